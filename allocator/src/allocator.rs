@@ -1,0 +1,655 @@
+//! The allocator as a whole: CPython's object-domain entry points `_PyObject_Malloc`,
+//! `_PyObject_Calloc`, `_PyObject_Realloc` and `_PyObject_Free` (`Objects/obmalloc.c`), with the
+//! optional layers that `PYTHONMALLOC=debug` and `tracemalloc` put around them.
+//!
+//! ```text
+//!  Allocator ──► [Tracer: traces, current/peak, hook] ──► [DebugLayer: guards, quarantine]
+//!                                                              │
+//!                    Core ◄─────────────────────────────────────┘
+//!                    ├─ SmallHeap: 1..=512 bytes (pymalloc)
+//!                    └─ RawBlocks: 0 and > 512 bytes (system malloc)
+//! ```
+//!
+//! With neither layer on, `malloc` and `free` go straight to the core: one predictable branch
+//! on `instrumented` is all the layers cost.
+
+use core::ptr::NonNull;
+
+use crate::arena_source::{ArenaSource, MmapArenas};
+use crate::debug::DebugLayer;
+use crate::error::{AllocError, HeapFault, InvariantViolation};
+use crate::raw::RawBlocks;
+use crate::size_class::{ARENA_SIZE, SizeClass};
+use crate::small_heap::SmallHeap;
+use crate::stats::MallocStats;
+use crate::trace::{Tag, Trace, TraceHook, TracedMemory, Tracer};
+
+/// How to build an [`Allocator`].
+///
+/// # Example
+/// ```
+/// use pyrt_allocator::{Allocator, Config};
+/// let heap = Allocator::with_config(Config::new().debug(true).memory_limit(64 << 20));
+/// assert!(heap.is_debug());
+/// assert_eq!(heap.memory_limit(), Some(64 << 20));
+/// ```
+pub struct Config {
+    debug: bool,
+    memory_limit: Option<usize>,
+    arena_source: Box<dyn ArenaSource>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            debug: false,
+            memory_limit: None,
+            arena_source: Box::new(MmapArenas),
+        }
+    }
+}
+
+impl Config {
+    /// pymalloc on `mmap`ed arenas, no debug mode, no limit.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// Turns the debug mode (guards, fill patterns, fault detection) on or off.
+    pub fn debug(mut self, on: bool) -> Self {
+        self.debug = on;
+        self
+    }
+
+    /// Caps the bytes taken from the system (arenas plus large blocks).
+    pub fn memory_limit(mut self, bytes: usize) -> Self {
+        self.memory_limit = Some(bytes);
+        self
+    }
+
+    /// Takes arenas from `source` instead of `mmap`.
+    pub fn arena_source(mut self, source: impl ArenaSource + 'static) -> Self {
+        self.arena_source = Box::new(source);
+        self
+    }
+}
+
+/// The undecorated allocator: pymalloc for small requests, the system allocator for the rest.
+pub(crate) struct Core {
+    small: SmallHeap,
+    raw: RawBlocks,
+    limit: Option<usize>,
+}
+
+impl Core {
+    /// Bytes taken from the system.
+    fn memory_in_use(&self) -> usize {
+        self.small.arenas().current * ARENA_SIZE + self.raw.bytes()
+    }
+
+    fn check_limit(&self, request: usize, needed: usize) -> Result<(), AllocError> {
+        let Some(limit) = self.limit else {
+            return Ok(());
+        };
+        let in_use = self.memory_in_use();
+        if in_use.saturating_add(needed) > limit {
+            return Err(AllocError::LimitExceeded {
+                request,
+                needed,
+                in_use,
+                limit,
+            });
+        }
+        Ok(())
+    }
+
+    /// `_PyObject_Malloc`.
+    #[inline(always)]
+    pub(crate) fn malloc(&mut self, n: usize) -> Result<NonNull<u8>, AllocError> {
+        if let Some(class) = SizeClass::for_request(n) {
+            if let Some(p) = self.small.alloc_from_used(class) {
+                return Ok(p);
+            }
+            return self.malloc_from_new_pool(class, n);
+        }
+        self.malloc_raw(n, false)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn malloc_from_new_pool(
+        &mut self,
+        class: SizeClass,
+        n: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        if self.small.needs_arena() {
+            self.check_limit(n, ARENA_SIZE)?;
+            if !self.small.add_arena() {
+                return Err(AllocError::OutOfMemory {
+                    requested: ARENA_SIZE,
+                });
+            }
+        }
+        Ok(self.small.alloc_from_new_pool(class))
+    }
+
+    #[inline(never)]
+    fn malloc_raw(&mut self, n: usize, zeroed: bool) -> Result<NonNull<u8>, AllocError> {
+        self.check_limit(n, n.max(1))?;
+        self.raw
+            .alloc(n, zeroed)
+            .ok_or(AllocError::OutOfMemory { requested: n })
+    }
+
+    /// `_PyObject_Calloc` for `n` bytes.
+    pub(crate) fn calloc(&mut self, n: usize) -> Result<NonNull<u8>, AllocError> {
+        if SizeClass::for_request(n).is_some() {
+            let p = self.malloc(n)?;
+            // SAFETY: a fresh block of at least `n` bytes.
+            unsafe { p.as_ptr().write_bytes(0, n) };
+            return Ok(p);
+        }
+        self.malloc_raw(n, true)
+    }
+
+    /// `_PyObject_Free`. A pointer outside the arenas that is not a live large block is
+    /// reported as [`HeapFault::NotOwned`].
+    ///
+    /// # Safety
+    /// If `p` lies in one of the arenas it must be a live block, freed only once.
+    #[inline(always)]
+    pub(crate) unsafe fn free(&mut self, p: NonNull<u8>) -> Result<(), AllocError> {
+        if self.small.owns(p) {
+            // SAFETY: a live block of the small heap (caller).
+            unsafe { self.small.free(p) };
+            return Ok(());
+        }
+        self.free_raw(p)
+    }
+
+    #[inline(never)]
+    fn free_raw(&mut self, p: NonNull<u8>) -> Result<(), AllocError> {
+        if self.raw.free(p) {
+            Ok(())
+        } else {
+            Err(HeapFault::NotOwned {
+                addr: p.addr().get(),
+            }
+            .into())
+        }
+    }
+
+    /// `_PyObject_Realloc` of a live block: kept in place when the new size stays in the block's
+    /// class and shrinks it by less than a quarter, otherwise moved (between pymalloc and the
+    /// system allocator as the size requires). A system-allocator block stays there. On failure
+    /// `p` is unchanged.
+    ///
+    /// # Safety
+    /// As for [`Core::free`].
+    pub(crate) unsafe fn realloc(
+        &mut self,
+        p: NonNull<u8>,
+        n: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        if self.small.owns(p) {
+            // SAFETY: a live small block (caller).
+            let size = unsafe { self.small.block_size(p) };
+            let mut copy = size;
+            if n <= size {
+                if 4 * n > 3 * size {
+                    return Ok(p);
+                }
+                copy = n;
+            }
+            let q = self.malloc(n)?;
+            // SAFETY: distinct live blocks of at least `copy` bytes each; `p` is then freed once.
+            unsafe {
+                core::ptr::copy_nonoverlapping(p.as_ptr(), q.as_ptr(), copy);
+                self.small.free(p);
+            }
+            return Ok(q);
+        }
+        let not_owned = HeapFault::NotOwned {
+            addr: p.addr().get(),
+        };
+        let old = self.raw.size_of(p).ok_or(not_owned.clone())?;
+        if n.max(1) > old {
+            self.check_limit(n, n.max(1) - old)?;
+        }
+        match self.raw.realloc(p, n) {
+            Ok(Some(q)) => Ok(q),
+            Ok(None) => Err(AllocError::OutOfMemory { requested: n }),
+            Err(()) => Err(not_owned.into()),
+        }
+    }
+
+    /// Every block handed out and not freed (a walk of the whole heap: for checks only).
+    pub(crate) fn live_block_set(&self) -> hashbrown::HashSet<NonNull<u8>> {
+        let mut set = hashbrown::HashSet::new();
+        self.small.for_each_live_block(|p, _| {
+            set.insert(p);
+        });
+        set.extend(self.raw.iter().map(|(p, _)| p));
+        set
+    }
+}
+
+/// pymalloc, as in CPython 3.12, with its debug mode and allocation tracing.
+///
+/// `Allocator` is single-threaded like CPython's allocator under the GIL: it can move between
+/// threads but every call needs `&mut`. Dropping it returns every arena and large block to the
+/// system, so no block may be used after the allocator is gone.
+///
+/// # Example
+/// ```
+/// use pyrt_allocator::Allocator;
+/// let mut heap = Allocator::new();
+/// let p = heap.malloc(24)?;                       // a 32-byte block of size class 1
+/// let p = unsafe { heap.realloc(Some(p), 30)? };  // same class: stays in place
+/// unsafe { heap.free(p)? };
+/// heap.check_invariants().unwrap();
+/// # Ok::<(), pyrt_allocator::AllocError>(())
+/// ```
+pub struct Allocator {
+    core: Core,
+    debug: Option<DebugLayer>,
+    tracer: Option<Tracer>,
+    hook: Option<TraceHook>,
+    /// `debug.is_some() || tracer.is_some()`: whether calls take the layered path.
+    instrumented: bool,
+}
+
+// SAFETY: the allocator exclusively owns every arena, block and table its pointers reach; it
+// uses no thread-local or shared state, and the arena source and hook are `Send`.
+unsafe impl Send for Allocator {}
+
+impl Default for Allocator {
+    fn default() -> Self {
+        Allocator::new()
+    }
+}
+
+impl Allocator {
+    /// pymalloc on `mmap`ed arenas, as CPython runs by default.
+    pub fn new() -> Self {
+        Allocator::with_config(Config::new())
+    }
+
+    /// An allocator built as `config` says.
+    pub fn with_config(config: Config) -> Self {
+        let debug = config.debug.then(DebugLayer::new);
+        Allocator {
+            instrumented: debug.is_some(),
+            core: Core {
+                small: SmallHeap::new(config.arena_source),
+                raw: RawBlocks::default(),
+                limit: config.memory_limit,
+            },
+            debug,
+            tracer: None,
+            hook: None,
+        }
+    }
+
+    /// Whether the debug mode is on.
+    pub fn is_debug(&self) -> bool {
+        self.debug.is_some()
+    }
+
+    /// Allocates `size` bytes, 16-byte aligned (`PyObject_Malloc`). Sizes of 1 to 512 come from
+    /// pools; 0 and larger sizes from the system allocator. Fresh memory is uninitialised
+    /// (filled with 0xcd in debug mode).
+    ///
+    /// # Errors
+    /// [`AllocError::LimitExceeded`] past the memory limit, [`AllocError::OutOfMemory`] when the
+    /// system refuses; the heap is unchanged either way.
+    ///
+    /// # Example
+    /// ```
+    /// let mut heap = pyrt_allocator::Allocator::new();
+    /// let p = heap.malloc(100).unwrap();
+    /// assert_eq!(p.as_ptr() as usize % 16, 0);
+    /// assert!(heap.owns(p));
+    /// unsafe { heap.free(p).unwrap() };
+    /// ```
+    #[inline]
+    pub fn malloc(&mut self, size: usize) -> Result<NonNull<u8>, AllocError> {
+        if !self.instrumented {
+            return self.core.malloc(size);
+        }
+        self.alloc_layered(size, false, Tag::NONE)
+    }
+
+    /// [`Allocator::malloc`] with a tag that tracing records.
+    ///
+    /// # Errors
+    /// As [`Allocator::malloc`].
+    #[inline]
+    pub fn malloc_tagged(&mut self, size: usize, tag: Tag) -> Result<NonNull<u8>, AllocError> {
+        if !self.instrumented {
+            return self.core.malloc(size);
+        }
+        self.alloc_layered(size, false, tag)
+    }
+
+    /// Allocates `nelem * elsize` zeroed bytes (`PyObject_Calloc`).
+    ///
+    /// # Errors
+    /// [`AllocError::SizeOverflow`] if the product overflows, else as [`Allocator::malloc`].
+    ///
+    /// # Example
+    /// ```
+    /// let mut heap = pyrt_allocator::Allocator::new();
+    /// let p = heap.calloc(4, 8).unwrap();
+    /// assert_eq!(unsafe { *p.as_ptr().cast::<[u64; 4]>() }, [0; 4]);
+    /// unsafe { heap.free(p).unwrap() };
+    /// ```
+    pub fn calloc(&mut self, nelem: usize, elsize: usize) -> Result<NonNull<u8>, AllocError> {
+        self.calloc_tagged(nelem, elsize, Tag::NONE)
+    }
+
+    /// [`Allocator::calloc`] with a tag that tracing records.
+    ///
+    /// # Errors
+    /// As [`Allocator::calloc`].
+    pub fn calloc_tagged(
+        &mut self,
+        nelem: usize,
+        elsize: usize,
+        tag: Tag,
+    ) -> Result<NonNull<u8>, AllocError> {
+        let n = nelem
+            .checked_mul(elsize)
+            .ok_or(AllocError::SizeOverflow { nelem, elsize })?;
+        if !self.instrumented {
+            return self.core.calloc(n);
+        }
+        self.alloc_layered(n, true, tag)
+    }
+
+    #[inline(never)]
+    fn alloc_layered(
+        &mut self,
+        n: usize,
+        zeroed: bool,
+        tag: Tag,
+    ) -> Result<NonNull<u8>, AllocError> {
+        let p = match &mut self.debug {
+            Some(debug) => debug.alloc(&mut self.core, n, zeroed)?,
+            None if zeroed => self.core.calloc(n)?,
+            None => self.core.malloc(n)?,
+        };
+        if let Some(tracer) = &mut self.tracer {
+            tracer.on_alloc(p, n, tag, &mut self.hook);
+        }
+        Ok(p)
+    }
+
+    /// Frees a block (`PyObject_Free`).
+    ///
+    /// # Errors
+    /// [`HeapFault::NotOwned`] for a pointer outside the arenas that is not a live large block,
+    /// in any mode. In debug mode also [`HeapFault::DoubleFree`], [`HeapFault::NotOwned`] for any
+    /// pointer that is not a live block, [`HeapFault::WritePastEnd`] and
+    /// [`HeapFault::WriteBeforeStart`] for damaged guards (the block is then withheld, never
+    /// reused), and [`HeapFault::WriteAfterFree`] for an earlier freed block whose dead pattern
+    /// was found overwritten (this free itself completed).
+    ///
+    /// # Safety
+    /// Unless the debug mode is on, `p` must be a live block of this allocator or a pointer
+    /// outside its arenas: freeing a block twice, or an interior pointer, corrupts the heap as
+    /// it does in CPython. In debug mode every misuse is detected and reported.
+    #[inline]
+    pub unsafe fn free(&mut self, p: NonNull<u8>) -> Result<(), AllocError> {
+        if !self.instrumented {
+            // SAFETY: forwarded contract.
+            return unsafe { self.core.free(p) };
+        }
+        // SAFETY: forwarded contract.
+        unsafe { self.free_layered(p) }
+    }
+
+    /// # Safety
+    /// As [`Allocator::free`].
+    #[inline(never)]
+    unsafe fn free_layered(&mut self, p: NonNull<u8>) -> Result<(), AllocError> {
+        let result = match &mut self.debug {
+            Some(debug) => debug.free(&mut self.core, p),
+            // SAFETY: forwarded contract.
+            None => unsafe { self.core.free(p) },
+        };
+        let released = !matches!(
+            result,
+            Err(AllocError::Fault(
+                HeapFault::NotOwned { .. } | HeapFault::DoubleFree { .. }
+            ))
+        );
+        if let (true, Some(tracer)) = (released, &mut self.tracer) {
+            tracer.on_free(p, &mut self.hook);
+        }
+        result
+    }
+
+    /// Resizes a block (`PyObject_Realloc`); `None` allocates. Same class and a shrink of less
+    /// than a quarter keep the block in place; otherwise the data moves to a block of the new
+    /// size, crossing between pymalloc and the system allocator at 512 bytes. A block from the
+    /// system allocator stays there, as in CPython.
+    ///
+    /// # Errors
+    /// As [`Allocator::malloc`] (then `p` is still valid and unchanged) and, for `p` itself, as
+    /// [`Allocator::free`].
+    ///
+    /// # Safety
+    /// As [`Allocator::free`] for `p`. On success `p` must no longer be used unless it was
+    /// returned.
+    pub unsafe fn realloc(
+        &mut self,
+        p: Option<NonNull<u8>>,
+        size: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        // SAFETY: forwarded contract.
+        unsafe { self.realloc_tagged(p, size, Tag::NONE) }
+    }
+
+    /// [`Allocator::realloc`] with a tag that tracing records for the new block.
+    ///
+    /// # Errors
+    /// As [`Allocator::realloc`].
+    ///
+    /// # Safety
+    /// As [`Allocator::realloc`].
+    pub unsafe fn realloc_tagged(
+        &mut self,
+        p: Option<NonNull<u8>>,
+        size: usize,
+        tag: Tag,
+    ) -> Result<NonNull<u8>, AllocError> {
+        let Some(p) = p else {
+            return self.malloc_tagged(size, tag);
+        };
+        let q = match &mut self.debug {
+            Some(debug) => debug.realloc(&mut self.core, p, size)?,
+            // SAFETY: forwarded contract.
+            None => unsafe { self.core.realloc(p, size)? },
+        };
+        if let Some(tracer) = &mut self.tracer {
+            tracer.on_free(p, &mut self.hook);
+            tracer.on_alloc(q, size, tag, &mut self.hook);
+        }
+        Ok(q)
+    }
+
+    /// Whether `p` points into one of the pymalloc arenas (`address_in_range`, constant time).
+    /// Blocks from the system allocator are not in an arena.
+    pub fn owns(&self, p: NonNull<u8>) -> bool {
+        let offset = if self.debug.is_some() {
+            crate::debug::DEBUG_HEADER_BYTES
+        } else {
+            0
+        };
+        NonNull::new(p.as_ptr().wrapping_byte_sub(offset))
+            .is_some_and(|block| self.core.small.owns(block))
+    }
+
+    /// A snapshot of the statistics (what `sys._debugmallocstats()` prints, as its `Display`).
+    pub fn stats(&self) -> MallocStats {
+        MallocStats::collect(
+            &self.core.small,
+            self.core.raw.count(),
+            self.core.raw.bytes(),
+        )
+    }
+
+    /// Bytes taken from the system: mapped arenas plus large blocks.
+    pub fn memory_in_use(&self) -> usize {
+        self.core.memory_in_use()
+    }
+
+    /// The memory limit, if any.
+    pub fn memory_limit(&self) -> Option<usize> {
+        self.core.limit
+    }
+
+    /// Sets or removes the memory limit. Memory already in use is kept even if over the limit.
+    pub fn set_memory_limit(&mut self, limit: Option<usize>) {
+        self.core.limit = limit;
+    }
+
+    /// Gives back to the system the wholly free arena that pymalloc keeps to avoid thrashing
+    /// (bpo-37257), like `malloc_trim`. Returns the number of arenas released.
+    pub fn trim(&mut self) -> usize {
+        self.core.small.trim()
+    }
+
+    /// Calls `f(address, size)` for every live block: the requested size in debug mode and for
+    /// system-allocator blocks, the block size for pool blocks. The basis of heap inspection.
+    pub fn for_each_live_block(&self, mut f: impl FnMut(NonNull<u8>, usize)) {
+        if let Some(debug) = &self.debug {
+            debug.live_blocks().for_each(|(p, n)| f(p, n));
+            return;
+        }
+        self.core.small.for_each_live_block(&mut f);
+        self.core.raw.iter().for_each(|(p, n)| f(p, n));
+    }
+
+    /// In debug mode, calls `f(address, size)` for every freed block still held in quarantine
+    /// (filled with 0xdd, not yet given back to pymalloc).
+    pub fn for_each_quarantined_block(&self, mut f: impl FnMut(NonNull<u8>, usize)) {
+        if let Some(debug) = &self.debug {
+            debug.quarantined_blocks().for_each(|(p, n)| f(p, n));
+        }
+    }
+
+    /// In debug mode, checks the dead pattern of every quarantined block and gives them all back
+    /// to pymalloc.
+    ///
+    /// # Errors
+    /// The first write after free found; every block is given back all the same.
+    pub fn flush_quarantine(&mut self) -> Result<(), HeapFault> {
+        match &mut self.debug {
+            Some(debug) => debug.flush(&mut self.core),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks every internal structure: arena lists and their order, `nfp2lasta`, every pool's
+    /// counts and free list, the used-pool lists, the arena map, the large-block table and, in
+    /// debug mode, the debug bookkeeping. Walks the whole heap.
+    ///
+    /// # Errors
+    /// The first broken invariant found.
+    pub fn check_invariants(&self) -> Result<(), InvariantViolation> {
+        self.core.small.check().map_err(InvariantViolation)?;
+        self.core.raw.check().map_err(InvariantViolation)?;
+        if let Some(debug) = &self.debug {
+            debug.check(&self.core).map_err(InvariantViolation)?;
+            let core_blocks = self.stats().allocated_blocks();
+            if core_blocks != debug.core_blocks() {
+                return Err(InvariantViolation(format!(
+                    "{core_blocks} blocks allocated, debug layer accounts for {}",
+                    debug.core_blocks()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// In debug mode, checks the guards of every live block and the dead pattern of every
+    /// recently freed one. Without the debug mode there is nothing to check.
+    ///
+    /// # Errors
+    /// The first fault found.
+    pub fn verify_heap(&self) -> Result<(), HeapFault> {
+        self.debug.as_ref().map_or(Ok(()), DebugLayer::verify)
+    }
+
+    /// Starts tracing: from now on allocations are recorded (`tracemalloc.start()`).
+    pub fn start_tracing(&mut self) {
+        if self.tracer.is_none() {
+            self.tracer = Some(Tracer::default());
+            self.instrumented = true;
+        }
+    }
+
+    /// Stops tracing and forgets every trace (`tracemalloc.stop()`).
+    pub fn stop_tracing(&mut self) {
+        self.tracer = None;
+        self.instrumented = self.debug.is_some();
+    }
+
+    /// Whether tracing is on (`tracemalloc.is_tracing()`).
+    pub fn is_tracing(&self) -> bool {
+        self.tracer.is_some()
+    }
+
+    /// Current and peak traced bytes (`tracemalloc.get_traced_memory()`); zeros when off.
+    pub fn traced_memory(&self) -> TracedMemory {
+        self.tracer
+            .as_ref()
+            .map_or_else(TracedMemory::default, Tracer::memory)
+    }
+
+    /// Sets the peak to the current traced bytes (`tracemalloc.reset_peak()`).
+    pub fn reset_peak(&mut self) {
+        if let Some(tracer) = &mut self.tracer {
+            tracer.reset_peak();
+        }
+    }
+
+    /// Forgets the traces recorded so far and zeroes the counters (`tracemalloc.clear_traces()`).
+    pub fn clear_traces(&mut self) {
+        if let Some(tracer) = &mut self.tracer {
+            tracer.clear();
+        }
+    }
+
+    /// The live traced blocks, in no particular order.
+    pub fn traces(&self) -> Vec<Trace> {
+        self.tracer
+            .as_ref()
+            .map_or_else(Vec::new, |t| t.traces().collect())
+    }
+
+    /// Sets (or, with `None`, removes) the hook that observes every traced event.
+    ///
+    /// # Example
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use pyrt_allocator::{Allocator, Tag, TraceEvent};
+    /// let events = Arc::new(Mutex::new(Vec::new()));
+    /// let sink = events.clone();
+    /// let mut heap = Allocator::new();
+    /// heap.set_trace_hook(Some(Box::new(move |e: &TraceEvent| sink.lock().unwrap().push(*e))));
+    /// heap.start_tracing();
+    /// let p = heap.malloc_tagged(40, Tag(7)).unwrap();
+    /// unsafe { heap.free(p).unwrap() };
+    /// let addr = p.as_ptr() as usize;
+    /// assert_eq!(*events.lock().unwrap(), [
+    ///     TraceEvent::Alloc { addr, size: 40, tag: Tag(7) },
+    ///     TraceEvent::Free { addr, size: 40, tag: Tag(7) },
+    /// ]);
+    /// ```
+    pub fn set_trace_hook(&mut self, hook: Option<TraceHook>) {
+        self.hook = hook;
+    }
+}

@@ -1,0 +1,13 @@
+//! Shared helpers of pyrt's integration tests.
+//!
+//! The tests themselves live in `tests/`: `allocator_*.rs` check `pyrt-allocator` against a
+//! model of live blocks and against CPython's numbers; `cli.rs` checks the `pyrt` command.
+
+/// A proptest configuration with `default_cases` cases unless `PROPTEST_CASES` says otherwise
+/// (set it low when running under valgrind).
+pub fn proptest_cases(default_cases: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default_cases)
+}
