@@ -1,1 +1,19 @@
-//! placeholder
+//! # pyrt: a CPython 3.12 object runtime in Rust
+//!
+//! This crate is the top of pyrt: the public API, the `pyrt` command and its benchmarks. It
+//! builds on `pyrt-allocator` (pymalloc), and will build on `pyrt-objects` and `pyrt-gc` as
+//! the object model and the cycle collector arrive.
+//!
+//! Today it holds:
+//! * [`demo`]: the built-in demos of `pyrt demo`;
+//! * [`bench`]: `pyrt bench alloc`, the allocator against glibc, mimalloc and bumpalo.
+//!
+//! The allocator itself is re-exported as [`allocator`].
+
+pub mod bench;
+pub mod demo;
+
+pub use pyrt_allocator as allocator;
+
+/// The CPython version whose object model pyrt mirrors.
+pub const CPYTHON_VERSION: &str = "3.12.1";

@@ -1,0 +1,113 @@
+//! The `pyrt` command: `pyrt demo`, `pyrt bench alloc`, `pyrt --help`, `pyrt --version`.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use pyrt::bench::alloc::{AllocBenchConfig, run_alloc_bench, targets};
+use pyrt::bench::measure::table;
+use pyrt::demo::{self, DEMOS};
+
+/// pyrt: CPython 3.12's object model and memory manager, re-created in Rust.
+#[derive(Parser)]
+#[command(name = "pyrt", version = concat!(env!("CARGO_PKG_VERSION"), " (mirrors CPython 3.12.1, 64-bit)"))]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the built-in demos (all of them, or the one named).
+    Demo {
+        /// The demo to run.
+        name: Option<String>,
+        /// List the demos, one line each.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Run a benchmark side by side with its competitors.
+    Bench {
+        #[command(subcommand)]
+        which: Bench,
+    },
+}
+
+#[derive(Subcommand)]
+enum Bench {
+    /// pyrt's pymalloc against glibc malloc, mimalloc and bumpalo.
+    Alloc {
+        /// Print one JSON object per row instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// A short run with small counts (for smoke tests, not for figures).
+        #[arg(long)]
+        quick: bool,
+        /// Only the mixed-size rows and the memory row.
+        #[arg(long)]
+        mixed_only: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Demo { list: true, .. } => {
+            for d in DEMOS {
+                println!("{:<12} {}", d.name, d.summary);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Demo { name: Some(name), .. } => match demo::find(&name) {
+            Some(d) => {
+                print!("{}", d.run());
+                ExitCode::SUCCESS
+            }
+            None => {
+                let names: Vec<_> = DEMOS.iter().map(|d| d.name).collect();
+                eprintln!("pyrt: no demo named '{name}' (demos: {})", names.join(", "));
+                ExitCode::from(2)
+            }
+        },
+        Command::Demo { name: None, .. } => {
+            for (i, d) in DEMOS.iter().enumerate() {
+                if i > 0 {
+                    println!();
+                }
+                println!("=== demo: {} — {}\n", d.name, d.summary);
+                print!("{}", d.run());
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Bench { which: Bench::Alloc { json, quick, mixed_only } } => {
+            let mut cfg = if quick { AllocBenchConfig::quick() } else { AllocBenchConfig::full() };
+            cfg.per_class &= !mixed_only;
+            bench_alloc(&cfg, json);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn bench_alloc(cfg: &AllocBenchConfig, json: bool) {
+    if !json {
+        eprintln!("pyrt bench alloc: pyrt's pymalloc against glibc, mimalloc and bumpalo (ns per op; rss rows in bytes per block)");
+    }
+    let rows = run_alloc_bench(cfg, |group| {
+        if json {
+            let mut out = std::io::stdout().lock();
+            for row in group {
+                let _ = writeln!(out, "{}", row.to_json());
+            }
+        } else {
+            eprint!(".");
+        }
+    });
+    if !json {
+        eprintln!();
+        print!("{}", table(&rows));
+        println!("\nTargets on mixed sizes:");
+        for (what, met) in targets(&rows) {
+            println!("  [{}] {what}", if met { "met" } else { "MISSED" });
+        }
+    }
+}
