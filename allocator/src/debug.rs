@@ -22,7 +22,7 @@
 use core::ptr::NonNull;
 use std::collections::VecDeque;
 
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 
 use crate::allocator::Core;
 use crate::error::{AllocError, HeapFault};
@@ -50,10 +50,11 @@ pub(crate) struct DebugLayer {
     live: HashMap<NonNull<u8>, usize>,
     /// Freed blocks not yet given back, oldest first: data pointer and requested size.
     quarantine: VecDeque<(NonNull<u8>, usize)>,
-    quarantined: HashSet<NonNull<u8>>,
+    /// The same blocks by address, with their requested sizes.
+    quarantined: HashMap<NonNull<u8>, usize>,
     quarantine_bytes: usize,
     /// Blocks taken out of circulation because their guards were damaged.
-    withheld: usize,
+    withheld: HashMap<NonNull<u8>, usize>,
     /// A write after free found while evicting during an operation that had to succeed.
     pending: Option<HeapFault>,
 }
@@ -78,9 +79,9 @@ impl DebugLayer {
         DebugLayer {
             live: HashMap::new(),
             quarantine: VecDeque::new(),
-            quarantined: HashSet::new(),
+            quarantined: HashMap::new(),
             quarantine_bytes: 0,
-            withheld: 0,
+            withheld: HashMap::new(),
             pending: None,
         }
     }
@@ -115,10 +116,25 @@ impl DebugLayer {
                 elsize: n,
             })?;
         let block = if zeroed {
-            core.calloc(total)?
+            core.calloc(total)
         } else {
-            core.malloc(total)?
-        };
+            core.malloc(total)
+        }
+        .map_err(|e| match e {
+            // `request` is what the caller asked for; `needed` keeps the guards.
+            AllocError::LimitExceeded {
+                needed,
+                in_use,
+                limit,
+                ..
+            } => AllocError::LimitExceeded {
+                request: n,
+                needed,
+                in_use,
+                limit,
+            },
+            e => e,
+        })?;
         // SAFETY: the block has `total` writable bytes.
         unsafe {
             let p = block.as_ptr();
@@ -140,17 +156,16 @@ impl DebugLayer {
 
     /// Looks `data` up as a live block: its size, or the fault of freeing it.
     fn lookup(&self, data: NonNull<u8>) -> Result<usize, HeapFault> {
+        if let Some(&n) = self.live.get(&data) {
+            return Ok(n);
+        }
         let addr = data.addr().get();
-        match self.live.get(&data) {
-            Some(&n) => Ok(n),
-            None if self.quarantined.contains(&data) => {
-                let size = self
-                    .quarantine
-                    .iter()
-                    .find(|(p, _)| *p == data)
-                    .map_or(0, |&(_, n)| n);
-                Err(HeapFault::DoubleFree { addr, size })
-            }
+        match self
+            .quarantined
+            .get(&data)
+            .or_else(|| self.withheld.get(&data))
+        {
+            Some(&size) => Err(HeapFault::DoubleFree { addr, size }),
             None => Err(HeapFault::NotOwned { addr }),
         }
     }
@@ -213,7 +228,7 @@ impl DebugLayer {
         let n = self.lookup(data)?;
         self.live.remove(&data);
         if let Err(fault) = Self::check_guards(data, n) {
-            self.withheld += 1;
+            self.withheld.insert(data, n);
             return Err(fault.into());
         }
         // SAFETY: the whole block is ours again.
@@ -223,7 +238,7 @@ impl DebugLayer {
                 .write_bytes(DEAD_BYTE, n + DEBUG_EXTRA_BYTES)
         };
         self.quarantine.push_back((data, n));
-        self.quarantined.insert(data);
+        self.quarantined.insert(data, n);
         self.quarantine_bytes += n + DEBUG_EXTRA_BYTES;
         while self.quarantine.len() > QUARANTINE_BLOCKS || self.quarantine_bytes > QUARANTINE_BYTES
         {
@@ -317,6 +332,6 @@ impl DebugLayer {
 
     /// Blocks the core holds for this layer: live, quarantined and withheld.
     pub(crate) fn core_blocks(&self) -> usize {
-        self.live.len() + self.quarantine.len() + self.withheld
+        self.live.len() + self.quarantine.len() + self.withheld.len()
     }
 }

@@ -59,10 +59,17 @@ fn allocator_demo() -> String {
     let mut blocks: Vec<NonNull<u8>> = Vec::new();
     for &(what, size, count) in WORKLOAD {
         for _ in 0..count {
-            blocks.push(heap.malloc(size).expect("the demo stays far below any limit"));
+            blocks.push(
+                heap.malloc(size)
+                    .expect("the demo stays far below any limit"),
+            );
         }
         let class = (size - 1) / 16;
-        let _ = writeln!(out, "  {count:>5} x {what:<26} {size:>4} bytes -> size class {class:>2} ({} byte blocks)", (class + 1) * 16);
+        let _ = writeln!(
+            out,
+            "  {count:>5} x {what:<26} {size:>4} bytes -> size class {class:>2} ({} byte blocks)",
+            (class + 1) * 16
+        );
     }
     let _ = writeln!(out, "\nsys._debugmallocstats() would print:\n");
     let _ = write!(out, "{}", heap.stats());

@@ -58,7 +58,9 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Demo { name: Some(name), .. } => match demo::find(&name) {
+        Command::Demo {
+            name: Some(name), ..
+        } => match demo::find(&name) {
             Some(d) => {
                 print!("{}", d.run());
                 ExitCode::SUCCESS
@@ -79,8 +81,19 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Bench { which: Bench::Alloc { json, quick, mixed_only } } => {
-            let mut cfg = if quick { AllocBenchConfig::quick() } else { AllocBenchConfig::full() };
+        Command::Bench {
+            which:
+                Bench::Alloc {
+                    json,
+                    quick,
+                    mixed_only,
+                },
+        } => {
+            let mut cfg = if quick {
+                AllocBenchConfig::quick()
+            } else {
+                AllocBenchConfig::full()
+            };
             cfg.per_class &= !mixed_only;
             bench_alloc(&cfg, json);
             ExitCode::SUCCESS
@@ -90,7 +103,9 @@ fn main() -> ExitCode {
 
 fn bench_alloc(cfg: &AllocBenchConfig, json: bool) {
     if !json {
-        eprintln!("pyrt bench alloc: pyrt's pymalloc against glibc, mimalloc and bumpalo (ns per op; rss rows in bytes per block)");
+        eprintln!(
+            "pyrt bench alloc: pyrt's pymalloc against glibc, mimalloc and bumpalo (ns per op; rss rows in bytes per block)"
+        );
     }
     let rows = run_alloc_bench(cfg, |group| {
         if json {

@@ -1,7 +1,8 @@
 //! Shared helpers of pyrt's integration tests.
 //!
 //! The tests themselves live in `tests/`: `allocator_*.rs` check `pyrt-allocator` against a
-//! model of live blocks and against CPython's numbers; `cli.rs` checks the `pyrt` command.
+//! model of live blocks and against CPython's numbers. The `pyrt` command's own tests are in
+//! `runtime/tests/`, where Cargo builds the binary for them.
 
 /// A proptest configuration with `default_cases` cases unless `PROPTEST_CASES` says otherwise
 /// (set it low when running under valgrind).

@@ -88,7 +88,13 @@ enum Workload {
 }
 
 impl Workload {
-    const ALL: [Workload; 5] = [Workload::Pair, Workload::PairEmpty, Workload::Alloc, Workload::Lifo, Workload::Random];
+    const ALL: [Workload; 5] = [
+        Workload::Pair,
+        Workload::PairEmpty,
+        Workload::Alloc,
+        Workload::Lifo,
+        Workload::Random,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -130,7 +136,12 @@ fn release_all<C: Competitor>(c: &mut C, ptrs: &mut Vec<NonNull<u8>>) {
     }
 }
 
-fn alloc_batches<C: Competitor>(c: &mut C, cfg: &AllocBenchConfig, sizes: &[usize], ptrs: &mut Vec<NonNull<u8>>) -> f64 {
+fn alloc_batches<C: Competitor>(
+    c: &mut C,
+    cfg: &AllocBenchConfig,
+    sizes: &[usize],
+    ptrs: &mut Vec<NonNull<u8>>,
+) -> f64 {
     let mut total = 0.0;
     for _ in 0..cfg.rounds {
         total += time_per_op(cfg.batch, || {
@@ -143,7 +154,12 @@ fn alloc_batches<C: Competitor>(c: &mut C, cfg: &AllocBenchConfig, sizes: &[usiz
     total / cfg.rounds as f64
 }
 
-fn lifo_batches<C: Competitor>(c: &mut C, cfg: &AllocBenchConfig, sizes: &[usize], ptrs: &mut Vec<NonNull<u8>>) -> f64 {
+fn lifo_batches<C: Competitor>(
+    c: &mut C,
+    cfg: &AllocBenchConfig,
+    sizes: &[usize],
+    ptrs: &mut Vec<NonNull<u8>>,
+) -> f64 {
     time_per_op(cfg.batch * cfg.rounds, || {
         for _ in 0..cfg.rounds {
             for &n in &sizes[..cfg.batch] {
@@ -157,7 +173,12 @@ fn lifo_batches<C: Competitor>(c: &mut C, cfg: &AllocBenchConfig, sizes: &[usize
     })
 }
 
-fn random_churn<C: Competitor>(c: &mut C, cfg: &AllocBenchConfig, inputs: &Inputs, ptrs: &mut Vec<NonNull<u8>>) -> f64 {
+fn random_churn<C: Competitor>(
+    c: &mut C,
+    cfg: &AllocBenchConfig,
+    inputs: &Inputs,
+    ptrs: &mut Vec<NonNull<u8>>,
+) -> f64 {
     let sizes = &inputs.sizes;
     ptrs.extend((0..cfg.live).map(|i| c.alloc(sizes[i % sizes.len()])));
     let ns = time_per_op(cfg.churn, || {
@@ -171,7 +192,13 @@ fn random_churn<C: Competitor>(c: &mut C, cfg: &AllocBenchConfig, inputs: &Input
     ns
 }
 
-fn run<C: Competitor>(c: &mut C, w: Workload, cfg: &AllocBenchConfig, inputs: &Inputs, ptrs: &mut Vec<NonNull<u8>>) -> f64 {
+fn run<C: Competitor>(
+    c: &mut C,
+    w: Workload,
+    cfg: &AllocBenchConfig,
+    inputs: &Inputs,
+    ptrs: &mut Vec<NonNull<u8>>,
+) -> f64 {
     match w {
         Workload::Pair => {
             ptrs.extend(inputs.sizes[..cfg.batch].iter().map(|&n| c.alloc(n)));
@@ -195,7 +222,13 @@ struct Competitors {
     bump: Bump,
 }
 
-fn measure(comps: &mut Competitors, w: Workload, label: &str, cfg: &AllocBenchConfig, inputs: &Inputs) -> Vec<Row> {
+fn measure(
+    comps: &mut Competitors,
+    w: Workload,
+    label: &str,
+    cfg: &AllocBenchConfig,
+    inputs: &Inputs,
+) -> Vec<Row> {
     let mut ptrs = Vec::with_capacity(cfg.live.max(cfg.batch));
     let with_bump = w == Workload::Alloc;
     // One untimed warm-up each, then interleaved trials.
@@ -204,7 +237,11 @@ fn measure(comps: &mut Competitors, w: Workload, label: &str, cfg: &AllocBenchCo
         let tp = run(&mut comps.pyrt, w, cfg, inputs, &mut ptrs);
         let tg = run(&mut comps.glibc, w, cfg, inputs, &mut ptrs);
         let tm = run(&mut comps.mimalloc, w, cfg, inputs, &mut ptrs);
-        let tb = if with_bump { run(&mut comps.bump, w, cfg, inputs, &mut ptrs) } else { 0.0 };
+        let tb = if with_bump {
+            run(&mut comps.bump, w, cfg, inputs, &mut ptrs)
+        } else {
+            0.0
+        };
         if trial > 0 {
             p.push(tp);
             g.push(tg);
@@ -215,11 +252,26 @@ fn measure(comps: &mut Competitors, w: Workload, label: &str, cfg: &AllocBenchCo
     let bench = format!("{}/{label}", w.name());
     let pyrt = median(p);
     let mut rows = vec![
-        Row { bench: bench.clone(), pyrt_ns: pyrt, baseline: Glibc::NAME.into(), baseline_ns: median(g) },
-        Row { bench: bench.clone(), pyrt_ns: pyrt, baseline: Mimalloc::NAME.into(), baseline_ns: median(m) },
+        Row {
+            bench: bench.clone(),
+            pyrt_ns: pyrt,
+            baseline: Glibc::NAME.into(),
+            baseline_ns: median(g),
+        },
+        Row {
+            bench: bench.clone(),
+            pyrt_ns: pyrt,
+            baseline: Mimalloc::NAME.into(),
+            baseline_ns: median(m),
+        },
     ];
     if with_bump {
-        rows.push(Row { bench, pyrt_ns: pyrt, baseline: Bump::NAME.into(), baseline_ns: median(b) });
+        rows.push(Row {
+            bench,
+            pyrt_ns: pyrt,
+            baseline: Bump::NAME.into(),
+            baseline_ns: median(b),
+        });
     }
     rows
 }
@@ -227,13 +279,19 @@ fn measure(comps: &mut Competitors, w: Workload, label: &str, cfg: &AllocBenchCo
 /// Request sizes for a label: a class's block size, or mixed sizes from 1 to 512.
 fn sizes_for(class: Option<SizeClass>, len: usize) -> Vec<usize> {
     let mut rng = Rng::new(0x5eed);
-    (0..len).map(|_| class.map_or_else(|| 1 + rng.below(512), SizeClass::block_size)).collect()
+    (0..len)
+        .map(|_| class.map_or_else(|| 1 + rng.below(512), SizeClass::block_size))
+        .collect()
 }
 
 /// Resident set size of this process in bytes (Linux `/proc/self/statm`).
 fn resident_bytes() -> usize {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: usize = statm.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let pages: usize = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     // SAFETY: sysconf has no preconditions.
     pages * unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as usize
 }
@@ -263,10 +321,19 @@ fn memory_rows(cfg: &AllocBenchConfig) -> Vec<Row> {
     let mimalloc = bytes_per_block(&mut Mimalloc, n, &mut ptrs);
     let glibc = bytes_per_block(&mut Glibc, n, &mut ptrs);
     let bench = format!("rss/32B x {}", n);
-    [(Glibc::NAME, glibc), (Mimalloc::NAME, mimalloc), (Bump::NAME, bump)]
-        .into_iter()
-        .map(|(name, value)| Row { bench: bench.clone(), pyrt_ns: pyrt, baseline: name.into(), baseline_ns: value })
-        .collect()
+    [
+        (Glibc::NAME, glibc),
+        (Mimalloc::NAME, mimalloc),
+        (Bump::NAME, bump),
+    ]
+    .into_iter()
+    .map(|(name, value)| Row {
+        bench: bench.clone(),
+        pyrt_ns: pyrt,
+        baseline: name.into(),
+        baseline_ns: value,
+    })
+    .collect()
 }
 
 /// Runs the whole benchmark; `progress` is told each row group as it finishes.
@@ -282,7 +349,10 @@ pub fn run_alloc_bench(cfg: &AllocBenchConfig, mut progress: impl FnMut(&[Row]))
     let mut rng = Rng::new(0xc0ffee);
     let victims: Vec<usize> = (0..cfg.churn).map(|_| rng.below(cfg.live)).collect();
     for (label, class) in &labels {
-        let inputs = Inputs { sizes: sizes_for(*class, cfg.live.max(cfg.batch)), victims: victims.clone() };
+        let inputs = Inputs {
+            sizes: sizes_for(*class, cfg.live.max(cfg.batch)),
+            victims: victims.clone(),
+        };
         for w in Workload::ALL {
             let group = measure(&mut comps, w, label, cfg, &inputs);
             progress(&group);
@@ -295,16 +365,32 @@ pub fn run_alloc_bench(cfg: &AllocBenchConfig, mut progress: impl FnMut(&[Row]))
 /// The targets of the allocator issue, checked on the mixed-size rows and the memory row:
 /// `(description, met)`.
 pub fn targets(rows: &[Row]) -> Vec<(String, bool)> {
-    let find = |bench: &str, baseline: &str| rows.iter().find(|r| r.bench == bench && r.baseline == baseline);
+    let find = |bench: &str, baseline: &str| {
+        rows.iter()
+            .find(|r| r.bench == bench && r.baseline == baseline)
+    };
     let mut out = Vec::new();
-    for (bench, limit) in [("lifo/mixed", 0.5), ("random/mixed", 0.8), ("pair/mixed", 1.0)] {
+    for (bench, limit) in [
+        ("lifo/mixed", 0.5),
+        ("random/mixed", 0.8),
+        ("pair/mixed", 1.0),
+    ] {
         if let Some(r) = find(bench, "glibc") {
-            out.push((format!("{bench}: {:.2}x glibc (target <= {limit:.2}x)", r.ratio()), r.ratio() <= limit));
+            out.push((
+                format!("{bench}: {:.2}x glibc (target <= {limit:.2}x)", r.ratio()),
+                r.ratio() <= limit,
+            ));
         }
     }
-    if let Some(r) = rows.iter().find(|r| r.bench.starts_with("rss/32B") && r.baseline == "glibc") {
+    if let Some(r) = rows
+        .iter()
+        .find(|r| r.bench.starts_with("rss/32B") && r.baseline == "glibc")
+    {
         out.push((
-            format!("{}: {:.2} bytes per block (target <= 32.2; glibc {:.2})", r.bench, r.pyrt_ns, r.baseline_ns),
+            format!(
+                "{}: {:.2} bytes per block (target <= 32.2; glibc {:.2})",
+                r.bench, r.pyrt_ns, r.baseline_ns
+            ),
             r.pyrt_ns <= 32.2,
         ));
     }

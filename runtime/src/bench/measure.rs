@@ -45,7 +45,11 @@ fn round(x: f64) -> f64 {
 pub fn table(rows: &[Row]) -> String {
     let width = rows.iter().map(|r| r.bench.len()).max().unwrap_or(5).max(5);
     let mut out = String::new();
-    let _ = writeln!(out, "{:<width$}  {:>10}  {:<9}  {:>11}  {:>6}", "bench", "pyrt", "baseline", "baseline", "ratio");
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>10}  {:<9}  {:>11}  {:>6}",
+        "bench", "pyrt", "baseline", "baseline", "ratio"
+    );
     for r in rows {
         let _ = writeln!(
             out,
@@ -71,7 +75,11 @@ pub fn time_per_op(ops: usize, f: impl FnOnce()) -> f64 {
 pub fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     let n = xs.len();
-    if n % 2 == 1 { xs[n / 2] } else { (xs[n / 2 - 1] + xs[n / 2]) / 2.0 }
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
 }
 
 /// A small deterministic generator (xorshift64*), so every allocator sees the same sequence.
@@ -94,7 +102,7 @@ impl Rng {
 
     /// A number in `0..n`.
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 }
 
@@ -104,11 +112,19 @@ mod tests {
 
     #[test]
     fn json_rows_have_exactly_the_documented_keys() {
-        let row = Row { bench: "pair/mixed".into(), pyrt_ns: 5.0, baseline: "glibc".into(), baseline_ns: 10.0 };
+        let row = Row {
+            bench: "pair/mixed".into(),
+            pyrt_ns: 5.0,
+            baseline: "glibc".into(),
+            baseline_ns: 10.0,
+        };
         let v: serde_json::Value = serde_json::from_str(&row.to_json()).unwrap();
         let mut keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
         keys.sort();
-        assert_eq!(keys, ["baseline", "baseline_ns", "bench", "pyrt_ns", "ratio"]);
+        assert_eq!(
+            keys,
+            ["baseline", "baseline_ns", "bench", "pyrt_ns", "ratio"]
+        );
         assert_eq!(v["ratio"], 0.5);
     }
 
