@@ -245,15 +245,7 @@ impl Arenas {
         ao.freepools = pool;
         let nf = ao.nfreepools as usize;
         let lastnf = self.nfp2lasta[nf];
-        if lastnf == index {
-            let prev = ao.prevarena;
-            self.nfp2lasta[nf] =
-                if prev != NIL && self.objs[prev as usize].nfreepools as usize == nf {
-                    prev
-                } else {
-                    NIL
-                };
-        }
+        self.hand_over_last_with_count(index);
         let ao = &mut self.objs[index as usize];
         ao.nfreepools += 1;
         let nf = nf + 1;
@@ -307,16 +299,7 @@ impl Arenas {
             let next = self.objs[index as usize].nextarena;
             let ao = &self.objs[index as usize];
             if ao.nfreepools == ao.ntotalpools {
-                let nf = ao.nfreepools as usize;
-                if self.nfp2lasta[nf] == index {
-                    let prev = ao.prevarena;
-                    self.nfp2lasta[nf] =
-                        if prev != NIL && self.objs[prev as usize].nfreepools as usize == nf {
-                            prev
-                        } else {
-                            NIL
-                        };
-                }
+                self.hand_over_last_with_count(index);
                 self.unlink_usable(index);
                 release(self.retire(index));
                 released += 1;
@@ -324,6 +307,19 @@ impl Arenas {
             index = next;
         }
         released
+    }
+
+    /// Before arena `index` changes its free-pool count `n` or leaves the list: if it is
+    /// `nfp2lasta[n]`, the arena before it takes the role when it has the same count, else no
+    /// arena has it.
+    fn hand_over_last_with_count(&mut self, index: u32) {
+        let ao = &self.objs[index as usize];
+        let nf = ao.nfreepools as usize;
+        if self.nfp2lasta[nf] == index {
+            let prev = ao.prevarena;
+            let prev_has_nf = prev != NIL && self.objs[prev as usize].nfreepools as usize == nf;
+            self.nfp2lasta[nf] = if prev_has_nf { prev } else { NIL };
+        }
     }
 
     fn unlink_usable(&mut self, index: u32) {

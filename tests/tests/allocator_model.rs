@@ -311,7 +311,7 @@ fn run(config: Config, ops: &[Op]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(pyrt_tests::proptest_cases(48)))]
+    #![proptest_config(ProptestConfig::with_cases(pyrt_tests::proptest_cases(256)))]
 
     #[test]
     fn random_programs_match_the_model(ops in prop::collection::vec(op(), 1..120)) {
