@@ -93,7 +93,7 @@ impl PlacedArenas {
     /// ```
     pub fn new(offset: usize) -> Self {
         assert!(
-            offset < POOL_SIZE && offset % 4096 == 0,
+            offset < POOL_SIZE && offset.is_multiple_of(4096),
             "offset must be a page multiple below 16 KiB"
         );
         PlacedArenas { offset }

@@ -95,7 +95,7 @@ impl SizeClass {
 const _: () = {
     assert!(NB_SMALL_SIZE_CLASSES == 32);
     assert!(MAX_POOLS_IN_ARENA == 64);
-    assert!(POOL_OVERHEAD % ALIGNMENT == 0);
+    assert!(POOL_OVERHEAD.is_multiple_of(ALIGNMENT));
 };
 
 #[cfg(test)]

@@ -323,7 +323,7 @@ fn check_pool(
     let terminated = unsafe {
         pool::walk_free_list(pool, |offset| {
             let fits = offset >= POOL_OVERHEAD
-                && (offset - POOL_OVERHEAD) % size == 0
+                && (offset - POOL_OVERHEAD).is_multiple_of(size)
                 && offset < info.nextoffset as usize;
             let bit = 1u64 << (offset / 16 % 64);
             if !fits || offset >= POOL_SIZE || seen[offset / 16 / 64] & bit != 0 {

@@ -1,8 +1,43 @@
 //! # pyrt-objects: CPython 3.12's objects on pyrt's allocator (`Objects/*.c`, `Include/object.h`)
 //!
-//! This crate will hold the `PyObject`/`PyVarObject` headers, type objects and their slot tables,
-//! every concrete type, interning, the small-int cache and deallocation, all allocated on
-//! `pyrt-allocator`, and it will implement `pyrt-gc`'s contract.
+//! Every object has CPython 3.12's 64-bit layout and is allocated for real on `pyrt-allocator`,
+//! so `sys.getsizeof` is both CPython's answer and the size of what pyrt holds.
 //!
-//! Status: the crate is a placeholder in the workspace layout; the object model is built by the
-//! object-model issues. It exports nothing yet.
+//! ```text
+//!   Obj<'h> ──► PyObject { ob_refcnt, ob_type ──► PyTypeObject { name, sizes, flags, &Slots } }
+//!                  │                                                         │
+//!                  └─ type-specific body (lv_tag + digits, f64, items…)      └─ dealloc, repr, hash,
+//!                                                                               richcompare, number…
+//! ```
+//!
+//! * [`object`]: the header and reference counting with 3.12's immortal objects; the only
+//!   module that touches `ob_refcnt`.
+//! * [`typeobj`]: type objects and their slot tables; built-in types are immortal statics.
+//! * [`heap`]: object memory on pymalloc, the singletons, free lists and deallocation (bounded
+//!   recursion with CPython's trashcan, so any depth of nesting is freed safely).
+//! * [`obj::Obj`]: an owned reference; clone increfs, drop decrefs at once.
+//! * [`types`]: `object`, `type`, `NoneType`, `int`, `bool`, `float`, `complex`, `tuple`.
+//! * [`abstract_`]: operators, comparisons, `repr`, `hash` and `getsizeof`, dispatched as
+//!   CPython's `abstract.c` does.
+//! * [`long_digits`], [`float_repr`], [`hash`]: the arithmetic, text and hash algorithms.
+//!
+//! Where to start reading: `object.rs`, `typeobj.rs`, `heap.rs`, then `types/long.rs`.
+
+pub mod abstract_;
+pub mod error;
+pub mod float_repr;
+pub mod freelist;
+pub mod hash;
+pub mod heap;
+pub mod long_digits;
+pub mod obj;
+pub mod object;
+pub mod singletons;
+pub mod typeobj;
+pub mod types;
+
+pub use error::{ExcKind, PyErr, PyResult};
+pub use heap::Heap;
+pub use obj::Obj;
+pub use object::{IMMORTAL_REFCNT, ObjPtr, PyObject};
+pub use typeobj::{CompareOp, PyTypeObject};

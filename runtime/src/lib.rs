@@ -10,8 +10,15 @@
 //!
 //! The allocator itself is re-exported as [`allocator`].
 
+pub mod api;
 pub mod bench;
 pub mod demo;
+
+pub use api::{
+    Bound, ExcKind, FromPyObject, PyAny, PyBool, PyBytes, PyComplex, PyErr, PyFloat, PyInt, PyNone,
+    PyResult, PyStr, PyTuple, PyTypeInfo, Python, Runtime, RuntimeConfig,
+};
+pub use pyrt_objects::CompareOp;
 
 pub use pyrt_allocator as allocator;
 

@@ -139,7 +139,7 @@ impl Harness {
                 let start = start % self.live.len();
                 let mut kept = Vec::with_capacity(self.live.len());
                 for (i, b) in std::mem::take(&mut self.live).into_iter().enumerate() {
-                    if i >= start && (i - start) % 2 == 0 {
+                    if i >= start && (i - start).is_multiple_of(2) {
                         // SAFETY: a live block, freed once.
                         unsafe { self.heap.free(b.ptr).unwrap() };
                     } else {

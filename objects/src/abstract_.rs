@@ -1,0 +1,371 @@
+//! Operations on objects of any type: number operators, comparisons, `repr`, `str`, `hash`,
+//! truth and `sys.getsizeof`, dispatched through the slot tables exactly as CPython's
+//! `Objects/abstract.c` (`binary_op1`), `Objects/object.c` (`do_richcompare`) and
+//! `Python/sysmodule.c` (`_PySys_GetSizeOf`) do, with their error messages.
+
+use crate::error::{PyErr, PyResult};
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{PyObject, PyVarObject};
+use crate::typeobj::{BinaryFn, CompareOp, NumberSlots, RepeatFn, UnaryFn};
+use crate::types::long::new_bool;
+
+/// A binary operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    TrueDiv,
+    /// `//`
+    FloorDiv,
+    /// `%`
+    Mod,
+    /// `**`
+    Pow,
+    /// `divmod()`
+    DivMod,
+    /// `<<`
+    LShift,
+    /// `>>`
+    RShift,
+    /// `&`
+    And,
+    /// `|`
+    Or,
+    /// `^`
+    Xor,
+}
+
+impl BinOp {
+    /// How CPython names the operator in "unsupported operand type(s) for ...".
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::TrueDiv => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "** or pow()",
+            BinOp::DivMod => "divmod()",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+        }
+    }
+
+    fn slot(self, n: &NumberSlots) -> Option<BinaryFn> {
+        match self {
+            BinOp::Add => n.add,
+            BinOp::Sub => n.subtract,
+            BinOp::Mul => n.multiply,
+            BinOp::TrueDiv => n.true_divide,
+            BinOp::FloorDiv => n.floor_divide,
+            BinOp::Mod => n.remainder,
+            BinOp::Pow => n.power,
+            BinOp::DivMod => n.divmod,
+            BinOp::LShift => n.lshift,
+            BinOp::RShift => n.rshift,
+            BinOp::And => n.and,
+            BinOp::Or => n.or,
+            BinOp::Xor => n.xor,
+        }
+    }
+}
+
+/// A unary operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    /// `-x`
+    Neg,
+    /// `+x`
+    Pos,
+    /// `~x`
+    Invert,
+    /// `abs(x)`
+    Abs,
+}
+
+fn binary_slot(o: &PyObject, op: BinOp) -> Option<BinaryFn> {
+    o.ob_type().slots().number.and_then(|n| op.slot(n))
+}
+
+/// `binary_op1`: the left operand's slot, unless the right operand's type is a subtype with its
+/// own slot, which goes first; then the right operand's slot. `None` is `NotImplemented`.
+fn binary_op1<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: BinOp,
+) -> PyResult<Option<Obj<'h>>> {
+    let slotv = binary_slot(v, op);
+    let same_type = core::ptr::eq(v.ob_type(), w.ob_type());
+    let mut slotw = if same_type { None } else { binary_slot(w, op) };
+    if let (Some(a), Some(b)) = (slotv, slotw)
+        && core::ptr::fn_addr_eq(a, b)
+    {
+        slotw = None;
+    }
+    if let Some(fv) = slotv {
+        if let Some(fw) = slotw
+            && w.ob_type().is_subtype(v.ob_type())
+        {
+            if let Some(r) = fw(heap, v, w)? {
+                return Ok(Some(r));
+            }
+            slotw = None;
+        }
+        if let Some(r) = fv(heap, v, w)? {
+            return Ok(Some(r));
+        }
+    }
+    match slotw {
+        Some(fw) => fw(heap, v, w),
+        None => Ok(None),
+    }
+}
+
+/// `v op w` (`PyNumber_Add`, `PyNumber_Multiply`, ...): the number protocol, then for `+` the
+/// left operand's sequence concatenation and for `*` either operand's sequence repetition.
+///
+/// # Errors
+/// What the slot raises, or `TypeError: unsupported operand type(s) for +: 'int' and 'str'`.
+pub fn binary_op<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, op: BinOp) -> PyResult<Obj<'h>> {
+    if let Some(r) = binary_op1(heap, v, w, op)? {
+        return Ok(r);
+    }
+    let seq = |o: &PyObject| o.ob_type().slots().sequence;
+    match op {
+        BinOp::Add => {
+            if let Some(concat) = seq(v).and_then(|s| s.concat) {
+                return concat(heap, v, w);
+            }
+        }
+        BinOp::Mul => {
+            if let Some(repeat) = seq(v).and_then(|s| s.repeat) {
+                return sequence_repeat(heap, repeat, v, w);
+            }
+            if let Some(repeat) = seq(w).and_then(|s| s.repeat) {
+                return sequence_repeat(heap, repeat, w, v);
+            }
+        }
+        _ => {}
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        v.ob_type().name(),
+        w.ob_type().name()
+    )))
+}
+
+/// `sequence_repeat`: the count must be an int that fits an index.
+fn sequence_repeat<'h>(
+    heap: &'h Heap,
+    repeat: RepeatFn,
+    seq: &PyObject,
+    count: &PyObject,
+) -> PyResult<Obj<'h>> {
+    if !crate::types::long::is_int(count) {
+        return Err(PyErr::type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            count.ob_type().name()
+        )));
+    }
+    let n = crate::types::long::as_i64(count)
+        .and_then(|n| isize::try_from(n).ok())
+        .ok_or_else(|| {
+            PyErr::new(
+                crate::error::ExcKind::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )
+        })?;
+    repeat(heap, seq, n)
+}
+
+/// `-x`, `+x`, `~x` and `abs(x)`.
+///
+/// # Errors
+/// What the slot raises, or `TypeError: bad operand type for unary -: 'str'`.
+pub fn unary_op<'h>(heap: &'h Heap, v: &PyObject, op: UnOp) -> PyResult<Obj<'h>> {
+    let number = v.ob_type().slots().number;
+    let slot: Option<UnaryFn> = number.and_then(|n| match op {
+        UnOp::Neg => n.negative,
+        UnOp::Pos => n.positive,
+        UnOp::Invert => n.invert,
+        UnOp::Abs => n.absolute,
+    });
+    match slot {
+        Some(f) => f(heap, v),
+        None => {
+            let what = match op {
+                UnOp::Neg => "unary -",
+                UnOp::Pos => "unary +",
+                UnOp::Invert => "unary ~",
+                UnOp::Abs => "abs()",
+            };
+            Err(PyErr::type_error(format!(
+                "bad operand type for {what}: '{}'",
+                v.ob_type().name()
+            )))
+        }
+    }
+}
+
+fn swapped(op: CompareOp) -> CompareOp {
+    match op {
+        CompareOp::Lt => CompareOp::Gt,
+        CompareOp::Le => CompareOp::Ge,
+        CompareOp::Eq => CompareOp::Eq,
+        CompareOp::Ne => CompareOp::Ne,
+        CompareOp::Gt => CompareOp::Lt,
+        CompareOp::Ge => CompareOp::Le,
+    }
+}
+
+/// `v op w` for comparisons (`do_richcompare`): a subtype's reflected method first, then
+/// `v`'s, then `w`'s reflected; `==`/`!=` fall back to identity.
+///
+/// # Errors
+/// What the slot raises, or `TypeError: '<' not supported between instances of 'int' and 'str'`.
+pub fn compare<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult<Obj<'h>> {
+    let (tv, tw) = (v.ob_type(), w.ob_type());
+    let mut checked_reverse = false;
+    if !core::ptr::eq(tv, tw)
+        && tw.is_subtype(tv)
+        && let Some(f) = tw.slots().richcompare
+    {
+        checked_reverse = true;
+        if let Some(r) = f(heap, w, v, swapped(op))? {
+            return Ok(r);
+        }
+    }
+    if let Some(f) = tv.slots().richcompare
+        && let Some(r) = f(heap, v, w, op)?
+    {
+        return Ok(r);
+    }
+    if !checked_reverse
+        && let Some(f) = tw.slots().richcompare
+        && let Some(r) = f(heap, w, v, swapped(op))?
+    {
+        return Ok(r);
+    }
+    let same = core::ptr::eq(v, w);
+    match op {
+        CompareOp::Eq => Ok(new_bool(heap, same)),
+        CompareOp::Ne => Ok(new_bool(heap, !same)),
+        _ => Err(PyErr::type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            tv.name(),
+            tw.name()
+        ))),
+    }
+}
+
+/// A comparison's truth value (`PyObject_RichCompareBool`): identity implies `==`.
+///
+/// # Errors
+/// As [`compare`] and [`is_true`].
+pub fn compare_bool(heap: &Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult<bool> {
+    if core::ptr::eq(v, w) {
+        match op {
+            CompareOp::Eq => return Ok(true),
+            CompareOp::Ne => return Ok(false),
+            _ => {}
+        }
+    }
+    let r = compare(heap, v, w, op)?;
+    is_true(heap, r.object())
+}
+
+/// `repr(v)`.
+///
+/// # Errors
+/// What the type's `repr` raises.
+pub fn repr(heap: &Heap, v: &PyObject) -> PyResult<String> {
+    (v.ob_type().slots().repr)(heap, v)
+}
+
+/// `str(v)`: the type's `str`, else its `repr`.
+///
+/// # Errors
+/// What the slot raises.
+pub fn str(heap: &Heap, v: &PyObject) -> PyResult<String> {
+    let slots = v.ob_type().slots();
+    (slots.str.unwrap_or(slots.repr))(heap, v)
+}
+
+/// `hash(v)`.
+///
+/// # Errors
+/// `TypeError: unhashable type: 'list'` for types without a hash.
+pub fn hash(heap: &Heap, v: &PyObject) -> PyResult<i64> {
+    match v.ob_type().slots().hash {
+        Some(f) => f(heap, v),
+        None => Err(PyErr::type_error(format!(
+            "unhashable type: '{}'",
+            v.ob_type().name()
+        ))),
+    }
+}
+
+/// `bool(v)` (`PyObject_IsTrue`): the type's `nb_bool`, else its length, else true.
+///
+/// # Errors
+/// None yet (user-defined `__bool__` will raise).
+pub fn is_true(_heap: &Heap, v: &PyObject) -> PyResult<bool> {
+    let slots = v.ob_type().slots();
+    if let Some(f) = slots.number.and_then(|n| n.bool) {
+        return Ok(f(v));
+    }
+    Ok(slots
+        .sequence
+        .and_then(|s| s.length)
+        .is_none_or(|f| f(v) > 0))
+}
+
+/// `len(v)`.
+///
+/// # Errors
+/// `TypeError: object of type 'int' has no len()`.
+pub fn len(v: &PyObject) -> PyResult<usize> {
+    match v.ob_type().slots().sequence.and_then(|s| s.length) {
+        Some(f) => Ok(f(v)),
+        None => Err(PyErr::type_error(format!(
+            "object of type '{}' has no len()",
+            v.ob_type().name()
+        ))),
+    }
+}
+
+/// `v.__sizeof__()`: the type's own, else `basicsize + itemsize × len`.
+pub fn sizeof(v: &PyObject) -> usize {
+    let ty = v.ob_type();
+    if let Some(f) = ty.slots().sizeof {
+        return f(v);
+    }
+    let mut size = ty.basicsize();
+    if ty.itemsize() > 0 {
+        // SAFETY: types with items are variable-size objects with a `PyVarObject` header.
+        let n = unsafe { &*core::ptr::from_ref(v).cast::<PyVarObject>() }
+            .ob_size
+            .get();
+        size += ty.itemsize() * n.unsigned_abs();
+    }
+    size
+}
+
+/// `sys.getsizeof(v)`: `__sizeof__` plus the pre-header (16 for GC types, 16 more for a managed
+/// dict or weakref list).
+pub fn getsizeof(v: &PyObject) -> usize {
+    sizeof(v) + v.ob_type().preheader_size()
+}

@@ -1,0 +1,118 @@
+//! Python exceptions as Rust values: [`PyErr`] carries the exception type and message that
+//! CPython would raise (`TypeError: unsupported operand type(s) for +: 'int' and 'str'`).
+
+use thiserror::Error;
+
+/// The built-in exception types pyrt raises, with CPython's names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExcKind {
+    /// `TypeError`
+    TypeError,
+    /// `ValueError`
+    ValueError,
+    /// `ZeroDivisionError`
+    ZeroDivisionError,
+    /// `OverflowError`
+    OverflowError,
+    /// `MemoryError`
+    MemoryError,
+    /// `IndexError`
+    IndexError,
+    /// `KeyError`
+    KeyError,
+    /// `AttributeError`
+    AttributeError,
+    /// `RecursionError`
+    RecursionError,
+    /// `SystemError`: an internal inconsistency (a bug in pyrt).
+    SystemError,
+}
+
+impl ExcKind {
+    /// The exception's name as Python prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExcKind::TypeError => "TypeError",
+            ExcKind::ValueError => "ValueError",
+            ExcKind::ZeroDivisionError => "ZeroDivisionError",
+            ExcKind::OverflowError => "OverflowError",
+            ExcKind::MemoryError => "MemoryError",
+            ExcKind::IndexError => "IndexError",
+            ExcKind::KeyError => "KeyError",
+            ExcKind::AttributeError => "AttributeError",
+            ExcKind::RecursionError => "RecursionError",
+            ExcKind::SystemError => "SystemError",
+        }
+    }
+}
+
+/// A raised Python exception.
+///
+/// # Example
+/// ```
+/// use pyrt_objects::{ExcKind, PyErr};
+/// let e = PyErr::new(ExcKind::ZeroDivisionError, "division by zero");
+/// assert_eq!(e.to_string(), "ZeroDivisionError: division by zero");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{}", self.render())]
+pub struct PyErr {
+    kind: ExcKind,
+    message: String,
+}
+
+impl PyErr {
+    /// An exception of `kind` with `message` (its `str()`).
+    pub fn new(kind: ExcKind, message: impl Into<String>) -> PyErr {
+        PyErr {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The exception type.
+    pub fn kind(&self) -> ExcKind {
+        self.kind
+    }
+
+    /// The message (`str(exc)`).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    fn render(&self) -> String {
+        if self.message.is_empty() {
+            self.kind.name().to_string()
+        } else {
+            format!("{}: {}", self.kind.name(), self.message)
+        }
+    }
+
+    /// `TypeError(message)`.
+    pub fn type_error(message: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::TypeError, message)
+    }
+
+    /// `ValueError(message)`.
+    pub fn value_error(message: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::ValueError, message)
+    }
+
+    /// `OverflowError(message)`.
+    pub fn overflow_error(message: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::OverflowError, message)
+    }
+
+    /// `ZeroDivisionError(message)`.
+    pub fn zero_division(message: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::ZeroDivisionError, message)
+    }
+
+    /// `MemoryError()`, for an allocation that failed: like CPython's, it has no message.
+    pub fn memory_error() -> PyErr {
+        PyErr::new(ExcKind::MemoryError, "")
+    }
+}
+
+/// The result of an operation that may raise.
+pub type PyResult<T> = Result<T, PyErr>;

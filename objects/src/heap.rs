@@ -1,0 +1,232 @@
+//! The heap: the state CPython keeps per interpreter for objects (`PyInterpreterState`'s
+//! obmalloc, singletons, free lists) and the deallocation path (`_Py_Dealloc` with the trashcan
+//! of `Objects/object.c`).
+//!
+//! Object memory comes from pyrt's pymalloc; a GC type's allocation starts with its pre-header
+//! (`_PyType_PreHeaderSize`), which is zeroed (an untracked GC header). The singletons that are
+//! static in CPython (None, the bools, the small ints) live outside pymalloc, in one boxed
+//! region owned by the heap, and are immortal.
+//!
+//! # Deallocation never overflows the stack
+//! When a refcount reaches zero the type's `tp_dealloc` runs at once, and may release the
+//! object's references, which can reach zero in turn: CPython recurses here, and so does pyrt,
+//! but only [`TRASHCAN_UNWIND_LEVEL`] deep. Deeper deallocations are deferred to a list that is
+//! drained, last in first out, when the outermost deallocation returns — CPython's trashcan. The
+//! order of frees is therefore CPython's, and a chain of any length is freed in bounded stack.
+
+use core::cell::{Cell, RefCell};
+use core::ptr::NonNull;
+
+use hashbrown::HashMap;
+use pyrt_allocator::{Allocator, MallocStats};
+
+use crate::hash::HashSecret;
+
+use crate::error::{PyErr, PyResult};
+use crate::freelist::FreeList;
+use crate::object::{ObjPtr, PyObject};
+use crate::singletons::Singletons;
+use crate::typeobj::PyTypeObject;
+
+/// Deallocation depth past which frees are deferred (`_PyTrash_UNWIND_LEVEL`).
+pub const TRASHCAN_UNWIND_LEVEL: usize = 50;
+
+/// Free floats kept for reuse at most (`PyFloat_MAXFREELIST`).
+pub const FLOAT_FREELIST_LIMIT: usize = 100;
+
+/// Objects, their memory and the runtime-wide object state.
+pub struct Heap {
+    alloc: RefCell<Allocator>,
+    singletons: Box<Singletons>,
+    pub(crate) floats: FreeList,
+    dealloc_depth: Cell<usize>,
+    deferred: RefCell<Vec<ObjPtr>>,
+    hash_secret: HashSecret,
+    /// The interned strings by text (CPython's `interned` dict).
+    interned: RefCell<HashMap<String, ObjPtr>>,
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
+impl Heap {
+    /// A heap on a fresh pymalloc.
+    pub fn new() -> Heap {
+        Heap::with_allocator(Allocator::new())
+    }
+
+    /// A heap on the given allocator (for a debug-mode or limited allocator).
+    pub fn with_allocator(alloc: Allocator) -> Heap {
+        Heap {
+            alloc: RefCell::new(alloc),
+            singletons: Singletons::new(),
+            floats: FreeList::new(FLOAT_FREELIST_LIMIT),
+            dealloc_depth: Cell::new(0),
+            deferred: RefCell::new(Vec::new()),
+            hash_secret: HashSecret::ZERO,
+            interned: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Uses the hash key that `PYTHONHASHSEED=seed` gives (0, the default here, disables
+    /// randomization as in CPython). Set it before any string is hashed.
+    pub fn set_hash_seed(&mut self, seed: u32) {
+        self.hash_secret = HashSecret::from_seed(seed);
+    }
+
+    /// The key of string and bytes hashes.
+    pub fn hash_secret(&self) -> &HashSecret {
+        &self.hash_secret
+    }
+
+    /// The interned string with this text.
+    pub(crate) fn interned_get(&self, text: &str) -> Option<ObjPtr> {
+        self.interned.borrow().get(text).copied()
+    }
+
+    /// Records an interned string (which the caller made immortal).
+    pub(crate) fn interned_insert(&self, text: String, s: ObjPtr) {
+        self.interned.borrow_mut().insert(text, s);
+    }
+
+    /// Frees every object kept on a free list (`_PyGC_ClearAllFreeLists`, which a full
+    /// collection runs).
+    pub fn clear_freelists(&self) {
+        self.floats.drain(|op| {
+            // SAFETY: free-listed floats are dead floats of this heap.
+            unsafe { self.free_object(op, crate::types::FLOAT_TYPE.get()) }
+        });
+    }
+
+    /// Number of interned strings (`sys.getunicodeinternedsize()`).
+    pub fn interned_count(&self) -> usize {
+        self.interned.borrow().len()
+    }
+
+    /// The singletons (None, bools, small ints).
+    pub(crate) fn singletons(&self) -> &Singletons {
+        &self.singletons
+    }
+
+    /// The allocator's statistics (`sys._debugmallocstats()`).
+    pub fn malloc_stats(&self) -> MallocStats {
+        self.alloc.borrow().stats()
+    }
+
+    /// Runs `f` with the allocator (statistics, tracing, checks).
+    pub fn with_allocator_mut<R>(&self, f: impl FnOnce(&mut Allocator) -> R) -> R {
+        f(&mut self.alloc.borrow_mut())
+    }
+
+    /// Allocates `size` bytes of object body for an instance of `ty`, preceded by its zeroed
+    /// pre-header, and writes a header with one reference. The body after the header is left
+    /// uninitialised for the caller.
+    ///
+    /// # Errors
+    /// `MemoryError` when the allocator refuses.
+    pub fn alloc_object(&self, ty: &PyTypeObject, size: usize) -> PyResult<ObjPtr> {
+        debug_assert!(size >= size_of::<PyObject>());
+        let pre = ty.preheader_size();
+        let block = self.alloc_bytes(pre + size)?;
+        // SAFETY: the block has `pre + size` writable bytes; the header fits at `pre`.
+        unsafe {
+            block.as_ptr().write_bytes(0, pre);
+            let op = block.byte_add(pre).cast::<PyObject>();
+            op.write(PyObject::new(NonNull::from(ty)));
+            Ok(op)
+        }
+    }
+
+    /// Gives an object's memory (pre-header included) back to the allocator.
+    ///
+    /// # Safety
+    /// `op` must come from [`Heap::alloc_object`] of this heap with type `ty`, and be dead.
+    pub unsafe fn free_object(&self, op: ObjPtr, ty: &PyTypeObject) {
+        // SAFETY: the allocation starts `preheader_size` bytes before the object (caller).
+        unsafe { self.free_bytes(op.cast::<u8>().byte_sub(ty.preheader_size())) };
+    }
+
+    /// Allocates a buffer that is not an object (list items, dict tables, ...).
+    ///
+    /// # Errors
+    /// `MemoryError` when the allocator refuses.
+    pub fn alloc_bytes(&self, n: usize) -> PyResult<NonNull<u8>> {
+        self.alloc
+            .borrow_mut()
+            .malloc(n)
+            .map_err(|_| PyErr::memory_error())
+    }
+
+    /// Frees a buffer from [`Heap::alloc_bytes`].
+    ///
+    /// # Safety
+    /// `p` must be a live allocation of this heap, freed once.
+    pub unsafe fn free_bytes(&self, p: NonNull<u8>) {
+        // SAFETY: forwarded contract.
+        let result = unsafe { self.alloc.borrow_mut().free(p) };
+        debug_assert!(
+            result.is_ok(),
+            "freeing an object's memory failed: {result:?}"
+        );
+    }
+
+    /// `Py_DECREF`: drops one reference and deallocates the object when it was the last.
+    ///
+    /// # Safety
+    /// `op` must be a live object of this heap and the caller must own the reference it drops.
+    #[inline]
+    pub unsafe fn decref(&self, op: ObjPtr) {
+        // SAFETY: live object (caller).
+        if unsafe { op.as_ref() }.decref_is_zero() {
+            // SAFETY: the count reached zero: nothing refers to it any more.
+            unsafe { self.dealloc(op) };
+        }
+    }
+
+    /// `_Py_Dealloc` with the trashcan (see the module documentation).
+    ///
+    /// # Safety
+    /// `op` must be an object of this heap whose refcount just reached zero.
+    unsafe fn dealloc(&self, op: ObjPtr) {
+        let depth = self.dealloc_depth.get();
+        if depth >= TRASHCAN_UNWIND_LEVEL {
+            self.deferred.borrow_mut().push(op);
+            return;
+        }
+        self.dealloc_depth.set(depth + 1);
+        // SAFETY: dead object of this heap; its type's dealloc frees it.
+        unsafe { Self::run_dealloc(self, op) };
+        self.dealloc_depth.set(depth);
+        if depth == 0 {
+            self.drain_deferred();
+        }
+    }
+
+    /// # Safety
+    /// `op` must be a dead object of this heap.
+    unsafe fn run_dealloc(&self, op: ObjPtr) {
+        // SAFETY: the type outlives its instances; `op` is dead (caller).
+        unsafe { (op.as_ref().ob_type().slots().dealloc)(self, op) }
+    }
+
+    fn drain_deferred(&self) {
+        loop {
+            let Some(op) = self.deferred.borrow_mut().pop() else {
+                break;
+            };
+            self.dealloc_depth.set(1);
+            // SAFETY: deferred objects are dead objects of this heap, each queued once.
+            unsafe { self.run_dealloc(op) };
+            self.dealloc_depth.set(0);
+        }
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        self.clear_freelists();
+    }
+}

@@ -1,0 +1,134 @@
+//! The objects that are static in CPython: `None`, `NotImplemented`, `Ellipsis`, `True`,
+//! `False` and the small ints −5…256 (`_PyRuntime` static objects, `Include/internal/
+//! pycore_global_objects.h`). They are immortal and live outside pymalloc, so, as in CPython,
+//! they never appear in the allocator's statistics.
+
+use core::ptr::NonNull;
+
+use crate::object::{ObjPtr, PyObject};
+use crate::types::{BOOL_TYPE, ELLIPSIS_TYPE, INT_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE};
+
+/// Smallest cached int (`-_PY_NSMALLNEGINTS`).
+pub const SMALL_INT_MIN: i64 = -5;
+/// Largest cached int (`_PY_NSMALLPOSINTS - 1`).
+pub const SMALL_INT_MAX: i64 = 256;
+
+/// A one-digit `PyLongObject`, the layout of CPython's static small ints and bools.
+#[repr(C)]
+pub(crate) struct SmallLong {
+    pub(crate) ob_base: PyObject,
+    pub(crate) lv_tag: usize,
+    pub(crate) digit: u32,
+}
+
+impl SmallLong {
+    fn new(ty: NonNull<crate::typeobj::PyTypeObject>, v: i64) -> SmallLong {
+        let (ndigits, sign) = match v.signum() {
+            0 => (0, 1),
+            1 => (1, 0),
+            _ => (1, 2),
+        };
+        SmallLong {
+            ob_base: PyObject::new_immortal(ty),
+            lv_tag: (ndigits << 3) | sign,
+            digit: v.unsigned_abs() as u32,
+        }
+    }
+}
+
+pub(crate) struct Singletons {
+    none: PyObject,
+    not_implemented: PyObject,
+    ellipsis: PyObject,
+    true_: SmallLong,
+    false_: SmallLong,
+    small_ints: Vec<SmallLong>,
+    empty_tuple: crate::types::tuple::EmptyTuple,
+    /// `''` and the 128 ASCII characters.
+    ascii_chars: Vec<crate::types::unicode::StaticAscii>,
+    /// U+0080 to U+00FF.
+    latin1_chars: Vec<crate::types::unicode::StaticLatin1>,
+    /// `b''` and the 256 one-byte objects.
+    bytes: Vec<crate::types::bytes::StaticBytes>,
+}
+
+impl Singletons {
+    pub(crate) fn new() -> Box<Singletons> {
+        let mut singletons = Box::new(Singletons {
+            none: PyObject::new_immortal(NONE_TYPE.ptr()),
+            not_implemented: PyObject::new_immortal(NOTIMPLEMENTED_TYPE.ptr()),
+            ellipsis: PyObject::new_immortal(ELLIPSIS_TYPE.ptr()),
+            true_: SmallLong::new(BOOL_TYPE.ptr(), 1),
+            false_: SmallLong::new(BOOL_TYPE.ptr(), 0),
+            small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX)
+                .map(|v| SmallLong::new(INT_TYPE.ptr(), v))
+                .collect(),
+            empty_tuple: crate::types::tuple::EmptyTuple::new(),
+            ascii_chars: core::iter::once(None)
+                .chain((0..0x80).map(Some))
+                .map(crate::types::unicode::StaticAscii::new)
+                .collect(),
+            latin1_chars: (0x80..=0xff)
+                .map(crate::types::unicode::StaticLatin1::new)
+                .collect(),
+            bytes: core::iter::once(None)
+                .chain((0..=255).map(Some))
+                .map(crate::types::bytes::StaticBytes::new)
+                .collect(),
+        });
+        // The vectors are never resized again, so pointers into their elements stay valid.
+        singletons
+            .latin1_chars
+            .iter_mut()
+            .for_each(crate::types::unicode::StaticLatin1::point_utf8);
+        singletons
+    }
+
+    pub(crate) fn none(&self) -> ObjPtr {
+        NonNull::from(&self.none)
+    }
+
+    pub(crate) fn not_implemented(&self) -> ObjPtr {
+        NonNull::from(&self.not_implemented)
+    }
+
+    pub(crate) fn ellipsis(&self) -> ObjPtr {
+        NonNull::from(&self.ellipsis)
+    }
+
+    pub(crate) fn bool(&self, v: bool) -> ObjPtr {
+        NonNull::from(&(if v { &self.true_ } else { &self.false_ }).ob_base)
+    }
+
+    pub(crate) fn empty_tuple(&self) -> ObjPtr {
+        self.empty_tuple.ptr()
+    }
+
+    pub(crate) fn empty_str(&self) -> ObjPtr {
+        self.ascii_chars[0].ptr()
+    }
+
+    /// The one-character string `c` (U+0000 to U+00FF).
+    pub(crate) fn latin1_char(&self, c: u8) -> ObjPtr {
+        if c < 0x80 {
+            self.ascii_chars[usize::from(c) + 1].ptr()
+        } else {
+            self.latin1_chars[usize::from(c - 0x80)].ptr()
+        }
+    }
+
+    pub(crate) fn empty_bytes(&self) -> ObjPtr {
+        self.bytes[0].ptr()
+    }
+
+    /// The one-byte object `b`.
+    pub(crate) fn byte_char(&self, b: u8) -> ObjPtr {
+        self.bytes[usize::from(b) + 1].ptr()
+    }
+
+    /// The cached int `v`, if it is in −5…256.
+    pub(crate) fn small_int(&self, v: i64) -> Option<ObjPtr> {
+        let i = usize::try_from(v - SMALL_INT_MIN).ok()?;
+        self.small_ints.get(i).map(|s| NonNull::from(&s.ob_base))
+    }
+}

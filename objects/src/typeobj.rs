@@ -1,0 +1,327 @@
+//! Type objects: `PyTypeObject` with its name, sizes, flags and a static slot table
+//! (`Include/cpython/object.h`, `Objects/typeobject.c`).
+//!
+//! Built-in types are immutable statics, immortal like CPython 3.12's static types, and padded to
+//! CPython's 416 bytes so that `sys.getsizeof(int)` is both CPython's answer and the true size of
+//! what pyrt holds. Behaviour dispatches through [`Slots`]; operations a type lacks are `None`.
+
+use core::ptr::NonNull;
+
+use crate::error::PyResult;
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject, PyVarObject};
+
+/// `tp_flags` bits, with CPython's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TypeFlags(pub u64);
+
+impl TypeFlags {
+    /// `Py_TPFLAGS_MANAGED_WEAKREF`: weak-reference list in the pre-header (3.12).
+    pub const MANAGED_WEAKREF: TypeFlags = TypeFlags(1 << 3);
+    /// `Py_TPFLAGS_MANAGED_DICT`: instance dict or inline values in the pre-header.
+    pub const MANAGED_DICT: TypeFlags = TypeFlags(1 << 4);
+    /// `Py_TPFLAGS_IMMUTABLETYPE`.
+    pub const IMMUTABLETYPE: TypeFlags = TypeFlags(1 << 8);
+    /// `Py_TPFLAGS_HEAPTYPE`.
+    pub const HEAPTYPE: TypeFlags = TypeFlags(1 << 9);
+    /// `Py_TPFLAGS_BASETYPE`: can be subclassed.
+    pub const BASETYPE: TypeFlags = TypeFlags(1 << 10);
+    /// `Py_TPFLAGS_HAVE_GC`: instances carry a GC header.
+    pub const HAVE_GC: TypeFlags = TypeFlags(1 << 14);
+    /// `Py_TPFLAGS_LONG_SUBCLASS`.
+    pub const LONG_SUBCLASS: TypeFlags = TypeFlags(1 << 24);
+    /// `Py_TPFLAGS_BYTES_SUBCLASS`.
+    pub const BYTES_SUBCLASS: TypeFlags = TypeFlags(1 << 27);
+    /// `Py_TPFLAGS_UNICODE_SUBCLASS`.
+    pub const UNICODE_SUBCLASS: TypeFlags = TypeFlags(1 << 28);
+    /// `Py_TPFLAGS_TYPE_SUBCLASS`.
+    pub const TYPE_SUBCLASS: TypeFlags = TypeFlags(1 << 31);
+
+    /// The union of two sets of flags.
+    pub const fn union(self, other: TypeFlags) -> TypeFlags {
+        TypeFlags(self.0 | other.0)
+    }
+
+    /// Whether every flag of `other` is set.
+    pub const fn contains(self, other: TypeFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+/// Comparison operators (`Py_LT` .. `Py_GE`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareOp {
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CompareOp {
+    /// The operator as Python writes it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+
+    /// Whether an ordering satisfies the operator.
+    pub fn holds(self, ord: core::cmp::Ordering) -> bool {
+        use core::cmp::Ordering::*;
+        match self {
+            CompareOp::Lt => ord == Less,
+            CompareOp::Le => ord != Greater,
+            CompareOp::Eq => ord == Equal,
+            CompareOp::Ne => ord != Equal,
+            CompareOp::Gt => ord == Greater,
+            CompareOp::Ge => ord != Less,
+        }
+    }
+}
+
+/// Frees an object whose refcount reached zero (`tp_dealloc`). It must release the object's
+/// references through [`Heap::release`] (never by recursing) and give its memory back.
+pub type DeallocFn = unsafe fn(&Heap, ObjPtr);
+/// `__sizeof__` without the pre-header.
+pub type SizeofFn = fn(&PyObject) -> usize;
+/// `repr()` / `str()` as text.
+pub type ReprFn = fn(&Heap, &PyObject) -> PyResult<String>;
+/// `hash()`.
+pub type HashFn = fn(&Heap, &PyObject) -> PyResult<i64>;
+/// A rich comparison; `Ok(None)` is `NotImplemented`.
+pub type RichCompareFn =
+    for<'h> fn(&'h Heap, &PyObject, &PyObject, CompareOp) -> PyResult<Option<Obj<'h>>>;
+/// A binary number operation; `Ok(None)` is `NotImplemented`.
+pub type BinaryFn = for<'h> fn(&'h Heap, &PyObject, &PyObject) -> PyResult<Option<Obj<'h>>>;
+/// A unary number operation.
+pub type UnaryFn = for<'h> fn(&'h Heap, &PyObject) -> PyResult<Obj<'h>>;
+/// Truth value (`nb_bool`).
+pub type BoolFn = fn(&PyObject) -> bool;
+
+/// The number protocol (`PyNumberMethods`), the operations this layer implements.
+#[derive(Clone, Copy, Default)]
+pub struct NumberSlots {
+    /// `+`
+    pub add: Option<BinaryFn>,
+    /// `-`
+    pub subtract: Option<BinaryFn>,
+    /// `*`
+    pub multiply: Option<BinaryFn>,
+    /// `%`
+    pub remainder: Option<BinaryFn>,
+    /// `divmod()`
+    pub divmod: Option<BinaryFn>,
+    /// `**` (two-argument)
+    pub power: Option<BinaryFn>,
+    /// `//`
+    pub floor_divide: Option<BinaryFn>,
+    /// `/`
+    pub true_divide: Option<BinaryFn>,
+    /// `<<`
+    pub lshift: Option<BinaryFn>,
+    /// `>>`
+    pub rshift: Option<BinaryFn>,
+    /// `&`
+    pub and: Option<BinaryFn>,
+    /// `^`
+    pub xor: Option<BinaryFn>,
+    /// `|`
+    pub or: Option<BinaryFn>,
+    /// unary `-`
+    pub negative: Option<UnaryFn>,
+    /// unary `+`
+    pub positive: Option<UnaryFn>,
+    /// `abs()`
+    pub absolute: Option<UnaryFn>,
+    /// `~`
+    pub invert: Option<UnaryFn>,
+    /// `bool()`
+    pub bool: Option<BoolFn>,
+}
+
+/// `sq_repeat`: `seq * n` with `n` already converted to an index.
+pub type RepeatFn = for<'h> fn(&'h Heap, &PyObject, isize) -> PyResult<Obj<'h>>;
+/// `sq_concat`: `seq + other` (raising `TypeError` for an unsuitable `other`).
+pub type ConcatFn = for<'h> fn(&'h Heap, &PyObject, &PyObject) -> PyResult<Obj<'h>>;
+/// `sq_length` / `mp_length`.
+pub type LengthFn = fn(&PyObject) -> usize;
+
+/// The sequence protocol (`PySequenceMethods`), the operations this layer implements.
+#[derive(Clone, Copy)]
+pub struct SequenceSlots {
+    /// `len()`.
+    pub length: Option<LengthFn>,
+    /// `+` when the number protocol declined.
+    pub concat: Option<ConcatFn>,
+    /// `*` with an int when the number protocol declined.
+    pub repeat: Option<RepeatFn>,
+}
+
+/// The slot table of a type.
+#[derive(Clone, Copy)]
+pub struct Slots {
+    /// `tp_dealloc`.
+    pub dealloc: DeallocFn,
+    /// `__sizeof__` (default: basicsize + itemsize × ob_size).
+    pub sizeof: Option<SizeofFn>,
+    /// `tp_repr`.
+    pub repr: ReprFn,
+    /// `tp_str` (default: `repr`).
+    pub str: Option<ReprFn>,
+    /// `tp_hash` (`None`: unhashable).
+    pub hash: Option<HashFn>,
+    /// `tp_richcompare` (`None`: identity comparison only).
+    pub richcompare: Option<RichCompareFn>,
+    /// `tp_as_number`.
+    pub number: Option<&'static NumberSlots>,
+    /// `tp_as_sequence`.
+    pub sequence: Option<&'static SequenceSlots>,
+}
+
+/// `PyTypeObject`.
+#[repr(C)]
+pub struct PyTypeObject {
+    /// The header: a type is an object of type `type`.
+    pub ob_base: PyVarObject,
+    name: &'static str,
+    basicsize: usize,
+    itemsize: usize,
+    flags: TypeFlags,
+    base: Option<&'static StaticType>,
+    slots: &'static Slots,
+    /// Room for the fields CPython's `PyTypeObject` has and pyrt does not use yet.
+    _reserved: [u8; RESERVED_BYTES],
+}
+
+/// `sizeof(PyTypeObject)` in CPython 3.12 on 64-bit.
+pub const PYTYPEOBJECT_SIZE: usize = 416;
+
+/// Header (24), name (16) and five words of sizes, flags, base and slots: 80 bytes used.
+const RESERVED_BYTES: usize = PYTYPEOBJECT_SIZE - 80;
+
+const _: () = assert!(size_of::<PyTypeObject>() == PYTYPEOBJECT_SIZE);
+
+impl PyTypeObject {
+    /// `tp_name`.
+    pub fn name(&self) -> &str {
+        self.name
+    }
+
+    /// `tp_basicsize` (`__basicsize__`).
+    pub fn basicsize(&self) -> usize {
+        self.basicsize
+    }
+
+    /// `tp_itemsize` (`__itemsize__`).
+    pub fn itemsize(&self) -> usize {
+        self.itemsize
+    }
+
+    /// `tp_flags`.
+    pub fn flags(&self) -> TypeFlags {
+        self.flags
+    }
+
+    /// `tp_base`.
+    pub fn base(&self) -> Option<&'static PyTypeObject> {
+        self.base.map(|b| &b.0)
+    }
+
+    /// The slot table.
+    pub fn slots(&self) -> &'static Slots {
+        self.slots
+    }
+
+    /// `_PyType_PreHeaderSize`: bytes in front of each instance.
+    pub fn preheader_size(&self) -> usize {
+        let gc = usize::from(self.flags.contains(TypeFlags::HAVE_GC));
+        let managed =
+            self.flags.0 & (TypeFlags::MANAGED_DICT.0 | TypeFlags::MANAGED_WEAKREF.0) != 0;
+        16 * gc + 16 * usize::from(managed)
+    }
+
+    /// Whether this type is `other` or a subtype of it (`PyType_IsSubtype`, through `tp_base`).
+    pub fn is_subtype(&self, other: &PyTypeObject) -> bool {
+        let mut t = Some(self);
+        while let Some(ty) = t {
+            if core::ptr::eq(ty, other) {
+                return true;
+            }
+            t = ty.base();
+        }
+        false
+    }
+}
+
+/// A built-in type: a `PyTypeObject` in a static.
+#[repr(transparent)]
+pub struct StaticType(PyTypeObject);
+
+// SAFETY: a static type is immortal and immutable: its refcount is never written (incref and
+// decref skip immortal objects), its type pointer is never reassigned, and no other field has
+// interior mutability. Sharing it between threads therefore never races.
+unsafe impl Sync for StaticType {}
+
+/// The parts of a static type that differ between types.
+pub struct TypeSpec {
+    /// `tp_name`.
+    pub name: &'static str,
+    /// `tp_basicsize`.
+    pub basicsize: usize,
+    /// `tp_itemsize`.
+    pub itemsize: usize,
+    /// `tp_flags`.
+    pub flags: TypeFlags,
+    /// `tp_base` (`None` only for `object`).
+    pub base: Option<&'static StaticType>,
+    /// The slot table.
+    pub slots: &'static Slots,
+}
+
+impl StaticType {
+    /// A static type of metatype `metatype` (always `type` here).
+    pub const fn new(metatype: &'static StaticType, spec: TypeSpec) -> StaticType {
+        StaticType(PyTypeObject {
+            ob_base: PyVarObject {
+                ob_base: PyObject::new_immortal(metatype.ptr()),
+                ob_size: core::cell::Cell::new(0),
+            },
+            name: spec.name,
+            basicsize: spec.basicsize,
+            itemsize: spec.itemsize,
+            flags: spec.flags.union(TypeFlags::IMMUTABLETYPE),
+            base: spec.base,
+            slots: spec.slots,
+            _reserved: [0; RESERVED_BYTES],
+        })
+    }
+
+    /// The type object.
+    pub const fn get(&'static self) -> &'static PyTypeObject {
+        &self.0
+    }
+
+    /// The type as a type pointer, for object headers.
+    pub const fn ptr(&'static self) -> NonNull<PyTypeObject> {
+        NonNull::from_ref(&self.0)
+    }
+
+    /// The type as an object pointer.
+    pub const fn as_obj(&'static self) -> ObjPtr {
+        NonNull::from_ref(&self.0.ob_base.ob_base)
+    }
+}

@@ -1,0 +1,231 @@
+//! `object`, `type` and the singleton types `NoneType`, `NotImplementedType` and `ellipsis`
+//! (`Objects/object.c`, `Objects/typeobject.c`).
+
+use crate::error::PyResult;
+use crate::hash::hash_pointer;
+use crate::heap::Heap;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{PYTYPEOBJECT_SIZE, Slots, StaticType, TypeFlags, TypeSpec};
+
+/// Deallocator of objects that are never freed (immortal singletons and static types).
+unsafe fn never_dealloc(_heap: &Heap, op: ObjPtr) {
+    // SAFETY: only reached if an immortal object's count hit zero, which incref/decref prevent.
+    let name = unsafe { op.as_ref() }.ob_type().name().to_string();
+    debug_assert!(false, "an immortal {name} object was deallocated");
+}
+
+/// `object.__hash__`: `_Py_HashPointer(id(o))`.
+pub(crate) fn identity_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    Ok(hash_pointer(core::ptr::from_ref(o).addr()))
+}
+
+fn object_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    Ok(format!(
+        "<{} object at {:#x}>",
+        o.ob_type().name(),
+        core::ptr::from_ref(o).addr()
+    ))
+}
+
+static OBJECT_SLOTS: Slots = Slots {
+    dealloc: never_dealloc,
+    sizeof: None,
+    repr: object_repr,
+    str: None,
+    hash: Some(identity_hash),
+    richcompare: None,
+    number: None,
+    sequence: None,
+};
+
+/// `object`.
+pub static OBJECT_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "object",
+        basicsize: 16,
+        itemsize: 0,
+        flags: TypeFlags::BASETYPE,
+        base: None,
+        slots: &OBJECT_SLOTS,
+    },
+);
+
+fn type_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    // SAFETY: objects of type `type` are type objects, whose header is first.
+    let ty = unsafe { &*core::ptr::from_ref(o).cast::<crate::typeobj::PyTypeObject>() };
+    Ok(format!("<class '{}'>", ty.name()))
+}
+
+/// `type.__sizeof__` of a static type: `sizeof(PyTypeObject)`.
+fn type_sizeof(_o: &PyObject) -> usize {
+    PYTYPEOBJECT_SIZE
+}
+
+static TYPE_SLOTS: Slots = Slots {
+    dealloc: never_dealloc,
+    sizeof: Some(type_sizeof),
+    repr: type_repr,
+    str: None,
+    hash: Some(identity_hash),
+    richcompare: None,
+    number: None,
+    sequence: None,
+};
+
+/// `type`: `__basicsize__` is `sizeof(PyHeapTypeObject)` (920) and `__itemsize__` 40, as in
+/// CPython 3.12.
+pub static TYPE_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "type",
+        basicsize: 920,
+        itemsize: 40,
+        flags: TypeFlags::HAVE_GC
+            .union(TypeFlags::BASETYPE)
+            .union(TypeFlags::TYPE_SUBCLASS),
+        base: Some(&OBJECT_TYPE),
+        slots: &TYPE_SLOTS,
+    },
+);
+
+/// `hash(None)` in 3.12: a constant (`_Py_HashPointer` no longer; gh-99540).
+const NONE_HASH: i64 = 0xFCA8_6420;
+
+fn none_repr(_heap: &Heap, _o: &PyObject) -> PyResult<String> {
+    Ok("None".into())
+}
+
+fn none_hash(_heap: &Heap, _o: &PyObject) -> PyResult<i64> {
+    Ok(NONE_HASH)
+}
+
+fn false_bool(_o: &PyObject) -> bool {
+    false
+}
+
+static NONE_NUMBER: crate::typeobj::NumberSlots = crate::typeobj::NumberSlots {
+    bool: Some(false_bool),
+    ..NO_NUMBER
+};
+
+pub(crate) const NO_NUMBER: crate::typeobj::NumberSlots = crate::typeobj::NumberSlots {
+    add: None,
+    subtract: None,
+    multiply: None,
+    remainder: None,
+    divmod: None,
+    power: None,
+    floor_divide: None,
+    true_divide: None,
+    lshift: None,
+    rshift: None,
+    and: None,
+    xor: None,
+    or: None,
+    negative: None,
+    positive: None,
+    absolute: None,
+    invert: None,
+    bool: None,
+};
+
+static NONE_SLOTS: Slots = Slots {
+    dealloc: never_dealloc,
+    sizeof: None,
+    repr: none_repr,
+    str: None,
+    hash: Some(none_hash),
+    richcompare: None,
+    number: Some(&NONE_NUMBER),
+    sequence: None,
+};
+
+/// `NoneType`.
+pub static NONE_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "NoneType",
+        basicsize: 16,
+        itemsize: 0,
+        flags: TypeFlags(0),
+        base: Some(&OBJECT_TYPE),
+        slots: &NONE_SLOTS,
+    },
+);
+
+fn notimplemented_repr(_heap: &Heap, _o: &PyObject) -> PyResult<String> {
+    Ok("NotImplemented".into())
+}
+
+static NOTIMPLEMENTED_SLOTS: Slots = Slots {
+    repr: notimplemented_repr,
+    number: None,
+    ..NONE_SLOTS_IDENTITY
+};
+
+const NONE_SLOTS_IDENTITY: Slots = Slots {
+    dealloc: never_dealloc,
+    sizeof: None,
+    repr: object_repr,
+    str: None,
+    hash: Some(identity_hash),
+    richcompare: None,
+    number: None,
+    sequence: None,
+};
+
+/// `NotImplementedType`.
+pub static NOTIMPLEMENTED_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "NotImplementedType",
+        basicsize: 16,
+        itemsize: 0,
+        flags: TypeFlags(0),
+        base: Some(&OBJECT_TYPE),
+        slots: &NOTIMPLEMENTED_SLOTS,
+    },
+);
+
+fn ellipsis_repr(_heap: &Heap, _o: &PyObject) -> PyResult<String> {
+    Ok("Ellipsis".into())
+}
+
+static ELLIPSIS_SLOTS: Slots = Slots {
+    repr: ellipsis_repr,
+    ..NONE_SLOTS_IDENTITY
+};
+
+/// `ellipsis`, the type of `...`.
+pub static ELLIPSIS_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "ellipsis",
+        basicsize: 16,
+        itemsize: 0,
+        flags: TypeFlags(0),
+        base: Some(&OBJECT_TYPE),
+        slots: &ELLIPSIS_SLOTS,
+    },
+);
+
+pub(crate) use self::NO_NUMBER as EMPTY_NUMBER_SLOTS;
+
+/// `None`.
+pub fn none(heap: &Heap) -> crate::obj::Obj<'_> {
+    // SAFETY: a singleton of this heap.
+    unsafe { crate::obj::Obj::from_borrowed(heap, heap.singletons().none().as_ref()) }
+}
+
+/// `NotImplemented`.
+pub fn not_implemented(heap: &Heap) -> crate::obj::Obj<'_> {
+    // SAFETY: a singleton of this heap.
+    unsafe { crate::obj::Obj::from_borrowed(heap, heap.singletons().not_implemented().as_ref()) }
+}
+
+/// `Ellipsis` (`...`).
+pub fn ellipsis(heap: &Heap) -> crate::obj::Obj<'_> {
+    // SAFETY: a singleton of this heap.
+    unsafe { crate::obj::Obj::from_borrowed(heap, heap.singletons().ellipsis().as_ref()) }
+}

@@ -1,0 +1,372 @@
+//! `complex` (`Objects/complexobject.c`): the header and two doubles, 32 bytes, not GC, no free
+//! list. Division is Smith's algorithm (`_Py_c_quot`); a power with a small integral exponent
+//! uses repeated squaring (`c_powi`), others the polar formula (`_Py_c_pow`), so results match
+//! CPython to the last bit.
+
+use crate::error::{PyErr, PyResult};
+use crate::float_repr::{float_hash, float_repr};
+use crate::hash::complex_hash;
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{CompareOp, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::types::base::EMPTY_NUMBER_SLOTS;
+use crate::types::float::{float_value, is_float, new_float};
+use crate::types::long::{self, is_int, long_value};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+
+/// `Py_complex`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Complex {
+    /// Real part.
+    pub real: f64,
+    /// Imaginary part.
+    pub imag: f64,
+}
+
+/// `PyComplexObject`.
+#[repr(C)]
+pub struct PyComplexObject {
+    ob_base: PyObject,
+    cval: Complex,
+}
+
+const _: () = assert!(size_of::<PyComplexObject>() == 32);
+
+/// Whether `o` is a complex number.
+pub fn is_complex(o: &PyObject) -> bool {
+    o.ob_type().is_subtype(COMPLEX_TYPE.get())
+}
+
+/// The value of a complex object.
+pub fn complex_value(o: &PyObject) -> Complex {
+    debug_assert!(is_complex(o));
+    // SAFETY: complex objects start with a `PyComplexObject` (caller checked the type).
+    unsafe { (*core::ptr::from_ref(o).cast::<PyComplexObject>()).cval }
+}
+
+/// A new complex number.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_complex(heap: &Heap, real: f64, imag: f64) -> PyResult<Obj<'_>> {
+    let op = heap.alloc_object(COMPLEX_TYPE.get(), size_of::<PyComplexObject>())?;
+    // SAFETY: a fresh complex body whose header and single reference we own.
+    unsafe {
+        core::ptr::addr_of_mut!((*op.cast::<PyComplexObject>().as_ptr()).cval)
+            .write(Complex { real, imag });
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+unsafe fn complex_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead complex of this heap.
+    unsafe { heap.free_object(op, COMPLEX_TYPE.get()) }
+}
+
+/// `repr()` of one part with format code `'r'` and no added `.0` (`PyOS_double_to_string`).
+fn part_repr(x: f64, with_sign: bool) -> String {
+    let s = float_repr(x);
+    let s = s.strip_suffix(".0").map_or(s.clone(), str::to_string);
+    if with_sign && !s.starts_with('-') {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+fn complex_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let c = complex_value(o);
+    if c.real == 0.0 && c.real.is_sign_positive() {
+        return Ok(format!("{}j", part_repr(c.imag, false)));
+    }
+    Ok(format!(
+        "({}{}j)",
+        part_repr(c.real, false),
+        part_repr(c.imag, true)
+    ))
+}
+
+fn complex_hash_slot(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let c = complex_value(o);
+    let id = core::ptr::from_ref(o).addr();
+    Ok(complex_hash(float_hash(c.real, id), float_hash(c.imag, id)))
+}
+
+/// An operand of complex arithmetic (`to_complex`): complex, float or int.
+fn as_complex(o: &PyObject) -> PyResult<Option<Complex>> {
+    if is_complex(o) {
+        return Ok(Some(complex_value(o)));
+    }
+    if is_float(o) {
+        return Ok(Some(Complex {
+            real: float_value(o),
+            imag: 0.0,
+        }));
+    }
+    if is_int(o) {
+        let real = long_value(o).to_f64().map_err(long::long_error)?;
+        return Ok(Some(Complex { real, imag: 0.0 }));
+    }
+    Ok(None)
+}
+
+fn prod(a: Complex, b: Complex) -> Complex {
+    Complex {
+        real: a.real * b.real - a.imag * b.imag,
+        imag: a.real * b.imag + a.imag * b.real,
+    }
+}
+
+/// `_Py_c_quot`: Smith's division; `None` for a zero divisor (CPython's `EDOM`).
+fn quot(a: Complex, b: Complex) -> Option<Complex> {
+    let (abs_r, abs_i) = (b.real.abs(), b.imag.abs());
+    if abs_r >= abs_i {
+        if abs_r == 0.0 {
+            return None;
+        }
+        let ratio = b.imag / b.real;
+        let denom = b.real + b.imag * ratio;
+        Some(Complex {
+            real: (a.real + a.imag * ratio) / denom,
+            imag: (a.imag - a.real * ratio) / denom,
+        })
+    } else if abs_i >= abs_r {
+        let ratio = b.real / b.imag;
+        let denom = b.real * ratio + b.imag;
+        Some(Complex {
+            real: (a.real * ratio + a.imag) / denom,
+            imag: (a.imag * ratio - a.real) / denom,
+        })
+    } else {
+        Some(Complex {
+            real: f64::NAN,
+            imag: f64::NAN,
+        })
+    }
+}
+
+/// `_Py_c_pow`; `None` for zero to a negative or complex power.
+fn pow_polar(a: Complex, b: Complex) -> Option<Complex> {
+    if b.real == 0.0 && b.imag == 0.0 {
+        return Some(Complex {
+            real: 1.0,
+            imag: 0.0,
+        });
+    }
+    if a.real == 0.0 && a.imag == 0.0 {
+        return if b.imag != 0.0 || b.real < 0.0 {
+            None
+        } else {
+            Some(Complex {
+                real: 0.0,
+                imag: 0.0,
+            })
+        };
+    }
+    let vabs = a.real.hypot(a.imag);
+    let mut len = vabs.powf(b.real);
+    let at = a.imag.atan2(a.real);
+    let mut phase = at * b.real;
+    if b.imag != 0.0 {
+        len /= (at * b.imag).exp();
+        phase += b.imag * vabs.ln();
+    }
+    Some(Complex {
+        real: len * phase.cos(),
+        imag: len * phase.sin(),
+    })
+}
+
+/// `c_powi`: repeated squaring for integral exponents up to 100 in size.
+fn pow_int(x: Complex, n: i64) -> Option<Complex> {
+    if !(-100..=100).contains(&n) {
+        return pow_polar(
+            x,
+            Complex {
+                real: n as f64,
+                imag: 0.0,
+            },
+        );
+    }
+    let (mut r, mut p, mut k) = (
+        Complex {
+            real: 1.0,
+            imag: 0.0,
+        },
+        x,
+        n.unsigned_abs(),
+    );
+    while k > 0 {
+        if k & 1 == 1 {
+            r = prod(r, p);
+        }
+        p = prod(p, p);
+        k >>= 1;
+    }
+    if n < 0 {
+        quot(
+            Complex {
+                real: 1.0,
+                imag: 0.0,
+            },
+            r,
+        )
+    } else {
+        Some(r)
+    }
+}
+
+fn complex_binary<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    f: impl FnOnce(Complex, Complex) -> PyResult<Complex>,
+) -> PyResult<Option<Obj<'h>>> {
+    let (Some(x), Some(y)) = (as_complex(a)?, as_complex(b)?) else {
+        return Ok(None);
+    };
+    let r = f(x, y)?;
+    new_complex(heap, r.real, r.imag).map(Some)
+}
+
+fn complex_add<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    complex_binary(heap, a, b, |x, y| {
+        Ok(Complex {
+            real: x.real + y.real,
+            imag: x.imag + y.imag,
+        })
+    })
+}
+
+fn complex_sub<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    complex_binary(heap, a, b, |x, y| {
+        Ok(Complex {
+            real: x.real - y.real,
+            imag: x.imag - y.imag,
+        })
+    })
+}
+
+fn complex_mul<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    complex_binary(heap, a, b, |x, y| Ok(prod(x, y)))
+}
+
+fn complex_div<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    complex_binary(heap, a, b, |x, y| {
+        quot(x, y).ok_or_else(|| PyErr::zero_division("complex division by zero"))
+    })
+}
+
+fn complex_pow<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    complex_binary(heap, a, b, |x, y| {
+        let n = y.real as i64;
+        let p = if y.imag == 0.0 && y.real == n as f64 {
+            pow_int(x, n)
+        } else {
+            pow_polar(x, y)
+        };
+        let p = p.ok_or_else(|| PyErr::zero_division("0.0 to a negative or complex power"))?;
+        if p.real.is_infinite() || p.imag.is_infinite() {
+            return Err(PyErr::overflow_error("complex exponentiation"));
+        }
+        Ok(p)
+    })
+}
+
+fn complex_neg<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    let c = complex_value(a);
+    new_complex(heap, -c.real, -c.imag)
+}
+
+fn complex_pos<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    // SAFETY: `a` is a live object of `heap` (the slot's caller holds it).
+    Ok(unsafe { Obj::from_borrowed(heap, a) })
+}
+
+/// `abs()` (`_Py_c_abs`): infinite if a part is, NaN if a part is, else `hypot`.
+fn complex_abs<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    let c = complex_value(a);
+    let r = if c.real.is_infinite() || c.imag.is_infinite() {
+        f64::INFINITY
+    } else if c.real.is_nan() || c.imag.is_nan() {
+        f64::NAN
+    } else {
+        let h = c.real.hypot(c.imag);
+        if h.is_infinite() {
+            return Err(PyErr::overflow_error("absolute value too large"));
+        }
+        h
+    };
+    new_float(heap, r)
+}
+
+fn complex_bool(o: &PyObject) -> bool {
+    let c = complex_value(o);
+    c.real != 0.0 || c.imag != 0.0
+}
+
+/// Only `==` and `!=` (`complex_richcompare`); ints compare through float's exact rules.
+fn complex_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !is_complex(a) {
+        return Ok(None);
+    }
+    let c = complex_value(a);
+    let equal = if is_int(b) {
+        if c.imag != 0.0 {
+            false
+        } else {
+            let real = new_float(heap, c.real)?;
+            return crate::abstract_::compare(heap, real.object(), b, op).map(Some);
+        }
+    } else if is_float(b) {
+        c.real == float_value(b) && c.imag == 0.0
+    } else if is_complex(b) {
+        c == complex_value(b)
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(long::new_bool(heap, equal == (op == CompareOp::Eq))))
+}
+
+static COMPLEX_NUMBER: NumberSlots = NumberSlots {
+    add: Some(complex_add),
+    subtract: Some(complex_sub),
+    multiply: Some(complex_mul),
+    true_divide: Some(complex_div),
+    power: Some(complex_pow),
+    negative: Some(complex_neg),
+    positive: Some(complex_pos),
+    absolute: Some(complex_abs),
+    bool: Some(complex_bool),
+    ..EMPTY_NUMBER_SLOTS
+};
+
+static COMPLEX_SLOTS: Slots = Slots {
+    dealloc: complex_dealloc,
+    sizeof: None,
+    repr: complex_repr,
+    str: None,
+    hash: Some(complex_hash_slot),
+    richcompare: Some(complex_richcompare),
+    number: Some(&COMPLEX_NUMBER),
+    sequence: None,
+};
+
+/// `complex`.
+pub static COMPLEX_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "complex",
+        basicsize: 32,
+        itemsize: 0,
+        flags: TypeFlags::BASETYPE,
+        base: Some(&OBJECT_TYPE),
+        slots: &COMPLEX_SLOTS,
+    },
+);

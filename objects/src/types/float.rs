@@ -1,0 +1,265 @@
+//! `float` (`Objects/floatobject.c`): the header and one `double`, 24 bytes, not GC. Dead exact
+//! floats go on a free list of up to 100 (`PyFloat_MAXFREELIST`) chained through `ob_type`, and
+//! new floats come from it first, as in CPython. Text and the IEEE corner cases of the
+//! arithmetic are [`crate::float_repr`]'s.
+
+use crate::error::{PyErr, PyResult};
+use crate::float_repr::{self, PowResult};
+use crate::heap::Heap;
+use crate::long_digits::LongValue;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{CompareOp, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::types::base::EMPTY_NUMBER_SLOTS;
+use crate::types::long::{self, is_int, long_value};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+
+/// `PyFloatObject`.
+#[repr(C)]
+pub struct PyFloatObject {
+    ob_base: PyObject,
+    ob_fval: f64,
+}
+
+const _: () = assert!(size_of::<PyFloatObject>() == 24);
+
+/// Whether `o` is a float.
+pub fn is_float(o: &PyObject) -> bool {
+    o.ob_type().is_subtype(FLOAT_TYPE.get())
+}
+
+/// The value of a float object.
+pub fn float_value(o: &PyObject) -> f64 {
+    debug_assert!(is_float(o));
+    // SAFETY: floats start with a `PyFloatObject` (caller checked the type).
+    unsafe { (*core::ptr::from_ref(o).cast::<PyFloatObject>()).ob_fval }
+}
+
+/// A new float (`PyFloat_FromDouble`): from the free list when it has one.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_float(heap: &Heap, v: f64) -> PyResult<Obj<'_>> {
+    let op = match heap.floats.pop(FLOAT_TYPE.ptr()) {
+        Some(op) => op,
+        None => heap.alloc_object(FLOAT_TYPE.get(), size_of::<PyFloatObject>())?,
+    };
+    // SAFETY: `op` is a float body with a fresh header and one reference that we own.
+    unsafe {
+        core::ptr::addr_of_mut!((*op.cast::<PyFloatObject>().as_ptr()).ob_fval).write(v);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+unsafe fn float_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead float of this heap: kept on the free list, or freed when it is full.
+    unsafe {
+        if !heap.floats.push(op) {
+            heap.free_object(op, FLOAT_TYPE.get());
+        }
+    }
+}
+
+/// An operand of float arithmetic: a float, or an int converted exactly or with CPython's
+/// `OverflowError`. `None` for other types (`NotImplemented`).
+fn as_double(o: &PyObject) -> PyResult<Option<f64>> {
+    if is_float(o) {
+        return Ok(Some(float_value(o)));
+    }
+    if is_int(o) {
+        return long_value(o).to_f64().map(Some).map_err(long::long_error);
+    }
+    Ok(None)
+}
+
+fn float_binary<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    f: impl FnOnce(f64, f64) -> Result<f64, String>,
+    error: fn(String) -> PyErr,
+) -> PyResult<Option<Obj<'h>>> {
+    let (Some(x), Some(y)) = (as_double(a)?, as_double(b)?) else {
+        return Ok(None);
+    };
+    let r = f(x, y).map_err(error)?;
+    new_float(heap, r).map(Some)
+}
+
+fn float_add<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    float_binary(heap, a, b, |x, y| Ok(x + y), PyErr::zero_division)
+}
+
+fn float_sub<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    float_binary(heap, a, b, |x, y| Ok(x - y), PyErr::zero_division)
+}
+
+fn float_mul<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    float_binary(heap, a, b, |x, y| Ok(x * y), PyErr::zero_division)
+}
+
+fn float_div<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    float_binary(heap, a, b, float_repr::float_div, PyErr::zero_division)
+}
+
+fn float_floordiv<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    float_binary(heap, a, b, float_repr::float_floordiv, PyErr::zero_division)
+}
+
+fn float_mod<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    float_binary(heap, a, b, float_repr::float_mod, PyErr::zero_division)
+}
+
+fn float_divmod<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    let (Some(x), Some(y)) = (as_double(a)?, as_double(b)?) else {
+        return Ok(None);
+    };
+    let (q, r) = float_repr::float_divmod(x, y).map_err(PyErr::zero_division)?;
+    let pair = vec![new_float(heap, q)?, new_float(heap, r)?];
+    crate::types::tuple::new_tuple(heap, pair).map(Some)
+}
+
+/// `float ** float` with CPython's special cases; a negative base to a fractional power gives
+/// a complex number, as in Python 3.
+fn pow_values(heap: &Heap, x: f64, y: f64) -> PyResult<Obj<'_>> {
+    match float_repr::float_pow(x, y) {
+        Ok(PowResult::Float(r)) => new_float(heap, r),
+        Ok(PowResult::Complex(re, im)) => crate::types::complex::new_complex(heap, re, im),
+        Err(message) if message.starts_with("0.0 cannot") => Err(PyErr::zero_division(message)),
+        Err(message) if message.starts_with('(') || message == "complex exponentiation" => {
+            Err(PyErr::overflow_error(message))
+        }
+        Err(message) => Err(PyErr::value_error(message)),
+    }
+}
+
+/// `int ** negative int`, which CPython computes as floats.
+pub(crate) fn float_power_values<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+) -> PyResult<Obj<'h>> {
+    let (Some(x), Some(y)) = (as_double(a)?, as_double(b)?) else {
+        return Err(PyErr::type_error("float power of non-numbers"));
+    };
+    pow_values(heap, x, y)
+}
+
+fn float_pow<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    let (Some(x), Some(y)) = (as_double(a)?, as_double(b)?) else {
+        return Ok(None);
+    };
+    pow_values(heap, x, y).map(Some)
+}
+
+fn float_unary<'h>(heap: &'h Heap, a: &PyObject, f: fn(f64) -> f64) -> PyResult<Obj<'h>> {
+    new_float(heap, f(float_value(a)))
+}
+
+fn float_neg<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    float_unary(heap, a, |x| -x)
+}
+
+fn float_pos<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    float_unary(heap, a, |x| x)
+}
+
+fn float_abs<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    float_unary(heap, a, f64::abs)
+}
+
+fn float_bool(o: &PyObject) -> bool {
+    float_value(o) != 0.0
+}
+
+fn float_repr_slot(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    Ok(float_repr::float_repr(float_value(o)))
+}
+
+fn float_hash_slot(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    Ok(float_repr::float_hash(
+        float_value(o),
+        core::ptr::from_ref(o).addr(),
+    ))
+}
+
+/// Compares a float with an int exactly, as `float_richcompare` does: no rounding of the int.
+fn compare_float_int(x: f64, i: &LongValue) -> Option<core::cmp::Ordering> {
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 {
+            core::cmp::Ordering::Greater
+        } else {
+            core::cmp::Ordering::Less
+        });
+    }
+    let whole = LongValue::from_f64(x.trunc()).ok()?;
+    let frac = x - x.trunc();
+    Some(whole.cmp(i).then(frac.partial_cmp(&0.0)?))
+}
+
+fn float_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_float(a) {
+        return Ok(None);
+    }
+    let x = float_value(a);
+    let ord = if is_float(b) {
+        x.partial_cmp(&float_value(b))
+    } else if is_int(b) {
+        compare_float_int(x, &long_value(b))
+    } else {
+        return Ok(None);
+    };
+    let result = match ord {
+        Some(ord) => op.holds(ord),
+        None => op == CompareOp::Ne,
+    };
+    Ok(Some(long::new_bool(heap, result)))
+}
+
+static FLOAT_NUMBER: NumberSlots = NumberSlots {
+    add: Some(float_add),
+    subtract: Some(float_sub),
+    multiply: Some(float_mul),
+    remainder: Some(float_mod),
+    divmod: Some(float_divmod),
+    power: Some(float_pow),
+    floor_divide: Some(float_floordiv),
+    true_divide: Some(float_div),
+    negative: Some(float_neg),
+    positive: Some(float_pos),
+    absolute: Some(float_abs),
+    bool: Some(float_bool),
+    ..EMPTY_NUMBER_SLOTS
+};
+
+static FLOAT_SLOTS: Slots = Slots {
+    dealloc: float_dealloc,
+    sizeof: None,
+    repr: float_repr_slot,
+    str: None,
+    hash: Some(float_hash_slot),
+    richcompare: Some(float_richcompare),
+    number: Some(&FLOAT_NUMBER),
+    sequence: None,
+};
+
+/// `float`.
+pub static FLOAT_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "float",
+        basicsize: 24,
+        itemsize: 0,
+        flags: TypeFlags::BASETYPE,
+        base: Some(&OBJECT_TYPE),
+        slots: &FLOAT_SLOTS,
+    },
+);

@@ -1,0 +1,484 @@
+//! `int` and `bool` (`Objects/longobject.c`, `Objects/boolobject.c`, 3.12 layout of
+//! `Include/cpython/longintrepr.h`).
+//!
+//! Layout: the 16-byte header, `lv_tag` = `ndigits << 3 | sign` (sign 0 positive, 1 zero,
+//! 2 negative) at offset 16, then `ndigits` 30-bit digits at offset 24, least significant first.
+//! An int takes `24 + 4·max(ndigits, 1)` bytes — zero keeps one digit — which is also its
+//! `__sizeof__`. Values −5…256 are the immortal cached singletons; `True` and `False` are two more
+//! one-digit longs of type `bool`. The arithmetic itself is [`crate::long_digits`]; one-digit
+//! operands take an `i64` fast path.
+
+use core::cell::Cell;
+use core::ptr::NonNull;
+
+use crate::error::{PyErr, PyResult};
+use crate::heap::Heap;
+use crate::long_digits::{LongError, LongValue};
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{
+    BinaryFn, CompareOp, NumberSlots, PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec,
+};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+
+/// `PyLongObject` without its digits, which follow at [`DIGITS_OFFSET`].
+#[repr(C)]
+pub struct PyLongObject {
+    ob_base: PyObject,
+    lv_tag: Cell<usize>,
+}
+
+/// Offset of `ob_digit` (`offsetof(PyLongObject, long_value.ob_digit)`).
+pub const DIGITS_OFFSET: usize = 24;
+const _: () = assert!(size_of::<PyLongObject>() == DIGITS_OFFSET);
+
+const SIGN_ZERO: usize = 1;
+const SIGN_NEGATIVE: usize = 2;
+
+/// Whether `o` is an int (or a bool).
+pub fn is_int(o: &PyObject) -> bool {
+    o.ob_type().flags().contains(TypeFlags::LONG_SUBCLASS)
+}
+
+fn long_header(o: &PyObject) -> &PyLongObject {
+    debug_assert!(is_int(o));
+    // SAFETY: ints start with a `PyLongObject` header (caller checked the type).
+    unsafe { &*core::ptr::from_ref(o).cast::<PyLongObject>() }
+}
+
+/// Number of digits (0 for zero).
+pub fn ndigits(o: &PyObject) -> usize {
+    long_header(o).lv_tag.get() >> 3
+}
+
+fn digits(o: &PyObject) -> &[u32] {
+    let n = ndigits(o);
+    // SAFETY: an int's allocation holds `max(n, 1)` digits after the header.
+    unsafe {
+        core::slice::from_raw_parts(
+            core::ptr::from_ref(o)
+                .cast::<u8>()
+                .add(DIGITS_OFFSET)
+                .cast::<u32>(),
+            n,
+        )
+    }
+}
+
+/// The value of a compact int (0 or 1 digit), as CPython's `_PyLong_CompactValue`.
+fn compact_value(o: &PyObject) -> Option<i64> {
+    let tag = long_header(o).lv_tag.get();
+    if tag >= (2 << 3) {
+        return None;
+    }
+    let digit = if tag >> 3 == 0 { 0 } else { digits(o)[0] };
+    Some((1 - (tag & 3) as i64) * i64::from(digit))
+}
+
+/// The value of an int object.
+pub fn long_value(o: &PyObject) -> LongValue {
+    let tag = long_header(o).lv_tag.get();
+    LongValue::from_sign_digits(tag & 3 == SIGN_NEGATIVE, digits(o).to_vec())
+}
+
+/// The value as an `i64`, if it fits.
+pub fn as_i64(o: &PyObject) -> Option<i64> {
+    compact_value(o).or_else(|| long_value(o).to_i64())
+}
+
+/// `__sizeof__`: `24 + 4·max(ndigits, 1)`.
+fn long_sizeof(o: &PyObject) -> usize {
+    DIGITS_OFFSET + 4 * ndigits(o).max(1)
+}
+
+/// A new int with value `v` (a cached small int when −5 ≤ v ≤ 256).
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_int<'h>(heap: &'h Heap, v: &LongValue) -> PyResult<Obj<'h>> {
+    if let Some(small) = v.to_i64().and_then(|x| heap.singletons().small_int(x)) {
+        // SAFETY: a singleton of this heap.
+        return Ok(unsafe { Obj::from_borrowed(heap, small.as_ref()) });
+    }
+    let n = v.ndigits();
+    let op = heap.alloc_object(INT_TYPE.get(), DIGITS_OFFSET + 4 * n.max(1))?;
+    let sign = if v.is_zero() {
+        SIGN_ZERO
+    } else if v.is_negative() {
+        SIGN_NEGATIVE
+    } else {
+        0
+    };
+    // SAFETY: a fresh allocation of the header plus `max(n, 1)` digits.
+    unsafe {
+        let long = op.cast::<PyLongObject>();
+        core::ptr::addr_of_mut!((*long.as_ptr()).lv_tag).write(Cell::new((n << 3) | sign));
+        let dst = op.cast::<u8>().add(DIGITS_OFFSET).cast::<u32>();
+        dst.write(0);
+        core::ptr::copy_nonoverlapping(v.digits().as_ptr(), dst.as_ptr(), n);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// A new int from an `i64`.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn int_from_i64(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
+    new_int(heap, &LongValue::from_i64(v))
+}
+
+/// `True` or `False`.
+pub fn new_bool(heap: &Heap, v: bool) -> Obj<'_> {
+    // SAFETY: a singleton of this heap.
+    unsafe { Obj::from_borrowed(heap, heap.singletons().bool(v).as_ref()) }
+}
+
+/// Maps an arithmetic error to the exception CPython raises.
+pub fn long_error(e: LongError) -> PyErr {
+    match e {
+        LongError::ZeroDivision(m) => PyErr::zero_division(m),
+        LongError::Overflow(m) => PyErr::overflow_error(m),
+        LongError::Value(m) => PyErr::value_error(m),
+        LongError::NegativeExponent => PyErr::value_error("negative exponent"),
+        LongError::Memory => PyErr::memory_error(),
+    }
+}
+
+unsafe fn long_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead int of this heap, allocated by `new_int`.
+    unsafe { heap.free_object(op, INT_TYPE.get()) }
+}
+
+fn long_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    match compact_value(o) {
+        Some(v) => Ok(v.to_string()),
+        None => long_value(o).to_string_radix10().map_err(long_error),
+    }
+}
+
+fn long_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    Ok(match compact_value(o) {
+        Some(-1) => -2,
+        Some(v) => v,
+        None => long_value(o).hash(),
+    })
+}
+
+fn long_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_int(a) || !is_int(b) {
+        return Ok(None);
+    }
+    let ord = match (compact_value(a), compact_value(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => long_value(a).cmp(&long_value(b)),
+    };
+    Ok(Some(new_bool(heap, op.holds(ord))))
+}
+
+/// Applies a two-int operation: `NotImplemented` unless both are ints; `fast` handles two
+/// compact operands in `i128` when it can, `slow` does the general case.
+fn int_binary<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    fast: impl FnOnce(i64, i64) -> Option<i128>,
+    slow: impl FnOnce(&LongValue, &LongValue) -> Result<LongValue, LongError>,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_int(a) || !is_int(b) {
+        return Ok(None);
+    }
+    if let (Some(x), Some(y)) = (compact_value(a), compact_value(b))
+        && let Some(r) = fast(x, y)
+    {
+        return new_int(heap, &LongValue::from_i128(r)).map(Some);
+    }
+    let r = slow(&long_value(a), &long_value(b)).map_err(long_error)?;
+    new_int(heap, &r).map(Some)
+}
+
+fn long_add<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| Some(i128::from(x) + i128::from(y)),
+        |x, y| Ok(x.add(y)),
+    )
+}
+
+fn long_sub<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| Some(i128::from(x) - i128::from(y)),
+        |x, y| Ok(x.sub(y)),
+    )
+}
+
+fn long_mul<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| Some(i128::from(x) * i128::from(y)),
+        |x, y| Ok(x.mul(y)),
+    )
+}
+
+/// Python's floor division and modulo of two compact values (`None` for a zero divisor).
+fn floor_divmod(x: i64, y: i64) -> Option<(i128, i128)> {
+    if y == 0 {
+        return None;
+    }
+    let (x, y) = (i128::from(x), i128::from(y));
+    let (mut q, mut r) = (x / y, x % y);
+    if r != 0 && ((r < 0) != (y < 0)) {
+        q -= 1;
+        r += y;
+    }
+    Some((q, r))
+}
+
+fn long_floordiv<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| floor_divmod(x, y).map(|(q, _)| q),
+        LongValue::floordiv,
+    )
+}
+
+fn long_mod<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| floor_divmod(x, y).map(|(_, r)| r),
+        LongValue::rem,
+    )
+}
+
+fn long_divmod<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    if !is_int(a) || !is_int(b) {
+        return Ok(None);
+    }
+    let (q, r) = long_value(a).divmod(&long_value(b)).map_err(long_error)?;
+    let (q, r) = (new_int(heap, &q)?, new_int(heap, &r)?);
+    crate::types::tuple::new_tuple(heap, vec![q, r]).map(Some)
+}
+
+fn long_lshift<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| (0..=62).contains(&y).then(|| i128::from(x) << y),
+        |x, y| x.shl(y),
+    )
+}
+
+fn long_rshift<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| (0..=63).contains(&y).then(|| i128::from(x >> y)),
+        |x, y| x.shr(y),
+    )
+}
+
+fn long_and<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| Some(i128::from(x & y)),
+        |x, y| Ok(x.bitand(y)),
+    )
+}
+
+fn long_or<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| Some(i128::from(x | y)),
+        |x, y| Ok(x.bitor(y)),
+    )
+}
+
+fn long_xor<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    int_binary(
+        heap,
+        a,
+        b,
+        |x, y| Some(i128::from(x ^ y)),
+        |x, y| Ok(x.bitxor(y)),
+    )
+}
+
+fn long_pow<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    if !is_int(a) || !is_int(b) {
+        return Ok(None);
+    }
+    let exp = long_value(b);
+    if exp.is_negative() {
+        // CPython hands a negative exponent to float's power.
+        return crate::types::float::float_power_values(heap, a, b).map(Some);
+    }
+    new_int(heap, &long_value(a).pow(&exp).map_err(long_error)?).map(Some)
+}
+
+fn long_true_divide<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    if !is_int(a) || !is_int(b) {
+        return Ok(None);
+    }
+    let q = long_value(a).true_div(&long_value(b)).map_err(long_error)?;
+    crate::types::float::new_float(heap, q).map(Some)
+}
+
+fn long_unary<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    f: impl FnOnce(&LongValue) -> LongValue,
+) -> PyResult<Obj<'h>> {
+    new_int(heap, &f(&long_value(a)))
+}
+
+fn long_neg<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    long_unary(heap, a, LongValue::neg)
+}
+
+fn long_pos<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    long_unary(heap, a, Clone::clone)
+}
+
+fn long_abs<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    long_unary(heap, a, LongValue::abs)
+}
+
+fn long_invert<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
+    long_unary(heap, a, LongValue::invert)
+}
+
+fn long_bool(o: &PyObject) -> bool {
+    ndigits(o) != 0
+}
+
+static INT_NUMBER: NumberSlots = NumberSlots {
+    add: Some(long_add),
+    subtract: Some(long_sub),
+    multiply: Some(long_mul),
+    remainder: Some(long_mod),
+    divmod: Some(long_divmod),
+    power: Some(long_pow),
+    floor_divide: Some(long_floordiv),
+    true_divide: Some(long_true_divide),
+    lshift: Some(long_lshift),
+    rshift: Some(long_rshift),
+    and: Some(long_and),
+    xor: Some(long_xor),
+    or: Some(long_or),
+    negative: Some(long_neg),
+    positive: Some(long_pos),
+    absolute: Some(long_abs),
+    invert: Some(long_invert),
+    bool: Some(long_bool),
+};
+
+static INT_SLOTS: Slots = Slots {
+    dealloc: long_dealloc,
+    sizeof: Some(long_sizeof),
+    repr: long_repr,
+    str: None,
+    hash: Some(long_hash),
+    richcompare: Some(long_richcompare),
+    number: Some(&INT_NUMBER),
+    sequence: None,
+};
+
+/// `int`.
+pub static INT_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "int",
+        basicsize: DIGITS_OFFSET,
+        itemsize: 4,
+        flags: TypeFlags::BASETYPE.union(TypeFlags::LONG_SUBCLASS),
+        base: Some(&OBJECT_TYPE),
+        slots: &INT_SLOTS,
+    },
+);
+
+fn is_bool(o: &PyObject) -> bool {
+    core::ptr::eq(o.ob_type(), BOOL_TYPE.get())
+}
+
+fn bool_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    Ok(if long_bool(o) { "True" } else { "False" }.into())
+}
+
+/// `&`, `|` and `^` keep bool-ness when both operands are bools (`bool_and` and friends).
+fn bool_logic<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    int_op: BinaryFn,
+    f: fn(bool, bool) -> bool,
+) -> PyResult<Option<Obj<'h>>> {
+    if is_bool(a) && is_bool(b) {
+        return Ok(Some(new_bool(heap, f(long_bool(a), long_bool(b)))));
+    }
+    int_op(heap, a, b)
+}
+
+fn bool_and<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    bool_logic(heap, a, b, long_and, |x, y| x & y)
+}
+
+fn bool_or<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    bool_logic(heap, a, b, long_or, |x, y| x | y)
+}
+
+fn bool_xor<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    bool_logic(heap, a, b, long_xor, |x, y| x ^ y)
+}
+
+static BOOL_NUMBER: NumberSlots = NumberSlots {
+    and: Some(bool_and),
+    or: Some(bool_or),
+    xor: Some(bool_xor),
+    ..INT_NUMBER
+};
+
+static BOOL_SLOTS: Slots = Slots {
+    repr: bool_repr,
+    number: Some(&BOOL_NUMBER),
+    ..INT_SLOTS
+};
+
+/// `bool`: a subclass of `int` whose only instances are `True` and `False`.
+pub static BOOL_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "bool",
+        basicsize: DIGITS_OFFSET,
+        itemsize: 4,
+        flags: TypeFlags::LONG_SUBCLASS,
+        base: Some(&INT_TYPE),
+        slots: &BOOL_SLOTS,
+    },
+);
+
+/// The type pointer of `int`, for headers.
+pub fn int_type_ptr() -> NonNull<PyTypeObject> {
+    INT_TYPE.ptr()
+}

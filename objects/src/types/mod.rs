@@ -1,0 +1,21 @@
+//! The built-in types. Each module holds one type's static type object, layout, constructors
+//! and slots, and names the CPython file it mirrors.
+
+mod base;
+pub mod bytes;
+pub mod complex;
+pub mod float;
+pub mod long;
+pub mod tuple;
+pub mod unicode;
+
+pub use base::{
+    ELLIPSIS_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE, OBJECT_TYPE, TYPE_TYPE, ellipsis, none,
+    not_implemented,
+};
+pub use bytes::BYTES_TYPE;
+pub use complex::COMPLEX_TYPE;
+pub use float::FLOAT_TYPE;
+pub use long::{BOOL_TYPE, INT_TYPE};
+pub use tuple::TUPLE_TYPE;
+pub use unicode::STR_TYPE;

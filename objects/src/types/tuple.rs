@@ -1,0 +1,175 @@
+//! `tuple` (`Objects/tupleobject.c`): a `PyVarObject` followed by `ob_size` item pointers, a GC
+//! type (16-byte GC header in front). The empty tuple is an immortal singleton.
+//!
+//! This is the part of `tuple` that the numbers need (`divmod` returns a pair); free lists,
+//! GC tracking and the rest arrive with the containers.
+
+use core::ptr::NonNull;
+
+use crate::error::PyResult;
+use crate::hash::tuple_hash;
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject, PyVarObject};
+use crate::typeobj::{CompareOp, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+
+/// Bytes before the items (`offsetof(PyTupleObject, ob_item)`).
+pub const ITEMS_OFFSET: usize = size_of::<PyVarObject>();
+
+/// Whether `o` is a tuple.
+pub fn is_tuple(o: &PyObject) -> bool {
+    core::ptr::eq(o.ob_type(), TUPLE_TYPE.get())
+}
+
+fn header(o: &PyObject) -> &PyVarObject {
+    debug_assert!(is_tuple(o));
+    // SAFETY: a tuple starts with a `PyVarObject`.
+    unsafe { &*core::ptr::from_ref(o).cast::<PyVarObject>() }
+}
+
+/// The items of a tuple.
+pub fn items(o: &PyObject) -> &[ObjPtr] {
+    let n = header(o).ob_size.get() as usize;
+    // SAFETY: a tuple's allocation holds `ob_size` item pointers after the header.
+    unsafe {
+        core::slice::from_raw_parts(
+            core::ptr::from_ref(o)
+                .cast::<u8>()
+                .add(ITEMS_OFFSET)
+                .cast::<ObjPtr>(),
+            n,
+        )
+    }
+}
+
+/// A new tuple owning `items`.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses (the items are released).
+pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
+    if items.is_empty() {
+        // SAFETY: a singleton of this heap.
+        return Ok(unsafe { Obj::from_borrowed(heap, heap.singletons().empty_tuple().as_ref()) });
+    }
+    let n = items.len();
+    let op = heap.alloc_object(TUPLE_TYPE.get(), ITEMS_OFFSET + 8 * n)?;
+    // SAFETY: a fresh allocation with room for the size and `n` item pointers.
+    unsafe {
+        core::ptr::addr_of_mut!((*op.cast::<PyVarObject>().as_ptr()).ob_size)
+            .write(core::cell::Cell::new(n as isize));
+        let dst = op.cast::<u8>().add(ITEMS_OFFSET).cast::<ObjPtr>();
+        for (i, item) in items.into_iter().enumerate() {
+            dst.add(i).write(item.into_ptr());
+        }
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+unsafe fn tuple_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead tuple of this heap: it owns one reference to each item; items are released
+    // last to first as CPython does, then the memory is freed.
+    unsafe {
+        for &item in items(op.as_ref()).iter().rev() {
+            heap.decref(item);
+        }
+        heap.free_object(op, TUPLE_TYPE.get());
+    }
+}
+
+fn tuple_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let parts = items(o)
+        .iter()
+        // SAFETY: the tuple holds a reference to each item.
+        .map(|p| crate::abstract_::repr(heap, unsafe { p.as_ref() }))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(match parts.len() {
+        1 => format!("({},)", parts[0]),
+        _ => format!("({})", parts.join(", ")),
+    })
+}
+
+fn tuple_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let hashes = items(o)
+        .iter()
+        // SAFETY: the tuple holds a reference to each item.
+        .map(|p| crate::abstract_::hash(heap, unsafe { p.as_ref() }))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(tuple_hash(&hashes))
+}
+
+fn tuple_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_tuple(a) || !is_tuple(b) {
+        return Ok(None);
+    }
+    let (xs, ys) = (items(a), items(b));
+    for (x, y) in xs.iter().zip(ys) {
+        // SAFETY: both tuples hold references to their items.
+        let (x, y) = unsafe { (x.as_ref(), y.as_ref()) };
+        if !crate::abstract_::compare_bool(heap, x, y, CompareOp::Eq)? {
+            return match op {
+                CompareOp::Eq => Ok(Some(crate::types::long::new_bool(heap, false))),
+                CompareOp::Ne => Ok(Some(crate::types::long::new_bool(heap, true))),
+                _ => crate::abstract_::compare(heap, x, y, op).map(Some),
+            };
+        }
+    }
+    Ok(Some(crate::types::long::new_bool(
+        heap,
+        op.holds(xs.len().cmp(&ys.len())),
+    )))
+}
+
+static TUPLE_SLOTS: Slots = Slots {
+    dealloc: tuple_dealloc,
+    sizeof: None,
+    repr: tuple_repr,
+    str: None,
+    hash: Some(tuple_hash_slot),
+    richcompare: Some(tuple_richcompare),
+    number: None,
+    sequence: None,
+};
+
+/// `tuple`.
+pub static TUPLE_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "tuple",
+        basicsize: ITEMS_OFFSET,
+        itemsize: 8,
+        flags: TypeFlags::HAVE_GC
+            .union(TypeFlags::BASETYPE)
+            .union(TypeFlags(1 << 26)),
+        base: Some(&OBJECT_TYPE),
+        slots: &TUPLE_SLOTS,
+    },
+);
+
+/// The static empty tuple: GC header, then the object.
+#[repr(C)]
+pub(crate) struct EmptyTuple {
+    _gc_head: [usize; 2],
+    pub(crate) object: PyVarObject,
+}
+
+impl EmptyTuple {
+    pub(crate) fn new() -> EmptyTuple {
+        EmptyTuple {
+            _gc_head: [0; 2],
+            object: PyVarObject {
+                ob_base: PyObject::new_immortal(TUPLE_TYPE.ptr()),
+                ob_size: core::cell::Cell::new(0),
+            },
+        }
+    }
+
+    pub(crate) fn ptr(&self) -> ObjPtr {
+        NonNull::from(&self.object.ob_base)
+    }
+}

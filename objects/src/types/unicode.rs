@@ -1,0 +1,438 @@
+//! `str` (`Objects/unicodeobject.c`, 3.12 layouts of `Include/cpython/unicodeobject.h`).
+//!
+//! Every string pyrt makes is *compact*: header and characters in one allocation, the
+//! characters in the narrowest width that holds the largest code point, followed by a NUL:
+//!
+//! | kind | max code point | header | `__sizeof__` |
+//! |---|---|---|---|
+//! | ASCII | < 128 | `PyASCIIObject`, 40 | `40 + len + 1` |
+//! | Latin-1 (1 byte) | < 256 | `PyCompactUnicodeObject`, 56 | `56 + (len + 1)` |
+//! | UCS-2 | < 65536 | 56 | `56 + 2·(len + 1)` |
+//! | UCS-4 | otherwise | 56 | `56 + 4·(len + 1)` |
+//!
+//! plus `utf8_length + 1` when a UTF-8 copy is cached, which in 3.12 only the static one-character
+//! Latin-1 strings U+0080–U+00FF have (so `sys.getsizeof('é') == 61`). The empty string and the
+//! 256 one-character Latin-1 strings are immortal singletons. The hash (SipHash-1-3 of the
+//! character buffer) is cached in the header; interned strings are immortal, as in 3.12.1.
+
+use core::cell::Cell;
+use core::ptr::NonNull;
+
+use crate::error::{PyErr, PyResult};
+use crate::hash::hash_str;
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{CompareOp, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+
+/// `PyASCIIObject`.
+#[repr(C)]
+pub struct PyASCIIObject {
+    ob_base: PyObject,
+    length: isize,
+    hash: Cell<i64>,
+    state: Cell<u32>,
+    _padding: u32,
+}
+
+/// `PyCompactUnicodeObject`.
+#[repr(C)]
+pub struct PyCompactUnicodeObject {
+    base: PyASCIIObject,
+    utf8_length: isize,
+    utf8: *const u8,
+}
+
+const _: () = {
+    assert!(size_of::<PyASCIIObject>() == 40);
+    assert!(size_of::<PyCompactUnicodeObject>() == 56);
+    assert!(core::mem::offset_of!(PyASCIIObject, state) == 32);
+};
+
+/// `state` bit fields (little-endian GCC layout, as CPython's).
+const INTERNED_MASK: u32 = 0b11;
+const INTERNED_IMMORTAL: u32 = 2;
+const KIND_SHIFT: u32 = 2;
+const COMPACT: u32 = 1 << 5;
+const ASCII: u32 = 1 << 6;
+const STATICALLY_ALLOCATED: u32 = 1 << 7;
+
+/// Bytes per code point (`PyUnicode_KIND`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One byte (ASCII or Latin-1).
+    One = 1,
+    /// Two bytes (UCS-2).
+    Two = 2,
+    /// Four bytes (UCS-4).
+    Four = 4,
+}
+
+/// The kind that holds `max` and whether the text is ASCII.
+fn kind_for(max: u32) -> (Kind, bool) {
+    match max {
+        0..=0x7f => (Kind::One, true),
+        0x80..=0xff => (Kind::One, false),
+        0x100..=0xffff => (Kind::Two, false),
+        _ => (Kind::Four, false),
+    }
+}
+
+/// Whether `o` is a str.
+pub fn is_str(o: &PyObject) -> bool {
+    o.ob_type().flags().contains(TypeFlags::UNICODE_SUBCLASS)
+}
+
+fn ascii_header(o: &PyObject) -> &PyASCIIObject {
+    debug_assert!(is_str(o));
+    // SAFETY: strings start with a `PyASCIIObject` (caller checked the type).
+    unsafe { &*core::ptr::from_ref(o).cast::<PyASCIIObject>() }
+}
+
+/// Number of code points.
+pub fn str_len(o: &PyObject) -> usize {
+    ascii_header(o).length as usize
+}
+
+fn state(o: &PyObject) -> u32 {
+    ascii_header(o).state.get()
+}
+
+fn kind(o: &PyObject) -> Kind {
+    match (state(o) >> KIND_SHIFT) & 0b111 {
+        1 => Kind::One,
+        2 => Kind::Two,
+        _ => Kind::Four,
+    }
+}
+
+fn is_ascii(o: &PyObject) -> bool {
+    state(o) & ASCII != 0
+}
+
+/// Offset of the characters from the object's start.
+fn data_offset(ascii: bool) -> usize {
+    if ascii {
+        size_of::<PyASCIIObject>()
+    } else {
+        size_of::<PyCompactUnicodeObject>()
+    }
+}
+
+/// The string's text.
+pub fn str_value(o: &PyObject) -> String {
+    let n = str_len(o);
+    let base = core::ptr::from_ref(o).cast::<u8>();
+    // SAFETY: a compact string's characters follow its header: `n` units of its kind.
+    unsafe {
+        let data = base.add(data_offset(is_ascii(o)));
+        match kind(o) {
+            Kind::One => core::slice::from_raw_parts(data, n)
+                .iter()
+                .map(|&b| char::from(b))
+                .collect(),
+            Kind::Two => {
+                let units = core::slice::from_raw_parts(data.cast::<u16>(), n);
+                units
+                    .iter()
+                    .map(|&u| char::from_u32(u32::from(u)).unwrap_or('\u{fffd}'))
+                    .collect()
+            }
+            Kind::Four => {
+                let units = core::slice::from_raw_parts(data.cast::<u32>(), n);
+                units
+                    .iter()
+                    .map(|&u| char::from_u32(u).unwrap_or('\u{fffd}'))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// `str.__sizeof__`.
+fn str_sizeof(o: &PyObject) -> usize {
+    let n = str_len(o);
+    if is_ascii(o) {
+        return size_of::<PyASCIIObject>() + n + 1;
+    }
+    // SAFETY: a non-ASCII compact string has the compact header.
+    let compact = unsafe { &*core::ptr::from_ref(o).cast::<PyCompactUnicodeObject>() };
+    let utf8 = if compact.utf8.is_null() {
+        0
+    } else {
+        compact.utf8_length as usize + 1
+    };
+    size_of::<PyCompactUnicodeObject>() + (n + 1) * kind(o) as usize + utf8
+}
+
+/// Writes `text`'s code points as `kind` units, then the NUL.
+///
+/// # Safety
+/// `dst` must have room for `(count + 1) * kind` bytes.
+unsafe fn write_units(dst: *mut u8, text: &str, kind: Kind) {
+    // SAFETY: room for every unit and the NUL (caller).
+    unsafe {
+        let mut i = 0;
+        for c in text.chars() {
+            match kind {
+                Kind::One => dst.add(i).write(c as u8),
+                Kind::Two => dst.cast::<u16>().add(i).write_unaligned(c as u16),
+                Kind::Four => dst.cast::<u32>().add(i).write_unaligned(c as u32),
+            }
+            i += 1;
+        }
+        dst.add(i * kind as usize).write_bytes(0, kind as usize);
+    }
+}
+
+/// A new string: the empty or one-character Latin-1 singleton when it is one, else a fresh
+/// compact string (`PyUnicode_FromStringAndSize`).
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_str<'h>(heap: &'h Heap, text: &str) -> PyResult<Obj<'h>> {
+    let (count, max) = text
+        .chars()
+        .fold((0usize, 0u32), |(n, m), c| (n + 1, m.max(c as u32)));
+    if count <= 1 && max < 256 {
+        let single = text
+            .chars()
+            .next()
+            .map_or(heap.singletons().empty_str(), |c| {
+                heap.singletons().latin1_char(c as u8)
+            });
+        // SAFETY: a singleton of this heap.
+        return Ok(unsafe { Obj::from_borrowed(heap, single.as_ref()) });
+    }
+    let (kind, ascii) = kind_for(max);
+    let offset = data_offset(ascii);
+    let op = heap.alloc_object(STR_TYPE.get(), offset + (count + 1) * kind as usize)?;
+    // SAFETY: a fresh allocation holding the header and `count + 1` units.
+    unsafe {
+        write_header(op, count, kind, ascii, 0);
+        write_units(op.cast::<u8>().as_ptr().add(offset), text, kind);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// Writes the header fields after `ob_base`.
+///
+/// # Safety
+/// `op` must be a string allocation with room for its header.
+unsafe fn write_header(op: ObjPtr, count: usize, kind: Kind, ascii: bool, extra_state: u32) {
+    let state =
+        ((kind as u32) << KIND_SHIFT) | COMPACT | if ascii { ASCII } else { 0 } | extra_state;
+    // SAFETY: the header fits in the allocation (caller).
+    unsafe {
+        let h = op.cast::<PyASCIIObject>().as_ptr();
+        core::ptr::addr_of_mut!((*h).length).write(count as isize);
+        core::ptr::addr_of_mut!((*h).hash).write(Cell::new(-1));
+        core::ptr::addr_of_mut!((*h).state).write(Cell::new(state));
+        core::ptr::addr_of_mut!((*h)._padding).write(0);
+        if !ascii {
+            let c = op.cast::<PyCompactUnicodeObject>().as_ptr();
+            core::ptr::addr_of_mut!((*c).utf8_length).write(0);
+            core::ptr::addr_of_mut!((*c).utf8).write(core::ptr::null());
+        }
+    }
+}
+
+unsafe fn str_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead string of this heap (interned strings are immortal and never get here).
+    unsafe { heap.free_object(op, STR_TYPE.get()) }
+}
+
+fn str_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    Ok(crate::float_repr::py_str_repr(&str_value(o)))
+}
+
+fn str_str(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    Ok(str_value(o))
+}
+
+/// `hash(s)`: computed once and cached in the header.
+fn str_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let cached = ascii_header(o).hash.get();
+    if cached != -1 {
+        return Ok(cached);
+    }
+    let h = hash_str(heap.hash_secret(), &str_value(o));
+    ascii_header(o).hash.set(h);
+    Ok(h)
+}
+
+fn str_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_str(a) || !is_str(b) {
+        return Ok(None);
+    }
+    let ord = str_value(a).cmp(&str_value(b));
+    Ok(Some(crate::types::long::new_bool(heap, op.holds(ord))))
+}
+
+fn str_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
+    if !is_str(b) {
+        return Err(PyErr::type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            b.ob_type().name()
+        )));
+    }
+    new_str(heap, &(str_value(a) + &str_value(b)))
+}
+
+fn str_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
+    let text = str_value(a);
+    let n = n.max(0) as usize;
+    if text
+        .len()
+        .checked_mul(n)
+        .is_none_or(|total| total > isize::MAX as usize)
+    {
+        return Err(PyErr::overflow_error("repeated string is too long"));
+    }
+    new_str(heap, &text.repeat(n))
+}
+
+static STR_SEQUENCE: SequenceSlots = SequenceSlots {
+    length: Some(str_len),
+    concat: Some(str_concat),
+    repeat: Some(str_repeat),
+};
+
+static STR_SLOTS: Slots = Slots {
+    dealloc: str_dealloc,
+    sizeof: Some(str_sizeof),
+    repr: str_repr,
+    str: Some(str_str),
+    hash: Some(str_hash),
+    richcompare: Some(str_richcompare),
+    number: None,
+    sequence: Some(&STR_SEQUENCE),
+};
+
+/// `str`: `__basicsize__` is `sizeof(PyUnicodeObject)` = 64, the layout of str subclasses.
+pub static STR_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "str",
+        basicsize: 64,
+        itemsize: 0,
+        flags: TypeFlags::BASETYPE.union(TypeFlags::UNICODE_SUBCLASS),
+        base: Some(&OBJECT_TYPE),
+        slots: &STR_SLOTS,
+    },
+);
+
+/// `sys.intern(s)` (`PyUnicode_InternInPlace`): the canonical string equal to `s`, which is `s`
+/// itself the first time; interned strings become immortal (3.12.1).
+///
+/// # Errors
+/// `TypeError: intern() argument must be str, not int` for a non-str.
+pub fn intern<'h>(heap: &'h Heap, s: Obj<'h>) -> PyResult<Obj<'h>> {
+    let o = s.object();
+    if !core::ptr::eq(o.ob_type(), STR_TYPE.get()) {
+        return Err(PyErr::type_error(format!(
+            "intern() argument must be str, not {}",
+            o.ob_type().name()
+        )));
+    }
+    if state(o) & INTERNED_MASK != 0 {
+        return Ok(s);
+    }
+    let text = str_value(o);
+    if let Some(canonical) = heap.interned_get(&text) {
+        // SAFETY: interned strings are immortal objects of this heap.
+        return Ok(unsafe { Obj::from_borrowed(heap, canonical.as_ref()) });
+    }
+    o.set_immortal();
+    let h = ascii_header(o);
+    h.state
+        .set((h.state.get() & !INTERNED_MASK) | INTERNED_IMMORTAL);
+    heap.interned_insert(text, s.as_ptr());
+    Ok(s)
+}
+
+/// Whether `s` is interned.
+pub fn is_interned(o: &PyObject) -> bool {
+    state(o) & INTERNED_MASK != 0
+}
+
+/// A static ASCII string of at most one character: `PyASCIIObject`, the character, the NUL.
+#[repr(C)]
+pub(crate) struct StaticAscii {
+    head: PyASCIIObject,
+    data: [u8; 8],
+}
+
+/// A static one-character Latin-1 string (U+0080–U+00FF) with its UTF-8 form pre-cached, as
+/// CPython 3.12 builds them: compact header, the character and NUL, then the 2 UTF-8 bytes
+/// and NUL.
+#[repr(C)]
+pub(crate) struct StaticLatin1 {
+    head: PyCompactUnicodeObject,
+    data: [u8; 2],
+    utf8: [u8; 3],
+}
+
+fn static_header(length: isize, ascii: bool) -> PyASCIIObject {
+    let state = ((Kind::One as u32) << KIND_SHIFT)
+        | COMPACT
+        | STATICALLY_ALLOCATED
+        | if ascii { ASCII } else { 0 };
+    PyASCIIObject {
+        ob_base: PyObject::new_immortal(STR_TYPE.ptr()),
+        length,
+        hash: Cell::new(-1),
+        state: Cell::new(state),
+        _padding: 0,
+    }
+}
+
+impl StaticAscii {
+    /// The empty string (`None`) or the one-character string `c` (< 128).
+    pub(crate) fn new(c: Option<u8>) -> StaticAscii {
+        let mut data = [0; 8];
+        data[0] = c.unwrap_or(0);
+        StaticAscii {
+            head: static_header(isize::from(c.is_some()), true),
+            data,
+        }
+    }
+
+    pub(crate) fn ptr(&self) -> ObjPtr {
+        NonNull::from(&self.head.ob_base)
+    }
+}
+
+impl StaticLatin1 {
+    /// The one-character string `c` (128 ≤ c < 256). Its `utf8` pointer is set by
+    /// [`StaticLatin1::point_utf8`] once the value has its final address.
+    pub(crate) fn new(c: u8) -> StaticLatin1 {
+        debug_assert!(c >= 0x80);
+        let mut utf8 = [0; 3];
+        char::from(c).encode_utf8(&mut utf8[..2]);
+        StaticLatin1 {
+            head: PyCompactUnicodeObject {
+                base: static_header(1, false),
+                utf8_length: 2,
+                utf8: core::ptr::null(),
+            },
+            data: [c, 0],
+            utf8,
+        }
+    }
+
+    /// Points the cached UTF-8 form at this value's own bytes; the value must not move after.
+    pub(crate) fn point_utf8(&mut self) {
+        self.head.utf8 = self.utf8.as_ptr();
+    }
+
+    pub(crate) fn ptr(&self) -> ObjPtr {
+        NonNull::from(&self.head.base.ob_base)
+    }
+}

@@ -1,0 +1,334 @@
+//! [`Bound`]: an owned, typed handle to an object of a runtime.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use pyrt_objects::abstract_::{self, BinOp, UnOp};
+use pyrt_objects::{CompareOp, Obj, PyErr, PyObject, PyResult};
+
+use super::extract::FromPyObject;
+use super::python::Python;
+use super::types::{PyAny, PyTypeInfo};
+
+/// An owned reference to an object, viewed as type `T` (`PyAny` for any object). Cloning
+/// increments the refcount; dropping decrements it at once, freeing the object when it was the
+/// last reference.
+#[repr(transparent)]
+pub struct Bound<'py, T = PyAny> {
+    obj: Obj<'py>,
+    _marker: PhantomData<(fn() -> T, Brand<'py>)>,
+}
+
+/// Makes `'py` invariant, so objects of different runtimes cannot be mixed.
+type Brand<'py> = fn(&'py ()) -> &'py ();
+
+impl<'py, T> Clone for Bound<'py, T> {
+    fn clone(&self) -> Self {
+        Bound {
+            obj: self.obj.clone(),
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<'py, T> Bound<'py, T> {
+    pub(crate) fn from_obj(obj: Obj<'py>) -> Self {
+        Bound {
+            obj,
+            _marker: PhantomData,
+        }
+    }
+
+    pub(crate) fn as_object(&self) -> &PyObject {
+        self.obj.object()
+    }
+
+    /// The token of the runtime this object belongs to.
+    pub fn py(&self) -> Python<'py> {
+        Python::new(self.obj.heap())
+    }
+
+    pub(crate) fn into_obj(self) -> Obj<'py> {
+        self.obj
+    }
+
+    /// `len(obj)`.
+    ///
+    /// # Errors
+    /// `TypeError: object of type 'int' has no len()`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| assert_eq!(py.str("h\u{e9}llo").unwrap().len().unwrap(), 5));
+    /// ```
+    pub fn len(&self) -> PyResult<usize> {
+        abstract_::len(self.as_object())
+    }
+
+    /// Whether `len(obj) == 0`.
+    ///
+    /// # Errors
+    /// As [`Bound::len`].
+    pub fn is_empty(&self) -> PyResult<bool> {
+        self.len().map(|n| n == 0)
+    }
+
+    /// The same object viewed as any object.
+    pub fn into_any(self) -> Bound<'py, PyAny> {
+        Bound::from_obj(self.obj)
+    }
+
+    /// A borrowed view as any object.
+    pub fn as_any(&self) -> &Bound<'py, PyAny> {
+        // SAFETY: `Bound` is `repr(transparent)` over `Obj`; the type parameter is a phantom.
+        unsafe { &*core::ptr::from_ref(self).cast::<Bound<'py, PyAny>>() }
+    }
+
+    /// A typed view, if the object is a `U`.
+    ///
+    /// # Errors
+    /// `TypeError: 'float' object cannot be converted to 'int'` otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// use pyrt::{PyFloat, PyInt};
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let x = py.float(1.5).unwrap().into_any();
+    ///     assert!(x.cast::<PyFloat>().is_ok());
+    ///     assert_eq!(x.cast::<PyInt>().unwrap_err().to_string(),
+    ///                "TypeError: 'float' object cannot be converted to 'int'");
+    /// });
+    /// ```
+    pub fn cast<U: PyTypeInfo>(&self) -> PyResult<&Bound<'py, U>> {
+        if U::is_type_of(self.as_object()) {
+            // SAFETY: `Bound` is `repr(transparent)` over `Obj`; the check above makes the view true.
+            Ok(unsafe { &*core::ptr::from_ref(self).cast::<Bound<'py, U>>() })
+        } else {
+            Err(PyErr::type_error(format!(
+                "'{}' object cannot be converted to '{}'",
+                self.type_name(),
+                U::NAME
+            )))
+        }
+    }
+
+    /// Converts the object to a Rust value.
+    ///
+    /// # Errors
+    /// As [`FromPyObject::extract`].
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| assert_eq!(py.int(-3).unwrap().extract::<i64>().unwrap(), -3));
+    /// ```
+    pub fn extract<V: FromPyObject>(&self) -> PyResult<V> {
+        V::extract(self)
+    }
+
+    /// The name of the object's type.
+    pub fn type_name(&self) -> &str {
+        self.obj.ob_type().name()
+    }
+
+    /// Whether both handles refer to the same object (`is`).
+    pub fn is<U>(&self, other: &Bound<'py, U>) -> bool {
+        self.obj.is(&other.obj)
+    }
+
+    /// `id(obj)`: the object's address.
+    pub fn id(&self) -> usize {
+        self.obj.as_ptr().addr().get()
+    }
+
+    /// The raw refcount (`ob_refcnt`), this handle's reference included.
+    pub fn refcnt(&self) -> u64 {
+        self.as_object().refcnt()
+    }
+
+    /// `sys.getsizeof(obj)`.
+    pub fn getsizeof(&self) -> usize {
+        abstract_::getsizeof(self.as_object())
+    }
+
+    /// `repr(obj)`.
+    ///
+    /// # Errors
+    /// What the type's `repr` raises.
+    pub fn repr(&self) -> PyResult<String> {
+        abstract_::repr(self.obj.heap(), self.as_object())
+    }
+
+    /// `str(obj)`.
+    ///
+    /// # Errors
+    /// What the type's `str` raises.
+    pub fn str(&self) -> PyResult<String> {
+        abstract_::str(self.obj.heap(), self.as_object())
+    }
+
+    /// `hash(obj)`.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: '...'`.
+    pub fn hash(&self) -> PyResult<i64> {
+        abstract_::hash(self.obj.heap(), self.as_object())
+    }
+
+    /// `bool(obj)`.
+    ///
+    /// # Errors
+    /// What the type's truth test raises.
+    pub fn is_truthy(&self) -> PyResult<bool> {
+        abstract_::is_true(self.obj.heap(), self.as_object())
+    }
+
+    fn binary<U>(&self, other: &Bound<'py, U>, op: BinOp) -> PyResult<Bound<'py, PyAny>> {
+        abstract_::binary_op(self.obj.heap(), self.as_object(), other.as_object(), op)
+            .map(Bound::from_obj)
+    }
+
+    fn unary(&self, op: UnOp) -> PyResult<Bound<'py, PyAny>> {
+        abstract_::unary_op(self.obj.heap(), self.as_object(), op).map(Bound::from_obj)
+    }
+
+    /// `self op other` for a comparison, as an object (`True`, `False` or what the type returns).
+    ///
+    /// # Errors
+    /// `TypeError: '<' not supported between instances of 'int' and 'str'` and the like.
+    pub fn compare<U>(&self, other: &Bound<'py, U>, op: CompareOp) -> PyResult<Bound<'py, PyAny>> {
+        abstract_::compare(self.obj.heap(), self.as_object(), other.as_object(), op)
+            .map(Bound::from_obj)
+    }
+
+    /// The truth of `self op other`.
+    ///
+    /// # Errors
+    /// As [`Bound::compare`].
+    ///
+    /// # Example
+    /// ```
+    /// use pyrt::CompareOp;
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let (a, b) = (py.int(1).unwrap(), py.float(1.0).unwrap());
+    ///     assert!(a.rich_compare_bool(&b, CompareOp::Eq).unwrap());
+    /// });
+    /// ```
+    pub fn rich_compare_bool<U>(&self, other: &Bound<'py, U>, op: CompareOp) -> PyResult<bool> {
+        abstract_::compare_bool(self.obj.heap(), self.as_object(), other.as_object(), op)
+    }
+}
+
+macro_rules! binary_methods {
+    ($($(#[$doc:meta])* $name:ident => $op:ident),* $(,)?) => {
+        impl<'py, T> Bound<'py, T> {
+            $(
+                $(#[$doc])*
+                ///
+                /// # Errors
+                /// What the operation raises, e.g. `ZeroDivisionError`, or
+                /// `TypeError: unsupported operand type(s) ...`.
+                pub fn $name<U>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, PyAny>> {
+                    self.binary(other, BinOp::$op)
+                }
+            )*
+        }
+    };
+}
+
+binary_methods! {
+    /// `self + other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let e = py.int(1).unwrap().add(&py.none()).unwrap_err();
+    ///     assert_eq!(e.to_string(), "TypeError: unsupported operand type(s) for +: 'int' and 'NoneType'");
+    /// });
+    /// ```
+    add => Add,
+    /// `self - other`.
+    sub => Sub,
+    /// `self * other`.
+    mul => Mul,
+    /// `self / other`.
+    truediv => TrueDiv,
+    /// `self // other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let q = py.int(-7).unwrap().floordiv(&py.int(2).unwrap()).unwrap();
+    ///     assert_eq!(q.repr().unwrap(), "-4");
+    /// });
+    /// ```
+    floordiv => FloorDiv,
+    /// `self % other`.
+    rem => Mod,
+    /// `self ** other`.
+    pow => Pow,
+    /// `divmod(self, other)`.
+    divmod => DivMod,
+    /// `self << other`.
+    lshift => LShift,
+    /// `self >> other`.
+    rshift => RShift,
+    /// `self & other`.
+    bitand => And,
+    /// `self | other`.
+    bitor => Or,
+    /// `self ^ other`.
+    bitxor => Xor,
+}
+
+impl<'py, T> Bound<'py, T> {
+    /// `-self`.
+    ///
+    /// # Errors
+    /// `TypeError: bad operand type for unary -: '...'`.
+    pub fn neg(&self) -> PyResult<Bound<'py, PyAny>> {
+        self.unary(UnOp::Neg)
+    }
+
+    /// `+self`.
+    ///
+    /// # Errors
+    /// `TypeError: bad operand type for unary +: '...'`.
+    pub fn pos(&self) -> PyResult<Bound<'py, PyAny>> {
+        self.unary(UnOp::Pos)
+    }
+
+    /// `~self`.
+    ///
+    /// # Errors
+    /// `TypeError: bad operand type for unary ~: '...'`.
+    pub fn invert(&self) -> PyResult<Bound<'py, PyAny>> {
+        self.unary(UnOp::Invert)
+    }
+
+    /// `abs(self)`.
+    ///
+    /// # Errors
+    /// `TypeError: bad operand type for abs(): '...'`.
+    pub fn abs(&self) -> PyResult<Bound<'py, PyAny>> {
+        self.unary(UnOp::Abs)
+    }
+}
+
+impl<T> fmt::Display for Bound<'_, T> {
+    /// `str(obj)`; an exception from `__str__` is shown in angle brackets.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.str() {
+            Ok(s) => f.write_str(&s),
+            Err(e) => write!(f, "<unprintable object: {e}>"),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Bound<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.repr() {
+            Ok(s) => f.write_str(&s),
+            Err(e) => write!(f, "<unrepresentable object: {e}>"),
+        }
+    }
+}

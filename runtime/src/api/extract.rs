@@ -1,0 +1,61 @@
+//! [`FromPyObject`]: converting objects to Rust values, as PyO3's `extract`.
+
+use pyrt_objects::types::{float, long};
+use pyrt_objects::{PyErr, PyResult};
+
+use super::bound::Bound;
+
+/// A Rust type that an object can be converted to.
+pub trait FromPyObject: Sized {
+    /// Converts `obj`.
+    ///
+    /// # Errors
+    /// `TypeError` for an object of the wrong type, `OverflowError` for a value out of range.
+    fn extract<T>(obj: &Bound<'_, T>) -> PyResult<Self>;
+}
+
+impl FromPyObject for i64 {
+    /// An int (or bool) that fits in 64 bits, like `PyLong_AsLong`.
+    fn extract<T>(obj: &Bound<'_, T>) -> PyResult<i64> {
+        let o = obj.as_object();
+        if !long::is_int(o) {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                o.ob_type().name()
+            )));
+        }
+        long::as_i64(o)
+            .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))
+    }
+}
+
+impl FromPyObject for f64 {
+    /// A float, or an int converted as `float(n)` (`PyFloat_AsDouble`).
+    fn extract<T>(obj: &Bound<'_, T>) -> PyResult<f64> {
+        let o = obj.as_object();
+        if float::is_float(o) {
+            return Ok(float::float_value(o));
+        }
+        if long::is_int(o) {
+            return long::long_value(o).to_f64().map_err(long::long_error);
+        }
+        Err(PyErr::type_error(format!(
+            "must be real number, not {}",
+            o.ob_type().name()
+        )))
+    }
+}
+
+impl FromPyObject for bool {
+    /// Only `True` and `False` (as PyO3 does); use [`Bound::is_truthy`] for truth values.
+    fn extract<T>(obj: &Bound<'_, T>) -> PyResult<bool> {
+        let o = obj.as_object();
+        if core::ptr::eq(o.ob_type(), pyrt_objects::types::BOOL_TYPE.get()) {
+            return Ok(long::ndigits(o) != 0);
+        }
+        Err(PyErr::type_error(format!(
+            "'{}' object cannot be converted to 'bool'",
+            o.ob_type().name()
+        )))
+    }
+}

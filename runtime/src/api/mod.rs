@@ -1,0 +1,23 @@
+//! The public Rust API, shaped like PyO3: a [`Runtime`] owns the heap; [`Runtime::with`] hands
+//! a [`Python`] token to a closure; objects are [`Bound`] handles that increment the refcount on
+//! clone and decrement it on drop, at once; typed views ([`PyInt`], [`PyFloat`], …) come from
+//! [`Bound::cast`]; operations return [`PyResult`] with CPython's exceptions.
+//!
+//! The token's lifetime is branded (invariant), so objects of one runtime can never be handed to
+//! another: the compiler rejects it. No `unsafe` is needed to use any of it.
+
+mod bound;
+mod extract;
+mod python;
+mod runtime;
+mod types;
+
+pub use bound::Bound;
+pub use extract::FromPyObject;
+pub use python::Python;
+pub use runtime::{Runtime, RuntimeConfig};
+pub use types::{
+    PyAny, PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyNone, PyStr, PyTuple, PyTypeInfo,
+};
+
+pub use pyrt_objects::{ExcKind, PyErr, PyResult};

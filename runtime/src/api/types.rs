@@ -1,0 +1,68 @@
+//! Marker types for typed views of objects, as PyO3's `PyInt`, `PyFloat`, …: a
+//! `Bound<'py, PyInt>` is known to be an int.
+
+use pyrt_objects::PyObject;
+use pyrt_objects::types::{bytes, complex, float, long, tuple, unicode};
+
+/// A Python type that a [`crate::Bound`] can be cast to.
+pub trait PyTypeInfo {
+    /// The Python name of the type, for error messages.
+    const NAME: &'static str;
+
+    /// Whether `obj` is an instance of the type (subclasses included).
+    fn is_type_of(obj: &PyObject) -> bool;
+}
+
+macro_rules! marker {
+    ($(#[$doc:meta])* $name:ident, $py:literal, $check:expr) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub struct $name(());
+
+        impl PyTypeInfo for $name {
+            const NAME: &'static str = $py;
+
+            fn is_type_of(obj: &PyObject) -> bool {
+                let check: fn(&PyObject) -> bool = $check;
+                check(obj)
+            }
+        }
+    };
+}
+
+marker!(
+    /// Any object.
+    PyAny, "object", |_| true
+);
+marker!(
+    /// `int` (and `bool`, its subclass).
+    PyInt, "int", long::is_int
+);
+marker!(
+    /// `bool`.
+    PyBool, "bool", |o| core::ptr::eq(o.ob_type(), pyrt_objects::types::BOOL_TYPE.get())
+);
+marker!(
+    /// `float`.
+    PyFloat, "float", float::is_float
+);
+marker!(
+    /// `complex`.
+    PyComplex, "complex", complex::is_complex
+);
+marker!(
+    /// `NoneType`.
+    PyNone, "NoneType", |o| core::ptr::eq(o.ob_type(), pyrt_objects::types::NONE_TYPE.get())
+);
+marker!(
+    /// `tuple`.
+    PyTuple, "tuple", tuple::is_tuple
+);
+marker!(
+    /// `str`.
+    PyStr, "str", unicode::is_str
+);
+marker!(
+    /// `bytes`.
+    PyBytes, "bytes", bytes::is_bytes
+);
