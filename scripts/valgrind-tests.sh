@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the allocator's unit and integration tests under valgrind memcheck: any invalid read or
+# Runs the allocator's and the object model's unit and integration tests under valgrind
+# memcheck: any invalid read or
 # write, use of uninitialised memory, or leak (definitely or indirectly lost) fails the run.
 # "Possibly lost" is not counted: the Rust test harness's own thread handles (std's
 # thread-locals) show up there. Property tests run fewer cases (PROPTEST_CASES, default 8 here)
@@ -21,9 +22,9 @@ export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="valgrind --quiet --error-ex
 --leak-check=full --show-leak-kinds=definite,indirect \
 --errors-for-leak-kinds=definite,indirect --track-origins=yes"
 
-# The allocator's own unit tests, then every allocator integration test of pyrt-tests.
-cargo test -p pyrt-allocator --lib
-tests=$(cd tests/tests && ls allocator_*.rs | sed 's/\.rs$//' | sed 's/^/--test /' | tr '\n' ' ')
+# The unit tests of the allocator and the object model, then their integration tests.
+cargo test -p pyrt-allocator -p pyrt-objects --lib
+tests=$(cd tests/tests && ls allocator_*.rs objects_*.rs | sed 's/\.rs$//' | sed 's/^/--test /' | tr '\n' ' ')
 # shellcheck disable=SC2086
 cargo test -p pyrt-tests $tests
 echo "valgrind memcheck: clean"

@@ -19,7 +19,8 @@
 //! * [`types`]: `object`, `type`, `NoneType`, `int`, `bool`, `float`, `complex`, `tuple`.
 //! * [`abstract_`]: operators, comparisons, `repr`, `hash` and `getsizeof`, dispatched as
 //!   CPython's `abstract.c` does.
-//! * [`long_digits`], [`float_repr`], [`hash`]: the arithmetic, text and hash algorithms.
+//! * [`long_digits`], [`float_repr`], [`hash`]: the arithmetic, text and hash algorithms;
+//!   `unicode_data`: the Unicode tables they share.
 //!
 //! Where to start reading: `object.rs`, `typeobj.rs`, `heap.rs`, then `types/long.rs`.
 
@@ -35,6 +36,7 @@ pub mod object;
 pub mod singletons;
 pub mod typeobj;
 pub mod types;
+pub(crate) mod unicode_data;
 
 pub use error::{ExcKind, PyErr, PyResult};
 pub use heap::Heap;

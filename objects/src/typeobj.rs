@@ -94,8 +94,11 @@ impl CompareOp {
 }
 
 /// Frees an object whose refcount reached zero (`tp_dealloc`). It must release the object's
-/// references through [`Heap::release`] (never by recursing) and give its memory back.
+/// references through [`Heap::decref`] (never by recursing) and give its memory back.
 pub type DeallocFn = unsafe fn(&Heap, ObjPtr);
+/// `tp_traverse`: calls the visitor once for each object this one holds a reference to
+/// (the collector's contract: no allocation, no refcount change).
+pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(ObjPtr));
 /// `__sizeof__` without the pre-header.
 pub type SizeofFn = fn(&PyObject) -> usize;
 /// `repr()` / `str()` as text.
@@ -190,6 +193,8 @@ pub struct Slots {
     pub number: Option<&'static NumberSlots>,
     /// `tp_as_sequence`.
     pub sequence: Option<&'static SequenceSlots>,
+    /// `tp_traverse`, for types that hold references (`None` for atomic types).
+    pub traverse: Option<TraverseFn>,
 }
 
 /// `PyTypeObject`.

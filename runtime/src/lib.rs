@@ -5,8 +5,8 @@
 //! the object model and the cycle collector arrive.
 //!
 //! Today it holds:
-//! * [`demo`]: the built-in demos of `pyrt demo`;
-//! * [`bench`]: `pyrt bench alloc`, the allocator against glibc, mimalloc and bumpalo.
+//! * [`demo`](mod@demo): the built-in demos of `pyrt demo`;
+//! * [`bench`](mod@bench): `pyrt bench alloc`, the allocator against glibc, mimalloc and bumpalo.
 //!
 //! The allocator itself is re-exported as [`allocator`].
 
@@ -24,3 +24,8 @@ pub use pyrt_allocator as allocator;
 
 /// The CPython version whose object model pyrt mirrors.
 pub const CPYTHON_VERSION: &str = "3.12.1";
+
+/// The examples of README.md, compiled and run as doctests so that they stay true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -325,3 +325,29 @@ fn a_memory_limit_turns_into_memory_error() {
         assert_eq!(py.malloc_stats().class(2).blocks_in_use, kept.len());
     });
 }
+
+#[test]
+fn deep_nesting_is_freed_without_recursing() {
+    // CPython's trashcan: a chain of a million nested 1-tuples is freed in bounded stack, on a
+    // thread with a small (256 KiB) stack to make any recursion fatal.
+    let worker = std::thread::Builder::new().stack_size(256 << 10).spawn(|| {
+        Runtime::new().with(|py| {
+            let before = py.malloc_stats().allocated_blocks();
+            let mut chain = py.tuple([py.none().into_any()]).unwrap().into_any();
+            for _ in 0..1_000_000 {
+                chain = py.tuple([chain]).unwrap().into_any();
+            }
+            assert_eq!(py.malloc_stats().allocated_blocks(), before + 1_000_001);
+            drop(chain);
+            assert_eq!(
+                py.malloc_stats().allocated_blocks(),
+                before,
+                "every tuple was freed"
+            );
+        });
+    });
+    worker
+        .unwrap()
+        .join()
+        .expect("no stack overflow while freeing");
+}

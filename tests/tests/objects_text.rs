@@ -227,3 +227,32 @@ fn a_concatenation_loop_builds_strings_of_cpython_size() {
         }
     });
 }
+
+#[test]
+fn identifier_like_constants_are_interned_and_run_time_strings_are_not() {
+    // CPython 3.12.1 interns str constants made only of ASCII letters, digits and '_'
+    // (all_name_chars); strings built at run time stay distinct until sys.intern.
+    Runtime::new().with(|py| {
+        let a = py.str_constant("counter_2").unwrap();
+        assert!(a.is(&py.str_constant("counter_2").unwrap()));
+        assert_eq!(py.getrefcount(&a), 4_294_967_295);
+        let built = py
+            .str("counter_")
+            .unwrap()
+            .add(&py.str("2").unwrap())
+            .unwrap();
+        assert!(!built.is(&a), "a string built at run time is a new object");
+        assert!(
+            py.intern(built).unwrap().is(&a),
+            "until sys.intern returns the canonical one"
+        );
+        let spaced = py.str_constant("two words").unwrap();
+        assert!(!spaced.is(&py.str_constant("two words").unwrap()));
+        assert_eq!(py.getrefcount(&spaced), 2);
+        let accented = py.str_constant("caf\u{e9}").unwrap();
+        assert!(
+            !accented.is(&py.str_constant("caf\u{e9}").unwrap()),
+            "non-ASCII constants are not interned"
+        );
+    });
+}

@@ -1,6 +1,7 @@
 //! `format(x, spec)` for floats: the format-spec mini-language (`Python/formatter_unicode.c`).
 
 use super::*;
+use crate::unicode_data::decimal_value;
 
 // ---------------------------------------------------------------------------------------------
 // format(x, spec): Python/formatter_unicode.c.

@@ -48,9 +48,6 @@ mod format;
 mod parse;
 #[cfg(test)]
 mod tests;
-mod unicode;
-
-use self::unicode::*;
 
 pub use arith::{
     PowResult, float_div, float_divmod, float_floordiv, float_hash, float_mod, float_pow,
@@ -58,7 +55,6 @@ pub use arith::{
 };
 pub use format::format_float;
 pub use parse::parse_float;
-pub(crate) use parse::py_str_repr;
 
 // ---------------------------------------------------------------------------------------------
 // Digit generation: the part of `_Py_dg_dtoa` that CPython uses.

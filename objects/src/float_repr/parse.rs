@@ -1,6 +1,7 @@
 //! `float(str)`: CPython's `PyFloat_FromString` and `_Py_dg_strtod`'s grammar.
 
 use super::*;
+use crate::unicode_data::{decimal_value, is_py_space, str_repr};
 
 // ---------------------------------------------------------------------------------------------
 // float(str): PyFloat_FromString.
@@ -25,7 +26,7 @@ use super::*;
 /// assert_eq!(parse_float("abc"), Err("could not convert string to float: 'abc'".to_string()));
 /// ```
 pub fn parse_float(s: &str) -> Result<f64, String> {
-    let error = || format!("could not convert string to float: {}", py_str_repr(s));
+    let error = || format!("could not convert string to float: {}", str_repr(s));
     let ascii = transform_decimal_and_space(s);
     let cleaned = if ascii.contains('_') {
         Cow::Owned(remove_underscores(&ascii).ok_or_else(error)?)
@@ -144,34 +145,4 @@ pub(super) fn parse_inf_or_nan(b: &[u8]) -> Option<(f64, usize)> {
     } else {
         None
     }
-}
-
-/// `str.__repr__` (`unicode_repr`): the quote is `'` unless the text has `'` and no `"`; `\\`, the
-/// quote, `\t \n \r` are escaped, other non-printable characters become `\xhh`, `\uhhhh`, `\Uhhhhhhhh`.
-pub(crate) fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            _ if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            _ if is_printable(c) => out.push(c),
-            _ if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
-            _ if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
-            _ => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push(quote);
-    out
 }

@@ -5,7 +5,6 @@
 
 use super::PowResult::{Complex, Float};
 use super::arith::frexp;
-use super::parse::py_str_repr;
 use super::*;
 use proptest::prelude::*;
 
@@ -148,16 +147,6 @@ fn frexp_matches_c() {
         (f64::MAX / 2f64.powi(1024 - 1) / 2.0, 1024)
     );
     assert_eq!(frexp(-0.0).0.to_bits(), (-0.0f64).to_bits());
-}
-
-#[test]
-fn repr_of_unicode_in_error_messages() {
-    assert_eq!(py_str_repr("a'b"), "\"a'b\"");
-    assert_eq!(py_str_repr("a'\"b"), "'a\\'\"b'");
-    assert_eq!(
-        py_str_repr("\u{0}\u{7f}\u{85}\u{ad}é\u{2028}😀\u{e000}\u{10ffff}"),
-        "'\\x00\\x7f\\x85\\xadé\\u2028😀\\ue000\\U0010ffff'"
-    );
 }
 
 /// Any finite double: every bit pattern with an exponent field below 0x7ff.

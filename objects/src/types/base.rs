@@ -36,6 +36,7 @@ static OBJECT_SLOTS: Slots = Slots {
     richcompare: None,
     number: None,
     sequence: None,
+    traverse: None,
 };
 
 /// `object`.
@@ -71,6 +72,7 @@ static TYPE_SLOTS: Slots = Slots {
     richcompare: None,
     number: None,
     sequence: None,
+    traverse: None,
 };
 
 /// `type`: `__basicsize__` is `sizeof(PyHeapTypeObject)` (920) and `__itemsize__` 40, as in
@@ -139,6 +141,7 @@ static NONE_SLOTS: Slots = Slots {
     richcompare: None,
     number: Some(&NONE_NUMBER),
     sequence: None,
+    traverse: None,
 };
 
 /// `NoneType`.
@@ -173,6 +176,7 @@ const NONE_SLOTS_IDENTITY: Slots = Slots {
     richcompare: None,
     number: None,
     sequence: None,
+    traverse: None,
 };
 
 /// `NotImplementedType`.

@@ -189,6 +189,7 @@ static BYTES_SLOTS: Slots = Slots {
     richcompare: Some(bytes_richcompare),
     number: None,
     sequence: Some(&BYTES_SEQUENCE),
+    traverse: None,
 };
 
 /// `bytes`: `__basicsize__` 33 (`PyBytesObject_SIZE`), `__itemsize__` 1.

@@ -356,6 +356,7 @@ static COMPLEX_SLOTS: Slots = Slots {
     richcompare: Some(complex_richcompare),
     number: Some(&COMPLEX_NUMBER),
     sequence: None,
+    traverse: None,
 };
 
 /// `complex`.

@@ -249,6 +249,7 @@ static FLOAT_SLOTS: Slots = Slots {
     richcompare: Some(float_richcompare),
     number: Some(&FLOAT_NUMBER),
     sequence: None,
+    traverse: None,
 };
 
 /// `float`.

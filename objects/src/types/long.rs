@@ -403,6 +403,7 @@ static INT_SLOTS: Slots = Slots {
     richcompare: Some(long_richcompare),
     number: Some(&INT_NUMBER),
     sequence: None,
+    traverse: None,
 };
 
 /// `int`.

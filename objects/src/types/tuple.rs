@@ -11,7 +11,7 @@ use crate::hash::tuple_hash;
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject, PyVarObject};
-use crate::typeobj::{CompareOp, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::typeobj::{CompareOp, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
 
 /// Bytes before the items (`offsetof(PyTupleObject, ob_item)`).
@@ -125,6 +125,20 @@ fn tuple_richcompare<'h>(
     )))
 }
 
+fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    items(o).iter().for_each(|&item| visit(item));
+}
+
+fn tuple_len(o: &PyObject) -> usize {
+    items(o).len()
+}
+
+static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
+    length: Some(tuple_len),
+    concat: None,
+    repeat: None,
+};
+
 static TUPLE_SLOTS: Slots = Slots {
     dealloc: tuple_dealloc,
     sizeof: None,
@@ -133,7 +147,8 @@ static TUPLE_SLOTS: Slots = Slots {
     hash: Some(tuple_hash_slot),
     richcompare: Some(tuple_richcompare),
     number: None,
-    sequence: None,
+    sequence: Some(&TUPLE_SEQUENCE),
+    traverse: Some(tuple_traverse),
 };
 
 /// `tuple`.
@@ -171,5 +186,36 @@ impl EmptyTuple {
 
     pub(crate) fn ptr(&self) -> ObjPtr {
         NonNull::from(&self.object.ob_base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::long::int_from_i64;
+
+    #[test]
+    fn traverse_visits_each_item_once_in_order() {
+        let heap = Heap::new();
+        let (a, b) = (
+            int_from_i64(&heap, 1000).unwrap(),
+            int_from_i64(&heap, -7).unwrap(),
+        );
+        let t = new_tuple(&heap, vec![a.clone(), b.clone(), a.clone()]).unwrap();
+        let mut seen = Vec::new();
+        let traverse = TUPLE_TYPE
+            .get()
+            .slots()
+            .traverse
+            .expect("tuples hold references");
+        traverse(t.object(), &mut |p| seen.push(p));
+        assert_eq!(seen, [a.as_ptr(), b.as_ptr(), a.as_ptr()]);
+        assert_eq!(a.object().refcnt(), 3, "the handle and two tuple slots");
+        drop(t);
+        assert_eq!(
+            a.object().refcnt(),
+            1,
+            "dropping the tuple released both slots"
+        );
     }
 }

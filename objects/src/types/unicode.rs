@@ -244,7 +244,7 @@ unsafe fn str_dealloc(heap: &Heap, op: ObjPtr) {
 }
 
 fn str_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    Ok(crate::float_repr::py_str_repr(&str_value(o)))
+    Ok(crate::unicode_data::str_repr(&str_value(o)))
 }
 
 fn str_str(_heap: &Heap, o: &PyObject) -> PyResult<String> {
@@ -313,6 +313,7 @@ static STR_SLOTS: Slots = Slots {
     richcompare: Some(str_richcompare),
     number: None,
     sequence: Some(&STR_SEQUENCE),
+    traverse: None,
 };
 
 /// `str`: `__basicsize__` is `sizeof(PyUnicodeObject)` = 64, the layout of str subclasses.
@@ -354,6 +355,20 @@ pub fn intern<'h>(heap: &'h Heap, s: Obj<'h>) -> PyResult<Obj<'h>> {
     h.state
         .set((h.state.get() & !INTERNED_MASK) | INTERNED_IMMORTAL);
     heap.interned_insert(text, s.as_ptr());
+    Ok(s)
+}
+
+/// A string constant of compiled code: interned when it consists only of ASCII letters,
+/// digits and underscores (`all_name_chars` in `Objects/codeobject.c`), as CPython's compiler
+/// does for identifier-like literals; other constants are ordinary strings.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_constant_str<'h>(heap: &'h Heap, text: &str) -> PyResult<Obj<'h>> {
+    let s = new_str(heap, text)?;
+    if text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return intern(heap, s);
+    }
     Ok(s)
 }
 

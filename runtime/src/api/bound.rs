@@ -44,6 +44,14 @@ impl<'py, T> Bound<'py, T> {
     }
 
     /// The token of the runtime this object belongs to.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let x = py.int(5).unwrap();
+    ///     assert!(x.py().int(5).unwrap().is(&x));
+    /// });
+    /// ```
     pub fn py(&self) -> Python<'py> {
         Python::new(self.obj.heap())
     }
@@ -74,6 +82,14 @@ impl<'py, T> Bound<'py, T> {
     }
 
     /// The same object viewed as any object.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let items = vec![py.int(1).unwrap().into_any(), py.str("a").unwrap().into_any()];
+    ///     assert_eq!(items[1].type_name(), "str");
+    /// });
+    /// ```
     pub fn into_any(self) -> Bound<'py, PyAny> {
         Bound::from_obj(self.obj)
     }
@@ -126,6 +142,11 @@ impl<'py, T> Bound<'py, T> {
     }
 
     /// The name of the object's type.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| assert_eq!(py.bool(true).type_name(), "bool"));
+    /// ```
     pub fn type_name(&self) -> &str {
         self.obj.ob_type().name()
     }
@@ -136,21 +157,54 @@ impl<'py, T> Bound<'py, T> {
     }
 
     /// `id(obj)`: the object's address.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let a = py.int(1000).unwrap();
+    ///     assert_eq!(a.id(), a.clone().id());
+    ///     assert_eq!(a.id() % 16, 0, "pymalloc blocks are 16-byte aligned");
+    /// });
+    /// ```
     pub fn id(&self) -> usize {
         self.obj.as_ptr().addr().get()
     }
 
     /// The raw refcount (`ob_refcnt`), this handle's reference included.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let a = py.float(2.5).unwrap();
+    ///     let b = a.clone();
+    ///     assert_eq!(a.refcnt(), 2);
+    ///     drop(b);
+    ///     assert_eq!(a.refcnt(), 1);
+    /// });
+    /// ```
     pub fn refcnt(&self) -> u64 {
         self.as_object().refcnt()
     }
 
     /// `sys.getsizeof(obj)`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(2).unwrap().pow(&py.int(60).unwrap()).unwrap().getsizeof(), 36);
+    ///     assert_eq!(py.str("\u{20ac}").unwrap().getsizeof(), 60);
+    /// });
+    /// ```
     pub fn getsizeof(&self) -> usize {
         abstract_::getsizeof(self.as_object())
     }
 
     /// `repr(obj)`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| assert_eq!(py.str("it's").unwrap().repr().unwrap(), "\"it's\""));
+    /// ```
     ///
     /// # Errors
     /// What the type's `repr` raises.
@@ -160,13 +214,26 @@ impl<'py, T> Bound<'py, T> {
 
     /// `str(obj)`.
     ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| assert_eq!(py.str("it's").unwrap().str().unwrap(), "it's"));
+    /// ```
+    ///
     /// # Errors
     /// What the type's `str` raises.
     pub fn str(&self) -> PyResult<String> {
         abstract_::str(self.obj.heap(), self.as_object())
     }
 
-    /// `hash(obj)`.
+    /// `hash(obj)`, with the key of `PYTHONHASHSEED=0`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(-1).unwrap().hash().unwrap(), -2);
+    ///     assert_eq!(py.str("spam").unwrap().hash().unwrap(), -7_643_603_308_804_133_256);
+    /// });
+    /// ```
     ///
     /// # Errors
     /// `TypeError: unhashable type: '...'`.
@@ -175,6 +242,14 @@ impl<'py, T> Bound<'py, T> {
     }
 
     /// `bool(obj)`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert!(!py.str("").unwrap().is_truthy().unwrap());
+    ///     assert!(py.float(0.5).unwrap().is_truthy().unwrap());
+    /// });
+    /// ```
     ///
     /// # Errors
     /// What the type's truth test raises.
@@ -283,6 +358,11 @@ binary_methods! {
 impl<'py, T> Bound<'py, T> {
     /// `-self`.
     ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| assert_eq!(py.complex(0.0, 0.0).unwrap().neg().unwrap().repr().unwrap(), "(-0-0j)"));
+    /// ```
+    ///
     /// # Errors
     /// `TypeError: bad operand type for unary -: '...'`.
     pub fn neg(&self) -> PyResult<Bound<'py, PyAny>> {
@@ -299,6 +379,11 @@ impl<'py, T> Bound<'py, T> {
 
     /// `~self`.
     ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| assert_eq!(py.int(5).unwrap().invert().unwrap().repr().unwrap(), "-6"));
+    /// ```
+    ///
     /// # Errors
     /// `TypeError: bad operand type for unary ~: '...'`.
     pub fn invert(&self) -> PyResult<Bound<'py, PyAny>> {
@@ -306,6 +391,11 @@ impl<'py, T> Bound<'py, T> {
     }
 
     /// `abs(self)`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| assert_eq!(py.complex(3.0, 4.0).unwrap().abs().unwrap().repr().unwrap(), "5.0"));
+    /// ```
     ///
     /// # Errors
     /// `TypeError: bad operand type for abs(): '...'`.
@@ -330,5 +420,35 @@ impl<T> fmt::Debug for Bound<'_, T> {
             Ok(s) => f.write_str(&s),
             Err(e) => write!(f, "<unrepresentable object: {e}>"),
         }
+    }
+}
+
+impl<'py> Bound<'py, super::types::PyTuple> {
+    /// `t[index]`, with Python's negative indices.
+    ///
+    /// # Errors
+    /// `IndexError: tuple index out of range`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let t = py.tuple([py.int(1).unwrap(), py.int(2).unwrap()]).unwrap();
+    ///     assert_eq!(t.get_item(-1).unwrap().repr().unwrap(), "2");
+    ///     assert_eq!(t.get_item(2).unwrap_err().to_string(), "IndexError: tuple index out of range");
+    /// });
+    /// ```
+    pub fn get_item(&self, index: isize) -> PyResult<Bound<'py, PyAny>> {
+        let items = pyrt_objects::types::tuple::items(self.as_object());
+        let n = items.len() as isize;
+        let i = if index < 0 { index + n } else { index };
+        if !(0..n).contains(&i) {
+            return Err(PyErr::new(
+                pyrt_objects::ExcKind::IndexError,
+                "tuple index out of range",
+            ));
+        }
+        // SAFETY: the tuple holds a reference to each of its items, which are objects of this heap.
+        let item = unsafe { Obj::from_borrowed(self.obj.heap(), items[i as usize].as_ref()) };
+        Ok(Bound::from_obj(item))
     }
 }

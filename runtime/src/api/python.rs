@@ -5,11 +5,11 @@ use core::marker::PhantomData;
 use pyrt_allocator::MallocStats;
 use pyrt_objects::abstract_;
 use pyrt_objects::long_digits::LongValue;
-use pyrt_objects::types::{bytes, complex, float, long, unicode};
-use pyrt_objects::{Heap, PyResult};
+use pyrt_objects::types::{bytes, complex, float, long, tuple, unicode};
+use pyrt_objects::{Heap, PyErr, PyResult};
 
 use super::bound::Bound;
-use super::types::{PyAny, PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyNone, PyStr};
+use super::types::{PyAny, PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyNone, PyStr, PyTuple};
 
 /// Access to one runtime's objects for the lifetime `'py`. `Copy`; obtained from
 /// [`crate::Runtime::with`]. The lifetime is invariant, which brands every object with its
@@ -95,6 +95,26 @@ impl<'py> Python<'py> {
         unicode::intern(self.heap, s.into_obj()).map(Bound::from_obj)
     }
 
+    /// A string as a constant of compiled code gets it: interned (immortal, one object per
+    /// text) when it is identifier-like (ASCII letters, digits, `_`), as CPython's compiler
+    /// interns such literals; other constants are ordinary strings.
+    ///
+    /// # Errors
+    /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert!(py.str_constant("spam_1").unwrap().is(&py.str_constant("spam_1").unwrap()));
+    ///     assert!(!py.str_constant("hello world").unwrap().is(&py.str_constant("hello world").unwrap()));
+    ///     // A string built at run time is a new object until sys.intern.
+    ///     assert!(!py.str("spam_1").unwrap().is(&py.str_constant("spam_1").unwrap()));
+    /// });
+    /// ```
+    pub fn str_constant(self, text: &str) -> PyResult<Bound<'py, PyStr>> {
+        unicode::new_constant_str(self.heap, text).map(Bound::from_obj)
+    }
+
     /// A `bytes` object with a copy of `data` (lengths 0 and 1 are cached singletons).
     ///
     /// # Errors
@@ -172,6 +192,45 @@ impl<'py> Python<'py> {
     /// ```
     pub fn float(self, v: f64) -> PyResult<Bound<'py, PyFloat>> {
         float::new_float(self.heap, v).map(Bound::from_obj)
+    }
+
+    /// `float(text)`, with CPython's parsing rules and errors.
+    ///
+    /// # Errors
+    /// `ValueError: could not convert string to float: 'x'`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.float_from_str(" 1_000.5 ").unwrap().repr().unwrap(), "1000.5");
+    ///     assert_eq!(py.float_from_str("x").unwrap_err().to_string(),
+    ///                "ValueError: could not convert string to float: 'x'");
+    /// });
+    /// ```
+    pub fn float_from_str(self, text: &str) -> PyResult<Bound<'py, PyFloat>> {
+        let v = pyrt_objects::float_repr::parse_float(text).map_err(PyErr::value_error)?;
+        self.float(v)
+    }
+
+    /// A `tuple` of the given objects (the empty tuple is the immortal singleton).
+    ///
+    /// # Errors
+    /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let t = py.tuple([py.int(1).unwrap().into_any(), py.str("a").unwrap().into_any()]).unwrap();
+    ///     assert_eq!((t.repr().unwrap().as_str(), t.getsizeof()), ("(1, 'a')", 56));
+    ///     assert!(py.tuple(Vec::<pyrt::Bound<'_>>::new()).unwrap().is(&py.tuple(Vec::<pyrt::Bound<'_>>::new()).unwrap()));
+    /// });
+    /// ```
+    pub fn tuple<T>(
+        self,
+        items: impl IntoIterator<Item = Bound<'py, T>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let items = items.into_iter().map(Bound::into_obj).collect();
+        tuple::new_tuple(self.heap, items).map(Bound::from_obj)
     }
 
     /// A `complex`.

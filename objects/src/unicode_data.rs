@@ -1,12 +1,26 @@
-//! Unicode tables (Unicode 15.0, as CPython 3.12's): decimal digits, whitespace and printability,
-//! needed to parse `float()` arguments and to quote them in error messages as `repr` does.
+//! Unicode character data and `str.__repr__`, shared by `int()`, `float()`, `format()` and
+//! `repr(str)` (mirrors `Objects/unicodectype.c` with its `Objects/unicodetype_db.h` tables, and
+//! `unicode_repr` in `Objects/unicodeobject.c`).
+//!
+//! The data is Unicode 15.0.0, the database of CPython 3.12 (`unicodedata.unidata_version`). Only
+//! the few properties the object layer needs are kept, as sorted tables searched by bisection:
+//!
+//! * [`decimal_value`]: `Py_UNICODE_TODECIMAL`, the value of a decimal digit (category Nd), which
+//!   `int()`, `float()` and format specs accept in any script;
+//! * [`is_py_space`]: `Py_UNICODE_ISSPACE`, i.e. `str.isspace()`;
+//! * [`is_printable`]: `Py_UNICODE_ISPRINTABLE`, i.e. `str.isprintable()`;
+//! * [`str_repr`]: `repr()` of a `str`, which also quotes bad literals in error messages.
+//!
+//! Each function agrees with CPython 3.12.1 (`unicodedata.decimal`, `str.isspace`,
+//! `str.isprintable`, `repr`) on every `char`, that is every code point but the surrogates.
 
 // ---------------------------------------------------------------------------------------------
-// Unicode tables (Unicode 15.0.0, the database of CPython 3.12).
+// Decimal digits.
 // ---------------------------------------------------------------------------------------------
+
 /// The zero of every run of Unicode decimal digits (`Nd`); each run is `zero..=zero + 9`.
 #[rustfmt::skip]
-pub(super) const DECIMAL_ZEROS: [u32; 68] = [
+const DECIMAL_ZEROS: [u32; 68] = [
     0x0030, 0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
     0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
     0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
@@ -15,23 +29,30 @@ pub(super) const DECIMAL_ZEROS: [u32; 68] = [
     0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E950, 0x1FBF0,
 ];
 
-/// `Py_UNICODE_TODECIMAL`: the value of a Unicode decimal digit.
-pub(super) fn decimal_value(c: char) -> Option<u32> {
+/// `Py_UNICODE_TODECIMAL`: the value of a Unicode decimal digit, ASCII `0-9` included.
+pub(crate) fn decimal_value(c: char) -> Option<u32> {
     let cp = c as u32;
     let run = DECIMAL_ZEROS.partition_point(|&zero| zero <= cp);
     let value = cp - DECIMAL_ZEROS.get(run.checked_sub(1)?)?;
     (value < 10).then_some(value)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Whitespace and printability.
+// ---------------------------------------------------------------------------------------------
+
 /// `Py_UNICODE_ISSPACE` (`str.isspace`): bidirectional classes WS, B, S and category Zs.
-pub(super) fn is_py_space(c: char) -> bool {
+///
+/// This is Python's notion, wider than C's `isspace` (`Py_ISSPACE`): it includes `\x1c`-`\x1f`,
+/// which `int()` and `float()` do not strip because they test ASCII characters with `Py_ISSPACE`.
+pub(crate) fn is_py_space(c: char) -> bool {
     matches!(c, '\t'..='\r' | '\x1c'..=' ' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
         | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
 }
 
 /// `Py_UNICODE_ISPRINTABLE` (`str.isprintable`): everything except categories Cc, Cf, Cs, Co, Cn,
 /// Zl, Zp and Zs other than the space.
-pub(super) fn is_printable(c: char) -> bool {
+pub(crate) fn is_printable(c: char) -> bool {
     let cp = c as u32;
     if cp < 0x7f {
         return cp >= 0x20;
@@ -40,9 +61,48 @@ pub(super) fn is_printable(c: char) -> bool {
     i == 0 || NON_PRINTABLE[i - 1].1 < cp
 }
 
-/// The non-printable code points from U+007F up, as inclusive ranges.
+// ---------------------------------------------------------------------------------------------
+// repr(str).
+// ---------------------------------------------------------------------------------------------
+
+/// `str.__repr__` (`unicode_repr`): the quote is `'` unless the text has `'` and no `"`; `\\`, the
+/// quote, `\t \n \r` are escaped, other non-printable characters become `\xhh`, `\uhhhh`, `\Uhhhhhhhh`.
+pub(crate) fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            _ if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            _ if is_printable(c) => out.push(c),
+            _ if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
+            _ if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+            _ => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+// ---------------------------------------------------------------------------------------------
+
+/// The non-printable code points from U+007F up, as inclusive ranges, sorted and separated by
+/// at least one printable code point.
 #[rustfmt::skip]
-pub(super) const NON_PRINTABLE: [(u32, u32); 711] = [
+const NON_PRINTABLE: [(u32, u32); 711] = [
     (0x7F, 0xA0), (0xAD, 0xAD), (0x378, 0x379), (0x380, 0x383), (0x38B, 0x38B), (0x38D, 0x38D),
     (0x3A2, 0x3A2), (0x530, 0x530), (0x557, 0x558), (0x58B, 0x58C), (0x590, 0x590), (0x5C8, 0x5CF),
     (0x5EB, 0x5EE), (0x5F5, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70E, 0x70F), (0x74B, 0x74C),
@@ -199,3 +259,26 @@ pub(super) const NON_PRINTABLE: [(u32, u32); 711] = [
     (0x2B73A, 0x2B73F), (0x2B81E, 0x2B81F), (0x2CEA2, 0x2CEAF), (0x2EBE1, 0x2F7FF),
     (0x2FA1E, 0x2FFFF), (0x3134B, 0x3134F), (0x323B0, 0xE00FF), (0xE01F0, 0x10FFFF),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unicode_tables_are_sorted() {
+        assert!(DECIMAL_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]));
+        assert!(NON_PRINTABLE.iter().all(|&(start, end)| start <= end));
+        assert!(NON_PRINTABLE.windows(2).all(|w| w[0].1 <= w[1].0));
+        assert!(NON_PRINTABLE.windows(2).all(|w| w[0].1 + 1 < w[1].0));
+    }
+
+    #[test]
+    fn repr_of_unicode_in_error_messages() {
+        assert_eq!(str_repr("a'b"), "\"a'b\"");
+        assert_eq!(str_repr("a'\"b"), "'a\\'\"b'");
+        assert_eq!(
+            str_repr("\u{0}\u{7f}\u{85}\u{ad}é\u{2028}😀\u{e000}\u{10ffff}"),
+            "'\\x00\\x7f\\x85\\xadé\\u2028😀\\ue000\\U0010ffff'"
+        );
+    }
+}
