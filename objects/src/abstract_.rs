@@ -333,6 +333,44 @@ pub fn is_true(_heap: &Heap, v: &PyObject) -> PyResult<bool> {
         .is_none_or(|f| f(v) > 0))
 }
 
+/// `getattr(v, name)` (`PyObject_GenericGetAttr` over the type's members).
+///
+/// # Errors
+/// `AttributeError: 'int' object has no attribute 'foo'`, or what the getter raises.
+pub fn getattr<'h>(heap: &'h Heap, v: &PyObject, name: &str) -> PyResult<Obj<'h>> {
+    match v.ob_type().find_member(name) {
+        Some(member) => (member.get)(heap, v),
+        None => Err(no_attribute(v, name)),
+    }
+}
+
+/// `setattr(v, name, value)` on an object without an instance dict: every attribute is either
+/// read-only or missing (`PyObject_GenericSetAttr`).
+///
+/// # Errors
+/// `AttributeError: attribute 'real' of 'int' objects is not writable`, or
+/// `AttributeError: 'int' object has no attribute 'foo'`.
+pub fn setattr(_heap: &Heap, v: &PyObject, name: &str, _value: &PyObject) -> PyResult<()> {
+    let ty = v.ob_type();
+    if ty.find_member(name).is_some() {
+        return Err(PyErr::new(
+            crate::error::ExcKind::AttributeError,
+            format!(
+                "attribute '{name}' of '{}' objects is not writable",
+                ty.name()
+            ),
+        ));
+    }
+    Err(no_attribute(v, name))
+}
+
+fn no_attribute(v: &PyObject, name: &str) -> PyErr {
+    PyErr::new(
+        crate::error::ExcKind::AttributeError,
+        format!("'{}' object has no attribute '{name}'", v.ob_type().name()),
+    )
+}
+
 /// `len(v)`.
 ///
 /// # Errors

@@ -99,6 +99,21 @@ pub type DeallocFn = unsafe fn(&Heap, ObjPtr);
 /// `tp_traverse`: calls the visitor once for each object this one holds a reference to
 /// (the collector's contract: no allocation, no refcount change).
 pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(ObjPtr));
+/// `tp_clear`: drops the references the object holds, leaving it valid but empty, so the
+/// collector can break a cycle through it.
+pub type ClearFn = fn(&Heap, &PyObject);
+/// The getter of a read-only attribute (a `PyGetSetDef`/`PyMemberDef` entry).
+pub type GetterFn = for<'h> fn(&'h Heap, &PyObject) -> PyResult<Obj<'h>>;
+
+/// A read-only attribute that a type's instances have (`tp_getset`, `tp_members`).
+#[derive(Clone, Copy)]
+pub struct Member {
+    /// The attribute's name.
+    pub name: &'static str,
+    /// Computes its value.
+    pub get: GetterFn,
+}
+
 /// `__sizeof__` without the pre-header.
 pub type SizeofFn = fn(&PyObject) -> usize;
 /// `repr()` / `str()` as text.
@@ -195,6 +210,10 @@ pub struct Slots {
     pub sequence: Option<&'static SequenceSlots>,
     /// `tp_traverse`, for types that hold references (`None` for atomic types).
     pub traverse: Option<TraverseFn>,
+    /// `tp_clear`, for mutable containers (`None`: the type cannot be cleared, like `tuple`).
+    pub clear: Option<ClearFn>,
+    /// The instances' read-only attributes, found by the generic `getattr`.
+    pub members: &'static [Member],
 }
 
 /// `PyTypeObject`.
@@ -249,6 +268,18 @@ impl PyTypeObject {
     /// The slot table.
     pub fn slots(&self) -> &'static Slots {
         self.slots
+    }
+
+    /// The member called `name`, looked up along the base chain (the MRO of single inheritance).
+    pub fn find_member(&self, name: &str) -> Option<&'static Member> {
+        let mut t = Some(self);
+        while let Some(ty) = t {
+            if let Some(m) = ty.slots.members.iter().find(|m| m.name == name) {
+                return Some(m);
+            }
+            t = ty.base();
+        }
+        None
     }
 
     /// `_PyType_PreHeaderSize`: bytes in front of each instance.

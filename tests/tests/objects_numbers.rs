@@ -351,3 +351,115 @@ fn deep_nesting_is_freed_without_recursing() {
         .join()
         .expect("no stack overflow while freeing");
 }
+
+#[test]
+fn numbers_have_cpythons_read_only_attributes() {
+    // CPython 3.12.1: (5).real, (5).imag, True.real, (2.5).imag, (1+2j).real, (5).denominator,
+    // (5).foo, x.real = 3, f.real = 2, None.foo
+    Runtime::new().with(|py| {
+        let five = py.int(5).unwrap();
+        let get = |o: &pyrt::Bound<'_>, name: &str| match o.getattr(name) {
+            Ok(v) => v.repr().unwrap(),
+            Err(e) => e.to_string(),
+        };
+        let five = five.into_any();
+        assert_eq!(get(&five, "real"), "5");
+        assert!(
+            five.getattr("real").unwrap().is(&five),
+            "int.real of an exact int is itself"
+        );
+        assert_eq!(get(&five, "imag"), "0");
+        assert_eq!(get(&five, "numerator"), "5");
+        assert_eq!(get(&five, "denominator"), "1");
+        let t = py.bool(true).into_any();
+        assert_eq!(
+            (
+                get(&t, "real"),
+                t.getattr("real").unwrap().type_name().to_string()
+            ),
+            ("1".into(), "int".into())
+        );
+        let f = py.float(2.5).unwrap().into_any();
+        assert_eq!(get(&f, "imag"), "0.0");
+        assert!(f.getattr("real").unwrap().is(&f));
+        let z = py.complex(1.0, 2.0).unwrap().into_any();
+        assert_eq!(
+            (get(&z, "real"), get(&z, "imag")),
+            ("1.0".into(), "2.0".into())
+        );
+        assert_eq!(
+            get(&five, "foo"),
+            "AttributeError: 'int' object has no attribute 'foo'"
+        );
+        assert_eq!(
+            get(&py.none().into_any(), "foo"),
+            "AttributeError: 'NoneType' object has no attribute 'foo'"
+        );
+        assert_eq!(
+            get(&py.str("a").unwrap().into_any(), "foo"),
+            "AttributeError: 'str' object has no attribute 'foo'"
+        );
+        let three = py.int(3).unwrap();
+        assert_eq!(
+            five.setattr("real", &three).unwrap_err().to_string(),
+            "AttributeError: attribute 'real' of 'int' objects is not writable"
+        );
+        assert_eq!(
+            five.setattr("foo", &three).unwrap_err().to_string(),
+            "AttributeError: 'int' object has no attribute 'foo'"
+        );
+        assert_eq!(
+            f.setattr("real", &three).unwrap_err().to_string(),
+            "AttributeError: attribute 'real' of 'float' objects is not writable"
+        );
+    });
+}
+
+#[test]
+fn no_block_outlives_a_workload_but_interned_strings() {
+    Runtime::new().with(|py| {
+        assert_eq!(
+            py.malloc_stats().allocated_blocks(),
+            0,
+            "the singletons live outside pymalloc"
+        );
+        {
+            let mut keep = Vec::new();
+            for i in 0..2_000i64 {
+                let big = py.int(i).unwrap().pow(&py.int(40).unwrap()).unwrap();
+                let f = py.float((i + 1) as f64 / 7.0).unwrap();
+                let z = py.complex(i as f64, -1.0).unwrap().mul(&f).unwrap();
+                let s = py
+                    .str(&format!("text {i} \u{e9}\u{20ac}\u{1f600}"))
+                    .unwrap();
+                let b = py.bytes(format!("bytes {i}").as_bytes()).unwrap();
+                let t = py
+                    .tuple([
+                        big.clone(),
+                        f.clone().into_any(),
+                        z,
+                        s.clone().into_any(),
+                        b.into_any(),
+                    ])
+                    .unwrap();
+                let _ = big.truediv(&f).unwrap().add(&py.int(1).unwrap()).unwrap();
+                if i % 100 == 0 {
+                    keep.push(t);
+                    keep.push(
+                        py.tuple([py.str_constant(&format!("name_{i}")).unwrap()])
+                            .unwrap(),
+                    );
+                }
+            }
+            assert!(py.malloc_stats().allocated_blocks() > 100);
+        }
+        py.clear_freelists();
+        let stats = py.malloc_stats();
+        assert_eq!(
+            stats.allocated_blocks(),
+            py.interned_count(),
+            "only the interned strings remain"
+        );
+        assert_eq!(py.interned_count(), 20);
+    });
+}

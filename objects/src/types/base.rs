@@ -37,6 +37,8 @@ static OBJECT_SLOTS: Slots = Slots {
     number: None,
     sequence: None,
     traverse: None,
+    clear: None,
+    members: &[],
 };
 
 /// `object`.
@@ -73,6 +75,8 @@ static TYPE_SLOTS: Slots = Slots {
     number: None,
     sequence: None,
     traverse: None,
+    clear: None,
+    members: &[],
 };
 
 /// `type`: `__basicsize__` is `sizeof(PyHeapTypeObject)` (920) and `__itemsize__` 40, as in
@@ -142,6 +146,8 @@ static NONE_SLOTS: Slots = Slots {
     number: Some(&NONE_NUMBER),
     sequence: None,
     traverse: None,
+    clear: None,
+    members: &[],
 };
 
 /// `NoneType`.
@@ -177,6 +183,8 @@ const NONE_SLOTS_IDENTITY: Slots = Slots {
     number: None,
     sequence: None,
     traverse: None,
+    clear: None,
+    members: &[],
 };
 
 /// `NotImplementedType`.

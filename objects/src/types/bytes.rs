@@ -190,6 +190,8 @@ static BYTES_SLOTS: Slots = Slots {
     number: None,
     sequence: Some(&BYTES_SEQUENCE),
     traverse: None,
+    clear: None,
+    members: &[],
 };
 
 /// `bytes`: `__basicsize__` 33 (`PyBytesObject_SIZE`), `__itemsize__` 1.

@@ -9,7 +9,7 @@ use crate::hash::complex_hash;
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
-use crate::typeobj::{CompareOp, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::typeobj::{CompareOp, Member, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::base::EMPTY_NUMBER_SLOTS;
 use crate::types::float::{float_value, is_float, new_float};
 use crate::types::long::{self, is_int, long_value};
@@ -347,6 +347,25 @@ static COMPLEX_NUMBER: NumberSlots = NumberSlots {
     ..EMPTY_NUMBER_SLOTS
 };
 
+fn complex_real<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    new_float(heap, complex_value(o).real)
+}
+
+fn complex_imag<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    new_float(heap, complex_value(o).imag)
+}
+
+static COMPLEX_MEMBERS: [Member; 2] = [
+    Member {
+        name: "real",
+        get: complex_real,
+    },
+    Member {
+        name: "imag",
+        get: complex_imag,
+    },
+];
+
 static COMPLEX_SLOTS: Slots = Slots {
     dealloc: complex_dealloc,
     sizeof: None,
@@ -357,6 +376,8 @@ static COMPLEX_SLOTS: Slots = Slots {
     number: Some(&COMPLEX_NUMBER),
     sequence: None,
     traverse: None,
+    clear: None,
+    members: &COMPLEX_MEMBERS,
 };
 
 /// `complex`.

@@ -9,7 +9,7 @@ use crate::heap::Heap;
 use crate::long_digits::LongValue;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
-use crate::typeobj::{CompareOp, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::typeobj::{CompareOp, Member, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::base::EMPTY_NUMBER_SLOTS;
 use crate::types::long::{self, is_int, long_value};
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
@@ -240,6 +240,30 @@ static FLOAT_NUMBER: NumberSlots = NumberSlots {
     ..EMPTY_NUMBER_SLOTS
 };
 
+/// `float.real`: the float itself, or an exact copy for a subclass.
+fn float_real<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    if core::ptr::eq(o.ob_type(), FLOAT_TYPE.get()) {
+        // SAFETY: `o` is a live object of `heap` (the caller holds it).
+        return Ok(unsafe { Obj::from_borrowed(heap, o) });
+    }
+    new_float(heap, float_value(o))
+}
+
+fn float_imag<'h>(heap: &'h Heap, _o: &PyObject) -> PyResult<Obj<'h>> {
+    new_float(heap, 0.0)
+}
+
+static FLOAT_MEMBERS: [Member; 2] = [
+    Member {
+        name: "real",
+        get: float_real,
+    },
+    Member {
+        name: "imag",
+        get: float_imag,
+    },
+];
+
 static FLOAT_SLOTS: Slots = Slots {
     dealloc: float_dealloc,
     sizeof: None,
@@ -250,6 +274,8 @@ static FLOAT_SLOTS: Slots = Slots {
     number: Some(&FLOAT_NUMBER),
     sequence: None,
     traverse: None,
+    clear: None,
+    members: &FLOAT_MEMBERS,
 };
 
 /// `float`.

@@ -17,7 +17,7 @@ use crate::long_digits::{LongError, LongValue};
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{
-    BinaryFn, CompareOp, NumberSlots, PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec,
+    BinaryFn, CompareOp, Member, NumberSlots, PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec,
 };
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
 
@@ -394,7 +394,44 @@ static INT_NUMBER: NumberSlots = NumberSlots {
     bool: Some(long_bool),
 };
 
+/// `int.real` / `int.numerator`: the int itself, or an exact int copy for a bool.
+fn long_real<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    if core::ptr::eq(o.ob_type(), INT_TYPE.get()) {
+        // SAFETY: `o` is a live object of `heap` (the caller holds it).
+        return Ok(unsafe { Obj::from_borrowed(heap, o) });
+    }
+    new_int(heap, &long_value(o))
+}
+
+fn long_zero<'h>(heap: &'h Heap, _o: &PyObject) -> PyResult<Obj<'h>> {
+    int_from_i64(heap, 0)
+}
+
+fn long_one<'h>(heap: &'h Heap, _o: &PyObject) -> PyResult<Obj<'h>> {
+    int_from_i64(heap, 1)
+}
+
+static INT_MEMBERS: [Member; 4] = [
+    Member {
+        name: "real",
+        get: long_real,
+    },
+    Member {
+        name: "imag",
+        get: long_zero,
+    },
+    Member {
+        name: "numerator",
+        get: long_real,
+    },
+    Member {
+        name: "denominator",
+        get: long_one,
+    },
+];
+
 static INT_SLOTS: Slots = Slots {
+    members: &INT_MEMBERS,
     dealloc: long_dealloc,
     sizeof: Some(long_sizeof),
     repr: long_repr,
@@ -404,6 +441,7 @@ static INT_SLOTS: Slots = Slots {
     number: Some(&INT_NUMBER),
     sequence: None,
     traverse: None,
+    clear: None,
 };
 
 /// `int`.

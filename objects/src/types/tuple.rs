@@ -149,6 +149,8 @@ static TUPLE_SLOTS: Slots = Slots {
     number: None,
     sequence: Some(&TUPLE_SEQUENCE),
     traverse: Some(tuple_traverse),
+    clear: None,
+    members: &[],
 };
 
 /// `tuple`.

@@ -314,6 +314,8 @@ static STR_SLOTS: Slots = Slots {
     number: None,
     sequence: Some(&STR_SEQUENCE),
     traverse: None,
+    clear: None,
+    members: &[],
 };
 
 /// `str`: `__basicsize__` is `sizeof(PyUnicodeObject)` = 64, the layout of str subclasses.

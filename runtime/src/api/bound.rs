@@ -60,6 +60,41 @@ impl<'py, T> Bound<'py, T> {
         self.obj
     }
 
+    /// `getattr(obj, name)`.
+    ///
+    /// # Errors
+    /// `AttributeError: 'int' object has no attribute 'foo'`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let z = py.complex(1.0, 2.0).unwrap();
+    ///     assert_eq!(z.getattr("imag").unwrap().repr().unwrap(), "2.0");
+    ///     assert_eq!(z.getattr("foo").unwrap_err().to_string(),
+    ///                "AttributeError: 'complex' object has no attribute 'foo'");
+    /// });
+    /// ```
+    pub fn getattr(&self, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        abstract_::getattr(self.obj.heap(), self.as_object(), name).map(Bound::from_obj)
+    }
+
+    /// `setattr(obj, name, value)`.
+    ///
+    /// # Errors
+    /// `AttributeError` when the attribute is read-only or missing, as for every built-in type.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let x = py.int(5).unwrap();
+    ///     assert_eq!(x.setattr("real", &py.int(3).unwrap()).unwrap_err().to_string(),
+    ///                "AttributeError: attribute 'real' of 'int' objects is not writable");
+    /// });
+    /// ```
+    pub fn setattr<U>(&self, name: &str, value: &Bound<'py, U>) -> PyResult<()> {
+        abstract_::setattr(self.obj.heap(), self.as_object(), name, value.as_object())
+    }
+
     /// `len(obj)`.
     ///
     /// # Errors

@@ -6,6 +6,19 @@ use pyrt_objects::{PyErr, PyResult};
 use super::bound::Bound;
 
 /// A Rust type that an object can be converted to.
+///
+/// # Example
+/// ```
+/// pyrt::Runtime::new().with(|py| {
+///     assert_eq!(py.int(7).unwrap().extract::<f64>().unwrap(), 7.0);
+///     assert!(py.bool(true).extract::<bool>().unwrap());
+///     let big = py.int(2).unwrap().pow(&py.int(64).unwrap()).unwrap();
+///     assert_eq!(big.extract::<i64>().unwrap_err().to_string(),
+///                "OverflowError: Python int too large to convert to C long");
+///     assert_eq!(py.float(1.5).unwrap().extract::<i64>().unwrap_err().to_string(),
+///                "TypeError: 'float' object cannot be interpreted as an integer");
+/// });
+/// ```
 pub trait FromPyObject: Sized {
     /// Converts `obj`.
     ///

@@ -276,6 +276,35 @@ impl<'py> Python<'py> {
         }
     }
 
+    /// Frees the objects kept on free lists, as a full `gc.collect()` does in CPython
+    /// (`_PyGC_ClearAllFreeLists`).
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     drop(py.float(1.5).unwrap());
+    ///     assert_eq!(py.malloc_stats().allocated_blocks(), 1, "the float waits on the free list");
+    ///     py.clear_freelists();
+    ///     assert_eq!(py.malloc_stats().allocated_blocks(), 0);
+    /// });
+    /// ```
+    pub fn clear_freelists(self) {
+        self.heap.clear_freelists();
+    }
+
+    /// Number of interned strings (`sys.getunicodeinternedsize()`).
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let _ = py.str_constant("name").unwrap();
+    ///     assert_eq!(py.interned_count(), 1);
+    /// });
+    /// ```
+    pub fn interned_count(self) -> usize {
+        self.heap.interned_count()
+    }
+
     /// The allocator's statistics; its `Display` is `sys._debugmallocstats()`'s report.
     ///
     /// # Example

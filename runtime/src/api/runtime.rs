@@ -21,17 +21,38 @@ pub struct RuntimeConfig {
 
 impl RuntimeConfig {
     /// pymalloc, no debug mode, no limit: CPython's defaults.
+    ///
+    /// # Example
+    /// ```
+    /// let rt = pyrt::Runtime::with_config(pyrt::RuntimeConfig::new());
+    /// rt.with(|py| assert_eq!(py.malloc_stats().arenas_allocated_current, 0));
+    /// ```
     pub fn new() -> Self {
         RuntimeConfig::default()
     }
 
-    /// Runs on the debug allocator, like `PYTHONMALLOC=debug`.
+    /// Runs on the debug allocator, like `PYTHONMALLOC=debug`: each block gets 24 guard bytes.
+    ///
+    /// # Example
+    /// ```
+    /// let rt = pyrt::Runtime::with_config(pyrt::RuntimeConfig::new().debug_allocator(true));
+    /// rt.with(|py| {
+    ///     let _x = py.float(1.0).unwrap();  // 24 bytes + 24 guard bytes: a 48-byte block
+    ///     assert_eq!(py.malloc_stats().class(2).blocks_in_use, 1);
+    /// });
+    /// ```
     pub fn debug_allocator(mut self, on: bool) -> Self {
         self.debug = on;
         self
     }
 
     /// Caps the memory the heap takes from the system; past it, allocations raise `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// let rt = pyrt::Runtime::with_config(pyrt::RuntimeConfig::new().memory_limit(0));
+    /// rt.with(|py| assert_eq!(py.float(1.0).unwrap_err().to_string(), "MemoryError"));
+    /// ```
     pub fn memory_limit(mut self, bytes: usize) -> Self {
         self.memory_limit = Some(bytes);
         self
@@ -63,11 +84,24 @@ impl Default for Runtime {
 
 impl Runtime {
     /// A runtime with CPython's default configuration.
+    ///
+    /// # Example
+    /// ```
+    /// let rt = pyrt::Runtime::new();
+    /// rt.with(|py| assert_eq!(py.none().repr().unwrap(), "None"));
+    /// ```
     pub fn new() -> Runtime {
         Runtime::with_config(RuntimeConfig::new())
     }
 
     /// A runtime built as `config` says.
+    ///
+    /// # Example
+    /// ```
+    /// use pyrt::{Runtime, RuntimeConfig};
+    /// let rt = Runtime::with_config(RuntimeConfig::new().debug_allocator(true));
+    /// rt.with(|py| assert_eq!(py.int(3).unwrap().repr().unwrap(), "3"));
+    /// ```
     pub fn with_config(config: RuntimeConfig) -> Runtime {
         let mut alloc = Config::new().debug(config.debug);
         if let Some(limit) = config.memory_limit {
@@ -79,6 +113,13 @@ impl Runtime {
     }
 
     /// Runs `f` with access to the runtime's objects. Objects cannot outlive the call.
+    ///
+    /// # Example
+    /// ```
+    /// let rt = pyrt::Runtime::new();
+    /// let text = rt.with(|py| py.float(0.1).unwrap().add(&py.float(0.2).unwrap()).unwrap().repr().unwrap());
+    /// assert_eq!(text, "0.30000000000000004");
+    /// ```
     pub fn with<R>(&self, f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
         f(Python::new(&self.heap))
     }

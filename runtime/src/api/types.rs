@@ -5,6 +5,16 @@ use pyrt_objects::PyObject;
 use pyrt_objects::types::{bytes, complex, float, long, tuple, unicode};
 
 /// A Python type that a [`crate::Bound`] can be cast to.
+///
+/// # Example
+/// ```
+/// use pyrt::{PyInt, PyStr, PyTypeInfo};
+/// assert_eq!(PyStr::NAME, "str");
+/// pyrt::Runtime::new().with(|py| {
+///     let b = py.bool(false).into_any();
+///     assert!(b.cast::<PyInt>().is_ok(), "bool is a subclass of int");
+/// });
+/// ```
 pub trait PyTypeInfo {
     /// The Python name of the type, for error messages.
     const NAME: &'static str;
