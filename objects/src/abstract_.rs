@@ -236,6 +236,15 @@ fn swapped(op: CompareOp) -> CompareOp {
 /// # Errors
 /// What the slot raises, or `TypeError: '<' not supported between instances of 'int' and 'str'`.
 pub fn compare<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult<Obj<'h>> {
+    heap.recursive_call(" in comparison", || compare_slots(heap, v, w, op))
+}
+
+fn compare_slots<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: CompareOp,
+) -> PyResult<Obj<'h>> {
     let (tv, tw) = (v.ob_type(), w.ob_type());
     let mut checked_reverse = false;
     if !core::ptr::eq(tv, tw)
@@ -290,9 +299,12 @@ pub fn compare_bool(heap: &Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> P
 /// `repr(v)`.
 ///
 /// # Errors
-/// What the type's `repr` raises.
+/// What the type's `repr` raises; `RecursionError` past [`crate::heap::C_RECURSION_LIMIT`]
+/// levels of nesting.
 pub fn repr(heap: &Heap, v: &PyObject) -> PyResult<String> {
-    (v.ob_type().slots().repr)(heap, v)
+    heap.recursive_call(" while getting the repr of an object", || {
+        (v.ob_type().slots().repr)(heap, v)
+    })
 }
 
 /// `str(v)`: the type's `str`, else its `repr`.
@@ -301,7 +313,9 @@ pub fn repr(heap: &Heap, v: &PyObject) -> PyResult<String> {
 /// What the slot raises.
 pub fn str(heap: &Heap, v: &PyObject) -> PyResult<String> {
     let slots = v.ob_type().slots();
-    (slots.str.unwrap_or(slots.repr))(heap, v)
+    heap.recursive_call(" while getting the str of an object", || {
+        (slots.str.unwrap_or(slots.repr))(heap, v)
+    })
 }
 
 /// `hash(v)`.

@@ -31,6 +31,15 @@ use crate::typeobj::PyTypeObject;
 /// Deallocation depth past which frees are deferred (`_PyTrash_UNWIND_LEVEL`).
 pub const TRASHCAN_UNWIND_LEVEL: usize = 50;
 
+/// Nesting depth of C-level recursion (`repr`, comparisons) before `RecursionError`
+/// (`Py_C_RECURSION_LIMIT` of CPython 3.12).
+pub const C_RECURSION_LIMIT: usize = 1500;
+
+/// Stack that must be left before a guarded level runs without growing the stack.
+const STACK_RED_ZONE: usize = 128 << 10;
+/// Size of each stack segment added when it runs low.
+const STACK_SEGMENT: usize = 2 << 20;
+
 /// Free floats kept for reuse at most (`PyFloat_MAXFREELIST`).
 pub const FLOAT_FREELIST_LIMIT: usize = 100;
 
@@ -41,6 +50,7 @@ pub struct Heap {
     pub(crate) floats: FreeList,
     dealloc_depth: Cell<usize>,
     deferred: RefCell<Vec<ObjPtr>>,
+    recursion_depth: Cell<usize>,
     hash_secret: HashSecret,
     /// The interned strings by text (CPython's `interned` dict).
     interned: RefCell<HashMap<String, ObjPtr>>,
@@ -66,6 +76,7 @@ impl Heap {
             floats: FreeList::new(FLOAT_FREELIST_LIMIT),
             dealloc_depth: Cell::new(0),
             deferred: RefCell::new(Vec::new()),
+            recursion_depth: Cell::new(0),
             hash_secret: HashSecret::ZERO,
             interned: RefCell::new(HashMap::new()),
         }
@@ -80,6 +91,30 @@ impl Heap {
     /// The key of string and bytes hashes.
     pub fn hash_secret(&self) -> &HashSecret {
         &self.hash_secret
+    }
+
+    /// `Py_EnterRecursiveCall` around `f`: one more level of nested `repr` or comparison, or
+    /// `RecursionError: maximum recursion depth exceeded{context}` past [`C_RECURSION_LIMIT`].
+    ///
+    /// CPython's limit protects its small C frames; Rust frames can be larger (much larger in
+    /// debug builds), so each level also makes sure enough stack is left, growing it on the heap
+    /// when it runs low (`stacker`). The depth, not the thread's stack size, decides when
+    /// recursion stops, as in CPython.
+    ///
+    /// # Errors
+    /// `RecursionError` when the limit is reached, or what `f` raises.
+    pub fn recursive_call<R>(&self, context: &str, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
+        let depth = self.recursion_depth.get();
+        if depth >= C_RECURSION_LIMIT {
+            return Err(PyErr::new(
+                crate::error::ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{context}"),
+            ));
+        }
+        self.recursion_depth.set(depth + 1);
+        let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, f);
+        self.recursion_depth.set(depth);
+        result
     }
 
     /// The interned string with this text.

@@ -463,3 +463,77 @@ fn no_block_outlives_a_workload_but_interned_strings() {
         assert_eq!(py.interned_count(), 20);
     });
 }
+
+/// `(None,)` nested `n` more times, as `nest(n)` in the comments' CPython snippets.
+fn nest<'py>(py: pyrt::Python<'py>, n: usize) -> pyrt::Bound<'py> {
+    let mut x = py.tuple([py.none().into_any()]).unwrap().into_any();
+    for _ in 0..n {
+        x = py.tuple([x]).unwrap().into_any();
+    }
+    x
+}
+
+#[test]
+fn deep_nesting_raises_recursion_error_where_cpython_does_and_hashes_at_any_depth() {
+    // CPython 3.12.1 (PYTHONHASHSEED=0): hash(nest(100000)), hash(nest(3)),
+    // hash(((1,2),(3,(4,'a')))), repr(nest(3)); repr and == of nest(5000) raise RecursionError.
+    Runtime::new().with(|py| {
+        assert_eq!(nest(py, 3).repr().unwrap(), "((((None,),),),)");
+        assert_eq!(nest(py, 3).hash().unwrap(), -1_519_965_368_106_269_792);
+        assert_eq!(nest(py, 100_000).hash().unwrap(), 8_128_474_728_691_635_312);
+        let n = |v: i64| py.int(v).unwrap().into_any();
+        let mixed = py
+            .tuple([
+                py.tuple([n(1), n(2)]).unwrap().into_any(),
+                py.tuple([
+                    n(3),
+                    py.tuple([n(4), py.str("a").unwrap().into_any()])
+                        .unwrap()
+                        .into_any(),
+                ])
+                .unwrap()
+                .into_any(),
+            ])
+            .unwrap();
+        assert_eq!(mixed.hash().unwrap(), -1_360_607_559_221_963_460);
+        assert!(nest(py, 1400).repr().is_ok());
+        let deep = nest(py, 5000);
+        assert_eq!(
+            deep.repr().unwrap_err().to_string(),
+            "RecursionError: maximum recursion depth exceeded while getting the repr of an object"
+        );
+        assert_eq!(
+            deep.rich_compare_bool(&nest(py, 5000), CompareOp::Eq)
+                .unwrap_err()
+                .to_string(),
+            "RecursionError: maximum recursion depth exceeded in comparison"
+        );
+        assert!(
+            nest(py, 1400)
+                .rich_compare_bool(&nest(py, 1400), CompareOp::Eq)
+                .unwrap()
+        );
+        // The depth counter unwound after each error: shallow work still succeeds.
+        assert_eq!(nest(py, 2).repr().unwrap(), "(((None,),),)");
+    });
+}
+
+#[test]
+fn the_recursion_limit_not_the_thread_stack_decides_when_repr_stops() {
+    // 1,500 nested reprs and comparisons on a 64 KiB thread: each level grows the stack when it
+    // runs low, so the outcome is CPython's RecursionError, never a stack overflow.
+    let worker = std::thread::Builder::new().stack_size(64 << 10).spawn(|| {
+        Runtime::new().with(|py| {
+            let deep = nest(py, 5000);
+            assert!(deep.repr().is_err() && deep.str().is_err());
+            // Two distinct deep tuples: comparing a tuple with itself takes the identity
+            // shortcut at every level and never recurses, in CPython too.
+            assert!(
+                deep.rich_compare_bool(&nest(py, 5000), CompareOp::Lt)
+                    .is_err()
+            );
+            assert!(nest(py, 1400).repr().unwrap().starts_with("(((((("));
+        })
+    });
+    worker.unwrap().join().expect("no stack overflow");
+}

@@ -89,13 +89,34 @@ fn tuple_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     })
 }
 
+/// `hash(t)` (`tuplehash`), computed without recursion: nested tuples are hashed from the
+/// innermost out with an explicit stack, so any depth gives CPython's value.
 fn tuple_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
-    let hashes = items(o)
-        .iter()
-        // SAFETY: the tuple holds a reference to each item.
-        .map(|p| crate::abstract_::hash(heap, unsafe { p.as_ref() }))
-        .collect::<PyResult<Vec<_>>>()?;
-    Ok(tuple_hash(&hashes))
+    // Each frame: a tuple, the index of its next item, and the hashes of the items so far.
+    let mut stack: Vec<(&PyObject, usize, Vec<i64>)> = vec![(o, 0, Vec::new())];
+    loop {
+        let (t, i, hashes) = stack.last_mut().expect("the stack holds the outer tuple");
+        let Some(item) = items(t).get(*i) else {
+            let h = tuple_hash(hashes);
+            stack.pop();
+            match stack.last_mut() {
+                Some((_, i, hashes)) => {
+                    hashes.push(h);
+                    *i += 1;
+                    continue;
+                }
+                None => return Ok(h),
+            }
+        };
+        // SAFETY: the tuple holds a reference to each item; the outer tuple keeps them all alive.
+        let item = unsafe { item.as_ref() };
+        if is_tuple(item) {
+            stack.push((item, 0, Vec::new()));
+        } else {
+            hashes.push(crate::abstract_::hash(heap, item)?);
+            *i += 1;
+        }
+    }
 }
 
 fn tuple_richcompare<'h>(
