@@ -35,6 +35,9 @@ pub const TRASHCAN_UNWIND_LEVEL: usize = 50;
 /// (`Py_C_RECURSION_LIMIT` of CPython 3.12).
 pub const C_RECURSION_LIMIT: usize = 1500;
 
+/// Free list objects kept for reuse at most (`PyList_MAXFREELIST`).
+pub const LIST_FREELIST_LIMIT: usize = 80;
+
 /// Stack that must be left before a guarded level runs without growing the stack.
 const STACK_RED_ZONE: usize = 128 << 10;
 /// Size of each stack segment added when it runs low.
@@ -48,6 +51,9 @@ pub struct Heap {
     alloc: RefCell<Allocator>,
     singletons: Box<Singletons>,
     pub(crate) floats: FreeList,
+    pub(crate) lists: FreeList,
+    /// Containers whose `repr` is in progress (`Py_ReprEnter`), to print `[...]` for cycles.
+    repr_stack: RefCell<Vec<ObjPtr>>,
     dealloc_depth: Cell<usize>,
     deferred: RefCell<Vec<ObjPtr>>,
     recursion_depth: Cell<usize>,
@@ -74,6 +80,8 @@ impl Heap {
             alloc: RefCell::new(alloc),
             singletons: Singletons::new(),
             floats: FreeList::new(FLOAT_FREELIST_LIMIT),
+            lists: FreeList::new(LIST_FREELIST_LIMIT),
+            repr_stack: RefCell::new(Vec::new()),
             dealloc_depth: Cell::new(0),
             deferred: RefCell::new(Vec::new()),
             recursion_depth: Cell::new(0),
@@ -117,6 +125,25 @@ impl Heap {
         result
     }
 
+    /// `Py_ReprEnter`: `false` if `op`'s repr is already in progress (the caller prints `[...]`),
+    /// else records it until [`Heap::repr_leave`].
+    pub fn repr_enter(&self, op: ObjPtr) -> bool {
+        let mut stack = self.repr_stack.borrow_mut();
+        if stack.contains(&op) {
+            return false;
+        }
+        stack.push(op);
+        true
+    }
+
+    /// `Py_ReprLeave`.
+    pub fn repr_leave(&self, op: ObjPtr) {
+        let mut stack = self.repr_stack.borrow_mut();
+        if let Some(i) = stack.iter().rposition(|&p| p == op) {
+            stack.remove(i);
+        }
+    }
+
     /// The interned string with this text.
     pub(crate) fn interned_get(&self, text: &str) -> Option<ObjPtr> {
         self.interned.borrow().get(text).copied()
@@ -133,6 +160,10 @@ impl Heap {
         self.floats.drain(|op| {
             // SAFETY: free-listed floats are dead floats of this heap.
             unsafe { self.free_object(op, crate::types::FLOAT_TYPE.get()) }
+        });
+        self.lists.drain(|op| {
+            // SAFETY: free-listed lists are dead list headers of this heap (items already freed).
+            unsafe { self.free_object(op, crate::types::LIST_TYPE.get()) }
         });
     }
 
@@ -193,6 +224,20 @@ impl Heap {
             .borrow_mut()
             .malloc(n)
             .map_err(|_| PyErr::memory_error())
+    }
+
+    /// Resizes a buffer (`PyMem_Realloc`): `None` allocates. On failure the old buffer is
+    /// unchanged.
+    ///
+    /// # Errors
+    /// `MemoryError` when the allocator refuses.
+    ///
+    /// # Safety
+    /// `p` must be a live buffer of this heap; on success it must no longer be used unless it
+    /// was returned.
+    pub unsafe fn realloc_bytes(&self, p: Option<NonNull<u8>>, n: usize) -> PyResult<NonNull<u8>> {
+        // SAFETY: forwarded contract.
+        unsafe { self.alloc.borrow_mut().realloc(p, n) }.map_err(|_| PyErr::memory_error())
     }
 
     /// Frees a buffer from [`Heap::alloc_bytes`].

@@ -5,6 +5,7 @@ mod base;
 pub mod bytes;
 pub mod complex;
 pub mod float;
+pub mod list;
 pub mod long;
 pub mod tuple;
 pub mod unicode;
@@ -16,6 +17,7 @@ pub use base::{
 pub use bytes::BYTES_TYPE;
 pub use complex::COMPLEX_TYPE;
 pub use float::FLOAT_TYPE;
+pub use list::LIST_TYPE;
 pub use long::{BOOL_TYPE, INT_TYPE};
 pub use tuple::TUPLE_TYPE;
 pub use unicode::STR_TYPE;

@@ -8,6 +8,7 @@
 
 mod bound;
 mod extract;
+mod list;
 mod python;
 mod runtime;
 mod types;
@@ -17,7 +18,7 @@ pub use extract::FromPyObject;
 pub use python::Python;
 pub use runtime::{Runtime, RuntimeConfig};
 pub use types::{
-    PyAny, PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyNone, PyStr, PyTuple, PyTypeInfo,
+    PyAny, PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyList, PyNone, PyStr, PyTuple, PyTypeInfo,
 };
 
 pub use pyrt_objects::{ExcKind, PyErr, PyResult};

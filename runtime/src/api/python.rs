@@ -28,6 +28,10 @@ impl<'py> Python<'py> {
         }
     }
 
+    pub(crate) fn heap(self) -> &'py Heap {
+        self.heap
+    }
+
     /// `None`.
     ///
     /// # Example

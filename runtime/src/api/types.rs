@@ -2,7 +2,7 @@
 //! `Bound<'py, PyInt>` is known to be an int.
 
 use pyrt_objects::PyObject;
-use pyrt_objects::types::{bytes, complex, float, long, tuple, unicode};
+use pyrt_objects::types::{bytes, complex, float, list, long, tuple, unicode};
 
 /// A Python type that a [`crate::Bound`] can be cast to.
 ///
@@ -75,4 +75,8 @@ marker!(
 marker!(
     /// `bytes`.
     PyBytes, "bytes", bytes::is_bytes
+);
+marker!(
+    /// `list`.
+    PyList, "list", list::is_list
 );

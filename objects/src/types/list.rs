@@ -1,0 +1,569 @@
+//! `list` (`Objects/listobject.c`): a `PyVarObject` (`ob_size` = length), the item array pointer
+//! and `allocated` — 40 bytes, a GC type — with the items in a separate `PyMem` block of
+//! `8 × allocated` bytes. `__sizeof__` is `40 + 8 × allocated`, so `sys.getsizeof` is
+//! `56 + 8 × allocated`.
+//!
+//! The capacity follows CPython exactly, because sizes depend on it:
+//! * [`list_resize`] (append, insert, pop, deletion, extend of a non-empty list): keep the array
+//!   while `allocated / 2 <= newsize <= allocated`, else reallocate to
+//!   `(newsize + newsize / 8 + 6) & !3` — or `(newsize + 3) & !3` when that is not enough for a
+//!   large jump — or 0 for an empty list;
+//! * `list_preallocate_exact` (extending an empty list from a sized source): `n` rounded up to
+//!   even;
+//! * `PyList_New(n)` (displays, slices, `l * k`, `l + m`, `copy()`): exactly `n`.
+//!
+//! Emptying a list (`clear()`, popping the last item, deleting every item) frees the array.
+//! Dead list headers go on a free list of 80, as in CPython.
+
+use core::cell::Cell;
+use core::ptr::{self, NonNull};
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject, PyVarObject};
+use crate::typeobj::{CompareOp, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+
+/// `PyListObject`.
+#[repr(C)]
+pub struct PyListObject {
+    ob_base: PyVarObject,
+    ob_item: Cell<*mut ObjPtr>,
+    allocated: Cell<isize>,
+}
+
+const _: () = assert!(size_of::<PyListObject>() == 40);
+
+/// `Py_TPFLAGS_LIST_SUBCLASS`.
+const LIST_SUBCLASS: TypeFlags = TypeFlags(1 << 25);
+
+/// Whether `o` is a list.
+pub fn is_list(o: &PyObject) -> bool {
+    o.ob_type().flags().contains(LIST_SUBCLASS)
+}
+
+fn header(o: &PyObject) -> &PyListObject {
+    debug_assert!(is_list(o));
+    // SAFETY: lists start with a `PyListObject` (caller checked the type).
+    unsafe { &*ptr::from_ref(o).cast::<PyListObject>() }
+}
+
+/// Number of items.
+pub fn list_len(o: &PyObject) -> usize {
+    header(o).ob_base.ob_size.get() as usize
+}
+
+/// Capacity of the item array (`allocated`).
+pub fn allocated(o: &PyObject) -> usize {
+    header(o).allocated.get() as usize
+}
+
+/// The items.
+pub fn items(o: &PyObject) -> &[ObjPtr] {
+    let h = header(o);
+    let n = list_len(o);
+    if n == 0 {
+        return &[];
+    }
+    // SAFETY: the array holds `ob_size` initialised item pointers.
+    unsafe { core::slice::from_raw_parts(h.ob_item.get(), n) }
+}
+
+fn set_len(o: &PyObject, n: usize) {
+    header(o).ob_base.ob_size.set(n as isize);
+}
+
+/// Writes owned items into the slots starting at `at`, which the caller made room for; the
+/// length is the caller's to set.
+fn write_items(o: &PyObject, at: usize, items: Vec<Obj<'_>>) {
+    debug_assert!(at + items.len() <= allocated(o));
+    let base = header(o).ob_item.get();
+    for (i, item) in items.into_iter().enumerate() {
+        // SAFETY: slot `at + i` lies inside the allocated array.
+        unsafe { base.add(at + i).write(item.into_ptr()) };
+    }
+}
+
+/// `PyList_New(n)` filled with `items`: an array of exactly `n` (none for an empty list), as
+/// list displays, slices, repetition and concatenation make.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses (the items are released).
+pub fn new_list<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
+    let list = alloc_list(heap)?;
+    let n = items.len();
+    if n > 0 {
+        set_array(heap, list.object(), n)?;
+        write_items(list.object(), 0, items);
+        set_len(list.object(), n);
+    }
+    Ok(list)
+}
+
+/// An empty list header, from the free list when it has one.
+fn alloc_list(heap: &Heap) -> PyResult<Obj<'_>> {
+    let op = match heap.lists.pop(LIST_TYPE.ptr()) {
+        Some(op) => op,
+        None => heap.alloc_object(LIST_TYPE.get(), size_of::<PyListObject>())?,
+    };
+    // SAFETY: a list body with a fresh header and one reference that we own.
+    unsafe {
+        let l = op.cast::<PyListObject>().as_ptr();
+        ptr::addr_of_mut!((*l).ob_base.ob_size).write(Cell::new(0));
+        ptr::addr_of_mut!((*l).ob_item).write(Cell::new(ptr::null_mut()));
+        ptr::addr_of_mut!((*l).allocated).write(Cell::new(0));
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// Reallocates the item array to exactly `capacity` items (0 frees it); the length is unchanged.
+fn set_array(heap: &Heap, o: &PyObject, capacity: usize) -> PyResult<()> {
+    let h = header(o);
+    let old = NonNull::new(h.ob_item.get().cast::<u8>());
+    if capacity == 0 {
+        if let Some(p) = old {
+            // SAFETY: the array is a live buffer of this heap, owned by the list.
+            unsafe { heap.free_bytes(p) };
+        }
+        h.ob_item.set(ptr::null_mut());
+    } else {
+        let bytes = capacity.checked_mul(8).ok_or_else(PyErr::memory_error)?;
+        // SAFETY: the old array (if any) is a live buffer of this heap owned by the list.
+        let p = unsafe { heap.realloc_bytes(old, bytes)? };
+        h.ob_item.set(p.as_ptr().cast());
+    }
+    h.allocated.set(capacity as isize);
+    Ok(())
+}
+
+/// `list_resize`: sets the length to `newsize`, keeping the array while
+/// `allocated / 2 <= newsize <= allocated`, else reallocating with CPython's over-allocation.
+/// New slots are left for the caller to fill.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses (the list is unchanged).
+pub fn list_resize(heap: &Heap, o: &PyObject, newsize: usize) -> PyResult<()> {
+    let allocated = allocated(o);
+    if allocated >= newsize && newsize >= allocated >> 1 {
+        set_len(o, newsize);
+        return Ok(());
+    }
+    let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3;
+    if newsize.saturating_sub(list_len(o)) > new_allocated - newsize {
+        new_allocated = (newsize + 3) & !3;
+    }
+    if newsize == 0 {
+        new_allocated = 0;
+    }
+    set_array(heap, o, new_allocated)?;
+    set_len(o, newsize);
+    Ok(())
+}
+
+/// `list_preallocate_exact`: an empty list gets room for `n` items rounded up to even.
+fn preallocate_exact(heap: &Heap, o: &PyObject, n: usize) -> PyResult<()> {
+    debug_assert!(header(o).ob_item.get().is_null());
+    set_array(heap, o, (n + 1) & !1)
+}
+
+/// `list.append(item)`.
+///
+/// # Errors
+/// `MemoryError` when the array cannot grow.
+pub fn append<'h>(heap: &'h Heap, o: &PyObject, item: Obj<'h>) -> PyResult<()> {
+    let n = list_len(o);
+    list_resize(heap, o, n + 1)?;
+    write_items(o, n, vec![item]);
+    Ok(())
+}
+
+/// `list.insert(index, item)`, with CPython's clamping of out-of-range indices.
+///
+/// # Errors
+/// `MemoryError` when the array cannot grow.
+pub fn insert<'h>(heap: &'h Heap, o: &PyObject, index: isize, item: Obj<'h>) -> PyResult<()> {
+    let n = list_len(o) as isize;
+    list_resize(heap, o, n as usize + 1)?;
+    let at = if index < 0 {
+        (index + n).max(0)
+    } else {
+        index.min(n)
+    } as usize;
+    let base = header(o).ob_item.get();
+    // SAFETY: the array now has room for `n + 1` items; slots `at..n` shift up by one.
+    unsafe { ptr::copy(base.add(at), base.add(at + 1), n as usize - at) };
+    write_items(o, at, vec![item]);
+    Ok(())
+}
+
+/// Normalises a Python index against `len`: `None` when out of range.
+fn normalize(index: isize, len: usize) -> Option<usize> {
+    let i = if index < 0 {
+        index + len as isize
+    } else {
+        index
+    };
+    (0..len as isize).contains(&i).then_some(i as usize)
+}
+
+fn index_error(message: &str) -> PyErr {
+    PyErr::new(ExcKind::IndexError, message)
+}
+
+/// `l[index]`.
+///
+/// # Errors
+/// `IndexError: list index out of range`.
+pub fn get_item<'h>(heap: &'h Heap, o: &PyObject, index: isize) -> PyResult<Obj<'h>> {
+    let i = normalize(index, list_len(o)).ok_or_else(|| index_error("list index out of range"))?;
+    // SAFETY: the list holds a reference to each item, objects of this heap.
+    Ok(unsafe { Obj::from_borrowed(heap, items(o)[i].as_ref()) })
+}
+
+/// `l[index] = value`.
+///
+/// # Errors
+/// `IndexError: list assignment index out of range`.
+pub fn set_item<'h>(heap: &'h Heap, o: &PyObject, index: isize, value: Obj<'h>) -> PyResult<()> {
+    let i = normalize(index, list_len(o))
+        .ok_or_else(|| index_error("list assignment index out of range"))?;
+    // SAFETY: slot `i` holds an owned item, replaced by the new one; the old one is released
+    // after the list is consistent again.
+    unsafe {
+        let slot = header(o).ob_item.get().add(i);
+        let old = slot.read();
+        slot.write(value.into_ptr());
+        heap.decref(old);
+    }
+    Ok(())
+}
+
+/// `l.pop(index)` (the last item when `None`). Popping the only item frees the array, as
+/// CPython's `list_clear` does.
+///
+/// # Errors
+/// `IndexError: pop from empty list`, `IndexError: pop index out of range`.
+pub fn pop<'h>(heap: &'h Heap, o: &PyObject, index: Option<isize>) -> PyResult<Obj<'h>> {
+    let n = list_len(o);
+    if n == 0 {
+        return Err(index_error("pop from empty list"));
+    }
+    let i =
+        normalize(index.unwrap_or(-1), n).ok_or_else(|| index_error("pop index out of range"))?;
+    let base = header(o).ob_item.get();
+    // SAFETY: slot `i` holds an owned item, which moves to the caller; the tail shifts down.
+    let item = unsafe { Obj::from_owned(heap, base.add(i).read()) };
+    if n == 1 {
+        set_len(o, 0);
+        set_array(heap, o, 0)?;
+        return Ok(item);
+    }
+    // SAFETY: slots `i + 1..n` are initialised and shift down by one.
+    unsafe { ptr::copy(base.add(i + 1), base.add(i), n - 1 - i) };
+    list_resize(heap, o, n - 1)?;
+    Ok(item)
+}
+
+/// `l.clear()` (`_list_clear`): the length and capacity become 0, the items are released last
+/// to first, then the array is freed.
+pub fn clear(heap: &Heap, o: &PyObject) {
+    let h = header(o);
+    let array = h.ob_item.get();
+    if array.is_null() {
+        return;
+    }
+    let n = list_len(o);
+    set_len(o, 0);
+    h.ob_item.set(ptr::null_mut());
+    h.allocated.set(0);
+    // SAFETY: the detached array held `n` owned items; it is a live buffer of this heap.
+    unsafe {
+        for i in (0..n).rev() {
+            heap.decref(array.add(i).read());
+        }
+        heap.free_bytes(NonNull::new_unchecked(array.cast()));
+    }
+}
+
+/// `del l[lo:hi]` with `0 <= lo <= hi <= len` (`list_ass_slice` deleting): the tail moves down,
+/// then [`list_resize`] may shrink the array; deleting everything clears the list. As in CPython,
+/// more than 8 removed items are parked in a temporary buffer from the allocator.
+///
+/// # Errors
+/// `MemoryError` when the temporary buffer or the shrunk array cannot be allocated.
+pub fn del_slice(heap: &Heap, o: &PyObject, lo: usize, hi: usize) -> PyResult<()> {
+    let n = list_len(o);
+    debug_assert!(lo <= hi && hi <= n);
+    let removed = hi - lo;
+    if removed == 0 {
+        return Ok(());
+    }
+    if removed == n {
+        clear(heap, o);
+        return Ok(());
+    }
+    let recycle_buffer = if removed * 8 > 64 {
+        Some(heap.alloc_bytes(removed * 8)?)
+    } else {
+        None
+    };
+    let base = header(o).ob_item.get();
+    // SAFETY: slots `lo..hi` hold owned items that move to `recycle`; the tail `hi..n` shifts
+    // down to `lo`.
+    let recycle: Vec<ObjPtr> = unsafe {
+        let recycle = core::slice::from_raw_parts(base.add(lo), removed).to_vec();
+        ptr::copy(base.add(hi), base.add(lo), n - hi);
+        recycle
+    };
+    let resized = list_resize(heap, o, n - removed);
+    for &item in recycle.iter().rev() {
+        // SAFETY: each removed item's reference is released once.
+        unsafe { heap.decref(item) };
+    }
+    if let Some(buffer) = recycle_buffer {
+        // SAFETY: the temporary buffer allocated above.
+        unsafe { heap.free_bytes(buffer) };
+    }
+    resized
+}
+
+/// `del l[index]`.
+///
+/// # Errors
+/// `IndexError: list assignment index out of range`.
+pub fn del_item(heap: &Heap, o: &PyObject, index: isize) -> PyResult<()> {
+    let i = normalize(index, list_len(o))
+        .ok_or_else(|| index_error("list assignment index out of range"))?;
+    del_slice(heap, o, i, i + 1)
+}
+
+/// `l[lo:hi]` with `0 <= lo <= hi <= len`: a new list of exactly the slice.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn slice<'h>(heap: &'h Heap, o: &PyObject, lo: usize, hi: usize) -> PyResult<Obj<'h>> {
+    let part = items(o)[lo..hi]
+        .iter()
+        // SAFETY: the list holds references to its items, objects of this heap.
+        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+        .collect();
+    new_list(heap, part)
+}
+
+/// `l.extend(seq)` for a list or tuple (or the list itself), whose items are known up front
+/// (`list_extend`'s fast path): an empty list is preallocated exactly (rounded to even), a
+/// non-empty one grows with [`list_resize`].
+///
+/// # Errors
+/// `MemoryError` when the array cannot grow.
+pub fn extend_sized<'h>(heap: &'h Heap, o: &PyObject, items: Vec<Obj<'h>>) -> PyResult<()> {
+    let n = items.len();
+    if n == 0 {
+        return Ok(());
+    }
+    let m = list_len(o);
+    if header(o).ob_item.get().is_null() {
+        preallocate_exact(heap, o, n)?;
+        set_len(o, n);
+    } else {
+        list_resize(heap, o, m + n)?;
+    }
+    write_items(o, m, items);
+    Ok(())
+}
+
+/// `l.extend(iterable)` for any other iterable (`list_extend`'s general path): room for the
+/// length hint (8 without one) first, then item by item with [`list_resize`] growth, and a
+/// final [`list_resize`] to the true length, which may shrink the array.
+///
+/// # Errors
+/// What the iterator yields as an error, or `MemoryError`.
+pub fn extend_iter<'h>(
+    heap: &'h Heap,
+    o: &PyObject,
+    items: impl IntoIterator<Item = PyResult<Obj<'h>>>,
+    length_hint: Option<usize>,
+) -> PyResult<()> {
+    let hint = length_hint.unwrap_or(8);
+    let m = list_len(o);
+    if header(o).ob_item.get().is_null() {
+        if hint > 0 {
+            preallocate_exact(heap, o, hint)?;
+        }
+    } else {
+        list_resize(heap, o, m + hint)?;
+        set_len(o, m);
+    }
+    for item in items {
+        let item = item?;
+        let n = list_len(o);
+        if n < allocated(o) {
+            write_items(o, n, vec![item]);
+            set_len(o, n + 1);
+        } else {
+            append(heap, o, item)?;
+        }
+    }
+    if list_len(o) < allocated(o) {
+        list_resize(heap, o, list_len(o))?;
+    }
+    Ok(())
+}
+
+fn list_sizeof(o: &PyObject) -> usize {
+    size_of::<PyListObject>() + 8 * allocated(o)
+}
+
+unsafe fn list_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead list of this heap: its items are released last to first and its array
+    // freed; the header goes on the free list, or back to the allocator when it is full.
+    unsafe {
+        clear(heap, op.as_ref());
+        if !heap.lists.push(op) {
+            heap.free_object(op, LIST_TYPE.get());
+        }
+    }
+}
+
+fn list_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    if list_len(o) == 0 {
+        return Ok("[]".into());
+    }
+    let me = NonNull::from(o);
+    if !heap.repr_enter(me) {
+        return Ok("[...]".into());
+    }
+    let mut parts = Vec::with_capacity(list_len(o));
+    let mut i = 0;
+    // The list may change while its items' reprs run: index it afresh each time, as CPython.
+    let result = loop {
+        let Some(&item) = items(o).get(i) else {
+            break Ok(format!("[{}]", parts.join(", ")));
+        };
+        // SAFETY: a borrowed item of a live list, kept alive for the call.
+        let item = unsafe { Obj::from_borrowed(heap, item.as_ref()) };
+        match crate::abstract_::repr(heap, item.object()) {
+            Ok(text) => parts.push(text),
+            Err(e) => break Err(e),
+        }
+        i += 1;
+    };
+    heap.repr_leave(me);
+    result
+}
+
+fn list_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_list(a) || !is_list(b) {
+        return Ok(None);
+    }
+    if list_len(a) != list_len(b) && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(Some(crate::types::long::new_bool(
+            heap,
+            op == CompareOp::Ne,
+        )));
+    }
+    let mut i = 0;
+    while i < list_len(a) && i < list_len(b) {
+        // SAFETY: borrowed items of live lists, kept alive across the comparison.
+        let (x, y) = unsafe {
+            (
+                Obj::from_borrowed(heap, items(a)[i].as_ref()),
+                Obj::from_borrowed(heap, items(b)[i].as_ref()),
+            )
+        };
+        if !crate::abstract_::compare_bool(heap, x.object(), y.object(), CompareOp::Eq)? {
+            return match op {
+                CompareOp::Eq => Ok(Some(crate::types::long::new_bool(heap, false))),
+                CompareOp::Ne => Ok(Some(crate::types::long::new_bool(heap, true))),
+                _ => crate::abstract_::compare(heap, x.object(), y.object(), op).map(Some),
+            };
+        }
+        i += 1;
+    }
+    Ok(Some(crate::types::long::new_bool(
+        heap,
+        op.holds(list_len(a).cmp(&list_len(b))),
+    )))
+}
+
+fn list_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
+    if !is_list(b) {
+        return Err(PyErr::type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            b.ob_type().name()
+        )));
+    }
+    let both = items(a)
+        .iter()
+        .chain(items(b))
+        // SAFETY: both lists hold references to their items, objects of this heap.
+        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+        .collect();
+    new_list(heap, both)
+}
+
+fn list_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
+    let len = list_len(a);
+    let count = usize::try_from(n).unwrap_or(0);
+    if len == 0 || count == 0 {
+        return new_list(heap, Vec::new());
+    }
+    len.checked_mul(count)
+        .filter(|&t| t <= isize::MAX as usize / 8)
+        .ok_or_else(PyErr::memory_error)?;
+    let copies = (0..count)
+        .flat_map(|_| items(a).iter())
+        // SAFETY: the list holds references to its items, objects of this heap.
+        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+        .collect();
+    new_list(heap, copies)
+}
+
+fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    items(o).iter().for_each(|&item| visit(item));
+}
+
+fn list_clear_slot(heap: &Heap, o: &PyObject) {
+    clear(heap, o);
+}
+
+static LIST_SEQUENCE: SequenceSlots = SequenceSlots {
+    length: Some(list_len),
+    concat: Some(list_concat),
+    repeat: Some(list_repeat),
+};
+
+static LIST_SLOTS: Slots = Slots {
+    dealloc: list_dealloc,
+    sizeof: Some(list_sizeof),
+    repr: list_repr,
+    str: None,
+    hash: None,
+    richcompare: Some(list_richcompare),
+    number: None,
+    sequence: Some(&LIST_SEQUENCE),
+    traverse: Some(list_traverse),
+    clear: Some(list_clear_slot),
+    members: &[],
+};
+
+/// `list`: `__basicsize__` 40, a GC type.
+pub static LIST_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "list",
+        basicsize: size_of::<PyListObject>(),
+        itemsize: 0,
+        flags: TypeFlags::HAVE_GC
+            .union(TypeFlags::BASETYPE)
+            .union(LIST_SUBCLASS),
+        base: Some(&OBJECT_TYPE),
+        slots: &LIST_SLOTS,
+    },
+);
