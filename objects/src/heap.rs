@@ -38,6 +38,11 @@ pub const C_RECURSION_LIMIT: usize = 1500;
 /// Free list objects kept for reuse at most (`PyList_MAXFREELIST`).
 pub const LIST_FREELIST_LIMIT: usize = 80;
 
+/// Longest tuple kept on a free list (`PyTuple_MAXSAVESIZE`).
+pub const TUPLE_MAXSAVESIZE: usize = 20;
+/// Free tuples kept per length at most (`PyTuple_MAXFREELIST`).
+pub const TUPLE_FREELIST_LIMIT: usize = 2000;
+
 /// Stack that must be left before a guarded level runs without growing the stack.
 const STACK_RED_ZONE: usize = 128 << 10;
 /// Size of each stack segment added when it runs low.
@@ -52,6 +57,8 @@ pub struct Heap {
     singletons: Box<Singletons>,
     pub(crate) floats: FreeList,
     pub(crate) lists: FreeList,
+    /// Dead tuples of lengths 1 to 20, one free list per length.
+    pub(crate) tuples: [FreeList; TUPLE_MAXSAVESIZE],
     /// Containers whose `repr` is in progress (`Py_ReprEnter`), to print `[...]` for cycles.
     repr_stack: RefCell<Vec<ObjPtr>>,
     dealloc_depth: Cell<usize>,
@@ -81,6 +88,7 @@ impl Heap {
             singletons: Singletons::new(),
             floats: FreeList::new(FLOAT_FREELIST_LIMIT),
             lists: FreeList::new(LIST_FREELIST_LIMIT),
+            tuples: core::array::from_fn(|_| FreeList::new(TUPLE_FREELIST_LIMIT)),
             repr_stack: RefCell::new(Vec::new()),
             dealloc_depth: Cell::new(0),
             deferred: RefCell::new(Vec::new()),
@@ -161,6 +169,12 @@ impl Heap {
             // SAFETY: free-listed floats are dead floats of this heap.
             unsafe { self.free_object(op, crate::types::FLOAT_TYPE.get()) }
         });
+        for list in &self.tuples {
+            list.drain(|op| {
+                // SAFETY: free-listed tuples are dead tuples of this heap, their items released.
+                unsafe { self.free_object(op, crate::types::TUPLE_TYPE.get()) }
+            });
+        }
         self.lists.drain(|op| {
             // SAFETY: free-listed lists are dead list headers of this heap (items already freed).
             unsafe { self.free_object(op, crate::types::LIST_TYPE.get()) }

@@ -43,7 +43,8 @@ pub fn items(o: &PyObject) -> &[ObjPtr] {
     }
 }
 
-/// A new tuple owning `items`.
+/// A new tuple owning `items` (`PyTuple_New` then filling): the empty tuple is the immortal
+/// singleton; tuples of 1 to 20 items come from their length's free list when it has one.
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses (the items are released).
@@ -53,8 +54,16 @@ pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
         return Ok(unsafe { Obj::from_borrowed(heap, heap.singletons().empty_tuple().as_ref()) });
     }
     let n = items.len();
-    let op = heap.alloc_object(TUPLE_TYPE.get(), ITEMS_OFFSET + 8 * n)?;
-    // SAFETY: a fresh allocation with room for the size and `n` item pointers.
+    let recycled = heap
+        .tuples
+        .get(n - 1)
+        .and_then(|list| list.pop(TUPLE_TYPE.ptr()));
+    let op = match recycled {
+        Some(op) => op,
+        None => heap.alloc_object(TUPLE_TYPE.get(), ITEMS_OFFSET + 8 * n)?,
+    };
+    // SAFETY: a tuple body of `n` items (fresh or recycled for this length) whose header and
+    // single reference we own.
     unsafe {
         core::ptr::addr_of_mut!((*op.cast::<PyVarObject>().as_ptr()).ob_size)
             .write(core::cell::Cell::new(n as isize));
@@ -66,15 +75,53 @@ pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
     }
 }
 
+/// Releases a dead tuple's items (last to first) and keeps it on its length's free list, or
+/// frees it (`tupledealloc`).
 unsafe fn tuple_dealloc(heap: &Heap, op: ObjPtr) {
-    // SAFETY: a dead tuple of this heap: it owns one reference to each item; items are released
-    // last to first as CPython does, then the memory is freed.
+    // SAFETY: a dead tuple of this heap owning one reference to each item.
     unsafe {
+        let n = items(op.as_ref()).len();
         for &item in items(op.as_ref()).iter().rev() {
             heap.decref(item);
         }
-        heap.free_object(op, TUPLE_TYPE.get());
+        let kept = n > 0 && heap.tuples.get(n - 1).is_some_and(|list| list.push(op));
+        if !kept {
+            heap.free_object(op, TUPLE_TYPE.get());
+        }
     }
+}
+
+/// Borrows every item as a new reference.
+fn item_refs<'h>(heap: &'h Heap, o: &PyObject) -> impl Iterator<Item = Obj<'h>> {
+    let ptrs = items(o).to_vec();
+    // SAFETY: the tuple holds references to its items, objects of this heap.
+    ptrs.into_iter()
+        .map(move |p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+}
+
+fn tuple_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
+    if !is_tuple(b) {
+        return Err(crate::error::PyErr::type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            b.ob_type().name()
+        )));
+    }
+    new_tuple(heap, item_refs(heap, a).chain(item_refs(heap, b)).collect())
+}
+
+fn tuple_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
+    let count = usize::try_from(n).unwrap_or(0);
+    if count == 1 && core::ptr::eq(a.ob_type(), TUPLE_TYPE.get()) {
+        // SAFETY: `a` is a live tuple of `heap`; `t * 1` is `t` itself.
+        return Ok(unsafe { Obj::from_borrowed(heap, a) });
+    }
+    items(a)
+        .len()
+        .checked_mul(count)
+        .filter(|&t| t <= isize::MAX as usize / 8)
+        .ok_or_else(crate::error::PyErr::memory_error)?;
+    let copies = (0..count).flat_map(|_| item_refs(heap, a)).collect();
+    new_tuple(heap, copies)
 }
 
 fn tuple_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
@@ -156,8 +203,8 @@ fn tuple_len(o: &PyObject) -> usize {
 
 static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
     length: Some(tuple_len),
-    concat: None,
-    repeat: None,
+    concat: Some(tuple_concat),
+    repeat: Some(tuple_repeat),
 };
 
 static TUPLE_SLOTS: Slots = Slots {
