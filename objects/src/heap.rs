@@ -57,6 +57,9 @@ pub struct Heap {
     singletons: Box<Singletons>,
     pub(crate) floats: FreeList,
     pub(crate) lists: FreeList,
+    pub(crate) dicts: FreeList,
+    /// 8-slot str-key tables kept for reuse (the keys free list).
+    dict_keys: RefCell<Vec<NonNull<u8>>>,
     /// Dead tuples of lengths 1 to 20, one free list per length.
     pub(crate) tuples: [FreeList; TUPLE_MAXSAVESIZE],
     /// Containers whose `repr` is in progress (`Py_ReprEnter`), to print `[...]` for cycles.
@@ -88,6 +91,8 @@ impl Heap {
             singletons: Singletons::new(),
             floats: FreeList::new(FLOAT_FREELIST_LIMIT),
             lists: FreeList::new(LIST_FREELIST_LIMIT),
+            dicts: FreeList::new(crate::types::dict::DICT_FREELIST_LIMIT),
+            dict_keys: RefCell::new(Vec::new()),
             tuples: core::array::from_fn(|_| FreeList::new(TUPLE_FREELIST_LIMIT)),
             repr_stack: RefCell::new(Vec::new()),
             dealloc_depth: Cell::new(0),
@@ -133,6 +138,21 @@ impl Heap {
         result
     }
 
+    /// Takes an 8-slot str-key table from the keys free list.
+    pub(crate) fn dict_keys_pop(&self) -> Option<NonNull<u8>> {
+        self.dict_keys.borrow_mut().pop()
+    }
+
+    /// Keeps an 8-slot str-key table for reuse; `false` when the list is full.
+    pub(crate) fn dict_keys_push(&self, p: NonNull<u8>) -> bool {
+        let mut list = self.dict_keys.borrow_mut();
+        if list.len() >= crate::types::dict::DICT_FREELIST_LIMIT {
+            return false;
+        }
+        list.push(p);
+        true
+    }
+
     /// `Py_ReprEnter`: `false` if `op`'s repr is already in progress (the caller prints `[...]`),
     /// else records it until [`Heap::repr_leave`].
     pub fn repr_enter(&self, op: ObjPtr) -> bool {
@@ -174,6 +194,14 @@ impl Heap {
                 // SAFETY: free-listed tuples are dead tuples of this heap, their items released.
                 unsafe { self.free_object(op, crate::types::TUPLE_TYPE.get()) }
             });
+        }
+        self.dicts.drain(|op| {
+            // SAFETY: free-listed dicts are dead dict headers of this heap (tables released).
+            unsafe { self.free_object(op, crate::types::DICT_TYPE.get()) }
+        });
+        for p in self.dict_keys.borrow_mut().drain(..) {
+            // SAFETY: free-listed keys tables are dead buffers of this heap.
+            unsafe { self.free_bytes(p) };
         }
         self.lists.drain(|op| {
             // SAFETY: free-listed lists are dead list headers of this heap (items already freed).

@@ -44,6 +44,7 @@ pub(crate) struct Singletons {
     false_: SmallLong,
     small_ints: Vec<SmallLong>,
     empty_tuple: crate::types::tuple::EmptyTuple,
+    empty_dict_keys: crate::types::dict::EmptyKeys,
     /// `''` and the 128 ASCII characters.
     ascii_chars: Vec<crate::types::unicode::StaticAscii>,
     /// U+0080 to U+00FF.
@@ -64,6 +65,7 @@ impl Singletons {
                 .map(|v| SmallLong::new(INT_TYPE.ptr(), v))
                 .collect(),
             empty_tuple: crate::types::tuple::EmptyTuple::new(),
+            empty_dict_keys: crate::types::dict::EmptyKeys::new(),
             ascii_chars: core::iter::once(None)
                 .chain((0..0x80).map(Some))
                 .map(crate::types::unicode::StaticAscii::new)
@@ -102,6 +104,11 @@ impl Singletons {
 
     pub(crate) fn empty_tuple(&self) -> ObjPtr {
         self.empty_tuple.ptr()
+    }
+
+    /// `Py_EMPTY_KEYS`, the keys of every empty dict.
+    pub(crate) fn empty_dict_keys(&self) -> NonNull<crate::types::dict::KeysHeader> {
+        self.empty_dict_keys.ptr()
     }
 
     pub(crate) fn empty_str(&self) -> ObjPtr {

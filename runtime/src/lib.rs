@@ -15,8 +15,8 @@ pub mod bench;
 pub mod demo;
 
 pub use api::{
-    Bound, ExcKind, FromPyObject, PyAny, PyBool, PyBytes, PyComplex, PyErr, PyFloat, PyInt, PyList,
-    PyNone, PyResult, PyStr, PyTuple, PyTypeInfo, Python, Runtime, RuntimeConfig,
+    Bound, ExcKind, FromPyObject, PyAny, PyBool, PyBytes, PyComplex, PyDict, PyErr, PyFloat, PyInt,
+    PyList, PyNone, PyResult, PyStr, PyTuple, PyTypeInfo, Python, Runtime, RuntimeConfig,
 };
 pub use pyrt_objects::CompareOp;
 

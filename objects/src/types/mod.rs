@@ -4,6 +4,7 @@
 mod base;
 pub mod bytes;
 pub mod complex;
+pub mod dict;
 pub mod float;
 pub mod list;
 pub mod long;
@@ -16,6 +17,7 @@ pub use base::{
 };
 pub use bytes::BYTES_TYPE;
 pub use complex::COMPLEX_TYPE;
+pub use dict::DICT_TYPE;
 pub use float::FLOAT_TYPE;
 pub use list::LIST_TYPE;
 pub use long::{BOOL_TYPE, INT_TYPE};

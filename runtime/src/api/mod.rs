@@ -7,6 +7,7 @@
 //! another: the compiler rejects it. No `unsafe` is needed to use any of it.
 
 mod bound;
+mod dict;
 mod extract;
 mod list;
 mod python;
@@ -18,7 +19,8 @@ pub use extract::FromPyObject;
 pub use python::Python;
 pub use runtime::{Runtime, RuntimeConfig};
 pub use types::{
-    PyAny, PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyList, PyNone, PyStr, PyTuple, PyTypeInfo,
+    PyAny, PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyList, PyNone, PyStr, PyTuple,
+    PyTypeInfo,
 };
 
 pub use pyrt_objects::{ExcKind, PyErr, PyResult};

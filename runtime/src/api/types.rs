@@ -2,7 +2,7 @@
 //! `Bound<'py, PyInt>` is known to be an int.
 
 use pyrt_objects::PyObject;
-use pyrt_objects::types::{bytes, complex, float, list, long, tuple, unicode};
+use pyrt_objects::types::{bytes, complex, dict, float, list, long, tuple, unicode};
 
 /// A Python type that a [`crate::Bound`] can be cast to.
 ///
@@ -79,4 +79,8 @@ marker!(
 marker!(
     /// `list`.
     PyList, "list", list::is_list
+);
+marker!(
+    /// `dict`.
+    PyDict, "dict", dict::is_dict
 );

@@ -1,0 +1,114 @@
+//! Dicts through the public API: `py.dict()`, `py.dict_from_pairs(...)` and the methods of
+//! `Bound<PyDict>`, with CPython's table sizes (see `pyrt_objects::types::dict`).
+
+use pyrt_objects::types::dict;
+use pyrt_objects::{Obj, PyResult};
+
+use super::bound::Bound;
+use super::python::Python;
+use super::types::{PyAny, PyDict};
+
+impl<'py> Python<'py> {
+    /// An empty dict (`{}`, `dict()`): it shares the immortal empty table, so 64 bytes.
+    ///
+    /// # Errors
+    /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///     assert_eq!(d.getsizeof(), 64);
+    ///     d.set_item(&py.str("a").unwrap(), &py.int(1).unwrap()).unwrap();
+    ///     assert_eq!(d.getsizeof(), 184);  // 8 slots, str keys: 16-byte entries
+    /// });
+    /// ```
+    pub fn dict(self) -> PyResult<Bound<'py, PyDict>> {
+        dict::new_dict(self.heap()).map(Bound::from_obj)
+    }
+
+    /// A dict display `{k1: v1, ...}` (`BUILD_MAP n`): presized for `n` items when `n > 5`.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let pairs = (1..=6).map(|i| (py.int(i).unwrap(), py.int(i).unwrap()));
+    ///     assert_eq!(py.dict_from_pairs(pairs).unwrap().getsizeof(), 352);
+    /// });
+    /// ```
+    pub fn dict_from_pairs<K, V>(
+        self,
+        pairs: impl IntoIterator<Item = (Bound<'py, K>, Bound<'py, V>)>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let pairs = pairs
+            .into_iter()
+            .map(|(k, v)| (k.into_obj(), v.into_obj()))
+            .collect();
+        dict::dict_from_pairs(self.heap(), pairs).map(Bound::from_obj)
+    }
+}
+
+impl<'py> Bound<'py, PyDict> {
+    /// `d[key] = value`.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: 'list'`, or `MemoryError`.
+    pub fn set_item<K, V>(&self, key: &Bound<'py, K>, value: &Bound<'py, V>) -> PyResult<()> {
+        dict::set_item(
+            self.py().heap(),
+            self.as_object(),
+            key.clone().into_obj(),
+            value.clone().into_obj(),
+        )
+    }
+
+    /// `d.get(key)`: `None` when absent.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`.
+    pub fn get_item<K>(&self, key: &Bound<'py, K>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Ok(
+            dict::get_item(self.py().heap(), self.as_object(), key.as_object())?
+                .map(Bound::from_obj),
+        )
+    }
+
+    /// `del d[key]`.
+    ///
+    /// # Errors
+    /// `KeyError: 'key'` when absent; `TypeError` for an unhashable key.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///     assert_eq!(d.del_item(&py.str("x").unwrap()).unwrap_err().to_string(), "KeyError: 'x'");
+    /// });
+    /// ```
+    pub fn del_item<K>(&self, key: &Bound<'py, K>) -> PyResult<()> {
+        dict::del_item(self.py().heap(), self.as_object(), key.as_object())
+    }
+
+    /// The items in insertion order.
+    pub fn items(&self) -> Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let heap = self.py().heap();
+        dict::items(heap, self.as_object())
+            .into_iter()
+            // SAFETY: the dict holds references to its keys and values, objects of this runtime.
+            .map(|(k, v)| unsafe {
+                (
+                    Bound::from_obj(Obj::from_borrowed(heap, k.as_ref())),
+                    Bound::from_obj(Obj::from_borrowed(heap, v.as_ref())),
+                )
+            })
+            .collect()
+    }
+
+    /// `d.clear()`: back to the shared empty table (64 bytes).
+    pub fn clear(&self) {
+        dict::clear(self.py().heap(), self.as_object());
+    }
+}
