@@ -45,6 +45,8 @@ pub(crate) struct Singletons {
     small_ints: Vec<SmallLong>,
     empty_tuple: crate::types::tuple::EmptyTuple,
     empty_dict_keys: crate::types::dict::EmptyKeys,
+    /// The key of deleted set entries (`_dummy_struct`).
+    set_dummy: PyObject,
     /// `''` and the 128 ASCII characters.
     ascii_chars: Vec<crate::types::unicode::StaticAscii>,
     /// U+0080 to U+00FF.
@@ -66,6 +68,7 @@ impl Singletons {
                 .collect(),
             empty_tuple: crate::types::tuple::EmptyTuple::new(),
             empty_dict_keys: crate::types::dict::EmptyKeys::new(),
+            set_dummy: PyObject::new_immortal(crate::types::OBJECT_TYPE.ptr()),
             ascii_chars: core::iter::once(None)
                 .chain((0..0x80).map(Some))
                 .map(crate::types::unicode::StaticAscii::new)
@@ -111,6 +114,11 @@ impl Singletons {
         self.empty_dict_keys.ptr()
     }
 
+    /// The dummy key of deleted set entries.
+    pub(crate) fn set_dummy(&self) -> ObjPtr {
+        NonNull::from(&self.set_dummy)
+    }
+
     pub(crate) fn empty_str(&self) -> ObjPtr {
         self.ascii_chars[0].ptr()
     }
@@ -135,7 +143,21 @@ impl Singletons {
 
     /// The cached int `v`, if it is in −5…256.
     pub(crate) fn small_int(&self, v: i64) -> Option<ObjPtr> {
-        let i = usize::try_from(v - SMALL_INT_MIN).ok()?;
+        let i = usize::try_from(v.checked_sub(SMALL_INT_MIN)?).ok()?;
         self.small_ints.get(i).map(|s| NonNull::from(&s.ob_base))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_minus_5_to_256_are_cached_and_extremes_do_not_overflow() {
+        let s = Singletons::new();
+        assert!(s.small_int(-5).is_some() && s.small_int(256).is_some());
+        assert!(s.small_int(-6).is_none() && s.small_int(257).is_none());
+        assert!(s.small_int(i64::MAX).is_none() && s.small_int(i64::MAX - 4).is_none());
+        assert!(s.small_int(i64::MIN).is_none());
     }
 }

@@ -15,8 +15,9 @@ pub mod bench;
 pub mod demo;
 
 pub use api::{
-    Bound, ExcKind, FromPyObject, PyAny, PyBool, PyBytes, PyComplex, PyDict, PyErr, PyFloat, PyInt,
-    PyList, PyNone, PyResult, PyStr, PyTuple, PyTypeInfo, Python, Runtime, RuntimeConfig,
+    Bound, ExcKind, FromPyObject, PyAny, PyBool, PyBytes, PyComplex, PyDict, PyErr, PyFloat,
+    PyFrozenSet, PyInt, PyList, PyNone, PyResult, PySet, PyStr, PyTuple, PyTypeInfo, Python,
+    Runtime, RuntimeConfig, SetLike,
 };
 pub use pyrt_objects::CompareOp;
 

@@ -8,6 +8,7 @@ pub mod dict;
 pub mod float;
 pub mod list;
 pub mod long;
+pub mod set;
 pub mod tuple;
 pub mod unicode;
 
@@ -21,5 +22,6 @@ pub use dict::DICT_TYPE;
 pub use float::FLOAT_TYPE;
 pub use list::LIST_TYPE;
 pub use long::{BOOL_TYPE, INT_TYPE};
+pub use set::{FROZENSET_TYPE, SET_TYPE};
 pub use tuple::TUPLE_TYPE;
 pub use unicode::STR_TYPE;

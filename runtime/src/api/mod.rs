@@ -12,15 +12,17 @@ mod extract;
 mod list;
 mod python;
 mod runtime;
+mod set;
 mod types;
 
 pub use bound::Bound;
 pub use extract::FromPyObject;
 pub use python::Python;
 pub use runtime::{Runtime, RuntimeConfig};
+pub use set::SetLike;
 pub use types::{
-    PyAny, PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyInt, PyList, PyNone, PyStr, PyTuple,
-    PyTypeInfo,
+    PyAny, PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyNone, PySet,
+    PyStr, PyTuple, PyTypeInfo,
 };
 
 pub use pyrt_objects::{ExcKind, PyErr, PyResult};

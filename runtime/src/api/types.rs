@@ -84,3 +84,11 @@ marker!(
     /// `dict`.
     PyDict, "dict", dict::is_dict
 );
+marker!(
+    /// `set`.
+    PySet, "set", |o| o.ob_type().is_subtype(pyrt_objects::types::SET_TYPE.get())
+);
+marker!(
+    /// `frozenset`.
+    PyFrozenSet, "frozenset", |o| o.ob_type().is_subtype(pyrt_objects::types::FROZENSET_TYPE.get())
+);

@@ -1,0 +1,608 @@
+//! `set` and `frozenset` (`Objects/setobject.c`): a 200-byte GC object with an inline table of
+//! 8 entries (`smalltable`); bigger tables are separate `PyMem` blocks of `16 × size` bytes.
+//! `__sizeof__` = 200 + the separate table.
+//!
+//! Probing, growth and deletion are CPython's, so iteration order (table order) matches:
+//! * a lookup checks slot `hash & mask` and up to 9 following slots, then jumps with
+//!   `i = (5i + 1 + perturb) & mask`, `perturb >>= 5`;
+//! * a deleted entry becomes a dummy, reused by a later insertion of a new key;
+//! * after filling a never-used slot, when `fill × 5 >= mask × 3`, the table is rebuilt at the
+//!   smallest power of two (at least 8) strictly greater than `4 × used` (`2 × used` above
+//!   50,000 items); removal never shrinks;
+//! * merging a set resizes once to fit `2 × (used + other.used)` first.
+
+use core::cell::Cell;
+use core::ptr::{self, NonNull};
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{CompareOp, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+
+/// `PySet_MINSIZE`.
+pub const MINSIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+/// `setentry`: an unused entry has no key and hash 0; a dummy has the dummy key and hash −1.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct SetEntry {
+    key: Option<ObjPtr>,
+    hash: i64,
+}
+
+const UNUSED: SetEntry = SetEntry { key: None, hash: 0 };
+
+/// `PySetObject`.
+#[repr(C)]
+pub struct PySetObject {
+    ob_base: PyObject,
+    fill: Cell<isize>,
+    used: Cell<isize>,
+    mask: Cell<isize>,
+    table: Cell<*mut SetEntry>,
+    hash: Cell<i64>,
+    finger: Cell<isize>,
+    smalltable: [Cell<SetEntry>; MINSIZE],
+    weakreflist: Cell<*mut PyObject>,
+}
+
+const _: () = assert!(size_of::<PySetObject>() == 200);
+
+/// Whether `o` is a set or frozenset.
+pub fn is_anyset(o: &PyObject) -> bool {
+    o.ob_type().is_subtype(SET_TYPE.get()) || o.ob_type().is_subtype(FROZENSET_TYPE.get())
+}
+
+fn header(o: &PyObject) -> &PySetObject {
+    debug_assert!(is_anyset(o));
+    // SAFETY: sets start with a `PySetObject` (caller checked the type).
+    unsafe { &*ptr::from_ref(o).cast::<PySetObject>() }
+}
+
+/// Number of elements.
+pub fn set_len(o: &PyObject) -> usize {
+    header(o).used.get() as usize
+}
+
+/// Table size (`mask + 1`).
+pub fn table_size(o: &PyObject) -> usize {
+    header(o).mask.get() as usize + 1
+}
+
+fn entry(o: &PyObject, i: usize) -> SetEntry {
+    // SAFETY: `i <= mask`: inside the current table.
+    unsafe { header(o).table.get().add(i).read() }
+}
+
+fn set_entry(o: &PyObject, i: usize, e: SetEntry) {
+    // SAFETY: as in `entry`.
+    unsafe { header(o).table.get().add(i).write(e) }
+}
+
+fn is_dummy(heap: &Heap, e: SetEntry) -> bool {
+    e.key == Some(heap.singletons().set_dummy())
+}
+
+/// A new empty set or frozenset using its inline table.
+fn alloc_set<'h>(heap: &'h Heap, ty: &'static StaticType) -> PyResult<Obj<'h>> {
+    let op = heap.alloc_object(ty.get(), size_of::<PySetObject>())?;
+    // SAFETY: a fresh set body whose header and single reference we own; the table points at
+    // its own inline entries (the object never moves).
+    unsafe {
+        let s = op.cast::<PySetObject>().as_ptr();
+        ptr::addr_of_mut!((*s).fill).write(Cell::new(0));
+        ptr::addr_of_mut!((*s).used).write(Cell::new(0));
+        ptr::addr_of_mut!((*s).mask).write(Cell::new(MINSIZE as isize - 1));
+        ptr::addr_of_mut!((*s).hash).write(Cell::new(-1));
+        ptr::addr_of_mut!((*s).finger).write(Cell::new(0));
+        ptr::addr_of_mut!((*s).smalltable).write(core::array::from_fn(|_| Cell::new(UNUSED)));
+        ptr::addr_of_mut!((*s).weakreflist).write(Cell::new(ptr::null_mut()));
+        let small = ptr::addr_of_mut!((*s).smalltable).cast::<SetEntry>();
+        ptr::addr_of_mut!((*s).table).write(Cell::new(small));
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// A new empty `set`.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_set(heap: &Heap) -> PyResult<Obj<'_>> {
+    alloc_set(heap, &SET_TYPE)
+}
+
+/// A new empty `frozenset`, to be filled before it is shared.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_frozenset(heap: &Heap) -> PyResult<Obj<'_>> {
+    alloc_set(heap, &FROZENSET_TYPE)
+}
+
+fn uses_smalltable(o: &PyObject) -> bool {
+    ptr::eq(
+        header(o).table.get().cast_const(),
+        header(o).smalltable.as_ptr().cast(),
+    )
+}
+
+/// `set_insert_clean`: places a key known to be absent in a table without dummies.
+fn insert_clean(table: *mut SetEntry, mask: usize, key: ObjPtr, hash: i64) {
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    loop {
+        // SAFETY: every index visited is `<= mask`, inside the table.
+        unsafe {
+            if (*table.add(i)).key.is_none() {
+                table.add(i).write(SetEntry {
+                    key: Some(key),
+                    hash,
+                });
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if (*table.add(i + j)).key.is_none() {
+                        table.add(i + j).write(SetEntry {
+                            key: Some(key),
+                            hash,
+                        });
+                        return;
+                    }
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
+    }
+}
+
+/// `set_table_resize`: rebuilds the table at the smallest power of two above `minused`.
+fn table_resize(heap: &Heap, o: &PyObject, minused: usize) -> PyResult<()> {
+    let mut newsize = MINSIZE;
+    while newsize <= minused {
+        newsize <<= 1;
+    }
+    let h = header(o);
+    let (oldmask, was_small) = (h.mask.get() as usize, uses_smalltable(o));
+    let old: Vec<SetEntry> = (0..=oldmask).map(|i| entry(o, i)).collect();
+    if newsize == MINSIZE && was_small && h.fill.get() == h.used.get() {
+        return Ok(());
+    }
+    let new_table: *mut SetEntry = if newsize == MINSIZE {
+        h.smalltable.as_ptr().cast_mut().cast()
+    } else {
+        heap.alloc_bytes(16 * newsize)?.as_ptr().cast()
+    };
+    // SAFETY: the new table holds `newsize` entries.
+    unsafe { new_table.write_bytes(0, newsize) };
+    if !was_small {
+        // SAFETY: the old separate table, copied into `old` above.
+        unsafe { heap.free_bytes(NonNull::new_unchecked(h.table.get().cast())) };
+    }
+    h.table.set(new_table);
+    h.mask.set(newsize as isize - 1);
+    h.fill.set(h.used.get());
+    for e in old {
+        if let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) {
+            insert_clean(new_table, newsize - 1, k, e.hash);
+        }
+    }
+    Ok(())
+}
+
+/// Outcome of a probe for a key.
+enum Probe {
+    /// Present at this slot.
+    Found(usize),
+    /// Absent; the slot to use and whether it is a reused dummy.
+    Absent(usize, bool),
+}
+
+/// `set_add_entry`'s probe: finds `key`, or the slot an insertion would take.
+fn probe(heap: &Heap, o: &PyObject, key: &PyObject, hash: i64) -> PyResult<Probe> {
+    let mask = header(o).mask.get() as usize;
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    let mut freeslot = None;
+    loop {
+        let probes = if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
+        for j in i..=i + probes {
+            let e = entry(o, j);
+            if e.hash == 0 && e.key.is_none() {
+                return Ok(match freeslot {
+                    Some(f) => Probe::Absent(f, true),
+                    None => Probe::Absent(j, false),
+                });
+            }
+            if e.hash == hash
+                && let Some(k) = e.key
+            {
+                // SAFETY: active keys are live objects of this heap.
+                let k = unsafe { k.as_ref() };
+                if ptr::eq(k, key) || crate::abstract_::compare_bool(heap, k, key, CompareOp::Eq)? {
+                    return Ok(Probe::Found(j));
+                }
+            } else if e.hash == -1 {
+                freeslot = Some(j);
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
+    }
+}
+
+/// `set.add(key)` (`set_add_entry`).
+///
+/// # Errors
+/// `TypeError: unhashable type: ...`, or `MemoryError`.
+pub fn add<'h>(heap: &'h Heap, o: &PyObject, key: Obj<'h>) -> PyResult<()> {
+    let hash = crate::abstract_::hash(heap, key.object())?;
+    add_hashed(heap, o, key, hash)
+}
+
+fn add_hashed<'h>(heap: &'h Heap, o: &PyObject, key: Obj<'h>, hash: i64) -> PyResult<()> {
+    let h = header(o);
+    match probe(heap, o, key.object(), hash)? {
+        Probe::Found(_) => Ok(()),
+        Probe::Absent(slot, reused_dummy) => {
+            set_entry(
+                o,
+                slot,
+                SetEntry {
+                    key: Some(key.into_ptr()),
+                    hash,
+                },
+            );
+            h.used.set(h.used.get() + 1);
+            if reused_dummy {
+                return Ok(());
+            }
+            h.fill.set(h.fill.get() + 1);
+            if (h.fill.get() as usize) * 5 < (h.mask.get() as usize) * 3 {
+                return Ok(());
+            }
+            let used = h.used.get() as usize;
+            table_resize(heap, o, if used > 50_000 { used * 2 } else { used * 4 })
+        }
+    }
+}
+
+/// `key in s`.
+///
+/// # Errors
+/// `TypeError: unhashable type: ...`.
+pub fn contains(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<bool> {
+    let hash = crate::abstract_::hash(heap, key)?;
+    Ok(matches!(probe(heap, o, key, hash)?, Probe::Found(_)))
+}
+
+/// `s.discard(key)`: `true` if it was there (its entry becomes a dummy).
+///
+/// # Errors
+/// `TypeError: unhashable type: ...`.
+pub fn discard(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<bool> {
+    let hash = crate::abstract_::hash(heap, key)?;
+    let Probe::Found(i) = probe(heap, o, key, hash)? else {
+        return Ok(false);
+    };
+    let old = entry(o, i).key.expect("a found entry is active");
+    set_entry(
+        o,
+        i,
+        SetEntry {
+            key: Some(heap.singletons().set_dummy()),
+            hash: -1,
+        },
+    );
+    header(o).used.set(header(o).used.get() - 1);
+    // SAFETY: the removed key's reference was the table's.
+    unsafe { heap.decref(old) };
+    Ok(true)
+}
+
+/// `s.remove(key)`.
+///
+/// # Errors
+/// `KeyError: key` when absent.
+pub fn remove(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<()> {
+    if discard(heap, o, key)? {
+        return Ok(());
+    }
+    Err(PyErr::new(
+        ExcKind::KeyError,
+        crate::abstract_::repr(heap, key)?,
+    ))
+}
+
+/// `s.pop()`: the first active entry from the search finger on.
+///
+/// # Errors
+/// `KeyError: 'pop from an empty set'`.
+pub fn pop<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    let h = header(o);
+    if h.used.get() == 0 {
+        return Err(PyErr::new(ExcKind::KeyError, "'pop from an empty set'"));
+    }
+    let mask = h.mask.get() as usize;
+    let mut i = (h.finger.get() as usize) & mask;
+    loop {
+        let e = entry(o, i);
+        if let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) {
+            set_entry(
+                o,
+                i,
+                SetEntry {
+                    key: Some(heap.singletons().set_dummy()),
+                    hash: -1,
+                },
+            );
+            h.used.set(h.used.get() - 1);
+            h.finger.set(i as isize + 1);
+            // SAFETY: the popped key's reference moves to the caller.
+            return Ok(unsafe { Obj::from_owned(heap, k) });
+        }
+        i = if i >= mask { 0 } else { i + 1 };
+    }
+}
+
+/// The elements in table order (iteration order).
+pub fn elements(heap: &Heap, o: &PyObject) -> Vec<ObjPtr> {
+    (0..table_size(o))
+        .map(|i| entry(o, i))
+        .filter(|e| !is_dummy(heap, *e))
+        .filter_map(|e| e.key)
+        .collect()
+}
+
+/// `set_merge`: adds every element of another set or frozenset, resizing once first.
+///
+/// # Errors
+/// `MemoryError` when the table cannot grow.
+pub fn merge(heap: &Heap, o: &PyObject, other: &PyObject) -> PyResult<()> {
+    let (h, oh) = (header(o), header(other));
+    if ptr::eq(o, other) || oh.used.get() == 0 {
+        return Ok(());
+    }
+    if ((h.fill.get() + oh.used.get()) as usize) * 5 >= (h.mask.get() as usize) * 3 {
+        table_resize(heap, o, ((h.used.get() + oh.used.get()) * 2) as usize)?;
+    }
+    let others: Vec<SetEntry> = (0..table_size(other))
+        .map(|i| entry(other, i))
+        .filter(|e| e.key.is_some() && !is_dummy(heap, *e))
+        .collect();
+    if h.fill.get() == 0 && h.mask.get() == oh.mask.get() && oh.fill.get() == oh.used.get() {
+        for i in 0..table_size(other) {
+            let e = entry(other, i);
+            if let Some(k) = e.key {
+                // SAFETY: an element of the other set, now shared by this one.
+                unsafe { k.as_ref() }.incref();
+                set_entry(o, i, e);
+            }
+        }
+        h.fill.set(oh.fill.get());
+        h.used.set(oh.used.get());
+        return Ok(());
+    }
+    if h.fill.get() == 0 {
+        for e in &others {
+            let k = e.key.expect("filtered to active entries");
+            // SAFETY: an element of the other set, now shared by this one.
+            unsafe { k.as_ref() }.incref();
+            insert_clean(h.table.get(), h.mask.get() as usize, k, e.hash);
+        }
+        h.fill.set(oh.used.get());
+        h.used.set(oh.used.get());
+        return Ok(());
+    }
+    for e in others {
+        // SAFETY: an element of the other set, borrowed as a new reference.
+        let k = unsafe { Obj::from_borrowed(heap, e.key.expect("active").as_ref()) };
+        add_hashed(heap, o, k, e.hash)?;
+    }
+    Ok(())
+}
+
+/// `s.clear()`: back to the inline table.
+pub fn clear(heap: &Heap, o: &PyObject) {
+    let h = header(o);
+    let old: Vec<SetEntry> = (0..table_size(o)).map(|i| entry(o, i)).collect();
+    if !uses_smalltable(o) {
+        // SAFETY: the separate table, copied into `old` above.
+        unsafe { heap.free_bytes(NonNull::new_unchecked(h.table.get().cast())) };
+    }
+    h.smalltable.iter().for_each(|c| c.set(UNUSED));
+    h.table.set(h.smalltable.as_ptr().cast_mut().cast());
+    h.mask.set(MINSIZE as isize - 1);
+    h.fill.set(0);
+    h.used.set(0);
+    h.hash.set(-1);
+    for e in old {
+        if let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) {
+            // SAFETY: each element's reference was the table's.
+            unsafe { heap.decref(k) };
+        }
+    }
+}
+
+fn set_sizeof(o: &PyObject) -> usize {
+    size_of::<PySetObject>()
+        + if uses_smalltable(o) {
+            0
+        } else {
+            16 * table_size(o)
+        }
+}
+
+unsafe fn set_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead set of this heap: its elements are released, its table and body freed.
+    unsafe {
+        clear(heap, op.as_ref());
+        let ty = op.as_ref().ob_type();
+        heap.free_object(op, ty);
+    }
+}
+
+fn set_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let name = o.ob_type().name();
+    let me = NonNull::from(o);
+    if !heap.repr_enter(me) {
+        return Ok(format!("{name}(...)"));
+    }
+    let result = if set_len(o) == 0 {
+        Ok(format!("{name}()"))
+    } else {
+        elements(heap, o)
+            .into_iter()
+            .map(|k| {
+                // SAFETY: a borrowed element of a live set, kept alive across its repr.
+                let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+                crate::abstract_::repr(heap, k.object())
+            })
+            .collect::<PyResult<Vec<_>>>()
+            .map(|parts| {
+                let body = parts.join(", ");
+                if ptr::eq(o.ob_type(), SET_TYPE.get()) {
+                    format!("{{{body}}}")
+                } else {
+                    format!("{name}({{{body}}})")
+                }
+            })
+    };
+    heap.repr_leave(me);
+    result
+}
+
+/// Whether every element of `a` is in `b`.
+fn is_subset(heap: &Heap, a: &PyObject, b: &PyObject) -> PyResult<bool> {
+    if set_len(a) > set_len(b) {
+        return Ok(false);
+    }
+    for k in elements(heap, a) {
+        // SAFETY: a borrowed element of a live set.
+        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+        if !contains(heap, b, k.object())? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn set_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_anyset(a) || !is_anyset(b) {
+        return Ok(None);
+    }
+    let (la, lb) = (set_len(a), set_len(b));
+    let result = match op {
+        CompareOp::Eq => la == lb && is_subset(heap, a, b)?,
+        CompareOp::Ne => !(la == lb && is_subset(heap, a, b)?),
+        CompareOp::Le => is_subset(heap, a, b)?,
+        CompareOp::Ge => is_subset(heap, b, a)?,
+        CompareOp::Lt => la < lb && is_subset(heap, a, b)?,
+        CompareOp::Gt => la > lb && is_subset(heap, b, a)?,
+    };
+    Ok(Some(crate::types::long::new_bool(heap, result)))
+}
+
+/// `hash(frozenset)`: order-independent, cached (`frozenset_hash`).
+fn frozenset_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let h = header(o);
+    if h.hash.get() == -1 {
+        let hashes: Vec<i64> = (0..table_size(o))
+            .map(|i| entry(o, i))
+            .filter(|e| e.key.is_some() && !is_dummy(heap, *e))
+            .map(|e| e.hash)
+            .collect();
+        h.hash.set(crate::hash::frozenset_hash(&hashes));
+    }
+    Ok(h.hash.get())
+}
+
+fn set_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    let h = header(o);
+    let mask = h.mask.get() as usize;
+    for i in 0..=mask {
+        // A dummy is an immortal sentinel: visiting it is harmless, but skip it as CPython does.
+        if let SetEntry { key: Some(k), hash } = entry(o, i)
+            && hash != -1
+        {
+            visit(k);
+        }
+    }
+}
+
+fn set_clear_slot(heap: &Heap, o: &PyObject) {
+    clear(heap, o);
+}
+
+static SET_SEQUENCE: SequenceSlots = SequenceSlots {
+    length: Some(set_len),
+    concat: None,
+    repeat: None,
+};
+
+static SET_SLOTS: Slots = Slots {
+    dealloc: set_dealloc,
+    sizeof: Some(set_sizeof),
+    repr: set_repr,
+    str: None,
+    hash: None,
+    richcompare: Some(set_richcompare),
+    number: None,
+    sequence: Some(&SET_SEQUENCE),
+    traverse: Some(set_traverse),
+    clear: Some(set_clear_slot),
+    members: &[],
+};
+
+static FROZENSET_SLOTS: Slots = Slots {
+    hash: Some(frozenset_hash_slot),
+    ..SET_SLOTS
+};
+
+/// `set`: `__basicsize__` 200, a GC type.
+pub static SET_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "set",
+        basicsize: size_of::<PySetObject>(),
+        itemsize: 0,
+        flags: TypeFlags::HAVE_GC.union(TypeFlags::BASETYPE),
+        base: Some(&OBJECT_TYPE),
+        slots: &SET_SLOTS,
+    },
+);
+
+/// `frozenset`: the same layout, hashable.
+pub static FROZENSET_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "frozenset",
+        basicsize: size_of::<PySetObject>(),
+        itemsize: 0,
+        flags: TypeFlags::HAVE_GC.union(TypeFlags::BASETYPE),
+        base: Some(&OBJECT_TYPE),
+        slots: &FROZENSET_SLOTS,
+    },
+);

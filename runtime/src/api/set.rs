@@ -1,0 +1,190 @@
+//! Sets through the public API: `py.set(...)`, `py.frozenset(...)` and the methods of
+//! `Bound<PySet>` / `Bound<PyFrozenSet>`, with CPython's tables (see
+//! `pyrt_objects::types::set`).
+
+use pyrt_objects::types::{list, set, tuple};
+use pyrt_objects::{Obj, ObjPtr, PyErr, PyResult};
+
+use super::bound::Bound;
+use super::python::Python;
+use super::types::{PyAny, PyFrozenSet, PySet};
+
+impl<'py> Python<'py> {
+    /// `set(iterable)` for an iterable yielding `items`: added one by one.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.set((0..5).map(|i| py.int(i).unwrap())).unwrap();
+    ///     assert_eq!((s.repr().unwrap().as_str(), s.getsizeof()), ("{0, 1, 2, 3, 4}", 728));
+    /// });
+    /// ```
+    pub fn set<T>(
+        self,
+        items: impl IntoIterator<Item = Bound<'py, T>>,
+    ) -> PyResult<Bound<'py, PySet>> {
+        let s = set::new_set(self.heap())?;
+        for item in items {
+            set::add(self.heap(), s.object(), item.into_obj())?;
+        }
+        Ok(Bound::from_obj(s))
+    }
+
+    /// `frozenset(iterable)` for an iterable yielding `items`.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let f = py.frozenset((0..100).map(|i| py.int(i).unwrap())).unwrap();
+    ///     assert_eq!(f.getsizeof(), 8408);
+    ///     assert!(f.hash().is_ok());
+    /// });
+    /// ```
+    pub fn frozenset<T>(
+        self,
+        items: impl IntoIterator<Item = Bound<'py, T>>,
+    ) -> PyResult<Bound<'py, PyFrozenSet>> {
+        let s = set::new_frozenset(self.heap())?;
+        for item in items {
+            set::add(self.heap(), s.object(), item.into_obj())?;
+        }
+        Ok(Bound::from_obj(s))
+    }
+}
+
+/// Operations shared by `set` and `frozenset`.
+impl<'py, T: SetLike> Bound<'py, T> {
+    /// `key in s`.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`.
+    pub fn contains<K>(&self, key: &Bound<'py, K>) -> PyResult<bool> {
+        set::contains(self.py().heap(), self.as_object(), key.as_object())
+    }
+
+    /// The elements in iteration (table) order.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let words = || ["a", "b", "c", "d", "e"].map(|w| py.str(w).unwrap());
+    ///     let order = |s: &pyrt::Bound<'_, pyrt::PySet>| -> Vec<String> {
+    ///         s.elements().iter().map(|e| e.str().unwrap()).collect()
+    ///     };
+    ///     // set(['a', 'b', 'c', 'd', 'e']) in CPython 3.12 with PYTHONHASHSEED=0:
+    ///     assert_eq!(order(&py.set(words()).unwrap()), ["d", "b", "c", "a", "e"]);
+    ///     // The literal {'a', 'b', 'c', 'd', 'e'} merges a constant frozenset into 16 slots:
+    ///     let literal = py.set(Vec::<pyrt::Bound<'_>>::new()).unwrap();
+    ///     literal.update(&py.frozenset(words()).unwrap()).unwrap();
+    ///     assert_eq!(order(&literal), ["d", "c", "a", "e", "b"]);
+    /// });
+    /// ```
+    pub fn elements(&self) -> Vec<Bound<'py, PyAny>> {
+        let heap = self.py().heap();
+        set::elements(heap, self.as_object())
+            .into_iter()
+            // SAFETY: the set holds references to its elements, objects of this runtime.
+            .map(|k| Bound::from_obj(unsafe { Obj::from_borrowed(heap, k.as_ref()) }))
+            .collect()
+    }
+}
+
+/// `set` or `frozenset`.
+pub trait SetLike {}
+impl SetLike for PySet {}
+impl SetLike for PyFrozenSet {}
+
+impl<'py> Bound<'py, PySet> {
+    /// `s.add(key)` (named `insert` as in Rust's `HashSet`: `add` is the `+` operator here).
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`, or `MemoryError`.
+    pub fn insert<K>(&self, key: &Bound<'py, K>) -> PyResult<()> {
+        set::add(self.py().heap(), self.as_object(), key.clone().into_obj())
+    }
+
+    /// `s.discard(key)`: whether it was there.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`.
+    pub fn discard<K>(&self, key: &Bound<'py, K>) -> PyResult<bool> {
+        set::discard(self.py().heap(), self.as_object(), key.as_object())
+    }
+
+    /// `s.remove(key)`.
+    ///
+    /// # Errors
+    /// `KeyError: key` when absent.
+    pub fn remove<K>(&self, key: &Bound<'py, K>) -> PyResult<()> {
+        set::remove(self.py().heap(), self.as_object(), key.as_object())
+    }
+
+    /// `s.pop()`.
+    ///
+    /// # Errors
+    /// `KeyError: 'pop from an empty set'`.
+    pub fn pop(&self) -> PyResult<Bound<'py, PyAny>> {
+        set::pop(self.py().heap(), self.as_object()).map(Bound::from_obj)
+    }
+
+    /// `s.clear()`: back to the inline table of 8.
+    pub fn clear(&self) {
+        set::clear(self.py().heap(), self.as_object());
+    }
+
+    /// `s.update(other)`: a set or frozenset is merged (one resize up front), a list or tuple
+    /// added item by item.
+    ///
+    /// # Errors
+    /// `TypeError: 'int' object is not iterable` for other objects, `TypeError: unhashable
+    /// type: ...`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     // The literal {1, 2, 3, 4, 5}: BUILD_SET 0, then SET_UPDATE with a constant frozenset.
+    ///     let s = py.set(Vec::<pyrt::Bound<'_>>::new()).unwrap();
+    ///     s.update(&py.frozenset((1..=5).map(|i| py.int(i).unwrap())).unwrap()).unwrap();
+    ///     assert_eq!(s.getsizeof(), 472);
+    /// });
+    /// ```
+    pub fn update<U>(&self, other: &Bound<'py, U>) -> PyResult<()> {
+        let (heap, o) = (self.py().heap(), other.as_object());
+        if set::is_anyset(o) {
+            return set::merge(heap, self.as_object(), o);
+        }
+        let items: Vec<ObjPtr> = if list::is_list(o) {
+            list::items(o).to_vec()
+        } else if tuple::is_tuple(o) {
+            tuple::items(o).to_vec()
+        } else {
+            return Err(PyErr::type_error(format!(
+                "'{}' object is not iterable",
+                other.type_name()
+            )));
+        };
+        for item in items {
+            // SAFETY: an item of a live list or tuple of this runtime, borrowed anew.
+            set::add(heap, self.as_object(), unsafe {
+                Obj::from_borrowed(heap, item.as_ref())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// `s.copy()` (`set(s)`): a new set merged from this one.
+    ///
+    /// # Errors
+    /// `MemoryError` past the memory limit.
+    pub fn copy(&self) -> PyResult<Bound<'py, PySet>> {
+        let s = self.py().set(Vec::<Bound<'py>>::new())?;
+        s.update(self)?;
+        Ok(s)
+    }
+}
