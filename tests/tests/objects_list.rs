@@ -453,30 +453,3 @@ proptest! {
         })?;
     }
 }
-
-#[test]
-fn a_million_nested_lists_are_freed_without_recursing() {
-    let worker = std::thread::Builder::new().stack_size(256 << 10).spawn(|| {
-        Runtime::new().with(|py| {
-            let mut chain = none_list(py);
-            for _ in 0..1_000_000 {
-                chain = py.list([chain]).unwrap();
-            }
-            assert!(
-                py.malloc_stats().allocated_blocks() >= 2_000_000,
-                "a header and an item array per list"
-            );
-            drop(chain);
-            py.clear_freelists();
-            assert_eq!(
-                py.malloc_stats().allocated_blocks(),
-                0,
-                "every list and array was freed"
-            );
-        })
-    });
-    worker
-        .unwrap()
-        .join()
-        .expect("no stack overflow while freeing");
-}

@@ -327,34 +327,6 @@ fn a_memory_limit_turns_into_memory_error() {
 }
 
 #[test]
-fn deep_nesting_is_freed_without_recursing() {
-    // CPython's trashcan: a chain of a million nested 1-tuples is freed in bounded stack, on a
-    // thread with a small (256 KiB) stack to make any recursion fatal.
-    let worker = std::thread::Builder::new().stack_size(256 << 10).spawn(|| {
-        Runtime::new().with(|py| {
-            let before = py.malloc_stats().allocated_blocks();
-            let mut chain = py.tuple([py.none().into_any()]).unwrap().into_any();
-            for _ in 0..1_000_000 {
-                chain = py.tuple([chain]).unwrap().into_any();
-            }
-            assert_eq!(py.malloc_stats().allocated_blocks(), before + 1_000_001);
-            drop(chain);
-            assert_eq!(
-                py.malloc_stats().allocated_blocks(),
-                before + 2000,
-                "every tuple was freed but the 2000 kept on the 1-tuple free list"
-            );
-            py.clear_freelists();
-            assert_eq!(py.malloc_stats().allocated_blocks(), before);
-        });
-    });
-    worker
-        .unwrap()
-        .join()
-        .expect("no stack overflow while freeing");
-}
-
-#[test]
 fn numbers_have_cpythons_read_only_attributes() {
     // CPython 3.12.1: (5).real, (5).imag, True.real, (2.5).imag, (1+2j).real, (5).denominator,
     // (5).foo, x.real = 3, f.real = 2, None.foo
