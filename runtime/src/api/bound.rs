@@ -95,6 +95,34 @@ impl<'py, T> Bound<'py, T> {
         abstract_::setattr(self.obj.heap(), self.as_object(), name, value.as_object())
     }
 
+    /// The objects this one holds references to, once per reference, in the order its type's
+    /// `tp_traverse` visits them (`gc.get_referents`); empty for atomic objects.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let x = py.int(1000).unwrap();
+    ///     let t = py.tuple([x.clone(), x.clone()]).unwrap();
+    ///     let refs = t.referents();
+    ///     assert_eq!(refs.len(), 2);
+    ///     assert!(refs.iter().all(|r| r.is(&x)));
+    ///     assert!(x.referents().is_empty());
+    /// });
+    /// ```
+    pub fn referents(&self) -> Vec<Bound<'py, PyAny>> {
+        let Some(traverse) = self.obj.ob_type().slots().traverse else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        traverse(self.as_object(), &mut |p| found.push(p));
+        let heap = self.obj.heap();
+        found
+            .into_iter()
+            // SAFETY: traverse yields objects this live object holds references to, on this heap.
+            .map(|p| Bound::from_obj(unsafe { Obj::from_borrowed(heap, p.as_ref()) }))
+            .collect()
+    }
+
     /// `len(obj)`.
     ///
     /// # Errors
