@@ -296,6 +296,34 @@ pub fn compare_bool(heap: &Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> P
     is_true(heap, r.object())
 }
 
+/// Lexicographic comparison of two sequences (`tuplerichcompare`, `list_richcompare`): the
+/// first pair of items that are not equal decides, else the lengths do. `item(i)` returns the
+/// pair at `i` (read afresh each step, since comparing may change a mutable sequence) or
+/// `None` past the shorter one; `lens` gives both lengths at the end.
+///
+/// # Errors
+/// What comparing the items raises.
+pub fn compare_sequences<'h>(
+    heap: &'h Heap,
+    op: CompareOp,
+    mut item: impl FnMut(usize) -> Option<(Obj<'h>, Obj<'h>)>,
+    lens: impl FnOnce() -> (usize, usize),
+) -> PyResult<Obj<'h>> {
+    let mut i = 0;
+    while let Some((x, y)) = item(i) {
+        if !compare_bool(heap, x.object(), y.object(), CompareOp::Eq)? {
+            return match op {
+                CompareOp::Eq => Ok(new_bool(heap, false)),
+                CompareOp::Ne => Ok(new_bool(heap, true)),
+                _ => compare(heap, x.object(), y.object(), op),
+            };
+        }
+        i += 1;
+    }
+    let (la, lb) = lens();
+    Ok(new_bool(heap, op.holds(la.cmp(&lb))))
+}
+
 /// `repr(v)`.
 ///
 /// # Errors

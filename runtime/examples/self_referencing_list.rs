@@ -20,12 +20,18 @@ fn main() {
         println!("sys.getrefcount(l)    -> {}", py.getrefcount(&l));
         println!("sys.getsizeof(l)      -> {}", l.getsizeof());
         println!("l[0] is l             -> {}", l.get_item(0).unwrap().is(&l));
-        println!("blocks in use         -> {} (the list and its item array)", blocks() - before);
+        println!(
+            "blocks in use         -> {} (the list and its item array)",
+            blocks() - before
+        );
 
         let keep = l.get_item(0).unwrap();
         drop(l);
         println!("\nafter `del l` the list is unreachable but still holds itself:");
-        println!("refcount              -> {} (its own item, plus this example's handle)", keep.refcnt());
+        println!(
+            "refcount              -> {} (its own item, plus this example's handle)",
+            keep.refcnt()
+        );
         println!("blocks in use         -> {}", blocks() - before);
 
         let l = keep.cast::<pyrt::PyList>().unwrap().clone();

@@ -164,32 +164,38 @@ impl Keys {
             .wrapping_add(size_of::<KeysHeader>() + (1usize << self.header().dk_log2_index_bytes))
     }
 
-    fn entry(&self, heap: &Heap, ix: usize) -> Entry {
-        // SAFETY: `ix < nentries <= usable(size)`: inside the entries array.
+    /// The key and value of entry `ix`, and its stored hash (GENERAL tables only).
+    fn raw_entry(&self, ix: usize) -> (Option<ObjPtr>, Option<ObjPtr>, Option<i64>) {
+        debug_assert!(ix < usable_fraction(self.size()));
+        // SAFETY: `ix < usable(size)`: inside the entries array.
         unsafe {
             if self.is_unicode() {
-                let e = self.entries().cast::<[Option<ObjPtr>; 2]>().add(ix).read();
-                let hash = e[0].map_or(0, |k| {
-                    crate::abstract_::hash(heap, k.as_ref()).unwrap_or(-1)
-                });
-                Entry {
-                    hash,
-                    key: e[0],
-                    value: e[1],
-                }
+                let [key, value] = self.entries().cast::<[Option<ObjPtr>; 2]>().add(ix).read();
+                (key, value, None)
             } else {
-                let e = self
+                let (hash, key, value) = self
                     .entries()
                     .cast::<(i64, Option<ObjPtr>, Option<ObjPtr>)>()
                     .add(ix)
                     .read();
-                Entry {
-                    hash: e.0,
-                    key: e.1,
-                    value: e.2,
-                }
+                (key, value, Some(hash))
             }
         }
+    }
+
+    /// Entry `ix`, with the hash read from the key for UNICODE tables (cached in the str).
+    fn entry(&self, heap: &Heap, ix: usize) -> Entry {
+        let (key, value, stored) = self.raw_entry(ix);
+        let hash = match (stored, key) {
+            (Some(hash), _) => hash,
+            (None, None) => 0,
+            (None, Some(k)) => {
+                // SAFETY: keys of a live table are live objects of this heap.
+                let k = unsafe { k.as_ref() };
+                crate::abstract_::hash(heap, k).unwrap_or(-1)
+            }
+        };
+        Entry { hash, key, value }
     }
 
     fn set_entry(&self, ix: usize, e: Entry) {
@@ -669,22 +675,8 @@ fn dict_richcompare<'h>(
 fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     let k = keys(o);
     for ix in 0..k.nentries() {
-        // SAFETY: entries of a live table; reading them needs no allocation (UNICODE hashes
-        // are not needed here, so read the raw pointers).
-        let pair = unsafe {
-            if k.is_unicode() {
-                let e = k.entries().cast::<[Option<ObjPtr>; 2]>().add(ix).read();
-                (e[0], e[1])
-            } else {
-                let e = k
-                    .entries()
-                    .cast::<(i64, Option<ObjPtr>, Option<ObjPtr>)>()
-                    .add(ix)
-                    .read();
-                (e.1, e.2)
-            }
-        };
-        pair.0.into_iter().chain(pair.1).for_each(&mut *visit);
+        let (key, value, _) = k.raw_entry(ix);
+        key.into_iter().chain(value).for_each(&mut *visit);
     }
 }
 

@@ -468,28 +468,17 @@ fn list_richcompare<'h>(
             op == CompareOp::Ne,
         )));
     }
-    let mut i = 0;
-    while i < list_len(a) && i < list_len(b) {
-        // SAFETY: borrowed items of live lists, kept alive across the comparison.
-        let (x, y) = unsafe {
+    let pair = |i: usize| {
+        let (x, y) = (*items(a).get(i)?, *items(b).get(i)?);
+        // SAFETY: items of live lists, objects of this heap, kept alive across the comparison.
+        Some(unsafe {
             (
-                Obj::from_borrowed(heap, items(a)[i].as_ref()),
-                Obj::from_borrowed(heap, items(b)[i].as_ref()),
+                Obj::from_borrowed(heap, x.as_ref()),
+                Obj::from_borrowed(heap, y.as_ref()),
             )
-        };
-        if !crate::abstract_::compare_bool(heap, x.object(), y.object(), CompareOp::Eq)? {
-            return match op {
-                CompareOp::Eq => Ok(Some(crate::types::long::new_bool(heap, false))),
-                CompareOp::Ne => Ok(Some(crate::types::long::new_bool(heap, true))),
-                _ => crate::abstract_::compare(heap, x.object(), y.object(), op).map(Some),
-            };
-        }
-        i += 1;
-    }
-    Ok(Some(crate::types::long::new_bool(
-        heap,
-        op.holds(list_len(a).cmp(&list_len(b))),
-    )))
+        })
+    };
+    crate::abstract_::compare_sequences(heap, op, pair, || (list_len(a), list_len(b))).map(Some)
 }
 
 fn list_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {

@@ -176,21 +176,17 @@ fn tuple_richcompare<'h>(
         return Ok(None);
     }
     let (xs, ys) = (items(a), items(b));
-    for (x, y) in xs.iter().zip(ys) {
-        // SAFETY: both tuples hold references to their items.
-        let (x, y) = unsafe { (x.as_ref(), y.as_ref()) };
-        if !crate::abstract_::compare_bool(heap, x, y, CompareOp::Eq)? {
-            return match op {
-                CompareOp::Eq => Ok(Some(crate::types::long::new_bool(heap, false))),
-                CompareOp::Ne => Ok(Some(crate::types::long::new_bool(heap, true))),
-                _ => crate::abstract_::compare(heap, x, y, op).map(Some),
-            };
-        }
-    }
-    Ok(Some(crate::types::long::new_bool(
-        heap,
-        op.holds(xs.len().cmp(&ys.len())),
-    )))
+    let pair = |i: usize| {
+        let (x, y) = (xs.get(i)?, ys.get(i)?);
+        // SAFETY: both tuples hold references to their items, objects of this heap.
+        Some(unsafe {
+            (
+                Obj::from_borrowed(heap, x.as_ref()),
+                Obj::from_borrowed(heap, y.as_ref()),
+            )
+        })
+    };
+    crate::abstract_::compare_sequences(heap, op, pair, || (xs.len(), ys.len())).map(Some)
 }
 
 fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
