@@ -380,6 +380,9 @@ pub fn is_true(_heap: &Heap, v: &PyObject) -> PyResult<bool> {
 /// # Errors
 /// `AttributeError: 'int' object has no attribute 'foo'`, or what the getter raises.
 pub fn getattr<'h>(heap: &'h Heap, v: &PyObject, name: &str) -> PyResult<Obj<'h>> {
+    if let Some(f) = v.ob_type().slots().getattr {
+        return f(heap, v, name);
+    }
     match v.ob_type().find_member(name) {
         Some(member) => (member.get)(heap, v),
         None => Err(no_attribute(v, name)),
@@ -392,7 +395,31 @@ pub fn getattr<'h>(heap: &'h Heap, v: &PyObject, name: &str) -> PyResult<Obj<'h>
 /// # Errors
 /// `AttributeError: attribute 'real' of 'int' objects is not writable`, or
 /// `AttributeError: 'int' object has no attribute 'foo'`.
-pub fn setattr(_heap: &Heap, v: &PyObject, name: &str, _value: &PyObject) -> PyResult<()> {
+pub fn setattr(heap: &Heap, v: &PyObject, name: &str, value: &PyObject) -> PyResult<()> {
+    if let Some(f) = v.ob_type().slots().setattr {
+        return f(heap, v, name, Some(value));
+    }
+    let ty = v.ob_type();
+    if ty.find_member(name).is_some() {
+        return Err(PyErr::new(
+            crate::error::ExcKind::AttributeError,
+            format!(
+                "attribute '{name}' of '{}' objects is not writable",
+                ty.name()
+            ),
+        ));
+    }
+    Err(no_attribute(v, name))
+}
+
+/// `delattr(v, name)`.
+///
+/// # Errors
+/// `AttributeError` when the attribute is unset, missing or read-only.
+pub fn delattr(heap: &Heap, v: &PyObject, name: &str) -> PyResult<()> {
+    if let Some(f) = v.ob_type().slots().setattr {
+        return f(heap, v, name, None);
+    }
     let ty = v.ob_type();
     if ty.find_member(name).is_some() {
         return Err(PyErr::new(

@@ -102,6 +102,10 @@ pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(ObjPtr));
 /// `tp_clear`: drops the references the object holds, leaving it valid but empty, so the
 /// collector can break a cycle through it.
 pub type ClearFn = fn(&Heap, &PyObject);
+/// `tp_getattro` for types whose instances have their own attributes (classes).
+pub type GetAttrFn = for<'h> fn(&'h Heap, &PyObject, &str) -> PyResult<Obj<'h>>;
+/// `tp_setattro`: sets (`Some`) or deletes (`None`) an attribute.
+pub type SetAttrFn = fn(&Heap, &PyObject, &str, Option<&PyObject>) -> PyResult<()>;
 /// The getter of a read-only attribute (a `PyGetSetDef`/`PyMemberDef` entry).
 pub type GetterFn = for<'h> fn(&'h Heap, &PyObject) -> PyResult<Obj<'h>>;
 
@@ -214,6 +218,10 @@ pub struct Slots {
     pub clear: Option<ClearFn>,
     /// The instances' read-only attributes, found by the generic `getattr`.
     pub members: &'static [Member],
+    /// `tp_getattro` (`None`: the generic lookup of `members`).
+    pub getattr: Option<GetAttrFn>,
+    /// `tp_setattro` (`None`: every attribute is read-only or missing).
+    pub setattr: Option<SetAttrFn>,
 }
 
 /// `PyTypeObject`.
@@ -221,11 +229,12 @@ pub struct Slots {
 pub struct PyTypeObject {
     /// The header: a type is an object of type `type`.
     pub ob_base: PyVarObject,
-    name: &'static str,
+    /// `tp_name`: a literal for static types, the heap type's own string for classes.
+    name: *const str,
     basicsize: usize,
     itemsize: usize,
     flags: TypeFlags,
-    base: Option<&'static StaticType>,
+    base: Option<NonNull<PyTypeObject>>,
     slots: &'static Slots,
     /// Room for the fields CPython's `PyTypeObject` has and pyrt does not use yet.
     _reserved: [u8; RESERVED_BYTES],
@@ -242,7 +251,9 @@ const _: () = assert!(size_of::<PyTypeObject>() == PYTYPEOBJECT_SIZE);
 impl PyTypeObject {
     /// `tp_name`.
     pub fn name(&self) -> &str {
-        self.name
+        // SAFETY: the name is a literal (static types) or a string owned by the heap type, which
+        // lives as long as the type does.
+        unsafe { &*self.name }
     }
 
     /// `tp_basicsize` (`__basicsize__`).
@@ -261,8 +272,10 @@ impl PyTypeObject {
     }
 
     /// `tp_base`.
-    pub fn base(&self) -> Option<&'static PyTypeObject> {
-        self.base.map(|b| &b.0)
+    pub fn base(&self) -> Option<&PyTypeObject> {
+        // SAFETY: a type holds its base alive (static bases are immortal; a heap type holds a
+        // reference to its base).
+        self.base.map(|b| unsafe { b.as_ref() })
     }
 
     /// The slot table.
@@ -340,7 +353,10 @@ impl StaticType {
             basicsize: spec.basicsize,
             itemsize: spec.itemsize,
             flags: spec.flags.union(TypeFlags::IMMUTABLETYPE),
-            base: spec.base,
+            base: match spec.base {
+                Some(b) => Some(b.ptr()),
+                None => None,
+            },
             slots: spec.slots,
             _reserved: [0; RESERVED_BYTES],
         })
@@ -359,5 +375,36 @@ impl StaticType {
     /// The type as an object pointer.
     pub const fn as_obj(&'static self) -> ObjPtr {
         NonNull::from_ref(&self.0.ob_base.ob_base)
+    }
+}
+
+/// What a heap type (a class) is made of.
+pub(crate) struct HeapTypeSpec {
+    /// `tp_name` (the class's qualified name), owned by the heap type.
+    pub name: *const str,
+    pub basicsize: usize,
+    pub flags: TypeFlags,
+    pub base: NonNull<PyTypeObject>,
+    pub slots: &'static Slots,
+}
+
+/// Writes the type-object part of a freshly allocated heap type whose `PyObject` header is
+/// already written.
+///
+/// # Safety
+/// `ty` must point at a writable allocation of at least `size_of::<PyTypeObject>()` bytes, and
+/// the name must stay valid as long as the type.
+pub(crate) unsafe fn init_heap_type(ty: NonNull<PyTypeObject>, spec: HeapTypeSpec) {
+    // SAFETY: the allocation holds a whole `PyTypeObject` (caller); the header is in place.
+    unsafe {
+        let t = ty.as_ptr();
+        core::ptr::addr_of_mut!((*t).ob_base.ob_size).write(core::cell::Cell::new(0));
+        core::ptr::addr_of_mut!((*t).name).write(spec.name);
+        core::ptr::addr_of_mut!((*t).basicsize).write(spec.basicsize);
+        core::ptr::addr_of_mut!((*t).itemsize).write(0);
+        core::ptr::addr_of_mut!((*t).flags).write(spec.flags.union(TypeFlags::HEAPTYPE));
+        core::ptr::addr_of_mut!((*t).base).write(Some(spec.base));
+        core::ptr::addr_of_mut!((*t).slots).write(spec.slots);
+        core::ptr::addr_of_mut!((*t)._reserved).write([0; RESERVED_BYTES]);
     }
 }

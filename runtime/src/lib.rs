@@ -16,8 +16,8 @@ pub mod demo;
 
 pub use api::{
     Bound, ExcKind, FromPyObject, PyAny, PyBool, PyBytes, PyComplex, PyDict, PyErr, PyFloat,
-    PyFrozenSet, PyInt, PyList, PyNone, PyResult, PySet, PyStr, PyTuple, PyTypeInfo, Python,
-    Runtime, RuntimeConfig, SetLike,
+    PyFrozenSet, PyInt, PyList, PyNone, PyResult, PySet, PyStr, PyTuple, PyType, PyTypeInfo,
+    Python, Runtime, RuntimeConfig, SetLike,
 };
 pub use pyrt_objects::CompareOp;
 

@@ -55,3 +55,15 @@ fn nested_dicts() {
 fn nested_frozensets() {
     Runtime::new().with(|py| build_and_drop(py, |x| py.frozenset([x]).unwrap().into_any()));
 }
+
+#[test]
+fn nested_instances() {
+    Runtime::new().with(|py| {
+        let cls = py.slots_class("Link", &["next"]).unwrap();
+        build_and_drop(py, |x| {
+            let link = cls.call0().unwrap();
+            link.setattr("next", &x).unwrap();
+            link
+        });
+    });
+}

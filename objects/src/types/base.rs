@@ -39,6 +39,8 @@ static OBJECT_SLOTS: Slots = Slots {
     traverse: None,
     clear: None,
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `object`.
@@ -54,19 +56,48 @@ pub static OBJECT_TYPE: StaticType = StaticType::new(
     },
 );
 
-fn type_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+/// The type object an object of type `type` is.
+fn as_type(o: &PyObject) -> &crate::typeobj::PyTypeObject {
     // SAFETY: objects of type `type` are type objects, whose header is first.
-    let ty = unsafe { &*core::ptr::from_ref(o).cast::<crate::typeobj::PyTypeObject>() };
+    unsafe { &*core::ptr::from_ref(o).cast::<crate::typeobj::PyTypeObject>() }
+}
+
+fn type_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let ty = as_type(o);
+    if crate::types::class::is_heap_type(ty) {
+        let (module, name) = crate::types::class::class_module_and_name(ty);
+        if module != "builtins" {
+            return Ok(format!("<class '{module}.{name}'>"));
+        }
+    }
     Ok(format!("<class '{}'>", ty.name()))
 }
 
-/// `type.__sizeof__` of a static type: `sizeof(PyTypeObject)`.
-fn type_sizeof(_o: &PyObject) -> usize {
-    PYTYPEOBJECT_SIZE
+/// `type.__sizeof__`: `sizeof(PyTypeObject)` for a static type, `sizeof(PyHeapTypeObject)` for
+/// a class.
+fn type_sizeof(o: &PyObject) -> usize {
+    let ty = as_type(o);
+    if crate::types::class::is_heap_type(ty) {
+        crate::types::class::heap_type_sizeof(ty)
+    } else {
+        PYTYPEOBJECT_SIZE
+    }
+}
+
+/// `type_dealloc`: classes are freed; static types are immortal and never get here.
+unsafe fn type_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead object of type `type` (caller).
+    unsafe {
+        if crate::types::class::is_heap_type(as_type(op.as_ref())) {
+            crate::types::class::heap_type_dealloc(heap, op);
+        } else {
+            never_dealloc(heap, op);
+        }
+    }
 }
 
 static TYPE_SLOTS: Slots = Slots {
-    dealloc: never_dealloc,
+    dealloc: type_dealloc,
     sizeof: Some(type_sizeof),
     repr: type_repr,
     str: None,
@@ -77,6 +108,8 @@ static TYPE_SLOTS: Slots = Slots {
     traverse: None,
     clear: None,
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `type`: `__basicsize__` is `sizeof(PyHeapTypeObject)` (920) and `__itemsize__` 40, as in
@@ -148,6 +181,8 @@ static NONE_SLOTS: Slots = Slots {
     traverse: None,
     clear: None,
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `NoneType`.
@@ -185,6 +220,8 @@ const NONE_SLOTS_IDENTITY: Slots = Slots {
     traverse: None,
     clear: None,
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `NotImplementedType`.

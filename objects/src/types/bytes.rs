@@ -192,6 +192,8 @@ static BYTES_SLOTS: Slots = Slots {
     traverse: None,
     clear: None,
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `bytes`: `__basicsize__` 33 (`PyBytesObject_SIZE`), `__itemsize__` 1.

@@ -378,6 +378,8 @@ static COMPLEX_SLOTS: Slots = Slots {
     traverse: None,
     clear: None,
     members: &COMPLEX_MEMBERS,
+    getattr: None,
+    setattr: None,
 };
 
 /// `complex`.

@@ -702,6 +702,8 @@ static DICT_SLOTS: Slots = Slots {
     traverse: Some(dict_traverse),
     clear: Some(dict_clear_slot),
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `dict`: `__basicsize__` 48, a GC type.

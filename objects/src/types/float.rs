@@ -276,6 +276,8 @@ static FLOAT_SLOTS: Slots = Slots {
     traverse: None,
     clear: None,
     members: &FLOAT_MEMBERS,
+    getattr: None,
+    setattr: None,
 };
 
 /// `float`.

@@ -540,6 +540,8 @@ static LIST_SLOTS: Slots = Slots {
     traverse: Some(list_traverse),
     clear: Some(list_clear_slot),
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `list`: `__basicsize__` 40, a GC type.

@@ -432,6 +432,8 @@ static INT_MEMBERS: [Member; 4] = [
 
 static INT_SLOTS: Slots = Slots {
     members: &INT_MEMBERS,
+    getattr: None,
+    setattr: None,
     dealloc: long_dealloc,
     sizeof: Some(long_sizeof),
     repr: long_repr,

@@ -3,6 +3,7 @@
 
 mod base;
 pub mod bytes;
+pub mod class;
 pub mod complex;
 pub mod dict;
 pub mod float;

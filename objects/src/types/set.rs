@@ -574,6 +574,8 @@ static SET_SLOTS: Slots = Slots {
     traverse: Some(set_traverse),
     clear: Some(set_clear_slot),
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 static FROZENSET_SLOTS: Slots = Slots {

@@ -215,6 +215,8 @@ static TUPLE_SLOTS: Slots = Slots {
     traverse: Some(tuple_traverse),
     clear: None,
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `tuple`.

@@ -316,6 +316,8 @@ static STR_SLOTS: Slots = Slots {
     traverse: None,
     clear: None,
     members: &[],
+    getattr: None,
+    setattr: None,
 };
 
 /// `str`: `__basicsize__` is `sizeof(PyUnicodeObject)` = 64, the layout of str subclasses.

@@ -95,6 +95,22 @@ impl<'py, T> Bound<'py, T> {
         abstract_::setattr(self.obj.heap(), self.as_object(), name, value.as_object())
     }
 
+    /// `delattr(obj, name)` (`del obj.name`).
+    ///
+    /// # Errors
+    /// `AttributeError` when the attribute is unset, missing or read-only.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let p = py.slots_class("P", &["x"]).unwrap().call0().unwrap();
+    ///     assert_eq!(p.delattr("x").unwrap_err().to_string(), "AttributeError: x");
+    /// });
+    /// ```
+    pub fn delattr(&self, name: &str) -> PyResult<()> {
+        abstract_::delattr(self.obj.heap(), self.as_object(), name)
+    }
+
     /// The objects this one holds references to, once per reference, in the order its type's
     /// `tp_traverse` visits them (`gc.get_referents`); empty for atomic objects.
     ///

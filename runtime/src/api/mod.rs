@@ -7,6 +7,7 @@
 //! another: the compiler rejects it. No `unsafe` is needed to use any of it.
 
 mod bound;
+mod class;
 mod dict;
 mod extract;
 mod list;
@@ -22,7 +23,7 @@ pub use runtime::{Runtime, RuntimeConfig};
 pub use set::SetLike;
 pub use types::{
     PyAny, PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyNone, PySet,
-    PyStr, PyTuple, PyTypeInfo,
+    PyStr, PyTuple, PyType, PyTypeInfo,
 };
 
 pub use pyrt_objects::{ExcKind, PyErr, PyResult};

@@ -92,3 +92,7 @@ marker!(
     /// `frozenset`.
     PyFrozenSet, "frozenset", |o| o.ob_type().is_subtype(pyrt_objects::types::FROZENSET_TYPE.get())
 );
+marker!(
+    /// `type`: classes and built-in types.
+    PyType, "type", |o| o.ob_type().flags().contains(pyrt_objects::typeobj::TypeFlags::TYPE_SUBCLASS)
+);
