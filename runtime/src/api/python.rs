@@ -13,7 +13,24 @@ use super::types::{PyAny, PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyNone, Py
 
 /// Access to one runtime's objects for the lifetime `'py`. `Copy`; obtained from
 /// [`crate::Runtime::with`]. The lifetime is invariant, which brands every object with its
-/// runtime.
+/// runtime: the compiler rejects handing an object of one runtime to another,
+///
+/// ```compile_fail
+/// let (a, b) = (pyrt::Runtime::new(), pyrt::Runtime::new());
+/// a.with(|pa| {
+///     b.with(|pb| {
+///         let x = pa.int(1000).unwrap();
+///         let _ = pb.tuple([x]); // error: `x` belongs to runtime `a`
+///     })
+/// });
+/// ```
+///
+/// and an object cannot outlive the call that lent the token:
+///
+/// ```compile_fail
+/// let rt = pyrt::Runtime::new();
+/// let escaped = rt.with(|py| py.int(1000).unwrap()); // error: borrowed data escapes
+/// ```
 #[derive(Clone, Copy)]
 pub struct Python<'py> {
     heap: &'py Heap,
