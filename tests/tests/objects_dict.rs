@@ -306,3 +306,39 @@ proptest! {
         })?;
     }
 }
+
+#[test]
+fn copies_and_merges_size_like_oracle_070() {
+    // Oracle 070: 40 int keys; d.copy(); delete 35; d.copy(); dict(d)
+    Runtime::new().with(|py| {
+        let d = grow(py, 40, |i| py.int(i).unwrap().into_any());
+        assert_eq!((d.getsizeof(), d.copy().unwrap().getsizeof()), (1168, 1168));
+        for i in 0..35 {
+            d.del_item(&py.int(i).unwrap()).unwrap();
+        }
+        assert_eq!(
+            (
+                d.len().unwrap(),
+                d.getsizeof(),
+                d.copy().unwrap().getsizeof()
+            ),
+            (5, 1168, 224)
+        );
+        let rebuilt = py.dict().unwrap();
+        rebuilt.update(&d).unwrap();
+        assert_eq!(rebuilt.getsizeof(), 224, "dict(d)");
+        assert_eq!(
+            rebuilt.repr().unwrap(),
+            "{35: 35, 36: 36, 37: 37, 38: 38, 39: 39}"
+        );
+        assert!(rebuilt.rich_compare_bool(&d, pyrt::CompareOp::Eq).unwrap());
+        // A clone shares the items: every key and value gained a reference.
+        let v = py.int(1000).unwrap();
+        let small = py.dict().unwrap();
+        small.set_item(&py.str("k").unwrap(), &v).unwrap();
+        let copied = small.copy().unwrap();
+        assert_eq!((v.refcnt(), copied.getsizeof()), (3, 184));
+        drop(copied);
+        assert_eq!(v.refcnt(), 2);
+    });
+}

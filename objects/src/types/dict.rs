@@ -720,3 +720,87 @@ pub static DICT_TYPE: StaticType = StaticType::new(
         slots: &DICT_SLOTS,
     },
 );
+
+/// Clones a combined keys table byte for byte (taking a reference to every key and value).
+fn clone_keys(heap: &Heap, k: Keys) -> PyResult<Keys> {
+    let size = keys_size(k.header().dk_log2_size, k.header().dk_kind);
+    let p = heap.alloc_bytes(size)?;
+    // SAFETY: both buffers hold `size` bytes; the copy then owns one more reference to every
+    // live key and value, taken below.
+    unsafe { ptr::copy_nonoverlapping(k.0.as_ptr().cast::<u8>(), p.as_ptr(), size) };
+    let new = Keys(p.cast());
+    new.header().dk_refcnt.set(1);
+    for ix in 0..new.nentries() {
+        let (key, value, _) = new.raw_entry(ix);
+        for o in key.into_iter().chain(value) {
+            // SAFETY: entries of a live table are live objects of this heap.
+            unsafe { o.as_ref() }.incref();
+        }
+    }
+    Ok(new)
+}
+
+/// `dict_merge(target, source)` (`d.update(other)`, `dict(other)`): an empty target whose source
+/// has no deleted entries and a table of 8 slots or more than half used gets a clone of the
+/// source's table; otherwise the target is first resized to fit both (when its usable room is
+/// smaller than the source) and the items are inserted one by one.
+///
+/// # Errors
+/// `MemoryError`, or what hashing and comparing keys raise.
+pub fn merge(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()> {
+    let (tk, sk) = (keys(target), keys(source));
+    let used = dict_len(source);
+    if ptr::eq(target, source) || used == 0 {
+        return Ok(());
+    }
+    let half_used = sk.size() == 1 << LOG_MINSIZE || usable_fraction(sk.size() / 2) < used;
+    if dict_len(target) == 0 && sk.nentries() == used && half_used {
+        let clone = clone_keys(heap, sk)?;
+        header(target).ma_keys.set(clone.0);
+        header(target).ma_used.set(used as isize);
+        free_keys(heap, tk);
+        return Ok(());
+    }
+    if usable_fraction(tk.size()) < used {
+        let log2 = estimate_log2_keysize(dict_len(target) + used);
+        if tk.header().dk_refcnt.get() == IMMORTAL_REFCNT {
+            header(target)
+                .ma_keys
+                .set(new_keys(heap, log2, sk.is_unicode())?.0);
+        } else {
+            resize(heap, target, log2, sk.is_unicode())?;
+        }
+    }
+    for (k, v) in items(heap, source) {
+        // SAFETY: entries of the live source, borrowed as new references.
+        let (k, v) = unsafe {
+            (
+                Obj::from_borrowed(heap, k.as_ref()),
+                Obj::from_borrowed(heap, v.as_ref()),
+            )
+        };
+        set_item(heap, target, k, v)?;
+    }
+    Ok(())
+}
+
+/// `d.copy()` (`PyDict_Copy`): an empty dict for an empty source; a byte-for-byte clone of the
+/// table when at most a third of its entries are deleted; else a merge into a new dict.
+///
+/// # Errors
+/// `MemoryError`, or what hashing and comparing keys raise.
+pub fn copy<'h>(heap: &'h Heap, d: &PyObject) -> PyResult<Obj<'h>> {
+    let new = new_dict(heap)?;
+    let (k, used) = (keys(d), dict_len(d));
+    if used == 0 {
+        return Ok(new);
+    }
+    if used >= (2 * k.nentries()) / 3 {
+        let clone = clone_keys(heap, k)?;
+        header(new.object()).ma_keys.set(clone.0);
+        header(new.object()).ma_used.set(used as isize);
+        return Ok(new);
+    }
+    merge(heap, new.object(), d)?;
+    Ok(new)
+}

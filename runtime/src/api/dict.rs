@@ -107,6 +107,34 @@ impl<'py> Bound<'py, PyDict> {
             .collect()
     }
 
+    /// `d.copy()`: a clone of the table when at most a third of its entries are deleted, else a
+    /// fresh dict sized for the items.
+    ///
+    /// # Errors
+    /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///     for i in 0..40 {
+    ///         d.set_item(&py.int(i).unwrap(), &py.int(i).unwrap()).unwrap();
+    ///     }
+    ///     assert_eq!((d.getsizeof(), d.copy().unwrap().getsizeof()), (1168, 1168));
+    /// });
+    /// ```
+    pub fn copy(&self) -> PyResult<Bound<'py, PyDict>> {
+        dict::copy(self.py().heap(), self.as_object()).map(Bound::from_obj)
+    }
+
+    /// `d.update(other)` for another dict (`dict_merge`); `dict(other)` is an empty dict updated.
+    ///
+    /// # Errors
+    /// `MemoryError` past the memory limit.
+    pub fn update(&self, other: &Bound<'py, PyDict>) -> PyResult<()> {
+        dict::merge(self.py().heap(), self.as_object(), other.as_object())
+    }
+
     /// `d.clear()`: back to the shared empty table (64 bytes).
     pub fn clear(&self) {
         dict::clear(self.py().heap(), self.as_object());
