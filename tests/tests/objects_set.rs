@@ -227,3 +227,51 @@ proptest! {
         })?;
     }
 }
+
+#[test]
+fn set_operations_size_like_oracle_086() {
+    // Oracle 086: a = {1, 2, 3, 4}; b = {3, 4, 5, 6}; union, intersection, difference and their
+    // sizes; big = set(range(40)): big.union(a), big.intersection(a)
+    Runtime::new().with(|py| {
+        let literal = |r: std::ops::RangeInclusive<i64>| {
+            let s = empty(py);
+            s.update(&py.frozenset(ints(py, r)).unwrap()).unwrap();
+            s
+        };
+        let (a, b) = (literal(1..=4), literal(3..=6));
+        let (u, i, d) = (
+            a.union(&b).unwrap(),
+            a.intersection(&b).unwrap(),
+            a.difference(&b).unwrap(),
+        );
+        assert_eq!(
+            (u.repr().unwrap(), i.repr().unwrap(), d.repr().unwrap()),
+            (
+                "{1, 2, 3, 4, 5, 6}".into(),
+                "{3, 4}".into(),
+                "{1, 2}".into()
+            )
+        );
+        assert_eq!(
+            (u.getsizeof(), i.getsizeof(), d.getsizeof()),
+            (728, 216, 216)
+        );
+        let big = py.set(ints(py, 0..40)).unwrap();
+        assert_eq!(
+            (
+                big.union(&a).unwrap().getsizeof(),
+                big.intersection(&a).unwrap().getsizeof()
+            ),
+            (2264, 216)
+        );
+        // The copy-and-discard path of difference (len(big) / 4 > len(a)).
+        let rest = big.difference(&a).unwrap();
+        assert_eq!((rest.len().unwrap(), rest.getsizeof()), (36, 2264));
+        let f = py.frozenset(ints(py, 1..=3)).unwrap();
+        assert_eq!(
+            f.union(&a).unwrap().type_name(),
+            "frozenset",
+            "the result has the left operand's kind"
+        );
+    });
+}

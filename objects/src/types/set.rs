@@ -608,3 +608,99 @@ pub static FROZENSET_TYPE: StaticType = StaticType::new(
         slots: &FROZENSET_SLOTS,
     },
 );
+
+/// A new empty set of the same base kind as `o` (`make_new_set_basetype`).
+fn new_like<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    if o.ob_type().is_subtype(FROZENSET_TYPE.get()) {
+        new_frozenset(heap)
+    } else {
+        new_set(heap)
+    }
+}
+
+/// `set_copy`: a new set of the same kind, merged from `o`.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn copy<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    let result = new_like(heap, o)?;
+    merge(heap, result.object(), o)?;
+    Ok(result)
+}
+
+/// `a | b` for two sets (`set_union`): a copy of `a`, then `b` merged in.
+///
+/// # Errors
+/// `MemoryError`, or what comparing elements raises.
+pub fn union<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
+    let result = copy(heap, a)?;
+    if !ptr::eq(a, b) {
+        merge(heap, result.object(), b)?;
+    }
+    Ok(result)
+}
+
+/// `a & b` for two sets (`set_intersection`): the elements of the smaller set found in the
+/// larger, added in the smaller set's table order.
+///
+/// # Errors
+/// `MemoryError`, or what comparing elements raises.
+pub fn intersection<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
+    if ptr::eq(a, b) {
+        return copy(heap, a);
+    }
+    let result = new_like(heap, a)?;
+    let (small, large) = if set_len(b) > set_len(a) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    for i in 0..table_size(small) {
+        let e = entry(small, i);
+        let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) else {
+            continue;
+        };
+        // SAFETY: an element of a live set, borrowed as a new reference.
+        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+        if matches!(probe(heap, large, k.object(), e.hash)?, Probe::Found(_)) {
+            add_hashed(heap, result.object(), k, e.hash)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `a - b` for two sets (`set_difference`): when `a` is over four times larger, a copy of `a`
+/// with `b`'s elements discarded (and the table rebuilt if more than a fifth is dummies);
+/// otherwise the elements of `a` not in `b`, added in `a`'s table order.
+///
+/// # Errors
+/// `MemoryError`, or what comparing elements raises.
+pub fn difference<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
+    if (set_len(a) >> 2) > set_len(b) {
+        let result = copy(heap, a)?;
+        let r = result.object();
+        for k in elements(heap, b) {
+            // SAFETY: an element of the live set `b`.
+            discard(heap, r, unsafe { k.as_ref() })?;
+        }
+        let h = header(r);
+        if (h.fill.get() - h.used.get()) * 5 >= h.mask.get() {
+            let used = h.used.get() as usize;
+            table_resize(heap, r, if used > 50_000 { used * 2 } else { used * 4 })?;
+        }
+        return Ok(result);
+    }
+    let result = new_like(heap, a)?;
+    for i in 0..table_size(a) {
+        let e = entry(a, i);
+        let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) else {
+            continue;
+        };
+        // SAFETY: an element of a live set, borrowed as a new reference.
+        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+        if !matches!(probe(heap, b, k.object(), e.hash)?, Probe::Found(_)) {
+            add_hashed(heap, result.object(), k, e.hash)?;
+        }
+    }
+    Ok(result)
+}

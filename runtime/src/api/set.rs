@@ -68,6 +68,42 @@ impl<'py, T: SetLike> Bound<'py, T> {
         set::contains(self.py().heap(), self.as_object(), key.as_object())
     }
 
+    /// `s | other` (`s.union(other)`): a set of this kind (`set` or `frozenset`).
+    ///
+    /// # Errors
+    /// `MemoryError`, or what comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let a = py.set((1..=4).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let b = py.set((3..=6).map(|i| py.int(i).unwrap())).unwrap();
+    ///     assert_eq!(a.union(&b).unwrap().repr().unwrap(), "{1, 2, 3, 4, 5, 6}");
+    ///     assert_eq!(a.intersection(&b).unwrap().repr().unwrap(), "{3, 4}");
+    ///     assert_eq!(a.difference(&b).unwrap().repr().unwrap(), "{1, 2}");
+    /// });
+    /// ```
+    pub fn union<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
+        set::union(self.py().heap(), self.as_object(), other.as_object()).map(Bound::from_obj)
+    }
+
+    /// `s & other` (`s.intersection(other)`).
+    ///
+    /// # Errors
+    /// `MemoryError`, or what comparing elements raises.
+    pub fn intersection<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
+        set::intersection(self.py().heap(), self.as_object(), other.as_object())
+            .map(Bound::from_obj)
+    }
+
+    /// `s - other` (`s.difference(other)`).
+    ///
+    /// # Errors
+    /// `MemoryError`, or what comparing elements raises.
+    pub fn difference<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
+        set::difference(self.py().heap(), self.as_object(), other.as_object()).map(Bound::from_obj)
+    }
+
     /// The elements in iteration (table) order.
     ///
     /// # Example
@@ -183,8 +219,6 @@ impl<'py> Bound<'py, PySet> {
     /// # Errors
     /// `MemoryError` past the memory limit.
     pub fn copy(&self) -> PyResult<Bound<'py, PySet>> {
-        let s = self.py().set(Vec::<Bound<'py>>::new())?;
-        s.update(self)?;
-        Ok(s)
+        set::copy(self.py().heap(), self.as_object()).map(Bound::from_obj)
     }
 }
