@@ -156,6 +156,13 @@ impl<'py, T> Bound<'py, T> {
     ///
     /// # Errors
     /// As [`Bound::len`].
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert!(py.str("").unwrap().is_empty().unwrap());
+    /// });
+    /// ```
     pub fn is_empty(&self) -> PyResult<bool> {
         self.len().map(|n| n == 0)
     }
@@ -174,6 +181,14 @@ impl<'py, T> Bound<'py, T> {
     }
 
     /// A borrowed view as any object.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.str("x").unwrap();
+    ///         assert_eq!(s.as_any().type_name(), "str");
+    /// });
+    /// ```
     pub fn as_any(&self) -> &Bound<'py, PyAny> {
         // SAFETY: `Bound` is `repr(transparent)` over `Obj`; the type parameter is a phantom.
         unsafe { &*core::ptr::from_ref(self).cast::<Bound<'py, PyAny>>() }
@@ -231,6 +246,14 @@ impl<'py, T> Bound<'py, T> {
     }
 
     /// Whether both handles refer to the same object (`is`).
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let a = py.float(1.5).unwrap();
+    ///         assert!(a.is(&a.clone()) && !a.is(&py.float(1.5).unwrap()));
+    /// });
+    /// ```
     pub fn is<U>(&self, other: &Bound<'py, U>) -> bool {
         self.obj.is(&other.obj)
     }
@@ -349,6 +372,14 @@ impl<'py, T> Bound<'py, T> {
     ///
     /// # Errors
     /// `TypeError: '<' not supported between instances of 'int' and 'str'` and the like.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let r = py.int(1).unwrap().compare(&py.int(2).unwrap(), pyrt::CompareOp::Lt).unwrap();
+    ///         assert_eq!(r.repr().unwrap(), "True");
+    /// });
+    /// ```
     pub fn compare<U>(&self, other: &Bound<'py, U>, op: CompareOp) -> PyResult<Bound<'py, PyAny>> {
         abstract_::compare(self.obj.heap(), self.as_object(), other.as_object(), op)
             .map(Bound::from_obj)
@@ -401,10 +432,31 @@ binary_methods! {
     /// ```
     add => Add,
     /// `self - other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(7).unwrap().sub(&py.int(10).unwrap()).unwrap().repr().unwrap(), "-3");
+    /// });
+    /// ```
     sub => Sub,
     /// `self * other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.str("ab").unwrap().mul(&py.int(2).unwrap()).unwrap().repr().unwrap(), "'abab'");
+    /// });
+    /// ```
     mul => Mul,
     /// `self / other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(7).unwrap().truediv(&py.int(2).unwrap()).unwrap().repr().unwrap(), "3.5");
+    /// });
+    /// ```
     truediv => TrueDiv,
     /// `self // other`.
     ///
@@ -417,20 +469,76 @@ binary_methods! {
     /// ```
     floordiv => FloorDiv,
     /// `self % other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(-7).unwrap().rem(&py.int(3).unwrap()).unwrap().repr().unwrap(), "2");
+    /// });
+    /// ```
     rem => Mod,
     /// `self ** other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(2).unwrap().pow(&py.int(-2).unwrap()).unwrap().repr().unwrap(), "0.25");
+    /// });
+    /// ```
     pow => Pow,
     /// `divmod(self, other)`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(7).unwrap().divmod(&py.int(-2).unwrap()).unwrap().repr().unwrap(), "(-4, -1)");
+    /// });
+    /// ```
     divmod => DivMod,
     /// `self << other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(1).unwrap().lshift(&py.int(70).unwrap()).unwrap().repr().unwrap(), "1180591620717411303424");
+    /// });
+    /// ```
     lshift => LShift,
     /// `self >> other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(-5).unwrap().rshift(&py.int(1).unwrap()).unwrap().repr().unwrap(), "-3");
+    /// });
+    /// ```
     rshift => RShift,
     /// `self & other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.bool(true).bitand(&py.bool(false)).unwrap().repr().unwrap(), "False");
+    /// });
+    /// ```
     bitand => And,
     /// `self | other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(5).unwrap().bitor(&py.int(2).unwrap()).unwrap().repr().unwrap(), "7");
+    /// });
+    /// ```
     bitor => Or,
     /// `self ^ other`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(-5).unwrap().bitxor(&py.int(3).unwrap()).unwrap().repr().unwrap(), "-8");
+    /// });
+    /// ```
     bitxor => Xor,
 }
 
@@ -452,6 +560,13 @@ impl<'py, T> Bound<'py, T> {
     ///
     /// # Errors
     /// `TypeError: bad operand type for unary +: '...'`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     assert_eq!(py.int(-3).unwrap().pos().unwrap().repr().unwrap(), "-3");
+    /// });
+    /// ```
     pub fn pos(&self) -> PyResult<Bound<'py, PyAny>> {
         self.unary(UnOp::Pos)
     }

@@ -37,6 +37,15 @@ impl<'py> Bound<'py, PyType> {
     ///
     /// # Errors
     /// `TypeError` for a built-in type (not constructible this way yet), or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let cls = py.slots_class("P", &["x"]).unwrap();
+    ///         let p = cls.call0().unwrap();
+    ///         assert_eq!((p.type_name(), p.getsizeof()), ("P", 40));
+    /// });
+    /// ```
     pub fn call0(&self) -> PyResult<Bound<'py, PyAny>> {
         class::new_instance(self.py().heap(), self.as_object()).map(Bound::from_obj)
     }

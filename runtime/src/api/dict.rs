@@ -56,6 +56,15 @@ impl<'py> Bound<'py, PyDict> {
     ///
     /// # Errors
     /// `TypeError: unhashable type: 'list'`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///         d.set_item(&py.int(1).unwrap(), &py.str("one").unwrap()).unwrap();
+    ///         assert_eq!(d.repr().unwrap(), "{1: 'one'}");
+    /// });
+    /// ```
     pub fn set_item<K, V>(&self, key: &Bound<'py, K>, value: &Bound<'py, V>) -> PyResult<()> {
         dict::set_item(
             self.py().heap(),
@@ -69,6 +78,16 @@ impl<'py> Bound<'py, PyDict> {
     ///
     /// # Errors
     /// `TypeError: unhashable type: ...`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///         d.set_item(&py.str("k").unwrap(), &py.int(7).unwrap()).unwrap();
+    ///         assert_eq!(d.get_item(&py.str("k").unwrap()).unwrap().unwrap().repr().unwrap(), "7");
+    ///         assert!(d.get_item(&py.str("x").unwrap()).unwrap().is_none());
+    /// });
+    /// ```
     pub fn get_item<K>(&self, key: &Bound<'py, K>) -> PyResult<Option<Bound<'py, PyAny>>> {
         Ok(
             dict::get_item(self.py().heap(), self.as_object(), key.as_object())?
@@ -93,6 +112,17 @@ impl<'py> Bound<'py, PyDict> {
     }
 
     /// The items in insertion order.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///         d.set_item(&py.str("b").unwrap(), &py.int(2).unwrap()).unwrap();
+    ///         d.set_item(&py.str("a").unwrap(), &py.int(1).unwrap()).unwrap();
+    ///         let keys: Vec<String> = d.items().iter().map(|(k, _)| k.str().unwrap()).collect();
+    ///         assert_eq!(keys, ["b", "a"]);
+    /// });
+    /// ```
     pub fn items(&self) -> Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
         let heap = self.py().heap();
         dict::items(heap, self.as_object())
@@ -131,11 +161,31 @@ impl<'py> Bound<'py, PyDict> {
     ///
     /// # Errors
     /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let (a, b) = (py.dict().unwrap(), py.dict().unwrap());
+    ///         b.set_item(&py.str("k").unwrap(), &py.int(1).unwrap()).unwrap();
+    ///         a.update(&b).unwrap();
+    ///         assert_eq!((a.len().unwrap(), a.getsizeof()), (1, 184));
+    /// });
+    /// ```
     pub fn update(&self, other: &Bound<'py, PyDict>) -> PyResult<()> {
         dict::merge(self.py().heap(), self.as_object(), other.as_object())
     }
 
     /// `d.clear()`: back to the shared empty table (64 bytes).
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///         d.set_item(&py.int(1).unwrap(), &py.int(1).unwrap()).unwrap();
+    ///         d.clear();
+    ///         assert_eq!((d.len().unwrap(), d.getsizeof()), (0, 64));
+    /// });
+    /// ```
     pub fn clear(&self) {
         dict::clear(self.py().heap(), self.as_object());
     }

@@ -84,6 +84,15 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list(Vec::<pyrt::Bound<'_>>::new()).unwrap();
+    ///         l.append(&py.int(1).unwrap()).unwrap();
+    ///         assert_eq!((l.repr().unwrap().as_str(), l.getsizeof()), ("[1]", 88));
+    /// });
+    /// ```
     pub fn append<U>(&self, item: &Bound<'py, U>) -> PyResult<()> {
         list::append(self.heap(), self.as_object(), item.clone().into_obj())
     }
@@ -115,6 +124,15 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `IndexError: pop from empty list` or `IndexError: pop index out of range`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list([py.int(1).unwrap(), py.int(2).unwrap()]).unwrap();
+    ///         assert_eq!(l.pop(None).unwrap().repr().unwrap(), "2");
+    ///         assert_eq!(l.pop(Some(0)).unwrap().repr().unwrap(), "1");
+    /// });
+    /// ```
     pub fn pop(&self, index: Option<isize>) -> PyResult<Bound<'py, PyAny>> {
         list::pop(self.heap(), self.as_object(), index).map(Bound::from_obj)
     }
@@ -123,6 +141,14 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `IndexError: list index out of range`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list([py.int(1).unwrap(), py.int(2).unwrap()]).unwrap();
+    ///         assert_eq!(l.get_item(-1).unwrap().repr().unwrap(), "2");
+    /// });
+    /// ```
     pub fn get_item(&self, index: isize) -> PyResult<Bound<'py, PyAny>> {
         list::get_item(self.heap(), self.as_object(), index).map(Bound::from_obj)
     }
@@ -131,6 +157,15 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `IndexError: list assignment index out of range`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list([py.int(1).unwrap()]).unwrap();
+    ///         l.set_item(0, &py.str("x").unwrap()).unwrap();
+    ///         assert_eq!(l.repr().unwrap(), "['x']");
+    /// });
+    /// ```
     pub fn set_item<U>(&self, index: isize, value: &Bound<'py, U>) -> PyResult<()> {
         list::set_item(
             self.heap(),
@@ -144,6 +179,15 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `IndexError: list assignment index out of range`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list([py.int(1).unwrap(), py.int(2).unwrap()]).unwrap();
+    ///         l.del_item(0).unwrap();
+    ///         assert_eq!(l.repr().unwrap(), "[2]");
+    /// });
+    /// ```
     pub fn del_item(&self, index: isize) -> PyResult<()> {
         list::del_item(self.heap(), self.as_object(), index)
     }
@@ -178,6 +222,15 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list((0..5).map(|i| py.int(i).unwrap())).unwrap();
+    ///         let part = l.slice(1, -1).unwrap();
+    ///         assert_eq!((part.repr().unwrap().as_str(), part.getsizeof()), ("[1, 2, 3]", 80));
+    /// });
+    /// ```
     pub fn slice(&self, start: isize, stop: isize) -> PyResult<Bound<'py, PyList>> {
         let (lo, hi) = self.bounds(start, stop);
         list::slice(self.heap(), self.as_object(), lo, hi).map(Bound::from_obj)
@@ -187,6 +240,14 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list_from_iter((0..5).map(|i| py.int(i).unwrap()), Some(5)).unwrap();
+    ///         assert_eq!((l.getsizeof(), l.copy().unwrap().getsizeof()), (104, 96));
+    /// });
+    /// ```
     pub fn copy(&self) -> PyResult<Bound<'py, PyList>> {
         self.slice(0, isize::MAX)
     }
@@ -231,6 +292,15 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list([py.int(0).unwrap()]).unwrap();
+    ///         l.extend_from_iter((1..4).map(|i| py.int(i).unwrap()), None).unwrap();
+    ///         assert_eq!(l.repr().unwrap(), "[0, 1, 2, 3]");
+    /// });
+    /// ```
     pub fn extend_from_iter<T>(
         &self,
         items: impl IntoIterator<Item = Bound<'py, T>>,
@@ -248,6 +318,15 @@ impl<'py> Bound<'py, PyList> {
     ///
     /// # Errors
     /// `ValueError: list.remove(x): x not in list`, or what the comparison raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list([py.int(1).unwrap(), py.int(2).unwrap(), py.int(1).unwrap()]).unwrap();
+    ///         l.remove(&py.int(1).unwrap()).unwrap();
+    ///         assert_eq!(l.repr().unwrap(), "[2, 1]");
+    /// });
+    /// ```
     pub fn remove<U>(&self, value: &Bound<'py, U>) -> PyResult<()> {
         let mut i = 0;
         while let Ok(item) = list::get_item(self.heap(), self.as_object(), i) {
@@ -265,6 +344,15 @@ impl<'py> Bound<'py, PyList> {
     }
 
     /// `l.clear()`: frees the item array.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let l = py.list([py.int(1).unwrap()]).unwrap();
+    ///         l.clear();
+    ///         assert_eq!((l.len().unwrap(), l.getsizeof()), (0, 56));
+    /// });
+    /// ```
     pub fn clear(&self) {
         list::clear(self.heap(), self.as_object());
     }

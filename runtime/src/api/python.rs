@@ -153,6 +153,15 @@ impl<'py> Python<'py> {
     ///
     /// # Errors
     /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let b = py.zeroed_bytes(3).unwrap();
+    ///         assert_eq!(b.repr().unwrap(), "b'\\x00\\x00\\x00'");
+    ///         assert!(!py.zeroed_bytes(1).unwrap().is(&py.zeroed_bytes(1).unwrap()));
+    /// });
+    /// ```
     pub fn zeroed_bytes(self, n: usize) -> PyResult<Bound<'py, PyBytes>> {
         bytes::new_zeroed_bytes(self.heap, n).map(Bound::from_obj)
     }

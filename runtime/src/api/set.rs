@@ -64,6 +64,14 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///
     /// # Errors
     /// `TypeError: unhashable type: ...`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.set([py.int(1).unwrap()]).unwrap();
+    ///         assert!(s.contains(&py.float(1.0).unwrap()).unwrap());
+    /// });
+    /// ```
     pub fn contains<K>(&self, key: &Bound<'py, K>) -> PyResult<bool> {
         set::contains(self.py().heap(), self.as_object(), key.as_object())
     }
@@ -91,6 +99,15 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///
     /// # Errors
     /// `MemoryError`, or what comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let a = py.set((1..=4).map(|i| py.int(i).unwrap())).unwrap();
+    ///         let b = py.frozenset((3..=6).map(|i| py.int(i).unwrap())).unwrap();
+    ///         assert_eq!(a.intersection(&b).unwrap().repr().unwrap(), "{3, 4}");
+    /// });
+    /// ```
     pub fn intersection<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
         set::intersection(self.py().heap(), self.as_object(), other.as_object())
             .map(Bound::from_obj)
@@ -100,6 +117,15 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///
     /// # Errors
     /// `MemoryError`, or what comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let a = py.set((1..=4).map(|i| py.int(i).unwrap())).unwrap();
+    ///         let b = py.set((3..=6).map(|i| py.int(i).unwrap())).unwrap();
+    ///         assert_eq!(a.difference(&b).unwrap().repr().unwrap(), "{1, 2}");
+    /// });
+    /// ```
     pub fn difference<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
         set::difference(self.py().heap(), self.as_object(), other.as_object()).map(Bound::from_obj)
     }
@@ -141,6 +167,16 @@ impl<'py> Bound<'py, PySet> {
     ///
     /// # Errors
     /// `TypeError: unhashable type: ...`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.set(Vec::<pyrt::Bound<'_>>::new()).unwrap();
+    ///         s.insert(&py.int(1).unwrap()).unwrap();
+    ///         s.insert(&py.int(1).unwrap()).unwrap();
+    ///         assert_eq!(s.len().unwrap(), 1);
+    /// });
+    /// ```
     pub fn insert<K>(&self, key: &Bound<'py, K>) -> PyResult<()> {
         set::add(self.py().heap(), self.as_object(), key.clone().into_obj())
     }
@@ -149,6 +185,15 @@ impl<'py> Bound<'py, PySet> {
     ///
     /// # Errors
     /// `TypeError: unhashable type: ...`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.set([py.int(1).unwrap()]).unwrap();
+    ///         assert!(s.discard(&py.int(1).unwrap()).unwrap());
+    ///         assert!(!s.discard(&py.int(1).unwrap()).unwrap());
+    /// });
+    /// ```
     pub fn discard<K>(&self, key: &Bound<'py, K>) -> PyResult<bool> {
         set::discard(self.py().heap(), self.as_object(), key.as_object())
     }
@@ -157,6 +202,14 @@ impl<'py> Bound<'py, PySet> {
     ///
     /// # Errors
     /// `KeyError: key` when absent.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.set([py.int(1).unwrap()]).unwrap();
+    ///         assert_eq!(s.remove(&py.int(2).unwrap()).unwrap_err().to_string(), "KeyError: 2");
+    /// });
+    /// ```
     pub fn remove<K>(&self, key: &Bound<'py, K>) -> PyResult<()> {
         set::remove(self.py().heap(), self.as_object(), key.as_object())
     }
@@ -165,11 +218,29 @@ impl<'py> Bound<'py, PySet> {
     ///
     /// # Errors
     /// `KeyError: 'pop from an empty set'`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.set([py.int(5).unwrap()]).unwrap();
+    ///         assert_eq!(s.pop().unwrap().repr().unwrap(), "5");
+    ///         assert!(s.pop().is_err());
+    /// });
+    /// ```
     pub fn pop(&self) -> PyResult<Bound<'py, PyAny>> {
         set::pop(self.py().heap(), self.as_object()).map(Bound::from_obj)
     }
 
     /// `s.clear()`: back to the inline table of 8.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.set((0..10).map(|i| py.int(i).unwrap())).unwrap();
+    ///         s.clear();
+    ///         assert_eq!(s.getsizeof(), 216);
+    /// });
+    /// ```
     pub fn clear(&self) {
         set::clear(self.py().heap(), self.as_object());
     }
@@ -218,6 +289,14 @@ impl<'py> Bound<'py, PySet> {
     ///
     /// # Errors
     /// `MemoryError` past the memory limit.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let s = py.set((0..30).map(|i| py.int(i).unwrap())).unwrap();
+    ///         assert_eq!((s.getsizeof(), s.copy().unwrap().getsizeof()), (2264, 1240));
+    /// });
+    /// ```
     pub fn copy(&self) -> PyResult<Bound<'py, PySet>> {
         set::copy(self.py().heap(), self.as_object()).map(Bound::from_obj)
     }
