@@ -396,20 +396,7 @@ pub fn getattr<'h>(heap: &'h Heap, v: &PyObject, name: &str) -> PyResult<Obj<'h>
 /// `AttributeError: attribute 'real' of 'int' objects is not writable`, or
 /// `AttributeError: 'int' object has no attribute 'foo'`.
 pub fn setattr(heap: &Heap, v: &PyObject, name: &str, value: &PyObject) -> PyResult<()> {
-    if let Some(f) = v.ob_type().slots().setattr {
-        return f(heap, v, name, Some(value));
-    }
-    let ty = v.ob_type();
-    if ty.find_member(name).is_some() {
-        return Err(PyErr::new(
-            crate::error::ExcKind::AttributeError,
-            format!(
-                "attribute '{name}' of '{}' objects is not writable",
-                ty.name()
-            ),
-        ));
-    }
-    Err(no_attribute(v, name))
+    set_or_delete_attr(heap, v, name, Some(value))
 }
 
 /// `delattr(v, name)`.
@@ -417,10 +404,21 @@ pub fn setattr(heap: &Heap, v: &PyObject, name: &str, value: &PyObject) -> PyRes
 /// # Errors
 /// `AttributeError` when the attribute is unset, missing or read-only.
 pub fn delattr(heap: &Heap, v: &PyObject, name: &str) -> PyResult<()> {
-    if let Some(f) = v.ob_type().slots().setattr {
-        return f(heap, v, name, None);
-    }
+    set_or_delete_attr(heap, v, name, None)
+}
+
+/// `PyObject_SetAttr` (`Some`) or `PyObject_DelAttr` (`None`): the type's `setattr` slot, else
+/// the generic rule for objects without an instance dict (read-only member or missing).
+fn set_or_delete_attr(
+    heap: &Heap,
+    v: &PyObject,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     let ty = v.ob_type();
+    if let Some(f) = ty.slots().setattr {
+        return f(heap, v, name, value);
+    }
     if ty.find_member(name).is_some() {
         return Err(PyErr::new(
             crate::error::ExcKind::AttributeError,

@@ -15,7 +15,7 @@
 //! * `__sizeof__` = 48 + the keys object when this dict owns it.
 //!
 //! Probing is CPython's: `i = hash & mask`, then `i = (5i + perturb + 1) & mask` with
-//! `perturb >>= 5`, so the layout — and the order of sets built the same way — matches.
+//! `perturb >>= 5`, so every table has the layout CPython gives it.
 
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
@@ -373,50 +373,51 @@ fn is_exact_str(o: &PyObject) -> bool {
 
 /// Probes for `key`: the entry index if present, and the slot where the probe ended.
 fn lookup(heap: &Heap, k: Keys, key: &PyObject, hash: i64) -> PyResult<Option<usize>> {
-    let mask = k.size() - 1;
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
-    loop {
+    for i in probe_sequence(k, hash) {
         let ix = k.get_index(i);
         if ix == DKIX_EMPTY {
             return Ok(None);
         }
-        if ix >= 0 {
-            let e = k.entry(heap, ix as usize);
-            if let Some(ek) = e.key {
-                // SAFETY: keys of a live table are live objects of this heap.
-                let ek = unsafe { ek.as_ref() };
-                if ptr::eq(ek, key)
-                    || (e.hash == hash
-                        && crate::abstract_::compare_bool(heap, ek, key, CompareOp::Eq)?)
-                {
-                    return Ok(Some(ix as usize));
-                }
+        if ix < 0 {
+            continue;
+        }
+        let e = k.entry(heap, ix as usize);
+        if let Some(ek) = e.key {
+            // SAFETY: keys of a live table are live objects of this heap.
+            let ek = unsafe { ek.as_ref() };
+            if ptr::eq(ek, key)
+                || (e.hash == hash && crate::abstract_::compare_bool(heap, ek, key, CompareOp::Eq)?)
+            {
+                return Ok(Some(ix as usize));
             }
         }
+    }
+    unreachable!("a table always has an empty slot, which ends every probe")
+}
+
+/// The slots `hash` probes, in order: `hash & mask`, then `(5i + perturb + 1) & mask` with
+/// `perturb >>= 5` each step. Endless: callers stop at the slot they look for.
+fn probe_sequence(k: Keys, hash: i64) -> impl Iterator<Item = usize> {
+    let mask = k.size() - 1;
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    core::iter::from_fn(move || {
+        let current = i;
         perturb >>= PERTURB_SHIFT;
         i = (i
             .wrapping_mul(5)
             .wrapping_add(perturb as usize)
             .wrapping_add(1))
             & mask;
-    }
+        Some(current)
+    })
 }
 
 /// `find_empty_slot`: the first empty or deleted slot on `hash`'s probe sequence.
 fn find_empty_slot(k: Keys, hash: i64) -> usize {
-    let mask = k.size() - 1;
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
-    while k.get_index(i) >= 0 {
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(perturb as usize)
-            .wrapping_add(1))
-            & mask;
-    }
-    i
+    probe_sequence(k, hash)
+        .find(|&i| k.get_index(i) < 0)
+        .expect("the probe sequence is endless")
 }
 
 /// `dictresize`: a new table of `2^log2_size` slots holding the live entries in order, str-keyed
@@ -519,16 +520,9 @@ pub fn del_item(heap: &Heap, d: &PyObject, key: &PyObject) -> PyResult<()> {
         ));
     };
     let k = keys(d);
-    let mask = k.size() - 1;
-    let (mut i, mut perturb) = ((hash as u64 as usize) & mask, hash as u64);
-    while k.get_index(i) != ix as isize {
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(perturb as usize)
-            .wrapping_add(1))
-            & mask;
-    }
+    let i = probe_sequence(k, hash)
+        .find(|&i| k.get_index(i) == ix as isize)
+        .expect("a found entry has a slot");
     k.set_index(i, DKIX_DUMMY);
     let e = k.entry(heap, ix);
     k.set_entry(
