@@ -82,9 +82,11 @@ fn attributes_behave_and_fail_like_cpython() {
             py.slots_class("Bad", &["1x"]).unwrap_err().to_string(),
             "TypeError: __slots__ must be identifiers"
         );
-        assert!(
-            py.slots_class("D", &["__dict__"]).is_err(),
-            "instance dicts come later, refused cleanly"
+        assert_eq!(
+            py.slots_class("D", &["__dict__", "a", "__dict__"])
+                .unwrap_err()
+                .to_string(),
+            "TypeError: __dict__ slot disallowed: we already got one"
         );
     });
 }

@@ -1,6 +1,10 @@
 //! Refcounts are exact: after every step of random programs that build, edit and drop lists,
-//! dicts, sets and tuples with shared items, each object's refcount equals the number of
-//! references the test's handles and the containers' `traverse` report.
+//! dicts, sets, tuples and instances of plain classes (with attributes and `__dict__`s) with
+//! shared items, each object's refcount equals the number of references the test's handles and
+//! the containers' `traverse` report.
+//!
+//! A class's shared keys hold references to their names, which the class's `traverse` reports;
+//! they can outlive the class (a split dict keeps them), so the two classes stay alive here.
 //!
 //! The programs make no cycles (an edit that would is skipped): until the cycle collector
 //! exists, a dropped cycle stays alive unreachable, and its references could not be counted
@@ -9,7 +13,7 @@
 use std::collections::HashMap;
 
 use proptest::prelude::*;
-use pyrt::{Bound, PyDict, PyList, PySet, Runtime};
+use pyrt::{Bound, PyDict, PyList, PySet, PyType, Runtime};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -28,6 +32,12 @@ enum Op {
     DictDel(usize, usize),
     SetAdd(usize, usize),
     SetDiscard(usize, usize),
+    /// An instance of one of the two classes.
+    NewInstance(usize),
+    SetAttr(usize, usize, usize),
+    DelAttr(usize, usize),
+    /// A handle to an instance's `__dict__`.
+    GetDict(usize),
     /// Drop one of the test's handles.
     Drop(usize),
 }
@@ -49,6 +59,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (i(), i()).prop_map(|(a, k)| Op::DictDel(a, k)),
         2 => (i(), i()).prop_map(|(a, k)| Op::SetAdd(a, k)),
         1 => (i(), i()).prop_map(|(a, k)| Op::SetDiscard(a, k)),
+        2 => i().prop_map(Op::NewInstance),
+        3 => (i(), 0usize..35, i()).prop_map(|(a, n, v)| Op::SetAttr(a, n, v)),
+        1 => (i(), 0usize..35).prop_map(|(a, n)| Op::DelAttr(a, n)),
+        1 => i().prop_map(Op::GetDict),
         3 => i().prop_map(Op::Drop),
     ]
 }
@@ -74,7 +88,9 @@ fn reaches<'py>(from: &Bound<'py>, target: &Bound<'py>) -> bool {
 }
 
 /// Every object reachable from the handles, by identity, with the references found to it.
-fn expected_counts<'py>(handles: &[Bound<'py>]) -> HashMap<usize, (Bound<'py>, u64)> {
+fn expected_counts<'a, 'py: 'a>(
+    handles: impl IntoIterator<Item = &'a Bound<'py>>,
+) -> HashMap<usize, (Bound<'py>, u64)> {
     let mut seen: HashMap<usize, (Bound<'py>, u64)> = HashMap::new();
     let mut stack: Vec<Bound<'py>> = Vec::new();
     for h in handles {
@@ -105,6 +121,7 @@ proptest! {
     fn refcounts_equal_referrers_plus_handles(ops in prop::collection::vec(op(), 1..120)) {
         Runtime::new().with(|py| {
             let mut handles: Vec<Bound<'_>> = Vec::new();
+            let classes = [py.class("A").unwrap().into_any(), py.class("B").unwrap().into_any()];
             for op in &ops {
                 match op {
                     Op::NewInt(v) => handles.push(py.int(*v).unwrap().into_any()),
@@ -174,6 +191,28 @@ proptest! {
                             let _ = s.discard(&k);
                         }
                     }
+                    Op::NewInstance(c) => {
+                        let cls = classes[c % 2].cast::<PyType>().unwrap();
+                        handles.push(cls.call0().unwrap());
+                    }
+                    Op::SetAttr(a, n, v) => {
+                        if let (Some(o), Some(v)) = (pick(&handles, *a), pick(&handles, *v))
+                            && classes.iter().any(|c| o.get_type().is(c))
+                            && !reaches(&v, &o)
+                        {
+                            o.setattr(&format!("n{n}"), &v).unwrap();
+                        }
+                    }
+                    Op::DelAttr(a, n) => {
+                        if let Some(o) = pick(&handles, *a) && classes.iter().any(|c| o.get_type().is(c)) {
+                            let _ = o.delattr(&format!("n{n}")); // unset attributes fail cleanly
+                        }
+                    }
+                    Op::GetDict(a) => {
+                        if let Some(o) = pick(&handles, *a) && classes.iter().any(|c| o.get_type().is(c)) {
+                            handles.push(o.getattr("__dict__").unwrap());
+                        }
+                    }
                     Op::Drop(i) => {
                         if !handles.is_empty() {
                             let n = handles.len();
@@ -181,7 +220,7 @@ proptest! {
                         }
                     }
                 }
-                for (_, (obj, refs)) in expected_counts(&handles) {
+                for (_, (obj, refs)) in expected_counts(handles.iter().chain(&classes)) {
                     if obj.refcnt() == 4_294_967_295 {
                         continue; // immortal: small ints, singletons
                     }
@@ -190,6 +229,7 @@ proptest! {
                 }
             }
             drop(handles);
+            drop(classes);
             py.clear_freelists();
             prop_assert_eq!(py.malloc_stats().allocated_blocks(), py.interned_count(), "no cycle, so nothing leaked");
             Ok(())

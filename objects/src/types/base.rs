@@ -96,6 +96,13 @@ unsafe fn type_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
+/// Visits what a class owns: the names in its shared keys (static types own nothing).
+fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(k) = crate::types::class::class_keys(as_type(o)) {
+        k.names().for_each(visit);
+    }
+}
+
 static TYPE_SLOTS: Slots = Slots {
     dealloc: type_dealloc,
     sizeof: Some(type_sizeof),
@@ -105,7 +112,7 @@ static TYPE_SLOTS: Slots = Slots {
     richcompare: None,
     number: None,
     sequence: None,
-    traverse: None,
+    traverse: Some(type_traverse),
     clear: None,
     members: &[],
     getattr: None,

@@ -1,14 +1,19 @@
-//! Classes made by `class` statements (heap types, `Objects/typeobject.c`): so far classes
-//! with `__slots__`.
+//! Classes made by `class` statements (heap types, `Objects/typeobject.c`): plain classes and
+//! classes with `__slots__`, whose base is `object`.
 //!
 //! A class is a `PyHeapTypeObject`: CPython's 920 bytes (`type.__sizeof__` reports them), here a
-//! `PyTypeObject` followed by the class's own data (its name, module and slot names), allocated
-//! like CPython's with room for one member descriptor per slot. It is a GC object of type `type`,
-//! and every instance holds a reference to it.
+//! `PyTypeObject` followed by the class's own data (its name, module, slot names and shared
+//! keys), allocated like CPython's with room for one member descriptor per slot. It is a GC
+//! object of type `type`, and every instance holds a reference to it.
 //!
-//! An instance of a class with `__slots__ = (n names)` is the 16-byte header followed by one
-//! pointer per slot (`basicsize = 16 + 8n`), a GC type, so `sys.getsizeof` is `32 + 8n`. Listing
-//! `'__weakref__'` adds CPython 3.12's managed weakref list to the pre-header (+16).
+//! * `__slots__ = (n names)`: the 16-byte header followed by one pointer per slot
+//!   (`basicsize = 16 + 8n`), a GC type, so `sys.getsizeof` is `32 + 8n`. Listing
+//!   `'__weakref__'` adds 3.12's managed weakref list, `'__dict__'` a managed dict; either adds
+//!   the 16-byte pre-header.
+//! * A plain class (no `__slots__`) has both: `basicsize` 16, instances of 48 bytes. A class
+//!   with a managed dict owns shared keys (768 bytes, counted by `type.__sizeof__`) and its
+//!   instances keep their attributes in values arrays indexed by them (see
+//!   [`dict::managed`](crate::types::dict::managed)).
 
 use core::ptr::{self, NonNull};
 
@@ -17,7 +22,8 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{HeapTypeSpec, PyTypeObject, Slots, TypeFlags, init_heap_type};
-use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+use crate::types::dict::managed::{self, ClassKeys};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE, unicode};
 
 /// `sizeof(PyHeapTypeObject)` in CPython 3.12 on 64-bit.
 pub const PYHEAPTYPEOBJECT_SIZE: usize = 920;
@@ -31,8 +37,14 @@ pub struct PyHeapTypeObject {
     qualname: String,
     module: String,
     slot_names: Vec<String>,
-    _reserved: [u8; PYHEAPTYPEOBJECT_SIZE - size_of::<PyTypeObject>() - 3 * size_of::<String>()],
+    cached_keys: Option<ClassKeys>,
+    _reserved: [u8; RESERVED],
 }
+
+const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
+    - size_of::<PyTypeObject>()
+    - 3 * size_of::<String>()
+    - size_of::<Option<ClassKeys>>();
 
 const _: () = assert!(size_of::<PyHeapTypeObject>() == PYHEAPTYPEOBJECT_SIZE);
 
@@ -60,37 +72,39 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c == '_' || c.is_alphanumeric())
 }
 
-/// `class name: __slots__ = slots` in `module` (`type_new` with `__slots__`).
+/// `class name: ...` in `module` (`type_new`): a plain class for `slots == None`, else a class
+/// with `__slots__ = slots`.
 ///
 /// # Errors
-/// `TypeError: __slots__ must be identifiers`; `'__dict__'` in `__slots__` (instance dictionaries
-/// are not built yet) is refused with a `TypeError` naming it; `MemoryError`.
-pub fn new_slots_class<'h>(
+/// `TypeError: __slots__ must be identifiers`; `TypeError: __dict__ slot disallowed: we
+/// already got one` (and the same for `__weakref__`) when listed twice; `MemoryError`.
+pub fn new_class<'h>(
     heap: &'h Heap,
     name: &str,
     module: &str,
-    slots: &[&str],
+    slots: Option<&[&str]>,
 ) -> PyResult<Obj<'h>> {
-    if slots.iter().any(|s| !is_identifier(s)) {
-        return Err(PyErr::type_error("__slots__ must be identifiers"));
-    }
-    if slots.contains(&"__dict__") {
-        return Err(PyErr::type_error(
-            "pyrt does not support '__dict__' in __slots__ yet",
-        ));
-    }
-    let weakref = slots.contains(&"__weakref__");
-    let slot_names: Vec<String> = slots
-        .iter()
-        .filter(|s| **s != "__weakref__")
-        .map(|s| s.to_string())
-        .collect();
-    let mut flags = TypeFlags::HAVE_GC.union(TypeFlags::BASETYPE);
-    if weakref {
-        flags = flags.union(TypeFlags::MANAGED_WEAKREF);
-    }
+    let (flags, slot_names) = match slots {
+        None => (
+            TypeFlags::MANAGED_DICT.union(TypeFlags::MANAGED_WEAKREF),
+            Vec::new(),
+        ),
+        Some(slots) => slots_layout(slots)?,
+    };
+    let flags = flags.union(TypeFlags::HAVE_GC).union(TypeFlags::BASETYPE);
+    let cached_keys = if flags.contains(TypeFlags::MANAGED_DICT) {
+        Some(ClassKeys::new(heap)?)
+    } else {
+        None
+    };
     let size = PYHEAPTYPEOBJECT_SIZE + (slot_names.len() + 1) * MEMBER_DEF_SIZE;
-    let op = heap.alloc_object(TYPE_TYPE.get(), size)?;
+    let op = match heap.alloc_object(TYPE_TYPE.get(), size) {
+        Ok(op) => op,
+        Err(e) => {
+            cached_keys.inspect(|k| k.release(heap));
+            return Err(e);
+        }
+    };
     let basicsize = OBJECT_TYPE.get().basicsize() + 8 * slot_names.len();
     // SAFETY: a fresh allocation of a `PyHeapTypeObject` and its member area; the owned fields
     // are written before the type's name points into them, and the name's heap buffer does not
@@ -100,9 +114,8 @@ pub fn new_slots_class<'h>(
         ptr::addr_of_mut!((*h).qualname).write(name.to_string());
         ptr::addr_of_mut!((*h).module).write(module.to_string());
         ptr::addr_of_mut!((*h).slot_names).write(slot_names);
-        ptr::addr_of_mut!((*h)._reserved).write(
-            [0; PYHEAPTYPEOBJECT_SIZE - size_of::<PyTypeObject>() - 3 * size_of::<String>()],
-        );
+        ptr::addr_of_mut!((*h).cached_keys).write(cached_keys);
+        ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
         let name_ptr: *const str = (*h).qualname.as_str();
         let spec = HeapTypeSpec {
             name: name_ptr,
@@ -116,10 +129,48 @@ pub fn new_slots_class<'h>(
     }
 }
 
-/// `type.__sizeof__` of a class: `sizeof(PyHeapTypeObject)` (plus a shared-keys table, which
-/// only classes with instance dictionaries have).
-pub(crate) fn heap_type_sizeof(_ty: &PyTypeObject) -> usize {
-    PYHEAPTYPEOBJECT_SIZE
+/// The flags and member slots `__slots__ = slots` gives (`type_new_slots`): `'__dict__'` and
+/// `'__weakref__'` become the managed dict and weakref list, the other names member slots.
+fn slots_layout(slots: &[&str]) -> PyResult<(TypeFlags, Vec<String>)> {
+    if slots.iter().any(|s| !is_identifier(s)) {
+        return Err(PyErr::type_error("__slots__ must be identifiers"));
+    }
+    let mut flags = TypeFlags(0);
+    for (special, flag) in [
+        ("__dict__", TypeFlags::MANAGED_DICT),
+        ("__weakref__", TypeFlags::MANAGED_WEAKREF),
+    ] {
+        match slots.iter().filter(|s| **s == special).count() {
+            0 => {}
+            1 => flags = flags.union(flag),
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "{special} slot disallowed: we already got one"
+                )));
+            }
+        }
+    }
+    let names = slots
+        .iter()
+        .filter(|s| !matches!(**s, "__dict__" | "__weakref__"))
+        .map(|s| s.to_string())
+        .collect();
+    Ok((flags, names))
+}
+
+/// `type.__sizeof__` of a class: `sizeof(PyHeapTypeObject)`, plus its shared keys if it has
+/// instance dictionaries.
+pub(crate) fn heap_type_sizeof(ty: &PyTypeObject) -> usize {
+    PYHEAPTYPEOBJECT_SIZE + class_keys(ty).map_or(0, ClassKeys::bytes)
+}
+
+/// The shared keys of a class whose instances have a managed dict.
+pub fn class_keys(ty: &PyTypeObject) -> Option<ClassKeys> {
+    if is_heap_type(ty) {
+        heap_type(ty).cached_keys
+    } else {
+        None
+    }
 }
 
 /// Frees a class whose last reference went (`type_dealloc`).
@@ -133,6 +184,9 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
         ptr::drop_in_place(ptr::addr_of_mut!((*h).qualname));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).module));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).slot_names));
+        if let Some(k) = (*h).cached_keys.take() {
+            k.release(heap);
+        }
         heap.free_object(op, TYPE_TYPE.get());
     }
 }
@@ -157,15 +211,19 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
         )));
     }
     let op = heap.alloc_object(ty, ty.basicsize())?;
-    // SAFETY: a fresh instance: the slots after the header start unset; the instance holds a
-    // reference to its class.
-    unsafe {
+    // SAFETY: a fresh instance: the slots after the header start unset (and the pre-header
+    // zeroed: no dict yet); the instance holds a reference to its class.
+    let instance = unsafe {
         op.cast::<u8>()
             .add(size_of::<PyObject>())
             .write_bytes(0, ty.basicsize() - size_of::<PyObject>());
         cls.incref();
-        Ok(Obj::from_owned(heap, op))
+        Obj::from_owned(heap, op)
+    };
+    if let Some(k) = class_keys(ty) {
+        managed::init_inline_values(heap, instance.object(), k)?;
     }
+    Ok(instance)
 }
 
 fn slot_names(o: &PyObject) -> &[String] {
@@ -188,27 +246,75 @@ fn no_attribute(o: &PyObject, name: &str) -> PyErr {
     )
 }
 
-fn instance_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
-    let Some(i) = slot_names(o).iter().position(|s| s == name) else {
-        return Err(no_attribute(o, name));
-    };
-    // SAFETY: slot `i` exists in the instance.
-    match unsafe { slot_cells(o).add(i).read() } {
-        // SAFETY: a set slot holds a reference to a live object of this heap.
-        Some(v) => Ok(unsafe { Obj::from_borrowed(heap, v.as_ref()) }),
-        None => Err(no_attribute(o, name)),
+/// The attribute name as a str object: the interned string when there is one (CPython interns
+/// the names it sets), else a new str.
+fn name_object<'h>(heap: &'h Heap, name: &str, intern: bool) -> PyResult<Obj<'h>> {
+    if let Some(s) = unicode::interned(heap, name) {
+        return Ok(s);
+    }
+    let s = unicode::new_str(heap, name)?;
+    if intern {
+        unicode::intern(heap, s)
+    } else {
+        Ok(s)
     }
 }
 
+fn slot_index(o: &PyObject, name: &str) -> Option<usize> {
+    slot_names(o).iter().position(|s| s == name)
+}
+
+/// `PyObject_GenericGetAttr` for instances: member slots (data descriptors) first, then
+/// `__dict__`, then the instance's own attributes.
+fn instance_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
+    if let Some(i) = slot_index(o, name) {
+        // SAFETY: slot `i` exists in the instance.
+        return match unsafe { slot_cells(o).add(i).read() } {
+            // SAFETY: a set slot holds a reference to a live object of this heap.
+            Some(v) => Ok(unsafe { Obj::from_borrowed(heap, v.as_ref()) }),
+            None => Err(no_attribute(o, name)),
+        };
+    }
+    let Some(k) = class_keys(o.ob_type()) else {
+        return Err(no_attribute(o, name));
+    };
+    if name == "__dict__" {
+        return managed::get_dict(heap, o, k);
+    }
+    let name_obj = name_object(heap, name, false)?;
+    managed::get_attribute(heap, o, k, name_obj.object())?.ok_or_else(|| no_attribute(o, name))
+}
+
+/// `PyObject_GenericSetAttr` for instances (`None` deletes): member slots first, then
+/// `__dict__` itself, then the instance's own attributes.
 fn instance_setattr(
     heap: &Heap,
     o: &PyObject,
     name: &str,
     value: Option<&PyObject>,
 ) -> PyResult<()> {
-    let Some(i) = slot_names(o).iter().position(|s| s == name) else {
+    if let Some(i) = slot_index(o, name) {
+        return set_slot(heap, o, i, name, value);
+    }
+    let Some(k) = class_keys(o.ob_type()) else {
         return Err(no_attribute(o, name));
     };
+    if name == "__dict__" {
+        return managed::set_dict_attribute(heap, o, k, value);
+    }
+    let name_obj = name_object(heap, name, true)?;
+    // SAFETY: `value` is a live object; the instance takes a reference to it.
+    let value = value.map(|v| unsafe { Obj::from_borrowed(heap, v) });
+    managed::set_attribute(heap, o, k, name_obj, value)
+}
+
+fn set_slot(
+    heap: &Heap,
+    o: &PyObject,
+    i: usize,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     // SAFETY: slot `i` exists in the instance; it owns one reference to its value, if any.
     unsafe {
         let cell = slot_cells(o).add(i);
@@ -242,7 +348,19 @@ fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
             visit(v);
         }
     }
+    if let Some(k) = class_keys(o.ob_type()) {
+        managed::traverse(o, k, visit);
+    }
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
+}
+
+/// `subtype_clear`: unsets every slot, releasing the values in slot order (`clear_slots`),
+/// then clears the managed dict.
+fn instance_clear(heap: &Heap, o: &PyObject) {
+    clear_slots(heap, o);
+    if let Some(k) = class_keys(o.ob_type()) {
+        managed::clear(heap, o, k);
+    }
 }
 
 /// Unsets every slot, releasing the values in slot order (`clear_slots`).
@@ -259,14 +377,14 @@ fn clear_slots(heap: &Heap, o: &PyObject) {
     }
 }
 
-/// `subtype_dealloc` for a slotted instance: the slots are released, the memory freed, then the
-/// instance's reference to its class is dropped.
+/// `subtype_dealloc`: the slots are released, then the values or the dict, the memory freed,
+/// and last the instance's reference to its class is dropped.
 unsafe fn instance_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead instance of this heap; its class outlives this call through the reference
     // the instance holds, dropped last.
     unsafe {
         let cls = op.as_ref().type_ptr();
-        clear_slots(heap, op.as_ref());
+        instance_clear(heap, op.as_ref());
         heap.free_object(op, cls.as_ref());
         heap.decref(cls.cast());
     }
@@ -282,7 +400,7 @@ static INSTANCE_SLOTS: Slots = Slots {
     number: None,
     sequence: None,
     traverse: Some(instance_traverse),
-    clear: Some(clear_slots),
+    clear: Some(instance_clear),
     members: &[],
     getattr: Some(instance_getattr),
     setattr: Some(instance_setattr),

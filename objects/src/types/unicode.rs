@@ -362,6 +362,13 @@ pub fn intern<'h>(heap: &'h Heap, s: Obj<'h>) -> PyResult<Obj<'h>> {
     Ok(s)
 }
 
+/// The interned string equal to `text`, if there is one.
+pub fn interned<'h>(heap: &'h Heap, text: &str) -> Option<Obj<'h>> {
+    let canonical = heap.interned_get(text)?;
+    // SAFETY: interned strings are immortal objects of this heap.
+    Some(unsafe { Obj::from_borrowed(heap, canonical.as_ref()) })
+}
+
 /// A string constant of compiled code: interned when it consists only of ASCII letters,
 /// digits and underscores (`all_name_chars` in `Objects/codeobject.c`), as CPython's compiler
 /// does for identifier-like literals; other constants are ordinary strings.

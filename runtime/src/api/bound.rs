@@ -8,7 +8,7 @@ use pyrt_objects::{CompareOp, Obj, PyErr, PyObject, PyResult};
 
 use super::extract::FromPyObject;
 use super::python::Python;
-use super::types::{PyAny, PyTypeInfo};
+use super::types::{PyAny, PyType, PyTypeInfo};
 
 /// An owned reference to an object, viewed as type `T` (`PyAny` for any object). Cloning
 /// increments the refcount; dropping decrements it at once, freeing the object when it was the
@@ -222,6 +222,27 @@ impl<'py, T> Bound<'py, T> {
         }
     }
 
+    /// The handle itself as a `U`, if the object is one (the owned form of [`Bound::cast`]).
+    ///
+    /// # Errors
+    /// `TypeError: 'int' object cannot be converted to 'dict'` otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// use pyrt::PyDict;
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let p = py.class("P").unwrap().call0().unwrap();
+    ///     let d = p.getattr("__dict__").unwrap().cast_into::<PyDict>().unwrap();
+    ///     assert_eq!(d.len().unwrap(), 0);
+    ///     assert_eq!(py.int(1).unwrap().into_any().cast_into::<PyDict>().unwrap_err().to_string(),
+    ///                "TypeError: 'int' object cannot be converted to 'dict'");
+    /// });
+    /// ```
+    pub fn cast_into<U: PyTypeInfo>(self) -> PyResult<Bound<'py, U>> {
+        self.cast::<U>()?;
+        Ok(Bound::from_obj(self.into_obj()))
+    }
+
     /// Converts the object to a Rust value.
     ///
     /// # Errors
@@ -233,6 +254,23 @@ impl<'py, T> Bound<'py, T> {
     /// ```
     pub fn extract<V: FromPyObject>(&self) -> PyResult<V> {
         V::extract(self)
+    }
+
+    /// `type(obj)`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let cls = py.class("C").unwrap();
+    ///     let c = cls.call0().unwrap();
+    ///     assert!(c.get_type().is(&cls));
+    ///     assert_eq!(py.int(1).unwrap().get_type().repr().unwrap(), "<class 'int'>");
+    /// });
+    /// ```
+    pub fn get_type(&self) -> Bound<'py, PyType> {
+        let ty = &self.obj.ob_type().ob_base.ob_base;
+        // SAFETY: an object's type is a live object of this heap (static or held by the object).
+        Bound::from_obj(unsafe { Obj::from_borrowed(self.obj.heap(), ty) })
     }
 
     /// The name of the object's type.

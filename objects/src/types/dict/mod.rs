@@ -1,0 +1,522 @@
+//! `dict` (`Objects/dictobject.c`, `Include/internal/pycore_dict.h`): the compact dict, with
+//! combined tables and the split tables of instance dictionaries.
+//!
+//! ```text
+//!  combined: PyDictObject (48 + 16 GC) ──ma_keys──► keys: indices + {key, value} entries
+//!  split:    PyDictObject ──ma_keys──► the class's shared keys (SPLIT, 30 names at most)
+//!                         ──ma_values──► this dict's values, one slot per shared key
+//! ```
+//!
+//! * `keys`: the index and the entries (sizes, probing, the shared empty keys);
+//! * `values`: the values array of a split table and its insertion order;
+//! * `merge`: `update`, `dict(d)`, `copy()` and `dict.fromkeys`;
+//! * [`managed`]: the instance side, 3.12's inline values and `__dict__`.
+//!
+//! When a table's `usable` room runs out it is rebuilt at `calculate_log2_keysize(3 × used)`,
+//! dropping deleted entries; a split table is then converted to a combined one, as is a split
+//! or str-keyed table receiving a key that is not an exact str. `{}` points at the shared
+//! immortal empty keys (never counted); `clear()` returns to it. `__sizeof__` = 48, plus
+//! 8 × (nentries + usable) of the shared keys for a split table, plus the keys object when this
+//! dict is its only holder.
+
+mod keys;
+pub mod managed;
+mod merge;
+mod values;
+
+use core::cell::Cell;
+use core::ptr::{self, NonNull};
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{CompareOp, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+
+use keys::{DKIX_DUMMY, Entry, Keys, free_keys, lookup, new_keys, probe_sequence};
+pub(crate) use keys::{EmptyKeys, KeysHeader};
+pub use keys::{
+    LOG_MINSIZE, SHARED_KEYS_MAX_SIZE, calculate_log2_keysize, estimate_log2_keysize,
+    usable_fraction,
+};
+pub use merge::{copy, from_keys, from_keys_iter, merge};
+use values::Values;
+
+/// `PyDictObject`.
+#[repr(C)]
+pub struct PyDictObject {
+    ob_base: PyObject,
+    ma_used: Cell<isize>,
+    ma_version_tag: Cell<u64>,
+    ma_keys: Cell<NonNull<KeysHeader>>,
+    ma_values: Cell<Option<Values>>,
+}
+
+const _: () = assert!(size_of::<PyDictObject>() == 48);
+
+/// Largest table a presized dict starts with (`log2_max_presize`).
+const LOG_MAX_PRESIZE: u8 = 17;
+/// Dead dicts and 8-slot str-key tables kept for reuse (`PyDict_MAXFREELIST`).
+pub const DICT_FREELIST_LIMIT: usize = 80;
+
+/// Whether `o` is a dict.
+pub fn is_dict(o: &PyObject) -> bool {
+    o.ob_type().flags().contains(DICT_SUBCLASS)
+}
+
+/// `Py_TPFLAGS_DICT_SUBCLASS`.
+const DICT_SUBCLASS: TypeFlags = TypeFlags(1 << 29);
+
+fn header(o: &PyObject) -> &PyDictObject {
+    debug_assert!(is_dict(o));
+    // SAFETY: dicts start with a `PyDictObject` (caller checked the type).
+    unsafe { &*ptr::from_ref(o).cast::<PyDictObject>() }
+}
+
+fn keys(o: &PyObject) -> Keys {
+    Keys(header(o).ma_keys.get())
+}
+
+fn values(o: &PyObject) -> Option<Values> {
+    header(o).ma_values.get()
+}
+
+fn set_used(d: &PyObject, used: usize) {
+    header(d).ma_used.set(used as isize);
+}
+
+/// Number of items.
+pub fn dict_len(o: &PyObject) -> usize {
+    header(o).ma_used.get() as usize
+}
+
+/// Whether `d` has a split table (an instance dictionary sharing its class's keys).
+pub fn is_split(d: &PyObject) -> bool {
+    values(d).is_some()
+}
+
+/// A new empty dict (`PyDict_New`), from the free list when it has one.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_dict(heap: &Heap) -> PyResult<Obj<'_>> {
+    new_dict_body(heap, heap.dicts.pop(DICT_TYPE.ptr()))
+}
+
+/// An empty dict in `recycled` (a body from the free list) or a fresh allocation
+/// (`PyObject_GC_New`, as `PyDict_Copy` of a split dict uses).
+fn new_dict_body(heap: &Heap, recycled: Option<ObjPtr>) -> PyResult<Obj<'_>> {
+    let op = match recycled {
+        Some(op) => op,
+        None => heap.alloc_object(DICT_TYPE.get(), size_of::<PyDictObject>())?,
+    };
+    // SAFETY: a dict body with a fresh header and one reference that we own.
+    unsafe {
+        let d = op.cast::<PyDictObject>().as_ptr();
+        ptr::addr_of_mut!((*d).ma_used).write(Cell::new(0));
+        ptr::addr_of_mut!((*d).ma_version_tag).write(Cell::new(0));
+        ptr::addr_of_mut!((*d).ma_keys).write(Cell::new(heap.singletons().empty_dict_keys()));
+        ptr::addr_of_mut!((*d).ma_values).write(Cell::new(None));
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// `new_dict(keys, values, used)`: a split dict over shared keys `k` (whose reference the
+/// caller took for it) adopting the values `v`.
+fn new_split_dict(heap: &Heap, k: Keys, v: Values, used: usize) -> PyResult<Obj<'_>> {
+    let d = new_dict(heap)?;
+    header(d.object()).ma_keys.set(k.0);
+    header(d.object()).ma_values.set(Some(v));
+    set_used(d.object(), used);
+    Ok(d)
+}
+
+/// `_PyDict_NewPresized(n)`: up to 5 items an ordinary empty dict, else a table sized for `n`
+/// (at most 2^17 slots), str-keyed when `unicode`.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_presized(heap: &Heap, n: usize, unicode: bool) -> PyResult<Obj<'_>> {
+    let d = new_dict(heap)?;
+    if n > 5 {
+        let k = new_keys(heap, estimate_log2_keysize(n).min(LOG_MAX_PRESIZE), unicode)?;
+        header(d.object()).ma_keys.set(k.0);
+    }
+    Ok(d)
+}
+
+/// A dict display `{k: v, ...}` (`BUILD_MAP n`): presized, then filled in order.
+///
+/// # Errors
+/// `TypeError: unhashable type: ...`, or `MemoryError`.
+pub fn dict_from_pairs<'h>(heap: &'h Heap, pairs: Vec<(Obj<'h>, Obj<'h>)>) -> PyResult<Obj<'h>> {
+    let unicode = pairs.iter().all(|(k, _)| is_exact_str(k.object()));
+    let d = new_presized(heap, pairs.len(), unicode)?;
+    for (k, v) in pairs {
+        set_item(heap, d.object(), k, v)?;
+    }
+    Ok(d)
+}
+
+fn is_exact_str(o: &PyObject) -> bool {
+    ptr::eq(o.ob_type(), crate::types::STR_TYPE.get())
+}
+
+/// `dictresize`: a new combined table of `2^log2_size` slots holding the live entries in
+/// order, str-keyed only if `unicode` and the old table was. A split table's keys are shared,
+/// so the new table takes its own references to them; its values move.
+fn resize(heap: &Heap, d: &PyObject, log2_size: u8, unicode: bool) -> PyResult<()> {
+    let old = keys(d);
+    let new = new_keys(heap, log2_size, unicode && old.is_unicode())?;
+    match values(d) {
+        Some(v) => {
+            for ix in v.ordered() {
+                let mut e = old.entry(heap, ix);
+                if let Some(key) = e.key {
+                    // SAFETY: a live shared key; the new table takes its own reference.
+                    unsafe { key.as_ref() }.incref();
+                }
+                e.value = v.get(ix);
+                new.push_entry(e);
+            }
+            header(d).ma_values.set(None);
+            v.free(heap);
+            keys::shared_keys_decref(heap, old);
+        }
+        None => {
+            for ix in 0..old.nentries() {
+                let e = old.entry(heap, ix);
+                if e.key.is_some() {
+                    new.push_entry(e);
+                }
+            }
+            free_keys(heap, old);
+        }
+    }
+    header(d).ma_keys.set(new.0);
+    Ok(())
+}
+
+/// `d[key] = value` (`insertdict`). A split table takes a new str key into the shared keys
+/// while they have room.
+///
+/// # Errors
+/// `TypeError: unhashable type: 'list'`, or `MemoryError`.
+pub fn set_item<'h>(heap: &'h Heap, d: &PyObject, key: Obj<'h>, value: Obj<'h>) -> PyResult<()> {
+    let hash = crate::abstract_::hash(heap, key.object())?;
+    let str_key = is_exact_str(key.object());
+    if keys(d).is_unicode() && !str_key && !keys(d).is_empty_keys() {
+        resize(heap, d, calculate_log2_keysize(dict_len(d) * 3), false)?;
+    }
+    if let Some(ix) = lookup(heap, keys(d), key.object(), hash)? {
+        let old = match values(d) {
+            Some(v) => {
+                let old = v.replace(ix, Some(value.into_ptr()));
+                if old.is_none() {
+                    v.push_order(ix);
+                    set_used(d, dict_len(d) + 1);
+                }
+                old
+            }
+            None => {
+                let k = keys(d);
+                let mut e = k.entry(heap, ix);
+                let old = e.value.replace(value.into_ptr());
+                k.set_entry(ix, e);
+                old
+            }
+        };
+        if let Some(old) = old {
+            // SAFETY: the replaced value's reference was the table's.
+            unsafe { heap.decref(old) };
+        }
+        return Ok(());
+    }
+    if keys(d).is_empty_keys() {
+        header(d)
+            .ma_keys
+            .set(new_keys(heap, LOG_MINSIZE, str_key)?.0);
+    } else if keys(d).usable() <= 0 {
+        resize(heap, d, calculate_log2_keysize(dict_len(d) * 3), true)?;
+    }
+    let key = Some(key.into_ptr());
+    match values(d) {
+        Some(v) => {
+            let ix = keys(d).push_entry(Entry {
+                hash,
+                key,
+                value: None,
+            });
+            v.replace(ix, Some(value.into_ptr()));
+            v.push_order(ix);
+        }
+        None => {
+            let value = Some(value.into_ptr());
+            keys(d).push_entry(Entry { hash, key, value });
+        }
+    }
+    set_used(d, dict_len(d) + 1);
+    Ok(())
+}
+
+/// The value of entry `ix` (for a split table, from the values array: `None` when this
+/// instance dictionary does not hold that shared key).
+fn value_at(heap: &Heap, d: &PyObject, ix: usize) -> Option<ObjPtr> {
+    match values(d) {
+        Some(v) => v.get(ix),
+        None => keys(d).entry(heap, ix).value,
+    }
+}
+
+/// `d.get(key)`: the value, or `None` when absent.
+///
+/// # Errors
+/// `TypeError: unhashable type: ...`, or what a key comparison raises.
+pub fn get_item<'h>(heap: &'h Heap, d: &PyObject, key: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    let hash = crate::abstract_::hash(heap, key)?;
+    let found = lookup(heap, keys(d), key, hash)?.and_then(|ix| value_at(heap, d, ix));
+    // SAFETY: values of a live table are live objects of this heap.
+    Ok(found.map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) }))
+}
+
+/// `del d[key]` (`delitem_common`): a combined table's slot becomes a dummy and its entry
+/// empty; a split table empties the value's slot and drops it from the order. Tables never
+/// shrink.
+///
+/// # Errors
+/// `KeyError: key` (its repr) when absent; `TypeError` for an unhashable key.
+pub fn del_item(heap: &Heap, d: &PyObject, key: &PyObject) -> PyResult<()> {
+    let hash = crate::abstract_::hash(heap, key)?;
+    let found = lookup(heap, keys(d), key, hash)?.filter(|&ix| value_at(heap, d, ix).is_some());
+    let Some(ix) = found else {
+        return Err(PyErr::new(
+            ExcKind::KeyError,
+            crate::abstract_::repr(heap, key)?,
+        ));
+    };
+    set_used(d, dict_len(d) - 1);
+    let k = keys(d);
+    let (old_key, old_value) = match values(d) {
+        Some(v) => {
+            v.remove_order(ix);
+            (None, v.replace(ix, None))
+        }
+        None => {
+            let i = probe_sequence(k, hash)
+                .find(|&i| k.get_index(i) == ix as isize)
+                .expect("a found entry has a slot");
+            k.set_index(i, DKIX_DUMMY);
+            let e = k.entry(heap, ix);
+            let empty = Entry {
+                hash: 0,
+                key: None,
+                value: None,
+            };
+            k.set_entry(ix, empty);
+            (e.key, e.value)
+        }
+    };
+    // SAFETY: the removed key and value references were the table's.
+    unsafe {
+        old_key.into_iter().for_each(|o| heap.decref(o));
+        heap.decref(old_value.expect("a live entry has a value"));
+    }
+    Ok(())
+}
+
+/// The live `(key, value)` pairs in insertion order.
+pub fn items(_heap: &Heap, d: &PyObject) -> Vec<(ObjPtr, ObjPtr)> {
+    let k = keys(d);
+    match values(d) {
+        Some(v) => v
+            .ordered()
+            .filter_map(|ix| Some((k.raw_entry(ix).0?, v.get(ix)?)))
+            .collect(),
+        None => (0..k.nentries())
+            .filter_map(|ix| {
+                let (key, value, _) = k.raw_entry(ix);
+                Some((key?, value?))
+            })
+            .collect(),
+    }
+}
+
+/// `d.clear()` (`PyDict_Clear`): back to the shared empty keys; the old values are released in
+/// table order, then the old table (for a split table, its values and its share of the keys).
+pub fn clear(heap: &Heap, d: &PyObject) {
+    let old = keys(d);
+    if old.is_empty_keys() {
+        return;
+    }
+    let old_values = values(d);
+    header(d).ma_keys.set(heap.singletons().empty_dict_keys());
+    header(d).ma_values.set(None);
+    set_used(d, 0);
+    for ix in 0..old.nentries() {
+        let (key, value) = match old_values {
+            Some(v) => (None, v.replace(ix, None)),
+            None => {
+                let (key, value, _) = old.raw_entry(ix);
+                (key, value)
+            }
+        };
+        // SAFETY: each live entry's key and value references were the table's.
+        unsafe { key.into_iter().chain(value).for_each(|o| heap.decref(o)) };
+    }
+    match old_values {
+        Some(v) => {
+            v.free(heap);
+            keys::shared_keys_decref(heap, old);
+        }
+        None => free_keys(heap, old),
+    }
+}
+
+/// `_PyDict_SizeOf`.
+fn dict_sizeof(o: &PyObject) -> usize {
+    let k = keys(o);
+    let split = if is_split(o) {
+        8 * (k.nentries() + k.usable() as usize)
+    } else {
+        0
+    };
+    let own = if k.refcnt() == 1 { k.bytes() } else { 0 };
+    size_of::<PyDictObject>() + split + own
+}
+
+unsafe fn dict_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead dict of this heap: entries released, keys freed, header recycled or freed.
+    unsafe {
+        clear(heap, op.as_ref());
+        if !heap.dicts.push(op) {
+            heap.free_object(op, DICT_TYPE.get());
+        }
+    }
+}
+
+fn dict_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    if dict_len(o) == 0 {
+        return Ok("{}".into());
+    }
+    let me = NonNull::from(o);
+    if !heap.repr_enter(me) {
+        return Ok("{...}".into());
+    }
+    let result = items(heap, o)
+        .into_iter()
+        .map(|(k, v)| {
+            // SAFETY: borrowed entries of a live dict, kept alive across the reprs.
+            let (k, v) = unsafe {
+                (
+                    Obj::from_borrowed(heap, k.as_ref()),
+                    Obj::from_borrowed(heap, v.as_ref()),
+                )
+            };
+            Ok(format!(
+                "{}: {}",
+                crate::abstract_::repr(heap, k.object())?,
+                crate::abstract_::repr(heap, v.object())?
+            ))
+        })
+        .collect::<PyResult<Vec<_>>>()
+        .map(|parts| format!("{{{}}}", parts.join(", ")));
+    heap.repr_leave(me);
+    result
+}
+
+fn dict_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_dict(a) || !is_dict(b) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(None);
+    }
+    let mut equal = dict_len(a) == dict_len(b);
+    if equal {
+        for (k, v) in items(heap, a) {
+            // SAFETY: borrowed entries of a live dict.
+            let (k, v) = unsafe {
+                (
+                    Obj::from_borrowed(heap, k.as_ref()),
+                    Obj::from_borrowed(heap, v.as_ref()),
+                )
+            };
+            match get_item(heap, b, k.object())? {
+                Some(w)
+                    if crate::abstract_::compare_bool(
+                        heap,
+                        v.object(),
+                        w.object(),
+                        CompareOp::Eq,
+                    )? => {}
+                _ => {
+                    equal = false;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(Some(crate::types::long::new_bool(
+        heap,
+        equal == (op == CompareOp::Eq),
+    )))
+}
+
+/// Visits what the dict owns: keys and values of a combined table, the values of a split one
+/// (its keys belong to the class's shared table).
+fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    let k = keys(o);
+    for ix in 0..k.nentries() {
+        match values(o) {
+            Some(v) => v.get(ix).into_iter().for_each(&mut *visit),
+            None => {
+                let (key, value, _) = k.raw_entry(ix);
+                key.into_iter().chain(value).for_each(&mut *visit);
+            }
+        }
+    }
+}
+
+fn dict_clear_slot(heap: &Heap, o: &PyObject) {
+    clear(heap, o);
+}
+
+static DICT_SEQUENCE: SequenceSlots = SequenceSlots {
+    length: Some(dict_len),
+    concat: None,
+    repeat: None,
+};
+
+static DICT_SLOTS: Slots = Slots {
+    dealloc: dict_dealloc,
+    sizeof: Some(dict_sizeof),
+    repr: dict_repr,
+    str: None,
+    hash: None,
+    richcompare: Some(dict_richcompare),
+    number: None,
+    sequence: Some(&DICT_SEQUENCE),
+    traverse: Some(dict_traverse),
+    clear: Some(dict_clear_slot),
+    members: &[],
+    getattr: None,
+    setattr: None,
+};
+
+/// `dict`: `__basicsize__` 48, a GC type.
+pub static DICT_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "dict",
+        basicsize: size_of::<PyDictObject>(),
+        itemsize: 0,
+        flags: TypeFlags::HAVE_GC
+            .union(TypeFlags::BASETYPE)
+            .union(DICT_SUBCLASS),
+        base: Some(&OBJECT_TYPE),
+        slots: &DICT_SLOTS,
+    },
+);
