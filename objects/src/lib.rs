@@ -16,7 +16,10 @@
 //! * [`heap`]: object memory on pymalloc, the singletons, free lists and deallocation (bounded
 //!   recursion with CPython's trashcan, so any depth of nesting is freed safely).
 //! * [`obj::Obj`]: an owned reference; clone increfs, drop decrefs at once.
-//! * [`types`]: `object`, `type`, `NoneType`, `int`, `bool`, `float`, `complex`, `tuple`.
+//! * [`types`]: `object`, `type`, `NoneType`, `int`, `bool`, `float`, `complex`, `str`,
+//!   `bytes`, `tuple`, `list`, `dict` (with instance dictionaries), `set`, `frozenset`, classes
+//!   and record types.
+//! * [`tracking`]: CPython's rules for which objects the cycle collector tracks.
 //! * [`abstract_`]: operators, comparisons, `repr`, `hash` and `getsizeof`, dispatched as
 //!   CPython's `abstract.c` does.
 //! * [`long_digits`], [`float_repr`], [`hash`]: the arithmetic, text and hash algorithms;
@@ -34,6 +37,7 @@ pub mod long_digits;
 pub mod obj;
 pub mod object;
 pub mod singletons;
+pub mod tracking;
 pub mod typeobj;
 pub mod types;
 pub(crate) mod unicode_data;

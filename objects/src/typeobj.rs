@@ -383,6 +383,7 @@ pub(crate) struct HeapTypeSpec {
     /// `tp_name` (the class's qualified name), owned by the heap type.
     pub name: *const str,
     pub basicsize: usize,
+    pub itemsize: usize,
     pub flags: TypeFlags,
     pub base: NonNull<PyTypeObject>,
     pub slots: &'static Slots,
@@ -401,7 +402,7 @@ pub(crate) unsafe fn init_heap_type(ty: NonNull<PyTypeObject>, spec: HeapTypeSpe
         core::ptr::addr_of_mut!((*t).ob_base.ob_size).write(core::cell::Cell::new(0));
         core::ptr::addr_of_mut!((*t).name).write(spec.name);
         core::ptr::addr_of_mut!((*t).basicsize).write(spec.basicsize);
-        core::ptr::addr_of_mut!((*t).itemsize).write(0);
+        core::ptr::addr_of_mut!((*t).itemsize).write(spec.itemsize);
         core::ptr::addr_of_mut!((*t).flags).write(spec.flags.union(TypeFlags::HEAPTYPE));
         core::ptr::addr_of_mut!((*t).base).write(Some(spec.base));
         core::ptr::addr_of_mut!((*t).slots).write(spec.slots);

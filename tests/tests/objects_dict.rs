@@ -342,3 +342,59 @@ fn copies_and_merges_size_like_oracle_070() {
         assert_eq!(v.refcnt(), 2);
     });
 }
+
+#[test]
+fn fromkeys_sizes_its_table_like_cpython() {
+    // print(sys.getsizeof(dict.fromkeys(X))) in python3.12 for each X below
+    Runtime::new().with(|py| {
+        let ints = |n: i64| {
+            (0..n)
+                .map(|i| py.int(i).unwrap().into_any())
+                .collect::<Vec<_>>()
+        };
+        let strs = |names: &[&str]| {
+            names
+                .iter()
+                .map(|s| py.str(s).unwrap().into_any())
+                .collect::<Vec<_>>()
+        };
+        let none = py.none();
+        let pairs = strs(&["a", "b"]).into_iter().zip(ints(2));
+        let cases = [
+            (py.set(ints(0)).unwrap().into_any(), 224),
+            (py.set(strs(&["a", "b"])).unwrap().into_any(), 352),
+            (py.dict_from_pairs(pairs).unwrap().into_any(), 272),
+            (py.list(ints(21)).unwrap().into_any(), 632),
+            (py.set(ints(21)).unwrap().into_any(), 1168),
+            (py.frozenset(ints(21)).unwrap().into_any(), 1168),
+            (py.list(strs(&["a", "b"])).unwrap().into_any(), 184),
+            (py.tuple(strs(&["a", "b"])).unwrap().into_any(), 184),
+        ];
+        for (source, expected) in &cases {
+            let d = py.dict_fromkeys(source, &none).unwrap();
+            assert_eq!(
+                d.getsizeof(),
+                *expected,
+                "dict.fromkeys({})",
+                source.repr().unwrap()
+            );
+        }
+        // list(dict.fromkeys({3, 1, 2})) == [1, 2, 3]: the set's table order
+        let s = py.set([3, 1, 2].map(|i| py.int(i).unwrap())).unwrap();
+        let d = py.dict_fromkeys(&s, &none).unwrap();
+        assert_eq!(d.repr().unwrap(), "{1: None, 2: None, 3: None}");
+        assert_eq!(
+            py.dict_fromkeys(&py.int(1).unwrap(), &none)
+                .unwrap_err()
+                .to_string(),
+            "TypeError: 'int' object is not iterable"
+        );
+        let unhashable = py.list([py.list(ints(1)).unwrap()]).unwrap();
+        assert_eq!(
+            py.dict_fromkeys(&unhashable, &none)
+                .unwrap_err()
+                .to_string(),
+            "TypeError: unhashable type: 'list'"
+        );
+    });
+}

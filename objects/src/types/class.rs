@@ -36,15 +36,92 @@ pub struct PyHeapTypeObject {
     ht_type: PyTypeObject,
     qualname: String,
     module: String,
+    /// Member slots of a class with `__slots__`, or the fields of a record type.
     slot_names: Vec<String>,
     cached_keys: Option<ClassKeys>,
+    kind: ClassKind,
     _reserved: [u8; RESERVED],
 }
 
 const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<PyTypeObject>()
     - 3 * size_of::<String>()
-    - size_of::<Option<ClassKeys>>();
+    - size_of::<Option<ClassKeys>>()
+    - size_of::<ClassKind>();
+
+/// What a heap type's instances are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassKind {
+    /// Made by a `class` statement on `object`: slots and/or a managed dict.
+    Object,
+    /// A `collections.namedtuple` class: a tuple subclass with named fields.
+    NamedTuple,
+    /// A `recordclass`-like record: mutable fields, no GC header.
+    Record,
+}
+
+/// What a new heap type is made of.
+pub(crate) struct HeapTypeInit<'a> {
+    pub name: &'a str,
+    pub module: &'a str,
+    pub names: Vec<String>,
+    pub cached_keys: Option<ClassKeys>,
+    pub kind: ClassKind,
+    pub basicsize: usize,
+    pub itemsize: usize,
+    pub flags: TypeFlags,
+    pub base: NonNull<PyTypeObject>,
+    pub slots: &'static Slots,
+}
+
+/// Allocates and fills a heap type (`type_new` after the layout is decided); the shared keys,
+/// if any, are released if the allocation fails.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyResult<Obj<'h>> {
+    let size = PYHEAPTYPEOBJECT_SIZE + (init.names.len() + 1) * MEMBER_DEF_SIZE;
+    let op = match heap.alloc_object(TYPE_TYPE.get(), size) {
+        Ok(op) => op,
+        Err(e) => {
+            init.cached_keys.inspect(|k| k.release(heap));
+            return Err(e);
+        }
+    };
+    // SAFETY: a fresh allocation of a `PyHeapTypeObject` and its member area; the owned fields
+    // are written before the type's name points into them, and the name's heap buffer does not
+    // move when the `String` value is moved into place.
+    unsafe {
+        let h = op.cast::<PyHeapTypeObject>().as_ptr();
+        ptr::addr_of_mut!((*h).qualname).write(init.name.to_string());
+        ptr::addr_of_mut!((*h).module).write(init.module.to_string());
+        ptr::addr_of_mut!((*h).slot_names).write(init.names);
+        ptr::addr_of_mut!((*h).cached_keys).write(init.cached_keys);
+        ptr::addr_of_mut!((*h).kind).write(init.kind);
+        ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
+        let name_ptr: *const str = (*h).qualname.as_str();
+        let spec = HeapTypeSpec {
+            name: name_ptr,
+            basicsize: init.basicsize,
+            itemsize: init.itemsize,
+            flags: init.flags,
+            base: init.base,
+            slots: init.slots,
+        };
+        init_heap_type(op.cast(), spec);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// The kind of a class's instances.
+pub fn class_kind(ty: &PyTypeObject) -> Option<ClassKind> {
+    is_heap_type(ty).then(|| heap_type(ty).kind)
+}
+
+/// The member slots of a class with `__slots__`, or the fields of a record type.
+pub fn class_names(ty: &PyTypeObject) -> &[String] {
+    &heap_type(ty).slot_names
+}
 
 const _: () = assert!(size_of::<PyHeapTypeObject>() == PYHEAPTYPEOBJECT_SIZE);
 
@@ -97,36 +174,22 @@ pub fn new_class<'h>(
     } else {
         None
     };
-    let size = PYHEAPTYPEOBJECT_SIZE + (slot_names.len() + 1) * MEMBER_DEF_SIZE;
-    let op = match heap.alloc_object(TYPE_TYPE.get(), size) {
-        Ok(op) => op,
-        Err(e) => {
-            cached_keys.inspect(|k| k.release(heap));
-            return Err(e);
-        }
-    };
     let basicsize = OBJECT_TYPE.get().basicsize() + 8 * slot_names.len();
-    // SAFETY: a fresh allocation of a `PyHeapTypeObject` and its member area; the owned fields
-    // are written before the type's name points into them, and the name's heap buffer does not
-    // move when the `String` value is moved into place.
-    unsafe {
-        let h = op.cast::<PyHeapTypeObject>().as_ptr();
-        ptr::addr_of_mut!((*h).qualname).write(name.to_string());
-        ptr::addr_of_mut!((*h).module).write(module.to_string());
-        ptr::addr_of_mut!((*h).slot_names).write(slot_names);
-        ptr::addr_of_mut!((*h).cached_keys).write(cached_keys);
-        ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
-        let name_ptr: *const str = (*h).qualname.as_str();
-        let spec = HeapTypeSpec {
-            name: name_ptr,
+    alloc_heap_type(
+        heap,
+        HeapTypeInit {
+            name,
+            module,
+            names: slot_names,
+            cached_keys,
+            kind: ClassKind::Object,
             basicsize,
+            itemsize: 0,
             flags,
             base: OBJECT_TYPE.ptr(),
             slots: &INSTANCE_SLOTS,
-        };
-        init_heap_type(op.cast(), spec);
-        Ok(Obj::from_owned(heap, op))
-    }
+        },
+    )
 }
 
 /// The flags and member slots `__slots__ = slots` gives (`type_new_slots`): `'__dict__'` and
@@ -191,11 +254,28 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-/// A new instance of `cls` (`object.__new__`): every slot unset.
+/// `cls(*args)` for a class made at run time: a new instance of a `class` (no arguments: there
+/// are no `__init__` methods yet), or a record of a namedtuple or record class.
 ///
 /// # Errors
-/// `TypeError` if `cls` is not a class with `__slots__`; `MemoryError`.
-pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
+/// `TypeError: 'int' object is not callable`; `TypeError: C() takes no arguments`; the record
+/// kinds' arity errors; `MemoryError`.
+pub fn call<'h>(heap: &'h Heap, cls: &PyObject, args: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
+    let ty = as_class(cls)?;
+    match heap_type(ty).kind {
+        ClassKind::Object if args.is_empty() => new_instance(heap, cls),
+        ClassKind::Object => Err(PyErr::type_error(format!(
+            "{}() takes no arguments",
+            ty.name()
+        ))),
+        ClassKind::NamedTuple | ClassKind::Record => {
+            crate::types::record::new_record(heap, cls, ty, args)
+        }
+    }
+}
+
+/// The heap type `cls` is.
+fn as_class(cls: &PyObject) -> PyResult<&PyTypeObject> {
     if !ptr::eq(cls.ob_type(), TYPE_TYPE.get()) {
         return Err(PyErr::type_error(format!(
             "'{}' object is not callable",
@@ -209,6 +289,19 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
             "cannot create '{}' instances here",
             ty.name()
         )));
+    }
+    Ok(ty)
+}
+
+/// A new instance of a `class` (`object.__new__`): every slot unset, and empty inline values
+/// when the class has a managed dict.
+///
+/// # Errors
+/// `TypeError` if `cls` is not such a class; `MemoryError`.
+pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
+    let ty = as_class(cls)?;
+    if heap_type(ty).kind != ClassKind::Object {
+        return call(heap, cls, Vec::new());
     }
     let op = heap.alloc_object(ty, ty.basicsize())?;
     // SAFETY: a fresh instance: the slots after the header start unset (and the pre-header
@@ -227,7 +320,7 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
 }
 
 fn slot_names(o: &PyObject) -> &[String] {
-    &heap_type(o.ob_type()).slot_names
+    class_names(o.ob_type())
 }
 
 /// The slot cells of an instance.

@@ -9,6 +9,7 @@ pub mod dict;
 pub mod float;
 pub mod list;
 pub mod long;
+pub mod record;
 pub mod set;
 pub mod tuple;
 pub mod unicode;

@@ -1,8 +1,7 @@
 //! `tuple` (`Objects/tupleobject.c`): a `PyVarObject` followed by `ob_size` item pointers, a GC
-//! type (16-byte GC header in front). The empty tuple is an immortal singleton.
-//!
-//! This is the part of `tuple` that the numbers need (`divmod` returns a pair); free lists,
-//! GC tracking and the rest arrive with the containers.
+//! type (16-byte GC header in front). The empty tuple is an immortal singleton; tuples of 1 to
+//! 20 items are kept on per-length free lists of 2000 when they die. Subclasses (namedtuple
+//! classes, see [`record`](crate::types::record)) share the layout and behaviour.
 
 use core::ptr::NonNull;
 
@@ -17,8 +16,16 @@ use crate::types::{OBJECT_TYPE, TYPE_TYPE};
 /// Bytes before the items (`offsetof(PyTupleObject, ob_item)`).
 pub const ITEMS_OFFSET: usize = size_of::<PyVarObject>();
 
-/// Whether `o` is a tuple.
+/// `Py_TPFLAGS_TUPLE_SUBCLASS`.
+const TUPLE_SUBCLASS: TypeFlags = TypeFlags(1 << 26);
+
+/// Whether `o` is a tuple or an instance of a tuple subclass (`PyTuple_Check`).
 pub fn is_tuple(o: &PyObject) -> bool {
+    o.ob_type().flags().contains(TUPLE_SUBCLASS)
+}
+
+/// Whether `o` is exactly a tuple (`PyTuple_CheckExact`).
+pub fn is_exact_tuple(o: &PyObject) -> bool {
     core::ptr::eq(o.ob_type(), TUPLE_TYPE.get())
 }
 
@@ -138,7 +145,7 @@ fn tuple_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 
 /// `hash(t)` (`tuplehash`), computed without recursion: nested tuples are hashed from the
 /// innermost out with an explicit stack, so any depth gives CPython's value.
-fn tuple_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+pub(crate) fn tuple_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
     // Each frame: a tuple, the index of its next item, and the hashes of the items so far.
     let mut stack: Vec<(&PyObject, usize, Vec<i64>)> = vec![(o, 0, Vec::new())];
     loop {
@@ -166,7 +173,7 @@ fn tuple_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
     }
 }
 
-fn tuple_richcompare<'h>(
+pub(crate) fn tuple_richcompare<'h>(
     heap: &'h Heap,
     a: &PyObject,
     b: &PyObject,
@@ -197,7 +204,7 @@ fn tuple_len(o: &PyObject) -> usize {
     items(o).len()
 }
 
-static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
+pub(crate) static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
     length: Some(tuple_len),
     concat: Some(tuple_concat),
     repeat: Some(tuple_repeat),
@@ -228,7 +235,7 @@ pub static TUPLE_TYPE: StaticType = StaticType::new(
         itemsize: 8,
         flags: TypeFlags::HAVE_GC
             .union(TypeFlags::BASETYPE)
-            .union(TypeFlags(1 << 26)),
+            .union(TUPLE_SUBCLASS),
         base: Some(&OBJECT_TYPE),
         slots: &TUPLE_SLOTS,
     },

@@ -1,8 +1,9 @@
-//! Classes through the public API: `py.class(...)`, `py.slots_class(...)` and instantiating
-//! them (see `pyrt_objects::types::class`).
+//! Classes through the public API: `py.class(...)`, `py.slots_class(...)`,
+//! `py.namedtuple(...)`, `py.record_class(...)` and calling them (see
+//! `pyrt_objects::types::class` and `pyrt_objects::types::record`).
 
 use pyrt_objects::PyResult;
-use pyrt_objects::types::class;
+use pyrt_objects::types::{class, record};
 
 use super::bound::Bound;
 use super::python::Python;
@@ -54,6 +55,51 @@ impl<'py> Python<'py> {
     pub fn slots_class(self, name: &str, slots: &[&str]) -> PyResult<Bound<'py, PyType>> {
         class::new_class(self.heap(), name, "__main__", Some(slots)).map(Bound::from_obj)
     }
+
+    /// `collections.namedtuple(name, fields)`, defined in `__main__`: a tuple subclass whose
+    /// instances read their items by field name.
+    ///
+    /// # Errors
+    /// `ValueError: Type names and field names must be valid identifiers: '1x'`, or for a
+    /// field starting with an underscore or repeated; `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// use pyrt::PyTuple;
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let point = py.namedtuple("Point", &["x", "y"]).unwrap();
+    ///     let p = point.call([py.int(3).unwrap(), py.int(4).unwrap()]).unwrap();
+    ///     assert_eq!((p.repr().unwrap().as_str(), p.getsizeof()), ("Point(x=3, y=4)", 56));
+    ///     assert_eq!(p.getattr("y").unwrap().repr().unwrap(), "4");
+    ///     let t = py.tuple([py.int(3).unwrap(), py.int(4).unwrap()]).unwrap();
+    ///     assert!(p.rich_compare_bool(&t, pyrt::CompareOp::Eq).unwrap());
+    ///     assert!(p.cast::<PyTuple>().is_ok(), "a namedtuple is a tuple");
+    /// });
+    /// ```
+    pub fn namedtuple(self, name: &str, fields: &[&str]) -> PyResult<Bound<'py, PyType>> {
+        record::new_namedtuple_class(self.heap(), name, "__main__", fields).map(Bound::from_obj)
+    }
+
+    /// A record class with `fields`, like the `recordclass` package's: mutable fields in a
+    /// variable-size object without a GC header, so three fields take 48 bytes.
+    ///
+    /// # Errors
+    /// As [`Python::namedtuple`].
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let point = py.record_class("Point", &["x", "y", "z"]).unwrap();
+    ///     let p = point.call([1, 2, 3].map(|v| py.int(v).unwrap())).unwrap();
+    ///     assert_eq!((p.repr().unwrap().as_str(), p.getsizeof()), ("Point(x=1, y=2, z=3)", 48));
+    ///     p.setattr("z", &py.int(30).unwrap()).unwrap();
+    ///     assert_eq!(p.getattr("z").unwrap().repr().unwrap(), "30");
+    ///     assert_eq!(p.hash().unwrap_err().to_string(), "TypeError: unhashable type: 'Point'");
+    /// });
+    /// ```
+    pub fn record_class(self, name: &str, fields: &[&str]) -> PyResult<Bound<'py, PyType>> {
+        record::new_record_class(self.heap(), name, "__main__", fields).map(Bound::from_obj)
+    }
 }
 
 impl<'py> Bound<'py, PyType> {
@@ -72,5 +118,31 @@ impl<'py> Bound<'py, PyType> {
     /// ```
     pub fn call0(&self) -> PyResult<Bound<'py, PyAny>> {
         class::new_instance(self.py().heap(), self.as_object()).map(Bound::from_obj)
+    }
+
+    /// `cls(*args)`: a record of a namedtuple or record class (one value per field), or an
+    /// instance of a class (which takes no arguments: there is no `__init__` yet).
+    ///
+    /// # Errors
+    /// `TypeError: Point.__new__() missing 1 required positional argument: 'y'`,
+    /// `TypeError: C() takes no arguments`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let point = py.namedtuple("Point", &["x", "y"]).unwrap();
+    ///     assert_eq!(point.call([py.int(1).unwrap()]).unwrap_err().to_string(),
+    ///                "TypeError: Point.__new__() missing 1 required positional argument: 'y'");
+    ///     let c = py.class("C").unwrap();
+    ///     assert_eq!(c.call([py.int(1).unwrap()]).unwrap_err().to_string(),
+    ///                "TypeError: C() takes no arguments");
+    /// });
+    /// ```
+    pub fn call<T>(
+        &self,
+        args: impl IntoIterator<Item = Bound<'py, T>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let args = args.into_iter().map(Bound::into_obj).collect();
+        class::call(self.py().heap(), self.as_object(), args).map(Bound::from_obj)
     }
 }

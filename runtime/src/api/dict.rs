@@ -49,6 +49,55 @@ impl<'py> Python<'py> {
             .collect();
         dict::dict_from_pairs(self.heap(), pairs).map(Bound::from_obj)
     }
+
+    /// `dict.fromkeys(source, value)` for a dict, set or frozenset source (the table is sized
+    /// once for all its keys, str-keyed only for a str-keyed dict) or a list or tuple (keys
+    /// inserted one by one), as CPython's `_PyDict_FromKeys`.
+    ///
+    /// # Errors
+    /// `TypeError: 'int' object is not iterable`, `TypeError: unhashable type: ...`, or
+    /// `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let keys = py.set((0..21).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let d = py.dict_fromkeys(&keys, &py.none()).unwrap();
+    ///     assert_eq!((d.len().unwrap(), d.getsizeof()), (21, 1168), "64 slots for 21 keys");
+    ///     let l = py.list((0..21).map(|i| py.int(i).unwrap())).unwrap();
+    ///     assert_eq!(py.dict_fromkeys(&l, &py.none()).unwrap().getsizeof(), 632);
+    /// });
+    /// ```
+    pub fn dict_fromkeys<T, U>(
+        self,
+        source: &Bound<'py, T>,
+        value: &Bound<'py, U>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        dict::from_keys(self.heap(), source.as_object(), value.as_object()).map(Bound::from_obj)
+    }
+
+    /// `dict.fromkeys(iterable, value)` for any iterable, given as its items: inserted one by
+    /// one.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let keys = ["a", "b"].map(|k| py.str(k).unwrap());
+    ///     let d = py.dict_fromkeys_iter(keys, &py.int(0).unwrap()).unwrap();
+    ///     assert_eq!((d.repr().unwrap().as_str(), d.getsizeof()), ("{'a': 0, 'b': 0}", 184));
+    /// });
+    /// ```
+    pub fn dict_fromkeys_iter<T, U>(
+        self,
+        keys: impl IntoIterator<Item = Bound<'py, T>>,
+        value: &Bound<'py, U>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let keys = keys.into_iter().map(Bound::into_obj);
+        dict::from_keys_iter(self.heap(), keys, value.as_object()).map(Bound::from_obj)
+    }
 }
 
 impl<'py> Bound<'py, PyDict> {

@@ -14,6 +14,7 @@ mod list;
 mod python;
 mod runtime;
 mod set;
+mod tracemalloc;
 mod types;
 
 pub use bound::Bound;

@@ -327,19 +327,25 @@ pub fn del_item(heap: &Heap, d: &PyObject, key: &PyObject) -> PyResult<()> {
 
 /// The live `(key, value)` pairs in insertion order.
 pub fn items(_heap: &Heap, d: &PyObject) -> Vec<(ObjPtr, ObjPtr)> {
+    entries(d).collect()
+}
+
+/// The live `(key, value)` pairs in insertion order, borrowed from the table: the dict must
+/// not change while they are read.
+pub fn entries(d: &PyObject) -> impl Iterator<Item = (ObjPtr, ObjPtr)> + '_ {
     let k = keys(d);
-    match values(d) {
-        Some(v) => v
-            .ordered()
-            .filter_map(|ix| Some((k.raw_entry(ix).0?, v.get(ix)?)))
-            .collect(),
-        None => (0..k.nentries())
-            .filter_map(|ix| {
-                let (key, value, _) = k.raw_entry(ix);
-                Some((key?, value?))
-            })
-            .collect(),
-    }
+    let v = values(d);
+    let n = v.map_or(k.nentries(), Values::used);
+    (0..n).filter_map(move |i| match v {
+        Some(v) => {
+            let ix = v.order(i);
+            Some((k.raw_entry(ix).0?, v.get(ix)?))
+        }
+        None => {
+            let (key, value, _) = k.raw_entry(i);
+            Some((key?, value?))
+        }
+    })
 }
 
 /// `d.clear()` (`PyDict_Clear`): back to the shared empty keys; the old values are released in
