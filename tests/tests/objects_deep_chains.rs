@@ -67,3 +67,26 @@ fn nested_instances() {
         });
     });
 }
+
+#[test]
+fn nested_plain_instances() {
+    Runtime::new().with(|py| {
+        let cls = py.class("Node").unwrap();
+        py.intern(py.str("next").unwrap()).unwrap(); // attribute names are interned for good
+        build_and_drop(py, |x| {
+            let node = cls.call0().unwrap();
+            node.setattr("next", &x).unwrap();
+            node
+        });
+    });
+}
+
+#[test]
+fn nested_namedtuples_and_records() {
+    Runtime::new().with(|py| {
+        let pair = py.namedtuple("Pair", &["head", "tail"]).unwrap();
+        build_and_drop(py, |x| pair.call([py.none().into_any(), x]).unwrap());
+        let cell = py.record_class("Cell", &["next"]).unwrap();
+        build_and_drop(py, |x| cell.call([x]).unwrap());
+    });
+}
