@@ -22,6 +22,8 @@ pub enum ExcKind {
     KeyError,
     /// `AttributeError`
     AttributeError,
+    /// `RuntimeError`
+    RuntimeError,
     /// `RecursionError`
     RecursionError,
     /// `SystemError`: an internal inconsistency (a bug in pyrt).
@@ -38,6 +40,7 @@ impl ExcKind {
             ExcKind::OverflowError => "OverflowError",
             ExcKind::MemoryError => "MemoryError",
             ExcKind::IndexError => "IndexError",
+            ExcKind::RuntimeError => "RuntimeError",
             ExcKind::KeyError => "KeyError",
             ExcKind::AttributeError => "AttributeError",
             ExcKind::RecursionError => "RecursionError",

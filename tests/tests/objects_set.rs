@@ -275,3 +275,5 @@ fn set_operations_size_like_oracle_086() {
         );
     });
 }
+
+// ---- symmetric difference, in-place updates and subset tests (CPython 3.12.1, PYTHONHASHSEED=0)

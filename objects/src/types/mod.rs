@@ -11,6 +11,7 @@ pub mod list;
 pub mod long;
 pub mod record;
 pub mod set;
+pub mod set_ops;
 pub mod tuple;
 pub mod unicode;
 

@@ -8,8 +8,15 @@
 //! * a deleted entry becomes a dummy, reused by a later insertion of a new key;
 //! * after filling a never-used slot, when `fill × 5 >= mask × 3`, the table is rebuilt at the
 //!   smallest power of two (at least 8) strictly greater than `4 × used` (`2 × used` above
-//!   50,000 items); removal never shrinks;
+//!   50,000 items); removal never shrinks, except that `difference_update` rebuilds the same way
+//!   when more than a quarter of the table is dummies (`purge_dummies`);
 //! * merging a set resizes once to fit `2 × (used + other.used)` first.
+//!
+//! This module owns the table: its entries, `fill`/`used`/`mask` and the inline table are
+//! touched nowhere else. The set algebra (union, intersection, difference, symmetric
+//! difference and their in-place forms) is in [`super::set_ops`], built on the primitives
+//! here: `active_entries`, `contains_hashed`, `add_hashed`, `discard_hashed`,
+//! `purge_dummies` and `swap_bodies`.
 
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
@@ -178,7 +185,7 @@ fn table_resize(heap: &Heap, o: &PyObject, minused: usize) -> PyResult<()> {
         return Ok(());
     }
     let new_table: *mut SetEntry = if newsize == MINSIZE {
-        h.smalltable.as_ptr().cast_mut().cast()
+        small_ptr(h)
     } else {
         heap.alloc_bytes(16 * newsize)?.as_ptr().cast()
     };
@@ -257,7 +264,17 @@ pub fn add<'h>(heap: &'h Heap, o: &PyObject, key: Obj<'h>) -> PyResult<()> {
     add_hashed(heap, o, key, hash)
 }
 
-fn add_hashed<'h>(heap: &'h Heap, o: &PyObject, key: Obj<'h>, hash: i64) -> PyResult<()> {
+/// `set_add_entry`: adds `key` (whose hash is `hash`) unless present, growing the table after
+/// filling a never-used slot when `fill × 5 >= mask × 3`.
+///
+/// # Errors
+/// `MemoryError`, or what comparing elements raises.
+pub(super) fn add_hashed<'h>(
+    heap: &'h Heap,
+    o: &PyObject,
+    key: Obj<'h>,
+    hash: i64,
+) -> PyResult<()> {
     let h = header(o);
     match probe(heap, o, key.object(), hash)? {
         Probe::Found(_) => Ok(()),
@@ -278,8 +295,7 @@ fn add_hashed<'h>(heap: &'h Heap, o: &PyObject, key: Obj<'h>, hash: i64) -> PyRe
             if (h.fill.get() as usize) * 5 < (h.mask.get() as usize) * 3 {
                 return Ok(());
             }
-            let used = h.used.get() as usize;
-            table_resize(heap, o, if used > 50_000 { used * 2 } else { used * 4 })
+            table_resize(heap, o, growth_target(o))
         }
     }
 }
@@ -299,6 +315,20 @@ pub fn contains(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<bool> {
 /// `TypeError: unhashable type: ...`.
 pub fn discard(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<bool> {
     let hash = crate::abstract_::hash(heap, key)?;
+    discard_hashed(heap, o, key, hash)
+}
+
+/// `set_discard_entry`: removes `key` (whose hash is `hash`) if present, leaving a dummy;
+/// `true` if it was there. Never resizes.
+///
+/// # Errors
+/// What comparing elements raises.
+pub(super) fn discard_hashed(
+    heap: &Heap,
+    o: &PyObject,
+    key: &PyObject,
+    hash: i64,
+) -> PyResult<bool> {
     let Probe::Found(i) = probe(heap, o, key, hash)? else {
         return Ok(false);
     };
@@ -371,6 +401,94 @@ pub fn elements(heap: &Heap, o: &PyObject) -> Vec<ObjPtr> {
         .collect()
 }
 
+/// The element at or after table position `pos`, with the position after it: what CPython's
+/// set iterator steps through (`si_pos`, skipping unused and dummy entries).
+pub fn next_entry(heap: &Heap, o: &PyObject, pos: usize) -> Option<(usize, ObjPtr)> {
+    (pos..table_size(o)).find_map(|i| {
+        let e = entry(o, i);
+        e.key.filter(|_| !is_dummy(heap, e)).map(|k| (i + 1, k))
+    })
+}
+
+/// The active entries in table order, each key as a new reference with its stored hash: a
+/// snapshot that stays valid while the set changes (`set_next` over a copy).
+pub(super) fn active_entries<'h>(heap: &'h Heap, o: &PyObject) -> Vec<(Obj<'h>, i64)> {
+    (0..table_size(o))
+        .map(|i| entry(o, i))
+        .filter(|e| !is_dummy(heap, *e))
+        .filter_map(|e| {
+            let k = e.key?;
+            // SAFETY: an active key of a live set of this heap, taken as a new reference.
+            Some((unsafe { Obj::from_borrowed(heap, k.as_ref()) }, e.hash))
+        })
+        .collect()
+}
+
+/// `set_contains_entry`: whether `key`, whose hash is `hash`, is in the set.
+///
+/// # Errors
+/// What comparing elements raises.
+pub(super) fn contains_hashed(
+    heap: &Heap,
+    o: &PyObject,
+    key: &PyObject,
+    hash: i64,
+) -> PyResult<bool> {
+    Ok(matches!(probe(heap, o, key, hash)?, Probe::Found(_)))
+}
+
+/// The argument of the growth resize: `4 × used`, or `2 × used` above 50,000 items.
+fn growth_target(o: &PyObject) -> usize {
+    let used = header(o).used.get() as usize;
+    if used > 50_000 { used * 2 } else { used * 4 }
+}
+
+/// The end of `set_difference_update_internal`: when more than a quarter of the table is
+/// dummies (`fill − used > mask / 4`), rebuilds it at the growth size for `used`. The result
+/// may be *larger* than before: 2 of 4 items left in the inline table of 8 give a table of 16.
+///
+/// # Errors
+/// `MemoryError` when the new table cannot be allocated.
+pub(super) fn purge_dummies(heap: &Heap, o: &PyObject) -> PyResult<()> {
+    let h = header(o);
+    if (h.fill.get() - h.used.get()) as usize <= h.mask.get() as usize / 4 {
+        return Ok(());
+    }
+    table_resize(heap, o, growth_target(o))
+}
+
+/// `set_swap_bodies`: exchanges the contents of two distinct sets (`fill`, `used`, `mask`, the
+/// table, moving inline entries between the inline tables). The frozenset hash caches are
+/// swapped when both are frozensets, and reset otherwise. Neither object's identity, type,
+/// refcount or `finger` changes; element refcounts are untouched (each is still held once).
+pub(super) fn swap_bodies(a: &PyObject, b: &PyObject) {
+    assert!(!ptr::eq(a, b), "swap_bodies needs two distinct sets");
+    let (ha, hb) = (header(a), header(b));
+    let (a_small, b_small) = (uses_smalltable(a), uses_smalltable(b));
+    let (ta, tb) = (ha.table.get(), hb.table.get());
+    ha.fill.swap(&hb.fill);
+    ha.used.swap(&hb.used);
+    ha.mask.swap(&hb.mask);
+    ha.table.set(if b_small { small_ptr(ha) } else { tb });
+    hb.table.set(if a_small { small_ptr(hb) } else { ta });
+    if a_small || b_small {
+        for (x, y) in ha.smalltable.iter().zip(&hb.smalltable) {
+            x.swap(y);
+        }
+    }
+    let frozen = |o: &PyObject| o.ob_type().is_subtype(FROZENSET_TYPE.get());
+    if frozen(a) && frozen(b) {
+        ha.hash.swap(&hb.hash);
+    } else {
+        ha.hash.set(-1);
+        hb.hash.set(-1);
+    }
+}
+
+fn small_ptr(h: &PySetObject) -> *mut SetEntry {
+    h.smalltable.as_ptr().cast_mut().cast()
+}
+
 /// `set_merge`: adds every element of another set or frozenset, resizing once first.
 ///
 /// # Errors
@@ -428,7 +546,7 @@ pub fn clear(heap: &Heap, o: &PyObject) {
         unsafe { heap.free_bytes(NonNull::new_unchecked(h.table.get().cast())) };
     }
     h.smalltable.iter().for_each(|c| c.set(UNUSED));
-    h.table.set(h.smalltable.as_ptr().cast_mut().cast());
+    h.table.set(small_ptr(h));
     h.mask.set(MINSIZE as isize - 1);
     h.fill.set(0);
     h.used.set(0);
@@ -489,15 +607,17 @@ fn set_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     result
 }
 
-/// Whether every element of `a` is in `b`.
-fn is_subset(heap: &Heap, a: &PyObject, b: &PyObject) -> PyResult<bool> {
+/// `set_issubset` for two sets: whether every element of `a` is in `b` (false at once when `a`
+/// is longer).
+///
+/// # Errors
+/// What comparing elements raises.
+pub(super) fn is_subset(heap: &Heap, a: &PyObject, b: &PyObject) -> PyResult<bool> {
     if set_len(a) > set_len(b) {
         return Ok(false);
     }
-    for k in elements(heap, a) {
-        // SAFETY: a borrowed element of a live set.
-        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
-        if !contains(heap, b, k.object())? {
+    for (k, hash) in active_entries(heap, a) {
+        if !contains_hashed(heap, b, k.object(), hash)? {
             return Ok(false);
         }
     }
@@ -608,99 +728,3 @@ pub static FROZENSET_TYPE: StaticType = StaticType::new(
         slots: &FROZENSET_SLOTS,
     },
 );
-
-/// A new empty set of the same base kind as `o` (`make_new_set_basetype`).
-fn new_like<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    if o.ob_type().is_subtype(FROZENSET_TYPE.get()) {
-        new_frozenset(heap)
-    } else {
-        new_set(heap)
-    }
-}
-
-/// `set_copy`: a new set of the same kind, merged from `o`.
-///
-/// # Errors
-/// `MemoryError`.
-pub fn copy<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    let result = new_like(heap, o)?;
-    merge(heap, result.object(), o)?;
-    Ok(result)
-}
-
-/// `a | b` for two sets (`set_union`): a copy of `a`, then `b` merged in.
-///
-/// # Errors
-/// `MemoryError`, or what comparing elements raises.
-pub fn union<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
-    let result = copy(heap, a)?;
-    if !ptr::eq(a, b) {
-        merge(heap, result.object(), b)?;
-    }
-    Ok(result)
-}
-
-/// `a & b` for two sets (`set_intersection`): the elements of the smaller set found in the
-/// larger, added in the smaller set's table order.
-///
-/// # Errors
-/// `MemoryError`, or what comparing elements raises.
-pub fn intersection<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
-    if ptr::eq(a, b) {
-        return copy(heap, a);
-    }
-    let result = new_like(heap, a)?;
-    let (small, large) = if set_len(b) > set_len(a) {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    for i in 0..table_size(small) {
-        let e = entry(small, i);
-        let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) else {
-            continue;
-        };
-        // SAFETY: an element of a live set, borrowed as a new reference.
-        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
-        if matches!(probe(heap, large, k.object(), e.hash)?, Probe::Found(_)) {
-            add_hashed(heap, result.object(), k, e.hash)?;
-        }
-    }
-    Ok(result)
-}
-
-/// `a - b` for two sets (`set_difference`): when `a` is over four times larger, a copy of `a`
-/// with `b`'s elements discarded (and the table rebuilt if more than a fifth is dummies);
-/// otherwise the elements of `a` not in `b`, added in `a`'s table order.
-///
-/// # Errors
-/// `MemoryError`, or what comparing elements raises.
-pub fn difference<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
-    if (set_len(a) >> 2) > set_len(b) {
-        let result = copy(heap, a)?;
-        let r = result.object();
-        for k in elements(heap, b) {
-            // SAFETY: an element of the live set `b`.
-            discard(heap, r, unsafe { k.as_ref() })?;
-        }
-        let h = header(r);
-        if (h.fill.get() - h.used.get()) * 5 >= h.mask.get() {
-            let used = h.used.get() as usize;
-            table_resize(heap, r, if used > 50_000 { used * 2 } else { used * 4 })?;
-        }
-        return Ok(result);
-    }
-    let result = new_like(heap, a)?;
-    for i in 0..table_size(a) {
-        let e = entry(a, i);
-        let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) else {
-            continue;
-        };
-        // SAFETY: an element of a live set, borrowed as a new reference.
-        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
-        if !matches!(probe(heap, b, k.object(), e.hash)?, Probe::Found(_)) {
-            add_hashed(heap, result.object(), k, e.hash)?;
-        }
-    }
-    Ok(result)
-}

@@ -2,7 +2,7 @@
 //! `Bound<PySet>` / `Bound<PyFrozenSet>`, with CPython's tables (see
 //! `pyrt_objects::types::set`).
 
-use pyrt_objects::types::{list, set, tuple};
+use pyrt_objects::types::{list, set, set_ops, tuple};
 use pyrt_objects::{Obj, ObjPtr, PyErr, PyResult};
 
 use super::bound::Bound;
@@ -92,7 +92,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn union<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set::union(self.py().heap(), self.as_object(), other.as_object()).map(Bound::from_obj)
+        set_ops::union(self.py().heap(), self.as_object(), other.as_object()).map(Bound::from_obj)
     }
 
     /// `s & other` (`s.intersection(other)`).
@@ -109,7 +109,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn intersection<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set::intersection(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::intersection(self.py().heap(), self.as_object(), other.as_object())
             .map(Bound::from_obj)
     }
 
@@ -127,7 +127,94 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn difference<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set::difference(self.py().heap(), self.as_object(), other.as_object()).map(Bound::from_obj)
+        set_ops::difference(self.py().heap(), self.as_object(), other.as_object())
+            .map(Bound::from_obj)
+    }
+
+    /// `s ^ other` (`s.symmetric_difference(other)`): the elements in exactly one of the two, as
+    /// a set of this kind. CPython copies `other` first and then toggles this set's elements in,
+    /// so the table and the order start from `other`'s.
+    ///
+    /// # Errors
+    /// `MemoryError`, or what comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let a = py.set((0..10).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let b = py.set([py.int(100).unwrap()]).unwrap();
+    ///     // CPython 3.12: set(range(10)) ^ {100}, and the other way round; both 32 slots.
+    ///     let (ab, ba) = (a.symmetric_difference(&b).unwrap(), b.symmetric_difference(&a).unwrap());
+    ///     assert_eq!(ab.repr().unwrap(), "{0, 1, 2, 3, 100, 4, 5, 6, 7, 8, 9}");
+    ///     assert_eq!(ba.repr().unwrap(), "{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 100}");
+    ///     assert_eq!((ab.getsizeof(), ba.getsizeof()), (728, 728));
+    ///     // frozenset(range(8)) ^ set(range(4, 12)) is a frozenset.
+    ///     let f = py.frozenset((0..8).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let s = py.set((4..12).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let x = f.symmetric_difference(&s).unwrap();
+    ///     assert_eq!(x.repr().unwrap(), "frozenset({0, 1, 2, 3, 8, 9, 10, 11})");
+    /// });
+    /// ```
+    pub fn symmetric_difference<U: SetLike>(
+        &self,
+        other: &Bound<'py, U>,
+    ) -> PyResult<Bound<'py, T>> {
+        set_ops::symmetric_difference(self.py().heap(), self.as_object(), other.as_object())
+            .map(Bound::from_obj)
+    }
+
+    /// `s <= other` (`s.issubset(other)`): whether every element of `s` is in `other`.
+    ///
+    /// # Errors
+    /// What comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let small = py.set((0..3).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let big = py.frozenset((0..5).map(|i| py.int(i).unwrap())).unwrap();
+    ///     assert!(small.issubset(&big).unwrap());
+    ///     assert!(!big.issubset(&small).unwrap());
+    /// });
+    /// ```
+    pub fn issubset<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
+        set_ops::issubset(self.py().heap(), self.as_object(), other.as_object())
+    }
+
+    /// `s >= other` (`s.issuperset(other)`): whether every element of `other` is in `s`.
+    ///
+    /// # Errors
+    /// What comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let big = py.set((0..5).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let small = py.set((0..3).map(|i| py.int(i).unwrap())).unwrap();
+    ///     assert!(big.issuperset(&small).unwrap());
+    ///     assert!(big.issuperset(&big).unwrap());
+    /// });
+    /// ```
+    pub fn issuperset<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
+        set_ops::issuperset(self.py().heap(), self.as_object(), other.as_object())
+    }
+
+    /// `s.isdisjoint(other)`: whether the two have no element in common.
+    ///
+    /// # Errors
+    /// What comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let a = py.set((0..3).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let b = py.set((3..6).map(|i| py.int(i).unwrap())).unwrap();
+    ///     let c = py.set((2..6).map(|i| py.int(i).unwrap())).unwrap();
+    ///     assert_eq!((a.isdisjoint(&b).unwrap(), a.isdisjoint(&c).unwrap()), (true, false));
+    /// });
+    /// ```
+    pub fn isdisjoint<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
+        set_ops::isdisjoint(self.py().heap(), self.as_object(), other.as_object())
     }
 
     /// The elements in iteration (table) order.
@@ -285,6 +372,72 @@ impl<'py> Bound<'py, PySet> {
         Ok(())
     }
 
+    /// `s &= other` (`s.intersection_update(other)`): CPython builds `s & other` and swaps table
+    /// bodies with it, so `s` takes the intersection's table, usually smaller than its own.
+    ///
+    /// # Errors
+    /// `MemoryError`, or what comparing elements raises; `s` is unchanged then.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     // CPython 3.12: s = set(range(100)); s &= set(range(95, 105))
+    ///     let s = py.set((0..100).map(|i| py.int(i).unwrap())).unwrap();
+    ///     assert_eq!(s.getsizeof(), 8408);
+    ///     s.intersection_update(&py.set((95..105).map(|i| py.int(i).unwrap())).unwrap()).unwrap();
+    ///     assert_eq!((s.repr().unwrap().as_str(), s.getsizeof()), ("{96, 97, 98, 99, 95}", 728));
+    /// });
+    /// ```
+    pub fn intersection_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
+        set_ops::intersection_update(self.py().heap(), self.as_object(), other.as_object())
+    }
+
+    /// `s -= other` (`s.difference_update(other)`): discards `other`'s elements, then rebuilds
+    /// the table at the growth size for what is left when more than a quarter of it is
+    /// dummies, which can make it grow. `s -= s` clears `s`.
+    ///
+    /// # Errors
+    /// `MemoryError`, or what comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let ints = |r: std::ops::Range<i64>| py.set(r.map(|i| py.int(i).unwrap())).unwrap();
+    ///     // CPython 3.12: s = set(range(4)); s -= {0, 1}: 2 dummies of 8 slots, rebuilt at 16.
+    ///     let s = ints(0..4);
+    ///     s.difference_update(&ints(0..2)).unwrap();
+    ///     assert_eq!((s.repr().unwrap().as_str(), s.getsizeof()), ("{2, 3}", 472));
+    ///     // s = set(range(300)); s -= set(range(128)): 128 dummies of 512 slots, rebuilt at 1024.
+    ///     let s = ints(0..300);
+    ///     s.difference_update(&ints(0..128)).unwrap();
+    ///     assert_eq!((s.len().unwrap(), s.getsizeof()), (172, 16600));
+    /// });
+    /// ```
+    pub fn difference_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
+        set_ops::difference_update(self.py().heap(), self.as_object(), other.as_object())
+    }
+
+    /// `s ^= other` (`s.symmetric_difference_update(other)`): in `other`'s order, each of its
+    /// elements is removed from `s` if there (leaving a dummy) and added otherwise. `s ^= s`
+    /// clears `s`.
+    ///
+    /// # Errors
+    /// `MemoryError`, or what comparing elements raises.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let ints = |r: std::ops::Range<i64>| py.set(r.map(|i| py.int(i).unwrap())).unwrap();
+    ///     // CPython 3.12: s = set(range(4)); s ^= set(range(2, 8))
+    ///     let s = ints(0..4);
+    ///     s.symmetric_difference_update(&ints(2..8)).unwrap();
+    ///     assert_eq!((s.repr().unwrap().as_str(), s.getsizeof()), ("{0, 1, 4, 5, 6, 7}", 472));
+    /// });
+    /// ```
+    pub fn symmetric_difference_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
+        set_ops::symmetric_difference_update(self.py().heap(), self.as_object(), other.as_object())
+    }
+
     /// `s.copy()` (`set(s)`): a new set merged from this one.
     ///
     /// # Errors
@@ -298,6 +451,6 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn copy(&self) -> PyResult<Bound<'py, PySet>> {
-        set::copy(self.py().heap(), self.as_object()).map(Bound::from_obj)
+        set_ops::copy(self.py().heap(), self.as_object()).map(Bound::from_obj)
     }
 }

@@ -348,6 +348,23 @@ pub fn entries(d: &PyObject) -> impl Iterator<Item = (ObjPtr, ObjPtr)> + '_ {
     })
 }
 
+/// The entry at or after position `pos` of the iteration order, with the position after it:
+/// what CPython's dict iterators step through (`di_pos`). For a combined table positions are
+/// entry indices, deleted entries skipped; for a split table, places in the insertion order.
+pub fn next_entry(d: &PyObject, pos: usize) -> Option<(usize, ObjPtr, ObjPtr)> {
+    let k = keys(d);
+    match values(d) {
+        Some(v) => {
+            let ix = (pos < v.used()).then(|| v.order(pos))?;
+            Some((pos + 1, k.raw_entry(ix).0?, v.get(ix)?))
+        }
+        None => (pos..k.nentries()).find_map(|i| match k.raw_entry(i) {
+            (Some(key), Some(value), _) => Some((i + 1, key, value)),
+            _ => None,
+        }),
+    }
+}
+
 /// `d.clear()` (`PyDict_Clear`): back to the shared empty keys; the old values are released in
 /// table order, then the old table (for a split table, its values and its share of the keys).
 pub fn clear(heap: &Heap, d: &PyObject) {
