@@ -265,11 +265,53 @@ enum Op {
     Clear,
 }
 
+/// CPython's growth rules for a dict edited one key at a time (FACTS.md §3.8): the first key
+/// gets 8 slots; a new key when no usable entry is left rebuilds the table at
+/// `calculate_log2_keysize(3 × used)`; deletions never shrink; `clear()` empties.
+#[derive(Default)]
+struct TableModel {
+    log2: Option<u32>,
+    usable: usize,
+    used: usize,
+}
+
+impl TableModel {
+    fn usable_fraction(slots: usize) -> usize {
+        2 * slots / 3
+    }
+
+    fn insert_new(&mut self) {
+        match self.log2 {
+            None => (self.log2, self.usable) = (Some(3), 5),
+            Some(_) if self.usable == 0 => {
+                let v = (((3 * self.used) | 8) - 1) | 7;
+                let k = usize::BITS - v.leading_zeros();
+                self.log2 = Some(k);
+                self.usable = Self::usable_fraction(1 << k) - self.used;
+            }
+            Some(_) => {}
+        }
+        self.usable -= 1;
+        self.used += 1;
+    }
+
+    fn getsizeof(&self, str_keys: bool) -> usize {
+        let Some(k) = self.log2 else { return 64 };
+        let width = match k {
+            0..8 => 1,
+            8..16 => 2,
+            _ => 4,
+        };
+        let entry = if str_keys { 16 } else { 24 };
+        64 + 32 + (1 << k) * width + Self::usable_fraction(1 << k) * entry
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(pyrt_tests::proptest_cases(256)))]
 
     #[test]
-    fn random_dict_programs_match_an_insertion_ordered_model(
+    fn random_dict_programs_match_an_insertion_ordered_model_and_the_growth_rules(
         ops in prop::collection::vec(prop_oneof![
             6 => (0u8..40, -3i64..1000).prop_map(|(k, v)| Op::Set(k, v)),
             3 => (0u8..40).prop_map(Op::Del),
@@ -281,19 +323,34 @@ proptest! {
             let key = |k: u8| if str_keys { py.str(&format!("key{k}")).unwrap().into_any() } else { py.int(i64::from(k) * 7 - 50).unwrap().into_any() };
             let d = py.dict().unwrap();
             let mut model: Vec<(u8, i64)> = Vec::new();
+            let mut table = TableModel::default();
             for op in &ops {
                 match *op {
                     Op::Set(k, v) => {
                         d.set_item(&key(k), &py.int(v).unwrap()).unwrap();
-                        match model.iter_mut().find(|(mk, _)| *mk == k) { Some(e) => e.1 = v, None => model.push((k, v)) }
+                        match model.iter_mut().find(|(mk, _)| *mk == k) {
+                            Some(e) => e.1 = v,
+                            None => {
+                                model.push((k, v));
+                                table.insert_new();
+                            }
+                        }
                     }
                     Op::Del(k) => {
                         let present = model.iter().position(|(mk, _)| *mk == k);
                         prop_assert_eq!(d.del_item(&key(k)).is_ok(), present.is_some());
-                        if let Some(i) = present { model.remove(i); }
+                        if let Some(i) = present {
+                            model.remove(i);
+                            table.used -= 1;
+                        }
                     }
-                    Op::Clear => { d.clear(); model.clear(); prop_assert_eq!(d.getsizeof(), 64); }
+                    Op::Clear => {
+                        d.clear();
+                        model.clear();
+                        table = TableModel::default();
+                    }
                 }
+                prop_assert_eq!(d.getsizeof(), table.getsizeof(str_keys), "size after {:?}", op);
                 let got: Vec<(String, i64)> = d.items().iter().map(|(k, v)| (k.repr().unwrap(), v.extract::<i64>().unwrap())).collect();
                 let want: Vec<(String, i64)> = model.iter().map(|&(k, v)| (key(k).repr().unwrap(), v)).collect();
                 prop_assert_eq!(got, want);

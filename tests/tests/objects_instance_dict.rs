@@ -88,6 +88,33 @@ fn dict_size_follows_the_shared_keys_oracle_091_094_095() {
 }
 
 #[test]
+fn a_first_instance_and_its_dict_after_0_to_6_attributes() {
+    // for n in range(7): class D: pass; d = D(); n attributes ->
+    //     (getsizeof(d), len(d.__dict__), getsizeof(d.__dict__)) == (48, n, 296)
+    Runtime::new().with(|py| {
+        for n in 0..7 {
+            let d = py.class("D").unwrap().call0().unwrap();
+            for i in 0..n {
+                set(py, &d, &format!("a{i}"), i);
+            }
+            let dict = d.getattr("__dict__").unwrap();
+            assert_eq!(
+                (d.getsizeof(), dict.len().unwrap(), dict.getsizeof()),
+                (48, n as usize, 296)
+            );
+        }
+        // e = E(); ed = e.__dict__; then attributes one by one: the split dict stays 296
+        let e = py.class("E").unwrap().call0().unwrap();
+        let ed = e.getattr("__dict__").unwrap();
+        for i in 0..7 {
+            assert_eq!(ed.getsizeof(), 296);
+            set(py, &e, &format!("a{i}"), i);
+        }
+        assert_eq!(ed.len().unwrap(), 7);
+    });
+}
+
+#[test]
 fn attributes_keep_assignment_order_oracle_093() {
     Runtime::new().with(|py| {
         let c = make(py, &py.class("C").unwrap(), &[("b", 2), ("a", 1)]);

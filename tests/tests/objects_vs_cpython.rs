@@ -4,34 +4,8 @@
 //!
 //! The interpreter is `$PYRT_CPYTHON`, else `python3.12` with `PYENV_VERSION=3.12.1`.
 
-use std::process::Command;
-
 use pyrt::Runtime;
-
-fn cpython() -> Option<Command> {
-    let mut cmd = match std::env::var_os("PYRT_CPYTHON") {
-        Some(path) => Command::new(path),
-        None => {
-            let mut c = Command::new("python3.12");
-            c.env("PYENV_VERSION", "3.12.1");
-            c
-        }
-    };
-    cmd.env("PYTHONHASHSEED", "0");
-    let probe = cmd
-        .arg("-c")
-        .arg("import sys; print(sys.version_info[:2] == (3, 12))")
-        .output()
-        .ok()?;
-    (String::from_utf8_lossy(&probe.stdout).trim() == "True").then(|| {
-        let mut c = Command::new(cmd.get_program());
-        c.envs(
-            cmd.get_envs()
-                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
-        );
-        c
-    })
-}
+use pyrt_tests::{cpython, run_cpython};
 
 /// Deterministic pseudo-random values (xorshift), the same on every run.
 fn values() -> (Vec<String>, Vec<f64>, Vec<String>) {
@@ -78,7 +52,7 @@ fn values() -> (Vec<String>, Vec<f64>, Vec<String>) {
 
 #[test]
 fn pyrt_and_cpython_agree_on_a_random_batch() {
-    let Some(mut python) = cpython() else {
+    let Some(python) = cpython() else {
         println!("NOTICE: no CPython 3.12 found (set PYRT_CPYTHON); skipping the cross-check");
         return;
     };
@@ -126,21 +100,7 @@ fn pyrt_and_cpython_agree_on_a_random_batch() {
             expected_pyrt.extend([v.getsizeof().to_string(), v.hash().unwrap().to_string(), v.repr().unwrap(), v.len().unwrap().to_string()]);
         }
     });
-    let out = python
-        .arg("-c")
-        .arg(&script)
-        .output()
-        .expect("CPython runs");
-    assert!(
-        out.status.success(),
-        "CPython failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let cpython_lines: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let cpython_lines = run_cpython(python, &script);
     assert_eq!(cpython_lines.len(), expected_pyrt.len());
     for (i, (c, p)) in cpython_lines.iter().zip(&expected_pyrt).enumerate() {
         assert_eq!(p, c, "line {i}: pyrt printed {p}, CPython {c}");
