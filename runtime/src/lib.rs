@@ -15,9 +15,10 @@ pub mod bench;
 pub mod demo;
 
 pub use api::{
-    Bound, ExcKind, FromPyObject, PyAny, PyBool, PyBytes, PyComplex, PyDict, PyErr, PyFloat,
+    Bound, DictItemIterator, DictKeyIterator, DictValueIterator, ExcKind, FromPyObject,
+    FrozenSetIterator, ListIterator, PyAny, PyBool, PyBytes, PyComplex, PyDict, PyErr, PyFloat,
     PyFrozenSet, PyInt, PyList, PyNone, PyResult, PySet, PyStr, PyTuple, PyType, PyTypeInfo,
-    Python, Runtime, RuntimeConfig, SetLike,
+    Python, Runtime, RuntimeConfig, SetIterator, SetLike, TupleIterator,
 };
 pub use pyrt_objects::CompareOp;
 

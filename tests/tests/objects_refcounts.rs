@@ -199,6 +199,8 @@ proptest! {
                         if let (Some(o), Some(v)) = (pick(&handles, *a), pick(&handles, *v))
                             && classes.iter().any(|c| o.get_type().is(c))
                             && !reaches(&v, &o)
+                            // the value goes into o's __dict__ if it has one: no cycle through it
+                            && !o.referents().iter().any(|r| r.cast::<PyDict>().is_ok() && reaches(&v, r))
                         {
                             o.setattr(&format!("n{n}"), &v).unwrap();
                         }

@@ -10,6 +10,7 @@ mod bound;
 mod class;
 mod dict;
 mod extract;
+mod iter;
 mod list;
 mod python;
 mod runtime;
@@ -19,6 +20,10 @@ mod types;
 
 pub use bound::Bound;
 pub use extract::FromPyObject;
+pub use iter::{
+    DictItemIterator, DictKeyIterator, DictValueIterator, FrozenSetIterator, ListIterator,
+    SetIterator, TupleIterator,
+};
 pub use python::Python;
 pub use runtime::{Runtime, RuntimeConfig};
 pub use set::SetLike;

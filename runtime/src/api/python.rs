@@ -348,4 +348,13 @@ impl<'py> Python<'py> {
     pub fn malloc_stats(self) -> MallocStats {
         self.heap.malloc_stats()
     }
+
+    /// A new handle to the object at `p`.
+    ///
+    /// # Safety
+    /// `p` must be a live object of this runtime's heap.
+    pub(crate) unsafe fn borrowed(self, p: pyrt_objects::ObjPtr) -> Bound<'py, PyAny> {
+        // SAFETY: a live object of this heap (caller); the handle takes its own reference.
+        Bound::from_obj(unsafe { pyrt_objects::Obj::from_borrowed(self.heap(), p.as_ref()) })
+    }
 }
