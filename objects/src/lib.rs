@@ -30,6 +30,7 @@
 pub mod abstract_;
 pub mod error;
 pub mod float_repr;
+pub mod format;
 pub mod freelist;
 pub mod hash;
 pub mod heap;

@@ -1,5 +1,6 @@
-//! The demos that `pyrt demo` runs. Until the interpreter exists, the one demo drives the
-//! allocator directly with the block sizes of common CPython objects and prints what
+//! The demos that `pyrt demo` runs: Python-subset scripts embedded in the binary (shown with
+//! their source, then what they print when pyrt runs them), and one that drives the allocator
+//! directly with the block sizes of common CPython objects and prints what
 //! `sys._debugmallocstats()` would.
 
 use std::fmt::Write as _;
@@ -14,22 +15,70 @@ pub struct Demo {
     pub name: &'static str,
     /// One line saying what it shows.
     pub summary: &'static str,
-    run: fn() -> String,
+    body: Body,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Body {
+    /// A script run by pyrt's interpreter.
+    Script(&'static str),
+    /// Rust code.
+    Native(fn() -> String),
 }
 
 impl Demo {
-    /// Runs the demo and returns what it prints.
+    /// Runs the demo and returns what it prints: a script's source, then its output.
     pub fn run(&self) -> String {
-        (self.run)()
+        match self.body {
+            Body::Native(f) => f(),
+            Body::Script(source) => {
+                let file = format!("{}.py", self.name);
+                let (out, err) = crate::Runtime::new().with(|py| py.run_capture(&file, source));
+                let mut text = String::new();
+                for line in source.lines() {
+                    let _ = writeln!(text, "    {line}");
+                }
+                let _ = writeln!(text, "\n  prints:\n");
+                for line in out.lines() {
+                    let _ = writeln!(text, "    {line}");
+                }
+                if let Some(err) = err {
+                    text.push_str(&err);
+                }
+                text
+            }
+        }
     }
 }
 
 /// Every demo, in the order `pyrt demo` runs them.
-pub const DEMOS: &[Demo] = &[Demo {
-    name: "allocator",
-    summary: "pymalloc at work: size classes, pools and arenas, and the _debugmallocstats report",
-    run: allocator_demo,
-}];
+pub const DEMOS: &[Demo] = &[
+    Demo {
+        name: "sizes",
+        summary: "the size of every built-in type, as sys.getsizeof reports it",
+        body: Body::Script(include_str!("demos/sizes.py")),
+    },
+    Demo {
+        name: "identity",
+        summary: "small ints, shared constants, interned strings and refcounts",
+        body: Body::Script(include_str!("demos/identity.py")),
+    },
+    Demo {
+        name: "slots",
+        summary: "__slots__ against __dict__, for one instance and for a million",
+        body: Body::Script(include_str!("demos/slots.py")),
+    },
+    Demo {
+        name: "growth",
+        summary: "how list, dict and set grow as items are added",
+        body: Body::Script(include_str!("demos/growth.py")),
+    },
+    Demo {
+        name: "allocator",
+        summary: "pymalloc at work: size classes, pools and arenas, and the _debugmallocstats report",
+        body: Body::Native(allocator_demo),
+    },
+];
 
 /// Finds a demo by name.
 pub fn find(name: &str) -> Option<&'static Demo> {

@@ -13,6 +13,7 @@
 pub mod api;
 pub mod bench;
 pub mod demo;
+pub mod interp;
 
 pub use api::{
     Bound, DictItemIterator, DictKeyIterator, DictValueIterator, ExcKind, FromPyObject,

@@ -1,4 +1,5 @@
-//! The `pyrt` command: `pyrt demo`, `pyrt bench alloc`, `pyrt --help`, `pyrt --version`.
+//! The `pyrt` command: `pyrt run`, `pyrt demo`, `pyrt bench alloc`, `pyrt --help`,
+//! `pyrt --version`.
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -18,6 +19,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run a Python-subset script (`pyrt run FILE.py [ARGS...]` or `pyrt run -c CODE [ARGS...]`).
+    Run {
+        /// Run this code instead of a file.
+        #[arg(short = 'c', value_name = "CODE")]
+        code: Option<String>,
+        /// The script, then its arguments (`sys.argv[1:]`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Run the built-in demos (all of them, or the one named).
     Demo {
         /// The demo to run.
@@ -52,6 +62,7 @@ enum Bench {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Run { code, args } => run(code, args),
         Command::Demo { list: true, .. } => {
             for d in DEMOS {
                 println!("{:<12} {}", d.name, d.summary);
@@ -123,6 +134,39 @@ fn bench_alloc(cfg: &AllocBenchConfig, json: bool) {
         println!("\nTargets on mixed sizes:");
         for (what, met) in targets(&rows) {
             println!("  [{}] {what}", if met { "met" } else { "MISSED" });
+        }
+    }
+}
+
+/// `pyrt run`: a script's output on stdout, its traceback or syntax error on stderr with exit
+/// status 1, usage errors with 2.
+fn run(code: Option<String>, args: Vec<String>) -> ExitCode {
+    let (filename, source, argv) = match code {
+        Some(code) => {
+            let mut argv = vec!["-c".to_string()];
+            argv.extend(args);
+            ("<string>".to_string(), code, argv)
+        }
+        None => {
+            let Some(file) = args.first() else {
+                eprintln!("pyrt run: give a script (pyrt run FILE.py) or code (pyrt run -c CODE)");
+                return ExitCode::from(2);
+            };
+            match std::fs::read_to_string(file) {
+                Ok(text) => (file.clone(), text, args.clone()),
+                Err(e) => {
+                    eprintln!("pyrt: can't open file '{file}': {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let outcome = pyrt::Runtime::new().with(|py| py.run_script(&filename, &source, argv));
+    match outcome {
+        pyrt::interp::Outcome::Finished => ExitCode::SUCCESS,
+        pyrt::interp::Outcome::SyntaxError(text) | pyrt::interp::Outcome::Uncaught(text) => {
+            eprint!("{text}");
+            ExitCode::from(1)
         }
     }
 }

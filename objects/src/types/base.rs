@@ -96,9 +96,20 @@ unsafe fn type_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-/// Visits what a class owns: the names in its shared keys (static types own nothing).
+/// Visits what a class owns: its namespace, its base class, the names in its shared keys
+/// (static types own nothing).
 fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    if let Some(k) = crate::types::class::class_keys(as_type(o)) {
+    let ty = as_type(o);
+    if !crate::types::class::is_heap_type(ty) {
+        return;
+    }
+    if let Some(d) = crate::types::class::class_dict(ty) {
+        visit(core::ptr::NonNull::from(d));
+    }
+    if let Some(b) = ty.base().filter(|b| crate::types::class::is_heap_type(b)) {
+        visit(core::ptr::NonNull::from(&b.ob_base.ob_base));
+    }
+    if let Some(k) = crate::types::class::class_keys(ty) {
         k.names().for_each(visit);
     }
 }

@@ -39,6 +39,8 @@ pub struct PyHeapTypeObject {
     /// Member slots of a class with `__slots__`, or the fields of a record type.
     slot_names: Vec<String>,
     cached_keys: Option<ClassKeys>,
+    /// The class namespace (`tp_dict`): class attributes and methods, if any.
+    dict: core::cell::Cell<Option<ObjPtr>>,
     kind: ClassKind,
     _reserved: [u8; RESERVED],
 }
@@ -47,7 +49,8 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<PyTypeObject>()
     - 3 * size_of::<String>()
     - size_of::<Option<ClassKeys>>()
-    - size_of::<ClassKind>();
+    - size_of::<ClassKind>()
+    - size_of::<Option<ObjPtr>>();
 
 /// What a heap type's instances are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +101,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).slot_names).write(init.names);
         ptr::addr_of_mut!((*h).cached_keys).write(init.cached_keys);
         ptr::addr_of_mut!((*h).kind).write(init.kind);
+        ptr::addr_of_mut!((*h).dict).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
         let name_ptr: *const str = (*h).qualname.as_str();
         let spec = HeapTypeSpec {
@@ -161,21 +165,57 @@ pub fn new_class<'h>(
     module: &str,
     slots: Option<&[&str]>,
 ) -> PyResult<Obj<'h>> {
-    let (flags, slot_names) = match slots {
+    new_subclass(heap, name, module, slots, None, None)
+}
+
+/// `class name(base): ...` with the namespace `dict` (class attributes and methods): the
+/// base's slots come first, then the class's own (`basicsize` grows by 8 per slot); a class
+/// without `__slots__` gets a managed dict and weakref list unless its base has them.
+///
+/// # Errors
+/// As [`new_class`]; `TypeError` if `base` is not a class made by `class`.
+pub fn new_subclass<'h>(
+    heap: &'h Heap,
+    name: &str,
+    module: &str,
+    slots: Option<&[&str]>,
+    base: Option<&PyObject>,
+    dict: Option<Obj<'h>>,
+) -> PyResult<Obj<'h>> {
+    let base_ty = match base {
+        None => None,
+        Some(b) => Some(object_class(b)?),
+    };
+    let inherited = base_ty.map_or(TypeFlags(0), |b| {
+        TypeFlags(b.flags().0 & (TypeFlags::MANAGED_DICT.0 | TypeFlags::MANAGED_WEAKREF.0))
+    });
+    let (own, mut slot_names) = match slots {
         None => (
             TypeFlags::MANAGED_DICT.union(TypeFlags::MANAGED_WEAKREF),
             Vec::new(),
         ),
         Some(slots) => slots_layout(slots)?,
     };
-    let flags = flags.union(TypeFlags::HAVE_GC).union(TypeFlags::BASETYPE);
+    if let Some(b) = base_ty {
+        let mut all = class_names(b).to_vec();
+        all.append(&mut slot_names);
+        slot_names = all;
+    }
+    let flags = own
+        .union(inherited)
+        .union(TypeFlags::HAVE_GC)
+        .union(TypeFlags::BASETYPE);
     let cached_keys = if flags.contains(TypeFlags::MANAGED_DICT) {
         Some(ClassKeys::new(heap)?)
     } else {
         None
     };
     let basicsize = OBJECT_TYPE.get().basicsize() + 8 * slot_names.len();
-    alloc_heap_type(
+    let base_ptr = match base_ty {
+        Some(b) => NonNull::from(b),
+        None => OBJECT_TYPE.ptr(),
+    };
+    let cls = alloc_heap_type(
         heap,
         HeapTypeInit {
             name,
@@ -186,10 +226,43 @@ pub fn new_class<'h>(
             basicsize,
             itemsize: 0,
             flags,
-            base: OBJECT_TYPE.ptr(),
+            base: base_ptr,
             slots: &INSTANCE_SLOTS,
         },
-    )
+    )?;
+    if let Some(b) = base {
+        b.incref();
+    }
+    if let Some(d) = dict {
+        // SAFETY: `cls` is a heap type just made.
+        let ty = unsafe { &*ptr::from_ref(cls.object()).cast::<PyTypeObject>() };
+        heap_type(ty).dict.set(Some(d.into_ptr()));
+    }
+    Ok(cls)
+}
+
+/// The class a `class` statement made, for use as a base.
+fn object_class(b: &PyObject) -> PyResult<&PyTypeObject> {
+    if ptr::eq(b.ob_type(), TYPE_TYPE.get()) {
+        // SAFETY: objects of type `type` are type objects.
+        let ty = unsafe { &*ptr::from_ref(b).cast::<PyTypeObject>() };
+        if is_heap_type(ty) && heap_type(ty).kind == ClassKind::Object {
+            return Ok(ty);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "pyrt cannot subclass '{}' yet",
+        b.ob_type().name()
+    )))
+}
+
+/// The namespace of a class (`tp_dict`), if it has one.
+pub fn class_dict(ty: &PyTypeObject) -> Option<&PyObject> {
+    if !is_heap_type(ty) {
+        return None;
+    }
+    // SAFETY: the class holds a reference to its namespace dict.
+    heap_type(ty).dict.get().map(|d| unsafe { &*d.as_ptr() })
 }
 
 /// The flags and member slots `__slots__ = slots` gives (`type_new_slots`): `'__dict__'` and
@@ -250,7 +323,18 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
         if let Some(k) = (*h).cached_keys.take() {
             k.release(heap);
         }
+        if let Some(d) = (*h).dict.take() {
+            heap.decref(d);
+        }
+        let base = (*h)
+            .ht_type
+            .base()
+            .filter(|b| is_heap_type(b))
+            .map(NonNull::from);
         heap.free_object(op, TYPE_TYPE.get());
+        if let Some(b) = base {
+            heap.decref(b.cast());
+        }
     }
 }
 

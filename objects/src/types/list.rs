@@ -85,6 +85,33 @@ fn write_items(o: &PyObject, at: usize, items: Vec<Obj<'_>>) {
     }
 }
 
+/// A list's storage as CPython's code on the raw fields sees it: the item array (`ob_item`,
+/// null when there is none), the length (`ob_size`) and the capacity (`allocated`, which
+/// `list.sort` sets to -1 while the list is detached).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RawStorage {
+    pub(crate) items: *mut ObjPtr,
+    pub(crate) len: isize,
+    pub(crate) allocated: isize,
+}
+
+/// Puts `new` in place of the list's storage and returns the old one; ownership of each array
+/// and of the references in its first `len` slots moves with it. `list.sort` empties a list this
+/// way while it sorts, and `str.split` fills one it preallocated, as CPython does on the fields.
+///
+/// # Safety
+/// `new.items` must be null with `len` 0, or a live buffer of this list's heap with room for
+/// `max(allocated, len)` pointers whose first `len` are owned references to live objects; the
+/// caller becomes the owner of the returned storage.
+pub(crate) unsafe fn swap_storage(o: &PyObject, new: RawStorage) -> RawStorage {
+    let h = header(o);
+    RawStorage {
+        items: h.ob_item.replace(new.items),
+        len: h.ob_base.ob_size.replace(new.len),
+        allocated: h.allocated.replace(new.allocated),
+    }
+}
+
 /// `PyList_New(n)` filled with `items`: an array of exactly `n` (none for an empty list), as
 /// list displays, slices, repetition and concatenation make.
 ///
@@ -412,7 +439,8 @@ pub fn extend_iter<'h>(
 }
 
 fn list_sizeof(o: &PyObject) -> usize {
-    size_of::<PyListObject>() + 8 * allocated(o)
+    // CPython's `size_t` arithmetic: during `list.sort` `allocated` is -1, giving 32.
+    size_of::<PyListObject>().wrapping_add(allocated(o).wrapping_mul(8))
 }
 
 unsafe fn list_dealloc(heap: &Heap, op: ObjPtr) {

@@ -8,12 +8,15 @@ pub mod complex;
 pub mod dict;
 pub mod float;
 pub mod list;
+pub mod list_sort;
 pub mod long;
+pub mod range;
 pub mod record;
 pub mod set;
 pub mod set_ops;
 pub mod tuple;
 pub mod unicode;
+pub mod unicode_methods;
 
 pub use base::{
     ELLIPSIS_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE, OBJECT_TYPE, TYPE_TYPE, ellipsis, none,

@@ -205,6 +205,28 @@ pub fn new_str<'h>(heap: &'h Heap, text: &str) -> PyResult<Obj<'h>> {
         // SAFETY: a singleton of this heap.
         return Ok(unsafe { Obj::from_borrowed(heap, single.as_ref()) });
     }
+    alloc_compact(heap, text, count, max)
+}
+
+/// A new string that is a fresh object even for one Latin-1 character (`PyUnicode_New` then a
+/// copy); only the empty string is the singleton. The `str` methods that build their result in
+/// place (`upper`, `lower`, `join`, `replace`) return such strings, so `'a'.upper()` is not the
+/// cached `'A'` and `sys.getsizeof('é'.upper())` is 58, not the singleton's 61.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_str_fresh<'h>(heap: &'h Heap, text: &str) -> PyResult<Obj<'h>> {
+    if text.is_empty() {
+        return new_str(heap, text);
+    }
+    let (count, max) = text
+        .chars()
+        .fold((0usize, 0u32), |(n, m), c| (n + 1, m.max(c as u32)));
+    alloc_compact(heap, text, count, max)
+}
+
+/// A fresh compact string of `count` code points, the largest being `max`.
+fn alloc_compact<'h>(heap: &'h Heap, text: &str, count: usize, max: u32) -> PyResult<Obj<'h>> {
     let (kind, ascii) = kind_for(max);
     let offset = data_offset(ascii);
     let op = heap.alloc_object(STR_TYPE.get(), offset + (count + 1) * kind as usize)?;

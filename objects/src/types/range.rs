@@ -1,0 +1,571 @@
+//! `range` (`Objects/rangeobject.c`): the header and four int objects — `start`, `stop`, `step`
+//! and the `length` computed once at creation — 48 bytes for every range, whatever its bounds
+//! (`sys.getsizeof(range(10**30)) == 48`). It holds only ints, which cannot form cycles, so it is
+//! not a GC type, and it cannot be subclassed.
+//!
+//! The bounds are arbitrary ints: the arithmetic is [`LongValue`]'s, with an `i64` fast path
+//! for the common case. A range behaves as the sequence it produces: `range(0, 3, 2) ==
+//! range(0, 4, 2)`, and equal ranges hash alike (`hash((length, start or None, step or
+//! None))`, as `range_hash`). `len()` raises `OverflowError` past `sys.maxsize` items while
+//! `bool()` and indexing still work, as in CPython.
+//!
+//! Entry points: [`new_range`] / [`range_from_args`] (`range(...)`), [`range_len`],
+//! [`range_item`], [`range_contains`], [`range_count`], [`range_index`], [`iter_values`];
+//! `repr`, `==` and `hash` are slots, `start`/`stop`/`step` members.
+
+use crate::abstract_;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::Heap;
+use crate::long_digits::LongValue;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{
+    CompareOp, Member, NumberSlots, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec,
+};
+use crate::types::long::{self, INT_TYPE, is_int, long_error, long_value, new_int};
+use crate::types::{BOOL_TYPE, OBJECT_TYPE, TYPE_TYPE, none, tuple};
+
+/// `rangeobject`.
+#[repr(C)]
+pub struct PyRangeObject {
+    ob_base: PyObject,
+    start: ObjPtr,
+    stop: ObjPtr,
+    step: ObjPtr,
+    length: ObjPtr,
+}
+
+const _: () = assert!(size_of::<PyRangeObject>() == 48);
+
+/// `Py_TPFLAGS_SEQUENCE` (pattern matching treats ranges as sequences).
+const SEQUENCE: TypeFlags = TypeFlags(1 << 5);
+
+/// Whether `o` is a range (`PyRange_Check`; range has no subclasses).
+pub fn is_range(o: &PyObject) -> bool {
+    core::ptr::eq(o.ob_type(), RANGE_TYPE.get())
+}
+
+fn fields(o: &PyObject) -> &PyRangeObject {
+    debug_assert!(is_range(o));
+    // SAFETY: ranges start with a `PyRangeObject` (the caller checked the type).
+    unsafe { &*core::ptr::from_ref(o).cast::<PyRangeObject>() }
+}
+
+/// A borrowed field of a live range: the range holds a reference to it.
+fn field(p: &ObjPtr) -> &PyObject {
+    // SAFETY: a range owns one reference to each of its four ints for its whole life.
+    unsafe { p.as_ref() }
+}
+
+fn value(p: &ObjPtr) -> LongValue {
+    long_value(field(p))
+}
+
+fn new_ref<'h>(heap: &'h Heap, p: &ObjPtr) -> Obj<'h> {
+    // SAFETY: a field of a live range of `heap` (see `field`).
+    unsafe { Obj::from_borrowed(heap, field(p)) }
+}
+
+/// `PyNumber_Index`: an exact int for an int (a `bool` or other subclass is copied to an exact
+/// int, from the small-int cache when it is one).
+///
+/// # Errors
+/// `TypeError: 'float' object cannot be interpreted as an integer`.
+pub fn number_index<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    if core::ptr::eq(o.ob_type(), INT_TYPE.get()) {
+        // SAFETY: `o` is a live object of `heap` (the caller holds it).
+        return Ok(unsafe { Obj::from_borrowed(heap, o) });
+    }
+    if is_int(o) {
+        return new_int(heap, &long_value(o));
+    }
+    Err(PyErr::type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        o.ob_type().name()
+    )))
+}
+
+/// `range(*args)` (`range_from_array`): `range(stop)`, `range(start, stop)` or
+/// `range(start, stop, step)`.
+///
+/// # Errors
+/// `TypeError: range expected at least 1 argument, got 0` (or `at most 3 arguments, got 4`), and
+/// the errors of [`new_range`].
+pub fn range_from_args<'h>(heap: &'h Heap, args: &[&PyObject]) -> PyResult<Obj<'h>> {
+    match *args {
+        [stop] => {
+            let stop = number_index(heap, stop)?;
+            let (zero, one) = (long::int_from_i64(heap, 0)?, long::int_from_i64(heap, 1)?);
+            make_range(heap, zero, stop, one)
+        }
+        [start, stop] => {
+            let (start, stop) = (number_index(heap, start)?, number_index(heap, stop)?);
+            make_range(heap, start, stop, long::int_from_i64(heap, 1)?)
+        }
+        [start, stop, step] => new_range(heap, start, stop, step),
+        [] => Err(PyErr::type_error(
+            "range expected at least 1 argument, got 0",
+        )),
+        _ => Err(PyErr::type_error(format!(
+            "range expected at most 3 arguments, got {}",
+            args.len()
+        ))),
+    }
+}
+
+/// `range(start, stop, step)`: the three are converted with `__index__` in that order, then the
+/// step is checked.
+///
+/// # Errors
+/// `TypeError: 'float' object cannot be interpreted as an integer`,
+/// `ValueError: range() arg 3 must not be zero`, `MemoryError`.
+pub fn new_range<'h>(
+    heap: &'h Heap,
+    start: &PyObject,
+    stop: &PyObject,
+    step: &PyObject,
+) -> PyResult<Obj<'h>> {
+    let start = number_index(heap, start)?;
+    let stop = number_index(heap, stop)?;
+    let step = number_index(heap, step)?;
+    if long::ndigits(step.object()) == 0 {
+        return Err(PyErr::value_error("range() arg 3 must not be zero"));
+    }
+    make_range(heap, start, stop, step)
+}
+
+/// `make_range_object`: the length first, then the object, which takes the three references.
+fn make_range<'h>(
+    heap: &'h Heap,
+    start: Obj<'h>,
+    stop: Obj<'h>,
+    step: Obj<'h>,
+) -> PyResult<Obj<'h>> {
+    let length = compute_length(heap, start.object(), stop.object(), step.object())?;
+    let op = heap.alloc_object(RANGE_TYPE.get(), size_of::<PyRangeObject>())?;
+    // SAFETY: a fresh range body with its header written; it takes over the four references.
+    unsafe {
+        let r = op.cast::<PyRangeObject>().as_ptr();
+        core::ptr::addr_of_mut!((*r).start).write(start.into_ptr());
+        core::ptr::addr_of_mut!((*r).stop).write(stop.into_ptr());
+        core::ptr::addr_of_mut!((*r).step).write(step.into_ptr());
+        core::ptr::addr_of_mut!((*r).length).write(length.into_ptr());
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// `compute_range_length`: `max(0, ceil((stop - start) / step))`, in `i128` when the bounds fit
+/// an `i64` (`get_len_of_range`), else on big ints.
+fn compute_length<'h>(
+    heap: &'h Heap,
+    start: &PyObject,
+    stop: &PyObject,
+    step: &PyObject,
+) -> PyResult<Obj<'h>> {
+    let small = (long::as_i64(start), long::as_i64(stop), long::as_i64(step));
+    if let (Some(lo), Some(hi), Some(st)) = small {
+        let (lo, hi, st) = (i128::from(lo), i128::from(hi), i128::from(st));
+        let n = if st > 0 && lo < hi {
+            1 + (hi - 1 - lo) / st
+        } else if st < 0 && lo > hi {
+            1 + (lo - 1 - hi) / -st
+        } else {
+            0
+        };
+        return new_int(heap, &LongValue::from_i128(n));
+    }
+    let (start, stop, step) = (long_value(start), long_value(stop), long_value(step));
+    let (lo, hi, step) = if step.is_negative() {
+        (stop, start, step.neg())
+    } else {
+        (start, stop, step)
+    };
+    if lo >= hi {
+        return long::int_from_i64(heap, 0);
+    }
+    let diff = hi.sub(&lo).sub(&LongValue::one());
+    let n = diff.floordiv(&step).map_err(long_error)?;
+    new_int(heap, &n.add(&LongValue::one()))
+}
+
+/// `len(r)` (`range_length`: `PyLong_AsSsize_t(r->length)`).
+///
+/// # Errors
+/// `OverflowError: Python int too large to convert to C ssize_t` past `sys.maxsize` items.
+pub fn range_len(r: &PyObject) -> PyResult<usize> {
+    long::as_i64(field(&fields(r).length))
+        .and_then(|n| isize::try_from(n).ok())
+        .map(|n| n as usize)
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// `r[i]` for an index object (`range_subscript` with an int: any size, negative from the end).
+///
+/// # Errors
+/// `IndexError: range object index out of range`,
+/// `TypeError: range indices must be integers or slices, not str`. Slices are not supported
+/// yet (`range(10)[2:5]` is a range in CPython).
+pub fn range_item<'h>(heap: &'h Heap, r: &PyObject, i: &PyObject) -> PyResult<Obj<'h>> {
+    if !is_int(i) {
+        return Err(PyErr::type_error(format!(
+            "range indices must be integers or slices, not {}",
+            i.ob_type().name()
+        )));
+    }
+    compute_item(heap, r, long_value(i))
+}
+
+/// `r[i]` for a machine index (`range_item`, the sequence slot).
+///
+/// # Errors
+/// `IndexError: range object index out of range`.
+pub fn range_item_at<'h>(heap: &'h Heap, r: &PyObject, i: isize) -> PyResult<Obj<'h>> {
+    compute_item(heap, r, LongValue::from_i64(i as i64))
+}
+
+/// `compute_range_item`: `start + i * step` once `i` is normalised and checked.
+fn compute_item<'h>(heap: &'h Heap, r: &PyObject, i: LongValue) -> PyResult<Obj<'h>> {
+    let f = fields(r);
+    let length = value(&f.length);
+    let i = if i.is_negative() { length.add(&i) } else { i };
+    if i.is_negative() || i >= length {
+        return Err(PyErr::new(
+            ExcKind::IndexError,
+            "range object index out of range",
+        ));
+    }
+    new_int(heap, &value(&f.start).add(&i.mul(&value(&f.step))))
+}
+
+/// `range_contains_long`: whether the int `ob` is one of the values, by arithmetic.
+fn contains_long(r: &PyObject, ob: &PyObject) -> bool {
+    let f = fields(r);
+    let (start, stop, step, x) = (
+        value(&f.start),
+        value(&f.stop),
+        value(&f.step),
+        long_value(ob),
+    );
+    let inside = if step.is_negative() {
+        stop < x && x <= start
+    } else {
+        start <= x && x < stop
+    };
+    inside && x.sub(&start).rem(&step).is_ok_and(|m| m.is_zero())
+}
+
+/// Whether `ob` must be searched by arithmetic (`PyLong_CheckExact(ob) || PyBool_Check(ob)`);
+/// anything else, even an int subclass, is compared with each value in turn.
+fn searched_by_value(ob: &PyObject) -> bool {
+    core::ptr::eq(ob.ob_type(), INT_TYPE.get()) || core::ptr::eq(ob.ob_type(), BOOL_TYPE.get())
+}
+
+/// `ob in r` (`range_contains`): arithmetic for ints and bools, else `==` against each value
+/// (`_PySequence_IterSearch`, so `3.0 in range(5)` is true).
+///
+/// # Errors
+/// What comparing `ob` with a value raises.
+pub fn range_contains(heap: &Heap, r: &PyObject, ob: &PyObject) -> PyResult<bool> {
+    if searched_by_value(ob) {
+        return Ok(contains_long(r, ob));
+    }
+    for item in iter_values(heap, r) {
+        if abstract_::compare_bool(heap, item?.object(), ob, CompareOp::Eq)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `r.count(ob)`.
+///
+/// # Errors
+/// What comparing `ob` with a value raises.
+pub fn range_count<'h>(heap: &'h Heap, r: &PyObject, ob: &PyObject) -> PyResult<Obj<'h>> {
+    if searched_by_value(ob) {
+        return long::int_from_i64(heap, i64::from(contains_long(r, ob)));
+    }
+    let mut n = 0;
+    for item in iter_values(heap, r) {
+        n += i64::from(abstract_::compare_bool(
+            heap,
+            item?.object(),
+            ob,
+            CompareOp::Eq,
+        )?);
+    }
+    long::int_from_i64(heap, n)
+}
+
+/// `r.index(ob)`: `(ob - start) // step` for an int in the range.
+///
+/// # Errors
+/// `ValueError: 7 is not in range` for an int or bool,
+/// `ValueError: sequence.index(x): x not in sequence` for anything else.
+pub fn range_index<'h>(heap: &'h Heap, r: &PyObject, ob: &PyObject) -> PyResult<Obj<'h>> {
+    if !searched_by_value(ob) {
+        for (i, item) in iter_values(heap, r).enumerate() {
+            if abstract_::compare_bool(heap, item?.object(), ob, CompareOp::Eq)? {
+                return long::int_from_i64(heap, i as i64);
+            }
+        }
+        return Err(PyErr::value_error("sequence.index(x): x not in sequence"));
+    }
+    if !contains_long(r, ob) {
+        let text = abstract_::repr(heap, ob)?;
+        return Err(PyErr::value_error(format!("{text} is not in range")));
+    }
+    let f = fields(r);
+    let offset = long_value(ob).sub(&value(&f.start));
+    new_int(heap, &offset.floordiv(&value(&f.step)).map_err(long_error)?)
+}
+
+/// The values of a range in order, as new int objects (what iterating it yields).
+pub fn iter_values<'h>(heap: &'h Heap, r: &PyObject) -> RangeValues<'h> {
+    let f = fields(r);
+    RangeValues {
+        heap,
+        next: value(&f.start),
+        step: value(&f.step),
+        remaining: value(&f.length),
+    }
+}
+
+/// Iterator over a range's values; see [`iter_values`].
+pub struct RangeValues<'h> {
+    heap: &'h Heap,
+    next: LongValue,
+    step: LongValue,
+    remaining: LongValue,
+}
+
+impl<'h> Iterator for RangeValues<'h> {
+    type Item = PyResult<Obj<'h>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.remaining.is_zero() {
+            return None;
+        }
+        let item = new_int(self.heap, &self.next);
+        self.next = self.next.add(&self.step);
+        self.remaining = self.remaining.sub(&LongValue::one());
+        Some(item)
+    }
+}
+
+unsafe fn range_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead range of this heap owning one reference to each field, released in
+    // CPython's order before the memory goes back.
+    unsafe {
+        let f = fields(op.as_ref());
+        let parts = [f.start, f.stop, f.step, f.length];
+        for p in parts {
+            heap.decref(p);
+        }
+        heap.free_object(op, RANGE_TYPE.get());
+    }
+}
+
+/// `range(0, 10)`, or `range(0, 10, 2)` when the step is not 1.
+fn range_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let f = fields(o);
+    let (start, stop) = (
+        abstract_::repr(heap, field(&f.start))?,
+        abstract_::repr(heap, field(&f.stop))?,
+    );
+    if long::as_i64(field(&f.step)) == Some(1) {
+        return Ok(format!("range({start}, {stop})"));
+    }
+    let step = abstract_::repr(heap, field(&f.step))?;
+    Ok(format!("range({start}, {stop}, {step})"))
+}
+
+/// `range_equals`: same length, and for a non-empty range the same start, and for more than
+/// one item the same step.
+fn range_equals(a: &PyObject, b: &PyObject) -> bool {
+    if core::ptr::eq(a, b) {
+        return true;
+    }
+    let (fa, fb) = (fields(a), fields(b));
+    let length = value(&fa.length);
+    if length != value(&fb.length) {
+        return false;
+    }
+    if length.is_zero() {
+        return true;
+    }
+    if value(&fa.start) != value(&fb.start) {
+        return false;
+    }
+    length.is_one() || value(&fa.step) == value(&fb.step)
+}
+
+fn range_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_range(a) || !is_range(b) {
+        return Ok(None);
+    }
+    match op {
+        CompareOp::Eq => Ok(Some(long::new_bool(heap, range_equals(a, b)))),
+        CompareOp::Ne => Ok(Some(long::new_bool(heap, !range_equals(a, b)))),
+        _ => Ok(None),
+    }
+}
+
+/// `range_hash`: the hash of the tuple `(length, start, step)`, with `None` for the start of an
+/// empty range and for the step of a one-item range. The tuple is built for real, as CPython
+/// builds it.
+fn range_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let f = fields(o);
+    let length = value(&f.length);
+    let start = if length.is_zero() {
+        none(heap)
+    } else {
+        new_ref(heap, &f.start)
+    };
+    let step = if length.is_zero() || length.is_one() {
+        none(heap)
+    } else {
+        new_ref(heap, &f.step)
+    };
+    let t = tuple::new_tuple(heap, vec![new_ref(heap, &f.length), start, step])?;
+    abstract_::hash(heap, t.object())
+}
+
+/// `bool(r)`: whether the length is non-zero (no overflow, unlike `len`).
+fn range_bool(o: &PyObject) -> bool {
+    long::ndigits(field(&fields(o).length)) != 0
+}
+
+/// The `len()` slot. Slots cannot raise yet, so a length past `sys.maxsize` reads as
+/// `sys.maxsize` here; [`range_len`] raises CPython's `OverflowError` instead.
+fn range_length_slot(o: &PyObject) -> usize {
+    range_len(o).unwrap_or(isize::MAX as usize)
+}
+
+fn get_start<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    Ok(new_ref(heap, &fields(o).start))
+}
+
+fn get_stop<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    Ok(new_ref(heap, &fields(o).stop))
+}
+
+fn get_step<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    Ok(new_ref(heap, &fields(o).step))
+}
+
+static RANGE_MEMBERS: [Member; 3] = [
+    Member {
+        name: "start",
+        get: get_start,
+    },
+    Member {
+        name: "stop",
+        get: get_stop,
+    },
+    Member {
+        name: "step",
+        get: get_step,
+    },
+];
+
+static RANGE_NUMBER: NumberSlots = NumberSlots {
+    bool: Some(range_bool),
+    ..crate::types::base::EMPTY_NUMBER_SLOTS
+};
+
+static RANGE_SEQUENCE: SequenceSlots = SequenceSlots {
+    length: Some(range_length_slot),
+    concat: None,
+    repeat: None,
+};
+
+static RANGE_SLOTS: Slots = Slots {
+    dealloc: range_dealloc,
+    sizeof: None,
+    repr: range_repr,
+    str: None,
+    hash: Some(range_hash),
+    richcompare: Some(range_richcompare),
+    number: Some(&RANGE_NUMBER),
+    sequence: Some(&RANGE_SEQUENCE),
+    traverse: None,
+    clear: None,
+    members: &RANGE_MEMBERS,
+    getattr: None,
+    setattr: None,
+};
+
+/// `range`: `__basicsize__` 48, not a GC type, not subclassable.
+pub static RANGE_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "range",
+        basicsize: size_of::<PyRangeObject>(),
+        itemsize: 0,
+        flags: SEQUENCE,
+        base: Some(&OBJECT_TYPE),
+        slots: &RANGE_SLOTS,
+    },
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::long::int_from_i64;
+
+    fn range<'h>(heap: &'h Heap, a: i64, b: i64, c: i64) -> Obj<'h> {
+        let (a, b, c) = (
+            int_from_i64(heap, a).unwrap(),
+            int_from_i64(heap, b).unwrap(),
+            int_from_i64(heap, c).unwrap(),
+        );
+        new_range(heap, a.object(), b.object(), c.object()).unwrap()
+    }
+
+    #[test]
+    fn lengths_match_the_values_produced() {
+        let heap = Heap::new();
+        for (a, b, c) in [
+            (0, 10, 3),
+            (10, 0, -3),
+            (5, 5, 1),
+            (0, -1, 1),
+            (-7, 7, 7),
+            (3, -9, -4),
+        ] {
+            let r = range(&heap, a, b, c);
+            let expected: Vec<i64> = if c > 0 {
+                (a..b).step_by(c as usize).collect()
+            } else {
+                (b + 1..=a).rev().step_by(-c as usize).collect()
+            };
+            let got: Vec<i64> = iter_values(&heap, r.object())
+                .map(|v| long::as_i64(v.unwrap().object()).unwrap())
+                .collect();
+            assert_eq!(got, expected, "range({a}, {b}, {c})");
+            assert_eq!(range_len(r.object()).unwrap(), expected.len());
+        }
+    }
+
+    #[test]
+    fn dealloc_releases_every_field() {
+        let heap = Heap::new();
+        let big = int_from_i64(&heap, 1 << 40).unwrap();
+        let r = range(&heap, 0, 1, 1);
+        drop(r);
+        let r = new_range(&heap, big.object(), big.object(), big.object()).unwrap();
+        assert_eq!(
+            big.object().refcnt(),
+            4,
+            "start, stop and step, and the handle"
+        );
+        drop(r);
+        assert_eq!(big.object().refcnt(), 1);
+    }
+}

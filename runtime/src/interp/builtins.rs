@@ -1,0 +1,769 @@
+//! The `builtins` module (`Python/bltinmodule.c`): the built-in functions, the constructors of
+//! the built-in types (`int(x)`, `list(it)`, ...) and subscripts of built-in containers.
+
+use pyrt_objects::abstract_::{self, UnOp};
+use pyrt_objects::typeobj::{PyTypeObject, StaticType};
+use pyrt_objects::types::{
+    BOOL_TYPE, BYTES_TYPE, COMPLEX_TYPE, DICT_TYPE, FLOAT_TYPE, FROZENSET_TYPE, INT_TYPE,
+    LIST_TYPE, OBJECT_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE, TYPE_TYPE, bytes, dict, float, list,
+    long, range, set, tuple, unicode,
+};
+use pyrt_objects::{CompareOp, Heap, Obj, PyResult};
+
+use super::exceptions;
+use super::objects::{BUILTIN, SLICE};
+use super::{Interp, R};
+
+/// The built-in functions, by index in this table.
+const FUNCTIONS: &[&str] = &[
+    "print",
+    "len",
+    "repr",
+    "id",
+    "isinstance",
+    "hasattr",
+    "getattr",
+    "setattr",
+    "hash",
+    "abs",
+    "min",
+    "max",
+    "sum",
+    "sorted",
+    "enumerate",
+    "zip",
+    "iter",
+    "next",
+    "divmod",
+    "round",
+    "chr",
+    "ord",
+];
+
+/// Types reachable by name.
+fn types() -> Vec<&'static StaticType> {
+    vec![
+        &INT_TYPE,
+        &BOOL_TYPE,
+        &FLOAT_TYPE,
+        &COMPLEX_TYPE,
+        &STR_TYPE,
+        &BYTES_TYPE,
+        &TUPLE_TYPE,
+        &LIST_TYPE,
+        &DICT_TYPE,
+        &SET_TYPE,
+        &FROZENSET_TYPE,
+        &OBJECT_TYPE,
+        &TYPE_TYPE,
+        &range::RANGE_TYPE,
+    ]
+}
+
+/// A dict of the built-in names.
+pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
+    let d = dict::new_dict(heap)?;
+    let put = |name: &str, v: Obj<'_>| -> PyResult<()> {
+        let k = unicode::intern(heap, unicode::new_str(heap, name)?)?;
+        dict::set_item(heap, d.object(), k, v)
+    };
+    for (i, name) in FUNCTIONS.iter().enumerate() {
+        let n = unicode::intern(heap, unicode::new_str(heap, name)?)?;
+        put(name, BUILTIN.alloc(heap, &[Some(n), None], &[i])?)?;
+    }
+    for ty in types().into_iter().chain(exceptions::ALL.iter().copied()) {
+        // SAFETY: a static type object is immortal.
+        let o = unsafe { Obj::from_borrowed(heap, &ty.get().ob_base.ob_base) };
+        put(ty.get().name(), o)?;
+    }
+    Ok(d)
+}
+
+/// The index of method `name` of the built-in types, for bound built-in methods.
+pub(crate) fn method_index(name: &str) -> usize {
+    FUNCTIONS.len()
+        + super::methods::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or(0)
+}
+
+/// Calls built-in `index`: a function, or a method of `receiver`.
+pub(crate) fn call_builtin<'py>(
+    interp: &Interp<'py>,
+    index: usize,
+    receiver: Option<Obj<'py>>,
+    args: Vec<Obj<'py>>,
+    kwargs: Vec<(String, Obj<'py>)>,
+) -> R<'py, Obj<'py>> {
+    if index >= super::modules::base_index() {
+        return super::modules::call_function(interp, index - super::modules::base_index(), args);
+    }
+    if let Some(r) = receiver {
+        let name = super::methods::NAMES[index - FUNCTIONS.len()];
+        return super::methods::call(interp, &r, name, &args, &kwargs)?.ok_or_else(|| {
+            interp.raise(&exceptions::ATTRIBUTE_ERROR, format!("no method {name}"))
+        });
+    }
+    let name = FUNCTIONS[index];
+    if name == "print" {
+        return print(interp, args, kwargs);
+    }
+    if let Some((k, _)) = kwargs.first() {
+        if name == "sorted" && k == "reverse" {
+            return sorted(interp, args, kwargs);
+        }
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("{name}() takes no keyword arguments"),
+        ));
+    }
+    let heap = interp.heap;
+    let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
+    let one = |args: &[Obj<'py>]| -> R<'py, Obj<'py>> {
+        match args {
+            [a] => Ok(a.clone()),
+            _ => Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("{name}() takes exactly one argument ({} given)", args.len()),
+            )),
+        }
+    };
+    match name {
+        "len" => {
+            let n = abstract_::len(one(&args)?.object()).map_err(|e| interp.err(e))?;
+            e(long::int_from_i64(heap, n as i64))
+        }
+        "repr" => {
+            let s = abstract_::repr(heap, one(&args)?.object()).map_err(|e| interp.err(e))?;
+            e(unicode::new_str(heap, &s))
+        }
+        "id" => e(long::int_from_i64(
+            heap,
+            one(&args)?.as_ptr().as_ptr().addr() as i64,
+        )),
+        "hash" => {
+            let h = abstract_::hash(heap, one(&args)?.object()).map_err(|e| interp.err(e))?;
+            e(long::int_from_i64(heap, h))
+        }
+        "abs" => e(abstract_::unary_op(heap, one(&args)?.object(), UnOp::Abs)),
+        "isinstance" => match args.as_slice() {
+            [o, c] => Ok(long::new_bool(
+                heap,
+                interp.isinstance(o.object(), c.object()),
+            )),
+            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "isinstance expected 2 arguments")),
+        },
+        "hasattr" | "getattr" => attr_builtin(interp, name, args),
+        "setattr" => match args.as_slice() {
+            [o, n, v] if unicode::is_str(n.object()) => {
+                interp.setattr(o, &unicode::str_value(n.object()), Some(v))?;
+                Ok(pyrt_objects::types::none(heap))
+            }
+            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "setattr expected 3 arguments")),
+        },
+        "min" | "max" => min_max(interp, name, args),
+        "sum" => sum(interp, args),
+        "sorted" => sorted(interp, args, kwargs),
+        "enumerate" => {
+            let items = interp.collect(&one(&args)?)?;
+            let pairs = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| tuple::new_tuple(heap, vec![long::int_from_i64(heap, i as i64)?, x]))
+                .collect::<PyResult<Vec<_>>>()
+                .map_err(|e| interp.err(e))?;
+            e(list::new_list(heap, pairs))
+        }
+        "zip" => {
+            let columns = args
+                .iter()
+                .map(|a| interp.collect(a))
+                .collect::<R<'py, Vec<_>>>()?;
+            let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+            let rows = (0..n)
+                .map(|i| tuple::new_tuple(heap, columns.iter().map(|c| c[i].clone()).collect()))
+                .collect::<PyResult<Vec<_>>>()
+                .map_err(|e| interp.err(e))?;
+            e(list::new_list(heap, rows))
+        }
+        "chr" => {
+            let a = one(&args)?;
+            let c = long::as_i64(a.object())
+                .filter(|_| long::is_int(a.object()))
+                .and_then(|v| u32::try_from(v).ok())
+                .and_then(char::from_u32)
+                .ok_or_else(|| {
+                    interp.raise(&exceptions::VALUE_ERROR, "chr() arg not in range(0x110000)")
+                })?;
+            e(unicode::new_str(heap, c.encode_utf8(&mut [0; 4])))
+        }
+        "ord" => {
+            let a = one(&args)?;
+            let text = if unicode::is_str(a.object()) {
+                unicode::str_value(a.object())
+            } else {
+                String::new()
+            };
+            let mut chars = text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => e(long::int_from_i64(heap, i64::from(u32::from(c)))),
+                _ => Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "ord() expected a character, but string of length {} found",
+                        text.chars().count()
+                    ),
+                )),
+            }
+        }
+        "divmod" => match args.as_slice() {
+            [a, b] => e(abstract_::binary_op(
+                heap,
+                a.object(),
+                b.object(),
+                abstract_::BinOp::DivMod,
+            )),
+            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "divmod expected 2 arguments")),
+        },
+        _ => Err(interp.raise(
+            &exceptions::NOT_IMPLEMENTED_ERROR,
+            format!("pyrt does not support {name}() yet"),
+        )),
+    }
+}
+
+fn attr_builtin<'py>(interp: &Interp<'py>, name: &str, args: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let (o, n, default) = match args.as_slice() {
+        [o, n] => (o, n, None),
+        [o, n, d] if name == "getattr" => (o, n, Some(d.clone())),
+        _ => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("{name} expected 2 arguments"),
+            ));
+        }
+    };
+    if !unicode::is_str(n.object()) {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "attribute name must be string, not '{}'",
+                n.ob_type().name()
+            ),
+        ));
+    }
+    let r = interp.getattr(o, &unicode::str_value(n.object()));
+    match (name, r, default) {
+        ("hasattr", r, _) => Ok(long::new_bool(heap, r.is_ok())),
+        (_, Ok(v), _) => Ok(v),
+        (_, Err(_), Some(d)) => Ok(d),
+        (_, Err(e), None) => Err(e),
+    }
+}
+
+fn print<'py>(
+    interp: &Interp<'py>,
+    args: Vec<Obj<'py>>,
+    kwargs: Vec<(String, Obj<'py>)>,
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
+    for (k, v) in &kwargs {
+        let text = if v.is(&pyrt_objects::types::none(heap)) {
+            None
+        } else if unicode::is_str(v.object()) {
+            Some(unicode::str_value(v.object()))
+        } else {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("{k} must be None or a string, not {}", v.ob_type().name()),
+            ));
+        };
+        match k.as_str() {
+            "sep" => sep = text.unwrap_or_else(|| " ".into()),
+            "end" => end = text.unwrap_or_else(|| "\n".into()),
+            _ => {
+                return Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("'{k}' is an invalid keyword argument for print()"),
+                ));
+            }
+        }
+    }
+    let mut line = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            line.push_str(&sep);
+        }
+        line.push_str(&abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?);
+    }
+    line.push_str(&end);
+    let _ = interp.out.borrow_mut().write_all(line.as_bytes());
+    Ok(pyrt_objects::types::none(heap))
+}
+
+use std::io::Write as _;
+
+fn min_max<'py>(interp: &Interp<'py>, name: &str, args: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
+    let items = match args.as_slice() {
+        [one] => interp.collect(one)?,
+        _ => args,
+    };
+    let op = if name == "min" {
+        CompareOp::Lt
+    } else {
+        CompareOp::Gt
+    };
+    let mut best: Option<Obj<'py>> = None;
+    for x in items {
+        let better = match &best {
+            None => true,
+            Some(b) => abstract_::compare_bool(interp.heap, x.object(), b.object(), op)
+                .map_err(|e| interp.err(e))?,
+        };
+        if better {
+            best = Some(x);
+        }
+    }
+    best.ok_or_else(|| {
+        interp.raise(
+            &exceptions::VALUE_ERROR,
+            format!("{name}() iterable argument is empty"),
+        )
+    })
+}
+
+fn sum<'py>(interp: &Interp<'py>, args: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let (items, start) = match args.as_slice() {
+        [it] => (
+            interp.collect(it)?,
+            long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?,
+        ),
+        [it, s] => (interp.collect(it)?, s.clone()),
+        _ => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "sum() takes at least 1 positional argument (0 given)",
+            ));
+        }
+    };
+    let mut acc = start;
+    for x in items {
+        acc = abstract_::binary_op(heap, acc.object(), x.object(), abstract_::BinOp::Add)
+            .map_err(|e| interp.err(e))?;
+    }
+    Ok(acc)
+}
+
+fn sorted<'py>(
+    interp: &Interp<'py>,
+    args: Vec<Obj<'py>>,
+    kwargs: Vec<(String, Obj<'py>)>,
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let [it] = args.as_slice() else {
+        return Err(interp.raise(&exceptions::TYPE_ERROR, "sorted expected 1 argument"));
+    };
+    let items = interp.collect(it)?;
+    let l = list::new_list(heap, items).map_err(|e| interp.err(e))?;
+    let reverse = match kwargs.iter().find(|(k, _)| k == "reverse") {
+        Some((_, v)) => abstract_::is_true(heap, v.object()).map_err(|e| interp.err(e))?,
+        None => false,
+    };
+    pyrt_objects::types::list_sort::sort(heap, l.object(), reverse).map_err(|e| interp.err(e))?;
+    Ok(l)
+}
+
+/// `cls(*args)` for a built-in type.
+pub(crate) fn construct<'py>(
+    interp: &Interp<'py>,
+    ty: &PyTypeObject,
+    args: Vec<Obj<'py>>,
+    kwargs: Vec<(String, Obj<'py>)>,
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
+    let is = |t: &'static StaticType| core::ptr::eq(ty, t.get());
+    if !kwargs.is_empty() && !is(&DICT_TYPE) {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("{}() takes no keyword arguments", ty.name()),
+        ));
+    }
+    if is(&TYPE_TYPE) {
+        return match args.as_slice() {
+            [o] => {
+                let t = &o.ob_type().ob_base.ob_base;
+                // SAFETY: an object's type lives as long as the object.
+                Ok(unsafe { Obj::from_borrowed(heap, t) })
+            }
+            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 argument")),
+        };
+    }
+    if is(&range::RANGE_TYPE) {
+        let zero = long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?;
+        let one = long::int_from_i64(heap, 1).map_err(|e| interp.err(e))?;
+        let (start, stop, step) = match args.as_slice() {
+            [stop] => (zero, stop.clone(), one),
+            [start, stop] => (start.clone(), stop.clone(), one),
+            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+            _ => {
+                return Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("range expected at most 3 arguments, got {}", args.len()),
+                ));
+            }
+        };
+        return e(range::new_range(
+            heap,
+            start.object(),
+            stop.object(),
+            step.object(),
+        ));
+    }
+    let arg = args.first();
+    if is(&INT_TYPE) {
+        return match arg {
+            None => e(long::int_from_i64(heap, 0)),
+            Some(a) if unicode::is_str(a.object()) => {
+                let text = unicode::str_value(a.object());
+                let v = pyrt_objects::long_digits::LongValue::parse(text.trim()).map_err(|_| {
+                    interp.raise(
+                        &exceptions::VALUE_ERROR,
+                        format!("invalid literal for int() with base 10: {}", abstract_::repr(heap, a.object()).unwrap_or_default()),
+                    )
+                })?;
+                e(long::new_int(heap, &v))
+            }
+            Some(a) if float::is_float(a.object()) => {
+                let v = pyrt_objects::long_digits::LongValue::from_f64(float::float_value(a.object()).trunc())
+                    .map_err(|e| interp.err(long::long_error(e)))?;
+                e(long::new_int(heap, &v))
+            }
+            Some(a) if long::is_int(a.object()) => e(abstract_::unary_op(heap, a.object(), UnOp::Pos)),
+            Some(a) => Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", a.ob_type().name()),
+            )),
+        };
+    }
+    if is(&FLOAT_TYPE) {
+        return match arg {
+            None => e(float::new_float(heap, 0.0)),
+            Some(a) if unicode::is_str(a.object()) => {
+                let text = unicode::str_value(a.object());
+                let v = pyrt_objects::float_repr::parse_float(text.trim()).map_err(|_| {
+                    interp.raise(
+                        &exceptions::VALUE_ERROR,
+                        format!(
+                            "could not convert string to float: {}",
+                            abstract_::repr(heap, a.object()).unwrap_or_default()
+                        ),
+                    )
+                })?;
+                e(float::new_float(heap, v))
+            }
+            Some(a) if long::is_int(a.object()) => e(abstract_::binary_op(
+                heap,
+                a.object(),
+                long::int_from_i64(heap, 1)
+                    .map_err(|e| interp.err(e))?
+                    .object(),
+                abstract_::BinOp::TrueDiv,
+            )),
+            Some(a) => Ok(a.clone()),
+        };
+    }
+    if is(&STR_TYPE) {
+        return match arg {
+            None => e(unicode::new_str(heap, "")),
+            Some(a) if core::ptr::eq(a.ob_type(), STR_TYPE.get()) => Ok(a.clone()),
+            Some(a) => {
+                let s = abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?;
+                e(unicode::new_str(heap, &s))
+            }
+        };
+    }
+    if is(&BOOL_TYPE) {
+        let t = match arg {
+            None => false,
+            Some(a) => abstract_::is_true(heap, a.object()).map_err(|e| interp.err(e))?,
+        };
+        return Ok(long::new_bool(heap, t));
+    }
+    if is(&LIST_TYPE) {
+        let l = e(list::new_list(heap, Vec::new()))?;
+        if let Some(a) = arg {
+            extend_list(interp, &l, a)?;
+        }
+        return Ok(l);
+    }
+    if is(&TUPLE_TYPE) {
+        return match arg {
+            None => e(tuple::new_tuple(heap, Vec::new())),
+            Some(a) if core::ptr::eq(a.ob_type(), TUPLE_TYPE.get()) => Ok(a.clone()),
+            Some(a) => {
+                let items = interp.collect(a)?;
+                e(tuple::new_tuple(heap, items))
+            }
+        };
+    }
+    if is(&SET_TYPE) || is(&FROZENSET_TYPE) {
+        if is(&FROZENSET_TYPE)
+            && let Some(a) = arg
+            && core::ptr::eq(a.ob_type(), FROZENSET_TYPE.get())
+        {
+            return Ok(a.clone());
+        }
+        let s = if is(&SET_TYPE) {
+            set::new_set(heap)
+        } else {
+            set::new_frozenset(heap)
+        };
+        let s = e(s)?;
+        if let Some(a) = arg {
+            if set::is_anyset(a.object()) || dict::is_dict(a.object()) {
+                set::merge(heap, s.object(), a.object()).map_err(|e| interp.err(e))?;
+            } else {
+                for x in interp.collect(a)? {
+                    set::add(heap, s.object(), x).map_err(|e| interp.err(e))?;
+                }
+            }
+        }
+        return Ok(s);
+    }
+    if is(&DICT_TYPE) {
+        let d = e(dict::new_dict(heap))?;
+        if let Some(a) = arg {
+            if dict::is_dict(a.object()) {
+                dict::merge(heap, d.object(), a.object()).map_err(|e| interp.err(e))?;
+            } else {
+                for pair in interp.collect(a)? {
+                    let kv = interp.collect(&pair)?;
+                    let [k, v] = <[Obj<'py>; 2]>::try_from(kv).map_err(|_| {
+                        interp.raise(
+                            &exceptions::VALUE_ERROR,
+                            "dictionary update sequence element has wrong length",
+                        )
+                    })?;
+                    dict::set_item(heap, d.object(), k, v).map_err(|e| interp.err(e))?;
+                }
+            }
+        }
+        for (k, v) in kwargs {
+            let k = interp.name_str(&k)?;
+            dict::set_item(heap, d.object(), k, v).map_err(|e| interp.err(e))?;
+        }
+        return Ok(d);
+    }
+    if is(&BYTES_TYPE) {
+        return match arg {
+            None => e(bytes::new_bytes(heap, b"")),
+            Some(a) if long::is_int(a.object()) => {
+                let n = long::as_i64(a.object()).unwrap_or(-1);
+                if n < 0 {
+                    return Err(interp.raise(&exceptions::VALUE_ERROR, "negative count"));
+                }
+                e(bytes::new_zeroed_bytes(heap, n as usize))
+            }
+            Some(a) => {
+                let mut data = Vec::new();
+                for x in interp.collect(a)? {
+                    let v = long::as_i64(x.object())
+                        .filter(|v| (0..256).contains(v))
+                        .ok_or_else(|| {
+                            interp.raise(&exceptions::VALUE_ERROR, "bytes must be in range(0, 256)")
+                        })?;
+                    data.push(v as u8);
+                }
+                e(bytes::new_bytes(heap, &data))
+            }
+        };
+    }
+    if is(&COMPLEX_TYPE) {
+        let part = |i: usize| -> R<'py, f64> {
+            match args.get(i) {
+                None => Ok(0.0),
+                Some(a) if float::is_float(a.object()) => Ok(float::float_value(a.object())),
+                Some(a) if long::is_int(a.object()) => Ok(long::long_value(a.object())
+                    .to_f64()
+                    .unwrap_or(f64::INFINITY)),
+                Some(a) => Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "complex() argument must be a string or a number, not '{}'",
+                        a.ob_type().name()
+                    ),
+                )),
+            }
+        };
+        let (re, im) = (part(0)?, part(1)?);
+        return e(pyrt_objects::types::complex::new_complex(heap, re, im));
+    }
+    if is(&OBJECT_TYPE) {
+        return Err(interp.raise(
+            &exceptions::NOT_IMPLEMENTED_ERROR,
+            "pyrt does not make plain object() instances yet",
+        ));
+    }
+    Err(interp.raise(
+        &exceptions::TYPE_ERROR,
+        format!("cannot create '{}' instances", ty.name()),
+    ))
+}
+
+/// `list(iterable)`: exact for lists and tuples, with the length hint for ranges, dicts and
+/// sets, item by item otherwise (`list_extend`).
+fn extend_list<'py>(interp: &Interp<'py>, l: &Obj<'py>, a: &Obj<'py>) -> R<'py, ()> {
+    let heap = interp.heap;
+    let o = a.object();
+    if list::is_list(o) || tuple::is_tuple(o) {
+        let items = interp.collect(a)?;
+        return list::extend_sized(heap, l.object(), items).map_err(|e| interp.err(e));
+    }
+    let hint = if range::is_range(o) || dict::is_dict(o) || set::is_anyset(o) {
+        abstract_::len(o).ok()
+    } else {
+        None
+    };
+    let items = interp.collect(a)?;
+    list::extend_iter(heap, l.object(), items.into_iter().map(Ok), hint).map_err(|e| interp.err(e))
+}
+
+/// A slice object `start:stop:step`.
+pub(crate) fn new_slice<'py>(interp: &Interp<'py>, items: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
+    let refs: Vec<Option<Obj<'py>>> = items.into_iter().map(Some).collect();
+    SLICE
+        .alloc(interp.heap, &refs, &[])
+        .map_err(|e| interp.err(e))
+}
+
+/// The `lo..hi` a slice with step 1 selects from a sequence of `len` items, `None` if `key` is
+/// not a slice.
+pub(crate) fn slice_bounds<'py>(
+    interp: &Interp<'py>,
+    key: &Obj<'py>,
+    len: usize,
+) -> R<'py, Option<(usize, usize)>> {
+    if !SLICE.is(key.object()) {
+        return Ok(None);
+    }
+    let heap = interp.heap;
+    let part = |i: usize| SLICE.get_ref(heap, key.object(), i);
+    let none = pyrt_objects::types::none(heap);
+    let bound = |o: Option<Obj<'py>>, default: isize| -> R<'py, isize> {
+        match o {
+            Some(v) if !v.is(&none) => interp.index(&v, "slice"),
+            _ => Ok(default),
+        }
+    };
+    if let Some(step) = part(2).filter(|s| !s.is(&none))
+        && long::as_i64(step.object()) != Some(1)
+    {
+        return Err(interp.raise(
+            &exceptions::NOT_IMPLEMENTED_ERROR,
+            "pyrt supports slices with step 1 only",
+        ));
+    }
+    let n = len as isize;
+    let clamp = |v: isize| -> usize {
+        if v < 0 {
+            (v + n).max(0) as usize
+        } else {
+            v.min(n) as usize
+        }
+    };
+    let lo = clamp(bound(part(0), 0)?);
+    let hi = clamp(bound(part(1), n)?);
+    Ok(Some((lo, hi.max(lo))))
+}
+
+/// `obj[key]` for the built-in containers.
+pub(crate) fn getitem<'py>(
+    interp: &Interp<'py>,
+    obj: &Obj<'py>,
+    key: &Obj<'py>,
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let o = obj.object();
+    let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
+    if dict::is_dict(o) {
+        return match dict::get_item(heap, o, key.object()).map_err(|e| interp.err(e))? {
+            Some(v) => Ok(v),
+            None => {
+                let r = abstract_::repr(heap, key.object()).map_err(|e| interp.err(e))?;
+                Err(interp.err(pyrt_objects::PyErr::new(pyrt_objects::ExcKind::KeyError, r)))
+            }
+        };
+    }
+    let len = abstract_::len(o).ok();
+    if let Some(len) = len
+        && let Some((lo, hi)) = slice_bounds(interp, key, len)?
+    {
+        if list::is_list(o) {
+            return e(list::slice(heap, o, lo, hi));
+        }
+        if tuple::is_tuple(o) {
+            let items = interp.collect(obj)?;
+            return e(tuple::new_tuple(heap, items[lo..hi].to_vec()));
+        }
+        if unicode::is_str(o) {
+            let s: String = unicode::str_value(o)
+                .chars()
+                .skip(lo)
+                .take(hi - lo)
+                .collect();
+            return e(unicode::new_str(heap, &s));
+        }
+        if bytes::is_bytes(o) {
+            return e(bytes::new_bytes(heap, &bytes::bytes_value(o)[lo..hi]));
+        }
+    }
+    let what = if tuple::is_tuple(o) {
+        "tuple"
+    } else if unicode::is_str(o) {
+        "string"
+    } else {
+        "list"
+    };
+    if list::is_list(o) {
+        let i = interp.index(key, "list")?;
+        return e(list::get_item(heap, o, i));
+    }
+    if let Some(len) = len
+        && (tuple::is_tuple(o) || unicode::is_str(o) || bytes::is_bytes(o))
+    {
+        let i = interp.index(key, what)?;
+        let j = if i < 0 { i + len as isize } else { i };
+        if j < 0 || j >= len as isize {
+            return Err(interp.raise(
+                &exceptions::INDEX_ERROR,
+                format!("{what} index out of range"),
+            ));
+        }
+        let j = j as usize;
+        if tuple::is_tuple(o) {
+            // SAFETY: the tuple holds its items.
+            return Ok(unsafe { Obj::from_borrowed(heap, tuple::items(o)[j].as_ref()) });
+        }
+        if unicode::is_str(o) {
+            let c = unicode::str_value(o).chars().nth(j).unwrap_or_default();
+            return e(unicode::new_str(heap, c.encode_utf8(&mut [0; 4])));
+        }
+        return e(long::int_from_i64(
+            heap,
+            i64::from(bytes::bytes_value(o)[j]),
+        ));
+    }
+    if range::is_range(o) {
+        let i = interp.index(key, "range")?;
+        return e(range::range_item_at(heap, o, i));
+    }
+    Err(interp.raise(
+        &exceptions::TYPE_ERROR,
+        format!("'{}' object is not subscriptable", obj.ob_type().name()),
+    ))
+}

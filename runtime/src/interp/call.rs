@@ -1,0 +1,396 @@
+//! Calls and attributes: calling functions, built-ins, bound methods and classes
+//! (instantiation with `__init__`), method calls without a bound-method object (CPython's
+//! `LOAD_ATTR` method form), attribute lookup through classes, subscripts, `isinstance`,
+//! class creation and imports.
+
+use core::ptr;
+
+use pyrt_objects::typeobj::PyTypeObject;
+use pyrt_objects::types::{TYPE_TYPE, class, dict, list, long, tuple, unicode};
+use pyrt_objects::{Obj, abstract_};
+
+use super::exceptions;
+use super::objects::{BUILTIN, FUNCTION, METHOD, MODULE, builtin, method, module};
+use super::{Interp, R};
+
+/// The type object an object of type `type` is.
+pub(crate) fn as_type(o: &pyrt_objects::PyObject) -> Option<&PyTypeObject> {
+    // SAFETY: objects of type `type` are type objects.
+    ptr::eq(o.ob_type(), TYPE_TYPE.get())
+        .then(|| unsafe { &*ptr::from_ref(o).cast::<PyTypeObject>() })
+}
+
+impl<'py> Interp<'py> {
+    /// `func(*args, **kwargs)`.
+    pub(crate) fn call(
+        &self,
+        func: &Obj<'py>,
+        mut args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let f = func.object();
+        if FUNCTION.is(f) {
+            return self.call_function(func, args, kwargs);
+        }
+        if BUILTIN.is(f) {
+            let index = BUILTIN.get_num(f, builtin::INDEX);
+            let receiver = BUILTIN.get_ref(self.heap, f, builtin::SELF);
+            return super::builtins::call_builtin(self, index, receiver, args, kwargs);
+        }
+        if METHOD.is(f) {
+            let function = METHOD
+                .get_ref(self.heap, f, method::FUNC)
+                .expect("a method's function");
+            let receiver = METHOD
+                .get_ref(self.heap, f, method::SELF)
+                .expect("a method's self");
+            args.insert(0, receiver);
+            return self.call(&function, args, kwargs);
+        }
+        if let Some(ty) = as_type(f) {
+            return self.instantiate(func, ty, args, kwargs);
+        }
+        Err(self.raise(
+            &exceptions::TYPE_ERROR,
+            format!("'{}' object is not callable", func.ob_type().name()),
+        ))
+    }
+
+    fn instantiate(
+        &self,
+        cls: &Obj<'py>,
+        ty: &PyTypeObject,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        if exceptions::is_exception_class(cls.object()) {
+            return exceptions::new_exception(self.heap, ty, args, false).map_err(|e| self.err(e));
+        }
+        if !class::is_heap_type(ty) {
+            return super::builtins::construct(self, ty, args, kwargs);
+        }
+        if class::class_kind(ty) != Some(class::ClassKind::Object) {
+            return class::call(self.heap, cls.object(), args).map_err(|e| self.err(e));
+        }
+        let init = self.class_lookup(ty, "__init__");
+        if init.is_none() && !(args.is_empty() && kwargs.is_empty()) {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!("{}() takes no arguments", ty.name()),
+            ));
+        }
+        let instance = class::new_instance(self.heap, cls.object()).map_err(|e| self.err(e))?;
+        if let Some(init) = init {
+            let mut full = vec![instance.clone()];
+            full.extend(args);
+            let r = self.call(&init, full, kwargs)?;
+            if !r.is(&pyrt_objects::types::none(self.heap)) {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "__init__() should return None, not '{}'",
+                        r.ob_type().name()
+                    ),
+                ));
+            }
+        }
+        Ok(instance)
+    }
+
+    /// An attribute of a class or its bases (`_PyType_Lookup`).
+    pub(crate) fn class_lookup(&self, ty: &PyTypeObject, name: &str) -> Option<Obj<'py>> {
+        let key = self.name_str(name).ok()?;
+        let mut t = Some(ty);
+        while let Some(cur) = t {
+            if let Some(d) = class::class_dict(cur)
+                && let Ok(Some(v)) = dict::get_item(self.heap, d, key.object())
+            {
+                return Some(v);
+            }
+            t = cur.base();
+        }
+        None
+    }
+
+    /// `obj.name`.
+    pub(crate) fn getattr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
+        let o = obj.object();
+        if MODULE.is(o) {
+            return self.module_attr(obj, "", name);
+        }
+        if let Some(ty) = as_type(o) {
+            if name == "__name__" {
+                return unicode::new_str(self.heap, ty.name()).map_err(|e| self.err(e));
+            }
+            if let Some(v) = self.class_lookup(ty, name) {
+                return Ok(v);
+            }
+        }
+        match abstract_::getattr(self.heap, o, name) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                if let Some(v) = self.class_lookup(o.ob_type(), name) {
+                    if FUNCTION.is(v.object()) {
+                        return METHOD
+                            .alloc(self.heap, &[Some(v), Some(obj.clone())], &[])
+                            .map_err(|e| self.err(e));
+                    }
+                    return Ok(v);
+                }
+                if let Some(m) = super::methods::bound(self, obj, name)? {
+                    return Ok(m);
+                }
+                if name == "__class__" {
+                    let ty = &o.ob_type().ob_base.ob_base;
+                    // SAFETY: an object's type is alive while the object is.
+                    return Ok(unsafe { Obj::from_borrowed(self.heap, ty) });
+                }
+                Err(self.err(e))
+            }
+        }
+    }
+
+    /// `obj.name = value` (`Some`) or `del obj.name` (`None`).
+    pub(crate) fn setattr(
+        &self,
+        obj: &Obj<'py>,
+        name: &str,
+        value: Option<&Obj<'py>>,
+    ) -> R<'py, ()> {
+        let o = obj.object();
+        if let Some(ty) = as_type(o)
+            && let Some(d) = class::class_dict(ty)
+        {
+            let key = self.name_str(name)?;
+            return match value {
+                Some(v) => dict::set_item(self.heap, d, key, v.clone()),
+                None => dict::del_item(self.heap, d, key.object()),
+            }
+            .map_err(|e| self.err(e));
+        }
+        match value {
+            Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
+            None => abstract_::delattr(self.heap, o, name),
+        }
+        .map_err(|e| self.err(e))
+    }
+
+    /// `obj.name(*args)`: a method of the object's class called with `self` directly, a
+    /// built-in type's method, or whatever `obj.name` is, called.
+    pub(crate) fn call_method(
+        &self,
+        obj: &Obj<'py>,
+        name: &str,
+        mut args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let o = obj.object();
+        if class::is_heap_type(o.ob_type())
+            && abstract_::getattr(self.heap, o, name).is_err()
+            && let Some(f) = self.class_lookup(o.ob_type(), name)
+            && FUNCTION.is(f.object())
+        {
+            args.insert(0, obj.clone());
+            return self.call_function(&f, args, kwargs);
+        }
+        if let Some(r) = super::methods::call(self, obj, name, &args, &kwargs)? {
+            return Ok(r);
+        }
+        let f = self.getattr(obj, name)?;
+        self.call(&f, args, kwargs)
+    }
+
+    /// `obj[key]`.
+    pub(crate) fn getitem(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, Obj<'py>> {
+        super::builtins::getitem(self, obj, key)
+    }
+
+    /// `obj[key] = value`.
+    pub(crate) fn setitem(&self, obj: &Obj<'py>, key: Obj<'py>, value: Obj<'py>) -> R<'py, ()> {
+        let heap = self.heap;
+        let o = obj.object();
+        if dict::is_dict(o) {
+            return dict::set_item(heap, o, key, value).map_err(|e| self.err(e));
+        }
+        if list::is_list(o) {
+            let i = self.index(&key, "list")?;
+            return list::set_item(heap, o, i, value).map_err(|e| self.err(e));
+        }
+        Err(self.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "'{}' object does not support item assignment",
+                obj.ob_type().name()
+            ),
+        ))
+    }
+
+    /// `del obj[key]`.
+    pub(crate) fn delitem(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
+        let heap = self.heap;
+        let o = obj.object();
+        if dict::is_dict(o) {
+            return dict::del_item(heap, o, key.object()).map_err(|e| self.err(e));
+        }
+        if list::is_list(o) {
+            if let Some((lo, hi)) = super::builtins::slice_bounds(self, key, list::list_len(o))? {
+                return list::del_slice(heap, o, lo, hi).map_err(|e| self.err(e));
+            }
+            let i = self.index(&key.clone(), "list")?;
+            return list::del_item(heap, o, i).map_err(|e| self.err(e));
+        }
+        Err(self.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "'{}' object doesn't support item deletion",
+                obj.ob_type().name()
+            ),
+        ))
+    }
+
+    /// An index: an int (or bool), else `TypeError: list indices must be integers or slices`.
+    pub(crate) fn index(&self, key: &Obj<'py>, what: &str) -> R<'py, isize> {
+        if long::is_int(key.object()) {
+            return long::as_i64(key.object())
+                .and_then(|v| isize::try_from(v).ok())
+                .ok_or_else(|| {
+                    self.raise(
+                        &exceptions::INDEX_ERROR,
+                        "cannot fit 'int' into an index-sized integer",
+                    )
+                });
+        }
+        Err(self.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "{what} indices must be integers or slices, not {}",
+                key.ob_type().name()
+            ),
+        ))
+    }
+
+    /// `isinstance(obj, cls)`.
+    pub(crate) fn isinstance(
+        &self,
+        obj: &pyrt_objects::PyObject,
+        cls: &pyrt_objects::PyObject,
+    ) -> bool {
+        if tuple::is_tuple(cls) {
+            return tuple::items(cls).iter().any(|c| {
+                // SAFETY: the tuple holds its items.
+                self.isinstance(obj, unsafe { c.as_ref() })
+            });
+        }
+        as_type(cls).is_some_and(|t| obj.ob_type().is_subtype(t))
+    }
+
+    /// Makes a class from its executed body (`type(name, bases, ns)`).
+    pub(crate) fn new_class(
+        &self,
+        name: &str,
+        bases: &[Obj<'py>],
+        ns: Obj<'py>,
+    ) -> R<'py, Obj<'py>> {
+        let heap = self.heap;
+        let slots_key = self.name_str("__slots__")?;
+        let slots =
+            dict::get_item(heap, ns.object(), slots_key.object()).map_err(|e| self.err(e))?;
+        let slot_names: Option<Vec<String>> = match slots {
+            None => None,
+            Some(s) if unicode::is_str(s.object()) => Some(vec![unicode::str_value(s.object())]),
+            Some(s) => Some(
+                self.collect(&s)?
+                    .iter()
+                    .map(|x| {
+                        if unicode::is_str(x.object()) {
+                            Ok(unicode::str_value(x.object()))
+                        } else {
+                            Err(self.raise(
+                                &exceptions::TYPE_ERROR,
+                                format!(
+                                    "__slots__ items must be strings, not '{}'",
+                                    x.ob_type().name()
+                                ),
+                            ))
+                        }
+                    })
+                    .collect::<R<'py, Vec<_>>>()?,
+            ),
+        };
+        let base = match bases {
+            [] => None,
+            [b] => match as_type(b.object()) {
+                Some(t) if ptr::eq(t, pyrt_objects::types::OBJECT_TYPE.get()) => None,
+                Some(t) if class::class_kind(t) == Some(class::ClassKind::Object) => {
+                    Some(b.object())
+                }
+                Some(t) => {
+                    return Err(self.raise(
+                        &exceptions::TYPE_ERROR,
+                        format!("pyrt does not support subclassing '{}' yet", t.name()),
+                    ));
+                }
+                None => {
+                    return Err(self.raise(&exceptions::TYPE_ERROR, "bases must be types"));
+                }
+            },
+            _ => {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    "pyrt does not support multiple inheritance",
+                ));
+            }
+        };
+        let slot_refs: Option<Vec<&str>> = slot_names
+            .as_ref()
+            .map(|v| v.iter().map(String::as_str).collect());
+        let cls = class::new_subclass(heap, name, "__main__", slot_refs.as_deref(), base, Some(ns))
+            .map_err(|e| self.err(e))?;
+        Ok(cls)
+    }
+
+    /// `import name`: the built-in modules `sys`, `gc`-less `time` and `collections`.
+    pub(crate) fn import(&self, name: &str) -> R<'py, Obj<'py>> {
+        if let Some(m) = self.modules.borrow().get(name) {
+            return Ok(m.clone());
+        }
+        let m = super::modules::new_module(self, name)?;
+        self.modules
+            .borrow_mut()
+            .insert(name.to_string(), m.clone());
+        Ok(m)
+    }
+
+    /// `module.name`.
+    pub(crate) fn module_attr(
+        &self,
+        m: &Obj<'py>,
+        module_name: &str,
+        name: &str,
+    ) -> R<'py, Obj<'py>> {
+        let d = MODULE
+            .get_ref(self.heap, m.object(), module::DICT)
+            .expect("a module has its dict");
+        let key = self.name_str(name)?;
+        if let Some(v) =
+            dict::get_item(self.heap, d.object(), key.object()).map_err(|e| self.err(e))?
+        {
+            return Ok(v);
+        }
+        if let Some(v) = super::modules::dynamic_attr(self, m, name)? {
+            return Ok(v);
+        }
+        let mname = if module_name.is_empty() {
+            MODULE
+                .get_ref(self.heap, m.object(), module::NAME)
+                .map(|n| unicode::str_value(n.object()))
+                .unwrap_or_default()
+        } else {
+            module_name.to_string()
+        };
+        Err(self.raise(
+            &exceptions::ATTRIBUTE_ERROR,
+            format!("module '{mname}' has no attribute '{name}'"),
+        ))
+    }
+}

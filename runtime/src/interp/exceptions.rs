@@ -1,0 +1,252 @@
+//! Built-in exception classes and instances (`Objects/exceptions.c`): the class hierarchy
+//! scripts catch by, and instances of CPython's size (`PyBaseExceptionObject`, 72 bytes + GC:
+//! `sys.getsizeof(Exception())` is 88) holding their `args`.
+//!
+//! An exception raised by pyrt's object layer arrives as a [`PyErr`] (kind and message) and is
+//! turned into an instance here, with the message as its only argument. `KeyError`'s message
+//! is already the key's repr, so such an instance prints its argument as it is.
+
+use core::cell::Cell;
+use core::ptr;
+
+use pyrt_objects::typeobj::{PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
+use pyrt_objects::types::{OBJECT_TYPE, TYPE_TYPE, tuple, unicode};
+use pyrt_objects::{ExcKind, Heap, Obj, ObjPtr, PyErr, PyObject, PyResult, abstract_};
+
+/// `sizeof(PyBaseExceptionObject)`.
+const BASICSIZE: usize = 72;
+
+/// The words of an instance: `args`, then whether `str()` shows the first argument as it is.
+#[repr(C)]
+struct Instance {
+    ob_base: PyObject,
+    args: Cell<Option<ObjPtr>>,
+    plain: Cell<usize>,
+}
+
+const _: () = assert!(size_of::<Instance>() <= BASICSIZE);
+
+fn instance(o: &PyObject) -> &Instance {
+    // SAFETY: exception instances start with an `Instance` (callers checked the type).
+    unsafe { &*ptr::from_ref(o).cast::<Instance>() }
+}
+
+/// Whether `o` is an exception instance.
+pub(crate) fn is_exception(o: &PyObject) -> bool {
+    o.ob_type().is_subtype(BASE_EXCEPTION.get())
+}
+
+/// Whether `o` is an exception class.
+pub(crate) fn is_exception_class(o: &PyObject) -> bool {
+    as_type(o).is_some_and(|t| t.is_subtype(BASE_EXCEPTION.get()))
+}
+
+fn as_type(o: &PyObject) -> Option<&PyTypeObject> {
+    // SAFETY: objects of type `type` are type objects.
+    ptr::eq(o.ob_type(), TYPE_TYPE.get())
+        .then(|| unsafe { &*ptr::from_ref(o).cast::<PyTypeObject>() })
+}
+
+/// A new instance of exception class `cls` with `args`.
+pub(crate) fn new_exception<'h>(
+    heap: &'h Heap,
+    cls: &PyTypeObject,
+    args: Vec<Obj<'h>>,
+    plain: bool,
+) -> PyResult<Obj<'h>> {
+    let args = tuple::new_tuple(heap, args)?;
+    let op = heap.alloc_object(cls, BASICSIZE)?;
+    // SAFETY: a fresh instance: the words are written before use; it owns `args`.
+    unsafe {
+        op.cast::<u8>()
+            .add(size_of::<PyObject>())
+            .write_bytes(0, BASICSIZE - size_of::<PyObject>());
+        let i = op.cast::<Instance>().as_ptr();
+        (*i).args.set(Some(args.into_ptr()));
+        (*i).plain.set(usize::from(plain));
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// The instance for an error of pyrt's object layer.
+pub(crate) fn from_pyerr<'h>(heap: &'h Heap, err: &PyErr) -> PyResult<Obj<'h>> {
+    let cls = class_for(err.kind());
+    let args = if err.message().is_empty() {
+        Vec::new()
+    } else {
+        vec![unicode::new_str(heap, err.message())?]
+    };
+    new_exception(heap, cls.get(), args, err.kind() == ExcKind::KeyError)
+}
+
+/// The `args` tuple of an instance.
+pub(crate) fn args<'h>(heap: &'h Heap, o: &PyObject) -> Obj<'h> {
+    let p = instance(o).args.get().expect("an exception has its args");
+    // SAFETY: the instance holds its args tuple.
+    unsafe { Obj::from_borrowed(heap, p.as_ref()) }
+}
+
+/// `str(exc)`: empty, the one argument's `str` (`repr` for `KeyError`), or the args' repr.
+pub(crate) fn exception_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let args = args(heap, o);
+    let items = tuple::items(args.object());
+    match items {
+        [] => Ok(String::new()),
+        [one] => {
+            // SAFETY: the tuple holds its item.
+            let one = unsafe { one.as_ref() };
+            let key_error = o.ob_type().is_subtype(KEY_ERROR.get());
+            if key_error && instance(o).plain.get() == 0 {
+                abstract_::repr(heap, one)
+            } else {
+                abstract_::str(heap, one)
+            }
+        }
+        _ => abstract_::repr(heap, args.object()),
+    }
+}
+
+fn exception_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let args = args(heap, o);
+    let items = tuple::items(args.object());
+    let inner = match items {
+        // SAFETY: the tuple holds its item.
+        [one] => abstract_::repr(heap, unsafe { one.as_ref() })?,
+        _ => {
+            let r = abstract_::repr(heap, args.object())?;
+            r.trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim_end_matches(',')
+                .to_string()
+        }
+    };
+    Ok(format!("{}({inner})", o.ob_type().name()))
+}
+
+fn exception_str_slot(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    exception_str(heap, o)
+}
+
+unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead instance owning its args.
+    unsafe {
+        if let Some(a) = instance(op.as_ref()).args.take() {
+            heap.decref(a);
+        }
+        heap.free_object(op, op.as_ref().ob_type());
+    }
+}
+
+fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    instance(o).args.get().into_iter().for_each(visit);
+}
+
+fn identity_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let addr = ptr::from_ref(o).addr();
+    Ok((addr >> 4 | addr << (usize::BITS - 4)) as i64)
+}
+
+static SLOTS: Slots = Slots {
+    dealloc,
+    sizeof: None,
+    repr: exception_repr,
+    str: Some(exception_str_slot),
+    hash: Some(identity_hash),
+    richcompare: None,
+    number: None,
+    sequence: None,
+    traverse: Some(traverse),
+    clear: None,
+    members: &[],
+    getattr: None,
+    setattr: None,
+};
+
+macro_rules! exception_types {
+    ($($(#[$doc:meta])* $ident:ident = $name:literal : $base:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub(crate) static $ident: StaticType = StaticType::new(
+                &TYPE_TYPE,
+                TypeSpec {
+                    name: $name,
+                    basicsize: BASICSIZE,
+                    itemsize: 0,
+                    flags: TypeFlags::HAVE_GC.union(TypeFlags::BASETYPE),
+                    base: Some(&$base),
+                    slots: &SLOTS,
+                },
+            );
+        )*
+        /// Every built-in exception class, by name, for the builtins module.
+        pub(crate) static ALL: &[&StaticType] = &[$(&$ident),*];
+    };
+}
+
+exception_types! {
+    /// `BaseException`.
+    BASE_EXCEPTION = "BaseException": OBJECT_TYPE;
+    /// `Exception`.
+    EXCEPTION = "Exception": BASE_EXCEPTION;
+    /// `SystemExit`.
+    SYSTEM_EXIT = "SystemExit": BASE_EXCEPTION;
+    /// `KeyboardInterrupt`.
+    KEYBOARD_INTERRUPT = "KeyboardInterrupt": BASE_EXCEPTION;
+    /// `ArithmeticError`.
+    ARITHMETIC_ERROR = "ArithmeticError": EXCEPTION;
+    /// `ZeroDivisionError`.
+    ZERO_DIVISION_ERROR = "ZeroDivisionError": ARITHMETIC_ERROR;
+    /// `OverflowError`.
+    OVERFLOW_ERROR = "OverflowError": ARITHMETIC_ERROR;
+    /// `LookupError`.
+    LOOKUP_ERROR = "LookupError": EXCEPTION;
+    /// `IndexError`.
+    INDEX_ERROR = "IndexError": LOOKUP_ERROR;
+    /// `KeyError`.
+    KEY_ERROR = "KeyError": LOOKUP_ERROR;
+    /// `TypeError`.
+    TYPE_ERROR = "TypeError": EXCEPTION;
+    /// `ValueError`.
+    VALUE_ERROR = "ValueError": EXCEPTION;
+    /// `AttributeError`.
+    ATTRIBUTE_ERROR = "AttributeError": EXCEPTION;
+    /// `NameError`.
+    NAME_ERROR = "NameError": EXCEPTION;
+    /// `UnboundLocalError`.
+    UNBOUND_LOCAL_ERROR = "UnboundLocalError": NAME_ERROR;
+    /// `RuntimeError`.
+    RUNTIME_ERROR = "RuntimeError": EXCEPTION;
+    /// `RecursionError`.
+    RECURSION_ERROR = "RecursionError": RUNTIME_ERROR;
+    /// `NotImplementedError`.
+    NOT_IMPLEMENTED_ERROR = "NotImplementedError": RUNTIME_ERROR;
+    /// `AssertionError`.
+    ASSERTION_ERROR = "AssertionError": EXCEPTION;
+    /// `MemoryError`.
+    MEMORY_ERROR = "MemoryError": EXCEPTION;
+    /// `StopIteration`.
+    STOP_ITERATION = "StopIteration": EXCEPTION;
+    /// `SystemError`.
+    SYSTEM_ERROR = "SystemError": EXCEPTION;
+    /// `ImportError`.
+    IMPORT_ERROR = "ImportError": EXCEPTION;
+    /// `ModuleNotFoundError`.
+    MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR;
+}
+
+/// The class of an object-layer error kind.
+pub(crate) fn class_for(kind: ExcKind) -> &'static StaticType {
+    match kind {
+        ExcKind::TypeError => &TYPE_ERROR,
+        ExcKind::ValueError => &VALUE_ERROR,
+        ExcKind::ZeroDivisionError => &ZERO_DIVISION_ERROR,
+        ExcKind::OverflowError => &OVERFLOW_ERROR,
+        ExcKind::MemoryError => &MEMORY_ERROR,
+        ExcKind::IndexError => &INDEX_ERROR,
+        ExcKind::KeyError => &KEY_ERROR,
+        ExcKind::AttributeError => &ATTRIBUTE_ERROR,
+        ExcKind::RuntimeError => &RUNTIME_ERROR,
+        ExcKind::RecursionError => &RECURSION_ERROR,
+        ExcKind::SystemError => &SYSTEM_ERROR,
+    }
+}

@@ -1,0 +1,131 @@
+//! Iteration for `for` loops, comprehensions, unpacking and the built-ins that consume
+//! iterables: each kind walks its object as CPython's iterator does (a list by index as it is
+//! now, a dict or set by table position with its size checks, a range by arithmetic).
+
+use pyrt_objects::types::{bytes, dict, list, long, set, tuple, unicode};
+use pyrt_objects::{Obj, ObjPtr};
+
+use super::exceptions;
+use super::{Interp, R};
+
+/// An iteration in progress.
+pub(crate) enum Iter<'py> {
+    List(Obj<'py>, usize),
+    Tuple(Obj<'py>, usize),
+    Dict {
+        d: Obj<'py>,
+        pos: usize,
+        used: usize,
+    },
+    Set {
+        s: Obj<'py>,
+        pos: usize,
+        used: usize,
+    },
+    Range(pyrt_objects::types::range::RangeValues<'py>),
+    Items(std::vec::IntoIter<Obj<'py>>),
+}
+
+fn borrowed<'py>(interp: &Interp<'py>, p: ObjPtr) -> Obj<'py> {
+    // SAFETY: an item, key or element of a live container of this heap.
+    unsafe { Obj::from_borrowed(interp.heap, p.as_ref()) }
+}
+
+impl<'py> Iter<'py> {
+    /// The next item, `None` at the end.
+    pub(crate) fn next(&mut self, interp: &Interp<'py>) -> R<'py, Option<Obj<'py>>> {
+        Ok(match self {
+            Iter::List(l, i) => {
+                let items = list::items(l.object());
+                let item = items.get(*i).map(|p| borrowed(interp, *p));
+                *i += 1;
+                item
+            }
+            Iter::Tuple(t, i) => {
+                let item = tuple::items(t.object())
+                    .get(*i)
+                    .map(|p| borrowed(interp, *p));
+                *i += 1;
+                item
+            }
+            Iter::Dict { d, pos, used } => {
+                if dict::dict_len(d.object()) != *used {
+                    return Err(interp.raise(
+                        &exceptions::RUNTIME_ERROR,
+                        "dictionary changed size during iteration",
+                    ));
+                }
+                dict::next_entry(d.object(), *pos).map(|(next, k, _)| {
+                    *pos = next;
+                    borrowed(interp, k)
+                })
+            }
+            Iter::Set { s, pos, used } => {
+                if set::set_len(s.object()) != *used {
+                    return Err(interp.raise(
+                        &exceptions::RUNTIME_ERROR,
+                        "Set changed size during iteration",
+                    ));
+                }
+                set::next_entry(interp.heap, s.object(), *pos).map(|(next, k)| {
+                    *pos = next;
+                    borrowed(interp, k)
+                })
+            }
+            Iter::Range(values) => values.next().transpose().map_err(|e| interp.err(e))?,
+            Iter::Items(it) => it.next(),
+        })
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// `iter(value)`.
+    pub(crate) fn iter(&self, value: &Obj<'py>) -> R<'py, Iter<'py>> {
+        let o = value.object();
+        if list::is_list(o) {
+            return Ok(Iter::List(value.clone(), 0));
+        }
+        if tuple::is_tuple(o) {
+            return Ok(Iter::Tuple(value.clone(), 0));
+        }
+        if dict::is_dict(o) {
+            return Ok(Iter::Dict {
+                d: value.clone(),
+                pos: 0,
+                used: dict::dict_len(o),
+            });
+        }
+        if set::is_anyset(o) {
+            return Ok(Iter::Set {
+                s: value.clone(),
+                pos: 0,
+                used: set::set_len(o),
+            });
+        }
+        if pyrt_objects::types::range::is_range(o) {
+            return Ok(Iter::Range(pyrt_objects::types::range::iter_values(
+                self.heap, o,
+            )));
+        }
+        if unicode::is_str(o) {
+            let chars = unicode::str_value(o)
+                .chars()
+                .map(|c| unicode::new_str(self.heap, c.encode_utf8(&mut [0; 4])))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| self.err(e))?;
+            return Ok(Iter::Items(chars.into_iter()));
+        }
+        if bytes::is_bytes(o) {
+            let items = bytes::bytes_value(o)
+                .iter()
+                .map(|b| long::int_from_i64(self.heap, i64::from(*b)))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| self.err(e))?;
+            return Ok(Iter::Items(items.into_iter()));
+        }
+        Err(self.raise(
+            &exceptions::TYPE_ERROR,
+            format!("'{}' object is not iterable", value.ob_type().name()),
+        ))
+    }
+}

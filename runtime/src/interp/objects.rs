@@ -1,0 +1,357 @@
+//! The interpreter's own object types, with CPython 3.12's sizes: functions (`function`,
+//! `Objects/funcobject.c`, 144 bytes + GC), built-in functions and methods
+//! (`builtin_function_or_method`, `Objects/methodobject.c`, 56 + GC), modules (`module`,
+//! `Objects/moduleobject.c`, 56 + GC) and bound methods (`method`, `Objects/classobject.c`,
+//! 48 + GC).
+//!
+//! Each is a header followed by a few words: object references it owns (released by its
+//! dealloc and reported by its traverse) and plain numbers (the index of a function's code in
+//! the interpreter's table, of a built-in in the table of built-ins). What a word means is the
+//! interpreter's business; this module only keeps the references counted.
+
+use core::cell::Cell;
+use core::ptr;
+
+use pyrt_objects::typeobj::{Slots, StaticType, TypeFlags, TypeSpec};
+use pyrt_objects::types::{OBJECT_TYPE, TYPE_TYPE, unicode};
+use pyrt_objects::{Heap, Obj, ObjPtr, PyObject, PyResult};
+
+/// The words after the header: `REFS` owned references (or empty), then `NUMS` numbers.
+#[repr(C)]
+struct Body<const REFS: usize, const NUMS: usize> {
+    ob_base: PyObject,
+    refs: [Cell<Option<ObjPtr>>; REFS],
+    nums: [Cell<usize>; NUMS],
+}
+
+/// A kind of interpreter object: its type, and how many reference and number words it has.
+pub(crate) struct Kind {
+    ty: &'static StaticType,
+    refs: usize,
+    nums: usize,
+}
+
+fn words(o: &PyObject) -> *const Cell<usize> {
+    ptr::from_ref(o)
+        .cast::<u8>()
+        .wrapping_add(size_of::<PyObject>())
+        .cast()
+}
+
+impl Kind {
+    /// A new object of this kind holding `refs` (each reference given to it) and `nums`.
+    pub(crate) fn alloc<'h>(
+        &self,
+        heap: &'h Heap,
+        refs: &[Option<Obj<'h>>],
+        nums: &[usize],
+    ) -> PyResult<Obj<'h>> {
+        debug_assert!(refs.len() == self.refs && nums.len() == self.nums);
+        let ty = self.ty.get();
+        let op = heap.alloc_object(ty, ty.basicsize())?;
+        // SAFETY: a fresh object of `basicsize` bytes: the words after the header are written
+        // before use (unused ones zeroed); each reference stored is a new one.
+        unsafe {
+            let w = op.cast::<u8>().add(size_of::<PyObject>()).cast::<usize>();
+            w.write_bytes(0, (ty.basicsize() - size_of::<PyObject>()) / 8);
+            for (i, r) in refs.iter().enumerate() {
+                let p = r.as_ref().map(|o| o.clone().into_ptr());
+                w.add(i).cast::<Option<ObjPtr>>().write(p);
+            }
+            for (i, n) in nums.iter().enumerate() {
+                w.add(self.refs + i).write(*n);
+            }
+            Ok(Obj::from_owned(heap, op))
+        }
+    }
+
+    /// Whether `o` is of this kind.
+    pub(crate) fn is(&self, o: &PyObject) -> bool {
+        ptr::eq(o.ob_type(), self.ty.get())
+    }
+
+    /// Reference word `i` of `o` (of this kind), as a new reference.
+    pub(crate) fn get_ref<'h>(&self, heap: &'h Heap, o: &PyObject, i: usize) -> Option<Obj<'h>> {
+        debug_assert!(self.is(o) && i < self.refs);
+        // SAFETY: word `i` of an object of this kind is a reference cell.
+        let cell = unsafe { &*words(o).add(i).cast::<Cell<Option<ObjPtr>>>() };
+        // SAFETY: the object holds a reference to a live object of this heap.
+        cell.get()
+            .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+    }
+
+    /// Number word `i` of `o`.
+    pub(crate) fn get_num(&self, o: &PyObject, i: usize) -> usize {
+        debug_assert!(self.is(o) && i < self.nums);
+        // SAFETY: word `refs + i` of an object of this kind is a number cell.
+        unsafe { &*words(o).add(self.refs + i) }.get()
+    }
+}
+
+fn refs_of(o: &PyObject) -> &[Cell<Option<ObjPtr>>] {
+    let n = kind_of(o).map_or(0, |k| k.refs);
+    // SAFETY: the first `n` words of an interpreter object are reference cells.
+    unsafe { core::slice::from_raw_parts(words(o).cast(), n) }
+}
+
+fn kind_of(o: &PyObject) -> Option<&'static Kind> {
+    [&FUNCTION, &BUILTIN, &MODULE, &METHOD, &SLICE]
+        .into_iter()
+        .find(|k| k.is(o))
+}
+
+/// Releases the references (last to first), frees the object.
+unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead interpreter object owning its reference words.
+    unsafe {
+        for cell in refs_of(op.as_ref()).iter().rev() {
+            if let Some(p) = cell.take() {
+                heap.decref(p);
+            }
+        }
+        heap.free_object(op, op.as_ref().ob_type());
+    }
+}
+
+fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    refs_of(o).iter().filter_map(Cell::get).for_each(visit);
+}
+
+fn clear(heap: &Heap, o: &PyObject) {
+    for cell in refs_of(o) {
+        if let Some(p) = cell.take() {
+            // SAFETY: the cell owned this reference.
+            unsafe { heap.decref(p) };
+        }
+    }
+}
+
+fn name_of(o: &PyObject, i: usize) -> String {
+    match refs_of(o).get(i).and_then(Cell::get) {
+        // SAFETY: a reference word holds a live object.
+        Some(p) if unicode::is_str(unsafe { p.as_ref() }) => {
+            // SAFETY: as above.
+            unicode::str_value(unsafe { p.as_ref() })
+        }
+        _ => "?".into(),
+    }
+}
+
+fn function_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    Ok(format!(
+        "<function {} at {:#x}>",
+        name_of(o, function::QUALNAME),
+        ptr::from_ref(o).addr()
+    ))
+}
+
+fn builtin_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    Ok(match refs_of(o)[builtin::SELF].get() {
+        None => format!("<built-in function {}>", name_of(o, builtin::NAME)),
+        Some(s) => {
+            // SAFETY: the method holds its receiver.
+            let s = unsafe { s.as_ref() };
+            format!(
+                "<built-in method {} of {} object at {:#x}>",
+                name_of(o, builtin::NAME),
+                s.ob_type().name(),
+                ptr::from_ref(s).addr()
+            )
+        }
+    })
+}
+
+fn module_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    Ok(format!(
+        "<module '{}' (built-in)>",
+        name_of(o, module::NAME)
+    ))
+}
+
+fn method_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let func = refs_of(o)[method::FUNC].get();
+    let recv = refs_of(o)[method::SELF].get();
+    let (Some(func), Some(recv)) = (func, recv) else {
+        return Ok("<bound method>".into());
+    };
+    // SAFETY: a bound method holds its function and receiver.
+    let (func, recv) = unsafe { (func.as_ref(), recv.as_ref()) };
+    Ok(format!(
+        "<bound method {} of {}>",
+        name_of(func, function::QUALNAME),
+        pyrt_objects::abstract_::repr(heap, recv)?
+    ))
+}
+
+macro_rules! slots {
+    ($repr:expr) => {
+        Slots {
+            dealloc,
+            sizeof: None,
+            repr: $repr,
+            str: None,
+            hash: Some(identity_hash),
+            richcompare: None,
+            number: None,
+            sequence: None,
+            traverse: Some(traverse),
+            clear: Some(clear),
+            members: &[],
+            getattr: None,
+            setattr: None,
+        }
+    };
+}
+
+fn identity_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let addr = ptr::from_ref(o).addr();
+    Ok((addr >> 4 | addr << (usize::BITS - 4)) as i64)
+}
+
+static FUNCTION_SLOTS: Slots = slots!(function_repr);
+static BUILTIN_SLOTS: Slots = slots!(builtin_repr);
+static MODULE_SLOTS: Slots = slots!(module_repr);
+static METHOD_SLOTS: Slots = slots!(method_repr);
+static SLICE_SLOTS: Slots = slots!(slice_repr);
+
+fn slice_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let part = |i: usize| match refs_of(o)[i].get() {
+        // SAFETY: a slice holds its bounds.
+        Some(p) => pyrt_objects::abstract_::repr(heap, unsafe { p.as_ref() }),
+        None => Ok("None".into()),
+    };
+    Ok(format!("slice({}, {}, {})", part(0)?, part(1)?, part(2)?))
+}
+
+/// `slice`: `sizeof(PySliceObject)` is 40.
+static SLICE_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "slice",
+        basicsize: 40,
+        itemsize: 0,
+        flags: GC,
+        base: Some(&OBJECT_TYPE),
+        slots: &SLICE_SLOTS,
+    },
+);
+
+/// Slices: start, stop and step.
+pub(crate) static SLICE: Kind = Kind {
+    ty: &SLICE_TYPE,
+    refs: 3,
+    nums: 0,
+};
+
+const GC: TypeFlags = TypeFlags::HAVE_GC;
+
+/// `function`: `sizeof(PyFunctionObject)` is 144.
+static FUNCTION_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "function",
+        basicsize: 144,
+        itemsize: 0,
+        flags: GC,
+        base: Some(&OBJECT_TYPE),
+        slots: &FUNCTION_SLOTS,
+    },
+);
+/// `builtin_function_or_method`: `sizeof(PyCFunctionObject)` is 56.
+static BUILTIN_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "builtin_function_or_method",
+        basicsize: 56,
+        itemsize: 0,
+        flags: GC,
+        base: Some(&OBJECT_TYPE),
+        slots: &BUILTIN_SLOTS,
+    },
+);
+/// `module`: `sizeof(PyModuleObject)` is 56.
+static MODULE_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "module",
+        basicsize: 56,
+        itemsize: 0,
+        flags: GC,
+        base: Some(&OBJECT_TYPE),
+        slots: &MODULE_SLOTS,
+    },
+);
+/// `method`: `sizeof(PyMethodObject)` is 48.
+static METHOD_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "method",
+        basicsize: 48,
+        itemsize: 0,
+        flags: GC,
+        base: Some(&OBJECT_TYPE),
+        slots: &METHOD_SLOTS,
+    },
+);
+
+/// Functions: references to the name, the qualified name, the globals dict and the defaults
+/// tuple; the index of the code in the interpreter's table.
+pub(crate) static FUNCTION: Kind = Kind {
+    ty: &FUNCTION_TYPE,
+    refs: 4,
+    nums: 1,
+};
+/// Built-in functions and methods: the name and the receiver (`None` for a function); the
+/// index in the table of built-ins.
+pub(crate) static BUILTIN: Kind = Kind {
+    ty: &BUILTIN_TYPE,
+    refs: 2,
+    nums: 1,
+};
+/// Modules: the name and the module's dict.
+pub(crate) static MODULE: Kind = Kind {
+    ty: &MODULE_TYPE,
+    refs: 2,
+    nums: 0,
+};
+/// Bound methods: the function and the receiver.
+pub(crate) static METHOD: Kind = Kind {
+    ty: &METHOD_TYPE,
+    refs: 2,
+    nums: 0,
+};
+
+/// Word indices of a function.
+pub(crate) mod function {
+    /// `__name__` (word 0).
+    #[allow(
+        dead_code,
+        reason = "documents the layout; read through QUALNAME for reprs"
+    )]
+    pub(crate) const NAME: usize = 0;
+    pub(crate) const QUALNAME: usize = 1;
+    pub(crate) const GLOBALS: usize = 2;
+    pub(crate) const DEFAULTS: usize = 3;
+    pub(crate) const CODE: usize = 0;
+}
+/// Word indices of a built-in.
+pub(crate) mod builtin {
+    pub(crate) const NAME: usize = 0;
+    pub(crate) const SELF: usize = 1;
+    pub(crate) const INDEX: usize = 0;
+}
+/// Word indices of a module.
+pub(crate) mod module {
+    pub(crate) const NAME: usize = 0;
+    pub(crate) const DICT: usize = 1;
+}
+/// Word indices of a bound method.
+pub(crate) mod method {
+    pub(crate) const FUNC: usize = 0;
+    pub(crate) const SELF: usize = 1;
+}
+
+const _: () = assert!(size_of::<Body<4, 1>>() <= 144);
+const _: () = assert!(size_of::<Body<2, 1>>() <= 56);
+const _: () = assert!(size_of::<Body<2, 0>>() <= 56);
+const _: () = assert!(size_of::<Body<2, 0>>() <= 48);
