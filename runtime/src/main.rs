@@ -152,11 +152,18 @@ fn run(code: Option<String>, args: Vec<String>) -> ExitCode {
                 eprintln!("pyrt run: give a script (pyrt run FILE.py) or code (pyrt run -c CODE)");
                 return ExitCode::from(2);
             };
-            match std::fs::read_to_string(file) {
-                Ok(text) => (file.clone(), text, args.clone()),
+            let bytes = match std::fs::read(file) {
+                Ok(bytes) => bytes,
                 Err(e) => {
                     eprintln!("pyrt: can't open file '{file}': {e}");
                     return ExitCode::from(2);
+                }
+            };
+            match pyrt::interp::source::decode(file, &bytes) {
+                Ok(text) => (file.clone(), text, args.clone()),
+                Err(message) => {
+                    eprint!("{message}");
+                    return ExitCode::from(1);
                 }
             }
         }

@@ -643,3 +643,42 @@ fn comprehension(gens: &'static [ast::Comprehension], f: &mut dyn FnMut(&'static
         g.ifs.iter().for_each(&mut *f);
     }
 }
+
+/// CPython's compiler recursion limit (`C_RECURSION_LIMIT × COMPILER_STACK_FRAME_SCALE`).
+pub(crate) const COMPILE_DEPTH_LIMIT: usize = 4500;
+
+/// Whether any expression of `body` nests deeper than the compiler allows, measured with an
+/// explicit work list (so the measure itself cannot overflow the stack).
+pub(crate) fn too_deep(body: &'static [Stmt]) -> bool {
+    let mut exprs: Vec<(&'static Expr, usize)> = Vec::new();
+    let mut stmts: Vec<(&'static Stmt, usize)> = body.iter().map(|s| (s, 1)).collect();
+    while let Some((s, depth)) = stmts.pop() {
+        if depth > COMPILE_DEPTH_LIMIT {
+            return true;
+        }
+        for_each_child(s, &mut |e| exprs.push((e, depth + 1)));
+        for_each_child_stmt(s, &mut |b| stmts.push((b, depth + 1)));
+        match s {
+            Stmt::FunctionDef(f) => {
+                f.body.iter().for_each(|b| stmts.push((b, depth + 1)));
+                for p in f.parameters.iter_non_variadic_params() {
+                    p.default.iter().for_each(|d| exprs.push((d, depth + 1)));
+                }
+            }
+            Stmt::ClassDef(c) => {
+                c.body.iter().for_each(|b| stmts.push((b, depth + 1)));
+                if let Some(a) = &c.arguments {
+                    a.args.iter().for_each(|e| exprs.push((e, depth + 1)));
+                }
+            }
+            _ => {}
+        }
+        while let Some((e, d)) = exprs.pop() {
+            if d > COMPILE_DEPTH_LIMIT {
+                return true;
+            }
+            for_each_subexpr(e, &mut |sub| exprs.push((sub, d + 1)));
+        }
+    }
+    false
+}

@@ -167,6 +167,11 @@ pub fn run_source<'py>(
     if let Err(e) = exec::check_subset(filename, &lines, body) {
         return Outcome::SyntaxError(e.render());
     }
+    if code::too_deep(body) {
+        return Outcome::Uncaught(
+            "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
+        );
+    }
     let builtins = match builtins::new_builtins(heap) {
         Ok(b) => b,
         Err(e) => return Outcome::Uncaught(format!("{e}\n")),
@@ -180,7 +185,7 @@ pub fn run_source<'py>(
         builtins,
         modules: RefCell::new(HashMap::new()),
         out: RefCell::new(out),
-        depth: Cell::new(0),
+        depth: Cell::new(1),
         recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
         argv,
     };
@@ -236,10 +241,31 @@ impl<'py> Interp<'py> {
         Ok(g)
     }
 
-    /// The traceback CPython prints for an uncaught exception.
+    /// The traceback CPython prints for an uncaught exception: after three identical entries
+    /// in a row, the rest are counted (`[Previous line repeated 996 more times]`).
     pub(crate) fn format_traceback(&self, r: &Raised<'py>) -> String {
         let mut s = String::from("Traceback (most recent call last):\n");
+        let mut previous: Option<(usize, &str)> = None;
+        let mut repeats = 0usize;
+        let flush = |s: &mut String, repeats: usize| {
+            if repeats > 3 {
+                let more = repeats - 3;
+                let times = if more == 1 { "time" } else { "times" };
+                s.push_str(&format!("  [Previous line repeated {more} more {times}]\n"));
+            }
+        };
         for t in r.traceback.iter().rev() {
+            let key = (t.line, t.name.as_str());
+            if previous == Some(key) {
+                repeats += 1;
+            } else {
+                flush(&mut s, repeats);
+                previous = Some(key);
+                repeats = 1;
+            }
+            if repeats > 3 {
+                continue;
+            }
             s.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 self.filename, t.line, t.name
@@ -249,6 +275,7 @@ impl<'py> Interp<'py> {
                 s.push_str(&format!("    {text}\n"));
             }
         }
+        flush(&mut s, repeats);
         let name = r.exc.ob_type().name().to_string();
         let msg = exceptions::exception_str(self.heap, r.exc.object()).unwrap_or_default();
         if msg.is_empty() {

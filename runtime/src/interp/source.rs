@@ -97,21 +97,52 @@ impl Lines {
     }
 }
 
+/// The stack the parser runs on: Ruff's parser recurses once per nested unary operator or
+/// compound statement, and no input may overflow it (the result is checked for depth after).
+const PARSER_STACK: usize = 512 << 20;
+
 /// Parses a module, after checking its bracket nesting.
 ///
 /// # Errors
 /// The first syntax error.
 pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, SyntaxError> {
     check_nesting(filename, lines)?;
-    ruff_python_parser::parse_module(lines.text)
-        .map(|parsed| parsed.into_syntax())
-        .map_err(|e| {
-            lines.error(
-                filename,
-                e.location.start(),
-                cpython_message(&e.error.to_string()),
-            )
-        })
+    let text = lines.text;
+    let at_start = |message: String| lines.error(filename, TextSize::new(0), message);
+    let parsed = std::thread::Builder::new()
+        .stack_size(PARSER_STACK)
+        .spawn(move || ruff_python_parser::parse_module(text).map(|p| p.into_syntax()))
+        .map_err(|e| at_start(format!("cannot start the parser: {e}")))?
+        .join()
+        .map_err(|_| at_start("the parser failed".into()))?;
+    parsed.map_err(|e| {
+        let message = cpython_message(&e.error.to_string());
+        lines.error(filename, e.location.start(), message)
+    })
+}
+
+/// Checks source bytes as CPython's tokenizer does before decoding: no NUL bytes, and UTF-8
+/// (the default source encoding).
+///
+/// # Errors
+/// CPython's `SyntaxError` text for either problem.
+pub fn decode(filename: &str, bytes: &[u8]) -> Result<String, String> {
+    if bytes.contains(&0) {
+        return Err("SyntaxError: source code cannot contain null bytes\n".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on \
+                 line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ \
+                 for details\n",
+                bytes[at]
+            ))
+        }
+    }
 }
 
 /// CPython's wording for the messages that differ most.
