@@ -605,8 +605,9 @@ pub fn replace<'h>(
     if n == 0 {
         return unchanged(heap, s);
     }
-    (c.len() + n * to.len())
-        .checked_sub(n * from.len())
+    // The occurrences do not overlap, so `n * from.len() <= c.len()`.
+    n.checked_mul(to.len())
+        .and_then(|grown| (c.len() - n * from.len()).checked_add(grown))
         .filter(|&size| size <= isize::MAX as usize)
         .ok_or_else(|| PyErr::overflow_error("replace string is too long"))?;
     let to = to_string(&to);
