@@ -28,6 +28,8 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// An interactive prompt (`>>> `, `... `) that echoes expression values.
+    Repl,
     /// Run the built-in demos (all of them, or the one named).
     Demo {
         /// The demo to run.
@@ -63,6 +65,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Run { code, args } => run(code, args),
+        Command::Repl => {
+            pyrt::Runtime::new().with(|py| py.repl());
+            ExitCode::SUCCESS
+        }
         Command::Demo { list: true, .. } => {
             for d in DEMOS {
                 println!("{:<12} {}", d.name, d.summary);

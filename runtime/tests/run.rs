@@ -183,3 +183,27 @@ fn usage_errors_exit_with_2() {
         .expect("the pyrt binary runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_repl_echoes_values_and_survives_errors() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrt"))
+        .arg("repl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the pyrt binary runs");
+    let input = "import sys\nx = [1, 2, 3]\nx\nsys.getsizeof(x)\ndef double(a):\n    return a * 2\n\ndouble(21)\n(1,\n 2)\n1/0\nNone\nx.append(4)\nlen(x), sys.getsizeof(x)\nprint('bye')\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("the input is written");
+    let out = child
+        .wait_with_output()
+        .expect("the repl ends at end of input");
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(transcript(&out));
+}

@@ -378,6 +378,15 @@ impl<'py> Python<'py> {
         crate::interp::run_source(self.heap(), filename, source, argv, out)
     }
 
+    /// The interactive prompt on stdin and stdout (`pyrt repl`): each input runs in one
+    /// module, expression values are echoed, errors go to stderr. Returns at end of input.
+    pub fn repl(self) {
+        let stdin = std::io::stdin();
+        let mut input = stdin.lock();
+        let out = Box::new(std::io::stdout());
+        crate::interp::repl(self.heap(), &mut input, out, &mut std::io::stderr());
+    }
+
     /// Runs a script and returns what it printed (stdout), and the traceback or syntax error
     /// if it failed.
     ///

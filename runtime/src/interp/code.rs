@@ -11,11 +11,11 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use core::ptr;
 use pyrt_objects::long_digits::LongValue;
 use pyrt_objects::types::{bytes, complex, float, long, tuple, unicode};
 use pyrt_objects::{Heap, Obj, ObjPtr, PyResult, abstract_};
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
 
 /// A code object: a function's or the module's.
 pub(crate) struct Code<'py> {
@@ -37,6 +37,8 @@ pub(crate) struct Code<'py> {
     pub consts: Vec<Obj<'py>>,
     /// Whether this is a module or class body (names live in a dict).
     pub is_module: bool,
+    /// The source the body comes from (a script, or one input of the REPL).
+    pub lines: Rc<super::source::Lines>,
 }
 
 /// The constants of a module, by the range of the expression they replace.
@@ -45,7 +47,9 @@ pub(crate) struct Code<'py> {
 /// references, as in CPython; the tables below borrow the objects they keep alive.
 pub(crate) struct Constants<'py> {
     heap: &'py Heap,
-    by_range: HashMap<TextRange, ObjPtr>,
+    /// By the address of the expression node (syntax trees live as long as the interpreter,
+    /// so an address is never reused; ranges would be, across the inputs of the REPL).
+    by_node: HashMap<usize, ObjPtr>,
     /// One reference per literal, as the parser's nodes hold them.
     arena: Vec<Obj<'py>>,
     /// The merged constants, by key (the first object with that key).
@@ -54,16 +58,20 @@ pub(crate) struct Constants<'py> {
 
 impl<'py> Constants<'py> {
     /// The constant an expression was folded or merged into, as a new reference.
-    pub(crate) fn get(&self, range: TextRange) -> Option<Obj<'py>> {
-        let p = self.by_range.get(&range)?;
+    pub(crate) fn get(&self, e: &'static Expr) -> Option<Obj<'py>> {
+        let p = self.by_node.get(&node_key(e))?;
         // SAFETY: every constant in the table is kept alive by the arena.
         Some(unsafe { Obj::from_borrowed(self.heap, p.as_ref()) })
     }
 
     /// Whether an expression is a constant.
-    pub(crate) fn contains(&self, range: TextRange) -> bool {
-        self.by_range.contains_key(&range)
+    pub(crate) fn contains(&self, e: &'static Expr) -> bool {
+        self.by_node.contains_key(&node_key(e))
     }
+}
+
+fn node_key(e: &'static Expr) -> usize {
+    ptr::from_ref(e).addr()
 }
 
 /// CPython's folding limits (`ast_opt.c`).
@@ -75,6 +83,7 @@ const MAX_STR_SIZE: usize = 4096;
 pub(crate) struct Compiler<'a, 'py> {
     heap: &'py Heap,
     consts: &'a mut Constants<'py>,
+    lines: Rc<super::source::Lines>,
     /// The constants the current code object uses, by identity.
     current: Vec<Obj<'py>>,
 }
@@ -83,7 +92,7 @@ impl<'py> Constants<'py> {
     pub(crate) fn new(heap: &'py Heap) -> Self {
         Constants {
             heap,
-            by_range: HashMap::new(),
+            by_node: HashMap::new(),
             arena: Vec::new(),
             merged: HashMap::new(),
         }
@@ -112,10 +121,15 @@ fn key(heap: &Heap, o: &Obj<'_>) -> PyResult<String> {
 }
 
 impl<'a, 'py> Compiler<'a, 'py> {
-    pub(crate) fn new(heap: &'py Heap, consts: &'a mut Constants<'py>) -> Self {
+    pub(crate) fn new(
+        heap: &'py Heap,
+        consts: &'a mut Constants<'py>,
+        lines: Rc<super::source::Lines>,
+    ) -> Self {
         Compiler {
             heap,
             consts,
+            lines,
             current: Vec::new(),
         }
     }
@@ -160,19 +174,20 @@ impl<'a, 'py> Compiler<'a, 'py> {
             body,
             consts,
             is_module,
+            lines: self.lines.clone(),
         }))
     }
 
-    /// Records `value` (held by the arena) as the constant of `range`, merged with an equal
-    /// constant seen before; the current code object takes a reference to the merged one.
-    fn use_const(&mut self, range: TextRange, value: Obj<'py>) -> PyResult<Obj<'py>> {
+    /// Records `value` (held by the arena) as the constant of expression `e`, merged with an
+    /// equal constant seen before; the current code object takes a reference to the merged one.
+    fn use_const(&mut self, e: &'static Expr, value: Obj<'py>) -> PyResult<Obj<'py>> {
         let k = key(self.heap, &value)?;
         let canonical = *self
             .consts
             .merged
             .entry(k)
             .or_insert_with(|| value.as_ptr());
-        self.consts.by_range.insert(range, canonical);
+        self.consts.by_node.insert(node_key(e), canonical);
         // SAFETY: the canonical object is held by the arena.
         let canonical = unsafe { Obj::from_borrowed(self.heap, canonical.as_ref()) };
         if !self.current.iter().any(|c| c.is(&canonical)) {
@@ -240,7 +255,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         };
         if let Some(v) = literal {
             self.consts.arena.push(v.clone());
-            return self.use_const(e.range(), v).map(Some);
+            return self.use_const(e, v).map(Some);
         }
         let folded = match e {
             Expr::UnaryOp(u) => match self.expr(&u.operand)? {
@@ -283,7 +298,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
         match folded {
             Some(v) => {
                 self.consts.arena.push(v.clone());
-                self.use_const(e.range(), v).map(Some)
+                self.use_const(e, v).map(Some)
             }
             None => Ok(None),
         }

@@ -17,7 +17,7 @@ impl<'py> Interp<'py> {
     }
 
     fn eval_inner(&self, frame: &Frame<'py>, e: &'static Expr) -> R<'py, Obj<'py>> {
-        if let Some(c) = self.consts.borrow().get(e.range()) {
+        if let Some(c) = self.consts.borrow().get(e) {
             return Ok(c);
         }
         let heap = self.heap;
@@ -73,10 +73,8 @@ impl<'py> Interp<'py> {
                 let items = self.eval_items(frame, &l.elts)?;
                 // Three or more constants compile to `BUILD_LIST 0; LOAD_CONST tuple;
                 // LIST_EXTEND`, which preallocates an even number of slots.
-                let consts = l.elts.len() >= 3
-                    && l.elts
-                        .iter()
-                        .all(|e| self.consts.borrow().contains(e.range()));
+                let consts =
+                    l.elts.len() >= 3 && l.elts.iter().all(|e| self.consts.borrow().contains(e));
                 if consts {
                     let out = list::new_list(heap, Vec::new()).map_err(|e| self.err(e))?;
                     list::extend_sized(heap, out.object(), items).map_err(|e| self.err(e))?;
@@ -165,10 +163,7 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         let items = self.eval_items(frame, elts)?;
         let s = set::new_set(heap).map_err(|e| self.err(e))?;
-        let all_const = elts.len() >= 3
-            && elts
-                .iter()
-                .all(|e| self.consts.borrow().contains(e.range()));
+        let all_const = elts.len() >= 3 && elts.iter().all(|e| self.consts.borrow().contains(e));
         if all_const {
             let f = set::new_frozenset(heap).map_err(|e| self.err(e))?;
             for x in items {
@@ -497,7 +492,7 @@ impl<'py> Interp<'py> {
                     let v = self.eval(frame, &i.expression)?;
                     if let Some(debug) = &i.debug_text {
                         out.push_str(&debug.leading);
-                        out.push_str(&self.lines_text(i.expression.range()));
+                        out.push_str(&lines_text(&frame.code.lines, i.expression.range()));
                         out.push_str(&debug.trailing);
                     }
                     let v = match i.conversion {
@@ -527,11 +522,14 @@ impl<'py> Interp<'py> {
         }
         Ok(())
     }
+}
 
-    fn lines_text(&self, range: ruff_text_size::TextRange) -> String {
-        let line = self.lines.line_of(range.start());
-        let text = self.lines.text_of(line);
-        let col = self.lines.column_of(range.start()) - 1;
+/// The source text of `range` (for `f"{x=}"`).
+fn lines_text(lines: &super::source::Lines, range: ruff_text_size::TextRange) -> String {
+    {
+        let line = lines.line_of(range.start());
+        let text = lines.text_of(line);
+        let col = lines.column_of(range.start()) - 1;
         let len = (range.end() - range.start()).to_usize();
         text.chars()
             .skip(col)
@@ -540,7 +538,9 @@ impl<'py> Interp<'py> {
             .unwrap_or("")
             .to_string()
     }
+}
 
+impl<'py> Interp<'py> {
     fn str_obj(&self, s: pyrt_objects::PyResult<String>) -> R<'py, Obj<'py>> {
         let s = s.map_err(|e| self.err(e))?;
         unicode::new_str(self.heap, &s).map_err(|e| self.err(e))

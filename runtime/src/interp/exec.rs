@@ -70,7 +70,7 @@ impl<'py> Interp<'py> {
     /// Runs the statements of a block in order.
     pub(crate) fn exec_body(&self, frame: &Frame<'py>, body: &'static [Stmt]) -> R<'py, ()> {
         for s in body {
-            frame.line.set(self.lines.line_of(s.range().start()));
+            frame.line.set(frame.code.lines.line_of(s.range().start()));
             self.exec(frame, s)?;
         }
         Ok(())
@@ -373,7 +373,14 @@ impl<'py> Interp<'py> {
         } else {
             format!("{}.<locals>.{}", frame.code.qualname, f.name)
         };
-        let code = self.compile(f.name.as_str(), &qualname, params, &f.body, false)?;
+        let code = self.compile(
+            frame.code.lines.clone(),
+            f.name.as_str(),
+            &qualname,
+            params,
+            &f.body,
+            false,
+        )?;
         let index = {
             let mut codes = self.codes.borrow_mut();
             codes.push(code);
@@ -405,6 +412,7 @@ impl<'py> Interp<'py> {
     /// Compiles a function or class body (its constants join the module's).
     fn compile(
         &self,
+        lines: Rc<super::source::Lines>,
         name: &str,
         qualname: &str,
         params: Vec<String>,
@@ -412,7 +420,7 @@ impl<'py> Interp<'py> {
         is_module: bool,
     ) -> R<'py, Rc<Code<'py>>> {
         let mut consts = self.consts.borrow_mut();
-        let mut compiler = Compiler::new(self.heap, &mut consts);
+        let mut compiler = Compiler::new(self.heap, &mut consts, lines);
         compiler
             .code(name, qualname, params, body, is_module)
             .map_err(|e| self.err(e))
@@ -516,10 +524,7 @@ impl<'py> Interp<'py> {
             Ok(()) => Ok(pyrt_objects::types::none(self.heap)),
             Err(Unwind::Return(v)) => Ok(v),
             Err(Unwind::Raise(mut r)) => {
-                r.traceback.push(TraceEntry {
-                    line: frame.line.get(),
-                    name: code.name.clone(),
-                });
+                r.traceback.push(TraceEntry::new(&frame, &code.name));
                 Err(Unwind::Raise(r))
             }
             Err(other) => Err(other),
@@ -555,7 +560,14 @@ impl<'py> Interp<'py> {
         } else {
             format!("{}.{}", frame.code.qualname, c.name)
         };
-        let code = self.compile(c.name.as_str(), &qualname, Vec::new(), &c.body, true)?;
+        let code = self.compile(
+            frame.code.lines.clone(),
+            c.name.as_str(),
+            &qualname,
+            Vec::new(),
+            &c.body,
+            true,
+        )?;
         let ns = dict::new_dict(self.heap).map_err(|e| self.err(e))?;
         let module_key = self.name_str("__module__")?;
         let module = self.name_str("__main__")?;
@@ -571,10 +583,8 @@ impl<'py> Interp<'py> {
         if let Err(e) = self.exec_body(&body_frame, code.body) {
             return Err(match e {
                 Unwind::Raise(mut r) => {
-                    r.traceback.push(TraceEntry {
-                        line: body_frame.line.get(),
-                        name: c.name.to_string(),
-                    });
+                    r.traceback
+                        .push(TraceEntry::new(&body_frame, c.name.as_str()));
                     Unwind::Raise(r)
                 }
                 other => other,

@@ -33,6 +33,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
+use ruff_text_size::Ranged;
+
 use pyrt_objects::types::{dict, unicode};
 use pyrt_objects::{Heap, Obj, PyErr};
 use ruff_python_ast::Stmt;
@@ -60,11 +62,25 @@ pub(crate) struct Raised<'py> {
     pub traceback: Vec<TraceEntry>,
 }
 
-/// One line of a traceback.
+/// One line of a traceback: where, in which function, and the text of that line (none for
+/// interactive input, as CPython shows none for `<stdin>`).
 #[derive(Clone)]
 pub(crate) struct TraceEntry {
     pub line: usize,
     pub name: String,
+    pub text: String,
+}
+
+impl TraceEntry {
+    /// The entry for the line `frame` is at.
+    pub(crate) fn new(frame: &Frame<'_>, name: &str) -> TraceEntry {
+        let line = frame.line.get();
+        TraceEntry {
+            line,
+            name: name.to_string(),
+            text: frame.code.lines.text_of(line).trim().to_string(),
+        }
+    }
 }
 
 /// Why evaluation stopped before the end of a block.
@@ -82,7 +98,6 @@ pub(crate) type R<'py, T> = Result<T, Unwind<'py>>;
 pub(crate) struct Interp<'py> {
     pub heap: &'py Heap,
     pub filename: String,
-    pub lines: Lines,
     pub consts: RefCell<Constants<'py>>,
     pub codes: RefCell<Vec<Rc<Code<'py>>>>,
     pub builtins: Obj<'py>,
@@ -149,7 +164,8 @@ impl<'py> Interp<'py> {
     }
 }
 
-/// Runs `source` as the script `filename` with `sys.argv = argv`, printing on `out`.
+/// Runs `source` as the script `filename` with `sys.argv = argv`, printing on `out`; the
+/// module's names are released at the end, as CPython clears a module's dict.
 pub fn run_source<'py>(
     heap: &'py Heap,
     filename: &str,
@@ -157,54 +173,163 @@ pub fn run_source<'py>(
     argv: Vec<String>,
     out: Box<dyn Write + 'py>,
 ) -> Outcome {
-    let text: &'static str = Box::leak(source.to_string().into_boxed_str());
-    let lines = Lines::new(text);
-    let module = match source::parse(filename, &lines) {
-        Ok(m) => m,
-        Err(e) => return Outcome::SyntaxError(e.render()),
-    };
-    let body: &'static [Stmt] = Box::leak(module.body.into_boxed_slice());
-    if let Err(e) = exec::check_subset(filename, &lines, body) {
-        return Outcome::SyntaxError(e.render());
+    match Session::new(heap, filename, argv, out) {
+        Ok(session) => session.run(source, false),
+        Err(e) => Outcome::Uncaught(e),
     }
-    if code::too_deep(body) {
-        return Outcome::Uncaught(
-            "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
-        );
+}
+
+/// `pyrt repl`: reads inputs from `input` (`>>> `, then `... ` while a block or a bracket is
+/// open), runs each in one session and echoes expression values; tracebacks and syntax errors
+/// go to `errors`, and the session goes on.
+pub fn repl<'py>(
+    heap: &'py Heap,
+    input: &mut dyn std::io::BufRead,
+    out: Box<dyn Write + 'py>,
+    errors: &mut dyn Write,
+) {
+    let Ok(session) = Session::new(heap, "<stdin>", vec![String::new()], out) else {
+        return;
+    };
+    loop {
+        session.write(">>> ");
+        let Some(first) = read_line(input) else {
+            session.write("\n");
+            return;
+        };
+        let mut buffer = first.clone();
+        let block = first.trim_end().ends_with(':');
+        while block || session.is_incomplete(&buffer) {
+            session.write("... ");
+            match read_line(input) {
+                Some(line) if !(block && line.trim().is_empty()) => buffer.push_str(&line),
+                _ => break,
+            }
+        }
+        if buffer.trim().is_empty() {
+            continue;
+        }
+        match session.run(&buffer, true) {
+            Outcome::Finished => {}
+            Outcome::SyntaxError(text) | Outcome::Uncaught(text) => {
+                let _ = errors.write_all(text.as_bytes());
+                let _ = errors.flush();
+            }
+        }
     }
-    let builtins = match builtins::new_builtins(heap) {
-        Ok(b) => b,
-        Err(e) => return Outcome::Uncaught(format!("{e}\n")),
-    };
-    let interp = Interp {
-        heap,
-        filename: filename.to_string(),
-        lines,
-        consts: RefCell::new(Constants::new(heap)),
-        codes: RefCell::new(Vec::new()),
-        builtins,
-        modules: RefCell::new(HashMap::new()),
-        out: RefCell::new(out),
-        depth: Cell::new(1),
-        recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
-        argv,
-    };
-    interp.run_module(body)
+}
+
+fn read_line(input: &mut dyn std::io::BufRead) -> Option<String> {
+    let mut line = String::new();
+    match input.read_line(&mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => {
+            if !line.ends_with('\n') {
+                line.push('\n');
+            }
+            Some(line)
+        }
+    }
+}
+
+/// An interpreter with its module namespace, kept across inputs (a script, or the inputs of
+/// the REPL).
+pub struct Session<'py> {
+    interp: Interp<'py>,
+    globals: Obj<'py>,
+}
+
+impl<'py> Session<'py> {
+    /// A session for the module `__main__` of file `filename`, printing on `out`.
+    ///
+    /// # Errors
+    /// The error text when even the builtins cannot be made (no memory).
+    pub fn new(
+        heap: &'py Heap,
+        filename: &str,
+        argv: Vec<String>,
+        out: Box<dyn Write + 'py>,
+    ) -> Result<Session<'py>, String> {
+        let builtins = builtins::new_builtins(heap).map_err(|e| format!("{e}\n"))?;
+        let interp = Interp {
+            heap,
+            filename: filename.to_string(),
+            consts: RefCell::new(Constants::new(heap)),
+            codes: RefCell::new(Vec::new()),
+            builtins,
+            modules: RefCell::new(HashMap::new()),
+            out: RefCell::new(out),
+            depth: Cell::new(1),
+            recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
+            argv,
+        };
+        let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
+        Ok(Session { interp, globals })
+    }
+
+    /// Runs one source text in the session's module; with `interactive`, the value of each
+    /// expression statement other than `None` is printed (`sys.displayhook`).
+    pub fn run(&self, source: &str, interactive: bool) -> Outcome {
+        let filename = self.interp.filename.as_str();
+        let text: &'static str = Box::leak(source.to_string().into_boxed_str());
+        let lines = Rc::new(Lines::new(text));
+        let module = match source::parse(filename, &lines) {
+            Ok(m) => m,
+            Err(e) => return Outcome::SyntaxError(e.render()),
+        };
+        let body: &'static [Stmt] = Box::leak(module.body.into_boxed_slice());
+        if let Err(e) = exec::check_subset(filename, &lines, body) {
+            return Outcome::SyntaxError(e.render());
+        }
+        if code::too_deep(body) {
+            return Outcome::Uncaught(
+                "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
+            );
+        }
+        self.interp
+            .run_module(body, lines, &self.globals, interactive)
+    }
+
+    /// Writes `text` on the session's output (the REPL's prompts), flushed.
+    pub fn write(&self, text: &str) {
+        let mut out = self.interp.out.borrow_mut();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+
+    /// Whether `source` is an incomplete input the REPL should read more lines for.
+    pub fn is_incomplete(&self, source: &str) -> bool {
+        let text: &'static str = Box::leak(source.to_string().into_boxed_str());
+        let lines = Lines::new(text);
+        match source::parse("<stdin>", &lines) {
+            Ok(_) => false,
+            Err(e) => e.line >= lines.count() && !e.message.contains("nested"),
+        }
+    }
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        // Module teardown: names go in insertion order, as CPython clears a module dict.
+        dict::clear(self.interp.heap, self.globals.object());
+    }
 }
 
 impl<'py> Interp<'py> {
-    fn run_module(self, body: &'static [Stmt]) -> Outcome {
+    fn run_module(
+        &self,
+        body: &'static [Stmt],
+        lines: Rc<Lines>,
+        globals: &Obj<'py>,
+        interactive: bool,
+    ) -> Outcome {
         let code = {
             let mut consts = self.consts.borrow_mut();
-            let mut compiler = Compiler::new(self.heap, &mut consts);
+            let mut compiler = Compiler::new(self.heap, &mut consts, lines);
             match compiler.code("<module>", "<module>", Vec::new(), body, true) {
                 Ok(c) => c,
                 Err(e) => return Outcome::Uncaught(format!("{e}\n")),
             }
-        };
-        let globals = match self.new_globals() {
-            Ok(g) => g,
-            Err(e) => return Outcome::Uncaught(format!("{e}\n")),
         };
         let frame = Frame {
             code: code.clone(),
@@ -214,23 +339,38 @@ impl<'py> Interp<'py> {
             line: Cell::new(1),
             comprehension: RefCell::new(Vec::new()),
         };
-        let result = self.exec_body(&frame, code.body);
+        let result = if interactive {
+            self.exec_interactive(&frame, code.body)
+        } else {
+            self.exec_body(&frame, code.body)
+        };
         let _ = self.out.borrow_mut().flush();
-        let outcome = match result {
+        match result {
             Ok(()) => Outcome::Finished,
             Err(Unwind::Raise(mut r)) => {
-                r.traceback.push(TraceEntry {
-                    line: frame.line.get(),
-                    name: "<module>".into(),
-                });
+                r.traceback.push(TraceEntry::new(&frame, "<module>"));
                 Outcome::Uncaught(self.format_traceback(&r))
             }
             Err(_) => Outcome::Finished,
-        };
-        // Module teardown: names go in insertion order, as CPython clears a module dict.
-        drop(frame);
-        dict::clear(self.heap, globals.object());
-        outcome
+        }
+    }
+
+    /// Runs statements, printing the repr of each expression statement's value but `None`.
+    fn exec_interactive(&self, frame: &Frame<'py>, body: &'static [Stmt]) -> R<'py, ()> {
+        for s in body {
+            if let Stmt::Expr(e) = s {
+                frame.line.set(frame.code.lines.line_of(s.range().start()));
+                let v = self.eval(frame, &e.value)?;
+                if !v.is(&pyrt_objects::types::none(self.heap)) {
+                    let text = pyrt_objects::abstract_::repr(self.heap, v.object())
+                        .map_err(|e| self.err(e))?;
+                    let _ = writeln!(self.out.borrow_mut(), "{text}");
+                }
+            } else {
+                self.exec_body(frame, core::slice::from_ref(s))?;
+            }
+        }
+        Ok(())
     }
 
     fn new_globals(&self) -> Result<Obj<'py>, PyErr> {
@@ -270,9 +410,8 @@ impl<'py> Interp<'py> {
                 "  File \"{}\", line {}, in {}\n",
                 self.filename, t.line, t.name
             ));
-            let text = self.lines.text_of(t.line).trim();
-            if !text.is_empty() {
-                s.push_str(&format!("    {text}\n"));
+            if !t.text.is_empty() && self.filename != "<stdin>" {
+                s.push_str(&format!("    {}\n", t.text));
             }
         }
         flush(&mut s, repeats);

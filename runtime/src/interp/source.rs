@@ -73,6 +73,11 @@ impl Lines {
             + 1
     }
 
+    /// The number of lines.
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The text of 1-based line `line`, without its newline.
     pub fn text_of(&self, line: usize) -> &'static str {
         let start = self
