@@ -392,6 +392,11 @@ pub fn pop<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
     }
 }
 
+/// Whether `o` is a frozenset.
+pub fn is_frozenset(o: &PyObject) -> bool {
+    o.ob_type().is_subtype(FROZENSET_TYPE.get())
+}
+
 /// The elements in table order (iteration order).
 pub fn elements(heap: &Heap, o: &PyObject) -> Vec<ObjPtr> {
     (0..table_size(o))

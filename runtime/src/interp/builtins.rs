@@ -693,10 +693,7 @@ pub(crate) fn getitem<'py>(
     if dict::is_dict(o) {
         return match dict::get_item(heap, o, key.object()).map_err(|e| interp.err(e))? {
             Some(v) => Ok(v),
-            None => {
-                let r = abstract_::repr(heap, key.object()).map_err(|e| interp.err(e))?;
-                Err(interp.err(pyrt_objects::PyErr::new(pyrt_objects::ExcKind::KeyError, r)))
-            }
+            None => Err(interp.key_error(key)),
         };
     }
     let len = abstract_::len(o).ok();

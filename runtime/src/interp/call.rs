@@ -126,6 +126,9 @@ impl<'py> Interp<'py> {
                 return Ok(v);
             }
         }
+        if exceptions::is_exception(o) && name == "args" {
+            return Ok(exceptions::args(self.heap, o));
+        }
         match abstract_::getattr(self.heap, o, name) {
             Ok(v) => Ok(v),
             Err(e) => {
@@ -230,7 +233,13 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         let o = obj.object();
         if dict::is_dict(o) {
-            return dict::del_item(heap, o, key.object()).map_err(|e| self.err(e));
+            return dict::del_item(heap, o, key.object()).map_err(|e| {
+                if e.kind() == pyrt_objects::ExcKind::KeyError {
+                    self.key_error(key)
+                } else {
+                    self.err(e)
+                }
+            });
         }
         if list::is_list(o) {
             if let Some((lo, hi)) = super::builtins::slice_bounds(self, key, list::list_len(o))? {

@@ -297,6 +297,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
         };
         match folded {
             Some(v) => {
+                // Folded str constants are interned like literal ones (`intern_string_constants`).
+                let v = if unicode::is_str(v.object()) {
+                    unicode::new_constant_str(heap, &unicode::str_value(v.object()))?
+                } else {
+                    v
+                };
                 self.consts.arena.push(v.clone());
                 self.use_const(e, v).map(Some)
             }

@@ -307,6 +307,21 @@ impl<'py> Interp<'py> {
         l: &Obj<'py>,
         r: &Obj<'py>,
     ) -> R<'py, Obj<'py>> {
+        if set::is_anyset(l.object()) && set::is_anyset(r.object()) {
+            use pyrt_objects::types::set_ops;
+            let heap = self.heap;
+            let (a, b) = (l.object(), r.object());
+            let result = match op {
+                ast::Operator::BitOr => Some(set_ops::union(heap, a, b)),
+                ast::Operator::BitAnd => Some(set_ops::intersection(heap, a, b)),
+                ast::Operator::Sub => Some(set_ops::difference(heap, a, b)),
+                ast::Operator::BitXor => Some(set_ops::symmetric_difference(heap, a, b)),
+                _ => None,
+            };
+            if let Some(r) = result {
+                return r.map_err(|e| self.err(e));
+            }
+        }
         let op = match op {
             ast::Operator::Add => BinOp::Add,
             ast::Operator::Sub => BinOp::Sub,

@@ -71,7 +71,14 @@ impl<'py> Interp<'py> {
     pub(crate) fn exec_body(&self, frame: &Frame<'py>, body: &'static [Stmt]) -> R<'py, ()> {
         for s in body {
             frame.line.set(frame.code.lines.line_of(s.range().start()));
-            self.exec(frame, s)?;
+            if let Err(mut e) = self.exec(frame, s) {
+                if let Unwind::Raise(r) = &mut e
+                    && r.line.is_none()
+                {
+                    r.line = Some(frame.line.get());
+                }
+                return Err(e);
+            }
         }
         Ok(())
     }
@@ -178,6 +185,7 @@ impl<'py> Interp<'py> {
                 Err(Unwind::Raise(Raised {
                     exc,
                     traceback: Vec::new(),
+                    line: None,
                 }))
             }
             Stmt::Raise(r) => self.exec_raise(frame, r),
@@ -524,7 +532,8 @@ impl<'py> Interp<'py> {
             Ok(()) => Ok(pyrt_objects::types::none(self.heap)),
             Err(Unwind::Return(v)) => Ok(v),
             Err(Unwind::Raise(mut r)) => {
-                r.traceback.push(TraceEntry::new(&frame, &code.name));
+                let line = r.line.take();
+                r.traceback.push(TraceEntry::new(&frame, &code.name, line));
                 Err(Unwind::Raise(r))
             }
             Err(other) => Err(other),
@@ -584,7 +593,7 @@ impl<'py> Interp<'py> {
             return Err(match e {
                 Unwind::Raise(mut r) => {
                     r.traceback
-                        .push(TraceEntry::new(&body_frame, c.name.as_str()));
+                        .push(TraceEntry::new(&body_frame, c.name.as_str(), None));
                     Unwind::Raise(r)
                 }
                 other => other,
@@ -613,6 +622,7 @@ impl<'py> Interp<'py> {
         Err(Unwind::Raise(Raised {
             exc,
             traceback: Vec::new(),
+            line: None,
         }))
     }
 

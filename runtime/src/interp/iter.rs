@@ -24,6 +24,21 @@ pub(crate) enum Iter<'py> {
     },
     Range(pyrt_objects::types::range::RangeValues<'py>),
     Items(std::vec::IntoIter<Obj<'py>>),
+    /// A dict view: keys, values or `(key, value)` tuples, with the dict's size checks.
+    View {
+        d: Obj<'py>,
+        pos: usize,
+        used: usize,
+        what: View,
+    },
+}
+
+/// What a dict view yields.
+#[derive(Clone, Copy)]
+pub(crate) enum View {
+    Keys,
+    Values,
+    Items,
 }
 
 fn borrowed<'py>(interp: &Interp<'py>, p: ObjPtr) -> Obj<'py> {
@@ -74,6 +89,27 @@ impl<'py> Iter<'py> {
             }
             Iter::Range(values) => values.next().transpose().map_err(|e| interp.err(e))?,
             Iter::Items(it) => it.next(),
+            Iter::View { d, pos, used, what } => {
+                if dict::dict_len(d.object()) != *used {
+                    return Err(interp.raise(
+                        &exceptions::RUNTIME_ERROR,
+                        "dictionary changed size during iteration",
+                    ));
+                }
+                match dict::next_entry(d.object(), *pos) {
+                    None => None,
+                    Some((next, k, v)) => {
+                        *pos = next;
+                        let (k, v) = (borrowed(interp, k), borrowed(interp, v));
+                        Some(match what {
+                            View::Keys => k,
+                            View::Values => v,
+                            View::Items => tuple::new_tuple(interp.heap, vec![k, v])
+                                .map_err(|e| interp.err(e))?,
+                        })
+                    }
+                }
+            }
         })
     }
 }
@@ -106,6 +142,24 @@ impl<'py> Interp<'py> {
             return Ok(Iter::Range(pyrt_objects::types::range::iter_values(
                 self.heap, o,
             )));
+        }
+        for (kind, what) in [
+            (&super::objects::DICT_KEYS, View::Keys),
+            (&super::objects::DICT_VALUES, View::Values),
+            (&super::objects::DICT_ITEMS, View::Items),
+        ] {
+            if kind.is(o) {
+                let d = kind
+                    .get_ref(self.heap, o, 0)
+                    .expect("a view holds its dict");
+                let used = dict::dict_len(d.object());
+                return Ok(Iter::View {
+                    d,
+                    pos: 0,
+                    used,
+                    what,
+                });
+            }
         }
         if unicode::is_str(o) {
             let chars = unicode::str_value(o)

@@ -5,7 +5,7 @@ use pyrt_objects::types::{dict, list, list_sort, long, set, set_ops, unicode, un
 use pyrt_objects::{Obj, PyResult, abstract_};
 
 use super::exceptions;
-use super::objects::BUILTIN;
+use super::objects::{BUILTIN, DICT_ITEMS, DICT_KEYS, DICT_VALUES};
 use super::{Interp, R};
 
 /// Every method name, for bound built-in method objects.
@@ -273,23 +273,6 @@ fn dict_method<'py>(
     let heap = interp.heap;
     let o = d.object();
     let err = |e| interp.err(e);
-    let entries = |f: &dyn Fn(Obj<'py>, Obj<'py>) -> PyResult<Obj<'py>>| -> R<'py, Obj<'py>> {
-        let items = dict::items(heap, o)
-            .into_iter()
-            .map(|(k, v)| {
-                // SAFETY: the dict holds its keys and values.
-                let (k, v) = unsafe {
-                    (
-                        Obj::from_borrowed(heap, k.as_ref()),
-                        Obj::from_borrowed(heap, v.as_ref()),
-                    )
-                };
-                f(k, v)
-            })
-            .collect::<PyResult<Vec<_>>>()
-            .map_err(err)?;
-        list::new_list(heap, items).map_err(err)
-    };
     match name {
         "get" => {
             arity(interp, "get", args, 1, 2)?;
@@ -339,9 +322,11 @@ fn dict_method<'py>(
             dict::del_item(heap, o, k.object()).map_err(err)?;
             pyrt_objects::types::tuple::new_tuple(heap, vec![k, v]).map_err(err)
         }
-        "keys" => entries(&|k, _| Ok(k)),
-        "values" => entries(&|_, v| Ok(v)),
-        "items" => entries(&|k, v| pyrt_objects::types::tuple::new_tuple(heap, vec![k, v])),
+        "keys" => DICT_KEYS.alloc(heap, &[Some(d.clone())], &[]).map_err(err),
+        "values" => DICT_VALUES
+            .alloc(heap, &[Some(d.clone())], &[])
+            .map_err(err),
+        "items" => DICT_ITEMS.alloc(heap, &[Some(d.clone())], &[]).map_err(err),
         "update" => {
             arity(interp, "update", args, 1, 1)?;
             dict::merge(heap, o, args[0].object()).map_err(err)?;
@@ -408,16 +393,78 @@ fn set_method<'py>(
         }
         "copy" => set_ops::copy(heap, o).map_err(err),
         "update" => {
-            for i in 0..args.len() {
-                set::merge(heap, o, other(i)?.object()).map_err(err)?;
+            for a in args {
+                add_all(interp, o, a)?;
             }
             Ok(none(interp))
         }
-        "union" => set_ops::union(heap, o, other(0)?.object()).map_err(err),
-        "intersection" => set_ops::intersection(heap, o, other(0)?.object()).map_err(err),
-        "difference" => set_ops::difference(heap, o, other(0)?.object()).map_err(err),
+        "union" => {
+            let r = set_ops::copy(heap, o).map_err(err)?;
+            for a in args {
+                add_all(interp, r.object(), a)?;
+            }
+            Ok(r)
+        }
+        "intersection" => {
+            let a = args.first().ok_or_else(|| {
+                interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    "intersection() takes exactly one argument (0 given)",
+                )
+            })?;
+            if set::is_anyset(a.object()) {
+                return set_ops::intersection(heap, o, a.object()).map_err(err);
+            }
+            // `set_intersection` over an iterable: common items in the iterable's order.
+            let r = if set::is_frozenset(o) {
+                set::new_frozenset(heap)
+            } else {
+                set::new_set(heap)
+            }
+            .map_err(err)?;
+            for x in interp.collect(a)? {
+                if set::contains(heap, o, x.object()).map_err(err)? {
+                    set::add(heap, r.object(), x).map_err(err)?;
+                }
+            }
+            Ok(r)
+        }
+        "difference" => {
+            let a = args.first().ok_or_else(|| {
+                interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    "difference() takes exactly one argument (0 given)",
+                )
+            })?;
+            if set::is_anyset(a.object()) {
+                return set_ops::difference(heap, o, a.object()).map_err(err);
+            }
+            let r = set_ops::copy(heap, o).map_err(err)?;
+            for x in interp.collect(a)? {
+                set::discard(heap, r.object(), x.object()).map_err(err)?;
+            }
+            Ok(r)
+        }
         "symmetric_difference" => {
-            set_ops::symmetric_difference(heap, o, other(0)?.object()).map_err(err)
+            let a = args.first().ok_or_else(|| {
+                interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    "symmetric_difference() takes exactly one argument (0 given)",
+                )
+            })?;
+            if set::is_anyset(a.object()) {
+                return set_ops::symmetric_difference(heap, o, a.object()).map_err(err);
+            }
+            // The iterable's items, one by one, into a set of `o`'s kind, updated with `o`.
+            let r = if set::is_frozenset(o) {
+                set::new_frozenset(heap)
+            } else {
+                set::new_set(heap)
+            }
+            .map_err(err)?;
+            add_all(interp, r.object(), a)?;
+            set_ops::symmetric_difference_update(heap, r.object(), o).map_err(err)?;
+            Ok(r)
         }
         "issubset" => b(set_ops::issubset(heap, o, other(0)?.object()).map_err(err)?),
         "issuperset" => b(set_ops::issuperset(heap, o, other(0)?.object()).map_err(err)?),
@@ -427,6 +474,19 @@ fn set_method<'py>(
             format!("'set' object has no attribute '{name}'"),
         )),
     }
+}
+
+/// `set_update_internal`: a set or dict is merged in bulk, any other iterable added item by
+/// item.
+fn add_all<'py>(interp: &Interp<'py>, s: &pyrt_objects::PyObject, other: &Obj<'py>) -> R<'py, ()> {
+    let heap = interp.heap;
+    if set::is_anyset(other.object()) || dict::is_dict(other.object()) {
+        return set::merge(heap, s, other.object()).map_err(|e| interp.err(e));
+    }
+    for x in interp.collect(other)? {
+        set::add(heap, s, x).map_err(|e| interp.err(e))?;
+    }
+    Ok(())
 }
 
 fn str_method<'py>(

@@ -60,6 +60,9 @@ pub enum Outcome {
 pub(crate) struct Raised<'py> {
     pub exc: Obj<'py>,
     pub traceback: Vec<TraceEntry>,
+    /// The line of the innermost frame where it was raised, until that frame records it
+    /// (`finally` blocks run before, and must not move it).
+    pub line: Option<usize>,
 }
 
 /// One line of a traceback: where, in which function, and the text of that line (none for
@@ -72,9 +75,10 @@ pub(crate) struct TraceEntry {
 }
 
 impl TraceEntry {
-    /// The entry for the line `frame` is at.
-    pub(crate) fn new(frame: &Frame<'_>, name: &str) -> TraceEntry {
-        let line = frame.line.get();
+    /// The entry for `frame`: at `line` if the exception recorded one there, else at the line
+    /// the frame is at.
+    pub(crate) fn new(frame: &Frame<'_>, name: &str, line: Option<usize>) -> TraceEntry {
+        let line = line.unwrap_or(frame.line.get());
         TraceEntry {
             line,
             name: name.to_string(),
@@ -127,6 +131,7 @@ impl<'py> Interp<'py> {
             Ok(exc) => Unwind::Raise(Raised {
                 exc,
                 traceback: Vec::new(),
+                line: None,
             }),
             Err(_) => self.memory_error(),
         }
@@ -140,7 +145,25 @@ impl<'py> Interp<'py> {
         Unwind::Raise(Raised {
             exc,
             traceback: Vec::new(),
+            line: None,
         })
+    }
+
+    /// Raises `KeyError(key)`, holding the key itself as CPython's does.
+    pub(crate) fn key_error(&self, key: &Obj<'py>) -> Unwind<'py> {
+        match exceptions::new_exception(
+            self.heap,
+            exceptions::KEY_ERROR.get(),
+            vec![key.clone()],
+            false,
+        ) {
+            Ok(exc) => Unwind::Raise(Raised {
+                exc,
+                traceback: Vec::new(),
+                line: None,
+            }),
+            Err(e) => self.err(e),
+        }
     }
 
     /// Raises `cls(message)`.
@@ -158,6 +181,7 @@ impl<'py> Interp<'py> {
             Ok(exc) => Unwind::Raise(Raised {
                 exc,
                 traceback: Vec::new(),
+                line: None,
             }),
             Err(e) => self.err(e),
         }
@@ -348,7 +372,8 @@ impl<'py> Interp<'py> {
         match result {
             Ok(()) => Outcome::Finished,
             Err(Unwind::Raise(mut r)) => {
-                r.traceback.push(TraceEntry::new(&frame, "<module>"));
+                let line = r.line.take();
+                r.traceback.push(TraceEntry::new(&frame, "<module>", line));
                 Outcome::Uncaught(self.format_traceback(&r))
             }
             Err(_) => Outcome::Finished,

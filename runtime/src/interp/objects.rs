@@ -95,9 +95,18 @@ fn refs_of(o: &PyObject) -> &[Cell<Option<ObjPtr>>] {
 }
 
 fn kind_of(o: &PyObject) -> Option<&'static Kind> {
-    [&FUNCTION, &BUILTIN, &MODULE, &METHOD, &SLICE]
-        .into_iter()
-        .find(|k| k.is(o))
+    [
+        &FUNCTION,
+        &BUILTIN,
+        &MODULE,
+        &METHOD,
+        &SLICE,
+        &DICT_KEYS,
+        &DICT_VALUES,
+        &DICT_ITEMS,
+    ]
+    .into_iter()
+    .find(|k| k.is(o))
 }
 
 /// Releases the references (last to first), frees the object.
@@ -235,6 +244,70 @@ static SLICE_TYPE: StaticType = StaticType::new(
         slots: &SLICE_SLOTS,
     },
 );
+
+static VIEW_SLOTS: Slots = Slots {
+    sequence: Some(&VIEW_SEQUENCE),
+    ..slots!(view_repr)
+};
+
+static VIEW_SEQUENCE: pyrt_objects::typeobj::SequenceSlots = pyrt_objects::typeobj::SequenceSlots {
+    length: Some(view_len),
+    concat: None,
+    repeat: None,
+};
+
+fn view_dict(o: &PyObject) -> &PyObject {
+    let d = refs_of(o)[0].get().expect("a view holds its dict");
+    // SAFETY: the view holds a reference to its dict.
+    unsafe { &*d.as_ptr() }
+}
+
+fn view_len(o: &PyObject) -> usize {
+    pyrt_objects::types::dict::dict_len(view_dict(o))
+}
+
+/// `dict_keys([...])`, `dict_values([...])`, `dict_items([(k, v), ...])`.
+fn view_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let d = view_dict(o);
+    let mut parts = Vec::new();
+    for (k, v) in pyrt_objects::types::dict::items(heap, d) {
+        // SAFETY: the dict holds its keys and values while the repr is made.
+        let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
+        let repr = |x| pyrt_objects::abstract_::repr(heap, x);
+        parts.push(match o.ob_type().name() {
+            "dict_keys" => repr(k)?,
+            "dict_values" => repr(v)?,
+            _ => format!("({}, {})", repr(k)?, repr(v)?),
+        });
+    }
+    Ok(format!("{}([{}])", o.ob_type().name(), parts.join(", ")))
+}
+
+macro_rules! view_type {
+    ($ty:ident, $kind:ident, $name:literal) => {
+        static $ty: StaticType = StaticType::new(
+            &TYPE_TYPE,
+            TypeSpec {
+                name: $name,
+                basicsize: 24,
+                itemsize: 0,
+                flags: GC,
+                base: Some(&OBJECT_TYPE),
+                slots: &VIEW_SLOTS,
+            },
+        );
+        /// A dict view (`_PyDictViewObject`, 24 bytes + GC): the dict.
+        pub(crate) static $kind: Kind = Kind {
+            ty: &$ty,
+            refs: 1,
+            nums: 0,
+        };
+    };
+}
+
+view_type!(DICT_KEYS_TYPE, DICT_KEYS, "dict_keys");
+view_type!(DICT_VALUES_TYPE, DICT_VALUES, "dict_values");
+view_type!(DICT_ITEMS_TYPE, DICT_ITEMS, "dict_items");
 
 /// Slices: start, stop and step.
 pub(crate) static SLICE: Kind = Kind {
