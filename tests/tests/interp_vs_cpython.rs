@@ -179,6 +179,42 @@ print(p, p.x + p.y, p == (3, 4), sys.getsizeof(p), Point._fields if hasattr(Poin
 print(sys.version_info[:2], sys.version_info.major, sys.getrecursionlimit(), sys.intern('ab' + 'c') is 'abc')
 "#,
     ),
+    (
+        "list subclasses",
+        r#"
+import sys
+class MyList(list):
+    pass
+m = MyList()
+print(sys.getsizeof([]), sys.getsizeof(m))
+m.append(1)
+m.append(2)
+print(len(m), sys.getsizeof(m), m, type(m).__name__, isinstance(m, list))
+m.tag = 'x'
+print(m.tag, m + [3], m == [1, 2], MyList([5, 6]), sys.getsizeof(MyList(range(3))))
+class Stack(list):
+    def __init__(self, name):
+        self.name = name
+    def push(self, v):
+        self.append(v)
+s = Stack('s')
+s.push(1)
+print(s, s.name, len(s))
+"#,
+    ),
+    (
+        "extended slices",
+        r#"
+import sys
+s = 'hello world'
+l = list(range(10))
+t = tuple(l)
+print(s[::-1], s[::2], s[1:8:3], s[-3:], s[:-20], s[5:2], s[::-3])
+print(l[::2], l[::-1], l[8:2:-2], l[-1:-5:-1], sys.getsizeof(l[::2]), sys.getsizeof(l[1:5]))
+print(t[::3], t[::-1][:3], b'abcdef'[::2], s[:] is s, t[:] is t, l[:] is l)
+print(s[0:1] is 'h', s[::5])
+"#,
+    ),
 ];
 
 #[test]

@@ -61,6 +61,8 @@ pub enum ClassKind {
     NamedTuple,
     /// A `recordclass`-like record: mutable fields, no GC header.
     Record,
+    /// A `class` statement on `list`: list instances of a heap type, with a managed dict.
+    List,
 }
 
 /// What a new heap type is made of.
@@ -122,9 +124,14 @@ pub fn class_kind(ty: &PyTypeObject) -> Option<ClassKind> {
     is_heap_type(ty).then(|| heap_type(ty).kind)
 }
 
-/// The member slots of a class with `__slots__`, or the fields of a record type.
+/// The member slots of a class with `__slots__`, or the fields of a record type (none for a
+/// built-in type).
 pub fn class_names(ty: &PyTypeObject) -> &[String] {
-    &heap_type(ty).slot_names
+    if is_heap_type(ty) {
+        &heap_type(ty).slot_names
+    } else {
+        &[]
+    }
 }
 
 const _: () = assert!(size_of::<PyHeapTypeObject>() == PYHEAPTYPEOBJECT_SIZE);
@@ -210,7 +217,24 @@ pub fn new_subclass<'h>(
     } else {
         None
     };
-    let basicsize = OBJECT_TYPE.get().basicsize() + 8 * slot_names.len();
+    let list_based = base_ty.is_some_and(|b| b.flags().contains(crate::types::list::LIST_SUBCLASS));
+    let (kind, slots_table, basicsize, flags) = if list_based {
+        if !slot_names.is_empty() {
+            return Err(PyErr::type_error(
+                "pyrt does not support __slots__ names on list subclasses",
+            ));
+        }
+        let flags = flags.union(crate::types::list::LIST_SUBCLASS);
+        (
+            ClassKind::List,
+            &LIST_INSTANCE_SLOTS,
+            crate::types::LIST_TYPE.get().basicsize(),
+            flags,
+        )
+    } else {
+        let basicsize = OBJECT_TYPE.get().basicsize() + 8 * slot_names.len();
+        (ClassKind::Object, &INSTANCE_SLOTS, basicsize, flags)
+    };
     let base_ptr = match base_ty {
         Some(b) => NonNull::from(b),
         None => OBJECT_TYPE.ptr(),
@@ -222,12 +246,12 @@ pub fn new_subclass<'h>(
             module,
             names: slot_names,
             cached_keys,
-            kind: ClassKind::Object,
+            kind,
             basicsize,
             itemsize: 0,
             flags,
             base: base_ptr,
-            slots: &INSTANCE_SLOTS,
+            slots: slots_table,
         },
     )?;
     if let Some(b) = base {
@@ -246,7 +270,10 @@ fn object_class(b: &PyObject) -> PyResult<&PyTypeObject> {
     if ptr::eq(b.ob_type(), TYPE_TYPE.get()) {
         // SAFETY: objects of type `type` are type objects.
         let ty = unsafe { &*ptr::from_ref(b).cast::<PyTypeObject>() };
-        if is_heap_type(ty) && heap_type(ty).kind == ClassKind::Object {
+        if ptr::eq(ty, crate::types::LIST_TYPE.get())
+            || (is_heap_type(ty)
+                && matches!(heap_type(ty).kind, ClassKind::Object | ClassKind::List))
+        {
             return Ok(ty);
         }
     }
@@ -354,6 +381,21 @@ pub fn call<'h>(heap: &'h Heap, cls: &PyObject, args: Vec<Obj<'h>>) -> PyResult<
         ))),
         ClassKind::NamedTuple | ClassKind::Record => {
             crate::types::record::new_record(heap, cls, ty, args)
+        }
+        ClassKind::List => {
+            if args.len() > 1 {
+                return Err(PyErr::type_error(format!(
+                    "list expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            // SAFETY: classes of kind List have the list layout.
+            let l = unsafe { crate::types::list::new_subclass_instance(heap, cls, ty)? };
+            if let Some(source) = args.first() {
+                let items = crate::types::list::borrowed_items(heap, source.object())?;
+                crate::types::list::extend_sized(heap, l.object(), items)?;
+            }
+            Ok(l)
         }
     }
 }
@@ -566,6 +608,53 @@ unsafe fn instance_dealloc(heap: &Heap, op: ObjPtr) {
         heap.decref(cls.cast());
     }
 }
+
+/// `subtype_dealloc` for instances of a list subclass: the items, then the dict or values,
+/// the memory, and last the reference to the class.
+unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead instance of a list subclass, holding its class until the end.
+    unsafe {
+        let cls = op.as_ref().type_ptr();
+        crate::types::list::clear(heap, op.as_ref());
+        if let Some(k) = class_keys(op.as_ref().ob_type()) {
+            managed::clear(heap, op.as_ref(), k);
+        }
+        heap.free_object(op, cls.as_ref());
+        heap.decref(cls.cast());
+    }
+}
+
+fn list_instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    crate::types::list::list_traverse(o, visit);
+    if let Some(k) = class_keys(o.ob_type()) {
+        managed::traverse(o, k, visit);
+    }
+    visit(NonNull::from(&o.ob_type().ob_base.ob_base));
+}
+
+fn list_instance_clear(heap: &Heap, o: &PyObject) {
+    crate::types::list::clear(heap, o);
+    if let Some(k) = class_keys(o.ob_type()) {
+        managed::clear(heap, o, k);
+    }
+}
+
+/// A list's behaviour, with instance attributes in a managed dict.
+static LIST_INSTANCE_SLOTS: Slots = Slots {
+    dealloc: list_instance_dealloc,
+    sizeof: Some(crate::types::list::list_sizeof),
+    repr: crate::types::list::list_repr,
+    str: None,
+    hash: None,
+    richcompare: Some(crate::types::list::list_richcompare),
+    number: None,
+    sequence: Some(&crate::types::list::LIST_SEQUENCE),
+    traverse: Some(list_instance_traverse),
+    clear: Some(list_instance_clear),
+    members: &[],
+    getattr: Some(instance_getattr),
+    setattr: Some(instance_setattr),
+};
 
 static INSTANCE_SLOTS: Slots = Slots {
     dealloc: instance_dealloc,

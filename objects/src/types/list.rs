@@ -36,7 +36,7 @@ pub struct PyListObject {
 const _: () = assert!(size_of::<PyListObject>() == 40);
 
 /// `Py_TPFLAGS_LIST_SUBCLASS`.
-const LIST_SUBCLASS: TypeFlags = TypeFlags(1 << 25);
+pub(crate) const LIST_SUBCLASS: TypeFlags = TypeFlags(1 << 25);
 
 /// Whether `o` is a list.
 pub fn is_list(o: &PyObject) -> bool {
@@ -126,6 +126,51 @@ pub fn new_list<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
         set_len(list.object(), n);
     }
     Ok(list)
+}
+
+/// A new empty instance of `ty`, a class whose base is `list` (`PyType_GenericAlloc`: no free
+/// list, the class's pre-header, no instance dict until an attribute is set).
+///
+/// # Safety
+/// `ty` must be a live class whose instances have the list layout, and `cls` its object.
+pub(crate) unsafe fn new_subclass_instance<'h>(
+    heap: &'h Heap,
+    cls: &PyObject,
+    ty: &crate::typeobj::PyTypeObject,
+) -> PyResult<Obj<'h>> {
+    let op = heap.alloc_object(ty, size_of::<PyListObject>())?;
+    // SAFETY: a fresh body of the list layout (caller), whose one reference we own; the
+    // instance holds a reference to its class.
+    unsafe {
+        let l = op.cast::<PyListObject>().as_ptr();
+        ptr::addr_of_mut!((*l).ob_base.ob_size).write(Cell::new(0));
+        ptr::addr_of_mut!((*l).ob_item).write(Cell::new(ptr::null_mut()));
+        ptr::addr_of_mut!((*l).allocated).write(Cell::new(0));
+        cls.incref();
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// New references to the items of a list or tuple.
+///
+/// # Errors
+/// `TypeError: 'int' object is not iterable` for anything else.
+pub(crate) fn borrowed_items<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Vec<Obj<'h>>> {
+    let ptrs = if is_list(o) {
+        items(o).to_vec()
+    } else if crate::types::tuple::is_tuple(o) {
+        crate::types::tuple::items(o).to_vec()
+    } else {
+        return Err(crate::error::PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            o.ob_type().name()
+        )));
+    };
+    // SAFETY: the container holds its items; each is taken as a new reference.
+    Ok(ptrs
+        .into_iter()
+        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+        .collect())
 }
 
 /// An empty list header, from the free list when it has one.
@@ -438,7 +483,7 @@ pub fn extend_iter<'h>(
     Ok(())
 }
 
-fn list_sizeof(o: &PyObject) -> usize {
+pub(crate) fn list_sizeof(o: &PyObject) -> usize {
     // CPython's `size_t` arithmetic: during `list.sort` `allocated` is -1, giving 32.
     size_of::<PyListObject>().wrapping_add(allocated(o).wrapping_mul(8))
 }
@@ -454,7 +499,7 @@ unsafe fn list_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-fn list_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+pub(crate) fn list_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     if list_len(o) == 0 {
         return Ok("[]".into());
     }
@@ -481,7 +526,7 @@ fn list_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     result
 }
 
-fn list_richcompare<'h>(
+pub(crate) fn list_richcompare<'h>(
     heap: &'h Heap,
     a: &PyObject,
     b: &PyObject,
@@ -542,7 +587,7 @@ fn list_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> 
     new_list(heap, copies)
 }
 
-fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+pub(crate) fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     items(o).iter().for_each(|&item| visit(item));
 }
 
@@ -550,7 +595,7 @@ fn list_clear_slot(heap: &Heap, o: &PyObject) {
     clear(heap, o);
 }
 
-static LIST_SEQUENCE: SequenceSlots = SequenceSlots {
+pub(crate) static LIST_SEQUENCE: SequenceSlots = SequenceSlots {
     length: Some(list_len),
     concat: Some(list_concat),
     repeat: Some(list_repeat),

@@ -641,44 +641,82 @@ pub(crate) fn new_slice<'py>(interp: &Interp<'py>, items: Vec<Obj<'py>>) -> R<'p
         .map_err(|e| interp.err(e))
 }
 
-/// The `lo..hi` a slice with step 1 selects from a sequence of `len` items, `None` if `key` is
+/// The `(start, step, length)` a slice selects from a sequence of `len` items
+/// (`PySlice_Unpack` + `PySlice_AdjustIndices`), `None` if `key` is not a slice.
+pub(crate) fn slice_indices<'py>(
+    interp: &Interp<'py>,
+    key: &Obj<'py>,
+    len: usize,
+) -> R<'py, Option<(isize, isize, usize)>> {
+    if !SLICE.is(key.object()) {
+        return Ok(None);
+    }
+    let heap = interp.heap;
+    let none = pyrt_objects::types::none(heap);
+    let part = |i: usize| {
+        SLICE
+            .get_ref(heap, key.object(), i)
+            .filter(|v| !v.is(&none))
+    };
+    let step = match part(2) {
+        Some(v) => interp.index(&v, "slice")?,
+        None => 1,
+    };
+    if step == 0 {
+        return Err(interp.raise(&exceptions::VALUE_ERROR, "slice step cannot be zero"));
+    }
+    let n = len as isize;
+    let adjust = |v: Option<Obj<'py>>, default: isize| -> R<'py, isize> {
+        let Some(v) = v else { return Ok(default) };
+        let mut i = interp.index(&v, "slice")?;
+        if i < 0 {
+            i += n;
+            if i < 0 {
+                i = if step < 0 { -1 } else { 0 };
+            }
+        } else if i >= n {
+            i = if step < 0 { n - 1 } else { n };
+        }
+        Ok(i)
+    };
+    let start = adjust(part(0), if step < 0 { n - 1 } else { 0 })?;
+    let stop = adjust(part(1), if step < 0 { -1 } else { n })?;
+    let length = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok(Some((start, step, length as usize)))
+}
+
+/// The `lo..hi` a slice with step 1 selects from a sequence of `len` items; `None` if `key` is
 /// not a slice.
+///
+/// # Errors
+/// `NotImplementedError` for a step other than 1 (assignment and deletion of extended slices
+/// are not there yet).
 pub(crate) fn slice_bounds<'py>(
     interp: &Interp<'py>,
     key: &Obj<'py>,
     len: usize,
 ) -> R<'py, Option<(usize, usize)>> {
-    if !SLICE.is(key.object()) {
+    let Some((start, step, length)) = slice_indices(interp, key, len)? else {
         return Ok(None);
-    }
-    let heap = interp.heap;
-    let part = |i: usize| SLICE.get_ref(heap, key.object(), i);
-    let none = pyrt_objects::types::none(heap);
-    let bound = |o: Option<Obj<'py>>, default: isize| -> R<'py, isize> {
-        match o {
-            Some(v) if !v.is(&none) => interp.index(&v, "slice"),
-            _ => Ok(default),
-        }
     };
-    if let Some(step) = part(2).filter(|s| !s.is(&none))
-        && long::as_i64(step.object()) != Some(1)
-    {
+    if step != 1 {
         return Err(interp.raise(
             &exceptions::NOT_IMPLEMENTED_ERROR,
-            "pyrt supports slices with step 1 only",
+            "pyrt does not support deleting extended slices yet",
         ));
     }
-    let n = len as isize;
-    let clamp = |v: isize| -> usize {
-        if v < 0 {
-            (v + n).max(0) as usize
-        } else {
-            v.min(n) as usize
-        }
-    };
-    let lo = clamp(bound(part(0), 0)?);
-    let hi = clamp(bound(part(1), n)?);
-    Ok(Some((lo, hi.max(lo))))
+    let lo = start.max(0) as usize;
+    Ok(Some((lo, lo + length)))
 }
 
 /// `obj[key]` for the built-in containers.
@@ -698,25 +736,49 @@ pub(crate) fn getitem<'py>(
     }
     let len = abstract_::len(o).ok();
     if let Some(len) = len
-        && let Some((lo, hi)) = slice_bounds(interp, key, len)?
+        && let Some((start, step, length)) = slice_indices(interp, key, len)?
     {
+        let picks: Vec<usize> = (0..length)
+            .map(|k| (start + k as isize * step) as usize)
+            .collect();
+        let contiguous = step == 1;
         if list::is_list(o) {
-            return e(list::slice(heap, o, lo, hi));
+            if contiguous {
+                let lo = picks.first().copied().unwrap_or(0);
+                return e(list::slice(heap, o, lo, lo + length));
+            }
+            let all = interp.collect(obj)?;
+            return e(list::new_list(
+                heap,
+                picks.iter().map(|&i| all[i].clone()).collect(),
+            ));
         }
         if tuple::is_tuple(o) {
-            let items = interp.collect(obj)?;
-            return e(tuple::new_tuple(heap, items[lo..hi].to_vec()));
+            let all = interp.collect(obj)?;
+            if contiguous && length == len && core::ptr::eq(o.ob_type(), TUPLE_TYPE.get()) {
+                return Ok(obj.clone());
+            }
+            return e(tuple::new_tuple(
+                heap,
+                picks.iter().map(|&i| all[i].clone()).collect(),
+            ));
         }
         if unicode::is_str(o) {
-            let s: String = unicode::str_value(o)
-                .chars()
-                .skip(lo)
-                .take(hi - lo)
-                .collect();
-            return e(unicode::new_str(heap, &s));
+            let chars: Vec<char> = unicode::str_value(o).chars().collect();
+            let text: String = picks.iter().map(|&i| chars[i]).collect();
+            if contiguous && length == len && core::ptr::eq(o.ob_type(), STR_TYPE.get()) {
+                return Ok(obj.clone());
+            }
+            return if contiguous || length <= 1 {
+                e(unicode::new_str(heap, &text))
+            } else {
+                e(unicode::new_str_fresh(heap, &text))
+            };
         }
         if bytes::is_bytes(o) {
-            return e(bytes::new_bytes(heap, &bytes::bytes_value(o)[lo..hi]));
+            let data = bytes::bytes_value(o);
+            let picked: Vec<u8> = picks.iter().map(|&i| data[i]).collect();
+            return e(bytes::new_bytes(heap, &picked));
         }
     }
     let what = if tuple::is_tuple(o) {

@@ -69,6 +69,23 @@ impl<'py> Interp<'py> {
         if !class::is_heap_type(ty) {
             return super::builtins::construct(self, ty, args, kwargs);
         }
+        if class::class_kind(ty) == Some(class::ClassKind::List) {
+            let init = self.class_lookup(ty, "__init__");
+            let source = match (&init, args.as_slice()) {
+                (None, [a]) => {
+                    vec![list::new_list(self.heap, self.collect(a)?).map_err(|e| self.err(e))?]
+                }
+                (None, _) => args.clone(),
+                (Some(_), _) => Vec::new(),
+            };
+            let instance = class::call(self.heap, cls.object(), source).map_err(|e| self.err(e))?;
+            if let Some(init) = init {
+                let mut full = vec![instance.clone()];
+                full.extend(args);
+                self.call(&init, full, kwargs)?;
+            }
+            return Ok(instance);
+        }
         if class::class_kind(ty) != Some(class::ClassKind::Object) {
             return class::call(self.heap, cls.object(), args).map_err(|e| self.err(e));
         }
@@ -330,7 +347,13 @@ impl<'py> Interp<'py> {
             [] => None,
             [b] => match as_type(b.object()) {
                 Some(t) if ptr::eq(t, pyrt_objects::types::OBJECT_TYPE.get()) => None,
-                Some(t) if class::class_kind(t) == Some(class::ClassKind::Object) => {
+                Some(t)
+                    if ptr::eq(t, pyrt_objects::types::LIST_TYPE.get())
+                        || matches!(
+                            class::class_kind(t),
+                            Some(class::ClassKind::Object | class::ClassKind::List)
+                        ) =>
+                {
                     Some(b.object())
                 }
                 Some(t) => {

@@ -530,7 +530,7 @@ pub(crate) fn for_each_child_stmt(s: &'static Stmt, f: &mut dyn FnMut(&'static S
 }
 
 /// The expressions a statement evaluates in its own scope.
-fn for_each_child(s: &'static Stmt, f: &mut dyn FnMut(&'static Expr)) {
+pub(crate) fn for_each_child(s: &'static Stmt, f: &mut dyn FnMut(&'static Expr)) {
     match s {
         Stmt::Expr(e) => f(&e.value),
         Stmt::Assign(a) => {

@@ -50,6 +50,14 @@ pub(crate) fn check_subset(
                 format!("pyrt does not support '{what}'"),
             ));
         }
+        let mut exprs = Vec::new();
+        super::code::for_each_child(s, &mut |e| exprs.push(e));
+        if let Stmt::FunctionDef(f) = s {
+            for p in f.parameters.iter_non_variadic_params() {
+                exprs.extend(p.default.as_deref());
+            }
+        }
+        check_exprs(filename, lines, exprs)?;
         let mut nested = Ok(());
         super::code::for_each_child_stmt(s, &mut |b| {
             if nested.is_ok() {
@@ -62,6 +70,39 @@ pub(crate) fn check_subset(
             Stmt::ClassDef(c) => check_subset(filename, lines, &c.body)?,
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Rejects expressions outside the subset, walking them with a work list.
+fn check_exprs(
+    filename: &str,
+    lines: &Lines,
+    mut work: Vec<&'static Expr>,
+) -> Result<(), SyntaxError> {
+    while let Some(e) = work.pop() {
+        let unsupported = match e {
+            Expr::Lambda(_) => Some("lambda"),
+            Expr::Await(_) => Some("await"),
+            Expr::Yield(_) | Expr::YieldFrom(_) => Some("yield"),
+            Expr::TString(_) => Some("template strings"),
+            Expr::IpyEscapeCommand(_) => Some("IPython escapes"),
+            Expr::Call(c) if c.arguments.keywords.iter().any(|k| k.arg.is_none()) => {
+                Some("** in calls")
+            }
+            Expr::ListComp(c) if c.generators.iter().any(|g| g.is_async) => {
+                Some("async comprehensions")
+            }
+            _ => None,
+        };
+        if let Some(what) = unsupported {
+            return Err(lines.error(
+                filename,
+                e.range().start(),
+                format!("pyrt does not support '{what}'"),
+            ));
+        }
+        super::code::for_each_subexpr(e, &mut |sub| work.push(sub));
     }
     Ok(())
 }
