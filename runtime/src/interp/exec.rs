@@ -365,29 +365,7 @@ impl<'py> Interp<'py> {
 
     fn delete(&self, frame: &Frame<'py>, t: &'static Expr) -> R<'py, ()> {
         match t {
-            Expr::Name(n) => {
-                let name = n.id.as_str();
-                if !frame.code.is_module
-                    && let Some(&i) = frame.code.slots.get(name)
-                {
-                    let old = frame.fast.borrow_mut()[i].take();
-                    return match old {
-                        Some(_) => Ok(()),
-                        None => Err(self.raise(
-                            &exceptions::UNBOUND_LOCAL_ERROR,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        )),
-                    };
-                }
-                let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
-                let key = self.name_str(name)?;
-                dict::del_item(self.heap, ns.object(), key.object()).map_err(|_| {
-                    self.raise(
-                        &exceptions::NAME_ERROR,
-                        format!("name '{name}' is not defined"),
-                    )
-                })
-            }
+            Expr::Name(n) => self.delete_name(frame, n.id.as_str()),
             Expr::Attribute(a) => {
                 let obj = self.eval(frame, &a.value)?;
                 self.setattr(&obj, a.attr.as_str(), None)
@@ -400,6 +378,33 @@ impl<'py> Interp<'py> {
             Expr::Tuple(tp) => tp.elts.iter().try_for_each(|e| self.delete(frame, e)),
             _ => Err(self.raise(&exceptions::SYSTEM_ERROR, "bad del target")),
         }
+    }
+
+    /// `del name` in the frame's scope.
+    fn delete_name(&self, frame: &Frame<'py>, name: &str) -> R<'py, ()> {
+        if !frame.code.is_module
+            && let Some(&i) = frame.code.slots.get(name)
+        {
+            let old = frame.fast.borrow_mut()[i].take();
+            return match old {
+                Some(_) => Ok(()),
+                None => Err(self.raise(
+                    &exceptions::UNBOUND_LOCAL_ERROR,
+                    format!(
+                        "cannot access local variable '{name}' where it is not associated with \
+                         a value"
+                    ),
+                )),
+            };
+        }
+        let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
+        let key = self.name_str(name)?;
+        dict::del_item(self.heap, ns.object(), key.object()).map_err(|_| {
+            self.raise(
+                &exceptions::NAME_ERROR,
+                format!("name '{name}' is not defined"),
+            )
+        })
     }
 
     fn exec_def(&self, frame: &Frame<'py>, f: &'static ast::StmtFunctionDef) -> R<'py, ()> {
@@ -703,13 +708,8 @@ impl<'py> Interp<'py> {
             }
             let result = self.exec_body(frame, &h.body);
             if let Some(name) = &h.name {
-                let target: &'static Expr = Box::leak(Box::new(Expr::Name(ast::ExprName {
-                    node_index: Default::default(),
-                    range: h.range,
-                    id: name.id.clone(),
-                    ctx: ast::ExprContext::Del,
-                })));
-                let _ = self.delete(frame, target);
+                // `except E as name` unbinds the name at the end of the handler.
+                let _ = self.delete_name(frame, name.as_str());
             }
             return result;
         }

@@ -323,11 +323,12 @@ impl<'py> Session<'py> {
 
     /// Whether `source` is an incomplete input the REPL should read more lines for.
     pub fn is_incomplete(&self, source: &str) -> bool {
-        let text: &'static str = Box::leak(source.to_string().into_boxed_str());
-        let lines = Lines::new(text);
-        match source::parse("<stdin>", &lines) {
+        match ruff_python_parser::parse_module(source) {
             Ok(_) => false,
-            Err(e) => e.line >= lines.count() && !e.message.contains("nested"),
+            Err(e) => {
+                let at = e.location.start().to_usize();
+                source[at.min(source.len())..].trim().is_empty()
+            }
         }
     }
 }
