@@ -215,6 +215,28 @@ print(t[::3], t[::-1][:3], b'abcdef'[::2], s[:] is s, t[:] is t, l[:] is l)
 print(s[0:1] is 'h', s[::5])
 "#,
     ),
+    (
+        "slice assignment",
+        r#"
+import sys
+l = list(range(10))
+l[2:5] = ['a', 'b']
+print(l, sys.getsizeof(l))
+l[:0] = [0] * 20
+print(len(l), sys.getsizeof(l))
+l[5:25] = []
+print(l, sys.getsizeof(l))
+l[:] = l
+print(l, sys.getsizeof(l))
+l[1:1] = 'xyz'
+print(l, sys.getsizeof(l))
+l[:] = []
+print(l, sys.getsizeof(l))
+m = [1, 2, 3]
+m[-1:] = range(5)
+print(m, sys.getsizeof(m))
+"#,
+    ),
 ];
 
 #[test]

@@ -400,6 +400,77 @@ pub fn del_slice(heap: &Heap, o: &PyObject, lo: usize, hi: usize) -> PyResult<()
     resized
 }
 
+/// `l[lo:hi] = items` (`list_ass_slice`): the replaced items are parked (in a temporary buffer
+/// past 8, as CPython), the tail moves, the array is resized once with [`list_resize`], the new
+/// items go in, and the replaced ones are released last to first. A result of length 0 clears
+/// the list.
+///
+/// # Errors
+/// `MemoryError` when the temporary buffer or the resized array cannot be allocated.
+pub fn set_slice<'h>(
+    heap: &'h Heap,
+    o: &PyObject,
+    lo: usize,
+    hi: usize,
+    items: Vec<Obj<'h>>,
+) -> PyResult<()> {
+    let k = list_len(o);
+    debug_assert!(lo <= hi && hi <= k);
+    let (n, norig) = (items.len(), hi - lo);
+    if k + n == norig {
+        clear(heap, o);
+        return Ok(());
+    }
+    let recycle_buffer = if norig * 8 > 64 {
+        Some(heap.alloc_bytes(norig * 8)?)
+    } else {
+        None
+    };
+    let base = header(o).ob_item.get();
+    // SAFETY: slots `lo..hi` hold owned items, parked in `recycle` (no slot is read when
+    // `norig` is 0, so a missing array is never touched).
+    let recycle: Vec<ObjPtr> = if norig == 0 {
+        Vec::new()
+    } else {
+        unsafe { core::slice::from_raw_parts(base.add(lo), norig).to_vec() }
+    };
+    if n < norig {
+        // SAFETY: the tail `hi..k` moves down to `lo + n`, inside the array.
+        unsafe { ptr::copy(base.add(hi), base.add(lo + n), k - hi) };
+        if let Err(e) = list_resize(heap, o, k + n - norig) {
+            // SAFETY: undoes the move and restores the parked items.
+            unsafe {
+                ptr::copy(base.add(lo + n), base.add(hi), k - hi);
+                ptr::copy_nonoverlapping(recycle.as_ptr(), base.add(lo), norig);
+            }
+            free_buffer(heap, recycle_buffer);
+            return Err(e);
+        }
+    } else if n > norig {
+        if let Err(e) = list_resize(heap, o, k + n - norig) {
+            free_buffer(heap, recycle_buffer);
+            return Err(e);
+        }
+        let base = header(o).ob_item.get();
+        // SAFETY: the array now has room for `k + n - norig` items; the tail moves up.
+        unsafe { ptr::copy(base.add(hi), base.add(lo + n), k - hi) };
+    }
+    write_items(o, lo, items);
+    for &item in recycle.iter().rev() {
+        // SAFETY: each replaced item's reference is released once.
+        unsafe { heap.decref(item) };
+    }
+    free_buffer(heap, recycle_buffer);
+    Ok(())
+}
+
+fn free_buffer(heap: &Heap, buffer: Option<core::ptr::NonNull<u8>>) {
+    if let Some(buffer) = buffer {
+        // SAFETY: a temporary buffer from this heap, no longer used.
+        unsafe { heap.free_bytes(buffer) };
+    }
+}
+
 /// `del l[index]`.
 ///
 /// # Errors

@@ -233,6 +233,11 @@ impl<'py> Interp<'py> {
             return dict::set_item(heap, o, key, value).map_err(|e| self.err(e));
         }
         if list::is_list(o) {
+            if let Some((lo, hi)) = super::builtins::slice_bounds(self, &key, list::list_len(o))? {
+                // `a[i:j] = a` copies `a` first; any other iterable is collected.
+                let items = self.collect(&value)?;
+                return list::set_slice(heap, o, lo, hi, items).map_err(|e| self.err(e));
+            }
             let i = self.index(&key, "list")?;
             return list::set_item(heap, o, i, value).map_err(|e| self.err(e));
         }
