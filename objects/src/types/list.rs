@@ -427,11 +427,11 @@ pub fn set_slice<'h>(
         None
     };
     let base = header(o).ob_item.get();
-    // SAFETY: slots `lo..hi` hold owned items, parked in `recycle` (no slot is read when
-    // `norig` is 0, so a missing array is never touched).
     let recycle: Vec<ObjPtr> = if norig == 0 {
         Vec::new()
     } else {
+        // SAFETY: slots `lo..hi` hold owned items, parked in `recycle` (with `norig` 0 no slot
+        // is read, so a missing array is never touched).
         unsafe { core::slice::from_raw_parts(base.add(lo), norig).to_vec() }
     };
     if n < norig {
