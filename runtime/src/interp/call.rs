@@ -318,11 +318,31 @@ impl<'py> Interp<'py> {
     /// Makes a class from its executed body (`type(name, bases, ns)`).
     pub(crate) fn new_class(
         &self,
-        name: &str,
+        class_name: &str,
         bases: &[Obj<'py>],
         ns: Obj<'py>,
     ) -> R<'py, Obj<'py>> {
         let heap = self.heap;
+        // Special methods other than __init__ would be silently ignored by the operators and
+        // built-ins (they dispatch on pyrt's own slots): refuse them plainly instead.
+        for (k, v) in dict::items(heap, ns.object()) {
+            // SAFETY: the namespace holds its keys and values.
+            let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
+            let name = unicode::str_value(k);
+            if FUNCTION.is(v)
+                && name.starts_with("__")
+                && name.ends_with("__")
+                && name != "__init__"
+            {
+                return Err(self.raise(
+                    &exceptions::NOT_IMPLEMENTED_ERROR,
+                    format!(
+                        "pyrt does not support the special method {name} yet (class '{class}')",
+                        class = class_name
+                    ),
+                ));
+            }
+        }
         let slots_key = self.name_str("__slots__")?;
         let slots =
             dict::get_item(heap, ns.object(), slots_key.object()).map_err(|e| self.err(e))?;
@@ -381,8 +401,15 @@ impl<'py> Interp<'py> {
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
-        let cls = class::new_subclass(heap, name, "__main__", slot_refs.as_deref(), base, Some(ns))
-            .map_err(|e| self.err(e))?;
+        let cls = class::new_subclass(
+            heap,
+            class_name,
+            "__main__",
+            slot_refs.as_deref(),
+            base,
+            Some(ns),
+        )
+        .map_err(|e| self.err(e))?;
         Ok(cls)
     }
 
