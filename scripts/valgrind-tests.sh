@@ -31,6 +31,8 @@ export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="valgrind --quiet --error-ex
 
 # The unit tests of the allocator and the object model, then their integration tests.
 cargo test -p pyrt-allocator -p pyrt-objects --lib
+# The collector core, with its own toy object model.
+cargo test -p pyrt-gc
 tests=$(cd tests/tests && ls allocator_*.rs objects_*.rs | sed 's/\.rs$//' | sed 's/^/--test /' | tr '\n' ' ')
 # shellcheck disable=SC2086
 cargo test -p pyrt-tests $tests

@@ -1,0 +1,128 @@
+//! `gc_collect_main` (`Modules/gcmodule.c`, 3.12): one collection, phase by phase.
+//!
+//! ```text
+//!  young = gen g (+ younger merged in)      old = gen g+1 (gen 2 itself for a full one)
+//!    │ deduce_unreachable (update_refs, subtract_refs, move_unreachable)
+//!    ├──────────────► unreachable (tentative marks)
+//!    │ untrack hooks; young merged into old            │ move_legacy_finalizers (+ reachable)
+//!    ▼                                                 ├──────────────► finalizers
+//!   old ◄── weakrefs with callbacks ── handle_weakrefs │                  │
+//!   old ◄── resurrected ── finalize_garbage, handle_resurrected_objects  │
+//!   old ◄── survivors of tp_clear ── delete_garbage(final_unreachable)   │
+//!   old ◄───────────────────────────── handle_legacy_finalizers ─────────┘
+//! ```
+//!
+//! No phase recurses: each walks an intrusive list, and the lists that grow while walked
+//! (young during `move_unreachable`, finalizers during `move_legacy_finalizer_reachable`) are
+//! walked to their current end. The collector allocates nothing on the object heap; its
+//! scratch space is the sentinels of its temporary lists (boxed, on the Rust heap) and one
+//! `Vec` for the weak references reported for one object. Object memory is touched only
+//! through [`GcObjects`] and the headers.
+
+mod finalizers;
+mod garbage;
+mod reachability;
+mod weakrefs;
+
+use crate::collector::Collector;
+use crate::contract::{GcObjects, UntrackPass};
+use crate::generations::NUM_GENERATIONS;
+use crate::list::{GcList, ListFlags};
+
+/// The result of one collection, as CPython counts it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Collected {
+    /// `m`: unreachable objects cleared (or saved, with `DEBUG_SAVEALL`) plus weak
+    /// references freed while their callbacks ran.
+    pub collected: usize,
+    /// `n`: unreachable objects kept because a legacy finalizer (`tp_del`) reaches them.
+    pub uncollectable: usize,
+}
+
+impl Collected {
+    /// `n + m`: what `gc.collect()` returns.
+    pub fn total(self) -> usize {
+        self.collected + self.uncollectable
+    }
+}
+
+/// `gc_collect_main(generation)`.
+///
+/// Afterwards: every object of generations `0..=generation` that was unreachable from
+/// outside them has been finalized at most once and cleared (or saved); survivors are in
+/// `old`; counts, stats and the long-lived counters are updated.
+///
+/// # Safety
+/// `objects` implements the contract for every object tracked by `c`, and the caller holds
+/// `c`'s collecting guard.
+pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
+    c: &Collector,
+    objects: &O,
+    generation: usize,
+) -> Collected {
+    let gens = &c.gens;
+    gens.advance_counts(generation);
+    for g in 0..generation {
+        gens.list(g).merge_into(gens.list(generation));
+    }
+    let young = gens.list(generation);
+    let old = gens.list((generation + 1).min(NUM_GENERATIONS - 1));
+    c.debug_check(old, ListFlags::CLEAR);
+
+    let unreachable = GcList::new();
+    // SAFETY: young is an ordinary list of objects of `objects`.
+    unsafe { reachability::deduce_unreachable(objects, young, &unreachable, &gens.permanent) };
+    // SAFETY: young is an ordinary list again.
+    unsafe { reachability::untrack_pass(objects, young, UntrackPass::EveryCollection) };
+    if generation < NUM_GENERATIONS - 1 {
+        if generation == NUM_GENERATIONS - 2 {
+            gens.record_survivors(generation, young.len());
+        }
+        young.merge_into(old);
+    } else {
+        // SAFETY: as above.
+        unsafe { reachability::untrack_pass(objects, young, UntrackPass::FullCollection) };
+        gens.record_survivors(generation, young.len());
+    }
+
+    let finalizers = GcList::new();
+    // SAFETY: unreachable is as move_unreachable left it.
+    unsafe { finalizers::move_legacy_finalizers(objects, &unreachable, &finalizers) };
+    c.debug_check(&finalizers, ListFlags::CLEAR);
+    c.debug_check(
+        &unreachable,
+        ListFlags {
+            collecting: true,
+            unreachable: false,
+        },
+    );
+
+    // SAFETY: here and below, the lists are ordinary lists of objects of `objects`, in the
+    // states each phase documents.
+    let mut collected = unsafe { weakrefs::handle_weakrefs(objects, &unreachable, old) };
+    c.debug_check(old, ListFlags::CLEAR);
+    // SAFETY: as above.
+    unsafe { finalizers::finalize_garbage(objects, &unreachable) };
+    let final_unreachable = GcList::new();
+    // SAFETY: as above.
+    unsafe {
+        finalizers::handle_resurrected_objects(objects, c, &unreachable, &final_unreachable, old)
+    };
+    collected += final_unreachable.len();
+    // SAFETY: as above.
+    unsafe { garbage::delete_garbage(objects, c, &final_unreachable, old) };
+
+    let uncollectable = finalizers.len();
+    // SAFETY: as above.
+    unsafe { garbage::handle_legacy_finalizers(objects, c, &finalizers, old) };
+    c.debug_check(old, ListFlags::CLEAR);
+
+    if generation == NUM_GENERATIONS - 1 {
+        objects.clear_freelists();
+    }
+    gens.add_stats(generation, collected, uncollectable);
+    Collected {
+        collected,
+        uncollectable,
+    }
+}
