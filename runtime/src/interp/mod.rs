@@ -27,6 +27,7 @@ mod methods;
 mod modules;
 mod objects;
 pub mod source;
+mod store;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -261,6 +262,8 @@ fn read_line(input: &mut dyn std::io::BufRead) -> Option<String> {
 pub struct Session<'py> {
     interp: Interp<'py>,
     globals: Obj<'py>,
+    /// Declared last: dropped after everything that points into it.
+    store: store::Store,
 }
 
 impl<'py> Session<'py> {
@@ -288,20 +291,27 @@ impl<'py> Session<'py> {
             argv,
         };
         let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
-        Ok(Session { interp, globals })
+        Ok(Session {
+            interp,
+            globals,
+            store: store::Store::default(),
+        })
     }
 
     /// Runs one source text in the session's module; with `interactive`, the value of each
     /// expression statement other than `None` is printed (`sys.displayhook`).
     pub fn run(&self, source: &str, interactive: bool) -> Outcome {
         let filename = self.interp.filename.as_str();
-        let text: &'static str = Box::leak(source.to_string().into_boxed_str());
+        // SAFETY: the text is used by this session's code objects only, which go before the
+        // store (see `Session`'s field order and `Drop`).
+        let text = unsafe { self.store.keep_text(source) };
         let lines = Rc::new(Lines::new(text));
         let module = match source::parse(filename, &lines) {
             Ok(m) => m,
             Err(e) => return Outcome::SyntaxError(e.render()),
         };
-        let body: &'static [Stmt] = Box::leak(module.body.into_boxed_slice());
+        // SAFETY: as for the text above.
+        let body = unsafe { self.store.keep_tree(module.body) };
         if let Err(e) = exec::check_subset(filename, &lines, body) {
             return Outcome::SyntaxError(e.render());
         }
