@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the allocator's and the object model's unit and integration tests under valgrind
-# memcheck: any invalid read or
+# Runs the allocator's, the object model's and the collector's unit and integration tests, and
+# the interpreter over the oracle, under valgrind memcheck: any invalid read or
 # write, use of uninitialised memory, or leak (definitely or indirectly lost) fails the run.
 # "Possibly lost" is not counted: the Rust test harness's own thread handles (std's
 # thread-locals) show up there. Property tests run fewer cases (PROPTEST_CASES, default 8 here)
@@ -33,7 +33,8 @@ export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="valgrind --quiet --error-ex
 cargo test -p pyrt-allocator -p pyrt-objects --lib
 # The collector core, with its own toy object model.
 cargo test -p pyrt-gc
-tests=$(cd tests/tests && ls allocator_*.rs objects_*.rs | sed 's/\.rs$//' | sed 's/^/--test /' | tr '\n' ' ')
+# The oracle runs the interpreter over 141 scripts (about 4 minutes under valgrind).
+tests=$(cd tests/tests && ls allocator_*.rs objects_*.rs oracle.rs | sed 's/\.rs$//' | sed 's/^/--test /' | tr '\n' ' ')
 # shellcheck disable=SC2086
 cargo test -p pyrt-tests $tests
 echo "valgrind memcheck: clean"
