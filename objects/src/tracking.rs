@@ -15,19 +15,15 @@
 
 use crate::object::PyObject;
 use crate::typeobj::TypeFlags;
-use crate::types::{TYPE_TYPE, class, dict, tuple};
+use crate::types::{class, dict, tuple};
 
 /// `PyObject_IS_GC`: whether `o` is managed by the collector at all.
 pub fn is_gc(o: &PyObject) -> bool {
     if !o.ob_type().flags().contains(TypeFlags::HAVE_GC) {
         return false;
     }
-    if core::ptr::eq(o.ob_type(), TYPE_TYPE.get()) {
-        // SAFETY: objects of type `type` are type objects (`type_is_gc`).
-        let ty = unsafe { &*core::ptr::from_ref(o).cast::<crate::typeobj::PyTypeObject>() };
-        return class::is_heap_type(ty);
-    }
-    true
+    // `type_is_gc`: only classes are collected among type objects.
+    crate::types::type_object(o).is_none_or(class::is_heap_type)
 }
 
 /// `_PyObject_GC_MAY_BE_TRACKED`: a GC object, and tracked now if it is an exact tuple (a

@@ -15,7 +15,7 @@ unsafe fn never_dealloc(_heap: &Heap, op: ObjPtr) {
 }
 
 /// `object.__hash__`: `_Py_HashPointer(id(o))`.
-pub(crate) fn identity_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
+pub fn identity_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
     Ok(hash_pointer(core::ptr::from_ref(o).addr()))
 }
 
@@ -56,10 +56,16 @@ pub static OBJECT_TYPE: StaticType = StaticType::new(
     },
 );
 
-/// The type object an object of type `type` is.
-fn as_type(o: &PyObject) -> &crate::typeobj::PyTypeObject {
+/// The type object `o` is, if `o` is an object of type `type`.
+pub fn type_object(o: &PyObject) -> Option<&crate::typeobj::PyTypeObject> {
     // SAFETY: objects of type `type` are type objects, whose header is first.
-    unsafe { &*core::ptr::from_ref(o).cast::<crate::typeobj::PyTypeObject>() }
+    core::ptr::eq(o.ob_type(), TYPE_TYPE.get())
+        .then(|| unsafe { &*core::ptr::from_ref(o).cast::<crate::typeobj::PyTypeObject>() })
+}
+
+/// The type object `o` is; `o` is an object of type `type` (the slots of `type` get no other).
+fn as_type(o: &PyObject) -> &crate::typeobj::PyTypeObject {
+    type_object(o).expect("the slots of `type` receive type objects")
 }
 
 fn type_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {

@@ -154,7 +154,7 @@ pub fn class_module_and_name(ty: &PyTypeObject) -> (&str, &str) {
     (&h.module, &h.qualname)
 }
 
-fn is_identifier(name: &str) -> bool {
+pub(crate) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c.is_alphanumeric())
@@ -267,15 +267,12 @@ pub fn new_subclass<'h>(
 
 /// The class a `class` statement made, for use as a base.
 fn object_class(b: &PyObject) -> PyResult<&PyTypeObject> {
-    if ptr::eq(b.ob_type(), TYPE_TYPE.get()) {
-        // SAFETY: objects of type `type` are type objects.
-        let ty = unsafe { &*ptr::from_ref(b).cast::<PyTypeObject>() };
-        if ptr::eq(ty, crate::types::LIST_TYPE.get())
+    if let Some(ty) = crate::types::type_object(b)
+        && (ptr::eq(ty, crate::types::LIST_TYPE.get())
             || (is_heap_type(ty)
-                && matches!(heap_type(ty).kind, ClassKind::Object | ClassKind::List))
-        {
-            return Ok(ty);
-        }
+                && matches!(heap_type(ty).kind, ClassKind::Object | ClassKind::List)))
+    {
+        return Ok(ty);
     }
     Err(PyErr::type_error(format!(
         "pyrt cannot subclass '{}' yet",
@@ -402,14 +399,12 @@ pub fn call<'h>(heap: &'h Heap, cls: &PyObject, args: Vec<Obj<'h>>) -> PyResult<
 
 /// The heap type `cls` is.
 fn as_class(cls: &PyObject) -> PyResult<&PyTypeObject> {
-    if !ptr::eq(cls.ob_type(), TYPE_TYPE.get()) {
+    let Some(ty) = crate::types::type_object(cls) else {
         return Err(PyErr::type_error(format!(
             "'{}' object is not callable",
             cls.ob_type().name()
         )));
-    }
-    // SAFETY: objects of type `type` are type objects.
-    let ty = unsafe { &*ptr::from_ref(cls).cast::<PyTypeObject>() };
+    };
     if !is_heap_type(ty) {
         return Err(PyErr::type_error(format!(
             "cannot create '{}' instances here",

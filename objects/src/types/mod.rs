@@ -19,8 +19,8 @@ pub mod unicode;
 pub mod unicode_methods;
 
 pub use base::{
-    ELLIPSIS_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE, OBJECT_TYPE, TYPE_TYPE, ellipsis, none,
-    not_implemented,
+    ELLIPSIS_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE, OBJECT_TYPE, TYPE_TYPE, ellipsis, identity_hash,
+    none, not_implemented, type_object,
 };
 pub use bytes::BYTES_TYPE;
 pub use complex::COMPLEX_TYPE;

@@ -86,7 +86,7 @@ pub fn new_record_class<'h>(
 /// `namedtuple`'s checks of the type and field names.
 fn check_fields(name: &str, fields: &[&str]) -> PyResult<Vec<String>> {
     for n in core::iter::once(&name).chain(fields) {
-        if !is_identifier(n) {
+        if !class::is_identifier(n) {
             return Err(PyErr::value_error(format!(
                 "Type names and field names must be valid identifiers: '{n}'"
             )));
@@ -105,12 +105,6 @@ fn check_fields(name: &str, fields: &[&str]) -> PyResult<Vec<String>> {
         }
     }
     Ok(fields.iter().map(|f| f.to_string()).collect())
-}
-
-fn is_identifier(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
-        && chars.all(|c| c == '_' || c.is_alphanumeric())
 }
 
 /// `cls(*args)` for a namedtuple class or a record class: one value per field.

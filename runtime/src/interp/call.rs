@@ -6,19 +6,14 @@
 use core::ptr;
 
 use pyrt_objects::typeobj::PyTypeObject;
-use pyrt_objects::types::{TYPE_TYPE, class, dict, list, long, tuple, unicode};
+use pyrt_objects::types::{class, dict, list, long, tuple, unicode};
 use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
 use super::objects::{BUILTIN, FUNCTION, METHOD, MODULE, builtin, method, module};
 use super::{Interp, R};
 
-/// The type object an object of type `type` is.
-pub(crate) fn as_type(o: &pyrt_objects::PyObject) -> Option<&PyTypeObject> {
-    // SAFETY: objects of type `type` are type objects.
-    ptr::eq(o.ob_type(), TYPE_TYPE.get())
-        .then(|| unsafe { &*ptr::from_ref(o).cast::<PyTypeObject>() })
-}
+use pyrt_objects::types::type_object as as_type;
 
 impl<'py> Interp<'py> {
     /// `func(*args, **kwargs)`.

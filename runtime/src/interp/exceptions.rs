@@ -38,13 +38,7 @@ pub(crate) fn is_exception(o: &PyObject) -> bool {
 
 /// Whether `o` is an exception class.
 pub(crate) fn is_exception_class(o: &PyObject) -> bool {
-    as_type(o).is_some_and(|t| t.is_subtype(BASE_EXCEPTION.get()))
-}
-
-fn as_type(o: &PyObject) -> Option<&PyTypeObject> {
-    // SAFETY: objects of type `type` are type objects.
-    ptr::eq(o.ob_type(), TYPE_TYPE.get())
-        .then(|| unsafe { &*ptr::from_ref(o).cast::<PyTypeObject>() })
+    pyrt_objects::types::type_object(o).is_some_and(|t| t.is_subtype(BASE_EXCEPTION.get()))
 }
 
 /// A new instance of exception class `cls` with `args`.
@@ -141,17 +135,12 @@ fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     instance(o).args.get().into_iter().for_each(visit);
 }
 
-fn identity_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
-    let addr = ptr::from_ref(o).addr();
-    Ok((addr >> 4 | addr << (usize::BITS - 4)) as i64)
-}
-
 static SLOTS: Slots = Slots {
     dealloc,
     sizeof: None,
     repr: exception_repr,
     str: Some(exception_str_slot),
-    hash: Some(identity_hash),
+    hash: Some(pyrt_objects::types::identity_hash),
     richcompare: None,
     number: None,
     sequence: None,

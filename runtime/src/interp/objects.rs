@@ -199,7 +199,7 @@ macro_rules! slots {
             sizeof: None,
             repr: $repr,
             str: None,
-            hash: Some(identity_hash),
+            hash: Some(pyrt_objects::types::identity_hash),
             richcompare: None,
             number: None,
             sequence: None,
@@ -210,11 +210,6 @@ macro_rules! slots {
             setattr: None,
         }
     };
-}
-
-fn identity_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
-    let addr = ptr::from_ref(o).addr();
-    Ok((addr >> 4 | addr << (usize::BITS - 4)) as i64)
 }
 
 static FUNCTION_SLOTS: Slots = slots!(function_repr);
