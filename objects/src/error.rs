@@ -91,6 +91,23 @@ impl PyErr {
         }
     }
 
+    /// `TypeError: f() missing 2 required positional arguments: 'a' and 'b'` for the
+    /// parameters `missing` of the callable `func` (CPython's `missing_arguments`).
+    pub fn missing_arguments(func: &str, missing: &[String]) -> PyErr {
+        let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+        let list = match quoted.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        };
+        let plural = if missing.len() == 1 { "" } else { "s" };
+        PyErr::type_error(format!(
+            "{func}() missing {} required positional argument{plural}: {list}",
+            missing.len()
+        ))
+    }
+
     /// `TypeError(message)`.
     pub fn type_error(message: impl Into<String>) -> PyErr {
         PyErr::new(ExcKind::TypeError, message)

@@ -152,18 +152,13 @@ fn check_arity(name: &str, fields: &[String], given: usize) -> PyResult<()> {
             given + 1
         )));
     }
-    let missing: Vec<String> = fields[given..].iter().map(|f| format!("'{f}'")).collect();
-    let list = match missing.as_slice() {
-        [] => return Ok(()),
-        [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
-    };
-    let plural = if missing.len() == 1 { "" } else { "s" };
-    Err(PyErr::type_error(format!(
-        "{name}.__new__() missing {} required positional argument{plural}: {list}",
-        missing.len()
-    )))
+    if given == fields.len() {
+        return Ok(());
+    }
+    Err(PyErr::missing_arguments(
+        &format!("{name}.__new__"),
+        &fields[given..],
+    ))
 }
 
 fn cells(o: &PyObject) -> &[Option<ObjPtr>] {

@@ -539,26 +539,13 @@ impl<'py> Interp<'py> {
                     // SAFETY: the defaults tuple (held by the function) holds its items.
                     fast[i] = Some(unsafe { Obj::from_borrowed(self.heap, d.as_ref()) });
                 } else {
-                    missing.push(format!("'{}'", code.params[i]));
+                    missing.push(code.params[i].clone());
                 }
             }
         }
         if !missing.is_empty() {
-            let list = match missing.as_slice() {
-                [one] => one.clone(),
-                [a, b] => format!("{a} and {b}"),
-                [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
-                [] => String::new(),
-            };
-            return Err(self.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "{}() missing {} required positional argument{}: {list}",
-                    code.qualname,
-                    missing.len(),
-                    if missing.len() == 1 { "" } else { "s" }
-                ),
-            ));
+            let e = pyrt_objects::PyErr::missing_arguments(&code.qualname, &missing);
+            return Err(self.err(e));
         }
         let globals = FUNCTION
             .get_ref(self.heap, func.object(), function::GLOBALS)
