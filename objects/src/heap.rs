@@ -21,12 +21,13 @@ use hashbrown::HashMap;
 use pyrt_allocator::{Allocator, MallocStats};
 
 use crate::hash::HashSecret;
+use crate::hooks::RuntimeHooks;
 
 use crate::error::{PyErr, PyResult};
 use crate::freelist::FreeList;
 use crate::object::{ObjPtr, PyObject};
 use crate::singletons::Singletons;
-use crate::typeobj::PyTypeObject;
+use crate::typeobj::{PyTypeObject, TypeFlags};
 
 /// Deallocation depth past which frees are deferred (`_PyTrash_UNWIND_LEVEL`).
 pub const TRASHCAN_UNWIND_LEVEL: usize = 50;
@@ -70,6 +71,12 @@ pub struct Heap {
     hash_secret: HashSecret,
     /// The interned strings by text (CPython's `interned` dict).
     interned: RefCell<HashMap<String, ObjPtr>>,
+    /// The cycle collector: the generations every tracked object is linked into.
+    pub(crate) gc: pyrt_gc::Collector,
+    /// An automatic collection is due at the next safe point (`_Py_ScheduleGC`).
+    gc_scheduled: Cell<bool>,
+    /// The runtime's hooks while [`Heap::with_hooks`] runs (see [`RuntimeHooks`]).
+    hooks: Cell<Option<NonNull<dyn RuntimeHooks + 'static>>>,
 }
 
 impl Default for Heap {
@@ -100,6 +107,9 @@ impl Heap {
             recursion_depth: Cell::new(0),
             hash_secret: HashSecret::ZERO,
             interned: RefCell::new(HashMap::new()),
+            gc: pyrt_gc::Collector::new(),
+            gc_scheduled: Cell::new(false),
+            hooks: Cell::new(None),
         }
     }
 
@@ -239,6 +249,9 @@ impl Heap {
         debug_assert!(size >= size_of::<PyObject>());
         let pre = ty.preheader_size();
         let block = self.alloc_bytes(pre + size)?;
+        if ty.flags().contains(TypeFlags::HAVE_GC) && self.gc.on_alloc() {
+            self.gc_scheduled.set(true);
+        }
         // SAFETY: the block has `pre + size` writable bytes; the header fits at `pre`.
         unsafe {
             block.as_ptr().write_bytes(0, pre);
@@ -248,11 +261,28 @@ impl Heap {
         }
     }
 
+    /// Whether an automatic collection is due (the allocation count of generation 0 crossed
+    /// its threshold); [`Heap::collect_if_due`] runs it.
+    pub fn collection_due(&self) -> bool {
+        self.gc_scheduled.get()
+    }
+
+    /// Forgets a scheduled collection (it is about to run).
+    pub(crate) fn take_scheduled(&self) -> bool {
+        self.gc_scheduled.replace(false)
+    }
+
     /// Gives an object's memory (pre-header included) back to the allocator.
     ///
     /// # Safety
     /// `op` must come from [`Heap::alloc_object`] of this heap with type `ty`, and be dead.
     pub unsafe fn free_object(&self, op: ObjPtr, ty: &PyTypeObject) {
+        if ty.flags().contains(TypeFlags::HAVE_GC) {
+            // SAFETY: a GC object of this heap (its type has the flag and it was allocated
+            // with the pre-header), dead but not yet freed: `PyObject_GC_Del` untracks it and
+            // uncounts the allocation.
+            unsafe { self.gc.gc_del(pyrt_gc::ObjRef::new(op.cast())) };
+        }
         // SAFETY: the allocation starts `preheader_size` bytes before the object (caller).
         unsafe { self.free_bytes(op.cast::<u8>().byte_sub(ty.preheader_size())) };
     }
@@ -313,6 +343,13 @@ impl Heap {
     /// # Safety
     /// `op` must be an object of this heap whose refcount just reached zero.
     unsafe fn dealloc(&self, op: ObjPtr) {
+        // Every GC type's `tp_dealloc` starts with `PyObject_GC_UnTrack`: a dead object must
+        // never be seen by a collection (a finalizer run below may start one).
+        // SAFETY: `op` is still allocated; `is_gc` says it has a GC header.
+        if crate::tracking::is_gc(unsafe { op.as_ref() }) {
+            // SAFETY: a live GC object of this heap; no collection is mid-phase here.
+            unsafe { self.gc.untrack(pyrt_gc::ObjRef::new(op.cast())) };
+        }
         let depth = self.dealloc_depth.get();
         if depth >= TRASHCAN_UNWIND_LEVEL {
             self.deferred.borrow_mut().push(op);
@@ -344,6 +381,46 @@ impl Heap {
             unsafe { self.run_dealloc(op) };
             self.dealloc_depth.set(0);
         }
+    }
+}
+
+impl Heap {
+    /// Runs `f` with `hooks` installed: the runtime's way to run Python code when the object
+    /// layer needs it (`__del__`, weakref callbacks, `gc.callbacks`). Hooks nest; the previous
+    /// ones come back when `f` returns or unwinds.
+    pub fn with_hooks<R>(&self, hooks: &dyn RuntimeHooks, f: impl FnOnce() -> R) -> R {
+        struct Restore<'a> {
+            heap: &'a Heap,
+            previous: Option<NonNull<dyn RuntimeHooks + 'static>>,
+        }
+        impl Drop for Restore<'_> {
+            fn drop(&mut self) {
+                self.heap.hooks.set(self.previous);
+            }
+        }
+        // SAFETY: only the lifetime is erased. The pointer is used only through `hooks()`,
+        // while this call is on the stack (the guard puts the previous value back before
+        // `hooks` can go away, even on unwinding).
+        let erased = unsafe {
+            core::mem::transmute::<
+                NonNull<dyn RuntimeHooks + '_>,
+                NonNull<dyn RuntimeHooks + 'static>,
+            >(NonNull::from(hooks))
+        };
+        let _restore = Restore {
+            heap: self,
+            previous: self.hooks.replace(Some(erased)),
+        };
+        f()
+    }
+
+    /// Calls `f` with the hooks installed by the innermost [`Heap::with_hooks`]; `None` when
+    /// there are none (a heap used from Rust alone: finalizers and callbacks do not run).
+    pub(crate) fn call_hooks<R>(&self, f: impl FnOnce(&dyn RuntimeHooks) -> R) -> Option<R> {
+        let p = self.hooks.get()?;
+        // SAFETY: an installed pointer is valid while its `with_hooks` call runs, and that call
+        // is below this one on the stack; the borrow given to `f` cannot escape it.
+        Some(f(unsafe { p.as_ref() }))
     }
 }
 

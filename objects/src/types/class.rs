@@ -42,6 +42,8 @@ pub struct PyHeapTypeObject {
     /// The class namespace (`tp_dict`): class attributes and methods, if any.
     dict: core::cell::Cell<Option<ObjPtr>>,
     kind: ClassKind,
+    /// Whether the class or a base defines `__del__` (CPython's `tp_finalize` slot is set).
+    finalizer: core::cell::Cell<bool>,
     _reserved: [u8; RESERVED],
 }
 
@@ -50,6 +52,7 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - 3 * size_of::<String>()
     - size_of::<Option<ClassKeys>>()
     - size_of::<ClassKind>()
+    - size_of::<core::cell::Cell<bool>>()
     - size_of::<Option<ObjPtr>>();
 
 /// What a heap type's instances are.
@@ -104,6 +107,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).cached_keys).write(init.cached_keys);
         ptr::addr_of_mut!((*h).kind).write(init.kind);
         ptr::addr_of_mut!((*h).dict).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
         let name_ptr: *const str = (*h).qualname.as_str();
         let spec = HeapTypeSpec {
@@ -257,12 +261,41 @@ pub fn new_subclass<'h>(
     if let Some(b) = base {
         b.incref();
     }
+    // SAFETY: `cls` is a heap type just made.
+    let ty = unsafe { &*ptr::from_ref(cls.object()).cast::<PyTypeObject>() };
     if let Some(d) = dict {
-        // SAFETY: `cls` is a heap type just made.
-        let ty = unsafe { &*ptr::from_ref(cls.object()).cast::<PyTypeObject>() };
         heap_type(ty).dict.set(Some(d.into_ptr()));
     }
+    update_finalizer(heap, ty);
+    // SAFETY: the class is complete.
+    unsafe { heap.track(cls.object()) };
     Ok(cls)
+}
+
+/// Whether instances of `ty` have a finalizer (`tp_finalize`: a `__del__` in the class or a
+/// base).
+pub fn has_finalizer(ty: &PyTypeObject) -> bool {
+    is_heap_type(ty) && heap_type(ty).finalizer.get()
+}
+
+/// Recomputes whether `ty` has a finalizer, after its namespace gained or lost `__del__`
+/// (`update_slot`; the runtime calls it when a class attribute is set or deleted).
+pub fn update_finalizer(heap: &Heap, ty: &PyTypeObject) {
+    if !is_heap_type(ty) {
+        return;
+    }
+    let own = class_dict(ty).is_some_and(|d| {
+        crate::types::unicode::new_str(heap, "__del__")
+            .ok()
+            .and_then(|key| {
+                crate::types::dict::get_item(heap, d, key.object())
+                    .ok()
+                    .flatten()
+            })
+            .is_some()
+    });
+    let inherited = ty.base().is_some_and(has_finalizer);
+    heap_type(ty).finalizer.set(own || inherited);
 }
 
 /// The class a `class` statement made, for use as a base.
@@ -437,6 +470,8 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
     if let Some(k) = class_keys(ty) {
         managed::init_inline_values(heap, instance.object(), k)?;
     }
+    // SAFETY: the instance is complete (`PyType_GenericAlloc` tracks GC instances).
+    unsafe { heap.track(instance.object()) };
     Ok(instance)
 }
 
@@ -591,12 +626,31 @@ fn clear_slots(heap: &Heap, o: &PyObject) {
     }
 }
 
+/// The start of `subtype_dealloc`: the finalizer (`__del__`, once per object), then the weak
+/// references. Returns `false` when the finalizer resurrected the instance.
+///
+/// # Safety
+/// `op` is a dead instance of this heap (refcount zero, untracked).
+unsafe fn finalize_and_clear_weakrefs(heap: &Heap, op: ObjPtr) -> bool {
+    // SAFETY: the instance is still whole.
+    let o = unsafe { op.as_ref() };
+    // SAFETY: refcount zero (caller).
+    if has_finalizer(o.ob_type()) && !unsafe { heap.call_finalizer_from_dealloc(o) } {
+        return false;
+    }
+    crate::types::weakref::clear_weakrefs(heap, o);
+    true
+}
+
 /// `subtype_dealloc`: the slots are released, then the values or the dict, the memory freed,
 /// and last the instance's reference to its class is dropped.
 unsafe fn instance_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead instance of this heap; its class outlives this call through the reference
     // the instance holds, dropped last.
     unsafe {
+        if !finalize_and_clear_weakrefs(heap, op) {
+            return;
+        }
         let cls = op.as_ref().type_ptr();
         instance_clear(heap, op.as_ref());
         heap.free_object(op, cls.as_ref());
@@ -609,6 +663,9 @@ unsafe fn instance_dealloc(heap: &Heap, op: ObjPtr) {
 unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead instance of a list subclass, holding its class until the end.
     unsafe {
+        if !finalize_and_clear_weakrefs(heap, op) {
+            return;
+        }
         let cls = op.as_ref().type_ptr();
         crate::types::list::clear(heap, op.as_ref());
         if let Some(k) = class_keys(op.as_ref().ob_type()) {
@@ -619,12 +676,13 @@ unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
+/// `subtype_traverse` of a list subclass: the managed dict, the class, then the items.
 fn list_instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    crate::types::list::list_traverse(o, visit);
     if let Some(k) = class_keys(o.ob_type()) {
         managed::traverse(o, k, visit);
     }
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
+    crate::types::list::list_traverse(o, visit);
 }
 
 fn list_instance_clear(heap: &Heap, o: &PyObject) {

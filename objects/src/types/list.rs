@@ -147,7 +147,9 @@ pub(crate) unsafe fn new_subclass_instance<'h>(
         ptr::addr_of_mut!((*l).ob_item).write(Cell::new(ptr::null_mut()));
         ptr::addr_of_mut!((*l).allocated).write(Cell::new(0));
         cls.incref();
-        Ok(Obj::from_owned(heap, op))
+        let list = Obj::from_owned(heap, op);
+        heap.track(list.object());
+        Ok(list)
     }
 }
 
@@ -185,7 +187,9 @@ fn alloc_list(heap: &Heap) -> PyResult<Obj<'_>> {
         ptr::addr_of_mut!((*l).ob_base.ob_size).write(Cell::new(0));
         ptr::addr_of_mut!((*l).ob_item).write(Cell::new(ptr::null_mut()));
         ptr::addr_of_mut!((*l).allocated).write(Cell::new(0));
-        Ok(Obj::from_owned(heap, op))
+        let list = Obj::from_owned(heap, op);
+        heap.track(list.object());
+        Ok(list)
     }
 }
 
@@ -658,8 +662,9 @@ fn list_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> 
     new_list(heap, copies)
 }
 
+/// `list_traverse`: the items, last to first.
 pub(crate) fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    items(o).iter().for_each(|&item| visit(item));
+    items(o).iter().rev().for_each(|&item| visit(item));
 }
 
 fn list_clear_slot(heap: &Heap, o: &PyObject) {

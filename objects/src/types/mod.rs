@@ -17,6 +17,7 @@ pub mod set_ops;
 pub mod tuple;
 pub mod unicode;
 pub mod unicode_methods;
+pub mod weakref;
 
 pub use base::{
     ELLIPSIS_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE, OBJECT_TYPE, TYPE_TYPE, ellipsis, identity_hash,

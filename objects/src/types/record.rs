@@ -137,7 +137,11 @@ pub(crate) fn new_record<'h>(
             dst.add(n).write(None);
         }
         cls.incref();
-        Ok(Obj::from_owned(heap, op))
+        let record = Obj::from_owned(heap, op);
+        if spare == 1 {
+            heap.track(record.object());
+        }
+        Ok(record)
     }
 }
 
@@ -267,9 +271,10 @@ fn record_setattr(heap: &Heap, o: &PyObject, name: &str, value: Option<&PyObject
     Ok(())
 }
 
+/// `subtype_traverse`: the class, then the fields last to first (`tupletraverse`).
 fn record_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    cells(o).iter().flatten().for_each(|&v| visit(v));
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
+    cells(o).iter().rev().flatten().for_each(|&v| visit(v));
 }
 
 /// `subtype_dealloc` of both kinds: the fields are released (last to first, as

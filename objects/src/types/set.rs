@@ -94,6 +94,14 @@ fn is_dummy(heap: &Heap, e: SetEntry) -> bool {
     e.key == Some(heap.singletons().set_dummy())
 }
 
+/// The set's weak-reference list (`weakreflist`).
+pub(crate) fn weaklist(o: &PyObject) -> &Cell<Option<ObjPtr>> {
+    let p = &header(o).weakreflist;
+    // SAFETY: `Cell<*mut PyObject>` and `Cell<Option<ObjPtr>>` have the same layout, null
+    // being `None`; the field is only ever written through this view (or nulled at birth).
+    unsafe { &*ptr::from_ref(p).cast::<Cell<Option<ObjPtr>>>() }
+}
+
 /// A new empty set or frozenset using its inline table.
 fn alloc_set<'h>(heap: &'h Heap, ty: &'static StaticType) -> PyResult<Obj<'h>> {
     let op = heap.alloc_object(ty.get(), size_of::<PySetObject>())?;
@@ -110,7 +118,9 @@ fn alloc_set<'h>(heap: &'h Heap, ty: &'static StaticType) -> PyResult<Obj<'h>> {
         ptr::addr_of_mut!((*s).weakreflist).write(Cell::new(ptr::null_mut()));
         let small = ptr::addr_of_mut!((*s).smalltable).cast::<SetEntry>();
         ptr::addr_of_mut!((*s).table).write(Cell::new(small));
-        Ok(Obj::from_owned(heap, op))
+        let set = Obj::from_owned(heap, op);
+        heap.track(set.object());
+        Ok(set)
     }
 }
 
@@ -574,8 +584,10 @@ fn set_sizeof(o: &PyObject) -> usize {
 }
 
 unsafe fn set_dealloc(heap: &Heap, op: ObjPtr) {
-    // SAFETY: a dead set of this heap: its elements are released, its table and body freed.
+    // SAFETY: a dead set of this heap: its weak references cleared, its elements released,
+    // its table and body freed.
     unsafe {
+        crate::types::weakref::clear_weakrefs(heap, op.as_ref());
         clear(heap, op.as_ref());
         let ty = op.as_ref().ob_type();
         heap.free_object(op, ty);

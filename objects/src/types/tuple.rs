@@ -78,7 +78,9 @@ pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
         for (i, item) in items.into_iter().enumerate() {
             dst.add(i).write(item.into_ptr());
         }
-        Ok(Obj::from_owned(heap, op))
+        let tuple = Obj::from_owned(heap, op);
+        heap.track(tuple.object());
+        Ok(tuple)
     }
 }
 
@@ -196,8 +198,9 @@ pub(crate) fn tuple_richcompare<'h>(
     crate::abstract_::compare_sequences(heap, op, pair, || (xs.len(), ys.len())).map(Some)
 }
 
+/// `tupletraverse`: the items, last to first.
 fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    items(o).iter().for_each(|&item| visit(item));
+    items(o).iter().rev().for_each(|&item| visit(item));
 }
 
 fn tuple_len(o: &PyObject) -> usize {

@@ -126,11 +126,8 @@ impl<'py, T> Bound<'py, T> {
     /// });
     /// ```
     pub fn referents(&self) -> Vec<Bound<'py, PyAny>> {
-        let Some(traverse) = self.obj.ob_type().slots().traverse else {
-            return Vec::new();
-        };
         let mut found = Vec::new();
-        traverse(self.as_object(), &mut |p| found.push(p));
+        pyrt_objects::gc_objects::references(self.as_object(), &mut |p| found.push(p));
         let heap = self.obj.heap();
         found
             .into_iter()

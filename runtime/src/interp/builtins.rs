@@ -6,7 +6,7 @@ use pyrt_objects::typeobj::{PyTypeObject, StaticType};
 use pyrt_objects::types::{
     BOOL_TYPE, BYTES_TYPE, COMPLEX_TYPE, DICT_TYPE, FLOAT_TYPE, FROZENSET_TYPE, INT_TYPE,
     LIST_TYPE, OBJECT_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE, TYPE_TYPE, bytes, dict, float, list,
-    long, range, set, tuple, unicode,
+    long, range, set, tuple, unicode, weakref,
 };
 use pyrt_objects::{CompareOp, Heap, Obj, PyResult};
 
@@ -97,7 +97,8 @@ pub(crate) fn call_builtin<'py>(
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
     if index >= super::modules::base_index() {
-        return super::modules::call_function(interp, index - super::modules::base_index(), args);
+        let index = index - super::modules::base_index();
+        return super::modules::call_function(interp, index, args, kwargs);
     }
     if let Some(r) = receiver {
         let name = super::methods::NAMES[index - FUNCTIONS.len()];
@@ -387,6 +388,9 @@ pub(crate) fn construct<'py>(
     let heap = interp.heap;
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
     let is = |t: &'static StaticType| core::ptr::eq(ty, t.get());
+    if is(&weakref::WEAKREF_TYPE) {
+        return new_weakref(interp, args, kwargs);
+    }
     if !kwargs.is_empty() && !is(&DICT_TYPE) {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
@@ -825,4 +829,34 @@ pub(crate) fn getitem<'py>(
         &exceptions::TYPE_ERROR,
         format!("'{}' object is not subscriptable", obj.ob_type().name()),
     ))
+}
+
+/// `weakref.ref(obj[, callback])`.
+fn new_weakref<'py>(
+    interp: &Interp<'py>,
+    mut args: Vec<Obj<'py>>,
+    kwargs: Vec<(String, Obj<'py>)>,
+) -> R<'py, Obj<'py>> {
+    if let Some((k, _)) = kwargs.first() {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("ref() takes no keyword arguments ('{k}' given)"),
+        ));
+    }
+    if args.is_empty() || args.len() > 2 {
+        let n = args.len();
+        let m = if n == 0 {
+            "__new__ expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("__new__ expected at most 2 arguments, got {n}")
+        };
+        return Err(interp.raise(&exceptions::TYPE_ERROR, m));
+    }
+    let callback = (args.len() == 2).then(|| args.pop()).flatten();
+    weakref::new_ref(
+        interp.heap,
+        args[0].object(),
+        callback.as_ref().map(Obj::object),
+    )
+    .map_err(|e| interp.err(e))
 }

@@ -6,7 +6,7 @@
 use core::ptr;
 
 use pyrt_objects::typeobj::PyTypeObject;
-use pyrt_objects::types::{class, dict, list, long, tuple, unicode};
+use pyrt_objects::types::{class, dict, list, long, none, tuple, unicode, weakref};
 use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
@@ -30,7 +30,22 @@ impl<'py> Interp<'py> {
         if BUILTIN.is(f) {
             let index = BUILTIN.get_num(f, builtin::INDEX);
             let receiver = BUILTIN.get_ref(self.heap, f, builtin::SELF);
-            return super::builtins::call_builtin(self, index, receiver, args, kwargs);
+            let result = super::builtins::call_builtin(self, index, receiver, args, kwargs);
+            // CPython checks the eval breaker after a call to a C function.
+            self.gc_safe_point();
+            return result;
+        }
+        if weakref::is_weakref(f) {
+            if !(args.is_empty() && kwargs.is_empty()) {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "weakref() takes no arguments ({} given)",
+                        args.len() + kwargs.len()
+                    ),
+                ));
+            }
+            return Ok(weakref::referent(self.heap, f).unwrap_or_else(|| none(self.heap)));
         }
         if METHOD.is(f) {
             let function = METHOD
@@ -43,7 +58,9 @@ impl<'py> Interp<'py> {
             return self.call(&function, args, kwargs);
         }
         if let Some(ty) = as_type(f) {
-            return self.instantiate(func, ty, args, kwargs);
+            let result = self.instantiate(func, ty, args, kwargs);
+            self.gc_safe_point();
+            return result;
         }
         Err(self.raise(
             &exceptions::TYPE_ERROR,
@@ -177,11 +194,14 @@ impl<'py> Interp<'py> {
             && let Some(d) = class::class_dict(ty)
         {
             let key = self.name_str(name)?;
-            return match value {
+            let result = match value {
                 Some(v) => dict::set_item(self.heap, d, key, v.clone()),
                 None => dict::del_item(self.heap, d, key.object()),
+            };
+            if name == "__del__" {
+                class::update_finalizer(self.heap, ty);
             }
-            .map_err(|e| self.err(e));
+            return result.map_err(|e| self.err(e));
         }
         match value {
             Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
@@ -328,6 +348,7 @@ impl<'py> Interp<'py> {
                 && name.starts_with("__")
                 && name.ends_with("__")
                 && name != "__init__"
+                && name != "__del__"
             {
                 return Err(self.raise(
                     &exceptions::NOT_IMPLEMENTED_ERROR,

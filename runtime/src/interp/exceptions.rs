@@ -58,7 +58,9 @@ pub(crate) fn new_exception<'h>(
         let i = op.cast::<Instance>().as_ptr();
         (*i).args.set(Some(args.into_ptr()));
         (*i).plain.set(usize::from(plain));
-        Ok(Obj::from_owned(heap, op))
+        let exc = Obj::from_owned(heap, op);
+        heap.track(exc.object());
+        Ok(exc)
     }
 }
 

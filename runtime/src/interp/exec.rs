@@ -177,6 +177,7 @@ impl<'py> Interp<'py> {
                         Err(Unwind::Continue) | Ok(()) => {}
                         Err(e) => return Err(e),
                     }
+                    self.gc_safe_point();
                 }
                 self.exec_body(frame, &w.orelse)
             }
@@ -250,6 +251,7 @@ impl<'py> Interp<'py> {
                 Err(Unwind::Continue) | Ok(()) => {}
                 Err(e) => return Err(e),
             }
+            self.gc_safe_point();
         }
         self.exec_body(frame, &f.orelse)
     }
@@ -559,6 +561,7 @@ impl<'py> Interp<'py> {
             comprehension: RefCell::new(Vec::new()),
         };
         self.enter()?;
+        self.gc_safe_point();
         let result = self.exec_body(&frame, code.body);
         self.leave();
         match result {

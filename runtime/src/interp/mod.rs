@@ -22,6 +22,7 @@ mod code;
 mod eval;
 mod exceptions;
 mod exec;
+mod gc_module;
 mod iter;
 mod methods;
 mod modules;
@@ -111,6 +112,8 @@ pub(crate) struct Interp<'py> {
     pub depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
     pub argv: Vec<String>,
+    /// `gc.garbage` and `gc.callbacks`, once the `gc` module is imported.
+    pub gc_lists: RefCell<Option<gc_module::GcLists<'py>>>,
 }
 
 /// A frame: the code running, its fast locals, its globals, and the namespace dict of a
@@ -289,6 +292,7 @@ impl<'py> Session<'py> {
             depth: Cell::new(1),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             argv,
+            gc_lists: RefCell::new(None),
         };
         let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
         Ok(Session {
@@ -320,8 +324,11 @@ impl<'py> Session<'py> {
                 "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
             );
         }
-        self.interp
-            .run_module(body, lines, &self.globals, interactive)
+        let heap = self.interp.heap;
+        heap.with_hooks(&self.interp, || {
+            self.interp
+                .run_module(body, lines, &self.globals, interactive)
+        })
     }
 
     /// Writes `text` on the session's output (the REPL's prompts), flushed.
@@ -344,9 +351,20 @@ impl<'py> Session<'py> {
 }
 
 impl Drop for Session<'_> {
+    /// Interpreter shutdown (`finalize_modules`): a collection runs the finalizers of garbage
+    /// cycles while the module still exists, then the module's names go in insertion order, as
+    /// CPython clears a module dict, and a last collection takes what that left in cycles.
     fn drop(&mut self) {
-        // Module teardown: names go in insertion order, as CPython clears a module dict.
-        dict::clear(self.interp.heap, self.globals.object());
+        let heap = self.interp.heap;
+        heap.with_hooks(&self.interp, || {
+            let _ = heap.collect(2);
+            dict::clear(heap, self.globals.object());
+            let _ = heap.collect(2);
+            self.interp.save_garbage();
+        });
+        let _ = self.interp.out.borrow_mut().flush();
+        // The interpreter's own cycles (gc.garbage, gc.callbacks) go with it.
+        self.interp.gc_lists.borrow_mut().take();
     }
 }
 

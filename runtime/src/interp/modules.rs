@@ -1,6 +1,7 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
-//! `version_info`), `time` (`perf_counter`) and `collections` (`namedtuple`).
+//! `version_info`), `time` (`perf_counter`), `collections` (`namedtuple`), and `gc` and
+//! `weakref`, whose functions live in `gc_module.rs`.
 
 use pyrt_objects::types::{dict, list, long, record, unicode};
 use pyrt_objects::{Obj, PyObject, abstract_};
@@ -30,14 +31,15 @@ pub(crate) fn base_index() -> usize {
 pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
     let err = |e| interp.err(e);
-    if !["sys", "time", "collections"].contains(&name) {
+    if !["sys", "time", "collections", "gc", "weakref"].contains(&name) {
         return Err(interp.raise(
             &exceptions::MODULE_NOT_FOUND_ERROR,
             format!("No module named '{name}'"),
         ));
     }
     let d = dict::new_dict(heap).map_err(err)?;
-    for (i, (m, f)) in FUNCTIONS.iter().enumerate() {
+    let all = FUNCTIONS.iter().chain(super::gc_module::FUNCTIONS);
+    for (i, (m, f)) in all.enumerate() {
         if *m == name {
             let n = interp.name_str(f)?;
             let b = BUILTIN
@@ -59,6 +61,22 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         dict::set_item(heap, d.object(), interp.name_str("version_info")?, vi).map_err(err)?;
         let maxsize = long::int_from_i64(heap, i64::MAX).map_err(err)?;
         dict::set_item(heap, d.object(), interp.name_str("maxsize")?, maxsize).map_err(err)?;
+    }
+    let mut attrs = Vec::new();
+    if name == "gc" {
+        attrs = super::gc_module::gc_attributes(interp)?;
+    }
+    if name == "weakref" {
+        let ty = &pyrt_objects::types::weakref::WEAKREF_TYPE
+            .get()
+            .ob_base
+            .ob_base;
+        // SAFETY: a static type object is immortal.
+        let ty = unsafe { Obj::from_borrowed(heap, ty) };
+        attrs = vec![("ref", ty.clone()), ("ReferenceType", ty)];
+    }
+    for (k, v) in attrs {
+        dict::set_item(heap, d.object(), interp.name_str(k)?, v).map_err(err)?;
     }
     let n = interp.name_str(name)?;
     MODULE.alloc(heap, &[Some(n), Some(d)], &[]).map_err(err)
@@ -94,10 +112,20 @@ pub(crate) fn call_function<'py>(
     interp: &Interp<'py>,
     index: usize,
     args: Vec<Obj<'py>>,
+    kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
+    if index >= FUNCTIONS.len() {
+        return super::gc_module::call(interp, index - FUNCTIONS.len(), args, kwargs);
+    }
+    let (module, name) = FUNCTIONS[index];
+    if !kwargs.is_empty() {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("{name}() takes no keyword arguments"),
+        ));
+    }
     let heap = interp.heap;
     let err = |e| interp.err(e);
-    let (module, name) = FUNCTIONS[index];
     let one = |args: &[Obj<'py>]| -> R<'py, Obj<'py>> {
         match args {
             [a] => Ok(a.clone()),

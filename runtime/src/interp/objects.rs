@@ -61,7 +61,9 @@ impl Kind {
             for (i, n) in nums.iter().enumerate() {
                 w.add(self.refs + i).write(*n);
             }
-            Ok(Obj::from_owned(heap, op))
+            let obj = Obj::from_owned(heap, op);
+            heap.track(obj.object());
+            Ok(obj)
         }
     }
 

@@ -245,6 +245,15 @@ fn store_in_values(
 fn materialise(heap: &Heap, o: &PyObject, k: ClassKeys, v: Values) -> PyResult<ObjPtr> {
     k.0.incref();
     let d = new_split_dict(heap, k.0, v, v.used()).inspect_err(|_| k.release(heap))?;
+    let is_tracked = |x: &PyObject| heap.is_tracked(x);
+    // SAFETY: the values array holds a reference to each value.
+    let track = (0..k.len())
+        .filter_map(|ix| v.get(ix))
+        .any(|x| crate::tracking::may_be_tracked(unsafe { x.as_ref() }, &is_tracked));
+    if track {
+        // SAFETY: a whole dict of this heap.
+        unsafe { heap.track(d.object()) };
+    }
     let d = d.into_ptr();
     set_dict(o, Some(d));
     Ok(d)

@@ -36,6 +36,7 @@ pub fn merge(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()> 
         header(target).ma_keys.set(clone.0);
         header(target).ma_used.set(used as isize);
         free_keys(heap, tk);
+        heap.track_like(target, source);
         return Ok(());
     }
     if usable_fraction(tk.size()) < used {
@@ -104,6 +105,7 @@ pub fn copy<'h>(heap: &'h Heap, d: &PyObject) -> PyResult<Obj<'h>> {
         header(new.object()).ma_keys.set(k.0);
         header(new.object()).ma_values.set(Some(copy_values));
         header(new.object()).ma_used.set(used as isize);
+        heap.track_like(new.object(), d);
         return Ok(new);
     }
     let new = new_dict(heap)?;
@@ -111,6 +113,7 @@ pub fn copy<'h>(heap: &'h Heap, d: &PyObject) -> PyResult<Obj<'h>> {
         let clone = clone_keys(heap, k)?;
         header(new.object()).ma_keys.set(clone.0);
         header(new.object()).ma_used.set(used as isize);
+        heap.track_like(new.object(), d);
         return Ok(new);
     }
     merge(heap, new.object(), d)?;

@@ -205,6 +205,7 @@ fn resize(heap: &Heap, d: &PyObject, log2_size: u8, unicode: bool) -> PyResult<(
 /// `TypeError: unhashable type: 'list'`, or `MemoryError`.
 pub fn set_item<'h>(heap: &'h Heap, d: &PyObject, key: Obj<'h>, value: Obj<'h>) -> PyResult<()> {
     let hash = crate::abstract_::hash(heap, key.object())?;
+    heap.maintain_dict_tracking(d, key.object(), value.object());
     let str_key = is_exact_str(key.object());
     if keys(d).is_unicode() && !str_key && !keys(d).is_empty_keys() {
         resize(heap, d, calculate_log2_keysize(dict_len(d) * 3), false)?;
@@ -490,6 +491,21 @@ fn dict_richcompare<'h>(
 
 /// Visits what the dict owns: keys and values of a combined table, the values of a split one
 /// (its keys belong to the class's shared table).
+/// Visits the keys `dict_traverse` leaves out: those of a str-keyed combined table.
+pub(crate) fn visit_untraversed_keys(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    let k = keys(o);
+    if values(o).is_some() || !k.is_unicode() {
+        return;
+    }
+    for ix in 0..k.nentries() {
+        if let (Some(key), Some(_), _) = k.raw_entry(ix) {
+            visit(key);
+        }
+    }
+}
+
+/// `dict_traverse`: the values in entry order; a table with keys other than `str` also
+/// visits each entry's key, after its value (a str key cannot be part of a cycle).
 fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     let k = keys(o);
     for ix in 0..k.nentries() {
@@ -497,7 +513,12 @@ fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
             Some(v) => v.get(ix).into_iter().for_each(&mut *visit),
             None => {
                 let (key, value, _) = k.raw_entry(ix);
-                key.into_iter().chain(value).for_each(&mut *visit);
+                if let Some(value) = value {
+                    visit(value);
+                    if !k.is_unicode() {
+                        key.into_iter().for_each(&mut *visit);
+                    }
+                }
             }
         }
     }

@@ -1,0 +1,27 @@
+//! What the object layer asks of the runtime above it: running Python code where CPython's
+//! object layer does — `tp_finalize` of a class with `__del__` (`slot_tp_finalize`), the
+//! callbacks of weak references (`handle_callback` in `Objects/weakrefobject.c`) and the
+//! functions in `gc.callbacks` (`invoke_gc_callback` in `Modules/gcmodule.c`).
+//!
+//! The runtime installs its hooks with [`Heap::with_hooks`](crate::Heap::with_hooks) for as
+//! long as it runs code. Without hooks (a heap driven from Rust alone) finalizers and
+//! callbacks are skipped; everything else — collection, clearing weak references — happens
+//! as usual.
+
+use pyrt_gc::{CallbackPhase, CollectionInfo};
+
+use crate::object::PyObject;
+
+/// The runtime's side of finalizers and callbacks. Each hook reports its own errors (CPython's
+/// `PyErr_WriteUnraisable`): nothing comes back to the object layer.
+pub trait RuntimeHooks {
+    /// Runs `obj`'s `__del__` (its type has one: see
+    /// [`class::has_finalizer`](crate::types::class::has_finalizer)).
+    fn finalize(&self, obj: &PyObject);
+
+    /// Calls `callback(weakref)` for a weak reference whose referent is gone.
+    fn weakref_callback(&self, weakref: &PyObject, callback: &PyObject);
+
+    /// Calls each function in `gc.callbacks` with `phase` and `info`.
+    fn gc_callback(&self, phase: CallbackPhase, info: CollectionInfo);
+}
