@@ -8,7 +8,7 @@
 //!
 //! When the referent dies, its deallocation clears every weak reference to it and then calls
 //! the callbacks (`PyObject_ClearWeakRefs`); when it dies in a cycle, the collector does both
-//! steps itself (`handle_weakrefs`) through [`gc_clear_ref`] and [`gc_clear_all`].
+//! steps itself (`handle_weakrefs`) through `gc_clear_ref` and `gc_clear_all`.
 //!
 //! Which objects support weak references: instances of classes whose instances have a managed
 //! weak-reference list (3.12's `Py_TPFLAGS_MANAGED_WEAKREF`: classes without `__slots__`, or
