@@ -17,9 +17,10 @@ pub mod interp;
 
 pub use api::{
     Bound, DictItemIterator, DictKeyIterator, DictValueIterator, ExcKind, FromPyObject,
-    FrozenSetIterator, ListIterator, PyAny, PyBool, PyBytes, PyComplex, PyDict, PyErr, PyFloat,
-    PyFrozenSet, PyInt, PyList, PyNone, PyResult, PySet, PyStr, PyTuple, PyType, PyTypeInfo,
-    Python, Runtime, RuntimeConfig, SetIterator, SetLike, TupleIterator,
+    FrozenSetIterator, GenerationStats, ListIterator, PyAny, PyBool, PyBytes, PyComplex, PyDict,
+    PyErr, PyFloat, PyFrozenSet, PyInt, PyList, PyNone, PyResult, PySet, PyStr, PyTuple, PyType,
+    PyTypeInfo, PyWeakref, Python, Runtime, RuntimeConfig, SetIterator, SetLike, TupleIterator,
+    gc_debug,
 };
 pub use pyrt_objects::CompareOp;
 

@@ -43,33 +43,56 @@ pub(super) unsafe fn move_legacy_finalizers<O: GcObjects + ?Sized>(
     }
 }
 
+/// What [`finalize_garbage`] did.
+pub(super) struct Finalized {
+    /// Whether any finalizer ran (if none did, no code ran and nothing can be resurrected).
+    pub ran: bool,
+    /// The members met, which is the list's length when no finalizer ran.
+    pub seen: usize,
+}
+
 /// `finalize_garbage`: calls `tp_finalize` once on each member not yet FINALIZED, marking
 /// it FINALIZED first and holding a reference during the call. Finalizers may free members
 /// (they untrack themselves); the survivors stay in `collectable`, in order.
 ///
 /// # Safety
 /// `collectable` is an ordinary list of objects of `objects`.
-pub(super) unsafe fn finalize_garbage<O: GcObjects + ?Sized>(objects: &O, collectable: &GcList) {
+pub(super) unsafe fn finalize_garbage<O: GcObjects + ?Sized>(
+    objects: &O,
+    collectable: &GcList,
+) -> Finalized {
     let seen = GcList::new();
+    let mut done = Finalized {
+        ran: false,
+        seen: 0,
+    };
     while let Some(obj) = collectable.first() {
         // SAFETY: `obj` is a live member of `collectable`.
         let gc = unsafe { GcHeader::of(obj) };
         // SAFETY: as above; `obj` is linked.
         unsafe { seen.move_to_end(gc) };
+        done.seen += 1;
         if !gc.is_finalized() && objects.has_finalizer(obj) {
             gc.set_finalized();
+            done.ran = true;
             objects.incref(obj);
             objects.finalize(obj);
             objects.decref(obj);
         }
     }
     seen.merge_into(collectable);
+    done
 }
 
 /// `handle_resurrected_objects`: recomputes reachability over `unreachable` alone; the
 /// objects now referenced from outside it (resurrected by a finalizer, and what they reach)
 /// are merged into `old`, the rest move to `still_unreachable` (an ordinary list whose
 /// members keep COLLECTING).
+///
+/// When `finalizers_ran` is false, no code ran since reachability was computed (weakref
+/// callbacks only reach reachable objects: the weak references to unreachable ones were
+/// cleared before), so the recomputation would move every member, in order, to
+/// `still_unreachable`: that is done directly, without the three walks.
 ///
 /// # Safety
 /// `unreachable` is an ordinary list of objects of `objects`, all COLLECTING, and no other
@@ -80,7 +103,12 @@ pub(super) unsafe fn handle_resurrected_objects<O: GcObjects + ?Sized>(
     unreachable: &GcList,
     still_unreachable: &GcList,
     old: &GcList,
+    finalizers_ran: bool,
 ) {
+    if !finalizers_ran {
+        unreachable.merge_into(still_unreachable);
+        return;
+    }
     unreachable.clear_collecting();
     // SAFETY: `unreachable` is now an ordinary list without COLLECTING.
     unsafe { deduce_unreachable(objects, unreachable, still_unreachable, &c.gens.permanent) };

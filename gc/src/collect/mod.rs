@@ -73,16 +73,18 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     // SAFETY: young is an ordinary list of objects of `objects`.
     unsafe { reachability::deduce_unreachable(objects, young, &unreachable, &gens.permanent) };
     // SAFETY: young is an ordinary list again.
-    unsafe { reachability::untrack_pass(objects, young, UntrackPass::EveryCollection) };
+    let survivors =
+        unsafe { reachability::untrack_pass(objects, young, UntrackPass::EveryCollection) };
     if generation < NUM_GENERATIONS - 1 {
         if generation == NUM_GENERATIONS - 2 {
-            gens.record_survivors(generation, young.len());
+            gens.record_survivors(generation, survivors);
         }
         young.merge_into(old);
     } else {
         // SAFETY: as above.
-        unsafe { reachability::untrack_pass(objects, young, UntrackPass::FullCollection) };
-        gens.record_survivors(generation, young.len());
+        let survivors =
+            unsafe { reachability::untrack_pass(objects, young, UntrackPass::FullCollection) };
+        gens.record_survivors(generation, survivors);
     }
 
     let finalizers = GcList::new();
@@ -102,13 +104,24 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     let mut collected = unsafe { weakrefs::handle_weakrefs(objects, &unreachable, old) };
     c.debug_check(old, ListFlags::CLEAR);
     // SAFETY: as above.
-    unsafe { finalizers::finalize_garbage(objects, &unreachable) };
+    let finalized = unsafe { finalizers::finalize_garbage(objects, &unreachable) };
     let final_unreachable = GcList::new();
     // SAFETY: as above.
     unsafe {
-        finalizers::handle_resurrected_objects(objects, c, &unreachable, &final_unreachable, old)
+        finalizers::handle_resurrected_objects(
+            objects,
+            c,
+            &unreachable,
+            &final_unreachable,
+            old,
+            finalized.ran,
+        )
     };
-    collected += final_unreachable.len();
+    collected += if finalized.ran {
+        final_unreachable.len()
+    } else {
+        finalized.seen
+    };
     // SAFETY: as above.
     unsafe { garbage::delete_garbage(objects, c, &final_unreachable, old) };
 

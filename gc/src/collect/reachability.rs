@@ -79,7 +79,9 @@ pub(super) unsafe fn deduce_unreachable<O: GcObjects + ?Sized>(
     }
 }
 
-/// `untrack_tuples` / `untrack_dicts`: untracks each member the contract says can be.
+/// `untrack_tuples` / `untrack_dicts`: untracks each member the contract says can be, and
+/// returns how many members are left (`gc_list_size` of the survivors, counted on the same
+/// walk).
 ///
 /// # Safety
 /// `list` is an ordinary list of objects of `objects`.
@@ -87,7 +89,8 @@ pub(super) unsafe fn untrack_pass<O: GcObjects + ?Sized>(
     objects: &O,
     list: &GcList,
     pass: UntrackPass,
-) {
+) -> usize {
+    let mut left = 0;
     let mut cur = list.first();
     while let Some(obj) = cur {
         // SAFETY: `obj` is a member of `list`.
@@ -95,6 +98,9 @@ pub(super) unsafe fn untrack_pass<O: GcObjects + ?Sized>(
         if objects.can_untrack(obj, pass) {
             // SAFETY: `obj` is a linked member (can_untrack is inert, rule 10).
             unsafe { GcList::remove(GcHeader::of(obj)) };
+        } else {
+            left += 1;
         }
     }
+    left
 }

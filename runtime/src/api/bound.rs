@@ -32,7 +32,14 @@ impl<'py, T> Clone for Bound<'py, T> {
 }
 
 impl<'py, T> Bound<'py, T> {
+    /// Wraps an owned reference. A new handle is the API's safe point: an automatic collection
+    /// that an allocation made due runs here (every object is owned by a handle or a
+    /// container then).
     pub(crate) fn from_obj(obj: Obj<'py>) -> Self {
+        let heap = obj.heap();
+        if heap.collection_due() {
+            heap.collect_if_due();
+        }
         Bound {
             obj,
             _marker: PhantomData,

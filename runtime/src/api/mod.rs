@@ -10,6 +10,7 @@ mod bound;
 mod class;
 mod dict;
 mod extract;
+mod gc;
 mod iter;
 mod list;
 mod python;
@@ -29,7 +30,8 @@ pub use runtime::{Runtime, RuntimeConfig};
 pub use set::SetLike;
 pub use types::{
     PyAny, PyBool, PyBytes, PyComplex, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyNone, PySet,
-    PyStr, PyTuple, PyType, PyTypeInfo,
+    PyStr, PyTuple, PyType, PyTypeInfo, PyWeakref,
 };
 
+pub use pyrt_gc::{GenerationStats, debug as gc_debug};
 pub use pyrt_objects::{ExcKind, PyErr, PyResult};

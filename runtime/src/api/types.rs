@@ -96,3 +96,7 @@ marker!(
     /// `type`: classes and built-in types.
     PyType, "type", |o| o.ob_type().flags().contains(pyrt_objects::typeobj::TypeFlags::TYPE_SUBCLASS)
 );
+marker!(
+    /// `weakref.ReferenceType` (`weakref.ref`).
+    PyWeakref, "weakref.ReferenceType", pyrt_objects::types::weakref::is_weakref
+);
