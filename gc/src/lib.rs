@@ -53,9 +53,12 @@
 //!    (e.g. at the start of `tp_dealloc`); [`Collector::gc_del`] when freeing the memory.
 //! 3. Implement [`GcObjects`]; drain [`Collector::take_garbage`] into `gc.garbage`.
 //!
+//! `gc.get_referrers`/`get_referents` need only `traverse` and the lists, so the object model
+//! builds them (`pyrt_objects::gc_objects`).
+//!
 //! ## Not here yet
 //! The `DEBUG_STATS`/`DEBUG_COLLECTABLE`/`DEBUG_UNCOLLECTABLE` printing (the flags are
-//! stored; only `DEBUG_SAVEALL` changes behaviour), `gc.get_referrers`/`get_referents`.
+//! stored; only `DEBUG_SAVEALL` changes behaviour).
 
 mod collect;
 mod collector;
