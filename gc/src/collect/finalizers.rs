@@ -111,7 +111,15 @@ pub(super) unsafe fn handle_resurrected_objects<O: GcObjects + ?Sized>(
     }
     unreachable.clear_collecting();
     // SAFETY: `unreachable` is now an ordinary list without COLLECTING.
-    unsafe { deduce_unreachable(objects, unreachable, still_unreachable, &c.gens.permanent) };
+    unsafe {
+        deduce_unreachable(
+            objects,
+            unreachable,
+            still_unreachable,
+            &c.gens.permanent,
+            false,
+        )
+    };
     // SAFETY: `still_unreachable` is as `move_unreachable` left it.
     unsafe { unreachable::clear_unreachable_mask(still_unreachable) };
     unreachable.merge_into(old);

@@ -70,11 +70,11 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     c.debug_check(old, ListFlags::CLEAR);
 
     let unreachable = GcList::new();
-    // SAFETY: young is an ordinary list of objects of `objects`.
-    unsafe { reachability::deduce_unreachable(objects, young, &unreachable, &gens.permanent) };
-    // SAFETY: young is an ordinary list again.
-    let survivors =
-        unsafe { reachability::untrack_pass(objects, young, UntrackPass::EveryCollection) };
+    // SAFETY: young is an ordinary list of objects of `objects`. The tuples that can be are
+    // untracked on the way (`untrack_tuples`, fused into `move_unreachable`'s scan).
+    let survivors = unsafe {
+        reachability::deduce_unreachable(objects, young, &unreachable, &gens.permanent, true)
+    };
     if generation < NUM_GENERATIONS - 1 {
         if generation == NUM_GENERATIONS - 2 {
             gens.record_survivors(generation, survivors);

@@ -58,7 +58,10 @@ pub(super) unsafe fn subtract_refs<O: GcObjects + ?Sized>(objects: &O, base: &Gc
 
 /// `deduce_unreachable(base, unreachable)`: afterwards `base` holds the objects reachable
 /// from outside it (an ordinary list, no COLLECTING) and `unreachable` the others, in
-/// CPython's order, with COLLECTING and NEXT_MASK_UNREACHABLE set.
+/// CPython's order, with COLLECTING and NEXT_MASK_UNREACHABLE set. With `untrack_tuples`,
+/// the survivors the contract can untrack ([`UntrackPass::EveryCollection`]) are untracked
+/// on the way, as CPython's `untrack_tuples` would right after. Returns the number of
+/// survivors left in `base`.
 ///
 /// # Safety
 /// `base` is an ordinary list of objects of `objects` without COLLECTING (outside
@@ -68,14 +71,18 @@ pub(super) unsafe fn deduce_unreachable<O: GcObjects + ?Sized>(
     base: &GcList,
     unreachable: &GcList,
     permanent: &GcList,
-) {
+    untrack_tuples: bool,
+) -> usize {
     // SAFETY: the caller's preconditions are those of each step, in turn.
     unsafe {
         update_refs(objects, base, permanent);
         subtract_refs(objects, base);
-        unreachable::move_unreachable(base, unreachable, &mut |obj, visit| {
-            objects.traverse(obj, visit)
-        });
+        unreachable::move_unreachable(
+            base,
+            unreachable,
+            &mut |obj, visit| objects.traverse(obj, visit),
+            &mut |obj| untrack_tuples && objects.can_untrack(obj, UntrackPass::EveryCollection),
+        )
     }
 }
 

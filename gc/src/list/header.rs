@@ -168,7 +168,7 @@ impl GcHeader {
 
     /// Untracks in place: `next = 0`, only FINALIZED survives in `prev`. Used when the list
     /// this header was in is being dropped (the header's neighbours are not updated).
-    pub(super) fn forget_links(&self) {
+    pub(crate) fn forget_links(&self) {
         self.next.set(0);
         self.prev.set(self.prev.get() & PREV_MASK_FINALIZED);
     }

@@ -17,18 +17,26 @@ pub(crate) type Traverse<'a> = dyn FnMut(ObjRef, &mut dyn FnMut(ObjRef)) + 'a;
 ///
 /// `traverse(obj, visit)` must be the contract's `traverse` (rule 4).
 ///
+/// Every object that stays in `young` is scanned exactly once, in its final order (objects
+/// moved back from `unreachable` are appended and scanned later). After each scan,
+/// `untrack(obj)` may say to untrack it on the spot: that is CPython's `untrack_tuples` walk
+/// over the survivors fused into this one (the same objects, in the same order, seeing the
+/// same tracked states). Returns the number of objects left in `young`.
+///
 /// Afterwards: `young` is a doubly linked list of the reachable objects, without
 /// COLLECTING; `unreachable` is doubly linked, every member has COLLECTING and
 /// NEXT_MASK_UNREACHABLE (its sentinel has no flag).
 ///
 /// # Safety
 /// Every member of `young` is in the counting state (`update_refs`, `subtract_refs` ran on
-/// exactly this list) and `unreachable` is empty.
+/// exactly this list) and `unreachable` is empty; `untrack` is inert (rule 10).
 pub(crate) unsafe fn move_unreachable(
     young: &GcList,
     unreachable: &GcList,
     traverse: &mut Traverse<'_>,
-) {
+    untrack: &mut dyn FnMut(ObjRef) -> bool,
+) -> usize {
+    let mut kept = 0;
     debug_assert!(unreachable.is_empty());
     let young_head = young.head();
     let unr_head = unreachable.head();
@@ -45,9 +53,17 @@ pub(crate) unsafe fn move_unreachable(
                 // in the states `visit_reachable` expects.
                 unsafe { visit_reachable(child, young) }
             });
-            gc.set_prev_keep_flags(prev);
-            gc.clear_collecting();
-            prev = gc;
+            if untrack(gc.object()) {
+                // Drop it from the (singly linked) young list and untrack it in place; the
+                // sentinel's prev, if it was the tail, is repaired at the end.
+                prev.set_next_word(gc.next_word());
+                gc.forget_links();
+            } else {
+                gc.set_prev_keep_flags(prev);
+                gc.clear_collecting();
+                prev = gc;
+                kept += 1;
+            }
         } else {
             // Tentatively unreachable: move it to the end of `unreachable`, marking it.
             prev.set_next_word(gc.next_word());
@@ -64,6 +80,7 @@ pub(crate) unsafe fn move_unreachable(
     young_head.set_prev_word(prev as *const GcHeader as usize);
     // The sentinel's next may have picked up the mark; repair it.
     unr_head.set_next_word(unr_head.next_word() & !NEXT_MASK_UNREACHABLE);
+    kept
 }
 
 /// `visit_reachable`: `op` is referenced by a reachable object.
