@@ -78,6 +78,21 @@ pub const DEMOS: &[Demo] = &[
         summary: "pymalloc at work: size classes, pools and arenas, and the _debugmallocstats report",
         body: Body::Native(allocator_demo),
     },
+    Demo {
+        name: "cycles",
+        summary: "self-referencing lists that refcounting cannot free and gc.collect() can",
+        body: Body::Script(include_str!("demos/cycles.py")),
+    },
+    Demo {
+        name: "finalizers",
+        summary: "a cycle of instances: its weakref callback and __del__ run in gc.collect()",
+        body: Body::Script(include_str!("demos/finalizers.py")),
+    },
+    Demo {
+        name: "generations",
+        summary: "the collector's three generations filling up and collected as a loop allocates",
+        body: Body::Script(include_str!("demos/generations.py")),
+    },
 ];
 
 /// Finds a demo by name.

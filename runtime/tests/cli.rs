@@ -1,5 +1,5 @@
-//! The `pyrt` command end to end: help, version, usage errors, the demo transcript (insta) and
-//! the shape of `pyrt bench alloc --json`.
+//! The `pyrt` command end to end: help, version, usage errors, the demo list and transcript and
+//! the collector's demos one by one (insta), and the shape of `pyrt bench alloc --json`.
 
 use std::process::Command;
 
@@ -51,6 +51,20 @@ fn demo_list_has_a_line_per_demo() {
     let out = pyrt(&["demo", "--list"]);
     assert!(out.status.success());
     insta::assert_snapshot!(stdout(&out));
+}
+
+/// The collector's demos one by one: `pyrt demo NAME` prints the demo alone, as it appears in
+/// the full transcript (each demo runs in a fresh runtime, so none depends on another's state).
+#[test]
+fn each_gc_demo_runs_alone() {
+    let all = stdout(&pyrt(&["demo"]));
+    for name in ["cycles", "finalizers", "generations"] {
+        let out = pyrt(&["demo", name]);
+        assert!(out.status.success(), "{name}");
+        let text = stdout(&out);
+        assert!(all.contains(&text), "{name}: the same as in `pyrt demo`");
+        insta::assert_snapshot!(format!("demo_{name}"), text);
+    }
 }
 
 #[test]

@@ -19,6 +19,18 @@ const SCRIPTS: &[(&str, &str)] = &[
         include_str!("../../runtime/src/demos/growth.py"),
     ),
     (
+        "demo cycles",
+        include_str!("../../runtime/src/demos/cycles.py"),
+    ),
+    (
+        "demo finalizers",
+        include_str!("../../runtime/src/demos/finalizers.py"),
+    ),
+    (
+        "demo generations",
+        include_str!("../../runtime/src/demos/generations.py"),
+    ),
+    (
         "statements",
         r#"
 total = 0
