@@ -1,11 +1,12 @@
-//! The `pyrt` command: `pyrt run`, `pyrt demo`, `pyrt bench alloc`, `pyrt --help`,
-//! `pyrt --version`.
+//! The `pyrt` command: `pyrt run`, `pyrt demo`, `pyrt bench alloc`, `pyrt bench gc`,
+//! `pyrt --help`, `pyrt --version`.
 
 use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pyrt::bench::alloc::{AllocBenchConfig, run_alloc_bench, targets};
+use pyrt::bench::gc::{GcBenchConfig, Interpreter, run_gc_bench};
 use pyrt::bench::measure::table;
 use pyrt::demo::{self, DEMOS};
 
@@ -58,6 +59,19 @@ enum Bench {
         /// Only the mixed-size rows and the memory row.
         #[arg(long)]
         mixed_only: bool,
+    },
+    /// pyrt's cycle collector against CPython 3.12's: `gc.collect()` on rings of 5 nodes.
+    ///
+    /// The same script runs in CPython and in `pyrt run`, 5 alternating trials per row, and the
+    /// medians are reported in ns per node. CPython is `$PYRT_CPYTHON`, else `python3.12` with
+    /// PYENV_VERSION=3.12.1; without one, pyrt is measured alone and the ratios are missing.
+    Gc {
+        /// Print one JSON object per row instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// A short run on 1,000 nodes with one trial (for smoke tests, not for figures).
+        #[arg(long)]
+        quick: bool,
     },
 }
 
@@ -115,6 +129,16 @@ fn main() -> ExitCode {
             bench_alloc(&cfg, json);
             ExitCode::SUCCESS
         }
+        Command::Bench {
+            which: Bench::Gc { json, quick },
+        } => {
+            let cfg = if quick {
+                GcBenchConfig::quick()
+            } else {
+                GcBenchConfig::full()
+            };
+            bench_gc(&cfg, json)
+        }
     }
 }
 
@@ -140,6 +164,62 @@ fn bench_alloc(cfg: &AllocBenchConfig, json: bool) {
         println!("\nTargets on mixed sizes:");
         for (what, met) in targets(&rows) {
             println!("  [{}] {what}", if met { "met" } else { "MISSED" });
+        }
+    }
+}
+
+/// `pyrt bench gc`: rows as they finish (JSON) or a table at the end; exit status 1 when a run
+/// fails or the collected counts disagree, still 0 (with a notice) when CPython is missing.
+fn bench_gc(cfg: &GcBenchConfig, json: bool) -> ExitCode {
+    let pyrt = match std::env::current_exe() {
+        Ok(exe) => Interpreter::pyrt(exe),
+        Err(e) => {
+            eprintln!("pyrt bench gc: cannot find the pyrt executable: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let cpython = match Interpreter::find_cpython() {
+        Ok(cp) => {
+            if !json {
+                eprintln!(
+                    "pyrt bench gc: gc.collect() on rings of 5 nodes, pyrt against CPython {} ({}), ns per node",
+                    cp.version.as_deref().unwrap_or("3.12"),
+                    cp.program.to_string_lossy()
+                );
+            }
+            Some(cp)
+        }
+        Err(why) => {
+            eprintln!(
+                "pyrt bench gc: CPython 3.12 not found: {why}. Measuring pyrt alone; the CPython \
+                 column and the ratios are missing (set PYRT_CPYTHON to a CPython 3.12)."
+            );
+            None
+        }
+    };
+    let result = run_gc_bench(cfg, &pyrt, cpython.as_ref(), |row| {
+        if json {
+            let _ = writeln!(std::io::stdout().lock(), "{}", row.to_json());
+        } else {
+            eprint!(".");
+        }
+    });
+    if !json {
+        eprintln!();
+    }
+    match result {
+        Ok(rows) => {
+            if !json {
+                print!("{}", table(&rows));
+                if cpython.is_none() {
+                    println!("\nCPython 3.12 not found: no CPython figures or ratios.");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("pyrt bench gc: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -41,7 +41,17 @@ fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Renders rows as an aligned text table.
+/// A figure with two decimals, or `-` when it is missing (NaN).
+fn figure(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:.2}")
+    } else {
+        "-".to_string()
+    }
+}
+
+/// Renders rows as an aligned text table; a missing baseline figure (NaN) and its ratio show
+/// as `-`.
 pub fn table(rows: &[Row]) -> String {
     let width = rows.iter().map(|r| r.bench.len()).max().unwrap_or(5).max(5);
     let mut out = String::new();
@@ -53,12 +63,16 @@ pub fn table(rows: &[Row]) -> String {
     for r in rows {
         let _ = writeln!(
             out,
-            "{:<width$}  {:>10.2}  {:<9}  {:>11.2}  {:>5.2}x",
+            "{:<width$}  {:>10}  {:<9}  {:>11}  {:>6}",
             r.bench,
-            r.pyrt_ns,
+            figure(r.pyrt_ns),
             r.baseline,
-            r.baseline_ns,
-            r.ratio()
+            figure(r.baseline_ns),
+            if r.ratio().is_finite() {
+                format!("{:.2}x", r.ratio())
+            } else {
+                "-".to_string()
+            }
         );
     }
     out
@@ -126,6 +140,20 @@ mod tests {
             ["baseline", "baseline_ns", "bench", "pyrt_ns", "ratio"]
         );
         assert_eq!(v["ratio"], 0.5);
+    }
+
+    #[test]
+    fn table_shows_missing_baselines_as_dashes() {
+        let row = |baseline_ns| Row {
+            bench: "alive/slots x 1000".into(),
+            pyrt_ns: 50.0,
+            baseline: "cpython".into(),
+            baseline_ns,
+        };
+        let text = table(&[row(100.0), row(f64::NAN)]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[1].ends_with("  50.00  cpython         100.00   0.50x"));
+        assert!(lines[2].ends_with("  50.00  cpython              -       -"));
     }
 
     #[test]

@@ -179,9 +179,13 @@ pub(crate) fn call_function<'py>(
             Ok(pyrt_objects::types::none(heap))
         }
         ("time", "perf_counter") => {
-            let t = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0.0, |d| d.as_secs_f64());
+            // Monotonic seconds from a process-wide start (the first call), as CPython's clock
+            // is monotonic with an undefined reference point: only differences mean anything.
+            static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+            let t = START
+                .get_or_init(std::time::Instant::now)
+                .elapsed()
+                .as_secs_f64();
             pyrt_objects::types::float::new_float(heap, t).map_err(err)
         }
         ("collections", "namedtuple") => {
