@@ -33,8 +33,9 @@ export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="valgrind --quiet --error-ex
 cargo test -p pyrt-allocator -p pyrt-objects --lib
 # The collector core, with its own toy object model.
 cargo test -p pyrt-gc
-# The oracle runs the interpreter over 141 scripts (about 4 minutes under valgrind).
-tests=$(cd tests/tests && ls allocator_*.rs objects_*.rs oracle.rs | sed 's/\.rs$//' | sed 's/^/--test /' | tr '\n' ' ')
+# The collector wired to the object model (gc_*), and the oracle: the interpreter over 141
+# scripts, 36 of them through the gc module (about 4 minutes under valgrind).
+tests=$(cd tests/tests && ls allocator_*.rs objects_*.rs gc_*.rs oracle.rs | sed 's/\.rs$//' | sed 's/^/--test /' | tr '\n' ' ')
 # shellcheck disable=SC2086
 cargo test -p pyrt-tests $tests
 echo "valgrind memcheck: clean"

@@ -54,6 +54,10 @@ pub const FLOAT_FREELIST_LIMIT: usize = 100;
 
 /// Objects, their memory and the runtime-wide object state.
 pub struct Heap {
+    /// The cycle collector: the generations every tracked object is linked into. Declared
+    /// first so that it is dropped first: its lists unlink the objects still tracked (a heap
+    /// dropped with live cycles), whose headers live in the allocator's memory.
+    pub(crate) gc: pyrt_gc::Collector,
     alloc: RefCell<Allocator>,
     singletons: Box<Singletons>,
     pub(crate) floats: FreeList,
@@ -71,8 +75,6 @@ pub struct Heap {
     hash_secret: HashSecret,
     /// The interned strings by text (CPython's `interned` dict).
     interned: RefCell<HashMap<String, ObjPtr>>,
-    /// The cycle collector: the generations every tracked object is linked into.
-    pub(crate) gc: pyrt_gc::Collector,
     /// An automatic collection is due at the next safe point (`_Py_ScheduleGC`).
     gc_scheduled: Cell<bool>,
     /// The runtime's hooks while [`Heap::with_hooks`] runs (see [`RuntimeHooks`]).
@@ -94,6 +96,7 @@ impl Heap {
     /// A heap on the given allocator (for a debug-mode or limited allocator).
     pub fn with_allocator(alloc: Allocator) -> Heap {
         Heap {
+            gc: pyrt_gc::Collector::new(),
             alloc: RefCell::new(alloc),
             singletons: Singletons::new(),
             floats: FreeList::new(FLOAT_FREELIST_LIMIT),
@@ -107,7 +110,6 @@ impl Heap {
             recursion_depth: Cell::new(0),
             hash_secret: HashSecret::ZERO,
             interned: RefCell::new(HashMap::new()),
-            gc: pyrt_gc::Collector::new(),
             gc_scheduled: Cell::new(false),
             hooks: Cell::new(None),
         }
@@ -427,5 +429,20 @@ impl Heap {
 impl Drop for Heap {
     fn drop(&mut self) {
         self.clear_freelists();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Heap;
+    use crate::types::list;
+
+    #[test]
+    fn a_heap_dropped_with_a_live_cycle_leaves_it_be() {
+        let heap = Heap::new();
+        let l = list::new_list(&heap, vec![]).unwrap();
+        list::append(&heap, l.object(), l.clone()).unwrap();
+        drop(l);
+        drop(heap);
     }
 }

@@ -118,6 +118,7 @@ pub(super) unsafe fn handle_resurrected_objects<O: GcObjects + ?Sized>(
             still_unreachable,
             &c.gens.permanent,
             false,
+            false,
         )
     };
     // SAFETY: `still_unreachable` is as `move_unreachable` left it.

@@ -72,8 +72,16 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     let unreachable = GcList::new();
     // SAFETY: young is an ordinary list of objects of `objects`. The tuples that can be are
     // untracked on the way (`untrack_tuples`, fused into `move_unreachable`'s scan).
+    let all_tracked = generation == NUM_GENERATIONS - 1 && gens.permanent.is_empty();
     let survivors = unsafe {
-        reachability::deduce_unreachable(objects, young, &unreachable, &gens.permanent, true)
+        reachability::deduce_unreachable(
+            objects,
+            young,
+            &unreachable,
+            &gens.permanent,
+            true,
+            all_tracked,
+        )
     };
     if generation < NUM_GENERATIONS - 1 {
         if generation == NUM_GENERATIONS - 2 {

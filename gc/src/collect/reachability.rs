@@ -63,20 +63,35 @@ pub(super) unsafe fn subtract_refs<O: GcObjects + ?Sized>(objects: &O, base: &Gc
 /// on the way, as CPython's `untrack_tuples` would right after. Returns the number of
 /// survivors left in `base`.
 ///
+/// With `all_tracked` (every tracked object is in `base` and `permanent` is empty: a full
+/// collection of a heap without frozen objects), `update_refs` and `subtract_refs` share one
+/// walk ([`unreachable::update_and_subtract_refs`]), with the same result.
+///
 /// # Safety
 /// `base` is an ordinary list of objects of `objects` without COLLECTING (outside
-/// `base`, no object has COLLECTING); `unreachable` is empty.
+/// `base`, no object has COLLECTING); `unreachable` is empty; `all_tracked` only as above.
 pub(super) unsafe fn deduce_unreachable<O: GcObjects + ?Sized>(
     objects: &O,
     base: &GcList,
     unreachable: &GcList,
     permanent: &GcList,
     untrack_tuples: bool,
+    all_tracked: bool,
 ) -> usize {
     // SAFETY: the caller's preconditions are those of each step, in turn.
     unsafe {
-        update_refs(objects, base, permanent);
-        subtract_refs(objects, base);
+        if all_tracked {
+            unreachable::update_and_subtract_refs(
+                base,
+                permanent,
+                &|o| objects.refcount(o),
+                &|o| objects.is_immortal(o),
+                &mut |obj, visit| objects.traverse(obj, visit),
+            );
+        } else {
+            update_refs(objects, base, permanent);
+            subtract_refs(objects, base);
+        }
         unreachable::move_unreachable(
             base,
             unreachable,

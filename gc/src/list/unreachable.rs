@@ -159,3 +159,67 @@ pub(crate) unsafe fn clear_unreachable_mask(unreachable: &GcList) {
         gc = unsafe { &*gc.next_ptr() };
     }
 }
+
+/// `update_refs` and `subtract_refs` in one walk, for a `young` list that holds *every*
+/// tracked object but those in no list at all (a full collection with an empty permanent
+/// generation): there, a referent is tracked exactly when it is a member of `young`, so its
+/// `gc_refs` can be set from its refcount the first time it is met — as its own list turn
+/// comes or as a referent, whichever is first — and then decremented. No code runs during
+/// the walk (traverse is inert), so refcounts are those `update_refs` would read, and the
+/// result is the two-walk result: every member in the counting state with `gc_refs` =
+/// refcount − references from members, immortal members moved to `permanent` (and never
+/// decremented), `young` singly linked with the sentinel's prev at its tail.
+///
+/// # Safety
+/// Every tracked object is a member of `young` (an ordinary list of live objects without
+/// COLLECTING), `permanent` is empty, `traverse` is the contract's (rule 4), and `refcount` and
+/// `is_immortal` are the contract's (rules 3, 10).
+pub(crate) unsafe fn update_and_subtract_refs(
+    young: &GcList,
+    permanent: &GcList,
+    refcount: &dyn Fn(ObjRef) -> usize,
+    is_immortal: &dyn Fn(ObjRef) -> bool,
+    traverse: &mut Traverse<'_>,
+) {
+    debug_assert!(permanent.is_empty());
+    let head = young.head();
+    // The last member kept in young: immortal members are unlinked through it, since the
+    // prev words of members already counted hold their gc_refs.
+    let mut prev: &GcHeader = head;
+    // SAFETY: links point at live members or the sentinel.
+    let mut gc: &GcHeader = unsafe { &*head.next_ptr() };
+    while !core::ptr::eq(gc, head) {
+        let obj = gc.object();
+        // SAFETY: a member's next link points at a member or the sentinel.
+        let next: &GcHeader = unsafe { &*gc.next_ptr() };
+        if !gc.is_collecting() {
+            if is_immortal(obj) {
+                prev.set_next_word(next as *const GcHeader as usize);
+                if head.prev_ptr() == gc as *const GcHeader {
+                    head.set_prev_word(prev as *const GcHeader as usize);
+                }
+                // SAFETY: `gc` is now in no list (its neighbours skip it); it stays alive.
+                unsafe { permanent.append(gc) };
+                gc = next;
+                continue;
+            }
+            let refs = refcount(obj);
+            debug_assert!(refs != 0, "gc: a tracked object with refcount 0 (rule 3)");
+            gc.reset_refs(refs);
+        }
+        traverse(obj, &mut |child| {
+            // SAFETY: traverse reports live GC objects (rule 4).
+            let cg = unsafe { GcHeader::of(child) };
+            if cg.is_collecting() {
+                cg.decref_refs();
+            } else if cg.is_tracked() && !is_immortal(child) {
+                // A member not met yet: enter it in the counting state now.
+                cg.reset_refs(refcount(child));
+                cg.decref_refs();
+            }
+        });
+        prev = gc;
+        // `traverse` is inert: `gc`'s next link is as read above.
+        gc = next;
+    }
+}

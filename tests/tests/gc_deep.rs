@@ -1,0 +1,130 @@
+//! Ten million objects through the collector wired into the object model, on the test thread's
+//! default stack (no phase of a collection recurses, and the deallocations its clears start go
+//! through the trashcan): a ring of instances; a chain of lists reachable from a handle at its
+//! head and tracked tail first (the worst order for `move_unreachable`), kept untouched, then
+//! closed into a ring (list0 -> list1 -> ... -> list0) and collected; and a chain of dicts that
+//! is garbage only through the cycle at its head. Each collection returns the number of
+//! unreachable tracked objects, and every block is back in the allocator afterwards.
+//! `PYRT_CHAIN_LENGTH` shortens the chains (the valgrind run uses it), as in
+//! `objects_deep_chains.rs`.
+
+use pyrt_objects::types::{class, dict, list, unicode};
+use pyrt_objects::{Heap, Obj, PyObject, abstract_, types};
+
+fn chain_length() -> usize {
+    std::env::var("PYRT_CHAIN_LENGTH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000_000)
+        .max(2)
+}
+
+/// `gc.collect()` with the collector's lists checked afterwards.
+fn collect(heap: &Heap) -> usize {
+    let n = heap.collect(2).expect("generation 2 exists").total();
+    heap.collector()
+        .check_invariants()
+        .expect("consistent lists");
+    n
+}
+
+/// The blocks in use, with the free lists emptied.
+fn blocks(heap: &Heap) -> usize {
+    heap.clear_freelists();
+    heap.malloc_stats().allocated_blocks()
+}
+
+#[test]
+fn a_ring_of_instances_is_collected() {
+    let n = chain_length();
+    let heap = Heap::new();
+    let link = class::new_class(&heap, "Link", "__main__", Some(&["next"])).expect("a class");
+    let before = blocks(&heap);
+    let first = class::new_instance(&heap, link.object()).expect("allocation succeeds");
+    let mut last = first.clone();
+    for _ in 1..n {
+        let o = class::new_instance(&heap, link.object()).expect("allocation succeeds");
+        abstract_::setattr(&heap, last.object(), "next", o.object()).expect("a slot");
+        last = o;
+    }
+    abstract_::setattr(&heap, last.object(), "next", first.object()).expect("a slot");
+    drop(last);
+    assert_eq!(collect(&heap), 0, "held by a handle");
+    assert_eq!(first.object().refcnt(), 2, "the handle and the last link");
+    assert_eq!(
+        link.object().refcnt(),
+        n as u64 + 1,
+        "each instance holds its class"
+    );
+    drop(first);
+    assert_eq!(collect(&heap), n, "the whole ring");
+    assert_eq!(link.object().refcnt(), 1, "every instance is gone");
+    assert_eq!(blocks(&heap), before, "every block is back");
+}
+
+/// Follows the one item of each list from `head` `n - 1` times, checking each link's refcount
+/// (one referrer) on the way; returns the last list.
+fn walk_chain(head: &PyObject, n: usize) -> &PyObject {
+    let mut cur = head;
+    for i in 1..n {
+        assert_eq!(list::list_len(cur), 1, "list {i} untouched");
+        // SAFETY: `cur` is alive and holds a reference to its item.
+        cur = unsafe { list::items(cur)[0].as_ref() };
+        if i + 1 < n {
+            assert_eq!(cur.refcnt(), 1, "list {i} has one referrer");
+        }
+    }
+    cur
+}
+
+#[test]
+fn a_deep_chain_survives_then_dies_as_a_ring() {
+    let n = chain_length();
+    let heap = Heap::new();
+    let before = blocks(&heap);
+    // list0 -> list1 -> ... -> list(n-1), made (and tracked) from the tail.
+    let tail = list::new_list(&heap, vec![]).expect("allocation succeeds");
+    let mut head = tail.clone();
+    for _ in 1..n {
+        head = list::new_list(&heap, vec![head]).expect("allocation succeeds");
+    }
+    assert_eq!(collect(&heap), 0, "reachable from the head");
+    assert_eq!(head.object().refcnt(), 1, "the handle");
+    let end = walk_chain(head.object(), n);
+    assert!(core::ptr::eq(end, tail.object()), "the same chain");
+    assert_eq!(tail.object().refcnt(), 2, "a referrer and the handle");
+    assert_eq!(list::list_len(end), 0, "the tail untouched");
+    // list(n-1) -> list0: garbage only through this cycle at the end.
+    list::append(&heap, tail.object(), head.clone()).expect("allocation succeeds");
+    drop((head, tail));
+    assert_eq!(collect(&heap), n, "the whole ring");
+    assert_eq!(blocks(&heap), before, "every block is back");
+}
+
+#[test]
+fn a_deep_chain_held_by_a_cycle_is_collected() {
+    let n = chain_length();
+    let heap = Heap::new();
+    let [next, me] = ["next", "me"].map(|k| {
+        let s = unicode::new_str(&heap, k).expect("allocation succeeds");
+        unicode::intern(&heap, s).expect("allocation succeeds")
+    });
+    let before = blocks(&heap);
+    let set = |d: &Obj<'_>, key: &Obj<'_>, value: Obj<'_>| {
+        dict::set_item(&heap, d.object(), key.clone(), value).expect("str keys hash");
+    };
+    // d0 -> d1 -> ... -> d(n-1) = {"next": None}, which holds no container and stays
+    // untracked; d0 also refers to itself.
+    let mut head = dict::new_dict(&heap).expect("allocation succeeds");
+    set(&head, &next, types::none(&heap));
+    assert!(!heap.is_tracked(head.object()), "a dict of atoms");
+    for _ in 1..n {
+        let d = dict::new_dict(&heap).expect("allocation succeeds");
+        set(&d, &next, head);
+        head = d;
+    }
+    set(&head, &me, head.clone());
+    drop(head);
+    assert_eq!(collect(&heap), n - 1, "the tracked dicts");
+    assert_eq!(blocks(&heap), before, "every block is back");
+}
