@@ -70,9 +70,12 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     c.debug_check(old, ListFlags::CLEAR);
 
     let unreachable = GcList::new();
-    // SAFETY: young is an ordinary list of objects of `objects`. The tuples that can be are
-    // untracked on the way (`untrack_tuples`, fused into `move_unreachable`'s scan).
+    // A full collection merged every generation into young: with nothing frozen, every
+    // tracked object is in it.
     let all_tracked = generation == NUM_GENERATIONS - 1 && gens.permanent.is_empty();
+    // SAFETY: young is an ordinary list of objects of `objects`, and `all_tracked` is as
+    // `deduce_unreachable` requires. The tuples that can be are untracked on the way
+    // (`untrack_tuples`, fused into `move_unreachable`'s scan).
     let survivors = unsafe {
         reachability::deduce_unreachable(
             objects,

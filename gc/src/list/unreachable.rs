@@ -195,7 +195,7 @@ pub(crate) unsafe fn update_and_subtract_refs(
         if !gc.is_collecting() {
             if is_immortal(obj) {
                 prev.set_next_word(next as *const GcHeader as usize);
-                if head.prev_ptr() == gc as *const GcHeader {
+                if core::ptr::eq(head.prev_ptr(), gc) {
                     head.set_prev_word(prev as *const GcHeader as usize);
                 }
                 // SAFETY: `gc` is now in no list (its neighbours skip it); it stays alive.
