@@ -33,6 +33,10 @@ fn object<'a>(r: ObjRef) -> &'a PyObject {
 /// The heap as the collector sees it.
 struct HeapObjects<'h>(&'h Heap);
 
+/// The heap as the collector sees it for a collection that calls no `gc.callbacks`
+/// (`_PyGC_CollectNoFail` at interpreter shutdown): every rule is [`HeapObjects`]'s.
+struct WithoutCallbacks<'h>(HeapObjects<'h>);
+
 impl HeapObjects<'_> {
     fn is_tracked(&self, o: &PyObject) -> bool {
         self.0.is_tracked(o)
@@ -140,6 +144,68 @@ unsafe impl GcObjects for HeapObjects<'_> {
     }
 }
 
+// SAFETY: forwards every method to `HeapObjects`, which keeps the rules, except the
+// `gc.callbacks` hook, which the contract lets an implementation skip.
+unsafe impl GcObjects for WithoutCallbacks<'_> {
+    fn refcount(&self, obj: ObjRef) -> usize {
+        self.0.refcount(obj)
+    }
+
+    fn is_immortal(&self, obj: ObjRef) -> bool {
+        self.0.is_immortal(obj)
+    }
+
+    fn incref(&self, obj: ObjRef) {
+        self.0.incref(obj);
+    }
+
+    fn decref(&self, obj: ObjRef) {
+        self.0.decref(obj);
+    }
+
+    fn traverse(&self, obj: ObjRef, visit: &mut dyn FnMut(ObjRef)) {
+        self.0.traverse(obj, visit);
+    }
+
+    fn clear(&self, obj: ObjRef) {
+        self.0.clear(obj);
+    }
+
+    fn has_legacy_finalizer(&self, obj: ObjRef) -> bool {
+        self.0.has_legacy_finalizer(obj)
+    }
+
+    fn has_finalizer(&self, obj: ObjRef) -> bool {
+        self.0.has_finalizer(obj)
+    }
+
+    fn finalize(&self, obj: ObjRef) {
+        self.0.finalize(obj);
+    }
+
+    fn clear_if_weakref(&self, obj: ObjRef) {
+        self.0.clear_if_weakref(obj);
+    }
+
+    fn clear_weakrefs_to(&self, obj: ObjRef, report: &mut dyn FnMut(ObjRef)) {
+        self.0.clear_weakrefs_to(obj, report);
+    }
+
+    fn call_weakref_callback(&self, weakref: ObjRef) {
+        self.0.call_weakref_callback(weakref);
+    }
+
+    fn can_untrack(&self, obj: ObjRef, pass: UntrackPass) -> bool {
+        self.0.can_untrack(obj, pass)
+    }
+
+    fn clear_freelists(&self) {
+        self.0.clear_freelists();
+    }
+
+    fn collection_callback(&self, _phase: CallbackPhase, _info: CollectionInfo) {}
+}
+
 /// Every object `o` holds a reference to: what its `tp_traverse` visits, plus what that
 /// leaves out because it cannot be part of a cycle (the `str` keys of a str-keyed dict). For
 /// refcount accounting and heap inspection; the collector and `gc.get_referents` use
@@ -235,6 +301,29 @@ impl Heap {
         unsafe { self.gc.collect(&HeapObjects(self), generation) }
     }
 
+    /// `PyGC_Collect()`, the full collection `Py_FinalizeEx` runs first at interpreter
+    /// shutdown: with `gc.callbacks`, but nothing at all (zeros) when automatic collection
+    /// is disabled or a collection is running.
+    pub fn collect_if_enabled(&self) -> Collected {
+        if !self.gc.is_enabled() {
+            return Collected::default();
+        }
+        self.collect(pyrt_gc::NUM_GENERATIONS - 1)
+            .expect("the oldest generation is valid")
+    }
+
+    /// `_PyGC_CollectNoFail`, the full collections of interpreter shutdown after the modules
+    /// are gone: enabled or not, and without calling `gc.callbacks`; zeros when a collection
+    /// is running.
+    pub fn collect_no_fail(&self) -> Collected {
+        self.take_scheduled();
+        let objects = WithoutCallbacks(HeapObjects(self));
+        // SAFETY: `HeapObjects` implements the contract for every object this heap tracks,
+        // and `WithoutCallbacks` forwards to it.
+        unsafe { self.gc.collect(&objects, pyrt_gc::NUM_GENERATIONS - 1) }
+            .expect("the oldest generation is valid")
+    }
+
     /// Runs the automatic collection if one is due (`_Py_RunGC` at the eval breaker): the
     /// runtime calls this at its safe points.
     pub fn collect_if_due(&self) -> Collected {
@@ -322,12 +411,65 @@ impl Heap {
             // SAFETY: the object is whole again for the finalizer's duration (caller).
             unsafe { self.track(o) };
         }
-        self.set_finalized(o);
+        // `PyObject_CallFinalizer` marks the object FINALIZED only after `tp_finalize`
+        // returns, so `gc.is_finalized(self)` is still `False` inside a `__del__` run by
+        // deallocation (the collector's `finalize_garbage` marks before calling).
         self.call_hooks(|h| h.finalize(o));
+        self.set_finalized(o);
         if !o.decref_is_zero() {
             return false;
         }
         self.untrack(o);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::cell::Cell;
+
+    use super::*;
+    use crate::hooks::RuntimeHooks;
+    use crate::types::list;
+
+    /// Counts the `gc.callbacks` calls.
+    #[derive(Default)]
+    struct CountCallbacks(Cell<usize>);
+
+    impl RuntimeHooks for CountCallbacks {
+        fn finalize(&self, _obj: &PyObject) {}
+        fn weakref_callback(&self, _weakref: &PyObject, _callback: &PyObject) {}
+        fn gc_callback(&self, _phase: CallbackPhase, _info: CollectionInfo) {
+            self.0.set(self.0.get() + 1);
+        }
+    }
+
+    fn self_referencing_list(heap: &Heap) {
+        let l = list::new_list(heap, Vec::new()).unwrap();
+        list::append(heap, l.object(), l.clone()).unwrap();
+    }
+
+    #[test]
+    fn shutdown_collections_follow_py_gc_collect_and_collect_no_fail() {
+        let heap = Heap::new();
+        let hooks = CountCallbacks::default();
+        heap.with_hooks(&hooks, || {
+            self_referencing_list(&heap);
+            heap.collector().set_enabled(false);
+            assert_eq!(
+                heap.collect_if_enabled().total(),
+                0,
+                "PyGC_Collect: disabled"
+            );
+            assert_eq!(hooks.0.get(), 0);
+            heap.collector().set_enabled(true);
+            assert_eq!(heap.collect_if_enabled().total(), 1);
+            assert_eq!(hooks.0.get(), 2, "PyGC_Collect calls gc.callbacks");
+            self_referencing_list(&heap);
+            heap.collector().set_enabled(false);
+            assert_eq!(heap.collect_no_fail().total(), 1, "enabled or not");
+            assert_eq!(hooks.0.get(), 2, "_PyGC_CollectNoFail calls no callbacks");
+        });
+        assert_eq!(heap.collector().stats()[2].collections, 2);
     }
 }

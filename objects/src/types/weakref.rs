@@ -222,33 +222,74 @@ pub fn weakref_count(o: &PyObject) -> usize {
 /// `PyObject_ClearWeakRefs`, run by deallocation: clears every weak reference to `o` (callback
 /// references lose their callbacks), then calls the callbacks of those still alive, in list
 /// order, through the runtime's hooks.
+///
+/// As in CPython 3.12: with one weak reference the callback is called with it directly, with
+/// no new reference to it; with several, the references and callbacks are first saved in a
+/// new tuple of `2 * count` items (an allocation `gc.get_count()` sees unless the tuple free
+/// list has one), which owns them while the callbacks run and releases them, last item
+/// first, when it dies.
 pub(crate) fn clear_weakrefs(heap: &Heap, o: &PyObject) {
     let Some(list) = weaklist(o) else {
         return;
     };
-    let mut pending: Vec<(ObjPtr, ObjPtr)> = Vec::new();
-    while let Some(head) = list.get() {
+    let Some(head) = list.get() else {
+        return;
+    };
+    let count = weakref_count(o);
+    if count == 1 {
         let w = wr_at(head);
         let callback = w.wr_callback.take();
         unlink(w);
         if let Some(cb) = callback {
             if w.ob_base.refcnt() > 0 {
-                w.ob_base.incref();
-                pending.push((head, cb));
-            } else {
-                // SAFETY: the weak reference owned its callback.
-                unsafe { heap.decref(cb) };
+                // SAFETY: the weak reference is alive (its refcount is positive) and we own
+                // the callback, which we release afterwards.
+                heap.call_hooks(|h| h.weakref_callback(&w.ob_base, unsafe { cb.as_ref() }));
             }
+            // SAFETY: the weak reference owned its callback, now ours.
+            unsafe { heap.decref(cb) };
+        }
+        return;
+    }
+    // If the tuple cannot be made, its items go with it: every reference is cleared and no
+    // callback is called (`_PyWeakref_ClearWeakRefsNoCallbacks`).
+    let Ok(saved) = crate::types::tuple::new_tuple(heap, unlink_all(heap, list, count)) else {
+        return;
+    };
+    let none = crate::types::none(heap);
+    for pair in crate::types::tuple::items(saved.object()).chunks_exact(2) {
+        if let [w, cb] = *pair
+            && cb != none.as_ptr()
+        {
+            // SAFETY: the tuple holds both while it lives, and it outlives the call.
+            heap.call_hooks(|h| unsafe { h.weakref_callback(w.as_ref(), cb.as_ref()) });
         }
     }
-    for (w, cb) in pending {
-        // SAFETY: we hold a reference to each weak reference and to each callback.
-        unsafe {
-            heap.call_hooks(|h| h.weakref_callback(w.as_ref(), cb.as_ref()));
-            heap.decref(cb);
-            heap.decref(w);
+}
+
+/// The first loop of `PyObject_ClearWeakRefs` for several references: unlinks every weak
+/// reference of `list` (`count` of them) and returns the items of CPython's tuple: each live
+/// reference followed by its callback, `None` in place of a dead reference or a missing
+/// callback.
+fn unlink_all<'h>(heap: &'h Heap, list: &Cell<Option<ObjPtr>>, count: usize) -> Vec<Obj<'h>> {
+    let none = crate::types::none(heap);
+    let mut items = Vec::with_capacity(2 * count);
+    while let Some(p) = list.get() {
+        let w = wr_at(p);
+        let callback = w.wr_callback.take();
+        unlink(w);
+        // SAFETY: the weak reference owned its callback; the `Obj` takes over that reference.
+        let callback = callback.map(|cb| unsafe { Obj::from_owned(heap, cb) });
+        if w.ob_base.refcnt() > 0 {
+            // SAFETY: a live weak reference of this heap (its refcount is positive).
+            items.push(unsafe { Obj::from_borrowed(heap, &w.ob_base) });
+            items.push(callback.unwrap_or_else(|| none.clone()));
+        } else {
+            items.push(none.clone());
+            items.push(none.clone());
         }
     }
+    items
 }
 
 /// `_PyWeakref_ClearRef`, for the collector: forgets the referent, keeps the callback.

@@ -184,6 +184,188 @@ impl RuntimeHooks for Interp<'_> {
     }
 }
 
+/// How CPython 3.12 declares a function of the two modules, which decides its error messages
+/// and whether calling it allocates an argument tuple.
+#[derive(Clone, Copy)]
+enum Convention {
+    /// `METH_NOARGS`: `gc.get_count() takes no arguments (1 given)`.
+    NoArgs,
+    /// `METH_O`: `gc.is_tracked() takes exactly one argument (0 given)`.
+    One,
+    /// `METH_VARARGS` parsed by `PyArg_ParseTuple` with `min..=max` arguments: the call
+    /// allocates a tuple of the arguments (`_PyObject_MakeTpCall`), and keywords are refused
+    /// with `set_threshold() takes no keyword arguments`.
+    VarArgs { min: usize, max: usize },
+    /// Argument Clinic with these positional-or-keyword parameters, all optional.
+    Clinic(&'static [&'static str]),
+}
+
+fn convention(name: &str) -> Convention {
+    match name {
+        "collect" | "get_objects" => Convention::Clinic(&["generation"]),
+        "set_threshold" => Convention::VarArgs { min: 1, max: 3 },
+        "get_referrers" | "get_referents" => Convention::VarArgs {
+            min: 0,
+            max: usize::MAX,
+        },
+        "set_debug" | "is_tracked" | "is_finalized" | "getweakrefcount" | "getweakrefs" => {
+            Convention::One
+        }
+        _ => Convention::NoArgs,
+    }
+}
+
+/// The name CPython's messages give a function: `gc.collect`, `_weakref.getweakrefs` (the
+/// `weakref` module's functions are `_weakref`'s).
+fn qualified(module: &str, name: &str) -> String {
+    let module = if module == "weakref" {
+        "_weakref"
+    } else {
+        module
+    };
+    format!("{module}.{name}")
+}
+
+/// `%d argument%s`: CPython's argument-count errors say `1 argument` but `3 arguments`.
+fn arguments(n: usize) -> String {
+    format!("{n} argument{}", if n == 1 { "" } else { "s" })
+}
+
+/// Checks the arguments of a call against the function's [`Convention`] and folds keyword
+/// arguments into the positional ones, raising CPython's `TypeError`s.
+fn bind_arguments<'py>(
+    interp: &Interp<'py>,
+    (module, name): (&str, &str),
+    mut args: Vec<Obj<'py>>,
+    kwargs: Vec<(String, Obj<'py>)>,
+) -> R<'py, Vec<Obj<'py>>> {
+    let type_error = |m: String| interp.raise(&exceptions::TYPE_ERROR, m);
+    let n = args.len();
+    match convention(name) {
+        Convention::NoArgs | Convention::One if !kwargs.is_empty() => Err(type_error(format!(
+            "{}() takes no keyword arguments",
+            qualified(module, name)
+        ))),
+        Convention::NoArgs if n > 0 => Err(type_error(format!(
+            "{}() takes no arguments ({n} given)",
+            qualified(module, name)
+        ))),
+        Convention::One if n != 1 => Err(type_error(format!(
+            "{}() takes exactly one argument ({n} given)",
+            qualified(module, name)
+        ))),
+        Convention::VarArgs { .. } if !kwargs.is_empty() => {
+            Err(type_error(format!("{name}() takes no keyword arguments")))
+        }
+        // `PyArg_ParseTuple`'s message (`vgetargs1_impl`).
+        Convention::VarArgs { min, max } if n < min || n > max => {
+            let (bound, count) = if n < min {
+                ("at least", min)
+            } else {
+                ("at most", max)
+            };
+            Err(type_error(format!(
+                "{name}() takes {bound} {} ({n} given)",
+                arguments(count)
+            )))
+        }
+        // `_PyArg_UnpackKeywords`'s messages.
+        Convention::Clinic(params) => {
+            let given = n + kwargs.len();
+            if given > params.len() {
+                return Err(type_error(format!(
+                    "{name}() takes at most {} ({given} given)",
+                    arguments(params.len())
+                )));
+            }
+            for (k, v) in kwargs {
+                match params.iter().position(|p| *p == k) {
+                    Some(i) if i >= args.len() => args.push(v),
+                    Some(_) => {
+                        return Err(type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position (1)"
+                        )));
+                    }
+                    None => {
+                        return Err(type_error(format!(
+                            "'{k}' is an invalid keyword argument for {name}()"
+                        )));
+                    }
+                }
+            }
+            Ok(args)
+        }
+        _ => Ok(args),
+    }
+}
+
+/// How an out-of-range C `int` argument is reported.
+#[derive(Clone, Copy)]
+enum IntParser {
+    /// Argument Clinic's `int` converter (`_PyLong_AsInt`).
+    Clinic,
+    /// `PyArg_ParseTuple`'s `i` format.
+    ParseTuple,
+}
+
+/// A C `int` argument: an `int` (or `bool`) in `i32` range, with CPython's `TypeError` for
+/// other types and its `OverflowError`s.
+fn c_int<'py>(interp: &Interp<'py>, o: &Obj<'py>, parser: IntParser) -> R<'py, i32> {
+    if !long::is_int(o.object()) {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                o.ob_type().name()
+            ),
+        ));
+    }
+    let value = long::as_i64(o.object());
+    if let Some(v) = value.and_then(|v| i32::try_from(v).ok()) {
+        return Ok(v);
+    }
+    let message = match (parser, value) {
+        (IntParser::Clinic, _) => "Python int too large to convert to C int",
+        // `PyArg_ParseTuple` reads a C `long` first.
+        (IntParser::ParseTuple, None) => "Python int too large to convert to C long",
+        (IntParser::ParseTuple, Some(v)) if v > 0 => "signed integer is greater than maximum",
+        (IntParser::ParseTuple, Some(_)) => "signed integer is less than minimum",
+    };
+    Err(interp.raise(&exceptions::OVERFLOW_ERROR, message))
+}
+
+/// `gc.get_objects`'s `generation`: `None` or a `Py_ssize_t` (`_Py_convert_optional_to_ssize_t`),
+/// checked as `gc_get_objects_impl` checks it.
+fn generation_or_all<'py>(interp: &Interp<'py>, arg: Option<&Obj<'py>>) -> R<'py, Option<usize>> {
+    let value_error = |m: &str| interp.raise(&exceptions::VALUE_ERROR, m.to_string());
+    let Some(a) = arg.filter(|a| !a.is(&none(interp.heap))) else {
+        return Ok(None);
+    };
+    if !long::is_int(a.object()) {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "argument should be integer or None, not '{}'",
+                a.ob_type().name()
+            ),
+        ));
+    }
+    let Some(g) = long::as_i64(a.object()) else {
+        return Err(interp.raise(
+            &exceptions::OVERFLOW_ERROR,
+            "cannot fit 'int' into an index-sized integer",
+        ));
+    };
+    match g {
+        -1 => Ok(None),
+        g if g < -1 => Err(value_error("generation parameter cannot be negative")),
+        g if g >= NUM_GENERATIONS as i64 => Err(value_error(
+            "generation parameter must be less than the number of available generations (3)",
+        )),
+        g => Ok(Some(g as usize)),
+    }
+}
+
 /// Calls `gc.name` or `weakref.name` (index `index` of [`FUNCTIONS`]).
 pub(crate) fn call<'py>(
     interp: &Interp<'py>,
@@ -192,182 +374,157 @@ pub(crate) fn call<'py>(
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let err = |e| interp.err(e);
     let (module, name) = FUNCTIONS[index];
-    let type_error = |m: String| interp.raise(&exceptions::TYPE_ERROR, m);
-    let value_error = |m: &str| interp.raise(&exceptions::VALUE_ERROR, m.to_string());
-    // Argument clinic: positional parameters, some also by keyword.
-    let params: &[&str] = match name {
-        "collect" => &["generation"],
-        "get_objects" => &["generation"],
-        _ => &[],
-    };
-    let mut args = args;
-    for (k, v) in kwargs {
-        match params.iter().position(|p| *p == k) {
-            Some(i) if i >= args.len() => args.push(v),
-            _ => {
-                return Err(type_error(format!(
-                    "'{k}' is an invalid keyword argument for {name}()"
-                )));
-            }
+    // A `METH_VARARGS` function receives its arguments as a new tuple, made before the
+    // function runs (and counted by the collector like any tuple allocation).
+    let arg_tuple = match convention(name) {
+        Convention::VarArgs { .. } => {
+            Some(tuple::new_tuple(heap, args.clone()).map_err(|e| interp.err(e))?)
         }
+        _ => None,
+    };
+    let args = bind_arguments(interp, (module, name), args, kwargs)?;
+    match name {
+        "collect" | "enable" | "disable" | "isenabled" | "get_count" | "get_threshold"
+        | "set_threshold" | "set_debug" | "get_debug" | "get_stats" | "freeze" | "unfreeze"
+        | "get_freeze_count" => call_setting(interp, name, &args),
+        _ => call_inspection(interp, name, &args, arg_tuple.as_ref()),
     }
-    let arity = |min: usize, max: usize| -> R<'py, ()> {
-        let n = args.len();
-        if (min..=max).contains(&n) {
-            return Ok(());
-        }
-        Err(type_error(match (min, max) {
-            (0, 0) => format!("{module}.{name}() takes no arguments ({n} given)"),
-            (1, 1) => format!("{module}.{name}() takes exactly one argument ({n} given)"),
-            (_, _) if n < min => format!("{name}() takes at least {min} argument ({n} given)"),
-            _ => format!("{name}() takes at most {max} arguments ({n} given)"),
-        }))
-    };
-    let int_arg = |o: &Obj<'py>| -> R<'py, i64> {
-        long::as_i64(o.object()).ok_or_else(|| {
-            type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                o.ob_type().name()
-            ))
-        })
-    };
-    let int = |n: usize| long::int_from_i64(heap, n as i64).map_err(err);
-    let boolean = |b: bool| Ok(long::new_bool(heap, b));
+}
+
+/// The functions about collections and the collector's settings.
+fn call_setting<'py>(interp: &Interp<'py>, name: &str, args: &[Obj<'py>]) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let int = |n: i64| long::int_from_i64(heap, n).map_err(err);
     let gc = heap.collector();
     match name {
         "collect" => {
-            arity(0, 1)?;
-            let g = args.first().map(int_arg).transpose()?.unwrap_or(2);
+            let g = match args.first() {
+                Some(a) => c_int(interp, a, IntParser::Clinic)?,
+                None => 2,
+            };
             let g = usize::try_from(g)
                 .ok()
                 .filter(|g| *g < NUM_GENERATIONS)
-                .ok_or_else(|| value_error("invalid generation"))?;
+                .ok_or_else(|| interp.raise(&exceptions::VALUE_ERROR, "invalid generation"))?;
             let collected = heap
                 .collect(g)
-                .map_err(|_| value_error("invalid generation"))?;
+                .map_err(|_| interp.raise(&exceptions::VALUE_ERROR, "invalid generation"))?;
             interp.save_garbage();
-            int(collected.total())
+            int(collected.total() as i64)
         }
         "enable" | "disable" => {
-            arity(0, 0)?;
             gc.set_enabled(name == "enable");
             Ok(none(heap))
         }
-        "isenabled" => {
-            arity(0, 0)?;
-            boolean(gc.is_enabled())
-        }
+        "isenabled" => Ok(long::new_bool(heap, gc.is_enabled())),
         "get_count" | "get_threshold" => {
-            arity(0, 0)?;
             let values = if name == "get_count" {
                 gc.counts()
             } else {
                 gc.thresholds()
             };
-            let items = values.iter().map(|&v| int(v)).collect::<R<'py, Vec<_>>>()?;
+            let items = values
+                .iter()
+                .map(|&v| int(v as i64))
+                .collect::<R<'py, Vec<_>>>()?;
             tuple::new_tuple(heap, items).map_err(err)
         }
         "set_threshold" => {
-            arity(1, 3)?;
             let mut t = Vec::new();
-            for a in &args {
-                let v = int_arg(a)?;
+            for a in args {
+                let v = c_int(interp, a, IntParser::ParseTuple)?;
                 t.push(usize::try_from(v).map_err(|_| {
-                    value_error("pyrt does not support negative collection thresholds")
+                    interp.raise(
+                        &exceptions::VALUE_ERROR,
+                        "pyrt does not support negative collection thresholds",
+                    )
                 })?);
             }
             gc.set_thresholds(&t);
             Ok(none(heap))
         }
         "set_debug" => {
-            arity(1, 1)?;
-            let flags = int_arg(&args[0])?;
+            // The flags are a C `int`: `gc.set_debug(-1)` is read back as -1.
+            let flags = c_int(interp, &args[0], IntParser::Clinic)?;
             gc.set_debug_flags(flags as u32);
             Ok(none(heap))
         }
-        "get_debug" => {
-            arity(0, 0)?;
-            int(gc.debug_flags() as usize)
-        }
-        "is_tracked" | "is_finalized" => {
-            arity(1, 1)?;
-            let o = args[0].object();
-            boolean(if name == "is_tracked" {
-                heap.is_tracked(o)
-            } else {
-                heap.is_finalized(o)
-            })
-        }
-        "get_objects" => {
-            arity(0, 1)?;
-            let g = match args.first() {
-                None => None,
-                Some(a) if a.is(&none(heap)) => None,
-                Some(a) => match int_arg(a)? {
-                    -1 => None,
-                    g if g < -1 => {
-                        return Err(value_error("generation parameter cannot be negative"));
-                    }
-                    g if g >= NUM_GENERATIONS as i64 => {
-                        return Err(value_error(
-                            "generation parameter must be less than the number of available generations (3)",
-                        ));
-                    }
-                    g => Some(g as usize),
-                },
-            };
-            let objects = heap
-                .gc_objects(g)
-                .map_err(|_| value_error("invalid generation"))?;
-            list::new_list(heap, objects).map_err(err)
-        }
-        "get_referrers" | "get_referents" => {
-            let objs: Vec<&PyObject> = args.iter().map(Obj::object).collect();
-            let found = if name == "get_referrers" {
-                heap.referrers(&objs)
-            } else {
-                heap.referents(&objs)
-            };
-            list::new_list(heap, found).map_err(err)
-        }
-        "get_stats" => {
-            arity(0, 0)?;
-            let mut out = Vec::new();
-            for s in gc.stats() {
-                let d = dict::new_dict(heap).map_err(err)?;
-                for (k, v) in [
-                    ("collections", s.collections),
-                    ("collected", s.collected),
-                    ("uncollectable", s.uncollectable),
-                ] {
-                    let k = unicode::new_str(heap, k).map_err(err)?;
-                    dict::set_item(heap, d.object(), k, int(v)?).map_err(err)?;
-                }
-                out.push(d);
-            }
-            list::new_list(heap, out).map_err(err)
-        }
-        "freeze" | "unfreeze" => {
-            arity(0, 0)?;
-            if name == "freeze" {
-                gc.freeze();
-            } else {
-                gc.unfreeze();
-            }
+        "get_debug" => int(i64::from(gc.debug_flags() as i32)),
+        "get_stats" => get_stats(interp),
+        "freeze" => {
+            gc.freeze();
             Ok(none(heap))
         }
-        "get_freeze_count" => {
-            arity(0, 0)?;
-            int(gc.freeze_count())
+        "unfreeze" => {
+            gc.unfreeze();
+            Ok(none(heap))
+        }
+        "get_freeze_count" => int(gc.freeze_count() as i64),
+        _ => Err(interp.raise(&exceptions::SYSTEM_ERROR, "unknown gc function")),
+    }
+}
+
+/// `gc.get_stats()`: a list of three dicts, one per generation.
+fn get_stats<'py>(interp: &Interp<'py>) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let mut out = Vec::new();
+    for s in heap.collector().stats() {
+        let d = dict::new_dict(heap).map_err(err)?;
+        for (k, v) in [
+            ("collections", s.collections),
+            ("collected", s.collected),
+            ("uncollectable", s.uncollectable),
+        ] {
+            let k = unicode::new_str(heap, k).map_err(err)?;
+            let v = long::int_from_i64(heap, v as i64).map_err(err)?;
+            dict::set_item(heap, d.object(), k, v).map_err(err)?;
+        }
+        out.push(d);
+    }
+    list::new_list(heap, out).map_err(err)
+}
+
+/// The functions that look at objects: tracking, the object graph, weak references.
+/// `arg_tuple` is the argument tuple of a `METH_VARARGS` call.
+fn call_inspection<'py>(
+    interp: &Interp<'py>,
+    name: &str,
+    args: &[Obj<'py>],
+    arg_tuple: Option<&Obj<'py>>,
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    match name {
+        "is_tracked" => Ok(long::new_bool(heap, heap.is_tracked(args[0].object()))),
+        "is_finalized" => Ok(long::new_bool(heap, heap.is_finalized(args[0].object()))),
+        "get_objects" => {
+            let g = generation_or_all(interp, args.first())?;
+            let objects = heap
+                .gc_objects(g)
+                .map_err(|_| interp.raise(&exceptions::VALUE_ERROR, "invalid generation"))?;
+            list::new_list(heap, objects).map_err(err)
+        }
+        "get_referrers" => {
+            let objs: Vec<&PyObject> = args.iter().map(Obj::object).collect();
+            // `gc_referrers_for` skips the call's own argument tuple.
+            let found = heap
+                .referrers(&objs)
+                .into_iter()
+                .filter(|o| arg_tuple.is_none_or(|t| !o.is(t)))
+                .collect();
+            list::new_list(heap, found).map_err(err)
+        }
+        "get_referents" => {
+            let objs: Vec<&PyObject> = args.iter().map(Obj::object).collect();
+            list::new_list(heap, heap.referents(&objs)).map_err(err)
         }
         "getweakrefcount" => {
-            arity(1, 1)?;
-            int(weakref::weakref_count(args[0].object()))
+            long::int_from_i64(heap, weakref::weakref_count(args[0].object()) as i64).map_err(err)
         }
         "getweakrefs" => {
-            arity(1, 1)?;
             list::new_list(heap, weakref::weakrefs(heap, args[0].object())).map_err(err)
         }
         _ => Err(interp.raise(&exceptions::SYSTEM_ERROR, "unknown gc function")),
