@@ -22,6 +22,7 @@ use pyrt_allocator::{Allocator, MallocStats};
 
 use crate::hash::HashSecret;
 use crate::hooks::RuntimeHooks;
+use crate::obj::Obj;
 
 use crate::error::{PyErr, PyResult};
 use crate::freelist::FreeList;
@@ -79,6 +80,9 @@ pub struct Heap {
     gc_scheduled: Cell<bool>,
     /// The runtime's hooks while [`Heap::with_hooks`] runs (see [`RuntimeHooks`]).
     hooks: Cell<Option<NonNull<dyn RuntimeHooks + 'static>>>,
+    /// The object [`Heap::release_watching`] watches, and whether it died.
+    watched: Cell<Option<ObjPtr>>,
+    watched_died: Cell<bool>,
 }
 
 impl Default for Heap {
@@ -112,6 +116,8 @@ impl Heap {
             interned: RefCell::new(HashMap::new()),
             gc_scheduled: Cell::new(false),
             hooks: Cell::new(None),
+            watched: Cell::new(None),
+            watched_died: Cell::new(false),
         }
     }
 
@@ -352,6 +358,10 @@ impl Heap {
             // SAFETY: a live GC object of this heap; no collection is mid-phase here.
             unsafe { self.gc.untrack(pyrt_gc::ObjRef::new(op.cast())) };
         }
+        if self.watched.get() == Some(op) {
+            self.watched.set(None);
+            self.watched_died.set(true);
+        }
         let depth = self.dealloc_depth.get();
         if depth >= TRASHCAN_UNWIND_LEVEL {
             self.deferred.borrow_mut().push(op);
@@ -414,6 +424,20 @@ impl Heap {
             previous: self.hooks.replace(Some(erased)),
         };
         f()
+    }
+
+    /// Drops the reference `obj`, runs `f`, and says whether the object died meanwhile (its
+    /// refcount reached zero). When it did not, the caller may take a new reference to it from
+    /// its address: it is alive. (Interpreter shutdown uses this to learn whether the main
+    /// module's namespace was freed, as CPython learns it from a weak reference to the module.)
+    /// One object is watched at a time: a nested call stops the outer watch.
+    pub fn release_watching<R>(&self, obj: Obj<'_>, f: impl FnOnce() -> R) -> (R, bool) {
+        self.watched.set(Some(obj.as_ptr()));
+        self.watched_died.set(false);
+        drop(obj);
+        let result = f();
+        self.watched.set(None);
+        (result, self.watched_died.get())
     }
 
     /// Calls `f` with the hooks installed by the innermost [`Heap::with_hooks`]; `None` when

@@ -1635,12 +1635,10 @@ selfref.me = selfref
 print('end')
 "#,
     },
-];
-
-const KNOWN_DIFFERENCES: &[Known] = &[
-    Known {
+    Script {
         name: "shutdown_with_gc_disabled",
-        why: "Py_FinalizeEx's first collection is PyGC_Collect(), skipped when the GC is disabled; the module dict then dies as garbage together with the weak reference, whose callback is never called. pyrt collects first anyway (Session::drop)",
+        about: "interpreter shutdown with the collector disabled: PyGC_Collect is skipped, the module dies as garbage with its weak reference, whose callback is never called",
+        reports_unraisable: false,
         source: r#"import gc
 import weakref
 gc.disable()
@@ -1666,9 +1664,10 @@ selfref.me = selfref
 print('end')
 "#,
     },
-    Known {
+    Script {
         name: "shutdown_del_reads_globals",
-        why: "at exit CPython finalizes the dead module's objects in one collection, before clearing anything: a __del__ still sees the module's globals. pyrt clears the globals dict first, so __del__ raises NameError (Session::drop)",
+        about: "at exit the dead module's objects are finalized before anything is cleared: __del__ still sees the globals",
+        reports_unraisable: false,
         source: r#"import gc
 class D:
     def __init__(self, name):
@@ -1685,9 +1684,10 @@ gc.collect()
 print('end of script')
 "#,
     },
-    Known {
+    Script {
         name: "shutdown_weakref_in_globals",
-        why: "a weak reference stored in the module dies with the module dict in the same collection as its referent: no callback in CPython; pyrt clears the dict in order and calls it (Session::drop)",
+        about: "a weak reference stored in the module dies with it in the same collection as its referent: no callback",
+        reports_unraisable: false,
         source: r#"import weakref
 class C:
     pass
@@ -1705,9 +1705,10 @@ del y
 print('end')
 "#,
     },
-    Known {
+    Script {
         name: "shutdown_gc_callbacks",
-        why: "only PyGC_Collect() at exit calls gc.callbacks (_PyGC_CollectNoFail does not): one start/stop pair in CPython, two in pyrt (Session::drop)",
+        about: "only the first collection at exit (PyGC_Collect) calls gc.callbacks",
+        reports_unraisable: false,
         source: r#"import gc
 def cb(phase, info):
     print('cb', phase, info['generation'])
@@ -1715,6 +1716,33 @@ gc.callbacks.append(cb)
 print('end')
 "#,
     },
+    Script {
+        name: "weakref_call_errors_and_type_name",
+        about: "the errors of calling a weak reference and weakref.ref, and the names of weakref.ReferenceType",
+        reports_unraisable: false,
+        source: r#"import weakref
+class C:
+    pass
+c = C()
+r = weakref.ref(c)
+try:
+    r(1)
+except TypeError as e:
+    print(e)
+try:
+    weakref.ref(obj=c)
+except TypeError as e:
+    print(e)
+try:
+    weakref.ref(c, callback=None)
+except TypeError as e:
+    print(e)
+print(type(r).__name__, type(r).__module__)
+"#,
+    },
+];
+
+const KNOWN_DIFFERENCES: &[Known] = &[
     Known {
         name: "weakref_to_classes_and_functions",
         why: "classes (tp_weaklist) and functions (func_weakreflist) support weak references in CPython, not in pyrt",
@@ -1746,29 +1774,6 @@ class B(A):
     pass
 del A, B
 print('class pair', gc.collect())
-"#,
-    },
-    Known {
-        name: "weakref_call_errors_and_type_name",
-        why: "r(1) says \"weakref expected 0 arguments, got 1\"; weakref.ref(obj=...) says \"__new__ expected at least 1 argument, got 0\"; weakref.ref(o, callback=None) says \"ref() takes no keyword arguments\"; type(r).__name__ is \"ReferenceType\" and __module__ \"weakref\"",
-        source: r#"import weakref
-class C:
-    pass
-c = C()
-r = weakref.ref(c)
-try:
-    r(1)
-except TypeError as e:
-    print(e)
-try:
-    weakref.ref(obj=c)
-except TypeError as e:
-    print(e)
-try:
-    weakref.ref(c, callback=None)
-except TypeError as e:
-    print(e)
-print(type(r).__name__, type(r).__module__)
 "#,
     },
 ];

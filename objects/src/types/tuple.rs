@@ -84,6 +84,17 @@ pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
     }
 }
 
+/// `_PyTuple_MaybeUntrack`: untracks `t` when none of its items may be tracked (the
+/// collector does this to the tuples that survive it).
+pub fn maybe_untrack(heap: &Heap, t: &PyObject) {
+    if is_exact_tuple(t)
+        && heap.is_tracked(t)
+        && crate::tracking::tuple_can_untrack(t, &|x| heap.is_tracked(x))
+    {
+        heap.untrack(t);
+    }
+}
+
 /// Releases a dead tuple's items (last to first) and keeps it on its length's free list, or
 /// frees it (`tupledealloc`).
 unsafe fn tuple_dealloc(heap: &Heap, op: ObjPtr) {

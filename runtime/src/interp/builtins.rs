@@ -837,11 +837,10 @@ fn new_weakref<'py>(
     mut args: Vec<Obj<'py>>,
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
-    if let Some((k, _)) = kwargs.first() {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("ref() takes no keyword arguments ('{k}' given)"),
-        ));
+    // `weakref___new__`: `PyArg_UnpackTuple(args, "__new__", 1, 2)` first, then
+    // `weakref___init__` refuses keywords.
+    if !args.is_empty() && args.len() <= 2 && !kwargs.is_empty() {
+        return Err(interp.raise(&exceptions::TYPE_ERROR, "ref() takes no keyword arguments"));
     }
     if args.is_empty() || args.len() > 2 {
         let n = args.len();

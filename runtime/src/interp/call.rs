@@ -36,13 +36,17 @@ impl<'py> Interp<'py> {
             return result;
         }
         if weakref::is_weakref(f) {
-            if !(args.is_empty() && kwargs.is_empty()) {
+            // `weakref_vectorcall`: `_PyArg_NoKwnames`, then `_PyArg_CheckPositional(0, 0)`.
+            if !kwargs.is_empty() {
                 return Err(self.raise(
                     &exceptions::TYPE_ERROR,
-                    format!(
-                        "weakref() takes no arguments ({} given)",
-                        args.len() + kwargs.len()
-                    ),
+                    "weakref() takes no keyword arguments",
+                ));
+            }
+            if !args.is_empty() {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("weakref expected 0 arguments, got {}", args.len()),
                 ));
             }
             return Ok(weakref::referent(self.heap, f).unwrap_or_else(|| none(self.heap)));
@@ -149,7 +153,20 @@ impl<'py> Interp<'py> {
         }
         if let Some(ty) = as_type(o) {
             if name == "__name__" {
-                return unicode::new_str(self.heap, ty.name()).map_err(|e| self.err(e));
+                // `type_name`: a static type's `tp_name` after its last dot.
+                let full = ty.name();
+                let short = if class::is_heap_type(ty) {
+                    full
+                } else {
+                    full.rsplit('.').next().unwrap_or(full)
+                };
+                return unicode::new_str(self.heap, short).map_err(|e| self.err(e));
+            }
+            if name == "__module__" && !class::is_heap_type(ty) {
+                // `type_module`: what precedes the last dot of a static type's name, else
+                // `builtins`.
+                let module = ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
+                return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
             if let Some(v) = self.class_lookup(ty, name) {
                 return Ok(v);

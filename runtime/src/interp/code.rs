@@ -279,7 +279,12 @@ impl<'a, 'py> Compiler<'a, 'py> {
                     }
                 }
                 if all && !t.elts.iter().any(Expr::is_starred_expr) {
-                    Some(tuple::new_tuple(heap, items)?)
+                    let t = tuple::new_tuple(heap, items)?;
+                    // CPython's constant tuples of atoms are untracked by the collection that
+                    // runs as the compiled script starts (the compiler's allocations leave
+                    // generation 0 over its threshold): pyrt untracks them as it makes them.
+                    tuple::maybe_untrack(heap, t.object());
+                    Some(t)
                 } else {
                     None
                 }

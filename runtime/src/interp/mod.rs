@@ -264,7 +264,8 @@ fn read_line(input: &mut dyn std::io::BufRead) -> Option<String> {
 /// the REPL).
 pub struct Session<'py> {
     interp: Interp<'py>,
-    globals: Obj<'py>,
+    /// The module's namespace (`__main__.__dict__`); taken at shutdown.
+    globals: Option<Obj<'py>>,
     /// Declared last: dropped after everything that points into it.
     store: store::Store,
 }
@@ -297,7 +298,7 @@ impl<'py> Session<'py> {
         let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
         Ok(Session {
             interp,
-            globals,
+            globals: Some(globals),
             store: store::Store::default(),
         })
     }
@@ -325,9 +326,12 @@ impl<'py> Session<'py> {
             );
         }
         let heap = self.interp.heap;
+        let globals = self
+            .globals
+            .as_ref()
+            .expect("a session has its module until dropped");
         heap.with_hooks(&self.interp, || {
-            self.interp
-                .run_module(body, lines, &self.globals, interactive)
+            self.interp.run_module(body, lines, globals, interactive)
         })
     }
 
@@ -351,20 +355,67 @@ impl<'py> Session<'py> {
 }
 
 impl Drop for Session<'_> {
-    /// Interpreter shutdown (`finalize_modules`): a collection runs the finalizers of garbage
-    /// cycles while the module still exists, then the module's names go in insertion order, as
-    /// CPython clears a module dict, and a last collection takes what that left in cycles.
+    /// Interpreter shutdown, as `Py_FinalizeEx` and `finalize_modules` do it:
+    /// 1. `PyGC_Collect`: a full collection if the collector is enabled, with `gc.callbacks`;
+    /// 2. `sys.modules` is cleared: the module goes, and with it its namespace unless a cycle
+    ///    holds it (functions hold their globals, so any script with a `def` or a class makes
+    ///    one); then `_PyGC_CollectNoFail` (enabled or not, no callbacks) runs the finalizers
+    ///    of all that, the namespace still whole, and frees it;
+    /// 3. a namespace still alive after that is cleared as `_PyModule_ClearDict` does (names
+    ///    starting with one underscore set to `None` first, then the others but
+    ///    `__builtins__`), and collected again.
     fn drop(&mut self) {
         let heap = self.interp.heap;
         heap.with_hooks(&self.interp, || {
-            let _ = heap.collect(2);
-            dict::clear(heap, self.globals.object());
-            let _ = heap.collect(2);
+            heap.collect_if_enabled();
+            self.interp.save_garbage();
+            let Some(globals) = self.globals.take() else {
+                return;
+            };
+            let address = globals.as_ptr();
+            let (_, died) = heap.release_watching(globals, || heap.collect_no_fail());
+            if !died {
+                // SAFETY: the namespace did not die, so it is still a live dict of this heap.
+                let globals = unsafe { Obj::from_borrowed(heap, address.as_ref()) };
+                clear_module_dict(heap, &globals);
+                drop(globals);
+                heap.collect_no_fail();
+            }
             self.interp.save_garbage();
         });
         let _ = self.interp.out.borrow_mut().flush();
         // The interpreter's own cycles (gc.garbage, gc.callbacks) go with it.
         self.interp.gc_lists.borrow_mut().take();
+    }
+}
+
+/// `_PyModule_ClearDict`: the values of names starting with a single underscore become `None`,
+/// then those of every other name but `__builtins__`, in dict order (values are freed as they
+/// are replaced, so finalizers still see the names not reached yet).
+fn clear_module_dict(heap: &Heap, d: &Obj<'_>) {
+    let none = pyrt_objects::types::none(heap);
+    for underscore_pass in [true, false] {
+        let mut pos = 0;
+        while let Some((next, k, v)) = dict::next_entry(d.object(), pos) {
+            pos = next;
+            // SAFETY: the dict holds its keys and values.
+            let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
+            if core::ptr::eq(v, none.object()) || !unicode::is_str(k) {
+                continue;
+            }
+            let name = unicode::str_value(k);
+            let single_underscore = name.starts_with('_') && !name.starts_with("__");
+            let clear = if underscore_pass {
+                single_underscore
+            } else {
+                name != "__builtins__"
+            };
+            if clear {
+                // SAFETY: as above.
+                let key = unsafe { Obj::from_borrowed(heap, k) };
+                let _ = dict::set_item(heap, d.object(), key, none.clone());
+            }
+        }
     }
 }
 
