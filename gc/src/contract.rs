@@ -117,9 +117,14 @@ pub struct CollectionInfo {
 ///    GC headers except through the collector's API. It may call
 ///    [`Collector::collect`](crate::Collector::collect): nested collections do nothing and
 ///    return zeros (the `collecting` guard).
-/// 10. **Untracking hooks.** [`can_untrack`](Self::can_untrack) and
-///     [`is_immortal`](Self::is_immortal) are inert; `can_untrack` may read whether other
-///     objects are tracked ([`Collector::is_tracked`](crate::Collector::is_tracked)).
+/// 10. **Untracking hooks.** [`can_untrack`](Self::can_untrack),
+///     [`untrack_pass_of`](Self::untrack_pass_of) and [`is_immortal`](Self::is_immortal) are
+///     inert; `can_untrack` may read whether other objects are tracked
+///     ([`Collector::is_tracked`](crate::Collector::is_tracked)). `can_untrack(obj, pass)` is
+///     false unless `untrack_pass_of(obj) == Some(pass)`, and a
+///     [`FullCollection`](UntrackPass::FullCollection) answer depends on other objects only
+///     through whether they are tracked exact tuples (`_PyDict_MaybeUntrack`'s
+///     `_PyObject_GC_MAY_BE_TRACKED`).
 pub unsafe trait GcObjects {
     /// `Py_REFCNT(obj)` (rule 3).
     fn refcount(&self, obj: ObjRef) -> usize;
@@ -166,6 +171,11 @@ pub unsafe trait GcObjects {
     /// Whether the collector should untrack `obj` now (`_PyTuple_MaybeUntrack`,
     /// `_PyDict_MaybeUntrack`), for the given pass (rule 10).
     fn can_untrack(&self, obj: ObjRef, pass: UntrackPass) -> bool;
+
+    /// The pass that may untrack `obj`, if any (`PyTuple_CheckExact`, `PyDict_CheckExact`):
+    /// a cheap test of the object's type, so that a collection asks [`can_untrack`]
+    /// (Self::can_untrack) only where it can say yes (rule 10).
+    fn untrack_pass_of(&self, obj: ObjRef) -> Option<UntrackPass>;
 
     /// Called at the end of every full collection (`_PyGC_ClearAllFreeLists`).
     fn clear_freelists(&self) {}

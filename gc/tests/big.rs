@@ -131,6 +131,10 @@ unsafe impl GcObjects for Lean {
     fn can_untrack(&self, _: ObjRef, _: UntrackPass) -> bool {
         false
     }
+
+    fn untrack_pass_of(&self, _: ObjRef) -> Option<UntrackPass> {
+        None
+    }
 }
 
 #[test]

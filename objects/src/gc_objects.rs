@@ -135,6 +135,17 @@ unsafe impl GcObjects for HeapObjects<'_> {
         }
     }
 
+    fn untrack_pass_of(&self, obj: ObjRef) -> Option<UntrackPass> {
+        let ty = object(obj).ob_type();
+        if core::ptr::eq(ty, crate::types::TUPLE_TYPE.get()) {
+            Some(UntrackPass::EveryCollection)
+        } else if core::ptr::eq(ty, crate::types::DICT_TYPE.get()) {
+            Some(UntrackPass::FullCollection)
+        } else {
+            None
+        }
+    }
+
     fn clear_freelists(&self) {
         self.0.clear_freelists();
     }
@@ -197,6 +208,10 @@ unsafe impl GcObjects for WithoutCallbacks<'_> {
 
     fn can_untrack(&self, obj: ObjRef, pass: UntrackPass) -> bool {
         self.0.can_untrack(obj, pass)
+    }
+
+    fn untrack_pass_of(&self, obj: ObjRef) -> Option<UntrackPass> {
+        self.0.untrack_pass_of(obj)
     }
 
     fn clear_freelists(&self) {

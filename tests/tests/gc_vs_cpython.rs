@@ -1740,6 +1740,20 @@ except TypeError as e:
 print(type(r).__name__, type(r).__module__)
 "#,
     },
+    Script {
+        name: "dict_untracked_after_the_tuples_it_holds",
+        about: "a full collection untracks dicts after every tuple: a dict older than the tuple it holds is untracked in the same collection",
+        reports_unraisable: false,
+        source: r#"import gc
+d = {'x': []}
+t = tuple([1, 2])
+d['t'] = t
+d['x'] = 0
+print(gc.is_tracked(d), gc.is_tracked(t))
+gc.collect()
+print(gc.is_tracked(d), gc.is_tracked(t))
+"#,
+    },
 ];
 
 const KNOWN_DIFFERENCES: &[Known] = &[

@@ -119,6 +119,7 @@ pub(super) unsafe fn handle_resurrected_objects<O: GcObjects + ?Sized>(
             &c.gens.permanent,
             false,
             false,
+            false,
         )
     };
     // SAFETY: `still_unreachable` is as `move_unreachable` left it.

@@ -25,7 +25,7 @@ mod reachability;
 mod weakrefs;
 
 use crate::collector::Collector;
-use crate::contract::{GcObjects, UntrackPass};
+use crate::contract::GcObjects;
 use crate::generations::NUM_GENERATIONS;
 use crate::list::{GcList, ListFlags};
 
@@ -73,9 +73,11 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     // A full collection merged every generation into young: with nothing frozen, every
     // tracked object is in it.
     let all_tracked = generation == NUM_GENERATIONS - 1 && gens.permanent.is_empty();
+    let full = generation == NUM_GENERATIONS - 1;
     // SAFETY: young is an ordinary list of objects of `objects`, and `all_tracked` is as
     // `deduce_unreachable` requires. The tuples that can be are untracked on the way
-    // (`untrack_tuples`, fused into `move_unreachable`'s scan).
+    // (`untrack_tuples`, fused into `move_unreachable`'s scan), and in a full collection the
+    // dicts that can be right after it (`untrack_dicts`).
     let survivors = unsafe {
         reachability::deduce_unreachable(
             objects,
@@ -83,18 +85,16 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
             &unreachable,
             &gens.permanent,
             true,
+            full,
             all_tracked,
         )
     };
-    if generation < NUM_GENERATIONS - 1 {
+    if !full {
         if generation == NUM_GENERATIONS - 2 {
             gens.record_survivors(generation, survivors);
         }
         young.merge_into(old);
     } else {
-        // SAFETY: as above.
-        let survivors =
-            unsafe { reachability::untrack_pass(objects, young, UntrackPass::FullCollection) };
         gens.record_survivors(generation, survivors);
     }
 

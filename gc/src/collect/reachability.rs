@@ -60,7 +60,10 @@ pub(super) unsafe fn subtract_refs<O: GcObjects + ?Sized>(objects: &O, base: &Gc
 /// from outside it (an ordinary list, no COLLECTING) and `unreachable` the others, in
 /// CPython's order, with COLLECTING and NEXT_MASK_UNREACHABLE set. With `untrack_tuples`,
 /// the survivors the contract can untrack ([`UntrackPass::EveryCollection`]) are untracked
-/// on the way, as CPython's `untrack_tuples` would right after. Returns the number of
+/// on the way, as CPython's `untrack_tuples` would right after; with `untrack_dicts` too, the
+/// survivors a [`UntrackPass::FullCollection`] can untrack are noted on the way and untracked
+/// after the scan, when every tuple has its final state (the only other objects their test
+/// reads, rule 10): CPython's `untrack_dicts` walk, without the walk. Returns the number of
 /// survivors left in `base`.
 ///
 /// With `all_tracked` (every tracked object is in `base` and `permanent` is empty: a full
@@ -76,10 +79,12 @@ pub(super) unsafe fn deduce_unreachable<O: GcObjects + ?Sized>(
     unreachable: &GcList,
     permanent: &GcList,
     untrack_tuples: bool,
+    untrack_dicts: bool,
     all_tracked: bool,
 ) -> usize {
+    let mut later: Vec<ObjRef> = Vec::new();
     // SAFETY: the caller's preconditions are those of each step, in turn.
-    unsafe {
+    let survivors = unsafe {
         if all_tracked {
             unreachable::update_and_subtract_refs(
                 base,
@@ -96,33 +101,31 @@ pub(super) unsafe fn deduce_unreachable<O: GcObjects + ?Sized>(
             base,
             unreachable,
             &mut |obj, visit| objects.traverse(obj, visit),
-            &mut |obj| untrack_tuples && objects.can_untrack(obj, UntrackPass::EveryCollection),
+            &mut |obj| {
+                if !untrack_tuples {
+                    return false;
+                }
+                match objects.untrack_pass_of(obj) {
+                    Some(UntrackPass::EveryCollection) => {
+                        objects.can_untrack(obj, UntrackPass::EveryCollection)
+                    }
+                    Some(UntrackPass::FullCollection) if untrack_dicts => {
+                        later.push(obj);
+                        false
+                    }
+                    _ => false,
+                }
+            },
         )
-    }
-}
-
-/// `untrack_tuples` / `untrack_dicts`: untracks each member the contract says can be, and
-/// returns how many members are left (`gc_list_size` of the survivors, counted on the same
-/// walk).
-///
-/// # Safety
-/// `list` is an ordinary list of objects of `objects`.
-pub(super) unsafe fn untrack_pass<O: GcObjects + ?Sized>(
-    objects: &O,
-    list: &GcList,
-    pass: UntrackPass,
-) -> usize {
-    let mut left = 0;
-    let mut cur = list.first();
-    while let Some(obj) = cur {
-        // SAFETY: `obj` is a member of `list`.
-        cur = unsafe { list.next_of(obj) };
-        if objects.can_untrack(obj, pass) {
-            // SAFETY: `obj` is a linked member (can_untrack is inert, rule 10).
+    };
+    let mut untracked = 0;
+    for obj in later {
+        if objects.can_untrack(obj, UntrackPass::FullCollection) {
+            // SAFETY: a survivor scanned by move_unreachable stays in `base`, which is an
+            // ordinary list again.
             unsafe { GcList::remove(GcHeader::of(obj)) };
-        } else {
-            left += 1;
+            untracked += 1;
         }
     }
-    left
+    survivors - untracked
 }

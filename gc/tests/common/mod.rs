@@ -500,6 +500,14 @@ unsafe impl GcObjects for Toy {
         pass == UntrackPass::EveryCollection && slot.spec.atomic && slot.refs.is_empty()
     }
 
+    fn untrack_pass_of(&self, obj: ObjRef) -> Option<UntrackPass> {
+        let slots = self.slots.borrow();
+        slots[Toy::id_of(obj)]
+            .spec
+            .atomic
+            .then_some(UntrackPass::EveryCollection)
+    }
+
     fn collection_callback(&self, phase: CallbackPhase, info: CollectionInfo) {
         self.gc_callbacks.borrow_mut().push((phase, info));
         if self.reenter.get() {
