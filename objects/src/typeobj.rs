@@ -236,6 +236,12 @@ pub struct PyTypeObject {
     flags: TypeFlags,
     base: Option<NonNull<PyTypeObject>>,
     slots: &'static Slots,
+    /// `tp_weaklistoffset`: where an instance keeps its weak-reference list (0: nowhere, or
+    /// in the pre-header for `Py_TPFLAGS_MANAGED_WEAKREF`).
+    weaklistoffset: usize,
+    /// `tp_weaklist`: the weak references to this type, for classes. Never written for a
+    /// static type (weak references to them are refused).
+    weaklist: core::cell::Cell<Option<ObjPtr>>,
     /// Room for the fields CPython's `PyTypeObject` has and pyrt does not use yet.
     _reserved: [u8; RESERVED_BYTES],
 }
@@ -243,8 +249,9 @@ pub struct PyTypeObject {
 /// `sizeof(PyTypeObject)` in CPython 3.12 on 64-bit.
 pub const PYTYPEOBJECT_SIZE: usize = 416;
 
-/// Header (24), name (16) and five words of sizes, flags, base and slots: 80 bytes used.
-const RESERVED_BYTES: usize = PYTYPEOBJECT_SIZE - 80;
+/// Header (24), name (16) and seven words of sizes, flags, base, slots and the weak-reference
+/// fields: 96 bytes used.
+const RESERVED_BYTES: usize = PYTYPEOBJECT_SIZE - 96;
 
 const _: () = assert!(size_of::<PyTypeObject>() == PYTYPEOBJECT_SIZE);
 
@@ -282,6 +289,15 @@ impl PyTypeObject {
     pub fn slots(&self) -> &'static Slots {
         self.slots
     }
+
+    /// `tp_weaklistoffset`.
+    pub fn weaklistoffset(&self) -> usize {
+        self.weaklistoffset
+    }
+
+    /// The offset of `tp_weaklist`, the weak-reference list of a type object (the
+    /// `tp_weaklistoffset` of `type`).
+    pub const WEAKLIST_OFFSET: usize = core::mem::offset_of!(PyTypeObject, weaklist);
 
     /// The member called `name`, looked up along the base chain (the MRO of single inheritance).
     pub fn find_member(&self, name: &str) -> Option<&'static Member> {
@@ -321,8 +337,9 @@ impl PyTypeObject {
 pub struct StaticType(PyTypeObject);
 
 // SAFETY: a static type is immortal and immutable: its refcount is never written (incref and
-// decref skip immortal objects), its type pointer is never reassigned, and no other field has
-// interior mutability. Sharing it between threads therefore never races.
+// decref skip immortal objects), its type pointer is never reassigned, and its only other cell,
+// `weaklist`, is never written (weak references to static types are refused). Sharing it
+// between threads therefore never races.
 unsafe impl Sync for StaticType {}
 
 /// The parts of a static type that differ between types.
@@ -358,8 +375,17 @@ impl StaticType {
                 None => None,
             },
             slots: spec.slots,
+            weaklistoffset: 0,
+            weaklist: core::cell::Cell::new(None),
             _reserved: [0; RESERVED_BYTES],
         })
+    }
+
+    /// The same type whose instances keep their weak-reference list at `offset`
+    /// (`tp_weaklistoffset`).
+    pub const fn with_weaklist_offset(mut self, offset: usize) -> StaticType {
+        self.0.weaklistoffset = offset;
+        self
     }
 
     /// The type object.
@@ -406,6 +432,8 @@ pub(crate) unsafe fn init_heap_type(ty: NonNull<PyTypeObject>, spec: HeapTypeSpe
         core::ptr::addr_of_mut!((*t).flags).write(spec.flags.union(TypeFlags::HEAPTYPE));
         core::ptr::addr_of_mut!((*t).base).write(Some(spec.base));
         core::ptr::addr_of_mut!((*t).slots).write(spec.slots);
+        core::ptr::addr_of_mut!((*t).weaklistoffset).write(0);
+        core::ptr::addr_of_mut!((*t).weaklist).write(core::cell::Cell::new(None));
         core::ptr::addr_of_mut!((*t)._reserved).write([0; RESERVED_BYTES]);
     }
 }

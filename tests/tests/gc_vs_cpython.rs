@@ -1754,12 +1754,10 @@ gc.collect()
 print(gc.is_tracked(d), gc.is_tracked(t))
 "#,
     },
-];
-
-const KNOWN_DIFFERENCES: &[Known] = &[
-    Known {
+    Script {
         name: "weakref_to_classes_and_functions",
-        why: "classes (tp_weaklist) and functions (func_weakreflist) support weak references in CPython, not in pyrt",
+        about: "classes (tp_weaklist) and functions (func_weakreflist) can be weakly referenced; the callback runs when they die",
+        reports_unraisable: false,
         source: r#"import weakref
 class C:
     pass
@@ -1773,10 +1771,12 @@ for o in [C, f]:
         print(e)
 "#,
     },
-    Known {
-        name: "classes_are_cyclic",
-        why: "a CPython class is always in cycles (its __mro__ holds it, its __dict__ holds __dict__/__weakref__ getset descriptors pointing back): del frees nothing and collect() finds 6 objects per class; pyrt frees classes by reference counting",
-        source: r#"import gc
+];
+
+const KNOWN_DIFFERENCES: &[Known] = &[Known {
+    name: "classes_are_cyclic",
+    why: "a CPython class is always in cycles (its __mro__ holds it, its __dict__ holds __dict__/__weakref__ getset descriptors pointing back): del frees nothing and collect() finds 6 objects per class; pyrt frees classes by reference counting",
+    source: r#"import gc
 gc.collect()
 class K:
     pass
@@ -1789,5 +1789,4 @@ class B(A):
 del A, B
 print('class pair', gc.collect())
 "#,
-    },
-];
+}];

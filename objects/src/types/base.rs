@@ -150,7 +150,8 @@ pub static TYPE_TYPE: StaticType = StaticType::new(
         base: Some(&OBJECT_TYPE),
         slots: &TYPE_SLOTS,
     },
-);
+)
+.with_weaklist_offset(crate::typeobj::PyTypeObject::WEAKLIST_OFFSET);
 
 /// `hash(None)` in 3.12: a constant (`_Py_HashPointer` no longer; gh-99540).
 const NONE_HASH: i64 = 0xFCA8_6420;

@@ -371,8 +371,10 @@ pub fn class_keys(ty: &PyTypeObject) -> Option<ClassKeys> {
 /// # Safety
 /// `op` must be a dead heap type of this heap.
 pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
-    // SAFETY: a dead heap type: its owned fields are dropped once, then its memory freed.
+    // SAFETY: a dead heap type: its weak references are cleared, its owned fields dropped
+    // once, then its memory freed.
     unsafe {
+        crate::types::weakref::clear_weakrefs(heap, op.as_ref());
         let h = op.cast::<PyHeapTypeObject>().as_ptr();
         ptr::drop_in_place(ptr::addr_of_mut!((*h).qualname));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).module));

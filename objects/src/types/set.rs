@@ -94,14 +94,6 @@ fn is_dummy(heap: &Heap, e: SetEntry) -> bool {
     e.key == Some(heap.singletons().set_dummy())
 }
 
-/// The set's weak-reference list (`weakreflist`).
-pub(crate) fn weaklist(o: &PyObject) -> &Cell<Option<ObjPtr>> {
-    let p = &header(o).weakreflist;
-    // SAFETY: `Cell<*mut PyObject>` and `Cell<Option<ObjPtr>>` have the same layout, null
-    // being `None`; the field is only ever written through this view (or nulled at birth).
-    unsafe { &*ptr::from_ref(p).cast::<Cell<Option<ObjPtr>>>() }
-}
-
 /// A new empty set or frozenset using its inline table.
 fn alloc_set<'h>(heap: &'h Heap, ty: &'static StaticType) -> PyResult<Obj<'h>> {
     let op = heap.alloc_object(ty.get(), size_of::<PySetObject>())?;
@@ -731,7 +723,8 @@ pub static SET_TYPE: StaticType = StaticType::new(
         base: Some(&OBJECT_TYPE),
         slots: &SET_SLOTS,
     },
-);
+)
+.with_weaklist_offset(core::mem::offset_of!(PySetObject, weakreflist));
 
 /// `frozenset`: the same layout, hashable.
 pub static FROZENSET_TYPE: StaticType = StaticType::new(
@@ -744,4 +737,5 @@ pub static FROZENSET_TYPE: StaticType = StaticType::new(
         base: Some(&OBJECT_TYPE),
         slots: &FROZENSET_SLOTS,
     },
-);
+)
+.with_weaklist_offset(core::mem::offset_of!(PySetObject, weakreflist));

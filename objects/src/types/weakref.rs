@@ -12,8 +12,10 @@
 //!
 //! Which objects support weak references: instances of classes whose instances have a managed
 //! weak-reference list (3.12's `Py_TPFLAGS_MANAGED_WEAKREF`: classes without `__slots__`, or
-//! with `'__weakref__'` in them), and sets and frozensets. Others raise CPython's `TypeError:
-//! cannot create weak reference to 'list' object`.
+//! with `'__weakref__'` in them), and objects whose type has a `tp_weaklistoffset`: sets and
+//! frozensets, classes (`tp_weaklist`) and the runtime's functions. Others raise CPython's
+//! `TypeError: cannot create weak reference to 'list' object`; so do the built-in types, which
+//! CPython lets one weakly reference (they never die).
 
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
@@ -71,10 +73,19 @@ fn weaklist(o: &PyObject) -> Option<&Cell<Option<ObjPtr>>> {
         // GC header; its first word (object − 32) is the list head, zeroed at allocation.
         return Some(unsafe { &*p });
     }
-    if crate::types::set::is_anyset(o) {
-        return Some(crate::types::set::weaklist(o));
+    let offset = o.ob_type().weaklistoffset();
+    if offset == 0
+        || crate::types::type_object(o).is_some_and(|t| !crate::types::class::is_heap_type(t))
+    {
+        return None;
     }
-    None
+    let p = ptr::from_ref(o)
+        .cast::<u8>()
+        .wrapping_add(offset)
+        .cast::<Cell<Option<ObjPtr>>>();
+    // SAFETY: `tp_weaklistoffset` names a word of every instance of the type holding its list
+    // head, null at birth (static types, whose word is never to be written, are refused above).
+    Some(unsafe { &*p })
 }
 
 /// Whether objects of `o`'s type can be weakly referenced.
@@ -228,7 +239,7 @@ pub fn weakref_count(o: &PyObject) -> usize {
 /// new tuple of `2 * count` items (an allocation `gc.get_count()` sees unless the tuple free
 /// list has one), which owns them while the callbacks run and releases them, last item
 /// first, when it dies.
-pub(crate) fn clear_weakrefs(heap: &Heap, o: &PyObject) {
+pub fn clear_weakrefs(heap: &Heap, o: &PyObject) {
     let Some(list) = weaklist(o) else {
         return;
     };

@@ -459,7 +459,7 @@ impl<'py> Interp<'py> {
                     Some(frame.globals.clone()),
                     defaults,
                 ],
-                &[index],
+                &[index, 0],
             )
             .map_err(|e| self.err(e))?;
         self.store_name(frame, f.name.as_str(), func)

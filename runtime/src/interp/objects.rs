@@ -111,10 +111,12 @@ fn kind_of(o: &PyObject) -> Option<&'static Kind> {
     .find(|k| k.is(o))
 }
 
-/// Releases the references (last to first), frees the object.
+/// Clears the weak references (functions), releases the references (last to first), frees
+/// the object.
 unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead interpreter object owning its reference words.
     unsafe {
+        pyrt_objects::types::weakref::clear_weakrefs(heap, op.as_ref());
         for cell in refs_of(op.as_ref()).iter().rev() {
             if let Some(p) = cell.take() {
                 heap.decref(p);
@@ -326,7 +328,8 @@ static FUNCTION_TYPE: StaticType = StaticType::new(
         base: Some(&OBJECT_TYPE),
         slots: &FUNCTION_SLOTS,
     },
-);
+)
+.with_weaklist_offset(size_of::<PyObject>() + 8 * (4 + function::WEAKLIST));
 /// `builtin_function_or_method`: `sizeof(PyCFunctionObject)` is 56.
 static BUILTIN_TYPE: StaticType = StaticType::new(
     &TYPE_TYPE,
@@ -369,7 +372,7 @@ static METHOD_TYPE: StaticType = StaticType::new(
 pub(crate) static FUNCTION: Kind = Kind {
     ty: &FUNCTION_TYPE,
     refs: 4,
-    nums: 1,
+    nums: 2,
 };
 /// Built-in functions and methods: the name and the receiver (`None` for a function); the
 /// index in the table of built-ins.
@@ -403,6 +406,9 @@ pub(crate) mod function {
     pub(crate) const GLOBALS: usize = 2;
     pub(crate) const DEFAULTS: usize = 3;
     pub(crate) const CODE: usize = 0;
+    /// The weak-reference list (`func_weakreflist`, number word 1): not owned, `None` (zero)
+    /// at birth; only `weakref` reads and writes it.
+    pub(crate) const WEAKLIST: usize = 1;
 }
 /// Word indices of a built-in.
 pub(crate) mod builtin {
