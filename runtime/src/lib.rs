@@ -6,7 +6,8 @@
 //!
 //! Today it holds:
 //! * [`demo`](mod@demo): the built-in demos of `pyrt demo`;
-//! * [`bench`](mod@bench): `pyrt bench alloc`, the allocator against glibc, mimalloc and bumpalo.
+//! * [`bench`](mod@bench): `pyrt bench alloc`, the allocator against glibc, mimalloc and bumpalo;
+//!   `pyrt bench gc`, `gc.collect()` against CPython 3.12's.
 //!
 //! The allocator itself is re-exported as [`allocator`].
 

@@ -22,6 +22,7 @@ mod code;
 mod eval;
 mod exceptions;
 mod exec;
+mod gc_hooks;
 mod gc_module;
 mod iter;
 mod methods;

@@ -1,0 +1,127 @@
+//! The interpreter's side of the object layer's hooks (`pyrt_objects::hooks`): `__del__`
+//! (`slot_tp_finalize`), weak-reference callbacks and `gc.callbacks`, with errors reported as
+//! CPython's `PyErr_WriteUnraisable` does; the safe points where automatic collections run, and
+//! `gc.garbage`'s filling.
+
+use pyrt_gc::{CallbackPhase, CollectionInfo};
+use pyrt_objects::hooks::RuntimeHooks;
+use pyrt_objects::types::{dict, list, long, unicode};
+use pyrt_objects::{Obj, PyObject};
+
+use super::gc_module::GcLists;
+use super::{Interp, R, Unwind};
+
+impl<'py> Interp<'py> {
+    /// The `gc.garbage` and `gc.callbacks` lists, made on first use.
+    pub(crate) fn gc_lists(&self) -> R<'py, std::cell::Ref<'_, GcLists<'py>>> {
+        if self.gc_lists.borrow().is_none() {
+            let garbage = list::new_list(self.heap, Vec::new()).map_err(|e| self.err(e))?;
+            let callbacks = list::new_list(self.heap, Vec::new()).map_err(|e| self.err(e))?;
+            *self.gc_lists.borrow_mut() = Some(GcLists { garbage, callbacks });
+        }
+        Ok(std::cell::Ref::map(self.gc_lists.borrow(), |l| {
+            l.as_ref().expect("made above")
+        }))
+    }
+
+    /// A safe point (CPython's eval breaker): runs the automatic collection when one is due.
+    #[inline]
+    pub(crate) fn gc_safe_point(&self) {
+        if self.heap.collection_due() {
+            self.heap.collect_if_due();
+            self.save_garbage();
+        }
+    }
+
+    /// Moves what collections saved into `gc.garbage`.
+    pub(crate) fn save_garbage(&self) {
+        let saved = self.heap.take_garbage();
+        if saved.is_empty() {
+            return;
+        }
+        let Ok(lists) = self.gc_lists() else {
+            return;
+        };
+        for o in saved {
+            // A failed append (no memory) drops the object, as a full `gc.garbage` would.
+            let _ = list::append(self.heap, lists.garbage.object(), o);
+        }
+    }
+
+    /// `PyErr_WriteUnraisable(obj)`: the exception is printed on stderr, after `Exception
+    /// ignored in: <repr of obj>`, and otherwise ignored.
+    fn write_unraisable(&self, obj: &PyObject, unwind: Unwind<'py>) {
+        let Unwind::Raise(r) = unwind else {
+            return;
+        };
+        let _ = std::io::Write::flush(&mut *self.out.borrow_mut());
+        let what = pyrt_objects::abstract_::repr(self.heap, obj).unwrap_or_default();
+        eprint!(
+            "Exception ignored in: {what}\n{}",
+            self.format_traceback(&r)
+        );
+    }
+}
+
+impl RuntimeHooks for Interp<'_> {
+    fn finalize(&self, obj: &PyObject) {
+        let Some(del) = self.class_lookup(obj.ob_type(), "__del__") else {
+            return;
+        };
+        // SAFETY: the object is alive for the finalizer's duration (the caller holds it).
+        let me = unsafe { Obj::from_borrowed(self.heap, obj) };
+        if let Err(u) = self.call(&del, vec![me], Vec::new()) {
+            self.write_unraisable(del.object(), u);
+        }
+    }
+
+    fn weakref_callback(&self, weakref: &PyObject, callback: &PyObject) {
+        // SAFETY: the caller holds both.
+        let (w, cb) = unsafe {
+            (
+                Obj::from_borrowed(self.heap, weakref),
+                Obj::from_borrowed(self.heap, callback),
+            )
+        };
+        if let Err(u) = self.call(&cb, vec![w], Vec::new()) {
+            self.write_unraisable(cb.object(), u);
+        }
+    }
+
+    fn gc_callback(&self, phase: CallbackPhase, info: CollectionInfo) {
+        let callbacks = match self.gc_lists.borrow().as_ref() {
+            Some(l) if list::list_len(l.callbacks.object()) > 0 => l.callbacks.clone(),
+            _ => return,
+        };
+        let heap = self.heap;
+        let phase = match phase {
+            CallbackPhase::Start => "start",
+            CallbackPhase::Stop => "stop",
+        };
+        let args = || -> pyrt_objects::PyResult<(Obj<'_>, Obj<'_>)> {
+            let d = dict::new_dict(heap)?;
+            for (k, v) in [
+                ("generation", info.generation),
+                ("collected", info.collected),
+                ("uncollectable", info.uncollectable),
+            ] {
+                let k = unicode::new_str(heap, k)?;
+                dict::set_item(heap, d.object(), k, long::int_from_i64(heap, v as i64)?)?;
+            }
+            Ok((unicode::new_str(heap, phase)?, d))
+        };
+        let Ok((phase, info)) = args() else {
+            return;
+        };
+        let mut i = 0;
+        while i < list::list_len(callbacks.object()) {
+            let Ok(cb) = list::get_item(heap, callbacks.object(), i as isize) else {
+                break;
+            };
+            if let Err(u) = self.call(&cb, vec![phase.clone(), info.clone()], Vec::new()) {
+                self.write_unraisable(cb.object(), u);
+            }
+            i += 1;
+        }
+    }
+}
