@@ -151,6 +151,14 @@ pub unsafe trait GcObjects {
     /// Whether `obj`'s type has a `tp_finalize` (PEP 442 `__del__`; rule 6).
     fn has_finalizer(&self, obj: ObjRef) -> bool;
 
+    /// Whether any object may have a legacy finalizer. An object model without `tp_del`
+    /// answers `false`, and then [`has_legacy_finalizer`](Self::has_legacy_finalizer) must
+    /// always be `false`: collections then clear weak references on the walk that prepares
+    /// the unreachable objects (nothing can move out of them), one walk fewer (rule 6).
+    fn may_have_legacy_finalizers(&self) -> bool {
+        true
+    }
+
     /// Runs `obj`'s `tp_finalize` (rule 6). Errors are the object model's to report
     /// (`PyErr_WriteUnraisable`).
     fn finalize(&self, obj: ObjRef);

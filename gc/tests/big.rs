@@ -121,6 +121,9 @@ unsafe impl GcObjects for Lean {
     fn has_legacy_finalizer(&self, _: ObjRef) -> bool {
         false
     }
+    fn may_have_legacy_finalizers(&self) -> bool {
+        false
+    }
     fn has_finalizer(&self, _: ObjRef) -> bool {
         false
     }

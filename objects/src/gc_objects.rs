@@ -98,6 +98,10 @@ unsafe impl GcObjects for HeapObjects<'_> {
         false
     }
 
+    fn may_have_legacy_finalizers(&self) -> bool {
+        false
+    }
+
     fn has_finalizer(&self, obj: ObjRef) -> bool {
         class::has_finalizer(object(obj).ob_type())
     }
@@ -184,6 +188,10 @@ unsafe impl GcObjects for WithoutCallbacks<'_> {
 
     fn has_legacy_finalizer(&self, obj: ObjRef) -> bool {
         self.0.has_legacy_finalizer(obj)
+    }
+
+    fn may_have_legacy_finalizers(&self) -> bool {
+        self.0.may_have_legacy_finalizers()
     }
 
     fn has_finalizer(&self, obj: ObjRef) -> bool {

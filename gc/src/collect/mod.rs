@@ -27,7 +27,8 @@ mod weakrefs;
 use crate::collector::Collector;
 use crate::contract::GcObjects;
 use crate::generations::NUM_GENERATIONS;
-use crate::list::{GcList, ListFlags};
+use crate::list::header::GcHeader;
+use crate::list::{GcList, ListFlags, unreachable};
 
 /// The result of one collection, as CPython counts it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,9 +100,47 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     }
 
     let finalizers = GcList::new();
-    // SAFETY: unreachable is as move_unreachable left it.
-    unsafe { finalizers::move_legacy_finalizers(objects, &unreachable, &finalizers) };
-    c.debug_check(&finalizers, ListFlags::CLEAR);
+    let (mut collected, finalized) = if objects.may_have_legacy_finalizers() {
+        // SAFETY: unreachable is as move_unreachable left it.
+        unsafe { finalizers::move_legacy_finalizers(objects, &unreachable, &finalizers) };
+        c.debug_check(&finalizers, ListFlags::CLEAR);
+        // SAFETY: here and below, the lists are ordinary lists of objects of `objects`, in
+        // the states each phase documents.
+        let collected = unsafe { weakrefs::handle_weakrefs(objects, &unreachable, old) };
+        c.debug_check(old, ListFlags::CLEAR);
+        // SAFETY: as above.
+        let finalized = unsafe { finalizers::finalize_garbage(objects, &unreachable) };
+        (collected, finalized)
+    } else {
+        // Without legacy finalizers nothing moves out of `unreachable`: the walk that strips
+        // its marks also clears the weak references (handle_weakrefs' first loop, in the same
+        // order) and looks for finalizers still to run, so that finalize_garbage's walk is
+        // skipped when there are none.
+        let mut pass = weakrefs::WeakrefPass::new();
+        let mut pending = false;
+        let mut seen = 0;
+        // SAFETY: unreachable is as move_unreachable left it; `pass.clear` moves only
+        // reachable weak references, never a member of `unreachable`.
+        unsafe {
+            unreachable::strip_marks_and_split(&unreachable, &finalizers, &mut |obj| {
+                pass.clear(objects, obj);
+                seen += 1;
+                pending =
+                    pending || (!GcHeader::of(obj).is_finalized() && objects.has_finalizer(obj));
+                false
+            })
+        };
+        // SAFETY: as above.
+        let collected = unsafe { pass.call_callbacks(objects, old) };
+        c.debug_check(old, ListFlags::CLEAR);
+        let finalized = if pending {
+            // SAFETY: as above.
+            unsafe { finalizers::finalize_garbage(objects, &unreachable) }
+        } else {
+            finalizers::Finalized { ran: false, seen }
+        };
+        (collected, finalized)
+    };
     c.debug_check(
         &unreachable,
         ListFlags {
@@ -109,13 +148,6 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
             unreachable: false,
         },
     );
-
-    // SAFETY: here and below, the lists are ordinary lists of objects of `objects`, in the
-    // states each phase documents.
-    let mut collected = unsafe { weakrefs::handle_weakrefs(objects, &unreachable, old) };
-    c.debug_check(old, ListFlags::CLEAR);
-    // SAFETY: as above.
-    let finalized = unsafe { finalizers::finalize_garbage(objects, &unreachable) };
     let final_unreachable = GcList::new();
     // SAFETY: as above.
     unsafe {

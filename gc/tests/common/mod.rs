@@ -456,6 +456,12 @@ unsafe impl GcObjects for Toy {
         self.slots.borrow()[Toy::id_of(obj)].spec.legacy
     }
 
+    /// Only a toy heap holding an object with `tp_del` takes the collector's general path, so
+    /// that both paths are exercised.
+    fn may_have_legacy_finalizers(&self) -> bool {
+        self.slots.borrow().iter().any(|slot| slot.spec.legacy)
+    }
+
     fn has_finalizer(&self, obj: ObjRef) -> bool {
         self.slots.borrow()[Toy::id_of(obj)].spec.finalizer != Finalizer::None
     }
