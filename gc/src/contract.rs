@@ -181,8 +181,8 @@ pub unsafe trait GcObjects {
     fn can_untrack(&self, obj: ObjRef, pass: UntrackPass) -> bool;
 
     /// The pass that may untrack `obj`, if any (`PyTuple_CheckExact`, `PyDict_CheckExact`):
-    /// a cheap test of the object's type, so that a collection asks [`can_untrack`]
-    /// (Self::can_untrack) only where it can say yes (rule 10).
+    /// a cheap test of the object's type, so that a collection asks
+    /// [`can_untrack`](Self::can_untrack) only where it can say yes (rule 10).
     fn untrack_pass_of(&self, obj: ObjRef) -> Option<UntrackPass>;
 
     /// Called at the end of every full collection (`_PyGC_ClearAllFreeLists`).
