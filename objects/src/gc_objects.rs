@@ -30,12 +30,9 @@ fn object<'a>(r: ObjRef) -> &'a PyObject {
     unsafe { r.as_ptr().cast::<PyObject>().as_ref() }
 }
 
-/// The heap as the collector sees it.
-struct HeapObjects<'h>(&'h Heap);
-
-/// The heap as the collector sees it for a collection that calls no `gc.callbacks`
-/// (`_PyGC_CollectNoFail` at interpreter shutdown): every rule is [`HeapObjects`]'s.
-struct WithoutCallbacks<'h>(HeapObjects<'h>);
+/// The heap as the collector sees it; `callbacks` is false for a collection that calls no
+/// `gc.callbacks` (`_PyGC_CollectNoFail` at interpreter shutdown).
+struct HeapObjects<'h>(&'h Heap, bool);
 
 impl HeapObjects<'_> {
     fn is_tracked(&self, o: &PyObject) -> bool {
@@ -155,78 +152,10 @@ unsafe impl GcObjects for HeapObjects<'_> {
     }
 
     fn collection_callback(&self, phase: CallbackPhase, info: CollectionInfo) {
-        self.0.call_hooks(|h| h.gc_callback(phase, info));
+        if self.1 {
+            self.0.call_hooks(|h| h.gc_callback(phase, info));
+        }
     }
-}
-
-// SAFETY: forwards every method to `HeapObjects`, which keeps the rules, except the
-// `gc.callbacks` hook, which the contract lets an implementation skip.
-unsafe impl GcObjects for WithoutCallbacks<'_> {
-    fn refcount(&self, obj: ObjRef) -> usize {
-        self.0.refcount(obj)
-    }
-
-    fn is_immortal(&self, obj: ObjRef) -> bool {
-        self.0.is_immortal(obj)
-    }
-
-    fn incref(&self, obj: ObjRef) {
-        self.0.incref(obj);
-    }
-
-    fn decref(&self, obj: ObjRef) {
-        self.0.decref(obj);
-    }
-
-    fn traverse(&self, obj: ObjRef, visit: &mut dyn FnMut(ObjRef)) {
-        self.0.traverse(obj, visit);
-    }
-
-    fn clear(&self, obj: ObjRef) {
-        self.0.clear(obj);
-    }
-
-    fn has_legacy_finalizer(&self, obj: ObjRef) -> bool {
-        self.0.has_legacy_finalizer(obj)
-    }
-
-    fn may_have_legacy_finalizers(&self) -> bool {
-        self.0.may_have_legacy_finalizers()
-    }
-
-    fn has_finalizer(&self, obj: ObjRef) -> bool {
-        self.0.has_finalizer(obj)
-    }
-
-    fn finalize(&self, obj: ObjRef) {
-        self.0.finalize(obj);
-    }
-
-    fn clear_if_weakref(&self, obj: ObjRef) {
-        self.0.clear_if_weakref(obj);
-    }
-
-    fn clear_weakrefs_to(&self, obj: ObjRef, report: &mut dyn FnMut(ObjRef)) {
-        self.0.clear_weakrefs_to(obj, report);
-    }
-
-    fn call_weakref_callback(&self, weakref: ObjRef) {
-        self.0.call_weakref_callback(weakref);
-    }
-
-    fn can_untrack(&self, obj: ObjRef, pass: UntrackPass) -> bool {
-        self.0.can_untrack(obj, pass)
-    }
-
-    fn untrack_pass_of(&self, obj: ObjRef) -> Option<UntrackPass> {
-        self.0.untrack_pass_of(obj)
-    }
-
-    fn clear_freelists(&self) {
-        self.0.clear_freelists();
-    }
-
-    fn collection_callback(&self, _phase: CallbackPhase, _info: CollectionInfo) {}
 }
 
 /// Every object `o` holds a reference to: what its `tp_traverse` visits, plus what that
@@ -321,7 +250,7 @@ impl Heap {
     pub fn collect(&self, generation: usize) -> Result<Collected, GcError> {
         self.take_scheduled();
         // SAFETY: `HeapObjects` implements the contract for every object this heap tracks.
-        unsafe { self.gc.collect(&HeapObjects(self), generation) }
+        unsafe { self.gc.collect(&HeapObjects(self, true), generation) }
     }
 
     /// `PyGC_Collect()`, the full collection `Py_FinalizeEx` runs first at interpreter
@@ -340,9 +269,8 @@ impl Heap {
     /// is running.
     pub fn collect_no_fail(&self) -> Collected {
         self.take_scheduled();
-        let objects = WithoutCallbacks(HeapObjects(self));
-        // SAFETY: `HeapObjects` implements the contract for every object this heap tracks,
-        // and `WithoutCallbacks` forwards to it.
+        let objects = HeapObjects(self, false);
+        // SAFETY: `HeapObjects` implements the contract for every object this heap tracks.
         unsafe { self.gc.collect(&objects, pyrt_gc::NUM_GENERATIONS - 1) }
             .expect("the oldest generation is valid")
     }
@@ -354,7 +282,7 @@ impl Heap {
             return Collected::default();
         }
         // SAFETY: as in `collect`.
-        unsafe { self.gc.collect_generations(&HeapObjects(self)) }
+        unsafe { self.gc.collect_generations(&HeapObjects(self, true)) }
     }
 
     /// `gc.get_objects(generation)`: new references to the tracked objects of a generation (or

@@ -43,7 +43,18 @@ pub fn cpython() -> Option<std::process::Command> {
 ///
 /// # Panics
 /// If CPython cannot run or the script fails (its stderr is shown).
-pub fn run_cpython(mut python: std::process::Command, script: &str) -> Vec<String> {
+pub fn run_cpython(python: std::process::Command, script: &str) -> Vec<String> {
+    run_cpython_with_stderr(python, script).0
+}
+
+/// As [`run_cpython`], with what the script wrote on stderr too.
+///
+/// # Panics
+/// If CPython cannot run or the script fails (its stderr is shown).
+pub fn run_cpython_with_stderr(
+    mut python: std::process::Command,
+    script: &str,
+) -> (Vec<String>, String) {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = python
@@ -60,14 +71,8 @@ pub fn run_cpython(mut python: std::process::Command, script: &str) -> Vec<Strin
         .write_all(script.as_bytes())
         .expect("CPython reads the script");
     let out = child.wait_with_output().expect("CPython finishes");
-    assert!(
-        out.status.success(),
-        "CPython failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("CPython prints UTF-8")
-        .lines()
-        .map(str::to_string)
-        .collect()
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "CPython failed: {stderr}");
+    let stdout = String::from_utf8(out.stdout).expect("CPython prints UTF-8");
+    (stdout.lines().map(str::to_string).collect(), stderr)
 }

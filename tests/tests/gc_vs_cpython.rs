@@ -19,8 +19,7 @@
 //! [`KNOWN_DIFFERENCES`] are scripts where pyrt still differs for reasons outside the `gc`
 //! module and the object layer's collector hooks; they are run and reported, never asserted.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use pyrt_tests::run_cpython_with_stderr;
 
 /// One script compared with CPython.
 struct Script {
@@ -46,28 +45,6 @@ fn run_pyrt(name: &str, source: &str) -> Result<String, String> {
             None => Ok(out),
             Some(e) => Err(format!("{out}<uncaught>\n{e}")),
         })
-}
-
-/// Runs `source` with CPython (the script on standard input): stdout lines and stderr.
-fn run_cpython(mut python: Command, source: &str) -> (Vec<String>, String) {
-    let mut child = python
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("CPython runs");
-    child
-        .stdin
-        .take()
-        .expect("piped stdin")
-        .write_all(source.as_bytes())
-        .expect("CPython reads the script");
-    let out = child.wait_with_output().expect("CPython finishes");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "CPython failed:\n{stderr}");
-    let stdout = String::from_utf8(out.stdout).expect("CPython prints UTF-8");
-    (stdout.lines().map(str::to_string).collect(), stderr)
 }
 
 /// The first line where two outputs differ, as a short report.
@@ -106,7 +83,7 @@ fn scripts_print_what_cpython_prints() {
         let Some(python) = pyrt_tests::cpython() else {
             continue;
         };
-        let (expected, stderr) = run_cpython(python, s.source);
+        let (expected, stderr) = run_cpython_with_stderr(python, s.source);
         let got: Vec<&str> = out.lines().collect();
         if let Some(d) = first_difference(&got, &expected) {
             failures.push(format!("{} ({}): {d}", s.name, s.about));
@@ -135,7 +112,8 @@ fn known_differences_are_reported() {
     };
     for k in KNOWN_DIFFERENCES {
         let pyrt = run_pyrt(k.name, k.source).unwrap_or_else(|e| e);
-        let (expected, _) = run_cpython(pyrt_tests::cpython().expect("found above"), k.source);
+        let (expected, _) =
+            run_cpython_with_stderr(pyrt_tests::cpython().expect("found above"), k.source);
         let got: Vec<&str> = pyrt.lines().collect();
         match first_difference(&got, &expected) {
             Some(d) => println!("known difference {}: {d}\n  why: {}", k.name, k.why),
