@@ -110,6 +110,8 @@ pub struct CollectionInfo {
 ///    track nothing. Every weak reference reported to `clear_weakrefs_to`'s callback is a
 ///    tracked GC object, already cleared (its referent gone), whose callback is not `None`.
 ///    [`call_weakref_callback`](Self::call_weakref_callback) may run arbitrary code.
+///    [`may_have_weakrefs`](Self::may_have_weakrefs) is inert, and `false` only while no
+///    weak reference exists.
 /// 8. **Temporary references.** [`incref`](Self::incref) and [`decref`](Self::decref) change
 ///    the refcount by one; `decref` may deallocate (rule 2) and so run arbitrary code.
 /// 9. **Arbitrary code** (rules 5, 6, 7, 8) may allocate, track and untrack objects and change
@@ -140,7 +142,10 @@ pub unsafe trait GcObjects {
     fn decref(&self, obj: ObjRef);
 
     /// `tp_traverse`: calls `visit` for each reference `obj` holds to a GC object (rule 4).
-    fn traverse(&self, obj: ObjRef, visit: &mut dyn FnMut(ObjRef));
+    ///
+    /// Generic over the visitor, so that an implementation can inline the collector's
+    /// visitors into its hottest traversals (CPython passes a `visitproc` pointer instead).
+    fn traverse<V: FnMut(ObjRef)>(&self, obj: ObjRef, visit: V);
 
     /// `tp_clear`: drops `obj`'s references (rule 5).
     fn clear(&self, obj: ObjRef);
@@ -171,6 +176,13 @@ pub unsafe trait GcObjects {
     /// calls `report` with each cleared one that has a callback (rule 7). Objects whose type
     /// does not support weak references have none.
     fn clear_weakrefs_to(&self, obj: ObjRef, report: &mut dyn FnMut(ObjRef));
+
+    /// Whether any weak reference may exist. When `false`, no object has a weak reference and
+    /// none is one, so collections skip [`clear_if_weakref`](Self::clear_if_weakref) and
+    /// [`clear_weakrefs_to`](Self::clear_weakrefs_to) altogether (rule 7).
+    fn may_have_weakrefs(&self) -> bool {
+        true
+    }
 
     /// Calls the callback of the (cleared) weak reference `weakref` with `weakref` as its
     /// argument; errors are the object model's to report (rule 7).

@@ -108,7 +108,7 @@ unsafe impl GcObjects for Lean {
     fn decref(&self, obj: ObjRef) {
         self.decref_index(self.index(obj));
     }
-    fn traverse(&self, obj: ObjRef, visit: &mut dyn FnMut(ObjRef)) {
+    fn traverse<V: FnMut(ObjRef)>(&self, obj: ObjRef, mut visit: V) {
         if let Some(next) = self.recs[self.index(obj)].next.get().checked_sub(1) {
             visit(self.obj(next as usize));
         }

@@ -18,7 +18,7 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::tracking::{dict_can_untrack, is_gc, tuple_can_untrack};
-use crate::types::{class, tuple, weakref};
+use crate::types::{class, dict, list, tuple, weakref};
 
 fn erase(p: ObjPtr) -> ObjRef {
     ObjRef::new(p.cast())
@@ -72,15 +72,28 @@ unsafe impl GcObjects for HeapObjects<'_> {
         unsafe { self.0.decref(obj.as_ptr().cast()) };
     }
 
-    fn traverse(&self, obj: ObjRef, visit: &mut dyn FnMut(ObjRef)) {
+    fn traverse<V: FnMut(ObjRef)>(&self, obj: ObjRef, mut visit: V) {
         let o = object(obj);
-        if let Some(traverse) = o.ob_type().slots().traverse {
-            traverse(o, &mut |p| {
-                // SAFETY: the object holds a reference to each object it visits.
-                if is_gc(unsafe { p.as_ref() }) {
-                    visit(erase(p));
-                }
-            });
+        let mut gc_only = |p: ObjPtr| {
+            // SAFETY: the object holds a reference to each object it visits.
+            if is_gc(unsafe { p.as_ref() }) {
+                visit(erase(p));
+            }
+        };
+        // The types most of a heap is made of have their traversal inlined here with the
+        // collector's visitor, saving two indirect calls per reference; the others go through
+        // `tp_traverse`. The orders are the same.
+        let ty = o.ob_type();
+        if class::is_object_instance_type(ty) {
+            class::traverse_instance(o, gc_only);
+        } else if list::has_list_traverse(ty) {
+            list::traverse_items(o, gc_only);
+        } else if tuple::has_tuple_traverse(ty) {
+            tuple::traverse_items(o, gc_only);
+        } else if dict::has_dict_traverse(ty) {
+            dict::traverse_entries(o, gc_only);
+        } else if let Some(traverse) = ty.slots().traverse {
+            traverse(o, &mut gc_only);
         }
     }
 
@@ -116,6 +129,10 @@ unsafe impl GcObjects for HeapObjects<'_> {
 
     fn clear_weakrefs_to(&self, obj: ObjRef, report: &mut dyn FnMut(ObjRef)) {
         weakref::gc_clear_all(object(obj), &mut |w| report(erase(w)));
+    }
+
+    fn may_have_weakrefs(&self) -> bool {
+        self.0.weakrefs.get() != 0
     }
 
     fn call_weakref_callback(&self, weakref: ObjRef) {
@@ -422,5 +439,71 @@ mod tests {
             assert_eq!(hooks.0.get(), 2, "_PyGC_CollectNoFail calls no callbacks");
         });
         assert_eq!(heap.collector().stats()[2].collections, 2);
+    }
+
+    /// What `tp_traverse` visits that is a GC object, in its order.
+    fn slot_traversal(o: &PyObject) -> Vec<ObjPtr> {
+        let mut seen = Vec::new();
+        let traverse = o.ob_type().slots().traverse.expect("a container");
+        traverse(o, &mut |p| {
+            // SAFETY: `o` holds a reference to each object it visits.
+            if is_gc(unsafe { p.as_ref() }) {
+                seen.push(p);
+            }
+        });
+        seen
+    }
+
+    /// What the collector's (inlined) traversal visits, in its order.
+    fn collector_traversal(heap: &Heap, o: &PyObject) -> Vec<ObjPtr> {
+        let mut seen = Vec::new();
+        HeapObjects(heap, true).traverse(erase(NonNull::from(o)), |r| seen.push(r.as_ptr().cast()));
+        seen
+    }
+
+    #[test]
+    fn the_inlined_traversals_visit_what_tp_traverse_visits_in_its_order() {
+        use crate::long_digits::LongValue;
+        use crate::types::{dict, long, tuple, unicode};
+        let heap = Heap::new();
+        let int = |v| long::new_int(&heap, &LongValue::from_i64(v)).unwrap();
+        let (a, b) = (
+            list::new_list(&heap, vec![]).unwrap(),
+            list::new_list(&heap, vec![]).unwrap(),
+        );
+        let t = tuple::new_tuple(&heap, vec![a.clone(), int(1), b.clone()]).unwrap();
+        let l = list::new_list(&heap, vec![b.clone(), int(2), a.clone(), t.clone()]).unwrap();
+        let plain = class::new_class(&heap, "Plain", "__main__", None).unwrap();
+        let slotted = class::new_class(&heap, "Slotted", "__main__", Some(&["x", "y"])).unwrap();
+        let str_keys = dict::new_dict(&heap).unwrap();
+        let mixed_keys = dict::new_dict(&heap).unwrap();
+        for (i, v) in [&a, &t, &b].into_iter().enumerate() {
+            let key = unicode::new_str(&heap, &format!("k{i}")).unwrap();
+            dict::set_item(&heap, str_keys.object(), key, v.clone()).unwrap();
+            // A class is a hashable GC object: a key the traversal visits.
+            dict::set_item(&heap, mixed_keys.object(), plain.clone(), v.clone()).unwrap();
+            dict::set_item(&heap, mixed_keys.object(), int(i as i64), v.clone()).unwrap();
+        }
+        let mut instances = Vec::new();
+        for cls in [&plain, &slotted] {
+            let o = class::new_instance(&heap, cls.object()).unwrap();
+            crate::abstract_::setattr(&heap, o.object(), "x", l.object()).unwrap();
+            crate::abstract_::setattr(&heap, o.object(), "y", int(3).object()).unwrap();
+            instances.push(o);
+        }
+        for o in [&t, &l, &str_keys, &mixed_keys, &instances[0], &instances[1]] {
+            let expected = slot_traversal(o.object());
+            assert!(
+                !expected.is_empty(),
+                "{} visits GC objects",
+                o.object().ob_type().name()
+            );
+            assert_eq!(
+                collector_traversal(&heap, o.object()),
+                expected,
+                "{}",
+                o.object().ob_type().name()
+            );
+        }
     }
 }

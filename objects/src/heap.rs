@@ -83,6 +83,9 @@ pub struct Heap {
     /// The object [`Heap::release_watching`] watches, and whether it died.
     watched: Cell<Option<ObjPtr>>,
     watched_died: Cell<bool>,
+    /// Weak-reference objects alive: while there are none, collections skip the weak-reference
+    /// pass (`GcObjects::may_have_weakrefs`).
+    pub(crate) weakrefs: Cell<usize>,
 }
 
 impl Default for Heap {
@@ -118,6 +121,7 @@ impl Heap {
             hooks: Cell::new(None),
             watched: Cell::new(None),
             watched_died: Cell::new(false),
+            weakrefs: Cell::new(0),
         }
     }
 

@@ -116,6 +116,7 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
         // its marks also clears the weak references (handle_weakrefs' first loop, in the same
         // order) and looks for finalizers still to run, so that finalize_garbage's walk is
         // skipped when there are none.
+        let weakrefs = objects.may_have_weakrefs();
         let mut pass = weakrefs::WeakrefPass::new();
         let mut pending = false;
         let mut seen = 0;
@@ -123,7 +124,9 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
         // reachable weak references, never a member of `unreachable`.
         unsafe {
             unreachable::strip_marks_and_split(&unreachable, &finalizers, &mut |obj| {
-                pass.clear(objects, obj);
+                if weakrefs {
+                    pass.clear(objects, obj);
+                }
                 seen += 1;
                 pending =
                     pending || (!GcHeader::of(obj).is_finalized() && objects.has_finalizer(obj));

@@ -44,7 +44,7 @@ pub(super) unsafe fn update_refs<O: GcObjects + ?Sized>(
 pub(super) unsafe fn subtract_refs<O: GcObjects + ?Sized>(objects: &O, base: &GcList) {
     let mut cur = base.first();
     while let Some(obj) = cur {
-        objects.traverse(obj, &mut |child: ObjRef| {
+        objects.traverse(obj, |child: ObjRef| {
             // SAFETY: traverse reports live GC objects (rule 4).
             let gc = unsafe { GcHeader::of(child) };
             if gc.is_collecting() {
@@ -86,37 +86,26 @@ pub(super) unsafe fn deduce_unreachable<O: GcObjects + ?Sized>(
     // SAFETY: the caller's preconditions are those of each step, in turn.
     let survivors = unsafe {
         if all_tracked {
-            unreachable::update_and_subtract_refs(
-                base,
-                permanent,
-                &|o| objects.refcount(o),
-                &|o| objects.is_immortal(o),
-                &mut |obj, visit| objects.traverse(obj, visit),
-            );
+            unreachable::update_and_subtract_refs(objects, base, permanent);
         } else {
             update_refs(objects, base, permanent);
             subtract_refs(objects, base);
         }
-        unreachable::move_unreachable(
-            base,
-            unreachable,
-            &mut |obj, visit| objects.traverse(obj, visit),
-            &mut |obj| {
-                if !untrack_tuples {
-                    return false;
+        unreachable::move_unreachable(objects, base, unreachable, |obj| {
+            if !untrack_tuples {
+                return false;
+            }
+            match objects.untrack_pass_of(obj) {
+                Some(UntrackPass::EveryCollection) => {
+                    objects.can_untrack(obj, UntrackPass::EveryCollection)
                 }
-                match objects.untrack_pass_of(obj) {
-                    Some(UntrackPass::EveryCollection) => {
-                        objects.can_untrack(obj, UntrackPass::EveryCollection)
-                    }
-                    Some(UntrackPass::FullCollection) if untrack_dicts => {
-                        later.push(obj);
-                        false
-                    }
-                    _ => false,
+                Some(UntrackPass::FullCollection) if untrack_dicts => {
+                    later.push(obj);
+                    false
                 }
-            },
-        )
+                _ => false,
+            }
+        })
     };
     let mut untracked = 0;
     for obj in later {

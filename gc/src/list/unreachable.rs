@@ -7,15 +7,10 @@
 
 use super::GcList;
 use super::header::{GcHeader, NEXT_MASK_UNREACHABLE};
-use crate::contract::ObjRef;
-
-/// A traversal: `traverse(obj, visit)` calls `visit` for each GC referent of `obj`.
-pub(crate) type Traverse<'a> = dyn FnMut(ObjRef, &mut dyn FnMut(ObjRef)) + 'a;
+use crate::contract::{GcObjects, ObjRef};
 
 /// `move_unreachable(young, unreachable)`: moves the objects of `young` not reachable from
 /// outside it to `unreachable`, using the `gc_refs` that `subtract_refs` left.
-///
-/// `traverse(obj, visit)` must be the contract's `traverse` (rule 4).
 ///
 /// Every object that stays in `young` is scanned exactly once, in its final order (objects
 /// moved back from `unreachable` are appended and scanned later). After each scan,
@@ -30,11 +25,11 @@ pub(crate) type Traverse<'a> = dyn FnMut(ObjRef, &mut dyn FnMut(ObjRef)) + 'a;
 /// # Safety
 /// Every member of `young` is in the counting state (`update_refs`, `subtract_refs` ran on
 /// exactly this list) and `unreachable` is empty; `untrack` is inert (rule 10).
-pub(crate) unsafe fn move_unreachable(
+pub(crate) unsafe fn move_unreachable<O: GcObjects + ?Sized>(
+    objects: &O,
     young: &GcList,
     unreachable: &GcList,
-    traverse: &mut Traverse<'_>,
-    untrack: &mut dyn FnMut(ObjRef) -> bool,
+    mut untrack: impl FnMut(ObjRef) -> bool,
 ) -> usize {
     let mut kept = 0;
     debug_assert!(unreachable.is_empty());
@@ -48,7 +43,7 @@ pub(crate) unsafe fn move_unreachable(
         if gc.gc_refs() != 0 {
             // Reachable from outside: everything it references is reachable too. The
             // traversal may append to young (and so change `gc`'s next when it is the tail).
-            traverse(gc.object(), &mut |child| {
+            objects.traverse(gc.object(), |child| {
                 // SAFETY: traverse reports live GC objects (rule 4); young and unreachable are
                 // in the states `visit_reachable` expects.
                 unsafe { visit_reachable(child, young) }
@@ -171,15 +166,12 @@ pub(crate) unsafe fn clear_unreachable_mask(unreachable: &GcList) {
 /// decremented), `young` singly linked with the sentinel's prev at its tail.
 ///
 /// # Safety
-/// Every tracked object is a member of `young` (an ordinary list of live objects without
-/// COLLECTING), `permanent` is empty, `traverse` is the contract's (rule 4), and `refcount` and
-/// `is_immortal` are the contract's (rules 3, 10).
-pub(crate) unsafe fn update_and_subtract_refs(
+/// Every tracked object is a member of `young` (an ordinary list of live objects of
+/// `objects` without COLLECTING), and `permanent` is empty.
+pub(crate) unsafe fn update_and_subtract_refs<O: GcObjects + ?Sized>(
+    objects: &O,
     young: &GcList,
     permanent: &GcList,
-    refcount: &dyn Fn(ObjRef) -> usize,
-    is_immortal: &dyn Fn(ObjRef) -> bool,
-    traverse: &mut Traverse<'_>,
 ) {
     debug_assert!(permanent.is_empty());
     let head = young.head();
@@ -193,7 +185,7 @@ pub(crate) unsafe fn update_and_subtract_refs(
         // SAFETY: a member's next link points at a member or the sentinel.
         let next: &GcHeader = unsafe { &*gc.next_ptr() };
         if !gc.is_collecting() {
-            if is_immortal(obj) {
+            if objects.is_immortal(obj) {
                 prev.set_next_word(next as *const GcHeader as usize);
                 if core::ptr::eq(head.prev_ptr(), gc) {
                     head.set_prev_word(prev as *const GcHeader as usize);
@@ -203,18 +195,18 @@ pub(crate) unsafe fn update_and_subtract_refs(
                 gc = next;
                 continue;
             }
-            let refs = refcount(obj);
+            let refs = objects.refcount(obj);
             debug_assert!(refs != 0, "gc: a tracked object with refcount 0 (rule 3)");
             gc.reset_refs(refs);
         }
-        traverse(obj, &mut |child| {
+        objects.traverse(obj, |child| {
             // SAFETY: traverse reports live GC objects (rule 4).
             let cg = unsafe { GcHeader::of(child) };
             if cg.is_collecting() {
                 cg.decref_refs();
-            } else if cg.is_tracked() && !is_immortal(child) {
+            } else if cg.is_tracked() && !objects.is_immortal(child) {
                 // A member not met yet: enter it in the counting state now.
-                cg.reset_refs(refcount(child));
+                cg.reset_refs(objects.refcount(child));
                 cg.decref_refs();
             }
         });

@@ -431,7 +431,7 @@ unsafe impl GcObjects for Toy {
         self.decref_id(Toy::id_of(obj));
     }
 
-    fn traverse(&self, obj: ObjRef, visit: &mut dyn FnMut(ObjRef)) {
+    fn traverse<V: FnMut(ObjRef)>(&self, obj: ObjRef, mut visit: V) {
         let slots = self.slots.borrow();
         for &r in &slots[Toy::id_of(obj)].refs {
             let block = slots[r].block.as_ref().expect("referents are alive");
@@ -492,6 +492,15 @@ unsafe impl GcObjects for Toy {
                 report(self.obj(w));
             }
         }
+    }
+
+    /// True while a live toy object is a weak reference, so that collections without any
+    /// take the collector's shortcut, as pyrt's heap does.
+    fn may_have_weakrefs(&self) -> bool {
+        self.slots
+            .borrow()
+            .iter()
+            .any(|slot| slot.alive && slot.weak.is_some())
     }
 
     fn call_weakref_callback(&self, weakref: ObjRef) {

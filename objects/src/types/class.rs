@@ -593,6 +593,14 @@ fn instance_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    traverse_instance(o, visit);
+}
+
+/// `subtype_traverse` of an instance of a class whose base is `object`: the slots, the
+/// managed dict, then the class. Generic over the visitor, for the collector's walks
+/// ([`is_object_instance_type`] tells where it applies).
+#[inline]
+pub(crate) fn traverse_instance(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
     for i in 0..slot_names(o).len() {
         // SAFETY: slot `i` exists in the instance.
         if let Some(v) = unsafe { slot_cells(o).add(i).read() } {
@@ -600,9 +608,16 @@ fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
         }
     }
     if let Some(k) = class_keys(o.ob_type()) {
-        managed::traverse(o, k, visit);
+        managed::traverse(o, k, &mut visit);
     }
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
+}
+
+/// Whether `ty` is a class whose instances [`traverse_instance`] traverses (a class whose
+/// base is `object`, with or without `__slots__`).
+#[inline]
+pub(crate) fn is_object_instance_type(ty: &PyTypeObject) -> bool {
+    ptr::eq(ty.slots(), &INSTANCE_SLOTS)
 }
 
 /// `subtype_clear`: unsets every slot, releasing the values in slot order (`clear_slots`),
@@ -681,7 +696,7 @@ unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
 /// `subtype_traverse` of a list subclass: the managed dict, the class, then the items.
 fn list_instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(k) = class_keys(o.ob_type()) {
-        managed::traverse(o, k, visit);
+        managed::traverse(o, k, &mut *visit);
     }
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
     crate::types::list::list_traverse(o, visit);

@@ -664,7 +664,19 @@ fn list_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> 
 
 /// `list_traverse`: the items, last to first.
 pub(crate) fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    traverse_items(o, visit);
+}
+
+/// `list_traverse`, generic over the visitor: the items, last to first.
+#[inline]
+pub(crate) fn traverse_items(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
     items(o).iter().rev().for_each(|&item| visit(item));
+}
+
+/// Whether `ty` traverses its instances as a list does ([`traverse_items`]).
+#[inline]
+pub(crate) fn has_list_traverse(ty: &crate::typeobj::PyTypeObject) -> bool {
+    core::ptr::eq(ty.slots(), &LIST_SLOTS)
 }
 
 fn list_clear_slot(heap: &Heap, o: &PyObject) {

@@ -211,7 +211,19 @@ pub(crate) fn tuple_richcompare<'h>(
 
 /// `tupletraverse`: the items, last to first.
 fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    traverse_items(o, visit);
+}
+
+/// `tupletraverse`, generic over the visitor: the items, last to first.
+#[inline]
+pub(crate) fn traverse_items(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
     items(o).iter().rev().for_each(|&item| visit(item));
+}
+
+/// Whether `ty` traverses its instances as a tuple does ([`traverse_items`]).
+#[inline]
+pub(crate) fn has_tuple_traverse(ty: &crate::typeobj::PyTypeObject) -> bool {
+    core::ptr::eq(ty.slots(), &TUPLE_SLOTS)
 }
 
 fn tuple_len(o: &PyObject) -> usize {

@@ -124,6 +124,7 @@ pub fn new_ref<'h>(
     }
     let ty = WEAKREF_TYPE.get();
     let op = heap.alloc_object(ty, ty.basicsize())?;
+    heap.weakrefs.set(heap.weakrefs.get() + 1);
     // SAFETY: a fresh weak-reference body whose fields are written before use; it takes a
     // reference to the callback.
     unsafe {
@@ -338,6 +339,7 @@ unsafe fn weakref_dealloc(heap: &Heap, op: ObjPtr) {
     unsafe {
         clear_weakref(heap, wr(op.as_ref()));
         heap.free_object(op, op.as_ref().ob_type());
+        heap.weakrefs.set(heap.weakrefs.get() - 1);
     }
 }
 

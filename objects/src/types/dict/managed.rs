@@ -319,7 +319,8 @@ pub(crate) fn set_dict_attribute(
 }
 
 /// Visits the instance's values (slots below `dk_nentries`) or its dict.
-pub(crate) fn traverse(o: &PyObject, k: ClassKeys, visit: &mut dyn FnMut(ObjPtr)) {
+#[inline]
+pub(crate) fn traverse(o: &PyObject, k: ClassKeys, visit: impl FnMut(ObjPtr)) {
     match read(o) {
         DictOrValues::Values(v) => (0..k.len()).filter_map(|ix| v.get(ix)).for_each(visit),
         DictOrValues::Dict(d) => d.into_iter().for_each(visit),

@@ -507,21 +507,34 @@ pub(crate) fn visit_untraversed_keys(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)
 /// `dict_traverse`: the values in entry order; a table with keys other than `str` also
 /// visits each entry's key, after its value (a str key cannot be part of a cycle).
 fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    traverse_entries(o, visit);
+}
+
+/// `dict_traverse`, generic over the visitor: in entry order, each value, and its key unless
+/// the table holds only `str` keys (which cannot be part of a cycle).
+#[inline]
+pub(crate) fn traverse_entries(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
     let k = keys(o);
     for ix in 0..k.nentries() {
         match values(o) {
-            Some(v) => v.get(ix).into_iter().for_each(&mut *visit),
+            Some(v) => v.get(ix).into_iter().for_each(&mut visit),
             None => {
                 let (key, value, _) = k.raw_entry(ix);
                 if let Some(value) = value {
                     visit(value);
                     if !k.is_unicode() {
-                        key.into_iter().for_each(&mut *visit);
+                        key.into_iter().for_each(&mut visit);
                     }
                 }
             }
         }
     }
+}
+
+/// Whether `ty` traverses its instances as a dict does ([`traverse_entries`]).
+#[inline]
+pub(crate) fn has_dict_traverse(ty: &crate::typeobj::PyTypeObject) -> bool {
+    core::ptr::eq(ty.slots(), &DICT_SLOTS)
 }
 
 fn dict_clear_slot(heap: &Heap, o: &PyObject) {
