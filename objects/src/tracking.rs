@@ -18,6 +18,7 @@ use crate::typeobj::TypeFlags;
 use crate::types::{class, dict, tuple};
 
 /// `PyObject_IS_GC`: whether `o` is managed by the collector at all.
+#[inline]
 pub fn is_gc(o: &PyObject) -> bool {
     if !o.ob_type().flags().contains(TypeFlags::HAVE_GC) {
         return false;

@@ -143,6 +143,7 @@ impl GcList {
     /// # Safety
     /// `node` is a live header in no list (or in the counting state, whose prev word is
     /// free); it stays alive while linked (rule 2).
+    #[inline]
     pub unsafe fn append(&self, node: &GcHeader) {
         let last = self.head().prev_ptr();
         node.set_prev_keep_flags(last);
@@ -157,6 +158,7 @@ impl GcList {
     ///
     /// # Safety
     /// `node` is linked (tracked, not in the counting or tentatively unreachable state).
+    #[inline]
     pub unsafe fn remove(node: &GcHeader) {
         // SAFETY: a linked node's neighbours are live headers.
         let (prev, next) = unsafe { (&*node.prev_ptr(), &*node.next_ptr()) };
@@ -169,6 +171,7 @@ impl GcList {
     ///
     /// # Safety
     /// As for [`remove`](Self::remove).
+    #[inline]
     pub unsafe fn move_to_end(&self, node: &GcHeader) {
         // SAFETY: a linked node's neighbours are live headers.
         let (prev, next) = unsafe { (&*node.prev_ptr(), &*node.next_ptr()) };

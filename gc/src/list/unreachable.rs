@@ -82,6 +82,7 @@ pub(crate) unsafe fn move_unreachable<O: GcObjects + ?Sized>(
 ///
 /// # Safety
 /// As in `move_unreachable`, which is the only caller.
+#[inline]
 unsafe fn visit_reachable(op: ObjRef, young: &GcList) {
     // SAFETY: `op` is a live GC object (rule 4).
     let gc = unsafe { GcHeader::of(op) };

@@ -57,6 +57,7 @@ pub static OBJECT_TYPE: StaticType = StaticType::new(
 );
 
 /// The type object `o` is, if `o` is an object of type `type`.
+#[inline]
 pub fn type_object(o: &PyObject) -> Option<&crate::typeobj::PyTypeObject> {
     // SAFETY: objects of type `type` are type objects, whose header is first.
     core::ptr::eq(o.ob_type(), TYPE_TYPE.get())

@@ -130,6 +130,7 @@ pub fn class_kind(ty: &PyTypeObject) -> Option<ClassKind> {
 
 /// The member slots of a class with `__slots__`, or the fields of a record type (none for a
 /// built-in type).
+#[inline]
 pub fn class_names(ty: &PyTypeObject) -> &[String] {
     if is_heap_type(ty) {
         &heap_type(ty).slot_names
@@ -141,11 +142,13 @@ pub fn class_names(ty: &PyTypeObject) -> &[String] {
 const _: () = assert!(size_of::<PyHeapTypeObject>() == PYHEAPTYPEOBJECT_SIZE);
 
 /// Whether `ty` is a class made at run time.
+#[inline]
 pub fn is_heap_type(ty: &PyTypeObject) -> bool {
     ty.flags().contains(TypeFlags::HEAPTYPE)
 }
 
 /// The heap-type view of a class.
+#[inline]
 fn heap_type(ty: &PyTypeObject) -> &PyHeapTypeObject {
     debug_assert!(is_heap_type(ty));
     // SAFETY: heap types are allocated as `PyHeapTypeObject`, whose first field is the type.
@@ -274,6 +277,7 @@ pub fn new_subclass<'h>(
 
 /// Whether instances of `ty` have a finalizer (`tp_finalize`: a `__del__` in the class or a
 /// base).
+#[inline]
 pub fn has_finalizer(ty: &PyTypeObject) -> bool {
     is_heap_type(ty) && heap_type(ty).finalizer.get()
 }
@@ -358,6 +362,7 @@ pub(crate) fn heap_type_sizeof(ty: &PyTypeObject) -> usize {
 }
 
 /// The shared keys of a class whose instances have a managed dict.
+#[inline]
 pub fn class_keys(ty: &PyTypeObject) -> Option<ClassKeys> {
     if is_heap_type(ty) {
         heap_type(ty).cached_keys
@@ -477,11 +482,13 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
     Ok(instance)
 }
 
+#[inline]
 fn slot_names(o: &PyObject) -> &[String] {
     class_names(o.ob_type())
 }
 
 /// The slot cells of an instance.
+#[inline]
 fn slot_cells(o: &PyObject) -> *mut Option<ObjPtr> {
     ptr::from_ref(o)
         .cast::<u8>()
