@@ -40,9 +40,16 @@ pub fn is_int(o: &PyObject) -> bool {
     o.ob_type().flags().contains(TypeFlags::LONG_SUBCLASS)
 }
 
+/// # Panics
+/// If `o` is not an int (or bool): the public readers below are safe functions, so a caller
+/// that skipped the type check gets a panic, never a read of another type's memory.
 fn long_header(o: &PyObject) -> &PyLongObject {
-    debug_assert!(is_int(o));
-    // SAFETY: ints start with a `PyLongObject` header (caller checked the type).
+    assert!(
+        is_int(o),
+        "an int was expected, not a '{}'",
+        o.ob_type().name()
+    );
+    // SAFETY: ints start with a `PyLongObject` header (checked just above).
     unsafe { &*core::ptr::from_ref(o).cast::<PyLongObject>() }
 }
 
@@ -81,8 +88,11 @@ pub fn long_value(o: &PyObject) -> LongValue {
     LongValue::from_sign_digits(tag & 3 == SIGN_NEGATIVE, digits(o).to_vec())
 }
 
-/// The value as an `i64`, if it fits.
+/// The value as an `i64`, if `o` is an int and its value fits.
 pub fn as_i64(o: &PyObject) -> Option<i64> {
+    if !is_int(o) {
+        return None;
+    }
     compact_value(o).or_else(|| long_value(o).to_i64())
 }
 
@@ -522,4 +532,24 @@ pub static BOOL_TYPE: StaticType = StaticType::new(
 /// The type pointer of `int`, for headers.
 pub fn int_type_ptr() -> NonNull<PyTypeObject> {
     INT_TYPE.ptr()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readers_refuse_objects_that_are_not_ints() {
+        let heap = Heap::new();
+        let s = crate::types::unicode::new_str(&heap, "12").unwrap();
+        assert_eq!(as_i64(s.object()), None, "a str has no int value");
+        let big = new_int(&heap, &LongValue::from_i64(i64::MAX)).unwrap();
+        assert_eq!(as_i64(big.object()), Some(i64::MAX));
+        let read =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| long_value(s.object())));
+        assert!(
+            read.is_err(),
+            "long_value of a str panics instead of reading its memory"
+        );
+    }
 }
