@@ -1749,7 +1749,50 @@ for o in [C, f]:
         print(e)
 "#,
     },
+    Script {
+        name: "del_mutates_the_source_of_a_dict_merge",
+        about: "a __del__ run by update() or a ** display (replacing a value) clears the source dict: RuntimeError, no dangling entries",
+        reports_unraisable: false,
+        source: DICT_MERGE_MUTATED,
+    },
 ];
+
+/// A `__del__` that empties the dict being merged (CPython: `dict_merge`'s check of the
+/// source's entry count).
+const DICT_MERGE_MUTATED: &str = r#"class D:
+    def __del__(self):
+        print("D.__del__ clears the source")
+        src.clear()
+
+src = {'a': 1, 'b': [10, 20]}
+dst = {'a': D()}
+try:
+    dst.update(src)
+except RuntimeError as e:
+    print("RuntimeError:", e)
+junk = ['junk list']
+print(dst.get('b'), src)
+src = {'k': 0, 'x': [1, 2, 3], 'y': [4, 5]}
+try:
+    out = {'k': D(), **src}
+    print("built", sorted(out))
+except RuntimeError as e:
+    print("RuntimeError:", e)
+junk = [[i, i] for i in range(10)]
+print(src)
+"#;
+
+/// CPython 3.12.1's output for [`DICT_MERGE_MUTATED`]: checked without CPython too, since
+/// pyrt used to read freed memory there.
+#[test]
+fn a_dict_merge_whose_source_is_emptied_by_a_finalizer_raises() {
+    let out = run_pyrt("dict_merge_mutated", DICT_MERGE_MUTATED).expect("runs");
+    assert_eq!(
+        out,
+        "D.__del__ clears the source\nRuntimeError: dict mutated during update\nNone {}\n\
+         D.__del__ clears the source\nRuntimeError: dict mutated during update\n{}\n"
+    );
+}
 
 const KNOWN_DIFFERENCES: &[Known] = &[Known {
     name: "classes_are_cyclic",

@@ -10,7 +10,7 @@ use super::{
     LOG_MINSIZE, dict_len, free_keys, header, keys, new_dict, new_dict_body, resize, set_item,
     values,
 };
-use crate::error::PyResult;
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::PyObject;
@@ -56,10 +56,16 @@ fn resize_or_create(heap: &Heap, d: &PyObject, log2: u8, unicode: bool) -> PyRes
     }
 }
 
-/// Inserts every item of `source` into `target`, in insertion order.
+/// Inserts every item of `source` into `target`, in insertion order. An insert that replaces
+/// a value may run a `__del__` that changes `source`: the source is walked by position, each
+/// pair taken as new references before its insert, and a source whose entry count changed
+/// ends the merge with `RuntimeError: dict mutated during update`, as in CPython.
 fn insert_all(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()> {
-    for (k, v) in super::items(heap, source) {
-        // SAFETY: entries of the live source, borrowed as new references.
+    let entries = keys(source).nentries();
+    let mut pos = 0;
+    while let Some((next, k, v)) = super::next_entry(source, pos) {
+        pos = next;
+        // SAFETY: an entry of the live source, taken as new references before anything runs.
         let (k, v) = unsafe {
             (
                 Obj::from_borrowed(heap, k.as_ref()),
@@ -67,6 +73,12 @@ fn insert_all(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()>
             )
         };
         set_item(heap, target, k, v)?;
+        if keys(source).nentries() != entries {
+            return Err(PyErr::new(
+                ExcKind::RuntimeError,
+                "dict mutated during update",
+            ));
+        }
     }
     Ok(())
 }
