@@ -496,11 +496,39 @@ fn small_ptr(h: &PySetObject) -> *mut SetEntry {
     h.smalltable.as_ptr().cast_mut().cast()
 }
 
+/// `set_update_internal` for a dict: the table is first grown to fit the dict's keys (as
+/// CPython sizes it, so that `sys.getsizeof` agrees), then each key is added in the dict's
+/// order.
+///
+/// # Errors
+/// `MemoryError` when the table cannot grow.
+pub fn merge_dict_keys(heap: &Heap, o: &PyObject, d: &PyObject) -> PyResult<()> {
+    let h = header(o);
+    let n = crate::types::dict::dict_len(d) as isize;
+    if ((h.fill.get() + n) as usize) * 5 >= (h.mask.get() as usize) * 3 {
+        table_resize(heap, o, ((h.used.get() + n) * 2) as usize)?;
+    }
+    for (k, _) in crate::types::dict::items(heap, d) {
+        // SAFETY: a key of the live dict, taken as a new reference; adding a key runs no
+        // Python code, so the dict cannot change meanwhile.
+        add(heap, o, unsafe { Obj::from_borrowed(heap, k.as_ref()) })?;
+    }
+    Ok(())
+}
+
 /// `set_merge`: adds every element of another set or frozenset, resizing once first.
 ///
 /// # Errors
 /// `MemoryError` when the table cannot grow.
+///
+/// # Panics
+/// If `other` is not a set or frozenset (a dict goes to [`merge_dict_keys`]).
 pub fn merge(heap: &Heap, o: &PyObject, other: &PyObject) -> PyResult<()> {
+    assert!(
+        is_anyset(other),
+        "set merge of a '{}'",
+        other.ob_type().name()
+    );
     let (h, oh) = (header(o), header(other));
     if ptr::eq(o, other) || oh.used.get() == 0 {
         return Ok(());

@@ -529,8 +529,10 @@ pub(crate) fn construct<'py>(
         };
         let s = e(s)?;
         if let Some(a) = arg {
-            if set::is_anyset(a.object()) || dict::is_dict(a.object()) {
+            if set::is_anyset(a.object()) {
                 set::merge(heap, s.object(), a.object()).map_err(|e| interp.err(e))?;
+            } else if dict::is_dict(a.object()) {
+                set::merge_dict_keys(heap, s.object(), a.object()).map_err(|e| interp.err(e))?;
             } else {
                 for x in interp.collect(a)? {
                     set::add(heap, s.object(), x).map_err(|e| interp.err(e))?;

@@ -480,8 +480,11 @@ fn set_method<'py>(
 /// item.
 fn add_all<'py>(interp: &Interp<'py>, s: &pyrt_objects::PyObject, other: &Obj<'py>) -> R<'py, ()> {
     let heap = interp.heap;
-    if set::is_anyset(other.object()) || dict::is_dict(other.object()) {
+    if set::is_anyset(other.object()) {
         return set::merge(heap, s, other.object()).map_err(|e| interp.err(e));
+    }
+    if dict::is_dict(other.object()) {
+        return set::merge_dict_keys(heap, s, other.object()).map_err(|e| interp.err(e));
     }
     for x in interp.collect(other)? {
         set::add(heap, s, x).map_err(|e| interp.err(e))?;
