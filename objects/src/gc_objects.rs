@@ -30,13 +30,17 @@ fn object<'a>(r: ObjRef) -> &'a PyObject {
     unsafe { r.as_ptr().cast::<PyObject>().as_ref() }
 }
 
-/// The heap as the collector sees it; `callbacks` is false for a collection that calls no
-/// `gc.callbacks` (`_PyGC_CollectNoFail` at interpreter shutdown).
-struct HeapObjects<'h>(&'h Heap, bool);
+/// The heap as the collector sees it.
+struct HeapObjects<'h> {
+    heap: &'h Heap,
+    /// False for a collection that calls no `gc.callbacks` (`_PyGC_CollectNoFail` at
+    /// interpreter shutdown).
+    callbacks: bool,
+}
 
 impl HeapObjects<'_> {
     fn is_tracked(&self, o: &PyObject) -> bool {
-        self.0.is_tracked(o)
+        self.heap.is_tracked(o)
     }
 }
 
@@ -69,7 +73,7 @@ unsafe impl GcObjects for HeapObjects<'_> {
 
     fn decref(&self, obj: ObjRef) {
         // SAFETY: the collector releases a reference it took with `incref` (rule 8).
-        unsafe { self.0.decref(obj.as_ptr().cast()) };
+        unsafe { self.heap.decref(obj.as_ptr().cast()) };
     }
 
     fn traverse<V: FnMut(ObjRef)>(&self, obj: ObjRef, mut visit: V) {
@@ -100,7 +104,7 @@ unsafe impl GcObjects for HeapObjects<'_> {
     fn clear(&self, obj: ObjRef) {
         let o = object(obj);
         if let Some(clear) = o.ob_type().slots().clear {
-            clear(self.0, o);
+            clear(self.heap, o);
         }
     }
 
@@ -117,7 +121,7 @@ unsafe impl GcObjects for HeapObjects<'_> {
     }
 
     fn finalize(&self, obj: ObjRef) {
-        self.0.call_hooks(|h| h.finalize(object(obj)));
+        self.heap.call_hooks(|h| h.finalize(object(obj)));
     }
 
     fn clear_if_weakref(&self, obj: ObjRef) {
@@ -132,11 +136,11 @@ unsafe impl GcObjects for HeapObjects<'_> {
     }
 
     fn may_have_weakrefs(&self) -> bool {
-        self.0.weakrefs.get() != 0
+        self.heap.weakrefs.get() != 0
     }
 
     fn call_weakref_callback(&self, weakref: ObjRef) {
-        weakref::gc_call_callback(self.0, object(weakref));
+        weakref::gc_call_callback(self.heap, object(weakref));
     }
 
     fn can_untrack(&self, obj: ObjRef, pass: UntrackPass) -> bool {
@@ -165,12 +169,12 @@ unsafe impl GcObjects for HeapObjects<'_> {
     }
 
     fn clear_freelists(&self) {
-        self.0.clear_freelists();
+        self.heap.clear_freelists();
     }
 
     fn collection_callback(&self, phase: CallbackPhase, info: CollectionInfo) {
-        if self.1 {
-            self.0.call_hooks(|h| h.gc_callback(phase, info));
+        if self.callbacks {
+            self.heap.call_hooks(|h| h.gc_callback(phase, info));
         }
     }
 }
@@ -267,7 +271,15 @@ impl Heap {
     pub fn collect(&self, generation: usize) -> Result<Collected, GcError> {
         self.take_scheduled();
         // SAFETY: `HeapObjects` implements the contract for every object this heap tracks.
-        unsafe { self.gc.collect(&HeapObjects(self, true), generation) }
+        unsafe {
+            self.gc.collect(
+                &HeapObjects {
+                    heap: self,
+                    callbacks: true,
+                },
+                generation,
+            )
+        }
     }
 
     /// `PyGC_Collect()`, the full collection `Py_FinalizeEx` runs first at interpreter
@@ -286,7 +298,10 @@ impl Heap {
     /// is running.
     pub fn collect_no_fail(&self) -> Collected {
         self.take_scheduled();
-        let objects = HeapObjects(self, false);
+        let objects = HeapObjects {
+            heap: self,
+            callbacks: false,
+        };
         // SAFETY: `HeapObjects` implements the contract for every object this heap tracks.
         unsafe { self.gc.collect(&objects, pyrt_gc::NUM_GENERATIONS - 1) }
             .expect("the oldest generation is valid")
@@ -299,7 +314,12 @@ impl Heap {
             return Collected::default();
         }
         // SAFETY: as in `collect`.
-        unsafe { self.gc.collect_generations(&HeapObjects(self, true)) }
+        unsafe {
+            self.gc.collect_generations(&HeapObjects {
+                heap: self,
+                callbacks: true,
+            })
+        }
     }
 
     /// `gc.get_objects(generation)`: new references to the tracked objects of a generation (or
@@ -457,7 +477,11 @@ mod tests {
     /// What the collector's (inlined) traversal visits, in its order.
     fn collector_traversal(heap: &Heap, o: &PyObject) -> Vec<ObjPtr> {
         let mut seen = Vec::new();
-        HeapObjects(heap, true).traverse(erase(NonNull::from(o)), |r| seen.push(r.as_ptr().cast()));
+        HeapObjects {
+            heap,
+            callbacks: true,
+        }
+        .traverse(erase(NonNull::from(o)), |r| seen.push(r.as_ptr().cast()));
         seen
     }
 

@@ -22,10 +22,10 @@ pub(super) unsafe fn handle_weakrefs<O: GcObjects + ?Sized>(
     unreachable: &GcList,
     old: &GcList,
 ) -> usize {
-    let mut pass = WeakrefPass::new();
     if !objects.may_have_weakrefs() {
         return 0;
     }
+    let mut pass = WeakrefPass::new();
     let mut cur = unreachable.first();
     while let Some(obj) = cur {
         // SAFETY: `obj` is a member of `unreachable`.

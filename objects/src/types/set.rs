@@ -496,6 +496,16 @@ fn small_ptr(h: &PySetObject) -> *mut SetEntry {
     h.smalltable.as_ptr().cast_mut().cast()
 }
 
+/// The resize `set_merge` and `set_update_internal` make before adding `n` entries: once, to
+/// twice the entries there will be, when the table would be at least 3/5 full.
+fn grow_for(heap: &Heap, o: &PyObject, n: isize) -> PyResult<()> {
+    let h = header(o);
+    if ((h.fill.get() + n) as usize) * 5 >= (h.mask.get() as usize) * 3 {
+        table_resize(heap, o, ((h.used.get() + n) * 2) as usize)?;
+    }
+    Ok(())
+}
+
 /// `set_update_internal` for a dict: the table is first grown to fit the dict's keys (as
 /// CPython sizes it, so that `sys.getsizeof` agrees), then each key is added in the dict's
 /// order.
@@ -503,12 +513,8 @@ fn small_ptr(h: &PySetObject) -> *mut SetEntry {
 /// # Errors
 /// `MemoryError` when the table cannot grow.
 pub fn merge_dict_keys(heap: &Heap, o: &PyObject, d: &PyObject) -> PyResult<()> {
-    let h = header(o);
-    let n = crate::types::dict::dict_len(d) as isize;
-    if ((h.fill.get() + n) as usize) * 5 >= (h.mask.get() as usize) * 3 {
-        table_resize(heap, o, ((h.used.get() + n) * 2) as usize)?;
-    }
-    for (k, _) in crate::types::dict::items(heap, d) {
+    grow_for(heap, o, crate::types::dict::dict_len(d) as isize)?;
+    for (k, _) in crate::types::dict::entries(d) {
         // SAFETY: a key of the live dict, taken as a new reference; adding a key runs no
         // Python code, so the dict cannot change meanwhile.
         add(heap, o, unsafe { Obj::from_borrowed(heap, k.as_ref()) })?;
@@ -533,9 +539,7 @@ pub fn merge(heap: &Heap, o: &PyObject, other: &PyObject) -> PyResult<()> {
     if ptr::eq(o, other) || oh.used.get() == 0 {
         return Ok(());
     }
-    if ((h.fill.get() + oh.used.get()) as usize) * 5 >= (h.mask.get() as usize) * 3 {
-        table_resize(heap, o, ((h.used.get() + oh.used.get()) * 2) as usize)?;
-    }
+    grow_for(heap, o, oh.used.get())?;
     let others: Vec<SetEntry> = (0..table_size(other))
         .map(|i| entry(other, i))
         .filter(|e| e.key.is_some() && !is_dummy(heap, *e))
