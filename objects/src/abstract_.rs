@@ -173,6 +173,15 @@ fn sequence_repeat<'h>(
     seq: &PyObject,
     count: &PyObject,
 ) -> PyResult<Obj<'h>> {
+    repeat(heap, seq, repeat_count(count)?)
+}
+
+/// The count of `seq * count` and `seq *= count` (`PyNumber_AsSsize_t(count, OverflowError)`).
+///
+/// # Errors
+/// `TypeError: can't multiply sequence by non-int of type 'float'`, or `OverflowError: cannot
+/// fit 'int' into an index-sized integer`.
+pub fn repeat_count(count: &PyObject) -> PyResult<isize> {
     if !crate::types::long::is_int(count) {
         return Err(PyErr::type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
@@ -187,7 +196,7 @@ fn sequence_repeat<'h>(
                 "cannot fit 'int' into an index-sized integer",
             )
         })?;
-    repeat(heap, seq, n)
+    Ok(n)
 }
 
 /// `-x`, `+x`, `~x` and `abs(x)`.

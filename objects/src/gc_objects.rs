@@ -434,7 +434,7 @@ mod tests {
 
     fn self_referencing_list(heap: &Heap) {
         let l = list::new_list(heap, Vec::new()).unwrap();
-        list::append(heap, l.object(), l.clone()).unwrap();
+        list::append(heap, l.cast::<list::List>().unwrap(), l.clone()).unwrap();
     }
 
     #[test]

@@ -469,7 +469,7 @@ mod tests {
     fn a_heap_dropped_with_a_live_cycle_leaves_it_be() {
         let heap = Heap::new();
         let l = list::new_list(&heap, vec![]).unwrap();
-        list::append(&heap, l.object(), l.clone()).unwrap();
+        list::append(&heap, l.cast::<list::List>().unwrap(), l.clone()).unwrap();
         drop(l);
         drop(heap);
     }

@@ -44,9 +44,11 @@ pub mod tracking;
 pub mod typeobj;
 pub mod types;
 pub(crate) mod unicode_data;
+pub mod view;
 
 pub use error::{ExcKind, PyErr, PyResult};
 pub use heap::Heap;
 pub use obj::Obj;
 pub use object::{IMMORTAL_REFCNT, ObjPtr, PyObject};
 pub use typeobj::{CompareOp, PyTypeObject};
+pub use view::View;

@@ -103,3 +103,11 @@ impl fmt::Debug for Obj<'_> {
         write!(f, "<{} object at {:p}>", self.ob_type().name(), self.ptr)
     }
 }
+
+impl Obj<'_> {
+    /// The object as a typed view, if it has the view's type (a checked cast).
+    #[inline]
+    pub fn cast<T: crate::view::View>(&self) -> Option<&T> {
+        T::cast(self.object())
+    }
+}

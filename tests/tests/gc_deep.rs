@@ -8,6 +8,7 @@
 //! `PYRT_CHAIN_LENGTH` shortens the chains (the valgrind run uses it), as in
 //! `objects_deep_chains.rs`.
 
+use pyrt_objects::types::list::List;
 use pyrt_objects::types::{class, dict, list, unicode};
 use pyrt_objects::{Heap, Obj, PyObject, abstract_, types};
 
@@ -67,9 +68,10 @@ fn a_ring_of_instances_is_collected() {
 fn walk_chain(head: &PyObject, n: usize) -> &PyObject {
     let mut cur = head;
     for i in 1..n {
-        assert_eq!(list::list_len(cur), 1, "list {i} untouched");
+        let l = List::cast(cur).expect("a list");
+        assert_eq!(list::list_len(l), 1, "list {i} untouched");
         // SAFETY: `cur` is alive and holds a reference to its item.
-        cur = unsafe { list::items(cur)[0].as_ref() };
+        cur = unsafe { list::items(l)[0].as_ref() };
         if i + 1 < n {
             assert_eq!(cur.refcnt(), 1, "list {i} has one referrer");
         }
@@ -93,9 +95,14 @@ fn a_deep_chain_survives_then_dies_as_a_ring() {
     let end = walk_chain(head.object(), n);
     assert!(core::ptr::eq(end, tail.object()), "the same chain");
     assert_eq!(tail.object().refcnt(), 2, "a referrer and the handle");
-    assert_eq!(list::list_len(end), 0, "the tail untouched");
+    assert_eq!(
+        list::list_len(List::cast(end).unwrap()),
+        0,
+        "the tail untouched"
+    );
     // list(n-1) -> list0: garbage only through this cycle at the end.
-    list::append(&heap, tail.object(), head.clone()).expect("allocation succeeds");
+    let tail_list = tail.cast::<List>().expect("a list");
+    list::append(&heap, tail_list, head.clone()).expect("allocation succeeds");
     drop((head, tail));
     assert_eq!(collect(&heap), n, "the whole ring");
     assert_eq!(blocks(&heap), before, "every block is back");

@@ -560,7 +560,8 @@ impl<'h> Run<'_, 'h> {
         node.callback = Some(c_id);
         let w_id = self.add_node(w.clone(), node);
         if cyclic && self.model.nodes[c_id].kind == Kind::List {
-            list::append(self.heap, cb.object(), w).expect("allocation succeeds");
+            list::append(self.heap, cb.cast::<list::List>().unwrap(), w)
+                .expect("allocation succeeds");
             self.model.nodes[c_id].items.push(Item::Node(w_id));
         }
     }
@@ -590,7 +591,12 @@ impl<'h> Run<'_, 'h> {
             return;
         };
         let (obj, item) = self.value(v, Some(h));
-        list::append(self.heap, self.handles[h].object(), obj).expect("allocation succeeds");
+        list::append(
+            self.heap,
+            self.handles[h].cast::<list::List>().unwrap(),
+            obj,
+        )
+        .expect("allocation succeeds");
         self.model.nodes[self.model.handles[h]].items.push(item);
     }
 
@@ -808,7 +814,9 @@ impl<'h> Run<'_, 'h> {
             s.iter().map(|p| p.as_ptr().addr()).collect()
         };
         match node.kind {
-            Kind::List => prop_assert_eq!(addrs(list::items(o)), want_items),
+            Kind::List => {
+                prop_assert_eq!(addrs(list::items(list::List::cast(o).unwrap())), want_items)
+            }
             Kind::Tuple => prop_assert_eq!(addrs(tuple::items(o)), want_items),
             Kind::Dict => {
                 let got: Vec<(String, usize)> = dict::entries(o)

@@ -532,7 +532,7 @@ fn show(heap: &Heap, recv: &Obj<'_>, r: PyResult<Obj<'_>>) -> String {
         return format!("{text} size={size} self={}", py_bool(o.is(recv)));
     }
     if list::is_list(o.object()) {
-        let items = list::items(o.object());
+        let items = list::items(o.cast::<list::List>().unwrap());
         let sizes = items.iter().map(|p| abstract_::getsizeof(unsafe_ref(p)));
         let selves = items.iter().map(|p| py_bool(*p == recv.as_ptr()));
         let size = abstract_::getsizeof(o.object());
@@ -613,10 +613,10 @@ fn split_pieces_are_owned_once_by_the_list() {
         "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi",
     );
     let parts = um::split(&heap, text.object(), None, None).unwrap();
-    assert_eq!(list::list_len(parts.object()), 14);
+    assert_eq!(list::list_len(parts.cast::<list::List>().unwrap()), 14);
     // 14 pieces: 12 preallocated slots, then `append` grew the array to 20.
-    assert_eq!(list::allocated(parts.object()), 20);
-    for p in list::items(parts.object()) {
+    assert_eq!(list::allocated(parts.cast::<list::List>().unwrap()), 20);
+    for p in list::items(parts.cast::<list::List>().unwrap()) {
         assert_eq!(
             unsafe_ref(p).refcnt(),
             1,
@@ -626,7 +626,7 @@ fn split_pieces_are_owned_once_by_the_list() {
     let joined = um::join(
         &heap,
         s(&heap, " ").object(),
-        &list::items(parts.object())
+        &list::items(parts.cast::<list::List>().unwrap())
             .iter()
             .map(|p| {
                 // SAFETY: a new reference to an item the list holds.
@@ -1744,7 +1744,7 @@ fn a_failed_sort_leaves_the_list_as_cpython_does() {
     ];
     for (items, reverse, message, after) in cases {
         let l = mixed(&heap, items);
-        let e = list_sort::sort(&heap, l.object(), reverse).unwrap_err();
+        let e = list_sort::sort(&heap, l.cast::<list::List>().unwrap(), reverse).unwrap_err();
         assert_eq!((e.kind(), e.message()), (ExcKind::TypeError, message));
         assert_eq!(repr(&heap, &l), after);
     }
@@ -1761,14 +1761,14 @@ fn the_list_is_empty_while_its_keys_are_computed() {
     let mut seen = Vec::new();
     let mut key = |x: &PyObject| {
         seen.push((
-            list::list_len(l.object()),
+            list::list_len(l.cast::<list::List>().unwrap()),
             abstract_::getsizeof(l.object()),
             repr(&heap, &l),
         ));
         // SAFETY: the sort passes a live item of this heap.
         Ok(unsafe { Obj::from_borrowed(&heap, x) })
     };
-    list_sort::sort_with_key(&heap, l.object(), &mut key, false).unwrap();
+    list_sort::sort_with_key(&heap, l.cast::<list::List>().unwrap(), &mut key, false).unwrap();
     assert_eq!(
         seen,
         [
@@ -1790,11 +1790,12 @@ fn the_list_is_empty_while_its_keys_are_computed() {
     // (Appending 1000 rather than 0, whose refcount is immortal, to see it released.)
     let thousand = int(&heap, "1000");
     let mut key = |x: &PyObject| {
-        list::append(&heap, l.object(), thousand.clone())?;
+        list::append(&heap, l.cast::<list::List>().unwrap(), thousand.clone())?;
         // SAFETY: the sort passes a live item of this heap.
         Ok(unsafe { Obj::from_borrowed(&heap, x) })
     };
-    let e = list_sort::sort_with_key(&heap, l.object(), &mut key, false).unwrap_err();
+    let e = list_sort::sort_with_key(&heap, l.cast::<list::List>().unwrap(), &mut key, false)
+        .unwrap_err();
     assert_eq!(e.to_string(), "ValueError: list modified during sort");
     assert_eq!(repr(&heap, &l), "[1, 2, 3]");
     assert_eq!(
@@ -1812,7 +1813,8 @@ fn the_list_is_empty_while_its_keys_are_computed() {
         // SAFETY: the sort passes a live item of this heap.
         Ok(unsafe { Obj::from_borrowed(&heap, x) })
     };
-    let e = list_sort::sort_with_key(&heap, l.object(), &mut key, true).unwrap_err();
+    let e = list_sort::sort_with_key(&heap, l.cast::<list::List>().unwrap(), &mut key, true)
+        .unwrap_err();
     assert_eq!(e.to_string(), "KeyError: 1");
     assert_eq!(repr(&heap, &l), "[3, 1, 2]", "untouched, not even reversed");
 }
@@ -1837,19 +1839,25 @@ fn sorting_by_keys_is_stable_both_ways() {
     ] {
         let l = make();
         let keys = pairs.iter().map(|(k, _)| int(&heap, k)).collect();
-        list_sort::sort_by_keys(&heap, l.object(), keys, reverse).unwrap();
+        list_sort::sort_by_keys(&heap, l.cast::<list::List>().unwrap(), keys, reverse).unwrap();
         assert_eq!(repr(&heap, &l), expected);
         let l = make();
         let mut first = |p: &PyObject| {
             // SAFETY: a live item of the tuple the sort passes.
             Ok(unsafe { Obj::from_borrowed(&heap, tuple::items(p)[0].as_ref()) })
         };
-        list_sort::sort_with_key(&heap, l.object(), &mut first, reverse).unwrap();
+        list_sort::sort_with_key(&heap, l.cast::<list::List>().unwrap(), &mut first, reverse)
+            .unwrap();
         assert_eq!(repr(&heap, &l), expected);
     }
     let l = make();
     assert_eq!(
-        err(list_sort::sort_by_keys(&heap, l.object(), vec![], false)),
+        err(list_sort::sort_by_keys(
+            &heap,
+            l.cast::<list::List>().unwrap(),
+            vec![],
+            false
+        )),
         "SystemError: 0 sort keys for a list of 4"
     );
 }
@@ -1861,7 +1869,7 @@ fn sorted_sizes_and_the_other_list_methods() {
     let fresh = list::new_list(&heap, vec![]).unwrap();
     list::extend_sized(
         &heap,
-        fresh.object(),
+        fresh.cast::<list::List>().unwrap(),
         vec![int(&heap, "3"), int(&heap, "2"), int(&heap, "1")],
     )
     .unwrap();
@@ -1872,14 +1880,14 @@ fn sorted_sizes_and_the_other_list_methods() {
     );
     // l=[3,2,1,5]; s0=g(l); l.sort(); print(s0, g(l), l) -> 88 88 [1, 2, 3, 5]
     let l = mixed(&heap, &["3", "2", "1", "5"]);
-    list_sort::sort(&heap, l.object(), false).unwrap();
+    list_sort::sort(&heap, l.cast::<list::List>().unwrap(), false).unwrap();
     assert_eq!(
         (repr(&heap, &l), abstract_::getsizeof(l.object())),
         ("[1, 2, 3, 5]".into(), 88)
     );
     // l=list(range(5)); l.reverse(); print(l) -> [4, 3, 2, 1, 0]
     let l = mixed(&heap, &["0", "1", "2", "3", "4"]);
-    list_sort::reverse(l.object()).unwrap();
+    list_sort::reverse(l.cast::<list::List>().unwrap()).unwrap();
     assert_eq!(repr(&heap, &l), "[4, 3, 2, 1, 0]");
     // l=[1,2,3,2,1]; print(l.index(2), l.index(2,2), l.index(1,-2), l.count(2), l.count(9),
     //                    l.index(3, -100, 100)) -> 1 3 4 2 0 2
@@ -1888,7 +1896,14 @@ fn sorted_sizes_and_the_other_list_methods() {
     let at = |v: &str, start: isize, stop: isize| {
         repr(
             &heap,
-            &list_sort::index(&heap, l.object(), x(v).object(), start, stop).unwrap(),
+            &list_sort::index(
+                &heap,
+                l.cast::<list::List>().unwrap(),
+                x(v).object(),
+                start,
+                stop,
+            )
+            .unwrap(),
         )
     };
     let (lo, hi) = (list_sort::INDEX_START, list_sort::INDEX_STOP);
@@ -1904,7 +1919,7 @@ fn sorted_sizes_and_the_other_list_methods() {
     let count = |v: &str| {
         repr(
             &heap,
-            &list_sort::count(&heap, l.object(), x(v).object()).unwrap(),
+            &list_sort::count(&heap, l.cast::<list::List>().unwrap(), x(v).object()).unwrap(),
         )
     };
     assert_eq!([count("2"), count("9")], ["2", "0"]);
@@ -1912,7 +1927,7 @@ fn sorted_sizes_and_the_other_list_methods() {
     let miss = |v: &str, start, stop| {
         err(list_sort::index(
             &heap,
-            l.object(),
+            l.cast::<list::List>().unwrap(),
             x(v).object(),
             start,
             stop,
@@ -1926,7 +1941,7 @@ fn sorted_sizes_and_the_other_list_methods() {
     assert_eq!(
         err(list_sort::index(
             &heap,
-            la.object(),
+            la.cast::<list::List>().unwrap(),
             s(&heap, "b").object(),
             lo,
             hi
@@ -1939,21 +1954,23 @@ fn sorted_sizes_and_the_other_list_methods() {
     assert_eq!(
         repr(
             &heap,
-            &list_sort::count(&heap, nan.object(), other_nan.object()).unwrap()
+            &list_sort::count(&heap, nan.cast::<list::List>().unwrap(), other_nan.object())
+                .unwrap()
         ),
         "0"
     );
-    let same_nan = list::get_item(&heap, nan.object(), 0).unwrap();
+    let same_nan = list::get_item(&heap, nan.cast::<list::List>().unwrap(), 0).unwrap();
     assert_eq!(
         repr(
             &heap,
-            &list_sort::count(&heap, nan.object(), same_nan.object()).unwrap()
+            &list_sort::count(&heap, nan.cast::<list::List>().unwrap(), same_nan.object()).unwrap()
         ),
         "1"
     );
-    // Methods of list on something else.
+    // Methods of list take a list view: something else has none (the caller's TypeError).
+    assert!(x("1").cast::<list::List>().is_none());
     assert_eq!(
-        err(list_sort::sort(&heap, x("1").object(), false)),
+        pyrt_objects::view::descriptor_error("sort", "list", x("1").object()).to_string(),
         "TypeError: descriptor 'sort' for 'list' objects doesn't apply to a 'int' object"
     );
 }
@@ -2049,13 +2066,13 @@ proptest! {
             .collect();
         let l = list::new_list(&heap, objs.clone()).unwrap();
         let before: Vec<u64> = objs.iter().map(|o| o.object().refcnt()).collect();
-        list_sort::sort(&heap, l.object(), reverse).unwrap();
+        list_sort::sort(&heap, l.cast::<list::List>().unwrap(), reverse).unwrap();
         let mut expected = values.clone();
         expected.sort();
         if reverse {
             expected.reverse();
         }
-        let got: Vec<String> = list::items(l.object()).iter().map(|p| abstract_::repr(&heap, unsafe_ref(p)).unwrap()).collect();
+        let got: Vec<String> = list::items(l.cast::<list::List>().unwrap()).iter().map(|p| abstract_::repr(&heap, unsafe_ref(p)).unwrap()).collect();
         let want: Vec<String> = expected.iter().map(|v| {
             let v = long::int_from_i64(&heap, *v).unwrap();
             let r = abstract_::binary_op(&heap, v.object(), int(&heap, scale).object(), abstract_::BinOp::Mul).unwrap();
@@ -2078,7 +2095,7 @@ proptest! {
             .collect();
         let l = list::new_list(&heap, items).unwrap();
         let key_objs = keys.iter().map(|k| long::int_from_i64(&heap, *k).unwrap()).collect();
-        list_sort::sort_by_keys(&heap, l.object(), key_objs, reverse).unwrap();
+        list_sort::sort_by_keys(&heap, l.cast::<list::List>().unwrap(), key_objs, reverse).unwrap();
         let mut expected: Vec<(i64, usize)> = keys.iter().copied().zip(0..).collect();
         if reverse {
             expected.sort_by_key(|p| std::cmp::Reverse(p.0));
@@ -2086,7 +2103,7 @@ proptest! {
             expected.sort_by_key(|p| p.0);
         }
         let want: Vec<String> = expected.iter().map(|(k, i)| format!("({k}, {i})")).collect();
-        let got: Vec<String> = list::items(l.object()).iter().map(|p| abstract_::repr(&heap, unsafe_ref(p)).unwrap()).collect();
+        let got: Vec<String> = list::items(l.cast::<list::List>().unwrap()).iter().map(|p| abstract_::repr(&heap, unsafe_ref(p)).unwrap()).collect();
         prop_assert_eq!(got, want);
     }
 
@@ -2101,11 +2118,11 @@ proptest! {
             .collect();
         let l = list::new_list(&heap, objs.clone()).unwrap();
         let mixed = values.iter().any(|p| p.0) && values.iter().any(|p| !p.0);
-        match list_sort::sort(&heap, l.object(), false) {
+        match list_sort::sort(&heap, l.cast::<list::List>().unwrap(), false) {
             Ok(()) => prop_assert!(!mixed || values.len() < 2),
             Err(e) => prop_assert_eq!(e.kind(), ExcKind::TypeError),
         }
-        let mut got: Vec<usize> = list::items(l.object()).iter().map(|p| p.as_ptr().addr()).collect();
+        let mut got: Vec<usize> = list::items(l.cast::<list::List>().unwrap()).iter().map(|p| p.as_ptr().addr()).collect();
         let mut want: Vec<usize> = objs.iter().map(|o| o.as_ptr().as_ptr().addr()).collect();
         got.sort_unstable();
         want.sort_unstable();

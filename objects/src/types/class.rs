@@ -23,6 +23,7 @@ use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{HeapTypeSpec, PyTypeObject, Slots, TypeFlags, init_heap_type};
 use crate::types::dict::managed::{self, ClassKeys};
+use crate::types::list::List;
 use crate::types::{OBJECT_TYPE, TYPE_TYPE, unicode};
 
 /// `sizeof(PyHeapTypeObject)` in CPython 3.12 on 64-bit.
@@ -430,7 +431,7 @@ pub fn call<'h>(heap: &'h Heap, cls: &PyObject, args: Vec<Obj<'h>>) -> PyResult<
             let l = unsafe { crate::types::list::new_subclass_instance(heap, cls, ty)? };
             if let Some(source) = args.first() {
                 let items = crate::types::list::borrowed_items(heap, source.object())?;
-                crate::types::list::extend_sized(heap, l.object(), items)?;
+                crate::types::list::extend_sized(heap, List::cast_internal(l.object())?, items)?;
             }
             Ok(l)
         }
@@ -691,7 +692,9 @@ unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
             return;
         }
         let cls = op.as_ref().type_ptr();
-        crate::types::list::clear(heap, op.as_ref());
+        if let Some(l) = List::cast(op.as_ref()) {
+            crate::types::list::clear(heap, l);
+        }
         if let Some(k) = class_keys(op.as_ref().ob_type()) {
             managed::clear(heap, op.as_ref(), k);
         }
@@ -710,7 +713,9 @@ fn list_instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
 }
 
 fn list_instance_clear(heap: &Heap, o: &PyObject) {
-    crate::types::list::clear(heap, o);
+    if let Some(l) = List::cast(o) {
+        crate::types::list::clear(heap, l);
+    }
     if let Some(k) = class_keys(o.ob_type()) {
         managed::clear(heap, o, k);
     }

@@ -38,29 +38,40 @@ const _: () = assert!(size_of::<PyListObject>() == 40);
 /// `Py_TPFLAGS_LIST_SUBCLASS`.
 pub(crate) const LIST_SUBCLASS: TypeFlags = TypeFlags(1 << 25);
 
-/// Whether `o` is a list.
+/// Whether `o` is a list (`PyList_Check`).
 pub fn is_list(o: &PyObject) -> bool {
     o.ob_type().flags().contains(LIST_SUBCLASS)
 }
 
-fn header(o: &PyObject) -> &PyListObject {
-    debug_assert!(is_list(o));
-    // SAFETY: lists start with a `PyListObject` (caller checked the type).
+crate::view! {
+    /// A list or an instance of a subclass of `list` (`PyList_Check`).
+    pub struct List: "list" = is_list;
+}
+
+/// The list a slot of the list type was called on.
+fn slot_self(o: &PyObject) -> &List {
+    // SAFETY: the list type's slots are only called on lists (instances of `list` or of a
+    // subclass, which inherits the slots and `LIST_SUBCLASS`).
+    unsafe { List::cast_unchecked(o) }
+}
+
+fn header(o: &List) -> &PyListObject {
+    // SAFETY: the view guarantees a list, and lists start with a `PyListObject`.
     unsafe { &*ptr::from_ref(o).cast::<PyListObject>() }
 }
 
 /// Number of items.
-pub fn list_len(o: &PyObject) -> usize {
+pub fn list_len(o: &List) -> usize {
     header(o).ob_base.ob_size.get() as usize
 }
 
 /// Capacity of the item array (`allocated`).
-pub fn allocated(o: &PyObject) -> usize {
+pub fn allocated(o: &List) -> usize {
     header(o).allocated.get() as usize
 }
 
 /// The items.
-pub fn items(o: &PyObject) -> &[ObjPtr] {
+pub fn items(o: &List) -> &[ObjPtr] {
     let h = header(o);
     let n = list_len(o);
     if n == 0 {
@@ -70,16 +81,16 @@ pub fn items(o: &PyObject) -> &[ObjPtr] {
     unsafe { core::slice::from_raw_parts(h.ob_item.get(), n) }
 }
 
-fn set_len(o: &PyObject, n: usize) {
+fn set_len(o: &List, n: usize) {
     header(o).ob_base.ob_size.set(n as isize);
 }
 
 /// Writes owned items into the slots starting at `at`, which the caller made room for; the
 /// length is the caller's to set.
-fn write_items(o: &PyObject, at: usize, items: Vec<Obj<'_>>) {
-    debug_assert!(at + items.len() <= allocated(o));
+fn write_items<'h>(o: &List, at: usize, items: impl IntoIterator<Item = Obj<'h>>) {
     let base = header(o).ob_item.get();
     for (i, item) in items.into_iter().enumerate() {
+        assert!(at + i < allocated(o), "write past the list's array");
         // SAFETY: slot `at + i` lies inside the allocated array.
         unsafe { base.add(at + i).write(item.into_ptr()) };
     }
@@ -103,7 +114,7 @@ pub(crate) struct RawStorage {
 /// `new.items` must be null with `len` 0, or a live buffer of this list's heap with room for
 /// `max(allocated, len)` pointers whose first `len` are owned references to live objects; the
 /// caller becomes the owner of the returned storage.
-pub(crate) unsafe fn swap_storage(o: &PyObject, new: RawStorage) -> RawStorage {
+pub(crate) unsafe fn swap_storage(o: &List, new: RawStorage) -> RawStorage {
     let h = header(o);
     RawStorage {
         items: h.ob_item.replace(new.items),
@@ -121,9 +132,10 @@ pub fn new_list<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
     let list = alloc_list(heap)?;
     let n = items.len();
     if n > 0 {
-        set_array(heap, list.object(), n)?;
-        write_items(list.object(), 0, items);
-        set_len(list.object(), n);
+        let l = slot_self(list.object());
+        set_array(heap, l, n)?;
+        write_items(l, 0, items);
+        set_len(l, n);
     }
     Ok(list)
 }
@@ -158,8 +170,8 @@ pub(crate) unsafe fn new_subclass_instance<'h>(
 /// # Errors
 /// `TypeError: 'int' object is not iterable` for anything else.
 pub(crate) fn borrowed_items<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Vec<Obj<'h>>> {
-    let ptrs = if is_list(o) {
-        items(o).to_vec()
+    let ptrs = if let Some(l) = List::cast(o) {
+        items(l).to_vec()
     } else if crate::types::tuple::is_tuple(o) {
         crate::types::tuple::items(o).to_vec()
     } else {
@@ -194,7 +206,7 @@ fn alloc_list(heap: &Heap) -> PyResult<Obj<'_>> {
 }
 
 /// Reallocates the item array to exactly `capacity` items (0 frees it); the length is unchanged.
-fn set_array(heap: &Heap, o: &PyObject, capacity: usize) -> PyResult<()> {
+fn set_array(heap: &Heap, o: &List, capacity: usize) -> PyResult<()> {
     let h = header(o);
     let old = NonNull::new(h.ob_item.get().cast::<u8>());
     if capacity == 0 {
@@ -219,7 +231,7 @@ fn set_array(heap: &Heap, o: &PyObject, capacity: usize) -> PyResult<()> {
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses (the list is unchanged).
-pub fn list_resize(heap: &Heap, o: &PyObject, newsize: usize) -> PyResult<()> {
+pub fn list_resize(heap: &Heap, o: &List, newsize: usize) -> PyResult<()> {
     let allocated = allocated(o);
     if allocated >= newsize && newsize >= allocated >> 1 {
         set_len(o, newsize);
@@ -238,7 +250,7 @@ pub fn list_resize(heap: &Heap, o: &PyObject, newsize: usize) -> PyResult<()> {
 }
 
 /// `list_preallocate_exact`: an empty list gets room for `n` items rounded up to even.
-fn preallocate_exact(heap: &Heap, o: &PyObject, n: usize) -> PyResult<()> {
+fn preallocate_exact(heap: &Heap, o: &List, n: usize) -> PyResult<()> {
     debug_assert!(header(o).ob_item.get().is_null());
     set_array(heap, o, (n + 1) & !1)
 }
@@ -247,10 +259,10 @@ fn preallocate_exact(heap: &Heap, o: &PyObject, n: usize) -> PyResult<()> {
 ///
 /// # Errors
 /// `MemoryError` when the array cannot grow.
-pub fn append<'h>(heap: &'h Heap, o: &PyObject, item: Obj<'h>) -> PyResult<()> {
+pub fn append<'h>(heap: &'h Heap, o: &List, item: Obj<'h>) -> PyResult<()> {
     let n = list_len(o);
     list_resize(heap, o, n + 1)?;
-    write_items(o, n, vec![item]);
+    write_items(o, n, [item]);
     Ok(())
 }
 
@@ -258,7 +270,7 @@ pub fn append<'h>(heap: &'h Heap, o: &PyObject, item: Obj<'h>) -> PyResult<()> {
 ///
 /// # Errors
 /// `MemoryError` when the array cannot grow.
-pub fn insert<'h>(heap: &'h Heap, o: &PyObject, index: isize, item: Obj<'h>) -> PyResult<()> {
+pub fn insert<'h>(heap: &'h Heap, o: &List, index: isize, item: Obj<'h>) -> PyResult<()> {
     let n = list_len(o) as isize;
     list_resize(heap, o, n as usize + 1)?;
     let at = if index < 0 {
@@ -269,7 +281,7 @@ pub fn insert<'h>(heap: &'h Heap, o: &PyObject, index: isize, item: Obj<'h>) -> 
     let base = header(o).ob_item.get();
     // SAFETY: the array now has room for `n + 1` items; slots `at..n` shift up by one.
     unsafe { ptr::copy(base.add(at), base.add(at + 1), n as usize - at) };
-    write_items(o, at, vec![item]);
+    write_items(o, at, [item]);
     Ok(())
 }
 
@@ -291,7 +303,7 @@ fn index_error(message: &str) -> PyErr {
 ///
 /// # Errors
 /// `IndexError: list index out of range`.
-pub fn get_item<'h>(heap: &'h Heap, o: &PyObject, index: isize) -> PyResult<Obj<'h>> {
+pub fn get_item<'h>(heap: &'h Heap, o: &List, index: isize) -> PyResult<Obj<'h>> {
     let i = normalize(index, list_len(o)).ok_or_else(|| index_error("list index out of range"))?;
     // SAFETY: the list holds a reference to each item, objects of this heap.
     Ok(unsafe { Obj::from_borrowed(heap, items(o)[i].as_ref()) })
@@ -301,7 +313,7 @@ pub fn get_item<'h>(heap: &'h Heap, o: &PyObject, index: isize) -> PyResult<Obj<
 ///
 /// # Errors
 /// `IndexError: list assignment index out of range`.
-pub fn set_item<'h>(heap: &'h Heap, o: &PyObject, index: isize, value: Obj<'h>) -> PyResult<()> {
+pub fn set_item<'h>(heap: &'h Heap, o: &List, index: isize, value: Obj<'h>) -> PyResult<()> {
     let i = normalize(index, list_len(o))
         .ok_or_else(|| index_error("list assignment index out of range"))?;
     // SAFETY: slot `i` holds an owned item, replaced by the new one; the old one is released
@@ -320,7 +332,7 @@ pub fn set_item<'h>(heap: &'h Heap, o: &PyObject, index: isize, value: Obj<'h>) 
 ///
 /// # Errors
 /// `IndexError: pop from empty list`, `IndexError: pop index out of range`.
-pub fn pop<'h>(heap: &'h Heap, o: &PyObject, index: Option<isize>) -> PyResult<Obj<'h>> {
+pub fn pop<'h>(heap: &'h Heap, o: &List, index: Option<isize>) -> PyResult<Obj<'h>> {
     let n = list_len(o);
     if n == 0 {
         return Err(index_error("pop from empty list"));
@@ -343,7 +355,7 @@ pub fn pop<'h>(heap: &'h Heap, o: &PyObject, index: Option<isize>) -> PyResult<O
 
 /// `l.clear()` (`_list_clear`): the length and capacity become 0, the items are released last
 /// to first, then the array is freed.
-pub fn clear(heap: &Heap, o: &PyObject) {
+pub fn clear(heap: &Heap, o: &List) {
     let h = header(o);
     let array = h.ob_item.get();
     if array.is_null() {
@@ -368,7 +380,7 @@ pub fn clear(heap: &Heap, o: &PyObject) {
 ///
 /// # Errors
 /// `MemoryError` when the temporary buffer or the shrunk array cannot be allocated.
-pub fn del_slice(heap: &Heap, o: &PyObject, lo: usize, hi: usize) -> PyResult<()> {
+pub fn del_slice(heap: &Heap, o: &List, lo: usize, hi: usize) -> PyResult<()> {
     let n = list_len(o);
     debug_assert!(lo <= hi && hi <= n);
     let removed = hi - lo;
@@ -413,7 +425,7 @@ pub fn del_slice(heap: &Heap, o: &PyObject, lo: usize, hi: usize) -> PyResult<()
 /// `MemoryError` when the temporary buffer or the resized array cannot be allocated.
 pub fn set_slice<'h>(
     heap: &'h Heap,
-    o: &PyObject,
+    o: &List,
     lo: usize,
     hi: usize,
     items: Vec<Obj<'h>>,
@@ -479,7 +491,7 @@ fn free_buffer(heap: &Heap, buffer: Option<core::ptr::NonNull<u8>>) {
 ///
 /// # Errors
 /// `IndexError: list assignment index out of range`.
-pub fn del_item(heap: &Heap, o: &PyObject, index: isize) -> PyResult<()> {
+pub fn del_item(heap: &Heap, o: &List, index: isize) -> PyResult<()> {
     let i = normalize(index, list_len(o))
         .ok_or_else(|| index_error("list assignment index out of range"))?;
     del_slice(heap, o, i, i + 1)
@@ -489,7 +501,7 @@ pub fn del_item(heap: &Heap, o: &PyObject, index: isize) -> PyResult<()> {
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
-pub fn slice<'h>(heap: &'h Heap, o: &PyObject, lo: usize, hi: usize) -> PyResult<Obj<'h>> {
+pub fn slice<'h>(heap: &'h Heap, o: &List, lo: usize, hi: usize) -> PyResult<Obj<'h>> {
     let part = items(o)[lo..hi]
         .iter()
         // SAFETY: the list holds references to its items, objects of this heap.
@@ -504,7 +516,7 @@ pub fn slice<'h>(heap: &'h Heap, o: &PyObject, lo: usize, hi: usize) -> PyResult
 ///
 /// # Errors
 /// `MemoryError` when the array cannot grow.
-pub fn extend_sized<'h>(heap: &'h Heap, o: &PyObject, items: Vec<Obj<'h>>) -> PyResult<()> {
+pub fn extend_sized<'h>(heap: &'h Heap, o: &List, items: Vec<Obj<'h>>) -> PyResult<()> {
     let n = items.len();
     if n == 0 {
         return Ok(());
@@ -528,7 +540,7 @@ pub fn extend_sized<'h>(heap: &'h Heap, o: &PyObject, items: Vec<Obj<'h>>) -> Py
 /// What the iterator yields as an error, or `MemoryError`.
 pub fn extend_iter<'h>(
     heap: &'h Heap,
-    o: &PyObject,
+    o: &List,
     items: impl IntoIterator<Item = PyResult<Obj<'h>>>,
     length_hint: Option<usize>,
 ) -> PyResult<()> {
@@ -546,7 +558,7 @@ pub fn extend_iter<'h>(
         let item = item?;
         let n = list_len(o);
         if n < allocated(o) {
-            write_items(o, n, vec![item]);
+            write_items(o, n, [item]);
             set_len(o, n + 1);
         } else {
             append(heap, o, item)?;
@@ -560,14 +572,14 @@ pub fn extend_iter<'h>(
 
 pub(crate) fn list_sizeof(o: &PyObject) -> usize {
     // CPython's `size_t` arithmetic: during `list.sort` `allocated` is -1, giving 32.
-    size_of::<PyListObject>().wrapping_add(allocated(o).wrapping_mul(8))
+    size_of::<PyListObject>().wrapping_add(allocated(slot_self(o)).wrapping_mul(8))
 }
 
 unsafe fn list_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead list of this heap: its items are released last to first and its array
     // freed; the header goes on the free list, or back to the allocator when it is full.
     unsafe {
-        clear(heap, op.as_ref());
+        clear(heap, slot_self(op.as_ref()));
         if !heap.lists.push(op) {
             heap.free_object(op, LIST_TYPE.get());
         }
@@ -575,18 +587,19 @@ unsafe fn list_dealloc(heap: &Heap, op: ObjPtr) {
 }
 
 pub(crate) fn list_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    if list_len(o) == 0 {
+    let l = slot_self(o);
+    if list_len(l) == 0 {
         return Ok("[]".into());
     }
     let me = NonNull::from(o);
     if !heap.repr_enter(me) {
         return Ok("[...]".into());
     }
-    let mut parts = Vec::with_capacity(list_len(o));
+    let mut parts = Vec::new();
     let mut i = 0;
     // The list may change while its items' reprs run: index it afresh each time, as CPython.
     let result = loop {
-        let Some(&item) = items(o).get(i) else {
+        let Some(&item) = items(l).get(i) else {
             break Ok(format!("[{}]", parts.join(", ")));
         };
         // SAFETY: a borrowed item of a live list, kept alive for the call.
@@ -607,9 +620,9 @@ pub(crate) fn list_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_list(a) || !is_list(b) {
+    let (Some(a), Some(b)) = (List::cast(a), List::cast(b)) else {
         return Ok(None);
-    }
+    };
     if list_len(a) != list_len(b) && matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(Some(crate::types::long::new_bool(
             heap,
@@ -630,36 +643,90 @@ pub(crate) fn list_richcompare<'h>(
 }
 
 fn list_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
-    if !is_list(b) {
+    let a = slot_self(a);
+    let Some(b) = List::cast(b) else {
         return Err(PyErr::type_error(format!(
             "can only concatenate list (not \"{}\") to list",
             b.ob_type().name()
         )));
+    };
+    let total = list_len(a)
+        .checked_add(list_len(b))
+        .filter(|&t| t <= MAX_ITEMS)
+        .ok_or_else(PyErr::memory_error)?;
+    let list = alloc_list(heap)?;
+    let out = slot_self(list.object());
+    if total > 0 {
+        set_array(heap, out, total)?;
     }
-    let both = items(a)
-        .iter()
-        .chain(items(b))
+    // Items are copied one by one with the length kept exact, so that a failure part way
+    // leaves a valid list behind.
+    for &p in items(a).iter().chain(items(b)) {
         // SAFETY: both lists hold references to their items, objects of this heap.
-        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
-        .collect();
-    new_list(heap, both)
+        let item = unsafe { Obj::from_borrowed(heap, p.as_ref()) };
+        let n = list_len(out);
+        write_items(out, n, [item]);
+        set_len(out, n + 1);
+    }
+    Ok(list)
 }
 
+/// The most items a list's array can hold (`PY_SSIZE_T_MAX / sizeof(PyObject *)`).
+const MAX_ITEMS: usize = isize::MAX as usize / 8;
+
+/// `list_repeat` (`l * n`): a list of exactly `len × n` items; the size is checked before any
+/// allocation, so an impossible one is a `MemoryError` at once.
 fn list_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
+    let a = slot_self(a);
     let len = list_len(a);
     let count = usize::try_from(n).unwrap_or(0);
     if len == 0 || count == 0 {
         return new_list(heap, Vec::new());
     }
-    len.checked_mul(count)
-        .filter(|&t| t <= isize::MAX as usize / 8)
+    let total = len
+        .checked_mul(count)
+        .filter(|&t| t <= MAX_ITEMS)
         .ok_or_else(PyErr::memory_error)?;
-    let copies = (0..count)
-        .flat_map(|_| items(a).iter())
-        // SAFETY: the list holds references to its items, objects of this heap.
-        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
-        .collect();
-    new_list(heap, copies)
+    let list = alloc_list(heap)?;
+    let out = slot_self(list.object());
+    set_array(heap, out, total)?;
+    for k in 0..total {
+        // SAFETY: the source list holds references to its items, objects of this heap; `a`
+        // cannot change meanwhile, since taking a reference runs no Python code.
+        let item = unsafe { Obj::from_borrowed(heap, items(a)[k % len].as_ref()) };
+        write_items(out, k, [item]);
+        set_len(out, k + 1);
+    }
+    Ok(list)
+}
+
+/// `list_inplace_repeat` (`l *= n`): the list itself repeated in place.
+///
+/// # Errors
+/// `MemoryError` when `len × n` items cannot be held (checked before allocating).
+pub fn inplace_repeat(heap: &Heap, o: &List, n: isize) -> PyResult<()> {
+    let len = list_len(o);
+    let count = usize::try_from(n).unwrap_or(0);
+    if len == 0 || count == 1 {
+        return Ok(());
+    }
+    if count == 0 {
+        clear(heap, o);
+        return Ok(());
+    }
+    let total = len
+        .checked_mul(count)
+        .filter(|&t| t <= MAX_ITEMS)
+        .ok_or_else(PyErr::memory_error)?;
+    list_resize(heap, o, total)?;
+    set_len(o, len);
+    for k in len..total {
+        // SAFETY: the first `len` slots hold the list's items; taking references runs no code.
+        let item = unsafe { Obj::from_borrowed(heap, items(o)[k % len].as_ref()) };
+        write_items(o, k, [item]);
+        set_len(o, k + 1);
+    }
+    Ok(())
 }
 
 /// `list_traverse`: the items, last to first.
@@ -670,7 +737,10 @@ pub(crate) fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
 /// `list_traverse`, generic over the visitor: the items, last to first.
 #[inline]
 pub(crate) fn traverse_items(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
-    items(o).iter().rev().for_each(|&item| visit(item));
+    items(slot_self(o))
+        .iter()
+        .rev()
+        .for_each(|&item| visit(item));
 }
 
 /// Whether `ty` traverses its instances as a list does ([`traverse_items`]).
@@ -680,11 +750,15 @@ pub(crate) fn has_list_traverse(ty: &crate::typeobj::PyTypeObject) -> bool {
 }
 
 fn list_clear_slot(heap: &Heap, o: &PyObject) {
-    clear(heap, o);
+    clear(heap, slot_self(o));
+}
+
+fn list_len_slot(o: &PyObject) -> usize {
+    list_len(slot_self(o))
 }
 
 pub(crate) static LIST_SEQUENCE: SequenceSlots = SequenceSlots {
-    length: Some(list_len),
+    length: Some(list_len_slot),
     concat: Some(list_concat),
     repeat: Some(list_repeat),
 };

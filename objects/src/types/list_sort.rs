@@ -26,7 +26,7 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::CompareOp;
-use crate::types::list::{self, RawStorage, is_list, list_len, swap_storage};
+use crate::types::list::{self, List, RawStorage, list_len, swap_storage};
 use crate::types::long;
 
 /// `list.sort(reverse=reverse)`.
@@ -34,7 +34,7 @@ use crate::types::long;
 /// # Errors
 /// What a comparison raises (`TypeError: '<' not supported between instances of 'str' and
 /// 'int'`), or `ValueError: list modified during sort`.
-pub fn sort(heap: &Heap, list: &PyObject, reverse: bool) -> PyResult<()> {
+pub fn sort(heap: &Heap, list: &List, reverse: bool) -> PyResult<()> {
     sort_impl(heap, list, Keys::Items, reverse)
 }
 
@@ -45,7 +45,7 @@ pub fn sort(heap: &Heap, list: &PyObject, reverse: bool) -> PyResult<()> {
 /// What `key` raises (the list is then left as it was), and the errors of [`sort`].
 pub fn sort_with_key<'h>(
     heap: &'h Heap,
-    list: &PyObject,
+    list: &List,
     key: &mut dyn FnMut(&PyObject) -> PyResult<Obj<'h>>,
     reverse: bool,
 ) -> PyResult<()> {
@@ -59,11 +59,10 @@ pub fn sort_with_key<'h>(
 /// `SystemError` when there is not one key per item, and the errors of [`sort`].
 pub fn sort_by_keys<'h>(
     heap: &'h Heap,
-    list: &PyObject,
+    list: &List,
     keys: Vec<Obj<'h>>,
     reverse: bool,
 ) -> PyResult<()> {
-    require_list(list, "sort")?;
     if keys.len() != list_len(list) {
         return Err(PyErr::new(
             ExcKind::SystemError,
@@ -79,16 +78,17 @@ pub fn sort_by_keys<'h>(
 /// # Errors
 /// As [`sort`].
 pub fn sorted<'h>(heap: &'h Heap, list: Obj<'h>, reverse: bool) -> PyResult<Obj<'h>> {
-    sort(heap, list.object(), reverse)?;
+    let l = List::cast(list.object())
+        .ok_or_else(|| crate::view::descriptor_error("sort", "list", list.object()))?;
+    sort(heap, l, reverse)?;
     Ok(list)
 }
 
 /// `list.reverse()`, in place.
 ///
 /// # Errors
-/// `TypeError: descriptor 'reverse' for 'list' objects doesn't apply to a 'int' object`.
-pub fn reverse(list: &PyObject) -> PyResult<()> {
-    require_list(list, "reverse")?;
+/// None today; the result is kept for the method table's uniform signature.
+pub fn reverse(list: &List) -> PyResult<()> {
     let n = list_len(list);
     if n < 2 {
         return Ok(());
@@ -103,17 +103,6 @@ pub fn reverse(list: &PyObject) -> PyResult<()> {
     Ok(())
 }
 
-/// The `TypeError` of calling a `list` method on something else.
-fn require_list(o: &PyObject, method: &str) -> PyResult<()> {
-    if is_list(o) {
-        return Ok(());
-    }
-    Err(PyErr::type_error(format!(
-        "descriptor '{method}' for 'list' objects doesn't apply to a '{}' object",
-        o.ob_type().name()
-    )))
-}
-
 /// `list.index(value, start, stop)`: the first `i` in `start..stop` (negative values count from
 /// the end) whose item `== value`; use [`INDEX_START`] and [`INDEX_STOP`] for the defaults.
 ///
@@ -121,12 +110,11 @@ fn require_list(o: &PyObject, method: &str) -> PyResult<()> {
 /// `ValueError: 1 is not in list`, or what a comparison raises.
 pub fn index<'h>(
     heap: &'h Heap,
-    list: &PyObject,
+    list: &List,
     value: &PyObject,
     start: isize,
     stop: isize,
 ) -> PyResult<Obj<'h>> {
-    require_list(list, "index")?;
     let clamp = |i: isize| {
         if i < 0 {
             (i + list_len(list) as isize).max(0)
@@ -155,8 +143,7 @@ pub const INDEX_STOP: isize = isize::MAX;
 ///
 /// # Errors
 /// What a comparison raises.
-pub fn count<'h>(heap: &'h Heap, list: &PyObject, value: &PyObject) -> PyResult<Obj<'h>> {
-    require_list(list, "count")?;
+pub fn count<'h>(heap: &'h Heap, list: &List, value: &PyObject) -> PyResult<Obj<'h>> {
     let mut n = 0;
     let mut i = 0;
     while i < list_len(list) {
@@ -189,13 +176,7 @@ enum Keys<'a, 'h> {
 }
 
 /// `list_sort_impl`: detach, compute the keys, sort, check for modification, reattach.
-fn sort_impl<'h>(
-    heap: &'h Heap,
-    list: &PyObject,
-    keys: Keys<'_, 'h>,
-    reverse: bool,
-) -> PyResult<()> {
-    require_list(list, "sort")?;
+fn sort_impl<'h>(heap: &'h Heap, list: &List, keys: Keys<'_, 'h>, reverse: bool) -> PyResult<()> {
     // SAFETY: the list gets an empty storage; we own the old one until it goes back below.
     let saved = unsafe { swap_storage(list, DETACHED) };
     let n = saved.len as usize;

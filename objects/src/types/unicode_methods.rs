@@ -32,7 +32,7 @@ use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
-use crate::types::list::{self, RawStorage, swap_storage};
+use crate::types::list::{self, List, RawStorage, swap_storage};
 use crate::types::long::{self, is_int, long_value, new_bool};
 use crate::types::unicode::{self, STR_TYPE, is_str, str_value};
 use crate::types::{NONE_TYPE, list_sort, range, tuple};
@@ -230,7 +230,7 @@ impl<'h> SplitList<'h> {
             allocated: prealloc as isize,
         };
         // SAFETY: a new list without an array takes a fresh buffer of `prealloc` slots.
-        unsafe { swap_storage(list.object(), storage) };
+        unsafe { swap_storage(List::cast_internal(list.object())?, storage) };
         Ok(SplitList {
             heap,
             list,
@@ -251,10 +251,10 @@ impl<'h> SplitList<'h> {
             // slot `count` is free; the list owns the new item once its length covers it.
             unsafe {
                 self.array.add(self.count).write(item.into_ptr());
-                swap_storage(self.list.object(), storage);
+                swap_storage(List::cast_internal(self.list.object())?, storage);
             }
         } else {
-            list::append(self.heap, self.list.object(), item)?;
+            list::append(self.heap, List::cast_internal(self.list.object())?, item)?;
         }
         self.count += 1;
         Ok(())
@@ -420,7 +420,7 @@ fn split_sep<'h>(
 /// `FIX_PREALLOC_SIZE` and, for `rsplit`, `PyList_Reverse`.
 fn finish_split(out: SplitList<'_>, right: bool) -> PyResult<Obj<'_>> {
     if right {
-        list_sort::reverse(out.list.object())?;
+        list_sort::reverse(List::cast_internal(out.list.object())?)?;
     }
     Ok(out.list)
 }

@@ -8,7 +8,7 @@ use pyrt_objects::{CompareOp, Obj, PyErr, PyObject, PyResult};
 
 use super::extract::FromPyObject;
 use super::python::Python;
-use super::types::{PyAny, PyType, PyTypeInfo};
+use super::types::{HasView, PyAny, PyType, PyTypeInfo};
 
 /// An owned reference to an object, viewed as type `T` (`PyAny` for any object). Cloning
 /// increments the refcount; dropping decrements it at once, freeing the object when it was the
@@ -49,7 +49,19 @@ impl<'py, T> Bound<'py, T> {
     pub(crate) fn as_object(&self) -> &PyObject {
         self.obj.object()
     }
+}
 
+impl<T: HasView> Bound<'_, T> {
+    /// The object as its type's view in the object layer (`Bound<PyList>` → `&List`).
+    pub(crate) fn view(&self) -> &T::View {
+        debug_assert!(T::is_type_of(self.as_object()));
+        // SAFETY: a `Bound<'py, T>` is only made for an object of type `T`: by a checked cast
+        // (`cast`, `cast_into`, `extract`) or by a constructor of `T`'s objects.
+        unsafe { <T::View as pyrt_objects::View>::cast_unchecked(self.as_object()) }
+    }
+}
+
+impl<'py, T> Bound<'py, T> {
     /// The token of the runtime this object belongs to.
     ///
     /// # Example

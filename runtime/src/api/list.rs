@@ -53,7 +53,7 @@ impl<'py> Python<'py> {
         let l = list::new_list(self.heap(), Vec::new())?;
         list::extend_iter(
             self.heap(),
-            l.object(),
+            list::List::cast_internal(l.object())?,
             items.into_iter().map(|b| Ok(b.into_obj())),
             length_hint,
         )?;
@@ -77,7 +77,7 @@ impl<'py> Bound<'py, PyList> {
     /// });
     /// ```
     pub fn capacity(&self) -> usize {
-        list::allocated(self.as_object())
+        list::allocated(self.view())
     }
 
     /// `l.append(item)`.
@@ -94,7 +94,7 @@ impl<'py> Bound<'py, PyList> {
     /// });
     /// ```
     pub fn append<U>(&self, item: &Bound<'py, U>) -> PyResult<()> {
-        list::append(self.heap(), self.as_object(), item.clone().into_obj())
+        list::append(self.heap(), self.view(), item.clone().into_obj())
     }
 
     /// `l.insert(index, item)`.
@@ -112,12 +112,7 @@ impl<'py> Bound<'py, PyList> {
     /// });
     /// ```
     pub fn insert<U>(&self, index: isize, item: &Bound<'py, U>) -> PyResult<()> {
-        list::insert(
-            self.heap(),
-            self.as_object(),
-            index,
-            item.clone().into_obj(),
-        )
+        list::insert(self.heap(), self.view(), index, item.clone().into_obj())
     }
 
     /// `l.pop()` (`None`) or `l.pop(index)`.
@@ -134,7 +129,7 @@ impl<'py> Bound<'py, PyList> {
     /// });
     /// ```
     pub fn pop(&self, index: Option<isize>) -> PyResult<Bound<'py, PyAny>> {
-        list::pop(self.heap(), self.as_object(), index).map(Bound::from_obj)
+        list::pop(self.heap(), self.view(), index).map(Bound::from_obj)
     }
 
     /// `l[index]`.
@@ -150,7 +145,7 @@ impl<'py> Bound<'py, PyList> {
     /// });
     /// ```
     pub fn get_item(&self, index: isize) -> PyResult<Bound<'py, PyAny>> {
-        list::get_item(self.heap(), self.as_object(), index).map(Bound::from_obj)
+        list::get_item(self.heap(), self.view(), index).map(Bound::from_obj)
     }
 
     /// `l[index] = value`.
@@ -167,12 +162,7 @@ impl<'py> Bound<'py, PyList> {
     /// });
     /// ```
     pub fn set_item<U>(&self, index: isize, value: &Bound<'py, U>) -> PyResult<()> {
-        list::set_item(
-            self.heap(),
-            self.as_object(),
-            index,
-            value.clone().into_obj(),
-        )
+        list::set_item(self.heap(), self.view(), index, value.clone().into_obj())
     }
 
     /// `del l[index]`.
@@ -189,12 +179,12 @@ impl<'py> Bound<'py, PyList> {
     /// });
     /// ```
     pub fn del_item(&self, index: isize) -> PyResult<()> {
-        list::del_item(self.heap(), self.as_object(), index)
+        list::del_item(self.heap(), self.view(), index)
     }
 
     /// Clamps Python slice bounds to `0..=len` (step 1).
     fn bounds(&self, start: isize, stop: isize) -> (usize, usize) {
-        let n = list::list_len(self.as_object()) as isize;
+        let n = list::list_len(self.view()) as isize;
         let clamp = |i: isize| if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
         let (lo, hi) = (clamp(start), clamp(stop));
         (lo, hi.max(lo))
@@ -215,7 +205,7 @@ impl<'py> Bound<'py, PyList> {
     /// ```
     pub fn del_slice(&self, start: isize, stop: isize) -> PyResult<()> {
         let (lo, hi) = self.bounds(start, stop);
-        list::del_slice(self.heap(), self.as_object(), lo, hi)
+        list::del_slice(self.heap(), self.view(), lo, hi)
     }
 
     /// `l[start:stop]`: a new list of exactly those items.
@@ -233,7 +223,7 @@ impl<'py> Bound<'py, PyList> {
     /// ```
     pub fn slice(&self, start: isize, stop: isize) -> PyResult<Bound<'py, PyList>> {
         let (lo, hi) = self.bounds(start, stop);
-        list::slice(self.heap(), self.as_object(), lo, hi).map(Bound::from_obj)
+        list::slice(self.heap(), self.view(), lo, hi).map(Bound::from_obj)
     }
 
     /// `l.copy()` (`l[:]`): capacity exactly the length.
@@ -269,8 +259,8 @@ impl<'py> Bound<'py, PyList> {
     /// ```
     pub fn extend<U>(&self, other: &Bound<'py, U>) -> PyResult<()> {
         let o = other.as_object();
-        let source: &[pyrt_objects::ObjPtr] = if list::is_list(o) {
-            list::items(o)
+        let source: &[pyrt_objects::ObjPtr] = if let Some(l) = list::List::cast(o) {
+            list::items(l)
         } else if tuple::is_tuple(o) {
             tuple::items(o)
         } else {
@@ -284,7 +274,7 @@ impl<'py> Bound<'py, PyList> {
             // SAFETY: the source holds references to its items, objects of this runtime.
             .map(|p| unsafe { Obj::from_borrowed(self.heap(), p.as_ref()) })
             .collect();
-        list::extend_sized(self.heap(), self.as_object(), items)
+        list::extend_sized(self.heap(), self.view(), items)
     }
 
     /// `l.extend(iterable)` for an iterable yielding `items` with a length hint (see
@@ -308,7 +298,7 @@ impl<'py> Bound<'py, PyList> {
     ) -> PyResult<()> {
         list::extend_iter(
             self.heap(),
-            self.as_object(),
+            self.view(),
             items.into_iter().map(|b| Ok(b.into_obj())),
             length_hint,
         )
@@ -329,14 +319,14 @@ impl<'py> Bound<'py, PyList> {
     /// ```
     pub fn remove<U>(&self, value: &Bound<'py, U>) -> PyResult<()> {
         let mut i = 0;
-        while let Ok(item) = list::get_item(self.heap(), self.as_object(), i) {
+        while let Ok(item) = list::get_item(self.heap(), self.view(), i) {
             if abstract_::compare_bool(
                 self.heap(),
                 item.object(),
                 value.as_object(),
                 CompareOp::Eq,
             )? {
-                return list::del_item(self.heap(), self.as_object(), i);
+                return list::del_item(self.heap(), self.view(), i);
             }
             i += 1;
         }
@@ -354,6 +344,6 @@ impl<'py> Bound<'py, PyList> {
     /// });
     /// ```
     pub fn clear(&self) {
-        list::clear(self.heap(), self.as_object());
+        list::clear(self.heap(), self.view());
     }
 }

@@ -353,8 +353,8 @@ impl<'py> Bound<'py, PySet> {
         if set::is_anyset(o) {
             return set::merge(heap, self.as_object(), o);
         }
-        let items: Vec<ObjPtr> = if list::is_list(o) {
-            list::items(o).to_vec()
+        let items: Vec<ObjPtr> = if let Some(l) = list::List::cast(o) {
+            list::items(l).to_vec()
         } else if tuple::is_tuple(o) {
             tuple::items(o).to_vec()
         } else {

@@ -100,3 +100,14 @@ marker!(
     /// `weakref.ReferenceType` (`weakref.ref`).
     PyWeakref, "weakref.ReferenceType", pyrt_objects::types::weakref::is_weakref
 );
+
+/// A marker whose objects have a typed view in the object layer (`PyList` → `List`), which
+/// the object layer's functions of that type take.
+pub trait HasView: PyTypeInfo {
+    /// The object layer's view.
+    type View: pyrt_objects::View;
+}
+
+impl HasView for PyList {
+    type View = list::List;
+}

@@ -374,7 +374,8 @@ fn sorted<'py>(
         Some((_, v)) => abstract_::is_true(heap, v.object()).map_err(|e| interp.err(e))?,
         None => false,
     };
-    pyrt_objects::types::list_sort::sort(heap, l.object(), reverse).map_err(|e| interp.err(e))?;
+    let view = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
+    pyrt_objects::types::list_sort::sort(heap, view, reverse).map_err(|e| interp.err(e))?;
     Ok(l)
 }
 
@@ -626,9 +627,10 @@ pub(crate) fn construct<'py>(
 fn extend_list<'py>(interp: &Interp<'py>, l: &Obj<'py>, a: &Obj<'py>) -> R<'py, ()> {
     let heap = interp.heap;
     let o = a.object();
+    let l = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
     if list::is_list(o) || tuple::is_tuple(o) {
         let items = interp.collect(a)?;
-        return list::extend_sized(heap, l.object(), items).map_err(|e| interp.err(e));
+        return list::extend_sized(heap, l, items).map_err(|e| interp.err(e));
     }
     let hint = if range::is_range(o) || dict::is_dict(o) || set::is_anyset(o) {
         abstract_::len(o).ok()
@@ -636,7 +638,7 @@ fn extend_list<'py>(interp: &Interp<'py>, l: &Obj<'py>, a: &Obj<'py>) -> R<'py, 
         None
     };
     let items = interp.collect(a)?;
-    list::extend_iter(heap, l.object(), items.into_iter().map(Ok), hint).map_err(|e| interp.err(e))
+    list::extend_iter(heap, l, items.into_iter().map(Ok), hint).map_err(|e| interp.err(e))
 }
 
 /// A slice object `start:stop:step`.
@@ -748,10 +750,10 @@ pub(crate) fn getitem<'py>(
             .map(|k| (start + k as isize * step) as usize)
             .collect();
         let contiguous = step == 1;
-        if list::is_list(o) {
+        if let Some(l) = list::List::cast(o) {
             if contiguous {
                 let lo = picks.first().copied().unwrap_or(0);
-                return e(list::slice(heap, o, lo, lo + length));
+                return e(list::slice(heap, l, lo, lo + length));
             }
             let all = interp.collect(obj)?;
             return e(list::new_list(
@@ -794,9 +796,9 @@ pub(crate) fn getitem<'py>(
     } else {
         "list"
     };
-    if list::is_list(o) {
+    if let Some(l) = list::List::cast(o) {
         let i = interp.index(key, "list")?;
-        return e(list::get_item(heap, o, i));
+        return e(list::get_item(heap, l, i));
     }
     if let Some(len) = len
         && (tuple::is_tuple(o) || unicode::is_str(o) || bytes::is_bytes(o))

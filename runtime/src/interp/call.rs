@@ -264,14 +264,14 @@ impl<'py> Interp<'py> {
         if dict::is_dict(o) {
             return dict::set_item(heap, o, key, value).map_err(|e| self.err(e));
         }
-        if list::is_list(o) {
-            if let Some((lo, hi)) = super::builtins::slice_bounds(self, &key, list::list_len(o))? {
+        if let Some(l) = list::List::cast(o) {
+            if let Some((lo, hi)) = super::builtins::slice_bounds(self, &key, list::list_len(l))? {
                 // `a[i:j] = a` copies `a` first; any other iterable is collected.
                 let items = self.collect(&value)?;
-                return list::set_slice(heap, o, lo, hi, items).map_err(|e| self.err(e));
+                return list::set_slice(heap, l, lo, hi, items).map_err(|e| self.err(e));
             }
             let i = self.index(&key, "list")?;
-            return list::set_item(heap, o, i, value).map_err(|e| self.err(e));
+            return list::set_item(heap, l, i, value).map_err(|e| self.err(e));
         }
         Err(self.raise(
             &exceptions::TYPE_ERROR,
@@ -295,12 +295,12 @@ impl<'py> Interp<'py> {
                 }
             });
         }
-        if list::is_list(o) {
-            if let Some((lo, hi)) = super::builtins::slice_bounds(self, key, list::list_len(o))? {
-                return list::del_slice(heap, o, lo, hi).map_err(|e| self.err(e));
+        if let Some(l) = list::List::cast(o) {
+            if let Some((lo, hi)) = super::builtins::slice_bounds(self, key, list::list_len(l))? {
+                return list::del_slice(heap, l, lo, hi).map_err(|e| self.err(e));
             }
             let i = self.index(&key.clone(), "list")?;
-            return list::del_item(heap, o, i).map_err(|e| self.err(e));
+            return list::del_item(heap, l, i).map_err(|e| self.err(e));
         }
         Err(self.raise(
             &exceptions::TYPE_ERROR,

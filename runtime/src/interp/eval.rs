@@ -77,7 +77,12 @@ impl<'py> Interp<'py> {
                     l.elts.len() >= 3 && l.elts.iter().all(|e| self.consts.borrow().contains(e));
                 if consts {
                     let out = list::new_list(heap, Vec::new()).map_err(|e| self.err(e))?;
-                    list::extend_sized(heap, out.object(), items).map_err(|e| self.err(e))?;
+                    list::extend_sized(
+                        heap,
+                        list::List::cast_internal(out.object()).map_err(|e| self.err(e))?,
+                        items,
+                    )
+                    .map_err(|e| self.err(e))?;
                     return Ok(out);
                 }
                 list::new_list(heap, items).map_err(|e| self.err(e))
@@ -88,7 +93,12 @@ impl<'py> Interp<'py> {
                 let out = list::new_list(heap, Vec::new()).map_err(|e| self.err(e))?;
                 self.comprehension(frame, &c.generators, &mut |frame| {
                     let v = self.eval(frame, &c.elt)?;
-                    list::append(heap, out.object(), v).map_err(|e| self.err(e))
+                    list::append(
+                        heap,
+                        list::List::cast_internal(out.object()).map_err(|e| self.err(e))?,
+                        v,
+                    )
+                    .map_err(|e| self.err(e))
                 })?;
                 Ok(out)
             }
@@ -115,7 +125,12 @@ impl<'py> Interp<'py> {
                 let out = list::new_list(heap, Vec::new()).map_err(|e| self.err(e))?;
                 self.comprehension(frame, &c.generators, &mut |frame| {
                     let v = self.eval(frame, &c.elt)?;
-                    list::append(heap, out.object(), v).map_err(|e| self.err(e))
+                    list::append(
+                        heap,
+                        list::List::cast_internal(out.object()).map_err(|e| self.err(e))?,
+                        v,
+                    )
+                    .map_err(|e| self.err(e))
                 })?;
                 Ok(out)
             }
@@ -357,22 +372,16 @@ impl<'py> Interp<'py> {
         l: Obj<'py>,
         r: Obj<'py>,
     ) -> R<'py, Obj<'py>> {
-        if list::is_list(l.object()) {
+        if let Some(view) = list::List::cast(l.object()) {
             match op {
                 ast::Operator::Add => {
                     let items = self.collect(&r)?;
-                    list::extend_sized(self.heap, l.object(), items).map_err(|e| self.err(e))?;
+                    list::extend_sized(self.heap, view, items).map_err(|e| self.err(e))?;
                     return Ok(l);
                 }
-                ast::Operator::Mult => {
-                    let n = long::as_i64(r.object()).unwrap_or(0);
-                    let repeated = self.binary_op(op, &l, &r)?;
-                    let items = self.collect(&repeated)?;
-                    list::clear(self.heap, l.object());
-                    if n > 0 {
-                        list::extend_sized(self.heap, l.object(), items)
-                            .map_err(|e| self.err(e))?;
-                    }
+                ast::Operator::Mult if long::is_int(r.object()) => {
+                    let n = abstract_::repeat_count(r.object()).map_err(|e| self.err(e))?;
+                    list::inplace_repeat(self.heap, view, n).map_err(|e| self.err(e))?;
                     return Ok(l);
                 }
                 _ => {}

@@ -719,8 +719,8 @@ impl<'py> Interp<'py> {
 
     /// `list(value)`-like: the items of an iterable, collected.
     pub(crate) fn collect(&self, value: &Obj<'py>) -> R<'py, Vec<Obj<'py>>> {
-        if list::is_list(value.object()) {
-            let items = list::items(value.object()).to_vec();
+        if let Some(l) = list::List::cast(value.object()) {
+            let items = list::items(l).to_vec();
             // SAFETY: the list holds its items.
             return Ok(items
                 .into_iter()

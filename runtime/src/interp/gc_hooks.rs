@@ -42,9 +42,12 @@ impl<'py> Interp<'py> {
         let Ok(lists) = self.gc_lists() else {
             return;
         };
+        let Some(garbage) = list::List::cast(lists.garbage.object()) else {
+            return;
+        };
         for o in saved {
             // A failed append (no memory) drops the object, as a full `gc.garbage` would.
-            let _ = list::append(self.heap, lists.garbage.object(), o);
+            let _ = list::append(self.heap, garbage, o);
         }
     }
 
@@ -90,7 +93,12 @@ impl RuntimeHooks for Interp<'_> {
 
     fn gc_callback(&self, phase: CallbackPhase, info: CollectionInfo) {
         let callbacks = match self.gc_lists.borrow().as_ref() {
-            Some(l) if list::list_len(l.callbacks.object()) > 0 => l.callbacks.clone(),
+            Some(l)
+                if list::List::cast(l.callbacks.object())
+                    .is_some_and(|c| list::list_len(c) > 0) =>
+            {
+                l.callbacks.clone()
+            }
             _ => return,
         };
         let heap = self.heap;
@@ -113,9 +121,12 @@ impl RuntimeHooks for Interp<'_> {
         let Ok((phase, info)) = args() else {
             return;
         };
+        let Some(callbacks) = list::List::cast(callbacks.object()) else {
+            return;
+        };
         let mut i = 0;
-        while i < list::list_len(callbacks.object()) {
-            let Ok(cb) = list::get_item(heap, callbacks.object(), i as isize) else {
+        while i < list::list_len(callbacks) {
+            let Ok(cb) = list::get_item(heap, callbacks, i as isize) else {
                 break;
             };
             if let Err(u) = self.call(&cb, vec![phase.clone(), info.clone()], Vec::new()) {

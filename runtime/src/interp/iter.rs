@@ -51,8 +51,8 @@ impl<'py> Iter<'py> {
     pub(crate) fn next(&mut self, interp: &Interp<'py>) -> R<'py, Option<Obj<'py>>> {
         Ok(match self {
             Iter::List(l, i) => {
-                let items = list::items(l.object());
-                let item = items.get(*i).map(|p| borrowed(interp, *p));
+                let l = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
+                let item = list::items(l).get(*i).map(|p| borrowed(interp, *p));
                 *i += 1;
                 item
             }

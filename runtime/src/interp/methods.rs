@@ -184,7 +184,7 @@ fn list_method<'py>(
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let o = l.object();
+    let o = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
     let e = |r: PyResult<()>| r.map(|_| none(interp)).map_err(|e| interp.err(e));
     match name {
         "append" => {
@@ -250,18 +250,72 @@ fn list_method<'py>(
             list_sort::count(heap, o, args[0].object()).map_err(|e| interp.err(e))
         }
         "reverse" => e(list_sort::reverse(o)),
-        "sort" => {
-            let reverse = match kwargs.iter().find(|(k, _)| k == "reverse") {
-                Some((_, v)) => abstract_::is_true(heap, v.object()).map_err(|e| interp.err(e))?,
-                None => false,
-            };
-            e(list_sort::sort(heap, o, reverse))
-        }
+        "sort" => list_sort_method(interp, o, args, kwargs),
         _ => Err(interp.raise(
             &exceptions::ATTRIBUTE_ERROR,
             format!("'list' object has no attribute '{name}'"),
         )),
     }
+}
+
+/// `list.sort(*, key=None, reverse=False)`: the key function runs once per item while the list
+/// is empty, as in CPython.
+fn list_sort_method<'py>(
+    interp: &Interp<'py>,
+    o: &list::List,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    if !args.is_empty() {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "sort() takes no positional arguments",
+        ));
+    }
+    let (mut key, mut reverse) = (None, false);
+    for (k, v) in kwargs {
+        match k.as_str() {
+            "key" => {
+                key = (!core::ptr::eq(v.ob_type(), pyrt_objects::types::NONE_TYPE.get()))
+                    .then_some(v);
+            }
+            "reverse" => {
+                reverse = abstract_::is_true(heap, v.object()).map_err(|e| interp.err(e))?;
+            }
+            _ => {
+                return Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("'{k}' is an invalid keyword argument for sort()"),
+                ));
+            }
+        }
+    }
+    let sorted = match key {
+        None => list_sort::sort(heap, o, reverse),
+        Some(f) => {
+            // The key function's exception is kept aside and re-raised as it was.
+            let raised = core::cell::RefCell::new(None);
+            let r = list_sort::sort_with_key(
+                heap,
+                o,
+                &mut |item| {
+                    // SAFETY: an item of the list being sorted, alive for the call.
+                    let item = unsafe { Obj::from_borrowed(heap, item) };
+                    interp.call(f, vec![item], Vec::new()).map_err(|u| {
+                        *raised.borrow_mut() = Some(u);
+                        pyrt_objects::PyErr::new(pyrt_objects::ExcKind::RuntimeError, "")
+                    })
+                },
+                reverse,
+            );
+            if let Some(u) = raised.into_inner() {
+                return Err(u);
+            }
+            r
+        }
+    };
+    sorted.map(|()| none(interp)).map_err(|e| interp.err(e))
 }
 
 fn dict_method<'py>(

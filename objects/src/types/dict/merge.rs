@@ -149,8 +149,8 @@ pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyR
     } else if set::is_anyset(source) {
         let keys = set::elements(heap, source);
         (estimate_log2_keysize(keys.len()), false, keys)
-    } else if crate::types::list::is_list(source) {
-        let keys = crate::types::list::items(source).to_vec();
+    } else if let Some(l) = crate::types::list::List::cast(source) {
+        let keys = crate::types::list::items(l).to_vec();
         return from_keys_iter(heap, borrow_all(heap, &keys), value);
     } else if tuple::is_tuple(source) {
         let keys = tuple::items(source).to_vec();

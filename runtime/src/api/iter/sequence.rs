@@ -35,7 +35,7 @@ impl<'py> Iterator for ListIterator<'py> {
 
     fn next(&mut self) -> Option<Bound<'py, PyAny>> {
         let l = self.list.as_ref()?;
-        if self.index < list::list_len(l.as_object())
+        if self.index < list::list_len(l.view())
             && let Ok(item) = l.get_item(self.index as isize)
         {
             self.index += 1;
@@ -46,9 +46,10 @@ impl<'py> Iterator for ListIterator<'py> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.list.as_ref().map_or(0, |l| {
-            list::list_len(l.as_object()).saturating_sub(self.index)
-        });
+        let n = self
+            .list
+            .as_ref()
+            .map_or(0, |l| list::list_len(l.view()).saturating_sub(self.index));
         (n, Some(n))
     }
 }
