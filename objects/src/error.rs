@@ -3,6 +3,8 @@
 
 use thiserror::Error;
 
+use crate::raised::RaisedRef;
+
 /// The built-in exception types pyrt raises, with CPython's names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExcKind {
@@ -28,6 +30,19 @@ pub enum ExcKind {
     RecursionError,
     /// `SystemError`: an internal inconsistency (a bug in pyrt).
     SystemError,
+    /// `StopIteration`
+    StopIteration,
+    /// `NameError`
+    NameError,
+    /// `AssertionError`
+    AssertionError,
+    /// `NotImplementedError`
+    NotImplementedError,
+    /// `ImportError`
+    ImportError,
+    /// Another exception class (a script's own, or one without a variant here): the error
+    /// carries the object, whose class says what it is.
+    Other,
 }
 
 impl ExcKind {
@@ -45,6 +60,12 @@ impl ExcKind {
             ExcKind::AttributeError => "AttributeError",
             ExcKind::RecursionError => "RecursionError",
             ExcKind::SystemError => "SystemError",
+            ExcKind::StopIteration => "StopIteration",
+            ExcKind::NameError => "NameError",
+            ExcKind::AssertionError => "AssertionError",
+            ExcKind::NotImplementedError => "NotImplementedError",
+            ExcKind::ImportError => "ImportError",
+            ExcKind::Other => "Exception",
         }
     }
 }
@@ -57,11 +78,17 @@ impl ExcKind {
 /// let e = PyErr::new(ExcKind::ZeroDivisionError, "division by zero");
 /// assert_eq!(e.to_string(), "ZeroDivisionError: division by zero");
 /// ```
+///
+/// An error may also carry an exception object raised by Python code that ran inside the
+/// object layer ([`Heap::raise_object`](crate::Heap::raise_object)); its kind and message then
+/// describe that object, and whoever handles the error gets the object itself back with
+/// [`Heap::raised_object`](crate::Heap::raised_object).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[error("{}", self.render())]
 pub struct PyErr {
     kind: ExcKind,
     message: String,
+    raised: Option<RaisedRef>,
 }
 
 impl PyErr {
@@ -70,7 +97,25 @@ impl PyErr {
         PyErr {
             kind,
             message: message.into(),
+            raised: None,
         }
+    }
+
+    pub(crate) fn with_raised(self, raised: RaisedRef) -> PyErr {
+        PyErr {
+            raised: Some(raised),
+            ..self
+        }
+    }
+
+    pub(crate) fn raised(&self) -> Option<&RaisedRef> {
+        self.raised.as_ref()
+    }
+
+    /// Whether the error carries an exception object (see
+    /// [`Heap::raised_object`](crate::Heap::raised_object)).
+    pub fn carries_object(&self) -> bool {
+        self.raised.is_some()
     }
 
     /// The exception type.

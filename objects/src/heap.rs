@@ -86,6 +86,10 @@ pub struct Heap {
     /// Weak-reference objects alive: while there are none, collections skip the weak-reference
     /// pass (`GcObjects::may_have_weakrefs`).
     pub(crate) weakrefs: Cell<usize>,
+    /// This heap's identity, which errors carrying its exception objects name.
+    pub(crate) id: crate::raised::HeapId,
+    /// Exception objects carried by errors ([`crate::raised`]).
+    pub(crate) raised: crate::raised::RaisedStash,
 }
 
 impl Default for Heap {
@@ -122,6 +126,8 @@ impl Heap {
             watched: Cell::new(None),
             watched_died: Cell::new(false),
             weakrefs: Cell::new(0),
+            id: crate::raised::HeapId::fresh(),
+            raised: crate::raised::RaisedStash::default(),
         }
     }
 

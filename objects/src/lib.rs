@@ -39,6 +39,7 @@ pub mod hooks;
 pub mod long_digits;
 pub mod obj;
 pub mod object;
+pub mod raised;
 pub mod singletons;
 pub mod tracking;
 pub mod typeobj;

@@ -239,5 +239,39 @@ pub(crate) fn class_for(kind: ExcKind) -> &'static StaticType {
         ExcKind::RuntimeError => &RUNTIME_ERROR,
         ExcKind::RecursionError => &RECURSION_ERROR,
         ExcKind::SystemError => &SYSTEM_ERROR,
+        ExcKind::StopIteration => &STOP_ITERATION,
+        ExcKind::NameError => &NAME_ERROR,
+        ExcKind::AssertionError => &ASSERTION_ERROR,
+        ExcKind::NotImplementedError => &NOT_IMPLEMENTED_ERROR,
+        ExcKind::ImportError => &IMPORT_ERROR,
+        ExcKind::Other => &EXCEPTION,
     }
+}
+
+/// The object-layer kind that describes an instance of `ty`: its own class's kind, else its
+/// nearest built-in base's, else [`ExcKind::Other`].
+pub(crate) fn kind_of(ty: &PyTypeObject) -> ExcKind {
+    const KINDS: [ExcKind; 16] = [
+        ExcKind::TypeError,
+        ExcKind::ValueError,
+        ExcKind::ZeroDivisionError,
+        ExcKind::OverflowError,
+        ExcKind::MemoryError,
+        ExcKind::IndexError,
+        ExcKind::KeyError,
+        ExcKind::AttributeError,
+        ExcKind::RecursionError,
+        ExcKind::NotImplementedError,
+        ExcKind::RuntimeError,
+        ExcKind::SystemError,
+        ExcKind::StopIteration,
+        ExcKind::NameError,
+        ExcKind::AssertionError,
+        ExcKind::ImportError,
+    ];
+    // Subclasses come before their bases (RecursionError before RuntimeError).
+    KINDS
+        .into_iter()
+        .find(|&k| ty.is_subtype(class_for(k).get()))
+        .unwrap_or(ExcKind::Other)
 }

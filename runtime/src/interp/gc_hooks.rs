@@ -24,9 +24,11 @@ impl<'py> Interp<'py> {
         }))
     }
 
-    /// A safe point (CPython's eval breaker): runs the automatic collection when one is due.
+    /// A safe point (CPython's eval breaker): releases the exceptions of errors dropped
+    /// unhandled, and runs the automatic collection when one is due.
     #[inline]
     pub(crate) fn gc_safe_point(&self) {
+        self.heap.release_dead_raised();
         if self.heap.collection_due() {
             self.heap.collect_if_due();
             self.save_garbage();

@@ -293,27 +293,18 @@ fn list_sort_method<'py>(
     }
     let sorted = match key {
         None => list_sort::sort(heap, o, reverse),
-        Some(f) => {
-            // The key function's exception is kept aside and re-raised as it was.
-            let raised = core::cell::RefCell::new(None);
-            let r = list_sort::sort_with_key(
-                heap,
-                o,
-                &mut |item| {
-                    // SAFETY: an item of the list being sorted, alive for the call.
-                    let item = unsafe { Obj::from_borrowed(heap, item) };
-                    interp.call(f, vec![item], Vec::new()).map_err(|u| {
-                        *raised.borrow_mut() = Some(u);
-                        pyrt_objects::PyErr::new(pyrt_objects::ExcKind::RuntimeError, "")
-                    })
-                },
-                reverse,
-            );
-            if let Some(u) = raised.into_inner() {
-                return Err(u);
-            }
-            r
-        }
+        Some(f) => list_sort::sort_with_key(
+            heap,
+            o,
+            &mut |item| {
+                // SAFETY: an item of the list being sorted, alive for the call.
+                let item = unsafe { Obj::from_borrowed(heap, item) };
+                interp
+                    .call(f, vec![item], Vec::new())
+                    .map_err(|u| interp.to_pyerr(u))
+            },
+            reverse,
+        ),
     };
     sorted.map(|()| none(interp)).map_err(|e| interp.err(e))
 }

@@ -39,7 +39,7 @@ use std::rc::Rc;
 use ruff_text_size::Ranged;
 
 use pyrt_objects::types::{dict, unicode};
-use pyrt_objects::{Heap, Obj, PyErr};
+use pyrt_objects::{ExcKind, Heap, Obj, PyErr};
 use ruff_python_ast::Stmt;
 
 use code::{Code, Compiler, Constants};
@@ -130,8 +130,21 @@ pub(crate) struct Frame<'py> {
 }
 
 impl<'py> Interp<'py> {
-    /// An error of the object layer as a raised exception.
+    /// An error of the object layer as a raised exception: the very exception object when the
+    /// error carries one (raised by Python code inside the object layer), with its traceback.
     pub(crate) fn err(&self, e: PyErr) -> Unwind<'py> {
+        if let Some(exc) = self.heap.raised_object(&e) {
+            let (traceback, line) = self
+                .heap
+                .take_raised_payload(&e)
+                .and_then(|p| p.downcast::<(Vec<TraceEntry>, Option<usize>)>().ok())
+                .map_or((Vec::new(), None), |p| *p);
+            return Unwind::Raise(Raised {
+                exc,
+                traceback,
+                line,
+            });
+        }
         match exceptions::from_pyerr(self.heap, &e) {
             Ok(exc) => Unwind::Raise(Raised {
                 exc,
@@ -139,6 +152,27 @@ impl<'py> Interp<'py> {
                 line: None,
             }),
             Err(_) => self.memory_error(),
+        }
+    }
+
+    /// A raised exception as an error of the object layer, for Python code that the object
+    /// layer called (a key function, a special method): the error carries the exception object
+    /// and its traceback so far, and [`Interp::err`] raises them again unchanged.
+    pub(crate) fn to_pyerr(&self, u: Unwind<'py>) -> PyErr {
+        match u {
+            Unwind::Raise(r) => {
+                let kind = exceptions::kind_of(r.exc.ob_type());
+                let message = if kind == ExcKind::Other {
+                    String::new()
+                } else {
+                    exceptions::exception_str(self.heap, r.exc.object()).unwrap_or_default()
+                };
+                let summary = PyErr::new(kind, message);
+                self.heap
+                    .raise_object(r.exc, summary, Some(Box::new((r.traceback, r.line))))
+            }
+            // `return`, `break` and `continue` never leave a called function.
+            _ => PyErr::new(ExcKind::SystemError, "a control-flow unwind left a call"),
         }
     }
 
@@ -516,7 +550,7 @@ impl<'py> Interp<'py> {
                 "  File \"{}\", line {}, in {}\n",
                 self.filename, t.line, t.name
             ));
-            if !t.text.is_empty() && self.filename != "<stdin>" {
+            if !t.text.is_empty() && !matches!(self.filename.as_str(), "<stdin>" | "<string>") {
                 s.push_str(&format!("    {}\n", t.text));
             }
         }
