@@ -95,7 +95,7 @@ impl PyObject {
 
     /// `Py_INCREF`: a saturating increment of the low 32 bits.
     #[inline(always)]
-    pub fn incref(&self) {
+    pub(crate) fn incref(&self) {
         let cur = self.ob_refcnt.get();
         let low = (cur as u32).wrapping_add(1);
         if low == 0 {
@@ -108,7 +108,7 @@ impl PyObject {
     /// the caller must deallocate the object.
     #[inline(always)]
     #[must_use = "an object whose count reached zero must be deallocated"]
-    pub fn decref_is_zero(&self) -> bool {
+    pub(crate) fn decref_is_zero(&self) -> bool {
         if self.is_immortal() {
             return false;
         }
@@ -118,7 +118,7 @@ impl PyObject {
     }
 
     /// Makes the object immortal (`_Py_SetImmortal`), as interning does in 3.12.
-    pub fn set_immortal(&self) {
+    pub(crate) fn set_immortal(&self) {
         self.ob_refcnt.set(IMMORTAL_REFCNT);
     }
 }
