@@ -37,6 +37,7 @@ pub mod hash;
 pub mod heap;
 pub mod hooks;
 pub mod long_digits;
+pub mod methods;
 pub mod obj;
 pub mod object;
 pub mod raised;
