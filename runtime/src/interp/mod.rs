@@ -16,6 +16,7 @@
 //! Exceptions are real exception objects (`exceptions.rs`); an uncaught one is printed as
 //! CPython's traceback.
 
+mod ast_drop;
 mod builtins;
 mod call;
 mod code;
