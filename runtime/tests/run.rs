@@ -127,7 +127,7 @@ fn bad_input_never_crashes() {
         (
             "nots.py",
             nots.into_bytes(),
-            "RecursionError: maximum recursion depth exceeded during compilation",
+            "MemoryError: Parser stack overflowed - Python source too complex to parse",
         ),
         (
             "nul.py",

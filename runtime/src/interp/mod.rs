@@ -16,6 +16,7 @@
 //! Exceptions are real exception objects (`exceptions.rs`); an uncaught one is printed as
 //! CPython's traceback.
 
+mod ast_drop;
 mod builtins;
 mod call;
 mod code;
@@ -28,6 +29,7 @@ mod iter;
 mod methods;
 mod modules;
 mod objects;
+mod parser_stack;
 pub mod source;
 mod store;
 
@@ -379,13 +381,7 @@ impl<'py> Session<'py> {
 
     /// Whether `source` is an incomplete input the REPL should read more lines for.
     pub fn is_incomplete(&self, source: &str) -> bool {
-        match ruff_python_parser::parse_module(source) {
-            Ok(_) => false,
-            Err(e) => {
-                let at = e.location.start().to_usize();
-                source[at.min(source.len())..].trim().is_empty()
-            }
-        }
+        source::is_incomplete(source)
     }
 }
 

@@ -1,13 +1,29 @@
 //! Source text to syntax tree: Ruff's parser (`rustpython-ruff_python_parser`), line numbers,
 //! and `SyntaxError`s reported as CPython reports them (file, line, the line's text and a
-//! caret), including CPython's tokenizer limit of 200 nested brackets (`too many nested
-//! parentheses`), checked before parsing so that no input can exhaust the parser's stack.
+//! caret).
+//!
+//! No source can exhaust a stack here. Before Ruff's parser runs, CPython's own limits are
+//! checked, in the order CPython's tokenizer and parser meet them:
+//! 1. the tokenizer's 200 nested brackets (`too many nested parentheses`) and 100 indentation
+//!    levels (`IndentationError: too many levels of indentation`), which bound how deeply
+//!    statements nest and how deeply the structures between two expressions nest;
+//! 2. the parser's stack of 6000 levels (`MemoryError: Parser stack overflowed - Python source
+//!    too complex to parse`), estimated from the tokens (`parser_stack.rs`), which bounds how
+//!    deeply Ruff's parser recurses.
+//!
+//! Chains that Ruff's parser builds in a loop (`1 + 1 + ...`, `a.b.c...`, `f()()...`) can still
+//! make trees of any depth, which CPython's compiler rejects (`code::too_deep`); such a tree is
+//! dropped by `ast_drop`, never by recursion.
 
-use ruff_python_ast::ModModule;
+use ruff_python_ast::{ModModule, PySourceType};
+use ruff_python_parser::ParseError;
 use ruff_text_size::TextSize;
 
 /// CPython's `MAXLEVEL`: brackets nest at most 200 deep.
 const MAX_NESTING: usize = 200;
+
+/// CPython's `MAXINDENT`: at most 99 indentation levels (the 100th is an error).
+const MAX_INDENT: usize = 100;
 
 /// A syntax error with CPython's presentation.
 #[derive(Debug, Clone)]
@@ -22,22 +38,54 @@ pub struct SyntaxError {
     pub text: String,
     /// The message after `SyntaxError: `.
     pub message: String,
+    /// `IndentationError` for the tokenizer's indentation limit (shown without a caret, as
+    /// CPython shows it), `SyntaxError` otherwise.
+    pub indentation: bool,
 }
 
 impl SyntaxError {
     /// The lines CPython prints on stderr.
     pub fn render(&self) -> String {
         let stripped = self.text.trim_start();
+        let shown = stripped.trim_end();
+        let head = format!("  File \"{}\", line {}\n", self.filename, self.line);
+        if self.indentation {
+            return format!("{head}    {shown}\nIndentationError: {}\n", self.message);
+        }
         let indent = self.text.len() - stripped.len();
         let caret = self.column.saturating_sub(1).saturating_sub(indent);
         format!(
-            "  File \"{}\", line {}\n    {}\n    {}^\nSyntaxError: {}\n",
-            self.filename,
-            self.line,
-            stripped.trim_end(),
+            "{head}    {shown}\n    {}^\nSyntaxError: {}\n",
             " ".repeat(caret),
             self.message
         )
+    }
+}
+
+/// Why a source did not parse.
+#[derive(Debug, Clone)]
+pub enum ParseFailure {
+    /// A `SyntaxError` (or `IndentationError`) at a place in the source.
+    Syntax(SyntaxError),
+    /// CPython's parser would overflow its stack: `MemoryError`, with no place.
+    TooComplex,
+}
+
+impl ParseFailure {
+    /// The lines CPython prints on stderr.
+    pub fn render(&self) -> String {
+        match self {
+            ParseFailure::Syntax(e) => e.render(),
+            ParseFailure::TooComplex => {
+                "MemoryError: Parser stack overflowed - Python source too complex to parse\n".into()
+            }
+        }
+    }
+}
+
+impl From<SyntaxError> for ParseFailure {
+    fn from(e: SyntaxError) -> Self {
+        ParseFailure::Syntax(e)
     }
 }
 
@@ -98,31 +146,69 @@ impl Lines {
             column: self.column_of(at),
             text: self.text_of(line).to_string(),
             message: message.into(),
+            indentation: false,
         }
     }
 }
 
-/// The stack the parser runs on: Ruff's parser recurses once per nested unary operator or
-/// compound statement, and no input may overflow it (the result is checked for depth after).
+/// The stack Ruff's parser runs on. It recurses a bounded number of frames per level of
+/// CPython's parser stack (`parser_stack.rs`), and a source that gets past that check needs
+/// less than 6000 levels; this is many times what those need.
 const PARSER_STACK: usize = 512 << 20;
 
-/// Parses a module, after checking its bracket nesting.
+/// Parses a module, after checking the limits of CPython's tokenizer and parser.
 ///
 /// # Errors
-/// The first syntax error.
-pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, SyntaxError> {
-    check_nesting(filename, lines)?;
-    let text = lines.text;
+/// The first syntax error, or [`ParseFailure::TooComplex`].
+pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, ParseFailure> {
+    check_tokenizer_limits(filename, lines)?;
+    if super::parser_stack::too_complex(lines.text) {
+        return Err(ParseFailure::TooComplex);
+    }
     let at_start = |message: String| lines.error(filename, TextSize::new(0), message);
-    let parsed = std::thread::Builder::new()
-        .stack_size(PARSER_STACK)
-        .spawn(move || ruff_python_parser::parse_module(text).map(|p| p.into_syntax()))
-        .map_err(|e| at_start(format!("cannot start the parser: {e}")))?
-        .join()
-        .map_err(|_| at_start("the parser failed".into()))?;
-    parsed.map_err(|e| {
-        let message = cpython_message(&e.error.to_string());
-        lines.error(filename, e.location.start(), message)
+    let (module, error) = run_parser(lines.text).map_err(|e| ParseFailure::Syntax(at_start(e)))?;
+    match error {
+        None => Ok(module),
+        Some(e) => {
+            super::ast_drop::drop_body(module.body);
+            let message = cpython_message(&e.error.to_string());
+            Err(lines.error(filename, e.location.start(), message).into())
+        }
+    }
+}
+
+/// Whether `text` is an incomplete input the REPL should read more lines for: it fails to
+/// parse at its very end. A source too complex for CPython's parser is complete (running it
+/// reports the error).
+pub fn is_incomplete(text: &str) -> bool {
+    if super::parser_stack::too_complex(text) {
+        return false;
+    }
+    let Ok((module, error)) = run_parser(text) else {
+        return false;
+    };
+    super::ast_drop::drop_body(module.body);
+    error.is_some_and(|e| {
+        let at = e.location.start().to_usize();
+        text[at.min(text.len())..].trim().is_empty()
+    })
+}
+
+/// Runs Ruff's parser on its own large stack: the module (whole or partial) and the first
+/// syntax error. The tree is handed back whole even on an error, so that it is dropped
+/// without recursion by the caller.
+fn run_parser(text: &str) -> Result<(ModModule, Option<ParseError>), String> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(PARSER_STACK)
+            .spawn_scoped(scope, || {
+                let parsed = ruff_python_parser::parse_unchecked_source(text, PySourceType::Python);
+                let error = parsed.errors().first().cloned();
+                (parsed.into_syntax(), error)
+            })
+            .map_err(|e| format!("cannot start the parser: {e}"))?
+            .join()
+            .map_err(|_| "the parser failed".to_string())
     })
 }
 
@@ -158,37 +244,36 @@ fn cpython_message(ruff: &str) -> String {
     ruff.to_string()
 }
 
-/// Counts bracket nesting outside strings and comments, as CPython's tokenizer does.
-fn check_nesting(filename: &str, lines: &Lines) -> Result<(), SyntaxError> {
+/// Checks the two nesting limits of CPython's tokenizer, in source order, outside strings and
+/// comments: brackets nest at most [`MAX_NESTING`] deep, and logical lines (those outside
+/// brackets, after no backslash) indent at most [`MAX_INDENT`] - 1 levels deep.
+fn check_tokenizer_limits(filename: &str, lines: &Lines) -> Result<(), SyntaxError> {
     let text = lines.text.as_bytes();
     let mut depth = 0usize;
+    let mut indents: Vec<usize> = Vec::new();
+    let mut line_start = true;
     let mut i = 0;
     while i < text.len() {
+        if line_start && depth == 0 {
+            line_start = false;
+            let (column, end) = indentation(text, i);
+            i = end;
+            if !matches!(text.get(i), None | Some(b'#' | b'\n' | b'\r')) {
+                check_indent(&mut indents, column)
+                    .map_err(|()| too_deep_indent(filename, lines, i))?;
+            }
+            continue;
+        }
         match text[i] {
             b'#' => {
-                while i < text.len() && text[i] != b'\n' {
+                while i + 1 < text.len() && text[i + 1] != b'\n' {
                     i += 1;
                 }
             }
-            q @ (b'\'' | b'"') => {
-                let triple = text.get(i..i + 3) == Some(&[q, q, q][..]);
-                let close = if triple { 3 } else { 1 };
-                i += close;
-                while i < text.len() {
-                    if text[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if text[i] == q && (!triple || text.get(i..i + 3) == Some(&[q, q, q][..])) {
-                        i += close - 1;
-                        break;
-                    }
-                    if !triple && text[i] == b'\n' {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
+            q @ (b'\'' | b'"') => i = string_end(text, i, q),
+            b'\\' if text.get(i + 1) == Some(&b'\n') => i += 1,
+            b'\\' if text.get(i + 1..i + 3) == Some(b"\r\n") => i += 2,
+            b'\n' => line_start = depth == 0,
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
@@ -202,4 +287,68 @@ fn check_nesting(filename: &str, lines: &Lines) -> Result<(), SyntaxError> {
         i += 1;
     }
     Ok(())
+}
+
+/// The column of the indentation starting at `i` (tabs to the next multiple of 8, as CPython's
+/// tokenizer counts them) and where it ends.
+fn indentation(text: &[u8], mut i: usize) -> (usize, usize) {
+    let mut column = 0;
+    while let Some(&c) = text.get(i) {
+        match c {
+            b' ' => column += 1,
+            b'\t' => column = (column / 8 + 1) * 8,
+            b'\x0c' => column = 0,
+            _ => break,
+        }
+        i += 1;
+    }
+    (column, i)
+}
+
+/// Updates the open indentation levels for a logical line at `column`; an error when it
+/// would open level [`MAX_INDENT`] (inconsistent dedents are left to the parser).
+fn check_indent(indents: &mut Vec<usize>, column: usize) -> Result<(), ()> {
+    let top = indents.last().copied().unwrap_or(0);
+    if column > top {
+        if indents.len() + 1 >= MAX_INDENT {
+            return Err(());
+        }
+        indents.push(column);
+    }
+    while indents.last().is_some_and(|&c| c > column) {
+        indents.pop();
+    }
+    Ok(())
+}
+
+fn too_deep_indent(filename: &str, lines: &Lines, at: usize) -> SyntaxError {
+    let mut e = lines.error(
+        filename,
+        TextSize::new(at as u32),
+        "too many levels of indentation",
+    );
+    e.indentation = true;
+    e
+}
+
+/// The index of the last quote of the string literal whose (first) opening quote `q` is at
+/// `i`, or of the newline that ends an unterminated single-quoted one.
+fn string_end(text: &[u8], mut i: usize, q: u8) -> usize {
+    let triple = text.get(i..i + 3) == Some(&[q, q, q][..]);
+    let close = if triple { 3 } else { 1 };
+    i += close;
+    while i < text.len() {
+        if text[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if text[i] == q && (!triple || text.get(i..i + 3) == Some(&[q, q, q][..])) {
+            return i + close - 1;
+        }
+        if !triple && text[i] == b'\n' {
+            return i - 1;
+        }
+        i += 1;
+    }
+    i
 }
