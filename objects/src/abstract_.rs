@@ -483,3 +483,75 @@ pub fn sizeof(v: &PyObject) -> usize {
 pub fn getsizeof(v: &PyObject) -> usize {
     sizeof(v) + v.ob_type().preheader_size()
 }
+
+/// `func(*args)` (`PyObject_Call`): through the runtime's hooks, which run Python code.
+///
+/// # Errors
+/// What the call raises, carrying its exception object; `TypeError: 'int' object is not
+/// callable` when nothing can call `func`.
+pub fn call_object<'h>(heap: &'h Heap, func: &PyObject, args: &[&PyObject]) -> PyResult<Obj<'h>> {
+    let not_callable = || {
+        PyErr::type_error(format!(
+            "'{}' object is not callable",
+            func.ob_type().name()
+        ))
+    };
+    let ptr = heap
+        .call_hooks(|h| h.call(func, args))
+        .unwrap_or_else(|| Err(not_callable()))?;
+    // SAFETY: the hook returns a new reference to an object of this heap.
+    Ok(unsafe { Obj::from_owned(heap, ptr) })
+}
+
+/// Iterates `iterable` (`PyObject_GetIter` and `PyIter_Next`), calling `each` with every item
+/// until it answers `false`. Lists and tuples are walked here by index, reading the length
+/// afresh at each step as their iterators do; everything else through the runtime's hooks.
+///
+/// # Errors
+/// `TypeError: 'int' object is not iterable`, or what iterating or `each` raises.
+pub fn for_each<'h>(
+    heap: &'h Heap,
+    iterable: &PyObject,
+    mut each: impl FnMut(Obj<'h>) -> PyResult<bool>,
+) -> PyResult<()> {
+    use crate::types::{list, tuple};
+    if let Some(l) = list::List::cast(iterable) {
+        let mut i = 0;
+        while let Some(&p) = list::items(l).get(i) {
+            // SAFETY: an item of a live list, taken as a new reference before any code runs.
+            if !each(unsafe { Obj::from_borrowed(heap, p.as_ref()) })? {
+                break;
+            }
+            i += 1;
+        }
+        return Ok(());
+    }
+    if tuple::is_tuple(iterable) {
+        for &p in tuple::items(iterable) {
+            // SAFETY: an item of a live tuple (immutable), as a new reference.
+            if !each(unsafe { Obj::from_borrowed(heap, p.as_ref()) })? {
+                break;
+            }
+        }
+        return Ok(());
+    }
+    let not_iterable = || {
+        PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            iterable.ob_type().name()
+        ))
+    };
+    heap.call_hooks(|h| {
+        h.iterate(iterable, &mut |item| {
+            // SAFETY: the hook keeps the item alive for this call; it is taken as a new
+            // reference.
+            each(unsafe { Obj::from_borrowed(heap, item) })
+        })
+    })
+    .unwrap_or_else(|| Err(not_iterable()))
+}
+
+/// `PyObject_LengthHint(o, default)`: the length where the type has one.
+pub fn length_hint(o: &PyObject, default: usize) -> usize {
+    len(o).unwrap_or(default)
+}

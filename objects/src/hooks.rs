@@ -10,7 +10,8 @@
 
 use pyrt_gc::{CallbackPhase, CollectionInfo};
 
-use crate::object::PyObject;
+use crate::error::{PyErr, PyResult};
+use crate::object::{ObjPtr, PyObject};
 
 /// The runtime's side of finalizers and callbacks. Each hook reports its own errors (CPython's
 /// `PyErr_WriteUnraisable`): nothing comes back to the object layer.
@@ -24,4 +25,36 @@ pub trait RuntimeHooks {
 
     /// Calls each function in `gc.callbacks` with `phase` and `info`.
     fn gc_callback(&self, phase: CallbackPhase, info: CollectionInfo);
+
+    /// `func(*args)` for a callable the object layer cannot call itself (a script's function,
+    /// a key function): a new reference to the result. What the call raises comes back as the
+    /// error, carrying the exception object ([`crate::Heap::raise_object`]).
+    ///
+    /// # Errors
+    /// What the call raises; by default `TypeError: 'X' object is not callable`.
+    fn call(&self, func: &PyObject, args: &[&PyObject]) -> PyResult<ObjPtr> {
+        let _ = args;
+        Err(PyErr::type_error(format!(
+            "'{}' object is not callable",
+            func.ob_type().name()
+        )))
+    }
+
+    /// Iterates an iterable the object layer cannot iterate itself (a generator, a dict view,
+    /// a script's class): calls `each` with every item (alive for the call) until it answers
+    /// `false` or fails.
+    ///
+    /// # Errors
+    /// What iterating or `each` raises; by default `TypeError: 'X' object is not iterable`.
+    fn iterate(
+        &self,
+        iterable: &PyObject,
+        each: &mut dyn FnMut(&PyObject) -> PyResult<bool>,
+    ) -> PyResult<()> {
+        let _ = each;
+        Err(PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            iterable.ob_type().name()
+        )))
+    }
 }

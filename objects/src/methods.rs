@@ -18,6 +18,7 @@ use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::PyObject;
+use crate::types::long;
 use crate::view::{View, descriptor_error};
 
 /// How a method takes its arguments (which decides CPython's error messages).
@@ -237,4 +238,142 @@ fn bind_keywords<'h>(
         )));
     }
     Ok(bound)
+}
+
+/// An argument that must be an int fitting `Py_ssize_t` (`PyNumber_AsSsize_t(o,
+/// OverflowError)`: `list.pop(i)`, `list.insert(i, x)`).
+///
+/// # Errors
+/// `TypeError: 'str' object cannot be interpreted as an integer`, `OverflowError: Python int
+/// too large to convert to C ssize_t`.
+pub fn ssize_arg(o: &PyObject) -> PyResult<isize> {
+    if !long::is_int(o) {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            o.ob_type().name()
+        )));
+    }
+    long::as_i64(o)
+        .and_then(|v| isize::try_from(v).ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// A `start`/`stop` argument given (`_PyEval_SliceIndexNotNone`): an int clamped to the
+/// `Py_ssize_t` range.
+///
+/// # Errors
+/// `TypeError: slice indices must be integers or have an __index__ method`.
+pub fn slice_index_arg(o: &PyObject) -> PyResult<isize> {
+    if !long::is_int(o) {
+        return Err(PyErr::type_error(
+            "slice indices must be integers or have an __index__ method",
+        ));
+    }
+    Ok(long::as_i64(o)
+        .and_then(|v| isize::try_from(v).ok())
+        .unwrap_or(if long::long_value(o).is_negative() {
+            isize::MIN
+        } else {
+            isize::MAX
+        }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Params, bind};
+    use crate::Heap;
+    use crate::types::long::int_from_i64;
+
+    /// The messages, as CPython 3.12.1 words them for `list`, `dict` and `str` methods.
+    #[test]
+    fn binding_errors_are_cpythons() {
+        let heap = Heap::new();
+        let one = || int_from_i64(&heap, 1).unwrap();
+        let kw = |k: &str| vec![(k.to_string(), one())];
+        let err = |r: crate::PyResult<Vec<_>>| r.unwrap_err().to_string();
+        let split = Params::Keywords {
+            names: &["sep", "maxsplit"],
+            positional: 2,
+            required: 0,
+        };
+        let sort = Params::Keywords {
+            names: &["key", "reverse"],
+            positional: 0,
+            required: 0,
+        };
+        let from_bytes = Params::Keywords {
+            names: &["bytes", "byteorder", "signed"],
+            positional: 2,
+            required: 1,
+        };
+        let cases = [
+            (
+                err(bind("list", "clear", Params::NoArgs, &[one()], &[])),
+                "TypeError: list.clear() takes no arguments (1 given)",
+            ),
+            (
+                err(bind("list", "append", Params::One, &[], &[])),
+                "TypeError: list.append() takes exactly one argument (0 given)",
+            ),
+            (
+                err(bind("list", "append", Params::One, &[], &kw("x"))),
+                "TypeError: list.append() takes no keyword arguments",
+            ),
+            (
+                err(bind(
+                    "list",
+                    "insert",
+                    Params::Positional { min: 2, max: 2 },
+                    &[one()],
+                    &[],
+                )),
+                "TypeError: insert expected 2 arguments, got 1",
+            ),
+            (
+                err(bind(
+                    "dict",
+                    "get",
+                    Params::Positional { min: 1, max: 2 },
+                    &[],
+                    &[],
+                )),
+                "TypeError: get expected at least 1 argument, got 0",
+            ),
+            (
+                err(bind(
+                    "list",
+                    "pop",
+                    Params::Positional { min: 0, max: 1 },
+                    &[one(), one()],
+                    &[],
+                )),
+                "TypeError: pop expected at most 1 argument, got 2",
+            ),
+            (
+                err(bind("str", "split", split, &[one(), one(), one()], &[])),
+                "TypeError: split() takes at most 2 arguments (3 given)",
+            ),
+            (
+                err(bind("str", "split", split, &[one()], &kw("sep"))),
+                "TypeError: argument for split() given by name ('sep') and position (1)",
+            ),
+            (
+                err(bind("str", "split", split, &[], &kw("sepx"))),
+                "TypeError: 'sepx' is an invalid keyword argument for split()",
+            ),
+            (
+                err(bind("list", "sort", sort, &[one()], &[])),
+                "TypeError: sort() takes no positional arguments",
+            ),
+            (
+                err(bind("int", "from_bytes", from_bytes, &[], &[])),
+                "TypeError: from_bytes() missing required argument 'bytes' (pos 1)",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+        let bound = bind("str", "split", split, &[], &kw("maxsplit")).unwrap();
+        assert!(bound[0].is_none() && bound[1].is_some(), "bound by name");
+    }
 }

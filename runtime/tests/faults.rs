@@ -118,3 +118,201 @@ fn an_exception_from_a_key_function_keeps_its_traceback() {
         .collect();
     assert_eq!(got, want, "{stderr}");
 }
+
+/// `list`'s methods come from one table with Argument Clinic's checks: every arity, keyword and
+/// argument-type error is CPython's, and `list(x)`, `l.extend(x)` and `sorted(x)` share
+/// `list_extend` (with its length hint: `list(range(2**62))` is a `MemoryError` at once).
+#[test]
+fn list_methods_check_their_arguments_as_cpython() {
+    check(
+        r#"import sys
+def neg(x):
+    return -x
+l = [3, 1, 2]
+try:
+    print('l.clear(1)', repr(l.clear(1)))
+except Exception as e:
+    print('l.clear(1)', '->', type(e).__name__, e)
+try:
+    print('l.append()', repr(l.append()))
+except Exception as e:
+    print('l.append()', '->', type(e).__name__, e)
+try:
+    print('l.append(1,2)', repr(l.append(1,2)))
+except Exception as e:
+    print('l.append(1,2)', '->', type(e).__name__, e)
+try:
+    print('l.pop(1,2)', repr(l.pop(1,2)))
+except Exception as e:
+    print('l.pop(1,2)', '->', type(e).__name__, e)
+try:
+    print('l.insert(1)', repr(l.insert(1)))
+except Exception as e:
+    print('l.insert(1)', '->', type(e).__name__, e)
+try:
+    print('l.append(x=1)', repr(l.append(x=1)))
+except Exception as e:
+    print('l.append(x=1)', '->', type(e).__name__, e)
+try:
+    print('l.pop(x=1)', repr(l.pop(x=1)))
+except Exception as e:
+    print('l.pop(x=1)', '->', type(e).__name__, e)
+try:
+    print('l.insert("a", 1)', repr(l.insert("a", 1)))
+except Exception as e:
+    print('l.insert("a", 1)', '->', type(e).__name__, e)
+try:
+    print('l.pop("a")', repr(l.pop("a")))
+except Exception as e:
+    print('l.pop("a")', '->', type(e).__name__, e)
+try:
+    print('l.index(1, "a")', repr(l.index(1, "a")))
+except Exception as e:
+    print('l.index(1, "a")', '->', type(e).__name__, e)
+try:
+    print('l.index(1, None)', repr(l.index(1, None)))
+except Exception as e:
+    print('l.index(1, None)', '->', type(e).__name__, e)
+try:
+    print('l.pop(2**63)', repr(l.pop(2**63)))
+except Exception as e:
+    print('l.pop(2**63)', '->', type(e).__name__, e)
+try:
+    print('l.index(1, 2**100)', repr(l.index(1, 2**100)))
+except Exception as e:
+    print('l.index(1, 2**100)', '->', type(e).__name__, e)
+try:
+    print('l.index(1, -2**100)', repr(l.index(1, -2**100)))
+except Exception as e:
+    print('l.index(1, -2**100)', '->', type(e).__name__, e)
+try:
+    print('l.remove(9)', repr(l.remove(9)))
+except Exception as e:
+    print('l.remove(9)', '->', type(e).__name__, e)
+try:
+    print('l.extend(5)', repr(l.extend(5)))
+except Exception as e:
+    print('l.extend(5)', '->', type(e).__name__, e)
+try:
+    print('l.pop(1.0)', repr(l.pop(1.0)))
+except Exception as e:
+    print('l.pop(1.0)', '->', type(e).__name__, e)
+try:
+    print('sorted()', repr(sorted()))
+except Exception as e:
+    print('sorted()', '->', type(e).__name__, e)
+try:
+    print('sorted([], [])', repr(sorted([], [])))
+except Exception as e:
+    print('sorted([], [])', '->', type(e).__name__, e)
+try:
+    print('sorted([3,1], key=neg)', repr(sorted([3,1], key=neg)))
+except Exception as e:
+    print('sorted([3,1], key=neg)', '->', type(e).__name__, e)
+try:
+    print('sorted([], cmp=1)', repr(sorted([], cmp=1)))
+except Exception as e:
+    print('sorted([], cmp=1)', '->', type(e).__name__, e)
+try:
+    print('l.sort(1, 2)', repr(l.sort(1, 2)))
+except Exception as e:
+    print('l.sort(1, 2)', '->', type(e).__name__, e)
+try:
+    print('l.count()', repr(l.count()))
+except Exception as e:
+    print('l.count()', '->', type(e).__name__, e)
+try:
+    print('l.index()', repr(l.index()))
+except Exception as e:
+    print('l.index()', '->', type(e).__name__, e)
+try:
+    print('l.index(1,2,3,4)', repr(l.index(1,2,3,4)))
+except Exception as e:
+    print('l.index(1,2,3,4)', '->', type(e).__name__, e)
+try:
+    print('l.remove()', repr(l.remove()))
+except Exception as e:
+    print('l.remove()', '->', type(e).__name__, e)
+try:
+    print('l.copy(1)', repr(l.copy(1)))
+except Exception as e:
+    print('l.copy(1)', '->', type(e).__name__, e)
+try:
+    print('l.reverse(x=1)', repr(l.reverse(x=1)))
+except Exception as e:
+    print('l.reverse(x=1)', '->', type(e).__name__, e)
+try:
+    print('l.sort(key=neg, reverse=1)', repr(l.sort(key=neg, reverse=1)))
+except Exception as e:
+    print('l.sort(key=neg, reverse=1)', '->', type(e).__name__, e)
+try:
+    print('l', repr(l))
+except Exception as e:
+    print('l', '->', type(e).__name__, e)
+try:
+    print('l.sort(key=1)', repr(l.sort(key=1)))
+except Exception as e:
+    print('l.sort(key=1)', '->', type(e).__name__, e)
+try:
+    print('[1, "a"].sort()', repr([1, "a"].sort()))
+except Exception as e:
+    print('[1, "a"].sort()', '->', type(e).__name__, e)
+try:
+    print('[3, 1].sort(key=str, reverse=True)', repr([3, 1].sort(key=str, reverse=True)))
+except Exception as e:
+    print('[3, 1].sort(key=str, reverse=True)', '->', type(e).__name__, e)
+m = []
+m.extend("abc")
+print(m, sys.getsizeof(m))
+m = []
+m.extend({1: 2, 3: 4}.keys())
+print(m, sys.getsizeof(m))
+m = list(range(5))
+print(sys.getsizeof(m), sys.getsizeof(list("abcdefghij")), sys.getsizeof(list({1, 2, 3})))
+print(sorted("hello"), sorted([3, 1, 2], reverse=True))
+try:
+    list(range(2**62))
+except MemoryError:
+    print("MemoryError")
+"#,
+        r#"l.clear(1) -> TypeError list.clear() takes no arguments (1 given)
+l.append() -> TypeError list.append() takes exactly one argument (0 given)
+l.append(1,2) -> TypeError list.append() takes exactly one argument (2 given)
+l.pop(1,2) -> TypeError pop expected at most 1 argument, got 2
+l.insert(1) -> TypeError insert expected 2 arguments, got 1
+l.append(x=1) -> TypeError list.append() takes no keyword arguments
+l.pop(x=1) -> TypeError list.pop() takes no keyword arguments
+l.insert("a", 1) -> TypeError 'str' object cannot be interpreted as an integer
+l.pop("a") -> TypeError 'str' object cannot be interpreted as an integer
+l.index(1, "a") -> TypeError slice indices must be integers or have an __index__ method
+l.index(1, None) -> TypeError slice indices must be integers or have an __index__ method
+l.pop(2**63) -> OverflowError Python int too large to convert to C ssize_t
+l.index(1, 2**100) -> ValueError 1 is not in list
+l.index(1, -2**100) 1
+l.remove(9) -> ValueError list.remove(x): x not in list
+l.extend(5) -> TypeError 'int' object is not iterable
+l.pop(1.0) -> TypeError 'float' object cannot be interpreted as an integer
+sorted() -> TypeError sorted expected 1 argument, got 0
+sorted([], []) -> TypeError sorted expected 1 argument, got 2
+sorted([3,1], key=neg) [3, 1]
+sorted([], cmp=1) -> TypeError 'cmp' is an invalid keyword argument for sort()
+l.sort(1, 2) -> TypeError sort() takes no positional arguments
+l.count() -> TypeError list.count() takes exactly one argument (0 given)
+l.index() -> TypeError index expected at least 1 argument, got 0
+l.index(1,2,3,4) -> TypeError index expected at most 3 arguments, got 4
+l.remove() -> TypeError list.remove() takes exactly one argument (0 given)
+l.copy(1) -> TypeError list.copy() takes no arguments (1 given)
+l.reverse(x=1) -> TypeError list.reverse() takes no keyword arguments
+l.sort(key=neg, reverse=1) None
+l [1, 2, 3]
+l.sort(key=1) -> TypeError 'int' object is not callable
+[1, "a"].sort() -> TypeError '<' not supported between instances of 'str' and 'int'
+[3, 1].sort(key=str, reverse=True) None
+['a', 'b', 'c'] 88
+[1, 3] 72
+104 136 88
+['e', 'h', 'l', 'l', 'o'] [3, 2, 1]
+MemoryError
+"#,
+    );
+}

@@ -252,7 +252,7 @@ pub fn list_resize(heap: &Heap, o: &List, newsize: usize) -> PyResult<()> {
 /// `list_preallocate_exact`: an empty list gets room for `n` items rounded up to even.
 fn preallocate_exact(heap: &Heap, o: &List, n: usize) -> PyResult<()> {
     debug_assert!(header(o).ob_item.get().is_null());
-    set_array(heap, o, (n + 1) & !1)
+    set_array(heap, o, n.saturating_add(1) & !1)
 }
 
 /// `list.append(item)`.
@@ -544,30 +544,73 @@ pub fn extend_iter<'h>(
     items: impl IntoIterator<Item = PyResult<Obj<'h>>>,
     length_hint: Option<usize>,
 ) -> PyResult<()> {
-    let hint = length_hint.unwrap_or(8);
-    let m = list_len(o);
-    if header(o).ob_item.get().is_null() {
-        if hint > 0 {
-            preallocate_exact(heap, o, hint)?;
-        }
-    } else {
-        list_resize(heap, o, m + hint)?;
-        set_len(o, m);
-    }
+    let mut grow = ExtendIter::begin(heap, o, length_hint.unwrap_or(8))?;
     for item in items {
-        let item = item?;
-        let n = list_len(o);
+        grow.push(item?)?;
+    }
+    grow.end()
+}
+
+/// `list_extend`'s general path one item at a time, for iterables walked by callback: room
+/// for `hint` items is made first ([`ExtendIter::begin`], a `MemoryError` at once when it
+/// cannot be), then each item goes in ([`ExtendIter::push`]), and [`ExtendIter::end`] trims
+/// the array to the true length.
+pub struct ExtendIter<'a, 'h> {
+    heap: &'h Heap,
+    list: &'a List,
+}
+
+impl<'a, 'h> ExtendIter<'a, 'h> {
+    /// Makes room for `hint` more items.
+    ///
+    /// # Errors
+    /// `MemoryError` when the room cannot be had (the list is unchanged).
+    pub fn begin(heap: &'h Heap, o: &'a List, hint: usize) -> PyResult<Self> {
+        let m = list_len(o);
+        if header(o).ob_item.get().is_null() {
+            if hint > 0 {
+                if hint > MAX_ITEMS {
+                    return Err(PyErr::memory_error());
+                }
+                preallocate_exact(heap, o, hint)?;
+            }
+        } else {
+            let total = m
+                .checked_add(hint)
+                .filter(|&t| t <= MAX_ITEMS)
+                .ok_or_else(PyErr::memory_error)?;
+            list_resize(heap, o, total)?;
+            set_len(o, m);
+        }
+        Ok(ExtendIter { heap, list: o })
+    }
+
+    /// Appends one item.
+    ///
+    /// # Errors
+    /// `MemoryError` when the array cannot grow.
+    pub fn push(&mut self, item: Obj<'h>) -> PyResult<()> {
+        let (o, n) = (self.list, list_len(self.list));
         if n < allocated(o) {
             write_items(o, n, [item]);
             set_len(o, n + 1);
+            Ok(())
         } else {
-            append(heap, o, item)?;
+            append(self.heap, o, item)
         }
     }
-    if list_len(o) < allocated(o) {
-        list_resize(heap, o, list_len(o))?;
+
+    /// Trims the array to the length, as `list_extend` does at the end.
+    ///
+    /// # Errors
+    /// `MemoryError` when the smaller array cannot be allocated.
+    pub fn end(self) -> PyResult<()> {
+        let o = self.list;
+        if list_len(o) < allocated(o) {
+            list_resize(self.heap, o, list_len(o))?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 pub(crate) fn list_sizeof(o: &PyObject) -> usize {

@@ -8,6 +8,7 @@ pub mod complex;
 pub mod dict;
 pub mod float;
 pub mod list;
+pub mod list_methods;
 pub mod list_sort;
 pub mod long;
 pub mod range;

@@ -3,6 +3,7 @@
 
 use pyrt_objects::abstract_::{self, UnOp};
 use pyrt_objects::typeobj::{PyTypeObject, StaticType};
+use pyrt_objects::types::list_methods::{self, LIST_METHODS};
 use pyrt_objects::types::{
     BOOL_TYPE, BYTES_TYPE, COMPLEX_TYPE, DICT_TYPE, FLOAT_TYPE, FROZENSET_TYPE, INT_TYPE,
     LIST_TYPE, OBJECT_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE, TYPE_TYPE, bytes, dict, float, list,
@@ -110,10 +111,10 @@ pub(crate) fn call_builtin<'py>(
     if name == "print" {
         return print(interp, args, kwargs);
     }
-    if let Some((k, _)) = kwargs.first() {
-        if name == "sorted" && k == "reverse" {
-            return sorted(interp, args, kwargs);
-        }
+    if name == "sorted" {
+        return sorted(interp, args, kwargs);
+    }
+    if !kwargs.is_empty() {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
             format!("{name}() takes no keyword arguments"),
@@ -359,6 +360,8 @@ fn sum<'py>(interp: &Interp<'py>, args: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
     Ok(acc)
 }
 
+/// `sorted(iterable, /, *, key=None, reverse=False)` (`builtin_sorted`): `list(iterable)`, then
+/// that list's own `sort` with the keywords, so the errors name `sort()` as CPython's do.
 fn sorted<'py>(
     interp: &Interp<'py>,
     args: Vec<Obj<'py>>,
@@ -366,16 +369,17 @@ fn sorted<'py>(
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
     let [it] = args.as_slice() else {
-        return Err(interp.raise(&exceptions::TYPE_ERROR, "sorted expected 1 argument"));
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("sorted expected 1 argument, got {}", args.len()),
+        ));
     };
-    let items = interp.collect(it)?;
-    let l = list::new_list(heap, items).map_err(|e| interp.err(e))?;
-    let reverse = match kwargs.iter().find(|(k, _)| k == "reverse") {
-        Some((_, v)) => abstract_::is_true(heap, v.object()).map_err(|e| interp.err(e))?,
-        None => false,
-    };
-    let view = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
-    pyrt_objects::types::list_sort::sort(heap, view, reverse).map_err(|e| interp.err(e))?;
+    let l = list::new_list(heap, Vec::new()).map_err(|e| interp.err(e))?;
+    extend_list(interp, &l, it)?;
+    LIST_METHODS
+        .call(heap, l.object(), "sort", &[], &kwargs)
+        .unwrap_or_else(|| Err(pyrt_objects::view::bad_internal_call()))
+        .map_err(|e| interp.err(e))?;
     Ok(l)
 }
 
@@ -622,23 +626,10 @@ pub(crate) fn construct<'py>(
     ))
 }
 
-/// `list(iterable)`: exact for lists and tuples, with the length hint for ranges, dicts and
-/// sets, item by item otherwise (`list_extend`).
+/// `list(iterable)`: `list_extend`, as `l.extend(iterable)` does.
 fn extend_list<'py>(interp: &Interp<'py>, l: &Obj<'py>, a: &Obj<'py>) -> R<'py, ()> {
-    let heap = interp.heap;
-    let o = a.object();
-    let l = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
-    if list::is_list(o) || tuple::is_tuple(o) {
-        let items = interp.collect(a)?;
-        return list::extend_sized(heap, l, items).map_err(|e| interp.err(e));
-    }
-    let hint = if range::is_range(o) || dict::is_dict(o) || set::is_anyset(o) {
-        abstract_::len(o).ok()
-    } else {
-        None
-    };
-    let items = interp.collect(a)?;
-    list::extend_iter(heap, l, items.into_iter().map(Ok), hint).map_err(|e| interp.err(e))
+    let view = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
+    list_methods::extend_from(interp.heap, view, a).map_err(|e| interp.err(e))
 }
 
 /// A slice object `start:stop:step`.

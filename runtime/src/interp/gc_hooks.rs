@@ -69,6 +69,41 @@ impl<'py> Interp<'py> {
 }
 
 impl RuntimeHooks for Interp<'_> {
+    fn call(
+        &self,
+        func: &PyObject,
+        args: &[&PyObject],
+    ) -> pyrt_objects::PyResult<pyrt_objects::ObjPtr> {
+        // SAFETY: the caller holds the callable and the arguments for the call.
+        let (func, args) = unsafe {
+            (
+                Obj::from_borrowed(self.heap, func),
+                args.iter()
+                    .map(|a| Obj::from_borrowed(self.heap, a))
+                    .collect(),
+            )
+        };
+        self.call(&func, args, Vec::new())
+            .map(Obj::into_ptr)
+            .map_err(|u| self.to_pyerr(u))
+    }
+
+    fn iterate(
+        &self,
+        iterable: &PyObject,
+        each: &mut dyn FnMut(&PyObject) -> pyrt_objects::PyResult<bool>,
+    ) -> pyrt_objects::PyResult<()> {
+        // SAFETY: the caller holds the iterable for the call.
+        let iterable = unsafe { Obj::from_borrowed(self.heap, iterable) };
+        let mut it = self.iter(&iterable).map_err(|u| self.to_pyerr(u))?;
+        while let Some(item) = it.next(self).map_err(|u| self.to_pyerr(u))? {
+            if !each(item.object())? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     fn finalize(&self, obj: &PyObject) {
         let Some(del) = self.class_lookup(obj.ob_type(), "__del__") else {
             return;

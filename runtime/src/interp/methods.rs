@@ -1,8 +1,9 @@
 //! Methods of the built-in types (`list.append`, `dict.get`, `str.split`, ...), called
 //! directly for `obj.name(...)` or through a bound built-in method object for `m = obj.name`.
 
-use pyrt_objects::types::{dict, list, list_sort, long, set, set_ops, unicode, unicode_methods};
-use pyrt_objects::{Obj, PyResult, abstract_};
+use pyrt_objects::types::list_methods::LIST_METHODS;
+use pyrt_objects::types::{dict, list, long, set, set_ops, unicode, unicode_methods};
+use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
 use super::objects::{BUILTIN, DICT_ITEMS, DICT_KEYS, DICT_VALUES};
@@ -78,10 +79,6 @@ pub(crate) fn bound<'py>(
 
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
     let o = obj.object();
-    let list_methods = [
-        "append", "extend", "insert", "pop", "remove", "clear", "copy", "index", "count",
-        "reverse", "sort",
-    ];
     let dict_methods = [
         "get",
         "setdefault",
@@ -111,7 +108,7 @@ fn has_method(obj: &Obj<'_>, name: &str) -> bool {
         "isdisjoint",
     ];
     if list::is_list(o) {
-        list_methods.contains(&name)
+        LIST_METHODS.has(name)
     } else if dict::is_dict(o) {
         dict_methods.contains(&name)
     } else if set::is_anyset(o) {
@@ -135,9 +132,11 @@ pub(crate) fn call<'py>(
         return Ok(None);
     }
     let o = obj.object();
-    let r = if list::is_list(o) {
-        list_method(interp, obj, name, args, kwargs)
-    } else if dict::is_dict(o) {
+    if list::is_list(o) {
+        let r = LIST_METHODS.call(interp.heap, o, name, args, kwargs);
+        return r.transpose().map_err(|e| interp.err(e));
+    }
+    let r = if dict::is_dict(o) {
         dict_method(interp, obj, name, args)
     } else if set::is_anyset(o) {
         set_method(interp, obj, name, args)
@@ -174,139 +173,6 @@ fn arity<'py>(
         &exceptions::TYPE_ERROR,
         format!("{name}() takes {expected} {noun} ({} given)", args.len()),
     ))
-}
-
-fn list_method<'py>(
-    interp: &Interp<'py>,
-    l: &Obj<'py>,
-    name: &str,
-    args: &[Obj<'py>],
-    kwargs: &[(String, Obj<'py>)],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let o = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
-    let e = |r: PyResult<()>| r.map(|_| none(interp)).map_err(|e| interp.err(e));
-    match name {
-        "append" => {
-            arity(interp, "list.append", args, 1, 1)?;
-            e(list::append(heap, o, args[0].clone()))
-        }
-        "extend" => {
-            arity(interp, "list.extend", args, 1, 1)?;
-            let items = interp.collect(&args[0])?;
-            let sized = list::is_list(args[0].object())
-                || pyrt_objects::types::tuple::is_tuple(args[0].object());
-            if sized {
-                e(list::extend_sized(heap, o, items))
-            } else {
-                let hint = abstract_::len(args[0].object()).ok();
-                e(list::extend_iter(heap, o, items.into_iter().map(Ok), hint))
-            }
-        }
-        "insert" => {
-            arity(interp, "insert", args, 2, 2)?;
-            let i = interp.index(&args[0], "list")?;
-            e(list::insert(heap, o, i, args[1].clone()))
-        }
-        "pop" => {
-            arity(interp, "pop", args, 0, 1)?;
-            let i = match args.first() {
-                Some(a) => Some(interp.index(a, "list")?),
-                None => None,
-            };
-            list::pop(heap, o, i).map_err(|e| interp.err(e))
-        }
-        "remove" => {
-            arity(interp, "list.remove", args, 1, 1)?;
-            let i = list_sort::index(
-                heap,
-                o,
-                args[0].object(),
-                list_sort::INDEX_START,
-                list_sort::INDEX_STOP,
-            )
-            .map_err(|_| interp.raise(&exceptions::VALUE_ERROR, "list.remove(x): x not in list"))?;
-            let i = long::as_i64(i.object()).unwrap_or(0) as isize;
-            e(list::del_item(heap, o, i))
-        }
-        "clear" => {
-            list::clear(heap, o);
-            Ok(none(interp))
-        }
-        "copy" => list::slice(heap, o, 0, list::list_len(o)).map_err(|e| interp.err(e)),
-        "index" => {
-            arity(interp, "index", args, 1, 1)?;
-            list_sort::index(
-                heap,
-                o,
-                args[0].object(),
-                list_sort::INDEX_START,
-                list_sort::INDEX_STOP,
-            )
-            .map_err(|e| interp.err(e))
-        }
-        "count" => {
-            arity(interp, "list.count", args, 1, 1)?;
-            list_sort::count(heap, o, args[0].object()).map_err(|e| interp.err(e))
-        }
-        "reverse" => e(list_sort::reverse(o)),
-        "sort" => list_sort_method(interp, o, args, kwargs),
-        _ => Err(interp.raise(
-            &exceptions::ATTRIBUTE_ERROR,
-            format!("'list' object has no attribute '{name}'"),
-        )),
-    }
-}
-
-/// `list.sort(*, key=None, reverse=False)`: the key function runs once per item while the list
-/// is empty, as in CPython.
-fn list_sort_method<'py>(
-    interp: &Interp<'py>,
-    o: &list::List,
-    args: &[Obj<'py>],
-    kwargs: &[(String, Obj<'py>)],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    if !args.is_empty() {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            "sort() takes no positional arguments",
-        ));
-    }
-    let (mut key, mut reverse) = (None, false);
-    for (k, v) in kwargs {
-        match k.as_str() {
-            "key" => {
-                key = (!core::ptr::eq(v.ob_type(), pyrt_objects::types::NONE_TYPE.get()))
-                    .then_some(v);
-            }
-            "reverse" => {
-                reverse = abstract_::is_true(heap, v.object()).map_err(|e| interp.err(e))?;
-            }
-            _ => {
-                return Err(interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    format!("'{k}' is an invalid keyword argument for sort()"),
-                ));
-            }
-        }
-    }
-    let sorted = match key {
-        None => list_sort::sort(heap, o, reverse),
-        Some(f) => list_sort::sort_with_key(
-            heap,
-            o,
-            &mut |item| {
-                // SAFETY: an item of the list being sorted, alive for the call.
-                let item = unsafe { Obj::from_borrowed(heap, item) };
-                interp
-                    .call(f, vec![item], Vec::new())
-                    .map_err(|u| interp.to_pyerr(u))
-            },
-            reverse,
-        ),
-    };
-    sorted.map(|()| none(interp)).map_err(|e| interp.err(e))
 }
 
 fn dict_method<'py>(
