@@ -94,8 +94,10 @@ unsafe impl GcObjects for HeapObjects<'_> {
             list::traverse_items(o, gc_only);
         } else if tuple::has_tuple_traverse(ty) {
             tuple::traverse_items(o, gc_only);
-        } else if dict::has_dict_traverse(ty) {
-            dict::traverse_entries(o, gc_only);
+        } else if dict::has_dict_traverse(ty)
+            && let Some(d) = dict::Dict::cast(o)
+        {
+            dict::traverse_entries(d, gc_only);
         } else if let Some(traverse) = ty.slots().traverse {
             traverse(o, &mut gc_only);
         }
@@ -152,7 +154,8 @@ unsafe impl GcObjects for HeapObjects<'_> {
             }
             UntrackPass::FullCollection => {
                 core::ptr::eq(o.ob_type(), crate::types::DICT_TYPE.get())
-                    && dict_can_untrack(o, &is_tracked)
+                    && crate::types::dict::Dict::cast(o)
+                        .is_some_and(|d| dict_can_untrack(d, &is_tracked))
             }
         }
     }
@@ -187,8 +190,8 @@ pub fn references(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(traverse) = o.ob_type().slots().traverse {
         traverse(o, visit);
     }
-    if crate::types::dict::is_dict(o) {
-        crate::types::dict::visit_untraversed_keys(o, visit);
+    if let Some(d) = crate::types::dict::Dict::cast(o) {
+        crate::types::dict::visit_untraversed_keys(d, visit);
     }
 }
 
@@ -503,10 +506,28 @@ mod tests {
         let mixed_keys = dict::new_dict(&heap).unwrap();
         for (i, v) in [&a, &t, &b].into_iter().enumerate() {
             let key = unicode::new_str(&heap, &format!("k{i}")).unwrap();
-            dict::set_item(&heap, str_keys.object(), key, v.clone()).unwrap();
+            dict::set_item(
+                &heap,
+                str_keys.cast::<dict::Dict>().unwrap(),
+                key,
+                v.clone(),
+            )
+            .unwrap();
             // A class is a hashable GC object: a key the traversal visits.
-            dict::set_item(&heap, mixed_keys.object(), plain.clone(), v.clone()).unwrap();
-            dict::set_item(&heap, mixed_keys.object(), int(i as i64), v.clone()).unwrap();
+            dict::set_item(
+                &heap,
+                mixed_keys.cast::<dict::Dict>().unwrap(),
+                plain.clone(),
+                v.clone(),
+            )
+            .unwrap();
+            dict::set_item(
+                &heap,
+                mixed_keys.cast::<dict::Dict>().unwrap(),
+                int(i as i64),
+                v.clone(),
+            )
+            .unwrap();
         }
         let mut instances = Vec::new();
         for cls in [&plain, &slotted] {

@@ -44,7 +44,7 @@ pub fn tuple_can_untrack(t: &PyObject, is_tracked: &dyn Fn(&PyObject) -> bool) -
 
 /// `_PyDict_MaybeUntrack`'s test (run by full collections only): dict `d` can be untracked
 /// when none of its values (and, for a combined table, none of its keys) may be tracked.
-pub fn dict_can_untrack(d: &PyObject, is_tracked: &dyn Fn(&PyObject) -> bool) -> bool {
+pub fn dict_can_untrack(d: &dict::Dict, is_tracked: &dyn Fn(&PyObject) -> bool) -> bool {
     let check_keys = !dict::is_split(d);
     dict::entries(d).all(|(k, v)| {
         // SAFETY: the dict holds references to its keys and values.
@@ -101,9 +101,15 @@ mod tests {
         assert!(!dict_insert_tracks(key.object(), one.object(), &is_tracked));
         assert!(dict_insert_tracks(key.object(), l.object(), &is_tracked));
         let d = dict::new_dict(&heap).unwrap();
-        dict::set_item(&heap, d.object(), key.clone(), one).unwrap();
-        assert!(dict_can_untrack(d.object(), &is_tracked));
-        dict::set_item(&heap, d.object(), key, l).unwrap();
-        assert!(!dict_can_untrack(d.object(), &is_tracked));
+        dict::set_item(&heap, d.cast::<dict::Dict>().unwrap(), key.clone(), one).unwrap();
+        assert!(dict_can_untrack(
+            d.cast::<dict::Dict>().unwrap(),
+            &is_tracked
+        ));
+        dict::set_item(&heap, d.cast::<dict::Dict>().unwrap(), key, l).unwrap();
+        assert!(!dict_can_untrack(
+            d.cast::<dict::Dict>().unwrap(),
+            &is_tracked
+        ));
     }
 }

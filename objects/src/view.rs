@@ -16,6 +16,8 @@
 //! |---|---|---|
 //! | [`List`](crate::types::list::List) | `list` and subclasses | `PyList_Check` |
 //! | [`Tuple`](crate::types::tuple::Tuple) | `tuple` and subclasses | `PyTuple_Check` |
+//! | [`Dict`](crate::types::dict::Dict) | `dict` and subclasses | `PyDict_Check` |
+//! | [`ManagedInstance`](crate::types::dict::managed::ManagedInstance) | instances of classes with a managed dict | `Py_TPFLAGS_MANAGED_DICT` |
 //!
 //! (Each type module declares its view beside its layout with [`view!`](crate::view!).)
 

@@ -118,7 +118,8 @@ fn a_deep_chain_held_by_a_cycle_is_collected() {
     });
     let before = blocks(&heap);
     let set = |d: &Obj<'_>, key: &Obj<'_>, value: Obj<'_>| {
-        dict::set_item(&heap, d.object(), key.clone(), value).expect("str keys hash");
+        dict::set_item(&heap, d.cast().expect("a dict"), key.clone(), value)
+            .expect("str keys hash");
     };
     // d0 -> d1 -> ... -> d(n-1) = {"next": None}, which holds no container and stays
     // untracked; d0 also refers to itself.

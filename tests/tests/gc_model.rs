@@ -606,7 +606,8 @@ impl<'h> Run<'_, 'h> {
         };
         let (obj, item) = self.value(v, Some(h));
         let key = unicode::new_str(self.heap, KEYS[k]).expect("allocation succeeds");
-        dict::set_item(self.heap, self.handles[h].object(), key, obj).expect("str keys hash");
+        dict::set_item(self.heap, self.handles[h].cast().expect("a dict"), key, obj)
+            .expect("str keys hash");
         let entries = &mut self.model.nodes[self.model.handles[h]].entries;
         match entries.iter_mut().find(|(key, _)| *key == k) {
             Some(entry) => entry.1 = item,
@@ -819,7 +820,7 @@ impl<'h> Run<'_, 'h> {
             }
             Kind::Tuple => prop_assert_eq!(addrs(tuple::items(o)), want_items),
             Kind::Dict => {
-                let got: Vec<(String, usize)> = dict::entries(o)
+                let got: Vec<(String, usize)> = dict::entries(dict::Dict::cast(o).unwrap())
                     // SAFETY: the dict holds a reference to each key.
                     .map(|(k, v)| (unicode::str_value(unsafe { k.as_ref() }), v.as_ptr().addr()))
                     .collect();
@@ -875,7 +876,8 @@ fn make_class<'h>(heap: &'h Heap, (name, slots, del): (&str, bool, bool)) -> Obj
     let namespace = del.then(|| {
         let ns = dict::new_dict(heap).expect("allocation succeeds");
         let key = unicode::new_str(heap, "__del__").expect("allocation succeeds");
-        dict::set_item(heap, ns.object(), key, types::none(heap)).expect("str keys hash");
+        dict::set_item(heap, ns.cast().expect("a dict"), key, types::none(heap))
+            .expect("str keys hash");
         ns
     });
     let slots = slots.then_some(&NAMES[..]);

@@ -7,6 +7,8 @@ use pyrt_tests::{cpython, run_cpython};
 
 const SCRIPTS: &[(&str, &str)] = &[
     ("sets_from_dicts", SETS_FROM_DICTS),
+    ("dict_update_arguments", DICT_UPDATE_ARGUMENTS),
+    ("dict_mutated_by_finalizers", DICT_MUTATED_BY_FINALIZERS),
     (
         "demo sizes",
         include_str!("../../runtime/src/demos/sizes.py"),
@@ -291,5 +293,176 @@ fn sets_made_from_dicts_hold_their_keys() {
     assert_eq!(
         out,
         "['a', 'b', 'c'] 216\n['a', 'b', 'c', 'z'] 216\n100 4312 4312\n100 4312\n"
+    );
+}
+
+/// `d.update(...)`, `dict(...)` and `{**x}` with every kind of argument (`dict_update_common`,
+/// `dict_update_arg`, `PyDict_MergeFromSeq2`, `DICT_UPDATE`), and an instance `__dict__` updated
+/// while still split.
+const DICT_UPDATE_ARGUMENTS: &str = r#"import sys
+c = {}
+c.update([(1, 2), (3, 4)])
+print(c)
+try:
+    x = {**[(1, 2)]}
+except TypeError as e:
+    print("TypeError:", e)
+class A: pass
+a = A()
+a.__dict__.update({"x": 1})
+b = A()
+b.y = 1
+print(a.__dict__, b.__dict__, a.x)
+print(sys.getsizeof(a.__dict__), sys.getsizeof(b.__dict__))
+d = {}
+d.update({"x": 1}, y=2)
+print(d)
+d.update(z=3)
+d.update([], a=1)
+print(d, dict({"a": 1}, b=2))
+def f1(): d.update(1, 2)
+def f2(): d.update(5)
+def f3(): dict(1, 2)
+def f4(): d.update([(1,)])
+def f5(): d.update([1])
+def f6(): return {**[(1, 2)]}
+def f7(): d.update([[1, 2], (3, 4), 'ab'])
+def f8(): return dict([(1, 2)], x=3)
+def f9(): d.update([(1, 2, 3)])
+def f10(): return {**5}
+def f11(): dict(5)
+def f12(): d.get(1, default=2)
+def f13(): return dict([(5, 6), 7])
+for f in [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13]:
+    try:
+        print(f(), d)
+    except Exception as e:
+        print(type(e).__name__, e)
+"#;
+
+/// CPython 3.12.1's output for [`DICT_UPDATE_ARGUMENTS`], checked without CPython too: pyrt read
+/// a list (or an int) as a dict and crashed, freed a class's shared keys when the first update
+/// of an empty instance `__dict__` cloned its source, and dropped keyword arguments.
+#[test]
+fn dict_update_takes_mappings_pairs_and_keywords() {
+    let (out, err) = pyrt::Runtime::new()
+        .with(|py| py.run_capture("dict_update_arguments.py", DICT_UPDATE_ARGUMENTS));
+    assert_eq!(err, None);
+    assert_eq!(
+        out,
+        "{1: 2, 3: 4}\n\
+         TypeError: 'list' object is not a mapping\n\
+         {'x': 1} {'y': 1} 1\n\
+         184 288\n\
+         {'x': 1, 'y': 2}\n\
+         {'x': 1, 'y': 2, 'z': 3, 'a': 1} {'a': 1, 'b': 2}\n\
+         TypeError update expected at most 1 argument, got 2\n\
+         TypeError 'int' object is not iterable\n\
+         TypeError dict expected at most 1 argument, got 2\n\
+         ValueError dictionary update sequence element #0 has length 1; 2 is required\n\
+         TypeError cannot convert dictionary update sequence element #0 to a sequence\n\
+         TypeError 'list' object is not a mapping\n\
+         None {'x': 1, 'y': 2, 'z': 3, 'a': 'b', 1: 2, 3: 4}\n\
+         {1: 2, 'x': 3} {'x': 1, 'y': 2, 'z': 3, 'a': 'b', 1: 2, 3: 4}\n\
+         ValueError dictionary update sequence element #0 has length 3; 2 is required\n\
+         TypeError 'int' object is not a mapping\n\
+         TypeError 'int' object is not iterable\n\
+         TypeError dict.get() takes no keyword arguments\n\
+         TypeError cannot convert dictionary update sequence element #1 to a sequence\n\
+         "
+    );
+}
+
+/// `__del__` methods run by a dict's own operations (a value replaced or removed) that change
+/// that dict: CPython's checks and restarts, no read of a freed entry.
+const DICT_MUTATED_BY_FINALIZERS: &str = r#"class D:
+    def __init__(self, name, action):
+        self.name = name
+        self.action = action
+    def __del__(self):
+        print("del", self.name)
+        self.action()
+
+def clear_d():
+    d.clear()
+d = {'a': D('a', clear_d), 'b': 2}
+d.update([('a', 1), ('c', 3)])
+print(d)
+
+def add_z():
+    d['z'] = 26
+d = {'a': D('a', add_z)}
+d.clear()
+print(d)
+
+def grow():
+    d['new'] = 0
+d = {'a': D('a', grow), 'b': 1}
+try:
+    for k in d:
+        d[k] = 0
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print(d)
+
+def shrink():
+    del d['b']
+d = {'a': D('a', shrink), 'b': 1, 'c': 2}
+try:
+    for k in d.keys():
+        d[k] = 0
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print(d)
+
+def refill():
+    for i in range(10):
+        e[str(i)] = i
+e = {'k': D('k', refill)}
+e.update(dict([('k', 0), ('j', 1)]))
+print(len(e), sorted(e))
+
+class A:
+    pass
+a = A()
+def wipe():
+    a.__dict__.clear()
+    a.w = 'w'
+a.x = D('x', wipe)
+a.__dict__.update([('x', 1), ('y', 2)])
+print(a.__dict__)
+p = {'p': D('p', clear_d)}
+print(sorted(d))
+d = {'q': 1}
+del p['p']
+print(d, p)
+"#;
+
+/// CPython 3.12.1's output for [`DICT_MUTATED_BY_FINALIZERS`], checked without CPython too.
+#[test]
+fn finalizers_that_change_a_dict_during_its_operations() {
+    let (out, err) = pyrt::Runtime::new()
+        .with(|py| py.run_capture("dict_mutated_by_finalizers.py", DICT_MUTATED_BY_FINALIZERS));
+    assert_eq!(err, None);
+    assert_eq!(
+        out,
+        "del a\n\
+         {'c': 3}\n\
+         del a\n\
+         {'z': 26}\n\
+         del a\n\
+         RuntimeError: dictionary changed size during iteration\n\
+         {'a': 0, 'b': 1, 'new': 0}\n\
+         del a\n\
+         RuntimeError: dictionary changed size during iteration\n\
+         {'a': 0, 'c': 2}\n\
+         del k\n\
+         12 ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'j', 'k']\n\
+         del x\n\
+         {'w': 'w', 'y': 2}\n\
+         ['a', 'c']\n\
+         del p\n\
+         {} {}\n\
+         "
     );
 }

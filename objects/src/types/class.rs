@@ -293,6 +293,7 @@ pub fn update_finalizer(heap: &Heap, ty: &PyTypeObject) {
         crate::types::unicode::new_str(heap, "__del__")
             .ok()
             .and_then(|key| {
+                let d = crate::types::dict::Dict::cast(d)?;
                 crate::types::dict::get_item(heap, d, key.object())
                     .ok()
                     .flatten()
@@ -475,8 +476,8 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
         cls.incref();
         Obj::from_owned(heap, op)
     };
-    if let Some(k) = class_keys(ty) {
-        managed::init_inline_values(heap, instance.object(), k)?;
+    if let Some((m, k)) = managed::of(instance.object()) {
+        managed::init_inline_values(heap, m, k)?;
     }
     // SAFETY: the instance is complete (`PyType_GenericAlloc` tracks GC instances).
     unsafe { heap.track(instance.object()) };
@@ -534,14 +535,14 @@ fn instance_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Ob
             None => Err(no_attribute(o, name)),
         };
     }
-    let Some(k) = class_keys(o.ob_type()) else {
+    let Some((m, k)) = managed::of(o) else {
         return Err(no_attribute(o, name));
     };
     if name == "__dict__" {
-        return managed::get_dict(heap, o, k);
+        return managed::get_dict(heap, m, k);
     }
     let name_obj = name_object(heap, name, false)?;
-    managed::get_attribute(heap, o, k, name_obj.object())?.ok_or_else(|| no_attribute(o, name))
+    managed::get_attribute(heap, m, k, name_obj.object())?.ok_or_else(|| no_attribute(o, name))
 }
 
 /// `PyObject_GenericSetAttr` for instances (`None` deletes): member slots first, then
@@ -555,16 +556,16 @@ fn instance_setattr(
     if let Some(i) = slot_index(o, name) {
         return set_slot(heap, o, i, name, value);
     }
-    let Some(k) = class_keys(o.ob_type()) else {
+    let Some((m, k)) = managed::of(o) else {
         return Err(no_attribute(o, name));
     };
     if name == "__dict__" {
-        return managed::set_dict_attribute(heap, o, k, value);
+        return managed::set_dict_attribute(heap, m, k, value);
     }
     let name_obj = name_object(heap, name, true)?;
     // SAFETY: `value` is a live object; the instance takes a reference to it.
     let value = value.map(|v| unsafe { Obj::from_borrowed(heap, v) });
-    managed::set_attribute(heap, o, k, name_obj, value)
+    managed::set_attribute(heap, m, k, name_obj, value)
 }
 
 fn set_slot(
@@ -615,8 +616,8 @@ pub(crate) fn traverse_instance(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
             visit(v);
         }
     }
-    if let Some(k) = class_keys(o.ob_type()) {
-        managed::traverse(o, k, &mut visit);
+    if let Some((m, k)) = managed::of(o) {
+        managed::traverse(m, k, &mut visit);
     }
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
 }
@@ -632,8 +633,8 @@ pub(crate) fn is_object_instance_type(ty: &PyTypeObject) -> bool {
 /// then clears the managed dict.
 fn instance_clear(heap: &Heap, o: &PyObject) {
     clear_slots(heap, o);
-    if let Some(k) = class_keys(o.ob_type()) {
-        managed::clear(heap, o, k);
+    if let Some((m, k)) = managed::of(o) {
+        managed::clear(heap, m, k);
     }
 }
 
@@ -695,8 +696,8 @@ unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
         if let Some(l) = List::cast(op.as_ref()) {
             crate::types::list::clear(heap, l);
         }
-        if let Some(k) = class_keys(op.as_ref().ob_type()) {
-            managed::clear(heap, op.as_ref(), k);
+        if let Some((m, k)) = managed::of(op.as_ref()) {
+            managed::clear(heap, m, k);
         }
         heap.free_object(op, cls.as_ref());
         heap.decref(cls.cast());
@@ -705,8 +706,8 @@ unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
 
 /// `subtype_traverse` of a list subclass: the managed dict, the class, then the items.
 fn list_instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    if let Some(k) = class_keys(o.ob_type()) {
-        managed::traverse(o, k, &mut *visit);
+    if let Some((m, k)) = managed::of(o) {
+        managed::traverse(m, k, &mut *visit);
     }
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
     crate::types::list::list_traverse(o, visit);
@@ -716,8 +717,8 @@ fn list_instance_clear(heap: &Heap, o: &PyObject) {
     if let Some(l) = List::cast(o) {
         crate::types::list::clear(heap, l);
     }
-    if let Some(k) = class_keys(o.ob_type()) {
-        managed::clear(heap, o, k);
+    if let Some((m, k)) = managed::of(o) {
+        managed::clear(heap, m, k);
     }
 }
 

@@ -512,7 +512,7 @@ fn grow_for(heap: &Heap, o: &PyObject, n: isize) -> PyResult<()> {
 ///
 /// # Errors
 /// `MemoryError` when the table cannot grow.
-pub fn merge_dict_keys(heap: &Heap, o: &PyObject, d: &PyObject) -> PyResult<()> {
+pub fn merge_dict_keys(heap: &Heap, o: &PyObject, d: &crate::types::dict::Dict) -> PyResult<()> {
     grow_for(heap, o, crate::types::dict::dict_len(d) as isize)?;
     for (k, _) in crate::types::dict::entries(d) {
         // SAFETY: a key of the live dict, taken as a new reference; adding a key runs no

@@ -117,7 +117,7 @@ impl<'py> Bound<'py, PyDict> {
     pub fn set_item<K, V>(&self, key: &Bound<'py, K>, value: &Bound<'py, V>) -> PyResult<()> {
         dict::set_item(
             self.py().heap(),
-            self.as_object(),
+            self.view(),
             key.clone().into_obj(),
             value.clone().into_obj(),
         )
@@ -138,10 +138,7 @@ impl<'py> Bound<'py, PyDict> {
     /// });
     /// ```
     pub fn get_item<K>(&self, key: &Bound<'py, K>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        Ok(
-            dict::get_item(self.py().heap(), self.as_object(), key.as_object())?
-                .map(Bound::from_obj),
-        )
+        Ok(dict::get_item(self.py().heap(), self.view(), key.as_object())?.map(Bound::from_obj))
     }
 
     /// `del d[key]`.
@@ -157,7 +154,7 @@ impl<'py> Bound<'py, PyDict> {
     /// });
     /// ```
     pub fn del_item<K>(&self, key: &Bound<'py, K>) -> PyResult<()> {
-        dict::del_item(self.py().heap(), self.as_object(), key.as_object())
+        dict::del_item(self.py().heap(), self.view(), key.as_object())
     }
 
     /// The items in insertion order.
@@ -174,9 +171,9 @@ impl<'py> Bound<'py, PyDict> {
     /// ```
     pub fn items(&self) -> Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
         let heap = self.py().heap();
-        dict::items(heap, self.as_object())
-            .into_iter()
-            // SAFETY: the dict holds references to its keys and values, objects of this runtime.
+        dict::entries(self.view())
+            // SAFETY: the dict holds references to its keys and values, objects of this runtime,
+            // each taken as a new handle while nothing runs.
             .map(|(k, v)| unsafe {
                 (
                     Bound::from_obj(Obj::from_borrowed(heap, k.as_ref())),
@@ -203,7 +200,7 @@ impl<'py> Bound<'py, PyDict> {
     /// });
     /// ```
     pub fn copy(&self) -> PyResult<Bound<'py, PyDict>> {
-        dict::copy(self.py().heap(), self.as_object()).map(Bound::from_obj)
+        dict::copy(self.py().heap(), self.view()).map(Bound::from_obj)
     }
 
     /// `d.update(other)` for another dict (`dict_merge`); `dict(other)` is an empty dict updated.
@@ -221,7 +218,7 @@ impl<'py> Bound<'py, PyDict> {
     /// });
     /// ```
     pub fn update(&self, other: &Bound<'py, PyDict>) -> PyResult<()> {
-        dict::merge(self.py().heap(), self.as_object(), other.as_object())
+        dict::merge(self.py().heap(), self.view(), other.view())
     }
 
     /// `d.clear()`: back to the shared empty table (64 bytes).
@@ -236,6 +233,6 @@ impl<'py> Bound<'py, PyDict> {
     /// });
     /// ```
     pub fn clear(&self) {
-        dict::clear(self.py().heap(), self.as_object());
+        dict::clear(self.py().heap(), self.view());
     }
 }

@@ -111,3 +111,7 @@ pub trait HasView: PyTypeInfo {
 impl HasView for PyList {
     type View = list::List;
 }
+
+impl HasView for PyDict {
+    type View = dict::Dict;
+}

@@ -64,9 +64,10 @@ fn types() -> Vec<&'static StaticType> {
 /// A dict of the built-in names.
 pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
     let d = dict::new_dict(heap)?;
+    let view = dict::Dict::cast_internal(d.object())?;
     let put = |name: &str, v: Obj<'_>| -> PyResult<()> {
         let k = unicode::intern(heap, unicode::new_str(heap, name)?)?;
-        dict::set_item(heap, d.object(), k, v)
+        dict::set_item(heap, view, k, v)
     };
     for (i, name) in FUNCTIONS.iter().enumerate() {
         let n = unicode::intern(heap, unicode::new_str(heap, name)?)?;
@@ -536,8 +537,8 @@ pub(crate) fn construct<'py>(
         if let Some(a) = arg {
             if set::is_anyset(a.object()) {
                 set::merge(heap, s.object(), a.object()).map_err(|e| interp.err(e))?;
-            } else if dict::is_dict(a.object()) {
-                set::merge_dict_keys(heap, s.object(), a.object()).map_err(|e| interp.err(e))?;
+            } else if let Some(d) = dict::Dict::cast(a.object()) {
+                set::merge_dict_keys(heap, s.object(), d).map_err(|e| interp.err(e))?;
             } else {
                 for x in interp.collect(a)? {
                     set::add(heap, s.object(), x).map_err(|e| interp.err(e))?;
@@ -548,26 +549,7 @@ pub(crate) fn construct<'py>(
     }
     if is(&DICT_TYPE) {
         let d = e(dict::new_dict(heap))?;
-        if let Some(a) = arg {
-            if dict::is_dict(a.object()) {
-                dict::merge(heap, d.object(), a.object()).map_err(|e| interp.err(e))?;
-            } else {
-                for pair in interp.collect(a)? {
-                    let kv = interp.collect(&pair)?;
-                    let [k, v] = <[Obj<'py>; 2]>::try_from(kv).map_err(|_| {
-                        interp.raise(
-                            &exceptions::VALUE_ERROR,
-                            "dictionary update sequence element has wrong length",
-                        )
-                    })?;
-                    dict::set_item(heap, d.object(), k, v).map_err(|e| interp.err(e))?;
-                }
-            }
-        }
-        for (k, v) in kwargs {
-            let k = interp.name_str(&k)?;
-            dict::set_item(heap, d.object(), k, v).map_err(|e| interp.err(e))?;
-        }
+        super::methods::dict_update(interp, interp.own_dict(&d)?, "dict", &args, &kwargs)?;
         return Ok(d);
     }
     if is(&BYTES_TYPE) {
@@ -727,8 +709,8 @@ pub(crate) fn getitem<'py>(
     let heap = interp.heap;
     let o = obj.object();
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
-    if dict::is_dict(o) {
-        return match dict::get_item(heap, o, key.object()).map_err(|e| interp.err(e))? {
+    if let Some(d) = dict::Dict::cast(o) {
+        return match dict::get_item(heap, d, key.object()).map_err(|e| interp.err(e))? {
             Some(v) => Ok(v),
             None => Err(interp.key_error(key)),
         };

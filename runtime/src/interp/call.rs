@@ -135,7 +135,7 @@ impl<'py> Interp<'py> {
         let key = self.name_str(name).ok()?;
         let mut t = Some(ty);
         while let Some(cur) = t {
-            if let Some(d) = class::class_dict(cur)
+            if let Some(d) = class::class_dict(cur).and_then(dict::Dict::cast)
                 && let Ok(Some(v)) = dict::get_item(self.heap, d, key.object())
             {
                 return Some(v);
@@ -208,7 +208,7 @@ impl<'py> Interp<'py> {
     ) -> R<'py, ()> {
         let o = obj.object();
         if let Some(ty) = as_type(o)
-            && let Some(d) = class::class_dict(ty)
+            && let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast)
         {
             let key = self.name_str(name)?;
             let result = match value {
@@ -261,8 +261,8 @@ impl<'py> Interp<'py> {
     pub(crate) fn setitem(&self, obj: &Obj<'py>, key: Obj<'py>, value: Obj<'py>) -> R<'py, ()> {
         let heap = self.heap;
         let o = obj.object();
-        if dict::is_dict(o) {
-            return dict::set_item(heap, o, key, value).map_err(|e| self.err(e));
+        if let Some(d) = dict::Dict::cast(o) {
+            return dict::set_item(heap, d, key, value).map_err(|e| self.err(e));
         }
         if let Some(l) = list::List::cast(o) {
             if let Some((lo, hi)) = super::builtins::slice_bounds(self, &key, list::list_len(l))? {
@@ -286,8 +286,8 @@ impl<'py> Interp<'py> {
     pub(crate) fn delitem(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
         let heap = self.heap;
         let o = obj.object();
-        if dict::is_dict(o) {
-            return dict::del_item(heap, o, key.object()).map_err(|e| {
+        if let Some(d) = dict::Dict::cast(o) {
+            return dict::del_item(heap, d, key.object()).map_err(|e| {
                 if e.kind() == pyrt_objects::ExcKind::KeyError {
                     self.key_error(key)
                 } else {
@@ -357,9 +357,9 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         // Special methods other than __init__ would be silently ignored by the operators and
         // built-ins (they dispatch on pyrt's own slots): refuse them plainly instead.
-        for (k, v) in dict::items(heap, ns.object()) {
-            // SAFETY: the namespace holds its keys and values.
-            let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
+        let ns_dict = dict::Dict::cast_internal(ns.object()).map_err(|e| self.err(e))?;
+        for (k, v) in dict::items(heap, ns_dict).map_err(|e| self.err(e))? {
+            let (k, v) = (k.object(), v.object());
             let name = unicode::str_value(k);
             if FUNCTION.is(v)
                 && name.starts_with("__")
@@ -377,8 +377,7 @@ impl<'py> Interp<'py> {
             }
         }
         let slots_key = self.name_str("__slots__")?;
-        let slots =
-            dict::get_item(heap, ns.object(), slots_key.object()).map_err(|e| self.err(e))?;
+        let slots = dict::get_item(heap, ns_dict, slots_key.object()).map_err(|e| self.err(e))?;
         let slot_names: Option<Vec<String>> = match slots {
             None => None,
             Some(s) if unicode::is_str(s.object()) => Some(vec![unicode::str_value(s.object())]),
@@ -469,9 +468,8 @@ impl<'py> Interp<'py> {
             .get_ref(self.heap, m.object(), module::DICT)
             .expect("a module has its dict");
         let key = self.name_str(name)?;
-        if let Some(v) =
-            dict::get_item(self.heap, d.object(), key.object()).map_err(|e| self.err(e))?
-        {
+        let d = dict::Dict::cast_internal(d.object()).map_err(|e| self.err(e))?;
+        if let Some(v) = dict::get_item(self.heap, d, key.object()).map_err(|e| self.err(e))? {
             return Ok(v);
         }
         if let Some(v) = super::modules::dynamic_attr(self, m, name)? {

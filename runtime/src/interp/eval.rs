@@ -115,7 +115,7 @@ impl<'py> Interp<'py> {
                 self.comprehension(frame, &c.generators, &mut |frame| {
                     let k = self.eval(frame, &c.key)?;
                     let v = self.eval(frame, &c.value)?;
-                    dict::set_item(heap, out.object(), k, v).map_err(|e| self.err(e))
+                    dict::set_item(heap, self.own_dict(&out)?, k, v).map_err(|e| self.err(e))
                 })?;
                 Ok(out)
             }
@@ -212,11 +212,19 @@ impl<'py> Interp<'py> {
             dict::dict_from_pairs(heap, pairs)
         } else {
             let out = dict::new_dict(heap).map_err(|e| self.err(e))?;
+            let view = self.own_dict(&out)?;
             for (k, v) in pairs {
-                dict::set_item(heap, out.object(), k, v).map_err(|e| self.err(e))?;
+                dict::set_item(heap, view, k, v).map_err(|e| self.err(e))?;
             }
             for u in unpacked {
-                dict::merge(heap, out.object(), u.object()).map_err(|e| self.err(e))?;
+                // `DICT_UPDATE`: only a mapping can be unpacked.
+                let Some(source) = dict::Dict::cast(u.object()) else {
+                    return Err(self.raise(
+                        &exceptions::TYPE_ERROR,
+                        format!("'{}' object is not a mapping", u.ob_type().name()),
+                    ));
+                };
+                dict::merge(heap, view, source).map_err(|e| self.err(e))?;
             }
             Ok(out)
         };
@@ -294,8 +302,9 @@ impl<'py> Interp<'py> {
             .iter()
             .chain([&frame.globals, &self.builtins]);
         for scope in scopes {
+            let scope = self.own_dict(scope)?;
             if let Some(v) =
-                dict::get_item(self.heap, scope.object(), key.object()).map_err(|e| self.err(e))?
+                dict::get_item(self.heap, scope, key.object()).map_err(|e| self.err(e))?
             {
                 return Ok(v);
             }
@@ -457,8 +466,8 @@ impl<'py> Interp<'py> {
     pub(crate) fn contains(&self, container: &Obj<'py>, item: &Obj<'py>) -> R<'py, bool> {
         let heap = self.heap;
         let c = container.object();
-        if dict::is_dict(c) {
-            return dict::get_item(heap, c, item.object())
+        if let Some(d) = dict::Dict::cast(c) {
+            return dict::get_item(heap, d, item.object())
                 .map(|v| v.is_some())
                 .map_err(|e| self.err(e));
         }

@@ -356,7 +356,7 @@ impl<'py> Interp<'py> {
         }
         let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
         let key = self.name_str(name)?;
-        dict::set_item(self.heap, ns.object(), key, value).map_err(|e| self.err(e))
+        dict::set_item(self.heap, self.own_dict(ns)?, key, value).map_err(|e| self.err(e))
     }
 
     /// An identifier as its interned str.
@@ -401,7 +401,7 @@ impl<'py> Interp<'py> {
         }
         let ns = frame.namespace.as_ref().unwrap_or(&frame.globals);
         let key = self.name_str(name)?;
-        dict::del_item(self.heap, ns.object(), key.object()).map_err(|_| {
+        dict::del_item(self.heap, self.own_dict(ns)?, key.object()).map_err(|_| {
             self.raise(
                 &exceptions::NAME_ERROR,
                 format!("name '{name}' is not defined"),
@@ -616,7 +616,8 @@ impl<'py> Interp<'py> {
         let ns = dict::new_dict(self.heap).map_err(|e| self.err(e))?;
         let module_key = self.name_str("__module__")?;
         let module = self.name_str("__main__")?;
-        dict::set_item(self.heap, ns.object(), module_key, module).map_err(|e| self.err(e))?;
+        dict::set_item(self.heap, self.own_dict(&ns)?, module_key, module)
+            .map_err(|e| self.err(e))?;
         let body_frame = Frame {
             code: code.clone(),
             fast: RefCell::new(Vec::new()),
@@ -715,6 +716,12 @@ impl<'py> Interp<'py> {
             });
         }
         self.isinstance(exc.object(), cls.object())
+    }
+
+    /// A dict pyrt made itself (a namespace, a fresh dict) as its view; `SystemError` if it
+    /// is not one (pyrt's bug).
+    pub(crate) fn own_dict<'a>(&self, d: &'a Obj<'py>) -> R<'py, &'a dict::Dict> {
+        dict::Dict::cast_internal(d.object()).map_err(|e| self.err(e))
     }
 
     /// `list(value)`-like: the items of an iterable, collected.

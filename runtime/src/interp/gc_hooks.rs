@@ -145,13 +145,14 @@ impl RuntimeHooks for Interp<'_> {
         };
         let args = || -> pyrt_objects::PyResult<(Obj<'_>, Obj<'_>)> {
             let d = dict::new_dict(heap)?;
+            let view = dict::Dict::cast_internal(d.object())?;
             for (k, v) in [
                 ("generation", info.generation),
                 ("collected", info.collected),
                 ("uncollectable", info.uncollectable),
             ] {
                 let k = unicode::new_str(heap, k)?;
-                dict::set_item(heap, d.object(), k, long::int_from_i64(heap, v as i64)?)?;
+                dict::set_item(heap, view, k, long::int_from_i64(heap, v as i64)?)?;
             }
             Ok((unicode::new_str(heap, phase)?, d))
         };

@@ -362,7 +362,7 @@ fn get_stats<'py>(interp: &Interp<'py>) -> R<'py, Obj<'py>> {
         ] {
             let k = unicode::new_str(heap, k).map_err(err)?;
             let v = long::int_from_i64(heap, v as i64).map_err(err)?;
-            dict::set_item(heap, d.object(), k, v).map_err(err)?;
+            dict::set_item(heap, interp.own_dict(&d)?, k, v).map_err(err)?;
         }
         out.push(d);
     }

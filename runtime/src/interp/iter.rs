@@ -64,13 +64,14 @@ impl<'py> Iter<'py> {
                 item
             }
             Iter::Dict { d, pos, used } => {
-                if dict::dict_len(d.object()) != *used {
+                let d = interp.own_dict(d)?;
+                if dict::dict_len(d) != *used {
                     return Err(interp.raise(
                         &exceptions::RUNTIME_ERROR,
                         "dictionary changed size during iteration",
                     ));
                 }
-                dict::next_entry(d.object(), *pos).map(|(next, k, _)| {
+                dict::next_entry(d, *pos).map(|(next, k, _)| {
                     *pos = next;
                     borrowed(interp, k)
                 })
@@ -90,13 +91,14 @@ impl<'py> Iter<'py> {
             Iter::Range(values) => values.next().transpose().map_err(|e| interp.err(e))?,
             Iter::Items(it) => it.next(),
             Iter::View { d, pos, used, what } => {
-                if dict::dict_len(d.object()) != *used {
+                let d = interp.own_dict(d)?;
+                if dict::dict_len(d) != *used {
                     return Err(interp.raise(
                         &exceptions::RUNTIME_ERROR,
                         "dictionary changed size during iteration",
                     ));
                 }
-                match dict::next_entry(d.object(), *pos) {
+                match dict::next_entry(d, *pos) {
                     None => None,
                     Some((next, k, v)) => {
                         *pos = next;
@@ -124,11 +126,11 @@ impl<'py> Interp<'py> {
         if tuple::is_tuple(o) {
             return Ok(Iter::Tuple(value.clone(), 0));
         }
-        if dict::is_dict(o) {
+        if let Some(d) = dict::Dict::cast(o) {
             return Ok(Iter::Dict {
                 d: value.clone(),
                 pos: 0,
-                used: dict::dict_len(o),
+                used: dict::dict_len(d),
             });
         }
         if set::is_anyset(o) {
@@ -152,7 +154,7 @@ impl<'py> Interp<'py> {
                 let d = kind
                     .get_ref(self.heap, o, 0)
                     .expect("a view holds its dict");
-                let used = dict::dict_len(d.object());
+                let used = dict::dict_len(self.own_dict(&d)?);
                 return Ok(Iter::View {
                     d,
                     pos: 0,

@@ -136,8 +136,8 @@ pub(crate) fn call<'py>(
         let r = LIST_METHODS.call(interp.heap, o, name, args, kwargs);
         return r.transpose().map_err(|e| interp.err(e));
     }
-    let r = if dict::is_dict(o) {
-        dict_method(interp, obj, name, args)
+    let r = if let Some(d) = dict::Dict::cast(o) {
+        dict_method(interp, obj, d, name, args, kwargs)
     } else if set::is_anyset(o) {
         set_method(interp, obj, name, args)
     } else if unicode::is_str(o) {
@@ -178,12 +178,19 @@ fn arity<'py>(
 fn dict_method<'py>(
     interp: &Interp<'py>,
     d: &Obj<'py>,
+    o: &dict::Dict,
     name: &str,
     args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let o = d.object();
     let err = |e| interp.err(e);
+    if !kwargs.is_empty() && name != "update" {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("dict.{name}() takes no keyword arguments"),
+        ));
+    }
     match name {
         "get" => {
             arity(interp, "get", args, 1, 2)?;
@@ -217,18 +224,11 @@ fn dict_method<'py>(
             }
         }
         "popitem" => {
-            let Some((k, v)) = dict::items(heap, o).pop() else {
+            let Some((k, v)) = dict::items(heap, o).map_err(err)?.pop() else {
                 return Err(interp.err(pyrt_objects::PyErr::new(
                     pyrt_objects::ExcKind::KeyError,
                     "'popitem(): dictionary is empty'",
                 )));
-            };
-            // SAFETY: the dict holds the key and value until they are deleted below.
-            let (k, v) = unsafe {
-                (
-                    Obj::from_borrowed(heap, k.as_ref()),
-                    Obj::from_borrowed(heap, v.as_ref()),
-                )
             };
             dict::del_item(heap, o, k.object()).map_err(err)?;
             pyrt_objects::types::tuple::new_tuple(heap, vec![k, v]).map_err(err)
@@ -239,8 +239,7 @@ fn dict_method<'py>(
             .map_err(err),
         "items" => DICT_ITEMS.alloc(heap, &[Some(d.clone())], &[]).map_err(err),
         "update" => {
-            arity(interp, "update", args, 1, 1)?;
-            dict::merge(heap, o, args[0].object()).map_err(err)?;
+            dict_update(interp, o, "update", args, kwargs)?;
             Ok(none(interp))
         }
         "clear" => {
@@ -387,6 +386,66 @@ fn set_method<'py>(
     }
 }
 
+/// `dict_update_common` (`d.update(...)`, `dict(...)`): at most one positional argument,
+/// merged by [`dict_update_arg`], then the keyword arguments in order.
+pub(crate) fn dict_update<'py>(
+    interp: &Interp<'py>,
+    d: &dict::Dict,
+    method: &str,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, ()> {
+    if args.len() > 1 {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("{method} expected at most 1 argument, got {}", args.len()),
+        ));
+    }
+    if let Some(arg) = args.first() {
+        dict_update_arg(interp, d, arg)?;
+    }
+    for (k, v) in kwargs {
+        let k = interp.name_str(k)?;
+        dict::set_item(interp.heap, d, k, v.clone()).map_err(|e| interp.err(e))?;
+    }
+    Ok(())
+}
+
+/// `dict_update_arg`: a dict merges as a mapping (`PyDict_Merge`); anything else is an
+/// iterable of pairs (`PyDict_MergeFromSeq2`), each element made a sequence as
+/// `PySequence_Fast` does. (pyrt's mappings are its dicts: a class cannot define
+/// `__getitem__`, so the `keys()` protocol has nothing else to find.)
+pub(crate) fn dict_update_arg<'py>(
+    interp: &Interp<'py>,
+    d: &dict::Dict,
+    arg: &Obj<'py>,
+) -> R<'py, ()> {
+    if let Some(source) = dict::Dict::cast(arg.object()) {
+        return dict::merge(interp.heap, d, source).map_err(|e| interp.err(e));
+    }
+    let mut it = interp.iter(arg)?;
+    let elements = core::iter::from_fn(|| match it.next(interp) {
+        Ok(Some(element)) => Some(sequence_fast(interp, &element)),
+        Ok(None) => None,
+        Err(u) => Some(Err(u)),
+    });
+    dict::merge_from_seq2(interp.heap, d, elements, |e| interp.err(e))
+}
+
+/// `PySequence_Fast(o)`: the items of `o`, or `None` when collecting them raised `TypeError`
+/// (the caller gives its own message).
+fn sequence_fast<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, Option<Vec<Obj<'py>>>> {
+    match interp.collect(o) {
+        Ok(items) => Ok(Some(items)),
+        Err(super::Unwind::Raise(r))
+            if r.exc.ob_type().is_subtype(exceptions::TYPE_ERROR.get()) =>
+        {
+            Ok(None)
+        }
+        Err(u) => Err(u),
+    }
+}
+
 /// `set_update_internal`: a set or dict is merged in bulk, any other iterable added item by
 /// item.
 fn add_all<'py>(interp: &Interp<'py>, s: &pyrt_objects::PyObject, other: &Obj<'py>) -> R<'py, ()> {
@@ -394,8 +453,8 @@ fn add_all<'py>(interp: &Interp<'py>, s: &pyrt_objects::PyObject, other: &Obj<'p
     if set::is_anyset(other.object()) {
         return set::merge(heap, s, other.object()).map_err(|e| interp.err(e));
     }
-    if dict::is_dict(other.object()) {
-        return set::merge_dict_keys(heap, s, other.object()).map_err(|e| interp.err(e));
+    if let Some(d) = dict::Dict::cast(other.object()) {
+        return set::merge_dict_keys(heap, s, d).map_err(|e| interp.err(e));
     }
     for x in interp.collect(other)? {
         set::add(heap, s, x).map_err(|e| interp.err(e))?;

@@ -425,9 +425,12 @@ impl Drop for Session<'_> {
 /// are replaced, so finalizers still see the names not reached yet).
 fn clear_module_dict(heap: &Heap, d: &Obj<'_>) {
     let none = pyrt_objects::types::none(heap);
+    let Some(d) = dict::Dict::cast(d.object()) else {
+        return;
+    };
     for underscore_pass in [true, false] {
         let mut pos = 0;
-        while let Some((next, k, v)) = dict::next_entry(d.object(), pos) {
+        while let Some((next, k, v)) = dict::next_entry(d, pos) {
             pos = next;
             // SAFETY: the dict holds its keys and values.
             let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
@@ -444,7 +447,7 @@ fn clear_module_dict(heap: &Heap, d: &Obj<'_>) {
             if clear {
                 // SAFETY: as above.
                 let key = unsafe { Obj::from_borrowed(heap, k) };
-                let _ = dict::set_item(heap, d.object(), key, none.clone());
+                let _ = dict::set_item(heap, d, key, none.clone());
             }
         }
     }
@@ -513,7 +516,12 @@ impl<'py> Interp<'py> {
         let g = dict::new_dict(self.heap)?;
         let name = unicode::new_constant_str(self.heap, "__name__")?;
         let main = unicode::new_constant_str(self.heap, "__main__")?;
-        dict::set_item(self.heap, g.object(), name, main)?;
+        dict::set_item(
+            self.heap,
+            dict::Dict::cast_internal(g.object())?,
+            name,
+            main,
+        )?;
         Ok(g)
     }
 

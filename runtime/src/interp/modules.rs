@@ -38,6 +38,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         ));
     }
     let d = dict::new_dict(heap).map_err(err)?;
+    let view = interp.own_dict(&d)?;
     let all = FUNCTIONS.iter().chain(super::gc_module::FUNCTIONS);
     for (i, (m, f)) in all.enumerate() {
         if *m == name {
@@ -45,7 +46,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
             let b = BUILTIN
                 .alloc(heap, &[Some(n), None], &[base_index() + i])
                 .map_err(err)?;
-            dict::set_item(heap, d.object(), interp.name_str(f)?, b).map_err(err)?;
+            dict::set_item(heap, view, interp.name_str(f)?, b).map_err(err)?;
         }
     }
     if name == "sys" {
@@ -56,11 +57,11 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
             .collect::<Result<Vec<_>, _>>()
             .map_err(err)?;
         let argv = list::new_list(heap, argv).map_err(err)?;
-        dict::set_item(heap, d.object(), interp.name_str("argv")?, argv).map_err(err)?;
+        dict::set_item(heap, view, interp.name_str("argv")?, argv).map_err(err)?;
         let vi = version_info(interp)?;
-        dict::set_item(heap, d.object(), interp.name_str("version_info")?, vi).map_err(err)?;
+        dict::set_item(heap, view, interp.name_str("version_info")?, vi).map_err(err)?;
         let maxsize = long::int_from_i64(heap, i64::MAX).map_err(err)?;
-        dict::set_item(heap, d.object(), interp.name_str("maxsize")?, maxsize).map_err(err)?;
+        dict::set_item(heap, view, interp.name_str("maxsize")?, maxsize).map_err(err)?;
     }
     let mut attrs = Vec::new();
     if name == "gc" {
@@ -76,7 +77,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         attrs = vec![("ref", ty.clone()), ("ReferenceType", ty)];
     }
     for (k, v) in attrs {
-        dict::set_item(heap, d.object(), interp.name_str(k)?, v).map_err(err)?;
+        dict::set_item(heap, view, interp.name_str(k)?, v).map_err(err)?;
     }
     let n = interp.name_str(name)?;
     MODULE.alloc(heap, &[Some(n), Some(d)], &[]).map_err(err)

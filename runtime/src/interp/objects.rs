@@ -262,24 +262,45 @@ fn view_dict(o: &PyObject) -> &PyObject {
 }
 
 fn view_len(o: &PyObject) -> usize {
-    pyrt_objects::types::dict::dict_len(view_dict(o))
+    pyrt_objects::types::dict::Dict::cast(view_dict(o))
+        .map_or(0, pyrt_objects::types::dict::dict_len)
 }
 
-/// `dict_keys([...])`, `dict_values([...])`, `dict_items([(k, v), ...])`.
+/// `dict_keys([...])`, `dict_values([...])`, `dict_items([(k, v), ...])`: as CPython's
+/// `dictview_repr`, a snapshot of the items (new references, so that a repr which changes
+/// the dict frees none of them) is printed.
 fn view_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let d = view_dict(o);
-    let mut parts = Vec::new();
-    for (k, v) in pyrt_objects::types::dict::items(heap, d) {
-        // SAFETY: the dict holds its keys and values while the repr is made.
-        let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
-        let repr = |x| pyrt_objects::abstract_::repr(heap, x);
-        parts.push(match o.ob_type().name() {
-            "dict_keys" => repr(k)?,
-            "dict_values" => repr(v)?,
-            _ => format!("({}, {})", repr(k)?, repr(v)?),
-        });
+    use pyrt_objects::types::dict;
+    let d = dict::Dict::cast_internal(view_dict(o))?;
+    let name = o.ob_type().name();
+    let mut out = String::new();
+    let mut push = |s: &str| {
+        out.try_reserve(s.len())
+            .map_err(|_| pyrt_objects::PyErr::memory_error())?;
+        out.push_str(s);
+        Ok::<(), pyrt_objects::PyErr>(())
+    };
+    push(name)?;
+    push("([")?;
+    for (i, (k, v)) in dict::items(heap, d)?.iter().enumerate() {
+        let repr = |x: &Obj<'_>| pyrt_objects::abstract_::repr(heap, x.object());
+        if i > 0 {
+            push(", ")?;
+        }
+        match name {
+            "dict_keys" => push(&repr(k)?)?,
+            "dict_values" => push(&repr(v)?)?,
+            _ => {
+                push("(")?;
+                push(&repr(k)?)?;
+                push(", ")?;
+                push(&repr(v)?)?;
+                push(")")?;
+            }
+        }
     }
-    Ok(format!("{}([{}])", o.ob_type().name(), parts.join(", ")))
+    push("])")?;
+    Ok(out)
 }
 
 macro_rules! view_type {

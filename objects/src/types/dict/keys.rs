@@ -20,6 +20,7 @@ use core::ptr::{self, NonNull};
 
 use crate::error::PyResult;
 use crate::heap::Heap;
+use crate::obj::Obj;
 use crate::object::{IMMORTAL_REFCNT, ObjPtr, PyObject};
 use crate::typeobj::CompareOp;
 
@@ -366,31 +367,52 @@ pub(crate) fn shared_keys_decref(heap: &Heap, k: Keys) {
     free_keys(heap, k);
 }
 
-/// Probes for `key`: the index of its entry, if present.
+/// Probes the table `table()` returns for `key`: the index of its entry, if present
+/// (`_Py_dict_lookup`). A comparison may run Python code (`__eq__`) that changes the dict or
+/// drops the entry's key: the key is held across it, and when afterwards the dict has another
+/// table or the entry another key, the lookup starts again on the table as it is now
+/// (CPython's `DKIX_KEY_CHANGED`, "the dict was mutated, restart").
 ///
 /// # Errors
 /// What comparing keys raises.
-pub(super) fn lookup(heap: &Heap, k: Keys, key: &PyObject, hash: i64) -> PyResult<Option<usize>> {
-    for i in probe_sequence(k, hash) {
-        let ix = k.get_index(i);
-        if ix == DKIX_EMPTY {
-            return Ok(None);
-        }
-        if ix < 0 {
-            continue;
-        }
-        let e = k.entry(heap, ix as usize);
-        if let Some(ek) = e.key {
-            // SAFETY: keys of a live table are live objects of this heap.
-            let ek = unsafe { ek.as_ref() };
-            if ptr::eq(ek, key)
-                || (e.hash == hash && crate::abstract_::compare_bool(heap, ek, key, CompareOp::Eq)?)
-            {
-                return Ok(Some(ix as usize));
+pub(super) fn lookup(
+    heap: &Heap,
+    table: impl Fn() -> Keys,
+    key: &PyObject,
+    hash: i64,
+) -> PyResult<Option<usize>> {
+    'restart: loop {
+        let k = table();
+        for i in probe_sequence(k, hash) {
+            let ix = k.get_index(i);
+            if ix == DKIX_EMPTY {
+                return Ok(None);
+            }
+            if ix < 0 {
+                continue;
+            }
+            let ix = ix as usize;
+            let e = k.entry(heap, ix);
+            let Some(ek) = e.key else { continue };
+            if ptr::eq(ek.as_ptr(), key) {
+                return Ok(Some(ix));
+            }
+            if e.hash != hash {
+                continue;
+            }
+            // SAFETY: a key of the live table, taken as a new reference for the comparison.
+            let start = unsafe { Obj::from_borrowed(heap, ek.as_ref()) };
+            let equal = crate::abstract_::compare_bool(heap, start.object(), key, CompareOp::Eq)?;
+            let now = table();
+            if now.0 != k.0 || ix >= now.nentries() || now.raw_entry(ix).0 != Some(ek) {
+                continue 'restart;
+            }
+            if equal {
+                return Ok(Some(ix));
             }
         }
+        unreachable!("a table always has an empty slot, which ends every probe")
     }
-    unreachable!("a table always has an empty slot, which ends every probe")
 }
 
 /// The slots `hash` probes, in order: `hash & mask`, then `(5i + perturb + 1) & mask` with

@@ -24,7 +24,7 @@ use core::ptr::{self, NonNull};
 
 use super::keys::{self, Entry, Keys, lookup};
 use super::values::Values;
-use super::{del_item, get_item, new_split_dict, set_item};
+use super::{Dict, del_item, get_item, new_split_dict, set_item};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
@@ -76,21 +76,49 @@ impl ClassKeys {
     }
 }
 
+/// Whether `o`'s class has `Py_TPFLAGS_MANAGED_DICT`, so that `o` has a dict-or-values word.
+pub fn has_managed_dict(o: &PyObject) -> bool {
+    o.ob_type().flags().contains(TypeFlags::MANAGED_DICT)
+}
+
+crate::view! {
+    /// An instance of a class with a managed dict (`Py_TPFLAGS_MANAGED_DICT`): an object with
+    /// the dict-or-values word before its GC header.
+    pub struct ManagedInstance: "object" = has_managed_dict;
+}
+
+/// `o` as an instance with a managed dict, with its class's shared keys, when its class has
+/// them.
+#[inline]
+pub(crate) fn of(o: &PyObject) -> Option<(&ManagedInstance, ClassKeys)> {
+    let m = ManagedInstance::cast(o)?;
+    Some((m, crate::types::class::class_keys(o.ob_type())?))
+}
+
+/// The dict an instance's word points at.
+///
+/// # Safety
+/// `d` must be the word's pointer, to a live object (the word holds a reference to it).
+unsafe fn word_dict<'a>(d: ObjPtr) -> PyResult<&'a Dict> {
+    // SAFETY: the caller's promise.
+    Dict::cast_internal(unsafe { &*d.as_ptr() })
+}
+
 /// What an instance's dict-or-values word holds.
 enum DictOrValues {
     Values(Values),
     Dict(Option<ObjPtr>),
 }
 
-fn word(o: &PyObject) -> &Cell<*mut u8> {
-    debug_assert!(o.ob_type().flags().contains(TypeFlags::MANAGED_DICT));
+fn word(o: &ManagedInstance) -> &Cell<*mut u8> {
     let p = ptr::from_ref(o).cast::<Cell<*mut u8>>().wrapping_sub(3);
-    // SAFETY: instances of a MANAGED_DICT type have a 16-byte pre-header before their GC
-    // header; its second word (object − 24) is the dict-or-values word, zeroed at allocation.
+    // SAFETY: instances of a MANAGED_DICT type (the view's check) have a 16-byte pre-header
+    // before their GC header; its second word (object − 24) is the dict-or-values word,
+    // zeroed at allocation.
     unsafe { &*p }
 }
 
-fn read(o: &PyObject) -> DictOrValues {
+fn read(o: &ManagedInstance) -> DictOrValues {
     let w = word(o).get();
     if w.addr() & 1 == 1 {
         // SAFETY: odd words are only written by `set_values` from a live array.
@@ -100,11 +128,11 @@ fn read(o: &PyObject) -> DictOrValues {
     }
 }
 
-fn set_values(o: &PyObject, v: Values) {
+fn set_values(o: &ManagedInstance, v: Values) {
     word(o).set(v.tagged());
 }
 
-fn set_dict(o: &PyObject, d: Option<ObjPtr>) {
+fn set_dict(o: &ManagedInstance, d: Option<ObjPtr>) {
     word(o).set(d.map_or(ptr::null_mut(), |d| d.as_ptr().cast()));
 }
 
@@ -113,7 +141,7 @@ fn set_dict(o: &PyObject, d: Option<ObjPtr>) {
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
-pub(crate) fn init_inline_values(heap: &Heap, o: &PyObject, k: ClassKeys) -> PyResult<()> {
+pub(crate) fn init_inline_values(heap: &Heap, o: &ManagedInstance, k: ClassKeys) -> PyResult<()> {
     if k.0.usable() > 1 {
         k.0.set_usable(k.0.usable() - 1);
     }
@@ -139,19 +167,19 @@ fn no_attribute(o: &PyObject, name: &PyObject) -> PyErr {
 /// What a key comparison raises.
 pub(crate) fn get_attribute<'h>(
     heap: &'h Heap,
-    o: &PyObject,
+    o: &ManagedInstance,
     k: ClassKeys,
     name: &PyObject,
 ) -> PyResult<Option<Obj<'h>>> {
     match read(o) {
         DictOrValues::Values(v) => {
             let hash = crate::abstract_::hash(heap, name)?;
-            let found = lookup(heap, k.0, name, hash)?.and_then(|ix| v.get(ix));
+            let found = lookup(heap, || k.0, name, hash)?.and_then(|ix| v.get(ix));
             // SAFETY: a set slot holds a reference to a live object of this heap.
             Ok(found.map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) }))
         }
         // SAFETY: the word holds a reference to the instance's live dict.
-        DictOrValues::Dict(Some(d)) => get_item(heap, unsafe { d.as_ref() }, name),
+        DictOrValues::Dict(Some(d)) => get_item(heap, unsafe { word_dict(d)? }, name),
         DictOrValues::Dict(None) => Ok(None),
     }
 }
@@ -160,7 +188,7 @@ pub(crate) fn get_attribute<'h>(
 /// keys have room.
 fn insert_into_keys(heap: &Heap, k: ClassKeys, name: &Obj<'_>) -> PyResult<Option<usize>> {
     let hash = crate::abstract_::hash(heap, name.object())?;
-    if let Some(ix) = lookup(heap, k.0, name.object(), hash)? {
+    if let Some(ix) = lookup(heap, || k.0, name.object(), hash)? {
         return Ok(Some(ix));
     }
     if k.0.usable() <= 0 {
@@ -182,7 +210,7 @@ fn insert_into_keys(heap: &Heap, k: ClassKeys, name: &Obj<'_>) -> PyResult<Optio
 /// `MemoryError`.
 pub(crate) fn set_attribute<'h>(
     heap: &'h Heap,
-    o: &PyObject,
+    o: &ManagedInstance,
     k: ClassKeys,
     name: Obj<'h>,
     value: Option<Obj<'h>>,
@@ -202,9 +230,10 @@ pub(crate) fn set_attribute<'h>(
     // SAFETY: the word holds a reference to the instance's live dict; another one is taken
     // for the time of the update.
     let dict = unsafe { Obj::from_borrowed(heap, dict.as_ref()) };
+    let d = Dict::cast_internal(dict.object())?;
     match value {
-        Some(value) => set_item(heap, dict.object(), name, value),
-        None => del_item(heap, dict.object(), name.object()).map_err(|e| {
+        Some(value) => set_item(heap, d, name, value),
+        None => del_item(heap, d, name.object()).map_err(|e| {
             if e.kind() == ExcKind::KeyError {
                 no_attribute(o, name.object())
             } else {
@@ -216,7 +245,7 @@ pub(crate) fn set_attribute<'h>(
 
 fn store_in_values(
     heap: &Heap,
-    o: &PyObject,
+    o: &ManagedInstance,
     v: Values,
     ix: usize,
     name: &Obj<'_>,
@@ -242,7 +271,7 @@ fn store_in_values(
 
 /// `make_dict_from_instance_attributes`: a split dict adopting the instance's values, stored
 /// in its dict-or-values word (which owns the returned pointer's reference).
-fn materialise(heap: &Heap, o: &PyObject, k: ClassKeys, v: Values) -> PyResult<ObjPtr> {
+fn materialise(heap: &Heap, o: &ManagedInstance, k: ClassKeys, v: Values) -> PyResult<ObjPtr> {
     k.0.incref();
     let d = new_split_dict(heap, k.0, v, v.used()).inspect_err(|_| k.release(heap))?;
     let is_tracked = |x: &PyObject| heap.is_tracked(x);
@@ -278,7 +307,7 @@ fn new_shared_dict(heap: &Heap, k: ClassKeys) -> PyResult<ObjPtr> {
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
-pub(crate) fn get_dict<'h>(heap: &'h Heap, o: &PyObject, k: ClassKeys) -> PyResult<Obj<'h>> {
+pub(crate) fn get_dict<'h>(heap: &'h Heap, o: &ManagedInstance, k: ClassKeys) -> PyResult<Obj<'h>> {
     let d = match read(o) {
         DictOrValues::Values(v) => materialise(heap, o, k, v)?,
         DictOrValues::Dict(Some(d)) => d,
@@ -299,7 +328,7 @@ pub(crate) fn get_dict<'h>(heap: &'h Heap, o: &PyObject, k: ClassKeys) -> PyResu
 /// `TypeError: __dict__ must be set to a dictionary, not a 'int'`; `MemoryError`.
 pub(crate) fn set_dict_attribute(
     heap: &Heap,
-    o: &PyObject,
+    o: &ManagedInstance,
     k: ClassKeys,
     new: Option<&PyObject>,
 ) -> PyResult<()> {
@@ -320,7 +349,7 @@ pub(crate) fn set_dict_attribute(
 
 /// Visits the instance's values (slots below `dk_nentries`) or its dict.
 #[inline]
-pub(crate) fn traverse(o: &PyObject, k: ClassKeys, visit: impl FnMut(ObjPtr)) {
+pub(crate) fn traverse(o: &ManagedInstance, k: ClassKeys, visit: impl FnMut(ObjPtr)) {
     match read(o) {
         DictOrValues::Values(v) => (0..k.len()).filter_map(|ix| v.get(ix)).for_each(visit),
         DictOrValues::Dict(d) => d.into_iter().for_each(visit),
@@ -329,7 +358,7 @@ pub(crate) fn traverse(o: &PyObject, k: ClassKeys, visit: impl FnMut(ObjPtr)) {
 
 /// `_PyObject_ClearManagedDict` (also the dealloc path): the word is emptied first, then the
 /// values are released in slot order and the array freed, or the dict released.
-pub(crate) fn clear(heap: &Heap, o: &PyObject, k: ClassKeys) {
+pub(crate) fn clear(heap: &Heap, o: &ManagedInstance, k: ClassKeys) {
     let old = read(o);
     set_dict(o, None);
     match old {

@@ -1,14 +1,14 @@
 //! Building a dict from another (`Objects/dictobject.c`): `dict_merge` (`d.update(other)`,
-//! `dict(other)`), `PyDict_Copy` (`d.copy()`) and `_PyDict_FromKeys` (`dict.fromkeys`), each with
-//! the table CPython gives the result.
+//! `dict(other)`), `PyDict_MergeFromSeq2` (`d.update(pairs)`), `PyDict_Copy` (`d.copy()`) and
+//! `_PyDict_FromKeys` (`dict.fromkeys`), each with the table CPython gives the result.
 
 use core::ptr;
 
 use super::keys::{clone_keys, estimate_log2_keysize, new_keys, usable_fraction};
 use super::values::Values;
 use super::{
-    LOG_MINSIZE, dict_len, free_keys, header, keys, new_dict, new_dict_body, resize, set_item,
-    values,
+    Dict, LOG_MINSIZE, dict_len, header, keys, new_dict, new_dict_body, release_table, resize,
+    set_item, try_vec, values,
 };
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
@@ -16,14 +16,17 @@ use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::{set, tuple};
 
-/// `dict_merge(target, source)` (`d.update(other)`, `dict(other)`): an empty target whose source
-/// is a combined table without deleted entries, of 8 slots or more than half used, gets a clone
-/// of the source's table; otherwise the target is first resized to fit both (when its usable
-/// room is smaller than the source) and the items are inserted one by one, in order.
+/// `dict_merge(target, source)` for a dict source (`d.update(other)`, `dict(other)`, `{**other}`):
+/// an empty target whose source is a combined table without deleted entries, of 8 slots or
+/// more than half used, gets a clone of the source's table (its old table given back: a split
+/// table's values freed and its share of the class's keys dropped); otherwise the target is
+/// first resized to fit both (when its usable room is smaller than the source) and the items
+/// are inserted one by one, in order.
 ///
 /// # Errors
-/// `MemoryError`, or what hashing and comparing keys raise.
-pub fn merge(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()> {
+/// `MemoryError`, `RuntimeError: dict mutated during update`, or what hashing and comparing
+/// keys raise.
+pub fn merge(heap: &Heap, target: &Dict, source: &Dict) -> PyResult<()> {
     let (tk, sk) = (keys(target), keys(source));
     let used = dict_len(source);
     if ptr::eq(target, source) || used == 0 {
@@ -33,9 +36,11 @@ pub fn merge(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()> 
     let combined = values(source).is_none();
     if dict_len(target) == 0 && combined && sk.nentries() == used && half_used {
         let clone = clone_keys(heap, sk)?;
+        let tv = values(target);
         header(target).ma_keys.set(clone.0);
+        header(target).ma_values.set(None);
         header(target).ma_used.set(used as isize);
-        free_keys(heap, tk);
+        release_table(heap, tk, tv);
         heap.track_like(target, source);
         return Ok(());
     }
@@ -47,7 +52,7 @@ pub fn merge(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()> 
 }
 
 /// Resizes `d`, or gives an empty dict its first table.
-fn resize_or_create(heap: &Heap, d: &PyObject, log2: u8, unicode: bool) -> PyResult<()> {
+fn resize_or_create(heap: &Heap, d: &Dict, log2: u8, unicode: bool) -> PyResult<()> {
     if keys(d).is_empty_keys() {
         header(d).ma_keys.set(new_keys(heap, log2, unicode)?.0);
         Ok(())
@@ -60,7 +65,7 @@ fn resize_or_create(heap: &Heap, d: &PyObject, log2: u8, unicode: bool) -> PyRes
 /// a value may run a `__del__` that changes `source`: the source is walked by position, each
 /// pair taken as new references before its insert, and a source whose entry count changed
 /// ends the merge with `RuntimeError: dict mutated during update`, as in CPython.
-fn insert_all(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()> {
+fn insert_all(heap: &Heap, target: &Dict, source: &Dict) -> PyResult<()> {
     let entries = keys(source).nentries();
     let mut pos = 0;
     while let Some((next, k, v)) = super::next_entry(source, pos) {
@@ -83,6 +88,45 @@ fn insert_all(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()>
     Ok(())
 }
 
+/// `PyDict_MergeFromSeq2(d, seq, override=1)` (`d.update(pairs)`, `dict(pairs)` for anything
+/// but a mapping): `elements` are the elements of `seq` in order, each as the items of
+/// `PySequence_Fast(element)`, or `None` when that conversion raised `TypeError`; each pair
+/// is stored before the next element is asked for. `error` makes the caller's error of a
+/// `PyErr`, so that the caller's own errors (the iteration's) pass through unchanged.
+///
+/// # Errors
+/// `TypeError: cannot convert dictionary update sequence element #0 to a sequence`,
+/// `ValueError: dictionary update sequence element #0 has length 1; 2 is required`, what
+/// `elements` yields as an error, or what hashing and comparing keys raise.
+pub fn merge_from_seq2<'h, E>(
+    heap: &'h Heap,
+    d: &Dict,
+    elements: impl IntoIterator<Item = Result<Option<Vec<Obj<'h>>>, E>>,
+    error: impl Fn(PyErr) -> E,
+) -> Result<(), E> {
+    for (i, element) in elements.into_iter().enumerate() {
+        let Some(fast) = element? else {
+            return Err(error(PyErr::type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))));
+        };
+        let [key, value] = match <[Obj<'h>; 2]>::try_from(fast) {
+            Ok(pair) => pair,
+            Err(fast) => {
+                let n = fast.len();
+                return Err(error(PyErr::new(
+                    ExcKind::ValueError,
+                    format!(
+                        "dictionary update sequence element #{i} has length {n}; 2 is required"
+                    ),
+                )));
+            }
+        };
+        set_item(heap, d, key, value).map_err(&error)?;
+    }
+    Ok(())
+}
+
 /// `d.copy()` (`PyDict_Copy`): an empty dict for an empty source; for a split table a new
 /// split dict sharing the keys with its own values (as many slots as the shared keys allow
 /// now, and the same order); a byte-for-byte clone of a combined table when at most a third
@@ -90,7 +134,7 @@ fn insert_all(heap: &Heap, target: &PyObject, source: &PyObject) -> PyResult<()>
 ///
 /// # Errors
 /// `MemoryError`, or what hashing and comparing keys raise.
-pub fn copy<'h>(heap: &'h Heap, d: &PyObject) -> PyResult<Obj<'h>> {
+pub fn copy<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Obj<'h>> {
     let (k, used) = (keys(d), dict_len(d));
     if used == 0 {
         return new_dict(heap);
@@ -105,6 +149,7 @@ pub fn copy<'h>(heap: &'h Heap, d: &PyObject) -> PyResult<Obj<'h>> {
                 return Err(e);
             }
         };
+        let view = Dict::cast_internal(new.object())?;
         copy_values.copy_order_from(v);
         for ix in 0..k.nentries() {
             if let Some(value) = v.get(ix) {
@@ -114,21 +159,22 @@ pub fn copy<'h>(heap: &'h Heap, d: &PyObject) -> PyResult<Obj<'h>> {
             }
         }
         k.incref();
-        header(new.object()).ma_keys.set(k.0);
-        header(new.object()).ma_values.set(Some(copy_values));
-        header(new.object()).ma_used.set(used as isize);
-        heap.track_like(new.object(), d);
+        header(view).ma_keys.set(k.0);
+        header(view).ma_values.set(Some(copy_values));
+        header(view).ma_used.set(used as isize);
+        heap.track_like(view, d);
         return Ok(new);
     }
     let new = new_dict(heap)?;
+    let view = Dict::cast_internal(new.object())?;
     if used >= (2 * k.nentries()) / 3 {
         let clone = clone_keys(heap, k)?;
-        header(new.object()).ma_keys.set(clone.0);
-        header(new.object()).ma_used.set(used as isize);
-        heap.track_like(new.object(), d);
+        header(view).ma_keys.set(clone.0);
+        header(view).ma_used.set(used as isize);
+        heap.track_like(view, d);
         return Ok(new);
     }
-    merge(heap, new.object(), d)?;
+    merge(heap, view, d)?;
     Ok(new)
 }
 
@@ -141,31 +187,32 @@ pub fn copy<'h>(heap: &'h Heap, d: &PyObject) -> PyResult<Obj<'h>> {
 /// is not iterable` for other sources; `MemoryError`.
 pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyResult<Obj<'h>> {
     let d = new_dict(heap)?;
-    let (log2, unicode, keys) = if super::is_dict(source) {
-        let items = super::items(heap, source);
+    let (log2, unicode, keys) = if let Some(source) = Dict::cast(source) {
         let unicode = keys(source).is_unicode();
-        let keys = items.into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+        let mut keys = try_vec(dict_len(source))?;
+        keys.extend(super::entries(source).map(|(k, _)| k));
         (estimate_log2_keysize(keys.len()), unicode, keys)
     } else if set::is_anyset(source) {
         let keys = set::elements(heap, source);
         (estimate_log2_keysize(keys.len()), false, keys)
     } else if let Some(l) = crate::types::list::List::cast(source) {
-        let keys = crate::types::list::items(l).to_vec();
-        return from_keys_iter(heap, borrow_all(heap, &keys), value);
+        let keys = borrow_all(heap, crate::types::list::items(l))?;
+        return from_keys_iter(heap, keys, value);
     } else if tuple::is_tuple(source) {
-        let keys = tuple::items(source).to_vec();
-        return from_keys_iter(heap, borrow_all(heap, &keys), value);
+        let keys = borrow_all(heap, tuple::items(source))?;
+        return from_keys_iter(heap, keys, value);
     } else {
         return Err(crate::error::PyErr::type_error(format!(
             "'{}' object is not iterable",
             source.ob_type().name()
         )));
     };
-    resize(heap, d.object(), log2, unicode)?;
-    for key in borrow_all(heap, &keys) {
+    let view = Dict::cast_internal(d.object())?;
+    resize(heap, view, log2, unicode)?;
+    for key in borrow_all(heap, &keys)? {
         // SAFETY: `value` is a live object; the dict takes a reference per key.
         let value = unsafe { Obj::from_borrowed(heap, value) };
-        set_item(heap, d.object(), key, value)?;
+        set_item(heap, view, key, value)?;
     }
     Ok(d)
 }
@@ -180,19 +227,26 @@ pub fn from_keys_iter<'h>(
     value: &PyObject,
 ) -> PyResult<Obj<'h>> {
     let d = new_dict(heap)?;
+    let view = Dict::cast_internal(d.object())?;
     for key in keys {
         // SAFETY: `value` is a live object; the dict takes a reference per key.
         let value = unsafe { Obj::from_borrowed(heap, value) };
-        set_item(heap, d.object(), key, value)?;
+        set_item(heap, view, key, value)?;
     }
     Ok(d)
 }
 
 /// New references to a snapshot of borrowed items, so that inserting cannot free them.
-fn borrow_all<'h>(heap: &'h Heap, items: &[crate::object::ObjPtr]) -> Vec<Obj<'h>> {
-    items
-        .iter()
-        // SAFETY: items of a live container, each taken as a new reference.
-        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
-        .collect()
+///
+/// # Errors
+/// `MemoryError` when there is no room for the snapshot.
+fn borrow_all<'h>(heap: &'h Heap, items: &[crate::object::ObjPtr]) -> PyResult<Vec<Obj<'h>>> {
+    let mut out = try_vec(items.len())?;
+    // SAFETY: items of a live container, each taken as a new reference.
+    out.extend(
+        items
+            .iter()
+            .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) }),
+    );
+    Ok(out)
 }

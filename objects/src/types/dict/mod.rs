@@ -34,13 +34,13 @@ use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{CompareOp, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
 
-use keys::{DKIX_DUMMY, Entry, Keys, free_keys, lookup, new_keys, probe_sequence};
+use keys::{DKIX_DUMMY, Entry, Keys, free_keys, new_keys, probe_sequence};
 pub(crate) use keys::{EmptyKeys, KeysHeader};
 pub use keys::{
     LOG_MINSIZE, SHARED_KEYS_MAX_SIZE, calculate_log2_keysize, estimate_log2_keysize,
     usable_fraction,
 };
-pub use merge::{copy, from_keys, from_keys_iter, merge};
+pub use merge::{copy, from_keys, from_keys_iter, merge, merge_from_seq2};
 use values::Values;
 
 /// `PyDictObject`.
@@ -60,7 +60,7 @@ const LOG_MAX_PRESIZE: u8 = 17;
 /// Dead dicts and 8-slot str-key tables kept for reuse (`PyDict_MAXFREELIST`).
 pub const DICT_FREELIST_LIMIT: usize = 80;
 
-/// Whether `o` is a dict.
+/// Whether `o` is a dict (`PyDict_Check`).
 pub fn is_dict(o: &PyObject) -> bool {
     o.ob_type().flags().contains(DICT_SUBCLASS)
 }
@@ -68,32 +68,64 @@ pub fn is_dict(o: &PyObject) -> bool {
 /// `Py_TPFLAGS_DICT_SUBCLASS`.
 const DICT_SUBCLASS: TypeFlags = TypeFlags(1 << 29);
 
-fn header(o: &PyObject) -> &PyDictObject {
-    debug_assert!(is_dict(o));
-    // SAFETY: dicts start with a `PyDictObject` (caller checked the type).
+crate::view! {
+    /// A dict or an instance of a subclass of `dict` (`PyDict_Check`).
+    pub struct Dict: "dict" = is_dict;
+}
+
+/// The dict a slot of the dict type was called on.
+fn slot_self(o: &PyObject) -> &Dict {
+    // SAFETY: the dict type's slots are only called on dicts (instances of `dict`, or of a
+    // subclass, which inherits the slots and `DICT_SUBCLASS`).
+    unsafe { Dict::cast_unchecked(o) }
+}
+
+fn header(o: &Dict) -> &PyDictObject {
+    // SAFETY: the view guarantees a dict, and dicts start with a `PyDictObject`.
     unsafe { &*ptr::from_ref(o).cast::<PyDictObject>() }
 }
 
-fn keys(o: &PyObject) -> Keys {
+fn keys(o: &Dict) -> Keys {
     Keys(header(o).ma_keys.get())
 }
 
-fn values(o: &PyObject) -> Option<Values> {
+fn values(o: &Dict) -> Option<Values> {
     header(o).ma_values.get()
 }
 
-fn set_used(d: &PyObject, used: usize) {
+fn set_used(d: &Dict, used: usize) {
     header(d).ma_used.set(used as isize);
 }
 
 /// Number of items.
-pub fn dict_len(o: &PyObject) -> usize {
+pub fn dict_len(o: &Dict) -> usize {
     header(o).ma_used.get() as usize
 }
 
 /// Whether `d` has a split table (an instance dictionary sharing its class's keys).
-pub fn is_split(d: &PyObject) -> bool {
+pub fn is_split(d: &Dict) -> bool {
     values(d).is_some()
+}
+
+/// An empty `Vec` with room for `n` items, or `MemoryError` (never an abort) when `n` comes
+/// from a script and cannot be had.
+fn try_vec<T>(n: usize) -> PyResult<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| PyErr::memory_error())?;
+    Ok(v)
+}
+
+/// Gives back a table the dict no longer points at, whose live entries were moved out or
+/// released: a split table's values array and its share of the class's keys, or a combined
+/// table's keys object (`dictkeys_decref` / `free_values`).
+fn release_table(heap: &Heap, k: Keys, v: Option<Values>) {
+    match v {
+        Some(v) => {
+            v.free(heap);
+            keys::shared_keys_decref(heap, k);
+        }
+        None => free_keys(heap, k),
+    }
 }
 
 /// A new empty dict (`PyDict_New`), from the free list when it has one.
@@ -126,9 +158,10 @@ fn new_dict_body(heap: &Heap, recycled: Option<ObjPtr>) -> PyResult<Obj<'_>> {
 /// caller took for it) adopting the values `v`.
 fn new_split_dict(heap: &Heap, k: Keys, v: Values, used: usize) -> PyResult<Obj<'_>> {
     let d = new_dict(heap)?;
-    header(d.object()).ma_keys.set(k.0);
-    header(d.object()).ma_values.set(Some(v));
-    set_used(d.object(), used);
+    let view = Dict::cast_internal(d.object())?;
+    header(view).ma_keys.set(k.0);
+    header(view).ma_values.set(Some(v));
+    set_used(view, used);
     Ok(d)
 }
 
@@ -141,7 +174,7 @@ pub fn new_presized(heap: &Heap, n: usize, unicode: bool) -> PyResult<Obj<'_>> {
     let d = new_dict(heap)?;
     if n > 5 {
         let k = new_keys(heap, estimate_log2_keysize(n).min(LOG_MAX_PRESIZE), unicode)?;
-        header(d.object()).ma_keys.set(k.0);
+        header(Dict::cast_internal(d.object())?).ma_keys.set(k.0);
     }
     Ok(d)
 }
@@ -153,8 +186,9 @@ pub fn new_presized(heap: &Heap, n: usize, unicode: bool) -> PyResult<Obj<'_>> {
 pub fn dict_from_pairs<'h>(heap: &'h Heap, pairs: Vec<(Obj<'h>, Obj<'h>)>) -> PyResult<Obj<'h>> {
     let unicode = pairs.iter().all(|(k, _)| is_exact_str(k.object()));
     let d = new_presized(heap, pairs.len(), unicode)?;
+    let view = Dict::cast_internal(d.object())?;
     for (k, v) in pairs {
-        set_item(heap, d.object(), k, v)?;
+        set_item(heap, view, k, v)?;
     }
     Ok(d)
 }
@@ -166,7 +200,7 @@ fn is_exact_str(o: &PyObject) -> bool {
 /// `dictresize`: a new combined table of `2^log2_size` slots holding the live entries in
 /// order, str-keyed only if `unicode` and the old table was. A split table's keys are shared,
 /// so the new table takes its own references to them; its values move.
-fn resize(heap: &Heap, d: &PyObject, log2_size: u8, unicode: bool) -> PyResult<()> {
+fn resize(heap: &Heap, d: &Dict, log2_size: u8, unicode: bool) -> PyResult<()> {
     let old = keys(d);
     let new = new_keys(heap, log2_size, unicode && old.is_unicode())?;
     match values(d) {
@@ -181,8 +215,7 @@ fn resize(heap: &Heap, d: &PyObject, log2_size: u8, unicode: bool) -> PyResult<(
                 new.push_entry(e);
             }
             header(d).ma_values.set(None);
-            v.free(heap);
-            keys::shared_keys_decref(heap, old);
+            release_table(heap, old, Some(v));
         }
         None => {
             for ix in 0..old.nentries() {
@@ -191,7 +224,7 @@ fn resize(heap: &Heap, d: &PyObject, log2_size: u8, unicode: bool) -> PyResult<(
                     new.push_entry(e);
                 }
             }
-            free_keys(heap, old);
+            release_table(heap, old, None);
         }
     }
     header(d).ma_keys.set(new.0);
@@ -203,14 +236,14 @@ fn resize(heap: &Heap, d: &PyObject, log2_size: u8, unicode: bool) -> PyResult<(
 ///
 /// # Errors
 /// `TypeError: unhashable type: 'list'`, or `MemoryError`.
-pub fn set_item<'h>(heap: &'h Heap, d: &PyObject, key: Obj<'h>, value: Obj<'h>) -> PyResult<()> {
+pub fn set_item<'h>(heap: &'h Heap, d: &Dict, key: Obj<'h>, value: Obj<'h>) -> PyResult<()> {
     let hash = crate::abstract_::hash(heap, key.object())?;
     heap.maintain_dict_tracking(d, key.object(), value.object());
     let str_key = is_exact_str(key.object());
     if keys(d).is_unicode() && !str_key && !keys(d).is_empty_keys() {
         resize(heap, d, calculate_log2_keysize(dict_len(d) * 3), false)?;
     }
-    if let Some(ix) = lookup(heap, keys(d), key.object(), hash)? {
+    if let Some(ix) = lookup(heap, d, key.object(), hash)? {
         let old = match values(d) {
             Some(v) => {
                 let old = v.replace(ix, Some(value.into_ptr()));
@@ -234,12 +267,14 @@ pub fn set_item<'h>(heap: &'h Heap, d: &PyObject, key: Obj<'h>, value: Obj<'h>) 
         }
         return Ok(());
     }
+    // The lookup may have run a key's `__eq__`, which may have changed the table: it is read
+    // again, and a key that is not an exact str never goes into a str-keyed table.
     if keys(d).is_empty_keys() {
         header(d)
             .ma_keys
             .set(new_keys(heap, LOG_MINSIZE, str_key)?.0);
-    } else if keys(d).usable() <= 0 {
-        resize(heap, d, calculate_log2_keysize(dict_len(d) * 3), true)?;
+    } else if keys(d).usable() <= 0 || (!str_key && keys(d).is_unicode()) {
+        resize(heap, d, calculate_log2_keysize(dict_len(d) * 3), str_key)?;
     }
     let key = Some(key.into_ptr());
     match values(d) {
@@ -261,9 +296,15 @@ pub fn set_item<'h>(heap: &'h Heap, d: &PyObject, key: Obj<'h>, value: Obj<'h>) 
     Ok(())
 }
 
+/// The index of `key`'s entry in `d`'s table as it is when this returns, if present (see
+/// [`keys::lookup`]: a comparison that changes the dict restarts the probe).
+fn lookup(heap: &Heap, d: &Dict, key: &PyObject, hash: i64) -> PyResult<Option<usize>> {
+    keys::lookup(heap, || keys(d), key, hash)
+}
+
 /// The value of entry `ix` (for a split table, from the values array: `None` when this
 /// instance dictionary does not hold that shared key).
-fn value_at(heap: &Heap, d: &PyObject, ix: usize) -> Option<ObjPtr> {
+fn value_at(heap: &Heap, d: &Dict, ix: usize) -> Option<ObjPtr> {
     match values(d) {
         Some(v) => v.get(ix),
         None => keys(d).entry(heap, ix).value,
@@ -274,9 +315,9 @@ fn value_at(heap: &Heap, d: &PyObject, ix: usize) -> Option<ObjPtr> {
 ///
 /// # Errors
 /// `TypeError: unhashable type: ...`, or what a key comparison raises.
-pub fn get_item<'h>(heap: &'h Heap, d: &PyObject, key: &PyObject) -> PyResult<Option<Obj<'h>>> {
+pub fn get_item<'h>(heap: &'h Heap, d: &Dict, key: &PyObject) -> PyResult<Option<Obj<'h>>> {
     let hash = crate::abstract_::hash(heap, key)?;
-    let found = lookup(heap, keys(d), key, hash)?.and_then(|ix| value_at(heap, d, ix));
+    let found = lookup(heap, d, key, hash)?.and_then(|ix| value_at(heap, d, ix));
     // SAFETY: values of a live table are live objects of this heap.
     Ok(found.map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) }))
 }
@@ -287,9 +328,9 @@ pub fn get_item<'h>(heap: &'h Heap, d: &PyObject, key: &PyObject) -> PyResult<Op
 ///
 /// # Errors
 /// `KeyError: key` (its repr) when absent; `TypeError` for an unhashable key.
-pub fn del_item(heap: &Heap, d: &PyObject, key: &PyObject) -> PyResult<()> {
+pub fn del_item(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<()> {
     let hash = crate::abstract_::hash(heap, key)?;
-    let found = lookup(heap, keys(d), key, hash)?.filter(|&ix| value_at(heap, d, ix).is_some());
+    let found = lookup(heap, d, key, hash)?.filter(|&ix| value_at(heap, d, ix).is_some());
     let Some(ix) = found else {
         return Err(PyErr::new(
             ExcKind::KeyError,
@@ -326,14 +367,26 @@ pub fn del_item(heap: &Heap, d: &PyObject, key: &PyObject) -> PyResult<()> {
     Ok(())
 }
 
-/// The live `(key, value)` pairs in insertion order.
-pub fn items(_heap: &Heap, d: &PyObject) -> Vec<(ObjPtr, ObjPtr)> {
-    entries(d).collect()
+/// The `(key, value)` pairs in insertion order, as new references: a snapshot that stays
+/// valid whatever runs while it is used.
+///
+/// # Errors
+/// `MemoryError` when there is no room for the snapshot.
+pub fn items<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Vec<(Obj<'h>, Obj<'h>)>> {
+    let mut out = try_vec(dict_len(d))?;
+    // SAFETY: entries of the live dict, each taken as new references while nothing runs.
+    out.extend(entries(d).map(|(k, v)| unsafe {
+        (
+            Obj::from_borrowed(heap, k.as_ref()),
+            Obj::from_borrowed(heap, v.as_ref()),
+        )
+    }));
+    Ok(out)
 }
 
 /// The live `(key, value)` pairs in insertion order, borrowed from the table: the dict must
 /// not change while they are read.
-pub fn entries(d: &PyObject) -> impl Iterator<Item = (ObjPtr, ObjPtr)> + '_ {
+pub fn entries(d: &Dict) -> impl Iterator<Item = (ObjPtr, ObjPtr)> + '_ {
     let k = keys(d);
     let v = values(d);
     let n = v.map_or(k.nentries(), Values::used);
@@ -352,7 +405,7 @@ pub fn entries(d: &PyObject) -> impl Iterator<Item = (ObjPtr, ObjPtr)> + '_ {
 /// The entry at or after position `pos` of the iteration order, with the position after it:
 /// what CPython's dict iterators step through (`di_pos`). For a combined table positions are
 /// entry indices, deleted entries skipped; for a split table, places in the insertion order.
-pub fn next_entry(d: &PyObject, pos: usize) -> Option<(usize, ObjPtr, ObjPtr)> {
+pub fn next_entry(d: &Dict, pos: usize) -> Option<(usize, ObjPtr, ObjPtr)> {
     let k = keys(d);
     match values(d) {
         Some(v) => {
@@ -368,7 +421,7 @@ pub fn next_entry(d: &PyObject, pos: usize) -> Option<(usize, ObjPtr, ObjPtr)> {
 
 /// `d.clear()` (`PyDict_Clear`): back to the shared empty keys; the old values are released in
 /// table order, then the old table (for a split table, its values and its share of the keys).
-pub fn clear(heap: &Heap, d: &PyObject) {
+pub fn clear(heap: &Heap, d: &Dict) {
     let old = keys(d);
     if old.is_empty_keys() {
         return;
@@ -388,17 +441,12 @@ pub fn clear(heap: &Heap, d: &PyObject) {
         // SAFETY: each live entry's key and value references were the table's.
         unsafe { key.into_iter().chain(value).for_each(|o| heap.decref(o)) };
     }
-    match old_values {
-        Some(v) => {
-            v.free(heap);
-            keys::shared_keys_decref(heap, old);
-        }
-        None => free_keys(heap, old),
-    }
+    release_table(heap, old, old_values);
 }
 
 /// `_PyDict_SizeOf`.
 fn dict_sizeof(o: &PyObject) -> usize {
+    let o = slot_self(o);
     let k = keys(o);
     let split = if is_split(o) {
         8 * (k.nentries() + k.usable() as usize)
@@ -412,87 +460,110 @@ fn dict_sizeof(o: &PyObject) -> usize {
 unsafe fn dict_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead dict of this heap: entries released, keys freed, header recycled or freed.
     unsafe {
-        clear(heap, op.as_ref());
+        clear(heap, slot_self(op.as_ref()));
         if !heap.dicts.push(op) {
             heap.free_object(op, DICT_TYPE.get());
         }
     }
 }
 
+/// `dict_repr`: walks the table by position (`PyDict_Next`), holding each key and value
+/// across their reprs, which may run Python code that changes the dict: the walk then goes on
+/// over the table as it is, as CPython's does.
 fn dict_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    if dict_len(o) == 0 {
+    let d = slot_self(o);
+    if dict_len(d) == 0 {
         return Ok("{}".into());
     }
     let me = NonNull::from(o);
     if !heap.repr_enter(me) {
         return Ok("{...}".into());
     }
-    let result = items(heap, o)
-        .into_iter()
-        .map(|(k, v)| {
-            // SAFETY: borrowed entries of a live dict, kept alive across the reprs.
-            let (k, v) = unsafe {
-                (
-                    Obj::from_borrowed(heap, k.as_ref()),
-                    Obj::from_borrowed(heap, v.as_ref()),
-                )
-            };
-            Ok(format!(
-                "{}: {}",
-                crate::abstract_::repr(heap, k.object())?,
-                crate::abstract_::repr(heap, v.object())?
-            ))
-        })
-        .collect::<PyResult<Vec<_>>>()
-        .map(|parts| format!("{{{}}}", parts.join(", ")));
+    let result = repr_entries(heap, d);
     heap.repr_leave(me);
     result
 }
 
+fn repr_entries(heap: &Heap, d: &Dict) -> PyResult<String> {
+    let mut out = String::new();
+    push_str(&mut out, "{")?;
+    let mut pos = 0;
+    while let Some((next, k, v)) = next_entry(d, pos) {
+        pos = next;
+        // SAFETY: an entry of the live dict, taken as new references before anything runs.
+        let (k, v) = unsafe {
+            (
+                Obj::from_borrowed(heap, k.as_ref()),
+                Obj::from_borrowed(heap, v.as_ref()),
+            )
+        };
+        if out.len() > 1 {
+            push_str(&mut out, ", ")?;
+        }
+        push_str(&mut out, &crate::abstract_::repr(heap, k.object())?)?;
+        push_str(&mut out, ": ")?;
+        push_str(&mut out, &crate::abstract_::repr(heap, v.object())?)?;
+    }
+    push_str(&mut out, "}")?;
+    Ok(out)
+}
+
+/// Appends `s`, with `MemoryError` instead of an abort when the string cannot grow.
+pub(crate) fn push_str(out: &mut String, s: &str) -> PyResult<()> {
+    out.try_reserve(s.len())
+        .map_err(|_| PyErr::memory_error())?;
+    out.push_str(s);
+    Ok(())
+}
+
+/// `dict_richcompare` (`==`, `!=` between dicts; `dict_equal`).
 fn dict_richcompare<'h>(
     heap: &'h Heap,
     a: &PyObject,
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_dict(a) || !is_dict(b) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+    let (Some(a), Some(b)) = (Dict::cast(a), Dict::cast(b)) else {
+        return Ok(None);
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(None);
     }
-    let mut equal = dict_len(a) == dict_len(b);
-    if equal {
-        for (k, v) in items(heap, a) {
-            // SAFETY: borrowed entries of a live dict.
-            let (k, v) = unsafe {
-                (
-                    Obj::from_borrowed(heap, k.as_ref()),
-                    Obj::from_borrowed(heap, v.as_ref()),
-                )
-            };
-            match get_item(heap, b, k.object())? {
-                Some(w)
-                    if crate::abstract_::compare_bool(
-                        heap,
-                        v.object(),
-                        w.object(),
-                        CompareOp::Eq,
-                    )? => {}
-                _ => {
-                    equal = false;
-                    break;
-                }
-            }
-        }
-    }
+    let equal = dict_len(a) == dict_len(b) && dict_equal(heap, a, b)?;
     Ok(Some(crate::types::long::new_bool(
         heap,
         equal == (op == CompareOp::Eq),
     )))
 }
 
+/// `dict_equal` for dicts of the same length: each entry of `a`, by position in its table as
+/// it is at each step, is looked up in `b` and its value compared, key and both values held
+/// across the lookup and the comparison (which may run Python code that changes either dict).
+fn dict_equal(heap: &Heap, a: &Dict, b: &Dict) -> PyResult<bool> {
+    let mut pos = 0;
+    while let Some((next, k, v)) = next_entry(a, pos) {
+        pos = next;
+        // SAFETY: an entry of the live dict, taken as new references before anything runs.
+        let (k, v) = unsafe {
+            (
+                Obj::from_borrowed(heap, k.as_ref()),
+                Obj::from_borrowed(heap, v.as_ref()),
+            )
+        };
+        let Some(w) = get_item(heap, b, k.object())? else {
+            return Ok(false);
+        };
+        if !crate::abstract_::compare_bool(heap, v.object(), w.object(), CompareOp::Eq)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// Visits what the dict owns: keys and values of a combined table, the values of a split one
 /// (its keys belong to the class's shared table).
 /// Visits the keys `dict_traverse` leaves out: those of a str-keyed combined table.
-pub(crate) fn visit_untraversed_keys(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+pub(crate) fn visit_untraversed_keys(o: &Dict, visit: &mut dyn FnMut(ObjPtr)) {
     let k = keys(o);
     if values(o).is_some() || !k.is_unicode() {
         return;
@@ -507,13 +578,13 @@ pub(crate) fn visit_untraversed_keys(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)
 /// `dict_traverse`: the values in entry order; a table with keys other than `str` also
 /// visits each entry's key, after its value (a str key cannot be part of a cycle).
 fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    traverse_entries(o, visit);
+    traverse_entries(slot_self(o), visit);
 }
 
 /// `dict_traverse`, generic over the visitor: in entry order, each value, and its key unless
 /// the table holds only `str` keys (which cannot be part of a cycle).
 #[inline]
-pub(crate) fn traverse_entries(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
+pub(crate) fn traverse_entries(o: &Dict, mut visit: impl FnMut(ObjPtr)) {
     let k = keys(o);
     for ix in 0..k.nentries() {
         match values(o) {
@@ -538,11 +609,15 @@ pub(crate) fn has_dict_traverse(ty: &crate::typeobj::PyTypeObject) -> bool {
 }
 
 fn dict_clear_slot(heap: &Heap, o: &PyObject) {
-    clear(heap, o);
+    clear(heap, slot_self(o));
+}
+
+fn dict_len_slot(o: &PyObject) -> usize {
+    dict_len(slot_self(o))
 }
 
 static DICT_SEQUENCE: SequenceSlots = SequenceSlots {
-    length: Some(dict_len),
+    length: Some(dict_len_slot),
     concat: None,
     repeat: None,
 };

@@ -59,11 +59,11 @@ impl<'py> Table<'py> for Bound<'py, PyDict> {
     const KEYS_CHANGED: Option<&'static str> = Some("dictionary keys changed during iteration");
 
     fn used(&self) -> usize {
-        dict::dict_len(self.as_object())
+        dict::dict_len(self.view())
     }
 
     fn entry_from(&self, pos: usize) -> Option<(usize, Self::Item)> {
-        let (next, k, v) = dict::next_entry(self.as_object(), pos)?;
+        let (next, k, v) = dict::next_entry(self.view(), pos)?;
         let py = self.py();
         // SAFETY: a key and a value of this live dict, taken as new handles at once.
         Some((next, unsafe { (py.borrowed(k), py.borrowed(v)) }))
