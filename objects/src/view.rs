@@ -16,6 +16,8 @@
 //! |---|---|---|
 //! | [`List`](crate::types::list::List) | `list` and subclasses | `PyList_Check` |
 //! | [`Tuple`](crate::types::tuple::Tuple) | `tuple` and subclasses | `PyTuple_Check` |
+//! | [`AnySet`](crate::types::set::AnySet) | `set`, `frozenset` and subclasses | `PyAnySet_Check` |
+//! | [`Set`](crate::types::set::Set) | `set` and subclasses (never `frozenset`) | `PySet_Check` |
 //!
 //! (Each type module declares its view beside its layout with [`view!`](crate::view!).)
 

@@ -146,14 +146,14 @@ pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyR
         let unicode = keys(source).is_unicode();
         let keys = items.into_iter().map(|(k, _)| k).collect::<Vec<_>>();
         (estimate_log2_keysize(keys.len()), unicode, keys)
-    } else if set::is_anyset(source) {
-        let keys = set::elements(heap, source);
+    } else if let Some(s) = set::AnySet::cast(source) {
+        let keys = set::elements(heap, s);
         (estimate_log2_keysize(keys.len()), false, keys)
     } else if let Some(l) = crate::types::list::List::cast(source) {
         let keys = crate::types::list::items(l).to_vec();
         return from_keys_iter(heap, borrow_all(heap, &keys), value);
-    } else if tuple::is_tuple(source) {
-        let keys = tuple::items(source).to_vec();
+    } else if let Some(t) = tuple::Tuple::cast(source) {
+        let keys = tuple::items(t).to_vec();
         return from_keys_iter(heap, borrow_all(heap, &keys), value);
     } else {
         return Err(crate::error::PyErr::type_error(format!(
