@@ -526,8 +526,8 @@ pub fn for_each<'h>(
         }
         return Ok(());
     }
-    if tuple::is_tuple(iterable) {
-        for &p in tuple::items(iterable) {
+    if let Some(t) = tuple::Tuple::cast(iterable) {
+        for &p in tuple::items(t) {
             // SAFETY: an item of a live tuple (immutable), as a new reference.
             if !each(unsafe { Obj::from_borrowed(heap, p.as_ref()) })? {
                 break;

@@ -150,7 +150,8 @@ unsafe impl GcObjects for HeapObjects<'_> {
         let is_tracked = |x: &PyObject| self.is_tracked(x);
         match pass {
             UntrackPass::EveryCollection => {
-                tuple::is_exact_tuple(o) && tuple_can_untrack(o, &is_tracked)
+                tuple::is_exact_tuple(o)
+                    && tuple::Tuple::cast(o).is_some_and(|t| tuple_can_untrack(t, &is_tracked))
             }
             UntrackPass::FullCollection => {
                 core::ptr::eq(o.ob_type(), crate::types::DICT_TYPE.get())

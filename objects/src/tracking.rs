@@ -35,7 +35,7 @@ pub fn may_be_tracked(o: &PyObject, is_tracked: &dyn Fn(&PyObject) -> bool) -> b
 
 /// `_PyTuple_MaybeUntrack`'s test: tuple `t` can be untracked when none of its items may be
 /// tracked.
-pub fn tuple_can_untrack(t: &PyObject, is_tracked: &dyn Fn(&PyObject) -> bool) -> bool {
+pub fn tuple_can_untrack(t: &tuple::Tuple, is_tracked: &dyn Fn(&PyObject) -> bool) -> bool {
     tuple::items(t).iter().all(|item| {
         // SAFETY: the tuple holds a reference to each item.
         !may_be_tracked(unsafe { item.as_ref() }, is_tracked)
@@ -77,14 +77,26 @@ mod tests {
         let one = long::int_from_i64(&heap, 1000).unwrap();
         let s = unicode::new_str(&heap, "atom").unwrap();
         let atoms = tuple::new_tuple(&heap, vec![one.clone(), s]).unwrap();
-        assert!(tuple_can_untrack(atoms.object(), &tracked_everything));
+        assert!(tuple_can_untrack(
+            tuple::Tuple::cast(atoms.object()).unwrap(),
+            &tracked_everything
+        ));
         let l = list::new_list(&heap, vec![]).unwrap();
         let with_list = tuple::new_tuple(&heap, vec![one.clone(), l]).unwrap();
-        assert!(!tuple_can_untrack(with_list.object(), &tracked_everything));
+        assert!(!tuple_can_untrack(
+            tuple::Tuple::cast(with_list.object()).unwrap(),
+            &tracked_everything
+        ));
         let nested = tuple::new_tuple(&heap, vec![atoms.clone()]).unwrap();
-        assert!(!tuple_can_untrack(nested.object(), &tracked_everything));
+        assert!(!tuple_can_untrack(
+            tuple::Tuple::cast(nested.object()).unwrap(),
+            &tracked_everything
+        ));
         assert!(
-            tuple_can_untrack(nested.object(), &untracked_tuples),
+            tuple_can_untrack(
+                tuple::Tuple::cast(nested.object()).unwrap(),
+                &untracked_tuples
+            ),
             "an untracked inner tuple is atomic"
         );
         assert!(!is_gc(&crate::types::TUPLE_TYPE.get().ob_base.ob_base));

@@ -18,6 +18,8 @@
 //! | [`Tuple`](crate::types::tuple::Tuple) | `tuple` and subclasses | `PyTuple_Check` |
 //! | [`Dict`](crate::types::dict::Dict) | `dict` and subclasses | `PyDict_Check` |
 //! | [`ManagedInstance`](crate::types::dict::managed::ManagedInstance) | instances of classes with a managed dict | `Py_TPFLAGS_MANAGED_DICT` |
+//! | [`AnySet`](crate::types::set::AnySet) | `set`, `frozenset` and subclasses | `PyAnySet_Check` |
+//! | [`Set`](crate::types::set::Set) | `set` and subclasses (never `frozenset`) | `PySet_Check` |
 //!
 //! (Each type module declares its view beside its layout with [`view!`](crate::view!).)
 

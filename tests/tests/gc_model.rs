@@ -818,7 +818,12 @@ impl<'h> Run<'_, 'h> {
             Kind::List => {
                 prop_assert_eq!(addrs(list::items(list::List::cast(o).unwrap())), want_items)
             }
-            Kind::Tuple => prop_assert_eq!(addrs(tuple::items(o)), want_items),
+            Kind::Tuple => {
+                prop_assert_eq!(
+                    addrs(tuple::items(tuple::Tuple::cast(o).unwrap())),
+                    want_items
+                )
+            }
             Kind::Dict => {
                 let got: Vec<(String, usize)> = dict::entries(dict::Dict::cast(o).unwrap())
                     // SAFETY: the dict holds a reference to each key.

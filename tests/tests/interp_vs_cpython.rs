@@ -9,6 +9,10 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("sets_from_dicts", SETS_FROM_DICTS),
     ("dict_update_arguments", DICT_UPDATE_ARGUMENTS),
     ("dict_mutated_by_finalizers", DICT_MUTATED_BY_FINALIZERS),
+    ("frozenset_is_immutable", FROZENSET_IS_IMMUTABLE),
+    ("tuple_repeat_sizes", TUPLE_REPEAT_SIZES),
+    ("recursive_tuple_reprs", RECURSIVE_TUPLE_REPRS),
+    ("set_finalizers", SET_FINALIZERS),
     (
         "demo sizes",
         include_str!("../../runtime/src/demos/sizes.py"),
@@ -465,4 +469,169 @@ fn finalizers_that_change_a_dict_during_its_operations() {
          {} {}\n\
          "
     );
+}
+
+/// A frozenset has none of `set`'s mutating methods, and `fs |= x` (`&=`, `-=`, `^=`) rebinds
+/// `fs` to a new frozenset instead of changing the one other names see.
+const FROZENSET_IS_IMMUTABLE: &str = r#"fs = frozenset({1, 2})
+for name in ["add", "update", "clear", "pop", "discard", "remove"]:
+    try:
+        getattr(fs, name)
+        print(name, "present")
+    except AttributeError as e:
+        print("AttributeError:", e)
+try:
+    fs.add(3)
+except AttributeError as e:
+    print("AttributeError:", e)
+g = fs
+fs |= {3}
+print(fs, g, fs is g)
+fs &= {1, 3}
+print(fs, g)
+fs -= {1}
+print(fs, g)
+fs ^= {5}
+print(fs, g, type(fs).__name__)
+s = {1}
+t = s
+s |= frozenset({2})
+print(s, t, s is t)
+print(fs.copy() is fs, fs.union({9}), fs.intersection([3]))
+"#;
+
+/// `t * n` checks the size before allocating (`MemoryError`, the script goes on), and an empty
+/// tuple repeated any number of times is `()` at once.
+const TUPLE_REPEAT_SIZES: &str = r#"try:
+    t = (0,) * 10**12
+except MemoryError as e:
+    print("MemoryError", repr(e))
+print(() * (2**63 - 1))
+print(len((1, 2) * 3), (1, 2) * 0, (1,) * -5)
+try:
+    (1, 2) * (2**62)
+except MemoryError as e:
+    print("MemoryError", repr(e))
+try:
+    (1, 2) * (2**63)
+except OverflowError as e:
+    print("OverflowError", e)
+try:
+    t = (0,) * (2**60 // 8)
+except MemoryError as e:
+    print("MemoryError", repr(e))
+t = (1, 2)
+print((() + t) is t, (t + ()) is t, (t * 1) is t, t * 2 + t)
+print("done")
+"#;
+
+/// A tuple met again inside its own repr is `(...)` (`Py_ReprEnter` in `tuplerepr`).
+const RECURSIVE_TUPLE_REPRS: &str = r#"l = []
+t = (l,)
+l.append(t)
+print(l, t)
+print(repr(t), str(l))
+t2 = (1, [])
+t2[1].append(t2)
+print(t2)
+print(t2[1])
+d = {}
+t3 = (d, 2)
+d["k"] = t3
+print(d, t3)
+l2 = [{}]
+t4 = (l2, l2)
+l2[0][1] = t4
+print(t4, l2)
+print((), ((),), (l, l))
+s = {(1, (2, 3)), ()}
+print(sorted(s))
+"#;
+
+/// Finalizers that change a set while it is discarding or clearing, and changes during
+/// iteration.
+const SET_FINALIZERS: &str = r#"class Grow:
+    def __del__(self):
+        for i in range(100, 140):
+            s.add(i)
+        print("del ran, len", len(s))
+
+def first_object(c):
+    for x in c:
+        if not isinstance(x, int):
+            return x
+
+s = {1, 2, 3}
+g = Grow()
+s.add(g)
+del g
+print("before discard", len(s))
+s.discard(first_object(s))
+print(sorted(s)[:5], len(s))
+
+class Refill:
+    def __del__(self):
+        s.add("refilled")
+        print("refill ran, len", len(s))
+
+s = {Refill(), 1}
+s.clear()
+print(s)
+
+class Mut:
+    def __del__(self):
+        s2.add(99)
+
+s2 = {1, 2}
+s2.add(Mut())
+try:
+    for x in s2:
+        if not isinstance(x, int):
+            s2.discard(x)
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print(sorted(s2))
+
+s3 = {1, 2, 3}
+try:
+    for x in s3:
+        s3.add(x + 10)
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print(len(s3))
+"#;
+
+/// CPython 3.12.1's output for each script, checked without CPython too.
+#[test]
+fn sets_and_tuples_print_what_cpython_3_12_1_prints() {
+    let cases = [
+        (
+            "frozenset_is_immutable",
+            FROZENSET_IS_IMMUTABLE,
+            // pyrt used to find `add` & co. on a frozenset and change it in place.
+            "AttributeError: 'frozenset' object has no attribute 'add'\nAttributeError: 'frozenset' object has no attribute 'update'\nAttributeError: 'frozenset' object has no attribute 'clear'\nAttributeError: 'frozenset' object has no attribute 'pop'\nAttributeError: 'frozenset' object has no attribute 'discard'\nAttributeError: 'frozenset' object has no attribute 'remove'\nAttributeError: 'frozenset' object has no attribute 'add'\nfrozenset({1, 2, 3}) frozenset({1, 2}) False\nfrozenset({1, 3}) frozenset({1, 2})\nfrozenset({3}) frozenset({1, 2})\nfrozenset({3, 5}) frozenset({1, 2}) frozenset\n{1, 2} {1, 2} True\nTrue frozenset({9, 3, 5}) frozenset({3})\n",
+        ),
+        (
+            "tuple_repeat_sizes",
+            TUPLE_REPEAT_SIZES,
+            // pyrt used to abort on `(0,) * 10**12` and hang on `() * (2**63 - 1)`.
+            "MemoryError MemoryError()\n()\n6 () ()\nMemoryError MemoryError()\nOverflowError cannot fit 'int' into an index-sized integer\nMemoryError MemoryError()\nTrue True True (1, 2, 1, 2, 1, 2)\ndone\n",
+        ),
+        (
+            "recursive_tuple_reprs",
+            RECURSIVE_TUPLE_REPRS,
+            // pyrt used to print `([([...],)],)` for the first tuple: one level too deep.
+            "[([...],)] ([(...)],)\n([(...)],) [([...],)]\n(1, [(...)])\n[(1, [...])]\n{'k': ({...}, 2)} ({'k': (...)}, 2)\n([{1: (...)}], [{1: (...)}]) [{1: ([...], [...])}]\n() ((),) ([([...],)], [([...],)])\n[(), (1, (2, 3))]\n",
+        ),
+        (
+            "set_finalizers",
+            SET_FINALIZERS,
+            "before discard 4\ndel ran, len 43\n[1, 2, 3, 100, 101] 43\nrefill ran, len 1\n{'refilled'}\nRuntimeError: Set changed size during iteration\n[1, 2]\nRuntimeError: Set changed size during iteration\n4\n",
+        ),
+    ];
+    for (name, script, expected) in cases {
+        let (out, err) = pyrt::Runtime::new().with(|py| py.run_capture(name, script));
+        assert_eq!(err, None, "{name}");
+        assert_eq!(out, expected, "{name}");
+    }
 }

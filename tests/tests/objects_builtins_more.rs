@@ -1844,7 +1844,12 @@ fn sorting_by_keys_is_stable_both_ways() {
         let l = make();
         let mut first = |p: &PyObject| {
             // SAFETY: a live item of the tuple the sort passes.
-            Ok(unsafe { Obj::from_borrowed(&heap, tuple::items(p)[0].as_ref()) })
+            Ok(unsafe {
+                Obj::from_borrowed(
+                    &heap,
+                    tuple::items(tuple::Tuple::cast(p).unwrap())[0].as_ref(),
+                )
+            })
         };
         list_sort::sort_with_key(&heap, l.cast::<list::List>().unwrap(), &mut first, reverse)
             .unwrap();

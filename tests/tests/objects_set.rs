@@ -277,3 +277,48 @@ fn set_operations_size_like_oracle_086() {
 }
 
 // ---- symmetric difference, in-place updates and subset tests (CPython 3.12.1, PYTHONHASHSEED=0)
+
+#[test]
+fn update_from_a_dict_takes_its_keys_as_scripts_do() {
+    // CPython 3.12.1:
+    //   s = {'z'}; s.update({'a': 1, 'b': 2, 'c': 3}); print(sorted(s), sys.getsizeof(s))
+    //   -> ['a', 'b', 'c', 'z'] 216
+    //   u = {1, 2}; u.update({i: i for i in range(100)}); print(len(u), sys.getsizeof(u))
+    //   -> 100 4312
+    // `Bound<PySet>::update` raised `TypeError: 'dict' object is not iterable` before; it
+    // now calls the object layer's `set_update_internal`, as `s.update(d)` in a script does.
+    Runtime::new().with(|py| {
+        let s = py.set([py.str("z").unwrap()]).unwrap();
+        let d = py.dict().unwrap();
+        for (k, v) in [("a", 1), ("b", 2), ("c", 3)] {
+            d.set_item(&py.str(k).unwrap(), &py.int(v).unwrap())
+                .unwrap();
+        }
+        s.update(&d).unwrap();
+        let mut keys: Vec<String> = s.elements().iter().map(|e| e.str().unwrap()).collect();
+        keys.sort();
+        assert_eq!(
+            (keys, s.getsizeof()),
+            (
+                vec!["a", "b", "c", "z"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+                216
+            )
+        );
+
+        let u = py.set(ints(py, 1..3)).unwrap();
+        let big = py.dict().unwrap();
+        for i in 0..100 {
+            big.set_item(&py.int(i).unwrap(), &py.int(i).unwrap())
+                .unwrap();
+        }
+        u.update(&big).unwrap();
+        assert_eq!((u.len().unwrap(), u.getsizeof()), (100, 4312));
+        assert_eq!(
+            u.update(&py.int(1).unwrap()).unwrap_err().to_string(),
+            "TypeError: 'int' object is not iterable"
+        );
+    });
+}

@@ -172,8 +172,8 @@ pub(crate) unsafe fn new_subclass_instance<'h>(
 pub(crate) fn borrowed_items<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Vec<Obj<'h>>> {
     let ptrs = if let Some(l) = List::cast(o) {
         items(l).to_vec()
-    } else if crate::types::tuple::is_tuple(o) {
-        crate::types::tuple::items(o).to_vec()
+    } else if let Some(t) = crate::types::tuple::Tuple::cast(o) {
+        crate::types::tuple::items(t).to_vec()
     } else {
         return Err(crate::error::PyErr::type_error(format!(
             "'{}' object is not iterable",

@@ -12,6 +12,12 @@
 //!   when more than a quarter of the table is dummies (`purge_dummies`);
 //! * merging a set resizes once to fit `2 × (used + other.used)` first.
 //!
+//! Views: [`AnySet`] (`PyAnySet_Check`: set, frozenset and their subclasses) is what the
+//! reading operations take; [`Set`] (`PySet_Check`: set and its subclasses, never a
+//! frozenset) is what every mutating one takes, so a frozenset cannot be changed through the
+//! public API. A frozenset is filled once, when it is made, by [`frozenset_from`] (or by the
+//! set algebra of this crate, on the fresh result).
+//!
 //! This module owns the table: its entries, `fill`/`used`/`mask` and the inline table are
 //! touched nowhere else. The set algebra (union, intersection, difference, symmetric
 //! difference and their in-place forms) is in [`super::set_ops`], built on the primitives
@@ -59,33 +65,73 @@ pub struct PySetObject {
 
 const _: () = assert!(size_of::<PySetObject>() == 200);
 
-/// Whether `o` is a set or frozenset.
+/// Whether `o` is a set or frozenset, or an instance of a subclass of either
+/// (`PyAnySet_Check`).
 pub fn is_anyset(o: &PyObject) -> bool {
-    o.ob_type().is_subtype(SET_TYPE.get()) || o.ob_type().is_subtype(FROZENSET_TYPE.get())
+    is_set(o) || is_frozenset(o)
 }
 
-fn header(o: &PyObject) -> &PySetObject {
-    debug_assert!(is_anyset(o));
-    // SAFETY: sets start with a `PySetObject` (caller checked the type).
+/// Whether `o` is a set or an instance of a subclass of `set`, never a frozenset
+/// (`PySet_Check`).
+pub fn is_set(o: &PyObject) -> bool {
+    o.ob_type().is_subtype(SET_TYPE.get())
+}
+
+/// Whether `o` is a frozenset or an instance of a subclass of `frozenset`
+/// (`PyFrozenSet_Check`).
+pub fn is_frozenset(o: &PyObject) -> bool {
+    o.ob_type().is_subtype(FROZENSET_TYPE.get())
+}
+
+crate::view! {
+    /// A set or frozenset, or an instance of a subclass of either (`PyAnySet_Check`): what
+    /// the reading operations take.
+    pub struct AnySet: "set" = is_anyset;
+}
+
+crate::view! {
+    /// A mutable set: `set` or an instance of a subclass, never a frozenset (`PySet_Check`):
+    /// what the mutating operations take.
+    pub struct Set: "set" = is_set;
+}
+
+impl Set {
+    /// The set as a view of any set, for the reading operations.
+    #[inline]
+    pub fn as_any(&self) -> &AnySet {
+        // SAFETY: `PySet_Check` implies `PyAnySet_Check`.
+        unsafe { AnySet::cast_unchecked(self) }
+    }
+}
+
+/// The set or frozenset a slot of the set or frozenset type was called on.
+fn slot_self(o: &PyObject) -> &AnySet {
+    // SAFETY: the slots of `set` and `frozenset` are only called on their instances (or on
+    // instances of subclasses, which inherit the slots and the layout).
+    unsafe { AnySet::cast_unchecked(o) }
+}
+
+fn header(o: &AnySet) -> &PySetObject {
+    // SAFETY: the view guarantees a set or frozenset, which start with a `PySetObject`.
     unsafe { &*ptr::from_ref(o).cast::<PySetObject>() }
 }
 
 /// Number of elements.
-pub fn set_len(o: &PyObject) -> usize {
+pub fn set_len(o: &AnySet) -> usize {
     header(o).used.get() as usize
 }
 
 /// Table size (`mask + 1`).
-pub fn table_size(o: &PyObject) -> usize {
+pub fn table_size(o: &AnySet) -> usize {
     header(o).mask.get() as usize + 1
 }
 
-fn entry(o: &PyObject, i: usize) -> SetEntry {
+fn entry(o: &AnySet, i: usize) -> SetEntry {
     // SAFETY: `i <= mask`: inside the current table.
     unsafe { header(o).table.get().add(i).read() }
 }
 
-fn set_entry(o: &PyObject, i: usize, e: SetEntry) {
+fn set_entry(o: &AnySet, i: usize, e: SetEntry) {
     // SAFETY: as in `entry`.
     unsafe { header(o).table.get().add(i).write(e) }
 }
@@ -124,15 +170,16 @@ pub fn new_set(heap: &Heap) -> PyResult<Obj<'_>> {
     alloc_set(heap, &SET_TYPE)
 }
 
-/// A new empty `frozenset`, to be filled before it is shared.
+/// A new empty `frozenset`, to be filled before it is shared (outside this crate, frozensets
+/// are made filled, by [`set_ops::frozenset_from`](super::set_ops::frozenset_from)).
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
-pub fn new_frozenset(heap: &Heap) -> PyResult<Obj<'_>> {
+pub(crate) fn new_frozenset(heap: &Heap) -> PyResult<Obj<'_>> {
     alloc_set(heap, &FROZENSET_TYPE)
 }
 
-fn uses_smalltable(o: &PyObject) -> bool {
+fn uses_smalltable(o: &AnySet) -> bool {
     ptr::eq(
         header(o).table.get().cast_const(),
         header(o).smalltable.as_ptr().cast(),
@@ -175,7 +222,7 @@ fn insert_clean(table: *mut SetEntry, mask: usize, key: ObjPtr, hash: i64) {
 }
 
 /// `set_table_resize`: rebuilds the table at the smallest power of two above `minused`.
-fn table_resize(heap: &Heap, o: &PyObject, minused: usize) -> PyResult<()> {
+fn table_resize(heap: &Heap, o: &AnySet, minused: usize) -> PyResult<()> {
     let mut newsize = MINSIZE;
     while newsize <= minused {
         newsize <<= 1;
@@ -217,43 +264,59 @@ enum Probe {
 }
 
 /// `set_add_entry`'s probe: finds `key`, or the slot an insertion would take.
-fn probe(heap: &Heap, o: &PyObject, key: &PyObject, hash: i64) -> PyResult<Probe> {
-    let mask = header(o).mask.get() as usize;
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
-    let mut freeslot = None;
-    loop {
-        let probes = if i + LINEAR_PROBES <= mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
-        for j in i..=i + probes {
-            let e = entry(o, j);
-            if e.hash == 0 && e.key.is_none() {
-                return Ok(match freeslot {
-                    Some(f) => Probe::Absent(f, true),
-                    None => Probe::Absent(j, false),
-                });
-            }
-            if e.hash == hash
-                && let Some(k) = e.key
-            {
-                // SAFETY: active keys are live objects of this heap.
-                let k = unsafe { k.as_ref() };
-                if ptr::eq(k, key) || crate::abstract_::compare_bool(heap, k, key, CompareOp::Eq)? {
-                    return Ok(Probe::Found(j));
+///
+/// Comparing elements may run Python code that changes the set: as CPython does, the key
+/// compared is held for the call, and the probe starts over when the table or that entry
+/// changed meanwhile.
+fn probe(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64) -> PyResult<Probe> {
+    'restart: loop {
+        let (table, mask) = (header(o).table.get(), header(o).mask.get() as usize);
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut freeslot = None;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                let e = entry(o, j);
+                if e.hash == 0 && e.key.is_none() {
+                    return Ok(match freeslot {
+                        Some(f) => Probe::Absent(f, true),
+                        None => Probe::Absent(j, false),
+                    });
                 }
-            } else if e.hash == -1 {
-                freeslot = Some(j);
+                if e.hash == hash
+                    && let Some(k) = e.key
+                {
+                    if ptr::eq(k.as_ptr().cast_const(), key) {
+                        return Ok(Probe::Found(j));
+                    }
+                    // SAFETY: an active key of the set, taken as a new reference for the
+                    // comparison, which may change the set.
+                    let start = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+                    let eq =
+                        crate::abstract_::compare_bool(heap, start.object(), key, CompareOp::Eq)?;
+                    drop(start);
+                    if header(o).table.get() != table || entry(o, j).key != Some(k) {
+                        continue 'restart;
+                    }
+                    if eq {
+                        return Ok(Probe::Found(j));
+                    }
+                } else if e.hash == -1 {
+                    freeslot = Some(j);
+                }
             }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
     }
 }
 
@@ -261,7 +324,16 @@ fn probe(heap: &Heap, o: &PyObject, key: &PyObject, hash: i64) -> PyResult<Probe
 ///
 /// # Errors
 /// `TypeError: unhashable type: ...`, or `MemoryError`.
-pub fn add<'h>(heap: &'h Heap, o: &PyObject, key: Obj<'h>) -> PyResult<()> {
+pub fn add<'h>(heap: &'h Heap, o: &Set, key: Obj<'h>) -> PyResult<()> {
+    add_key(heap, o.as_any(), key)
+}
+
+/// `set_add_key` on a set or a frozenset being made (the crate's path for filling a fresh
+/// frozenset).
+///
+/// # Errors
+/// `TypeError: unhashable type: ...`, or `MemoryError`.
+pub(super) fn add_key<'h>(heap: &'h Heap, o: &AnySet, key: Obj<'h>) -> PyResult<()> {
     let hash = crate::abstract_::hash(heap, key.object())?;
     add_hashed(heap, o, key, hash)
 }
@@ -271,12 +343,7 @@ pub fn add<'h>(heap: &'h Heap, o: &PyObject, key: Obj<'h>) -> PyResult<()> {
 ///
 /// # Errors
 /// `MemoryError`, or what comparing elements raises.
-pub(super) fn add_hashed<'h>(
-    heap: &'h Heap,
-    o: &PyObject,
-    key: Obj<'h>,
-    hash: i64,
-) -> PyResult<()> {
+pub(super) fn add_hashed<'h>(heap: &'h Heap, o: &AnySet, key: Obj<'h>, hash: i64) -> PyResult<()> {
     let h = header(o);
     match probe(heap, o, key.object(), hash)? {
         Probe::Found(_) => Ok(()),
@@ -306,7 +373,7 @@ pub(super) fn add_hashed<'h>(
 ///
 /// # Errors
 /// `TypeError: unhashable type: ...`.
-pub fn contains(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<bool> {
+pub fn contains(heap: &Heap, o: &AnySet, key: &PyObject) -> PyResult<bool> {
     let hash = crate::abstract_::hash(heap, key)?;
     Ok(matches!(probe(heap, o, key, hash)?, Probe::Found(_)))
 }
@@ -315,9 +382,9 @@ pub fn contains(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<bool> {
 ///
 /// # Errors
 /// `TypeError: unhashable type: ...`.
-pub fn discard(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<bool> {
+pub fn discard(heap: &Heap, o: &Set, key: &PyObject) -> PyResult<bool> {
     let hash = crate::abstract_::hash(heap, key)?;
-    discard_hashed(heap, o, key, hash)
+    discard_hashed(heap, o.as_any(), key, hash)
 }
 
 /// `set_discard_entry`: removes `key` (whose hash is `hash`) if present, leaving a dummy;
@@ -325,12 +392,7 @@ pub fn discard(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<bool> {
 ///
 /// # Errors
 /// What comparing elements raises.
-pub(super) fn discard_hashed(
-    heap: &Heap,
-    o: &PyObject,
-    key: &PyObject,
-    hash: i64,
-) -> PyResult<bool> {
+pub(super) fn discard_hashed(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64) -> PyResult<bool> {
     let Probe::Found(i) = probe(heap, o, key, hash)? else {
         return Ok(false);
     };
@@ -353,7 +415,7 @@ pub(super) fn discard_hashed(
 ///
 /// # Errors
 /// `KeyError: key` when absent.
-pub fn remove(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<()> {
+pub fn remove(heap: &Heap, o: &Set, key: &PyObject) -> PyResult<()> {
     if discard(heap, o, key)? {
         return Ok(());
     }
@@ -367,7 +429,8 @@ pub fn remove(heap: &Heap, o: &PyObject, key: &PyObject) -> PyResult<()> {
 ///
 /// # Errors
 /// `KeyError: 'pop from an empty set'`.
-pub fn pop<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+pub fn pop<'h>(heap: &'h Heap, o: &Set) -> PyResult<Obj<'h>> {
+    let o = o.as_any();
     let h = header(o);
     if h.used.get() == 0 {
         return Err(PyErr::new(ExcKind::KeyError, "'pop from an empty set'"));
@@ -394,13 +457,8 @@ pub fn pop<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
     }
 }
 
-/// Whether `o` is a frozenset.
-pub fn is_frozenset(o: &PyObject) -> bool {
-    o.ob_type().is_subtype(FROZENSET_TYPE.get())
-}
-
 /// The elements in table order (iteration order).
-pub fn elements(heap: &Heap, o: &PyObject) -> Vec<ObjPtr> {
+pub fn elements(heap: &Heap, o: &AnySet) -> Vec<ObjPtr> {
     (0..table_size(o))
         .map(|i| entry(o, i))
         .filter(|e| !is_dummy(heap, *e))
@@ -410,7 +468,7 @@ pub fn elements(heap: &Heap, o: &PyObject) -> Vec<ObjPtr> {
 
 /// The element at or after table position `pos`, with the position after it: what CPython's
 /// set iterator steps through (`si_pos`, skipping unused and dummy entries).
-pub fn next_entry(heap: &Heap, o: &PyObject, pos: usize) -> Option<(usize, ObjPtr)> {
+pub fn next_entry(heap: &Heap, o: &AnySet, pos: usize) -> Option<(usize, ObjPtr)> {
     (pos..table_size(o)).find_map(|i| {
         let e = entry(o, i);
         e.key.filter(|_| !is_dummy(heap, e)).map(|k| (i + 1, k))
@@ -419,7 +477,7 @@ pub fn next_entry(heap: &Heap, o: &PyObject, pos: usize) -> Option<(usize, ObjPt
 
 /// The active entries in table order, each key as a new reference with its stored hash: a
 /// snapshot that stays valid while the set changes (`set_next` over a copy).
-pub(super) fn active_entries<'h>(heap: &'h Heap, o: &PyObject) -> Vec<(Obj<'h>, i64)> {
+pub(super) fn active_entries<'h>(heap: &'h Heap, o: &AnySet) -> Vec<(Obj<'h>, i64)> {
     (0..table_size(o))
         .map(|i| entry(o, i))
         .filter(|e| !is_dummy(heap, *e))
@@ -437,7 +495,7 @@ pub(super) fn active_entries<'h>(heap: &'h Heap, o: &PyObject) -> Vec<(Obj<'h>, 
 /// What comparing elements raises.
 pub(super) fn contains_hashed(
     heap: &Heap,
-    o: &PyObject,
+    o: &AnySet,
     key: &PyObject,
     hash: i64,
 ) -> PyResult<bool> {
@@ -445,7 +503,7 @@ pub(super) fn contains_hashed(
 }
 
 /// The argument of the growth resize: `4 × used`, or `2 × used` above 50,000 items.
-fn growth_target(o: &PyObject) -> usize {
+fn growth_target(o: &AnySet) -> usize {
     let used = header(o).used.get() as usize;
     if used > 50_000 { used * 2 } else { used * 4 }
 }
@@ -456,7 +514,7 @@ fn growth_target(o: &PyObject) -> usize {
 ///
 /// # Errors
 /// `MemoryError` when the new table cannot be allocated.
-pub(super) fn purge_dummies(heap: &Heap, o: &PyObject) -> PyResult<()> {
+pub(super) fn purge_dummies(heap: &Heap, o: &AnySet) -> PyResult<()> {
     let h = header(o);
     if (h.fill.get() - h.used.get()) as usize <= h.mask.get() as usize / 4 {
         return Ok(());
@@ -468,7 +526,7 @@ pub(super) fn purge_dummies(heap: &Heap, o: &PyObject) -> PyResult<()> {
 /// table, moving inline entries between the inline tables). The frozenset hash caches are
 /// swapped when both are frozensets, and reset otherwise. Neither object's identity, type,
 /// refcount or `finger` changes; element refcounts are untouched (each is still held once).
-pub(super) fn swap_bodies(a: &PyObject, b: &PyObject) {
+pub(super) fn swap_bodies(a: &AnySet, b: &AnySet) {
     assert!(!ptr::eq(a, b), "swap_bodies needs two distinct sets");
     let (ha, hb) = (header(a), header(b));
     let (a_small, b_small) = (uses_smalltable(a), uses_smalltable(b));
@@ -483,8 +541,7 @@ pub(super) fn swap_bodies(a: &PyObject, b: &PyObject) {
             x.swap(y);
         }
     }
-    let frozen = |o: &PyObject| o.ob_type().is_subtype(FROZENSET_TYPE.get());
-    if frozen(a) && frozen(b) {
+    if is_frozenset(a) && is_frozenset(b) {
         ha.hash.swap(&hb.hash);
     } else {
         ha.hash.set(-1);
@@ -498,7 +555,7 @@ fn small_ptr(h: &PySetObject) -> *mut SetEntry {
 
 /// The resize `set_merge` and `set_update_internal` make before adding `n` entries: once, to
 /// twice the entries there will be, when the table would be at least 3/5 full.
-fn grow_for(heap: &Heap, o: &PyObject, n: isize) -> PyResult<()> {
+fn grow_for(heap: &Heap, o: &AnySet, n: isize) -> PyResult<()> {
     let h = header(o);
     if ((h.fill.get() + n) as usize) * 5 >= (h.mask.get() as usize) * 3 {
         table_resize(heap, o, ((h.used.get() + n) * 2) as usize)?;
@@ -508,42 +565,46 @@ fn grow_for(heap: &Heap, o: &PyObject, n: isize) -> PyResult<()> {
 
 /// `set_update_internal` for a dict: the table is first grown to fit the dict's keys (as
 /// CPython sizes it, so that `sys.getsizeof` agrees), then each key is added in the dict's
-/// order.
+/// order. The keys are taken as references first, so whatever adding runs cannot free one.
 ///
 /// # Errors
-/// `MemoryError` when the table cannot grow.
-pub fn merge_dict_keys(heap: &Heap, o: &PyObject, d: &crate::types::dict::Dict) -> PyResult<()> {
+/// `MemoryError` when the table cannot grow, or what comparing elements raises.
+pub(super) fn merge_dict_keys(
+    heap: &Heap,
+    o: &AnySet,
+    d: &crate::types::dict::Dict,
+) -> PyResult<()> {
     grow_for(heap, o, crate::types::dict::dict_len(d) as isize)?;
-    for (k, _) in crate::types::dict::entries(d) {
-        // SAFETY: a key of the live dict, taken as a new reference; adding a key runs no
-        // Python code, so the dict cannot change meanwhile.
-        add(heap, o, unsafe { Obj::from_borrowed(heap, k.as_ref()) })?;
+    let keys: Vec<(Obj<'_>, ObjPtr)> = crate::types::dict::entries(d)
+        // SAFETY: a key of the live dict, taken as a new reference.
+        .map(|(k, v)| (unsafe { Obj::from_borrowed(heap, k.as_ref()) }, v))
+        .collect();
+    for (k, _) in keys {
+        add_key(heap, o, k)?;
     }
     Ok(())
 }
 
-/// `set_merge`: adds every element of another set or frozenset, resizing once first.
+/// `set_merge` (`s |= other` for two sets): adds every element of another set or frozenset,
+/// resizing once first.
 ///
 /// # Errors
-/// `MemoryError` when the table cannot grow.
+/// `MemoryError` when the table cannot grow, or what comparing elements raises.
+pub fn merge(heap: &Heap, o: &Set, other: &AnySet) -> PyResult<()> {
+    merge_into(heap, o.as_any(), other)
+}
+
+/// [`merge`] into a set or into a frozenset being made (copies, unions).
 ///
-/// # Panics
-/// If `other` is not a set or frozenset (a dict goes to [`merge_dict_keys`]).
-pub fn merge(heap: &Heap, o: &PyObject, other: &PyObject) -> PyResult<()> {
-    assert!(
-        is_anyset(other),
-        "set merge of a '{}'",
-        other.ob_type().name()
-    );
+/// # Errors
+/// `MemoryError` when the table cannot grow, or what comparing elements raises.
+pub(super) fn merge_into(heap: &Heap, o: &AnySet, other: &AnySet) -> PyResult<()> {
     let (h, oh) = (header(o), header(other));
     if ptr::eq(o, other) || oh.used.get() == 0 {
         return Ok(());
     }
     grow_for(heap, o, oh.used.get())?;
-    let others: Vec<SetEntry> = (0..table_size(other))
-        .map(|i| entry(other, i))
-        .filter(|e| e.key.is_some() && !is_dummy(heap, *e))
-        .collect();
+    // The two bulk copies below run no code between reading `other` and writing `o`.
     if h.fill.get() == 0 && h.mask.get() == oh.mask.get() && oh.fill.get() == oh.used.get() {
         for i in 0..table_size(other) {
             let e = entry(other, i);
@@ -558,26 +619,34 @@ pub fn merge(heap: &Heap, o: &PyObject, other: &PyObject) -> PyResult<()> {
         return Ok(());
     }
     if h.fill.get() == 0 {
-        for e in &others {
-            let k = e.key.expect("filtered to active entries");
-            // SAFETY: an element of the other set, now shared by this one.
-            unsafe { k.as_ref() }.incref();
-            insert_clean(h.table.get(), h.mask.get() as usize, k, e.hash);
+        for i in 0..table_size(other) {
+            let e = entry(other, i);
+            if let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) {
+                // SAFETY: an element of the other set, now shared by this one.
+                unsafe { k.as_ref() }.incref();
+                insert_clean(h.table.get(), h.mask.get() as usize, k, e.hash);
+            }
         }
         h.fill.set(oh.used.get());
         h.used.set(oh.used.get());
         return Ok(());
     }
-    for e in others {
-        // SAFETY: an element of the other set, borrowed as a new reference.
-        let k = unsafe { Obj::from_borrowed(heap, e.key.expect("active").as_ref()) };
-        add_hashed(heap, o, k, e.hash)?;
+    // Comparing elements may run code that changes either set: add from references taken
+    // first.
+    for (k, hash) in active_entries(heap, other) {
+        add_hashed(heap, o, k, hash)?;
     }
     Ok(())
 }
 
 /// `s.clear()`: back to the inline table.
-pub fn clear(heap: &Heap, o: &PyObject) {
+pub fn clear(heap: &Heap, o: &Set) {
+    clear_table(heap, o.as_any());
+}
+
+/// `set_clear_internal`: empties the table first, then releases the elements (whose
+/// finalizers may run and see the set empty).
+pub(super) fn clear_table(heap: &Heap, o: &AnySet) {
     let h = header(o);
     let old: Vec<SetEntry> = (0..table_size(o)).map(|i| entry(o, i)).collect();
     if !uses_smalltable(o) {
@@ -599,6 +668,7 @@ pub fn clear(heap: &Heap, o: &PyObject) {
 }
 
 fn set_sizeof(o: &PyObject) -> usize {
+    let o = slot_self(o);
     size_of::<PySetObject>()
         + if uses_smalltable(o) {
             0
@@ -612,7 +682,7 @@ unsafe fn set_dealloc(heap: &Heap, op: ObjPtr) {
     // its table and body freed.
     unsafe {
         crate::types::weakref::clear_weakrefs(heap, op.as_ref());
-        clear(heap, op.as_ref());
+        clear_table(heap, slot_self(op.as_ref()));
         let ty = op.as_ref().ob_type();
         heap.free_object(op, ty);
     }
@@ -624,16 +694,15 @@ fn set_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     if !heap.repr_enter(me) {
         return Ok(format!("{name}(...)"));
     }
+    let o = slot_self(o);
     let result = if set_len(o) == 0 {
         Ok(format!("{name}()"))
     } else {
-        elements(heap, o)
+        // As CPython (`PySequence_List`, then its repr): references to the elements are taken
+        // first, so that what their reprs run cannot free one.
+        active_entries(heap, o)
             .into_iter()
-            .map(|k| {
-                // SAFETY: a borrowed element of a live set, kept alive across its repr.
-                let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
-                crate::abstract_::repr(heap, k.object())
-            })
+            .map(|(k, _)| crate::abstract_::repr(heap, k.object()))
             .collect::<PyResult<Vec<_>>>()
             .map(|parts| {
                 let body = parts.join(", ");
@@ -653,7 +722,7 @@ fn set_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 ///
 /// # Errors
 /// What comparing elements raises.
-pub(super) fn is_subset(heap: &Heap, a: &PyObject, b: &PyObject) -> PyResult<bool> {
+pub(super) fn is_subset(heap: &Heap, a: &AnySet, b: &AnySet) -> PyResult<bool> {
     if set_len(a) > set_len(b) {
         return Ok(false);
     }
@@ -671,9 +740,9 @@ fn set_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_anyset(a) || !is_anyset(b) {
+    let (Some(a), Some(b)) = (AnySet::cast(a), AnySet::cast(b)) else {
         return Ok(None);
-    }
+    };
     let (la, lb) = (set_len(a), set_len(b));
     let result = match op {
         CompareOp::Eq => la == lb && is_subset(heap, a, b)?,
@@ -688,6 +757,7 @@ fn set_richcompare<'h>(
 
 /// `hash(frozenset)`: order-independent, cached (`frozenset_hash`).
 fn frozenset_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let o = slot_self(o);
     let h = header(o);
     if h.hash.get() == -1 {
         let hashes: Vec<i64> = (0..table_size(o))
@@ -701,6 +771,7 @@ fn frozenset_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
 }
 
 fn set_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    let o = slot_self(o);
     let h = header(o);
     let mask = h.mask.get() as usize;
     for i in 0..=mask {
@@ -714,11 +785,15 @@ fn set_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
 }
 
 fn set_clear_slot(heap: &Heap, o: &PyObject) {
-    clear(heap, o);
+    clear_table(heap, slot_self(o));
+}
+
+fn set_len_slot(o: &PyObject) -> usize {
+    set_len(slot_self(o))
 }
 
 static SET_SEQUENCE: SequenceSlots = SequenceSlots {
-    length: Some(set_len),
+    length: Some(set_len_slot),
     concat: None,
     repeat: None,
 };

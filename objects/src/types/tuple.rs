@@ -5,7 +5,7 @@
 
 use core::ptr::NonNull;
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::hash::tuple_hash;
 use crate::heap::Heap;
 use crate::obj::Obj;
@@ -29,14 +29,30 @@ pub fn is_exact_tuple(o: &PyObject) -> bool {
     core::ptr::eq(o.ob_type(), TUPLE_TYPE.get())
 }
 
-fn header(o: &PyObject) -> &PyVarObject {
-    debug_assert!(is_tuple(o));
-    // SAFETY: a tuple starts with a `PyVarObject`.
+crate::view! {
+    /// A tuple or an instance of a subclass of `tuple` (`PyTuple_Check`).
+    pub struct Tuple: "tuple" = is_tuple;
+}
+
+/// The tuple a slot of the tuple type (or of a subclass sharing its slots) was called on.
+fn slot_self(o: &PyObject) -> &Tuple {
+    // SAFETY: the tuple type's slots are only called on tuples (instances of `tuple` or of a
+    // subclass, which inherits the slots, the layout and `TUPLE_SUBCLASS`).
+    unsafe { Tuple::cast_unchecked(o) }
+}
+
+fn header(o: &Tuple) -> &PyVarObject {
+    // SAFETY: the view guarantees a tuple, and a tuple starts with a `PyVarObject`.
     unsafe { &*core::ptr::from_ref(o).cast::<PyVarObject>() }
 }
 
+/// Number of items.
+pub fn tuple_len(o: &Tuple) -> usize {
+    header(o).ob_size.get() as usize
+}
+
 /// The items of a tuple.
-pub fn items(o: &PyObject) -> &[ObjPtr] {
+pub fn items(o: &Tuple) -> &[ObjPtr] {
     let n = header(o).ob_size.get() as usize;
     // SAFETY: a tuple's allocation holds `ob_size` item pointers after the header.
     unsafe {
@@ -56,11 +72,33 @@ pub fn items(o: &PyObject) -> &[ObjPtr] {
 /// # Errors
 /// `MemoryError` when the allocator refuses (the items are released).
 pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
-    if items.is_empty() {
+    let mut items = items.into_iter();
+    new_tuple_with(heap, items.len(), |_| {
+        items.next().expect("an item for each slot")
+    })
+}
+
+/// The most items a tuple can hold (`tuple_alloc`'s limit: its size in bytes fits an
+/// `isize`).
+const MAX_ITEMS: usize = (isize::MAX as usize - ITEMS_OFFSET) / 8;
+
+/// `PyTuple_New(n)` with item `i` from `item(i)`: the size is checked before any allocation,
+/// so an impossible one is a `MemoryError` at once, and nothing is built then.
+///
+/// # Errors
+/// `MemoryError` when `n` is over [`MAX_ITEMS`] or the allocator refuses.
+fn new_tuple_with<'h>(
+    heap: &'h Heap,
+    n: usize,
+    mut item: impl FnMut(usize) -> Obj<'h>,
+) -> PyResult<Obj<'h>> {
+    if n == 0 {
         // SAFETY: a singleton of this heap.
         return Ok(unsafe { Obj::from_borrowed(heap, heap.singletons().empty_tuple().as_ref()) });
     }
-    let n = items.len();
+    if n > MAX_ITEMS {
+        return Err(PyErr::memory_error());
+    }
     let recycled = heap
         .tuples
         .get(n - 1)
@@ -70,13 +108,13 @@ pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
         None => heap.alloc_object(TUPLE_TYPE.get(), ITEMS_OFFSET + 8 * n)?,
     };
     // SAFETY: a tuple body of `n` items (fresh or recycled for this length) whose header and
-    // single reference we own.
+    // single reference we own; every slot is written before the tuple is made an `Obj`.
     unsafe {
         core::ptr::addr_of_mut!((*op.cast::<PyVarObject>().as_ptr()).ob_size)
             .write(core::cell::Cell::new(n as isize));
         let dst = op.cast::<u8>().add(ITEMS_OFFSET).cast::<ObjPtr>();
-        for (i, item) in items.into_iter().enumerate() {
-            dst.add(i).write(item.into_ptr());
+        for i in 0..n {
+            dst.add(i).write(item(i).into_ptr());
         }
         let tuple = Obj::from_owned(heap, op);
         heap.track(tuple.object());
@@ -88,6 +126,7 @@ pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
 /// collector does this to the tuples that survive it).
 pub fn maybe_untrack(heap: &Heap, t: &PyObject) {
     if is_exact_tuple(t)
+        && let Some(t) = Tuple::cast(t)
         && heap.is_tracked(t)
         && crate::tracking::tuple_can_untrack(t, &|x| heap.is_tracked(x))
     {
@@ -100,8 +139,9 @@ pub fn maybe_untrack(heap: &Heap, t: &PyObject) {
 unsafe fn tuple_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead tuple of this heap owning one reference to each item.
     unsafe {
-        let n = items(op.as_ref()).len();
-        for &item in items(op.as_ref()).iter().rev() {
+        let t = slot_self(op.as_ref());
+        let n = tuple_len(t);
+        for &item in items(t).iter().rev() {
             heap.decref(item);
         }
         let kept = n > 0 && heap.tuples.get(n - 1).is_some_and(|list| list.push(op));
@@ -111,45 +151,76 @@ unsafe fn tuple_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-/// Borrows every item as a new reference.
-fn item_refs<'h>(heap: &'h Heap, o: &PyObject) -> impl Iterator<Item = Obj<'h>> {
-    let ptrs = items(o).to_vec();
-    // SAFETY: the tuple holds references to its items, objects of this heap.
-    ptrs.into_iter()
-        .map(move |p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+/// Item `i` of `o` as a new reference.
+fn item_ref<'h>(heap: &'h Heap, o: &Tuple, i: usize) -> Obj<'h> {
+    // SAFETY: the tuple holds a reference to each item, an object of this heap; a tuple's
+    // items never change.
+    unsafe { Obj::from_borrowed(heap, items(o)[i].as_ref()) }
 }
 
+/// `tupleconcat` (`a + b`): `a` or `b` itself when the other is empty and it is an exact
+/// tuple; otherwise a new tuple, its size checked before allocating.
 fn tuple_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
-    if !is_tuple(b) {
-        return Err(crate::error::PyErr::type_error(format!(
+    let a = slot_self(a);
+    let Some(b) = Tuple::cast(b) else {
+        return Err(PyErr::type_error(format!(
             "can only concatenate tuple (not \"{}\") to tuple",
             b.ob_type().name()
         )));
+    };
+    let (la, lb) = (tuple_len(a), tuple_len(b));
+    for (t, other) in [(a, lb), (b, la)] {
+        if other == 0 && is_exact_tuple(t) {
+            // SAFETY: `t` is a live tuple of this heap; tuples are immutable.
+            return Ok(unsafe { Obj::from_borrowed(heap, t) });
+        }
     }
-    new_tuple(heap, item_refs(heap, a).chain(item_refs(heap, b)).collect())
+    let n = la.checked_add(lb).ok_or_else(PyErr::memory_error)?;
+    new_tuple_with(heap, n, |i| {
+        if i < la {
+            item_ref(heap, a, i)
+        } else {
+            item_ref(heap, b, i - la)
+        }
+    })
 }
 
+/// `tuplerepeat` (`t * n`): `t` itself for an exact tuple when it is empty or `n` is 1, the
+/// empty tuple for an empty `t` or `n <= 0` (at once, whatever `n`), else a new tuple whose
+/// size is checked before allocating (`MemoryError`).
 fn tuple_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
-    let count = usize::try_from(n).unwrap_or(0);
-    if count == 1 && core::ptr::eq(a.ob_type(), TUPLE_TYPE.get()) {
-        // SAFETY: `a` is a live tuple of `heap`; `t * 1` is `t` itself.
+    let a = slot_self(a);
+    let len = tuple_len(a);
+    if (len == 0 || n == 1) && is_exact_tuple(a) {
+        // SAFETY: `a` is a live tuple of `heap`; tuples are immutable.
         return Ok(unsafe { Obj::from_borrowed(heap, a) });
     }
-    items(a)
-        .len()
-        .checked_mul(count)
-        .filter(|&t| t <= isize::MAX as usize / 8)
-        .ok_or_else(crate::error::PyErr::memory_error)?;
-    let copies = (0..count).flat_map(|_| item_refs(heap, a)).collect();
-    new_tuple(heap, copies)
+    let count = usize::try_from(n).unwrap_or(0);
+    if len == 0 || count == 0 {
+        return new_tuple(heap, Vec::new());
+    }
+    let total = len.checked_mul(count).ok_or_else(PyErr::memory_error)?;
+    new_tuple_with(heap, total, |k| item_ref(heap, a, k % len))
 }
 
+/// `tuplerepr`, with CPython's recursion guard (`Py_ReprEnter`): a tuple met again inside
+/// its own repr (through a list, a dict, ...) is `(...)`.
 fn tuple_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let parts = items(o)
+    let t = slot_self(o);
+    if tuple_len(t) == 0 {
+        return Ok("()".into());
+    }
+    let me = NonNull::from(o);
+    if !heap.repr_enter(me) {
+        return Ok("(...)".into());
+    }
+    let parts = items(t)
         .iter()
-        // SAFETY: the tuple holds a reference to each item.
+        // SAFETY: the tuple holds a reference to each item; its items never change.
         .map(|p| crate::abstract_::repr(heap, unsafe { p.as_ref() }))
-        .collect::<PyResult<Vec<_>>>()?;
+        .collect::<PyResult<Vec<_>>>();
+    heap.repr_leave(me);
+    let parts = parts?;
     Ok(match parts.len() {
         1 => format!("({},)", parts[0]),
         _ => format!("({})", parts.join(", ")),
@@ -160,7 +231,7 @@ fn tuple_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 /// innermost out with an explicit stack, so any depth gives CPython's value.
 pub(crate) fn tuple_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
     // Each frame: a tuple, the index of its next item, and the hashes of the items so far.
-    let mut stack: Vec<(&PyObject, usize, Vec<i64>)> = vec![(o, 0, Vec::new())];
+    let mut stack: Vec<(&Tuple, usize, Vec<i64>)> = vec![(slot_self(o), 0, Vec::new())];
     loop {
         let (t, i, hashes) = stack.last_mut().expect("the stack holds the outer tuple");
         let Some(item) = items(t).get(*i) else {
@@ -177,7 +248,7 @@ pub(crate) fn tuple_hash_slot(heap: &Heap, o: &PyObject) -> PyResult<i64> {
         };
         // SAFETY: the tuple holds a reference to each item; the outer tuple keeps them all alive.
         let item = unsafe { item.as_ref() };
-        if is_tuple(item) {
+        if let Some(item) = Tuple::cast(item) {
             stack.push((item, 0, Vec::new()));
         } else {
             hashes.push(crate::abstract_::hash(heap, item)?);
@@ -192,9 +263,9 @@ pub(crate) fn tuple_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_tuple(a) || !is_tuple(b) {
+    let (Some(a), Some(b)) = (Tuple::cast(a), Tuple::cast(b)) else {
         return Ok(None);
-    }
+    };
     let (xs, ys) = (items(a), items(b));
     let pair = |i: usize| {
         let (x, y) = (xs.get(i)?, ys.get(i)?);
@@ -217,7 +288,10 @@ fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
 /// `tupletraverse`, generic over the visitor: the items, last to first.
 #[inline]
 pub(crate) fn traverse_items(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
-    items(o).iter().rev().for_each(|&item| visit(item));
+    items(slot_self(o))
+        .iter()
+        .rev()
+        .for_each(|&item| visit(item));
 }
 
 /// Whether `ty` traverses its instances as a tuple does ([`traverse_items`]).
@@ -226,12 +300,12 @@ pub(crate) fn has_tuple_traverse(ty: &crate::typeobj::PyTypeObject) -> bool {
     core::ptr::eq(ty.slots(), &TUPLE_SLOTS)
 }
 
-fn tuple_len(o: &PyObject) -> usize {
-    items(o).len()
+fn tuple_len_slot(o: &PyObject) -> usize {
+    tuple_len(slot_self(o))
 }
 
 pub(crate) static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
-    length: Some(tuple_len),
+    length: Some(tuple_len_slot),
     concat: Some(tuple_concat),
     repeat: Some(tuple_repeat),
 };

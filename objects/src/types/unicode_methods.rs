@@ -732,7 +732,7 @@ fn tailmatch_any<'h>(
     let (start, end) = (slice_arg(start, 0)?, slice_arg(end, isize::MAX)?);
     let c = chars(s);
     let at_end = name == "endswith";
-    if tuple::is_tuple(sub) {
+    if let Some(sub) = tuple::Tuple::cast(sub) {
         for item in tuple::items(sub) {
             // SAFETY: the tuple holds a reference to each item.
             let item = unsafe { item.as_ref() };

@@ -269,7 +269,10 @@ pub fn clear_weakrefs(heap: &Heap, o: &PyObject) {
         return;
     };
     let none = crate::types::none(heap);
-    for pair in crate::types::tuple::items(saved.object()).chunks_exact(2) {
+    let Ok(saved) = crate::types::tuple::Tuple::cast_internal(saved.object()) else {
+        return;
+    };
+    for pair in crate::types::tuple::items(saved).chunks_exact(2) {
         if let [w, cb] = *pair
             && cb != none.as_ptr()
         {

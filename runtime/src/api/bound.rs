@@ -686,7 +686,7 @@ impl<'py> Bound<'py, super::types::PyTuple> {
     /// });
     /// ```
     pub fn get_item(&self, index: isize) -> PyResult<Bound<'py, PyAny>> {
-        let items = pyrt_objects::types::tuple::items(self.as_object());
+        let items = pyrt_objects::types::tuple::items(self.view());
         let n = items.len() as isize;
         let i = if index < 0 { index + n } else { index };
         if !(0..n).contains(&i) {

@@ -261,8 +261,8 @@ impl<'py> Bound<'py, PyList> {
         let o = other.as_object();
         let source: &[pyrt_objects::ObjPtr] = if let Some(l) = list::List::cast(o) {
             list::items(l)
-        } else if tuple::is_tuple(o) {
-            tuple::items(o)
+        } else if let Some(t) = tuple::Tuple::cast(o) {
+            tuple::items(t)
         } else {
             return Err(PyErr::type_error(format!(
                 "'{}' object is not iterable",

@@ -2,8 +2,9 @@
 //! `Bound<PySet>` / `Bound<PyFrozenSet>`, with CPython's tables (see
 //! `pyrt_objects::types::set`).
 
-use pyrt_objects::types::{list, set, set_ops, tuple};
-use pyrt_objects::{Obj, ObjPtr, PyErr, PyResult};
+use pyrt_objects::types::set::{self, AnySet};
+use pyrt_objects::types::set_ops::{self, Iterable};
+use pyrt_objects::{Obj, PyResult};
 
 use super::bound::Bound;
 use super::python::Python;
@@ -26,11 +27,8 @@ impl<'py> Python<'py> {
         self,
         items: impl IntoIterator<Item = Bound<'py, T>>,
     ) -> PyResult<Bound<'py, PySet>> {
-        let s = set::new_set(self.heap())?;
-        for item in items {
-            set::add(self.heap(), s.object(), item.into_obj())?;
-        }
-        Ok(Bound::from_obj(s))
+        let items = items.into_iter().map(Bound::into_obj).collect();
+        set_ops::set_from(self.heap(), Iterable::Items(items)).map(Bound::from_obj)
     }
 
     /// `frozenset(iterable)` for an iterable yielding `items`.
@@ -50,16 +48,20 @@ impl<'py> Python<'py> {
         self,
         items: impl IntoIterator<Item = Bound<'py, T>>,
     ) -> PyResult<Bound<'py, PyFrozenSet>> {
-        let s = set::new_frozenset(self.heap())?;
-        for item in items {
-            set::add(self.heap(), s.object(), item.into_obj())?;
-        }
-        Ok(Bound::from_obj(s))
+        let items = items.into_iter().map(Bound::into_obj).collect();
+        set_ops::frozenset_from(self.heap(), Iterable::Items(items)).map(Bound::from_obj)
     }
 }
 
 /// Operations shared by `set` and `frozenset`.
 impl<'py, T: SetLike> Bound<'py, T> {
+    /// The object as the object layer's view of any set.
+    fn any_set(&self) -> &AnySet {
+        // SAFETY: a `Bound<'py, T>` for a `SetLike` marker is a set or frozenset (made by a
+        // checked cast or by a set constructor).
+        unsafe { AnySet::cast_unchecked(self.as_object()) }
+    }
+
     /// `key in s`.
     ///
     /// # Errors
@@ -73,7 +75,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn contains<K>(&self, key: &Bound<'py, K>) -> PyResult<bool> {
-        set::contains(self.py().heap(), self.as_object(), key.as_object())
+        set::contains(self.py().heap(), self.any_set(), key.as_object())
     }
 
     /// `s | other` (`s.union(other)`): a set of this kind (`set` or `frozenset`).
@@ -92,7 +94,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn union<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set_ops::union(self.py().heap(), self.as_object(), other.as_object()).map(Bound::from_obj)
+        set_ops::union(self.py().heap(), self.any_set(), other.any_set()).map(Bound::from_obj)
     }
 
     /// `s & other` (`s.intersection(other)`).
@@ -109,7 +111,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn intersection<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set_ops::intersection(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::intersection(self.py().heap(), self.any_set(), other.any_set())
             .map(Bound::from_obj)
     }
 
@@ -127,8 +129,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn difference<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set_ops::difference(self.py().heap(), self.as_object(), other.as_object())
-            .map(Bound::from_obj)
+        set_ops::difference(self.py().heap(), self.any_set(), other.any_set()).map(Bound::from_obj)
     }
 
     /// `s ^ other` (`s.symmetric_difference(other)`): the elements in exactly one of the two, as
@@ -159,7 +160,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
         &self,
         other: &Bound<'py, U>,
     ) -> PyResult<Bound<'py, T>> {
-        set_ops::symmetric_difference(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::symmetric_difference(self.py().heap(), self.any_set(), other.any_set())
             .map(Bound::from_obj)
     }
 
@@ -178,7 +179,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn issubset<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
-        set_ops::issubset(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::issubset(self.py().heap(), self.any_set(), other.any_set())
     }
 
     /// `s >= other` (`s.issuperset(other)`): whether every element of `other` is in `s`.
@@ -196,7 +197,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn issuperset<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
-        set_ops::issuperset(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::issuperset(self.py().heap(), self.any_set(), other.any_set())
     }
 
     /// `s.isdisjoint(other)`: whether the two have no element in common.
@@ -214,7 +215,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// });
     /// ```
     pub fn isdisjoint<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
-        set_ops::isdisjoint(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::isdisjoint(self.py().heap(), self.any_set(), other.any_set())
     }
 
     /// The elements in iteration (table) order.
@@ -236,7 +237,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// ```
     pub fn elements(&self) -> Vec<Bound<'py, PyAny>> {
         let heap = self.py().heap();
-        set::elements(heap, self.as_object())
+        set::elements(heap, self.any_set())
             .into_iter()
             // SAFETY: the set holds references to its elements, objects of this runtime.
             .map(|k| Bound::from_obj(unsafe { Obj::from_borrowed(heap, k.as_ref()) }))
@@ -265,7 +266,7 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn insert<K>(&self, key: &Bound<'py, K>) -> PyResult<()> {
-        set::add(self.py().heap(), self.as_object(), key.clone().into_obj())
+        set::add(self.py().heap(), self.view(), key.clone().into_obj())
     }
 
     /// `s.discard(key)`: whether it was there.
@@ -282,7 +283,7 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn discard<K>(&self, key: &Bound<'py, K>) -> PyResult<bool> {
-        set::discard(self.py().heap(), self.as_object(), key.as_object())
+        set::discard(self.py().heap(), self.view(), key.as_object())
     }
 
     /// `s.remove(key)`.
@@ -298,7 +299,7 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn remove<K>(&self, key: &Bound<'py, K>) -> PyResult<()> {
-        set::remove(self.py().heap(), self.as_object(), key.as_object())
+        set::remove(self.py().heap(), self.view(), key.as_object())
     }
 
     /// `s.pop()`.
@@ -315,7 +316,7 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn pop(&self) -> PyResult<Bound<'py, PyAny>> {
-        set::pop(self.py().heap(), self.as_object()).map(Bound::from_obj)
+        set::pop(self.py().heap(), self.view()).map(Bound::from_obj)
     }
 
     /// `s.clear()`: back to the inline table of 8.
@@ -329,15 +330,17 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn clear(&self) {
-        set::clear(self.py().heap(), self.as_object());
+        set::clear(self.py().heap(), self.view());
     }
 
-    /// `s.update(other)`: a set or frozenset is merged (one resize up front), a list or tuple
-    /// added item by item.
+    /// `s.update(other)` (`set_update_internal`, the same function scripts call): a set or
+    /// frozenset is merged (one resize up front), a dict's keys are added after sizing the
+    /// table for them, a list or tuple is added item by item.
     ///
     /// # Errors
-    /// `TypeError: 'int' object is not iterable` for other objects, `TypeError: unhashable
-    /// type: ...`, or `MemoryError`.
+    /// `TypeError: 'int' object is not iterable` for other objects (only sets, dicts, lists
+    /// and tuples are iterable through this API so far), `TypeError: unhashable type: ...`, or
+    /// `MemoryError`.
     ///
     /// # Example
     /// ```
@@ -346,30 +349,19 @@ impl<'py> Bound<'py, PySet> {
     ///     let s = py.set(Vec::<pyrt::Bound<'_>>::new()).unwrap();
     ///     s.update(&py.frozenset((1..=5).map(|i| py.int(i).unwrap())).unwrap()).unwrap();
     ///     assert_eq!(s.getsizeof(), 472);
+    ///     // A dict gives its keys.
+    ///     let d = py.dict().unwrap();
+    ///     d.set_item(&py.str("k").unwrap(), &py.int(0).unwrap()).unwrap();
+    ///     s.update(&d).unwrap();
+    ///     assert!(s.contains(&py.str("k").unwrap()).unwrap());
     /// });
     /// ```
     pub fn update<U>(&self, other: &Bound<'py, U>) -> PyResult<()> {
-        let (heap, o) = (self.py().heap(), other.as_object());
-        if set::is_anyset(o) {
-            return set::merge(heap, self.as_object(), o);
-        }
-        let items: Vec<ObjPtr> = if let Some(l) = list::List::cast(o) {
-            list::items(l).to_vec()
-        } else if tuple::is_tuple(o) {
-            tuple::items(o).to_vec()
-        } else {
-            return Err(PyErr::type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            )));
-        };
-        for item in items {
-            // SAFETY: an item of a live list or tuple of this runtime, borrowed anew.
-            set::add(heap, self.as_object(), unsafe {
-                Obj::from_borrowed(heap, item.as_ref())
-            })?;
-        }
-        Ok(())
+        set_ops::update(
+            self.py().heap(),
+            self.view(),
+            Iterable::Object(other.as_object()),
+        )
     }
 
     /// `s &= other` (`s.intersection_update(other)`): CPython builds `s & other` and swaps table
@@ -389,7 +381,7 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn intersection_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
-        set_ops::intersection_update(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::intersection_update(self.py().heap(), self.view(), other.any_set())
     }
 
     /// `s -= other` (`s.difference_update(other)`): discards `other`'s elements, then rebuilds
@@ -414,7 +406,7 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn difference_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
-        set_ops::difference_update(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::difference_update(self.py().heap(), self.view(), other.any_set())
     }
 
     /// `s ^= other` (`s.symmetric_difference_update(other)`): in `other`'s order, each of its
@@ -435,7 +427,7 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn symmetric_difference_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
-        set_ops::symmetric_difference_update(self.py().heap(), self.as_object(), other.as_object())
+        set_ops::symmetric_difference_update(self.py().heap(), self.view(), other.any_set())
     }
 
     /// `s.copy()` (`set(s)`): a new set merged from this one.
@@ -451,6 +443,6 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn copy(&self) -> PyResult<Bound<'py, PySet>> {
-        set_ops::copy(self.py().heap(), self.as_object()).map(Bound::from_obj)
+        set_ops::copy(self.py().heap(), self.any_set()).map(Bound::from_obj)
     }
 }

@@ -2,7 +2,7 @@
 //! `Bound<'py, PyInt>` is known to be an int.
 
 use pyrt_objects::PyObject;
-use pyrt_objects::types::{bytes, complex, dict, float, list, long, tuple, unicode};
+use pyrt_objects::types::{bytes, complex, dict, float, list, long, set, tuple, unicode};
 
 /// A Python type that a [`crate::Bound`] can be cast to.
 ///
@@ -86,11 +86,11 @@ marker!(
 );
 marker!(
     /// `set`.
-    PySet, "set", |o| o.ob_type().is_subtype(pyrt_objects::types::SET_TYPE.get())
+    PySet, "set", set::is_set
 );
 marker!(
     /// `frozenset`.
-    PyFrozenSet, "frozenset", |o| o.ob_type().is_subtype(pyrt_objects::types::FROZENSET_TYPE.get())
+    PyFrozenSet, "frozenset", set::is_frozenset
 );
 marker!(
     /// `type`: classes and built-in types.
@@ -114,4 +114,16 @@ impl HasView for PyList {
 
 impl HasView for PyDict {
     type View = dict::Dict;
+}
+
+impl HasView for PyTuple {
+    type View = tuple::Tuple;
+}
+
+impl HasView for PySet {
+    type View = set::Set;
+}
+
+impl HasView for PyFrozenSet {
+    type View = set::AnySet;
 }

@@ -7,7 +7,7 @@ use pyrt_objects::types::list_methods::{self, LIST_METHODS};
 use pyrt_objects::types::{
     BOOL_TYPE, BYTES_TYPE, COMPLEX_TYPE, DICT_TYPE, FLOAT_TYPE, FROZENSET_TYPE, INT_TYPE,
     LIST_TYPE, OBJECT_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE, TYPE_TYPE, bytes, dict, float, list,
-    long, range, set, tuple, unicode, weakref,
+    long, range, set_ops, tuple, unicode, weakref,
 };
 use pyrt_objects::{CompareOp, Heap, Obj, PyResult};
 
@@ -528,24 +528,15 @@ pub(crate) fn construct<'py>(
         {
             return Ok(a.clone());
         }
-        let s = if is(&SET_TYPE) {
-            set::new_set(heap)
-        } else {
-            set::new_frozenset(heap)
+        let source = match arg {
+            Some(a) => super::methods::iterable(interp, a)?,
+            None => set_ops::Iterable::Items(Vec::new()),
         };
-        let s = e(s)?;
-        if let Some(a) = arg {
-            if set::is_anyset(a.object()) {
-                set::merge(heap, s.object(), a.object()).map_err(|e| interp.err(e))?;
-            } else if let Some(d) = dict::Dict::cast(a.object()) {
-                set::merge_dict_keys(heap, s.object(), d).map_err(|e| interp.err(e))?;
-            } else {
-                for x in interp.collect(a)? {
-                    set::add(heap, s.object(), x).map_err(|e| interp.err(e))?;
-                }
-            }
-        }
-        return Ok(s);
+        return e(if is(&SET_TYPE) {
+            set_ops::set_from(heap, source)
+        } else {
+            set_ops::frozenset_from(heap, source)
+        });
     }
     if is(&DICT_TYPE) {
         let d = e(dict::new_dict(heap))?;
@@ -785,9 +776,9 @@ pub(crate) fn getitem<'py>(
             ));
         }
         let j = j as usize;
-        if tuple::is_tuple(o) {
+        if let Some(t) = tuple::Tuple::cast(o) {
             // SAFETY: the tuple holds its items.
-            return Ok(unsafe { Obj::from_borrowed(heap, tuple::items(o)[j].as_ref()) });
+            return Ok(unsafe { Obj::from_borrowed(heap, tuple::items(t)[j].as_ref()) });
         }
         if unicode::is_str(o) {
             let c = unicode::str_value(o).chars().nth(j).unwrap_or_default();

@@ -338,7 +338,7 @@ impl<'py> Interp<'py> {
         obj: &pyrt_objects::PyObject,
         cls: &pyrt_objects::PyObject,
     ) -> bool {
-        if tuple::is_tuple(cls) {
+        if let Some(cls) = tuple::Tuple::cast(cls) {
             return tuple::items(cls).iter().any(|c| {
                 // SAFETY: the tuple holds its items.
                 self.isinstance(obj, unsafe { c.as_ref() })

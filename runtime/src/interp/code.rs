@@ -108,9 +108,9 @@ fn key(heap: &Heap, o: &Obj<'_>) -> PyResult<String> {
             float::float_value(o.object()).to_bits()
         ));
     }
-    if tuple::is_tuple(o.object()) {
+    if let Some(t) = tuple::Tuple::cast(o.object()) {
         let mut parts = Vec::new();
-        for p in tuple::items(o.object()) {
+        for p in tuple::items(t) {
             // SAFETY: a tuple holds its items.
             let item = unsafe { Obj::from_borrowed(heap, p.as_ref()) };
             parts.push(key(heap, &item)?);
@@ -347,8 +347,8 @@ fn bits(_heap: &Heap, o: &Obj<'_>) -> Option<u64> {
 
 fn seq_len(o: &Obj<'_>) -> Option<(usize, usize)> {
     let v = o.object();
-    if tuple::is_tuple(v) {
-        Some((tuple::items(v).len(), MAX_COLLECTION_SIZE))
+    if let Some(t) = tuple::Tuple::cast(v) {
+        Some((tuple::tuple_len(t), MAX_COLLECTION_SIZE))
     } else if unicode::is_str(v) {
         Some((unicode::str_len(v), MAX_STR_SIZE))
     } else if bytes::is_bytes(v) {

@@ -2,7 +2,7 @@
 //! comparisons, displays, comprehensions, f-strings, attributes, subscripts and calls.
 
 use pyrt_objects::abstract_::{self, BinOp, UnOp};
-use pyrt_objects::types::{dict, list, long, set, tuple, unicode};
+use pyrt_objects::types::{dict, list, long, set, set_ops, tuple, unicode};
 use pyrt_objects::{CompareOp, Obj};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
@@ -104,9 +104,10 @@ impl<'py> Interp<'py> {
             }
             Expr::SetComp(c) => {
                 let out = set::new_set(heap).map_err(|e| self.err(e))?;
+                let view = set::Set::cast_internal(out.object()).map_err(|e| self.err(e))?;
                 self.comprehension(frame, &c.generators, &mut |frame| {
                     let v = self.eval(frame, &c.elt)?;
-                    set::add(heap, out.object(), v).map_err(|e| self.err(e))
+                    set::add(heap, view, v).map_err(|e| self.err(e))
                 })?;
                 Ok(out)
             }
@@ -177,20 +178,14 @@ impl<'py> Interp<'py> {
     fn set_display(&self, frame: &Frame<'py>, elts: &'static [Expr]) -> R<'py, Obj<'py>> {
         let heap = self.heap;
         let items = self.eval_items(frame, elts)?;
-        let s = set::new_set(heap).map_err(|e| self.err(e))?;
         let all_const = elts.len() >= 3 && elts.iter().all(|e| self.consts.borrow().contains(e));
+        let items = set_ops::Iterable::Items(items);
         if all_const {
-            let f = set::new_frozenset(heap).map_err(|e| self.err(e))?;
-            for x in items {
-                set::add(heap, f.object(), x).map_err(|e| self.err(e))?;
-            }
-            set::merge(heap, s.object(), f.object()).map_err(|e| self.err(e))?;
+            let f = set_ops::frozenset_from(heap, items).map_err(|e| self.err(e))?;
+            set_ops::set_from(heap, set_ops::Iterable::Object(f.object())).map_err(|e| self.err(e))
         } else {
-            for x in items {
-                set::add(heap, s.object(), x).map_err(|e| self.err(e))?;
-            }
+            set_ops::set_from(heap, items).map_err(|e| self.err(e))
         }
-        Ok(s)
     }
 
     /// A dict display: presized for up to 15 items (`BUILD_MAP`), else built in chunks.
@@ -331,10 +326,8 @@ impl<'py> Interp<'py> {
         l: &Obj<'py>,
         r: &Obj<'py>,
     ) -> R<'py, Obj<'py>> {
-        if set::is_anyset(l.object()) && set::is_anyset(r.object()) {
-            use pyrt_objects::types::set_ops;
+        if let (Some(a), Some(b)) = (set::AnySet::cast(l.object()), set::AnySet::cast(r.object())) {
             let heap = self.heap;
-            let (a, b) = (l.object(), r.object());
             let result = match op {
                 ast::Operator::BitOr => Some(set_ops::union(heap, a, b)),
                 ast::Operator::BitAnd => Some(set_ops::intersection(heap, a, b)),
@@ -396,29 +389,17 @@ impl<'py> Interp<'py> {
                 _ => {}
             }
         }
-        if set::is_anyset(l.object())
-            && set::is_anyset(r.object())
-            && !l
-                .ob_type()
-                .is_subtype(pyrt_objects::types::FROZENSET_TYPE.get())
-        {
+        // A set is changed in place (`set_ior`, ...); a frozenset has no in-place operators,
+        // so `fs |= x` rebinds to `fs | x`.
+        if let (Some(a), Some(b)) = (set::Set::cast(l.object()), set::AnySet::cast(r.object())) {
             let heap = self.heap;
             let done = match op {
-                ast::Operator::BitOr => set::merge(heap, l.object(), r.object()).map(|_| true),
-                ast::Operator::BitAnd => {
-                    pyrt_objects::types::set_ops::intersection_update(heap, l.object(), r.object())
-                        .map(|_| true)
+                ast::Operator::BitOr => set::merge(heap, a, b).map(|_| true),
+                ast::Operator::BitAnd => set_ops::intersection_update(heap, a, b).map(|_| true),
+                ast::Operator::Sub => set_ops::difference_update(heap, a, b).map(|_| true),
+                ast::Operator::BitXor => {
+                    set_ops::symmetric_difference_update(heap, a, b).map(|_| true)
                 }
-                ast::Operator::Sub => {
-                    pyrt_objects::types::set_ops::difference_update(heap, l.object(), r.object())
-                        .map(|_| true)
-                }
-                ast::Operator::BitXor => pyrt_objects::types::set_ops::symmetric_difference_update(
-                    heap,
-                    l.object(),
-                    r.object(),
-                )
-                .map(|_| true),
                 _ => Ok(false),
             };
             if done.map_err(|e| self.err(e))? {
@@ -471,8 +452,8 @@ impl<'py> Interp<'py> {
                 .map(|v| v.is_some())
                 .map_err(|e| self.err(e));
         }
-        if set::is_anyset(c) {
-            return set::contains(heap, c, item.object()).map_err(|e| self.err(e));
+        if let Some(s) = set::AnySet::cast(c) {
+            return set::contains(heap, s, item.object()).map_err(|e| self.err(e));
         }
         if unicode::is_str(c) {
             if !unicode::is_str(item.object()) {

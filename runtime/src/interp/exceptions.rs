@@ -85,7 +85,7 @@ pub(crate) fn args<'h>(heap: &'h Heap, o: &PyObject) -> Obj<'h> {
 /// `str(exc)`: empty, the one argument's `str` (`repr` for `KeyError`), or the args' repr.
 pub(crate) fn exception_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
     let args = args(heap, o);
-    let items = tuple::items(args.object());
+    let items = tuple::items(tuple::Tuple::cast_internal(args.object())?);
     match items {
         [] => Ok(String::new()),
         [one] => {
@@ -104,7 +104,7 @@ pub(crate) fn exception_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
 
 fn exception_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     let args = args(heap, o);
-    let items = tuple::items(args.object());
+    let items = tuple::items(tuple::Tuple::cast_internal(args.object())?);
     let inner = match items {
         // SAFETY: the tuple holds its item.
         [one] => abstract_::repr(heap, unsafe { one.as_ref() })?,

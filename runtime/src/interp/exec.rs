@@ -493,7 +493,7 @@ impl<'py> Interp<'py> {
         let nparams = code.params.len();
         let defaults = FUNCTION
             .get_ref(self.heap, func.object(), function::DEFAULTS)
-            .map(|d| tuple::items(d.object()).to_vec())
+            .and_then(|d| tuple::Tuple::cast(d.object()).map(|t| tuple::items(t).to_vec()))
             .unwrap_or_default();
         if args.len() > nparams {
             return Err(self.raise(
@@ -708,8 +708,8 @@ impl<'py> Interp<'py> {
     }
 
     fn exception_matches(&self, exc: &Obj<'py>, cls: &Obj<'py>) -> bool {
-        if tuple::is_tuple(cls.object()) {
-            return tuple::items(cls.object()).iter().any(|c| {
+        if let Some(t) = tuple::Tuple::cast(cls.object()) {
+            return tuple::items(t).iter().any(|c| {
                 // SAFETY: the tuple holds its items.
                 let c = unsafe { Obj::from_borrowed(self.heap, c.as_ref()) };
                 self.exception_matches(exc, &c)

@@ -57,9 +57,8 @@ impl<'py> Iter<'py> {
                 item
             }
             Iter::Tuple(t, i) => {
-                let item = tuple::items(t.object())
-                    .get(*i)
-                    .map(|p| borrowed(interp, *p));
+                let t = tuple::Tuple::cast_internal(t.object()).map_err(|e| interp.err(e))?;
+                let item = tuple::items(t).get(*i).map(|p| borrowed(interp, *p));
                 *i += 1;
                 item
             }
@@ -77,13 +76,14 @@ impl<'py> Iter<'py> {
                 })
             }
             Iter::Set { s, pos, used } => {
-                if set::set_len(s.object()) != *used {
+                let s = set::AnySet::cast_internal(s.object()).map_err(|e| interp.err(e))?;
+                if set::set_len(s) != *used {
                     return Err(interp.raise(
                         &exceptions::RUNTIME_ERROR,
                         "Set changed size during iteration",
                     ));
                 }
-                set::next_entry(interp.heap, s.object(), *pos).map(|(next, k)| {
+                set::next_entry(interp.heap, s, *pos).map(|(next, k)| {
                     *pos = next;
                     borrowed(interp, k)
                 })
@@ -133,11 +133,11 @@ impl<'py> Interp<'py> {
                 used: dict::dict_len(d),
             });
         }
-        if set::is_anyset(o) {
+        if let Some(s) = set::AnySet::cast(o) {
             return Ok(Iter::Set {
                 s: value.clone(),
                 pos: 0,
-                used: set::set_len(o),
+                used: set::set_len(s),
             });
         }
         if pyrt_objects::types::range::is_range(o) {

@@ -91,14 +91,10 @@ fn has_method(obj: &Obj<'_>, name: &str) -> bool {
         "clear",
         "copy",
     ];
+    // `frozenset` has only the methods that do not change the set.
+    let set_only = ["add", "discard", "remove", "pop", "clear", "update"];
     let set_methods = [
-        "add",
-        "discard",
-        "remove",
-        "pop",
-        "clear",
         "copy",
-        "update",
         "union",
         "intersection",
         "difference",
@@ -112,7 +108,7 @@ fn has_method(obj: &Obj<'_>, name: &str) -> bool {
     } else if dict::is_dict(o) {
         dict_methods.contains(&name)
     } else if set::is_anyset(o) {
-        set_methods.contains(&name)
+        set_methods.contains(&name) || (set::is_set(o) && set_only.contains(&name))
     } else if unicode::is_str(o) {
         NAMES[27..46].contains(&name) || name == "count" || name == "index"
     } else {
@@ -261,8 +257,17 @@ fn set_method<'py>(
     args: &[Obj<'py>],
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let o = s.object();
+    let o = set::AnySet::cast_internal(s.object()).map_err(|e| interp.err(e))?;
     let err = |e| interp.err(e);
+    let one = |name: &str| -> R<'py, set_ops::Iterable<'_, 'py>> {
+        let a = args.first().ok_or_else(|| {
+            interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("{name}() takes exactly one argument (0 given)"),
+            )
+        })?;
+        iterable(interp, a)
+    };
     let other = |i: usize| -> R<'py, Obj<'py>> {
         let a = args.get(i).ok_or_else(|| {
             interp.raise(
@@ -273,117 +278,86 @@ fn set_method<'py>(
         if set::is_anyset(a.object()) {
             return Ok(a.clone());
         }
-        let f = set::new_frozenset(heap).map_err(err)?;
-        for x in interp.collect(a)? {
-            set::add(heap, f.object(), x).map_err(err)?;
-        }
-        Ok(f)
+        let items = set_ops::Iterable::Items(interp.collect(a)?);
+        set_ops::frozenset_from(heap, items).map_err(err)
     };
     let b = |v: bool| Ok(long::new_bool(heap, v));
+    match name {
+        "copy" => set_ops::copy_method(heap, o).map_err(err),
+        "union" => {
+            let others = args
+                .iter()
+                .map(|a| iterable(interp, a))
+                .collect::<R<'py, Vec<_>>>()?;
+            set_ops::union_iter(heap, o, others).map_err(err)
+        }
+        "intersection" => set_ops::intersection_iter(heap, o, one(name)?).map_err(err),
+        "difference" => set_ops::difference_iter(heap, o, one(name)?).map_err(err),
+        "symmetric_difference" => {
+            set_ops::symmetric_difference_iter(heap, o, one(name)?).map_err(err)
+        }
+        "issubset" => {
+            let x = other(0)?;
+            let x = set::AnySet::cast_internal(x.object()).map_err(err)?;
+            b(set_ops::issubset(heap, o, x).map_err(err)?)
+        }
+        "issuperset" => {
+            let x = other(0)?;
+            let x = set::AnySet::cast_internal(x.object()).map_err(err)?;
+            b(set_ops::issuperset(heap, o, x).map_err(err)?)
+        }
+        "isdisjoint" => {
+            let x = other(0)?;
+            let x = set::AnySet::cast_internal(x.object()).map_err(err)?;
+            b(set_ops::isdisjoint(heap, o, x).map_err(err)?)
+        }
+        _ => mutable_set_method(interp, s, name, args),
+    }
+}
+
+/// The methods of `set` that `frozenset` does not have.
+fn mutable_set_method<'py>(
+    interp: &Interp<'py>,
+    s: &Obj<'py>,
+    name: &str,
+    args: &[Obj<'py>],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let Some(o) = set::Set::cast(s.object()) else {
+        return Err(interp.raise(
+            &exceptions::ATTRIBUTE_ERROR,
+            format!("'{}' object has no attribute '{name}'", s.ob_type().name()),
+        ));
+    };
     match name {
         "add" => {
             arity(interp, "set.add", args, 1, 1)?;
             set::add(heap, o, args[0].clone()).map_err(err)?;
-            Ok(none(interp))
         }
         "discard" => {
             arity(interp, "set.discard", args, 1, 1)?;
             set::discard(heap, o, args[0].object()).map_err(err)?;
-            Ok(none(interp))
         }
         "remove" => {
             arity(interp, "set.remove", args, 1, 1)?;
             set::remove(heap, o, args[0].object()).map_err(err)?;
-            Ok(none(interp))
         }
-        "pop" => set::pop(heap, o).map_err(err),
-        "clear" => {
-            set::clear(heap, o);
-            Ok(none(interp))
-        }
-        "copy" => set_ops::copy(heap, o).map_err(err),
+        "pop" => return set::pop(heap, o).map_err(err),
+        "clear" => set::clear(heap, o),
         "update" => {
             for a in args {
-                add_all(interp, o, a)?;
+                set_ops::update(heap, o, iterable(interp, a)?).map_err(err)?;
             }
-            Ok(none(interp))
         }
-        "union" => {
-            let r = set_ops::copy(heap, o).map_err(err)?;
-            for a in args {
-                add_all(interp, r.object(), a)?;
-            }
-            Ok(r)
+        _ => {
+            return Err(interp.raise(
+                &exceptions::ATTRIBUTE_ERROR,
+                format!("'set' object has no attribute '{name}'"),
+            ));
         }
-        "intersection" => {
-            let a = args.first().ok_or_else(|| {
-                interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    "intersection() takes exactly one argument (0 given)",
-                )
-            })?;
-            if set::is_anyset(a.object()) {
-                return set_ops::intersection(heap, o, a.object()).map_err(err);
-            }
-            // `set_intersection` over an iterable: common items in the iterable's order.
-            let r = if set::is_frozenset(o) {
-                set::new_frozenset(heap)
-            } else {
-                set::new_set(heap)
-            }
-            .map_err(err)?;
-            for x in interp.collect(a)? {
-                if set::contains(heap, o, x.object()).map_err(err)? {
-                    set::add(heap, r.object(), x).map_err(err)?;
-                }
-            }
-            Ok(r)
-        }
-        "difference" => {
-            let a = args.first().ok_or_else(|| {
-                interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    "difference() takes exactly one argument (0 given)",
-                )
-            })?;
-            if set::is_anyset(a.object()) {
-                return set_ops::difference(heap, o, a.object()).map_err(err);
-            }
-            let r = set_ops::copy(heap, o).map_err(err)?;
-            for x in interp.collect(a)? {
-                set::discard(heap, r.object(), x.object()).map_err(err)?;
-            }
-            Ok(r)
-        }
-        "symmetric_difference" => {
-            let a = args.first().ok_or_else(|| {
-                interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    "symmetric_difference() takes exactly one argument (0 given)",
-                )
-            })?;
-            if set::is_anyset(a.object()) {
-                return set_ops::symmetric_difference(heap, o, a.object()).map_err(err);
-            }
-            // The iterable's items, one by one, into a set of `o`'s kind, updated with `o`.
-            let r = if set::is_frozenset(o) {
-                set::new_frozenset(heap)
-            } else {
-                set::new_set(heap)
-            }
-            .map_err(err)?;
-            add_all(interp, r.object(), a)?;
-            set_ops::symmetric_difference_update(heap, r.object(), o).map_err(err)?;
-            Ok(r)
-        }
-        "issubset" => b(set_ops::issubset(heap, o, other(0)?.object()).map_err(err)?),
-        "issuperset" => b(set_ops::issuperset(heap, o, other(0)?.object()).map_err(err)?),
-        "isdisjoint" => b(set_ops::isdisjoint(heap, o, other(0)?.object()).map_err(err)?),
-        _ => Err(interp.raise(
-            &exceptions::ATTRIBUTE_ERROR,
-            format!("'set' object has no attribute '{name}'"),
-        )),
     }
+    Ok(none(interp))
 }
 
 /// `dict_update_common` (`d.update(...)`, `dict(...)`): at most one positional argument,
@@ -446,20 +420,23 @@ fn sequence_fast<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, Option<Vec<O
     }
 }
 
-/// `set_update_internal`: a set or dict is merged in bulk, any other iterable added item by
-/// item.
-fn add_all<'py>(interp: &Interp<'py>, s: &pyrt_objects::PyObject, other: &Obj<'py>) -> R<'py, ()> {
-    let heap = interp.heap;
-    if set::is_anyset(other.object()) {
-        return set::merge(heap, s, other.object()).map_err(|e| interp.err(e));
+/// An argument of the set methods and constructors as the object layer takes it: the
+/// objects it iterates itself (sets, dicts, lists, tuples) as they are, any other iterable's
+/// items collected here.
+pub(crate) fn iterable<'a, 'py>(
+    interp: &Interp<'py>,
+    a: &'a Obj<'py>,
+) -> R<'py, set_ops::Iterable<'a, 'py>> {
+    let o = a.object();
+    let direct = set::is_anyset(o)
+        || dict::is_dict(o)
+        || list::is_list(o)
+        || pyrt_objects::types::tuple::is_tuple(o);
+    if direct {
+        Ok(set_ops::Iterable::Object(o))
+    } else {
+        interp.collect(a).map(set_ops::Iterable::Items)
     }
-    if let Some(d) = dict::Dict::cast(other.object()) {
-        return set::merge_dict_keys(heap, s, d).map_err(|e| interp.err(e));
-    }
-    for x in interp.collect(other)? {
-        set::add(heap, s, x).map_err(|e| interp.err(e))?;
-    }
-    Ok(())
 }
 
 fn str_method<'py>(

@@ -192,14 +192,14 @@ pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyR
         let mut keys = try_vec(dict_len(source))?;
         keys.extend(super::entries(source).map(|(k, _)| k));
         (estimate_log2_keysize(keys.len()), unicode, keys)
-    } else if set::is_anyset(source) {
-        let keys = set::elements(heap, source);
+    } else if let Some(s) = set::AnySet::cast(source) {
+        let keys = set::elements(heap, s);
         (estimate_log2_keysize(keys.len()), false, keys)
     } else if let Some(l) = crate::types::list::List::cast(source) {
         let keys = borrow_all(heap, crate::types::list::items(l))?;
         return from_keys_iter(heap, keys, value);
-    } else if tuple::is_tuple(source) {
-        let keys = borrow_all(heap, tuple::items(source))?;
+    } else if let Some(t) = tuple::Tuple::cast(source) {
+        let keys = borrow_all(heap, tuple::items(t))?;
         return from_keys_iter(heap, keys, value);
     } else {
         return Err(crate::error::PyErr::type_error(format!(

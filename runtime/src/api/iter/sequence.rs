@@ -223,7 +223,7 @@ impl<'py> IntoIterator for Bound<'py, PyTuple> {
     type IntoIter = TupleIterator<'py>;
 
     fn into_iter(self) -> TupleIterator<'py> {
-        let back = pyrt_objects::types::tuple::items(self.as_object()).len();
+        let back = pyrt_objects::types::tuple::tuple_len(self.view());
         TupleIterator {
             tuple: Some(self),
             front: 0,

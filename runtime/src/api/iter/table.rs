@@ -76,11 +76,11 @@ impl<'py> Table<'py> for Bound<'py, PySet> {
     const KEYS_CHANGED: Option<&'static str> = None;
 
     fn used(&self) -> usize {
-        set::set_len(self.as_object())
+        set::set_len(self.view().as_any())
     }
 
     fn entry_from(&self, pos: usize) -> Option<(usize, Self::Item)> {
-        let (next, k) = set::next_entry(self.py().heap(), self.as_object(), pos)?;
+        let (next, k) = set::next_entry(self.py().heap(), self.view().as_any(), pos)?;
         // SAFETY: an element of this live set, taken as a new handle at once.
         Some((next, unsafe { self.py().borrowed(k) }))
     }
