@@ -16,6 +16,12 @@
 //! |---|---|---|
 //! | [`List`](crate::types::list::List) | `list` and subclasses | `PyList_Check` |
 //! | [`Tuple`](crate::types::tuple::Tuple) | `tuple` and subclasses | `PyTuple_Check` |
+//! | [`Str`](crate::types::unicode::Str) | `str` and subclasses | `PyUnicode_Check` |
+//! | [`Bytes`](crate::types::bytes::Bytes) | `bytes` and subclasses | `PyBytes_Check` |
+//! | [`Int`](crate::types::long::Int) | `int` and subclasses, `bool` included | `PyLong_Check` |
+//! | [`Float`](crate::types::float::Float) | `float` and subclasses | `PyFloat_Check` |
+//! | [`Complex`](crate::types::complex::Complex) | `complex` and subclasses | `PyComplex_Check` |
+//! | [`Range`](crate::types::range::Range) | `range` (no subclasses) | `PyRange_Check` |
 //!
 //! (Each type module declares its view beside its layout with [`view!`](crate::view!).)
 
