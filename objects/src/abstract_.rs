@@ -182,12 +182,12 @@ fn sequence_repeat<'h>(
 /// `TypeError: can't multiply sequence by non-int of type 'float'`, or `OverflowError: cannot
 /// fit 'int' into an index-sized integer`.
 pub fn repeat_count(count: &PyObject) -> PyResult<isize> {
-    if !crate::types::long::is_int(count) {
+    let Some(count) = crate::types::long::Int::cast(count) else {
         return Err(PyErr::type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             count.ob_type().name()
         )));
-    }
+    };
     let n = crate::types::long::as_i64(count)
         .and_then(|n| isize::try_from(n).ok())
         .ok_or_else(|| {
@@ -452,6 +452,10 @@ fn no_attribute(v: &PyObject, name: &str) -> PyErr {
 /// # Errors
 /// `TypeError: object of type 'int' has no len()`.
 pub fn len(v: &PyObject) -> PyResult<usize> {
+    if let Some(r) = crate::types::range::Range::cast(v) {
+        // A range's length is an int that may pass `sys.maxsize` (`OverflowError`).
+        return crate::types::range::range_len(r);
+    }
     match v.ob_type().slots().sequence.and_then(|s| s.length) {
         Some(f) => Ok(f(v)),
         None => Err(PyErr::type_error(format!(
@@ -551,7 +555,16 @@ pub fn for_each<'h>(
     .unwrap_or_else(|| Err(not_iterable()))
 }
 
-/// `PyObject_LengthHint(o, default)`: the length where the type has one.
-pub fn length_hint(o: &PyObject, default: usize) -> usize {
-    len(o).unwrap_or(default)
+/// `PyObject_LengthHint(o, default)`: the length where the type has one, else `default`.
+///
+/// # Errors
+/// What taking the length raises other than the `TypeError` of a type without one
+/// (`OverflowError` for `range(10**20)`).
+pub fn length_hint(o: &PyObject, default: usize) -> PyResult<usize> {
+    match len(o) {
+        Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {
+            Ok(default)
+        }
+        other => other,
+    }
 }

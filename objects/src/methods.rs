@@ -247,15 +247,13 @@ fn bind_keywords<'h>(
 /// `TypeError: 'str' object cannot be interpreted as an integer`, `OverflowError: Python int
 /// too large to convert to C ssize_t`.
 pub fn ssize_arg(o: &PyObject) -> PyResult<isize> {
-    if !long::is_int(o) {
+    let Some(i) = long::Int::cast(o) else {
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             o.ob_type().name()
         )));
-    }
-    long::as_i64(o)
-        .and_then(|v| isize::try_from(v).ok())
-        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+    };
+    long::as_ssize_t(i)
 }
 
 /// A `start`/`stop` argument given (`_PyEval_SliceIndexNotNone`): an int clamped to the
@@ -264,14 +262,14 @@ pub fn ssize_arg(o: &PyObject) -> PyResult<isize> {
 /// # Errors
 /// `TypeError: slice indices must be integers or have an __index__ method`.
 pub fn slice_index_arg(o: &PyObject) -> PyResult<isize> {
-    if !long::is_int(o) {
+    let Some(i) = long::Int::cast(o) else {
         return Err(PyErr::type_error(
             "slice indices must be integers or have an __index__ method",
         ));
-    }
-    Ok(long::as_i64(o)
+    };
+    Ok(long::as_i64(i)
         .and_then(|v| isize::try_from(v).ok())
-        .unwrap_or(if long::long_value(o).is_negative() {
+        .unwrap_or(if long::long_value(i).is_negative() {
             isize::MIN
         } else {
             isize::MAX

@@ -20,6 +20,12 @@
 //! | [`ManagedInstance`](crate::types::dict::managed::ManagedInstance) | instances of classes with a managed dict | `Py_TPFLAGS_MANAGED_DICT` |
 //! | [`AnySet`](crate::types::set::AnySet) | `set`, `frozenset` and subclasses | `PyAnySet_Check` |
 //! | [`Set`](crate::types::set::Set) | `set` and subclasses (never `frozenset`) | `PySet_Check` |
+//! | [`Str`](crate::types::unicode::Str) | `str` and subclasses | `PyUnicode_Check` |
+//! | [`Bytes`](crate::types::bytes::Bytes) | `bytes` and subclasses | `PyBytes_Check` |
+//! | [`Int`](crate::types::long::Int) | `int` and subclasses, `bool` included | `PyLong_Check` |
+//! | [`Float`](crate::types::float::Float) | `float` and subclasses | `PyFloat_Check` |
+//! | [`Complex`](crate::types::complex::Complex) | `complex` and subclasses | `PyComplex_Check` |
+//! | [`Range`](crate::types::range::Range) | `range` (no subclasses) | `PyRange_Check` |
 //!
 //! (Each type module declares its view beside its layout with [`view!`](crate::view!).)
 

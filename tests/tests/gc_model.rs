@@ -826,8 +826,11 @@ impl<'h> Run<'_, 'h> {
             }
             Kind::Dict => {
                 let got: Vec<(String, usize)> = dict::entries(dict::Dict::cast(o).unwrap())
-                    // SAFETY: the dict holds a reference to each key.
-                    .map(|(k, v)| (unicode::str_value(unsafe { k.as_ref() }), v.as_ptr().addr()))
+                    .map(|(k, v)| {
+                        // SAFETY: the dict holds a reference to each key.
+                        let k = unicode::Str::cast(unsafe { k.as_ref() }).expect("str keys");
+                        (unicode::str_value(k), v.as_ptr().addr())
+                    })
                     .collect();
                 let want: Vec<(String, usize)> = (node.entries.iter())
                     .map(|&(k, v)| (KEYS[k].to_string(), self.item_addr(v)))

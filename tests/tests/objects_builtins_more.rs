@@ -45,6 +45,16 @@ fn err<T>(r: PyResult<T>) -> String {
 // range
 // ---------------------------------------------------------------------------------------------
 
+/// The range view of an object made by `rng`.
+fn rv<'a>(o: &'a Obj<'_>) -> &'a range::Range {
+    range::Range::cast(o.object()).expect("a range")
+}
+
+/// The str view of an object made by `s` or a str method.
+fn sv<'a>(o: &'a Obj<'_>) -> &'a unicode::Str {
+    unicode::Str::cast(o.object()).expect("a str")
+}
+
 /// `range(*args)` with int arguments given in decimal.
 fn rng<'h>(heap: &'h Heap, args: &[&str]) -> Obj<'h> {
     let args: Vec<Obj<'h>> = args.iter().map(|a| int(heap, a)).collect();
@@ -112,7 +122,7 @@ fn range_len_and_its_overflow() {
     ];
     for (args, n) in lens {
         let r = rng(&heap, args);
-        assert_eq!(range::range_len(r.object()).unwrap(), n, "{args:?}");
+        assert_eq!(range::range_len(rv(&r)).unwrap(), n, "{args:?}");
         assert_eq!(abstract_::len(r.object()).unwrap(), n);
         assert_eq!(abstract_::is_true(&heap, r.object()).unwrap(), n > 0);
     }
@@ -124,7 +134,7 @@ fn range_len_and_its_overflow() {
     for args in huge {
         let r = rng(&heap, args);
         assert_eq!(
-            err(range::range_len(r.object())),
+            err(range::range_len(rv(&r))),
             "OverflowError: Python int too large to convert to C ssize_t"
         );
         assert!(
@@ -158,13 +168,13 @@ fn range_items_of_any_size() {
     ];
     for (args, i, expected) in cases {
         let r = rng(&heap, args);
-        let item = range::range_item(&heap, r.object(), int(&heap, i).object()).unwrap();
+        let item = range::range_item(&heap, rv(&r), int(&heap, i).object()).unwrap();
         assert_eq!(repr(&heap, &item), expected);
     }
     assert_eq!(
         repr(
             &heap,
-            &range::range_item_at(&heap, rng(&heap, &["10"]).object(), -1).unwrap()
+            &range::range_item_at(&heap, rv(&rng(&heap, &["10"])), -1).unwrap()
         ),
         "9"
     );
@@ -172,19 +182,19 @@ fn range_items_of_any_size() {
     for (args, i) in [(&["10"][..], 10), (&["10"][..], -11), (&["0"][..], 0)] {
         let r = rng(&heap, args);
         assert_eq!(
-            err(range::range_item_at(&heap, r.object(), i)),
+            err(range::range_item_at(&heap, rv(&r), i)),
             "IndexError: range object index out of range"
         );
     }
     // range(10)['a'] -> TypeError: range indices must be integers or slices, not str
     let r = rng(&heap, &["10"]);
     assert_eq!(
-        err(range::range_item(&heap, r.object(), s(&heap, "a").object())),
+        err(range::range_item(&heap, rv(&r), s(&heap, "a").object())),
         "TypeError: range indices must be integers or slices, not str"
     );
     // list(range(10,0,-3)), list(range(0)) -> [10, 7, 4, 1] []
     let values = |r: Obj<'_>| -> Vec<String> {
-        range::iter_values(&heap, r.object())
+        range::iter_values(&heap, rv(&r))
             .map(|v| repr(&heap, &v.unwrap()))
             .collect()
     };
@@ -303,8 +313,7 @@ fn ranges_compare_as_the_sequences_they_produce() {
 fn range_membership_count_and_index() {
     let heap = Heap::new();
     let r = rng(&heap, &["0", "10", "3"]);
-    let has =
-        |r: &Obj<'_>, x: &Obj<'_>| range::range_contains(&heap, r.object(), x.object()).unwrap();
+    let has = |r: &Obj<'_>, x: &Obj<'_>| range::range_contains(&heap, rv(r), x.object()).unwrap();
     // print(3 in r, 4 in r, -1 in range(10,-10,-1), 3.0 in range(5),
     //       10**20 in range(0,10**21,10**19), True in range(2), 'a' in range(3), 9 in r, 10 in r,
     //       0.5 in range(3))
@@ -334,38 +343,23 @@ fn range_membership_count_and_index() {
     // -> 3 1 0 1 3 2 100000000000000000000
     let shown = |o: PyResult<Obj<'_>>| repr(&heap, &o.unwrap());
     assert_eq!(
-        shown(range::range_index(
-            &heap,
-            r.object(),
-            int(&heap, "9").object()
-        )),
+        shown(range::range_index(&heap, rv(&r), int(&heap, "9").object())),
         "3"
     );
     assert_eq!(
-        shown(range::range_count(
-            &heap,
-            r.object(),
-            int(&heap, "3").object()
-        )),
+        shown(range::range_count(&heap, rv(&r), int(&heap, "3").object())),
         "1"
     );
     assert_eq!(
-        shown(range::range_count(
-            &heap,
-            r.object(),
-            int(&heap, "4").object()
-        )),
+        shown(range::range_count(&heap, rv(&r), int(&heap, "4").object())),
         "0"
     );
     let f3 = float::new_float(&heap, 3.0).unwrap();
-    assert_eq!(
-        shown(range::range_count(&heap, r.object(), f3.object())),
-        "1"
-    );
+    assert_eq!(shown(range::range_count(&heap, rv(&r), f3.object())), "1");
     assert_eq!(
         shown(range::range_index(
             &heap,
-            rng(&heap, &["5"]).object(),
+            rv(&rng(&heap, &["5"])),
             f3.object()
         )),
         "3"
@@ -373,7 +367,7 @@ fn range_membership_count_and_index() {
     assert_eq!(
         shown(range::range_index(
             &heap,
-            rng(&heap, &["10", "0", "-3"]).object(),
+            rv(&rng(&heap, &["10", "0", "-3"])),
             int(&heap, "4").object()
         )),
         "2"
@@ -382,7 +376,7 @@ fn range_membership_count_and_index() {
     assert_eq!(
         shown(range::range_index(
             &heap,
-            r7.object(),
+            rv(&r7),
             int(&heap, "700000000000000000000").object()
         )),
         "100000000000000000000"
@@ -392,7 +386,7 @@ fn range_membership_count_and_index() {
     assert_eq!(
         err(range::range_index(
             &heap,
-            even.object(),
+            rv(&even),
             int(&heap, "5").object()
         )),
         "ValueError: 5 is not in range"
@@ -400,17 +394,13 @@ fn range_membership_count_and_index() {
     assert_eq!(
         err(range::range_index(
             &heap,
-            even.object(),
+            rv(&even),
             long::new_bool(&heap, true).object()
         )),
         "ValueError: True is not in range"
     );
     assert_eq!(
-        err(range::range_index(
-            &heap,
-            even.object(),
-            s(&heap, "x").object()
-        )),
+        err(range::range_index(&heap, rv(&even), s(&heap, "x").object())),
         "ValueError: sequence.index(x): x not in sequence"
     );
 }
@@ -488,7 +478,12 @@ impl<'h> Consts<'h> {
 }
 
 /// `receiver.method(*args)` through `unicode_methods`.
-fn call<'h>(heap: &'h Heap, recv: &PyObject, method: &str, args: &[Obj<'h>]) -> PyResult<Obj<'h>> {
+fn call<'h>(
+    heap: &'h Heap,
+    recv: &unicode::Str,
+    method: &str,
+    args: &[Obj<'h>],
+) -> PyResult<Obj<'h>> {
     let a = |i: usize| args.get(i).map(Obj::object);
     let sub = || a(0).expect("an argument");
     match method {
@@ -558,7 +553,7 @@ fn str_methods_match_cpython_tables() {
     for (recv, method, args, expected) in STR_CASES {
         let recv = consts.str(recv);
         let args: Vec<Obj<'_>> = args.iter().map(|a| consts.arg(a)).collect();
-        let got = show(&heap, &recv, call(&heap, recv.object(), method, &args));
+        let got = show(&heap, &recv, call(&heap, sv(&recv), method, &args));
         assert_eq!(
             got,
             *expected,
@@ -577,7 +572,7 @@ fn str_join_matches_cpython_table() {
     for (sep, items, expected) in JOIN_CASES {
         let sep = consts.str(sep);
         let items: Vec<Obj<'_>> = items.iter().map(|a| consts.arg(a)).collect();
-        let got = match um::join(&heap, sep.object(), &items) {
+        let got = match um::join(&heap, sv(&sep), &items) {
             Ok(r) => format!(
                 "{} size={} self={}",
                 repr(&heap, &r),
@@ -591,17 +586,15 @@ fn str_join_matches_cpython_table() {
 }
 
 #[test]
-fn str_methods_reject_other_receivers() {
+fn str_methods_take_only_strings() {
+    // The methods take a `&Str`: an int has no str view, and the caller's error is CPython's
     // str.split(1) -> TypeError: descriptor 'split' for 'str' objects doesn't apply to a 'int' object
     let heap = Heap::new();
     let one = int(&heap, "1");
+    assert!(unicode::Str::cast(one.object()).is_none());
     assert_eq!(
-        err(um::split(&heap, one.object(), None, None)),
+        pyrt_objects::view::descriptor_error("split", "str", one.object()).to_string(),
         "TypeError: descriptor 'split' for 'str' objects doesn't apply to a 'int' object"
-    );
-    assert_eq!(
-        err(um::upper(&heap, one.object())),
-        "TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object"
     );
 }
 
@@ -612,7 +605,7 @@ fn split_pieces_are_owned_once_by_the_list() {
         &heap,
         "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi",
     );
-    let parts = um::split(&heap, text.object(), None, None).unwrap();
+    let parts = um::split(&heap, sv(&text), None, None).unwrap();
     assert_eq!(list::list_len(parts.cast::<list::List>().unwrap()), 14);
     // 14 pieces: 12 preallocated slots, then `append` grew the array to 20.
     assert_eq!(list::allocated(parts.cast::<list::List>().unwrap()), 20);
@@ -623,9 +616,10 @@ fn split_pieces_are_owned_once_by_the_list() {
             "each piece is held by the list only"
         );
     }
+    let space = s(&heap, " ");
     let joined = um::join(
         &heap,
-        s(&heap, " ").object(),
+        sv(&space),
         &list::items(parts.cast::<list::List>().unwrap())
             .iter()
             .map(|p| {
@@ -636,8 +630,8 @@ fn split_pieces_are_owned_once_by_the_list() {
     )
     .unwrap();
     assert_eq!(
-        unicode::str_value(joined.object()),
-        unicode::str_value(text.object())
+        unicode::str_value(sv(&joined)),
+        unicode::str_value(sv(&text))
     );
 }
 
@@ -1569,7 +1563,7 @@ fn str_methods_agree_with_cpython_on_a_random_batch() {
                 Arg::None => none(&heap),
             })
             .collect();
-        let got = show(&heap, &recv, call(&heap, recv.object(), method, &args));
+        let got = show(&heap, &recv, call(&heap, sv(&recv), method, &args));
         assert_eq!(&got, expected, "{}.{method}(...)", repr(&heap, &recv));
     }
     assert_eq!(expected.len(), cases.len());
@@ -1614,9 +1608,9 @@ for cp in range(0x110000):
 "#;
     let lines = run_cpython(python, script);
     let heap = Heap::new();
-    let test = |f: for<'a> fn(&'a Heap, &PyObject) -> PyResult<Obj<'a>>, text: &str| {
+    let test = |f: for<'a> fn(&'a Heap, &unicode::Str) -> PyResult<Obj<'a>>, text: &str| {
         let o = s(&heap, text);
-        let r = f(&heap, o.object()).unwrap();
+        let r = f(&heap, sv(&o)).unwrap();
         abstract_::is_true(&heap, r.object()).unwrap()
     };
     let ours = [
@@ -1641,8 +1635,8 @@ for cp in range(0x110000):
             continue;
         };
         let o = s(&heap, &c.to_string());
-        let u = unicode::str_value(um::upper(&heap, o.object()).unwrap().object());
-        let l = unicode::str_value(um::lower(&heap, o.object()).unwrap().object());
+        let u = unicode::str_value(sv(&um::upper(&heap, sv(&o)).unwrap()));
+        let l = unicode::str_value(sv(&um::lower(&heap, sv(&o)).unwrap()));
         if u != c.to_string() || l != c.to_string() {
             changed.push(format!("{cp:x} {} {}", hex(&u), hex(&l)));
         }
@@ -1807,7 +1801,7 @@ fn the_list_is_empty_while_its_keys_are_computed() {
     // def f(x): if x == 1: raise KeyError(x) ...; l.sort(key=f) -> KeyError: 1 [3, 1, 2]
     let l = mixed(&heap, &["3", "1", "2"]);
     let mut key = |x: &PyObject| {
-        if long::as_i64(x) == Some(1) {
+        if long::object_as_i64(x) == Some(1) {
             return Err(PyErr::new(ExcKind::KeyError, "1"));
         }
         // SAFETY: the sort passes a live item of this heap.

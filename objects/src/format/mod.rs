@@ -75,14 +75,14 @@ pub fn format(heap: &Heap, value: &PyObject, spec: &str) -> PyResult<String> {
         return abstract_::str(heap, value);
     }
     let type_name = value.ob_type().name();
-    if long::is_int(value) {
-        number::format_long(&long::long_value(value), spec, type_name)
-    } else if float::is_float(value) {
-        number::format_float_value(float::float_value(value), spec, type_name)
-    } else if complex::is_complex(value) {
-        number::format_complex(complex::complex_value(value), spec, type_name)
-    } else if unicode::is_str(value) {
-        format_str(&unicode::str_value(value), spec, type_name)
+    if let Some(i) = long::Int::cast(value) {
+        number::format_long(&long::long_value(i), spec, type_name)
+    } else if let Some(x) = float::Float::cast(value) {
+        number::format_float_value(float::float_value(x), spec, type_name)
+    } else if let Some(c) = complex::Complex::cast(value) {
+        number::format_complex(complex::complex_value(c), spec, type_name)
+    } else if let Some(s) = unicode::Str::cast(value) {
+        format_str(&unicode::str_value(s), spec, type_name)
     } else {
         Err(PyErr::type_error(format!(
             "unsupported format string passed to {type_name}.__format__"

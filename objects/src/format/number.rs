@@ -11,7 +11,7 @@ use super::{Grouping, reserve};
 use crate::error::{PyErr, PyResult};
 use crate::float_repr::format_float;
 use crate::long_digits::LongValue;
-use crate::types::complex::Complex;
+use crate::types::complex::ComplexValue;
 use crate::types::long::long_error;
 
 /// `unknown_presentation_type`.
@@ -237,7 +237,7 @@ fn group_digits(digits: &str, min_width: isize, group: Option<(u8, usize)>) -> P
 /// `complex.__format__` (`_PyComplex_FormatAdvancedWriter`) for a non-empty spec: each part
 /// spelled as a float without padding, the imaginary part always signed (unless the real part is
 /// left out), `j`, parentheses when no type is given (as `str()`), then the padding.
-pub(super) fn format_complex(c: Complex, spec: &str, type_name: &str) -> PyResult<String> {
+pub(super) fn format_complex(c: ComplexValue, spec: &str, type_name: &str) -> PyResult<String> {
     let f = FormatSpec::parse(spec, '\0', Align::Right, type_name)?;
     if !matches!(f.kind, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
         return Err(unknown_code(f.kind, type_name));

@@ -32,25 +32,43 @@ pub fn is_bytes(o: &PyObject) -> bool {
     o.ob_type().flags().contains(TypeFlags::BYTES_SUBCLASS)
 }
 
-fn header(o: &PyObject) -> &PyBytesObject {
-    debug_assert!(is_bytes(o));
-    // SAFETY: bytes objects start with a `PyBytesObject` (caller checked the type).
+crate::view! {
+    /// A bytes object or an instance of a subclass of `bytes` (`PyBytes_Check`).
+    pub struct Bytes: "bytes" = is_bytes;
+}
+
+/// The bytes object a slot of the bytes type was called on.
+fn slot_self(o: &PyObject) -> &Bytes {
+    // SAFETY: the bytes type's slots are only called on bytes objects (instances of `bytes`
+    // or of a subclass, which inherits the slots and `BYTES_SUBCLASS`).
+    unsafe { Bytes::cast_unchecked(o) }
+}
+
+fn header(o: &Bytes) -> &PyBytesObject {
+    // SAFETY: the view guarantees a bytes object, which starts with a `PyBytesObject`.
     unsafe { &*core::ptr::from_ref(o).cast::<PyBytesObject>() }
 }
 
 /// The bytes of a bytes object.
-pub fn bytes_value(o: &PyObject) -> &[u8] {
+pub fn bytes_value(o: &Bytes) -> &[u8] {
     let n = header(o).ob_base.ob_size.get() as usize;
     // SAFETY: `n` bytes follow the header.
     unsafe { core::slice::from_raw_parts(core::ptr::from_ref(o).cast::<u8>().add(BYTES_OFFSET), n) }
 }
 
 fn bytes_len(o: &PyObject) -> usize {
-    header(o).ob_base.ob_size.get() as usize
+    header(slot_self(o)).ob_base.ob_size.get() as usize
 }
 
 /// Allocates a bytes object of `n` bytes filled by `fill`.
+///
+/// # Errors
+/// `MemoryError` past `PY_SSIZE_T_MAX - PyBytesObject_SIZE` bytes (`_PyBytes_FromSize`) or
+/// when the allocator refuses.
 fn alloc_bytes<'h>(heap: &'h Heap, n: usize, fill: impl FnOnce(&mut [u8])) -> PyResult<Obj<'h>> {
+    if n > isize::MAX as usize - PYBYTESOBJECT_SIZE {
+        return Err(PyErr::memory_error());
+    }
     let op = heap.alloc_object(BYTES_TYPE.get(), PYBYTESOBJECT_SIZE + n)?;
     // SAFETY: a fresh allocation of the header, `n` bytes and the NUL.
     unsafe {
@@ -125,11 +143,12 @@ pub fn bytes_repr_text(data: &[u8]) -> String {
 }
 
 fn bytes_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    Ok(bytes_repr_text(bytes_value(o)))
+    Ok(bytes_repr_text(bytes_value(slot_self(o))))
 }
 
 /// `hash(b)`, cached in `ob_shash`.
 fn bytes_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let o = slot_self(o);
     let h = header(o);
     if h.ob_shash.get() == -1 {
         h.ob_shash
@@ -144,34 +163,49 @@ fn bytes_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_bytes(a) || !is_bytes(b) {
+    let (Some(a), Some(b)) = (Bytes::cast(a), Bytes::cast(b)) else {
         return Ok(None);
-    }
+    };
     let ord = bytes_value(a).cmp(bytes_value(b));
     Ok(Some(crate::types::long::new_bool(heap, op.holds(ord))))
 }
 
 fn bytes_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
-    if !is_bytes(b) {
+    let Some(b) = Bytes::cast(b) else {
         return Err(PyErr::type_error(format!(
             "can't concat {} to bytes",
             b.ob_type().name()
         )));
+    };
+    let (x, y) = (bytes_value(slot_self(a)), bytes_value(b));
+    if y.is_empty() || x.is_empty() {
+        return new_bytes(heap, if x.is_empty() { y } else { x });
     }
-    new_bytes(heap, &[bytes_value(a), bytes_value(b)].concat())
+    // Both parts exist, so the sum cannot overflow `isize`.
+    alloc_bytes(heap, x.len() + y.len(), |dst| {
+        dst[..x.len()].copy_from_slice(x);
+        dst[x.len()..].copy_from_slice(y);
+    })
 }
 
+/// `b * n` (`bytes_repeat`): `OverflowError` when the size passes `PY_SSIZE_T_MAX`, else the
+/// object is allocated at its final size (`MemoryError` when the allocator refuses) and filled
+/// in place.
 fn bytes_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
-    let data = bytes_value(a);
+    let data = bytes_value(slot_self(a));
     let n = n.max(0) as usize;
-    if data
-        .len()
-        .checked_mul(n)
-        .is_none_or(|total| total > isize::MAX as usize - PYBYTESOBJECT_SIZE)
-    {
+    if n > 0 && data.len() > isize::MAX as usize / n {
         return Err(PyErr::overflow_error("repeated bytes are too long"));
     }
-    new_bytes(heap, &data.repeat(n))
+    let size = data.len() * n;
+    if size <= 1 {
+        return new_bytes(heap, if size == 0 { &[] } else { data });
+    }
+    alloc_bytes(heap, size, |dst| {
+        for chunk in dst.chunks_exact_mut(data.len()) {
+            chunk.copy_from_slice(data);
+        }
+    })
 }
 
 static BYTES_SEQUENCE: SequenceSlots = SequenceSlots {

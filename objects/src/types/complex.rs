@@ -11,13 +11,13 @@ use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{CompareOp, Member, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::base::EMPTY_NUMBER_SLOTS;
-use crate::types::float::{float_value, is_float, new_float};
-use crate::types::long::{self, is_int, long_value};
+use crate::types::float::{Float, float_value, new_float};
+use crate::types::long::{self, Int, long_value};
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
 
-/// `Py_complex`.
+/// `Py_complex`: the value of a complex number.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Complex {
+pub struct ComplexValue {
     /// Real part.
     pub real: f64,
     /// Imaginary part.
@@ -28,7 +28,7 @@ pub struct Complex {
 #[repr(C)]
 pub struct PyComplexObject {
     ob_base: PyObject,
-    cval: Complex,
+    cval: ComplexValue,
 }
 
 const _: () = assert!(size_of::<PyComplexObject>() == 32);
@@ -38,10 +38,21 @@ pub fn is_complex(o: &PyObject) -> bool {
     o.ob_type().is_subtype(COMPLEX_TYPE.get())
 }
 
+crate::view! {
+    /// A complex number or an instance of a subclass of `complex` (`PyComplex_Check`).
+    pub struct Complex: "complex" = is_complex;
+}
+
+/// The complex number a slot of the complex type was called on.
+fn slot_self(o: &PyObject) -> &Complex {
+    // SAFETY: the complex type's slots are only called on instances of `complex` or of a
+    // subclass, which share its layout.
+    unsafe { Complex::cast_unchecked(o) }
+}
+
 /// The value of a complex object.
-pub fn complex_value(o: &PyObject) -> Complex {
-    debug_assert!(is_complex(o));
-    // SAFETY: complex objects start with a `PyComplexObject` (caller checked the type).
+pub fn complex_value(o: &Complex) -> ComplexValue {
+    // SAFETY: the view guarantees a complex object, which starts with a `PyComplexObject`.
     unsafe { (*core::ptr::from_ref(o).cast::<PyComplexObject>()).cval }
 }
 
@@ -54,7 +65,7 @@ pub fn new_complex(heap: &Heap, real: f64, imag: f64) -> PyResult<Obj<'_>> {
     // SAFETY: a fresh complex body whose header and single reference we own.
     unsafe {
         core::ptr::addr_of_mut!((*op.cast::<PyComplexObject>().as_ptr()).cval)
-            .write(Complex { real, imag });
+            .write(ComplexValue { real, imag });
         Ok(Obj::from_owned(heap, op))
     }
 }
@@ -76,7 +87,7 @@ fn part_repr(x: f64, with_sign: bool) -> String {
 }
 
 fn complex_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let c = complex_value(o);
+    let c = complex_value(slot_self(o));
     if c.real == 0.0 && c.real.is_sign_positive() {
         return Ok(format!("{}j", part_repr(c.imag, false)));
     }
@@ -88,38 +99,38 @@ fn complex_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 fn complex_hash_slot(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
-    let c = complex_value(o);
+    let c = complex_value(slot_self(o));
     let id = core::ptr::from_ref(o).addr();
     Ok(complex_hash(float_hash(c.real, id), float_hash(c.imag, id)))
 }
 
 /// An operand of complex arithmetic (`to_complex`): complex, float or int.
-fn as_complex(o: &PyObject) -> PyResult<Option<Complex>> {
-    if is_complex(o) {
-        return Ok(Some(complex_value(o)));
+fn as_complex(o: &PyObject) -> PyResult<Option<ComplexValue>> {
+    if let Some(c) = Complex::cast(o) {
+        return Ok(Some(complex_value(c)));
     }
-    if is_float(o) {
-        return Ok(Some(Complex {
-            real: float_value(o),
+    if let Some(x) = Float::cast(o) {
+        return Ok(Some(ComplexValue {
+            real: float_value(x),
             imag: 0.0,
         }));
     }
-    if is_int(o) {
-        let real = long_value(o).to_f64().map_err(long::long_error)?;
-        return Ok(Some(Complex { real, imag: 0.0 }));
+    if let Some(i) = Int::cast(o) {
+        let real = long_value(i).to_f64().map_err(long::long_error)?;
+        return Ok(Some(ComplexValue { real, imag: 0.0 }));
     }
     Ok(None)
 }
 
-fn prod(a: Complex, b: Complex) -> Complex {
-    Complex {
+fn prod(a: ComplexValue, b: ComplexValue) -> ComplexValue {
+    ComplexValue {
         real: a.real * b.real - a.imag * b.imag,
         imag: a.real * b.imag + a.imag * b.real,
     }
 }
 
 /// `_Py_c_quot`: Smith's division; `None` for a zero divisor (CPython's `EDOM`).
-fn quot(a: Complex, b: Complex) -> Option<Complex> {
+fn quot(a: ComplexValue, b: ComplexValue) -> Option<ComplexValue> {
     let (abs_r, abs_i) = (b.real.abs(), b.imag.abs());
     if abs_r >= abs_i {
         if abs_r == 0.0 {
@@ -127,19 +138,19 @@ fn quot(a: Complex, b: Complex) -> Option<Complex> {
         }
         let ratio = b.imag / b.real;
         let denom = b.real + b.imag * ratio;
-        Some(Complex {
+        Some(ComplexValue {
             real: (a.real + a.imag * ratio) / denom,
             imag: (a.imag - a.real * ratio) / denom,
         })
     } else if abs_i >= abs_r {
         let ratio = b.real / b.imag;
         let denom = b.real * ratio + b.imag;
-        Some(Complex {
+        Some(ComplexValue {
             real: (a.real * ratio + a.imag) / denom,
             imag: (a.imag * ratio - a.real) / denom,
         })
     } else {
-        Some(Complex {
+        Some(ComplexValue {
             real: f64::NAN,
             imag: f64::NAN,
         })
@@ -147,9 +158,9 @@ fn quot(a: Complex, b: Complex) -> Option<Complex> {
 }
 
 /// `_Py_c_pow`; `None` for zero to a negative or complex power.
-fn pow_polar(a: Complex, b: Complex) -> Option<Complex> {
+fn pow_polar(a: ComplexValue, b: ComplexValue) -> Option<ComplexValue> {
     if b.real == 0.0 && b.imag == 0.0 {
-        return Some(Complex {
+        return Some(ComplexValue {
             real: 1.0,
             imag: 0.0,
         });
@@ -158,7 +169,7 @@ fn pow_polar(a: Complex, b: Complex) -> Option<Complex> {
         return if b.imag != 0.0 || b.real < 0.0 {
             None
         } else {
-            Some(Complex {
+            Some(ComplexValue {
                 real: 0.0,
                 imag: 0.0,
             })
@@ -172,25 +183,25 @@ fn pow_polar(a: Complex, b: Complex) -> Option<Complex> {
         len /= (at * b.imag).exp();
         phase += b.imag * vabs.ln();
     }
-    Some(Complex {
+    Some(ComplexValue {
         real: len * phase.cos(),
         imag: len * phase.sin(),
     })
 }
 
 /// `c_powi`: repeated squaring for integral exponents up to 100 in size.
-fn pow_int(x: Complex, n: i64) -> Option<Complex> {
+fn pow_int(x: ComplexValue, n: i64) -> Option<ComplexValue> {
     if !(-100..=100).contains(&n) {
         return pow_polar(
             x,
-            Complex {
+            ComplexValue {
                 real: n as f64,
                 imag: 0.0,
             },
         );
     }
     let (mut r, mut p, mut k) = (
-        Complex {
+        ComplexValue {
             real: 1.0,
             imag: 0.0,
         },
@@ -206,7 +217,7 @@ fn pow_int(x: Complex, n: i64) -> Option<Complex> {
     }
     if n < 0 {
         quot(
-            Complex {
+            ComplexValue {
                 real: 1.0,
                 imag: 0.0,
             },
@@ -221,7 +232,7 @@ fn complex_binary<'h>(
     heap: &'h Heap,
     a: &PyObject,
     b: &PyObject,
-    f: impl FnOnce(Complex, Complex) -> PyResult<Complex>,
+    f: impl FnOnce(ComplexValue, ComplexValue) -> PyResult<ComplexValue>,
 ) -> PyResult<Option<Obj<'h>>> {
     let (Some(x), Some(y)) = (as_complex(a)?, as_complex(b)?) else {
         return Ok(None);
@@ -232,7 +243,7 @@ fn complex_binary<'h>(
 
 fn complex_add<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
     complex_binary(heap, a, b, |x, y| {
-        Ok(Complex {
+        Ok(ComplexValue {
             real: x.real + y.real,
             imag: x.imag + y.imag,
         })
@@ -241,7 +252,7 @@ fn complex_add<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Optio
 
 fn complex_sub<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
     complex_binary(heap, a, b, |x, y| {
-        Ok(Complex {
+        Ok(ComplexValue {
             real: x.real - y.real,
             imag: x.imag - y.imag,
         })
@@ -275,7 +286,7 @@ fn complex_pow<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Optio
 }
 
 fn complex_neg<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
-    let c = complex_value(a);
+    let c = complex_value(slot_self(a));
     new_complex(heap, -c.real, -c.imag)
 }
 
@@ -286,7 +297,7 @@ fn complex_pos<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
 
 /// `abs()` (`_Py_c_abs`): infinite if a part is, NaN if a part is, else `hypot`.
 fn complex_abs<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
-    let c = complex_value(a);
+    let c = complex_value(slot_self(a));
     let r = if c.real.is_infinite() || c.imag.is_infinite() {
         f64::INFINITY
     } else if c.real.is_nan() || c.imag.is_nan() {
@@ -302,7 +313,7 @@ fn complex_abs<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
 }
 
 fn complex_bool(o: &PyObject) -> bool {
-    let c = complex_value(o);
+    let c = complex_value(slot_self(o));
     c.real != 0.0 || c.imag != 0.0
 }
 
@@ -313,21 +324,24 @@ fn complex_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !is_complex(a) {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(None);
     }
+    let Some(a) = Complex::cast(a) else {
+        return Ok(None);
+    };
     let c = complex_value(a);
-    let equal = if is_int(b) {
+    let equal = if Int::cast(b).is_some() {
         if c.imag != 0.0 {
             false
         } else {
             let real = new_float(heap, c.real)?;
             return crate::abstract_::compare(heap, real.object(), b, op).map(Some);
         }
-    } else if is_float(b) {
-        c.real == float_value(b) && c.imag == 0.0
-    } else if is_complex(b) {
-        c == complex_value(b)
+    } else if let Some(x) = Float::cast(b) {
+        c.real == float_value(x) && c.imag == 0.0
+    } else if let Some(y) = Complex::cast(b) {
+        c == complex_value(y)
     } else {
         return Ok(None);
     };
@@ -348,11 +362,11 @@ static COMPLEX_NUMBER: NumberSlots = NumberSlots {
 };
 
 fn complex_real<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    new_float(heap, complex_value(o).real)
+    new_float(heap, complex_value(slot_self(o)).real)
 }
 
 fn complex_imag<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    new_float(heap, complex_value(o).imag)
+    new_float(heap, complex_value(slot_self(o)).imag)
 }
 
 static COMPLEX_MEMBERS: [Member; 2] = [

@@ -11,7 +11,7 @@ use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{CompareOp, Member, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::base::EMPTY_NUMBER_SLOTS;
-use crate::types::long::{self, is_int, long_value};
+use crate::types::long::{self, Int, long_value};
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
 
 /// `PyFloatObject`.
@@ -28,10 +28,21 @@ pub fn is_float(o: &PyObject) -> bool {
     o.ob_type().is_subtype(FLOAT_TYPE.get())
 }
 
+crate::view! {
+    /// A float or an instance of a subclass of `float` (`PyFloat_Check`).
+    pub struct Float: "float" = is_float;
+}
+
+/// The float a slot of the float type was called on.
+fn slot_self(o: &PyObject) -> &Float {
+    // SAFETY: the float type's slots are only called on instances of `float` or of a
+    // subclass, which share its layout.
+    unsafe { Float::cast_unchecked(o) }
+}
+
 /// The value of a float object.
-pub fn float_value(o: &PyObject) -> f64 {
-    debug_assert!(is_float(o));
-    // SAFETY: floats start with a `PyFloatObject` (caller checked the type).
+pub fn float_value(o: &Float) -> f64 {
+    // SAFETY: the view guarantees a float, which starts with a `PyFloatObject`.
     unsafe { (*core::ptr::from_ref(o).cast::<PyFloatObject>()).ob_fval }
 }
 
@@ -63,11 +74,11 @@ unsafe fn float_dealloc(heap: &Heap, op: ObjPtr) {
 /// An operand of float arithmetic: a float, or an int converted exactly or with CPython's
 /// `OverflowError`. `None` for other types (`NotImplemented`).
 fn as_double(o: &PyObject) -> PyResult<Option<f64>> {
-    if is_float(o) {
-        return Ok(Some(float_value(o)));
+    if let Some(x) = Float::cast(o) {
+        return Ok(Some(float_value(x)));
     }
-    if is_int(o) {
-        return long_value(o).to_f64().map(Some).map_err(long::long_error);
+    if let Some(i) = Int::cast(o) {
+        return long_value(i).to_f64().map(Some).map_err(long::long_error);
     }
     Ok(None)
 }
@@ -153,7 +164,7 @@ fn float_pow<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<
 }
 
 fn float_unary<'h>(heap: &'h Heap, a: &PyObject, f: fn(f64) -> f64) -> PyResult<Obj<'h>> {
-    new_float(heap, f(float_value(a)))
+    new_float(heap, f(float_value(slot_self(a))))
 }
 
 fn float_neg<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
@@ -169,16 +180,16 @@ fn float_abs<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
 }
 
 fn float_bool(o: &PyObject) -> bool {
-    float_value(o) != 0.0
+    float_value(slot_self(o)) != 0.0
 }
 
 fn float_repr_slot(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    Ok(float_repr::float_repr(float_value(o)))
+    Ok(float_repr::float_repr(float_value(slot_self(o))))
 }
 
 fn float_hash_slot(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
     Ok(float_repr::float_hash(
-        float_value(o),
+        float_value(slot_self(o)),
         core::ptr::from_ref(o).addr(),
     ))
 }
@@ -206,14 +217,14 @@ fn float_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_float(a) {
+    let Some(a) = Float::cast(a) else {
         return Ok(None);
-    }
+    };
     let x = float_value(a);
-    let ord = if is_float(b) {
-        x.partial_cmp(&float_value(b))
-    } else if is_int(b) {
-        compare_float_int(x, &long_value(b))
+    let ord = if let Some(y) = Float::cast(b) {
+        x.partial_cmp(&float_value(y))
+    } else if let Some(i) = Int::cast(b) {
+        compare_float_int(x, &long_value(i))
     } else {
         return Ok(None);
     };
@@ -246,7 +257,7 @@ fn float_real<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
         // SAFETY: `o` is a live object of `heap` (the caller holds it).
         return Ok(unsafe { Obj::from_borrowed(heap, o) });
     }
-    new_float(heap, float_value(o))
+    new_float(heap, float_value(slot_self(o)))
 }
 
 fn float_imag<'h>(heap: &'h Heap, _o: &PyObject) -> PyResult<Obj<'h>> {

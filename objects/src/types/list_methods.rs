@@ -106,7 +106,7 @@ pub fn extend_from<'h>(heap: &'h Heap, l: &List, iterable: &Obj<'h>) -> PyResult
         let items = list::borrowed_items(heap, o)?;
         return list::extend_sized(heap, l, items);
     }
-    let hint = abstract_::length_hint(o, 8);
+    let hint = abstract_::length_hint(o, 8)?;
     let mut grow = list::ExtendIter::begin(heap, l, hint)?;
     abstract_::for_each(heap, o, |item| grow.push(item).map(|()| true))?;
     grow.end()

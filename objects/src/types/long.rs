@@ -40,25 +40,29 @@ pub fn is_int(o: &PyObject) -> bool {
     o.ob_type().flags().contains(TypeFlags::LONG_SUBCLASS)
 }
 
-/// # Panics
-/// If `o` is not an int (or bool): the public readers below are safe functions, so a caller
-/// that skipped the type check gets a panic, never a read of another type's memory.
-fn long_header(o: &PyObject) -> &PyLongObject {
-    assert!(
-        is_int(o),
-        "an int was expected, not a '{}'",
-        o.ob_type().name()
-    );
-    // SAFETY: ints start with a `PyLongObject` header (checked just above).
+crate::view! {
+    /// An int or a bool (`PyLong_Check`: `int` and its subclasses).
+    pub struct Int: "int" = is_int;
+}
+
+/// The int a slot of the int (or bool) type was called on.
+fn slot_self(o: &PyObject) -> &Int {
+    // SAFETY: the int type's slots are only called on ints (instances of `int` or of a
+    // subclass, which inherits the slots and `LONG_SUBCLASS`).
+    unsafe { Int::cast_unchecked(o) }
+}
+
+fn long_header(o: &Int) -> &PyLongObject {
+    // SAFETY: the view guarantees an int, and ints start with a `PyLongObject` header.
     unsafe { &*core::ptr::from_ref(o).cast::<PyLongObject>() }
 }
 
 /// Number of digits (0 for zero).
-pub fn ndigits(o: &PyObject) -> usize {
+pub fn ndigits(o: &Int) -> usize {
     long_header(o).lv_tag.get() >> 3
 }
 
-fn digits(o: &PyObject) -> &[u32] {
+fn digits(o: &Int) -> &[u32] {
     let n = ndigits(o);
     // SAFETY: an int's allocation holds `max(n, 1)` digits after the header.
     unsafe {
@@ -73,7 +77,7 @@ fn digits(o: &PyObject) -> &[u32] {
 }
 
 /// The value of a compact int (0 or 1 digit), as CPython's `_PyLong_CompactValue`.
-fn compact_value(o: &PyObject) -> Option<i64> {
+fn compact_value(o: &Int) -> Option<i64> {
     let tag = long_header(o).lv_tag.get();
     if tag >= (2 << 3) {
         return None;
@@ -83,22 +87,35 @@ fn compact_value(o: &PyObject) -> Option<i64> {
 }
 
 /// The value of an int object.
-pub fn long_value(o: &PyObject) -> LongValue {
+pub fn long_value(o: &Int) -> LongValue {
     let tag = long_header(o).lv_tag.get();
     LongValue::from_sign_digits(tag & 3 == SIGN_NEGATIVE, digits(o).to_vec())
 }
 
-/// The value as an `i64`, if `o` is an int and its value fits.
-pub fn as_i64(o: &PyObject) -> Option<i64> {
-    if !is_int(o) {
-        return None;
-    }
+/// The value as an `i64`, if it fits.
+pub fn as_i64(o: &Int) -> Option<i64> {
     compact_value(o).or_else(|| long_value(o).to_i64())
+}
+
+/// The value of `o` as an `i64`, if `o` is an int (or bool) whose value fits: a checked cast
+/// then [`as_i64`].
+pub fn object_as_i64(o: &PyObject) -> Option<i64> {
+    Int::cast(o).and_then(as_i64)
+}
+
+/// `PyLong_AsSsize_t`: the value as an `isize`.
+///
+/// # Errors
+/// `OverflowError: Python int too large to convert to C ssize_t`.
+pub fn as_ssize_t(o: &Int) -> PyResult<isize> {
+    as_i64(o)
+        .and_then(|v| isize::try_from(v).ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 /// `__sizeof__`: `24 + 4·max(ndigits, 1)`.
 fn long_sizeof(o: &PyObject) -> usize {
-    DIGITS_OFFSET + 4 * ndigits(o).max(1)
+    DIGITS_OFFSET + 4 * ndigits(slot_self(o)).max(1)
 }
 
 /// A new int with value `v` (a cached small int when −5 ≤ v ≤ 256).
@@ -161,6 +178,7 @@ unsafe fn long_dealloc(heap: &Heap, op: ObjPtr) {
 }
 
 fn long_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let o = slot_self(o);
     match compact_value(o) {
         Some(v) => Ok(v.to_string()),
         None => long_value(o).to_string_radix10().map_err(long_error),
@@ -168,6 +186,7 @@ fn long_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 fn long_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let o = slot_self(o);
     Ok(match compact_value(o) {
         Some(-1) => -2,
         Some(v) => v,
@@ -181,9 +200,9 @@ fn long_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_int(a) || !is_int(b) {
+    let (Some(a), Some(b)) = (Int::cast(a), Int::cast(b)) else {
         return Ok(None);
-    }
+    };
     let ord = match (compact_value(a), compact_value(b)) {
         (Some(x), Some(y)) => x.cmp(&y),
         _ => long_value(a).cmp(&long_value(b)),
@@ -200,9 +219,9 @@ fn int_binary<'h>(
     fast: impl FnOnce(i64, i64) -> Option<i128>,
     slow: impl FnOnce(&LongValue, &LongValue) -> Result<LongValue, LongError>,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_int(a) || !is_int(b) {
+    let (Some(a), Some(b)) = (Int::cast(a), Int::cast(b)) else {
         return Ok(None);
-    }
+    };
     if let (Some(x), Some(y)) = (compact_value(a), compact_value(b))
         && let Some(r) = fast(x, y)
     {
@@ -277,9 +296,9 @@ fn long_mod<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<O
 }
 
 fn long_divmod<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
-    if !is_int(a) || !is_int(b) {
+    let (Some(a), Some(b)) = (Int::cast(a), Int::cast(b)) else {
         return Ok(None);
-    }
+    };
     let (q, r) = long_value(a).divmod(&long_value(b)).map_err(long_error)?;
     let (q, r) = (new_int(heap, &q)?, new_int(heap, &r)?);
     crate::types::tuple::new_tuple(heap, vec![q, r]).map(Some)
@@ -336,21 +355,21 @@ fn long_xor<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<O
 }
 
 fn long_pow<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
-    if !is_int(a) || !is_int(b) {
+    let (Some(ia), Some(ib)) = (Int::cast(a), Int::cast(b)) else {
         return Ok(None);
-    }
-    let exp = long_value(b);
+    };
+    let exp = long_value(ib);
     if exp.is_negative() {
         // CPython hands a negative exponent to float's power.
         return crate::types::float::float_power_values(heap, a, b).map(Some);
     }
-    new_int(heap, &long_value(a).pow(&exp).map_err(long_error)?).map(Some)
+    new_int(heap, &long_value(ia).pow(&exp).map_err(long_error)?).map(Some)
 }
 
 fn long_true_divide<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
-    if !is_int(a) || !is_int(b) {
+    let (Some(a), Some(b)) = (Int::cast(a), Int::cast(b)) else {
         return Ok(None);
-    }
+    };
     let q = long_value(a).true_div(&long_value(b)).map_err(long_error)?;
     crate::types::float::new_float(heap, q).map(Some)
 }
@@ -360,7 +379,7 @@ fn long_unary<'h>(
     a: &PyObject,
     f: impl FnOnce(&LongValue) -> LongValue,
 ) -> PyResult<Obj<'h>> {
-    new_int(heap, &f(&long_value(a)))
+    new_int(heap, &f(&long_value(slot_self(a))))
 }
 
 fn long_neg<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
@@ -380,7 +399,7 @@ fn long_invert<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {
 }
 
 fn long_bool(o: &PyObject) -> bool {
-    ndigits(o) != 0
+    ndigits(slot_self(o)) != 0
 }
 
 static INT_NUMBER: NumberSlots = NumberSlots {
@@ -410,7 +429,7 @@ fn long_real<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
         // SAFETY: `o` is a live object of `heap` (the caller holds it).
         return Ok(unsafe { Obj::from_borrowed(heap, o) });
     }
-    new_int(heap, &long_value(o))
+    new_int(heap, &long_value(slot_self(o)))
 }
 
 fn long_zero<'h>(heap: &'h Heap, _o: &PyObject) -> PyResult<Obj<'h>> {
@@ -539,17 +558,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_readers_refuse_objects_that_are_not_ints() {
+    fn only_ints_and_bools_cast_to_int_views() {
         let heap = Heap::new();
         let s = crate::types::unicode::new_str(&heap, "12").unwrap();
-        assert_eq!(as_i64(s.object()), None, "a str has no int value");
+        assert!(Int::cast(s.object()).is_none(), "a str is not an int");
+        assert_eq!(object_as_i64(s.object()), None);
         let big = new_int(&heap, &LongValue::from_i64(i64::MAX)).unwrap();
-        assert_eq!(as_i64(big.object()), Some(i64::MAX));
-        let read =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| long_value(s.object())));
-        assert!(
-            read.is_err(),
-            "long_value of a str panics instead of reading its memory"
+        assert_eq!(object_as_i64(big.object()), Some(i64::MAX));
+        let t = new_bool(&heap, true);
+        assert_eq!(
+            Int::cast(t.object()).map(as_i64),
+            Some(Some(1)),
+            "bool is an int"
         );
+        let huge = new_int(&heap, &LongValue::from_i128(1 << 70)).unwrap();
+        let huge = Int::cast(huge.object()).unwrap();
+        assert_eq!(as_i64(huge), None);
+        assert!(as_ssize_t(huge).is_err());
     }
 }

@@ -22,7 +22,7 @@ use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{
     CompareOp, Member, NumberSlots, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec,
 };
-use crate::types::long::{self, INT_TYPE, is_int, long_error, long_value, new_int};
+use crate::types::long::{self, INT_TYPE, Int, long_error, long_value, new_int};
 use crate::types::{BOOL_TYPE, OBJECT_TYPE, TYPE_TYPE, none, tuple};
 
 /// `rangeobject`.
@@ -45,16 +45,28 @@ pub fn is_range(o: &PyObject) -> bool {
     core::ptr::eq(o.ob_type(), RANGE_TYPE.get())
 }
 
-fn fields(o: &PyObject) -> &PyRangeObject {
-    debug_assert!(is_range(o));
-    // SAFETY: ranges start with a `PyRangeObject` (the caller checked the type).
+crate::view! {
+    /// A range (`PyRange_Check`; `range` has no subclasses).
+    pub struct Range: "range" = is_range;
+}
+
+/// The range a slot of the range type was called on.
+fn slot_self(o: &PyObject) -> &Range {
+    // SAFETY: the range type's slots are only called on ranges (the type cannot be
+    // subclassed).
+    unsafe { Range::cast_unchecked(o) }
+}
+
+fn fields(o: &Range) -> &PyRangeObject {
+    // SAFETY: the view guarantees a range, and ranges start with a `PyRangeObject`.
     unsafe { &*core::ptr::from_ref(o).cast::<PyRangeObject>() }
 }
 
-/// A borrowed field of a live range: the range holds a reference to it.
-fn field(p: &ObjPtr) -> &PyObject {
-    // SAFETY: a range owns one reference to each of its four ints for its whole life.
-    unsafe { p.as_ref() }
+/// A borrowed field of a live range: the range holds a reference to it, an int.
+fn field(p: &ObjPtr) -> &Int {
+    // SAFETY: a range owns one reference to each of its four ints for its whole life, and
+    // only ever stores exact ints there (`number_index` results and `compute_length`'s).
+    unsafe { Int::cast_unchecked(p.as_ref()) }
 }
 
 fn value(p: &ObjPtr) -> LongValue {
@@ -76,8 +88,8 @@ pub fn number_index<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
         // SAFETY: `o` is a live object of `heap` (the caller holds it).
         return Ok(unsafe { Obj::from_borrowed(heap, o) });
     }
-    if is_int(o) {
-        return new_int(heap, &long_value(o));
+    if let Some(i) = Int::cast(o) {
+        return new_int(heap, &long_value(i));
     }
     Err(PyErr::type_error(format!(
         "'{}' object cannot be interpreted as an integer",
@@ -128,7 +140,7 @@ pub fn new_range<'h>(
     let start = number_index(heap, start)?;
     let stop = number_index(heap, stop)?;
     let step = number_index(heap, step)?;
-    if long::ndigits(step.object()) == 0 {
+    if long::ndigits(Int::cast_internal(step.object())?) == 0 {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
     make_range(heap, start, stop, step)
@@ -141,7 +153,12 @@ fn make_range<'h>(
     stop: Obj<'h>,
     step: Obj<'h>,
 ) -> PyResult<Obj<'h>> {
-    let length = compute_length(heap, start.object(), stop.object(), step.object())?;
+    let length = compute_length(
+        heap,
+        Int::cast_internal(start.object())?,
+        Int::cast_internal(stop.object())?,
+        Int::cast_internal(step.object())?,
+    )?;
     let op = heap.alloc_object(RANGE_TYPE.get(), size_of::<PyRangeObject>())?;
     // SAFETY: a fresh range body with its header written; it takes over the four references.
     unsafe {
@@ -156,12 +173,7 @@ fn make_range<'h>(
 
 /// `compute_range_length`: `max(0, ceil((stop - start) / step))`, in `i128` when the bounds fit
 /// an `i64` (`get_len_of_range`), else on big ints.
-fn compute_length<'h>(
-    heap: &'h Heap,
-    start: &PyObject,
-    stop: &PyObject,
-    step: &PyObject,
-) -> PyResult<Obj<'h>> {
+fn compute_length<'h>(heap: &'h Heap, start: &Int, stop: &Int, step: &Int) -> PyResult<Obj<'h>> {
     let small = (long::as_i64(start), long::as_i64(stop), long::as_i64(step));
     if let (Some(lo), Some(hi), Some(st)) = small {
         let (lo, hi, st) = (i128::from(lo), i128::from(hi), i128::from(st));
@@ -192,39 +204,111 @@ fn compute_length<'h>(
 ///
 /// # Errors
 /// `OverflowError: Python int too large to convert to C ssize_t` past `sys.maxsize` items.
-pub fn range_len(r: &PyObject) -> PyResult<usize> {
-    long::as_i64(field(&fields(r).length))
-        .and_then(|n| isize::try_from(n).ok())
-        .map(|n| n as usize)
-        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+pub fn range_len(r: &Range) -> PyResult<usize> {
+    long::as_ssize_t(field(&fields(r).length)).map(|n| n as usize)
 }
 
 /// `r[i]` for an index object (`range_subscript` with an int: any size, negative from the end).
 ///
 /// # Errors
 /// `IndexError: range object index out of range`,
-/// `TypeError: range indices must be integers or slices, not str`. Slices are not supported
-/// yet (`range(10)[2:5]` is a range in CPython).
-pub fn range_item<'h>(heap: &'h Heap, r: &PyObject, i: &PyObject) -> PyResult<Obj<'h>> {
-    if !is_int(i) {
+/// `TypeError: range indices must be integers or slices, not str` (slices are
+/// [`range_slice`]'s).
+pub fn range_item<'h>(heap: &'h Heap, r: &Range, i: &PyObject) -> PyResult<Obj<'h>> {
+    let Some(i) = Int::cast(i) else {
         return Err(PyErr::type_error(format!(
             "range indices must be integers or slices, not {}",
             i.ob_type().name()
         )));
-    }
+    };
     compute_item(heap, r, long_value(i))
+}
+
+/// `r[start:stop:step]` (`compute_slice`): a new range, computed in O(1) on big ints. The
+/// slice's parts are `None` for an absent or `None` part.
+///
+/// # Errors
+/// `TypeError: slice indices must be integers or None or have an __index__ method`,
+/// `ValueError: slice step cannot be zero`, `MemoryError`.
+pub fn range_slice<'h>(
+    heap: &'h Heap,
+    r: &Range,
+    start: Option<&PyObject>,
+    stop: Option<&PyObject>,
+    step: Option<&PyObject>,
+) -> PyResult<Obj<'h>> {
+    let f = fields(r);
+    let (start, stop, step) = slice_long_indices(start, stop, step, &value(&f.length))?;
+    let (r_start, r_step) = (value(&f.start), value(&f.step));
+    let substart = r_start.add(&start.mul(&r_step));
+    let substop = r_start.add(&stop.mul(&r_step));
+    let substep = step.mul(&r_step);
+    make_range(
+        heap,
+        new_int(heap, &substart)?,
+        new_int(heap, &substop)?,
+        new_int(heap, &substep)?,
+    )
+}
+
+/// `_PySlice_GetLongIndices`: the slice's start, stop and step for a sequence of `length`
+/// items, clamped as for any sequence but on big ints.
+fn slice_long_indices(
+    start: Option<&PyObject>,
+    stop: Option<&PyObject>,
+    step: Option<&PyObject>,
+    length: &LongValue,
+) -> PyResult<(LongValue, LongValue, LongValue)> {
+    let index = |o: &PyObject| {
+        Int::cast(o).map(long_value).ok_or_else(|| {
+            PyErr::type_error("slice indices must be integers or None or have an __index__ method")
+        })
+    };
+    let step = match step {
+        None => LongValue::one(),
+        Some(o) => index(o)?,
+    };
+    if step.is_zero() {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    let (lower, upper) = if step.is_negative() {
+        let lower = LongValue::from_i64(-1);
+        let upper = length.add(&lower);
+        (lower, upper)
+    } else {
+        (LongValue::from_i64(0), length.clone())
+    };
+    let clamp = |o: Option<&PyObject>, default: &LongValue| -> PyResult<LongValue> {
+        let Some(o) = o else {
+            return Ok(default.clone());
+        };
+        let mut i = index(o)?;
+        if i.is_negative() {
+            i = i.add(length);
+            if i < lower {
+                i = lower.clone();
+            }
+        } else if i > upper {
+            i = upper.clone();
+        }
+        Ok(i)
+    };
+    let negative = step.is_negative();
+    let start = clamp(start, if negative { &upper } else { &lower })?;
+    let stop = clamp(stop, if negative { &lower } else { &upper })?;
+    Ok((start, stop, step))
 }
 
 /// `r[i]` for a machine index (`range_item`, the sequence slot).
 ///
 /// # Errors
 /// `IndexError: range object index out of range`.
-pub fn range_item_at<'h>(heap: &'h Heap, r: &PyObject, i: isize) -> PyResult<Obj<'h>> {
+pub fn range_item_at<'h>(heap: &'h Heap, r: &Range, i: isize) -> PyResult<Obj<'h>> {
     compute_item(heap, r, LongValue::from_i64(i as i64))
 }
 
 /// `compute_range_item`: `start + i * step` once `i` is normalised and checked.
-fn compute_item<'h>(heap: &'h Heap, r: &PyObject, i: LongValue) -> PyResult<Obj<'h>> {
+fn compute_item<'h>(heap: &'h Heap, r: &Range, i: LongValue) -> PyResult<Obj<'h>> {
     let f = fields(r);
     let length = value(&f.length);
     let i = if i.is_negative() { length.add(&i) } else { i };
@@ -238,7 +322,7 @@ fn compute_item<'h>(heap: &'h Heap, r: &PyObject, i: LongValue) -> PyResult<Obj<
 }
 
 /// `range_contains_long`: whether the int `ob` is one of the values, by arithmetic.
-fn contains_long(r: &PyObject, ob: &PyObject) -> bool {
+fn contains_long(r: &Range, ob: &Int) -> bool {
     let f = fields(r);
     let (start, stop, step, x) = (
         value(&f.start),
@@ -254,10 +338,13 @@ fn contains_long(r: &PyObject, ob: &PyObject) -> bool {
     inside && x.sub(&start).rem(&step).is_ok_and(|m| m.is_zero())
 }
 
-/// Whether `ob` must be searched by arithmetic (`PyLong_CheckExact(ob) || PyBool_Check(ob)`);
-/// anything else, even an int subclass, is compared with each value in turn.
-fn searched_by_value(ob: &PyObject) -> bool {
-    core::ptr::eq(ob.ob_type(), INT_TYPE.get()) || core::ptr::eq(ob.ob_type(), BOOL_TYPE.get())
+/// `ob` as an int if it must be searched by arithmetic (`PyLong_CheckExact(ob) ||
+/// PyBool_Check(ob)`); anything else, even an int subclass, is compared with each value in
+/// turn.
+fn searched_by_value(ob: &PyObject) -> Option<&Int> {
+    Int::cast(ob).filter(|_| {
+        core::ptr::eq(ob.ob_type(), INT_TYPE.get()) || core::ptr::eq(ob.ob_type(), BOOL_TYPE.get())
+    })
 }
 
 /// `ob in r` (`range_contains`): arithmetic for ints and bools, else `==` against each value
@@ -265,9 +352,9 @@ fn searched_by_value(ob: &PyObject) -> bool {
 ///
 /// # Errors
 /// What comparing `ob` with a value raises.
-pub fn range_contains(heap: &Heap, r: &PyObject, ob: &PyObject) -> PyResult<bool> {
-    if searched_by_value(ob) {
-        return Ok(contains_long(r, ob));
+pub fn range_contains(heap: &Heap, r: &Range, ob: &PyObject) -> PyResult<bool> {
+    if let Some(i) = searched_by_value(ob) {
+        return Ok(contains_long(r, i));
     }
     for item in iter_values(heap, r) {
         if abstract_::compare_bool(heap, item?.object(), ob, CompareOp::Eq)? {
@@ -281,9 +368,9 @@ pub fn range_contains(heap: &Heap, r: &PyObject, ob: &PyObject) -> PyResult<bool
 ///
 /// # Errors
 /// What comparing `ob` with a value raises.
-pub fn range_count<'h>(heap: &'h Heap, r: &PyObject, ob: &PyObject) -> PyResult<Obj<'h>> {
-    if searched_by_value(ob) {
-        return long::int_from_i64(heap, i64::from(contains_long(r, ob)));
+pub fn range_count<'h>(heap: &'h Heap, r: &Range, ob: &PyObject) -> PyResult<Obj<'h>> {
+    if let Some(i) = searched_by_value(ob) {
+        return long::int_from_i64(heap, i64::from(contains_long(r, i)));
     }
     let mut n = 0;
     for item in iter_values(heap, r) {
@@ -302,26 +389,26 @@ pub fn range_count<'h>(heap: &'h Heap, r: &PyObject, ob: &PyObject) -> PyResult<
 /// # Errors
 /// `ValueError: 7 is not in range` for an int or bool,
 /// `ValueError: sequence.index(x): x not in sequence` for anything else.
-pub fn range_index<'h>(heap: &'h Heap, r: &PyObject, ob: &PyObject) -> PyResult<Obj<'h>> {
-    if !searched_by_value(ob) {
+pub fn range_index<'h>(heap: &'h Heap, r: &Range, ob: &PyObject) -> PyResult<Obj<'h>> {
+    let Some(ob_int) = searched_by_value(ob) else {
         for (i, item) in iter_values(heap, r).enumerate() {
             if abstract_::compare_bool(heap, item?.object(), ob, CompareOp::Eq)? {
                 return long::int_from_i64(heap, i as i64);
             }
         }
         return Err(PyErr::value_error("sequence.index(x): x not in sequence"));
-    }
-    if !contains_long(r, ob) {
+    };
+    if !contains_long(r, ob_int) {
         let text = abstract_::repr(heap, ob)?;
         return Err(PyErr::value_error(format!("{text} is not in range")));
     }
     let f = fields(r);
-    let offset = long_value(ob).sub(&value(&f.start));
+    let offset = long_value(ob_int).sub(&value(&f.start));
     new_int(heap, &offset.floordiv(&value(&f.step)).map_err(long_error)?)
 }
 
 /// The values of a range in order, as new int objects (what iterating it yields).
-pub fn iter_values<'h>(heap: &'h Heap, r: &PyObject) -> RangeValues<'h> {
+pub fn iter_values<'h>(heap: &'h Heap, r: &Range) -> RangeValues<'h> {
     let f = fields(r);
     RangeValues {
         heap,
@@ -357,7 +444,7 @@ unsafe fn range_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead range of this heap owning one reference to each field, released in
     // CPython's order before the memory goes back.
     unsafe {
-        let f = fields(op.as_ref());
+        let f = fields(slot_self(op.as_ref()));
         let parts = [f.start, f.stop, f.step, f.length];
         for p in parts {
             heap.decref(p);
@@ -368,7 +455,7 @@ unsafe fn range_dealloc(heap: &Heap, op: ObjPtr) {
 
 /// `range(0, 10)`, or `range(0, 10, 2)` when the step is not 1.
 fn range_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let f = fields(o);
+    let f = fields(slot_self(o));
     let (start, stop) = (
         abstract_::repr(heap, field(&f.start))?,
         abstract_::repr(heap, field(&f.stop))?,
@@ -382,7 +469,7 @@ fn range_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 
 /// `range_equals`: same length, and for a non-empty range the same start, and for more than
 /// one item the same step.
-fn range_equals(a: &PyObject, b: &PyObject) -> bool {
+fn range_equals(a: &Range, b: &Range) -> bool {
     if core::ptr::eq(a, b) {
         return true;
     }
@@ -406,9 +493,9 @@ fn range_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_range(a) || !is_range(b) {
+    let (Some(a), Some(b)) = (Range::cast(a), Range::cast(b)) else {
         return Ok(None);
-    }
+    };
     match op {
         CompareOp::Eq => Ok(Some(long::new_bool(heap, range_equals(a, b)))),
         CompareOp::Ne => Ok(Some(long::new_bool(heap, !range_equals(a, b)))),
@@ -420,7 +507,7 @@ fn range_richcompare<'h>(
 /// empty range and for the step of a one-item range. The tuple is built for real, as CPython
 /// builds it.
 fn range_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
-    let f = fields(o);
+    let f = fields(slot_self(o));
     let length = value(&f.length);
     let start = if length.is_zero() {
         none(heap)
@@ -438,25 +525,26 @@ fn range_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
 
 /// `bool(r)`: whether the length is non-zero (no overflow, unlike `len`).
 fn range_bool(o: &PyObject) -> bool {
-    long::ndigits(field(&fields(o).length)) != 0
+    long::ndigits(field(&fields(slot_self(o)).length)) != 0
 }
 
 /// The `len()` slot. Slots cannot raise yet, so a length past `sys.maxsize` reads as
-/// `sys.maxsize` here; [`range_len`] raises CPython's `OverflowError` instead.
+/// `sys.maxsize` here; [`range_len`] raises CPython's `OverflowError` instead, and
+/// `abstract_::len` calls it for ranges.
 fn range_length_slot(o: &PyObject) -> usize {
-    range_len(o).unwrap_or(isize::MAX as usize)
+    range_len(slot_self(o)).unwrap_or(isize::MAX as usize)
 }
 
 fn get_start<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    Ok(new_ref(heap, &fields(o).start))
+    Ok(new_ref(heap, &fields(slot_self(o)).start))
 }
 
 fn get_stop<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    Ok(new_ref(heap, &fields(o).stop))
+    Ok(new_ref(heap, &fields(slot_self(o)).stop))
 }
 
 fn get_step<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    Ok(new_ref(heap, &fields(o).step))
+    Ok(new_ref(heap, &fields(slot_self(o)).step))
 }
 
 static RANGE_MEMBERS: [Member; 3] = [
@@ -545,11 +633,12 @@ mod tests {
             } else {
                 (b + 1..=a).rev().step_by(-c as usize).collect()
             };
-            let got: Vec<i64> = iter_values(&heap, r.object())
-                .map(|v| long::as_i64(v.unwrap().object()).unwrap())
+            let r = Range::cast(r.object()).unwrap();
+            let got: Vec<i64> = iter_values(&heap, r)
+                .map(|v| long::object_as_i64(v.unwrap().object()).unwrap())
                 .collect();
             assert_eq!(got, expected, "range({a}, {b}, {c})");
-            assert_eq!(range_len(r.object()).unwrap(), expected.len());
+            assert_eq!(range_len(r).unwrap(), expected.len());
         }
     }
 

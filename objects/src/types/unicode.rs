@@ -84,22 +84,37 @@ pub fn is_str(o: &PyObject) -> bool {
     o.ob_type().flags().contains(TypeFlags::UNICODE_SUBCLASS)
 }
 
-fn ascii_header(o: &PyObject) -> &PyASCIIObject {
-    debug_assert!(is_str(o));
-    // SAFETY: strings start with a `PyASCIIObject` (caller checked the type).
+crate::view! {
+    /// A str or an instance of a subclass of `str` (`PyUnicode_Check`).
+    pub struct Str: "str" = is_str;
+}
+
+/// The string a slot of the str type was called on.
+fn slot_self(o: &PyObject) -> &Str {
+    // SAFETY: the str type's slots are only called on strings (instances of `str` or of a
+    // subclass, which inherits the slots and `UNICODE_SUBCLASS`).
+    unsafe { Str::cast_unchecked(o) }
+}
+
+fn ascii_header(o: &Str) -> &PyASCIIObject {
+    // SAFETY: the view guarantees a string, and strings start with a `PyASCIIObject`.
     unsafe { &*core::ptr::from_ref(o).cast::<PyASCIIObject>() }
 }
 
 /// Number of code points.
-pub fn str_len(o: &PyObject) -> usize {
+pub fn str_len(o: &Str) -> usize {
     ascii_header(o).length as usize
 }
 
-fn state(o: &PyObject) -> u32 {
+fn str_length_slot(o: &PyObject) -> usize {
+    str_len(slot_self(o))
+}
+
+fn state(o: &Str) -> u32 {
     ascii_header(o).state.get()
 }
 
-fn kind(o: &PyObject) -> Kind {
+fn kind(o: &Str) -> Kind {
     match (state(o) >> KIND_SHIFT) & 0b111 {
         1 => Kind::One,
         2 => Kind::Two,
@@ -107,7 +122,7 @@ fn kind(o: &PyObject) -> Kind {
     }
 }
 
-fn is_ascii(o: &PyObject) -> bool {
+fn is_ascii(o: &Str) -> bool {
     state(o) & ASCII != 0
 }
 
@@ -121,7 +136,7 @@ fn data_offset(ascii: bool) -> usize {
 }
 
 /// The string's text.
-pub fn str_value(o: &PyObject) -> String {
+pub fn str_value(o: &Str) -> String {
     let n = str_len(o);
     let base = core::ptr::from_ref(o).cast::<u8>();
     // SAFETY: a compact string's characters follow its header: `n` units of its kind.
@@ -152,6 +167,7 @@ pub fn str_value(o: &PyObject) -> String {
 
 /// `str.__sizeof__`.
 fn str_sizeof(o: &PyObject) -> usize {
+    let o = slot_self(o);
     let n = str_len(o);
     if is_ascii(o) {
         return size_of::<PyASCIIObject>() + n + 1;
@@ -228,12 +244,10 @@ pub fn new_str_fresh<'h>(heap: &'h Heap, text: &str) -> PyResult<Obj<'h>> {
 /// A fresh compact string of `count` code points, the largest being `max`.
 fn alloc_compact<'h>(heap: &'h Heap, text: &str, count: usize, max: u32) -> PyResult<Obj<'h>> {
     let (kind, ascii) = kind_for(max);
-    let offset = data_offset(ascii);
-    let op = heap.alloc_object(STR_TYPE.get(), offset + (count + 1) * kind as usize)?;
-    // SAFETY: a fresh allocation holding the header and `count + 1` units.
+    let op = alloc_units(heap, count, kind, ascii)?;
+    // SAFETY: a fresh string with its header written and room for `count + 1` units.
     unsafe {
-        write_header(op, count, kind, ascii, 0);
-        write_units(op.cast::<u8>().as_ptr().add(offset), text, kind);
+        write_units(op.cast::<u8>().as_ptr().add(data_offset(ascii)), text, kind);
         Ok(Obj::from_owned(heap, op))
     }
 }
@@ -266,15 +280,16 @@ unsafe fn str_dealloc(heap: &Heap, op: ObjPtr) {
 }
 
 fn str_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    Ok(crate::unicode_data::str_repr(&str_value(o)))
+    Ok(crate::unicode_data::str_repr(&str_value(slot_self(o))))
 }
 
 fn str_str(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    Ok(str_value(o))
+    Ok(str_value(slot_self(o)))
 }
 
 /// `hash(s)`: computed once and cached in the header.
 fn str_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let o = slot_self(o);
     let cached = ascii_header(o).hash.get();
     if cached != -1 {
         return Ok(cached);
@@ -290,38 +305,75 @@ fn str_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !is_str(a) || !is_str(b) {
+    let (Some(a), Some(b)) = (Str::cast(a), Str::cast(b)) else {
         return Ok(None);
-    }
+    };
     let ord = str_value(a).cmp(&str_value(b));
     Ok(Some(crate::types::long::new_bool(heap, op.holds(ord))))
 }
 
 fn str_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
-    if !is_str(b) {
+    let Some(b) = Str::cast(b) else {
         return Err(PyErr::type_error(format!(
             "can only concatenate str (not \"{}\") to str",
             b.ob_type().name()
         )));
-    }
-    new_str(heap, &(str_value(a) + &str_value(b)))
+    };
+    new_str(heap, &(str_value(slot_self(a)) + &str_value(b)))
 }
 
+/// `s * n` (`unicode_repeat`): the length is checked against `PY_SSIZE_T_MAX` first
+/// (`OverflowError`), then the object is allocated at its final size (`MemoryError` when the
+/// allocator refuses) and the characters are copied in, without an intermediate Rust string.
 fn str_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
-    let text = str_value(a);
-    let n = n.max(0) as usize;
-    if text
-        .len()
-        .checked_mul(n)
-        .is_none_or(|total| total > isize::MAX as usize)
-    {
+    let s = slot_self(a);
+    let len = str_len(s);
+    if n <= 0 || len == 0 {
+        return new_str(heap, "");
+    }
+    let n = n as usize;
+    if len > isize::MAX as usize / n {
         return Err(PyErr::overflow_error("repeated string is too long"));
     }
-    new_str(heap, &text.repeat(n))
+    if n == 1 {
+        return new_str(heap, &str_value(s));
+    }
+    let (kind, ascii) = (kind(s), is_ascii(s));
+    let op = alloc_units(heap, len * n, kind, ascii)?;
+    let chunk = len * kind as usize;
+    // SAFETY: `op` is a fresh string of `len * n` units of `s`'s kind plus the NUL;
+    // `s`'s `len` units follow its header (same kind and header size), and the copies
+    // fill the new buffer chunk by chunk without overlap.
+    unsafe {
+        let src = core::ptr::from_ref(s).cast::<u8>().add(data_offset(ascii));
+        let dst = op.cast::<u8>().as_ptr().add(data_offset(ascii));
+        for i in 0..n {
+            core::ptr::copy_nonoverlapping(src, dst.add(i * chunk), chunk);
+        }
+        dst.add(n * chunk).write_bytes(0, kind as usize);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// A fresh compact string of `count` units of `kind` with its header written and its
+/// characters left for the caller (`PyUnicode_New`).
+///
+/// # Errors
+/// `MemoryError` when the size passes `PY_SSIZE_T_MAX` (as `PyUnicode_New` checks) or the
+/// allocator refuses.
+fn alloc_units(heap: &Heap, count: usize, kind: Kind, ascii: bool) -> PyResult<ObjPtr> {
+    let offset = data_offset(ascii);
+    if count > (isize::MAX as usize - offset) / kind as usize - 1 {
+        return Err(PyErr::memory_error());
+    }
+    let op = heap.alloc_object(STR_TYPE.get(), offset + (count + 1) * kind as usize)?;
+    // SAFETY: a fresh allocation with room for the header.
+    unsafe { write_header(op, count, kind, ascii, 0) };
+    Ok(op)
 }
 
 static STR_SEQUENCE: SequenceSlots = SequenceSlots {
-    length: Some(str_len),
+    length: Some(str_length_slot),
     concat: Some(str_concat),
     repeat: Some(str_repeat),
 };
@@ -361,13 +413,13 @@ pub static STR_TYPE: StaticType = StaticType::new(
 /// # Errors
 /// `TypeError: intern() argument must be str, not int` for a non-str.
 pub fn intern<'h>(heap: &'h Heap, s: Obj<'h>) -> PyResult<Obj<'h>> {
-    let o = s.object();
-    if !core::ptr::eq(o.ob_type(), STR_TYPE.get()) {
+    let Some(o) = Str::cast(s.object()).filter(|o| core::ptr::eq(o.ob_type(), STR_TYPE.get()))
+    else {
         return Err(PyErr::type_error(format!(
             "intern() argument must be str, not {}",
-            o.ob_type().name()
+            s.ob_type().name()
         )));
-    }
+    };
     if state(o) & INTERNED_MASK != 0 {
         return Ok(s);
     }
@@ -406,7 +458,7 @@ pub fn new_constant_str<'h>(heap: &'h Heap, text: &str) -> PyResult<Obj<'h>> {
 }
 
 /// Whether `s` is interned.
-pub fn is_interned(o: &PyObject) -> bool {
+pub fn is_interned(o: &Str) -> bool {
     state(o) & INTERNED_MASK != 0
 }
 

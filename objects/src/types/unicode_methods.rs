@@ -33,8 +33,8 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::types::list::{self, List, RawStorage, swap_storage};
-use crate::types::long::{self, is_int, long_value, new_bool};
-use crate::types::unicode::{self, STR_TYPE, is_str, str_value};
+use crate::types::long::{self, long_value, new_bool};
+use crate::types::unicode::{self, STR_TYPE, Str, str_value};
 use crate::types::{NONE_TYPE, list_sort, range, tuple};
 use crate::unicode_data::is_py_space;
 
@@ -50,18 +50,7 @@ fn is_none(o: &PyObject) -> bool {
     ptr::eq(o.ob_type(), NONE_TYPE.get())
 }
 
-/// The receiver's check: `str` methods apply to strings only.
-fn require_str(s: &PyObject, method: &str) -> PyResult<()> {
-    if is_str(s) {
-        return Ok(());
-    }
-    Err(PyErr::type_error(format!(
-        "descriptor '{method}' for 'str' objects doesn't apply to a '{}' object",
-        s.ob_type().name()
-    )))
-}
-
-fn chars(o: &PyObject) -> Vec<char> {
+fn chars(o: &Str) -> Vec<char> {
     str_value(o).chars().collect()
 }
 
@@ -76,7 +65,7 @@ fn new_ref<'h>(heap: &'h Heap, o: &PyObject) -> Obj<'h> {
 }
 
 /// `unicode_result_unchanged`: the string itself when it is an exact `str`, else an exact copy.
-fn unchanged<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
+fn unchanged<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
     if is_exact_str(s) {
         return Ok(new_ref(heap, s));
     }
@@ -87,7 +76,7 @@ fn unchanged<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
 /// (the singleton when it is empty or one Latin-1 character).
 fn substring<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     c: &[char],
     start: usize,
     end: usize,
@@ -109,9 +98,7 @@ fn substring<'h>(
 /// `OverflowError: Python int too large to convert to C ssize_t`.
 fn ssize_arg(heap: &Heap, o: &PyObject) -> PyResult<isize> {
     let i = range::number_index(heap, o)?;
-    long::as_i64(i.object())
-        .and_then(|v| isize::try_from(v).ok())
-        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+    long::as_ssize_t(long::Int::cast_internal(i.object())?)
 }
 
 /// A `start`/`end` argument (`_PyEval_SliceIndex`): `None` or absent is `default`, an int is
@@ -123,11 +110,11 @@ fn slice_arg(o: Option<&PyObject>, default: isize) -> PyResult<isize> {
     let Some(o) = o.filter(|o| !is_none(o)) else {
         return Ok(default);
     };
-    if !is_int(o) {
+    let Some(o) = long::Int::cast(o) else {
         return Err(PyErr::type_error(
             "slice indices must be integers or None or have an __index__ method",
         ));
-    }
+    };
     let v = long_value(o);
     Ok(v.to_i64()
         .and_then(|v| isize::try_from(v).ok())
@@ -268,7 +255,7 @@ impl<'h> SplitList<'h> {
 /// an integer `maxsplit`.
 pub fn split<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sep: Option<&PyObject>,
     maxsplit: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
@@ -281,7 +268,7 @@ pub fn split<'h>(
 /// As [`split`].
 pub fn rsplit<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sep: Option<&PyObject>,
     maxsplit: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
@@ -290,23 +277,21 @@ pub fn rsplit<'h>(
 
 fn split_common<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sep: Option<&PyObject>,
     maxsplit: Option<&PyObject>,
     right: bool,
 ) -> PyResult<Obj<'h>> {
-    require_str(s, if right { "rsplit" } else { "split" })?;
     let maxcount = maxsplit
         .map(|m| ssize_arg(heap, m))
         .transpose()?
         .unwrap_or(-1);
-    let sep = sep.filter(|o| !is_none(o));
-    if let Some(sep) = sep.filter(|o| !is_str(o)) {
-        return Err(PyErr::type_error(format!(
-            "must be str or None, not {}",
-            sep.ob_type().name()
-        )));
-    }
+    let sep = match sep.filter(|o| !is_none(o)) {
+        None => None,
+        Some(o) => Some(Str::cast(o).ok_or_else(|| {
+            PyErr::type_error(format!("must be str or None, not {}", o.ob_type().name()))
+        })?),
+    };
     let c = chars(s);
     let Some(sep) = sep else {
         let maxcount = if maxcount < 0 {
@@ -335,7 +320,7 @@ fn split_common<'h>(
 /// string is one run, the string itself.
 fn split_whitespace<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     c: &[char],
     maxcount: isize,
     right: bool,
@@ -383,7 +368,7 @@ fn split_whitespace<'h>(
 /// the pieces between non-overlapping occurrences; with none, the string itself.
 fn split_sep<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     c: &[char],
     sep: &[char],
     maxcount: isize,
@@ -435,8 +420,7 @@ fn finish_split(out: SplitList<'_>, right: bool) -> PyResult<Obj<'_>> {
 ///
 /// # Errors
 /// `TypeError: sequence item 1: expected str instance, int found`.
-pub fn join<'h>(heap: &'h Heap, sep: &PyObject, items: &[Obj<'h>]) -> PyResult<Obj<'h>> {
-    require_str(sep, "join")?;
+pub fn join<'h>(heap: &'h Heap, sep: &Str, items: &[Obj<'h>]) -> PyResult<Obj<'h>> {
     match items {
         [] => return unicode::new_str(heap, ""),
         [only] if is_exact_str(only.object()) => return Ok(only.clone()),
@@ -447,18 +431,39 @@ pub fn join<'h>(heap: &'h Heap, sep: &PyObject, items: &[Obj<'h>]) -> PyResult<O
     } else {
         String::new()
     };
-    let mut out = String::new();
+    let mut texts = Vec::new();
+    texts
+        .try_reserve_exact(items.len())
+        .map_err(|_| PyErr::memory_error())?;
     for (i, item) in items.iter().enumerate() {
-        if !is_str(item.object()) {
+        let Some(item) = Str::cast(item.object()) else {
             return Err(PyErr::type_error(format!(
                 "sequence item {i}: expected str instance, {} found",
                 item.ob_type().name()
             )));
-        }
+        };
+        texts.push(str_value(item));
+    }
+    // The size is known before anything is copied: `OverflowError` past `PY_SSIZE_T_MAX`
+    // (`join() result is too long`), `MemoryError` when the buffer cannot be had.
+    let too_long = || PyErr::overflow_error("join() result is too long");
+    let seps = sep
+        .len()
+        .checked_mul(texts.len() - 1)
+        .ok_or_else(too_long)?;
+    let size = texts
+        .iter()
+        .try_fold(seps, |n, t| n.checked_add(t.len()))
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(too_long)?;
+    let mut out = String::new();
+    out.try_reserve_exact(size)
+        .map_err(|_| PyErr::memory_error())?;
+    for (i, text) in texts.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
-        out.push_str(&str_value(item.object()));
+        out.push_str(text);
     }
     unicode::new_str_fresh(heap, &out)
 }
@@ -474,7 +479,7 @@ enum Strip {
 ///
 /// # Errors
 /// `TypeError: strip arg must be None or str`.
-pub fn strip<'h>(heap: &'h Heap, s: &PyObject, chars: Option<&PyObject>) -> PyResult<Obj<'h>> {
+pub fn strip<'h>(heap: &'h Heap, s: &Str, chars: Option<&PyObject>) -> PyResult<Obj<'h>> {
     do_strip(heap, s, chars, Strip::Both)
 }
 
@@ -482,7 +487,7 @@ pub fn strip<'h>(heap: &'h Heap, s: &PyObject, chars: Option<&PyObject>) -> PyRe
 ///
 /// # Errors
 /// `TypeError: lstrip arg must be None or str`.
-pub fn lstrip<'h>(heap: &'h Heap, s: &PyObject, chars: Option<&PyObject>) -> PyResult<Obj<'h>> {
+pub fn lstrip<'h>(heap: &'h Heap, s: &Str, chars: Option<&PyObject>) -> PyResult<Obj<'h>> {
     do_strip(heap, s, chars, Strip::Left)
 }
 
@@ -490,28 +495,23 @@ pub fn lstrip<'h>(heap: &'h Heap, s: &PyObject, chars: Option<&PyObject>) -> PyR
 ///
 /// # Errors
 /// `TypeError: rstrip arg must be None or str`.
-pub fn rstrip<'h>(heap: &'h Heap, s: &PyObject, chars: Option<&PyObject>) -> PyResult<Obj<'h>> {
+pub fn rstrip<'h>(heap: &'h Heap, s: &Str, chars: Option<&PyObject>) -> PyResult<Obj<'h>> {
     do_strip(heap, s, chars, Strip::Right)
 }
 
 /// `do_argstrip`: `do_strip` for whitespace, `_PyUnicode_XStrip` for a set of characters.
-fn do_strip<'h>(
-    heap: &'h Heap,
-    s: &PyObject,
-    set: Option<&PyObject>,
-    how: Strip,
-) -> PyResult<Obj<'h>> {
+fn do_strip<'h>(heap: &'h Heap, s: &Str, set: Option<&PyObject>, how: Strip) -> PyResult<Obj<'h>> {
     let name = match how {
         Strip::Left => "lstrip",
         Strip::Right => "rstrip",
         Strip::Both => "strip",
     };
-    require_str(s, name)?;
-    let set = set.filter(|o| !is_none(o));
-    if set.is_some_and(|o| !is_str(o)) {
-        return Err(PyErr::type_error(format!("{name} arg must be None or str")));
-    }
-    let set = set.map(chars);
+    let set = match set.filter(|o| !is_none(o)) {
+        None => None,
+        Some(o) => Some(chars(Str::cast(o).ok_or_else(|| {
+            PyErr::type_error(format!("{name} arg must be None or str"))
+        })?)),
+    };
     let strips = |ch: char| match &set {
         Some(set) => set.contains(&ch),
         None => is_py_space(ch),
@@ -536,8 +536,7 @@ fn do_strip<'h>(
 ///
 /// # Errors
 /// `MemoryError`.
-pub fn upper<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
-    require_str(s, "upper")?;
+pub fn upper<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
     case_operation(heap, s, upper_text)
 }
 
@@ -545,15 +544,14 @@ pub fn upper<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
 ///
 /// # Errors
 /// `MemoryError`.
-pub fn lower<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
-    require_str(s, "lower")?;
+pub fn lower<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
     case_operation(heap, s, lower_text)
 }
 
 /// `ascii_upper_or_lower` for ASCII strings; otherwise `case_operation`, which maps into a
 /// scratch buffer of 3 code points per character (allocated here too, so the allocator sees
 /// what CPython's does) before making the result.
-fn case_operation<'h>(heap: &'h Heap, s: &PyObject, map: fn(&str) -> String) -> PyResult<Obj<'h>> {
+fn case_operation<'h>(heap: &'h Heap, s: &Str, map: fn(&str) -> String) -> PyResult<Obj<'h>> {
     let text = str_value(s);
     if text.is_ascii() {
         return unicode::new_str_fresh(heap, &map(&text));
@@ -573,22 +571,22 @@ fn case_operation<'h>(heap: &'h Heap, s: &PyObject, map: fn(&str) -> String) -> 
 /// `count`, `OverflowError: replace string is too long`.
 pub fn replace<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     old: &PyObject,
     new: &PyObject,
     count: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
-    require_str(s, "replace")?;
-    for (n, arg) in [(1, old), (2, new)] {
-        if !is_str(arg) {
-            return Err(PyErr::type_error(format!(
+    let str_arg = |n: usize, arg: &PyObject| {
+        Str::cast(arg).map(chars).ok_or_else(|| {
+            PyErr::type_error(format!(
                 "replace() argument {n} must be str, not {}",
                 arg.ob_type().name()
-            )));
-        }
-    }
+            ))
+        })
+    };
+    let (from, to) = (str_arg(1, old)?, str_arg(2, new)?);
     let maxcount = count.map(|c| ssize_arg(heap, c)).transpose()?.unwrap_or(-1);
-    let (c, from, to) = (chars(s), chars(old), chars(new));
+    let c = chars(s);
     let maxcount = if maxcount < 0 {
         usize::MAX
     } else {
@@ -606,12 +604,15 @@ pub fn replace<'h>(
         return unchanged(heap, s);
     }
     // The occurrences do not overlap, so `n * from.len() <= c.len()`.
-    n.checked_mul(to.len())
+    let size = n
+        .checked_mul(to.len())
         .and_then(|grown| (c.len() - n * from.len()).checked_add(grown))
         .filter(|&size| size <= isize::MAX as usize)
         .ok_or_else(|| PyErr::overflow_error("replace string is too long"))?;
     let to = to_string(&to);
     let mut out = String::new();
+    out.try_reserve_exact(size)
+        .map_err(|_| PyErr::memory_error())?;
     let mut i = 0;
     for k in 0..n {
         if from.is_empty() {
@@ -698,7 +699,7 @@ fn lower_text(text: &str) -> String {
 /// slice bounds.
 pub fn startswith<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     prefix: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
@@ -712,7 +713,7 @@ pub fn startswith<'h>(
 /// As [`startswith`], naming `endswith`.
 pub fn endswith<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     suffix: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
@@ -722,13 +723,12 @@ pub fn endswith<'h>(
 
 fn tailmatch_any<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sub: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
     name: &str,
 ) -> PyResult<Obj<'h>> {
-    require_str(s, name)?;
     let (start, end) = (slice_arg(start, 0)?, slice_arg(end, isize::MAX)?);
     let c = chars(s);
     let at_end = name == "endswith";
@@ -736,24 +736,24 @@ fn tailmatch_any<'h>(
         for item in tuple::items(sub) {
             // SAFETY: the tuple holds a reference to each item.
             let item = unsafe { item.as_ref() };
-            if !is_str(item) {
+            let Some(item) = Str::cast(item) else {
                 return Err(PyErr::type_error(format!(
                     "tuple for {name} must only contain str, not {}",
                     item.ob_type().name()
                 )));
-            }
+            };
             if tailmatch(&c, &chars(item), start, end, at_end) {
                 return Ok(new_bool(heap, true));
             }
         }
         return Ok(new_bool(heap, false));
     }
-    if !is_str(sub) {
+    let Some(sub) = Str::cast(sub) else {
         return Err(PyErr::type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",
             sub.ob_type().name()
         )));
-    }
+    };
     Ok(new_bool(
         heap,
         tailmatch(&c, &chars(sub), start, end, at_end),
@@ -774,14 +774,12 @@ fn tailmatch(c: &[char], sub: &[char], start: isize, end: isize, at_end: bool) -
 /// The search shared by `find`, `rfind`, `index`, `rindex` (`any_find_slice`): the position
 /// in `s` or `None`.
 fn find_common(
-    s: &PyObject,
+    s: &Str,
     sub: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
-    name: &str,
     from_right: bool,
 ) -> PyResult<Option<usize>> {
-    require_str(s, name)?;
     let (start, end) = (slice_arg(start, 0)?, slice_arg(end, isize::MAX)?);
     let sub = ensure_str(sub)?;
     let c = chars(s);
@@ -800,12 +798,12 @@ fn find_common(
 
 /// `ensure_unicode`: the text of a `str` argument.
 fn ensure_str(o: &PyObject) -> PyResult<Vec<char>> {
-    if !is_str(o) {
+    let Some(o) = Str::cast(o) else {
         return Err(PyErr::type_error(format!(
             "must be str, not {}",
             o.ob_type().name()
         )));
-    }
+    };
     Ok(chars(o))
 }
 
@@ -825,12 +823,12 @@ fn not_found(found: Option<usize>) -> PyResult<Option<usize>> {
 /// `TypeError: must be str, not int`, and the errors of the slice bounds.
 pub fn find<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sub: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
-    position(heap, find_common(s, sub, start, end, "find", false)?)
+    position(heap, find_common(s, sub, start, end, false)?)
 }
 
 /// `s.rfind(sub, start=None, end=None)`: the highest index, or -1.
@@ -839,12 +837,12 @@ pub fn find<'h>(
 /// As [`find`].
 pub fn rfind<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sub: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
-    position(heap, find_common(s, sub, start, end, "rfind", true)?)
+    position(heap, find_common(s, sub, start, end, true)?)
 }
 
 /// `s.index(sub, start=None, end=None)`: as [`find`], raising when absent.
@@ -853,15 +851,12 @@ pub fn rfind<'h>(
 /// `ValueError: substring not found`, and the errors of [`find`].
 pub fn index<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sub: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
-    position(
-        heap,
-        not_found(find_common(s, sub, start, end, "index", false)?)?,
-    )
+    position(heap, not_found(find_common(s, sub, start, end, false)?)?)
 }
 
 /// `s.rindex(sub, start=None, end=None)`.
@@ -870,15 +865,12 @@ pub fn index<'h>(
 /// As [`index`].
 pub fn rindex<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sub: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
-    position(
-        heap,
-        not_found(find_common(s, sub, start, end, "rindex", true)?)?,
-    )
+    position(heap, not_found(find_common(s, sub, start, end, true)?)?)
 }
 
 /// `s.count(sub, start=None, end=None)`: non-overlapping occurrences in `s[start:end]` (one
@@ -888,12 +880,11 @@ pub fn rindex<'h>(
 /// As [`find`].
 pub fn count<'h>(
     heap: &'h Heap,
-    s: &PyObject,
+    s: &Str,
     sub: &PyObject,
     start: Option<&PyObject>,
     end: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
-    require_str(s, "count")?;
     let (start, end) = (slice_arg(start, 0)?, slice_arg(end, isize::MAX)?);
     let sub = ensure_str(sub)?;
     let c = chars(s);
@@ -911,13 +902,7 @@ pub fn count<'h>(
 // ---------------------------------------------------------------------------------------------
 
 /// Whether every character passes `test` (false for the empty string), as a bool object.
-fn all_chars<'h>(
-    heap: &'h Heap,
-    s: &PyObject,
-    name: &str,
-    test: fn(char) -> bool,
-) -> PyResult<Obj<'h>> {
-    require_str(s, name)?;
+fn all_chars<'h>(heap: &'h Heap, s: &Str, test: fn(char) -> bool) -> PyResult<Obj<'h>> {
     let text = str_value(s);
     Ok(new_bool(heap, !text.is_empty() && text.chars().all(test)))
 }
@@ -926,16 +911,16 @@ fn all_chars<'h>(
 ///
 /// # Errors
 /// Only for a receiver that is not a str.
-pub fn isspace<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
-    all_chars(heap, s, "isspace", is_py_space)
+pub fn isspace<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
+    all_chars(heap, s, is_py_space)
 }
 
 /// `s.isalpha()`: letters only (categories Lm, Lt, Lu, Ll, Lo).
 ///
 /// # Errors
 /// Only for a receiver that is not a str.
-pub fn isalpha<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
-    all_chars(heap, s, "isalpha", is_alpha)
+pub fn isalpha<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
+    all_chars(heap, s, is_alpha)
 }
 
 /// `s.isdigit()`: characters with a digit value (decimal digits, superscripts, circled
@@ -943,16 +928,15 @@ pub fn isalpha<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
 ///
 /// # Errors
 /// Only for a receiver that is not a str.
-pub fn isdigit<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
-    all_chars(heap, s, "isdigit", |c| in_table(&DIGIT, c))
+pub fn isdigit<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
+    all_chars(heap, s, |c| in_table(&DIGIT, c))
 }
 
 /// `s.isidentifier()`.
 ///
 /// # Errors
 /// Only for a receiver that is not a str.
-pub fn isidentifier<'h>(heap: &'h Heap, s: &PyObject) -> PyResult<Obj<'h>> {
-    require_str(s, "isidentifier")?;
+pub fn isidentifier<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
     Ok(new_bool(heap, is_identifier(&str_value(s))))
 }
 

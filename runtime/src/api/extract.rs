@@ -31,12 +31,12 @@ impl FromPyObject for i64 {
     /// An int (or bool) that fits in 64 bits, like `PyLong_AsLong`.
     fn extract<T>(obj: &Bound<'_, T>) -> PyResult<i64> {
         let o = obj.as_object();
-        if !long::is_int(o) {
+        let Some(o) = long::Int::cast(o) else {
             return Err(PyErr::type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 o.ob_type().name()
             )));
-        }
+        };
         long::as_i64(o)
             .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))
     }
@@ -46,11 +46,11 @@ impl FromPyObject for f64 {
     /// A float, or an int converted as `float(n)` (`PyFloat_AsDouble`).
     fn extract<T>(obj: &Bound<'_, T>) -> PyResult<f64> {
         let o = obj.as_object();
-        if float::is_float(o) {
-            return Ok(float::float_value(o));
+        if let Some(x) = float::Float::cast(o) {
+            return Ok(float::float_value(x));
         }
-        if long::is_int(o) {
-            return long::long_value(o).to_f64().map_err(long::long_error);
+        if let Some(i) = long::Int::cast(o) {
+            return long::long_value(i).to_f64().map_err(long::long_error);
         }
         Err(PyErr::type_error(format!(
             "must be real number, not {}",
@@ -63,8 +63,10 @@ impl FromPyObject for bool {
     /// Only `True` and `False` (as PyO3 does); use [`Bound::is_truthy`] for truth values.
     fn extract<T>(obj: &Bound<'_, T>) -> PyResult<bool> {
         let o = obj.as_object();
-        if core::ptr::eq(o.ob_type(), pyrt_objects::types::BOOL_TYPE.get()) {
-            return Ok(long::ndigits(o) != 0);
+        if let Some(b) = long::Int::cast(o)
+            .filter(|_| core::ptr::eq(o.ob_type(), pyrt_objects::types::BOOL_TYPE.get()))
+        {
+            return Ok(long::ndigits(b) != 0);
         }
         Err(PyErr::type_error(format!(
             "'{}' object cannot be converted to 'bool'",

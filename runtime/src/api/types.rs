@@ -127,3 +127,27 @@ impl HasView for PySet {
 impl HasView for PyFrozenSet {
     type View = set::AnySet;
 }
+
+impl HasView for PyInt {
+    type View = long::Int;
+}
+
+impl HasView for PyBool {
+    type View = long::Int;
+}
+
+impl HasView for PyFloat {
+    type View = float::Float;
+}
+
+impl HasView for PyComplex {
+    type View = complex::Complex;
+}
+
+impl HasView for PyStr {
+    type View = unicode::Str;
+}
+
+impl HasView for PyBytes {
+    type View = bytes::Bytes;
+}

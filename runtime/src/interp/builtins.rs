@@ -9,7 +9,7 @@ use pyrt_objects::types::{
     LIST_TYPE, OBJECT_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE, TYPE_TYPE, bytes, dict, float, list,
     long, range, set_ops, tuple, unicode, weakref,
 };
-use pyrt_objects::{CompareOp, Heap, Obj, PyResult};
+use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 
 use super::exceptions;
 use super::objects::{BUILTIN, SLICE};
@@ -159,8 +159,8 @@ pub(crate) fn call_builtin<'py>(
         },
         "hasattr" | "getattr" => attr_builtin(interp, name, args),
         "setattr" => match args.as_slice() {
-            [o, n, v] if unicode::is_str(n.object()) => {
-                interp.setattr(o, &unicode::str_value(n.object()), Some(v))?;
+            [o, n, v] if let Some(n) = unicode::Str::cast(n.object()) => {
+                interp.setattr(o, &unicode::str_value(n), Some(v))?;
                 Ok(pyrt_objects::types::none(heap))
             }
             _ => Err(interp.raise(&exceptions::TYPE_ERROR, "setattr expected 3 arguments")),
@@ -192,8 +192,7 @@ pub(crate) fn call_builtin<'py>(
         }
         "chr" => {
             let a = one(&args)?;
-            let c = long::as_i64(a.object())
-                .filter(|_| long::is_int(a.object()))
+            let c = long::object_as_i64(a.object())
                 .and_then(|v| u32::try_from(v).ok())
                 .and_then(char::from_u32)
                 .ok_or_else(|| {
@@ -203,8 +202,8 @@ pub(crate) fn call_builtin<'py>(
         }
         "ord" => {
             let a = one(&args)?;
-            let text = if unicode::is_str(a.object()) {
-                unicode::str_value(a.object())
+            let text = if let Some(s) = unicode::Str::cast(a.object()) {
+                unicode::str_value(s)
             } else {
                 String::new()
             };
@@ -248,7 +247,7 @@ fn attr_builtin<'py>(interp: &Interp<'py>, name: &str, args: Vec<Obj<'py>>) -> R
             ));
         }
     };
-    if !unicode::is_str(n.object()) {
+    let Some(n) = unicode::Str::cast(n.object()) else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
             format!(
@@ -256,8 +255,8 @@ fn attr_builtin<'py>(interp: &Interp<'py>, name: &str, args: Vec<Obj<'py>>) -> R
                 n.ob_type().name()
             ),
         ));
-    }
-    let r = interp.getattr(o, &unicode::str_value(n.object()));
+    };
+    let r = interp.getattr(o, &unicode::str_value(n));
     match (name, r, default) {
         ("hasattr", r, _) => Ok(long::new_bool(heap, r.is_ok())),
         (_, Ok(v), _) => Ok(v),
@@ -276,8 +275,8 @@ fn print<'py>(
     for (k, v) in &kwargs {
         let text = if v.is(&pyrt_objects::types::none(heap)) {
             None
-        } else if unicode::is_str(v.object()) {
-            Some(unicode::str_value(v.object()))
+        } else if let Some(s) = unicode::Str::cast(v.object()) {
+            Some(unicode::str_value(s))
         } else {
             return Err(interp.raise(
                 &exceptions::TYPE_ERROR,
@@ -438,18 +437,16 @@ pub(crate) fn construct<'py>(
     if is(&INT_TYPE) {
         return match arg {
             None => e(long::int_from_i64(heap, 0)),
-            Some(a) if unicode::is_str(a.object()) => {
-                let text = unicode::str_value(a.object());
-                let v = pyrt_objects::long_digits::LongValue::parse(text.trim()).map_err(|_| {
-                    interp.raise(
-                        &exceptions::VALUE_ERROR,
-                        format!("invalid literal for int() with base 10: {}", abstract_::repr(heap, a.object()).unwrap_or_default()),
-                    )
-                })?;
+            Some(a) if args.len() > 1 => e(int_with_base(a.object(), args[1].object())
+                .and_then(|v| long::new_int(heap, &v))),
+            Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
+                let text = unicode::str_value(text);
+                let v = pyrt_objects::long_digits::LongValue::parse(&text)
+                    .map_err(|e| interp.err(long::long_error(e)))?;
                 e(long::new_int(heap, &v))
             }
-            Some(a) if float::is_float(a.object()) => {
-                let v = pyrt_objects::long_digits::LongValue::from_f64(float::float_value(a.object()).trunc())
+            Some(a) if let Some(x) = float::Float::cast(a.object()) => {
+                let v = pyrt_objects::long_digits::LongValue::from_f64(float::float_value(x).trunc())
                     .map_err(|e| interp.err(long::long_error(e)))?;
                 e(long::new_int(heap, &v))
             }
@@ -463,8 +460,8 @@ pub(crate) fn construct<'py>(
     if is(&FLOAT_TYPE) {
         return match arg {
             None => e(float::new_float(heap, 0.0)),
-            Some(a) if unicode::is_str(a.object()) => {
-                let text = unicode::str_value(a.object());
+            Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
+                let text = unicode::str_value(text);
                 let v = pyrt_objects::float_repr::parse_float(text.trim()).map_err(|_| {
                     interp.raise(
                         &exceptions::VALUE_ERROR,
@@ -484,12 +481,23 @@ pub(crate) fn construct<'py>(
                     .object(),
                 abstract_::BinOp::TrueDiv,
             )),
-            Some(a) => Ok(a.clone()),
+            Some(a) if core::ptr::eq(a.ob_type(), FLOAT_TYPE.get()) => Ok(a.clone()),
+            Some(a) if let Some(x) = float::Float::cast(a.object()) => {
+                e(float::new_float(heap, float::float_value(x)))
+            }
+            Some(a) => Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    a.ob_type().name()
+                ),
+            )),
         };
     }
     if is(&STR_TYPE) {
         return match arg {
             None => e(unicode::new_str(heap, "")),
+            Some(a) if args.len() > 1 => decode_bytes(interp, a.object(), args[1].object()),
             Some(a) if core::ptr::eq(a.ob_type(), STR_TYPE.get()) => Ok(a.clone()),
             Some(a) => {
                 let s = abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?;
@@ -546,17 +554,34 @@ pub(crate) fn construct<'py>(
     if is(&BYTES_TYPE) {
         return match arg {
             None => e(bytes::new_bytes(heap, b"")),
-            Some(a) if long::is_int(a.object()) => {
-                let n = long::as_i64(a.object()).unwrap_or(-1);
+            Some(a) if let Some(n) = long::Int::cast(a.object()) => {
+                let n = abstract_::repeat_count(n).map_err(|e| interp.err(e))?;
                 if n < 0 {
                     return Err(interp.raise(&exceptions::VALUE_ERROR, "negative count"));
                 }
                 e(bytes::new_zeroed_bytes(heap, n as usize))
             }
+            Some(a) if unicode::is_str(a.object()) => Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "string argument without an encoding",
+            )),
+            Some(a) if interp.iter(a).is_err() => Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("cannot convert '{}' object to bytes", a.ob_type().name()),
+            )),
             Some(a) => {
                 let mut data = Vec::new();
                 for x in interp.collect(a)? {
-                    let v = long::as_i64(x.object())
+                    let Some(v) = long::Int::cast(x.object()) else {
+                        return Err(interp.raise(
+                            &exceptions::TYPE_ERROR,
+                            format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                x.ob_type().name()
+                            ),
+                        ));
+                    };
+                    let v = long::as_i64(v)
                         .filter(|v| (0..256).contains(v))
                         .ok_or_else(|| {
                             interp.raise(&exceptions::VALUE_ERROR, "bytes must be in range(0, 256)")
@@ -568,24 +593,40 @@ pub(crate) fn construct<'py>(
         };
     }
     if is(&COMPLEX_TYPE) {
-        let part = |i: usize| -> R<'py, f64> {
+        use pyrt_objects::types::complex::{self, ComplexValue};
+        let part = |i: usize| -> R<'py, ComplexValue> {
+            let real = |real| ComplexValue { real, imag: 0.0 };
             match args.get(i) {
-                None => Ok(0.0),
-                Some(a) if float::is_float(a.object()) => Ok(float::float_value(a.object())),
-                Some(a) if long::is_int(a.object()) => Ok(long::long_value(a.object())
+                None => Ok(real(0.0)),
+                Some(a) if let Some(c) = complex::Complex::cast(a.object()) => {
+                    Ok(complex::complex_value(c))
+                }
+                Some(a) if let Some(x) = float::Float::cast(a.object()) => {
+                    Ok(real(float::float_value(x)))
+                }
+                Some(a) if let Some(n) = long::Int::cast(a.object()) => long::long_value(n)
                     .to_f64()
-                    .unwrap_or(f64::INFINITY)),
+                    .map(real)
+                    .map_err(|e| interp.err(long::long_error(e))),
                 Some(a) => Err(interp.raise(
                     &exceptions::TYPE_ERROR,
-                    format!(
-                        "complex() argument must be a string or a number, not '{}'",
-                        a.ob_type().name()
-                    ),
+                    if i == 0 {
+                        format!(
+                            "complex() first argument must be a string or a number, not '{}'",
+                            a.ob_type().name()
+                        )
+                    } else {
+                        format!(
+                            "complex() second argument must be a number, not '{}'",
+                            a.ob_type().name()
+                        )
+                    },
                 )),
             }
         };
-        let (re, im) = (part(0)?, part(1)?);
-        return e(pyrt_objects::types::complex::new_complex(heap, re, im));
+        let (r, i) = (part(0)?, part(1)?);
+        // `complex(r, i)` is `r + i*1j`.
+        return e(complex::new_complex(heap, r.real - i.imag, r.imag + i.real));
     }
     if is(&OBJECT_TYPE) {
         return Err(interp.raise(
@@ -603,6 +644,74 @@ pub(crate) fn construct<'py>(
 fn extend_list<'py>(interp: &Interp<'py>, l: &Obj<'py>, a: &Obj<'py>) -> R<'py, ()> {
     let view = list::List::cast_internal(l.object()).map_err(|e| interp.err(e))?;
     list_methods::extend_from(interp.heap, view, a).map_err(|e| interp.err(e))
+}
+
+/// `int(x, base)`: `x` must be a str (pyrt has no bytearray), `base` an int in 0 or 2..=36.
+fn int_with_base(
+    x: &pyrt_objects::PyObject,
+    base: &pyrt_objects::PyObject,
+) -> PyResult<pyrt_objects::long_digits::LongValue> {
+    let Some(b) = long::Int::cast(base) else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            base.ob_type().name()
+        )));
+    };
+    let b = long::as_i64(b)
+        .and_then(|b| u32::try_from(b).ok())
+        .filter(|&b| b == 0 || (2..=36).contains(&b))
+        .ok_or_else(|| PyErr::value_error("int() base must be >= 2 and <= 36, or 0"))?;
+    let Some(text) = unicode::Str::cast(x) else {
+        return Err(PyErr::type_error(
+            "int() can't convert non-string with explicit base",
+        ));
+    };
+    pyrt_objects::long_digits::LongValue::parse_radix(&unicode::str_value(text), b)
+        .map_err(long::long_error)
+}
+
+/// `str(b, encoding)`: UTF-8 and Latin-1 decoding of a bytes object; other encodings are
+/// `LookupError`s (pyrt has no codec registry).
+fn decode_bytes<'py>(
+    interp: &Interp<'py>,
+    b: &pyrt_objects::PyObject,
+    encoding: &pyrt_objects::PyObject,
+) -> R<'py, Obj<'py>> {
+    let Some(encoding) = unicode::Str::cast(encoding) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "str() argument 'encoding' must be str, not {}",
+                encoding.ob_type().name()
+            ),
+        ));
+    };
+    let Some(data) = bytes::Bytes::cast(b) else {
+        let message = if unicode::is_str(b) {
+            "decoding str is not supported".to_owned()
+        } else {
+            format!(
+                "decoding to str: need a bytes-like object, {} found",
+                b.ob_type().name()
+            )
+        };
+        return Err(interp.raise(&exceptions::TYPE_ERROR, message));
+    };
+    let data = bytes::bytes_value(data);
+    let name = unicode::str_value(encoding)
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    let text: String = match name.as_str() {
+        "utf-8" | "utf8" => String::from_utf8_lossy(data).into_owned(),
+        "latin-1" | "latin1" | "iso-8859-1" => data.iter().map(|&c| char::from(c)).collect(),
+        _ => {
+            return Err(interp.raise(
+                &exceptions::LOOKUP_ERROR,
+                format!("unknown encoding: {}", unicode::str_value(encoding)),
+            ));
+        }
+    };
+    unicode::new_str(interp.heap, &text).map_err(|e| interp.err(e))
 }
 
 /// A slice object `start:stop:step`.
@@ -706,6 +815,25 @@ pub(crate) fn getitem<'py>(
             None => Err(interp.key_error(key)),
         };
     }
+    if let Some(r) = range::Range::cast(o) {
+        if SLICE.is(key.object()) {
+            let none = pyrt_objects::types::none(heap);
+            let part = |i: usize| {
+                SLICE
+                    .get_ref(heap, key.object(), i)
+                    .filter(|v| !v.is(&none))
+            };
+            let (start, stop, step) = (part(0), part(1), part(2));
+            return e(range::range_slice(
+                heap,
+                r,
+                start.as_ref().map(Obj::object),
+                stop.as_ref().map(Obj::object),
+                step.as_ref().map(Obj::object),
+            ));
+        }
+        return e(range::range_item(heap, r, key.object()));
+    }
     let len = abstract_::len(o).ok();
     if let Some(len) = len
         && let Some((start, step, length)) = slice_indices(interp, key, len)?
@@ -735,8 +863,8 @@ pub(crate) fn getitem<'py>(
                 picks.iter().map(|&i| all[i].clone()).collect(),
             ));
         }
-        if unicode::is_str(o) {
-            let chars: Vec<char> = unicode::str_value(o).chars().collect();
+        if let Some(s) = unicode::Str::cast(o) {
+            let chars: Vec<char> = unicode::str_value(s).chars().collect();
             let text: String = picks.iter().map(|&i| chars[i]).collect();
             if contiguous && length == len && core::ptr::eq(o.ob_type(), STR_TYPE.get()) {
                 return Ok(obj.clone());
@@ -747,8 +875,8 @@ pub(crate) fn getitem<'py>(
                 e(unicode::new_str_fresh(heap, &text))
             };
         }
-        if bytes::is_bytes(o) {
-            let data = bytes::bytes_value(o);
+        if let Some(b) = bytes::Bytes::cast(o) {
+            let data = bytes::bytes_value(b);
             let picked: Vec<u8> = picks.iter().map(|&i| data[i]).collect();
             return e(bytes::new_bytes(heap, &picked));
         }
@@ -780,18 +908,15 @@ pub(crate) fn getitem<'py>(
             // SAFETY: the tuple holds its items.
             return Ok(unsafe { Obj::from_borrowed(heap, tuple::items(t)[j].as_ref()) });
         }
-        if unicode::is_str(o) {
-            let c = unicode::str_value(o).chars().nth(j).unwrap_or_default();
+        if let Some(s) = unicode::Str::cast(o) {
+            let c = unicode::str_value(s).chars().nth(j).unwrap_or_default();
             return e(unicode::new_str(heap, c.encode_utf8(&mut [0; 4])));
         }
+        let b = bytes::Bytes::cast_internal(o).map_err(|e| interp.err(e))?;
         return e(long::int_from_i64(
             heap,
-            i64::from(bytes::bytes_value(o)[j]),
+            i64::from(bytes::bytes_value(b)[j]),
         ));
-    }
-    if range::is_range(o) {
-        let i = interp.index(key, "range")?;
-        return e(range::range_item_at(heap, o, i));
     }
     Err(interp.raise(
         &exceptions::TYPE_ERROR,

@@ -313,8 +313,8 @@ impl<'py> Interp<'py> {
 
     /// An index: an int (or bool), else `TypeError: list indices must be integers or slices`.
     pub(crate) fn index(&self, key: &Obj<'py>, what: &str) -> R<'py, isize> {
-        if long::is_int(key.object()) {
-            return long::as_i64(key.object())
+        if let Some(key) = long::Int::cast(key.object()) {
+            return long::as_i64(key)
                 .and_then(|v| isize::try_from(v).ok())
                 .ok_or_else(|| {
                     self.raise(
@@ -360,7 +360,7 @@ impl<'py> Interp<'py> {
         let ns_dict = dict::Dict::cast_internal(ns.object()).map_err(|e| self.err(e))?;
         for (k, v) in dict::items(heap, ns_dict).map_err(|e| self.err(e))? {
             let (k, v) = (k.object(), v.object());
-            let name = unicode::str_value(k);
+            let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
             if FUNCTION.is(v)
                 && name.starts_with("__")
                 && name.ends_with("__")
@@ -380,13 +380,15 @@ impl<'py> Interp<'py> {
         let slots = dict::get_item(heap, ns_dict, slots_key.object()).map_err(|e| self.err(e))?;
         let slot_names: Option<Vec<String>> = match slots {
             None => None,
-            Some(s) if unicode::is_str(s.object()) => Some(vec![unicode::str_value(s.object())]),
+            Some(ref s) if let Some(s) = unicode::Str::cast(s.object()) => {
+                Some(vec![unicode::str_value(s)])
+            }
             Some(s) => Some(
                 self.collect(&s)?
                     .iter()
                     .map(|x| {
-                        if unicode::is_str(x.object()) {
-                            Ok(unicode::str_value(x.object()))
+                        if let Some(x) = unicode::Str::cast(x.object()) {
+                            Ok(unicode::str_value(x))
                         } else {
                             Err(self.raise(
                                 &exceptions::TYPE_ERROR,
@@ -478,7 +480,7 @@ impl<'py> Interp<'py> {
         let mname = if module_name.is_empty() {
             MODULE
                 .get_ref(self.heap, m.object(), module::NAME)
-                .map(|n| unicode::str_value(n.object()))
+                .and_then(|n| unicode::Str::cast(n.object()).map(unicode::str_value))
                 .unwrap_or_default()
         } else {
             module_name.to_string()

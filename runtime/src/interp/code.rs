@@ -102,11 +102,8 @@ impl<'py> Constants<'py> {
 /// The merge key of a constant (`_PyCode_ConstantKey`): type and value, floats by their bits.
 fn key(heap: &Heap, o: &Obj<'_>) -> PyResult<String> {
     let ty = o.ob_type().name().to_string();
-    if float::is_float(o.object()) {
-        return Ok(format!(
-            "float:{:x}",
-            float::float_value(o.object()).to_bits()
-        ));
+    if let Some(x) = float::Float::cast(o.object()) {
+        return Ok(format!("float:{:x}", float::float_value(x).to_bits()));
     }
     if let Some(t) = tuple::Tuple::cast(o.object()) {
         let mut parts = Vec::new();
@@ -303,8 +300,8 @@ impl<'a, 'py> Compiler<'a, 'py> {
         match folded {
             Some(v) => {
                 // Folded str constants are interned like literal ones (`intern_string_constants`).
-                let v = if unicode::is_str(v.object()) {
-                    unicode::new_constant_str(heap, &unicode::str_value(v.object()))?
+                let v = if let Some(s) = unicode::Str::cast(v.object()) {
+                    unicode::new_constant_str(heap, &unicode::str_value(s))?
                 } else {
                     v
                 };
@@ -342,28 +339,22 @@ fn int_literal<'py>(heap: &'py Heap, text: &str) -> PyResult<Obj<'py>> {
 }
 
 fn bits(_heap: &Heap, o: &Obj<'_>) -> Option<u64> {
-    long::is_int(o.object()).then(|| long::long_value(o.object()).bit_length())
+    long::Int::cast(o.object()).map(|i| long::long_value(i).bit_length())
 }
 
 fn seq_len(o: &Obj<'_>) -> Option<(usize, usize)> {
     let v = o.object();
     if let Some(t) = tuple::Tuple::cast(v) {
         Some((tuple::tuple_len(t), MAX_COLLECTION_SIZE))
-    } else if unicode::is_str(v) {
-        Some((unicode::str_len(v), MAX_STR_SIZE))
-    } else if bytes::is_bytes(v) {
-        Some((bytes::bytes_value(v).len(), MAX_STR_SIZE))
+    } else if let Some(s) = unicode::Str::cast(v) {
+        Some((unicode::str_len(s), MAX_STR_SIZE))
     } else {
-        None
+        bytes::Bytes::cast(v).map(|b| (bytes::bytes_value(b).len(), MAX_STR_SIZE))
     }
 }
 
 fn small_int(_heap: &Heap, o: &Obj<'_>) -> Option<i64> {
-    if long::is_int(o.object()) {
-        long::as_i64(o.object())
-    } else {
-        None
-    }
+    long::object_as_i64(o.object())
 }
 
 /// `fold_unaryop`.

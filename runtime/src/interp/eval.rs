@@ -2,7 +2,7 @@
 //! comparisons, displays, comprehensions, f-strings, attributes, subscripts and calls.
 
 use pyrt_objects::abstract_::{self, BinOp, UnOp};
-use pyrt_objects::types::{dict, list, long, set, set_ops, tuple, unicode};
+use pyrt_objects::types::{dict, list, long, range, set, set_ops, tuple, unicode};
 use pyrt_objects::{CompareOp, Obj};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
@@ -455,8 +455,11 @@ impl<'py> Interp<'py> {
         if let Some(s) = set::AnySet::cast(c) {
             return set::contains(heap, s, item.object()).map_err(|e| self.err(e));
         }
-        if unicode::is_str(c) {
-            if !unicode::is_str(item.object()) {
+        if let Some(r) = range::Range::cast(c) {
+            return range::range_contains(heap, r, item.object()).map_err(|e| self.err(e));
+        }
+        if let Some(c) = unicode::Str::cast(c) {
+            let Some(needle) = unicode::Str::cast(item.object()) else {
                 return Err(self.raise(
                     &exceptions::TYPE_ERROR,
                     format!(
@@ -464,8 +467,8 @@ impl<'py> Interp<'py> {
                         item.ob_type().name()
                     ),
                 ));
-            }
-            let (hay, needle) = (unicode::str_value(c), unicode::str_value(item.object()));
+            };
+            let (hay, needle) = (unicode::str_value(c), unicode::str_value(needle));
             return Ok(hay.contains(&needle));
         }
         let mut it = self.iter(container)?;

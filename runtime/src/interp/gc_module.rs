@@ -193,7 +193,7 @@ enum IntParser {
 /// A C `int` argument: an `int` (or `bool`) in `i32` range, with CPython's `TypeError` for
 /// other types and its `OverflowError`s.
 fn c_int<'py>(interp: &Interp<'py>, o: &Obj<'py>, parser: IntParser) -> R<'py, i32> {
-    if !long::is_int(o.object()) {
+    let Some(i) = long::Int::cast(o.object()) else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
             format!(
@@ -201,8 +201,8 @@ fn c_int<'py>(interp: &Interp<'py>, o: &Obj<'py>, parser: IntParser) -> R<'py, i
                 o.ob_type().name()
             ),
         ));
-    }
-    let value = long::as_i64(o.object());
+    };
+    let value = long::as_i64(i);
     if let Some(v) = value.and_then(|v| i32::try_from(v).ok()) {
         return Ok(v);
     }
@@ -223,7 +223,7 @@ fn generation_or_all<'py>(interp: &Interp<'py>, arg: Option<&Obj<'py>>) -> R<'py
     let Some(a) = arg.filter(|a| !a.is(&none(interp.heap))) else {
         return Ok(None);
     };
-    if !long::is_int(a.object()) {
+    let Some(a) = long::Int::cast(a.object()) else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
             format!(
@@ -231,8 +231,8 @@ fn generation_or_all<'py>(interp: &Interp<'py>, arg: Option<&Obj<'py>>) -> R<'py
                 a.ob_type().name()
             ),
         ));
-    }
-    let Some(g) = long::as_i64(a.object()) else {
+    };
+    let Some(g) = long::as_i64(a) else {
         return Err(interp.raise(
             &exceptions::OVERFLOW_ERROR,
             "cannot fit 'int' into an index-sized integer",

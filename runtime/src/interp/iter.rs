@@ -140,9 +140,9 @@ impl<'py> Interp<'py> {
                 used: set::set_len(s),
             });
         }
-        if pyrt_objects::types::range::is_range(o) {
+        if let Some(r) = pyrt_objects::types::range::Range::cast(o) {
             return Ok(Iter::Range(pyrt_objects::types::range::iter_values(
-                self.heap, o,
+                self.heap, r,
             )));
         }
         for (kind, what) in [
@@ -163,16 +163,16 @@ impl<'py> Interp<'py> {
                 });
             }
         }
-        if unicode::is_str(o) {
-            let chars = unicode::str_value(o)
+        if let Some(s) = unicode::Str::cast(o) {
+            let chars = unicode::str_value(s)
                 .chars()
                 .map(|c| unicode::new_str(self.heap, c.encode_utf8(&mut [0; 4])))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| self.err(e))?;
             return Ok(Iter::Items(chars.into_iter()));
         }
-        if bytes::is_bytes(o) {
-            let items = bytes::bytes_value(o)
+        if let Some(b) = bytes::Bytes::cast(o) {
+            let items = bytes::bytes_value(b)
                 .iter()
                 .map(|b| long::int_from_i64(self.heap, i64::from(*b)))
                 .collect::<Result<Vec<_>, _>>()

@@ -2,7 +2,7 @@
 //! directly for `obj.name(...)` or through a bound built-in method object for `m = obj.name`.
 
 use pyrt_objects::types::list_methods::LIST_METHODS;
-use pyrt_objects::types::{dict, list, long, set, set_ops, unicode, unicode_methods};
+use pyrt_objects::types::{dict, list, long, range, set, set_ops, unicode, unicode_methods};
 use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
@@ -111,6 +111,8 @@ fn has_method(obj: &Obj<'_>, name: &str) -> bool {
         set_methods.contains(&name) || (set::is_set(o) && set_only.contains(&name))
     } else if unicode::is_str(o) {
         NAMES[27..46].contains(&name) || name == "count" || name == "index"
+    } else if range::is_range(o) {
+        name == "count" || name == "index"
     } else {
         long::is_int(o) && name == "bit_length"
     }
@@ -136,10 +138,13 @@ pub(crate) fn call<'py>(
         dict_method(interp, obj, d, name, args, kwargs)
     } else if set::is_anyset(o) {
         set_method(interp, obj, name, args)
-    } else if unicode::is_str(o) {
-        str_method(interp, obj, name, args)
+    } else if let Some(s) = unicode::Str::cast(o) {
+        str_method(interp, s, name, args)
+    } else if let Some(r) = range::Range::cast(o) {
+        range_method(interp, r, name, args)
     } else {
-        let bits = long::long_value(o).bit_length();
+        let i = long::Int::cast_internal(o).map_err(|e| interp.err(e))?;
+        let bits = long::long_value(i).bit_length();
         long::int_from_i64(interp.heap, bits as i64).map_err(|e| interp.err(e))
     };
     r.map(Some)
@@ -439,14 +444,30 @@ pub(crate) fn iterable<'a, 'py>(
     }
 }
 
+/// `r.index(x)` and `r.count(x)`: by arithmetic for ints, O(1) whatever the range's size.
+fn range_method<'py>(
+    interp: &Interp<'py>,
+    r: &range::Range,
+    name: &str,
+    args: &[Obj<'py>],
+) -> R<'py, Obj<'py>> {
+    arity(interp, name, args, 1, 1)?;
+    let heap = interp.heap;
+    let r = if name == "index" {
+        range::range_index(heap, r, args[0].object())
+    } else {
+        range::range_count(heap, r, args[0].object())
+    };
+    r.map_err(|e| interp.err(e))
+}
+
 fn str_method<'py>(
     interp: &Interp<'py>,
-    s: &Obj<'py>,
+    o: &unicode::Str,
     name: &str,
     args: &[Obj<'py>],
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let o = s.object();
     let a = |i: usize| args.get(i).map(Obj::object);
     let need = |i: usize| {
         a(i).ok_or_else(|| {

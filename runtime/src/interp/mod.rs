@@ -434,9 +434,9 @@ fn clear_module_dict(heap: &Heap, d: &Obj<'_>) {
             pos = next;
             // SAFETY: the dict holds its keys and values.
             let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
-            if core::ptr::eq(v, none.object()) || !unicode::is_str(k) {
+            let Some(k) = unicode::Str::cast(k).filter(|_| !core::ptr::eq(v, none.object())) else {
                 continue;
-            }
+            };
             let name = unicode::str_value(k);
             let single_underscore = name.starts_with('_') && !name.starts_with("__");
             let clear = if underscore_pass {

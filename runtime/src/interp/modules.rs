@@ -163,7 +163,7 @@ pub(crate) fn call_function<'py>(
         }
         ("sys", "setrecursionlimit") => {
             let o = one(&args)?;
-            let n = long::as_i64(o.object())
+            let n = long::object_as_i64(o.object())
                 .filter(|n| *n >= 1)
                 .ok_or_else(|| {
                     interp.raise(
@@ -196,8 +196,8 @@ pub(crate) fn call_function<'py>(
                     "namedtuple() missing required arguments",
                 ));
             };
-            let fields: Vec<String> = if unicode::is_str(f.object()) {
-                unicode::str_value(f.object())
+            let fields: Vec<String> = if let Some(f) = unicode::Str::cast(f.object()) {
+                unicode::str_value(f)
                     .replace(',', " ")
                     .split_whitespace()
                     .map(str::to_string)
@@ -217,11 +217,7 @@ pub(crate) fn call_function<'py>(
 }
 
 fn str_of(o: &PyObject) -> String {
-    if unicode::is_str(o) {
-        unicode::str_value(o)
-    } else {
-        String::new()
-    }
+    unicode::Str::cast(o).map_or_else(String::new, unicode::str_value)
 }
 
 use std::io::Write as _;

@@ -141,12 +141,12 @@ fn clear(heap: &Heap, o: &PyObject) {
 
 fn name_of(o: &PyObject, i: usize) -> String {
     match refs_of(o).get(i).and_then(Cell::get) {
-        // SAFETY: a reference word holds a live object.
-        Some(p) if unicode::is_str(unsafe { p.as_ref() }) => {
-            // SAFETY: as above.
-            unicode::str_value(unsafe { p.as_ref() })
+        Some(p) => {
+            // SAFETY: a reference word holds a live object.
+            let o = unsafe { p.as_ref() };
+            unicode::Str::cast(o).map_or_else(|| "?".into(), unicode::str_value)
         }
-        _ => "?".into(),
+        None => "?".into(),
     }
 }
 

@@ -155,7 +155,8 @@ fn no_attribute(o: &PyObject, name: &PyObject) -> PyErr {
         format!(
             "'{}' object has no attribute '{}'",
             o.ob_type().name(),
-            crate::types::unicode::str_value(name)
+            crate::types::unicode::Str::cast(name)
+                .map_or_else(String::new, crate::types::unicode::str_value)
         ),
     )
 }
