@@ -316,3 +316,110 @@ MemoryError
 "#,
     );
 }
+
+/// Every example of issue 12, one per line: each crashed pyrt (segfault, abort, panic, hang)
+/// or answered wrongly; CPython 3.12.1's answers, which pyrt now gives.
+const ISSUE_12_EXAMPLES: &str = r#"import sys
+def show(name, f):
+    try:
+        print(name, repr(f()))
+    except Exception as e:
+        print(name, type(e).__name__, e)
+def t1():
+    c = {}
+    c.update([(1, 2), (3, 4)])
+    return c
+def t2():
+    return {**[(1, 2)]}
+def t3():
+    class A:
+        pass
+    a = A()
+    a.__dict__.update({"x": 1})
+    b = A()
+    b.y = 1
+    return (a.__dict__, b.__dict__, a.x)
+def t4(): return "a" * 10**12
+def t5(): return b"a" * 10**12
+def t6(): return [0] * 10**12
+def t7(): return (0,) * 10**12
+def t8():
+    l = [1]
+    l *= 10**12
+    return l
+def t9(): return range(2**63)[::2]
+def t10(): return () * (2**63 - 1)
+def t11(): return list(range(2**62))
+def t12(): return 2**99 in range(0, 2**100, 2)
+def t13(): return frozenset().add(1)
+def t14():
+    l = [3, 20, 100]
+    l.sort(key=str)
+    return l
+def t15(): return len(range(10**20))
+def t16(): return float([])
+def t17():
+    d = {}
+    d.update({"x": 1}, y=2)
+    return d
+def t18():
+    l = []
+    t = (l,)
+    l.append(t)
+    return (l, t)
+for i, f in enumerate([t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18]):
+    show("t" + str(i + 1), f)
+print("done")
+"#;
+
+#[test]
+fn issue_12_examples_answer_as_cpython() {
+    check(
+        ISSUE_12_EXAMPLES,
+        r#"t1 {1: 2, 3: 4}
+t2 TypeError 'list' object is not a mapping
+t3 ({'x': 1}, {'y': 1}, 1)
+t4 MemoryError 
+t5 MemoryError 
+t6 MemoryError 
+t7 MemoryError 
+t8 MemoryError 
+t9 range(0, 9223372036854775808, 2)
+t10 ()
+t11 MemoryError 
+t12 True
+t13 AttributeError 'frozenset' object has no attribute 'add'
+t14 [100, 20, 3]
+t15 OverflowError Python int too large to convert to C ssize_t
+t16 TypeError float() argument must be a string or a real number, not 'list'
+t17 {'x': 1, 'y': 2}
+t18 ([([...],)], ([(...)],))
+done
+"#,
+    );
+}
+
+/// The same examples under an address-space limit (`ulimit -v`, 3 GiB): allocations of the
+/// Rust heap fail too, and every case still ends in CPython's answer or exception.
+#[test]
+fn issue_12_examples_answer_as_cpython_under_an_address_space_limit() {
+    use std::os::unix::process::CommandExt as _;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyrt"));
+    cmd.args(["run", "-c", ISSUE_12_EXAMPLES]);
+    // SAFETY: `setrlimit` is async-signal-safe; the closure runs in the child before `exec`.
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 3 << 30,
+                rlim_max: 3 << 30,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().expect("the pyrt binary runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("t18 ([([...],)], ([(...)],))\ndone\n"));
+}
