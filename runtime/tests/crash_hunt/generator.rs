@@ -194,6 +194,7 @@ pub const VALUES: &[Val] = &[
     v("ST", SelfRef),
     v("deep(10000)", Deep),
     v("deepd(10000)", Deep),
+    v("deept(10000)", Deep),
     v("None", Other),
     v("K", Other),
     v("K()", Other),
@@ -234,6 +235,17 @@ def deep(n):
     for i in range(n):
         x = [x]
     return x
+def deept(n):
+    x = ()
+    for i in range(n):
+        x = (x,)
+    return x
+def clear_r(x=None):
+    r.clear()
+    return 0
+def grow_r(x=None):
+    r.append(x)
+    return 0
 def deepd(n):
     x = {}
     for i in range(n):
@@ -547,7 +559,7 @@ fn methods_of(kind: Kind, src: &str) -> &'static [&'static str] {
         (Complex, _) => COMPLEX_METHODS,
         (Str, _) => STR_METHODS,
         (Bytes, _) => BYTES_METHODS,
-        (Tuple, _) | (SelfRef, "ST") => TUPLE_METHODS,
+        (Tuple, _) | (SelfRef, "ST") | (Deep, "deept(10000)") => TUPLE_METHODS,
         (List, _) | (SelfRef, "SL") | (Deep, "deep(10000)") => LIST_METHODS,
         (Dict, _) | (SelfRef, _) | (Deep, _) => DICT_METHODS,
         (Set, _) => SET_METHODS,
@@ -1186,13 +1198,32 @@ impl Generator {
                 "enumerate(r)",
                 "zip(r, r)",
                 "''.join(r)",
+                // The receiver changes while it is being sorted or iterated.
+                "r.sort(key=clear_r)",
+                "r.sort(key=grow_r)",
+                "sorted(r, key=clear_r)",
+                "max(r, key=clear_r)",
+                "it = iter(r)\nr.clear()\nnext(it)",
+                "it = iter(r)\nnext(it)\nr.append(1)\nnext(it)",
+                "it = iter(r)\nr[99] = 1\nnext(it)",
+                "it = iter(r)\nr.add(99)\nnext(it)",
+                "v = r.items()\nr.clear()\nlist(v)",
+                "v = r.keys()\nr[98] = 1\nlist(v)",
+                "for x in r:\n    r.clear()",
+                "for x in r:\n    del r[x]",
+                "for x in r:\n    r.discard(x)",
+                "for x in r:\n    r.remove(x)",
+                "for x in r:\n    r.pop()",
             ])
             .to_string()
     }
 
     fn protocol(&mut self) -> String {
         let spec = *self.rng.pick(FORMAT_SPECS);
-        match self.rng.below(12) {
+        match self.rng.below(15) {
+            12 => "raise r".into(),
+            13 => "raise ValueError('x') from r".into(),
+            14 => "assert not r, r".into(),
             0 => "len(r)".into(),
             1 => "hash(r)".into(),
             2 => "repr(r)".into(),
