@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the allocator's, the object model's and the collector's unit and integration tests, and
-# the interpreter over the oracle, under valgrind memcheck: any invalid read or
-# write, use of uninitialised memory, or leak (definitely or indirectly lost) fails the run.
+# Runs the allocator's, the object model's and the collector's unit and integration tests, the
+# interpreter over the oracle and a sample of the crash hunt, under valgrind memcheck: any
+# invalid read or write, use of uninitialised memory, or leak (definitely or indirectly lost)
+# fails the run.
 # "Possibly lost" is not counted: the Rust test harness's own thread handles (std's
 # thread-locals) show up there. Property tests run fewer cases (PROPTEST_CASES, default 8 here)
 # because valgrind is ~30x slower.
@@ -43,4 +44,13 @@ cargo test -p pyrt-tests $tests
 # comparisons need a live CPython, which is skipped here.
 CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="${CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER/ --track-origins=yes/}" \
     cargo test -p pyrt-tests --test oracle
+# A sample of the crash hunt (runtime/tests/crash_hunt.rs): 400 generated cases of every
+# built-in, method and operator, seed 12. The test binary runs natively and starts each `pyrt
+# run` under memcheck itself (exit status 99 is an error); known crashes are skipped as in the
+# native run.
+env -u CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER \
+    PYRT_CRASH_HUNT_CASES=400 PYRT_CRASH_HUNT_SEED=12 PYRT_CRASH_HUNT_TIMEOUT=120 \
+    PYRT_CRASH_HUNT_WRAPPER="valgrind --quiet --error-exitcode=99 --leak-check=full \
+--show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect" \
+    cargo test -p pyrt --test crash_hunt generated_cases_do_not_crash
 echo "valgrind memcheck: clean"

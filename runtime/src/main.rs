@@ -25,6 +25,10 @@ enum Command {
         /// Run this code instead of a file.
         #[arg(short = 'c', value_name = "CODE")]
         code: Option<String>,
+        /// Cap the memory the heap takes from the system at BYTES; past it, allocations raise
+        /// MemoryError (default: $PYRT_MEMORY_LIMIT, else no limit).
+        #[arg(long, value_name = "BYTES")]
+        memory_limit: Option<usize>,
         /// The script, then its arguments (`sys.argv[1:]`).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -78,7 +82,11 @@ enum Bench {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { code, args } => run(code, args),
+        Command::Run {
+            code,
+            memory_limit,
+            args,
+        } => run(code, memory_limit, args),
         Command::Repl => {
             pyrt::Runtime::new().with(|py| py.repl());
             ExitCode::SUCCESS
@@ -226,7 +234,20 @@ fn bench_gc(cfg: &GcBenchConfig, json: bool) -> ExitCode {
 
 /// `pyrt run`: a script's output on stdout, its traceback or syntax error on stderr with exit
 /// status 1, usage errors with 2.
-fn run(code: Option<String>, args: Vec<String>) -> ExitCode {
+fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> ExitCode {
+    let memory_limit = match memory_limit {
+        Some(bytes) => Some(bytes),
+        None => match std::env::var("PYRT_MEMORY_LIMIT") {
+            Ok(text) => match text.trim().parse() {
+                Ok(bytes) => Some(bytes),
+                Err(_) => {
+                    eprintln!("pyrt: PYRT_MEMORY_LIMIT={text} is not a number of bytes");
+                    return ExitCode::from(2);
+                }
+            },
+            Err(_) => None,
+        },
+    };
     let (filename, source, argv) = match code {
         Some(code) => {
             let mut argv = vec!["-c".to_string()];
@@ -254,7 +275,12 @@ fn run(code: Option<String>, args: Vec<String>) -> ExitCode {
             }
         }
     };
-    let outcome = pyrt::Runtime::new().with(|py| py.run_script(&filename, &source, argv));
+    let mut config = pyrt::RuntimeConfig::new();
+    if let Some(bytes) = memory_limit {
+        config = config.memory_limit(bytes);
+    }
+    let outcome =
+        pyrt::Runtime::with_config(config).with(|py| py.run_script(&filename, &source, argv));
     match outcome {
         pyrt::interp::Outcome::Finished => ExitCode::SUCCESS,
         pyrt::interp::Outcome::SyntaxError(text) | pyrt::interp::Outcome::Uncaught(text) => {
