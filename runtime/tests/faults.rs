@@ -420,6 +420,11 @@ fn issue_12_examples_answer_as_cpython_under_an_address_space_limit() {
         });
     }
     let out = cmd.output().expect("the pyrt binary runs");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).ends_with("t18 ([([...],)], ([(...)],))\ndone\n"));
 }

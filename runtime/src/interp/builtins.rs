@@ -739,8 +739,25 @@ pub(crate) fn slice_indices<'py>(
             .get_ref(heap, key.object(), i)
             .filter(|v| !v.is(&none))
     };
+    // `PySlice_Unpack`: each part clamped to the `Py_ssize_t` range (`_PyEval_SliceIndex`),
+    // and the step to `-sys.maxsize` at least, so that it can be negated.
+    let clamp = |v: &Obj<'py>| -> R<'py, isize> {
+        let Some(i) = long::Int::cast(v.object()) else {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "slice indices must be integers or None or have an __index__ method",
+            ));
+        };
+        Ok(long::as_i64(i)
+            .and_then(|v| isize::try_from(v).ok())
+            .unwrap_or(if long::long_value(i).is_negative() {
+                isize::MIN
+            } else {
+                isize::MAX
+            }))
+    };
     let step = match part(2) {
-        Some(v) => interp.index(&v, "slice")?,
+        Some(v) => clamp(&v)?.max(-isize::MAX),
         None => 1,
     };
     if step == 0 {
@@ -749,9 +766,9 @@ pub(crate) fn slice_indices<'py>(
     let n = len as isize;
     let adjust = |v: Option<Obj<'py>>, default: isize| -> R<'py, isize> {
         let Some(v) = v else { return Ok(default) };
-        let mut i = interp.index(&v, "slice")?;
+        let mut i = clamp(&v)?;
         if i < 0 {
-            i += n;
+            i = i.saturating_add(n);
             if i < 0 {
                 i = if step < 0 { -1 } else { 0 };
             }

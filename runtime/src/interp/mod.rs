@@ -117,6 +117,8 @@ pub(crate) struct Interp<'py> {
     pub argv: Vec<String>,
     /// `gc.garbage` and `gc.callbacks`, once the `gc` module is imported.
     pub gc_lists: RefCell<Option<gc_module::GcLists<'py>>>,
+    /// A `MemoryError` made at start, raised when no memory is left for a new one.
+    pub spare_memory_error: Obj<'py>,
 }
 
 /// A frame: the code running, its fast locals, its globals, and the namespace dict of a
@@ -178,11 +180,13 @@ impl<'py> Interp<'py> {
         }
     }
 
+    /// A `MemoryError` to raise: a new instance, or the one kept from the start when even that
+    /// cannot be allocated (CPython keeps a free list of them for the same reason).
     #[cold]
     fn memory_error(&self) -> Unwind<'py> {
         let exc =
             exceptions::new_exception(self.heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)
-                .expect("a MemoryError instance");
+                .unwrap_or_else(|_| self.spare_memory_error.clone());
         Unwind::Raise(Raised {
             exc,
             traceback: Vec::new(),
@@ -319,6 +323,9 @@ impl<'py> Session<'py> {
         out: Box<dyn Write + 'py>,
     ) -> Result<Session<'py>, String> {
         let builtins = builtins::new_builtins(heap).map_err(|e| format!("{e}\n"))?;
+        let spare_memory_error =
+            exceptions::new_exception(heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)
+                .map_err(|e| format!("{e}\n"))?;
         let interp = Interp {
             heap,
             filename: filename.to_string(),
@@ -331,6 +338,7 @@ impl<'py> Session<'py> {
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             argv,
             gc_lists: RefCell::new(None),
+            spare_memory_error,
         };
         let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
         Ok(Session {
