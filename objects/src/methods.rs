@@ -10,6 +10,7 @@
 //! | `One` | `METH_O` | `list.append() takes exactly one argument (0 given)` | as above |
 //! | `Positional` | Clinic, positional-only | `pop expected at most 1 argument, got 2` | as above |
 //! | `Keywords` | Clinic with keywords | `split() takes at most 2 arguments (3 given)` | `'x' is an invalid keyword argument for split()` |
+//! | `VarArgs` | `METH_VARARGS` | (any number) | `set.union() takes no keyword arguments` |
 //!
 //! A method's implementation receives its receiver as the table's typed view and its
 //! parameters bound by position ([`Bound`]): `None` for an optional one not given.
@@ -45,6 +46,9 @@ pub enum Params {
         /// Parameters that must be given.
         required: usize,
     },
+    /// `METH_VARARGS` without keywords (`set.union(*others)`): every positional argument is
+    /// bound, none required.
+    VarArgs,
 }
 
 /// The arguments of one call, bound to the method's parameters by position.
@@ -159,6 +163,12 @@ pub fn bind<'h>(
             positional,
             required,
         } => bind_keywords(name, names, positional, required, args, kwargs),
+        Params::VarArgs => {
+            if !kwargs.is_empty() {
+                return Err(no_keywords());
+            }
+            Ok(args.iter().cloned().map(Some).collect())
+        }
     }
 }
 
@@ -373,5 +383,31 @@ mod tests {
         }
         let bound = bind("str", "split", split, &[], &kw("maxsplit")).unwrap();
         assert!(bound[0].is_none() && bound[1].is_some(), "bound by name");
+    }
+
+    /// `METH_VARARGS` (`set.union(*others)`): any number of positional arguments, each bound;
+    /// no keywords, with CPython 3.12.1's message.
+    #[test]
+    fn varargs_bind_every_positional_argument_and_no_keyword() {
+        let heap = Heap::new();
+        let one = || int_from_i64(&heap, 1).unwrap();
+        let none = bind("set", "union", Params::VarArgs, &[], &[]).unwrap();
+        assert!(none.is_empty());
+        let three = bind(
+            "set",
+            "update",
+            Params::VarArgs,
+            &[one(), one(), one()],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(three.len(), 3);
+        assert!(three.iter().all(Option::is_some));
+        let kw = vec![("x".to_string(), one())];
+        let err = bind("frozenset", "union", Params::VarArgs, &[one()], &kw).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "TypeError: frozenset.union() takes no keyword arguments"
+        );
     }
 }

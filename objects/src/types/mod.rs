@@ -14,6 +14,7 @@ pub mod long;
 pub mod range;
 pub mod record;
 pub mod set;
+pub mod set_methods;
 pub mod set_ops;
 pub mod tuple;
 pub mod unicode;

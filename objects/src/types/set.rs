@@ -23,6 +23,7 @@
 //! difference and their in-place forms) is in [`super::set_ops`], built on the primitives
 //! here: `active_entries`, `contains_hashed`, `add_hashed`, `discard_hashed`,
 //! `purge_dummies` and `swap_bodies`.
+//! The Python-visible methods are declared in [`super::set_methods`].
 
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
@@ -369,22 +370,47 @@ pub(super) fn add_hashed<'h>(heap: &'h Heap, o: &AnySet, key: Obj<'h>, hash: i64
     }
 }
 
-/// `key in s`.
+/// `key in s` (`set_contains`): a set key, unhashable, is looked up as a frozenset of its
+/// elements (`{1} in {frozenset({1})}` is true).
 ///
 /// # Errors
 /// `TypeError: unhashable type: ...`.
 pub fn contains(heap: &Heap, o: &AnySet, key: &PyObject) -> PyResult<bool> {
-    let hash = crate::abstract_::hash(heap, key)?;
-    Ok(matches!(probe(heap, o, key, hash)?, Probe::Found(_)))
+    as_frozen_on_type_error(heap, key, |key| {
+        let hash = crate::abstract_::hash(heap, key)?;
+        Ok(matches!(probe(heap, o, key, hash)?, Probe::Found(_)))
+    })
 }
 
-/// `s.discard(key)`: `true` if it was there (its entry becomes a dummy).
+/// Runs `f` with `key`; when that raises `TypeError` and `key` is a set (unhashable), runs it
+/// again with a frozenset of the same elements: how `set_contains`, `set_discard` and
+/// `set_remove` look up a set.
+fn as_frozen_on_type_error<T>(
+    heap: &Heap,
+    key: &PyObject,
+    f: impl Fn(&PyObject) -> PyResult<T>,
+) -> PyResult<T> {
+    match f(key) {
+        Err(e) if e.kind() == ExcKind::TypeError && is_set(key) => {
+            let frozen = new_frozenset(heap)?;
+            let view = AnySet::cast_internal(frozen.object())?;
+            merge_into(heap, view, AnySet::cast_internal(key)?)?;
+            f(view)
+        }
+        r => r,
+    }
+}
+
+/// `s.discard(key)` (`set_discard`): `true` if it was there (its entry becomes a dummy). A set
+/// key is looked up as a frozenset, as by [`contains`].
 ///
 /// # Errors
 /// `TypeError: unhashable type: ...`.
 pub fn discard(heap: &Heap, o: &Set, key: &PyObject) -> PyResult<bool> {
-    let hash = crate::abstract_::hash(heap, key)?;
-    discard_hashed(heap, o.as_any(), key, hash)
+    as_frozen_on_type_error(heap, key, |key| {
+        let hash = crate::abstract_::hash(heap, key)?;
+        discard_hashed(heap, o.as_any(), key, hash)
+    })
 }
 
 /// `set_discard_entry`: removes `key` (whose hash is `hash`) if present, leaving a dummy;
@@ -411,10 +437,10 @@ pub(super) fn discard_hashed(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64)
     Ok(true)
 }
 
-/// `s.remove(key)`.
+/// `s.remove(key)` (`set_remove`): as [`discard`], and absent is an error.
 ///
 /// # Errors
-/// `KeyError: key` when absent.
+/// `KeyError: key` when absent, `TypeError: unhashable type: ...`.
 pub fn remove(heap: &Heap, o: &Set, key: &PyObject) -> PyResult<()> {
     if discard(heap, o, key)? {
         return Ok(());

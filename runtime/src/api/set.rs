@@ -3,7 +3,7 @@
 //! `pyrt_objects::types::set`).
 
 use pyrt_objects::types::set::{self, AnySet};
-use pyrt_objects::types::set_ops::{self, Iterable};
+use pyrt_objects::types::set_ops;
 use pyrt_objects::{Obj, PyResult};
 
 use super::bound::Bound;
@@ -27,8 +27,8 @@ impl<'py> Python<'py> {
         self,
         items: impl IntoIterator<Item = Bound<'py, T>>,
     ) -> PyResult<Bound<'py, PySet>> {
-        let items = items.into_iter().map(Bound::into_obj).collect();
-        set_ops::set_from(self.heap(), Iterable::Items(items)).map(Bound::from_obj)
+        let items = items.into_iter().map(Bound::into_obj);
+        set_ops::set_from_items(self.heap(), items).map(Bound::from_obj)
     }
 
     /// `frozenset(iterable)` for an iterable yielding `items`.
@@ -48,12 +48,15 @@ impl<'py> Python<'py> {
         self,
         items: impl IntoIterator<Item = Bound<'py, T>>,
     ) -> PyResult<Bound<'py, PyFrozenSet>> {
-        let items = items.into_iter().map(Bound::into_obj).collect();
-        set_ops::frozenset_from(self.heap(), Iterable::Items(items)).map(Bound::from_obj)
+        let items = items.into_iter().map(Bound::into_obj);
+        set_ops::frozenset_from_items(self.heap(), items).map(Bound::from_obj)
     }
 }
 
-/// Operations shared by `set` and `frozenset`.
+/// Operations shared by `set` and `frozenset`: the functions the methods of
+/// `pyrt_objects::types::set_methods` call, so `other` may be any iterable a script could pass
+/// (a set or frozenset, a dict's keys, a list, a tuple; from Rust alone, with no Python code
+/// running, other iterables are `TypeError: 'str' object is not iterable`).
 impl<'py, T: SetLike> Bound<'py, T> {
     /// The object as the object layer's view of any set.
     fn any_set(&self) -> &AnySet {
@@ -81,6 +84,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// `s | other` (`s.union(other)`): a set of this kind (`set` or `frozenset`).
     ///
     /// # Errors
+    /// `TypeError: 'int' object is not iterable`, `TypeError: unhashable type: ...`,
     /// `MemoryError`, or what comparing elements raises.
     ///
     /// # Example
@@ -91,15 +95,21 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///     assert_eq!(a.union(&b).unwrap().repr().unwrap(), "{1, 2, 3, 4, 5, 6}");
     ///     assert_eq!(a.intersection(&b).unwrap().repr().unwrap(), "{3, 4}");
     ///     assert_eq!(a.difference(&b).unwrap().repr().unwrap(), "{1, 2}");
+    ///     // Any iterable, as `s.union([7, 1])`:
+    ///     let l = py.list([py.int(7).unwrap(), py.int(1).unwrap()]).unwrap();
+    ///     assert_eq!(a.union(&l).unwrap().repr().unwrap(), "{1, 2, 3, 4, 7}");
+    ///     let err = a.union(&py.int(5).unwrap()).unwrap_err();
+    ///     assert_eq!(err.to_string(), "TypeError: 'int' object is not iterable");
     /// });
     /// ```
-    pub fn union<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set_ops::union(self.py().heap(), self.any_set(), other.any_set()).map(Bound::from_obj)
+    pub fn union<U>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
+        set_ops::union(self.py().heap(), self.any_set(), &[other.as_object()]).map(Bound::from_obj)
     }
 
     /// `s & other` (`s.intersection(other)`).
     ///
     /// # Errors
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item,
     /// `MemoryError`, or what comparing elements raises.
     ///
     /// # Example
@@ -110,14 +120,15 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///         assert_eq!(a.intersection(&b).unwrap().repr().unwrap(), "{3, 4}");
     /// });
     /// ```
-    pub fn intersection<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set_ops::intersection(self.py().heap(), self.any_set(), other.any_set())
+    pub fn intersection<U>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
+        set_ops::intersection(self.py().heap(), self.any_set(), other.as_object())
             .map(Bound::from_obj)
     }
 
     /// `s - other` (`s.difference(other)`).
     ///
     /// # Errors
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item,
     /// `MemoryError`, or what comparing elements raises.
     ///
     /// # Example
@@ -128,8 +139,9 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///         assert_eq!(a.difference(&b).unwrap().repr().unwrap(), "{1, 2}");
     /// });
     /// ```
-    pub fn difference<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
-        set_ops::difference(self.py().heap(), self.any_set(), other.any_set()).map(Bound::from_obj)
+    pub fn difference<U>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
+        set_ops::difference(self.py().heap(), self.any_set(), other.as_object())
+            .map(Bound::from_obj)
     }
 
     /// `s ^ other` (`s.symmetric_difference(other)`): the elements in exactly one of the two, as
@@ -137,6 +149,7 @@ impl<'py, T: SetLike> Bound<'py, T> {
     /// so the table and the order start from `other`'s.
     ///
     /// # Errors
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item,
     /// `MemoryError`, or what comparing elements raises.
     ///
     /// # Example
@@ -156,18 +169,16 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///     assert_eq!(x.repr().unwrap(), "frozenset({0, 1, 2, 3, 8, 9, 10, 11})");
     /// });
     /// ```
-    pub fn symmetric_difference<U: SetLike>(
-        &self,
-        other: &Bound<'py, U>,
-    ) -> PyResult<Bound<'py, T>> {
-        set_ops::symmetric_difference(self.py().heap(), self.any_set(), other.any_set())
+    pub fn symmetric_difference<U>(&self, other: &Bound<'py, U>) -> PyResult<Bound<'py, T>> {
+        set_ops::symmetric_difference(self.py().heap(), self.any_set(), other.as_object())
             .map(Bound::from_obj)
     }
 
     /// `s <= other` (`s.issubset(other)`): whether every element of `s` is in `other`.
     ///
     /// # Errors
-    /// What comparing elements raises.
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item, or what
+    /// comparing elements raises.
     ///
     /// # Example
     /// ```
@@ -178,14 +189,15 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///     assert!(!big.issubset(&small).unwrap());
     /// });
     /// ```
-    pub fn issubset<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
-        set_ops::issubset(self.py().heap(), self.any_set(), other.any_set())
+    pub fn issubset<U>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
+        set_ops::issubset(self.py().heap(), self.any_set(), other.as_object())
     }
 
     /// `s >= other` (`s.issuperset(other)`): whether every element of `other` is in `s`.
     ///
     /// # Errors
-    /// What comparing elements raises.
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item, or what
+    /// comparing elements raises.
     ///
     /// # Example
     /// ```
@@ -196,14 +208,15 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///     assert!(big.issuperset(&big).unwrap());
     /// });
     /// ```
-    pub fn issuperset<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
-        set_ops::issuperset(self.py().heap(), self.any_set(), other.any_set())
+    pub fn issuperset<U>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
+        set_ops::issuperset(self.py().heap(), self.any_set(), other.as_object())
     }
 
     /// `s.isdisjoint(other)`: whether the two have no element in common.
     ///
     /// # Errors
-    /// What comparing elements raises.
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item, or what
+    /// comparing elements raises.
     ///
     /// # Example
     /// ```
@@ -214,8 +227,8 @@ impl<'py, T: SetLike> Bound<'py, T> {
     ///     assert_eq!((a.isdisjoint(&b).unwrap(), a.isdisjoint(&c).unwrap()), (true, false));
     /// });
     /// ```
-    pub fn isdisjoint<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
-        set_ops::isdisjoint(self.py().heap(), self.any_set(), other.any_set())
+    pub fn isdisjoint<U>(&self, other: &Bound<'py, U>) -> PyResult<bool> {
+        set_ops::isdisjoint(self.py().heap(), self.any_set(), other.as_object())
     }
 
     /// The elements in iteration (table) order.
@@ -333,14 +346,14 @@ impl<'py> Bound<'py, PySet> {
         set::clear(self.py().heap(), self.view());
     }
 
-    /// `s.update(other)` (`set_update_internal`, the same function scripts call): a set or
-    /// frozenset is merged (one resize up front), a dict's keys are added after sizing the
-    /// table for them, a list or tuple is added item by item.
+    /// `s.update(other)` and `s |= other` (`set_update_internal`, the function `s.update(x)` in
+    /// a script calls): a set or frozenset is merged (one resize up front), a dict's keys are
+    /// added after sizing the table for them, any other iterable's items are added one by one.
     ///
     /// # Errors
-    /// `TypeError: 'int' object is not iterable` for other objects (only sets, dicts, lists
-    /// and tuples are iterable through this API so far), `TypeError: unhashable type: ...`, or
-    /// `MemoryError`.
+    /// `TypeError: 'int' object is not iterable` (from Rust alone, with no Python code running,
+    /// for every iterable but sets, dicts, lists and tuples), `TypeError: unhashable type: ...`,
+    /// or `MemoryError`.
     ///
     /// # Example
     /// ```
@@ -357,17 +370,14 @@ impl<'py> Bound<'py, PySet> {
     /// });
     /// ```
     pub fn update<U>(&self, other: &Bound<'py, U>) -> PyResult<()> {
-        set_ops::update(
-            self.py().heap(),
-            self.view(),
-            Iterable::Object(other.as_object()),
-        )
+        set_ops::update(self.py().heap(), self.view(), other.as_object())
     }
 
     /// `s &= other` (`s.intersection_update(other)`): CPython builds `s & other` and swaps table
     /// bodies with it, so `s` takes the intersection's table, usually smaller than its own.
     ///
     /// # Errors
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item,
     /// `MemoryError`, or what comparing elements raises; `s` is unchanged then.
     ///
     /// # Example
@@ -380,8 +390,8 @@ impl<'py> Bound<'py, PySet> {
     ///     assert_eq!((s.repr().unwrap().as_str(), s.getsizeof()), ("{96, 97, 98, 99, 95}", 728));
     /// });
     /// ```
-    pub fn intersection_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
-        set_ops::intersection_update(self.py().heap(), self.view(), other.any_set())
+    pub fn intersection_update<U>(&self, other: &Bound<'py, U>) -> PyResult<()> {
+        set_ops::intersection_update(self.py().heap(), self.view(), other.as_object())
     }
 
     /// `s -= other` (`s.difference_update(other)`): discards `other`'s elements, then rebuilds
@@ -389,6 +399,7 @@ impl<'py> Bound<'py, PySet> {
     /// dummies, which can make it grow. `s -= s` clears `s`.
     ///
     /// # Errors
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item,
     /// `MemoryError`, or what comparing elements raises.
     ///
     /// # Example
@@ -405,8 +416,8 @@ impl<'py> Bound<'py, PySet> {
     ///     assert_eq!((s.len().unwrap(), s.getsizeof()), (172, 16600));
     /// });
     /// ```
-    pub fn difference_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
-        set_ops::difference_update(self.py().heap(), self.view(), other.any_set())
+    pub fn difference_update<U>(&self, other: &Bound<'py, U>) -> PyResult<()> {
+        set_ops::difference_update(self.py().heap(), self.view(), other.as_object())
     }
 
     /// `s ^= other` (`s.symmetric_difference_update(other)`): in `other`'s order, each of its
@@ -414,6 +425,7 @@ impl<'py> Bound<'py, PySet> {
     /// clears `s`.
     ///
     /// # Errors
+    /// `TypeError` for an `other` that is not iterable or yields an unhashable item,
     /// `MemoryError`, or what comparing elements raises.
     ///
     /// # Example
@@ -426,8 +438,8 @@ impl<'py> Bound<'py, PySet> {
     ///     assert_eq!((s.repr().unwrap().as_str(), s.getsizeof()), ("{0, 1, 4, 5, 6, 7}", 472));
     /// });
     /// ```
-    pub fn symmetric_difference_update<U: SetLike>(&self, other: &Bound<'py, U>) -> PyResult<()> {
-        set_ops::symmetric_difference_update(self.py().heap(), self.view(), other.any_set())
+    pub fn symmetric_difference_update<U>(&self, other: &Bound<'py, U>) -> PyResult<()> {
+        set_ops::symmetric_difference_update(self.py().heap(), self.view(), other.as_object())
     }
 
     /// `s.copy()` (`set(s)`): a new set merged from this one.

@@ -536,14 +536,21 @@ pub(crate) fn construct<'py>(
         {
             return Ok(a.clone());
         }
-        let source = match arg {
-            Some(a) => super::methods::iterable(interp, a)?,
-            None => set_ops::Iterable::Items(Vec::new()),
-        };
-        return e(if is(&SET_TYPE) {
-            set_ops::set_from(heap, source)
-        } else {
-            set_ops::frozenset_from(heap, source)
+        if args.len() > 1 {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "{} expected at most 1 argument, got {}",
+                    ty.name(),
+                    args.len()
+                ),
+            ));
+        }
+        return e(match (arg, is(&SET_TYPE)) {
+            (Some(a), true) => set_ops::set_from(heap, a.object()),
+            (Some(a), false) => set_ops::frozenset_from(heap, a.object()),
+            (None, true) => set_ops::set_from_items(heap, []),
+            (None, false) => set_ops::frozenset_from_items(heap, []),
         });
     }
     if is(&DICT_TYPE) {

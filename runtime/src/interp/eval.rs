@@ -179,12 +179,11 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         let items = self.eval_items(frame, elts)?;
         let all_const = elts.len() >= 3 && elts.iter().all(|e| self.consts.borrow().contains(e));
-        let items = set_ops::Iterable::Items(items);
         if all_const {
-            let f = set_ops::frozenset_from(heap, items).map_err(|e| self.err(e))?;
-            set_ops::set_from(heap, set_ops::Iterable::Object(f.object())).map_err(|e| self.err(e))
+            let f = set_ops::frozenset_from_items(heap, items).map_err(|e| self.err(e))?;
+            set_ops::set_from(heap, f.object()).map_err(|e| self.err(e))
         } else {
-            set_ops::set_from(heap, items).map_err(|e| self.err(e))
+            set_ops::set_from_items(heap, items).map_err(|e| self.err(e))
         }
     }
 
@@ -329,7 +328,7 @@ impl<'py> Interp<'py> {
         if let (Some(a), Some(b)) = (set::AnySet::cast(l.object()), set::AnySet::cast(r.object())) {
             let heap = self.heap;
             let result = match op {
-                ast::Operator::BitOr => Some(set_ops::union(heap, a, b)),
+                ast::Operator::BitOr => Some(set_ops::union(heap, a, &[&**b])),
                 ast::Operator::BitAnd => Some(set_ops::intersection(heap, a, b)),
                 ast::Operator::Sub => Some(set_ops::difference(heap, a, b)),
                 ast::Operator::BitXor => Some(set_ops::symmetric_difference(heap, a, b)),
@@ -394,7 +393,7 @@ impl<'py> Interp<'py> {
         if let (Some(a), Some(b)) = (set::Set::cast(l.object()), set::AnySet::cast(r.object())) {
             let heap = self.heap;
             let done = match op {
-                ast::Operator::BitOr => set::merge(heap, a, b).map(|_| true),
+                ast::Operator::BitOr => set_ops::update(heap, a, b).map(|_| true),
                 ast::Operator::BitAnd => set_ops::intersection_update(heap, a, b).map(|_| true),
                 ast::Operator::Sub => set_ops::difference_update(heap, a, b).map(|_| true),
                 ast::Operator::BitXor => {

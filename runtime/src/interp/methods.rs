@@ -2,7 +2,8 @@
 //! directly for `obj.name(...)` or through a bound built-in method object for `m = obj.name`.
 
 use pyrt_objects::types::list_methods::LIST_METHODS;
-use pyrt_objects::types::{dict, list, long, range, set, set_ops, unicode, unicode_methods};
+use pyrt_objects::types::set_methods::{FROZENSET_METHODS, SET_METHODS};
+use pyrt_objects::types::{dict, list, long, range, set, unicode, unicode_methods};
 use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
@@ -58,6 +59,9 @@ pub(crate) const NAMES: &[&str] = &[
     "bit_length",
     "format",
     "is_integer",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
 ];
 
 /// `obj.name` as a bound built-in method, if the type has that method.
@@ -91,24 +95,14 @@ fn has_method(obj: &Obj<'_>, name: &str) -> bool {
         "clear",
         "copy",
     ];
-    // `frozenset` has only the methods that do not change the set.
-    let set_only = ["add", "discard", "remove", "pop", "clear", "update"];
-    let set_methods = [
-        "copy",
-        "union",
-        "intersection",
-        "difference",
-        "symmetric_difference",
-        "issubset",
-        "issuperset",
-        "isdisjoint",
-    ];
     if list::is_list(o) {
         LIST_METHODS.has(name)
     } else if dict::is_dict(o) {
         dict_methods.contains(&name)
+    } else if set::is_set(o) {
+        SET_METHODS.has(name)
     } else if set::is_anyset(o) {
-        set_methods.contains(&name) || (set::is_set(o) && set_only.contains(&name))
+        FROZENSET_METHODS.has(name)
     } else if unicode::is_str(o) {
         NAMES[27..46].contains(&name) || name == "count" || name == "index"
     } else if range::is_range(o) {
@@ -134,10 +128,16 @@ pub(crate) fn call<'py>(
         let r = LIST_METHODS.call(interp.heap, o, name, args, kwargs);
         return r.transpose().map_err(|e| interp.err(e));
     }
+    if set::is_anyset(o) {
+        let r = if set::is_set(o) {
+            SET_METHODS.call(interp.heap, o, name, args, kwargs)
+        } else {
+            FROZENSET_METHODS.call(interp.heap, o, name, args, kwargs)
+        };
+        return r.transpose().map_err(|e| interp.err(e));
+    }
     let r = if let Some(d) = dict::Dict::cast(o) {
         dict_method(interp, obj, d, name, args, kwargs)
-    } else if set::is_anyset(o) {
-        set_method(interp, obj, name, args)
     } else if let Some(s) = unicode::Str::cast(o) {
         str_method(interp, s, name, args)
     } else if let Some(r) = range::Range::cast(o) {
@@ -255,116 +255,6 @@ fn dict_method<'py>(
     }
 }
 
-fn set_method<'py>(
-    interp: &Interp<'py>,
-    s: &Obj<'py>,
-    name: &str,
-    args: &[Obj<'py>],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let o = set::AnySet::cast_internal(s.object()).map_err(|e| interp.err(e))?;
-    let err = |e| interp.err(e);
-    let one = |name: &str| -> R<'py, set_ops::Iterable<'_, 'py>> {
-        let a = args.first().ok_or_else(|| {
-            interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!("{name}() takes exactly one argument (0 given)"),
-            )
-        })?;
-        iterable(interp, a)
-    };
-    let other = |i: usize| -> R<'py, Obj<'py>> {
-        let a = args.get(i).ok_or_else(|| {
-            interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!("{name}() takes exactly one argument (0 given)"),
-            )
-        })?;
-        if set::is_anyset(a.object()) {
-            return Ok(a.clone());
-        }
-        let items = set_ops::Iterable::Items(interp.collect(a)?);
-        set_ops::frozenset_from(heap, items).map_err(err)
-    };
-    let b = |v: bool| Ok(long::new_bool(heap, v));
-    match name {
-        "copy" => set_ops::copy_method(heap, o).map_err(err),
-        "union" => {
-            let others = args
-                .iter()
-                .map(|a| iterable(interp, a))
-                .collect::<R<'py, Vec<_>>>()?;
-            set_ops::union_iter(heap, o, others).map_err(err)
-        }
-        "intersection" => set_ops::intersection_iter(heap, o, one(name)?).map_err(err),
-        "difference" => set_ops::difference_iter(heap, o, one(name)?).map_err(err),
-        "symmetric_difference" => {
-            set_ops::symmetric_difference_iter(heap, o, one(name)?).map_err(err)
-        }
-        "issubset" => {
-            let x = other(0)?;
-            let x = set::AnySet::cast_internal(x.object()).map_err(err)?;
-            b(set_ops::issubset(heap, o, x).map_err(err)?)
-        }
-        "issuperset" => {
-            let x = other(0)?;
-            let x = set::AnySet::cast_internal(x.object()).map_err(err)?;
-            b(set_ops::issuperset(heap, o, x).map_err(err)?)
-        }
-        "isdisjoint" => {
-            let x = other(0)?;
-            let x = set::AnySet::cast_internal(x.object()).map_err(err)?;
-            b(set_ops::isdisjoint(heap, o, x).map_err(err)?)
-        }
-        _ => mutable_set_method(interp, s, name, args),
-    }
-}
-
-/// The methods of `set` that `frozenset` does not have.
-fn mutable_set_method<'py>(
-    interp: &Interp<'py>,
-    s: &Obj<'py>,
-    name: &str,
-    args: &[Obj<'py>],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let err = |e| interp.err(e);
-    let Some(o) = set::Set::cast(s.object()) else {
-        return Err(interp.raise(
-            &exceptions::ATTRIBUTE_ERROR,
-            format!("'{}' object has no attribute '{name}'", s.ob_type().name()),
-        ));
-    };
-    match name {
-        "add" => {
-            arity(interp, "set.add", args, 1, 1)?;
-            set::add(heap, o, args[0].clone()).map_err(err)?;
-        }
-        "discard" => {
-            arity(interp, "set.discard", args, 1, 1)?;
-            set::discard(heap, o, args[0].object()).map_err(err)?;
-        }
-        "remove" => {
-            arity(interp, "set.remove", args, 1, 1)?;
-            set::remove(heap, o, args[0].object()).map_err(err)?;
-        }
-        "pop" => return set::pop(heap, o).map_err(err),
-        "clear" => set::clear(heap, o),
-        "update" => {
-            for a in args {
-                set_ops::update(heap, o, iterable(interp, a)?).map_err(err)?;
-            }
-        }
-        _ => {
-            return Err(interp.raise(
-                &exceptions::ATTRIBUTE_ERROR,
-                format!("'set' object has no attribute '{name}'"),
-            ));
-        }
-    }
-    Ok(none(interp))
-}
-
 /// `dict_update_common` (`d.update(...)`, `dict(...)`): at most one positional argument,
 /// merged by [`dict_update_arg`], then the keyword arguments in order.
 pub(crate) fn dict_update<'py>(
@@ -422,25 +312,6 @@ fn sequence_fast<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, Option<Vec<O
             Ok(None)
         }
         Err(u) => Err(u),
-    }
-}
-
-/// An argument of the set methods and constructors as the object layer takes it: the
-/// objects it iterates itself (sets, dicts, lists, tuples) as they are, any other iterable's
-/// items collected here.
-pub(crate) fn iterable<'a, 'py>(
-    interp: &Interp<'py>,
-    a: &'a Obj<'py>,
-) -> R<'py, set_ops::Iterable<'a, 'py>> {
-    let o = a.object();
-    let direct = set::is_anyset(o)
-        || dict::is_dict(o)
-        || list::is_list(o)
-        || pyrt_objects::types::tuple::is_tuple(o);
-    if direct {
-        Ok(set_ops::Iterable::Object(o))
-    } else {
-        interp.collect(a).map(set_ops::Iterable::Items)
     }
 }
 
