@@ -45,6 +45,18 @@ pub enum Params {
         /// Parameters that must be given.
         required: usize,
     },
+    /// `METH_VARARGS` parsed by `PyArg_ParseTuple` (`"O|OO:find"`): positional only, `min` of
+    /// `max` required, with the old messages (`find() takes at least 1 argument (0 given)`).
+    VarArgs {
+        /// Required parameters.
+        min: usize,
+        /// All parameters.
+        max: usize,
+    },
+    /// `METH_VARARGS | METH_KEYWORDS` taking `*args, **kwargs` as they come (`str.format`):
+    /// bound as each positional argument, a `None`, then each keyword's name (a `str`) and
+    /// value. [`MethodTable::call`] binds the keywords, since their names become objects.
+    VarKeywords,
 }
 
 /// The arguments of one call, bound to the method's parameters by position.
@@ -99,10 +111,11 @@ impl<V: View> MethodTable<V> {
         let Some(view) = V::cast(receiver) else {
             return Some(Err(descriptor_error(name, self.type_name, receiver)));
         };
-        Some(
-            bind(self.type_name, method.name, method.params, args, kwargs)
-                .and_then(|bound| (method.call)(heap, view, &bound)),
-        )
+        let bound = match method.params {
+            Params::VarKeywords => bind_var_keywords(heap, args, kwargs),
+            params => bind(self.type_name, method.name, params, args, kwargs),
+        };
+        Some(bound.and_then(|bound| (method.call)(heap, view, &bound)))
     }
 }
 
@@ -159,7 +172,56 @@ pub fn bind<'h>(
             positional,
             required,
         } => bind_keywords(name, names, positional, required, args, kwargs),
+        Params::VarArgs { min, max } => {
+            if !kwargs.is_empty() {
+                return Err(no_keywords());
+            }
+            check_var_args(name, n, min, max)?;
+            Ok((0..max).map(|i| args.get(i).cloned()).collect())
+        }
+        Params::VarKeywords if kwargs.is_empty() => {
+            Ok(args.iter().cloned().map(Some).chain([None]).collect())
+        }
+        // Keyword names become objects: `MethodTable::call` binds them with the heap.
+        Params::VarKeywords => Err(crate::view::bad_internal_call()),
     }
+}
+
+/// `vgetargs1_impl`'s arity check (`PyArg_ParseTuple`).
+fn check_var_args(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    if (min..=max).contains(&n) {
+        return Ok(());
+    }
+    let (how, k) = if min == max {
+        ("exactly", min)
+    } else if n < min {
+        ("at least", min)
+    } else {
+        ("at most", max)
+    };
+    Err(PyErr::type_error(format!(
+        "{name}() takes {how} {k} argument{} ({n} given)",
+        plural(k)
+    )))
+}
+
+/// [`Params::VarKeywords`]: the positional arguments, a `None`, then each keyword's name and
+/// value.
+///
+/// # Errors
+/// `MemoryError` making a name.
+fn bind_var_keywords<'h>(
+    heap: &'h Heap,
+    args: &[Obj<'h>],
+    kwargs: &[(String, Obj<'h>)],
+) -> PyResult<Vec<Option<Obj<'h>>>> {
+    let mut bound: Vec<Option<Obj<'h>>> = args.iter().cloned().map(Some).collect();
+    bound.push(None);
+    for (key, value) in kwargs {
+        bound.push(Some(crate::types::unicode::new_str(heap, key)?));
+        bound.push(Some(value.clone()));
+    }
+    Ok(bound)
 }
 
 /// `_PyArg_CheckPositional`.
@@ -373,5 +435,59 @@ mod tests {
         }
         let bound = bind("str", "split", split, &[], &kw("maxsplit")).unwrap();
         assert!(bound[0].is_none() && bound[1].is_some(), "bound by name");
+    }
+
+    /// `PyArg_ParseTuple`'s messages (`str.find`, `str.startswith` in CPython 3.12.1), and
+    /// `*args, **kwargs` bound as they come.
+    #[test]
+    fn var_args_errors_are_cpythons() {
+        let heap = Heap::new();
+        let one = || int_from_i64(&heap, 1).unwrap();
+        let find = Params::VarArgs { min: 1, max: 3 };
+        let exact = Params::VarArgs { min: 1, max: 1 };
+        let err = |r: crate::PyResult<Vec<_>>| r.unwrap_err().to_string();
+        let kw = vec![("x".to_string(), one())];
+        let cases = [
+            (
+                err(bind("str", "find", find, &[], &[])),
+                "TypeError: find() takes at least 1 argument (0 given)",
+            ),
+            (
+                err(bind(
+                    "str",
+                    "find",
+                    find,
+                    &[one(), one(), one(), one()],
+                    &[],
+                )),
+                "TypeError: find() takes at most 3 arguments (4 given)",
+            ),
+            (
+                err(bind("str", "find", find, &[one()], &kw)),
+                "TypeError: str.find() takes no keyword arguments",
+            ),
+            (
+                err(bind("x", "f", exact, &[one(), one()], &[])),
+                "TypeError: f() takes exactly 1 argument (2 given)",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+        let bound = bind("str", "find", find, &[one(), one()], &[]).unwrap();
+        assert_eq!(
+            bound.iter().map(Option::is_some).collect::<Vec<_>>(),
+            [true, true, false]
+        );
+        let bound = super::bind_var_keywords(&heap, &[one()], &kw).unwrap();
+        assert_eq!(bound.len(), 4);
+        assert!(
+            bound[0].is_some() && bound[1].is_none(),
+            "positional, then None"
+        );
+        let name = crate::types::unicode::Str::cast(bound[2].as_ref().unwrap().object());
+        assert_eq!(crate::types::unicode::str_value(name.unwrap()), "x");
+        let bound = bind("str", "format", Params::VarKeywords, &[one()], &[]).unwrap();
+        assert!(bound.len() == 2 && bound[1].is_none(), "no keywords");
     }
 }
