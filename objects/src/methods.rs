@@ -10,6 +10,8 @@
 //! | `One` | `METH_O` | `list.append() takes exactly one argument (0 given)` | as above |
 //! | `Positional` | Clinic, positional-only | `pop expected at most 1 argument, got 2` | as above |
 //! | `Keywords` | Clinic with keywords | `split() takes at most 2 arguments (3 given)` | `'x' is an invalid keyword argument for split()` |
+//! | `VarArgs` | `PyArg_ParseTuple` | `find() takes at least 1 argument (0 given)` | `str.find() takes no keyword arguments` |
+//! | `VarKeywords` | `*args, **kwargs` | (the method checks) | (the method checks) |
 //!
 //! A method's implementation receives its receiver as the table's typed view and its
 //! parameters bound by position ([`Bound`]): `None` for an optional one not given.
