@@ -10,7 +10,9 @@
 //! | `One` | `METH_O` | `list.append() takes exactly one argument (0 given)` | as above |
 //! | `Positional` | Clinic, positional-only | `pop expected at most 1 argument, got 2` | as above |
 //! | `Keywords` | Clinic with keywords | `split() takes at most 2 arguments (3 given)` | `'x' is an invalid keyword argument for split()` |
-//! | `VarArgs` | `METH_VARARGS` | (any number) | `set.union() takes no keyword arguments` |
+//! | `AnyArgs` | `METH_VARARGS` | (any number) | `set.union() takes no keyword arguments` |
+//! | `VarArgs` | `PyArg_ParseTuple` | `find() takes at least 1 argument (0 given)` | `str.find() takes no keyword arguments` |
+//! | `VarKeywords` | `*args, **kwargs` | (the method checks) | (the method checks) |
 //!
 //! A method's implementation receives its receiver as the table's typed view and its
 //! parameters bound by position ([`Bound`]): `None` for an optional one not given.
@@ -48,7 +50,19 @@ pub enum Params {
     },
     /// `METH_VARARGS` without keywords (`set.union(*others)`): every positional argument is
     /// bound, none required.
-    VarArgs,
+    AnyArgs,
+    /// `METH_VARARGS` parsed by `PyArg_ParseTuple` (`"O|OO:find"`): positional only, `min` of
+    /// `max` required, with the old messages (`find() takes at least 1 argument (0 given)`).
+    VarArgs {
+        /// Required parameters.
+        min: usize,
+        /// All parameters.
+        max: usize,
+    },
+    /// `METH_VARARGS | METH_KEYWORDS` taking `*args, **kwargs` as they come (`str.format`):
+    /// bound as each positional argument, a `None`, then each keyword's name (a `str`) and
+    /// value. [`MethodTable::call`] binds the keywords, since their names become objects.
+    VarKeywords,
 }
 
 /// The arguments of one call, bound to the method's parameters by position.
@@ -103,10 +117,11 @@ impl<V: View> MethodTable<V> {
         let Some(view) = V::cast(receiver) else {
             return Some(Err(descriptor_error(name, self.type_name, receiver)));
         };
-        Some(
-            bind(self.type_name, method.name, method.params, args, kwargs)
-                .and_then(|bound| (method.call)(heap, view, &bound)),
-        )
+        let bound = match method.params {
+            Params::VarKeywords => bind_var_keywords(heap, args, kwargs),
+            params => bind(self.type_name, method.name, params, args, kwargs),
+        };
+        Some(bound.and_then(|bound| (method.call)(heap, view, &bound)))
     }
 }
 
@@ -163,13 +178,62 @@ pub fn bind<'h>(
             positional,
             required,
         } => bind_keywords(name, names, positional, required, args, kwargs),
-        Params::VarArgs => {
+        Params::AnyArgs => {
             if !kwargs.is_empty() {
                 return Err(no_keywords());
             }
             Ok(args.iter().cloned().map(Some).collect())
         }
+        Params::VarArgs { min, max } => {
+            if !kwargs.is_empty() {
+                return Err(no_keywords());
+            }
+            check_var_args(name, n, min, max)?;
+            Ok((0..max).map(|i| args.get(i).cloned()).collect())
+        }
+        Params::VarKeywords if kwargs.is_empty() => {
+            Ok(args.iter().cloned().map(Some).chain([None]).collect())
+        }
+        // Keyword names become objects: `MethodTable::call` binds them with the heap.
+        Params::VarKeywords => Err(crate::view::bad_internal_call()),
     }
+}
+
+/// `vgetargs1_impl`'s arity check (`PyArg_ParseTuple`).
+fn check_var_args(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    if (min..=max).contains(&n) {
+        return Ok(());
+    }
+    let (how, k) = if min == max {
+        ("exactly", min)
+    } else if n < min {
+        ("at least", min)
+    } else {
+        ("at most", max)
+    };
+    Err(PyErr::type_error(format!(
+        "{name}() takes {how} {k} argument{} ({n} given)",
+        plural(k)
+    )))
+}
+
+/// [`Params::VarKeywords`]: the positional arguments, a `None`, then each keyword's name and
+/// value.
+///
+/// # Errors
+/// `MemoryError` making a name.
+fn bind_var_keywords<'h>(
+    heap: &'h Heap,
+    args: &[Obj<'h>],
+    kwargs: &[(String, Obj<'h>)],
+) -> PyResult<Vec<Option<Obj<'h>>>> {
+    let mut bound: Vec<Option<Obj<'h>>> = args.iter().cloned().map(Some).collect();
+    bound.push(None);
+    for (key, value) in kwargs {
+        bound.push(Some(crate::types::unicode::new_str(heap, key)?));
+        bound.push(Some(value.clone()));
+    }
+    Ok(bound)
 }
 
 /// `_PyArg_CheckPositional`.
@@ -388,15 +452,15 @@ mod tests {
     /// `METH_VARARGS` (`set.union(*others)`): any number of positional arguments, each bound;
     /// no keywords, with CPython 3.12.1's message.
     #[test]
-    fn varargs_bind_every_positional_argument_and_no_keyword() {
+    fn any_args_bind_every_positional_argument_and_no_keyword() {
         let heap = Heap::new();
         let one = || int_from_i64(&heap, 1).unwrap();
-        let none = bind("set", "union", Params::VarArgs, &[], &[]).unwrap();
+        let none = bind("set", "union", Params::AnyArgs, &[], &[]).unwrap();
         assert!(none.is_empty());
         let three = bind(
             "set",
             "update",
-            Params::VarArgs,
+            Params::AnyArgs,
             &[one(), one(), one()],
             &[],
         )
@@ -404,10 +468,64 @@ mod tests {
         assert_eq!(three.len(), 3);
         assert!(three.iter().all(Option::is_some));
         let kw = vec![("x".to_string(), one())];
-        let err = bind("frozenset", "union", Params::VarArgs, &[one()], &kw).unwrap_err();
+        let err = bind("frozenset", "union", Params::AnyArgs, &[one()], &kw).unwrap_err();
         assert_eq!(
             err.to_string(),
             "TypeError: frozenset.union() takes no keyword arguments"
         );
+    }
+
+    /// `PyArg_ParseTuple`'s messages (`str.find`, `str.startswith` in CPython 3.12.1), and
+    /// `*args, **kwargs` bound as they come.
+    #[test]
+    fn var_args_errors_are_cpythons() {
+        let heap = Heap::new();
+        let one = || int_from_i64(&heap, 1).unwrap();
+        let find = Params::VarArgs { min: 1, max: 3 };
+        let exact = Params::VarArgs { min: 1, max: 1 };
+        let err = |r: crate::PyResult<Vec<_>>| r.unwrap_err().to_string();
+        let kw = vec![("x".to_string(), one())];
+        let cases = [
+            (
+                err(bind("str", "find", find, &[], &[])),
+                "TypeError: find() takes at least 1 argument (0 given)",
+            ),
+            (
+                err(bind(
+                    "str",
+                    "find",
+                    find,
+                    &[one(), one(), one(), one()],
+                    &[],
+                )),
+                "TypeError: find() takes at most 3 arguments (4 given)",
+            ),
+            (
+                err(bind("str", "find", find, &[one()], &kw)),
+                "TypeError: str.find() takes no keyword arguments",
+            ),
+            (
+                err(bind("x", "f", exact, &[one(), one()], &[])),
+                "TypeError: f() takes exactly 1 argument (2 given)",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+        let bound = bind("str", "find", find, &[one(), one()], &[]).unwrap();
+        assert_eq!(
+            bound.iter().map(Option::is_some).collect::<Vec<_>>(),
+            [true, true, false]
+        );
+        let bound = super::bind_var_keywords(&heap, &[one()], &kw).unwrap();
+        assert_eq!(bound.len(), 4);
+        assert!(
+            bound[0].is_some() && bound[1].is_none(),
+            "positional, then None"
+        );
+        let name = crate::types::unicode::Str::cast(bound[2].as_ref().unwrap().object());
+        assert_eq!(crate::types::unicode::str_value(name.unwrap()), "x");
+        let bound = bind("str", "format", Params::VarKeywords, &[one()], &[]).unwrap();
+        assert!(bound.len() == 2 && bound[1].is_none(), "no keywords");
     }
 }

@@ -44,22 +44,22 @@ pub static SET_METHODS: MethodTable<Set> = MethodTable {
         },
         MethodDef {
             name: "difference",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: difference::<Set>,
         },
         MethodDef {
             name: "difference_update",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: difference_update,
         },
         MethodDef {
             name: "intersection",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: intersection::<Set>,
         },
         MethodDef {
             name: "intersection_update",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: intersection_update,
         },
         MethodDef {
@@ -99,12 +99,12 @@ pub static SET_METHODS: MethodTable<Set> = MethodTable {
         },
         MethodDef {
             name: "union",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: union::<Set>,
         },
         MethodDef {
             name: "update",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: update,
         },
     ],
@@ -121,12 +121,12 @@ pub static FROZENSET_METHODS: MethodTable<AnySet> = MethodTable {
         },
         MethodDef {
             name: "difference",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: difference::<AnySet>,
         },
         MethodDef {
             name: "intersection",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: intersection::<AnySet>,
         },
         MethodDef {
@@ -151,7 +151,7 @@ pub static FROZENSET_METHODS: MethodTable<AnySet> = MethodTable {
         },
         MethodDef {
             name: "union",
-            params: Params::VarArgs,
+            params: Params::AnyArgs,
             call: union::<AnySet>,
         },
     ],

@@ -1,9 +1,13 @@
 //! Methods of the built-in types (`list.append`, `dict.get`, `str.split`, ...), called
 //! directly for `obj.name(...)` or through a bound built-in method object for `m = obj.name`.
 
+use pyrt_objects::types::float_methods::FLOAT_METHODS;
 use pyrt_objects::types::list_methods::LIST_METHODS;
+use pyrt_objects::types::long_methods::INT_METHODS;
+use pyrt_objects::types::range_methods::RANGE_METHODS;
 use pyrt_objects::types::set_methods::{FROZENSET_METHODS, SET_METHODS};
-use pyrt_objects::types::{dict, list, long, range, set, unicode, unicode_methods};
+use pyrt_objects::types::str_methods::STR_METHODS;
+use pyrt_objects::types::{dict, float, list, long, range, set, unicode};
 use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
@@ -62,6 +66,10 @@ pub(crate) const NAMES: &[&str] = &[
     "intersection_update",
     "difference_update",
     "symmetric_difference_update",
+    "rindex",
+    "conjugate",
+    "bit_count",
+    "as_integer_ratio",
 ];
 
 /// `obj.name` as a bound built-in method, if the type has that method.
@@ -104,11 +112,13 @@ fn has_method(obj: &Obj<'_>, name: &str) -> bool {
     } else if set::is_anyset(o) {
         FROZENSET_METHODS.has(name)
     } else if unicode::is_str(o) {
-        NAMES[27..46].contains(&name) || name == "count" || name == "index"
+        STR_METHODS.has(name)
     } else if range::is_range(o) {
-        name == "count" || name == "index"
+        RANGE_METHODS.has(name)
+    } else if float::is_float(o) {
+        FLOAT_METHODS.has(name)
     } else {
-        long::is_int(o) && name == "bit_length"
+        long::is_int(o) && INT_METHODS.has(name)
     }
 }
 
@@ -123,31 +133,31 @@ pub(crate) fn call<'py>(
     if !has_method(obj, name) {
         return Ok(None);
     }
-    let o = obj.object();
-    if list::is_list(o) {
-        let r = LIST_METHODS.call(interp.heap, o, name, args, kwargs);
-        return r.transpose().map_err(|e| interp.err(e));
-    }
-    if set::is_anyset(o) {
-        let r = if set::is_set(o) {
-            SET_METHODS.call(interp.heap, o, name, args, kwargs)
-        } else {
-            FROZENSET_METHODS.call(interp.heap, o, name, args, kwargs)
-        };
-        return r.transpose().map_err(|e| interp.err(e));
-    }
-    let r = if let Some(d) = dict::Dict::cast(o) {
-        dict_method(interp, obj, d, name, args, kwargs)
-    } else if let Some(s) = unicode::Str::cast(o) {
-        str_method(interp, s, name, args)
-    } else if let Some(r) = range::Range::cast(o) {
-        range_method(interp, r, name, args)
+    let (o, heap) = (obj.object(), interp.heap);
+    let table = if list::is_list(o) {
+        LIST_METHODS.call(heap, o, name, args, kwargs)
+    } else if unicode::is_str(o) {
+        STR_METHODS.call(heap, o, name, args, kwargs)
+    } else if long::is_int(o) {
+        INT_METHODS.call(heap, o, name, args, kwargs)
+    } else if float::is_float(o) {
+        FLOAT_METHODS.call(heap, o, name, args, kwargs)
+    } else if range::is_range(o) {
+        RANGE_METHODS.call(heap, o, name, args, kwargs)
+    } else if set::is_set(o) {
+        SET_METHODS.call(heap, o, name, args, kwargs)
+    } else if set::is_anyset(o) {
+        FROZENSET_METHODS.call(heap, o, name, args, kwargs)
     } else {
-        let i = long::Int::cast_internal(o).map_err(|e| interp.err(e))?;
-        let bits = long::long_value(i).bit_length();
-        long::int_from_i64(interp.heap, bits as i64).map_err(|e| interp.err(e))
+        None
     };
-    r.map(Some)
+    if let Some(r) = table {
+        return r.map(Some).map_err(|e| interp.err(e));
+    }
+    match dict::Dict::cast(o) {
+        Some(d) => dict_method(interp, obj, d, name, args, kwargs).map(Some),
+        None => Ok(None),
+    }
 }
 
 fn none<'py>(interp: &Interp<'py>) -> Obj<'py> {
@@ -313,86 +323,4 @@ fn sequence_fast<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, Option<Vec<O
         }
         Err(u) => Err(u),
     }
-}
-
-/// `r.index(x)` and `r.count(x)`: by arithmetic for ints, O(1) whatever the range's size.
-fn range_method<'py>(
-    interp: &Interp<'py>,
-    r: &range::Range,
-    name: &str,
-    args: &[Obj<'py>],
-) -> R<'py, Obj<'py>> {
-    arity(interp, name, args, 1, 1)?;
-    let heap = interp.heap;
-    let r = if name == "index" {
-        range::range_index(heap, r, args[0].object())
-    } else {
-        range::range_count(heap, r, args[0].object())
-    };
-    r.map_err(|e| interp.err(e))
-}
-
-fn str_method<'py>(
-    interp: &Interp<'py>,
-    o: &unicode::Str,
-    name: &str,
-    args: &[Obj<'py>],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let a = |i: usize| args.get(i).map(Obj::object);
-    let need = |i: usize| {
-        a(i).ok_or_else(|| {
-            interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "{name}() takes at least {} argument{} ({} given)",
-                    i + 1,
-                    if i == 0 { "" } else { "s" },
-                    args.len()
-                ),
-            )
-        })
-    };
-    let r = match name {
-        "format" => {
-            let mut text = unicode::str_value(o);
-            let mut i = 0;
-            while let Some(pos) = text.find("{}") {
-                let Some(v) = args.get(i) else { break };
-                let v = interp.format_value(v, "")?;
-                text.replace_range(pos..pos + 2, &v);
-                i += 1;
-            }
-            unicode::new_str(heap, &text)
-        }
-        "split" => unicode_methods::split(heap, o, a(0), a(1)),
-        "rsplit" => unicode_methods::rsplit(heap, o, a(0), a(1)),
-        "join" => {
-            let items = interp.collect(&need(0).map(|_| args[0].clone())?)?;
-            unicode_methods::join(heap, o, &items)
-        }
-        "strip" => unicode_methods::strip(heap, o, a(0)),
-        "lstrip" => unicode_methods::lstrip(heap, o, a(0)),
-        "rstrip" => unicode_methods::rstrip(heap, o, a(0)),
-        "upper" => unicode_methods::upper(heap, o),
-        "lower" => unicode_methods::lower(heap, o),
-        "replace" => unicode_methods::replace(heap, o, need(0)?, need(1)?, a(2)),
-        "startswith" => unicode_methods::startswith(heap, o, need(0)?, a(1), a(2)),
-        "endswith" => unicode_methods::endswith(heap, o, need(0)?, a(1), a(2)),
-        "find" => unicode_methods::find(heap, o, need(0)?, a(1), a(2)),
-        "rfind" => unicode_methods::rfind(heap, o, need(0)?, a(1), a(2)),
-        "index" => unicode_methods::index(heap, o, need(0)?, a(1), a(2)),
-        "count" => unicode_methods::count(heap, o, need(0)?, a(1), a(2)),
-        "isdigit" => unicode_methods::isdigit(heap, o),
-        "isalpha" => unicode_methods::isalpha(heap, o),
-        "isspace" => unicode_methods::isspace(heap, o),
-        "isidentifier" => unicode_methods::isidentifier(heap, o),
-        _ => {
-            return Err(interp.raise(
-                &exceptions::ATTRIBUTE_ERROR,
-                format!("'str' object has no attribute '{name}'"),
-            ));
-        }
-    };
-    r.map_err(|e| interp.err(e))
 }

@@ -1,0 +1,90 @@
+//! The methods of `int` (`long_methods` in `Objects/longobject.c`, with the argument handling
+//! of `Objects/clinic/longobject.c.h`) that pyrt does exactly: declared once here, called by
+//! the interpreter for `n.bit_length()` and bound methods alike; a `bool` is an int, so
+//! `True.bit_length()` finds them too. The semantic functions are public for the Rust API.
+
+use crate::error::PyResult;
+use crate::heap::Heap;
+use crate::long_digits::LongValue;
+use crate::methods::{Bound, MethodDef, MethodTable, Params};
+use crate::obj::Obj;
+use crate::types::long::{self, Int, long_value, new_bool, new_int};
+use crate::types::tuple;
+use crate::view::View;
+
+/// `int`'s methods, in CPython's order.
+pub static INT_METHODS: MethodTable<Int> = MethodTable {
+    type_name: "int",
+    methods: &[
+        MethodDef {
+            name: "conjugate",
+            params: Params::NoArgs,
+            call: conjugate,
+        },
+        MethodDef {
+            name: "bit_length",
+            params: Params::NoArgs,
+            call: bit_length,
+        },
+        MethodDef {
+            name: "bit_count",
+            params: Params::NoArgs,
+            call: call_bit_count,
+        },
+        MethodDef {
+            name: "as_integer_ratio",
+            params: Params::NoArgs,
+            call: as_integer_ratio,
+        },
+        MethodDef {
+            name: "is_integer",
+            params: Params::NoArgs,
+            call: is_integer,
+        },
+    ],
+};
+
+/// `long_long` (`int(n)` of an int): `n` itself when it is an exact `int`, else (a `bool`) an
+/// exact `int` of the same value.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn exact_int<'h>(heap: &'h Heap, n: &Int) -> PyResult<Obj<'h>> {
+    let o = n.as_object();
+    if core::ptr::eq(o.ob_type(), long::INT_TYPE.get()) {
+        // SAFETY: the caller holds `n`, an object of this heap.
+        return Ok(unsafe { Obj::from_borrowed(heap, o) });
+    }
+    new_int(heap, &long_value(n))
+}
+
+/// `n.bit_count()`: the number of ones in `abs(n)`'s binary form.
+pub fn bit_count(n: &Int) -> u64 {
+    long_value(n)
+        .digits()
+        .iter()
+        .map(|d| u64::from(d.count_ones()))
+        .sum()
+}
+
+fn conjugate<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    exact_int(heap, n)
+}
+
+fn bit_length<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    new_int(heap, &LongValue::from_u64(long_value(n).bit_length()))
+}
+
+fn call_bit_count<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    new_int(heap, &LongValue::from_u64(self::bit_count(n)))
+}
+
+/// `n.as_integer_ratio()`: `(int(n), 1)`.
+fn as_integer_ratio<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let items = vec![exact_int(heap, n)?, long::int_from_i64(heap, 1)?];
+    tuple::new_tuple(heap, items)
+}
+
+fn is_integer<'h>(heap: &'h Heap, _: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    Ok(new_bool(heap, true))
+}

@@ -1,0 +1,247 @@
+//! The methods of `str` (`unicode_methods` in `Objects/unicodeobject.c`, with the argument
+//! handling of `Objects/clinic/unicodeobject.c.h` and, for the searching methods that 3.12 still
+//! parses with `PyArg_ParseTuple`, its old messages): declared once here, called by the
+//! interpreter for `s.split(...)` and bound methods alike. Each entry calls the semantic
+//! function of [`unicode_methods`] (or [`str_format`]), which the Rust API calls too.
+
+use crate::abstract_;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::Heap;
+use crate::methods::{Bound, MethodDef, MethodTable, Params};
+use crate::obj::Obj;
+use crate::object::PyObject;
+use crate::types::str_format::{self, FormatArgs};
+use crate::types::unicode::{Str, str_value};
+use crate::types::unicode_methods;
+
+/// `find`, `count`, `startswith`, ...: `"O|OO:find"`.
+const FIND: Params = Params::VarArgs { min: 1, max: 3 };
+
+/// `strip`, `lstrip`, `rstrip`: `chars=None`, positional only.
+const STRIP: Params = Params::Positional { min: 0, max: 1 };
+
+/// `str`'s methods, in CPython's order.
+pub static STR_METHODS: MethodTable<Str> = MethodTable {
+    type_name: "str",
+    methods: &[
+        MethodDef {
+            name: "replace",
+            params: Params::Positional { min: 2, max: 3 },
+            call: replace,
+        },
+        MethodDef {
+            name: "split",
+            params: Params::Keywords {
+                names: &["sep", "maxsplit"],
+                positional: 2,
+                required: 0,
+            },
+            call: split,
+        },
+        MethodDef {
+            name: "rsplit",
+            params: Params::Keywords {
+                names: &["sep", "maxsplit"],
+                positional: 2,
+                required: 0,
+            },
+            call: rsplit,
+        },
+        MethodDef {
+            name: "join",
+            params: Params::One,
+            call: join,
+        },
+        MethodDef {
+            name: "count",
+            params: FIND,
+            call: count,
+        },
+        MethodDef {
+            name: "find",
+            params: FIND,
+            call: find,
+        },
+        MethodDef {
+            name: "index",
+            params: FIND,
+            call: index,
+        },
+        MethodDef {
+            name: "lower",
+            params: Params::NoArgs,
+            call: lower,
+        },
+        MethodDef {
+            name: "lstrip",
+            params: STRIP,
+            call: lstrip,
+        },
+        MethodDef {
+            name: "rfind",
+            params: FIND,
+            call: rfind,
+        },
+        MethodDef {
+            name: "rindex",
+            params: FIND,
+            call: rindex,
+        },
+        MethodDef {
+            name: "rstrip",
+            params: STRIP,
+            call: rstrip,
+        },
+        MethodDef {
+            name: "strip",
+            params: STRIP,
+            call: strip,
+        },
+        MethodDef {
+            name: "upper",
+            params: Params::NoArgs,
+            call: upper,
+        },
+        MethodDef {
+            name: "startswith",
+            params: FIND,
+            call: startswith,
+        },
+        MethodDef {
+            name: "endswith",
+            params: FIND,
+            call: endswith,
+        },
+        MethodDef {
+            name: "isspace",
+            params: Params::NoArgs,
+            call: isspace,
+        },
+        MethodDef {
+            name: "isdigit",
+            params: Params::NoArgs,
+            call: isdigit,
+        },
+        MethodDef {
+            name: "isalpha",
+            params: Params::NoArgs,
+            call: isalpha,
+        },
+        MethodDef {
+            name: "isidentifier",
+            params: Params::NoArgs,
+            call: isidentifier,
+        },
+        MethodDef {
+            name: "format",
+            params: Params::VarKeywords,
+            call: format,
+        },
+    ],
+};
+
+/// The `i`-th bound argument, which the binder guarantees is present.
+fn arg<'a>(args: Bound<'a, '_>, i: usize) -> PyResult<&'a PyObject> {
+    args.get(i)
+        .and_then(Option::as_ref)
+        .map(Obj::object)
+        .ok_or_else(crate::view::bad_internal_call)
+}
+
+/// The `i`-th bound argument if given.
+fn opt<'a>(args: Bound<'a, '_>, i: usize) -> Option<&'a PyObject> {
+    args.get(i).and_then(Option::as_ref).map(Obj::object)
+}
+
+fn replace<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_methods::replace(heap, s, arg(args, 0)?, arg(args, 1)?, opt(args, 2))
+}
+
+fn split<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_methods::split(heap, s, opt(args, 0), opt(args, 1))
+}
+
+fn rsplit<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_methods::rsplit(heap, s, opt(args, 0), opt(args, 1))
+}
+
+fn join<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let items = sequence_fast(heap, arg(args, 0)?, "can only join an iterable")?;
+    unicode_methods::join(heap, s, &items)
+}
+
+/// `PySequence_Fast(o, message)`: the items of `o`; `TypeError: message` when `o` cannot be
+/// iterated. (Iterating a non-iterable fails before the first item with the `not iterable`
+/// error, which is the one replaced; errors raised while iterating are kept.)
+///
+/// # Errors
+/// `TypeError: message`, or what iterating raises.
+pub fn sequence_fast<'h>(heap: &'h Heap, o: &PyObject, message: &str) -> PyResult<Vec<Obj<'h>>> {
+    let mut items = Vec::new();
+    let not_iterable = format!("'{}' object is not iterable", o.ob_type().name());
+    match abstract_::for_each(heap, o, |item| {
+        items.push(item);
+        Ok(true)
+    }) {
+        Err(e)
+            if items.is_empty()
+                && e.kind() == ExcKind::TypeError
+                && e.message() == not_iterable =>
+        {
+            Err(PyErr::type_error(message))
+        }
+        r => r.map(|()| items),
+    }
+}
+
+fn strip<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_methods::strip(heap, s, opt(args, 0))
+}
+
+fn lstrip<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_methods::lstrip(heap, s, opt(args, 0))
+}
+
+fn rstrip<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_methods::rstrip(heap, s, opt(args, 0))
+}
+
+/// A searching method: `(sub, start=None, end=None)`.
+macro_rules! searching {
+    ($($name:ident),*) => {$(
+        fn $name<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+            unicode_methods::$name(heap, s, arg(args, 0)?, opt(args, 1), opt(args, 2))
+        }
+    )*};
+}
+searching!(count, find, index, rfind, rindex, startswith, endswith);
+
+/// A method of no arguments.
+macro_rules! no_args {
+    ($($name:ident),*) => {$(
+        fn $name<'h>(heap: &'h Heap, s: &Str, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+            unicode_methods::$name(heap, s)
+        }
+    )*};
+}
+no_args!(lower, upper, isspace, isdigit, isalpha, isidentifier);
+
+/// `s.format(*args, **kwargs)`: bound as the positional arguments, a `None`, then names and
+/// values ([`Params::VarKeywords`]).
+fn format<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let split = args.iter().position(Option::is_none).unwrap_or(args.len());
+    let positional: Vec<Obj<'h>> = args[..split].iter().flatten().cloned().collect();
+    let mut kwargs = Vec::new();
+    for pair in args.get(split + 1..).unwrap_or(&[]).chunks(2) {
+        let (Some(Some(k)), Some(Some(v))) = (pair.first(), pair.get(1)) else {
+            return Err(crate::view::bad_internal_call());
+        };
+        let k = Str::cast(k.object()).ok_or_else(crate::view::bad_internal_call)?;
+        kwargs.push((str_value(k), v.clone()));
+    }
+    let args = FormatArgs {
+        args: &positional,
+        kwargs: &kwargs,
+    };
+    str_format::format(heap, s, &args)
+}
