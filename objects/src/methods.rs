@@ -10,6 +10,7 @@
 //! | `One` | `METH_O` | `list.append() takes exactly one argument (0 given)` | as above |
 //! | `Positional` | Clinic, positional-only | `pop expected at most 1 argument, got 2` | as above |
 //! | `Keywords` | Clinic with keywords | `split() takes at most 2 arguments (3 given)` | `'x' is an invalid keyword argument for split()` |
+//! | `VarKeywords` | `METH_VARARGS \| METH_KEYWORDS` | `update expected at most 1 argument, got 2` | any, passed as a dict |
 //!
 //! A method's implementation receives its receiver as the table's typed view and its
 //! parameters bound by position ([`Bound`]): `None` for an optional one not given.
@@ -44,6 +45,13 @@ pub enum Params {
         positional: usize,
         /// Parameters that must be given.
         required: usize,
+    },
+    /// `METH_VARARGS | METH_KEYWORDS` whose positional count the method checks with
+    /// `_PyArg_CheckPositional(name, n, 0, max)` (`dict.update`): the `max` positional slots,
+    /// then the keywords, any names, as a dict (`kwds`, `None` when there are none).
+    VarKeywords {
+        /// Positional parameters.
+        max: usize,
     },
 }
 
@@ -100,17 +108,52 @@ impl<V: View> MethodTable<V> {
             return Some(Err(descriptor_error(name, self.type_name, receiver)));
         };
         Some(
-            bind(self.type_name, method.name, method.params, args, kwargs)
-                .and_then(|bound| (method.call)(heap, view, &bound)),
+            bind(self.type_name, method.name, method.params, args, kwargs).and_then(|mut bound| {
+                if let (Params::VarKeywords { .. }, Some(slot)) = (method.params, bound.last_mut())
+                {
+                    *slot = keywords_dict(heap, kwargs)?;
+                }
+                (method.call)(heap, view, &bound)
+            }),
         )
     }
+}
+
+/// The keywords of a `METH_KEYWORDS` call as CPython's `_PyStack_AsDict` makes them: a dict
+/// presized for them, keyed by interned strs; `None` when there are none.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn keywords_dict<'h>(
+    heap: &'h Heap,
+    kwargs: &[(String, Obj<'h>)],
+) -> PyResult<Option<Obj<'h>>> {
+    if kwargs.is_empty() {
+        return Ok(None);
+    }
+    let mut pairs = Vec::with_capacity(kwargs.len());
+    for (k, v) in kwargs {
+        pairs.push((keyword_name(heap, k)?, v.clone()));
+    }
+    crate::types::dict::dict_from_pairs(heap, pairs).map(Some)
+}
+
+/// A keyword's name as the interned str CPython's compiler makes of it.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn keyword_name<'h>(heap: &'h Heap, name: &str) -> PyResult<Obj<'h>> {
+    let s = crate::types::unicode::new_str(heap, name)?;
+    crate::types::unicode::intern(heap, s)
 }
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Binds `args` and `kwargs` to a method's parameters, with CPython's messages.
+/// Binds `args` and `kwargs` to a method's parameters, with CPython's messages. For
+/// [`Params::VarKeywords`] the keywords are left unbound: the last slot stays `None` for the
+/// dict of them that [`MethodTable::call`] makes ([`keywords_dict`]).
 ///
 /// # Errors
 /// `TypeError` for a call that does not fit `params`.
@@ -159,11 +202,20 @@ pub fn bind<'h>(
             positional,
             required,
         } => bind_keywords(name, names, positional, required, args, kwargs),
+        Params::VarKeywords { max } => {
+            check_positional(name, n, 0, max)?;
+            // The last slot is for the keywords' dict, which `MethodTable::call` makes.
+            Ok((0..=max).map(|i| args.get(i).cloned()).collect())
+        }
     }
 }
 
-/// `_PyArg_CheckPositional`.
-fn check_positional(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+/// `_PyArg_CheckPositional(name, n, min, max)`: `TypeError: dict expected at most 1 argument,
+/// got 2`.
+///
+/// # Errors
+/// `TypeError` when `n` is not in `min..=max`.
+pub fn check_positional(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     let message = if min == max && n != min {
         format!("{name} expected {min} argument{}, got {n}", plural(min))
     } else if n < min {

@@ -1,9 +1,10 @@
 //! Methods of the built-in types (`list.append`, `dict.get`, `str.split`, ...), called
 //! directly for `obj.name(...)` or through a bound built-in method object for `m = obj.name`.
 
+use pyrt_objects::Obj;
+use pyrt_objects::types::dict::methods::DICT_METHODS;
 use pyrt_objects::types::list_methods::LIST_METHODS;
 use pyrt_objects::types::{dict, list, long, range, set, set_ops, unicode, unicode_methods};
-use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
 use super::objects::{BUILTIN, DICT_ITEMS, DICT_KEYS, DICT_VALUES};
@@ -58,6 +59,7 @@ pub(crate) const NAMES: &[&str] = &[
     "bit_length",
     "format",
     "is_integer",
+    "fromkeys",
 ];
 
 /// `obj.name` as a bound built-in method, if the type has that method.
@@ -79,18 +81,6 @@ pub(crate) fn bound<'py>(
 
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
     let o = obj.object();
-    let dict_methods = [
-        "get",
-        "setdefault",
-        "pop",
-        "popitem",
-        "keys",
-        "values",
-        "items",
-        "update",
-        "clear",
-        "copy",
-    ];
     // `frozenset` has only the methods that do not change the set.
     let set_only = ["add", "discard", "remove", "pop", "clear", "update"];
     let set_methods = [
@@ -106,7 +96,7 @@ fn has_method(obj: &Obj<'_>, name: &str) -> bool {
     if list::is_list(o) {
         LIST_METHODS.has(name)
     } else if dict::is_dict(o) {
-        dict_methods.contains(&name)
+        DICT_METHODS.has(name)
     } else if set::is_anyset(o) {
         set_methods.contains(&name) || (set::is_set(o) && set_only.contains(&name))
     } else if unicode::is_str(o) {
@@ -134,9 +124,11 @@ pub(crate) fn call<'py>(
         let r = LIST_METHODS.call(interp.heap, o, name, args, kwargs);
         return r.transpose().map_err(|e| interp.err(e));
     }
-    let r = if let Some(d) = dict::Dict::cast(o) {
-        dict_method(interp, obj, d, name, args, kwargs)
-    } else if set::is_anyset(o) {
+    if dict::is_dict(o) {
+        let r = DICT_METHODS.call(interp.heap, o, name, args, kwargs);
+        return r.transpose().map_err(|e| interp.err(e));
+    }
+    let r = if set::is_anyset(o) {
         set_method(interp, obj, name, args)
     } else if let Some(s) = unicode::Str::cast(o) {
         str_method(interp, s, name, args)
@@ -148,6 +140,21 @@ pub(crate) fn call<'py>(
         long::int_from_i64(interp.heap, bits as i64).map_err(|e| interp.err(e))
     };
     r.map(Some)
+}
+
+/// How `d.keys()`, `d.values()` and `d.items()` of [`DICT_METHODS`] make their views, whose
+/// types are the interpreter's (it iterates them): registered by [`super::Session::new`].
+pub(crate) fn new_dict_view<'h>(
+    heap: &'h pyrt_objects::Heap,
+    d: Obj<'h>,
+    kind: dict::methods::ViewKind,
+) -> pyrt_objects::PyResult<Obj<'h>> {
+    let kind = match kind {
+        dict::methods::ViewKind::Keys => &DICT_KEYS,
+        dict::methods::ViewKind::Values => &DICT_VALUES,
+        dict::methods::ViewKind::Items => &DICT_ITEMS,
+    };
+    kind.alloc(heap, &[Some(d)], &[])
 }
 
 fn none<'py>(interp: &Interp<'py>) -> Obj<'py> {
@@ -174,85 +181,6 @@ fn arity<'py>(
         &exceptions::TYPE_ERROR,
         format!("{name}() takes {expected} {noun} ({} given)", args.len()),
     ))
-}
-
-fn dict_method<'py>(
-    interp: &Interp<'py>,
-    d: &Obj<'py>,
-    o: &dict::Dict,
-    name: &str,
-    args: &[Obj<'py>],
-    kwargs: &[(String, Obj<'py>)],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let err = |e| interp.err(e);
-    if !kwargs.is_empty() && name != "update" {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("dict.{name}() takes no keyword arguments"),
-        ));
-    }
-    match name {
-        "get" => {
-            arity(interp, "get", args, 1, 2)?;
-            let v = dict::get_item(heap, o, args[0].object()).map_err(err)?;
-            Ok(v.unwrap_or_else(|| args.get(1).cloned().unwrap_or_else(|| none(interp))))
-        }
-        "setdefault" => {
-            arity(interp, "setdefault", args, 1, 2)?;
-            if let Some(v) = dict::get_item(heap, o, args[0].object()).map_err(err)? {
-                return Ok(v);
-            }
-            let v = args.get(1).cloned().unwrap_or_else(|| none(interp));
-            dict::set_item(heap, o, args[0].clone(), v.clone()).map_err(err)?;
-            Ok(v)
-        }
-        "pop" => {
-            arity(interp, "pop", args, 1, 2)?;
-            match dict::get_item(heap, o, args[0].object()).map_err(err)? {
-                Some(v) => {
-                    dict::del_item(heap, o, args[0].object()).map_err(err)?;
-                    Ok(v)
-                }
-                None => match args.get(1) {
-                    Some(d) => Ok(d.clone()),
-                    None => {
-                        let r = abstract_::repr(heap, args[0].object()).map_err(err)?;
-                        Err(interp
-                            .err(pyrt_objects::PyErr::new(pyrt_objects::ExcKind::KeyError, r)))
-                    }
-                },
-            }
-        }
-        "popitem" => {
-            let Some((k, v)) = dict::items(heap, o).map_err(err)?.pop() else {
-                return Err(interp.err(pyrt_objects::PyErr::new(
-                    pyrt_objects::ExcKind::KeyError,
-                    "'popitem(): dictionary is empty'",
-                )));
-            };
-            dict::del_item(heap, o, k.object()).map_err(err)?;
-            pyrt_objects::types::tuple::new_tuple(heap, vec![k, v]).map_err(err)
-        }
-        "keys" => DICT_KEYS.alloc(heap, &[Some(d.clone())], &[]).map_err(err),
-        "values" => DICT_VALUES
-            .alloc(heap, &[Some(d.clone())], &[])
-            .map_err(err),
-        "items" => DICT_ITEMS.alloc(heap, &[Some(d.clone())], &[]).map_err(err),
-        "update" => {
-            dict_update(interp, o, "update", args, kwargs)?;
-            Ok(none(interp))
-        }
-        "clear" => {
-            dict::clear(heap, o);
-            Ok(none(interp))
-        }
-        "copy" => dict::copy(heap, o).map_err(err),
-        _ => Err(interp.raise(
-            &exceptions::ATTRIBUTE_ERROR,
-            format!("'dict' object has no attribute '{name}'"),
-        )),
-    }
 }
 
 fn set_method<'py>(
@@ -363,66 +291,6 @@ fn mutable_set_method<'py>(
         }
     }
     Ok(none(interp))
-}
-
-/// `dict_update_common` (`d.update(...)`, `dict(...)`): at most one positional argument,
-/// merged by [`dict_update_arg`], then the keyword arguments in order.
-pub(crate) fn dict_update<'py>(
-    interp: &Interp<'py>,
-    d: &dict::Dict,
-    method: &str,
-    args: &[Obj<'py>],
-    kwargs: &[(String, Obj<'py>)],
-) -> R<'py, ()> {
-    if args.len() > 1 {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("{method} expected at most 1 argument, got {}", args.len()),
-        ));
-    }
-    if let Some(arg) = args.first() {
-        dict_update_arg(interp, d, arg)?;
-    }
-    for (k, v) in kwargs {
-        let k = interp.name_str(k)?;
-        dict::set_item(interp.heap, d, k, v.clone()).map_err(|e| interp.err(e))?;
-    }
-    Ok(())
-}
-
-/// `dict_update_arg`: a dict merges as a mapping (`PyDict_Merge`); anything else is an
-/// iterable of pairs (`PyDict_MergeFromSeq2`), each element made a sequence as
-/// `PySequence_Fast` does. (pyrt's mappings are its dicts: a class cannot define
-/// `__getitem__`, so the `keys()` protocol has nothing else to find.)
-pub(crate) fn dict_update_arg<'py>(
-    interp: &Interp<'py>,
-    d: &dict::Dict,
-    arg: &Obj<'py>,
-) -> R<'py, ()> {
-    if let Some(source) = dict::Dict::cast(arg.object()) {
-        return dict::merge(interp.heap, d, source).map_err(|e| interp.err(e));
-    }
-    let mut it = interp.iter(arg)?;
-    let elements = core::iter::from_fn(|| match it.next(interp) {
-        Ok(Some(element)) => Some(sequence_fast(interp, &element)),
-        Ok(None) => None,
-        Err(u) => Some(Err(u)),
-    });
-    dict::merge_from_seq2(interp.heap, d, elements, |e| interp.err(e))
-}
-
-/// `PySequence_Fast(o)`: the items of `o`, or `None` when collecting them raised `TypeError`
-/// (the caller gives its own message).
-fn sequence_fast<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, Option<Vec<Obj<'py>>>> {
-    match interp.collect(o) {
-        Ok(items) => Ok(Some(items)),
-        Err(super::Unwind::Raise(r))
-            if r.exc.ob_type().is_subtype(exceptions::TYPE_ERROR.get()) =>
-        {
-            Ok(None)
-        }
-        Err(u) => Err(u),
-    }
 }
 
 /// An argument of the set methods and constructors as the object layer takes it: the
