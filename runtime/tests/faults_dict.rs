@@ -343,3 +343,30 @@ d {'a': 1, 1: 2, 'b': 2, 'c': 3}
 "#,
     );
 }
+
+/// `{**x}` merges each mapping where it stands, between the pairs around it, and raises before
+/// the items after a bad one are evaluated (`compiler_dict`'s `BUILD_MAP` / `DICT_UPDATE`).
+#[test]
+fn dict_displays_unpack_in_order() {
+    check(
+        r#"import sys
+x = {'b': 2, 'a': 0}
+print({**{1: 2}, 'a': 3}, {'a': 1, **x, 'c': 3}, {**x}, {'a': 1, **x, 'a': 5})
+print(sys.getsizeof({**x}), sys.getsizeof({'q': 1, **x}), sys.getsizeof({**x, 'q': 1, 'r': 2, 's': 3, 't': 4, 'u': 5, 'v': 6}))
+def f():
+    print('called')
+    return 1
+try:
+    print({**x, **1, 'z': f()})
+except TypeError as e:
+    print('TypeError', e)
+print({'z': f(), **x})
+"#,
+        r#"{1: 2, 'a': 3} {'a': 0, 'b': 2, 'c': 3} {'b': 2, 'a': 0} {'a': 5, 'b': 2}
+184 184 272
+TypeError 'int' object is not a mapping
+called
+{'z': 1, 'b': 2, 'a': 0}
+"#,
+    );
+}
