@@ -13,6 +13,7 @@
 //! | `AnyArgs` | `METH_VARARGS` | (any number) | `set.union() takes no keyword arguments` |
 //! | `VarArgs` | `PyArg_ParseTuple` | `find() takes at least 1 argument (0 given)` | `str.find() takes no keyword arguments` |
 //! | `VarKeywords` | `*args, **kwargs` | (the method checks) | (the method checks) |
+//! | `KeywordsDict` | `METH_VARARGS \| METH_KEYWORDS` | `update expected at most 1 argument, got 2` | any, passed as a dict |
 //!
 //! A method's implementation receives its receiver as the table's typed view and its
 //! parameters bound by position ([`Bound`]): `None` for an optional one not given.
@@ -63,6 +64,13 @@ pub enum Params {
     /// bound as each positional argument, a `None`, then each keyword's name (a `str`) and
     /// value. [`MethodTable::call`] binds the keywords, since their names become objects.
     VarKeywords,
+    /// `METH_VARARGS | METH_KEYWORDS` whose positional count the method checks with
+    /// `_PyArg_CheckPositional(name, n, 0, max)` (`dict.update`): the `max` positional slots,
+    /// then the keywords, any names, as a dict (`kwds`, `None` when there are none).
+    KeywordsDict {
+        /// Positional parameters.
+        max: usize,
+    },
 }
 
 /// The arguments of one call, bound to the method's parameters by position.
@@ -119,17 +127,54 @@ impl<V: View> MethodTable<V> {
         };
         let bound = match method.params {
             Params::VarKeywords => bind_var_keywords(heap, args, kwargs),
-            params => bind(self.type_name, method.name, params, args, kwargs),
+            params => {
+                bind(self.type_name, method.name, params, args, kwargs).and_then(|mut bound| {
+                    if let (Params::KeywordsDict { .. }, Some(slot)) = (params, bound.last_mut()) {
+                        *slot = keywords_dict(heap, kwargs)?;
+                    }
+                    Ok(bound)
+                })
+            }
         };
         Some(bound.and_then(|bound| (method.call)(heap, view, &bound)))
     }
+}
+
+/// The keywords of a `METH_KEYWORDS` call as CPython's `_PyStack_AsDict` makes them: a dict
+/// presized for them, keyed by interned strs; `None` when there are none.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn keywords_dict<'h>(
+    heap: &'h Heap,
+    kwargs: &[(String, Obj<'h>)],
+) -> PyResult<Option<Obj<'h>>> {
+    if kwargs.is_empty() {
+        return Ok(None);
+    }
+    let mut pairs = Vec::with_capacity(kwargs.len());
+    for (k, v) in kwargs {
+        pairs.push((keyword_name(heap, k)?, v.clone()));
+    }
+    crate::types::dict::dict_from_pairs(heap, pairs).map(Some)
+}
+
+/// A keyword's name as the interned str CPython's compiler makes of it.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn keyword_name<'h>(heap: &'h Heap, name: &str) -> PyResult<Obj<'h>> {
+    let s = crate::types::unicode::new_str(heap, name)?;
+    crate::types::unicode::intern(heap, s)
 }
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Binds `args` and `kwargs` to a method's parameters, with CPython's messages.
+/// Binds `args` and `kwargs` to a method's parameters, with CPython's messages. For
+/// [`Params::KeywordsDict`] the keywords are left unbound: the last slot stays `None` for the
+/// dict of them that [`MethodTable::call`] makes ([`keywords_dict`]).
 ///
 /// # Errors
 /// `TypeError` for a call that does not fit `params`.
@@ -196,6 +241,11 @@ pub fn bind<'h>(
         }
         // Keyword names become objects: `MethodTable::call` binds them with the heap.
         Params::VarKeywords => Err(crate::view::bad_internal_call()),
+        Params::KeywordsDict { max } => {
+            check_positional(name, n, 0, max)?;
+            // The last slot is for the keywords' dict, which `MethodTable::call` makes.
+            Ok((0..=max).map(|i| args.get(i).cloned()).collect())
+        }
     }
 }
 
@@ -236,8 +286,12 @@ fn bind_var_keywords<'h>(
     Ok(bound)
 }
 
-/// `_PyArg_CheckPositional`.
-fn check_positional(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+/// `_PyArg_CheckPositional(name, n, min, max)`: `TypeError: dict expected at most 1 argument,
+/// got 2`.
+///
+/// # Errors
+/// `TypeError` when `n` is not in `min..=max`.
+pub fn check_positional(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     let message = if min == max && n != min {
         format!("{name} expected {min} argument{}, got {n}", plural(min))
     } else if n < min {

@@ -203,10 +203,14 @@ impl<'py> Bound<'py, PyDict> {
         dict::copy(self.py().heap(), self.view()).map(Bound::from_obj)
     }
 
-    /// `d.update(other)` for another dict (`dict_merge`); `dict(other)` is an empty dict updated.
+    /// `d.update(other)` (`dict_update_arg`): another dict merges as a mapping (`dict_merge`),
+    /// anything else is an iterable of `(key, value)` pairs, as in a script; `dict(other)` is
+    /// an empty dict updated.
     ///
     /// # Errors
-    /// `MemoryError` past the memory limit.
+    /// `TypeError: 'int' object is not iterable`, `TypeError: cannot convert dictionary update
+    /// sequence element #0 to a sequence`, `ValueError: dictionary update sequence element #0
+    /// has length 1; 2 is required`, `TypeError: unhashable type: ...`, or `MemoryError`.
     ///
     /// # Example
     /// ```
@@ -215,10 +219,61 @@ impl<'py> Bound<'py, PyDict> {
     ///         b.set_item(&py.str("k").unwrap(), &py.int(1).unwrap()).unwrap();
     ///         a.update(&b).unwrap();
     ///         assert_eq!((a.len().unwrap(), a.getsizeof()), (1, 184));
+    ///     let pair = py.tuple([py.int(2).unwrap().into_any(), py.int(3).unwrap().into_any()]);
+    ///     a.update(&py.list([pair.unwrap()]).unwrap()).unwrap();
+    ///     assert_eq!(a.repr().unwrap(), "{'k': 1, 2: 3}");
+    ///     let err = a.update(&py.list([py.int(1).unwrap()]).unwrap()).unwrap_err();
+    ///     assert_eq!(
+    ///         err.to_string(),
+    ///         "TypeError: cannot convert dictionary update sequence element #0 to a sequence"
+    ///     );
     /// });
     /// ```
-    pub fn update(&self, other: &Bound<'py, PyDict>) -> PyResult<()> {
-        dict::merge(self.py().heap(), self.view(), other.view())
+    pub fn update<T>(&self, other: &Bound<'py, T>) -> PyResult<()> {
+        dict::update_arg(self.py().heap(), self.view(), other.as_object())
+    }
+
+    /// `d.pop(key)`: the value removed, `None` when `key` was absent.
+    ///
+    /// # Errors
+    /// `TypeError: unhashable type: ...`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///     d.set_item(&py.str("k").unwrap(), &py.int(7).unwrap()).unwrap();
+    ///     assert_eq!(d.pop(&py.str("k").unwrap()).unwrap().unwrap().repr().unwrap(), "7");
+    ///     assert!(d.pop(&py.str("k").unwrap()).unwrap().is_none());
+    /// });
+    /// ```
+    pub fn pop<K>(&self, key: &Bound<'py, K>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Ok(dict::pop(self.py().heap(), self.view(), key.as_object())?.map(Bound::from_obj))
+    }
+
+    /// `d.popitem()`: the last item in insertion order, removed (its entry is reused by the
+    /// next insert, as in CPython).
+    ///
+    /// # Errors
+    /// `KeyError: 'popitem(): dictionary is empty'`, or `MemoryError`.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let d = py.dict().unwrap();
+    ///     for i in 1..=2 {
+    ///         d.set_item(&py.int(i).unwrap(), &py.int(i * 10).unwrap()).unwrap();
+    ///     }
+    ///     let (k, v) = d.popitem().unwrap();
+    ///     assert_eq!((k.repr().unwrap(), v.repr().unwrap()), ("2".into(), "20".into()));
+    ///     d.popitem().unwrap();
+    ///     let err = d.popitem().unwrap_err().to_string();
+    ///     assert_eq!(err, "KeyError: 'popitem(): dictionary is empty'");
+    /// });
+    /// ```
+    pub fn popitem(&self) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let (k, v) = dict::methods::popitem(self.py().heap(), self.view())?;
+        Ok((Bound::from_obj(k), Bound::from_obj(v)))
     }
 
     /// `d.clear()`: back to the shared empty table (64 bytes).

@@ -554,9 +554,7 @@ pub(crate) fn construct<'py>(
         });
     }
     if is(&DICT_TYPE) {
-        let d = e(dict::new_dict(heap))?;
-        super::methods::dict_update(interp, interp.own_dict(&d)?, "dict", &args, &kwargs)?;
-        return Ok(d);
+        return e(dict::methods::dict_vectorcall(heap, &args, &kwargs));
     }
     if is(&BYTES_TYPE) {
         return match arg {

@@ -190,19 +190,18 @@ impl<'py> Interp<'py> {
     /// A dict display: presized for up to 15 items (`BUILD_MAP`), else built in chunks.
     fn dict_display(&self, frame: &Frame<'py>, d: &'static ast::ExprDict) -> R<'py, Obj<'py>> {
         let heap = self.heap;
+        if d.items.iter().any(|item| item.key.is_none()) {
+            return self.dict_display_unpacking(frame, d);
+        }
         let mut pairs = Vec::new();
-        let mut unpacked = Vec::new();
         for item in &d.items {
-            match &item.key {
-                Some(k) => {
-                    let k = self.eval(frame, k)?;
-                    let v = self.eval(frame, &item.value)?;
-                    pairs.push((k, v));
-                }
-                None => unpacked.push(self.eval(frame, &item.value)?),
+            if let Some(k) = &item.key {
+                let k = self.eval(frame, k)?;
+                let v = self.eval(frame, &item.value)?;
+                pairs.push((k, v));
             }
         }
-        let out = if pairs.len() <= 15 && unpacked.is_empty() {
+        let out = if pairs.len() <= 15 {
             dict::dict_from_pairs(heap, pairs)
         } else {
             let out = dict::new_dict(heap).map_err(|e| self.err(e))?;
@@ -210,8 +209,35 @@ impl<'py> Interp<'py> {
             for (k, v) in pairs {
                 dict::set_item(heap, view, k, v).map_err(|e| self.err(e))?;
             }
-            for u in unpacked {
-                // `DICT_UPDATE`: only a mapping can be unpacked.
+            Ok(out)
+        };
+        out.map_err(|e| self.err(e))
+    }
+
+    /// `{'a': 1, **x, 'b': 2}`, in order as CPython's `compiler_dict` builds it: the pairs
+    /// between unpackings make a dict each (`BUILD_MAP n`) and each `**x` is merged as it is
+    /// evaluated (`DICT_UPDATE`: only a mapping can be unpacked), so later items win.
+    fn dict_display_unpacking(
+        &self,
+        frame: &Frame<'py>,
+        d: &'static ast::ExprDict,
+    ) -> R<'py, Obj<'py>> {
+        let heap = self.heap;
+        let out = dict::new_dict(heap).map_err(|e| self.err(e))?;
+        let view = self.own_dict(&out)?;
+        let mut pairs = Vec::new();
+        let flush = |pairs: &mut Vec<(Obj<'py>, Obj<'py>)>| -> R<'py, ()> {
+            if pairs.is_empty() {
+                return Ok(());
+            }
+            let sub =
+                dict::dict_from_pairs(heap, core::mem::take(pairs)).map_err(|e| self.err(e))?;
+            dict::merge(heap, view, self.own_dict(&sub)?).map_err(|e| self.err(e))
+        };
+        for item in &d.items {
+            let Some(k) = &item.key else {
+                flush(&mut pairs)?;
+                let u = self.eval(frame, &item.value)?;
                 let Some(source) = dict::Dict::cast(u.object()) else {
                     return Err(self.raise(
                         &exceptions::TYPE_ERROR,
@@ -219,10 +245,14 @@ impl<'py> Interp<'py> {
                     ));
                 };
                 dict::merge(heap, view, source).map_err(|e| self.err(e))?;
-            }
-            Ok(out)
-        };
-        out.map_err(|e| self.err(e))
+                continue;
+            };
+            let k = self.eval(frame, k)?;
+            let v = self.eval(frame, &item.value)?;
+            pairs.push((k, v));
+        }
+        flush(&mut pairs)?;
+        Ok(out)
     }
 
     /// Runs `body` for every binding of a comprehension's generators; the targets are

@@ -322,6 +322,7 @@ impl<'py> Session<'py> {
         argv: Vec<String>,
         out: Box<dyn Write + 'py>,
     ) -> Result<Session<'py>, String> {
+        pyrt_objects::types::dict::methods::register_views(methods::new_dict_view);
         let builtins = builtins::new_builtins(heap).map_err(|e| format!("{e}\n"))?;
         let spare_memory_error =
             exceptions::new_exception(heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)

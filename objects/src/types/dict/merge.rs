@@ -10,11 +10,12 @@ use super::{
     Dict, LOG_MINSIZE, dict_len, header, keys, new_dict, new_dict_body, release_table, resize,
     set_item, try_vec, values,
 };
+use crate::abstract_;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::PyObject;
-use crate::types::{set, tuple};
+use crate::types::set;
 
 /// `dict_merge(target, source)` for a dict source (`d.update(other)`, `dict(other)`, `{**other}`):
 /// an empty target whose source is a combined table without deleted entries, of 8 slots or
@@ -88,43 +89,68 @@ fn insert_all(heap: &Heap, target: &Dict, source: &Dict) -> PyResult<()> {
     Ok(())
 }
 
-/// `PyDict_MergeFromSeq2(d, seq, override=1)` (`d.update(pairs)`, `dict(pairs)` for anything
-/// but a mapping): `elements` are the elements of `seq` in order, each as the items of
-/// `PySequence_Fast(element)`, or `None` when that conversion raised `TypeError`; each pair
-/// is stored before the next element is asked for. `error` makes the caller's error of a
-/// `PyErr`, so that the caller's own errors (the iteration's) pass through unchanged.
+/// `dict_update_arg` (`d.update(arg)`, `dict(arg)`): a dict merges as a mapping
+/// (`PyDict_Merge`); anything else is an iterable of pairs ([`merge_from_seq2`]). (pyrt's
+/// mappings are its dicts: a class cannot define `__getitem__`, so the `keys()` protocol has
+/// nothing else to find.)
 ///
 /// # Errors
-/// `TypeError: cannot convert dictionary update sequence element #0 to a sequence`,
-/// `ValueError: dictionary update sequence element #0 has length 1; 2 is required`, what
-/// `elements` yields as an error, or what hashing and comparing keys raise.
-pub fn merge_from_seq2<'h, E>(
-    heap: &'h Heap,
-    d: &Dict,
-    elements: impl IntoIterator<Item = Result<Option<Vec<Obj<'h>>>, E>>,
-    error: impl Fn(PyErr) -> E,
-) -> Result<(), E> {
-    for (i, element) in elements.into_iter().enumerate() {
-        let Some(fast) = element? else {
-            return Err(error(PyErr::type_error(format!(
-                "cannot convert dictionary update sequence element #{i} to a sequence"
-            ))));
-        };
-        let [key, value] = match <[Obj<'h>; 2]>::try_from(fast) {
-            Ok(pair) => pair,
-            Err(fast) => {
-                let n = fast.len();
-                return Err(error(PyErr::new(
-                    ExcKind::ValueError,
-                    format!(
-                        "dictionary update sequence element #{i} has length {n}; 2 is required"
-                    ),
-                )));
-            }
-        };
-        set_item(heap, d, key, value).map_err(&error)?;
+/// As [`merge`] and [`merge_from_seq2`].
+pub fn update_arg(heap: &Heap, d: &Dict, arg: &PyObject) -> PyResult<()> {
+    match Dict::cast(arg) {
+        Some(source) => merge(heap, d, source),
+        None => merge_from_seq2(heap, d, arg),
     }
-    Ok(())
+}
+
+/// `PyDict_MergeFromSeq2(d, seq, override=1)` (`d.update(pairs)`, `dict(pairs)` for anything
+/// but a mapping): each element of `seq`, in order, is made a sequence as `PySequence_Fast`
+/// does and its pair stored before the next element is asked for. Iterating goes through
+/// [`abstract_::for_each`], so errors raised by Python code come back unchanged.
+///
+/// # Errors
+/// `TypeError: 'int' object is not iterable`, `TypeError: cannot convert dictionary update
+/// sequence element #0 to a sequence` (whatever `TypeError` making the element a sequence
+/// raised), `ValueError: dictionary update sequence element #0 has length 1; 2 is required`,
+/// what iterating raises, or what hashing and comparing keys raise.
+pub fn merge_from_seq2(heap: &Heap, d: &Dict, seq: &PyObject) -> PyResult<()> {
+    let mut i = 0usize;
+    abstract_::for_each(heap, seq, |element| {
+        let fast = sequence_fast(heap, element.object()).map_err(|e| {
+            if e.kind() == ExcKind::TypeError {
+                PyErr::type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                ))
+            } else {
+                e
+            }
+        })?;
+        let [key, value] = <[Obj<'_>; 2]>::try_from(fast).map_err(|fast| {
+            let n = fast.len();
+            PyErr::new(
+                ExcKind::ValueError,
+                format!("dictionary update sequence element #{i} has length {n}; 2 is required"),
+            )
+        })?;
+        set_item(heap, d, key, value)?;
+        i += 1;
+        Ok(true)
+    })
+}
+
+/// `PySequence_Fast(o)`: the items of `o` (a list's or tuple's as they are now, any other
+/// iterable's collected).
+///
+/// # Errors
+/// `TypeError: 'int' object is not iterable`, or what iterating raises.
+fn sequence_fast<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Vec<Obj<'h>>> {
+    let mut items = Vec::new();
+    abstract_::for_each(heap, o, |item| {
+        items.try_reserve(1).map_err(|_| PyErr::memory_error())?;
+        items.push(item);
+        Ok(true)
+    })?;
+    Ok(items)
 }
 
 /// `d.copy()` (`PyDict_Copy`): an empty dict for an empty source; for a split table a new
@@ -178,13 +204,13 @@ pub fn copy<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Obj<'h>> {
     Ok(new)
 }
 
-/// `dict.fromkeys(source, value)` (`_PyDict_FromKeys`) for a source that is a dict, a set or
-/// frozenset (the table is sized once for all of them: str-keyed only when the source dict
-/// is), or a list or tuple (inserted one by one).
+/// `dict.fromkeys(source, value)` (`_PyDict_FromKeys`): for a source that is a dict, a set or
+/// a frozenset the table is sized once for all the keys (str-keyed only when the source dict
+/// is); any other iterable's keys are inserted one by one as iterating gives them.
 ///
 /// # Errors
-/// `TypeError: unhashable type: ...` for a list or tuple holding one; `TypeError: 'int' object
-/// is not iterable` for other sources; `MemoryError`.
+/// `TypeError: unhashable type: ...`, `TypeError: 'int' object is not iterable`, what
+/// iterating raises, or `MemoryError`.
 pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyResult<Obj<'h>> {
     let d = new_dict(heap)?;
     let (log2, unicode, keys) = if let Some(source) = Dict::cast(source) {
@@ -195,17 +221,14 @@ pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyR
     } else if let Some(s) = set::AnySet::cast(source) {
         let keys = set::elements(heap, s);
         (estimate_log2_keysize(keys.len()), false, keys)
-    } else if let Some(l) = crate::types::list::List::cast(source) {
-        let keys = borrow_all(heap, crate::types::list::items(l))?;
-        return from_keys_iter(heap, keys, value);
-    } else if let Some(t) = tuple::Tuple::cast(source) {
-        let keys = borrow_all(heap, tuple::items(t))?;
-        return from_keys_iter(heap, keys, value);
     } else {
-        return Err(crate::error::PyErr::type_error(format!(
-            "'{}' object is not iterable",
-            source.ob_type().name()
-        )));
+        let view = Dict::cast_internal(d.object())?;
+        abstract_::for_each(heap, source, |key| {
+            // SAFETY: `value` is a live object; the dict takes a reference per key.
+            let value = unsafe { Obj::from_borrowed(heap, value) };
+            set_item(heap, view, key, value).map(|()| true)
+        })?;
+        return Ok(d);
     };
     let view = Dict::cast_internal(d.object())?;
     resize(heap, view, log2, unicode)?;

@@ -9,7 +9,9 @@
 //!
 //! * `keys`: the index and the entries (sizes, probing, the shared empty keys);
 //! * `values`: the values array of a split table and its insertion order;
-//! * `merge`: `update`, `dict(d)`, `copy()` and `dict.fromkeys`;
+//! * `merge`: `update` (a dict, or an iterable of pairs), `dict(d)`, `copy()` and
+//!   `dict.fromkeys`;
+//! * [`methods`]: the Python-visible methods, one table (`DICT_METHODS`), and `dict(...)`;
 //! * [`managed`]: the instance side, 3.12's inline values and `__dict__`.
 //!
 //! When a table's `usable` room runs out it is rebuilt at `calculate_log2_keysize(3 × used)`,
@@ -22,6 +24,7 @@
 mod keys;
 pub mod managed;
 mod merge;
+pub mod methods;
 mod values;
 
 use core::cell::Cell;
@@ -40,7 +43,7 @@ pub use keys::{
     LOG_MINSIZE, SHARED_KEYS_MAX_SIZE, calculate_log2_keysize, estimate_log2_keysize,
     usable_fraction,
 };
-pub use merge::{copy, from_keys, from_keys_iter, merge, merge_from_seq2};
+pub use merge::{copy, from_keys, from_keys_iter, merge, merge_from_seq2, update_arg};
 use values::Values;
 
 /// `PyDictObject`.
@@ -322,20 +325,32 @@ pub fn get_item<'h>(heap: &'h Heap, d: &Dict, key: &PyObject) -> PyResult<Option
     Ok(found.map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) }))
 }
 
-/// `del d[key]` (`delitem_common`): a combined table's slot becomes a dummy and its entry
-/// empty; a split table empties the value's slot and drops it from the order. Tables never
-/// shrink.
+/// `del d[key]` (`PyDict_DelItem`): see [`pop`].
 ///
 /// # Errors
 /// `KeyError: key` (its repr) when absent; `TypeError` for an unhashable key.
 pub fn del_item(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<()> {
+    match pop(heap, d, key)? {
+        Some(_) => Ok(()),
+        None => Err(PyErr::new(
+            ExcKind::KeyError,
+            crate::abstract_::repr(heap, key)?,
+        )),
+    }
+}
+
+/// Removes `key` and gives back its value, `None` when absent (`delitem_common` as
+/// `_PyDict_Pop_KnownHash` uses it): a combined table's slot becomes a dummy and its entry
+/// empty; a split table empties the value's slot and drops it from the order. Tables never
+/// shrink. The key is released before this returns; the value goes with the result.
+///
+/// # Errors
+/// `TypeError` for an unhashable key, or what a key comparison raises.
+pub fn pop<'h>(heap: &'h Heap, d: &Dict, key: &PyObject) -> PyResult<Option<Obj<'h>>> {
     let hash = crate::abstract_::hash(heap, key)?;
     let found = lookup(heap, d, key, hash)?.filter(|&ix| value_at(heap, d, ix).is_some());
     let Some(ix) = found else {
-        return Err(PyErr::new(
-            ExcKind::KeyError,
-            crate::abstract_::repr(heap, key)?,
-        ));
+        return Ok(None);
     };
     set_used(d, dict_len(d) - 1);
     let k = keys(d);
@@ -359,12 +374,13 @@ pub fn del_item(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<()> {
             (e.key, e.value)
         }
     };
-    // SAFETY: the removed key and value references were the table's.
+    let old_value = old_value.expect("a live entry has a value");
+    // SAFETY: the removed key and value references were the table's: the key's is released,
+    // the value's goes to the caller.
     unsafe {
         old_key.into_iter().for_each(|o| heap.decref(o));
-        heap.decref(old_value.expect("a live entry has a value"));
+        Ok(Some(Obj::from_owned(heap, old_value)))
     }
-    Ok(())
 }
 
 /// The `(key, value)` pairs in insertion order, as new references: a snapshot that stays
