@@ -88,12 +88,16 @@ unsafe impl GcObjects for HeapObjects<'_> {
         // collector's visitor, saving two indirect calls per reference; the others go through
         // `tp_traverse`. The orders are the same.
         let ty = o.ob_type();
-        if class::is_object_instance_type(ty) {
-            class::traverse_instance(o, gc_only);
-        } else if list::has_list_traverse(ty) {
-            list::traverse_items(o, gc_only);
-        } else if tuple::has_tuple_traverse(ty) {
-            tuple::traverse_items(o, gc_only);
+        if let Some(i) = class::Instance::cast(o) {
+            class::traverse_instance(i, gc_only);
+        } else if list::has_list_traverse(ty)
+            && let Some(l) = list::List::cast(o)
+        {
+            list::traverse_items(l, gc_only);
+        } else if tuple::has_tuple_traverse(ty)
+            && let Some(t) = tuple::Tuple::cast(o)
+        {
+            tuple::traverse_items(t, gc_only);
         } else if dict::has_dict_traverse(ty)
             && let Some(d) = dict::Dict::cast(o)
         {
@@ -127,9 +131,8 @@ unsafe impl GcObjects for HeapObjects<'_> {
     }
 
     fn clear_if_weakref(&self, obj: ObjRef) {
-        let o = object(obj);
-        if weakref::is_weakref(o) {
-            weakref::gc_clear_ref(o);
+        if let Some(w) = weakref::Weakref::cast(object(obj)) {
+            weakref::gc_clear_ref(w);
         }
     }
 
@@ -142,7 +145,9 @@ unsafe impl GcObjects for HeapObjects<'_> {
     }
 
     fn call_weakref_callback(&self, weakref: ObjRef) {
-        weakref::gc_call_callback(self.heap, object(weakref));
+        if let Some(w) = weakref::Weakref::cast(object(weakref)) {
+            weakref::gc_call_callback(self.heap, w);
+        }
     }
 
     fn can_untrack(&self, obj: ObjRef, pass: UntrackPass) -> bool {
@@ -532,7 +537,8 @@ mod tests {
         }
         let mut instances = Vec::new();
         for cls in [&plain, &slotted] {
-            let o = class::new_instance(&heap, cls.object()).unwrap();
+            let cls = class::Class::cast(cls.object()).unwrap();
+            let o = class::new_instance(&heap, cls).unwrap();
             crate::abstract_::setattr(&heap, o.object(), "x", l.object()).unwrap();
             crate::abstract_::setattr(&heap, o.object(), "y", int(3).object()).unwrap();
             instances.push(o);

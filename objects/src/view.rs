@@ -26,8 +26,32 @@
 //! | [`Float`](crate::types::float::Float) | `float` and subclasses | `PyFloat_Check` |
 //! | [`Complex`](crate::types::complex::Complex) | `complex` and subclasses | `PyComplex_Check` |
 //! | [`Range`](crate::types::range::Range) | `range` (no subclasses) | `PyRange_Check` |
+//! | [`Weakref`](crate::types::weakref::Weakref) | `weakref.ref` and subclasses | `PyWeakref_Check` |
+//! | [`Class`](crate::types::class::Class) | classes made at run time (heap types) | `PyType_Check` + `Py_TPFLAGS_HEAPTYPE` |
+//! | [`Instance`](crate::types::class::Instance) | instances of classes whose base is `object` | the type's slot table |
+//! | [`Record`](crate::types::record::Record) | namedtuple and record instances | the type's slot table |
 //!
 //! (Each type module declares its view beside its layout with [`view!`](crate::view!).)
+//! `&PyTypeObject` is itself a checked handle: [`type_object`](crate::types::type_object)
+//! makes it from an object of type `type`.
+//!
+//! # The rule, and its check
+//!
+//! No function reads an object's body without a checked type. Inside a type's module, the
+//! raw cast to the layout struct lives in its private `header` (from the view), its private
+//! `slot_self` (the `cast_unchecked` of slots called through the type's own slot table), its
+//! constructors and its deallocators. A public function takes the type's view; one that takes
+//! any object (`&PyObject`) either dispatches on the type (a checked cast, then the view's
+//! functions) or reads only the header (`ob_refcnt`, `ob_type`, `ob_size`, the weak-reference
+//! list at `tp_weaklistoffset`).
+//!
+//! `tests/tests/views_audit.rs` checks this on the sources of this crate and of
+//! `runtime/src/interp` (in `cargo test --workspace`): it fails when a raw layout cast appears
+//! outside those places and its short list of layout owners, or when a `pub`/`pub(crate)`
+//! function with a `&PyObject`, `ObjPtr` or `NonNull<PyObject>` parameter reads a body
+//! (directly, or through a helper of its module that does) without an allowlist entry saying
+//! why it is safe. `unsafe fn`s are outside the check: their `# Safety` section puts the type
+//! on the caller, as [`View::cast_unchecked`] does.
 
 use core::ops::Deref;
 use core::ptr;

@@ -41,10 +41,12 @@ fn a_ring_of_instances_is_collected() {
     let heap = Heap::new();
     let link = class::new_class(&heap, "Link", "__main__", Some(&["next"])).expect("a class");
     let before = blocks(&heap);
-    let first = class::new_instance(&heap, link.object()).expect("allocation succeeds");
+    let first =
+        class::new_instance(&heap, link.cast().expect("a class")).expect("allocation succeeds");
     let mut last = first.clone();
     for _ in 1..n {
-        let o = class::new_instance(&heap, link.object()).expect("allocation succeeds");
+        let o =
+            class::new_instance(&heap, link.cast().expect("a class")).expect("allocation succeeds");
         abstract_::setattr(&heap, last.object(), "next", o.object()).expect("a slot");
         last = o;
     }

@@ -528,7 +528,7 @@ impl<'h> Run<'_, 'h> {
     }
 
     fn new_instance(&mut self, class: usize, resurrect: bool) {
-        let o = class::new_instance(self.heap, self.classes[class].object())
+        let o = class::new_instance(self.heap, self.classes[class].cast().expect("a class"))
             .expect("allocation succeeds");
         let mut node = Node::new(Kind::Instance(class), addr(o.object()));
         node.resurrect = resurrect;
@@ -845,7 +845,9 @@ impl<'h> Run<'_, 'h> {
                 }
             }
             Kind::WeakRef => {
-                let got = weakref::referent(self.heap, o).map(|r| addr(r.object()));
+                let got = weakref::Weakref::cast(o)
+                    .and_then(|w| weakref::referent(self.heap, w))
+                    .map(|r| addr(r.object()));
                 prop_assert_eq!(got, node.referent.map(|r| self.model.nodes[r].addr));
             }
         }
@@ -916,7 +918,8 @@ fn run_on(heap: &Heap, ops: &[Op]) -> Result<(), TestCaseError> {
     let classes: Vec<Obj<'_>> = CLASSES.iter().map(|&c| make_class(heap, c)).collect();
     // Warm up: every attribute name interned and in the classes' shared keys.
     for cls in &classes {
-        let o = class::new_instance(heap, cls.object()).expect("allocation succeeds");
+        let o =
+            class::new_instance(heap, cls.cast().expect("a class")).expect("allocation succeeds");
         for name in NAMES {
             abstract_::setattr(heap, o.object(), name, atoms[0].object()).expect("settable");
         }

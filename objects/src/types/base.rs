@@ -71,8 +71,8 @@ fn as_type(o: &PyObject) -> &crate::typeobj::PyTypeObject {
 
 fn type_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     let ty = as_type(o);
-    if crate::types::class::is_heap_type(ty) {
-        let (module, name) = crate::types::class::class_module_and_name(ty);
+    if let Some(c) = crate::types::class::Class::of_type(ty) {
+        let (module, name) = crate::types::class::class_module_and_name(c);
         if module != "builtins" {
             return Ok(format!("<class '{module}.{name}'>"));
         }

@@ -126,18 +126,14 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
 
 /// The kind of a class's instances.
 pub fn class_kind(ty: &PyTypeObject) -> Option<ClassKind> {
-    is_heap_type(ty).then(|| heap_type(ty).kind)
+    Class::of_type(ty).map(|c| header(c).kind)
 }
 
 /// The member slots of a class with `__slots__`, or the fields of a record type (none for a
 /// built-in type).
 #[inline]
 pub fn class_names(ty: &PyTypeObject) -> &[String] {
-    if is_heap_type(ty) {
-        &heap_type(ty).slot_names
-    } else {
-        &[]
-    }
+    Class::of_type(ty).map_or(&[], |c| &header(c).slot_names)
 }
 
 const _: () = assert!(size_of::<PyHeapTypeObject>() == PYHEAPTYPEOBJECT_SIZE);
@@ -148,17 +144,42 @@ pub fn is_heap_type(ty: &PyTypeObject) -> bool {
     ty.flags().contains(TypeFlags::HEAPTYPE)
 }
 
-/// The heap-type view of a class.
+/// Whether `o` is a class made at run time: an object of type `type` that is a heap type.
 #[inline]
-fn heap_type(ty: &PyTypeObject) -> &PyHeapTypeObject {
-    debug_assert!(is_heap_type(ty));
-    // SAFETY: heap types are allocated as `PyHeapTypeObject`, whose first field is the type.
-    unsafe { &*ptr::from_ref(ty).cast::<PyHeapTypeObject>() }
+pub fn is_class(o: &PyObject) -> bool {
+    crate::types::type_object(o).is_some_and(is_heap_type)
+}
+
+crate::view! {
+    /// A class made at run time (a heap type: `class` statements, namedtuple and record
+    /// classes), laid out as a `PyHeapTypeObject`.
+    pub struct Class: "type" = is_class;
+}
+
+impl Class {
+    /// The class that type `ty` is, if it is a heap type.
+    #[inline]
+    pub fn of_type(ty: &PyTypeObject) -> Option<&Class> {
+        Class::cast(&ty.ob_base.ob_base)
+    }
+
+    /// The class as a type object.
+    #[inline]
+    pub fn as_type(&self) -> &PyTypeObject {
+        &header(self).ht_type
+    }
+}
+
+/// The class's layout.
+#[inline]
+fn header(c: &Class) -> &PyHeapTypeObject {
+    // SAFETY: the view guarantees a heap type, allocated as a `PyHeapTypeObject`.
+    unsafe { &*ptr::from_ref(c).cast::<PyHeapTypeObject>() }
 }
 
 /// The class's module and qualified name.
-pub fn class_module_and_name(ty: &PyTypeObject) -> (&str, &str) {
-    let h = heap_type(ty);
+pub fn class_module_and_name(c: &Class) -> (&str, &str) {
+    let h = header(c);
     (&h.module, &h.qualname)
 }
 
@@ -265,12 +286,11 @@ pub fn new_subclass<'h>(
     if let Some(b) = base {
         b.incref();
     }
-    // SAFETY: `cls` is a heap type just made.
-    let ty = unsafe { &*ptr::from_ref(cls.object()).cast::<PyTypeObject>() };
+    let c = Class::cast_internal(cls.object())?;
     if let Some(d) = dict {
-        heap_type(ty).dict.set(Some(d.into_ptr()));
+        header(c).dict.set(Some(d.into_ptr()));
     }
-    update_finalizer(heap, ty);
+    update_finalizer(heap, c.as_type());
     // SAFETY: the class is complete.
     unsafe { heap.track(cls.object()) };
     Ok(cls)
@@ -280,15 +300,15 @@ pub fn new_subclass<'h>(
 /// base).
 #[inline]
 pub fn has_finalizer(ty: &PyTypeObject) -> bool {
-    is_heap_type(ty) && heap_type(ty).finalizer.get()
+    Class::of_type(ty).is_some_and(|c| header(c).finalizer.get())
 }
 
 /// Recomputes whether `ty` has a finalizer, after its namespace gained or lost `__del__`
 /// (`update_slot`; the runtime calls it when a class attribute is set or deleted).
 pub fn update_finalizer(heap: &Heap, ty: &PyTypeObject) {
-    if !is_heap_type(ty) {
+    let Some(c) = Class::of_type(ty) else {
         return;
-    }
+    };
     let own = class_dict(ty).is_some_and(|d| {
         crate::types::unicode::new_str(heap, "__del__")
             .ok()
@@ -301,15 +321,14 @@ pub fn update_finalizer(heap: &Heap, ty: &PyTypeObject) {
             .is_some()
     });
     let inherited = ty.base().is_some_and(has_finalizer);
-    heap_type(ty).finalizer.set(own || inherited);
+    header(c).finalizer.set(own || inherited);
 }
 
 /// The class a `class` statement made, for use as a base.
 fn object_class(b: &PyObject) -> PyResult<&PyTypeObject> {
     if let Some(ty) = crate::types::type_object(b)
         && (ptr::eq(ty, crate::types::LIST_TYPE.get())
-            || (is_heap_type(ty)
-                && matches!(heap_type(ty).kind, ClassKind::Object | ClassKind::List)))
+            || matches!(class_kind(ty), Some(ClassKind::Object | ClassKind::List)))
     {
         return Ok(ty);
     }
@@ -321,11 +340,11 @@ fn object_class(b: &PyObject) -> PyResult<&PyTypeObject> {
 
 /// The namespace of a class (`tp_dict`), if it has one.
 pub fn class_dict(ty: &PyTypeObject) -> Option<&PyObject> {
-    if !is_heap_type(ty) {
-        return None;
-    }
     // SAFETY: the class holds a reference to its namespace dict.
-    heap_type(ty).dict.get().map(|d| unsafe { &*d.as_ptr() })
+    header(Class::of_type(ty)?)
+        .dict
+        .get()
+        .map(|d| unsafe { &*d.as_ptr() })
 }
 
 /// The flags and member slots `__slots__ = slots` gives (`type_new_slots`): `'__dict__'` and
@@ -366,11 +385,7 @@ pub(crate) fn heap_type_sizeof(ty: &PyTypeObject) -> usize {
 /// The shared keys of a class whose instances have a managed dict.
 #[inline]
 pub fn class_keys(ty: &PyTypeObject) -> Option<ClassKeys> {
-    if is_heap_type(ty) {
-        heap_type(ty).cached_keys
-    } else {
-        None
-    }
+    header(Class::of_type(ty)?).cached_keys
 }
 
 /// Frees a class whose last reference went (`type_dealloc`).
@@ -408,18 +423,17 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
 /// are no `__init__` methods yet), or a record of a namedtuple or record class.
 ///
 /// # Errors
-/// `TypeError: 'int' object is not callable`; `TypeError: C() takes no arguments`; the record
-/// kinds' arity errors; `MemoryError`.
-pub fn call<'h>(heap: &'h Heap, cls: &PyObject, args: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
-    let ty = as_class(cls)?;
-    match heap_type(ty).kind {
+/// `TypeError: C() takes no arguments`; the record kinds' arity errors; `MemoryError`.
+pub fn call<'h>(heap: &'h Heap, cls: &Class, args: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
+    let ty = cls.as_type();
+    match header(cls).kind {
         ClassKind::Object if args.is_empty() => new_instance(heap, cls),
         ClassKind::Object => Err(PyErr::type_error(format!(
             "{}() takes no arguments",
             ty.name()
         ))),
         ClassKind::NamedTuple | ClassKind::Record => {
-            crate::types::record::new_record(heap, cls, ty, args)
+            crate::types::record::new_record(heap, cls, args)
         }
         ClassKind::List => {
             if args.len() > 1 {
@@ -439,31 +453,30 @@ pub fn call<'h>(heap: &'h Heap, cls: &PyObject, args: Vec<Obj<'h>>) -> PyResult<
     }
 }
 
-/// The heap type `cls` is.
-fn as_class(cls: &PyObject) -> PyResult<&PyTypeObject> {
-    let Some(ty) = crate::types::type_object(cls) else {
-        return Err(PyErr::type_error(format!(
-            "'{}' object is not callable",
-            cls.ob_type().name()
-        )));
-    };
-    if !is_heap_type(ty) {
-        return Err(PyErr::type_error(format!(
-            "cannot create '{}' instances here",
-            ty.name()
-        )));
+/// `cls` as a class made at run time, for [`call`] and [`new_instance`] (a checked cast).
+///
+/// # Errors
+/// `TypeError: 'int' object is not callable` when `cls` is not a type; `TypeError: cannot
+/// create 'int' instances here` for a built-in type.
+pub fn as_class(cls: &PyObject) -> PyResult<&Class> {
+    if let Some(c) = Class::cast(cls) {
+        return Ok(c);
     }
-    Ok(ty)
+    Err(PyErr::type_error(match crate::types::type_object(cls) {
+        Some(ty) => format!("cannot create '{}' instances here", ty.name()),
+        None => format!("'{}' object is not callable", cls.ob_type().name()),
+    }))
 }
 
 /// A new instance of a `class` (`object.__new__`): every slot unset, and empty inline values
-/// when the class has a managed dict.
+/// when the class has a managed dict (for the other kinds of class, [`call`] with no
+/// arguments).
 ///
 /// # Errors
-/// `TypeError` if `cls` is not such a class; `MemoryError`.
-pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
-    let ty = as_class(cls)?;
-    if heap_type(ty).kind != ClassKind::Object {
+/// The other kinds' errors from [`call`]; `MemoryError`.
+pub fn new_instance<'h>(heap: &'h Heap, cls: &Class) -> PyResult<Obj<'h>> {
+    let ty = cls.as_type();
+    if header(cls).kind != ClassKind::Object {
         return call(heap, cls, Vec::new());
     }
     let op = heap.alloc_object(ty, ty.basicsize())?;
@@ -484,14 +497,35 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &PyObject) -> PyResult<Obj<'h>> {
     Ok(instance)
 }
 
+/// Whether `o` is an instance of a class whose base is `object` (a `class` statement without
+/// a built-in base): the header, then one cell per member slot.
 #[inline]
-fn slot_names(o: &PyObject) -> &[String] {
+pub fn is_instance(o: &PyObject) -> bool {
+    is_object_instance_type(o.ob_type())
+}
+
+crate::view! {
+    /// An instance of a class whose base is `object`: the header, then one cell per member
+    /// slot (and the managed dict and weak-reference list in the pre-header, if the class
+    /// has them).
+    pub struct Instance: "object" = is_instance;
+}
+
+/// The instance a slot of [`INSTANCE_SLOTS`] was called on.
+fn slot_self(o: &PyObject) -> &Instance {
+    // SAFETY: `INSTANCE_SLOTS` is the slot table of exactly the classes `is_instance` accepts,
+    // and its slots are only called on instances of their type.
+    unsafe { Instance::cast_unchecked(o) }
+}
+
+#[inline]
+fn slot_names(o: &Instance) -> &[String] {
     class_names(o.ob_type())
 }
 
 /// The slot cells of an instance.
 #[inline]
-fn slot_cells(o: &PyObject) -> *mut Option<ObjPtr> {
+fn slot_cells(o: &Instance) -> *mut Option<ObjPtr> {
     ptr::from_ref(o)
         .cast::<u8>()
         .wrapping_add(size_of::<PyObject>())
@@ -520,16 +554,19 @@ fn name_object<'h>(heap: &'h Heap, name: &str, intern: bool) -> PyResult<Obj<'h>
     }
 }
 
-fn slot_index(o: &PyObject, name: &str) -> Option<usize> {
-    slot_names(o).iter().position(|s| s == name)
+/// The instance and the index of its member slot `name`, if `o` is an instance with one (the
+/// getattr and setattr slots are shared with list subclasses, which have none).
+fn slot_index<'o>(o: &'o PyObject, name: &str) -> Option<(&'o Instance, usize)> {
+    let o = Instance::cast(o)?;
+    Some((o, slot_names(o).iter().position(|s| s == name)?))
 }
 
 /// `PyObject_GenericGetAttr` for instances: member slots (data descriptors) first, then
 /// `__dict__`, then the instance's own attributes.
 fn instance_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
-    if let Some(i) = slot_index(o, name) {
+    if let Some((inst, i)) = slot_index(o, name) {
         // SAFETY: slot `i` exists in the instance.
-        return match unsafe { slot_cells(o).add(i).read() } {
+        return match unsafe { slot_cells(inst).add(i).read() } {
             // SAFETY: a set slot holds a reference to a live object of this heap.
             Some(v) => Ok(unsafe { Obj::from_borrowed(heap, v.as_ref()) }),
             None => Err(no_attribute(o, name)),
@@ -553,8 +590,8 @@ fn instance_setattr(
     name: &str,
     value: Option<&PyObject>,
 ) -> PyResult<()> {
-    if let Some(i) = slot_index(o, name) {
-        return set_slot(heap, o, i, name, value);
+    if let Some((inst, i)) = slot_index(o, name) {
+        return set_slot(heap, inst, i, name, value);
     }
     let Some((m, k)) = managed::of(o) else {
         return Err(no_attribute(o, name));
@@ -570,7 +607,7 @@ fn instance_setattr(
 
 fn set_slot(
     heap: &Heap,
-    o: &PyObject,
+    o: &Instance,
     i: usize,
     name: &str,
     value: Option<&PyObject>,
@@ -594,7 +631,8 @@ fn set_slot(
 }
 
 fn instance_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let (module, name) = class_module_and_name(o.ob_type());
+    let ty = o.ob_type();
+    let (module, name) = Class::of_type(ty).map_or(("builtins", ty.name()), class_module_and_name);
     Ok(format!(
         "<{module}.{name} object at {:#x}>",
         ptr::from_ref(o).addr()
@@ -602,14 +640,13 @@ fn instance_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    traverse_instance(o, visit);
+    traverse_instance(slot_self(o), visit);
 }
 
 /// `subtype_traverse` of an instance of a class whose base is `object`: the slots, the
-/// managed dict, then the class. Generic over the visitor, for the collector's walks
-/// ([`is_object_instance_type`] tells where it applies).
+/// managed dict, then the class. Generic over the visitor, for the collector's walks.
 #[inline]
-pub(crate) fn traverse_instance(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
+pub(crate) fn traverse_instance(o: &Instance, mut visit: impl FnMut(ObjPtr)) {
     for i in 0..slot_names(o).len() {
         // SAFETY: slot `i` exists in the instance.
         if let Some(v) = unsafe { slot_cells(o).add(i).read() } {
@@ -632,14 +669,14 @@ pub(crate) fn is_object_instance_type(ty: &PyTypeObject) -> bool {
 /// `subtype_clear`: unsets every slot, releasing the values in slot order (`clear_slots`),
 /// then clears the managed dict.
 fn instance_clear(heap: &Heap, o: &PyObject) {
-    clear_slots(heap, o);
+    clear_slots(heap, slot_self(o));
     if let Some((m, k)) = managed::of(o) {
         managed::clear(heap, m, k);
     }
 }
 
 /// Unsets every slot, releasing the values in slot order (`clear_slots`).
-fn clear_slots(heap: &Heap, o: &PyObject) {
+fn clear_slots(heap: &Heap, o: &Instance) {
     for i in 0..slot_names(o).len() {
         // SAFETY: slot `i` exists in the instance and owns its value, released once.
         unsafe {

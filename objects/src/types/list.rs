@@ -774,16 +774,13 @@ pub fn inplace_repeat(heap: &Heap, o: &List, n: isize) -> PyResult<()> {
 
 /// `list_traverse`: the items, last to first.
 pub(crate) fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    traverse_items(o, visit);
+    traverse_items(slot_self(o), visit);
 }
 
 /// `list_traverse`, generic over the visitor: the items, last to first.
 #[inline]
-pub(crate) fn traverse_items(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
-    items(slot_self(o))
-        .iter()
-        .rev()
-        .for_each(|&item| visit(item));
+pub(crate) fn traverse_items(o: &List, mut visit: impl FnMut(ObjPtr)) {
+    items(o).iter().rev().for_each(|&item| visit(item));
 }
 
 /// Whether `ty` traverses its instances as a list does ([`traverse_items`]).

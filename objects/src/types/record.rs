@@ -20,7 +20,7 @@ use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject, PyVarObject};
-use crate::typeobj::{CompareOp, PyTypeObject, SequenceSlots, Slots, TypeFlags};
+use crate::typeobj::{CompareOp, SequenceSlots, Slots, TypeFlags};
 use crate::types::class::{self, ClassKind, HeapTypeInit};
 use crate::types::{OBJECT_TYPE, TUPLE_TYPE, tuple};
 
@@ -114,10 +114,10 @@ fn check_fields(name: &str, fields: &[&str]) -> PyResult<Vec<String>> {
 /// positional arguments but 4 were given`; `MemoryError`.
 pub(crate) fn new_record<'h>(
     heap: &'h Heap,
-    cls: &PyObject,
-    ty: &PyTypeObject,
+    cls: &class::Class,
     args: Vec<Obj<'h>>,
 ) -> PyResult<Obj<'h>> {
+    let ty = cls.as_type();
     let fields = class::class_names(ty);
     check_arity(ty.name(), fields, args.len())?;
     // A heap subclass of a variable-size type gets one spare item (`PyType_GenericAlloc`).
@@ -165,11 +165,33 @@ fn check_arity(name: &str, fields: &[String], given: usize) -> PyResult<()> {
     ))
 }
 
-fn cells(o: &PyObject) -> &[Option<ObjPtr>] {
-    // SAFETY: records start with a `PyVarObject`.
-    let n = unsafe { &*ptr::from_ref(o).cast::<PyVarObject>() }
-        .ob_size
-        .get() as usize;
+/// Whether `o` is a record: an instance of a namedtuple class or of a record class.
+pub fn is_record(o: &PyObject) -> bool {
+    let slots = o.ob_type().slots();
+    ptr::eq(slots, &NAMEDTUPLE_SLOTS) || ptr::eq(slots, &RECORD_SLOTS)
+}
+
+crate::view! {
+    /// A record: an instance of a namedtuple class or of a record class, a `PyVarObject`
+    /// followed by one cell per field.
+    pub struct Record: "record" = is_record;
+}
+
+/// The record a slot of the record types was called on.
+fn slot_self(o: &PyObject) -> &Record {
+    // SAFETY: `NAMEDTUPLE_SLOTS` and `RECORD_SLOTS` belong to the record classes only, whose
+    // slots are only called on their instances; `is_record` accepts exactly those.
+    unsafe { Record::cast_unchecked(o) }
+}
+
+fn header(o: &Record) -> &PyVarObject {
+    // SAFETY: the view guarantees a record, which starts with a `PyVarObject`.
+    unsafe { &*ptr::from_ref(o).cast::<PyVarObject>() }
+}
+
+/// The field cells after a record's header.
+fn cells(o: &Record) -> &[Option<ObjPtr>] {
+    let n = header(o).ob_size.get() as usize;
     // SAFETY: a record's block holds `ob_size` item cells after the header.
     unsafe {
         core::slice::from_raw_parts(
@@ -182,7 +204,7 @@ fn cells(o: &PyObject) -> &[Option<ObjPtr>] {
     }
 }
 
-fn field_index(o: &PyObject, name: &str) -> Option<usize> {
+fn field_index(o: &Record, name: &str) -> Option<usize> {
     class::class_names(o.ob_type())
         .iter()
         .position(|f| f == name)
@@ -197,7 +219,8 @@ fn no_attribute(o: &PyObject, name: &str) -> PyErr {
 
 /// `Point(x=3, y=4)`, for both kinds.
 fn record_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let me = NonNull::from(o);
+    let o = slot_self(o);
+    let me = NonNull::from(&**o);
     if !heap.repr_enter(me) {
         return Ok("...".into());
     }
@@ -217,6 +240,7 @@ fn record_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 
 /// A field by name; `_fields` gives the names as a tuple.
 fn record_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
+    let o = slot_self(o);
     if let Some(i) = field_index(o, name) {
         let v = cells(o)[i].expect("a record's fields are always set");
         // SAFETY: the record holds a reference to each field's value.
@@ -239,6 +263,7 @@ fn namedtuple_setattr(
     name: &str,
     _value: Option<&PyObject>,
 ) -> PyResult<()> {
+    let o = slot_self(o);
     if field_index(o, name).is_some() {
         let verb = if _value.is_some() { "set" } else { "delete" };
         return Err(PyErr::new(
@@ -251,6 +276,7 @@ fn namedtuple_setattr(
 
 /// A record's fields can be replaced, not deleted.
 fn record_setattr(heap: &Heap, o: &PyObject, name: &str, value: Option<&PyObject>) -> PyResult<()> {
+    let o = slot_self(o);
     let Some(i) = field_index(o, name) else {
         return Err(no_attribute(o, name));
     };
@@ -274,7 +300,11 @@ fn record_setattr(heap: &Heap, o: &PyObject, name: &str, value: Option<&PyObject
 /// `subtype_traverse`: the class, then the fields last to first (`tupletraverse`).
 fn record_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
-    cells(o).iter().rev().flatten().for_each(|&v| visit(v));
+    cells(slot_self(o))
+        .iter()
+        .rev()
+        .flatten()
+        .for_each(|&v| visit(v));
 }
 
 /// `subtype_dealloc` of both kinds: the fields are released (last to first, as
@@ -284,7 +314,7 @@ unsafe fn record_dealloc(heap: &Heap, op: ObjPtr) {
     // which outlives the block through that reference, dropped last.
     unsafe {
         let cls = op.as_ref().type_ptr();
-        for v in cells(op.as_ref()).iter().rev().flatten() {
+        for v in cells(slot_self(op.as_ref())).iter().rev().flatten() {
             heap.decref(*v);
         }
         heap.free_object(op, cls.as_ref());
@@ -293,7 +323,7 @@ unsafe fn record_dealloc(heap: &Heap, op: ObjPtr) {
 }
 
 fn record_len(o: &PyObject) -> usize {
-    cells(o).len()
+    cells(slot_self(o)).len()
 }
 
 /// Records of one class compare field by field; only `==` and `!=`.
@@ -306,7 +336,10 @@ fn record_richcompare<'h>(
     if !ptr::eq(a.ob_type(), b.ob_type()) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(None);
     }
-    let (xs, ys) = (cells(a), cells(b));
+    let Some(b) = Record::cast(b) else {
+        return Ok(None);
+    };
+    let (xs, ys) = (cells(slot_self(a)), cells(b));
     let pair = |i: usize| {
         let (x, y) = (xs.get(i)?.as_ref()?, ys.get(i)?.as_ref()?);
         // SAFETY: both records hold references to their fields' values.

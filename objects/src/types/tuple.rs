@@ -282,16 +282,13 @@ pub(crate) fn tuple_richcompare<'h>(
 
 /// `tupletraverse`: the items, last to first.
 fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    traverse_items(o, visit);
+    traverse_items(slot_self(o), visit);
 }
 
 /// `tupletraverse`, generic over the visitor: the items, last to first.
 #[inline]
-pub(crate) fn traverse_items(o: &PyObject, mut visit: impl FnMut(ObjPtr)) {
-    items(slot_self(o))
-        .iter()
-        .rev()
-        .for_each(|&item| visit(item));
+pub(crate) fn traverse_items(o: &Tuple, mut visit: impl FnMut(ObjPtr)) {
+    items(o).iter().rev().for_each(|&item| visit(item));
 }
 
 /// Whether `ty` traverses its instances as a tuple does ([`traverse_items`]).

@@ -16,6 +16,11 @@
 //! frozensets, classes (`tp_weaklist`) and the runtime's functions. Others raise CPython's
 //! `TypeError: cannot create weak reference to 'list' object`; so do the built-in types, which
 //! CPython lets one weakly reference (they never die).
+//!
+//! A weak reference's own fields are read through its view, [`Weakref`]. The functions about
+//! the weak references *to* an object (`weakrefs`, `weakref_count`, `clear_weakrefs`, …) take
+//! any object and read nothing of it but the list head its type places at `tp_weaklistoffset`
+//! (or in the managed pre-header), as CPython's `_PyObject_GET_WEAKREFS_LISTPTR` does.
 
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
@@ -50,16 +55,29 @@ pub fn is_weakref(o: &PyObject) -> bool {
     o.ob_type().is_subtype(WEAKREF_TYPE.get())
 }
 
-fn wr(o: &PyObject) -> &PyWeakReference {
-    debug_assert!(is_weakref(o));
-    // SAFETY: weak references have the `PyWeakReference` layout.
-    unsafe { &*ptr::from_ref(o).cast::<PyWeakReference>() }
+crate::view! {
+    /// A weak reference (`PyWeakref_Check`: `weakref.ref` and subclasses).
+    pub struct Weakref: "weakref.ReferenceType" = is_weakref;
 }
 
+/// The weak reference a slot of the weakref type was called on.
+fn slot_self(o: &PyObject) -> &Weakref {
+    // SAFETY: the weakref type's slots are only called on weak references (instances of the
+    // type or of a subclass, which inherits the slots).
+    unsafe { Weakref::cast_unchecked(o) }
+}
+
+fn header(w: &Weakref) -> &PyWeakReference {
+    // SAFETY: the view guarantees a weak reference, which starts with a `PyWeakReference`.
+    unsafe { &*ptr::from_ref(w).cast::<PyWeakReference>() }
+}
+
+/// A node of a weak-reference list.
 fn wr_at(p: ObjPtr) -> &'static PyWeakReference {
-    // SAFETY: the pointers on a weak-reference list are live weak references (each unlinks
-    // itself before it dies); the borrow is used only while the list is walked.
-    unsafe { &*p.as_ptr().cast::<PyWeakReference>() }
+    // SAFETY: the pointers on a weak-reference list are live weak references (only this module
+    // links them, and each unlinks itself before it dies); the borrow is used only while the
+    // list is walked.
+    header(unsafe { Weakref::cast_unchecked(p.as_ref()) })
 }
 
 /// The head of `o`'s weak-reference list (`_PyObject_GET_WEAKREFS_LISTPTR`), or `None` if its
@@ -200,9 +218,9 @@ fn clear_weakref(heap: &Heap, w: &PyWeakReference) {
 }
 
 /// The referent of weak reference `w` as a new reference, or `None` if it is dead (`r()`).
-pub fn referent<'h>(heap: &'h Heap, w: &PyObject) -> Option<Obj<'h>> {
+pub fn referent<'h>(heap: &'h Heap, w: &Weakref) -> Option<Obj<'h>> {
     // SAFETY: a linked referent is alive.
-    wr(w)
+    header(w)
         .wr_object
         .get()
         .map(|o| unsafe { Obj::from_borrowed(heap, o.as_ref()) })
@@ -308,8 +326,8 @@ fn unlink_all<'h>(heap: &'h Heap, list: &Cell<Option<ObjPtr>>, count: usize) -> 
 }
 
 /// `_PyWeakref_ClearRef`, for the collector: forgets the referent, keeps the callback.
-pub(crate) fn gc_clear_ref(w: &PyObject) {
-    unlink(wr(w));
+pub(crate) fn gc_clear_ref(w: &Weakref) {
+    unlink(header(w));
 }
 
 /// The collector's part of `handle_weakrefs` for one unreachable object: clears each weak
@@ -328,8 +346,8 @@ pub(crate) fn gc_clear_all(o: &PyObject, report: &mut dyn FnMut(ObjPtr)) {
 }
 
 /// Calls the callback of a weak reference cleared by the collector, with the reference.
-pub(crate) fn gc_call_callback(heap: &Heap, w: &PyObject) {
-    if let Some(cb) = wr(w).wr_callback.get() {
+pub(crate) fn gc_call_callback(heap: &Heap, w: &Weakref) {
+    if let Some(cb) = header(w).wr_callback.get() {
         // SAFETY: the weak reference owns its callback; a new reference keeps it alive during
         // the call, which may clear the weak reference.
         let cb = unsafe { Obj::from_borrowed(heap, cb.as_ref()) };
@@ -340,25 +358,25 @@ pub(crate) fn gc_call_callback(heap: &Heap, w: &PyObject) {
 unsafe fn weakref_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead weak reference of this heap: unlinked, its callback released, freed.
     unsafe {
-        clear_weakref(heap, wr(op.as_ref()));
+        clear_weakref(heap, header(slot_self(op.as_ref())));
         heap.free_object(op, op.as_ref().ob_type());
         heap.weakrefs.set(heap.weakrefs.get() - 1);
     }
 }
 
 fn weakref_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    if let Some(cb) = wr(o).wr_callback.get() {
+    if let Some(cb) = header(slot_self(o)).wr_callback.get() {
         visit(cb);
     }
 }
 
 fn weakref_clear(heap: &Heap, o: &PyObject) {
-    clear_weakref(heap, wr(o));
+    clear_weakref(heap, header(slot_self(o)));
 }
 
 fn weakref_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     let me = ptr::from_ref(o).addr();
-    Ok(match wr(o).wr_object.get() {
+    Ok(match header(slot_self(o)).wr_object.get() {
         None => format!("<weakref at {me:#x}; dead>"),
         Some(obj) => {
             // SAFETY: a linked referent is alive.
@@ -371,7 +389,8 @@ fn weakref_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
 /// `hash(r)`: the referent's hash, cached; `TypeError: weak object has gone away` for a dead
 /// reference never hashed.
 fn weakref_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
-    let w = wr(o);
+    let o = slot_self(o);
+    let w = header(o);
     if w.hash.get() != -1 {
         return Ok(w.hash.get());
     }
@@ -391,13 +410,14 @@ fn weakref_richcompare<'h>(
     b: &PyObject,
     op: CompareOp,
 ) -> PyResult<Option<Obj<'h>>> {
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !is_weakref(b) {
+    let Some(b) = Weakref::cast(b).filter(|_| matches!(op, CompareOp::Eq | CompareOp::Ne)) else {
         return Ok(None);
-    }
+    };
+    let a = slot_self(a);
     match (referent(heap, a), referent(heap, b)) {
         (Some(x), Some(y)) => crate::abstract_::compare(heap, x.object(), y.object(), op).map(Some),
         _ => {
-            let same = ptr::eq(a, b);
+            let same = ptr::eq::<PyObject>(&**a, &**b);
             Ok(Some(crate::types::long::new_bool(
                 heap,
                 same == (op == CompareOp::Eq),

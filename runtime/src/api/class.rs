@@ -117,7 +117,8 @@ impl<'py> Bound<'py, PyType> {
     /// });
     /// ```
     pub fn call0(&self) -> PyResult<Bound<'py, PyAny>> {
-        class::new_instance(self.py().heap(), self.as_object()).map(Bound::from_obj)
+        let cls = class::as_class(self.as_object())?;
+        class::new_instance(self.py().heap(), cls).map(Bound::from_obj)
     }
 
     /// `cls(*args)`: a record of a namedtuple or record class (one value per field), or an
@@ -143,6 +144,7 @@ impl<'py> Bound<'py, PyType> {
         args: impl IntoIterator<Item = Bound<'py, T>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let args = args.into_iter().map(Bound::into_obj).collect();
-        class::call(self.py().heap(), self.as_object(), args).map(Bound::from_obj)
+        let cls = class::as_class(self.as_object())?;
+        class::call(self.py().heap(), cls, args).map(Bound::from_obj)
     }
 }

@@ -194,6 +194,6 @@ impl<'py> Python<'py> {
 impl<'py> Bound<'py, PyWeakref> {
     /// `r()`: the referent, or `None` once it died.
     pub fn upgrade(&self) -> Option<Bound<'py, PyAny>> {
-        weakref::referent(self.py().heap(), self.as_object()).map(Bound::from_obj)
+        weakref::referent(self.py().heap(), self.view()).map(Bound::from_obj)
     }
 }

@@ -2,7 +2,7 @@
 //! `Bound<'py, PyInt>` is known to be an int.
 
 use pyrt_objects::PyObject;
-use pyrt_objects::types::{bytes, complex, dict, float, list, long, set, tuple, unicode};
+use pyrt_objects::types::{bytes, complex, dict, float, list, long, set, tuple, unicode, weakref};
 
 /// A Python type that a [`crate::Bound`] can be cast to.
 ///
@@ -122,6 +122,10 @@ impl HasView for PyTuple {
 
 impl HasView for PySet {
     type View = set::Set;
+}
+
+impl HasView for PyWeakref {
+    type View = weakref::Weakref;
 }
 
 impl HasView for PyFrozenSet {

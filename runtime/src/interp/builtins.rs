@@ -734,16 +734,12 @@ pub(crate) fn slice_indices<'py>(
     key: &Obj<'py>,
     len: usize,
 ) -> R<'py, Option<(isize, isize, usize)>> {
-    if !SLICE.is(key.object()) {
+    let Some(slice) = SLICE.cast(key.object()) else {
         return Ok(None);
-    }
+    };
     let heap = interp.heap;
     let none = pyrt_objects::types::none(heap);
-    let part = |i: usize| {
-        SLICE
-            .get_ref(heap, key.object(), i)
-            .filter(|v| !v.is(&none))
-    };
+    let part = |i: usize| slice.get_ref(heap, i).filter(|v| !v.is(&none));
     // `PySlice_Unpack`: each part clamped to the `Py_ssize_t` range (`_PyEval_SliceIndex`),
     // and the step to `-sys.maxsize` at least, so that it can be negated.
     let clamp = |v: &Obj<'py>| -> R<'py, isize> {
@@ -838,13 +834,9 @@ pub(crate) fn getitem<'py>(
         };
     }
     if let Some(r) = range::Range::cast(o) {
-        if SLICE.is(key.object()) {
+        if let Some(slice) = SLICE.cast(key.object()) {
             let none = pyrt_objects::types::none(heap);
-            let part = |i: usize| {
-                SLICE
-                    .get_ref(heap, key.object(), i)
-                    .filter(|v| !v.is(&none))
-            };
+            let part = |i: usize| slice.get_ref(heap, i).filter(|v| !v.is(&none));
             let (start, stop, step) = (part(0), part(1), part(2));
             return e(range::range_slice(
                 heap,

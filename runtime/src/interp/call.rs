@@ -27,15 +27,15 @@ impl<'py> Interp<'py> {
         if FUNCTION.is(f) {
             return self.call_function(func, args, kwargs);
         }
-        if BUILTIN.is(f) {
-            let index = BUILTIN.get_num(f, builtin::INDEX);
-            let receiver = BUILTIN.get_ref(self.heap, f, builtin::SELF);
+        if let Some(b) = BUILTIN.cast(f) {
+            let index = b.get_num(builtin::INDEX);
+            let receiver = b.get_ref(self.heap, builtin::SELF);
             let result = super::builtins::call_builtin(self, index, receiver, args, kwargs);
             // CPython checks the eval breaker after a call to a C function.
             self.gc_safe_point();
             return result;
         }
-        if weakref::is_weakref(f) {
+        if let Some(w) = weakref::Weakref::cast(f) {
             // `weakref_vectorcall`: `_PyArg_NoKwnames`, then `_PyArg_CheckPositional(0, 0)`.
             if !kwargs.is_empty() {
                 return Err(self.raise(
@@ -49,15 +49,13 @@ impl<'py> Interp<'py> {
                     format!("weakref expected 0 arguments, got {}", args.len()),
                 ));
             }
-            return Ok(weakref::referent(self.heap, f).unwrap_or_else(|| none(self.heap)));
+            return Ok(weakref::referent(self.heap, w).unwrap_or_else(|| none(self.heap)));
         }
-        if METHOD.is(f) {
-            let function = METHOD
-                .get_ref(self.heap, f, method::FUNC)
+        if let Some(m) = METHOD.cast(f) {
+            let function = m
+                .get_ref(self.heap, method::FUNC)
                 .expect("a method's function");
-            let receiver = METHOD
-                .get_ref(self.heap, f, method::SELF)
-                .expect("a method's self");
+            let receiver = m.get_ref(self.heap, method::SELF).expect("a method's self");
             args.insert(0, receiver);
             return self.call(&function, args, kwargs);
         }
@@ -82,9 +80,9 @@ impl<'py> Interp<'py> {
         if exceptions::is_exception_class(cls.object()) {
             return exceptions::new_exception(self.heap, ty, args, false).map_err(|e| self.err(e));
         }
-        if !class::is_heap_type(ty) {
+        let Some(c) = class::Class::of_type(ty) else {
             return super::builtins::construct(self, ty, args, kwargs);
-        }
+        };
         if class::class_kind(ty) == Some(class::ClassKind::List) {
             let init = self.class_lookup(ty, "__init__");
             let source = match (&init, args.as_slice()) {
@@ -94,7 +92,7 @@ impl<'py> Interp<'py> {
                 (None, _) => args.clone(),
                 (Some(_), _) => Vec::new(),
             };
-            let instance = class::call(self.heap, cls.object(), source).map_err(|e| self.err(e))?;
+            let instance = class::call(self.heap, c, source).map_err(|e| self.err(e))?;
             if let Some(init) = init {
                 let mut full = vec![instance.clone()];
                 full.extend(args);
@@ -103,7 +101,7 @@ impl<'py> Interp<'py> {
             return Ok(instance);
         }
         if class::class_kind(ty) != Some(class::ClassKind::Object) {
-            return class::call(self.heap, cls.object(), args).map_err(|e| self.err(e));
+            return class::call(self.heap, c, args).map_err(|e| self.err(e));
         }
         let init = self.class_lookup(ty, "__init__");
         if init.is_none() && !(args.is_empty() && kwargs.is_empty()) {
@@ -112,7 +110,7 @@ impl<'py> Interp<'py> {
                 format!("{}() takes no arguments", ty.name()),
             ));
         }
-        let instance = class::new_instance(self.heap, cls.object()).map_err(|e| self.err(e))?;
+        let instance = class::new_instance(self.heap, c).map_err(|e| self.err(e))?;
         if let Some(init) = init {
             let mut full = vec![instance.clone()];
             full.extend(args);
@@ -172,8 +170,10 @@ impl<'py> Interp<'py> {
                 return Ok(v);
             }
         }
-        if exceptions::is_exception(o) && name == "args" {
-            return Ok(exceptions::args(self.heap, o));
+        if let Some(e) = exceptions::Exception::cast(o)
+            && name == "args"
+        {
+            return Ok(exceptions::args(self.heap, e));
         }
         match abstract_::getattr(self.heap, o, name) {
             Ok(v) => Ok(v),
@@ -466,8 +466,11 @@ impl<'py> Interp<'py> {
         module_name: &str,
         name: &str,
     ) -> R<'py, Obj<'py>> {
-        let d = MODULE
-            .get_ref(self.heap, m.object(), module::DICT)
+        let md = MODULE
+            .cast(m.object())
+            .ok_or_else(|| self.err(pyrt_objects::view::bad_internal_call()))?;
+        let d = md
+            .get_ref(self.heap, module::DICT)
             .expect("a module has its dict");
         let key = self.name_str(name)?;
         let d = dict::Dict::cast_internal(d.object()).map_err(|e| self.err(e))?;
@@ -478,8 +481,7 @@ impl<'py> Interp<'py> {
             return Ok(v);
         }
         let mname = if module_name.is_empty() {
-            MODULE
-                .get_ref(self.heap, m.object(), module::NAME)
+            md.get_ref(self.heap, module::NAME)
                 .and_then(|n| unicode::Str::cast(n.object()).map(unicode::str_value))
                 .unwrap_or_default()
         } else {

@@ -26,14 +26,27 @@ struct Instance {
 
 const _: () = assert!(size_of::<Instance>() <= BASICSIZE);
 
-fn instance(o: &PyObject) -> &Instance {
-    // SAFETY: exception instances start with an `Instance` (callers checked the type).
-    unsafe { &*ptr::from_ref(o).cast::<Instance>() }
-}
-
 /// Whether `o` is an exception instance.
 pub(crate) fn is_exception(o: &PyObject) -> bool {
     o.ob_type().is_subtype(BASE_EXCEPTION.get())
+}
+
+pyrt_objects::view! {
+    /// An exception instance (`PyExceptionInstance_Check`): an instance of `BaseException` or
+    /// of a subclass, all of which have the `Instance` layout.
+    pub struct Exception: "BaseException" = is_exception;
+}
+
+/// The instance a slot of the exception classes was called on.
+fn slot_self(o: &PyObject) -> &Exception {
+    // SAFETY: `SLOTS` is the slot table of the exception classes only, whose slots are only
+    // called on their instances, exactly those `is_exception` accepts.
+    unsafe { Exception::cast_unchecked(o) }
+}
+
+fn header(o: &Exception) -> &Instance {
+    // SAFETY: the view guarantees an exception instance, which starts with an `Instance`.
+    unsafe { &*ptr::from_ref(o).cast::<Instance>() }
 }
 
 /// Whether `o` is an exception class.
@@ -76,14 +89,14 @@ pub(crate) fn from_pyerr<'h>(heap: &'h Heap, err: &PyErr) -> PyResult<Obj<'h>> {
 }
 
 /// The `args` tuple of an instance.
-pub(crate) fn args<'h>(heap: &'h Heap, o: &PyObject) -> Obj<'h> {
-    let p = instance(o).args.get().expect("an exception has its args");
+pub(crate) fn args<'h>(heap: &'h Heap, o: &Exception) -> Obj<'h> {
+    let p = header(o).args.get().expect("an exception has its args");
     // SAFETY: the instance holds its args tuple.
     unsafe { Obj::from_borrowed(heap, p.as_ref()) }
 }
 
 /// `str(exc)`: empty, the one argument's `str` (`repr` for `KeyError`), or the args' repr.
-pub(crate) fn exception_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
+pub(crate) fn exception_str(heap: &Heap, o: &Exception) -> PyResult<String> {
     let args = args(heap, o);
     let items = tuple::items(tuple::Tuple::cast_internal(args.object())?);
     match items {
@@ -92,7 +105,7 @@ pub(crate) fn exception_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
             // SAFETY: the tuple holds its item.
             let one = unsafe { one.as_ref() };
             let key_error = o.ob_type().is_subtype(KEY_ERROR.get());
-            if key_error && instance(o).plain.get() == 0 {
+            if key_error && header(o).plain.get() == 0 {
                 abstract_::repr(heap, one)
             } else {
                 abstract_::str(heap, one)
@@ -103,7 +116,7 @@ pub(crate) fn exception_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 fn exception_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let args = args(heap, o);
+    let args = args(heap, slot_self(o));
     let items = tuple::items(tuple::Tuple::cast_internal(args.object())?);
     let inner = match items {
         // SAFETY: the tuple holds its item.
@@ -120,13 +133,13 @@ fn exception_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 fn exception_str_slot(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    exception_str(heap, o)
+    exception_str(heap, slot_self(o))
 }
 
 unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead instance owning its args.
     unsafe {
-        if let Some(a) = instance(op.as_ref()).args.take() {
+        if let Some(a) = header(slot_self(op.as_ref())).args.take() {
             heap.decref(a);
         }
         heap.free_object(op, op.as_ref().ob_type());
@@ -134,7 +147,7 @@ unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
 }
 
 fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    instance(o).args.get().into_iter().for_each(visit);
+    header(slot_self(o)).args.get().into_iter().for_each(visit);
 }
 
 static SLOTS: Slots = Slots {

@@ -489,10 +489,13 @@ impl<'py> Interp<'py> {
         mut args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
-        let code = self.codes.borrow()[FUNCTION.get_num(func.object(), function::CODE)].clone();
+        let f = FUNCTION
+            .cast(func.object())
+            .ok_or_else(|| self.err(pyrt_objects::view::bad_internal_call()))?;
+        let code = self.codes.borrow()[f.get_num(function::CODE)].clone();
         let nparams = code.params.len();
-        let defaults = FUNCTION
-            .get_ref(self.heap, func.object(), function::DEFAULTS)
+        let defaults = f
+            .get_ref(self.heap, function::DEFAULTS)
             .and_then(|d| tuple::Tuple::cast(d.object()).map(|t| tuple::items(t).to_vec()))
             .unwrap_or_default();
         if args.len() > nparams {
@@ -549,8 +552,8 @@ impl<'py> Interp<'py> {
             let e = pyrt_objects::PyErr::missing_arguments(&code.qualname, &missing);
             return Err(self.err(e));
         }
-        let globals = FUNCTION
-            .get_ref(self.heap, func.object(), function::GLOBALS)
+        let globals = f
+            .get_ref(self.heap, function::GLOBALS)
             .expect("a function has its globals");
         let frame = Frame {
             code: code.clone(),

@@ -150,10 +150,8 @@ impl<'py> Interp<'py> {
             (&super::objects::DICT_VALUES, View::Values),
             (&super::objects::DICT_ITEMS, View::Items),
         ] {
-            if kind.is(o) {
-                let d = kind
-                    .get_ref(self.heap, o, 0)
-                    .expect("a view holds its dict");
+            if let Some(v) = kind.cast(o) {
+                let d = v.get_ref(self.heap, 0).expect("a view holds its dict");
                 let used = dict::dict_len(self.own_dict(&d)?);
                 return Ok(Iter::View {
                     d,

@@ -169,7 +169,9 @@ impl<'py> Interp<'py> {
                 let message = if kind == ExcKind::Other {
                     String::new()
                 } else {
-                    exceptions::exception_str(self.heap, r.exc.object()).unwrap_or_default()
+                    exceptions::Exception::cast(r.exc.object())
+                        .and_then(|e| exceptions::exception_str(self.heap, e).ok())
+                        .unwrap_or_default()
                 };
                 let summary = PyErr::new(kind, message);
                 self.heap
@@ -569,7 +571,9 @@ impl<'py> Interp<'py> {
         }
         flush(&mut s, repeats);
         let name = r.exc.ob_type().name().to_string();
-        let msg = exceptions::exception_str(self.heap, r.exc.object()).unwrap_or_default();
+        let msg = exceptions::Exception::cast(r.exc.object())
+            .and_then(|e| exceptions::exception_str(self.heap, e).ok())
+            .unwrap_or_default();
         if msg.is_empty() {
             s.push_str(&format!("{name}\n"));
         } else {

@@ -96,7 +96,8 @@ fn version_info<'py>(interp: &Interp<'py>) -> R<'py, Obj<'py>> {
         unicode::new_str(heap, "final").map_err(err)?,
         long::int_from_i64(heap, 0).map_err(err)?,
     ];
-    pyrt_objects::types::class::call(heap, cls.object(), values).map_err(err)
+    let cls = pyrt_objects::types::class::Class::cast_internal(cls.object()).map_err(err)?;
+    pyrt_objects::types::class::call(heap, cls, values).map_err(err)
 }
 
 /// Attributes computed when read (none yet).

@@ -8,6 +8,10 @@
 //! dealloc and reported by its traverse) and plain numbers (the index of a function's code in
 //! the interpreter's table, of a built-in in the table of built-ins). What a word means is the
 //! interpreter's business; this module only keeps the references counted.
+//!
+//! The words are read only through a [`Typed`] handle, which [`Kind::cast`] makes after
+//! checking the object's type: as with the object layer's views, a wrong type is a `None`,
+//! never a read of another layout.
 
 use core::cell::Cell;
 use core::ptr;
@@ -31,8 +35,16 @@ pub(crate) struct Kind {
     nums: usize,
 }
 
-fn words(o: &PyObject) -> *const Cell<usize> {
-    ptr::from_ref(o)
+/// An object of a known [`Kind`], made only by [`Kind::cast`].
+#[derive(Clone, Copy)]
+pub(crate) struct Typed<'o> {
+    kind: &'static Kind,
+    o: &'o PyObject,
+}
+
+/// The words after the header of an object whose kind was checked.
+fn words(t: Typed<'_>) -> *const Cell<usize> {
+    ptr::from_ref(t.o)
         .cast::<u8>()
         .wrapping_add(size_of::<PyObject>())
         .cast()
@@ -72,31 +84,46 @@ impl Kind {
         ptr::eq(o.ob_type(), self.ty.get())
     }
 
-    /// Reference word `i` of `o` (of this kind), as a new reference.
-    pub(crate) fn get_ref<'h>(&self, heap: &'h Heap, o: &PyObject, i: usize) -> Option<Obj<'h>> {
-        debug_assert!(self.is(o) && i < self.refs);
-        // SAFETY: word `i` of an object of this kind is a reference cell.
-        let cell = unsafe { &*words(o).add(i).cast::<Cell<Option<ObjPtr>>>() };
+    /// `o` as an object of this kind, if it is one (the checked cast).
+    pub(crate) fn cast<'o>(&'static self, o: &'o PyObject) -> Option<Typed<'o>> {
+        self.is(o).then_some(Typed { kind: self, o })
+    }
+}
+
+impl<'o> Typed<'o> {
+    /// Reference word `i`, as a new reference.
+    ///
+    /// # Panics
+    /// If the kind has no reference word `i`.
+    pub(crate) fn get_ref<'h>(self, heap: &'h Heap, i: usize) -> Option<Obj<'h>> {
+        let cell = &self.refs()[i];
         // SAFETY: the object holds a reference to a live object of this heap.
         cell.get()
             .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
     }
 
-    /// Number word `i` of `o`.
-    pub(crate) fn get_num(&self, o: &PyObject, i: usize) -> usize {
-        debug_assert!(self.is(o) && i < self.nums);
+    /// Number word `i`.
+    ///
+    /// # Panics
+    /// If the kind has no number word `i`.
+    pub(crate) fn get_num(self, i: usize) -> usize {
+        assert!(i < self.kind.nums, "no number word {i}");
         // SAFETY: word `refs + i` of an object of this kind is a number cell.
-        unsafe { &*words(o).add(self.refs + i) }.get()
+        unsafe { &*words(self).add(self.kind.refs + i) }.get()
+    }
+
+    /// The reference words.
+    fn refs(self) -> &'o [Cell<Option<ObjPtr>>] {
+        // SAFETY: the first `refs` words of an object of this kind are reference cells.
+        unsafe { core::slice::from_raw_parts(words(self).cast(), self.kind.refs) }
     }
 }
 
 fn refs_of(o: &PyObject) -> &[Cell<Option<ObjPtr>>] {
-    let n = kind_of(o).map_or(0, |k| k.refs);
-    // SAFETY: the first `n` words of an interpreter object are reference cells.
-    unsafe { core::slice::from_raw_parts(words(o).cast(), n) }
+    kind_of(o).map_or(&[], Typed::refs)
 }
 
-fn kind_of(o: &PyObject) -> Option<&'static Kind> {
+fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     [
         &FUNCTION,
         &BUILTIN,
@@ -108,7 +135,7 @@ fn kind_of(o: &PyObject) -> Option<&'static Kind> {
         &DICT_ITEMS,
     ]
     .into_iter()
-    .find(|k| k.is(o))
+    .find_map(|k| k.cast(o))
 }
 
 /// Clears the weak references (functions), releases the references (last to first), frees
