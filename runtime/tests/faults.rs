@@ -428,3 +428,46 @@ fn issue_12_examples_answer_as_cpython_under_an_address_space_limit() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).ends_with("t18 ([([...],)], ([(...)],))\ndone\n"));
 }
+
+/// A bound method (`m = obj.name`) is called by its name through its type's method table,
+/// whatever the method: the interpreter keeps no list of method names of its own.
+#[test]
+fn bound_methods_of_every_table_answer_as_cpython() {
+    check(
+        r#"m = [3, 1, 2].sort
+print(m(), type(m).__name__)
+b = (5).bit_count
+print(b())
+f = (1.5).as_integer_ratio
+print(f())
+r = range(10).index
+print(r(3))
+s = {1, 2}
+u = s.intersection_update
+u({2})
+print(s)
+g = {1: 2}.fromkeys
+print(g([1, 2]))
+k = "a b".split
+print(k(), k(maxsplit=0))
+try:
+    x = "abc".nosuch
+except AttributeError as e:
+    print(e)
+try:
+    x = frozenset().add
+except AttributeError as e:
+    print(e)
+"#,
+        r#"None builtin_function_or_method
+2
+(3, 2)
+3
+{2}
+{1: None, 2: None}
+['a', 'b'] ['a b']
+'str' object has no attribute 'nosuch'
+'frozenset' object has no attribute 'add'
+"#,
+    );
+}

@@ -81,20 +81,17 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
     Ok(d)
 }
 
-/// The index of method `name` of the built-in types, for bound built-in methods.
-pub(crate) fn method_index(name: &str) -> usize {
+/// The index bound built-in methods carry: they are called by name, through their type's
+/// method table.
+pub(crate) fn method_index() -> usize {
     FUNCTIONS.len()
-        + super::methods::NAMES
-            .iter()
-            .position(|n| *n == name)
-            .unwrap_or(0)
 }
 
-/// Calls built-in `index`: a function, or a method of `receiver`.
+/// Calls built-in function `index` (below [`method_index`]) or a module's function (from
+/// [`super::modules::base_index`]).
 pub(crate) fn call_builtin<'py>(
     interp: &Interp<'py>,
     index: usize,
-    receiver: Option<Obj<'py>>,
     args: Vec<Obj<'py>>,
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
@@ -102,11 +99,8 @@ pub(crate) fn call_builtin<'py>(
         let index = index - super::modules::base_index();
         return super::modules::call_function(interp, index, args, kwargs);
     }
-    if let Some(r) = receiver {
-        let name = super::methods::NAMES[index - FUNCTIONS.len()];
-        return super::methods::call(interp, &r, name, &args, &kwargs)?.ok_or_else(|| {
-            interp.raise(&exceptions::ATTRIBUTE_ERROR, format!("no method {name}"))
-        });
+    if index >= FUNCTIONS.len() {
+        return Err(interp.err(pyrt_objects::view::bad_internal_call()));
     }
     let name = FUNCTIONS[index];
     if name == "print" {

@@ -28,9 +28,30 @@ impl<'py> Interp<'py> {
             return self.call_function(func, args, kwargs);
         }
         if let Some(b) = BUILTIN.cast(f) {
-            let index = b.get_num(builtin::INDEX);
-            let receiver = b.get_ref(self.heap, builtin::SELF);
-            let result = super::builtins::call_builtin(self, index, receiver, args, kwargs);
+            let result = match b.get_ref(self.heap, builtin::SELF) {
+                // A bound method of a built-in type: its name says which.
+                Some(receiver) => {
+                    let name = b
+                        .get_ref(self.heap, builtin::NAME)
+                        .and_then(|n| unicode::Str::cast(n.object()).map(unicode::str_value))
+                        .unwrap_or_default();
+                    super::methods::call(self, &receiver, &name, &args, &kwargs).and_then(|r| {
+                        r.ok_or_else(|| {
+                            self.raise(
+                                &exceptions::ATTRIBUTE_ERROR,
+                                format!(
+                                    "'{}' object has no attribute '{name}'",
+                                    receiver.ob_type().name()
+                                ),
+                            )
+                        })
+                    })
+                }
+                None => {
+                    let index = b.get_num(builtin::INDEX);
+                    super::builtins::call_builtin(self, index, args, kwargs)
+                }
+            };
             // CPython checks the eval breaker after a call to a C function.
             self.gc_safe_point();
             return result;

@@ -14,76 +14,17 @@ use pyrt_objects::types::{dict, float, list, long, range, set, unicode};
 use super::objects::{BUILTIN, DICT_ITEMS, DICT_KEYS, DICT_VALUES};
 use super::{Interp, R};
 
-/// Every method name, for bound built-in method objects.
-pub(crate) const NAMES: &[&str] = &[
-    "append",
-    "extend",
-    "insert",
-    "pop",
-    "remove",
-    "clear",
-    "copy",
-    "index",
-    "count",
-    "reverse",
-    "sort",
-    "get",
-    "setdefault",
-    "popitem",
-    "keys",
-    "values",
-    "items",
-    "update",
-    "add",
-    "discard",
-    "union",
-    "intersection",
-    "difference",
-    "symmetric_difference",
-    "issubset",
-    "issuperset",
-    "isdisjoint",
-    "split",
-    "rsplit",
-    "join",
-    "strip",
-    "lstrip",
-    "rstrip",
-    "upper",
-    "lower",
-    "replace",
-    "startswith",
-    "endswith",
-    "find",
-    "rfind",
-    "isdigit",
-    "isalpha",
-    "isspace",
-    "isidentifier",
-    "bit_length",
-    "format",
-    "is_integer",
-    "intersection_update",
-    "difference_update",
-    "symmetric_difference_update",
-    "rindex",
-    "conjugate",
-    "bit_count",
-    "as_integer_ratio",
-    "fromkeys",
-];
-
 /// `obj.name` as a bound built-in method, if the type has that method.
 pub(crate) fn bound<'py>(
     interp: &Interp<'py>,
     obj: &Obj<'py>,
     name: &str,
 ) -> R<'py, Option<Obj<'py>>> {
-    if !NAMES.contains(&name) || !has_method(obj, name) {
+    if !has_method(obj, name) {
         return Ok(None);
     }
     let n = interp.name_str(name)?;
-    let index = super::builtins::method_index(name);
+    let index = super::builtins::method_index();
     BUILTIN
         .alloc(interp.heap, &[Some(n), Some(obj.clone())], &[index])
         .map(Some)

@@ -24,7 +24,7 @@ pub(crate) const FUNCTIONS: &[(&str, &str)] = &[
 
 /// The first index of module functions in the built-in table.
 pub(crate) fn base_index() -> usize {
-    super::builtins::method_index(super::methods::NAMES[0]) + super::methods::NAMES.len()
+    super::builtins::method_index() + 1
 }
 
 /// A new module object for `name`.
