@@ -24,7 +24,7 @@ export PYRT_CHAIN_LENGTH="${PYRT_CHAIN_LENGTH:-20000}"
 # The cross-checks against a live CPython (thousands of cases, every code point) ran natively in
 # the test step; under valgrind they would take hours, so they skip here (their table-driven
 # siblings still run).
-export PYRT_CPYTHON=/nonexistent/cpython-not-used-under-valgrind
+export PYRT_CPYTHON=none
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="valgrind --quiet --error-exitcode=99 \
 --leak-check=full --show-leak-kinds=definite,indirect \
 --errors-for-leak-kinds=definite,indirect --track-origins=yes"

@@ -4,8 +4,9 @@
 //! resurrection, errors) and shutdown, each run by pyrt's interpreter and by CPython, their
 //! stdouts compared line for line.
 //!
-//! Without CPython 3.12 (see [`pyrt_tests::cpython`]) the scripts still run through pyrt (they
-//! must finish without an uncaught exception) and the comparison is skipped with a notice.
+//! Each script is one cross-check. Without CPython 3.12 (see [`pyrt_tests::cpython`]) the
+//! scripts still run through pyrt (they must finish without an uncaught exception) and the
+//! comparisons count as skipped.
 //!
 //! Only what must be the same is printed: CPython starts with thousands of objects and an
 //! allocation count near its threshold, so scripts begin with `gc.collect()`, print deltas or
@@ -19,7 +20,7 @@
 //! [`KNOWN_DIFFERENCES`] are scripts where pyrt still differs for reasons outside the `gc`
 //! module and the object layer's collector hooks; they are run and reported, never asserted.
 
-use pyrt_tests::run_cpython_with_stderr;
+use pyrt_tests::cross_check;
 
 /// One script compared with CPython.
 struct Script {
@@ -65,12 +66,7 @@ fn first_difference(pyrt: &[&str], cpython: &[String]) -> Option<String> {
 
 #[test]
 fn scripts_print_what_cpython_prints() {
-    let python = pyrt_tests::cpython();
-    if python.is_none() {
-        println!(
-            "CPython 3.12 not found: the gc scripts run through pyrt only (comparison skipped)"
-        );
-    }
+    let check = cross_check(SCRIPTS.len());
     let mut failures = Vec::new();
     for s in SCRIPTS {
         let out = match run_pyrt(s.name, s.source) {
@@ -80,10 +76,11 @@ fn scripts_print_what_cpython_prints() {
                 continue;
             }
         };
-        let Some(python) = pyrt_tests::cpython() else {
+        let Some(check) = &check else {
             continue;
         };
-        let (expected, stderr) = run_cpython_with_stderr(python, s.source);
+        let (expected, stderr) = check.python().run_with_stderr(s.source);
+        check.compared(1);
         let got: Vec<&str> = out.lines().collect();
         if let Some(d) = first_difference(&got, &expected) {
             failures.push(format!("{} ({}): {d}", s.name, s.about));
@@ -95,25 +92,19 @@ fn scripts_print_what_cpython_prints() {
             s.name
         );
     }
-    println!(
-        "gc_vs_cpython: {} of {} scripts as CPython prints them",
-        SCRIPTS.len() - failures.len(),
-        SCRIPTS.len()
-    );
     assert!(failures.is_empty(), "differences:\n{}", failures.join("\n"));
 }
 
 /// Runs the known differences and prints how each stands; never fails on them.
 #[test]
 fn known_differences_are_reported() {
-    let Some(_) = pyrt_tests::cpython() else {
-        println!("CPython 3.12 not found: known differences not checked");
+    let Some(check) = cross_check(KNOWN_DIFFERENCES.len()) else {
         return;
     };
     for k in KNOWN_DIFFERENCES {
         let pyrt = run_pyrt(k.name, k.source).unwrap_or_else(|e| e);
-        let (expected, _) =
-            run_cpython_with_stderr(pyrt_tests::cpython().expect("found above"), k.source);
+        let (expected, _) = check.python().run_with_stderr(k.source);
+        check.compared(1);
         let got: Vec<&str> = pyrt.lines().collect();
         match first_difference(&got, &expected) {
             Some(d) => println!("known difference {}: {d}\n  why: {}", k.name, k.why),
