@@ -4,6 +4,14 @@
 //! model of live blocks and against CPython's numbers. The `pyrt` command's own tests are in
 //! `runtime/tests/`, where Cargo builds the binary for them.
 //!
+//! # Two tiers
+//!
+//! `cargo test --workspace` is the fast tier: every code path, at smaller sizes (chains of
+//! [`FAST_CHAIN`] objects) and with fewer property-test cases. The slow tier is the tests marked
+//! `#[ignore = "slow tier: ..."]` — the same checks on 10-million-object chains
+//! ([`SLOW_CHAIN`]) and the long property-test runs — which
+//! `cargo test --workspace -- --ignored` runs (CI does).
+//!
 //! # Cross-checks against CPython
 //!
 //! [`cross_check`] (in [`cpython`](mod@cpython)) is the one runner of every comparison with
@@ -20,4 +28,43 @@ pub fn proptest_cases(default_cases: u32) -> u32 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default_cases)
+}
+
+/// The length of the deep chains in the fast tier: far past the 50 levels after which
+/// deallocation is deferred, and deep enough that recursion over it would overflow the test
+/// thread's stack.
+pub const FAST_CHAIN: usize = 100_000;
+
+/// The length of the deep chains in the slow tier.
+pub const SLOW_CHAIN: usize = 10_000_000;
+
+/// `PYRT_CHAIN_LENGTH` if it is set (the valgrind run shortens every chain with it), else
+/// `tier_length` ([`FAST_CHAIN`] or [`SLOW_CHAIN`]).
+pub fn chain_length(tier_length: usize) -> usize {
+    std::env::var("PYRT_CHAIN_LENGTH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(tier_length)
+}
+
+/// Defines the two tiers of deep-structure tests: for each `body: fast_name, slow_name;`, a
+/// test `fast_name` running `body(chain_length(FAST_CHAIN))` and its slow-tier twin
+/// `slow_name`, marked `#[ignore = "slow tier: ..."]`, running `body(chain_length(SLOW_CHAIN))`.
+/// Doc comments before an entry go on both tests.
+#[macro_export]
+macro_rules! chain_tiers {
+    ($($(#[doc = $doc:literal])* $body:ident: $fast:ident, $slow:ident;)*) => {$(
+        $(#[doc = $doc])*
+        #[test]
+        fn $fast() {
+            $body($crate::chain_length($crate::FAST_CHAIN));
+        }
+
+        $(#[doc = $doc])*
+        #[test]
+        #[ignore = "slow tier: 10 million objects"]
+        fn $slow() {
+            $body($crate::chain_length($crate::SLOW_CHAIN));
+        }
+    )*};
 }

@@ -10,7 +10,8 @@
 //!
 //! Random programs (inserts, deletes and value replacements interleaved with `next()`) are
 //! checked two ways. [`random_programs_match_a_live_cpython`] runs them in a live CPython 3.12
-//! (see [`pyrt_tests::cpython`]) and compares every line.
+//! (see [`pyrt_tests::cpython`]) and compares every line (16 batches of programs; 256 in the
+//! slow tier's [`many_random_programs_match_a_live_cpython`]).
 //! CPython is the model there, rather than one written here: the iterators walk positions,
 //! and positions move when a dict's entries are compacted as its table is rebuilt (when its
 //! room runs out, or when a str-only table gets a non-str key) or when a set's table is, so a
@@ -785,10 +786,16 @@ fn random_batches_match_a_live_cpython(batches: u32) {
     }
 }
 
-/// Batches of random programs compared with a live CPython.
+/// Batches of random programs compared with a live CPython: 16 here, 256 in the slow tier.
 #[test]
 fn random_programs_match_a_live_cpython() {
-    random_batches_match_a_live_cpython(64);
+    random_batches_match_a_live_cpython(pyrt_tests::proptest_cases(16));
+}
+
+#[test]
+#[ignore = "slow tier: 256 batches of programs through CPython"]
+fn many_random_programs_match_a_live_cpython() {
+    random_batches_match_a_live_cpython(pyrt_tests::proptest_cases(256));
 }
 
 proptest! {
