@@ -1,20 +1,14 @@
-//! Ten million objects: a cycle collected in one piece, and a chain reachable from one handle
-//! scanned in the worst order (every link moved to the unreachable list and back) — on the
-//! test thread's default stack, since no phase recurses. `PYRT_CHAIN_LENGTH` shortens them
-//! (the valgrind run uses it). A lean model: objects are 24-byte records in one `Vec`
+//! A cycle collected in one piece, and a chain reachable from one handle scanned in the worst
+//! order (every link moved to the unreachable list and back) — on the test thread's default
+//! stack, since no phase recurses: 100,000 objects in the fast tier, ten million in the slow
+//! tier's `#[ignore]`d twins. `PYRT_CHAIN_LENGTH` overrides both (the valgrind run shortens
+//! them with it). A lean model: objects are 24-byte records in one `Vec`
 //! (a header, a refcount, the index of the one object each refers to), freed by a work list.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
 
 use pyrt_gc::{Collected, Collector, GcHeader, GcObjects, ObjRef, UntrackPass};
-
-fn chain_length() -> usize {
-    std::env::var("PYRT_CHAIN_LENGTH")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000_000)
-}
 
 #[repr(C)]
 struct Rec {
@@ -140,9 +134,7 @@ unsafe impl GcObjects for Lean {
     }
 }
 
-#[test]
-fn a_ten_million_object_cycle_is_collected() {
-    let n = chain_length();
+fn cycle(n: usize) {
     let lean = Lean::new(n);
     for i in 0..n {
         lean.link(i, (i + 1) % n);
@@ -174,11 +166,9 @@ fn a_ten_million_object_cycle_is_collected() {
     lean.gc.check_invariants().unwrap();
 }
 
-#[test]
-fn a_ten_million_deep_reachable_chain_survives_the_worst_scan_order() {
-    // 0 -> 1 -> ... -> n-1, tracked from the tail: every object but the head starts in the
-    // unreachable list and is moved back when its referrer is scanned.
-    let n = chain_length();
+/// 0 -> 1 -> ... -> n-1, tracked from the tail: every object but the head starts in the
+/// unreachable list and is moved back when its referrer is scanned.
+fn reachable_chain(n: usize) {
     let lean = Lean::new(n);
     for i in (0..n).rev() {
         if i + 1 < n {
@@ -210,4 +200,10 @@ fn a_ten_million_deep_reachable_chain_survives_the_worst_scan_order() {
         n,
         "the chain dies by refcount once the handle goes"
     );
+}
+
+pyrt_tests::chain_tiers! {
+    cycle: a_deep_cycle_is_collected, a_ten_million_object_cycle_is_collected;
+    reachable_chain: a_deep_reachable_chain_survives_the_worst_scan_order,
+        a_ten_million_deep_reachable_chain_survives_the_worst_scan_order;
 }

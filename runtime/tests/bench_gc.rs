@@ -1,5 +1,6 @@
 //! `pyrt bench gc` end to end, in its quick mode: the JSON rows with the keys of `pyrt bench
-//! alloc --json` (against whatever CPython the machine has), the table and notice without
+//! alloc --json` (against the CPython of the cross-checks, see `pyrt_tests::cpython`, when one
+//! is installed), the table and notice without
 //! CPython, and a CPython whose collected counts disagree reported as an error.
 
 use std::process::Command;
@@ -23,10 +24,17 @@ const GC_QUICK_ROWS: [&str; 4] = [
     "alive/slots x 1000",
 ];
 
+/// With the CPython the cross-checks find (each row is one cross-check: `bench gc` fails when
+/// CPython's `gc.collect()` returns another count than pyrt's), figures and ratios; without
+/// one, nulls.
 #[test]
 fn bench_gc_json_rows_have_the_keys_of_bench_alloc() {
-    // With whatever CPython the machine has: figures and ratios if it is found, nulls if not.
-    let out = pyrt(&["bench", "gc", "--json", "--quick"], &[]);
+    let check = pyrt_tests::cross_check(GC_QUICK_ROWS.len());
+    let env: Vec<(&str, &str)> = match &check {
+        Some(check) => vec![("PYRT_CPYTHON", check.python().executable())],
+        None => Vec::new(),
+    };
+    let out = pyrt(&["bench", "gc", "--json", "--quick"], &env);
     assert!(
         out.status.success(),
         "{}",
@@ -61,7 +69,16 @@ fn bench_gc_json_rows_have_the_keys_of_bench_alloc() {
                     "ratio is pyrt/baseline in {row}"
                 );
             }
-            _ => assert!(row["baseline_ns"].is_null() && row["ratio"].is_null()),
+            _ => {
+                assert!(
+                    check.is_none(),
+                    "CPython was found but {row} has no figures"
+                );
+                assert!(row["baseline_ns"].is_null() && row["ratio"].is_null());
+            }
+        }
+        if let Some(check) = &check {
+            check.compared(1);
         }
     }
 }

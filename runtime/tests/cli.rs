@@ -14,6 +14,17 @@ fn stdout(out: &std::process::Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("utf-8 output")
 }
 
+/// The output of `pyrt demo`, run once for the tests that need it (it is the slowest command
+/// here: the slots demo makes a million instances).
+fn full_demo() -> &'static str {
+    static OUT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = pyrt(&["demo"]);
+        assert!(out.status.success(), "pyrt demo succeeds");
+        stdout(&out)
+    })
+}
+
 #[test]
 fn version_names_the_cpython_it_mirrors() {
     let out = pyrt(&["--version"]);
@@ -57,7 +68,7 @@ fn demo_list_has_a_line_per_demo() {
 /// the full transcript (each demo runs in a fresh runtime, so none depends on another's state).
 #[test]
 fn each_gc_demo_runs_alone() {
-    let all = stdout(&pyrt(&["demo"]));
+    let all = full_demo();
     for name in ["cycles", "finalizers", "generations"] {
         let out = pyrt(&["demo", name]);
         assert!(out.status.success(), "{name}");
@@ -69,9 +80,7 @@ fn each_gc_demo_runs_alone() {
 
 #[test]
 fn demo_output_is_stable() {
-    let out = pyrt(&["demo"]);
-    assert!(out.status.success());
-    insta::assert_snapshot!(stdout(&out));
+    insta::assert_snapshot!("demo_output_is_stable", full_demo());
 }
 
 #[test]

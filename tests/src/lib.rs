@@ -3,6 +3,23 @@
 //! The tests themselves live in `tests/`: `allocator_*.rs` check `pyrt-allocator` against a
 //! model of live blocks and against CPython's numbers. The `pyrt` command's own tests are in
 //! `runtime/tests/`, where Cargo builds the binary for them.
+//!
+//! # Two tiers
+//!
+//! `cargo test --workspace` is the fast tier: every code path, at smaller sizes (chains of
+//! [`FAST_CHAIN`] objects) and with fewer property-test cases. The slow tier is the tests marked
+//! `#[ignore = "slow tier: ..."]` — the same checks on 10-million-object chains
+//! ([`SLOW_CHAIN`]) and the long property-test runs — which
+//! `cargo test --workspace -- --ignored` runs (CI does).
+//!
+//! # Cross-checks against CPython
+//!
+//! [`cross_check`] (in [`cpython`](mod@cpython)) is the one runner of every comparison with
+//! a live CPython 3.12.
+
+pub mod cpython;
+
+pub use cpython::{CPython, CrossCheck, cross_check};
 
 /// A proptest configuration with `default_cases` cases unless `PROPTEST_CASES` says otherwise
 /// (set it low when running under valgrind).
@@ -13,66 +30,41 @@ pub fn proptest_cases(default_cases: u32) -> u32 {
         .unwrap_or(default_cases)
 }
 
-/// A command running CPython 3.12 with `PYTHONHASHSEED=0`: `$PYRT_CPYTHON`, else `python3.12`
-/// with `PYENV_VERSION=3.12.1`; `None` when neither is a CPython 3.12 (the cross-checks then
-/// print a notice and pass).
-pub fn cpython() -> Option<std::process::Command> {
-    use std::process::Command;
-    let configure = |cmd: &mut Command| {
-        if std::env::var_os("PYRT_CPYTHON").is_none() {
-            cmd.env("PYENV_VERSION", "3.12.1");
+/// The length of the deep chains in the fast tier: far past the 50 levels after which
+/// deallocation is deferred, and deep enough that recursion over it would overflow the test
+/// thread's stack.
+pub const FAST_CHAIN: usize = 100_000;
+
+/// The length of the deep chains in the slow tier.
+pub const SLOW_CHAIN: usize = 10_000_000;
+
+/// `PYRT_CHAIN_LENGTH` if it is set (the valgrind run shortens every chain with it), else
+/// `tier_length` ([`FAST_CHAIN`] or [`SLOW_CHAIN`]).
+pub fn chain_length(tier_length: usize) -> usize {
+    std::env::var("PYRT_CHAIN_LENGTH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(tier_length)
+}
+
+/// Defines the two tiers of deep-structure tests: for each `body: fast_name, slow_name;`, a
+/// test `fast_name` running `body(chain_length(FAST_CHAIN))` and its slow-tier twin
+/// `slow_name`, marked `#[ignore = "slow tier: ..."]`, running `body(chain_length(SLOW_CHAIN))`.
+/// Doc comments before an entry go on both tests.
+#[macro_export]
+macro_rules! chain_tiers {
+    ($($(#[doc = $doc:literal])* $body:ident: $fast:ident, $slow:ident;)*) => {$(
+        $(#[doc = $doc])*
+        #[test]
+        fn $fast() {
+            $body($crate::chain_length($crate::FAST_CHAIN));
         }
-        cmd.env("PYTHONHASHSEED", "0");
-    };
-    let program = std::env::var_os("PYRT_CPYTHON").unwrap_or_else(|| "python3.12".into());
-    let mut probe = Command::new(&program);
-    configure(&mut probe);
-    let out = probe
-        .arg("-c")
-        .arg("import sys; print(sys.version_info[:2] == (3, 12))")
-        .output()
-        .ok()?;
-    (String::from_utf8_lossy(&out.stdout).trim() == "True").then(|| {
-        let mut cmd = Command::new(&program);
-        configure(&mut cmd);
-        cmd
-    })
-}
 
-/// Runs `script` (given on standard input) with `python` and returns its stdout lines.
-///
-/// # Panics
-/// If CPython cannot run or the script fails (its stderr is shown).
-pub fn run_cpython(python: std::process::Command, script: &str) -> Vec<String> {
-    run_cpython_with_stderr(python, script).0
-}
-
-/// As [`run_cpython`], with what the script wrote on stderr too.
-///
-/// # Panics
-/// If CPython cannot run or the script fails (its stderr is shown).
-pub fn run_cpython_with_stderr(
-    mut python: std::process::Command,
-    script: &str,
-) -> (Vec<String>, String) {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = python
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("CPython runs");
-    child
-        .stdin
-        .take()
-        .expect("piped stdin")
-        .write_all(script.as_bytes())
-        .expect("CPython reads the script");
-    let out = child.wait_with_output().expect("CPython finishes");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "CPython failed: {stderr}");
-    let stdout = String::from_utf8(out.stdout).expect("CPython prints UTF-8");
-    (stdout.lines().map(str::to_string).collect(), stderr)
+        $(#[doc = $doc])*
+        #[test]
+        #[ignore = "slow tier: 10 million objects"]
+        fn $slow() {
+            $body($crate::chain_length($crate::SLOW_CHAIN));
+        }
+    )*};
 }

@@ -310,8 +310,9 @@ fn run(config: Config, ops: &[Op]) {
     h.finish();
 }
 
+// The fast tier runs 64 programs of each kind; the slow tier (`--ignored`) 2,048.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(pyrt_tests::proptest_cases(256)))]
+    #![proptest_config(ProptestConfig::with_cases(pyrt_tests::proptest_cases(64)))]
 
     #[test]
     fn random_programs_match_the_model(ops in prop::collection::vec(op(), 1..120)) {
@@ -325,6 +326,28 @@ proptest! {
 
     #[test]
     fn random_programs_match_the_model_in_debug_mode(ops in prop::collection::vec(op(), 1..60)) {
+        run(Config::new().debug(true), &ops);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(pyrt_tests::proptest_cases(2048)))]
+
+    #[test]
+    #[ignore = "slow tier: 2,048 programs"]
+    fn many_random_programs_match_the_model(ops in prop::collection::vec(op(), 1..120)) {
+        run(Config::new(), &ops);
+    }
+
+    #[test]
+    #[ignore = "slow tier: 2,048 programs"]
+    fn many_random_programs_match_the_model_with_pool_aligned_arenas(ops in prop::collection::vec(op(), 1..60)) {
+        run(Config::new().arena_source(PlacedArenas::new(0)), &ops);
+    }
+
+    #[test]
+    #[ignore = "slow tier: 2,048 programs"]
+    fn many_random_programs_match_the_model_in_debug_mode(ops in prop::collection::vec(op(), 1..60)) {
         run(Config::new().debug(true), &ops);
     }
 }

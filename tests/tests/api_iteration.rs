@@ -10,15 +10,14 @@
 //!
 //! Random programs (inserts, deletes and value replacements interleaved with `next()`) are
 //! checked two ways. [`random_programs_match_a_live_cpython`] runs them in a live CPython 3.12
-//! (`$PYRT_CPYTHON`, else `python3.12` with `PYENV_VERSION=3.12.1`) and compares every line.
+//! (see [`pyrt_tests::cpython`]) and compares every line (16 batches of programs; 256 in the
+//! slow tier's [`many_random_programs_match_a_live_cpython`]).
 //! CPython is the model there, rather than one written here: the iterators walk positions,
 //! and positions move when a dict's entries are compacted as its table is rebuilt (when its
 //! room runs out, or when a str-only table gets a non-str key) or when a set's table is, so a
-//! faithful model would re-implement both tables. Without CPython that test prints a notice
-//! and passes, and [`dict_and_set_iteration_keep_their_invariants`] still checks, always, what
+//! faithful model would re-implement both tables. Without CPython those batches count as
+//! skipped, and [`dict_and_set_iteration_keep_their_invariants`] still checks, always, what
 //! holds whatever the table does.
-
-use std::process::Command;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -746,34 +745,20 @@ fn transcript(py: Python<'_>, p: &Program) -> Result<Vec<String>, TestCaseError>
     Ok(out)
 }
 
-/// A command running CPython 3.12 with `PYTHONHASHSEED=0`, if one is installed.
-fn cpython() -> Option<impl Fn() -> Command> {
-    let command = || {
-        let program = std::env::var_os("PYRT_CPYTHON").unwrap_or_else(|| "python3.12".into());
-        let mut c = Command::new(program);
-        c.env("PYENV_VERSION", "3.12.1").env("PYTHONHASHSEED", "0");
-        c
-    };
-    let version = "import sys; print(sys.version_info[:2] == (3, 12))";
-    let probe = command().args(["-c", version]).output().ok()?;
-    (String::from_utf8_lossy(&probe.stdout).trim() == "True").then_some(command)
-}
-
-/// Batches of random programs, each batch run by one CPython process and compared line by
-/// line; a failure shrinks to one program and prints its Python.
-#[test]
-fn random_programs_match_a_live_cpython() {
-    let Some(python) = cpython() else {
-        println!("NOTICE: no CPython 3.12 found (set PYRT_CPYTHON); skipping the cross-check");
+/// Runs `batches` batches of random programs, each batch in one CPython process, and compares
+/// every line; a failure shrinks to one program and prints its Python. Each batch is one
+/// cross-check.
+fn random_batches_match_a_live_cpython(batches: u32) {
+    let Some(check) = pyrt_tests::cross_check(batches as usize) else {
         return;
     };
-    let mut config = Config::with_cases(64);
+    let mut config = Config::with_cases(batches);
     config.failure_persistence = None;
-    let batches = prop::collection::vec(program(), 1..=32);
-    let outcome = TestRunner::new(config).run(&batches, |programs| {
+    let strategy = prop::collection::vec(program(), 1..=32);
+    let outcome = TestRunner::new(config).run(&strategy, |programs| {
         let calls: String = programs.iter().map(|p| p.python() + "\n").collect();
         let script = PRELUDE.to_string() + &calls;
-        let out = python().args(["-c", &script]).output();
+        let out = check.python().command().args(["-c", &script]).output();
         let out = out.map_err(|e| TestCaseError::fail(format!("CPython did not run: {e}")))?;
         let stderr = String::from_utf8_lossy(&out.stderr);
         prop_assert!(out.status.success(), "CPython failed: {}", stderr);
@@ -787,11 +772,30 @@ fn random_programs_match_a_live_cpython() {
                 }
             }
             Ok(())
-        })
+        })?;
+        prop_assert_eq!(
+            expected.next(),
+            None,
+            "CPython printed more lines than pyrt"
+        );
+        check.compared(1);
+        Ok(())
     });
     if let Err(e) = outcome {
         panic!("{e}");
     }
+}
+
+/// Batches of random programs compared with a live CPython: 16 here, 256 in the slow tier.
+#[test]
+fn random_programs_match_a_live_cpython() {
+    random_batches_match_a_live_cpython(pyrt_tests::proptest_cases(16));
+}
+
+#[test]
+#[ignore = "slow tier: 256 batches of programs through CPython"]
+fn many_random_programs_match_a_live_cpython() {
+    random_batches_match_a_live_cpython(pyrt_tests::proptest_cases(256));
 }
 
 proptest! {

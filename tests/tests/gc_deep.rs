@@ -1,24 +1,17 @@
-//! Ten million objects through the collector wired into the object model, on the test thread's
+//! Deep structures through the collector wired into the object model (100,000 objects in the
+//! fast tier, ten million in the slow tier's `#[ignore]`d twins), on the test thread's
 //! default stack (no phase of a collection recurses, and the deallocations its clears start go
 //! through the trashcan): a ring of instances; a chain of lists reachable from a handle at its
 //! head and tracked tail first (the worst order for `move_unreachable`), kept untouched, then
 //! closed into a ring (list0 -> list1 -> ... -> list0) and collected; and a chain of dicts that
 //! is garbage only through the cycle at its head. Each collection returns the number of
 //! unreachable tracked objects, and every block is back in the allocator afterwards.
-//! `PYRT_CHAIN_LENGTH` shortens the chains (the valgrind run uses it), as in
-//! `objects_deep_chains.rs`.
+//! `PYRT_CHAIN_LENGTH` overrides both lengths (the valgrind run shortens the chains with it), as
+//! in `objects_deep_chains.rs`.
 
 use pyrt_objects::types::list::List;
 use pyrt_objects::types::{class, dict, list, unicode};
 use pyrt_objects::{Heap, Obj, PyObject, abstract_, types};
-
-fn chain_length() -> usize {
-    std::env::var("PYRT_CHAIN_LENGTH")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000_000)
-        .max(2)
-}
 
 /// `gc.collect()` with the collector's lists checked afterwards.
 fn collect(heap: &Heap) -> usize {
@@ -35,9 +28,8 @@ fn blocks(heap: &Heap) -> usize {
     heap.malloc_stats().allocated_blocks()
 }
 
-#[test]
-fn a_ring_of_instances_is_collected() {
-    let n = chain_length();
+fn ring_of_instances(n: usize) {
+    let n = n.max(2);
     let heap = Heap::new();
     let link = class::new_class(&heap, "Link", "__main__", Some(&["next"])).expect("a class");
     let before = blocks(&heap);
@@ -81,9 +73,8 @@ fn walk_chain(head: &PyObject, n: usize) -> &PyObject {
     cur
 }
 
-#[test]
-fn a_deep_chain_survives_then_dies_as_a_ring() {
-    let n = chain_length();
+fn chain_then_ring(n: usize) {
+    let n = n.max(2);
     let heap = Heap::new();
     let before = blocks(&heap);
     // list0 -> list1 -> ... -> list(n-1), made (and tracked) from the tail.
@@ -110,9 +101,8 @@ fn a_deep_chain_survives_then_dies_as_a_ring() {
     assert_eq!(blocks(&heap), before, "every block is back");
 }
 
-#[test]
-fn a_deep_chain_held_by_a_cycle_is_collected() {
-    let n = chain_length();
+fn chain_held_by_a_cycle(n: usize) {
+    let n = n.max(2);
     let heap = Heap::new();
     let [next, me] = ["next", "me"].map(|k| {
         let s = unicode::new_str(&heap, k).expect("allocation succeeds");
@@ -137,4 +127,10 @@ fn a_deep_chain_held_by_a_cycle_is_collected() {
     drop(head);
     assert_eq!(collect(&heap), n - 1, "the tracked dicts");
     assert_eq!(blocks(&heap), before, "every block is back");
+}
+
+pyrt_tests::chain_tiers! {
+    ring_of_instances: a_ring_of_instances_is_collected, a_ring_of_10_million_instances_is_collected;
+    chain_then_ring: a_deep_chain_survives_then_dies_as_a_ring, a_10_million_chain_survives_then_dies_as_a_ring;
+    chain_held_by_a_cycle: a_deep_chain_held_by_a_cycle_is_collected, a_10_million_chain_held_by_a_cycle_is_collected;
 }

@@ -5,8 +5,8 @@
 //! row is `receiver.method(*args)`, shown as `repr(result) size=sys.getsizeof(result)
 //! self=(result is receiver)`, and for lists the size of the list, of each item and whether each
 //! item is the receiver). Cross-checks run random batches through a live CPython 3.12 when one
-//! is installed (`$PYRT_CPYTHON`, else `python3.12` with `PYENV_VERSION=3.12.1`) and otherwise
-//! print a notice and pass. Proptests compare the sort with Rust's stable sort.
+//! is installed (see [`pyrt_tests::cpython`]) and otherwise count their cases as skipped.
+//! Proptests compare the sort with Rust's stable sort.
 
 use std::collections::HashMap;
 
@@ -15,7 +15,7 @@ use pyrt_objects::long_digits::LongValue;
 use pyrt_objects::types::unicode_methods as um;
 use pyrt_objects::types::{float, list, list_sort, long, none, range, tuple, unicode};
 use pyrt_objects::{ExcKind, Heap, Obj, PyErr, PyObject, PyResult, abstract_};
-use pyrt_tests::{cpython, proptest_cases, run_cpython};
+use pyrt_tests::{cross_check, proptest_cases};
 
 fn int<'h>(heap: &'h Heap, decimal: &str) -> Obj<'h> {
     long::new_int(heap, &LongValue::parse(decimal).unwrap()).unwrap()
@@ -1433,10 +1433,6 @@ def run(recv, method, *args):
 
 #[test]
 fn str_methods_agree_with_cpython_on_a_random_batch() {
-    let Some(python) = cpython() else {
-        println!("NOTICE: no CPython 3.12 found (set PYRT_CPYTHON); skipping the cross-check");
-        return;
-    };
     let alphabet = [
         " ",
         " ",
@@ -1541,6 +1537,9 @@ fn str_methods_agree_with_cpython_on_a_random_batch() {
         };
         cases.push((recv, method, args));
     }
+    let Some(check) = cross_check(cases.len()) else {
+        return;
+    };
     let mut script = String::from(PY_SHOW);
     for (recv, method, args) in &cases {
         let args: Vec<String> = args.iter().map(Arg::py).collect();
@@ -1550,7 +1549,7 @@ fn str_methods_agree_with_cpython_on_a_random_batch() {
             args.join(", ")
         ));
     }
-    let expected = run_cpython(python, &script);
+    let expected = check.python().run(&script);
     let heap = Heap::new();
     let mut consts = Consts::new(&heap);
     for ((recv, method, args), expected) in cases.iter().zip(&expected) {
@@ -1565,6 +1564,7 @@ fn str_methods_agree_with_cpython_on_a_random_batch() {
             .collect();
         let got = show(&heap, &recv, call(&heap, sv(&recv), method, &args));
         assert_eq!(&got, expected, "{}.{method}(...)", repr(&heap, &recv));
+        check.compared(1);
     }
     assert_eq!(expected.len(), cases.len());
 }
@@ -1585,8 +1585,8 @@ fn boundaries(mut pred: impl FnMut(char) -> bool) -> Vec<u32> {
 
 #[test]
 fn character_classes_and_case_mapping_agree_with_cpython_on_every_code_point() {
-    let Some(python) = cpython() else {
-        println!("NOTICE: no CPython 3.12 found (set PYRT_CPYTHON); skipping the cross-check");
+    // Six cases: the five character classes, and the case mapping of every code point.
+    let Some(check) = cross_check(6) else {
         return;
     };
     let script = r#"
@@ -1606,7 +1606,7 @@ for cp in range(0x110000):
     c = chr(cp); u = c.upper(); l = c.lower()
     if u != c or l != c: print("%x %s %s" % (cp, f(u), f(l)))
 "#;
-    let lines = run_cpython(python, script);
+    let lines = check.python().run(script);
     let heap = Heap::new();
     let test = |f: for<'a> fn(&'a Heap, &unicode::Str) -> PyResult<Obj<'a>>, text: &str| {
         let o = s(&heap, text);
@@ -1622,6 +1622,7 @@ for cp in range(0x110000):
     ];
     for (i, ours) in ours.iter().enumerate() {
         assert_eq!(&py_list(ours), &lines[i], "property {i}");
+        check.compared(1);
     }
     let hex = |t: &str| {
         t.chars()
@@ -1645,6 +1646,7 @@ for cp in range(0x110000):
     for (ours, theirs) in changed.iter().zip(&lines[5..]) {
         assert_eq!(ours, theirs);
     }
+    check.compared(1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1976,10 +1978,6 @@ fn sorted_sizes_and_the_other_list_methods() {
 
 #[test]
 fn sort_makes_cpythons_comparisons_and_failures_on_random_lists() {
-    let Some(python) = cpython() else {
-        println!("NOTICE: no CPython 3.12 found (set PYRT_CPYTHON); skipping the cross-check");
-        return;
-    };
     // Each case: values, reverse, and the comparison after which `<` raises (0: never). CPython
     // prints the comparisons made (as pairs of original positions) and the final order.
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
@@ -2014,7 +2012,10 @@ fn sort_makes_cpythons_comparisons_and_failures_on_random_lists() {
             py_bool(*reverse)
         ));
     }
-    let expected = run_cpython(python, &script);
+    let Some(check) = cross_check(cases.len()) else {
+        return;
+    };
+    let expected = check.python().run(&script);
     for ((values, reverse, fail_at), expected) in cases.iter().zip(&expected) {
         let mut v: Vec<(i64, usize)> = values.iter().copied().zip(0..).collect();
         let mut log = Vec::new();
@@ -2043,6 +2044,7 @@ fn sort_makes_cpythons_comparisons_and_failures_on_random_lists() {
             &got, expected,
             "values {values:?} reverse {reverse} fail at {fail_at}"
         );
+        check.compared(1);
     }
     assert_eq!(expected.len(), cases.len());
 }

@@ -1,25 +1,22 @@
-//! Chains of 10 million nested objects of each container kind are built and dropped without
-//! a stack overflow, on the test thread's default stack: deallocation recurses at most 50
-//! deep and defers the rest (CPython's trashcan). `PYRT_CHAIN_LENGTH` shortens the chains
-//! (the valgrind run uses it); every block is back in the allocator afterwards.
+//! Chains of nested objects of each container kind are built and dropped without a stack
+//! overflow, on the test thread's default stack: deallocation recurses at most 50 deep and
+//! defers the rest (CPython's trashcan). Every block is back in the allocator afterwards.
+//!
+//! Each kind runs twice: 100,000 deep in the fast tier (far past the 50 levels, and past what
+//! recursion could survive on the test thread's 2 MiB stack) and 10 million deep in the slow
+//! tier (`#[ignore]`d: `cargo test -- --ignored`). `PYRT_CHAIN_LENGTH` overrides both (the
+//! valgrind run shortens the chains with it).
 
 use pyrt::{Bound, Python, Runtime};
 
-fn chain_length() -> usize {
-    std::env::var("PYRT_CHAIN_LENGTH")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000_000)
-}
-
 /// Builds `wrap(wrap(...wrap(None)))` `n` deep, drops it, and checks that every block came back.
-fn build_and_drop<'py>(py: Python<'py>, wrap: impl Fn(Bound<'py>) -> Bound<'py>) {
+fn build_and_drop<'py>(py: Python<'py>, n: usize, wrap: impl Fn(Bound<'py>) -> Bound<'py>) {
     let before = py.malloc_stats().allocated_blocks();
     let mut chain = py.none().into_any();
-    for _ in 0..chain_length() {
+    for _ in 0..n {
         chain = wrap(chain);
     }
-    assert!(py.malloc_stats().allocated_blocks() >= before + chain_length());
+    assert!(py.malloc_stats().allocated_blocks() >= before + n);
     drop(chain);
     py.clear_freelists();
     assert_eq!(
@@ -29,21 +26,18 @@ fn build_and_drop<'py>(py: Python<'py>, wrap: impl Fn(Bound<'py>) -> Bound<'py>)
     );
 }
 
-#[test]
-fn nested_tuples() {
-    Runtime::new().with(|py| build_and_drop(py, |x| py.tuple([x]).unwrap().into_any()));
+fn tuples(n: usize) {
+    Runtime::new().with(|py| build_and_drop(py, n, |x| py.tuple([x]).unwrap().into_any()));
 }
 
-#[test]
-fn nested_lists() {
-    Runtime::new().with(|py| build_and_drop(py, |x| py.list([x]).unwrap().into_any()));
+fn lists(n: usize) {
+    Runtime::new().with(|py| build_and_drop(py, n, |x| py.list([x]).unwrap().into_any()));
 }
 
-#[test]
-fn nested_dicts() {
+fn dicts(n: usize) {
     Runtime::new().with(|py| {
         let key = py.str_constant("next").unwrap();
-        build_and_drop(py, |x| {
+        build_and_drop(py, n, |x| {
             let d = py.dict().unwrap();
             d.set_item(&key, &x).unwrap();
             d.into_any()
@@ -51,16 +45,14 @@ fn nested_dicts() {
     });
 }
 
-#[test]
-fn nested_frozensets() {
-    Runtime::new().with(|py| build_and_drop(py, |x| py.frozenset([x]).unwrap().into_any()));
+fn frozensets(n: usize) {
+    Runtime::new().with(|py| build_and_drop(py, n, |x| py.frozenset([x]).unwrap().into_any()));
 }
 
-#[test]
-fn nested_instances() {
+fn slots_instances(n: usize) {
     Runtime::new().with(|py| {
         let cls = py.slots_class("Link", &["next"]).unwrap();
-        build_and_drop(py, |x| {
+        build_and_drop(py, n, |x| {
             let link = cls.call0().unwrap();
             link.setattr("next", &x).unwrap();
             link
@@ -68,12 +60,11 @@ fn nested_instances() {
     });
 }
 
-#[test]
-fn nested_plain_instances() {
+fn plain_instances(n: usize) {
     Runtime::new().with(|py| {
         let cls = py.class("Node").unwrap();
         py.intern(py.str("next").unwrap()).unwrap(); // attribute names are interned for good
-        build_and_drop(py, |x| {
+        build_and_drop(py, n, |x| {
             let node = cls.call0().unwrap();
             node.setattr("next", &x).unwrap();
             node
@@ -81,12 +72,21 @@ fn nested_plain_instances() {
     });
 }
 
-#[test]
-fn nested_namedtuples_and_records() {
+fn namedtuples_and_records(n: usize) {
     Runtime::new().with(|py| {
         let pair = py.namedtuple("Pair", &["head", "tail"]).unwrap();
-        build_and_drop(py, |x| pair.call([py.none().into_any(), x]).unwrap());
+        build_and_drop(py, n, |x| pair.call([py.none().into_any(), x]).unwrap());
         let cell = py.record_class("Cell", &["next"]).unwrap();
-        build_and_drop(py, |x| cell.call([x]).unwrap());
+        build_and_drop(py, n, |x| cell.call([x]).unwrap());
     });
+}
+
+pyrt_tests::chain_tiers! {
+    tuples: nested_tuples, nested_tuples_10_million;
+    lists: nested_lists, nested_lists_10_million;
+    dicts: nested_dicts, nested_dicts_10_million;
+    frozensets: nested_frozensets, nested_frozensets_10_million;
+    slots_instances: nested_instances, nested_instances_10_million;
+    plain_instances: nested_plain_instances, nested_plain_instances_10_million;
+    namedtuples_and_records: nested_namedtuples_and_records, nested_namedtuples_and_records_10_million;
 }

@@ -1,15 +1,14 @@
 //! `format(value, spec)` against CPython 3.12.1: examples whose expectations were printed by
 //! `python3.12`, and a deterministic cross-check of a few thousand generated (value, spec) pairs
-//! run through a live CPython 3.12 in one process, comparing every line, errors included. Without
-//! CPython the cross-check prints a notice and passes.
-//!
-//! The interpreter is `$PYRT_CPYTHON`, else `python3.12` with `PYENV_VERSION=3.12.1`.
+//! run through a live CPython 3.12 in one process, comparing every line, errors included; each
+//! pair is one cross-check. Without CPython (see [`pyrt_tests::cpython`]) the pairs count as
+//! skipped.
 
 use pyrt_objects::format::{Conversion, format, format_field};
 use pyrt_objects::long_digits::LongValue;
 use pyrt_objects::types::{bytes, complex, float, list, long, none, tuple, unicode};
 use pyrt_objects::{Heap, Obj};
-use pyrt_tests::{cpython, run_cpython};
+use pyrt_tests::cross_check;
 
 /// The result as the cross-check's Python prints it: `repr(result)`, or `Type: message` (just
 /// `Type` for an exception without message).
@@ -370,12 +369,6 @@ fn spec(rng: &mut Rng, types: &[char]) -> String {
 
 #[test]
 fn pyrt_and_cpython_agree_on_generated_specs() {
-    let Some(python) = cpython() else {
-        println!(
-            "NOTICE: no CPython 3.12 found (set PYRT_CPYTHON); skipping the format cross-check"
-        );
-        return;
-    };
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let values = values(&mut rng);
     let mut specs: Vec<String> = Vec::new();
@@ -411,7 +404,10 @@ fn pyrt_and_cpython_agree_on_generated_specs() {
          except Exception as e:\n        r = type(e).__name__ + (': ' + str(e) if str(e) else '')\n    \
          print(r)\n",
     );
-    let cpython_lines = run_cpython(python, &script);
+    let Some(check) = cross_check(pairs.len()) else {
+        return;
+    };
+    let cpython_lines = check.python().run(&script);
     assert_eq!(cpython_lines.len(), pairs.len());
 
     let heap = Heap::new();
@@ -419,6 +415,7 @@ fn pyrt_and_cpython_agree_on_generated_specs() {
     let mut mismatches = Vec::new();
     for ((v, s), expected) in pairs.iter().zip(&cpython_lines) {
         let got = show(&heap, format(&heap, objects[*v].object(), &specs[*s]));
+        check.compared(1);
         if &got != expected {
             mismatches.push(format!(
                 "format({}, {:?}): pyrt {got}, CPython {expected}",

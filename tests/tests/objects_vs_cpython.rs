@@ -1,11 +1,11 @@
 //! A cross-check against a real CPython 3.12 when one is installed: pyrt and CPython compute the
 //! same random batch of expressions (sizes, reprs, hashes and arithmetic of ints, floats, str
-//! and bytes), and every line must match. Without CPython the test prints a notice and passes.
-//!
-//! The interpreter is `$PYRT_CPYTHON`, else `python3.12` with `PYENV_VERSION=3.12.1`.
+//! and bytes), and every line must match. Each line is one cross-check; without CPython the
+//! batch is computed by pyrt alone and its lines count as skipped (see [`pyrt_tests::cpython`]
+//! for how CPython is found).
 
 use pyrt::Runtime;
-use pyrt_tests::{cpython, run_cpython};
+use pyrt_tests::cross_check;
 
 /// Deterministic pseudo-random values (xorshift), the same on every run.
 fn values() -> (Vec<String>, Vec<f64>, Vec<String>) {
@@ -52,10 +52,6 @@ fn values() -> (Vec<String>, Vec<f64>, Vec<String>) {
 
 #[test]
 fn pyrt_and_cpython_agree_on_a_random_batch() {
-    let Some(python) = cpython() else {
-        println!("NOTICE: no CPython 3.12 found (set PYRT_CPYTHON); skipping the cross-check");
-        return;
-    };
     let (ints, floats, strs) = values();
     let mut script = String::from("import sys\n");
     let mut expected_pyrt = Vec::new();
@@ -100,10 +96,14 @@ fn pyrt_and_cpython_agree_on_a_random_batch() {
             expected_pyrt.extend([v.getsizeof().to_string(), v.hash().unwrap().to_string(), v.repr().unwrap(), v.len().unwrap().to_string()]);
         }
     });
-    let cpython_lines = run_cpython(python, &script);
+    let Some(check) = cross_check(expected_pyrt.len()) else {
+        return;
+    };
+    let cpython_lines = check.python().run(&script);
     assert_eq!(cpython_lines.len(), expected_pyrt.len());
     for (i, (c, p)) in cpython_lines.iter().zip(&expected_pyrt).enumerate() {
         assert_eq!(p, c, "line {i}: pyrt printed {p}, CPython {c}");
+        check.compared(1);
     }
 }
 
