@@ -320,6 +320,18 @@ impl Collector {
         Ok(())
     }
 
+    /// In debug builds, checks the next-older generation at a phase boundary: in full
+    /// collections only, where the collection itself walks every object. A young collection
+    /// checking the whole old generation would make a debug build's run quadratic in the
+    /// heap (every generation-1 collection walking every long-lived object); the old
+    /// generation is still checked by each full collection and by `check_invariants`.
+    #[inline]
+    pub(crate) fn debug_check_old(&self, old: &GcList, full: bool) {
+        if full {
+            self.debug_check(old, ListFlags::CLEAR);
+        }
+    }
+
     /// In debug builds, checks `list` at a phase boundary.
     #[inline]
     pub(crate) fn debug_check(&self, list: &GcList, flags: ListFlags) {

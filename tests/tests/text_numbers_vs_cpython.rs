@@ -7,7 +7,7 @@
 //! The expectation is what `PYENV_VERSION=3.12.1 python3.12 script.py` printed; when a CPython
 //! 3.12 is installed the script is run by it too and must print the same.
 
-use pyrt_tests::{cpython, run_cpython};
+use pyrt_tests::cpython::cross_check;
 
 const SCRIPT: &str = r#"def t(f):
     try:
@@ -383,9 +383,9 @@ fn sizes_and_conversions_match_cpython_3_12_1() {
 
 #[test]
 fn the_expectation_is_what_cpython_prints() {
-    let Some(python) = cpython() else {
-        println!("NOTICE: no CPython 3.12 found (set PYRT_CPYTHON); skipping the cross-check");
+    let Some(check) = cross_check(1) else {
         return;
     };
-    assert_eq!(run_cpython(python, SCRIPT).join("\n") + "\n", EXPECTED);
+    assert_eq!(check.python().run(SCRIPT).join("\n") + "\n", EXPECTED);
+    check.compared(1);
 }

@@ -68,13 +68,13 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     }
     let young = gens.list(generation);
     let old = gens.list((generation + 1).min(NUM_GENERATIONS - 1));
-    c.debug_check(old, ListFlags::CLEAR);
+    let full = generation == NUM_GENERATIONS - 1;
+    c.debug_check_old(old, full);
 
     let unreachable = GcList::new();
     // A full collection merged every generation into young: with nothing frozen, every
     // tracked object is in it.
     let all_tracked = generation == NUM_GENERATIONS - 1 && gens.permanent.is_empty();
-    let full = generation == NUM_GENERATIONS - 1;
     // SAFETY: young is an ordinary list of objects of `objects`, and `all_tracked` is as
     // `deduce_unreachable` requires. The tuples that can be are untracked on the way
     // (`untrack_tuples`, fused into `move_unreachable`'s scan), and in a full collection the
@@ -107,7 +107,7 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
         // SAFETY: here and below, the lists are ordinary lists of objects of `objects`, in
         // the states each phase documents.
         let collected = unsafe { weakrefs::handle_weakrefs(objects, &unreachable, old) };
-        c.debug_check(old, ListFlags::CLEAR);
+        c.debug_check_old(old, full);
         // SAFETY: as above.
         let finalized = unsafe { finalizers::finalize_garbage(objects, &unreachable) };
         (collected, finalized)
@@ -135,7 +135,7 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
         };
         // SAFETY: as above.
         let collected = unsafe { pass.call_callbacks(objects, old) };
-        c.debug_check(old, ListFlags::CLEAR);
+        c.debug_check_old(old, full);
         let finalized = if pending {
             // SAFETY: as above.
             unsafe { finalizers::finalize_garbage(objects, &unreachable) }
@@ -174,7 +174,7 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     let uncollectable = finalizers.len();
     // SAFETY: as above.
     unsafe { garbage::handle_legacy_finalizers(objects, c, &finalizers, old) };
-    c.debug_check(old, ListFlags::CLEAR);
+    c.debug_check_old(old, full);
 
     if generation == NUM_GENERATIONS - 1 {
         objects.clear_freelists();
