@@ -471,3 +471,39 @@ except AttributeError as e:
 "#,
     );
 }
+
+/// `tuple(iterable)` is `PySequence_Tuple`: room for the length hint first, so a huge range is
+/// an `OverflowError` or `MemoryError` at once (the crash hunt found these hanging).
+#[test]
+fn tuple_of_a_huge_iterable_fails_at_once() {
+    check(
+        r#"def t(n, f):
+    try:
+        r = f()
+        print(n, r if len(repr(r)) < 60 else len(r))
+    except Exception as e:
+        print(n, type(e).__name__, e)
+def a(): return tuple(range(2**63))
+def b(): return tuple(range(2**62))
+def c(): return tuple(range(0, 2**100, 2))
+def e(): return tuple(range(5))
+def f(): return tuple("abc")
+def g(): return tuple({1: 2, 3: 4})
+def h(): return tuple(5)
+def i(): return sorted(range(2**63))
+def j(): return tuple([1, 2]), tuple((1,)) 
+for n, fn in [("a", a), ("b", b), ("c", c), ("e", e), ("f", f), ("g", g), ("h", h), ("i", i), ("j", j)]:
+    t(n, fn)
+"#,
+        r#"a OverflowError Python int too large to convert to C ssize_t
+b MemoryError 
+c OverflowError Python int too large to convert to C ssize_t
+e (0, 1, 2, 3, 4)
+f ('a', 'b', 'c')
+g (1, 3)
+h TypeError 'int' object is not iterable
+i OverflowError Python int too large to convert to C ssize_t
+j ((1, 2), (1,))
+"#,
+    );
+}

@@ -78,6 +78,38 @@ pub fn new_tuple<'h>(heap: &'h Heap, items: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
     })
 }
 
+/// `PySequence_Tuple(o)` (`tuple(iterable)`): an exact tuple is itself; a list's or tuple's
+/// items are copied; any other iterable is walked after room is made for its length hint, so
+/// that an impossible size is a `MemoryError` (or the length's `OverflowError`) before any item
+/// is read, as in CPython.
+///
+/// # Errors
+/// `TypeError: 'int' object is not iterable`, what iterating raises, `OverflowError` from the
+/// length, or `MemoryError`.
+pub fn sequence_tuple<'h>(heap: &'h Heap, o: &Obj<'h>) -> PyResult<Obj<'h>> {
+    if is_exact_tuple(o.object()) {
+        return Ok(o.clone());
+    }
+    if crate::types::list::List::cast(o.object()).is_some() || is_tuple(o.object()) {
+        return new_tuple(heap, crate::types::list::borrowed_items(heap, o.object())?);
+    }
+    let hint = crate::abstract_::length_hint(o.object(), 10)?;
+    if hint > MAX_ITEMS {
+        return Err(PyErr::memory_error());
+    }
+    let mut items: Vec<Obj<'h>> = Vec::new();
+    items.try_reserve(hint).map_err(|_| PyErr::memory_error())?;
+    crate::abstract_::for_each(heap, o.object(), |item| {
+        if items.len() == MAX_ITEMS {
+            return Err(PyErr::memory_error());
+        }
+        items.try_reserve(1).map_err(|_| PyErr::memory_error())?;
+        items.push(item);
+        Ok(true)
+    })?;
+    new_tuple(heap, items)
+}
+
 /// The most items a tuple can hold (`tuple_alloc`'s limit: its size in bytes fits an
 /// `isize`).
 const MAX_ITEMS: usize = (isize::MAX as usize - ITEMS_OFFSET) / 8;

@@ -516,11 +516,7 @@ pub(crate) fn construct<'py>(
     if is(&TUPLE_TYPE) {
         return match arg {
             None => e(tuple::new_tuple(heap, Vec::new())),
-            Some(a) if core::ptr::eq(a.ob_type(), TUPLE_TYPE.get()) => Ok(a.clone()),
-            Some(a) => {
-                let items = interp.collect(a)?;
-                e(tuple::new_tuple(heap, items))
-            }
+            Some(a) => e(tuple::sequence_tuple(heap, a)),
         };
     }
     if is(&SET_TYPE) || is(&FROZENSET_TYPE) {
