@@ -1,7 +1,7 @@
 //! The methods of `list` (`list_methods` in `Objects/listobject.c`, with the argument handling
 //! of `Objects/clinic/listobject.c.h`): declared once here, called by the interpreter for
 //! `l.append(x)` and bound methods alike. The Rust API calls the same functions of
-//! [`list`](super::list) and [`list_sort`](super::list_sort) that these entries call.
+//! [`list`] and [`list_sort`] that these entries call.
 
 use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;

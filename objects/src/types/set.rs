@@ -15,7 +15,7 @@
 //! Views: [`AnySet`] (`PyAnySet_Check`: set, frozenset and their subclasses) is what the
 //! reading operations take; [`Set`] (`PySet_Check`: set and its subclasses, never a
 //! frozenset) is what every mutating one takes, so a frozenset cannot be changed through the
-//! public API. A frozenset is filled once, when it is made, by [`frozenset_from`] (or by the
+//! public API. A frozenset is filled once, when it is made, by [`frozenset_from`](crate::types::set_ops::frozenset_from) (or by the
 //! set algebra of this crate, on the fresh result).
 //!
 //! This module owns the table: its entries, `fill`/`used`/`mask` and the inline table are

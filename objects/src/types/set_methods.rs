@@ -1,7 +1,7 @@
 //! The methods of `set` and `frozenset` (`set_methods` and `frozenset_methods` in
 //! `Objects/setobject.c`): declared once here, called by the interpreter for `s.add(x)` and
-//! bound methods alike. The Rust API calls the same functions of [`set`](super::set) and
-//! [`set_ops`](super::set_ops) that these entries call.
+//! bound methods alike. The Rust API calls the same functions of [`set`] and
+//! [`set_ops`] that these entries call.
 //!
 //! CPython gives these methods no Argument Clinic: `add`, `discard`, `remove`, `issubset`,
 //! `issuperset`, `isdisjoint` and the symmetric differences are `METH_O`; `update`, `union`,
