@@ -1,0 +1,809 @@
+//! Issue 12, item 2: the built-in functions check their arguments through
+//! `pyrt_objects::methods::bind`, with CPython's messages. Each case is one `try`/`except` (pyrt
+//! has no `eval`); the expectations were produced by `python3.12` (3.12.1, 64-bit) running the
+//! same script.
+
+use std::process::{Command, Output};
+
+fn run_code(code: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pyrt"))
+        .args(["run", "-c", code])
+        .output()
+        .expect("the pyrt binary runs")
+}
+
+/// Runs `code` and checks stdout and the exit status against CPython's.
+fn check(code: &str, cpython_stdout: &str) {
+    let out = run_code(code);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        cpython_stdout,
+        "stdout of:\n{code}\nstderr:\n{stderr}"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "exit status of:\n{code}\n{stderr}"
+    );
+}
+
+#[test]
+fn builtin_functions_check_their_arguments_as_cpython() {
+    check(
+        r#"def neg(x):
+    return -x
+try:
+    r = print(sepx=1)
+    print('print(sepx=1)', repr(r))
+except Exception as e:
+    print('print(sepx=1)', '->', type(e).__name__, e)
+try:
+    r = print(1, sep=1)
+    print('print(1, sep=1)', repr(r))
+except Exception as e:
+    print('print(1, sep=1)', '->', type(e).__name__, e)
+try:
+    r = print(1, end=2)
+    print('print(1, end=2)', repr(r))
+except Exception as e:
+    print('print(1, end=2)', '->', type(e).__name__, e)
+try:
+    r = len()
+    print('len()', repr(r))
+except Exception as e:
+    print('len()', '->', type(e).__name__, e)
+try:
+    r = len(1, 2)
+    print('len(1, 2)', repr(r))
+except Exception as e:
+    print('len(1, 2)', '->', type(e).__name__, e)
+try:
+    r = len(x=1)
+    print('len(x=1)', repr(r))
+except Exception as e:
+    print('len(x=1)', '->', type(e).__name__, e)
+try:
+    r = len(1)
+    print('len(1)', repr(r))
+except Exception as e:
+    print('len(1)', '->', type(e).__name__, e)
+try:
+    r = repr()
+    print('repr()', repr(r))
+except Exception as e:
+    print('repr()', '->', type(e).__name__, e)
+try:
+    r = repr(1, 2)
+    print('repr(1, 2)', repr(r))
+except Exception as e:
+    print('repr(1, 2)', '->', type(e).__name__, e)
+try:
+    r = repr(x=1)
+    print('repr(x=1)', repr(r))
+except Exception as e:
+    print('repr(x=1)', '->', type(e).__name__, e)
+try:
+    r = id()
+    print('id()', repr(r))
+except Exception as e:
+    print('id()', '->', type(e).__name__, e)
+try:
+    r = id(1, 2)
+    print('id(1, 2)', repr(r))
+except Exception as e:
+    print('id(1, 2)', '->', type(e).__name__, e)
+try:
+    r = id(x=1)
+    print('id(x=1)', repr(r))
+except Exception as e:
+    print('id(x=1)', '->', type(e).__name__, e)
+try:
+    r = isinstance(1)
+    print('isinstance(1)', repr(r))
+except Exception as e:
+    print('isinstance(1)', '->', type(e).__name__, e)
+try:
+    r = isinstance(1, int, 2)
+    print('isinstance(1, int, 2)', repr(r))
+except Exception as e:
+    print('isinstance(1, int, 2)', '->', type(e).__name__, e)
+try:
+    r = isinstance(1, int, x=1)
+    print('isinstance(1, int, x=1)', repr(r))
+except Exception as e:
+    print('isinstance(1, int, x=1)', '->', type(e).__name__, e)
+try:
+    r = isinstance()
+    print('isinstance()', repr(r))
+except Exception as e:
+    print('isinstance()', '->', type(e).__name__, e)
+try:
+    r = hasattr(1)
+    print('hasattr(1)', repr(r))
+except Exception as e:
+    print('hasattr(1)', '->', type(e).__name__, e)
+try:
+    r = hasattr(1, 2)
+    print('hasattr(1, 2)', repr(r))
+except Exception as e:
+    print('hasattr(1, 2)', '->', type(e).__name__, e)
+try:
+    r = hasattr(1, 'a', 3)
+    print("hasattr(1, 'a', 3)", repr(r))
+except Exception as e:
+    print("hasattr(1, 'a', 3)", '->', type(e).__name__, e)
+try:
+    r = hasattr(x=1)
+    print('hasattr(x=1)', repr(r))
+except Exception as e:
+    print('hasattr(x=1)', '->', type(e).__name__, e)
+try:
+    r = getattr(1)
+    print('getattr(1)', repr(r))
+except Exception as e:
+    print('getattr(1)', '->', type(e).__name__, e)
+try:
+    r = getattr(1, 'a', 2, 3)
+    print("getattr(1, 'a', 2, 3)", repr(r))
+except Exception as e:
+    print("getattr(1, 'a', 2, 3)", '->', type(e).__name__, e)
+try:
+    r = getattr(1, 2)
+    print('getattr(1, 2)', repr(r))
+except Exception as e:
+    print('getattr(1, 2)', '->', type(e).__name__, e)
+try:
+    r = getattr(1, x=1)
+    print('getattr(1, x=1)', repr(r))
+except Exception as e:
+    print('getattr(1, x=1)', '->', type(e).__name__, e)
+try:
+    r = getattr()
+    print('getattr()', repr(r))
+except Exception as e:
+    print('getattr()', '->', type(e).__name__, e)
+try:
+    r = setattr(1, 'a')
+    print("setattr(1, 'a')", repr(r))
+except Exception as e:
+    print("setattr(1, 'a')", '->', type(e).__name__, e)
+try:
+    r = setattr(1, 'a', 2, 3)
+    print("setattr(1, 'a', 2, 3)", repr(r))
+except Exception as e:
+    print("setattr(1, 'a', 2, 3)", '->', type(e).__name__, e)
+try:
+    r = setattr(1, 2, 3)
+    print('setattr(1, 2, 3)', repr(r))
+except Exception as e:
+    print('setattr(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = setattr(x=1)
+    print('setattr(x=1)', repr(r))
+except Exception as e:
+    print('setattr(x=1)', '->', type(e).__name__, e)
+try:
+    r = hash()
+    print('hash()', repr(r))
+except Exception as e:
+    print('hash()', '->', type(e).__name__, e)
+try:
+    r = hash(1, 2)
+    print('hash(1, 2)', repr(r))
+except Exception as e:
+    print('hash(1, 2)', '->', type(e).__name__, e)
+try:
+    r = hash(x=1)
+    print('hash(x=1)', repr(r))
+except Exception as e:
+    print('hash(x=1)', '->', type(e).__name__, e)
+try:
+    r = hash([])
+    print('hash([])', repr(r))
+except Exception as e:
+    print('hash([])', '->', type(e).__name__, e)
+try:
+    r = abs()
+    print('abs()', repr(r))
+except Exception as e:
+    print('abs()', '->', type(e).__name__, e)
+try:
+    r = abs(1, 2)
+    print('abs(1, 2)', repr(r))
+except Exception as e:
+    print('abs(1, 2)', '->', type(e).__name__, e)
+try:
+    r = abs(x=1)
+    print('abs(x=1)', repr(r))
+except Exception as e:
+    print('abs(x=1)', '->', type(e).__name__, e)
+try:
+    r = abs('a')
+    print("abs('a')", repr(r))
+except Exception as e:
+    print("abs('a')", '->', type(e).__name__, e)
+try:
+    r = min()
+    print('min()', repr(r))
+except Exception as e:
+    print('min()', '->', type(e).__name__, e)
+try:
+    r = min(1)
+    print('min(1)', repr(r))
+except Exception as e:
+    print('min(1)', '->', type(e).__name__, e)
+try:
+    r = min([])
+    print('min([])', repr(r))
+except Exception as e:
+    print('min([])', '->', type(e).__name__, e)
+try:
+    r = min(1, 2, x=1)
+    print('min(1, 2, x=1)', repr(r))
+except Exception as e:
+    print('min(1, 2, x=1)', '->', type(e).__name__, e)
+try:
+    r = min(1, 2, key=None)
+    print('min(1, 2, key=None)', repr(r))
+except Exception as e:
+    print('min(1, 2, key=None)', '->', type(e).__name__, e)
+try:
+    r = min([], default=5)
+    print('min([], default=5)', repr(r))
+except Exception as e:
+    print('min([], default=5)', '->', type(e).__name__, e)
+try:
+    r = max()
+    print('max()', repr(r))
+except Exception as e:
+    print('max()', '->', type(e).__name__, e)
+try:
+    r = max(x=1)
+    print('max(x=1)', repr(r))
+except Exception as e:
+    print('max(x=1)', '->', type(e).__name__, e)
+try:
+    r = max(1)
+    print('max(1)', repr(r))
+except Exception as e:
+    print('max(1)', '->', type(e).__name__, e)
+try:
+    r = sum()
+    print('sum()', repr(r))
+except Exception as e:
+    print('sum()', '->', type(e).__name__, e)
+try:
+    r = sum(1, 2, 3)
+    print('sum(1, 2, 3)', repr(r))
+except Exception as e:
+    print('sum(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = sum([1], start=5)
+    print('sum([1], start=5)', repr(r))
+except Exception as e:
+    print('sum([1], start=5)', '->', type(e).__name__, e)
+try:
+    r = sum([1], x=5)
+    print('sum([1], x=5)', repr(r))
+except Exception as e:
+    print('sum([1], x=5)', '->', type(e).__name__, e)
+try:
+    r = sum(x=1)
+    print('sum(x=1)', repr(r))
+except Exception as e:
+    print('sum(x=1)', '->', type(e).__name__, e)
+try:
+    r = sum(['a'])
+    print("sum(['a'])", repr(r))
+except Exception as e:
+    print("sum(['a'])", '->', type(e).__name__, e)
+try:
+    r = sum(1)
+    print('sum(1)', repr(r))
+except Exception as e:
+    print('sum(1)', '->', type(e).__name__, e)
+try:
+    r = sorted()
+    print('sorted()', repr(r))
+except Exception as e:
+    print('sorted()', '->', type(e).__name__, e)
+try:
+    r = sorted([], [])
+    print('sorted([], [])', repr(r))
+except Exception as e:
+    print('sorted([], [])', '->', type(e).__name__, e)
+try:
+    r = sorted([], x=1)
+    print('sorted([], x=1)', repr(r))
+except Exception as e:
+    print('sorted([], x=1)', '->', type(e).__name__, e)
+try:
+    r = sorted(iterable=[])
+    print('sorted(iterable=[])', repr(r))
+except Exception as e:
+    print('sorted(iterable=[])', '->', type(e).__name__, e)
+try:
+    r = enumerate()
+    print('enumerate()', repr(list(r)))
+except Exception as e:
+    print('enumerate()', '->', type(e).__name__, e)
+try:
+    r = enumerate(1)
+    print('enumerate(1)', repr(list(r)))
+except Exception as e:
+    print('enumerate(1)', '->', type(e).__name__, e)
+try:
+    r = enumerate([], 1, 2)
+    print('enumerate([], 1, 2)', repr(list(r)))
+except Exception as e:
+    print('enumerate([], 1, 2)', '->', type(e).__name__, e)
+try:
+    r = enumerate([], start=1)
+    print('enumerate([], start=1)', repr(list(r)))
+except Exception as e:
+    print('enumerate([], start=1)', '->', type(e).__name__, e)
+try:
+    r = enumerate([], x=1)
+    print('enumerate([], x=1)', repr(list(r)))
+except Exception as e:
+    print('enumerate([], x=1)', '->', type(e).__name__, e)
+try:
+    r = zip(1)
+    print('zip(1)', repr(list(r)))
+except Exception as e:
+    print('zip(1)', '->', type(e).__name__, e)
+try:
+    r = zip([], x=1)
+    print('zip([], x=1)', repr(list(r)))
+except Exception as e:
+    print('zip([], x=1)', '->', type(e).__name__, e)
+try:
+    r = zip([], strict=True)
+    print('zip([], strict=True)', repr(list(r)))
+except Exception as e:
+    print('zip([], strict=True)', '->', type(e).__name__, e)
+try:
+    r = divmod(1)
+    print('divmod(1)', repr(r))
+except Exception as e:
+    print('divmod(1)', '->', type(e).__name__, e)
+try:
+    r = divmod(1, 2, 3)
+    print('divmod(1, 2, 3)', repr(r))
+except Exception as e:
+    print('divmod(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = divmod(x=1)
+    print('divmod(x=1)', repr(r))
+except Exception as e:
+    print('divmod(x=1)', '->', type(e).__name__, e)
+try:
+    r = divmod(1, 'a')
+    print("divmod(1, 'a')", repr(r))
+except Exception as e:
+    print("divmod(1, 'a')", '->', type(e).__name__, e)
+try:
+    r = round()
+    print('round()', repr(r))
+except Exception as e:
+    print('round()', '->', type(e).__name__, e)
+try:
+    r = round(1, 2, 3)
+    print('round(1, 2, 3)', repr(r))
+except Exception as e:
+    print('round(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = round(x=1)
+    print('round(x=1)', repr(r))
+except Exception as e:
+    print('round(x=1)', '->', type(e).__name__, e)
+try:
+    r = chr()
+    print('chr()', repr(r))
+except Exception as e:
+    print('chr()', '->', type(e).__name__, e)
+try:
+    r = chr(1, 2)
+    print('chr(1, 2)', repr(r))
+except Exception as e:
+    print('chr(1, 2)', '->', type(e).__name__, e)
+try:
+    r = chr(x=1)
+    print('chr(x=1)', repr(r))
+except Exception as e:
+    print('chr(x=1)', '->', type(e).__name__, e)
+try:
+    r = chr('a')
+    print("chr('a')", repr(r))
+except Exception as e:
+    print("chr('a')", '->', type(e).__name__, e)
+try:
+    r = chr(-1)
+    print('chr(-1)', repr(r))
+except Exception as e:
+    print('chr(-1)', '->', type(e).__name__, e)
+try:
+    r = chr(2**70)
+    print('chr(2**70)', repr(r))
+except Exception as e:
+    print('chr(2**70)', '->', type(e).__name__, e)
+try:
+    r = chr(1.5)
+    print('chr(1.5)', repr(r))
+except Exception as e:
+    print('chr(1.5)', '->', type(e).__name__, e)
+try:
+    r = ord()
+    print('ord()', repr(r))
+except Exception as e:
+    print('ord()', '->', type(e).__name__, e)
+try:
+    r = ord(1, 2)
+    print('ord(1, 2)', repr(r))
+except Exception as e:
+    print('ord(1, 2)', '->', type(e).__name__, e)
+try:
+    r = ord(x=1)
+    print('ord(x=1)', repr(r))
+except Exception as e:
+    print('ord(x=1)', '->', type(e).__name__, e)
+try:
+    r = ord(1)
+    print('ord(1)', repr(r))
+except Exception as e:
+    print('ord(1)', '->', type(e).__name__, e)
+try:
+    r = ord('ab')
+    print("ord('ab')", repr(r))
+except Exception as e:
+    print("ord('ab')", '->', type(e).__name__, e)
+try:
+    r = ord('')
+    print("ord('')", repr(r))
+except Exception as e:
+    print("ord('')", '->', type(e).__name__, e)
+try:
+    r = print(sep='',end='',file=None,flush=False,x=1)
+    print("print(sep='',end='',file=None,flush=False,x=1)", repr(r))
+except Exception as e:
+    print("print(sep='',end='',file=None,flush=False,x=1)", '->', type(e).__name__, e)
+try:
+    r = min(1, 2, default=5)
+    print('min(1, 2, default=5)', repr(r))
+except Exception as e:
+    print('min(1, 2, default=5)', '->', type(e).__name__, e)
+try:
+    r = min([1], key=None, default=1, x=2)
+    print('min([1], key=None, default=1, x=2)', repr(r))
+except Exception as e:
+    print('min([1], key=None, default=1, x=2)', '->', type(e).__name__, e)
+try:
+    r = min([3,1], key=len)
+    print('min([3,1], key=len)', repr(r))
+except Exception as e:
+    print('min([3,1], key=len)', '->', type(e).__name__, e)
+try:
+    r = min(x=1)
+    print('min(x=1)', repr(r))
+except Exception as e:
+    print('min(x=1)', '->', type(e).__name__, e)
+try:
+    r = min([], key=None)
+    print('min([], key=None)', repr(r))
+except Exception as e:
+    print('min([], key=None)', '->', type(e).__name__, e)
+try:
+    r = zip([1], [1,2], strict=True)
+    print('zip([1], [1,2], strict=True)', repr(list(r)))
+except Exception as e:
+    print('zip([1], [1,2], strict=True)', '->', type(e).__name__, e)
+try:
+    r = zip([1,2], [1], strict=True)
+    print('zip([1,2], [1], strict=True)', repr(list(r)))
+except Exception as e:
+    print('zip([1,2], [1], strict=True)', '->', type(e).__name__, e)
+try:
+    r = zip([1], strict=1, x=2)
+    print('zip([1], strict=1, x=2)', repr(list(r)))
+except Exception as e:
+    print('zip([1], strict=1, x=2)', '->', type(e).__name__, e)
+try:
+    r = enumerate(start=1)
+    print('enumerate(start=1)', repr(list(r)))
+except Exception as e:
+    print('enumerate(start=1)', '->', type(e).__name__, e)
+try:
+    r = enumerate([], iterable=[])
+    print('enumerate([], iterable=[])', repr(list(r)))
+except Exception as e:
+    print('enumerate([], iterable=[])', '->', type(e).__name__, e)
+try:
+    r = enumerate(iterable=[], start=1)
+    print('enumerate(iterable=[], start=1)', repr(list(r)))
+except Exception as e:
+    print('enumerate(iterable=[], start=1)', '->', type(e).__name__, e)
+try:
+    r = enumerate([], 1, start=2)
+    print('enumerate([], 1, start=2)', repr(list(r)))
+except Exception as e:
+    print('enumerate([], 1, start=2)', '->', type(e).__name__, e)
+try:
+    r = enumerate(x=1)
+    print('enumerate(x=1)', repr(list(r)))
+except Exception as e:
+    print('enumerate(x=1)', '->', type(e).__name__, e)
+try:
+    r = enumerate([1], start='a')
+    print("enumerate([1], start='a')", repr(list(r)))
+except Exception as e:
+    print("enumerate([1], start='a')", '->', type(e).__name__, e)
+try:
+    r = sum(iterable=[1])
+    print('sum(iterable=[1])', repr(r))
+except Exception as e:
+    print('sum(iterable=[1])', '->', type(e).__name__, e)
+try:
+    r = sum([1], 2, start=3)
+    print('sum([1], 2, start=3)', repr(r))
+except Exception as e:
+    print('sum([1], 2, start=3)', '->', type(e).__name__, e)
+try:
+    r = chr(-2**70)
+    print('chr(-2**70)', repr(r))
+except Exception as e:
+    print('chr(-2**70)', '->', type(e).__name__, e)
+try:
+    r = ord(b'ab')
+    print("ord(b'ab')", repr(r))
+except Exception as e:
+    print("ord(b'ab')", '->', type(e).__name__, e)
+try:
+    r = ord(b'a')
+    print("ord(b'a')", repr(r))
+except Exception as e:
+    print("ord(b'a')", '->', type(e).__name__, e)
+try:
+    r = getattr(1, 'zz')
+    print("getattr(1, 'zz')", repr(r))
+except Exception as e:
+    print("getattr(1, 'zz')", '->', type(e).__name__, e)
+try:
+    r = iter()
+    print('iter()', repr(r))
+except Exception as e:
+    print('iter()', '->', type(e).__name__, e)
+try:
+    r = iter(1, 2, 3)
+    print('iter(1, 2, 3)', repr(r))
+except Exception as e:
+    print('iter(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = iter(x=1)
+    print('iter(x=1)', repr(r))
+except Exception as e:
+    print('iter(x=1)', '->', type(e).__name__, e)
+try:
+    r = next()
+    print('next()', repr(r))
+except Exception as e:
+    print('next()', '->', type(e).__name__, e)
+try:
+    r = next(1, 2, 3)
+    print('next(1, 2, 3)', repr(r))
+except Exception as e:
+    print('next(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = next(x=1)
+    print('next(x=1)', repr(r))
+except Exception as e:
+    print('next(x=1)', '->', type(e).__name__, e)
+try:
+    r = sorted([3,1,2], reverse=True)
+    print('sorted([3,1,2], reverse=True)', repr(r))
+except Exception as e:
+    print('sorted([3,1,2], reverse=True)', '->', type(e).__name__, e)
+try:
+    r = min([3,1,2], key=neg)
+    print('min([3,1,2], key=neg)', repr(r))
+except Exception as e:
+    print('min([3,1,2], key=neg)', '->', type(e).__name__, e)
+try:
+    r = max(1, 5, 3)
+    print('max(1, 5, 3)', repr(r))
+except Exception as e:
+    print('max(1, 5, 3)', '->', type(e).__name__, e)
+try:
+    r = print(1, 2, sep='-', end='!\n')
+    print("print(1, 2, sep='-', end='!\\n')", repr(r))
+except Exception as e:
+    print("print(1, 2, sep='-', end='!\\n')", '->', type(e).__name__, e)
+try:
+    r = print(1, 2, sep=None, end=None)
+    print('print(1, 2, sep=None, end=None)', repr(r))
+except Exception as e:
+    print('print(1, 2, sep=None, end=None)', '->', type(e).__name__, e)
+try:
+    r = sum([1, 2], start=10)
+    print('sum([1, 2], start=10)', repr(r))
+except Exception as e:
+    print('sum([1, 2], start=10)', '->', type(e).__name__, e)
+try:
+    r = enumerate(['a','b'], 5)
+    print("enumerate(['a','b'], 5)", repr(list(r)))
+except Exception as e:
+    print("enumerate(['a','b'], 5)", '->', type(e).__name__, e)
+try:
+    r = enumerate(iterable='ab', start=-1)
+    print("enumerate(iterable='ab', start=-1)", repr(list(r)))
+except Exception as e:
+    print("enumerate(iterable='ab', start=-1)", '->', type(e).__name__, e)
+try:
+    r = zip([1,2],[3,4], strict=True)
+    print('zip([1,2],[3,4], strict=True)', repr(list(r)))
+except Exception as e:
+    print('zip([1,2],[3,4], strict=True)', '->', type(e).__name__, e)
+try:
+    r = ord('a')
+    print("ord('a')", repr(r))
+except Exception as e:
+    print("ord('a')", '->', type(e).__name__, e)
+try:
+    r = chr(97)
+    print('chr(97)', repr(r))
+except Exception as e:
+    print('chr(97)', '->', type(e).__name__, e)
+try:
+    r = getattr(1, 'zz', 7)
+    print("getattr(1, 'zz', 7)", repr(r))
+except Exception as e:
+    print("getattr(1, 'zz', 7)", '->', type(e).__name__, e)
+try:
+    r = hasattr(1, 'real')
+    print("hasattr(1, 'real')", repr(r))
+except Exception as e:
+    print("hasattr(1, 'real')", '->', type(e).__name__, e)
+try:
+    r = divmod(7, 2)
+    print('divmod(7, 2)', repr(r))
+except Exception as e:
+    print('divmod(7, 2)', '->', type(e).__name__, e)
+try:
+    r = isinstance(1, int)
+    print('isinstance(1, int)', repr(r))
+except Exception as e:
+    print('isinstance(1, int)', '->', type(e).__name__, e)
+"#,
+        r#"print(sepx=1) -> TypeError 'sepx' is an invalid keyword argument for print()
+print(1, sep=1) -> TypeError sep must be None or a string, not int
+print(1, end=2) -> TypeError end must be None or a string, not int
+len() -> TypeError len() takes exactly one argument (0 given)
+len(1, 2) -> TypeError len() takes exactly one argument (2 given)
+len(x=1) -> TypeError len() takes no keyword arguments
+len(1) -> TypeError object of type 'int' has no len()
+repr() -> TypeError repr() takes exactly one argument (0 given)
+repr(1, 2) -> TypeError repr() takes exactly one argument (2 given)
+repr(x=1) -> TypeError repr() takes no keyword arguments
+id() -> TypeError id() takes exactly one argument (0 given)
+id(1, 2) -> TypeError id() takes exactly one argument (2 given)
+id(x=1) -> TypeError id() takes no keyword arguments
+isinstance(1) -> TypeError isinstance expected 2 arguments, got 1
+isinstance(1, int, 2) -> TypeError isinstance expected 2 arguments, got 3
+isinstance(1, int, x=1) -> TypeError isinstance() takes no keyword arguments
+isinstance() -> TypeError isinstance expected 2 arguments, got 0
+hasattr(1) -> TypeError hasattr expected 2 arguments, got 1
+hasattr(1, 2) -> TypeError attribute name must be string, not 'int'
+hasattr(1, 'a', 3) -> TypeError hasattr expected 2 arguments, got 3
+hasattr(x=1) -> TypeError hasattr() takes no keyword arguments
+getattr(1) -> TypeError getattr expected at least 2 arguments, got 1
+getattr(1, 'a', 2, 3) -> TypeError getattr expected at most 3 arguments, got 4
+getattr(1, 2) -> TypeError attribute name must be string, not 'int'
+getattr(1, x=1) -> TypeError getattr() takes no keyword arguments
+getattr() -> TypeError getattr expected at least 2 arguments, got 0
+setattr(1, 'a') -> TypeError setattr expected 3 arguments, got 2
+setattr(1, 'a', 2, 3) -> TypeError setattr expected 3 arguments, got 4
+setattr(1, 2, 3) -> TypeError attribute name must be string, not 'int'
+setattr(x=1) -> TypeError setattr() takes no keyword arguments
+hash() -> TypeError hash() takes exactly one argument (0 given)
+hash(1, 2) -> TypeError hash() takes exactly one argument (2 given)
+hash(x=1) -> TypeError hash() takes no keyword arguments
+hash([]) -> TypeError unhashable type: 'list'
+abs() -> TypeError abs() takes exactly one argument (0 given)
+abs(1, 2) -> TypeError abs() takes exactly one argument (2 given)
+abs(x=1) -> TypeError abs() takes no keyword arguments
+abs('a') -> TypeError bad operand type for abs(): 'str'
+min() -> TypeError min expected at least 1 argument, got 0
+min(1) -> TypeError 'int' object is not iterable
+min([]) -> ValueError min() iterable argument is empty
+min(1, 2, x=1) -> TypeError 'x' is an invalid keyword argument for min()
+min(1, 2, key=None) 1
+min([], default=5) 5
+max() -> TypeError max expected at least 1 argument, got 0
+max(x=1) -> TypeError max expected at least 1 argument, got 0
+max(1) -> TypeError 'int' object is not iterable
+sum() -> TypeError sum() takes at least 1 positional argument (0 given)
+sum(1, 2, 3) -> TypeError sum() takes at most 2 arguments (3 given)
+sum([1], start=5) 6
+sum([1], x=5) -> TypeError 'x' is an invalid keyword argument for sum()
+sum(x=1) -> TypeError sum() takes at least 1 positional argument (0 given)
+sum(['a']) -> TypeError unsupported operand type(s) for +: 'int' and 'str'
+sum(1) -> TypeError 'int' object is not iterable
+sorted() -> TypeError sorted expected 1 argument, got 0
+sorted([], []) -> TypeError sorted expected 1 argument, got 2
+sorted([], x=1) -> TypeError 'x' is an invalid keyword argument for sort()
+sorted(iterable=[]) -> TypeError sorted expected 1 argument, got 0
+enumerate() -> TypeError enumerate() missing required argument 'iterable'
+enumerate(1) -> TypeError 'int' object is not iterable
+enumerate([], 1, 2) -> TypeError enumerate() takes at most 2 arguments (3 given)
+enumerate([], start=1) []
+enumerate([], x=1) -> TypeError 'x' is an invalid keyword argument for enumerate()
+zip(1) -> TypeError 'int' object is not iterable
+zip([], x=1) -> TypeError 'x' is an invalid keyword argument for zip()
+zip([], strict=True) []
+divmod(1) -> TypeError divmod expected 2 arguments, got 1
+divmod(1, 2, 3) -> TypeError divmod expected 2 arguments, got 3
+divmod(x=1) -> TypeError divmod() takes no keyword arguments
+divmod(1, 'a') -> TypeError unsupported operand type(s) for divmod(): 'int' and 'str'
+round() -> TypeError round() missing required argument 'number' (pos 1)
+round(1, 2, 3) -> TypeError round() takes at most 2 arguments (3 given)
+round(x=1) -> TypeError round() missing required argument 'number' (pos 1)
+chr() -> TypeError chr() takes exactly one argument (0 given)
+chr(1, 2) -> TypeError chr() takes exactly one argument (2 given)
+chr(x=1) -> TypeError chr() takes no keyword arguments
+chr('a') -> TypeError 'str' object cannot be interpreted as an integer
+chr(-1) -> ValueError chr() arg not in range(0x110000)
+chr(2**70) -> OverflowError Python int too large to convert to C int
+chr(1.5) -> TypeError 'float' object cannot be interpreted as an integer
+ord() -> TypeError ord() takes exactly one argument (0 given)
+ord(1, 2) -> TypeError ord() takes exactly one argument (2 given)
+ord(x=1) -> TypeError ord() takes no keyword arguments
+ord(1) -> TypeError ord() expected string of length 1, but int found
+ord('ab') -> TypeError ord() expected a character, but string of length 2 found
+ord('') -> TypeError ord() expected a character, but string of length 0 found
+print(sep='',end='',file=None,flush=False,x=1) -> TypeError 'x' is an invalid keyword argument for print()
+min(1, 2, default=5) -> TypeError Cannot specify a default for min() with multiple positional arguments
+min([1], key=None, default=1, x=2) -> TypeError min() takes at most 2 keyword arguments (3 given)
+min([3,1], key=len) -> TypeError object of type 'int' has no len()
+min(x=1) -> TypeError min expected at least 1 argument, got 0
+min([], key=None) -> ValueError min() iterable argument is empty
+zip([1], [1,2], strict=True) -> ValueError zip() argument 2 is longer than argument 1
+zip([1,2], [1], strict=True) -> ValueError zip() argument 2 is shorter than argument 1
+zip([1], strict=1, x=2) -> TypeError zip() takes at most 1 keyword argument (2 given)
+enumerate(start=1) -> TypeError 'start' is an invalid keyword argument for enumerate()
+enumerate([], iterable=[]) -> TypeError 'iterable' is an invalid keyword argument for enumerate()
+enumerate(iterable=[], start=1) []
+enumerate([], 1, start=2) -> TypeError enumerate() takes at most 2 arguments (3 given)
+enumerate(x=1) -> TypeError 'x' is an invalid keyword argument for enumerate()
+enumerate([1], start='a') -> TypeError 'str' object cannot be interpreted as an integer
+sum(iterable=[1]) -> TypeError sum() takes at least 1 positional argument (0 given)
+sum([1], 2, start=3) -> TypeError sum() takes at most 2 arguments (3 given)
+chr(-2**70) -> OverflowError Python int too large to convert to C int
+ord(b'ab') -> TypeError ord() expected a character, but string of length 2 found
+ord(b'a') 97
+getattr(1, 'zz') -> AttributeError 'int' object has no attribute 'zz'
+iter() -> TypeError iter expected at least 1 argument, got 0
+iter(1, 2, 3) -> TypeError iter expected at most 2 arguments, got 3
+iter(x=1) -> TypeError iter() takes no keyword arguments
+next() -> TypeError next expected at least 1 argument, got 0
+next(1, 2, 3) -> TypeError next expected at most 2 arguments, got 3
+next(x=1) -> TypeError next() takes no keyword arguments
+sorted([3,1,2], reverse=True) [3, 2, 1]
+min([3,1,2], key=neg) 3
+max(1, 5, 3) 5
+1-2!
+print(1, 2, sep='-', end='!\n') None
+1 2
+print(1, 2, sep=None, end=None) None
+sum([1, 2], start=10) 13
+enumerate(['a','b'], 5) [(5, 'a'), (6, 'b')]
+enumerate(iterable='ab', start=-1) [(-1, 'a'), (0, 'b')]
+zip([1,2],[3,4], strict=True) [(1, 3), (2, 4)]
+ord('a') 97
+chr(97) 'a'
+getattr(1, 'zz', 7) 7
+hasattr(1, 'real') True
+divmod(7, 2) (3, 1)
+isinstance(1, int) True
+"#,
+    );
+}
