@@ -807,3 +807,427 @@ isinstance(1, int) True
 "#,
     );
 }
+
+/// The built-in types' constructors (`int(x, base)`, `str(object, encoding, errors)`,
+/// `list(iterable)`, `range(...)`, ...).
+#[test]
+fn builtin_constructors_check_their_arguments_as_cpython() {
+    check(
+        r#"try:
+    r = int(1, 2, 3)
+    print('int(1, 2, 3)', repr(r))
+except Exception as e:
+    print('int(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = int(x=1)
+    print('int(x=1)', repr(r))
+except Exception as e:
+    print('int(x=1)', '->', type(e).__name__, e)
+try:
+    r = int('10', base=2)
+    print("int('10', base=2)", repr(r))
+except Exception as e:
+    print("int('10', base=2)", '->', type(e).__name__, e)
+try:
+    r = int(base=2)
+    print('int(base=2)', repr(r))
+except Exception as e:
+    print('int(base=2)', '->', type(e).__name__, e)
+try:
+    r = int('1', 2, base=3)
+    print("int('1', 2, base=3)", repr(r))
+except Exception as e:
+    print("int('1', 2, base=3)", '->', type(e).__name__, e)
+try:
+    r = int(1, 10)
+    print('int(1, 10)', repr(r))
+except Exception as e:
+    print('int(1, 10)', '->', type(e).__name__, e)
+try:
+    r = str(1, 2, 3, 4)
+    print('str(1, 2, 3, 4)', repr(r))
+except Exception as e:
+    print('str(1, 2, 3, 4)', '->', type(e).__name__, e)
+try:
+    r = str(x=1)
+    print('str(x=1)', repr(r))
+except Exception as e:
+    print('str(x=1)', '->', type(e).__name__, e)
+try:
+    r = str(object=5)
+    print('str(object=5)', repr(r))
+except Exception as e:
+    print('str(object=5)', '->', type(e).__name__, e)
+try:
+    r = str(b'a', encoding='utf-8')
+    print("str(b'a', encoding='utf-8')", repr(r))
+except Exception as e:
+    print("str(b'a', encoding='utf-8')", '->', type(e).__name__, e)
+try:
+    r = str(b'a', 'utf-8', 'strict', 4)
+    print("str(b'a', 'utf-8', 'strict', 4)", repr(r))
+except Exception as e:
+    print("str(b'a', 'utf-8', 'strict', 4)", '->', type(e).__name__, e)
+try:
+    r = str(b'ab', errors='strict')
+    print("str(b'ab', errors='strict')", repr(r))
+except Exception as e:
+    print("str(b'ab', errors='strict')", '->', type(e).__name__, e)
+try:
+    r = list(1, 2)
+    print('list(1, 2)', repr(r))
+except Exception as e:
+    print('list(1, 2)', '->', type(e).__name__, e)
+try:
+    r = list(x=1)
+    print('list(x=1)', repr(r))
+except Exception as e:
+    print('list(x=1)', '->', type(e).__name__, e)
+try:
+    r = list(iterable=[1])
+    print('list(iterable=[1])', repr(r))
+except Exception as e:
+    print('list(iterable=[1])', '->', type(e).__name__, e)
+try:
+    r = tuple(1, 2)
+    print('tuple(1, 2)', repr(r))
+except Exception as e:
+    print('tuple(1, 2)', '->', type(e).__name__, e)
+try:
+    r = tuple(x=1)
+    print('tuple(x=1)', repr(r))
+except Exception as e:
+    print('tuple(x=1)', '->', type(e).__name__, e)
+try:
+    r = tuple(iterable=[1])
+    print('tuple(iterable=[1])', repr(r))
+except Exception as e:
+    print('tuple(iterable=[1])', '->', type(e).__name__, e)
+try:
+    r = dict(1, 2)
+    print('dict(1, 2)', repr(r))
+except Exception as e:
+    print('dict(1, 2)', '->', type(e).__name__, e)
+try:
+    r = set(1, 2)
+    print('set(1, 2)', repr(r))
+except Exception as e:
+    print('set(1, 2)', '->', type(e).__name__, e)
+try:
+    r = set(x=1)
+    print('set(x=1)', repr(r))
+except Exception as e:
+    print('set(x=1)', '->', type(e).__name__, e)
+try:
+    r = set(iterable=[1])
+    print('set(iterable=[1])', repr(r))
+except Exception as e:
+    print('set(iterable=[1])', '->', type(e).__name__, e)
+try:
+    r = frozenset(1, 2)
+    print('frozenset(1, 2)', repr(r))
+except Exception as e:
+    print('frozenset(1, 2)', '->', type(e).__name__, e)
+try:
+    r = frozenset(x=1)
+    print('frozenset(x=1)', repr(r))
+except Exception as e:
+    print('frozenset(x=1)', '->', type(e).__name__, e)
+try:
+    r = frozenset(iterable=[1])
+    print('frozenset(iterable=[1])', repr(r))
+except Exception as e:
+    print('frozenset(iterable=[1])', '->', type(e).__name__, e)
+try:
+    r = range()
+    print('range()', repr(r))
+except Exception as e:
+    print('range()', '->', type(e).__name__, e)
+try:
+    r = range(1, 2, 3, 4)
+    print('range(1, 2, 3, 4)', repr(r))
+except Exception as e:
+    print('range(1, 2, 3, 4)', '->', type(e).__name__, e)
+try:
+    r = range(x=1)
+    print('range(x=1)', repr(r))
+except Exception as e:
+    print('range(x=1)', '->', type(e).__name__, e)
+try:
+    r = range(stop=1)
+    print('range(stop=1)', repr(r))
+except Exception as e:
+    print('range(stop=1)', '->', type(e).__name__, e)
+try:
+    r = bytes(1, 2, 3, 4)
+    print('bytes(1, 2, 3, 4)', repr(r))
+except Exception as e:
+    print('bytes(1, 2, 3, 4)', '->', type(e).__name__, e)
+try:
+    r = bytes(x=1)
+    print('bytes(x=1)', repr(r))
+except Exception as e:
+    print('bytes(x=1)', '->', type(e).__name__, e)
+try:
+    r = bytes(source=2)
+    print('bytes(source=2)', repr(r))
+except Exception as e:
+    print('bytes(source=2)', '->', type(e).__name__, e)
+try:
+    r = bytes('a', 'utf-8')
+    print("bytes('a', 'utf-8')", repr(r))
+except Exception as e:
+    print("bytes('a', 'utf-8')", '->', type(e).__name__, e)
+try:
+    r = bytes('a', encoding='utf-8')
+    print("bytes('a', encoding='utf-8')", repr(r))
+except Exception as e:
+    print("bytes('a', encoding='utf-8')", '->', type(e).__name__, e)
+try:
+    r = bytes(1, 'utf-8')
+    print("bytes(1, 'utf-8')", repr(r))
+except Exception as e:
+    print("bytes(1, 'utf-8')", '->', type(e).__name__, e)
+try:
+    r = float(1, 2)
+    print('float(1, 2)', repr(r))
+except Exception as e:
+    print('float(1, 2)', '->', type(e).__name__, e)
+try:
+    r = float(x=1)
+    print('float(x=1)', repr(r))
+except Exception as e:
+    print('float(x=1)', '->', type(e).__name__, e)
+try:
+    r = complex(1, 2, 3)
+    print('complex(1, 2, 3)', repr(r))
+except Exception as e:
+    print('complex(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = complex(x=1)
+    print('complex(x=1)', repr(r))
+except Exception as e:
+    print('complex(x=1)', '->', type(e).__name__, e)
+try:
+    r = complex(real=1, imag=2)
+    print('complex(real=1, imag=2)', repr(r))
+except Exception as e:
+    print('complex(real=1, imag=2)', '->', type(e).__name__, e)
+try:
+    r = complex(imag=2)
+    print('complex(imag=2)', repr(r))
+except Exception as e:
+    print('complex(imag=2)', '->', type(e).__name__, e)
+try:
+    r = bool(1, 2)
+    print('bool(1, 2)', repr(r))
+except Exception as e:
+    print('bool(1, 2)', '->', type(e).__name__, e)
+try:
+    r = bool(x=1)
+    print('bool(x=1)', repr(r))
+except Exception as e:
+    print('bool(x=1)', '->', type(e).__name__, e)
+try:
+    r = object(1)
+    print('object(1)', repr(r))
+except Exception as e:
+    print('object(1)', '->', type(e).__name__, e)
+try:
+    r = object(x=1)
+    print('object(x=1)', repr(r))
+except Exception as e:
+    print('object(x=1)', '->', type(e).__name__, e)
+try:
+    r = type()
+    print('type()', repr(r))
+except Exception as e:
+    print('type()', '->', type(e).__name__, e)
+try:
+    r = type(1, 2)
+    print('type(1, 2)', repr(r))
+except Exception as e:
+    print('type(1, 2)', '->', type(e).__name__, e)
+try:
+    r = type(x=1)
+    print('type(x=1)', repr(r))
+except Exception as e:
+    print('type(x=1)', '->', type(e).__name__, e)
+try:
+    r = type(object=1)
+    print('type(object=1)', repr(r))
+except Exception as e:
+    print('type(object=1)', '->', type(e).__name__, e)
+try:
+    r = str(b'a', encoding=1)
+    print("str(b'a', encoding=1)", repr(r))
+except Exception as e:
+    print("str(b'a', encoding=1)", '->', type(e).__name__, e)
+try:
+    r = str(b'a', errors=1)
+    print("str(b'a', errors=1)", repr(r))
+except Exception as e:
+    print("str(b'a', errors=1)", '->', type(e).__name__, e)
+try:
+    r = str(b'a', None, 'strict')
+    print("str(b'a', None, 'strict')", repr(r))
+except Exception as e:
+    print("str(b'a', None, 'strict')", '->', type(e).__name__, e)
+try:
+    r = bytes(encoding='utf-8')
+    print("bytes(encoding='utf-8')", repr(r))
+except Exception as e:
+    print("bytes(encoding='utf-8')", '->', type(e).__name__, e)
+try:
+    r = bytes(errors='x')
+    print("bytes(errors='x')", repr(r))
+except Exception as e:
+    print("bytes(errors='x')", '->', type(e).__name__, e)
+try:
+    r = bytes('a', 'latin-1')
+    print("bytes('a', 'latin-1')", repr(r))
+except Exception as e:
+    print("bytes('a', 'latin-1')", '->', type(e).__name__, e)
+try:
+    r = bytes('a', encoding=1)
+    print("bytes('a', encoding=1)", repr(r))
+except Exception as e:
+    print("bytes('a', encoding=1)", '->', type(e).__name__, e)
+try:
+    r = bytes('a', errors='strict')
+    print("bytes('a', errors='strict')", repr(r))
+except Exception as e:
+    print("bytes('a', errors='strict')", '->', type(e).__name__, e)
+try:
+    r = bytes('a', 'bogus')
+    print("bytes('a', 'bogus')", repr(r))
+except Exception as e:
+    print("bytes('a', 'bogus')", '->', type(e).__name__, e)
+try:
+    r = str('a', 'utf-8')
+    print("str('a', 'utf-8')", repr(r))
+except Exception as e:
+    print("str('a', 'utf-8')", '->', type(e).__name__, e)
+try:
+    r = str(errors='x')
+    print("str(errors='x')", repr(r))
+except Exception as e:
+    print("str(errors='x')", '->', type(e).__name__, e)
+try:
+    r = bytes('a', 'utf-8', 1)
+    print("bytes('a', 'utf-8', 1)", repr(r))
+except Exception as e:
+    print("bytes('a', 'utf-8', 1)", '->', type(e).__name__, e)
+try:
+    r = int('ff', 16)
+    print("int('ff', 16)", repr(r))
+except Exception as e:
+    print("int('ff', 16)", '->', type(e).__name__, e)
+try:
+    r = range(2, 10, 3)
+    print('range(2, 10, 3)', repr(r))
+except Exception as e:
+    print('range(2, 10, 3)', '->', type(e).__name__, e)
+try:
+    r = complex(1.5)
+    print('complex(1.5)', repr(r))
+except Exception as e:
+    print('complex(1.5)', '->', type(e).__name__, e)
+try:
+    r = set([1])
+    print('set([1])', repr(r))
+except Exception as e:
+    print('set([1])', '->', type(e).__name__, e)
+try:
+    r = bool([])
+    print('bool([])', repr(r))
+except Exception as e:
+    print('bool([])', '->', type(e).__name__, e)
+try:
+    r = float('1.5')
+    print("float('1.5')", repr(r))
+except Exception as e:
+    print("float('1.5')", '->', type(e).__name__, e)
+try:
+    r = type(1)
+    print('type(1)', repr(r))
+except Exception as e:
+    print('type(1)', '->', type(e).__name__, e)
+try:
+    r = list((1, 2))
+    print('list((1, 2))', repr(r))
+except Exception as e:
+    print('list((1, 2))', '->', type(e).__name__, e)
+"#,
+        r#"int(1, 2, 3) -> TypeError int() takes at most 2 arguments (3 given)
+int(x=1) -> TypeError 'x' is an invalid keyword argument for int()
+int('10', base=2) 2
+int(base=2) -> TypeError int() missing string argument
+int('1', 2, base=3) -> TypeError int() takes at most 2 arguments (3 given)
+int(1, 10) -> TypeError int() can't convert non-string with explicit base
+str(1, 2, 3, 4) -> TypeError str() takes at most 3 arguments (4 given)
+str(x=1) -> TypeError 'x' is an invalid keyword argument for str()
+str(object=5) '5'
+str(b'a', encoding='utf-8') 'a'
+str(b'a', 'utf-8', 'strict', 4) -> TypeError str() takes at most 3 arguments (4 given)
+str(b'ab', errors='strict') 'ab'
+list(1, 2) -> TypeError list expected at most 1 argument, got 2
+list(x=1) -> TypeError list() takes no keyword arguments
+list(iterable=[1]) -> TypeError list() takes no keyword arguments
+tuple(1, 2) -> TypeError tuple expected at most 1 argument, got 2
+tuple(x=1) -> TypeError tuple() takes no keyword arguments
+tuple(iterable=[1]) -> TypeError tuple() takes no keyword arguments
+dict(1, 2) -> TypeError dict expected at most 1 argument, got 2
+set(1, 2) -> TypeError set expected at most 1 argument, got 2
+set(x=1) -> TypeError set() takes no keyword arguments
+set(iterable=[1]) -> TypeError set() takes no keyword arguments
+frozenset(1, 2) -> TypeError frozenset expected at most 1 argument, got 2
+frozenset(x=1) -> TypeError frozenset() takes no keyword arguments
+frozenset(iterable=[1]) -> TypeError frozenset() takes no keyword arguments
+range() -> TypeError range expected at least 1 argument, got 0
+range(1, 2, 3, 4) -> TypeError range expected at most 3 arguments, got 4
+range(x=1) -> TypeError range() takes no keyword arguments
+range(stop=1) -> TypeError range() takes no keyword arguments
+bytes(1, 2, 3, 4) -> TypeError bytes() takes at most 3 arguments (4 given)
+bytes(x=1) -> TypeError 'x' is an invalid keyword argument for bytes()
+bytes(source=2) b'\x00\x00'
+bytes('a', 'utf-8') b'a'
+bytes('a', encoding='utf-8') b'a'
+bytes(1, 'utf-8') -> TypeError encoding without a string argument
+float(1, 2) -> TypeError float expected at most 1 argument, got 2
+float(x=1) -> TypeError float() takes no keyword arguments
+complex(1, 2, 3) -> TypeError complex() takes at most 2 arguments (3 given)
+complex(x=1) -> TypeError 'x' is an invalid keyword argument for complex()
+complex(real=1, imag=2) (1+2j)
+complex(imag=2) 2j
+bool(1, 2) -> TypeError bool expected at most 1 argument, got 2
+bool(x=1) -> TypeError bool() takes no keyword arguments
+object(1) -> TypeError object() takes no arguments
+object(x=1) -> TypeError object() takes no arguments
+type() -> TypeError type() takes 1 or 3 arguments
+type(1, 2) -> TypeError type() takes 1 or 3 arguments
+type(x=1) -> TypeError type() takes 1 or 3 arguments
+type(object=1) -> TypeError type() takes 1 or 3 arguments
+str(b'a', encoding=1) -> TypeError str() argument 'encoding' must be str, not int
+str(b'a', errors=1) -> TypeError str() argument 'errors' must be str, not int
+str(b'a', None, 'strict') -> TypeError str() argument 'encoding' must be str, not None
+bytes(encoding='utf-8') -> TypeError encoding without a string argument
+bytes(errors='x') -> TypeError errors without a string argument
+bytes('a', 'latin-1') b'a'
+bytes('a', encoding=1) -> TypeError bytes() argument 'encoding' must be str, not int
+bytes('a', errors='strict') -> TypeError string argument without an encoding
+bytes('a', 'bogus') -> LookupError unknown encoding: bogus
+str('a', 'utf-8') -> TypeError decoding str is not supported
+str(errors='x') ''
+bytes('a', 'utf-8', 1) -> TypeError bytes() argument 'errors' must be str, not int
+int('ff', 16) 255
+range(2, 10, 3) range(2, 10, 3)
+complex(1.5) (1.5+0j)
+set([1]) {1}
+bool([]) False
+float('1.5') 1.5
+type(1) <class 'int'>
+list((1, 2)) [1, 2]
+"#,
+    );
+}

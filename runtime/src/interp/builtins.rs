@@ -672,35 +672,49 @@ pub(crate) fn construct<'py>(
     if is(&weakref::WEAKREF_TYPE) {
         return new_weakref(interp, args, kwargs);
     }
-    if !kwargs.is_empty() && !is(&DICT_TYPE) {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("{}() takes no keyword arguments", ty.name()),
-        ));
+    if is(&DICT_TYPE) {
+        return e(dict::methods::dict_vectorcall(heap, &args, &kwargs));
     }
     if is(&TYPE_TYPE) {
+        // `type_new`'s own check; the three-argument form makes a class.
         return match args.as_slice() {
-            [o] => {
+            [o] if kwargs.is_empty() => {
                 let t = &o.ob_type().ob_base.ob_base;
                 // SAFETY: an object's type lives as long as the object.
                 Ok(unsafe { Obj::from_borrowed(heap, t) })
             }
-            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 argument")),
+            [_, _, _] if kwargs.is_empty() => Err(interp.raise(
+                &exceptions::NOT_IMPLEMENTED_ERROR,
+                "pyrt does not make classes with type(name, bases, dict) yet",
+            )),
+            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 or 3 arguments")),
         };
     }
+    if is(&OBJECT_TYPE) {
+        // `object_new`'s excess-arguments check.
+        if !args.is_empty() || !kwargs.is_empty() {
+            return Err(interp.raise(&exceptions::TYPE_ERROR, "object() takes no arguments"));
+        }
+        return Err(interp.raise(
+            &exceptions::NOT_IMPLEMENTED_ERROR,
+            "pyrt does not make plain object() instances yet",
+        ));
+    }
+    let Some(params) = constructor_params(ty) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("cannot create '{}' instances", ty.name()),
+        ));
+    };
+    let bound = methods::bind("", ty.name(), params, &args, &kwargs).map_err(|e| interp.err(e))?;
     if is(&range::RANGE_TYPE) {
         let zero = long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?;
         let one = long::int_from_i64(heap, 1).map_err(|e| interp.err(e))?;
-        let (start, stop, step) = match args.as_slice() {
-            [stop] => (zero, stop.clone(), one),
-            [start, stop] => (start.clone(), stop.clone(), one),
-            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
-            _ => {
-                return Err(interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    format!("range expected at most 3 arguments, got {}", args.len()),
-                ));
-            }
+        let (start, stop, step) = match (&bound[0], &bound[1], &bound[2]) {
+            (Some(stop), None, _) => (zero, stop.clone(), one),
+            (Some(start), Some(stop), None) => (start.clone(), stop.clone(), one),
+            (Some(start), Some(stop), Some(step)) => (start.clone(), stop.clone(), step.clone()),
+            _ => return Err(interp.err(pyrt_objects::view::bad_internal_call())),
         };
         return e(range::new_range(
             heap,
@@ -709,11 +723,15 @@ pub(crate) fn construct<'py>(
             step.object(),
         ));
     }
-    let arg = args.first();
+    let arg = bound[0].as_ref();
     if is(&INT_TYPE) {
         return match arg {
+            None if bound[1].is_some() => Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "int() missing string argument",
+            )),
             None => e(long::int_from_i64(heap, 0)),
-            Some(a) if args.len() > 1 => e(int_with_base(a.object(), args[1].object())
+            Some(a) if let Some(base) = &bound[1] => e(int_with_base(a.object(), base.object())
                 .and_then(|v| long::new_int(heap, &v))),
             Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
                 let text = unicode::str_value(text);
@@ -773,7 +791,9 @@ pub(crate) fn construct<'py>(
     if is(&STR_TYPE) {
         return match arg {
             None => e(unicode::new_str(heap, "")),
-            Some(a) if args.len() > 1 => decode_bytes(interp, a.object(), args[1].object()),
+            Some(a) if bound[1].is_some() || bound[2].is_some() => {
+                decode_bytes(interp, a.object(), bound[1].as_ref(), bound[2].as_ref())
+            }
             Some(a) if core::ptr::eq(a.ob_type(), STR_TYPE.get()) => Ok(a.clone()),
             Some(a) => {
                 let s = abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?;
@@ -812,16 +832,6 @@ pub(crate) fn construct<'py>(
         {
             return Ok(a.clone());
         }
-        if args.len() > 1 {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "{} expected at most 1 argument, got {}",
-                    ty.name(),
-                    args.len()
-                ),
-            ));
-        }
         return e(match (arg, is(&SET_TYPE)) {
             (Some(a), true) => set_ops::set_from(heap, a.object()),
             (Some(a), false) => set_ops::frozenset_from(heap, a.object()),
@@ -829,10 +839,27 @@ pub(crate) fn construct<'py>(
             (None, false) => set_ops::frozenset_from_items(heap, []),
         });
     }
-    if is(&DICT_TYPE) {
-        return e(dict::methods::dict_vectorcall(heap, &args, &kwargs));
-    }
     if is(&BYTES_TYPE) {
+        let encoding = str_arg(interp, "bytes", "encoding", bound[1].as_ref())?;
+        let errors = str_arg(interp, "bytes", "errors", bound[2].as_ref())?;
+        if let Some(encoding) = encoding {
+            return match arg {
+                Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
+                    encode_str(interp, &unicode::str_value(text), &encoding)
+                }
+                _ => Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    "encoding without a string argument",
+                )),
+            };
+        }
+        if errors.is_some() {
+            let message = match arg {
+                Some(a) if unicode::is_str(a.object()) => "string argument without an encoding",
+                _ => "errors without a string argument",
+            };
+            return Err(interp.raise(&exceptions::TYPE_ERROR, message));
+        }
         return match arg {
             None => e(bytes::new_bytes(heap, b"")),
             Some(a) if let Some(n) = long::Int::cast(a.object()) => {
@@ -877,7 +904,7 @@ pub(crate) fn construct<'py>(
         use pyrt_objects::types::complex::{self, ComplexValue};
         let part = |i: usize| -> R<'py, ComplexValue> {
             let real = |real| ComplexValue { real, imag: 0.0 };
-            match args.get(i) {
+            match &bound[i] {
                 None => Ok(real(0.0)),
                 Some(a) if let Some(c) = complex::Complex::cast(a.object()) => {
                     Ok(complex::complex_value(c))
@@ -909,16 +936,53 @@ pub(crate) fn construct<'py>(
         // `complex(r, i)` is `r + i*1j`.
         return e(complex::new_complex(heap, r.real - i.imag, r.imag + i.real));
     }
-    if is(&OBJECT_TYPE) {
-        return Err(interp.raise(
-            &exceptions::NOT_IMPLEMENTED_ERROR,
-            "pyrt does not make plain object() instances yet",
-        ));
-    }
-    Err(interp.raise(
-        &exceptions::TYPE_ERROR,
-        format!("cannot create '{}' instances", ty.name()),
-    ))
+    Err(interp.err(pyrt_objects::view::bad_internal_call()))
+}
+
+/// How each constructable built-in type takes its arguments (`dict`, `type` and `object`
+/// check theirs as CPython's do, by hand).
+fn constructor_params(ty: &PyTypeObject) -> Option<Params> {
+    let is = |t: &'static StaticType| core::ptr::eq(ty, t.get());
+    let optional_one = Params::Positional { min: 0, max: 1 };
+    Some(
+        if is(&LIST_TYPE)
+            || is(&TUPLE_TYPE)
+            || is(&SET_TYPE)
+            || is(&FROZENSET_TYPE)
+            || is(&FLOAT_TYPE)
+            || is(&BOOL_TYPE)
+        {
+            optional_one
+        } else if is(&range::RANGE_TYPE) {
+            Params::Positional { min: 1, max: 3 }
+        } else if is(&INT_TYPE) {
+            Params::Keywords {
+                names: &["", "base"],
+                positional: 2,
+                required: 0,
+            }
+        } else if is(&STR_TYPE) {
+            Params::Keywords {
+                names: &["object", "encoding", "errors"],
+                positional: 3,
+                required: 0,
+            }
+        } else if is(&BYTES_TYPE) {
+            Params::Keywords {
+                names: &["source", "encoding", "errors"],
+                positional: 3,
+                required: 0,
+            }
+        } else if is(&COMPLEX_TYPE) {
+            Params::Keywords {
+                names: &["real", "imag"],
+                positional: 2,
+                required: 0,
+            }
+        } else {
+            return None;
+        },
+    )
 }
 
 /// `list(iterable)`: `list_extend`, as `l.extend(iterable)` does.
@@ -951,22 +1015,74 @@ fn int_with_base(
         .map_err(long::long_error)
 }
 
-/// `str(b, encoding)`: UTF-8 and Latin-1 decoding of a bytes object; other encodings are
-/// `LookupError`s (pyrt has no codec registry).
+/// A `str`-typed argument of a constructor (Clinic's `_PyArg_BadArgument`): `str() argument
+/// 'encoding' must be str, not int`.
+fn str_arg<'py>(
+    interp: &Interp<'py>,
+    function: &str,
+    what: &str,
+    o: Option<&Obj<'py>>,
+) -> R<'py, Option<String>> {
+    let Some(o) = o else { return Ok(None) };
+    match unicode::Str::cast(o.object()) {
+        Some(s) => Ok(Some(unicode::str_value(s))),
+        None => {
+            let got = if o.is(&pyrt_objects::types::none(interp.heap)) {
+                "None"
+            } else {
+                o.ob_type().name()
+            };
+            Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("{function}() argument '{what}' must be str, not {got}"),
+            ))
+        }
+    }
+}
+
+/// `bytes(s, encoding)`: UTF-8, and Latin-1 and ASCII for text they can encode.
+fn encode_str<'py>(interp: &Interp<'py>, text: &str, encoding: &str) -> R<'py, Obj<'py>> {
+    let limit = match codec(encoding).as_str() {
+        "utf-8" | "utf8" => None,
+        "latin-1" | "latin1" | "iso-8859-1" => Some(0xff),
+        "ascii" => Some(0x7f),
+        _ => {
+            return Err(interp.raise(
+                &exceptions::LOOKUP_ERROR,
+                format!("unknown encoding: {encoding}"),
+            ));
+        }
+    };
+    let data: Vec<u8> = match limit {
+        None => text.as_bytes().to_vec(),
+        Some(limit) if text.chars().all(|c| u32::from(c) <= limit) => {
+            text.chars().map(|c| u32::from(c) as u8).collect()
+        }
+        Some(_) => {
+            return Err(interp.raise(
+                &exceptions::NOT_IMPLEMENTED_ERROR,
+                "pyrt does not raise UnicodeEncodeError yet",
+            ));
+        }
+    };
+    bytes::new_bytes(interp.heap, &data).map_err(|e| interp.err(e))
+}
+
+/// A codec's name as the codec registry normalizes it.
+fn codec(name: &str) -> String {
+    name.to_ascii_lowercase().replace('_', "-")
+}
+
+/// `str(b, encoding, errors)`: UTF-8 and Latin-1 decoding of a bytes object; other encodings
+/// are `LookupError`s (pyrt has no codec registry).
 fn decode_bytes<'py>(
     interp: &Interp<'py>,
     b: &pyrt_objects::PyObject,
-    encoding: &pyrt_objects::PyObject,
+    encoding: Option<&Obj<'py>>,
+    errors: Option<&Obj<'py>>,
 ) -> R<'py, Obj<'py>> {
-    let Some(encoding) = unicode::Str::cast(encoding) else {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!(
-                "str() argument 'encoding' must be str, not {}",
-                encoding.ob_type().name()
-            ),
-        ));
-    };
+    let encoding = str_arg(interp, "str", "encoding", encoding)?.unwrap_or_else(|| "utf-8".into());
+    str_arg(interp, "str", "errors", errors)?;
     let Some(data) = bytes::Bytes::cast(b) else {
         let message = if unicode::is_str(b) {
             "decoding str is not supported".to_owned()
@@ -979,16 +1095,13 @@ fn decode_bytes<'py>(
         return Err(interp.raise(&exceptions::TYPE_ERROR, message));
     };
     let data = bytes::bytes_value(data);
-    let name = unicode::str_value(encoding)
-        .to_ascii_lowercase()
-        .replace('_', "-");
-    let text: String = match name.as_str() {
+    let text: String = match codec(&encoding).as_str() {
         "utf-8" | "utf8" => String::from_utf8_lossy(data).into_owned(),
         "latin-1" | "latin1" | "iso-8859-1" => data.iter().map(|&c| char::from(c)).collect(),
         _ => {
             return Err(interp.raise(
                 &exceptions::LOOKUP_ERROR,
-                format!("unknown encoding: {}", unicode::str_value(encoding)),
+                format!("unknown encoding: {encoding}"),
             ));
         }
     };
