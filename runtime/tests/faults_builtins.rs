@@ -1231,3 +1231,275 @@ list((1, 2)) [1, 2]
 "#,
     );
 }
+
+/// The functions of the `sys`, `time`, `gc` and `weakref` modules (`METH_NOARGS` and `METH_O`
+/// messages name the module: `sys.intern()`, `_weakref.getweakrefs()`).
+#[test]
+fn module_functions_check_their_arguments_as_cpython() {
+    check(
+        r#"import sys
+import time
+import gc
+import weakref
+try:
+    r = sys.getsizeof()
+    print('sys.getsizeof()', repr(r))
+except Exception as e:
+    print('sys.getsizeof()', '->', type(e).__name__, e)
+try:
+    r = sys.getsizeof(1, 2, 3)
+    print('sys.getsizeof(1, 2, 3)', repr(r))
+except Exception as e:
+    print('sys.getsizeof(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = sys.getsizeof(x=1)
+    print('sys.getsizeof(x=1)', repr(r))
+except Exception as e:
+    print('sys.getsizeof(x=1)', '->', type(e).__name__, e)
+try:
+    r = sys.getsizeof(object=1) > 0
+    print('sys.getsizeof(object=1) > 0', repr(r))
+except Exception as e:
+    print('sys.getsizeof(object=1) > 0', '->', type(e).__name__, e)
+try:
+    r = sys.getsizeof(1, default=2) > 0
+    print('sys.getsizeof(1, default=2) > 0', repr(r))
+except Exception as e:
+    print('sys.getsizeof(1, default=2) > 0', '->', type(e).__name__, e)
+try:
+    r = sys.getsizeof(1, object=2)
+    print('sys.getsizeof(1, object=2)', repr(r))
+except Exception as e:
+    print('sys.getsizeof(1, object=2)', '->', type(e).__name__, e)
+try:
+    r = sys.getrefcount()
+    print('sys.getrefcount()', repr(r))
+except Exception as e:
+    print('sys.getrefcount()', '->', type(e).__name__, e)
+try:
+    r = sys.getrefcount(x=1)
+    print('sys.getrefcount(x=1)', repr(r))
+except Exception as e:
+    print('sys.getrefcount(x=1)', '->', type(e).__name__, e)
+try:
+    r = sys.intern()
+    print('sys.intern()', repr(r))
+except Exception as e:
+    print('sys.intern()', '->', type(e).__name__, e)
+try:
+    r = sys.intern(1)
+    print('sys.intern(1)', repr(r))
+except Exception as e:
+    print('sys.intern(1)', '->', type(e).__name__, e)
+try:
+    r = sys.intern(1, 2)
+    print('sys.intern(1, 2)', repr(r))
+except Exception as e:
+    print('sys.intern(1, 2)', '->', type(e).__name__, e)
+try:
+    r = sys.intern(x=1)
+    print('sys.intern(x=1)', repr(r))
+except Exception as e:
+    print('sys.intern(x=1)', '->', type(e).__name__, e)
+try:
+    r = sys.getrecursionlimit(1)
+    print('sys.getrecursionlimit(1)', repr(r))
+except Exception as e:
+    print('sys.getrecursionlimit(1)', '->', type(e).__name__, e)
+try:
+    r = sys.getrecursionlimit(x=1)
+    print('sys.getrecursionlimit(x=1)', repr(r))
+except Exception as e:
+    print('sys.getrecursionlimit(x=1)', '->', type(e).__name__, e)
+try:
+    r = sys.setrecursionlimit()
+    print('sys.setrecursionlimit()', repr(r))
+except Exception as e:
+    print('sys.setrecursionlimit()', '->', type(e).__name__, e)
+try:
+    r = sys.setrecursionlimit('a')
+    print("sys.setrecursionlimit('a')", repr(r))
+except Exception as e:
+    print("sys.setrecursionlimit('a')", '->', type(e).__name__, e)
+try:
+    r = sys.setrecursionlimit(0)
+    print('sys.setrecursionlimit(0)', repr(r))
+except Exception as e:
+    print('sys.setrecursionlimit(0)', '->', type(e).__name__, e)
+try:
+    r = sys.setrecursionlimit(2**40)
+    print('sys.setrecursionlimit(2**40)', repr(r))
+except Exception as e:
+    print('sys.setrecursionlimit(2**40)', '->', type(e).__name__, e)
+try:
+    r = sys.setrecursionlimit(x=1)
+    print('sys.setrecursionlimit(x=1)', repr(r))
+except Exception as e:
+    print('sys.setrecursionlimit(x=1)', '->', type(e).__name__, e)
+try:
+    r = sys._debugmallocstats(1)
+    print('sys._debugmallocstats(1)', repr(r))
+except Exception as e:
+    print('sys._debugmallocstats(1)', '->', type(e).__name__, e)
+try:
+    r = time.perf_counter(1)
+    print('time.perf_counter(1)', repr(r))
+except Exception as e:
+    print('time.perf_counter(1)', '->', type(e).__name__, e)
+try:
+    r = time.perf_counter(x=1)
+    print('time.perf_counter(x=1)', repr(r))
+except Exception as e:
+    print('time.perf_counter(x=1)', '->', type(e).__name__, e)
+try:
+    r = gc.collect(1, 2)
+    print('gc.collect(1, 2)', repr(r))
+except Exception as e:
+    print('gc.collect(1, 2)', '->', type(e).__name__, e)
+try:
+    r = gc.collect(x=1)
+    print('gc.collect(x=1)', repr(r))
+except Exception as e:
+    print('gc.collect(x=1)', '->', type(e).__name__, e)
+try:
+    r = gc.collect(1, generation=2)
+    print('gc.collect(1, generation=2)', repr(r))
+except Exception as e:
+    print('gc.collect(1, generation=2)', '->', type(e).__name__, e)
+try:
+    r = gc.collect(generation=5)
+    print('gc.collect(generation=5)', repr(r))
+except Exception as e:
+    print('gc.collect(generation=5)', '->', type(e).__name__, e)
+try:
+    r = gc.get_count(1)
+    print('gc.get_count(1)', repr(r))
+except Exception as e:
+    print('gc.get_count(1)', '->', type(e).__name__, e)
+try:
+    r = gc.get_count(x=1)
+    print('gc.get_count(x=1)', repr(r))
+except Exception as e:
+    print('gc.get_count(x=1)', '->', type(e).__name__, e)
+try:
+    r = gc.is_tracked()
+    print('gc.is_tracked()', repr(r))
+except Exception as e:
+    print('gc.is_tracked()', '->', type(e).__name__, e)
+try:
+    r = gc.is_tracked(x=1)
+    print('gc.is_tracked(x=1)', repr(r))
+except Exception as e:
+    print('gc.is_tracked(x=1)', '->', type(e).__name__, e)
+try:
+    r = gc.set_threshold()
+    print('gc.set_threshold()', repr(r))
+except Exception as e:
+    print('gc.set_threshold()', '->', type(e).__name__, e)
+try:
+    r = gc.set_threshold(x=1)
+    print('gc.set_threshold(x=1)', repr(r))
+except Exception as e:
+    print('gc.set_threshold(x=1)', '->', type(e).__name__, e)
+try:
+    r = gc.set_threshold(1,2,3,4)
+    print('gc.set_threshold(1,2,3,4)', repr(r))
+except Exception as e:
+    print('gc.set_threshold(1,2,3,4)', '->', type(e).__name__, e)
+try:
+    r = gc.get_referrers(x=1)
+    print('gc.get_referrers(x=1)', repr(r))
+except Exception as e:
+    print('gc.get_referrers(x=1)', '->', type(e).__name__, e)
+try:
+    r = gc.get_objects(1, 2)
+    print('gc.get_objects(1, 2)', repr(r))
+except Exception as e:
+    print('gc.get_objects(1, 2)', '->', type(e).__name__, e)
+try:
+    r = gc.get_objects(x=1)
+    print('gc.get_objects(x=1)', repr(r))
+except Exception as e:
+    print('gc.get_objects(x=1)', '->', type(e).__name__, e)
+try:
+    r = gc.set_debug()
+    print('gc.set_debug()', repr(r))
+except Exception as e:
+    print('gc.set_debug()', '->', type(e).__name__, e)
+try:
+    r = weakref.getweakrefcount()
+    print('weakref.getweakrefcount()', repr(r))
+except Exception as e:
+    print('weakref.getweakrefcount()', '->', type(e).__name__, e)
+try:
+    r = weakref.getweakrefs(1, 2)
+    print('weakref.getweakrefs(1, 2)', repr(r))
+except Exception as e:
+    print('weakref.getweakrefs(1, 2)', '->', type(e).__name__, e)
+try:
+    r = weakref.getweakrefs(x=1)
+    print('weakref.getweakrefs(x=1)', repr(r))
+except Exception as e:
+    print('weakref.getweakrefs(x=1)', '->', type(e).__name__, e)
+try:
+    r = sys.getrefcount([])
+    print('sys.getrefcount([])', repr(r))
+except Exception as e:
+    print('sys.getrefcount([])', '->', type(e).__name__, e)
+try:
+    r = sys.getrefcount(None)
+    print('sys.getrefcount(None)', repr(r))
+except Exception as e:
+    print('sys.getrefcount(None)', '->', type(e).__name__, e)
+try:
+    r = sys.intern('ab') == 'ab'
+    print("sys.intern('ab') == 'ab'", repr(r))
+except Exception as e:
+    print("sys.intern('ab') == 'ab'", '->', type(e).__name__, e)
+"#,
+        r#"sys.getsizeof() -> TypeError getsizeof() missing required argument 'object' (pos 1)
+sys.getsizeof(1, 2, 3) -> TypeError getsizeof() takes at most 2 arguments (3 given)
+sys.getsizeof(x=1) -> TypeError getsizeof() missing required argument 'object' (pos 1)
+sys.getsizeof(object=1) > 0 True
+sys.getsizeof(1, default=2) > 0 True
+sys.getsizeof(1, object=2) -> TypeError argument for getsizeof() given by name ('object') and position (1)
+sys.getrefcount() -> TypeError sys.getrefcount() takes exactly one argument (0 given)
+sys.getrefcount(x=1) -> TypeError sys.getrefcount() takes no keyword arguments
+sys.intern() -> TypeError sys.intern() takes exactly one argument (0 given)
+sys.intern(1) -> TypeError intern() argument must be str, not int
+sys.intern(1, 2) -> TypeError sys.intern() takes exactly one argument (2 given)
+sys.intern(x=1) -> TypeError sys.intern() takes no keyword arguments
+sys.getrecursionlimit(1) -> TypeError sys.getrecursionlimit() takes no arguments (1 given)
+sys.getrecursionlimit(x=1) -> TypeError sys.getrecursionlimit() takes no keyword arguments
+sys.setrecursionlimit() -> TypeError sys.setrecursionlimit() takes exactly one argument (0 given)
+sys.setrecursionlimit('a') -> TypeError 'str' object cannot be interpreted as an integer
+sys.setrecursionlimit(0) -> ValueError recursion limit must be greater or equal than 1
+sys.setrecursionlimit(2**40) -> OverflowError Python int too large to convert to C int
+sys.setrecursionlimit(x=1) -> TypeError sys.setrecursionlimit() takes no keyword arguments
+sys._debugmallocstats(1) -> TypeError sys._debugmallocstats() takes no arguments (1 given)
+time.perf_counter(1) -> TypeError time.perf_counter() takes no arguments (1 given)
+time.perf_counter(x=1) -> TypeError time.perf_counter() takes no keyword arguments
+gc.collect(1, 2) -> TypeError collect() takes at most 1 argument (2 given)
+gc.collect(x=1) -> TypeError 'x' is an invalid keyword argument for collect()
+gc.collect(1, generation=2) -> TypeError collect() takes at most 1 argument (2 given)
+gc.collect(generation=5) -> ValueError invalid generation
+gc.get_count(1) -> TypeError gc.get_count() takes no arguments (1 given)
+gc.get_count(x=1) -> TypeError gc.get_count() takes no keyword arguments
+gc.is_tracked() -> TypeError gc.is_tracked() takes exactly one argument (0 given)
+gc.is_tracked(x=1) -> TypeError gc.is_tracked() takes no keyword arguments
+gc.set_threshold() -> TypeError set_threshold() takes at least 1 argument (0 given)
+gc.set_threshold(x=1) -> TypeError set_threshold() takes no keyword arguments
+gc.set_threshold(1,2,3,4) -> TypeError set_threshold() takes at most 3 arguments (4 given)
+gc.get_referrers(x=1) -> TypeError get_referrers() takes no keyword arguments
+gc.get_objects(1, 2) -> TypeError get_objects() takes at most 1 argument (2 given)
+gc.get_objects(x=1) -> TypeError 'x' is an invalid keyword argument for get_objects()
+gc.set_debug() -> TypeError gc.set_debug() takes exactly one argument (0 given)
+weakref.getweakrefcount() -> TypeError _weakref.getweakrefcount() takes exactly one argument (0 given)
+weakref.getweakrefs(1, 2) -> TypeError _weakref.getweakrefs() takes exactly one argument (2 given)
+weakref.getweakrefs(x=1) -> TypeError _weakref.getweakrefs() takes no keyword arguments
+sys.getrefcount([]) 1
+sys.getrefcount(None) 4294967295
+sys.intern('ab') == 'ab' True
+"#,
+    );
+}
