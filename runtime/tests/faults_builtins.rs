@@ -1232,7 +1232,7 @@ list((1, 2)) [1, 2]
     );
 }
 
-/// The functions of the `sys`, `time`, `gc` and `weakref` modules (`METH_NOARGS` and `METH_O`
+/// The functions of the `sys`, `time`, `gc` and `weakref` modules, and `weakref.ref(...)` (`METH_NOARGS` and `METH_O`
 /// messages name the module: `sys.intern()`, `_weakref.getweakrefs()`).
 #[test]
 fn module_functions_check_their_arguments_as_cpython() {
@@ -1241,6 +1241,9 @@ fn module_functions_check_their_arguments_as_cpython() {
 import time
 import gc
 import weakref
+class C:
+    pass
+c = C()
 try:
     r = sys.getsizeof()
     print('sys.getsizeof()', repr(r))
@@ -1456,6 +1459,36 @@ try:
     print("sys.intern('ab') == 'ab'", repr(r))
 except Exception as e:
     print("sys.intern('ab') == 'ab'", '->', type(e).__name__, e)
+try:
+    r = weakref.ref()
+    print('weakref.ref()', repr(r))
+except Exception as e:
+    print('weakref.ref()', '->', type(e).__name__, e)
+try:
+    r = weakref.ref(1, 2, 3)
+    print('weakref.ref(1, 2, 3)', repr(r))
+except Exception as e:
+    print('weakref.ref(1, 2, 3)', '->', type(e).__name__, e)
+try:
+    r = weakref.ref(1, x=1)
+    print('weakref.ref(1, x=1)', repr(r))
+except Exception as e:
+    print('weakref.ref(1, x=1)', '->', type(e).__name__, e)
+try:
+    r = weakref.ref(x=1)
+    print('weakref.ref(x=1)', repr(r))
+except Exception as e:
+    print('weakref.ref(x=1)', '->', type(e).__name__, e)
+try:
+    r = weakref.ref(c, x=1)
+    print('weakref.ref(c, x=1)', repr(r))
+except Exception as e:
+    print('weakref.ref(c, x=1)', '->', type(e).__name__, e)
+try:
+    r = weakref.ref(c)() is c
+    print('weakref.ref(c)() is c', repr(r))
+except Exception as e:
+    print('weakref.ref(c)() is c', '->', type(e).__name__, e)
 "#,
         r#"sys.getsizeof() -> TypeError getsizeof() missing required argument 'object' (pos 1)
 sys.getsizeof(1, 2, 3) -> TypeError getsizeof() takes at most 2 arguments (3 given)
@@ -1500,6 +1533,12 @@ weakref.getweakrefs(x=1) -> TypeError _weakref.getweakrefs() takes no keyword ar
 sys.getrefcount([]) 1
 sys.getrefcount(None) 4294967295
 sys.intern('ab') == 'ab' True
+weakref.ref() -> TypeError __new__ expected at least 1 argument, got 0
+weakref.ref(1, 2, 3) -> TypeError __new__ expected at most 2 arguments, got 3
+weakref.ref(1, x=1) -> TypeError cannot create weak reference to 'int' object
+weakref.ref(x=1) -> TypeError __new__ expected at least 1 argument, got 0
+weakref.ref(c, x=1) -> TypeError ref() takes no keyword arguments
+weakref.ref(c)() is c True
 "#,
     );
 }

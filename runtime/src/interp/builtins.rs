@@ -1333,25 +1333,18 @@ fn new_weakref<'py>(
     mut args: Vec<Obj<'py>>,
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
-    // `weakref___new__`: `PyArg_UnpackTuple(args, "__new__", 1, 2)` first, then
-    // `weakref___init__` refuses keywords.
-    if !args.is_empty() && args.len() <= 2 && !kwargs.is_empty() {
-        return Err(interp.raise(&exceptions::TYPE_ERROR, "ref() takes no keyword arguments"));
-    }
-    if args.is_empty() || args.len() > 2 {
-        let n = args.len();
-        let m = if n == 0 {
-            "__new__ expected at least 1 argument, got 0".to_string()
-        } else {
-            format!("__new__ expected at most 2 arguments, got {n}")
-        };
-        return Err(interp.raise(&exceptions::TYPE_ERROR, m));
-    }
+    // `weakref___new__` (`PyArg_UnpackTuple(args, "__new__", 1, 2)`) makes the reference,
+    // then `weakref___init__` refuses keywords.
+    methods::check_positional("__new__", args.len(), 1, 2).map_err(|e| interp.err(e))?;
     let callback = (args.len() == 2).then(|| args.pop()).flatten();
-    weakref::new_ref(
+    let r = weakref::new_ref(
         interp.heap,
         args[0].object(),
         callback.as_ref().map(Obj::object),
     )
-    .map_err(|e| interp.err(e))
+    .map_err(|e| interp.err(e))?;
+    if !kwargs.is_empty() {
+        return Err(interp.raise(&exceptions::TYPE_ERROR, "ref() takes no keyword arguments"));
+    }
+    Ok(r)
 }
