@@ -14,6 +14,10 @@
 //! | `VarArgs` | `PyArg_ParseTuple` | `find() takes at least 1 argument (0 given)` | `str.find() takes no keyword arguments` |
 //! | `VarKeywords` | `*args, **kwargs` | (the method checks) | (the method checks) |
 //! | `KeywordsDict` | `METH_VARARGS \| METH_KEYWORDS` | `update expected at most 1 argument, got 2` | any, passed as a dict |
+//! | `VarArgsKeywords` | Clinic with `*args` and keyword-only parameters | (any number) | `'sepx' is an invalid keyword argument for print()` |
+//!
+//! A module-level function (`len`, `print`) is bound with an empty type name: its messages
+//! have no `type.` prefix (`len() takes exactly one argument (0 given)`), as CPython's do.
 //!
 //! A method's implementation receives its receiver as the table's typed view and its
 //! parameters bound by position ([`Bound`]): `None` for an optional one not given.
@@ -40,9 +44,11 @@ pub enum Params {
         max: usize,
     },
     /// Argument Clinic with named parameters: the first `positional` may be given by position,
-    /// the first `required` must be given; the rest are keyword-only.
+    /// the first `required` must be given; the rest are keyword-only. A leading name `""` is a
+    /// positional-only parameter, as in Clinic's `_keywords` (`sum(iterable, /, start=0)` is
+    /// `["", "start"]`).
     Keywords {
-        /// The parameter names, in order.
+        /// The parameter names, in order (`""` for a positional-only one).
         names: &'static [&'static str],
         /// Parameters that may be given by position.
         positional: usize,
@@ -70,6 +76,14 @@ pub enum Params {
     KeywordsDict {
         /// Positional parameters.
         max: usize,
+    },
+    /// Argument Clinic with `*args` then keyword-only parameters
+    /// (`_PyArg_UnpackKeywordsWithVararg`: `print(*args, sep=' ', end='\n', file=None,
+    /// flush=False)`): bound as the keyword-only parameters (`None` for one not given), then
+    /// every positional argument.
+    VarArgsKeywords {
+        /// The keyword-only parameters' names.
+        names: &'static [&'static str],
     },
 }
 
@@ -186,8 +200,12 @@ pub fn bind<'h>(
     kwargs: &[(String, Obj<'h>)],
 ) -> PyResult<Vec<Option<Obj<'h>>>> {
     let n = args.len();
-    let no_keywords =
-        || PyErr::type_error(format!("{type_name}.{name}() takes no keyword arguments"));
+    let qualified = if type_name.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{type_name}.{name}")
+    };
+    let no_keywords = || PyErr::type_error(format!("{qualified}() takes no keyword arguments"));
     match params {
         Params::NoArgs => {
             if !kwargs.is_empty() {
@@ -195,7 +213,7 @@ pub fn bind<'h>(
             }
             if n != 0 {
                 return Err(PyErr::type_error(format!(
-                    "{type_name}.{name}() takes no arguments ({n} given)"
+                    "{qualified}() takes no arguments ({n} given)"
                 )));
             }
             Ok(Vec::new())
@@ -206,7 +224,7 @@ pub fn bind<'h>(
             }
             if n != 1 {
                 return Err(PyErr::type_error(format!(
-                    "{type_name}.{name}() takes exactly one argument ({n} given)"
+                    "{qualified}() takes exactly one argument ({n} given)"
                 )));
             }
             Ok(vec![Some(args[0].clone())])
@@ -222,7 +240,7 @@ pub fn bind<'h>(
             names,
             positional,
             required,
-        } => bind_keywords(name, names, positional, required, args, kwargs),
+        } => bind_keywords(name, names, positional, required, args, kwargs, true),
         Params::AnyArgs => {
             if !kwargs.is_empty() {
                 return Err(no_keywords());
@@ -245,6 +263,13 @@ pub fn bind<'h>(
             check_positional(name, n, 0, max)?;
             // The last slot is for the keywords' dict, which `MethodTable::call` makes.
             Ok((0..=max).map(|i| args.get(i).cloned()).collect())
+        }
+        Params::VarArgsKeywords { names } => {
+            // No count check: any number of positional arguments, and a keyword too many is
+            // one that is not a parameter.
+            let mut bound = bind_keywords(name, names, 0, 0, &[], kwargs, false)?;
+            bound.extend(args.iter().cloned().map(Some));
+            Ok(bound)
         }
     }
 }
@@ -310,7 +335,10 @@ pub fn check_positional(name: &str, n: usize, min: usize, max: usize) -> PyResul
     Err(PyErr::type_error(message))
 }
 
-/// `_PyArg_UnpackKeywords`.
+/// `_PyArg_UnpackKeywords`, in its order: the counts, the positional-only parameters
+/// (`names[i] == ""`), a required parameter missing, a parameter given twice, then a keyword
+/// that is no parameter. `count` is whether too many arguments in all is an error of its own
+/// (not so for `*args`).
 fn bind_keywords<'h>(
     name: &str,
     names: &[&str],
@@ -318,9 +346,11 @@ fn bind_keywords<'h>(
     required: usize,
     args: &[Obj<'h>],
     kwargs: &[(String, Obj<'h>)],
+    count: bool,
 ) -> PyResult<Vec<Option<Obj<'h>>>> {
     let (n, total, max) = (args.len(), args.len() + kwargs.len(), names.len());
-    if total > max {
+    let posonly = names.iter().take_while(|p| p.is_empty()).count();
+    if count && total > max {
         let keyword = if n == 0 { "keyword " } else { "" };
         return Err(PyErr::type_error(format!(
             "{name}() takes at most {max} {keyword}argument{} ({total} given)",
@@ -331,10 +361,10 @@ fn bind_keywords<'h>(
         let message = if positional == 0 {
             format!("{name}() takes no positional arguments")
         } else {
-            let at = if required == positional {
-                "exactly"
-            } else {
+            let at = if required < positional {
                 "at most"
+            } else {
+                "exactly"
             };
             format!(
                 "{name}() takes {at} {positional} positional argument{} ({n} given)",
@@ -343,27 +373,54 @@ fn bind_keywords<'h>(
         };
         return Err(PyErr::type_error(message));
     }
-    let mut bound: Vec<Option<Obj<'h>>> = (0..names.len()).map(|i| args.get(i).cloned()).collect();
-    for (key, value) in kwargs {
-        let Some(i) = names.iter().position(|p| p == key) else {
-            return Err(PyErr::type_error(format!(
-                "'{key}' is an invalid keyword argument for {name}()"
-            )));
+    let min_posonly = posonly.min(required);
+    if n < min_posonly {
+        let at = if min_posonly < positional {
+            "at least"
+        } else {
+            "exactly"
         };
-        if bound[i].is_some() {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes {at} {min_posonly} positional argument{} ({n} given)",
+            plural(min_posonly)
+        )));
+    }
+    let find = |p: &str| {
+        kwargs
+            .iter()
+            .find(|(k, _)| !p.is_empty() && k == p)
+            .map(|(_, v)| v.clone())
+    };
+    let mut bound: Vec<Option<Obj<'h>>> = (0..max).map(|i| args.get(i).cloned()).collect();
+    let mut unused = kwargs.len();
+    for i in n.max(posonly)..max {
+        if let Some(v) = find(names[i]) {
+            bound[i] = Some(v);
+            unused -= 1;
+        } else if i < required {
             return Err(PyErr::type_error(format!(
-                "argument for {name}() given by name ('{key}') and position ({})",
+                "{name}() missing required argument '{}' (pos {})",
+                names[i],
                 i + 1
             )));
         }
-        bound[i] = Some(value.clone());
     }
-    if let Some(i) = (0..required).find(|&i| bound[i].is_none()) {
-        return Err(PyErr::type_error(format!(
-            "{name}() missing required argument '{}' (pos {})",
-            names[i],
-            i + 1
-        )));
+    if unused > 0 {
+        if let Some(i) = (posonly..n).find(|&i| find(names[i]).is_some()) {
+            return Err(PyErr::type_error(format!(
+                "argument for {name}() given by name ('{}') and position ({})",
+                names[i],
+                i + 1
+            )));
+        }
+        if let Some((key, _)) = kwargs
+            .iter()
+            .find(|(k, _)| k.is_empty() || !names.contains(&k.as_str()))
+        {
+            return Err(PyErr::type_error(format!(
+                "'{key}' is an invalid keyword argument for {name}()"
+            )));
+        }
     }
     Ok(bound)
 }
@@ -581,5 +638,83 @@ mod tests {
         assert_eq!(crate::types::unicode::str_value(name.unwrap()), "x");
         let bound = bind("str", "format", Params::VarKeywords, &[one()], &[]).unwrap();
         assert!(bound.len() == 2 && bound[1].is_none(), "no keywords");
+    }
+
+    /// Module-level functions (an empty type name): CPython 3.12.1's messages for `len`,
+    /// `isinstance`, `sum`, `round`, `print`, in `_PyArg_UnpackKeywords`'s order.
+    #[test]
+    fn module_functions_have_no_type_prefix() {
+        let heap = Heap::new();
+        let one = || int_from_i64(&heap, 1).unwrap();
+        let kw = |k: &str| vec![(k.to_string(), one())];
+        let err = |r: crate::PyResult<Vec<_>>| r.unwrap_err().to_string();
+        let sum = Params::Keywords {
+            names: &["", "start"],
+            positional: 2,
+            required: 1,
+        };
+        let round = Params::Keywords {
+            names: &["number", "ndigits"],
+            positional: 2,
+            required: 1,
+        };
+        let print = Params::VarArgsKeywords {
+            names: &["sep", "end", "file", "flush"],
+        };
+        let cases = [
+            (
+                err(bind("", "len", Params::One, &[], &[])),
+                "TypeError: len() takes exactly one argument (0 given)",
+            ),
+            (
+                err(bind("", "repr", Params::One, &[one()], &kw("x"))),
+                "TypeError: repr() takes no keyword arguments",
+            ),
+            (
+                err(bind(
+                    "",
+                    "isinstance",
+                    Params::Positional { min: 2, max: 2 },
+                    &[one()],
+                    &[],
+                )),
+                "TypeError: isinstance expected 2 arguments, got 1",
+            ),
+            (
+                err(bind("", "sum", sum, &[], &[])),
+                "TypeError: sum() takes at least 1 positional argument (0 given)",
+            ),
+            (
+                err(bind("", "sum", sum, &[], &kw("iterable"))),
+                "TypeError: sum() takes at least 1 positional argument (0 given)",
+            ),
+            (
+                err(bind("", "sum", sum, &[one()], &kw("x"))),
+                "TypeError: 'x' is an invalid keyword argument for sum()",
+            ),
+            (
+                err(bind("", "sum", sum, &[one(), one(), one()], &[])),
+                "TypeError: sum() takes at most 2 arguments (3 given)",
+            ),
+            (
+                err(bind("", "round", round, &[], &kw("x"))),
+                "TypeError: round() missing required argument 'number' (pos 1)",
+            ),
+            (
+                err(bind("", "print", print, &[one()], &kw("sepx"))),
+                "TypeError: 'sepx' is an invalid keyword argument for print()",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+        let bound = bind("", "sum", sum, &[one()], &kw("start")).unwrap();
+        assert!(bound[0].is_some() && bound[1].is_some(), "start by name");
+        let bound = bind("", "print", print, &[one(), one()], &kw("end")).unwrap();
+        assert_eq!(
+            bound.iter().map(Option::is_some).collect::<Vec<_>>(),
+            [false, true, false, false, true, true],
+            "the keywords, then the positional arguments"
+        );
     }
 }

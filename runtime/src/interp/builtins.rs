@@ -2,6 +2,7 @@
 //! the built-in types (`int(x)`, `list(it)`, ...) and subscripts of built-in containers.
 
 use pyrt_objects::abstract_::{self, UnOp};
+use pyrt_objects::methods::{self, Params};
 use pyrt_objects::typeobj::{PyTypeObject, StaticType};
 use pyrt_objects::types::list_methods::{self, LIST_METHODS};
 use pyrt_objects::types::{
@@ -15,30 +16,85 @@ use super::exceptions;
 use super::objects::{BUILTIN, SLICE};
 use super::{Interp, R};
 
-/// The built-in functions, by index in this table.
-const FUNCTIONS: &[&str] = &[
-    "print",
-    "len",
-    "repr",
-    "id",
-    "isinstance",
-    "hasattr",
-    "getattr",
-    "setattr",
-    "hash",
-    "abs",
-    "min",
-    "max",
-    "sum",
-    "sorted",
-    "enumerate",
-    "zip",
-    "iter",
-    "next",
-    "divmod",
-    "round",
-    "chr",
-    "ord",
+/// A built-in function's implementation: its arguments bound by its [`Params`] (for
+/// `Params::VarKeywords`, every positional argument as it comes, the function checking them),
+/// and the keywords as given (which only the `VarKeywords` ones read).
+type BuiltinFn =
+    for<'py> fn(&Interp<'py>, &str, &[Option<Obj<'py>>], &[(String, Obj<'py>)]) -> R<'py, Obj<'py>>;
+
+/// One built-in function (`PyMethodDef` of `builtin_methods` in `Python/bltinmodule.c`).
+struct Builtin {
+    name: &'static str,
+    params: Params,
+    call: BuiltinFn,
+}
+
+const fn def(name: &'static str, params: Params, call: BuiltinFn) -> Builtin {
+    Builtin { name, params, call }
+}
+
+/// The built-in functions, by index in this table, each with how CPython 3.12 takes its
+/// arguments.
+const FUNCTIONS: &[Builtin] = &[
+    def(
+        "print",
+        Params::VarArgsKeywords {
+            names: &["sep", "end", "file", "flush"],
+        },
+        print,
+    ),
+    def("len", Params::One, len),
+    def("repr", Params::One, repr),
+    def("id", Params::One, id),
+    def(
+        "isinstance",
+        Params::Positional { min: 2, max: 2 },
+        isinstance,
+    ),
+    def(
+        "hasattr",
+        Params::Positional { min: 2, max: 2 },
+        attr_builtin,
+    ),
+    def(
+        "getattr",
+        Params::Positional { min: 2, max: 3 },
+        attr_builtin,
+    ),
+    def("setattr", Params::Positional { min: 3, max: 3 }, setattr),
+    def("hash", Params::One, hash),
+    def("abs", Params::One, abs),
+    // `min(iterable, *, key=None, default=...)` / `min(a, b, *args, key=None)`: checked by
+    // `min_max` as `builtin_min` does.
+    def("min", Params::VarKeywords, min_max),
+    def("max", Params::VarKeywords, min_max),
+    def(
+        "sum",
+        Params::Keywords {
+            names: &["", "start"],
+            positional: 2,
+            required: 1,
+        },
+        sum,
+    ),
+    def("sorted", Params::VarKeywords, sorted),
+    // `enum_vectorcall` checks its own arguments.
+    def("enumerate", Params::VarKeywords, enumerate),
+    def("zip", Params::VarKeywords, zip),
+    def("iter", Params::Positional { min: 1, max: 2 }, unsupported),
+    def("next", Params::Positional { min: 1, max: 2 }, unsupported),
+    def("divmod", Params::Positional { min: 2, max: 2 }, divmod),
+    def(
+        "round",
+        Params::Keywords {
+            names: &["number", "ndigits"],
+            positional: 2,
+            required: 1,
+        },
+        unsupported,
+    ),
+    def("chr", Params::One, chr),
+    def("ord", Params::One, ord),
 ];
 
 /// Types reachable by name.
@@ -69,9 +125,9 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
         let k = unicode::intern(heap, unicode::new_str(heap, name)?)?;
         dict::set_item(heap, view, k, v)
     };
-    for (i, name) in FUNCTIONS.iter().enumerate() {
-        let n = unicode::intern(heap, unicode::new_str(heap, name)?)?;
-        put(name, BUILTIN.alloc(heap, &[Some(n), None], &[i])?)?;
+    for (i, f) in FUNCTIONS.iter().enumerate() {
+        let n = unicode::intern(heap, unicode::new_str(heap, f.name)?)?;
+        put(f.name, BUILTIN.alloc(heap, &[Some(n), None], &[i])?)?;
     }
     for ty in types().into_iter().chain(exceptions::ALL.iter().copied()) {
         // SAFETY: a static type object is immortal.
@@ -99,158 +155,355 @@ pub(crate) fn call_builtin<'py>(
         let index = index - super::modules::base_index();
         return super::modules::call_function(interp, index, args, kwargs);
     }
-    if index >= FUNCTIONS.len() {
+    let Some(f) = FUNCTIONS.get(index) else {
         return Err(interp.err(pyrt_objects::view::bad_internal_call()));
-    }
-    let name = FUNCTIONS[index];
-    if name == "print" {
-        return print(interp, args, kwargs);
-    }
-    if name == "sorted" {
-        return sorted(interp, args, kwargs);
-    }
-    if !kwargs.is_empty() {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("{name}() takes no keyword arguments"),
-        ));
-    }
-    let heap = interp.heap;
-    let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
-    let one = |args: &[Obj<'py>]| -> R<'py, Obj<'py>> {
-        match args {
-            [a] => Ok(a.clone()),
-            _ => Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!("{name}() takes exactly one argument ({} given)", args.len()),
-            )),
-        }
     };
-    match name {
-        "len" => {
-            let n = abstract_::len(one(&args)?.object()).map_err(|e| interp.err(e))?;
-            e(long::int_from_i64(heap, n as i64))
-        }
-        "repr" => {
-            let s = abstract_::repr(heap, one(&args)?.object()).map_err(|e| interp.err(e))?;
-            e(unicode::new_str(heap, &s))
-        }
-        "id" => e(long::int_from_i64(
-            heap,
-            one(&args)?.as_ptr().as_ptr().addr() as i64,
-        )),
-        "hash" => {
-            let h = abstract_::hash(heap, one(&args)?.object()).map_err(|e| interp.err(e))?;
-            e(long::int_from_i64(heap, h))
-        }
-        "abs" => e(abstract_::unary_op(heap, one(&args)?.object(), UnOp::Abs)),
-        "isinstance" => match args.as_slice() {
-            [o, c] => Ok(long::new_bool(
-                heap,
-                interp.isinstance(o.object(), c.object()),
-            )),
-            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "isinstance expected 2 arguments")),
-        },
-        "hasattr" | "getattr" => attr_builtin(interp, name, args),
-        "setattr" => match args.as_slice() {
-            [o, n, v] if let Some(n) = unicode::Str::cast(n.object()) => {
-                interp.setattr(o, &unicode::str_value(n), Some(v))?;
-                Ok(pyrt_objects::types::none(heap))
-            }
-            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "setattr expected 3 arguments")),
-        },
-        "min" | "max" => min_max(interp, name, args),
-        "sum" => sum(interp, args),
-        "sorted" => sorted(interp, args, kwargs),
-        "enumerate" => {
-            let items = interp.collect(&one(&args)?)?;
-            let pairs = items
-                .into_iter()
-                .enumerate()
-                .map(|(i, x)| tuple::new_tuple(heap, vec![long::int_from_i64(heap, i as i64)?, x]))
-                .collect::<PyResult<Vec<_>>>()
-                .map_err(|e| interp.err(e))?;
-            e(list::new_list(heap, pairs))
-        }
-        "zip" => {
-            let columns = args
-                .iter()
-                .map(|a| interp.collect(a))
-                .collect::<R<'py, Vec<_>>>()?;
-            let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-            let rows = (0..n)
-                .map(|i| tuple::new_tuple(heap, columns.iter().map(|c| c[i].clone()).collect()))
-                .collect::<PyResult<Vec<_>>>()
-                .map_err(|e| interp.err(e))?;
-            e(list::new_list(heap, rows))
-        }
-        "chr" => {
-            let a = one(&args)?;
-            let c = long::object_as_i64(a.object())
-                .and_then(|v| u32::try_from(v).ok())
-                .and_then(char::from_u32)
-                .ok_or_else(|| {
-                    interp.raise(&exceptions::VALUE_ERROR, "chr() arg not in range(0x110000)")
-                })?;
-            e(unicode::new_str(heap, c.encode_utf8(&mut [0; 4])))
-        }
-        "ord" => {
-            let a = one(&args)?;
-            let text = if let Some(s) = unicode::Str::cast(a.object()) {
-                unicode::str_value(s)
-            } else {
-                String::new()
-            };
-            let mut chars = text.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => e(long::int_from_i64(heap, i64::from(u32::from(c)))),
-                _ => Err(interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    format!(
-                        "ord() expected a character, but string of length {} found",
-                        text.chars().count()
-                    ),
-                )),
-            }
-        }
-        "divmod" => match args.as_slice() {
-            [a, b] => e(abstract_::binary_op(
-                heap,
-                a.object(),
-                b.object(),
-                abstract_::BinOp::DivMod,
-            )),
-            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "divmod expected 2 arguments")),
-        },
-        _ => Err(interp.raise(
-            &exceptions::NOT_IMPLEMENTED_ERROR,
-            format!("pyrt does not support {name}() yet"),
-        )),
-    }
+    let bound = match f.params {
+        Params::VarKeywords => args.into_iter().map(Some).collect(),
+        params => methods::bind("", f.name, params, &args, &kwargs).map_err(|e| interp.err(e))?,
+    };
+    (f.call)(interp, f.name, &bound, &kwargs)
 }
 
-fn attr_builtin<'py>(interp: &Interp<'py>, name: &str, args: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let (o, n, default) = match args.as_slice() {
-        [o, n] => (o, n, None),
-        [o, n, d] if name == "getattr" => (o, n, Some(d.clone())),
-        _ => {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!("{name} expected 2 arguments"),
-            ));
-        }
-    };
-    let Some(n) = unicode::Str::cast(n.object()) else {
-        return Err(interp.raise(
+/// Bound parameter `i`, which the binding made sure of.
+fn arg<'py>(interp: &Interp<'py>, bound: &[Option<Obj<'py>>], i: usize) -> R<'py, Obj<'py>> {
+    bound
+        .get(i)
+        .cloned()
+        .flatten()
+        .ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()))
+}
+
+/// The positional arguments of a `Params::VarKeywords` function.
+fn positional<'py>(bound: &[Option<Obj<'py>>]) -> Vec<Obj<'py>> {
+    bound.iter().flatten().cloned().collect()
+}
+
+fn unsupported<'py>(
+    interp: &Interp<'py>,
+    name: &str,
+    _: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    Err(interp.raise(
+        &exceptions::NOT_IMPLEMENTED_ERROR,
+        format!("pyrt does not support {name}() yet"),
+    ))
+}
+
+fn len<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let n = abstract_::len(arg(interp, bound, 0)?.object()).map_err(|e| interp.err(e))?;
+    long::int_from_i64(interp.heap, n as i64).map_err(|e| interp.err(e))
+}
+
+fn repr<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let s =
+        abstract_::repr(interp.heap, arg(interp, bound, 0)?.object()).map_err(|e| interp.err(e))?;
+    unicode::new_str(interp.heap, &s).map_err(|e| interp.err(e))
+}
+
+fn id<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let addr = arg(interp, bound, 0)?.as_ptr().as_ptr().addr();
+    long::int_from_i64(interp.heap, addr as i64).map_err(|e| interp.err(e))
+}
+
+fn hash<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let h =
+        abstract_::hash(interp.heap, arg(interp, bound, 0)?.object()).map_err(|e| interp.err(e))?;
+    long::int_from_i64(interp.heap, h).map_err(|e| interp.err(e))
+}
+
+fn abs<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    abstract_::unary_op(interp.heap, arg(interp, bound, 0)?.object(), UnOp::Abs)
+        .map_err(|e| interp.err(e))
+}
+
+fn isinstance<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let (o, c) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
+    Ok(long::new_bool(
+        interp.heap,
+        interp.isinstance(o.object(), c.object()),
+    ))
+}
+
+fn divmod<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let (a, b) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
+    abstract_::binary_op(
+        interp.heap,
+        a.object(),
+        b.object(),
+        abstract_::BinOp::DivMod,
+    )
+    .map_err(|e| interp.err(e))
+}
+
+/// An attribute name argument: `attribute name must be string, not 'int'`.
+fn attr_name<'py>(interp: &Interp<'py>, n: &Obj<'py>) -> R<'py, String> {
+    match unicode::Str::cast(n.object()) {
+        Some(s) => Ok(unicode::str_value(s)),
+        None => Err(interp.raise(
             &exceptions::TYPE_ERROR,
             format!(
                 "attribute name must be string, not '{}'",
                 n.ob_type().name()
             ),
+        )),
+    }
+}
+
+fn setattr<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let o = arg(interp, bound, 0)?;
+    let name = attr_name(interp, &arg(interp, bound, 1)?)?;
+    let v = arg(interp, bound, 2)?;
+    interp.setattr(&o, &name, Some(&v))?;
+    Ok(pyrt_objects::types::none(interp.heap))
+}
+
+/// `chr(i)`: `i` an int fitting a C int (`PyLong_AsInt`), in `range(0x110000)`.
+fn chr<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let a = arg(interp, bound, 0)?;
+    let Some(i) = long::Int::cast(a.object()) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                a.ob_type().name()
+            ),
         ));
     };
-    let r = interp.getattr(o, &unicode::str_value(n));
+    let Some(v) = long::as_i64(i).and_then(|v| i32::try_from(v).ok()) else {
+        return Err(interp.raise(
+            &exceptions::OVERFLOW_ERROR,
+            "Python int too large to convert to C int",
+        ));
+    };
+    let c = u32::try_from(v)
+        .ok()
+        .and_then(char::from_u32)
+        .ok_or_else(|| {
+            interp.raise(&exceptions::VALUE_ERROR, "chr() arg not in range(0x110000)")
+        })?;
+    unicode::new_str(interp.heap, c.encode_utf8(&mut [0; 4])).map_err(|e| interp.err(e))
+}
+
+/// `ord(c)`: a str or bytes of length 1.
+fn ord<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let a = arg(interp, bound, 0)?;
+    let (code, length) = if let Some(s) = unicode::Str::cast(a.object()) {
+        let text = unicode::str_value(s);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => (Some(u32::from(c)), 1),
+            _ => (None, text.chars().count()),
+        }
+    } else if let Some(b) = bytes::Bytes::cast(a.object()) {
+        match bytes::bytes_value(b) {
+            [c] => (Some(u32::from(*c)), 1),
+            data => (None, data.len()),
+        }
+    } else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "ord() expected string of length 1, but {} found",
+                a.ob_type().name()
+            ),
+        ));
+    };
+    match code {
+        Some(c) => long::int_from_i64(interp.heap, i64::from(c)).map_err(|e| interp.err(e)),
+        None => Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("ord() expected a character, but string of length {length} found"),
+        )),
+    }
+}
+
+/// `enumerate(iterable, start=0)`, checked as `enum_vectorcall` does by hand.
+fn enumerate<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let args = positional(bound);
+    let invalid = |k: &str| {
+        interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("'{k}' is an invalid keyword argument for enumerate()"),
+        )
+    };
+    let check = |i: usize, want: &str| match kwargs.get(i) {
+        Some((k, _)) if k != want => Err(invalid(k)),
+        _ => Ok(()),
+    };
+    let kw = |i: usize| kwargs[i].1.clone();
+    let (iterable, start) = match (args.len(), kwargs.len()) {
+        (2, 0) => (args[0].clone(), Some(args[1].clone())),
+        (1, 1) => {
+            check(0, "start")?;
+            (args[0].clone(), Some(kw(0)))
+        }
+        (0, 2) if kwargs[0].0 == "start" => {
+            check(1, "iterable")?;
+            (kw(1), Some(kw(0)))
+        }
+        (0, 2) => {
+            check(0, "iterable")?;
+            check(1, "start")?;
+            (kw(0), Some(kw(1)))
+        }
+        (1, 0) => (args[0].clone(), None),
+        (0, 1) => {
+            check(0, "iterable")?;
+            (kw(0), None)
+        }
+        (0, _) => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "enumerate() missing required argument 'iterable'",
+            ));
+        }
+        (n, k) => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("enumerate() takes at most 2 arguments ({} given)", n + k),
+            ));
+        }
+    };
+    let items = interp.collect(&iterable)?;
+    let mut i = match start {
+        None => long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?,
+        Some(s) if long::is_int(s.object()) => s,
+        Some(s) => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    s.ob_type().name()
+                ),
+            ));
+        }
+    };
+    let one = long::int_from_i64(heap, 1).map_err(|e| interp.err(e))?;
+    let mut pairs = Vec::with_capacity(items.len());
+    for x in items {
+        let next = abstract_::binary_op(heap, i.object(), one.object(), abstract_::BinOp::Add)
+            .map_err(|e| interp.err(e))?;
+        pairs.push(tuple::new_tuple(heap, vec![i, x]).map_err(|e| interp.err(e))?);
+        i = next;
+    }
+    list::new_list(heap, pairs).map_err(|e| interp.err(e))
+}
+
+/// `zip(*iterables, strict=False)`: the keyword parsed as `zip_new` does
+/// (`PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:zip", ...)`).
+fn zip<'py>(
+    interp: &Interp<'py>,
+    name: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let strict = Params::Keywords {
+        names: &["strict"],
+        positional: 0,
+        required: 0,
+    };
+    let keywords = methods::bind("", name, strict, &[], kwargs).map_err(|e| interp.err(e))?;
+    let strict = match &keywords[0] {
+        Some(s) => abstract_::is_true(heap, s.object()).map_err(|e| interp.err(e))?,
+        None => false,
+    };
+    let columns = positional(bound)
+        .iter()
+        .map(|a| interp.collect(a))
+        .collect::<R<'py, Vec<_>>>()?;
+    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+    if strict
+        && let Some(first) = columns.first()
+        && let Some(i) = columns.iter().position(|c| c.len() != first.len())
+    {
+        let how = if columns[i].len() < first.len() {
+            "shorter"
+        } else {
+            "longer"
+        };
+        return Err(interp.raise(
+            &exceptions::VALUE_ERROR,
+            format!("zip() argument {} is {how} than argument 1", i + 1),
+        ));
+    }
+    let rows = (0..n)
+        .map(|i| tuple::new_tuple(heap, columns.iter().map(|c| c[i].clone()).collect()))
+        .collect::<PyResult<Vec<_>>>()
+        .map_err(|e| interp.err(e))?;
+    list::new_list(heap, rows).map_err(|e| interp.err(e))
+}
+
+/// `hasattr(o, name)`, `getattr(o, name[, default])`.
+fn attr_builtin<'py>(
+    interp: &Interp<'py>,
+    name: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let o = arg(interp, bound, 0)?;
+    let attr = attr_name(interp, &arg(interp, bound, 1)?)?;
+    let default = bound.get(2).cloned().flatten();
+    let r = interp.getattr(&o, &attr);
     match (name, r, default) {
         ("hasattr", r, _) => Ok(long::new_bool(heap, r.is_ok())),
         (_, Ok(v), _) => Ok(v),
@@ -259,37 +512,38 @@ fn attr_builtin<'py>(interp: &Interp<'py>, name: &str, args: Vec<Obj<'py>>) -> R
     }
 }
 
+/// `print(*args, sep=' ', end='\n', file=None, flush=False)`.
 fn print<'py>(
     interp: &Interp<'py>,
-    args: Vec<Obj<'py>>,
-    kwargs: Vec<(String, Obj<'py>)>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
-    for (k, v) in &kwargs {
-        let text = if v.is(&pyrt_objects::types::none(heap)) {
-            None
-        } else if let Some(s) = unicode::Str::cast(v.object()) {
-            Some(unicode::str_value(s))
-        } else {
-            return Err(interp.raise(
+    let none = pyrt_objects::types::none(heap);
+    let text = |i: usize, what: &str, default: &str| -> R<'py, String> {
+        match &bound[i] {
+            None => Ok(default.to_owned()),
+            Some(v) if v.is(&none) => Ok(default.to_owned()),
+            Some(v) if let Some(s) = unicode::Str::cast(v.object()) => Ok(unicode::str_value(s)),
+            Some(v) => Err(interp.raise(
                 &exceptions::TYPE_ERROR,
-                format!("{k} must be None or a string, not {}", v.ob_type().name()),
-            ));
-        };
-        match k.as_str() {
-            "sep" => sep = text.unwrap_or_else(|| " ".into()),
-            "end" => end = text.unwrap_or_else(|| "\n".into()),
-            _ => {
-                return Err(interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    format!("'{k}' is an invalid keyword argument for print()"),
-                ));
-            }
+                format!(
+                    "{what} must be None or a string, not {}",
+                    v.ob_type().name()
+                ),
+            )),
         }
+    };
+    if bound[2].as_ref().is_some_and(|f| !f.is(&none)) {
+        return Err(interp.raise(
+            &exceptions::NOT_IMPLEMENTED_ERROR,
+            "pyrt does not support print(file=...) yet",
+        ));
     }
+    let (sep, end) = (text(0, "sep", " ")?, text(1, "end", "\n")?);
     let mut line = String::new();
-    for (i, a) in args.iter().enumerate() {
+    for (i, a) in bound[4..].iter().flatten().enumerate() {
         if i > 0 {
             line.push_str(&sep);
         }
@@ -297,12 +551,40 @@ fn print<'py>(
     }
     line.push_str(&end);
     let _ = interp.out.borrow_mut().write_all(line.as_bytes());
-    Ok(pyrt_objects::types::none(heap))
+    if let Some(flush) = &bound[3] {
+        abstract_::is_true(heap, flush.object()).map_err(|e| interp.err(e))?;
+    }
+    Ok(none)
 }
 
 use std::io::Write as _;
 
-fn min_max<'py>(interp: &Interp<'py>, name: &str, args: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
+/// `min`/`max` (`min_max` in `Python/bltinmodule.c`): at least one positional argument, then
+/// the keywords `key` and `default`.
+fn min_max<'py>(
+    interp: &Interp<'py>,
+    name: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let args = positional(bound);
+    methods::check_positional(name, args.len(), 1, usize::MAX).map_err(|e| interp.err(e))?;
+    let keywords = Params::Keywords {
+        names: &["key", "default"],
+        positional: 0,
+        required: 0,
+    };
+    let keywords = methods::bind("", name, keywords, &[], kwargs).map_err(|e| interp.err(e))?;
+    let none = pyrt_objects::types::none(heap);
+    let key = keywords[0].clone().filter(|k| !k.is(&none));
+    let default = keywords[1].clone();
+    if args.len() > 1 && default.is_some() {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("Cannot specify a default for {name}() with multiple positional arguments"),
+        ));
+    }
     let items = match args.as_slice() {
         [one] => interp.collect(one)?,
         _ => args,
@@ -312,41 +594,44 @@ fn min_max<'py>(interp: &Interp<'py>, name: &str, args: Vec<Obj<'py>>) -> R<'py,
     } else {
         CompareOp::Gt
     };
-    let mut best: Option<Obj<'py>> = None;
+    let mut best: Option<(Obj<'py>, Obj<'py>)> = None;
     for x in items {
+        let k = match &key {
+            Some(f) => interp.call(f, vec![x.clone()], Vec::new())?,
+            None => x.clone(),
+        };
         let better = match &best {
             None => true,
-            Some(b) => abstract_::compare_bool(interp.heap, x.object(), b.object(), op)
+            Some((_, b)) => abstract_::compare_bool(heap, k.object(), b.object(), op)
                 .map_err(|e| interp.err(e))?,
         };
         if better {
-            best = Some(x);
+            best = Some((x, k));
         }
     }
-    best.ok_or_else(|| {
-        interp.raise(
+    match (best, default) {
+        (Some((x, _)), _) => Ok(x),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(interp.raise(
             &exceptions::VALUE_ERROR,
             format!("{name}() iterable argument is empty"),
-        )
-    })
+        )),
+    }
 }
 
-fn sum<'py>(interp: &Interp<'py>, args: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
+/// `sum(iterable, /, start=0)`.
+fn sum<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let (items, start) = match args.as_slice() {
-        [it] => (
-            interp.collect(it)?,
-            long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?,
-        ),
-        [it, s] => (interp.collect(it)?, s.clone()),
-        _ => {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                "sum() takes at least 1 positional argument (0 given)",
-            ));
-        }
+    let items = interp.collect(&arg(interp, bound, 0)?)?;
+    let mut acc = match &bound[1] {
+        Some(s) => s.clone(),
+        None => long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?,
     };
-    let mut acc = start;
     for x in items {
         acc = abstract_::binary_op(heap, acc.object(), x.object(), abstract_::BinOp::Add)
             .map_err(|e| interp.err(e))?;
@@ -358,20 +643,17 @@ fn sum<'py>(interp: &Interp<'py>, args: Vec<Obj<'py>>) -> R<'py, Obj<'py>> {
 /// that list's own `sort` with the keywords, so the errors name `sort()` as CPython's do.
 fn sorted<'py>(
     interp: &Interp<'py>,
-    args: Vec<Obj<'py>>,
-    kwargs: Vec<(String, Obj<'py>)>,
+    name: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let [it] = args.as_slice() else {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("sorted expected 1 argument, got {}", args.len()),
-        ));
-    };
+    methods::check_positional(name, bound.len(), 1, 1).map_err(|e| interp.err(e))?;
+    let it = arg(interp, bound, 0)?;
     let l = list::new_list(heap, Vec::new()).map_err(|e| interp.err(e))?;
-    extend_list(interp, &l, it)?;
+    extend_list(interp, &l, &it)?;
     LIST_METHODS
-        .call(heap, l.object(), "sort", &[], &kwargs)
+        .call(heap, l.object(), "sort", &[], kwargs)
         .unwrap_or_else(|| Err(pyrt_objects::view::bad_internal_call()))
         .map_err(|e| interp.err(e))?;
     Ok(l)
@@ -390,35 +672,49 @@ pub(crate) fn construct<'py>(
     if is(&weakref::WEAKREF_TYPE) {
         return new_weakref(interp, args, kwargs);
     }
-    if !kwargs.is_empty() && !is(&DICT_TYPE) {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("{}() takes no keyword arguments", ty.name()),
-        ));
+    if is(&DICT_TYPE) {
+        return e(dict::methods::dict_vectorcall(heap, &args, &kwargs));
     }
     if is(&TYPE_TYPE) {
+        // `type_new`'s own check; the three-argument form makes a class.
         return match args.as_slice() {
-            [o] => {
+            [o] if kwargs.is_empty() => {
                 let t = &o.ob_type().ob_base.ob_base;
                 // SAFETY: an object's type lives as long as the object.
                 Ok(unsafe { Obj::from_borrowed(heap, t) })
             }
-            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 argument")),
+            [_, _, _] if kwargs.is_empty() => Err(interp.raise(
+                &exceptions::NOT_IMPLEMENTED_ERROR,
+                "pyrt does not make classes with type(name, bases, dict) yet",
+            )),
+            _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 or 3 arguments")),
         };
     }
+    if is(&OBJECT_TYPE) {
+        // `object_new`'s excess-arguments check.
+        if !args.is_empty() || !kwargs.is_empty() {
+            return Err(interp.raise(&exceptions::TYPE_ERROR, "object() takes no arguments"));
+        }
+        return Err(interp.raise(
+            &exceptions::NOT_IMPLEMENTED_ERROR,
+            "pyrt does not make plain object() instances yet",
+        ));
+    }
+    let Some(params) = constructor_params(ty) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("cannot create '{}' instances", ty.name()),
+        ));
+    };
+    let bound = methods::bind("", ty.name(), params, &args, &kwargs).map_err(|e| interp.err(e))?;
     if is(&range::RANGE_TYPE) {
         let zero = long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?;
         let one = long::int_from_i64(heap, 1).map_err(|e| interp.err(e))?;
-        let (start, stop, step) = match args.as_slice() {
-            [stop] => (zero, stop.clone(), one),
-            [start, stop] => (start.clone(), stop.clone(), one),
-            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
-            _ => {
-                return Err(interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    format!("range expected at most 3 arguments, got {}", args.len()),
-                ));
-            }
+        let (start, stop, step) = match (&bound[0], &bound[1], &bound[2]) {
+            (Some(stop), None, _) => (zero, stop.clone(), one),
+            (Some(start), Some(stop), None) => (start.clone(), stop.clone(), one),
+            (Some(start), Some(stop), Some(step)) => (start.clone(), stop.clone(), step.clone()),
+            _ => return Err(interp.err(pyrt_objects::view::bad_internal_call())),
         };
         return e(range::new_range(
             heap,
@@ -427,11 +723,15 @@ pub(crate) fn construct<'py>(
             step.object(),
         ));
     }
-    let arg = args.first();
+    let arg = bound[0].as_ref();
     if is(&INT_TYPE) {
         return match arg {
+            None if bound[1].is_some() => Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "int() missing string argument",
+            )),
             None => e(long::int_from_i64(heap, 0)),
-            Some(a) if args.len() > 1 => e(int_with_base(a.object(), args[1].object())
+            Some(a) if let Some(base) = &bound[1] => e(int_with_base(a.object(), base.object())
                 .and_then(|v| long::new_int(heap, &v))),
             Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
                 let text = unicode::str_value(text);
@@ -491,7 +791,9 @@ pub(crate) fn construct<'py>(
     if is(&STR_TYPE) {
         return match arg {
             None => e(unicode::new_str(heap, "")),
-            Some(a) if args.len() > 1 => decode_bytes(interp, a.object(), args[1].object()),
+            Some(a) if bound[1].is_some() || bound[2].is_some() => {
+                decode_bytes(interp, a.object(), bound[1].as_ref(), bound[2].as_ref())
+            }
             Some(a) if core::ptr::eq(a.ob_type(), STR_TYPE.get()) => Ok(a.clone()),
             Some(a) => {
                 let s = abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?;
@@ -526,16 +828,6 @@ pub(crate) fn construct<'py>(
         {
             return Ok(a.clone());
         }
-        if args.len() > 1 {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "{} expected at most 1 argument, got {}",
-                    ty.name(),
-                    args.len()
-                ),
-            ));
-        }
         return e(match (arg, is(&SET_TYPE)) {
             (Some(a), true) => set_ops::set_from(heap, a.object()),
             (Some(a), false) => set_ops::frozenset_from(heap, a.object()),
@@ -543,10 +835,27 @@ pub(crate) fn construct<'py>(
             (None, false) => set_ops::frozenset_from_items(heap, []),
         });
     }
-    if is(&DICT_TYPE) {
-        return e(dict::methods::dict_vectorcall(heap, &args, &kwargs));
-    }
     if is(&BYTES_TYPE) {
+        let encoding = str_arg(interp, "bytes", "encoding", bound[1].as_ref())?;
+        let errors = str_arg(interp, "bytes", "errors", bound[2].as_ref())?;
+        if let Some(encoding) = encoding {
+            return match arg {
+                Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
+                    encode_str(interp, &unicode::str_value(text), &encoding)
+                }
+                _ => Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    "encoding without a string argument",
+                )),
+            };
+        }
+        if errors.is_some() {
+            let message = match arg {
+                Some(a) if unicode::is_str(a.object()) => "string argument without an encoding",
+                _ => "errors without a string argument",
+            };
+            return Err(interp.raise(&exceptions::TYPE_ERROR, message));
+        }
         return match arg {
             None => e(bytes::new_bytes(heap, b"")),
             Some(a) if let Some(n) = long::Int::cast(a.object()) => {
@@ -591,7 +900,7 @@ pub(crate) fn construct<'py>(
         use pyrt_objects::types::complex::{self, ComplexValue};
         let part = |i: usize| -> R<'py, ComplexValue> {
             let real = |real| ComplexValue { real, imag: 0.0 };
-            match args.get(i) {
+            match &bound[i] {
                 None => Ok(real(0.0)),
                 Some(a) if let Some(c) = complex::Complex::cast(a.object()) => {
                     Ok(complex::complex_value(c))
@@ -623,16 +932,53 @@ pub(crate) fn construct<'py>(
         // `complex(r, i)` is `r + i*1j`.
         return e(complex::new_complex(heap, r.real - i.imag, r.imag + i.real));
     }
-    if is(&OBJECT_TYPE) {
-        return Err(interp.raise(
-            &exceptions::NOT_IMPLEMENTED_ERROR,
-            "pyrt does not make plain object() instances yet",
-        ));
-    }
-    Err(interp.raise(
-        &exceptions::TYPE_ERROR,
-        format!("cannot create '{}' instances", ty.name()),
-    ))
+    Err(interp.err(pyrt_objects::view::bad_internal_call()))
+}
+
+/// How each constructable built-in type takes its arguments (`dict`, `type` and `object`
+/// check theirs as CPython's do, by hand).
+fn constructor_params(ty: &PyTypeObject) -> Option<Params> {
+    let is = |t: &'static StaticType| core::ptr::eq(ty, t.get());
+    let optional_one = Params::Positional { min: 0, max: 1 };
+    Some(
+        if is(&LIST_TYPE)
+            || is(&TUPLE_TYPE)
+            || is(&SET_TYPE)
+            || is(&FROZENSET_TYPE)
+            || is(&FLOAT_TYPE)
+            || is(&BOOL_TYPE)
+        {
+            optional_one
+        } else if is(&range::RANGE_TYPE) {
+            Params::Positional { min: 1, max: 3 }
+        } else if is(&INT_TYPE) {
+            Params::Keywords {
+                names: &["", "base"],
+                positional: 2,
+                required: 0,
+            }
+        } else if is(&STR_TYPE) {
+            Params::Keywords {
+                names: &["object", "encoding", "errors"],
+                positional: 3,
+                required: 0,
+            }
+        } else if is(&BYTES_TYPE) {
+            Params::Keywords {
+                names: &["source", "encoding", "errors"],
+                positional: 3,
+                required: 0,
+            }
+        } else if is(&COMPLEX_TYPE) {
+            Params::Keywords {
+                names: &["real", "imag"],
+                positional: 2,
+                required: 0,
+            }
+        } else {
+            return None;
+        },
+    )
 }
 
 /// `list(iterable)`: `list_extend`, as `l.extend(iterable)` does.
@@ -665,22 +1011,74 @@ fn int_with_base(
         .map_err(long::long_error)
 }
 
-/// `str(b, encoding)`: UTF-8 and Latin-1 decoding of a bytes object; other encodings are
-/// `LookupError`s (pyrt has no codec registry).
+/// A `str`-typed argument of a constructor (Clinic's `_PyArg_BadArgument`): `str() argument
+/// 'encoding' must be str, not int`.
+fn str_arg<'py>(
+    interp: &Interp<'py>,
+    function: &str,
+    what: &str,
+    o: Option<&Obj<'py>>,
+) -> R<'py, Option<String>> {
+    let Some(o) = o else { return Ok(None) };
+    match unicode::Str::cast(o.object()) {
+        Some(s) => Ok(Some(unicode::str_value(s))),
+        None => {
+            let got = if o.is(&pyrt_objects::types::none(interp.heap)) {
+                "None"
+            } else {
+                o.ob_type().name()
+            };
+            Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("{function}() argument '{what}' must be str, not {got}"),
+            ))
+        }
+    }
+}
+
+/// `bytes(s, encoding)`: UTF-8, and Latin-1 and ASCII for text they can encode.
+fn encode_str<'py>(interp: &Interp<'py>, text: &str, encoding: &str) -> R<'py, Obj<'py>> {
+    let limit = match codec(encoding).as_str() {
+        "utf-8" | "utf8" => None,
+        "latin-1" | "latin1" | "iso-8859-1" => Some(0xff),
+        "ascii" => Some(0x7f),
+        _ => {
+            return Err(interp.raise(
+                &exceptions::LOOKUP_ERROR,
+                format!("unknown encoding: {encoding}"),
+            ));
+        }
+    };
+    let data: Vec<u8> = match limit {
+        None => text.as_bytes().to_vec(),
+        Some(limit) if text.chars().all(|c| u32::from(c) <= limit) => {
+            text.chars().map(|c| u32::from(c) as u8).collect()
+        }
+        Some(_) => {
+            return Err(interp.raise(
+                &exceptions::NOT_IMPLEMENTED_ERROR,
+                "pyrt does not raise UnicodeEncodeError yet",
+            ));
+        }
+    };
+    bytes::new_bytes(interp.heap, &data).map_err(|e| interp.err(e))
+}
+
+/// A codec's name as the codec registry normalizes it.
+fn codec(name: &str) -> String {
+    name.to_ascii_lowercase().replace('_', "-")
+}
+
+/// `str(b, encoding, errors)`: UTF-8 and Latin-1 decoding of a bytes object; other encodings
+/// are `LookupError`s (pyrt has no codec registry).
 fn decode_bytes<'py>(
     interp: &Interp<'py>,
     b: &pyrt_objects::PyObject,
-    encoding: &pyrt_objects::PyObject,
+    encoding: Option<&Obj<'py>>,
+    errors: Option<&Obj<'py>>,
 ) -> R<'py, Obj<'py>> {
-    let Some(encoding) = unicode::Str::cast(encoding) else {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!(
-                "str() argument 'encoding' must be str, not {}",
-                encoding.ob_type().name()
-            ),
-        ));
-    };
+    let encoding = str_arg(interp, "str", "encoding", encoding)?.unwrap_or_else(|| "utf-8".into());
+    str_arg(interp, "str", "errors", errors)?;
     let Some(data) = bytes::Bytes::cast(b) else {
         let message = if unicode::is_str(b) {
             "decoding str is not supported".to_owned()
@@ -693,16 +1091,13 @@ fn decode_bytes<'py>(
         return Err(interp.raise(&exceptions::TYPE_ERROR, message));
     };
     let data = bytes::bytes_value(data);
-    let name = unicode::str_value(encoding)
-        .to_ascii_lowercase()
-        .replace('_', "-");
-    let text: String = match name.as_str() {
+    let text: String = match codec(&encoding).as_str() {
         "utf-8" | "utf8" => String::from_utf8_lossy(data).into_owned(),
         "latin-1" | "latin1" | "iso-8859-1" => data.iter().map(|&c| char::from(c)).collect(),
         _ => {
             return Err(interp.raise(
                 &exceptions::LOOKUP_ERROR,
-                format!("unknown encoding: {}", unicode::str_value(encoding)),
+                format!("unknown encoding: {encoding}"),
             ));
         }
     };
@@ -934,25 +1329,18 @@ fn new_weakref<'py>(
     mut args: Vec<Obj<'py>>,
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
-    // `weakref___new__`: `PyArg_UnpackTuple(args, "__new__", 1, 2)` first, then
-    // `weakref___init__` refuses keywords.
-    if !args.is_empty() && args.len() <= 2 && !kwargs.is_empty() {
-        return Err(interp.raise(&exceptions::TYPE_ERROR, "ref() takes no keyword arguments"));
-    }
-    if args.is_empty() || args.len() > 2 {
-        let n = args.len();
-        let m = if n == 0 {
-            "__new__ expected at least 1 argument, got 0".to_string()
-        } else {
-            format!("__new__ expected at most 2 arguments, got {n}")
-        };
-        return Err(interp.raise(&exceptions::TYPE_ERROR, m));
-    }
+    // `weakref___new__` (`PyArg_UnpackTuple(args, "__new__", 1, 2)`) makes the reference,
+    // then `weakref___init__` refuses keywords.
+    methods::check_positional("__new__", args.len(), 1, 2).map_err(|e| interp.err(e))?;
     let callback = (args.len() == 2).then(|| args.pop()).flatten();
-    weakref::new_ref(
+    let r = weakref::new_ref(
         interp.heap,
         args[0].object(),
         callback.as_ref().map(Obj::object),
     )
-    .map_err(|e| interp.err(e))
+    .map_err(|e| interp.err(e))?;
+    if !kwargs.is_empty() {
+        return Err(interp.raise(&exceptions::TYPE_ERROR, "ref() takes no keyword arguments"));
+    }
+    Ok(r)
 }

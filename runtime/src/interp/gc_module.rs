@@ -9,32 +9,44 @@ use pyrt_gc::{NUM_GENERATIONS, debug};
 use pyrt_objects::types::{dict, list, long, none, tuple, unicode, weakref};
 use pyrt_objects::{Obj, PyObject};
 
+use pyrt_objects::methods::Params;
+
 use super::exceptions;
+use super::modules::{ModuleFunction, def};
 use super::{Interp, R};
 
-/// The functions of the `gc` and `weakref` modules, as `(module, name)`.
-pub(crate) const FUNCTIONS: &[(&str, &str)] = &[
-    ("gc", "collect"),
-    ("gc", "enable"),
-    ("gc", "disable"),
-    ("gc", "isenabled"),
-    ("gc", "get_count"),
-    ("gc", "get_threshold"),
-    ("gc", "set_threshold"),
-    ("gc", "set_debug"),
-    ("gc", "get_debug"),
-    ("gc", "is_tracked"),
-    ("gc", "is_finalized"),
-    ("gc", "get_objects"),
-    ("gc", "get_referrers"),
-    ("gc", "get_referents"),
-    ("gc", "get_stats"),
-    ("gc", "freeze"),
-    ("gc", "unfreeze"),
-    ("gc", "get_freeze_count"),
-    ("weakref", "getweakrefcount"),
-    ("weakref", "getweakrefs"),
+/// The functions of the `gc` and `weakref` modules, each with how CPython 3.12 takes its
+/// arguments (which decides its error messages, and whether calling it allocates an argument
+/// tuple: a `METH_VARARGS` one does, `_PyObject_MakeTpCall`).
+pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
+    def("gc", "collect", GENERATION),
+    def("gc", "enable", Params::NoArgs),
+    def("gc", "disable", Params::NoArgs),
+    def("gc", "isenabled", Params::NoArgs),
+    def("gc", "get_count", Params::NoArgs),
+    def("gc", "get_threshold", Params::NoArgs),
+    def("gc", "set_threshold", Params::VarArgs { min: 1, max: 3 }),
+    def("gc", "set_debug", Params::One),
+    def("gc", "get_debug", Params::NoArgs),
+    def("gc", "is_tracked", Params::One),
+    def("gc", "is_finalized", Params::One),
+    def("gc", "get_objects", GENERATION),
+    def("gc", "get_referrers", Params::AnyArgs),
+    def("gc", "get_referents", Params::AnyArgs),
+    def("gc", "get_stats", Params::NoArgs),
+    def("gc", "freeze", Params::NoArgs),
+    def("gc", "unfreeze", Params::NoArgs),
+    def("gc", "get_freeze_count", Params::NoArgs),
+    def("weakref", "getweakrefcount", Params::One),
+    def("weakref", "getweakrefs", Params::One),
 ];
+
+/// `gc.collect(generation=2)`, `gc.get_objects(generation=None)`: Argument Clinic.
+const GENERATION: Params = Params::Keywords {
+    names: &["generation"],
+    positional: 1,
+    required: 0,
+};
 
 /// The lists behind `gc.garbage` and `gc.callbacks`.
 pub(crate) struct GcLists<'py> {
@@ -64,121 +76,6 @@ pub(crate) fn gc_attributes<'py>(interp: &Interp<'py>) -> R<'py, Vec<(&'static s
         ));
     }
     Ok(attrs)
-}
-
-/// How CPython 3.12 declares a function of the two modules, which decides its error messages
-/// and whether calling it allocates an argument tuple.
-#[derive(Clone, Copy)]
-enum Convention {
-    /// `METH_NOARGS`: `gc.get_count() takes no arguments (1 given)`.
-    NoArgs,
-    /// `METH_O`: `gc.is_tracked() takes exactly one argument (0 given)`.
-    One,
-    /// `METH_VARARGS` parsed by `PyArg_ParseTuple` with `min..=max` arguments: the call
-    /// allocates a tuple of the arguments (`_PyObject_MakeTpCall`), and keywords are refused
-    /// with `set_threshold() takes no keyword arguments`.
-    VarArgs { min: usize, max: usize },
-    /// Argument Clinic with these positional-or-keyword parameters, all optional.
-    Clinic(&'static [&'static str]),
-}
-
-fn convention(name: &str) -> Convention {
-    match name {
-        "collect" | "get_objects" => Convention::Clinic(&["generation"]),
-        "set_threshold" => Convention::VarArgs { min: 1, max: 3 },
-        "get_referrers" | "get_referents" => Convention::VarArgs {
-            min: 0,
-            max: usize::MAX,
-        },
-        "set_debug" | "is_tracked" | "is_finalized" | "getweakrefcount" | "getweakrefs" => {
-            Convention::One
-        }
-        _ => Convention::NoArgs,
-    }
-}
-
-/// The name CPython's messages give a function: `gc.collect`, `_weakref.getweakrefs` (the
-/// `weakref` module's functions are `_weakref`'s).
-fn qualified(module: &str, name: &str) -> String {
-    let module = if module == "weakref" {
-        "_weakref"
-    } else {
-        module
-    };
-    format!("{module}.{name}")
-}
-
-/// `%d argument%s`: CPython's argument-count errors say `1 argument` but `3 arguments`.
-fn arguments(n: usize) -> String {
-    format!("{n} argument{}", if n == 1 { "" } else { "s" })
-}
-
-/// Checks the arguments of a call against the function's [`Convention`] and folds keyword
-/// arguments into the positional ones, raising CPython's `TypeError`s.
-fn bind_arguments<'py>(
-    interp: &Interp<'py>,
-    (module, name): (&str, &str),
-    mut args: Vec<Obj<'py>>,
-    kwargs: Vec<(String, Obj<'py>)>,
-) -> R<'py, Vec<Obj<'py>>> {
-    let type_error = |m: String| interp.raise(&exceptions::TYPE_ERROR, m);
-    let n = args.len();
-    match convention(name) {
-        Convention::NoArgs | Convention::One if !kwargs.is_empty() => Err(type_error(format!(
-            "{}() takes no keyword arguments",
-            qualified(module, name)
-        ))),
-        Convention::NoArgs if n > 0 => Err(type_error(format!(
-            "{}() takes no arguments ({n} given)",
-            qualified(module, name)
-        ))),
-        Convention::One if n != 1 => Err(type_error(format!(
-            "{}() takes exactly one argument ({n} given)",
-            qualified(module, name)
-        ))),
-        Convention::VarArgs { .. } if !kwargs.is_empty() => {
-            Err(type_error(format!("{name}() takes no keyword arguments")))
-        }
-        // `PyArg_ParseTuple`'s message (`vgetargs1_impl`).
-        Convention::VarArgs { min, max } if n < min || n > max => {
-            let (bound, count) = if n < min {
-                ("at least", min)
-            } else {
-                ("at most", max)
-            };
-            Err(type_error(format!(
-                "{name}() takes {bound} {} ({n} given)",
-                arguments(count)
-            )))
-        }
-        // `_PyArg_UnpackKeywords`'s messages.
-        Convention::Clinic(params) => {
-            let given = n + kwargs.len();
-            if given > params.len() {
-                return Err(type_error(format!(
-                    "{name}() takes at most {} ({given} given)",
-                    arguments(params.len())
-                )));
-            }
-            for (k, v) in kwargs {
-                match params.iter().position(|p| *p == k) {
-                    Some(i) if i >= args.len() => args.push(v),
-                    Some(_) => {
-                        return Err(type_error(format!(
-                            "argument for {name}() given by name ('{k}') and position (1)"
-                        )));
-                    }
-                    None => {
-                        return Err(type_error(format!(
-                            "'{k}' is an invalid keyword argument for {name}()"
-                        )));
-                    }
-                }
-            }
-            Ok(args)
-        }
-        _ => Ok(args),
-    }
 }
 
 /// How an out-of-range C `int` argument is reported.
@@ -256,16 +153,19 @@ pub(crate) fn call<'py>(
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let (module, name) = FUNCTIONS[index];
+    let f = &FUNCTIONS[index];
+    let name = f.name;
     // A `METH_VARARGS` function receives its arguments as a new tuple, made before the
     // function runs (and counted by the collector like any tuple allocation).
-    let arg_tuple = match convention(name) {
-        Convention::VarArgs { .. } => {
+    let arg_tuple = match f.params {
+        Params::VarArgs { .. } | Params::AnyArgs => {
             Some(tuple::new_tuple(heap, args.clone()).map_err(|e| interp.err(e))?)
         }
         _ => None,
     };
-    let args = bind_arguments(interp, (module, name), args, kwargs)?;
+    let bound = super::modules::bind(interp, f, &args, &kwargs)?;
+    drop(args);
+    let args: Vec<Obj<'py>> = bound.into_iter().flatten().collect();
     match name {
         "collect" | "enable" | "disable" | "isenabled" | "get_count" | "get_threshold"
         | "set_threshold" | "set_debug" | "get_debug" | "get_stats" | "freeze" | "unfreeze"

@@ -3,6 +3,7 @@
 //! `version_info`), `time` (`perf_counter`), `collections` (`namedtuple`), and `gc` and
 //! `weakref`, whose functions live in `gc_module.rs`.
 
+use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, list, long, record, unicode};
 use pyrt_objects::{Obj, PyObject, abstract_};
 
@@ -10,17 +11,69 @@ use super::exceptions;
 use super::objects::{BUILTIN, MODULE};
 use super::{Interp, R};
 
+/// A function of a built-in module, declared with how CPython 3.12 takes its arguments.
+pub(crate) struct ModuleFunction {
+    pub module: &'static str,
+    pub name: &'static str,
+    pub params: Params,
+}
+
+pub(crate) const fn def(
+    module: &'static str,
+    name: &'static str,
+    params: Params,
+) -> ModuleFunction {
+    ModuleFunction {
+        module,
+        name,
+        params,
+    }
+}
+
 /// Module functions, by index after the built-ins and methods.
-pub(crate) const FUNCTIONS: &[(&str, &str)] = &[
-    ("sys", "getsizeof"),
-    ("sys", "getrefcount"),
-    ("sys", "intern"),
-    ("sys", "getrecursionlimit"),
-    ("sys", "setrecursionlimit"),
-    ("sys", "_debugmallocstats"),
-    ("time", "perf_counter"),
-    ("collections", "namedtuple"),
+pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
+    def(
+        "sys",
+        "getsizeof",
+        Params::Keywords {
+            names: &["object", "default"],
+            positional: 2,
+            required: 1,
+        },
+    ),
+    def("sys", "getrefcount", Params::One),
+    def("sys", "intern", Params::One),
+    def("sys", "getrecursionlimit", Params::NoArgs),
+    def("sys", "setrecursionlimit", Params::One),
+    def("sys", "_debugmallocstats", Params::NoArgs),
+    def("time", "perf_counter", Params::NoArgs),
+    // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
+    // messages are the interpreter's, not `methods::bind`'s.
+    def("collections", "namedtuple", Params::VarKeywords),
 ];
+
+/// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
+/// messages name the function with its module (`sys.intern() takes exactly one argument (0
+/// given)`, `_weakref.getweakrefs`), the others by itself (`set_threshold() takes no keyword
+/// arguments`). For `Params::VarKeywords` the positional arguments as they come.
+pub(crate) fn bind<'py>(
+    interp: &Interp<'py>,
+    f: &ModuleFunction,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Vec<Option<Obj<'py>>>> {
+    let module = if f.module == "weakref" {
+        "_weakref"
+    } else {
+        f.module
+    };
+    let type_name = match f.params {
+        Params::NoArgs | Params::One => module,
+        Params::VarKeywords => return Ok(args.iter().cloned().map(Some).collect()),
+        _ => "",
+    };
+    methods::bind(type_name, f.name, f.params, args, kwargs).map_err(|e| interp.err(e))
+}
 
 /// The first index of module functions in the built-in table.
 pub(crate) fn base_index() -> usize {
@@ -40,13 +93,13 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     let d = dict::new_dict(heap).map_err(err)?;
     let view = interp.own_dict(&d)?;
     let all = FUNCTIONS.iter().chain(super::gc_module::FUNCTIONS);
-    for (i, (m, f)) in all.enumerate() {
-        if *m == name {
-            let n = interp.name_str(f)?;
+    for (i, f) in all.enumerate() {
+        if f.module == name {
+            let n = interp.name_str(f.name)?;
             let b = BUILTIN
                 .alloc(heap, &[Some(n), None], &[base_index() + i])
                 .map_err(err)?;
-            dict::set_item(heap, view, interp.name_str(f)?, b).map_err(err)?;
+            dict::set_item(heap, view, interp.name_str(f.name)?, b).map_err(err)?;
         }
     }
     if name == "sys" {
@@ -119,59 +172,72 @@ pub(crate) fn call_function<'py>(
     if index >= FUNCTIONS.len() {
         return super::gc_module::call(interp, index - FUNCTIONS.len(), args, kwargs);
     }
-    let (module, name) = FUNCTIONS[index];
-    if !kwargs.is_empty() {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("{name}() takes no keyword arguments"),
-        ));
-    }
+    let f = &FUNCTIONS[index];
+    let (module, name) = (f.module, f.name);
+    let bound = bind(interp, f, &args, &kwargs)?;
+    // The bound arguments hold the references the call's arguments held.
+    drop(args);
     let heap = interp.heap;
     let err = |e| interp.err(e);
-    let one = |args: &[Obj<'py>]| -> R<'py, Obj<'py>> {
-        match args {
-            [a] => Ok(a.clone()),
-            _ => Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!("{name}() takes exactly one argument ({} given)", args.len()),
-            )),
-        }
+    let arg = |i: usize| -> R<'py, Obj<'py>> {
+        bound
+            .get(i)
+            .cloned()
+            .flatten()
+            .ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()))
     };
     match (module, name) {
         ("sys", "getsizeof") => {
-            let o = one(&args)?;
+            // pyrt's `__sizeof__` cannot fail, so `default` is never used.
+            let o = arg(0)?;
             long::int_from_i64(heap, abstract_::getsizeof(o.object()) as i64).map_err(err)
         }
         ("sys", "getrefcount") => {
-            one(&args)?;
-            // The argument list holds one reference, as CPython's call stack does.
-            let n = args[0].object().refcnt();
+            // The bound arguments hold one reference, as CPython's call stack does.
+            let Some(Some(o)) = bound.first() else {
+                return Err(interp.err(pyrt_objects::view::bad_internal_call()));
+            };
+            let n = o.object().refcnt();
             long::int_from_i64(heap, n as i64).map_err(err)
         }
         ("sys", "intern") => {
-            let o = one(&args)?;
+            let o = arg(0)?;
             if !unicode::is_str(o.object()) {
                 return Err(interp.raise(
                     &exceptions::TYPE_ERROR,
                     format!("intern() argument must be str, not {}", o.ob_type().name()),
                 ));
             }
-            drop(args);
+            drop(bound);
             unicode::intern(heap, o).map_err(err)
         }
         ("sys", "getrecursionlimit") => {
             long::int_from_i64(heap, interp.recursion_limit.get() as i64).map_err(err)
         }
         ("sys", "setrecursionlimit") => {
-            let o = one(&args)?;
-            let n = long::object_as_i64(o.object())
-                .filter(|n| *n >= 1)
-                .ok_or_else(|| {
-                    interp.raise(
-                        &exceptions::VALUE_ERROR,
-                        "recursion limit must be greater or equal than 1",
-                    )
-                })?;
+            // A C `int` (Clinic's `int` converter), at least 1.
+            let o = arg(0)?;
+            let Some(i) = long::Int::cast(o.object()) else {
+                return Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        o.ob_type().name()
+                    ),
+                ));
+            };
+            let Some(n) = long::as_i64(i).filter(|n| i32::try_from(*n).is_ok()) else {
+                return Err(interp.raise(
+                    &exceptions::OVERFLOW_ERROR,
+                    "Python int too large to convert to C int",
+                ));
+            };
+            if n < 1 {
+                return Err(interp.raise(
+                    &exceptions::VALUE_ERROR,
+                    "recursion limit must be greater or equal than 1",
+                ));
+            }
             interp.recursion_limit.set(n as usize);
             Ok(pyrt_objects::types::none(heap))
         }
@@ -191,7 +257,7 @@ pub(crate) fn call_function<'py>(
             pyrt_objects::types::float::new_float(heap, t).map_err(err)
         }
         ("collections", "namedtuple") => {
-            let (Some(n), Some(f)) = (args.first(), args.get(1)) else {
+            let (Some(Some(n)), Some(Some(f))) = (bound.first(), bound.get(1)) else {
                 return Err(interp.raise(
                     &exceptions::TYPE_ERROR,
                     "namedtuple() missing required arguments",
