@@ -740,6 +740,10 @@ impl<'py> Interp<'py> {
         let mut it = self.iter(value)?;
         let mut out = Vec::new();
         while let Some(x) = it.next(self)? {
+            // Fallible growth: an iterable longer than memory is a `MemoryError`, not an abort.
+            if out.try_reserve(1).is_err() {
+                return Err(self.err(pyrt_objects::PyErr::memory_error()));
+            }
             out.push(x);
         }
         Ok(out)
