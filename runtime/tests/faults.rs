@@ -2,30 +2,9 @@
 //! (abort, segfault, panic, hang) or answer wrongly, with what CPython 3.12.1 prints for them.
 //! The expectations were produced by `python3.12` (3.12.1, 64-bit, `PYTHONHASHSEED=0`).
 
-use std::process::{Command, Output};
+mod transcript;
 
-fn run_code(code: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pyrt"))
-        .args(["run", "-c", code])
-        .output()
-        .expect("the pyrt binary runs")
-}
-
-/// Runs `code` and checks stdout and the exit status against CPython's.
-fn check(code: &str, cpython_stdout: &str) {
-    let out = run_code(code);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        cpython_stdout,
-        "stdout of:\n{code}\nstderr:\n{stderr}"
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "exit status of:\n{code}\n{stderr}"
-    );
-}
+use transcript::{check, run_code};
 
 #[test]
 fn list_repetition_past_memory_is_a_memory_error() {
@@ -404,7 +383,7 @@ done
 #[test]
 fn issue_12_examples_answer_as_cpython_under_an_address_space_limit() {
     use std::os::unix::process::CommandExt as _;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyrt"));
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pyrt"));
     cmd.args(["run", "-c", ISSUE_12_EXAMPLES]);
     // SAFETY: `setrlimit` is async-signal-safe; the closure runs in the child before `exec`.
     unsafe {

@@ -3,30 +3,9 @@
 //! of their argument errors (arity, keywords, wrong types) against CPython 3.12.1's
 //! (`PYTHONHASHSEED=0`): pyrt has no `eval`, so each case is its own `try`.
 
-use std::process::{Command, Output};
+mod transcript;
 
-fn run_code(code: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pyrt"))
-        .args(["run", "-c", code])
-        .output()
-        .expect("the pyrt binary runs")
-}
-
-/// Runs `code` and checks stdout and the exit status against CPython's.
-fn check(code: &str, cpython_stdout: &str) {
-    let out = run_code(code);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        cpython_stdout,
-        "stdout of:\n{code}\nstderr:\n{stderr}"
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "exit status of:\n{code}\n{stderr}"
-    );
-}
+use transcript::check;
 
 #[test]
 fn dict_methods_check_their_arguments_as_cpython() {

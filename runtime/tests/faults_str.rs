@@ -4,26 +4,9 @@
 //! `PYTHONHASHSEED=0`) prints it. pyrt has no `eval` or `lambda`, so each case is its own
 //! `try`/`except`.
 
-use std::process::Command;
+mod transcript;
 
-/// Runs `code` and checks stdout and the exit status against CPython's.
-fn check(code: &str, cpython_stdout: &str) {
-    let out = Command::new(env!("CARGO_BIN_EXE_pyrt"))
-        .args(["run", "-c", code])
-        .output()
-        .expect("the pyrt binary runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        cpython_stdout,
-        "stdout of:\n{code}\nstderr:\n{stderr}"
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "exit status of:\n{code}\n{stderr}"
-    );
-}
+use transcript::check;
 
 /// `str`'s methods come from one table: Argument Clinic's messages for `split`, `strip`,
 /// `replace`, `METH_O`/`METH_NOARGS` ones for `join` and `upper`, and `PyArg_ParseTuple`'s old
