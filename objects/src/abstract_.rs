@@ -138,6 +138,31 @@ fn binary_op1<'h>(
 /// # Errors
 /// What the slot raises, or `TypeError: unsupported operand type(s) for +: 'int' and 'str'`.
 pub fn binary_op<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, op: BinOp) -> PyResult<Obj<'h>> {
+    binary_op_as(heap, v, w, op, "")
+}
+
+/// `v op= w` for types without an in-place slot (`PyNumber_InPlaceAdd`, ...): [`binary_op`],
+/// with the in-place operator in the error (`unsupported operand type(s) for +=: 'int' and
+/// 'str'`).
+///
+/// # Errors
+/// What the slot raises, or that `TypeError`.
+pub fn inplace_binary_op<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: BinOp,
+) -> PyResult<Obj<'h>> {
+    binary_op_as(heap, v, w, op, "=")
+}
+
+fn binary_op_as<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: BinOp,
+    suffix: &str,
+) -> PyResult<Obj<'h>> {
     if let Some(r) = binary_op1(heap, v, w, op)? {
         return Ok(r);
     }
@@ -159,7 +184,7 @@ pub fn binary_op<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, op: BinOp) -> P
         _ => {}
     }
     Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
+        "unsupported operand type(s) for {}{suffix}: '{}' and '{}'",
         op.symbol(),
         v.ob_type().name(),
         w.ob_type().name()

@@ -486,3 +486,73 @@ j ((1, 2), (1,))
 "#,
     );
 }
+
+/// `x op= y`: `list +=` is `list.extend` (any iterable, with its length hint), sets change in
+/// place, and what has no in-place slot falls back to `x op y` with `op=` in the error.
+#[test]
+fn inplace_operators_answer_as_cpython() {
+    check(
+        r#"import sys
+def t(n, f):
+    try:
+        print(n, f())
+    except Exception as e:
+        print(n, type(e).__name__, e)
+def a():
+    x = 1
+    x += 'a'
+    return x
+def b():
+    s = {1}
+    s |= [5]
+    return s
+def c():
+    l = []
+    l += "abcdefghi"
+    return l, sys.getsizeof(l)
+def d():
+    l = [1]
+    l += 5
+    return l
+def e():
+    s = "a"
+    s += 1
+    return s
+def f():
+    x = 2.0
+    x -= "b"
+    return x
+def g():
+    l = [1, 2]
+    l += (3, 4)
+    m = l
+    l += l
+    return l, m is l, sys.getsizeof(l)
+def h():
+    x = None
+    x *= 2
+    return x
+def i():
+    fs = frozenset({1})
+    fs &= [1]
+    return fs
+def j():
+    l = [1]
+    l += {1: 2, 3: 4}.keys()
+    return l, sys.getsizeof(l)
+for n, fn in [("a", a), ("b", b), ("c", c), ("d", d), ("e", e), ("f", f), ("g", g), ("h", h), ("i", i), ("j", j)]:
+    t(n, fn)
+"#,
+        r#"a TypeError unsupported operand type(s) for +=: 'int' and 'str'
+b TypeError unsupported operand type(s) for |=: 'set' and 'list'
+c (['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'], 136)
+d TypeError 'int' object is not iterable
+e TypeError can only concatenate str (not "int") to str
+f TypeError unsupported operand type(s) for -=: 'float' and 'str'
+g ([1, 2, 3, 4, 1, 2, 3, 4], True, 120)
+h TypeError unsupported operand type(s) for *=: 'NoneType' and 'int'
+i TypeError unsupported operand type(s) for &=: 'frozenset' and 'list'
+j ([1, 1, 3], 120)
+"#,
+    );
+}

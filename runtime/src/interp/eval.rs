@@ -355,6 +355,18 @@ impl<'py> Interp<'py> {
         l: &Obj<'py>,
         r: &Obj<'py>,
     ) -> R<'py, Obj<'py>> {
+        self.binary_op_as(op, l, r, false)
+    }
+
+    /// `l op r`, or with `inplace` the fallback of `l op= r` (the same result; the error names
+    /// `op=`).
+    fn binary_op_as(
+        &self,
+        op: ast::Operator,
+        l: &Obj<'py>,
+        r: &Obj<'py>,
+        inplace: bool,
+    ) -> R<'py, Obj<'py>> {
         if let (Some(a), Some(b)) = (set::AnySet::cast(l.object()), set::AnySet::cast(r.object())) {
             let heap = self.heap;
             let result = match op {
@@ -385,14 +397,20 @@ impl<'py> Interp<'py> {
                 return Err(self.raise(
                     &exceptions::TYPE_ERROR,
                     format!(
-                        "unsupported operand type(s) for @: '{}' and '{}'",
+                        "unsupported operand type(s) for @{}: '{}' and '{}'",
+                        if inplace { "=" } else { "" },
                         l.ob_type().name(),
                         r.ob_type().name()
                     ),
                 ));
             }
         };
-        abstract_::binary_op(self.heap, l.object(), r.object(), op).map_err(|e| self.err(e))
+        let result = if inplace {
+            abstract_::inplace_binary_op(self.heap, l.object(), r.object(), op)
+        } else {
+            abstract_::binary_op(self.heap, l.object(), r.object(), op)
+        };
+        result.map_err(|e| self.err(e))
     }
 
     /// `l op= r`: lists extend in place for `+=` (and repeat for `*=`); other objects are
@@ -406,8 +424,9 @@ impl<'py> Interp<'py> {
         if let Some(view) = list::List::cast(l.object()) {
             match op {
                 ast::Operator::Add => {
-                    let items = self.collect(&r)?;
-                    list::extend_sized(self.heap, view, items).map_err(|e| self.err(e))?;
+                    // `list_inplace_concat` is `list.extend`.
+                    pyrt_objects::types::list_methods::extend_from(self.heap, view, &r)
+                        .map_err(|e| self.err(e))?;
                     return Ok(l);
                 }
                 ast::Operator::Mult if long::is_int(r.object()) => {
@@ -435,7 +454,7 @@ impl<'py> Interp<'py> {
                 return Ok(l);
             }
         }
-        self.binary_op(op, &l, &r)
+        self.binary_op_as(op, &l, &r, true)
     }
 
     fn compare_chain(&self, frame: &Frame<'py>, c: &'static ast::ExprCompare) -> R<'py, Obj<'py>> {
