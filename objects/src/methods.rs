@@ -717,4 +717,39 @@ mod tests {
             "the keywords, then the positional arguments"
         );
     }
+
+    /// Every table's entries: unique names, and fixed-arity conventions with a small `max`
+    /// (`bind` makes one slot per parameter; unbounded arity is `AnyArgs`' job).
+    #[test]
+    fn every_method_table_is_well_formed() {
+        use crate::types::{dict, float_methods, list_methods, long_methods, range_methods};
+        use crate::types::{set_methods, str_methods};
+        fn check<V: crate::view::View>(t: &super::MethodTable<V>) {
+            let mut names: Vec<&str> = t.methods.iter().map(|m| m.name).collect();
+            names.sort_unstable();
+            let n = names.len();
+            names.dedup();
+            assert_eq!(names.len(), n, "{}: a method declared twice", t.type_name);
+            for m in t.methods {
+                let max = match m.params {
+                    Params::Positional { min, max } | Params::VarArgs { min, max } => {
+                        assert!(min <= max, "{}.{}", t.type_name, m.name);
+                        max
+                    }
+                    Params::Keywords { names, .. } => names.len(),
+                    Params::KeywordsDict { max } => max,
+                    _ => 0,
+                };
+                assert!(max <= 8, "{}.{}: {max} parameters", t.type_name, m.name);
+            }
+        }
+        check(&list_methods::LIST_METHODS);
+        check(&dict::methods::DICT_METHODS);
+        check(&set_methods::SET_METHODS);
+        check(&set_methods::FROZENSET_METHODS);
+        check(&str_methods::STR_METHODS);
+        check(&long_methods::INT_METHODS);
+        check(&float_methods::FLOAT_METHODS);
+        check(&range_methods::RANGE_METHODS);
+    }
 }
