@@ -541,10 +541,26 @@ pub fn call_object<'h>(heap: &'h Heap, func: &PyObject, args: &[&PyObject]) -> P
 pub fn for_each<'h>(
     heap: &'h Heap,
     iterable: &PyObject,
+    each: impl FnMut(Obj<'h>) -> PyResult<bool>,
+) -> PyResult<()> {
+    for_each_started(heap, iterable, || Ok(()), each)
+}
+
+/// [`for_each`], calling `started` once the iterator exists and before the first item, as
+/// `list_extend` takes the length hint only after `PyObject_GetIter` succeeded (so a
+/// non-iterable changes nothing).
+///
+/// # Errors
+/// As [`for_each`], or what `started` raises.
+pub fn for_each_started<'h>(
+    heap: &'h Heap,
+    iterable: &PyObject,
+    started: impl FnOnce() -> PyResult<()>,
     mut each: impl FnMut(Obj<'h>) -> PyResult<bool>,
 ) -> PyResult<()> {
     use crate::types::{list, tuple};
     if let Some(l) = list::List::cast(iterable) {
+        started()?;
         let mut i = 0;
         while let Some(&p) = list::items(l).get(i) {
             // SAFETY: an item of a live list, taken as a new reference before any code runs.
@@ -556,6 +572,7 @@ pub fn for_each<'h>(
         return Ok(());
     }
     if let Some(t) = tuple::Tuple::cast(iterable) {
+        started()?;
         for &p in tuple::items(t) {
             // SAFETY: an item of a live tuple (immutable), as a new reference.
             if !each(unsafe { Obj::from_borrowed(heap, p.as_ref()) })? {
@@ -570,14 +587,37 @@ pub fn for_each<'h>(
             iterable.ob_type().name()
         ))
     };
+    let mut started = Some(started);
     heap.call_hooks(|h| {
-        h.iterate(iterable, &mut |item| {
-            // SAFETY: the hook keeps the item alive for this call; it is taken as a new
-            // reference.
-            each(unsafe { Obj::from_borrowed(heap, item) })
-        })
+        h.iterate(
+            iterable,
+            &mut || started.take().map_or(Ok(()), |f| f()),
+            &mut |item| {
+                // SAFETY: the hook keeps the item alive for this call; it is taken as a new
+                // reference.
+                each(unsafe { Obj::from_borrowed(heap, item) })
+            },
+        )
     })
     .unwrap_or_else(|| Err(not_iterable()))
+}
+
+/// Appends every item of `iterable` to `items` (the loop of `PySequence_List` and
+/// `PySequence_Fast`), growing it fallibly: an iterable longer than memory is a `MemoryError`,
+/// not an abort. On an error, the items read so far stay in `items`.
+///
+/// # Errors
+/// As [`for_each`], or `MemoryError`.
+pub fn collect_into<'h>(
+    heap: &'h Heap,
+    iterable: &PyObject,
+    items: &mut Vec<Obj<'h>>,
+) -> PyResult<()> {
+    for_each(heap, iterable, |item| {
+        items.try_reserve(1).map_err(|_| PyErr::memory_error())?;
+        items.push(item);
+        Ok(true)
+    })
 }
 
 /// `PyObject_LengthHint(o, default)`: the length where the type has one, else `default`.

@@ -41,17 +41,19 @@ pub trait RuntimeHooks {
     }
 
     /// Iterates an iterable the object layer cannot iterate itself (a generator, a dict view,
-    /// a script's class): calls `each` with every item (alive for the call) until it answers
-    /// `false` or fails.
+    /// a script's class): calls `started` once the iterator is made (`PyObject_GetIter`
+    /// succeeded), then `each` with every item (alive for the call) until it answers `false` or
+    /// fails.
     ///
     /// # Errors
     /// What iterating or `each` raises; by default `TypeError: 'X' object is not iterable`.
     fn iterate(
         &self,
         iterable: &PyObject,
+        started: &mut dyn FnMut() -> PyResult<()>,
         each: &mut dyn FnMut(&PyObject) -> PyResult<bool>,
     ) -> PyResult<()> {
-        let _ = each;
+        let _ = (started, each);
         Err(PyErr::type_error(format!(
             "'{}' object is not iterable",
             iterable.ob_type().name()

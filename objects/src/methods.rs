@@ -182,6 +182,40 @@ pub fn keyword_name<'h>(heap: &'h Heap, name: &str) -> PyResult<Obj<'h>> {
     crate::types::unicode::intern(heap, s)
 }
 
+/// A method table with its receiver type erased, so that a caller can pick an object's table at
+/// run time (CPython's `Py_TYPE(o)->tp_methods`).
+pub trait Methods {
+    /// Whether the table has a method called `name`.
+    fn has(&self, name: &str) -> bool;
+
+    /// `receiver.name(*args, **kwargs)`, as [`MethodTable::call`].
+    fn call<'h>(
+        &self,
+        heap: &'h Heap,
+        receiver: &PyObject,
+        name: &str,
+        args: &[Obj<'h>],
+        kwargs: &[(String, Obj<'h>)],
+    ) -> Option<PyResult<Obj<'h>>>;
+}
+
+impl<V: View> Methods for MethodTable<V> {
+    fn has(&self, name: &str) -> bool {
+        MethodTable::has(self, name)
+    }
+
+    fn call<'h>(
+        &self,
+        heap: &'h Heap,
+        receiver: &PyObject,
+        name: &str,
+        args: &[Obj<'h>],
+        kwargs: &[(String, Obj<'h>)],
+    ) -> Option<PyResult<Obj<'h>>> {
+        MethodTable::call(self, heap, receiver, name, args, kwargs)
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -425,6 +459,21 @@ fn bind_keywords<'h>(
     Ok(bound)
 }
 
+/// The `i`-th bound argument of a method, which [`bind`] guarantees is present.
+///
+/// # Errors
+/// `SystemError: bad internal call` when it is not (a table that disagrees with its method).
+pub fn arg<'a, 'h>(args: Bound<'a, 'h>, i: usize) -> PyResult<&'a Obj<'h>> {
+    args.get(i)
+        .and_then(Option::as_ref)
+        .ok_or_else(crate::view::bad_internal_call)
+}
+
+/// The `i`-th bound argument of a method, if it was given.
+pub fn opt<'a, 'h>(args: Bound<'a, 'h>, i: usize) -> Option<&'a Obj<'h>> {
+    args.get(i).and_then(Option::as_ref)
+}
+
 /// An argument that must be an int fitting `Py_ssize_t` (`PyNumber_AsSsize_t(o,
 /// OverflowError)`: `list.pop(i)`, `list.insert(i, x)`).
 ///
@@ -447,18 +496,20 @@ pub fn ssize_arg(o: &PyObject) -> PyResult<isize> {
 /// # Errors
 /// `TypeError: slice indices must be integers or have an __index__ method`.
 pub fn slice_index_arg(o: &PyObject) -> PyResult<isize> {
-    let Some(i) = long::Int::cast(o) else {
-        return Err(PyErr::type_error(
-            "slice indices must be integers or have an __index__ method",
-        ));
-    };
-    Ok(long::as_i64(i)
-        .and_then(|v| isize::try_from(v).ok())
-        .unwrap_or(if long::long_value(i).is_negative() {
-            isize::MIN
-        } else {
-            isize::MAX
-        }))
+    long::Int::cast(o).map(long::clamp_to_ssize).ok_or_else(|| {
+        PyErr::type_error("slice indices must be integers or have an __index__ method")
+    })
+}
+
+/// A slice bound other than `None` (`_PyEval_SliceIndex`: slices, `str.find`'s `start` and
+/// `end`): an int clamped to the `Py_ssize_t` range.
+///
+/// # Errors
+/// `TypeError: slice indices must be integers or None or have an __index__ method`.
+pub fn slice_index(o: &PyObject) -> PyResult<isize> {
+    long::Int::cast(o).map(long::clamp_to_ssize).ok_or_else(|| {
+        PyErr::type_error("slice indices must be integers or None or have an __index__ method")
+    })
 }
 
 #[cfg(test)]

@@ -556,3 +556,30 @@ j ([1, 1, 3], 120)
 "#,
     );
 }
+
+/// `list_extend` takes the length hint only once the iterator exists: extending by something
+/// that is not iterable leaves the list's capacity as it was (`sys.getsizeof` agrees).
+#[test]
+fn extending_by_a_non_iterable_leaves_the_list_as_it_was() {
+    check(
+        r#"import sys
+l = [1]
+try:
+    l.extend(5)
+except TypeError as e:
+    print(e)
+print(sys.getsizeof(l))
+m = [1, 2, 3]
+try:
+    m += 5
+except TypeError as e:
+    print(e)
+print(sys.getsizeof(m))
+"#,
+        r#"'int' object is not iterable
+64
+'int' object is not iterable
+88
+"#,
+    );
+}

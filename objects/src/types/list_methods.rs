@@ -5,7 +5,7 @@
 
 use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;
-use crate::methods::{Bound, MethodDef, MethodTable, Params, slice_index_arg, ssize_arg};
+use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, slice_index_arg, ssize_arg};
 use crate::obj::Obj;
 use crate::typeobj::CompareOp;
 use crate::types::list::{self, List};
@@ -78,13 +78,6 @@ pub static LIST_METHODS: MethodTable<List> = MethodTable {
     ],
 };
 
-/// The `i`-th bound argument, which the binder guarantees is present.
-fn arg<'a, 'h>(args: Bound<'a, 'h>, i: usize) -> PyResult<&'a Obj<'h>> {
-    args.get(i)
-        .and_then(Option::as_ref)
-        .ok_or_else(crate::view::bad_internal_call)
-}
-
 fn append<'h>(heap: &'h Heap, l: &List, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     list::append(heap, l, arg(args, 0)?.clone())?;
     Ok(none(heap))
@@ -106,10 +99,27 @@ pub fn extend_from<'h>(heap: &'h Heap, l: &List, iterable: &Obj<'h>) -> PyResult
         let items = list::borrowed_items(heap, o)?;
         return list::extend_sized(heap, l, items);
     }
-    let hint = abstract_::length_hint(o, 8)?;
-    let mut grow = list::ExtendIter::begin(heap, l, hint)?;
-    abstract_::for_each(heap, o, |item| grow.push(item).map(|()| true))?;
-    grow.end()
+    // The room for the length hint is made once the iterator exists, as `list_extend` does:
+    // extending by a non-iterable leaves the list as it was.
+    let grow = core::cell::RefCell::new(None);
+    abstract_::for_each_started(
+        heap,
+        o,
+        || {
+            let hint = abstract_::length_hint(o, 8)?;
+            *grow.borrow_mut() = Some(list::ExtendIter::begin(heap, l, hint)?);
+            Ok(())
+        },
+        |item| {
+            let mut grow = grow.borrow_mut();
+            let grow = grow.as_mut().ok_or_else(crate::view::bad_internal_call)?;
+            grow.push(item).map(|()| true)
+        },
+    )?;
+    match grow.into_inner() {
+        Some(grow) => grow.end(),
+        None => Err(crate::view::bad_internal_call()),
+    }
 }
 
 fn insert<'h>(heap: &'h Heap, l: &List, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {

@@ -113,6 +113,17 @@ pub fn as_ssize_t(o: &Int) -> PyResult<isize> {
         .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
 }
 
+/// `o` clamped to the `Py_ssize_t` range, as `_PyEval_SliceIndex` clamps slice bounds.
+pub fn clamp_to_ssize(o: &Int) -> isize {
+    as_i64(o)
+        .and_then(|v| isize::try_from(v).ok())
+        .unwrap_or(if long_value(o).is_negative() {
+            isize::MIN
+        } else {
+            isize::MAX
+        })
+}
+
 /// `__sizeof__`: `24 + 4·max(ndigits, 1)`.
 fn long_sizeof(o: &PyObject) -> usize {
     DIGITS_OFFSET + 4 * ndigits(slot_self(o)).max(1)

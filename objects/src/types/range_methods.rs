@@ -4,7 +4,7 @@
 
 use crate::error::PyResult;
 use crate::heap::Heap;
-use crate::methods::{Bound, MethodDef, MethodTable, Params};
+use crate::methods::{Bound, MethodDef, MethodTable, Params, arg};
 use crate::obj::Obj;
 use crate::types::range::{self, Range};
 
@@ -25,17 +25,10 @@ pub static RANGE_METHODS: MethodTable<Range> = MethodTable {
     ],
 };
 
-/// The one argument of a `METH_O` method, which the binder guarantees.
-fn arg<'a, 'h>(args: Bound<'a, 'h>) -> PyResult<&'a Obj<'h>> {
-    args.first()
-        .and_then(Option::as_ref)
-        .ok_or_else(crate::view::bad_internal_call)
-}
-
 fn count<'h>(heap: &'h Heap, r: &Range, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    range::range_count(heap, r, arg(args)?.object())
+    range::range_count(heap, r, arg(args, 0)?.object())
 }
 
 fn index<'h>(heap: &'h Heap, r: &Range, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    range::range_index(heap, r, arg(args)?.object())
+    range::range_index(heap, r, arg(args, 0)?.object())
 }

@@ -12,7 +12,7 @@
 
 use crate::error::PyResult;
 use crate::heap::Heap;
-use crate::methods::{Bound, MethodDef, MethodTable, Params};
+use crate::methods::{Bound, MethodDef, MethodTable, Params, arg};
 use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::set::{self, AnySet, Set};
@@ -174,17 +174,11 @@ impl AsAnySet for AnySet {
     }
 }
 
-/// The `i`-th bound argument, which the binder guarantees is present.
-fn arg<'a>(args: Bound<'a, '_>, i: usize) -> PyResult<&'a PyObject> {
-    args.get(i)
-        .and_then(Option::as_ref)
-        .map(Obj::object)
-        .ok_or_else(crate::view::bad_internal_call)
-}
-
 /// All the arguments of a `METH_VARARGS` method.
 fn others<'a>(args: Bound<'a, '_>) -> PyResult<Vec<&'a PyObject>> {
-    (0..args.len()).map(|i| arg(args, i)).collect()
+    (0..args.len())
+        .map(|i| arg(args, i).map(Obj::object))
+        .collect()
 }
 
 fn add<'h>(heap: &'h Heap, s: &Set, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
@@ -213,12 +207,12 @@ fn frozenset_copy<'h>(heap: &'h Heap, s: &AnySet, _: Bound<'_, 'h>) -> PyResult<
 }
 
 fn discard<'h>(heap: &'h Heap, s: &Set, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    set::discard(heap, s, arg(args, 0)?)?;
+    set::discard(heap, s, arg(args, 0)?.object())?;
     Ok(none(heap))
 }
 
 fn remove<'h>(heap: &'h Heap, s: &Set, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    set::remove(heap, s, arg(args, 0)?)?;
+    set::remove(heap, s, arg(args, 0)?.object())?;
     Ok(none(heap))
 }
 
@@ -264,7 +258,7 @@ fn symmetric_difference<'h, S: AsAnySet>(
     s: &S,
     args: Bound<'_, 'h>,
 ) -> PyResult<Obj<'h>> {
-    set_ops::symmetric_difference(heap, s.any(), arg(args, 0)?)
+    set_ops::symmetric_difference(heap, s.any(), arg(args, 0)?.object())
 }
 
 fn symmetric_difference_update<'h>(
@@ -272,27 +266,27 @@ fn symmetric_difference_update<'h>(
     s: &Set,
     args: Bound<'_, 'h>,
 ) -> PyResult<Obj<'h>> {
-    set_ops::symmetric_difference_update(heap, s, arg(args, 0)?)?;
+    set_ops::symmetric_difference_update(heap, s, arg(args, 0)?.object())?;
     Ok(none(heap))
 }
 
 fn issubset<'h, S: AsAnySet>(heap: &'h Heap, s: &S, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     Ok(long::new_bool(
         heap,
-        set_ops::issubset(heap, s.any(), arg(args, 0)?)?,
+        set_ops::issubset(heap, s.any(), arg(args, 0)?.object())?,
     ))
 }
 
 fn issuperset<'h, S: AsAnySet>(heap: &'h Heap, s: &S, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     Ok(long::new_bool(
         heap,
-        set_ops::issuperset(heap, s.any(), arg(args, 0)?)?,
+        set_ops::issuperset(heap, s.any(), arg(args, 0)?.object())?,
     ))
 }
 
 fn isdisjoint<'h, S: AsAnySet>(heap: &'h Heap, s: &S, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     Ok(long::new_bool(
         heap,
-        set_ops::isdisjoint(heap, s.any(), arg(args, 0)?)?,
+        set_ops::isdisjoint(heap, s.any(), arg(args, 0)?.object())?,
     ))
 }

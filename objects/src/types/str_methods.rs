@@ -7,7 +7,7 @@
 use crate::abstract_;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
-use crate::methods::{Bound, MethodDef, MethodTable, Params};
+use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, opt};
 use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::str_format::{self, FormatArgs};
@@ -140,33 +140,36 @@ pub static STR_METHODS: MethodTable<Str> = MethodTable {
     ],
 };
 
-/// The `i`-th bound argument, which the binder guarantees is present.
-fn arg<'a>(args: Bound<'a, '_>, i: usize) -> PyResult<&'a PyObject> {
-    args.get(i)
-        .and_then(Option::as_ref)
-        .map(Obj::object)
-        .ok_or_else(crate::view::bad_internal_call)
-}
-
-/// The `i`-th bound argument if given.
-fn opt<'a>(args: Bound<'a, '_>, i: usize) -> Option<&'a PyObject> {
-    args.get(i).and_then(Option::as_ref).map(Obj::object)
-}
-
 fn replace<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    unicode_methods::replace(heap, s, arg(args, 0)?, arg(args, 1)?, opt(args, 2))
+    unicode_methods::replace(
+        heap,
+        s,
+        arg(args, 0)?.object(),
+        arg(args, 1)?.object(),
+        opt(args, 2).map(Obj::object),
+    )
 }
 
 fn split<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    unicode_methods::split(heap, s, opt(args, 0), opt(args, 1))
+    unicode_methods::split(
+        heap,
+        s,
+        opt(args, 0).map(Obj::object),
+        opt(args, 1).map(Obj::object),
+    )
 }
 
 fn rsplit<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    unicode_methods::rsplit(heap, s, opt(args, 0), opt(args, 1))
+    unicode_methods::rsplit(
+        heap,
+        s,
+        opt(args, 0).map(Obj::object),
+        opt(args, 1).map(Obj::object),
+    )
 }
 
 fn join<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    let items = sequence_fast(heap, arg(args, 0)?, "can only join an iterable")?;
+    let items = sequence_fast(heap, arg(args, 0)?.object(), "can only join an iterable")?;
     unicode_methods::join(heap, s, &items)
 }
 
@@ -179,10 +182,7 @@ fn join<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
 pub fn sequence_fast<'h>(heap: &'h Heap, o: &PyObject, message: &str) -> PyResult<Vec<Obj<'h>>> {
     let mut items = Vec::new();
     let not_iterable = format!("'{}' object is not iterable", o.ob_type().name());
-    match abstract_::for_each(heap, o, |item| {
-        items.push(item);
-        Ok(true)
-    }) {
+    match abstract_::collect_into(heap, o, &mut items) {
         Err(e)
             if items.is_empty()
                 && e.kind() == ExcKind::TypeError
@@ -195,22 +195,22 @@ pub fn sequence_fast<'h>(heap: &'h Heap, o: &PyObject, message: &str) -> PyResul
 }
 
 fn strip<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    unicode_methods::strip(heap, s, opt(args, 0))
+    unicode_methods::strip(heap, s, opt(args, 0).map(Obj::object))
 }
 
 fn lstrip<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    unicode_methods::lstrip(heap, s, opt(args, 0))
+    unicode_methods::lstrip(heap, s, opt(args, 0).map(Obj::object))
 }
 
 fn rstrip<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    unicode_methods::rstrip(heap, s, opt(args, 0))
+    unicode_methods::rstrip(heap, s, opt(args, 0).map(Obj::object))
 }
 
 /// A searching method: `(sub, start=None, end=None)`.
 macro_rules! searching {
     ($($name:ident),*) => {$(
         fn $name<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-            unicode_methods::$name(heap, s, arg(args, 0)?, opt(args, 1), opt(args, 2))
+            unicode_methods::$name(heap, s, arg(args, 0)?.object(), opt(args, 1).map(Obj::object), opt(args, 2).map(Obj::object))
         }
     )*};
 }

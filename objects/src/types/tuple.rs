@@ -99,14 +99,8 @@ pub fn sequence_tuple<'h>(heap: &'h Heap, o: &Obj<'h>) -> PyResult<Obj<'h>> {
     }
     let mut items: Vec<Obj<'h>> = Vec::new();
     items.try_reserve(hint).map_err(|_| PyErr::memory_error())?;
-    crate::abstract_::for_each(heap, o.object(), |item| {
-        if items.len() == MAX_ITEMS {
-            return Err(PyErr::memory_error());
-        }
-        items.try_reserve(1).map_err(|_| PyErr::memory_error())?;
-        items.push(item);
-        Ok(true)
-    })?;
+    crate::abstract_::collect_into(heap, o.object(), &mut items)?;
+    // `new_tuple` refuses more than `MAX_ITEMS` with a `MemoryError`.
     new_tuple(heap, items)
 }
 

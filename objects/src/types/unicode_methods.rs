@@ -33,9 +33,9 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::types::list::{self, List, RawStorage, swap_storage};
-use crate::types::long::{self, long_value, new_bool};
+use crate::types::long::{self, new_bool};
 use crate::types::unicode::{self, STR_TYPE, Str, str_value};
-use crate::types::{NONE_TYPE, list_sort, range, tuple};
+use crate::types::{NONE_TYPE, list_sort, tuple};
 use crate::unicode_data::is_py_space;
 
 // ---------------------------------------------------------------------------------------------
@@ -91,38 +91,16 @@ fn substring<'h>(
     unicode::new_str(heap, &to_string(&c[start..end]))
 }
 
-/// An integer argument that must fit `Py_ssize_t` (`maxsplit`, `count`).
-///
-/// # Errors
-/// `TypeError: 'float' object cannot be interpreted as an integer`,
-/// `OverflowError: Python int too large to convert to C ssize_t`.
-fn ssize_arg(heap: &Heap, o: &PyObject) -> PyResult<isize> {
-    let i = range::number_index(heap, o)?;
-    long::as_ssize_t(long::Int::cast_internal(i.object())?)
-}
-
 /// A `start`/`end` argument (`_PyEval_SliceIndex`): `None` or absent is `default`, an int is
 /// clamped to the `Py_ssize_t` range.
 ///
 /// # Errors
 /// `TypeError: slice indices must be integers or None or have an __index__ method`.
 fn slice_arg(o: Option<&PyObject>, default: isize) -> PyResult<isize> {
-    let Some(o) = o.filter(|o| !is_none(o)) else {
-        return Ok(default);
-    };
-    let Some(o) = long::Int::cast(o) else {
-        return Err(PyErr::type_error(
-            "slice indices must be integers or None or have an __index__ method",
-        ));
-    };
-    let v = long_value(o);
-    Ok(v.to_i64()
-        .and_then(|v| isize::try_from(v).ok())
-        .unwrap_or(if v.is_negative() {
-            isize::MIN
-        } else {
-            isize::MAX
-        }))
+    match o.filter(|o| !is_none(o)) {
+        Some(o) => crate::methods::slice_index(o),
+        None => Ok(default),
+    }
 }
 
 /// `ADJUST_INDICES`: `start` and `end` as slice bounds of a string of `len`.
@@ -283,7 +261,7 @@ fn split_common<'h>(
     right: bool,
 ) -> PyResult<Obj<'h>> {
     let maxcount = maxsplit
-        .map(|m| ssize_arg(heap, m))
+        .map(crate::methods::ssize_arg)
         .transpose()?
         .unwrap_or(-1);
     let sep = match sep.filter(|o| !is_none(o)) {
@@ -585,7 +563,10 @@ pub fn replace<'h>(
         })
     };
     let (from, to) = (str_arg(1, old)?, str_arg(2, new)?);
-    let maxcount = count.map(|c| ssize_arg(heap, c)).transpose()?.unwrap_or(-1);
+    let maxcount = count
+        .map(crate::methods::ssize_arg)
+        .transpose()?
+        .unwrap_or(-1);
     let c = chars(s);
     let maxcount = if maxcount < 0 {
         usize::MAX

@@ -1127,21 +1127,7 @@ pub(crate) fn slice_indices<'py>(
     let part = |i: usize| slice.get_ref(heap, i).filter(|v| !v.is(&none));
     // `PySlice_Unpack`: each part clamped to the `Py_ssize_t` range (`_PyEval_SliceIndex`),
     // and the step to `-sys.maxsize` at least, so that it can be negated.
-    let clamp = |v: &Obj<'py>| -> R<'py, isize> {
-        let Some(i) = long::Int::cast(v.object()) else {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                "slice indices must be integers or None or have an __index__ method",
-            ));
-        };
-        Ok(long::as_i64(i)
-            .and_then(|v| isize::try_from(v).ok())
-            .unwrap_or(if long::long_value(i).is_negative() {
-                isize::MIN
-            } else {
-                isize::MAX
-            }))
-    };
+    let clamp = |v: &Obj<'py>| methods::slice_index(v.object()).map_err(|e| interp.err(e));
     let step = match part(2) {
         Some(v) => clamp(&v)?.max(-isize::MAX),
         None => 1,

@@ -91,11 +91,13 @@ impl RuntimeHooks for Interp<'_> {
     fn iterate(
         &self,
         iterable: &PyObject,
+        started: &mut dyn FnMut() -> pyrt_objects::PyResult<()>,
         each: &mut dyn FnMut(&PyObject) -> pyrt_objects::PyResult<bool>,
     ) -> pyrt_objects::PyResult<()> {
         // SAFETY: the caller holds the iterable for the call.
         let iterable = unsafe { Obj::from_borrowed(self.heap, iterable) };
         let mut it = self.iter(&iterable).map_err(|u| self.to_pyerr(u))?;
+        started()?;
         while let Some(item) = it.next(self).map_err(|u| self.to_pyerr(u))? {
             if !each(item.object())? {
                 break;

@@ -1,7 +1,7 @@
 //! Methods of the built-in types (`list.append`, `dict.get`, `str.split`, ...), called
 //! directly for `obj.name(...)` or through a bound built-in method object for `m = obj.name`.
 
-use pyrt_objects::Obj;
+use pyrt_objects::methods::Methods;
 use pyrt_objects::types::dict::methods::DICT_METHODS;
 use pyrt_objects::types::float_methods::FLOAT_METHODS;
 use pyrt_objects::types::list_methods::LIST_METHODS;
@@ -10,6 +10,7 @@ use pyrt_objects::types::range_methods::RANGE_METHODS;
 use pyrt_objects::types::set_methods::{FROZENSET_METHODS, SET_METHODS};
 use pyrt_objects::types::str_methods::STR_METHODS;
 use pyrt_objects::types::{dict, float, list, long, range, set, unicode};
+use pyrt_objects::{Obj, PyObject};
 
 use super::objects::{BUILTIN, DICT_ITEMS, DICT_KEYS, DICT_VALUES};
 use super::{Interp, R};
@@ -32,24 +33,31 @@ pub(crate) fn bound<'py>(
 }
 
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
-    let o = obj.object();
-    if list::is_list(o) {
-        LIST_METHODS.has(name)
+    table_of(obj.object()).is_some_and(|t| t.has(name))
+}
+
+/// The method table of `o`'s type (its `tp_methods`), for the built-in types that have one.
+fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
+    let table: &'static dyn Methods = if list::is_list(o) {
+        &LIST_METHODS
     } else if dict::is_dict(o) {
-        DICT_METHODS.has(name)
+        &DICT_METHODS
     } else if set::is_set(o) {
-        SET_METHODS.has(name)
+        &SET_METHODS
     } else if set::is_anyset(o) {
-        FROZENSET_METHODS.has(name)
+        &FROZENSET_METHODS
     } else if unicode::is_str(o) {
-        STR_METHODS.has(name)
+        &STR_METHODS
     } else if range::is_range(o) {
-        RANGE_METHODS.has(name)
+        &RANGE_METHODS
     } else if float::is_float(o) {
-        FLOAT_METHODS.has(name)
+        &FLOAT_METHODS
+    } else if long::is_int(o) {
+        &INT_METHODS
     } else {
-        long::is_int(o) && INT_METHODS.has(name)
-    }
+        return None;
+    };
+    Some(table)
 }
 
 /// Calls method `name` of a built-in object; `None` if its type has no such method.
@@ -60,33 +68,9 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
-    if !has_method(obj, name) {
-        return Ok(None);
-    }
-    let (o, heap) = (obj.object(), interp.heap);
-    let table = if list::is_list(o) {
-        LIST_METHODS.call(heap, o, name, args, kwargs)
-    } else if unicode::is_str(o) {
-        STR_METHODS.call(heap, o, name, args, kwargs)
-    } else if long::is_int(o) {
-        INT_METHODS.call(heap, o, name, args, kwargs)
-    } else if float::is_float(o) {
-        FLOAT_METHODS.call(heap, o, name, args, kwargs)
-    } else if range::is_range(o) {
-        RANGE_METHODS.call(heap, o, name, args, kwargs)
-    } else if set::is_set(o) {
-        SET_METHODS.call(heap, o, name, args, kwargs)
-    } else if set::is_anyset(o) {
-        FROZENSET_METHODS.call(heap, o, name, args, kwargs)
-    } else if dict::is_dict(o) {
-        DICT_METHODS.call(heap, o, name, args, kwargs)
-    } else {
-        None
-    };
-    if let Some(r) = table {
-        return r.map(Some).map_err(|e| interp.err(e));
-    }
-    Ok(None)
+    let r =
+        table_of(obj.object()).and_then(|t| t.call(interp.heap, obj.object(), name, args, kwargs));
+    r.transpose().map_err(|e| interp.err(e))
 }
 
 /// How `d.keys()`, `d.values()` and `d.items()` of [`DICT_METHODS`] make their views, whose

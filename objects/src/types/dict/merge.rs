@@ -145,11 +145,7 @@ pub fn merge_from_seq2(heap: &Heap, d: &Dict, seq: &PyObject) -> PyResult<()> {
 /// `TypeError: 'int' object is not iterable`, or what iterating raises.
 fn sequence_fast<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Vec<Obj<'h>>> {
     let mut items = Vec::new();
-    abstract_::for_each(heap, o, |item| {
-        items.try_reserve(1).map_err(|_| PyErr::memory_error())?;
-        items.push(item);
-        Ok(true)
-    })?;
+    abstract_::collect_into(heap, o, &mut items)?;
     Ok(items)
 }
 

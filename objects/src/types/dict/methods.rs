@@ -17,7 +17,7 @@ use super::keys::{DKIX_DUMMY, Entry, probe_sequence};
 use super::{Dict, dict_len, keys, new_dict, resize, set_item, set_used, values};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
-use crate::methods::{Bound, MethodDef, MethodTable, Params, check_positional, keyword_name};
+use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, check_positional, keyword_name};
 use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::{none, tuple};
@@ -84,13 +84,6 @@ pub static DICT_METHODS: MethodTable<Dict> = MethodTable {
         },
     ],
 };
-
-/// The `i`-th bound argument, which the binder guarantees is present.
-fn arg<'a, 'h>(args: Bound<'a, 'h>, i: usize) -> PyResult<&'a Obj<'h>> {
-    args.get(i)
-        .and_then(Option::as_ref)
-        .ok_or_else(crate::view::bad_internal_call)
-}
 
 /// An optional argument, `None` when not given.
 fn or_none<'h>(heap: &'h Heap, args: Bound<'_, 'h>, i: usize) -> Obj<'h> {
