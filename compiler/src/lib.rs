@@ -1,0 +1,33 @@
+//! # pyrt-compiler: Python source to CPython 3.12 bytecode
+//!
+//! The compiler behind pyrt's interpreter, written from the behaviour of CPython 3.12's
+//! `Python/symtable.c`, `Python/ast_opt.c`, `Python/compile.c`, `Python/flowgraph.c` and
+//! `Python/assemble.c`, and of `Lib/dis.py`. It is its own crate because it needs nothing of
+//! the object model: its output is plain data ([`code::CodeObject`]) that the interpreter makes
+//! into objects, so it builds fast and is tested on its own against the live CPython's `dis`.
+//!
+//! ```text
+//!   source ──Ruff's parser──► syntax tree ──symtable──► scopes
+//!                                  │ └──fold (ast_opt)──► folded constants
+//!                                  ▼
+//!                          codegen ──► InstrSequence ──flowgraph──► CFG ──assemble──► CodeObject
+//!                                                                                  └──dis──► text
+//! ```
+//!
+//! Modules:
+//! * [`opcode`]: 3.12's opcode numbers, arguments and inline caches;
+//! * [`code`]: the code object's fields and constants, as plain data;
+//! * [`instr`]: the instruction sequence, labels and locations;
+//! * [`symtable`]: scopes and names;
+//! * [`source_map`]: byte offsets to lines and columns;
+//! * [`error`]: `SyntaxError` and the compiler's other errors.
+
+pub mod code;
+pub mod error;
+pub mod instr;
+pub mod opcode;
+pub mod source_map;
+pub mod symtable;
+
+pub use code::{CodeObject, Constant};
+pub use error::{CompileError, ErrorKind};
