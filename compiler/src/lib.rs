@@ -19,11 +19,15 @@
 //! * [`code`]: the code object's fields and constants, as plain data;
 //! * [`instr`]: the instruction sequence, labels and locations;
 //! * [`symtable`]: scopes and names;
+//! * [`fold`]: constant folding;
+//! * [`flowgraph`]: the control-flow graph's optimisation and the assembler;
 //! * [`source_map`]: byte offsets to lines and columns;
 //! * [`error`]: `SyntaxError` and the compiler's other errors.
 
 pub mod code;
 pub mod error;
+pub mod flowgraph;
+pub mod fold;
 pub mod instr;
 pub mod opcode;
 pub mod source_map;
