@@ -13,7 +13,7 @@ use core::ptr::NonNull;
 
 use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;
-use crate::long_digits::{LongError, LongValue};
+use crate::long_digits::{LongError, LongValue, MASK, SHIFT};
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{
@@ -94,7 +94,22 @@ pub fn long_value(o: &Int) -> LongValue {
 
 /// The value as an `i64`, if it fits.
 pub fn as_i64(o: &Int) -> Option<i64> {
-    compact_value(o).or_else(|| long_value(o).to_i64())
+    compact_value(o).or_else(|| small_value(o).and_then(|v| i64::try_from(v).ok()))
+}
+
+/// The value of an int of at most four digits (120 bits), read in place: the common case of
+/// arithmetic, without [`long_value`]'s digit vector.
+fn small_value(o: &Int) -> Option<i128> {
+    let digits = digits(o);
+    if digits.len() > 4 {
+        return None;
+    }
+    let magnitude = digits
+        .iter()
+        .rev()
+        .fold(0i128, |acc, &d| (acc << SHIFT) | i128::from(d));
+    let negative = long_header(o).lv_tag.get() & 3 == SIGN_NEGATIVE;
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 /// The value of `o` as an `i64`, if `o` is an int (or bool) whose value fits: a checked cast
@@ -163,7 +178,45 @@ pub fn new_int<'h>(heap: &'h Heap, v: &LongValue) -> PyResult<Obj<'h>> {
 /// # Errors
 /// `MemoryError` when the allocator refuses.
 pub fn int_from_i64(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
-    new_int(heap, &LongValue::from_i64(v))
+    int_from_i128(heap, i128::from(v))
+}
+
+/// A new int from an `i128`, its digits written in place (no digit vector): the result path of
+/// arithmetic on ints that fit a machine word.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn int_from_i128(heap: &Heap, v: i128) -> PyResult<Obj<'_>> {
+    if let Some(small) = i64::try_from(v)
+        .ok()
+        .and_then(|x| heap.singletons().small_int(x))
+    {
+        // SAFETY: a singleton of this heap.
+        return Ok(unsafe { Obj::from_borrowed(heap, small.as_ref()) });
+    }
+    let mut magnitude = v.unsigned_abs();
+    let mut buf = [0u32; 5];
+    let mut n = 0;
+    while magnitude != 0 {
+        buf[n] = (magnitude as u32) & MASK;
+        magnitude >>= SHIFT;
+        n += 1;
+    }
+    let op = heap.alloc_object(INT_TYPE.get(), DIGITS_OFFSET + 4 * n.max(1))?;
+    let sign = match v.signum() {
+        0 => SIGN_ZERO,
+        -1 => SIGN_NEGATIVE,
+        _ => 0,
+    };
+    // SAFETY: a fresh allocation of the header plus `max(n, 1)` digits; `n <= 5 = buf.len()`.
+    unsafe {
+        let long = op.cast::<PyLongObject>();
+        core::ptr::addr_of_mut!((*long.as_ptr()).lv_tag).write(Cell::new((n << 3) | sign));
+        let dst = op.cast::<u8>().add(DIGITS_OFFSET).cast::<u32>();
+        dst.write(0);
+        core::ptr::copy_nonoverlapping(buf.as_ptr(), dst.as_ptr(), n);
+        Ok(Obj::from_owned(heap, op))
+    }
 }
 
 /// `True` or `False`.
@@ -233,10 +286,10 @@ fn int_binary<'h>(
     let (Some(a), Some(b)) = (Int::cast(a), Int::cast(b)) else {
         return Ok(None);
     };
-    if let (Some(x), Some(y)) = (compact_value(a), compact_value(b))
+    if let (Some(x), Some(y)) = (as_i64(a), as_i64(b))
         && let Some(r) = fast(x, y)
     {
-        return new_int(heap, &LongValue::from_i128(r)).map(Some);
+        return int_from_i128(heap, r).map(Some);
     }
     let r = slow(&long_value(a), &long_value(b)).map_err(long_error)?;
     new_int(heap, &r).map(Some)
