@@ -433,8 +433,11 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// `try` (and `try`/`except*`): 3.12 walks the body, the `else` clause, the handlers,
+    /// then the `finally` clause.
     fn visit_try(&mut self, t: &ast::StmtTry) -> Result<(), CompileError> {
         self.visit_body(&t.body)?;
+        self.visit_body(&t.orelse)?;
         for handler in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = handler;
             if let Some(type_) = &h.type_ {
@@ -445,7 +448,6 @@ impl<'a> Walker<'a> {
             }
             self.visit_body(&h.body)?;
         }
-        self.visit_body(&t.orelse)?;
         self.visit_body(&t.finalbody)
     }
 
@@ -460,9 +462,10 @@ impl<'a> Walker<'a> {
             self.visit_expr(&decorator.expression)?;
         }
         if let Some(type_params) = &f.type_params {
-            let p = &f.parameters;
-            let has_defaults = p.posonlyargs.iter().chain(&p.args).any(|a| a.default.is_some());
-            let has_kwdefaults = p.kwonlyargs.iter().any(|a| a.default.is_some());
+            // 3.12 tests the list of defaults for NULL, which it never is: a generic function
+            // always has `.defaults`; `.kwdefaults` only when a keyword-only default exists.
+            let has_defaults = true;
+            let has_kwdefaults = f.parameters.kwonlyargs.iter().any(|a| a.default.is_some());
             let name = f.name.as_str();
             self.enter_type_param_block(name, type_params, has_defaults, has_kwdefaults, false, at)?;
         }
@@ -511,14 +514,23 @@ impl<'a> Walker<'a> {
             self.add_def(arg.parameter.name.as_str(), def::PARAM, at)?;
         }
         if let Some(vararg) = &p.vararg {
-            self.add_def(vararg.name.as_str(), def::PARAM, self.loc(&**vararg))?;
+            self.add_def(vararg.name.as_str(), def::PARAM, self.star_param_location(vararg))?;
             self.cur_mut().varargs = true;
         }
         if let Some(kwarg) = &p.kwarg {
-            self.add_def(kwarg.name.as_str(), def::PARAM, self.loc(&**kwarg))?;
+            self.add_def(kwarg.name.as_str(), def::PARAM, self.star_param_location(kwarg))?;
             self.cur_mut().varkeywords = true;
         }
         Ok(())
+    }
+
+    /// Where CPython's `arg` node of `*args` or `**kwargs` is: from the name (Ruff's range
+    /// starts at the stars).
+    fn star_param_location(&self, param: &ast::Parameter) -> Location {
+        let mut at = self.loc(param);
+        let name = self.loc(&param.name);
+        (at.lineno, at.col_offset) = (name.lineno, name.col_offset);
+        at
     }
 
     /// A function's annotations (`symtable_visit_annotations`): positional-only, positional,
