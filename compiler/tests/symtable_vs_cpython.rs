@@ -113,6 +113,29 @@ const TABLES: &[&str] = &[
     "def outer():\n    x = 1\n    def f[T](a: T = x) -> T:\n        return a + x",
     "class C[T]: pass\n__x = 1\ndef __f(__a): pass",
     "def f[T, U: (int, str)](): pass",
+    // Harder mixes of closures, classes and inlined comprehensions.
+    "def f():\n    return [[lambda: x + y for y in b] for x in a]",
+    "def f():\n    x = 1\n    g = lambda: x\n    return [x for x in y]",
+    "def f():\n    x = 1\n    [x for x in y]\n    return x",
+    "def f():\n    x = 1\n    class C:\n        def g(self):\n            return x",
+    "class C:\n    x = 1\n    g = (x for _ in range(3))\n    h = [lambda: x for _ in range(3)]",
+    "class C:\n    def f(self):\n        return lambda: super()",
+    "class C:\n    __class__ = 1\n    def f(self):\n        return __class__",
+    "class C:\n    y = [[a + b for a in c] for b in d]",
+    "async def f():\n    return [[x async for x in y] for y in z]",
+    "def f():\n    return (x async for x in y)",
+    "def f(p):\n    match p:\n        case [a, *b] if a:\n            return lambda: (a, b)",
+    "x = [lambda y=z: y for z in w]",
+    "def f():\n    return [x for x in y if (z := x)], z",
+    "def f():\n    def g():\n        return [(y := 1) for _ in z]\n    return g",
+    "def f():\n    y = 0\n    def g():\n        return [(y := 1) for _ in z]\n    return g",
+    "def f():\n    a = [x for x in range(3)]\n    def g():\n        return x",
+    "x = 0\ndef f():\n    return [x for _ in y]",
+    "class C[T]:\n    def m(self) -> T:\n        return [T for _ in range(1)]",
+    "def f[T]():\n    def g():\n        return T\n    return g",
+    "class C:\n    A = 1\n    type X = A\n    def f[T: A](self): pass",
+    "@decorator\nclass C[T: int, *Ts, **P](Base, metaclass=M):\n    pass",
+    "def f(*, k=1):\n    pass\ndef g[T](*, k=1, m): pass",
     // Odds and ends.
     "def f():\n    return locals()\ndef g():\n    exec('x = 1')",
     "def f():\n    del x\n    del (y, z)",
@@ -170,6 +193,9 @@ const ERRORS: &[&str] = &[
     "class C:\n    type A = [x for x in y]",
     "from __future__ import annotations\ndef f(x: (yield)): pass",
     "from __future__ import annotations\nx: (y := 1)",
+    "def f():\n    [i for i in y if (j := 0) for j in z]",
+    "def f():\n    y = [x for x in z]\n    def g():\n        nonlocal x",
+    "def f():\n    lambda: [(yield) for x in y]",
     "def f():\n    x = 1\n    def g[T]():\n        def h():\n            nonlocal T",
     "x = 1\ny = [[z := 1 for a in b] for c in d]\nclass C:\n    [[w := 1 for a in b] for c in d]",
 ];
@@ -409,7 +435,11 @@ fn symbol_tables_and_errors_match_cpython() {
     };
     let lines = check.python().run(&cpython_script(TABLES, ERRORS));
     let cases = split_cases(&lines);
-    assert_eq!(cases.len(), TABLES.len() + ERRORS.len(), "CPython printed every case");
+    assert_eq!(
+        cases.len(),
+        TABLES.len() + ERRORS.len(),
+        "CPython printed every case"
+    );
     let mut failures = Vec::new();
     let ours = TABLES
         .iter()
@@ -433,4 +463,155 @@ fn symbol_tables_and_errors_match_cpython() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// Deep trees: `(kind, n, whether it compiles)`. CPython compiling a script (`python3.12
+/// file.py`, where the depth count starts at 0, as in `build`) draws the line between the two
+/// smaller sizes of each kind; 100 000 is far past it, for the kinds Ruff's parser builds
+/// without recursing (its recursive descent overflows on 10 000 nested `-` or `lambda`, and
+/// CPython's parser gives up on 3000 nested `lambda` or 20 000 `elif`: those are checked on
+/// our side only, in `deep_blocks_and_statements`). A chain of `and` is one flat node.
+const DEEP: &[(&str, usize, bool)] = &[
+    ("add", 2999, true),
+    ("add", 3000, false),
+    ("add", 100_000, false),
+    ("attr", 2998, true),
+    ("attr", 2999, false),
+    ("attr", 100_000, false),
+    ("call", 2998, true),
+    ("call", 2999, false),
+    ("call", 100_000, false),
+    ("subscript", 2998, true),
+    ("subscript", 2999, false),
+    ("subscript", 100_000, false),
+    ("neg", 2998, true),
+    ("neg", 2999, false),
+    ("elif", 2998, true),
+    ("elif", 2999, false),
+    ("and", 100_000, true),
+];
+
+/// The source of a deep case, made the same way by the Python script.
+fn deep_source(kind: &str, n: usize) -> String {
+    match kind {
+        "add" => vec!["1"; n].join("+"),
+        "attr" => format!("a{}", ".b".repeat(n)),
+        "call" => format!("f{}", "()".repeat(n)),
+        "subscript" => format!("a{}", "[0]".repeat(n)),
+        "neg" => format!("{}1", "-".repeat(n)),
+        "lambda" => format!("{}x", "lambda: ".repeat(n)),
+        "elif" => format!("if a: pass\n{}", "elif a: pass\n".repeat(n)),
+        "and" => vec!["a"; n].join(" and "),
+        _ => unreachable!("no such kind {kind}"),
+    }
+}
+
+/// Runs each case as a script of its own, and prints whether it compiled (a `NameError` when
+/// it runs says it did).
+const DEEP_SCRIPT: &str = r#"
+import os, subprocess, sys, tempfile
+def source(kind, n):
+    return {
+        "add": lambda: "+".join(["1"] * n),
+        "attr": lambda: "a" + ".b" * n,
+        "call": lambda: "f" + "()" * n,
+        "subscript": lambda: "a" + "[0]" * n,
+        "neg": lambda: "-" * n + "1",
+        "elif": lambda: "if a: pass\n" + "elif a: pass\n" * n,
+        "and": lambda: " and ".join(["a"] * n),
+    }[kind]()
+with tempfile.TemporaryDirectory() as tmp:
+    for kind, n in CASES:
+        path = os.path.join(tmp, f"{kind}_{n}.py")
+        with open(path, "w") as f:
+            f.write(source(kind, n))
+        err = subprocess.run([sys.executable, path], capture_output=True, text=True).stderr
+        last = err.strip().splitlines()[-1] if err.strip() else ""
+        if last.startswith(("RecursionError", "MemoryError", "SyntaxError")):
+            print(kind, n, last)
+        else:
+            print(kind, n, "ok")
+"#;
+
+/// Ours: `ok` or the error, run on a thread with a main thread's 8 MiB of stack (the
+/// parser's, not the symbol table's, need).
+fn our_deep(kind: &'static str, n: usize) -> String {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let src = deep_source(kind, n);
+            match build(&src) {
+                Ok(_) => format!("{kind} {n} ok"),
+                Err(line) => format!("{kind} {n} {line}"),
+            }
+        })
+        .expect("a thread starts")
+        .join()
+        .expect("no panic")
+}
+
+/// The line our build prints for a case.
+fn expected_deep(kind: &str, n: usize, compiles: bool) -> String {
+    match compiles {
+        true => format!("{kind} {n} ok"),
+        false => {
+            format!(
+                "{kind} {n} RecursionError: maximum recursion depth exceeded during compilation"
+            )
+        }
+    }
+}
+
+#[test]
+fn depth_limit_matches_cpython() {
+    let ours: Vec<String> = DEEP.iter().map(|&(kind, n, _)| our_deep(kind, n)).collect();
+    for (line, &(kind, n, compiles)) in ours.iter().zip(DEEP) {
+        assert_eq!(line, &expected_deep(kind, n, compiles));
+    }
+    let Some(check) = cross_check(DEEP.len()) else {
+        return;
+    };
+    let cases: Vec<String> = DEEP
+        .iter()
+        .map(|(kind, n, _)| format!("({kind:?}, {n})"))
+        .collect();
+    let script = format!("CASES = [{}]\n{DEEP_SCRIPT}", cases.join(", "));
+    let theirs = check.python().run(&script);
+    assert_eq!(ours, theirs);
+    check.compared(DEEP.len());
+}
+
+#[test]
+fn deep_blocks_and_statements() {
+    // Nested lambdas are nested blocks: the analysis recurses as deep as the walk.
+    for (kind, n, compiles) in [
+        ("lambda", 2998, true),
+        ("lambda", 2999, false),
+        ("elif", 20_000, false),
+    ] {
+        assert_eq!(our_deep(kind, n), expected_deep(kind, n, compiles));
+    }
+}
+
+#[test]
+fn the_deepest_tree_allowed_needs_no_big_stack() {
+    // On the test harness's own thread (2 MiB of stack): the walk grows its stack itself.
+    // (Ruff's parser recurses on nested lambdas and needs more than this to parse 2998.)
+    assert!(build(&deep_source("add", 2999)).is_ok());
+    let err = build(&deep_source("attr", 2999)).expect_err("too deep");
+    assert_eq!(
+        err,
+        "RecursionError: maximum recursion depth exceeded during compilation"
+    );
+}
+
+#[test]
+fn the_count_can_start_deeper() {
+    // As `compile()` called from Python code: 2996 nested visits are left, not 3000.
+    let src = deep_source("add", 2996);
+    let parsed = ruff_python_parser::parse_module(&src).expect("parses");
+    let map = SourceMap::new(&src);
+    assert!(symtable::build(parsed.syntax(), &map, "<s>").is_ok());
+    let err = symtable::build_at_depth(parsed.syntax(), &map, "<s>", 4).expect_err("too deep");
+    assert_eq!(err.kind, ErrorKind::Recursion);
 }

@@ -203,7 +203,10 @@ impl Block {
     pub fn is_function_like(&self) -> bool {
         matches!(
             self.kind,
-            BlockKind::Function | BlockKind::TypeVarBound | BlockKind::TypeAlias | BlockKind::TypeParams
+            BlockKind::Function
+                | BlockKind::TypeVarBound
+                | BlockKind::TypeAlias
+                | BlockKind::TypeParams
         )
     }
 }
@@ -256,7 +259,8 @@ impl SymbolTable {
 }
 
 /// Builds the symbol table of a module (`_PySymtable_Build`): the names of every block, then
-/// the scope of each (`analyze`).
+/// the scope of each (`analyze`). The depth count starts at 0, as when CPython compiles a
+/// script it runs (`python3.12 file.py`).
 ///
 /// # Errors
 /// The `SyntaxError`s of `symtable.c`, with CPython's messages and locations, and a
@@ -267,7 +271,23 @@ pub fn build(
     source: &crate::source_map::SourceMap,
     filename: &str,
 ) -> Result<SymbolTable, CompileError> {
-    let collected = visit::collect(module, source, filename)?;
+    build_at_depth(module, source, filename, 0)
+}
+
+/// [`build`], with the depth count starting at `starting_depth` instead of 0. CPython starts
+/// it at twice the C recursion depth of its caller: `compile()` called from Python code
+/// starts at 4 or 6 (so `1+1+...+1` fails there from 2996 or 2994 terms, against 3000 in a
+/// script), which a runtime can mirror with this.
+///
+/// # Errors
+/// As [`build`].
+pub fn build_at_depth(
+    module: &ruff_python_ast::ModModule,
+    source: &crate::source_map::SourceMap,
+    filename: &str,
+    starting_depth: u32,
+) -> Result<SymbolTable, CompileError> {
+    let collected = visit::collect(module, source, filename, starting_depth)?;
     let mut blocks = collected.blocks;
     analyze::analyze(&mut blocks, &collected.directives, filename)?;
     Ok(SymbolTable {
@@ -279,10 +299,10 @@ pub fn build(
 
 /// How deeply statements, expressions, patterns and type parameters may nest before
 /// [`build`] fails with `RecursionError: maximum recursion depth exceeded during compilation`:
-/// CPython 3.12 allows twice its C recursion limit (1500), less the depth at which the
-/// compiler starts (2, doubled), so 2996 nested visits — `1+1+...+1` with 2995 terms
-/// compiles, with 2996 it does not.
-pub const MAX_DEPTH: u32 = 2996;
+/// twice CPython 3.12's C recursion limit (1500). In a script, `x = 1+1+...+1` with 2999
+/// terms compiles (3000 nested visits: the statement, 2998 additions, a constant), with
+/// 3000 it does not.
+pub const MAX_DEPTH: u32 = 3000;
 
 /// Mangles a private name (`_Py_Mangle`): inside class `C`, `__x` becomes `_C__x`. Names
 /// that end in `__`, that contain a dot, or that do not start with `__` are kept, as are all
