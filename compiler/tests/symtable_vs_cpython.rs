@@ -137,6 +137,9 @@ const TABLES: &[&str] = &[
     "@decorator\nclass C[T: int, *Ts, **P](Base, metaclass=M):\n    pass",
     "def f(*, k=1):\n    pass\ndef g[T](*, k=1, m): pass",
     // Odds and ends.
+    "f(\n    x for x in y\n)\ng = (\n    lambda:\n    0\n)",
+    "@decorator\n\n@other\nclass C:\n    @property\n    def f(self): pass",
+    "def \\\n  f(): pass\nclass \\\n  C: pass",
     "def f():\n    return locals()\ndef g():\n    exec('x = 1')",
     "def f():\n    del x\n    del (y, z)",
     "x = 1\nx = 2\ndef x(): pass\nclass x: pass",

@@ -477,7 +477,7 @@ impl<'a> Walker<'a> {
     /// annotations in the enclosing scope (annotations in the type-parameter block, if any),
     /// then the body in a block of its own.
     fn visit_function_def(&mut self, f: &ast::StmtFunctionDef) -> Result<(), CompileError> {
-        let at = self.def_location(f, &f.name);
+        let at = self.def_location(f, &f.decorator_list, &f.name);
         self.add_def(f.name.as_str(), def::LOCAL, at)?;
         self.visit_defaults(&f.parameters)?;
         for decorator in &f.decorator_list {
@@ -513,14 +513,18 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
-    /// Where CPython's `FunctionDef`/`ClassDef` node starts: at `def`/`class` (after the
-    /// decorators, which Ruff includes), so at the name's line.
-    fn def_location(&self, node: &impl Ranged, name: &ast::Identifier) -> Location {
+    /// Where CPython's `FunctionDef`/`ClassDef` node starts: at `def`/`class`, after the
+    /// decorators (which Ruff's range includes). Past decorators, that is the name's line (a
+    /// backslash between `def` and the name would move it a line), in the column of the `@`.
+    fn def_location(
+        &self,
+        node: &impl Ranged,
+        decorators: &[ast::Decorator],
+        name: &ast::Identifier,
+    ) -> Location {
         let mut at = self.loc(node);
-        let name_at = self.loc(name);
-        if name_at.lineno != at.lineno {
-            at.lineno = name_at.lineno;
-            at.col_offset = 0;
+        if !decorators.is_empty() {
+            at.lineno = self.loc(name).lineno;
         }
         at
     }
@@ -624,7 +628,7 @@ impl<'a> Walker<'a> {
     /// `class`: the name, decorators, type parameters, bases and keywords in the enclosing
     /// scope, then the body in a class block that mangles private names.
     fn visit_class_def(&mut self, c: &ast::StmtClassDef) -> Result<(), CompileError> {
-        let at = self.def_location(c, &c.name);
+        let at = self.def_location(c, &c.decorator_list, &c.name);
         self.add_def(c.name.as_str(), def::LOCAL, at)?;
         for decorator in &c.decorator_list {
             self.visit_expr(&decorator.expression)?;

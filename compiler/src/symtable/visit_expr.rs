@@ -112,7 +112,18 @@ impl Walker<'_> {
             }
             Expr::Call(c) => {
                 self.visit_expr(&c.func)?;
-                self.visit_exprs(&c.arguments.args)?;
+                match &*c.arguments.args {
+                    // `f(x for x in y)`: CPython's generator expression starts at the `(`.
+                    [arg @ Expr::Generator(g)]
+                        if !g.parenthesized && c.arguments.keywords.is_empty() =>
+                    {
+                        let generator =
+                            comp(ComprehensionKind::Generator, &g.generators, &g.elt, None);
+                        let range = c.arguments.range;
+                        self.nest(arg, |w| w.visit_comprehension_expr(arg, range, generator))?;
+                    }
+                    args => self.visit_exprs(args)?,
+                }
                 c.arguments
                     .keywords
                     .iter()
