@@ -10,13 +10,13 @@
 //!
 //! As in CPython, [`build`] makes two passes:
 //!
-//! 1. [`visit`] walks every statement and expression once, opening a block for each scope and
+//! 1. `visit` walks every statement and expression once, opening a block for each scope and
 //!    recording the raw facts of each name in it (the [`def`] flags: assigned, parameter,
 //!    used, declared `global` ...). It raises the `SyntaxError`s that need only those facts
 //!    (`name 'x' is parameter and global`, `'yield' inside list comprehension`, the walrus
 //!    rules of PEP 572, duplicate parameters ...) and counts its recursion depth as
 //!    `symtable.c` does, so that a too-deep tree is a `RecursionError`, never a stack overflow.
-//! 2. [`analyze`] walks the blocks from the module down and decides each name's [`Scope`]:
+//! 2. `analyze` walks the blocks from the module down and decides each name's [`Scope`]:
 //!    local, global (declared or implicit), free (bound in an enclosing function) or cell (a
 //!    local that an inner block uses). It inlines list, set and dict comprehensions into their
 //!    parent (PEP 709), and raises the errors that need the enclosing scopes (`no binding for
@@ -42,11 +42,15 @@
 //! # Names are mangled
 //!
 //! Inside a class, names of the form `__x` are stored mangled (`_C__x`, see [`mangle`]), as
-//! CPython stores them: the code generator must mangle a name before looking it up.
+//! CPython stores them: the code generator must mangle a name before looking it up. One
+//! quirk of 3.12.1 is kept: after a generic class (`class C[T]: ...`), the names that
+//! follow it, up to the next class, are mangled with `C` too (its type-parameter block sets
+//! the private name and nothing restores the one before).
 
 mod analyze;
 mod visit;
 mod visit_expr;
+mod visit_stmt;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
