@@ -170,19 +170,79 @@ const CASES: &[&str] = &[
     "y = f'{None + 1}'\n",
 ];
 
+/// Cases with made-up positions: `(positions, script)`. CPython runs the script with every
+/// instruction of its module code given these positions (its `co_linetable` rewritten:
+/// line, end line, start and end column in UTF-8 bytes, `-` for none), so the traceback
+/// shows the line `positions` names with carets for them: columns inside a multi-byte
+/// character, past the end of the line, before the indentation, reversed.
+const MADE_UP_POSITIONS: &[(&str, &str)] = &[
+    ("2 2 5 7", "x = 1\ny = 'é' + None\n"),
+    ("2 2 6 8", "x = 1\ny = 'é' + None\n"),
+    ("2 2 4 6", "x = 1\ny = 'é' + None\n"),
+    ("1 1 4 40", "y = 'é' + None\n"),
+    ("1 1 4 16", "y = 'é' + None\n"),
+    ("1 1 4 15", "y = 'é' + None\n"),
+    ("2 2 0 3", "if 1:\n    y = None + 1\n"),
+    ("2 2 1 12", "if 1:\n    y = None + 1\n"),
+    ("1 1 8 4", "y = None + 1\n"),
+    ("1 1 4 4", "y = None + 1\n"),
+    ("1 1 - -", "y = None + 1\n"),
+    ("1 2 4 0", "y = None + 1\n"),
+    ("1 3 0 9", "y = '中中' + None\n"),
+    ("1 1 4 25", "y = '中中' + None + '中'\n"),
+    ("1 1 6 22", "y = '中中' + None + '中'\n"),
+    ("2 2 0 3", "if 1:\n\ty = None + 1\n"),
+    ("2 3 1 1", "if 1:\n\t\ty = None + 1   \n"),
+    ("2 2 2 14", "if 1:\n\t\ty = None + 1   \n"),
+    ("2 2 3 9", "if 1:\n    y = None + 1\n"),
+    ("2 2 4 5", "if 1:\n    y = None + 1\n"),
+    ("1 1 5 4", "y = None + 1\n"),
+    ("1 1 0 1", "y = None + 1\n"),
+    ("1 2 13 0", "y = None + 1\n"),
+    ("1 2 11 0", "y = None + 1\n"),
+    ("1 1 11 40", "y = None + 1\n"),
+    ("1 1 12 40", "y = None + 1\n"),
+    ("1 1 13 40", "y = None + 1\n"),
+    ("1 2 12 0", "y = 'é' + None\n"),
+    ("1 2 16 0", "y = 'é' + None\n"),
+    ("1 1 11 40", "y = 'é' + None\n"),
+    ("1 1 4 11", "y = a [ b ]\n"),
+];
+
 /// Runs every case through CPython and prints, for each, the wrapper's view and the
 /// traceback's lines (hex-encoded, `-` for "absent"); see the module doc.
 const DRIVER: &str = r#"
 import os, subprocess, sys, tempfile
 cases = [bytes.fromhex(h).decode() for h in sys.stdin.readline().split()]
-WRAPPER = r'''
+RUNNER = r"""
 import linecache, sys
-path = sys.argv[1]
+path, catch, positions = sys.argv[1], sys.argv[2] == 'catch', sys.argv[3:]
 with open(path, encoding='utf-8') as f:
     code = compile(f.read(), path, 'exec')
+if positions:
+    def varint(v):
+        out = []
+        while v >= 64:
+            out.append(0x40 | (v & 63))
+            v >>= 6
+        return out + [v]
+    line, end_line, col, end_col = positions
+    delta = int(line) - code.co_firstlineno
+    table = []
+    for unit in range(len(code.co_code) // 2):
+        sdelta = (-delta << 1) | 1 if delta < 0 else delta << 1
+        if col == '-':
+            table += [0x80 | (13 << 3)] + varint(sdelta)
+        else:
+            table += [0x80 | (14 << 3)] + varint(sdelta) + varint(int(end_line) - int(line))
+            table += varint(int(col) + 1) + varint(int(end_col) + 1)
+        delta = 0
+    code = code.replace(co_linetable=bytes(table))
 try:
     exec(code, {'__name__': '__main__', '__file__': path})
 except BaseException as e:
+    if not catch:
+        raise
     tb = e.__traceback__
     while tb.tb_next is not None:
         tb = tb.tb_next
@@ -190,21 +250,28 @@ except BaseException as e:
     assert tb.tb_frame.f_code.co_filename == path
     line = linecache.getline(path, tb.tb_lineno)
     print(line.encode().hex(), *('-' if p is None else p for p in pos))
-'''
+"""
 def enc(s):
     return 'x' + s.encode().hex() if s is not None else '-'
 env = dict(os.environ, PYTHONIOENCODING='utf-8')
+run = lambda *args: subprocess.run([sys.executable, *args], capture_output=True, env=env,
+                                   encoding='utf-8')
 with tempfile.TemporaryDirectory() as tmp:
-    for i, src in enumerate(cases):
+    for i, case in enumerate(cases):
+        positions = []
+        if case.startswith('#!positions '):
+            first, case = case.split('\n', 1)
+            positions = first.split()[1:]
         path = os.path.join(tmp, f'case{i}.py')
         with open(path, 'w', encoding='utf-8') as f:
-            f.write(src)
-        run = lambda *args: subprocess.run([sys.executable, *args], capture_output=True,
-                                           env=env, encoding='utf-8')
-        wrapped = run('-c', WRAPPER, path).stdout.split()
-        err = run(path).stderr.splitlines()
+            f.write(case)
+        wrapped = run('-c', RUNNER, path, 'catch', *positions).stdout.split()
+        if positions:
+            err = run('-c', RUNNER, path, 'raise', *positions).stderr.splitlines()
+        else:
+            err = run(path).stderr.splitlines()
         frame = max(j for j, l in enumerate(err) if l.startswith('  File "'))
-        shown = err[frame + 1] if err[frame + 1].startswith('    ') else None
+        shown = err[frame + 1] if err[frame + 1:][:1] and err[frame + 1].startswith('    ') else None
         caret = None
         if shown is not None and frame + 2 < len(err):
             c = err[frame + 2]
@@ -212,6 +279,26 @@ with tempfile.TemporaryDirectory() as tmp:
                 caret = c
         print('x' + wrapped[0], *wrapped[1:], enc(shown), enc(caret))
 "#;
+
+/// Every case: [`CASES`], lines too deep for Ruff's parser to take on a small stack, and
+/// [`MADE_UP_POSITIONS`].
+fn all_cases() -> Vec<String> {
+    let mut cases: Vec<String> = CASES.iter().map(|case| case.to_string()).collect();
+    let nested = |depth| format!("{}1{}", "(".repeat(depth), ")".repeat(depth));
+    cases.push(format!("a = None\ny = a[{}]\n", nested(150)));
+    cases.push(format!("y = {} + None\n", nested(190)));
+    cases.push(format!("a = None\ny = a[{}1]\n", "-".repeat(1000)));
+    cases.push(format!("y = {}None\n", "1 + ".repeat(2500)));
+    cases.push(format!("y = None + ({}1)\n", "not ".repeat(300)));
+    cases.push(format!(
+        "a = None\ny = a[{}1]\n",
+        "1 if 1 else ".repeat(400)
+    ));
+    for (positions, script) in MADE_UP_POSITIONS {
+        cases.push(format!("#!positions {positions}\n{script}"));
+    }
+    cases
+}
 
 /// Decodes the driver's `x<hex>` fields (`-` is `None`).
 fn decode(field: &str) -> Option<String> {
@@ -234,10 +321,11 @@ fn position(field: &str) -> i32 {
 
 #[test]
 fn caret_lines_match_cpython() {
-    let Some(check) = cross_check(CASES.len()) else {
+    let cases = all_cases();
+    let Some(check) = cross_check(cases.len()) else {
         return;
     };
-    let hex_cases: Vec<String> = CASES
+    let hex_cases: Vec<String> = cases
         .iter()
         .map(|case| case.bytes().map(|b| format!("{b:02x}")).collect())
         .collect();
@@ -248,10 +336,10 @@ fn caret_lines_match_cpython() {
         1,
     );
     let lines = check.python().run(&script);
-    assert_eq!(lines.len(), CASES.len(), "one answer per case");
+    assert_eq!(lines.len(), cases.len(), "one answer per case");
 
     let mut failures = Vec::new();
-    for (case, answer) in CASES.iter().zip(&lines) {
+    for (case, answer) in cases.iter().zip(&lines) {
         let fields: Vec<&str> = answer.split(' ').collect();
         let [line, lineno, end_lineno, col, end_col, shown, caret] = fields[..] else {
             panic!("unexpected answer {answer:?} for {case:?}");
@@ -267,6 +355,7 @@ fn caret_lines_match_cpython() {
         let ours = caret_line(&line, location);
         let our_shown = format!("    {}", shown_source_line(&line));
         if ours != caret || shown.as_deref() != Some(our_shown.as_str()) {
+            let case: String = case.chars().take(120).collect();
             failures.push(format!(
                 "{case:?} at {location:?}:\n  cpython: {shown:?}\n           {caret:?}\n  \
                  ours:    {our_shown:?}\n           {ours:?}"
@@ -274,10 +363,10 @@ fn caret_lines_match_cpython() {
         }
         check.compared(1);
     }
-    let passed = CASES.len() - failures.len();
+    let passed = cases.len() - failures.len();
     eprintln!(
         "caret lines: {passed} of {} cases match CPython",
-        CASES.len()
+        cases.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -301,4 +390,44 @@ fn wide_ranges_match_unicodedata() {
         .collect();
     assert_eq!(ours, lines);
     check.compared(1);
+}
+
+/// Segments CPython's parser refuses (brackets nested past its tokenizer's 200 levels) have
+/// no anchors: all `^`; and lines far past Ruff's comfortable depth neither crash nor
+/// recurse without bound.
+#[test]
+fn deep_segments_have_no_anchors() {
+    let at = |end_col_offset| Location {
+        lineno: 1,
+        end_lineno: 1,
+        col_offset: 4,
+        end_col_offset,
+    };
+    let nested = |depth| format!("{}1{}", "(".repeat(depth), ")".repeat(depth));
+    for (expression, anchored) in [
+        (format!("a[{}]", nested(199)), true),
+        (format!("a[{}]", nested(200)), false),
+        (format!("a[{}1]", "-".repeat(100_000)), false),
+    ] {
+        let line = format!("y = {expression} # c\n");
+        let end = i32::try_from(4 + expression.len()).expect("a short line");
+        let carets = caret_line(&line, at(end)).expect("a part of the line");
+        let expected = if anchored {
+            format!("    ~{}", "^".repeat(expression.len() - 1))
+        } else {
+            format!("    {}", "^".repeat(expression.len()))
+        };
+        assert_eq!(carets, format!("    {expected}"));
+    }
+    // The limit is CPython's: it parses the first subscript and refuses the second.
+    if let Some(check) = cross_check(1) {
+        let lines = check.python().run(
+            "import ast\n\
+             for depth in (199, 200):\n\
+             \x20   try: ast.parse('a[' + '(' * depth + '1' + ')' * depth + ']'); print('ok')\n\
+             \x20   except SyntaxError as e: print(e.msg)\n",
+        );
+        assert_eq!(lines, ["ok", "too many nested parentheses"]);
+        check.compared(1);
+    }
 }

@@ -8,7 +8,10 @@
 //! call, an attribute, a statement, text that does not parse) has no anchors, and the
 //! whole range is drawn with `^`. 3.12 has no anchors for calls.
 
+use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{Expr, Stmt};
+use ruff_python_parser::Mode;
+use ruff_python_parser::lexer::lex;
 use ruff_text_size::Ranged;
 
 /// Where the secondary range of a segment starts and ends, in UTF-8 bytes of the segment:
@@ -22,16 +25,47 @@ pub(crate) struct Anchors {
 }
 
 /// CPython's tokenizer refuses more nested brackets than this (`MAXLEVEL`, "too many nested
-/// parentheses"); a segment nested deeper has no anchors in CPython, and is not handed to
-/// Ruff's recursive parser.
+/// parentheses"): such a segment does not parse, so it has no anchors.
 const MAX_NESTING: usize = 200;
+
+/// Ruff's parser recurses, so a deeply nested segment could overflow the stack. A segment
+/// whose [`recursion_bound`] is at most this is parsed on the caller's stack (a few KiB a
+/// level in an unoptimised build)...
+const INLINE_DEPTH: usize = 16;
+
+/// ...one up to this on a thread of its own with a [`PARSER_STACK`] stack (measured: under
+/// 8 KiB a level unoptimised, for the deepest-costing nesting, f-strings)...
+const MAX_DEPTH: usize = 4000;
+
+/// The stack of that thread (reserved address space: only the pages used are touched).
+const PARSER_STACK: usize = 64 << 20;
+
+// ...and one deeper gets no anchors. CPython's own parser gives up at a few thousand levels
+// too ("too complex", or a recursion error), so this differs from it only on lines with
+// thousands of operators.
 
 /// The anchors of `segment` (one line of source, from the failing range's first column to
 /// its last), or `None` when CPython finds none.
 pub(crate) fn find_anchors(segment: &str) -> Option<Anchors> {
-    if nesting_bound(segment) > MAX_NESTING {
+    let bound = recursion_bound(segment)?;
+    if bound <= INLINE_DEPTH {
+        return parse_anchors(segment);
+    }
+    if bound > MAX_DEPTH {
         return None;
     }
+    let owned = segment.to_owned();
+    std::thread::Builder::new()
+        .name("pyrt-carets-parser".into())
+        .stack_size(PARSER_STACK)
+        .spawn(move || parse_anchors(&owned))
+        .ok()?
+        .join()
+        .ok()?
+}
+
+/// Parses `segment` as a module and finds the anchors of its only statement.
+fn parse_anchors(segment: &str) -> Option<Anchors> {
     let parsed = ruff_python_parser::parse_module(segment).ok()?;
     let [Stmt::Expr(statement)] = parsed.syntax().body.as_slice() else {
         return None;
@@ -49,6 +83,50 @@ pub(crate) fn find_anchors(segment: &str) -> Option<Anchors> {
             subscript.slice.end().to_usize(),
         )),
         _ => None,
+    }
+}
+
+/// An upper bound of how deep Ruff's parser recurses on `segment`, from its tokens (the
+/// lexer does not recurse): every level of a recursive-descent parser consumes a token
+/// that is not an operand, a closing bracket, a comma or a dot, so their number bounds
+/// the depth. `None` when the brackets nest deeper than CPython's tokenizer allows.
+fn recursion_bound(segment: &str) -> Option<usize> {
+    let mut lexer = lex(segment, Mode::Module);
+    let (mut nesting, mut levels) = (0usize, 0usize);
+    loop {
+        let kind = lexer.next_token();
+        match kind {
+            TokenKind::EndOfFile => return Some(levels),
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                nesting += 1;
+                if nesting > MAX_NESTING {
+                    return None;
+                }
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                nesting = nesting.saturating_sub(1);
+                continue;
+            }
+            _ => {}
+        }
+        let operand = matches!(
+            kind,
+            TokenKind::Name
+                | TokenKind::Int
+                | TokenKind::Float
+                | TokenKind::Complex
+                | TokenKind::String
+                | TokenKind::FStringMiddle
+                | TokenKind::TStringMiddle
+                | TokenKind::Comma
+                | TokenKind::Dot
+                | TokenKind::Comment
+                | TokenKind::Newline
+                | TokenKind::NonLogicalNewline
+        );
+        if !operand {
+            levels += 1;
+        }
     }
 }
 
@@ -100,21 +178,4 @@ fn bracket_anchors(bytes: &[u8], value_end: usize, slice_end: usize) -> Anchors 
         left_end,
         right_start,
     }
-}
-
-/// An upper bound of the bracket nesting of `segment`: the deepest count of open brackets,
-/// counting brackets inside strings and comments too (so never below the real nesting).
-fn nesting_bound(segment: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    for byte in segment.bytes() {
-        match byte {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
 }
