@@ -139,6 +139,9 @@ pub(crate) fn is_whitespace(byte: u8) -> bool {
 /// operand that is neither whitespace nor a `)` closing the left operand's parentheses,
 /// taken with the byte after it when that is not whitespace (a two-character operator
 /// such as `//` or `**` — or, as in CPython, an operator followed by `(`).
+///
+/// The `)` rule is the C path's, checked against the live 3.12.1: `(a)+1` is drawn `~~~^~`,
+/// where `Lib/traceback.py`'s twin would draw `~~~^^`.
 fn operator_anchors(bytes: &[u8], left_end: usize, right_start: usize) -> Option<Anchors> {
     let right_start = right_start.min(bytes.len());
     let mut found = None;
