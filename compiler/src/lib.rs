@@ -22,8 +22,10 @@
 //! * [`fold`]: constant folding;
 //! * [`flowgraph`]: the control-flow graph's optimisation and the assembler;
 //! * [`source_map`]: byte offsets to lines and columns;
+//! * [`carets`]: the `~~^~~` line under a traceback's source line, as CPython 3.12 draws it;
 //! * [`error`]: `SyntaxError` and the compiler's other errors.
 
+pub mod carets;
 pub mod code;
 pub mod error;
 pub mod flowgraph;
