@@ -20,7 +20,7 @@
 //!
 //! Depth: CPython counts the nesting of statements, expressions and patterns while folding and
 //! raises `RecursionError: maximum recursion depth exceeded during compilation` past its limit
-//! (a 2 996th nested level, measured on 3.12.1 from a `compile()` call). Folding stops at the
+//! ([`MAX_NESTING`] levels, measured on 3.12.1). Folding stops at the
 //! same depth and says so through [`FoldedConstants::check_depth`], and it grows its stack as
 //! needed (`stacker`), so no input overflows the Rust stack.
 
@@ -42,10 +42,13 @@ pub use format::FormatPiece;
 pub use ops::{MAX_COLLECTION_SIZE, MAX_INT_SIZE, MAX_STR_SIZE, MAX_TOTAL_ITEMS};
 pub use walk::literal_constant;
 
-/// The deepest nesting of statements, expressions and patterns CPython 3.12.1 folds: one more
-/// level raises `RecursionError` (its `C_RECURSION_LIMIT`-based limit, less the depth of a
-/// `compile()` call, as measured on the live interpreter).
-pub const MAX_NESTING: usize = 2996;
+/// The deepest nesting of statements, expressions and patterns CPython 3.12.1 folds when it
+/// compiles a script file: one more level raises `RecursionError` (measured on the live
+/// interpreter: `x = 1+1+...` folds with 2 999 terms, not 3 000). CPython's limit counts from
+/// the C stack depth at which compilation starts, so a `compile()` called from Python code
+/// allows a few levels less (2 993 terms from a `python -` script): callers that want that
+/// pass their own limit to [`fold_module_with_limit`].
+pub const MAX_NESTING: usize = 3000;
 
 /// A warning CPython emits while folding (`~True`: `DeprecationWarning`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,10 +157,15 @@ impl FoldedConstants {
 /// Folds the constant expressions of a module (`_PyAST_Optimize` with optimisation level 0:
 /// `__debug__` is `True`). `from __future__ import annotations` leaves annotations alone.
 pub fn fold_module(module: &ModModule) -> FoldedConstants {
-    walk::Folder::fold_module(module)
+    walk::Folder::fold_module(module, MAX_NESTING)
+}
+
+/// [`fold_module`] with another nesting limit than [`MAX_NESTING`].
+pub fn fold_module_with_limit(module: &ModModule, max_nesting: usize) -> FoldedConstants {
+    walk::Folder::fold_module(module, max_nesting)
 }
 
 /// Folds an `eval`-mode expression.
 pub fn fold_expression(expression: &ModExpression) -> FoldedConstants {
-    walk::Folder::fold_expression(expression)
+    walk::Folder::fold_expression(expression, MAX_NESTING)
 }

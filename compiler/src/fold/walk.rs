@@ -13,7 +13,7 @@ use ruff_python_ast::{
 };
 use ruff_text_size::Ranged;
 
-use super::{format, key, ops, FoldWarning, FoldedConstants, MAX_NESTING};
+use super::{FoldWarning, FoldedConstants, format, key, ops};
 use crate::code::Constant;
 
 /// How much stack is left before folding a level asks for more, and how much it asks for.
@@ -66,27 +66,32 @@ fn parse_big_int(token: &str) -> Option<BigInt> {
 pub(super) struct Folder {
     out: FoldedConstants,
     depth: usize,
+    max_nesting: usize,
     future_annotations: bool,
 }
 
 impl Folder {
-    fn new() -> Folder {
+    fn new(max_nesting: usize) -> Folder {
         Folder {
             out: FoldedConstants::default(),
             depth: 0,
+            max_nesting,
             future_annotations: false,
         }
     }
 
-    pub(super) fn fold_module(module: &ModModule) -> FoldedConstants {
-        let mut folder = Folder::new();
+    pub(super) fn fold_module(module: &ModModule, max_nesting: usize) -> FoldedConstants {
+        let mut folder = Folder::new(max_nesting);
         folder.future_annotations = has_future_annotations(&module.body);
         folder.fold_body(&module.body);
         folder.out
     }
 
-    pub(super) fn fold_expression(expression: &ModExpression) -> FoldedConstants {
-        let mut folder = Folder::new();
+    pub(super) fn fold_expression(
+        expression: &ModExpression,
+        max_nesting: usize,
+    ) -> FoldedConstants {
+        let mut folder = Folder::new(max_nesting);
         folder.visit_expr(&expression.body);
         folder.out
     }
@@ -97,7 +102,7 @@ impl Folder {
         if self.out.too_deep {
             return;
         }
-        if self.depth >= MAX_NESTING {
+        if self.depth >= self.max_nesting {
             self.out.too_deep = true;
             return;
         }
@@ -154,7 +159,9 @@ impl Folder {
                     self.fold_iter(compare.comparators.last().expect("one per operator"));
                 }
             }
-            Expr::Name(name) if name.ctx == ExprContext::Load && name.id.as_str() == "__debug__" => {
+            Expr::Name(name)
+                if name.ctx == ExprContext::Load && name.id.as_str() == "__debug__" =>
+            {
                 self.record(expr, Some(Constant::Bool(true)));
             }
             _ => {}
@@ -255,9 +262,16 @@ fn has_future_annotations(body: &[Stmt]) -> bool {
         match stmt {
             Stmt::ImportFrom(import)
                 if import.level == 0
-                    && import.module.as_ref().is_some_and(|m| m.as_str() == "__future__") =>
+                    && import
+                        .module
+                        .as_ref()
+                        .is_some_and(|m| m.as_str() == "__future__") =>
             {
-                if import.names.iter().any(|alias| alias.name.as_str() == "annotations") {
+                if import
+                    .names
+                    .iter()
+                    .any(|alias| alias.name.as_str() == "annotations")
+                {
                     return true;
                 }
             }
@@ -339,7 +353,10 @@ mod tests {
         let cases = [
             ("0x_FFFF_FFFF_FFFF_FFFF_F", "295147905179352825855"),
             ("0o7777777777777777777777777", "37778931862957161709567"),
-            ("0B1_0000000000000000000000000000000000000000000000000000000000000000", "18446744073709551616"),
+            (
+                "0B1_0000000000000000000000000000000000000000000000000000000000000000",
+                "18446744073709551616",
+            ),
             ("100_000_000_000_000_000_000", "100000000000000000000"),
         ];
         for (token, value) in cases {
