@@ -178,9 +178,11 @@ pub fn line_starts(linetable: &[u8], firstlineno: i32) -> Vec<(u32, i32)> {
     let mut out = Vec::new();
     let mut last = None;
     for (start, _, line) in lines(linetable, firstlineno) {
-        if line.is_some() && line != last {
+        if let Some(number) = line
+            && line != last
+        {
             last = line;
-            out.push((start, line.expect("checked")));
+            out.push((start, number));
         }
     }
     out

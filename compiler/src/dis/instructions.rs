@@ -308,10 +308,8 @@ pub fn get_instructions(
             starts_line: line_starts.get(&instr.offset).copied(),
             is_jump_target: labels.contains(&i64::from(instr.offset)),
         });
-        if show_caches {
-            if let Some(op) = opcode {
-                push_caches(&code.code, instr.offset, op, &mut out);
-            }
+        if let (true, Some(op)) = (show_caches, opcode) {
+            push_caches(&code.code, instr.offset, op, &mut out);
         }
     }
     out

@@ -158,13 +158,13 @@ fn safe_multiply(l: &Constant, r: &Constant) -> Option<Constant> {
     };
     // `PyLong_AsLong`, then the repetition's `Py_ssize_t`: both fail on huge counts.
     let n = count.to_i64()?;
-    if size != 0 {
-        let limit = if matches!(seq, Constant::Str(_) | Constant::Bytes(_)) {
-            MAX_STR_SIZE
-        } else {
-            MAX_COLLECTION_SIZE
-        };
-        if n < 0 || n as usize > limit / size {
+    let limit = if matches!(seq, Constant::Str(_) | Constant::Bytes(_)) {
+        MAX_STR_SIZE
+    } else {
+        MAX_COLLECTION_SIZE
+    };
+    if let Some(most) = limit.checked_div(size) {
+        if n < 0 || n as usize > most {
             return None;
         }
         if matches!(seq, Constant::Tuple(_) | Constant::FrozenSet(_))

@@ -113,7 +113,7 @@ impl Folder {
 
     /// A module, class or function body (`astfold_body`): a first statement that only folds to
     /// a string must not become a docstring.
-    fn fold_body<'a>(&mut self, body: &'a [Stmt]) {
+    fn fold_body(&mut self, body: &[Stmt]) {
         self.visit_body(body);
         if let Some(Stmt::Expr(first)) = body.first() {
             let folded_to_str = matches!(self.out.get(&first.value), Some(Constant::Str(_)));
@@ -253,10 +253,10 @@ impl Folder {
 /// among its future imports.
 fn has_future_annotations(body: &[Stmt]) -> bool {
     let mut stmts = body.iter().peekable();
-    if let Some(Stmt::Expr(first)) = stmts.peek() {
-        if matches!(*first.value, Expr::StringLiteral(_)) {
-            stmts.next();
-        }
+    if let Some(Stmt::Expr(first)) = stmts.peek()
+        && matches!(*first.value, Expr::StringLiteral(_))
+    {
+        stmts.next();
     }
     for stmt in stmts {
         match stmt {
