@@ -88,14 +88,14 @@ impl Iterator for AddressRanges<'_> {
         let first = self.byte();
         let code = (first >> 3) & 15;
         let start = self.end;
-        self.end = start + (u32::from(first & 7) + 1) * 2;
+        self.end = start.wrapping_add((u32::from(first & 7) + 1) * 2);
         let location = match code {
             15 => Location::NONE,
             14 => {
-                self.line += self.svarint();
-                let end_lineno = self.line + self.varint() as i32;
-                let col_offset = self.varint() as i32 - 1;
-                let end_col_offset = self.varint() as i32 - 1;
+                self.line = self.line.wrapping_add(self.svarint());
+                let end_lineno = self.line.wrapping_add(self.varint() as i32);
+                let col_offset = (self.varint() as i32).wrapping_sub(1);
+                let end_col_offset = (self.varint() as i32).wrapping_sub(1);
                 Location {
                     lineno: self.line,
                     end_lineno,
@@ -104,7 +104,7 @@ impl Iterator for AddressRanges<'_> {
                 }
             }
             13 => {
-                self.line += self.svarint();
+                self.line = self.line.wrapping_add(self.svarint());
                 Location {
                     lineno: self.line,
                     end_lineno: self.line,
@@ -113,7 +113,7 @@ impl Iterator for AddressRanges<'_> {
                 }
             }
             10..=12 => {
-                self.line += i32::from(code) - 10;
+                self.line = self.line.wrapping_add(i32::from(code) - 10);
                 let col_offset = i32::from(self.byte());
                 let end_col_offset = i32::from(self.byte());
                 Location {
@@ -152,7 +152,7 @@ pub fn positions(linetable: &[u8], firstlineno: i32) -> Vec<Location> {
     for range in AddressRanges::new(linetable, firstlineno) {
         out.extend(std::iter::repeat_n(
             range.location,
-            ((range.end - range.start) / 2) as usize,
+            (range.end.wrapping_sub(range.start) / 2) as usize,
         ));
     }
     out

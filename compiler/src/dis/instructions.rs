@@ -49,16 +49,17 @@ pub fn parse_exception_table(table: &[u8]) -> Vec<ExceptionTableEntry> {
         let mut value = u32::from(b & 63);
         while b & 64 != 0 {
             b = bytes.next()?;
-            value = (value << 6) | u32::from(b & 63);
+            value = value.wrapping_shl(6) | u32::from(b & 63);
         }
         Some(value)
     };
     let mut entries = Vec::new();
     while let Some(start) = varint() {
         let entry = (|| {
-            let start = start * 2;
-            let end = start + varint()? * 2;
-            let target = varint()? * 2;
+            // Offsets are in code units; a corrupt table may overflow (wrap, as no real one does).
+            let start = start.wrapping_mul(2);
+            let end = start.wrapping_add(varint()?.wrapping_mul(2));
+            let target = varint()?.wrapping_mul(2);
             let depth_lasti = varint()?;
             Some(ExceptionTableEntry {
                 start,

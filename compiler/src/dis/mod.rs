@@ -132,3 +132,48 @@ pub fn format_instruction(instr: &Instruction, lineno_width: usize, offset_width
     }
     fields.join(" ").trim_end().to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator of bytes (a linear congruential one).
+    fn noise(seed: &mut u64, len: usize) -> Vec<u8> {
+        (0..len)
+            .map(|_| {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (*seed >> 56) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn garbage_code_and_tables_do_not_panic() {
+        let mut seed = 1;
+        for len in 0..200 {
+            let code = CodeObject {
+                code: noise(&mut seed, len),
+                linetable: noise(&mut seed, len / 2),
+                exceptiontable: noise(&mut seed, len / 3),
+                consts: vec![Constant::None],
+                names: vec!["x".into()],
+                localsplusnames: vec!["y".into()],
+                localspluskinds: vec![crate::code::local_kind::LOCAL],
+                firstlineno: 1,
+                ..CodeObject::default()
+            };
+            let mut out = String::new();
+            dis(
+                &code,
+                &mut out,
+                &DisOptions {
+                    show_caches: len % 2 == 0,
+                    ..DisOptions::default()
+                },
+            );
+            assert!(len == 0 || !out.is_empty());
+        }
+    }
+}
