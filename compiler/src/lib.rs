@@ -20,6 +20,9 @@
 //! * [`instr`]: the instruction sequence, labels and locations;
 //! * [`symtable`]: scopes and names;
 //! * [`fold`]: constant folding;
+//! * [`repr`]: `repr()` of constants, as CPython prints them;
+//! * [`linetable`]: reading `co_linetable` (`co_positions()`, line numbers);
+//! * [`dis`]: the disassembler, printing what `dis.dis` prints;
 //! * [`flowgraph`]: the control-flow graph's optimisation and the assembler;
 //! * [`source_map`]: byte offsets to lines and columns;
 //! * [`carets`]: the `~~^~~` line under a traceback's source line, as CPython 3.12 draws it;
@@ -27,11 +30,14 @@
 
 pub mod carets;
 pub mod code;
+pub mod dis;
 pub mod error;
 pub mod flowgraph;
 pub mod fold;
 pub mod instr;
+pub mod linetable;
 pub mod opcode;
+pub mod repr;
 pub mod source_map;
 pub mod symtable;
 
