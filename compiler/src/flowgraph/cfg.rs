@@ -239,6 +239,18 @@ impl Cfg {
         Ok(cfg)
     }
 
+    /// Refuses a constant-loading instruction whose index is not in `co_consts`.
+    pub fn check_const_indices(&self, nconsts: usize, filename: &str) -> Result<(), CompileError> {
+        for b in self.order() {
+            for instr in &self.blocks[b].instrs {
+                if super::peephole::has_const(instr.op) && instr.arg as usize >= nconsts {
+                    return Err(internal_error(filename, "constant index out of range"));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Points every jump at the block carrying its label.
     fn translate_labels(&mut self, filename: &str) -> Result<(), CompileError> {
         let mut label2block = std::collections::HashMap::new();

@@ -53,6 +53,7 @@ pub fn optimize_and_assemble(
     let code_flags = meta.flags;
     let mut consts = meta.consts.clone();
     let mut g = cfg::Cfg::from_sequence(&seq, filename)?;
+    g.check_const_indices(consts.len(), filename)?;
     except::mark_except_handlers(&mut g);
     except::label_exception_targets(&mut g, filename)?;
     optimize::optimize_cfg(&mut g, &mut consts, filename)?;
