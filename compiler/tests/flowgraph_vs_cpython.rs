@@ -319,3 +319,84 @@ fn malformed_sequences_are_errors_not_panics() {
     let err = optimize_and_assemble(seq, module_meta(vec![]), "<s>").unwrap_err();
     assert_eq!(err.kind, ErrorKind::System);
 }
+
+/// One fast-locals layout: (varnames, cellvars, freevars, argcount).
+type Layout = (&'static [&'static str], &'static [&'static str], &'static [&'static str], u32);
+
+/// Layouts of cells and free variables, cells that are arguments among them.
+const LAYOUTS: &[Layout] = &[
+    (&["a", "b"], &["b", "c"], &["d"], 2),
+    (&["x"], &["y", "z"], &[], 0),
+    (&["p", "q"], &["p", "q"], &[], 2),
+    (&[], &[], &["u", "v"], 0),
+    (&["c", "b", "a"], &["a", "c"], &["e", "f"], 3),
+    (&["s"], &["t"], &["w"], 1),
+];
+
+#[test]
+fn cells_and_free_variables_match_assemble_code_object() {
+    let Some(check) = cross_check(LAYOUTS.len()) else {
+        return;
+    };
+    let dict = |names: &[&str], base: usize| {
+        let items: Vec<String> = (0..names.len())
+            .map(|i| format!("{:?}: {}", names[i], base + i))
+            .collect();
+        format!("{{{}}}", items.join(", "))
+    };
+    for &(varnames, cellvars, freevars, argcount) in LAYOUTS {
+        // Load every cell and free variable, make a tuple of them, return it.
+        let nderefs = (cellvars.len() + freevars.len()) as u32;
+        let mut ops: Vec<(Opcode, u32)> = vec![(Opcode::Resume, 0)];
+        ops.extend((0..nderefs).map(|i| (Opcode::LoadDeref, i)));
+        ops.extend([(Opcode::BuildTuple, nderefs), (Opcode::ReturnValue, 0)]);
+        let insts: Vec<String> = ops
+            .iter()
+            .map(|&(op, arg)| format!("({}, {arg}, 1, 1, 0, 1)", op as u16))
+            .collect();
+        let script = format!(
+            "import _testinternalcapi\n\
+             meta = {{'name': 'f', 'qualname': 'f', 'consts': {{}}, 'names': {{}},\n\
+             \x20   'varnames': {}, 'cellvars': {}, 'freevars': {}, 'fasthidden': {{}},\n\
+             \x20   'argcount': {argcount}, 'posonlyargcount': 0, 'kwonlyargcount': 0, 'firstlineno': 1}}\n\
+             co = _testinternalcapi.assemble_code_object('<s>', [{}], meta)\n\
+             print(co.co_code.hex(), co.co_varnames, co.co_cellvars, co.co_freevars, co.co_nlocals,\n\
+             \x20     co.co_stacksize, co.co_linetable.hex())\n",
+            dict(varnames, 0),
+            dict(cellvars, 0),
+            dict(freevars, cellvars.len()),
+            insts.join(", "),
+        );
+        let want = check.python().run(&script);
+        let meta = UnitMetadata {
+            name: "f".into(),
+            qualname: "f".into(),
+            varnames: varnames.iter().map(|&n| n.into()).collect(),
+            cellvars: cellvars.iter().map(|&n| n.into()).collect(),
+            freevars: freevars.iter().map(|&n| n.into()).collect(),
+            argcount,
+            firstlineno: 1,
+            ..UnitMetadata::default()
+        };
+        let code = optimize_and_assemble(seq_of(&ops), meta, "<s>").expect("assembles");
+        let tuple = |v: Vec<std::rc::Rc<str>>| match v.len() {
+            1 => format!("('{}',)", v[0]),
+            _ => format!(
+                "({})",
+                v.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        let got = format!(
+            "{} {} {} {} {} {} {}",
+            flowgraph_oracle::hex(&code.code),
+            tuple(code.varnames()),
+            tuple(code.cellvars()),
+            tuple(code.freevars()),
+            code.nlocals(),
+            code.stacksize,
+            flowgraph_oracle::hex(&code.linetable),
+        );
+        assert_eq!(vec![got], want, "layout {varnames:?} {cellvars:?} {freevars:?}");
+        check.compared(1);
+    }
+}
