@@ -5,7 +5,8 @@
 //!
 //! Constants cross the process boundary in a small prefix notation that both sides write:
 //! `N` None, `E` Ellipsis, `T`/`F` booleans, `i<decimal>`, `f<bits hex>`, `j<bits hex><bits
-//! hex>`, `s<utf-8 hex>`, `b<hex>`, `t[...]` tuples, `z[...]` frozensets (in iteration order),
+//! hex>`, `s<utf-8 hex>`, `b<hex>`, `t[...]` tuples, `z[...]` frozensets (items sorted: two equal sets
+//! built differently iterate in different orders),
 //! `c<name hex>` code objects (compared by name only: a nested unit's unoptimised sequence is
 //! not available from `compiler_codegen`).
 
@@ -18,10 +19,11 @@ use pyrt_compiler::code::CodeObject;
 use pyrt_compiler::instr::{Instr, InstrSequence, Label, Location, UnitMetadata};
 use pyrt_compiler::opcode::Opcode;
 
-/// The Python half: `SRCS` (hex-encoded sources) is prepended by [`oracle_script`].
+/// The Python half: `SRCS` (the sources, as `bytes`) is defined by [`oracle_script`] or
+/// [`oracle_script_for_files`].
 const SCRIPT: &str = r#"
 import ast, struct, _testinternalcapi
-def h(s): return s.encode('utf-8', 'surrogatepass').hex()
+def h(s): return s.encode('utf-8', 'surrogatepass').decode('utf-8', 'replace').encode().hex()
 def ser(c):
     t = type(c)
     if c is None: return 'N'
@@ -33,13 +35,23 @@ def ser(c):
     if t is str: return 's' + h(c)
     if t is bytes: return 'b' + c.hex()
     if t is tuple: return 't[' + ','.join(ser(x) for x in c) + ']'
-    if t is frozenset: return 'z[' + ','.join(ser(x) for x in c) + ']'
+    if t is frozenset: return 'z[' + ','.join(sorted(ser(x) for x in c)) + ']'
     if hasattr(c, 'co_name'): return 'c' + h(c.co_name)
     raise TypeError(t)
+def future_flags(tree):
+    # The code flags the code generator takes from `from __future__ import` (future.c sets
+    # only these two).
+    names = {'annotations': 0x1000000, 'barry_as_FLUFL': 0x400000}
+    flags = 0
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == '__future__':
+            for a in node.names: flags |= names.get(a.name, 0)
+    return flags
 for src in SRCS:
-    src = bytes.fromhex(src).decode()
-    insts, meta = _testinternalcapi.compiler_codegen(ast.parse(src), '<s>', 0, 0)
+    tree = ast.parse(src)
+    insts, meta = _testinternalcapi.compiler_codegen(tree, '<s>', 0, 0)
     print('case')
+    print('FL', future_flags(tree))
     for i in insts: print('I', *i)
     consts = [None] * len(meta['consts'])
     for k, v in meta['consts'].items():
@@ -71,7 +83,25 @@ pub fn oracle_script(sources: &[String]) -> String {
         .iter()
         .map(|s| format!("'{}'", hex(s.as_bytes())))
         .collect();
-    format!("SRCS = [{}]\n{SCRIPT}", srcs.join(", "))
+    format!(
+        "SRCS = [bytes.fromhex(s) for s in [{}]]\n{SCRIPT}",
+        srcs.join(", ")
+    )
+}
+
+/// A script listing the standard library's top-level `*.py` files that compile, one path a
+/// line.
+pub const LIST_STDLIB: &str = "import glob, sysconfig, warnings\nwarnings.simplefilter('ignore')\n\
+    for f in sorted(glob.glob(sysconfig.get_path('stdlib') + '/*.py')):\n\
+    \x20   try: compile(open(f,'rb').read(), f, 'exec'); print(f)\n\
+    \x20   except Exception: pass\n";
+
+/// The whole script for these files (read as bytes, so coding cookies count).
+pub fn oracle_script_for_files(paths: &[String]) -> String {
+    format!(
+        "import warnings\nwarnings.simplefilter('ignore')\n\
+         SRCS = [open(p, 'rb').read() for p in {paths:?}]\n{SCRIPT}"
+    )
 }
 
 /// One module's codegen output and CPython's compiled fields.
@@ -96,8 +126,10 @@ fn unhex(s: &str) -> Vec<u8> {
         .collect()
 }
 
+/// A string from its UTF-8 hex (lone surrogates, which a Rust string cannot hold, come as
+/// U+FFFD from both sides).
 fn unhex_str(s: &str) -> Rc<str> {
-    Rc::from(String::from_utf8(unhex(s)).expect("UTF-8 names"))
+    Rc::from(String::from_utf8_lossy(&unhex(s)).as_ref())
 }
 
 /// Parses the script's output into cases.
@@ -122,6 +154,7 @@ pub fn parse_cases(lines: &[String]) -> Vec<Case> {
             "V" => case.meta.varnames.push(unhex_str(rest)),
             "CE" => case.meta.cellvars.push(unhex_str(rest)),
             "FR" => case.meta.freevars.push(unhex_str(rest)),
+            "FL" => case.meta.flags = rest.parse().expect("flags"),
             "M" => {
                 let v: Vec<u32> = rest.split(' ').map(|x| x.parse().expect("int")).collect();
                 case.meta.argcount = v[0] + v[1];
@@ -201,7 +234,11 @@ pub fn ser(c: &Constant) -> String {
         Constant::Str(s) => format!("s{}", hex(s.as_bytes())),
         Constant::Bytes(b) => format!("b{}", hex(b)),
         Constant::Tuple(t) => format!("t[{}]", items(t)),
-        Constant::FrozenSet(t) => format!("z[{}]", items(t)),
+        Constant::FrozenSet(t) => {
+            let mut items: Vec<String> = t.iter().map(ser).collect();
+            items.sort();
+            format!("z[{}]", items.join(","))
+        }
         Constant::Code(code) => format!("c{}", hex(code.name.as_bytes())),
     }
 }
