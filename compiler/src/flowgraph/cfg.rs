@@ -195,10 +195,10 @@ impl Cfg {
         // Several labels can mark one offset: the last-numbered is used for all of them.
         let mut offset2lbl: Vec<Option<i32>> = vec![None; n];
         for (lbl, offset) in seq.labels.iter().enumerate() {
-            if let Some(offset) = *offset {
-                if offset < n {
-                    offset2lbl[offset] = Some(lbl as i32);
-                }
+            if let Some(offset) = *offset
+                && offset < n
+            {
+                offset2lbl[offset] = Some(lbl as i32);
             }
         }
         let mut builder = Builder::new();

@@ -29,11 +29,12 @@ fn mark_warm(cfg: &mut Cfg) {
     cfg.blocks[entry].visited = true;
     while let Some(b) = stack.pop() {
         cfg.blocks[b].warm = true;
-        if let Some(next) = cfg.blocks[b].next {
-            if !cfg.blocks[b].no_fallthrough() && !cfg.blocks[next].visited {
-                stack.push(next);
-                cfg.blocks[next].visited = true;
-            }
+        if let Some(next) = cfg.blocks[b].next
+            && !cfg.blocks[b].no_fallthrough()
+            && !cfg.blocks[next].visited
+        {
+            stack.push(next);
+            cfg.blocks[next].visited = true;
         }
         for t in jump_targets(cfg, b) {
             if !cfg.blocks[t].visited {
@@ -58,10 +59,10 @@ fn mark_cold(cfg: &mut Cfg) {
     while let Some(b) = stack.pop() {
         cfg.blocks[b].cold = true;
         let mut successors = Vec::new();
-        if let Some(next) = cfg.blocks[b].next {
-            if !cfg.blocks[b].no_fallthrough() {
-                successors.push(next);
-            }
+        if let Some(next) = cfg.blocks[b].next
+            && !cfg.blocks[b].no_fallthrough()
+        {
+            successors.push(next);
         }
         successors.extend(jump_targets(cfg, b));
         for s in successors {

@@ -16,10 +16,10 @@ pub(crate) fn mark_except_handlers(cfg: &mut Cfg) {
     for b in cfg.order() {
         for i in 0..cfg.blocks[b].instrs.len() {
             let instr = cfg.blocks[b].instrs[i];
-            if instr.op.is_block_push() {
-                if let Some(t) = instr.target {
-                    cfg.blocks[t].except_handler = true;
-                }
+            if instr.op.is_block_push()
+                && let Some(t) = instr.target
+            {
+                cfg.blocks[t].except_handler = true;
             }
         }
     }
@@ -82,14 +82,13 @@ pub(crate) fn label_exception_targets(cfg: &mut Cfg, filename: &str) -> Result<(
                 cfg.blocks[b].instrs[i].except = handler;
             }
         }
-        if !cfg.blocks[b].no_fallthrough() {
-            if let Some(next) = cfg.blocks[b].next {
-                if !cfg.blocks[next].visited {
-                    stacks[next] = stack;
-                    todo.push(next);
-                    cfg.blocks[next].visited = true;
-                }
-            }
+        if !cfg.blocks[b].no_fallthrough()
+            && let Some(next) = cfg.blocks[b].next
+            && !cfg.blocks[next].visited
+        {
+            stacks[next] = stack;
+            todo.push(next);
+            cfg.blocks[next].visited = true;
         }
     }
     Ok(())

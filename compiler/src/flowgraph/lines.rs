@@ -31,21 +31,21 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     let mut next_lbl = cfg.max_label() + 1;
     let mut b = Some(cfg.entry);
     while let Some(id) = b {
-        if let Some(last) = cfg.blocks[id].last().copied() {
-            if let Some(target) = last.target.filter(|_| last.op.is_jump()) {
-                if is_exit_without_lineno(cfg, target) && cfg.blocks[target].predecessors > 1 {
-                    let copy = cfg.new_block();
-                    cfg.blocks[copy].instrs = cfg.blocks[target].instrs.clone();
-                    cfg.blocks[copy].instrs[0].loc = last.loc;
-                    cfg.blocks[id].instrs.last_mut().expect("not empty").target = Some(copy);
-                    cfg.blocks[target].predecessors -= 1;
-                    cfg.blocks[copy].predecessors = 1;
-                    cfg.blocks[copy].next = cfg.blocks[target].next;
-                    cfg.blocks[copy].label = Some(next_lbl);
-                    next_lbl += 1;
-                    cfg.blocks[target].next = Some(copy);
-                }
-            }
+        if let Some(last) = cfg.blocks[id].last().copied()
+            && let Some(target) = last.target.filter(|_| last.op.is_jump())
+            && is_exit_without_lineno(cfg, target)
+            && cfg.blocks[target].predecessors > 1
+        {
+            let copy = cfg.new_block();
+            cfg.blocks[copy].instrs = cfg.blocks[target].instrs.clone();
+            cfg.blocks[copy].instrs[0].loc = last.loc;
+            cfg.blocks[id].instrs.last_mut().expect("not empty").target = Some(copy);
+            cfg.blocks[target].predecessors -= 1;
+            cfg.blocks[copy].predecessors = 1;
+            cfg.blocks[copy].next = cfg.blocks[target].next;
+            cfg.blocks[copy].label = Some(next_lbl);
+            next_lbl += 1;
+            cfg.blocks[target].next = Some(copy);
         }
         b = cfg.blocks[id].next;
     }
@@ -87,12 +87,11 @@ fn propagate_line_numbers(cfg: &mut Cfg) {
         }
         for s in successors {
             let block = &mut cfg.blocks[s];
-            if block.predecessors == 1 {
-                if let Some(first) = block.instrs.first_mut() {
-                    if first.loc.lineno < 0 {
-                        first.loc = prev;
-                    }
-                }
+            if block.predecessors == 1
+                && let Some(first) = block.instrs.first_mut()
+                && first.loc.lineno < 0
+            {
+                first.loc = prev;
             }
         }
     }

@@ -22,10 +22,10 @@ pub(crate) fn remove_unused_consts(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
     let order = cfg.order();
     for &b in &order {
         for instr in &cfg.blocks[b].instrs {
-            if has_const(instr.op) {
-                if let Some(u) = used.get_mut(instr.arg as usize) {
-                    *u = true;
-                }
+            if has_const(instr.op)
+                && let Some(u) = used.get_mut(instr.arg as usize)
+            {
+                *u = true;
             }
         }
     }
@@ -46,10 +46,10 @@ pub(crate) fn remove_unused_consts(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
     });
     for &b in &order {
         for instr in &mut cfg.blocks[b].instrs {
-            if has_const(instr.op) {
-                if let Some(&new) = new_index.get(instr.arg as usize) {
-                    instr.arg = new;
-                }
+            if has_const(instr.op)
+                && let Some(&new) = new_index.get(instr.arg as usize)
+            {
+                instr.arg = new;
             }
         }
     }
@@ -95,10 +95,10 @@ fn scan_block_for_locals(cfg: &mut Cfg, b: BlockId, stack: &mut Vec<BlockId>) {
             _ => {}
         }
     }
-    if let Some(next) = cfg.blocks[b].next {
-        if !cfg.blocks[b].no_fallthrough() {
-            maybe_push(cfg, next, mask, stack);
-        }
+    if let Some(next) = cfg.blocks[b].next
+        && !cfg.blocks[b].no_fallthrough()
+    {
+        maybe_push(cfg, next, mask, stack);
     }
     let jump_target = cfg.blocks[b]
         .last()
@@ -245,10 +245,8 @@ fn fix_cell_offsets(cfg: &mut Cfg, nlocals: usize, fixed: &mut [usize]) -> usize
                     | Opcode::DeleteDeref
                     | Opcode::LoadFromDictOrDeref
             );
-            if is_cell_op {
-                if let Some(&slot) = fixed.get(instr.arg as usize) {
-                    instr.arg = slot as i32;
-                }
+            if is_cell_op && let Some(&slot) = fixed.get(instr.arg as usize) {
+                instr.arg = slot as i32;
             }
         }
     }

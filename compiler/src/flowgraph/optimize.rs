@@ -224,10 +224,11 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
 pub(crate) fn remove_redundant_jumps(cfg: &mut Cfg) {
     for b in cfg.order() {
         let next = cfg.blocks[b].next;
-        if let Some(last) = cfg.blocks[b].instrs.last_mut() {
-            if is_unconditional_jump(last.op) && last.target == next {
-                last.set_op0(Opcode::Nop);
-            }
+        if let Some(last) = cfg.blocks[b].instrs.last_mut()
+            && is_unconditional_jump(last.op)
+            && last.target == next
+        {
+            last.set_op0(Opcode::Nop);
         }
     }
 }
@@ -241,13 +242,13 @@ fn mark_reachable(cfg: &mut Cfg) {
     let mut stack = vec![entry];
     while let Some(b) = stack.pop() {
         cfg.blocks[b].visited = true;
-        if let Some(next) = cfg.blocks[b].next {
-            if !cfg.blocks[b].no_fallthrough() {
-                if !cfg.blocks[next].visited {
-                    stack.push(next);
-                }
-                cfg.blocks[next].predecessors += 1;
+        if let Some(next) = cfg.blocks[b].next
+            && !cfg.blocks[b].no_fallthrough()
+        {
+            if !cfg.blocks[next].visited {
+                stack.push(next);
             }
+            cfg.blocks[next].predecessors += 1;
         }
         let targets: Vec<BlockId> = cfg.blocks[b]
             .instrs

@@ -153,11 +153,11 @@ pub(crate) fn optimize_basic_block(
             | Opcode::PopJumpIfNone
             | Opcode::PopJumpIfFalse
             | Opcode::PopJumpIfTrue
-            | Opcode::Jump => {
-                if target.op == Opcode::Jump && jump_thread(&mut instrs[i], &target, inst.op) {
-                    // Look at the same instruction again, with its new target.
-                    continue;
-                }
+            | Opcode::Jump
+                if target.op == Opcode::Jump && jump_thread(&mut instrs[i], &target, inst.op) =>
+            {
+                // Look at the same instruction again, with its new target.
+                continue;
             }
             Opcode::Swap => {
                 if oparg == 1 {
@@ -167,11 +167,11 @@ pub(crate) fn optimize_basic_block(
                     apply_static_swaps(instrs, i);
                 }
             }
-            Opcode::PushNull => {
-                if nextop == Some(Opcode::LoadGlobal) && instrs[i + 1].arg & 1 == 0 {
-                    instrs[i].set_op0(Opcode::Nop);
-                    instrs[i + 1].arg |= 1;
-                }
+            Opcode::PushNull
+                if nextop == Some(Opcode::LoadGlobal) && instrs[i + 1].arg & 1 == 0 =>
+            {
+                instrs[i].set_op0(Opcode::Nop);
+                instrs[i + 1].arg |= 1;
             }
             _ => {}
         }
