@@ -105,6 +105,8 @@ pub struct UnitMetadata {
     pub kwonlyargcount: u32,
     /// `co_firstlineno`.
     pub firstlineno: u32,
-    /// `co_flags` as the code generator knows them (the assembler adds `NOFREE`).
+    /// `co_flags` as the code generator computes them (`compute_code_flags`, future-import
+    /// flags included). CPython 3.12 never sets `NOFREE`, so the assembler copies them as
+    /// they are.
     pub flags: u32,
 }
