@@ -13,6 +13,7 @@ pub mod list_methods;
 pub mod list_sort;
 pub mod long;
 pub mod long_methods;
+pub mod printf;
 pub mod range;
 pub mod range_methods;
 pub mod record;
