@@ -10,6 +10,7 @@ pub mod float;
 pub mod float_methods;
 pub mod list;
 pub mod list_methods;
+pub mod list_slice;
 pub mod list_sort;
 pub mod long;
 pub mod long_methods;
