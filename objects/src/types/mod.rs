@@ -26,6 +26,7 @@ pub mod str_methods;
 pub mod tuple;
 pub mod unicode;
 pub mod unicode_methods;
+pub mod unicode_more;
 pub mod weakref;
 
 pub use base::{
