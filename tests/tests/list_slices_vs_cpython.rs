@@ -10,7 +10,7 @@
 use pyrt_objects::types::list::{self, List};
 use pyrt_objects::types::list_slice;
 use pyrt_objects::types::long::int_from_i64;
-use pyrt_objects::{Heap, Obj, PyResult, View, abstract_};
+use pyrt_objects::{Heap, Obj, PyResult, abstract_};
 use pyrt_tests::cpython::cross_check;
 
 const LENGTHS: [i64; 4] = [0, 1, 5, 10];

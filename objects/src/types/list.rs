@@ -507,7 +507,7 @@ pub(crate) fn del_stepped(
         // moves down to `write` or is parked in `garbage`, so every reference stays owned once.
         unsafe {
             let item = base.add(read).read();
-            if (read - start) % step == 0 && garbage.len() < count {
+            if (read - start).is_multiple_of(step) && garbage.len() < count {
                 garbage.push(item);
             } else {
                 base.add(write).write(item);

@@ -84,8 +84,8 @@ pub fn adjust_indices(length: usize, start: &mut isize, stop: &mut isize, step: 
 /// The errors of [`slice_unpack`]; `TypeError: can only assign an iterable` (step 1) or `must
 /// assign iterable to extended slice`; `ValueError: attempt to assign sequence of size 2 to
 /// extended slice of size 3`; `MemoryError`; what iterating `value` raises.
-pub fn ass_subscript_slice<'h>(
-    heap: &'h Heap,
+pub fn ass_subscript_slice(
+    heap: &Heap,
     o: &List,
     start: Option<&PyObject>,
     stop: Option<&PyObject>,
@@ -132,8 +132,8 @@ pub fn ass_subscript_slice<'h>(
 
 /// `list_ass_slice(l, start, stop, value)`: `start` and `stop` clamped to the list as it is
 /// once `value` has been read, `stop` never below `start`.
-fn assign_simple<'h>(
-    heap: &'h Heap,
+fn assign_simple(
+    heap: &Heap,
     o: &List,
     start: isize,
     stop: isize,

@@ -3,6 +3,7 @@
 
 mod base;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod class;
 pub mod complex;
 pub mod dict;
@@ -24,6 +25,7 @@ pub mod set_ops;
 pub mod str_format;
 pub mod str_methods;
 pub mod tuple;
+pub mod tuple_methods;
 pub mod unicode;
 pub mod unicode_methods;
 pub mod unicode_more;

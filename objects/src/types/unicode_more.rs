@@ -612,10 +612,10 @@ fn lookup<'h>(heap: &'h Heap, table: &PyObject, key: &Obj<'h>) -> PyResult<Optio
     if let Some(l) = list::List::cast(table) {
         let i = long::object_as_i64(key.object()).unwrap_or(-1);
         let n = list::list_len(l) as i64;
-        return Ok((0..n)
+        return (0..n)
             .contains(&i)
             .then(|| list::get_item(heap, l, i as isize))
-            .transpose()?);
+            .transpose();
     }
     if let Some(t) = tuple::Tuple::cast(table) {
         let i = long::object_as_i64(key.object()).unwrap_or(-1);
