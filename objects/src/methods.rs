@@ -802,5 +802,7 @@ mod tests {
         check(&long_methods::INT_METHODS);
         check(&float_methods::FLOAT_METHODS);
         check(&range_methods::RANGE_METHODS);
+        check(&crate::types::tuple_methods::TUPLE_METHODS);
+        check(&crate::types::bytes_methods::BYTES_METHODS);
     }
 }

@@ -11,7 +11,9 @@ use crate::hash::hash_bytes;
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject, PyVarObject};
-use crate::typeobj::{CompareOp, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::typeobj::{
+    CompareOp, NumberSlots, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec,
+};
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
 
 /// `PyBytesObject` without its bytes, which follow at [`BYTES_OFFSET`].
@@ -214,6 +216,12 @@ static BYTES_SEQUENCE: SequenceSlots = SequenceSlots {
     repeat: Some(bytes_repeat),
 };
 
+/// `%` is printf-style formatting (`nb_remainder`, [`crate::types::printf`]).
+static BYTES_NUMBER: NumberSlots = NumberSlots {
+    remainder: Some(crate::types::printf::bytes_remainder),
+    ..crate::types::base::EMPTY_NUMBER_SLOTS
+};
+
 static BYTES_SLOTS: Slots = Slots {
     dealloc: bytes_dealloc,
     sizeof: None,
@@ -221,7 +229,7 @@ static BYTES_SLOTS: Slots = Slots {
     str: None,
     hash: Some(bytes_hash),
     richcompare: Some(bytes_richcompare),
-    number: None,
+    number: Some(&BYTES_NUMBER),
     sequence: Some(&BYTES_SEQUENCE),
     traverse: None,
     clear: None,

@@ -480,6 +480,50 @@ pub fn set_slice<'h>(
     Ok(())
 }
 
+/// `del l[start::step]` of `count` items, `step >= 1` and the slice inside the list (the
+/// extended-slice branch of `list_ass_subscript`, `step == 1` from a negative step): the removed items are parked, the others
+/// close up in place, the length is set and [`list_resize`] may shrink the array; the removed
+/// items are released first to last, even when the resize fails.
+///
+/// # Errors
+/// `MemoryError` when the parking buffer or the shrunk array cannot be allocated.
+pub(crate) fn del_stepped(
+    heap: &Heap,
+    o: &List,
+    start: usize,
+    step: usize,
+    count: usize,
+) -> PyResult<()> {
+    let n = list_len(o);
+    assert!(step >= 1 && count > 0 && start + (count - 1) * step < n);
+    let mut garbage: Vec<ObjPtr> = Vec::new();
+    garbage
+        .try_reserve_exact(count)
+        .map_err(|_| PyErr::memory_error())?;
+    let base = header(o).ob_item.get();
+    let mut write = start;
+    for read in start..n {
+        // SAFETY: `read < n` and `write <= read` are slots of the array; each item either
+        // moves down to `write` or is parked in `garbage`, so every reference stays owned once.
+        unsafe {
+            let item = base.add(read).read();
+            if (read - start).is_multiple_of(step) && garbage.len() < count {
+                garbage.push(item);
+            } else {
+                base.add(write).write(item);
+                write += 1;
+            }
+        }
+    }
+    set_len(o, n - count);
+    let resized = list_resize(heap, o, n - count);
+    for item in garbage {
+        // SAFETY: each removed item's reference is released once.
+        unsafe { heap.decref(item) };
+    }
+    resized
+}
+
 fn free_buffer(heap: &Heap, buffer: Option<core::ptr::NonNull<u8>>) {
     if let Some(buffer) = buffer {
         // SAFETY: a temporary buffer from this heap, no longer used.

@@ -3,6 +3,7 @@
 
 mod base;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod class;
 pub mod complex;
 pub mod dict;
@@ -10,9 +11,11 @@ pub mod float;
 pub mod float_methods;
 pub mod list;
 pub mod list_methods;
+pub mod list_slice;
 pub mod list_sort;
 pub mod long;
 pub mod long_methods;
+pub mod printf;
 pub mod range;
 pub mod range_methods;
 pub mod record;
@@ -22,8 +25,10 @@ pub mod set_ops;
 pub mod str_format;
 pub mod str_methods;
 pub mod tuple;
+pub mod tuple_methods;
 pub mod unicode;
 pub mod unicode_methods;
+pub mod unicode_more;
 pub mod weakref;
 
 pub use base::{

@@ -13,6 +13,7 @@ use crate::object::PyObject;
 use crate::types::str_format::{self, FormatArgs};
 use crate::types::unicode::{Str, str_value};
 use crate::types::unicode_methods;
+use crate::types::unicode_more::{self, CharTest, Justify};
 
 /// `find`, `count`, `startswith`, ...: `"O|OO:find"`.
 const FIND: Params = Params::VarArgs { min: 1, max: 3 };
@@ -137,6 +138,129 @@ pub static STR_METHODS: MethodTable<Str> = MethodTable {
             params: Params::VarKeywords,
             call: format,
         },
+        MethodDef {
+            name: "partition",
+            params: Params::One,
+            call: partition,
+        },
+        MethodDef {
+            name: "rpartition",
+            params: Params::One,
+            call: rpartition,
+        },
+        MethodDef {
+            name: "splitlines",
+            params: Params::Keywords {
+                names: &["keepends"],
+                positional: 1,
+                required: 0,
+            },
+            call: splitlines,
+        },
+        MethodDef {
+            name: "expandtabs",
+            params: Params::Keywords {
+                names: &["tabsize"],
+                positional: 1,
+                required: 0,
+            },
+            call: expandtabs,
+        },
+        MethodDef {
+            name: "zfill",
+            params: Params::One,
+            call: zfill,
+        },
+        MethodDef {
+            name: "center",
+            params: Params::Positional { min: 1, max: 2 },
+            call: center,
+        },
+        MethodDef {
+            name: "ljust",
+            params: Params::Positional { min: 1, max: 2 },
+            call: ljust,
+        },
+        MethodDef {
+            name: "rjust",
+            params: Params::Positional { min: 1, max: 2 },
+            call: rjust,
+        },
+        MethodDef {
+            name: "removeprefix",
+            params: Params::One,
+            call: removeprefix,
+        },
+        MethodDef {
+            name: "removesuffix",
+            params: Params::One,
+            call: removesuffix,
+        },
+        MethodDef {
+            name: "capitalize",
+            params: Params::NoArgs,
+            call: capitalize,
+        },
+        MethodDef {
+            name: "title",
+            params: Params::NoArgs,
+            call: title,
+        },
+        MethodDef {
+            name: "swapcase",
+            params: Params::NoArgs,
+            call: swapcase,
+        },
+        MethodDef {
+            name: "casefold",
+            params: Params::NoArgs,
+            call: casefold,
+        },
+        MethodDef {
+            name: "islower",
+            params: Params::NoArgs,
+            call: islower,
+        },
+        MethodDef {
+            name: "isupper",
+            params: Params::NoArgs,
+            call: isupper,
+        },
+        MethodDef {
+            name: "istitle",
+            params: Params::NoArgs,
+            call: istitle,
+        },
+        MethodDef {
+            name: "isalnum",
+            params: Params::NoArgs,
+            call: isalnum,
+        },
+        MethodDef {
+            name: "isdecimal",
+            params: Params::NoArgs,
+            call: isdecimal,
+        },
+        MethodDef {
+            name: "isascii",
+            params: Params::NoArgs,
+            call: isascii,
+        },
+        MethodDef {
+            name: "isprintable",
+            params: Params::NoArgs,
+            call: isprintable,
+        },
+        MethodDef {
+            name: "maketrans",
+            params: Params::Positional { min: 1, max: 3 },
+            call: maketrans,
+        },
+        MethodDef {
+            name: "translate",
+            params: Params::One,
+            call: translate,
+        },
     ],
 };
 
@@ -244,4 +368,89 @@ fn format<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>>
         kwargs: &kwargs,
     };
     str_format::format(heap, s, &args)
+}
+
+fn partition<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::partition(heap, s, arg(args, 0)?.object(), false)
+}
+
+fn rpartition<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::partition(heap, s, arg(args, 0)?.object(), true)
+}
+
+fn splitlines<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::splitlines(heap, s, opt(args, 0).map(Obj::object))
+}
+
+fn expandtabs<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::expandtabs(heap, s, opt(args, 0).map(Obj::object))
+}
+
+fn zfill<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::zfill(heap, s, arg(args, 0)?.object())
+}
+
+/// `center`, `ljust`, `rjust`: `(width, fillchar=' ', /)`.
+macro_rules! justify {
+    ($($name:ident: $how:expr),*) => {$(
+        fn $name<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+            unicode_more::justify(heap, s, arg(args, 0)?.object(), opt(args, 1).map(Obj::object), $how)
+        }
+    )*};
+}
+justify!(center: Justify::Center, ljust: Justify::Left, rjust: Justify::Right);
+
+fn removeprefix<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::remove_affix(heap, s, arg(args, 0)?.object(), false)
+}
+
+fn removesuffix<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::remove_affix(heap, s, arg(args, 0)?.object(), true)
+}
+
+/// A case mapping of no arguments.
+macro_rules! case_mapping {
+    ($($name:ident),*) => {$(
+        fn $name<'h>(heap: &'h Heap, s: &Str, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+            unicode_more::$name(heap, s)
+        }
+    )*};
+}
+case_mapping!(capitalize, title, swapcase, casefold);
+
+fn islower<'h>(heap: &'h Heap, s: &Str, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    Ok(unicode_more::is_one_case(heap, s, false))
+}
+
+fn isupper<'h>(heap: &'h Heap, s: &Str, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    Ok(unicode_more::is_one_case(heap, s, true))
+}
+
+fn istitle<'h>(heap: &'h Heap, s: &Str, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    Ok(unicode_more::istitle(heap, s))
+}
+
+/// A character test of [`CharTest`].
+macro_rules! char_test {
+    ($($name:ident: $test:expr),*) => {$(
+        fn $name<'h>(heap: &'h Heap, s: &Str, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+            Ok(unicode_more::char_test(heap, s, $test))
+        }
+    )*};
+}
+char_test!(isalnum: CharTest::Alnum, isdecimal: CharTest::Decimal, isascii: CharTest::Ascii,
+    isprintable: CharTest::Printable);
+
+/// `str.maketrans(x, y=None, z=None, /)`, a static method: the receiver is not used.
+fn maketrans<'h>(heap: &'h Heap, _: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::maketrans(
+        heap,
+        arg(args, 0)?.object(),
+        opt(args, 1).map(Obj::object),
+        opt(args, 2).map(Obj::object),
+    )
+}
+
+fn translate<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode_more::translate(heap, s, arg(args, 0)?.object())
 }

@@ -23,7 +23,9 @@ use crate::hash::hash_str;
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
-use crate::typeobj::{CompareOp, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::typeobj::{
+    CompareOp, NumberSlots, SequenceSlots, Slots, StaticType, TypeFlags, TypeSpec,
+};
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
 
 /// `PyASCIIObject`.
@@ -378,6 +380,12 @@ static STR_SEQUENCE: SequenceSlots = SequenceSlots {
     repeat: Some(str_repeat),
 };
 
+/// `%` is printf-style formatting (`nb_remainder`, [`crate::types::printf`]).
+static STR_NUMBER: NumberSlots = NumberSlots {
+    remainder: Some(crate::types::printf::str_remainder),
+    ..crate::types::base::EMPTY_NUMBER_SLOTS
+};
+
 static STR_SLOTS: Slots = Slots {
     dealloc: str_dealloc,
     sizeof: Some(str_sizeof),
@@ -385,7 +393,7 @@ static STR_SLOTS: Slots = Slots {
     str: Some(str_str),
     hash: Some(str_hash),
     richcompare: Some(str_richcompare),
-    number: None,
+    number: Some(&STR_NUMBER),
     sequence: Some(&STR_SEQUENCE),
     traverse: None,
     clear: None,

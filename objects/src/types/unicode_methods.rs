@@ -65,7 +65,7 @@ fn new_ref<'h>(heap: &'h Heap, o: &PyObject) -> Obj<'h> {
 }
 
 /// `unicode_result_unchanged`: the string itself when it is an exact `str`, else an exact copy.
-fn unchanged<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
+pub(crate) fn unchanged<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
     if is_exact_str(s) {
         return Ok(new_ref(heap, s));
     }
@@ -74,7 +74,7 @@ fn unchanged<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
 
 /// `PyUnicode_Substring(s, start, end)`: the string itself for all of it, else a new string
 /// (the singleton when it is empty or one Latin-1 character).
-fn substring<'h>(
+pub(crate) fn substring<'h>(
     heap: &'h Heap,
     s: &Str,
     c: &[char],
@@ -637,7 +637,7 @@ fn cased_after_15(c: char) -> bool {
 }
 
 /// `str.upper`'s full case mapping (`_PyUnicode_ToUpperFull`) with Unicode 15.0's data.
-fn upper_text(text: &str) -> String {
+pub(crate) fn upper_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if cased_after_15(c) || UPPER_AFTER_15.contains(&c) {
@@ -653,7 +653,7 @@ fn upper_text(text: &str) -> String {
 /// `str::to_lowercase` implements; characters unassigned in Unicode 15.0 stay as they are, and
 /// since they are neither cased nor case-ignorable there, cutting the text at them keeps each
 /// sigma's context as CPython sees it.
-fn lower_text(text: &str) -> String {
+pub(crate) fn lower_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut start = 0;
     for (i, c) in text.char_indices() {
@@ -930,11 +930,11 @@ pub fn is_identifier(text: &str) -> bool {
 
 /// Whether `c` lies in one of a table's ranges: the table lists boundaries, each range from
 /// an even entry (included) to the next (excluded).
-fn in_table(table: &[u32], c: char) -> bool {
+pub(crate) fn in_table(table: &[u32], c: char) -> bool {
     table.partition_point(|&b| b <= c as u32) % 2 == 1
 }
 
-fn is_alpha(c: char) -> bool {
+pub(crate) fn is_alpha(c: char) -> bool {
     in_table(&ALPHA, c)
 }
 
@@ -1092,7 +1092,7 @@ const ALPHA: [u32; 1318] = [
 
 /// `str.isdigit`: a Unicode digit value (`Numeric_Type` Digit or Decimal).
 #[rustfmt::skip]
-const DIGIT: [u32; 166] = [
+pub(crate) const DIGIT: [u32; 166] = [
     0x30, 0x3A, 0xB2, 0xB4, 0xB9, 0xBA, 0x660, 0x66A, 0x6F0, 0x6FA,
     0x7C0, 0x7CA, 0x966, 0x970, 0x9E6, 0x9F0, 0xA66, 0xA70, 0xAE6, 0xAF0,
     0xB66, 0xB70, 0xBE6, 0xBF0, 0xC66, 0xC70, 0xCE6, 0xCF0, 0xD66, 0xD70,

@@ -1,0 +1,631 @@
+//! The methods of `bytes` (`bytes_methods` in `Objects/bytesobject.c`, `Objects/bytes_methods.c`
+//! and `Objects/stringlib/`, with the argument handling of `Objects/clinic/bytesobject.c.h`):
+//! `decode` (UTF-8, ASCII and Latin-1 with `strict`, `replace` and `ignore`), `hex`,
+//! `fromhex`, `join`, `split`, the strips, `startswith`/`endswith`, `find`/`index`/`count`,
+//! `replace`, `upper`/`lower` and the ASCII character tests.
+//!
+//! `fromhex` is a class method in CPython; a method table holds instance methods, so here it
+//! is reached through an instance (`b''.fromhex('ff')`, which CPython accepts too). A failed
+//! decode raises `ValueError` (the base of CPython's `UnicodeDecodeError`) with CPython's
+//! message, and an unknown codec or error handler `ValueError` worded as CPython's
+//! `LookupError`: the object layer has no exception kinds for those two yet.
+
+use crate::error::{PyErr, PyResult};
+use crate::heap::Heap;
+use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, opt, slice_index, ssize_arg};
+use crate::obj::Obj;
+use crate::object::PyObject;
+use crate::types::bytes::{Bytes, bytes_value, new_bytes};
+use crate::types::long::{self, new_bool};
+use crate::types::str_methods::sequence_fast;
+use crate::types::unicode::{self, Str, str_value};
+use crate::types::{NONE_TYPE, list, tuple};
+
+/// `find`, `count`, `index`, `startswith`, `endswith`: `(sub, start=None, end=None, /)`.
+const FIND: Params = Params::VarArgs { min: 1, max: 3 };
+
+/// `bytes`' methods.
+pub static BYTES_METHODS: MethodTable<Bytes> = MethodTable {
+    type_name: "bytes",
+    methods: &[
+        MethodDef {
+            name: "decode",
+            params: Params::Keywords {
+                names: &["encoding", "errors"],
+                positional: 2,
+                required: 0,
+            },
+            call: decode,
+        },
+        MethodDef {
+            name: "hex",
+            params: Params::NoArgs,
+            call: hex,
+        },
+        MethodDef {
+            name: "fromhex",
+            params: Params::One,
+            call: fromhex,
+        },
+        MethodDef {
+            name: "join",
+            params: Params::One,
+            call: join,
+        },
+        MethodDef {
+            name: "split",
+            params: Params::Keywords {
+                names: &["sep", "maxsplit"],
+                positional: 2,
+                required: 0,
+            },
+            call: split,
+        },
+        MethodDef {
+            name: "strip",
+            params: Params::Positional { min: 0, max: 1 },
+            call: strip,
+        },
+        MethodDef {
+            name: "lstrip",
+            params: Params::Positional { min: 0, max: 1 },
+            call: lstrip,
+        },
+        MethodDef {
+            name: "rstrip",
+            params: Params::Positional { min: 0, max: 1 },
+            call: rstrip,
+        },
+        MethodDef {
+            name: "startswith",
+            params: FIND,
+            call: startswith,
+        },
+        MethodDef {
+            name: "endswith",
+            params: FIND,
+            call: endswith,
+        },
+        MethodDef {
+            name: "find",
+            params: FIND,
+            call: find,
+        },
+        MethodDef {
+            name: "index",
+            params: FIND,
+            call: index,
+        },
+        MethodDef {
+            name: "count",
+            params: FIND,
+            call: count,
+        },
+        MethodDef {
+            name: "replace",
+            params: Params::Positional { min: 2, max: 3 },
+            call: replace,
+        },
+        MethodDef {
+            name: "upper",
+            params: Params::NoArgs,
+            call: upper,
+        },
+        MethodDef {
+            name: "lower",
+            params: Params::NoArgs,
+            call: lower,
+        },
+        MethodDef {
+            name: "isdigit",
+            params: Params::NoArgs,
+            call: isdigit,
+        },
+        MethodDef {
+            name: "isalpha",
+            params: Params::NoArgs,
+            call: isalpha,
+        },
+        MethodDef {
+            name: "isalnum",
+            params: Params::NoArgs,
+            call: isalnum,
+        },
+        MethodDef {
+            name: "isspace",
+            params: Params::NoArgs,
+            call: isspace,
+        },
+    ],
+};
+
+fn is_none(o: &PyObject) -> bool {
+    core::ptr::eq(o.ob_type(), NONE_TYPE.get())
+}
+
+/// A bytes-like argument, else `TypeError: a bytes-like object is required, not 'int'`.
+fn bytes_arg(o: &PyObject) -> PyResult<&[u8]> {
+    Bytes::cast(o).map(bytes_value).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            o.ob_type().name()
+        ))
+    })
+}
+
+/// A str argument of `decode` (`decode() argument 'encoding' must be str, not int`).
+fn decode_name(o: Option<&Obj<'_>>, name: &str, default: &str) -> PyResult<String> {
+    match o {
+        None => Ok(default.to_owned()),
+        Some(o) => Str::cast(o.object()).map(str_value).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "decode() argument '{name}' must be str, not {}",
+                o.ob_type().name()
+            ))
+        }),
+    }
+}
+
+/// The codec a name designates (`normalizestring` then the aliases of the three codecs).
+fn codec(name: &str) -> Option<&'static str> {
+    let n: String = name
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect();
+    match n.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Some("utf-8"),
+        "ascii" | "us_ascii" | "646" => Some("ascii"),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" => {
+            Some("latin-1")
+        }
+        _ => None,
+    }
+}
+
+/// `b.decode(encoding='utf-8', errors='strict')`.
+fn decode<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let encoding = decode_name(opt(args, 0), "encoding", "utf-8")?;
+    let errors = decode_name(opt(args, 1), "errors", "strict")?;
+    let data = bytes_value(b);
+    let Some(codec) = codec(&encoding) else {
+        return Err(PyErr::value_error(format!("unknown encoding: {encoding}")));
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    while i < data.len() {
+        let (ch, len, reason) = match codec {
+            "latin-1" => (Some(char::from(data[i])), 1, ""),
+            "ascii" if data[i] < 0x80 => (Some(char::from(data[i])), 1, ""),
+            "ascii" => (None, 1, "ordinal not in range(128)"),
+            _ => utf8_step(&data[i..]),
+        };
+        match ch {
+            Some(c) => out.push(c),
+            None => match errors.as_str() {
+                "strict" => {
+                    let what = if len == 1 {
+                        format!("byte 0x{:02x} in position {i}", data[i])
+                    } else {
+                        format!("bytes in position {i}-{}", i + len - 1)
+                    };
+                    return Err(PyErr::value_error(format!(
+                        "'{codec}' codec can't decode {what}: {reason}"
+                    )));
+                }
+                "replace" => out.push('\u{fffd}'),
+                "ignore" => {}
+                other => {
+                    return Err(PyErr::value_error(format!(
+                        "unknown error handler name '{other}'"
+                    )));
+                }
+            },
+        }
+        i += len;
+    }
+    unicode::new_str(heap, &out)
+}
+
+/// One step of the UTF-8 decoder: the character and its length, or the length of the invalid
+/// sequence and CPython's reason.
+fn utf8_step(d: &[u8]) -> (Option<char>, usize, &'static str) {
+    let b0 = d[0];
+    let (need, lo, hi) = match b0 {
+        0x00..=0x7f => return (Some(char::from(b0)), 1, ""),
+        0xc2..=0xdf => (1, 0x80, 0xbf),
+        0xe0 => (2, 0xa0, 0xbf),
+        0xe1..=0xec | 0xee..=0xef => (2, 0x80, 0xbf),
+        0xed => (2, 0x80, 0x9f),
+        0xf0 => (3, 0x90, 0xbf),
+        0xf1..=0xf3 => (3, 0x80, 0xbf),
+        0xf4 => (3, 0x80, 0x8f),
+        _ => return (None, 1, "invalid start byte"),
+    };
+    let mut cp = u32::from(b0) & (0x7f >> (need + 1));
+    for k in 1..=need {
+        let Some(&b) = d.get(k) else {
+            return (None, k, "unexpected end of data");
+        };
+        let (l, h) = if k == 1 { (lo, hi) } else { (0x80, 0xbf) };
+        if !(l..=h).contains(&b) {
+            return (None, k, "invalid continuation byte");
+        }
+        cp = (cp << 6) | (u32::from(b) & 0x3f);
+    }
+    (char::from_u32(cp), need + 1, "")
+}
+
+/// `b.hex()`: two lowercase hex digits per byte.
+fn hex<'h>(heap: &'h Heap, b: &Bytes, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let data = bytes_value(b);
+    let mut out = String::new();
+    out.try_reserve(data.len().saturating_mul(2))
+        .map_err(|_| PyErr::memory_error())?;
+    for byte in data {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    unicode::new_str(heap, &out)
+}
+
+/// `bytes.fromhex(string)`: pairs of hex digits, whitespace allowed between pairs.
+fn fromhex<'h>(heap: &'h Heap, _: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let o = arg(args, 0)?;
+    let Some(s) = Str::cast(o.object()) else {
+        return Err(PyErr::type_error(format!(
+            "fromhex() argument must be str, not {}",
+            o.ob_type().name()
+        )));
+    };
+    let text: Vec<char> = str_value(s).chars().collect();
+    let digit = |c: char| c.to_digit(16).filter(|_| c.is_ascii());
+    let bad = |i: usize| {
+        PyErr::value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {i}"
+        ))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        if text[i].is_ascii_whitespace() || text[i] == '\x0b' {
+            i += 1;
+            continue;
+        }
+        let hi = digit(text[i]).ok_or_else(|| bad(i))?;
+        let lo = text
+            .get(i + 1)
+            .and_then(|&c| digit(c))
+            .ok_or_else(|| bad(i + 1))?;
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    new_bytes(heap, &out)
+}
+
+/// `sep.join(iterable)`.
+fn join<'h>(heap: &'h Heap, sep: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let items = sequence_fast(heap, arg(args, 0)?.object(), "can only join an iterable")?;
+    let sep = bytes_value(sep);
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Some(b) = Bytes::cast(item.object()) else {
+            return Err(PyErr::type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {} found",
+                item.ob_type().name()
+            )));
+        };
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        out.extend_from_slice(bytes_value(b));
+    }
+    new_bytes(heap, &out)
+}
+
+/// `b.split(sep=None, maxsplit=-1)`.
+fn split<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let data = bytes_value(b);
+    let sep = opt(args, 0).filter(|s| !is_none(s.object()));
+    let maxsplit = match opt(args, 1) {
+        Some(m) => ssize_arg(m.object())?,
+        None => -1,
+    };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let mut pieces: Vec<&[u8]> = Vec::new();
+    match sep {
+        None => {
+            let mut i = 0;
+            loop {
+                while i < data.len() && data[i].is_ascii_whitespace() || data.get(i) == Some(&0x0b)
+                {
+                    i += 1;
+                }
+                if i >= data.len() {
+                    break;
+                }
+                if left == 0 {
+                    pieces.push(&data[i..]);
+                    break;
+                }
+                let start = i;
+                while i < data.len() && !(data[i].is_ascii_whitespace() || data[i] == 0x0b) {
+                    i += 1;
+                }
+                pieces.push(&data[start..i]);
+                left -= 1;
+            }
+        }
+        Some(sep) => {
+            let sep = bytes_arg(sep.object())?;
+            if sep.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            let mut start = 0;
+            let mut i = 0;
+            while left > 0 && i + sep.len() <= data.len() {
+                if &data[i..i + sep.len()] == sep {
+                    pieces.push(&data[start..i]);
+                    i += sep.len();
+                    start = i;
+                    left -= 1;
+                } else {
+                    i += 1;
+                }
+            }
+            pieces.push(&data[start..]);
+        }
+    }
+    let items = pieces
+        .into_iter()
+        .map(|p| new_bytes(heap, p))
+        .collect::<PyResult<Vec<_>>>()?;
+    list::new_list(heap, items)
+}
+
+/// `strip`, `lstrip`, `rstrip` of the bytes in `chars` (ASCII whitespace by default).
+fn do_strip<'h>(
+    heap: &'h Heap,
+    b: &Bytes,
+    args: Bound<'_, 'h>,
+    left: bool,
+    right: bool,
+) -> PyResult<Obj<'h>> {
+    let data = bytes_value(b);
+    let set: Option<&[u8]> = match opt(args, 0).filter(|c| !is_none(c.object())) {
+        Some(c) => Some(bytes_arg(c.object())?),
+        None => None,
+    };
+    let strip = |x: u8| match set {
+        Some(s) => s.contains(&x),
+        None => x.is_ascii_whitespace() || x == 0x0b,
+    };
+    let mut i = 0;
+    let mut j = data.len();
+    if left {
+        while i < j && strip(data[i]) {
+            i += 1;
+        }
+    }
+    if right {
+        while j > i && strip(data[j - 1]) {
+            j -= 1;
+        }
+    }
+    new_bytes(heap, &data[i..j])
+}
+
+fn strip<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    do_strip(heap, b, args, true, true)
+}
+
+fn lstrip<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    do_strip(heap, b, args, true, false)
+}
+
+fn rstrip<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    do_strip(heap, b, args, false, true)
+}
+
+/// `start`/`end` as bounds of `len` bytes (`ADJUST_INDICES`).
+fn bounds(args: Bound<'_, '_>, len: usize) -> PyResult<(usize, usize)> {
+    let get = |i: usize, default: isize| match opt(args, i).filter(|o| !is_none(o.object())) {
+        Some(o) => slice_index(o.object()),
+        None => Ok(default),
+    };
+    let n = len as isize;
+    let fit = |v: isize| if v < 0 { (v + n).max(0) } else { v.min(n) };
+    let (start, end) = (get(1, 0)?, get(2, isize::MAX)?);
+    let (start, end) = (fit(start), fit(end));
+    Ok((start as usize, end.max(start) as usize))
+}
+
+/// `startswith`/`endswith`: a bytes or a tuple of bytes.
+fn tailmatch<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>, end: bool) -> PyResult<Obj<'h>> {
+    let name = if end { "endswith" } else { "startswith" };
+    let data = bytes_value(b);
+    let sub = arg(args, 0)?.object();
+    let (start, stop) = bounds(args, data.len())?;
+    let raw_start = opt(args, 1).map(|o| slice_index(o.object())).transpose()?;
+    let window = &data[start.min(data.len())..stop];
+    let matches = |p: &[u8]| {
+        if raw_start.is_some_and(|s| s > data.len() as isize) {
+            return false;
+        }
+        if end {
+            window.ends_with(p)
+        } else {
+            window.starts_with(p)
+        }
+    };
+    if let Some(t) = tuple::Tuple::cast(sub) {
+        for p in tuple::items(t) {
+            // SAFETY: the tuple holds references to its items.
+            let p = unsafe { p.as_ref() };
+            let p = Bytes::cast(p).ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    p.ob_type().name()
+                ))
+            })?;
+            if matches(bytes_value(p)) {
+                return Ok(new_bool(heap, true));
+            }
+        }
+        return Ok(new_bool(heap, false));
+    }
+    let p = Bytes::cast(sub).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "{name} first arg must be bytes or a tuple of bytes, not {}",
+            sub.ob_type().name()
+        ))
+    })?;
+    Ok(new_bool(heap, matches(bytes_value(p))))
+}
+
+fn startswith<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    tailmatch(heap, b, args, false)
+}
+
+fn endswith<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    tailmatch(heap, b, args, true)
+}
+
+/// The needle of `find`, `index`, `count`: bytes, or an int in `range(256)`.
+fn needle(o: &PyObject) -> PyResult<Vec<u8>> {
+    if let Some(b) = Bytes::cast(o) {
+        return Ok(bytes_value(b).to_vec());
+    }
+    let Some(i) = long::Int::cast(o) else {
+        return Err(PyErr::type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            o.ob_type().name()
+        )));
+    };
+    match long::as_i64(i) {
+        Some(v @ 0..=255) => Ok(vec![v as u8]),
+        _ => Err(PyErr::value_error("byte must be in range(0, 256)")),
+    }
+}
+
+/// The first position of the needle in `[start, end)`, if any.
+fn find_in(b: &Bytes, args: Bound<'_, '_>) -> PyResult<Option<usize>> {
+    let data = bytes_value(b);
+    let sub = needle(arg(args, 0)?.object())?;
+    let (start, end) = bounds(args, data.len())?;
+    let raw_start = opt(args, 1)
+        .filter(|o| !is_none(o.object()))
+        .map(|o| slice_index(o.object()))
+        .transpose()?;
+    if raw_start.is_some_and(|s| s > data.len() as isize) || end - start < sub.len() {
+        return Ok(None);
+    }
+    Ok((start..=end - sub.len()).find(|&i| data[i..i + sub.len()] == sub[..]))
+}
+
+fn find<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    long::int_from_i64(heap, find_in(b, args)?.map_or(-1, |i| i as i64))
+}
+
+fn index<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    match find_in(b, args)? {
+        Some(i) => long::int_from_i64(heap, i as i64),
+        None => Err(PyErr::value_error("subsection not found")),
+    }
+}
+
+fn count<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let data = bytes_value(b);
+    let sub = needle(arg(args, 0)?.object())?;
+    let (start, end) = bounds(args, data.len())?;
+    let raw_start = opt(args, 1)
+        .filter(|o| !is_none(o.object()))
+        .map(|o| slice_index(o.object()))
+        .transpose()?;
+    if raw_start.is_some_and(|s| s > data.len() as isize) || end - start < sub.len() {
+        return long::int_from_i64(heap, 0);
+    }
+    if sub.is_empty() {
+        return long::int_from_i64(heap, (end - start + 1) as i64);
+    }
+    let (mut i, mut n) = (start, 0);
+    while i + sub.len() <= end {
+        if data[i..i + sub.len()] == sub[..] {
+            n += 1;
+            i += sub.len();
+        } else {
+            i += 1;
+        }
+    }
+    long::int_from_i64(heap, n)
+}
+
+/// `b.replace(old, new, count=-1, /)`.
+fn replace<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let data = bytes_value(b);
+    let old = bytes_arg(arg(args, 0)?.object())?;
+    let new = bytes_arg(arg(args, 1)?.object())?;
+    let mut left = match opt(args, 2) {
+        Some(c) => ssize_arg(c.object())?,
+        None => -1,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    if old.is_empty() {
+        for &byte in data {
+            if left != 0 {
+                out.extend_from_slice(new);
+                left -= 1;
+            }
+            out.push(byte);
+        }
+        if left != 0 {
+            out.extend_from_slice(new);
+        }
+        return new_bytes(heap, &out);
+    }
+    while i < data.len() {
+        if left != 0 && data[i..].starts_with(old) {
+            out.extend_from_slice(new);
+            i += old.len();
+            left -= 1;
+        } else {
+            out.push(data[i]);
+            i += 1;
+        }
+    }
+    new_bytes(heap, &out)
+}
+
+fn upper<'h>(heap: &'h Heap, b: &Bytes, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    new_bytes(heap, &bytes_value(b).to_ascii_uppercase())
+}
+
+fn lower<'h>(heap: &'h Heap, b: &Bytes, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    new_bytes(heap, &bytes_value(b).to_ascii_lowercase())
+}
+
+/// An ASCII test over every byte (false for empty bytes).
+fn all_bytes<'h>(heap: &'h Heap, b: &Bytes, test: fn(&u8) -> bool) -> PyResult<Obj<'h>> {
+    let data = bytes_value(b);
+    Ok(new_bool(heap, !data.is_empty() && data.iter().all(test)))
+}
+
+fn isdigit<'h>(heap: &'h Heap, b: &Bytes, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    all_bytes(heap, b, u8::is_ascii_digit)
+}
+
+fn isalpha<'h>(heap: &'h Heap, b: &Bytes, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    all_bytes(heap, b, u8::is_ascii_alphabetic)
+}
+
+fn isalnum<'h>(heap: &'h Heap, b: &Bytes, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    all_bytes(heap, b, u8::is_ascii_alphanumeric)
+}
+
+fn isspace<'h>(heap: &'h Heap, b: &Bytes, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    all_bytes(heap, b, |&x| x.is_ascii_whitespace() || x == 0x0b)
+}
