@@ -3,16 +3,22 @@
 
 mod base;
 pub mod bytes;
+pub mod cell;
 pub mod class;
+pub mod code;
 pub mod complex;
 pub mod dict;
+pub mod fields;
 pub mod float;
 pub mod float_methods;
+pub mod function;
 pub mod list;
 pub mod list_methods;
 pub mod list_sort;
 pub mod long;
 pub mod long_methods;
+pub mod method;
+pub mod module;
 pub mod range;
 pub mod range_methods;
 pub mod record;
