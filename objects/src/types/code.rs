@@ -520,6 +520,75 @@ impl Code {
     }
 }
 
+/// Reads a `varint` of the location table (6-bit groups, bit 6 set while more follow).
+fn read_varint(table: &[u8], at: &mut usize) -> u64 {
+    let mut value = 0u64;
+    let mut shift = 0;
+    while let Some(&b) = table.get(*at) {
+        *at += 1;
+        value |= u64::from(b & 63) << shift.min(63);
+        shift += 6;
+        if b & 64 == 0 {
+            break;
+        }
+    }
+    value
+}
+
+/// Reads an `svarint` (a varint whose low bit is the sign).
+fn read_svarint(table: &[u8], at: &mut usize) -> i64 {
+    let u = read_varint(table, at);
+    if u & 1 != 0 {
+        -((u >> 1) as i64)
+    } else {
+        (u >> 1) as i64
+    }
+}
+
+/// `PyCode_Addr2Line(code, 2 × unit)`: the line of code unit `unit` from the 3.12 location
+/// table (`Objects/locations.md`), `co_firstlineno` for a negative unit, -1 for a unit
+/// without a location or past the table.
+pub fn addr2line(code: &Code, unit: isize) -> i32 {
+    if unit < 0 {
+        return code.firstlineno();
+    }
+    let table = code.linetable();
+    let (mut at, mut line, mut start) = (0usize, i64::from(code.firstlineno()), 0isize);
+    while let Some(&first) = table.get(at) {
+        at += 1;
+        let kind = (first >> 3) & 15;
+        let len = isize::from(first & 7) + 1;
+        let entry_line = match kind {
+            15 => None,
+            14 => {
+                line += read_svarint(table, &mut at);
+                for _ in 0..3 {
+                    read_varint(table, &mut at);
+                }
+                Some(line)
+            }
+            13 => {
+                line += read_svarint(table, &mut at);
+                Some(line)
+            }
+            10..=12 => {
+                line += i64::from(kind - 10);
+                at += 2;
+                Some(line)
+            }
+            _ => {
+                at += 1;
+                Some(line)
+            }
+        };
+        if unit < start + len {
+            return entry_line.map_or(-1, |l| l as i32);
+        }
+        start += len;
+    }
+    -1
+}
+
 /// `code_sizeof`: `_PyObject_VAR_SIZE(type, units)`, 192 + 2 × units rounded up to 8.
 fn code_sizeof(o: &PyObject) -> usize {
     (CODE_UNITS_OFFSET + 2 * slot_self(o).code_len()).next_multiple_of(8)

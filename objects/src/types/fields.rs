@@ -82,17 +82,4 @@ impl RefField {
             visit(p);
         }
     }
-
-    /// Gives up the reference without releasing it; the caller becomes its owner.
-    #[inline]
-    pub(crate) fn steal(&self) -> Option<ObjPtr> {
-        self.0.take()
-    }
-
-    /// Stores a reference the caller owns, returning the previous one (owned by the caller).
-    #[inline]
-    pub(crate) fn replace_raw(&self, value: Option<ObjPtr>) -> Option<ObjPtr> {
-        self.0.replace(value)
-    }
 }
-
