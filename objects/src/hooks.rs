@@ -91,4 +91,28 @@ pub trait RuntimeHooks {
             iterator.ob_type().name()
         )))
     }
+
+    /// `PySequence_GetItem(seq, index)` for a sequence only the interpreter knows (a script's
+    /// class with `__getitem__`), for the generic `reversed`: a new reference.
+    ///
+    /// # Errors
+    /// What `__getitem__` raises; by default `TypeError: 'X' object is not subscriptable`.
+    fn sequence_item(&self, seq: &PyObject, index: isize) -> PyResult<ObjPtr> {
+        let _ = index;
+        Err(PyErr::type_error(format!(
+            "'{}' object is not subscriptable",
+            seq.ob_type().name()
+        )))
+    }
+
+    /// `PySequence_Size(seq)` for a sequence only the interpreter knows (`__len__`).
+    ///
+    /// # Errors
+    /// What `__len__` raises; by default `TypeError: object of type 'X' has no len()`.
+    fn sequence_len(&self, seq: &PyObject) -> PyResult<usize> {
+        Err(PyErr::type_error(format!(
+            "object of type '{}' has no len()",
+            seq.ob_type().name()
+        )))
+    }
 }

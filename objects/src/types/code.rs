@@ -147,7 +147,9 @@ fn header(c: &Code) -> &PyCodeObject {
 /// A field the constructor checked, as its view: the code object owns it for its whole life
 /// and never replaces it.
 fn field<V: View>(f: &RefField) -> &V {
-    let p = f.ptr().expect("a code object's fields are set by its constructor");
+    let p = f
+        .ptr()
+        .expect("a code object's fields are set by its constructor");
     debug_assert!(V::is_type_of(
         // SAFETY: the field owns a reference to a live object.
         unsafe { p.as_ref() }
@@ -249,7 +251,10 @@ fn validate(p: &CodeParts<'_>) -> PyResult<()> {
         ));
     }
     if n % 2 != 0 {
-        return Err(PyErr::new(ExcKind::ValueError, "code: co_code is malformed"));
+        return Err(PyErr::new(
+            ExcKind::ValueError,
+            "code: co_code is malformed",
+        ));
     }
     let kinds = bytes::bytes_value(Bytes::cast_internal(p.localspluskinds.object())?);
     let (nlocals, _, _) = localsplus_counts(kinds);
@@ -516,7 +521,10 @@ impl Code {
     }
     /// The bytecode as bytes (`co_code`, as little-endian code units).
     pub fn code_bytes(&self) -> Vec<u8> {
-        self.units().iter().flat_map(|u| u.get().to_le_bytes()).collect()
+        self.units()
+            .iter()
+            .flat_map(|u| u.get().to_le_bytes())
+            .collect()
     }
 }
 
@@ -689,7 +697,11 @@ unsafe fn code_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-fn member<'h>(heap: &'h Heap, o: &PyObject, f: fn(&PyCodeObject) -> &RefField) -> PyResult<Obj<'h>> {
+fn member<'h>(
+    heap: &'h Heap,
+    o: &PyObject,
+    f: fn(&PyCodeObject) -> &RefField,
+) -> PyResult<Obj<'h>> {
     f(header(slot_self(o)))
         .get(heap)
         .ok_or_else(crate::view::bad_internal_call)

@@ -135,11 +135,7 @@ impl<'h> DataStack<'h> {
     ///
     /// # Errors
     /// `TypeError` when `func` is not a function, `MemoryError` when no chunk can be had.
-    pub fn push<'s>(
-        &'s self,
-        func: Obj<'h>,
-        locals: Option<Obj<'h>>,
-    ) -> PyResult<StackFrame<'s>> {
+    pub fn push<'s>(&'s self, func: Obj<'h>, locals: Option<Obj<'h>>) -> PyResult<StackFrame<'s>> {
         let heap = self.heap;
         let f = <Function as crate::View>::cast_or_else(func.object(), |t| {
             format!("expected function, got '{t}'")
@@ -262,10 +258,7 @@ unsafe fn free_chunk(chunk: *mut Chunk) {
     // SAFETY: the chunk was allocated with this size and alignment.
     unsafe {
         let size = (*chunk).size;
-        dealloc(
-            chunk.cast(),
-            Layout::from_size_align_unchecked(size, 16),
-        );
+        dealloc(chunk.cast(), Layout::from_size_align_unchecked(size, 16));
     }
 }
 

@@ -11,10 +11,10 @@
 //! `Py_XSETREF` and `Py_CLEAR` do, so a finalizer run by that release never sees a dangling
 //! field.
 
-use core::cell::Cell;
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::ObjPtr;
+use core::cell::Cell;
 
 /// A `PyObject *` field that owns its reference (or is NULL).
 #[repr(transparent)]
@@ -64,9 +64,7 @@ impl RefField {
     #[inline]
     pub fn take<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         // SAFETY: the field owned this reference, which moves to the caller.
-        self.0
-            .take()
-            .map(|p| unsafe { Obj::from_owned(heap, p) })
+        self.0.take().map(|p| unsafe { Obj::from_owned(heap, p) })
     }
 
     /// Empties the field and releases the object (`Py_CLEAR`).

@@ -127,9 +127,7 @@ fn new_no_track<'h>(heap: &'h Heap, code: &Code) -> PyResult<Obj<'h>> {
 /// # Errors
 /// `MemoryError`.
 pub(crate) fn make_and_set<'h>(heap: &'h Heap, frame: &InterpreterFrame) -> PyResult<Obj<'h>> {
-    let code = frame
-        .code()
-        .ok_or_else(crate::view::bad_internal_call)?;
+    let code = frame.code().ok_or_else(crate::view::bad_internal_call)?;
     let f = new_no_track(heap, code)?;
     if let Some(existing) = frame.frame_obj(heap) {
         // A collection run by the allocation made one already (GH-97002): keep that one.

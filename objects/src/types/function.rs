@@ -91,7 +91,11 @@ pub(crate) fn dict_get_str<'h>(heap: &'h Heap, d: &Dict, key: &str) -> PyResult<
 
 /// `_PyEval_BuiltinsFromGlobals`: `globals['__builtins__']` (a module's dict when it is a
 /// module), else `default`.
-fn builtins_from_globals<'h>(heap: &'h Heap, globals: &Dict, default: Obj<'h>) -> PyResult<Obj<'h>> {
+fn builtins_from_globals<'h>(
+    heap: &'h Heap,
+    globals: &Dict,
+    default: Obj<'h>,
+) -> PyResult<Obj<'h>> {
     match dict_get_str(heap, globals, "__builtins__")? {
         Some(b) => match crate::types::module::Module::cast(b.object()) {
             Some(m) => Ok(m.dict(heap)),
@@ -117,7 +121,12 @@ pub fn new_function<'h>(
     let c = <Code as crate::View>::cast_or_else(code, |t| format!("expected code, got '{t}'"))?;
     let g = <Dict as crate::View>::cast_or_else(globals, |t| format!("expected dict, got '{t}'"))?;
     // SAFETY: the caller holds `code` and `globals`, live objects of this heap.
-    let (code, globals) = unsafe { (Obj::from_borrowed(heap, code), Obj::from_borrowed(heap, globals)) };
+    let (code, globals) = unsafe {
+        (
+            Obj::from_borrowed(heap, code),
+            Obj::from_borrowed(heap, globals),
+        )
+    };
     // SAFETY: the code object holds its name, qualified name and constants.
     let name = unsafe { Obj::from_borrowed(heap, c.name()) };
     let qualname = match qualname {
@@ -298,8 +307,13 @@ impl Function {
     /// `TypeError: __defaults__ must be set to a tuple object`.
     pub fn set_defaults<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
         let value = value.filter(|v| !v.is(&none(heap)));
-        if value.as_ref().is_some_and(|v| Tuple::cast(v.object()).is_none()) {
-            return Err(PyErr::type_error("__defaults__ must be set to a tuple object"));
+        if value
+            .as_ref()
+            .is_some_and(|v| Tuple::cast(v.object()).is_none())
+        {
+            return Err(PyErr::type_error(
+                "__defaults__ must be set to a tuple object",
+            ));
         }
         header(self).func_version.set(0);
         header(self).func_defaults.set(heap, value);
@@ -312,8 +326,13 @@ impl Function {
     /// `TypeError: __kwdefaults__ must be set to a dict object`.
     pub fn set_kwdefaults<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
         let value = value.filter(|v| !v.is(&none(heap)));
-        if value.as_ref().is_some_and(|v| Dict::cast(v.object()).is_none()) {
-            return Err(PyErr::type_error("__kwdefaults__ must be set to a dict object"));
+        if value
+            .as_ref()
+            .is_some_and(|v| Dict::cast(v.object()).is_none())
+        {
+            return Err(PyErr::type_error(
+                "__kwdefaults__ must be set to a dict object",
+            ));
         }
         header(self).func_version.set(0);
         header(self).func_kwdefaults.set(heap, value);
@@ -326,8 +345,13 @@ impl Function {
     /// `TypeError: __annotations__ must be set to a dict object`.
     pub fn set_annotations<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
         let value = value.filter(|v| !v.is(&none(heap)));
-        if value.as_ref().is_some_and(|v| Dict::cast(v.object()).is_none()) {
-            return Err(PyErr::type_error("__annotations__ must be set to a dict object"));
+        if value
+            .as_ref()
+            .is_some_and(|v| Dict::cast(v.object()).is_none())
+        {
+            return Err(PyErr::type_error(
+                "__annotations__ must be set to a dict object",
+            ));
         }
         header(self).func_version.set(0);
         header(self).func_annotations.set(heap, value);
@@ -411,7 +435,10 @@ fn required<'h>(heap: &'h Heap, f: &RefField) -> Obj<'h> {
 fn func_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     let q = slot_self(o).qualname(heap);
     let name = Str::cast(q.object()).map_or_else(String::new, unicode::str_value);
-    Ok(format!("<function {name} at {:#x}>", ptr::from_ref(o).addr()))
+    Ok(format!(
+        "<function {name} at {:#x}>",
+        ptr::from_ref(o).addr()
+    ))
 }
 
 /// `func_traverse`, in CPython's order.

@@ -139,7 +139,10 @@ pub fn new_generator<'h>(
             gi_frame_state: Cell::new(FRAME_CREATED),
             _pad: 0,
         });
-        let dest = op.cast::<u8>().add(IFRAME_OFFSET).cast::<InterpreterFrame>();
+        let dest = op
+            .cast::<u8>()
+            .add(IFRAME_OFFSET)
+            .cast::<InterpreterFrame>();
         f.move_to(heap, dest, OWNED_BY_GENERATOR);
         let g = Obj::from_owned(heap, op);
         // The stack frame kept only its code: release it and give the words back.
@@ -199,7 +202,10 @@ impl Generator {
 
     /// `gi_qualname`.
     pub fn qualname<'h>(&self, heap: &'h Heap) -> Obj<'h> {
-        header(self).gi_qualname.get(heap).unwrap_or_else(|| none(heap))
+        header(self)
+            .gi_qualname
+            .get(heap)
+            .unwrap_or_else(|| none(heap))
     }
 
     /// `gen.__name__ = value`.
@@ -208,7 +214,9 @@ impl Generator {
     /// `TypeError: __name__ must be set to a string object`.
     pub fn set_name<'h>(&self, heap: &'h Heap, value: Obj<'h>) -> PyResult<()> {
         if Str::cast(value.object()).is_none() {
-            return Err(crate::PyErr::type_error("__name__ must be set to a string object"));
+            return Err(crate::PyErr::type_error(
+                "__name__ must be set to a string object",
+            ));
         }
         header(self).gi_name.set(heap, Some(value));
         Ok(())

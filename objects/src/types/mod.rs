@@ -16,6 +16,7 @@ pub mod frame;
 pub mod frameobject;
 pub mod function;
 pub mod genobject;
+pub mod iter;
 pub mod list;
 pub mod list_methods;
 pub mod list_sort;
@@ -36,6 +37,7 @@ pub mod unicode;
 pub mod unicode_methods;
 pub mod weakref;
 
+pub(crate) use base::object_repr as base_object_repr;
 pub use base::{
     ELLIPSIS_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE, OBJECT_TYPE, TYPE_TYPE, ellipsis, identity_hash,
     none, not_implemented, type_object,
