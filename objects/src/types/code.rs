@@ -250,7 +250,7 @@ fn validate(p: &CodeParts<'_>) -> PyResult<()> {
             "code: co_code larger than INT_MAX",
         ));
     }
-    if n % 2 != 0 {
+    if !n.is_multiple_of(2) {
         return Err(PyErr::new(
             ExcKind::ValueError,
             "code: co_code is malformed",

@@ -137,16 +137,15 @@ fn is(o: &PyObject, ty: &'static StaticType) -> bool {
 
 /// The item at `i` of an iterator's sequence, `None` past its end.
 fn item_at<'h>(heap: &'h Heap, seq: &PyObject, i: usize) -> PyResult<Option<Obj<'h>>> {
-    // SAFETY (each arm): an item of a live container, taken as a new reference.
+    let borrowed = |p: &ObjPtr| {
+        // SAFETY: an item of a live list or tuple, taken as a new reference.
+        unsafe { Obj::from_borrowed(heap, p.as_ref()) }
+    };
     if let Some(l) = List::cast(seq) {
-        return Ok(list::items(l)
-            .get(i)
-            .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) }));
+        return Ok(list::items(l).get(i).map(borrowed));
     }
     if let Some(t) = Tuple::cast(seq) {
-        return Ok(tuple::items(t)
-            .get(i)
-            .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) }));
+        return Ok(tuple::items(t).get(i).map(borrowed));
     }
     if let Some(b) = Bytes::cast(seq) {
         return match bytes::bytes_value(b).get(i) {
