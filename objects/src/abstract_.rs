@@ -532,6 +532,148 @@ pub fn call_object<'h>(heap: &'h Heap, func: &PyObject, args: &[&PyObject]) -> P
     Ok(unsafe { Obj::from_owned(heap, ptr) })
 }
 
+/// `PyObject_GetIter(o)`: the iterator of a built-in container (`list`, `tuple`, `str`,
+/// `bytes`, `dict`, `set`, `frozenset`, `range`, exact types), the object itself for a
+/// built-in iterator or a generator, else what the runtime's hooks make of it.
+///
+/// # Errors
+/// `TypeError: 'int' object is not iterable`, `MemoryError`, or what `__iter__` raises.
+pub fn get_iter<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    use crate::types::iter::{dict as di, seq};
+    use crate::types::{
+        BYTES_TYPE, DICT_TYPE, FROZENSET_TYPE, LIST_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE,
+        range::RANGE_TYPE,
+    };
+    // SAFETY: the caller holds `o`, a live object of this heap.
+    let obj = unsafe { Obj::from_borrowed(heap, o) };
+    let ty = o.ob_type();
+    let exact = |t: &'static crate::typeobj::StaticType| core::ptr::eq(ty, t.get());
+    if exact(&LIST_TYPE) {
+        return seq::list_iter(heap, &obj);
+    }
+    if exact(&TUPLE_TYPE) {
+        return seq::tuple_iter(heap, &obj);
+    }
+    if exact(&STR_TYPE) {
+        return seq::str_iter(heap, &obj);
+    }
+    if exact(&BYTES_TYPE) {
+        return seq::bytes_iter(heap, &obj);
+    }
+    if exact(&DICT_TYPE) {
+        return di::dict_iter(heap, &obj, di::DictIterKind::Keys, false);
+    }
+    if exact(&SET_TYPE) || exact(&FROZENSET_TYPE) {
+        return di::set_iter(heap, &obj);
+    }
+    if exact(&RANGE_TYPE) {
+        return seq::range_iter(heap, &obj, false);
+    }
+    if crate::types::iter::is_builtin_iterator(o) || crate::types::genobject::is_generator(o) {
+        return Ok(obj);
+    }
+    let ptr = heap.call_hooks(|h| h.get_iter(o)).unwrap_or_else(|| {
+        Err(PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            ty.name()
+        )))
+    })?;
+    // SAFETY: the hook returns a new reference to an object of this heap.
+    Ok(unsafe { Obj::from_owned(heap, ptr) })
+}
+
+/// `PyIter_Next(it)` (`tp_iternext`): the next item, `None` when exhausted. Built-in
+/// iterators step here; other iterators (generators, classes with `__next__`) through the
+/// runtime's hooks.
+///
+/// # Errors
+/// `TypeError: 'int' object is not an iterator`, or what the iterator raises.
+pub fn iter_next<'h>(heap: &'h Heap, it: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    if let Some(next) = crate::types::iter::builtin_iternext(it.ob_type()) {
+        return next(heap, it);
+    }
+    let item = heap.call_hooks(|h| h.iter_next(it)).unwrap_or_else(|| {
+        Err(PyErr::type_error(format!(
+            "'{}' object is not an iterator",
+            it.ob_type().name()
+        )))
+    })?;
+    // SAFETY: the hook returns a new reference to an object of this heap.
+    Ok(item.map(|p| unsafe { Obj::from_owned(heap, p) }))
+}
+
+/// `PySequence_GetItem(seq, index)` with a non-negative index: lists, tuples, strings, bytes
+/// and ranges here, other sequences through the runtime's hooks.
+///
+/// # Errors
+/// `IndexError` past the end, or what `__getitem__` raises.
+pub fn sequence_get_item<'h>(heap: &'h Heap, seq: &PyObject, index: isize) -> PyResult<Obj<'h>> {
+    use crate::types::{bytes, list, range, tuple, unicode};
+    let out_of_range = |what: &str| {
+        PyErr::new(
+            crate::error::ExcKind::IndexError,
+            format!("{what} index out of range"),
+        )
+    };
+    if let Some(l) = list::List::cast(seq) {
+        return list::get_item(heap, l, index);
+    }
+    if let Some(t) = tuple::Tuple::cast(seq) {
+        let p = usize::try_from(index)
+            .ok()
+            .and_then(|i| tuple::items(t).get(i).copied());
+        // SAFETY: an item of a live tuple, as a new reference.
+        return p
+            .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+            .ok_or_else(|| out_of_range("tuple"));
+    }
+    if let Some(s) = unicode::Str::cast(seq) {
+        let c = usize::try_from(index)
+            .ok()
+            .and_then(|i| unicode::char_at(s, i))
+            .and_then(char::from_u32);
+        return match c {
+            Some(c) => unicode::new_str(heap, c.encode_utf8(&mut [0; 4])),
+            None => Err(out_of_range("string")),
+        };
+    }
+    if let Some(b) = bytes::Bytes::cast(seq) {
+        return match usize::try_from(index)
+            .ok()
+            .and_then(|i| bytes::bytes_value(b).get(i))
+        {
+            Some(&v) => crate::types::long::int_from_i64(heap, i64::from(v)),
+            None => Err(out_of_range("index")),
+        };
+    }
+    if let Some(r) = range::Range::cast(seq) {
+        return range::range_item_at(heap, r, index);
+    }
+    let p = heap
+        .call_hooks(|h| h.sequence_item(seq, index))
+        .unwrap_or_else(|| {
+            Err(PyErr::type_error(format!(
+                "'{}' object is not subscriptable",
+                seq.ob_type().name()
+            )))
+        })?;
+    // SAFETY: the hook returns a new reference to an object of this heap.
+    Ok(unsafe { Obj::from_owned(heap, p) })
+}
+
+/// `PySequence_Size(seq)`: the built-in length, else the runtime's `__len__`.
+///
+/// # Errors
+/// `TypeError: object of type 'X' has no len()`, or what `__len__` raises.
+pub fn sequence_len(heap: &Heap, seq: &PyObject) -> PyResult<usize> {
+    match len(seq) {
+        Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {
+            heap.call_hooks(|h| h.sequence_len(seq)).unwrap_or(Err(e))
+        }
+        other => other,
+    }
+}
+
 /// Iterates `iterable` (`PyObject_GetIter` and `PyIter_Next`), calling `each` with every item
 /// until it answers `false`. Lists and tuples are walked here by index, reading the length
 /// afresh at each step as their iterators do; everything else through the runtime's hooks.

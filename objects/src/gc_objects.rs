@@ -123,11 +123,11 @@ unsafe impl GcObjects for HeapObjects<'_> {
     }
 
     fn has_finalizer(&self, obj: ObjRef) -> bool {
-        class::has_finalizer(object(obj).ob_type())
+        has_tp_finalize(object(obj))
     }
 
     fn finalize(&self, obj: ObjRef) {
-        self.heap.call_hooks(|h| h.finalize(object(obj)));
+        self.heap.run_tp_finalize(object(obj));
     }
 
     fn clear_if_weakref(&self, obj: ObjRef) {
@@ -184,6 +184,24 @@ unsafe impl GcObjects for HeapObjects<'_> {
     fn collection_callback(&self, phase: CallbackPhase, info: CollectionInfo) {
         if self.callbacks {
             self.heap.call_hooks(|h| h.gc_callback(phase, info));
+        }
+    }
+}
+
+/// Whether `o`'s type has a `tp_finalize`: a class with `__del__`, or a generator
+/// (`_PyGen_Finalize`).
+pub(crate) fn has_tp_finalize(o: &PyObject) -> bool {
+    class::has_finalizer(o.ob_type()) || crate::types::genobject::is_generator(o)
+}
+
+impl Heap {
+    /// `tp_finalize`: a generator's own (`_PyGen_Finalize`), else the class's `__del__`
+    /// through the runtime's hooks.
+    pub(crate) fn run_tp_finalize(&self, o: &PyObject) {
+        if crate::types::genobject::is_generator(o) {
+            crate::types::genobject::finalize(self, o);
+        } else {
+            self.call_hooks(|h| h.finalize(o));
         }
     }
 }
@@ -411,7 +429,7 @@ impl Heap {
         // `PyObject_CallFinalizer` marks the object FINALIZED only after `tp_finalize`
         // returns, so `gc.is_finalized(self)` is still `False` inside a `__del__` run by
         // deallocation (the collector's `finalize_garbage` marks before calling).
-        self.call_hooks(|h| h.finalize(o));
+        self.run_tp_finalize(o);
         self.set_finalized(o);
         if !o.decref_is_zero() {
             return false;

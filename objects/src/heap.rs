@@ -90,6 +90,8 @@ pub struct Heap {
     pub(crate) id: crate::raised::HeapId,
     /// Exception objects carried by errors ([`crate::raised`]).
     pub(crate) raised: crate::raised::RaisedStash,
+    /// The next `co_version` (`_Py_next_func_version`), from 1; 0 once exhausted.
+    next_code_version: Cell<u32>,
 }
 
 impl Default for Heap {
@@ -128,6 +130,7 @@ impl Heap {
             weakrefs: Cell::new(0),
             id: crate::raised::HeapId::fresh(),
             raised: crate::raised::RaisedStash::default(),
+            next_code_version: Cell::new(1),
         }
     }
 
@@ -164,6 +167,16 @@ impl Heap {
         let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, f);
         self.recursion_depth.set(depth);
         result
+    }
+
+    /// A new code object's `co_version` (`_Py_next_func_version`, counting from 1 and
+    /// sticking at 0 once it wraps, as in CPython).
+    pub(crate) fn next_code_version(&self) -> u32 {
+        let v = self.next_code_version.get();
+        if v != 0 {
+            self.next_code_version.set(v.wrapping_add(1));
+        }
+        v
     }
 
     /// Takes an 8-slot str-key table from the keys free list.

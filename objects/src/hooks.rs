@@ -59,4 +59,60 @@ pub trait RuntimeHooks {
             iterable.ob_type().name()
         )))
     }
+
+    /// Closes a suspended generator that is being finalized (`_PyGen_Finalize` calling
+    /// `gen_close`): throws `GeneratorExit` into its frame so that its `finally` blocks run,
+    /// reporting what escapes as unraisable. By default nothing runs (a heap without a VM).
+    fn gen_close(&self, generator: &PyObject) {
+        let _ = generator;
+    }
+
+    /// `PyObject_GetIter` for an object the object layer cannot iterate itself (a script's
+    /// class with `__iter__`, a generator, a dict view): a new reference to its iterator.
+    ///
+    /// # Errors
+    /// What `__iter__` raises; by default `TypeError: 'X' object is not iterable`.
+    fn get_iter(&self, iterable: &PyObject) -> PyResult<ObjPtr> {
+        Err(PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            iterable.ob_type().name()
+        )))
+    }
+
+    /// `tp_iternext` of an iterator the object layer does not know (a generator, a script's
+    /// class with `__next__`): the next item as a new reference, `None` when exhausted
+    /// (`StopIteration` is the end, not an error).
+    ///
+    /// # Errors
+    /// What `__next__` raises; by default `TypeError: 'X' object is not an iterator`.
+    fn iter_next(&self, iterator: &PyObject) -> PyResult<Option<ObjPtr>> {
+        Err(PyErr::type_error(format!(
+            "'{}' object is not an iterator",
+            iterator.ob_type().name()
+        )))
+    }
+
+    /// `PySequence_GetItem(seq, index)` for a sequence only the interpreter knows (a script's
+    /// class with `__getitem__`), for the generic `reversed`: a new reference.
+    ///
+    /// # Errors
+    /// What `__getitem__` raises; by default `TypeError: 'X' object is not subscriptable`.
+    fn sequence_item(&self, seq: &PyObject, index: isize) -> PyResult<ObjPtr> {
+        let _ = index;
+        Err(PyErr::type_error(format!(
+            "'{}' object is not subscriptable",
+            seq.ob_type().name()
+        )))
+    }
+
+    /// `PySequence_Size(seq)` for a sequence only the interpreter knows (`__len__`).
+    ///
+    /// # Errors
+    /// What `__len__` raises; by default `TypeError: object of type 'X' has no len()`.
+    fn sequence_len(&self, seq: &PyObject) -> PyResult<usize> {
+        Err(PyErr::type_error(format!(
+            "object of type '{}' has no len()",
+            seq.ob_type().name()
+        )))
+    }
 }

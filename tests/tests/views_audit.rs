@@ -93,6 +93,84 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "words",
         "the words after the header of a `Typed` (kind-checked) object",
     ),
+    // The VM's objects: the variable part after a fixed layout, read from the module's view.
+    (
+        "objects/src/types/code.rs",
+        "units",
+        "the code units after the fixed part of a `&Code`",
+    ),
+    (
+        "objects/src/types/frame.rs",
+        "slots",
+        "the localsplus slots after an `&InterpreterFrame` (not an object: frames are only made by `init`/`move_to`)",
+    ),
+    (
+        "objects/src/types/frameobject.rs",
+        "own_data",
+        "the frame data after the fixed part of a `&FrameObject`",
+    ),
+    (
+        "objects/src/types/genobject.rs",
+        "frame",
+        "the frame embedded after the fixed part of a `&Generator`",
+    ),
+    (
+        "objects/src/types/tuple.rs",
+        "swap_item",
+        "writes an item slot after the header of a `&Tuple`",
+    ),
+    (
+        "objects/src/types/unicode.rs",
+        "char_at",
+        "reads one character after the header of a `&Str`",
+    ),
+    // Header casts of modules that own several layouts, one function per view.
+    (
+        "objects/src/types/iter/seq.rs",
+        "range_header",
+        "the header of a `&RangeIter`",
+    ),
+    (
+        "objects/src/types/iter/seq.rs",
+        "longrange_header",
+        "the header of a `&LongRangeIter`",
+    ),
+    (
+        "objects/src/types/iter/dict.rs",
+        "set_header",
+        "the header of a `&SetIter`",
+    ),
+    (
+        "objects/src/types/iter/builtins.rs",
+        "enum_header",
+        "the header of an `&Enumerate`",
+    ),
+    (
+        "objects/src/types/iter/builtins.rs",
+        "rev_header",
+        "the header of a `&Reversed`",
+    ),
+    (
+        "objects/src/types/iter/builtins.rs",
+        "zip_header",
+        "the header of a `&Zip`",
+    ),
+    (
+        "objects/src/types/iter/builtins.rs",
+        "map_header",
+        "the header of a `&Map`",
+    ),
+    (
+        "objects/src/types/iter/builtins.rs",
+        "filter_header",
+        "the header of a `&Filter`",
+    ),
+    // View-to-view casts with a proof: a field whose type the owner checked once.
+    (
+        "objects/src/types/code.rs",
+        "field",
+        "a code object's fields are checked by `new_code` (`_PyCode_Validate`) and never replaced",
+    ),
     // Headers under the module's own name for its `header` function.
     (
         "objects/src/types/complex.rs",

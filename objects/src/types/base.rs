@@ -19,7 +19,7 @@ pub fn identity_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
     Ok(hash_pointer(core::ptr::from_ref(o).addr()))
 }
 
-fn object_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+pub(crate) fn object_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     Ok(format!(
         "<{} object at {:#x}>",
         o.ob_type().name(),

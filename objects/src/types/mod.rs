@@ -4,11 +4,20 @@
 mod base;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod cell;
 pub mod class;
+pub mod code;
 pub mod complex;
+pub mod datastack;
 pub mod dict;
+pub mod fields;
 pub mod float;
 pub mod float_methods;
+pub mod frame;
+pub mod frameobject;
+pub mod function;
+pub mod genobject;
+pub mod iter;
 pub mod list;
 pub mod list_methods;
 pub mod list_slice;
@@ -16,6 +25,8 @@ pub mod list_sort;
 pub mod long;
 pub mod long_methods;
 pub mod printf;
+pub mod method;
+pub mod module;
 pub mod range;
 pub mod range_methods;
 pub mod record;
@@ -31,6 +42,7 @@ pub mod unicode_methods;
 pub mod unicode_more;
 pub mod weakref;
 
+pub(crate) use base::object_repr as base_object_repr;
 pub use base::{
     ELLIPSIS_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE, OBJECT_TYPE, TYPE_TYPE, ellipsis, identity_hash,
     none, not_implemented, type_object,

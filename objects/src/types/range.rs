@@ -78,6 +78,12 @@ fn new_ref<'h>(heap: &'h Heap, p: &ObjPtr) -> Obj<'h> {
     unsafe { Obj::from_borrowed(heap, field(p)) }
 }
 
+/// New references to a range's `start`, `stop`, `step` and `length` ints (for its iterators).
+pub fn range_parts<'h>(heap: &'h Heap, r: &Range) -> [Obj<'h>; 4] {
+    let f = fields(r);
+    [&f.start, &f.stop, &f.step, &f.length].map(|p| new_ref(heap, p))
+}
+
 /// `PyNumber_Index`: an exact int for an int (a `bool` or other subclass is copied to an exact
 /// int, from the small-int cache when it is one).
 ///

@@ -148,6 +148,30 @@ fn new_tuple_with<'h>(
     }
 }
 
+/// `PyTuple_SET_ITEM` on a tuple its owner may still change: the tuple a code object's
+/// constructor interns strings in (`intern_strings`), and the result tuples that `zip`,
+/// `enumerate` and the dict item iterators reuse while nothing else holds them. Puts `item`
+/// at `i` and returns the item it replaces; `None` (and `item` released) when `i` is out of
+/// range.
+pub(crate) fn swap_item<'h>(heap: &'h Heap, t: &Tuple, i: usize, item: Obj<'h>) -> Option<Obj<'h>> {
+    if i >= tuple_len(t) {
+        return None;
+    }
+    // SAFETY: slot `i` is inside the tuple and holds an owned reference, which moves to the
+    // caller; the new item's reference moves into the slot.
+    unsafe {
+        let slot = core::ptr::from_ref(t)
+            .cast::<u8>()
+            .add(ITEMS_OFFSET)
+            .cast::<ObjPtr>()
+            .cast_mut()
+            .add(i);
+        let old = slot.read();
+        slot.write(item.into_ptr());
+        Some(Obj::from_owned(heap, old))
+    }
+}
+
 /// `_PyTuple_MaybeUntrack`: untracks `t` when none of its items may be tracked (the
 /// collector does this to the tuples that survive it).
 pub fn maybe_untrack(heap: &Heap, t: &PyObject) {

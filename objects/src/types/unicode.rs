@@ -167,6 +167,29 @@ pub fn str_value(o: &Str) -> String {
     }
 }
 
+/// Whether the string is compact ASCII (`PyUnicode_IS_COMPACT_ASCII`): its iterator is a
+/// `str_ascii_iterator`.
+pub fn is_compact_ascii(o: &Str) -> bool {
+    is_ascii(o) && state(o) & COMPACT != 0
+}
+
+/// The code point at index `i` (`PyUnicode_READ_CHAR`), `None` past the end.
+pub fn char_at(o: &Str, i: usize) -> Option<u32> {
+    if i >= str_len(o) {
+        return None;
+    }
+    let base = core::ptr::from_ref(o).cast::<u8>();
+    // SAFETY: a compact string's `len` units of its kind follow its header, and `i < len`.
+    unsafe {
+        let data = base.add(data_offset(is_ascii(o)));
+        Some(match kind(o) {
+            Kind::One => u32::from(data.add(i).read()),
+            Kind::Two => u32::from(data.cast::<u16>().add(i).read_unaligned()),
+            Kind::Four => data.cast::<u32>().add(i).read_unaligned(),
+        })
+    }
+}
+
 /// `str.__sizeof__`.
 fn str_sizeof(o: &PyObject) -> usize {
     let o = slot_self(o);

@@ -435,6 +435,34 @@ pub fn next_entry(d: &Dict, pos: usize) -> Option<(usize, ObjPtr, ObjPtr)> {
     }
 }
 
+/// Where a reversed iteration starts, plus one: the number of places in the iteration order
+/// (`ma_used` for a split table, `dk_nentries` for a combined one).
+pub fn iter_end(d: &Dict) -> usize {
+    match values(d) {
+        Some(v) => v.used(),
+        None => keys(d).nentries(),
+    }
+}
+
+/// The entry at or before position `pos` of the iteration order, with its position: what
+/// CPython's reversed dict iterators step through (deleted entries of a combined table are
+/// skipped backwards).
+pub fn prev_entry(d: &Dict, pos: usize) -> Option<(usize, ObjPtr, ObjPtr)> {
+    let k = keys(d);
+    match values(d) {
+        Some(v) => {
+            let ix = (pos < v.used()).then(|| v.order(pos))?;
+            Some((pos, k.raw_entry(ix).0?, v.get(ix)?))
+        }
+        None => (0..=pos.min(k.nentries().checked_sub(1)?))
+            .rev()
+            .find_map(|i| match k.raw_entry(i) {
+                (Some(key), Some(value), _) => Some((i, key, value)),
+                _ => None,
+            }),
+    }
+}
+
 /// `d.clear()` (`PyDict_Clear`): back to the shared empty keys; the old values are released in
 /// table order, then the old table (for a split table, its values and its share of the keys).
 pub fn clear(heap: &Heap, d: &Dict) {

@@ -1,0 +1,443 @@
+//! The interpreter frame (`Include/internal/pycore_frame.h`, `Python/frame.c`): the 3.12
+//! `_PyInterpreterFrame` that the VM executes, which is not an object. It lives in one of
+//! three places, named by its `owner`:
+//!
+//! * on a thread's data stack ([`datastack`](crate::types::datastack), `FRAME_OWNED_BY_THREAD`),
+//!   while a function runs;
+//! * inside a generator object ([`genobject`](crate::types::genobject),
+//!   `FRAME_OWNED_BY_GENERATOR`), for the generator's whole life;
+//! * inside a frame object ([`frameobject`](crate::types::frameobject),
+//!   `FRAME_OWNED_BY_FRAME_OBJECT`), once the frame finished while its frame object was still
+//!   referenced (`take_ownership`).
+//!
+//! ```text
+//!   0 f_code (strong)   8 previous   16 f_funcobj (strong)   24 f_globals (borrowed)
+//!  32 f_builtins (borrowed)   40 f_locals (strong)   48 frame_obj (strong)   56 prev_instr
+//!  64 stacktop (i32)   68 return_offset (u16)   70 owner (u8)
+//!  72 localsplus[co_nlocalsplus + co_stacksize]: the locals, cells and free variables, then
+//!     the value stack
+//! ```
+//!
+//! `FRAME_SPECIALS_SIZE` is 9 words, so a frame takes `co_framesize` words. Here the slots are
+//! [`RefField`]s and every slot at or past `stacktop` is NULL (the initialiser zeroes them all,
+//! and a pop empties the slot): the slots are never uninitialised memory, and
+//! [`InterpreterFrame::traverse`] (`_PyFrame_Traverse`) and
+//! [`InterpreterFrame::clear_except_code`] (`_PyFrame_ClearExceptCode`) walk `0..stacktop` as
+//! CPython does.
+//!
+//! `previous` links frames in the order the VM runs them (a generator's frame is linked only
+//! while it runs); it is the VM's to set ([`InterpreterFrame::set_previous`], an `unsafe fn`
+//! whose contract is that a linked frame outlives the link).
+
+use core::cell::Cell;
+use core::ptr::{self, NonNull};
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::ObjPtr;
+use crate::types::code::Code;
+use crate::types::fields::RefField;
+
+pub use crate::types::code::FRAME_SPECIALS_SIZE;
+
+/// `FRAME_OWNED_BY_THREAD`: on a data stack.
+pub const OWNED_BY_THREAD: u8 = 0;
+/// `FRAME_OWNED_BY_GENERATOR`: inside a generator.
+pub const OWNED_BY_GENERATOR: u8 = 1;
+/// `FRAME_OWNED_BY_FRAME_OBJECT`: inside a frame object that outlived the call.
+pub const OWNED_BY_FRAME_OBJECT: u8 = 2;
+/// `FRAME_OWNED_BY_CSTACK`: an entry frame on the C stack.
+pub const OWNED_BY_CSTACK: u8 = 3;
+
+/// `_PyInterpreterFrame` without its `localsplus`.
+#[repr(C)]
+pub struct InterpreterFrame {
+    f_code: RefField,
+    previous: Cell<*const InterpreterFrame>,
+    f_funcobj: RefField,
+    f_globals: Cell<Option<ObjPtr>>,
+    f_builtins: Cell<Option<ObjPtr>>,
+    f_locals: RefField,
+    frame_obj: RefField,
+    prev_instr: Cell<*const Cell<u16>>,
+    stacktop: Cell<i32>,
+    return_offset: Cell<u16>,
+    owner: Cell<u8>,
+    _pad: u8,
+}
+
+/// `offsetof(_PyInterpreterFrame, localsplus)`.
+pub const LOCALSPLUS_OFFSET: usize = 72;
+
+const _: () = {
+    assert!(size_of::<InterpreterFrame>() == LOCALSPLUS_OFFSET);
+    assert!(LOCALSPLUS_OFFSET == FRAME_SPECIALS_SIZE as usize * 8);
+    assert!(core::mem::offset_of!(InterpreterFrame, prev_instr) == 56);
+    assert!(core::mem::offset_of!(InterpreterFrame, stacktop) == 64);
+    assert!(core::mem::offset_of!(InterpreterFrame, owner) == 70);
+};
+
+/// What a new frame is made from (`_PyFrame_Initialize`'s arguments).
+pub(crate) struct FrameInit<'h> {
+    /// The function (its reference moves into the frame).
+    pub func: Obj<'h>,
+    /// `f_locals` (moves into the frame).
+    pub locals: Option<Obj<'h>>,
+    /// The code (a new reference is taken).
+    pub code: Obj<'h>,
+    /// `f_globals`, borrowed from the function.
+    pub globals: Option<ObjPtr>,
+    /// `f_builtins`, borrowed from the function.
+    pub builtins: Option<ObjPtr>,
+    /// The owner.
+    pub owner: u8,
+}
+
+impl InterpreterFrame {
+    /// `_PyFrame_Initialize`: writes a whole frame at `at`, every slot NULL and `stacktop` at
+    /// `co_nlocalsplus`, `prev_instr` before the first unit.
+    ///
+    /// # Safety
+    /// `at` must be writable for `LOCALSPLUS_OFFSET + 8 × frame_slots` bytes, aligned to 8,
+    /// and hold no frame whose references still need releasing.
+    pub(crate) unsafe fn init(at: NonNull<InterpreterFrame>, parts: FrameInit<'_>) {
+        let Some(code) = Code::cast(parts.code.object()) else {
+            return;
+        };
+        let (slots, nlocalsplus) = (code.frame_slots(), code.nlocalsplus());
+        let first = code.units_ptr().wrapping_sub(1);
+        // SAFETY: room for the specials and the slots (caller); all-zero bits are NULL slots.
+        unsafe {
+            at.as_ptr()
+                .cast::<u8>()
+                .add(LOCALSPLUS_OFFSET)
+                .write_bytes(0, 8 * slots);
+            at.write(InterpreterFrame {
+                f_code: RefField::new(Some(parts.code.clone())),
+                previous: Cell::new(ptr::null()),
+                f_funcobj: RefField::new(Some(parts.func)),
+                f_globals: Cell::new(parts.globals),
+                f_builtins: Cell::new(parts.builtins),
+                f_locals: RefField::new(parts.locals),
+                frame_obj: RefField::new(None),
+                prev_instr: Cell::new(first),
+                stacktop: Cell::new(nlocalsplus),
+                return_offset: Cell::new(0),
+                owner: Cell::new(parts.owner),
+                _pad: 0,
+            });
+        }
+    }
+
+    /// `f_code`: the code the frame runs (`None` only for a frame a dead frame object held).
+    pub fn code(&self) -> Option<&Code> {
+        let p = self.f_code.ptr()?;
+        // SAFETY: the frame owns a reference to its code, never replaced while the frame is
+        // borrowed (only `init` and the frame object's deallocation write it).
+        Code::cast(unsafe { &*p.as_ptr() })
+    }
+
+    /// A new reference to the code.
+    pub fn code_obj<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
+        self.f_code.get(heap)
+    }
+
+    /// The `localsplus` slots: the locals, cells and free variables, then the value stack.
+    pub fn slots(&self) -> &[RefField] {
+        let n = self.code().map_or(0, Code::frame_slots);
+        // SAFETY: a frame is always followed by `frame_slots` slots of its code (`init`),
+        // all initialised; `RefField` is a transparent pointer cell.
+        unsafe {
+            core::slice::from_raw_parts(
+                ptr::from_ref(self)
+                    .cast::<u8>()
+                    .add(LOCALSPLUS_OFFSET)
+                    .cast::<RefField>(),
+                n,
+            )
+        }
+    }
+
+    /// `stacktop`: the number of live slots (locals, then the stack).
+    pub fn stacktop(&self) -> usize {
+        self.stacktop.get().max(0) as usize
+    }
+
+    fn nlocalsplus(&self) -> usize {
+        self.code().map_or(0, |c| c.nlocalsplus() as usize)
+    }
+
+    /// Local slot `i` (`GETLOCAL`), as a new reference.
+    pub fn local<'h>(&self, heap: &'h Heap, i: usize) -> Option<Obj<'h>> {
+        self.slots().get(i).and_then(|s| s.get(heap))
+    }
+
+    /// Sets local slot `i` (`SETLOCAL`), releasing the old value.
+    ///
+    /// # Errors
+    /// `SystemError` when `i` is not a local slot.
+    pub fn set_local<'h>(&self, heap: &'h Heap, i: usize, value: Option<Obj<'h>>) -> PyResult<()> {
+        if i >= self.nlocalsplus() {
+            return Err(frame_error("local index out of range"));
+        }
+        self.slots()[i].set(heap, value);
+        Ok(())
+    }
+
+    /// `_PyFrame_StackPush`.
+    ///
+    /// # Errors
+    /// `SystemError` when the stack is full (`co_stacksize` reached).
+    pub fn stack_push<'h>(&self, heap: &'h Heap, value: Obj<'h>) -> PyResult<()> {
+        let top = self.stacktop();
+        let slot = self
+            .slots()
+            .get(top)
+            .ok_or_else(|| frame_error("value stack overflow"))?;
+        slot.set(heap, Some(value));
+        self.stacktop.set(top as i32 + 1);
+        Ok(())
+    }
+
+    /// `_PyFrame_StackPop`: the top of the stack, its slot emptied.
+    ///
+    /// # Errors
+    /// `SystemError` when the stack is empty.
+    pub fn stack_pop<'h>(&self, heap: &'h Heap) -> PyResult<Option<Obj<'h>>> {
+        let top = self.stacktop();
+        if top <= self.nlocalsplus() {
+            return Err(frame_error("value stack underflow"));
+        }
+        self.stacktop.set(top as i32 - 1);
+        Ok(self.slots()[top - 1].take(heap))
+    }
+
+    /// `_PyFrame_StackPeek`: a new reference to the top of the stack.
+    pub fn stack_peek<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
+        let top = self.stacktop();
+        (top > self.nlocalsplus())
+            .then(|| self.slots()[top - 1].get(heap))
+            .flatten()
+    }
+
+    /// `f_funcobj`.
+    pub fn funcobj<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
+        self.f_funcobj.get(heap)
+    }
+
+    /// `f_globals` (borrowed from the function, which the frame holds).
+    pub fn globals<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
+        self.borrowed(heap, self.f_globals.get())
+    }
+
+    /// `f_builtins` (borrowed from the function).
+    pub fn builtins<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
+        self.borrowed(heap, self.f_builtins.get())
+    }
+
+    fn borrowed<'h>(&self, heap: &'h Heap, p: Option<ObjPtr>) -> Option<Obj<'h>> {
+        // Globals and builtins are borrowed from the function, alive while it is held.
+        self.f_funcobj.ptr()?;
+        // SAFETY: the function the frame holds keeps its globals and builtins alive.
+        p.map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+    }
+
+    /// `f_locals` (a mapping for module and class bodies, else NULL).
+    pub fn locals<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
+        self.f_locals.get(heap)
+    }
+
+    /// Replaces `f_locals`.
+    pub fn set_locals<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) {
+        self.f_locals.set(heap, value);
+    }
+
+    /// `owner`.
+    pub fn owner(&self) -> u8 {
+        self.owner.get()
+    }
+
+    /// `previous`, if linked.
+    pub fn previous(&self) -> Option<&InterpreterFrame> {
+        // SAFETY: `set_previous`'s contract: a linked frame outlives the link.
+        unsafe { self.previous.get().as_ref() }
+    }
+
+    /// The raw `previous` pointer.
+    pub fn previous_ptr(&self) -> *const InterpreterFrame {
+        self.previous.get()
+    }
+
+    /// Links (or unlinks, with `None`) the frame that runs below this one.
+    ///
+    /// # Safety
+    /// `previous` must stay alive and in place (not popped, its generator or frame object
+    /// not freed) until the link is replaced, as the VM's frame chain guarantees.
+    pub unsafe fn set_previous(&self, previous: Option<NonNull<InterpreterFrame>>) {
+        self.previous
+            .set(previous.map_or(ptr::null(), |p| p.as_ptr().cast_const()));
+    }
+
+    /// `_PyInterpreterFrame_LASTI`: the index of `prev_instr` in the code units (-1 before the
+    /// first instruction).
+    pub fn lasti(&self) -> isize {
+        let base = self.code().map_or(ptr::null(), Code::units_ptr);
+        (self.prev_instr.get().addr() as isize - base.addr() as isize) / 2
+    }
+
+    /// Sets `prev_instr` to code unit `i` (-1: before the first).
+    pub fn set_lasti(&self, i: isize) {
+        let base = self.code().map_or(ptr::null(), Code::units_ptr);
+        self.prev_instr.set(base.wrapping_offset(i));
+    }
+
+    /// The raw `prev_instr`.
+    pub fn prev_instr(&self) -> *const Cell<u16> {
+        self.prev_instr.get()
+    }
+
+    /// `return_offset`.
+    pub fn return_offset(&self) -> u16 {
+        self.return_offset.get()
+    }
+
+    /// Sets `return_offset`.
+    pub fn set_return_offset(&self, v: u16) {
+        self.return_offset.set(v);
+    }
+
+    /// `_PyFrame_IsIncomplete`: an entry frame, or one that has not run its first `RESUME`
+    /// (generator frames are always complete).
+    pub fn is_incomplete(&self) -> bool {
+        self.owner() == OWNED_BY_CSTACK
+            || (self.owner() != OWNED_BY_GENERATOR
+                && self
+                    .code()
+                    .is_some_and(|c| self.lasti() < c.firsttraceable() as isize))
+    }
+
+    /// `_PyFrame_GetFirstComplete`: this frame or the first complete one below it.
+    pub fn first_complete(&self) -> Option<&InterpreterFrame> {
+        let mut f = Some(self);
+        while let Some(frame) = f
+            && frame.is_incomplete()
+        {
+            f = frame.previous();
+        }
+        f
+    }
+
+    /// The frame object, if one was made.
+    pub fn frame_obj<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
+        self.frame_obj.get(heap)
+    }
+
+    pub(crate) fn set_frame_obj<'h>(&self, heap: &'h Heap, f: Option<Obj<'h>>) {
+        self.frame_obj.set(heap, f);
+    }
+
+    /// `_PyFrame_GetFrameObject`: the frame's frame object, made on first use
+    /// (`sys._getframe()`, tracebacks).
+    ///
+    /// # Errors
+    /// `MemoryError`.
+    pub fn frame_object<'h>(&self, heap: &'h Heap) -> PyResult<Obj<'h>> {
+        if let Some(f) = self.frame_obj.get(heap) {
+            return Ok(f);
+        }
+        crate::types::frameobject::make_and_set(heap, self)
+    }
+
+    /// `_PyFrame_Traverse`: the frame object, `f_locals`, the function, the code, then the
+    /// slots below `stacktop`.
+    pub fn traverse(&self, visit: &mut dyn FnMut(ObjPtr)) {
+        self.frame_obj.visit(visit);
+        self.f_locals.visit(visit);
+        self.f_funcobj.visit(visit);
+        self.f_code.visit(visit);
+        for slot in &self.slots()[..self.stacktop().min(self.slots().len())] {
+            slot.visit(visit);
+        }
+    }
+
+    /// `_PyFrame_ClearLocals`: releases the slots below `stacktop` and `f_locals`.
+    pub fn clear_locals(&self, heap: &Heap) {
+        let top = self.stacktop().min(self.slots().len());
+        self.stacktop.set(0);
+        for slot in &self.slots()[..top] {
+            slot.clear(heap);
+        }
+        self.f_locals.clear(heap);
+    }
+
+    /// `_PyFrame_ClearExceptCode`: the frame is finished. If its frame object is referenced
+    /// elsewhere, the object takes the frame's contents over (`take_ownership`); otherwise the
+    /// slots, `f_locals` and the function are released. The code stays for the owner to
+    /// release.
+    pub(crate) fn clear_except_code(&self, heap: &Heap) {
+        if let Some(f) = self.frame_obj.take(heap) {
+            if f.object().refcnt() > 1 {
+                crate::types::frameobject::take_ownership(heap, f.object(), self);
+                return;
+            }
+            drop(f);
+        }
+        let top = self.stacktop().min(self.slots().len());
+        for slot in &self.slots()[..top] {
+            slot.clear(heap);
+        }
+        self.stacktop.set(0);
+        self.f_locals.clear(heap);
+        self.f_funcobj.clear(heap);
+    }
+
+    /// Moves the contents of `self` into `dest` (a frame of the same code with room for its
+    /// slots), leaving `self` without references but its code (`_PyFrame_Copy`, then the
+    /// source forgotten). `dest.previous` is NULL; the owner is `owner`.
+    ///
+    /// # Safety
+    /// `dest` must be writable for the frame's size and hold no references.
+    pub(crate) unsafe fn move_to(&self, heap: &Heap, dest: NonNull<InterpreterFrame>, owner: u8) {
+        let top = self.stacktop();
+        let slots = self.slots().len();
+        // SAFETY: room for the specials and `slots` slots (caller).
+        unsafe {
+            dest.as_ptr()
+                .cast::<u8>()
+                .add(LOCALSPLUS_OFFSET)
+                .write_bytes(0, 8 * slots);
+            dest.write(InterpreterFrame {
+                f_code: RefField::new(self.f_code.get(heap)),
+                previous: Cell::new(ptr::null()),
+                f_funcobj: RefField::new(self.f_funcobj.take(heap)),
+                f_globals: Cell::new(self.f_globals.get()),
+                f_builtins: Cell::new(self.f_builtins.get()),
+                f_locals: RefField::new(self.f_locals.take(heap)),
+                frame_obj: RefField::new(self.frame_obj.take(heap)),
+                prev_instr: Cell::new(self.prev_instr.get()),
+                stacktop: Cell::new(top as i32),
+                return_offset: Cell::new(self.return_offset.get()),
+                owner: Cell::new(owner),
+                _pad: 0,
+            });
+            let d = dest.as_ref();
+            for (from, to) in self.slots().iter().zip(d.slots()).take(top) {
+                to.set(heap, from.take(heap));
+            }
+            if let Some(f) = d.frame_obj.get(heap) {
+                crate::types::frameobject::retarget(f.object(), d);
+            }
+        }
+        self.stacktop.set(0);
+    }
+
+    /// Releases the code reference (the owner's last step after `clear_except_code`).
+    pub(crate) fn release_code(&self, heap: &Heap) {
+        self.f_code.clear(heap);
+    }
+}
+
+fn frame_error(what: &str) -> PyErr {
+    PyErr::new(ExcKind::SystemError, format!("frame: {what}"))
+}
