@@ -12,8 +12,6 @@
 //! The allocator itself is re-exported as [`allocator`].
 
 pub mod api;
-pub mod bench;
-pub mod demo;
 pub mod interp;
 
 pub use api::{
