@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::ptr::NonNull;
 
 use pyrt_allocator::{Allocator, Config, PlacedArenas};
+use pyrt_interp::RunScripts as _;
 
 /// A built-in demo.
 #[derive(Debug, Clone, Copy)]

@@ -9,6 +9,7 @@ use pyrt_cli::bench::alloc::{AllocBenchConfig, run_alloc_bench, targets};
 use pyrt_cli::bench::gc::{GcBenchConfig, Interpreter, run_gc_bench};
 use pyrt_cli::bench::measure::table;
 use pyrt_cli::demo::{self, DEMOS};
+use pyrt_interp::RunScripts as _;
 
 /// pyrt: CPython 3.12's object model and memory manager, re-created in Rust.
 #[derive(Parser)]
@@ -266,7 +267,7 @@ fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> 
                     return ExitCode::from(2);
                 }
             };
-            match pyrt::interp::source::decode(file, &bytes) {
+            match pyrt_interp::source::decode(file, &bytes) {
                 Ok(text) => (file.clone(), text, args.clone()),
                 Err(message) => {
                     eprint!("{message}");
@@ -282,8 +283,8 @@ fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> 
     let outcome =
         pyrt::Runtime::with_config(config).with(|py| py.run_script(&filename, &source, argv));
     match outcome {
-        pyrt::interp::Outcome::Finished => ExitCode::SUCCESS,
-        pyrt::interp::Outcome::SyntaxError(text) | pyrt::interp::Outcome::Uncaught(text) => {
+        pyrt_interp::Outcome::Finished => ExitCode::SUCCESS,
+        pyrt_interp::Outcome::SyntaxError(text) | pyrt_interp::Outcome::Uncaught(text) => {
             eprint!("{text}");
             ExitCode::from(1)
         }

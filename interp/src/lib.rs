@@ -1,7 +1,13 @@
-//! The Python-subset interpreter behind `pyrt run`, `pyrt repl` and `pyrt demo`: it evaluates
-//! Ruff's syntax tree directly on pyrt objects (`Python/ceval.c` in spirit, not in structure),
-//! so every value a script makes is a real pyrt object that `sys.getsizeof`, `sys.getrefcount`
-//! and `id` answer for.
+//! # pyrt-interp: pyrt's Python interpreter
+//!
+//! The interpreter behind `pyrt run`, `pyrt repl` and `pyrt demo`, on the objects of the `pyrt`
+//! API's runtimes ([`RunScripts`] runs source on a [`pyrt::Python`] token). Today it is the
+//! tree walker described below; a VM running CPython 3.12 bytecode (from `pyrt-compiler`)
+//! will replace it in this crate.
+//!
+//! The Python-subset tree walker evaluates Ruff's syntax tree directly on pyrt objects
+//! (`Python/ceval.c` in spirit, not in structure), so every value a script makes is a real pyrt
+//! object that `sys.getsizeof`, `sys.getrefcount` and `id` answer for.
 //!
 //! ```text
 //!   source ──source.rs──► syntax tree ──code.rs──► code objects + constants ──exec.rs/eval.rs──► objects
@@ -30,6 +36,7 @@ mod methods;
 mod modules;
 mod objects;
 mod parser_stack;
+mod run_scripts;
 pub mod source;
 mod store;
 
@@ -45,6 +52,7 @@ use pyrt_objects::{ExcKind, Heap, Obj, PyErr};
 use ruff_python_ast::Stmt;
 
 use code::{Code, Compiler, Constants};
+pub use run_scripts::RunScripts;
 use source::Lines;
 
 /// CPython's default `sys.getrecursionlimit()`.
