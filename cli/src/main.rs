@@ -267,7 +267,7 @@ fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> 
                     return ExitCode::from(2);
                 }
             };
-            match pyrt_interp::source::decode(file, &bytes) {
+            match pyrt_compiler::parse::decode(file, &bytes) {
                 Ok(text) => (file.clone(), text, args.clone()),
                 Err(message) => {
                     eprint!("{message}");

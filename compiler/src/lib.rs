@@ -23,6 +23,7 @@
 //! * [`flowgraph`]: the control-flow graph's optimisation and the assembler;
 //! * [`source_map`]: byte offsets to lines and columns;
 //! * [`error`]: `SyntaxError` and the compiler's other errors.
+//! * [`parse`]: the parse front end: Ruff's parser behind CPython's limits, source decoding.
 
 pub mod code;
 pub mod error;
@@ -30,6 +31,7 @@ pub mod flowgraph;
 pub mod fold;
 pub mod instr;
 pub mod opcode;
+pub mod parse;
 pub mod source_map;
 pub mod symtable;
 

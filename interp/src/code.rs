@@ -38,7 +38,7 @@ pub(crate) struct Code<'py> {
     /// Whether this is a module or class body (names live in a dict).
     pub is_module: bool,
     /// The source the body comes from (a script, or one input of the REPL).
-    pub lines: Rc<super::source::Lines>,
+    pub lines: Rc<pyrt_compiler::parse::Lines>,
 }
 
 /// The constants of a module, by the range of the expression they replace.
@@ -83,7 +83,7 @@ const MAX_STR_SIZE: usize = 4096;
 pub(crate) struct Compiler<'a, 'py> {
     heap: &'py Heap,
     consts: &'a mut Constants<'py>,
-    lines: Rc<super::source::Lines>,
+    lines: Rc<pyrt_compiler::parse::Lines>,
     /// The constants the current code object uses, by identity.
     current: Vec<Obj<'py>>,
 }
@@ -121,7 +121,7 @@ impl<'a, 'py> Compiler<'a, 'py> {
     pub(crate) fn new(
         heap: &'py Heap,
         consts: &'a mut Constants<'py>,
-        lines: Rc<super::source::Lines>,
+        lines: Rc<pyrt_compiler::parse::Lines>,
     ) -> Self {
         Compiler {
             heap,

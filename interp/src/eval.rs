@@ -590,7 +590,7 @@ impl<'py> Interp<'py> {
 }
 
 /// The source text of `range` (for `f"{x=}"`).
-fn lines_text(lines: &super::source::Lines, range: ruff_text_size::TextRange) -> String {
+fn lines_text(lines: &pyrt_compiler::parse::Lines, range: ruff_text_size::TextRange) -> String {
     {
         let line = lines.line_of(range.start());
         let text = lines.text_of(line);

@@ -12,8 +12,8 @@ use ruff_text_size::Ranged;
 use super::code::{Code, Compiler};
 use super::exceptions;
 use super::objects::{FUNCTION, function};
-use super::source::{Lines, SyntaxError};
 use super::{Frame, Interp, R, Raised, TraceEntry, Unwind};
+use pyrt_compiler::parse::{Lines, SyntaxError};
 
 /// Rejects what the interpreter does not run, naming the construct and its line.
 pub(crate) fn check_subset(
@@ -468,7 +468,7 @@ impl<'py> Interp<'py> {
     /// Compiles a function or class body (its constants join the module's).
     fn compile(
         &self,
-        lines: Rc<super::source::Lines>,
+        lines: Rc<pyrt_compiler::parse::Lines>,
         name: &str,
         qualname: &str,
         params: Vec<String>,

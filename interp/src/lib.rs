@@ -10,7 +10,7 @@
 //! object that `sys.getsizeof`, `sys.getrefcount` and `id` answer for.
 //!
 //! ```text
-//!   source ──source.rs──► syntax tree ──code.rs──► code objects + constants ──exec.rs/eval.rs──► objects
+//!   source ──pyrt_compiler::parse──► syntax tree ──code.rs──► code objects + constants ──exec.rs/eval.rs──► objects
 //!                                                                     └── call.rs, builtins.rs, methods.rs, modules.rs
 //! ```
 //!
@@ -22,7 +22,6 @@
 //! Exceptions are real exception objects (`exceptions.rs`); an uncaught one is printed as
 //! CPython's traceback.
 
-mod ast_drop;
 mod builtins;
 mod call;
 mod code;
@@ -35,9 +34,7 @@ mod iter;
 mod methods;
 mod modules;
 mod objects;
-mod parser_stack;
 mod run_scripts;
-pub mod source;
 mod store;
 
 use std::cell::{Cell, RefCell};
@@ -52,8 +49,8 @@ use pyrt_objects::{ExcKind, Heap, Obj, PyErr};
 use ruff_python_ast::Stmt;
 
 use code::{Code, Compiler, Constants};
+use pyrt_compiler::parse::{self, Lines};
 pub use run_scripts::RunScripts;
-use source::Lines;
 
 /// CPython's default `sys.getrecursionlimit()`.
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
@@ -367,7 +364,7 @@ impl<'py> Session<'py> {
         // store (see `Session`'s field order and `Drop`).
         let text = unsafe { self.store.keep_text(source) };
         let lines = Rc::new(Lines::new(text));
-        let module = match source::parse(filename, &lines) {
+        let module = match parse::parse(filename, &lines) {
             Ok(m) => m,
             Err(e) => return Outcome::SyntaxError(e.render()),
         };
@@ -400,7 +397,7 @@ impl<'py> Session<'py> {
 
     /// Whether `source` is an incomplete input the REPL should read more lines for.
     pub fn is_incomplete(&self, source: &str) -> bool {
-        source::is_incomplete(source)
+        parse::is_incomplete(source)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Where a session's source texts and syntax trees live. The evaluator refers to them as
 //! `&'static` (code objects point into their trees, constants are found by node address); the
 //! store owns them until the session ends, and the session drops everything that refers to
-//! them before the store. Trees are dropped by `ast_drop`, whatever their depth.
+//! them before the store. Trees are dropped by `pyrt_compiler::parse::drop_body`, whatever their depth.
 
 use std::cell::RefCell;
 
@@ -44,7 +44,7 @@ impl Store {
 impl Drop for Store {
     fn drop(&mut self) {
         for tree in self.trees.get_mut().drain(..) {
-            super::ast_drop::drop_body(tree.into_vec());
+            pyrt_compiler::parse::drop_body(tree.into_vec());
         }
     }
 }

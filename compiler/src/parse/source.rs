@@ -12,8 +12,8 @@
 //!    deeply Ruff's parser recurses.
 //!
 //! Chains that Ruff's parser builds in a loop (`1 + 1 + ...`, `a.b.c...`, `f()()...`) can still
-//! make trees of any depth, which CPython's compiler rejects (`code::too_deep`); such a tree is
-//! dropped by `ast_drop`, never by recursion.
+//! make trees of any depth, which CPython's compiler rejects (the interpreter's
+//! `code::too_deep`); such a tree is dropped by `ast_drop`, never by recursion.
 
 use ruff_python_ast::{ModModule, PySourceType};
 use ruff_python_parser::ParseError;

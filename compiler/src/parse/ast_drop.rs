@@ -48,7 +48,7 @@ impl Transformer for Dismantler {
 
 /// Drops the statements of a module (or of any body), and everything below them, without
 /// recursing over the tree's depth.
-pub(crate) fn drop_body(body: Vec<Stmt>) {
+pub fn drop_body(body: Vec<Stmt>) {
     let work = Dismantler::default();
     work.stmts.borrow_mut().extend(body);
     loop {
