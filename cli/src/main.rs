@@ -1,5 +1,5 @@
-//! The `pyrt` command: `pyrt run`, `pyrt demo`, `pyrt bench alloc`, `pyrt bench gc`,
-//! `pyrt --help`, `pyrt --version`.
+//! The `pyrt` command: `pyrt run`, `pyrt repl`, `pyrt demo`, `pyrt bench alloc`, `pyrt bench
+//! gc`, `pyrt bench interp`, `pyrt --help`, `pyrt --version`.
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use pyrt_cli::bench::alloc::{AllocBenchConfig, run_alloc_bench, targets};
 use pyrt_cli::bench::gc::{GcBenchConfig, Interpreter, run_gc_bench};
+use pyrt_cli::bench::interp::{self as interp_bench, InterpBenchConfig, Style};
 use pyrt_cli::bench::measure::table;
 use pyrt_cli::demo::{self, DEMOS};
 use pyrt_interp::RunScripts as _;
@@ -78,6 +79,30 @@ enum Bench {
         #[arg(long)]
         quick: bool,
     },
+    /// The interpreter against CPython 3.12: every script of a directory, timed whole.
+    ///
+    /// Each script runs as `pyrt run SCRIPT SIZE` and in CPython, alternating, for several
+    /// rounds; both must print the same checksum. Each row has the best and median times and
+    /// the ratio of the medians (a failure or a checksum mismatch is shown in its row), then
+    /// the geometric mean. Exit status 1 when checksums differ or CPython fails.
+    Interp {
+        /// The scripts' directory [default: cli/bench/interp of this source tree].
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+        /// Runs of each script in each interpreter.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        rounds: usize,
+        /// The size argument of every script [default: one per script, for ~0.5-1 s in CPython].
+        #[arg(long, value_name = "N")]
+        size: Option<u64>,
+        /// The CPython 3.12 to compare with [default: $PYRT_CPYTHON, else python3.12 with
+        /// PYENV_VERSION=3.12.1].
+        #[arg(long, value_name = "PATH")]
+        python: Option<std::ffi::OsString>,
+        /// Print the table in Markdown (for README.md).
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -147,6 +172,80 @@ fn main() -> ExitCode {
                 GcBenchConfig::full()
             };
             bench_gc(&cfg, json)
+        }
+        Command::Bench {
+            which:
+                Bench::Interp {
+                    dir,
+                    rounds,
+                    size,
+                    python,
+                    markdown,
+                },
+        } => {
+            let cfg = InterpBenchConfig {
+                dir: dir.unwrap_or_else(interp_bench::default_dir),
+                rounds,
+                size,
+            };
+            let style = if markdown {
+                Style::Markdown
+            } else {
+                Style::Text
+            };
+            bench_interp(&cfg, python, style)
+        }
+    }
+}
+
+/// `pyrt bench interp`: a dot per script as it finishes, then the table; exit status 1 when a
+/// checksum differs or CPython fails, 2 when the scripts cannot be found, still 0 (with a
+/// notice) when CPython is missing.
+fn bench_interp(
+    cfg: &InterpBenchConfig,
+    python: Option<std::ffi::OsString>,
+    style: Style,
+) -> ExitCode {
+    let pyrt = match interp_bench::pyrt_interpreter() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("pyrt bench interp: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let cpython = match interp_bench::cpython_interpreter(python) {
+        Ok(cp) => {
+            eprintln!(
+                "pyrt bench interp: {} against CPython {} ({}), {} rounds, wall-clock seconds per run",
+                cfg.dir.display(),
+                cp.version.as_deref().unwrap_or("3.12"),
+                cp.program.to_string_lossy(),
+                cfg.rounds.max(1)
+            );
+            Some(cp)
+        }
+        Err(why) => {
+            eprintln!(
+                "pyrt bench interp: CPython 3.12 not found: {why}. Measuring pyrt alone; the \
+                 CPython columns and the ratios are missing (use --python PATH or set PYRT_CPYTHON)."
+            );
+            None
+        }
+    };
+    let rows = interp_bench::run_interp_bench(cfg, &pyrt, cpython.as_ref(), |_| eprint!("."));
+    eprintln!();
+    match rows {
+        Ok(rows) => {
+            print!("{}", interp_bench::table(&rows, style));
+            if rows.iter().any(interp_bench::ScriptRow::is_error) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("pyrt bench interp: {e} (use --dir DIR)");
+            ExitCode::from(2)
         }
     }
 }
@@ -287,6 +386,75 @@ fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> 
         pyrt_interp::Outcome::SyntaxError(text) | pyrt_interp::Outcome::Uncaught(text) => {
             eprint!("{text}");
             ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bench_interp(args: &[&str]) -> Bench {
+        let argv = ["pyrt", "bench", "interp"].iter().chain(args);
+        match Cli::try_parse_from(argv)
+            .expect("the arguments parse")
+            .command
+        {
+            Command::Bench { which } => which,
+            _ => panic!("not a bench command"),
+        }
+    }
+
+    #[test]
+    fn bench_interp_defaults() {
+        let Bench::Interp {
+            dir,
+            rounds,
+            size,
+            python,
+            markdown,
+        } = bench_interp(&[])
+        else {
+            panic!("not bench interp");
+        };
+        assert_eq!(
+            (dir, rounds, size, python, markdown),
+            (None, 5, None, None, false)
+        );
+    }
+
+    #[test]
+    fn bench_interp_options() {
+        let Bench::Interp {
+            dir,
+            rounds,
+            size,
+            python,
+            markdown,
+        } = bench_interp(&[
+            "--dir",
+            "/tmp/scripts",
+            "--rounds",
+            "3",
+            "--size",
+            "1000",
+            "--python",
+            "/usr/bin/python3.12",
+            "--markdown",
+        ])
+        else {
+            panic!("not bench interp");
+        };
+        assert_eq!(dir, Some("/tmp/scripts".into()));
+        assert_eq!((rounds, size, markdown), (3, Some(1000), true));
+        assert_eq!(python, Some("/usr/bin/python3.12".into()));
+    }
+
+    #[test]
+    fn bench_interp_rejects_bad_numbers() {
+        for args in [["--rounds", "x"], ["--size", "-1"]] {
+            let argv = ["pyrt", "bench", "interp"].iter().chain(&args);
+            assert!(Cli::try_parse_from(argv).is_err(), "{args:?}");
         }
     }
 }

@@ -227,6 +227,24 @@ impl Interpreter {
                 "python3.12 with PYENV_VERSION=3.12.1 ($PYRT_CPYTHON is not set)".to_string(),
             ),
         };
+        Self::probe_cpython(program, env, &tried)
+    }
+
+    /// CPython 3.12 as the program `program` (`pyrt bench interp --python PATH`).
+    ///
+    /// # Errors
+    /// As [`Interpreter::find_cpython`].
+    pub fn cpython_at(program: OsString) -> Result<Self, String> {
+        let tried = program.to_string_lossy().into_owned();
+        Self::probe_cpython(program, Vec::new(), &tried)
+    }
+
+    /// Checks that `program` (with `env`) runs and is CPython 3.12; `tried` names it in errors.
+    fn probe_cpython(
+        program: OsString,
+        env: Vec<(OsString, OsString)>,
+        tried: &str,
+    ) -> Result<Self, String> {
         let mut found = Interpreter {
             who: "CPython",
             program,
@@ -250,7 +268,8 @@ impl Interpreter {
         }
     }
 
-    fn command(&self) -> Command {
+    /// The command that starts it, before the script and its arguments.
+    pub(crate) fn command(&self) -> Command {
         let mut cmd = Command::new(&self.program);
         cmd.args(&self.args);
         cmd.envs(self.env.iter().map(|(k, v)| (k, v)));
