@@ -45,7 +45,7 @@ cargo test -p pyrt-tests $tests
 # comparisons need a live CPython, which is skipped here.
 CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="${CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER/ --track-origins=yes/}" \
     cargo test -p pyrt-tests --test oracle
-# A sample of the crash hunt (runtime/tests/crash_hunt.rs): 400 generated cases of every
+# A sample of the crash hunt (cli/tests/crash_hunt.rs): 400 generated cases of every
 # built-in, method and operator, seed 12. The test binary runs natively and starts each `pyrt
 # run` under memcheck itself (exit status 99 is an error); known crashes are skipped as in the
 # native run.
@@ -53,5 +53,5 @@ env -u CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER \
     PYRT_CRASH_HUNT_CASES=400 PYRT_CRASH_HUNT_SEED=12 PYRT_CRASH_HUNT_TIMEOUT=120 \
     PYRT_CRASH_HUNT_WRAPPER="valgrind --quiet --error-exitcode=99 --leak-check=full \
 --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect" \
-    cargo test -p pyrt --test crash_hunt generated_cases_do_not_crash
+    cargo test -p pyrt-cli --test crash_hunt generated_cases_do_not_crash
 echo "valgrind memcheck: clean"

@@ -26,7 +26,8 @@
 //! * [`flowgraph`]: the control-flow graph's optimisation and the assembler;
 //! * [`source_map`]: byte offsets to lines and columns;
 //! * [`carets`]: the `~~^~~` line under a traceback's source line, as CPython 3.12 draws it;
-//! * [`error`]: `SyntaxError` and the compiler's other errors.
+//! * [`error`]: `SyntaxError` and the compiler's other errors;
+//! * [`parse`]: the parse front end: Ruff's parser behind CPython's limits, source decoding.
 
 pub mod carets;
 pub mod code;
@@ -37,6 +38,7 @@ pub mod fold;
 pub mod instr;
 pub mod linetable;
 pub mod opcode;
+pub mod parse;
 pub mod repr;
 pub mod source_map;
 pub mod symtable;

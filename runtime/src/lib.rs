@@ -1,20 +1,19 @@
 //! # pyrt: a CPython 3.12 object runtime in Rust
 //!
-//! This crate is the top of pyrt: the public API, the `pyrt` command and its benchmarks. It
-//! builds on `pyrt-allocator` (pymalloc), and will build on `pyrt-objects` and `pyrt-gc` as
-//! the object model and the cycle collector arrive.
+//! This crate is pyrt's public Rust API, shaped like PyO3: a [`Runtime`] owns a heap of
+//! objects laid out as CPython 3.12 lays them out, [`Runtime::with`] lends a [`Python`] token,
+//! and objects are [`Bound`] handles (see [`api`]). It builds on `pyrt-allocator` (pymalloc,
+//! re-exported as [`allocator`]), `pyrt-objects` (the object model) and `pyrt-gc` (the cycle
+//! collector), and on nothing else: no parser, no command line.
 //!
-//! Today it holds:
-//! * [`demo`](mod@demo): the built-in demos of `pyrt demo`;
-//! * [`bench`](mod@bench): `pyrt bench alloc`, the allocator against glibc, mimalloc and bumpalo;
-//!   `pyrt bench gc`, `gc.collect()` against CPython 3.12's.
-//!
-//! The allocator itself is re-exported as [`allocator`].
+//! The crates around it:
+//! * `pyrt-interp` runs Python scripts on these runtimes (`use pyrt_interp::RunScripts as _;`
+//!   then `py.run_capture(..)`);
+//! * `pyrt-compiler` compiles Python source to CPython 3.12 bytecode (being built), and holds
+//!   the parse front end the interpreter uses;
+//! * `pyrt-cli` is the `pyrt` command (`run`, `repl`, `demo`, `bench`).
 
 pub mod api;
-pub mod bench;
-pub mod demo;
-pub mod interp;
 
 pub use api::{
     Bound, DictItemIterator, DictKeyIterator, DictValueIterator, ExcKind, FromPyObject,

@@ -2,7 +2,7 @@
 //!
 //! The tests themselves live in `tests/`: `allocator_*.rs` check `pyrt-allocator` against a
 //! model of live blocks and against CPython's numbers. The `pyrt` command's own tests are in
-//! `runtime/tests/`, where Cargo builds the binary for them.
+//! `cli/tests/` (crate `pyrt-cli`), where Cargo builds the binary for them.
 //!
 //! # Two tiers
 //!

@@ -23,6 +23,7 @@
 //! output (a change there is a regression, or a fix to move the script to [`SCRIPTS`]), and
 //! CPython, when installed, must print its own, which must still differ from pyrt's.
 
+use pyrt_interp::RunScripts as _;
 use pyrt_tests::cross_check;
 
 /// One script compared with CPython.

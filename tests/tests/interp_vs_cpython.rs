@@ -4,6 +4,7 @@
 //! one cross-check; without CPython (see [`pyrt_tests::cpython`]) the scripts still run through
 //! pyrt, which must finish them without an uncaught exception, and count as skipped.
 
+use pyrt_interp::RunScripts as _;
 use pyrt_tests::cross_check;
 
 const SCRIPTS: &[(&str, &str)] = &[
@@ -14,29 +15,20 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("tuple_repeat_sizes", TUPLE_REPEAT_SIZES),
     ("recursive_tuple_reprs", RECURSIVE_TUPLE_REPRS),
     ("set_finalizers", SET_FINALIZERS),
-    (
-        "demo sizes",
-        include_str!("../../runtime/src/demos/sizes.py"),
-    ),
+    ("demo sizes", include_str!("../../cli/src/demos/sizes.py")),
     (
         "demo identity",
-        include_str!("../../runtime/src/demos/identity.py"),
+        include_str!("../../cli/src/demos/identity.py"),
     ),
-    (
-        "demo growth",
-        include_str!("../../runtime/src/demos/growth.py"),
-    ),
-    (
-        "demo cycles",
-        include_str!("../../runtime/src/demos/cycles.py"),
-    ),
+    ("demo growth", include_str!("../../cli/src/demos/growth.py")),
+    ("demo cycles", include_str!("../../cli/src/demos/cycles.py")),
     (
         "demo finalizers",
-        include_str!("../../runtime/src/demos/finalizers.py"),
+        include_str!("../../cli/src/demos/finalizers.py"),
     ),
     (
         "demo generations",
-        include_str!("../../runtime/src/demos/generations.py"),
+        include_str!("../../cli/src/demos/generations.py"),
     ),
     (
         "statements",

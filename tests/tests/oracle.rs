@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use pyrt_interp::RunScripts as _;
+
 fn oracle_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("PYRT_ORACLE_DIR") {
         return dir.into();

@@ -1,6 +1,6 @@
 //! The typed-views audit (ARCHITECTURE.md, "Architecture invariants"; `objects/src/view.rs`):
 //! no public function of `pyrt-objects`, and none of the interpreter's own object types in
-//! `runtime/src/interp`, reads an object's body without a checked type.
+//! `interp/src` (the interpreter, `pyrt-interp`), reads an object's body without a checked type.
 //!
 //! The check reads the Rust sources (test modules left out) and enforces two rules:
 //!
@@ -89,7 +89,7 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "copies the characters after the header of a `&Str` into a fresh string",
     ),
     (
-        "runtime/src/interp/objects.rs",
+        "interp/src/objects.rs",
         "words",
         "the words after the header of a `Typed` (kind-checked) object",
     ),
@@ -307,7 +307,7 @@ fn audited_files() -> Vec<(String, String)> {
     let root = workspace();
     let mut files = Vec::new();
     rust_files(&root.join("objects/src"), &mut files);
-    rust_files(&root.join("runtime/src/interp"), &mut files);
+    rust_files(&root.join("interp/src"), &mut files);
     files
         .into_iter()
         .map(|p| {
@@ -788,11 +788,7 @@ fn audit_reads_the_sources() {
         .map(|(_, s)| parse_fns(&without_tests(&strip(s))).len())
         .sum();
     assert!(files.iter().any(|(f, _)| f == "objects/src/types/list.rs"));
-    assert!(
-        files
-            .iter()
-            .any(|(f, _)| f == "runtime/src/interp/objects.rs")
-    );
+    assert!(files.iter().any(|(f, _)| f == "interp/src/objects.rs"));
     assert!(fns > 500, "parsed only {fns} functions");
 }
 

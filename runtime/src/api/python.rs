@@ -45,7 +45,17 @@ impl<'py> Python<'py> {
         }
     }
 
-    pub(crate) fn heap(self) -> &'py Heap {
+    /// The heap underneath: the object model (`pyrt-objects`) of this runtime, for crates
+    /// that build on it below the API, as `pyrt-interp` does to run scripts on these objects.
+    ///
+    /// # Example
+    /// ```
+    /// pyrt::Runtime::new().with(|py| {
+    ///     let _ = py.str_constant("name").unwrap();
+    ///     assert_eq!(py.heap().interned_count(), 1);
+    /// });
+    /// ```
+    pub fn heap(self) -> &'py Heap {
         self.heap
     }
 
@@ -356,76 +366,5 @@ impl<'py> Python<'py> {
     pub(crate) unsafe fn borrowed(self, p: pyrt_objects::ObjPtr) -> Bound<'py, PyAny> {
         // SAFETY: a live object of this heap (caller); the handle takes its own reference.
         Bound::from_obj(unsafe { pyrt_objects::Obj::from_borrowed(self.heap(), p.as_ref()) })
-    }
-
-    /// Runs a Python-subset script on this runtime's heap (what `pyrt run` does), its output
-    /// going to stdout.
-    ///
-    /// # Example
-    /// ```
-    /// pyrt::Runtime::new().with(|py| {
-    ///     let outcome = py.run_script("<string>", "import sys\nx = []\nsys.getsizeof(x)\n", vec![]);
-    ///     assert!(matches!(outcome, pyrt::interp::Outcome::Finished));
-    /// });
-    /// ```
-    pub fn run_script(
-        self,
-        filename: &str,
-        source: &str,
-        argv: Vec<String>,
-    ) -> crate::interp::Outcome {
-        let out = Box::new(std::io::BufWriter::new(std::io::stdout()));
-        crate::interp::run_source(self.heap(), filename, source, argv, out)
-    }
-
-    /// The interactive prompt on stdin and stdout (`pyrt repl`): each input runs in one
-    /// module, expression values are echoed, errors go to stderr. Returns at end of input.
-    pub fn repl(self) {
-        let stdin = std::io::stdin();
-        let mut input = stdin.lock();
-        let out = Box::new(std::io::stdout());
-        crate::interp::repl(self.heap(), &mut input, out, &mut std::io::stderr());
-    }
-
-    /// Runs a script and returns what it printed (stdout), and the traceback or syntax error
-    /// if it failed.
-    ///
-    /// # Example
-    /// ```
-    /// pyrt::Runtime::new().with(|py| {
-    ///     let (out, err) = py.run_capture("<string>", "import sys\nprint(sys.getsizeof([1, 2, 3]))\n");
-    ///     assert_eq!((out.as_str(), err), ("88\n", None));
-    /// });
-    /// ```
-    pub fn run_capture(self, filename: &str, source: &str) -> (String, Option<String>) {
-        let buffer = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-        let sink = SharedSink(buffer.clone());
-        let outcome = crate::interp::run_source(
-            self.heap(),
-            filename,
-            source,
-            vec![filename.to_string()],
-            Box::new(sink),
-        );
-        let out = String::from_utf8_lossy(&buffer.borrow()).into_owned();
-        let err = match outcome {
-            crate::interp::Outcome::Finished => None,
-            crate::interp::Outcome::SyntaxError(t) | crate::interp::Outcome::Uncaught(t) => Some(t),
-        };
-        (out, err)
-    }
-}
-
-/// A writer into a shared buffer.
-struct SharedSink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-impl std::io::Write for SharedSink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }

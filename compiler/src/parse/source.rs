@@ -1,0 +1,354 @@
+//! Source text to syntax tree: Ruff's parser (`rustpython-ruff_python_parser`), line numbers,
+//! and `SyntaxError`s reported as CPython reports them (file, line, the line's text and a
+//! caret).
+//!
+//! No source can exhaust a stack here. Before Ruff's parser runs, CPython's own limits are
+//! checked, in the order CPython's tokenizer and parser meet them:
+//! 1. the tokenizer's 200 nested brackets (`too many nested parentheses`) and 100 indentation
+//!    levels (`IndentationError: too many levels of indentation`), which bound how deeply
+//!    statements nest and how deeply the structures between two expressions nest;
+//! 2. the parser's stack of 6000 levels (`MemoryError: Parser stack overflowed - Python source
+//!    too complex to parse`), estimated from the tokens (`parser_stack.rs`), which bounds how
+//!    deeply Ruff's parser recurses.
+//!
+//! Chains that Ruff's parser builds in a loop (`1 + 1 + ...`, `a.b.c...`, `f()()...`) can still
+//! make trees of any depth, which CPython's compiler rejects (the interpreter's
+//! `code::too_deep`); such a tree is dropped by `ast_drop`, never by recursion.
+
+use ruff_python_ast::{ModModule, PySourceType};
+use ruff_python_parser::ParseError;
+use ruff_text_size::TextSize;
+
+/// CPython's `MAXLEVEL`: brackets nest at most 200 deep.
+const MAX_NESTING: usize = 200;
+
+/// CPython's `MAXINDENT`: at most 99 indentation levels (the 100th is an error).
+const MAX_INDENT: usize = 100;
+
+/// A syntax error with CPython's presentation.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    /// The file name shown (`<string>` for `-c`).
+    pub filename: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column of the caret.
+    pub column: usize,
+    /// The text of the line.
+    pub text: String,
+    /// The message after `SyntaxError: `.
+    pub message: String,
+    /// `IndentationError` for the tokenizer's indentation limit (shown without a caret, as
+    /// CPython shows it), `SyntaxError` otherwise.
+    pub indentation: bool,
+}
+
+impl SyntaxError {
+    /// The lines CPython prints on stderr.
+    pub fn render(&self) -> String {
+        let stripped = self.text.trim_start();
+        let shown = stripped.trim_end();
+        let head = format!("  File \"{}\", line {}\n", self.filename, self.line);
+        if self.indentation {
+            return format!("{head}    {shown}\nIndentationError: {}\n", self.message);
+        }
+        let indent = self.text.len() - stripped.len();
+        let caret = self.column.saturating_sub(1).saturating_sub(indent);
+        format!(
+            "{head}    {shown}\n    {}^\nSyntaxError: {}\n",
+            " ".repeat(caret),
+            self.message
+        )
+    }
+}
+
+/// Why a source did not parse.
+#[derive(Debug, Clone)]
+pub enum ParseFailure {
+    /// A `SyntaxError` (or `IndentationError`) at a place in the source.
+    Syntax(SyntaxError),
+    /// CPython's parser would overflow its stack: `MemoryError`, with no place.
+    TooComplex,
+}
+
+impl ParseFailure {
+    /// The lines CPython prints on stderr.
+    pub fn render(&self) -> String {
+        match self {
+            ParseFailure::Syntax(e) => e.render(),
+            ParseFailure::TooComplex => {
+                "MemoryError: Parser stack overflowed - Python source too complex to parse\n".into()
+            }
+        }
+    }
+}
+
+impl From<SyntaxError> for ParseFailure {
+    fn from(e: SyntaxError) -> Self {
+        ParseFailure::Syntax(e)
+    }
+}
+
+/// Line starts of a source, for offsets to line numbers.
+#[derive(Debug, Clone)]
+pub struct Lines {
+    starts: Vec<usize>,
+    text: &'static str,
+}
+
+impl Lines {
+    /// The line table of `text`.
+    pub fn new(text: &'static str) -> Lines {
+        let starts = core::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { starts, text }
+    }
+
+    /// The 1-based line of byte offset `at`.
+    pub fn line_of(&self, at: TextSize) -> usize {
+        let at = at.to_usize();
+        self.starts.partition_point(|&s| s <= at)
+    }
+
+    /// The 1-based column of byte offset `at` (in characters).
+    pub fn column_of(&self, at: TextSize) -> usize {
+        let line = self.line_of(at);
+        let start = self.starts[line - 1];
+        self.text[start..at.to_usize().min(self.text.len())]
+            .chars()
+            .count()
+            + 1
+    }
+
+    /// The number of lines.
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The text of 1-based line `line`, without its newline.
+    pub fn text_of(&self, line: usize) -> &'static str {
+        let start = self
+            .starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self.starts.get(line).map_or(self.text.len(), |e| e - 1);
+        self.text.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// A syntax error at `at`.
+    pub fn error(&self, filename: &str, at: TextSize, message: impl Into<String>) -> SyntaxError {
+        let line = self.line_of(at);
+        SyntaxError {
+            filename: filename.to_string(),
+            line,
+            column: self.column_of(at),
+            text: self.text_of(line).to_string(),
+            message: message.into(),
+            indentation: false,
+        }
+    }
+}
+
+/// The stack Ruff's parser runs on. It recurses a bounded number of frames per level of
+/// CPython's parser stack (`parser_stack.rs`), and a source that gets past that check needs
+/// less than 6000 levels; this is many times what those need.
+const PARSER_STACK: usize = 512 << 20;
+
+/// Parses a module, after checking the limits of CPython's tokenizer and parser.
+///
+/// # Errors
+/// The first syntax error, or [`ParseFailure::TooComplex`].
+pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, ParseFailure> {
+    check_tokenizer_limits(filename, lines)?;
+    if super::parser_stack::too_complex(lines.text) {
+        return Err(ParseFailure::TooComplex);
+    }
+    let at_start = |message: String| lines.error(filename, TextSize::new(0), message);
+    let (module, error) = run_parser(lines.text).map_err(|e| ParseFailure::Syntax(at_start(e)))?;
+    match error {
+        None => Ok(module),
+        Some(e) => {
+            super::ast_drop::drop_body(module.body);
+            let message = cpython_message(&e.error.to_string());
+            Err(lines.error(filename, e.location.start(), message).into())
+        }
+    }
+}
+
+/// Whether `text` is an incomplete input the REPL should read more lines for: it fails to
+/// parse at its very end. A source too complex for CPython's parser is complete (running it
+/// reports the error).
+pub fn is_incomplete(text: &str) -> bool {
+    if super::parser_stack::too_complex(text) {
+        return false;
+    }
+    let Ok((module, error)) = run_parser(text) else {
+        return false;
+    };
+    super::ast_drop::drop_body(module.body);
+    error.is_some_and(|e| {
+        let at = e.location.start().to_usize();
+        text[at.min(text.len())..].trim().is_empty()
+    })
+}
+
+/// Runs Ruff's parser on its own large stack: the module (whole or partial) and the first
+/// syntax error. The tree is handed back whole even on an error, so that it is dropped
+/// without recursion by the caller.
+fn run_parser(text: &str) -> Result<(ModModule, Option<ParseError>), String> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(PARSER_STACK)
+            .spawn_scoped(scope, || {
+                let parsed = ruff_python_parser::parse_unchecked_source(text, PySourceType::Python);
+                let error = parsed.errors().first().cloned();
+                (parsed.into_syntax(), error)
+            })
+            .map_err(|e| format!("cannot start the parser: {e}"))?
+            .join()
+            .map_err(|_| "the parser failed".to_string())
+    })
+}
+
+/// Checks source bytes as CPython's tokenizer does before decoding: no NUL bytes, and UTF-8
+/// (the default source encoding).
+///
+/// # Errors
+/// CPython's `SyntaxError` text for either problem.
+pub fn decode(filename: &str, bytes: &[u8]) -> Result<String, String> {
+    if bytes.contains(&0) {
+        return Err("SyntaxError: source code cannot contain null bytes\n".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on \
+                 line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ \
+                 for details\n",
+                bytes[at]
+            ))
+        }
+    }
+}
+
+/// CPython's wording for the messages that differ most.
+fn cpython_message(ruff: &str) -> String {
+    if ruff.starts_with("Expected") || ruff.starts_with("Unexpected") {
+        return "invalid syntax".into();
+    }
+    ruff.to_string()
+}
+
+/// Checks the two nesting limits of CPython's tokenizer, in source order, outside strings and
+/// comments: brackets nest at most [`MAX_NESTING`] deep, and logical lines (those outside
+/// brackets, after no backslash) indent at most [`MAX_INDENT`] - 1 levels deep.
+fn check_tokenizer_limits(filename: &str, lines: &Lines) -> Result<(), SyntaxError> {
+    let text = lines.text.as_bytes();
+    let mut depth = 0usize;
+    let mut indents: Vec<usize> = Vec::new();
+    let mut line_start = true;
+    let mut i = 0;
+    while i < text.len() {
+        if line_start && depth == 0 {
+            line_start = false;
+            let (column, end) = indentation(text, i);
+            i = end;
+            if !matches!(text.get(i), None | Some(b'#' | b'\n' | b'\r')) {
+                check_indent(&mut indents, column)
+                    .map_err(|()| too_deep_indent(filename, lines, i))?;
+            }
+            continue;
+        }
+        match text[i] {
+            b'#' => {
+                while i + 1 < text.len() && text[i + 1] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'\'' | b'"') => i = string_end(text, i, q),
+            b'\\' if text.get(i + 1) == Some(&b'\n') => i += 1,
+            b'\\' if text.get(i + 1..i + 3) == Some(b"\r\n") => i += 2,
+            b'\n' => line_start = depth == 0,
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let at = TextSize::new(i as u32);
+                    return Err(lines.error(filename, at, "too many nested parentheses"));
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// The column of the indentation starting at `i` (tabs to the next multiple of 8, as CPython's
+/// tokenizer counts them) and where it ends.
+fn indentation(text: &[u8], mut i: usize) -> (usize, usize) {
+    let mut column = 0;
+    while let Some(&c) = text.get(i) {
+        match c {
+            b' ' => column += 1,
+            b'\t' => column = (column / 8 + 1) * 8,
+            b'\x0c' => column = 0,
+            _ => break,
+        }
+        i += 1;
+    }
+    (column, i)
+}
+
+/// Updates the open indentation levels for a logical line at `column`; an error when it
+/// would open level [`MAX_INDENT`] (inconsistent dedents are left to the parser).
+fn check_indent(indents: &mut Vec<usize>, column: usize) -> Result<(), ()> {
+    let top = indents.last().copied().unwrap_or(0);
+    if column > top {
+        if indents.len() + 1 >= MAX_INDENT {
+            return Err(());
+        }
+        indents.push(column);
+    }
+    while indents.last().is_some_and(|&c| c > column) {
+        indents.pop();
+    }
+    Ok(())
+}
+
+fn too_deep_indent(filename: &str, lines: &Lines, at: usize) -> SyntaxError {
+    let mut e = lines.error(
+        filename,
+        TextSize::new(at as u32),
+        "too many levels of indentation",
+    );
+    e.indentation = true;
+    e
+}
+
+/// The index of the last quote of the string literal whose (first) opening quote `q` is at
+/// `i`, or of the newline that ends an unterminated single-quoted one.
+fn string_end(text: &[u8], mut i: usize, q: u8) -> usize {
+    let triple = text.get(i..i + 3) == Some(&[q, q, q][..]);
+    let close = if triple { 3 } else { 1 };
+    i += close;
+    while i < text.len() {
+        if text[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if text[i] == q && (!triple || text.get(i..i + 3) == Some(&[q, q, q][..])) {
+            return i + close - 1;
+        }
+        if !triple && text[i] == b'\n' {
+            return i - 1;
+        }
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,589 @@
+//! # pyrt-interp: pyrt's Python interpreter
+//!
+//! The interpreter behind `pyrt run`, `pyrt repl` and `pyrt demo`, on the objects of the `pyrt`
+//! API's runtimes ([`RunScripts`] runs source on a [`pyrt::Python`] token). Today it is the
+//! tree walker described below; a VM running CPython 3.12 bytecode (from `pyrt-compiler`)
+//! will replace it in this crate.
+//!
+//! The Python-subset tree walker evaluates Ruff's syntax tree directly on pyrt objects
+//! (`Python/ceval.c` in spirit, not in structure), so every value a script makes is a real pyrt
+//! object that `sys.getsizeof`, `sys.getrefcount` and `id` answer for.
+//!
+//! ```text
+//!   source ──pyrt_compiler::parse──► syntax tree ──code.rs──► code objects + constants ──exec.rs/eval.rs──► objects
+//!                                                                     └── call.rs, builtins.rs, methods.rs, modules.rs
+//! ```
+//!
+//! References are held as CPython holds them, so refcounts match: a function's locals are
+//! "fast" slots (not a dict), module and class names live in dicts, temporaries are owned
+//! `Obj`s on the Rust stack (CPython's value stack), constants are held by the code objects
+//! that use them and by the syntax tree (as the parser's arena holds them in CPython).
+//!
+//! Exceptions are real exception objects (`exceptions.rs`); an uncaught one is printed as
+//! CPython's traceback.
+
+mod builtins;
+mod call;
+mod code;
+mod eval;
+mod exceptions;
+mod exec;
+mod gc_hooks;
+mod gc_module;
+mod iter;
+mod methods;
+mod modules;
+mod objects;
+mod run_scripts;
+mod store;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+use ruff_text_size::Ranged;
+
+use pyrt_objects::types::{dict, unicode};
+use pyrt_objects::{ExcKind, Heap, Obj, PyErr};
+use ruff_python_ast::Stmt;
+
+use code::{Code, Compiler, Constants};
+use pyrt_compiler::parse::{self, Lines};
+pub use run_scripts::RunScripts;
+
+/// CPython's default `sys.getrecursionlimit()`.
+const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// How a script ended.
+#[derive(Debug)]
+pub enum Outcome {
+    /// It ran to the end.
+    Finished,
+    /// It did not parse: the error as CPython prints it.
+    SyntaxError(String),
+    /// An exception escaped: the traceback as CPython prints it.
+    Uncaught(String),
+}
+
+/// A raised exception on its way up, with the frames it left.
+pub(crate) struct Raised<'py> {
+    pub exc: Obj<'py>,
+    pub traceback: Vec<TraceEntry>,
+    /// The line of the innermost frame where it was raised, until that frame records it
+    /// (`finally` blocks run before, and must not move it).
+    pub line: Option<usize>,
+}
+
+/// One line of a traceback: where, in which function, and the text of that line (none for
+/// interactive input, as CPython shows none for `<stdin>`).
+#[derive(Clone)]
+pub(crate) struct TraceEntry {
+    pub line: usize,
+    pub name: String,
+    pub text: String,
+}
+
+impl TraceEntry {
+    /// The entry for `frame`: at `line` if the exception recorded one there, else at the line
+    /// the frame is at.
+    pub(crate) fn new(frame: &Frame<'_>, name: &str, line: Option<usize>) -> TraceEntry {
+        let line = line.unwrap_or(frame.line.get());
+        TraceEntry {
+            line,
+            name: name.to_string(),
+            text: frame.code.lines.text_of(line).trim().to_string(),
+        }
+    }
+}
+
+/// Why evaluation stopped before the end of a block.
+pub(crate) enum Unwind<'py> {
+    Raise(Raised<'py>),
+    Return(Obj<'py>),
+    Break,
+    Continue,
+}
+
+/// Evaluation results.
+pub(crate) type R<'py, T> = Result<T, Unwind<'py>>;
+
+/// The state of one running script.
+pub(crate) struct Interp<'py> {
+    pub heap: &'py Heap,
+    pub filename: String,
+    pub consts: RefCell<Constants<'py>>,
+    pub codes: RefCell<Vec<Rc<Code<'py>>>>,
+    pub builtins: Obj<'py>,
+    pub modules: RefCell<HashMap<String, Obj<'py>>>,
+    pub out: RefCell<Box<dyn Write + 'py>>,
+    pub depth: Cell<usize>,
+    pub recursion_limit: Cell<usize>,
+    pub argv: Vec<String>,
+    /// `gc.garbage` and `gc.callbacks`, once the `gc` module is imported.
+    pub gc_lists: RefCell<Option<gc_module::GcLists<'py>>>,
+    /// A `MemoryError` made at start, raised when no memory is left for a new one.
+    pub spare_memory_error: Obj<'py>,
+}
+
+/// A frame: the code running, its fast locals, its globals, and the namespace dict of a
+/// module or class body.
+pub(crate) struct Frame<'py> {
+    pub code: Rc<Code<'py>>,
+    pub fast: RefCell<Vec<Option<Obj<'py>>>>,
+    pub globals: Obj<'py>,
+    pub namespace: Option<Obj<'py>>,
+    pub line: Cell<usize>,
+    /// Names bound by the comprehensions being evaluated, innermost last.
+    pub comprehension: RefCell<Vec<(String, Option<Obj<'py>>)>>,
+}
+
+impl<'py> Interp<'py> {
+    /// An error of the object layer as a raised exception: the very exception object when the
+    /// error carries one (raised by Python code inside the object layer), with its traceback.
+    pub(crate) fn err(&self, e: PyErr) -> Unwind<'py> {
+        if let Some(exc) = self.heap.raised_object(&e) {
+            let (traceback, line) = self
+                .heap
+                .take_raised_payload(&e)
+                .and_then(|p| p.downcast::<(Vec<TraceEntry>, Option<usize>)>().ok())
+                .map_or((Vec::new(), None), |p| *p);
+            return Unwind::Raise(Raised {
+                exc,
+                traceback,
+                line,
+            });
+        }
+        match exceptions::from_pyerr(self.heap, &e) {
+            Ok(exc) => Unwind::Raise(Raised {
+                exc,
+                traceback: Vec::new(),
+                line: None,
+            }),
+            Err(_) => self.memory_error(),
+        }
+    }
+
+    /// A raised exception as an error of the object layer, for Python code that the object
+    /// layer called (a key function, a special method): the error carries the exception object
+    /// and its traceback so far, and [`Interp::err`] raises them again unchanged.
+    pub(crate) fn to_pyerr(&self, u: Unwind<'py>) -> PyErr {
+        match u {
+            Unwind::Raise(r) => {
+                let kind = exceptions::kind_of(r.exc.ob_type());
+                let message = if kind == ExcKind::Other {
+                    String::new()
+                } else {
+                    exceptions::Exception::cast(r.exc.object())
+                        .and_then(|e| exceptions::exception_str(self.heap, e).ok())
+                        .unwrap_or_default()
+                };
+                let summary = PyErr::new(kind, message);
+                self.heap
+                    .raise_object(r.exc, summary, Some(Box::new((r.traceback, r.line))))
+            }
+            // `return`, `break` and `continue` never leave a called function.
+            _ => PyErr::new(ExcKind::SystemError, "a control-flow unwind left a call"),
+        }
+    }
+
+    /// A `MemoryError` to raise: a new instance, or the one kept from the start when even that
+    /// cannot be allocated (CPython keeps a free list of them for the same reason).
+    #[cold]
+    fn memory_error(&self) -> Unwind<'py> {
+        let exc =
+            exceptions::new_exception(self.heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)
+                .unwrap_or_else(|_| self.spare_memory_error.clone());
+        Unwind::Raise(Raised {
+            exc,
+            traceback: Vec::new(),
+            line: None,
+        })
+    }
+
+    /// Raises `KeyError(key)`, holding the key itself as CPython's does.
+    pub(crate) fn key_error(&self, key: &Obj<'py>) -> Unwind<'py> {
+        match exceptions::new_exception(
+            self.heap,
+            exceptions::KEY_ERROR.get(),
+            vec![key.clone()],
+            false,
+        ) {
+            Ok(exc) => Unwind::Raise(Raised {
+                exc,
+                traceback: Vec::new(),
+                line: None,
+            }),
+            Err(e) => self.err(e),
+        }
+    }
+
+    /// Raises `cls(message)`.
+    pub(crate) fn raise(
+        &self,
+        cls: &'static pyrt_objects::typeobj::StaticType,
+        message: impl Into<String>,
+    ) -> Unwind<'py> {
+        let message = message.into();
+        let args = match unicode::new_str(self.heap, &message) {
+            Ok(s) => vec![s],
+            Err(e) => return self.err(e),
+        };
+        match exceptions::new_exception(self.heap, cls.get(), args, false) {
+            Ok(exc) => Unwind::Raise(Raised {
+                exc,
+                traceback: Vec::new(),
+                line: None,
+            }),
+            Err(e) => self.err(e),
+        }
+    }
+}
+
+/// Runs `source` as the script `filename` with `sys.argv = argv`, printing on `out`; the
+/// module's names are released at the end, as CPython clears a module's dict.
+pub fn run_source<'py>(
+    heap: &'py Heap,
+    filename: &str,
+    source: &str,
+    argv: Vec<String>,
+    out: Box<dyn Write + 'py>,
+) -> Outcome {
+    match Session::new(heap, filename, argv, out) {
+        Ok(session) => session.run(source, false),
+        Err(e) => Outcome::Uncaught(e),
+    }
+}
+
+/// `pyrt repl`: reads inputs from `input` (`>>> `, then `... ` while a block or a bracket is
+/// open), runs each in one session and echoes expression values; tracebacks and syntax errors
+/// go to `errors`, and the session goes on.
+pub fn repl<'py>(
+    heap: &'py Heap,
+    input: &mut dyn std::io::BufRead,
+    out: Box<dyn Write + 'py>,
+    errors: &mut dyn Write,
+) {
+    let Ok(session) = Session::new(heap, "<stdin>", vec![String::new()], out) else {
+        return;
+    };
+    loop {
+        session.write(">>> ");
+        let Some(first) = read_line(input) else {
+            session.write("\n");
+            return;
+        };
+        let mut buffer = first.clone();
+        let block = first.trim_end().ends_with(':');
+        while block || session.is_incomplete(&buffer) {
+            session.write("... ");
+            match read_line(input) {
+                Some(line) if !(block && line.trim().is_empty()) => buffer.push_str(&line),
+                _ => break,
+            }
+        }
+        if buffer.trim().is_empty() {
+            continue;
+        }
+        match session.run(&buffer, true) {
+            Outcome::Finished => {}
+            Outcome::SyntaxError(text) | Outcome::Uncaught(text) => {
+                let _ = errors.write_all(text.as_bytes());
+                let _ = errors.flush();
+            }
+        }
+    }
+}
+
+fn read_line(input: &mut dyn std::io::BufRead) -> Option<String> {
+    let mut line = String::new();
+    match input.read_line(&mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => {
+            if !line.ends_with('\n') {
+                line.push('\n');
+            }
+            Some(line)
+        }
+    }
+}
+
+/// An interpreter with its module namespace, kept across inputs (a script, or the inputs of
+/// the REPL).
+pub struct Session<'py> {
+    interp: Interp<'py>,
+    /// The module's namespace (`__main__.__dict__`); taken at shutdown.
+    globals: Option<Obj<'py>>,
+    /// Declared last: dropped after everything that points into it.
+    store: store::Store,
+}
+
+impl<'py> Session<'py> {
+    /// A session for the module `__main__` of file `filename`, printing on `out`.
+    ///
+    /// # Errors
+    /// The error text when even the builtins cannot be made (no memory).
+    pub fn new(
+        heap: &'py Heap,
+        filename: &str,
+        argv: Vec<String>,
+        out: Box<dyn Write + 'py>,
+    ) -> Result<Session<'py>, String> {
+        pyrt_objects::types::dict::methods::register_views(methods::new_dict_view);
+        let builtins = builtins::new_builtins(heap).map_err(|e| format!("{e}\n"))?;
+        let spare_memory_error =
+            exceptions::new_exception(heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)
+                .map_err(|e| format!("{e}\n"))?;
+        let interp = Interp {
+            heap,
+            filename: filename.to_string(),
+            consts: RefCell::new(Constants::new(heap)),
+            codes: RefCell::new(Vec::new()),
+            builtins,
+            modules: RefCell::new(HashMap::new()),
+            out: RefCell::new(out),
+            depth: Cell::new(1),
+            recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
+            argv,
+            gc_lists: RefCell::new(None),
+            spare_memory_error,
+        };
+        let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
+        Ok(Session {
+            interp,
+            globals: Some(globals),
+            store: store::Store::default(),
+        })
+    }
+
+    /// Runs one source text in the session's module; with `interactive`, the value of each
+    /// expression statement other than `None` is printed (`sys.displayhook`).
+    pub fn run(&self, source: &str, interactive: bool) -> Outcome {
+        let filename = self.interp.filename.as_str();
+        // SAFETY: the text is used by this session's code objects only, which go before the
+        // store (see `Session`'s field order and `Drop`).
+        let text = unsafe { self.store.keep_text(source) };
+        let lines = Rc::new(Lines::new(text));
+        let module = match parse::parse(filename, &lines) {
+            Ok(m) => m,
+            Err(e) => return Outcome::SyntaxError(e.render()),
+        };
+        // SAFETY: as for the text above.
+        let body = unsafe { self.store.keep_tree(module.body) };
+        if let Err(e) = exec::check_subset(filename, &lines, body) {
+            return Outcome::SyntaxError(e.render());
+        }
+        if code::too_deep(body) {
+            return Outcome::Uncaught(
+                "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
+            );
+        }
+        let heap = self.interp.heap;
+        let globals = self
+            .globals
+            .as_ref()
+            .expect("a session has its module until dropped");
+        heap.with_hooks(&self.interp, || {
+            self.interp.run_module(body, lines, globals, interactive)
+        })
+    }
+
+    /// Writes `text` on the session's output (the REPL's prompts), flushed.
+    pub fn write(&self, text: &str) {
+        let mut out = self.interp.out.borrow_mut();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+
+    /// Whether `source` is an incomplete input the REPL should read more lines for.
+    pub fn is_incomplete(&self, source: &str) -> bool {
+        parse::is_incomplete(source)
+    }
+}
+
+impl Drop for Session<'_> {
+    /// Interpreter shutdown, as `Py_FinalizeEx` and `finalize_modules` do it:
+    /// 1. `PyGC_Collect`: a full collection if the collector is enabled, with `gc.callbacks`;
+    /// 2. `sys.modules` is cleared: the module goes, and with it its namespace unless a cycle
+    ///    holds it (functions hold their globals, so any script with a `def` or a class makes
+    ///    one); then `_PyGC_CollectNoFail` (enabled or not, no callbacks) runs the finalizers
+    ///    of all that, the namespace still whole, and frees it;
+    /// 3. a namespace still alive after that is cleared as `_PyModule_ClearDict` does (names
+    ///    starting with one underscore set to `None` first, then the others but
+    ///    `__builtins__`), and collected again.
+    fn drop(&mut self) {
+        let heap = self.interp.heap;
+        heap.with_hooks(&self.interp, || {
+            heap.collect_if_enabled();
+            self.interp.save_garbage();
+            let Some(globals) = self.globals.take() else {
+                return;
+            };
+            let address = globals.as_ptr();
+            let (_, died) = heap.release_watching(globals, || heap.collect_no_fail());
+            if !died {
+                // SAFETY: the namespace did not die, so it is still a live dict of this heap.
+                let globals = unsafe { Obj::from_borrowed(heap, address.as_ref()) };
+                clear_module_dict(heap, &globals);
+                drop(globals);
+                heap.collect_no_fail();
+            }
+            self.interp.save_garbage();
+        });
+        let _ = self.interp.out.borrow_mut().flush();
+        // The interpreter's own cycles (gc.garbage, gc.callbacks) go with it.
+        self.interp.gc_lists.borrow_mut().take();
+    }
+}
+
+/// `_PyModule_ClearDict`: the values of names starting with a single underscore become `None`,
+/// then those of every other name but `__builtins__`, in dict order (values are freed as they
+/// are replaced, so finalizers still see the names not reached yet).
+fn clear_module_dict(heap: &Heap, d: &Obj<'_>) {
+    let none = pyrt_objects::types::none(heap);
+    let Some(d) = dict::Dict::cast(d.object()) else {
+        return;
+    };
+    for underscore_pass in [true, false] {
+        let mut pos = 0;
+        while let Some((next, k, v)) = dict::next_entry(d, pos) {
+            pos = next;
+            // SAFETY: the dict holds its keys and values.
+            let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
+            let Some(k) = unicode::Str::cast(k).filter(|_| !core::ptr::eq(v, none.object())) else {
+                continue;
+            };
+            let name = unicode::str_value(k);
+            let single_underscore = name.starts_with('_') && !name.starts_with("__");
+            let clear = if underscore_pass {
+                single_underscore
+            } else {
+                name != "__builtins__"
+            };
+            if clear {
+                // SAFETY: as above.
+                let key = unsafe { Obj::from_borrowed(heap, k) };
+                let _ = dict::set_item(heap, d, key, none.clone());
+            }
+        }
+    }
+}
+
+impl<'py> Interp<'py> {
+    fn run_module(
+        &self,
+        body: &'static [Stmt],
+        lines: Rc<Lines>,
+        globals: &Obj<'py>,
+        interactive: bool,
+    ) -> Outcome {
+        let code = {
+            let mut consts = self.consts.borrow_mut();
+            let mut compiler = Compiler::new(self.heap, &mut consts, lines);
+            match compiler.code("<module>", "<module>", Vec::new(), body, true) {
+                Ok(c) => c,
+                Err(e) => return Outcome::Uncaught(format!("{e}\n")),
+            }
+        };
+        let frame = Frame {
+            code: code.clone(),
+            fast: RefCell::new(Vec::new()),
+            globals: globals.clone(),
+            namespace: None,
+            line: Cell::new(1),
+            comprehension: RefCell::new(Vec::new()),
+        };
+        let result = if interactive {
+            self.exec_interactive(&frame, code.body)
+        } else {
+            self.exec_body(&frame, code.body)
+        };
+        let _ = self.out.borrow_mut().flush();
+        match result {
+            Ok(()) => Outcome::Finished,
+            Err(Unwind::Raise(mut r)) => {
+                let line = r.line.take();
+                r.traceback.push(TraceEntry::new(&frame, "<module>", line));
+                Outcome::Uncaught(self.format_traceback(&r))
+            }
+            Err(_) => Outcome::Finished,
+        }
+    }
+
+    /// Runs statements, printing the repr of each expression statement's value but `None`.
+    fn exec_interactive(&self, frame: &Frame<'py>, body: &'static [Stmt]) -> R<'py, ()> {
+        for s in body {
+            if let Stmt::Expr(e) = s {
+                frame.line.set(frame.code.lines.line_of(s.range().start()));
+                let v = self.eval(frame, &e.value)?;
+                if !v.is(&pyrt_objects::types::none(self.heap)) {
+                    let text = pyrt_objects::abstract_::repr(self.heap, v.object())
+                        .map_err(|e| self.err(e))?;
+                    let _ = writeln!(self.out.borrow_mut(), "{text}");
+                }
+            } else {
+                self.exec_body(frame, core::slice::from_ref(s))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn new_globals(&self) -> Result<Obj<'py>, PyErr> {
+        let g = dict::new_dict(self.heap)?;
+        let name = unicode::new_constant_str(self.heap, "__name__")?;
+        let main = unicode::new_constant_str(self.heap, "__main__")?;
+        dict::set_item(
+            self.heap,
+            dict::Dict::cast_internal(g.object())?,
+            name,
+            main,
+        )?;
+        Ok(g)
+    }
+
+    /// The traceback CPython prints for an uncaught exception: after three identical entries
+    /// in a row, the rest are counted (`[Previous line repeated 996 more times]`).
+    pub(crate) fn format_traceback(&self, r: &Raised<'py>) -> String {
+        let mut s = String::from("Traceback (most recent call last):\n");
+        let mut previous: Option<(usize, &str)> = None;
+        let mut repeats = 0usize;
+        let flush = |s: &mut String, repeats: usize| {
+            if repeats > 3 {
+                let more = repeats - 3;
+                let times = if more == 1 { "time" } else { "times" };
+                s.push_str(&format!("  [Previous line repeated {more} more {times}]\n"));
+            }
+        };
+        for t in r.traceback.iter().rev() {
+            let key = (t.line, t.name.as_str());
+            if previous == Some(key) {
+                repeats += 1;
+            } else {
+                flush(&mut s, repeats);
+                previous = Some(key);
+                repeats = 1;
+            }
+            if repeats > 3 {
+                continue;
+            }
+            s.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                self.filename, t.line, t.name
+            ));
+            if !t.text.is_empty() && !matches!(self.filename.as_str(), "<stdin>" | "<string>") {
+                s.push_str(&format!("    {}\n", t.text));
+            }
+        }
+        flush(&mut s, repeats);
+        let name = r.exc.ob_type().name().to_string();
+        let msg = exceptions::Exception::cast(r.exc.object())
+            .and_then(|e| exceptions::exception_str(self.heap, e).ok())
+            .unwrap_or_default();
+        if msg.is_empty() {
+            s.push_str(&format!("{name}\n"));
+        } else {
+            s.push_str(&format!("{name}: {msg}\n"));
+        }
+        s
+    }
+}
