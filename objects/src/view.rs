@@ -46,7 +46,7 @@
 //! list at `tp_weaklistoffset`).
 //!
 //! `tests/tests/views_audit.rs` checks this on the sources of this crate and of
-//! `runtime/src/interp` (in `cargo test --workspace`): it fails when a raw layout cast appears
+//! `interp/src` (in `cargo test --workspace`): it fails when a raw layout cast appears
 //! outside those places and its short list of layout owners, or when a `pub`/`pub(crate)`
 //! function with a `&PyObject`, `ObjPtr` or `NonNull<PyObject>` parameter reads a body
 //! (directly, or through a helper of its module that does) without an allowlist entry saying
