@@ -7,6 +7,7 @@
 //! interpreter still refuses extended slices itself (see the ignored test at the end, which
 //! passes once it calls the object layer).
 
+use pyrt_interp::RunScripts as _;
 use pyrt_objects::types::list::{self, List};
 use pyrt_objects::types::list_slice;
 use pyrt_objects::types::long::int_from_i64;

@@ -5,6 +5,7 @@
 //! The expectation is what `PYENV_VERSION=3.12.1 python3.12 script.py` printed; when a CPython
 //! 3.12 is installed the script is run by it too and must print the same.
 
+use pyrt_interp::RunScripts as _;
 use pyrt_tests::cpython::cross_check;
 
 /// The cases, one function each.
