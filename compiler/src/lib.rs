@@ -19,12 +19,14 @@
 //! * [`code`]: the code object's fields and constants, as plain data;
 //! * [`instr`]: the instruction sequence, labels and locations;
 //! * [`symtable`]: scopes and names;
+//! * [`codegen`]: the code generator, from the syntax tree to instruction sequences;
 //! * [`fold`]: constant folding;
 //! * [`flowgraph`]: the control-flow graph's optimisation and the assembler;
 //! * [`source_map`]: byte offsets to lines and columns;
 //! * [`error`]: `SyntaxError` and the compiler's other errors.
 
 pub mod code;
+pub mod codegen;
 pub mod error;
 pub mod flowgraph;
 pub mod fold;
@@ -35,3 +37,18 @@ pub mod symtable;
 
 pub use code::{CodeObject, Constant};
 pub use error::{CompileError, ErrorKind};
+
+/// Compiles a module's syntax tree (from `ruff_python_parser::parse_module(source)`) to its
+/// code object, as CPython 3.12's `compile(source, filename, "exec")` does: symbol table,
+/// constant folding, code generation, then optimisation and assembly of every code unit.
+///
+/// # Errors
+/// CPython's compile-time `SyntaxError`s (with its messages), `RecursionError` for too deep
+/// nesting, and a `SyntaxError` for what pyrt does not compile (`async`/`await`).
+pub fn compile_module(
+    module: &ruff_python_ast::ModModule,
+    source: &str,
+    filename: &str,
+) -> Result<CodeObject, CompileError> {
+    codegen::compile_module(module, source, filename)
+}
