@@ -44,7 +44,7 @@ use std::rc::Rc;
 
 use ruff_python_ast::ModModule;
 
-use crate::code::{CodeObject, Constant};
+use crate::code::CodeObject;
 use crate::error::{CompileError, ErrorKind};
 use crate::flowgraph;
 use crate::fold::{self, FoldedConstants};
