@@ -21,17 +21,23 @@
 //! * [`symtable`]: scopes and names;
 //! * [`codegen`]: the code generator, from the syntax tree to instruction sequences;
 //! * [`fold`]: constant folding;
+//! * [`repr`]: `repr()` of constants, as CPython prints them;
+//! * [`linetable`]: reading `co_linetable` (`co_positions()`, line numbers);
+//! * [`dis`]: the disassembler, printing what `dis.dis` prints;
 //! * [`flowgraph`]: the control-flow graph's optimisation and the assembler;
 //! * [`source_map`]: byte offsets to lines and columns;
 //! * [`error`]: `SyntaxError` and the compiler's other errors.
 
 pub mod code;
 pub mod codegen;
+pub mod dis;
 pub mod error;
 pub mod flowgraph;
 pub mod fold;
 pub mod instr;
+pub mod linetable;
 pub mod opcode;
+pub mod repr;
 pub mod source_map;
 pub mod symtable;
 
