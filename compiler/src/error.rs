@@ -16,6 +16,9 @@ pub enum ErrorKind {
     Recursion,
     /// `MemoryError`.
     Memory,
+    /// `SystemError`: the compiler's own invariant broken (`malformed control flow graph.`),
+    /// never the fault of the source.
+    System,
 }
 
 /// A source that cannot be compiled, with CPython's message and where it is.
