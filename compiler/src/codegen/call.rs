@@ -154,9 +154,7 @@ impl<'a> Compiler<'a> {
         if let Expr::Generator(g) = a {
             if !g.parenthesized {
                 let loc = self.loc(arguments);
-                self.enter_nested(loc)?;
-                let r = self.expr_at(a, loc);
-                self.leave_nested();
+                let r = self.nested(loc, |c| c.expr_at(a, loc));
                 return r;
             }
         }

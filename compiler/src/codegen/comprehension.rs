@@ -92,6 +92,14 @@ impl<'a> Compiler<'a> {
         };
         let entry = self.table.block(block);
         if entry.coroutine || generators.iter().any(|g| g.is_async) {
+            // Outside an asynchronous function (pyrt compiles none) only an asynchronous
+            // generator expression is valid Python.
+            if kind != CompKind::Generator && self.cur().scope != ScopeType::Comprehension {
+                return Err(self.error(
+                    loc,
+                    "asynchronous comprehension outside of an asynchronous function",
+                ));
+            }
             return Err(self.unsupported(loc, "asynchronous comprehension"));
         }
         let inlined = entry.comp_inlined;
@@ -137,9 +145,26 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `compiler_sync_comprehension_generator`.
+    /// `compiler_sync_comprehension_generator`, with the nesting limit.
     #[allow(clippy::too_many_arguments)]
     fn comp_generator(
+        &mut self,
+        loc: Location,
+        generators: &'a [Comprehension],
+        gen_index: usize,
+        depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: CompKind,
+        iter_on_stack: bool,
+    ) -> Result<(), CompileError> {
+        self.nested(loc, |c| {
+            c.comp_generator_at(loc, generators, gen_index, depth, elt, val, kind, iter_on_stack)
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn comp_generator_at(
         &mut self,
         loc: Location,
         generators: &'a [Comprehension],
@@ -150,7 +175,6 @@ impl<'a> Compiler<'a> {
         kind: CompKind,
         iter_on_stack: bool,
     ) -> Result<(), CompileError> {
-        self.enter_nested(loc)?;
         let mut start = Some(self.new_label());
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -228,7 +252,6 @@ impl<'a> Compiler<'a> {
             self.use_label(anchor);
             self.emit(Opcode::EndFor, 0, Location::NONE);
         }
-        self.leave_nested();
         Ok(())
     }
 

@@ -93,9 +93,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_visit_expr`, with the nesting limit.
     pub(crate) fn expr(&mut self, e: &'a Expr) -> Result<(), CompileError> {
         let loc = self.loc(e);
-        self.enter_nested(loc)?;
-        let result = self.expr_at(e, loc);
-        self.leave_nested();
+        let result = self.nested(loc, |c| c.expr_at(e, loc));
         result
     }
 
@@ -337,9 +335,7 @@ impl<'a> Compiler<'a> {
         cond: bool,
     ) -> Result<(), CompileError> {
         let eloc = self.loc(e);
-        self.enter_nested(eloc)?;
-        let result = self.jump_if_inner(loc, e, next, cond);
-        self.leave_nested();
+        let result = self.nested(eloc, |c| c.jump_if_inner(loc, e, next, cond));
         result
     }
 

@@ -126,9 +126,7 @@ impl<'a> Compiler<'a> {
             }
             Piece::Field(field) => {
                 let loc = self.loc(field);
-                self.enter_nested(loc)?;
-                let r = self.formatted_value(field, loc);
-                self.leave_nested();
+                let r = self.nested(loc, |c| c.formatted_value(field, loc));
                 r?;
             }
         }

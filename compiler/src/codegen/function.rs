@@ -262,7 +262,7 @@ impl<'a> Compiler<'a> {
         let doc = docstring.as_ref().map_or(Constant::None, |(_, c)| c.clone());
         self.add_const(doc);
         let params = &f.parameters;
-        self.u().argcount = params.args.len() as u32;
+        self.u().argcount = (params.posonlyargs.len() + params.args.len()) as u32;
         self.u().posonlyargcount = params.posonlyargs.len() as u32;
         self.u().kwonlyargcount = params.kwonlyargs.len() as u32;
         let body = if docstring.is_some() { &f.body[1..] } else { &f.body[..] };
@@ -288,7 +288,7 @@ impl<'a> Compiler<'a> {
         let block = self.block_for(l, e, loc)?;
         self.enter_scope("<lambda>".into(), ScopeType::Lambda, block, loc.lineno as u32)?;
         self.add_const(Constant::None);
-        self.u().argcount = params.args.len() as u32;
+        self.u().argcount = (params.posonlyargs.len() + params.args.len()) as u32;
         self.u().posonlyargcount = params.posonlyargs.len() as u32;
         self.u().kwonlyargcount = params.kwonlyargs.len() as u32;
         self.expr(&l.body)?;

@@ -24,7 +24,9 @@
 //!
 //! Recursion: every statement and expression visit counts its depth; past
 //! [`MAX_NESTING`] the compiler stops with CPython's `RecursionError` (`maximum recursion
-//! depth exceeded during compilation`) instead of overflowing the Rust stack.
+//! depth exceeded during compilation`), and the stack grows on demand (`stacker`) below that,
+//! so no input overflows the Rust stack. (The symbol table, which runs first, applies
+//! CPython's own limit.)
 
 mod call;
 mod comprehension;
@@ -55,10 +57,15 @@ use crate::symtable::{self, SymbolTable};
 use unit::{ScopeType, Unit};
 
 /// How deep statements and expressions may nest before compilation stops with
-/// `RecursionError`. CPython 3.12.1 refuses nesting from about 3000 levels (its symbol table's
-/// limit); the code generator allows a little more so that the symbol table decides, and stays
-/// well within an 8 MiB stack even in a debug build.
+/// `RecursionError`. CPython 3.12.1 refuses nesting from about 3000 levels (its symbol
+/// table's limit, [`crate::symtable::MAX_DEPTH`]); the code generator's own limit is a little
+/// higher, a safety net behind the symbol table's.
 pub const MAX_NESTING: u32 = 3200;
+
+/// Stack kept free below the visitors' frames before a new segment is allocated.
+const STACK_RED_ZONE: usize = 128 * 1024;
+/// The size of each new stack segment.
+const STACK_SEGMENT: usize = 2 * 1024 * 1024;
 
 /// Compiles a module to its code object (`_PyAST_Compile`): symbol table, constant folding,
 /// code generation, then optimisation and assembly of every code unit.
@@ -188,6 +195,19 @@ impl<'a> Compiler<'a> {
     /// Leaves one level of nesting.
     fn leave_nested(&mut self) {
         self.depth -= 1;
+    }
+
+    /// Runs one level of the walk: counts its depth (`RecursionError` past [`MAX_NESTING`])
+    /// and grows the stack when it runs low, so that no input overflows it.
+    pub(crate) fn nested<R>(
+        &mut self,
+        loc: Location,
+        f: impl FnOnce(&mut Self) -> Result<R, CompileError>,
+    ) -> Result<R, CompileError> {
+        self.enter_nested(loc)?;
+        let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || f(self));
+        self.leave_nested();
+        result
     }
 
     /// The refusal of a construct pyrt does not compile.

@@ -74,88 +74,6 @@ fn const_equal(a: &Constant, b: &Constant) -> bool {
     }
 }
 
-/// A constant's `repr()`, for error messages.
-pub(crate) fn const_repr(c: &Constant) -> String {
-    match c {
-        Constant::None => "None".into(),
-        Constant::Ellipsis => "Ellipsis".into(),
-        Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
-        Constant::Int(i) => i.to_string(),
-        Constant::Float(f) => float_repr(*f),
-        Constant::Complex(r, i) => {
-            if *r == 0.0 && r.is_sign_positive() {
-                format!("{}j", float_repr(*i).trim_end_matches(".0"))
-            } else {
-                format!("({}+{}j)", float_repr(*r), float_repr(*i))
-            }
-        }
-        Constant::Str(s) => {
-            let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-            let mut out = String::new();
-            out.push(quote);
-            for ch in s.chars() {
-                match ch {
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    '\t' => out.push_str("\\t"),
-                    c if c == quote => {
-                        out.push('\\');
-                        out.push(c);
-                    }
-                    c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                        out.push_str(&format!("\\x{:02x}", c as u32))
-                    }
-                    c => out.push(c),
-                }
-            }
-            out.push(quote);
-            out
-        }
-        Constant::Bytes(b) => {
-            let mut out = String::from("b'");
-            for &byte in b.iter() {
-                match byte {
-                    b'\\' => out.push_str("\\\\"),
-                    b'\'' => out.push_str("\\'"),
-                    b'\n' => out.push_str("\\n"),
-                    b'\r' => out.push_str("\\r"),
-                    b'\t' => out.push_str("\\t"),
-                    0x20..=0x7e => out.push(byte as char),
-                    _ => out.push_str(&format!("\\x{byte:02x}")),
-                }
-            }
-            out.push('\'');
-            out
-        }
-        Constant::Tuple(items) => {
-            let parts: Vec<String> = items.iter().map(const_repr).collect();
-            if parts.len() == 1 {
-                format!("({},)", parts[0])
-            } else {
-                format!("({})", parts.join(", "))
-            }
-        }
-        Constant::FrozenSet(items) => {
-            let parts: Vec<String> = items.iter().map(const_repr).collect();
-            format!("frozenset({{{}}})", parts.join(", "))
-        }
-        Constant::Code(code) => format!("<code object {}>", code.name),
-    }
-}
-
-/// A float's `repr()` (close to CPython's for ordinary values).
-fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    let s = format!("{f:?}");
-    s
-}
-
 impl<'a> Compiler<'a> {
     /// `ensure_fail_pop`.
     fn ensure_fail_pop(&mut self, pc: &mut PatternContext, n: usize) {
@@ -256,9 +174,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_pattern`, with the nesting limit.
     fn pattern(&mut self, p: &'a Pattern, pc: &mut PatternContext) -> Result<(), CompileError> {
         let loc = self.loc(p);
-        self.enter_nested(loc)?;
-        let r = self.pattern_at(p, pc, loc);
-        self.leave_nested();
+        let r = self.nested(loc, |c| c.pattern_at(p, pc, loc));
         r
     }
 
@@ -438,7 +354,7 @@ impl<'a> Compiler<'a> {
                 if seen.iter().any(|s| const_equal(s, &c)) {
                     return Err(self.error(
                         loc,
-                        format!("mapping pattern checks duplicate key ({})", const_repr(&c)),
+                        format!("mapping pattern checks duplicate key ({})", c.repr()),
                     ));
                 }
                 seen.push(c);

@@ -293,9 +293,7 @@ impl<'a> Compiler<'a> {
         if pos + 1 == w.items.len() {
             self.stmts(&w.body)?;
         } else {
-            self.enter_nested(loc)?;
-            let r = self.with(w, pos + 1, loc);
-            self.leave_nested();
+            let r = self.nested(loc, |c| c.with(w, pos + 1, loc));
             r?;
         }
         self.emit(Opcode::PopBlock, 0, Location::NONE);
