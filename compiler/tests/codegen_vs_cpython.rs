@@ -4,11 +4,15 @@
 //! indices, and the four position numbers of every instruction) and the unit's metadata
 //! (constants, names, variables, cells, free variables, argument counts) must be CPython's,
 //! as must the compile-time errors (`SyntaxError` message and line). Nested functions,
-//! classes and comprehensions appear as code constants, compared by qualified name; the
-//! end-to-end test compares them in full, through the optimiser and assembler, with
-//! `compile()`.
+//! classes and comprehensions appear as code constants, compared by qualified name.
+//!
+//! The end-to-end test compiles the same corpus plus function-level snippets with
+//! [`pyrt_compiler::compile_module`] (code generator, optimiser and assembler) and compares
+//! the whole tree of code objects with `compile()`'s, field by field: `co_code`, constants,
+//! names, variables, cells, free variables, flags, stack size, first line, argument counts,
+//! `co_linetable` and `co_exceptiontable`.
 
-use pyrt_compiler::code::Constant;
+use pyrt_compiler::code::{CodeObject, Constant};
 use pyrt_compiler::codegen::module_sequence;
 use pyrt_compiler::error::ErrorKind;
 use pyrt_compiler::instr::{InstrSequence, UnitMetadata};
@@ -282,6 +286,83 @@ const CASES: &[&str] = &[
     "x = [(yield)]",
 ];
 
+/// Function-level snippets for the end-to-end comparison (with [`CASES`]).
+const FUNCTION_CASES: &[&str] = &[
+    "def f(a, b):\n    return a + b",
+    "def f(x):\n    def g():\n        return x\n    return g",
+    "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x += 1\n    g()\n    return x",
+    "def f(x):\n    return lambda: x",
+    "def f(a, *args, **kw):\n    return f(*args, **kw)",
+    "def f():\n    yield 1\n    yield 2",
+    "def f(xs):\n    for x in xs:\n        yield x * 2",
+    "def f():\n    x = yield\n    return x",
+    "def f(it):\n    yield from it",
+    "def f():\n    try:\n        return 1\n    finally:\n        print('x')",
+    "def f():\n    try:\n        return g()\n    finally:\n        h()",
+    "def f():\n    for x in y:\n        try:\n            return x\n        finally:\n            pass",
+    "def f():\n    with a as b:\n        return b",
+    "def f():\n    with a:\n        for x in y:\n            return x",
+    "def f():\n    try:\n        g()\n    except E as e:\n        return e",
+    "def f():\n    try:\n        g()\n    except E:\n        return 1\n    else:\n        return 2",
+    "def f(x):\n    if x:\n        return 1\n    elif x > 2:\n        return 2\n    return 3",
+    "def f(n):\n    while n:\n        n -= 1\n    else:\n        return n",
+    "def f(xs):\n    return [x for x in xs if x]",
+    "def f(xs):\n    return {x: y for x, y in xs}",
+    "def f(xs):\n    return (x for x in xs)",
+    "def f(xs):\n    return [lambda: x for x in xs]",
+    "def f(xs):\n    y = 1\n    return [x + y for x in xs]",
+    "def f():\n    global g\n    g = 1",
+    "def f():\n    import os\n    return os",
+    "def f():\n    from os import path as p\n    return p",
+    "def f(a, /, b, *, c):\n    return a, b, c",
+    "def f(a=1, *, b=2):\n    return a, b",
+    "def f():\n    '''Docstring.'''\n    return 1",
+    "def f():\n    pass",
+    "def f():\n    x = 1\n    del x",
+    "def f(x):\n    match x:\n        case [a, b]:\n            return a\n        case {'k': v}:\n            return v\n        case _:\n            return None",
+    "def f(x):\n    match x:\n        case int(n) | float(n):\n            return n",
+    "class C:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x",
+    "class C(B):\n    def f(self):\n        return super().f()",
+    "class C(B):\n    def f(self, x):\n        return super().g(x)",
+    "class C:\n    def f(self):\n        return __class__",
+    "class C:\n    x = 1\n    def f(self):\n        return x",
+    "class C:\n    @property\n    def p(self):\n        return 1",
+    "class C:\n    @staticmethod\n    def s():\n        pass\n    @classmethod\n    def c(cls):\n        return cls",
+    "def outer():\n    class Inner:\n        pass\n    return Inner",
+    "def f(x):\n    def g(y):\n        def h():\n            return x + y\n        return h\n    return g",
+    "def f():\n    try:\n        pass\n    except* E:\n        pass",
+    "def f():\n    a = b = c = 1\n    return a, b, c",
+    "def f(x):\n    return x if x else -x",
+    "def f(x):\n    assert x, 'bad'\n    return x",
+    "def f(x):\n    x.a += 1\n    x[0] -= 1\n    x[1:2] *= 2",
+    "def f():\n    raise ValueError('x') from None",
+    "def f(s):\n    return f'{s!r:>{10}}'",
+    "def f():\n    return [(yield x) for x in y]",
+    "def f():\n    for i in range(10):\n        if i:\n            continue\n        break",
+    "def f():\n    x: int = 1\n    return x",
+    "def f(*, a): return a",
+    "def f[T](x: T) -> T:\n    return x",
+    "class C[T]:\n    def m(self) -> T: ...",
+    "type A[T] = list[T]",
+    "def f(x):\n    return (y := x + 1), y",
+    "def f(xs):\n    return [y for x in xs if (y := x)]",
+    "def f(a, b):\n    return a < b < 10",
+    "def f(a, b):\n    if a < b < 10:\n        return 1",
+    "def f(x):\n    with open(x) as f, open(x) as g:\n        return f.read() + g.read()",
+    "def f():\n    try:\n        try:\n            pass\n        finally:\n            return 1\n    finally:\n        return 2",
+    "def f():\n    while True:\n        try:\n            break\n        except:\n            pass",
+    "x = 0\ndef f():\n    return x",
+    "def f(a):\n    return a.b.c(a, *a, k=1, **a)",
+    "def f():\n    l = [i for i in range(3)]\n    s = {i for i in range(3)}\n    return l, s",
+    "def f(x):\n    return x[0], x[1:], x[::2], x[1:2:3]",
+    "def f(d):\n    return {**d, 'a': 1}",
+    "def f():\n    return 1 if 0 else 2",
+    "def gen():\n    try:\n        yield 1\n    finally:\n        print('done')",
+    "def f():\n    class A:\n        def m(self):\n            return A\n    return A",
+    "def f(x):\n    del x\n    x = 2\n    return x",
+    "def f():\n    print(x)\n    x = 1",
+];
+
 /// What pyrt refuses to compile although CPython compiles it: coroutines.
 const REFUSED: &[&str] = &[
     "async def f(): pass",
@@ -450,4 +531,136 @@ fn coroutines_are_refused_clearly() {
             err.message
         );
     }
+}
+
+/// Prints, for each case, the tree of code objects `compile()` makes, one JSON object each
+/// (depth first), or the error.
+const ORACLE_E2E: &str = r#"
+import json, types, warnings
+warnings.simplefilter('ignore')
+def rep(v):
+    return 'code:' + v.co_qualname if isinstance(v, types.CodeType) else repr(v)
+def walk(co, out):
+    out.append({
+        'name': co.co_name, 'qualname': co.co_qualname, 'code': co.co_code.hex(),
+        'consts': [rep(c) for c in co.co_consts], 'names': list(co.co_names),
+        'varnames': list(co.co_varnames), 'cellvars': list(co.co_cellvars),
+        'freevars': list(co.co_freevars), 'flags': co.co_flags,
+        'stacksize': co.co_stacksize, 'firstlineno': co.co_firstlineno,
+        'argcount': co.co_argcount, 'posonlyargcount': co.co_posonlyargcount,
+        'kwonlyargcount': co.co_kwonlyargcount, 'linetable': co.co_linetable.hex(),
+        'exceptiontable': co.co_exceptiontable.hex(),
+    })
+    for c in co.co_consts:
+        if isinstance(c, types.CodeType):
+            walk(c, out)
+for src in json.loads(CASES):
+    try:
+        co = compile(src, '<s>', 'exec')
+    except (SyntaxError, RecursionError) as e:
+        print(json.dumps({'error': '%s: %s (line %s)' % (type(e).__name__, e.msg if hasattr(e, 'msg') else e, getattr(e, 'lineno', None))}))
+        continue
+    out = []
+    walk(co, out)
+    print(json.dumps({'codes': out}, sort_keys=True))
+"#;
+
+/// Lower-case hex of bytes.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A code object and those nested in it, depth first, in the oracle's JSON shape.
+fn walk(code: &CodeObject, out: &mut Vec<serde_json::Value>) {
+    use serde_json::json;
+    let strings = |v: Vec<std::rc::Rc<str>>| v.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    out.push(json!({
+        "name": &*code.name, "qualname": &*code.qualname, "code": hex(&code.code),
+        "consts": code.consts.iter().map(const_text).collect::<Vec<_>>(),
+        "names": strings(code.names.clone()),
+        "varnames": strings(code.varnames()), "cellvars": strings(code.cellvars()),
+        "freevars": strings(code.freevars()), "flags": code.flags,
+        "stacksize": code.stacksize, "firstlineno": code.firstlineno,
+        "argcount": code.argcount, "posonlyargcount": code.posonlyargcount,
+        "kwonlyargcount": code.kwonlyargcount, "linetable": hex(&code.linetable),
+        "exceptiontable": hex(&code.exceptiontable),
+    }));
+    for c in &code.consts {
+        if let Constant::Code(inner) = c {
+            walk(inner, out);
+        }
+    }
+}
+
+/// Our compiler's code objects for one case, in the oracle's JSON shape.
+fn ours_e2e(src: &str) -> serde_json::Value {
+    use serde_json::json;
+    let parsed = match ruff_python_parser::parse_module(src) {
+        Ok(p) => p,
+        Err(e) => return json!({ "error": format!("parse error: {e}") }),
+    };
+    match pyrt_compiler::compile_module(parsed.syntax(), src, "<s>") {
+        Ok(code) => {
+            let mut out = Vec::new();
+            walk(&code, &mut out);
+            json!({ "codes": out })
+        }
+        Err(e) => {
+            let kind = match e.kind {
+                ErrorKind::Recursion => "RecursionError",
+                _ => "SyntaxError",
+            };
+            json!({ "error": format!("{kind}: {} (line {})", e.message, e.location.lineno) })
+        }
+    }
+}
+
+/// Where two trees of code objects first differ.
+fn describe_e2e(src: &str, want: &serde_json::Value, got: &serde_json::Value) -> String {
+    let mut out = format!("--- {src:?}\n");
+    match (want["codes"].as_array(), got["codes"].as_array()) {
+        (Some(w), Some(g)) => {
+            if w.len() != g.len() {
+                out.push_str(&format!("  {} code objects, ours {}\n", w.len(), g.len()));
+            }
+            for (a, b) in w.iter().zip(g) {
+                if a == b {
+                    continue;
+                }
+                for (key, value) in a.as_object().unwrap() {
+                    if b[key] != *value {
+                        out.push_str(&format!(
+                            "  {} {key}: cpython {value}\n      ours   {}\n",
+                            a["qualname"], b[key]
+                        ));
+                    }
+                }
+                break;
+            }
+        }
+        _ => out.push_str(&format!("  cpython {want}\n  ours    {got}\n")),
+    }
+    out
+}
+
+#[test]
+fn compiled_code_objects_match_cpython() {
+    let cases: Vec<&str> = CASES.iter().chain(FUNCTION_CASES).copied().collect();
+    let Some(check) = cross_check(cases.len()) else { return };
+    let cases_json = serde_json::to_string(&serde_json::to_string(&cases).unwrap()).unwrap();
+    let script = format!("CASES = {cases_json}\n{ORACLE_E2E}");
+    let lines = check.python().run(&script);
+    assert_eq!(lines.len(), cases.len(), "one oracle line per case");
+    let mut failures = Vec::new();
+    for (src, line) in cases.iter().zip(&lines) {
+        let want: serde_json::Value = serde_json::from_str(line).expect("oracle JSON");
+        let got = ours_e2e(src);
+        if want != got {
+            failures.push(describe_e2e(src, &want, &got));
+        }
+        check.compared(1);
+    }
+    let passed = cases.len() - failures.len();
+    eprintln!("compile() vs CPython: {passed}/{} cases equal", cases.len());
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join(""));
 }

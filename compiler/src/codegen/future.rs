@@ -13,7 +13,8 @@ use crate::source_map::SourceMap;
 /// The module's future features (`PyFutureFeatures`).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Future {
-    /// The `CO_FUTURE_*` flags, added to every code object's flags.
+    /// The `CO_FUTURE_*` flags that reach every code object's flags (`barry_as_FLUFL` and
+    /// `annotations`).
     pub(crate) flags: u32,
     /// The last valid future import (`ff_location`), `NONE` if there is none.
     pub(crate) location: Location,
@@ -56,14 +57,12 @@ pub(crate) fn parse_future(
         let error = |message: String| CompileError::syntax(filename, message, loc);
         for alias in &imp.names {
             let flag = match alias.name.as_str() {
-                "nested_scopes" | "generators" => 0,
-                "division" => 0x2_0000,
-                "absolute_import" => 0x4_0000,
-                "with_statement" => 0x8_0000,
-                "print_function" => 0x10_0000,
-                "unicode_literals" => 0x20_0000,
+                // Features that are always on set no flag in 3.12 (`PyCF_MASK` keeps only
+                // these two).
+                "nested_scopes" | "generators" | "division" | "absolute_import"
+                | "with_statement" | "print_function" | "unicode_literals"
+                | "generator_stop" => 0,
                 "barry_as_FLUFL" => 0x40_0000,
-                "generator_stop" => 0x80_0000,
                 "annotations" => FUTURE_ANNOTATIONS,
                 "braces" => return Err(error("not a chance".into())),
                 other => return Err(error(format!("future feature {other} is not defined"))),
