@@ -375,6 +375,8 @@ const REFUSED: &[&str] = &[
 const ORACLE: &str = r#"
 import ast, json, sys, types, _testinternalcapi as t
 def rep(v):
+    if isinstance(v, frozenset):
+        return 'frozenset{' + ', '.join(sorted(map(rep, v))) + '}'
     return 'code:' + v.co_qualname if isinstance(v, types.CodeType) else repr(v)
 def val(k):
     return k[1] if type(k) is tuple else k
@@ -403,10 +405,16 @@ for src in json.loads(CASES):
     }, sort_keys=True))
 "#;
 
-/// A constant as the oracle prints it: `repr()`, or `code:` and the qualified name.
+/// A constant as the oracle prints it: `repr()`, `code:` and the qualified name for code,
+/// and the sorted items of a frozenset (whose order depends on string hashes).
 fn const_text(c: &Constant) -> String {
     match c {
         Constant::Code(code) => format!("code:{}", code.qualname),
+        Constant::FrozenSet(items) => {
+            let mut texts: Vec<String> = items.iter().map(const_text).collect();
+            texts.sort();
+            format!("frozenset{{{}}}", texts.join(", "))
+        }
         other => other.repr(),
     }
 }
@@ -539,6 +547,8 @@ const ORACLE_E2E: &str = r#"
 import json, types, warnings
 warnings.simplefilter('ignore')
 def rep(v):
+    if isinstance(v, frozenset):
+        return 'frozenset{' + ', '.join(sorted(map(rep, v))) + '}'
     return 'code:' + v.co_qualname if isinstance(v, types.CodeType) else repr(v)
 def walk(co, out):
     out.append({
@@ -615,6 +625,26 @@ fn ours_e2e(src: &str) -> serde_json::Value {
     }
 }
 
+/// Two differing values, shortened around where they first differ.
+fn first_difference(want: &serde_json::Value, got: &serde_json::Value) -> (String, String) {
+    if let (Some(w), Some(g)) = (want.as_array(), got.as_array()) {
+        if let Some(i) = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i)) {
+            let show = |v: Option<&serde_json::Value>| {
+                let text = v.map_or("(none)".to_string(), |v| v.to_string());
+                format!("[{i}] {}", text.chars().take(200).collect::<String>())
+            };
+            return (show(w.get(i)), show(g.get(i)));
+        }
+    }
+    if let (Some(w), Some(g)) = (want.as_str(), got.as_str()) {
+        let i = w.bytes().zip(g.bytes()).take_while(|(a, b)| a == b).count();
+        let start = i.saturating_sub(8) & !1;
+        let cut = |t: &str| format!("@{start}: {}", t.get(start..(start + 40).min(t.len())).unwrap_or(""));
+        return (cut(w), cut(g));
+    }
+    (want.to_string(), got.to_string())
+}
+
 /// Where two trees of code objects first differ.
 fn describe_e2e(src: &str, want: &serde_json::Value, got: &serde_json::Value) -> String {
     let mut out = format!("--- {src:?}\n");
@@ -629,9 +659,10 @@ fn describe_e2e(src: &str, want: &serde_json::Value, got: &serde_json::Value) ->
                 }
                 for (key, value) in a.as_object().unwrap() {
                     if b[key] != *value {
+                        let (w, g) = first_difference(value, &b[key]);
                         out.push_str(&format!(
-                            "  {} {key}: cpython {value}\n      ours   {}\n",
-                            a["qualname"], b[key]
+                            "  {} {key}: cpython {w}\n      ours   {g}\n",
+                            a["qualname"]
                         ));
                     }
                 }
@@ -663,4 +694,86 @@ fn compiled_code_objects_match_cpython() {
     let passed = cases.len() - failures.len();
     eprintln!("compile() vs CPython: {passed}/{} cases equal", cases.len());
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join(""));
+}
+
+/// Deeply nested input is CPython's `RecursionError`, never a stack overflow: a 100 000-term
+/// sum, nested parentheses past the limit, and a deep `if` chain. Run on a thread with an
+/// 8 MiB stack, as a main thread has.
+#[test]
+fn deep_nesting_is_a_recursion_error() {
+    let handle = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(|| {
+            let sum = format!("x = {}", vec!["1"; 100_000].join("+"));
+            let calls = format!("x = {}y{}", "f(".repeat(3500), ")".repeat(3500));
+            let neg = format!("x = {}y", "-".repeat(5000));
+            let mut results = Vec::new();
+            for src in [&sum, &calls, &neg] {
+                let parsed = ruff_python_parser::parse_module(src).expect("parses");
+                let err = pyrt_compiler::compile_module(parsed.syntax(), src, "<s>")
+                    .expect_err("too deep");
+                results.push((err.kind, err.message));
+            }
+            // Within the limit, it compiles.
+            let ok = format!("x = {}", vec!["1"; 1000].join("+y+"));
+            let parsed = ruff_python_parser::parse_module(&ok).expect("parses");
+            let compiled = pyrt_compiler::compile_module(parsed.syntax(), &ok, "<s>").is_ok();
+            (results, compiled)
+        })
+        .expect("thread starts");
+    let (results, compiled) = handle.join().expect("no stack overflow");
+    for (kind, message) in results {
+        assert_eq!(kind, ErrorKind::Recursion);
+        assert_eq!(message, "maximum recursion depth exceeded during compilation");
+    }
+    assert!(compiled);
+}
+
+/// The standard library's top-level modules (`Lib/*.py` of the CPython that runs the
+/// checks) through [`pyrt_compiler::compile_module`] and `compile()`: a sweep over real code,
+/// slow, so run on request (`cargo test -- --ignored`). Modules pyrt refuses (coroutines) are
+/// counted apart; every other module must give CPython's code objects.
+#[test]
+#[ignore = "slow: compiles the whole standard library twice"]
+fn stdlib_modules_match_cpython() {
+    let Some(check) = cross_check(1) else { return };
+    let dir = check
+        .python()
+        .run("import os, sysconfig; print(sysconfig.get_paths()['stdlib'])")
+        .remove(0);
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("stdlib directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    files.sort();
+    let sources: Vec<String> = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect();
+    let cases: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let cases_json = serde_json::to_string(&serde_json::to_string(&cases).unwrap()).unwrap();
+    let lines = check.python().run(&format!("CASES = {cases_json}\n{ORACLE_E2E}"));
+    let (mut equal, mut refused, mut failures) = (0, 0, Vec::new());
+    for ((path, src), line) in files.iter().zip(&cases).zip(&lines) {
+        let want: serde_json::Value = serde_json::from_str(line).expect("oracle JSON");
+        let got = ours_e2e(src);
+        if want == got {
+            equal += 1;
+        } else if got["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("async/await are not supported"))
+        {
+            refused += 1;
+        } else {
+            let text = describe_e2e(&path.display().to_string(), &want, &got);
+            failures.push(text.lines().take(6).collect::<Vec<_>>().join("\n"));
+        }
+    }
+    check.compared(1);
+    eprintln!(
+        "stdlib: {equal} modules equal, {refused} refused (coroutines), {} different",
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

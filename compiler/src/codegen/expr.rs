@@ -99,6 +99,13 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_visit_expr1`, with `loc` as the node's location.
     pub(crate) fn expr_at(&mut self, e: &'a Expr, loc: Location) -> Result<(), CompileError> {
+        if let Some(pieces) = self.folded.format_of(e) {
+            return self.percent_format(e, pieces, loc);
+        }
+        if let Some((compare, op)) = self.folded.negated_compare(e) {
+            let cloc = self.loc(compare);
+            return self.compare(compare, Some(op), cloc);
+        }
         if let Some(c) = self.const_of(e) {
             self.load_const(c, loc);
             return Ok(());
@@ -179,7 +186,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::None, loc);
                 self.add_yield_from(loc, false);
             }
-            Expr::Compare(c) => self.compare(c, loc)?,
+            Expr::Compare(c) => self.compare(c, None, loc)?,
             Expr::Call(c) => self.call(c, loc)?,
             Expr::FString(f) => self.fstring(f, loc)?,
             Expr::TString(_) => {
@@ -209,7 +216,11 @@ impl<'a> Compiler<'a> {
                         self.expr(elt)?;
                     }
                 }
-                _ => self.starunpack(loc, &l.elts, 0, LIST_BUILDER)?,
+                _ => {
+                    // `fold_iter` made the list a tuple display.
+                    let tuple = self.folded.list_as_tuple(e);
+                    self.starunpack(loc, &l.elts, 0, Builder { tuple, ..LIST_BUILDER })?
+                }
             },
             Expr::Tuple(t) => match t.ctx {
                 ExprContext::Store => self.assignment_unpack(loc, &t.elts)?,
@@ -295,13 +306,19 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::CompareOp, (cmp << 4) | mask, loc);
     }
 
-    /// `compiler_compare`.
-    fn compare(&mut self, c: &'a ExprCompare, loc: Location) -> Result<(), CompileError> {
+    /// `compiler_compare`; `negated` replaces the operator of a one-operator comparison that
+    /// folding made of `not (a is b)` and the like.
+    fn compare(
+        &mut self,
+        c: &'a ExprCompare,
+        negated: Option<CmpOp>,
+        loc: Location,
+    ) -> Result<(), CompileError> {
         self.expr(&c.left)?;
         let n = c.ops.len() - 1;
         if n == 0 {
             self.expr(&c.comparators[0])?;
-            self.add_compare(loc, c.ops[0]);
+            self.add_compare(loc, negated.unwrap_or(c.ops[0]));
             return Ok(());
         }
         let cleanup = self.new_label();
@@ -346,7 +363,10 @@ impl<'a> Compiler<'a> {
         next: Label,
         cond: bool,
     ) -> Result<(), CompileError> {
-        if !self.is_const(e) {
+        let folded_away = self.is_const(e)
+            || self.folded.negated_compare(e).is_some()
+            || self.folded.format_of(e).is_some();
+        if !folded_away {
             match e {
                 Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
                     return self.jump_if(loc, &u.operand, next, !cond);
@@ -414,8 +434,58 @@ impl<'a> Compiler<'a> {
         } else {
             Opcode::PopJumpIfFalse
         };
-        let eloc = self.loc(e);
+        let eloc = match self.folded.negated_compare(e) {
+            Some((compare, _)) => self.loc(compare),
+            None => self.loc(e),
+        };
         self.emit_jump(jump, next, eloc);
+        Ok(())
+    }
+
+    /// `'...' % (a, b)` as the f-string `ast_opt.c`'s `optimize_format` makes of it: literal
+    /// pieces and format specs are constants without location, each value is formatted at its
+    /// own location, and the string is built at the expression's.
+    fn percent_format(
+        &mut self,
+        e: &'a Expr,
+        pieces: &[crate::fold::FormatPiece],
+        loc: Location,
+    ) -> Result<(), CompileError> {
+        let Expr::BinOp(binop) = e else {
+            unreachable!("a %-format is a binary operation")
+        };
+        let Expr::Tuple(tuple) = &*binop.right else {
+            unreachable!("a %-format's right operand is a tuple display")
+        };
+        for piece in pieces {
+            match piece {
+                crate::fold::FormatPiece::Literal(text) => {
+                    self.load_const(Constant::Str(text.clone()), Location::NONE);
+                }
+                crate::fold::FormatPiece::Value {
+                    element,
+                    conversion,
+                    format_spec,
+                } => {
+                    let item = &tuple.elts[*element];
+                    self.expr(item)?;
+                    let mut oparg = match conversion {
+                        b's' => 1,
+                        b'r' => 2,
+                        _ => 3,
+                    };
+                    if let Some(spec) = format_spec {
+                        self.load_const(Constant::Str(spec.clone()), Location::NONE);
+                        oparg |= 4;
+                    }
+                    let item_loc = self.loc(item);
+                    self.emit(Opcode::FormatValue, oparg, item_loc);
+                }
+            }
+        }
+        if pieces.len() != 1 {
+            self.emit(Opcode::BuildString, pieces.len() as u32, loc);
+        }
         Ok(())
     }
 

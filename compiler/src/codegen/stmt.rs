@@ -44,6 +44,9 @@ impl<'a> Compiler<'a> {
         let Some(Stmt::Expr(e)) = body.first() else {
             return None;
         };
+        if self.folded.hides_docstring(&e.value) {
+            return None;
+        }
         match self.const_of(&e.value) {
             Some(c @ Constant::Str(_)) => Some((&*e.value, c)),
             _ => None,
@@ -272,7 +275,8 @@ impl<'a> Compiler<'a> {
             Stmt::ImportFrom(imp) => self.import_from(imp, loc),
             Stmt::Global(_) | Stmt::Nonlocal(_) => Ok(()),
             Stmt::Expr(e) => {
-                if self.is_const(&e.value) {
+                // A first statement that only folds to a string is a `JoinedStr` to CPython.
+                if self.is_const(&e.value) && !self.folded.hides_docstring(&e.value) {
                     self.emit(Opcode::Nop, 0, loc);
                     return Ok(());
                 }
