@@ -505,7 +505,14 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::Tuple(items.into()), loc);
             } else {
                 let folded = if b.add == Opcode::SetAdd {
-                    Constant::FrozenSet(items.into())
+                    // A frozenset keeps the first of equal items (`1`, `1.0`, `True`).
+                    let mut unique: Vec<Constant> = Vec::new();
+                    for item in items {
+                        if !unique.iter().any(|u| super::pattern::const_equal(u, &item)) {
+                            unique.push(item);
+                        }
+                    }
+                    Constant::FrozenSet(unique.into())
                 } else {
                     Constant::Tuple(items.into())
                 };

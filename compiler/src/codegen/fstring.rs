@@ -28,6 +28,19 @@ enum Piece<'a> {
     Field(&'a InterpolatedElement),
 }
 
+/// The text of a self-documenting expression's surroundings without its comments (the
+/// tokenizer drops them: `{x = # note` + newline gives `x = ` + newline).
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.split('#').next().unwrap_or(""));
+    }
+    out
+}
+
 /// Appends literal text, merging it with a preceding literal.
 fn push_text(pieces: &mut Vec<Piece<'_>>, text: &str, start: TextSize, end: TextSize) {
     if let Some(Piece::Text(prev, _, prev_end)) = pieces.last_mut() {
@@ -57,9 +70,9 @@ impl<'a> Compiler<'a> {
                         let expr_range = field.expression.range();
                         let text = format!(
                             "{}{}{}",
-                            debug.leading,
+                            without_comments(&debug.leading),
                             &self.source[expr_range],
-                            debug.trailing
+                            without_comments(&debug.trailing)
                         );
                         let start = expr_range.start() - TextSize::of(debug.leading.as_str());
                         let end = expr_range.end() + TextSize::of(debug.trailing.as_str());

@@ -50,7 +50,7 @@ fn is_star_wildcard(p: &Pattern) -> bool {
 }
 
 /// Whether two constants are equal as set members (`1 == 1.0 == True`).
-fn const_equal(a: &Constant, b: &Constant) -> bool {
+pub(crate) fn const_equal(a: &Constant, b: &Constant) -> bool {
     fn number(c: &Constant) -> Option<(f64, f64, Option<BigInt>)> {
         match c {
             Constant::Bool(b) => Some((f64::from(u8::from(*b)), 0.0, Some(BigInt::from(*b as u8)))),

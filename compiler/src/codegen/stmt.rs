@@ -87,6 +87,19 @@ impl<'a> Compiler<'a> {
     /// their first decorator.
     pub(crate) fn stmt_loc(&self, s: &Stmt) -> Location {
         let mut loc = self.loc(s);
+        if matches!(
+            s,
+            Stmt::FunctionDef(_)
+                | Stmt::ClassDef(_)
+                | Stmt::If(_)
+                | Stmt::For(_)
+                | Stmt::While(_)
+                | Stmt::With(_)
+                | Stmt::Try(_)
+                | Stmt::Match(_)
+        ) {
+            self.extend_over_semicolon(&mut loc, s.end());
+        }
         let last_decorator_end = match s {
             Stmt::FunctionDef(f) => f.decorator_list.last().map(|d| d.end()),
             Stmt::ClassDef(c) => c.decorator_list.last().map(|d| d.end()),
@@ -99,6 +112,21 @@ impl<'a> Compiler<'a> {
             loc.col_offset = col;
         }
         loc
+    }
+
+    /// A block ends at its last token, which CPython counts a trailing `;` of the last simple
+    /// statement among (Ruff's range stops before it).
+    pub(crate) fn extend_over_semicolon(&self, loc: &mut Location, end: ruff_text_size::TextSize) {
+        let bytes = self.source.as_bytes();
+        let mut i = u32::from(end) as usize;
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t' || bytes[i] == b'\x0c') {
+            i += 1;
+        }
+        if bytes.get(i) == Some(&b';') {
+            let (line, col) = self.map.line_col(((i + 1) as u32).into());
+            loc.end_lineno = line;
+            loc.end_col_offset = col;
+        }
     }
 
     /// The offset of the next token at or after `offset` (skipping blanks, newlines, line

@@ -87,7 +87,8 @@ impl<'a> Compiler<'a> {
         self.push_fblock(loc, FBlockKind::ExceptionHandler, None, None, Datum::None)?;
         for (i, handler) in t.handlers.iter().enumerate() {
             let ExceptHandler::ExceptHandler(h) = handler;
-            let hloc = self.loc(h);
+            let mut hloc = self.loc(h);
+            self.extend_over_semicolon(&mut hloc, ruff_text_size::Ranged::end(h));
             if h.type_.is_none() && i < n - 1 {
                 return Err(self.error(hloc, "default 'except:' must be last"));
             }
@@ -174,7 +175,8 @@ impl<'a> Compiler<'a> {
         self.push_fblock(loc, FBlockKind::ExceptionGroupHandler, None, None, Datum::None)?;
         for (i, handler) in t.handlers.iter().enumerate() {
             let ExceptHandler::ExceptHandler(h) = handler;
-            let hloc = self.loc(h);
+            let mut hloc = self.loc(h);
+            self.extend_over_semicolon(&mut hloc, ruff_text_size::Ranged::end(h));
             except = self.new_label();
             let except_with_error = self.new_label();
             let no_match = self.new_label();

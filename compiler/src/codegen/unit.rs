@@ -90,7 +90,24 @@ enum ConstKey {
     Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
-    Code(usize),
+    /// An assembled code object: equal code objects are one constant, as `code.__eq__`
+    /// compares them (two copies of a loop condition's generator expression merge).
+    Code(Box<CodeKey>),
+    /// An unassembled stub (see `module_sequence`): only itself.
+    CodeStub(usize),
+}
+
+/// What `code_richcompare` compares.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct CodeKey {
+    name: Rc<str>,
+    counts: (u32, u32, u32, u32, u32),
+    code: Vec<u8>,
+    consts: Vec<ConstKey>,
+    names: Vec<Rc<str>>,
+    localsplusnames: Vec<Rc<str>>,
+    linetable: Vec<u8>,
+    exceptiontable: Vec<u8>,
 }
 
 fn const_key(c: &Constant) -> ConstKey {
@@ -107,7 +124,25 @@ fn const_key(c: &Constant) -> ConstKey {
         Constant::FrozenSet(items) => {
             ConstKey::FrozenSet(items.iter().map(const_key).collect())
         }
-        Constant::Code(code) => ConstKey::Code(Rc::as_ptr(code) as usize),
+        Constant::Code(code) if code.code.is_empty() => {
+            ConstKey::CodeStub(Rc::as_ptr(code) as usize)
+        }
+        Constant::Code(code) => ConstKey::Code(Box::new(CodeKey {
+            name: code.name.clone(),
+            counts: (
+                code.argcount,
+                code.posonlyargcount,
+                code.kwonlyargcount,
+                code.flags,
+                code.firstlineno,
+            ),
+            code: code.code.clone(),
+            consts: code.consts.iter().map(const_key).collect(),
+            names: code.names.clone(),
+            localsplusnames: code.localsplusnames.clone(),
+            linetable: code.linetable.clone(),
+            exceptiontable: code.exceptiontable.clone(),
+        })),
     }
 }
 
