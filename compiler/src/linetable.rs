@@ -150,7 +150,10 @@ impl Iterator for AddressRanges<'_> {
 pub fn positions(linetable: &[u8], firstlineno: i32) -> Vec<Location> {
     let mut out = Vec::new();
     for range in AddressRanges::new(linetable, firstlineno) {
-        out.extend(std::iter::repeat_n(range.location, ((range.end - range.start) / 2) as usize));
+        out.extend(std::iter::repeat_n(
+            range.location,
+            ((range.end - range.start) / 2) as usize,
+        ));
     }
     out
 }
@@ -192,10 +195,18 @@ mod tests {
         // RESUME at line 0 via a no-line-delta long form; then a short form, a one-line form,
         // a no-column form and a no-location entry.
         let table = [
-            0xf0, 0x03, 0x00, 0x01, 0x01, // long: line+=-1, end+0, col 0, end col 0
-            0x80 | (1 << 3) | 1, 0x25, // short code 1, 2 units: col 8+2, end col 10+5
-            0x80 | (11 << 3), 4, 9, // one line, line+1
-            0x80 | (13 << 3), 0x04, // no columns, line += 2
+            0xf0,
+            0x03,
+            0x00,
+            0x01,
+            0x01, // long: line+=-1, end+0, col 0, end col 0
+            0x80 | (1 << 3) | 1,
+            0x25, // short code 1, 2 units: col 8+2, end col 10+5
+            0x80 | (11 << 3),
+            4,
+            9, // one line, line+1
+            0x80 | (13 << 3),
+            0x04,                 // no columns, line += 2
             0x80 | (15 << 3) | 2, // none, 3 units
         ];
         let ranges: Vec<_> = AddressRanges::new(&table, 5).collect();

@@ -284,6 +284,21 @@ const CASES: &[&str] = &[
     "while not a:\n    pass",
     "while a or b:\n    pass",
     "x = [(yield)]",
+    "if a:\n    x = 1;",
+    "def f():\n    return 1;",
+    "while any(x for x in y):\n    pass",
+    "x = '%s and %r' % (a, b)",
+    "x = '%5d' % (a,)",
+    "x = 'a%%b%s' % (a,)",
+    "x = not (a is b)",
+    "if not (a in b):\n    pass",
+    "for x in [a, b]:\n    pass",
+    "x = a in [b, c]",
+    "'a' + 'b'\nx = 1",
+    "x = {1, 1.0, True, 2}",
+    "x = f'{a = # c\n}'",
+    "try:\n    a\nexcept E: b;",
+    "class C:\n    def f(self):\n        return 1;",
 ];
 
 /// Function-level snippets for the end-to-end comparison (with [`CASES`]).
@@ -491,13 +506,20 @@ fn describe(src: &str, want: &serde_json::Value, got: &serde_json::Value) -> Str
         for i in 0..w.len().max(g.len()) {
             let (a, b) = (w.get(i), g.get(i));
             if a != b {
-                out.push_str(&format!("  instr {i}: cpython {a:?}\n             ours   {b:?}\n"));
+                out.push_str(&format!(
+                    "  instr {i}: cpython {a:?}\n             ours   {b:?}\n"
+                ));
                 break;
             }
         }
-        for key in ["consts", "names", "varnames", "cellvars", "freevars", "argcount"] {
+        for key in [
+            "consts", "names", "varnames", "cellvars", "freevars", "argcount",
+        ] {
             if want[key] != got[key] {
-                out.push_str(&format!("  {key}: cpython {}\n          ours   {}\n", want[key], got[key]));
+                out.push_str(&format!(
+                    "  {key}: cpython {}\n          ours   {}\n",
+                    want[key], got[key]
+                ));
             }
         }
     } else {
@@ -508,7 +530,9 @@ fn describe(src: &str, want: &serde_json::Value, got: &serde_json::Value) -> Str
 
 #[test]
 fn code_generation_matches_cpython() {
-    let Some(check) = cross_check(CASES.len()) else { return };
+    let Some(check) = cross_check(CASES.len()) else {
+        return;
+    };
     let cases_json = serde_json::to_string(&serde_json::to_string(CASES).unwrap()).unwrap();
     let script = format!("CASES = {cases_json}\n{ORACLE}");
     let lines = check.python().run(&script);
@@ -524,7 +548,12 @@ fn code_generation_matches_cpython() {
     }
     let passed = CASES.len() - failures.len();
     eprintln!("codegen vs CPython: {passed}/{} cases equal", CASES.len());
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join(""));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("")
+    );
 }
 
 #[test]
@@ -639,7 +668,12 @@ fn first_difference(want: &serde_json::Value, got: &serde_json::Value) -> (Strin
     if let (Some(w), Some(g)) = (want.as_str(), got.as_str()) {
         let i = w.bytes().zip(g.bytes()).take_while(|(a, b)| a == b).count();
         let start = i.saturating_sub(8) & !1;
-        let cut = |t: &str| format!("@{start}: {}", t.get(start..(start + 40).min(t.len())).unwrap_or(""));
+        let cut = |t: &str| {
+            format!(
+                "@{start}: {}",
+                t.get(start..(start + 40).min(t.len())).unwrap_or("")
+            )
+        };
         return (cut(w), cut(g));
     }
     (want.to_string(), got.to_string())
@@ -677,7 +711,9 @@ fn describe_e2e(src: &str, want: &serde_json::Value, got: &serde_json::Value) ->
 #[test]
 fn compiled_code_objects_match_cpython() {
     let cases: Vec<&str> = CASES.iter().chain(FUNCTION_CASES).copied().collect();
-    let Some(check) = cross_check(cases.len()) else { return };
+    let Some(check) = cross_check(cases.len()) else {
+        return;
+    };
     let cases_json = serde_json::to_string(&serde_json::to_string(&cases).unwrap()).unwrap();
     let script = format!("CASES = {cases_json}\n{ORACLE_E2E}");
     let lines = check.python().run(&script);
@@ -693,7 +729,12 @@ fn compiled_code_objects_match_cpython() {
     }
     let passed = cases.len() - failures.len();
     eprintln!("compile() vs CPython: {passed}/{} cases equal", cases.len());
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join(""));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("")
+    );
 }
 
 /// Deeply nested input is CPython's `RecursionError`, never a stack overflow: a 100 000-term
@@ -724,7 +765,10 @@ fn deep_nesting_is_a_recursion_error() {
     let (results, compiled) = handle.join().expect("no stack overflow");
     for (kind, message) in results {
         assert_eq!(kind, ErrorKind::Recursion);
-        assert_eq!(message, "maximum recursion depth exceeded during compilation");
+        assert_eq!(
+            message,
+            "maximum recursion depth exceeded during compilation"
+        );
     }
     assert!(compiled);
 }
@@ -782,16 +826,17 @@ fn sweep(
         .collect();
     let cases: Vec<&str> = sources.iter().map(String::as_str).collect();
     let cases_json = serde_json::to_string(&serde_json::to_string(&cases).unwrap()).unwrap();
-    let lines = check.python().run(&format!("CASES = {cases_json}\n{ORACLE_E2E}"));
+    let lines = check
+        .python()
+        .run(&format!("CASES = {cases_json}\n{ORACLE_E2E}"));
     for ((path, src), line) in files.iter().zip(&cases).zip(&lines) {
         let want: serde_json::Value = serde_json::from_str(line).expect("oracle JSON");
         let got = ours_e2e(src);
         if want == got {
             *equal += 1;
-        } else if got["error"]
-            .as_str()
-            .is_some_and(|e| e.contains("async/await are not supported") || e.starts_with("parse error"))
-        {
+        } else if got["error"].as_str().is_some_and(|e| {
+            e.contains("async/await are not supported") || e.starts_with("parse error")
+        }) {
             *refused += 1;
         } else {
             let text = describe_e2e(&path.display().to_string(), &want, &got);

@@ -156,7 +156,9 @@ fn generated() -> Vec<String> {
     let elifs: String = (0..40)
         .map(|i| format!("elif a == {i}:\n    b = {i}\n"))
         .collect();
-    out.push(format!("if a is None:\n    b = -1\n{elifs}else:\n    b = 0\n"));
+    out.push(format!(
+        "if a is None:\n    b = -1\n{elifs}else:\n    b = 0\n"
+    ));
     // Many comprehension locals at module level.
     let comps: String = (0..70)
         .map(|i| format!("l{i} = [c{i} for c{i} in r]\n"))
@@ -262,7 +264,11 @@ fn stack_effects_match_dis() {
         .map(|(g, w)| format!("ours {g} / dis {w}"))
         .take(40)
         .collect();
-    assert!(diffs.is_empty(), "stack effects differ:\n{}", diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "stack effects differ:\n{}",
+        diffs.join("\n")
+    );
     check.compared(1);
 }
 
@@ -311,8 +317,8 @@ fn malformed_sequences_are_errors_not_panics() {
     let err = optimize_and_assemble(seq, module_meta(vec![Constant::None]), "<s>").unwrap_err();
     assert_eq!(err.kind, ErrorKind::System);
     // An empty unit.
-    let err = optimize_and_assemble(InstrSequence::default(), module_meta(vec![]), "<s>")
-        .unwrap_err();
+    let err =
+        optimize_and_assemble(InstrSequence::default(), module_meta(vec![]), "<s>").unwrap_err();
     assert_eq!(err.kind, ErrorKind::System);
     // A constant index out of range.
     let seq = seq_of(&[(Opcode::LoadConst, 7), (Opcode::ReturnValue, 0)]);
@@ -321,7 +327,12 @@ fn malformed_sequences_are_errors_not_panics() {
 }
 
 /// One fast-locals layout: (varnames, cellvars, freevars, argcount).
-type Layout = (&'static [&'static str], &'static [&'static str], &'static [&'static str], u32);
+type Layout = (
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+    u32,
+);
 
 /// Layouts of cells and free variables, cells that are arguments among them.
 const LAYOUTS: &[Layout] = &[
@@ -383,7 +394,10 @@ fn cells_and_free_variables_match_assemble_code_object() {
             1 => format!("('{}',)", v[0]),
             _ => format!(
                 "({})",
-                v.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+                v.iter()
+                    .map(|n| format!("'{n}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
         let got = format!(
@@ -396,7 +410,11 @@ fn cells_and_free_variables_match_assemble_code_object() {
             code.stacksize,
             flowgraph_oracle::hex(&code.linetable),
         );
-        assert_eq!(vec![got], want, "layout {varnames:?} {cellvars:?} {freevars:?}");
+        assert_eq!(
+            vec![got],
+            want,
+            "layout {varnames:?} {cellvars:?} {freevars:?}"
+        );
         check.compared(1);
     }
 }

@@ -409,7 +409,11 @@ fn symbol_tables_and_errors_match_cpython() {
     };
     let lines = check.python().run(&cpython_script(TABLES, ERRORS));
     let cases = split_cases(&lines);
-    assert_eq!(cases.len(), TABLES.len() + ERRORS.len(), "CPython printed every case");
+    assert_eq!(
+        cases.len(),
+        TABLES.len() + ERRORS.len(),
+        "CPython printed every case"
+    );
     let mut failures = Vec::new();
     let ours = TABLES
         .iter()

@@ -5,14 +5,14 @@
 
 use ruff_python_ast::{Arguments, Expr, ExprAttribute, ExprCall, Keyword};
 
+use super::Compiler;
 use super::expr::{Builder, LIST_BUILDER, STACK_USE_GUIDELINE};
 use super::names::Ctx;
-use super::Compiler;
 use crate::code::Constant;
 use crate::error::CompileError;
 use crate::instr::Location;
 use crate::opcode::Opcode;
-use crate::symtable::{def, BlockId, Scope};
+use crate::symtable::{BlockId, Scope, def};
 
 /// A `super(...)` call that `LOAD_SUPER_ATTR` can replace.
 pub(crate) struct SuperCall<'a> {
@@ -114,7 +114,8 @@ impl<'a> Compiler<'a> {
         if args.len() + kwds.len() + usize::from(!kwds.is_empty()) >= STACK_USE_GUIDELINE {
             return Ok(false);
         }
-        if args.iter().any(|a| matches!(a, Expr::Starred(_))) || kwds.iter().any(|k| k.arg.is_none())
+        if args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || kwds.iter().any(|k| k.arg.is_none())
         {
             return Ok(false);
         }
@@ -150,7 +151,11 @@ impl<'a> Compiler<'a> {
 
     /// One positional argument; an unparenthesized generator expression (the sole argument)
     /// takes the call's parentheses as its location, as in CPython's grammar.
-    pub(crate) fn call_arg(&mut self, a: &'a Expr, arguments: &Arguments) -> Result<(), CompileError> {
+    pub(crate) fn call_arg(
+        &mut self,
+        a: &'a Expr,
+        arguments: &Arguments,
+    ) -> Result<(), CompileError> {
         if let Expr::Generator(g) = a {
             if !g.parenthesized {
                 let loc = self.loc(arguments);
@@ -167,7 +172,11 @@ impl<'a> Compiler<'a> {
             let Some(arg) = &k.arg else { continue };
             self.check_forbidden(self.loc(k), arg.as_str(), Ctx::Store)?;
             for other in &keywords[i + 1..] {
-                if other.arg.as_ref().is_some_and(|o| o.as_str() == arg.as_str()) {
+                if other
+                    .arg
+                    .as_ref()
+                    .is_some_and(|o| o.as_str() == arg.as_str())
+                {
                     return Err(self.error(
                         self.loc(other),
                         format!("keyword argument repeated: {}", arg.as_str()),
@@ -195,7 +204,13 @@ impl<'a> Compiler<'a> {
         n: u32,
         arguments: &'a Arguments,
     ) -> Result<(), CompileError> {
-        self.call_helper_parts(loc, n, &arguments.args, &arguments.keywords, Some(arguments))
+        self.call_helper_parts(
+            loc,
+            n,
+            &arguments.args,
+            &arguments.keywords,
+            Some(arguments),
+        )
     }
 
     /// `compiler_call_helper` over explicit parts (classes add a base).
@@ -234,10 +249,26 @@ impl<'a> Compiler<'a> {
             if let Expr::Starred(s) = &args[0] {
                 self.expr(&s.value)?;
             } else {
-                self.starunpack(loc, args, n, Builder { tuple: true, ..LIST_BUILDER })?;
+                self.starunpack(
+                    loc,
+                    args,
+                    n,
+                    Builder {
+                        tuple: true,
+                        ..LIST_BUILDER
+                    },
+                )?;
             }
         } else {
-            self.starunpack(loc, args, n, Builder { tuple: true, ..LIST_BUILDER })?;
+            self.starunpack(
+                loc,
+                args,
+                n,
+                Builder {
+                    tuple: true,
+                    ..LIST_BUILDER
+                },
+            )?;
         }
         // Keyword arguments as one dict.
         if nkwelts > 0 {

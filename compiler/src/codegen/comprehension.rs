@@ -8,14 +8,14 @@ use std::rc::Rc;
 
 use ruff_python_ast::{Comprehension, Expr};
 
+use super::Compiler;
 use super::expr::intrinsic1;
 use super::unit::ScopeType;
-use super::Compiler;
 use crate::code::Constant;
 use crate::error::CompileError;
 use crate::instr::{Instr, Label, Location};
 use crate::opcode::Opcode;
-use crate::symtable::{def, BlockId, Scope, Symbol};
+use crate::symtable::{BlockId, Scope, Symbol, def};
 
 /// Which comprehension (`COMP_*`).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -109,7 +109,12 @@ impl<'a> Compiler<'a> {
             self.comprehension_iter(loc, outermost)?;
             self.push_inlined_state(loc, block, &mut state)?;
         } else {
-            self.enter_scope(name.into(), ScopeType::Comprehension, block, loc.lineno as u32)?;
+            self.enter_scope(
+                name.into(),
+                ScopeType::Comprehension,
+                block,
+                loc.lineno as u32,
+            )?;
         }
         if kind != CompKind::Generator {
             let op = match kind {
@@ -139,7 +144,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_comprehension_iter`.
-    fn comprehension_iter(&mut self, loc: Location, comp: &'a Comprehension) -> Result<(), CompileError> {
+    fn comprehension_iter(
+        &mut self,
+        loc: Location,
+        comp: &'a Comprehension,
+    ) -> Result<(), CompileError> {
         self.expr(&comp.iter)?;
         self.emit(Opcode::GetIter, 0, loc);
         Ok(())
@@ -159,7 +168,16 @@ impl<'a> Compiler<'a> {
         iter_on_stack: bool,
     ) -> Result<(), CompileError> {
         self.nested(loc, |c| {
-            c.comp_generator_at(loc, generators, gen_index, depth, elt, val, kind, iter_on_stack)
+            c.comp_generator_at(
+                loc,
+                generators,
+                gen_index,
+                depth,
+                elt,
+                val,
+                kind,
+                iter_on_stack,
+            )
         })
     }
 
@@ -318,7 +336,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `pop_inlined_comprehension_state`.
-    fn pop_inlined_state(&mut self, loc: Location, state: InlinedState) -> Result<(), CompileError> {
+    fn pop_inlined_state(
+        &mut self,
+        loc: Location,
+        state: InlinedState,
+    ) -> Result<(), CompileError> {
         self.u().in_inlined_comp -= 1;
         for (k, previous) in &state.temp_symbols {
             match previous {

@@ -56,8 +56,7 @@ impl<'a> Compiler<'a> {
             return Some(c);
         }
         if let Expr::Name(name) = expr {
-            if name.id.as_str() == "__debug__" && name.ctx == ruff_python_ast::ExprContext::Load
-            {
+            if name.id.as_str() == "__debug__" && name.ctx == ruff_python_ast::ExprContext::Load {
                 return Some(Constant::Bool(true));
             }
         }

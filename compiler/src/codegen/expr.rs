@@ -12,8 +12,8 @@ use ruff_python_ast::{
 };
 use ruff_text_size::Ranged;
 
-use super::names::Ctx;
 use super::Compiler;
+use super::names::Ctx;
 use crate::code::Constant;
 use crate::error::CompileError;
 use crate::instr::{Label, Location};
@@ -60,11 +60,7 @@ pub(crate) fn binary_op_arg(op: Operator, inplace: bool) -> u32 {
         Operator::Div => 11,
         Operator::BitXor => 12,
     };
-    if inplace {
-        base + 13
-    } else {
-        base
-    }
+    if inplace { base + 13 } else { base }
 }
 
 /// The display-building opcodes of `starunpack_helper`.
@@ -156,10 +152,9 @@ impl<'a> Compiler<'a> {
                     tuple: false,
                 },
             )?,
-            Expr::Generator(_)
-            | Expr::ListComp(_)
-            | Expr::SetComp(_)
-            | Expr::DictComp(_) => self.comprehension(e, loc)?,
+            Expr::Generator(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) => {
+                self.comprehension(e, loc)?
+            }
             Expr::Await(_) => {
                 if !self.is_function_like() {
                     return Err(self.error(loc, "'await' outside function"));
@@ -190,7 +185,7 @@ impl<'a> Compiler<'a> {
             Expr::Call(c) => self.call(c, loc)?,
             Expr::FString(f) => self.fstring(f, loc)?,
             Expr::TString(_) => {
-                return Err(self.error(loc, "t-strings are not supported by Python 3.12"))
+                return Err(self.error(loc, "t-strings are not supported by Python 3.12"));
             }
             Expr::Attribute(a) => self.attribute(a, loc)?,
             Expr::Subscript(s) => self.subscript(s, loc)?,
@@ -202,7 +197,7 @@ impl<'a> Compiler<'a> {
                     } else {
                         "can't use starred expression here"
                     },
-                ))
+                ));
             }
             Expr::Slice(s) => {
                 let n = self.slice(s)?;
@@ -219,7 +214,15 @@ impl<'a> Compiler<'a> {
                 _ => {
                     // `fold_iter` made the list a tuple display.
                     let tuple = self.folded.list_as_tuple(e);
-                    self.starunpack(loc, &l.elts, 0, Builder { tuple, ..LIST_BUILDER })?
+                    self.starunpack(
+                        loc,
+                        &l.elts,
+                        0,
+                        Builder {
+                            tuple,
+                            ..LIST_BUILDER
+                        },
+                    )?
                 }
             },
             Expr::Tuple(t) => match t.ctx {
@@ -246,7 +249,7 @@ impl<'a> Compiler<'a> {
             | Expr::NoneLiteral(_)
             | Expr::EllipsisLiteral(_) => unreachable!("literals are constants"),
             Expr::IpyEscapeCommand(_) => {
-                return Err(self.error(loc, "IPython escape commands are not Python"))
+                return Err(self.error(loc, "IPython escape commands are not Python"));
             }
         }
         Ok(())
@@ -271,13 +274,20 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_boolop`.
-    fn boolop(&mut self, op: BoolOp, values: &'a [Expr], loc: Location) -> Result<(), CompileError> {
+    fn boolop(
+        &mut self,
+        op: BoolOp,
+        values: &'a [Expr],
+        loc: Location,
+    ) -> Result<(), CompileError> {
         let jump = match op {
             BoolOp::And => Opcode::PopJumpIfFalse,
             BoolOp::Or => Opcode::PopJumpIfTrue,
         };
         let end = self.new_label();
-        let (last, rest) = values.split_last().expect("a boolean operation has operands");
+        let (last, rest) = values
+            .split_last()
+            .expect("a boolean operation has operands");
         for v in rest {
             self.expr(v)?;
             self.emit(Opcode::Copy, 1, loc);
@@ -373,7 +383,11 @@ impl<'a> Compiler<'a> {
                 }
                 Expr::BoolOp(b) => {
                     let cond2 = b.op == BoolOp::Or;
-                    let next2 = if cond2 != cond { self.new_label() } else { next };
+                    let next2 = if cond2 != cond {
+                        self.new_label()
+                    } else {
+                        next
+                    };
                     let (last, rest) = b.values.split_last().expect("operands");
                     for v in rest {
                         self.jump_if(loc, v, next2, cond2)?;
@@ -651,7 +665,11 @@ impl<'a> Compiler<'a> {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         let keys = &items[begin..end];
-        if n > 1 && !big && keys.iter().all(|it| it.key.as_ref().is_some_and(|k| self.is_const(k)))
+        if n > 1
+            && !big
+            && keys
+                .iter()
+                .all(|it| it.key.as_ref().is_some_and(|k| self.is_const(k)))
         {
             for it in keys {
                 self.expr(&it.value)?;

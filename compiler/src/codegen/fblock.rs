@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use ruff_python_ast::Stmt;
 
-use super::names::Ctx;
 use super::Compiler;
+use super::names::Ctx;
 use crate::code::Constant;
 use crate::error::CompileError;
 use crate::instr::{Label, Location};

@@ -13,8 +13,8 @@ use ruff_python_ast::{
 };
 use ruff_text_size::{Ranged, TextSize};
 
-use super::expr::STACK_USE_GUIDELINE;
 use super::Compiler;
+use super::expr::STACK_USE_GUIDELINE;
 use crate::code::Constant;
 use crate::error::CompileError;
 use crate::instr::Location;
@@ -85,7 +85,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// An f-string expression (`JoinedStr`).
-    pub(crate) fn fstring(&mut self, f: &'a ExprFString, loc: Location) -> Result<(), CompileError> {
+    pub(crate) fn fstring(
+        &mut self,
+        f: &'a ExprFString,
+        loc: Location,
+    ) -> Result<(), CompileError> {
         let mut pieces = Vec::new();
         for part in f.value.iter() {
             match part {

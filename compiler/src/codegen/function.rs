@@ -12,10 +12,10 @@ use ruff_python_ast::{
     StmtTypeAlias, TypeParam, TypeParams,
 };
 
-use super::expr::{intrinsic1, intrinsic2};
-use super::names::{mangle, Ctx};
-use super::unit::ScopeType;
 use super::Compiler;
+use super::expr::{intrinsic1, intrinsic2};
+use super::names::{Ctx, mangle};
+use super::unit::ScopeType;
 use crate::code::{CodeObject, Constant};
 use crate::error::CompileError;
 use crate::instr::Location;
@@ -73,7 +73,11 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_default_arguments`: pushes the defaults tuple and keyword-only defaults
     /// dict; returns the `MAKE_FUNCTION` flags for them.
-    fn default_arguments(&mut self, loc: Location, params: &'a Parameters) -> Result<u32, CompileError> {
+    fn default_arguments(
+        &mut self,
+        loc: Location,
+        params: &'a Parameters,
+    ) -> Result<u32, CompileError> {
         let mut flags = 0;
         let defaults: Vec<&'a Expr> = params
             .posonlyargs
@@ -257,15 +261,26 @@ impl<'a> Compiler<'a> {
         loc: Location,
     ) -> Result<(), CompileError> {
         let block = self.block_for(f, f, loc)?;
-        self.enter_scope(f.name.as_str().into(), ScopeType::Function, block, firstlineno)?;
+        self.enter_scope(
+            f.name.as_str().into(),
+            ScopeType::Function,
+            block,
+            firstlineno,
+        )?;
         let docstring = self.docstring(&f.body);
-        let doc = docstring.as_ref().map_or(Constant::None, |(_, c)| c.clone());
+        let doc = docstring
+            .as_ref()
+            .map_or(Constant::None, |(_, c)| c.clone());
         self.add_const(doc);
         let params = &f.parameters;
         self.u().argcount = (params.posonlyargs.len() + params.args.len()) as u32;
         self.u().posonlyargcount = params.posonlyargs.len() as u32;
         self.u().kwonlyargcount = params.kwonlyargs.len() as u32;
-        let body = if docstring.is_some() { &f.body[1..] } else { &f.body[..] };
+        let body = if docstring.is_some() {
+            &f.body[1..]
+        } else {
+            &f.body[..]
+        };
         self.stmts(body)?;
         let entry = self.table.block(block);
         if entry.coroutine || entry.generator {
@@ -286,7 +301,12 @@ impl<'a> Compiler<'a> {
             None => 0,
         };
         let block = self.block_for(l, e, loc)?;
-        self.enter_scope("<lambda>".into(), ScopeType::Lambda, block, loc.lineno as u32)?;
+        self.enter_scope(
+            "<lambda>".into(),
+            ScopeType::Lambda,
+            block,
+            loc.lineno as u32,
+        )?;
         self.add_const(Constant::None);
         self.u().argcount = (params.posonlyargs.len() + params.args.len()) as u32;
         self.u().posonlyargcount = params.posonlyargs.len() as u32;
@@ -308,7 +328,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_class`.
-    pub(crate) fn class_def(&mut self, c: &'a StmtClassDef, loc: Location) -> Result<(), CompileError> {
+    pub(crate) fn class_def(
+        &mut self,
+        c: &'a StmtClassDef,
+        loc: Location,
+    ) -> Result<(), CompileError> {
         self.decorators(&c.decorator_list)?;
         let firstlineno = self.first_lineno(&c.decorator_list, loc);
         let type_params = c.type_params.as_deref().filter(|t| !t.is_empty());
@@ -450,7 +474,12 @@ impl<'a> Compiler<'a> {
                     if let Some(bound) = &tv.bound {
                         let block = self.block_for(tv, tp, loc)?;
                         let bloc = self.loc(&**bound);
-                        self.enter_scope(name.into(), ScopeType::TypeParams, block, bloc.lineno as u32)?;
+                        self.enter_scope(
+                            name.into(),
+                            ScopeType::TypeParams,
+                            block,
+                            bloc.lineno as u32,
+                        )?;
                         self.expr(bound)?;
                         self.emit(Opcode::ReturnValue, 0, loc);
                         let (code, freevars) = self.finish_nested(true)?;
@@ -481,7 +510,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_typealias`.
-    pub(crate) fn type_alias(&mut self, t: &'a StmtTypeAlias, loc: Location) -> Result<(), CompileError> {
+    pub(crate) fn type_alias(
+        &mut self,
+        t: &'a StmtTypeAlias,
+        loc: Location,
+    ) -> Result<(), CompileError> {
         let Expr::Name(name) = &*t.name else {
             return Err(self.error(loc, "invalid type alias name"));
         };
@@ -491,7 +524,12 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::PushNull, 0, loc);
             let block = self.block_for(tp, tp, loc)?;
             let tpname = format!("<generic parameters of {name}>");
-            self.enter_scope(tpname.into(), ScopeType::TypeParams, block, loc.lineno as u32)?;
+            self.enter_scope(
+                tpname.into(),
+                ScopeType::TypeParams,
+                block,
+                loc.lineno as u32,
+            )?;
             self.load_const(Self::str_constant(name), loc);
             self.type_params(tp)?;
         } else {

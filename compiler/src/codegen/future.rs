@@ -43,14 +43,22 @@ pub(crate) fn parse_future(
     let body = &module.body;
     let mut i = 0;
     if let Some(Stmt::Expr(e)) = body.first() {
-        let c = folded.get(&e.value).cloned().or_else(|| literal_constant(&e.value));
+        let c = folded
+            .get(&e.value)
+            .cloned()
+            .or_else(|| literal_constant(&e.value));
         if matches!(c, Some(Constant::Str(_))) {
             i = 1;
         }
     }
     for s in &body[i..] {
         let Stmt::ImportFrom(imp) = s else { break };
-        if imp.level != 0 || imp.module.as_ref().is_none_or(|m| m.as_str() != "__future__") {
+        if imp.level != 0
+            || imp
+                .module
+                .as_ref()
+                .is_none_or(|m| m.as_str() != "__future__")
+        {
             break;
         }
         let loc = map.location(s);
@@ -60,8 +68,7 @@ pub(crate) fn parse_future(
                 // Features that are always on set no flag in 3.12 (`PyCF_MASK` keeps only
                 // these two).
                 "nested_scopes" | "generators" | "division" | "absolute_import"
-                | "with_statement" | "print_function" | "unicode_literals"
-                | "generator_stop" => 0,
+                | "with_statement" | "print_function" | "unicode_literals" | "generator_stop" => 0,
                 "barry_as_FLUFL" => 0x40_0000,
                 "annotations" => FUTURE_ANNOTATIONS,
                 "braces" => return Err(error("not a chance".into())),

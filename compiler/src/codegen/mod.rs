@@ -82,7 +82,7 @@ pub fn compile_module(
     let folded = fold::fold_module(module);
     let future = future::parse_future(module, &map, &folded, filename)?;
     let table = symtable::build(module, &map, filename)?;
-    let mut compiler = Compiler::new(&table, &folded, &map, source, filename, true);
+    let mut compiler = Compiler::new(&table, &folded, &map, source, filename);
     compiler.future = future;
     compiler.module_body(module)?;
     let (seq, meta) = compiler.finish_unit(true)?;
@@ -91,12 +91,9 @@ pub fn compile_module(
 
 /// The module's top-level code unit as the code generator leaves it, before optimisation
 /// (what `_testinternalcapi.compiler_codegen` returns): the instructions, with the final
-/// `LOAD_CONST None; RETURN_VALUE` added, and the metadata.
-///
-/// Nested functions, classes and comprehensions are generated too, but are not assembled:
-/// their [`Constant::Code`] entries are stubs carrying only the unit's metadata (name,
-/// qualified name, first line, argument counts, flags, variable names), so that this needs
-/// neither the optimiser nor the assembler.
+/// `LOAD_CONST None; RETURN_VALUE` added, and the metadata. Nested functions, classes and
+/// comprehensions are compiled in full (optimised and assembled) into its constants, as
+/// CPython does before it returns.
 ///
 /// # Errors
 /// As [`compile_module`].
@@ -109,7 +106,7 @@ pub fn module_sequence(
     let folded = fold::fold_module(module);
     let future = future::parse_future(module, &map, &folded, filename)?;
     let table = symtable::build(module, &map, filename)?;
-    let mut compiler = Compiler::new(&table, &folded, &map, source, filename, false);
+    let mut compiler = Compiler::new(&table, &folded, &map, source, filename);
     compiler.future = future;
     compiler.module_body(module)?;
     compiler.finish_unit(true)
@@ -131,8 +128,6 @@ pub(crate) struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     /// How deep the visitors are nested.
     depth: u32,
-    /// Whether nested units are optimised and assembled (else they become stubs).
-    assemble: bool,
     /// The module's `__future__` features.
     future: future::Future,
 }
@@ -144,7 +139,6 @@ impl<'a> Compiler<'a> {
         map: &'a SourceMap,
         source: &'a str,
         filename: &'a str,
-        assemble: bool,
     ) -> Compiler<'a> {
         Compiler {
             table,
@@ -154,7 +148,6 @@ impl<'a> Compiler<'a> {
             filename,
             units: Vec::new(),
             depth: 0,
-            assemble,
             future: future::Future::default(),
         }
     }
@@ -220,7 +213,10 @@ impl<'a> Compiler<'a> {
 
     /// Adds the final return, then turns the current unit (which must be the last on the
     /// stack) into its sequence and metadata, and pops it.
-    fn finish_unit(&mut self, add_none: bool) -> Result<(InstrSequence, UnitMetadata), CompileError> {
+    fn finish_unit(
+        &mut self,
+        add_none: bool,
+    ) -> Result<(InstrSequence, UnitMetadata), CompileError> {
         self.add_return_at_end(add_none);
         let unit = self.units.pop().expect("a unit is open");
         let (seq, mut meta) = unit.into_parts(self.table);
@@ -230,48 +226,13 @@ impl<'a> Compiler<'a> {
 
     /// Finishes a nested unit (`optimize_and_assemble` + `compiler_exit_scope`): its code
     /// object, and the free variables its closure needs.
-    fn finish_nested(&mut self, add_none: bool) -> Result<(Rc<CodeObject>, Vec<Rc<str>>), CompileError> {
+    fn finish_nested(
+        &mut self,
+        add_none: bool,
+    ) -> Result<(Rc<CodeObject>, Vec<Rc<str>>), CompileError> {
         let (seq, meta) = self.finish_unit(add_none)?;
         let freevars = meta.freevars.clone();
-        let code = if self.assemble {
-            flowgraph::optimize_and_assemble(seq, meta, self.filename)?
-        } else {
-            stub_code(&meta, self.filename)
-        };
+        let code = flowgraph::optimize_and_assemble(seq, meta, self.filename)?;
         Ok((Rc::new(code), freevars))
-    }
-}
-
-/// The stand-in code object of an unassembled nested unit (see [`module_sequence`]).
-fn stub_code(meta: &UnitMetadata, filename: &str) -> CodeObject {
-    use crate::code::local_kind;
-    let mut localsplusnames = Vec::new();
-    let mut localspluskinds = Vec::new();
-    for name in &meta.varnames {
-        localsplusnames.push(name.clone());
-        localspluskinds.push(local_kind::LOCAL);
-    }
-    for name in &meta.cellvars {
-        localsplusnames.push(name.clone());
-        localspluskinds.push(local_kind::CELL);
-    }
-    for name in &meta.freevars {
-        localsplusnames.push(name.clone());
-        localspluskinds.push(local_kind::FREE);
-    }
-    CodeObject {
-        argcount: meta.argcount,
-        posonlyargcount: meta.posonlyargcount,
-        kwonlyargcount: meta.kwonlyargcount,
-        flags: meta.flags,
-        firstlineno: meta.firstlineno,
-        consts: meta.consts.clone(),
-        names: meta.names.clone(),
-        localsplusnames,
-        localspluskinds,
-        filename: filename.into(),
-        name: meta.name.clone(),
-        qualname: meta.qualname.clone(),
-        ..CodeObject::default()
     }
 }

@@ -66,7 +66,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_nameop`.
-    pub(crate) fn nameop(&mut self, loc: Location, name: &str, ctx: Ctx) -> Result<(), CompileError> {
+    pub(crate) fn nameop(
+        &mut self,
+        loc: Location,
+        name: &str,
+        ctx: Ctx,
+    ) -> Result<(), CompileError> {
         self.check_forbidden(loc, name, ctx)?;
         let mangled = mangle(self.cur().private.as_deref(), name);
         let scope = self.scope_of(&mangled);

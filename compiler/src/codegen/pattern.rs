@@ -142,9 +142,7 @@ impl<'a> Compiler<'a> {
         for (i, p) in elts.iter().enumerate() {
             if matches!(p, Pattern::MatchStar(_)) {
                 if seen_star {
-                    return Err(
-                        self.error(loc, "multiple starred expressions in sequence pattern")
-                    );
+                    return Err(self.error(loc, "multiple starred expressions in sequence pattern"));
                 }
                 if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
                     return Err(self.error(
@@ -188,9 +186,10 @@ impl<'a> Compiler<'a> {
             Pattern::MatchValue(v) => {
                 let value = &*v.value;
                 if !(self.is_const(value) || matches!(value, Expr::Attribute(_))) {
-                    return Err(
-                        self.error(loc, "patterns may only match literals and attribute lookups")
-                    );
+                    return Err(self.error(
+                        loc,
+                        "patterns may only match literals and attribute lookups",
+                    ));
                 }
                 self.expr(value)?;
                 self.add_compare(loc, CmpOp::Eq);
@@ -207,9 +206,13 @@ impl<'a> Compiler<'a> {
                 self.jump_to_fail_pop(loc, pc, Opcode::PopJumpIfFalse);
             }
             Pattern::MatchSequence(s) => self.pattern_sequence(&s.patterns, pc, loc)?,
-            Pattern::MatchMapping(m) => {
-                self.pattern_mapping(&m.keys, &m.patterns, m.rest.as_ref().map(|r| r.as_str()), pc, loc)?
-            }
+            Pattern::MatchMapping(m) => self.pattern_mapping(
+                &m.keys,
+                &m.patterns,
+                m.rest.as_ref().map(|r| r.as_str()),
+                pc,
+                loc,
+            )?,
             Pattern::MatchClass(c) => self.pattern_class(c, pc, loc)?,
             Pattern::MatchStar(s) => {
                 self.store_name(loc, s.name.as_ref().map(|n| n.as_str()), pc)?
@@ -225,7 +228,9 @@ impl<'a> Compiler<'a> {
                                     name.as_str()
                                 ),
                             ),
-                            None => self.error(loc, "wildcard makes remaining patterns unreachable"),
+                            None => {
+                                self.error(loc, "wildcard makes remaining patterns unreachable")
+                            }
                         });
                     }
                     self.store_name(loc, a.name.as_ref().map(|n| n.as_str()), pc)?;
@@ -422,7 +427,10 @@ impl<'a> Compiler<'a> {
                     let oloc = self.loc(&other.pattern);
                     return Err(self.error(
                         oloc,
-                        format!("attribute name repeated in class pattern: {}", k.attr.as_str()),
+                        format!(
+                            "attribute name repeated in class pattern: {}",
+                            k.attr.as_str()
+                        ),
                     ));
                 }
             }

@@ -7,10 +7,10 @@
 use ruff_python_ast::{ElifElseClause, Expr, Stmt, StmtAnnAssign, StmtAugAssign, StmtImportFrom};
 use ruff_text_size::Ranged;
 
+use super::Compiler;
 use super::expr::{binary_op_arg, intrinsic1};
 use super::names::Ctx;
 use super::unit::ScopeType;
-use super::Compiler;
 use crate::code::Constant;
 use crate::error::CompileError;
 use crate::instr::Location;
@@ -54,7 +54,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_body`: a module or class body, with its docstring and annotations dict.
-    pub(crate) fn body(&mut self, mut loc: Location, stmts: &'a [Stmt]) -> Result<(), CompileError> {
+    pub(crate) fn body(
+        &mut self,
+        mut loc: Location,
+        stmts: &'a [Stmt],
+    ) -> Result<(), CompileError> {
         if self.cur().scope == ScopeType::Module {
             if let Some(first) = stmts.first() {
                 loc = self.stmt_loc(first);
@@ -561,7 +565,10 @@ impl<'a> Compiler<'a> {
             .iter()
             .map(|a| Self::str_constant(a.name.as_str()))
             .collect();
-        if imp.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+        if imp
+            .module
+            .as_ref()
+            .is_some_and(|m| m.as_str() == "__future__")
             && self.future_ends_before(loc)
         {
             return Err(self.error(
@@ -589,6 +596,7 @@ impl<'a> Compiler<'a> {
     /// Whether `loc` comes after the last valid `from __future__` import.
     fn future_ends_before(&self, loc: Location) -> bool {
         let f = self.future.location;
-        loc.lineno > f.end_lineno || (loc.lineno == f.end_lineno && loc.col_offset > f.end_col_offset)
+        loc.lineno > f.end_lineno
+            || (loc.lineno == f.end_lineno && loc.col_offset > f.end_col_offset)
     }
 }

@@ -9,10 +9,10 @@ use std::rc::Rc;
 
 use ruff_python_ast::{ExceptHandler, StmtTry, StmtWith};
 
+use super::Compiler;
 use super::expr::intrinsic2;
 use super::fblock::{Datum, FBlockKind};
 use super::names::Ctx;
-use super::Compiler;
 use crate::code::Constant;
 use crate::error::CompileError;
 use crate::instr::{Label, Location};
@@ -20,7 +20,11 @@ use crate::opcode::Opcode;
 
 impl<'a> Compiler<'a> {
     /// `compiler_try_finally` (and `compiler_try_star_finally`, which is the same).
-    pub(crate) fn try_finally(&mut self, t: &'a StmtTry, loc: Location) -> Result<(), CompileError> {
+    pub(crate) fn try_finally(
+        &mut self,
+        t: &'a StmtTry,
+        loc: Location,
+    ) -> Result<(), CompileError> {
         let body = self.new_label();
         let end = self.new_label();
         let exit = self.new_label();
@@ -49,7 +53,13 @@ impl<'a> Compiler<'a> {
         self.use_label(end);
         self.emit_jump(Opcode::SetupCleanup, cleanup, Location::NONE);
         self.emit(Opcode::PushExcInfo, 0, Location::NONE);
-        self.push_fblock(Location::NONE, FBlockKind::FinallyEnd, Some(end), None, Datum::None)?;
+        self.push_fblock(
+            Location::NONE,
+            FBlockKind::FinallyEnd,
+            Some(end),
+            None,
+            Datum::None,
+        )?;
         self.stmts(&t.finalbody)?;
         self.pop_fblock(FBlockKind::FinallyEnd);
         self.emit(Opcode::Reraise, 0, Location::NONE);
@@ -172,7 +182,13 @@ impl<'a> Compiler<'a> {
         self.use_label(except);
         self.emit_jump(Opcode::SetupCleanup, cleanup, Location::NONE);
         self.emit(Opcode::PushExcInfo, 0, Location::NONE);
-        self.push_fblock(loc, FBlockKind::ExceptionGroupHandler, None, None, Datum::None)?;
+        self.push_fblock(
+            loc,
+            FBlockKind::ExceptionGroupHandler,
+            None,
+            None,
+            Datum::None,
+        )?;
         for (i, handler) in t.handlers.iter().enumerate() {
             let ExceptHandler::ExceptHandler(h) = handler;
             let mut hloc = self.loc(h);
@@ -277,7 +293,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_with`: the `pos`-th item of a `with` statement and what it encloses.
-    pub(crate) fn with(&mut self, w: &'a StmtWith, pos: usize, loc: Location) -> Result<(), CompileError> {
+    pub(crate) fn with(
+        &mut self,
+        w: &'a StmtWith,
+        pos: usize,
+        loc: Location,
+    ) -> Result<(), CompileError> {
         let item = &w.items[pos];
         let block = self.new_label();
         let fin = self.new_label();
@@ -287,7 +308,13 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::BeforeWith, 0, loc);
         self.emit_jump(Opcode::SetupWith, fin, loc);
         self.use_label(block);
-        self.push_fblock(loc, FBlockKind::With, Some(block), Some(fin), Datum::With(loc))?;
+        self.push_fblock(
+            loc,
+            FBlockKind::With,
+            Some(block),
+            Some(fin),
+            Datum::With(loc),
+        )?;
         match &item.optional_vars {
             Some(vars) => self.expr(vars)?,
             None => self.emit(Opcode::PopTop, 0, loc),

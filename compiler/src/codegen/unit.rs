@@ -10,9 +10,9 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
-use super::fblock::FBlock;
 use super::Compiler;
-use crate::code::{flags, Constant};
+use super::fblock::FBlock;
+use crate::code::{Constant, flags};
 use crate::error::CompileError;
 use crate::instr::{InstrSequence, Label, Location, UnitMetadata};
 use crate::opcode::Opcode;
@@ -93,8 +93,6 @@ enum ConstKey {
     /// An assembled code object: equal code objects are one constant, as `code.__eq__`
     /// compares them (two copies of a loop condition's generator expression merge).
     Code(Box<CodeKey>),
-    /// An unassembled stub (see `module_sequence`): only itself.
-    CodeStub(usize),
 }
 
 /// What `code_richcompare` compares.
@@ -121,12 +119,7 @@ fn const_key(c: &Constant) -> ConstKey {
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect()),
-        Constant::FrozenSet(items) => {
-            ConstKey::FrozenSet(items.iter().map(const_key).collect())
-        }
-        Constant::Code(code) if code.code.is_empty() => {
-            ConstKey::CodeStub(Rc::as_ptr(code) as usize)
-        }
+        Constant::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(const_key).collect()),
         Constant::Code(code) => ConstKey::Code(Box::new(CodeKey {
             name: code.name.clone(),
             counts: (

@@ -78,7 +78,10 @@ pub(crate) fn normalize_jumps(cfg: &mut Cfg, filename: &str) -> Result<(), Compi
                 cfg.blocks[jump].next = next;
                 cfg.blocks[id].next = Some(jump);
                 if next.is_none() {
-                    return Err(internal_error(filename, "conditional jump at the end of the code"));
+                    return Err(internal_error(
+                        filename,
+                        "conditional jump at the end of the code",
+                    ));
                 }
             }
         }
@@ -151,7 +154,10 @@ pub(crate) fn assemble_emit(
     for &b in &order {
         for instr in &cfg.blocks[b].instrs {
             if instr.op.is_pseudo() {
-                return Err(internal_error(filename, "pseudo-instruction left at assembly"));
+                return Err(internal_error(
+                    filename,
+                    "pseudo-instruction left at assembly",
+                ));
             }
             write_instr(&mut code, instr);
         }

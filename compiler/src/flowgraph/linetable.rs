@@ -84,8 +84,7 @@ impl LineTableWriter {
                 return;
             }
         } else if loc.end_lineno == loc.lineno {
-            if line_delta == 0 && column < 80 && end_column - column < 16 && end_column >= column
-            {
+            if line_delta == 0 && column < 80 && end_column - column < 16 && end_column >= column {
                 self.first_byte(SHORT0 + (column >> 3) as u8, length);
                 self.table
                     .push((((column & 7) << 4) | (end_column - column)) as u8);

@@ -185,7 +185,12 @@ fn build_cellfixedoffsets(meta: &UnitMetadata) -> Vec<usize> {
 /// Puts `COPY_FREE_VARS`, the `MAKE_CELL`s (in slot order) and a generator's
 /// `RETURN_GENERATOR; POP_TOP` at the start of the entry block
 /// (`insert_prefix_instructions`).
-fn insert_prefix_instructions(cfg: &mut Cfg, meta: &UnitMetadata, fixed: &[usize], code_flags: u32) {
+fn insert_prefix_instructions(
+    cfg: &mut Cfg,
+    meta: &UnitMetadata,
+    fixed: &[usize],
+    code_flags: u32,
+) {
     let entry = cfg.entry;
     let instrs = &mut cfg.blocks[entry].instrs;
     let gen_flags = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;

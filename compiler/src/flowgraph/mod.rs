@@ -103,10 +103,7 @@ pub fn optimize_and_assemble(
 /// The fast-locals names and kinds: locals (cells among them marked), then the cells that are
 /// not locals, then the free variables (`compute_localsplus_info` of `assemble.c`). Arguments
 /// are not marked apart, as in 3.12.
-fn localsplus_info(
-    meta: &UnitMetadata,
-    nlocalsplus: usize,
-) -> (Vec<std::rc::Rc<str>>, Vec<u8>) {
+fn localsplus_info(meta: &UnitMetadata, nlocalsplus: usize) -> (Vec<std::rc::Rc<str>>, Vec<u8>) {
     let mut names = Vec::with_capacity(nlocalsplus);
     let mut kinds = Vec::with_capacity(nlocalsplus);
     for name in &meta.varnames {

@@ -123,7 +123,11 @@ fn inline_small_exit_blocks(cfg: &mut Cfg, b: BlockId) {
     if t.exits_scope() && t.instrs.len() <= MAX_COPY_SIZE {
         let copied = t.instrs.clone();
         let block = &mut cfg.blocks[b];
-        block.instrs.last_mut().expect("not empty").set_op0(Opcode::Nop);
+        block
+            .instrs
+            .last_mut()
+            .expect("not empty")
+            .set_op0(Opcode::Nop);
         block.instrs.extend(copied);
     }
 }
@@ -207,8 +211,7 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
                     }
                 }
             }
-            let ends_in_jump =
-                instr.is_some_and(|(ib, ii)| cfg.blocks[ib].instrs[ii].op.is_jump());
+            let ends_in_jump = instr.is_some_and(|(ib, ii)| cfg.blocks[ib].instrs[ii].op.is_jump());
             if ends_in_jump || cfg.blocks[id].no_fallthrough() {
                 instr = None;
             }

@@ -97,8 +97,10 @@ pub(crate) fn optimize_basic_block(
                     let probe = CfgInstr::new(Opcode::LoadConst, oparg, inst.loc);
                     let value = const_value(&probe, consts, filename)?;
                     let jump_op = (i + 2 < len).then(|| instrs[i + 2].op);
-                    let is_cond =
-                        matches!(jump_op, Some(Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue));
+                    let is_cond = matches!(
+                        jump_op,
+                        Some(Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue)
+                    );
                     if matches!(value, Constant::None) && is_cond {
                         let nextarg = instrs[i + 1].arg & 0xFF;
                         instrs[i].set_op0(Opcode::Nop);
@@ -138,7 +140,13 @@ pub(crate) fn optimize_basic_block(
                     }
                 }
                 if i >= oparg as usize {
-                    fold_tuple_on_constants(instrs, i - oparg as usize, oparg as usize, consts, filename)?;
+                    fold_tuple_on_constants(
+                        instrs,
+                        i - oparg as usize,
+                        oparg as usize,
+                        consts,
+                        filename,
+                    )?;
                 }
             }
             Opcode::PopJumpIfNotNone
@@ -211,8 +219,7 @@ fn fold_tuple_on_constants(
     for instr in &mut instrs[start..start + n] {
         instr.set_op0(Opcode::Nop);
     }
-    let index = i32::try_from(index)
-        .map_err(|_| internal_error(filename, "too many constants"))?;
+    let index = i32::try_from(index).map_err(|_| internal_error(filename, "too many constants"))?;
     instrs[start + n].op = Opcode::LoadConst;
     instrs[start + n].arg = index;
     Ok(())
@@ -236,9 +243,7 @@ fn swaptimize(instrs: &mut [CfgInstr], ix: &mut usize) {
         }
         len += 1;
     }
-    let malformed = run[..len]
-        .iter()
-        .any(|i| i.op == Opcode::Swap && i.arg < 1);
+    let malformed = run[..len].iter().any(|i| i.op == Opcode::Swap && i.arg < 1);
     if !more || malformed {
         return;
     }

@@ -16,27 +16,53 @@ pub fn stack_effect(op: Opcode, arg: u32, jump: bool) -> Option<i32> {
     use Opcode::*;
     let a = i64::from(arg);
     let effect: i64 = match op {
-        Cache | Nop | UnaryNegative | UnaryNot | UnaryInvert | Reserved | CheckExcMatch
-        | CheckEgMatch | GetAiter | GetIter | GetYieldFromIter | ReturnGenerator
-        | SetupAnnotations | DeleteName | DeleteGlobal | Swap | JumpForward
-        | ReturnConst | Send | DeleteFast | GetAwaitable | JumpBackwardNoInterrupt | MakeCell
-        | DeleteDeref | JumpBackward | ExtendedArg | CopyFreeVars | YieldValue | Resume
-        | KwNames | CallIntrinsic1 | LoadFromDictOrGlobals | LoadFromDictOrDeref | PopBlock
-        | Jump | JumpNoInterrupt => 0,
+        Cache
+        | Nop
+        | UnaryNegative
+        | UnaryNot
+        | UnaryInvert
+        | Reserved
+        | CheckExcMatch
+        | CheckEgMatch
+        | GetAiter
+        | GetIter
+        | GetYieldFromIter
+        | ReturnGenerator
+        | SetupAnnotations
+        | DeleteName
+        | DeleteGlobal
+        | Swap
+        | JumpForward
+        | ReturnConst
+        | Send
+        | DeleteFast
+        | GetAwaitable
+        | JumpBackwardNoInterrupt
+        | MakeCell
+        | DeleteDeref
+        | JumpBackward
+        | ExtendedArg
+        | CopyFreeVars
+        | YieldValue
+        | Resume
+        | KwNames
+        | CallIntrinsic1
+        | LoadFromDictOrGlobals
+        | LoadFromDictOrDeref
+        | PopBlock
+        | Jump
+        | JumpNoInterrupt => 0,
         PushNull | GetLen | MatchMapping | MatchSequence | MatchKeys | PushExcInfo
         | WithExceptStart | GetAnext | BeforeAsyncWith | BeforeWith | LoadBuildClass
-        | LoadAssertionError | LoadLocals | ForIter | LoadConst | LoadName | ImportFrom
-        | Copy | LoadFast | LoadFastCheck | LoadClosure | LoadDeref | LoadFastAndClear
-        | LoadMethod => 1,
-        PopTop | InterpreterExit | EndSend | BinarySubscr | ReturnValue | PopExcept
-        | StoreName | DeleteAttr | StoreGlobal | CompareOp | ImportName | PopJumpIfFalse
-        | PopJumpIfTrue | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast
-        | PopJumpIfNotNone | PopJumpIfNone | StoreDeref | ListAppend | SetAdd | ListExtend
-        | SetUpdate | DictMerge | DictUpdate | CallIntrinsic2 | CleanupThrow
-        | StoreFastMaybeNull | LoadSuperMethod | LoadZeroSuperMethod | LoadZeroSuperAttr => -1,
-        EndFor | BinarySlice | DeleteSubscr | EndAsyncFor | StoreAttr | MapAdd | MatchClass => {
-            -2
-        }
+        | LoadAssertionError | LoadLocals | ForIter | LoadConst | LoadName | ImportFrom | Copy
+        | LoadFast | LoadFastCheck | LoadClosure | LoadDeref | LoadFastAndClear | LoadMethod => 1,
+        PopTop | InterpreterExit | EndSend | BinarySubscr | ReturnValue | PopExcept | StoreName
+        | DeleteAttr | StoreGlobal | CompareOp | ImportName | PopJumpIfFalse | PopJumpIfTrue
+        | IsOp | ContainsOp | Reraise | BinaryOp | StoreFast | PopJumpIfNotNone | PopJumpIfNone
+        | StoreDeref | ListAppend | SetAdd | ListExtend | SetUpdate | DictMerge | DictUpdate
+        | CallIntrinsic2 | CleanupThrow | StoreFastMaybeNull | LoadSuperMethod
+        | LoadZeroSuperMethod | LoadZeroSuperAttr => -1,
+        EndFor | BinarySlice | DeleteSubscr | EndAsyncFor | StoreAttr | MapAdd | MatchClass => -2,
         StoreSubscr => -3,
         StoreSlice => -4,
         UnpackSequence => a - 1,
@@ -81,7 +107,11 @@ fn stackdepth_push(cfg: &mut Cfg, stack: &mut Vec<BlockId>, b: BlockId, depth: i
 
 /// The deepest the stack gets on any path, assuming loops leave it as they found it; sets each
 /// reachable block's `startdepth` (`_PyCfg_Stackdepth`).
-pub(crate) fn stackdepth(cfg: &mut Cfg, code_flags: u32, filename: &str) -> Result<i32, CompileError> {
+pub(crate) fn stackdepth(
+    cfg: &mut Cfg,
+    code_flags: u32,
+    filename: &str,
+) -> Result<i32, CompileError> {
     for b in cfg.order() {
         cfg.blocks[b].startdepth = i32::MIN;
     }

@@ -163,7 +163,11 @@ mod tests {
         let pieces = optimize_format("%s%-5s%.3r", 3).unwrap();
         assert_eq!(
             pieces,
-            vec![value(0, b's', None), value(1, b's', Some("5")), value(2, b'r', Some(".3"))]
+            vec![
+                value(0, b's', None),
+                value(1, b's', Some("5")),
+                value(2, b'r', Some(".3"))
+            ]
         );
         let pieces = optimize_format("a%%b %10.2a!", 1).unwrap();
         assert_eq!(pieces[0], FormatPiece::Literal("a%b ".into()));
@@ -173,7 +177,15 @@ mod tests {
 
     #[test]
     fn anything_else_is_left_alone() {
-        for (fmt, n) in [("%d", 1), ("%s %s", 1), ("%s", 2), ("%100s", 1), ("%(a)s", 1), ("%s%", 1), ("%*s", 1)] {
+        for (fmt, n) in [
+            ("%d", 1),
+            ("%s %s", 1),
+            ("%s", 2),
+            ("%100s", 1),
+            ("%(a)s", 1),
+            ("%s%", 1),
+            ("%*s", 1),
+        ] {
             assert_eq!(optimize_format(fmt, n), None, "{fmt}");
         }
     }

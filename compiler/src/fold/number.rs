@@ -357,7 +357,10 @@ mod tests {
         assert_eq!(int_true_divide(&one, &big), Some(0.0));
         let d = BigInt::from(2).pow(1074);
         assert_eq!(int_true_divide(&one, &d), Some(5e-324));
-        assert_eq!(int_true_divide(&BigInt::from(1), &BigInt::from(3)), Some(1.0 / 3.0));
+        assert_eq!(
+            int_true_divide(&BigInt::from(1), &BigInt::from(3)),
+            Some(1.0 / 3.0)
+        );
         assert_eq!(int_true_divide(&big, &one), None);
     }
 }

@@ -90,7 +90,9 @@ pub(super) fn binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constan
 fn add(l: &Constant, r: &Constant) -> Option<Constant> {
     match (l, r) {
         (Constant::Str(a), Constant::Str(b)) => Some(Constant::Str(format!("{a}{b}").into())),
-        (Constant::Bytes(a), Constant::Bytes(b)) => Some(Constant::Bytes([&a[..], b].concat().into())),
+        (Constant::Bytes(a), Constant::Bytes(b)) => {
+            Some(Constant::Bytes([&a[..], b].concat().into()))
+        }
         (Constant::Tuple(a), Constant::Tuple(b)) => {
             Some(Constant::Tuple(a.iter().chain(b.iter()).cloned().collect()))
         }
@@ -224,7 +226,11 @@ fn int_arithmetic(op: Operator, a: &BigInt, b: &BigInt) -> Option<Constant> {
 /// power.
 fn int_power(a: &BigInt, b: &BigInt) -> Option<Constant> {
     if b.is_negative() {
-        return float_arithmetic(Operator::Pow, number::int_to_f64(a)?, number::int_to_f64(b)?);
+        return float_arithmetic(
+            Operator::Pow,
+            number::int_to_f64(a)?,
+            number::int_to_f64(b)?,
+        );
     }
     if a.is_zero() || b.is_zero() {
         return Some(Constant::Int(BigInt::from(u8::from(b.is_zero()))));

@@ -13,7 +13,7 @@ use ruff_python_ast::{
 };
 use ruff_text_size::Ranged;
 
-use super::{format, key, ops, FoldWarning, FoldedConstants, MAX_NESTING};
+use super::{FoldWarning, FoldedConstants, MAX_NESTING, format, key, ops};
 use crate::code::Constant;
 
 /// How much stack is left before folding a level asks for more, and how much it asks for.
@@ -154,7 +154,9 @@ impl Folder {
                     self.fold_iter(compare.comparators.last().expect("one per operator"));
                 }
             }
-            Expr::Name(name) if name.ctx == ExprContext::Load && name.id.as_str() == "__debug__" => {
+            Expr::Name(name)
+                if name.ctx == ExprContext::Load && name.id.as_str() == "__debug__" =>
+            {
                 self.record(expr, Some(Constant::Bool(true)));
             }
             _ => {}
@@ -255,9 +257,16 @@ fn has_future_annotations(body: &[Stmt]) -> bool {
         match stmt {
             Stmt::ImportFrom(import)
                 if import.level == 0
-                    && import.module.as_ref().is_some_and(|m| m.as_str() == "__future__") =>
+                    && import
+                        .module
+                        .as_ref()
+                        .is_some_and(|m| m.as_str() == "__future__") =>
             {
-                if import.names.iter().any(|alias| alias.name.as_str() == "annotations") {
+                if import
+                    .names
+                    .iter()
+                    .any(|alias| alias.name.as_str() == "annotations")
+                {
                     return true;
                 }
             }
@@ -339,7 +348,10 @@ mod tests {
         let cases = [
             ("0x_FFFF_FFFF_FFFF_FFFF_F", "295147905179352825855"),
             ("0o7777777777777777777777777", "37778931862957161709567"),
-            ("0B1_0000000000000000000000000000000000000000000000000000000000000000", "18446744073709551616"),
+            (
+                "0B1_0000000000000000000000000000000000000000000000000000000000000000",
+                "18446744073709551616",
+            ),
             ("100_000_000_000_000_000_000", "100000000000000000000"),
         ];
         for (token, value) in cases {

@@ -94,11 +94,7 @@ pub fn complex_repr(real: f64, imag: f64) -> String {
 
 /// The quote `repr` puts around text: `'` unless the text has `'` and no `"`.
 fn quote_for(has_single: bool, has_double: bool) -> char {
-    if has_single && !has_double {
-        '"'
-    } else {
-        '\''
-    }
+    if has_single && !has_double { '"' } else { '\'' }
 }
 
 /// `repr(s)` of a `str` (`unicode_repr`): `\\`, the quote and `\t \n \r` escaped, other

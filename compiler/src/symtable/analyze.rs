@@ -151,7 +151,9 @@ impl Analyzer<'_> {
         }
         let class_flag = kind == BlockKind::Class || self.block(id).can_see_class_scope;
         self.update_symbols(id, &scopes, bound.as_ref(), &sets, class_flag);
-        let Sets { mut free, new_free, .. } = sets;
+        let Sets {
+            mut free, new_free, ..
+        } = sets;
         free.extend(new_free);
         Ok(free)
     }
@@ -212,7 +214,11 @@ impl Analyzer<'_> {
     ) -> Result<Scope, CompileError> {
         if flags & def::GLOBAL != 0 {
             if flags & def::NONLOCAL != 0 {
-                return Err(self.error_at_directive(id, name, format!("name '{name}' is nonlocal and global")));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("name '{name}' is nonlocal and global"),
+                ));
             }
             global.insert(name.clone());
             if let Some(bound) = bound {
@@ -226,7 +232,11 @@ impl Analyzer<'_> {
                 return Err(self.error_at_directive(id, name, message.into()));
             };
             if !bound.contains(name) {
-                return Err(self.error_at_directive(id, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             if type_params.contains(name) {
                 let message = format!("nonlocal binding not allowed for type parameter '{name}'");
@@ -323,10 +333,11 @@ impl Analyzer<'_> {
 
     /// Whether `name` is free in a child of `id` (`is_free_in_any_child`).
     fn is_free_in_any_child(&self, id: BlockId, name: &str) -> bool {
-        self.block(id)
-            .children
-            .iter()
-            .any(|&c| self.block(c).symbol(name).is_some_and(|s| s.scope == Scope::Free))
+        self.block(id).children.iter().any(|&c| {
+            self.block(c)
+                .symbol(name)
+                .is_some_and(|s| s.scope == Scope::Free)
+        })
     }
 
     /// Puts the children of inlined comprehensions in their place in `id`'s children.

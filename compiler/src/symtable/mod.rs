@@ -203,7 +203,10 @@ impl Block {
     pub fn is_function_like(&self) -> bool {
         matches!(
             self.kind,
-            BlockKind::Function | BlockKind::TypeVarBound | BlockKind::TypeAlias | BlockKind::TypeParams
+            BlockKind::Function
+                | BlockKind::TypeVarBound
+                | BlockKind::TypeAlias
+                | BlockKind::TypeParams
         )
     }
 }

@@ -59,7 +59,9 @@ pub(super) fn collect(
         future_annotations,
     };
     let top = walker.new_block(BlockKind::Module, "top".into(), Location::default_at(0, 0));
-    walker.by_node.insert(module as *const ast::ModModule as usize, top);
+    walker
+        .by_node
+        .insert(module as *const ast::ModModule as usize, top);
     walker.stack.push(top);
     walker.visit_body(&module.body)?;
     walker.stack.pop();
@@ -84,10 +86,19 @@ fn has_future_annotations(body: &[Stmt]) -> bool {
         let Stmt::ImportFrom(import) = stmt else {
             break;
         };
-        if import.level != 0 || import.module.as_ref().is_none_or(|m| m.as_str() != "__future__") {
+        if import.level != 0
+            || import
+                .module
+                .as_ref()
+                .is_none_or(|m| m.as_str() != "__future__")
+        {
             break;
         }
-        if import.names.iter().any(|a| a.name.as_str() == "annotations") {
+        if import
+            .names
+            .iter()
+            .any(|a| a.name.as_str() == "annotations")
+        {
             return true;
         }
     }
@@ -264,11 +275,18 @@ impl<'a> Walker<'a> {
     /// The flags of a name in the current block, mangled (`symtable_lookup`).
     pub(super) fn lookup(&self, name: &str) -> u32 {
         let mangled = mangle(self.private.as_deref(), name);
-        self.block(self.cur()).symbol(&mangled).map_or(0, |s| s.flags)
+        self.block(self.cur())
+            .symbol(&mangled)
+            .map_or(0, |s| s.flags)
     }
 
     /// Records `flag` for `name` in the current block (`symtable_add_def`).
-    pub(super) fn add_def(&mut self, name: &str, flag: u32, at: Location) -> Result<(), CompileError> {
+    pub(super) fn add_def(
+        &mut self,
+        name: &str,
+        flag: u32,
+        at: Location,
+    ) -> Result<(), CompileError> {
         self.add_def_in(self.cur(), name, flag, at)
     }
 
@@ -299,8 +317,9 @@ impl<'a> Walker<'a> {
             // An iteration variable of a comprehension: it must not rebind a walrus target
             // of the same comprehension, and later walruses must not rebind it.
             if val & (def::GLOBAL | def::NONLOCAL) != 0 {
-                let message =
-                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'");
+                let message = format!(
+                    "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                );
                 return Err(self.error(message, at));
             }
             val |= def::COMP_ITER;
@@ -413,7 +432,9 @@ impl<'a> Walker<'a> {
             Stmt::Global(g) => self.visit_declaration(&g.names, stmt, true),
             Stmt::Nonlocal(n) => self.visit_declaration(&n.names, stmt, false),
             Stmt::Expr(e) => self.visit_expr(&e.value),
-            Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => Ok(()),
+            Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {
+                Ok(())
+            }
         }
     }
 
@@ -467,7 +488,14 @@ impl<'a> Walker<'a> {
             let has_defaults = true;
             let has_kwdefaults = f.parameters.kwonlyargs.iter().any(|a| a.default.is_some());
             let name = f.name.as_str();
-            self.enter_type_param_block(name, type_params, has_defaults, has_kwdefaults, false, at)?;
+            self.enter_type_param_block(
+                name,
+                type_params,
+                has_defaults,
+                has_kwdefaults,
+                false,
+                at,
+            )?;
         }
         self.visit_annotations(f, &f.parameters, f.returns.as_deref())?;
         let key = f as *const ast::StmtFunctionDef as usize;
@@ -514,11 +542,19 @@ impl<'a> Walker<'a> {
             self.add_def(arg.parameter.name.as_str(), def::PARAM, at)?;
         }
         if let Some(vararg) = &p.vararg {
-            self.add_def(vararg.name.as_str(), def::PARAM, self.star_param_location(vararg))?;
+            self.add_def(
+                vararg.name.as_str(),
+                def::PARAM,
+                self.star_param_location(vararg),
+            )?;
             self.cur_mut().varargs = true;
         }
         if let Some(kwarg) = &p.kwarg {
-            self.add_def(kwarg.name.as_str(), def::PARAM, self.star_param_location(kwarg))?;
+            self.add_def(
+                kwarg.name.as_str(),
+                def::PARAM,
+                self.star_param_location(kwarg),
+            )?;
             self.cur_mut().varkeywords = true;
         }
         Ok(())
@@ -544,7 +580,12 @@ impl<'a> Walker<'a> {
         let future = self.future_annotations;
         if future {
             let key = f as *const ast::StmtFunctionDef as usize;
-            self.enter_block(BlockKind::Annotation, "_annotation".into(), key, self.loc(f));
+            self.enter_block(
+                BlockKind::Annotation,
+                "_annotation".into(),
+                key,
+                self.loc(f),
+            );
         }
         let positional = p.posonlyargs.iter().chain(&p.args).map(|a| &a.parameter);
         let variadic = p.vararg.iter().chain(&p.kwarg).map(|a| &**a);
@@ -650,7 +691,11 @@ impl<'a> Walker<'a> {
                 let cur = self.lookup(name.id.as_str());
                 let at_module = self.cur() == BlockId(0);
                 if cur & (def::GLOBAL | def::NONLOCAL) != 0 && !at_module && a.simple {
-                    let kind = if cur & def::GLOBAL != 0 { "global" } else { "nonlocal" };
+                    let kind = if cur & def::GLOBAL != 0 {
+                        "global"
+                    } else {
+                        "nonlocal"
+                    };
                     let message = format!("annotated name '{}' can't be {kind}", name.id);
                     return Err(self.error(message, self.loc(a)));
                 }
@@ -695,7 +740,11 @@ impl<'a> Walker<'a> {
                 };
                 return Err(self.error(message, at));
             }
-            let flag = if is_global { def::GLOBAL } else { def::NONLOCAL };
+            let flag = if is_global {
+                def::GLOBAL
+            } else {
+                def::NONLOCAL
+            };
             self.add_def(name, flag, at)?;
             self.record_directive(name, at);
         }

@@ -6,7 +6,9 @@
 //! block, the rest inside, with the implicit parameter `.0`); a walrus inside a comprehension
 //! binds in the nearest enclosing function or module, after the checks of PEP 572.
 
-use ruff_python_ast::{self as ast, Expr, ExprContext, InterpolatedStringElement, Pattern, TypeParam};
+use ruff_python_ast::{
+    self as ast, Expr, ExprContext, InterpolatedStringElement, Pattern, TypeParam,
+};
 
 use super::visit::Walker;
 use super::{BlockKind, ComprehensionKind, def};
@@ -56,15 +58,30 @@ impl Walker<'_> {
                 for key in d.items.iter().filter_map(|item| item.key.as_ref()) {
                     self.visit_expr(key)?;
                 }
-                d.items.iter().try_for_each(|item| self.visit_expr(&item.value))
+                d.items
+                    .iter()
+                    .try_for_each(|item| self.visit_expr(&item.value))
             }
             Expr::Set(s) => self.visit_exprs(&s.elts),
-            Expr::ListComp(c) => self.visit_comprehension_expr(e, c.range, comp(ComprehensionKind::List, &c.generators, &c.elt, None)),
-            Expr::SetComp(c) => self.visit_comprehension_expr(e, c.range, comp(ComprehensionKind::Set, &c.generators, &c.elt, None)),
+            Expr::ListComp(c) => self.visit_comprehension_expr(
+                e,
+                c.range,
+                comp(ComprehensionKind::List, &c.generators, &c.elt, None),
+            ),
+            Expr::SetComp(c) => self.visit_comprehension_expr(
+                e,
+                c.range,
+                comp(ComprehensionKind::Set, &c.generators, &c.elt, None),
+            ),
             Expr::DictComp(c) => self.visit_comprehension_expr(
                 e,
                 c.range,
-                comp(ComprehensionKind::Dict, &c.generators, &c.key, Some(&c.value)),
+                comp(
+                    ComprehensionKind::Dict,
+                    &c.generators,
+                    &c.key,
+                    Some(&c.value),
+                ),
             ),
             Expr::Generator(c) => self.visit_comprehension_expr(
                 e,
@@ -96,7 +113,10 @@ impl Walker<'_> {
             Expr::Call(c) => {
                 self.visit_expr(&c.func)?;
                 self.visit_exprs(&c.arguments.args)?;
-                c.arguments.keywords.iter().try_for_each(|k| self.visit_expr(&k.value))
+                c.arguments
+                    .keywords
+                    .iter()
+                    .try_for_each(|k| self.visit_expr(&k.value))
             }
             Expr::FString(f) => self.visit_interpolations(f.value.elements()),
             Expr::TString(t) => self.visit_interpolations(t.value.elements()),
@@ -285,7 +305,8 @@ impl Walker<'_> {
     /// `target := value` (`symtable_handle_namedexpr`).
     fn visit_named(&mut self, n: &ast::ExprNamed) -> Result<(), CompileError> {
         if self.scratch_mut().comp_iter_expr > 0 {
-            let message = "assignment expression cannot be used in a comprehension iterable expression";
+            let message =
+                "assignment expression cannot be used in a comprehension iterable expression";
             return Err(self.error(message, self.loc(n)));
         }
         if self.block(self.cur()).comprehension.is_some()
@@ -319,7 +340,11 @@ impl Walker<'_> {
             }
             let message = match kind {
                 BlockKind::Function => {
-                    let declare = if flags & def::GLOBAL != 0 { def::GLOBAL } else { def::NONLOCAL };
+                    let declare = if flags & def::GLOBAL != 0 {
+                        def::GLOBAL
+                    } else {
+                        def::NONLOCAL
+                    };
                     self.add_def(name, declare, at)?;
                     self.record_directive(name, at);
                     return self.add_def_in(id, name, def::LOCAL, at);
@@ -374,8 +399,14 @@ impl Walker<'_> {
             }
             Pattern::MatchClass(c) => {
                 self.visit_expr(&c.cls)?;
-                c.arguments.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
-                c.arguments.keywords.iter().try_for_each(|k| self.visit_pattern(&k.pattern))
+                c.arguments
+                    .patterns
+                    .iter()
+                    .try_for_each(|p| self.visit_pattern(p))?;
+                c.arguments
+                    .keywords
+                    .iter()
+                    .try_for_each(|k| self.visit_pattern(&k.pattern))
             }
             Pattern::MatchAs(a) => {
                 if let Some(pattern) = &a.pattern {
@@ -412,8 +443,12 @@ impl Walker<'_> {
                     }
                     Ok(())
                 }
-                TypeParam::TypeVarTuple(t) => w.add_def(t.name.as_str(), def::TYPE_PARAM | def::LOCAL, at),
-                TypeParam::ParamSpec(p) => w.add_def(p.name.as_str(), def::TYPE_PARAM | def::LOCAL, at),
+                TypeParam::TypeVarTuple(t) => {
+                    w.add_def(t.name.as_str(), def::TYPE_PARAM | def::LOCAL, at)
+                }
+                TypeParam::ParamSpec(p) => {
+                    w.add_def(p.name.as_str(), def::TYPE_PARAM | def::LOCAL, at)
+                }
             }
         })
     }
