@@ -156,13 +156,12 @@ impl<'a> Compiler<'a> {
         a: &'a Expr,
         arguments: &Arguments,
     ) -> Result<(), CompileError> {
-        if let Expr::Generator(g) = a {
-            if !g.parenthesized {
+        if let Expr::Generator(g) = a
+            && !g.parenthesized {
                 let loc = self.loc(arguments);
                 let r = self.nested(loc, |c| c.expr_at(a, loc));
                 return r;
             }
-        }
         self.expr(a)
     }
 

@@ -211,12 +211,11 @@ impl<'a> Compiler<'a> {
                         _ => None,
                     }
                 };
-                if let Some(elts) = elts {
-                    if elts.len() == 1 && !matches!(elts[0], Expr::Starred(_)) {
+                if let Some(elts) = elts
+                    && elts.len() == 1 && !matches!(elts[0], Expr::Starred(_)) {
                         self.expr(&elts[0])?;
                         start = None;
                     }
-                }
                 if start.is_some() {
                     self.expr(&comp.iter)?;
                     self.emit(Opcode::GetIter, 0, loc);

@@ -55,11 +55,10 @@ impl<'a> Compiler<'a> {
         if let Some(c) = literal_constant(expr) {
             return Some(c);
         }
-        if let Expr::Name(name) = expr {
-            if name.id.as_str() == "__debug__" && name.ctx == ruff_python_ast::ExprContext::Load {
+        if let Expr::Name(name) = expr
+            && name.id.as_str() == "__debug__" && name.ctx == ruff_python_ast::ExprContext::Load {
                 return Some(Constant::Bool(true));
             }
-        }
         None
     }
 

@@ -89,8 +89,8 @@ impl<'a> Compiler<'a> {
     /// `compiler_visit_expr`, with the nesting limit.
     pub(crate) fn expr(&mut self, e: &'a Expr) -> Result<(), CompileError> {
         let loc = self.loc(e);
-        let result = self.nested(loc, |c| c.expr_at(e, loc));
-        result
+        
+        self.nested(loc, |c| c.expr_at(e, loc))
     }
 
     /// `compiler_visit_expr1`, with `loc` as the node's location.
@@ -362,8 +362,8 @@ impl<'a> Compiler<'a> {
         cond: bool,
     ) -> Result<(), CompileError> {
         let eloc = self.loc(e);
-        let result = self.nested(eloc, |c| c.jump_if_inner(loc, e, next, cond));
-        result
+        
+        self.nested(eloc, |c| c.jump_if_inner(loc, e, next, cond))
     }
 
     fn jump_if_inner(
@@ -588,7 +588,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error(loc, "multiple starred expressions in assignment"));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= (1 << 8) || n - i > (i32::MAX as usize >> 8) {
                     return Err(
                         self.error(loc, "too many expressions in star-unpacking assignment")
                     );
@@ -721,8 +721,8 @@ impl<'a> Compiler<'a> {
 
     /// An attribute load, store or delete.
     fn attribute(&mut self, a: &'a ExprAttribute, loc: Location) -> Result<(), CompileError> {
-        if a.ctx == ExprContext::Load {
-            if let Some(super_call) = self.super_call_form(a) {
+        if a.ctx == ExprContext::Load
+            && let Some(super_call) = self.super_call_form(a) {
                 self.load_super_args(&super_call)?;
                 let op = if super_call.args.is_empty() {
                     Opcode::LoadZeroSuperAttr
@@ -734,7 +734,6 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Nop, 0, l);
                 return Ok(());
             }
-        }
         self.expr(&a.value)?;
         let loc = self.attr_loc(loc, a);
         match a.ctx {

@@ -144,7 +144,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error(loc, "multiple starred expressions in sequence pattern"));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= (1 << 8) || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error(
                         loc,
                         "too many expressions in star-unpacking sequence pattern",
@@ -172,8 +172,8 @@ impl<'a> Compiler<'a> {
     /// `compiler_pattern`, with the nesting limit.
     fn pattern(&mut self, p: &'a Pattern, pc: &mut PatternContext) -> Result<(), CompileError> {
         let loc = self.loc(p);
-        let r = self.nested(loc, |c| c.pattern_at(p, pc, loc));
-        r
+        
+        self.nested(loc, |c| c.pattern_at(p, pc, loc))
     }
 
     fn pattern_at(

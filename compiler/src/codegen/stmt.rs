@@ -59,11 +59,10 @@ impl<'a> Compiler<'a> {
         mut loc: Location,
         stmts: &'a [Stmt],
     ) -> Result<(), CompileError> {
-        if self.cur().scope == ScopeType::Module {
-            if let Some(first) = stmts.first() {
+        if self.cur().scope == ScopeType::Module
+            && let Some(first) = stmts.first() {
                 loc = self.stmt_loc(first);
             }
-        }
         if find_ann(stmts) {
             self.emit(Opcode::SetupAnnotations, 0, loc);
         }
@@ -155,8 +154,8 @@ impl<'a> Compiler<'a> {
     /// `compiler_visit_stmt`, with the nesting limit.
     pub(crate) fn stmt(&mut self, s: &'a Stmt) -> Result<(), CompileError> {
         let loc = self.stmt_loc(s);
-        let result = self.nested(loc, |c| c.stmt_at(s, loc));
-        result
+        
+        self.nested(loc, |c| c.stmt_at(s, loc))
     }
 
     fn stmt_at(&mut self, s: &'a Stmt, loc: Location) -> Result<(), CompileError> {
