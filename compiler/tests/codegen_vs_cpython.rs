@@ -657,13 +657,14 @@ fn ours_e2e(src: &str) -> serde_json::Value {
 /// Two differing values, shortened around where they first differ.
 fn first_difference(want: &serde_json::Value, got: &serde_json::Value) -> (String, String) {
     if let (Some(w), Some(g)) = (want.as_array(), got.as_array())
-        && let Some(i) = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i)) {
-            let show = |v: Option<&serde_json::Value>| {
-                let text = v.map_or("(none)".to_string(), |v| v.to_string());
-                format!("[{i}] {}", text.chars().take(200).collect::<String>())
-            };
-            return (show(w.get(i)), show(g.get(i)));
-        }
+        && let Some(i) = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i))
+    {
+        let show = |v: Option<&serde_json::Value>| {
+            let text = v.map_or("(none)".to_string(), |v| v.to_string());
+            format!("[{i}] {}", text.chars().take(200).collect::<String>())
+        };
+        return (show(w.get(i)), show(g.get(i)));
+    }
     if let (Some(w), Some(g)) = (want.as_str(), got.as_str()) {
         let i = w.bytes().zip(g.bytes()).take_while(|(a, b)| a == b).count();
         let start = i.saturating_sub(8) & !1;

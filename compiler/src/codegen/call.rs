@@ -157,11 +157,12 @@ impl<'a> Compiler<'a> {
         arguments: &Arguments,
     ) -> Result<(), CompileError> {
         if let Expr::Generator(g) = a
-            && !g.parenthesized {
-                let loc = self.loc(arguments);
-                let r = self.nested(loc, |c| c.expr_at(a, loc));
-                return r;
-            }
+            && !g.parenthesized
+        {
+            let loc = self.loc(arguments);
+            let r = self.nested(loc, |c| c.expr_at(a, loc));
+            return r;
+        }
         self.expr(a)
     }
 

@@ -212,10 +212,12 @@ impl<'a> Compiler<'a> {
                     }
                 };
                 if let Some(elts) = elts
-                    && elts.len() == 1 && !matches!(elts[0], Expr::Starred(_)) {
-                        self.expr(&elts[0])?;
-                        start = None;
-                    }
+                    && elts.len() == 1
+                    && !matches!(elts[0], Expr::Starred(_))
+                {
+                    self.expr(&elts[0])?;
+                    start = None;
+                }
                 if start.is_some() {
                     self.expr(&comp.iter)?;
                     self.emit(Opcode::GetIter, 0, loc);

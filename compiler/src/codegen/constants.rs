@@ -56,9 +56,11 @@ impl<'a> Compiler<'a> {
             return Some(c);
         }
         if let Expr::Name(name) = expr
-            && name.id.as_str() == "__debug__" && name.ctx == ruff_python_ast::ExprContext::Load {
-                return Some(Constant::Bool(true));
-            }
+            && name.id.as_str() == "__debug__"
+            && name.ctx == ruff_python_ast::ExprContext::Load
+        {
+            return Some(Constant::Bool(true));
+        }
         None
     }
 

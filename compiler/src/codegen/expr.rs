@@ -89,7 +89,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_visit_expr`, with the nesting limit.
     pub(crate) fn expr(&mut self, e: &'a Expr) -> Result<(), CompileError> {
         let loc = self.loc(e);
-        
+
         self.nested(loc, |c| c.expr_at(e, loc))
     }
 
@@ -362,7 +362,7 @@ impl<'a> Compiler<'a> {
         cond: bool,
     ) -> Result<(), CompileError> {
         let eloc = self.loc(e);
-        
+
         self.nested(eloc, |c| c.jump_if_inner(loc, e, next, cond))
     }
 
@@ -722,18 +722,19 @@ impl<'a> Compiler<'a> {
     /// An attribute load, store or delete.
     fn attribute(&mut self, a: &'a ExprAttribute, loc: Location) -> Result<(), CompileError> {
         if a.ctx == ExprContext::Load
-            && let Some(super_call) = self.super_call_form(a) {
-                self.load_super_args(&super_call)?;
-                let op = if super_call.args.is_empty() {
-                    Opcode::LoadZeroSuperAttr
-                } else {
-                    Opcode::LoadSuperAttr
-                };
-                self.emit_name(op, a.attr.as_str(), loc);
-                let l = self.attr_loc(loc, a);
-                self.emit(Opcode::Nop, 0, l);
-                return Ok(());
-            }
+            && let Some(super_call) = self.super_call_form(a)
+        {
+            self.load_super_args(&super_call)?;
+            let op = if super_call.args.is_empty() {
+                Opcode::LoadZeroSuperAttr
+            } else {
+                Opcode::LoadSuperAttr
+            };
+            self.emit_name(op, a.attr.as_str(), loc);
+            let l = self.attr_loc(loc, a);
+            self.emit(Opcode::Nop, 0, l);
+            return Ok(());
+        }
         self.expr(&a.value)?;
         let loc = self.attr_loc(loc, a);
         match a.ctx {

@@ -172,7 +172,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_pattern`, with the nesting limit.
     fn pattern(&mut self, p: &'a Pattern, pc: &mut PatternContext) -> Result<(), CompileError> {
         let loc = self.loc(p);
-        
+
         self.nested(loc, |c| c.pattern_at(p, pc, loc))
     }
 

@@ -60,9 +60,10 @@ impl<'a> Compiler<'a> {
         stmts: &'a [Stmt],
     ) -> Result<(), CompileError> {
         if self.cur().scope == ScopeType::Module
-            && let Some(first) = stmts.first() {
-                loc = self.stmt_loc(first);
-            }
+            && let Some(first) = stmts.first()
+        {
+            loc = self.stmt_loc(first);
+        }
         if find_ann(stmts) {
             self.emit(Opcode::SetupAnnotations, 0, loc);
         }
@@ -154,7 +155,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_visit_stmt`, with the nesting limit.
     pub(crate) fn stmt(&mut self, s: &'a Stmt) -> Result<(), CompileError> {
         let loc = self.stmt_loc(s);
-        
+
         self.nested(loc, |c| c.stmt_at(s, loc))
     }
 
