@@ -80,6 +80,7 @@ pub fn compile_module(
 ) -> Result<CodeObject, CompileError> {
     let map = SourceMap::new(source);
     let folded = fold::fold_module(module);
+    folded.check_depth(filename)?;
     let future = future::parse_future(module, &map, &folded, filename)?;
     let table = symtable::build(module, &map, filename)?;
     let mut compiler = Compiler::new(&table, &folded, &map, source, filename);
@@ -104,6 +105,7 @@ pub fn module_sequence(
 ) -> Result<(InstrSequence, UnitMetadata), CompileError> {
     let map = SourceMap::new(source);
     let folded = fold::fold_module(module);
+    folded.check_depth(filename)?;
     let future = future::parse_future(module, &map, &folded, filename)?;
     let table = symtable::build(module, &map, filename)?;
     let mut compiler = Compiler::new(&table, &folded, &map, source, filename);
