@@ -6,7 +6,8 @@
 use ruff_python_ast::{Arguments, Expr, ExprAttribute, ExprCall, Keyword};
 
 use super::Compiler;
-use super::expr::{Builder, LIST_BUILDER, STACK_USE_GUIDELINE};
+use super::displays::{Builder, LIST_BUILDER};
+use super::expr::STACK_USE_GUIDELINE;
 use super::names::Ctx;
 use crate::code::Constant;
 use crate::error::CompileError;

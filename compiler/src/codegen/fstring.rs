@@ -6,9 +6,12 @@
 //! merged into one constant located from the first piece's start to the last one's end, and
 //! a format spec that ends with a replacement field followed by an empty constant. This
 //! module rebuilds that list, then emits `FORMAT_VALUE` and `BUILD_STRING` as 3.12 does.
+//!
+//! `'...' % (a, b)` that constant folding turned into an f-string (`optimize_format`) is
+//! compiled here too.
 
 use ruff_python_ast::{
-    ConversionFlag, ExprFString, FStringPart, InterpolatedElement, InterpolatedStringElement,
+    ConversionFlag, Expr, ExprFString, FStringPart, InterpolatedElement, InterpolatedStringElement,
     InterpolatedStringElements,
 };
 use ruff_text_size::{Ranged, TextSize};
@@ -186,6 +189,53 @@ impl<'a> Compiler<'a> {
             oparg |= 4;
         }
         self.emit(Opcode::FormatValue, oparg, loc);
+        Ok(())
+    }
+
+    /// `'...' % (a, b)` as the f-string `ast_opt.c`'s `optimize_format` makes of it: literal
+    /// pieces and format specs are constants without location, each value is formatted at its
+    /// own location, and the string is built at the expression's.
+    pub(crate) fn percent_format(
+        &mut self,
+        e: &'a Expr,
+        pieces: &[crate::fold::FormatPiece],
+        loc: Location,
+    ) -> Result<(), CompileError> {
+        let Expr::BinOp(binop) = e else {
+            unreachable!("a %-format is a binary operation")
+        };
+        let Expr::Tuple(tuple) = &*binop.right else {
+            unreachable!("a %-format's right operand is a tuple display")
+        };
+        for piece in pieces {
+            match piece {
+                crate::fold::FormatPiece::Literal(text) => {
+                    self.load_const(Constant::Str(text.clone()), Location::NONE);
+                }
+                crate::fold::FormatPiece::Value {
+                    element,
+                    conversion,
+                    format_spec,
+                } => {
+                    let item = &tuple.elts[*element];
+                    self.expr(item)?;
+                    let mut oparg = match conversion {
+                        b's' => 1,
+                        b'r' => 2,
+                        _ => 3,
+                    };
+                    if let Some(spec) = format_spec {
+                        self.load_const(Constant::Str(spec.clone()), Location::NONE);
+                        oparg |= 4;
+                    }
+                    let item_loc = self.loc(item);
+                    self.emit(Opcode::FormatValue, oparg, item_loc);
+                }
+            }
+        }
+        if pieces.len() != 1 {
+            self.emit(Opcode::BuildString, pieces.len() as u32, loc);
+        }
         Ok(())
     }
 }

@@ -12,6 +12,7 @@
 //! * [`constants`]: literals and folded expressions as [`Constant`]s;
 //! * [`expr`]: expressions (`compiler_visit_expr1`), conditions (`compiler_jump_if`),
 //!   displays, comparisons, subscripts;
+//! * [`displays`]: list, tuple, set and dict displays, and unpacking assignment targets;
 //! * [`call`]: calls, keywords, method calls and `super()` (`compiler_call*`);
 //! * [`fstring`]: f-strings (`JoinedStr`/`FormattedValue` as 3.12's parser builds them);
 //! * [`comprehension`]: generator expressions and PEP 709 inlined comprehensions;
@@ -31,6 +32,7 @@
 mod call;
 mod comprehension;
 mod constants;
+mod displays;
 mod expr;
 mod fblock;
 mod fstring;
