@@ -1,0 +1,9 @@
+import sys
+
+print("importing a module that is here")
+import mod_counter
+print(mod_counter.bump())
+print("importing something that is not there")
+sys.stdout.flush()
+import mod_that_does_not_exist
+print("never printed")
