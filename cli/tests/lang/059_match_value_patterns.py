@@ -1,8 +1,6 @@
-import enum
-
-class Color(enum.Enum):
-    RED = 1
-    GREEN = 2
+class Color:
+    RED = "red"
+    GREEN = "green"
 
 class Limits:
     LOW = 10
@@ -21,7 +19,7 @@ def check(v):
         case _:
             return "none"
 
-print([check(v) for v in (Color.RED, Color.GREEN, 10, 100, 5)])
+print([check(v) for v in ("red", "green", 10, 100, 5)])
 def nested(data):
     match data:
         case {"users": [{"name": str(name)}, *others]}:

@@ -19,10 +19,9 @@ try:
         [][1]
 except IndexError as e:
     print("IndexError escaped:", e)
-import contextlib
-with contextlib.suppress(ZeroDivisionError, ValueError):
+with Suppress(ZeroDivisionError, ValueError), Suppress(KeyError):
     int("nope")
-print("suppressed by contextlib")
+print("suppressed by the outer manager")
 with Suppress(ValueError) as s:
     pass
 print(type(s).__name__)

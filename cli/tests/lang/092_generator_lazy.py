@@ -15,8 +15,10 @@ def infinite():
     while True:
         yield n
         n += 1
-import itertools
-print(list(itertools.islice(infinite(), 5)))
+def take(n, iterable):
+    it = iter(iterable)
+    return [next(it) for _ in range(n)]
+print(take(5, infinite()))
 print(list(zip(infinite(), "abc")))
 evens = (x for x in infinite() if x % 2 == 0)
 print([next(evens) for _ in range(4)])

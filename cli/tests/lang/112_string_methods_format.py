@@ -7,8 +7,7 @@ print("{:<10}{:>13.2f}".format("total", total))
 print("Title Case".title(), "UPPER".capitalize(), "a b c".split(maxsplit=1))
 print("tab\tsep".expandtabs(4), "x".join("123"))
 print("%-10s|" % "pad", "{:-^11}".format(" mid "))
-tmpl = "Hello, $who"
-import string
-print(string.Template(tmpl).substitute(who="you"))
+tmpl = "Hello, {who}"
+print(tmpl.format(who="you"), tmpl.format_map({"who": "map"}))
 print("{0:{1}}".format(3.14159, ".2"))
 print("a{}b".format(""), repr("{}".format(None)))

@@ -7,9 +7,10 @@ try:
     from mod_shapes import triangle
 except ImportError as e:
     print("ImportError:", e.name, type(e).__name__)
-from math import sqrt, pi as PI_MATH
-print(sqrt(16), round(PI_MATH, 4))
-from os import path
-print(path.join("a", "b"), path.splitext("x.py"))
-import os.path
-print(os.path is path)
+from mod_pkg.helpers import shout, whisper as quiet
+print(shout("a"), quiet("B"))
+from mod_pkg import helpers
+import mod_pkg.helpers
+print(mod_pkg.helpers is helpers)
+from sys import getsizeof as size
+print(size([]), size.__name__)

@@ -12,5 +12,5 @@ except NameError as e:
     print("NameError:", e)
 import mod_shapes
 print(mod_shapes.__all__)
-from string import *
-print(ascii_lowercase[:5], digits)
+from mod_pkg.helpers import *
+print(shout("star"), whisper("STAR"))

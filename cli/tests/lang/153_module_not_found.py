@@ -11,9 +11,8 @@ try:
     import mod_pkg.nothing_here
 except ModuleNotFoundError as e:
     print(e)
-import importlib
 try:
-    importlib.import_module("also_missing")
-except ModuleNotFoundError as e:
-    print("importlib:", e)
+    from mod_pkg import nothing_either
+except ImportError as e:
+    print(type(e).__name__, e.name)
 print("still running")

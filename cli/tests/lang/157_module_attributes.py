@@ -1,8 +1,8 @@
 import sys
-import math
+import gc
 import mod_shapes
 
-print(type(math).__name__, math.__name__)
+print(type(gc).__name__, gc.__name__)
 print(mod_shapes.__name__, mod_shapes.__package__ == "")
 print(__name__, __package__, __spec__)
 print(sorted(k for k in vars(mod_shapes) if not k.startswith("__")))

@@ -1,4 +1,3 @@
-from collections import deque
 import sys
 
 stack = []
@@ -9,11 +8,11 @@ for ch in "([]{})":
         opener = stack.pop()
         print(opener + ch, end=" ")
 print(stack == [])
-queue = deque()
+queue = []
 for job in ["a", "b", "c"]:
     queue.append(job)
 while queue:
-    print("processing", queue.popleft())
+    print("processing", queue.pop(0))
 def balanced(text):
     pairs = {")": "(", "]": "[", "}": "{"}
     st = []
@@ -25,4 +24,4 @@ def balanced(text):
                 return False
     return not st
 print([balanced(t) for t in ("()", "([)]", "((", "{[()]}")])
-print(sys.getsizeof(deque()), sys.getsizeof([]))
+print(sys.getsizeof(stack), sys.getsizeof(queue))

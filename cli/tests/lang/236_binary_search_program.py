@@ -12,11 +12,20 @@ def binary_search(items, target):
             hi = mid - 1
     return -1, steps
 
+def insort(items, value):
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid] <= value:
+            lo = mid + 1
+        else:
+            hi = mid
+    items.insert(lo, value)
+
 data = list(range(0, 1000, 3))
 for t in (0, 3, 501, 999, 997, -1):
     print(t, binary_search(data, t))
-import bisect
-print(bisect.bisect_left(data, 501), bisect.bisect_right(data, 501))
 sorted_list = [1, 3, 5]
-bisect.insort(sorted_list, 4)
+insort(sorted_list, 4)
+insort(sorted_list, 0)
 print(sorted_list)

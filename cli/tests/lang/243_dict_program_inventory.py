@@ -13,10 +13,9 @@ merged = inventory | {"apple": 100}
 print(merged["apple"], inventory["apple"])
 inventory |= {"fig": 1}
 print(list(inventory)[-1], len(inventory))
-from collections import Counter, defaultdict
-c = Counter(inventory)
-print(c.most_common(1), c.total())
-groups = defaultdict(list)
+best = max(inventory.items(), key=lambda kv: kv[1])
+print(best, sum(inventory.values()))
+groups = {}
 for name, qty in inventory.items():
-    groups["many" if qty > 4 else "few"].append(name)
-print(dict(groups))
+    groups.setdefault("many" if qty > 4 else "few", []).append(name)
+print(groups)
