@@ -11,11 +11,6 @@ def count(start=0, step=1):
         yield start
         start += step
 
-def cycle(iterable):
-    saved = list(iterable)
-    while saved:
-        yield from saved
-
 def accumulate(iterable):
     total = 0
     for v in iterable:
@@ -40,5 +35,5 @@ def groupby(text):
         yield run[0], run
 
 print(list(chain([1, 2], (3,), "ab")), list(islice(count(10, 5), 4)))
-print(list(islice(cycle("ab"), 5)), list(accumulate([1, 2, 3, 4])))
+print(list(islice(chain("ab", count()), 5)), list(accumulate([1, 2, 3, 4])))
 print(list(pairwise([1, 2, 3, 4])), [(k, len(g)) for k, g in groupby("aaabccdd")])
