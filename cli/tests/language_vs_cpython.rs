@@ -854,6 +854,12 @@ fn differences(cpython: &Outcome, pyrt: &Outcome) -> Vec<String> {
     }
     diffs.extend(first_difference("stdout", &cpython.stdout, &pyrt.stdout));
     diffs.extend(first_difference("stderr", &cpython.stderr, &pyrt.stderr));
+    if cpython.stderr != pyrt.stderr {
+        let stderr = String::from_utf8_lossy(&pyrt.stderr);
+        if let Some(last) = stderr.lines().rev().find(|l| !l.trim().is_empty()) {
+            diffs.push(format!("    pyrt's stderr ends with {last:?}"));
+        }
+    }
     diffs
 }
 
