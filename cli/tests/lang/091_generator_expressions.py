@@ -1,0 +1,17 @@
+import sys
+
+squares = (n * n for n in range(5))
+print(type(squares).__name__)
+print(sum(squares), sum(squares))
+print(sum(x for x in range(101)))
+print(max(len(w) for w in "a quick brown fox".split()))
+print(list(x for x in "abc"), tuple(x * 2 for x in range(3)))
+print(sorted((x % 3 for x in range(7)), reverse=True))
+print(",".join(str(i) for i in range(4)))
+print(dict((k, len(k)) for k in ["aa", "b"]))
+print(any(x > 3 for x in [1, 5]), all(x for x in []))
+nested = ((i, j) for i in range(2) for j in range(2) if i != j)
+print(list(nested))
+g = (x for x in [1, 2])
+print(sys.getsizeof(g) == sys.getsizeof(x for x in []))
+print(next(g), list(g))

@@ -1,0 +1,10 @@
+print("never runs: the compiler rejects the file")
+
+def outer():
+    def inner():
+        nonlocal missing
+        missing = 1
+    inner()
+
+outer()
+print("done")

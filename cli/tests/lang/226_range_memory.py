@@ -1,0 +1,15 @@
+import sys
+
+r = range(10 ** 9)
+print(r, len(r), sys.getsizeof(r))
+print(r[10 ** 8], r[-1], 500 in r, (10 ** 9) in r)
+print(sys.getsizeof(range(10)), sys.getsizeof(list(range(10))))
+evens = range(0, 20, 2)
+print(list(evens), evens.index(8), evens.count(3), evens[2:5])
+print(range(5) == range(0, 5), range(0) == range(2, 2))
+print(reversed(range(3)).__class__.__name__, list(reversed(range(3))))
+it = iter(r)
+print(next(it), next(it), sys.getsizeof(it))
+big = range(2 ** 70)
+print(sys.getsizeof(big), big[-1])
+print(sys.getsizeof(iter(big)))

@@ -1,0 +1,16 @@
+import sys
+
+print("to stdout")
+print("to stderr", file=sys.stderr)
+print("a", "b", "c", sep="-", end="!\n")
+print("no newline", end="")
+print(" continued")
+print(file=sys.stderr)
+sys.stdout.write("written directly\n")
+n = sys.stderr.write("error stream\n")
+print("wrote", n, "characters to stderr")
+print(*range(3), sep=", ", file=sys.stderr)
+print("flushed", flush=True)
+print()
+print("", end="")
+print(repr(print("inner")))
