@@ -13,10 +13,10 @@
 //! UTF-8 byte columns, from `co_positions`):
 //!
 //! 1. no caret line when any position is missing;
-//! 2. the byte columns become character offsets ([`width`]);
+//! 2. the byte columns become character offsets (`width`);
 //! 3. on a one-line range, the segment between them is parsed, and a binary operation's
 //!    operator or a subscript's brackets become the secondary (`^`) range, the rest of the
-//!    range being `~` ([`anchors`]); on a range of several lines the carets run to the last
+//!    range being `~` (`anchors`); on a range of several lines the carets run to the last
 //!    non-blank character of the first line (measured, as CPython does, by scanning the
 //!    line's UTF-8 bytes from the index of its character count);
 //! 4. no caret line when the range is empty or reversed, starts inside the indentation, or

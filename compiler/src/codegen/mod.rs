@@ -2,25 +2,25 @@
 //! syntax tree with the symbol table's scopes and the folded constants, and emits each code
 //! unit's [`InstrSequence`] and [`UnitMetadata`] exactly as 3.12's compiler does (the same
 //! opcodes, arguments, labels and source locations), then hands each finished unit to
-//! [`flowgraph::optimize_and_assemble`]; nested units become [`Constant::Code`] constants of
+//! [`flowgraph::optimize_and_assemble`]; nested units become [`Constant::Code`](crate::code::Constant::Code) constants of
 //! their parent.
 //!
 //! The pieces, each mirroring a part of `compile.c`:
-//! * [`unit`]: the stack of code units (`compiler_enter_scope`/`compiler_exit_scope`), their
+//! * `unit`: the stack of code units (`compiler_enter_scope`/`compiler_exit_scope`), their
 //!   constant, name and variable tables, qualified names, and the emission helpers (`ADDOP*`);
-//! * [`names`]: name mangling and `compiler_nameop` (fast/deref/global/name loads and stores);
-//! * [`constants`]: literals and folded expressions as [`Constant`]s;
-//! * [`expr`]: expressions (`compiler_visit_expr1`), conditions (`compiler_jump_if`),
+//! * `names`: name mangling and `compiler_nameop` (fast/deref/global/name loads and stores);
+//! * `constants`: literals and folded expressions as [`Constant`](crate::code::Constant)s;
+//! * `expr`: expressions (`compiler_visit_expr1`), conditions (`compiler_jump_if`),
 //!   displays, comparisons, subscripts;
-//! * [`displays`]: list, tuple, set and dict displays, and unpacking assignment targets;
-//! * [`call`]: calls, keywords, method calls and `super()` (`compiler_call*`);
-//! * [`fstring`]: f-strings (`JoinedStr`/`FormattedValue` as 3.12's parser builds them);
-//! * [`comprehension`]: generator expressions and PEP 709 inlined comprehensions;
-//! * [`stmt`]: simple statements, assignments, imports, loops and `return`/`break`/`continue`;
-//! * [`fblock`]: frame blocks and their unwinding (`compiler_unwind_fblock`);
-//! * [`try_with`]: `try`/`except`/`finally`, `try`/`except*` and `with`;
-//! * [`pattern`]: `match` statements (PEP 634);
-//! * [`function`]: functions, lambdas, classes, decorators, defaults, annotations, type
+//! * `displays`: list, tuple, set and dict displays, and unpacking assignment targets;
+//! * `call`: calls, keywords, method calls and `super()` (`compiler_call*`);
+//! * `fstring`: f-strings (`JoinedStr`/`FormattedValue` as 3.12's parser builds them);
+//! * `comprehension`: generator expressions and PEP 709 inlined comprehensions;
+//! * `stmt`: simple statements, assignments, imports, loops and `return`/`break`/`continue`;
+//! * `fblock`: frame blocks and their unwinding (`compiler_unwind_fblock`);
+//! * `try_with`: `try`/`except`/`finally`, `try`/`except*` and `with`;
+//! * `pattern`: `match` statements (PEP 634);
+//! * `function`: functions, lambdas, classes, decorators, defaults, annotations, type
 //!   parameters and `type` aliases.
 //!
 //! Recursion: every statement and expression visit counts its depth; past

@@ -22,7 +22,7 @@
 //! [`RefField`]s and every slot at or past `stacktop` is NULL (the initialiser zeroes them all,
 //! and a pop empties the slot): the slots are never uninitialised memory, and
 //! [`InterpreterFrame::traverse`] (`_PyFrame_Traverse`) and
-//! [`InterpreterFrame::clear_except_code`] (`_PyFrame_ClearExceptCode`) walk `0..stacktop` as
+//! `InterpreterFrame::clear_except_code` (`_PyFrame_ClearExceptCode`) walk `0..stacktop` as
 //! CPython does.
 //!
 //! `previous` links frames in the order the VM runs them (a generator's frame is linked only

@@ -13,10 +13,10 @@
 //! (its word is `f_back`), so the size always comes from the code.
 //!
 //! # Lifetime rules
-//! * A frame object made for a running frame ([`make_and_set`]) is **not tracked** and points at
+//! * A frame object made for a running frame (`make_and_set`) is **not tracked** and points at
 //!   the interpreter frame, which holds the only counted link to it (`frame_obj`).
 //! * When that frame finishes (`_PyFrame_ClearExceptCode`) and the frame object is referenced
-//!   elsewhere, the object takes the frame over ([`take_ownership`]): the contents move into its
+//!   elsewhere, the object takes the frame over (`take_ownership`): the contents move into its
 //!   `_f_frame_data`, its `f_back` becomes the frame object of the first complete frame below,
 //!   and it is tracked from then on. Otherwise the frame object dies with the frame.
 //! * Only an owning frame object traverses and clears the frame's references

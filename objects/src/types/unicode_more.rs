@@ -4,7 +4,7 @@
 //! `title`, `swapcase`, `casefold`, the tests `islower`, `isupper`, `istitle`, `isalnum`,
 //! `isdecimal`, `isascii`, `isprintable`, and `maketrans`/`translate`.
 //!
-//! Case mapping is [`unicode_methods`]' (Unicode 15.0 full mappings); title case and case
+//! Case mapping is `unicode_methods`' (Unicode 15.0 full mappings); title case and case
 //! folding differ from upper and lower case for a few hundred characters, listed at the end
 //! as CPython 3.12.1 maps them. Results that are the whole receiver are the receiver itself
 //! (`unicode_result_unchanged`), pieces are substrings, as in CPython.

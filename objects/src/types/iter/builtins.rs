@@ -10,9 +10,9 @@
 //! | `filter` | `func`, `it` | 32 |
 //!
 //! They take the next item of any iterator through
-//! [`abstract_::iter_next`](crate::abstract_::iter_next) (built-in iterators directly, others
+//! [`crate::abstract_::iter_next`] (built-in iterators directly, others
 //! through the runtime's hooks) and call functions through
-//! [`abstract_::call_object`](crate::abstract_::call_object). `enumerate` counts in a C
+//! [`crate::abstract_::call_object`]. `enumerate` counts in a C
 //! `Py_ssize_t` until `sys.maxsize`, then in ints (`enum_next_long`); `enumerate` and `zip`
 //! reuse their result tuple while nothing else holds it. `zip(strict=True)` reports the
 //! shorter or longer argument as CPython words it.
