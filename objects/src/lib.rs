@@ -48,7 +48,7 @@ pub mod types;
 pub(crate) mod unicode_data;
 pub mod view;
 
-pub use error::{ExcKind, PyErr, PyResult};
+pub use error::{ExcDetail, ExcKind, PyErr, PyResult};
 pub use heap::Heap;
 pub use obj::Obj;
 pub use object::{IMMORTAL_REFCNT, ObjPtr, PyObject};
