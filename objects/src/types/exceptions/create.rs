@@ -306,7 +306,12 @@ fn os_error_new<'h>(
             cls = sub.get();
         }
     }
-    let kept = if parsed { &args[..2] } else { args };
+    // `args` keeps only `(errno, strerror)` when a filename was taken from it.
+    let filename = args
+        .get(2)
+        .filter(|f| parsed && !f.is(&none(heap)))
+        .filter(|f| !(cls.is_subtype(BLOCKING_IO_ERROR.get()) && is_number(f.object())));
+    let kept = if filename.is_some() { &args[..2] } else { args };
     let e = alloc_instance(heap, cls, tuple::new_tuple(heap, kept.to_vec())?)?;
     let view = Exception::cast_internal(e.object())?;
     if parsed {
@@ -371,7 +376,21 @@ fn group_new<'h>(heap: &'h Heap, cls: &PyTypeObject, args: &[Obj<'h>]) -> PyResu
             "second argument (exceptions) must be a sequence",
         ));
     }
-    let excs = tuple::sequence_tuple(heap, &args[1])?;
+    let excs = match Str::cast(args[1].object()) {
+        Some(text) => {
+            let chars = (0..crate::types::unicode::str_len(text))
+                .filter_map(|i| crate::types::unicode::char_at(text, i))
+                .map(|c| {
+                    crate::types::unicode::new_str(
+                        heap,
+                        &char::from_u32(c).unwrap_or('?').to_string(),
+                    )
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            tuple::new_tuple(heap, chars)?
+        }
+        None => tuple::sequence_tuple(heap, &args[1])?,
+    };
     let items = Exception::tuple_items(heap, &excs);
     if items.is_empty() {
         return Err(PyErr::value_error(

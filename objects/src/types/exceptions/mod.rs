@@ -37,9 +37,12 @@ use crate::types::tuple;
 use crate::types::{none, traceback};
 
 pub use api::*;
+pub use attrs::{add_note_to, set_attribute, set_traceback};
 pub use classes::*;
+pub use create::{call_class, new_exception};
 pub use layout::Layout;
 use layout::{ExcHead, OsBody, UnicodeBody};
+pub use text::exception_str;
 
 /// Whether `o` is an exception instance (`PyExceptionInstance_Check`).
 pub fn is_exception(o: &PyObject) -> bool {
