@@ -15,7 +15,7 @@ use crate::types::cfunction::{MethodDef, new_cfunction};
 use crate::types::dict::{self, Dict};
 use crate::types::long::{self, Int};
 use crate::types::unicode::{self, Str};
-use crate::types::{list, none, tuple};
+use crate::types::{list, none};
 
 use super::layout::{Access, Layout};
 use super::{Exception, is_exception, is_traceback, slot_self};
@@ -118,7 +118,7 @@ pub fn set_attribute<'h>(
     match (name, value) {
         ("args", None) => Err(PyErr::type_error("args may not be deleted")),
         ("args", Some(v)) => {
-            let t = tuple::sequence_tuple(heap, &v)?;
+            let t = super::create::as_tuple(heap, &v)?;
             e.set_args_tuple(heap, t);
             Ok(())
         }

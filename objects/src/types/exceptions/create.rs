@@ -188,7 +188,7 @@ fn syntax_error_init<'h>(heap: &'h Heap, e: &Exception, args: &[Obj<'h>]) -> PyR
     if args.len() != 2 {
         return Ok(());
     }
-    let info = tuple::sequence_tuple(heap, &args[1])?;
+    let info = as_tuple(heap, &args[1])?;
     let items: Vec<Obj<'h>> = super::Exception::tuple_items(heap, &info);
     let n = items.len();
     if n < 4 {
@@ -376,21 +376,7 @@ fn group_new<'h>(heap: &'h Heap, cls: &PyTypeObject, args: &[Obj<'h>]) -> PyResu
             "second argument (exceptions) must be a sequence",
         ));
     }
-    let excs = match Str::cast(args[1].object()) {
-        Some(text) => {
-            let chars = (0..crate::types::unicode::str_len(text))
-                .filter_map(|i| crate::types::unicode::char_at(text, i))
-                .map(|c| {
-                    crate::types::unicode::new_str(
-                        heap,
-                        &char::from_u32(c).unwrap_or('?').to_string(),
-                    )
-                })
-                .collect::<PyResult<Vec<_>>>()?;
-            tuple::new_tuple(heap, chars)?
-        }
-        None => tuple::sequence_tuple(heap, &args[1])?,
-    };
+    let excs = as_tuple(heap, &args[1])?;
     let items = Exception::tuple_items(heap, &excs);
     if items.is_empty() {
         return Err(PyErr::value_error(
@@ -442,4 +428,22 @@ impl Exception {
             None => Vec::new(),
         }
     }
+}
+
+/// `PySequence_Tuple(o)`, with a str split into its characters.
+///
+/// # Errors
+/// `TypeError: 'int' object is not iterable`; what iterating raises.
+pub(crate) fn as_tuple<'h>(heap: &'h Heap, o: &Obj<'h>) -> PyResult<Obj<'h>> {
+    let Some(text) = Str::cast(o.object()) else {
+        return tuple::sequence_tuple(heap, o);
+    };
+    let chars = (0..crate::types::unicode::str_len(text))
+        .filter_map(|i| crate::types::unicode::char_at(text, i))
+        .map(|c| {
+            let c = char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER);
+            crate::types::unicode::new_str(heap, c.encode_utf8(&mut [0; 4]))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    tuple::new_tuple(heap, chars)
 }
