@@ -38,6 +38,9 @@ fn class(name: &str) -> &'static pyrt_objects::PyTypeObject {
         .get()
 }
 
+/// Positional and keyword arguments.
+type Items<'h> = (Vec<Obj<'h>>, Vec<(String, Obj<'h>)>);
+
 /// A parser of the case language.
 struct Parser<'a, 'h> {
     heap: &'h Heap,
@@ -87,7 +90,7 @@ impl<'h> Parser<'_, 'h> {
     }
 
     /// Items up to `close`: positional values and `name=value` keywords.
-    fn items(&mut self, close: u8) -> PyResult<(Vec<Obj<'h>>, Vec<(String, Obj<'h>)>)> {
+    fn items(&mut self, close: u8) -> PyResult<Items<'h>> {
         let (mut args, mut kwargs) = (Vec::new(), Vec::new());
         while !self.eat(close) {
             let save = self.at;
@@ -367,7 +370,6 @@ const CASES: &[&str] = &[
 
 #[test]
 fn every_class_matches_cpython_in_name_bases_module_mro_and_size() {
-    let heap = Heap::new();
     let names = exc::builtins_names();
     let Some(check) = cross_check(names.len() * 5) else {
         return;
@@ -669,6 +671,7 @@ fn context_chaining_cuts_cycles_as_cpython_does() {
 #[test]
 fn matching_follows_the_hierarchy_and_tuples() {
     let heap = Heap::new();
+    // SAFETY: a static type is an immortal object.
     let cls = |n: &str| unsafe { Obj::from_borrowed(&heap, &class(n).ob_base.ob_base) };
     let eg = eval(&heap, "ExceptionGroup('g', [ValueError()])").unwrap();
     let ke = eval(&heap, "KeyError('k')").unwrap();
@@ -1068,7 +1071,7 @@ fn builtin_functions_and_method_descriptors_match_cpython() {
     let n = lenf
         .cast::<CFunction>()
         .unwrap()
-        .call(&heap, &[l.clone()], &[])
+        .call(&heap, std::slice::from_ref(&l), &[])
         .unwrap();
     assert_eq!(abstract_::repr(&heap, n.object()).unwrap(), "2");
     assert_eq!(

@@ -147,10 +147,10 @@ fn key_from_repr<'h>(heap: &'h Heap, text: &str) -> PyResult<Obj<'h>> {
             None => None,
         }
     };
-    if let Some(c) = candidate {
-        if abstract_::repr(heap, c.object())? == text {
-            return Ok(c);
-        }
+    if let Some(c) = candidate
+        && abstract_::repr(heap, c.object())? == text
+    {
+        return Ok(c);
     }
     unicode::new_str(heap, text)
 }

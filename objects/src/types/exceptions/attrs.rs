@@ -37,12 +37,11 @@ pub(crate) fn exc_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyRes
     if let Some(v) = data_descriptor(heap, e, name)? {
         return Ok(v);
     }
-    if let Some(d) = e.dict_if_made(heap) {
-        if let Some(v) =
+    if let Some(d) = e.dict_if_made(heap)
+        && let Some(v) =
             crate::types::function::dict_get_str(heap, Dict::cast_internal(d.object())?, name)?
-        {
-            return Ok(v);
-        }
+    {
+        return Ok(v);
     }
     if let Some(def) = METHODS.iter().find(|m| m.name == name) {
         // SAFETY: the caller holds `o`, a live object of this heap.

@@ -298,13 +298,13 @@ fn os_error_new<'h>(
     }
     let parsed = (2..=5).contains(&args.len());
     let mut cls = cls;
-    if parsed && core::ptr::eq(cls, OS_ERROR.get()) {
-        if let Some(sub) = Int::cast(args[0].object())
+    if parsed
+        && core::ptr::eq(cls, OS_ERROR.get())
+        && let Some(sub) = Int::cast(args[0].object())
             .and_then(long::as_i64)
             .and_then(errno_class)
-        {
-            cls = sub.get();
-        }
+    {
+        cls = sub.get();
     }
     // `args` keeps only `(errno, strerror)` when a filename was taken from it.
     let filename = args
