@@ -18,7 +18,8 @@
 //! * [`obj::Obj`]: an owned reference; clone increfs, drop decrefs at once.
 //! * [`types`]: `object`, `type`, `NoneType`, `int`, `bool`, `float`, `complex`, `str`,
 //!   `bytes`, `tuple`, `list`, `dict` (with instance dictionaries), `set`, `frozenset`, classes
-//!   and record types.
+//!   and record types; the built-in exceptions (`types::exceptions`), tracebacks and built-in
+//!   functions (`types::cfunction`, `types::descrobject`).
 //! * [`tracking`]: CPython's rules for which objects the cycle collector tracks.
 //! * [`abstract_`]: operators, comparisons, `repr`, `hash` and `getsizeof`, dispatched as
 //!   CPython's `abstract.c` does.

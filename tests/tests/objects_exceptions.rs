@@ -10,8 +10,9 @@
 
 use pyrt_objects::abstract_::{self, getsizeof};
 use pyrt_objects::methods::Params;
-use pyrt_objects::types::cfunction::{self, CFunction, MethodDef, MethodDescr};
+use pyrt_objects::types::cfunction::{self, CFunction, MethodDef};
 use pyrt_objects::types::datastack::DataStack;
+use pyrt_objects::types::descrobject::{self, MethodDescr};
 use pyrt_objects::types::exceptions::{self as exc, Exception};
 use pyrt_objects::types::traceback::{self, Traceback};
 use pyrt_objects::types::{
@@ -998,7 +999,7 @@ fn builtin_functions_and_method_descriptors_match_cpython() {
         cfunction::new_cfunction(&heap, &LEN, Some(builtins), Some(s(&heap, "builtins"))).unwrap();
     let l = list::new_list(&heap, vec![]).unwrap();
     let m = cfunction::new_cfunction(&heap, &APPEND, Some(l.clone()), None).unwrap();
-    let descr = cfunction::new_method_descriptor(&heap, LIST_TYPE.get(), &APPEND).unwrap();
+    let descr = descrobject::new_method_descriptor(&heap, LIST_TYPE.get(), &APPEND).unwrap();
     let attr = |o: &Obj<'_>, n: &str| {
         let v = abstract_::getattr(&heap, o.object(), n).unwrap();
         abstract_::str(&heap, v.object()).unwrap()

@@ -1,6 +1,6 @@
-//! `builtin_function_or_method` (`Objects/methodobject.c`, `PyCFunctionObject`) and
-//! `method_descriptor` (`Objects/descrobject.c`, `PyMethodDescrObject`): the objects that
-//! `len`, `[].append` and `list.append` are.
+//! `builtin_function_or_method` (`Objects/methodobject.c`, `PyCFunctionObject`): the objects
+//! that `len` and `[].append` are; `list.append` is a `method_descriptor`
+//! ([`descrobject`](crate::types::descrobject)).
 //!
 //! ```text
 //!  PyCFunctionObject (56, GC: getsizeof 72)     PyMethodDescrObject (56, GC: getsizeof 72)
@@ -24,7 +24,7 @@ use crate::heap::Heap;
 use crate::methods::{Bound, Params};
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
-use crate::typeobj::{Member, PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::typeobj::{Member, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::fields::RefField;
 use crate::types::unicode;
 use crate::types::{OBJECT_TYPE, TYPE_TYPE, none};
@@ -74,12 +74,12 @@ crate::view! {
     pub struct CFunction: "builtin_function_or_method" = is_cfunction;
 }
 
-fn cfunction_self(o: &PyObject) -> &CFunction {
+fn slot_self(o: &PyObject) -> &CFunction {
     // SAFETY: the type's slots are only called on its instances (no subclasses).
     unsafe { CFunction::cast_unchecked(o) }
 }
 
-fn cfunction_header(f: &CFunction) -> &PyCFunctionObject {
+fn header(f: &CFunction) -> &PyCFunctionObject {
     // SAFETY: the view guarantees a `PyCFunctionObject`.
     unsafe { &*ptr::from_ref(f).cast::<PyCFunctionObject>() }
 }
@@ -115,20 +115,17 @@ pub fn new_cfunction<'h>(
 impl CFunction {
     /// `m_ml`.
     pub fn def(&self) -> &'static MethodDef {
-        cfunction_header(self).m_ml
+        header(self).m_ml
     }
 
     /// `__self__` (`m_self`; `None` when NULL).
     pub fn self_<'h>(&self, heap: &'h Heap) -> Obj<'h> {
-        cfunction_header(self)
-            .m_self
-            .get(heap)
-            .unwrap_or_else(|| none(heap))
+        header(self).m_self.get(heap).unwrap_or_else(|| none(heap))
     }
 
     /// `__module__` (`m_module`; `None` when NULL).
     pub fn module<'h>(&self, heap: &'h Heap) -> Obj<'h> {
-        cfunction_header(self)
+        header(self)
             .m_module
             .get(heap)
             .unwrap_or_else(|| none(heap))
@@ -136,17 +133,17 @@ impl CFunction {
 
     /// The `vectorcall` word.
     pub fn vectorcall(&self) -> usize {
-        cfunction_header(self).vectorcall.get()
+        header(self).vectorcall.get()
     }
 
     /// Sets the `vectorcall` word.
     pub fn set_vectorcall(&self, v: usize) {
-        cfunction_header(self).vectorcall.set(v);
+        header(self).vectorcall.set(v);
     }
 
     /// Whether it is a function (no receiver, or a module: `<built-in function len>`).
     pub fn is_function(&self) -> bool {
-        cfunction_header(self)
+        header(self)
             .m_self
             .ptr()
             // SAFETY: the field holds a live object.
@@ -184,7 +181,7 @@ impl CFunction {
 
 /// `meth_repr`: `<built-in function len>`, `<built-in method append of list object at 0x…>`.
 fn cfunction_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let f = cfunction_self(o);
+    let f = slot_self(o);
     let name = f.def().name;
     if f.is_function() {
         return Ok(format!("<built-in function {name}>"));
@@ -199,7 +196,7 @@ fn cfunction_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 
 /// `meth_traverse`: `m_self`, `m_module`.
 fn cfunction_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    let h = cfunction_header(cfunction_self(o));
+    let h = header(slot_self(o));
     h.m_self.visit(visit);
     h.m_module.visit(visit);
 }
@@ -222,19 +219,19 @@ unsafe fn cfunction_dealloc(heap: &Heap, op: ObjPtr) {
 static CFUNCTION_MEMBERS: [Member; 4] = [
     Member {
         name: "__name__",
-        get: |h, o| unicode::new_str(h, cfunction_self(o).def().name),
+        get: |h, o| unicode::new_str(h, slot_self(o).def().name),
     },
     Member {
         name: "__qualname__",
-        get: |h, o| unicode::new_str(h, &cfunction_self(o).qualname(h)),
+        get: |h, o| unicode::new_str(h, &slot_self(o).qualname(h)),
     },
     Member {
         name: "__self__",
-        get: |h, o| Ok(cfunction_self(o).self_(h)),
+        get: |h, o| Ok(slot_self(o).self_(h)),
     },
     Member {
         name: "__module__",
-        get: |h, o| Ok(cfunction_self(o).module(h)),
+        get: |h, o| Ok(slot_self(o).module(h)),
     },
 ];
 
@@ -267,217 +264,3 @@ pub static CFUNCTION_TYPE: StaticType = StaticType::new(
     },
 )
 .with_weaklist_offset(core::mem::offset_of!(PyCFunctionObject, m_weakreflist));
-
-/// `PyMethodDescrObject`.
-#[repr(C)]
-pub struct PyMethodDescrObject {
-    ob_base: PyObject,
-    d_type: Cell<Option<ObjPtr>>,
-    d_name: RefField,
-    d_qualname: RefField,
-    d_method: &'static MethodDef,
-    /// `vectorcall`: opaque to the object layer.
-    vectorcall: Cell<usize>,
-}
-
-const _: () = assert!(size_of::<PyMethodDescrObject>() == 56);
-
-/// Whether `o` is a method descriptor (`PyMethodDescr_Type`).
-pub fn is_method_descriptor(o: &PyObject) -> bool {
-    ptr::eq(o.ob_type(), METHOD_DESCRIPTOR_TYPE.get())
-}
-
-crate::view! {
-    /// A method descriptor (`list.append`).
-    pub struct MethodDescr: "method_descriptor" = is_method_descriptor;
-}
-
-fn descr_self(o: &PyObject) -> &MethodDescr {
-    // SAFETY: the type's slots are only called on its instances (no subclasses).
-    unsafe { MethodDescr::cast_unchecked(o) }
-}
-
-fn descr_header(d: &MethodDescr) -> &PyMethodDescrObject {
-    // SAFETY: the view guarantees a `PyMethodDescrObject`.
-    unsafe { &*ptr::from_ref(d).cast::<PyMethodDescrObject>() }
-}
-
-/// `PyDescr_NewMethod(type, method)`: a tracked descriptor of `def` in the type `ty`.
-///
-/// # Errors
-/// `MemoryError`.
-pub fn new_method_descriptor<'h>(
-    heap: &'h Heap,
-    ty: &PyTypeObject,
-    def: &'static MethodDef,
-) -> PyResult<Obj<'h>> {
-    let name = unicode::new_str(heap, def.name)?;
-    let name = unicode::intern(heap, name)?;
-    let ty_obj = &ty.ob_base.ob_base;
-    ty_obj.incref();
-    let op = heap.alloc_object(
-        METHOD_DESCRIPTOR_TYPE.get(),
-        size_of::<PyMethodDescrObject>(),
-    )?;
-    // SAFETY: a fresh body with the header `alloc_object` wrote; the descriptor owns the type
-    // reference taken above.
-    unsafe {
-        op.cast::<PyMethodDescrObject>().write(PyMethodDescrObject {
-            ob_base: PyObject::new(METHOD_DESCRIPTOR_TYPE.ptr()),
-            d_type: Cell::new(Some(ptr::NonNull::from(ty_obj))),
-            d_name: RefField::new(Some(name)),
-            d_qualname: RefField::new(None),
-            d_method: def,
-            vectorcall: Cell::new(0),
-        });
-        let d = Obj::from_owned(heap, op);
-        heap.track(d.object());
-        Ok(d)
-    }
-}
-
-impl MethodDescr {
-    /// `d_method`.
-    pub fn def(&self) -> &'static MethodDef {
-        descr_header(self).d_method
-    }
-
-    /// `__objclass__` (`d_type`).
-    pub fn objclass<'h>(&self, heap: &'h Heap) -> Obj<'h> {
-        match descr_header(self).d_type.get() {
-            // SAFETY: the descriptor holds a reference to its type.
-            Some(p) => unsafe { Obj::from_borrowed(heap, p.as_ref()) },
-            None => none(heap),
-        }
-    }
-
-    /// The owning type's name.
-    fn type_name(&self) -> String {
-        match descr_header(self).d_type.get() {
-            // SAFETY: the descriptor holds a reference to its type.
-            Some(p) => crate::types::type_object(unsafe { p.as_ref() })
-                .map_or_else(|| "?".into(), |t| t.name().to_string()),
-            None => "?".into(),
-        }
-    }
-
-    /// `descr.__get__(obj)`: the bound built-in method (`<built-in method append of list
-    /// object at 0x…>`).
-    ///
-    /// # Errors
-    /// `TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object`.
-    pub fn bind<'h>(&self, heap: &'h Heap, obj: Obj<'h>) -> PyResult<Obj<'h>> {
-        let objclass = self.objclass(heap);
-        let fits = crate::types::type_object(objclass.object())
-            .is_some_and(|t| obj.ob_type().is_subtype(t));
-        if !fits {
-            return Err(crate::view::descriptor_error(
-                self.def().name,
-                &self.type_name(),
-                obj.object(),
-            ));
-        }
-        new_cfunction(heap, self.def(), Some(obj), None)
-    }
-
-    /// `descr(obj, *args, **kwargs)`: the method called on `obj` (`list.append(l, 1)`).
-    ///
-    /// # Errors
-    /// As [`MethodDescr::bind`]; `TypeError: unbound method list.append() needs an argument`
-    /// without a receiver; what the call raises.
-    pub fn call<'h>(
-        &self,
-        heap: &'h Heap,
-        args: &[Obj<'h>],
-        kwargs: &[(String, Obj<'h>)],
-    ) -> PyResult<Obj<'h>> {
-        let Some((first, rest)) = args.split_first() else {
-            return Err(crate::error::PyErr::type_error(format!(
-                "unbound method {}.{}() needs an argument",
-                self.type_name(),
-                self.def().name
-            )));
-        };
-        let bound = self.bind(heap, first.clone())?;
-        CFunction::cast_internal(bound.object())?.call(heap, rest, kwargs)
-    }
-}
-
-/// `method_repr`: `<method 'append' of 'list' objects>`.
-fn descr_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let d = descr_self(o);
-    Ok(format!(
-        "<method '{}' of '{}' objects>",
-        d.def().name,
-        d.type_name()
-    ))
-}
-
-/// `descr_traverse`: `d_type`.
-fn descr_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    if let Some(t) = descr_header(descr_self(o)).d_type.get() {
-        visit(t);
-    }
-}
-
-/// `descr_dealloc`: the type, the names, the memory.
-unsafe fn descr_dealloc(heap: &Heap, op: ObjPtr) {
-    // SAFETY: a dead descriptor of this heap; each reference is released once.
-    unsafe {
-        let h = &*op.cast::<PyMethodDescrObject>().as_ptr();
-        heap.untrack(op.as_ref());
-        if let Some(t) = h.d_type.take() {
-            heap.decref(t);
-        }
-        h.d_name.clear(heap);
-        h.d_qualname.clear(heap);
-        heap.free_object(op, METHOD_DESCRIPTOR_TYPE.get());
-    }
-}
-
-static DESCR_MEMBERS: [Member; 3] = [
-    Member {
-        name: "__name__",
-        get: |h, o| unicode::new_str(h, descr_self(o).def().name),
-    },
-    Member {
-        name: "__qualname__",
-        get: |h, o| {
-            let d = descr_self(o);
-            unicode::new_str(h, &format!("{}.{}", d.type_name(), d.def().name))
-        },
-    },
-    Member {
-        name: "__objclass__",
-        get: |h, o| Ok(descr_self(o).objclass(h)),
-    },
-];
-
-static DESCR_SLOTS: Slots = Slots {
-    dealloc: descr_dealloc,
-    sizeof: None,
-    repr: descr_repr,
-    str: None,
-    hash: Some(crate::types::identity_hash),
-    richcompare: None,
-    number: None,
-    sequence: None,
-    traverse: Some(descr_traverse),
-    clear: None,
-    members: &DESCR_MEMBERS,
-    getattr: None,
-    setattr: None,
-};
-
-/// `method_descriptor`: 56 bytes, a GC type.
-pub static METHOD_DESCRIPTOR_TYPE: StaticType = StaticType::new(
-    &TYPE_TYPE,
-    TypeSpec {
-        name: "method_descriptor",
-        basicsize: size_of::<PyMethodDescrObject>(),
-        itemsize: 0,
-        flags: TypeFlags::HAVE_GC,
-        base: Some(&OBJECT_TYPE),
-        slots: &DESCR_SLOTS,
-    },
-);

@@ -10,6 +10,7 @@ pub mod class;
 pub mod code;
 pub mod complex;
 pub mod datastack;
+pub mod descrobject;
 pub mod dict;
 pub mod exceptions;
 pub mod fields;

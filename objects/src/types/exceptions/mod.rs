@@ -66,7 +66,7 @@ fn slot_self(o: &PyObject) -> &Exception {
     unsafe { Exception::cast_unchecked(o) }
 }
 
-fn head(e: &Exception) -> &ExcHead {
+fn header(e: &Exception) -> &ExcHead {
     // SAFETY: the view guarantees an exception instance, which starts with the head.
     unsafe { &*ptr::from_ref(e).cast::<ExcHead>() }
 }
@@ -109,7 +109,7 @@ impl Exception {
 
     /// `args` (always a tuple once made).
     pub fn args<'h>(&self, heap: &'h Heap) -> Obj<'h> {
-        head(self).args.get(heap).unwrap_or_else(|| none(heap))
+        header(self).args.get(heap).unwrap_or_else(|| none(heap))
     }
 
     /// The `args` items.
@@ -126,53 +126,53 @@ impl Exception {
     }
 
     pub(crate) fn set_args_tuple<'h>(&self, heap: &'h Heap, args: Obj<'h>) {
-        head(self).args.set(heap, Some(args));
+        header(self).args.set(heap, Some(args));
     }
 
     /// `__traceback__` (`None` when unset).
     pub fn traceback<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
-        head(self).traceback.get(heap)
+        header(self).traceback.get(heap)
     }
 
     /// `__context__`.
     pub fn context<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
-        head(self).context.get(heap)
+        header(self).context.get(heap)
     }
 
     /// `__cause__`.
     pub fn cause<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
-        head(self).cause.get(heap)
+        header(self).cause.get(heap)
     }
 
     /// `__suppress_context__`.
     pub fn suppress_context(&self) -> bool {
-        head(self).suppress_context.get() != 0
+        header(self).suppress_context.get() != 0
     }
 
     /// Sets `__suppress_context__`.
     pub fn set_suppress_context(&self, v: bool) {
-        head(self).suppress_context.set(u8::from(v));
+        header(self).suppress_context.set(u8::from(v));
     }
 
     /// `PyException_SetContext`: `None`/`Some(exception)` (the caller checked the type).
     pub fn set_context_unchecked<'h>(&self, heap: &'h Heap, ctx: Option<Obj<'h>>) {
-        head(self).context.set(heap, ctx);
+        header(self).context.set(heap, ctx);
     }
 
     /// `PyException_SetCause`: also sets `__suppress_context__`, as CPython does.
     pub fn set_cause_unchecked<'h>(&self, heap: &'h Heap, cause: Option<Obj<'h>>) {
-        head(self).suppress_context.set(1);
-        head(self).cause.set(heap, cause);
+        header(self).suppress_context.set(1);
+        header(self).cause.set(heap, cause);
     }
 
     /// `PyException_SetTraceback` with a traceback or `None` (checked by the caller).
     pub(crate) fn set_traceback_unchecked<'h>(&self, heap: &'h Heap, tb: Option<Obj<'h>>) {
-        head(self).traceback.set(heap, tb);
+        header(self).traceback.set(heap, tb);
     }
 
     /// The instance `__dict__` if it was made.
     pub fn dict_if_made<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
-        head(self).dict.get(heap)
+        header(self).dict.get(heap)
     }
 
     /// `__dict__`, made on first use.
@@ -180,16 +180,16 @@ impl Exception {
     /// # Errors
     /// `MemoryError`.
     pub fn dict<'h>(&self, heap: &'h Heap) -> PyResult<Obj<'h>> {
-        if let Some(d) = head(self).dict.get(heap) {
+        if let Some(d) = header(self).dict.get(heap) {
             return Ok(d);
         }
         let d = crate::types::dict::new_dict(heap)?;
-        head(self).dict.set(heap, Some(d.clone()));
+        header(self).dict.set(heap, Some(d.clone()));
         Ok(d)
     }
 
     pub(crate) fn set_dict<'h>(&self, heap: &'h Heap, d: Obj<'h>) {
-        head(self).dict.set(heap, Some(d));
+        header(self).dict.set(heap, Some(d));
     }
 
     /// `UnicodeError.start` and `.end`, for the `Unicode` layout.
@@ -265,7 +265,7 @@ fn exc_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     for &off in e.layout().ref_fields() {
         e.field(off).visit(visit);
     }
-    for f in head_fields(head(e)) {
+    for f in head_fields(header(e)) {
         f.visit(visit);
     }
 }
@@ -277,7 +277,7 @@ fn exc_clear(heap: &Heap, o: &PyObject) {
     for &off in e.layout().ref_fields() {
         e.field(off).clear(heap);
     }
-    let h = head(e);
+    let h = header(e);
     for f in [
         &h.dict,
         &h.args,
