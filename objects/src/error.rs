@@ -89,6 +89,56 @@ pub struct PyErr {
     kind: ExcKind,
     message: String,
     raised: Option<RaisedRef>,
+    detail: Option<Box<ExcDetail>>,
+}
+
+/// A built-in class finer than [`ExcKind`] for an error of the object layer, with the
+/// arguments its exception object is made with (`types::exceptions::exception_from_pyerr`).
+///
+/// The kind stays the nearest class callers already know (`ValueError` for a
+/// `UnicodeDecodeError`), so code that only looks at kinds keeps working; the exception
+/// object made from the error has the exact class and fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExcDetail {
+    /// `LookupError(message)` (`unknown encoding: bogus`).
+    LookupError,
+    /// `UnicodeDecodeError(encoding, object, start, end, reason)`.
+    UnicodeDecodeError {
+        /// The codec's name.
+        encoding: String,
+        /// The bytes being decoded.
+        object: Vec<u8>,
+        /// The first bad byte.
+        start: usize,
+        /// One past the last bad byte.
+        end: usize,
+        /// Why (`invalid start byte`).
+        reason: String,
+    },
+    /// `UnicodeEncodeError(encoding, object, start, end, reason)`.
+    UnicodeEncodeError {
+        /// The codec's name.
+        encoding: String,
+        /// The text being encoded.
+        object: String,
+        /// The first bad character.
+        start: usize,
+        /// One past the last bad character.
+        end: usize,
+        /// Why (`ordinal not in range(128)`).
+        reason: String,
+    },
+}
+
+impl ExcDetail {
+    /// The class's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ExcDetail::LookupError => "LookupError",
+            ExcDetail::UnicodeDecodeError { .. } => "UnicodeDecodeError",
+            ExcDetail::UnicodeEncodeError { .. } => "UnicodeEncodeError",
+        }
+    }
 }
 
 impl PyErr {
@@ -98,7 +148,21 @@ impl PyErr {
             kind,
             message: message.into(),
             raised: None,
+            detail: None,
         }
+    }
+
+    /// The same error, made of the finer class `detail` (see [`ExcDetail`]).
+    pub fn with_detail(self, detail: ExcDetail) -> PyErr {
+        PyErr {
+            detail: Some(Box::new(detail)),
+            ..self
+        }
+    }
+
+    /// The finer class of the error, if it has one.
+    pub fn detail(&self) -> Option<&ExcDetail> {
+        self.detail.as_deref()
     }
 
     pub(crate) fn with_raised(self, raised: RaisedRef) -> PyErr {
@@ -129,10 +193,11 @@ impl PyErr {
     }
 
     fn render(&self) -> String {
+        let name = self.detail().map_or(self.kind.name(), ExcDetail::name);
         if self.message.is_empty() {
-            self.kind.name().to_string()
+            name.to_string()
         } else {
-            format!("{}: {}", self.kind.name(), self.message)
+            format!("{name}: {}", self.message)
         }
     }
 

@@ -18,7 +18,8 @@
 //! * [`obj::Obj`]: an owned reference; clone increfs, drop decrefs at once.
 //! * [`types`]: `object`, `type`, `NoneType`, `int`, `bool`, `float`, `complex`, `str`,
 //!   `bytes`, `tuple`, `list`, `dict` (with instance dictionaries), `set`, `frozenset`, classes
-//!   and record types.
+//!   and record types; the built-in exceptions (`types::exceptions`), tracebacks and built-in
+//!   functions (`types::cfunction`, `types::descrobject`).
 //! * [`tracking`]: CPython's rules for which objects the cycle collector tracks.
 //! * [`abstract_`]: operators, comparisons, `repr`, `hash` and `getsizeof`, dispatched as
 //!   CPython's `abstract.c` does.
@@ -48,7 +49,7 @@ pub mod types;
 pub(crate) mod unicode_data;
 pub mod view;
 
-pub use error::{ExcKind, PyErr, PyResult};
+pub use error::{ExcDetail, ExcKind, PyErr, PyResult};
 pub use heap::Heap;
 pub use obj::Obj;
 pub use object::{IMMORTAL_REFCNT, ObjPtr, PyObject};

@@ -26,6 +26,22 @@ use std::path::{Path, PathBuf};
 /// Functions allowed to hold raw layout casts besides `header`, `slot_self`, constructors and
 /// deallocators: `(file, function, why)`.
 const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
+    // The subclass bodies of an exception view, by the layout of its class.
+    (
+        "objects/src/types/exceptions/mod.rs",
+        "field",
+        "a reference field at an offset the instance's own layout lists (asserted)",
+    ),
+    (
+        "objects/src/types/exceptions/mod.rs",
+        "unicode_body",
+        "the `PyUnicodeErrorObject` body, only when the instance's layout is `Unicode`",
+    ),
+    (
+        "objects/src/types/exceptions/mod.rs",
+        "os_body",
+        "the `PyOSErrorObject` body, only when the instance's layout is `OsError`",
+    ),
     // Header-only reads of any object.
     (
         "objects/src/abstract_.rs",

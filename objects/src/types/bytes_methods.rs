@@ -6,11 +6,12 @@
 //!
 //! `fromhex` is a class method in CPython; a method table holds instance methods, so here it
 //! is reached through an instance (`b''.fromhex('ff')`, which CPython accepts too). A failed
-//! decode raises `ValueError` (the base of CPython's `UnicodeDecodeError`) with CPython's
-//! message, and an unknown codec or error handler `ValueError` worded as CPython's
-//! `LookupError`: the object layer has no exception kinds for those two yet.
+//! decode raises a `ValueError` error (the base of CPython's `UnicodeDecodeError`) with
+//! CPython's message and the detail [`ExcDetail::UnicodeDecodeError`], and an unknown codec or
+//! error handler one with [`ExcDetail::LookupError`]: the exception object made of the error
+//! (`types::exceptions::exception_from_pyerr`) has CPython's class and fields.
 
-use crate::error::{PyErr, PyResult};
+use crate::error::{ExcDetail, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, opt, slice_index, ssize_arg};
 use crate::obj::Obj;
@@ -189,7 +190,8 @@ fn decode<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h
     let errors = decode_name(opt(args, 1), "errors", "strict")?;
     let data = bytes_value(b);
     let Some(codec) = codec(&encoding) else {
-        return Err(PyErr::value_error(format!("unknown encoding: {encoding}")));
+        return Err(PyErr::value_error(format!("unknown encoding: {encoding}"))
+            .with_detail(ExcDetail::LookupError));
     };
     let mut out = String::new();
     let mut i = 0;
@@ -211,14 +213,22 @@ fn decode<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h
                     };
                     return Err(PyErr::value_error(format!(
                         "'{codec}' codec can't decode {what}: {reason}"
-                    )));
+                    ))
+                    .with_detail(ExcDetail::UnicodeDecodeError {
+                        encoding: codec.to_string(),
+                        object: data.to_vec(),
+                        start: i,
+                        end: i + len,
+                        reason: reason.to_string(),
+                    }));
                 }
                 "replace" => out.push('\u{fffd}'),
                 "ignore" => {}
                 other => {
                     return Err(PyErr::value_error(format!(
                         "unknown error handler name '{other}'"
-                    )));
+                    ))
+                    .with_detail(ExcDetail::LookupError));
                 }
             },
         }

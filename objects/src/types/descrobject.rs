@@ -1,0 +1,231 @@
+//! `method_descriptor` (`Objects/descrobject.c`, `PyMethodDescrObject`): what `list.append`
+//! is — `d_type`, `d_name`, `d_qualname`, `d_method`, `vectorcall`: 56 bytes and a GC type
+//! (`sys.getsizeof` 72). Binding it to a receiver makes a
+//! [`builtin_function_or_method`](crate::types::cfunction).
+
+use core::cell::Cell;
+use core::ptr;
+
+use crate::error::PyResult;
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::{ObjPtr, PyObject};
+use crate::typeobj::{Member, PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
+use crate::types::cfunction::{CFunction, MethodDef, new_cfunction};
+use crate::types::fields::RefField;
+use crate::types::unicode;
+use crate::types::{OBJECT_TYPE, TYPE_TYPE, none};
+
+/// `PyMethodDescrObject`.
+#[repr(C)]
+pub struct PyMethodDescrObject {
+    ob_base: PyObject,
+    d_type: Cell<Option<ObjPtr>>,
+    d_name: RefField,
+    d_qualname: RefField,
+    d_method: &'static MethodDef,
+    /// `vectorcall`: opaque to the object layer.
+    vectorcall: Cell<usize>,
+}
+
+const _: () = assert!(size_of::<PyMethodDescrObject>() == 56);
+
+/// Whether `o` is a method descriptor (`PyMethodDescr_Type`).
+pub fn is_method_descriptor(o: &PyObject) -> bool {
+    ptr::eq(o.ob_type(), METHOD_DESCRIPTOR_TYPE.get())
+}
+
+crate::view! {
+    /// A method descriptor (`list.append`).
+    pub struct MethodDescr: "method_descriptor" = is_method_descriptor;
+}
+
+fn slot_self(o: &PyObject) -> &MethodDescr {
+    // SAFETY: the type's slots are only called on its instances (no subclasses).
+    unsafe { MethodDescr::cast_unchecked(o) }
+}
+
+fn header(d: &MethodDescr) -> &PyMethodDescrObject {
+    // SAFETY: the view guarantees a `PyMethodDescrObject`.
+    unsafe { &*ptr::from_ref(d).cast::<PyMethodDescrObject>() }
+}
+
+/// `PyDescr_NewMethod(type, method)`: a tracked descriptor of `def` in the type `ty`.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn new_method_descriptor<'h>(
+    heap: &'h Heap,
+    ty: &PyTypeObject,
+    def: &'static MethodDef,
+) -> PyResult<Obj<'h>> {
+    let name = unicode::new_str(heap, def.name)?;
+    let name = unicode::intern(heap, name)?;
+    let ty_obj = &ty.ob_base.ob_base;
+    ty_obj.incref();
+    let op = heap.alloc_object(
+        METHOD_DESCRIPTOR_TYPE.get(),
+        size_of::<PyMethodDescrObject>(),
+    )?;
+    // SAFETY: a fresh body with the header `alloc_object` wrote; the descriptor owns the type
+    // reference taken above.
+    unsafe {
+        op.cast::<PyMethodDescrObject>().write(PyMethodDescrObject {
+            ob_base: PyObject::new(METHOD_DESCRIPTOR_TYPE.ptr()),
+            d_type: Cell::new(Some(ptr::NonNull::from(ty_obj))),
+            d_name: RefField::new(Some(name)),
+            d_qualname: RefField::new(None),
+            d_method: def,
+            vectorcall: Cell::new(0),
+        });
+        let d = Obj::from_owned(heap, op);
+        heap.track(d.object());
+        Ok(d)
+    }
+}
+
+impl MethodDescr {
+    /// `d_method`.
+    pub fn def(&self) -> &'static MethodDef {
+        header(self).d_method
+    }
+
+    /// `__objclass__` (`d_type`).
+    pub fn objclass<'h>(&self, heap: &'h Heap) -> Obj<'h> {
+        match header(self).d_type.get() {
+            // SAFETY: the descriptor holds a reference to its type.
+            Some(p) => unsafe { Obj::from_borrowed(heap, p.as_ref()) },
+            None => none(heap),
+        }
+    }
+
+    /// The owning type's name.
+    fn type_name(&self) -> String {
+        match header(self).d_type.get() {
+            // SAFETY: the descriptor holds a reference to its type.
+            Some(p) => crate::types::type_object(unsafe { p.as_ref() })
+                .map_or_else(|| "?".into(), |t| t.name().to_string()),
+            None => "?".into(),
+        }
+    }
+
+    /// `descr.__get__(obj)`: the bound built-in method (`<built-in method append of list
+    /// object at 0x…>`).
+    ///
+    /// # Errors
+    /// `TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object`.
+    pub fn bind<'h>(&self, heap: &'h Heap, obj: Obj<'h>) -> PyResult<Obj<'h>> {
+        let objclass = self.objclass(heap);
+        let fits = crate::types::type_object(objclass.object())
+            .is_some_and(|t| obj.ob_type().is_subtype(t));
+        if !fits {
+            return Err(crate::view::descriptor_error(
+                self.def().name,
+                &self.type_name(),
+                obj.object(),
+            ));
+        }
+        new_cfunction(heap, self.def(), Some(obj), None)
+    }
+
+    /// `descr(obj, *args, **kwargs)`: the method called on `obj` (`list.append(l, 1)`).
+    ///
+    /// # Errors
+    /// As [`MethodDescr::bind`]; `TypeError: unbound method list.append() needs an argument`
+    /// without a receiver; what the call raises.
+    pub fn call<'h>(
+        &self,
+        heap: &'h Heap,
+        args: &[Obj<'h>],
+        kwargs: &[(String, Obj<'h>)],
+    ) -> PyResult<Obj<'h>> {
+        let Some((first, rest)) = args.split_first() else {
+            return Err(crate::error::PyErr::type_error(format!(
+                "unbound method {}.{}() needs an argument",
+                self.type_name(),
+                self.def().name
+            )));
+        };
+        let bound = self.bind(heap, first.clone())?;
+        CFunction::cast_internal(bound.object())?.call(heap, rest, kwargs)
+    }
+}
+
+/// `method_repr`: `<method 'append' of 'list' objects>`.
+fn descr_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let d = slot_self(o);
+    Ok(format!(
+        "<method '{}' of '{}' objects>",
+        d.def().name,
+        d.type_name()
+    ))
+}
+
+/// `descr_traverse`: `d_type`.
+fn descr_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(t) = header(slot_self(o)).d_type.get() {
+        visit(t);
+    }
+}
+
+/// `descr_dealloc`: the type, the names, the memory.
+unsafe fn descr_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead descriptor of this heap; each reference is released once.
+    unsafe {
+        let h = &*op.cast::<PyMethodDescrObject>().as_ptr();
+        heap.untrack(op.as_ref());
+        if let Some(t) = h.d_type.take() {
+            heap.decref(t);
+        }
+        h.d_name.clear(heap);
+        h.d_qualname.clear(heap);
+        heap.free_object(op, METHOD_DESCRIPTOR_TYPE.get());
+    }
+}
+
+static DESCR_MEMBERS: [Member; 3] = [
+    Member {
+        name: "__name__",
+        get: |h, o| unicode::new_str(h, slot_self(o).def().name),
+    },
+    Member {
+        name: "__qualname__",
+        get: |h, o| {
+            let d = slot_self(o);
+            unicode::new_str(h, &format!("{}.{}", d.type_name(), d.def().name))
+        },
+    },
+    Member {
+        name: "__objclass__",
+        get: |h, o| Ok(slot_self(o).objclass(h)),
+    },
+];
+
+static DESCR_SLOTS: Slots = Slots {
+    dealloc: descr_dealloc,
+    sizeof: None,
+    repr: descr_repr,
+    str: None,
+    hash: Some(crate::types::identity_hash),
+    richcompare: None,
+    number: None,
+    sequence: None,
+    traverse: Some(descr_traverse),
+    clear: None,
+    members: &DESCR_MEMBERS,
+    getattr: None,
+    setattr: None,
+};
+
+/// `method_descriptor`: 56 bytes, a GC type.
+pub static METHOD_DESCRIPTOR_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "method_descriptor",
+        basicsize: size_of::<PyMethodDescrObject>(),
+        itemsize: 0,
+        flags: TypeFlags::HAVE_GC,
+        base: Some(&OBJECT_TYPE),
+        slots: &DESCR_SLOTS,
+    },
+);
