@@ -15,8 +15,8 @@
 //! | `SyntaxError` | `SyntaxError`, `IndentationError`, `TabError` | 136 | `msg`, `filename`, `lineno`, `offset`, `end_lineno`, `end_offset`, `text`, `print_file_and_line` |
 //!
 //! (`UnicodeError` itself has the base layout in CPython: `ValueError`'s 72 bytes.) Every
-//! reference field is a [`RefField`]; the layout's [`Layout::ref_fields`] lists them in struct
-//! order (the order `tp_traverse` visits them) and [`Layout::members`] names the ones Python
+//! reference field is a [`RefField`]; the layout's `Layout::ref_fields` lists them in struct
+//! order (the order `tp_traverse` visits them) and `Layout::members` names the ones Python
 //! sees as plain members.
 
 use core::cell::Cell;
