@@ -38,6 +38,7 @@ pub mod heap;
 pub mod hooks;
 pub mod long_digits;
 pub mod methods;
+pub mod numbers;
 pub mod obj;
 pub mod object;
 pub mod raised;
