@@ -37,6 +37,7 @@ pub mod hash;
 pub mod heap;
 pub mod hooks;
 pub mod long_digits;
+pub mod math;
 pub mod methods;
 pub mod numbers;
 pub mod obj;
