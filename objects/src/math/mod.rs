@@ -10,6 +10,10 @@
 //! | `integer.rs` | `gcd`, `lcm`, `factorial`, `comb`, `perm`, `isqrt` |
 //! | `sums.rs` | `fsum` (exact), `prod`, and `vector_norm` for `hypot` and `dist` |
 //!
+//! `cbrt` is left out: Rust links `cbrt` (and `fmod`, exact either way) from its own
+//! compiler-builtins, whose `cbrt` is not glibc's, so its last bit would differ from CPython's.
+//! The other functions call glibc's libm, as CPython does.
+//!
 //! Arguments are converted as CPython converts them, for the built-in types:
 //! `PyFloat_AsDouble` ([`as_double`]: `TypeError: must be real number, not str`, `OverflowError:
 //! int too large to convert to float`) and `PyNumber_Index`
@@ -66,7 +70,6 @@ pub static MATH_FUNCTIONS: MethodTable<Module> = MethodTable {
         def("asin", ONE, asin),
         def("atan", ONE, atan),
         def("atan2", TWO, call_atan2),
-        def("cbrt", ONE, cbrt),
         def("ceil", ONE, ceil),
         def("comb", TWO, call_comb),
         def("copysign", TWO, copysign),
@@ -144,7 +147,6 @@ math_1! {
     acos = f64::acos, false;
     asin = f64::asin, false;
     atan = f64::atan, false;
-    cbrt = f64::cbrt, false;
     cos = f64::cos, false;
     cosh = f64::cosh, true;
     exp = f64::exp, true;

@@ -79,7 +79,9 @@ pub fn power<'h>(
     )))
 }
 
-/// One type's `nb_power(v, w, z)` with `z` not `None`; `None` is `NotImplemented`.
+/// One type's `nb_power(v, w, z)` with `z` not `None`; `None` is `NotImplemented`. `float`'s
+/// refuses any modulus at once (`pow('x', 2.0, 3)` is that `TypeError`); `complex`'s converts
+/// its operands first (`NotImplemented` for a `str`, `OverflowError` for a huge int).
 fn ternary_power<'h>(
     heap: &'h Heap,
     slot: PowerSlot,
@@ -98,17 +100,10 @@ fn ternary_power<'h>(
                 .map_err(long_error)?;
             new_int(heap, &r).map(Some)
         }
-        PowerSlot::Float => {
-            if !real(v) || !real(w) {
-                return Ok(None);
-            }
-            // CONVERT_TO_DOUBLE comes first: a huge int is an OverflowError.
-            as_double(v)?;
-            as_double(w)?;
-            Err(PyErr::type_error(
-                "pow() 3rd argument not allowed unless all arguments are integers",
-            ))
-        }
+        // `float_pow` refuses a modulus before it looks at its operands.
+        PowerSlot::Float => Err(PyErr::type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        )),
         PowerSlot::Complex => {
             let complexish = |o: &PyObject| real(o) || Complex::cast(o).is_some();
             if !complexish(v) || !complexish(w) {

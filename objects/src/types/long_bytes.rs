@@ -104,7 +104,10 @@ pub fn to_bytes(v: &LongValue, length: usize, little: bool, signed: bool) -> PyR
     } else {
         v.bit_length()
     } + u64::from(signed);
-    if needed > (length as u64).saturating_mul(8) {
+    // CPython lets -1 through as zero bytes of two's complement (`(-1).to_bytes(0,
+    // signed=True) == b''`).
+    let minus_one = v.is_negative() && v.abs().is_one();
+    if needed > (length as u64).saturating_mul(8) && !(length == 0 && minus_one) {
         return Err(PyErr::overflow_error("int too big to convert"));
     }
     let mut out: Vec<u8> = Vec::new();
