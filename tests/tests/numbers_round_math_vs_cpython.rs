@@ -884,8 +884,51 @@ fn math_cases() -> Vec<Case> {
     cases
 }
 
+/// Seeded random floats through the float paths whose last bit matters: `sum`'s Neumaier
+/// compensation, `fsum`'s exact partials, `hypot`/`dist`'s vector norm, and libm's functions.
+fn random_float_cases() -> Vec<Case> {
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut float = move |scale: i32| {
+        let unit = (next() >> 11) as f64 / (1u64 << 53) as f64;
+        (unit - 0.5) * 10f64.powi(scale)
+    };
+    let mut cases = Vec::new();
+    for round in 0..40 {
+        let scale = [0, 3, -5, 16, 300][round % 5];
+        let xs: Vec<V> = (0..(3 + round % 9)).map(|_| F(float(scale))).collect();
+        cases.push(Case::Sum(L(xs.clone()), None));
+        cases.push(Case::Math("fsum", vec![L(xs.clone())], vec![]));
+        cases.push(Case::Math("hypot", xs.clone(), vec![]));
+        let ys: Vec<V> = (0..xs.len()).map(|_| F(float(scale))).collect();
+        cases.push(Case::Math("dist", vec![T(xs), T(ys)], vec![]));
+    }
+    for name in [
+        "exp", "log", "sin", "cos", "tan", "atan", "sqrt", "log1p", "expm1", "sinh",
+    ] {
+        for scale in [0, 1, 2, 5] {
+            cases.push(Case::Math(name, vec![F(float(scale))], vec![]));
+        }
+    }
+    for _ in 0..20 {
+        cases.push(Case::Math(
+            "pow",
+            vec![F(float(1).abs()), F(float(2))],
+            vec![],
+        ));
+        cases.push(Case::Math("atan2", vec![F(float(3)), F(float(3))], vec![]));
+    }
+    cases
+}
+
 fn all_cases() -> Vec<Case> {
-    let mut cases = round_cases();
+    let mut cases = random_float_cases();
+    cases.extend(round_cases());
     cases.extend(divmod_pow_cases());
     cases.extend(sum_cases());
     cases.extend(method_cases());
