@@ -1,5 +1,5 @@
 //! The `math` module's functions and constants (`Modules/mathmodule.c` of CPython 3.12), as
-//! plain Rust over `f64` and [`LongValue`](crate::long_digits::LongValue) plus one method
+//! plain Rust over `f64` and [`LongValue`] plus one method
 //! table, [`MATH_FUNCTIONS`], that binds Python arguments with CPython's messages — the
 //! interpreter registers the table's entries and [`CONSTANTS`] in its `math` module object
 //! (the table's receiver is that module, which the functions ignore).
