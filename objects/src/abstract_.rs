@@ -10,6 +10,9 @@ use crate::object::{PyObject, PyVarObject};
 use crate::typeobj::{BinaryFn, CompareOp, NumberSlots, RepeatFn, UnaryFn};
 use crate::types::long::new_bool;
 
+// `round()`, `divmod()`, `pow()` and `sum()`: the number built-ins live in `crate::numbers`.
+pub use crate::numbers::{Summation, divmod, power, round, sum, sum_with};
+
 /// A binary operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {

@@ -25,6 +25,9 @@
 //!   CPython's `abstract.c` does.
 //! * [`long_digits`], [`float_repr`], [`hash`]: the arithmetic, text and hash algorithms;
 //!   `unicode_data`: the Unicode tables they share.
+//! * [`numbers`]: `round()`, `divmod()`, three-argument `pow()` and `sum()` (re-exported by
+//!   [`abstract_`]); [`math`]: the `math` module's functions as a method table, and its
+//!   constants.
 //!
 //! Where to start reading: `object.rs`, `typeobj.rs`, `heap.rs`, then `types/long.rs`.
 
@@ -38,7 +41,9 @@ pub mod hash;
 pub mod heap;
 pub mod hooks;
 pub mod long_digits;
+pub mod math;
 pub mod methods;
+pub mod numbers;
 pub mod obj;
 pub mod object;
 pub mod raised;

@@ -804,5 +804,6 @@ mod tests {
         check(&range_methods::RANGE_METHODS);
         check(&crate::types::tuple_methods::TUPLE_METHODS);
         check(&crate::types::bytes_methods::BYTES_METHODS);
+        check(&crate::math::MATH_FUNCTIONS);
     }
 }

@@ -45,6 +45,7 @@ use std::borrow::Cow;
 
 mod arith;
 mod format;
+mod hex;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -54,6 +55,7 @@ pub use arith::{
     float_round,
 };
 pub use format::format_float;
+pub use hex::{FromHexError, float_fromhex, float_hex, frexp_finite, ldexp};
 pub use parse::parse_float;
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 //! functions are public for the Rust API.
 
 use crate::error::{PyErr, PyResult};
+use crate::float_repr;
 use crate::heap::Heap;
 use crate::long_digits::LongValue;
 use crate::methods::{Bound, MethodDef, MethodTable, Params};
@@ -13,7 +14,8 @@ use crate::types::long::{long_error, new_bool, new_int};
 use crate::types::tuple;
 use crate::view::View;
 
-/// `float`'s methods, in CPython's order.
+/// `float`'s methods, in CPython's order. `fromhex` is a classmethod: called on an instance
+/// here; on the class `float` itself, call [`fromhex`].
 pub static FLOAT_METHODS: MethodTable<Float> = MethodTable {
     type_name: "float",
     methods: &[
@@ -31,6 +33,36 @@ pub static FLOAT_METHODS: MethodTable<Float> = MethodTable {
             name: "is_integer",
             params: Params::NoArgs,
             call: call_is_integer,
+        },
+        MethodDef {
+            name: "__trunc__",
+            params: Params::NoArgs,
+            call: trunc,
+        },
+        MethodDef {
+            name: "__floor__",
+            params: Params::NoArgs,
+            call: floor,
+        },
+        MethodDef {
+            name: "__ceil__",
+            params: Params::NoArgs,
+            call: ceil,
+        },
+        MethodDef {
+            name: "__round__",
+            params: Params::Positional { min: 0, max: 1 },
+            call: round,
+        },
+        MethodDef {
+            name: "hex",
+            params: Params::NoArgs,
+            call: hex,
+        },
+        MethodDef {
+            name: "fromhex",
+            params: Params::One,
+            call: fromhex_method,
         },
     ],
 };
@@ -95,4 +127,57 @@ fn as_integer_ratio<'h>(heap: &'h Heap, x: &Float, _: Bound<'_, 'h>) -> PyResult
 
 fn call_is_integer<'h>(heap: &'h Heap, x: &Float, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     Ok(new_bool(heap, self::is_integer(float_value(x))))
+}
+
+/// `PyLong_FromDouble(f(x))`: an int of an integral float.
+fn integral<'h>(heap: &'h Heap, x: f64) -> PyResult<Obj<'h>> {
+    new_int(heap, &LongValue::from_f64(x).map_err(long_error)?)
+}
+
+/// `x.__trunc__()` (`int(x)`).
+fn trunc<'h>(heap: &'h Heap, x: &Float, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    integral(heap, float_value(x))
+}
+
+/// `x.__floor__()` (`math.floor(x)`).
+fn floor<'h>(heap: &'h Heap, x: &Float, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    integral(heap, float_value(x).floor())
+}
+
+/// `x.__ceil__()` (`math.ceil(x)`).
+fn ceil<'h>(heap: &'h Heap, x: &Float, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    integral(heap, float_value(x).ceil())
+}
+
+/// `x.__round__(ndigits=None)`.
+fn round<'h>(heap: &'h Heap, x: &Float, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    crate::numbers::float_round_object(heap, x, crate::methods::opt(args, 0).map(Obj::object))
+}
+
+/// `x.hex()`.
+fn hex<'h>(heap: &'h Heap, x: &Float, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    crate::types::unicode::new_str(heap, &float_repr::float_hex(float_value(x)))
+}
+
+fn fromhex_method<'h>(heap: &'h Heap, _: &Float, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    fromhex(heap, crate::methods::arg(args, 0)?.object())
+}
+
+/// `float.fromhex(string)` (a classmethod; the result is an exact `float`).
+///
+/// # Errors
+/// `TypeError: bad argument type for built-in operation` for a non-str, `ValueError: invalid
+/// hexadecimal floating-point string`, `OverflowError: hexadecimal value too large to
+/// represent as a float`.
+pub fn fromhex<'h>(heap: &'h Heap, string: &crate::object::PyObject) -> PyResult<Obj<'h>> {
+    let Some(s) = crate::types::unicode::Str::cast(string) else {
+        return Err(PyErr::type_error(
+            "bad argument type for built-in operation",
+        ));
+    };
+    match float_repr::float_fromhex(&crate::types::unicode::str_value(s)) {
+        Ok(v) => new_float(heap, v),
+        Err(e @ float_repr::FromHexError::Overflow) => Err(PyErr::overflow_error(e.message())),
+        Err(e) => Err(PyErr::value_error(e.message())),
+    }
 }

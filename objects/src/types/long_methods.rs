@@ -9,10 +9,13 @@ use crate::long_digits::LongValue;
 use crate::methods::{Bound, MethodDef, MethodTable, Params};
 use crate::obj::Obj;
 use crate::types::long::{self, Int, long_value, new_bool, new_int};
-use crate::types::tuple;
+use crate::types::{long_bytes, tuple};
 use crate::view::View;
 
-/// `int`'s methods, in CPython's order.
+/// `int`'s methods, in CPython's order, then `__index__` (a slot wrapper in CPython).
+/// `from_bytes` is a classmethod: called on an instance here (`(5).from_bytes(b'\x01')`, a
+/// `bool` instance giving a `bool`); on the class `int` itself, call
+/// [`long_bytes::int_from_bytes`].
 pub static INT_METHODS: MethodTable<Int> = MethodTable {
     type_name: "int",
     methods: &[
@@ -32,6 +35,16 @@ pub static INT_METHODS: MethodTable<Int> = MethodTable {
             call: call_bit_count,
         },
         MethodDef {
+            name: "to_bytes",
+            params: long_bytes::TO_BYTES_PARAMS,
+            call: long_bytes::call_to_bytes,
+        },
+        MethodDef {
+            name: "from_bytes",
+            params: long_bytes::FROM_BYTES_PARAMS,
+            call: from_bytes,
+        },
+        MethodDef {
             name: "as_integer_ratio",
             params: Params::NoArgs,
             call: as_integer_ratio,
@@ -40,6 +53,31 @@ pub static INT_METHODS: MethodTable<Int> = MethodTable {
             name: "is_integer",
             params: Params::NoArgs,
             call: is_integer,
+        },
+        MethodDef {
+            name: "__trunc__",
+            params: Params::NoArgs,
+            call: conjugate,
+        },
+        MethodDef {
+            name: "__floor__",
+            params: Params::NoArgs,
+            call: conjugate,
+        },
+        MethodDef {
+            name: "__ceil__",
+            params: Params::NoArgs,
+            call: conjugate,
+        },
+        MethodDef {
+            name: "__round__",
+            params: Params::Positional { min: 0, max: 1 },
+            call: round,
+        },
+        MethodDef {
+            name: "__index__",
+            params: Params::NoArgs,
+            call: conjugate,
         },
     ],
 };
@@ -87,4 +125,15 @@ fn as_integer_ratio<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<O
 
 fn is_integer<'h>(heap: &'h Heap, _: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     Ok(new_bool(heap, true))
+}
+
+/// `from_bytes` through an instance: the class is the instance's (`bool` gives a `bool`).
+fn from_bytes<'h>(heap: &'h Heap, n: &Int, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let as_bool = core::ptr::eq(n.as_object().ob_type(), long::BOOL_TYPE.get());
+    long_bytes::call_from_bytes(heap, args, as_bool)
+}
+
+/// `int.__round__(ndigits=None)`.
+fn round<'h>(heap: &'h Heap, n: &Int, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    crate::numbers::int_round(heap, n, crate::methods::opt(args, 0).map(Obj::object))
 }

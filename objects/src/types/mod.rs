@@ -26,6 +26,7 @@ pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
 pub mod long;
+pub mod long_bytes;
 pub mod long_methods;
 pub mod method;
 pub mod module;

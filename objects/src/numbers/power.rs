@@ -1,0 +1,120 @@
+//! `divmod(a, b)` (`nb_divmod`) and `pow(base, exp, mod=None)` (`PyNumber_Power`): with a
+//! modulus, `ternary_op` of `Objects/abstract.c` tries the `nb_power` slot of each operand's
+//! type in turn (`long_pow`, `float_pow`, `complex_pow`), each answering `NotImplemented`
+//! for operands it does not take.
+
+use crate::abstract_::{BinOp, binary_op};
+use crate::error::{PyErr, PyResult};
+use crate::heap::Heap;
+use crate::obj::Obj;
+use crate::object::PyObject;
+use crate::types::complex::Complex;
+use crate::types::float::Float;
+use crate::types::long::{Int, long_error, long_value, new_int};
+
+use super::{as_double, is_none};
+
+/// `divmod(a, b)`: `(a // b, a % b)` through the `nb_divmod` slots.
+///
+/// # Errors
+/// `ZeroDivisionError: integer division or modulo by zero`, `ZeroDivisionError: float
+/// divmod()`, `TypeError: unsupported operand type(s) for divmod(): 'str' and 'int'`.
+pub fn divmod<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
+    binary_op(heap, a, b, BinOp::DivMod)
+}
+
+/// Which built-in `nb_power` slot a type has (`bool` shares `int`'s).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PowerSlot {
+    Long,
+    Float,
+    Complex,
+}
+
+fn power_slot(o: &PyObject) -> Option<PowerSlot> {
+    if Int::cast(o).is_some() {
+        Some(PowerSlot::Long)
+    } else if Float::cast(o).is_some() {
+        Some(PowerSlot::Float)
+    } else if Complex::cast(o).is_some() {
+        Some(PowerSlot::Complex)
+    } else {
+        None
+    }
+}
+
+/// `pow(base, exp)` and `pow(base, exp, mod)`; a `mod` of `None` (or the `None` object) is
+/// two-argument `pow`, i.e. `base ** exp`.
+///
+/// # Errors
+/// `ValueError: pow() 3rd argument cannot be 0`, `ValueError: base is not invertible for the
+/// given modulus`, `TypeError: pow() 3rd argument not allowed unless all arguments are
+/// integers`, `ValueError: complex modulo`, `TypeError: unsupported operand type(s) for ** or
+/// pow(): 'int', 'int', 'str'`, and what `**` raises.
+pub fn power<'h>(
+    heap: &'h Heap,
+    base: &PyObject,
+    exp: &PyObject,
+    modulus: Option<&PyObject>,
+) -> PyResult<Obj<'h>> {
+    let Some(modulus) = modulus.filter(|m| !is_none(m)) else {
+        return binary_op(heap, base, exp, BinOp::Pow);
+    };
+    let mut tried: Vec<PowerSlot> = Vec::with_capacity(3);
+    for o in [base, exp, modulus] {
+        let Some(slot) = power_slot(o) else { continue };
+        if tried.contains(&slot) {
+            continue;
+        }
+        tried.push(slot);
+        if let Some(r) = ternary_power(heap, slot, base, exp, modulus)? {
+            return Ok(r);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        base.ob_type().name(),
+        exp.ob_type().name(),
+        modulus.ob_type().name()
+    )))
+}
+
+/// One type's `nb_power(v, w, z)` with `z` not `None`; `None` is `NotImplemented`. `float`'s
+/// refuses any modulus at once (`pow('x', 2.0, 3)` is that `TypeError`); `complex`'s converts
+/// its operands first (`NotImplemented` for a `str`, `OverflowError` for a huge int).
+fn ternary_power<'h>(
+    heap: &'h Heap,
+    slot: PowerSlot,
+    v: &PyObject,
+    w: &PyObject,
+    z: &PyObject,
+) -> PyResult<Option<Obj<'h>>> {
+    let real = |o: &PyObject| Int::cast(o).is_some() || Float::cast(o).is_some();
+    match slot {
+        PowerSlot::Long => {
+            let (Some(a), Some(b), Some(m)) = (Int::cast(v), Int::cast(w), Int::cast(z)) else {
+                return Ok(None);
+            };
+            let r = long_value(a)
+                .pow_mod(&long_value(b), &long_value(m))
+                .map_err(long_error)?;
+            new_int(heap, &r).map(Some)
+        }
+        // `float_pow` refuses a modulus before it looks at its operands.
+        PowerSlot::Float => Err(PyErr::type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        )),
+        PowerSlot::Complex => {
+            let complexish = |o: &PyObject| real(o) || Complex::cast(o).is_some();
+            if !complexish(v) || !complexish(w) {
+                return Ok(None);
+            }
+            for o in [v, w] {
+                if Complex::cast(o).is_none() {
+                    as_double(o)?;
+                }
+            }
+            Err(PyErr::value_error("complex modulo"))
+        }
+    }
+}
