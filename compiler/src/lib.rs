@@ -19,6 +19,7 @@
 //! * [`code`]: the code object's fields and constants, as plain data;
 //! * [`instr`]: the instruction sequence, labels and locations;
 //! * [`symtable`]: scopes and names;
+//! * [`codegen`]: the code generator, from the syntax tree to instruction sequences;
 //! * [`fold`]: constant folding;
 //! * [`repr`]: `repr()` of constants, as CPython prints them;
 //! * [`linetable`]: reading `co_linetable` (`co_positions()`, line numbers);
@@ -31,6 +32,7 @@
 
 pub mod carets;
 pub mod code;
+pub mod codegen;
 pub mod dis;
 pub mod error;
 pub mod flowgraph;
@@ -45,3 +47,18 @@ pub mod symtable;
 
 pub use code::{CodeObject, Constant};
 pub use error::{CompileError, ErrorKind};
+
+/// Compiles a module's syntax tree (from `ruff_python_parser::parse_module(source)`) to its
+/// code object, as CPython 3.12's `compile(source, filename, "exec")` does: symbol table,
+/// constant folding, code generation, then optimisation and assembly of every code unit.
+///
+/// # Errors
+/// CPython's compile-time `SyntaxError`s (with its messages), `RecursionError` for too deep
+/// nesting, and a `SyntaxError` for what pyrt does not compile (`async`/`await`).
+pub fn compile_module(
+    module: &ruff_python_ast::ModModule,
+    source: &str,
+    filename: &str,
+) -> Result<CodeObject, CompileError> {
+    codegen::compile_module(module, source, filename)
+}
