@@ -1,0 +1,15 @@
+import sys
+
+print(0.1 + 0.2, 1 / 3, 2 / 3)
+print(1e16, 1e-5, 1.5e300 * 1e10)
+print(float("inf"), -float("inf"), float("nan") == float("nan"))
+print(round(2.5), round(3.5), round(2.675, 2), round(-0.5))
+print(7.5 // 2, 7.5 % 2, -7.5 // 2, -7.5 % 2)
+print(int(3.9), int(-3.9), float(3))
+print(3.0 == 3, 0.1 * 3 == 0.3)
+print(sys.getsizeof(1.0), sys.getsizeof(0.0))
+print(2 ** 0.5, 10 ** -2)
+print(abs(-2.5), max(1.5, 2), min(-1, -1.5))
+print(1.0.is_integer(), (2.5).as_integer_ratio())
+print(repr(1e22), repr(1e15), 123456789.0 * 10)
+print(f"{1/7:.3f}", 5 / 2 * 2)

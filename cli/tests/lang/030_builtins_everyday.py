@@ -1,0 +1,13 @@
+nums = [3, 1, 4, 1, 5, 9, 2, 6]
+print(len(nums), sum(nums), min(nums), max(nums))
+print(sorted(nums), sorted(nums, reverse=True), sorted(nums, key=lambda n: -n))
+print(any(n > 8 for n in nums), all(n > 0 for n in nums))
+print(list(range(5)), list(range(2, 10, 3)), range(10)[3], len(range(0, 100, 7)))
+print(abs(-3), round(2.567, 1), divmod(9, 4))
+print(isinstance(1, int), isinstance("s", (int, str)), issubclass(bool, int))
+print(type(1) is int, type([]).__name__, callable(len), callable(1))
+print(hasattr([], "append"), getattr([], "nope", "dflt"))
+print(repr([1, "a"]), ascii("é"), format(3.14159, ".2f"))
+print(list(zip("ab", [1, 2])), list(enumerate("xy", 1)))
+print(sum([[1], [2]], []), max([], default=None), min("b", "a"))
+print(list(map(str, range(3))), list(filter(None, [0, 1, "", "a"])))
