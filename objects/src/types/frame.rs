@@ -200,6 +200,45 @@ impl InterpreterFrame {
         Ok(())
     }
 
+    /// Pushes `value` or, with `None`, a NULL (`PUSH_NULL`, `LOAD_FAST_AND_CLEAR` of an
+    /// unbound local).
+    ///
+    /// # Errors
+    /// `SystemError` when the stack is full (`co_stacksize` reached).
+    #[inline]
+    pub fn stack_push_opt<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
+        let top = self.stacktop();
+        let slot = self
+            .slots()
+            .get(top)
+            .ok_or_else(|| frame_error("value stack overflow"))?;
+        slot.set(heap, value);
+        self.stacktop.set(top as i32 + 1);
+        Ok(())
+    }
+
+    /// The value stack's depth (`stacktop - co_nlocalsplus`).
+    #[inline]
+    pub fn stack_depth(&self) -> usize {
+        self.stacktop().saturating_sub(self.nlocalsplus())
+    }
+
+    /// The stack slot `n` places from the top (1 is the top), if the stack is that deep.
+    #[inline]
+    pub fn stack_slot(&self, n: usize) -> Option<&RefField> {
+        if n == 0 || n > self.stack_depth() {
+            return None;
+        }
+        self.slots().get(self.stacktop() - n)
+    }
+
+    /// A new reference to the value `n` places from the top (1 is the top); `None` for a NULL
+    /// or past the bottom.
+    #[inline]
+    pub fn stack_peek_at<'h>(&self, heap: &'h Heap, n: usize) -> Option<Obj<'h>> {
+        self.stack_slot(n).and_then(|s| s.get(heap))
+    }
+
     /// `_PyFrame_StackPop`: the top of the stack, its slot emptied.
     ///
     /// # Errors
