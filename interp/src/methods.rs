@@ -32,6 +32,11 @@ pub(crate) fn bound<'py>(
         .map_err(|e| interp.err(e))
 }
 
+/// Whether `obj`'s built-in type has method `name` (called without a bound method object).
+pub(crate) fn has_builtin_method(obj: &Obj<'_>, name: &str) -> bool {
+    has_method(obj, name) || is_generator_method(obj, name)
+}
+
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
     table_of(obj.object()).is_some_and(|t| t.has(name))
 }

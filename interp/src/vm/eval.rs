@@ -695,11 +695,22 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             LOAD_ATTR => {
                 let owner = self.pop()?;
-                let v = interp.getattr(&owner, &self.name_text(oparg >> 1))?;
+                let name = self.name_text(oparg >> 1);
                 if oparg & 1 != 0 {
+                    // The method form: `(method, self)` without a bound method object when the
+                    // type has the method, else `(NULL, attribute)`.
+                    if let Some(meth) = self.unbound_method(&owner, &name)? {
+                        self.push(meth)?;
+                        self.push(owner)?;
+                        return Ok(Flow::Next);
+                    }
+                    let v = interp.getattr(&owner, &name)?;
                     self.push_opt(None)?;
+                    self.push(v)?;
+                } else {
+                    let v = interp.getattr(&owner, &name)?;
+                    self.push(v)?;
                 }
-                self.push(v)?;
             }
             LOAD_SUPER_ATTR => {
                 let self_ = self.pop()?;
@@ -1111,6 +1122,25 @@ impl<'a, 'py> Run<'a, 'py> {
         let callable = self.pop_opt()?;
         let method = self.pop_opt()?;
         let func = match (method, callable) {
+            // A built-in type's method by name (see `unbound_method`).
+            (Some(m), Some(s)) if unicode::is_str(m.object()) => {
+                let name = unicode::str_value(str_of(m.object()));
+                let kw = self.take_kwargs(&mut args)?;
+                let kw = kw
+                    .into_iter()
+                    .map(|(k, v)| {
+                        (
+                            unicode::Str::cast(k.object())
+                                .map(unicode::str_value)
+                                .unwrap_or_default(),
+                            v,
+                        )
+                    })
+                    .collect();
+                let r = self.interp.call_method(&s, &name, args, kw)?;
+                self.push(r)?;
+                return Ok(Flow::Next);
+            }
             (Some(m), Some(s)) => {
                 args.insert(0, s);
                 m
@@ -1118,8 +1148,14 @@ impl<'a, 'py> Run<'a, 'py> {
             (None, Some(c)) => c,
             _ => return Err(self.system_error("CALL of NULL")),
         };
+        let kwargs = self.take_kwargs(&mut args)?;
+        self.call_object(func, args, kwargs)
+    }
+
+    /// Splits the keyword arguments `KW_NAMES` named off the end of `args`.
+    fn take_kwargs(&mut self, args: &mut Vec<Obj<'py>>) -> R<'py, Vec<(Obj<'py>, Obj<'py>)>> {
         let kwnames = self.kwnames.take();
-        let kwargs = match kwnames {
+        Ok(match kwnames {
             Some(names) => {
                 let names = tuple::Tuple::cast_internal(names.object()).map_err(|e| self.err(e))?;
                 let n = tuple::items(names).len();
@@ -1132,8 +1168,27 @@ impl<'a, 'py> Run<'a, 'py> {
                     .collect()
             }
             None => Vec::new(),
-        };
-        self.call_object(func, args, kwargs)
+        })
+    }
+
+    /// `LOAD_ATTR`'s method form: the name (a str) for a built-in type's method, the function
+    /// for a method a script's class defines (not shadowed by the instance), else `None`.
+    fn unbound_method(&self, owner: &Obj<'py>, name: &str) -> R<'py, Option<Obj<'py>>> {
+        let interp = self.interp;
+        let o = owner.object();
+        if !pyrt_objects::types::class::is_heap_type(o.ob_type()) {
+            if super::super::methods::has_builtin_method(owner, name) {
+                return interp.name_str(name).map(Some);
+            }
+            return Ok(None);
+        }
+        if let Some(f) = interp.class_lookup(o.ob_type(), name)
+            && super::is_function(f.object())
+            && abstract_::getattr(interp.heap, o, name).is_err()
+        {
+            return Ok(Some(f));
+        }
+        Ok(None)
     }
 
     /// Calls `func`: a VM function (or a bound method of one) gets a frame on this run; any
