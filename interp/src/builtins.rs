@@ -84,6 +84,8 @@ const FUNCTIONS: &[Builtin] = &[
     def("iter", Params::Positional { min: 1, max: 2 }, iter),
     def("next", Params::Positional { min: 1, max: 2 }, next),
     def("__build_class__", Params::VarKeywords, build_class),
+    // `super()` without arguments compiles to LOAD_SUPER_ATTR, which only names `super`.
+    def("super", Params::VarKeywords, unsupported),
     def("divmod", Params::Positional { min: 2, max: 2 }, divmod),
     def(
         "round",
@@ -226,7 +228,7 @@ fn next<'py>(
         Ok(Some(v)) => Ok(v),
         Ok(None) => match bound.get(1).cloned().flatten() {
             Some(d) => Ok(d),
-            None => Err(interp.raise(&exceptions::STOP_ITERATION, "")),
+            None => Err(interp.stop_iteration(pyrt_objects::types::none(interp.heap))),
         },
         Err(e) => {
             let u = interp.err(e);

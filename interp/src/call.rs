@@ -20,7 +20,7 @@ impl<'py> Interp<'py> {
     pub(crate) fn call(
         &self,
         func: &Obj<'py>,
-        mut args: Vec<Obj<'py>>,
+        args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         let f = func.object();

@@ -151,10 +151,17 @@ impl RuntimeHooks for Interp<'_> {
         // SAFETY: the caller holds the iterator for the call.
         let o = unsafe { Obj::from_borrowed(self.heap, iterator) };
         if pyrt_objects::types::genobject::is_generator(iterator) {
-            return self
-                .gen_next(&o)
-                .map(|v| v.map(Obj::into_ptr))
-                .map_err(|u| self.to_pyerr(u));
+            return match self.gen_send(&o, pyrt_objects::types::none(self.heap)) {
+                Ok(super::vm::generator::Sent::Yielded(v)) => Ok(Some(v.into_ptr())),
+                Ok(super::vm::generator::Sent::Returned(v)) => {
+                    if v.is(&pyrt_objects::types::none(self.heap)) {
+                        Ok(None)
+                    } else {
+                        Err(self.to_pyerr(self.stop_iteration(v)))
+                    }
+                }
+                Err(u) => Err(self.to_pyerr(u)),
+            };
         }
         if pyrt_objects::types::class::is_heap_type(iterator.ob_type())
             && let Some(f) = self.class_lookup(iterator.ob_type(), "__next__")

@@ -410,7 +410,17 @@ impl<'py> Session<'py> {
         interactive: bool,
     ) -> Outcome {
         let interp = &self.interp;
-        let filename = interp.filename.as_str();
+        // CPython runs a script under its absolute path (`co_filename`, tracebacks).
+        let path = std::path::Path::new(interp.filename.as_str());
+        let absolute = if path.is_file() {
+            std::path::absolute(path).map_or_else(
+                |_| interp.filename.clone(),
+                |p| p.to_string_lossy().into_owned(),
+            )
+        } else {
+            interp.filename.clone()
+        };
+        let filename = absolute.as_str();
         let code = match pyrt_compiler::compile_module(module, text, filename) {
             Ok(c) => c,
             Err(e) => return vm::compile_error_outcome(&e, &lines),

@@ -121,14 +121,10 @@ fn call_generator<'py>(
             expect(0)?;
             match interp.gen_next(obj)? {
                 Some(v) => Ok(v),
-                None => Err(interp.raise(&super::exceptions::STOP_ITERATION, "")),
+                None => Err(interp.stop_iteration(pyrt_objects::types::none(heap))),
             }
         }
     }
-    .map(|v| {
-        let _ = heap;
-        v
-    })
 }
 
 /// Calls method `name` of a built-in object; `None` if its type has no such method.

@@ -17,7 +17,7 @@ use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::function::Function;
 use pyrt_objects::types::method::Method;
 use pyrt_objects::types::{cell, dict, genobject, list, long, none, set, tuple, unicode};
-use pyrt_objects::{Obj, ObjPtr, PyObject, View};
+use pyrt_objects::{Obj, ObjPtr, PyObject};
 use ruff_python_ast as ast;
 
 use super::super::exceptions::{self, Exception, Link};
@@ -133,6 +133,11 @@ pub(crate) struct Run<'a, 'py> {
     kwnames: Option<Obj<'py>>,
     /// Set by `RERAISE` and re-raises: the error adds no traceback entry and no context.
     reraise: bool,
+    /// The code unit of the instruction running (where the exception table is searched: a
+    /// `RERAISE` moves `lasti` for the traceback, not for the search).
+    at: usize,
+    /// Whether the entry frame counts against the recursion limit.
+    count_entry: bool,
 }
 
 impl<'a, 'py> Run<'a, 'py> {
@@ -144,7 +149,14 @@ impl<'a, 'py> Run<'a, 'py> {
             ip: 0,
             kwnames: None,
             reraise: false,
+            at: 0,
+            count_entry: true,
         }
+    }
+
+    /// Leaves the entry frame out of the recursion count (a module body).
+    pub(crate) fn uncounted_entry(&mut self) {
+        self.count_entry = false;
     }
 
     /// Runs a function's frame to its return.
@@ -157,7 +169,9 @@ impl<'a, 'py> Run<'a, 'py> {
     /// Runs from `entry` until it is left; with `throw`, the exception is raised in the entry
     /// frame first (`gen.throw`).
     pub(crate) fn run(&mut self, entry: Entry<'a>, throw: Option<Obj<'py>>) -> R<'py, Exit<'py>> {
-        if let Err(e) = self.interp.enter() {
+        if self.count_entry
+            && let Err(e) = self.interp.enter()
+        {
             if let Entry::Stack(h) = entry {
                 let _ = self.interp.vm.stack.pop(h);
             }
@@ -179,6 +193,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     resume: 0,
                 });
                 self.ip = resume;
+                self.at = resume.saturating_sub(1);
             }
         }
         let mut pending = throw.map(|exc| {
@@ -202,7 +217,9 @@ impl<'a, 'py> Run<'a, 'py> {
                 },
             }
         };
-        self.interp.leave();
+        if self.count_entry {
+            self.interp.leave();
+        }
         result
     }
 
@@ -340,6 +357,7 @@ impl<'a, 'py> Run<'a, 'py> {
             oparg = (oparg << 8) | usize::from(w >> 8);
         }
         frame.set_lasti(at as isize);
+        self.at = at;
         let next = at + 1 + usize::from(caches()[op as usize]);
         self.ip = next;
         match op {
@@ -1051,13 +1069,15 @@ impl<'a, 'py> Run<'a, 'py> {
         }
         let mut add_tb = fresh;
         self.kwnames = None;
+        let mut search_at = Some(self.at);
         loop {
             let frame = self.frame();
             let lasti = frame.lasti().max(0) as usize;
             if add_tb && let Some(code) = frame.code_obj(heap) {
                 interp.add_traceback(&exc, code, lasti);
             }
-            if let Some((target, depth, push_lasti)) = unwind::handler(self.code(), lasti) {
+            let at = search_at.take().unwrap_or(lasti);
+            if let Some((target, depth, push_lasti)) = unwind::handler(self.code(), at) {
                 while frame.stack_depth() > depth {
                     drop(self.pop_opt()?);
                 }

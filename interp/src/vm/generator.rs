@@ -2,11 +2,11 @@
 //! `throw`, `close` and finalization (`gen_close` through the runtime's hooks), and `next()`
 //! of a generator for the object layer's iteration.
 
+use pyrt_objects::Obj;
 use pyrt_objects::types::genobject::{
     FRAME_CLEARED, FRAME_COMPLETED, FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED, Generator,
 };
 use pyrt_objects::types::{none, tuple};
-use pyrt_objects::{Obj, View};
 
 use super::super::exceptions::{self, Exception};
 use super::super::{Interp, R, Unwind};
@@ -172,7 +172,7 @@ impl<'py> Interp<'py> {
     }
 
     /// `StopIteration(value)` (no argument for `None`).
-    fn stop_iteration(&self, value: Obj<'py>) -> Unwind<'py> {
+    pub(crate) fn stop_iteration(&self, value: Obj<'py>) -> Unwind<'py> {
         let heap = self.heap;
         let args = if value.is(&none(heap)) {
             Vec::new()

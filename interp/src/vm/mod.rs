@@ -39,7 +39,7 @@
 
 pub(crate) mod args;
 pub(crate) mod eval;
-pub(crate) mod generator;
+pub mod generator;
 pub(crate) mod import;
 pub(crate) mod load;
 pub(crate) mod ops;
@@ -52,10 +52,9 @@ use std::rc::Rc;
 
 use pyrt_compiler::parse::Lines;
 use pyrt_objects::types::datastack::DataStack;
-use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::function::{self, Function};
 use pyrt_objects::types::method::Method;
-use pyrt_objects::{Heap, Obj, PyObject, View};
+use pyrt_objects::{Heap, Obj, PyObject};
 
 use super::{Interp, R};
 
@@ -111,7 +110,11 @@ impl<'py> Interp<'py> {
             .stack
             .push(func, Some(globals.clone()))
             .map_err(|e| self.err(e))?;
-        eval::Run::new(self).run_entry(eval::Entry::Stack(frame))
+        let mut run = eval::Run::new(self);
+        // The module's frame is the first of the recursion limit's count, which the session
+        // already counts.
+        run.uncounted_entry();
+        run.run_entry(eval::Entry::Stack(frame))
     }
 
     /// Calls a VM function from Rust (a built-in calling back, `__init__`, `__del__`...):
@@ -215,11 +218,6 @@ impl<'py> Interp<'py> {
             c.set(heap, Some(cls.clone()));
         }
         Ok(cls)
-    }
-
-    /// The frame running now, if any (for `sys._getframe`).
-    pub(crate) fn vm_top_frame(&self) -> Option<&InterpreterFrame> {
-        self.vm.stack.top_frame()
     }
 }
 

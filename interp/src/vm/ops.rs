@@ -6,7 +6,7 @@ use pyrt_objects::abstract_;
 use pyrt_objects::types::code::Code;
 use pyrt_objects::types::function::{self, Function};
 use pyrt_objects::types::{dict, genobject, list, long, none, tuple, unicode};
-use pyrt_objects::{CompareOp, Obj, View};
+use pyrt_objects::{CompareOp, Obj};
 use ruff_python_ast as ast;
 
 use super::super::exceptions::{self, Exception, Link};
@@ -446,12 +446,37 @@ impl<'a, 'py> Run<'a, 'py> {
                 let key = abstract_::str(heap, k.object()).unwrap_or_default();
                 return Err(interp.raise(
                     &exceptions::TYPE_ERROR,
-                    format!("function got multiple values for keyword argument '{key}'"),
+                    format!(
+                        "{} got multiple values for keyword argument '{key}'",
+                        self.callee_name()
+                    ),
                 ));
             }
             dict::set_item(heap, target, k, v).map_err(|e| interp.err(e))?;
         }
         Ok(())
+    }
+
+    /// `_PyObject_FunctionStr` of the callable below a `DICT_MERGE`'s dict (`module.qualname()`).
+    fn callee_name(&self) -> String {
+        let interp = self.interp();
+        let heap = interp.heap;
+        let func = self.frame_ref().stack_peek_at(heap, 3);
+        match func.as_ref().and_then(|f| Function::cast(f.object())) {
+            Some(f) => {
+                let q = unicode::Str::cast(f.qualname(heap).object())
+                    .map(unicode::str_value)
+                    .unwrap_or_default();
+                match f
+                    .module(heap)
+                    .and_then(|m| unicode::Str::cast(m.object()).map(unicode::str_value))
+                {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            None => "function".into(),
+        }
     }
 
     /// `FORMAT_VALUE`: the conversion (`!s`, `!r`, `!a`), then `format(value, spec)`.

@@ -5,9 +5,9 @@
 
 use pyrt_compiler::carets;
 use pyrt_compiler::linetable;
+use pyrt_objects::Obj;
 use pyrt_objects::types::code::{Code, addr2line};
 use pyrt_objects::types::{list, long, tuple, unicode};
-use pyrt_objects::{Obj, View};
 
 use super::super::Interp;
 use super::super::exceptions::{self, Exception, Link};
@@ -53,9 +53,11 @@ impl<'py> Interp<'py> {
             }
         }
         let mut out = String::new();
-        for (e, why) in chain.iter().rev() {
-            out.push_str(&self.format_one(e));
-            out.push_str(why);
+        for j in (0..chain.len()).rev() {
+            out.push_str(&self.format_one(&chain[j].0));
+            if j > 0 {
+                out.push_str(chain[j - 1].1);
+            }
         }
         out
     }

@@ -3,9 +3,9 @@
 //! entries (`PyTraceBack_Here`) and the implicit `__context__` (`_PyErr_SetObject`).
 
 use pyrt_compiler::dis::parse_exception_table;
+use pyrt_objects::Obj;
 use pyrt_objects::types::code::Code;
 use pyrt_objects::types::{list, long, tuple};
-use pyrt_objects::{Obj, View};
 
 use super::super::Interp;
 use super::super::exceptions::{self, Exception, Link};
@@ -65,10 +65,7 @@ impl<'py> Interp<'py> {
         // Cut a cycle: if `exc` is in `handled`'s context chain, unlink it there.
         let mut o = handled.clone();
         let mut steps = 0;
-        loop {
-            let Some(oe) = Exception::cast(o.object()) else {
-                break;
-            };
+        while let Some(oe) = Exception::cast(o.object()) {
             let Some(next) = exceptions::link(heap, oe, Link::Context) else {
                 break;
             };
