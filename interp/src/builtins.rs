@@ -81,8 +81,11 @@ const FUNCTIONS: &[Builtin] = &[
     // `enum_vectorcall` checks its own arguments.
     def("enumerate", Params::VarKeywords, enumerate),
     def("zip", Params::VarKeywords, zip),
-    def("iter", Params::Positional { min: 1, max: 2 }, unsupported),
-    def("next", Params::Positional { min: 1, max: 2 }, unsupported),
+    def("iter", Params::Positional { min: 1, max: 2 }, iter),
+    def("next", Params::Positional { min: 1, max: 2 }, next),
+    def("__build_class__", Params::VarKeywords, build_class),
+    // `super()` without arguments compiles to LOAD_SUPER_ATTR, which only names `super`.
+    def("super", Params::VarKeywords, unsupported),
     def("divmod", Params::Positional { min: 2, max: 2 }, divmod),
     def(
         "round",
@@ -189,6 +192,66 @@ fn unsupported<'py>(
         &exceptions::NOT_IMPLEMENTED_ERROR,
         format!("pyrt does not support {name}() yet"),
     ))
+}
+
+fn iter<'py>(
+    interp: &Interp<'py>,
+    name: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    if bound.get(1).is_some_and(Option::is_some) {
+        return unsupported(interp, name, bound, kwargs);
+    }
+    let o = arg(interp, bound, 0)?;
+    abstract_::get_iter(interp.heap, o.object()).map_err(|e| interp.err(e))
+}
+
+fn next<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let it = arg(interp, bound, 0)?;
+    let is_iterator = pyrt_objects::types::iter::is_builtin_iterator(it.object())
+        || pyrt_objects::types::genobject::is_generator(it.object())
+        || (pyrt_objects::types::class::is_heap_type(it.ob_type())
+            && interp.class_lookup(it.ob_type(), "__next__").is_some());
+    if !is_iterator {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("'{}' object is not an iterator", it.ob_type().name()),
+        ));
+    }
+    match pyrt_objects::abstract_::iter_next(interp.heap, it.object()) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match bound.get(1).cloned().flatten() {
+            Some(d) => Ok(d),
+            None => Err(interp.stop_iteration(pyrt_objects::types::none(interp.heap))),
+        },
+        Err(e) => {
+            let u = interp.err(e);
+            match (u, bound.get(1).cloned().flatten()) {
+                (super::Unwind::Raise(r), Some(d))
+                    if r.exc.ob_type().is_subtype(exceptions::STOP_ITERATION.get()) =>
+                {
+                    Ok(d)
+                }
+                (u, _) => Err(u),
+            }
+        }
+    }
+}
+
+fn build_class<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let args: Vec<Obj<'py>> = bound.iter().flatten().cloned().collect();
+    interp.vm_build_class(args, kwargs)
 }
 
 fn len<'py>(

@@ -20,12 +20,16 @@ impl<'py> Interp<'py> {
     pub(crate) fn call(
         &self,
         func: &Obj<'py>,
-        mut args: Vec<Obj<'py>>,
+        args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         let f = func.object();
         if FUNCTION.is(f) {
             return self.call_function(func, args, kwargs);
+        }
+        let (mut args, mut kwargs) = (args, kwargs);
+        if let Some(r) = self.vm_call(func, &mut args, &mut kwargs) {
+            return r;
         }
         if let Some(b) = BUILTIN.cast(f) {
             let result = match b.get_ref(self.heap, builtin::SELF) {
@@ -205,6 +209,10 @@ impl<'py> Interp<'py> {
                             .alloc(self.heap, &[Some(v), Some(obj.clone())], &[])
                             .map_err(|e| self.err(e));
                     }
+                    if super::vm::is_function(v.object()) {
+                        return pyrt_objects::types::method::new_method(self.heap, v, obj.clone())
+                            .map_err(|e| self.err(e));
+                    }
                     return Ok(v);
                 }
                 if let Some(m) = super::methods::bound(self, obj, name)? {
@@ -261,10 +269,10 @@ impl<'py> Interp<'py> {
         if class::is_heap_type(o.ob_type())
             && abstract_::getattr(self.heap, o, name).is_err()
             && let Some(f) = self.class_lookup(o.ob_type(), name)
-            && FUNCTION.is(f.object())
+            && (FUNCTION.is(f.object()) || super::vm::is_function(f.object()))
         {
             args.insert(0, obj.clone());
-            return self.call_function(&f, args, kwargs);
+            return self.call(&f, args, kwargs);
         }
         if let Some(r) = super::methods::call(self, obj, name, &args, &kwargs)? {
             return Ok(r);
@@ -382,11 +390,13 @@ impl<'py> Interp<'py> {
         for (k, v) in dict::items(heap, ns_dict).map_err(|e| self.err(e))? {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
-            if FUNCTION.is(v)
+            if (FUNCTION.is(v) || super::vm::is_function(v))
                 && name.starts_with("__")
                 && name.ends_with("__")
-                && name != "__init__"
-                && name != "__del__"
+                && !matches!(
+                    name.as_str(),
+                    "__init__" | "__del__" | "__enter__" | "__exit__" | "__iter__" | "__next__"
+                )
             {
                 return Err(self.raise(
                     &exceptions::NOT_IMPLEMENTED_ERROR,

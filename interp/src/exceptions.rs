@@ -16,12 +16,66 @@ use pyrt_objects::{ExcKind, Heap, Obj, ObjPtr, PyErr, PyObject, PyResult, abstra
 /// `sizeof(PyBaseExceptionObject)`.
 const BASICSIZE: usize = 72;
 
-/// The words of an instance: `args`, then whether `str()` shows the first argument as it is.
+/// The words of an instance: `args`, whether `str()` shows the first argument as it is, then
+/// the VM's `__traceback__` (a list of `(code, lasti)` entries, innermost first), `__context__`,
+/// `__cause__` and `__suppress_context__` (`PyBaseExceptionObject`'s `traceback`, `context`,
+/// `cause`, `suppress_context`).
 #[repr(C)]
 struct Instance {
     ob_base: PyObject,
     args: Cell<Option<ObjPtr>>,
     plain: Cell<usize>,
+    traceback: Cell<Option<ObjPtr>>,
+    context: Cell<Option<ObjPtr>>,
+    cause: Cell<Option<ObjPtr>>,
+    suppress_context: Cell<usize>,
+}
+
+/// The reference words of an instance other than `args`, by name.
+#[derive(Clone, Copy)]
+pub(crate) enum Link {
+    /// `__traceback__`.
+    Traceback,
+    /// `__context__`.
+    Context,
+    /// `__cause__`.
+    Cause,
+}
+
+fn link_cell(o: &Exception, which: Link) -> &Cell<Option<ObjPtr>> {
+    let h = header(o);
+    match which {
+        Link::Traceback => &h.traceback,
+        Link::Context => &h.context,
+        Link::Cause => &h.cause,
+    }
+}
+
+/// A new reference to one of an instance's links (`None` when unset).
+pub(crate) fn link<'h>(heap: &'h Heap, o: &Exception, which: Link) -> Option<Obj<'h>> {
+    // SAFETY: the instance holds a reference to a live object of this heap.
+    link_cell(o, which)
+        .get()
+        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+}
+
+/// Replaces one of an instance's links, releasing the old value.
+pub(crate) fn set_link(heap: &Heap, o: &Exception, which: Link, value: Option<Obj<'_>>) {
+    let old = link_cell(o, which).replace(value.map(Obj::into_ptr));
+    if let Some(old) = old {
+        // SAFETY: the cell owned this reference.
+        unsafe { heap.decref(old) };
+    }
+}
+
+/// `__suppress_context__`.
+pub(crate) fn suppress_context(o: &Exception) -> bool {
+    header(o).suppress_context.get() != 0
+}
+
+/// Sets `__suppress_context__`.
+pub(crate) fn set_suppress_context(o: &Exception, value: bool) {
+    header(o).suppress_context.set(usize::from(value));
 }
 
 const _: () = assert!(size_of::<Instance>() <= BASICSIZE);
@@ -139,15 +193,32 @@ fn exception_str_slot(heap: &Heap, o: &PyObject) -> PyResult<String> {
 unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead instance owning its args.
     unsafe {
-        if let Some(a) = header(slot_self(op.as_ref())).args.take() {
-            heap.decref(a);
+        let h = header(slot_self(op.as_ref()));
+        for cell in [&h.args, &h.traceback, &h.context, &h.cause] {
+            if let Some(a) = cell.take() {
+                heap.decref(a);
+            }
         }
         heap.free_object(op, op.as_ref().ob_type());
     }
 }
 
 fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    header(slot_self(o)).args.get().into_iter().for_each(visit);
+    let h = header(slot_self(o));
+    for cell in [&h.args, &h.traceback, &h.context, &h.cause] {
+        cell.get().into_iter().for_each(&mut *visit);
+    }
+}
+
+/// `BaseException_clear` for the links (the args stay, so `str()` still works).
+fn clear(heap: &Heap, o: &PyObject) {
+    let h = header(slot_self(o));
+    for cell in [&h.traceback, &h.context, &h.cause] {
+        if let Some(p) = cell.take() {
+            // SAFETY: the cell owned this reference.
+            unsafe { heap.decref(p) };
+        }
+    }
 }
 
 static SLOTS: Slots = Slots {
@@ -160,7 +231,7 @@ static SLOTS: Slots = Slots {
     number: None,
     sequence: None,
     traverse: Some(traverse),
-    clear: None,
+    clear: Some(clear),
     members: &[],
     getattr: None,
     setattr: None,
@@ -194,6 +265,8 @@ exception_types! {
     EXCEPTION = "Exception": BASE_EXCEPTION;
     /// `SystemExit`.
     SYSTEM_EXIT = "SystemExit": BASE_EXCEPTION;
+    /// `GeneratorExit`.
+    GENERATOR_EXIT = "GeneratorExit": BASE_EXCEPTION;
     /// `KeyboardInterrupt`.
     KEYBOARD_INTERRUPT = "KeyboardInterrupt": BASE_EXCEPTION;
     /// `ArithmeticError`.
@@ -232,6 +305,8 @@ exception_types! {
     STOP_ITERATION = "StopIteration": EXCEPTION;
     /// `SystemError`.
     SYSTEM_ERROR = "SystemError": EXCEPTION;
+    /// `SyntaxError`.
+    SYNTAX_ERROR = "SyntaxError": EXCEPTION;
     /// `ImportError`.
     IMPORT_ERROR = "ImportError": EXCEPTION;
     /// `ModuleNotFoundError`.

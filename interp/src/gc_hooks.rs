@@ -106,6 +106,84 @@ impl RuntimeHooks for Interp<'_> {
         Ok(())
     }
 
+    fn gen_close(&self, generator: &PyObject) {
+        // SAFETY: the generator is alive for the call (the caller finalizes it).
+        let g = unsafe { Obj::from_borrowed(self.heap, generator) };
+        if let Err(u) = self.gen_close_method(&g) {
+            self.write_unraisable(generator, u);
+        }
+    }
+
+    fn get_iter(&self, iterable: &PyObject) -> pyrt_objects::PyResult<pyrt_objects::ObjPtr> {
+        use pyrt_objects::types::iter::dict::{DictIterKind, dict_iter};
+        // SAFETY: the caller holds the iterable for the call.
+        let o = unsafe { Obj::from_borrowed(self.heap, iterable) };
+        for (kind, what) in [
+            (&super::objects::DICT_KEYS, DictIterKind::Keys),
+            (&super::objects::DICT_VALUES, DictIterKind::Values),
+            (&super::objects::DICT_ITEMS, DictIterKind::Items),
+        ] {
+            if let Some(v) = kind.cast(iterable) {
+                let d = v
+                    .get_ref(self.heap, 0)
+                    .ok_or_else(pyrt_objects::view::bad_internal_call)?;
+                return dict_iter(self.heap, &d, what, false).map(Obj::into_ptr);
+            }
+        }
+        if pyrt_objects::types::class::is_heap_type(iterable.ob_type())
+            && let Some(f) = self.class_lookup(iterable.ob_type(), "__iter__")
+        {
+            return self
+                .call(&f, vec![o], Vec::new())
+                .map(Obj::into_ptr)
+                .map_err(|u| self.to_pyerr(u));
+        }
+        Err(pyrt_objects::PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            iterable.ob_type().name()
+        )))
+    }
+
+    fn iter_next(
+        &self,
+        iterator: &PyObject,
+    ) -> pyrt_objects::PyResult<Option<pyrt_objects::ObjPtr>> {
+        // SAFETY: the caller holds the iterator for the call.
+        let o = unsafe { Obj::from_borrowed(self.heap, iterator) };
+        if pyrt_objects::types::genobject::is_generator(iterator) {
+            return match self.gen_send(&o, pyrt_objects::types::none(self.heap)) {
+                Ok(super::vm::generator::Sent::Yielded(v)) => Ok(Some(v.into_ptr())),
+                Ok(super::vm::generator::Sent::Returned(v)) => {
+                    if v.is(&pyrt_objects::types::none(self.heap)) {
+                        Ok(None)
+                    } else {
+                        Err(self.to_pyerr(self.stop_iteration(v)))
+                    }
+                }
+                Err(u) => Err(self.to_pyerr(u)),
+            };
+        }
+        if pyrt_objects::types::class::is_heap_type(iterator.ob_type())
+            && let Some(f) = self.class_lookup(iterator.ob_type(), "__next__")
+        {
+            return match self.call(&f, vec![o], Vec::new()) {
+                Ok(v) => Ok(Some(v.into_ptr())),
+                Err(super::Unwind::Raise(r))
+                    if r.exc
+                        .ob_type()
+                        .is_subtype(super::exceptions::STOP_ITERATION.get()) =>
+                {
+                    Ok(None)
+                }
+                Err(u) => Err(self.to_pyerr(u)),
+            };
+        }
+        Err(pyrt_objects::PyErr::type_error(format!(
+            "'{}' object is not an iterator",
+            iterator.ob_type().name()
+        )))
+    }
+
     fn finalize(&self, obj: &PyObject) {
         let Some(del) = self.class_lookup(obj.ob_type(), "__del__") else {
             return;

@@ -24,6 +24,9 @@ pub(crate) enum Iter<'py> {
     },
     Range(pyrt_objects::types::range::RangeValues<'py>),
     Items(std::vec::IntoIter<Obj<'py>>),
+    /// Any other iterator object (generators, the built-in iterator types, classes with
+    /// `__iter__`), stepped through `abstract_::iter_next`.
+    Object(Obj<'py>),
     /// A dict view: keys, values or `(key, value)` tuples, with the dict's size checks.
     View {
         d: Obj<'py>,
@@ -90,6 +93,7 @@ impl<'py> Iter<'py> {
             }
             Iter::Range(values) => values.next().transpose().map_err(|e| interp.err(e))?,
             Iter::Items(it) => it.next(),
+            Iter::Object(it) => interp.vm_iter_next(it)?,
             Iter::View { d, pos, used, what } => {
                 let d = interp.own_dict(d)?;
                 if dict::dict_len(d) != *used {
@@ -177,9 +181,7 @@ impl<'py> Interp<'py> {
                 .map_err(|e| self.err(e))?;
             return Ok(Iter::Items(items.into_iter()));
         }
-        Err(self.raise(
-            &exceptions::TYPE_ERROR,
-            format!("'{}' object is not iterable", value.ob_type().name()),
-        ))
+        let it = pyrt_objects::abstract_::get_iter(self.heap, o).map_err(|e| self.err(e))?;
+        Ok(Iter::Object(it))
     }
 }

@@ -36,6 +36,7 @@ mod modules;
 mod objects;
 mod run_scripts;
 mod store;
+mod vm;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -124,6 +125,10 @@ pub(crate) struct Interp<'py> {
     pub gc_lists: RefCell<Option<gc_module::GcLists<'py>>>,
     /// A `MemoryError` made at start, raised when no memory is left for a new one.
     pub spare_memory_error: Obj<'py>,
+    /// The bytecode VM's state.
+    pub vm: vm::VmState<'py>,
+    /// The directory of the script, where `import` looks for the user's modules first.
+    pub script_dir: std::path::PathBuf,
 }
 
 /// A frame: the code running, its fast locals, its globals, and the namespace dict of a
@@ -347,6 +352,11 @@ impl<'py> Session<'py> {
             argv,
             gc_lists: RefCell::new(None),
             spare_memory_error,
+            vm: vm::VmState::new(heap),
+            script_dir: std::path::Path::new(filename)
+                .parent()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default(),
         };
         let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
         Ok(Session {
@@ -368,6 +378,9 @@ impl<'py> Session<'py> {
             Ok(m) => m,
             Err(e) => return Outcome::SyntaxError(e.render()),
         };
+        if vm::enabled() {
+            return self.run_vm(&module, text, lines, interactive);
+        }
         // SAFETY: as for the text above.
         let body = unsafe { self.store.keep_tree(module.body) };
         if let Err(e) = exec::check_subset(filename, &lines, body) {
@@ -385,6 +398,56 @@ impl<'py> Session<'py> {
             .expect("a session has its module until dropped");
         heap.with_hooks(&self.interp, || {
             self.interp.run_module(body, lines, globals, interactive)
+        })
+    }
+
+    /// Runs a parsed module on the VM.
+    fn run_vm(
+        &self,
+        module: &ruff_python_ast::ModModule,
+        text: &'static str,
+        lines: Rc<Lines>,
+        interactive: bool,
+    ) -> Outcome {
+        let interp = &self.interp;
+        // CPython runs a script under its absolute path (`co_filename`, tracebacks).
+        let path = std::path::Path::new(interp.filename.as_str());
+        let absolute = if path.is_file() {
+            std::path::absolute(path).map_or_else(
+                |_| interp.filename.clone(),
+                |p| p.to_string_lossy().into_owned(),
+            )
+        } else {
+            interp.filename.clone()
+        };
+        let filename = absolute.as_str();
+        let code = match pyrt_compiler::compile_module(module, text, filename) {
+            Ok(c) => c,
+            Err(e) => return vm::compile_error_outcome(&e, &lines),
+        };
+        let _ = interactive;
+        interp
+            .vm
+            .sources
+            .borrow_mut()
+            .insert(filename.to_string(), lines);
+        let heap = interp.heap;
+        let globals = self
+            .globals
+            .as_ref()
+            .expect("a session has its module until dropped");
+        heap.with_hooks(interp, || {
+            let code = match interp.vm.pool.borrow_mut().code(heap, &code) {
+                Ok(c) => c,
+                Err(e) => return Outcome::Uncaught(format!("{e}\n")),
+            };
+            let result = interp.vm_run_module(&code, globals);
+            let _ = interp.out.borrow_mut().flush();
+            match result {
+                Ok(_) => Outcome::Finished,
+                Err(Unwind::Raise(r)) => Outcome::Uncaught(interp.vm_format_exception(&r.exc)),
+                Err(_) => Outcome::Finished,
+            }
         })
     }
 

@@ -21,7 +21,7 @@ pub(crate) fn bound<'py>(
     obj: &Obj<'py>,
     name: &str,
 ) -> R<'py, Option<Obj<'py>>> {
-    if !has_method(obj, name) {
+    if !has_method(obj, name) && !is_generator_method(obj, name) {
         return Ok(None);
     }
     let n = interp.name_str(name)?;
@@ -30,6 +30,11 @@ pub(crate) fn bound<'py>(
         .alloc(interp.heap, &[Some(n), Some(obj.clone())], &[index])
         .map(Some)
         .map_err(|e| interp.err(e))
+}
+
+/// Whether `obj`'s built-in type has method `name` (called without a bound method object).
+pub(crate) fn has_builtin_method(obj: &Obj<'_>, name: &str) -> bool {
+    has_method(obj, name) || is_generator_method(obj, name)
 }
 
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
@@ -60,6 +65,68 @@ fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
     Some(table)
 }
 
+fn is_generator_method(obj: &Obj<'_>, name: &str) -> bool {
+    pyrt_objects::types::genobject::is_generator(obj.object())
+        && matches!(name, "send" | "throw" | "close" | "__next__")
+}
+
+/// A generator's `send`, `throw`, `close` and `__next__` (`gen_methods`).
+fn call_generator<'py>(
+    interp: &Interp<'py>,
+    obj: &Obj<'py>,
+    name: &str,
+    args: &[Obj<'py>],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let expect = |n: usize| -> R<'py, ()> {
+        if args.len() == n {
+            Ok(())
+        } else if n == 0 {
+            Err(interp.raise(
+                &super::exceptions::TYPE_ERROR,
+                format!(
+                    "generator.{name}() takes no arguments ({} given)",
+                    args.len()
+                ),
+            ))
+        } else {
+            Err(interp.raise(
+                &super::exceptions::TYPE_ERROR,
+                format!(
+                    "generator.{name}() takes exactly one argument ({} given)",
+                    args.len()
+                ),
+            ))
+        }
+    };
+    match name {
+        "send" => {
+            expect(1)?;
+            interp.gen_send_method(obj, args[0].clone())
+        }
+        "throw" => {
+            if args.is_empty() {
+                return Err(interp.raise(
+                    &super::exceptions::TYPE_ERROR,
+                    "throw expected at least 1 argument, got 0",
+                ));
+            }
+            interp.gen_throw(obj, args[0].clone())
+        }
+        "close" => {
+            expect(0)?;
+            interp.gen_close_method(obj)
+        }
+        _ => {
+            expect(0)?;
+            match interp.gen_next(obj)? {
+                Some(v) => Ok(v),
+                None => Err(interp.stop_iteration(pyrt_objects::types::none(heap))),
+            }
+        }
+    }
+}
+
 /// Calls method `name` of a built-in object; `None` if its type has no such method.
 pub(crate) fn call<'py>(
     interp: &Interp<'py>,
@@ -68,6 +135,9 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
+    if is_generator_method(obj, name) {
+        return call_generator(interp, obj, name, args).map(Some);
+    }
     let r =
         table_of(obj.object()).and_then(|t| t.call(interp.heap, obj.object(), name, args, kwargs));
     r.transpose().map_err(|e| interp.err(e))

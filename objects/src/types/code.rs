@@ -404,6 +404,7 @@ pub fn new_code<'h>(heap: &'h Heap, parts: CodeParts<'h>) -> PyResult<Obj<'h>> {
 
 impl Code {
     /// `co_argcount`.
+    #[inline]
     pub fn argcount(&self) -> i32 {
         header(self).co_argcount
     }
@@ -416,6 +417,7 @@ impl Code {
         header(self).co_kwonlyargcount
     }
     /// `co_flags`.
+    #[inline]
     pub fn flags(&self) -> i32 {
         header(self).co_flags
     }
@@ -428,6 +430,7 @@ impl Code {
         header(self).co_firstlineno
     }
     /// `co_nlocalsplus`: locals, cells and free variables.
+    #[inline]
     pub fn nlocalsplus(&self) -> i32 {
         header(self).co_nlocalsplus
     }
@@ -449,6 +452,7 @@ impl Code {
         header(self).co_framesize
     }
     /// `_PyFrame_NumSlotsForCodeObject`: the frame's `localsplus` words (locals and stack).
+    #[inline]
     pub fn frame_slots(&self) -> usize {
         (header(self).co_framesize - FRAME_SPECIALS_SIZE) as usize
     }
@@ -461,14 +465,17 @@ impl Code {
         header(self).co_firsttraceable as usize
     }
     /// `co_consts`.
+    #[inline]
     pub fn consts(&self) -> &Tuple {
         field(&header(self).co_consts)
     }
     /// `co_names`.
+    #[inline]
     pub fn names(&self) -> &Tuple {
         field(&header(self).co_names)
     }
     /// `co_localsplusnames`.
+    #[inline]
     pub fn localsplusnames(&self) -> &Tuple {
         field(&header(self).co_localsplusnames)
     }
@@ -502,6 +509,7 @@ impl Code {
     }
     /// The code units (`_PyCode_CODE`), which the VM may rewrite in place (specialization,
     /// as `co_code_adaptive` is).
+    #[inline]
     pub fn units(&self) -> &[Cell<u16>] {
         // SAFETY: `code_len` 2-byte units follow the fixed part; `Cell<u16>` has `u16`'s
         // layout, and the units are only written through these cells.
@@ -516,6 +524,7 @@ impl Code {
         }
     }
     /// The address of code unit 0, for a frame's `prev_instr`.
+    #[inline]
     pub fn units_ptr(&self) -> *const Cell<u16> {
         self.units().as_ptr()
     }

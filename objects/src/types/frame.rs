@@ -131,6 +131,7 @@ impl InterpreterFrame {
     }
 
     /// `f_code`: the code the frame runs (`None` only for a frame a dead frame object held).
+    #[inline]
     pub fn code(&self) -> Option<&Code> {
         let p = self.f_code.ptr()?;
         // SAFETY: the frame owns a reference to its code, never replaced while the frame is
@@ -144,6 +145,7 @@ impl InterpreterFrame {
     }
 
     /// The `localsplus` slots: the locals, cells and free variables, then the value stack.
+    #[inline]
     pub fn slots(&self) -> &[RefField] {
         let n = self.code().map_or(0, Code::frame_slots);
         // SAFETY: a frame is always followed by `frame_slots` slots of its code (`init`),
@@ -160,15 +162,18 @@ impl InterpreterFrame {
     }
 
     /// `stacktop`: the number of live slots (locals, then the stack).
+    #[inline]
     pub fn stacktop(&self) -> usize {
         self.stacktop.get().max(0) as usize
     }
 
+    #[inline]
     fn nlocalsplus(&self) -> usize {
         self.code().map_or(0, |c| c.nlocalsplus() as usize)
     }
 
     /// Local slot `i` (`GETLOCAL`), as a new reference.
+    #[inline]
     pub fn local<'h>(&self, heap: &'h Heap, i: usize) -> Option<Obj<'h>> {
         self.slots().get(i).and_then(|s| s.get(heap))
     }
@@ -189,6 +194,7 @@ impl InterpreterFrame {
     ///
     /// # Errors
     /// `SystemError` when the stack is full (`co_stacksize` reached).
+    #[inline]
     pub fn stack_push<'h>(&self, heap: &'h Heap, value: Obj<'h>) -> PyResult<()> {
         let top = self.stacktop();
         let slot = self
@@ -200,10 +206,50 @@ impl InterpreterFrame {
         Ok(())
     }
 
+    /// Pushes `value` or, with `None`, a NULL (`PUSH_NULL`, `LOAD_FAST_AND_CLEAR` of an
+    /// unbound local).
+    ///
+    /// # Errors
+    /// `SystemError` when the stack is full (`co_stacksize` reached).
+    #[inline]
+    pub fn stack_push_opt<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
+        let top = self.stacktop();
+        let slot = self
+            .slots()
+            .get(top)
+            .ok_or_else(|| frame_error("value stack overflow"))?;
+        slot.set(heap, value);
+        self.stacktop.set(top as i32 + 1);
+        Ok(())
+    }
+
+    /// The value stack's depth (`stacktop - co_nlocalsplus`).
+    #[inline]
+    pub fn stack_depth(&self) -> usize {
+        self.stacktop().saturating_sub(self.nlocalsplus())
+    }
+
+    /// The stack slot `n` places from the top (1 is the top), if the stack is that deep.
+    #[inline]
+    pub fn stack_slot(&self, n: usize) -> Option<&RefField> {
+        if n == 0 || n > self.stack_depth() {
+            return None;
+        }
+        self.slots().get(self.stacktop() - n)
+    }
+
+    /// A new reference to the value `n` places from the top (1 is the top); `None` for a NULL
+    /// or past the bottom.
+    #[inline]
+    pub fn stack_peek_at<'h>(&self, heap: &'h Heap, n: usize) -> Option<Obj<'h>> {
+        self.stack_slot(n).and_then(|s| s.get(heap))
+    }
+
     /// `_PyFrame_StackPop`: the top of the stack, its slot emptied.
     ///
     /// # Errors
     /// `SystemError` when the stack is empty.
+    #[inline]
     pub fn stack_pop<'h>(&self, heap: &'h Heap) -> PyResult<Option<Obj<'h>>> {
         let top = self.stacktop();
         if top <= self.nlocalsplus() {
@@ -222,20 +268,24 @@ impl InterpreterFrame {
     }
 
     /// `f_funcobj`.
+    #[inline]
     pub fn funcobj<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         self.f_funcobj.get(heap)
     }
 
     /// `f_globals` (borrowed from the function, which the frame holds).
+    #[inline]
     pub fn globals<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         self.borrowed(heap, self.f_globals.get())
     }
 
     /// `f_builtins` (borrowed from the function).
+    #[inline]
     pub fn builtins<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         self.borrowed(heap, self.f_builtins.get())
     }
 
+    #[inline]
     fn borrowed<'h>(&self, heap: &'h Heap, p: Option<ObjPtr>) -> Option<Obj<'h>> {
         // Globals and builtins are borrowed from the function, alive while it is held.
         self.f_funcobj.ptr()?;
@@ -244,6 +294,7 @@ impl InterpreterFrame {
     }
 
     /// `f_locals` (a mapping for module and class bodies, else NULL).
+    #[inline]
     pub fn locals<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         self.f_locals.get(heap)
     }
@@ -281,12 +332,14 @@ impl InterpreterFrame {
 
     /// `_PyInterpreterFrame_LASTI`: the index of `prev_instr` in the code units (-1 before the
     /// first instruction).
+    #[inline]
     pub fn lasti(&self) -> isize {
         let base = self.code().map_or(ptr::null(), Code::units_ptr);
         (self.prev_instr.get().addr() as isize - base.addr() as isize) / 2
     }
 
     /// Sets `prev_instr` to code unit `i` (-1: before the first).
+    #[inline]
     pub fn set_lasti(&self, i: isize) {
         let base = self.code().map_or(ptr::null(), Code::units_ptr);
         self.prev_instr.set(base.wrapping_offset(i));

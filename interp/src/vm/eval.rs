@@ -1,0 +1,1385 @@
+//! The dispatch loop (`_PyEval_EvalFrameDefault`): one `match` over the opcode of each code
+//! unit, the frames of Python-to-Python calls pushed and popped without Rust recursion.
+//!
+//! A [`Run`] holds the frames it pushed (its entry frame first) and the index of the next
+//! code unit of the top one. [`Run::step`] executes one instruction; an error goes to
+//! [`Run::unwind`], which finds the handler in the exception table or pops frames until one
+//! handles it or the entry frame is left.
+
+use core::ptr::NonNull;
+use std::sync::OnceLock;
+
+use pyrt_compiler::opcode::Opcode;
+use pyrt_objects::abstract_::{self, UnOp};
+use pyrt_objects::types::code::{CO_GENERATOR, Code};
+use pyrt_objects::types::datastack::StackFrame;
+use pyrt_objects::types::frame::InterpreterFrame;
+use pyrt_objects::types::function::Function;
+use pyrt_objects::types::method::Method;
+use pyrt_objects::types::{cell, dict, genobject, list, long, none, set, tuple, unicode};
+use pyrt_objects::{Obj, ObjPtr, PyObject};
+use ruff_python_ast as ast;
+
+use super::super::exceptions::{self, Exception, Link};
+use super::super::{Interp, R, Raised, Unwind};
+use super::{args, unwind};
+
+/// A str object's view (names and constants the compiler made are str).
+pub(crate) fn str_of(o: &PyObject) -> &unicode::Str {
+    static EMPTY: OnceLock<()> = OnceLock::new();
+    let _ = EMPTY;
+    unicode::Str::cast(o).unwrap_or_else(|| {
+        // A code object's names are always str (`new_code` checks them).
+        unreachable!("a name that is not a str")
+    })
+}
+
+/// The number of inline cache units after each opcode.
+fn caches() -> &'static [u8; 256] {
+    static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; 256];
+        for op in pyrt_compiler::opcode::ALL {
+            let n = *op as u16;
+            if n < 256 {
+                t[n as usize] = op.cache_entries() as u8;
+            }
+        }
+        t
+    })
+}
+
+macro_rules! ops {
+    ($($name:ident = $variant:ident;)*) => {
+        $(const $name: u8 = Opcode::$variant as u8;)*
+    };
+}
+
+ops! {
+    NOP = Nop; POP_TOP = PopTop; PUSH_NULL = PushNull; END_FOR = EndFor; END_SEND = EndSend;
+    UNARY_NEGATIVE = UnaryNegative; UNARY_NOT = UnaryNot; UNARY_INVERT = UnaryInvert;
+    BINARY_SUBSCR = BinarySubscr; BINARY_SLICE = BinarySlice; STORE_SLICE = StoreSlice;
+    GET_LEN = GetLen; MATCH_MAPPING = MatchMapping; MATCH_SEQUENCE = MatchSequence;
+    MATCH_KEYS = MatchKeys; PUSH_EXC_INFO = PushExcInfo; CHECK_EXC_MATCH = CheckExcMatch;
+    WITH_EXCEPT_START = WithExceptStart; BEFORE_WITH = BeforeWith; CLEANUP_THROW = CleanupThrow;
+    STORE_SUBSCR = StoreSubscr; DELETE_SUBSCR = DeleteSubscr; GET_ITER = GetIter;
+    GET_YIELD_FROM_ITER = GetYieldFromIter; LOAD_BUILD_CLASS = LoadBuildClass;
+    LOAD_ASSERTION_ERROR = LoadAssertionError; RETURN_GENERATOR = ReturnGenerator;
+    RETURN_VALUE = ReturnValue; SETUP_ANNOTATIONS = SetupAnnotations; LOAD_LOCALS = LoadLocals;
+    POP_EXCEPT = PopExcept; STORE_NAME = StoreName; DELETE_NAME = DeleteName;
+    UNPACK_SEQUENCE = UnpackSequence; FOR_ITER = ForIter; UNPACK_EX = UnpackEx;
+    STORE_ATTR = StoreAttr; DELETE_ATTR = DeleteAttr; STORE_GLOBAL = StoreGlobal;
+    DELETE_GLOBAL = DeleteGlobal; SWAP = Swap; LOAD_CONST = LoadConst; LOAD_NAME = LoadName;
+    BUILD_TUPLE = BuildTuple; BUILD_LIST = BuildList; BUILD_SET = BuildSet; BUILD_MAP = BuildMap;
+    LOAD_ATTR = LoadAttr; COMPARE_OP = CompareOp; IMPORT_NAME = ImportName;
+    IMPORT_FROM = ImportFrom; JUMP_FORWARD = JumpForward; POP_JUMP_IF_FALSE = PopJumpIfFalse;
+    POP_JUMP_IF_TRUE = PopJumpIfTrue; LOAD_GLOBAL = LoadGlobal; IS_OP = IsOp;
+    CONTAINS_OP = ContainsOp; RERAISE = Reraise; COPY = Copy; RETURN_CONST = ReturnConst;
+    BINARY_OP = BinaryOp; SEND = Send; LOAD_FAST = LoadFast; STORE_FAST = StoreFast;
+    DELETE_FAST = DeleteFast; LOAD_FAST_CHECK = LoadFastCheck;
+    POP_JUMP_IF_NOT_NONE = PopJumpIfNotNone; POP_JUMP_IF_NONE = PopJumpIfNone;
+    RAISE_VARARGS = RaiseVarargs; MAKE_FUNCTION = MakeFunction; BUILD_SLICE = BuildSlice;
+    JUMP_BACKWARD_NO_INTERRUPT = JumpBackwardNoInterrupt; MAKE_CELL = MakeCell;
+    LOAD_CLOSURE = LoadClosure; LOAD_DEREF = LoadDeref; STORE_DEREF = StoreDeref;
+    DELETE_DEREF = DeleteDeref; JUMP_BACKWARD = JumpBackward; LOAD_SUPER_ATTR = LoadSuperAttr;
+    CALL_FUNCTION_EX = CallFunctionEx; LOAD_FAST_AND_CLEAR = LoadFastAndClear;
+    EXTENDED_ARG = ExtendedArg; LIST_APPEND = ListAppend; SET_ADD = SetAdd; MAP_ADD = MapAdd;
+    COPY_FREE_VARS = CopyFreeVars; YIELD_VALUE = YieldValue; RESUME = Resume;
+    MATCH_CLASS = MatchClass; FORMAT_VALUE = FormatValue; BUILD_CONST_KEY_MAP = BuildConstKeyMap;
+    BUILD_STRING = BuildString; LIST_EXTEND = ListExtend; SET_UPDATE = SetUpdate;
+    DICT_MERGE = DictMerge; DICT_UPDATE = DictUpdate; CALL = Call; KW_NAMES = KwNames;
+    CALL_INTRINSIC_1 = CallIntrinsic1; CALL_INTRINSIC_2 = CallIntrinsic2;
+    LOAD_FROM_DICT_OR_GLOBALS = LoadFromDictOrGlobals;
+    LOAD_FROM_DICT_OR_DEREF = LoadFromDictOrDeref; CACHE = Cache;
+}
+
+/// Where a run starts.
+pub(crate) enum Entry<'s> {
+    /// A frame pushed on the data stack (a call from Rust, a module body).
+    Stack(StackFrame<'s>),
+    /// A generator's frame, resumed at `resume`.
+    Generator(NonNull<InterpreterFrame>, usize),
+}
+
+/// How a run's entry frame was left.
+pub(crate) enum Exit<'py> {
+    /// `return value`.
+    Return(Obj<'py>),
+    /// `yield value` (generator frames only).
+    Yield(Obj<'py>),
+}
+
+/// What one instruction did.
+enum Flow<'py> {
+    Next,
+    Exit(Exit<'py>),
+}
+
+/// A frame of a run: where it is, its data-stack handle (none for a generator's), and the code
+/// unit its caller resumes at.
+struct Active<'s> {
+    frame: NonNull<InterpreterFrame>,
+    handle: Option<StackFrame<'s>>,
+    resume: usize,
+}
+
+/// One entry into the dispatch loop.
+pub(crate) struct Run<'a, 'py> {
+    interp: &'a Interp<'py>,
+    frames: Vec<Active<'a>>,
+    /// The next code unit of the top frame.
+    ip: usize,
+    /// `KW_NAMES`' tuple for the next `CALL`.
+    kwnames: Option<Obj<'py>>,
+    /// Set by `RERAISE` and re-raises: the error adds no traceback entry and no context.
+    reraise: bool,
+    /// The code unit of the instruction running (where the exception table is searched: a
+    /// `RERAISE` moves `lasti` for the traceback, not for the search).
+    at: usize,
+    /// Whether the entry frame counts against the recursion limit.
+    count_entry: bool,
+}
+
+impl<'a, 'py> Run<'a, 'py> {
+    /// A run on `interp`'s data stack.
+    pub(crate) fn new(interp: &'a Interp<'py>) -> Run<'a, 'py> {
+        Run {
+            interp,
+            frames: Vec::new(),
+            ip: 0,
+            kwnames: None,
+            reraise: false,
+            at: 0,
+            count_entry: true,
+        }
+    }
+
+    /// Leaves the entry frame out of the recursion count (a module body).
+    pub(crate) fn uncounted_entry(&mut self) {
+        self.count_entry = false;
+    }
+
+    /// Runs a function's frame to its return.
+    pub(crate) fn run_entry(mut self, entry: Entry<'a>) -> R<'py, Obj<'py>> {
+        match self.run(entry, None)? {
+            Exit::Return(v) | Exit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Runs from `entry` until it is left; with `throw`, the exception is raised in the entry
+    /// frame first (`gen.throw`).
+    pub(crate) fn run(&mut self, entry: Entry<'a>, throw: Option<Obj<'py>>) -> R<'py, Exit<'py>> {
+        if self.count_entry
+            && let Err(e) = self.interp.enter()
+        {
+            if let Entry::Stack(h) = entry {
+                let _ = self.interp.vm.stack.pop(h);
+            }
+            return Err(e);
+        }
+        match entry {
+            Entry::Stack(h) => {
+                self.frames.push(Active {
+                    frame: h.as_ptr(),
+                    handle: Some(h),
+                    resume: 0,
+                });
+                self.ip = 0;
+            }
+            Entry::Generator(f, resume) => {
+                self.frames.push(Active {
+                    frame: f,
+                    handle: None,
+                    resume: 0,
+                });
+                self.ip = resume;
+                self.at = resume.saturating_sub(1);
+            }
+        }
+        let mut pending = throw.map(|exc| {
+            Unwind::Raise(Raised {
+                exc,
+                traceback: Vec::new(),
+                line: None,
+            })
+        });
+        let result = loop {
+            let step = match pending.take() {
+                Some(e) => Err(e),
+                None => stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.steps()),
+            };
+            match step {
+                Ok(exit) => break Ok(exit),
+                Err(e) => match self.unwind(e) {
+                    Ok(None) => {}
+                    Ok(Some(exit)) => break Ok(exit),
+                    Err(e) => break Err(e),
+                },
+            }
+        };
+        if self.count_entry {
+            self.interp.leave();
+        }
+        result
+    }
+
+    /// Executes instructions until the entry frame is left or an error occurs.
+    fn steps(&mut self) -> R<'py, Exit<'py>> {
+        loop {
+            if let Flow::Exit(x) = self.step()? {
+                return Ok(x);
+            }
+        }
+    }
+
+    /// The top frame.
+    #[inline]
+    fn frame(&self) -> &'a InterpreterFrame {
+        let f = self
+            .frames
+            .last()
+            .expect("a run has a frame while it runs")
+            .frame;
+        // SAFETY: a frame of this run stays in place until the run pops it (data-stack frames
+        // are popped only here; a generator's frame lives in the generator, which its caller
+        // holds for the run).
+        unsafe { &*f.as_ptr() }
+    }
+
+    #[inline]
+    fn code(&self) -> &'a Code {
+        self.frame().code().expect("a running frame has its code")
+    }
+
+    #[inline]
+    fn push(&self, v: Obj<'py>) -> R<'py, ()> {
+        self.frame()
+            .stack_push_opt(self.interp.heap, Some(v))
+            .map_err(|e| self.interp.err(e))
+    }
+
+    #[inline]
+    fn push_opt(&self, v: Option<Obj<'py>>) -> R<'py, ()> {
+        self.frame()
+            .stack_push_opt(self.interp.heap, v)
+            .map_err(|e| self.interp.err(e))
+    }
+
+    #[inline]
+    fn pop_opt(&self) -> R<'py, Option<Obj<'py>>> {
+        self.frame()
+            .stack_pop(self.interp.heap)
+            .map_err(|e| self.interp.err(e))
+    }
+
+    #[inline]
+    fn pop(&self) -> R<'py, Obj<'py>> {
+        self.pop_opt()?
+            .ok_or_else(|| self.system_error("NULL on the value stack"))
+    }
+
+    /// Pops `n` values, bottom first.
+    fn pop_n(&self, n: usize) -> R<'py, Vec<Obj<'py>>> {
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.pop()?);
+        }
+        v.reverse();
+        Ok(v)
+    }
+
+    /// The value `n` places from the top (1 is the top).
+    #[inline]
+    fn peek(&self, n: usize) -> R<'py, Obj<'py>> {
+        self.frame()
+            .stack_peek_at(self.interp.heap, n)
+            .ok_or_else(|| self.system_error("peek past the stack"))
+    }
+
+    #[cold]
+    fn system_error(&self, what: &str) -> Unwind<'py> {
+        self.interp
+            .raise(&exceptions::SYSTEM_ERROR, format!("VM: {what}"))
+    }
+
+    fn err(&self, e: pyrt_objects::PyErr) -> Unwind<'py> {
+        self.interp.err(e)
+    }
+
+    fn name(&self, i: usize) -> Obj<'py> {
+        let p = tuple::items(self.code().names())[i];
+        // SAFETY: the code holds its names.
+        unsafe { Obj::from_borrowed(self.interp.heap, p.as_ref()) }
+    }
+
+    fn name_text(&self, i: usize) -> String {
+        let p = tuple::items(self.code().names())[i];
+        // SAFETY: the code holds its names.
+        unicode::str_value(str_of(unsafe { p.as_ref() }))
+    }
+
+    fn local_name(&self, i: usize) -> String {
+        let p = tuple::items(self.code().localsplusnames())[i];
+        // SAFETY: the code holds its names.
+        unicode::str_value(str_of(unsafe { p.as_ref() }))
+    }
+
+    fn constant(&self, i: usize) -> Obj<'py> {
+        let p = tuple::items(self.code().consts())[i];
+        // SAFETY: the code holds its constants.
+        unsafe { Obj::from_borrowed(self.interp.heap, p.as_ref()) }
+    }
+
+    fn dict_of<'o>(&self, o: &'o Obj<'py>) -> R<'py, &'o dict::Dict> {
+        dict::Dict::cast_internal(o.object()).map_err(|e| self.err(e))
+    }
+
+    /// Executes one instruction.
+    fn step(&mut self) -> R<'py, Flow<'py>> {
+        let interp = self.interp;
+        let heap = interp.heap;
+        let frame = self.frame();
+        let units = self.code().units();
+        let mut at = self.ip;
+        let word = units
+            .get(at)
+            .ok_or_else(|| self.system_error("ran off the code"))?
+            .get();
+        let mut op = (word & 0xff) as u8;
+        let mut oparg = usize::from(word >> 8);
+        while op == EXTENDED_ARG {
+            at += 1;
+            let w = units
+                .get(at)
+                .ok_or_else(|| self.system_error("ran off the code"))?
+                .get();
+            op = (w & 0xff) as u8;
+            oparg = (oparg << 8) | usize::from(w >> 8);
+        }
+        frame.set_lasti(at as isize);
+        self.at = at;
+        let next = at + 1 + usize::from(caches()[op as usize]);
+        self.ip = next;
+        match op {
+            NOP | RESUME | CACHE => {
+                if op == RESUME && oparg == 0 {
+                    // A function's start: an eval-breaker check (automatic collections).
+                    interp.gc_safe_point();
+                }
+            }
+            POP_TOP => drop(self.pop_opt()?),
+            PUSH_NULL => self.push_opt(None)?,
+            END_FOR => {
+                self.pop_opt()?;
+                self.pop_opt()?;
+            }
+            END_SEND => {
+                let v = self.pop()?;
+                self.pop_opt()?;
+                self.push(v)?;
+            }
+            UNARY_NEGATIVE | UNARY_INVERT => {
+                let v = self.pop()?;
+                let o = if op == UNARY_NEGATIVE {
+                    UnOp::Neg
+                } else {
+                    UnOp::Invert
+                };
+                self.push(abstract_::unary_op(heap, v.object(), o).map_err(|e| self.err(e))?)?;
+            }
+            UNARY_NOT => {
+                let v = self.pop()?;
+                let t = self.truth(&v)?;
+                self.push(long::new_bool(heap, !t))?;
+            }
+            BINARY_SUBSCR => {
+                let sub = self.pop()?;
+                let container = self.pop()?;
+                self.push(interp.getitem(&container, &sub)?)?;
+            }
+            BINARY_SLICE => {
+                let stop = self.pop()?;
+                let start = self.pop()?;
+                let container = self.pop()?;
+                let s = super::super::builtins::new_slice(interp, vec![start, stop, none(heap)])?;
+                self.push(interp.getitem(&container, &s)?)?;
+            }
+            STORE_SLICE => {
+                let stop = self.pop()?;
+                let start = self.pop()?;
+                let container = self.pop()?;
+                let v = self.pop()?;
+                let s = super::super::builtins::new_slice(interp, vec![start, stop, none(heap)])?;
+                interp.setitem(&container, s, v)?;
+            }
+            GET_LEN => {
+                let v = self.peek(1)?;
+                let n = abstract_::len(v.object()).map_err(|e| self.err(e))?;
+                self.push(long::int_from_i64(heap, n as i64).map_err(|e| self.err(e))?)?;
+            }
+            MATCH_MAPPING | MATCH_SEQUENCE => {
+                let v = self.peek(1)?;
+                let o = v.object();
+                let yes = if op == MATCH_MAPPING {
+                    dict::Dict::cast(o).is_some()
+                } else {
+                    list::List::cast(o).is_some()
+                        || tuple::Tuple::cast(o).is_some()
+                        || pyrt_objects::types::range::Range::cast(o).is_some()
+                };
+                self.push(long::new_bool(heap, yes))?;
+            }
+            MATCH_KEYS => {
+                let keys = self.peek(1)?;
+                let subject = self.peek(2)?;
+                let r = self.match_keys(&subject, &keys)?;
+                self.push(r)?;
+            }
+            MATCH_CLASS => {
+                let names = self.pop()?;
+                let cls = self.pop()?;
+                let subject = self.pop()?;
+                let r = self.match_class(&subject, &cls, oparg, &names)?;
+                self.push(r)?;
+            }
+            PUSH_EXC_INFO => {
+                let exc = self.pop()?;
+                let prev = interp.vm.exc_info.replace(Some(exc.clone()));
+                self.push(prev.unwrap_or_else(|| none(heap)))?;
+                self.push(exc)?;
+            }
+            POP_EXCEPT => {
+                let v = self.pop()?;
+                let v = if v.is(&none(heap)) { None } else { Some(v) };
+                *interp.vm.exc_info.borrow_mut() = v;
+            }
+            CHECK_EXC_MATCH => {
+                let right = self.pop()?;
+                let left = self.peek(1)?;
+                self.check_except_type(&right)?;
+                let m = interp.isinstance(left.object(), right.object());
+                self.push(long::new_bool(heap, m))?;
+            }
+            WITH_EXCEPT_START => {
+                let val = self.peek(1)?;
+                let exit = self.peek(4)?;
+                // SAFETY: an object's type is alive while the object is.
+                let ty = unsafe { Obj::from_borrowed(heap, &val.ob_type().ob_base.ob_base) };
+                let tb = Exception::cast(val.object())
+                    .and_then(|e| exceptions::link(heap, e, Link::Traceback))
+                    .unwrap_or_else(|| none(heap));
+                let r = interp.call(&exit, vec![ty, val, tb], Vec::new())?;
+                self.push(r)?;
+            }
+            BEFORE_WITH => {
+                let mgr = self.pop()?;
+                let enter = self.special(&mgr, "__enter__", "the context manager protocol")?;
+                let exit = self.special(&mgr, "__exit__", "the context manager protocol")?;
+                self.push(exit)?;
+                let r = interp.call(&enter, Vec::new(), Vec::new())?;
+                self.push(r)?;
+            }
+            CLEANUP_THROW => {
+                let exc = self.pop()?;
+                let _last_sent = self.pop()?;
+                let _sub = self.pop()?;
+                if exc.ob_type().is_subtype(exceptions::STOP_ITERATION.get()) {
+                    let value = Exception::cast(exc.object())
+                        .map(|e| exceptions::args(heap, e))
+                        .and_then(|a| {
+                            tuple::Tuple::cast(a.object())
+                                .and_then(|t| tuple::items(t).first().copied())
+                        })
+                        // SAFETY: the args tuple holds its items.
+                        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+                        .unwrap_or_else(|| none(heap));
+                    self.push(none(heap))?;
+                    self.push(value)?;
+                } else {
+                    self.reraise = true;
+                    return Err(raised(exc));
+                }
+            }
+            STORE_SUBSCR => {
+                let sub = self.pop()?;
+                let container = self.pop()?;
+                let v = self.pop()?;
+                interp.setitem(&container, sub, v)?;
+            }
+            DELETE_SUBSCR => {
+                let sub = self.pop()?;
+                let container = self.pop()?;
+                interp.delitem(&container, &sub)?;
+            }
+            GET_ITER => {
+                let v = self.pop()?;
+                self.push(abstract_::get_iter(heap, v.object()).map_err(|e| self.err(e))?)?;
+            }
+            GET_YIELD_FROM_ITER => {
+                let v = self.pop()?;
+                if genobject::is_generator(v.object()) {
+                    self.push(v)?;
+                } else {
+                    self.push(abstract_::get_iter(heap, v.object()).map_err(|e| self.err(e))?)?;
+                }
+            }
+            LOAD_BUILD_CLASS => {
+                let b = frame
+                    .builtins(heap)
+                    .unwrap_or_else(|| interp.builtins.clone());
+                let key = interp.name_str("__build_class__")?;
+                match dict::get_item(heap, self.dict_of(&b)?, key.object())
+                    .map_err(|e| self.err(e))?
+                {
+                    Some(f) => self.push(f)?,
+                    None => {
+                        return Err(
+                            interp.raise(&exceptions::NAME_ERROR, "__build_class__ not found")
+                        );
+                    }
+                }
+            }
+            LOAD_ASSERTION_ERROR => {
+                // SAFETY: a static type is immortal.
+                let t = unsafe {
+                    Obj::from_borrowed(heap, &exceptions::ASSERTION_ERROR.get().ob_base.ob_base)
+                };
+                self.push(t)?;
+            }
+            RETURN_GENERATOR => return self.return_generator(),
+            RETURN_VALUE => {
+                let v = self.pop()?;
+                return self.return_value(v);
+            }
+            RETURN_CONST => {
+                let v = self.constant(oparg);
+                return self.return_value(v);
+            }
+            SETUP_ANNOTATIONS => {
+                let locals = frame
+                    .locals(heap)
+                    .ok_or_else(|| self.system_error("no locals"))?;
+                let key = interp.name_str("__annotations__")?;
+                let d = self.dict_of(&locals)?;
+                if dict::get_item(heap, d, key.object())
+                    .map_err(|e| self.err(e))?
+                    .is_none()
+                {
+                    let ann = dict::new_dict(heap).map_err(|e| self.err(e))?;
+                    dict::set_item(heap, d, key, ann).map_err(|e| self.err(e))?;
+                }
+            }
+            LOAD_LOCALS => {
+                let locals = frame
+                    .locals(heap)
+                    .ok_or_else(|| interp.raise(&exceptions::SYSTEM_ERROR, "no locals found"))?;
+                self.push(locals)?;
+            }
+            STORE_NAME => {
+                let v = self.pop()?;
+                let locals = frame
+                    .locals(heap)
+                    .ok_or_else(|| self.system_error("no locals"))?;
+                dict::set_item(heap, self.dict_of(&locals)?, self.name(oparg), v)
+                    .map_err(|e| self.err(e))?;
+            }
+            DELETE_NAME => {
+                let locals = frame
+                    .locals(heap)
+                    .ok_or_else(|| self.system_error("no locals"))?;
+                let name = self.name(oparg);
+                if dict::del_item(heap, self.dict_of(&locals)?, name.object()).is_err() {
+                    return Err(interp.raise(
+                        &exceptions::NAME_ERROR,
+                        format!("name '{}' is not defined", self.name_text(oparg)),
+                    ));
+                }
+            }
+            UNPACK_SEQUENCE => {
+                let seq = self.pop()?;
+                let items = self.unpack(&seq, oparg, None)?;
+                for v in items.into_iter().rev() {
+                    self.push(v)?;
+                }
+            }
+            UNPACK_EX => {
+                let seq = self.pop()?;
+                let (before, after) = (oparg & 0xff, oparg >> 8);
+                let items = self.unpack(&seq, before, Some(after))?;
+                for v in items.into_iter().rev() {
+                    self.push(v)?;
+                }
+            }
+            FOR_ITER => {
+                let it = self.peek(1)?;
+                match self.iter_next(&it)? {
+                    Some(v) => self.push(v)?,
+                    None => {
+                        self.pop_opt()?;
+                        // Past the END_FOR at the target.
+                        self.ip = next + oparg + 1;
+                    }
+                }
+            }
+            STORE_ATTR => {
+                let owner = self.pop()?;
+                let v = self.pop()?;
+                interp.setattr(&owner, &self.name_text(oparg), Some(&v))?;
+            }
+            DELETE_ATTR => {
+                let owner = self.pop()?;
+                interp.setattr(&owner, &self.name_text(oparg), None)?;
+            }
+            STORE_GLOBAL => {
+                let v = self.pop()?;
+                let g = frame
+                    .globals(heap)
+                    .ok_or_else(|| self.system_error("no globals"))?;
+                dict::set_item(heap, self.dict_of(&g)?, self.name(oparg), v)
+                    .map_err(|e| self.err(e))?;
+            }
+            DELETE_GLOBAL => {
+                let g = frame
+                    .globals(heap)
+                    .ok_or_else(|| self.system_error("no globals"))?;
+                let name = self.name(oparg);
+                if dict::del_item(heap, self.dict_of(&g)?, name.object()).is_err() {
+                    return Err(interp.raise(
+                        &exceptions::NAME_ERROR,
+                        format!("name '{}' is not defined", self.name_text(oparg)),
+                    ));
+                }
+            }
+            SWAP => {
+                let top = frame
+                    .stack_slot(1)
+                    .ok_or_else(|| self.system_error("swap"))?;
+                let other = frame
+                    .stack_slot(oparg)
+                    .ok_or_else(|| self.system_error("swap"))?;
+                let a = top.take(heap);
+                let b = other.take(heap);
+                top.set(heap, b);
+                other.set(heap, a);
+            }
+            COPY => {
+                let v = frame.stack_slot(oparg).and_then(|s| s.get(heap));
+                self.push_opt(v)?;
+            }
+            LOAD_CONST => self.push(self.constant(oparg))?,
+            LOAD_NAME => {
+                let v = self.load_name(oparg)?;
+                self.push(v)?;
+            }
+            BUILD_TUPLE => {
+                let items = self.pop_n(oparg)?;
+                self.push(tuple::new_tuple(heap, items).map_err(|e| self.err(e))?)?;
+            }
+            BUILD_LIST => {
+                let items = self.pop_n(oparg)?;
+                self.push(list::new_list(heap, items).map_err(|e| self.err(e))?)?;
+            }
+            BUILD_SET => {
+                let items = self.pop_n(oparg)?;
+                let s = set::new_set(heap).map_err(|e| self.err(e))?;
+                let view = set::Set::cast_internal(s.object()).map_err(|e| self.err(e))?;
+                for i in items {
+                    set::add(heap, view, i).map_err(|e| self.err(e))?;
+                }
+                self.push(s)?;
+            }
+            BUILD_MAP => {
+                let items = self.pop_n(2 * oparg)?;
+                let d = dict::new_dict(heap).map_err(|e| self.err(e))?;
+                let view = self.dict_of(&d)?;
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    dict::set_item(heap, view, k, v).map_err(|e| self.err(e))?;
+                }
+                self.push(d)?;
+            }
+            BUILD_CONST_KEY_MAP => {
+                let keys = self.pop()?;
+                let values = self.pop_n(oparg)?;
+                let d = dict::new_dict(heap).map_err(|e| self.err(e))?;
+                let view = self.dict_of(&d)?;
+                let keys = tuple::Tuple::cast_internal(keys.object()).map_err(|e| self.err(e))?;
+                for (k, v) in tuple::items(keys).iter().zip(values) {
+                    // SAFETY: the tuple holds its items.
+                    let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+                    dict::set_item(heap, view, k, v).map_err(|e| self.err(e))?;
+                }
+                self.push(d)?;
+            }
+            LOAD_ATTR => {
+                let owner = self.pop()?;
+                let name = self.name_text(oparg >> 1);
+                if oparg & 1 != 0 {
+                    // The method form: `(method, self)` without a bound method object when the
+                    // type has the method, else `(NULL, attribute)`.
+                    if let Some(meth) = self.unbound_method(&owner, &name)? {
+                        self.push(meth)?;
+                        self.push(owner)?;
+                        return Ok(Flow::Next);
+                    }
+                    let v = interp.getattr(&owner, &name)?;
+                    self.push_opt(None)?;
+                    self.push(v)?;
+                } else {
+                    let v = interp.getattr(&owner, &name)?;
+                    self.push(v)?;
+                }
+            }
+            LOAD_SUPER_ATTR => {
+                let self_ = self.pop()?;
+                let class = self.pop()?;
+                let _global_super = self.pop()?;
+                let v = self.super_attr(&class, &self_, &self.name_text(oparg >> 2))?;
+                if oparg & 1 != 0 {
+                    self.push_opt(None)?;
+                }
+                self.push(v)?;
+            }
+            COMPARE_OP => {
+                let r = self.pop()?;
+                let l = self.pop()?;
+                let cmp = match oparg >> 4 {
+                    0 => ast::CmpOp::Lt,
+                    1 => ast::CmpOp::LtE,
+                    2 => ast::CmpOp::Eq,
+                    3 => ast::CmpOp::NotEq,
+                    4 => ast::CmpOp::Gt,
+                    _ => ast::CmpOp::GtE,
+                };
+                self.push(self.compare(cmp, &l, &r)?)?;
+            }
+            IS_OP => {
+                let r = self.pop()?;
+                let l = self.pop()?;
+                self.push(long::new_bool(heap, l.is(&r) != (oparg == 1)))?;
+            }
+            CONTAINS_OP => {
+                let r = self.pop()?;
+                let l = self.pop()?;
+                let c = self.contains(&r, &l)?;
+                self.push(long::new_bool(heap, c != (oparg == 1)))?;
+            }
+            IMPORT_NAME => {
+                let _fromlist = self.pop()?;
+                let _level = self.pop()?;
+                let m = interp.vm_import(&self.name_text(oparg))?;
+                self.push(m)?;
+            }
+            IMPORT_FROM => {
+                let m = self.peek(1)?;
+                let name = self.name_text(oparg);
+                let v = interp.getattr(&m, &name).map_err(|_| {
+                    let mname = interp
+                        .getattr(&m, "__name__")
+                        .ok()
+                        .and_then(|n| unicode::Str::cast(n.object()).map(unicode::str_value))
+                        .unwrap_or_else(|| "?".into());
+                    interp.raise(
+                        &exceptions::IMPORT_ERROR,
+                        format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                    )
+                })?;
+                self.push(v)?;
+            }
+            JUMP_FORWARD => self.ip = next + oparg,
+            JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+                self.ip = next - oparg;
+                if op == JUMP_BACKWARD {
+                    interp.gc_safe_point();
+                }
+            }
+            POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                let v = self.pop()?;
+                let t = self.truth(&v)?;
+                if t == (op == POP_JUMP_IF_TRUE) {
+                    self.ip = next + oparg;
+                }
+            }
+            POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
+                let v = self.pop()?;
+                if v.is(&none(heap)) == (op == POP_JUMP_IF_NONE) {
+                    self.ip = next + oparg;
+                }
+            }
+            LOAD_GLOBAL => {
+                let v = self.load_global(oparg >> 1)?;
+                if oparg & 1 != 0 {
+                    self.push_opt(None)?;
+                }
+                self.push(v)?;
+            }
+            RERAISE => {
+                let exc = self.pop()?;
+                if oparg != 0 {
+                    let lasti = frame
+                        .stack_peek_at(heap, oparg)
+                        .and_then(|l| long::object_as_i64(l.object()));
+                    if let Some(l) = lasti {
+                        frame.set_lasti(l as isize);
+                    }
+                }
+                self.reraise = true;
+                return Err(raised(exc));
+            }
+            BINARY_OP => {
+                let r = self.pop()?;
+                let l = self.pop()?;
+                self.push(self.binary_op(oparg, l, r)?)?;
+            }
+            SEND => {
+                let v = self.pop()?;
+                let receiver = self.peek(1)?;
+                match self.send(&receiver, v)? {
+                    super::generator::Sent::Yielded(y) => self.push(y)?,
+                    super::generator::Sent::Returned(r) => {
+                        self.push(r)?;
+                        self.ip = next + oparg;
+                    }
+                }
+            }
+            YIELD_VALUE => {
+                let v = self.pop()?;
+                if self.frames.len() != 1 {
+                    return Err(self.system_error("yield outside a generator's run"));
+                }
+                return Ok(Flow::Exit(Exit::Yield(v)));
+            }
+            LOAD_FAST | LOAD_FAST_CHECK => {
+                let v = frame.local(heap, oparg);
+                match v {
+                    Some(v) => self.push(v)?,
+                    None => {
+                        return Err(interp.raise(
+                            &exceptions::UNBOUND_LOCAL_ERROR,
+                            format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                self.local_name(oparg)
+                            ),
+                        ));
+                    }
+                }
+            }
+            LOAD_FAST_AND_CLEAR => {
+                let v = frame.slots()[oparg].take(heap);
+                self.push_opt(v)?;
+            }
+            STORE_FAST => {
+                let v = self.pop_opt()?;
+                frame.slots()[oparg].set(heap, v);
+            }
+            DELETE_FAST => {
+                if frame.slots()[oparg].take(heap).is_none() {
+                    return Err(interp.raise(
+                        &exceptions::UNBOUND_LOCAL_ERROR,
+                        format!(
+                            "cannot access local variable '{}' where it is not associated with a value",
+                            self.local_name(oparg)
+                        ),
+                    ));
+                }
+            }
+            RAISE_VARARGS => return Err(self.raise_varargs(oparg)),
+            MAKE_FUNCTION => {
+                let f = self.make_function(oparg)?;
+                self.push(f)?;
+            }
+            BUILD_SLICE => {
+                let items = self.pop_n(oparg)?;
+                let mut items = items;
+                if items.len() == 2 {
+                    items.push(none(heap));
+                }
+                self.push(super::super::builtins::new_slice(interp, items)?)?;
+            }
+            MAKE_CELL => {
+                let v = frame.slots()[oparg].take(heap);
+                let c = cell::new_cell(heap, v).map_err(|e| self.err(e))?;
+                frame.slots()[oparg].set(heap, Some(c));
+            }
+            LOAD_CLOSURE => {
+                let v = frame.local(heap, oparg);
+                self.push_opt(v)?;
+            }
+            LOAD_DEREF => {
+                let v = self.cell(oparg)?.get(heap);
+                match v {
+                    Some(v) => self.push(v)?,
+                    None => return Err(self.unbound_deref(oparg)),
+                }
+            }
+            STORE_DEREF => {
+                let v = self.pop()?;
+                self.cell(oparg)?.set(heap, Some(v));
+            }
+            DELETE_DEREF => {
+                let c = self.cell(oparg)?;
+                if c.get(heap).is_none() {
+                    return Err(self.unbound_deref(oparg));
+                }
+                c.set(heap, None);
+            }
+            LOAD_FROM_DICT_OR_DEREF => {
+                let mapping = self.pop()?;
+                let name = tuple::items(self.code().localsplusnames())[oparg];
+                // SAFETY: the code holds its names.
+                let name = unsafe { name.as_ref() };
+                let found =
+                    dict::get_item(heap, self.dict_of(&mapping)?, name).map_err(|e| self.err(e))?;
+                match found {
+                    Some(v) => self.push(v)?,
+                    None => match self.cell(oparg)?.get(heap) {
+                        Some(v) => self.push(v)?,
+                        None => return Err(self.unbound_deref(oparg)),
+                    },
+                }
+            }
+            LOAD_FROM_DICT_OR_GLOBALS => {
+                let mapping = self.pop()?;
+                let name = self.name(oparg);
+                match dict::get_item(heap, self.dict_of(&mapping)?, name.object())
+                    .map_err(|e| self.err(e))?
+                {
+                    Some(v) => self.push(v)?,
+                    None => {
+                        let v = self.load_global(oparg)?;
+                        self.push(v)?;
+                    }
+                }
+            }
+            COPY_FREE_VARS => {
+                let func = frame
+                    .funcobj(heap)
+                    .ok_or_else(|| self.system_error("no function"))?;
+                let f = Function::cast_internal(func.object()).map_err(|e| self.err(e))?;
+                let closure = f
+                    .closure(heap)
+                    .ok_or_else(|| self.system_error("no closure"))?;
+                let cells =
+                    tuple::Tuple::cast_internal(closure.object()).map_err(|e| self.err(e))?;
+                let offset = self.code().nlocalsplus() as usize - oparg;
+                for (i, c) in tuple::items(cells).iter().enumerate().take(oparg) {
+                    // SAFETY: the closure tuple holds its cells.
+                    let c = unsafe { Obj::from_borrowed(heap, c.as_ref()) };
+                    frame.slots()[offset + i].set(heap, Some(c));
+                }
+            }
+            LIST_APPEND => {
+                let v = self.pop()?;
+                let l = self.peek(oparg)?;
+                let view = list::List::cast_internal(l.object()).map_err(|e| self.err(e))?;
+                list::append(heap, view, v).map_err(|e| self.err(e))?;
+            }
+            SET_ADD => {
+                let v = self.pop()?;
+                let s = self.peek(oparg)?;
+                let view = set::Set::cast_internal(s.object()).map_err(|e| self.err(e))?;
+                set::add(heap, view, v).map_err(|e| self.err(e))?;
+            }
+            MAP_ADD => {
+                let v = self.pop()?;
+                let k = self.pop()?;
+                let d = self.peek(oparg)?;
+                dict::set_item(heap, self.dict_of(&d)?, k, v).map_err(|e| self.err(e))?;
+            }
+            LIST_EXTEND => {
+                let it = self.pop()?;
+                let l = self.peek(oparg)?;
+                let view = list::List::cast_internal(l.object()).map_err(|e| self.err(e))?;
+                let items = self.collect(&it).map_err(|e| {
+                    self.not_iterable_in(e, &it, "Value after * must be an iterable, not")
+                })?;
+                list::extend_sized(heap, view, items).map_err(|e| self.err(e))?;
+            }
+            SET_UPDATE => {
+                let it = self.pop()?;
+                let s = self.peek(oparg)?;
+                let view = set::Set::cast_internal(s.object()).map_err(|e| self.err(e))?;
+                for v in self.collect(&it)? {
+                    set::add(heap, view, v).map_err(|e| self.err(e))?;
+                }
+            }
+            DICT_UPDATE | DICT_MERGE => {
+                let update = self.pop()?;
+                let d = self.peek(oparg)?;
+                self.dict_update(&d, &update, op == DICT_MERGE)?;
+            }
+            FORMAT_VALUE => {
+                let spec = if oparg & 4 != 0 {
+                    Some(self.pop()?)
+                } else {
+                    None
+                };
+                let v = self.pop()?;
+                let r = self.format_value(v, oparg & 3, spec)?;
+                self.push(r)?;
+            }
+            BUILD_STRING => {
+                let items = self.pop_n(oparg)?;
+                let mut s = String::new();
+                for i in &items {
+                    s.push_str(&unicode::str_value(
+                        unicode::Str::cast(i.object())
+                            .ok_or_else(|| self.system_error("BUILD_STRING of a non-str"))?,
+                    ));
+                }
+                self.push(unicode::new_str(heap, &s).map_err(|e| self.err(e))?)?;
+            }
+            KW_NAMES => self.kwnames = Some(self.constant(oparg)),
+            CALL => return self.call(oparg),
+            CALL_FUNCTION_EX => return self.call_function_ex(oparg),
+            CALL_INTRINSIC_1 => {
+                let v = self.pop()?;
+                let r = self.intrinsic1(oparg, v)?;
+                self.push(r)?;
+            }
+            CALL_INTRINSIC_2 => {
+                let v1 = self.pop()?;
+                let v2 = self.pop()?;
+                let r = self.intrinsic2(oparg, v2, v1)?;
+                self.push(r)?;
+            }
+            _ => {
+                let name = Opcode::from_u16(u16::from(op)).map_or("?", Opcode::name);
+                return Err(interp.raise(
+                    &exceptions::SYSTEM_ERROR,
+                    format!("pyrt's VM does not run {name} yet"),
+                ));
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    /// Handles an error: a handler of the top frame, or the frame popped and its caller's
+    /// tried; `Ok(Some(exit))` never happens for errors but keeps the shape of `step`.
+    fn unwind(&mut self, e: Unwind<'py>) -> R<'py, Option<Exit<'py>>> {
+        let interp = self.interp;
+        let heap = interp.heap;
+        let Unwind::Raise(r) = e else {
+            return Err(self.system_error("a control-flow unwind in the VM"));
+        };
+        let exc = r.exc;
+        let fresh = !std::mem::take(&mut self.reraise);
+        if fresh {
+            interp.set_context(&exc);
+        }
+        let mut add_tb = fresh;
+        self.kwnames = None;
+        let mut search_at = Some(self.at);
+        loop {
+            let frame = self.frame();
+            let lasti = frame.lasti().max(0) as usize;
+            if add_tb && let Some(code) = frame.code_obj(heap) {
+                interp.add_traceback(&exc, code, lasti);
+            }
+            let at = search_at.take().unwrap_or(lasti);
+            if let Some((target, depth, push_lasti)) = unwind::handler(self.code(), at) {
+                while frame.stack_depth() > depth {
+                    drop(self.pop_opt()?);
+                }
+                if push_lasti {
+                    self.push(long::int_from_i64(heap, lasti as i64).map_err(|e| self.err(e))?)?;
+                }
+                self.push(exc)?;
+                self.ip = target;
+                return Ok(None);
+            }
+            if self.pop_frame() {
+                return Err(raised(exc));
+            }
+            add_tb = true;
+        }
+    }
+
+    /// Pops the top frame (data-stack frames are cleared and given back); whether it was the
+    /// entry frame. The caller's next unit becomes current.
+    fn pop_frame(&mut self) -> bool {
+        let active = self.frames.pop().expect("a frame to pop");
+        if let Some(h) = active.handle {
+            let _ = self.interp.vm.stack.pop(h);
+        }
+        if self.frames.is_empty() {
+            return true;
+        }
+        self.interp.leave();
+        self.ip = self.frames.last().expect("a caller").resume;
+        false
+    }
+
+    fn return_value(&mut self, v: Obj<'py>) -> R<'py, Flow<'py>> {
+        if self.pop_frame() {
+            return Ok(Flow::Exit(Exit::Return(v)));
+        }
+        self.push(v)?;
+        Ok(Flow::Next)
+    }
+
+    /// `RETURN_GENERATOR`: the frame moves into a new generator, which is "returned".
+    fn return_generator(&mut self) -> R<'py, Flow<'py>> {
+        let heap = self.interp.heap;
+        let active = self.frames.pop().expect("a running frame");
+        let Some(h) = active.handle else {
+            return Err(self.system_error("RETURN_GENERATOR in a generator"));
+        };
+        let g =
+            genobject::new_generator(heap, &self.interp.vm.stack, h).map_err(|e| self.err(e))?;
+        if self.frames.is_empty() {
+            return Ok(Flow::Exit(Exit::Return(g)));
+        }
+        self.interp.leave();
+        self.ip = self.frames.last().expect("a caller").resume;
+        self.push(g)?;
+        Ok(Flow::Next)
+    }
+
+    /// `CALL argc`.
+    fn call(&mut self, argc: usize) -> R<'py, Flow<'py>> {
+        let mut args = self.pop_n(argc)?;
+        let callable = self.pop_opt()?;
+        let method = self.pop_opt()?;
+        let func = match (method, callable) {
+            // A built-in type's method by name (see `unbound_method`).
+            (Some(m), Some(s)) if unicode::is_str(m.object()) => {
+                let name = unicode::str_value(str_of(m.object()));
+                let kw = self.take_kwargs(&mut args)?;
+                let kw = kw
+                    .into_iter()
+                    .map(|(k, v)| {
+                        (
+                            unicode::Str::cast(k.object())
+                                .map(unicode::str_value)
+                                .unwrap_or_default(),
+                            v,
+                        )
+                    })
+                    .collect();
+                let r = self.interp.call_method(&s, &name, args, kw)?;
+                self.push(r)?;
+                return Ok(Flow::Next);
+            }
+            (Some(m), Some(s)) => {
+                args.insert(0, s);
+                m
+            }
+            (None, Some(c)) => c,
+            _ => return Err(self.system_error("CALL of NULL")),
+        };
+        let kwargs = self.take_kwargs(&mut args)?;
+        self.call_object(func, args, kwargs)
+    }
+
+    /// Splits the keyword arguments `KW_NAMES` named off the end of `args`.
+    fn take_kwargs(&mut self, args: &mut Vec<Obj<'py>>) -> R<'py, Vec<(Obj<'py>, Obj<'py>)>> {
+        let kwnames = self.kwnames.take();
+        Ok(match kwnames {
+            Some(names) => {
+                let names = tuple::Tuple::cast_internal(names.object()).map_err(|e| self.err(e))?;
+                let n = tuple::items(names).len();
+                let values = args.split_off(args.len() - n);
+                tuple::items(names)
+                    .iter()
+                    // SAFETY: the tuple holds its items.
+                    .map(|p| unsafe { Obj::from_borrowed(self.interp.heap, p.as_ref()) })
+                    .zip(values)
+                    .collect()
+            }
+            None => Vec::new(),
+        })
+    }
+
+    /// `LOAD_ATTR`'s method form: the name (a str) for a built-in type's method, the function
+    /// for a method a script's class defines (not shadowed by the instance), else `None`.
+    fn unbound_method(&self, owner: &Obj<'py>, name: &str) -> R<'py, Option<Obj<'py>>> {
+        let interp = self.interp;
+        let o = owner.object();
+        if !pyrt_objects::types::class::is_heap_type(o.ob_type()) {
+            if super::super::methods::has_builtin_method(owner, name) {
+                return interp.name_str(name).map(Some);
+            }
+            return Ok(None);
+        }
+        if let Some(f) = interp.class_lookup(o.ob_type(), name)
+            && super::is_function(f.object())
+            && abstract_::getattr(interp.heap, o, name).is_err()
+        {
+            return Ok(Some(f));
+        }
+        Ok(None)
+    }
+
+    /// Calls `func`: a VM function (or a bound method of one) gets a frame on this run; any
+    /// other callable is called through the interpreter and its result pushed.
+    fn call_object(
+        &mut self,
+        func: Obj<'py>,
+        mut args: Vec<Obj<'py>>,
+        kwargs: Vec<(Obj<'py>, Obj<'py>)>,
+    ) -> R<'py, Flow<'py>> {
+        let heap = self.interp.heap;
+        let (func, args) = match Method::cast(func.object()) {
+            Some(m) if super::is_function(m.func(heap).object()) => {
+                args.insert(0, m.self_(heap));
+                (m.func(heap), args)
+            }
+            _ => (func, args),
+        };
+        if let Some(f) = Function::cast(func.object()) {
+            return self.push_call(func.clone(), f, args, kwargs);
+        }
+        let kw = kwargs
+            .into_iter()
+            .map(|(k, v)| {
+                (
+                    unicode::Str::cast(k.object())
+                        .map(unicode::str_value)
+                        .unwrap_or_default(),
+                    v,
+                )
+            })
+            .collect();
+        let r = self.interp.call(&func, args, kw)?;
+        self.push(r)?;
+        Ok(Flow::Next)
+    }
+
+    /// A Python-to-Python call: the callee's frame is pushed and becomes current.
+    fn push_call(
+        &mut self,
+        func: Obj<'py>,
+        f: &Function,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(Obj<'py>, Obj<'py>)>,
+    ) -> R<'py, Flow<'py>> {
+        let interp = self.interp;
+        interp.enter()?;
+        let h = match interp.vm.stack.push(func.clone(), None) {
+            Ok(h) => h,
+            Err(e) => {
+                interp.leave();
+                return Err(self.err(e));
+            }
+        };
+        if let Err(e) = args::bind(interp, f, h.frame(), args, kwargs) {
+            let _ = interp.vm.stack.pop(h);
+            interp.leave();
+            return Err(e);
+        }
+        let caller = self.frame();
+        // SAFETY: the caller stays on the stack below the callee until the callee is popped.
+        unsafe { h.frame().set_previous(Some(NonNull::from(caller))) };
+        self.frames.last_mut().expect("a caller").resume = self.ip;
+        self.frames.push(Active {
+            frame: h.as_ptr(),
+            handle: Some(h),
+            resume: 0,
+        });
+        self.ip = 0;
+        let _ = CO_GENERATOR;
+        Ok(Flow::Next)
+    }
+
+    /// `CALL_FUNCTION_EX`.
+    fn call_function_ex(&mut self, oparg: usize) -> R<'py, Flow<'py>> {
+        let heap = self.interp.heap;
+        let kwargs = if oparg & 1 != 0 {
+            Some(self.pop()?)
+        } else {
+            None
+        };
+        let callargs = self.pop()?;
+        let func = self.pop()?;
+        let _null = self.pop_opt()?;
+        let args = match tuple::Tuple::cast(callargs.object()) {
+            Some(t) => tuple::items(t)
+                .iter()
+                // SAFETY: the tuple holds its items.
+                .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+                .collect(),
+            None => self.collect(&callargs)?,
+        };
+        let mut kw = Vec::new();
+        if let Some(k) = kwargs {
+            let d = self.dict_of(&k)?;
+            for (key, v) in dict::items(heap, d).map_err(|e| self.err(e))? {
+                kw.push((key, v));
+            }
+        }
+        self.call_object(func, args, kw)
+    }
+
+    /// The cell in slot `i`.
+    fn cell(&self, i: usize) -> R<'py, &'a cell::CellObject> {
+        let p = self.frame().slots()[i]
+            .ptr()
+            .ok_or_else(|| self.system_error("no cell"))?;
+        // SAFETY: the frame holds the cell in its slot for as long as it runs.
+        let o = unsafe { &*p.as_ptr() };
+        cell::CellObject::cast_internal(o).map_err(|e| self.err(e))
+    }
+
+    fn unbound_deref(&self, i: usize) -> Unwind<'py> {
+        let name = self.local_name(i);
+        let kinds = self.code().localspluskinds();
+        if kinds
+            .get(i)
+            .is_some_and(|k| k & pyrt_objects::types::code::CO_FAST_FREE != 0)
+        {
+            self.interp.raise(
+                &exceptions::NAME_ERROR,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        } else {
+            self.interp.raise(
+                &exceptions::UNBOUND_LOCAL_ERROR,
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
+        }
+    }
+}
+
+/// An exception object as an error.
+pub(crate) fn raised(exc: Obj<'_>) -> Unwind<'_> {
+    Unwind::Raise(Raised {
+        exc,
+        traceback: Vec::new(),
+        line: None,
+    })
+}
+
+#[allow(dead_code)]
+fn ptr_of(o: &Obj<'_>) -> ObjPtr {
+    o.as_ptr()
+}
+
+impl<'a, 'py> Run<'a, 'py> {
+    /// The interpreter this run belongs to.
+    pub(super) fn interp(&self) -> &'a Interp<'py> {
+        self.interp
+    }
+
+    /// The top frame.
+    pub(super) fn frame_ref(&self) -> &'a InterpreterFrame {
+        self.frame()
+    }
+
+    /// `co_names[i]`.
+    pub(super) fn name_obj(&self, i: usize) -> Obj<'py> {
+        self.name(i)
+    }
+
+    /// Pops a value (never NULL).
+    pub(super) fn pop_value(&self) -> R<'py, Obj<'py>> {
+        self.pop()
+    }
+
+    /// Marks the error being returned as a re-raise (no traceback entry, no context).
+    pub(super) fn set_reraise(&mut self) {
+        self.reraise = true;
+    }
+}

@@ -1,0 +1,187 @@
+//! Generators (`Objects/genobject.c`): resuming a generator's frame (`gen_send_ex2`), `send`,
+//! `throw`, `close` and finalization (`gen_close` through the runtime's hooks), and `next()`
+//! of a generator for the object layer's iteration.
+
+use pyrt_objects::Obj;
+use pyrt_objects::types::genobject::{
+    FRAME_CLEARED, FRAME_COMPLETED, FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED, Generator,
+};
+use pyrt_objects::types::{none, tuple};
+
+use super::super::exceptions::{self, Exception};
+use super::super::{Interp, R, Unwind};
+use super::eval::{Entry, Exit, Run, raised};
+
+/// What a step of a sub-iterator gave (`SEND`).
+pub(crate) enum Sent<'py> {
+    /// It yielded this value.
+    Yielded(Obj<'py>),
+    /// It finished, returning this value.
+    Returned(Obj<'py>),
+}
+
+/// The value a `StopIteration` carries (`args[0]`, else `None`).
+pub(crate) fn stop_value<'py>(interp: &Interp<'py>, exc: &Obj<'py>) -> Obj<'py> {
+    let heap = interp.heap;
+    Exception::cast(exc.object())
+        .map(|e| exceptions::args(heap, e))
+        .and_then(|a| tuple::Tuple::cast(a.object()).and_then(|t| tuple::items(t).first().copied()))
+        // SAFETY: the args tuple holds its items.
+        .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+        .unwrap_or_else(|| none(heap))
+}
+
+impl<'py> Interp<'py> {
+    /// Resumes generator `g` with `value` sent in (or `throw` raised in it).
+    fn gen_resume(
+        &self,
+        g: &Obj<'py>,
+        value: Obj<'py>,
+        throw: Option<Obj<'py>>,
+    ) -> R<'py, Sent<'py>> {
+        let heap = self.heap;
+        let g_view = Generator::cast(g.object())
+            .ok_or_else(|| self.err(pyrt_objects::view::bad_internal_call()))?;
+        let state = g_view.frame_state();
+        if state == FRAME_EXECUTING {
+            return Err(self.raise(&exceptions::VALUE_ERROR, "generator already executing"));
+        }
+        if state >= FRAME_COMPLETED {
+            if let Some(exc) = throw {
+                return Err(raised(exc));
+            }
+            return Ok(Sent::Returned(none(heap)));
+        }
+        if state == FRAME_CREATED && throw.is_none() && !value.is(&none(heap)) {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                "can't send non-None value to a just-started generator",
+            ));
+        }
+        let frame = g_view.frame();
+        let resume = (frame.lasti() + 1).max(0) as usize;
+        if throw.is_none() {
+            frame
+                .stack_push_opt(heap, Some(value))
+                .map_err(|e| self.err(e))?;
+        }
+        g_view.set_frame_state(heap, FRAME_EXECUTING);
+        // The generator's own handled exception while it runs.
+        let saved = self.vm.exc_info.borrow().clone();
+        if let Some(own) = g_view.exc_value(heap) {
+            *self.vm.exc_info.borrow_mut() = Some(own);
+        }
+        let mut run = Run::new(self);
+        let result = run.run(Entry::Generator(g_view.frame_ptr(), resume), throw);
+        let now = self.vm.exc_info.replace(saved.clone());
+        match result {
+            Ok(Exit::Yield(v)) => {
+                let own = match (&now, &saved) {
+                    (Some(n), Some(s)) if n.is(s) => None,
+                    (n, _) => n.clone(),
+                };
+                g_view.set_exc_value(heap, own);
+                g_view.set_frame_state(heap, FRAME_SUSPENDED);
+                Ok(Sent::Yielded(v))
+            }
+            Ok(Exit::Return(v)) => {
+                g_view.set_exc_value(heap, None);
+                g_view.set_frame_state(heap, FRAME_CLEARED);
+                Ok(Sent::Returned(v))
+            }
+            Err(e) => {
+                g_view.set_exc_value(heap, None);
+                g_view.set_frame_state(heap, FRAME_CLEARED);
+                Err(e)
+            }
+        }
+    }
+
+    /// `g_view.send(value)` as `SEND` and `yield from` use it.
+    pub(crate) fn gen_send(&self, g: &Obj<'py>, value: Obj<'py>) -> R<'py, Sent<'py>> {
+        self.gen_resume(g, value, None)
+    }
+
+    /// `next(gen)`: the value yielded, `None` when it returned.
+    pub(crate) fn gen_next(&self, g: &Obj<'py>) -> R<'py, Option<Obj<'py>>> {
+        match self.gen_resume(g, none(self.heap), None)? {
+            Sent::Yielded(v) => Ok(Some(v)),
+            Sent::Returned(_) => Ok(None),
+        }
+    }
+
+    /// `g_view.send(value)`: the value yielded, or `StopIteration(value)` raised at the end.
+    pub(crate) fn gen_send_method(&self, g: &Obj<'py>, value: Obj<'py>) -> R<'py, Obj<'py>> {
+        match self.gen_resume(g, value, None)? {
+            Sent::Yielded(v) => Ok(v),
+            Sent::Returned(r) => Err(self.stop_iteration(r)),
+        }
+    }
+
+    /// `g_view.throw(exc)`.
+    pub(crate) fn gen_throw(&self, g: &Obj<'py>, exc: Obj<'py>) -> R<'py, Obj<'py>> {
+        let exc = if exceptions::is_exception_class(exc.object()) {
+            self.call(&exc, Vec::new(), Vec::new())?
+        } else if exceptions::is_exception(exc.object()) {
+            exc
+        } else {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                "exceptions must be classes or instances deriving from BaseException, not "
+                    .to_string()
+                    + exc.ob_type().name(),
+            ));
+        };
+        match self.gen_resume(g, none(self.heap), Some(exc))? {
+            Sent::Yielded(v) => Ok(v),
+            Sent::Returned(r) => Err(self.stop_iteration(r)),
+        }
+    }
+
+    /// `g_view.close()`: `GeneratorExit` thrown in; a yield in answer is a `RuntimeError`.
+    pub(crate) fn gen_close_method(&self, g: &Obj<'py>) -> R<'py, Obj<'py>> {
+        let heap = self.heap;
+        let Some(g_view) = Generator::cast(g.object()) else {
+            return Ok(none(heap));
+        };
+        match g_view.frame_state() {
+            FRAME_CREATED => {
+                g_view.set_frame_state(heap, FRAME_COMPLETED);
+                return Ok(none(heap));
+            }
+            s if s >= FRAME_COMPLETED => return Ok(none(heap)),
+            _ => {}
+        }
+        let exit =
+            exceptions::new_exception(heap, exceptions::GENERATOR_EXIT.get(), Vec::new(), false)
+                .map_err(|e| self.err(e))?;
+        match self.gen_resume(g, none(heap), Some(exit)) {
+            Ok(Sent::Yielded(_)) => Err(self.raise(
+                &exceptions::RUNTIME_ERROR,
+                "generator ignored GeneratorExit",
+            )),
+            Ok(Sent::Returned(_)) => Ok(none(heap)),
+            Err(Unwind::Raise(r))
+                if r.exc.ob_type().is_subtype(exceptions::GENERATOR_EXIT.get())
+                    || r.exc.ob_type().is_subtype(exceptions::STOP_ITERATION.get()) =>
+            {
+                Ok(none(heap))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `StopIteration(value)` (no argument for `None`).
+    pub(crate) fn stop_iteration(&self, value: Obj<'py>) -> Unwind<'py> {
+        let heap = self.heap;
+        let args = if value.is(&none(heap)) {
+            Vec::new()
+        } else {
+            vec![value]
+        };
+        match exceptions::new_exception(heap, exceptions::STOP_ITERATION.get(), args, false) {
+            Ok(e) => raised(e),
+            Err(e) => self.err(e),
+        }
+    }
+}

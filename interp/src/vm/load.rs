@@ -1,0 +1,122 @@
+//! Turning the compiler's plain [`CodeObject`] tree into pyrt code objects (the last step of
+//! CPython's `_PyAST_Compile`: `_PyCode_New` for each unit, constants made objects).
+//!
+//! Equal constants of one module become one object, as the compiler's `merge_consts_recursive`
+//! and `_PyCode_ConstantKey` merge them: a [`ConstantPool`] keeps each constant made so far
+//! and hands the same object back for a [`Constant::same_constant`] one (so `0.0` and `-0.0`,
+//! `1` and `True` stay apart). Names become interned str objects (`new_code` interns them).
+
+use num_bigint::{BigInt, Sign};
+use pyrt_compiler::{CodeObject, Constant};
+use pyrt_objects::long_digits::LongValue;
+use pyrt_objects::types::{bytes, code, complex, float, long, none, set_ops, tuple, unicode};
+use pyrt_objects::{Heap, Obj, PyResult};
+
+/// The constants made for one module (and everything compiled in the same session), for
+/// merging equal ones.
+pub(crate) struct ConstantPool<'py> {
+    made: Vec<(Constant, Obj<'py>)>,
+}
+
+impl<'py> ConstantPool<'py> {
+    /// An empty pool.
+    pub(crate) fn new() -> ConstantPool<'py> {
+        ConstantPool { made: Vec::new() }
+    }
+
+    /// The object for `c`: the one made before for an equal constant, else a new one.
+    fn constant(&mut self, heap: &'py Heap, c: &Constant) -> PyResult<Obj<'py>> {
+        if !matches!(c, Constant::Code(_))
+            && let Some((_, o)) = self.made.iter().find(|(k, _)| k.same_constant(c))
+        {
+            return Ok(o.clone());
+        }
+        let o = match c {
+            Constant::None => none(heap),
+            Constant::Bool(b) => long::new_bool(heap, *b),
+            Constant::Ellipsis => pyrt_objects::types::ellipsis(heap),
+            Constant::Int(i) => int_object(heap, i)?,
+            Constant::Float(f) => float::new_float(heap, *f)?,
+            Constant::Complex(re, im) => complex::new_complex(heap, *re, *im)?,
+            Constant::Str(s) => unicode::new_str(heap, s)?,
+            Constant::Bytes(b) => bytes::new_bytes(heap, b)?,
+            Constant::Tuple(items) => {
+                let items = items
+                    .iter()
+                    .map(|i| self.constant(heap, i))
+                    .collect::<PyResult<Vec<_>>>()?;
+                tuple::new_tuple(heap, items)?
+            }
+            Constant::FrozenSet(items) => {
+                let items = items
+                    .iter()
+                    .map(|i| self.constant(heap, i))
+                    .collect::<PyResult<Vec<_>>>()?;
+                set_ops::frozenset_from_items(heap, items)?
+            }
+            Constant::Code(c) => return self.code(heap, c),
+        };
+        self.made.push((c.clone(), o.clone()));
+        Ok(o)
+    }
+
+    /// The code object of `c` and, inside its constants, of every unit nested in it.
+    pub(crate) fn code(&mut self, heap: &'py Heap, c: &CodeObject) -> PyResult<Obj<'py>> {
+        let consts = c
+            .consts
+            .iter()
+            .map(|k| self.constant(heap, k))
+            .collect::<PyResult<Vec<_>>>()?;
+        let strs = |names: &[std::rc::Rc<str>]| -> PyResult<Obj<'py>> {
+            let items = names
+                .iter()
+                .map(|n| unicode::new_str(heap, n))
+                .collect::<PyResult<Vec<_>>>()?;
+            tuple::new_tuple(heap, items)
+        };
+        let name = unicode::intern(heap, unicode::new_str(heap, &c.name)?)?;
+        let qualname = unicode::intern(heap, unicode::new_str(heap, &c.qualname)?)?;
+        code::new_code(
+            heap,
+            code::CodeParts {
+                filename: unicode::new_str(heap, &c.filename)?,
+                name,
+                qualname,
+                flags: c.flags as i32,
+                code: bytes::new_bytes(heap, &c.code)?,
+                firstlineno: c.firstlineno as i32,
+                linetable: bytes::new_bytes(heap, &c.linetable)?,
+                consts: tuple::new_tuple(heap, consts)?,
+                names: strs(&c.names)?,
+                localsplusnames: strs(&c.localsplusnames)?,
+                localspluskinds: bytes::new_bytes(heap, &c.localspluskinds)?,
+                argcount: c.argcount as i32,
+                posonlyargcount: c.posonlyargcount as i32,
+                kwonlyargcount: c.kwonlyargcount as i32,
+                stacksize: c.stacksize as i32,
+                exceptiontable: bytes::new_bytes(heap, &c.exceptiontable)?,
+            },
+        )
+    }
+}
+
+/// An int of any size, its digits written 30 bits at a time.
+fn int_object<'h>(heap: &'h Heap, i: &BigInt) -> PyResult<Obj<'h>> {
+    if let Ok(small) = i64::try_from(i) {
+        return long::int_from_i64(heap, small);
+    }
+    let (sign, magnitude) = i.clone().into_parts();
+    let mut bits = magnitude.to_radix_le(2);
+    let mut digits = Vec::with_capacity(bits.len() / 30 + 1);
+    for chunk in bits.chunks_mut(30) {
+        let d = chunk
+            .iter()
+            .rev()
+            .fold(0u32, |acc, &b| (acc << 1) | u32::from(b));
+        digits.push(d);
+    }
+    long::new_int(
+        heap,
+        &LongValue::from_sign_digits(sign == Sign::Minus, digits),
+    )
+}

@@ -1,0 +1,266 @@
+//! # The bytecode VM (`Python/ceval.c`, `Python/bytecodes.c`)
+//!
+//! Runs the CPython 3.12 bytecode that `pyrt-compiler` produces, on pyrt objects: code objects
+//! ([`load`]), functions, cells, bound methods, generators and frames are the object model's
+//! own types (`pyrt_objects::types`), with CPython's sizes, refcounts and GC tracking.
+//!
+//! ```text
+//!   source ──compile_module──► CodeObject tree ──load──► code objects
+//!                                                          │
+//!   module function + frame on the DataStack ──eval::Run──► dispatch loop
+//!        ├─ Python calls push a frame and continue the loop (no Rust recursion)
+//!        ├─ errors: the exception table (unwind.rs), traceback entries as frames are left
+//!        └─ built-ins, attributes, operators: the interpreter's helpers (call.rs, builtins.rs)
+//! ```
+//!
+//! ## Frames
+//! Each running frame is a 3.12 `_PyInterpreterFrame` ([`InterpreterFrame`]) on the session's
+//! data stack (`DataStack`, chunks as `_PyThreadState_PushFrame` makes them), or inside its
+//! generator. Its slots are the fast locals, cells and free variables, then the value stack;
+//! values on the stack are owned references, pushed and popped through the frame's API (the
+//! one owner of the "slots at or past `stacktop` are NULL" invariant).
+//!
+//! A call from Rust (a built-in calling back, the module body) enters [`eval::Run`] with one
+//! frame; Python-to-Python calls push frames on the same run, and `RETURN_VALUE` pops them
+//! (3.11's inlined calls). Only built-ins that call back recurse in Rust, and each entry counts
+//! against the recursion limit, as every Python frame does (`RecursionError` at
+//! `sys.getrecursionlimit()`).
+//!
+//! ## Exceptions
+//! An error jumps to the frame's exception table (`get_exception_handler`): the stack is cut to
+//! the handler's depth, `lasti` pushed if asked, the exception pushed, and the loop goes on at
+//! the handler; without a handler the frame is popped and the caller unwinds. Each frame an
+//! exception is raised in or passes through adds `(code, lasti)` to its `__traceback__`
+//! (`PyTraceBack_Here`), from which [`traceback`] prints 3.12's traceback with caret lines.
+//!
+//! ## Generators
+//! `RETURN_GENERATOR` moves the frame into a new generator object; `send`, `next`, `throw` and
+//! `close` resume it with a run whose entry frame is the generator's ([`generator`]).
+
+pub(crate) mod args;
+pub(crate) mod eval;
+pub mod generator;
+pub(crate) mod import;
+pub(crate) mod load;
+pub(crate) mod ops;
+pub(crate) mod traceback;
+pub(crate) mod unwind;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use pyrt_compiler::parse::Lines;
+use pyrt_objects::types::datastack::DataStack;
+use pyrt_objects::types::function::{self, Function};
+use pyrt_objects::types::method::Method;
+use pyrt_objects::{Heap, Obj, PyObject};
+
+use super::{Interp, R};
+
+/// The VM's part of a session: the data stack, the constants made so far, the exception being
+/// handled, and the source of each file run (for tracebacks).
+pub(crate) struct VmState<'py> {
+    /// The frames of running functions.
+    pub stack: DataStack<'py>,
+    /// Constants merged across the session's code objects.
+    pub pool: RefCell<load::ConstantPool<'py>>,
+    /// `tstate->exc_info`: the exception being handled (`sys.exc_info()`, bare `raise`).
+    pub exc_info: RefCell<Option<Obj<'py>>>,
+    /// The source of each file compiled, by file name.
+    pub sources: RefCell<HashMap<String, Rc<Lines>>>,
+}
+
+impl<'py> VmState<'py> {
+    /// The state of a new session.
+    pub(crate) fn new(heap: &'py Heap) -> VmState<'py> {
+        VmState {
+            stack: DataStack::new(heap),
+            pool: RefCell::new(load::ConstantPool::new()),
+            exc_info: RefCell::new(None),
+            sources: RefCell::new(HashMap::new()),
+        }
+    }
+}
+
+/// Whether the VM runs scripts (`PYRT_VM=1`) instead of the tree walker.
+pub(crate) fn enabled() -> bool {
+    std::env::var_os("PYRT_VM").is_some_and(|v| v != "0")
+}
+
+/// Whether `o` is a function the VM runs.
+pub(crate) fn is_function(o: &PyObject) -> bool {
+    function::is_function(o)
+}
+
+impl<'py> Interp<'py> {
+    /// Runs `code` (a module's) with `globals` as its globals and locals: the body's function
+    /// is made, its frame pushed, and the loop runs it to the end.
+    pub(crate) fn vm_run_module(&self, code: &Obj<'py>, globals: &Obj<'py>) -> R<'py, Obj<'py>> {
+        let func = function::new_function(
+            self.heap,
+            code.object(),
+            globals.object(),
+            None,
+            self.builtins.clone(),
+        )
+        .map_err(|e| self.err(e))?;
+        let frame = self
+            .vm
+            .stack
+            .push(func, Some(globals.clone()))
+            .map_err(|e| self.err(e))?;
+        let mut run = eval::Run::new(self);
+        // The module's frame is the first of the recursion limit's count, which the session
+        // already counts.
+        run.uncounted_entry();
+        run.run_entry(eval::Entry::Stack(frame))
+    }
+
+    /// Calls a VM function from Rust (a built-in calling back, `__init__`, `__del__`...):
+    /// `_PyFunction_Vectorcall`.
+    pub(crate) fn vm_call_function(
+        &self,
+        func: &Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let heap = self.heap;
+        let kw = kwargs
+            .into_iter()
+            .map(|(k, v)| Ok((self.name_str(&k)?, v)))
+            .collect::<R<'py, Vec<_>>>()?;
+        let frame = self
+            .vm
+            .stack
+            .push(func.clone(), None)
+            .map_err(|e| self.err(e))?;
+        let f = Function::cast(func.object()).ok_or_else(|| self.err(bad_call()))?;
+        if let Err(e) = args::bind(self, f, frame.frame(), args, kw) {
+            let _ = self.vm.stack.pop(frame);
+            return Err(e);
+        }
+        let _ = heap;
+        eval::Run::new(self).run_entry(eval::Entry::Stack(frame))
+    }
+
+    /// `func(*args, **kwargs)` for a VM function or a bound method of one; `None` for any
+    /// other callable.
+    pub(crate) fn vm_call(
+        &self,
+        callable: &Obj<'py>,
+        args: &mut Vec<Obj<'py>>,
+        kwargs: &mut Vec<(String, Obj<'py>)>,
+    ) -> Option<R<'py, Obj<'py>>> {
+        let o = callable.object();
+        if is_function(o) {
+            return Some(self.vm_call_function(
+                callable,
+                std::mem::take(args),
+                std::mem::take(kwargs),
+            ));
+        }
+        if let Some(m) = Method::cast(o) {
+            let func = m.func(self.heap);
+            let mut full = vec![m.self_(self.heap)];
+            full.append(args);
+            return Some(self.call(&func, full, std::mem::take(kwargs)));
+        }
+        None
+    }
+
+    /// `__build_class__(func, name, *bases)`: the class body runs with a new namespace as its
+    /// locals, the class is made from it, and `__classcell__` (for `super()` and `__class__`)
+    /// is filled with the class.
+    pub(crate) fn vm_build_class(
+        &self,
+        args: Vec<Obj<'py>>,
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let heap = self.heap;
+        let mut it = args.into_iter();
+        let (Some(func), Some(name)) = (it.next(), it.next()) else {
+            return Err(self.raise(
+                &super::exceptions::TYPE_ERROR,
+                "__build_class__: not enough arguments",
+            ));
+        };
+        if !kwargs.is_empty() {
+            return Err(self.raise(
+                &super::exceptions::TYPE_ERROR,
+                "pyrt does not support class keywords (metaclass=...) yet",
+            ));
+        }
+        let bases: Vec<Obj<'py>> = it.collect();
+        if !is_function(func.object()) {
+            return Err(self.raise(
+                &super::exceptions::TYPE_ERROR,
+                "__build_class__: func must be a function",
+            ));
+        }
+        let name = pyrt_objects::types::unicode::Str::cast(name.object())
+            .map(pyrt_objects::types::unicode::str_value)
+            .ok_or_else(|| {
+                self.raise(
+                    &super::exceptions::TYPE_ERROR,
+                    "__build_class__: name is not a string",
+                )
+            })?;
+        let ns = pyrt_objects::types::dict::new_dict(heap).map_err(|e| self.err(e))?;
+        let frame = self
+            .vm
+            .stack
+            .push(func.clone(), Some(ns.clone()))
+            .map_err(|e| self.err(e))?;
+        let cell = eval::Run::new(self).run_entry(eval::Entry::Stack(frame))?;
+        let cls = self.new_class(&name, &bases, ns)?;
+        if let Some(c) = pyrt_objects::types::cell::CellObject::cast(cell.object()) {
+            c.set(heap, Some(cls.clone()));
+        }
+        Ok(cls)
+    }
+}
+
+fn bad_call() -> pyrt_objects::PyErr {
+    pyrt_objects::view::bad_internal_call()
+}
+
+/// How a compile error ends a script, as CPython prints it: a `SyntaxError` with its line and
+/// carets under the offending range, or the compiler's `RecursionError`/`MemoryError`.
+pub(crate) fn compile_error_outcome(
+    e: &pyrt_compiler::CompileError,
+    lines: &Lines,
+) -> super::Outcome {
+    use pyrt_compiler::ErrorKind;
+    let name = match e.kind {
+        ErrorKind::Syntax => "SyntaxError",
+        ErrorKind::Indentation => "IndentationError",
+        ErrorKind::Recursion => {
+            return super::Outcome::Uncaught(format!("RecursionError: {}\n", e.message));
+        }
+        ErrorKind::Memory => {
+            return super::Outcome::Uncaught(format!("MemoryError: {}\n", e.message));
+        }
+        ErrorKind::System => {
+            return super::Outcome::Uncaught(format!("SystemError: {}\n", e.message));
+        }
+    };
+    let at = e.location;
+    let mut out = format!("  File \"{}\", line {}\n", e.filename, at.lineno);
+    if at.lineno >= 1 {
+        let text = lines.text_of(at.lineno as usize);
+        let stripped = text.trim_start();
+        let indent = text.len() - stripped.len();
+        out.push_str(&format!("    {}\n", stripped.trim_end()));
+        let start = (at.col_offset.max(0) as usize).saturating_sub(indent);
+        let end = if at.end_lineno == at.lineno && at.end_col_offset > at.col_offset {
+            (at.end_col_offset as usize).saturating_sub(indent)
+        } else {
+            stripped.trim_end().len()
+        };
+        let width = end.saturating_sub(start).max(1);
+        out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
+    }
+    out.push_str(&format!("{name}: {}\n", e.message));
+    super::Outcome::SyntaxError(out)
+}
