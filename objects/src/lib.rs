@@ -43,6 +43,7 @@ pub mod object;
 pub mod raised;
 pub mod singletons;
 pub mod tracking;
+pub mod type_cache;
 pub mod typeobj;
 pub mod types;
 pub(crate) mod unicode_data;

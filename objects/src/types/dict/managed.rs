@@ -74,6 +74,61 @@ impl ClassKeys {
     pub fn is_empty(self) -> bool {
         self.len() == 0
     }
+
+    /// The index of `name` (an exact str) in the shared keys (`_PyDictKeys_StringLookup`):
+    /// shared keys only grow, so the index of a name never changes.
+    pub fn index_of(self, heap: &Heap, name: &PyObject) -> Option<usize> {
+        if !crate::types::unicode::is_exact_str(name) {
+            return None;
+        }
+        // SAFETY: an exact str is a str.
+        let name = unsafe { crate::types::unicode::Str::cast_unchecked(name) };
+        let hash = crate::types::unicode::str_hash_cached(heap, name);
+        keys::lookup_unicode(heap, self.0, name, hash)
+    }
+}
+
+/// The read of `LOAD_ATTR_INSTANCE_VALUE`: the value in slot `ix` of `o`'s inline values,
+/// borrowed. `None` (deoptimize) when the values became a dict (`__dict__` was asked for, or a
+/// name did not fit the shared keys), the slot is empty, `o`'s class has no shared keys, or
+/// `ix` is not an index of the shared keys. The caller checked `o`'s type version, which
+/// pins the class (and so its shared keys).
+#[inline]
+pub fn instance_value(o: &ManagedInstance, ix: usize) -> Option<ObjPtr> {
+    let k = crate::types::class::class_keys(o.ob_type())?;
+    match read(o) {
+        DictOrValues::Values(v) if ix < k.len() => v.get(ix),
+        _ => None,
+    }
+}
+
+/// The write of `STORE_ATTR_INSTANCE_VALUE`: `value` into slot `ix` of `o`'s inline values
+/// (added to the insertion order when the slot was empty, the old value released otherwise).
+/// Gives `value` back (deoptimize) when `o` has no inline values or `ix` is not an index of
+/// its class's shared keys.
+///
+/// # Errors
+/// The value given back, when the fast path does not apply.
+pub fn store_instance_value<'h>(
+    heap: &'h Heap,
+    o: &ManagedInstance,
+    ix: usize,
+    value: Obj<'h>,
+) -> Result<(), Obj<'h>> {
+    let Some(k) = crate::types::class::class_keys(o.ob_type()) else {
+        return Err(value);
+    };
+    match read(o) {
+        DictOrValues::Values(v) if ix < k.len() => {
+            match v.replace(ix, Some(value.into_ptr())) {
+                None => v.push_order(ix),
+                // SAFETY: the replaced value's reference was the instance's.
+                Some(old) => unsafe { heap.decref(old) },
+            }
+            Ok(())
+        }
+        _ => Err(value),
+    }
 }
 
 /// Whether `o`'s class has `Py_TPFLAGS_MANAGED_DICT`, so that `o` has a dict-or-values word.
