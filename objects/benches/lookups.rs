@@ -7,12 +7,17 @@
 //!   (a computed name: `getattr(m, "global_" + "name_17")`);
 //! * `module_dict/get_item_absent`: a name the dict does not hold (a builtin looked up in the
 //!   globals first);
+//! * `module_dict/cached_value`: `LOAD_GLOBAL_MODULE`'s read once specialized: the keys
+//!   version checked, the value at the cached index read;
 //! * `mro/uncached_walk`: a name found in the root of a 5-class chain by walking the bases'
-//!   namespaces, as the tree walker's `class_lookup` does.
+//!   namespaces, as the tree walker's `class_lookup` does;
+//! * `mro/type_lookup`: the same through `_PyType_Lookup`'s method cache (a hit).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use pyrt_objects::type_cache;
+use pyrt_objects::types::dict::cache::{KeyIndex, cached_value, keys_version, str_key_index};
 use pyrt_objects::types::{class, dict, unicode};
 use pyrt_objects::{Heap, Obj, PyTypeObject};
 
@@ -87,11 +92,27 @@ fn lookups(c: &mut Criterion) {
     c.bench_function("module_dict/get_item_absent", |b| {
         b.iter(|| black_box(dict::get_item(&heap, view, black_box(absent.object())).unwrap()))
     });
+    let version = keys_version(&heap, view);
+    let KeyIndex::Found(ix) = str_key_index(&heap, view, key.object()) else {
+        panic!("global_name_17 is in the dict");
+    };
+    c.bench_function("module_dict/cached_value", |b| {
+        b.iter(|| black_box(cached_value(view, black_box(version), black_box(ix))))
+    });
     let chain = class_chain(&heap);
     let leaf = as_type(chain.last().unwrap());
     let method = name(&heap, "method");
     c.bench_function("mro/uncached_walk", |b| {
         b.iter(|| black_box(uncached_walk(&heap, black_box(leaf), &method)))
+    });
+    c.bench_function("mro/type_lookup", |b| {
+        b.iter(|| {
+            black_box(type_cache::type_lookup(
+                &heap,
+                black_box(leaf),
+                method.object(),
+            ))
+        })
     });
 }
 

@@ -19,6 +19,8 @@
 //! * [`types`]: `object`, `type`, `NoneType`, `int`, `bool`, `float`, `complex`, `str`,
 //!   `bytes`, `tuple`, `list`, `dict` (with instance dictionaries), `set`, `frozenset`, classes
 //!   and record types.
+//! * [`type_cache`]: type version tags and the method cache (`_PyType_Lookup`), which the
+//!   VM's attribute caches rely on; [`types::dict::cache`] has the dict side (keys versions).
 //! * [`tracking`]: CPython's rules for which objects the cycle collector tracks.
 //! * [`abstract_`]: operators, comparisons, `repr`, `hash` and `getsizeof`, dispatched as
 //!   CPython's `abstract.c` does.

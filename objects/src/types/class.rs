@@ -397,9 +397,10 @@ pub fn type_setattr(heap: &Heap, c: &Class, name: &str, value: Option<&PyObject>
     let view = crate::types::dict::Dict::cast_internal(d.object())?;
     let key = name_object(heap, name, true)?;
     let result = match value {
-        // SAFETY: `v` is a live object; the namespace takes a reference to it.
         Some(v) => {
-            crate::types::dict::set_item(heap, view, key, unsafe { Obj::from_borrowed(heap, v) })
+            // SAFETY: `v` is a live object; the namespace takes a reference to it.
+            let v = unsafe { Obj::from_borrowed(heap, v) };
+            crate::types::dict::set_item(heap, view, key, v)
         }
         None => match crate::types::dict::pop(heap, view, key.object())? {
             Some(_) => Ok(()),

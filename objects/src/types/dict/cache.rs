@@ -48,11 +48,9 @@ pub fn keys_version(heap: &Heap, d: &Dict) -> u32 {
 /// be that of a name this dict does not hold.
 pub fn str_key_index(heap: &Heap, d: &Dict, name: &PyObject) -> KeyIndex {
     let k = keys(d);
-    if !k.is_unicode() || !is_exact_str(name) {
+    let Some(name) = Str::cast(name).filter(|_| k.is_unicode() && is_exact_str(name)) else {
         return KeyIndex::Unsupported;
-    }
-    // SAFETY: an exact str is a str.
-    let name = unsafe { Str::cast_unchecked(name) };
+    };
     match lookup_unicode(heap, k, name, str_hash_cached(heap, name)) {
         Some(ix) => KeyIndex::Found(ix),
         None => KeyIndex::Absent,

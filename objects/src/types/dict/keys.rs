@@ -24,6 +24,7 @@ use crate::obj::Obj;
 use crate::object::{IMMORTAL_REFCNT, ObjPtr, PyObject};
 use crate::typeobj::CompareOp;
 use crate::types::unicode::{Str, is_exact_str, str_eq, str_hash_cached};
+use crate::view::View;
 
 /// The header of `PyDictKeysObject`; indices and entries follow it.
 #[repr(C)]
@@ -474,15 +475,14 @@ pub(super) fn lookup_unicode(heap: &Heap, k: Keys, name: &Str, hash: i64) -> Opt
         let Some(ek) = k.raw_entry(ix).0 else {
             continue;
         };
-        if ptr::eq(
-            ek.as_ptr().cast_const(),
-            ptr::from_ref(name).cast::<PyObject>(),
-        ) {
+        if ptr::eq(ek.as_ptr().cast_const(), name.as_object()) {
             return Some(ix);
         }
-        // SAFETY: keys of a live table are live objects of this heap; a str-keyed table holds
-        // only exact strs.
-        let ek = unsafe { Str::cast_unchecked(ek.as_ref()) };
+        // SAFETY: keys of a live table are live objects of this heap (a str-keyed table holds
+        // only exact strs: the checked cast never fails).
+        let Some(ek) = Str::cast(unsafe { ek.as_ref() }) else {
+            continue;
+        };
         if str_hash_cached(heap, ek) == hash && str_eq(ek, name) {
             return Some(ix);
         }

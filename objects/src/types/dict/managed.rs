@@ -78,11 +78,8 @@ impl ClassKeys {
     /// The index of `name` (an exact str) in the shared keys (`_PyDictKeys_StringLookup`):
     /// shared keys only grow, so the index of a name never changes.
     pub fn index_of(self, heap: &Heap, name: &PyObject) -> Option<usize> {
-        if !crate::types::unicode::is_exact_str(name) {
-            return None;
-        }
-        // SAFETY: an exact str is a str.
-        let name = unsafe { crate::types::unicode::Str::cast_unchecked(name) };
+        let name = crate::types::unicode::Str::cast(name)
+            .filter(|_| crate::types::unicode::is_exact_str(name))?;
         let hash = crate::types::unicode::str_hash_cached(heap, name);
         keys::lookup_unicode(heap, self.0, name, hash)
     }

@@ -12,7 +12,11 @@
 //! * `merge`: `update` (a dict, or an iterable of pairs), `dict(d)`, `copy()` and
 //!   `dict.fromkeys`;
 //! * [`methods`]: the Python-visible methods, one table (`DICT_METHODS`), and `dict(...)`;
-//! * [`managed`]: the instance side, 3.12's inline values and `__dict__`.
+//! * [`managed`]: the instance side, 3.12's inline values and `__dict__`;
+//! * [`cache`]: keys versions and indices for the VM's global caches. A str looked up in a
+//!   table of str keys never runs Python code (`unicodekeys_lookup_unicode`); a dict that is a
+//!   class namespace has a watcher bit, and its changes invalidate the class
+//!   ([`crate::type_cache`]).
 //!
 //! When a table's `usable` room runs out it is rebuilt at `calculate_log2_keysize(3 × used)`,
 //! dropping deleted entries; a split table is then converted to a combined one, as is a split
@@ -125,9 +129,7 @@ fn notify_modified(heap: &Heap, d: &Dict) {
 /// the type's `tp_hash`.
 #[inline]
 fn key_hash(heap: &Heap, key: &PyObject) -> PyResult<i64> {
-    if is_exact_str(key) {
-        // SAFETY: an exact str is a str.
-        let s = unsafe { crate::types::unicode::Str::cast_unchecked(key) };
+    if let Some(s) = crate::types::unicode::Str::cast(key).filter(|_| is_exact_str(key)) {
         return Ok(crate::types::unicode::str_hash_cached(heap, s));
     }
     crate::abstract_::hash(heap, key)
