@@ -513,10 +513,8 @@ fn direct_namespace_mutations_invalidate() {
     assert_eq!(f.tags()[..3], [0, 0, 0]);
     let found = type_lookup(&heap, c, m.object()).unwrap();
     // SAFETY: A's namespace holds the value.
-    assert_eq!(
-        abstract_::repr(&heap, unsafe { found.as_ref() }).unwrap(),
-        "7"
-    );
+    let found = unsafe { found.as_ref() };
+    assert_eq!(abstract_::repr(&heap, found).unwrap(), "7");
     dict::clear(&heap, ns);
     assert_eq!(type_lookup(&heap, c, m.object()), None);
     type_modified(pyrt_objects::types::INT_TYPE.get());
