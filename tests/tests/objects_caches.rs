@@ -17,7 +17,9 @@ use pyrt_objects::types::class::{self, Class};
 use pyrt_objects::types::dict::cache::{
     KeyIndex, cached_value, has_keys_version, keys_version, str_key_index,
 };
-use pyrt_objects::types::dict::managed::{ManagedInstance, instance_value, store_instance_value};
+use pyrt_objects::types::dict::managed::{
+    ManagedInstance, has_inline_values, instance_value, store_instance_value,
+};
 use pyrt_objects::types::dict::{self, Dict};
 use pyrt_objects::types::{long, type_object, unicode};
 use pyrt_objects::{Heap, Obj, PyTypeObject, abstract_};
@@ -329,9 +331,18 @@ fn shared_key_indices_read_and_write_inline_values() {
     };
     assert_eq!(read(ma, y_ix).as_deref(), Some("2"));
     assert_eq!(read(mb, y_ix).as_deref(), Some("20"));
+    // The shared keys' version: kept by new values, changed by a new name.
+    let k = class::class_keys(ty(&cls)).unwrap();
+    let kv = k.version(&heap);
+    abstract_::setattr(&heap, a.object(), "x", int(&heap, 5).object()).unwrap();
+    assert!(k.has_version(kv));
+    abstract_::setattr(&heap, a.object(), "w", int(&heap, 6).object()).unwrap();
+    assert!(!k.has_version(kv));
+    assert_ne!(k.version(&heap), kv);
+    assert!(has_inline_values(ma));
     assert_eq!(read(mb, x_ix), None, "an empty slot deoptimizes");
     assert_eq!(read(ma, 29), None, "not an index of the shared keys");
-    store_instance_value(&heap, mb, x_ix, int(&heap, 10)).unwrap();
+    assert!(store_instance_value(&heap, mb, x_ix, int(&heap, 10)).is_ok());
     let got = abstract_::getattr(&heap, b.object(), "x").unwrap();
     assert_eq!(abstract_::repr(&heap, got.object()).unwrap(), "10");
     assert!(store_instance_value(&heap, mb, 29, int(&heap, 0)).is_err());
@@ -342,6 +353,7 @@ fn shared_key_indices_read_and_write_inline_values() {
         "{'y': 20, 'x': 10}"
     );
     assert_eq!(read(mb, y_ix), None, "a materialised dict deoptimizes");
+    assert!(!has_inline_values(mb));
     assert!(store_instance_value(&heap, mb, y_ix, int(&heap, 0)).is_err());
     assert_eq!(read(ma, y_ix).as_deref(), Some("2"));
 }

@@ -75,6 +75,20 @@ impl ClassKeys {
         self.len() == 0
     }
 
+    /// The version of the shared keys as they are now (`_PyDictKeys_GetVersionForCurrentState`
+    /// of `ht_cached_keys`, which `LOAD_ATTR_METHOD_WITH_VALUES` caches so that an instance
+    /// attribute added later, shadowing the method, deoptimizes): 0 once the counter is
+    /// exhausted. Adding a name changes it.
+    pub fn version(self, heap: &Heap) -> u32 {
+        self.0.version(heap)
+    }
+
+    /// Whether the shared keys still have `version` (non-zero).
+    #[inline]
+    pub fn has_version(self, version: u32) -> bool {
+        version != 0 && self.0.raw_version() == version
+    }
+
     /// The index of `name` (an exact str) in the shared keys (`_PyDictKeys_StringLookup`):
     /// shared keys only grow, so the index of a name never changes.
     pub fn index_of(self, heap: &Heap, name: &PyObject) -> Option<usize> {
@@ -83,6 +97,13 @@ impl ClassKeys {
         let hash = crate::types::unicode::str_hash_cached(heap, name);
         keys::lookup_unicode(heap, self.0, name, hash)
     }
+}
+
+/// Whether `o` still keeps its attributes in inline values (`_PyDictOrValues_IsValues`), not
+/// in a materialised `__dict__`.
+#[inline]
+pub fn has_inline_values(o: &ManagedInstance) -> bool {
+    matches!(read(o), DictOrValues::Values(_))
 }
 
 /// The read of `LOAD_ATTR_INSTANCE_VALUE`: the value in slot `ix` of `o`'s inline values,
