@@ -92,6 +92,10 @@ pub struct Heap {
     pub(crate) raised: crate::raised::RaisedStash,
     /// The next `co_version` (`_Py_next_func_version`), from 1; 0 once exhausted.
     next_code_version: Cell<u32>,
+    /// The next dict keys version (`dict_state.next_keys_version`), from 2; 0 once exhausted.
+    next_dict_keys_version: Cell<u32>,
+    /// Type version tags and the method cache (`types_state`).
+    pub(crate) type_cache: crate::type_cache::TypeCache,
 }
 
 impl Default for Heap {
@@ -131,6 +135,8 @@ impl Heap {
             id: crate::raised::HeapId::fresh(),
             raised: crate::raised::RaisedStash::default(),
             next_code_version: Cell::new(1),
+            next_dict_keys_version: Cell::new(2),
+            type_cache: crate::type_cache::TypeCache::new(),
         }
     }
 
@@ -177,6 +183,22 @@ impl Heap {
             self.next_code_version.set(v.wrapping_add(1));
         }
         v
+    }
+
+    /// A new dict keys version (`next_keys_version++`, from 2: the shared empty keys are 1),
+    /// sticking at 0 once it wraps, as in CPython.
+    pub(crate) fn next_dict_keys_version(&self) -> u32 {
+        let v = self.next_dict_keys_version.get();
+        if v != 0 {
+            self.next_dict_keys_version.set(v.wrapping_add(1));
+        }
+        v
+    }
+
+    /// Sets the next dict keys version, for tests of the counter's exhaustion.
+    #[doc(hidden)]
+    pub fn set_next_dict_keys_version(&self, v: u32) {
+        self.next_dict_keys_version.set(v);
     }
 
     /// Takes an 8-slot str-key table from the keys free list.

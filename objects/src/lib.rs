@@ -20,6 +20,8 @@
 //!   `bytes`, `tuple`, `list`, `dict` (with instance dictionaries), `set`, `frozenset`, classes
 //!   and record types; the built-in exceptions (`types::exceptions`), tracebacks and built-in
 //!   functions (`types::cfunction`, `types::descrobject`).
+//! * [`type_cache`]: type version tags and the method cache (`_PyType_Lookup`), which the
+//!   VM's attribute caches rely on; [`types::dict::cache`] has the dict side (keys versions).
 //! * [`tracking`]: CPython's rules for which objects the cycle collector tracks.
 //! * [`abstract_`]: operators, comparisons, `repr`, `hash` and `getsizeof`, dispatched as
 //!   CPython's `abstract.c` does.
@@ -49,6 +51,7 @@ pub mod object;
 pub mod raised;
 pub mod singletons;
 pub mod tracking;
+pub mod type_cache;
 pub mod typeobj;
 pub mod types;
 pub(crate) mod unicode_data;

@@ -242,6 +242,12 @@ pub struct PyTypeObject {
     /// `tp_weaklist`: the weak references to this type, for classes. Never written for a
     /// static type (weak references to them are refused).
     weaklist: core::cell::Cell<Option<ObjPtr>>,
+    /// `tp_version_tag`: 0 while the type has none (`Py_TPFLAGS_VALID_VERSION_TAG` unset),
+    /// else a number no other state of any type of the process (static types) or of the
+    /// heap (classes) had. Atomic because static types are shared by every heap; every
+    /// access is relaxed (a plain load or store on the machines pyrt runs on). Only
+    /// [`crate::type_cache`] writes it.
+    version_tag: core::sync::atomic::AtomicU32,
     /// Room for the fields CPython's `PyTypeObject` has and pyrt does not use yet.
     _reserved: [u8; RESERVED_BYTES],
 }
@@ -249,9 +255,9 @@ pub struct PyTypeObject {
 /// `sizeof(PyTypeObject)` in CPython 3.12 on 64-bit.
 pub const PYTYPEOBJECT_SIZE: usize = 416;
 
-/// Header (24), name (16) and seven words of sizes, flags, base, slots and the weak-reference
-/// fields: 96 bytes used.
-const RESERVED_BYTES: usize = PYTYPEOBJECT_SIZE - 96;
+/// Header (24), name (16), seven words of sizes, flags, base, slots and the weak-reference
+/// fields, and the 4-byte version tag: 100 bytes used.
+const RESERVED_BYTES: usize = PYTYPEOBJECT_SIZE - 100;
 
 const _: () = assert!(size_of::<PyTypeObject>() == PYTYPEOBJECT_SIZE);
 
@@ -293,6 +299,20 @@ impl PyTypeObject {
     /// `tp_weaklistoffset`.
     pub fn weaklistoffset(&self) -> usize {
         self.weaklistoffset
+    }
+
+    /// `tp_version_tag` as it is now (0: no valid tag). [`crate::type_cache::type_version`]
+    /// gives the type one.
+    #[inline]
+    pub fn version_tag(&self) -> u32 {
+        self.version_tag.load(core::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Sets `tp_version_tag` (the type cache's business only).
+    #[inline]
+    pub(crate) fn set_version_tag(&self, tag: u32) {
+        self.version_tag
+            .store(tag, core::sync::atomic::Ordering::Relaxed);
     }
 
     /// The offset of `tp_weaklist`, the weak-reference list of a type object (the
@@ -337,9 +357,9 @@ impl PyTypeObject {
 pub struct StaticType(PyTypeObject);
 
 // SAFETY: a static type is immortal and immutable: its refcount is never written (incref and
-// decref skip immortal objects), its type pointer is never reassigned, and its only other cell,
-// `weaklist`, is never written (weak references to static types are refused). Sharing it
-// between threads therefore never races.
+// decref skip immortal objects), its type pointer is never reassigned, its only other cell,
+// `weaklist`, is never written (weak references to static types are refused), and its version
+// tag is atomic. Sharing it between threads therefore never races.
 unsafe impl Sync for StaticType {}
 
 /// The parts of a static type that differ between types.
@@ -377,6 +397,7 @@ impl StaticType {
             slots: spec.slots,
             weaklistoffset: 0,
             weaklist: core::cell::Cell::new(None),
+            version_tag: core::sync::atomic::AtomicU32::new(0),
             _reserved: [0; RESERVED_BYTES],
         })
     }
@@ -434,6 +455,7 @@ pub(crate) unsafe fn init_heap_type(ty: NonNull<PyTypeObject>, spec: HeapTypeSpe
         core::ptr::addr_of_mut!((*t).slots).write(spec.slots);
         core::ptr::addr_of_mut!((*t).weaklistoffset).write(0);
         core::ptr::addr_of_mut!((*t).weaklist).write(core::cell::Cell::new(None));
+        core::ptr::addr_of_mut!((*t).version_tag).write(core::sync::atomic::AtomicU32::new(0));
         core::ptr::addr_of_mut!((*t)._reserved).write([0; RESERVED_BYTES]);
     }
 }

@@ -140,6 +140,11 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "char_at",
         "reads one character after the header of a `&Str`",
     ),
+    (
+        "objects/src/types/unicode.rs",
+        "str_data",
+        "the code units after the header of a `&Str`, as bytes, for `unicode_eq`",
+    ),
     // Header casts of modules that own several layouts, one function per view.
     (
         "objects/src/types/iter/seq.rs",

@@ -42,6 +42,9 @@ pub struct PyHeapTypeObject {
     cached_keys: Option<ClassKeys>,
     /// The class namespace (`tp_dict`): class attributes and methods, if any.
     dict: core::cell::Cell<Option<ObjPtr>>,
+    /// The direct subclasses (`tp_subclasses`, borrowed: a class leaves its base's list when
+    /// it is freed), which [`type_modified`](crate::type_cache::type_modified) invalidates.
+    subclasses: core::cell::RefCell<Vec<NonNull<PyTypeObject>>>,
     kind: ClassKind,
     /// Whether the class or a base defines `__del__` (CPython's `tp_finalize` slot is set).
     finalizer: core::cell::Cell<bool>,
@@ -54,6 +57,7 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<Option<ClassKeys>>()
     - size_of::<ClassKind>()
     - size_of::<core::cell::Cell<bool>>()
+    - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
     - size_of::<Option<ObjPtr>>();
 
 /// What a heap type's instances are.
@@ -109,6 +113,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).kind).write(init.kind);
         ptr::addr_of_mut!((*h).dict).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
+        ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
         ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
         let name_ptr: *const str = (*h).qualname.as_str();
         let spec = HeapTypeSpec {
@@ -287,7 +292,16 @@ pub fn new_subclass<'h>(
         b.incref();
     }
     let c = Class::cast_internal(cls.object())?;
+    if let Some(b) = base_ty.and_then(Class::of_type) {
+        header(b)
+            .subclasses
+            .borrow_mut()
+            .push(NonNull::from(c.as_type()));
+    }
     if let Some(d) = dict {
+        if let Some(view) = crate::types::dict::Dict::cast(d.object()) {
+            crate::type_cache::watch_namespace(heap, view, c.as_type());
+        }
         header(c).dict.set(Some(d.into_ptr()));
     }
     update_finalizer(heap, c.as_type());
@@ -345,6 +359,78 @@ pub fn class_dict(ty: &PyTypeObject) -> Option<&PyObject> {
         .dict
         .get()
         .map(|d| unsafe { &*d.as_ptr() })
+}
+
+/// Calls `f` with each direct subclass of `ty` (none for a static type).
+pub(crate) fn for_each_subclass(ty: &PyTypeObject, mut f: impl FnMut(NonNull<PyTypeObject>)) {
+    if let Some(c) = Class::of_type(ty) {
+        header(c)
+            .subclasses
+            .borrow()
+            .iter()
+            .copied()
+            .for_each(&mut f);
+    }
+}
+
+/// `type.__setattr__` / `type.__delattr__` for a class (`type_setattro`): `name` (interned, as
+/// CPython interns attribute names) set to `value`, or deleted for `None`, in the class's
+/// namespace (made the first time one is needed); then the class and its subclasses lose their
+/// version tags (`PyType_Modified`) and, for `__del__`, the finalizer slot is updated.
+///
+/// # Errors
+/// `AttributeError: type object 'C' has no attribute 'x'` when deleting a missing attribute;
+/// `MemoryError`.
+pub fn type_setattr(heap: &Heap, c: &Class, name: &str, value: Option<&PyObject>) -> PyResult<()> {
+    let ty = c.as_type();
+    let d = match header(c).dict.get() {
+        // SAFETY: the class holds a reference to its namespace.
+        Some(d) => unsafe { Obj::from_borrowed(heap, d.as_ref()) },
+        None => {
+            let d = crate::types::dict::new_dict(heap)?;
+            let view = crate::types::dict::Dict::cast_internal(d.object())?;
+            crate::type_cache::watch_namespace(heap, view, ty);
+            header(c).dict.set(Some(d.clone().into_ptr()));
+            d
+        }
+    };
+    let view = crate::types::dict::Dict::cast_internal(d.object())?;
+    let key = name_object(heap, name, true)?;
+    let result = match value {
+        Some(v) => {
+            // SAFETY: `v` is a live object; the namespace takes a reference to it.
+            let v = unsafe { Obj::from_borrowed(heap, v) };
+            crate::types::dict::set_item(heap, view, key, v)
+        }
+        None => match crate::types::dict::pop(heap, view, key.object())? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::new(
+                ExcKind::AttributeError,
+                format!("type object '{}' has no attribute '{name}'", ty.name()),
+            )),
+        },
+    };
+    crate::type_cache::type_modified(ty);
+    if name == "__del__" {
+        update_finalizer(heap, ty);
+    }
+    result
+}
+
+/// `_PyType_Lookup(ty, name)` through the method cache, as a new reference: `name` (a str) in
+/// the first namespace along `ty`'s bases that has it.
+pub fn lookup<'h>(heap: &'h Heap, ty: &PyTypeObject, name: &PyObject) -> Option<Obj<'h>> {
+    let found = crate::type_cache::type_lookup(heap, ty, name)?;
+    // SAFETY: the value is held by a namespace of `ty`'s bases, unchanged since the lookup.
+    Some(unsafe { Obj::from_borrowed(heap, found.as_ref()) })
+}
+
+/// The index of `name` (an exact str) in the shared keys of `ty`'s instances
+/// (`_PyDictKeys_StringLookup` on `ht_cached_keys`), for `LOAD_ATTR_INSTANCE_VALUE` and
+/// `STORE_ATTR_INSTANCE_VALUE`: names are never removed from shared keys, so the index holds
+/// as long as the type's version tag does.
+pub fn shared_key_index(heap: &Heap, ty: &PyTypeObject, name: &PyObject) -> Option<usize> {
+    class_keys(ty)?.index_of(heap, name)
 }
 
 /// The flags and member slots `__slots__ = slots` gives (`type_new_slots`): `'__dict__'` and
@@ -405,6 +491,7 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
             k.release(heap);
         }
         if let Some(d) = (*h).dict.take() {
+            crate::type_cache::unwatch_namespace(heap, d.as_ref(), &(*h).ht_type);
             heap.decref(d);
         }
         let base = (*h)
@@ -412,6 +499,14 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
             .base()
             .filter(|b| is_heap_type(b))
             .map(NonNull::from);
+        if let Some(b) = base.and_then(|b| Class::of_type(b.as_ref())) {
+            let me: *const PyTypeObject = &(*h).ht_type;
+            header(b)
+                .subclasses
+                .borrow_mut()
+                .retain(|s| !ptr::eq(s.as_ptr(), me));
+        }
+        ptr::drop_in_place(ptr::addr_of_mut!((*h).subclasses));
         heap.free_object(op, TYPE_TYPE.get());
         if let Some(b) = base {
             heap.decref(b.cast());

@@ -567,3 +567,49 @@ impl StaticLatin1 {
         NonNull::from(&self.head.base.ob_base)
     }
 }
+
+/// Whether `o` is exactly a `str` (`PyUnicode_CheckExact`), not an instance of a subclass.
+#[inline]
+pub fn is_exact_str(o: &PyObject) -> bool {
+    core::ptr::eq(o.ob_type(), STR_TYPE.get())
+}
+
+/// `hash(s)` of a string without dispatching through its type: the cached hash, computed and
+/// cached the first time (`unicode_hash`). Dict lookups with str keys use it.
+#[inline]
+pub fn str_hash_cached(heap: &Heap, o: &Str) -> i64 {
+    let cached = ascii_header(o).hash.get();
+    if cached != -1 {
+        return cached;
+    }
+    str_hash_slow(heap, o)
+}
+
+#[cold]
+fn str_hash_slow(heap: &Heap, o: &Str) -> i64 {
+    let h = hash_str(heap.hash_secret(), &str_value(o));
+    ascii_header(o).hash.set(h);
+    h
+}
+
+/// The string's code units as bytes: `len × kind` bytes.
+#[inline]
+fn str_data(o: &Str) -> &[u8] {
+    let n = str_len(o) * kind(o) as usize;
+    let base = core::ptr::from_ref(o).cast::<u8>();
+    // SAFETY: a compact string's `len` units of its kind follow its header, alive as long as
+    // the string is borrowed.
+    unsafe { core::slice::from_raw_parts(base.add(data_offset(is_ascii(o))), n) }
+}
+
+/// Whether two strings hold the same text (`unicode_eq` in `Objects/dictobject.c`): same
+/// length, same kind, same bytes. Every pyrt string is compact in the narrowest kind that
+/// holds it, so strings of different kinds (or one ASCII, one Latin-1) differ. Never
+/// allocates and never calls Python code.
+#[inline]
+pub fn str_eq(a: &Str, b: &Str) -> bool {
+    let (ha, hb) = (ascii_header(a), ascii_header(b));
+    ha.length == hb.length
+        && (state(a) ^ state(b)) & (ASCII | (0b111 << KIND_SHIFT)) == 0
+        && str_data(a) == str_data(b)
+}

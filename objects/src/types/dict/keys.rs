@@ -23,6 +23,8 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{IMMORTAL_REFCNT, ObjPtr, PyObject};
 use crate::typeobj::CompareOp;
+use crate::types::unicode::{Str, is_exact_str, str_eq, str_hash_cached};
+use crate::view::View;
 
 /// The header of `PyDictKeysObject`; indices and entries follow it.
 #[repr(C)]
@@ -32,7 +34,10 @@ pub(crate) struct KeysHeader {
     dk_log2_index_bytes: u8,
     dk_kind: Cell<u8>,
     _padding: u8,
-    dk_version: u32,
+    /// `dk_version`: 0 until [`Keys::version`] gives this state of the keys a number, reset
+    /// to 0 by every change of the index (a key added or deleted); a resize makes a new keys
+    /// object, at 0. Values may change under one version.
+    dk_version: Cell<u32>,
     dk_usable: Cell<isize>,
     dk_nentries: Cell<isize>,
 }
@@ -124,6 +129,25 @@ impl Keys {
         self.header().dk_kind.get() == KIND_SPLIT
     }
 
+    /// `dk_version` as it is (0: none given to the current state).
+    #[inline]
+    pub(super) fn raw_version(&self) -> u32 {
+        self.header().dk_version.get()
+    }
+
+    /// `_PyDictKeys_GetVersionForCurrentState`: the version of the keys as they are now,
+    /// given from the heap's counter the first time it is asked for; 0 once the counter ran
+    /// out.
+    pub(super) fn version(&self, heap: &Heap) -> u32 {
+        let v = self.raw_version();
+        if v != 0 {
+            return v;
+        }
+        let v = heap.next_dict_keys_version();
+        self.header().dk_version.set(v);
+        v
+    }
+
     /// The shared empty keys (`Py_EMPTY_KEYS`).
     pub(super) fn is_empty_keys(&self) -> bool {
         self.header().dk_refcnt.get() == IMMORTAL_REFCNT
@@ -178,7 +202,10 @@ impl Keys {
         }
     }
 
+    /// Writes slot `i` of the index: a key is added or deleted, so the keys' version (if
+    /// any) no longer describes them.
     pub(super) fn set_index(&self, i: usize, ix: isize) {
+        self.header().dk_version.set(0);
         let p = self.base().wrapping_add(size_of::<KeysHeader>());
         // SAFETY: as in `get_index`; the value fits the width by construction.
         unsafe {
@@ -223,8 +250,7 @@ impl Keys {
             (None, None) => 0,
             (None, Some(k)) => {
                 // SAFETY: keys of a live table are live objects of this heap.
-                let k = unsafe { k.as_ref() };
-                crate::abstract_::hash(heap, k).unwrap_or(-1)
+                str_key_hash(heap, unsafe { k.as_ref() })
             }
         };
         Entry { hash, key, value }
@@ -261,6 +287,15 @@ impl Keys {
     }
 }
 
+/// The hash of a key of a str-keyed table (always an exact str there), read from the str.
+#[inline]
+fn str_key_hash(heap: &Heap, k: &PyObject) -> i64 {
+    match Str::cast(k) {
+        Some(s) => str_hash_cached(heap, s),
+        None => crate::abstract_::hash(heap, k).unwrap_or(-1),
+    }
+}
+
 /// The shared empty keys (`Py_EMPTY_KEYS`): immortal, size 1, never counted by `__sizeof__`.
 #[repr(C)]
 pub(crate) struct EmptyKeys {
@@ -277,7 +312,7 @@ impl EmptyKeys {
                 dk_log2_index_bytes: 0,
                 dk_kind: Cell::new(KIND_UNICODE),
                 _padding: 0,
-                dk_version: 1,
+                dk_version: Cell::new(1),
                 dk_usable: Cell::new(0),
                 dk_nentries: Cell::new(0),
             },
@@ -311,7 +346,7 @@ pub(super) fn new_keys(heap: &Heap, log2_size: u8, unicode: bool) -> PyResult<Ke
             dk_log2_index_bytes: log2_index_bytes(log2_size),
             dk_kind: Cell::new(kind),
             _padding: 0,
-            dk_version: 0,
+            dk_version: Cell::new(0),
             dk_usable: Cell::new(usable as isize),
             dk_nentries: Cell::new(0),
         });
@@ -381,6 +416,12 @@ pub(super) fn lookup(
     key: &PyObject,
     hash: i64,
 ) -> PyResult<Option<usize>> {
+    if let Some(name) = Str::cast(key).filter(|_| is_exact_str(key)) {
+        let k = table();
+        if k.is_unicode() {
+            return Ok(lookup_unicode(heap, k, name, hash));
+        }
+    }
     'restart: loop {
         let k = table();
         for i in probe_sequence(k, hash) {
@@ -413,6 +454,40 @@ pub(super) fn lookup(
         }
         unreachable!("a table always has an empty slot, which ends every probe")
     }
+}
+
+/// `unicodekeys_lookup_unicode`: `name`, an exact str with hash `hash`, in a str-keyed table
+/// (whose keys are all exact strs): the entry that is `name` itself, or an equal str (same
+/// hash, then same length, kind and bytes). Runs no Python code, allocates nothing and takes
+/// no reference.
+#[inline]
+pub(super) fn lookup_unicode(heap: &Heap, k: Keys, name: &Str, hash: i64) -> Option<usize> {
+    debug_assert!(k.is_unicode());
+    for i in probe_sequence(k, hash) {
+        let ix = k.get_index(i);
+        if ix == DKIX_EMPTY {
+            return None;
+        }
+        if ix < 0 {
+            continue;
+        }
+        let ix = ix as usize;
+        let Some(ek) = k.raw_entry(ix).0 else {
+            continue;
+        };
+        if ptr::eq(ek.as_ptr().cast_const(), name.as_object()) {
+            return Some(ix);
+        }
+        // SAFETY: keys of a live table are live objects of this heap (a str-keyed table holds
+        // only exact strs: the checked cast never fails).
+        let Some(ek) = Str::cast(unsafe { ek.as_ref() }) else {
+            continue;
+        };
+        if str_hash_cached(heap, ek) == hash && str_eq(ek, name) {
+            return Some(ix);
+        }
+    }
+    unreachable!("a table always has an empty slot, which ends every probe")
 }
 
 /// The slots `hash` probes, in order: `hash & mask`, then `(5i + perturb + 1) & mask` with

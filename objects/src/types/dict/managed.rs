@@ -74,6 +74,79 @@ impl ClassKeys {
     pub fn is_empty(self) -> bool {
         self.len() == 0
     }
+
+    /// The version of the shared keys as they are now (`_PyDictKeys_GetVersionForCurrentState`
+    /// of `ht_cached_keys`, which `LOAD_ATTR_METHOD_WITH_VALUES` caches so that an instance
+    /// attribute added later, shadowing the method, deoptimizes): 0 once the counter is
+    /// exhausted. Adding a name changes it.
+    pub fn version(self, heap: &Heap) -> u32 {
+        self.0.version(heap)
+    }
+
+    /// Whether the shared keys still have `version` (non-zero).
+    #[inline]
+    pub fn has_version(self, version: u32) -> bool {
+        version != 0 && self.0.raw_version() == version
+    }
+
+    /// The index of `name` (an exact str) in the shared keys (`_PyDictKeys_StringLookup`):
+    /// shared keys only grow, so the index of a name never changes.
+    pub fn index_of(self, heap: &Heap, name: &PyObject) -> Option<usize> {
+        let name = crate::types::unicode::Str::cast(name)
+            .filter(|_| crate::types::unicode::is_exact_str(name))?;
+        let hash = crate::types::unicode::str_hash_cached(heap, name);
+        keys::lookup_unicode(heap, self.0, name, hash)
+    }
+}
+
+/// Whether `o` still keeps its attributes in inline values (`_PyDictOrValues_IsValues`), not
+/// in a materialised `__dict__`.
+#[inline]
+pub fn has_inline_values(o: &ManagedInstance) -> bool {
+    matches!(read(o), DictOrValues::Values(_))
+}
+
+/// The read of `LOAD_ATTR_INSTANCE_VALUE`: the value in slot `ix` of `o`'s inline values,
+/// borrowed. `None` (deoptimize) when the values became a dict (`__dict__` was asked for, or a
+/// name did not fit the shared keys), the slot is empty, `o`'s class has no shared keys, or
+/// `ix` is not an index of the shared keys. The caller checked `o`'s type version, which
+/// pins the class (and so its shared keys).
+#[inline]
+pub fn instance_value(o: &ManagedInstance, ix: usize) -> Option<ObjPtr> {
+    let k = crate::types::class::class_keys(o.ob_type())?;
+    match read(o) {
+        DictOrValues::Values(v) if ix < k.len() => v.get(ix),
+        _ => None,
+    }
+}
+
+/// The write of `STORE_ATTR_INSTANCE_VALUE`: `value` into slot `ix` of `o`'s inline values
+/// (added to the insertion order when the slot was empty, the old value released otherwise).
+/// Gives `value` back (deoptimize) when `o` has no inline values or `ix` is not an index of
+/// its class's shared keys.
+///
+/// # Errors
+/// The value given back, when the fast path does not apply.
+pub fn store_instance_value<'h>(
+    heap: &'h Heap,
+    o: &ManagedInstance,
+    ix: usize,
+    value: Obj<'h>,
+) -> Result<(), Obj<'h>> {
+    let Some(k) = crate::types::class::class_keys(o.ob_type()) else {
+        return Err(value);
+    };
+    match read(o) {
+        DictOrValues::Values(v) if ix < k.len() => {
+            match v.replace(ix, Some(value.into_ptr())) {
+                None => v.push_order(ix),
+                // SAFETY: the replaced value's reference was the instance's.
+                Some(old) => unsafe { heap.decref(old) },
+            }
+            Ok(())
+        }
+        _ => Err(value),
+    }
 }
 
 /// Whether `o`'s class has `Py_TPFLAGS_MANAGED_DICT`, so that `o` has a dict-or-values word.

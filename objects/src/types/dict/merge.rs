@@ -36,6 +36,7 @@ pub fn merge(heap: &Heap, target: &Dict, source: &Dict) -> PyResult<()> {
     let half_used = sk.size() == 1 << LOG_MINSIZE || usable_fraction(sk.size() / 2) < used;
     let combined = values(source).is_none();
     if dict_len(target) == 0 && combined && sk.nentries() == used && half_used {
+        super::notify_modified(heap, target);
         let clone = clone_keys(heap, sk)?;
         let tv = values(target);
         header(target).ma_keys.set(clone.0);

@@ -143,6 +143,7 @@ pub fn popitem<'h>(heap: &'h Heap, d: &Dict) -> PyResult<(Obj<'h>, Obj<'h>)> {
             "'popitem(): dictionary is empty'",
         ));
     }
+    super::notify_modified(heap, d);
     if values(d).is_some() {
         let log2 = keys(d).size().trailing_zeros() as u8;
         resize(heap, d, log2, true)?;

@@ -12,7 +12,11 @@
 //! * `merge`: `update` (a dict, or an iterable of pairs), `dict(d)`, `copy()` and
 //!   `dict.fromkeys`;
 //! * [`methods`]: the Python-visible methods, one table (`DICT_METHODS`), and `dict(...)`;
-//! * [`managed`]: the instance side, 3.12's inline values and `__dict__`.
+//! * [`managed`]: the instance side, 3.12's inline values and `__dict__`;
+//! * [`cache`]: keys versions and indices for the VM's global caches. A str looked up in a
+//!   table of str keys never runs Python code (`unicodekeys_lookup_unicode`); a dict that is a
+//!   class namespace has a watcher bit, and its changes invalidate the class
+//!   ([`crate::type_cache`]).
 //!
 //! When a table's `usable` room runs out it is rebuilt at `calculate_log2_keysize(3 × used)`,
 //! dropping deleted entries; a split table is then converted to a combined one, as is a split
@@ -21,6 +25,7 @@
 //! 8 × (nentries + usable) of the shared keys for a split table, plus the keys object when this
 //! dict is its only holder.
 
+pub mod cache;
 mod keys;
 pub mod managed;
 mod merge;
@@ -98,6 +103,36 @@ fn values(o: &Dict) -> Option<Values> {
 
 fn set_used(d: &Dict, used: usize) {
     header(d).ma_used.set(used as isize);
+}
+
+/// The watcher bit of `ma_version_tag` (3.12 keeps dict watcher bits in its low 8 bits) that
+/// marks a class namespace: changing the dict invalidates the class's version tag.
+const TYPE_WATCHER_BIT: u64 = 1;
+
+/// Marks `d` as a class namespace (see [`crate::type_cache`]).
+pub(crate) fn set_type_watched(d: &Dict) {
+    let h = header(d);
+    h.ma_version_tag
+        .set(h.ma_version_tag.get() | TYPE_WATCHER_BIT);
+}
+
+/// `_PyDict_NotifyEvent`: called before `d` changes (an item added, replaced or removed); a
+/// class namespace tells the type cache. One bit test on every other dict.
+#[inline]
+fn notify_modified(heap: &Heap, d: &Dict) {
+    if header(d).ma_version_tag.get() & TYPE_WATCHER_BIT != 0 {
+        crate::type_cache::namespace_modified(heap, d);
+    }
+}
+
+/// `hash(key)`, read from the str for an exact str (the common case of names), else through
+/// the type's `tp_hash`.
+#[inline]
+fn key_hash(heap: &Heap, key: &PyObject) -> PyResult<i64> {
+    if let Some(s) = crate::types::unicode::Str::cast(key).filter(|_| is_exact_str(key)) {
+        return Ok(crate::types::unicode::str_hash_cached(heap, s));
+    }
+    crate::abstract_::hash(heap, key)
 }
 
 /// Number of items.
@@ -240,13 +275,16 @@ fn resize(heap: &Heap, d: &Dict, log2_size: u8, unicode: bool) -> PyResult<()> {
 /// # Errors
 /// `TypeError: unhashable type: 'list'`, or `MemoryError`.
 pub fn set_item<'h>(heap: &'h Heap, d: &Dict, key: Obj<'h>, value: Obj<'h>) -> PyResult<()> {
-    let hash = crate::abstract_::hash(heap, key.object())?;
+    let hash = key_hash(heap, key.object())?;
     heap.maintain_dict_tracking(d, key.object(), value.object());
     let str_key = is_exact_str(key.object());
     if keys(d).is_unicode() && !str_key && !keys(d).is_empty_keys() {
         resize(heap, d, calculate_log2_keysize(dict_len(d) * 3), false)?;
     }
-    if let Some(ix) = lookup(heap, d, key.object(), hash)? {
+    let found = lookup(heap, d, key.object(), hash)?;
+    // From here on no Python code runs until the table holds the new value.
+    notify_modified(heap, d);
+    if let Some(ix) = found {
         let old = match values(d) {
             Some(v) => {
                 let old = v.replace(ix, Some(value.into_ptr()));
@@ -319,10 +357,22 @@ fn value_at(heap: &Heap, d: &Dict, ix: usize) -> Option<ObjPtr> {
 /// # Errors
 /// `TypeError: unhashable type: ...`, or what a key comparison raises.
 pub fn get_item<'h>(heap: &'h Heap, d: &Dict, key: &PyObject) -> PyResult<Option<Obj<'h>>> {
-    let hash = crate::abstract_::hash(heap, key)?;
-    let found = lookup(heap, d, key, hash)?.and_then(|ix| value_at(heap, d, ix));
+    let found = lookup_value(heap, d, key)?;
     // SAFETY: values of a live table are live objects of this heap.
     Ok(found.map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) }))
+}
+
+/// `d.get(key)` as a borrowed pointer (`_PyDict_GetItem_KnownHash` without the reference):
+/// the value in the table as it is when this returns. An exact str looked up in a table of
+/// str keys (module, class and instance namespaces) runs no Python code and allocates
+/// nothing.
+///
+/// # Errors
+/// `TypeError: unhashable type: ...`, or what a key comparison raises.
+#[inline]
+pub fn lookup_value(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<Option<ObjPtr>> {
+    let hash = key_hash(heap, key)?;
+    Ok(lookup(heap, d, key, hash)?.and_then(|ix| value_at(heap, d, ix)))
 }
 
 /// `del d[key]` (`PyDict_DelItem`): see [`pop`].
@@ -347,11 +397,12 @@ pub fn del_item(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<()> {
 /// # Errors
 /// `TypeError` for an unhashable key, or what a key comparison raises.
 pub fn pop<'h>(heap: &'h Heap, d: &Dict, key: &PyObject) -> PyResult<Option<Obj<'h>>> {
-    let hash = crate::abstract_::hash(heap, key)?;
+    let hash = key_hash(heap, key)?;
     let found = lookup(heap, d, key, hash)?.filter(|&ix| value_at(heap, d, ix).is_some());
     let Some(ix) = found else {
         return Ok(None);
     };
+    notify_modified(heap, d);
     set_used(d, dict_len(d) - 1);
     let k = keys(d);
     let (old_key, old_value) = match values(d) {
@@ -470,6 +521,7 @@ pub fn clear(heap: &Heap, d: &Dict) {
     if old.is_empty_keys() {
         return;
     }
+    notify_modified(heap, d);
     let old_values = values(d);
     header(d).ma_keys.set(heap.singletons().empty_dict_keys());
     header(d).ma_values.set(None);
