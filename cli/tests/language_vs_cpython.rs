@@ -75,10 +75,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name '__debug__' is not defined",
     ),
     (
-        "013_string_basics.py",
-        "pyrt raises AttributeError: 'str' object has no attribute 'swapcase'",
-    ),
-    (
         "015_tuple_basics.py",
         "pyrt raises AttributeError: 'tuple' object has no attribute 'count'",
     ),
@@ -181,10 +177,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "051_walrus_basics.py",
         "pyrt raises NameError: name 'any' is not defined",
-    ),
-    (
-        "052_walrus_scopes.py",
-        "pyrt raises NotImplementedError: pyrt does not support iter() yet",
     ),
     ("053_match_literals.py", "tree walker: no match"),
     ("054_match_captures.py", "tree walker: no match"),
@@ -307,10 +299,6 @@ const PENDING: &[(&str, &str)] = &[
     ),
     ("109_str_format.py", "tree walker: no ** in calls"),
     (
-        "110_percent_format.py",
-        "pyrt raises TypeError: unsupported operand type(s) for %: 'str' and 'tuple'",
-    ),
-    (
         "111_format_memory_strings.py",
         "the !a conversion does not escape non-ASCII characters",
     ),
@@ -333,10 +321,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "116_del_and_gc.py",
         "pyrt raises NotImplementedError: pyrt does not support deleting extended slices...",
-    ),
-    (
-        "117_iter_next.py",
-        "pyrt raises NotImplementedError: pyrt does not support iter() yet",
     ),
     ("118_iter_protocol_class.py", "tree walker: no lambda"),
     (

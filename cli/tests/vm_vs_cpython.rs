@@ -12,12 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Scripts the VM does not yet run as CPython does, with what differs.
-const PENDING: &[(&str, &str)] = &[
-    (
-        "exceptions.py",
-        "a `raise ... from e` inside `except ... as e` escapes the enclosing try",
-    ),
-];
+const PENDING: &[(&str, &str)] = &[(
+    "exceptions.py",
+    "a `raise ... from e` inside `except ... as e` escapes the enclosing try",
+)];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vm")
