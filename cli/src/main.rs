@@ -387,6 +387,10 @@ fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> 
             eprint!("{text}");
             ExitCode::from(1)
         }
+        pyrt_interp::Outcome::Exited(status, text) => {
+            eprint!("{text}");
+            ExitCode::from(status)
+        }
     }
 }
 

@@ -519,24 +519,49 @@ fn print<'py>(
             )),
         }
     };
-    if bound[2].as_ref().is_some_and(|f| !f.is(&none)) {
-        return Err(interp.raise(
-            &exceptions::NOT_IMPLEMENTED_ERROR,
-            "pyrt does not support print(file=...) yet",
-        ));
-    }
+    // `file=None` is `sys.stdout`.
+    let file = bound[2].clone().filter(|f| !f.is(&none));
     let (sep, end) = (text(0, "sep", " ")?, text(1, "end", "\n")?);
-    let mut line = String::new();
+    // The pieces `PyFile_WriteObject` writes one by one: each argument, separators, the end.
+    let mut pieces = Vec::new();
     for (i, a) in bound[4..].iter().flatten().enumerate() {
         if i > 0 {
-            line.push_str(&sep);
+            pieces.push(sep.clone());
         }
-        line.push_str(&abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?);
+        pieces.push(abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?);
     }
-    line.push_str(&end);
-    let _ = interp.out.borrow_mut().write_all(line.as_bytes());
-    if let Some(flush) = &bound[3] {
-        abstract_::is_true(heap, flush.object()).map_err(|e| interp.err(e))?;
+    pieces.push(end);
+    let line = pieces.concat();
+    let flush = match &bound[3] {
+        Some(f) => abstract_::is_true(heap, f.object()).map_err(|e| interp.err(e))?,
+        None => false,
+    };
+    match file
+        .as_ref()
+        .map(|f| (f, super::stdio::stream_fd(f.object())))
+    {
+        None => {
+            let _ = interp.out.borrow_mut().write_all(line.as_bytes());
+            if flush {
+                super::stdio::flush(interp, 1);
+            }
+        }
+        Some((_, Some(fd))) => {
+            super::stdio::write(interp, fd, &line);
+            if flush {
+                super::stdio::flush(interp, fd);
+            }
+        }
+        Some((f, None)) => {
+            // Any object with a `write` method.
+            for piece in pieces {
+                let text = unicode::new_str(heap, &piece).map_err(|e| interp.err(e))?;
+                interp.call_method(f, "write", vec![text], Vec::new())?;
+            }
+            if flush {
+                interp.call_method(f, "flush", Vec::new(), Vec::new())?;
+            }
+        }
     }
     Ok(none)
 }

@@ -21,7 +21,7 @@ pub(crate) fn bound<'py>(
     obj: &Obj<'py>,
     name: &str,
 ) -> R<'py, Option<Obj<'py>>> {
-    if !has_method(obj, name) && !is_generator_method(obj, name) {
+    if !has_method(obj, name) && !is_interp_method(obj, name) {
         return Ok(None);
     }
     let n = interp.name_str(name)?;
@@ -34,7 +34,7 @@ pub(crate) fn bound<'py>(
 
 /// Whether `obj`'s built-in type has method `name` (called without a bound method object).
 pub(crate) fn has_builtin_method(obj: &Obj<'_>, name: &str) -> bool {
-    has_method(obj, name) || is_generator_method(obj, name)
+    has_method(obj, name) || is_interp_method(obj, name)
 }
 
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
@@ -59,15 +59,19 @@ fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
         &FLOAT_METHODS
     } else if long::is_int(o) {
         &INT_METHODS
+    } else if pyrt_objects::types::module::is_module(o) {
+        // Only `math`'s functions are bound to an object-layer module.
+        &pyrt_objects::math::MATH_FUNCTIONS
     } else {
         return None;
     };
     Some(table)
 }
 
-fn is_generator_method(obj: &Obj<'_>, name: &str) -> bool {
-    pyrt_objects::types::genobject::is_generator(obj.object())
-        && matches!(name, "send" | "throw" | "close" | "__next__")
+fn is_interp_method(obj: &Obj<'_>, name: &str) -> bool {
+    (pyrt_objects::types::genobject::is_generator(obj.object())
+        && matches!(name, "send" | "throw" | "close" | "__next__"))
+        || (super::stdio::is_stream(obj.object()) && super::stdio::has_method(name))
 }
 
 /// A generator's `send`, `throw`, `close` and `__next__` (`gen_methods`).
@@ -135,7 +139,12 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
-    if is_generator_method(obj, name) {
+    if let Some(fd) = super::stdio::stream_fd(obj.object())
+        && super::stdio::has_method(name)
+    {
+        return super::stdio::call(interp, fd, name, args).map(Some);
+    }
+    if is_interp_method(obj, name) {
         return call_generator(interp, obj, name, args).map(Some);
     }
     let r =
