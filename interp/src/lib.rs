@@ -25,6 +25,7 @@
 mod builtins;
 mod call;
 mod code;
+mod dis_module;
 mod eval;
 mod exceptions;
 mod exec;
@@ -51,6 +52,7 @@ use pyrt_objects::{ExcKind, Heap, Obj, PyErr};
 use ruff_python_ast::Stmt;
 
 use code::{Code, Compiler, Constants};
+pub use dis_module::dis_source;
 use pyrt_compiler::parse::{self, Lines};
 pub use run_scripts::RunScripts;
 

@@ -2,13 +2,13 @@
 //! directly for `obj.name(...)` or through a bound built-in method object for `m = obj.name`.
 
 use pyrt_objects::methods::Methods;
+use pyrt_objects::types::bytes_methods::BYTES_METHODS;
 use pyrt_objects::types::dict::methods::DICT_METHODS;
 use pyrt_objects::types::float_methods::FLOAT_METHODS;
 use pyrt_objects::types::list_methods::LIST_METHODS;
 use pyrt_objects::types::long_methods::INT_METHODS;
 use pyrt_objects::types::range_methods::RANGE_METHODS;
 use pyrt_objects::types::set_methods::{FROZENSET_METHODS, SET_METHODS};
-use pyrt_objects::types::bytes_methods::BYTES_METHODS;
 use pyrt_objects::types::str_methods::STR_METHODS;
 use pyrt_objects::types::tuple_methods::TUPLE_METHODS;
 use pyrt_objects::types::{bytes, dict, float, list, long, range, set, tuple, unicode};
@@ -133,10 +133,7 @@ fn call_on_type<'py>(
     let Some((receiver, rest)) = args.split_first() else {
         return Err(interp.raise(
             &super::exceptions::TYPE_ERROR,
-            format!(
-                "unbound method {}.{name}() needs an argument",
-                ty.name()
-            ),
+            format!("unbound method {}.{name}() needs an argument", ty.name()),
         ));
     };
     table

@@ -53,6 +53,7 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
     // messages are the interpreter's, not `methods::bind`'s.
     def("collections", "namedtuple", Params::VarKeywords),
+    def("dis", "dis", Params::One),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -85,7 +86,7 @@ pub(crate) fn base_index() -> usize {
 
 /// The modules built into pyrt, made by [`new_module`].
 pub(crate) const BUILTIN_MODULES: &[&str] =
-    &["sys", "time", "collections", "gc", "weakref", "math"];
+    &["sys", "time", "collections", "gc", "weakref", "math", "dis"];
 
 /// A new module object for `name`.
 pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {
@@ -307,6 +308,7 @@ pub(crate) fn call_function<'py>(
             interp.recursion_limit.set(n as usize);
             Ok(pyrt_objects::types::none(heap))
         }
+        ("dis", "dis") => interp.dis_dis(&arg(0)?),
         ("sys", "exit") => Err(sys::exit(interp, bound.first().cloned().flatten())),
         ("sys", "_debugmallocstats") => {
             let _ = interp.out.borrow_mut().flush();
