@@ -27,22 +27,50 @@ pub(super) fn enumerate<'py>(
             format!("'{k}' is an invalid keyword argument for enumerate()"),
         )
     };
-    let n = args.len() + kwargs.len();
-    if n > 2 {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("enumerate() takes at most 2 arguments ({n} given)"),
-        ));
-    }
-    let mut a = args.into_iter();
-    let (mut iterable, mut start) = (a.next(), a.next());
-    for (k, v) in kwargs {
-        match k.as_str() {
-            "iterable" if iterable.is_none() => iterable = Some(v.clone()),
-            "start" if start.is_none() => start = Some(v.clone()),
-            _ => return Err(invalid(k)),
+    // `enum_vectorcall`'s cases, in its order: two arguments, one, none, too many.
+    let check = |i: usize, name: &str| match kwargs.get(i) {
+        Some((k, _)) if k != name => Err(invalid(k)),
+        _ => Ok(()),
+    };
+    let total = args.len() + kwargs.len();
+    let mut values = args
+        .into_iter()
+        .chain(kwargs.iter().map(|(_, v)| v.clone()));
+    let (iterable, start) = match (total, kwargs.len()) {
+        (2, 0) => (values.next(), values.next()),
+        (2, 1) => {
+            check(0, "start")?;
+            (values.next(), values.next())
         }
-    }
+        (2, _) if kwargs[0].0 == "start" => {
+            check(1, "iterable")?;
+            let start = values.next();
+            (values.next(), start)
+        }
+        (2, _) => {
+            check(0, "iterable")?;
+            check(1, "start")?;
+            (values.next(), values.next())
+        }
+        (1, kw) => {
+            if kw == 1 {
+                check(0, "iterable")?;
+            }
+            (values.next(), None)
+        }
+        (n, kw) if n == kw => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "enumerate() missing required argument 'iterable'",
+            ));
+        }
+        (n, _) => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("enumerate() takes at most 2 arguments ({n} given)"),
+            ));
+        }
+    };
     let Some(iterable) = iterable else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
