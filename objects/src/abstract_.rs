@@ -321,6 +321,7 @@ fn compare_slots<'h>(
 ///
 /// # Errors
 /// As [`compare`] and [`is_true`].
+#[inline]
 pub fn compare_bool(heap: &Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult<bool> {
     if core::ptr::eq(v, w) {
         match op {
@@ -329,8 +330,60 @@ pub fn compare_bool(heap: &Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> P
             _ => {}
         }
     }
+    if let Some(r) = compare_exact_builtins(heap, v, w, op) {
+        return Ok(r);
+    }
+    compare_bool_slow(heap, v, w, op)
+}
+
+#[inline(never)]
+fn compare_bool_slow(heap: &Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult<bool> {
     let r = compare(heap, v, w, op)?;
     is_true(heap, r.object())
+}
+
+/// `v op w` when both are exactly `int` (of at most one digit), exactly `float` or exactly
+/// `str`: the answer their `tp_richcompare` would give, without making a bool or entering a
+/// recursion level. These types' comparisons run no Python code and cannot fail, so skipping
+/// `do_richcompare`'s dispatch changes nothing observable (`unsafe_long_compare`,
+/// `unsafe_float_compare` and `unsafe_latin_compare` of `list.sort` rely on the same fact).
+/// `None` for any other pair, and at the recursion limit, where CPython's comparison raises
+/// `RecursionError` whatever it compares (the caller's general path does too).
+#[inline]
+pub fn compare_exact_builtins(
+    heap: &Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: CompareOp,
+) -> Option<bool> {
+    use crate::types::{float, long, unicode};
+    let ty = v.ob_type();
+    if !core::ptr::eq(ty, w.ob_type()) || heap.at_recursion_limit() {
+        return None;
+    }
+    if core::ptr::eq(ty, crate::types::INT_TYPE.get()) {
+        let (a, b) = (long::Int::cast(v)?, long::Int::cast(w)?);
+        let (x, y) = (long::compact_value(a)?, long::compact_value(b)?);
+        return Some(op.holds(x.cmp(&y)));
+    }
+    if core::ptr::eq(ty, crate::types::FLOAT_TYPE.get()) {
+        let (a, b) = (float::Float::cast(v)?, float::Float::cast(w)?);
+        let (x, y) = (float::float_value(a), float::float_value(b));
+        // NaN: every comparison is false except `!=` (`float_richcompare`).
+        return Some(match x.partial_cmp(&y) {
+            Some(ord) => op.holds(ord),
+            None => op == CompareOp::Ne,
+        });
+    }
+    if core::ptr::eq(ty, crate::types::STR_TYPE.get()) {
+        let (a, b) = (unicode::Str::cast(v)?, unicode::Str::cast(w)?);
+        return Some(match op {
+            CompareOp::Eq => unicode::str_eq(a, b),
+            CompareOp::Ne => !unicode::str_eq(a, b),
+            _ => op.holds(unicode::str_cmp(a, b)),
+        });
+    }
+    None
 }
 
 /// Lexicographic comparison of two sequences (`tuplerichcompare`, `list_richcompare`): the
@@ -401,7 +454,18 @@ pub fn hash(heap: &Heap, v: &PyObject) -> PyResult<i64> {
 ///
 /// # Errors
 /// None yet (user-defined `__bool__` will raise).
-pub fn is_true(_heap: &Heap, v: &PyObject) -> PyResult<bool> {
+#[inline]
+pub fn is_true(heap: &Heap, v: &PyObject) -> PyResult<bool> {
+    if core::ptr::eq(v.ob_type(), crate::types::BOOL_TYPE.get())
+        && let Some(b) = crate::types::long::Int::cast(v)
+    {
+        return Ok(crate::types::long::compact_value(b) != Some(0));
+    }
+    is_true_slots(heap, v)
+}
+
+#[inline(never)]
+fn is_true_slots(_heap: &Heap, v: &PyObject) -> PyResult<bool> {
     let slots = v.ob_type().slots();
     if let Some(f) = slots.number.and_then(|n| n.bool) {
         return Ok(f(v));

@@ -239,6 +239,8 @@ impl PyErr {
     }
 
     /// `MemoryError()`, for an allocation that failed: like CPython's, it has no message.
+    #[cold]
+    #[inline(never)]
     pub fn memory_error() -> PyErr {
         PyErr::new(ExcKind::MemoryError, "")
     }

@@ -175,6 +175,12 @@ impl Heap {
         result
     }
 
+    /// Whether one more [`Heap::recursive_call`] level would raise `RecursionError`.
+    #[inline]
+    pub fn at_recursion_limit(&self) -> bool {
+        self.recursion_depth.get() >= C_RECURSION_LIMIT
+    }
+
     /// A new code object's `co_version` (`_Py_next_func_version`, counting from 1 and
     /// sticking at 0 once it wraps, as in CPython).
     pub(crate) fn next_code_version(&self) -> u32 {
@@ -278,6 +284,7 @@ impl Heap {
     }
 
     /// The singletons (None, bools, small ints).
+    #[inline]
     pub(crate) fn singletons(&self) -> &Singletons {
         &self.singletons
     }
@@ -298,6 +305,7 @@ impl Heap {
     ///
     /// # Errors
     /// `MemoryError` when the allocator refuses.
+    #[inline]
     pub fn alloc_object(&self, ty: &PyTypeObject, size: usize) -> PyResult<ObjPtr> {
         debug_assert!(size >= size_of::<PyObject>());
         let pre = ty.preheader_size();
@@ -305,9 +313,16 @@ impl Heap {
         if ty.flags().contains(TypeFlags::HAVE_GC) && self.gc.on_alloc() {
             self.gc_scheduled.set(true);
         }
-        // SAFETY: the block has `pre + size` writable bytes; the header fits at `pre`.
+        // SAFETY: the block has `pre + size` writable bytes, 16-aligned (pymalloc's
+        // alignment); the pre-header (0, 16 or 32 bytes) is zeroed with plain stores rather
+        // than a call to `memset`, and the header fits at `pre`.
         unsafe {
-            block.as_ptr().write_bytes(0, pre);
+            match pre {
+                0 => {}
+                16 => block.as_ptr().cast::<[u64; 2]>().write([0; 2]),
+                32 => block.as_ptr().cast::<[u64; 4]>().write([0; 4]),
+                _ => block.as_ptr().write_bytes(0, pre),
+            }
             let op = block.byte_add(pre).cast::<PyObject>();
             op.write(PyObject::new(NonNull::from(ty)));
             Ok(op)
@@ -329,6 +344,7 @@ impl Heap {
     ///
     /// # Safety
     /// `op` must come from [`Heap::alloc_object`] of this heap with type `ty`, and be dead.
+    #[inline]
     pub unsafe fn free_object(&self, op: ObjPtr, ty: &PyTypeObject) {
         if ty.flags().contains(TypeFlags::HAVE_GC) {
             // SAFETY: a GC object of this heap (its type has the flag and it was allocated
@@ -344,11 +360,12 @@ impl Heap {
     ///
     /// # Errors
     /// `MemoryError` when the allocator refuses.
+    #[inline]
     pub fn alloc_bytes(&self, n: usize) -> PyResult<NonNull<u8>> {
-        self.alloc
-            .borrow_mut()
-            .malloc(n)
-            .map_err(|_| PyErr::memory_error())
+        match self.alloc.borrow_mut().malloc(n) {
+            Ok(p) => Ok(p),
+            Err(_) => Err(PyErr::memory_error()),
+        }
     }
 
     /// Resizes a buffer (`PyMem_Realloc`): `None` allocates. On failure the old buffer is
@@ -369,6 +386,7 @@ impl Heap {
     ///
     /// # Safety
     /// `p` must be a live allocation of this heap, freed once.
+    #[inline]
     pub unsafe fn free_bytes(&self, p: NonNull<u8>) {
         // SAFETY: forwarded contract.
         let result = unsafe { self.alloc.borrow_mut().free(p) };

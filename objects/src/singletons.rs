@@ -142,6 +142,7 @@ impl Singletons {
     }
 
     /// The cached int `v`, if it is in −5…256.
+    #[inline]
     pub(crate) fn small_int(&self, v: i64) -> Option<ObjPtr> {
         let i = usize::try_from(v.checked_sub(SMALL_INT_MIN)?).ok()?;
         self.small_ints.get(i).map(|s| NonNull::from(&s.ob_base))

@@ -131,7 +131,7 @@ impl InterpreterFrame {
     }
 
     /// `f_code`: the code the frame runs (`None` only for a frame a dead frame object held).
-    #[inline]
+    #[inline(always)]
     pub fn code(&self) -> Option<&Code> {
         let p = self.f_code.ptr()?;
         // SAFETY: the frame owns a reference to its code, never replaced while the frame is
@@ -145,7 +145,7 @@ impl InterpreterFrame {
     }
 
     /// The `localsplus` slots: the locals, cells and free variables, then the value stack.
-    #[inline]
+    #[inline(always)]
     pub fn slots(&self) -> &[RefField] {
         let n = self.code().map_or(0, Code::frame_slots);
         // SAFETY: a frame is always followed by `frame_slots` slots of its code (`init`),
@@ -162,12 +162,12 @@ impl InterpreterFrame {
     }
 
     /// `stacktop`: the number of live slots (locals, then the stack).
-    #[inline]
+    #[inline(always)]
     pub fn stacktop(&self) -> usize {
         self.stacktop.get().max(0) as usize
     }
 
-    #[inline]
+    #[inline(always)]
     fn nlocalsplus(&self) -> usize {
         self.code().map_or(0, |c| c.nlocalsplus() as usize)
     }
@@ -194,7 +194,7 @@ impl InterpreterFrame {
     ///
     /// # Errors
     /// `SystemError` when the stack is full (`co_stacksize` reached).
-    #[inline]
+    #[inline(always)]
     pub fn stack_push<'h>(&self, heap: &'h Heap, value: Obj<'h>) -> PyResult<()> {
         let top = self.stacktop();
         let slot = self
@@ -211,7 +211,7 @@ impl InterpreterFrame {
     ///
     /// # Errors
     /// `SystemError` when the stack is full (`co_stacksize` reached).
-    #[inline]
+    #[inline(always)]
     pub fn stack_push_opt<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
         let top = self.stacktop();
         let slot = self
@@ -249,7 +249,7 @@ impl InterpreterFrame {
     ///
     /// # Errors
     /// `SystemError` when the stack is empty.
-    #[inline]
+    #[inline(always)]
     pub fn stack_pop<'h>(&self, heap: &'h Heap) -> PyResult<Option<Obj<'h>>> {
         let top = self.stacktop();
         if top <= self.nlocalsplus() {
@@ -491,6 +491,8 @@ impl InterpreterFrame {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn frame_error(what: &str) -> PyErr {
     PyErr::new(ExcKind::SystemError, format!("frame: {what}"))
 }

@@ -28,6 +28,7 @@ use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::CompareOp;
 use crate::types::list::{self, List, RawStorage, list_len, swap_storage};
 use crate::types::long;
+use crate::types::tuple::{self, Tuple};
 
 /// `list.sort(reverse=reverse)`.
 ///
@@ -273,11 +274,35 @@ fn sort_items<'h>(
     result
 }
 
-/// `a < b` for objects the sort owns.
+/// `a < b` for objects the sort owns. Two exact tuples are compared as `unsafe_tuple_compare`
+/// does, without the tuple's own `tp_richcompare` (and its result object): the same item
+/// comparisons in the same order, so the same answer and the same calls of user methods.
 fn less(heap: &Heap, a: ObjPtr, b: ObjPtr) -> PyResult<bool> {
     // SAFETY: items and keys stay owned by the sort until it returns.
     let (a, b) = unsafe { (a.as_ref(), b.as_ref()) };
+    if tuple::is_exact_tuple(a)
+        && tuple::is_exact_tuple(b)
+        && let (Some(v), Some(w)) = (Tuple::cast(a), Tuple::cast(b))
+    {
+        return tuple_less(heap, tuple::items(v), tuple::items(w));
+    }
     abstract_::compare_bool(heap, a, b, CompareOp::Lt)
+}
+
+/// `unsafe_tuple_compare`: the first index whose items are not equal decides with `<`; when
+/// one tuple is a prefix of the other, the shorter is less. The tuples are owned by the sort,
+/// and tuples never change, so their items stay alive while user `__eq__`/`__lt__` run.
+fn tuple_less(heap: &Heap, v: &[ObjPtr], w: &[ObjPtr]) -> PyResult<bool> {
+    let mut i = 0;
+    while i < v.len() && i < w.len() {
+        // SAFETY: items of live tuples (see above).
+        let (x, y) = unsafe { (v[i].as_ref(), w[i].as_ref()) };
+        if !abstract_::compare_bool(heap, x, y, CompareOp::Eq)? {
+            return abstract_::compare_bool(heap, x, y, CompareOp::Lt);
+        }
+        i += 1;
+    }
+    Ok(v.len() < w.len())
 }
 
 /// Releases a storage taken from a list: its items last to first, then its array.

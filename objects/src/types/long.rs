@@ -36,6 +36,7 @@ const SIGN_ZERO: usize = 1;
 const SIGN_NEGATIVE: usize = 2;
 
 /// Whether `o` is an int (or a bool).
+#[inline]
 pub fn is_int(o: &PyObject) -> bool {
     o.ob_type().flags().contains(TypeFlags::LONG_SUBCLASS)
 }
@@ -52,12 +53,14 @@ fn slot_self(o: &PyObject) -> &Int {
     unsafe { Int::cast_unchecked(o) }
 }
 
+#[inline]
 fn long_header(o: &Int) -> &PyLongObject {
     // SAFETY: the view guarantees an int, and ints start with a `PyLongObject` header.
     unsafe { &*core::ptr::from_ref(o).cast::<PyLongObject>() }
 }
 
 /// Number of digits (0 for zero).
+#[inline]
 pub fn ndigits(o: &Int) -> usize {
     long_header(o).lv_tag.get() >> 3
 }
@@ -77,12 +80,14 @@ fn digits(o: &Int) -> &[u32] {
 }
 
 /// The value of a compact int (0 or 1 digit), as CPython's `_PyLong_CompactValue`.
-fn compact_value(o: &Int) -> Option<i64> {
+#[inline]
+pub(crate) fn compact_value(o: &Int) -> Option<i64> {
     let tag = long_header(o).lv_tag.get();
     if tag >= (2 << 3) {
         return None;
     }
     let digit = if tag >> 3 == 0 { 0 } else { digits(o)[0] };
+    // The sign is 0 (positive), 1 (zero: the digit is 0) or 2 (negative).
     Some((1 - (tag & 3) as i64) * i64::from(digit))
 }
 
@@ -93,8 +98,18 @@ pub fn long_value(o: &Int) -> LongValue {
 }
 
 /// The value as an `i64`, if it fits.
+#[inline]
 pub fn as_i64(o: &Int) -> Option<i64> {
-    compact_value(o).or_else(|| small_value(o).and_then(|v| i64::try_from(v).ok()))
+    match compact_value(o) {
+        Some(v) => Some(v),
+        None => wide_as_i64(o),
+    }
+}
+
+/// [`as_i64`] of an int of two or more digits.
+#[inline(never)]
+fn wide_as_i64(o: &Int) -> Option<i64> {
+    small_value(o).and_then(|v| i64::try_from(v).ok())
 }
 
 /// The value of an int of at most four digits (120 bits), read in place: the common case of
@@ -114,6 +129,7 @@ fn small_value(o: &Int) -> Option<i128> {
 
 /// The value of `o` as an `i64`, if `o` is an int (or bool) whose value fits: a checked cast
 /// then [`as_i64`].
+#[inline]
 pub fn object_as_i64(o: &PyObject) -> Option<i64> {
     Int::cast(o).and_then(as_i64)
 }
@@ -177,8 +193,44 @@ pub fn new_int<'h>(heap: &'h Heap, v: &LongValue) -> PyResult<Obj<'h>> {
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
+#[inline]
 pub fn int_from_i64(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
-    int_from_i128(heap, i128::from(v))
+    if let Some(small) = heap.singletons().small_int(v) {
+        // SAFETY: a singleton of this heap.
+        return Ok(unsafe { Obj::from_borrowed(heap, small.as_ref()) });
+    }
+    new_int_from_word(heap, v)
+}
+
+/// A new (not cached) int of value `v`: one to three digits computed and written in place
+/// (`_PyLong_FromMedium` and `PyLong_FromLongLong`'s digit loop).
+fn new_int_from_word(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
+    let magnitude = v.unsigned_abs();
+    let n = if magnitude >> SHIFT == 0 {
+        1
+    } else if magnitude >> (2 * SHIFT) == 0 {
+        2
+    } else {
+        3
+    };
+    let op = heap.alloc_object(INT_TYPE.get(), DIGITS_OFFSET + 4 * n)?;
+    let sign = match v.signum() {
+        0 => SIGN_ZERO,
+        -1 => SIGN_NEGATIVE,
+        _ => 0,
+    };
+    // SAFETY: a fresh allocation of the header plus `n` digits (`n` is 1 to 3: a 64-bit
+    // magnitude has at most 64 bits < 3 · 30).
+    unsafe {
+        let long = op.cast::<PyLongObject>();
+        core::ptr::addr_of_mut!((*long.as_ptr()).lv_tag).write(Cell::new((n << 3) | sign));
+        let dst = op.cast::<u8>().add(DIGITS_OFFSET).cast::<u32>().as_ptr();
+        for i in 0..n {
+            dst.add(i)
+                .write(((magnitude >> (SHIFT * i as u32)) as u32) & MASK);
+        }
+        Ok(Obj::from_owned(heap, op))
+    }
 }
 
 /// A new int from an `i128`, its digits written in place (no digit vector): the result path of
@@ -186,14 +238,16 @@ pub fn int_from_i64(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
+#[inline]
 pub fn int_from_i128(heap: &Heap, v: i128) -> PyResult<Obj<'_>> {
-    if let Some(small) = i64::try_from(v)
-        .ok()
-        .and_then(|x| heap.singletons().small_int(x))
-    {
-        // SAFETY: a singleton of this heap.
-        return Ok(unsafe { Obj::from_borrowed(heap, small.as_ref()) });
+    match i64::try_from(v) {
+        Ok(v) => int_from_i64(heap, v),
+        Err(_) => new_int_from_i128(heap, v),
     }
+}
+
+/// A new int of a value beyond `i64`.
+fn new_int_from_i128(heap: &Heap, v: i128) -> PyResult<Obj<'_>> {
     let mut magnitude = v.unsigned_abs();
     let mut buf = [0u32; 5];
     let mut n = 0;
@@ -330,13 +384,18 @@ fn floor_divmod(x: i64, y: i64) -> Option<(i128, i128)> {
     if y == 0 {
         return None;
     }
-    let (x, y) = (i128::from(x), i128::from(y));
+    if y == -1 {
+        // The one quotient that overflows `i64` (`i64::MIN // -1`); no remainder.
+        return Some((-i128::from(x), 0));
+    }
+    // Machine division in 64 bits (an `i128` division is a library call): with `y` neither 0
+    // nor -1 it cannot overflow, and neither can the floor correction (|r| < |y|).
     let (mut q, mut r) = (x / y, x % y);
     if r != 0 && ((r < 0) != (y < 0)) {
         q -= 1;
         r += y;
     }
-    Some((q, r))
+    Some((i128::from(q), i128::from(r)))
 }
 
 fn long_floordiv<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {

@@ -19,7 +19,6 @@ use core::cell::Cell;
 use core::ptr::NonNull;
 
 use crate::error::{PyErr, PyResult};
-use crate::hash::hash_str;
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
@@ -98,12 +97,14 @@ fn slot_self(o: &PyObject) -> &Str {
     unsafe { Str::cast_unchecked(o) }
 }
 
+#[inline]
 fn ascii_header(o: &Str) -> &PyASCIIObject {
     // SAFETY: the view guarantees a string, and strings start with a `PyASCIIObject`.
     unsafe { &*core::ptr::from_ref(o).cast::<PyASCIIObject>() }
 }
 
 /// Number of code points.
+#[inline]
 pub fn str_len(o: &Str) -> usize {
     ascii_header(o).length as usize
 }
@@ -112,10 +113,12 @@ fn str_length_slot(o: &PyObject) -> usize {
     str_len(slot_self(o))
 }
 
+#[inline]
 fn state(o: &Str) -> u32 {
     ascii_header(o).state.get()
 }
 
+#[inline]
 fn kind(o: &Str) -> Kind {
     match (state(o) >> KIND_SHIFT) & 0b111 {
         1 => Kind::One,
@@ -124,11 +127,13 @@ fn kind(o: &Str) -> Kind {
     }
 }
 
+#[inline]
 fn is_ascii(o: &Str) -> bool {
     state(o) & ASCII != 0
 }
 
 /// Offset of the characters from the object's start.
+#[inline]
 fn data_offset(ascii: bool) -> usize {
     if ascii {
         size_of::<PyASCIIObject>()
@@ -137,8 +142,22 @@ fn data_offset(ascii: bool) -> usize {
     }
 }
 
+/// The text of an ASCII string, borrowed from its characters (which are valid UTF-8); `None`
+/// for a string with a character past U+007F.
+#[inline]
+pub fn ascii_text(o: &Str) -> Option<&str> {
+    if !is_ascii(o) {
+        return None;
+    }
+    // SAFETY: an ASCII string's one-byte characters are ASCII bytes, which are valid UTF-8.
+    Some(unsafe { core::str::from_utf8_unchecked(str_data(o)) })
+}
+
 /// The string's text.
 pub fn str_value(o: &Str) -> String {
+    if let Some(text) = ascii_text(o) {
+        return text.to_owned();
+    }
     let n = str_len(o);
     let base = core::ptr::from_ref(o).cast::<u8>();
     // SAFETY: a compact string's characters follow its header: `n` units of its kind.
@@ -319,7 +338,9 @@ fn str_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
     if cached != -1 {
         return Ok(cached);
     }
-    let h = hash_str(heap.hash_secret(), &str_value(o));
+    // The string's compact code units are the bytes `hash_str` hashes (PEP 393's narrowest
+    // kind, native order): hash them in place, without building a `String`.
+    let h = crate::hash::hash_bytes(heap.hash_secret(), str_data(o));
     ascii_header(o).hash.set(h);
     Ok(h)
 }
@@ -333,8 +354,33 @@ fn str_richcompare<'h>(
     let (Some(a), Some(b)) = (Str::cast(a), Str::cast(b)) else {
         return Ok(None);
     };
-    let ord = str_value(a).cmp(&str_value(b));
-    Ok(Some(crate::types::long::new_bool(heap, op.holds(ord))))
+    let result = match op {
+        CompareOp::Eq => str_eq(a, b),
+        CompareOp::Ne => !str_eq(a, b),
+        _ => op.holds(str_cmp(a, b)),
+    };
+    Ok(Some(crate::types::long::new_bool(heap, result)))
+}
+
+/// The order of two strings by code points (`unicode_compare`), without copying them.
+pub fn str_cmp(a: &Str, b: &Str) -> core::cmp::Ordering {
+    match (kind(a), kind(b)) {
+        // One byte per character: byte order is code point order.
+        (Kind::One, Kind::One) => str_data(a).cmp(str_data(b)),
+        _ => code_points(a).cmp(code_points(b)),
+    }
+}
+
+/// The code points of a string, read in place.
+fn code_points(o: &Str) -> impl Iterator<Item = u32> + '_ {
+    let data = str_data(o);
+    let k = kind(o) as usize;
+    data.chunks_exact(k).map(move |unit| match unit {
+        [b] => u32::from(*b),
+        [x, y] => u32::from(u16::from_ne_bytes([*x, *y])),
+        [w, x, y, z] => u32::from_ne_bytes([*w, *x, *y, *z]),
+        _ => unreachable!("a code unit is 1, 2 or 4 bytes"),
+    })
 }
 
 fn str_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
@@ -454,11 +500,17 @@ pub fn intern<'h>(heap: &'h Heap, s: Obj<'h>) -> PyResult<Obj<'h>> {
     if state(o) & INTERNED_MASK != 0 {
         return Ok(s);
     }
-    let text = str_value(o);
-    if let Some(canonical) = heap.interned_get(&text) {
+    // An ASCII string's characters are its UTF-8 text: look it up without building a `String`
+    // (the common case: attribute and variable names).
+    let found = match ascii_text(o) {
+        Some(text) => heap.interned_get(text),
+        None => heap.interned_get(&str_value(o)),
+    };
+    if let Some(canonical) = found {
         // SAFETY: interned strings are immortal objects of this heap.
         return Ok(unsafe { Obj::from_borrowed(heap, canonical.as_ref()) });
     }
+    let text = str_value(o);
     o.set_immortal();
     let h = ascii_header(o);
     h.state
@@ -587,7 +639,9 @@ pub fn str_hash_cached(heap: &Heap, o: &Str) -> i64 {
 
 #[cold]
 fn str_hash_slow(heap: &Heap, o: &Str) -> i64 {
-    let h = hash_str(heap.hash_secret(), &str_value(o));
+    // The string's compact code units are the bytes `hash_str` hashes (PEP 393's narrowest
+    // kind, native order): hash them in place, without building a `String`.
+    let h = crate::hash::hash_bytes(heap.hash_secret(), str_data(o));
     ascii_header(o).hash.set(h);
     h
 }
