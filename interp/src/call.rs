@@ -195,10 +195,26 @@ impl<'py> Interp<'py> {
                 return Ok(v);
             }
         }
-        if let Some(e) = exceptions::Exception::cast(o)
-            && name == "args"
-        {
-            return Ok(exceptions::args(self.heap, e));
+        if let Some(e) = exceptions::Exception::cast(o) {
+            let none = || pyrt_objects::types::none(self.heap);
+            match name {
+                "args" => return Ok(exceptions::args(self.heap, e)),
+                "__cause__" => {
+                    return Ok(exceptions::link(self.heap, e, exceptions::Link::Cause)
+                        .unwrap_or_else(none));
+                }
+                "__context__" => {
+                    return Ok(exceptions::link(self.heap, e, exceptions::Link::Context)
+                        .unwrap_or_else(none));
+                }
+                "__suppress_context__" => {
+                    return Ok(pyrt_objects::types::long::new_bool(
+                        self.heap,
+                        exceptions::suppress_context(e),
+                    ));
+                }
+                _ => {}
+            }
         }
         match abstract_::getattr(self.heap, o, name) {
             Ok(v) => Ok(v),

@@ -56,6 +56,10 @@ pub use run_scripts::RunScripts;
 /// CPython's default `sys.getrecursionlimit()`.
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
+/// CPython 3.12's `C_RECURSION_LIMIT`: how deep C calls may nest, whatever the recursion limit
+/// (`sys.setrecursionlimit(10**6)` still cannot overflow the stack through built-ins).
+const C_RECURSION_LIMIT: usize = 1500;
+
 /// How a script ended.
 #[derive(Debug)]
 pub enum Outcome {
@@ -119,6 +123,9 @@ pub(crate) struct Interp<'py> {
     pub modules: RefCell<HashMap<String, Obj<'py>>>,
     pub out: RefCell<Box<dyn Write + 'py>>,
     pub depth: Cell<usize>,
+    /// The C recursion CPython would be at: the VM's runs entered from Rust, weighted by the
+    /// C calls CPython makes around them (`tstate->c_recursion_remaining`).
+    pub c_depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
     pub argv: Vec<String>,
     /// `gc.garbage` and `gc.callbacks`, once the `gc` module is imported.
@@ -348,6 +355,7 @@ impl<'py> Session<'py> {
             modules: RefCell::new(HashMap::new()),
             out: RefCell::new(out),
             depth: Cell::new(1),
+            c_depth: Cell::new(0),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             argv,
             gc_lists: RefCell::new(None),
@@ -378,27 +386,10 @@ impl<'py> Session<'py> {
             Ok(m) => m,
             Err(e) => return Outcome::SyntaxError(e.render()),
         };
-        if vm::enabled() {
-            return self.run_vm(&module, text, lines, interactive);
-        }
-        // SAFETY: as for the text above.
-        let body = unsafe { self.store.keep_tree(module.body) };
-        if let Err(e) = exec::check_subset(filename, &lines, body) {
-            return Outcome::SyntaxError(e.render());
-        }
-        if code::too_deep(body) {
-            return Outcome::Uncaught(
-                "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
-            );
-        }
-        let heap = self.interp.heap;
-        let globals = self
-            .globals
-            .as_ref()
-            .expect("a session has its module until dropped");
-        heap.with_hooks(&self.interp, || {
-            self.interp.run_module(body, lines, globals, interactive)
-        })
+        let outcome = self.run_vm(&module, text, lines, interactive);
+        // A deep tree is dropped without recursing over its depth.
+        parse::drop_body(module.body);
+        outcome
     }
 
     /// Runs a parsed module on the VM.
@@ -421,11 +412,15 @@ impl<'py> Session<'py> {
             interp.filename.clone()
         };
         let filename = absolute.as_str();
-        let code = match pyrt_compiler::compile_module(module, text, filename) {
+        let compiled = if interactive {
+            pyrt_compiler::compile_interactive(module, text, filename)
+        } else {
+            pyrt_compiler::compile_module(module, text, filename)
+        };
+        let code = match compiled {
             Ok(c) => c,
             Err(e) => return vm::compile_error_outcome(&e, &lines),
         };
-        let _ = interactive;
         interp
             .vm
             .sources
@@ -533,6 +528,25 @@ fn clear_module_dict(heap: &Heap, d: &Obj<'_>) {
 }
 
 impl<'py> Interp<'py> {
+    /// `_Py_EnterRecursiveCallTstate`: `cost` more levels of C recursion, or `RecursionError`
+    /// past [`C_RECURSION_LIMIT`].
+    pub(crate) fn enter_c(&self, cost: usize) -> R<'py, ()> {
+        let d = self.c_depth.get() + cost;
+        if d > C_RECURSION_LIMIT {
+            return Err(self.raise(
+                &exceptions::RECURSION_ERROR,
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
+        self.c_depth.set(d);
+        Ok(())
+    }
+
+    /// Leaves what [`Interp::enter_c`] entered.
+    pub(crate) fn leave_c(&self, cost: usize) {
+        self.c_depth.set(self.c_depth.get() - cost);
+    }
+
     fn run_module(
         &self,
         body: &'static [Stmt],

@@ -83,11 +83,6 @@ impl<'py> VmState<'py> {
     }
 }
 
-/// Whether the VM runs scripts (`PYRT_VM=1`) instead of the tree walker.
-pub(crate) fn enabled() -> bool {
-    std::env::var_os("PYRT_VM").is_some_and(|v| v != "0")
-}
-
 /// Whether `o` is a function the VM runs.
 pub(crate) fn is_function(o: &PyObject) -> bool {
     function::is_function(o)

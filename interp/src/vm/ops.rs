@@ -437,6 +437,10 @@ impl<'a, 'py> Run<'a, 'py> {
                 format!("'{}' object is not a mapping", update.ob_type().name()),
             ));
         };
+        if !merge {
+            // `PyDict_Update`: `dict_merge`, which notices a `__del__` changing the source.
+            return dict::merge(heap, target, src).map_err(|e| interp.err(e));
+        }
         for (k, v) in dict::items(heap, src).map_err(|e| interp.err(e))? {
             if merge
                 && dict::get_item(heap, target, k.object())
