@@ -138,7 +138,7 @@ fn co_code(c: &Code) -> Vec<u8> {
     let mut i = 0;
     while i + 1 < code.len() {
         let caches = pyrt_compiler::opcode::Opcode::from_u16(u16::from(code[i]))
-            .map_or(0, |op| op.cache_entries() as usize);
+            .map_or(0, |op| op.cache_entries());
         for b in code.iter_mut().skip(i + 2).take(2 * caches) {
             *b = 0;
         }
