@@ -27,27 +27,44 @@ pub(super) fn enumerate<'py>(
             format!("'{k}' is an invalid keyword argument for enumerate()"),
         )
     };
-    let n = args.len() + kwargs.len();
-    if n > 2 {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("enumerate() takes at most 2 arguments ({n} given)"),
-        ));
-    }
-    let mut a = args.into_iter();
-    let (mut iterable, mut start) = (a.next(), a.next());
-    for (k, v) in kwargs {
-        match k.as_str() {
-            "iterable" if iterable.is_none() => iterable = Some(v.clone()),
-            "start" if start.is_none() => start = Some(v.clone()),
-            _ => return Err(invalid(k)),
+    let check = |i: usize, want: &str| match kwargs.get(i) {
+        Some((k, _)) if k != want => Err(invalid(k)),
+        _ => Ok(()),
+    };
+    let kw = |i: usize| kwargs[i].1.clone();
+    // `enum_vectorcall`: the keywords are checked by position, as CPython does.
+    let (iterable, start) = match (args.len(), kwargs.len()) {
+        (2, 0) => (args[0].clone(), Some(args[1].clone())),
+        (1, 1) => {
+            check(0, "start")?;
+            (args[0].clone(), Some(kw(0)))
         }
-    }
-    let Some(iterable) = iterable else {
-        return Err(interp.raise(
-            &exceptions::TYPE_ERROR,
-            "enumerate() missing required argument 'iterable'",
-        ));
+        (0, 2) if kwargs[0].0 == "start" => {
+            check(1, "iterable")?;
+            (kw(1), Some(kw(0)))
+        }
+        (0, 2) => {
+            check(0, "iterable")?;
+            check(1, "start")?;
+            (kw(0), Some(kw(1)))
+        }
+        (1, 0) => (args[0].clone(), None),
+        (0, 1) => {
+            check(0, "iterable")?;
+            (kw(0), None)
+        }
+        (0, _) => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "enumerate() missing required argument 'iterable'",
+            ));
+        }
+        (n, k) => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("enumerate() takes at most 2 arguments ({} given)", n + k),
+            ));
+        }
     };
     it::new_enumerate(
         interp.heap,
