@@ -37,6 +37,11 @@ enum Command {
     },
     /// An interactive prompt (`>>> `, `... `) that echoes expression values.
     Repl,
+    /// Print a script's bytecode as `python3.12 -m dis FILE.py` does.
+    Dis {
+        /// The script.
+        file: String,
+    },
     /// Run the built-in demos (all of them, or the one named).
     Demo {
         /// The demo to run.
@@ -117,6 +122,7 @@ fn main() -> ExitCode {
             pyrt::Runtime::new().with(|py| py.repl());
             ExitCode::SUCCESS
         }
+        Command::Dis { file } => dis(&file),
         Command::Demo { list: true, .. } => {
             for d in DEMOS {
                 println!("{:<12} {}", d.name, d.summary);
@@ -384,6 +390,40 @@ fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> 
     match outcome {
         pyrt_interp::Outcome::Finished => ExitCode::SUCCESS,
         pyrt_interp::Outcome::SyntaxError(text) | pyrt_interp::Outcome::Uncaught(text) => {
+            eprint!("{text}");
+            ExitCode::from(1)
+        }
+        pyrt_interp::Outcome::Exited(status, text) => {
+            eprint!("{text}");
+            ExitCode::from(status)
+        }
+    }
+}
+
+/// `pyrt dis FILE.py`: the script compiled under the name given (as `dis`'s `main` compiles
+/// `args.infile.name`), disassembled on stdout.
+fn dis(file: &str) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("pyrt: can't open file '{file}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let source = match pyrt_compiler::parse::decode(file, &bytes) {
+        Ok(text) => text,
+        Err(message) => {
+            eprint!("{message}");
+            return ExitCode::from(1);
+        }
+    };
+    let listing = pyrt::Runtime::new().with(|py| pyrt_interp::dis_source(py.heap(), file, &source));
+    match listing {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(text) => {
             eprint!("{text}");
             ExitCode::from(1)
         }

@@ -12,6 +12,10 @@ use pyrt_objects::types::{
 };
 use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 
+mod introspection;
+mod iterators;
+mod numbers;
+
 use super::exceptions;
 use super::objects::{BUILTIN, SLICE};
 use super::{Interp, R};
@@ -75,18 +79,31 @@ const FUNCTIONS: &[Builtin] = &[
             positional: 2,
             required: 1,
         },
-        sum,
+        numbers::sum,
     ),
     def("sorted", Params::VarKeywords, sorted),
     // `enum_vectorcall` checks its own arguments.
-    def("enumerate", Params::VarKeywords, enumerate),
-    def("zip", Params::VarKeywords, zip),
+    def("enumerate", Params::VarKeywords, iterators::enumerate),
+    def("zip", Params::VarKeywords, iterators::zip),
+    def("map", Params::VarKeywords, iterators::map),
+    def(
+        "filter",
+        Params::Positional { min: 2, max: 2 },
+        iterators::filter,
+    ),
+    def("reversed", Params::One, iterators::reversed),
+    def("any", Params::One, iterators::any_all),
+    def("all", Params::One, iterators::any_all),
     def("iter", Params::Positional { min: 1, max: 2 }, iter),
     def("next", Params::Positional { min: 1, max: 2 }, next),
     def("__build_class__", Params::VarKeywords, build_class),
     // `super()` without arguments compiles to LOAD_SUPER_ATTR, which only names `super`.
     def("super", Params::VarKeywords, unsupported),
-    def("divmod", Params::Positional { min: 2, max: 2 }, divmod),
+    def(
+        "divmod",
+        Params::Positional { min: 2, max: 2 },
+        numbers::divmod,
+    ),
     def(
         "round",
         Params::Keywords {
@@ -94,8 +111,49 @@ const FUNCTIONS: &[Builtin] = &[
             positional: 2,
             required: 1,
         },
-        unsupported,
+        numbers::round,
     ),
+    def(
+        "pow",
+        Params::Keywords {
+            names: &["base", "exp", "mod"],
+            positional: 3,
+            required: 2,
+        },
+        numbers::pow,
+    ),
+    def("hex", Params::One, numbers::radix),
+    def("oct", Params::One, numbers::radix),
+    def("bin", Params::One, numbers::radix),
+    def("callable", Params::One, introspection::callable),
+    def(
+        "issubclass",
+        Params::Positional { min: 2, max: 2 },
+        introspection::issubclass,
+    ),
+    def("globals", Params::NoArgs, introspection::globals),
+    def("locals", Params::NoArgs, introspection::locals),
+    def(
+        "vars",
+        Params::Positional { min: 0, max: 1 },
+        introspection::vars,
+    ),
+    def(
+        "dir",
+        Params::Positional { min: 0, max: 1 },
+        introspection::dir,
+    ),
+    def(
+        "delattr",
+        Params::Positional { min: 2, max: 2 },
+        introspection::delattr,
+    ),
+    def(
+        "format",
+        Params::Positional { min: 1, max: 2 },
+        introspection::format,
+    ),
+    def("ascii", Params::One, introspection::ascii),
     def("chr", Params::One, chr),
     def("ord", Params::One, ord),
 ];
@@ -132,6 +190,8 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
         let n = unicode::intern(heap, unicode::new_str(heap, f.name)?)?;
         put(f.name, BUILTIN.alloc(heap, &[Some(n), None], &[i])?)?;
     }
+    put("Ellipsis", pyrt_objects::types::ellipsis(heap))?;
+    put("NotImplemented", pyrt_objects::types::not_implemented(heap))?;
     for ty in types().into_iter().chain(exceptions::ALL.iter().copied()) {
         // SAFETY: a static type object is immortal.
         let o = unsafe { Obj::from_borrowed(heap, &ty.get().ob_base.ob_base) };
@@ -319,22 +379,6 @@ fn isinstance<'py>(
     ))
 }
 
-fn divmod<'py>(
-    interp: &Interp<'py>,
-    _: &str,
-    bound: &[Option<Obj<'py>>],
-    _: &[(String, Obj<'py>)],
-) -> R<'py, Obj<'py>> {
-    let (a, b) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
-    abstract_::binary_op(
-        interp.heap,
-        a.object(),
-        b.object(),
-        abstract_::BinOp::DivMod,
-    )
-    .map_err(|e| interp.err(e))
-}
-
 /// An attribute name argument: `attribute name must be string, not 'int'`.
 fn attr_name<'py>(interp: &Interp<'py>, n: &Obj<'py>) -> R<'py, String> {
     match unicode::Str::cast(n.object()) {
@@ -432,129 +476,6 @@ fn ord<'py>(
     }
 }
 
-/// `enumerate(iterable, start=0)`, checked as `enum_vectorcall` does by hand.
-fn enumerate<'py>(
-    interp: &Interp<'py>,
-    _: &str,
-    bound: &[Option<Obj<'py>>],
-    kwargs: &[(String, Obj<'py>)],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let args = positional(bound);
-    let invalid = |k: &str| {
-        interp.raise(
-            &exceptions::TYPE_ERROR,
-            format!("'{k}' is an invalid keyword argument for enumerate()"),
-        )
-    };
-    let check = |i: usize, want: &str| match kwargs.get(i) {
-        Some((k, _)) if k != want => Err(invalid(k)),
-        _ => Ok(()),
-    };
-    let kw = |i: usize| kwargs[i].1.clone();
-    let (iterable, start) = match (args.len(), kwargs.len()) {
-        (2, 0) => (args[0].clone(), Some(args[1].clone())),
-        (1, 1) => {
-            check(0, "start")?;
-            (args[0].clone(), Some(kw(0)))
-        }
-        (0, 2) if kwargs[0].0 == "start" => {
-            check(1, "iterable")?;
-            (kw(1), Some(kw(0)))
-        }
-        (0, 2) => {
-            check(0, "iterable")?;
-            check(1, "start")?;
-            (kw(0), Some(kw(1)))
-        }
-        (1, 0) => (args[0].clone(), None),
-        (0, 1) => {
-            check(0, "iterable")?;
-            (kw(0), None)
-        }
-        (0, _) => {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                "enumerate() missing required argument 'iterable'",
-            ));
-        }
-        (n, k) => {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!("enumerate() takes at most 2 arguments ({} given)", n + k),
-            ));
-        }
-    };
-    let items = interp.collect(&iterable)?;
-    let mut i = match start {
-        None => long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?,
-        Some(s) if long::is_int(s.object()) => s,
-        Some(s) => {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    s.ob_type().name()
-                ),
-            ));
-        }
-    };
-    let one = long::int_from_i64(heap, 1).map_err(|e| interp.err(e))?;
-    let mut pairs = Vec::with_capacity(items.len());
-    for x in items {
-        let next = abstract_::binary_op(heap, i.object(), one.object(), abstract_::BinOp::Add)
-            .map_err(|e| interp.err(e))?;
-        pairs.push(tuple::new_tuple(heap, vec![i, x]).map_err(|e| interp.err(e))?);
-        i = next;
-    }
-    list::new_list(heap, pairs).map_err(|e| interp.err(e))
-}
-
-/// `zip(*iterables, strict=False)`: the keyword parsed as `zip_new` does
-/// (`PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:zip", ...)`).
-fn zip<'py>(
-    interp: &Interp<'py>,
-    name: &str,
-    bound: &[Option<Obj<'py>>],
-    kwargs: &[(String, Obj<'py>)],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let strict = Params::Keywords {
-        names: &["strict"],
-        positional: 0,
-        required: 0,
-    };
-    let keywords = methods::bind("", name, strict, &[], kwargs).map_err(|e| interp.err(e))?;
-    let strict = match &keywords[0] {
-        Some(s) => abstract_::is_true(heap, s.object()).map_err(|e| interp.err(e))?,
-        None => false,
-    };
-    let columns = positional(bound)
-        .iter()
-        .map(|a| interp.collect(a))
-        .collect::<R<'py, Vec<_>>>()?;
-    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-    if strict
-        && let Some(first) = columns.first()
-        && let Some(i) = columns.iter().position(|c| c.len() != first.len())
-    {
-        let how = if columns[i].len() < first.len() {
-            "shorter"
-        } else {
-            "longer"
-        };
-        return Err(interp.raise(
-            &exceptions::VALUE_ERROR,
-            format!("zip() argument {} is {how} than argument 1", i + 1),
-        ));
-    }
-    let rows = (0..n)
-        .map(|i| tuple::new_tuple(heap, columns.iter().map(|c| c[i].clone()).collect()))
-        .collect::<PyResult<Vec<_>>>()
-        .map_err(|e| interp.err(e))?;
-    list::new_list(heap, rows).map_err(|e| interp.err(e))
-}
-
 /// `hasattr(o, name)`, `getattr(o, name[, default])`.
 fn attr_builtin<'py>(
     interp: &Interp<'py>,
@@ -598,24 +519,49 @@ fn print<'py>(
             )),
         }
     };
-    if bound[2].as_ref().is_some_and(|f| !f.is(&none)) {
-        return Err(interp.raise(
-            &exceptions::NOT_IMPLEMENTED_ERROR,
-            "pyrt does not support print(file=...) yet",
-        ));
-    }
+    // `file=None` is `sys.stdout`.
+    let file = bound[2].clone().filter(|f| !f.is(&none));
     let (sep, end) = (text(0, "sep", " ")?, text(1, "end", "\n")?);
-    let mut line = String::new();
+    // The pieces `PyFile_WriteObject` writes one by one: each argument, separators, the end.
+    let mut pieces = Vec::new();
     for (i, a) in bound[4..].iter().flatten().enumerate() {
         if i > 0 {
-            line.push_str(&sep);
+            pieces.push(sep.clone());
         }
-        line.push_str(&abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?);
+        pieces.push(abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?);
     }
-    line.push_str(&end);
-    let _ = interp.out.borrow_mut().write_all(line.as_bytes());
-    if let Some(flush) = &bound[3] {
-        abstract_::is_true(heap, flush.object()).map_err(|e| interp.err(e))?;
+    pieces.push(end);
+    let line = pieces.concat();
+    let flush = match &bound[3] {
+        Some(f) => abstract_::is_true(heap, f.object()).map_err(|e| interp.err(e))?,
+        None => false,
+    };
+    match file
+        .as_ref()
+        .map(|f| (f, super::stdio::stream_fd(f.object())))
+    {
+        None => {
+            let _ = interp.out.borrow_mut().write_all(line.as_bytes());
+            if flush {
+                super::stdio::flush(interp, 1);
+            }
+        }
+        Some((_, Some(fd))) => {
+            super::stdio::write(interp, fd, &line);
+            if flush {
+                super::stdio::flush(interp, fd);
+            }
+        }
+        Some((f, None)) => {
+            // Any object with a `write` method.
+            for piece in pieces {
+                let text = unicode::new_str(heap, &piece).map_err(|e| interp.err(e))?;
+                interp.call_method(f, "write", vec![text], Vec::new())?;
+            }
+            if flush {
+                interp.call_method(f, "flush", Vec::new(), Vec::new())?;
+            }
+        }
     }
     Ok(none)
 }
@@ -680,26 +626,6 @@ fn min_max<'py>(
             format!("{name}() iterable argument is empty"),
         )),
     }
-}
-
-/// `sum(iterable, /, start=0)`.
-fn sum<'py>(
-    interp: &Interp<'py>,
-    _: &str,
-    bound: &[Option<Obj<'py>>],
-    _: &[(String, Obj<'py>)],
-) -> R<'py, Obj<'py>> {
-    let heap = interp.heap;
-    let items = interp.collect(&arg(interp, bound, 0)?)?;
-    let mut acc = match &bound[1] {
-        Some(s) => s.clone(),
-        None => long::int_from_i64(heap, 0).map_err(|e| interp.err(e))?,
-    };
-    for x in items {
-        acc = abstract_::binary_op(heap, acc.object(), x.object(), abstract_::BinOp::Add)
-            .map_err(|e| interp.err(e))?;
-    }
-    Ok(acc)
 }
 
 /// `sorted(iterable, /, *, key=None, reverse=False)` (`builtin_sorted`): `list(iterable)`, then

@@ -252,6 +252,9 @@ impl<'py> Interp<'py> {
         value: Option<&Obj<'py>>,
     ) -> R<'py, ()> {
         let o = obj.object();
+        if MODULE.is(o) {
+            return super::modules::set_module_attr(self, obj, name, value);
+        }
         if let Some(ty) = as_type(o)
             && let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast)
         {

@@ -25,6 +25,7 @@
 mod builtins;
 mod call;
 mod code;
+mod dis_module;
 mod eval;
 mod exceptions;
 mod exec;
@@ -35,6 +36,7 @@ mod methods;
 mod modules;
 mod objects;
 mod run_scripts;
+mod stdio;
 mod store;
 mod vm;
 
@@ -50,6 +52,7 @@ use pyrt_objects::{ExcKind, Heap, Obj, PyErr};
 use ruff_python_ast::Stmt;
 
 use code::{Code, Compiler, Constants};
+pub use dis_module::dis_source;
 use pyrt_compiler::parse::{self, Lines};
 pub use run_scripts::RunScripts;
 
@@ -69,6 +72,9 @@ pub enum Outcome {
     SyntaxError(String),
     /// An exception escaped: the traceback as CPython prints it.
     Uncaught(String),
+    /// `SystemExit` escaped (`sys.exit`): the exit status, and the text to print on stderr
+    /// (the message of `sys.exit("message")`, else nothing).
+    Exited(u8, String),
 }
 
 /// A raised exception on its way up, with the frames it left.
@@ -299,7 +305,7 @@ pub fn repl<'py>(
         }
         match session.run(&buffer, true) {
             Outcome::Finished => {}
-            Outcome::SyntaxError(text) | Outcome::Uncaught(text) => {
+            Outcome::SyntaxError(text) | Outcome::Uncaught(text) | Outcome::Exited(_, text) => {
                 let _ = errors.write_all(text.as_bytes());
                 let _ = errors.flush();
             }
@@ -440,6 +446,11 @@ impl<'py> Session<'py> {
             let _ = interp.out.borrow_mut().flush();
             match result {
                 Ok(_) => Outcome::Finished,
+                Err(Unwind::Raise(r))
+                    if r.exc.ob_type().is_subtype(exceptions::SYSTEM_EXIT.get()) =>
+                {
+                    modules::sys::exit_outcome(interp, &r.exc)
+                }
                 Err(Unwind::Raise(r)) => Outcome::Uncaught(interp.vm_format_exception(&r.exc)),
                 Err(_) => Outcome::Finished,
             }
@@ -606,15 +617,42 @@ impl<'py> Interp<'py> {
     }
 
     fn new_globals(&self) -> Result<Obj<'py>, PyErr> {
-        let g = dict::new_dict(self.heap)?;
-        let name = unicode::new_constant_str(self.heap, "__name__")?;
-        let main = unicode::new_constant_str(self.heap, "__main__")?;
-        dict::set_item(
-            self.heap,
-            dict::Dict::cast_internal(g.object())?,
-            name,
-            main,
-        )?;
+        let heap = self.heap;
+        let g = dict::new_dict(heap)?;
+        let view = dict::Dict::cast_internal(g.object())?;
+        let none = pyrt_objects::types::none(heap);
+        let name = unicode::new_constant_str(heap, "__name__")?;
+        let main = unicode::new_constant_str(heap, "__main__")?;
+        dict::set_item(heap, view, name, main)?;
+        if vm::enabled() {
+            // The rest of `__main__`'s header (`module_init_dict`, then `run_simple_file`'s
+            // `__file__` and `__cached__`); pyrt has no loader object.
+            for k in ["__doc__", "__package__", "__spec__"] {
+                dict::set_item(
+                    heap,
+                    view,
+                    unicode::new_constant_str(heap, k)?,
+                    none.clone(),
+                )?;
+            }
+            let path = std::path::Path::new(&self.filename);
+            if path.is_file() {
+                let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                let file = unicode::new_str(heap, &absolute.to_string_lossy())?;
+                dict::set_item(
+                    heap,
+                    view,
+                    unicode::new_constant_str(heap, "__file__")?,
+                    file,
+                )?;
+                dict::set_item(
+                    heap,
+                    view,
+                    unicode::new_constant_str(heap, "__cached__")?,
+                    none,
+                )?;
+            }
+        }
         Ok(g)
     }
 

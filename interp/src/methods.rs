@@ -2,6 +2,7 @@
 //! directly for `obj.name(...)` or through a bound built-in method object for `m = obj.name`.
 
 use pyrt_objects::methods::Methods;
+use pyrt_objects::types::bytes_methods::BYTES_METHODS;
 use pyrt_objects::types::dict::methods::DICT_METHODS;
 use pyrt_objects::types::float_methods::FLOAT_METHODS;
 use pyrt_objects::types::list_methods::LIST_METHODS;
@@ -9,7 +10,8 @@ use pyrt_objects::types::long_methods::INT_METHODS;
 use pyrt_objects::types::range_methods::RANGE_METHODS;
 use pyrt_objects::types::set_methods::{FROZENSET_METHODS, SET_METHODS};
 use pyrt_objects::types::str_methods::STR_METHODS;
-use pyrt_objects::types::{dict, float, list, long, range, set, unicode};
+use pyrt_objects::types::tuple_methods::TUPLE_METHODS;
+use pyrt_objects::types::{bytes, dict, float, list, long, range, set, tuple, unicode};
 use pyrt_objects::{Obj, PyObject};
 
 use super::objects::{BUILTIN, DICT_ITEMS, DICT_KEYS, DICT_VALUES};
@@ -21,7 +23,7 @@ pub(crate) fn bound<'py>(
     obj: &Obj<'py>,
     name: &str,
 ) -> R<'py, Option<Obj<'py>>> {
-    if !has_method(obj, name) && !is_generator_method(obj, name) {
+    if !has_method(obj, name) && !is_interp_method(obj, name) {
         return Ok(None);
     }
     let n = interp.name_str(name)?;
@@ -34,11 +36,110 @@ pub(crate) fn bound<'py>(
 
 /// Whether `obj`'s built-in type has method `name` (called without a bound method object).
 pub(crate) fn has_builtin_method(obj: &Obj<'_>, name: &str) -> bool {
-    has_method(obj, name) || is_generator_method(obj, name)
+    has_method(obj, name) || is_interp_method(obj, name)
 }
 
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
-    table_of(obj.object()).is_some_and(|t| t.has(name))
+    table_of(obj.object())
+        .or_else(|| type_table(obj.object()))
+        .is_some_and(|t| t.has(name))
+}
+
+/// The methods of a built-in type reached through the type itself (`str.upper`,
+/// `dict.fromkeys`): the type's table, for the static types that have one.
+fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
+    let ty = pyrt_objects::types::type_object(o)?;
+    if pyrt_objects::types::class::is_heap_type(ty) {
+        return None;
+    }
+    let is = |t: &'static pyrt_objects::typeobj::StaticType| core::ptr::eq(ty, t.get());
+    use pyrt_objects::types as t;
+    let table: &'static dyn Methods = if is(&t::LIST_TYPE) {
+        &LIST_METHODS
+    } else if is(&t::DICT_TYPE) {
+        &DICT_METHODS
+    } else if is(&t::SET_TYPE) {
+        &SET_METHODS
+    } else if is(&t::FROZENSET_TYPE) {
+        &FROZENSET_METHODS
+    } else if is(&t::STR_TYPE) {
+        &STR_METHODS
+    } else if is(&t::TUPLE_TYPE) {
+        &TUPLE_METHODS
+    } else if is(&t::BYTES_TYPE) {
+        &BYTES_METHODS
+    } else if is(&t::FLOAT_TYPE) {
+        &FLOAT_METHODS
+    } else if is(&t::INT_TYPE) || is(&t::BOOL_TYPE) {
+        &INT_METHODS
+    } else {
+        return None;
+    };
+    Some(table)
+}
+
+/// The class and static methods of the built-in types, which take no instance.
+const CLASS_METHODS: &[&str] = &["fromkeys", "from_bytes", "fromhex", "maketrans"];
+
+/// `Type.name(*args)` for a built-in type: a class or static method (called with an instance
+/// standing for the type, as the methods only read its type), else the method descriptor,
+/// whose first argument is the instance (`str.upper("a")`).
+fn call_on_type<'py>(
+    interp: &Interp<'py>,
+    ty_obj: &Obj<'py>,
+    table: &'static dyn Methods,
+    name: &str,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Option<Obj<'py>>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let ty = pyrt_objects::types::type_object(ty_obj.object())
+        .ok_or_else(|| err(pyrt_objects::view::bad_internal_call()))?;
+    if CLASS_METHODS.contains(&name) {
+        let is = |t: &'static pyrt_objects::typeobj::StaticType| core::ptr::eq(ty, t.get());
+        use pyrt_objects::types as t;
+        if is(&t::DICT_TYPE) {
+            // `dict.fromkeys(iterable, value=None)`.
+            pyrt_objects::methods::check_positional(name, args.len(), 1, 2).map_err(err)?;
+            if !kwargs.is_empty() {
+                return Err(interp.raise(
+                    &super::exceptions::TYPE_ERROR,
+                    format!("dict.{name}() takes no keyword arguments"),
+                ));
+            }
+            let none = pyrt_objects::types::none(heap);
+            let value = args.get(1).unwrap_or(&none);
+            return dict::from_keys(heap, args[0].object(), value.object())
+                .map(Some)
+                .map_err(err);
+        }
+        let prototype = if is(&t::STR_TYPE) {
+            unicode::new_str(heap, "").map_err(err)?
+        } else if is(&t::BYTES_TYPE) {
+            bytes::new_bytes(heap, b"").map_err(err)?
+        } else if is(&t::FLOAT_TYPE) {
+            float::new_float(heap, 0.0).map_err(err)?
+        } else if is(&t::BOOL_TYPE) {
+            long::new_bool(heap, false)
+        } else {
+            long::int_from_i64(heap, 0).map_err(err)?
+        };
+        return table
+            .call(heap, prototype.object(), name, args, kwargs)
+            .transpose()
+            .map_err(err);
+    }
+    let Some((receiver, rest)) = args.split_first() else {
+        return Err(interp.raise(
+            &super::exceptions::TYPE_ERROR,
+            format!("unbound method {}.{name}() needs an argument", ty.name()),
+        ));
+    };
+    table
+        .call(heap, receiver.object(), name, rest, kwargs)
+        .transpose()
+        .map_err(err)
 }
 
 /// The method table of `o`'s type (its `tp_methods`), for the built-in types that have one.
@@ -59,15 +160,23 @@ fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
         &FLOAT_METHODS
     } else if long::is_int(o) {
         &INT_METHODS
+    } else if tuple::is_tuple(o) {
+        &TUPLE_METHODS
+    } else if bytes::is_bytes(o) {
+        &BYTES_METHODS
+    } else if pyrt_objects::types::module::is_module(o) {
+        // Only `math`'s functions are bound to an object-layer module.
+        &pyrt_objects::math::MATH_FUNCTIONS
     } else {
         return None;
     };
     Some(table)
 }
 
-fn is_generator_method(obj: &Obj<'_>, name: &str) -> bool {
-    pyrt_objects::types::genobject::is_generator(obj.object())
-        && matches!(name, "send" | "throw" | "close" | "__next__")
+fn is_interp_method(obj: &Obj<'_>, name: &str) -> bool {
+    (pyrt_objects::types::genobject::is_generator(obj.object())
+        && matches!(name, "send" | "throw" | "close" | "__next__"))
+        || (super::stdio::is_stream(obj.object()) && super::stdio::has_method(name))
 }
 
 /// A generator's `send`, `throw`, `close` and `__next__` (`gen_methods`).
@@ -135,8 +244,18 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
-    if is_generator_method(obj, name) {
+    if let Some(fd) = super::stdio::stream_fd(obj.object())
+        && super::stdio::has_method(name)
+    {
+        return super::stdio::call(interp, fd, name, args).map(Some);
+    }
+    if is_interp_method(obj, name) {
         return call_generator(interp, obj, name, args).map(Some);
+    }
+    if table_of(obj.object()).is_none()
+        && let Some(t) = type_table(obj.object()).filter(|t| t.has(name))
+    {
+        return call_on_type(interp, obj, t, name, args, kwargs);
     }
     let r =
         table_of(obj.object()).and_then(|t| t.call(interp.heap, obj.object(), name, args, kwargs));

@@ -4,8 +4,10 @@
 //! `weakref`, whose functions live in `gc_module.rs`.
 
 use pyrt_objects::methods::{self, Params};
-use pyrt_objects::types::{dict, list, long, record, unicode};
+use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, PyObject, abstract_};
+
+pub(crate) mod sys;
 
 use super::exceptions;
 use super::objects::{BUILTIN, MODULE};
@@ -46,10 +48,12 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "getrecursionlimit", Params::NoArgs),
     def("sys", "setrecursionlimit", Params::One),
     def("sys", "_debugmallocstats", Params::NoArgs),
+    def("sys", "exit", Params::Positional { min: 0, max: 1 }),
     def("time", "perf_counter", Params::NoArgs),
     // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
     // messages are the interpreter's, not `methods::bind`'s.
     def("collections", "namedtuple", Params::VarKeywords),
+    def("dis", "dis", Params::One),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -80,11 +84,15 @@ pub(crate) fn base_index() -> usize {
     super::builtins::method_index() + 1
 }
 
+/// The modules built into pyrt, made by [`new_module`].
+pub(crate) const BUILTIN_MODULES: &[&str] =
+    &["sys", "time", "collections", "gc", "weakref", "math", "dis"];
+
 /// A new module object for `name`.
 pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
     let err = |e| interp.err(e);
-    if !["sys", "time", "collections", "gc", "weakref"].contains(&name) {
+    if !BUILTIN_MODULES.contains(&name) {
         return Err(interp.raise(
             &exceptions::MODULE_NOT_FOUND_ERROR,
             format!("No module named '{name}'"),
@@ -92,6 +100,18 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     let d = dict::new_dict(heap).map_err(err)?;
     let view = interp.own_dict(&d)?;
+    // `module_init_dict`: the name, then `__doc__`, `__package__`, `__loader__`, `__spec__`.
+    let none = pyrt_objects::types::none(heap);
+    let header = [
+        ("__name__", unicode::new_str(heap, name).map_err(err)?),
+        ("__doc__", none.clone()),
+        ("__package__", unicode::new_str(heap, "").map_err(err)?),
+        ("__loader__", none.clone()),
+        ("__spec__", none),
+    ];
+    for (k, v) in header {
+        dict::set_item(heap, view, interp.name_str(k)?, v).map_err(err)?;
+    }
     let all = FUNCTIONS.iter().chain(super::gc_module::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
@@ -102,21 +122,13 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
             dict::set_item(heap, view, interp.name_str(f.name)?, b).map_err(err)?;
         }
     }
-    if name == "sys" {
-        let argv = interp
-            .argv
-            .iter()
-            .map(|a| unicode::new_str(heap, a))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(err)?;
-        let argv = list::new_list(heap, argv).map_err(err)?;
-        dict::set_item(heap, view, interp.name_str("argv")?, argv).map_err(err)?;
-        let vi = version_info(interp)?;
-        dict::set_item(heap, view, interp.name_str("version_info")?, vi).map_err(err)?;
-        let maxsize = long::int_from_i64(heap, i64::MAX).map_err(err)?;
-        dict::set_item(heap, view, interp.name_str("maxsize")?, maxsize).map_err(err)?;
-    }
     let mut attrs = Vec::new();
+    if name == "sys" {
+        attrs = sys::attributes(interp)?;
+    }
+    if name == "math" {
+        attrs = math_attributes(interp)?;
+    }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;
     }
@@ -137,7 +149,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
 }
 
 /// `sys.version_info`: CPython 3.12.1's, as a named tuple.
-fn version_info<'py>(interp: &Interp<'py>) -> R<'py, Obj<'py>> {
+pub(crate) fn version_info<'py>(interp: &Interp<'py>) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
     let err = |e| interp.err(e);
     let fields = ["major", "minor", "micro", "releaselevel", "serial"];
@@ -151,6 +163,61 @@ fn version_info<'py>(interp: &Interp<'py>) -> R<'py, Obj<'py>> {
     ];
     let cls = pyrt_objects::types::class::Class::cast_internal(cls.object()).map_err(err)?;
     pyrt_objects::types::class::call(heap, cls, values).map_err(err)
+}
+
+/// The `math` module's functions and constants: each function is a built-in bound to an
+/// object-layer module named `math`, whose method table is [`MATH_FUNCTIONS`] (see
+/// `methods::table_of`).
+///
+/// [`MATH_FUNCTIONS`]: pyrt_objects::math::MATH_FUNCTIONS
+fn math_attributes<'py>(interp: &Interp<'py>) -> R<'py, Vec<(&'static str, Obj<'py>)>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let receiver =
+        pyrt_objects::types::module::new_module(heap, interp.name_str("math")?).map_err(err)?;
+    let mut attrs = Vec::new();
+    for f in pyrt_objects::math::MATH_FUNCTIONS.methods {
+        let n = interp.name_str(f.name)?;
+        let b = BUILTIN
+            .alloc(
+                heap,
+                &[Some(n), Some(receiver.clone())],
+                &[super::builtins::method_index()],
+            )
+            .map_err(err)?;
+        attrs.push((f.name, b));
+    }
+    for (name, value) in pyrt_objects::math::CONSTANTS {
+        let v = pyrt_objects::types::float::new_float(heap, *value).map_err(err)?;
+        attrs.push((*name, v));
+    }
+    Ok(attrs)
+}
+
+/// `module.name = value` (`Some`) or `del module.name` (`None`), in the module's namespace
+/// (`module_setattro` is the generic one, over `md_dict`).
+pub(crate) fn set_module_attr<'py>(
+    interp: &Interp<'py>,
+    m: &Obj<'py>,
+    name: &str,
+    value: Option<&Obj<'py>>,
+) -> R<'py, ()> {
+    let heap = interp.heap;
+    let d = MODULE
+        .cast(m.object())
+        .and_then(|md| md.get_ref(heap, super::objects::module::DICT))
+        .ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()))?;
+    let view = interp.own_dict(&d)?;
+    let key = interp.name_str(name)?;
+    match value {
+        Some(v) => dict::set_item(heap, view, key, v.clone()).map_err(|e| interp.err(e)),
+        None => dict::del_item(heap, view, key.object()).map_err(|_| {
+            interp.raise(
+                &exceptions::ATTRIBUTE_ERROR,
+                format!("module has no attribute '{name}'"),
+            )
+        }),
+    }
 }
 
 /// Attributes computed when read (none yet).
@@ -241,6 +308,8 @@ pub(crate) fn call_function<'py>(
             interp.recursion_limit.set(n as usize);
             Ok(pyrt_objects::types::none(heap))
         }
+        ("dis", "dis") => interp.dis_dis(&arg(0)?),
+        ("sys", "exit") => Err(sys::exit(interp, bound.first().cloned().flatten())),
         ("sys", "_debugmallocstats") => {
             let _ = interp.out.borrow_mut().flush();
             eprint!("{}", heap.malloc_stats());

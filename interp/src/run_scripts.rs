@@ -77,6 +77,7 @@ impl RunScripts for Python<'_> {
         let err = match outcome {
             Outcome::Finished => None,
             Outcome::SyntaxError(t) | Outcome::Uncaught(t) => Some(t),
+            Outcome::Exited(_, t) => Some(t).filter(|t| !t.is_empty()),
         };
         (out, err)
     }

@@ -798,25 +798,14 @@ impl<'a, 'py> Run<'a, 'py> {
                 self.push(long::new_bool(heap, c != (oparg == 1)))?;
             }
             IMPORT_NAME => {
-                let _fromlist = self.pop()?;
-                let _level = self.pop()?;
-                let m = interp.vm_import(&self.name_text(oparg))?;
+                let fromlist = self.pop()?;
+                let level = self.pop()?;
+                let m = interp.vm_import_name(&self.name_text(oparg), &fromlist, &level)?;
                 self.push(m)?;
             }
             IMPORT_FROM => {
                 let m = self.peek(1)?;
-                let name = self.name_text(oparg);
-                let v = interp.getattr(&m, &name).map_err(|_| {
-                    let mname = interp
-                        .getattr(&m, "__name__")
-                        .ok()
-                        .and_then(|n| unicode::Str::cast(n.object()).map(unicode::str_value))
-                        .unwrap_or_else(|| "?".into());
-                    interp.raise(
-                        &exceptions::IMPORT_ERROR,
-                        format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                    )
-                })?;
+                let v = interp.vm_import_from(&m, &self.name_text(oparg))?;
                 self.push(v)?;
             }
             JUMP_FORWARD => self.ip = next + oparg,

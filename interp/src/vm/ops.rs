@@ -537,6 +537,8 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 Ok(none(heap))
             }
+            // INTRINSIC_IMPORT_STAR.
+            2 => interp.vm_import_star(&v),
             // INTRINSIC_STOPITERATION_ERROR (PEP 479).
             3 => {
                 if v.ob_type().is_subtype(exceptions::STOP_ITERATION.get()) {

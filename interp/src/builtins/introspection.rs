@@ -1,0 +1,241 @@
+//! The introspection built-ins (`Python/bltinmodule.c`): `callable`, `issubclass`, `globals`,
+//! `locals`, `vars`, `dir`, `delattr`, `format` and `ascii`. `globals()` and `locals()` read
+//! the calling frame: the top frame of the VM's data stack, whose fast locals `locals()` copies
+//! into a new dict (cells read through), as `PyFrame_GetLocals` does in 3.12.
+
+use pyrt_objects::Obj;
+use pyrt_objects::types::code::{CO_FAST_CELL, CO_FAST_FREE};
+use pyrt_objects::types::type_object as as_type;
+use pyrt_objects::types::{cell, class, dict, list, long, tuple, unicode};
+
+use super::super::exceptions;
+use super::super::objects::{BUILTIN, FUNCTION, METHOD, MODULE, module};
+use super::super::{Interp, R};
+use super::arg;
+
+/// `callable(obj)`: whether its type can be called (`tp_call`).
+pub(super) fn callable<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let o = arg(interp, bound, 0)?;
+    let p = o.object();
+    let yes = FUNCTION.is(p)
+        || BUILTIN.is(p)
+        || METHOD.is(p)
+        || super::super::vm::is_function(p)
+        || pyrt_objects::types::method::Method::cast(p).is_some()
+        || pyrt_objects::types::weakref::Weakref::cast(p).is_some()
+        || as_type(p).is_some()
+        || (class::is_heap_type(o.ob_type())
+            && interp.class_lookup(o.ob_type(), "__call__").is_some());
+    Ok(long::new_bool(interp.heap, yes))
+}
+
+/// `issubclass(cls, classinfo)`: `classinfo` a class or a tuple of them.
+pub(super) fn issubclass<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let (c, info) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
+    let Some(c) = as_type(c.object()) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "issubclass() arg 1 must be a class",
+        ));
+    };
+    let mut infos = vec![info.clone()];
+    let mut any = false;
+    while let Some(i) = infos.pop() {
+        if let Some(t) = tuple::Tuple::cast(i.object()) {
+            infos.extend(tuple::items(t).iter().map(|p| {
+                // SAFETY: the tuple holds its items.
+                unsafe { Obj::from_borrowed(interp.heap, p.as_ref()) }
+            }));
+            continue;
+        }
+        let Some(t) = as_type(i.object()) else {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ));
+        };
+        any |= c.is_subtype(t);
+    }
+    Ok(long::new_bool(interp.heap, any))
+}
+
+/// `globals()`: the calling frame's globals.
+pub(super) fn globals<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    _: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    interp
+        .vm
+        .stack
+        .top_frame()
+        .and_then(|f| f.globals(interp.heap))
+        .ok_or_else(|| interp.raise(&exceptions::SYSTEM_ERROR, "globals(): no current frame"))
+}
+
+/// `locals()`: a module or class body's namespace, or a new dict of a function's bound fast
+/// locals, cells and free variables (read through their cells).
+pub(super) fn locals<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    _: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let frame = interp
+        .vm
+        .stack
+        .top_frame()
+        .ok_or_else(|| interp.raise(&exceptions::SYSTEM_ERROR, "locals(): no current frame"))?;
+    if let Some(ns) = frame.locals(heap) {
+        return Ok(ns);
+    }
+    let code = frame
+        .code()
+        .ok_or_else(|| interp.raise(&exceptions::SYSTEM_ERROR, "locals(): no code"))?;
+    let d = dict::new_dict(heap).map_err(err)?;
+    let view = dict::Dict::cast_internal(d.object()).map_err(err)?;
+    let names = tuple::items(code.localsplusnames());
+    let kinds = code.localspluskinds();
+    for (i, (name, kind)) in names.iter().zip(kinds).enumerate() {
+        let Some(mut v) = frame.local(heap, i) else {
+            continue;
+        };
+        if kind & (CO_FAST_CELL | CO_FAST_FREE) != 0
+            && let Some(c) = cell::CellObject::cast(v.object())
+        {
+            match c.get(heap) {
+                Some(inner) => v = inner,
+                None => continue,
+            }
+        }
+        // SAFETY: the code object holds its names.
+        let k = unsafe { Obj::from_borrowed(heap, name.as_ref()) };
+        dict::set_item(heap, view, k, v).map_err(err)?;
+    }
+    Ok(d)
+}
+
+/// `vars()` (the caller's locals) or `vars(obj)`: `obj.__dict__`.
+pub(super) fn vars<'py>(
+    interp: &Interp<'py>,
+    name: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let Some(Some(o)) = bound.first() else {
+        return locals(interp, name, bound, kwargs);
+    };
+    if let Some(m) = MODULE.cast(o.object()) {
+        return m
+            .get_ref(interp.heap, module::DICT)
+            .ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()));
+    }
+    interp.getattr(o, "__dict__").map_err(|_| {
+        interp.raise(
+            &exceptions::TYPE_ERROR,
+            "vars() argument must have __dict__ attribute",
+        )
+    })
+}
+
+/// `dir()` (the sorted names of the caller's locals) or `dir(module)` (its sorted names).
+pub(super) fn dir<'py>(
+    interp: &Interp<'py>,
+    name: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let d = match bound.first() {
+        Some(Some(o)) if MODULE.is(o.object()) => vars(interp, name, bound, kwargs)?,
+        Some(Some(o)) => {
+            return Err(interp.raise(
+                &exceptions::NOT_IMPLEMENTED_ERROR,
+                format!(
+                    "pyrt does not support dir() of a '{}' object yet",
+                    o.ob_type().name()
+                ),
+            ));
+        }
+        _ => locals(interp, name, bound, kwargs)?,
+    };
+    let items =
+        dict::items(heap, dict::Dict::cast_internal(d.object()).map_err(err)?).map_err(err)?;
+    let keys = items.into_iter().map(|(k, _)| k).collect();
+    let l = list::new_list(heap, keys).map_err(err)?;
+    let l_view = list::List::cast_internal(l.object()).map_err(err)?;
+    pyrt_objects::types::list_sort::sort(heap, l_view, false).map_err(err)?;
+    Ok(l)
+}
+
+/// `delattr(obj, name)`.
+pub(super) fn delattr<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let o = arg(interp, bound, 0)?;
+    let n = super::attr_name(interp, &arg(interp, bound, 1)?)?;
+    interp.setattr(&o, &n, None)?;
+    Ok(pyrt_objects::types::none(interp.heap))
+}
+
+/// `format(value, format_spec='')`: the type's `__format__`.
+pub(super) fn format<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let value = arg(interp, bound, 0)?;
+    let spec = match bound.get(1).cloned().flatten() {
+        None => String::new(),
+        Some(ref s) if let Some(s) = unicode::Str::cast(s.object()) => unicode::str_value(s),
+        Some(s) => {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "format() argument 2 must be str, not {}",
+                    s.ob_type().name()
+                ),
+            ));
+        }
+    };
+    if class::is_heap_type(value.ob_type())
+        && let Some(f) = interp.class_lookup(value.ob_type(), "__format__")
+    {
+        let spec = unicode::new_str(heap, &spec).map_err(|e| interp.err(e))?;
+        return interp.call(&f, vec![value, spec], Vec::new());
+    }
+    let text =
+        pyrt_objects::format::format(heap, value.object(), &spec).map_err(|e| interp.err(e))?;
+    unicode::new_str(heap, &text).map_err(|e| interp.err(e))
+}
+
+/// `ascii(obj)`: `repr(obj)` with non-ASCII characters escaped.
+pub(super) fn ascii<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let o = arg(interp, bound, 0)?;
+    let text = pyrt_objects::format::ascii(interp.heap, o.object()).map_err(|e| interp.err(e))?;
+    unicode::new_str(interp.heap, &text).map_err(|e| interp.err(e))
+}
