@@ -10,7 +10,7 @@ use pyrt_objects::types::{class, dict, list, long, none, tuple, unicode, weakref
 use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
-use super::objects::{BUILTIN, FUNCTION, METHOD, MODULE, builtin, method, module};
+use super::objects::{BUILTIN, FUNCTION, METHOD, MODULE, SLICE, builtin, method, module};
 use super::{Interp, R};
 
 use pyrt_objects::types::type_object as as_type;
@@ -313,10 +313,8 @@ impl<'py> Interp<'py> {
             return dict::set_item(heap, d, key, value).map_err(|e| self.err(e));
         }
         if let Some(l) = list::List::cast(o) {
-            if let Some((lo, hi)) = super::builtins::slice_bounds(self, &key, list::list_len(l))? {
-                // `a[i:j] = a` copies `a` first; any other iterable is collected.
-                let items = self.collect(&value)?;
-                return list::set_slice(heap, l, lo, hi, items).map_err(|e| self.err(e));
+            if SLICE.is(key.object()) {
+                return self.list_ass_slice(l, &key, Some(&value));
             }
             let i = self.index(&key, "list")?;
             return list::set_item(heap, l, i, value).map_err(|e| self.err(e));
@@ -328,6 +326,31 @@ impl<'py> Interp<'py> {
                 obj.ob_type().name()
             ),
         ))
+    }
+
+    /// `l[slice] = value` or `del l[slice]` (`list_ass_subscript`), extended slices included.
+    fn list_ass_slice(
+        &self,
+        l: &list::List,
+        key: &Obj<'py>,
+        value: Option<&Obj<'py>>,
+    ) -> R<'py, ()> {
+        let heap = self.heap;
+        let slice = SLICE
+            .cast(key.object())
+            .ok_or_else(|| self.raise(&exceptions::SYSTEM_ERROR, "list_ass_slice: not a slice"))?;
+        let none = pyrt_objects::types::none(heap);
+        let part = |i: usize| slice.get_ref(heap, i).filter(|v| !v.is(&none));
+        let (start, stop, step) = (part(0), part(1), part(2));
+        pyrt_objects::types::list_slice::ass_subscript_slice(
+            heap,
+            l,
+            start.as_ref().map(Obj::object),
+            stop.as_ref().map(Obj::object),
+            step.as_ref().map(Obj::object),
+            value.map(Obj::object),
+        )
+        .map_err(|e| self.err(e))
     }
 
     /// `del obj[key]`.
@@ -344,8 +367,8 @@ impl<'py> Interp<'py> {
             });
         }
         if let Some(l) = list::List::cast(o) {
-            if let Some((lo, hi)) = super::builtins::slice_bounds(self, key, list::list_len(l))? {
-                return list::del_slice(heap, l, lo, hi).map_err(|e| self.err(e));
+            if SLICE.is(key.object()) {
+                return self.list_ass_slice(l, key, None);
             }
             let i = self.index(&key.clone(), "list")?;
             return list::del_item(heap, l, i).map_err(|e| self.err(e));

@@ -624,34 +624,32 @@ impl<'py> Interp<'py> {
         let name = unicode::new_constant_str(heap, "__name__")?;
         let main = unicode::new_constant_str(heap, "__main__")?;
         dict::set_item(heap, view, name, main)?;
-        if vm::enabled() {
-            // The rest of `__main__`'s header (`module_init_dict`, then `run_simple_file`'s
-            // `__file__` and `__cached__`); pyrt has no loader object.
-            for k in ["__doc__", "__package__", "__spec__"] {
-                dict::set_item(
-                    heap,
-                    view,
-                    unicode::new_constant_str(heap, k)?,
-                    none.clone(),
-                )?;
-            }
-            let path = std::path::Path::new(&self.filename);
-            if path.is_file() {
-                let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-                let file = unicode::new_str(heap, &absolute.to_string_lossy())?;
-                dict::set_item(
-                    heap,
-                    view,
-                    unicode::new_constant_str(heap, "__file__")?,
-                    file,
-                )?;
-                dict::set_item(
-                    heap,
-                    view,
-                    unicode::new_constant_str(heap, "__cached__")?,
-                    none,
-                )?;
-            }
+        // The rest of `__main__`'s header (`module_init_dict`, then `run_simple_file`'s
+        // `__file__` and `__cached__`); pyrt has no loader object.
+        for k in ["__doc__", "__package__", "__spec__"] {
+            dict::set_item(
+                heap,
+                view,
+                unicode::new_constant_str(heap, k)?,
+                none.clone(),
+            )?;
+        }
+        let path = std::path::Path::new(&self.filename);
+        if path.is_file() {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            let file = unicode::new_str(heap, &absolute.to_string_lossy())?;
+            dict::set_item(
+                heap,
+                view,
+                unicode::new_constant_str(heap, "__file__")?,
+                file,
+            )?;
+            dict::set_item(
+                heap,
+                view,
+                unicode::new_constant_str(heap, "__cached__")?,
+                none,
+            )?;
         }
         Ok(g)
     }
