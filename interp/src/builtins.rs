@@ -858,7 +858,7 @@ pub(crate) fn construct<'py>(
                 &exceptions::TYPE_ERROR,
                 "string argument without an encoding",
             )),
-            Some(a) if interp.iter(a).is_err() => Err(interp.raise(
+            Some(a) if abstract_::get_iter(interp.heap, a.object()).is_err() => Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 format!("cannot convert '{}' object to bytes", a.ob_type().name()),
             )),

@@ -10,7 +10,7 @@ use pyrt_objects::types::{class, dict, list, long, none, tuple, unicode, weakref
 use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
-use super::objects::{BUILTIN, FUNCTION, METHOD, MODULE, SLICE, builtin, method, module};
+use super::objects::{BUILTIN, MODULE, SLICE, builtin, module};
 use super::{Interp, R};
 
 use pyrt_objects::types::type_object as as_type;
@@ -24,9 +24,6 @@ impl<'py> Interp<'py> {
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         let f = func.object();
-        if FUNCTION.is(f) {
-            return self.call_function(func, args, kwargs);
-        }
         let (mut args, mut kwargs) = (args, kwargs);
         if let Some(r) = self.vm_call(func, &mut args, &mut kwargs) {
             return r;
@@ -75,14 +72,6 @@ impl<'py> Interp<'py> {
                 ));
             }
             return Ok(weakref::referent(self.heap, w).unwrap_or_else(|| none(self.heap)));
-        }
-        if let Some(m) = METHOD.cast(f) {
-            let function = m
-                .get_ref(self.heap, method::FUNC)
-                .expect("a method's function");
-            let receiver = m.get_ref(self.heap, method::SELF).expect("a method's self");
-            args.insert(0, receiver);
-            return self.call(&function, args, kwargs);
         }
         if let Some(ty) = as_type(f) {
             let result = self.instantiate(func, ty, args, kwargs);
@@ -220,11 +209,6 @@ impl<'py> Interp<'py> {
             Ok(v) => Ok(v),
             Err(e) => {
                 if let Some(v) = self.class_lookup(o.ob_type(), name) {
-                    if FUNCTION.is(v.object()) {
-                        return METHOD
-                            .alloc(self.heap, &[Some(v), Some(obj.clone())], &[])
-                            .map_err(|e| self.err(e));
-                    }
                     if super::vm::is_function(v.object()) {
                         return pyrt_objects::types::method::new_method(self.heap, v, obj.clone())
                             .map_err(|e| self.err(e));
@@ -288,7 +272,7 @@ impl<'py> Interp<'py> {
         if class::is_heap_type(o.ob_type())
             && abstract_::getattr(self.heap, o, name).is_err()
             && let Some(f) = self.class_lookup(o.ob_type(), name)
-            && (FUNCTION.is(f.object()) || super::vm::is_function(f.object()))
+            && super::vm::is_function(f.object())
         {
             args.insert(0, obj.clone());
             return self.call(&f, args, kwargs);
@@ -432,7 +416,7 @@ impl<'py> Interp<'py> {
         for (k, v) in dict::items(heap, ns_dict).map_err(|e| self.err(e))? {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
-            if (FUNCTION.is(v) || super::vm::is_function(v))
+            if super::vm::is_function(v)
                 && name.starts_with("__")
                 && name.ends_with("__")
                 && !matches!(
@@ -518,18 +502,6 @@ impl<'py> Interp<'py> {
         )
         .map_err(|e| self.err(e))?;
         Ok(cls)
-    }
-
-    /// `import name`: the built-in modules `sys`, `gc`-less `time` and `collections`.
-    pub(crate) fn import(&self, name: &str) -> R<'py, Obj<'py>> {
-        if let Some(m) = self.modules.borrow().get(name) {
-            return Ok(m.clone());
-        }
-        let m = super::modules::new_module(self, name)?;
-        self.modules
-            .borrow_mut()
-            .insert(name.to_string(), m.clone());
-        Ok(m)
     }
 
     /// `module.name`.

@@ -1,40 +1,40 @@
 //! # pyrt-interp: pyrt's Python interpreter
 //!
-//! The interpreter behind `pyrt run`, `pyrt repl` and `pyrt demo`, on the objects of the `pyrt`
-//! API's runtimes ([`RunScripts`] runs source on a [`pyrt::Python`] token). Today it is the
-//! tree walker described below; a VM running CPython 3.12 bytecode (from `pyrt-compiler`)
-//! will replace it in this crate.
+//! The interpreter behind `pyrt run`, `pyrt repl`, `pyrt dis` and `pyrt demo`, on the objects
+//! of the `pyrt` API's runtimes ([`RunScripts`] runs source on a [`pyrt::Python`] token).
 //!
-//! The Python-subset tree walker evaluates Ruff's syntax tree directly on pyrt objects
-//! (`Python/ceval.c` in spirit, not in structure), so every value a script makes is a real pyrt
-//! object that `sys.getsizeof`, `sys.getrefcount` and `id` answer for.
+//! Source is parsed and compiled by `pyrt-compiler` to CPython 3.12 bytecode, and the bytecode
+//! VM (`vm`, `Python/ceval.c`) runs it on pyrt objects: code objects, functions, frames,
+//! cells, bound methods and generators are the object model's own types, so every value a
+//! script makes is a real pyrt object that `sys.getsizeof`, `sys.getrefcount`, `id` and
+//! `gc.get_count()` answer for as CPython does.
 //!
 //! ```text
-//!   source ──pyrt_compiler::parse──► syntax tree ──code.rs──► code objects + constants ──exec.rs/eval.rs──► objects
-//!                                                                     └── call.rs, builtins.rs, methods.rs, modules.rs
+//!   source ──parse──► syntax tree ──compile_module──► CodeObject ──vm::load──► code objects
+//!                                                                              │
+//!                                         vm::eval's dispatch loop ◄───────────┘
+//!                                           └── call.rs, operators.rs, builtins.rs,
+//!                                               methods.rs, modules.rs, exceptions.rs
 //! ```
 //!
-//! References are held as CPython holds them, so refcounts match: a function's locals are
-//! "fast" slots (not a dict), module and class names live in dicts, temporaries are owned
-//! `Obj`s on the Rust stack (CPython's value stack), constants are held by the code objects
-//! that use them and by the syntax tree (as the parser's arena holds them in CPython).
-//!
-//! Exceptions are real exception objects (`exceptions.rs`); an uncaught one is printed as
-//! CPython's traceback.
+//! A session ([`Session`]) is the module `__main__`: its namespace, the built-ins, the
+//! imported modules and the VM's data stack, kept across the REPL's inputs (compiled in
+//! CPython's `single` mode, so expression statements print their value). Exceptions are real
+//! exception objects (`exceptions.rs`) carrying their traceback; an uncaught one is printed as
+//! CPython 3.12 prints it, chained causes and contexts and caret lines included
+//! (`vm/traceback.rs`). At the end of a session the module is torn down as `Py_FinalizeEx`
+//! does (a collection, then the namespace cleared), so finalizers run as in CPython.
 
 mod builtins;
 mod call;
-mod code;
 mod dis_module;
-mod eval;
 mod exceptions;
-mod exec;
 mod gc_hooks;
 mod gc_module;
-mod iter;
 mod methods;
 mod modules;
 mod objects;
+mod operators;
 mod run_scripts;
 mod stdio;
 mod store;
@@ -45,13 +45,9 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
-use ruff_text_size::Ranged;
-
 use pyrt_objects::types::{dict, unicode};
 use pyrt_objects::{ExcKind, Heap, Obj, PyErr};
-use ruff_python_ast::Stmt;
 
-use code::{Code, Compiler, Constants};
 pub use dis_module::dis_source;
 use pyrt_compiler::parse::{self, Lines};
 pub use run_scripts::RunScripts;
@@ -77,43 +73,14 @@ pub enum Outcome {
     Exited(u8, String),
 }
 
-/// A raised exception on its way up, with the frames it left.
+/// A raised exception on its way up (its traceback is on the exception object).
 pub(crate) struct Raised<'py> {
     pub exc: Obj<'py>,
-    pub traceback: Vec<TraceEntry>,
-    /// The line of the innermost frame where it was raised, until that frame records it
-    /// (`finally` blocks run before, and must not move it).
-    pub line: Option<usize>,
 }
 
-/// One line of a traceback: where, in which function, and the text of that line (none for
-/// interactive input, as CPython shows none for `<stdin>`).
-#[derive(Clone)]
-pub(crate) struct TraceEntry {
-    pub line: usize,
-    pub name: String,
-    pub text: String,
-}
-
-impl TraceEntry {
-    /// The entry for `frame`: at `line` if the exception recorded one there, else at the line
-    /// the frame is at.
-    pub(crate) fn new(frame: &Frame<'_>, name: &str, line: Option<usize>) -> TraceEntry {
-        let line = line.unwrap_or(frame.line.get());
-        TraceEntry {
-            line,
-            name: name.to_string(),
-            text: frame.code.lines.text_of(line).trim().to_string(),
-        }
-    }
-}
-
-/// Why evaluation stopped before the end of a block.
+/// Why evaluation stopped: an exception was raised.
 pub(crate) enum Unwind<'py> {
     Raise(Raised<'py>),
-    Return(Obj<'py>),
-    Break,
-    Continue,
 }
 
 /// Evaluation results.
@@ -123,8 +90,6 @@ pub(crate) type R<'py, T> = Result<T, Unwind<'py>>;
 pub(crate) struct Interp<'py> {
     pub heap: &'py Heap,
     pub filename: String,
-    pub consts: RefCell<Constants<'py>>,
-    pub codes: RefCell<Vec<Rc<Code<'py>>>>,
     pub builtins: Obj<'py>,
     pub modules: RefCell<HashMap<String, Obj<'py>>>,
     pub out: RefCell<Box<dyn Write + 'py>>,
@@ -144,40 +109,15 @@ pub(crate) struct Interp<'py> {
     pub script_dir: std::path::PathBuf,
 }
 
-/// A frame: the code running, its fast locals, its globals, and the namespace dict of a
-/// module or class body.
-pub(crate) struct Frame<'py> {
-    pub code: Rc<Code<'py>>,
-    pub fast: RefCell<Vec<Option<Obj<'py>>>>,
-    pub globals: Obj<'py>,
-    pub namespace: Option<Obj<'py>>,
-    pub line: Cell<usize>,
-    /// Names bound by the comprehensions being evaluated, innermost last.
-    pub comprehension: RefCell<Vec<(String, Option<Obj<'py>>)>>,
-}
-
 impl<'py> Interp<'py> {
     /// An error of the object layer as a raised exception: the very exception object when the
     /// error carries one (raised by Python code inside the object layer), with its traceback.
     pub(crate) fn err(&self, e: PyErr) -> Unwind<'py> {
         if let Some(exc) = self.heap.raised_object(&e) {
-            let (traceback, line) = self
-                .heap
-                .take_raised_payload(&e)
-                .and_then(|p| p.downcast::<(Vec<TraceEntry>, Option<usize>)>().ok())
-                .map_or((Vec::new(), None), |p| *p);
-            return Unwind::Raise(Raised {
-                exc,
-                traceback,
-                line,
-            });
+            return Unwind::Raise(Raised { exc });
         }
         match exceptions::from_pyerr(self.heap, &e) {
-            Ok(exc) => Unwind::Raise(Raised {
-                exc,
-                traceback: Vec::new(),
-                line: None,
-            }),
+            Ok(exc) => Unwind::Raise(Raised { exc }),
             Err(_) => self.memory_error(),
         }
     }
@@ -197,11 +137,8 @@ impl<'py> Interp<'py> {
                         .unwrap_or_default()
                 };
                 let summary = PyErr::new(kind, message);
-                self.heap
-                    .raise_object(r.exc, summary, Some(Box::new((r.traceback, r.line))))
+                self.heap.raise_object(r.exc, summary, None)
             }
-            // `return`, `break` and `continue` never leave a called function.
-            _ => PyErr::new(ExcKind::SystemError, "a control-flow unwind left a call"),
         }
     }
 
@@ -212,11 +149,7 @@ impl<'py> Interp<'py> {
         let exc =
             exceptions::new_exception(self.heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)
                 .unwrap_or_else(|_| self.spare_memory_error.clone());
-        Unwind::Raise(Raised {
-            exc,
-            traceback: Vec::new(),
-            line: None,
-        })
+        Unwind::Raise(Raised { exc })
     }
 
     /// Raises `KeyError(key)`, holding the key itself as CPython's does.
@@ -227,11 +160,7 @@ impl<'py> Interp<'py> {
             vec![key.clone()],
             false,
         ) {
-            Ok(exc) => Unwind::Raise(Raised {
-                exc,
-                traceback: Vec::new(),
-                line: None,
-            }),
+            Ok(exc) => Unwind::Raise(Raised { exc }),
             Err(e) => self.err(e),
         }
     }
@@ -248,11 +177,7 @@ impl<'py> Interp<'py> {
             Err(e) => return self.err(e),
         };
         match exceptions::new_exception(self.heap, cls.get(), args, false) {
-            Ok(exc) => Unwind::Raise(Raised {
-                exc,
-                traceback: Vec::new(),
-                line: None,
-            }),
+            Ok(exc) => Unwind::Raise(Raised { exc }),
             Err(e) => self.err(e),
         }
     }
@@ -355,8 +280,6 @@ impl<'py> Session<'py> {
         let interp = Interp {
             heap,
             filename: filename.to_string(),
-            consts: RefCell::new(Constants::new(heap)),
-            codes: RefCell::new(Vec::new()),
             builtins,
             modules: RefCell::new(HashMap::new()),
             out: RefCell::new(out),
@@ -452,7 +375,6 @@ impl<'py> Session<'py> {
                     modules::sys::exit_outcome(interp, &r.exc)
                 }
                 Err(Unwind::Raise(r)) => Outcome::Uncaught(interp.vm_format_exception(&r.exc)),
-                Err(_) => Outcome::Finished,
             }
         })
     }
@@ -558,64 +480,6 @@ impl<'py> Interp<'py> {
         self.c_depth.set(self.c_depth.get() - cost);
     }
 
-    fn run_module(
-        &self,
-        body: &'static [Stmt],
-        lines: Rc<Lines>,
-        globals: &Obj<'py>,
-        interactive: bool,
-    ) -> Outcome {
-        let code = {
-            let mut consts = self.consts.borrow_mut();
-            let mut compiler = Compiler::new(self.heap, &mut consts, lines);
-            match compiler.code("<module>", "<module>", Vec::new(), body, true) {
-                Ok(c) => c,
-                Err(e) => return Outcome::Uncaught(format!("{e}\n")),
-            }
-        };
-        let frame = Frame {
-            code: code.clone(),
-            fast: RefCell::new(Vec::new()),
-            globals: globals.clone(),
-            namespace: None,
-            line: Cell::new(1),
-            comprehension: RefCell::new(Vec::new()),
-        };
-        let result = if interactive {
-            self.exec_interactive(&frame, code.body)
-        } else {
-            self.exec_body(&frame, code.body)
-        };
-        let _ = self.out.borrow_mut().flush();
-        match result {
-            Ok(()) => Outcome::Finished,
-            Err(Unwind::Raise(mut r)) => {
-                let line = r.line.take();
-                r.traceback.push(TraceEntry::new(&frame, "<module>", line));
-                Outcome::Uncaught(self.format_traceback(&r))
-            }
-            Err(_) => Outcome::Finished,
-        }
-    }
-
-    /// Runs statements, printing the repr of each expression statement's value but `None`.
-    fn exec_interactive(&self, frame: &Frame<'py>, body: &'static [Stmt]) -> R<'py, ()> {
-        for s in body {
-            if let Stmt::Expr(e) = s {
-                frame.line.set(frame.code.lines.line_of(s.range().start()));
-                let v = self.eval(frame, &e.value)?;
-                if !v.is(&pyrt_objects::types::none(self.heap)) {
-                    let text = pyrt_objects::abstract_::repr(self.heap, v.object())
-                        .map_err(|e| self.err(e))?;
-                    let _ = writeln!(self.out.borrow_mut(), "{text}");
-                }
-            } else {
-                self.exec_body(frame, core::slice::from_ref(s))?;
-            }
-        }
-        Ok(())
-    }
-
     fn new_globals(&self) -> Result<Obj<'py>, PyErr> {
         let heap = self.heap;
         let g = dict::new_dict(heap)?;
@@ -652,51 +516,5 @@ impl<'py> Interp<'py> {
             )?;
         }
         Ok(g)
-    }
-
-    /// The traceback CPython prints for an uncaught exception: after three identical entries
-    /// in a row, the rest are counted (`[Previous line repeated 996 more times]`).
-    pub(crate) fn format_traceback(&self, r: &Raised<'py>) -> String {
-        let mut s = String::from("Traceback (most recent call last):\n");
-        let mut previous: Option<(usize, &str)> = None;
-        let mut repeats = 0usize;
-        let flush = |s: &mut String, repeats: usize| {
-            if repeats > 3 {
-                let more = repeats - 3;
-                let times = if more == 1 { "time" } else { "times" };
-                s.push_str(&format!("  [Previous line repeated {more} more {times}]\n"));
-            }
-        };
-        for t in r.traceback.iter().rev() {
-            let key = (t.line, t.name.as_str());
-            if previous == Some(key) {
-                repeats += 1;
-            } else {
-                flush(&mut s, repeats);
-                previous = Some(key);
-                repeats = 1;
-            }
-            if repeats > 3 {
-                continue;
-            }
-            s.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                self.filename, t.line, t.name
-            ));
-            if !t.text.is_empty() && !matches!(self.filename.as_str(), "<stdin>" | "<string>") {
-                s.push_str(&format!("    {}\n", t.text));
-            }
-        }
-        flush(&mut s, repeats);
-        let name = r.exc.ob_type().name().to_string();
-        let msg = exceptions::Exception::cast(r.exc.object())
-            .and_then(|e| exceptions::exception_str(self.heap, e).ok())
-            .unwrap_or_default();
-        if msg.is_empty() {
-            s.push_str(&format!("{name}\n"));
-        } else {
-            s.push_str(&format!("{name}: {msg}\n"));
-        }
-        s
     }
 }

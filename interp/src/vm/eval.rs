@@ -228,13 +228,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 self.at = resume.saturating_sub(1);
             }
         }
-        let mut pending = throw.map(|exc| {
-            Unwind::Raise(Raised {
-                exc,
-                traceback: Vec::new(),
-                line: None,
-            })
-        });
+        let mut pending = throw.map(|exc| Unwind::Raise(Raised { exc }));
         let result = loop {
             let step = match pending.take() {
                 Some(e) => Err(e),
@@ -1090,9 +1084,7 @@ impl<'a, 'py> Run<'a, 'py> {
     fn unwind(&mut self, e: Unwind<'py>) -> R<'py, Option<Exit<'py>>> {
         let interp = self.interp;
         let heap = interp.heap;
-        let Unwind::Raise(r) = e else {
-            return Err(self.system_error("a control-flow unwind in the VM"));
-        };
+        let Unwind::Raise(r) = e;
         let exc = r.exc;
         let fresh = !std::mem::take(&mut self.reraise);
         if fresh {
@@ -1376,11 +1368,7 @@ impl<'a, 'py> Run<'a, 'py> {
 
 /// An exception object as an error.
 pub(crate) fn raised(exc: Obj<'_>) -> Unwind<'_> {
-    Unwind::Raise(Raised {
-        exc,
-        traceback: Vec::new(),
-        line: None,
-    })
+    Unwind::Raise(Raised { exc })
 }
 
 #[allow(dead_code)]

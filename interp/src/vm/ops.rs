@@ -39,26 +39,7 @@ impl<'py> Interp<'py> {
 
     /// Every item of an iterable.
     pub(crate) fn vm_collect(&self, v: &Obj<'py>) -> R<'py, Vec<Obj<'py>>> {
-        if let Some(t) = tuple::Tuple::cast(v.object()) {
-            // SAFETY: the tuple holds its items.
-            return Ok(tuple::items(t)
-                .iter()
-                .map(|p| unsafe { Obj::from_borrowed(self.heap, p.as_ref()) })
-                .collect());
-        }
-        if let Some(l) = list::List::cast(v.object()) {
-            // SAFETY: the list holds its items.
-            return Ok(list::items(l)
-                .iter()
-                .map(|p| unsafe { Obj::from_borrowed(self.heap, p.as_ref()) })
-                .collect());
-        }
-        let it = abstract_::get_iter(self.heap, v.object()).map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        while let Some(x) = self.vm_iter_next(&it)? {
-            out.push(x);
-        }
-        Ok(out)
+        self.collect(v)
     }
 }
 
