@@ -26,6 +26,12 @@ use std::path::{Path, PathBuf};
 /// Functions allowed to hold raw layout casts besides `header`, `slot_self`, constructors and
 /// deallocators: `(file, function, why)`.
 const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
+    // The text stream's one word, read after its type check.
+    (
+        "interp/src/stdio.rs",
+        "stream_fd",
+        "the `StreamObject` body, only when `is_stream` holds",
+    ),
     // The subclass bodies of an exception view, by the layout of its class.
     (
         "objects/src/types/exceptions/mod.rs",
@@ -250,6 +256,11 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
 /// `(file, function, why)`.
 const CHECKED: &[(&str, &str, &str)] = &[
     // It dispatches on the type, or only reads the header.
+    (
+        "interp/src/stdio.rs",
+        "stream_fd",
+        "dispatches on the type: `None` unless `ob_type` is the text stream's type",
+    ),
     (
         "objects/src/abstract_.rs",
         "sizeof",

@@ -27,44 +27,55 @@ pub(super) fn enumerate<'py>(
             format!("'{k}' is an invalid keyword argument for enumerate()"),
         )
     };
-    let check = |i: usize, want: &str| match kwargs.get(i) {
-        Some((k, _)) if k != want => Err(invalid(k)),
+    // `enum_vectorcall`'s cases, in its order: two arguments, one, none, too many.
+    let check = |i: usize, name: &str| match kwargs.get(i) {
+        Some((k, _)) if k != name => Err(invalid(k)),
         _ => Ok(()),
     };
-    let kw = |i: usize| kwargs[i].1.clone();
-    // `enum_vectorcall`: the keywords are checked by position, as CPython does.
-    let (iterable, start) = match (args.len(), kwargs.len()) {
-        (2, 0) => (args[0].clone(), Some(args[1].clone())),
-        (1, 1) => {
+    let total = args.len() + kwargs.len();
+    let mut values = args
+        .into_iter()
+        .chain(kwargs.iter().map(|(_, v)| v.clone()));
+    let (iterable, start) = match (total, kwargs.len()) {
+        (2, 0) => (values.next(), values.next()),
+        (2, 1) => {
             check(0, "start")?;
-            (args[0].clone(), Some(kw(0)))
+            (values.next(), values.next())
         }
-        (0, 2) if kwargs[0].0 == "start" => {
+        (2, _) if kwargs[0].0 == "start" => {
             check(1, "iterable")?;
-            (kw(1), Some(kw(0)))
+            let start = values.next();
+            (values.next(), start)
         }
-        (0, 2) => {
+        (2, _) => {
             check(0, "iterable")?;
             check(1, "start")?;
-            (kw(0), Some(kw(1)))
+            (values.next(), values.next())
         }
-        (1, 0) => (args[0].clone(), None),
-        (0, 1) => {
-            check(0, "iterable")?;
-            (kw(0), None)
+        (1, kw) => {
+            if kw == 1 {
+                check(0, "iterable")?;
+            }
+            (values.next(), None)
         }
-        (0, _) => {
+        (n, kw) if n == kw => {
             return Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 "enumerate() missing required argument 'iterable'",
             ));
         }
-        (n, k) => {
+        (n, _) => {
             return Err(interp.raise(
                 &exceptions::TYPE_ERROR,
-                format!("enumerate() takes at most 2 arguments ({} given)", n + k),
+                format!("enumerate() takes at most 2 arguments ({n} given)"),
             ));
         }
+    };
+    let Some(iterable) = iterable else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "enumerate() missing required argument 'iterable'",
+        ));
     };
     it::new_enumerate(
         interp.heap,
