@@ -395,6 +395,7 @@ impl<'py> Session<'py> {
 impl Drop for Session<'_> {
     /// Interpreter shutdown, as `Py_FinalizeEx` and `finalize_modules` do it:
     /// 1. `PyGC_Collect`: a full collection if the collector is enabled, with `gc.callbacks`;
+    ///    then `sys.modules` is emptied and the session's table of modules dropped;
     /// 2. `sys.modules` is cleared: the module goes, and with it its namespace unless a cycle
     ///    holds it (functions hold their globals, so any script with a `def` or a class makes
     ///    one); then `_PyGC_CollectNoFail` (enabled or not, no callbacks) runs the finalizers
@@ -407,6 +408,15 @@ impl Drop for Session<'_> {
         heap.with_hooks(&self.interp, || {
             heap.collect_if_enabled();
             self.interp.save_garbage();
+            // `finalize_remove_modules`: `sys.modules` is emptied and the session's table of
+            // modules dropped (`sys` holds `sys.modules`, a cycle only a collection frees).
+            if let Some(modules) = modules::sys::sys_attr(&self.interp, "modules")
+                && let Some(d) = dict::Dict::cast(modules.object())
+            {
+                dict::clear(heap, d);
+            }
+            let table = std::mem::take(&mut *self.interp.modules.borrow_mut());
+            drop(table);
             let Some(globals) = self.globals.take() else {
                 return;
             };
