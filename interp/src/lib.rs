@@ -107,6 +107,9 @@ pub(crate) struct Interp<'py> {
     pub vm: vm::VmState<'py>,
     /// The directory of the script, where `import` looks for the user's modules first.
     pub script_dir: std::path::PathBuf,
+    /// The source texts of the session's inputs and imported modules. Declared last: dropped
+    /// after everything that points into it (`vm.sources`).
+    pub texts: store::Store,
 }
 
 impl<'py> Interp<'py> {
@@ -257,8 +260,6 @@ pub struct Session<'py> {
     interp: Interp<'py>,
     /// The module's namespace (`__main__.__dict__`); taken at shutdown.
     globals: Option<Obj<'py>>,
-    /// Declared last: dropped after everything that points into it.
-    store: store::Store,
 }
 
 impl<'py> Session<'py> {
@@ -294,12 +295,12 @@ impl<'py> Session<'py> {
                 .parent()
                 .map(std::path::Path::to_path_buf)
                 .unwrap_or_default(),
+            texts: store::Store::default(),
         };
         let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
         Ok(Session {
             interp,
             globals: Some(globals),
-            store: store::Store::default(),
         })
     }
 
@@ -307,9 +308,9 @@ impl<'py> Session<'py> {
     /// expression statement other than `None` is printed (`sys.displayhook`).
     pub fn run(&self, source: &str, interactive: bool) -> Outcome {
         let filename = self.interp.filename.as_str();
-        // SAFETY: the text is used by this session's code objects only, which go before the
-        // store (see `Session`'s field order and `Drop`).
-        let text = unsafe { self.store.keep_text(source) };
+        // SAFETY: the text is used by this session's line tables only, which go before the
+        // store (the last field of `Interp`).
+        let text = unsafe { self.interp.texts.keep_text(source) };
         let lines = Rc::new(Lines::new(text));
         let module = match parse::parse(filename, &lines) {
             Ok(m) => m,
