@@ -19,7 +19,7 @@ fn stdout(out: &Output) -> String {
 }
 
 /// A fresh directory with two scripts: `sum.py` (runs in pyrt and CPython, prints a checksum
-/// of its size argument) and `yields.py` (a generator, which the tree walker lacks).
+/// of its size argument) and `waiter.py` (a coroutine, which pyrt does not run).
 fn scripts(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("pyrt-bench-interp-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -29,8 +29,8 @@ fn scripts(tag: &str) -> PathBuf {
     )
     .unwrap();
     std::fs::write(
-        dir.join("yields.py"),
-        "def g():\n    yield 1\nprint(sum(g()))\n",
+        dir.join("waiter.py"),
+        "async def g():\n    pass\nprint(1)\n",
     )
     .unwrap();
     std::fs::write(dir.join("notes.txt"), "not a script\n").unwrap();
@@ -73,9 +73,11 @@ fn bench_interp_reports_each_script_and_the_geometric_mean() {
         "{}",
         lines[1]
     );
-    assert!(lines[2].starts_with("yields.py  1000          -            -  "));
+    assert!(lines[2].starts_with("waiter.py  1000          -            -  "));
     assert!(
-        lines[2].ends_with("-  pyrt failed: SyntaxError: pyrt does not support 'yield'"),
+        lines[2].ends_with(
+            "-  pyrt failed: SyntaxError: async/await are not supported ('async def'): pyrt has no coroutines"
+        ),
         "{}",
         lines[2]
     );
@@ -105,7 +107,9 @@ fn bench_interp_without_cpython_measures_pyrt_and_says_so() {
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[1].starts_with("sum.py") && lines[1].ends_with("-               -  no CPython"));
-    assert!(lines[2].ends_with("pyrt failed: SyntaxError: pyrt does not support 'yield'"));
+    assert!(lines[2].ends_with(
+        "pyrt failed: SyntaxError: async/await are not supported ('async def'): pyrt has no coroutines"
+    ));
     assert_eq!(
         lines[4],
         "geometric mean of pyrt / CPython: - (no script ran in both with the same checksum)"

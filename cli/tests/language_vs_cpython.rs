@@ -134,10 +134,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's functools (a later issue)",
     ),
     (
-        "071_with_exit_receives_exception.py",
-        "pyrt raises AttributeError: 'RuntimeError' object has no attribute '__cause__'",
-    ),
-    (
         "072_contextmanager_generator.py",
         "needs the standard library's contextlib (a later issue)",
     ),
@@ -164,10 +160,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "081_raise_from.py",
         "pyrt raises TypeError: pyrt does not support subclassing 'Exception' yet",
-    ),
-    (
-        "083_exception_context_implicit.py",
-        "pyrt raises AttributeError: 'AttributeError' object has no attribute '__context__'",
     ),
     (
         "085_exception_groups.py",
@@ -227,10 +219,6 @@ const PENDING: &[(&str, &str)] = &[
     ),
     (
         "115_del_slices.py",
-        "pyrt raises NotImplementedError: pyrt does not support deleting extended slices yet",
-    ),
-    (
-        "116_del_and_gc.py",
         "pyrt raises NotImplementedError: pyrt does not support deleting extended slices yet",
     ),
     (

@@ -5,8 +5,12 @@
 use std::io::Write as _;
 use std::process::{Command, Output};
 
+fn scratch() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("pyrt-run-tests-{}", std::process::id()))
+}
+
 fn run_file(name: &str, source: &[u8]) -> Output {
-    let dir = std::env::temp_dir().join(format!("pyrt-run-tests-{}", std::process::id()));
+    let dir = scratch();
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     let path = dir.join(name);
     std::fs::File::create(&path)
@@ -31,12 +35,15 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// Stdout, then stderr and the exit status, as one transcript.
+/// Stdout, then stderr and the exit status, as one transcript; the absolute script path
+/// CPython shows (`co_filename` of a script run by name) is shown as given (the scratch folder
+/// removed), as `deep.rs` does.
 fn transcript(out: &Output) -> String {
+    let dir = format!("{}/", scratch().display());
     format!(
         "{}--- stderr ---\n{}--- exit {:?}",
         text(&out.stdout),
-        text(&out.stderr),
+        text(&out.stderr).replace(&dir, ""),
         out.status.code()
     )
 }

@@ -1,9 +1,9 @@
-//! The bytecode VM (`PYRT_VM=1`, issue 13) against a live CPython 3.12.1, script by script.
+//! The bytecode VM (issue 13) against a live CPython 3.12.1, script by script.
 //!
 //! `cli/tests/vm/` holds small scripts of the features the VM adds over the tree walker
 //! (closures, calls with every kind of parameter, exceptions with causes and contexts,
 //! generators, classes with `super()`, imports of the user's modules, `match`, 3.12's
-//! tracebacks with caret lines, `RecursionError`). Each runs as `PYRT_VM=1 pyrt run NAME` and
+//! tracebacks with caret lines, `RecursionError`). Each runs as `pyrt run NAME` and
 //! as `python3.12 NAME` in that folder; exit status, stdout and stderr must be equal byte for
 //! byte. [`PENDING`] names the scripts known to differ, with why; the list may only shrink (a
 //! pending script that matches fails the test). Skipped with a notice without a CPython.
@@ -12,10 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Scripts the VM does not yet run as CPython does, with what differs.
-const PENDING: &[(&str, &str)] = &[(
-    "exceptions.py",
-    "a `raise ... from e` inside `except ... as e` escapes the enclosing try",
-)];
+const PENDING: &[(&str, &str)] = &[];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vm")
@@ -49,7 +46,6 @@ fn vm_scripts_match_cpython() {
     for name in &names {
         let pyrt = Command::new(env!("CARGO_BIN_EXE_pyrt"))
             .args(["run", name])
-            .env("PYRT_VM", "1")
             .current_dir(dir())
             .output()
             .expect("pyrt runs");

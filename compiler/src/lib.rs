@@ -48,6 +48,8 @@ pub mod symtable;
 pub use code::{CodeObject, Constant};
 pub use error::{CompileError, ErrorKind};
 
+pub use codegen::compile_interactive;
+
 /// Compiles a module's syntax tree (from `ruff_python_parser::parse_module(source)`) to its
 /// code object, as CPython 3.12's `compile(source, filename, "exec")` does: symbol table,
 /// constant folding, code generation, then optimisation and assembly of every code unit.

@@ -858,7 +858,7 @@ pub(crate) fn construct<'py>(
                 &exceptions::TYPE_ERROR,
                 "string argument without an encoding",
             )),
-            Some(a) if interp.iter(a).is_err() => Err(interp.raise(
+            Some(a) if abstract_::get_iter(interp.heap, a.object()).is_err() => Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 format!("cannot convert '{}' object to bytes", a.ob_type().name()),
             )),
@@ -1152,30 +1152,6 @@ pub(crate) fn slice_indices<'py>(
         0
     };
     Ok(Some((start, step, length as usize)))
-}
-
-/// The `lo..hi` a slice with step 1 selects from a sequence of `len` items; `None` if `key` is
-/// not a slice.
-///
-/// # Errors
-/// `NotImplementedError` for a step other than 1 (assignment and deletion of extended slices
-/// are not there yet).
-pub(crate) fn slice_bounds<'py>(
-    interp: &Interp<'py>,
-    key: &Obj<'py>,
-    len: usize,
-) -> R<'py, Option<(usize, usize)>> {
-    let Some((start, step, length)) = slice_indices(interp, key, len)? else {
-        return Ok(None);
-    };
-    if step != 1 {
-        return Err(interp.raise(
-            &exceptions::NOT_IMPLEMENTED_ERROR,
-            "pyrt does not support deleting extended slices yet",
-        ));
-    }
-    let lo = start.max(0) as usize;
-    Ok(Some((lo, lo + length)))
 }
 
 /// `obj[key]` for the built-in containers.

@@ -10,7 +10,7 @@ use pyrt_objects::types::{class, dict, list, long, none, tuple, unicode, weakref
 use pyrt_objects::{Obj, abstract_};
 
 use super::exceptions;
-use super::objects::{BUILTIN, FUNCTION, METHOD, MODULE, builtin, method, module};
+use super::objects::{BUILTIN, MODULE, SLICE, builtin, module};
 use super::{Interp, R};
 
 use pyrt_objects::types::type_object as as_type;
@@ -24,9 +24,6 @@ impl<'py> Interp<'py> {
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         let f = func.object();
-        if FUNCTION.is(f) {
-            return self.call_function(func, args, kwargs);
-        }
         let (mut args, mut kwargs) = (args, kwargs);
         if let Some(r) = self.vm_call(func, &mut args, &mut kwargs) {
             return r;
@@ -75,14 +72,6 @@ impl<'py> Interp<'py> {
                 ));
             }
             return Ok(weakref::referent(self.heap, w).unwrap_or_else(|| none(self.heap)));
-        }
-        if let Some(m) = METHOD.cast(f) {
-            let function = m
-                .get_ref(self.heap, method::FUNC)
-                .expect("a method's function");
-            let receiver = m.get_ref(self.heap, method::SELF).expect("a method's self");
-            args.insert(0, receiver);
-            return self.call(&function, args, kwargs);
         }
         if let Some(ty) = as_type(f) {
             let result = self.instantiate(func, ty, args, kwargs);
@@ -195,20 +184,31 @@ impl<'py> Interp<'py> {
                 return Ok(v);
             }
         }
-        if let Some(e) = exceptions::Exception::cast(o)
-            && name == "args"
-        {
-            return Ok(exceptions::args(self.heap, e));
+        if let Some(e) = exceptions::Exception::cast(o) {
+            let none = || pyrt_objects::types::none(self.heap);
+            match name {
+                "args" => return Ok(exceptions::args(self.heap, e)),
+                "__cause__" => {
+                    return Ok(exceptions::link(self.heap, e, exceptions::Link::Cause)
+                        .unwrap_or_else(none));
+                }
+                "__context__" => {
+                    return Ok(exceptions::link(self.heap, e, exceptions::Link::Context)
+                        .unwrap_or_else(none));
+                }
+                "__suppress_context__" => {
+                    return Ok(pyrt_objects::types::long::new_bool(
+                        self.heap,
+                        exceptions::suppress_context(e),
+                    ));
+                }
+                _ => {}
+            }
         }
         match abstract_::getattr(self.heap, o, name) {
             Ok(v) => Ok(v),
             Err(e) => {
                 if let Some(v) = self.class_lookup(o.ob_type(), name) {
-                    if FUNCTION.is(v.object()) {
-                        return METHOD
-                            .alloc(self.heap, &[Some(v), Some(obj.clone())], &[])
-                            .map_err(|e| self.err(e));
-                    }
                     if super::vm::is_function(v.object()) {
                         return pyrt_objects::types::method::new_method(self.heap, v, obj.clone())
                             .map_err(|e| self.err(e));
@@ -272,7 +272,7 @@ impl<'py> Interp<'py> {
         if class::is_heap_type(o.ob_type())
             && abstract_::getattr(self.heap, o, name).is_err()
             && let Some(f) = self.class_lookup(o.ob_type(), name)
-            && (FUNCTION.is(f.object()) || super::vm::is_function(f.object()))
+            && super::vm::is_function(f.object())
         {
             args.insert(0, obj.clone());
             return self.call(&f, args, kwargs);
@@ -297,10 +297,8 @@ impl<'py> Interp<'py> {
             return dict::set_item(heap, d, key, value).map_err(|e| self.err(e));
         }
         if let Some(l) = list::List::cast(o) {
-            if let Some((lo, hi)) = super::builtins::slice_bounds(self, &key, list::list_len(l))? {
-                // `a[i:j] = a` copies `a` first; any other iterable is collected.
-                let items = self.collect(&value)?;
-                return list::set_slice(heap, l, lo, hi, items).map_err(|e| self.err(e));
+            if SLICE.is(key.object()) {
+                return self.list_ass_slice(l, &key, Some(&value));
             }
             let i = self.index(&key, "list")?;
             return list::set_item(heap, l, i, value).map_err(|e| self.err(e));
@@ -312,6 +310,31 @@ impl<'py> Interp<'py> {
                 obj.ob_type().name()
             ),
         ))
+    }
+
+    /// `l[slice] = value` or `del l[slice]` (`list_ass_subscript`), extended slices included.
+    fn list_ass_slice(
+        &self,
+        l: &list::List,
+        key: &Obj<'py>,
+        value: Option<&Obj<'py>>,
+    ) -> R<'py, ()> {
+        let heap = self.heap;
+        let slice = SLICE
+            .cast(key.object())
+            .ok_or_else(|| self.raise(&exceptions::SYSTEM_ERROR, "list_ass_slice: not a slice"))?;
+        let none = pyrt_objects::types::none(heap);
+        let part = |i: usize| slice.get_ref(heap, i).filter(|v| !v.is(&none));
+        let (start, stop, step) = (part(0), part(1), part(2));
+        pyrt_objects::types::list_slice::ass_subscript_slice(
+            heap,
+            l,
+            start.as_ref().map(Obj::object),
+            stop.as_ref().map(Obj::object),
+            step.as_ref().map(Obj::object),
+            value.map(Obj::object),
+        )
+        .map_err(|e| self.err(e))
     }
 
     /// `del obj[key]`.
@@ -328,8 +351,8 @@ impl<'py> Interp<'py> {
             });
         }
         if let Some(l) = list::List::cast(o) {
-            if let Some((lo, hi)) = super::builtins::slice_bounds(self, key, list::list_len(l))? {
-                return list::del_slice(heap, l, lo, hi).map_err(|e| self.err(e));
+            if SLICE.is(key.object()) {
+                return self.list_ass_slice(l, key, None);
             }
             let i = self.index(&key.clone(), "list")?;
             return list::del_item(heap, l, i).map_err(|e| self.err(e));
@@ -393,7 +416,7 @@ impl<'py> Interp<'py> {
         for (k, v) in dict::items(heap, ns_dict).map_err(|e| self.err(e))? {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
-            if (FUNCTION.is(v) || super::vm::is_function(v))
+            if super::vm::is_function(v)
                 && name.starts_with("__")
                 && name.ends_with("__")
                 && !matches!(
@@ -479,18 +502,6 @@ impl<'py> Interp<'py> {
         )
         .map_err(|e| self.err(e))?;
         Ok(cls)
-    }
-
-    /// `import name`: the built-in modules `sys`, `gc`-less `time` and `collections`.
-    pub(crate) fn import(&self, name: &str) -> R<'py, Obj<'py>> {
-        if let Some(m) = self.modules.borrow().get(name) {
-            return Ok(m.clone());
-        }
-        let m = super::modules::new_module(self, name)?;
-        self.modules
-            .borrow_mut()
-            .insert(name.to_string(), m.clone());
-        Ok(m)
     }
 
     /// `module.name`.

@@ -56,14 +56,12 @@ impl<'py> Interp<'py> {
     /// `PyErr_WriteUnraisable(obj)`: the exception is printed on stderr, after `Exception
     /// ignored in: <repr of obj>`, and otherwise ignored.
     fn write_unraisable(&self, obj: &PyObject, unwind: Unwind<'py>) {
-        let Unwind::Raise(r) = unwind else {
-            return;
-        };
+        let Unwind::Raise(r) = unwind;
         let _ = std::io::Write::flush(&mut *self.out.borrow_mut());
         let what = pyrt_objects::abstract_::repr(self.heap, obj).unwrap_or_default();
         eprint!(
             "Exception ignored in: {what}\n{}",
-            self.format_traceback(&r)
+            self.vm_format_exception(&r.exc)
         );
     }
 }
@@ -96,9 +94,9 @@ impl RuntimeHooks for Interp<'_> {
     ) -> pyrt_objects::PyResult<()> {
         // SAFETY: the caller holds the iterable for the call.
         let iterable = unsafe { Obj::from_borrowed(self.heap, iterable) };
-        let mut it = self.iter(&iterable).map_err(|u| self.to_pyerr(u))?;
+        let it = pyrt_objects::abstract_::get_iter(self.heap, iterable.object())?;
         started()?;
-        while let Some(item) = it.next(self).map_err(|u| self.to_pyerr(u))? {
+        while let Some(item) = self.vm_iter_next(&it).map_err(|u| self.to_pyerr(u))? {
             if !each(item.object())? {
                 break;
             }

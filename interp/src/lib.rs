@@ -1,40 +1,40 @@
 //! # pyrt-interp: pyrt's Python interpreter
 //!
-//! The interpreter behind `pyrt run`, `pyrt repl` and `pyrt demo`, on the objects of the `pyrt`
-//! API's runtimes ([`RunScripts`] runs source on a [`pyrt::Python`] token). Today it is the
-//! tree walker described below; a VM running CPython 3.12 bytecode (from `pyrt-compiler`)
-//! will replace it in this crate.
+//! The interpreter behind `pyrt run`, `pyrt repl`, `pyrt dis` and `pyrt demo`, on the objects
+//! of the `pyrt` API's runtimes ([`RunScripts`] runs source on a [`pyrt::Python`] token).
 //!
-//! The Python-subset tree walker evaluates Ruff's syntax tree directly on pyrt objects
-//! (`Python/ceval.c` in spirit, not in structure), so every value a script makes is a real pyrt
-//! object that `sys.getsizeof`, `sys.getrefcount` and `id` answer for.
+//! Source is parsed and compiled by `pyrt-compiler` to CPython 3.12 bytecode, and the bytecode
+//! VM (`vm`, `Python/ceval.c`) runs it on pyrt objects: code objects, functions, frames,
+//! cells, bound methods and generators are the object model's own types, so every value a
+//! script makes is a real pyrt object that `sys.getsizeof`, `sys.getrefcount`, `id` and
+//! `gc.get_count()` answer for as CPython does.
 //!
 //! ```text
-//!   source ──pyrt_compiler::parse──► syntax tree ──code.rs──► code objects + constants ──exec.rs/eval.rs──► objects
-//!                                                                     └── call.rs, builtins.rs, methods.rs, modules.rs
+//!   source ──parse──► syntax tree ──compile_module──► CodeObject ──vm::load──► code objects
+//!                                                                              │
+//!                                         vm::eval's dispatch loop ◄───────────┘
+//!                                           └── call.rs, operators.rs, builtins.rs,
+//!                                               methods.rs, modules.rs, exceptions.rs
 //! ```
 //!
-//! References are held as CPython holds them, so refcounts match: a function's locals are
-//! "fast" slots (not a dict), module and class names live in dicts, temporaries are owned
-//! `Obj`s on the Rust stack (CPython's value stack), constants are held by the code objects
-//! that use them and by the syntax tree (as the parser's arena holds them in CPython).
-//!
-//! Exceptions are real exception objects (`exceptions.rs`); an uncaught one is printed as
-//! CPython's traceback.
+//! A session ([`Session`]) is the module `__main__`: its namespace, the built-ins, the
+//! imported modules and the VM's data stack, kept across the REPL's inputs (compiled in
+//! CPython's `single` mode, so expression statements print their value). Exceptions are real
+//! exception objects (`exceptions.rs`) carrying their traceback; an uncaught one is printed as
+//! CPython 3.12 prints it, chained causes and contexts and caret lines included
+//! (`vm/traceback.rs`). At the end of a session the module is torn down as `Py_FinalizeEx`
+//! does (a collection, then the namespace cleared), so finalizers run as in CPython.
 
 mod builtins;
 mod call;
-mod code;
 mod dis_module;
-mod eval;
 mod exceptions;
-mod exec;
 mod gc_hooks;
 mod gc_module;
-mod iter;
 mod methods;
 mod modules;
 mod objects;
+mod operators;
 mod run_scripts;
 mod stdio;
 mod store;
@@ -45,19 +45,19 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
-use ruff_text_size::Ranged;
-
 use pyrt_objects::types::{dict, unicode};
 use pyrt_objects::{ExcKind, Heap, Obj, PyErr};
-use ruff_python_ast::Stmt;
 
-use code::{Code, Compiler, Constants};
 pub use dis_module::dis_source;
 use pyrt_compiler::parse::{self, Lines};
 pub use run_scripts::RunScripts;
 
 /// CPython's default `sys.getrecursionlimit()`.
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// CPython 3.12's `C_RECURSION_LIMIT`: how deep C calls may nest, whatever the recursion limit
+/// (`sys.setrecursionlimit(10**6)` still cannot overflow the stack through built-ins).
+const C_RECURSION_LIMIT: usize = 1500;
 
 /// How a script ended.
 #[derive(Debug)]
@@ -73,43 +73,14 @@ pub enum Outcome {
     Exited(u8, String),
 }
 
-/// A raised exception on its way up, with the frames it left.
+/// A raised exception on its way up (its traceback is on the exception object).
 pub(crate) struct Raised<'py> {
     pub exc: Obj<'py>,
-    pub traceback: Vec<TraceEntry>,
-    /// The line of the innermost frame where it was raised, until that frame records it
-    /// (`finally` blocks run before, and must not move it).
-    pub line: Option<usize>,
 }
 
-/// One line of a traceback: where, in which function, and the text of that line (none for
-/// interactive input, as CPython shows none for `<stdin>`).
-#[derive(Clone)]
-pub(crate) struct TraceEntry {
-    pub line: usize,
-    pub name: String,
-    pub text: String,
-}
-
-impl TraceEntry {
-    /// The entry for `frame`: at `line` if the exception recorded one there, else at the line
-    /// the frame is at.
-    pub(crate) fn new(frame: &Frame<'_>, name: &str, line: Option<usize>) -> TraceEntry {
-        let line = line.unwrap_or(frame.line.get());
-        TraceEntry {
-            line,
-            name: name.to_string(),
-            text: frame.code.lines.text_of(line).trim().to_string(),
-        }
-    }
-}
-
-/// Why evaluation stopped before the end of a block.
+/// Why evaluation stopped: an exception was raised.
 pub(crate) enum Unwind<'py> {
     Raise(Raised<'py>),
-    Return(Obj<'py>),
-    Break,
-    Continue,
 }
 
 /// Evaluation results.
@@ -119,12 +90,13 @@ pub(crate) type R<'py, T> = Result<T, Unwind<'py>>;
 pub(crate) struct Interp<'py> {
     pub heap: &'py Heap,
     pub filename: String,
-    pub consts: RefCell<Constants<'py>>,
-    pub codes: RefCell<Vec<Rc<Code<'py>>>>,
     pub builtins: Obj<'py>,
     pub modules: RefCell<HashMap<String, Obj<'py>>>,
     pub out: RefCell<Box<dyn Write + 'py>>,
     pub depth: Cell<usize>,
+    /// The C recursion CPython would be at: the VM's runs entered from Rust, weighted by the
+    /// C calls CPython makes around them (`tstate->c_recursion_remaining`).
+    pub c_depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
     pub argv: Vec<String>,
     /// `gc.garbage` and `gc.callbacks`, once the `gc` module is imported.
@@ -135,18 +107,9 @@ pub(crate) struct Interp<'py> {
     pub vm: vm::VmState<'py>,
     /// The directory of the script, where `import` looks for the user's modules first.
     pub script_dir: std::path::PathBuf,
-}
-
-/// A frame: the code running, its fast locals, its globals, and the namespace dict of a
-/// module or class body.
-pub(crate) struct Frame<'py> {
-    pub code: Rc<Code<'py>>,
-    pub fast: RefCell<Vec<Option<Obj<'py>>>>,
-    pub globals: Obj<'py>,
-    pub namespace: Option<Obj<'py>>,
-    pub line: Cell<usize>,
-    /// Names bound by the comprehensions being evaluated, innermost last.
-    pub comprehension: RefCell<Vec<(String, Option<Obj<'py>>)>>,
+    /// The source texts of the session's inputs and imported modules. Declared last: dropped
+    /// after everything that points into it (`vm.sources`).
+    pub texts: store::Store,
 }
 
 impl<'py> Interp<'py> {
@@ -154,23 +117,10 @@ impl<'py> Interp<'py> {
     /// error carries one (raised by Python code inside the object layer), with its traceback.
     pub(crate) fn err(&self, e: PyErr) -> Unwind<'py> {
         if let Some(exc) = self.heap.raised_object(&e) {
-            let (traceback, line) = self
-                .heap
-                .take_raised_payload(&e)
-                .and_then(|p| p.downcast::<(Vec<TraceEntry>, Option<usize>)>().ok())
-                .map_or((Vec::new(), None), |p| *p);
-            return Unwind::Raise(Raised {
-                exc,
-                traceback,
-                line,
-            });
+            return Unwind::Raise(Raised { exc });
         }
         match exceptions::from_pyerr(self.heap, &e) {
-            Ok(exc) => Unwind::Raise(Raised {
-                exc,
-                traceback: Vec::new(),
-                line: None,
-            }),
+            Ok(exc) => Unwind::Raise(Raised { exc }),
             Err(_) => self.memory_error(),
         }
     }
@@ -190,11 +140,8 @@ impl<'py> Interp<'py> {
                         .unwrap_or_default()
                 };
                 let summary = PyErr::new(kind, message);
-                self.heap
-                    .raise_object(r.exc, summary, Some(Box::new((r.traceback, r.line))))
+                self.heap.raise_object(r.exc, summary, None)
             }
-            // `return`, `break` and `continue` never leave a called function.
-            _ => PyErr::new(ExcKind::SystemError, "a control-flow unwind left a call"),
         }
     }
 
@@ -205,11 +152,7 @@ impl<'py> Interp<'py> {
         let exc =
             exceptions::new_exception(self.heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)
                 .unwrap_or_else(|_| self.spare_memory_error.clone());
-        Unwind::Raise(Raised {
-            exc,
-            traceback: Vec::new(),
-            line: None,
-        })
+        Unwind::Raise(Raised { exc })
     }
 
     /// Raises `KeyError(key)`, holding the key itself as CPython's does.
@@ -220,11 +163,7 @@ impl<'py> Interp<'py> {
             vec![key.clone()],
             false,
         ) {
-            Ok(exc) => Unwind::Raise(Raised {
-                exc,
-                traceback: Vec::new(),
-                line: None,
-            }),
+            Ok(exc) => Unwind::Raise(Raised { exc }),
             Err(e) => self.err(e),
         }
     }
@@ -241,11 +180,7 @@ impl<'py> Interp<'py> {
             Err(e) => return self.err(e),
         };
         match exceptions::new_exception(self.heap, cls.get(), args, false) {
-            Ok(exc) => Unwind::Raise(Raised {
-                exc,
-                traceback: Vec::new(),
-                line: None,
-            }),
+            Ok(exc) => Unwind::Raise(Raised { exc }),
             Err(e) => self.err(e),
         }
     }
@@ -325,8 +260,6 @@ pub struct Session<'py> {
     interp: Interp<'py>,
     /// The module's namespace (`__main__.__dict__`); taken at shutdown.
     globals: Option<Obj<'py>>,
-    /// Declared last: dropped after everything that points into it.
-    store: store::Store,
 }
 
 impl<'py> Session<'py> {
@@ -348,12 +281,11 @@ impl<'py> Session<'py> {
         let interp = Interp {
             heap,
             filename: filename.to_string(),
-            consts: RefCell::new(Constants::new(heap)),
-            codes: RefCell::new(Vec::new()),
             builtins,
             modules: RefCell::new(HashMap::new()),
             out: RefCell::new(out),
             depth: Cell::new(1),
+            c_depth: Cell::new(0),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             argv,
             gc_lists: RefCell::new(None),
@@ -363,12 +295,12 @@ impl<'py> Session<'py> {
                 .parent()
                 .map(std::path::Path::to_path_buf)
                 .unwrap_or_default(),
+            texts: store::Store::default(),
         };
         let globals = interp.new_globals().map_err(|e| format!("{e}\n"))?;
         Ok(Session {
             interp,
             globals: Some(globals),
-            store: store::Store::default(),
         })
     }
 
@@ -376,35 +308,18 @@ impl<'py> Session<'py> {
     /// expression statement other than `None` is printed (`sys.displayhook`).
     pub fn run(&self, source: &str, interactive: bool) -> Outcome {
         let filename = self.interp.filename.as_str();
-        // SAFETY: the text is used by this session's code objects only, which go before the
-        // store (see `Session`'s field order and `Drop`).
-        let text = unsafe { self.store.keep_text(source) };
+        // SAFETY: the text is used by this session's line tables only, which go before the
+        // store (the last field of `Interp`).
+        let text = unsafe { self.interp.texts.keep_text(source) };
         let lines = Rc::new(Lines::new(text));
         let module = match parse::parse(filename, &lines) {
             Ok(m) => m,
             Err(e) => return Outcome::SyntaxError(e.render()),
         };
-        if vm::enabled() {
-            return self.run_vm(&module, text, lines, interactive);
-        }
-        // SAFETY: as for the text above.
-        let body = unsafe { self.store.keep_tree(module.body) };
-        if let Err(e) = exec::check_subset(filename, &lines, body) {
-            return Outcome::SyntaxError(e.render());
-        }
-        if code::too_deep(body) {
-            return Outcome::Uncaught(
-                "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
-            );
-        }
-        let heap = self.interp.heap;
-        let globals = self
-            .globals
-            .as_ref()
-            .expect("a session has its module until dropped");
-        heap.with_hooks(&self.interp, || {
-            self.interp.run_module(body, lines, globals, interactive)
-        })
+        let outcome = self.run_vm(&module, text, lines, interactive);
+        // A deep tree is dropped without recursing over its depth.
+        parse::drop_body(module.body);
+        outcome
     }
 
     /// Runs a parsed module on the VM.
@@ -427,11 +342,15 @@ impl<'py> Session<'py> {
             interp.filename.clone()
         };
         let filename = absolute.as_str();
-        let code = match pyrt_compiler::compile_module(module, text, filename) {
+        let compiled = if interactive {
+            pyrt_compiler::compile_interactive(module, text, filename)
+        } else {
+            pyrt_compiler::compile_module(module, text, filename)
+        };
+        let code = match compiled {
             Ok(c) => c,
             Err(e) => return vm::compile_error_outcome(&e, &lines),
         };
-        let _ = interactive;
         interp
             .vm
             .sources
@@ -457,7 +376,6 @@ impl<'py> Session<'py> {
                     modules::sys::exit_outcome(interp, &r.exc)
                 }
                 Err(Unwind::Raise(r)) => Outcome::Uncaught(interp.vm_format_exception(&r.exc)),
-                Err(_) => Outcome::Finished,
             }
         })
     }
@@ -478,6 +396,7 @@ impl<'py> Session<'py> {
 impl Drop for Session<'_> {
     /// Interpreter shutdown, as `Py_FinalizeEx` and `finalize_modules` do it:
     /// 1. `PyGC_Collect`: a full collection if the collector is enabled, with `gc.callbacks`;
+    ///    then `sys.modules` is emptied and the session's table of modules dropped;
     /// 2. `sys.modules` is cleared: the module goes, and with it its namespace unless a cycle
     ///    holds it (functions hold their globals, so any script with a `def` or a class makes
     ///    one); then `_PyGC_CollectNoFail` (enabled or not, no callbacks) runs the finalizers
@@ -490,6 +409,15 @@ impl Drop for Session<'_> {
         heap.with_hooks(&self.interp, || {
             heap.collect_if_enabled();
             self.interp.save_garbage();
+            // `finalize_remove_modules`: `sys.modules` is emptied and the session's table of
+            // modules dropped (`sys` holds `sys.modules`, a cycle only a collection frees).
+            if let Some(modules) = modules::sys::sys_attr(&self.interp, "modules")
+                && let Some(d) = dict::Dict::cast(modules.object())
+            {
+                dict::clear(heap, d);
+            }
+            let table = std::mem::take(&mut *self.interp.modules.borrow_mut());
+            drop(table);
             let Some(globals) = self.globals.take() else {
                 return;
             };
@@ -544,62 +472,23 @@ fn clear_module_dict(heap: &Heap, d: &Obj<'_>) {
 }
 
 impl<'py> Interp<'py> {
-    fn run_module(
-        &self,
-        body: &'static [Stmt],
-        lines: Rc<Lines>,
-        globals: &Obj<'py>,
-        interactive: bool,
-    ) -> Outcome {
-        let code = {
-            let mut consts = self.consts.borrow_mut();
-            let mut compiler = Compiler::new(self.heap, &mut consts, lines);
-            match compiler.code("<module>", "<module>", Vec::new(), body, true) {
-                Ok(c) => c,
-                Err(e) => return Outcome::Uncaught(format!("{e}\n")),
-            }
-        };
-        let frame = Frame {
-            code: code.clone(),
-            fast: RefCell::new(Vec::new()),
-            globals: globals.clone(),
-            namespace: None,
-            line: Cell::new(1),
-            comprehension: RefCell::new(Vec::new()),
-        };
-        let result = if interactive {
-            self.exec_interactive(&frame, code.body)
-        } else {
-            self.exec_body(&frame, code.body)
-        };
-        let _ = self.out.borrow_mut().flush();
-        match result {
-            Ok(()) => Outcome::Finished,
-            Err(Unwind::Raise(mut r)) => {
-                let line = r.line.take();
-                r.traceback.push(TraceEntry::new(&frame, "<module>", line));
-                Outcome::Uncaught(self.format_traceback(&r))
-            }
-            Err(_) => Outcome::Finished,
+    /// `_Py_EnterRecursiveCallTstate`: `cost` more levels of C recursion, or `RecursionError`
+    /// past [`C_RECURSION_LIMIT`].
+    pub(crate) fn enter_c(&self, cost: usize) -> R<'py, ()> {
+        let d = self.c_depth.get() + cost;
+        if d > C_RECURSION_LIMIT {
+            return Err(self.raise(
+                &exceptions::RECURSION_ERROR,
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
         }
+        self.c_depth.set(d);
+        Ok(())
     }
 
-    /// Runs statements, printing the repr of each expression statement's value but `None`.
-    fn exec_interactive(&self, frame: &Frame<'py>, body: &'static [Stmt]) -> R<'py, ()> {
-        for s in body {
-            if let Stmt::Expr(e) = s {
-                frame.line.set(frame.code.lines.line_of(s.range().start()));
-                let v = self.eval(frame, &e.value)?;
-                if !v.is(&pyrt_objects::types::none(self.heap)) {
-                    let text = pyrt_objects::abstract_::repr(self.heap, v.object())
-                        .map_err(|e| self.err(e))?;
-                    let _ = writeln!(self.out.borrow_mut(), "{text}");
-                }
-            } else {
-                self.exec_body(frame, core::slice::from_ref(s))?;
-            }
-        }
-        Ok(())
+    /// Leaves what [`Interp::enter_c`] entered.
+    pub(crate) fn leave_c(&self, cost: usize) {
+        self.c_depth.set(self.c_depth.get() - cost);
     }
 
     fn new_globals(&self) -> Result<Obj<'py>, PyErr> {
@@ -610,81 +499,33 @@ impl<'py> Interp<'py> {
         let name = unicode::new_constant_str(heap, "__name__")?;
         let main = unicode::new_constant_str(heap, "__main__")?;
         dict::set_item(heap, view, name, main)?;
-        if vm::enabled() {
-            // The rest of `__main__`'s header (`module_init_dict`, then `run_simple_file`'s
-            // `__file__` and `__cached__`); pyrt has no loader object.
-            for k in ["__doc__", "__package__", "__spec__"] {
-                dict::set_item(
-                    heap,
-                    view,
-                    unicode::new_constant_str(heap, k)?,
-                    none.clone(),
-                )?;
-            }
-            let path = std::path::Path::new(&self.filename);
-            if path.is_file() {
-                let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-                let file = unicode::new_str(heap, &absolute.to_string_lossy())?;
-                dict::set_item(
-                    heap,
-                    view,
-                    unicode::new_constant_str(heap, "__file__")?,
-                    file,
-                )?;
-                dict::set_item(
-                    heap,
-                    view,
-                    unicode::new_constant_str(heap, "__cached__")?,
-                    none,
-                )?;
-            }
+        // The rest of `__main__`'s header (`module_init_dict`, then `run_simple_file`'s
+        // `__file__` and `__cached__`); pyrt has no loader object.
+        for k in ["__doc__", "__package__", "__spec__"] {
+            dict::set_item(
+                heap,
+                view,
+                unicode::new_constant_str(heap, k)?,
+                none.clone(),
+            )?;
+        }
+        let path = std::path::Path::new(&self.filename);
+        if path.is_file() {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            let file = unicode::new_str(heap, &absolute.to_string_lossy())?;
+            dict::set_item(
+                heap,
+                view,
+                unicode::new_constant_str(heap, "__file__")?,
+                file,
+            )?;
+            dict::set_item(
+                heap,
+                view,
+                unicode::new_constant_str(heap, "__cached__")?,
+                none,
+            )?;
         }
         Ok(g)
-    }
-
-    /// The traceback CPython prints for an uncaught exception: after three identical entries
-    /// in a row, the rest are counted (`[Previous line repeated 996 more times]`).
-    pub(crate) fn format_traceback(&self, r: &Raised<'py>) -> String {
-        let mut s = String::from("Traceback (most recent call last):\n");
-        let mut previous: Option<(usize, &str)> = None;
-        let mut repeats = 0usize;
-        let flush = |s: &mut String, repeats: usize| {
-            if repeats > 3 {
-                let more = repeats - 3;
-                let times = if more == 1 { "time" } else { "times" };
-                s.push_str(&format!("  [Previous line repeated {more} more {times}]\n"));
-            }
-        };
-        for t in r.traceback.iter().rev() {
-            let key = (t.line, t.name.as_str());
-            if previous == Some(key) {
-                repeats += 1;
-            } else {
-                flush(&mut s, repeats);
-                previous = Some(key);
-                repeats = 1;
-            }
-            if repeats > 3 {
-                continue;
-            }
-            s.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                self.filename, t.line, t.name
-            ));
-            if !t.text.is_empty() && !matches!(self.filename.as_str(), "<stdin>" | "<string>") {
-                s.push_str(&format!("    {}\n", t.text));
-            }
-        }
-        flush(&mut s, repeats);
-        let name = r.exc.ob_type().name().to_string();
-        let msg = exceptions::Exception::cast(r.exc.object())
-            .and_then(|e| exceptions::exception_str(self.heap, e).ok())
-            .unwrap_or_default();
-        if msg.is_empty() {
-            s.push_str(&format!("{name}\n"));
-        } else {
-            s.push_str(&format!("{name}: {msg}\n"));
-        }
-        s
     }
 }

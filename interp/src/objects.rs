@@ -1,12 +1,11 @@
-//! The interpreter's own object types, with CPython 3.12's sizes: functions (`function`,
-//! `Objects/funcobject.c`, 144 bytes + GC), built-in functions and methods
-//! (`builtin_function_or_method`, `Objects/methodobject.c`, 56 + GC), modules (`module`,
-//! `Objects/moduleobject.c`, 56 + GC) and bound methods (`method`, `Objects/classobject.c`,
-//! 48 + GC).
+//! The interpreter's own object types, with CPython 3.12's sizes: built-in functions and
+//! methods (`builtin_function_or_method`, `Objects/methodobject.c`, 56 + GC), modules
+//! (`module`, `Objects/moduleobject.c`, 56 + GC), slices and dict views. (Python functions,
+//! bound methods, code objects and generators are the object model's own types.)
 //!
 //! Each is a header followed by a few words: object references it owns (released by its
-//! dealloc and reported by its traverse) and plain numbers (the index of a function's code in
-//! the interpreter's table, of a built-in in the table of built-ins). What a word means is the
+//! dealloc and reported by its traverse) and plain numbers (the index of a built-in in the table
+//! of built-ins). What a word means is the
 //! interpreter's business; this module only keeps the references counted.
 //!
 //! The words are read only through a [`Typed`] handle, which [`Kind::cast`] makes after
@@ -125,10 +124,8 @@ fn refs_of(o: &PyObject) -> &[Cell<Option<ObjPtr>>] {
 
 fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     [
-        &FUNCTION,
         &BUILTIN,
         &MODULE,
-        &METHOD,
         &SLICE,
         &DICT_KEYS,
         &DICT_VALUES,
@@ -138,7 +135,7 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     .find_map(|k| k.cast(o))
 }
 
-/// Clears the weak references (functions), releases the references (last to first), frees
+/// Clears the weak references, releases the references (last to first), frees
 /// the object.
 unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead interpreter object owning its reference words.
@@ -177,14 +174,6 @@ fn name_of(o: &PyObject, i: usize) -> String {
     }
 }
 
-fn function_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    Ok(format!(
-        "<function {} at {:#x}>",
-        name_of(o, function::QUALNAME),
-        ptr::from_ref(o).addr()
-    ))
-}
-
 fn builtin_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     Ok(match refs_of(o)[builtin::SELF].get() {
         None => format!("<built-in function {}>", name_of(o, builtin::NAME)),
@@ -208,21 +197,6 @@ fn module_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     ))
 }
 
-fn method_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let func = refs_of(o)[method::FUNC].get();
-    let recv = refs_of(o)[method::SELF].get();
-    let (Some(func), Some(recv)) = (func, recv) else {
-        return Ok("<bound method>".into());
-    };
-    // SAFETY: a bound method holds its function and receiver.
-    let (func, recv) = unsafe { (func.as_ref(), recv.as_ref()) };
-    Ok(format!(
-        "<bound method {} of {}>",
-        name_of(func, function::QUALNAME),
-        pyrt_objects::abstract_::repr(heap, recv)?
-    ))
-}
-
 macro_rules! slots {
     ($repr:expr) => {
         Slots {
@@ -243,10 +217,8 @@ macro_rules! slots {
     };
 }
 
-static FUNCTION_SLOTS: Slots = slots!(function_repr);
 static BUILTIN_SLOTS: Slots = slots!(builtin_repr);
 static MODULE_SLOTS: Slots = slots!(module_repr);
-static METHOD_SLOTS: Slots = slots!(method_repr);
 static SLICE_SLOTS: Slots = slots!(slice_repr);
 
 fn slice_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
@@ -365,19 +337,6 @@ pub(crate) static SLICE: Kind = Kind {
 
 const GC: TypeFlags = TypeFlags::HAVE_GC;
 
-/// `function`: `sizeof(PyFunctionObject)` is 144.
-static FUNCTION_TYPE: StaticType = StaticType::new(
-    &TYPE_TYPE,
-    TypeSpec {
-        name: "function",
-        basicsize: 144,
-        itemsize: 0,
-        flags: GC,
-        base: Some(&OBJECT_TYPE),
-        slots: &FUNCTION_SLOTS,
-    },
-)
-.with_weaklist_offset(size_of::<PyObject>() + 8 * (4 + function::WEAKLIST));
 /// `builtin_function_or_method`: `sizeof(PyCFunctionObject)` is 56.
 static BUILTIN_TYPE: StaticType = StaticType::new(
     &TYPE_TYPE,
@@ -402,26 +361,6 @@ static MODULE_TYPE: StaticType = StaticType::new(
         slots: &MODULE_SLOTS,
     },
 );
-/// `method`: `sizeof(PyMethodObject)` is 48.
-static METHOD_TYPE: StaticType = StaticType::new(
-    &TYPE_TYPE,
-    TypeSpec {
-        name: "method",
-        basicsize: 48,
-        itemsize: 0,
-        flags: GC,
-        base: Some(&OBJECT_TYPE),
-        slots: &METHOD_SLOTS,
-    },
-);
-
-/// Functions: references to the name, the qualified name, the globals dict and the defaults
-/// tuple; the index of the code in the interpreter's table.
-pub(crate) static FUNCTION: Kind = Kind {
-    ty: &FUNCTION_TYPE,
-    refs: 4,
-    nums: 2,
-};
 /// Built-in functions and methods: the name and the receiver (`None` for a function); the
 /// index in the table of built-ins.
 pub(crate) static BUILTIN: Kind = Kind {
@@ -435,29 +374,6 @@ pub(crate) static MODULE: Kind = Kind {
     refs: 2,
     nums: 0,
 };
-/// Bound methods: the function and the receiver.
-pub(crate) static METHOD: Kind = Kind {
-    ty: &METHOD_TYPE,
-    refs: 2,
-    nums: 0,
-};
-
-/// Word indices of a function.
-pub(crate) mod function {
-    /// `__name__` (word 0).
-    #[allow(
-        dead_code,
-        reason = "documents the layout; read through QUALNAME for reprs"
-    )]
-    pub(crate) const NAME: usize = 0;
-    pub(crate) const QUALNAME: usize = 1;
-    pub(crate) const GLOBALS: usize = 2;
-    pub(crate) const DEFAULTS: usize = 3;
-    pub(crate) const CODE: usize = 0;
-    /// The weak-reference list (`func_weakreflist`, number word 1): not owned, `None` (zero)
-    /// at birth; only `weakref` reads and writes it.
-    pub(crate) const WEAKLIST: usize = 1;
-}
 /// Word indices of a built-in.
 pub(crate) mod builtin {
     pub(crate) const NAME: usize = 0;
@@ -469,13 +385,6 @@ pub(crate) mod module {
     pub(crate) const NAME: usize = 0;
     pub(crate) const DICT: usize = 1;
 }
-/// Word indices of a bound method.
-pub(crate) mod method {
-    pub(crate) const FUNC: usize = 0;
-    pub(crate) const SELF: usize = 1;
-}
-
-const _: () = assert!(size_of::<Body<4, 1>>() <= 144);
 const _: () = assert!(size_of::<Body<2, 1>>() <= 56);
 const _: () = assert!(size_of::<Body<2, 0>>() <= 56);
 const _: () = assert!(size_of::<Body<2, 0>>() <= 48);

@@ -255,10 +255,9 @@ fn non_iterables_and_self_assignment() {
     );
 }
 
-/// The same through the interpreter: needs `setitem`/`delitem` of `runtime/src/interp/call.rs`
-/// to hand list slices to [`list_slice::ass_subscript_slice`].
+/// The same through the interpreter: the VM's `STORE_SUBSCR`/`DELETE_SUBSCR` hand list slices
+/// to [`list_slice::ass_subscript_slice`] (`interp/src/call.rs`).
 #[test]
-#[ignore = "the tree-walking interpreter raises NotImplementedError for extended slices"]
 fn scripts_assign_and_delete_extended_slices() {
     const SCRIPT: &str = "l = list(range(10))\ndel l[::2]\nprint(l)\nl[::-1] = 'abcde'\nprint(l)\n\
                           del l[::-1]\nprint(l)\n";

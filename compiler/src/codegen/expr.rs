@@ -25,6 +25,7 @@ pub(crate) const STACK_USE_GUIDELINE: usize = 30;
 
 /// `CALL_INTRINSIC_1` operands (`pycore_intrinsics.h`).
 pub(crate) mod intrinsic1 {
+    pub(crate) const PRINT: u32 = 1;
     pub(crate) const IMPORT_STAR: u32 = 2;
     pub(crate) const STOPITERATION_ERROR: u32 = 3;
     pub(crate) const UNARY_POSITIVE: u32 = 5;

@@ -92,6 +92,29 @@ pub fn compile_module(
     flowgraph::optimize_and_assemble(seq, meta, filename)
 }
 
+/// Compiles the REPL's input as CPython's `compile(source, filename, "single")` does: as
+/// [`compile_module`], but each top-level expression statement prints its value
+/// (`CALL_INTRINSIC_1 INTRINSIC_PRINT`, `sys.displayhook`) and a first string is no docstring.
+///
+/// # Errors
+/// As [`compile_module`].
+pub fn compile_interactive(
+    module: &ModModule,
+    source: &str,
+    filename: &str,
+) -> Result<CodeObject, CompileError> {
+    let map = SourceMap::new(source);
+    let folded = fold::fold_module(module);
+    folded.check_depth(filename)?;
+    let future = future::parse_future(module, &map, &folded, filename)?;
+    let table = symtable::build(module, &map, filename)?;
+    let mut compiler = Compiler::new(&table, &folded, &map, source, filename);
+    compiler.future = future;
+    compiler.interactive_body(module)?;
+    let (seq, meta) = compiler.finish_unit(true)?;
+    flowgraph::optimize_and_assemble(seq, meta, filename)
+}
+
 /// The module's top-level code unit as the code generator leaves it, before optimisation
 /// (what `_testinternalcapi.compiler_codegen` returns): the instructions, with the final
 /// `LOAD_CONST None; RETURN_VALUE` added, and the metadata. Nested functions, classes and
@@ -134,6 +157,9 @@ pub(crate) struct Compiler<'a> {
     depth: u32,
     /// The module's `__future__` features.
     future: future::Future,
+    /// `c->c_interactive`: the REPL's input, whose top-level expression statements print
+    /// their value (`compile(source, filename, "single")`).
+    interactive: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -153,6 +179,7 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             depth: 0,
             future: future::Future::default(),
+            interactive: false,
         }
     }
 
@@ -167,6 +194,21 @@ impl<'a> Compiler<'a> {
             end_col_offset: 0,
         };
         self.body(loc, &module.body)
+    }
+
+    /// The REPL's unit and statements (`compiler_codegen` for `Interactive_kind`): no
+    /// docstring, and each top-level expression statement prints its value.
+    fn interactive_body(&mut self, module: &'a ModModule) -> Result<(), CompileError> {
+        let block = symtable::BlockId(0);
+        self.enter_scope("<module>".into(), ScopeType::Module, block, 1)?;
+        self.interactive = true;
+        if let Some(first) = module.body.first() {
+            let loc = self.stmt_loc(first);
+            if stmt::find_ann(&module.body) {
+                self.emit(crate::opcode::Opcode::SetupAnnotations, 0, loc);
+            }
+        }
+        self.stmts(&module.body)
     }
 
     /// A `SyntaxError` at `loc`.

@@ -306,6 +306,12 @@ impl<'a> Compiler<'a> {
             }
             Stmt::ImportFrom(imp) => self.import_from(imp, loc),
             Stmt::Global(_) | Stmt::Nonlocal(_) => Ok(()),
+            Stmt::Expr(e) if self.interactive && self.units.len() <= 1 => {
+                self.expr(&e.value)?;
+                self.emit(Opcode::CallIntrinsic1, intrinsic1::PRINT, loc);
+                self.emit(Opcode::PopTop, 0, Location::NONE);
+                Ok(())
+            }
             Stmt::Expr(e) => {
                 // A first statement that only folds to a string is a `JoinedStr` to CPython.
                 if self.is_const(&e.value) && !self.folded.hides_docstring(&e.value) {

@@ -9,7 +9,7 @@ use pyrt_objects::types::type_object as as_type;
 use pyrt_objects::types::{cell, class, dict, list, long, tuple, unicode};
 
 use super::super::exceptions;
-use super::super::objects::{BUILTIN, FUNCTION, METHOD, MODULE, module};
+use super::super::objects::{BUILTIN, MODULE, module};
 use super::super::{Interp, R};
 use super::arg;
 
@@ -22,9 +22,7 @@ pub(super) fn callable<'py>(
 ) -> R<'py, Obj<'py>> {
     let o = arg(interp, bound, 0)?;
     let p = o.object();
-    let yes = FUNCTION.is(p)
-        || BUILTIN.is(p)
-        || METHOD.is(p)
+    let yes = BUILTIN.is(p)
         || super::super::vm::is_function(p)
         || pyrt_objects::types::method::Method::cast(p).is_some()
         || pyrt_objects::types::weakref::Weakref::cast(p).is_some()

@@ -160,11 +160,7 @@ pub(crate) fn path_entries(interp: &Interp<'_>) -> Option<Vec<String>> {
 pub(crate) fn exit<'py>(interp: &Interp<'py>, status: Option<Obj<'py>>) -> Unwind<'py> {
     let args = status.into_iter().collect();
     match exceptions::new_exception(interp.heap, exceptions::SYSTEM_EXIT.get(), args, false) {
-        Ok(exc) => Unwind::Raise(super::super::Raised {
-            exc,
-            traceback: Vec::new(),
-            line: None,
-        }),
+        Ok(exc) => Unwind::Raise(super::super::Raised { exc }),
         Err(e) => interp.err(e),
     }
 }

@@ -93,6 +93,24 @@ ops! {
     LOAD_FROM_DICT_OR_DEREF = LoadFromDictOrDeref; CACHE = Cache;
 }
 
+/// The stack a run needs left before it steps: more than the deepest path from one run through
+/// built-ins that call back (`sorted(key=f)`, `__init__`, `__del__`, `map`) into the next run,
+/// in an unoptimised build.
+const RED_ZONE: usize = 512 * 1024;
+
+/// The stack segment added when less than [`RED_ZONE`] is left.
+const STACK_SEGMENT: usize = 8 * 1024 * 1024;
+
+/// What a call from Rust into a Python function counts against CPython's C recursion limit:
+/// the built-in's call and the frame's evaluation (`_Py_EnterRecursiveCallTstate` in
+/// `cfunction_vectorcall_*` and `_PyEval_EvalFrameDefault`), so `list(map(f, ...))` recursing
+/// stops at 750 levels as in CPython 3.12.1.
+const C_COST_OF_CALL: usize = 2;
+
+/// What resuming a generator from Rust counts against the C recursion limit (its frame's
+/// evaluation).
+const C_COST_OF_RESUME: usize = 1;
+
 /// Where a run starts.
 pub(crate) enum Entry<'s> {
     /// A frame pushed on the data stack (a call from Rust, a module body).
@@ -169,9 +187,23 @@ impl<'a, 'py> Run<'a, 'py> {
     /// Runs from `entry` until it is left; with `throw`, the exception is raised in the entry
     /// frame first (`gen.throw`).
     pub(crate) fn run(&mut self, entry: Entry<'a>, throw: Option<Obj<'py>>) -> R<'py, Exit<'py>> {
-        if self.count_entry
-            && let Err(e) = self.interp.enter()
-        {
+        // Each run but the module's is Rust recursion: it counts against the recursion limit
+        // as a Python frame, and against CPython's C recursion limit as the C calls around it.
+        let c_cost = match (&entry, self.count_entry) {
+            (_, false) => 0,
+            (Entry::Stack(_), true) => C_COST_OF_CALL,
+            (Entry::Generator(..), true) => C_COST_OF_RESUME,
+        };
+        let entered = if self.count_entry {
+            self.interp.enter_c(c_cost).and_then(|()| {
+                self.interp
+                    .enter()
+                    .inspect_err(|_| self.interp.leave_c(c_cost))
+            })
+        } else {
+            Ok(())
+        };
+        if let Err(e) = entered {
             if let Entry::Stack(h) = entry {
                 let _ = self.interp.vm.stack.pop(h);
             }
@@ -196,17 +228,11 @@ impl<'a, 'py> Run<'a, 'py> {
                 self.at = resume.saturating_sub(1);
             }
         }
-        let mut pending = throw.map(|exc| {
-            Unwind::Raise(Raised {
-                exc,
-                traceback: Vec::new(),
-                line: None,
-            })
-        });
+        let mut pending = throw.map(|exc| Unwind::Raise(Raised { exc }));
         let result = loop {
             let step = match pending.take() {
                 Some(e) => Err(e),
-                None => stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.steps()),
+                None => stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || self.steps()),
             };
             match step {
                 Ok(exit) => break Ok(exit),
@@ -219,6 +245,7 @@ impl<'a, 'py> Run<'a, 'py> {
         };
         if self.count_entry {
             self.interp.leave();
+            self.interp.leave_c(c_cost);
         }
         result
     }
@@ -988,8 +1015,17 @@ impl<'a, 'py> Run<'a, 'py> {
                 let it = self.pop()?;
                 let s = self.peek(oparg)?;
                 let view = set::Set::cast_internal(s.object()).map_err(|e| self.err(e))?;
-                for v in self.collect(&it)? {
-                    set::add(heap, view, v).map_err(|e| self.err(e))?;
+                // A set, frozenset or dict is merged with one resize up front, as
+                // `set_update_internal` does (the table's size shows in `sys.getsizeof`).
+                if set::AnySet::cast(it.object()).is_some()
+                    || dict::Dict::cast(it.object()).is_some()
+                {
+                    pyrt_objects::types::set_ops::update(heap, view, it.object())
+                        .map_err(|e| self.err(e))?;
+                } else {
+                    for v in self.collect(&it)? {
+                        set::add(heap, view, v).map_err(|e| self.err(e))?;
+                    }
                 }
             }
             DICT_UPDATE | DICT_MERGE => {
@@ -1048,9 +1084,7 @@ impl<'a, 'py> Run<'a, 'py> {
     fn unwind(&mut self, e: Unwind<'py>) -> R<'py, Option<Exit<'py>>> {
         let interp = self.interp;
         let heap = interp.heap;
-        let Unwind::Raise(r) = e else {
-            return Err(self.system_error("a control-flow unwind in the VM"));
-        };
+        let Unwind::Raise(r) = e;
         let exc = r.exc;
         let fresh = !std::mem::take(&mut self.reraise);
         if fresh {
@@ -1334,11 +1368,7 @@ impl<'a, 'py> Run<'a, 'py> {
 
 /// An exception object as an error.
 pub(crate) fn raised(exc: Obj<'_>) -> Unwind<'_> {
-    Unwind::Raise(Raised {
-        exc,
-        traceback: Vec::new(),
-        line: None,
-    })
+    Unwind::Raise(Raised { exc })
 }
 
 #[allow(dead_code)]

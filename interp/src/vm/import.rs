@@ -292,15 +292,17 @@ impl<'py> Interp<'py> {
         let bytes = std::fs::read(&found.file).map_err(|_| not_found())?;
         let source = parse::decode(&filename, &bytes)
             .map_err(|m| self.raise(&exceptions::SYNTAX_ERROR, m.trim_end().to_string()))?;
-        // The text lives as long as the session's code objects may point into it: imported
-        // modules are few and stay for the whole run, so their text is kept for good.
-        let text: &'static str = Box::leak(source.into_boxed_str());
+        // SAFETY: the text is used by the session's line tables only, which go before the
+        // store (the last field of `Interp`).
+        let text = unsafe { self.texts.keep_text(&source) };
         let lines = Rc::new(Lines::new(text));
         let module = parse::parse(&filename, &lines).map_err(|e| {
             self.raise(&exceptions::SYNTAX_ERROR, e.render().trim_end().to_string())
         })?;
-        let code = pyrt_compiler::compile_module(&module, text, &filename)
-            .map_err(|e| self.raise(&exceptions::SYNTAX_ERROR, e.message.clone()))?;
+        let code = pyrt_compiler::compile_module(&module, text, &filename);
+        // A deep tree is dropped without recursing over its depth.
+        parse::drop_body(module.body);
+        let code = code.map_err(|e| self.raise(&exceptions::SYNTAX_ERROR, e.message.clone()))?;
         self.vm.sources.borrow_mut().insert(filename.clone(), lines);
         let globals = dict::new_dict(heap).map_err(err)?;
         let view = self.own_dict(&globals)?;

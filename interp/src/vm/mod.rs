@@ -22,9 +22,11 @@
 //!
 //! A call from Rust (a built-in calling back, the module body) enters [`eval::Run`] with one
 //! frame; Python-to-Python calls push frames on the same run, and `RETURN_VALUE` pops them
-//! (3.11's inlined calls). Only built-ins that call back recurse in Rust, and each entry counts
-//! against the recursion limit, as every Python frame does (`RecursionError` at
-//! `sys.getrecursionlimit()`).
+//! (3.11's inlined calls). Only built-ins that call back (and generators resumed) recurse in
+//! Rust; each such entry counts against the recursion limit, as every Python frame does
+//! (`RecursionError` at `sys.getrecursionlimit()`), and against CPython's C recursion limit
+//! of 1500 (two for a call, one for a resume), so no recursion limit a script sets can
+//! overflow the Rust stack; a run grows the stack (`stacker`) when less than 512 KiB is left.
 //!
 //! ## Exceptions
 //! An error jumps to the frame's exception table (`get_exception_handler`): the stack is cut to
@@ -81,11 +83,6 @@ impl<'py> VmState<'py> {
             sources: RefCell::new(HashMap::new()),
         }
     }
-}
-
-/// Whether the VM runs scripts (`PYRT_VM=1`) instead of the tree walker.
-pub(crate) fn enabled() -> bool {
-    std::env::var_os("PYRT_VM").is_some_and(|v| v != "0")
 }
 
 /// Whether `o` is a function the VM runs.

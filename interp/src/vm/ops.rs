@@ -39,26 +39,7 @@ impl<'py> Interp<'py> {
 
     /// Every item of an iterable.
     pub(crate) fn vm_collect(&self, v: &Obj<'py>) -> R<'py, Vec<Obj<'py>>> {
-        if let Some(t) = tuple::Tuple::cast(v.object()) {
-            // SAFETY: the tuple holds its items.
-            return Ok(tuple::items(t)
-                .iter()
-                .map(|p| unsafe { Obj::from_borrowed(self.heap, p.as_ref()) })
-                .collect());
-        }
-        if let Some(l) = list::List::cast(v.object()) {
-            // SAFETY: the list holds its items.
-            return Ok(list::items(l)
-                .iter()
-                .map(|p| unsafe { Obj::from_borrowed(self.heap, p.as_ref()) })
-                .collect());
-        }
-        let it = abstract_::get_iter(self.heap, v.object()).map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        while let Some(x) = self.vm_iter_next(&it)? {
-            out.push(x);
-        }
-        Ok(out)
+        self.collect(v)
     }
 }
 
@@ -437,6 +418,10 @@ impl<'a, 'py> Run<'a, 'py> {
                 format!("'{}' object is not a mapping", update.ob_type().name()),
             ));
         };
+        if !merge {
+            // `PyDict_Update`: `dict_merge`, which notices a `__del__` changing the source.
+            return dict::merge(heap, target, src).map_err(|e| interp.err(e));
+        }
         for (k, v) in dict::items(heap, src).map_err(|e| interp.err(e))? {
             if merge
                 && dict::get_item(heap, target, k.object())

@@ -114,6 +114,10 @@ impl<'py> Interp<'py> {
 
     /// The source line of an entry and its caret line.
     fn source_lines(&self, s: &mut String, code: &Code, filename: &str, lasti: isize) {
+        // CPython's `linecache` cannot read `<string>` or `<stdin>`: no source line for them.
+        if filename.starts_with('<') {
+            return;
+        }
         let sources = self.vm.sources.borrow();
         let Some(lines) = sources.get(filename) else {
             return;

@@ -1,0 +1,246 @@
+//! The operations the VM's instructions and the built-in functions share (`Objects/abstract.c`
+//! seen from `ceval.c`): binary and in-place operators with the set and list special cases,
+//! comparisons and `in`, `format(value, spec)`, collecting an iterable's items, interned
+//! names, and the recursion counter of Python calls (`_Py_EnterRecursivePy`).
+
+use pyrt_objects::abstract_::{self, BinOp};
+use pyrt_objects::types::{dict, list, long, range, set, set_ops, tuple, unicode};
+use pyrt_objects::{CompareOp, Obj};
+use ruff_python_ast as ast;
+
+use super::exceptions;
+use super::{Interp, R};
+
+impl<'py> Interp<'py> {
+    /// `l op r`.
+    pub(crate) fn binary_op(
+        &self,
+        op: ast::Operator,
+        l: &Obj<'py>,
+        r: &Obj<'py>,
+    ) -> R<'py, Obj<'py>> {
+        self.binary_op_as(op, l, r, false)
+    }
+
+    /// `l op r`, or with `inplace` the fallback of `l op= r` (the same result; the error names
+    /// `op=`).
+    fn binary_op_as(
+        &self,
+        op: ast::Operator,
+        l: &Obj<'py>,
+        r: &Obj<'py>,
+        inplace: bool,
+    ) -> R<'py, Obj<'py>> {
+        if let (Some(a), Some(b)) = (set::AnySet::cast(l.object()), set::AnySet::cast(r.object())) {
+            let heap = self.heap;
+            let result = match op {
+                ast::Operator::BitOr => Some(set_ops::union(heap, a, &[&**b])),
+                ast::Operator::BitAnd => Some(set_ops::intersection(heap, a, b)),
+                ast::Operator::Sub => Some(set_ops::difference(heap, a, b)),
+                ast::Operator::BitXor => Some(set_ops::symmetric_difference(heap, a, b)),
+                _ => None,
+            };
+            if let Some(r) = result {
+                return r.map_err(|e| self.err(e));
+            }
+        }
+        let op = match op {
+            ast::Operator::Add => BinOp::Add,
+            ast::Operator::Sub => BinOp::Sub,
+            ast::Operator::Mult => BinOp::Mul,
+            ast::Operator::Div => BinOp::TrueDiv,
+            ast::Operator::FloorDiv => BinOp::FloorDiv,
+            ast::Operator::Mod => BinOp::Mod,
+            ast::Operator::Pow => BinOp::Pow,
+            ast::Operator::LShift => BinOp::LShift,
+            ast::Operator::RShift => BinOp::RShift,
+            ast::Operator::BitOr => BinOp::Or,
+            ast::Operator::BitXor => BinOp::Xor,
+            ast::Operator::BitAnd => BinOp::And,
+            ast::Operator::MatMult => {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "unsupported operand type(s) for @{}: '{}' and '{}'",
+                        if inplace { "=" } else { "" },
+                        l.ob_type().name(),
+                        r.ob_type().name()
+                    ),
+                ));
+            }
+        };
+        let result = if inplace {
+            abstract_::inplace_binary_op(self.heap, l.object(), r.object(), op)
+        } else {
+            abstract_::binary_op(self.heap, l.object(), r.object(), op)
+        };
+        result.map_err(|e| self.err(e))
+    }
+
+    /// `l op= r`: lists extend in place for `+=` (and repeat for `*=`), sets update in place;
+    /// other objects give the plain operator's result.
+    pub(crate) fn inplace_op(
+        &self,
+        op: ast::Operator,
+        l: Obj<'py>,
+        r: Obj<'py>,
+    ) -> R<'py, Obj<'py>> {
+        if let Some(view) = list::List::cast(l.object()) {
+            match op {
+                ast::Operator::Add => {
+                    // `list_inplace_concat` is `list.extend`.
+                    pyrt_objects::types::list_methods::extend_from(self.heap, view, &r)
+                        .map_err(|e| self.err(e))?;
+                    return Ok(l);
+                }
+                ast::Operator::Mult if long::is_int(r.object()) => {
+                    let n = abstract_::repeat_count(r.object()).map_err(|e| self.err(e))?;
+                    list::inplace_repeat(self.heap, view, n).map_err(|e| self.err(e))?;
+                    return Ok(l);
+                }
+                _ => {}
+            }
+        }
+        // A set is changed in place (`set_ior`, ...); a frozenset has no in-place operators,
+        // so `fs |= x` rebinds to `fs | x`.
+        if let (Some(a), Some(b)) = (set::Set::cast(l.object()), set::AnySet::cast(r.object())) {
+            let heap = self.heap;
+            let done = match op {
+                ast::Operator::BitOr => set_ops::update(heap, a, b).map(|_| true),
+                ast::Operator::BitAnd => set_ops::intersection_update(heap, a, b).map(|_| true),
+                ast::Operator::Sub => set_ops::difference_update(heap, a, b).map(|_| true),
+                ast::Operator::BitXor => {
+                    set_ops::symmetric_difference_update(heap, a, b).map(|_| true)
+                }
+                _ => Ok(false),
+            };
+            if done.map_err(|e| self.err(e))? {
+                return Ok(l);
+            }
+        }
+        self.binary_op_as(op, &l, &r, true)
+    }
+
+    /// `l op r` for a comparison operator.
+    pub(crate) fn compare(&self, op: ast::CmpOp, l: &Obj<'py>, r: &Obj<'py>) -> R<'py, Obj<'py>> {
+        let heap = self.heap;
+        let rich =
+            |op| abstract_::compare(heap, l.object(), r.object(), op).map_err(|e| self.err(e));
+        match op {
+            ast::CmpOp::Eq => rich(CompareOp::Eq),
+            ast::CmpOp::NotEq => rich(CompareOp::Ne),
+            ast::CmpOp::Lt => rich(CompareOp::Lt),
+            ast::CmpOp::LtE => rich(CompareOp::Le),
+            ast::CmpOp::Gt => rich(CompareOp::Gt),
+            ast::CmpOp::GtE => rich(CompareOp::Ge),
+            ast::CmpOp::Is => Ok(long::new_bool(heap, l.is(r))),
+            ast::CmpOp::IsNot => Ok(long::new_bool(heap, !l.is(r))),
+            ast::CmpOp::In => self.contains(r, l).map(|b| long::new_bool(heap, b)),
+            ast::CmpOp::NotIn => self.contains(r, l).map(|b| long::new_bool(heap, !b)),
+        }
+    }
+
+    /// `item in container` (`PySequence_Contains`): the containers' own lookups, else a walk
+    /// over the container's iterator comparing by identity, then equality.
+    pub(crate) fn contains(&self, container: &Obj<'py>, item: &Obj<'py>) -> R<'py, bool> {
+        let heap = self.heap;
+        let c = container.object();
+        if let Some(d) = dict::Dict::cast(c) {
+            return dict::get_item(heap, d, item.object())
+                .map(|v| v.is_some())
+                .map_err(|e| self.err(e));
+        }
+        if let Some(s) = set::AnySet::cast(c) {
+            return set::contains(heap, s, item.object()).map_err(|e| self.err(e));
+        }
+        if let Some(r) = range::Range::cast(c) {
+            return range::range_contains(heap, r, item.object()).map_err(|e| self.err(e));
+        }
+        if let Some(c) = unicode::Str::cast(c) {
+            let Some(needle) = unicode::Str::cast(item.object()) else {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        item.ob_type().name()
+                    ),
+                ));
+            };
+            let (hay, needle) = (unicode::str_value(c), unicode::str_value(needle));
+            return Ok(hay.contains(&needle));
+        }
+        let it = abstract_::get_iter(heap, c).map_err(|e| self.err(e))?;
+        while let Some(x) = self.vm_iter_next(&it)? {
+            if x.is(item)
+                || abstract_::compare_bool(heap, x.object(), item.object(), CompareOp::Eq)
+                    .map_err(|e| self.err(e))?
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `format(value, spec)`.
+    pub(crate) fn format_value(&self, v: &Obj<'py>, spec: &str) -> R<'py, String> {
+        pyrt_objects::format::format(self.heap, v.object(), spec).map_err(|e| self.err(e))
+    }
+
+    /// An identifier as its interned str.
+    pub(crate) fn name_str(&self, name: &str) -> R<'py, Obj<'py>> {
+        let s = unicode::new_str(self.heap, name).map_err(|e| self.err(e))?;
+        unicode::intern(self.heap, s).map_err(|e| self.err(e))
+    }
+
+    /// A dict pyrt made itself (a namespace, a fresh dict) as its view; `SystemError` if it
+    /// is not one (pyrt's bug).
+    pub(crate) fn own_dict<'a>(&self, d: &'a Obj<'py>) -> R<'py, &'a dict::Dict> {
+        dict::Dict::cast_internal(d.object()).map_err(|e| self.err(e))
+    }
+
+    /// `list(value)`-like: the items of an iterable, collected (a list or tuple read as it
+    /// is); an iterable longer than memory is a `MemoryError`, not an abort.
+    pub(crate) fn collect(&self, value: &Obj<'py>) -> R<'py, Vec<Obj<'py>>> {
+        let borrowed = |items: &[pyrt_objects::ObjPtr]| {
+            items
+                .iter()
+                // SAFETY: the container holds its items.
+                .map(|p| unsafe { Obj::from_borrowed(self.heap, p.as_ref()) })
+                .collect()
+        };
+        if let Some(t) = tuple::Tuple::cast(value.object()) {
+            return Ok(borrowed(tuple::items(t)));
+        }
+        if let Some(l) = list::List::cast(value.object()) {
+            return Ok(borrowed(list::items(l)));
+        }
+        let it = abstract_::get_iter(self.heap, value.object()).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        while let Some(x) = self.vm_iter_next(&it)? {
+            if out.try_reserve(1).is_err() {
+                return Err(self.err(pyrt_objects::PyErr::memory_error()));
+            }
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// One more Python-level call (`_Py_EnterRecursivePy`); `RecursionError` past
+    /// `sys.getrecursionlimit()`.
+    pub(crate) fn enter(&self) -> R<'py, ()> {
+        let d = self.depth.get() + 1;
+        if d > self.recursion_limit.get() {
+            return Err(self.raise(
+                &exceptions::RECURSION_ERROR,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+
+    /// Leaves what [`Interp::enter`] entered.
+    pub(crate) fn leave(&self) {
+        self.depth.set(self.depth.get() - 1);
+    }
+}
