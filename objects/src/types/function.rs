@@ -306,15 +306,12 @@ impl Function {
     /// # Errors
     /// `TypeError: __defaults__ must be set to a tuple object`.
     pub fn set_defaults<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
-        let value = value.filter(|v| !v.is(&none(heap)));
-        if value
-            .as_ref()
-            .is_some_and(|v| Tuple::cast(v.object()).is_none())
-        {
-            return Err(PyErr::type_error(
-                "__defaults__ must be set to a tuple object",
-            ));
-        }
+        let value = none_or(
+            heap,
+            value,
+            |v| Tuple::cast(v).is_some(),
+            "__defaults__ must be set to a tuple object",
+        )?;
         header(self).func_version.set(0);
         header(self).func_defaults.set(heap, value);
         Ok(())
@@ -325,15 +322,12 @@ impl Function {
     /// # Errors
     /// `TypeError: __kwdefaults__ must be set to a dict object`.
     pub fn set_kwdefaults<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
-        let value = value.filter(|v| !v.is(&none(heap)));
-        if value
-            .as_ref()
-            .is_some_and(|v| Dict::cast(v.object()).is_none())
-        {
-            return Err(PyErr::type_error(
-                "__kwdefaults__ must be set to a dict object",
-            ));
-        }
+        let value = none_or(
+            heap,
+            value,
+            |v| Dict::cast(v).is_some(),
+            "__kwdefaults__ must be set to a dict object",
+        )?;
         header(self).func_version.set(0);
         header(self).func_kwdefaults.set(heap, value);
         Ok(())
@@ -344,15 +338,12 @@ impl Function {
     /// # Errors
     /// `TypeError: __annotations__ must be set to a dict object`.
     pub fn set_annotations<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) -> PyResult<()> {
-        let value = value.filter(|v| !v.is(&none(heap)));
-        if value
-            .as_ref()
-            .is_some_and(|v| Dict::cast(v.object()).is_none())
-        {
-            return Err(PyErr::type_error(
-                "__annotations__ must be set to a dict object",
-            ));
-        }
+        let value = none_or(
+            heap,
+            value,
+            |v| Dict::cast(v).is_some(),
+            "__annotations__ must be set to a dict object",
+        )?;
         header(self).func_version.set(0);
         header(self).func_annotations.set(heap, value);
         Ok(())
@@ -593,3 +584,21 @@ pub static FUNCTION_TYPE: StaticType = StaticType::new(
     },
 )
 .with_weaklist_offset(core::mem::offset_of!(PyFunctionObject, func_weakreflist));
+
+/// What a `None`-or-`T` attribute setter stores: nothing for `None`, else `value`, which must
+/// pass `check` (`func_set_defaults`, `func_set_kwdefaults`, `func_set_annotations`).
+///
+/// # Errors
+/// `TypeError: {message}` when `value` is neither `None` nor accepted by `check`.
+fn none_or<'h>(
+    heap: &'h Heap,
+    value: Option<Obj<'h>>,
+    check: impl Fn(&PyObject) -> bool,
+    message: &str,
+) -> PyResult<Option<Obj<'h>>> {
+    let value = value.filter(|v| !v.is(&none(heap)));
+    if value.as_ref().is_some_and(|v| !check(v.object())) {
+        return Err(PyErr::type_error(message));
+    }
+    Ok(value)
+}
