@@ -787,7 +787,7 @@ fn deep_nesting_is_a_recursion_error() {
 /// slow, so run on request (`cargo test -- --ignored`). Modules pyrt refuses (coroutines) are
 /// counted apart; every other module must give CPython's code objects.
 #[test]
-#[ignore = "slow: compiles the whole standard library twice"]
+#[ignore = "slow tier: compiles the whole standard library twice"]
 fn stdlib_modules_match_cpython() {
     let Some(check) = cross_check(1) else { return };
     let dir = check
