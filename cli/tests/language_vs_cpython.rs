@@ -150,10 +150,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises AttributeError: 'type' object has no attribute '__mro__'",
     ),
     (
-        "079_except_name_cleared.py",
-        "pyrt raises AttributeError: module 'sys' has no attribute 'exc_info'",
-    ),
-    (
         "080_custom_exceptions.py",
         "pyrt raises TypeError: pyrt does not support subclassing 'Exception' yet",
     ),
@@ -166,36 +162,12 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises SystemError: pyrt's VM does not run CHECK_EG_MATCH yet",
     ),
     (
-        "086_try_in_loops.py",
-        "pyrt raises NameError: name 'ConnectionError' is not defined",
-    ),
-    (
-        "087_exception_memory.py",
-        "pyrt raises AttributeError: 'ValueError' object has no attribute '__traceback__'",
-    ),
-    (
-        "088_raise_class_vs_instance.py",
-        "pyrt raises AttributeError: 'StopIteration' object has no attribute 'value'",
-    ),
-    (
-        "089_generator_basic.py",
-        "pyrt raises AttributeError: 'StopIteration' object has no attribute 'value'",
-    ),
-    (
-        "093_generator_send.py",
-        "pyrt raises AttributeError: 'StopIteration' object has no attribute 'value'",
-    ),
-    (
         "096_yield_from_throw.py",
         "pyrt raises SystemError: frame: value stack underflow",
     ),
     (
         "097_generator_state.py",
         "pyrt raises AttributeError: 'generator' object has no attribute 'gi_frame'",
-    ),
-    (
-        "100_generator_return_stopiteration.py",
-        "pyrt raises AttributeError: 'StopIteration' object has no attribute 'value'",
     ),
     (
         "101_generator_gc_tracking.py",
@@ -338,20 +310,12 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises AttributeError: attribute '__name__' of 'function' objects is not writable",
     ),
     (
-        "176_sys_exit_codes.py",
-        "pyrt raises AttributeError: 'SystemExit' object has no attribute 'code'",
-    ),
-    (
         "178_tb_exception_notes.py",
         "pyrt raises AttributeError: 'KeyError' object has no attribute 'add_note'",
     ),
     (
         "179_tb_exception_group.py",
         "pyrt raises NameError: name 'ExceptionGroup' is not defined",
-    ),
-    (
-        "189_tb_reraise_bare.py",
-        "pyrt raises NameError: name 'ConnectionError' is not defined",
     ),
     (
         "191_traceback_module.py",

@@ -57,6 +57,12 @@ impl<'py> Interp<'py> {
             self.gc_safe_point();
             return result;
         }
+        if let Some(c) = pyrt_objects::types::cfunction::CFunction::cast(f) {
+            // A method of the object model's own types (`e.with_traceback`, `eg.split`).
+            let result = c.call(self.heap, &args, &kwargs).map_err(|e| self.err(e));
+            self.gc_safe_point();
+            return result;
+        }
         if let Some(w) = weakref::Weakref::cast(f) {
             // `weakref_vectorcall`: `_PyArg_NoKwnames`, then `_PyArg_CheckPositional(0, 0)`.
             if !kwargs.is_empty() {
@@ -92,7 +98,7 @@ impl<'py> Interp<'py> {
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         if exceptions::is_exception_class(cls.object()) {
-            return exceptions::new_exception(self.heap, ty, args, false).map_err(|e| self.err(e));
+            return exceptions::call_class(self.heap, ty, &args, &kwargs).map_err(|e| self.err(e));
         }
         let Some(c) = class::Class::of_type(ty) else {
             return super::builtins::construct(self, ty, args, kwargs);

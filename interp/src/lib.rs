@@ -117,6 +117,10 @@ impl<'py> Interp<'py> {
     /// error carries one (raised by Python code inside the object layer), with its traceback.
     pub(crate) fn err(&self, e: PyErr) -> Unwind<'py> {
         if let Some(exc) = self.heap.raised_object(&e) {
+            // The error was the stash's last user: release its reference now, so the
+            // exception lives exactly as long as the interpreter holds it (as in CPython).
+            drop(e);
+            self.heap.release_dead_raised();
             return Unwind::Raise(Raised { exc });
         }
         match exceptions::from_pyerr(self.heap, &e) {

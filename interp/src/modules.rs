@@ -49,6 +49,8 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "setrecursionlimit", Params::One),
     def("sys", "_debugmallocstats", Params::NoArgs),
     def("sys", "exit", Params::Positional { min: 0, max: 1 }),
+    def("sys", "exc_info", Params::NoArgs),
+    def("sys", "exception", Params::NoArgs),
     def("time", "perf_counter", Params::NoArgs),
     // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
     // messages are the interpreter's, not `methods::bind`'s.
@@ -310,6 +312,8 @@ pub(crate) fn call_function<'py>(
         }
         ("dis", "dis") => interp.dis_dis(&arg(0)?),
         ("sys", "exit") => Err(sys::exit(interp, bound.first().cloned().flatten())),
+        ("sys", "exc_info") => sys::exc_info(interp),
+        ("sys", "exception") => Ok(sys::exception(interp)),
         ("sys", "_debugmallocstats") => {
             let _ = interp.out.borrow_mut().flush();
             eprint!("{}", heap.malloc_stats());

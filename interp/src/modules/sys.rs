@@ -194,3 +194,30 @@ pub(crate) fn exit_outcome<'py>(interp: &Interp<'py>, exc: &Obj<'py>) -> super::
     let text = pyrt_objects::abstract_::str(heap, code.object()).unwrap_or_default();
     super::super::Outcome::Exited(1, format!("{text}\n"))
 }
+
+/// `sys.exception()`: the exception being handled, else `None`.
+pub(crate) fn exception<'py>(interp: &Interp<'py>) -> Obj<'py> {
+    let handled = interp.vm.exc_info.borrow().clone();
+    handled.unwrap_or_else(|| pyrt_objects::types::none(interp.heap))
+}
+
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception being handled, else
+/// `(None, None, None)`.
+pub(crate) fn exc_info<'py>(interp: &Interp<'py>) -> super::super::R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let none = || pyrt_objects::types::none(heap);
+    let handled = interp.vm.exc_info.borrow().clone();
+    let items = match handled {
+        Some(exc) => {
+            let ty = &exc.ob_type().ob_base.ob_base;
+            // SAFETY: an object's type is alive while the object is.
+            let ty = unsafe { Obj::from_borrowed(heap, ty) };
+            let tb = exceptions::Exception::cast(exc.object())
+                .and_then(|e| e.traceback(heap))
+                .unwrap_or_else(none);
+            vec![ty, exc, tb]
+        }
+        None => vec![none(), none(), none()],
+    };
+    tuple::new_tuple(heap, items).map_err(|e| interp.err(e))
+}

@@ -484,7 +484,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 let right = self.pop()?;
                 let left = self.peek(1)?;
                 self.check_except_type(&right)?;
-                let m = interp.isinstance(left.object(), right.object());
+                let m = exceptions::given_exception_matches(left.object(), right.object());
                 self.push(long::new_bool(heap, m))?;
             }
             WITH_EXCEPT_START => {
@@ -1068,6 +1068,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 let r = self.intrinsic2(oparg, v2, v1)?;
                 self.push(r)?;
             }
+            op if op == Opcode::CheckEgMatch as u8 => self.check_eg_match()?,
             _ => {
                 let name = Opcode::from_u16(u16::from(op)).map_or("?", Opcode::name);
                 return Err(interp.raise(
@@ -1096,8 +1097,8 @@ impl<'a, 'py> Run<'a, 'py> {
         loop {
             let frame = self.frame();
             let lasti = frame.lasti().max(0) as usize;
-            if add_tb && let Some(code) = frame.code_obj(heap) {
-                interp.add_traceback(&exc, code, lasti);
+            if add_tb {
+                interp.add_traceback(&exc, frame, lasti);
             }
             let at = search_at.take().unwrap_or(lasti);
             if let Some((target, depth, push_lasti)) = unwind::handler(self.code(), at) {
@@ -1395,6 +1396,11 @@ impl<'a, 'py> Run<'a, 'py> {
     /// Pops a value (never NULL).
     pub(super) fn pop_value(&self) -> R<'py, Obj<'py>> {
         self.pop()
+    }
+
+    /// Pushes a value.
+    pub(super) fn push_value(&self, v: Obj<'py>) -> R<'py, ()> {
+        self.push(v)
     }
 
     /// Marks the error being returned as a re-raise (no traceback entry, no context).

@@ -41,6 +41,7 @@
 
 pub(crate) mod args;
 pub(crate) mod eval;
+pub(crate) mod except_star;
 pub mod generator;
 pub(crate) mod import;
 pub(crate) mod load;

@@ -558,6 +558,10 @@ impl<'a, 'py> Run<'a, 'py> {
         _v2: Obj<'py>,
         _v1: Obj<'py>,
     ) -> R<'py, Obj<'py>> {
+        // INTRINSIC_PREP_RERAISE_STAR.
+        if which == 1 {
+            return self.prep_reraise_star(_v2, _v1);
+        }
         Err(self.interp().raise(
             &exceptions::SYSTEM_ERROR,
             format!("pyrt's VM does not run intrinsic2 {which} yet"),

@@ -6,8 +6,10 @@
 use pyrt_compiler::carets;
 use pyrt_compiler::linetable;
 use pyrt_objects::Obj;
-use pyrt_objects::types::code::{Code, addr2line};
-use pyrt_objects::types::{list, long, tuple, unicode};
+use pyrt_objects::types::code::Code;
+use pyrt_objects::types::frameobject::FrameObject;
+use pyrt_objects::types::traceback::Traceback;
+use pyrt_objects::types::unicode;
 
 use super::super::Interp;
 use super::super::exceptions::{self, Exception, Link};
@@ -64,34 +66,18 @@ impl<'py> Interp<'py> {
 
     /// One exception: its traceback (if any) and its `Type: message` line.
     fn format_one(&self, exc: &Obj<'py>) -> String {
-        let heap = self.heap;
         let mut s = String::new();
-        let entries = Exception::cast(exc.object())
-            .and_then(|e| exceptions::link(heap, e, Link::Traceback))
-            .and_then(|tb| list::List::cast(tb.object()).map(|l| list::items(l).to_vec()));
-        if let Some(entries) = entries.filter(|e| !e.is_empty()) {
+        let entries = self.traceback_entries(exc);
+        if !entries.is_empty() {
             s.push_str("Traceback (most recent call last):\n");
             let mut previous: Option<(String, i32, String)> = None;
             let mut repeats = 0usize;
-            for p in entries.iter().rev() {
-                // SAFETY: the list holds its entries.
-                let entry = unsafe { p.as_ref() };
-                let Some((code, lasti)) =
-                    tuple::Tuple::cast(entry).and_then(|t| match tuple::items(t) {
-                        // SAFETY: the tuple holds its items.
-                        [c, l] => Some(unsafe { (c.as_ref(), l.as_ref()) }),
-                        _ => None,
-                    })
-                else {
+            for (code, lasti, line) in entries {
+                let Some(code) = Code::cast(code.object()) else {
                     continue;
                 };
-                let Some(code) = Code::cast(code) else {
-                    continue;
-                };
-                let lasti = long::object_as_i64(lasti).unwrap_or(0) as isize;
                 let filename = unicode::str_value(code.filename());
                 let name = unicode::str_value(code.name());
-                let line = addr2line(code, lasti);
                 let key = (filename.clone(), line, name.clone());
                 if previous.as_ref() == Some(&key) {
                     repeats += 1;
@@ -110,6 +96,27 @@ impl<'py> Interp<'py> {
         }
         s.push_str(&self.exception_line(exc));
         s
+    }
+
+    /// The entries of `exc.__traceback__`, outermost first: each frame's code, the code unit
+    /// it was at and its line (`tb_frame.f_code`, `tb_lasti / 2`, `tb_lineno`).
+    fn traceback_entries(&self, exc: &Obj<'py>) -> Vec<(Obj<'py>, isize, i32)> {
+        let heap = self.heap;
+        let mut entries = Vec::new();
+        let mut tb = Exception::cast(exc.object()).and_then(|e| e.traceback(heap));
+        while let Some(t) = tb {
+            let Some(view) = Traceback::cast(t.object()) else {
+                break;
+            };
+            let frame = view.frame(heap);
+            if let Some(code) = FrameObject::cast(frame.object())
+                .and_then(|f| f.frame().code_obj(heap))
+            {
+                entries.push((code, (view.lasti() / 2) as isize, view.lineno(heap)));
+            }
+            tb = view.next(heap);
+        }
+        entries
     }
 
     /// The source line of an entry and its caret line.

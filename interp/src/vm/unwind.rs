@@ -4,11 +4,13 @@
 
 use pyrt_compiler::dis::parse_exception_table;
 use pyrt_objects::Obj;
-use pyrt_objects::types::code::Code;
-use pyrt_objects::types::{list, long, tuple};
+use pyrt_objects::types::code::{Code, addr2line};
+use pyrt_objects::types::exceptions::chain_context;
+use pyrt_objects::types::frame::InterpreterFrame;
+use pyrt_objects::types::traceback;
 
 use super::super::Interp;
-use super::super::exceptions::{self, Exception, Link};
+use super::super::exceptions::Exception;
 
 /// Where an exception raised at code unit `lasti` is handled: `(handler unit, stack depth,
 /// push lasti)`.
@@ -21,64 +23,26 @@ pub(crate) fn handler(code: &Code, lasti: usize) -> Option<(usize, usize, bool)>
 }
 
 impl<'py> Interp<'py> {
-    /// `PyTraceBack_Here`: records that `exc` passed through `code` at unit `lasti` (its
-    /// `__traceback__` list gets `(code, lasti)`, innermost first).
-    pub(crate) fn add_traceback(&self, exc: &Obj<'py>, code: Obj<'py>, lasti: usize) {
+    /// `PyTraceBack_Here`: records that `exc` passed through `frame` at code unit `lasti`: a
+    /// traceback entry for the frame's object (made now if it has none) is put in front of
+    /// `exc.__traceback__`. Without memory for it the entry is left out, as CPython does.
+    pub(crate) fn add_traceback(&self, exc: &Obj<'py>, frame: &InterpreterFrame, lasti: usize) {
         let heap = self.heap;
         let Some(e) = Exception::cast(exc.object()) else {
             return;
         };
-        let entry = match long::int_from_i64(heap, lasti as i64)
-            .and_then(|l| tuple::new_tuple(heap, vec![code, l]))
-        {
-            Ok(t) => t,
-            Err(_) => return,
+        let Ok(frame_obj) = frame.frame_object(heap) else {
+            return;
         };
-        let tb = match exceptions::link(heap, e, Link::Traceback) {
-            Some(tb) => tb,
-            None => match list::new_list(heap, Vec::new()) {
-                Ok(l) => {
-                    exceptions::set_link(heap, e, Link::Traceback, Some(l.clone()));
-                    l
-                }
-                Err(_) => return,
-            },
-        };
-        if let Some(l) = list::List::cast(tb.object()) {
-            let _ = list::append(heap, l, entry);
-        }
+        let lineno = frame.code().map_or(-1, |c| addr2line(c, lasti as isize));
+        let lasti = i32::try_from(lasti * 2).unwrap_or(i32::MAX);
+        let _ = traceback::traceback_here(heap, e, frame_obj, lasti, lineno);
     }
 
-    /// `_PyErr_SetObject`'s chaining: a new exception raised while `handled` is being handled
+    /// `_PyErr_SetObject`'s chaining: a new exception raised while another is being handled
     /// gets it as `__context__` (cycles through the context chain are cut, as CPython cuts them).
     pub(crate) fn set_context(&self, exc: &Obj<'py>) {
-        let heap = self.heap;
-        let Some(handled) = self.vm.exc_info.borrow().clone() else {
-            return;
-        };
-        if handled.is(exc) {
-            return;
-        }
-        let Some(e) = Exception::cast(exc.object()) else {
-            return;
-        };
-        // Cut a cycle: if `exc` is in `handled`'s context chain, unlink it there.
-        let mut o = handled.clone();
-        let mut steps = 0;
-        while let Some(oe) = Exception::cast(o.object()) {
-            let Some(next) = exceptions::link(heap, oe, Link::Context) else {
-                break;
-            };
-            if next.is(exc) {
-                exceptions::set_link(heap, oe, Link::Context, None);
-                break;
-            }
-            o = next;
-            steps += 1;
-            if steps > 100_000 {
-                break;
-            }
-        }
-        exceptions::set_link(heap, e, Link::Context, Some(handled));
+        let handled = self.vm.exc_info.borrow().clone();
+        chain_context(self.heap, exc, handled);
     }
 }

@@ -445,10 +445,7 @@ pub fn remove(heap: &Heap, o: &Set, key: &PyObject) -> PyResult<()> {
     if discard(heap, o, key)? {
         return Ok(());
     }
-    Err(PyErr::new(
-        ExcKind::KeyError,
-        crate::abstract_::repr(heap, key)?,
-    ))
+    Err(crate::types::exceptions::key_error_of(heap, key))
 }
 
 /// `s.pop()`: the first active entry from the search finger on.

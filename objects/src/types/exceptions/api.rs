@@ -206,6 +206,13 @@ pub fn key_error(heap: &Heap, key: Obj<'_>) -> PyErr {
     }
 }
 
+/// [`key_error`] for a key the caller holds (`_PyErr_SetKeyError`): the error carries a
+/// `KeyError` whose `args` hold the key itself, so `e.args[0] is key` and `str(e)` is its repr.
+pub fn key_error_of(heap: &Heap, key: &PyObject) -> PyErr {
+    // SAFETY: the caller holds `key`, a live object of this heap.
+    key_error(heap, unsafe { Obj::from_borrowed(heap, key) })
+}
+
 /// `do_raise`'s first step: the instance to raise for `raise obj` — `obj` itself if it is an
 /// exception, a new instance if it is an exception class.
 ///

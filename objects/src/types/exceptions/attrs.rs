@@ -43,7 +43,16 @@ pub(crate) fn exc_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyRes
     {
         return Ok(v);
     }
-    if let Some(def) = METHODS.iter().find(|m| m.name == name) {
+    let group_methods: &[MethodDef] = if e.layout() == Layout::Group {
+        &GROUP_METHODS
+    } else {
+        &[]
+    };
+    if let Some(def) = group_methods
+        .iter()
+        .chain(METHODS.iter())
+        .find(|m| m.name == name)
+    {
         // SAFETY: the caller holds `o`, a live object of this heap.
         let me = unsafe { Obj::from_borrowed(heap, o) };
         return new_cfunction(heap, def, Some(me), None);
@@ -316,5 +325,30 @@ static METHODS: [MethodDef; 2] = [
         params: Params::One,
         call: add_note,
         doc: Some("Exception.add_note(note) --\n    add a note to the exception"),
+    },
+];
+
+/// `BaseExceptionGroup`'s own methods.
+static GROUP_METHODS: [MethodDef; 3] = [
+    MethodDef {
+        name: "derive",
+        owner: "BaseExceptionGroup",
+        params: Params::One,
+        call: super::group::derive_method,
+        doc: None,
+    },
+    MethodDef {
+        name: "split",
+        owner: "BaseExceptionGroup",
+        params: Params::One,
+        call: super::group::split_method,
+        doc: None,
+    },
+    MethodDef {
+        name: "subgroup",
+        owner: "BaseExceptionGroup",
+        params: Params::One,
+        call: super::group::subgroup_method,
+        doc: None,
     },
 ];

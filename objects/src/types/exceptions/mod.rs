@@ -12,6 +12,7 @@
 //! * [`attrs`]: attribute access: `args`, `__traceback__`, `__context__`, `__cause__` and
 //!   `__suppress_context__` with CPython's checks, each layout's members, the instance
 //!   `__dict__`, the methods `with_traceback` and `add_note`.
+//! * [`group`]: exception groups' `split`, `subgroup`, `derive` and `except*`'s re-raise.
 //! * [`api`]: the VM's API: `PyErr` ↔ exception objects, context chaining, matching.
 //!
 //! Every instance is tracked by the collector. Its references are visited subclass fields
@@ -22,6 +23,7 @@ pub mod api;
 pub mod attrs;
 pub mod classes;
 pub mod create;
+pub mod group;
 pub mod layout;
 pub mod text;
 
