@@ -158,10 +158,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises TypeError: pyrt does not support subclassing 'Exception' yet",
     ),
     (
-        "085_exception_groups.py",
-        "pyrt raises SystemError: pyrt's VM does not run CHECK_EG_MATCH yet",
-    ),
-    (
         "096_yield_from_throw.py",
         "pyrt raises SystemError: frame: value stack underflow",
     ),
