@@ -306,14 +306,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises AttributeError: attribute '__name__' of 'function' objects is not writable",
     ),
     (
-        "178_tb_exception_notes.py",
-        "pyrt raises AttributeError: 'KeyError' object has no attribute 'add_note'",
-    ),
-    (
-        "179_tb_exception_group.py",
-        "pyrt raises NameError: name 'ExceptionGroup' is not defined",
-    ),
-    (
         "191_traceback_module.py",
         "needs the standard library's traceback (a later issue)",
     ),

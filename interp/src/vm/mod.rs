@@ -46,6 +46,7 @@ pub mod generator;
 pub(crate) mod import;
 pub(crate) mod load;
 pub(crate) mod ops;
+pub(crate) mod print_exc;
 pub(crate) mod traceback;
 pub(crate) mod unwind;
 

@@ -1,7 +1,8 @@
-//! Printing an uncaught exception as CPython 3.12 prints it (`PyErr_Display` and
-//! `Lib/traceback.py`'s format): the chain of causes and contexts first, each traceback's
-//! entries outermost first with their source line and 3.12's caret line, and
-//! `[Previous line repeated N more times]` after three identical entries.
+//! The parts of a printed exception (`Lib/traceback.py`'s `StackSummary.format` and
+//! `format_exception_only`): a traceback's entries outermost first with their source line and
+//! 3.12's caret line, `[Previous line repeated N more times]` after three identical entries,
+//! and the `Type: message` line with the exception's notes. [`super::print_exc`] puts them
+//! together for a chain of exceptions and exception groups.
 
 use pyrt_compiler::carets;
 use pyrt_compiler::linetable;
@@ -9,92 +10,41 @@ use pyrt_objects::Obj;
 use pyrt_objects::types::code::Code;
 use pyrt_objects::types::frameobject::FrameObject;
 use pyrt_objects::types::traceback::Traceback;
-use pyrt_objects::types::unicode;
+use pyrt_objects::abstract_;
+use pyrt_objects::types::{list, none, tuple, unicode};
 
 use super::super::Interp;
-use super::super::exceptions::{self, Exception, Link};
-
-/// The most chained exceptions printed (CPython's `print_exception_recursive` guards the same
-/// way against cycles with a seen set).
-const MAX_CHAIN: usize = 1000;
+use super::super::exceptions::{self, Exception};
 
 impl<'py> Interp<'py> {
-    /// The text CPython prints for an uncaught `exc`.
-    pub(crate) fn vm_format_exception(&self, exc: &Obj<'py>) -> String {
-        let heap = self.heap;
-        // The chain, innermost (the one raised last) first.
-        let mut chain: Vec<(Obj<'py>, &str)> = vec![(exc.clone(), "")];
-        let mut seen = vec![exc.as_ptr()];
-        while chain.len() < MAX_CHAIN {
-            let (cur, _) = chain.last().expect("the chain has its first");
-            let Some(e) = Exception::cast(cur.object()) else {
-                break;
-            };
-            let next = if let Some(c) = exceptions::link(heap, e, Link::Cause) {
-                Some((
-                    c,
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                ))
-            } else if !exceptions::suppress_context(e) {
-                exceptions::link(heap, e, Link::Context).map(|c| {
-                    (
-                        c,
-                        "\nDuring handling of the above exception, another exception occurred:\n\n",
-                    )
-                })
-            } else {
-                None
-            };
-            match next {
-                Some((n, why)) if !seen.contains(&n.as_ptr()) => {
-                    seen.push(n.as_ptr());
-                    chain.last_mut().expect("as above").1 = why;
-                    chain.push((n, ""));
-                }
-                _ => break,
-            }
-        }
-        let mut out = String::new();
-        for j in (0..chain.len()).rev() {
-            out.push_str(&self.format_one(&chain[j].0));
-            if j > 0 {
-                out.push_str(chain[j - 1].1);
-            }
-        }
-        out
-    }
-
-    /// One exception: its traceback (if any) and its `Type: message` line.
-    fn format_one(&self, exc: &Obj<'py>) -> String {
+    /// The traceback of `exc` as `StackSummary.format()` gives it: one block per entry
+    /// (outermost first) with its source line and caret line, and `[Previous line repeated N
+    /// more times]` after three identical entries; empty without a traceback.
+    pub(crate) fn format_stack(&self, exc: &Obj<'py>) -> String {
         let mut s = String::new();
-        let entries = self.traceback_entries(exc);
-        if !entries.is_empty() {
-            s.push_str("Traceback (most recent call last):\n");
-            let mut previous: Option<(String, i32, String)> = None;
-            let mut repeats = 0usize;
-            for (code, lasti, line) in entries {
-                let Some(code) = Code::cast(code.object()) else {
-                    continue;
-                };
-                let filename = unicode::str_value(code.filename());
-                let name = unicode::str_value(code.name());
-                let key = (filename.clone(), line, name.clone());
-                if previous.as_ref() == Some(&key) {
-                    repeats += 1;
-                } else {
-                    flush_repeats(&mut s, repeats);
-                    previous = Some(key);
-                    repeats = 1;
-                }
-                if repeats > 3 {
-                    continue;
-                }
-                s.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
-                self.source_lines(&mut s, code, &filename, lasti);
+        let mut previous: Option<(String, i32, String)> = None;
+        let mut repeats = 0usize;
+        for (code, lasti, line) in self.traceback_entries(exc) {
+            let Some(code) = Code::cast(code.object()) else {
+                continue;
+            };
+            let filename = unicode::str_value(code.filename());
+            let name = unicode::str_value(code.name());
+            let key = (filename.clone(), line, name.clone());
+            if previous.as_ref() == Some(&key) {
+                repeats += 1;
+            } else {
+                flush_repeats(&mut s, repeats);
+                previous = Some(key);
+                repeats = 1;
             }
-            flush_repeats(&mut s, repeats);
+            if repeats > 3 {
+                continue;
+            }
+            s.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
+            self.source_lines(&mut s, code, &filename, lasti);
         }
-        s.push_str(&self.exception_line(exc));
+        flush_repeats(&mut s, repeats);
         s
     }
 
@@ -146,6 +96,46 @@ impl<'py> Interp<'py> {
             s.push_str(&c);
             s.push('\n');
         }
+    }
+
+    /// `format_exception_only`: the `Type: message` line, then each line of each note in
+    /// `__notes__` (a `__notes__` that is not a list or tuple is shown by its repr).
+    pub(crate) fn exception_only(&self, exc: &Obj<'py>) -> String {
+        let heap = self.heap;
+        let mut s = self.exception_line(exc);
+        let Ok(notes) = self.getattr(exc, "__notes__") else {
+            return s;
+        };
+        let items = list::List::cast(notes.object())
+            .map(list::items)
+            .or_else(|| tuple::Tuple::cast(notes.object()).map(tuple::items));
+        // Owned references first: `str()` of a note may run code that changes the list.
+        // SAFETY: the list or tuple holds its items.
+        let sequence: Option<Vec<Obj<'py>>> = items.map(|ps| {
+            ps.iter()
+                .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+                .collect()
+        });
+        match sequence {
+            Some(items) => {
+                for note in items {
+                    let text = abstract_::str(heap, note.object())
+                        .unwrap_or_else(|_| "<note str() failed>".to_string());
+                    for line in text.split('\n') {
+                        s.push_str(line);
+                        s.push('\n');
+                    }
+                }
+            }
+            None if notes.is(&none(heap)) => {}
+            None => {
+                let text = abstract_::repr(heap, notes.object())
+                    .unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                s.push_str(&text);
+                s.push('\n');
+            }
+        }
+        s
     }
 
     /// `Type: message` (just `Type` for an empty message).
