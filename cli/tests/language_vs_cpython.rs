@@ -282,14 +282,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's json (a later issue)",
     ),
     (
-        "163_tb_attribute_error_suggestion.py",
-        "pyrt raises AttributeError: 'Account' object has no attribute 'deposti'",
-    ),
-    (
-        "164_tb_name_error_suggestion.py",
-        "pyrt raises NameError: name 'mesage' is not defined",
-    ),
-    (
         "166_tb_custom_exception.py",
         "pyrt raises TypeError: pyrt does not support subclassing 'Exception' yet",
     ),

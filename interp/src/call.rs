@@ -163,8 +163,27 @@ impl<'py> Interp<'py> {
         None
     }
 
-    /// `obj.name`.
+    /// `obj.name` (`PyObject_GetAttr`): an `AttributeError` raised on the way gets `name` and
+    /// `obj` if it has none yet (`set_attribute_error_context`), for its "Did you mean".
     pub(crate) fn getattr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
+        self.lookup_attr(obj, name)
+            .map_err(|u| self.attribute_error_context(u, obj, name))
+    }
+
+    /// Gives an `AttributeError` being raised from `obj.name` its context.
+    fn attribute_error_context(
+        &self,
+        u: super::Unwind<'py>,
+        obj: &Obj<'py>,
+        name: &str,
+    ) -> super::Unwind<'py> {
+        let super::Unwind::Raise(r) = &u;
+        exceptions::set_attribute_error_context(self.heap, &r.exc, obj, name);
+        u
+    }
+
+    /// `obj.name` without the error's context.
+    fn lookup_attr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
         let o = obj.object();
         if MODULE.is(o) {
             return self.module_attr(obj, "", name);

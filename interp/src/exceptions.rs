@@ -11,11 +11,13 @@ use std::sync::LazyLock;
 
 use pyrt_objects::typeobj::{PyTypeObject, StaticType};
 use pyrt_objects::types::exceptions as model;
+use pyrt_objects::types::unicode;
 use pyrt_objects::{Heap, Obj, PyErr, PyResult};
 
 pub(crate) use model::classes::*;
 pub(crate) use model::{
-    Exception, call_class, exception_str, given_exception_matches, is_exception, is_exception_class, kind_of,
+    Exception, call_class, exception_str, given_exception_matches, is_exception,
+    is_exception_class, kind_of,
 };
 
 /// Every built-in exception and warning class, for the builtins module.
@@ -94,4 +96,31 @@ pub(crate) fn from_pyerr<'h>(heap: &'h Heap, err: &PyErr) -> PyResult<Obj<'h>> {
 /// The `args` tuple of an instance.
 pub(crate) fn args<'h>(heap: &'h Heap, o: &Exception) -> Obj<'h> {
     o.args(heap)
+}
+
+/// `format_exc_check_arg`'s naming of a `NameError`: for the VM's message `name 'x' is not
+/// defined`, sets the exception's `name` to `'x'` (read by "Did you mean" suggestions).
+pub(crate) fn set_name_error_name(heap: &Heap, exc: &Obj<'_>, message: &str) {
+    let Some(name) = message
+        .strip_prefix("name '")
+        .and_then(|m| m.strip_suffix("' is not defined"))
+    else {
+        return;
+    };
+    if let (Some(e), Ok(n)) = (Exception::cast(exc.object()), unicode::new_str(heap, name)) {
+        let _ = model::set_attribute(heap, e, "name", Some(n));
+    }
+}
+
+/// `set_attribute_error_context`: an `AttributeError` raised while looking up `obj.name`
+/// gets `name` and `obj`, unless it has either already.
+pub(crate) fn set_attribute_error_context<'h>(
+    heap: &'h Heap,
+    exc: &Obj<'h>,
+    obj: &Obj<'h>,
+    name: &str,
+) {
+    if let (Some(e), Ok(n)) = (Exception::cast(exc.object()), unicode::new_str(heap, name)) {
+        model::set_attribute_error_context(heap, e, n, obj.clone());
+    }
 }

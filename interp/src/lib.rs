@@ -184,7 +184,12 @@ impl<'py> Interp<'py> {
             Err(e) => return self.err(e),
         };
         match exceptions::new_exception(self.heap, cls.get(), args, false) {
-            Ok(exc) => Unwind::Raise(Raised { exc }),
+            Ok(exc) => {
+                if core::ptr::eq(cls, &exceptions::NAME_ERROR) {
+                    exceptions::set_name_error_name(self.heap, &exc, &message);
+                }
+                Unwind::Raise(Raised { exc })
+            }
             Err(e) => self.err(e),
         }
     }

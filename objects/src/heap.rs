@@ -254,6 +254,9 @@ impl Heap {
     /// Frees every object kept on a free list (`_PyGC_ClearAllFreeLists`, which a full
     /// collection runs).
     pub fn clear_freelists(&self) {
+        // Exceptions stashed for errors that were dropped unhandled are kept only until the
+        // next safe point; release them first, so their blocks go back with the rest.
+        self.release_dead_raised();
         self.floats.drain(|op| {
             // SAFETY: free-listed floats are dead floats of this heap.
             unsafe { self.free_object(op, crate::types::FLOAT_TYPE.get()) }

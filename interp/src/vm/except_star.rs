@@ -13,8 +13,8 @@ use pyrt_objects::types::exceptions::{self as model, group};
 use pyrt_objects::types::tuple;
 use pyrt_objects::types::{list, none, traceback};
 
-use super::super::exceptions;
 use super::super::R;
+use super::super::exceptions;
 use super::eval::Run;
 
 impl<'a, 'py> Run<'a, 'py> {
@@ -79,11 +79,12 @@ impl<'a, 'py> Run<'a, 'py> {
             let frame = self.frame_ref();
             if let Ok(frame_obj) = frame.frame_object(heap) {
                 let lasti = frame.lasti().max(0);
-                let lineno = frame.code().map_or(-1, |c| {
-                    pyrt_objects::types::code::addr2line(c, lasti)
-                });
-                let tb = traceback::new_traceback(heap, None, frame_obj, (lasti * 2) as i32, lineno)
-                    .map_err(err)?;
+                let lineno = frame
+                    .code()
+                    .map_or(-1, |c| pyrt_objects::types::code::addr2line(c, lasti));
+                let tb =
+                    traceback::new_traceback(heap, None, frame_obj, (lasti * 2) as i32, lineno)
+                        .map_err(err)?;
                 if let Some(w) = exceptions::Exception::cast(wrapped.object()) {
                     model::set_traceback(heap, w, tb).map_err(err)?;
                 }
@@ -98,7 +99,12 @@ impl<'a, 'py> Run<'a, 'py> {
                 return Err(err(pyrt_objects::view::bad_internal_call()));
             };
             // SAFETY: the tuple holds its items.
-            let (m, r) = unsafe { (Obj::from_borrowed(heap, m.as_ref()), Obj::from_borrowed(heap, r.as_ref())) };
+            let (m, r) = unsafe {
+                (
+                    Obj::from_borrowed(heap, m.as_ref()),
+                    Obj::from_borrowed(heap, r.as_ref()),
+                )
+            };
             return Ok((r, m));
         }
         Ok((exc, none(heap)))

@@ -47,6 +47,8 @@ pub(crate) mod import;
 pub(crate) mod load;
 pub(crate) mod ops;
 pub(crate) mod print_exc;
+pub(crate) mod stdlib_names;
+pub(crate) mod suggestions;
 pub(crate) mod traceback;
 pub(crate) mod unwind;
 

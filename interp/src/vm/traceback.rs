@@ -7,10 +7,10 @@
 use pyrt_compiler::carets;
 use pyrt_compiler::linetable;
 use pyrt_objects::Obj;
+use pyrt_objects::abstract_;
 use pyrt_objects::types::code::Code;
 use pyrt_objects::types::frameobject::FrameObject;
 use pyrt_objects::types::traceback::Traceback;
-use pyrt_objects::abstract_;
 use pyrt_objects::types::{list, none, tuple, unicode};
 
 use super::super::Interp;
@@ -59,8 +59,8 @@ impl<'py> Interp<'py> {
                 break;
             };
             let frame = view.frame(heap);
-            if let Some(code) = FrameObject::cast(frame.object())
-                .and_then(|f| f.frame().code_obj(heap))
+            if let Some(code) =
+                FrameObject::cast(frame.object()).and_then(|f| f.frame().code_obj(heap))
             {
                 entries.push((code, (view.lasti() / 2) as isize, view.lineno(heap)));
             }
@@ -144,10 +144,11 @@ impl<'py> Interp<'py> {
         let msg = Exception::cast(exc.object())
             .and_then(|e| exceptions::exception_str(self.heap, e).ok())
             .unwrap_or_default();
+        let hint = self.suggestion_text(exc);
         if msg.is_empty() {
-            format!("{name}\n")
+            format!("{name}{hint}\n")
         } else {
-            format!("{name}: {msg}\n")
+            format!("{name}: {msg}{hint}\n")
         }
     }
 }

@@ -445,7 +445,10 @@ pub fn remove(heap: &Heap, o: &Set, key: &PyObject) -> PyResult<()> {
     if discard(heap, o, key)? {
         return Ok(());
     }
-    Err(crate::types::exceptions::key_error_of(heap, key))
+    Err(PyErr::new(
+        ExcKind::KeyError,
+        crate::abstract_::repr(heap, key)?,
+    ))
 }
 
 /// `s.pop()`: the first active entry from the search finger on.

@@ -21,7 +21,7 @@ use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, check_positiona
 use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::{none, tuple};
-use crate::view::View;
+use crate::{abstract_, view::View};
 
 /// `dict`'s methods.
 pub static DICT_METHODS: MethodTable<Dict> = MethodTable {
@@ -119,7 +119,7 @@ fn pop<'h>(heap: &'h Heap, d: &Dict, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     match (found, &args[1]) {
         (Some(v), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),
-        (None, None) => Err(crate::types::exceptions::key_error_of(heap, key)),
+        (None, None) => Err(PyErr::new(ExcKind::KeyError, abstract_::repr(heap, key)?)),
     }
 }
 

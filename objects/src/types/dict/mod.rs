@@ -35,7 +35,7 @@ mod values;
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
 
-use crate::error::{PyErr, PyResult};
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
@@ -382,7 +382,10 @@ pub fn lookup_value(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<Option<Ob
 pub fn del_item(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<()> {
     match pop(heap, d, key)? {
         Some(_) => Ok(()),
-        None => Err(crate::types::exceptions::key_error_of(heap, key)),
+        None => Err(PyErr::new(
+            ExcKind::KeyError,
+            crate::abstract_::repr(heap, key)?,
+        )),
     }
 }
 

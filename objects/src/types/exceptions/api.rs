@@ -136,27 +136,16 @@ pub fn exception_from_pyerr<'h>(heap: &'h Heap, err: &PyErr) -> PyResult<Obj<'h>
     call_class(heap, cls, &args, &[])
 }
 
-/// The key whose repr a `KeyError` message is: an int or str read back from its repr when the
-/// repr round-trips, else the message itself.
+/// The key whose repr a `KeyError` message is ([`super::key_repr`]), else the message.
 fn key_from_repr<'h>(heap: &'h Heap, text: &str) -> PyResult<Obj<'h>> {
-    let candidate = if let Ok(n) = text.parse::<i64>() {
-        Some(long::int_from_i64(heap, n)?)
-    } else {
-        match unquote(text) {
-            Some(s) => Some(unicode::new_str(heap, &s)?),
-            None => None,
-        }
-    };
-    if let Some(c) = candidate
-        && abstract_::repr(heap, c.object())? == text
-    {
-        return Ok(c);
+    match super::key_repr::key_from_repr(heap, text)? {
+        Some(k) => Ok(k),
+        None => unicode::new_str(heap, text),
     }
-    unicode::new_str(heap, text)
 }
 
 /// The text of a str repr (`'a\n'`), if it is one.
-fn unquote(text: &str) -> Option<String> {
+pub(super) fn unquote(text: &str) -> Option<String> {
     let q = text.chars().next().filter(|&c| c == '\'' || c == '"')?;
     let inner = text.strip_prefix(q)?.strip_suffix(q)?;
     let mut out = String::new();
@@ -206,11 +195,20 @@ pub fn key_error(heap: &Heap, key: Obj<'_>) -> PyErr {
     }
 }
 
-/// [`key_error`] for a key the caller holds (`_PyErr_SetKeyError`): the error carries a
-/// `KeyError` whose `args` hold the key itself, so `e.args[0] is key` and `str(e)` is its repr.
-pub fn key_error_of(heap: &Heap, key: &PyObject) -> PyErr {
-    // SAFETY: the caller holds `key`, a live object of this heap.
-    key_error(heap, unsafe { Obj::from_borrowed(heap, key) })
+/// `set_attribute_error_context` (`Objects/object.c`): an `AttributeError` laid out as one
+/// whose `name` and `obj` are both unset gets them; any other exception is left alone.
+pub fn set_attribute_error_context<'h>(heap: &'h Heap, e: &Exception, name: Obj<'h>, obj: Obj<'h>) {
+    use super::layout::{Layout, field};
+    if e.layout() != Layout::AttributeError {
+        return;
+    }
+    // `AttributeError`'s fields: `obj` first, then `name`.
+    let (obj_field, name_field) = (e.field(field::FIRST), e.field(field::SECOND));
+    if obj_field.get(heap).is_some() || name_field.get(heap).is_some() {
+        return;
+    }
+    name_field.set(heap, Some(name));
+    obj_field.set(heap, Some(obj));
 }
 
 /// `do_raise`'s first step: the instance to raise for `raise obj` — `obj` itself if it is an

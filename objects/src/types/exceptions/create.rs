@@ -139,13 +139,14 @@ fn exc_init<'h>(
             let [name] = <[_; 1]>::try_from(keyword_only("NameError", &["name"], kwargs)?)
                 .unwrap_or_default();
             set_args()?;
-            set(field::FIRST, name.or_else(|| Some(none(heap))));
+            // `Py_XSETREF(self->name, Py_XNewRef(name))`: NULL (read as `None`) when not given.
+            set(field::FIRST, name);
         }
         Layout::AttributeError => {
             let kw = keyword_only("AttributeError", &["name", "obj"], kwargs)?;
             set_args()?;
-            set(field::SECOND, kw[0].clone().or_else(|| Some(none(heap))));
-            set(field::FIRST, kw[1].clone().or_else(|| Some(none(heap))));
+            set(field::SECOND, kw[0].clone());
+            set(field::FIRST, kw[1].clone());
         }
         Layout::ImportError => {
             let kw = keyword_only("ImportError", &["name", "path", "name_from"], kwargs)?;

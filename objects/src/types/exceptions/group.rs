@@ -296,7 +296,11 @@ pub fn new_unnamed_group<'h>(heap: &'h Heap, excs: Vec<Obj<'h>>) -> PyResult<Obj
 ///
 /// # Errors
 /// `MemoryError`; what `derive` raises.
-pub fn prep_reraise_star<'h>(heap: &'h Heap, orig: &Obj<'h>, excs: &[Obj<'h>]) -> PyResult<Obj<'h>> {
+pub fn prep_reraise_star<'h>(
+    heap: &'h Heap,
+    orig: &Obj<'h>,
+    excs: &[Obj<'h>],
+) -> PyResult<Obj<'h>> {
     if excs.is_empty() {
         return Ok(none(heap));
     }

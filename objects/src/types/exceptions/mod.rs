@@ -24,6 +24,7 @@ pub mod attrs;
 pub mod classes;
 pub mod create;
 pub mod group;
+mod key_repr;
 pub mod layout;
 pub mod text;
 
