@@ -197,6 +197,12 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
         let o = unsafe { Obj::from_borrowed(heap, &ty.get().ob_base.ob_base) };
         put(ty.get().name(), o)?;
     }
+    for (name, ty) in exceptions::ALIASES {
+        // SAFETY: a static type object is immortal.
+        put(name, unsafe {
+            Obj::from_borrowed(heap, &ty.get().ob_base.ob_base)
+        })?;
+    }
     Ok(d)
 }
 

@@ -98,19 +98,38 @@ pub(crate) fn args<'h>(heap: &'h Heap, o: &Exception) -> Obj<'h> {
     o.args(heap)
 }
 
-/// `format_exc_check_arg`'s naming of a `NameError`: for the VM's message `name 'x' is not
-/// defined`, sets the exception's `name` to `'x'` (read by "Did you mean" suggestions).
-pub(crate) fn set_name_error_name(heap: &Heap, exc: &Obj<'_>, message: &str) {
-    let Some(name) = message
-        .strip_prefix("name '")
-        .and_then(|m| m.strip_suffix("' is not defined"))
-    else {
+/// The `name` CPython gives the exceptions the VM raises with these messages: a
+/// `NameError`'s `name 'x' is not defined` (`format_exc_check_arg`) and a
+/// `ModuleNotFoundError`'s `No module named 'x'` (`_bootstrap`'s `name=`), read by "Did you
+/// mean" and by scripts (`e.name`).
+pub(crate) fn set_name_from_message(
+    heap: &Heap,
+    cls: &'static StaticType,
+    exc: &Obj<'_>,
+    message: &str,
+) {
+    let name = if core::ptr::eq(cls, &NAME_ERROR) {
+        message
+            .strip_prefix("name '")
+            .and_then(|m| m.strip_suffix("' is not defined"))
+    } else if core::ptr::eq(cls, &MODULE_NOT_FOUND_ERROR) {
+        message
+            .strip_prefix("No module named '")
+            .and_then(|m| m.split('\'').next())
+    } else {
+        None
+    };
+    let Some(name) = name else {
         return;
     };
     if let (Some(e), Ok(n)) = (Exception::cast(exc.object()), unicode::new_str(heap, name)) {
         let _ = model::set_attribute(heap, e, "name", Some(n));
     }
 }
+
+/// The other names `builtins` binds to exception classes (`EnvironmentError`, `IOError`).
+pub(crate) const ALIASES: [(&str, &StaticType); 2] =
+    [("EnvironmentError", &OS_ERROR), ("IOError", &OS_ERROR)];
 
 /// `set_attribute_error_context`: an `AttributeError` raised while looking up `obj.name`
 /// gets `name` and `obj`, unless it has either already.

@@ -185,9 +185,7 @@ impl<'py> Interp<'py> {
         };
         match exceptions::new_exception(self.heap, cls.get(), args, false) {
             Ok(exc) => {
-                if core::ptr::eq(cls, &exceptions::NAME_ERROR) {
-                    exceptions::set_name_error_name(self.heap, &exc, &message);
-                }
+                exceptions::set_name_from_message(self.heap, cls, &exc, &message);
                 Unwind::Raise(Raised { exc })
             }
             Err(e) => self.err(e),
