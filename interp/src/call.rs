@@ -98,7 +98,7 @@ impl<'py> Interp<'py> {
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         if exceptions::is_exception_class(cls.object()) {
-            return exceptions::call_class(self.heap, ty, &args, &kwargs).map_err(|e| self.err(e));
+            return self.instantiate_exception(ty, args, kwargs);
         }
         let Some(c) = class::Class::of_type(ty) else {
             return super::builtins::construct(self, ty, args, kwargs);
@@ -144,6 +144,34 @@ impl<'py> Interp<'py> {
                     ),
                 ));
             }
+        }
+        Ok(instance)
+    }
+
+    /// `cls(*args, **kwargs)` for an exception class: the built-in construction, or for a
+    /// Python subclass with its own `__init__`, `BaseException.__new__` then that `__init__`.
+    fn instantiate_exception(
+        &self,
+        ty: &PyTypeObject,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let Some(init) = self.class_lookup(ty, "__init__") else {
+            return exceptions::call_class(self.heap, ty, &args, &kwargs).map_err(|e| self.err(e));
+        };
+        let instance = exceptions::new_uninitialized(self.heap, ty, &args, &kwargs)
+            .map_err(|e| self.err(e))?;
+        let mut full = vec![instance.clone()];
+        full.extend(args);
+        let r = self.call(&init, full, kwargs)?;
+        if !r.is(&none(self.heap)) {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "__init__() should return None, not '{}'",
+                    r.ob_type().name()
+                ),
+            ));
         }
         Ok(instance)
     }
@@ -490,6 +518,7 @@ impl<'py> Interp<'py> {
                 Some(t) if ptr::eq(t, pyrt_objects::types::OBJECT_TYPE.get()) => None,
                 Some(t)
                     if ptr::eq(t, pyrt_objects::types::LIST_TYPE.get())
+                        || exceptions::is_exception_class(b.object())
                         || matches!(
                             class::class_kind(t),
                             Some(class::ClassKind::Object | class::ClassKind::List)

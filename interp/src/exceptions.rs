@@ -16,8 +16,8 @@ use pyrt_objects::{Heap, Obj, PyErr, PyResult};
 
 pub(crate) use model::classes::*;
 pub(crate) use model::{
-    Exception, call_class, exception_str, given_exception_matches, is_exception,
-    is_exception_class, kind_of,
+    Exception, call_class, exception_str, given_exception_matches, init_method, is_exception,
+    is_exception_class, kind_of, new_uninitialized,
 };
 
 /// Every built-in exception and warning class, for the builtins module.

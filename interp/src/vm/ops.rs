@@ -688,6 +688,9 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             t = cur.base();
         }
+        if name == "__init__" && exceptions::is_exception(self_.object()) {
+            return exceptions::init_method(heap, self_.clone()).map_err(|e| interp.err(e));
+        }
         // A built-in base: `object.__init__` and friends take the arguments and do nothing.
         if name == "__init__" {
             return interp.name_str("__super_init__").and_then(|_| {

@@ -71,6 +71,9 @@ pub enum ClassKind {
     Record,
     /// A `class` statement on `list`: list instances of a heap type, with a managed dict.
     List,
+    /// A `class` statement on an exception class: instances laid out as the built-in base's
+    /// (whose `dict` is in the object), with a managed weak-reference list.
+    Exception,
 }
 
 /// What a new heap type is made of.
@@ -252,6 +255,10 @@ pub fn new_subclass<'h>(
         None
     };
     let list_based = base_ty.is_some_and(|b| b.flags().contains(crate::types::list::LIST_SUBCLASS));
+    let exception_based = base.is_some_and(crate::types::exceptions::is_exception_class);
+    if exception_based {
+        return new_exception_subclass(heap, name, module, slots, base_ty, dict);
+    }
     let (kind, slots_table, basicsize, flags) = if list_based {
         if !slot_names.is_empty() {
             return Err(PyErr::type_error(
@@ -310,6 +317,70 @@ pub fn new_subclass<'h>(
     Ok(cls)
 }
 
+/// `class name(E): ...` for an exception class `E`: instances have `E`'s layout (the `dict`
+/// is in the object, so no managed dict) and a managed weak-reference list, as CPython's
+/// `type_new` gives them (`sys.getsizeof` 104 for a subclass of `Exception`).
+///
+/// # Errors
+/// `TypeError` for `__slots__` names (not supported yet); `MemoryError`.
+fn new_exception_subclass<'h>(
+    heap: &'h Heap,
+    name: &str,
+    module: &str,
+    slots: Option<&[&str]>,
+    base_ty: Option<&PyTypeObject>,
+    dict: Option<Obj<'h>>,
+) -> PyResult<Obj<'h>> {
+    let Some(base_ty) = base_ty else {
+        return Err(crate::view::bad_internal_call());
+    };
+    if slots.is_some_and(|s| !s.is_empty()) {
+        return Err(PyErr::type_error(
+            "pyrt does not support __slots__ names on exception subclasses",
+        ));
+    }
+    let flags = TypeFlags(base_ty.flags().0 & crate::types::exceptions::BASE_EXC_SUBCLASS.0)
+        .union(TypeFlags::HAVE_GC)
+        .union(TypeFlags::BASETYPE)
+        .union(TypeFlags::MANAGED_WEAKREF);
+    let cls = alloc_heap_type(
+        heap,
+        HeapTypeInit {
+            name,
+            module,
+            names: Vec::new(),
+            cached_keys: None,
+            kind: ClassKind::Exception,
+            basicsize: base_ty.basicsize(),
+            itemsize: 0,
+            flags,
+            base: NonNull::from(base_ty),
+            slots: &crate::types::exceptions::SUBCLASS_SLOTS,
+        },
+    )?;
+    if is_heap_type(base_ty) {
+        // The new class holds its base (released by `heap_type_dealloc`).
+        base_ty.ob_base.ob_base.incref();
+    }
+    let c = Class::cast_internal(cls.object())?;
+    if let Some(b) = Class::of_type(base_ty) {
+        header(b)
+            .subclasses
+            .borrow_mut()
+            .push(NonNull::from(c.as_type()));
+    }
+    if let Some(d) = dict {
+        if let Some(view) = crate::types::dict::Dict::cast(d.object()) {
+            crate::type_cache::watch_namespace(heap, view, c.as_type());
+        }
+        header(c).dict.set(Some(d.into_ptr()));
+    }
+    update_finalizer(heap, c.as_type());
+    // SAFETY: the class is complete.
+    unsafe { heap.track(cls.object()) };
+    Ok(cls)
+}
+
 /// Whether instances of `ty` have a finalizer (`tp_finalize`: a `__del__` in the class or a
 /// base).
 #[inline]
@@ -342,6 +413,7 @@ pub fn update_finalizer(heap: &Heap, ty: &PyTypeObject) {
 fn object_class(b: &PyObject) -> PyResult<&PyTypeObject> {
     if let Some(ty) = crate::types::type_object(b)
         && (ptr::eq(ty, crate::types::LIST_TYPE.get())
+            || crate::types::exceptions::is_exception_class(b)
             || matches!(class_kind(ty), Some(ClassKind::Object | ClassKind::List)))
     {
         return Ok(ty);
@@ -530,6 +602,7 @@ pub fn call<'h>(heap: &'h Heap, cls: &Class, args: Vec<Obj<'h>>) -> PyResult<Obj
         ClassKind::NamedTuple | ClassKind::Record => {
             crate::types::record::new_record(heap, cls, args)
         }
+        ClassKind::Exception => crate::types::exceptions::call_class(heap, ty, &args, &[]),
         ClassKind::List => {
             if args.len() > 1 {
                 return Err(PyErr::type_error(format!(
@@ -789,7 +862,7 @@ fn clear_slots(heap: &Heap, o: &Instance) {
 ///
 /// # Safety
 /// `op` is a dead instance of this heap (refcount zero, untracked).
-unsafe fn finalize_and_clear_weakrefs(heap: &Heap, op: ObjPtr) -> bool {
+pub(crate) unsafe fn finalize_and_clear_weakrefs(heap: &Heap, op: ObjPtr) -> bool {
     // SAFETY: the instance is still whole.
     let o = unsafe { op.as_ref() };
     // SAFETY: refcount zero (caller).

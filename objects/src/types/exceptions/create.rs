@@ -73,6 +73,52 @@ pub fn new_exception<'h>(
     call_class(heap, cls, &args, &[])
 }
 
+/// `cls.__new__(cls, *args, **kwargs)` alone, for a Python subclass whose own `__init__` runs
+/// next (`type_call` with a `tp_init` other than the built-in one): `args` become the
+/// instance's `args`.
+///
+/// # Errors
+/// As [`call_class`]'s allocation; `OSError`'s and the groups' argument checks.
+pub fn new_uninitialized<'h>(
+    heap: &'h Heap,
+    cls: &PyTypeObject,
+    args: &[Obj<'h>],
+    kwargs: &[(String, Obj<'h>)],
+) -> PyResult<Obj<'h>> {
+    if !cls.is_subtype(super::BASE_EXCEPTION.get()) {
+        return Err(crate::view::bad_internal_call());
+    }
+    exc_new(heap, cls, args, kwargs)
+}
+
+/// `BaseException.__init__` bound to `e` (what `super().__init__` finds in a Python subclass):
+/// a built-in method taking the positional arguments.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn init_method<'h>(heap: &'h Heap, e: Obj<'h>) -> PyResult<Obj<'h>> {
+    crate::types::cfunction::new_cfunction(heap, &INIT_DEF, Some(e), None)
+}
+
+static INIT_DEF: crate::types::cfunction::MethodDef = crate::types::cfunction::MethodDef {
+    name: "__init__",
+    owner: "BaseException",
+    params: crate::methods::Params::AnyArgs,
+    call: init_call,
+    doc: Some("Initialize self.  See help(type(self)) for accurate signature."),
+};
+
+/// `BaseException.__init__(self, *args)` (`tp_init` of the class's layout).
+fn init_call<'h>(
+    heap: &'h Heap,
+    me: &PyObject,
+    args: crate::methods::Bound<'_, 'h>,
+) -> PyResult<Obj<'h>> {
+    let args: Vec<Obj<'h>> = args.iter().flatten().cloned().collect();
+    exc_init(heap, Exception::cast_internal(me)?, &args, &[])?;
+    Ok(none(heap))
+}
+
 /// `tp_new`.
 fn exc_new<'h>(
     heap: &'h Heap,

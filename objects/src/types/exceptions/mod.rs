@@ -42,7 +42,7 @@ use crate::types::{none, traceback};
 pub use api::*;
 pub use attrs::{add_note_to, set_attribute, set_traceback};
 pub use classes::*;
-pub use create::{call_class, new_exception};
+pub use create::{call_class, init_method, new_exception, new_uninitialized};
 pub use layout::Layout;
 use layout::{ExcHead, OsBody, UnicodeBody};
 pub use text::exception_str;
@@ -235,6 +235,10 @@ pub(crate) fn alloc_instance<'h>(
 ) -> PyResult<Obj<'h>> {
     let size = cls.basicsize().max(layout_of(cls).basicsize());
     let op = heap.alloc_object(cls, size)?;
+    if crate::types::class::is_heap_type(cls) {
+        // An instance of a Python subclass holds its class (released by `subclass_dealloc`).
+        cls.ob_base.ob_base.incref();
+    }
     // SAFETY: a fresh body of `size` bytes after the header `alloc_object` wrote: zero is a
     // NULL `RefField` and 0 for the numbers; `written` is set to -1 (CPython's unset) below.
     unsafe {
@@ -310,6 +314,35 @@ unsafe fn exc_dealloc(heap: &Heap, op: ObjPtr) {
         heap.free_object(op, o.ob_type());
     }
 }
+
+/// `subtype_dealloc` for instances of a Python subclass of an exception class: the
+/// finalizer and weak references, the fields, the memory, and last the class.
+unsafe fn subclass_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: a dead instance of this heap, holding its class until the end.
+    unsafe {
+        if !crate::types::class::finalize_and_clear_weakrefs(heap, op) {
+            return;
+        }
+        let o = op.as_ref();
+        let cls = o.type_ptr();
+        exc_clear(heap, o);
+        heap.free_object(op, cls.as_ref());
+        heap.decref(cls.cast());
+    }
+}
+
+/// `subtype_traverse`: the exception's fields, then the class.
+fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    exc_traverse(o, visit);
+    visit(core::ptr::NonNull::from(&o.ob_type().ob_base.ob_base));
+}
+
+/// The slot table of Python subclasses of the exception classes (`class E(Exception)`).
+pub(crate) static SUBCLASS_SLOTS: Slots = Slots {
+    dealloc: subclass_dealloc,
+    traverse: Some(subclass_traverse),
+    ..SLOTS
+};
 
 /// The slot table of every built-in exception class.
 pub(crate) static SLOTS: Slots = Slots {
