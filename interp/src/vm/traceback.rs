@@ -110,9 +110,9 @@ impl<'py> Interp<'py> {
             .map(list::items)
             .or_else(|| tuple::Tuple::cast(notes.object()).map(tuple::items));
         // Owned references first: `str()` of a note may run code that changes the list.
-        // SAFETY: the list or tuple holds its items.
         let sequence: Option<Vec<Obj<'py>>> = items.map(|ps| {
             ps.iter()
+                // SAFETY: the list or tuple holds its items.
                 .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
                 .collect()
         });
