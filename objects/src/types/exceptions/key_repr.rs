@@ -3,7 +3,7 @@
 //! A [`PyErr`](crate::PyErr) carries no objects of its own, so `del d[k]`, `d.pop(k)`,
 //! `s.remove(k)` and `'%(k)s' % d` report a missing key by its repr. CPython's `KeyError`
 //! holds the key itself (`_PyErr_SetKeyError`): `e.args[0]` is the key and `str(e)` its repr.
-//! This module reads the repr back as the literal it is — an int, float, str, bytes-free
+//! This module reads the repr back as the literal it is — an int, float, str, bytes,
 //! `None`/`True`/`False`, or a tuple or list of those — and keeps the result only when its
 //! repr is the message again, so `str(e)` is always the message. A key whose repr is no
 //! literal (an instance, a frozenset) is left as the message text.
@@ -73,6 +73,7 @@ impl<'h> Reader<'_, 'h> {
             Some('(') => self.sequence('(', ')', true),
             Some('[') => self.sequence('[', ']', false),
             Some('\'' | '"') => self.string(),
+            Some('b') if self.rest[1..].starts_with(['\'', '"']) => self.bytes(),
             Some(c) if c == '-' || c.is_ascii_digit() || c == 'i' || c == 'n' => self.number(),
             _ => Ok(None),
         }
@@ -115,7 +116,18 @@ impl<'h> Reader<'_, 'h> {
 
     /// A str repr: its quote, the text with `repr`'s escapes, the quote again.
     fn string(&mut self) -> PyResult<Option<Obj<'h>>> {
-        let q = self.rest.chars().next().unwrap_or('\'');
+        let Some(literal) = self.quoted() else {
+            return Ok(None);
+        };
+        match super::api::unquote(literal) {
+            Some(s) => Ok(Some(unicode::new_str(self.heap, &s)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The text of a quoted literal at the start (its quotes included), which is consumed.
+    fn quoted(&mut self) -> Option<&str> {
+        let q = self.rest.chars().next()?;
         let mut escaped = false;
         let mut end = None;
         for (i, c) in self.rest.char_indices().skip(1) {
@@ -129,15 +141,46 @@ impl<'h> Reader<'_, 'h> {
                 _ => {}
             }
         }
-        let Some(end) = end else {
-            return Ok(None);
-        };
+        let end = end?;
         let literal = &self.rest[..=end];
         self.rest = &self.rest[end + 1..];
-        match super::api::unquote(literal) {
-            Some(s) => Ok(Some(unicode::new_str(self.heap, &s)?)),
-            None => Ok(None),
+        Some(literal)
+    }
+
+    /// A bytes repr (`b'a\x00'`): ASCII and `repr`'s escapes.
+    fn bytes(&mut self) -> PyResult<Option<Obj<'h>>> {
+        self.rest = &self.rest[1..];
+        let Some(literal) = self.quoted() else {
+            return Ok(None);
+        };
+        let inner = &literal[1..literal.len() - 1];
+        let mut out = Vec::new();
+        let mut it = inner.bytes();
+        while let Some(c) = it.next() {
+            if c != b'\\' {
+                out.push(c);
+                continue;
+            }
+            let b = match it.next() {
+                Some(b'n') => b'\n',
+                Some(b'r') => b'\r',
+                Some(b't') => b'\t',
+                Some(c @ (b'\\' | b'\'' | b'"')) => c,
+                Some(b'x') => {
+                    let hex: Vec<u8> = it.by_ref().take(2).collect();
+                    match core::str::from_utf8(&hex)
+                        .ok()
+                        .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    {
+                        Some(b) => b,
+                        None => return Ok(None),
+                    }
+                }
+                _ => return Ok(None),
+            };
+            out.push(b);
         }
+        Ok(Some(crate::types::bytes::new_bytes(self.heap, &out)?))
     }
 
     /// An int (that fits 64 bits) or a float (`1.5`, `-0.0`, `1e+100`, `inf`, `nan`).
