@@ -32,8 +32,10 @@
 //! An error jumps to the frame's exception table (`get_exception_handler`): the stack is cut to
 //! the handler's depth, `lasti` pushed if asked, the exception pushed, and the loop goes on at
 //! the handler; without a handler the frame is popped and the caller unwinds. Each frame an
-//! exception is raised in or passes through adds `(code, lasti)` to its `__traceback__`
-//! (`PyTraceBack_Here`), from which [`traceback`] prints 3.12's traceback with caret lines.
+//! exception is raised in or passes through puts a traceback object for its frame object in
+//! front of `__traceback__` (`PyTraceBack_Here`), from which [`print_exc`] and [`traceback`]
+//! print 3.12's traceback with caret lines. The exception classes are the object model's
+//! (`pyrt_objects::types::exceptions`); `except*` is [`except_star`].
 //!
 //! ## Generators
 //! `RETURN_GENERATOR` moves the frame into a new generator object; `send`, `next`, `throw` and
