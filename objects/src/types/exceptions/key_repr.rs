@@ -3,10 +3,11 @@
 //! A [`PyErr`](crate::PyErr) carries no objects of its own, so `del d[k]`, `d.pop(k)`,
 //! `s.remove(k)` and `'%(k)s' % d` report a missing key by its repr. CPython's `KeyError`
 //! holds the key itself (`_PyErr_SetKeyError`): `e.args[0]` is the key and `str(e)` its repr.
-//! This module reads the repr back as the literal it is — an int, float, str, bytes,
-//! `None`/`True`/`False`, or a tuple or list of those — and keeps the result only when its
-//! repr is the message again, so `str(e)` is always the message. A key whose repr is no
-//! literal (an instance, a frozenset) is left as the message text.
+//! This module reads the repr back as the literal it is (an int, float, str, bytes, `None`,
+//! `True`, `False`, or a tuple, list, set or frozenset of those) and keeps the result only
+//! when its repr is the message again, so `str(e)` is the message. A key whose repr is no
+//! literal (an instance of a class) stays the message text, and then `str(e)` shows that text
+//! quoted where CPython shows it bare: a known gap until errors can carry objects.
 
 use crate::abstract_;
 use crate::error::PyResult;
@@ -60,6 +61,22 @@ impl<'h> Reader<'_, 'h> {
             return Ok(None);
         }
         let heap = self.heap;
+        if self.eat("set()") {
+            return Ok(Some(crate::types::set::new_set(heap)?));
+        }
+        if self.eat("frozenset(") {
+            let items = if self.eat(")") {
+                Vec::new()
+            } else {
+                match self.set_items()? {
+                    Some(items) if self.eat(")") => items,
+                    _ => return Ok(None),
+                }
+            };
+            return Ok(Some(crate::types::set_ops::frozenset_from_items(
+                heap, items,
+            )?));
+        }
         for (word, v) in [
             ("None", none(heap)),
             ("True", long::new_bool(heap, true)),
@@ -70,6 +87,17 @@ impl<'h> Reader<'_, 'h> {
             }
         }
         match self.rest.chars().next() {
+            Some('{') => match self.set_items()? {
+                Some(items) => {
+                    let set = crate::types::set::new_set(heap)?;
+                    let view = crate::types::set::Set::cast_internal(set.object())?;
+                    for item in items {
+                        crate::types::set::add(heap, view, item)?;
+                    }
+                    Ok(Some(set))
+                }
+                None => Ok(None),
+            },
             Some('(') => self.sequence('(', ')', true),
             Some('[') => self.sequence('[', ']', false),
             Some('\'' | '"') => self.string(),
@@ -112,6 +140,29 @@ impl<'h> Reader<'_, 'h> {
             list::new_list(self.heap, items)?
         };
         Ok(Some(v))
+    }
+
+    /// The items of a non-empty set display (`{a, b}`), braces included.
+    fn set_items(&mut self) -> PyResult<Option<Vec<Obj<'h>>>> {
+        if !self.eat("{") {
+            return Ok(None);
+        }
+        self.depth += 1;
+        let mut items = Vec::new();
+        loop {
+            let Some(v) = self.value()? else {
+                return Ok(None);
+            };
+            items.push(v);
+            if self.eat("}") {
+                break;
+            }
+            if !self.eat(", ") {
+                return Ok(None);
+            }
+        }
+        self.depth -= 1;
+        Ok(Some(items))
     }
 
     /// A str repr: its quote, the text with `repr`'s escapes, the quote again.
