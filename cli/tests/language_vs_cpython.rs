@@ -267,11 +267,7 @@ const PENDING: &[(&str, &str)] = &[
     ),
     (
         "149_from_import.py",
-        "pyrt raises AttributeError: 'ImportError' object has no attribute 'name'",
-    ),
-    (
-        "153_module_not_found.py",
-        "pyrt raises AttributeError: 'ModuleNotFoundError' object has no attribute 'name'",
+        "pyrt raises AttributeError: 'builtin_function_or_method' object has no attribute '__name__'",
     ),
     (
         "158_import_stdlib_sys.py",

@@ -143,3 +143,29 @@ pub(crate) fn set_attribute_error_context<'h>(
         model::set_attribute_error_context(heap, e, n, obj.clone());
     }
 }
+
+/// `ImportError(message, name=name, path=path, name_from=name_from)`, as
+/// `_PyErr_SetImportErrorWithNameFrom` makes it for `from module import name`.
+pub(crate) fn import_error<'h>(
+    heap: &'h Heap,
+    message: &str,
+    name: &str,
+    path: Option<&str>,
+    name_from: &str,
+) -> PyResult<Obj<'h>> {
+    let path = match path {
+        Some(p) => unicode::new_str(heap, p)?,
+        None => pyrt_objects::types::none(heap),
+    };
+    let kwargs = [
+        ("name".to_string(), unicode::new_str(heap, name)?),
+        ("path".to_string(), path),
+        ("name_from".to_string(), unicode::new_str(heap, name_from)?),
+    ];
+    model::call_class(
+        heap,
+        IMPORT_ERROR.get(),
+        &[unicode::new_str(heap, message)?],
+        &kwargs,
+    )
+}

@@ -94,14 +94,15 @@ impl<'py> Interp<'py> {
         if let Some(v) = sys::lookup(self, &format!("{mname}.{name}"))? {
             return Ok(v);
         }
-        let location = match self.module_dict_item(m, "__file__")? {
-            Some(f) if let Some(f) = text_of(f.object()) => f,
-            _ => "unknown location".into(),
-        };
-        Err(self.raise(
-            &exceptions::IMPORT_ERROR,
-            format!("cannot import name '{name}' from '{mname}' ({location})"),
-        ))
+        let file = self
+            .module_dict_item(m, "__file__")?
+            .and_then(|f| text_of(f.object()));
+        let location = file.clone().unwrap_or_else(|| "unknown location".into());
+        let message = format!("cannot import name '{name}' from '{mname}' ({location})");
+        // `_PyErr_SetImportErrorWithNameFrom`: the module's name and file, and the name.
+        let exc = exceptions::import_error(self.heap, &message, &mname, file.as_deref(), name)
+            .map_err(|e| self.err(e))?;
+        Err(super::eval::raised(exc))
     }
 
     /// `from module import *` (`import_all_from`): the names of `__all__`, else every name

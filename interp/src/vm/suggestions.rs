@@ -1,6 +1,6 @@
 //! "Did you mean" in printed tracebacks (`Python/suggestions.c` of 3.12 and
-//! `print_exception_suggestions` of `Python/pythonrun.c`): for a `NameError` or an
-//! `AttributeError` (exactly those classes), the closest name by a Levenshtein distance whose
+//! `print_exception_suggestions` of `Python/pythonrun.c`): for a `NameError`, an
+//! `AttributeError` or an `ImportError` of `from module import name` (exactly those classes), the closest name by a Levenshtein distance whose
 //! moves cost 2 and case changes 1, among at most 750 candidates, for names of at most 40
 //! bytes, and within a third of the characters involved.
 //!
@@ -12,7 +12,7 @@
 
 use pyrt_objects::Obj;
 use pyrt_objects::types::code::Code;
-use pyrt_objects::types::exceptions::{ATTRIBUTE_ERROR, NAME_ERROR};
+use pyrt_objects::types::exceptions::{ATTRIBUTE_ERROR, IMPORT_ERROR, NAME_ERROR};
 use pyrt_objects::types::frameobject::FrameObject;
 use pyrt_objects::types::traceback::Traceback;
 use pyrt_objects::types::{class, dict, tuple, unicode};
@@ -165,6 +165,12 @@ impl<'py> Interp<'py> {
     pub(crate) fn suggestion_text(&self, exc: &Obj<'py>) -> String {
         let ty = exc.ob_type();
         let is_name_error = core::ptr::eq(ty, NAME_ERROR.get());
+        if core::ptr::eq(ty, IMPORT_ERROR.get()) {
+            return self
+                .import_error_suggestion(exc)
+                .map(|x| format!(". Did you mean: '{x}'?"))
+                .unwrap_or_default();
+        }
         if !is_name_error && !core::ptr::eq(ty, ATTRIBUTE_ERROR.get()) {
             return String::new();
         }
@@ -233,6 +239,20 @@ impl<'py> Interp<'py> {
         }
         let builtins = dict_keys(heap, &frame.builtins(heap)?);
         calculate_suggestion(&builtins, name).map(str::to_string)
+    }
+
+    /// `offer_suggestions_for_import_error`: for `from module import name`, the closest name
+    /// of `dir(sys.modules[exc.name])` to `exc.name_from`.
+    fn import_error_suggestion(&self, exc: &Obj<'py>) -> Option<String> {
+        let text = |attr: &str| {
+            self.getattr(exc, attr)
+                .ok()
+                .and_then(|v| unicode::Str::cast(v.object()).map(unicode::str_value))
+        };
+        let (module_name, name) = (text("name")?, text("name_from")?);
+        let module = super::super::modules::sys::lookup(self, &module_name).ok()??;
+        let dir = self.dir_names(&module)?;
+        calculate_suggestion(&dir, &name).map(str::to_string)
     }
 
     /// `offer_suggestions_for_attribute_error`: the closest name of `dir(exc.obj)`.
