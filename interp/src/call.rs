@@ -227,6 +227,19 @@ impl<'py> Interp<'py> {
                 };
                 return unicode::new_str(self.heap, short).map_err(|e| self.err(e));
             }
+            if name == "__mro__" || name == "__bases__" {
+                let types = if name == "__mro__" {
+                    exceptions::type_mro(ty)
+                } else {
+                    exceptions::type_bases(ty)
+                };
+                let items = types
+                    .into_iter()
+                    // SAFETY: a type in a class's MRO is alive while the class is.
+                    .map(|t| unsafe { Obj::from_borrowed(self.heap, &t.ob_base.ob_base) })
+                    .collect();
+                return tuple::new_tuple(self.heap, items).map_err(|e| self.err(e));
+            }
             if name == "__module__" && !class::is_heap_type(ty) {
                 // `type_module`: what precedes the last dot of a static type's name, else
                 // `builtins`.

@@ -169,3 +169,26 @@ pub(crate) fn import_error<'h>(
         &kwargs,
     )
 }
+
+/// `type.__bases__` with single inheritance: the base, and `Exception` after
+/// `BaseExceptionGroup` for `ExceptionGroup` (the one built-in class with two bases).
+pub(crate) fn type_bases(ty: &PyTypeObject) -> Vec<&PyTypeObject> {
+    model::bases(ty)
+}
+
+/// `type.__mro__` with single inheritance: the class and its bases in order, through
+/// `ExceptionGroup`'s C3 order (`ExceptionGroup`, `BaseExceptionGroup`, `Exception`,
+/// `BaseException`, `object`) where a class derives from it.
+pub(crate) fn type_mro(ty: &PyTypeObject) -> Vec<&PyTypeObject> {
+    let mut out = Vec::new();
+    let mut t = Some(ty);
+    while let Some(cur) = t {
+        if core::ptr::eq(cur, EXCEPTION_GROUP.get()) {
+            out.extend(model::mro(cur));
+            return out;
+        }
+        out.push(cur);
+        t = cur.base();
+    }
+    out
+}
