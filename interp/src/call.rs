@@ -311,7 +311,17 @@ impl<'py> Interp<'py> {
             let key = self.name_str(name)?;
             let result = match value {
                 Some(v) => dict::set_item(self.heap, d, key, v.clone()),
-                None => dict::del_item(self.heap, d, key.object()),
+                // `type_setattro`: deleting a missing attribute is an `AttributeError`.
+                None => dict::del_item(self.heap, d, key.object()).map_err(|e| {
+                    if e.kind() == pyrt_objects::ExcKind::KeyError {
+                        pyrt_objects::PyErr::new(
+                            pyrt_objects::ExcKind::AttributeError,
+                            format!("type object '{}' has no attribute '{name}'", ty.name()),
+                        )
+                    } else {
+                        e
+                    }
+                }),
             };
             if name == "__del__" {
                 class::update_finalizer(self.heap, ty);

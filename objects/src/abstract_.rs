@@ -520,6 +520,15 @@ fn set_or_delete_attr(
     if let Some(f) = ty.slots().setattr {
         return f(heap, v, name, value);
     }
+    if let Some(t) = crate::types::type_object(v)
+        && !crate::types::class::is_heap_type(t)
+    {
+        // `type_setattro` of a static (immutable) type.
+        return Err(PyErr::type_error(format!(
+            "cannot set '{name}' attribute of immutable type '{}'",
+            t.name()
+        )));
+    }
     if ty.find_member(name).is_some() {
         return Err(PyErr::new(
             crate::error::ExcKind::AttributeError,
@@ -532,11 +541,13 @@ fn set_or_delete_attr(
     Err(no_attribute(v, name))
 }
 
+/// `PyObject_GenericGetAttr`'s message, or `type_getattro`'s for a type object.
 fn no_attribute(v: &PyObject, name: &str) -> PyErr {
-    PyErr::new(
-        crate::error::ExcKind::AttributeError,
-        format!("'{}' object has no attribute '{name}'", v.ob_type().name()),
-    )
+    let message = match crate::types::type_object(v) {
+        Some(ty) => format!("type object '{}' has no attribute '{name}'", ty.name()),
+        None => format!("'{}' object has no attribute '{name}'", v.ob_type().name()),
+    };
+    PyErr::new(crate::error::ExcKind::AttributeError, message)
 }
 
 /// `len(v)`.
