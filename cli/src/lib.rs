@@ -6,9 +6,7 @@
 //!
 //! * [`demo`](mod@demo): the built-in demos of `pyrt demo`;
 //! * [`bench`](mod@bench): `pyrt bench alloc`, the allocator against glibc, mimalloc and
-//!   bumpalo; `pyrt bench gc`, `gc.collect()` against CPython 3.12's;
-//! * [`global_alloc`]: mimalloc, the binary's allocator for Rust-side allocations.
+//!   bumpalo; `pyrt bench gc`, `gc.collect()` against CPython 3.12's.
 
 pub mod bench;
 pub mod demo;
-pub mod global_alloc;

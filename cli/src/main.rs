@@ -12,10 +12,6 @@ use pyrt_cli::bench::measure::table;
 use pyrt_cli::demo::{self, DEMOS};
 use pyrt_interp::RunScripts as _;
 
-/// Rust-side allocations (not Python objects, which live in pyrt's pymalloc) go to mimalloc.
-#[global_allocator]
-static GLOBAL: pyrt_cli::global_alloc::MiMalloc = pyrt_cli::global_alloc::MiMalloc;
-
 /// pyrt: CPython 3.12's object model and memory manager, re-created in Rust.
 #[derive(Parser)]
 #[command(name = "pyrt", version = concat!(env!("CARGO_PKG_VERSION"), " (mirrors CPython 3.12.1, 64-bit)"))]

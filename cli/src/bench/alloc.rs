@@ -298,10 +298,6 @@ fn resident_bytes() -> usize {
 
 fn bytes_per_block<C: Competitor>(c: &mut C, n: usize, ptrs: &mut Vec<NonNull<u8>>) -> f64 {
     ptrs.clear();
-    // Memory the allocator kept from earlier work (mimalloc is also the binary's global
-    // allocator, so it holds what earlier rows freed) goes back first, so the growth below is
-    // this row's blocks.
-    c.trim();
     let before = resident_bytes();
     for _ in 0..n {
         let p = c.alloc(32);
