@@ -823,3 +823,10 @@ pub fn char_str<'h>(heap: &'h Heap, s: &Str, i: usize) -> PyResult<Obj<'h>> {
         Ok(Obj::from_owned(heap, op))
     }
 }
+
+/// Whether the string's characters are one byte each (ASCII or Latin-1, `PyUnicode_KIND ==
+/// PyUnicode_1BYTE_KIND`): `list.sort` then compares such strings by their bytes.
+#[inline]
+pub fn is_one_byte(o: &Str) -> bool {
+    kind(o) == Kind::One
+}

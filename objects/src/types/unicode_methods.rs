@@ -273,6 +273,7 @@ fn split_common<'h>(
     if let (Some(text), Some(sep_text)) =
         (unicode::ascii_text(s), sep.and_then(unicode::ascii_text))
         && !sep_text.is_empty()
+        && text.len() >= sep_text.len()
     {
         let maxcount = if maxcount < 0 {
             (text.len() / sep_text.len()) as isize + 1
