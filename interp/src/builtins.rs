@@ -1252,6 +1252,15 @@ pub(crate) fn getitem<'py>(
                 picks.iter().map(|&i| all[i].clone()).collect(),
             ));
         }
+        if let Some(s) = unicode::Str::cast(o)
+            && contiguous
+        {
+            if length == len && core::ptr::eq(o.ob_type(), STR_TYPE.get()) {
+                return Ok(obj.clone());
+            }
+            let lo = picks.first().copied().unwrap_or(0);
+            return e(unicode::substring(heap, s, lo, length));
+        }
         if let Some(s) = unicode::Str::cast(o) {
             let chars: Vec<char> = unicode::str_value(s).chars().collect();
             let text: String = picks.iter().map(|&i| chars[i]).collect();

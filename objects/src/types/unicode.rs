@@ -407,7 +407,8 @@ fn str_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
         return Err(PyErr::overflow_error("repeated string is too long"));
     }
     if n == 1 {
-        return new_str(heap, &str_value(s));
+        // `unicode_result_unchanged`: the string itself when it is an exact `str`.
+        return crate::types::unicode_methods::unchanged(heap, s);
     }
     let (kind, ascii) = (kind(s), is_ascii(s));
     let op = alloc_units(heap, len * n, kind, ascii)?;
@@ -829,4 +830,53 @@ pub fn char_str<'h>(heap: &'h Heap, s: &Str, i: usize) -> PyResult<Obj<'h>> {
 #[inline]
 pub fn is_one_byte(o: &Str) -> bool {
     kind(o) == Kind::One
+}
+
+/// `s[start:start + len]` (`PyUnicode_Substring` of a non-empty proper part): the empty or
+/// one-Latin-1-character singleton when it is one, else a fresh string in the narrowest kind
+/// that holds the part's characters (`_PyUnicode_FromUCS1/2/4`), copied from `s` in place.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+///
+/// # Panics
+/// If the part is not within the string (the caller clamps the bounds).
+pub fn substring<'h>(heap: &'h Heap, s: &Str, start: usize, len: usize) -> PyResult<Obj<'h>> {
+    assert!(start.checked_add(len).is_some_and(|end| end <= str_len(s)));
+    match len {
+        0 => return new_str(heap, ""),
+        1 => return char_str(heap, s, start),
+        _ => {}
+    }
+    let from = kind(s);
+    let bytes = &str_data(s)[start * from as usize..(start + len) * from as usize];
+    let unit = |i: usize| -> u32 {
+        match from {
+            Kind::One => u32::from(bytes[i]),
+            Kind::Two => u32::from(u16::from_ne_bytes([bytes[2 * i], bytes[2 * i + 1]])),
+            Kind::Four => u32::from_ne_bytes(bytes[4 * i..4 * i + 4].try_into().expect("4 bytes")),
+        }
+    };
+    let max = (0..len).map(unit).max().unwrap_or(0);
+    let (to, ascii) = kind_for(max);
+    let op = alloc_units(heap, len, to, ascii)?;
+    // SAFETY: a fresh string of `len` units of `to` plus the NUL; every character fits `to`
+    // (`to` holds the part's largest).
+    unsafe {
+        let dst = op.cast::<u8>().as_ptr().add(data_offset(ascii));
+        if to == from {
+            core::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len());
+        } else {
+            for i in 0..len {
+                let c = unit(i);
+                match to {
+                    Kind::One => dst.add(i).write(c as u8),
+                    Kind::Two => dst.cast::<u16>().add(i).write_unaligned(c as u16),
+                    Kind::Four => dst.cast::<u32>().add(i).write_unaligned(c),
+                }
+            }
+        }
+        dst.add(len * to as usize).write_bytes(0, to as usize);
+        Ok(Obj::from_owned(heap, op))
+    }
 }
