@@ -8,7 +8,8 @@
 //! exactly `float_add` (or `long_add`, ...) of the left operand, which runs no Python code; the
 //! shortcuts compute the same IEEE double (or the same integer) and make the result through the
 //! same constructors ([`float::new_float`], with its free list, and [`long::int_from_i64`], with
-//! its small-int cache). Whatever they do not handle (a zero divisor, `**`, shifts, a wide int)
+//! its small-int cache). Whatever they do not handle (a zero divisor, `**` of ints and of
+//! floats outside the positive finite case, shifts, a wide int)
 //! returns `None` and takes the general path, which raises CPython's errors.
 
 use crate::abstract_::BinOp;
@@ -46,9 +47,9 @@ pub fn binary_exact_builtins<'h>(
     None
 }
 
-/// `x op y` for two floats, as `float_add`, `float_sub`, `float_mul` and `float_div` compute
-/// it; `None` for other operators and for a zero divisor (`ZeroDivisionError`, raised by the
-/// general path).
+/// `x op y` for two floats, as `float_add`, `float_sub`, `float_mul`, `float_div` and
+/// `float_pow` compute it; `None` for other operators, for a zero divisor (`ZeroDivisionError`,
+/// raised by the general path), and for `**` outside its plain case.
 #[inline]
 pub fn float_exact(x: f64, y: f64, op: BinOp) -> Option<f64> {
     Some(match op {
@@ -56,8 +57,21 @@ pub fn float_exact(x: f64, y: f64, op: BinOp) -> Option<f64> {
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
         BinOp::TrueDiv if y != 0.0 => x / y,
+        BinOp::Pow => float_pow_plain(x, y)?,
         _ => return None,
     })
+}
+
+/// `x ** y` for a positive finite base and a finite exponent: libm's `pow`, as `float_pow`
+/// calls it, when the result is finite; `None` otherwise (a zero, negative, infinite or nan
+/// operand has `float_pow`'s special cases; an infinite result is its `OverflowError`).
+#[inline]
+fn float_pow_plain(x: f64, y: f64) -> Option<f64> {
+    if !(x > 0.0 && x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    let r = x.powf(y);
+    r.is_finite().then_some(r)
 }
 
 /// `x op y` for two one-digit ints (|x|, |y| < 2**30, so no result overflows an `i64`), with
@@ -212,7 +226,11 @@ mod tests {
         assert_eq!(int_compact(1, 2, BinOp::LShift), None);
         assert_eq!(float_exact(1.0, 0.0, BinOp::TrueDiv), None);
         assert_eq!(float_exact(1.0, -0.0, BinOp::TrueDiv), None);
-        assert_eq!(float_exact(1.0, 2.0, BinOp::Pow), None);
+        assert_eq!(float_exact(-1.0, 0.5, BinOp::Pow), None);
+        assert_eq!(float_exact(0.0, -1.0, BinOp::Pow), None);
+        assert_eq!(float_exact(10.0, 400.0, BinOp::Pow), None);
+        assert_eq!(float_exact(f64::INFINITY, 2.0, BinOp::Pow), None);
+        assert_eq!(float_exact(4.0, 0.5, BinOp::Pow), Some(2.0));
         assert_eq!(float_exact(1.0, 2.0, BinOp::Mod), None);
     }
 }
