@@ -121,6 +121,12 @@ proptest! {
         let want = if max < 0 { s.replace(&from, &to) } else { s.replacen(&from, &to, max as usize) };
         prop_assert_eq!(as_str(&r), want.clone());
         prop_assert!(size_is_cpythons(&r, &want));
+        let at = |o: Obj<'_>| crate::types::long::object_as_i64(o.object());
+        let want_at = |i: Option<usize>| Some(i.map_or(-1, |b| s[..b].chars().count() as i64));
+        let got = at(find(&heap, st, fo.object(), None, None).unwrap());
+        prop_assert_eq!(got, want_at(s.find(from.as_str())));
+        let got = at(rfind(&heap, st, fo.object(), None, None).unwrap());
+        prop_assert_eq!(got, want_at(s.rfind(from.as_str())));
         let n = count(&heap, st, fo.object(), None, None).unwrap();
         prop_assert_eq!(crate::types::long::object_as_i64(n.object()), Some(s.matches(from.as_str()).count() as i64));
     }

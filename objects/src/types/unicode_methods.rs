@@ -960,6 +960,24 @@ fn find_common(
     from_right: bool,
 ) -> PyResult<Option<usize>> {
     let (start, end) = (slice_arg(start, 0)?, slice_arg(end, isize::MAX)?);
+    if let (Some(text), Some(needle)) = (
+        unicode::ascii_text(s),
+        Str::cast(sub).and_then(unicode::ascii_text),
+    ) && !needle.is_empty()
+    {
+        // ASCII in ASCII: byte positions are character positions; searched in place.
+        let (start, end) = adjust_indices(start, end, text.len());
+        if end - start < needle.len() as isize {
+            return Ok(None);
+        }
+        let hay = &text.as_bytes()[start as usize..end as usize];
+        let found = if from_right {
+            rfind_bytes(hay, needle.as_bytes())
+        } else {
+            find_bytes(hay, needle.as_bytes())
+        };
+        return Ok(found.map(|i| i + start as usize));
+    }
     let sub = ensure_str(sub)?;
     let c = chars(s);
     let (start, end) = adjust_indices(start, end, c.len());
