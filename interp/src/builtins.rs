@@ -3,6 +3,7 @@
 
 use pyrt_objects::abstract_::{self, UnOp};
 use pyrt_objects::methods::{self, Params};
+use pyrt_objects::object::PyObject;
 use pyrt_objects::typeobj::{PyTypeObject, StaticType};
 use pyrt_objects::types::list_methods::{self, LIST_METHODS};
 use pyrt_objects::types::{
@@ -790,6 +791,10 @@ pub(crate) fn construct<'py>(
                 decode_bytes(interp, a.object(), bound[1].as_ref(), bound[2].as_ref())
             }
             Some(a) if core::ptr::eq(a.ob_type(), STR_TYPE.get()) => Ok(a.clone()),
+            Some(a) if core::ptr::eq(a.ob_type(), INT_TYPE.get()) => {
+                let i = long::Int::cast(a.object()).expect("an exact int");
+                e(long::to_decimal_str(heap, i))
+            }
             Some(a) => {
                 let s = abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?;
                 e(unicode::new_str(heap, &s))
@@ -1160,6 +1165,37 @@ pub(crate) fn slice_indices<'py>(
     Ok(Some((start, step, length as usize)))
 }
 
+/// `l[i]` and `t[i]` for an exact list or tuple and an int index that fits a machine word
+/// (`list_subscript`'s and `tuplesubscript`'s `PyIndex_Check` branch, with the same
+/// `IndexError`s); `None` for any other pair, which [`getitem`]'s general path handles.
+#[inline]
+fn getitem_exact_index<'py>(
+    heap: &'py Heap,
+    o: &PyObject,
+    key: &PyObject,
+) -> Option<PyResult<Obj<'py>>> {
+    let ty = o.ob_type();
+    if core::ptr::eq(ty, LIST_TYPE.get()) {
+        let i = isize::try_from(long::object_as_i64(key)?).ok()?;
+        let l = list::List::cast(o)?;
+        return Some(list::get_item(heap, l, i));
+    }
+    if core::ptr::eq(ty, TUPLE_TYPE.get()) {
+        let i = isize::try_from(long::object_as_i64(key)?).ok()?;
+        let items = tuple::items(tuple::Tuple::cast(o)?);
+        let j = if i < 0 { i + items.len() as isize } else { i };
+        let Some(item) = usize::try_from(j).ok().and_then(|j| items.get(j)) else {
+            return Some(Err(PyErr::new(
+                pyrt_objects::ExcKind::IndexError,
+                "tuple index out of range",
+            )));
+        };
+        // SAFETY: the tuple holds a reference to each item, objects of this heap.
+        return Some(Ok(unsafe { Obj::from_borrowed(heap, item.as_ref()) }));
+    }
+    None
+}
+
 /// `obj[key]` for the built-in containers.
 pub(crate) fn getitem<'py>(
     interp: &Interp<'py>,
@@ -1169,6 +1205,9 @@ pub(crate) fn getitem<'py>(
     let heap = interp.heap;
     let o = obj.object();
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
+    if let Some(r) = getitem_exact_index(heap, o, key.object()) {
+        return e(r);
+    }
     if let Some(d) = dict::Dict::cast(o) {
         return match dict::get_item(heap, d, key.object()).map_err(|e| interp.err(e))? {
             Some(v) => Ok(v),
@@ -1219,6 +1258,15 @@ pub(crate) fn getitem<'py>(
                 picks.iter().map(|&i| all[i].clone()).collect(),
             ));
         }
+        if let Some(s) = unicode::Str::cast(o)
+            && contiguous
+        {
+            if length == len && core::ptr::eq(o.ob_type(), STR_TYPE.get()) {
+                return Ok(obj.clone());
+            }
+            let lo = picks.first().copied().unwrap_or(0);
+            return e(unicode::substring(heap, s, lo, length));
+        }
         if let Some(s) = unicode::Str::cast(o) {
             let chars: Vec<char> = unicode::str_value(s).chars().collect();
             let text: String = picks.iter().map(|&i| chars[i]).collect();
@@ -1265,8 +1313,7 @@ pub(crate) fn getitem<'py>(
             return Ok(unsafe { Obj::from_borrowed(heap, tuple::items(t)[j].as_ref()) });
         }
         if let Some(s) = unicode::Str::cast(o) {
-            let c = unicode::str_value(s).chars().nth(j).unwrap_or_default();
-            return e(unicode::new_str(heap, c.encode_utf8(&mut [0; 4])));
+            return e(unicode::char_str(heap, s, j));
         }
         let b = bytes::Bytes::cast_internal(o).map_err(|e| interp.err(e))?;
         return e(long::int_from_i64(

@@ -4,6 +4,7 @@
 //! names, and the recursion counter of Python calls (`_Py_EnterRecursivePy`).
 
 use pyrt_objects::abstract_::{self, BinOp};
+use pyrt_objects::abstract_fast;
 use pyrt_objects::types::{dict, list, long, range, set, set_ops, tuple, unicode};
 use pyrt_objects::{CompareOp, Obj};
 use ruff_python_ast as ast;
@@ -31,6 +32,12 @@ impl<'py> Interp<'py> {
         r: &Obj<'py>,
         inplace: bool,
     ) -> R<'py, Obj<'py>> {
+        if let Some(binop) = number_op(op)
+            && let Some(result) =
+                abstract_fast::binary_exact_builtins(self.heap, l.object(), r.object(), binop)
+        {
+            return result.map_err(|e| self.err(e));
+        }
         if let (Some(a), Some(b)) = (set::AnySet::cast(l.object()), set::AnySet::cast(r.object())) {
             let heap = self.heap;
             let result = match op {
@@ -44,20 +51,9 @@ impl<'py> Interp<'py> {
                 return r.map_err(|e| self.err(e));
             }
         }
-        let op = match op {
-            ast::Operator::Add => BinOp::Add,
-            ast::Operator::Sub => BinOp::Sub,
-            ast::Operator::Mult => BinOp::Mul,
-            ast::Operator::Div => BinOp::TrueDiv,
-            ast::Operator::FloorDiv => BinOp::FloorDiv,
-            ast::Operator::Mod => BinOp::Mod,
-            ast::Operator::Pow => BinOp::Pow,
-            ast::Operator::LShift => BinOp::LShift,
-            ast::Operator::RShift => BinOp::RShift,
-            ast::Operator::BitOr => BinOp::Or,
-            ast::Operator::BitXor => BinOp::Xor,
-            ast::Operator::BitAnd => BinOp::And,
-            ast::Operator::MatMult => {
+        let op = match number_op(op) {
+            Some(op) => op,
+            None => {
                 return Err(self.raise(
                     &exceptions::TYPE_ERROR,
                     format!(
@@ -85,6 +81,13 @@ impl<'py> Interp<'py> {
         l: Obj<'py>,
         r: Obj<'py>,
     ) -> R<'py, Obj<'py>> {
+        // Two exact floats or one-digit ints: no in-place slot, the plain operator's result.
+        if let Some(binop) = number_op(op)
+            && let Some(result) =
+                abstract_fast::binary_exact_builtins(self.heap, l.object(), r.object(), binop)
+        {
+            return result.map_err(|e| self.err(e));
+        }
         if let Some(view) = list::List::cast(l.object()) {
             match op {
                 ast::Operator::Add => {
@@ -166,6 +169,11 @@ impl<'py> Interp<'py> {
                     ),
                 ));
             };
+            // ASCII in ASCII: searched in place.
+            if let (Some(hay), Some(needle)) = (unicode::ascii_text(c), unicode::ascii_text(needle))
+            {
+                return Ok(hay.contains(needle));
+            }
             let (hay, needle) = (unicode::str_value(c), unicode::str_value(needle));
             return Ok(hay.contains(&needle));
         }
@@ -243,4 +251,24 @@ impl<'py> Interp<'py> {
     pub(crate) fn leave(&self) {
         self.depth.set(self.depth.get() - 1);
     }
+}
+
+/// The number operator of a binary operator; `None` for `@`, which no built-in type has.
+#[inline]
+fn number_op(op: ast::Operator) -> Option<BinOp> {
+    Some(match op {
+        ast::Operator::Add => BinOp::Add,
+        ast::Operator::Sub => BinOp::Sub,
+        ast::Operator::Mult => BinOp::Mul,
+        ast::Operator::Div => BinOp::TrueDiv,
+        ast::Operator::FloorDiv => BinOp::FloorDiv,
+        ast::Operator::Mod => BinOp::Mod,
+        ast::Operator::Pow => BinOp::Pow,
+        ast::Operator::LShift => BinOp::LShift,
+        ast::Operator::RShift => BinOp::RShift,
+        ast::Operator::BitOr => BinOp::Or,
+        ast::Operator::BitXor => BinOp::Xor,
+        ast::Operator::BitAnd => BinOp::And,
+        ast::Operator::MatMult => return None,
+    })
 }

@@ -140,7 +140,23 @@ fn binary_op1<'h>(
 ///
 /// # Errors
 /// What the slot raises, or `TypeError: unsupported operand type(s) for +: 'int' and 'str'`.
+#[inline]
 pub fn binary_op<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, op: BinOp) -> PyResult<Obj<'h>> {
+    if let Some(r) = crate::abstract_fast::binary_exact_builtins(heap, v, w, op) {
+        return r;
+    }
+    binary_op_as(heap, v, w, op, "")
+}
+
+/// [`binary_op`] without [`crate::abstract_fast`]'s shortcuts: the slot dispatch alone, which
+/// the shortcuts' tests compare them with.
+#[cfg(test)]
+pub(crate) fn binary_op_general<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: BinOp,
+) -> PyResult<Obj<'h>> {
     binary_op_as(heap, v, w, op, "")
 }
 
@@ -156,6 +172,9 @@ pub fn inplace_binary_op<'h>(
     w: &PyObject,
     op: BinOp,
 ) -> PyResult<Obj<'h>> {
+    if let Some(r) = crate::abstract_fast::binary_exact_builtins(heap, v, w, op) {
+        return r;
+    }
     binary_op_as(heap, v, w, op, "=")
 }
 
@@ -273,6 +292,9 @@ fn swapped(op: CompareOp) -> CompareOp {
 /// # Errors
 /// What the slot raises, or `TypeError: '<' not supported between instances of 'int' and 'str'`.
 pub fn compare<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, op: CompareOp) -> PyResult<Obj<'h>> {
+    if let Some(r) = compare_exact_builtins(heap, v, w, op) {
+        return Ok(new_bool(heap, r));
+    }
     heap.recursive_call(" in comparison", || compare_slots(heap, v, w, op))
 }
 

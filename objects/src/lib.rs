@@ -34,6 +34,7 @@
 //! Where to start reading: `object.rs`, `typeobj.rs`, `heap.rs`, then `types/long.rs`.
 
 pub mod abstract_;
+pub mod abstract_fast;
 pub mod error;
 pub mod float_repr;
 pub mod format;

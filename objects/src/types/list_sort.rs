@@ -27,8 +27,8 @@ use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::CompareOp;
 use crate::types::list::{self, List, RawStorage, list_len, swap_storage};
+use crate::types::list_sort_compare::SortCompare;
 use crate::types::long;
-use crate::types::tuple::{self, Tuple};
 
 /// `list.sort(reverse=reverse)`.
 ///
@@ -250,8 +250,11 @@ fn sort_items<'h>(
         if reverse {
             items.reverse();
         }
-        return sort_slice(items, &mut |a: &ObjPtr, b: &ObjPtr| less(heap, *a, *b));
+        // SAFETY: the detached array owns its items for the whole sort.
+        let cmp = SortCompare::choose(items.iter().map(|p| unsafe { p.as_ref() }));
+        return sort_slice(items, &mut |a: &ObjPtr, b: &ObjPtr| cmp.less(heap, *a, *b));
     };
+    let cmp = SortCompare::choose(keys.iter().map(Obj::object));
     let mut pairs: Vec<(ObjPtr, ObjPtr)> = keys
         .into_iter()
         .map(Obj::into_ptr)
@@ -262,7 +265,7 @@ fn sort_items<'h>(
     }
     let result = sort_slice(
         &mut pairs,
-        &mut |a: &(ObjPtr, ObjPtr), b: &(ObjPtr, ObjPtr)| less(heap, a.0, b.0),
+        &mut |a: &(ObjPtr, ObjPtr), b: &(ObjPtr, ObjPtr)| cmp.less(heap, a.0, b.0),
     );
     for (slot, pair) in items.iter_mut().zip(&pairs) {
         *slot = pair.1;
@@ -272,37 +275,6 @@ fn sort_items<'h>(
         unsafe { heap.decref(key) };
     }
     result
-}
-
-/// `a < b` for objects the sort owns. Two exact tuples are compared as `unsafe_tuple_compare`
-/// does, without the tuple's own `tp_richcompare` (and its result object): the same item
-/// comparisons in the same order, so the same answer and the same calls of user methods.
-fn less(heap: &Heap, a: ObjPtr, b: ObjPtr) -> PyResult<bool> {
-    // SAFETY: items and keys stay owned by the sort until it returns.
-    let (a, b) = unsafe { (a.as_ref(), b.as_ref()) };
-    if tuple::is_exact_tuple(a)
-        && tuple::is_exact_tuple(b)
-        && let (Some(v), Some(w)) = (Tuple::cast(a), Tuple::cast(b))
-    {
-        return tuple_less(heap, tuple::items(v), tuple::items(w));
-    }
-    abstract_::compare_bool(heap, a, b, CompareOp::Lt)
-}
-
-/// `unsafe_tuple_compare`: the first index whose items are not equal decides with `<`; when
-/// one tuple is a prefix of the other, the shorter is less. The tuples are owned by the sort,
-/// and tuples never change, so their items stay alive while user `__eq__`/`__lt__` run.
-fn tuple_less(heap: &Heap, v: &[ObjPtr], w: &[ObjPtr]) -> PyResult<bool> {
-    let mut i = 0;
-    while i < v.len() && i < w.len() {
-        // SAFETY: items of live tuples (see above).
-        let (x, y) = unsafe { (v[i].as_ref(), w[i].as_ref()) };
-        if !abstract_::compare_bool(heap, x, y, CompareOp::Eq)? {
-            return abstract_::compare_bool(heap, x, y, CompareOp::Lt);
-        }
-        i += 1;
-    }
-    Ok(v.len() < w.len())
 }
 
 /// Releases a storage taken from a list: its items last to first, then its array.

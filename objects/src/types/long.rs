@@ -303,6 +303,36 @@ fn long_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     }
 }
 
+/// `str(i)` of an int (`long_to_decimal_string`): a fresh ASCII string, its digits written
+/// straight into the object for a one-digit int.
+///
+/// # Errors
+/// `ValueError` past the integer string conversion limit, or `MemoryError`.
+pub fn to_decimal_str<'h>(heap: &'h Heap, o: &Int) -> PyResult<Obj<'h>> {
+    let Some(v) = compact_value(o) else {
+        let text = long_value(o).to_string_radix10().map_err(long_error)?;
+        return crate::types::unicode::new_str(heap, &text);
+    };
+    // |v| < 2**30: at most 10 digits and a sign.
+    let mut buf = [0u8; 12];
+    let mut at = buf.len();
+    let mut m = v.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    let digits = &buf[at..];
+    crate::types::unicode::new_ascii_with(heap, digits.len(), |out| out.copy_from_slice(digits))
+}
+
 fn long_hash(_heap: &Heap, o: &PyObject) -> PyResult<i64> {
     let o = slot_self(o);
     Ok(match compact_value(o) {

@@ -25,6 +25,7 @@ pub mod list;
 pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
+pub(crate) mod list_sort_compare;
 pub mod long;
 pub mod long_bytes;
 pub mod long_methods;

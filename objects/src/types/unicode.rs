@@ -390,7 +390,7 @@ fn str_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h
             b.ob_type().name()
         )));
     };
-    new_str(heap, &(str_value(slot_self(a)) + &str_value(b)))
+    concat(heap, slot_self(a), b)
 }
 
 /// `s * n` (`unicode_repeat`): the length is checked against `PY_SSIZE_T_MAX` first
@@ -407,7 +407,8 @@ fn str_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
         return Err(PyErr::overflow_error("repeated string is too long"));
     }
     if n == 1 {
-        return new_str(heap, &str_value(s));
+        // `unicode_result_unchanged`: the string itself when it is an exact `str`.
+        return crate::types::unicode_methods::unchanged(heap, s);
     }
     let (kind, ascii) = (kind(s), is_ascii(s));
     let op = alloc_units(heap, len * n, kind, ascii)?;
@@ -666,4 +667,216 @@ pub fn str_eq(a: &Str, b: &Str) -> bool {
     ha.length == hb.length
         && (state(a) ^ state(b)) & (ASCII | (0b111 << KIND_SHIFT)) == 0
         && str_data(a) == str_data(b)
+}
+
+/// A string of the ASCII bytes `text`: the empty or one-character singleton when it is one,
+/// else a fresh compact ASCII string (`PyUnicode_Substring`'s and `_PyUnicode_FromASCII`'s
+/// result), copied straight into the object.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+///
+/// # Panics
+/// If `text` has a byte past 0x7F (a caller's bug: an ASCII string must hold ASCII).
+pub fn new_ascii<'h>(heap: &'h Heap, text: &[u8]) -> PyResult<Obj<'h>> {
+    match text {
+        [] => new_str(heap, ""),
+        [c] if c.is_ascii() => {
+            let single = heap.singletons().latin1_char(*c);
+            // SAFETY: a singleton of this heap.
+            Ok(unsafe { Obj::from_borrowed(heap, single.as_ref()) })
+        }
+        _ => new_ascii_with(heap, text.len(), |buf| buf.copy_from_slice(text)),
+    }
+}
+
+/// A fresh compact ASCII string of `len` characters (`PyUnicode_New(len, 127)`), whose bytes
+/// `fill` writes; only the empty string is the singleton.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+///
+/// # Panics
+/// If `fill` leaves a byte past 0x7F (a caller's bug).
+pub fn new_ascii_with<'h>(
+    heap: &'h Heap,
+    len: usize,
+    fill: impl FnOnce(&mut [u8]),
+) -> PyResult<Obj<'h>> {
+    if len == 0 {
+        return new_str(heap, "");
+    }
+    let op = alloc_units(heap, len, Kind::One, true)?;
+    // SAFETY: a fresh string with room for `len` one-byte units and the NUL after its
+    // header; nothing else refers to it yet. The characters start zeroed, so a panicking
+    // `fill` leaves valid ASCII behind.
+    unsafe {
+        let data = op.cast::<u8>().as_ptr().add(data_offset(true));
+        data.write_bytes(0, len + 1);
+        let buf = core::slice::from_raw_parts_mut(data, len);
+        fill(buf);
+        assert!(buf.is_ascii(), "an ASCII string was given a non-ASCII byte");
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// `PyUnicode_MAX_CHAR_VALUE`: the largest code point the string's kind admits.
+#[inline]
+fn max_char_value(o: &Str) -> u32 {
+    match (kind(o), is_ascii(o)) {
+        (Kind::One, true) => 0x7f,
+        (Kind::One, false) => 0xff,
+        (Kind::Two, _) => 0xffff,
+        (Kind::Four, _) => 0x10_ffff,
+    }
+}
+
+/// Copies the characters of `src` to `dst` as units of `to` (`_PyUnicode_FastCopyCharacters`),
+/// widening them when `to` is wider than `src`'s kind.
+///
+/// # Safety
+/// `dst` must have room for `str_len(src)` units of `to`, and `to` must be at least as wide as
+/// `src`'s kind.
+unsafe fn copy_widened(dst: *mut u8, to: Kind, src: &Str) {
+    let data = str_data(src);
+    let from = kind(src);
+    debug_assert!(from as usize <= to as usize);
+    // SAFETY: room for the units (caller); unaligned writes need no alignment.
+    unsafe {
+        if from == to {
+            core::ptr::copy_nonoverlapping(data.as_ptr(), dst, data.len());
+            return;
+        }
+        for (i, c) in code_points(src).enumerate() {
+            match to {
+                Kind::One => dst.add(i).write(c as u8),
+                Kind::Two => dst.cast::<u16>().add(i).write_unaligned(c as u16),
+                Kind::Four => dst.cast::<u32>().add(i).write_unaligned(c),
+            }
+        }
+    }
+}
+
+/// `a + b` of two strings (`PyUnicode_Concat`): the empty string (the singleton) as one
+/// operand gives the other one (itself when it is an exact `str`, else an exact copy:
+/// `PyUnicode_FromObject`); otherwise a fresh string of the wider kind, the characters copied
+/// in place.
+///
+/// # Errors
+/// `OverflowError: strings are too large to concat`, or `MemoryError`.
+pub fn concat<'h>(heap: &'h Heap, a: &Str, b: &Str) -> PyResult<Obj<'h>> {
+    let empty = heap.singletons().empty_str().as_ptr().cast_const();
+    let (a_empty, b_empty) = (
+        core::ptr::eq(a.as_ref(), empty),
+        core::ptr::eq(b.as_ref(), empty),
+    );
+    if a_empty || b_empty {
+        let other = if a_empty { b } else { a };
+        if is_exact_str(other) {
+            // SAFETY: `other` is a live object of `heap` (the caller holds it).
+            return Ok(unsafe { Obj::from_borrowed(heap, other) });
+        }
+        return new_str_fresh(heap, &str_value(other));
+    }
+    let (la, lb) = (str_len(a), str_len(b));
+    if la > isize::MAX as usize - lb {
+        return Err(PyErr::overflow_error("strings are too large to concat"));
+    }
+    let (kind, ascii) = kind_for(max_char_value(a).max(max_char_value(b)));
+    let op = alloc_units(heap, la + lb, kind, ascii)?;
+    // SAFETY: a fresh string of `la + lb` units of `kind` (at least as wide as either
+    // operand's) plus the NUL.
+    unsafe {
+        let dst = op.cast::<u8>().as_ptr().add(data_offset(ascii));
+        copy_widened(dst, kind, a);
+        copy_widened(dst.add(la * kind as usize), kind, b);
+        dst.add((la + lb) * kind as usize)
+            .write_bytes(0, kind as usize);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// `s[i]` for `i < len(s)` (`unicode_getitem`: `PyUnicode_READ_CHAR` then `unicode_char`): the
+/// cached singleton for a Latin-1 character, else a fresh one-character string of its kind.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+///
+/// # Panics
+/// If `i` is not below the string's length (the caller checks the bounds).
+pub fn char_str<'h>(heap: &'h Heap, s: &Str, i: usize) -> PyResult<Obj<'h>> {
+    let c = char_at(s, i).expect("an index within the string");
+    if let Ok(b) = u8::try_from(c) {
+        let single = heap.singletons().latin1_char(b);
+        // SAFETY: a singleton of this heap.
+        return Ok(unsafe { Obj::from_borrowed(heap, single.as_ref()) });
+    }
+    let (kind, ascii) = kind_for(c);
+    let op = alloc_units(heap, 1, kind, ascii)?;
+    // SAFETY: a fresh string of one unit of `kind` plus the NUL.
+    unsafe {
+        let dst = op.cast::<u8>().as_ptr().add(data_offset(ascii));
+        match kind {
+            Kind::Two => dst.cast::<u16>().write_unaligned(c as u16),
+            _ => dst.cast::<u32>().write_unaligned(c),
+        }
+        dst.add(kind as usize).write_bytes(0, kind as usize);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// Whether the string's characters are one byte each (ASCII or Latin-1, `PyUnicode_KIND ==
+/// PyUnicode_1BYTE_KIND`): `list.sort` then compares such strings by their bytes.
+#[inline]
+pub fn is_one_byte(o: &Str) -> bool {
+    kind(o) == Kind::One
+}
+
+/// `s[start:start + len]` (`PyUnicode_Substring` of a non-empty proper part): the empty or
+/// one-Latin-1-character singleton when it is one, else a fresh string in the narrowest kind
+/// that holds the part's characters (`_PyUnicode_FromUCS1/2/4`), copied from `s` in place.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+///
+/// # Panics
+/// If the part is not within the string (the caller clamps the bounds).
+pub fn substring<'h>(heap: &'h Heap, s: &Str, start: usize, len: usize) -> PyResult<Obj<'h>> {
+    assert!(start.checked_add(len).is_some_and(|end| end <= str_len(s)));
+    match len {
+        0 => return new_str(heap, ""),
+        1 => return char_str(heap, s, start),
+        _ => {}
+    }
+    let from = kind(s);
+    let bytes = &str_data(s)[start * from as usize..(start + len) * from as usize];
+    let unit = |i: usize| -> u32 {
+        match from {
+            Kind::One => u32::from(bytes[i]),
+            Kind::Two => u32::from(u16::from_ne_bytes([bytes[2 * i], bytes[2 * i + 1]])),
+            Kind::Four => u32::from_ne_bytes(bytes[4 * i..4 * i + 4].try_into().expect("4 bytes")),
+        }
+    };
+    let max = (0..len).map(unit).max().unwrap_or(0);
+    let (to, ascii) = kind_for(max);
+    let op = alloc_units(heap, len, to, ascii)?;
+    // SAFETY: a fresh string of `len` units of `to` plus the NUL; every character fits `to`
+    // (`to` holds the part's largest).
+    unsafe {
+        let dst = op.cast::<u8>().as_ptr().add(data_offset(ascii));
+        if to == from {
+            core::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len());
+        } else {
+            for i in 0..len {
+                let c = unit(i);
+                match to {
+                    Kind::One => dst.add(i).write(c as u8),
+                    Kind::Two => dst.cast::<u16>().add(i).write_unaligned(c as u16),
+                    Kind::Four => dst.cast::<u32>().add(i).write_unaligned(c),
+                }
+            }
+        }
+        dst.add(len * to as usize).write_bytes(0, to as usize);
+        Ok(Obj::from_owned(heap, op))
+    }
 }

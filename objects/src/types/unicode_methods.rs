@@ -270,6 +270,18 @@ fn split_common<'h>(
             PyErr::type_error(format!("must be str or None, not {}", o.ob_type().name()))
         })?),
     };
+    if let (Some(text), Some(sep_text)) =
+        (unicode::ascii_text(s), sep.and_then(unicode::ascii_text))
+        && !sep_text.is_empty()
+        && text.len() >= sep_text.len()
+    {
+        let maxcount = if maxcount < 0 {
+            (text.len() / sep_text.len()) as isize + 1
+        } else {
+            maxcount
+        };
+        return split_sep_ascii(heap, s, text.as_bytes(), sep_text, maxcount, right);
+    }
     let c = chars(s);
     let Some(sep) = sep else {
         let maxcount = if maxcount < 0 {
@@ -380,6 +392,89 @@ fn split_sep<'h>(
     finish_split(out, right)
 }
 
+/// [`split_sep`] of an ASCII string on an ASCII separator, on the bytes in place: the same
+/// pieces, made straight from the bytes (no character vector, no `String`).
+fn split_sep_ascii<'h>(
+    heap: &'h Heap,
+    s: &Str,
+    text: &[u8],
+    sep: &str,
+    maxcount: isize,
+    right: bool,
+) -> PyResult<Obj<'h>> {
+    let mut out = SplitList::new(heap, maxcount)?;
+    let piece = |a: usize, b: usize| unicode::new_ascii(heap, &text[a..b]);
+    let sep = sep.as_bytes();
+    let (mut lo, mut hi) = (0, text.len());
+    let mut left = maxcount;
+    while left > 0 {
+        left -= 1;
+        if right {
+            let Some(pos) = rfind_bytes(&text[lo..hi], sep) else {
+                break;
+            };
+            out.push(piece(pos + sep.len(), hi)?)?;
+            hi = pos;
+        } else {
+            let Some(pos) = find_bytes(&text[lo..hi], sep) else {
+                break;
+            };
+            out.push(piece(lo, lo + pos)?)?;
+            lo += pos + sep.len();
+        }
+    }
+    if out.count == 0 && is_exact_str(s) {
+        out.push(new_ref(heap, s))?;
+    } else {
+        out.push(piece(lo, hi)?)?;
+    }
+    finish_split(out, right)
+}
+
+/// The first occurrence of the non-empty `needle` in `hay` (`memchr` for one byte, else a
+/// scan for the first byte then a compare, as `stringlib`'s `default_find` does).
+#[inline]
+pub(crate) fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    if hay.len() < needle.len() {
+        return None;
+    }
+    let last_start = hay.len() - needle.len();
+    let mut i = 0;
+    while i <= last_start {
+        let k = hay[i..=last_start].iter().position(|&b| b == first)?;
+        i += k;
+        if hay[i + 1..i + needle.len()] == *rest {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The last occurrence of the non-empty `needle` in `hay`.
+#[inline]
+fn rfind_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+/// Non-overlapping occurrences of the non-empty `needle` in `hay`, at most `max`.
+fn count_bytes(hay: &[u8], needle: &[u8], max: usize) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while n < max
+        && let Some(pos) = find_bytes(&hay[i..], needle)
+    {
+        n += 1;
+        i += pos + needle.len();
+    }
+    n
+}
+
 /// `FIX_PREALLOC_SIZE` and, for `rsplit`, `PyList_Reverse`.
 fn finish_split(out: SplitList<'_>, right: bool) -> PyResult<Obj<'_>> {
     if right {
@@ -403,6 +498,9 @@ pub fn join<'h>(heap: &'h Heap, sep: &Str, items: &[Obj<'h>]) -> PyResult<Obj<'h
         [] => return unicode::new_str(heap, ""),
         [only] if is_exact_str(only.object()) => return Ok(only.clone()),
         _ => {}
+    }
+    if let Some(result) = join_ascii(heap, sep, items) {
+        return result;
     }
     let sep = if items.len() > 1 {
         str_value(sep)
@@ -444,6 +542,36 @@ pub fn join<'h>(heap: &'h Heap, sep: &Str, items: &[Obj<'h>]) -> PyResult<Obj<'h
         out.push_str(text);
     }
     unicode::new_str_fresh(heap, &out)
+}
+
+/// [`join`] when the separator and every item are ASCII strings: the size summed from the
+/// items' lengths, the result allocated once and the bytes copied in (`_PyUnicode_JoinArray`);
+/// `None` when some item is not an ASCII string (the general path then builds the result or
+/// raises the `TypeError` naming the item).
+fn join_ascii<'h>(heap: &'h Heap, sep: &Str, items: &[Obj<'h>]) -> Option<PyResult<Obj<'h>>> {
+    let sep = unicode::ascii_text(sep)?.as_bytes();
+    let mut size = sep.len().checked_mul(items.len() - 1)?;
+    for item in items {
+        let text = unicode::ascii_text(Str::cast(item.object())?)?;
+        size = size.checked_add(text.len())?;
+    }
+    if size > isize::MAX as usize {
+        return None;
+    }
+    Some(unicode::new_ascii_with(heap, size, |buf| {
+        let mut o = 0;
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                buf[o..o + sep.len()].copy_from_slice(sep);
+                o += sep.len();
+            }
+            let text = Str::cast(item.object())
+                .and_then(unicode::ascii_text)
+                .expect("checked above: an ASCII string");
+            buf[o..o + text.len()].copy_from_slice(text.as_bytes());
+            o += text.len();
+        }
+    }))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -515,6 +643,9 @@ fn do_strip<'h>(heap: &'h Heap, s: &Str, set: Option<&PyObject>, how: Strip) -> 
 /// # Errors
 /// `MemoryError`.
 pub fn upper<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
+    if let Some(text) = unicode::ascii_text(s) {
+        return ascii_case(heap, text, <[u8]>::make_ascii_uppercase);
+    }
     case_operation(heap, s, upper_text)
 }
 
@@ -523,7 +654,18 @@ pub fn upper<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
 /// # Errors
 /// `MemoryError`.
 pub fn lower<'h>(heap: &'h Heap, s: &Str) -> PyResult<Obj<'h>> {
+    if let Some(text) = unicode::ascii_text(s) {
+        return ascii_case(heap, text, <[u8]>::make_ascii_lowercase);
+    }
     case_operation(heap, s, lower_text)
+}
+
+/// `ascii_upper_or_lower`: a fresh ASCII string of the same length, each byte mapped in place.
+fn ascii_case<'h>(heap: &'h Heap, text: &str, map: fn(&mut [u8])) -> PyResult<Obj<'h>> {
+    unicode::new_ascii_with(heap, text.len(), |buf| {
+        buf.copy_from_slice(text.as_bytes());
+        map(buf);
+    })
 }
 
 /// `ascii_upper_or_lower` for ASCII strings; otherwise `case_operation`, which maps into a
@@ -554,19 +696,37 @@ pub fn replace<'h>(
     new: &PyObject,
     count: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
-    let str_arg = |n: usize, arg: &PyObject| {
-        Str::cast(arg).map(chars).ok_or_else(|| {
+    fn str_arg(n: usize, arg: &PyObject) -> PyResult<&Str> {
+        Str::cast(arg).ok_or_else(|| {
             PyErr::type_error(format!(
                 "replace() argument {n} must be str, not {}",
                 arg.ob_type().name()
             ))
         })
-    };
-    let (from, to) = (str_arg(1, old)?, str_arg(2, new)?);
+    }
+    let (old_str, new_str) = (str_arg(1, old)?, str_arg(2, new)?);
     let maxcount = count
         .map(crate::methods::ssize_arg)
         .transpose()?
         .unwrap_or(-1);
+    if let (Some(text), Some(from), Some(to)) = (
+        unicode::ascii_text(s),
+        unicode::ascii_text(old_str),
+        unicode::ascii_text(new_str),
+    ) && !from.is_empty()
+        && !ptr::eq(old, new)
+    {
+        let maxcount = usize::try_from(maxcount).unwrap_or(usize::MAX);
+        return replace_ascii(
+            heap,
+            s,
+            text.as_bytes(),
+            from.as_bytes(),
+            to.as_bytes(),
+            maxcount,
+        );
+    }
+    let (from, to) = (chars(old_str), chars(new_str));
     let c = chars(s);
     let maxcount = if maxcount < 0 {
         usize::MAX
@@ -611,6 +771,44 @@ pub fn replace<'h>(
     }
     out.extend(&c[i..]);
     unicode::new_str_fresh(heap, &out)
+}
+
+/// [`replace`] of ASCII text with a non-empty ASCII `from` and an ASCII `to` (`from` and `to`
+/// different objects): the result is built in place, as `replace` in `unicodeobject.c` does.
+fn replace_ascii<'h>(
+    heap: &'h Heap,
+    s: &Str,
+    text: &[u8],
+    from: &[u8],
+    to: &[u8],
+    maxcount: usize,
+) -> PyResult<Obj<'h>> {
+    let n = if maxcount == 0 || text.len() < from.len() {
+        0
+    } else {
+        count_bytes(text, from, maxcount)
+    };
+    if n == 0 {
+        return unchanged(heap, s);
+    }
+    // The occurrences do not overlap, so `n * from.len() <= text.len()`.
+    let size = n
+        .checked_mul(to.len())
+        .and_then(|grown| (text.len() - n * from.len()).checked_add(grown))
+        .filter(|&size| size <= isize::MAX as usize)
+        .ok_or_else(|| PyErr::overflow_error("replace string is too long"))?;
+    unicode::new_ascii_with(heap, size, |buf| {
+        let (mut i, mut o) = (0, 0);
+        for _ in 0..n {
+            let pos = i + find_bytes(&text[i..], from).expect("a counted occurrence");
+            buf[o..o + pos - i].copy_from_slice(&text[i..pos]);
+            o += pos - i;
+            buf[o..o + to.len()].copy_from_slice(to);
+            o += to.len();
+            i = pos + from.len();
+        }
+        buf[o..].copy_from_slice(&text[i..]);
+    })
 }
 
 /// Characters unassigned in Unicode 15.0 that newer Unicode gives case mappings: CPython 3.12
@@ -762,6 +960,24 @@ fn find_common(
     from_right: bool,
 ) -> PyResult<Option<usize>> {
     let (start, end) = (slice_arg(start, 0)?, slice_arg(end, isize::MAX)?);
+    if let (Some(text), Some(needle)) = (
+        unicode::ascii_text(s),
+        Str::cast(sub).and_then(unicode::ascii_text),
+    ) && !needle.is_empty()
+    {
+        // ASCII in ASCII: byte positions are character positions; searched in place.
+        let (start, end) = adjust_indices(start, end, text.len());
+        if end - start < needle.len() as isize {
+            return Ok(None);
+        }
+        let hay = &text.as_bytes()[start as usize..end as usize];
+        let found = if from_right {
+            rfind_bytes(hay, needle.as_bytes())
+        } else {
+            find_bytes(hay, needle.as_bytes())
+        };
+        return Ok(found.map(|i| i + start as usize));
+    }
     let sub = ensure_str(sub)?;
     let c = chars(s);
     let (start, end) = adjust_indices(start, end, c.len());
@@ -867,6 +1083,20 @@ pub fn count<'h>(
     end: Option<&PyObject>,
 ) -> PyResult<Obj<'h>> {
     let (start, end) = (slice_arg(start, 0)?, slice_arg(end, isize::MAX)?);
+    if let (Some(text), Some(needle)) = (
+        unicode::ascii_text(s),
+        Str::cast(sub).and_then(unicode::ascii_text),
+    ) && !needle.is_empty()
+    {
+        let (start, end) = adjust_indices(start, end, text.len());
+        let n = if end - start < needle.len() as isize {
+            0
+        } else {
+            let hay = &text.as_bytes()[start as usize..end as usize];
+            count_bytes(hay, needle.as_bytes(), usize::MAX)
+        };
+        return long::int_from_i64(heap, n as i64);
+    }
     let sub = ensure_str(sub)?;
     let c = chars(s);
     let (start, end) = adjust_indices(start, end, c.len());
@@ -1209,3 +1439,7 @@ const CONTINUE_NOT_START: [u32; 748] = [
     0x1E140, 0x1E14A, 0x1E2AE, 0x1E2AF, 0x1E2EC, 0x1E2FA, 0x1E4EC, 0x1E4FA, 0x1E8D0, 0x1E8D7,
     0x1E944, 0x1E94B, 0x1E950, 0x1E95A, 0x1FBF0, 0x1FBFA, 0xE0100, 0xE01F0,
 ];
+
+#[cfg(test)]
+#[path = "unicode_fast_tests.rs"]
+mod fast_tests;
