@@ -523,12 +523,21 @@ fn print<'py>(
     let file = bound[2].clone().filter(|f| !f.is(&none));
     let (sep, end) = (text(0, "sep", " ")?, text(1, "end", "\n")?);
     // The pieces `PyFile_WriteObject` writes one by one: each argument, separators, the end.
+    // Argument Clinic gathers `*args` in a tuple (`print` is `METH_FASTCALL` with a
+    // varargs parameter in 3.12), which `gc.get_count()` sees when no free tuple is at hand.
+    let args_tuple = tuple::new_tuple(heap, bound[4..].iter().flatten().cloned().collect())
+        .map_err(|e| interp.err(e))?;
+    let args = tuple::Tuple::cast(args_tuple.object())
+        .map(tuple::items)
+        .unwrap_or_default();
     let mut pieces = Vec::new();
-    for (i, a) in bound[4..].iter().flatten().enumerate() {
+    for (i, a) in args.iter().enumerate() {
         if i > 0 {
             pieces.push(sep.clone());
         }
-        pieces.push(abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?);
+        // SAFETY: the tuple, alive until the end of this function, holds its items.
+        let a = unsafe { a.as_ref() };
+        pieces.push(abstract_::str(heap, a).map_err(|e| interp.err(e))?);
     }
     pieces.push(end);
     let line = pieces.concat();

@@ -43,10 +43,12 @@ pub(crate) mod args;
 pub(crate) mod eval;
 pub mod generator;
 pub(crate) mod import;
+pub(crate) mod intrinsics;
 pub(crate) mod load;
 pub(crate) mod ops;
 pub(crate) mod traceback;
 pub(crate) mod unwind;
+pub(crate) mod yield_from;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

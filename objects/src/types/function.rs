@@ -247,6 +247,11 @@ impl Function {
         Ok(d)
     }
 
+    /// `f.__dict__ = d` (the caller checked that `d` is a dict).
+    pub fn set_dict<'h>(&self, heap: &'h Heap, d: Obj<'h>) {
+        header(self).func_dict.set(heap, Some(d));
+    }
+
     /// The instance dict if it was made (without making it).
     pub fn dict_if_made<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         header(self).func_dict.get(heap)
@@ -567,8 +572,8 @@ static FUNCTION_SLOTS: Slots = Slots {
     traverse: Some(func_traverse),
     clear: Some(func_clear),
     members: &FUNCTION_MEMBERS,
-    getattr: None,
-    setattr: None,
+    getattr: Some(crate::types::function_attrs::func_getattr),
+    setattr: Some(crate::types::function_attrs::func_setattr),
 };
 
 /// `function`: 144 bytes, a GC type, weak references at 96.

@@ -1,0 +1,92 @@
+//! `CALL_INTRINSIC_1` and `CALL_INTRINSIC_2` (`Python/intrinsics.c`): the functions the
+//! compiler calls by number, with 3.12's numbering (`Include/internal/pycore_intrinsics.h`).
+//!
+//! | 1-argument | | 2-argument | |
+//! |---|---|---|---|
+//! | 1 | `INTRINSIC_PRINT` | 1 | `INTRINSIC_PREP_RERAISE_STAR` |
+//! | 2 | `INTRINSIC_IMPORT_STAR` | 2 | `INTRINSIC_TYPEVAR_WITH_BOUND` |
+//! | 3 | `INTRINSIC_STOPITERATION_ERROR` | 3 | `INTRINSIC_TYPEVAR_WITH_CONSTRAINTS` |
+//! | 4 | `INTRINSIC_ASYNC_GEN_WRAP` | 4 | `INTRINSIC_SET_FUNCTION_TYPE_PARAMS` |
+//! | 5 | `INTRINSIC_UNARY_POSITIVE` | | |
+//! | 6 | `INTRINSIC_LIST_TO_TUPLE` | | |
+//! | 7–11 | `TYPEVAR`, `PARAMSPEC`, `TYPEVARTUPLE`, `SUBSCRIPT_GENERIC`, `TYPEALIAS` | | |
+//!
+//! `ASYNC_GEN_WRAP` never runs (the compiler refuses `async`), and `PREP_RERAISE_STAR` belongs
+//! to `except*`; both raise `SystemError`.
+
+use std::io::Write as _;
+
+use pyrt_objects::Obj;
+use pyrt_objects::abstract_;
+use pyrt_objects::types::{none, tuple};
+
+use super::super::exceptions::{self, Exception, Link};
+use super::super::{R, Unwind};
+use super::eval::{Run, raised};
+
+impl<'py> Run<'_, 'py> {
+    /// `CALL_INTRINSIC_1`: intrinsic `which` applied to `v`.
+    pub(super) fn intrinsic1(&mut self, which: usize, v: Obj<'py>) -> R<'py, Obj<'py>> {
+        let interp = self.interp();
+        let heap = interp.heap;
+        match which {
+            // INTRINSIC_PRINT (the REPL's displayhook).
+            1 => {
+                if !v.is(&none(heap)) {
+                    let text = abstract_::repr(heap, v.object()).map_err(|e| interp.err(e))?;
+                    let _ = writeln!(interp.out.borrow_mut(), "{text}");
+                }
+                Ok(none(heap))
+            }
+            // INTRINSIC_IMPORT_STAR.
+            2 => interp.vm_import_star(&v),
+            // INTRINSIC_STOPITERATION_ERROR (PEP 479).
+            3 => self.stopiteration_error(v),
+            // INTRINSIC_UNARY_POSITIVE.
+            5 => abstract_::unary_op(heap, v.object(), abstract_::UnOp::Pos)
+                .map_err(|e| interp.err(e)),
+            // INTRINSIC_LIST_TO_TUPLE: the list `*args` were gathered in, as a tuple.
+            6 => {
+                let items = self.collect(&v)?;
+                tuple::new_tuple(heap, items).map_err(|e| interp.err(e))
+            }
+            _ => Err(unknown(self, "intrinsic", which)),
+        }
+    }
+
+    /// `CALL_INTRINSIC_2`: intrinsic `which` applied to `v2` (pushed first) and `v1`.
+    pub(super) fn intrinsic2(
+        &mut self,
+        which: usize,
+        _v2: Obj<'py>,
+        _v1: Obj<'py>,
+    ) -> R<'py, Obj<'py>> {
+        Err(unknown(self, "intrinsic2", which))
+    }
+
+    /// `INTRINSIC_STOPITERATION_ERROR`: a `StopIteration` leaving a generator becomes a
+    /// `RuntimeError` caused by it (PEP 479); any other exception is raised again.
+    fn stopiteration_error(&mut self, v: Obj<'py>) -> R<'py, Obj<'py>> {
+        let interp = self.interp();
+        if v.ob_type().is_subtype(exceptions::STOP_ITERATION.get()) {
+            let e = interp.raise(&exceptions::RUNTIME_ERROR, "generator raised StopIteration");
+            if let Unwind::Raise(r) = &e
+                && let Some(ev) = Exception::cast(r.exc.object())
+            {
+                exceptions::set_link(interp.heap, ev, Link::Cause, Some(v.clone()));
+                exceptions::set_link(interp.heap, ev, Link::Context, Some(v));
+            }
+            return Err(e);
+        }
+        self.set_reraise();
+        Err(raised(v))
+    }
+}
+
+/// The `SystemError` of an intrinsic pyrt does not run.
+fn unknown<'py>(run: &Run<'_, 'py>, kind: &str, which: usize) -> Unwind<'py> {
+    run.interp().raise(
+        &exceptions::SYSTEM_ERROR,
+        format!("pyrt's VM does not run {kind} {which}"),
+    )
+}
