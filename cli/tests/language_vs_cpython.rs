@@ -150,16 +150,8 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises AttributeError: 'StopIteration' object has no attribute 'value'",
     ),
     (
-        "097_generator_state.py",
-        "pyrt raises AttributeError: 'generator' object has no attribute 'gi_frame'",
-    ),
-    (
         "100_generator_return_stopiteration.py",
         "pyrt raises AttributeError: 'StopIteration' object has no attribute 'value'",
-    ),
-    (
-        "101_generator_gc_tracking.py",
-        "pyrt raises AttributeError: 'generator' object has no attribute 'gi_frame'",
     ),
     (
         "106_fstring_debug_conversions.py",

@@ -4,33 +4,15 @@
 //! own frame, where the `yield from`'s handler (`CLEANUP_THROW`) turns a `StopIteration` into
 //! the value of the `yield from`.
 
-use pyrt_compiler::opcode::Opcode;
 use pyrt_objects::Obj;
-use pyrt_objects::types::genobject::{FRAME_CLEARED, FRAME_CREATED, FRAME_EXECUTING, Generator};
+use pyrt_objects::types::gen_attrs::yield_from_target;
+use pyrt_objects::types::genobject::{FRAME_EXECUTING, Generator};
 use pyrt_objects::types::none;
 
 use super::super::exceptions;
 use super::super::{Interp, R, Unwind};
 use super::eval::raised;
 use super::generator::Sent;
-
-/// `_PyGen_yf`: the sub-iterator generator `g` is delegating to, when it is suspended in a
-/// `yield from` (the instruction after its last is `RESUME` with an argument of 2 or more,
-/// and the sub-iterator is on top of its stack).
-pub(crate) fn yielding_from<'py>(heap: &'py pyrt_objects::Heap, g: &Generator) -> Option<Obj<'py>> {
-    let state = g.frame_state();
-    if state == FRAME_CREATED || state >= FRAME_CLEARED {
-        return None;
-    }
-    let frame = g.frame();
-    let code = frame.code()?;
-    let next = usize::try_from(frame.lasti() + 1).ok()?;
-    let word = code.units().get(next)?.get();
-    if (word & 0xff) != Opcode::Resume as u16 || (word >> 8) < 2 {
-        return None;
-    }
-    frame.stack_peek(heap)
-}
 
 impl<'py> Interp<'py> {
     /// `_gen_throw`: `exc` thrown into generator `g`, through the sub-iterator it is
@@ -40,7 +22,7 @@ impl<'py> Interp<'py> {
         let Some(g_view) = Generator::cast(g.object()) else {
             return Err(raised(exc));
         };
-        let Some(yf) = yielding_from(heap, g_view) else {
+        let Some(yf) = yield_from_target(heap, g_view) else {
             return self.gen_throw_here(g, exc);
         };
         let state = g_view.frame_state();
@@ -83,7 +65,7 @@ impl<'py> Interp<'py> {
     pub(crate) fn close_yield_from(&self, g: &Obj<'py>) -> Option<Obj<'py>> {
         let heap = self.heap;
         let g_view = Generator::cast(g.object())?;
-        let yf = yielding_from(heap, g_view)?;
+        let yf = yield_from_target(heap, g_view)?;
         let state = g_view.frame_state();
         g_view.set_frame_state(heap, FRAME_EXECUTING);
         let closed = self.close_iter(&yf);
