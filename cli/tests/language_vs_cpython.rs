@@ -362,10 +362,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not make plain object() instances yet",
     ),
     (
-        "225_string_interning.py",
-        "stdout line 7: CPython 'True False' / pyrt 'True True'",
-    ),
-    (
         "228_array_and_struct_memory.py",
         "needs the standard library's array (a later issue)",
     ),
