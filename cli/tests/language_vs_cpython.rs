@@ -66,14 +66,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises TypeError: unsupported operand type(s) for |: 'dict' and 'dict'",
     ),
     (
-        "018_slicing.py",
-        "pyrt raises NameError: name 'slice' is not defined",
-    ),
-    (
-        "024_refcount_basics.py",
-        "pyrt raises NotImplementedError: pyrt does not make plain object() instances yet",
-    ),
-    (
         "029_bytes_basics.py",
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
@@ -171,7 +163,7 @@ const PENDING: &[(&str, &str)] = &[
     ),
     (
         "115_del_slices.py",
-        "pyrt raises NotImplementedError: pyrt does not support deleting extended slices yet",
+        "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
         "118_iter_protocol_class.py",
@@ -356,10 +348,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "222_gc_generations.py",
         "stdout line 2: CPython '(55, 0, 0)' / pyrt '(53, 0, 0)' (the first repr of a container: Py_ReprEnter's thread-state dict and list)",
-    ),
-    (
-        "224_refcount_containers.py",
-        "pyrt raises NotImplementedError: pyrt does not make plain object() instances yet",
     ),
     (
         "228_array_and_struct_memory.py",

@@ -15,6 +15,7 @@ use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 mod introspection;
 mod iterators;
 mod numbers;
+pub(crate) mod slice;
 
 use super::exceptions;
 use super::objects::{BUILTIN, SLICE};
@@ -175,6 +176,7 @@ fn types() -> Vec<&'static StaticType> {
         &OBJECT_TYPE,
         &TYPE_TYPE,
         &range::RANGE_TYPE,
+        &super::objects::SLICE_TYPE,
     ]
 }
 
@@ -688,15 +690,15 @@ pub(crate) fn construct<'py>(
             _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 or 3 arguments")),
         };
     }
+    if is(&super::objects::SLICE_TYPE) {
+        return slice::new(interp, &args, &kwargs);
+    }
     if is(&OBJECT_TYPE) {
         // `object_new`'s excess-arguments check.
         if !args.is_empty() || !kwargs.is_empty() {
             return Err(interp.raise(&exceptions::TYPE_ERROR, "object() takes no arguments"));
         }
-        return Err(interp.raise(
-            &exceptions::NOT_IMPLEMENTED_ERROR,
-            "pyrt does not make plain object() instances yet",
-        ));
+        return pyrt_objects::types::object_instance::new_object(heap).map_err(|e| interp.err(e));
     }
     let Some(params) = constructor_params(ty) else {
         return Err(interp.raise(

@@ -219,7 +219,13 @@ macro_rules! slots {
 
 static BUILTIN_SLOTS: Slots = slots!(builtin_repr);
 static MODULE_SLOTS: Slots = slots!(module_repr);
-static SLICE_SLOTS: Slots = slots!(slice_repr);
+static SLICE_SLOTS: Slots = Slots {
+    members: &super::builtins::slice::SLICE_MEMBERS,
+    richcompare: Some(super::builtins::slice::richcompare),
+    hash: Some(super::builtins::slice::hash),
+    setattr: Some(super::builtins::slice::setattr),
+    ..slots!(slice_repr)
+};
 
 fn slice_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     let part = |i: usize| match refs_of(o)[i].get() {
@@ -231,7 +237,7 @@ fn slice_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 /// `slice`: `sizeof(PySliceObject)` is 40.
-static SLICE_TYPE: StaticType = StaticType::new(
+pub(crate) static SLICE_TYPE: StaticType = StaticType::new(
     &TYPE_TYPE,
     TypeSpec {
         name: "slice",

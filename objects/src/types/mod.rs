@@ -34,6 +34,7 @@ pub mod long_bytes;
 pub mod long_methods;
 pub mod method;
 pub mod module;
+pub mod object_instance;
 pub mod printf;
 pub mod range;
 pub mod range_methods;
