@@ -62,10 +62,6 @@ const PENDING: &[(&str, &str)] = &[
         "stdout line 8: CPython 'False False True' / pyrt 'False True True' (CPython's compile of the script passes the gen-0 threshold, and the collection at the first RESUME untracks the constant)",
     ),
     (
-        "016_dict_basics.py",
-        "pyrt raises TypeError: unsupported operand type(s) for |: 'dict' and 'dict'",
-    ),
-    (
         "029_bytes_basics.py",
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
@@ -368,10 +364,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "241_everything_is_an_object.py",
         "pyrt raises AttributeError: 'type' object has no attribute '__mro__'",
-    ),
-    (
-        "243_dict_program_inventory.py",
-        "pyrt raises TypeError: unsupported operand type(s) for |: 'dict' and 'dict'",
     ),
     (
         "246_eval_exec.py",

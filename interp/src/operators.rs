@@ -101,6 +101,13 @@ impl<'py> Interp<'py> {
                 _ => {}
             }
         }
+        // `dict_ior`: any argument `dict.update` takes.
+        if let Some(d) = dict::Dict::cast(l.object())
+            && op == ast::Operator::BitOr
+        {
+            dict::or::dict_ior(self.heap, d, r.object()).map_err(|e| self.err(e))?;
+            return Ok(l);
+        }
         // A set is changed in place (`set_ior`, ...); a frozenset has no in-place operators,
         // so `fs |= x` rebinds to `fs | x`.
         if let (Some(a), Some(b)) = (set::Set::cast(l.object()), set::AnySet::cast(r.object())) {

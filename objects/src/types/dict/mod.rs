@@ -30,6 +30,7 @@ mod keys;
 pub mod managed;
 mod merge;
 pub mod methods;
+pub mod or;
 mod values;
 
 use core::cell::Cell;
@@ -725,7 +726,7 @@ static DICT_SLOTS: Slots = Slots {
     str: None,
     hash: None,
     richcompare: Some(dict_richcompare),
-    number: None,
+    number: Some(&or::DICT_NUMBER),
     sequence: Some(&DICT_SEQUENCE),
     traverse: Some(dict_traverse),
     clear: Some(dict_clear_slot),
