@@ -154,10 +154,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises AttributeError: 'type' object has no attribute 'x'",
     ),
     (
-        "112_string_methods_format.py",
-        "pyrt raises AttributeError: 'str' object has no attribute 'format_map'",
-    ),
-    (
         "115_del_slices.py",
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
@@ -324,10 +320,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "207_evaluation_order.py",
         "pyrt raises NotImplementedError: pyrt does not make classes with type(name, bases, dict) yet",
-    ),
-    (
-        "208_string_literals.py",
-        "pyrt raises AttributeError: 'str' object has no attribute 'encode'",
     ),
     (
         "219_identity_is_vs_eq.py",
