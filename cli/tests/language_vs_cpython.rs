@@ -290,14 +290,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's traceback (a later issue)",
     ),
     (
-        "192_syntax_error_script.py",
-        "pyrt raises SyntaxError: invalid syntax",
-    ),
-    (
-        "193_indentation_error_script.py",
-        "pyrt raises SyntaxError: invalid syntax",
-    ),
-    (
         "195_tb_in_class_init_property.py",
         "pyrt raises NameError: name 'property' is not defined",
     ),

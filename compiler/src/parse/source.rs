@@ -38,9 +38,12 @@ pub struct SyntaxError {
     pub text: String,
     /// The message after `SyntaxError: `.
     pub message: String,
-    /// `IndentationError` for the tokenizer's indentation limit (shown without a caret, as
-    /// CPython shows it), `SyntaxError` otherwise.
+    /// An `IndentationError` CPython shows without a caret (the tokenizer's indentation
+    /// limit, `unexpected indent`).
     pub indentation: bool,
+    /// The class shown before the message when there is a caret: `SyntaxError`, or
+    /// `IndentationError` for an indentation error CPython shows with one.
+    pub class: &'static str,
 }
 
 impl SyntaxError {
@@ -55,8 +58,9 @@ impl SyntaxError {
         let indent = self.text.len() - stripped.len();
         let caret = self.column.saturating_sub(1).saturating_sub(indent);
         format!(
-            "{head}    {shown}\n    {}^\nSyntaxError: {}\n",
+            "{head}    {shown}\n    {}^\n{}: {}\n",
             " ".repeat(caret),
+            self.class,
             self.message
         )
     }
@@ -147,6 +151,7 @@ impl Lines {
             text: self.text_of(line).to_string(),
             message: message.into(),
             indentation: false,
+            class: "SyntaxError",
         }
     }
 }
@@ -171,8 +176,7 @@ pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, ParseFailure> {
         None => Ok(module),
         Some(e) => {
             super::ast_drop::drop_body(module.body);
-            let message = cpython_message(&e.error.to_string());
-            Err(lines.error(filename, e.location.start(), message).into())
+            Err(cpython_error(filename, lines, &e).into())
         }
     }
 }
@@ -233,6 +237,38 @@ pub fn decode(filename: &str, bytes: &[u8]) -> Result<String, String> {
                 bytes[at]
             ))
         }
+    }
+}
+
+/// CPython's class, wording and place for Ruff's error `e`: the `expected ':'` of a compound
+/// statement's header, the tokenizer's `IndentationError`s; other messages as
+/// [`cpython_message`] words them.
+fn cpython_error(filename: &str, lines: &Lines, e: &ParseError) -> SyntaxError {
+    use ruff_python_ast::token::TokenKind;
+    use ruff_python_parser::{LexicalErrorType, ParseErrorType};
+    let at = e.location.start();
+    match &e.error {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            found: TokenKind::Newline,
+        } => lines.error(filename, at, "expected ':'"),
+        ParseErrorType::UnexpectedIndentation => {
+            let mut err = lines.error(filename, at, "unexpected indent");
+            err.indentation = true;
+            err
+        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            // The tokenizer's caret is past the end of the line.
+            let mut err = lines.error(
+                filename,
+                at,
+                "unindent does not match any outer indentation level",
+            );
+            err.column = err.text.trim_end_matches(['\n', '\r']).len() + 1;
+            err.class = "IndentationError";
+            err
+        }
+        other => lines.error(filename, at, cpython_message(&other.to_string())),
     }
 }
 
