@@ -12,6 +12,7 @@ use pyrt_objects::types::{
 };
 use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 
+mod eval_exec;
 mod introspection;
 mod iterators;
 mod numbers;
@@ -156,6 +157,36 @@ const FUNCTIONS: &[Builtin] = &[
     ),
     def("ascii", Params::One, introspection::ascii),
     def("chr", Params::One, chr),
+    def(
+        "eval",
+        Params::Positional { min: 1, max: 3 },
+        eval_exec::eval,
+    ),
+    def(
+        "exec",
+        Params::Keywords {
+            names: &["", "", "", "closure"],
+            positional: 3,
+            required: 1,
+        },
+        eval_exec::exec,
+    ),
+    def(
+        "compile",
+        Params::Keywords {
+            names: &[
+                "source",
+                "filename",
+                "mode",
+                "flags",
+                "dont_inherit",
+                "optimize",
+            ],
+            positional: 6,
+            required: 3,
+        },
+        eval_exec::compile,
+    ),
     def("ord", Params::One, ord),
 ];
 

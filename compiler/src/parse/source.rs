@@ -274,7 +274,10 @@ fn cpython_error(filename: &str, lines: &Lines, e: &ParseError) -> SyntaxError {
 
 /// CPython's wording for the messages that differ most.
 fn cpython_message(ruff: &str) -> String {
-    if ruff.starts_with("Expected") || ruff.starts_with("Unexpected") {
+    if ruff.starts_with("Expected")
+        || ruff.starts_with("Unexpected")
+        || ruff.starts_with("Simple statements must be separated")
+    {
         return "invalid syntax".into();
     }
     ruff.to_string()
