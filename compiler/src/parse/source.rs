@@ -55,6 +55,10 @@ impl SyntaxError {
         if self.indentation {
             return format!("{head}    {shown}\nIndentationError: {}\n", self.message);
         }
+        if self.column == 0 {
+            // No column (`offset` 0): `print_error_text` draws no caret.
+            return format!("{head}    {shown}\n{}: {}\n", self.class, self.message);
+        }
         let indent = self.text.len() - stripped.len();
         let caret = self.column.saturating_sub(1).saturating_sub(indent);
         format!(
@@ -141,6 +145,11 @@ impl Lines {
         self.text.get(start..end.max(start)).unwrap_or("")
     }
 
+    /// The source text.
+    pub fn source_text(&self) -> &'static str {
+        self.text
+    }
+
     /// A syntax error at `at`.
     pub fn error(&self, filename: &str, at: TextSize, message: impl Into<String>) -> SyntaxError {
         let line = self.line_of(at);
@@ -173,7 +182,13 @@ pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, ParseFailure> {
     let at_start = |message: String| lines.error(filename, TextSize::new(0), message);
     let (module, error) = run_parser(lines.text).map_err(|e| ParseFailure::Syntax(at_start(e)))?;
     match error {
-        None => Ok(module),
+        None => match super::int_limit::check(filename, lines, &module) {
+            None => Ok(module),
+            Some(e) => {
+                super::ast_drop::drop_body(module.body);
+                Err(e.into())
+            }
+        },
         Some(e) => {
             super::ast_drop::drop_body(module.body);
             Err(cpython_error(filename, lines, &e).into())
