@@ -1205,6 +1205,12 @@ pub(crate) fn getitem<'py>(
     let heap = interp.heap;
     let o = obj.object();
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
+    // `list[int]`, `Alias[int]`: `types.GenericAlias`.
+    if let Some(alias) =
+        super::typing_objects::class_getitem(heap, obj, key).map_err(|e| interp.err(e))?
+    {
+        return Ok(alias);
+    }
     if let Some(d) = dict::Dict::cast(o) {
         return match dict::get_item(heap, d, key.object()).map_err(|e| interp.err(e))? {
             Some(v) => Ok(v),

@@ -38,6 +38,7 @@ mod operators;
 mod run_scripts;
 mod stdio;
 mod store;
+mod typing_objects;
 mod vm;
 
 use std::cell::{Cell, RefCell};

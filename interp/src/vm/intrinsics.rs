@@ -12,15 +12,18 @@
 //! | 7–11 | `TYPEVAR`, `PARAMSPEC`, `TYPEVARTUPLE`, `SUBSCRIPT_GENERIC`, `TYPEALIAS` | | |
 //!
 //! `ASYNC_GEN_WRAP` never runs (the compiler refuses `async`), and `PREP_RERAISE_STAR` belongs
-//! to `except*`; both raise `SystemError`.
+//! to `except*`; both raise `SystemError`. The PEP 695 ones make the objects of
+//! [`crate::typing_objects`]; `SUBSCRIPT_GENERIC` (a generic class) is refused.
 
 use std::io::Write as _;
 
 use pyrt_objects::Obj;
 use pyrt_objects::abstract_;
-use pyrt_objects::types::{none, tuple};
+use pyrt_objects::types::function::Function;
+use pyrt_objects::types::{dict, none, tuple, unicode};
 
 use super::super::exceptions::{self, Exception, Link};
+use super::super::typing_objects::{new_type_alias, new_type_param};
 use super::super::{R, Unwind};
 use super::eval::{Run, raised};
 
@@ -50,18 +53,60 @@ impl<'py> Run<'_, 'py> {
                 let items = self.collect(&v)?;
                 tuple::new_tuple(heap, items).map_err(|e| interp.err(e))
             }
+            // INTRINSIC_TYPEVAR, INTRINSIC_PARAMSPEC, INTRINSIC_TYPEVARTUPLE: `v` is the name.
+            7..=9 => new_type_param(heap, which, v, None, None).map_err(|e| interp.err(e)),
+            // INTRINSIC_SUBSCRIPT_GENERIC: `Generic[*params]`, which is `typing.py`'s.
+            10 => Err(interp.raise(
+                &exceptions::NOT_IMPLEMENTED_ERROR,
+                "pyrt does not make generic classes (class C[T]) yet: typing.Generic is the \
+                 standard library's",
+            )),
+            // INTRINSIC_TYPEALIAS: `v` is `(name, type_params, compute_value)`.
+            11 => {
+                let module = self.module_name();
+                new_type_alias(heap, v.object(), module).map_err(|e| interp.err(e))
+            }
             _ => Err(unknown(self, "intrinsic", which)),
         }
+    }
+
+    /// The `__name__` of the running code's globals (`caller()` in `typevarobject.c`), or
+    /// `None`.
+    fn module_name(&self) -> Obj<'py> {
+        let interp = self.interp();
+        let heap = interp.heap;
+        let name = (|| {
+            let globals = self.frame_ref().globals(heap)?;
+            let d = dict::Dict::cast(globals.object())?;
+            let key = unicode::new_str(heap, "__name__").ok()?;
+            dict::get_item(heap, d, key.object()).ok()?
+        })();
+        name.unwrap_or_else(|| none(heap))
     }
 
     /// `CALL_INTRINSIC_2`: intrinsic `which` applied to `v2` (pushed first) and `v1`.
     pub(super) fn intrinsic2(
         &mut self,
         which: usize,
-        _v2: Obj<'py>,
-        _v1: Obj<'py>,
+        v2: Obj<'py>,
+        v1: Obj<'py>,
     ) -> R<'py, Obj<'py>> {
-        Err(unknown(self, "intrinsic2", which))
+        let interp = self.interp();
+        let heap = interp.heap;
+        match which {
+            // INTRINSIC_TYPEVAR_WITH_BOUND: the name, and the function computing the bound.
+            2 => new_type_param(heap, 7, v2, Some(v1), None).map_err(|e| interp.err(e)),
+            // INTRINSIC_TYPEVAR_WITH_CONSTRAINTS: the name, and the function computing them.
+            3 => new_type_param(heap, 7, v2, None, Some(v1)).map_err(|e| interp.err(e)),
+            // INTRINSIC_SET_FUNCTION_TYPE_PARAMS: the function gets `__type_params__`.
+            4 => {
+                let f = Function::cast(v2.object())
+                    .ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()))?;
+                f.set_typeparams(heap, v1).map_err(|e| interp.err(e))?;
+                Ok(v2)
+            }
+            _ => Err(unknown(self, "intrinsic2", which)),
+        }
     }
 
     /// `INTRINSIC_STOPITERATION_ERROR`: a `StopIteration` leaving a generator becomes a

@@ -388,9 +388,8 @@ impl<'a, 'py> Run<'a, 'py> {
         if let Some(c) = closure {
             view.set_closure(heap, c).map_err(|e| interp.err(e))?;
         }
-        if annotations.is_some() {
-            view.set_annotations(heap, annotations)
-                .map_err(|e| interp.err(e))?;
+        if let Some(a) = annotations {
+            view.set_annotations_from_make_function(heap, a);
         }
         if kwdefaults.is_some() {
             view.set_kwdefaults(heap, kwdefaults)

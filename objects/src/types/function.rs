@@ -354,6 +354,13 @@ impl Function {
         Ok(())
     }
 
+    /// `MAKE_FUNCTION`'s annotations as 3.12 stores them: the flat tuple `(name, value, ...)`,
+    /// made a dict on first read of `__annotations__` (`func_get_annotations`).
+    pub fn set_annotations_from_make_function<'h>(&self, heap: &'h Heap, value: Obj<'h>) {
+        header(self).func_version.set(0);
+        header(self).func_annotations.set(heap, Some(value));
+    }
+
     /// Sets the closure (`MAKE_FUNCTION`'s `closure` flag): a tuple of as many cells as the
     /// code has free variables.
     ///

@@ -54,12 +54,31 @@ pub fn func_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Ob
     Err(no_attribute(name))
 }
 
-/// `func_get_annotations`: the annotations dict, made empty on first use.
+/// `func_get_annotations`: the annotations dict, made empty on first use, or from the
+/// `(name, value, ...)` tuple `MAKE_FUNCTION` stored.
 fn annotations<'h>(heap: &'h Heap, f: &Function) -> PyResult<Obj<'h>> {
-    if let Some(a) = f.annotations(heap) {
-        return Ok(a);
+    let stored = f.annotations(heap);
+    if let Some(a) = &stored
+        && Dict::cast(a.object()).is_some()
+    {
+        return Ok(a.clone());
     }
     let d = dict::new_dict(heap)?;
+    if let Some(t) = stored.as_ref().and_then(|a| tuple::Tuple::cast(a.object())) {
+        let view = Dict::cast_internal(d.object())?;
+        for pair in tuple::items(t).chunks(2) {
+            if let [k, v] = pair {
+                // SAFETY: the tuple holds its items.
+                let (k, v) = unsafe {
+                    (
+                        Obj::from_borrowed(heap, k.as_ref()),
+                        Obj::from_borrowed(heap, v.as_ref()),
+                    )
+                };
+                dict::set_item(heap, view, k, v)?;
+            }
+        }
+    }
     f.set_annotations(heap, Some(d.clone()))?;
     Ok(d)
 }
