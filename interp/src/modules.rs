@@ -7,6 +7,7 @@ use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, PyObject, abstract_};
 
+mod getframe;
 pub(crate) mod sys;
 
 use super::exceptions;
@@ -49,6 +50,7 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "setrecursionlimit", Params::One),
     def("sys", "_debugmallocstats", Params::NoArgs),
     def("sys", "exit", Params::Positional { min: 0, max: 1 }),
+    def("sys", "_getframe", Params::Positional { min: 0, max: 1 }),
     def("time", "perf_counter", Params::NoArgs),
     // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
     // messages are the interpreter's, not `methods::bind`'s.
@@ -277,6 +279,10 @@ pub(crate) fn call_function<'py>(
             }
             drop(bound);
             unicode::intern(heap, o).map_err(err)
+        }
+        ("sys", "_getframe") => {
+            let depth = bound.first().cloned().flatten();
+            getframe::getframe(interp, depth.as_ref().map(Obj::object))
         }
         ("sys", "getrecursionlimit") => {
             long::int_from_i64(heap, interp.recursion_limit.get() as i64).map_err(err)
