@@ -163,10 +163,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not support the special method __len__ yet (class 'Rev')",
     ),
     (
-        "123_iterators_in_for_gc_count.py",
-        "stdout line 2: CPython '(4, 0, 0)' / pyrt '(2, 0, 0)' (the first repr of a container: Py_ReprEnter's thread-state dict and list; zip's tuples)",
-    ),
-    (
         "125_dict_views_iteration.py",
         "pyrt raises TypeError: unsupported operand type(s) for &: 'dict_keys' and 'set'",
     ),
@@ -317,10 +313,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "221_weakref_basics.py",
         "pyrt raises AttributeError: module 'weakref' has no attribute 'WeakValueDictionary'",
-    ),
-    (
-        "222_gc_generations.py",
-        "stdout line 2: CPython '(55, 0, 0)' / pyrt '(53, 0, 0)' (the first repr of a container: Py_ReprEnter's thread-state dict and list)",
     ),
     (
         "228_array_and_struct_memory.py",

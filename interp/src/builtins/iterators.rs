@@ -105,6 +105,15 @@ pub(super) fn zip<'py>(
         None => false,
     };
     let args = positional(bound);
+    // `zip` has no vectorcall in 3.12: `type_call` packs the arguments in a tuple (and the
+    // keywords in a dict), alive while `zip_new` runs, which `gc.get_count()` sees.
+    let _call_args = pyrt_objects::types::tuple::new_tuple(heap, args.clone())
+        .map_err(|e| interp.err(e))?;
+    let _call_kwargs = if kwargs.is_empty() {
+        None
+    } else {
+        Some(pyrt_objects::types::dict::new_dict(heap).map_err(|e| interp.err(e))?)
+    };
     let refs: Vec<_> = args.iter().map(Obj::object).collect();
     it::new_zip(heap, &refs, strict).map_err(|e| interp.err(e))
 }

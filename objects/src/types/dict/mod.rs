@@ -569,12 +569,14 @@ unsafe fn dict_dealloc(heap: &Heap, op: ObjPtr) {
 /// over the table as it is, as CPython's does.
 fn dict_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     let d = slot_self(o);
-    if dict_len(d) == 0 {
-        return Ok("{}".into());
-    }
     let me = NonNull::from(o);
+    // CPython enters before it looks at the size.
     if !heap.repr_enter(me) {
         return Ok("{...}".into());
+    }
+    if dict_len(d) == 0 {
+        heap.repr_leave(me);
+        return Ok("{}".into());
     }
     let result = repr_entries(heap, d);
     heap.repr_leave(me);
