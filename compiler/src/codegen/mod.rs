@@ -153,9 +153,18 @@ pub fn compile_eval(
 
 /// The expression of a module that is exactly one expression statement: what `eval` mode
 /// accepts.
+/// (`yield` and `await` are statements' expressions: CPython's `eval` grammar refuses them.)
 pub fn eval_expression(module: &ModModule) -> Option<&ruff_python_ast::Expr> {
+    use ruff_python_ast::Expr;
     match module.body.as_slice() {
-        [ruff_python_ast::Stmt::Expr(e)] => Some(&e.value),
+        [ruff_python_ast::Stmt::Expr(e)]
+            if !matches!(
+                *e.value,
+                Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Await(_)
+            ) =>
+        {
+            Some(&e.value)
+        }
         _ => None,
     }
 }

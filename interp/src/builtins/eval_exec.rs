@@ -202,9 +202,18 @@ fn source_text<'py>(
 ) -> R<'py, String> {
     let text = if let Some(s) = unicode::Str::cast(source.object()) {
         unicode::str_value(s)
-    } else if let Some(b) = bytes::Bytes::cast(source.object()) {
-        parse::decode("<string>", bytes::bytes_value(b))
-            .map_err(|m| interp.raise(&exceptions::SYNTAX_ERROR, m.trim_end().to_string()))?
+    } else if bytes::Bytes::cast(source.object()).is_some() {
+        // The tokenizer decodes the bytes as UTF-8; a failure is `(unicode error) ...`.
+        match interp.call_method(source, "decode", Vec::new(), Vec::new()) {
+            Ok(s) => unicode::Str::cast(s.object()).map_or_else(String::new, unicode::str_value),
+            Err(super::super::Unwind::Raise(r)) => {
+                let why = pyrt_objects::abstract_::str(interp.heap, r.exc.object())
+                    .map_err(|e| interp.err(e))?;
+                return Err(
+                    interp.raise(&exceptions::SYNTAX_ERROR, format!("(unicode error) {why}"))
+                );
+            }
+        }
     } else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
@@ -262,6 +271,13 @@ fn compile_text<'py>(
             ));
         }
     };
+    if mode == Mode::Single && module.body.len() > 1 {
+        parse::drop_body(module.body);
+        return Err(interp.raise(
+            &exceptions::SYNTAX_ERROR,
+            "multiple statements found while compiling a single statement",
+        ));
+    }
     let compiled = match mode {
         Mode::Exec => pyrt_compiler::compile_module(&module, text, filename),
         Mode::Eval => pyrt_compiler::compile_eval(&module, text, filename),

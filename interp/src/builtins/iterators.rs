@@ -107,8 +107,8 @@ pub(super) fn zip<'py>(
     let args = positional(bound);
     // `zip` has no vectorcall in 3.12: `type_call` packs the arguments in a tuple (and the
     // keywords in a dict), alive while `zip_new` runs, which `gc.get_count()` sees.
-    let _call_args = pyrt_objects::types::tuple::new_tuple(heap, args.clone())
-        .map_err(|e| interp.err(e))?;
+    let _call_args =
+        pyrt_objects::types::tuple::new_tuple(heap, args.clone()).map_err(|e| interp.err(e))?;
     let _call_kwargs = if kwargs.is_empty() {
         None
     } else {
