@@ -27,6 +27,7 @@
 
 mod builtins;
 mod call;
+mod dict_view_ops;
 mod dis_module;
 mod exceptions;
 mod gc_hooks;

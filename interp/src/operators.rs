@@ -31,6 +31,9 @@ impl<'py> Interp<'py> {
         r: &Obj<'py>,
         inplace: bool,
     ) -> R<'py, Obj<'py>> {
+        if let Some(result) = self.dict_view_binary(op, l, r) {
+            return result;
+        }
         if let (Some(a), Some(b)) = (set::AnySet::cast(l.object()), set::AnySet::cast(r.object())) {
             let heap = self.heap;
             let result = match op {

@@ -177,6 +177,22 @@ pub(super) fn reversed<'py>(
     if core::ptr::eq(ty, DICT_TYPE.get()) {
         return di::dict_iter(heap, &seq, di::DictIterKind::Keys, true).map_err(err);
     }
+    // `dictkeys_reversed`, `dictvalues_reversed`, `dictitems_reversed`.
+    let views = [
+        (&super::super::objects::DICT_KEYS, di::DictIterKind::Keys),
+        (
+            &super::super::objects::DICT_VALUES,
+            di::DictIterKind::Values,
+        ),
+        (&super::super::objects::DICT_ITEMS, di::DictIterKind::Items),
+    ];
+    for (view, kind) in views {
+        if let Some(v) = view.cast(seq.object())
+            && let Some(d) = v.get_ref(heap, 0)
+        {
+            return di::dict_iter(heap, &d, kind, true).map_err(err);
+        }
+    }
     let is_sequence = pyrt_objects::types::tuple::is_tuple(seq.object())
         || pyrt_objects::types::unicode::is_str(seq.object())
         || pyrt_objects::types::bytes::is_bytes(seq.object())
