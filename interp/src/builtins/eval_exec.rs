@@ -377,6 +377,7 @@ impl<'py> Interp<'py> {
             .stack
             .push(func, Some(locals.clone()))
             .map_err(|e| self.err(e))?;
+        self.link_to_caller(&frame);
         Run::new(self).run_entry(Entry::Stack(frame))
     }
 }
