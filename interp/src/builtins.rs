@@ -1092,11 +1092,23 @@ fn encode_str<'py>(
     errors: Option<&str>,
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
+    unknown_encoding(interp, encoding)?;
     let mut args = vec![unicode::new_str(heap, encoding).map_err(|e| interp.err(e))?];
     if let Some(errors) = errors {
         args.push(unicode::new_str(heap, errors).map_err(|e| interp.err(e))?);
     }
     interp.call_method(text, "encode", args, Vec::new())
+}
+
+/// `LookupError: unknown encoding: x` for a codec pyrt does not have.
+fn unknown_encoding<'py>(interp: &Interp<'py>, encoding: &str) -> R<'py, ()> {
+    match pyrt_objects::types::bytes_methods::codec(encoding) {
+        Some(_) => Ok(()),
+        None => Err(interp.raise(
+            &exceptions::LOOKUP_ERROR,
+            format!("unknown encoding: {encoding}"),
+        )),
+    }
 }
 
 /// `str(b, encoding, errors)`: `b.decode(encoding, errors)` (UTF-8, ASCII and Latin-1, the
@@ -1120,6 +1132,7 @@ fn decode_bytes<'py>(
         };
         return Err(interp.raise(&exceptions::TYPE_ERROR, message));
     }
+    unknown_encoding(interp, &encoding)?;
     // `b.decode(encoding, errors)`: the object layer's codecs and error handlers.
     // SAFETY: the caller holds `b`, a live object of this heap.
     let b = unsafe { Obj::from_borrowed(interp.heap, b) };
