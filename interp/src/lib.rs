@@ -280,6 +280,8 @@ impl<'py> Session<'py> {
         let spare_memory_error =
             exceptions::new_exception(heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)
                 .map_err(|e| format!("{e}\n"))?;
+        // The first container repr fills the thread state as CPython's does (`gc.get_count`).
+        heap.model_thread_state();
         let interp = Interp {
             heap,
             filename: filename.to_string(),

@@ -73,6 +73,9 @@ pub struct Heap {
     /// `Py_ReprEnter`'s objects in CPython's thread state: the thread-state dict and its
     /// `Py_Repr` list (two owned references), made by the first container repr.
     repr_objects: Cell<Option<(ObjPtr, ObjPtr)>>,
+    /// Whether the heap is an interpreter's, whose thread state the first repr fills
+    /// ([`Heap::model_thread_state`]); a heap of the Rust API has no thread state.
+    thread_state: Cell<bool>,
     dealloc_depth: Cell<usize>,
     deferred: RefCell<Vec<ObjPtr>>,
     recursion_depth: Cell<usize>,
@@ -126,6 +129,7 @@ impl Heap {
             tuples: core::array::from_fn(|_| FreeList::new(TUPLE_FREELIST_LIMIT)),
             repr_stack: RefCell::new(Vec::new()),
             repr_objects: Cell::new(None),
+            thread_state: Cell::new(false),
             dealloc_depth: Cell::new(0),
             deferred: RefCell::new(Vec::new()),
             recursion_depth: Cell::new(0),
@@ -229,7 +233,7 @@ impl Heap {
     /// `Py_ReprEnter`: `false` if `op`'s repr is already in progress (the caller prints `[...]`),
     /// else records it until [`Heap::repr_leave`].
     pub fn repr_enter(&self, op: ObjPtr) -> bool {
-        if self.repr_objects.get().is_none() {
+        if self.thread_state.get() && self.repr_objects.get().is_none() {
             self.make_repr_objects();
         }
         let mut stack = self.repr_stack.borrow_mut();
@@ -238,6 +242,13 @@ impl Heap {
         }
         stack.push(op);
         true
+    }
+
+    /// Makes this heap an interpreter's: its first container repr fills CPython's thread state
+    /// as `Py_ReprEnter` does (see `make_repr_objects`), objects `gc.get_count()` counts and
+    /// that live until the heap drops.
+    pub fn model_thread_state(&self) {
+        self.thread_state.set(true);
     }
 
     /// The first `Py_ReprEnter` makes the thread-state dict (`PyThreadState_GetDict`) and
