@@ -49,6 +49,7 @@ pub use code::{CodeObject, Constant};
 pub use error::{CompileError, ErrorKind};
 
 pub use codegen::compile_interactive;
+pub use codegen::{compile_eval, eval_expression};
 
 /// Compiles a module's syntax tree (from `ruff_python_parser::parse_module(source)`) to its
 /// code object, as CPython 3.12's `compile(source, filename, "exec")` does: symbol table,

@@ -13,9 +13,11 @@ use pyrt_objects::types::{
 };
 use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 
+mod eval_exec;
 mod introspection;
 mod iterators;
 mod numbers;
+pub(crate) mod slice;
 
 use super::exceptions;
 use super::objects::{BUILTIN, SLICE};
@@ -156,6 +158,36 @@ const FUNCTIONS: &[Builtin] = &[
     ),
     def("ascii", Params::One, introspection::ascii),
     def("chr", Params::One, chr),
+    def(
+        "eval",
+        Params::Positional { min: 1, max: 3 },
+        eval_exec::eval,
+    ),
+    def(
+        "exec",
+        Params::Keywords {
+            names: &["", "", "", "closure"],
+            positional: 3,
+            required: 1,
+        },
+        eval_exec::exec,
+    ),
+    def(
+        "compile",
+        Params::Keywords {
+            names: &[
+                "source",
+                "filename",
+                "mode",
+                "flags",
+                "dont_inherit",
+                "optimize",
+            ],
+            positional: 6,
+            required: 3,
+        },
+        eval_exec::compile,
+    ),
     def("ord", Params::One, ord),
 ];
 
@@ -176,6 +208,7 @@ fn types() -> Vec<&'static StaticType> {
         &OBJECT_TYPE,
         &TYPE_TYPE,
         &range::RANGE_TYPE,
+        &super::objects::SLICE_TYPE,
     ]
 }
 
@@ -530,12 +563,21 @@ fn print<'py>(
     let file = bound[2].clone().filter(|f| !f.is(&none));
     let (sep, end) = (text(0, "sep", " ")?, text(1, "end", "\n")?);
     // The pieces `PyFile_WriteObject` writes one by one: each argument, separators, the end.
+    // Argument Clinic gathers `*args` in a tuple (`print` is `METH_FASTCALL` with a
+    // varargs parameter in 3.12), which `gc.get_count()` sees when no free tuple is at hand.
+    let args_tuple = tuple::new_tuple(heap, bound[4..].iter().flatten().cloned().collect())
+        .map_err(|e| interp.err(e))?;
+    let args = tuple::Tuple::cast(args_tuple.object())
+        .map(tuple::items)
+        .unwrap_or_default();
     let mut pieces = Vec::new();
-    for (i, a) in bound[4..].iter().flatten().enumerate() {
+    for (i, a) in args.iter().enumerate() {
         if i > 0 {
             pieces.push(sep.clone());
         }
-        pieces.push(abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?);
+        // SAFETY: the tuple, alive until the end of this function, holds its items.
+        let a = unsafe { a.as_ref() };
+        pieces.push(abstract_::str(heap, a).map_err(|e| interp.err(e))?);
     }
     pieces.push(end);
     let line = pieces.concat();
@@ -665,6 +707,23 @@ pub(crate) fn construct<'py>(
     let heap = interp.heap;
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
     let is = |t: &'static StaticType| core::ptr::eq(ty, t.get());
+    // The types without a vectorcall in 3.12 are called through `type_call`, which packs the
+    // positional arguments in a tuple (and the keywords in a dict) for the call's length:
+    // `gc.get_count()` sees them.
+    let _call_args = if [&INT_TYPE, &STR_TYPE, &BYTES_TYPE, &COMPLEX_TYPE]
+        .iter()
+        .any(|t| is(t))
+    {
+        let t = e(tuple::new_tuple(heap, args.clone()))?;
+        let d = if kwargs.is_empty() {
+            None
+        } else {
+            Some(e(dict::new_dict(heap))?)
+        };
+        Some((t, d))
+    } else {
+        None
+    };
     if is(&weakref::WEAKREF_TYPE) {
         return new_weakref(interp, args, kwargs);
     }
@@ -686,15 +745,15 @@ pub(crate) fn construct<'py>(
             _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 or 3 arguments")),
         };
     }
+    if is(&super::objects::SLICE_TYPE) {
+        return slice::new(interp, &args, &kwargs);
+    }
     if is(&OBJECT_TYPE) {
         // `object_new`'s excess-arguments check.
         if !args.is_empty() || !kwargs.is_empty() {
             return Err(interp.raise(&exceptions::TYPE_ERROR, "object() takes no arguments"));
         }
-        return Err(interp.raise(
-            &exceptions::NOT_IMPLEMENTED_ERROR,
-            "pyrt does not make plain object() instances yet",
-        ));
+        return pyrt_objects::types::object_instance::new_object(heap).map_err(|e| interp.err(e));
     }
     let Some(params) = constructor_params(ty) else {
         return Err(interp.raise(
@@ -840,8 +899,8 @@ pub(crate) fn construct<'py>(
         let errors = str_arg(interp, "bytes", "errors", bound[2].as_ref())?;
         if let Some(encoding) = encoding {
             return match arg {
-                Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
-                    encode_str(interp, &unicode::str_value(text), &encoding)
+                Some(a) if unicode::Str::cast(a.object()).is_some() => {
+                    encode_str(interp, a, &encoding, errors.as_deref())
                 }
                 _ => Err(interp.raise(
                     &exceptions::TYPE_ERROR,
@@ -1036,41 +1095,35 @@ fn str_arg<'py>(
     }
 }
 
-/// `bytes(s, encoding)`: UTF-8, and Latin-1 and ASCII for text they can encode.
-fn encode_str<'py>(interp: &Interp<'py>, text: &str, encoding: &str) -> R<'py, Obj<'py>> {
-    let limit = match codec(encoding).as_str() {
-        "utf-8" | "utf8" => None,
-        "latin-1" | "latin1" | "iso-8859-1" => Some(0xff),
-        "ascii" => Some(0x7f),
-        _ => {
-            return Err(interp.raise(
-                &exceptions::LOOKUP_ERROR,
-                format!("unknown encoding: {encoding}"),
-            ));
-        }
-    };
-    let data: Vec<u8> = match limit {
-        None => text.as_bytes().to_vec(),
-        Some(limit) if text.chars().all(|c| u32::from(c) <= limit) => {
-            text.chars().map(|c| u32::from(c) as u8).collect()
-        }
-        Some(_) => {
-            return Err(interp.raise(
-                &exceptions::NOT_IMPLEMENTED_ERROR,
-                "pyrt does not raise UnicodeEncodeError yet",
-            ));
-        }
-    };
-    bytes::new_bytes(interp.heap, &data).map_err(|e| interp.err(e))
+/// `bytes(s, encoding, errors)`: `s.encode(encoding, errors)` (the object layer's codecs).
+fn encode_str<'py>(
+    interp: &Interp<'py>,
+    text: &Obj<'py>,
+    encoding: &str,
+    errors: Option<&str>,
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    unknown_encoding(interp, encoding)?;
+    let mut args = vec![unicode::new_str(heap, encoding).map_err(|e| interp.err(e))?];
+    if let Some(errors) = errors {
+        args.push(unicode::new_str(heap, errors).map_err(|e| interp.err(e))?);
+    }
+    interp.call_method(text, "encode", args, Vec::new())
 }
 
-/// A codec's name as the codec registry normalizes it.
-fn codec(name: &str) -> String {
-    name.to_ascii_lowercase().replace('_', "-")
+/// `LookupError: unknown encoding: x` for a codec pyrt does not have.
+fn unknown_encoding<'py>(interp: &Interp<'py>, encoding: &str) -> R<'py, ()> {
+    match pyrt_objects::types::bytes_methods::codec(encoding) {
+        Some(_) => Ok(()),
+        None => Err(interp.raise(
+            &exceptions::LOOKUP_ERROR,
+            format!("unknown encoding: {encoding}"),
+        )),
+    }
 }
 
-/// `str(b, encoding, errors)`: UTF-8 and Latin-1 decoding of a bytes object; other encodings
-/// are `LookupError`s (pyrt has no codec registry).
+/// `str(b, encoding, errors)`: `b.decode(encoding, errors)` (UTF-8, ASCII and Latin-1, the
+/// object layer's codecs; others are `LookupError`s: pyrt has no codec registry).
 fn decode_bytes<'py>(
     interp: &Interp<'py>,
     b: &pyrt_objects::PyObject,
@@ -1079,7 +1132,7 @@ fn decode_bytes<'py>(
 ) -> R<'py, Obj<'py>> {
     let encoding = str_arg(interp, "str", "encoding", encoding)?.unwrap_or_else(|| "utf-8".into());
     str_arg(interp, "str", "errors", errors)?;
-    let Some(data) = bytes::Bytes::cast(b) else {
+    if bytes::Bytes::cast(b).is_none() {
         let message = if unicode::is_str(b) {
             "decoding str is not supported".to_owned()
         } else {
@@ -1089,19 +1142,16 @@ fn decode_bytes<'py>(
             )
         };
         return Err(interp.raise(&exceptions::TYPE_ERROR, message));
-    };
-    let data = bytes::bytes_value(data);
-    let text: String = match codec(&encoding).as_str() {
-        "utf-8" | "utf8" => String::from_utf8_lossy(data).into_owned(),
-        "latin-1" | "latin1" | "iso-8859-1" => data.iter().map(|&c| char::from(c)).collect(),
-        _ => {
-            return Err(interp.raise(
-                &exceptions::LOOKUP_ERROR,
-                format!("unknown encoding: {encoding}"),
-            ));
-        }
-    };
-    unicode::new_str(interp.heap, &text).map_err(|e| interp.err(e))
+    }
+    unknown_encoding(interp, &encoding)?;
+    // `b.decode(encoding, errors)`: the object layer's codecs and error handlers.
+    // SAFETY: the caller holds `b`, a live object of this heap.
+    let b = unsafe { Obj::from_borrowed(interp.heap, b) };
+    let mut args = vec![unicode::new_str(interp.heap, &encoding).map_err(|e| interp.err(e))?];
+    if let Some(errors) = errors {
+        args.push(errors.clone());
+    }
+    interp.call_method(&b, "decode", args, Vec::new())
 }
 
 /// A slice object `start:stop:step`.
@@ -1207,6 +1257,12 @@ pub(crate) fn getitem<'py>(
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
     if let Some(r) = getitem_exact_index(heap, o, key.object()) {
         return e(r);
+    }
+    // `list[int]`, `Alias[int]`: `types.GenericAlias`.
+    if let Some(alias) =
+        super::typing_objects::class_getitem(heap, obj, key).map_err(|e| interp.err(e))?
+    {
+        return Ok(alias);
     }
     if let Some(d) = dict::Dict::cast(o) {
         return match dict::get_item(heap, d, key.object()).map_err(|e| interp.err(e))? {

@@ -27,6 +27,7 @@
 
 mod builtins;
 mod call;
+mod dict_view_ops;
 mod dis_module;
 mod exceptions;
 mod gc_hooks;
@@ -38,6 +39,7 @@ mod operators;
 mod run_scripts;
 mod stdio;
 mod store;
+mod typing_objects;
 mod vm;
 
 use std::cell::{Cell, RefCell};
@@ -285,6 +287,8 @@ impl<'py> Session<'py> {
         let spare_memory_error =
             exceptions::new_exception(heap, exceptions::MEMORY_ERROR.get(), Vec::new(), false)
                 .map_err(|e| format!("{e}\n"))?;
+        // The first container repr fills the thread state as CPython's does (`gc.get_count`).
+        heap.model_thread_state();
         let interp = Interp {
             heap,
             filename: filename.to_string(),
@@ -314,7 +318,8 @@ impl<'py> Session<'py> {
     /// Runs one source text in the session's module; with `interactive`, the value of each
     /// expression statement other than `None` is printed (`sys.displayhook`).
     pub fn run(&self, source: &str, interactive: bool) -> Outcome {
-        let filename = self.interp.filename.as_str();
+        let filename = self.script_filename();
+        let filename = filename.as_str();
         // SAFETY: the text is used by this session's line tables only, which go before the
         // store (the last field of `Interp`).
         let text = unsafe { self.interp.texts.keep_text(source) };
@@ -329,6 +334,21 @@ impl<'py> Session<'py> {
         outcome
     }
 
+    /// The name the script runs under: CPython runs a script under its absolute path
+    /// (`co_filename`, tracebacks, the `SyntaxError` report).
+    fn script_filename(&self) -> String {
+        let interp = &self.interp;
+        let path = std::path::Path::new(interp.filename.as_str());
+        if path.is_file() {
+            std::path::absolute(path).map_or_else(
+                |_| interp.filename.clone(),
+                |p| p.to_string_lossy().into_owned(),
+            )
+        } else {
+            interp.filename.clone()
+        }
+    }
+
     /// Runs a parsed module on the VM.
     fn run_vm(
         &self,
@@ -338,16 +358,7 @@ impl<'py> Session<'py> {
         interactive: bool,
     ) -> Outcome {
         let interp = &self.interp;
-        // CPython runs a script under its absolute path (`co_filename`, tracebacks).
-        let path = std::path::Path::new(interp.filename.as_str());
-        let absolute = if path.is_file() {
-            std::path::absolute(path).map_or_else(
-                |_| interp.filename.clone(),
-                |p| p.to_string_lossy().into_owned(),
-            )
-        } else {
-            interp.filename.clone()
-        };
+        let absolute = self.script_filename();
         let filename = absolute.as_str();
         let compiled = if interactive {
             pyrt_compiler::compile_interactive(module, text, filename)

@@ -177,6 +177,7 @@ fn is_interp_method(obj: &Obj<'_>, name: &str) -> bool {
     (pyrt_objects::types::genobject::is_generator(obj.object())
         && matches!(name, "send" | "throw" | "close" | "__next__"))
         || (super::stdio::is_stream(obj.object()) && super::stdio::has_method(name))
+        || (super::objects::SLICE.is(obj.object()) && name == "indices")
 }
 
 /// A generator's `send`, `throw`, `close` and `__next__` (`gen_methods`).
@@ -248,6 +249,9 @@ pub(crate) fn call<'py>(
         && super::stdio::has_method(name)
     {
         return super::stdio::call(interp, fd, name, args).map(Some);
+    }
+    if super::objects::SLICE.is(obj.object()) && name == "indices" {
+        return super::builtins::slice::indices(interp, obj, args).map(Some);
     }
     if is_interp_method(obj, name) {
         return call_generator(interp, obj, name, args).map(Some);

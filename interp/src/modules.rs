@@ -7,6 +7,7 @@ use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, PyObject, abstract_};
 
+mod getframe;
 pub(crate) mod sys;
 
 use super::exceptions;
@@ -51,6 +52,7 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "exit", Params::Positional { min: 0, max: 1 }),
     def("sys", "exc_info", Params::NoArgs),
     def("sys", "exception", Params::NoArgs),
+    def("sys", "_getframe", Params::Positional { min: 0, max: 1 }),
     def("time", "perf_counter", Params::NoArgs),
     // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
     // messages are the interpreter's, not `methods::bind`'s.
@@ -279,6 +281,10 @@ pub(crate) fn call_function<'py>(
             }
             drop(bound);
             unicode::intern(heap, o).map_err(err)
+        }
+        ("sys", "_getframe") => {
+            let depth = bound.first().cloned().flatten();
+            getframe::getframe(interp, depth.as_ref().map(Obj::object))
         }
         ("sys", "getrecursionlimit") => {
             long::int_from_i64(heap, interp.recursion_limit.get() as i64).map_err(err)

@@ -50,6 +50,12 @@ fn words(t: Typed<'_>) -> *const Cell<usize> {
 }
 
 impl Kind {
+    /// A kind of object of type `ty` with `refs` reference words and `nums` number words
+    /// (`ty`'s basic size must be 16 + 8 × (`refs` + `nums`)).
+    pub(crate) const fn new(ty: &'static StaticType, refs: usize, nums: usize) -> Kind {
+        Kind { ty, refs, nums }
+    }
+
     /// A new object of this kind holding `refs` (each reference given to it) and `nums`.
     pub(crate) fn alloc<'h>(
         &self,
@@ -111,6 +117,18 @@ impl<'o> Typed<'o> {
         unsafe { &*words(self).add(self.kind.refs + i) }.get()
     }
 
+    /// Replaces reference word `i` (`None` empties it), releasing the old reference.
+    ///
+    /// # Panics
+    /// If the kind has no reference word `i`.
+    pub(crate) fn set_ref<'h>(self, heap: &'h Heap, i: usize, value: Option<Obj<'h>>) {
+        let old = self.refs()[i].replace(value.map(Obj::into_ptr));
+        if let Some(p) = old {
+            // SAFETY: the word owned this reference.
+            unsafe { heap.decref(p) };
+        }
+    }
+
     /// The reference words.
     fn refs(self) -> &'o [Cell<Option<ObjPtr>>] {
         // SAFETY: the first `refs` words of an object of this kind are reference cells.
@@ -132,12 +150,13 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
         &DICT_ITEMS,
     ]
     .into_iter()
+    .chain(super::typing_objects::KINDS.iter().copied())
     .find_map(|k| k.cast(o))
 }
 
 /// Clears the weak references, releases the references (last to first), frees
 /// the object.
-unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
+pub(crate) unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead interpreter object owning its reference words.
     unsafe {
         pyrt_objects::types::weakref::clear_weakrefs(heap, op.as_ref());
@@ -150,11 +169,11 @@ unsafe fn dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+pub(crate) fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     refs_of(o).iter().filter_map(Cell::get).for_each(visit);
 }
 
-fn clear(heap: &Heap, o: &PyObject) {
+pub(crate) fn clear(heap: &Heap, o: &PyObject) {
     for cell in refs_of(o) {
         if let Some(p) = cell.take() {
             // SAFETY: the cell owned this reference.
@@ -219,7 +238,13 @@ macro_rules! slots {
 
 static BUILTIN_SLOTS: Slots = slots!(builtin_repr);
 static MODULE_SLOTS: Slots = slots!(module_repr);
-static SLICE_SLOTS: Slots = slots!(slice_repr);
+static SLICE_SLOTS: Slots = Slots {
+    members: &super::builtins::slice::SLICE_MEMBERS,
+    richcompare: Some(super::builtins::slice::richcompare),
+    hash: Some(super::builtins::slice::hash),
+    setattr: Some(super::builtins::slice::setattr),
+    ..slots!(slice_repr)
+};
 
 fn slice_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     let part = |i: usize| match refs_of(o)[i].get() {
@@ -231,7 +256,7 @@ fn slice_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 /// `slice`: `sizeof(PySliceObject)` is 40.
-static SLICE_TYPE: StaticType = StaticType::new(
+pub(crate) static SLICE_TYPE: StaticType = StaticType::new(
     &TYPE_TYPE,
     TypeSpec {
         name: "slice",

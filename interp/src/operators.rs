@@ -38,6 +38,9 @@ impl<'py> Interp<'py> {
         {
             return result.map_err(|e| self.err(e));
         }
+        if let Some(result) = self.dict_view_binary(op, l, r) {
+            return result;
+        }
         if let (Some(a), Some(b)) = (set::AnySet::cast(l.object()), set::AnySet::cast(r.object())) {
             let heap = self.heap;
             let result = match op {
@@ -103,6 +106,13 @@ impl<'py> Interp<'py> {
                 }
                 _ => {}
             }
+        }
+        // `dict_ior`: any argument `dict.update` takes.
+        if let Some(d) = dict::Dict::cast(l.object())
+            && op == ast::Operator::BitOr
+        {
+            dict::or::dict_ior(self.heap, d, r.object()).map_err(|e| self.err(e))?;
+            return Ok(l);
         }
         // A set is changed in place (`set_ior`, ...); a frozenset has no in-place operators,
         // so `fs |= x` rebinds to `fs | x`.

@@ -70,6 +70,12 @@ pub struct Heap {
     pub(crate) tuples: [FreeList; TUPLE_MAXSAVESIZE],
     /// Containers whose `repr` is in progress (`Py_ReprEnter`), to print `[...]` for cycles.
     repr_stack: RefCell<Vec<ObjPtr>>,
+    /// `Py_ReprEnter`'s objects in CPython's thread state: the thread-state dict and its
+    /// `Py_Repr` list (two owned references), made by the first container repr.
+    repr_objects: Cell<Option<(ObjPtr, ObjPtr)>>,
+    /// Whether the heap is an interpreter's, whose thread state the first repr fills
+    /// ([`Heap::model_thread_state`]); a heap of the Rust API has no thread state.
+    thread_state: Cell<bool>,
     dealloc_depth: Cell<usize>,
     deferred: RefCell<Vec<ObjPtr>>,
     recursion_depth: Cell<usize>,
@@ -122,6 +128,8 @@ impl Heap {
             dict_keys: RefCell::new(Vec::new()),
             tuples: core::array::from_fn(|_| FreeList::new(TUPLE_FREELIST_LIMIT)),
             repr_stack: RefCell::new(Vec::new()),
+            repr_objects: Cell::new(None),
+            thread_state: Cell::new(false),
             dealloc_depth: Cell::new(0),
             deferred: RefCell::new(Vec::new()),
             recursion_depth: Cell::new(0),
@@ -225,12 +233,42 @@ impl Heap {
     /// `Py_ReprEnter`: `false` if `op`'s repr is already in progress (the caller prints `[...]`),
     /// else records it until [`Heap::repr_leave`].
     pub fn repr_enter(&self, op: ObjPtr) -> bool {
+        if self.thread_state.get() && self.repr_objects.get().is_none() {
+            self.make_repr_objects();
+        }
         let mut stack = self.repr_stack.borrow_mut();
         if stack.contains(&op) {
             return false;
         }
         stack.push(op);
         true
+    }
+
+    /// Makes this heap an interpreter's: its first container repr fills CPython's thread state
+    /// as `Py_ReprEnter` does (see `make_repr_objects`), objects `gc.get_count()` counts and
+    /// that live until the heap drops.
+    pub fn model_thread_state(&self) {
+        self.thread_state.set(true);
+    }
+
+    /// The first `Py_ReprEnter` makes the thread-state dict (`PyThreadState_GetDict`) and
+    /// puts a new list under `"Py_Repr"` in it: two GC objects that live as long as the
+    /// thread, which `gc.get_count()` counts. (pyrt keeps its own stack of the containers
+    /// being shown; the list stays empty.) On `MemoryError` nothing is made.
+    #[cold]
+    fn make_repr_objects(&self) {
+        let made = (|| {
+            let d = crate::types::dict::new_dict(self)?;
+            let l = crate::types::list::new_list(self, Vec::new())?;
+            let key = crate::types::unicode::new_str(self, "Py_Repr")?;
+            let key = crate::types::unicode::intern(self, key)?;
+            let view = crate::types::dict::Dict::cast_internal(d.object())?;
+            crate::types::dict::set_item(self, view, key, l.clone())?;
+            Ok::<_, crate::error::PyErr>((d.into_ptr(), l.into_ptr()))
+        })();
+        if let Ok(pair) = made {
+            self.repr_objects.set(Some(pair));
+        }
     }
 
     /// `Py_ReprLeave`.
@@ -518,6 +556,13 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
+        if let Some((d, l)) = self.repr_objects.take() {
+            // SAFETY: the heap owned these two references, and its objects are still alive.
+            unsafe {
+                self.decref(l);
+                self.decref(d);
+            }
+        }
         self.clear_freelists();
     }
 }

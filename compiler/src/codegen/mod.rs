@@ -115,6 +115,60 @@ pub fn compile_interactive(
     flowgraph::optimize_and_assemble(seq, meta, filename)
 }
 
+/// Compiles an expression as CPython's `compile(source, filename, "eval")` does
+/// (`compiler_codegen` for `Expression_kind`): the expression's value is returned, with no
+/// `None` added. The source is parsed as a module, which must hold exactly one expression
+/// statement (the caller checks, see [`eval_expression`]).
+///
+/// # Errors
+/// As [`compile_module`]; `SyntaxError: invalid syntax` when `module` is not one expression.
+pub fn compile_eval(
+    module: &ModModule,
+    source: &str,
+    filename: &str,
+) -> Result<CodeObject, CompileError> {
+    let map = SourceMap::new(source);
+    let Some(expr) = eval_expression(module) else {
+        let loc = module.body.first().map_or(
+            Location {
+                lineno: 1,
+                end_lineno: 1,
+                col_offset: 0,
+                end_col_offset: 0,
+            },
+            |s| map.location(s),
+        );
+        return Err(CompileError::syntax(filename, "invalid syntax", loc));
+    };
+    let folded = fold::fold_module(module);
+    folded.check_depth(filename)?;
+    let table = symtable::build(module, &map, filename)?;
+    let mut compiler = Compiler::new(&table, &folded, &map, source, filename);
+    let block = symtable::BlockId(0);
+    compiler.enter_scope("<module>".into(), ScopeType::Module, block, 1)?;
+    compiler.expr(expr)?;
+    let (seq, meta) = compiler.finish_unit(false)?;
+    flowgraph::optimize_and_assemble(seq, meta, filename)
+}
+
+/// The expression of a module that is exactly one expression statement: what `eval` mode
+/// accepts.
+/// (`yield` and `await` are statements' expressions: CPython's `eval` grammar refuses them.)
+pub fn eval_expression(module: &ModModule) -> Option<&ruff_python_ast::Expr> {
+    use ruff_python_ast::Expr;
+    match module.body.as_slice() {
+        [ruff_python_ast::Stmt::Expr(e)]
+            if !matches!(
+                *e.value,
+                Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Await(_)
+            ) =>
+        {
+            Some(&e.value)
+        }
+        _ => None,
+    }
+}
+
 /// The module's top-level code unit as the code generator leaves it, before optimisation
 /// (what `_testinternalcapi.compiler_codegen` returns): the instructions, with the final
 /// `LOAD_CONST None; RETURN_VALUE` added, and the metadata. Nested functions, classes and

@@ -13,6 +13,7 @@
 //! text, goes through it too.
 
 pub mod ast_drop;
+pub mod int_limit;
 mod parser_stack;
 pub mod source;
 

@@ -38,9 +38,12 @@ pub struct SyntaxError {
     pub text: String,
     /// The message after `SyntaxError: `.
     pub message: String,
-    /// `IndentationError` for the tokenizer's indentation limit (shown without a caret, as
-    /// CPython shows it), `SyntaxError` otherwise.
+    /// An `IndentationError` CPython shows without a caret (the tokenizer's indentation
+    /// limit, `unexpected indent`).
     pub indentation: bool,
+    /// The class shown before the message when there is a caret: `SyntaxError`, or
+    /// `IndentationError` for an indentation error CPython shows with one.
+    pub class: &'static str,
 }
 
 impl SyntaxError {
@@ -52,11 +55,16 @@ impl SyntaxError {
         if self.indentation {
             return format!("{head}    {shown}\nIndentationError: {}\n", self.message);
         }
+        if self.column == 0 {
+            // No column (`offset` 0): `print_error_text` draws no caret.
+            return format!("{head}    {shown}\n{}: {}\n", self.class, self.message);
+        }
         let indent = self.text.len() - stripped.len();
         let caret = self.column.saturating_sub(1).saturating_sub(indent);
         format!(
-            "{head}    {shown}\n    {}^\nSyntaxError: {}\n",
+            "{head}    {shown}\n    {}^\n{}: {}\n",
             " ".repeat(caret),
+            self.class,
             self.message
         )
     }
@@ -137,6 +145,11 @@ impl Lines {
         self.text.get(start..end.max(start)).unwrap_or("")
     }
 
+    /// The source text.
+    pub fn source_text(&self) -> &'static str {
+        self.text
+    }
+
     /// A syntax error at `at`.
     pub fn error(&self, filename: &str, at: TextSize, message: impl Into<String>) -> SyntaxError {
         let line = self.line_of(at);
@@ -147,6 +160,7 @@ impl Lines {
             text: self.text_of(line).to_string(),
             message: message.into(),
             indentation: false,
+            class: "SyntaxError",
         }
     }
 }
@@ -168,11 +182,16 @@ pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, ParseFailure> {
     let at_start = |message: String| lines.error(filename, TextSize::new(0), message);
     let (module, error) = run_parser(lines.text).map_err(|e| ParseFailure::Syntax(at_start(e)))?;
     match error {
-        None => Ok(module),
+        None => match super::int_limit::check(filename, lines, &module) {
+            None => Ok(module),
+            Some(e) => {
+                super::ast_drop::drop_body(module.body);
+                Err(e.into())
+            }
+        },
         Some(e) => {
             super::ast_drop::drop_body(module.body);
-            let message = cpython_message(&e.error.to_string());
-            Err(lines.error(filename, e.location.start(), message).into())
+            Err(cpython_error(filename, lines, &e).into())
         }
     }
 }
@@ -236,9 +255,44 @@ pub fn decode(filename: &str, bytes: &[u8]) -> Result<String, String> {
     }
 }
 
+/// CPython's class, wording and place for Ruff's error `e`: the `expected ':'` of a compound
+/// statement's header, the tokenizer's `IndentationError`s; other messages as
+/// [`cpython_message`] words them.
+fn cpython_error(filename: &str, lines: &Lines, e: &ParseError) -> SyntaxError {
+    use ruff_python_ast::token::TokenKind;
+    use ruff_python_parser::{LexicalErrorType, ParseErrorType};
+    let at = e.location.start();
+    match &e.error {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            found: TokenKind::Newline,
+        } => lines.error(filename, at, "expected ':'"),
+        ParseErrorType::UnexpectedIndentation => {
+            let mut err = lines.error(filename, at, "unexpected indent");
+            err.indentation = true;
+            err
+        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            // The tokenizer's caret is past the end of the line.
+            let mut err = lines.error(
+                filename,
+                at,
+                "unindent does not match any outer indentation level",
+            );
+            err.column = err.text.trim_end_matches(['\n', '\r']).len() + 1;
+            err.class = "IndentationError";
+            err
+        }
+        other => lines.error(filename, at, cpython_message(&other.to_string())),
+    }
+}
+
 /// CPython's wording for the messages that differ most.
 fn cpython_message(ruff: &str) -> String {
-    if ruff.starts_with("Expected") || ruff.starts_with("Unexpected") {
+    if ruff.starts_with("Expected")
+        || ruff.starts_with("Unexpected")
+        || ruff.starts_with("Simple statements must be separated")
+    {
         return "invalid syntax".into();
     }
     ruff.to_string()

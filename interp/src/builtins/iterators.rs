@@ -105,6 +105,15 @@ pub(super) fn zip<'py>(
         None => false,
     };
     let args = positional(bound);
+    // `zip` has no vectorcall in 3.12: `type_call` packs the arguments in a tuple (and the
+    // keywords in a dict), alive while `zip_new` runs, which `gc.get_count()` sees.
+    let _call_args =
+        pyrt_objects::types::tuple::new_tuple(heap, args.clone()).map_err(|e| interp.err(e))?;
+    let _call_kwargs = if kwargs.is_empty() {
+        None
+    } else {
+        Some(pyrt_objects::types::dict::new_dict(heap).map_err(|e| interp.err(e))?)
+    };
     let refs: Vec<_> = args.iter().map(Obj::object).collect();
     it::new_zip(heap, &refs, strict).map_err(|e| interp.err(e))
 }
@@ -167,6 +176,22 @@ pub(super) fn reversed<'py>(
     }
     if core::ptr::eq(ty, DICT_TYPE.get()) {
         return di::dict_iter(heap, &seq, di::DictIterKind::Keys, true).map_err(err);
+    }
+    // `dictkeys_reversed`, `dictvalues_reversed`, `dictitems_reversed`.
+    let views = [
+        (&super::super::objects::DICT_KEYS, di::DictIterKind::Keys),
+        (
+            &super::super::objects::DICT_VALUES,
+            di::DictIterKind::Values,
+        ),
+        (&super::super::objects::DICT_ITEMS, di::DictIterKind::Items),
+    ];
+    for (view, kind) in views {
+        if let Some(v) = view.cast(seq.object())
+            && let Some(d) = v.get_ref(heap, 0)
+        {
+            return di::dict_iter(heap, &d, kind, true).map_err(err);
+        }
     }
     let is_sequence = pyrt_objects::types::tuple::is_tuple(seq.object())
         || pyrt_objects::types::unicode::is_str(seq.object())

@@ -57,10 +57,9 @@ pub(crate) fn bind<'py>(
     let posonly = code.posonlyargcount() as usize;
     for (name, value) in kwargs {
         let Some(key) = unicode::Str::cast(name.object()) else {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!("{}() keywords must be strings", qualname()),
-            ));
+            // Only a `**` mapping brings a key that is not a str: `_PyStack_UnpackDict`'s
+            // message, which names no function.
+            return Err(interp.raise(&exceptions::TYPE_ERROR, "keywords must be strings"));
         };
         let key_text = unicode::str_value(key);
         let found = (posonly..total).find(|&i| {

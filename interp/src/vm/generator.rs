@@ -33,7 +33,7 @@ pub(crate) fn stop_value<'py>(interp: &Interp<'py>, exc: &Obj<'py>) -> Obj<'py> 
 
 impl<'py> Interp<'py> {
     /// Resumes generator `g` with `value` sent in (or `throw` raised in it).
-    fn gen_resume(
+    pub(super) fn gen_resume(
         &self,
         g: &Obj<'py>,
         value: Obj<'py>,
@@ -60,11 +60,10 @@ impl<'py> Interp<'py> {
         }
         let frame = g_view.frame();
         let resume = (frame.lasti() + 1).max(0) as usize;
-        if throw.is_none() {
-            frame
-                .stack_push_opt(heap, Some(value))
-                .map_err(|e| self.err(e))?;
-        }
+        // Pushed for a throw too (`gen_send_ex2`): the handler of a `yield from` counts it.
+        frame
+            .stack_push_opt(heap, Some(value))
+            .map_err(|e| self.err(e))?;
         g_view.set_frame_state(heap, FRAME_EXECUTING);
         // The generator's own handled exception while it runs.
         let saved = self.vm.exc_info.borrow().clone();
@@ -132,7 +131,7 @@ impl<'py> Interp<'py> {
                     + exc.ob_type().name(),
             ));
         };
-        match self.gen_resume(g, none(self.heap), Some(exc))? {
+        match self.gen_throw_exc(g, exc)? {
             Sent::Yielded(v) => Ok(v),
             Sent::Returned(r) => Err(self.stop_iteration(r)),
         }
@@ -152,9 +151,13 @@ impl<'py> Interp<'py> {
             s if s >= FRAME_COMPLETED => return Ok(none(heap)),
             _ => {}
         }
-        let exit =
-            exceptions::new_exception(heap, exceptions::GENERATOR_EXIT.get(), Vec::new(), false)
-                .map_err(|e| self.err(e))?;
+        let exit = match self.close_yield_from(g) {
+            Some(err) => err,
+            None => {
+                exceptions::new_exception(heap, exceptions::GENERATOR_EXIT.get(), Vec::new(), false)
+                    .map_err(|e| self.err(e))?
+            }
+        };
         match self.gen_resume(g, none(heap), Some(exit)) {
             Ok(Sent::Yielded(_)) => Err(self.raise(
                 &exceptions::RUNTIME_ERROR,

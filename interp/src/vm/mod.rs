@@ -46,6 +46,7 @@ pub(crate) mod eval;
 pub(crate) mod except_star;
 pub mod generator;
 pub(crate) mod import;
+pub(crate) mod intrinsics;
 pub(crate) mod load;
 pub(crate) mod ops;
 pub(crate) mod print_exc;
@@ -53,6 +54,7 @@ pub(crate) mod stdlib_names;
 pub(crate) mod suggestions;
 pub(crate) mod traceback;
 pub(crate) mod unwind;
+pub(crate) mod yield_from;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -120,6 +122,22 @@ impl<'py> Interp<'py> {
         run.run_entry(eval::Entry::Stack(frame))
     }
 
+    /// Links a frame just pushed for a call from Rust to the frame below it on the data stack,
+    /// as CPython links every frame it enters to the running one: its `f_back` (and the
+    /// frame a frame object that outlives it gets as `f_back`) is the caller's. (A running
+    /// generator's frame is not on the data stack, so a call from inside one links to the
+    /// frame that resumed it.)
+    pub(crate) fn link_to_caller(&self, frame: &pyrt_objects::types::datastack::StackFrame<'_>) {
+        let below = self
+            .vm
+            .stack
+            .frame_from_top(1)
+            .map(core::ptr::NonNull::from);
+        // SAFETY: the frame below stays on the data stack, in place, until this one (pushed
+        // above it) is popped.
+        unsafe { frame.frame().set_previous(below) };
+    }
+
     /// Calls a VM function from Rust (a built-in calling back, `__init__`, `__del__`...):
     /// `_PyFunction_Vectorcall`.
     pub(crate) fn vm_call_function(
@@ -138,6 +156,7 @@ impl<'py> Interp<'py> {
             .stack
             .push(func.clone(), None)
             .map_err(|e| self.err(e))?;
+        self.link_to_caller(&frame);
         let f = Function::cast(func.object()).ok_or_else(|| self.err(bad_call()))?;
         if let Err(e) = args::bind(self, f, frame.frame(), args, kw) {
             let _ = self.vm.stack.pop(frame);
@@ -215,6 +234,7 @@ impl<'py> Interp<'py> {
             .stack
             .push(func.clone(), Some(ns.clone()))
             .map_err(|e| self.err(e))?;
+        self.link_to_caller(&frame);
         let cell = eval::Run::new(self).run_entry(eval::Entry::Stack(frame))?;
         let cls = self.new_class(&name, &bases, ns)?;
         if let Some(c) = pyrt_objects::types::cell::CellObject::cast(cell.object()) {

@@ -183,14 +183,11 @@ impl<'a, 'py> Run<'a, 'py> {
                     ));
                 }
                 if n > before {
-                    let sized = list::List::cast(seq.object()).is_some()
-                        || tuple::Tuple::cast(seq.object()).is_some();
-                    let msg = if sized {
-                        format!("too many values to unpack (expected {before}, got {n})")
-                    } else {
-                        format!("too many values to unpack (expected {before})")
-                    };
-                    return Err(interp.raise(&exceptions::VALUE_ERROR, msg));
+                    // 3.12 never says how many there were ("got N" is 3.14's).
+                    return Err(interp.raise(
+                        &exceptions::VALUE_ERROR,
+                        format!("too many values to unpack (expected {before})"),
+                    ));
                 }
                 Ok(items)
             }
@@ -391,9 +388,8 @@ impl<'a, 'py> Run<'a, 'py> {
         if let Some(c) = closure {
             view.set_closure(heap, c).map_err(|e| interp.err(e))?;
         }
-        if annotations.is_some() {
-            view.set_annotations(heap, annotations)
-                .map_err(|e| interp.err(e))?;
+        if let Some(a) = annotations {
+            view.set_annotations_from_make_function(heap, a);
         }
         if kwdefaults.is_some() {
             view.set_kwdefaults(heap, kwdefaults)
@@ -503,69 +499,6 @@ impl<'a, 'py> Run<'a, 'py> {
         }
         let text = interp.format_value(&v, &spec)?;
         unicode::new_str(heap, &text).map_err(|e| interp.err(e))
-    }
-
-    /// `CALL_INTRINSIC_1`.
-    pub(super) fn intrinsic1(&mut self, which: usize, v: Obj<'py>) -> R<'py, Obj<'py>> {
-        let interp = self.interp();
-        let heap = interp.heap;
-        match which {
-            // INTRINSIC_PRINT (the REPL's displayhook).
-            1 => {
-                if !v.is(&none(heap)) {
-                    let text = abstract_::repr(heap, v.object()).map_err(|e| interp.err(e))?;
-                    let _ = writeln!(interp.out.borrow_mut(), "{text}");
-                }
-                Ok(none(heap))
-            }
-            // INTRINSIC_IMPORT_STAR.
-            2 => interp.vm_import_star(&v),
-            // INTRINSIC_STOPITERATION_ERROR (PEP 479).
-            3 => {
-                if v.ob_type().is_subtype(exceptions::STOP_ITERATION.get()) {
-                    let e =
-                        interp.raise(&exceptions::RUNTIME_ERROR, "generator raised StopIteration");
-                    if let Unwind::Raise(r) = &e
-                        && let Some(ev) = Exception::cast(r.exc.object())
-                    {
-                        exceptions::set_link(heap, ev, Link::Cause, Some(v.clone()));
-                        exceptions::set_link(heap, ev, Link::Context, Some(v));
-                    }
-                    return Err(e);
-                }
-                self.set_reraise();
-                Err(raised(v))
-            }
-            // INTRINSIC_UNARY_POSITIVE.
-            4 => abstract_::unary_op(heap, v.object(), abstract_::UnOp::Pos)
-                .map_err(|e| interp.err(e)),
-            // INTRINSIC_LIST_TO_TUPLE.
-            5 => {
-                let items = self.collect(&v)?;
-                tuple::new_tuple(heap, items).map_err(|e| interp.err(e))
-            }
-            _ => Err(interp.raise(
-                &exceptions::SYSTEM_ERROR,
-                format!("pyrt's VM does not run intrinsic {which} yet"),
-            )),
-        }
-    }
-
-    /// `CALL_INTRINSIC_2`.
-    pub(super) fn intrinsic2(
-        &self,
-        which: usize,
-        _v2: Obj<'py>,
-        _v1: Obj<'py>,
-    ) -> R<'py, Obj<'py>> {
-        // INTRINSIC_PREP_RERAISE_STAR.
-        if which == 1 {
-            return self.prep_reraise_star(_v2, _v1);
-        }
-        Err(self.interp().raise(
-            &exceptions::SYSTEM_ERROR,
-            format!("pyrt's VM does not run intrinsic2 {which} yet"),
-        ))
     }
 
     /// `MATCH_KEYS`: the values of `keys` in the mapping subject, or `None` if one is missing.
@@ -770,8 +703,6 @@ impl<'a, 'py> Run<'a, 'py> {
         }
     }
 }
-
-use std::io::Write as _;
 
 /// A small int's value (exact int, fits in an i64).
 #[inline]

@@ -28,7 +28,7 @@ pub(crate) fn object_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 static OBJECT_SLOTS: Slots = Slots {
-    dealloc: never_dealloc,
+    dealloc: crate::types::object_instance::object_dealloc,
     sizeof: None,
     repr: object_repr,
     str: None,

@@ -168,7 +168,7 @@ fn decode_name(o: Option<&Obj<'_>>, name: &str, default: &str) -> PyResult<Strin
 }
 
 /// The codec a name designates (`normalizestring` then the aliases of the three codecs).
-fn codec(name: &str) -> Option<&'static str> {
+pub fn codec(name: &str) -> Option<&'static str> {
     let n: String = name
         .to_ascii_lowercase()
         .chars()

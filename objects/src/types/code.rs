@@ -720,7 +720,10 @@ fn int_member<'h>(heap: &'h Heap, v: i32) -> PyResult<Obj<'h>> {
     crate::types::long::int_from_i64(heap, i64::from(v))
 }
 
-static CODE_MEMBERS: [Member; 14] = [
+static CODE_MEMBERS: [Member; 17] = [
+    crate::types::code_attrs::CO_VARNAMES,
+    crate::types::code_attrs::CO_CELLVARS,
+    crate::types::code_attrs::CO_FREEVARS,
     Member {
         name: "co_consts",
         get: |h, o| member(h, o, |c| &c.co_consts),

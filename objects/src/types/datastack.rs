@@ -236,6 +236,15 @@ impl<'h> DataStack<'h> {
         sizes
     }
 
+    /// The `n`th frame from the top (0 is the top), if there are that many.
+    pub fn frame_from_top(&self, n: usize) -> Option<&InterpreterFrame> {
+        let frames = self.frames.borrow();
+        let p = *frames.iter().rev().nth(n)?;
+        // SAFETY: a frame on the stack is alive until popped, which needs its handle; the
+        // borrow of `self` keeps the stack alive.
+        Some(unsafe { &*p.as_ptr() })
+    }
+
     /// The top frame, if any.
     pub fn top_frame(&self) -> Option<&InterpreterFrame> {
         let top = *self.frames.borrow().last()?;

@@ -303,7 +303,10 @@ unsafe fn frame_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-static FRAME_MEMBERS: [Member; 4] = [
+static FRAME_MEMBERS: [Member; 7] = [
+    crate::types::frame_attrs::F_LOCALS,
+    crate::types::frame_attrs::F_GLOBALS,
+    crate::types::frame_attrs::F_BUILTINS,
     Member {
         name: "f_code",
         get: |h, o| Ok(slot_self(o).frame().code_obj(h).unwrap_or_else(|| none(h))),

@@ -247,6 +247,11 @@ impl Function {
         Ok(d)
     }
 
+    /// `f.__dict__ = d` (the caller checked that `d` is a dict).
+    pub fn set_dict<'h>(&self, heap: &'h Heap, d: Obj<'h>) {
+        header(self).func_dict.set(heap, Some(d));
+    }
+
     /// The instance dict if it was made (without making it).
     pub fn dict_if_made<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         header(self).func_dict.get(heap)
@@ -347,6 +352,13 @@ impl Function {
         header(self).func_version.set(0);
         header(self).func_annotations.set(heap, value);
         Ok(())
+    }
+
+    /// `MAKE_FUNCTION`'s annotations as 3.12 stores them: the flat tuple `(name, value, ...)`,
+    /// made a dict on first read of `__annotations__` (`func_get_annotations`).
+    pub fn set_annotations_from_make_function<'h>(&self, heap: &'h Heap, value: Obj<'h>) {
+        header(self).func_version.set(0);
+        header(self).func_annotations.set(heap, Some(value));
     }
 
     /// Sets the closure (`MAKE_FUNCTION`'s `closure` flag): a tuple of as many cells as the
@@ -567,8 +579,8 @@ static FUNCTION_SLOTS: Slots = Slots {
     traverse: Some(func_traverse),
     clear: Some(func_clear),
     members: &FUNCTION_MEMBERS,
-    getattr: None,
-    setattr: None,
+    getattr: Some(crate::types::function_attrs::func_getattr),
+    setattr: Some(crate::types::function_attrs::func_setattr),
 };
 
 /// `function`: 144 bytes, a GC type, weak references at 96.

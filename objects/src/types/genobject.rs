@@ -305,7 +305,10 @@ unsafe fn gen_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-static GEN_MEMBERS: [Member; 4] = [
+static GEN_MEMBERS: [Member; 7] = [
+    crate::types::gen_attrs::GI_FRAME,
+    crate::types::gen_attrs::GI_SUSPENDED,
+    crate::types::gen_attrs::GI_YIELDFROM,
     Member {
         name: "__name__",
         get: |h, o| Ok(slot_self(o).name(h)),

@@ -32,6 +32,9 @@ pub struct FormatArgs<'a, 'h> {
     pub args: &'a [Obj<'h>],
     /// The keyword arguments, by name.
     pub kwargs: &'a [(String, Obj<'h>)],
+    /// `str.format_map`'s mapping, which named fields are looked up in instead of `kwargs`
+    /// (and which makes a positional field an error).
+    pub mapping: Option<&'a PyObject>,
 }
 
 /// `AutoNumber`: whether fields are numbered automatically (`{}`) or by hand (`{0}`).
@@ -69,6 +72,27 @@ impl<'h> Output<'h> {
             Output::Whole(o) => str_value(Str::cast(o.object()).expect("a str")),
             Output::Text(t) => t.clone(),
         }
+    }
+}
+
+/// `mapping[key]` for `str.format_map`: a dict's item, `KeyError` when missing.
+///
+/// # Errors
+/// `KeyError: 'key'`; `TypeError: 'int' object is not subscriptable` for a non-dict.
+fn mapping_item<'h>(heap: &'h Heap, mapping: &PyObject, key: &str) -> PyResult<Obj<'h>> {
+    let Some(d) = dict::Dict::cast(mapping) else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not subscriptable",
+            mapping.ob_type().name()
+        )));
+    };
+    let k = unicode::new_str(heap, key)?;
+    match dict::get_item(heap, d, k.object())? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::new(
+            ExcKind::KeyError,
+            abstract_::repr(heap, k.object())?,
+        )),
     }
 }
 
@@ -300,6 +324,15 @@ fn field_object<'h>(
         index = Some(auto_number(numbering, first.is_empty(), index)?);
     }
     let mut obj = match index {
+        Some(_) if args.mapping.is_some() => {
+            return Err(PyErr::value_error(
+                "Format string contains positional fields",
+            ));
+        }
+        None if let Some(mapping) = args.mapping => {
+            let key: String = first.iter().collect();
+            mapping_item(heap, mapping, &key)?
+        }
         Some(n) => args.args.get(n).cloned().ok_or_else(|| {
             PyErr::new(
                 ExcKind::IndexError,

@@ -139,6 +139,20 @@ pub static STR_METHODS: MethodTable<Str> = MethodTable {
             call: format,
         },
         MethodDef {
+            name: "encode",
+            params: Params::Keywords {
+                names: &["encoding", "errors"],
+                positional: 2,
+                required: 0,
+            },
+            call: crate::types::str_encode::encode,
+        },
+        MethodDef {
+            name: "format_map",
+            params: Params::One,
+            call: format_map,
+        },
+        MethodDef {
             name: "partition",
             params: Params::One,
             call: partition,
@@ -366,6 +380,18 @@ fn format<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>>
     let args = FormatArgs {
         args: &positional,
         kwargs: &kwargs,
+        mapping: None,
+    };
+    str_format::format(heap, s, &args)
+}
+
+/// `str.format_map(mapping)`.
+fn format_map<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let mapping = arg(args, 0)?;
+    let args = FormatArgs {
+        args: &[],
+        kwargs: &[],
+        mapping: Some(mapping.object()),
     };
     str_format::format(heap, s, &args)
 }

@@ -512,13 +512,32 @@ pub fn intern<'h>(heap: &'h Heap, s: Obj<'h>) -> PyResult<Obj<'h>> {
         return Ok(unsafe { Obj::from_borrowed(heap, canonical.as_ref()) });
     }
     let text = str_value(o);
+    if STATIC_ONE_CHAR_IDS.contains(&text.as_str()) {
+        // CPython's runtime interns its static identifiers `_Py_ID(a)`, `_Py_ID(x)`, ... at
+        // start: interning "a" gives that object, never the one-character cache `chr(97)`
+        // returns, so `"a" is chr(97)` is false in 3.12.1.
+        let fresh = new_str_fresh(heap, &text)?;
+        return Ok(intern_new(heap, fresh, text));
+    }
+    Ok(intern_new(heap, s, text))
+}
+
+/// Makes `s` (a str whose text no interned string has) the interned string for `text`.
+fn intern_new<'h>(heap: &'h Heap, s: Obj<'h>, text: String) -> Obj<'h> {
+    let Some(o) = Str::cast(s.object()) else {
+        return s;
+    };
     o.set_immortal();
     let h = ascii_header(o);
     h.state
         .set((h.state.get() & !INTERNED_MASK) | INTERNED_IMMORTAL);
     heap.interned_insert(text, s.as_ptr());
-    Ok(s)
+    s
 }
+
+/// The one-character names among CPython 3.12.1's static identifiers
+/// (`STRUCT_FOR_ID` in `pycore_global_strings.h`), which are interned before any code runs.
+const STATIC_ONE_CHAR_IDS: [&str; 11] = ["_", "a", "b", "c", "d", "e", "n", "p", "r", "s", "x"];
 
 /// The interned string equal to `text`, if there is one.
 pub fn interned<'h>(heap: &'h Heap, text: &str) -> Option<Obj<'h>> {

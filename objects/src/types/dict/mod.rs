@@ -30,6 +30,7 @@ mod keys;
 pub mod managed;
 mod merge;
 pub mod methods;
+pub mod or;
 mod values;
 
 use core::cell::Cell;
@@ -568,12 +569,14 @@ unsafe fn dict_dealloc(heap: &Heap, op: ObjPtr) {
 /// over the table as it is, as CPython's does.
 fn dict_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     let d = slot_self(o);
-    if dict_len(d) == 0 {
-        return Ok("{}".into());
-    }
     let me = NonNull::from(o);
+    // CPython enters before it looks at the size.
     if !heap.repr_enter(me) {
         return Ok("{...}".into());
+    }
+    if dict_len(d) == 0 {
+        heap.repr_leave(me);
+        return Ok("{}".into());
     }
     let result = repr_entries(heap, d);
     heap.repr_leave(me);
@@ -725,7 +728,7 @@ static DICT_SLOTS: Slots = Slots {
     str: None,
     hash: None,
     richcompare: Some(dict_richcompare),
-    number: None,
+    number: Some(&or::DICT_NUMBER),
     sequence: Some(&DICT_SEQUENCE),
     traverse: Some(dict_traverse),
     clear: Some(dict_clear_slot),
