@@ -19,12 +19,11 @@ use pyrt_objects::types::{
     NONE_TYPE, cell, dict, genobject, list, long, none, set, tuple, unicode,
 };
 use pyrt_objects::{Obj, ObjPtr, PyObject};
-use ruff_python_ast as ast;
 
 use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
 use super::decode::{self, CACHE_ENTRIES};
-use super::{args, unwind};
+use super::{args, fast, unwind};
 
 /// A str object's view (names and constants the compiler made are str).
 pub(crate) fn str_of(o: &PyObject) -> &unicode::Str {
@@ -256,6 +255,18 @@ impl<'a, 'py> Run<'a, 'py> {
         let mut frame = self.frame();
         let mut units = self.code().units_ptr();
         let mut ip = self.ip;
+        // The slow path: `Run::step` runs the instruction, then the frame may have changed.
+        macro_rules! slow {
+            ($op:expr, $oparg:expr, $next:expr) => {{
+                self.ip = $next;
+                if let Flow::Exit(x) = self.step($op, $oparg, $next)? {
+                    return Ok(x);
+                }
+                frame = self.frame();
+                units = self.code().units_ptr();
+                ip = self.ip;
+            }};
+        }
         loop {
             // SAFETY: `ip` is a unit of the running code: the code objects the VM runs are
             // only made by pyrt's compiler (no Python API makes or replaces code), whose code
@@ -318,15 +329,85 @@ impl<'a, 'py> Run<'a, 'py> {
                         ip = next + oparg;
                     }
                 }
-                _ => {
-                    self.ip = next;
-                    if let Flow::Exit(x) = self.step(op, oparg, next)? {
-                        return Ok(x);
-                    }
-                    frame = self.frame();
-                    units = self.code().units_ptr();
-                    ip = self.ip;
+                BINARY_OP => {
+                    let r = self.pop()?;
+                    let l = self.pop()?;
+                    let v = match fast::binary_op(heap, oparg, l.object(), r.object()) {
+                        Some(v) => v.map_err(|e| self.err(e))?,
+                        None => self.binary_op(oparg, l, r)?,
+                    };
+                    self.push(v);
                 }
+                COMPARE_OP => {
+                    let r = self.pop()?;
+                    let l = self.pop()?;
+                    let v = match fast::compare(oparg >> 4, l.object(), r.object()) {
+                        Some(t) => long::new_bool(heap, t),
+                        None => self.compare_op(oparg, &l, &r)?,
+                    };
+                    self.push(v);
+                }
+                BINARY_SUBSCR => {
+                    let sub = self.pop()?;
+                    let container = self.pop()?;
+                    let v = match fast::subscr(heap, container.object(), sub.object()) {
+                        Some(fast::Subscr::Found(v)) => v,
+                        Some(fast::Subscr::Missing) => return Err(interp.key_error(&sub)),
+                        Some(fast::Subscr::Failed(e)) => return Err(self.err(e)),
+                        None => interp.getitem(&container, &sub)?,
+                    };
+                    self.push(v);
+                }
+                STORE_SUBSCR => {
+                    let sub = self.pop()?;
+                    let container = self.pop()?;
+                    let v = self.pop()?;
+                    match fast::store_subscr(heap, container.object(), &sub, v) {
+                        Ok(done) => done.map_err(|e| self.err(e))?,
+                        Err(v) => interp.setitem(&container, sub, v)?,
+                    }
+                }
+                FOR_ITER => {
+                    // SAFETY: `FOR_ITER` runs with its iterator on the stack.
+                    let it = unsafe { frame.peek_unchecked(1) }.get(heap);
+                    let next_item = it
+                        .as_ref()
+                        .and_then(|it| fast::iter_next(heap, it.object()));
+                    match next_item {
+                        Some(Ok(Some(v))) => self.push(v),
+                        Some(Ok(None)) => {
+                            drop(self.pop_opt());
+                            // Past the END_FOR at the target.
+                            ip = next + oparg + 1;
+                        }
+                        Some(Err(e)) => return Err(self.err(e)),
+                        None => slow!(op, oparg, next),
+                    }
+                }
+                UNPACK_SEQUENCE => {
+                    let seq = self.pop()?;
+                    match fast::unpack_items(seq.object(), oparg) {
+                        Some(items) => {
+                            for &p in items.iter().rev() {
+                                // SAFETY: the sequence, held by `seq`, holds its items.
+                                self.push(unsafe { Obj::from_borrowed(heap, p.as_ref()) });
+                            }
+                        }
+                        None => {
+                            for v in self.unpack(&seq, oparg, None)?.into_iter().rev() {
+                                self.push(v);
+                            }
+                        }
+                    }
+                }
+                LOAD_DEREF => {
+                    let v = self.cell(oparg)?.get(heap);
+                    match v {
+                        Some(v) => self.push(v),
+                        None => return Err(self.unbound_deref(oparg)),
+                    }
+                }
+                _ => slow!(op, oparg, next),
             }
         }
     }
@@ -495,11 +576,6 @@ impl<'a, 'py> Run<'a, 'py> {
                 let t = self.truth(&v)?;
                 self.push(long::new_bool(heap, !t));
             }
-            BINARY_SUBSCR => {
-                let sub = self.pop()?;
-                let container = self.pop()?;
-                self.push(interp.getitem(&container, &sub)?);
-            }
             BINARY_SLICE => {
                 let stop = self.pop()?;
                 let start = self.pop()?;
@@ -603,12 +679,6 @@ impl<'a, 'py> Run<'a, 'py> {
                     return Err(raised(exc));
                 }
             }
-            STORE_SUBSCR => {
-                let sub = self.pop()?;
-                let container = self.pop()?;
-                let v = self.pop()?;
-                interp.setitem(&container, sub, v)?;
-            }
             DELETE_SUBSCR => {
                 let sub = self.pop()?;
                 let container = self.pop()?;
@@ -696,13 +766,6 @@ impl<'a, 'py> Run<'a, 'py> {
                         &exceptions::NAME_ERROR,
                         format!("name '{}' is not defined", self.name_text(oparg)),
                     ));
-                }
-            }
-            UNPACK_SEQUENCE => {
-                let seq = self.pop()?;
-                let items = self.unpack(&seq, oparg, None)?;
-                for v in items.into_iter().rev() {
-                    self.push(v);
                 }
             }
             UNPACK_EX => {
@@ -842,19 +905,6 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 self.push(v);
             }
-            COMPARE_OP => {
-                let r = self.pop()?;
-                let l = self.pop()?;
-                let cmp = match oparg >> 4 {
-                    0 => ast::CmpOp::Lt,
-                    1 => ast::CmpOp::LtE,
-                    2 => ast::CmpOp::Eq,
-                    3 => ast::CmpOp::NotEq,
-                    4 => ast::CmpOp::Gt,
-                    _ => ast::CmpOp::GtE,
-                };
-                self.push(self.compare(cmp, &l, &r)?);
-            }
             IS_OP => {
                 let r = self.pop()?;
                 let l = self.pop()?;
@@ -896,11 +946,6 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 self.reraise = true;
                 return Err(raised(exc));
-            }
-            BINARY_OP => {
-                let r = self.pop()?;
-                let l = self.pop()?;
-                self.push(self.binary_op(oparg, l, r)?);
             }
             SEND => {
                 let v = self.pop()?;
@@ -956,13 +1001,6 @@ impl<'a, 'py> Run<'a, 'py> {
             LOAD_CLOSURE => {
                 let v = frame.local(heap, oparg);
                 self.push_opt(v);
-            }
-            LOAD_DEREF => {
-                let v = self.cell(oparg)?.get(heap);
-                match v {
-                    Some(v) => self.push(v),
-                    None => return Err(self.unbound_deref(oparg)),
-                }
             }
             STORE_DEREF => {
                 let v = self.pop()?;
@@ -1374,7 +1412,9 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// The cell in slot `i`.
     fn cell(&self, i: usize) -> R<'py, &'a cell::CellObject> {
-        let p = self.frame().slots()[i]
+        // SAFETY: the argument of a cell instruction is a cell or free-variable slot of the
+        // running code.
+        let p = unsafe { self.frame().slot_unchecked(i) }
             .ptr()
             .ok_or_else(|| self.system_error("no cell"))?;
         // SAFETY: the frame holds the cell in its slot for as long as it runs.
