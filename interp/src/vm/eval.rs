@@ -140,9 +140,10 @@ pub(crate) struct Run<'a, 'py> {
     kwnames: Option<Obj<'py>>,
     /// Set by `RERAISE` and re-raises: the error adds no traceback entry and no context.
     reraise: bool,
-    /// The code unit of the instruction running (where the exception table is searched: a
-    /// `RERAISE` moves `lasti` for the traceback, not for the search).
-    at: usize,
+    /// Where the exception table is searched for the next error when that is not the top
+    /// frame's `lasti`: a `RERAISE` moves `lasti` for the traceback, not for the search, and
+    /// `gen.throw` raises at the generator's `YIELD_VALUE`.
+    search_at: Option<usize>,
     /// Whether the entry frame counts against the recursion limit.
     count_entry: bool,
 }
@@ -158,7 +159,7 @@ impl<'a, 'py> Run<'a, 'py> {
             ip: 0,
             kwnames: None,
             reraise: false,
-            at: 0,
+            search_at: None,
             count_entry: true,
         }
     }
@@ -216,10 +217,13 @@ impl<'a, 'py> Run<'a, 'py> {
                     resume: 0,
                 });
                 self.ip = resume;
-                self.at = resume.saturating_sub(1);
+                self.search_at = Some(resume.saturating_sub(1));
             }
         }
         self.set_current();
+        if throw.is_none() {
+            self.search_at = None;
+        }
         let mut pending = throw.map(|exc| Unwind::Raise(Raised { exc }));
         let result = loop {
             let step = match pending.take() {
@@ -254,7 +258,36 @@ impl<'a, 'py> Run<'a, 'py> {
         let heap = interp.heap;
         let mut frame = self.frame();
         let mut units = self.code().units_ptr();
+        let mut consts = tuple::items(self.code().consts());
         let mut ip = self.ip;
+        // The value stack of `frame`, as the loop's `PUSH`, `POP` and `PEEK`.
+        //
+        // SAFETY (for the three): the compiler's `co_stacksize` bounds the depth every
+        // instruction pushes to, and its stack-depth analysis guarantees that an instruction
+        // pops and peeks only what earlier instructions of the frame pushed (the code objects
+        // the VM runs are only made by pyrt's compiler).
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                // SAFETY: see above.
+                unsafe { frame.push_unchecked(heap, Some(v)) }
+            }};
+        }
+        macro_rules! pop {
+            () => {
+                // SAFETY: see above.
+                match unsafe { frame.pop_unchecked(heap) } {
+                    Some(v) => v,
+                    None => return Err(self.system_error("NULL on the value stack")),
+                }
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                // SAFETY: see above.
+                unsafe { frame.peek_unchecked($n) }
+            };
+        }
         // The slow path: `Run::step` runs the instruction, then the frame may have changed.
         macro_rules! slow {
             ($op:expr, $oparg:expr, $next:expr) => {{
@@ -264,6 +297,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 frame = self.frame();
                 units = self.code().units_ptr();
+                consts = tuple::items(self.code().consts());
                 ip = self.ip;
             }};
         }
@@ -281,7 +315,6 @@ impl<'a, 'py> Run<'a, 'py> {
             // `frame->prev_instr = next_instr++`: where tracebacks, `f_lineno` and the
             // exception table look.
             frame.set_prev_instr(units.wrapping_add(at));
-            self.at = at;
             let next = at + 1 + usize::from(CACHE_ENTRIES[usize::from(op)]);
             ip = next;
             match op {
@@ -295,18 +328,33 @@ impl<'a, 'py> Run<'a, 'py> {
                 LOAD_FAST | LOAD_FAST_CHECK => {
                     // SAFETY: the argument of a `LOAD_FAST` is a local slot of its code.
                     match unsafe { frame.slot_unchecked(oparg) }.get(heap) {
-                        Some(v) => self.push(v),
+                        Some(v) => push!(v),
                         None => return Err(self.unbound_local(oparg)),
                     }
                 }
                 STORE_FAST => {
-                    let v = self.pop_opt();
+                    // SAFETY: as for `pop!`; a NULL is stored as it is (`LOAD_FAST_AND_CLEAR`'s).
+                    let v = unsafe { frame.pop_unchecked(heap) };
                     // SAFETY: the argument of a `STORE_FAST` is a local slot of its code.
                     unsafe { frame.slot_unchecked(oparg) }.set(heap, v);
                 }
-                LOAD_CONST => self.push(self.constant(oparg)),
-                POP_TOP => drop(self.pop_opt()),
-                PUSH_NULL => self.push_opt(None),
+                LOAD_CONST => push!(self.borrowed(consts[oparg])),
+                // SAFETY: as for `pop!`; the popped value or NULL is dropped.
+                POP_TOP => drop(unsafe { frame.pop_unchecked(heap) }),
+                // SAFETY: as for `push!`.
+                PUSH_NULL => unsafe { frame.push_unchecked(heap, None) },
+                COPY => {
+                    let v = peek!(oparg).get(heap);
+                    // SAFETY: as for `push!`.
+                    unsafe { frame.push_unchecked(heap, v) }
+                }
+                SWAP => {
+                    let (top, other) = (peek!(1), peek!(oparg));
+                    let a = top.take(heap);
+                    let b = other.take(heap);
+                    top.set(heap, b);
+                    other.set(heap, a);
+                }
                 JUMP_FORWARD => ip = next + oparg,
                 JUMP_BACKWARD => {
                     ip = next - oparg;
@@ -314,7 +362,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 JUMP_BACKWARD_NO_INTERRUPT => ip = next - oparg,
                 POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
-                    let v = self.pop()?;
+                    let v = pop!();
                     let t = match long::as_bool(heap, v.object()) {
                         Some(t) => t,
                         None => self.truth(&v)?,
@@ -324,59 +372,59 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
-                    let v = self.pop()?;
+                    let v = pop!();
                     if core::ptr::eq(v.ob_type(), NONE_TYPE.get()) == (op == POP_JUMP_IF_NONE) {
                         ip = next + oparg;
                     }
                 }
                 BINARY_OP => {
-                    let r = self.pop()?;
-                    let l = self.pop()?;
+                    let r = pop!();
+                    let l = pop!();
                     let v = match fast::binary_op(heap, oparg, l.object(), r.object()) {
-                        Some(v) => v.map_err(|e| self.err(e))?,
+                        Some(Ok(v)) => v,
+                        Some(Err(e)) => return Err(self.err(e)),
                         None => self.binary_op(oparg, l, r)?,
                     };
-                    self.push(v);
+                    push!(v);
                 }
                 COMPARE_OP => {
-                    let r = self.pop()?;
-                    let l = self.pop()?;
+                    let r = pop!();
+                    let l = pop!();
                     let v = match fast::compare(oparg >> 4, l.object(), r.object()) {
                         Some(t) => long::new_bool(heap, t),
                         None => self.compare_op(oparg, &l, &r)?,
                     };
-                    self.push(v);
+                    push!(v);
                 }
                 BINARY_SUBSCR => {
-                    let sub = self.pop()?;
-                    let container = self.pop()?;
+                    let sub = pop!();
+                    let container = pop!();
                     let v = match fast::subscr(heap, container.object(), sub.object()) {
                         Some(fast::Subscr::Found(v)) => v,
                         Some(fast::Subscr::Missing) => return Err(interp.key_error(&sub)),
                         Some(fast::Subscr::Failed(e)) => return Err(self.err(e)),
                         None => interp.getitem(&container, &sub)?,
                     };
-                    self.push(v);
+                    push!(v);
                 }
                 STORE_SUBSCR => {
-                    let sub = self.pop()?;
-                    let container = self.pop()?;
-                    let v = self.pop()?;
+                    let sub = pop!();
+                    let container = pop!();
+                    let v = pop!();
                     match fast::store_subscr(heap, container.object(), &sub, v) {
                         Ok(done) => done.map_err(|e| self.err(e))?,
                         Err(v) => interp.setitem(&container, sub, v)?,
                     }
                 }
                 FOR_ITER => {
-                    // SAFETY: `FOR_ITER` runs with its iterator on the stack.
-                    let it = unsafe { frame.peek_unchecked(1) }.get(heap);
-                    let next_item = it
-                        .as_ref()
-                        .and_then(|it| fast::iter_next(heap, it.object()));
+                    let it = peek!(1).ptr();
+                    // SAFETY: the stack slot holds its reference for the call; the built-in
+                    // iterators `fast::iter_next` accepts do not touch the frame's stack.
+                    let next_item = it.and_then(|p| fast::iter_next(heap, unsafe { p.as_ref() }));
                     match next_item {
-                        Some(Ok(Some(v))) => self.push(v),
+                        Some(Ok(Some(v))) => push!(v),
                         Some(Ok(None)) => {
-                            drop(self.pop_opt());
+                            drop(pop!());
                             // Past the END_FOR at the target.
                             ip = next + oparg + 1;
                         }
@@ -385,17 +433,16 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 UNPACK_SEQUENCE => {
-                    let seq = self.pop()?;
+                    let seq = pop!();
                     match fast::unpack_items(seq.object(), oparg) {
                         Some(items) => {
                             for &p in items.iter().rev() {
-                                // SAFETY: the sequence, held by `seq`, holds its items.
-                                self.push(unsafe { Obj::from_borrowed(heap, p.as_ref()) });
+                                push!(self.borrowed(p));
                             }
                         }
                         None => {
                             for v in self.unpack(&seq, oparg, None)?.into_iter().rev() {
-                                self.push(v);
+                                push!(v);
                             }
                         }
                     }
@@ -403,13 +450,21 @@ impl<'a, 'py> Run<'a, 'py> {
                 LOAD_DEREF => {
                     let v = self.cell(oparg)?.get(heap);
                     match v {
-                        Some(v) => self.push(v),
+                        Some(v) => push!(v),
                         None => return Err(self.unbound_deref(oparg)),
                     }
                 }
                 _ => slow!(op, oparg, next),
             }
         }
+    }
+
+    /// A new reference to an object the running code holds (a constant, a name, an item of a
+    /// sequence the caller holds).
+    #[inline(always)]
+    fn borrowed(&self, p: ObjPtr) -> Obj<'py> {
+        // SAFETY: the holder keeps the object alive while the run borrows it.
+        unsafe { Obj::from_borrowed(self.interp.heap, p.as_ref()) }
     }
 
     /// Makes the top of `frames` the current frame (after a push or pop of frames).
@@ -544,7 +599,7 @@ impl<'a, 'py> Run<'a, 'py> {
         dict::Dict::cast_internal(o.object()).map_err(|e| self.err(e))
     }
 
-    /// Executes one instruction of the slow set (`op` at `self.at`, whose following unit is
+    /// Executes one instruction of the slow set (`op` at the frame's `lasti`, whose following unit is
     /// `next`), the ones that call, return, or do more than move values; `self.ip` is `next`
     /// unless the instruction jumps or changes frames.
     #[inline(never)]
@@ -816,22 +871,6 @@ impl<'a, 'py> Run<'a, 'py> {
                     ));
                 }
             }
-            SWAP => {
-                let top = frame
-                    .stack_slot(1)
-                    .ok_or_else(|| self.system_error("swap"))?;
-                let other = frame
-                    .stack_slot(oparg)
-                    .ok_or_else(|| self.system_error("swap"))?;
-                let a = top.take(heap);
-                let b = other.take(heap);
-                top.set(heap, b);
-                other.set(heap, a);
-            }
-            COPY => {
-                let v = frame.stack_slot(oparg).and_then(|s| s.get(heap));
-                self.push_opt(v);
-            }
             LOAD_NAME => {
                 let v = self.load_name(oparg)?;
                 self.push(v);
@@ -936,6 +975,8 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             RERAISE => {
                 let exc = self.pop()?;
+                // The handler is searched from the `RERAISE`; the traceback names `lasti`.
+                self.search_at = Some(frame.lasti().max(0) as usize);
                 if oparg != 0 {
                     let lasti = frame
                         .stack_peek_at(heap, oparg)
@@ -1166,7 +1207,7 @@ impl<'a, 'py> Run<'a, 'py> {
         }
         let mut add_tb = fresh;
         self.kwnames = None;
-        let mut search_at = Some(self.at);
+        let mut search_at = self.search_at.take();
         loop {
             let frame = self.frame();
             let lasti = frame.lasti().max(0) as usize;
