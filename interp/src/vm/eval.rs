@@ -288,6 +288,15 @@ impl<'a, 'py> Run<'a, 'py> {
                 unsafe { frame.peek_unchecked($n) }
             };
         }
+        // After frames changed: the top frame's state into the locals.
+        macro_rules! reload {
+            () => {{
+                frame = self.frame();
+                units = self.code().units_ptr();
+                consts = tuple::items(self.code().consts());
+                ip = self.ip;
+            }};
+        }
         // The slow path: `Run::step` runs the instruction, then the frame may have changed.
         macro_rules! slow {
             ($op:expr, $oparg:expr, $next:expr) => {{
@@ -295,10 +304,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 if let Flow::Exit(x) = self.step($op, $oparg, $next)? {
                     return Ok(x);
                 }
-                frame = self.frame();
-                units = self.code().units_ptr();
-                consts = tuple::items(self.code().consts());
-                ip = self.ip;
+                reload!();
             }};
         }
         loop {
@@ -446,6 +452,30 @@ impl<'a, 'py> Run<'a, 'py> {
                             }
                         }
                     }
+                }
+                RETURN_VALUE | RETURN_CONST => {
+                    let v = if op == RETURN_VALUE {
+                        pop!()
+                    } else {
+                        self.borrowed(consts[oparg])
+                    };
+                    if self.pop_frame() {
+                        return Ok(Exit::Return(v));
+                    }
+                    reload!();
+                    push!(v);
+                }
+                LIST_APPEND => {
+                    let v = pop!();
+                    // The list a comprehension builds, below the iterators; borrowed from its
+                    // stack slot, which holds it for the append.
+                    let l = match peek!(oparg).ptr() {
+                        // SAFETY: the slot owns a reference to the list.
+                        Some(p) => unsafe { p.as_ref() },
+                        None => return Err(self.system_error("NULL on the value stack")),
+                    };
+                    let view = list::List::cast_internal(l).map_err(|e| self.err(e))?;
+                    list::append(heap, view, v).map_err(|e| self.err(e))?;
                 }
                 LOAD_DEREF => {
                     let v = self.cell(oparg)?.get(heap);
@@ -775,14 +805,6 @@ impl<'a, 'py> Run<'a, 'py> {
                 self.push(t);
             }
             RETURN_GENERATOR => return self.return_generator(),
-            RETURN_VALUE => {
-                let v = self.pop()?;
-                return self.return_value(v);
-            }
-            RETURN_CONST => {
-                let v = self.constant(oparg);
-                return self.return_value(v);
-            }
             SETUP_ANNOTATIONS => {
                 let locals = frame
                     .locals(heap)
@@ -1099,12 +1121,6 @@ impl<'a, 'py> Run<'a, 'py> {
                     frame.slots()[offset + i].set(heap, Some(c));
                 }
             }
-            LIST_APPEND => {
-                let v = self.pop()?;
-                let l = self.peek(oparg)?;
-                let view = list::List::cast_internal(l.object()).map_err(|e| self.err(e))?;
-                list::append(heap, view, v).map_err(|e| self.err(e))?;
-            }
             SET_ADD => {
                 let v = self.pop()?;
                 let s = self.peek(oparg)?;
@@ -1247,14 +1263,6 @@ impl<'a, 'py> Run<'a, 'py> {
         self.ip = self.frames.last().expect("a caller").resume;
         self.set_current();
         false
-    }
-
-    fn return_value(&mut self, v: Obj<'py>) -> R<'py, Flow<'py>> {
-        if self.pop_frame() {
-            return Ok(Flow::Exit(Exit::Return(v)));
-        }
-        self.push(v);
-        Ok(Flow::Next)
     }
 
     /// `RETURN_GENERATOR`: the frame moves into a new generator, which is "returned".
