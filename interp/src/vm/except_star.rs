@@ -31,8 +31,9 @@ impl<'a, 'py> Run<'a, 'py> {
             let previous = interp.vm.exc_info.replace(Some(matched.clone()));
             drop(previous);
         }
-        self.push_value(rest)?;
-        self.push_value(matched)
+        self.push_value(rest);
+        self.push_value(matched);
+        Ok(())
     }
 
     /// `check_except_star_type_valid`: exception classes, none of them a group.

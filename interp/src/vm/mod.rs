@@ -42,8 +42,10 @@
 //! `close` resume it with a run whose entry frame is the generator's ([`generator`]).
 
 pub(crate) mod args;
+mod decode;
 pub(crate) mod eval;
 pub(crate) mod except_star;
+mod fast;
 pub mod generator;
 pub(crate) mod import;
 pub(crate) mod intrinsics;

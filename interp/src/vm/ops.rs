@@ -56,6 +56,20 @@ impl<'a, 'py> Run<'a, 'py> {
         self.interp().vm_collect(v)
     }
 
+    /// `COMPARE_OP oparg` past the loop's fast path: the comparison is `oparg >> 4`.
+    #[inline(never)]
+    pub(super) fn compare_op(&self, oparg: usize, l: &Obj<'py>, r: &Obj<'py>) -> R<'py, Obj<'py>> {
+        let cmp = match oparg >> 4 {
+            0 => ast::CmpOp::Lt,
+            1 => ast::CmpOp::LtE,
+            2 => ast::CmpOp::Eq,
+            3 => ast::CmpOp::NotEq,
+            4 => ast::CmpOp::Gt,
+            _ => ast::CmpOp::GtE,
+        };
+        self.compare(cmp, l, r)
+    }
+
     pub(super) fn compare(&self, op: ast::CmpOp, l: &Obj<'py>, r: &Obj<'py>) -> R<'py, Obj<'py>> {
         let interp = self.interp();
         if let (Some(a), Some(b)) = (
