@@ -246,14 +246,6 @@ const PENDING: &[(&str, &str)] = &[
         "241_everything_is_an_object.py",
         "pyrt raises NotImplementedError: pyrt does not make plain object() instances yet",
     ),
-    (
-        "246_eval_exec.py",
-        "pyrt raises AttributeError: 'SyntaxError' object has no attribute 'msg' (the interpreter's SyntaxError has no fields yet: wt-exc)",
-    ),
-    (
-        "260_encode_error_classes.py",
-        "pyrt raises the object layer's UnicodeEncodeError and LookupError as ValueError (the interpreter's exceptions: wt-exc)",
-    ),
 ];
 
 /// Scripts that differ from CPython on purpose: (script, the construct pyrt's error must name,

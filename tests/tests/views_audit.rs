@@ -26,6 +26,19 @@ use std::path::{Path, PathBuf};
 /// Functions allowed to hold raw layout casts besides `header`, `slot_self`, constructors and
 /// deallocators: `(file, function, why)`.
 const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
+    // The VM's unchecked access to fast locals and the value stack.
+    (
+        "objects/src/types/frame.rs",
+        "slot_unchecked",
+        "`localsplus` after the frame's header, below `frame_slots` (the caller's contract, \
+         debug-asserted)",
+    ),
+    // The compact value of an exact int, after the exact type check.
+    (
+        "objects/src/types/long.rs",
+        "exact_compact_value",
+        "the int body, only when `ob_type` is exactly `int`",
+    ),
     // The text stream's one word, read after its type check.
     (
         "interp/src/stdio.rs",
@@ -256,6 +269,11 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
 /// `(file, function, why)`.
 const CHECKED: &[(&str, &str, &str)] = &[
     // It dispatches on the type, or only reads the header.
+    (
+        "objects/src/types/long.rs",
+        "exact_compact_value",
+        "dispatches on the type: `None` unless `ob_type` is exactly `int`",
+    ),
     (
         "interp/src/stdio.rs",
         "stream_fd",

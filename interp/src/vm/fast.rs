@@ -14,6 +14,8 @@
 
 use core::ptr;
 
+use pyrt_objects::abstract_::BinOp;
+use pyrt_objects::abstract_fast;
 use pyrt_objects::types::dict::{self, DICT_TYPE};
 use pyrt_objects::types::float::{self, FLOAT_TYPE};
 use pyrt_objects::types::iter::seq::{self, LIST_ITER_TYPE, RANGE_ITER_TYPE, TUPLE_ITER_TYPE};
@@ -23,21 +25,9 @@ use pyrt_objects::types::tuple::{self, TUPLE_TYPE};
 use pyrt_objects::types::unicode::{self, STR_TYPE};
 use pyrt_objects::{Heap, Obj, ObjPtr, PyObject, PyResult};
 
-/// `NB_*` numbers of `BINARY_OP`'s argument (`Include/opcode.h`), modulo the in-place offset.
-mod nb {
-    pub const ADD: usize = 0;
-    pub const AND: usize = 1;
-    pub const FLOOR_DIVIDE: usize = 2;
-    pub const MULTIPLY: usize = 5;
-    pub const REMAINDER: usize = 6;
-    pub const OR: usize = 7;
-    pub const POWER: usize = 8;
-    pub const SUBTRACT: usize = 10;
-    pub const TRUE_DIVIDE: usize = 11;
-    pub const XOR: usize = 12;
-    /// `NB_INPLACE_ADD`: the in-place forms follow the plain ones.
-    pub const INPLACE: usize = 13;
-}
+/// The number of `BINARY_OP`'s plain operators: `NB_INPLACE_ADD`, the first in-place one
+/// (`Include/opcode.h`).
+const NB_INPLACE: usize = 13;
 
 #[inline(always)]
 fn is_exact(o: &PyObject, ty: &pyrt_objects::typeobj::PyTypeObject) -> bool {
@@ -53,9 +43,28 @@ fn exact_float(o: &PyObject) -> Option<f64> {
     float::Float::cast(o).map(float::float_value)
 }
 
-/// `BINARY_OP oparg` on two compact ints or two floats; `None` when the types do not match or
-/// the generic path must answer (division by zero, an operator without a fast form). An int
-/// or float operation in place is the plain one (both types are immutable).
+/// `BINARY_OP`'s operators by their `NB_*` number (`Include/opcode.h`), the in-place forms
+/// folded onto the plain ones: an int or float operation in place is the plain one (both
+/// types are immutable).
+const NB_OPS: [Option<BinOp>; NB_INPLACE] = [
+    Some(BinOp::Add),
+    Some(BinOp::And),
+    Some(BinOp::FloorDiv),
+    Some(BinOp::LShift),
+    None, // `@`: no built-in number has it.
+    Some(BinOp::Mul),
+    Some(BinOp::Mod),
+    Some(BinOp::Or),
+    Some(BinOp::Pow),
+    Some(BinOp::RShift),
+    Some(BinOp::Sub),
+    Some(BinOp::TrueDiv),
+    Some(BinOp::Xor),
+];
+
+/// `BINARY_OP oparg` on two compact ints or two floats (the object model's
+/// [`abstract_fast`]); `None` when the types do not match or the generic path must answer
+/// (division by zero, an operator without a fast form).
 #[inline]
 pub(super) fn binary_op<'h>(
     heap: &'h Heap,
@@ -63,65 +72,7 @@ pub(super) fn binary_op<'h>(
     l: &PyObject,
     r: &PyObject,
 ) -> Option<PyResult<Obj<'h>>> {
-    let op = oparg % nb::INPLACE;
-    if let (Some(a), Some(b)) = (long::exact_compact_value(l), long::exact_compact_value(r)) {
-        return int_op(op, a, b).map(|v| long::int_from_i64(heap, v));
-    }
-    if let (Some(a), Some(b)) = (exact_float(l), exact_float(r)) {
-        let v = match op {
-            nb::ADD => a + b,
-            nb::SUBTRACT => a - b,
-            nb::MULTIPLY => a * b,
-            nb::TRUE_DIVIDE if b != 0.0 => a / b,
-            nb::POWER => float_pow(a, b)?,
-            _ => return None,
-        };
-        return Some(float::new_float(heap, v));
-    }
-    None
-}
-
-/// `float_pow` where it is just C's `pow`: a positive finite base, a finite exponent and a
-/// finite result (the other cases are special-cased, raise, or go complex in `float_pow`).
-/// Rust's `powf` is the C library's `pow`, the one CPython calls.
-#[inline]
-fn float_pow(a: f64, b: f64) -> Option<f64> {
-    if !(a > 0.0 && a.is_finite() && b.is_finite()) {
-        return None;
-    }
-    let v = a.powf(b);
-    v.is_finite().then_some(v)
-}
-
-/// An int operator on compact values (each below 2**30 in magnitude, so no result overflows
-/// an `i64`): Python's floor division and remainder take the divisor's sign.
-#[inline(always)]
-fn int_op(op: usize, a: i64, b: i64) -> Option<i64> {
-    Some(match op {
-        nb::ADD => a + b,
-        nb::SUBTRACT => a - b,
-        nb::MULTIPLY => a * b,
-        nb::AND => a & b,
-        nb::OR => a | b,
-        nb::XOR => a ^ b,
-        nb::FLOOR_DIVIDE if b != 0 => {
-            let q = a / b;
-            if a % b != 0 && (a < 0) != (b < 0) {
-                q - 1
-            } else {
-                q
-            }
-        }
-        nb::REMAINDER if b != 0 => {
-            let m = a % b;
-            if m != 0 && (m < 0) != (b < 0) {
-                m + b
-            } else {
-                m
-            }
-        }
-        _ => return None,
-    })
+    abstract_fast::binary_exact_builtins(heap, l, r, NB_OPS[oparg % NB_INPLACE]?)
 }
 
 /// `COMPARE_OP` with comparison `cmp` (`oparg >> 4`: `<`, `<=`, `==`, `!=`, `>`, `>=`) on two
@@ -275,22 +226,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn floor_division_and_remainder_take_the_divisors_sign() {
-        // Python: 7 // -2 == -4, 7 % -2 == -1, -7 // 2 == -4, -7 % 2 == 1, -7 // -2 == 3.
-        let cases = [
-            (7, 2, 3, 1),
-            (7, -2, -4, -1),
-            (-7, 2, -4, 1),
-            (-7, -2, 3, -1),
-            (6, -3, -2, 0),
-            (0, 5, 0, 0),
+    fn the_operator_table_follows_binary_ops_numbers() {
+        // `dis._nb_ops` of CPython 3.12, by `BINARY_OP` argument.
+        let symbols = [
+            "+",
+            "&",
+            "//",
+            "<<",
+            "@",
+            "*",
+            "%",
+            "|",
+            "** or pow()",
+            ">>",
+            "-",
+            "/",
+            "^",
         ];
-        for (a, b, q, m) in cases {
-            assert_eq!(int_op(nb::FLOOR_DIVIDE, a, b), Some(q), "{a} // {b}");
-            assert_eq!(int_op(nb::REMAINDER, a, b), Some(m), "{a} % {b}");
+        for (n, want) in symbols.iter().enumerate() {
+            let got = NB_OPS[n].map_or("@", BinOp::symbol);
+            assert_eq!(got, *want, "NB_OPS[{n}]");
         }
-        assert_eq!(int_op(nb::FLOOR_DIVIDE, 1, 0), None);
-        assert_eq!(int_op(nb::REMAINDER, 1, 0), None);
-        assert_eq!(int_op(3, 1, 2), None, "<< has no fast form");
     }
 }

@@ -721,8 +721,8 @@ impl<'a, 'py> Run<'a, 'py> {
 /// A small int's value (exact int, fits in an i64).
 #[inline]
 fn small_int(o: &Obj<'_>) -> Option<i64> {
-    if long::is_int(o.object()) && !core::ptr::eq(o.ob_type(), pyrt_objects::types::BOOL_TYPE.get())
-    {
+    // Exact ints only: a subclass may define the operator itself.
+    if core::ptr::eq(o.ob_type(), pyrt_objects::types::INT_TYPE.get()) {
         long::object_as_i64(o.object())
     } else {
         None
