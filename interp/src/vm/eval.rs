@@ -22,7 +22,7 @@ use ruff_python_ast as ast;
 
 use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
-use super::{args, unwind};
+use super::{args, inline_cache, unwind};
 
 /// A str object's view (names and constants the compiler made are str).
 pub(crate) fn str_of(o: &PyObject) -> &unicode::Str {
@@ -651,7 +651,12 @@ impl<'a, 'py> Run<'a, 'py> {
             STORE_ATTR => {
                 let owner = self.pop()?;
                 let v = self.pop()?;
-                interp.setattr(&owner, &self.name_text(oparg), Some(&v))?;
+                let cache = &units[at + 1..next];
+                if let Err(v) = inline_cache::store_attr(heap, cache, &owner, v) {
+                    interp.setattr(&owner, &self.name_text(oparg), Some(&v))?;
+                    let name = inline_cache::code_name(self.code(), oparg);
+                    inline_cache::specialize_store_attr(heap, cache, &owner, name);
+                }
             }
             DELETE_ATTR => {
                 let owner = self.pop()?;
@@ -740,21 +745,36 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             LOAD_ATTR => {
                 let owner = self.pop()?;
-                let name = self.name_text(oparg >> 1);
-                if oparg & 1 != 0 {
-                    // The method form: `(method, self)` without a bound method object when the
-                    // type has the method, else `(NULL, attribute)`.
-                    if let Some(meth) = self.unbound_method(&owner, &name)? {
+                let cache = &units[at + 1..next];
+                let name_obj = inline_cache::code_name(self.code(), oparg >> 1);
+                let method_form = oparg & 1 != 0;
+                let hit = match inline_cache::load_attr(heap, cache, &owner, name_obj, method_form)
+                {
+                    Some(hit) => hit,
+                    None => {
+                        let hit = self.load_attr_generic(&owner, oparg)?;
+                        inline_cache::specialize_load_attr(
+                            heap,
+                            cache,
+                            &owner,
+                            name_obj,
+                            method_form,
+                            |n| super::super::methods::has_builtin_method(&owner, n),
+                        );
+                        hit
+                    }
+                };
+                match hit {
+                    inline_cache::AttrHit::Method(meth) => {
                         self.push(meth)?;
                         self.push(owner)?;
-                        return Ok(Flow::Next);
                     }
-                    let v = interp.getattr(&owner, &name)?;
-                    self.push_opt(None)?;
-                    self.push(v)?;
-                } else {
-                    let v = interp.getattr(&owner, &name)?;
-                    self.push(v)?;
+                    inline_cache::AttrHit::Value(v) => {
+                        if method_form {
+                            self.push_opt(None)?;
+                        }
+                        self.push(v)?;
+                    }
                 }
             }
             LOAD_SUPER_ATTR => {
@@ -823,7 +843,16 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
             }
             LOAD_GLOBAL => {
-                let v = self.load_global(oparg >> 1)?;
+                let cache = &units[at + 1..next];
+                let v = match inline_cache::load_global(heap, frame, cache) {
+                    Some(v) => v,
+                    None => {
+                        let v = self.load_global(oparg >> 1)?;
+                        let name = inline_cache::code_name(self.code(), oparg >> 1);
+                        inline_cache::specialize_load_global(heap, frame, cache, name);
+                        v
+                    }
+                };
                 if oparg & 1 != 0 {
                     self.push_opt(None)?;
                 }
@@ -1212,6 +1241,18 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             None => Vec::new(),
         })
+    }
+
+    /// `LOAD_ATTR` without its cache: the method form gives `(method, self)` without a bound
+    /// method object when the type has the method, else `(NULL, attribute)`.
+    fn load_attr_generic(&self, owner: &Obj<'py>, oparg: usize) -> R<'py, inline_cache::AttrHit<'py>> {
+        let name = self.name_text(oparg >> 1);
+        if oparg & 1 != 0
+            && let Some(meth) = self.unbound_method(owner, &name)?
+        {
+            return Ok(inline_cache::AttrHit::Method(meth));
+        }
+        Ok(inline_cache::AttrHit::Value(self.interp.getattr(owner, &name)?))
     }
 
     /// `LOAD_ATTR`'s method form: the name (a str) for a built-in type's method, the function

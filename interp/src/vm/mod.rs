@@ -43,6 +43,7 @@ pub(crate) mod args;
 pub(crate) mod eval;
 pub mod generator;
 pub(crate) mod import;
+pub(crate) mod inline_cache;
 pub(crate) mod load;
 pub(crate) mod ops;
 pub(crate) mod traceback;

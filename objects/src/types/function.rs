@@ -568,8 +568,48 @@ static FUNCTION_SLOTS: Slots = Slots {
     clear: Some(func_clear),
     members: &FUNCTION_MEMBERS,
     getattr: None,
-    setattr: None,
+    setattr: Some(func_setattr),
 };
+
+/// `func_getsetlist`'s setters and the writable members (`None` deletes): `__code__`,
+/// `__defaults__`, `__kwdefaults__`, `__name__`, `__qualname__`, `__doc__`, `__module__`;
+/// any other member is read-only, any other name missing (pyrt has no function `__dict__`
+/// attributes yet).
+fn value_or_type_error<'h>(value: Option<Obj<'h>>, message: &str) -> PyResult<Obj<'h>> {
+    value.ok_or_else(|| PyErr::type_error(message))
+}
+
+fn func_setattr(heap: &Heap, o: &PyObject, name: &str, value: Option<&PyObject>) -> PyResult<()> {
+    let f = slot_self(o);
+    // SAFETY: `value` is a live object; the function takes a reference to it.
+    let value = value.map(|v| unsafe { Obj::from_borrowed(heap, v) });
+    match name {
+        "__code__" => f.set_code(heap, value_or_type_error(value, "__code__ must be set to a code object")?),
+        "__defaults__" => f.set_defaults(heap, value),
+        "__kwdefaults__" => f.set_kwdefaults(heap, value),
+        "__name__" => f.set_name(heap, value_or_type_error(value, "__name__ must be set to a string object")?),
+        "__qualname__" => f.set_qualname(
+            heap,
+            value_or_type_error(value, "__qualname__ must be set to a string object")?,
+        ),
+        "__doc__" => {
+            f.set_doc(heap, value.unwrap_or_else(|| none(heap)));
+            Ok(())
+        }
+        "__module__" => {
+            f.set_module(heap, value.unwrap_or_else(|| none(heap)));
+            Ok(())
+        }
+        _ if FUNCTION_MEMBERS.iter().any(|m| m.name == name) => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("attribute '{name}' of 'function' objects is not writable"),
+        )),
+        _ => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("'function' object has no attribute '{name}'"),
+        )),
+    }
+}
 
 /// `function`: 144 bytes, a GC type, weak references at 96.
 pub static FUNCTION_TYPE: StaticType = StaticType::new(
