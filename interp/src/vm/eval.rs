@@ -7,45 +7,30 @@
 //! handles it or the entry frame is left.
 
 use core::ptr::NonNull;
-use std::sync::OnceLock;
 
 use pyrt_compiler::opcode::Opcode;
 use pyrt_objects::abstract_::{self, UnOp};
-use pyrt_objects::types::code::{CO_GENERATOR, Code};
+use pyrt_objects::types::code::Code;
 use pyrt_objects::types::datastack::StackFrame;
 use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::function::Function;
 use pyrt_objects::types::method::Method;
-use pyrt_objects::types::{cell, dict, genobject, list, long, none, set, tuple, unicode};
+use pyrt_objects::types::{
+    NONE_TYPE, cell, dict, genobject, list, long, none, set, tuple, unicode,
+};
 use pyrt_objects::{Obj, ObjPtr, PyObject};
 use ruff_python_ast as ast;
 
 use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
+use super::decode::{self, CACHE_ENTRIES};
 use super::{args, inline_cache, unwind};
 
 /// A str object's view (names and constants the compiler made are str).
 pub(crate) fn str_of(o: &PyObject) -> &unicode::Str {
-    static EMPTY: OnceLock<()> = OnceLock::new();
-    let _ = EMPTY;
     unicode::Str::cast(o).unwrap_or_else(|| {
         // A code object's names are always str (`new_code` checks them).
         unreachable!("a name that is not a str")
-    })
-}
-
-/// The number of inline cache units after each opcode.
-fn caches() -> &'static [u8; 256] {
-    static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = [0u8; 256];
-        for op in pyrt_compiler::opcode::ALL {
-            let n = *op as u16;
-            if n < 256 {
-                t[n as usize] = op.cache_entries() as u8;
-            }
-        }
-        t
     })
 }
 
@@ -145,6 +130,11 @@ struct Active<'s> {
 pub(crate) struct Run<'a, 'py> {
     interp: &'a Interp<'py>,
     frames: Vec<Active<'a>>,
+    /// The top frame of `frames` (set by [`Run::set_current`] whenever `frames` changes, so
+    /// the loop never looks it up); dangling before the entry frame is pushed.
+    current: NonNull<InterpreterFrame>,
+    /// The code the top frame runs.
+    code: NonNull<Code>,
     /// The next code unit of the top frame.
     ip: usize,
     /// `KW_NAMES`' tuple for the next `CALL`.
@@ -164,6 +154,8 @@ impl<'a, 'py> Run<'a, 'py> {
         Run {
             interp,
             frames: Vec::new(),
+            current: NonNull::dangling(),
+            code: NonNull::dangling(),
             ip: 0,
             kwnames: None,
             reraise: false,
@@ -228,6 +220,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 self.at = resume.saturating_sub(1);
             }
         }
+        self.set_current();
         let mut pending = throw.map(|exc| Unwind::Raise(Raised { exc }));
         let result = loop {
             let step = match pending.take() {
@@ -251,58 +244,152 @@ impl<'a, 'py> Run<'a, 'py> {
     }
 
     /// Executes instructions until the entry frame is left or an error occurs.
+    ///
+    /// The frame, its code units and the next unit are locals here, re-read from the run only
+    /// after an instruction that may change frames (the ones [`Run::step`] runs: calls,
+    /// returns, yields) and when the loop is entered again after an unwind. The instructions
+    /// that only move values or jump run in this loop; an error leaves it with `Err` (the
+    /// error paths are cold), and [`Run::run`] unwinds and enters it again.
     fn steps(&mut self) -> R<'py, Exit<'py>> {
+        let interp = self.interp;
+        let heap = interp.heap;
+        let mut frame = self.frame();
+        let mut units = self.code().units_ptr();
+        let mut ip = self.ip;
         loop {
-            if let Flow::Exit(x) = self.step()? {
-                return Ok(x);
+            // SAFETY: `ip` is a unit of the running code: the code objects the VM runs are
+            // only made by pyrt's compiler (no Python API makes or replaces code), whose code
+            // ends every path with a return, raise or backward jump, and whose jumps and
+            // exception handlers land on instructions of the same code.
+            let word = unsafe { (*units.add(ip)).get() };
+            let (mut op, mut oparg, mut at) = ((word & 0xff) as u8, usize::from(word >> 8), ip);
+            if op == EXTENDED_ARG {
+                // SAFETY: `units` is the running code's, whose `EXTENDED_ARG`s are prefixes.
+                (op, oparg, at) = unsafe { decode::extended(units, at, word) };
+            }
+            // `frame->prev_instr = next_instr++`: where tracebacks, `f_lineno` and the
+            // exception table look.
+            frame.set_prev_instr(units.wrapping_add(at));
+            self.at = at;
+            let next = at + 1 + usize::from(CACHE_ENTRIES[usize::from(op)]);
+            ip = next;
+            match op {
+                NOP | CACHE => {}
+                RESUME => {
+                    if oparg == 0 {
+                        // A function's start: an eval-breaker check (automatic collections).
+                        interp.gc_safe_point();
+                    }
+                }
+                LOAD_FAST | LOAD_FAST_CHECK => {
+                    // SAFETY: the argument of a `LOAD_FAST` is a local slot of its code.
+                    match unsafe { frame.slot_unchecked(oparg) }.get(heap) {
+                        Some(v) => self.push(v),
+                        None => return Err(self.unbound_local(oparg)),
+                    }
+                }
+                STORE_FAST => {
+                    let v = self.pop_opt();
+                    // SAFETY: the argument of a `STORE_FAST` is a local slot of its code.
+                    unsafe { frame.slot_unchecked(oparg) }.set(heap, v);
+                }
+                LOAD_CONST => self.push(self.constant(oparg)),
+                POP_TOP => drop(self.pop_opt()),
+                PUSH_NULL => self.push_opt(None),
+                JUMP_FORWARD => ip = next + oparg,
+                JUMP_BACKWARD => {
+                    ip = next - oparg;
+                    interp.gc_safe_point();
+                }
+                JUMP_BACKWARD_NO_INTERRUPT => ip = next - oparg,
+                POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                    let v = self.pop()?;
+                    let t = match long::as_bool(heap, v.object()) {
+                        Some(t) => t,
+                        None => self.truth(&v)?,
+                    };
+                    if t == (op == POP_JUMP_IF_TRUE) {
+                        ip = next + oparg;
+                    }
+                }
+                POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
+                    let v = self.pop()?;
+                    if core::ptr::eq(v.ob_type(), NONE_TYPE.get()) == (op == POP_JUMP_IF_NONE) {
+                        ip = next + oparg;
+                    }
+                }
+                _ => {
+                    self.ip = next;
+                    if let Flow::Exit(x) = self.step(op, oparg, next)? {
+                        return Ok(x);
+                    }
+                    frame = self.frame();
+                    units = self.code().units_ptr();
+                    ip = self.ip;
+                }
             }
         }
     }
 
+    /// Makes the top of `frames` the current frame (after a push or pop of frames).
+    #[inline]
+    fn set_current(&mut self) {
+        let top = self.frames.last().expect("a run has a frame while it runs");
+        self.current = top.frame;
+        // SAFETY: the frame is alive and in place while it is on `frames` (see `frame`).
+        let code = unsafe { top.frame.as_ref() }
+            .code()
+            .expect("a running frame has its code");
+        self.code = NonNull::from(code);
+    }
+
     /// The top frame.
-    #[inline]
+    #[inline(always)]
     fn frame(&self) -> &'a InterpreterFrame {
-        let f = self
-            .frames
-            .last()
-            .expect("a run has a frame while it runs")
-            .frame;
-        // SAFETY: a frame of this run stays in place until the run pops it (data-stack frames
-        // are popped only here; a generator's frame lives in the generator, which its caller
-        // holds for the run).
-        unsafe { &*f.as_ptr() }
+        debug_assert!(self.frames.last().is_some_and(|f| f.frame == self.current));
+        // SAFETY: `current` is the top of `frames` while the run runs (`set_current`), and a
+        // frame of this run stays in place until the run pops it (data-stack frames are popped
+        // only here; a generator's frame lives in the generator, which its caller holds for
+        // the run).
+        unsafe { self.current.as_ref() }
     }
 
-    #[inline]
+    /// The code of the top frame.
+    #[inline(always)]
     fn code(&self) -> &'a Code {
-        self.frame().code().expect("a running frame has its code")
+        // SAFETY: the top frame holds a reference to its code for as long as it runs.
+        unsafe { self.code.as_ref() }
     }
 
-    #[inline]
-    fn push(&self, v: Obj<'py>) -> R<'py, ()> {
-        self.frame()
-            .stack_push_opt(self.interp.heap, Some(v))
-            .map_err(|e| self.interp.err(e))
+    /// `PUSH`.
+    #[inline(always)]
+    fn push(&self, v: Obj<'py>) {
+        self.push_opt(Some(v));
     }
 
-    #[inline]
-    fn push_opt(&self, v: Option<Obj<'py>>) -> R<'py, ()> {
-        self.frame()
-            .stack_push_opt(self.interp.heap, v)
-            .map_err(|e| self.interp.err(e))
+    /// `PUSH` of a value or a NULL.
+    #[inline(always)]
+    fn push_opt(&self, v: Option<Obj<'py>>) {
+        // SAFETY: the compiler's `co_stacksize` bounds the depth every instruction of its code
+        // pushes to (the code objects the VM runs are only made by pyrt's compiler).
+        unsafe { self.frame().push_unchecked(self.interp.heap, v) }
     }
 
-    #[inline]
-    fn pop_opt(&self) -> R<'py, Option<Obj<'py>>> {
-        self.frame()
-            .stack_pop(self.interp.heap)
-            .map_err(|e| self.interp.err(e))
+    /// `POP`: the top value or NULL.
+    #[inline(always)]
+    fn pop_opt(&self) -> Option<Obj<'py>> {
+        // SAFETY: the compiler's stack-depth analysis guarantees an instruction pops only what
+        // earlier instructions of the frame pushed.
+        unsafe { self.frame().pop_unchecked(self.interp.heap) }
     }
 
-    #[inline]
+    /// `POP` of a value (a NULL there is a `SystemError`).
+    #[inline(always)]
     fn pop(&self) -> R<'py, Obj<'py>> {
-        self.pop_opt()?
-            .ok_or_else(|| self.system_error("NULL on the value stack"))
+        match self.pop_opt() {
+            Some(v) => Ok(v),
+            None => Err(self.system_error("NULL on the value stack")),
+        }
     }
 
     /// Pops `n` values, bottom first.
@@ -318,9 +405,24 @@ impl<'a, 'py> Run<'a, 'py> {
     /// The value `n` places from the top (1 is the top).
     #[inline]
     fn peek(&self, n: usize) -> R<'py, Obj<'py>> {
-        self.frame()
-            .stack_peek_at(self.interp.heap, n)
-            .ok_or_else(|| self.system_error("peek past the stack"))
+        // SAFETY: the compiler guarantees the stack is `n` deep where an instruction peeks.
+        match unsafe { self.frame().peek_unchecked(n) }.get(self.interp.heap) {
+            Some(v) => Ok(v),
+            None => Err(self.system_error("NULL on the value stack")),
+        }
+    }
+
+    /// `UnboundLocalError` for local slot `i`.
+    #[cold]
+    #[inline(never)]
+    fn unbound_local(&self, i: usize) -> Unwind<'py> {
+        self.interp.raise(
+            &exceptions::UNBOUND_LOCAL_ERROR,
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                self.local_name(i)
+            ),
+        )
     }
 
     #[cold]
@@ -361,49 +463,23 @@ impl<'a, 'py> Run<'a, 'py> {
         dict::Dict::cast_internal(o.object()).map_err(|e| self.err(e))
     }
 
-    /// Executes one instruction.
-    fn step(&mut self) -> R<'py, Flow<'py>> {
+    /// Executes one instruction of the slow set (`op` at `self.at`, whose following unit is
+    /// `next`), the ones that call, return, or do more than move values; `self.ip` is `next`
+    /// unless the instruction jumps or changes frames.
+    #[inline(never)]
+    fn step(&mut self, op: u8, oparg: usize, next: usize) -> R<'py, Flow<'py>> {
         let interp = self.interp;
         let heap = interp.heap;
         let frame = self.frame();
-        let units = self.code().units();
-        let mut at = self.ip;
-        let word = units
-            .get(at)
-            .ok_or_else(|| self.system_error("ran off the code"))?
-            .get();
-        let mut op = (word & 0xff) as u8;
-        let mut oparg = usize::from(word >> 8);
-        while op == EXTENDED_ARG {
-            at += 1;
-            let w = units
-                .get(at)
-                .ok_or_else(|| self.system_error("ran off the code"))?
-                .get();
-            op = (w & 0xff) as u8;
-            oparg = (oparg << 8) | usize::from(w >> 8);
-        }
-        frame.set_lasti(at as isize);
-        self.at = at;
-        let next = at + 1 + usize::from(caches()[op as usize]);
-        self.ip = next;
         match op {
-            NOP | RESUME | CACHE => {
-                if op == RESUME && oparg == 0 {
-                    // A function's start: an eval-breaker check (automatic collections).
-                    interp.gc_safe_point();
-                }
-            }
-            POP_TOP => drop(self.pop_opt()?),
-            PUSH_NULL => self.push_opt(None)?,
             END_FOR => {
-                self.pop_opt()?;
-                self.pop_opt()?;
+                self.pop_opt();
+                self.pop_opt();
             }
             END_SEND => {
                 let v = self.pop()?;
-                self.pop_opt()?;
-                self.push(v)?;
+                self.pop_opt();
+                self.push(v);
             }
             UNARY_NEGATIVE | UNARY_INVERT => {
                 let v = self.pop()?;
@@ -412,24 +488,24 @@ impl<'a, 'py> Run<'a, 'py> {
                 } else {
                     UnOp::Invert
                 };
-                self.push(abstract_::unary_op(heap, v.object(), o).map_err(|e| self.err(e))?)?;
+                self.push(abstract_::unary_op(heap, v.object(), o).map_err(|e| self.err(e))?);
             }
             UNARY_NOT => {
                 let v = self.pop()?;
                 let t = self.truth(&v)?;
-                self.push(long::new_bool(heap, !t))?;
+                self.push(long::new_bool(heap, !t));
             }
             BINARY_SUBSCR => {
                 let sub = self.pop()?;
                 let container = self.pop()?;
-                self.push(interp.getitem(&container, &sub)?)?;
+                self.push(interp.getitem(&container, &sub)?);
             }
             BINARY_SLICE => {
                 let stop = self.pop()?;
                 let start = self.pop()?;
                 let container = self.pop()?;
                 let s = super::super::builtins::new_slice(interp, vec![start, stop, none(heap)])?;
-                self.push(interp.getitem(&container, &s)?)?;
+                self.push(interp.getitem(&container, &s)?);
             }
             STORE_SLICE => {
                 let stop = self.pop()?;
@@ -442,7 +518,7 @@ impl<'a, 'py> Run<'a, 'py> {
             GET_LEN => {
                 let v = self.peek(1)?;
                 let n = abstract_::len(v.object()).map_err(|e| self.err(e))?;
-                self.push(long::int_from_i64(heap, n as i64).map_err(|e| self.err(e))?)?;
+                self.push(long::int_from_i64(heap, n as i64).map_err(|e| self.err(e))?);
             }
             MATCH_MAPPING | MATCH_SEQUENCE => {
                 let v = self.peek(1)?;
@@ -454,26 +530,26 @@ impl<'a, 'py> Run<'a, 'py> {
                         || tuple::Tuple::cast(o).is_some()
                         || pyrt_objects::types::range::Range::cast(o).is_some()
                 };
-                self.push(long::new_bool(heap, yes))?;
+                self.push(long::new_bool(heap, yes));
             }
             MATCH_KEYS => {
                 let keys = self.peek(1)?;
                 let subject = self.peek(2)?;
                 let r = self.match_keys(&subject, &keys)?;
-                self.push(r)?;
+                self.push(r);
             }
             MATCH_CLASS => {
                 let names = self.pop()?;
                 let cls = self.pop()?;
                 let subject = self.pop()?;
                 let r = self.match_class(&subject, &cls, oparg, &names)?;
-                self.push(r)?;
+                self.push(r);
             }
             PUSH_EXC_INFO => {
                 let exc = self.pop()?;
                 let prev = interp.vm.exc_info.replace(Some(exc.clone()));
-                self.push(prev.unwrap_or_else(|| none(heap)))?;
-                self.push(exc)?;
+                self.push(prev.unwrap_or_else(|| none(heap)));
+                self.push(exc);
             }
             POP_EXCEPT => {
                 let v = self.pop()?;
@@ -485,7 +561,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 let left = self.peek(1)?;
                 self.check_except_type(&right)?;
                 let m = interp.isinstance(left.object(), right.object());
-                self.push(long::new_bool(heap, m))?;
+                self.push(long::new_bool(heap, m));
             }
             WITH_EXCEPT_START => {
                 let val = self.peek(1)?;
@@ -496,15 +572,15 @@ impl<'a, 'py> Run<'a, 'py> {
                     .and_then(|e| exceptions::link(heap, e, Link::Traceback))
                     .unwrap_or_else(|| none(heap));
                 let r = interp.call(&exit, vec![ty, val, tb], Vec::new())?;
-                self.push(r)?;
+                self.push(r);
             }
             BEFORE_WITH => {
                 let mgr = self.pop()?;
                 let enter = self.special(&mgr, "__enter__", "the context manager protocol")?;
                 let exit = self.special(&mgr, "__exit__", "the context manager protocol")?;
-                self.push(exit)?;
+                self.push(exit);
                 let r = interp.call(&enter, Vec::new(), Vec::new())?;
-                self.push(r)?;
+                self.push(r);
             }
             CLEANUP_THROW => {
                 let exc = self.pop()?;
@@ -520,8 +596,8 @@ impl<'a, 'py> Run<'a, 'py> {
                         // SAFETY: the args tuple holds its items.
                         .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
                         .unwrap_or_else(|| none(heap));
-                    self.push(none(heap))?;
-                    self.push(value)?;
+                    self.push(none(heap));
+                    self.push(value);
                 } else {
                     self.reraise = true;
                     return Err(raised(exc));
@@ -540,14 +616,14 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             GET_ITER => {
                 let v = self.pop()?;
-                self.push(abstract_::get_iter(heap, v.object()).map_err(|e| self.err(e))?)?;
+                self.push(abstract_::get_iter(heap, v.object()).map_err(|e| self.err(e))?);
             }
             GET_YIELD_FROM_ITER => {
                 let v = self.pop()?;
                 if genobject::is_generator(v.object()) {
-                    self.push(v)?;
+                    self.push(v);
                 } else {
-                    self.push(abstract_::get_iter(heap, v.object()).map_err(|e| self.err(e))?)?;
+                    self.push(abstract_::get_iter(heap, v.object()).map_err(|e| self.err(e))?);
                 }
             }
             LOAD_BUILD_CLASS => {
@@ -558,7 +634,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 match dict::get_item(heap, self.dict_of(&b)?, key.object())
                     .map_err(|e| self.err(e))?
                 {
-                    Some(f) => self.push(f)?,
+                    Some(f) => self.push(f),
                     None => {
                         return Err(
                             interp.raise(&exceptions::NAME_ERROR, "__build_class__ not found")
@@ -571,7 +647,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 let t = unsafe {
                     Obj::from_borrowed(heap, &exceptions::ASSERTION_ERROR.get().ob_base.ob_base)
                 };
-                self.push(t)?;
+                self.push(t);
             }
             RETURN_GENERATOR => return self.return_generator(),
             RETURN_VALUE => {
@@ -600,7 +676,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 let locals = frame
                     .locals(heap)
                     .ok_or_else(|| interp.raise(&exceptions::SYSTEM_ERROR, "no locals found"))?;
-                self.push(locals)?;
+                self.push(locals);
             }
             STORE_NAME => {
                 let v = self.pop()?;
@@ -626,7 +702,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 let seq = self.pop()?;
                 let items = self.unpack(&seq, oparg, None)?;
                 for v in items.into_iter().rev() {
-                    self.push(v)?;
+                    self.push(v);
                 }
             }
             UNPACK_EX => {
@@ -634,15 +710,15 @@ impl<'a, 'py> Run<'a, 'py> {
                 let (before, after) = (oparg & 0xff, oparg >> 8);
                 let items = self.unpack(&seq, before, Some(after))?;
                 for v in items.into_iter().rev() {
-                    self.push(v)?;
+                    self.push(v);
                 }
             }
             FOR_ITER => {
                 let it = self.peek(1)?;
                 match self.iter_next(&it)? {
-                    Some(v) => self.push(v)?,
+                    Some(v) => self.push(v),
                     None => {
-                        self.pop_opt()?;
+                        self.pop_opt();
                         // Past the END_FOR at the target.
                         self.ip = next + oparg + 1;
                     }
@@ -651,7 +727,7 @@ impl<'a, 'py> Run<'a, 'py> {
             STORE_ATTR => {
                 let owner = self.pop()?;
                 let v = self.pop()?;
-                let cache = &units[at + 1..next];
+                let cache = self.cache_units(next);
                 if let Err(v) = inline_cache::store_attr(heap, cache, &owner, v) {
                     interp.setattr(&owner, &self.name_text(oparg), Some(&v))?;
                     let name = inline_cache::code_name(self.code(), oparg);
@@ -696,20 +772,19 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             COPY => {
                 let v = frame.stack_slot(oparg).and_then(|s| s.get(heap));
-                self.push_opt(v)?;
+                self.push_opt(v);
             }
-            LOAD_CONST => self.push(self.constant(oparg))?,
             LOAD_NAME => {
                 let v = self.load_name(oparg)?;
-                self.push(v)?;
+                self.push(v);
             }
             BUILD_TUPLE => {
                 let items = self.pop_n(oparg)?;
-                self.push(tuple::new_tuple(heap, items).map_err(|e| self.err(e))?)?;
+                self.push(tuple::new_tuple(heap, items).map_err(|e| self.err(e))?);
             }
             BUILD_LIST => {
                 let items = self.pop_n(oparg)?;
-                self.push(list::new_list(heap, items).map_err(|e| self.err(e))?)?;
+                self.push(list::new_list(heap, items).map_err(|e| self.err(e))?);
             }
             BUILD_SET => {
                 let items = self.pop_n(oparg)?;
@@ -718,7 +793,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 for i in items {
                     set::add(heap, view, i).map_err(|e| self.err(e))?;
                 }
-                self.push(s)?;
+                self.push(s);
             }
             BUILD_MAP => {
                 let items = self.pop_n(2 * oparg)?;
@@ -728,7 +803,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     dict::set_item(heap, view, k, v).map_err(|e| self.err(e))?;
                 }
-                self.push(d)?;
+                self.push(d);
             }
             BUILD_CONST_KEY_MAP => {
                 let keys = self.pop()?;
@@ -741,11 +816,11 @@ impl<'a, 'py> Run<'a, 'py> {
                     let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
                     dict::set_item(heap, view, k, v).map_err(|e| self.err(e))?;
                 }
-                self.push(d)?;
+                self.push(d);
             }
             LOAD_ATTR => {
                 let owner = self.pop()?;
-                let cache = &units[at + 1..next];
+                let cache = self.cache_units(next);
                 let name_obj = inline_cache::code_name(self.code(), oparg >> 1);
                 let method_form = oparg & 1 != 0;
                 let hit = match inline_cache::load_attr(heap, cache, &owner, name_obj, method_form)
@@ -766,14 +841,14 @@ impl<'a, 'py> Run<'a, 'py> {
                 };
                 match hit {
                     inline_cache::AttrHit::Method(meth) => {
-                        self.push(meth)?;
-                        self.push(owner)?;
+                        self.push(meth);
+                        self.push(owner);
                     }
                     inline_cache::AttrHit::Value(v) => {
                         if method_form {
-                            self.push_opt(None)?;
+                            self.push_opt(None);
                         }
-                        self.push(v)?;
+                        self.push(v);
                     }
                 }
             }
@@ -783,9 +858,9 @@ impl<'a, 'py> Run<'a, 'py> {
                 let _global_super = self.pop()?;
                 let v = self.super_attr(&class, &self_, &self.name_text(oparg >> 2))?;
                 if oparg & 1 != 0 {
-                    self.push_opt(None)?;
+                    self.push_opt(None);
                 }
-                self.push(v)?;
+                self.push(v);
             }
             COMPARE_OP => {
                 let r = self.pop()?;
@@ -798,52 +873,32 @@ impl<'a, 'py> Run<'a, 'py> {
                     4 => ast::CmpOp::Gt,
                     _ => ast::CmpOp::GtE,
                 };
-                self.push(self.compare(cmp, &l, &r)?)?;
+                self.push(self.compare(cmp, &l, &r)?);
             }
             IS_OP => {
                 let r = self.pop()?;
                 let l = self.pop()?;
-                self.push(long::new_bool(heap, l.is(&r) != (oparg == 1)))?;
+                self.push(long::new_bool(heap, l.is(&r) != (oparg == 1)));
             }
             CONTAINS_OP => {
                 let r = self.pop()?;
                 let l = self.pop()?;
                 let c = self.contains(&r, &l)?;
-                self.push(long::new_bool(heap, c != (oparg == 1)))?;
+                self.push(long::new_bool(heap, c != (oparg == 1)));
             }
             IMPORT_NAME => {
                 let fromlist = self.pop()?;
                 let level = self.pop()?;
                 let m = interp.vm_import_name(&self.name_text(oparg), &fromlist, &level)?;
-                self.push(m)?;
+                self.push(m);
             }
             IMPORT_FROM => {
                 let m = self.peek(1)?;
                 let v = interp.vm_import_from(&m, &self.name_text(oparg))?;
-                self.push(v)?;
-            }
-            JUMP_FORWARD => self.ip = next + oparg,
-            JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
-                self.ip = next - oparg;
-                if op == JUMP_BACKWARD {
-                    interp.gc_safe_point();
-                }
-            }
-            POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
-                let v = self.pop()?;
-                let t = self.truth(&v)?;
-                if t == (op == POP_JUMP_IF_TRUE) {
-                    self.ip = next + oparg;
-                }
-            }
-            POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
-                let v = self.pop()?;
-                if v.is(&none(heap)) == (op == POP_JUMP_IF_NONE) {
-                    self.ip = next + oparg;
-                }
+                self.push(v);
             }
             LOAD_GLOBAL => {
-                let cache = &units[at + 1..next];
+                let cache = self.cache_units(next);
                 let v = match inline_cache::load_global(heap, frame, cache) {
                     Some(v) => v,
                     None => {
@@ -854,9 +909,9 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 };
                 if oparg & 1 != 0 {
-                    self.push_opt(None)?;
+                    self.push_opt(None);
                 }
-                self.push(v)?;
+                self.push(v);
             }
             RERAISE => {
                 let exc = self.pop()?;
@@ -874,15 +929,15 @@ impl<'a, 'py> Run<'a, 'py> {
             BINARY_OP => {
                 let r = self.pop()?;
                 let l = self.pop()?;
-                self.push(self.binary_op(oparg, l, r)?)?;
+                self.push(self.binary_op(oparg, l, r)?);
             }
             SEND => {
                 let v = self.pop()?;
                 let receiver = self.peek(1)?;
                 match self.send(&receiver, v)? {
-                    super::generator::Sent::Yielded(y) => self.push(y)?,
+                    super::generator::Sent::Yielded(y) => self.push(y),
                     super::generator::Sent::Returned(r) => {
-                        self.push(r)?;
+                        self.push(r);
                         self.ip = next + oparg;
                     }
                 }
@@ -894,28 +949,9 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 return Ok(Flow::Exit(Exit::Yield(v)));
             }
-            LOAD_FAST | LOAD_FAST_CHECK => {
-                let v = frame.local(heap, oparg);
-                match v {
-                    Some(v) => self.push(v)?,
-                    None => {
-                        return Err(interp.raise(
-                            &exceptions::UNBOUND_LOCAL_ERROR,
-                            format!(
-                                "cannot access local variable '{}' where it is not associated with a value",
-                                self.local_name(oparg)
-                            ),
-                        ));
-                    }
-                }
-            }
             LOAD_FAST_AND_CLEAR => {
                 let v = frame.slots()[oparg].take(heap);
-                self.push_opt(v)?;
-            }
-            STORE_FAST => {
-                let v = self.pop_opt()?;
-                frame.slots()[oparg].set(heap, v);
+                self.push_opt(v);
             }
             DELETE_FAST => {
                 if frame.slots()[oparg].take(heap).is_none() {
@@ -931,7 +967,7 @@ impl<'a, 'py> Run<'a, 'py> {
             RAISE_VARARGS => return Err(self.raise_varargs(oparg)),
             MAKE_FUNCTION => {
                 let f = self.make_function(oparg)?;
-                self.push(f)?;
+                self.push(f);
             }
             BUILD_SLICE => {
                 let items = self.pop_n(oparg)?;
@@ -939,7 +975,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 if items.len() == 2 {
                     items.push(none(heap));
                 }
-                self.push(super::super::builtins::new_slice(interp, items)?)?;
+                self.push(super::super::builtins::new_slice(interp, items)?);
             }
             MAKE_CELL => {
                 let v = frame.slots()[oparg].take(heap);
@@ -948,12 +984,12 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             LOAD_CLOSURE => {
                 let v = frame.local(heap, oparg);
-                self.push_opt(v)?;
+                self.push_opt(v);
             }
             LOAD_DEREF => {
                 let v = self.cell(oparg)?.get(heap);
                 match v {
-                    Some(v) => self.push(v)?,
+                    Some(v) => self.push(v),
                     None => return Err(self.unbound_deref(oparg)),
                 }
             }
@@ -976,9 +1012,9 @@ impl<'a, 'py> Run<'a, 'py> {
                 let found =
                     dict::get_item(heap, self.dict_of(&mapping)?, name).map_err(|e| self.err(e))?;
                 match found {
-                    Some(v) => self.push(v)?,
+                    Some(v) => self.push(v),
                     None => match self.cell(oparg)?.get(heap) {
-                        Some(v) => self.push(v)?,
+                        Some(v) => self.push(v),
                         None => return Err(self.unbound_deref(oparg)),
                     },
                 }
@@ -989,10 +1025,10 @@ impl<'a, 'py> Run<'a, 'py> {
                 match dict::get_item(heap, self.dict_of(&mapping)?, name.object())
                     .map_err(|e| self.err(e))?
                 {
-                    Some(v) => self.push(v)?,
+                    Some(v) => self.push(v),
                     None => {
                         let v = self.load_global(oparg)?;
-                        self.push(v)?;
+                        self.push(v);
                     }
                 }
             }
@@ -1070,7 +1106,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 };
                 let v = self.pop()?;
                 let r = self.format_value(v, oparg & 3, spec)?;
-                self.push(r)?;
+                self.push(r);
             }
             BUILD_STRING => {
                 let items = self.pop_n(oparg)?;
@@ -1081,7 +1117,7 @@ impl<'a, 'py> Run<'a, 'py> {
                             .ok_or_else(|| self.system_error("BUILD_STRING of a non-str"))?,
                     ));
                 }
-                self.push(unicode::new_str(heap, &s).map_err(|e| self.err(e))?)?;
+                self.push(unicode::new_str(heap, &s).map_err(|e| self.err(e))?);
             }
             KW_NAMES => self.kwnames = Some(self.constant(oparg)),
             CALL => return self.call(oparg),
@@ -1089,13 +1125,13 @@ impl<'a, 'py> Run<'a, 'py> {
             CALL_INTRINSIC_1 => {
                 let v = self.pop()?;
                 let r = self.intrinsic1(oparg, v)?;
-                self.push(r)?;
+                self.push(r);
             }
             CALL_INTRINSIC_2 => {
                 let v1 = self.pop()?;
                 let v2 = self.pop()?;
                 let r = self.intrinsic2(oparg, v2, v1)?;
-                self.push(r)?;
+                self.push(r);
             }
             _ => {
                 let name = Opcode::from_u16(u16::from(op)).map_or("?", Opcode::name);
@@ -1131,12 +1167,12 @@ impl<'a, 'py> Run<'a, 'py> {
             let at = search_at.take().unwrap_or(lasti);
             if let Some((target, depth, push_lasti)) = unwind::handler(self.code(), at) {
                 while frame.stack_depth() > depth {
-                    drop(self.pop_opt()?);
+                    drop(self.pop_opt());
                 }
                 if push_lasti {
-                    self.push(long::int_from_i64(heap, lasti as i64).map_err(|e| self.err(e))?)?;
+                    self.push(long::int_from_i64(heap, lasti as i64).map_err(|e| self.err(e))?);
                 }
-                self.push(exc)?;
+                self.push(exc);
                 self.ip = target;
                 return Ok(None);
             }
@@ -1159,6 +1195,7 @@ impl<'a, 'py> Run<'a, 'py> {
         }
         self.interp.leave();
         self.ip = self.frames.last().expect("a caller").resume;
+        self.set_current();
         false
     }
 
@@ -1166,7 +1203,7 @@ impl<'a, 'py> Run<'a, 'py> {
         if self.pop_frame() {
             return Ok(Flow::Exit(Exit::Return(v)));
         }
-        self.push(v)?;
+        self.push(v);
         Ok(Flow::Next)
     }
 
@@ -1184,15 +1221,16 @@ impl<'a, 'py> Run<'a, 'py> {
         }
         self.interp.leave();
         self.ip = self.frames.last().expect("a caller").resume;
-        self.push(g)?;
+        self.set_current();
+        self.push(g);
         Ok(Flow::Next)
     }
 
     /// `CALL argc`.
     fn call(&mut self, argc: usize) -> R<'py, Flow<'py>> {
         let mut args = self.pop_n(argc)?;
-        let callable = self.pop_opt()?;
-        let method = self.pop_opt()?;
+        let callable = self.pop_opt();
+        let method = self.pop_opt();
         let func = match (method, callable) {
             // A built-in type's method by name (see `unbound_method`).
             (Some(m), Some(s)) if unicode::is_str(m.object()) => {
@@ -1210,7 +1248,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     })
                     .collect();
                 let r = self.interp.call_method(&s, &name, args, kw)?;
-                self.push(r)?;
+                self.push(r);
                 return Ok(Flow::Next);
             }
             (Some(m), Some(s)) => {
@@ -1243,16 +1281,27 @@ impl<'a, 'py> Run<'a, 'py> {
         })
     }
 
+    /// The inline cache units of the instruction running, whose following unit is `next`.
+    fn cache_units(&self, next: usize) -> &'a [core::cell::Cell<u16>] {
+        &self.code().units()[self.at + 1..next]
+    }
+
     /// `LOAD_ATTR` without its cache: the method form gives `(method, self)` without a bound
     /// method object when the type has the method, else `(NULL, attribute)`.
-    fn load_attr_generic(&self, owner: &Obj<'py>, oparg: usize) -> R<'py, inline_cache::AttrHit<'py>> {
+    fn load_attr_generic(
+        &self,
+        owner: &Obj<'py>,
+        oparg: usize,
+    ) -> R<'py, inline_cache::AttrHit<'py>> {
         let name = self.name_text(oparg >> 1);
         if oparg & 1 != 0
             && let Some(meth) = self.unbound_method(owner, &name)?
         {
             return Ok(inline_cache::AttrHit::Method(meth));
         }
-        Ok(inline_cache::AttrHit::Value(self.interp.getattr(owner, &name)?))
+        Ok(inline_cache::AttrHit::Value(
+            self.interp.getattr(owner, &name)?,
+        ))
     }
 
     /// `LOAD_ATTR`'s method form: the name (a str) for a built-in type's method, the function
@@ -1306,7 +1355,7 @@ impl<'a, 'py> Run<'a, 'py> {
             })
             .collect();
         let r = self.interp.call(&func, args, kw)?;
-        self.push(r)?;
+        self.push(r);
         Ok(Flow::Next)
     }
 
@@ -1341,8 +1390,8 @@ impl<'a, 'py> Run<'a, 'py> {
             handle: Some(h),
             resume: 0,
         });
+        self.set_current();
         self.ip = 0;
-        let _ = CO_GENERATOR;
         Ok(Flow::Next)
     }
 
@@ -1356,7 +1405,7 @@ impl<'a, 'py> Run<'a, 'py> {
         };
         let callargs = self.pop()?;
         let func = self.pop()?;
-        let _null = self.pop_opt()?;
+        let _null = self.pop_opt();
         let args = match tuple::Tuple::cast(callargs.object()) {
             Some(t) => tuple::items(t)
                 .iter()

@@ -40,6 +40,7 @@
 //! `close` resume it with a run whose entry frame is the generator's ([`generator`]).
 
 pub(crate) mod args;
+mod decode;
 pub(crate) mod eval;
 pub mod generator;
 pub(crate) mod import;

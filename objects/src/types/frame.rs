@@ -223,6 +223,79 @@ impl InterpreterFrame {
         Ok(())
     }
 
+    /// Slot `i` of `localsplus`, without a bounds check: the VM's fast access to locals and
+    /// the value stack.
+    ///
+    /// # Safety
+    /// `i` must be below the code's `frame_slots()` (`co_nlocalsplus + co_stacksize`).
+    #[inline(always)]
+    pub unsafe fn slot_unchecked(&self, i: usize) -> &RefField {
+        debug_assert!(i < self.slots().len(), "slot {i} past the frame");
+        // SAFETY: a frame is followed by `frame_slots` initialised slots (`init`), and `i` is
+        // one of them (caller).
+        unsafe {
+            &*ptr::from_ref(self)
+                .cast::<u8>()
+                .add(LOCALSPLUS_OFFSET)
+                .cast::<RefField>()
+                .add(i)
+        }
+    }
+
+    /// Pushes `value` (or a NULL) without a bounds check or a `Result`
+    /// (`_PyFrame_StackPush` as the dispatch loop's `PUSH`).
+    ///
+    /// # Safety
+    /// The value stack must have room: the code's `co_stacksize` bounds the depth of every
+    /// path through the code the compiler made, so an instruction pushes no further than it.
+    #[inline(always)]
+    pub unsafe fn push_unchecked<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) {
+        let top = self.stacktop.get() as usize;
+        // SAFETY: `top` is below `frame_slots` (caller).
+        let slot = unsafe { self.slot_unchecked(top) };
+        debug_assert!(slot.is_null(), "a slot at stacktop holds a value");
+        slot.set(heap, value);
+        self.stacktop.set(top as i32 + 1);
+    }
+
+    /// Pops the top of the value stack (a NULL as `None`) without a check or a `Result`
+    /// (the dispatch loop's `POP`); the slot is emptied.
+    ///
+    /// # Safety
+    /// The value stack must not be empty: the compiler's stack-depth analysis guarantees that
+    /// an instruction pops only what earlier ones pushed.
+    #[inline(always)]
+    pub unsafe fn pop_unchecked<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
+        let top = self.stacktop.get() as usize;
+        debug_assert!(top > self.nlocalsplus(), "pop of an empty value stack");
+        self.stacktop.set(top as i32 - 1);
+        // SAFETY: `top - 1` is a stack slot (caller), below `frame_slots`.
+        unsafe { self.slot_unchecked(top - 1) }.take(heap)
+    }
+
+    /// The stack slot `n` places from the top (1 is the top), without a check.
+    ///
+    /// # Safety
+    /// The value stack must be at least `n` deep (`n >= 1`), as the compiler guarantees for
+    /// the instruction that peeks.
+    #[inline(always)]
+    pub unsafe fn peek_unchecked(&self, n: usize) -> &RefField {
+        let top = self.stacktop.get() as usize;
+        debug_assert!(
+            n >= 1 && top >= self.nlocalsplus() + n,
+            "peek past the stack"
+        );
+        // SAFETY: `top - n` is a live stack slot (caller).
+        unsafe { self.slot_unchecked(top - n) }
+    }
+
+    /// Sets `prev_instr` to a code unit's address: the dispatch loop's cheap form of
+    /// [`InterpreterFrame::set_lasti`], with the units' base it already holds.
+    #[inline(always)]
+    pub fn set_prev_instr(&self, unit: *const Cell<u16>) {
+        self.prev_instr.set(unit);
+    }
+
     /// The value stack's depth (`stacktop - co_nlocalsplus`).
     #[inline]
     pub fn stack_depth(&self) -> usize {

@@ -91,6 +91,33 @@ pub(crate) fn compact_value(o: &Int) -> Option<i64> {
     Some((1 - (tag & 3) as i64) * i64::from(digit))
 }
 
+/// The value of `o` if it is an exact int (not a bool or another subclass) of at most one
+/// digit: the guard of CPython 3.12's specialised int instructions (`PyLong_CheckExact` and
+/// `_PyLong_IsCompact`), then `_PyLong_CompactValue`.
+#[inline(always)]
+pub fn exact_compact_value(o: &PyObject) -> Option<i64> {
+    if !core::ptr::eq(o.ob_type(), INT_TYPE.get()) {
+        return None;
+    }
+    // SAFETY: `o` is an exact int.
+    compact_value(unsafe { Int::cast_unchecked(o) })
+}
+
+/// `Some(truth)` when `o` is `True` or `False` (`Py_IsTrue`/`Py_IsFalse`): the test the
+/// dispatch loop makes before the generic `PyObject_IsTrue`.
+#[inline(always)]
+pub fn as_bool(heap: &Heap, o: &PyObject) -> Option<bool> {
+    let p = core::ptr::from_ref(o);
+    let singletons = heap.singletons();
+    if core::ptr::eq(p, singletons.bool(true).as_ptr()) {
+        Some(true)
+    } else if core::ptr::eq(p, singletons.bool(false).as_ptr()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// The value of an int object.
 pub fn long_value(o: &Int) -> LongValue {
     let tag = long_header(o).lv_tag.get();
