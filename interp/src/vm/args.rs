@@ -173,6 +173,62 @@ pub(crate) fn bind<'py>(
     Ok(())
 }
 
+/// Whether a call of `func` with `nargs` positional arguments and no keywords binds by
+/// [`bind_positional_from_stack`]: no `*args`, `**kwargs` or keyword-only parameters, no
+/// more arguments than parameters, and defaults for the rest (the guards of
+/// `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`). Every other call, and so every call
+/// that raises an argument error, goes through [`bind`].
+#[inline]
+pub(crate) fn fits_positional(heap: &pyrt_objects::Heap, func: &Function, nargs: usize) -> bool {
+    let code = func.code(heap);
+    let Some(code) = Code::cast(code.object()) else {
+        return false;
+    };
+    let argcount = code.argcount() as usize;
+    if code.flags() & (CO_VARARGS | CO_VARKEYWORDS) != 0
+        || code.kwonlyargcount() != 0
+        || nargs > argcount
+    {
+        return false;
+    }
+    nargs == argcount
+        || func
+            .defaults(heap)
+            .and_then(|d| tuple::Tuple::cast(d.object()).map(tuple::tuple_len))
+            .is_some_and(|n| argcount - nargs <= n)
+}
+
+/// Binds a call [`fits_positional`] accepted: the `nargs` values on top of `caller`'s value
+/// stack move into the first local slots of `callee` (a fresh frame of `func`), and the
+/// parameters after them take their defaults.
+pub(crate) fn bind_positional_from_stack(
+    heap: &pyrt_objects::Heap,
+    func: &Function,
+    caller: &InterpreterFrame,
+    callee: &InterpreterFrame,
+    nargs: usize,
+) {
+    let slots = callee.slots();
+    debug_assert!(nargs <= slots.len());
+    for slot in slots[..nargs].iter().rev() {
+        // SAFETY: `CALL` has its `nargs` arguments (and `self`) on top of the caller's stack.
+        let v = unsafe { caller.pop_unchecked(heap) };
+        slot.set(heap, v);
+    }
+    let argcount = callee.code().map_or(0, |c| c.argcount() as usize);
+    if nargs < argcount
+        && let Some(d) = func.defaults(heap)
+        && let Some(t) = tuple::Tuple::cast(d.object())
+    {
+        let defaults = tuple::items(t);
+        let first_default = argcount - defaults.len();
+        for (i, slot) in slots.iter().enumerate().take(argcount).skip(nargs) {
+            // SAFETY: the defaults tuple holds its items.
+            slot.set(heap, Some(unsafe { Obj::from_borrowed(heap, defaults[i - first_default].as_ref()) }));
+        }
+    }
+}
+
 fn name_at(names: &[pyrt_objects::ObjPtr], i: usize) -> String {
     // SAFETY: the code holds its names.
     unicode::str_value(super::eval::str_of(unsafe { names[i].as_ref() }))

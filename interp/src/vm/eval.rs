@@ -1228,6 +1228,11 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// `CALL argc`.
     fn call(&mut self, argc: usize) -> R<'py, Flow<'py>> {
+        if self.kwnames.is_none()
+            && let Some(flow) = self.call_python_positional(argc)?
+        {
+            return Ok(flow);
+        }
         let mut args = self.pop_n(argc)?;
         let callable = self.pop_opt();
         let method = self.pop_opt();
@@ -1381,6 +1386,77 @@ impl<'a, 'py> Run<'a, 'py> {
             interp.leave();
             return Err(e);
         }
+        self.enter_frame(h);
+        Ok(Flow::Next)
+    }
+
+    /// `CALL argc` of a Python function (or a bound method of one) with positional
+    /// arguments that fill its parameters, with its defaults: 3.12's `CALL_PY_EXACT_ARGS`,
+    /// `CALL_PY_WITH_DEFAULTS` and `CALL_BOUND_METHOD_EXACT_ARGS`. The arguments move from
+    /// this frame's value stack straight into the new frame's locals (`_PyFrame_PushUnchecked`
+    /// and the fast part of `initialize_locals`), a bound method is unpacked in place. `None`
+    /// (nothing changed but a bound method unpacked) for any other call, which the general
+    /// path makes, with its argument errors.
+    fn call_python_positional(&mut self, argc: usize) -> R<'py, Option<Flow<'py>>> {
+        let interp = self.interp;
+        let heap = interp.heap;
+        let caller = self.frame();
+        // SAFETY: `CALL argc`'s operands are on the stack: the method or NULL, the callable or
+        // `self`, then `argc` arguments.
+        let (first, second) = unsafe {
+            (
+                caller.peek_unchecked(argc + 2),
+                caller.peek_unchecked(argc + 1),
+            )
+        };
+        if first.is_null() {
+            let Some(c) = second.get(heap) else {
+                return Ok(None);
+            };
+            if let Some(m) = Method::cast(c.object()) {
+                let func = m.func(heap);
+                if !super::is_function(func.object()) {
+                    return Ok(None);
+                }
+                // `CALL_BOUND_METHOD_EXACT_ARGS`: `(NULL, method)` becomes `(func, self)`.
+                first.set(heap, Some(func));
+                second.set(heap, Some(m.self_(heap)));
+            }
+        }
+        let (func, nargs) = match first.get(heap) {
+            Some(f) => (f, argc + 1),
+            None => match second.get(heap) {
+                Some(f) => (f, argc),
+                None => return Ok(None),
+            },
+        };
+        let Some(f) = Function::cast(func.object()) else {
+            return Ok(None);
+        };
+        if !args::fits_positional(heap, f, nargs) {
+            return Ok(None);
+        }
+        interp.enter()?;
+        let h = match interp.vm.stack.push(func.clone(), None) {
+            Ok(h) => h,
+            Err(e) => {
+                interp.leave();
+                return Err(self.err(e));
+            }
+        };
+        args::bind_positional_from_stack(heap, f, caller, h.frame(), nargs);
+        // The function, and the NULL below it when there was no `self`.
+        drop(self.pop_opt());
+        if nargs == argc {
+            drop(self.pop_opt());
+        }
+        self.enter_frame(h);
+        Ok(Some(Flow::Next))
+    }
+
+    /// Makes the pushed frame `h` (a Python-to-Python call, its locals bound) the running
+    /// one; the caller resumes at `self.ip`.
+    fn enter_frame(&mut self, h: StackFrame<'a>) {
         let caller = self.frame();
         // SAFETY: the caller stays on the stack below the callee until the callee is popped.
         unsafe { h.frame().set_previous(Some(NonNull::from(caller))) };
@@ -1392,7 +1468,6 @@ impl<'a, 'py> Run<'a, 'py> {
         });
         self.set_current();
         self.ip = 0;
-        Ok(Flow::Next)
     }
 
     /// `CALL_FUNCTION_EX`.

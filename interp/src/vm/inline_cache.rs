@@ -30,13 +30,13 @@
 use core::cell::Cell;
 
 use pyrt_objects::types::class::{self, Instance};
+use pyrt_objects::types::code::Code;
 use pyrt_objects::types::dict::cache::{
     KeyIndex, cached_value, has_keys_version, keys_version, str_key_index,
 };
 use pyrt_objects::types::dict::managed::{self, ManagedInstance};
 use pyrt_objects::types::dict::{self, Dict};
 use pyrt_objects::types::frame::InterpreterFrame;
-use pyrt_objects::types::code::Code;
 use pyrt_objects::types::{method, tuple, unicode};
 use pyrt_objects::{Heap, Obj, ObjPtr, PyObject, type_cache};
 
@@ -390,8 +390,7 @@ pub(crate) fn store_attr<'py>(
 ) -> Result<(), Obj<'py>> {
     let kind = c[0].get();
     let o = owner.object();
-    if (kind != STORE_INSTANCE_VALUE && kind != STORE_SLOT) || type_version_of(o) != get32(c, 1)
-    {
+    if (kind != STORE_INSTANCE_VALUE && kind != STORE_SLOT) || type_version_of(o) != get32(c, 1) {
         return Err(value);
     }
     let ix = usize::from(c[3].get());
