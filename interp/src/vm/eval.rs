@@ -24,6 +24,7 @@ use ruff_python_ast as ast;
 use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
 use super::decode::{self, CACHE_ENTRIES};
+use super::generator::InlineGen;
 use super::{args, inline_cache, unwind};
 
 /// A str object's view (names and constants the compiler made are str).
@@ -146,6 +147,9 @@ pub(crate) struct Run<'a, 'py> {
     at: usize,
     /// Whether the entry frame counts against the recursion limit.
     count_entry: bool,
+    /// The generators whose frames run on this run (pushed by `FOR_ITER` or `SEND`), innermost
+    /// last.
+    inline_gens: Vec<InlineGen<'py>>,
 }
 
 impl<'a, 'py> Run<'a, 'py> {
@@ -161,6 +165,7 @@ impl<'a, 'py> Run<'a, 'py> {
             reraise: false,
             at: 0,
             count_entry: true,
+            inline_gens: Vec::new(),
         }
     }
 
@@ -715,6 +720,12 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             FOR_ITER => {
                 let it = self.peek(1)?;
+                // `FOR_ITER_GEN`: the generator's frame runs on this run; its return value
+                // lands on the `END_FOR` at the target.
+                if genobject::is_generator(it.object()) && interp.gen_can_inline(&it, &none(heap)) {
+                    self.push_generator_frame(&it, none(heap), next + oparg)?;
+                    return Ok(Flow::Next);
+                }
                 match self.iter_next(&it)? {
                     Some(v) => self.push(v),
                     None => {
@@ -934,6 +945,14 @@ impl<'a, 'py> Run<'a, 'py> {
             SEND => {
                 let v = self.pop()?;
                 let receiver = self.peek(1)?;
+                // `SEND_GEN`: the generator's frame runs on this run; its return value lands
+                // at the target.
+                if genobject::is_generator(receiver.object())
+                    && interp.gen_can_inline(&receiver, &v)
+                {
+                    self.push_generator_frame(&receiver, v, next + oparg)?;
+                    return Ok(Flow::Next);
+                }
                 match self.send(&receiver, v)? {
                     super::generator::Sent::Yielded(y) => self.push(y),
                     super::generator::Sent::Returned(r) => {
@@ -944,6 +963,14 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             YIELD_VALUE => {
                 let v = self.pop()?;
+                if self
+                    .inline_gens
+                    .last()
+                    .is_some_and(|g| g.depth == self.frames.len())
+                {
+                    self.yield_to_caller(v);
+                    return Ok(Flow::Next);
+                }
                 if self.frames.len() != 1 {
                     return Err(self.system_error("yield outside a generator's run"));
                 }
@@ -1186,17 +1213,82 @@ impl<'a, 'py> Run<'a, 'py> {
     /// Pops the top frame (data-stack frames are cleared and given back); whether it was the
     /// entry frame. The caller's next unit becomes current.
     fn pop_frame(&mut self) -> bool {
+        let depth = self.frames.len();
         let active = self.frames.pop().expect("a frame to pop");
         if let Some(h) = active.handle {
             let _ = self.interp.vm.stack.pop(h);
+        }
+        // An inline generator's frame returned or raised: the generator is finished, and a
+        // return value goes where its `FOR_ITER` or `SEND` said.
+        let inline_gen = if self.inline_gens.last().is_some_and(|g| g.depth == depth) {
+            self.inline_gens.pop()
+        } else {
+            None
+        };
+        if let Some(g) = &inline_gen {
+            self.interp.gen_leave_done(g);
         }
         if self.frames.is_empty() {
             return true;
         }
         self.interp.leave();
-        self.ip = self.frames.last().expect("a caller").resume;
+        self.ip = match inline_gen {
+            Some(g) => g.return_ip,
+            None => self.frames.last().expect("a caller").resume,
+        };
         self.set_current();
         false
+    }
+
+    /// `FOR_ITER_GEN` / `SEND_GEN`: generator `g` (which [`Interp::gen_can_inline`] accepted)
+    /// resumes on this run with `value` sent in; its caller continues at `self.ip` when it
+    /// yields, at `return_ip` (its return value pushed) when it returns.
+    fn push_generator_frame(
+        &mut self,
+        g: &Obj<'py>,
+        value: Obj<'py>,
+        return_ip: usize,
+    ) -> R<'py, ()> {
+        let interp = self.interp;
+        interp.enter()?;
+        let (frame, resume, saved_exc) = match interp.gen_enter_inline(g, value) {
+            Ok(x) => x,
+            Err(e) => {
+                interp.leave();
+                return Err(e);
+            }
+        };
+        let caller = self.frame();
+        // SAFETY: the generator's frame is linked only while it runs above its caller, which
+        // stays in place until the generator's frame is left (yield, return or raise).
+        unsafe { frame.as_ref().set_previous(Some(NonNull::from(caller))) };
+        self.frames.last_mut().expect("a caller").resume = self.ip;
+        self.frames.push(Active {
+            frame,
+            handle: None,
+            resume: 0,
+        });
+        self.inline_gens.push(InlineGen {
+            generator: g.clone(),
+            saved_exc,
+            depth: self.frames.len(),
+            return_ip,
+        });
+        self.set_current();
+        self.ip = resume;
+        Ok(())
+    }
+
+    /// `YIELD_VALUE` in an inline generator's frame: the generator is suspended and `v` goes
+    /// to its caller's stack, which continues after its `FOR_ITER` or `SEND`.
+    fn yield_to_caller(&mut self, v: Obj<'py>) {
+        let g = self.inline_gens.pop().expect("an inline generator");
+        self.frames.pop();
+        self.interp.gen_leave_yield(&g);
+        self.interp.leave();
+        self.ip = self.frames.last().expect("a caller").resume;
+        self.set_current();
+        self.push(v);
     }
 
     fn return_value(&mut self, v: Obj<'py>) -> R<'py, Flow<'py>> {
