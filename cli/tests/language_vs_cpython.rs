@@ -70,10 +70,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name 'slice' is not defined",
     ),
     (
-        "021_unpacking_assign.py",
-        "stdout line 10: CPython 'ValueError: too many values to unpack (expected 2)' / pyrt 'ValueError: too many v...",
-    ),
-    (
         "022_star_expressions.py",
         "pyrt raises SystemError: pyrt's VM does not run intrinsic 6 yet",
     ),

@@ -224,7 +224,10 @@ pub(crate) fn bind_positional_from_stack(
         let first_default = argcount - defaults.len();
         for (i, slot) in slots.iter().enumerate().take(argcount).skip(nargs) {
             // SAFETY: the defaults tuple holds its items.
-            slot.set(heap, Some(unsafe { Obj::from_borrowed(heap, defaults[i - first_default].as_ref()) }));
+            slot.set(
+                heap,
+                Some(unsafe { Obj::from_borrowed(heap, defaults[i - first_default].as_ref()) }),
+            );
         }
     }
 }

@@ -19,13 +19,12 @@ use pyrt_objects::types::{
     NONE_TYPE, cell, dict, genobject, list, long, none, set, tuple, unicode,
 };
 use pyrt_objects::{Obj, ObjPtr, PyObject};
-use ruff_python_ast as ast;
 
 use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
 use super::decode::{self, CACHE_ENTRIES};
 use super::generator::InlineGen;
-use super::{args, inline_cache, unwind};
+use super::{args, fast, inline_cache, unwind};
 
 /// A str object's view (names and constants the compiler made are str).
 pub(crate) fn str_of(o: &PyObject) -> &unicode::Str {
@@ -142,9 +141,10 @@ pub(crate) struct Run<'a, 'py> {
     kwnames: Option<Obj<'py>>,
     /// Set by `RERAISE` and re-raises: the error adds no traceback entry and no context.
     reraise: bool,
-    /// The code unit of the instruction running (where the exception table is searched: a
-    /// `RERAISE` moves `lasti` for the traceback, not for the search).
-    at: usize,
+    /// Where the exception table is searched for the next error when that is not the top
+    /// frame's `lasti`: a `RERAISE` moves `lasti` for the traceback, not for the search, and
+    /// `gen.throw` raises at the generator's `YIELD_VALUE`.
+    search_at: Option<usize>,
     /// Whether the entry frame counts against the recursion limit.
     count_entry: bool,
     /// The generators whose frames run on this run (pushed by `FOR_ITER` or `SEND`), innermost
@@ -163,7 +163,7 @@ impl<'a, 'py> Run<'a, 'py> {
             ip: 0,
             kwnames: None,
             reraise: false,
-            at: 0,
+            search_at: None,
             count_entry: true,
             inline_gens: Vec::new(),
         }
@@ -222,10 +222,13 @@ impl<'a, 'py> Run<'a, 'py> {
                     resume: 0,
                 });
                 self.ip = resume;
-                self.at = resume.saturating_sub(1);
+                self.search_at = Some(resume.saturating_sub(1));
             }
         }
         self.set_current();
+        if throw.is_none() {
+            self.search_at = None;
+        }
         let mut pending = throw.map(|exc| Unwind::Raise(Raised { exc }));
         let result = loop {
             let step = match pending.take() {
@@ -260,7 +263,49 @@ impl<'a, 'py> Run<'a, 'py> {
         let heap = interp.heap;
         let mut frame = self.frame();
         let mut units = self.code().units_ptr();
+        let mut consts = tuple::items(self.code().consts());
         let mut ip = self.ip;
+        // The value stack of `frame`, as the loop's `PUSH`, `POP` and `PEEK`.
+        //
+        // SAFETY (for the three): the compiler's `co_stacksize` bounds the depth every
+        // instruction pushes to, and its stack-depth analysis guarantees that an instruction
+        // pops and peeks only what earlier instructions of the frame pushed (the code objects
+        // the VM runs are only made by pyrt's compiler).
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                // SAFETY: see above.
+                unsafe { frame.push_unchecked(heap, Some(v)) }
+            }};
+        }
+        macro_rules! pop {
+            () => {
+                // SAFETY: see above.
+                match unsafe { frame.pop_unchecked(heap) } {
+                    Some(v) => v,
+                    None => return Err(self.system_error("NULL on the value stack")),
+                }
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                // SAFETY: see above.
+                unsafe { frame.peek_unchecked($n) }
+            };
+        }
+        // The slow path: `Run::step` runs the instruction, then the frame may have changed.
+        macro_rules! slow {
+            ($op:expr, $oparg:expr, $next:expr) => {{
+                self.ip = $next;
+                if let Flow::Exit(x) = self.step($op, $oparg, $next)? {
+                    return Ok(x);
+                }
+                frame = self.frame();
+                units = self.code().units_ptr();
+                consts = tuple::items(self.code().consts());
+                ip = self.ip;
+            }};
+        }
         loop {
             // SAFETY: `ip` is a unit of the running code: the code objects the VM runs are
             // only made by pyrt's compiler (no Python API makes or replaces code), whose code
@@ -275,7 +320,6 @@ impl<'a, 'py> Run<'a, 'py> {
             // `frame->prev_instr = next_instr++`: where tracebacks, `f_lineno` and the
             // exception table look.
             frame.set_prev_instr(units.wrapping_add(at));
-            self.at = at;
             let next = at + 1 + usize::from(CACHE_ENTRIES[usize::from(op)]);
             ip = next;
             match op {
@@ -289,18 +333,33 @@ impl<'a, 'py> Run<'a, 'py> {
                 LOAD_FAST | LOAD_FAST_CHECK => {
                     // SAFETY: the argument of a `LOAD_FAST` is a local slot of its code.
                     match unsafe { frame.slot_unchecked(oparg) }.get(heap) {
-                        Some(v) => self.push(v),
+                        Some(v) => push!(v),
                         None => return Err(self.unbound_local(oparg)),
                     }
                 }
                 STORE_FAST => {
-                    let v = self.pop_opt();
+                    // SAFETY: as for `pop!`; a NULL is stored as it is (`LOAD_FAST_AND_CLEAR`'s).
+                    let v = unsafe { frame.pop_unchecked(heap) };
                     // SAFETY: the argument of a `STORE_FAST` is a local slot of its code.
                     unsafe { frame.slot_unchecked(oparg) }.set(heap, v);
                 }
-                LOAD_CONST => self.push(self.constant(oparg)),
-                POP_TOP => drop(self.pop_opt()),
-                PUSH_NULL => self.push_opt(None),
+                LOAD_CONST => push!(self.borrowed(consts[oparg])),
+                // SAFETY: as for `pop!`; the popped value or NULL is dropped.
+                POP_TOP => drop(unsafe { frame.pop_unchecked(heap) }),
+                // SAFETY: as for `push!`.
+                PUSH_NULL => unsafe { frame.push_unchecked(heap, None) },
+                COPY => {
+                    let v = peek!(oparg).get(heap);
+                    // SAFETY: as for `push!`.
+                    unsafe { frame.push_unchecked(heap, v) }
+                }
+                SWAP => {
+                    let (top, other) = (peek!(1), peek!(oparg));
+                    let a = top.take(heap);
+                    let b = other.take(heap);
+                    top.set(heap, b);
+                    other.set(heap, a);
+                }
                 JUMP_FORWARD => ip = next + oparg,
                 JUMP_BACKWARD => {
                     ip = next - oparg;
@@ -308,7 +367,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 JUMP_BACKWARD_NO_INTERRUPT => ip = next - oparg,
                 POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
-                    let v = self.pop()?;
+                    let v = pop!();
                     let t = match long::as_bool(heap, v.object()) {
                         Some(t) => t,
                         None => self.truth(&v)?,
@@ -318,22 +377,99 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
-                    let v = self.pop()?;
+                    let v = pop!();
                     if core::ptr::eq(v.ob_type(), NONE_TYPE.get()) == (op == POP_JUMP_IF_NONE) {
                         ip = next + oparg;
                     }
                 }
-                _ => {
-                    self.ip = next;
-                    if let Flow::Exit(x) = self.step(op, oparg, next)? {
-                        return Ok(x);
-                    }
-                    frame = self.frame();
-                    units = self.code().units_ptr();
-                    ip = self.ip;
+                BINARY_OP => {
+                    let r = pop!();
+                    let l = pop!();
+                    let v = match fast::binary_op(heap, oparg, l.object(), r.object()) {
+                        Some(Ok(v)) => v,
+                        Some(Err(e)) => return Err(self.err(e)),
+                        None => self.binary_op(oparg, l, r)?,
+                    };
+                    push!(v);
                 }
+                COMPARE_OP => {
+                    let r = pop!();
+                    let l = pop!();
+                    let v = match fast::compare(oparg >> 4, l.object(), r.object()) {
+                        Some(t) => long::new_bool(heap, t),
+                        None => self.compare_op(oparg, &l, &r)?,
+                    };
+                    push!(v);
+                }
+                BINARY_SUBSCR => {
+                    let sub = pop!();
+                    let container = pop!();
+                    let v = match fast::subscr(heap, container.object(), sub.object()) {
+                        Some(fast::Subscr::Found(v)) => v,
+                        Some(fast::Subscr::Missing) => return Err(interp.key_error(&sub)),
+                        Some(fast::Subscr::Failed(e)) => return Err(self.err(e)),
+                        None => interp.getitem(&container, &sub)?,
+                    };
+                    push!(v);
+                }
+                STORE_SUBSCR => {
+                    let sub = pop!();
+                    let container = pop!();
+                    let v = pop!();
+                    match fast::store_subscr(heap, container.object(), &sub, v) {
+                        Ok(done) => done.map_err(|e| self.err(e))?,
+                        Err(v) => interp.setitem(&container, sub, v)?,
+                    }
+                }
+                FOR_ITER => {
+                    let it = peek!(1).ptr();
+                    // SAFETY: the stack slot holds its reference for the call; the built-in
+                    // iterators `fast::iter_next` accepts do not touch the frame's stack.
+                    let next_item = it.and_then(|p| fast::iter_next(heap, unsafe { p.as_ref() }));
+                    match next_item {
+                        Some(Ok(Some(v))) => push!(v),
+                        Some(Ok(None)) => {
+                            drop(pop!());
+                            // Past the END_FOR at the target.
+                            ip = next + oparg + 1;
+                        }
+                        Some(Err(e)) => return Err(self.err(e)),
+                        None => slow!(op, oparg, next),
+                    }
+                }
+                UNPACK_SEQUENCE => {
+                    let seq = pop!();
+                    match fast::unpack_items(seq.object(), oparg) {
+                        Some(items) => {
+                            for &p in items.iter().rev() {
+                                push!(self.borrowed(p));
+                            }
+                        }
+                        None => {
+                            for v in self.unpack(&seq, oparg, None)?.into_iter().rev() {
+                                push!(v);
+                            }
+                        }
+                    }
+                }
+                LOAD_DEREF => {
+                    let v = self.cell(oparg)?.get(heap);
+                    match v {
+                        Some(v) => push!(v),
+                        None => return Err(self.unbound_deref(oparg)),
+                    }
+                }
+                _ => slow!(op, oparg, next),
             }
         }
+    }
+
+    /// A new reference to an object the running code holds (a constant, a name, an item of a
+    /// sequence the caller holds).
+    #[inline(always)]
+    fn borrowed(&self, p: ObjPtr) -> Obj<'py> {
+        // SAFETY: the holder keeps the object alive while the run borrows it.
+        unsafe { Obj::from_borrowed(self.interp.heap, p.as_ref()) }
     }
 
     /// Makes the top of `frames` the current frame (after a push or pop of frames).
@@ -468,7 +604,7 @@ impl<'a, 'py> Run<'a, 'py> {
         dict::Dict::cast_internal(o.object()).map_err(|e| self.err(e))
     }
 
-    /// Executes one instruction of the slow set (`op` at `self.at`, whose following unit is
+    /// Executes one instruction of the slow set (`op` at the frame's `lasti`, whose following unit is
     /// `next`), the ones that call, return, or do more than move values; `self.ip` is `next`
     /// unless the instruction jumps or changes frames.
     #[inline(never)]
@@ -499,11 +635,6 @@ impl<'a, 'py> Run<'a, 'py> {
                 let v = self.pop()?;
                 let t = self.truth(&v)?;
                 self.push(long::new_bool(heap, !t));
-            }
-            BINARY_SUBSCR => {
-                let sub = self.pop()?;
-                let container = self.pop()?;
-                self.push(interp.getitem(&container, &sub)?);
             }
             BINARY_SLICE => {
                 let stop = self.pop()?;
@@ -608,12 +739,6 @@ impl<'a, 'py> Run<'a, 'py> {
                     return Err(raised(exc));
                 }
             }
-            STORE_SUBSCR => {
-                let sub = self.pop()?;
-                let container = self.pop()?;
-                let v = self.pop()?;
-                interp.setitem(&container, sub, v)?;
-            }
             DELETE_SUBSCR => {
                 let sub = self.pop()?;
                 let container = self.pop()?;
@@ -703,13 +828,6 @@ impl<'a, 'py> Run<'a, 'py> {
                     ));
                 }
             }
-            UNPACK_SEQUENCE => {
-                let seq = self.pop()?;
-                let items = self.unpack(&seq, oparg, None)?;
-                for v in items.into_iter().rev() {
-                    self.push(v);
-                }
-            }
             UNPACK_EX => {
                 let seq = self.pop()?;
                 let (before, after) = (oparg & 0xff, oparg >> 8);
@@ -768,22 +886,6 @@ impl<'a, 'py> Run<'a, 'py> {
                         format!("name '{}' is not defined", self.name_text(oparg)),
                     ));
                 }
-            }
-            SWAP => {
-                let top = frame
-                    .stack_slot(1)
-                    .ok_or_else(|| self.system_error("swap"))?;
-                let other = frame
-                    .stack_slot(oparg)
-                    .ok_or_else(|| self.system_error("swap"))?;
-                let a = top.take(heap);
-                let b = other.take(heap);
-                top.set(heap, b);
-                other.set(heap, a);
-            }
-            COPY => {
-                let v = frame.stack_slot(oparg).and_then(|s| s.get(heap));
-                self.push_opt(v);
             }
             LOAD_NAME => {
                 let v = self.load_name(oparg)?;
@@ -873,19 +975,6 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 self.push(v);
             }
-            COMPARE_OP => {
-                let r = self.pop()?;
-                let l = self.pop()?;
-                let cmp = match oparg >> 4 {
-                    0 => ast::CmpOp::Lt,
-                    1 => ast::CmpOp::LtE,
-                    2 => ast::CmpOp::Eq,
-                    3 => ast::CmpOp::NotEq,
-                    4 => ast::CmpOp::Gt,
-                    _ => ast::CmpOp::GtE,
-                };
-                self.push(self.compare(cmp, &l, &r)?);
-            }
             IS_OP => {
                 let r = self.pop()?;
                 let l = self.pop()?;
@@ -926,6 +1015,8 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             RERAISE => {
                 let exc = self.pop()?;
+                // The handler is searched from the `RERAISE`; the traceback names `lasti`.
+                self.search_at = Some(frame.lasti().max(0) as usize);
                 if oparg != 0 {
                     let lasti = frame
                         .stack_peek_at(heap, oparg)
@@ -936,11 +1027,6 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 self.reraise = true;
                 return Err(raised(exc));
-            }
-            BINARY_OP => {
-                let r = self.pop()?;
-                let l = self.pop()?;
-                self.push(self.binary_op(oparg, l, r)?);
             }
             SEND => {
                 let v = self.pop()?;
@@ -1012,13 +1098,6 @@ impl<'a, 'py> Run<'a, 'py> {
             LOAD_CLOSURE => {
                 let v = frame.local(heap, oparg);
                 self.push_opt(v);
-            }
-            LOAD_DEREF => {
-                let v = self.cell(oparg)?.get(heap);
-                match v {
-                    Some(v) => self.push(v),
-                    None => return Err(self.unbound_deref(oparg)),
-                }
             }
             STORE_DEREF => {
                 let v = self.pop()?;
@@ -1184,7 +1263,7 @@ impl<'a, 'py> Run<'a, 'py> {
         }
         let mut add_tb = fresh;
         self.kwnames = None;
-        let mut search_at = Some(self.at);
+        let mut search_at = self.search_at.take();
         loop {
             let frame = self.frame();
             let lasti = frame.lasti().max(0) as usize;
@@ -1380,7 +1459,7 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// The inline cache units of the instruction running, whose following unit is `next`.
     fn cache_units(&self, next: usize) -> &'a [core::cell::Cell<u16>] {
-        &self.code().units()[self.at + 1..next]
+        &self.code().units()[self.frame().lasti().max(0) as usize + 1..next]
     }
 
     /// `LOAD_ATTR` without its cache: the method form gives `(method, self)` without a bound
@@ -1593,7 +1672,9 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// The cell in slot `i`.
     fn cell(&self, i: usize) -> R<'py, &'a cell::CellObject> {
-        let p = self.frame().slots()[i]
+        // SAFETY: the argument of a cell instruction is a cell or free-variable slot of the
+        // running code.
+        let p = unsafe { self.frame().slot_unchecked(i) }
             .ptr()
             .ok_or_else(|| self.system_error("no cell"))?;
         // SAFETY: the frame holds the cell in its slot for as long as it runs.

@@ -42,6 +42,7 @@
 pub(crate) mod args;
 mod decode;
 pub(crate) mod eval;
+mod fast;
 pub mod generator;
 pub(crate) mod import;
 pub(crate) mod inline_cache;

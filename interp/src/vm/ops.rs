@@ -56,6 +56,20 @@ impl<'a, 'py> Run<'a, 'py> {
         self.interp().vm_collect(v)
     }
 
+    /// `COMPARE_OP oparg` past the loop's fast path: the comparison is `oparg >> 4`.
+    #[inline(never)]
+    pub(super) fn compare_op(&self, oparg: usize, l: &Obj<'py>, r: &Obj<'py>) -> R<'py, Obj<'py>> {
+        let cmp = match oparg >> 4 {
+            0 => ast::CmpOp::Lt,
+            1 => ast::CmpOp::LtE,
+            2 => ast::CmpOp::Eq,
+            3 => ast::CmpOp::NotEq,
+            4 => ast::CmpOp::Gt,
+            _ => ast::CmpOp::GtE,
+        };
+        self.compare(cmp, l, r)
+    }
+
     pub(super) fn compare(&self, op: ast::CmpOp, l: &Obj<'py>, r: &Obj<'py>) -> R<'py, Obj<'py>> {
         let interp = self.interp();
         if let (Some(a), Some(b)) = (
@@ -183,14 +197,11 @@ impl<'a, 'py> Run<'a, 'py> {
                     ));
                 }
                 if n > before {
-                    let sized = list::List::cast(seq.object()).is_some()
-                        || tuple::Tuple::cast(seq.object()).is_some();
-                    let msg = if sized {
-                        format!("too many values to unpack (expected {before}, got {n})")
-                    } else {
-                        format!("too many values to unpack (expected {before})")
-                    };
-                    return Err(interp.raise(&exceptions::VALUE_ERROR, msg));
+                    // 3.12 names no count here (3.13 added "got n" for sized sequences).
+                    return Err(interp.raise(
+                        &exceptions::VALUE_ERROR,
+                        format!("too many values to unpack (expected {before})"),
+                    ));
                 }
                 Ok(items)
             }

@@ -176,7 +176,7 @@ fn seq_len(seq: &PyObject) -> usize {
 
 /// `listiter_next`, `listreviter_next`, `tupleiter_next`, `striter_next`,
 /// `unicode_ascii_iter_next`, `unicodeiter_next`.
-pub(crate) fn seqiter_next<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Option<Obj<'h>>> {
+pub fn seqiter_next<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Option<Obj<'h>>> {
     let Some(it) = SeqIter::cast(o) else {
         return Ok(None);
     };
@@ -395,7 +395,7 @@ fn fast_range_iter(heap: &Heap, start: i64, step: i64, len: i64) -> PyResult<Obj
 }
 
 /// `rangeiter_next`.
-pub(crate) fn rangeiter_next<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Option<Obj<'h>>> {
+pub fn rangeiter_next<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Option<Obj<'h>>> {
     let Some(it) = RangeIter::cast(o) else {
         return Ok(None);
     };
