@@ -179,9 +179,8 @@ pub(crate) fn bind<'py>(
 /// `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`). Every other call, and so every call
 /// that raises an argument error, goes through [`bind`].
 #[inline]
-pub(crate) fn fits_positional(heap: &pyrt_objects::Heap, func: &Function, nargs: usize) -> bool {
-    let code = func.code(heap);
-    let Some(code) = Code::cast(code.object()) else {
+pub(crate) fn fits_positional(func: &Function, nargs: usize) -> bool {
+    let Some(code) = func.code_view() else {
         return false;
     };
     let argcount = code.argcount() as usize;
@@ -193,9 +192,8 @@ pub(crate) fn fits_positional(heap: &pyrt_objects::Heap, func: &Function, nargs:
     }
     nargs == argcount
         || func
-            .defaults(heap)
-            .and_then(|d| tuple::Tuple::cast(d.object()).map(tuple::tuple_len))
-            .is_some_and(|n| argcount - nargs <= n)
+            .defaults_view()
+            .is_some_and(|d| argcount - nargs <= tuple::tuple_len(d))
 }
 
 /// Binds a call [`fits_positional`] accepted: the `nargs` values on top of `caller`'s value
@@ -217,17 +215,16 @@ pub(crate) fn bind_positional_from_stack(
     }
     let argcount = callee.code().map_or(0, |c| c.argcount() as usize);
     if nargs < argcount
-        && let Some(d) = func.defaults(heap)
-        && let Some(t) = tuple::Tuple::cast(d.object())
+        && let Some(t) = func.defaults_view()
     {
         let defaults = tuple::items(t);
         let first_default = argcount - defaults.len();
-        for (i, slot) in slots.iter().enumerate().take(argcount).skip(nargs) {
+        for (slot, d) in slots[nargs..argcount]
+            .iter()
+            .zip(&defaults[nargs - first_default..])
+        {
             // SAFETY: the defaults tuple holds its items.
-            slot.set(
-                heap,
-                Some(unsafe { Obj::from_borrowed(heap, defaults[i - first_default].as_ref()) }),
-            );
+            slot.set(heap, Some(unsafe { Obj::from_borrowed(heap, d.as_ref()) }));
         }
     }
 }

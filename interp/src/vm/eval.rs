@@ -939,18 +939,17 @@ impl<'a, 'py> Run<'a, 'py> {
                 let hit = match inline_cache::load_attr(heap, cache, &owner, name_obj, method_form)
                 {
                     Some(hit) => hit,
-                    None => {
-                        let hit = self.load_attr_generic(&owner, oparg)?;
-                        inline_cache::specialize_load_attr(
-                            heap,
-                            cache,
-                            &owner,
-                            name_obj,
-                            method_form,
-                            |n| super::super::methods::has_builtin_method(&owner, n),
-                        );
-                        hit
-                    }
+                    None => match inline_cache::load_attr_miss(
+                        heap,
+                        cache,
+                        &owner,
+                        name_obj,
+                        method_form,
+                        |n| super::super::methods::has_builtin_method(&owner, n),
+                    ) {
+                        Some(hit) => hit,
+                        None => self.load_attr_generic(&owner, oparg)?,
+                    },
                 };
                 match hit {
                     inline_cache::AttrHit::Method(meth) => {
@@ -1581,34 +1580,40 @@ impl<'a, 'py> Run<'a, 'py> {
             )
         };
         if first.is_null() {
-            let Some(c) = second.get(heap) else {
+            let Some(c) = second.ptr() else {
                 return Ok(None);
             };
-            if let Some(m) = Method::cast(c.object()) {
+            // SAFETY: the stack slot holds a reference to the callable.
+            if let Some(m) = Method::cast(unsafe { c.as_ref() }) {
                 let func = m.func(heap);
                 if !super::is_function(func.object()) {
                     return Ok(None);
                 }
                 // `CALL_BOUND_METHOD_EXACT_ARGS`: `(NULL, method)` becomes `(func, self)`.
+                let self_ = m.self_(heap);
                 first.set(heap, Some(func));
-                second.set(heap, Some(m.self_(heap)));
+                second.set(heap, Some(self_));
             }
         }
-        let (func, nargs) = match first.get(heap) {
-            Some(f) => (f, argc + 1),
-            None => match second.get(heap) {
-                Some(f) => (f, argc),
-                None => return Ok(None),
-            },
+        let (slot, nargs) = if first.is_null() {
+            (second, argc)
+        } else {
+            (first, argc + 1)
         };
-        let Some(f) = Function::cast(func.object()) else {
+        let Some(p) = slot.ptr() else {
             return Ok(None);
         };
-        if !args::fits_positional(heap, f, nargs) {
+        // SAFETY: the stack slot holds a reference to the function.
+        let Some(f) = Function::cast(unsafe { p.as_ref() }) else {
+            return Ok(None);
+        };
+        if !args::fits_positional(f, nargs) {
             return Ok(None);
         }
         interp.enter()?;
-        let h = match interp.vm.stack.push(func.clone(), None) {
+        // The stack's reference to the function moves into the frame.
+        let func = slot.take(heap).expect("the function checked above");
+        let h = match interp.vm.stack.push(func, None) {
             Ok(h) => h,
             Err(e) => {
                 interp.leave();

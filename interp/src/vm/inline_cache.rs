@@ -121,8 +121,8 @@ pub(crate) fn load_global<'py>(
     if kind != GLOBAL_MODULE && kind != GLOBAL_BUILTIN {
         return None;
     }
-    let g = frame.globals(heap)?;
-    let gd = Dict::cast(g.object())?;
+    // SAFETY: the frame's function holds its globals and builtins while the frame runs.
+    let gd = Dict::cast(unsafe { frame.globals_ptr()?.as_ref() })?;
     let ix = usize::from(c[1].get());
     let p = if kind == GLOBAL_MODULE {
         cached_value(gd, u32::from(c[2].get()), ix)?
@@ -130,8 +130,9 @@ pub(crate) fn load_global<'py>(
         if !has_keys_version(gd, u32::from(c[2].get())) {
             return None;
         }
-        let b = frame.builtins(heap)?;
-        cached_value(Dict::cast(b.object())?, u32::from(c[3].get()), ix)?
+        // SAFETY: as above.
+        let bd = Dict::cast(unsafe { frame.builtins_ptr()?.as_ref() })?;
+        cached_value(bd, u32::from(c[3].get()), ix)?
     };
     // SAFETY: the dict's entry holds the value, and the dict is alive (the frame's function
     // holds its globals and builtins).
@@ -278,24 +279,29 @@ pub(crate) fn load_attr<'py>(
     }
 }
 
-/// `_Py_Specialize_LoadAttr`: after the generic `LOAD_ATTR` of `name` on `owner` succeeded,
-/// records where the answer lives, for the instance attributes, member slots and class
-/// attributes of instances of a script's classes, and the methods of built-in types
-/// (`has_builtin_method` says whether the method form finds one).
-pub(crate) fn specialize_load_attr(
-    heap: &Heap,
+/// `LOAD_ATTR` when the cache missed (`_Py_Specialize_LoadAttr` followed by the specialized
+/// read): records where `name` lives on `owner` (the instance attributes, member slots and
+/// class attributes of instances of a script's classes, and the methods of built-in types,
+/// for which `has_builtin_method` says whether the method form finds one) and gives the
+/// answer from there, which is the generic path's by construction. `None` when the generic
+/// path must run (the instruction then backs off for a while).
+pub(crate) fn load_attr_miss<'py>(
+    heap: &'py Heap,
     c: &Units,
-    owner: &Obj<'_>,
+    owner: &Obj<'py>,
     name: &PyObject,
     method_form: bool,
     has_builtin_method: impl FnOnce(&str) -> bool,
-) {
+) -> Option<AttrHit<'py>> {
     if !may_specialize(c) {
-        return;
+        return None;
     }
-    if specialize_attr(heap, c, owner, name, method_form, has_builtin_method).is_none() {
+    let hit = specialize_attr(heap, c, owner, name, method_form, has_builtin_method)
+        .and_then(|()| load_attr(heap, c, owner, name, method_form));
+    if hit.is_none() {
         c[0].set(BACKOFF);
     }
+    hit
 }
 
 fn specialize_attr(
@@ -308,14 +314,22 @@ fn specialize_attr(
 ) -> Option<()> {
     let o = owner.object();
     let ty = o.ob_type();
-    let text = unicode::str_value(unicode::Str::cast(name)?);
-    if matches!(text.as_str(), "__dict__" | "__class__" | "__weakref__") {
+    let s = unicode::Str::cast(name)?;
+    let owned;
+    let text = match unicode::ascii_text(s) {
+        Some(t) => t,
+        None => {
+            owned = unicode::str_value(s);
+            owned.as_str()
+        }
+    };
+    if matches!(text, "__dict__" | "__class__" | "__weakref__") {
         // Answered by the instance's own machinery before any class attribute.
         return None;
     }
     if !class::is_heap_type(ty) {
         // `unbound_method`'s answer for a built-in type depends on the type and name only.
-        if !method_form || !has_builtin_method(&text) {
+        if !method_form || !has_builtin_method(text) {
             return None;
         }
         set64(c, 5, core::ptr::from_ref(ty).addr() as u64);
@@ -326,7 +340,7 @@ fn specialize_attr(
         return None;
     }
     let version = type_cache::type_version(heap, ty).filter(|&v| v != 0)?;
-    if let Some(i) = class::member_slot_index(ty, &text) {
+    if let Some(i) = class::member_slot_index(ty, text) {
         class::member_slot_value(Instance::cast(o)?, i)?;
         set32(c, 1, version);
         set32(c, 3, i as u32);

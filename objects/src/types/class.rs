@@ -726,7 +726,12 @@ pub fn member_slot_value(o: &Instance, i: usize) -> Option<ObjPtr> {
 /// # Errors
 /// The value given back, when the fast path does not apply.
 #[inline]
-pub fn store_member_slot<'h>(heap: &'h Heap, o: &Instance, i: usize, value: Obj<'h>) -> Result<(), Obj<'h>> {
+pub fn store_member_slot<'h>(
+    heap: &'h Heap,
+    o: &Instance,
+    i: usize,
+    value: Obj<'h>,
+) -> Result<(), Obj<'h>> {
     if i >= slot_names(o).len() {
         return Err(value);
     }

@@ -178,6 +178,37 @@ impl Function {
         required(heap, &header(self).func_code)
     }
 
+    /// The code, borrowed: valid until `__code__` is replaced, which the caller must not let
+    /// happen (run no Python code) while it uses the view.
+    #[inline]
+    pub fn code_view(&self) -> Option<&Code> {
+        let p = header(self).func_code.ptr()?;
+        // SAFETY: the function holds a reference to its code; `set_code` is the only writer,
+        // and the callers (the VM's call path) do not run Python code while they hold this.
+        Code::cast(unsafe { &*p.as_ptr() })
+    }
+
+    /// The defaults tuple, borrowed (see [`Function::code_view`] for the borrow's contract).
+    #[inline]
+    pub fn defaults_view(&self) -> Option<&Tuple> {
+        let p = header(self).func_defaults.ptr()?;
+        // SAFETY: as in `code_view`: the function holds it, and the caller does not let
+        // `__defaults__` be replaced while it uses the view.
+        Tuple::cast(unsafe { &*p.as_ptr() })
+    }
+
+    /// `__globals__` as a borrowed pointer (for a frame's `f_globals`).
+    #[inline]
+    pub fn globals_ptr(&self) -> Option<ObjPtr> {
+        header(self).func_globals.ptr()
+    }
+
+    /// `__builtins__` as a borrowed pointer (for a frame's `f_builtins`).
+    #[inline]
+    pub fn builtins_ptr(&self) -> Option<ObjPtr> {
+        header(self).func_builtins.ptr()
+    }
+
     /// `__globals__`.
     pub fn globals<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         header(self).func_globals.get(heap)
@@ -584,10 +615,16 @@ fn func_setattr(heap: &Heap, o: &PyObject, name: &str, value: Option<&PyObject>)
     // SAFETY: `value` is a live object; the function takes a reference to it.
     let value = value.map(|v| unsafe { Obj::from_borrowed(heap, v) });
     match name {
-        "__code__" => f.set_code(heap, value_or_type_error(value, "__code__ must be set to a code object")?),
+        "__code__" => f.set_code(
+            heap,
+            value_or_type_error(value, "__code__ must be set to a code object")?,
+        ),
         "__defaults__" => f.set_defaults(heap, value),
         "__kwdefaults__" => f.set_kwdefaults(heap, value),
-        "__name__" => f.set_name(heap, value_or_type_error(value, "__name__ must be set to a string object")?),
+        "__name__" => f.set_name(
+            heap,
+            value_or_type_error(value, "__name__ must be set to a string object")?,
+        ),
         "__qualname__" => f.set_qualname(
             heap,
             value_or_type_error(value, "__qualname__ must be set to a string object")?,
