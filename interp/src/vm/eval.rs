@@ -10,7 +10,8 @@ use core::ptr::NonNull;
 
 use pyrt_compiler::opcode::Opcode;
 use pyrt_objects::abstract_::{self, UnOp};
-use pyrt_objects::types::code::Code;
+use pyrt_objects::types::class;
+use pyrt_objects::types::code::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, Code};
 use pyrt_objects::types::datastack::StackFrame;
 use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::function::Function;
@@ -92,6 +93,11 @@ const STACK_SEGMENT: usize = 8 * 1024 * 1024;
 /// stops at 750 levels as in CPython 3.12.1.
 const C_COST_OF_CALL: usize = 2;
 
+/// What instantiating a script's class with a Python `__init__` counts against the C
+/// recursion limit in CPython 3.12.1: the type's call, `slot_tp_init`'s call of `__init__`
+/// and the frame's evaluation (a class recursing through `__init__` stops 498 deep).
+const C_COST_OF_INIT: usize = 3;
+
 /// What resuming a generator from Rust counts against the C recursion limit (its frame's
 /// evaluation).
 const C_COST_OF_RESUME: usize = 1;
@@ -126,6 +132,14 @@ struct Active<'s> {
     resume: usize,
 }
 
+/// An instantiation whose `__init__` frame runs on the run (3.13's
+/// `CALL_ALLOC_AND_ENTER_INIT`): the frame's depth in the run and the new instance, which the
+/// call gives once `__init__` returned `None`.
+struct InitFrame<'py> {
+    depth: usize,
+    instance: Obj<'py>,
+}
+
 /// One entry into the dispatch loop.
 pub(crate) struct Run<'a, 'py> {
     interp: &'a Interp<'py>,
@@ -150,6 +164,8 @@ pub(crate) struct Run<'a, 'py> {
     /// The generators whose frames run on this run (pushed by `FOR_ITER` or `SEND`), innermost
     /// last.
     inline_gens: Vec<InlineGen<'py>>,
+    /// The `__init__` frames of instantiations running on this run, innermost last.
+    init_frames: Vec<InitFrame<'py>>,
 }
 
 impl<'a, 'py> Run<'a, 'py> {
@@ -166,6 +182,7 @@ impl<'a, 'py> Run<'a, 'py> {
             search_at: None,
             count_entry: true,
             inline_gens: Vec::new(),
+            init_frames: Vec::new(),
         }
     }
 
@@ -1306,6 +1323,12 @@ impl<'a, 'py> Run<'a, 'py> {
         if let Some(g) = &inline_gen {
             self.interp.gen_leave_done(g);
         }
+        // An `__init__` frame raised: the instantiation fails with it, as the generic path's.
+        if self.init_frames.last().is_some_and(|i| i.depth == depth) {
+            self.init_frames.pop();
+            self.interp.leave_c(C_COST_OF_INIT);
+            self.interp.gc_safe_point();
+        }
         if self.frames.is_empty() {
             return true;
         }
@@ -1370,6 +1393,13 @@ impl<'a, 'py> Run<'a, 'py> {
     }
 
     fn return_value(&mut self, v: Obj<'py>) -> R<'py, Flow<'py>> {
+        if self
+            .init_frames
+            .last()
+            .is_some_and(|i| i.depth == self.frames.len())
+        {
+            return self.return_from_init(v);
+        }
         if self.pop_frame() {
             return Ok(Flow::Exit(Exit::Return(v)));
         }
@@ -1398,10 +1428,13 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// `CALL argc`.
     fn call(&mut self, argc: usize) -> R<'py, Flow<'py>> {
-        if self.kwnames.is_none()
-            && let Some(flow) = self.call_python_positional(argc)?
-        {
-            return Ok(flow);
+        if self.kwnames.is_none() {
+            if let Some(flow) = self.call_python_positional(argc)? {
+                return Ok(flow);
+            }
+            if let Some(flow) = self.call_class_positional(argc)? {
+                return Ok(flow);
+            }
         }
         let mut args = self.pop_n(argc)?;
         let callable = self.pop_opt();
@@ -1628,6 +1661,119 @@ impl<'a, 'py> Run<'a, 'py> {
         }
         self.enter_frame(h);
         Ok(Some(Flow::Next))
+    }
+
+    /// `CALL argc` of a script's class (NULL below it) whose `__init__` is a Python function
+    /// taking the positional arguments: the instance is made, and `__init__` runs on this run
+    /// with it as `self` (3.13's `CALL_ALLOC_AND_ENTER_INIT`); [`Run::return_from_init`]
+    /// gives the instance. The lookup, the allocation, the recursion counts (the Python and
+    /// the C limit, as the Rust re-entry it replaces counted them) and the errors are the
+    /// generic path's (`Interp::instantiate`); `None` (nothing changed) for any other call.
+    fn call_class_positional(&mut self, argc: usize) -> R<'py, Option<Flow<'py>>> {
+        let interp = self.interp;
+        let heap = interp.heap;
+        let caller = self.frame();
+        // SAFETY: `CALL argc`'s operands are on the stack (see `call_python_positional`).
+        let (first, second) = unsafe {
+            (
+                caller.peek_unchecked(argc + 2),
+                caller.peek_unchecked(argc + 1),
+            )
+        };
+        if !first.is_null() {
+            return Ok(None);
+        }
+        let Some(p) = second.ptr() else {
+            return Ok(None);
+        };
+        // SAFETY: the stack slot holds a reference to the callable.
+        let callable = unsafe { p.as_ref() };
+        let Some(ty) = pyrt_objects::types::type_object(callable) else {
+            return Ok(None);
+        };
+        if class::class_kind(ty) != Some(class::ClassKind::Object)
+            || exceptions::is_exception_class(callable)
+        {
+            return Ok(None);
+        }
+        let Some(cls) = class::Class::of_type(ty) else {
+            return Ok(None);
+        };
+        let Some(init) = unicode::interned(heap, "__init__")
+            .and_then(|name| class::lookup(heap, ty, name.object()))
+        else {
+            return Ok(None);
+        };
+        let init_ptr = init.as_ptr();
+        // SAFETY: `init` holds the object; the frame takes that reference below and keeps it.
+        let Some(f) = Function::cast(unsafe { init_ptr.as_ref() }) else {
+            return Ok(None);
+        };
+        let resumable = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+        if f.code_view().is_none_or(|c| c.flags() & resumable != 0)
+            || !args::fits_positional(f, argc + 1)
+        {
+            return Ok(None);
+        }
+        // `_PyObject_MakeTpCall`, `slot_tp_init`'s call and `_PyEval_EvalFrameDefault`: the
+        // last is where CPython 3.12.1 stops (plain message), 498 classes deep from a module.
+        if interp.enter_c(C_COST_OF_INIT).is_err() {
+            return Err(interp.raise(
+                &exceptions::RECURSION_ERROR,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        if let Err(e) = interp.enter() {
+            interp.leave_c(C_COST_OF_INIT);
+            return Err(e);
+        }
+        let entered = class::new_instance(heap, cls)
+            .map_err(|e| self.err(e))
+            .and_then(|instance| {
+                let h = interp.vm.stack.push(init, None).map_err(|e| self.err(e))?;
+                Ok((instance, h))
+            });
+        let (instance, h) = match entered {
+            Ok(x) => x,
+            Err(e) => {
+                interp.leave();
+                interp.leave_c(C_COST_OF_INIT);
+                return Err(e);
+            }
+        };
+        // `(NULL, class)` becomes `(NULL, instance)`: `self` is bound with the arguments.
+        second.set(heap, Some(instance.clone()));
+        args::bind_positional_from_stack(heap, f, caller, h.frame(), argc + 1);
+        drop(self.pop_opt());
+        self.init_frames.push(InitFrame {
+            depth: self.frames.len() + 1,
+            instance,
+        });
+        self.enter_frame(h);
+        Ok(Some(Flow::Next))
+    }
+
+    /// `RETURN_VALUE` of an `__init__` frame [`Run::call_class_positional`] pushed: `None`
+    /// gives the instance to the caller; anything else is the generic path's `TypeError`,
+    /// raised at the caller's `CALL`.
+    fn return_from_init(&mut self, v: Obj<'py>) -> R<'py, Flow<'py>> {
+        let interp = self.interp;
+        let init = self.init_frames.pop().expect("an __init__ frame");
+        interp.leave_c(C_COST_OF_INIT);
+        let entry = self.pop_frame();
+        debug_assert!(!entry, "an __init__ frame is never a run's entry");
+        interp.gc_safe_point();
+        if !v.is(&none(interp.heap)) {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "__init__() should return None, not '{}'",
+                    v.ob_type().name()
+                ),
+            ));
+        }
+        self.push(init.instance);
+        Ok(Flow::Next)
     }
 
     /// Makes the pushed frame `h` (a Python-to-Python call, its locals bound) the running
