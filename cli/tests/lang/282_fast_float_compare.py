@@ -24,3 +24,9 @@ s = "spam"
 for t in ["spam", "spa" + "m", "eggs", "", "späm", "spam!"[:4]]:
     print(repr(t), s == t, s != t, s < t, t >= s)
 print(1 == 1.0, 1.0 == 1, "1" == 1, None == None, [1] == [1])
+print([x ** y for x in (0.5, 2.0, 1e-300, 3.7) for y in (0.5, -1.5, 2.0, 0.0, 1e10, -1e10)])
+for x, y in [(10.0, 1e10), (-8.0, 0.5), (0.0, -1.0), (-2.0, 3.0), (inf, 0.5), (2.0, nan)]:
+    try:
+        print(x ** y)
+    except (OverflowError, ZeroDivisionError) as e:
+        print(type(e).__name__, e)

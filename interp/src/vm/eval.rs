@@ -310,6 +310,15 @@ impl<'a, 'py> Run<'a, 'py> {
                 unsafe { frame.peek_unchecked($n) }
             };
         }
+        // After frames changed: the top frame's state into the locals.
+        macro_rules! reload {
+            () => {{
+                frame = self.frame();
+                units = self.code().units_ptr();
+                consts = tuple::items(self.code().consts());
+                ip = self.ip;
+            }};
+        }
         // The slow path: `Run::step` runs the instruction, then the frame may have changed.
         macro_rules! slow {
             ($op:expr, $oparg:expr, $next:expr) => {{
@@ -317,10 +326,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 if let Flow::Exit(x) = self.step($op, $oparg, $next)? {
                     return Ok(x);
                 }
-                frame = self.frame();
-                units = self.code().units_ptr();
-                consts = tuple::items(self.code().consts());
-                ip = self.ip;
+                reload!();
             }};
         }
         loop {
@@ -468,6 +474,40 @@ impl<'a, 'py> Run<'a, 'py> {
                             }
                         }
                     }
+                }
+                RETURN_VALUE | RETURN_CONST => {
+                    let v = if op == RETURN_VALUE {
+                        pop!()
+                    } else {
+                        self.borrowed(consts[oparg])
+                    };
+                    if self
+                        .init_frames
+                        .last()
+                        .is_some_and(|i| i.depth == self.frames.len())
+                    {
+                        // `__init__`'s return: the instance, or a `TypeError` at the CALL.
+                        self.return_from_init(v)?;
+                        reload!();
+                    } else {
+                        if self.pop_frame() {
+                            return Ok(Exit::Return(v));
+                        }
+                        reload!();
+                        push!(v);
+                    }
+                }
+                LIST_APPEND => {
+                    let v = pop!();
+                    // The list a comprehension builds, below the iterators; borrowed from its
+                    // stack slot, which holds it for the append.
+                    let l = match peek!(oparg).ptr() {
+                        // SAFETY: the slot owns a reference to the list.
+                        Some(p) => unsafe { p.as_ref() },
+                        None => return Err(self.system_error("NULL on the value stack")),
+                    };
+                    let view = list::List::cast_internal(l).map_err(|e| self.err(e))?;
+                    list::append(heap, view, v).map_err(|e| self.err(e))?;
                 }
                 LOAD_DEREF => {
                     let v = self.cell(oparg)?.get(heap);
@@ -797,14 +837,6 @@ impl<'a, 'py> Run<'a, 'py> {
                 self.push(t);
             }
             RETURN_GENERATOR => return self.return_generator(),
-            RETURN_VALUE => {
-                let v = self.pop()?;
-                return self.return_value(v);
-            }
-            RETURN_CONST => {
-                let v = self.constant(oparg);
-                return self.return_value(v);
-            }
             SETUP_ANNOTATIONS => {
                 let locals = frame
                     .locals(heap)
@@ -1171,12 +1203,6 @@ impl<'a, 'py> Run<'a, 'py> {
                     frame.slots()[offset + i].set(heap, Some(c));
                 }
             }
-            LIST_APPEND => {
-                let v = self.pop()?;
-                let l = self.peek(oparg)?;
-                let view = list::List::cast_internal(l.object()).map_err(|e| self.err(e))?;
-                list::append(heap, view, v).map_err(|e| self.err(e))?;
-            }
             SET_ADD => {
                 let v = self.pop()?;
                 let s = self.peek(oparg)?;
@@ -1390,21 +1416,6 @@ impl<'a, 'py> Run<'a, 'py> {
         self.ip = self.frames.last().expect("a caller").resume;
         self.set_current();
         self.push(v);
-    }
-
-    fn return_value(&mut self, v: Obj<'py>) -> R<'py, Flow<'py>> {
-        if self
-            .init_frames
-            .last()
-            .is_some_and(|i| i.depth == self.frames.len())
-        {
-            return self.return_from_init(v);
-        }
-        if self.pop_frame() {
-            return Ok(Flow::Exit(Exit::Return(v)));
-        }
-        self.push(v);
-        Ok(Flow::Next)
     }
 
     /// `RETURN_GENERATOR`: the frame moves into a new generator, which is "returned".
@@ -1756,7 +1767,7 @@ impl<'a, 'py> Run<'a, 'py> {
     /// `RETURN_VALUE` of an `__init__` frame [`Run::call_class_positional`] pushed: `None`
     /// gives the instance to the caller; anything else is the generic path's `TypeError`,
     /// raised at the caller's `CALL`.
-    fn return_from_init(&mut self, v: Obj<'py>) -> R<'py, Flow<'py>> {
+    fn return_from_init(&mut self, v: Obj<'py>) -> R<'py, ()> {
         let interp = self.interp;
         let init = self.init_frames.pop().expect("an __init__ frame");
         interp.leave_c(C_COST_OF_INIT);
@@ -1773,7 +1784,7 @@ impl<'a, 'py> Run<'a, 'py> {
             ));
         }
         self.push(init.instance);
-        Ok(Flow::Next)
+        Ok(())
     }
 
     /// Makes the pushed frame `h` (a Python-to-Python call, its locals bound) the running

@@ -31,6 +31,7 @@ mod nb {
     pub const MULTIPLY: usize = 5;
     pub const REMAINDER: usize = 6;
     pub const OR: usize = 7;
+    pub const POWER: usize = 8;
     pub const SUBTRACT: usize = 10;
     pub const TRUE_DIVIDE: usize = 11;
     pub const XOR: usize = 12;
@@ -72,11 +73,24 @@ pub(super) fn binary_op<'h>(
             nb::SUBTRACT => a - b,
             nb::MULTIPLY => a * b,
             nb::TRUE_DIVIDE if b != 0.0 => a / b,
+            nb::POWER => float_pow(a, b)?,
             _ => return None,
         };
         return Some(float::new_float(heap, v));
     }
     None
+}
+
+/// `float_pow` where it is just C's `pow`: a positive finite base, a finite exponent and a
+/// finite result (the other cases are special-cased, raise, or go complex in `float_pow`).
+/// Rust's `powf` is the C library's `pow`, the one CPython calls.
+#[inline]
+fn float_pow(a: f64, b: f64) -> Option<f64> {
+    if !(a > 0.0 && a.is_finite() && b.is_finite()) {
+        return None;
+    }
+    let v = a.powf(b);
+    v.is_finite().then_some(v)
 }
 
 /// An int operator on compact values (each below 2**30 in magnitude, so no result overflows
