@@ -237,3 +237,32 @@ for _ in range(100):
     hot(s)
 print(hot.__code__.co_code.hex())
 print(Shape.describe.__code__.co_code.hex())
+
+# --- cached stores keep the instance's insertion order ---
+
+
+class Ordered:
+    def __init__(self, a, b, c):
+        self.a = a
+        self.b = b
+        self.c = c
+
+
+def set_a(o, v):
+    o.a = v
+
+
+xs = [Ordered(i, i, i) for i in range(30)]
+x = xs[3]
+del x.a
+for o in xs:
+    set_a(o, 1)
+print(list(vars(x)), list(vars(xs[0])))
+del x.b
+x.b = 5
+print(list(vars(x)), x.__dict__)
+y = Ordered(1, 2, 3)
+y.__dict__
+for _ in range(3):
+    set_a(y, 9)
+print(vars(y))

@@ -196,6 +196,46 @@ pub(crate) fn fits_positional(func: &Function, nargs: usize) -> bool {
             .is_some_and(|d| argcount - nargs <= tuple::tuple_len(d))
 }
 
+/// Binds a call from Rust that [`fits_positional`] accepted: `args` move into the first
+/// local slots of `frame` (a fresh frame of `func`), the parameters after them take their
+/// defaults.
+pub(crate) fn bind_positional<'py>(
+    heap: &'py pyrt_objects::Heap,
+    func: &Function,
+    frame: &InterpreterFrame,
+    args: Vec<Obj<'py>>,
+) {
+    let slots = frame.slots();
+    let nargs = args.len();
+    for (slot, v) in slots.iter().zip(args) {
+        slot.set(heap, Some(v));
+    }
+    fill_defaults(heap, func, frame, nargs);
+}
+
+/// The parameters from `nargs` on take their defaults (a call [`fits_positional`] accepted).
+fn fill_defaults(
+    heap: &pyrt_objects::Heap,
+    func: &Function,
+    frame: &InterpreterFrame,
+    nargs: usize,
+) {
+    let argcount = frame.code().map_or(0, |c| c.argcount() as usize);
+    if nargs < argcount
+        && let Some(t) = func.defaults_view()
+    {
+        let defaults = tuple::items(t);
+        let first_default = argcount - defaults.len();
+        for (slot, d) in frame.slots()[nargs..argcount]
+            .iter()
+            .zip(&defaults[nargs - first_default..])
+        {
+            // SAFETY: the defaults tuple holds its items.
+            slot.set(heap, Some(unsafe { Obj::from_borrowed(heap, d.as_ref()) }));
+        }
+    }
+}
+
 /// Binds a call [`fits_positional`] accepted: the `nargs` values on top of `caller`'s value
 /// stack move into the first local slots of `callee` (a fresh frame of `func`), and the
 /// parameters after them take their defaults.
@@ -213,20 +253,7 @@ pub(crate) fn bind_positional_from_stack(
         let v = unsafe { caller.pop_unchecked(heap) };
         slot.set(heap, v);
     }
-    let argcount = callee.code().map_or(0, |c| c.argcount() as usize);
-    if nargs < argcount
-        && let Some(t) = func.defaults_view()
-    {
-        let defaults = tuple::items(t);
-        let first_default = argcount - defaults.len();
-        for (slot, d) in slots[nargs..argcount]
-            .iter()
-            .zip(&defaults[nargs - first_default..])
-        {
-            // SAFETY: the defaults tuple holds its items.
-            slot.set(heap, Some(unsafe { Obj::from_borrowed(heap, d.as_ref()) }));
-        }
-    }
+    fill_defaults(heap, func, callee, nargs);
 }
 
 fn name_at(names: &[pyrt_objects::ObjPtr], i: usize) -> String {

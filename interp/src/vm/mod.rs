@@ -125,7 +125,17 @@ impl<'py> Interp<'py> {
         args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
-        let heap = self.heap;
+        let f = Function::cast(func.object()).ok_or_else(|| self.err(bad_call()))?;
+        if kwargs.is_empty() && args::fits_positional(f, args.len()) {
+            // The arguments fill the parameters with the defaults: no general binding.
+            let frame = self
+                .vm
+                .stack
+                .push(func.clone(), None)
+                .map_err(|e| self.err(e))?;
+            args::bind_positional(self.heap, f, frame.frame(), args);
+            return eval::Run::new(self).run_entry(eval::Entry::Stack(frame));
+        }
         let kw = kwargs
             .into_iter()
             .map(|(k, v)| Ok((self.name_str(&k)?, v)))
@@ -135,12 +145,10 @@ impl<'py> Interp<'py> {
             .stack
             .push(func.clone(), None)
             .map_err(|e| self.err(e))?;
-        let f = Function::cast(func.object()).ok_or_else(|| self.err(bad_call()))?;
         if let Err(e) = args::bind(self, f, frame.frame(), args, kw) {
             let _ = self.vm.stack.pop(frame);
             return Err(e);
         }
-        let _ = heap;
         eval::Run::new(self).run_entry(eval::Entry::Stack(frame))
     }
 
