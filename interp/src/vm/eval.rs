@@ -1453,7 +1453,16 @@ impl<'a, 'py> Run<'a, 'py> {
         let func = match (method, callable) {
             // A built-in type's method by name (see `unbound_method`).
             (Some(m), Some(s)) if unicode::is_str(m.object()) => {
-                let name = unicode::str_value(str_of(m.object()));
+                // The name read in place (the compiler's names are ASCII identifiers).
+                let text = str_of(m.object());
+                let owned;
+                let name = match unicode::ascii_text(text) {
+                    Some(t) => t,
+                    None => {
+                        owned = unicode::str_value(text);
+                        owned.as_str()
+                    }
+                };
                 let kw = self.take_kwargs(&mut args)?;
                 let kw = kw
                     .into_iter()
@@ -1466,7 +1475,7 @@ impl<'a, 'py> Run<'a, 'py> {
                         )
                     })
                     .collect();
-                let r = self.interp.call_method(&s, &name, args, kw)?;
+                let r = self.interp.call_method(&s, name, args, kw)?;
                 self.push(r);
                 return Ok(Flow::Next);
             }
