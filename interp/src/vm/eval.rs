@@ -1197,10 +1197,9 @@ impl<'a, 'py> Run<'a, 'py> {
                 let cells =
                     tuple::Tuple::cast_internal(closure.object()).map_err(|e| self.err(e))?;
                 let offset = self.code().nlocalsplus() as usize - oparg;
-                for (i, c) in tuple::items(cells).iter().enumerate().take(oparg) {
-                    // SAFETY: the closure tuple holds its cells.
-                    let c = unsafe { Obj::from_borrowed(heap, c.as_ref()) };
-                    frame.slots()[offset + i].set(heap, Some(c));
+                for (i, &c) in tuple::items(cells).iter().enumerate().take(oparg) {
+                    // SAFETY: the last `oparg` local slots are the code's free variables.
+                    unsafe { frame.slot_unchecked(offset + i) }.set(heap, Some(self.borrowed(c)));
                 }
             }
             SET_ADD => {
