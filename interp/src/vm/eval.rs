@@ -1,10 +1,17 @@
 //! The dispatch loop (`_PyEval_EvalFrameDefault`): one `match` over the opcode of each code
 //! unit, the frames of Python-to-Python calls pushed and popped without Rust recursion.
 //!
-//! A [`Run`] holds the frames it pushed (its entry frame first) and the index of the next
-//! code unit of the top one. [`Run::step`] executes one instruction; an error goes to
-//! [`Run::unwind`], which finds the handler in the exception table or pops frames until one
-//! handles it or the entry frame is left.
+//! A [`Run`] holds the frames it pushed (its entry frame first), the top one and its code
+//! (cached when frames change), and the index of the next code unit. The loop,
+//! [`Run::steps`], keeps the frame, its code units and constants and that index in locals;
+//! it runs the instructions that move values, jump, return, and the ones with fast paths for
+//! exact built-in types ([`fast`](super::fast): what 3.12's specialised instructions do)
+//! itself, and hands the rest to [`Run::step`], re-reading its locals afterwards (a call,
+//! yield or return may have changed the frame). The value stack is used without bounds
+//! checks (the frame's `*_unchecked` API, bounded by `co_stacksize`, `debug_assert!`ed).
+//! An error leaves the loop; [`Run::unwind`] finds the handler in the exception table or
+//! pops frames until one handles it or the entry frame is left, and the loop is entered
+//! again.
 
 use core::ptr::NonNull;
 
