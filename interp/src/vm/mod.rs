@@ -36,8 +36,17 @@
 //! (`PyTraceBack_Here`), from which [`traceback`] prints 3.12's traceback with caret lines.
 //!
 //! ## Generators
-//! `RETURN_GENERATOR` moves the frame into a new generator object; `send`, `next`, `throw` and
-//! `close` resume it with a run whose entry frame is the generator's ([`generator`]).
+//! `RETURN_GENERATOR` moves the frame into a new generator object. `FOR_ITER` and `SEND` on a
+//! suspended generator push its frame on the running run (3.12's `FOR_ITER_GEN`/`SEND_GEN`):
+//! its `YIELD_VALUE` pops back to the caller, a return lands at the instruction's target. From
+//! Rust, `send`, `next`, `throw` and `close` resume it with a run whose entry frame is the
+//! generator's ([`generator`]).
+//!
+//! ## Inline caches and instantiation
+//! `LOAD_GLOBAL`, `LOAD_ATTR` and `STORE_ATTR` keep what they found in their `CACHE` units,
+//! guarded by dict keys versions and type version tags ([`inline_cache`]; `co_code` shows the
+//! units zeroed). A class whose `__init__` is a Python function is instantiated on the run:
+//! the instance is made and `__init__`'s frame pushed (3.13's `CALL_ALLOC_AND_ENTER_INIT`).
 
 pub(crate) mod args;
 mod decode;
