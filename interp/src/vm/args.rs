@@ -172,6 +172,89 @@ pub(crate) fn bind<'py>(
     Ok(())
 }
 
+/// Whether a call of `func` with `nargs` positional arguments and no keywords binds by
+/// [`bind_positional_from_stack`]: no `*args`, `**kwargs` or keyword-only parameters, no
+/// more arguments than parameters, and defaults for the rest (the guards of
+/// `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`). Every other call, and so every call
+/// that raises an argument error, goes through [`bind`].
+#[inline]
+pub(crate) fn fits_positional(func: &Function, nargs: usize) -> bool {
+    let Some(code) = func.code_view() else {
+        return false;
+    };
+    let argcount = code.argcount() as usize;
+    if code.flags() & (CO_VARARGS | CO_VARKEYWORDS) != 0
+        || code.kwonlyargcount() != 0
+        || nargs > argcount
+    {
+        return false;
+    }
+    nargs == argcount
+        || func
+            .defaults_view()
+            .is_some_and(|d| argcount - nargs <= tuple::tuple_len(d))
+}
+
+/// Binds a call from Rust that [`fits_positional`] accepted: `args` move into the first
+/// local slots of `frame` (a fresh frame of `func`), the parameters after them take their
+/// defaults.
+pub(crate) fn bind_positional<'py>(
+    heap: &'py pyrt_objects::Heap,
+    func: &Function,
+    frame: &InterpreterFrame,
+    args: Vec<Obj<'py>>,
+) {
+    let slots = frame.slots();
+    let nargs = args.len();
+    for (slot, v) in slots.iter().zip(args) {
+        slot.set(heap, Some(v));
+    }
+    fill_defaults(heap, func, frame, nargs);
+}
+
+/// The parameters from `nargs` on take their defaults (a call [`fits_positional`] accepted).
+fn fill_defaults(
+    heap: &pyrt_objects::Heap,
+    func: &Function,
+    frame: &InterpreterFrame,
+    nargs: usize,
+) {
+    let argcount = frame.code().map_or(0, |c| c.argcount() as usize);
+    if nargs < argcount
+        && let Some(t) = func.defaults_view()
+    {
+        let defaults = tuple::items(t);
+        let first_default = argcount - defaults.len();
+        for (slot, d) in frame.slots()[nargs..argcount]
+            .iter()
+            .zip(&defaults[nargs - first_default..])
+        {
+            // SAFETY: the defaults tuple holds its items.
+            slot.set(heap, Some(unsafe { Obj::from_borrowed(heap, d.as_ref()) }));
+        }
+    }
+}
+
+/// Binds a call [`fits_positional`] accepted: the `nargs` values on top of `caller`'s value
+/// stack move into the first local slots of `callee` (a fresh frame of `func`), and the
+/// parameters after them take their defaults.
+pub(crate) fn bind_positional_from_stack(
+    heap: &pyrt_objects::Heap,
+    func: &Function,
+    caller: &InterpreterFrame,
+    callee: &InterpreterFrame,
+    nargs: usize,
+) {
+    let slots = callee.slots();
+    debug_assert!(nargs <= slots.len());
+    for slot in slots[..nargs].iter().rev() {
+        // SAFETY: `CALL` has its `nargs` arguments (and `self`) on top of the caller's stack.
+        let v = unsafe { caller.pop_unchecked(heap) };
+        slot.set(heap, v);
+    }
+    fill_defaults(heap, func, callee, nargs);
+}
+
 fn name_at(names: &[pyrt_objects::ObjPtr], i: usize) -> String {
     // SAFETY: the code holds its names.
     unicode::str_value(super::eval::str_of(unsafe { names[i].as_ref() }))

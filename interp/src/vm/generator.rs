@@ -2,7 +2,10 @@
 //! `throw`, `close` and finalization (`gen_close` through the runtime's hooks), and `next()`
 //! of a generator for the object layer's iteration.
 
+use core::ptr::NonNull;
+
 use pyrt_objects::Obj;
+use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::genobject::{
     FRAME_CLEARED, FRAME_COMPLETED, FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED, Generator,
 };
@@ -31,7 +34,89 @@ pub(crate) fn stop_value<'py>(interp: &Interp<'py>, exc: &Obj<'py>) -> Obj<'py> 
         .unwrap_or_else(|| none(heap))
 }
 
+/// A generator whose frame runs on the current run, pushed by `FOR_ITER` or `SEND` (3.12's
+/// `FOR_ITER_GEN` and `SEND_GEN`): what its caller needs when the frame yields, returns or
+/// raises.
+pub(crate) struct InlineGen<'py> {
+    /// The generator (a strong reference while its frame runs).
+    pub generator: Obj<'py>,
+    /// `tstate->exc_info` of the caller, given back when the frame is left.
+    pub saved_exc: Option<Obj<'py>>,
+    /// The number of frames of the run with the generator's on top.
+    pub depth: usize,
+    /// Where the caller continues when the generator returns (its return value pushed).
+    pub return_ip: usize,
+}
+
 impl<'py> Interp<'py> {
+    /// Whether generator `g` can be resumed with `value` on the current run (not running, not
+    /// finished, and no non-None value sent to a just-started one); every other case goes
+    /// through [`Interp::gen_send`], which raises what CPython raises.
+    pub(crate) fn gen_can_inline(&self, g: &Obj<'py>, value: &Obj<'py>) -> bool {
+        let Some(g_view) = Generator::cast(g.object()) else {
+            return false;
+        };
+        match g_view.frame_state() {
+            FRAME_SUSPENDED => true,
+            FRAME_CREATED => value.is(&none(self.heap)),
+            _ => false,
+        }
+    }
+
+    /// Starts resuming generator `g` (for which [`Interp::gen_can_inline`] said yes) on the
+    /// current run: `value` pushed on its frame, its state executing, its own handled
+    /// exception made current. Gives the frame and the unit it resumes at, and the caller's
+    /// handled exception to restore.
+    pub(crate) fn gen_enter_inline(
+        &self,
+        g: &Obj<'py>,
+        value: Obj<'py>,
+    ) -> R<'py, (NonNull<InterpreterFrame>, usize, Option<Obj<'py>>)> {
+        let heap = self.heap;
+        let g_view = Generator::cast(g.object())
+            .ok_or_else(|| self.err(pyrt_objects::view::bad_internal_call()))?;
+        let frame = g_view.frame();
+        let resume = (frame.lasti() + 1).max(0) as usize;
+        frame
+            .stack_push_opt(heap, Some(value))
+            .map_err(|e| self.err(e))?;
+        g_view.set_frame_state(heap, FRAME_EXECUTING);
+        let saved = self.vm.exc_info.borrow().clone();
+        if let Some(own) = g_view.exc_value(heap) {
+            *self.vm.exc_info.borrow_mut() = Some(own);
+        }
+        Ok((g_view.frame_ptr(), resume, saved))
+    }
+
+    /// The frame of an inline generator yielded: suspended, its handled exception kept, the
+    /// caller's restored (as [`Interp::gen_send`] does after a yield).
+    pub(crate) fn gen_leave_yield(&self, g: &InlineGen<'py>) {
+        let heap = self.heap;
+        let Some(g_view) = Generator::cast(g.generator.object()) else {
+            return;
+        };
+        let now = self.vm.exc_info.replace(g.saved_exc.clone());
+        let own = match (&now, &g.saved_exc) {
+            (Some(n), Some(s)) if n.is(s) => None,
+            (n, _) => n.clone(),
+        };
+        g_view.set_exc_value(heap, own);
+        // SAFETY: unlinking is always allowed.
+        unsafe { g_view.frame().set_previous(None) };
+        g_view.set_frame_state(heap, FRAME_SUSPENDED);
+    }
+
+    /// The frame of an inline generator returned or raised: the generator is finished and its
+    /// frame cleared, the caller's handled exception restored.
+    pub(crate) fn gen_leave_done(&self, g: &InlineGen<'py>) {
+        let heap = self.heap;
+        self.vm.exc_info.replace(g.saved_exc.clone());
+        if let Some(g_view) = Generator::cast(g.generator.object()) {
+            g_view.set_exc_value(heap, None);
+            g_view.set_frame_state(heap, FRAME_CLEARED);
+        }
+    }
+
     /// Resumes generator `g` with `value` sent in (or `throw` raised in it).
     pub(super) fn gen_resume(
         &self,

@@ -38,8 +38,17 @@
 //! (`pyrt_objects::types::exceptions`); `except*` is [`except_star`].
 //!
 //! ## Generators
-//! `RETURN_GENERATOR` moves the frame into a new generator object; `send`, `next`, `throw` and
-//! `close` resume it with a run whose entry frame is the generator's ([`generator`]).
+//! `RETURN_GENERATOR` moves the frame into a new generator object. `FOR_ITER` and `SEND` on a
+//! suspended generator push its frame on the running run (3.12's `FOR_ITER_GEN`/`SEND_GEN`):
+//! its `YIELD_VALUE` pops back to the caller, a return lands at the instruction's target. From
+//! Rust, `send`, `next`, `throw` and `close` resume it with a run whose entry frame is the
+//! generator's ([`generator`]).
+//!
+//! ## Inline caches and instantiation
+//! `LOAD_GLOBAL`, `LOAD_ATTR` and `STORE_ATTR` keep what they found in their `CACHE` units,
+//! guarded by dict keys versions and type version tags ([`inline_cache`]; `co_code` shows the
+//! units zeroed). A class whose `__init__` is a Python function is instantiated on the run:
+//! the instance is made and `__init__`'s frame pushed (3.13's `CALL_ALLOC_AND_ENTER_INIT`).
 
 pub(crate) mod args;
 mod decode;
@@ -48,6 +57,7 @@ pub(crate) mod except_star;
 mod fast;
 pub mod generator;
 pub(crate) mod import;
+pub(crate) mod inline_cache;
 pub(crate) mod intrinsics;
 pub(crate) mod load;
 pub(crate) mod ops;
@@ -148,7 +158,18 @@ impl<'py> Interp<'py> {
         args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
-        let heap = self.heap;
+        let f = Function::cast(func.object()).ok_or_else(|| self.err(bad_call()))?;
+        if kwargs.is_empty() && args::fits_positional(f, args.len()) {
+            // The arguments fill the parameters with the defaults: no general binding.
+            let frame = self
+                .vm
+                .stack
+                .push(func.clone(), None)
+                .map_err(|e| self.err(e))?;
+            self.link_to_caller(&frame);
+            args::bind_positional(self.heap, f, frame.frame(), args);
+            return eval::Run::new(self).run_entry(eval::Entry::Stack(frame));
+        }
         let kw = kwargs
             .into_iter()
             .map(|(k, v)| Ok((self.name_str(&k)?, v)))
@@ -159,12 +180,10 @@ impl<'py> Interp<'py> {
             .push(func.clone(), None)
             .map_err(|e| self.err(e))?;
         self.link_to_caller(&frame);
-        let f = Function::cast(func.object()).ok_or_else(|| self.err(bad_call()))?;
         if let Err(e) = args::bind(self, f, frame.frame(), args, kw) {
             let _ = self.vm.stack.pop(frame);
             return Err(e);
         }
-        let _ = heap;
         eval::Run::new(self).run_entry(eval::Entry::Stack(frame))
     }
 

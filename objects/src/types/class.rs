@@ -773,6 +773,53 @@ fn instance_setattr(
     managed::set_attribute(heap, m, k, name_obj, value)
 }
 
+/// The index of member slot `name` of `ty`'s instances (`__slots__` order), if it has one:
+/// what `LOAD_ATTR_SLOT`/`STORE_ATTR_SLOT` cache, pinned by the type's version tag.
+pub fn member_slot_index(ty: &PyTypeObject, name: &str) -> Option<usize> {
+    if !is_object_instance_type(ty) {
+        return None;
+    }
+    class_names(ty).iter().position(|s| s == name)
+}
+
+/// The read of `LOAD_ATTR_SLOT`: the value in member slot `i` of `o`, borrowed; `None` when
+/// the slot is unset or `i` is not a slot of `o`'s class.
+#[inline]
+pub fn member_slot_value(o: &Instance, i: usize) -> Option<ObjPtr> {
+    if i >= slot_names(o).len() {
+        return None;
+    }
+    // SAFETY: slot `i` exists in the instance.
+    unsafe { slot_cells(o).add(i).read() }
+}
+
+/// The write of `STORE_ATTR_SLOT`: `value` into member slot `i` of `o`, the old value
+/// released. Gives `value` back when `i` is not a slot of `o`'s class.
+///
+/// # Errors
+/// The value given back, when the fast path does not apply.
+#[inline]
+pub fn store_member_slot<'h>(
+    heap: &'h Heap,
+    o: &Instance,
+    i: usize,
+    value: Obj<'h>,
+) -> Result<(), Obj<'h>> {
+    if i >= slot_names(o).len() {
+        return Err(value);
+    }
+    // SAFETY: slot `i` exists in the instance; it owns one reference to its value, if any,
+    // which the new value's reference replaces.
+    unsafe {
+        let cell = slot_cells(o).add(i);
+        let old = cell.replace(Some(value.into_ptr()));
+        if let Some(old) = old {
+            heap.decref(old);
+        }
+    }
+    Ok(())
+}
+
 fn set_slot(
     heap: &Heap,
     o: &Instance,

@@ -535,6 +535,21 @@ impl Code {
             .flat_map(|u| u.get().to_le_bytes())
             .collect()
     }
+    /// `_PyCode_GetCode`: the bytecode with every inline cache unit zeroed, whatever the VM
+    /// wrote in them at run time (`co_code` as Python sees it).
+    pub fn deoptimized_code_bytes(&self) -> Vec<u8> {
+        let units = self.units();
+        let mut out = Vec::with_capacity(2 * units.len());
+        let mut i = 0;
+        while i < units.len() {
+            let [op, arg] = units[i].get().to_le_bytes();
+            out.extend_from_slice(&[op, arg]);
+            let caches = cache_entries(op).min(units.len() - i - 1);
+            out.resize(out.len() + 2 * caches, 0);
+            i += 1 + caches;
+        }
+        out
+    }
 }
 
 /// Reads a `varint` of the location table (6-bit groups, bit 6 set while more follow).
@@ -720,7 +735,11 @@ fn int_member<'h>(heap: &'h Heap, v: i32) -> PyResult<Obj<'h>> {
     crate::types::long::int_from_i64(heap, i64::from(v))
 }
 
-static CODE_MEMBERS: [Member; 17] = [
+static CODE_MEMBERS: [Member; 18] = [
+    Member {
+        name: "co_code",
+        get: |h, o| bytes::new_bytes(h, &slot_self(o).deoptimized_code_bytes()),
+    },
     crate::types::code_attrs::CO_VARNAMES,
     crate::types::code_attrs::CO_CELLVARS,
     crate::types::code_attrs::CO_FREEVARS,

@@ -151,10 +151,9 @@ impl<'h> DataStack<'h> {
             self.push_chunk(words)?
         };
         let frame = NonNull::new(at.cast::<InterpreterFrame>()).ok_or_else(PyErr::memory_error)?;
-        let (globals, builtins) = (f.globals(heap), f.builtins(heap));
         let init = FrameInit {
-            globals: globals.as_ref().map(Obj::as_ptr),
-            builtins: builtins.as_ref().map(Obj::as_ptr),
+            globals: f.globals_ptr(),
+            builtins: f.builtins_ptr(),
             func,
             locals,
             code,

@@ -358,6 +358,19 @@ impl InterpreterFrame {
         self.borrowed(heap, self.f_builtins.get())
     }
 
+    /// `f_globals` as a borrowed pointer, alive while the frame holds its function (the
+    /// VM's inline caches read through it without a reference count).
+    #[inline]
+    pub fn globals_ptr(&self) -> Option<ObjPtr> {
+        self.f_funcobj.ptr().and(self.f_globals.get())
+    }
+
+    /// `f_builtins` as a borrowed pointer (see [`InterpreterFrame::globals_ptr`]).
+    #[inline]
+    pub fn builtins_ptr(&self) -> Option<ObjPtr> {
+        self.f_funcobj.ptr().and(self.f_builtins.get())
+    }
+
     #[inline]
     fn borrowed<'h>(&self, heap: &'h Heap, p: Option<ObjPtr>) -> Option<Obj<'h>> {
         // Globals and builtins are borrowed from the function, alive while it is held.

@@ -178,6 +178,37 @@ impl Function {
         required(heap, &header(self).func_code)
     }
 
+    /// The code, borrowed: valid until `__code__` is replaced, which the caller must not let
+    /// happen (run no Python code) while it uses the view.
+    #[inline]
+    pub fn code_view(&self) -> Option<&Code> {
+        let p = header(self).func_code.ptr()?;
+        // SAFETY: the function holds a reference to its code; `set_code` is the only writer,
+        // and the callers (the VM's call path) do not run Python code while they hold this.
+        Code::cast(unsafe { &*p.as_ptr() })
+    }
+
+    /// The defaults tuple, borrowed (see [`Function::code_view`] for the borrow's contract).
+    #[inline]
+    pub fn defaults_view(&self) -> Option<&Tuple> {
+        let p = header(self).func_defaults.ptr()?;
+        // SAFETY: as in `code_view`: the function holds it, and the caller does not let
+        // `__defaults__` be replaced while it uses the view.
+        Tuple::cast(unsafe { &*p.as_ptr() })
+    }
+
+    /// `__globals__` as a borrowed pointer (for a frame's `f_globals`).
+    #[inline]
+    pub fn globals_ptr(&self) -> Option<ObjPtr> {
+        header(self).func_globals.ptr()
+    }
+
+    /// `__builtins__` as a borrowed pointer (for a frame's `f_builtins`).
+    #[inline]
+    pub fn builtins_ptr(&self) -> Option<ObjPtr> {
+        header(self).func_builtins.ptr()
+    }
+
     /// `__globals__`.
     pub fn globals<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         header(self).func_globals.get(heap)
