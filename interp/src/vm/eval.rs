@@ -27,6 +27,7 @@ use pyrt_objects::types::{
     NONE_TYPE, cell, dict, genobject, list, long, none, set, tuple, unicode,
 };
 use pyrt_objects::{Obj, ObjPtr, PyObject};
+use smallvec::SmallVec;
 
 use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
@@ -109,6 +110,10 @@ const C_COST_OF_INIT: usize = 3;
 /// evaluation).
 const C_COST_OF_RESUME: usize = 1;
 
+/// The frames a run holds without allocating (a resumed generator's, and the frames it
+/// calls into before it yields).
+const RUN_INLINE_FRAMES: usize = 4;
+
 /// Where a run starts.
 pub(crate) enum Entry<'s> {
     /// A frame pushed on the data stack (a call from Rust, a module body).
@@ -150,7 +155,10 @@ struct InitFrame<'py> {
 /// One entry into the dispatch loop.
 pub(crate) struct Run<'a, 'py> {
     interp: &'a Interp<'py>,
-    frames: Vec<Active<'a>>,
+    /// The run's frames, entry frame first. Inline room for a few: every resumption of a
+    /// generator from Rust (`sum(gen)`, `next(gen)`) and every call back from a built-in makes
+    /// a run, which with a `Vec` allocated on the Rust heap for its first frame.
+    frames: SmallVec<[Active<'a>; RUN_INLINE_FRAMES]>,
     /// The top frame of `frames` (set by [`Run::set_current`] whenever `frames` changes, so
     /// the loop never looks it up); dangling before the entry frame is pushed.
     current: NonNull<InterpreterFrame>,
@@ -180,7 +188,7 @@ impl<'a, 'py> Run<'a, 'py> {
     pub(crate) fn new(interp: &'a Interp<'py>) -> Run<'a, 'py> {
         Run {
             interp,
-            frames: Vec::new(),
+            frames: SmallVec::new(),
             current: NonNull::dangling(),
             code: NonNull::dangling(),
             ip: 0,
@@ -522,6 +530,32 @@ impl<'a, 'py> Run<'a, 'py> {
                         Some(v) => push!(v),
                         None => return Err(self.unbound_deref(oparg)),
                     }
+                }
+                LOAD_GLOBAL => {
+                    // SAFETY: `LOAD_GLOBAL`'s cache units follow it in the running code, up to
+                    // `next` (`CACHE_ENTRIES`); the code object outlives the frame's run.
+                    let cache =
+                        unsafe { core::slice::from_raw_parts(units.add(at + 1), next - at - 1) };
+                    match inline_cache::load_global(heap, frame, cache) {
+                        Some(v) => {
+                            if oparg & 1 != 0 {
+                                // SAFETY: as for `push!`.
+                                unsafe { frame.push_unchecked(heap, None) }
+                            }
+                            push!(v);
+                        }
+                        // A miss: the generic lookup, which specializes the cache.
+                        None => slow!(op, oparg, next),
+                    }
+                }
+                CALL => {
+                    // Straight to the call (no second dispatch in `step`); the frame changes
+                    // for a Python callee.
+                    self.ip = next;
+                    if let Flow::Exit(x) = self.call(oparg)? {
+                        return Ok(x);
+                    }
+                    reload!();
                 }
                 _ => slow!(op, oparg, next),
             }
