@@ -6,10 +6,12 @@
 //! missing methods are tried too) and every operator, with arguments of every kind, huge and
 //! negative numbers, extreme slices, self-referencing and deeply nested containers, iterables of
 //! the wrong shape, keyword arguments, and objects whose `__del__` mutates the container being
-//! worked on. They run in batches through the real `pyrt` binary (`crash_hunt/runner.rs`),
-//! under a 1 GiB address-space limit and a 512 MiB allocator limit, each operation in its own
-//! `try: ... except BaseException`; a batch that crashes or stalls is narrowed down to the case
-//! at fault.
+//! worked on; and one case in ten is a VM scenario (`crash_hunt/vm_cases.rs`: inline caches
+//! invalidated under a warm site, generators and `__init__` run inline, frames kept past their
+//! run, `eval`/`exec`, `except*`, type parameters). They run in batches through the real
+//! `pyrt` binary (`crash_hunt/runner.rs`), under a 1 GiB address-space limit and a 512 MiB
+//! allocator limit, each operation in its own `try: ... except BaseException`; a batch that
+//! crashes or stalls is narrowed down to the case at fault.
 //!
 //! [`KNOWN_CRASHES`] lists the crashes not fixed yet: generated cases that match one are
 //! skipped, and `known_crashes_still_crash` fails as soon as one no longer crashes, so that the
@@ -27,6 +29,8 @@
 mod generator;
 #[path = "crash_hunt/runner.rs"]
 mod runner;
+#[path = "crash_hunt/vm_cases.rs"]
+mod vm_cases;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

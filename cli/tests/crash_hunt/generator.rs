@@ -783,6 +783,11 @@ impl Generator {
 
     /// The next case.
     pub fn case(&mut self) -> Case {
+        // One case in ten is a VM scenario (`vm_cases.rs`) rather than an object's methods.
+        if self.rng.chance(10) {
+            let (setup, ops) = super::vm_cases::vm_case(&mut self.rng);
+            return Case { setup, ops };
+        }
         let recv = self.receiver();
         let mut ops = Vec::new();
         let n = match self.rng.below(10) {

@@ -49,9 +49,20 @@ impl<'a> Compiler<'a> {
             } else {
                 let folded = if b.add == Opcode::SetAdd {
                     // A frozenset keeps the first of equal items (`1`, `1.0`, `True`).
+                    // Candidates are found by a hash that agrees with `const_equal`, so a
+                    // big set literal takes linear time, not quadratic.
                     let mut unique: Vec<Constant> = Vec::new();
+                    let mut by_hash: std::collections::HashMap<u64, Vec<usize>> =
+                        std::collections::HashMap::new();
                     for item in items {
-                        if !unique.iter().any(|u| super::pattern::const_equal(u, &item)) {
+                        let bucket = by_hash
+                            .entry(super::pattern::const_equal_hash(&item))
+                            .or_default();
+                        if !bucket
+                            .iter()
+                            .any(|&u| super::pattern::const_equal(&unique[u], &item))
+                        {
+                            bucket.push(unique.len());
                             unique.push(item);
                         }
                     }

@@ -49,6 +49,47 @@ fn is_star_wildcard(p: &Pattern) -> bool {
     matches!(p, Pattern::MatchStar(s) if s.name.is_none())
 }
 
+/// A hash that agrees with [`const_equal`]: constants it calls equal hash alike. Numbers hash
+/// by their value as a complex of two floats (`-0.0` as `0.0`), so `1`, `1.0`, `True` and
+/// `(1+0j)` meet; tuples by their items; everything else by kind and value.
+pub(crate) fn const_equal_hash(c: &Constant) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    fn float_bits(f: f64) -> u64 {
+        if f == 0.0 { 0 } else { f.to_bits() }
+    }
+    fn feed(c: &Constant, h: &mut std::collections::hash_map::DefaultHasher) {
+        let number = match c {
+            Constant::Bool(b) => Some((f64::from(u8::from(*b)), 0.0)),
+            Constant::Int(i) => i.to_f64().map(|f| (f, 0.0)),
+            Constant::Float(f) => Some((*f, 0.0)),
+            Constant::Complex(r, i) => Some((*r, *i)),
+            _ => None,
+        };
+        if let Some((r, i)) = number {
+            0u8.hash(h);
+            (float_bits(r), float_bits(i)).hash(h);
+            return;
+        }
+        std::mem::discriminant(c).hash(h);
+        match c {
+            Constant::Int(i) => i.hash(h),
+            Constant::Str(s) => s.hash(h),
+            Constant::Bytes(b) => b.hash(h),
+            Constant::Tuple(items) | Constant::FrozenSet(items) => {
+                items.len().hash(h);
+                for i in items.iter() {
+                    feed(i, h);
+                }
+            }
+            Constant::Code(code) => std::rc::Rc::as_ptr(code).hash(h),
+            _ => {}
+        }
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    feed(c, &mut h);
+    h.finish()
+}
+
 /// Whether two constants are equal as set members (`1 == 1.0 == True`).
 pub(crate) fn const_equal(a: &Constant, b: &Constant) -> bool {
     fn number(c: &Constant) -> Option<(f64, f64, Option<BigInt>)> {

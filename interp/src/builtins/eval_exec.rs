@@ -287,6 +287,17 @@ fn compile_text<'py>(
     // The compiler's errors have no text: CPython reads it from the file, which `<string>`
     // is not.
     let code = compiled.map_err(|e| {
+        // The compiler's own limits are not syntax errors (`RecursionError: maximum recursion
+        // depth exceeded during compilation`, as CPython raises it).
+        let plain = match e.kind {
+            pyrt_compiler::ErrorKind::Recursion => Some(&exceptions::RECURSION_ERROR),
+            pyrt_compiler::ErrorKind::Memory => Some(&exceptions::MEMORY_ERROR),
+            pyrt_compiler::ErrorKind::System => Some(&exceptions::SYSTEM_ERROR),
+            pyrt_compiler::ErrorKind::Syntax | pyrt_compiler::ErrorKind::Indentation => None,
+        };
+        if let Some(kind) = plain {
+            return interp.raise(kind, e.message.clone());
+        }
         let at = e.location;
         let place = Place {
             line: at.lineno.max(1) as usize,

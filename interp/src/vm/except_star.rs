@@ -76,7 +76,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 return Ok((none(heap), exc));
             }
             // A naked exception: wrapped, with a traceback from this frame.
-            let wrapped = group::new_unnamed_group(heap, vec![exc]).map_err(err)?;
+            let wrapped = group::wrap_naked_exception(heap, exc).map_err(err)?;
             let frame = self.frame_ref();
             if let Ok(frame_obj) = frame.frame_object(heap) {
                 let lasti = frame.lasti().max(0);

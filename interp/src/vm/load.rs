@@ -6,6 +6,10 @@
 //! and hands the same object back for a [`Constant::same_constant`] one (so `0.0` and `-0.0`,
 //! `1` and `True` stay apart). Names become interned str objects (`new_code` interns them).
 
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash as _, Hasher as _};
+
 use num_bigint::{BigInt, Sign};
 use pyrt_compiler::{CodeObject, Constant};
 use pyrt_objects::long_digits::LongValue;
@@ -16,20 +20,57 @@ use pyrt_objects::{Heap, Obj, PyResult};
 /// merging equal ones.
 pub(crate) struct ConstantPool<'py> {
     made: Vec<(Constant, Obj<'py>)>,
+    /// Indexes into `made` by [`merge_hash`], so finding an equal constant is not a scan of
+    /// every constant made (a 100,000-item constant list would take quadratic time).
+    by_hash: HashMap<u64, Vec<usize>>,
+}
+
+/// A hash of `c` that agrees with [`Constant::same_constant`]: same constants hash alike
+/// (floats by their bits, so `0.0` and `-0.0` differ; the kind is hashed, so `1` and `True`
+/// differ). Code objects are never pooled and hash by kind only.
+fn merge_hash(c: &Constant) -> u64 {
+    fn feed(c: &Constant, h: &mut DefaultHasher) {
+        std::mem::discriminant(c).hash(h);
+        match c {
+            Constant::None | Constant::Ellipsis | Constant::Code(_) => {}
+            Constant::Bool(b) => b.hash(h),
+            Constant::Int(i) => i.hash(h),
+            Constant::Float(f) => f.to_bits().hash(h),
+            Constant::Complex(re, im) => (re.to_bits(), im.to_bits()).hash(h),
+            Constant::Str(s) => s.hash(h),
+            Constant::Bytes(b) => b.hash(h),
+            Constant::Tuple(items) | Constant::FrozenSet(items) => {
+                items.len().hash(h);
+                for i in items.iter() {
+                    feed(i, h);
+                }
+            }
+        }
+    }
+    let mut h = DefaultHasher::new();
+    feed(c, &mut h);
+    h.finish()
 }
 
 impl<'py> ConstantPool<'py> {
     /// An empty pool.
     pub(crate) fn new() -> ConstantPool<'py> {
-        ConstantPool { made: Vec::new() }
+        ConstantPool {
+            made: Vec::new(),
+            by_hash: HashMap::new(),
+        }
     }
 
     /// The object for `c`: the one made before for an equal constant, else a new one.
     fn constant(&mut self, heap: &'py Heap, c: &Constant) -> PyResult<Obj<'py>> {
-        if !matches!(c, Constant::Code(_))
-            && let Some((_, o)) = self.made.iter().find(|(k, _)| k.same_constant(c))
+        if let Constant::Code(code) = c {
+            return self.code(heap, code);
+        }
+        let hash = merge_hash(c);
+        if let Some(found) = self.by_hash.get(&hash)
+            && let Some(&i) = found.iter().find(|&&i| self.made[i].0.same_constant(c))
         {
-            return Ok(o.clone());
+            return Ok(self.made[i].1.clone());
         }
         let o = match c {
             Constant::None => none(heap),
@@ -54,8 +95,10 @@ impl<'py> ConstantPool<'py> {
                     .collect::<PyResult<Vec<_>>>()?;
                 set_ops::frozenset_from_items(heap, items)?
             }
+            // Handled (never pooled) above.
             Constant::Code(c) => return self.code(heap, c),
         };
+        self.by_hash.entry(hash).or_default().push(self.made.len());
         self.made.push((c.clone(), o.clone()));
         Ok(o)
     }

@@ -105,9 +105,9 @@ fn matcher<'h>(value: Obj<'h>) -> PyResult<Matcher<'h>> {
     if all_classes {
         return Ok(Matcher::ByType(value));
     }
+    // CPython 3.12.1's wording (3.13 rewrote it).
     Err(PyErr::type_error(
-        "expected an exception type, a tuple of exception types, or a callable (other than a \
-         class)",
+        "expected a function, exception type or tuple of exception types",
     ))
 }
 
@@ -210,8 +210,8 @@ fn split_recursive<'h>(
 /// `eg.split(matcher)`: `(match, rest)`, each a group or `None`.
 ///
 /// # Errors
-/// `TypeError: expected an exception type, a tuple of exception types, or a callable (other
-/// than a class)`; what the predicate or `derive` raises.
+/// `TypeError: expected a function, exception type or tuple of exception types`; what the
+/// predicate or `derive` raises.
 pub fn split<'h>(heap: &'h Heap, eg: &Obj<'h>, matcher_value: Obj<'h>) -> PyResult<Obj<'h>> {
     let m = matcher(matcher_value)?;
     let (a, b) = split_recursive(heap, eg, &m, true, 0)?;
@@ -281,6 +281,21 @@ fn projection<'h>(heap: &'h Heap, eg: &Obj<'h>, keep: &[Obj<'h>]) -> PyResult<Ob
 /// `MemoryError`; what the group's checks raise.
 pub fn new_unnamed_group<'h>(heap: &'h Heap, excs: Vec<Obj<'h>>) -> PyResult<Obj<'h>> {
     let excs = list::new_list(heap, excs)?;
+    call_class(
+        heap,
+        BASE_EXCEPTION_GROUP.get(),
+        &[unicode::new_str(heap, "")?, excs],
+        &[],
+    )
+}
+
+/// `BaseExceptionGroup("", (exc,))`: how `except*` wraps a naked exception it matches
+/// (`exception_group_match` packs it in a 1-tuple, which the group's repr shows).
+///
+/// # Errors
+/// `MemoryError`; what the group's checks raise.
+pub fn wrap_naked_exception<'h>(heap: &'h Heap, exc: Obj<'h>) -> PyResult<Obj<'h>> {
+    let excs = tuple::new_tuple(heap, vec![exc])?;
     call_class(
         heap,
         BASE_EXCEPTION_GROUP.get(),
