@@ -15,6 +15,7 @@
 pub mod ast_drop;
 pub mod int_limit;
 mod parser_stack;
+mod radix_literal;
 pub mod source;
 
 pub use ast_drop::drop_body;

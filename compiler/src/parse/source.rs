@@ -262,6 +262,11 @@ fn cpython_error(filename: &str, lines: &Lines, e: &ParseError) -> SyntaxError {
     use ruff_python_ast::token::TokenKind;
     use ruff_python_parser::{LexicalErrorType, ParseErrorType};
     let at = e.location.start();
+    if let Some((caret, message)) =
+        super::radix_literal::first_error(lines.text, e.location.end().to_usize())
+    {
+        return lines.error(filename, TextSize::new(caret as u32), message);
+    }
     match &e.error {
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Colon,
@@ -289,7 +294,10 @@ fn cpython_error(filename: &str, lines: &Lines, e: &ParseError) -> SyntaxError {
 
 /// CPython's wording for the messages that differ most.
 fn cpython_message(ruff: &str) -> String {
+    // A number Ruff's lexer could not read (what `radix_literal` does not place): never
+    // Rust's debug text.
     if ruff.starts_with("Expected")
+        || ruff.contains("ParseIntError")
         || ruff.starts_with("Unexpected")
         || ruff.starts_with("Simple statements must be separated")
     {
@@ -387,7 +395,7 @@ fn too_deep_indent(filename: &str, lines: &Lines, at: usize) -> SyntaxError {
 
 /// The index of the last quote of the string literal whose (first) opening quote `q` is at
 /// `i`, or of the newline that ends an unterminated single-quoted one.
-fn string_end(text: &[u8], mut i: usize, q: u8) -> usize {
+pub(super) fn string_end(text: &[u8], mut i: usize, q: u8) -> usize {
     let triple = text.get(i..i + 3) == Some(&[q, q, q][..]);
     let close = if triple { 3 } else { 1 };
     i += close;
