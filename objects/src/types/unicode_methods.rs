@@ -1,5 +1,5 @@
 //! `str` methods (`Objects/unicodeobject.c` with `Objects/stringlib/split.h`): `split`,
-//! `rsplit`, `join`, `strip`/`lstrip`/`rstrip`, `upper`, `lower`, `replace`,
+//! `rsplit`, `strip`/`lstrip`/`rstrip`, `upper`, `lower`, `replace`,
 //! `startswith`/`endswith`, `find`/`rfind`/`index`/`rindex`/`count`, and the `isdigit`,
 //! `isalpha`, `isspace` and `isidentifier` tests — as plain functions on the receiver, with
 //! CPython 3.12's results, errors and object identities.
@@ -486,93 +486,6 @@ fn finish_split(out: SplitList<'_>, right: bool) -> PyResult<Obj<'_>> {
 // ---------------------------------------------------------------------------------------------
 // join, strip, case, replace.
 // ---------------------------------------------------------------------------------------------
-
-/// `sep.join(items)` over the items of the iterable (which the caller has collected, as
-/// `PySequence_Fast` does). No items give `''`; one exact `str` is returned itself; otherwise
-/// the result is a new string.
-///
-/// # Errors
-/// `TypeError: sequence item 1: expected str instance, int found`.
-pub fn join<'h>(heap: &'h Heap, sep: &Str, items: &[Obj<'h>]) -> PyResult<Obj<'h>> {
-    match items {
-        [] => return unicode::new_str(heap, ""),
-        [only] if is_exact_str(only.object()) => return Ok(only.clone()),
-        _ => {}
-    }
-    if let Some(result) = join_ascii(heap, sep, items) {
-        return result;
-    }
-    let sep = if items.len() > 1 {
-        str_value(sep)
-    } else {
-        String::new()
-    };
-    let mut texts = Vec::new();
-    texts
-        .try_reserve_exact(items.len())
-        .map_err(|_| PyErr::memory_error())?;
-    for (i, item) in items.iter().enumerate() {
-        let Some(item) = Str::cast(item.object()) else {
-            return Err(PyErr::type_error(format!(
-                "sequence item {i}: expected str instance, {} found",
-                item.ob_type().name()
-            )));
-        };
-        texts.push(str_value(item));
-    }
-    // The size is known before anything is copied: `OverflowError` past `PY_SSIZE_T_MAX`
-    // (`join() result is too long`), `MemoryError` when the buffer cannot be had.
-    let too_long = || PyErr::overflow_error("join() result is too long");
-    let seps = sep
-        .len()
-        .checked_mul(texts.len() - 1)
-        .ok_or_else(too_long)?;
-    let size = texts
-        .iter()
-        .try_fold(seps, |n, t| n.checked_add(t.len()))
-        .filter(|&n| n <= isize::MAX as usize)
-        .ok_or_else(too_long)?;
-    let mut out = String::new();
-    out.try_reserve_exact(size)
-        .map_err(|_| PyErr::memory_error())?;
-    for (i, text) in texts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(text);
-    }
-    unicode::new_str_fresh(heap, &out)
-}
-
-/// [`join`] when the separator and every item are ASCII strings: the size summed from the
-/// items' lengths, the result allocated once and the bytes copied in (`_PyUnicode_JoinArray`);
-/// `None` when some item is not an ASCII string (the general path then builds the result or
-/// raises the `TypeError` naming the item).
-fn join_ascii<'h>(heap: &'h Heap, sep: &Str, items: &[Obj<'h>]) -> Option<PyResult<Obj<'h>>> {
-    let sep = unicode::ascii_text(sep)?.as_bytes();
-    let mut size = sep.len().checked_mul(items.len() - 1)?;
-    for item in items {
-        let text = unicode::ascii_text(Str::cast(item.object())?)?;
-        size = size.checked_add(text.len())?;
-    }
-    if size > isize::MAX as usize {
-        return None;
-    }
-    Some(unicode::new_ascii_with(heap, size, |buf| {
-        let mut o = 0;
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                buf[o..o + sep.len()].copy_from_slice(sep);
-                o += sep.len();
-            }
-            let text = Str::cast(item.object())
-                .and_then(unicode::ascii_text)
-                .expect("checked above: an ASCII string");
-            buf[o..o + text.len()].copy_from_slice(text.as_bytes());
-            o += text.len();
-        }
-    }))
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Strip {
