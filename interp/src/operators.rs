@@ -208,8 +208,12 @@ impl<'py> Interp<'py> {
         pyrt_objects::format::format_to_str(self.heap, v.object(), spec).map_err(|e| self.err(e))
     }
 
-    /// An identifier as its interned str.
+    /// An identifier as its interned str: the interned one when there is one (no new str
+    /// made and dropped), else a new str interned.
     pub(crate) fn name_str(&self, name: &str) -> R<'py, Obj<'py>> {
+        if let Some(s) = unicode::interned(self.heap, name) {
+            return Ok(s);
+        }
         let s = unicode::new_str(self.heap, name).map_err(|e| self.err(e))?;
         unicode::intern(self.heap, s).map_err(|e| self.err(e))
     }
