@@ -237,6 +237,22 @@ fn call_generator<'py>(
     }
 }
 
+/// The method table of an exact `str`, `list` or `dict` (not a subclass), the receivers of
+/// most method calls; `None` for any other object.
+fn exact_common_table(o: &PyObject) -> Option<&'static dyn Methods> {
+    use pyrt_objects::types as t;
+    let ty = o.ob_type();
+    if core::ptr::eq(ty, t::STR_TYPE.get()) {
+        Some(&STR_METHODS)
+    } else if core::ptr::eq(ty, t::LIST_TYPE.get()) {
+        Some(&LIST_METHODS)
+    } else if core::ptr::eq(ty, t::DICT_TYPE.get()) {
+        Some(&DICT_METHODS)
+    } else {
+        None
+    }
+}
+
 /// Calls method `name` of a built-in object; `None` if its type has no such method.
 pub(crate) fn call<'py>(
     interp: &Interp<'py>,
@@ -245,6 +261,12 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
+    // The common receivers first: an exact str, list or dict is no stream, slice or
+    // generator, and its own table has its methods.
+    if let Some(t) = exact_common_table(obj.object()) {
+        let r = t.call(interp.heap, obj.object(), name, args, kwargs);
+        return r.transpose().map_err(|e| interp.err(e));
+    }
     if let Some(fd) = super::stdio::stream_fd(obj.object())
         && super::stdio::has_method(name)
     {

@@ -199,13 +199,21 @@ impl<'py> Interp<'py> {
         Ok(false)
     }
 
-    /// `format(value, spec)`.
-    pub(crate) fn format_value(&self, v: &Obj<'py>, spec: &str) -> R<'py, String> {
-        pyrt_objects::format::format(self.heap, v.object(), spec).map_err(|e| self.err(e))
+    /// `format(value, spec)` as a str object (`FORMAT_VALUE`'s `PyObject_Format`), with
+    /// CPython's fast paths: an exact str or int with an empty spec, a small int padded to a
+    /// width ([`pyrt_objects::format::format_to_str`]). A `spec` that is not a str (which the
+    /// compiler never emits) counts as empty.
+    pub(crate) fn format_object(&self, v: &Obj<'py>, spec: Option<&Obj<'py>>) -> R<'py, Obj<'py>> {
+        let spec = spec.and_then(|s| unicode::Str::cast(s.object()));
+        pyrt_objects::format::format_to_str(self.heap, v.object(), spec).map_err(|e| self.err(e))
     }
 
-    /// An identifier as its interned str.
+    /// An identifier as its interned str: the interned one when there is one (no new str
+    /// made and dropped), else a new str interned.
     pub(crate) fn name_str(&self, name: &str) -> R<'py, Obj<'py>> {
+        if let Some(s) = unicode::interned(self.heap, name) {
+            return Ok(s);
+        }
         let s = unicode::new_str(self.heap, name).map_err(|e| self.err(e))?;
         unicode::intern(self.heap, s).map_err(|e| self.err(e))
     }

@@ -234,12 +234,15 @@ pub fn bind<'h>(
     kwargs: &[(String, Obj<'h>)],
 ) -> PyResult<Vec<Option<Obj<'h>>>> {
     let n = args.len();
-    let qualified = if type_name.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{type_name}.{name}")
+    // The qualified name is only for the error messages: built when one is raised, not per call.
+    let qualified = || {
+        if type_name.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{type_name}.{name}")
+        }
     };
-    let no_keywords = || PyErr::type_error(format!("{qualified}() takes no keyword arguments"));
+    let no_keywords = || PyErr::type_error(format!("{}() takes no keyword arguments", qualified()));
     match params {
         Params::NoArgs => {
             if !kwargs.is_empty() {
@@ -247,7 +250,8 @@ pub fn bind<'h>(
             }
             if n != 0 {
                 return Err(PyErr::type_error(format!(
-                    "{qualified}() takes no arguments ({n} given)"
+                    "{}() takes no arguments ({n} given)",
+                    qualified()
                 )));
             }
             Ok(Vec::new())
@@ -258,7 +262,8 @@ pub fn bind<'h>(
             }
             if n != 1 {
                 return Err(PyErr::type_error(format!(
-                    "{qualified}() takes exactly one argument ({n} given)"
+                    "{}() takes exactly one argument ({n} given)",
+                    qualified()
                 )));
             }
             Ok(vec![Some(args[0].clone())])

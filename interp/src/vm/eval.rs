@@ -1297,15 +1297,11 @@ impl<'a, 'py> Run<'a, 'py> {
                 self.push(r);
             }
             BUILD_STRING => {
+                // `_PyUnicode_JoinArray(&_Py_STR(empty), pieces, oparg)`: one allocation in
+                // the result's final kind, the pieces' characters copied in.
                 let items = self.pop_n(oparg)?;
-                let mut s = String::new();
-                for i in &items {
-                    s.push_str(&unicode::str_value(
-                        unicode::Str::cast(i.object())
-                            .ok_or_else(|| self.system_error("BUILD_STRING of a non-str"))?,
-                    ));
-                }
-                self.push(unicode::new_str(heap, &s).map_err(|e| self.err(e))?);
+                let joined = pyrt_objects::types::unicode_join::join_pieces(heap, &items);
+                self.push(joined.map_err(|e| self.err(e))?);
             }
             KW_NAMES => self.kwnames = Some(self.constant(oparg)),
             CALL => return self.call(oparg),

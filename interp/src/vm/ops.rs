@@ -499,20 +499,7 @@ impl<'a, 'py> Run<'a, 'py> {
             _ => Ok(v),
         }
         .map_err(|e| interp.err(e))?;
-        let spec = match &spec {
-            Some(s) => unicode::Str::cast(s.object())
-                .map(unicode::str_value)
-                .unwrap_or_default(),
-            None => String::new(),
-        };
-        if spec.is_empty()
-            && unicode::Str::cast(v.object())
-                .is_some_and(|s| core::ptr::eq(s.ob_type(), pyrt_objects::types::STR_TYPE.get()))
-        {
-            return Ok(v);
-        }
-        let text = interp.format_value(&v, &spec)?;
-        unicode::new_str(heap, &text).map_err(|e| interp.err(e))
+        interp.format_object(&v, spec.as_ref())
     }
 
     /// `MATCH_KEYS`: the values of `keys` in the mapping subject, or `None` if one is missing.

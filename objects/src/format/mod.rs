@@ -42,8 +42,10 @@ mod number;
 mod spec;
 #[cfg(test)]
 mod tests;
+mod to_str;
 
 pub use spec::{Align, FormatSpec, Grouping};
+pub use to_str::format_to_str;
 
 use crate::abstract_;
 use crate::error::{PyErr, PyResult};

@@ -50,6 +50,8 @@ pub mod traceback;
 pub mod tuple;
 pub mod tuple_methods;
 pub mod unicode;
+pub mod unicode_classes;
+pub mod unicode_join;
 pub mod unicode_methods;
 pub mod unicode_more;
 pub mod weakref;

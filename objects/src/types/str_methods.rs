@@ -12,8 +12,8 @@ use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::str_format::{self, FormatArgs};
 use crate::types::unicode::{Str, str_value};
-use crate::types::unicode_methods;
 use crate::types::unicode_more::{self, CharTest, Justify};
+use crate::types::{unicode_join, unicode_methods};
 
 /// `find`, `count`, `startswith`, ...: `"O|OO:find"`.
 const FIND: Params = Params::VarArgs { min: 1, max: 3 };
@@ -308,7 +308,7 @@ fn rsplit<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>>
 
 fn join<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     let items = sequence_fast(heap, arg(args, 0)?.object(), "can only join an iterable")?;
-    unicode_methods::join(heap, s, &items)
+    unicode_join::join_array(heap, s, &items)
 }
 
 /// `PySequence_Fast(o, message)`: the items of `o`; `TypeError: message` when `o` cannot be

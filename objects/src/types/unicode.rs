@@ -741,7 +741,7 @@ pub fn new_ascii_with<'h>(
 
 /// `PyUnicode_MAX_CHAR_VALUE`: the largest code point the string's kind admits.
 #[inline]
-fn max_char_value(o: &Str) -> u32 {
+pub(crate) fn max_char_value(o: &Str) -> u32 {
     match (kind(o), is_ascii(o)) {
         (Kind::One, true) => 0x7f,
         (Kind::One, false) => 0xff,
@@ -811,6 +811,61 @@ pub fn concat<'h>(heap: &'h Heap, a: &Str, b: &Str) -> PyResult<Obj<'h>> {
         copy_widened(dst.add(la * kind as usize), kind, b);
         dst.add((la + lb) * kind as usize)
             .write_bytes(0, kind as usize);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// The string `items[0] + sep + items[1] + sep + ...` built in place (the copying half of
+/// `_PyUnicode_JoinArray`): `PyUnicode_New(size, max)` — only an empty result is the
+/// singleton — then each piece's characters copied in, widened to the result's kind.
+///
+/// Every item must be a str, `size` the result's length in code points and `max` at least
+/// every piece's [`max_char_value`] (the caller has checked the pieces and summed the
+/// lengths).
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+///
+/// # Panics
+/// If an item is not a str or `size` is not the sum of the pieces' and separators' lengths
+/// (a caller's bug).
+pub(crate) fn join_pieces<'h>(
+    heap: &'h Heap,
+    sep: &Str,
+    items: &[Obj<'h>],
+    size: usize,
+    max: u32,
+) -> PyResult<Obj<'h>> {
+    if size == 0 {
+        return new_str(heap, "");
+    }
+    // The caller checked every item: a str.
+    fn piece<'a>(o: &'a Obj<'_>) -> &'a Str {
+        Str::cast(o.object()).expect("join_pieces: every item is a str")
+    }
+    let expected = items.iter().map(|o| str_len(piece(o))).sum::<usize>()
+        + str_len(sep) * items.len().saturating_sub(1);
+    assert_eq!(expected, size, "join_pieces: the size is the pieces' total");
+    let (kind, ascii) = kind_for(max);
+    debug_assert!(items.iter().all(|o| max_char_value(piece(o)) <= max));
+    debug_assert!(items.len() < 2 || max_char_value(sep) <= max);
+    let op = alloc_units(heap, size, kind, ascii)?;
+    let width = kind as usize;
+    // SAFETY: a fresh string of `size` units of `kind` plus the NUL; the pieces and separators
+    // fill exactly `size` units (asserted above), each no wider than `kind` (its max char is at
+    // most `max`, checked by the caller and debug-asserted).
+    unsafe {
+        let mut dst = op.cast::<u8>().as_ptr().add(data_offset(ascii));
+        for (i, item) in items.iter().enumerate() {
+            let item = piece(item);
+            if i > 0 && str_len(sep) > 0 {
+                copy_widened(dst, kind, sep);
+                dst = dst.add(str_len(sep) * width);
+            }
+            copy_widened(dst, kind, item);
+            dst = dst.add(str_len(item) * width);
+        }
+        dst.write_bytes(0, width);
         Ok(Obj::from_owned(heap, op))
     }
 }

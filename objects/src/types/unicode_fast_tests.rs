@@ -136,7 +136,7 @@ proptest! {
         let heap = Heap::new();
         let items: Vec<Obj<'_>> = parts.iter().map(|p| new(&heap, p)).collect();
         let sepo = new(&heap, &sep);
-        let joined = join(&heap, Str::cast(sepo.object()).unwrap(), &items).unwrap();
+        let joined = crate::types::unicode_join::join_array(&heap, Str::cast(sepo.object()).unwrap(), &items).unwrap();
         let want = parts.join(&sep);
         prop_assert_eq!(as_str(&joined), want.clone());
         prop_assert!(size_is_cpythons(&joined, &want));

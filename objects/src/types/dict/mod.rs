@@ -346,10 +346,12 @@ fn lookup(heap: &Heap, d: &Dict, key: &PyObject, hash: i64) -> PyResult<Option<u
 
 /// The value of entry `ix` (for a split table, from the values array: `None` when this
 /// instance dictionary does not hold that shared key).
-fn value_at(heap: &Heap, d: &Dict, ix: usize) -> Option<ObjPtr> {
+fn value_at(_heap: &Heap, d: &Dict, ix: usize) -> Option<ObjPtr> {
     match values(d) {
         Some(v) => v.get(ix),
-        None => keys(d).entry(heap, ix).value,
+        // Only the value: reading the whole entry would fetch the key's hash from the key
+        // object, a memory access the lookup (which matched the key by identity) did not need.
+        None => keys(d).raw_entry(ix).1,
     }
 }
 
