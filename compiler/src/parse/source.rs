@@ -165,10 +165,21 @@ impl Lines {
     }
 }
 
-/// The stack Ruff's parser runs on. It recurses a bounded number of frames per level of
+/// The most stack Ruff's parser runs on. It recurses a bounded number of frames per level of
 /// CPython's parser stack (`parser_stack.rs`), and a source that gets past that check needs
 /// less than 6000 levels; this is many times what those need.
 const PARSER_STACK: usize = 512 << 20;
+
+/// The stack a parse starts from: enough for any source of up to 128 bytes.
+const MIN_PARSER_STACK: usize = 8 << 20;
+
+/// The parser's stack for a source of `len` bytes: each byte opens at most one level, so a
+/// short source (`eval("f(x)")`, run a thousand times by a recursion) needs a small stack
+/// and no 512 MiB reservation per call.
+fn parser_stack_for(len: usize) -> usize {
+    len.saturating_mul(64 << 10)
+        .clamp(MIN_PARSER_STACK, PARSER_STACK)
+}
 
 /// Parses a module, after checking the limits of CPython's tokenizer and parser.
 ///
@@ -219,7 +230,7 @@ pub fn is_incomplete(text: &str) -> bool {
 fn run_parser(text: &str) -> Result<(ModModule, Option<ParseError>), String> {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
-            .stack_size(PARSER_STACK)
+            .stack_size(parser_stack_for(text.len()))
             .spawn_scoped(scope, || {
                 let parsed = ruff_python_parser::parse_unchecked_source(text, PySourceType::Python);
                 let error = parsed.errors().first().cloned();
