@@ -143,20 +143,11 @@ impl<'py> Interp<'py> {
                 "can't send non-None value to a just-started generator",
             ));
         }
-        let frame = g_view.frame();
-        let resume = (frame.lasti() + 1).max(0) as usize;
-        // Pushed for a throw too (`gen_send_ex2`): the handler of a `yield from` counts it.
-        frame
-            .stack_push_opt(heap, Some(value))
-            .map_err(|e| self.err(e))?;
-        g_view.set_frame_state(heap, FRAME_EXECUTING);
-        // The generator's own handled exception while it runs.
-        let saved = self.vm.exc_info.borrow().clone();
-        if let Some(own) = g_view.exc_value(heap) {
-            *self.vm.exc_info.borrow_mut() = Some(own);
-        }
+        // The value is pushed for a throw too (`gen_send_ex2`): the handler of a `yield from`
+        // counts it. The generator's own handled exception is current while it runs.
+        let (frame, resume, saved) = self.gen_enter_inline(g, value)?;
         let mut run = Run::new(self);
-        let result = run.run(Entry::Generator(g_view.frame_ptr(), resume), throw);
+        let result = run.run(Entry::Generator(frame, resume), throw);
         let now = self.vm.exc_info.replace(saved.clone());
         match result {
             Ok(Exit::Yield(v)) => {
