@@ -298,23 +298,7 @@ pub fn new_subclass<'h>(
     if let Some(b) = base {
         b.incref();
     }
-    let c = Class::cast_internal(cls.object())?;
-    if let Some(b) = base_ty.and_then(Class::of_type) {
-        header(b)
-            .subclasses
-            .borrow_mut()
-            .push(NonNull::from(c.as_type()));
-    }
-    if let Some(d) = dict {
-        if let Some(view) = crate::types::dict::Dict::cast(d.object()) {
-            crate::type_cache::watch_namespace(heap, view, c.as_type());
-        }
-        header(c).dict.set(Some(d.into_ptr()));
-    }
-    update_finalizer(heap, c.as_type());
-    // SAFETY: the class is complete.
-    unsafe { heap.track(cls.object()) };
-    Ok(cls)
+    finish_class(heap, cls, base_ty.and_then(Class::of_type), dict)
 }
 
 /// `class name(E): ...` for an exception class `E`: instances have `E`'s layout (the `dict`
@@ -362,8 +346,19 @@ fn new_exception_subclass<'h>(
         // The new class holds its base (released by `heap_type_dealloc`).
         base_ty.ob_base.ob_base.incref();
     }
+    finish_class(heap, cls, Class::of_type(base_ty), dict)
+}
+
+/// The last steps of making class `cls`: it joins its base class's subclass list, takes its
+/// namespace `dict` (watched for the type cache), gets its finalizer flag, and is tracked.
+fn finish_class<'h>(
+    heap: &'h Heap,
+    cls: Obj<'h>,
+    base: Option<&Class>,
+    dict: Option<Obj<'h>>,
+) -> PyResult<Obj<'h>> {
     let c = Class::cast_internal(cls.object())?;
-    if let Some(b) = Class::of_type(base_ty) {
+    if let Some(b) = base {
         header(b)
             .subclasses
             .borrow_mut()
