@@ -409,6 +409,33 @@ impl Allocator {
         unsafe { self.free_layered(p) }
     }
 
+    /// [`Allocator::free`] of a block the caller knows to be small: one that [`Allocator::malloc`]
+    /// returned for a request of 1 to 512 bytes, which pymalloc always serves (its failures are
+    /// `OutOfMemory`, never a fall back to the system allocator). Without the debug and tracing
+    /// layers the block goes straight back to its pool, without `address_in_range`'s arena map
+    /// lookup; with them it takes [`Allocator::free`]'s path.
+    ///
+    /// # Errors
+    /// As [`Allocator::free`], with the layers on.
+    ///
+    /// # Safety
+    /// As [`Allocator::free`], and `p` must have been allocated by this allocator for a request
+    /// of 1 to 512 bytes.
+    #[inline]
+    pub unsafe fn free_small(&mut self, p: NonNull<u8>) -> Result<(), AllocError> {
+        if !self.instrumented {
+            debug_assert!(
+                self.core.small.owns(p),
+                "free_small of a block outside the arenas"
+            );
+            // SAFETY: a live block of the small heap (caller).
+            unsafe { self.core.small.free(p) };
+            return Ok(());
+        }
+        // SAFETY: forwarded contract.
+        unsafe { self.free_layered(p) }
+    }
+
     /// # Safety
     /// As [`Allocator::free`].
     #[inline(never)]
@@ -651,5 +678,55 @@ impl Allocator {
     /// ```
     pub fn set_trace_hook(&mut self, hook: Option<TraceHook>) {
         self.hook = hook;
+    }
+}
+
+#[cfg(test)]
+mod free_small_tests {
+    use super::*;
+
+    /// Allocates blocks of every small size, frees half with `free` and half with
+    /// `free_small`, and returns the statistics and traced memory afterwards.
+    fn churn(heap: &mut Allocator, small: bool) -> (MallocStats, TracedMemory) {
+        let blocks: Vec<_> = (1..=512).map(|n| heap.malloc(n).unwrap()).collect();
+        for (i, p) in blocks.into_iter().enumerate() {
+            // SAFETY: each block is live, from a request of 1 to 512 bytes, freed once.
+            let freed = unsafe {
+                if small && i % 2 == 0 {
+                    heap.free_small(p)
+                } else {
+                    heap.free(p)
+                }
+            };
+            assert!(freed.is_ok());
+        }
+        (heap.stats(), heap.traced_memory())
+    }
+
+    #[test]
+    fn free_small_leaves_the_heap_as_free_does() {
+        for tracing in [false, true] {
+            let (mut plain, mut direct) = (Allocator::new(), Allocator::new());
+            if tracing {
+                plain.start_tracing();
+                direct.start_tracing();
+            }
+            let a = churn(&mut plain, false);
+            let b = churn(&mut direct, true);
+            assert_eq!(a.0, b.0, "statistics, tracing {tracing}");
+            assert_eq!(a.1, b.1, "traced memory, tracing {tracing}");
+            assert!(direct.check_invariants().is_ok());
+        }
+    }
+
+    #[test]
+    fn free_small_in_debug_mode_still_catches_a_double_free() {
+        let mut heap = Allocator::with_config(Config::new().debug(true));
+        let p = heap.malloc(24).unwrap();
+        // SAFETY: a live 24-byte block; the second free is the misuse debug mode reports.
+        unsafe {
+            assert!(heap.free_small(p).is_ok());
+            assert!(heap.free_small(p).is_err());
+        }
     }
 }

@@ -370,6 +370,50 @@ impl Heap {
         }
     }
 
+    /// [`Heap::alloc_object`] for a type without pre-header that the collector does not track
+    /// (`int`, `float`): the block is the object, so the pre-header and the collector's
+    /// allocation count are skipped (`PyObject_Malloc` then `_PyObject_Init`, as
+    /// `_PyLong_New` and `PyFloat_FromDouble` do).
+    ///
+    /// # Errors
+    /// `MemoryError` when the allocator refuses.
+    #[inline(always)]
+    pub(crate) fn alloc_plain_object(&self, ty: &PyTypeObject, size: usize) -> PyResult<ObjPtr> {
+        debug_assert!(size >= size_of::<PyObject>());
+        debug_assert!(ty.preheader_size() == 0 && !ty.flags().contains(TypeFlags::HAVE_GC));
+        let op = self.alloc_bytes(size)?.cast::<PyObject>();
+        // SAFETY: a fresh block of `size` bytes, 16-aligned, room for the header.
+        unsafe { op.write(PyObject::new(NonNull::from(ty))) };
+        Ok(op)
+    }
+
+    /// Gives back the memory of an object from [`Heap::alloc_plain_object`]
+    /// (`PyObject_Free`).
+    ///
+    /// # Safety
+    /// `op` must come from [`Heap::alloc_plain_object`] of this heap and be dead.
+    #[inline(always)]
+    pub(crate) unsafe fn free_plain_object(&self, op: ObjPtr) {
+        // SAFETY: the block starts at the object (no pre-header), live until now (caller).
+        unsafe { self.free_bytes(op.cast::<u8>()) };
+    }
+
+    /// [`Heap::free_plain_object`] of an object allocated with at most 512 bytes, which
+    /// pymalloc served: the allocator skips the arena map lookup (`Allocator::free_small`).
+    ///
+    /// # Safety
+    /// As for [`Heap::free_plain_object`], and the object's allocation asked for 1 to 512
+    /// bytes.
+    #[inline(always)]
+    pub(crate) unsafe fn free_small_plain_object(&self, op: ObjPtr) {
+        // SAFETY: a live small block of this heap, freed once (caller).
+        let result = unsafe { self.alloc.borrow_mut().free_small(op.cast::<u8>()) };
+        debug_assert!(
+            result.is_ok(),
+            "freeing an object's memory failed: {result:?}"
+        );
+    }
+
     /// Whether an automatic collection is due (the allocation count of generation 0 crossed
     /// its threshold); [`Heap::collect_if_due`] runs it.
     pub fn collection_due(&self) -> bool {
@@ -450,11 +494,53 @@ impl Heap {
         }
     }
 
+    /// `_Py_DECREF_SPECIALIZED(op, dealloc)`: drops one reference to an object whose type's
+    /// deallocation is known to the caller and releases no other object (an exact int or
+    /// float), calling that deallocation directly when the count reaches zero.
+    ///
+    /// # Safety
+    /// As for [`Heap::decref`]; `dealloc` must be the `tp_dealloc` of `op`'s type, and that
+    /// type must own no references (so no trashcan is needed).
+    #[inline(always)]
+    pub(crate) unsafe fn decref_leaf(&self, op: ObjPtr, dealloc: unsafe fn(&Heap, ObjPtr)) {
+        // SAFETY: live object (caller).
+        if unsafe { op.as_ref() }.decref_is_zero() {
+            self.note_death(op);
+            // SAFETY: the count reached zero; `dealloc` is its type's (caller).
+            unsafe { dealloc(self, op) };
+        }
+    }
+
+    /// Records the death of the object [`Heap::release_watching`] watches.
+    #[inline(always)]
+    fn note_death(&self, op: ObjPtr) {
+        if self.watched.get() == Some(op) {
+            self.watched.set(None);
+            self.watched_died.set(true);
+        }
+    }
+
     /// `_Py_Dealloc` with the trashcan (see the module documentation).
+    ///
+    /// Exact ints and floats hold no references, and CPython's `tp_dealloc`s that use the
+    /// trashcan are the containers': they are freed at once, at any depth, without the
+    /// trashcan's bookkeeping.
     ///
     /// # Safety
     /// `op` must be an object of this heap whose refcount just reached zero.
     unsafe fn dealloc(&self, op: ObjPtr) {
+        // SAFETY: `op` is still allocated.
+        let ty = unsafe { op.as_ref() }.type_ptr();
+        if ty == crate::types::FLOAT_TYPE.ptr() {
+            self.note_death(op);
+            // SAFETY: a dead exact float of this heap.
+            return unsafe { crate::types::float::float_dealloc(self, op) };
+        }
+        if ty == crate::types::INT_TYPE.ptr() {
+            self.note_death(op);
+            // SAFETY: a dead exact int of this heap.
+            return unsafe { crate::types::long::long_dealloc(self, op) };
+        }
         // Every GC type's `tp_dealloc` starts with `PyObject_GC_UnTrack`: a dead object must
         // never be seen by a collection (a finalizer run below may start one).
         // SAFETY: `op` is still allocated; `is_gc` says it has a GC header.
@@ -462,10 +548,7 @@ impl Heap {
             // SAFETY: a live GC object of this heap; no collection is mid-phase here.
             unsafe { self.gc.untrack(pyrt_gc::ObjRef::new(op.cast())) };
         }
-        if self.watched.get() == Some(op) {
-            self.watched.set(None);
-            self.watched_died.set(true);
-        }
+        self.note_death(op);
         let depth = self.dealloc_depth.get();
         if depth >= TRASHCAN_UNWIND_LEVEL {
             self.deferred.borrow_mut().push(op);

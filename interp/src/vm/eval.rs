@@ -423,10 +423,10 @@ impl<'a, 'py> Run<'a, 'py> {
                 BINARY_OP => {
                     let r = pop!();
                     let l = pop!();
-                    let v = match fast::binary_op(heap, oparg, l.object(), r.object()) {
-                        Some(Ok(v)) => v,
-                        Some(Err(e)) => return Err(self.err(e)),
-                        None => self.binary_op(oparg, l, r)?,
+                    let v = match fast::binary_op(heap, oparg, l, r) {
+                        Ok(Ok(v)) => v,
+                        Ok(Err(e)) => return Err(self.err(e)),
+                        Err((l, r)) => self.binary_op(oparg, l, r)?,
                     };
                     push!(v);
                 }

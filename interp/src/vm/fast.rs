@@ -46,7 +46,19 @@ fn exact_float(o: &PyObject) -> Option<f64> {
 /// `BINARY_OP`'s operators by their `NB_*` number (`Include/opcode.h`), the in-place forms
 /// folded onto the plain ones: an int or float operation in place is the plain one (both
 /// types are immutable).
-const NB_OPS: [Option<BinOp>; NB_INPLACE] = [
+const NB_OPS: [Option<BinOp>; 2 * NB_INPLACE] = {
+    let mut ops = [None; 2 * NB_INPLACE];
+    let mut i = 0;
+    while i < NB_INPLACE {
+        ops[i] = NB_PLAIN[i];
+        ops[i + NB_INPLACE] = NB_PLAIN[i];
+        i += 1;
+    }
+    ops
+};
+
+/// The plain operators of `BINARY_OP`, by `NB_*` number.
+const NB_PLAIN: [Option<BinOp>; NB_INPLACE] = [
     Some(BinOp::Add),
     Some(BinOp::And),
     Some(BinOp::FloorDiv),
@@ -62,24 +74,30 @@ const NB_OPS: [Option<BinOp>; NB_INPLACE] = [
     Some(BinOp::Xor),
 ];
 
-/// `BINARY_OP oparg` on two compact ints or two floats (the object model's
-/// [`abstract_fast`]); `None` when the types do not match or the generic path must answer
-/// (division by zero, an operator without a fast form).
+/// `BINARY_OP oparg` on two ints of at most two digits or two floats, which it consumes (the
+/// object model's [`abstract_fast::binary_exact_builtins_owned`]: a float operand only the
+/// stack held carries the result, as `BINARY_OP_ADD_FLOAT` does); `Err` gives the operands
+/// back when the types do not match or the generic path must answer (division by zero, an
+/// operator without a fast form).
 #[inline]
+#[allow(clippy::type_complexity)]
 pub(super) fn binary_op<'h>(
     heap: &'h Heap,
     oparg: usize,
-    l: &PyObject,
-    r: &PyObject,
-) -> Option<PyResult<Obj<'h>>> {
-    abstract_fast::binary_exact_builtins(heap, l, r, NB_OPS[oparg % NB_INPLACE]?)
+    l: Obj<'h>,
+    r: Obj<'h>,
+) -> Result<PyResult<Obj<'h>>, (Obj<'h>, Obj<'h>)> {
+    match NB_OPS.get(oparg) {
+        Some(&Some(op)) => abstract_fast::binary_exact_builtins_owned(heap, l, r, op),
+        _ => Err((l, r)),
+    }
 }
 
 /// `COMPARE_OP` with comparison `cmp` (`oparg >> 4`: `<`, `<=`, `==`, `!=`, `>`, `>=`) on two
-/// compact ints, two floats, or (`==` and `!=`) two strs (`COMPARE_OP_INT`, `_FLOAT`, `_STR`).
+/// ints of at most two digits, two floats, or (`==` and `!=`) two strs (`COMPARE_OP_INT`, `_FLOAT`, `_STR`).
 #[inline]
 pub(super) fn compare(cmp: usize, l: &PyObject, r: &PyObject) -> Option<bool> {
-    if let (Some(a), Some(b)) = (long::exact_compact_value(l), long::exact_compact_value(r)) {
+    if let (Some(a), Some(b)) = (long::exact_medium_value(l), long::exact_medium_value(r)) {
         return Some(ordered(cmp, a, b));
     }
     if let (Some(a), Some(b)) = (exact_float(l), exact_float(r)) {
@@ -246,6 +264,8 @@ mod tests {
         for (n, want) in symbols.iter().enumerate() {
             let got = NB_OPS[n].map_or("@", BinOp::symbol);
             assert_eq!(got, *want, "NB_OPS[{n}]");
+            let inplace = NB_OPS[n + NB_INPLACE].map_or("@", BinOp::symbol);
+            assert_eq!(inplace, *want, "NB_OPS[{}]", n + NB_INPLACE);
         }
     }
 }

@@ -53,7 +53,7 @@ pub fn float_value(o: &Float) -> f64 {
 pub fn new_float(heap: &Heap, v: f64) -> PyResult<Obj<'_>> {
     let op = match heap.floats.pop(FLOAT_TYPE.ptr()) {
         Some(op) => op,
-        None => heap.alloc_object(FLOAT_TYPE.get(), size_of::<PyFloatObject>())?,
+        None => heap.alloc_plain_object(FLOAT_TYPE.get(), size_of::<PyFloatObject>())?,
     };
     // SAFETY: `op` is a float body with a fresh header and one reference that we own.
     unsafe {
@@ -62,12 +62,68 @@ pub fn new_float(heap: &Heap, v: f64) -> PyResult<Obj<'_>> {
     }
 }
 
-unsafe fn float_dealloc(heap: &Heap, op: ObjPtr) {
+/// `float`'s `tp_dealloc` (`_PyFloat_ExactDealloc` for an exact float).
+///
+/// # Safety
+/// `op` must be a dead float of `heap`.
+#[inline]
+pub(crate) unsafe fn float_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead float of this heap: kept on the free list, or freed when it is full.
     unsafe {
         if !heap.floats.push(op) {
-            heap.free_object(op, FLOAT_TYPE.get());
+            // A float's block is 24 bytes: pymalloc's.
+            heap.free_small_plain_object(op);
         }
+    }
+}
+
+/// Drops an owned reference to an exact float (`_Py_DECREF_SPECIALIZED(o,
+/// _PyFloat_ExactDealloc)`): a last reference goes straight to the free list.
+#[inline(always)]
+pub(crate) fn release_exact(o: Obj<'_>) {
+    debug_assert!(core::ptr::eq(o.ob_type(), FLOAT_TYPE.get()));
+    let heap = o.heap();
+    // SAFETY: we owned this reference to an exact float of `heap`, whose dealloc is
+    // `float_dealloc` and which holds no references.
+    unsafe { heap.decref_leaf(o.into_ptr(), float_dealloc) }
+}
+
+/// The result `dval` of an operation on two exact floats `left` and `right`, owned by the
+/// caller, as CPython 3.12's `DECREF_INPUTS_AND_REUSE_FLOAT` makes it for `BINARY_OP_ADD_FLOAT`,
+/// `_SUBTRACT_FLOAT` and `_MULTIPLY_FLOAT`: an operand whose reference is the last one gets the
+/// value in place (the left first), else a new float; the operands are released.
+///
+/// # Errors
+/// `MemoryError` when a new float cannot be allocated.
+#[inline]
+pub(crate) fn reuse_or_new<'h>(left: Obj<'h>, right: Obj<'h>, dval: f64) -> PyResult<Obj<'h>> {
+    debug_assert!(core::ptr::eq(left.ob_type(), FLOAT_TYPE.get()));
+    debug_assert!(core::ptr::eq(right.ob_type(), FLOAT_TYPE.get()));
+    let heap = left.heap();
+    if left.object().refcnt() == 1 {
+        set_value(&left, dval);
+        release_exact(right);
+        return Ok(left);
+    }
+    if right.object().refcnt() == 1 {
+        set_value(&right, dval);
+        release_exact(left);
+        return Ok(right);
+    }
+    let result = new_float(heap, dval);
+    release_exact(left);
+    release_exact(right);
+    result
+}
+
+/// Writes a new value into an exact float that only the caller references.
+#[inline(always)]
+fn set_value(o: &Obj<'_>, v: f64) {
+    debug_assert!(o.object().refcnt() == 1);
+    // SAFETY: an exact float (caller), so a `PyFloatObject`; its one reference is the caller's,
+    // so nobody else sees the value change (CPython writes `ob_fval` the same way).
+    unsafe {
+        core::ptr::addr_of_mut!((*o.as_ptr().cast::<PyFloatObject>().as_ptr()).ob_fval).write(v)
     }
 }
 

@@ -91,6 +91,56 @@ pub(crate) fn compact_value(o: &Int) -> Option<i64> {
     Some((1 - (tag & 3) as i64) * i64::from(digit))
 }
 
+/// The value of an int of at most two digits (|v| < 2**60), which fits an `i64` with room
+/// for a sum or difference: the operands of the arithmetic's machine-word short paths.
+#[inline(always)]
+pub(crate) fn medium_value(o: &Int) -> Option<i64> {
+    let tag = long_header(o).lv_tag.get();
+    if tag >= (3 << 3) {
+        return None;
+    }
+    // SAFETY: an int's allocation holds `max(n, 1)` digits after the header, and `n <= 2`.
+    let digit = |i: usize| unsafe {
+        i64::from(
+            core::ptr::from_ref(o)
+                .cast::<u8>()
+                .add(DIGITS_OFFSET)
+                .cast::<u32>()
+                .add(i)
+                .read(),
+        )
+    };
+    let magnitude = match tag >> 3 {
+        0 => 0,
+        1 => digit(0),
+        _ => digit(0) | (digit(1) << SHIFT),
+    };
+    // The sign is 0 (positive), 1 (zero: the magnitude is 0) or 2 (negative).
+    Some((1 - (tag & 3) as i64) * magnitude)
+}
+
+/// The value of `o` if it is an exact int (not a bool or another subclass) of at most two
+/// digits ([`medium_value`]).
+#[inline(always)]
+pub fn exact_medium_value(o: &PyObject) -> Option<i64> {
+    if !core::ptr::eq(o.ob_type(), INT_TYPE.get()) {
+        return None;
+    }
+    // SAFETY: `o` is an exact int.
+    medium_value(unsafe { Int::cast_unchecked(o) })
+}
+
+/// Drops an owned reference to an exact int (`_Py_DECREF_SPECIALIZED(o, PyObject_Free)` of
+/// CPython's specialised int instructions): a last reference frees the block at once.
+#[inline(always)]
+pub(crate) fn release_exact(o: Obj<'_>) {
+    debug_assert!(core::ptr::eq(o.ob_type(), INT_TYPE.get()));
+    let heap = o.heap();
+    // SAFETY: we owned this reference to an exact int of `heap`, whose dealloc is
+    // `long_dealloc` and which holds no references.
+    unsafe { heap.decref_leaf(o.into_ptr(), long_dealloc) }
+}
+
 /// The value of `o` if it is an exact int (not a bool or another subclass) of at most one
 /// digit: the guard of CPython 3.12's specialised int instructions (`PyLong_CheckExact` and
 /// `_PyLong_IsCompact`), then `_PyLong_CompactValue`.
@@ -231,7 +281,34 @@ pub fn int_from_i64(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
 
 /// A new (not cached) int of value `v`: one to three digits computed and written in place
 /// (`_PyLong_FromMedium` and `PyLong_FromLongLong`'s digit loop).
+#[inline]
 fn new_int_from_word(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
+    let magnitude = v.unsigned_abs();
+    if magnitude >> SHIFT == 0 {
+        return new_one_digit_int(heap, v);
+    }
+    new_wide_int_from_word(heap, v)
+}
+
+/// `_PyLong_FromMedium`: a one-digit int (0 < |v| < 2**30, not cached), in one allocation.
+#[inline]
+fn new_one_digit_int(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
+    debug_assert!(v != 0 && v.unsigned_abs() >> SHIFT == 0);
+    let op = heap.alloc_plain_object(INT_TYPE.get(), DIGITS_OFFSET + 4)?;
+    let sign = if v < 0 { SIGN_NEGATIVE } else { 0 };
+    // SAFETY: a fresh allocation of the header plus one digit.
+    unsafe {
+        let long = op.cast::<PyLongObject>();
+        core::ptr::addr_of_mut!((*long.as_ptr()).lv_tag).write(Cell::new((1 << 3) | sign));
+        let dst = op.cast::<u8>().add(DIGITS_OFFSET).cast::<u32>().as_ptr();
+        dst.write(v.unsigned_abs() as u32);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// A new int of two or three digits from an `i64`.
+#[inline(never)]
+fn new_wide_int_from_word(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
     let magnitude = v.unsigned_abs();
     let n = if magnitude >> SHIFT == 0 {
         1
@@ -240,7 +317,7 @@ fn new_int_from_word(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
     } else {
         3
     };
-    let op = heap.alloc_object(INT_TYPE.get(), DIGITS_OFFSET + 4 * n)?;
+    let op = heap.alloc_plain_object(INT_TYPE.get(), DIGITS_OFFSET + 4 * n)?;
     let sign = match v.signum() {
         0 => SIGN_ZERO,
         -1 => SIGN_NEGATIVE,
@@ -317,10 +394,28 @@ pub fn long_error(e: LongError) -> PyErr {
     }
 }
 
-unsafe fn long_dealloc(heap: &Heap, op: ObjPtr) {
-    // SAFETY: a dead int of this heap, allocated by `new_int`.
-    unsafe { heap.free_object(op, INT_TYPE.get()) }
+/// `int`'s `tp_dealloc`: the block goes back to pymalloc.
+///
+/// # Safety
+/// `op` must be a dead int of `heap`.
+#[inline]
+pub(crate) unsafe fn long_dealloc(heap: &Heap, op: ObjPtr) {
+    // SAFETY: `op` is a dead int (caller), whose digit count is the one it was allocated with.
+    let n = ndigits(unsafe { Int::cast_unchecked(op.as_ref()) });
+    // SAFETY: a dead int of this heap, allocated without pre-header (`int` is not a GC type)
+    // with `24 + 4 * max(n, 1)` bytes (`lv_tag` is written once, when the int is made), so a
+    // small block when that is at most 512.
+    unsafe {
+        if n <= SMALL_BLOCK_DIGITS {
+            heap.free_small_plain_object(op);
+        } else {
+            heap.free_plain_object(op);
+        }
+    }
 }
+
+/// The most digits an int's 512-byte pymalloc block holds: `24 + 4 * 122 = 512`.
+const SMALL_BLOCK_DIGITS: usize = (512 - DIGITS_OFFSET) / 4;
 
 fn long_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     let o = slot_self(o);
