@@ -182,15 +182,16 @@ fn make_range<'h>(
 fn compute_length<'h>(heap: &'h Heap, start: &Int, stop: &Int, step: &Int) -> PyResult<Obj<'h>> {
     let small = (long::as_i64(start), long::as_i64(stop), long::as_i64(step));
     if let (Some(lo), Some(hi), Some(st)) = small {
-        let (lo, hi, st) = (i128::from(lo), i128::from(hi), i128::from(st));
+        // In unsigned 64-bit words, as `get_len_of_range`: the distance between two `i64`s
+        // fits a `u64` (no `i128` division, which is a library call).
         let n = if st > 0 && lo < hi {
-            1 + (hi - 1 - lo) / st
+            1 + (hi.wrapping_sub(lo) as u64 - 1) / st.unsigned_abs()
         } else if st < 0 && lo > hi {
-            1 + (lo - 1 - hi) / -st
+            1 + (lo.wrapping_sub(hi) as u64 - 1) / st.unsigned_abs()
         } else {
             0
         };
-        return new_int(heap, &LongValue::from_i128(n));
+        return long::int_from_i128(heap, i128::from(n));
     }
     let (start, stop, step) = (long_value(start), long_value(stop), long_value(step));
     let (lo, hi, step) = if step.is_negative() {
