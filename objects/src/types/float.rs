@@ -50,6 +50,7 @@ pub fn float_value(o: &Float) -> f64 {
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
+#[inline]
 pub fn new_float(heap: &Heap, v: f64) -> PyResult<Obj<'_>> {
     let op = match heap.floats.pop(FLOAT_TYPE.ptr()) {
         Some(op) => op,

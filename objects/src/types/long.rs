@@ -306,32 +306,24 @@ fn new_one_digit_int(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
     }
 }
 
-/// A new int of two or three digits from an `i64`.
+/// A new int of two or three digits from an `i64` (|v| >= 2**30).
 #[inline(never)]
 fn new_wide_int_from_word(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
     let magnitude = v.unsigned_abs();
-    let n = if magnitude >> SHIFT == 0 {
-        1
-    } else if magnitude >> (2 * SHIFT) == 0 {
-        2
-    } else {
-        3
-    };
+    debug_assert!(magnitude >> SHIFT != 0);
+    let n = if magnitude >> (2 * SHIFT) == 0 { 2 } else { 3 };
     let op = heap.alloc_plain_object(INT_TYPE.get(), DIGITS_OFFSET + 4 * n)?;
-    let sign = match v.signum() {
-        0 => SIGN_ZERO,
-        -1 => SIGN_NEGATIVE,
-        _ => 0,
-    };
+    let sign = if v < 0 { SIGN_NEGATIVE } else { 0 };
     // SAFETY: a fresh allocation of the header plus `n` digits (`n` is 1 to 3: a 64-bit
     // magnitude has at most 64 bits < 3 · 30).
     unsafe {
         let long = op.cast::<PyLongObject>();
         core::ptr::addr_of_mut!((*long.as_ptr()).lv_tag).write(Cell::new((n << 3) | sign));
         let dst = op.cast::<u8>().add(DIGITS_OFFSET).cast::<u32>().as_ptr();
-        for i in 0..n {
-            dst.add(i)
-                .write(((magnitude >> (SHIFT * i as u32)) as u32) & MASK);
+        dst.write(magnitude as u32 & MASK);
+        dst.add(1).write((magnitude >> SHIFT) as u32 & MASK);
+        if n == 3 {
+            dst.add(2).write((magnitude >> (2 * SHIFT)) as u32);
         }
         Ok(Obj::from_owned(heap, op))
     }
