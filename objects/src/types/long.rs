@@ -270,7 +270,7 @@ pub fn new_int<'h>(heap: &'h Heap, v: &LongValue) -> PyResult<Obj<'h>> {
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
-#[inline]
+#[inline(always)]
 pub fn int_from_i64(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
     if let Some(small) = heap.singletons().small_int(v) {
         // SAFETY: a singleton of this heap.
@@ -281,7 +281,7 @@ pub fn int_from_i64(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
 
 /// A new (not cached) int of value `v`: one to three digits computed and written in place
 /// (`_PyLong_FromMedium` and `PyLong_FromLongLong`'s digit loop).
-#[inline]
+#[inline(never)]
 fn new_int_from_word(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
     let magnitude = v.unsigned_abs();
     if magnitude >> SHIFT == 0 {
