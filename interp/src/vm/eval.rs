@@ -1453,7 +1453,7 @@ impl<'a, 'py> Run<'a, 'py> {
     /// `FOR_ITER_GEN` / `SEND_GEN`: generator `g` (suspended, or just created and sent `None`:
     /// [`can_resume_inline`]) resumes on this run with `value` sent in; its caller continues at
     /// `self.ip` when it yields, at `return_ip` (its return value pushed) when it returns.
-    #[inline]
+    #[inline(always)]
     fn push_generator_frame(
         &mut self,
         g: &Generator,

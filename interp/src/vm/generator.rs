@@ -63,7 +63,7 @@ impl<'py> Interp<'py> {
     /// (`gen_send_ex2`), its state executing, its own handled exception made current. Gives
     /// the unit it resumes at, and the caller's handled exception, which
     /// [`Interp::gen_suspend`] or [`Interp::gen_finish`] restores.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn gen_enter(
         &self,
         g: &Generator,
@@ -87,7 +87,7 @@ impl<'py> Interp<'py> {
 
     /// The frame of generator `g` yielded: suspended and unlinked, the exception it handles
     /// kept, the caller's handled exception `saved` restored (`YIELD_VALUE`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn gen_suspend(&self, g: &Generator, saved: Option<Obj<'py>>) {
         let heap = self.heap;
         let now = {
