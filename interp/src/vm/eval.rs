@@ -550,12 +550,11 @@ impl<'a, 'py> Run<'a, 'py> {
                     let receiver = peek!(2)
                         .ptr()
                         .and_then(|p| Generator::cast(unsafe { &*p.as_ptr() }));
-                    let sent_none = peek!(1)
-                        .ptr()
+                    let sent_none = peek!(1).ptr().is_some_and(|p| {
                         // SAFETY: the slot holds a reference to the value sent.
-                        .is_some_and(|p| {
-                            core::ptr::eq(unsafe { p.as_ref() }.ob_type(), NONE_TYPE.get())
-                        });
+                        let sent = unsafe { p.as_ref() };
+                        core::ptr::eq(sent.ob_type(), NONE_TYPE.get())
+                    });
                     match receiver {
                         Some(g) if can_resume_inline(g, sent_none) => {
                             let v = pop!();
