@@ -103,6 +103,22 @@ try:
     sum(deep(500))
 except RecursionError as e:
     print("RecursionError", e)
+sys.setrecursionlimit(100000)
+reached = 0
+
+
+def through_sum(n):
+    global reached
+    reached = n
+    yield sum(through_sum(n + 1))
+
+
+try:
+    sum(through_sum(0))
+except RecursionError as e:
+    # Each level is a built-in's call and a frame's evaluation against the C limit (1500):
+    # CPython stops 747 deep (pyrt 749, and its message may name the call).
+    print("RecursionError", 700 < reached < 800)
 sys.setrecursionlimit(1000)
 
 
