@@ -1,6 +1,8 @@
-//! Generators (`Objects/genobject.c`): resuming a generator's frame (`gen_send_ex2`), `send`,
-//! `throw`, `close` and finalization (`gen_close` through the runtime's hooks), and `next()`
-//! of a generator for the object layer's iteration.
+//! Generators (`Objects/genobject.c`): resuming a generator's frame (`gen_send_ex2`: the steps
+//! [`Interp::gen_enter`], [`Interp::gen_suspend`] and [`Interp::gen_finish`], shared with the
+//! loop's `FOR_ITER_GEN`/`SEND_GEN`), `send`, `throw`, `close` and finalization (`gen_close`
+//! through the runtime's hooks), and the object layer's iteration of a generator (`next()`,
+//! and [`Interp::gen_for_each`]: every item on one run).
 
 use pyrt_objects::Obj;
 use pyrt_objects::types::genobject::{
