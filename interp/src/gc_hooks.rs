@@ -96,6 +96,10 @@ impl RuntimeHooks for Interp<'_> {
         let iterable = unsafe { Obj::from_borrowed(self.heap, iterable) };
         let it = pyrt_objects::abstract_::get_iter(self.heap, iterable.object())?;
         started()?;
+        if pyrt_objects::types::genobject::is_generator(it.object()) {
+            // A generator resumes on one run for all its items.
+            return self.gen_for_each(&it, |item| each(item.object()), |u| self.to_pyerr(u));
+        }
         while let Some(item) = self.vm_iter_next(&it).map_err(|u| self.to_pyerr(u))? {
             if !each(item.object())? {
                 break;

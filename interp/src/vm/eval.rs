@@ -22,6 +22,7 @@ use pyrt_objects::types::code::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, 
 use pyrt_objects::types::datastack::StackFrame;
 use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::function::Function;
+use pyrt_objects::types::genobject::Generator;
 use pyrt_objects::types::method::Method;
 use pyrt_objects::types::{
     NONE_TYPE, cell, dict, genobject, list, long, none, set, tuple, unicode,
@@ -32,7 +33,7 @@ use smallvec::SmallVec;
 use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
 use super::decode::{self, CACHE_ENTRIES};
-use super::generator::InlineGen;
+use super::generator::{InlineGen, can_resume_inline};
 use super::{args, fast, inline_cache, unwind};
 
 /// A str object's view (names and constants the compiler made are str).
@@ -106,13 +107,21 @@ const C_COST_OF_CALL: usize = 2;
 /// and the frame's evaluation (a class recursing through `__init__` stops 498 deep).
 const C_COST_OF_INIT: usize = 3;
 
-/// What resuming a generator from Rust counts against the C recursion limit (its frame's
-/// evaluation).
-const C_COST_OF_RESUME: usize = 1;
+/// What resuming a generator from Rust counts against the C recursion limit: the built-in
+/// that resumes it (`sum`, `list`, `next`, `gen.send`: `_Py_EnterRecursiveCallTstate` in
+/// `cfunction_vectorcall_*`) and the frame's evaluation, as [`C_COST_OF_CALL`] counts a call.
+/// So `yield sum(g(n + 1))` recursing stops near CPython 3.12.1's 746 levels, not twice as
+/// deep. (A generator resumed on a run by `FOR_ITER`/`SEND` costs nothing here, as in
+/// CPython, which inlines those frames.)
+const C_COST_OF_RESUME: usize = 2;
 
 /// The frames a run holds without allocating (a resumed generator's, and the frames it
 /// calls into before it yields).
 const RUN_INLINE_FRAMES: usize = 4;
+
+/// The inline generators a run holds without allocating (a pipeline of generators, each
+/// iterating the next, runs them all on one run).
+const RUN_INLINE_GENS: usize = 4;
 
 /// Where a run starts.
 pub(crate) enum Entry<'s> {
@@ -178,13 +187,16 @@ pub(crate) struct Run<'a, 'py> {
     count_entry: bool,
     /// The generators whose frames run on this run (pushed by `FOR_ITER` or `SEND`), innermost
     /// last.
-    inline_gens: Vec<InlineGen<'py>>,
+    inline_gens: SmallVec<[InlineGen<'py>; RUN_INLINE_GENS]>,
     /// The `__init__` frames of instantiations running on this run, innermost last.
     init_frames: Vec<InitFrame<'py>>,
 }
 
 impl<'a, 'py> Run<'a, 'py> {
-    /// A run on `interp`'s data stack.
+    /// A run on `interp`'s data stack. (Inlined, so the run is built where it lives rather
+    /// than copied there: a run is a few hundred bytes and every resumption of a generator
+    /// from Rust makes one.)
+    #[inline(always)]
     pub(crate) fn new(interp: &'a Interp<'py>) -> Run<'a, 'py> {
         Run {
             interp,
@@ -196,7 +208,7 @@ impl<'a, 'py> Run<'a, 'py> {
             reraise: false,
             search_at: None,
             count_entry: true,
-            inline_gens: Vec::new(),
+            inline_gens: SmallVec::new(),
             init_frames: Vec::new(),
         }
     }
@@ -214,7 +226,8 @@ impl<'a, 'py> Run<'a, 'py> {
     }
 
     /// Runs from `entry` until it is left; with `throw`, the exception is raised in the entry
-    /// frame first (`gen.throw`).
+    /// frame first (`gen.throw`). The run is empty again afterwards (a generator's frame that
+    /// yielded is let go), so a loop resuming one generator can use one run for every resume.
     pub(crate) fn run(&mut self, entry: Entry<'a>, throw: Option<Obj<'py>>) -> R<'py, Exit<'py>> {
         // Each run but the module's is Rust recursion: it counts against the recursion limit
         // as a Python frame, and against CPython's C recursion limit as the C calls around it.
@@ -279,6 +292,12 @@ impl<'a, 'py> Run<'a, 'py> {
         if self.count_entry {
             self.interp.leave();
             self.interp.leave_c(c_cost);
+        }
+        if matches!(result, Ok(Exit::Yield(_))) {
+            // Only the entry frame is left when it yields (the frames above it returned, the
+            // generators above it yielded).
+            debug_assert!(self.frames.len() == 1 && self.inline_gens.is_empty());
+            self.frames.clear();
         }
         result
     }
@@ -461,6 +480,21 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 FOR_ITER => {
                     let it = peek!(1).ptr();
+                    // SAFETY: the stack slot holds its reference while the iterator steps or
+                    // the generator's frame runs above this one.
+                    let gen_view = it.and_then(|p| Generator::cast(unsafe { &*p.as_ptr() }));
+                    if let Some(g) = gen_view {
+                        // `FOR_ITER_GEN`: the generator's frame runs on this run; its return
+                        // value lands on the `END_FOR` at the target.
+                        if can_resume_inline(g, true) {
+                            self.ip = next;
+                            self.push_generator_frame(g, none(heap), next + oparg)?;
+                            reload!();
+                        } else {
+                            slow!(op, oparg, next);
+                        }
+                        continue;
+                    }
                     // SAFETY: the stack slot holds its reference for the call; the built-in
                     // iterators `fast::iter_next` accepts do not touch the frame's stack.
                     let next_item = it.and_then(|p| fast::iter_next(heap, unsafe { p.as_ref() }));
@@ -510,6 +544,46 @@ impl<'a, 'py> Run<'a, 'py> {
                         }
                         reload!();
                         push!(v);
+                    }
+                }
+                SEND => {
+                    // `SEND_GEN`: a generator's frame runs on this run with the value sent; its
+                    // return value lands at the target.
+                    // SAFETY: the receiver's stack slot holds it while its frame runs above
+                    // this one.
+                    let receiver = peek!(2)
+                        .ptr()
+                        .and_then(|p| Generator::cast(unsafe { &*p.as_ptr() }));
+                    let sent_none = peek!(1).ptr().is_some_and(|p| {
+                        // SAFETY: the slot holds a reference to the value sent.
+                        let sent = unsafe { p.as_ref() };
+                        core::ptr::eq(sent.ob_type(), NONE_TYPE.get())
+                    });
+                    match receiver {
+                        Some(g) if can_resume_inline(g, sent_none) => {
+                            let v = pop!();
+                            self.ip = next;
+                            self.push_generator_frame(g, v, next + oparg)?;
+                            reload!();
+                        }
+                        _ => slow!(op, oparg, next),
+                    }
+                }
+                YIELD_VALUE => {
+                    let v = pop!();
+                    if self
+                        .inline_gens
+                        .last()
+                        .is_some_and(|g| g.depth == self.frames.len())
+                    {
+                        // Back to the generator's caller, after its `FOR_ITER` or `SEND`.
+                        self.yield_to_caller(v);
+                        reload!();
+                    } else if self.frames.len() == 1 {
+                        self.ip = next;
+                        return Ok(Exit::Yield(v));
+                    } else {
+                        return Err(self.system_error("yield outside a generator's run"));
                     }
                 }
                 LIST_APPEND => {
@@ -927,13 +1001,9 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
             }
             FOR_ITER => {
+                // An iterator without a fast path, or a generator that cannot resume on this
+                // run (`Run::steps` runs the others' frames).
                 let it = self.peek(1)?;
-                // `FOR_ITER_GEN`: the generator's frame runs on this run; its return value
-                // lands on the `END_FOR` at the target.
-                if genobject::is_generator(it.object()) && interp.gen_can_inline(&it, &none(heap)) {
-                    self.push_generator_frame(&it, none(heap), next + oparg)?;
-                    return Ok(Flow::Next);
-                }
                 match self.iter_next(&it)? {
                     Some(v) => self.push(v),
                     None => {
@@ -1118,16 +1188,10 @@ impl<'a, 'py> Run<'a, 'py> {
                 return Err(raised(exc));
             }
             SEND => {
+                // A receiver that is not a generator that can resume on this run (`Run::steps`
+                // runs those frames).
                 let v = self.pop()?;
                 let receiver = self.peek(1)?;
-                // `SEND_GEN`: the generator's frame runs on this run; its return value lands
-                // at the target.
-                if genobject::is_generator(receiver.object())
-                    && interp.gen_can_inline(&receiver, &v)
-                {
-                    self.push_generator_frame(&receiver, v, next + oparg)?;
-                    return Ok(Flow::Next);
-                }
                 match self.send(&receiver, v)? {
                     super::generator::Sent::Yielded(y) => self.push(y),
                     super::generator::Sent::Returned(r) => {
@@ -1135,21 +1199,6 @@ impl<'a, 'py> Run<'a, 'py> {
                         self.ip = next + oparg;
                     }
                 }
-            }
-            YIELD_VALUE => {
-                let v = self.pop()?;
-                if self
-                    .inline_gens
-                    .last()
-                    .is_some_and(|g| g.depth == self.frames.len())
-                {
-                    self.yield_to_caller(v);
-                    return Ok(Flow::Next);
-                }
-                if self.frames.len() != 1 {
-                    return Err(self.system_error("yield outside a generator's run"));
-                }
-                return Ok(Flow::Exit(Exit::Yield(v)));
             }
             LOAD_FAST_AND_CLEAR => {
                 let v = frame.slots()[oparg].take(heap);
@@ -1404,28 +1453,29 @@ impl<'a, 'py> Run<'a, 'py> {
         false
     }
 
-    /// `FOR_ITER_GEN` / `SEND_GEN`: generator `g` (which [`Interp::gen_can_inline`] accepted)
-    /// resumes on this run with `value` sent in; its caller continues at `self.ip` when it
-    /// yields, at `return_ip` (its return value pushed) when it returns.
+    /// `FOR_ITER_GEN` / `SEND_GEN`: generator `g` (suspended, or just created and sent `None`:
+    /// [`can_resume_inline`]) resumes on this run with `value` sent in; its caller continues at
+    /// `self.ip` when it yields, at `return_ip` (its return value pushed) when it returns.
+    #[inline(always)]
     fn push_generator_frame(
         &mut self,
-        g: &Obj<'py>,
+        g: &Generator,
         value: Obj<'py>,
         return_ip: usize,
     ) -> R<'py, ()> {
         let interp = self.interp;
         interp.enter()?;
-        let (frame, resume, saved_exc) = match interp.gen_enter_inline(g, value) {
+        let (resume, saved_exc) = match interp.gen_enter(g, value) {
             Ok(x) => x,
             Err(e) => {
                 interp.leave();
                 return Err(e);
             }
         };
-        let caller = self.frame();
+        let frame = g.frame_ptr();
         // SAFETY: the generator's frame is linked only while it runs above its caller, which
         // stays in place until the generator's frame is left (yield, return or raise).
-        unsafe { frame.as_ref().set_previous(Some(NonNull::from(caller))) };
+        unsafe { frame.as_ref().set_previous(Some(self.current)) };
         self.frames.last_mut().expect("a caller").resume = self.ip;
         self.frames.push(Active {
             frame,
@@ -1433,7 +1483,8 @@ impl<'a, 'py> Run<'a, 'py> {
             resume: 0,
         });
         self.inline_gens.push(InlineGen {
-            generator: g.clone(),
+            // SAFETY: the caller's stack holds the generator.
+            generator: unsafe { Obj::from_borrowed(interp.heap, g) },
             saved_exc,
             depth: self.frames.len(),
             return_ip,
@@ -1445,10 +1496,13 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// `YIELD_VALUE` in an inline generator's frame: the generator is suspended and `v` goes
     /// to its caller's stack, which continues after its `FOR_ITER` or `SEND`.
+    #[inline]
     fn yield_to_caller(&mut self, v: Obj<'py>) {
         let g = self.inline_gens.pop().expect("an inline generator");
         self.frames.pop();
-        self.interp.gen_leave_yield(&g);
+        if let Some(view) = Generator::cast(g.generator.object()) {
+            self.interp.gen_suspend(view, g.saved_exc);
+        }
         self.interp.leave();
         self.ip = self.frames.last().expect("a caller").resume;
         self.set_current();

@@ -1,11 +1,10 @@
-//! Generators (`Objects/genobject.c`): resuming a generator's frame (`gen_send_ex2`), `send`,
-//! `throw`, `close` and finalization (`gen_close` through the runtime's hooks), and `next()`
-//! of a generator for the object layer's iteration.
-
-use core::ptr::NonNull;
+//! Generators (`Objects/genobject.c`): resuming a generator's frame (`gen_send_ex2`: the steps
+//! [`Interp::gen_enter`], [`Interp::gen_suspend`] and [`Interp::gen_finish`], shared with the
+//! loop's `FOR_ITER_GEN`/`SEND_GEN`), `send`, `throw`, `close` and finalization (`gen_close`
+//! through the runtime's hooks), and the object layer's iteration of a generator (`next()`,
+//! and [`Interp::gen_for_each`]: every item on one run).
 
 use pyrt_objects::Obj;
-use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::genobject::{
     FRAME_CLEARED, FRAME_COMPLETED, FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED, Generator,
 };
@@ -48,72 +47,84 @@ pub(crate) struct InlineGen<'py> {
     pub return_ip: usize,
 }
 
-impl<'py> Interp<'py> {
-    /// Whether generator `g` can be resumed with `value` on the current run (not running, not
-    /// finished, and no non-None value sent to a just-started one); every other case goes
-    /// through [`Interp::gen_send`], which raises what CPython raises.
-    pub(crate) fn gen_can_inline(&self, g: &Obj<'py>, value: &Obj<'py>) -> bool {
-        let Some(g_view) = Generator::cast(g.object()) else {
-            return false;
-        };
-        match g_view.frame_state() {
-            FRAME_SUSPENDED => true,
-            FRAME_CREATED => value.is(&none(self.heap)),
-            _ => false,
-        }
+/// Whether generator `g` can be resumed on the current run with a value sent in (`None`
+/// when `sent_none`): it is suspended, or just created and sent `None` (3.12's
+/// `FOR_ITER_GEN`/`SEND_GEN` guards). Every other case goes through [`Interp::gen_send`], which
+/// raises what CPython raises.
+#[inline(always)]
+pub(crate) fn can_resume_inline(g: &Generator, sent_none: bool) -> bool {
+    match g.frame_state() {
+        FRAME_SUSPENDED => true,
+        FRAME_CREATED => sent_none,
+        _ => false,
     }
+}
 
-    /// Starts resuming generator `g` (for which [`Interp::gen_can_inline`] said yes) on the
-    /// current run: `value` pushed on its frame, its state executing, its own handled
-    /// exception made current. Gives the frame and the unit it resumes at, and the caller's
-    /// handled exception to restore.
-    pub(crate) fn gen_enter_inline(
+impl<'py> Interp<'py> {
+    /// Starts resuming generator `g` (suspended or just created): `value` pushed on its frame
+    /// (`gen_send_ex2`), its state executing, its own handled exception made current. Gives
+    /// the unit it resumes at, and the caller's handled exception, which
+    /// [`Interp::gen_suspend`] or [`Interp::gen_finish`] restores.
+    #[inline(always)]
+    pub(crate) fn gen_enter(
         &self,
-        g: &Obj<'py>,
+        g: &Generator,
         value: Obj<'py>,
-    ) -> R<'py, (NonNull<InterpreterFrame>, usize, Option<Obj<'py>>)> {
+    ) -> R<'py, (usize, Option<Obj<'py>>)> {
         let heap = self.heap;
-        let g_view = Generator::cast(g.object())
-            .ok_or_else(|| self.err(pyrt_objects::view::bad_internal_call()))?;
-        let frame = g_view.frame();
+        let frame = g.frame();
         let resume = (frame.lasti() + 1).max(0) as usize;
         frame
             .stack_push_opt(heap, Some(value))
             .map_err(|e| self.err(e))?;
-        g_view.set_frame_state(heap, FRAME_EXECUTING);
-        let saved = self.vm.exc_info.borrow().clone();
-        if let Some(own) = g_view.exc_value(heap) {
-            *self.vm.exc_info.borrow_mut() = Some(own);
-        }
-        Ok((g_view.frame_ptr(), resume, saved))
+        g.set_frame_state(heap, FRAME_EXECUTING);
+        // `tstate->exc_info = &gen->gi_exc_state`: the generator's handled exception while it
+        // runs, else the caller's shows through.
+        let saved = match g.exc_value(heap) {
+            Some(own) => self.vm.exc_info.replace(Some(own)),
+            None => self.vm.exc_info.borrow().clone(),
+        };
+        Ok((resume, saved))
     }
 
-    /// The frame of an inline generator yielded: suspended, its handled exception kept, the
-    /// caller's restored (as [`Interp::gen_send`] does after a yield).
-    pub(crate) fn gen_leave_yield(&self, g: &InlineGen<'py>) {
+    /// The frame of generator `g` yielded: suspended and unlinked, the exception it handles
+    /// kept, the caller's handled exception `saved` restored (`YIELD_VALUE`).
+    #[inline(always)]
+    pub(crate) fn gen_suspend(&self, g: &Generator, saved: Option<Obj<'py>>) {
         let heap = self.heap;
-        let Some(g_view) = Generator::cast(g.generator.object()) else {
-            return;
+        let now = {
+            let mut slot = self.vm.exc_info.borrow_mut();
+            // What is current is the generator's own, unless it is the caller's showing
+            // through.
+            let own = match (&*slot, &saved) {
+                (Some(n), Some(s)) => !n.is(s),
+                (n, _) => n.is_some(),
+            };
+            let now = core::mem::replace(&mut *slot, saved);
+            own.then_some(now).flatten()
         };
-        let now = self.vm.exc_info.replace(g.saved_exc.clone());
-        let own = match (&now, &g.saved_exc) {
-            (Some(n), Some(s)) if n.is(s) => None,
-            (n, _) => n.clone(),
-        };
-        g_view.set_exc_value(heap, own);
+        g.set_exc_value(heap, now);
         // SAFETY: unlinking is always allowed.
-        unsafe { g_view.frame().set_previous(None) };
-        g_view.set_frame_state(heap, FRAME_SUSPENDED);
+        unsafe { g.frame().set_previous(None) };
+        g.set_frame_state(heap, FRAME_SUSPENDED);
     }
 
-    /// The frame of an inline generator returned or raised: the generator is finished and its
-    /// frame cleared, the caller's handled exception restored.
-    pub(crate) fn gen_leave_done(&self, g: &InlineGen<'py>) {
+    /// The frame of generator `g` returned or raised: the generator is finished and its frame
+    /// cleared, the caller's handled exception `saved` restored.
+    #[inline]
+    pub(crate) fn gen_finish(&self, g: &Generator, saved: Option<Obj<'py>>) {
         let heap = self.heap;
-        self.vm.exc_info.replace(g.saved_exc.clone());
+        drop(self.vm.exc_info.replace(saved));
+        g.set_exc_value(heap, None);
+        g.set_frame_state(heap, FRAME_CLEARED);
+    }
+
+    /// The frame of an inline generator returned or raised (see [`Interp::gen_finish`]).
+    pub(crate) fn gen_leave_done(&self, g: &InlineGen<'py>) {
         if let Some(g_view) = Generator::cast(g.generator.object()) {
-            g_view.set_exc_value(heap, None);
-            g_view.set_frame_state(heap, FRAME_CLEARED);
+            self.gen_finish(g_view, g.saved_exc.clone());
+        } else {
+            self.vm.exc_info.replace(g.saved_exc.clone());
         }
     }
 
@@ -145,29 +156,76 @@ impl<'py> Interp<'py> {
         }
         // The value is pushed for a throw too (`gen_send_ex2`): the handler of a `yield from`
         // counts it. The generator's own handled exception is current while it runs.
-        let (frame, resume, saved) = self.gen_enter_inline(g, value)?;
+        let (resume, saved) = self.gen_enter(g_view, value)?;
         let mut run = Run::new(self);
-        let result = run.run(Entry::Generator(frame, resume), throw);
-        let now = self.vm.exc_info.replace(saved.clone());
+        let result = run.run(Entry::Generator(g_view.frame_ptr(), resume), throw);
+        drop(run);
         match result {
             Ok(Exit::Yield(v)) => {
-                let own = match (&now, &saved) {
-                    (Some(n), Some(s)) if n.is(s) => None,
-                    (n, _) => n.clone(),
-                };
-                g_view.set_exc_value(heap, own);
-                g_view.set_frame_state(heap, FRAME_SUSPENDED);
+                self.gen_suspend(g_view, saved);
                 Ok(Sent::Yielded(v))
             }
             Ok(Exit::Return(v)) => {
-                g_view.set_exc_value(heap, None);
-                g_view.set_frame_state(heap, FRAME_CLEARED);
+                self.gen_finish(g_view, saved);
                 Ok(Sent::Returned(v))
             }
             Err(e) => {
-                g_view.set_exc_value(heap, None);
-                g_view.set_frame_state(heap, FRAME_CLEARED);
+                self.gen_finish(g_view, saved);
                 Err(e)
+            }
+        }
+    }
+
+    /// `for item in g` from Rust (`PyIter_Next` in a loop: `sum`, `list`, `str.join` of a
+    /// generator): each item yielded goes to `each` until it answers `false` or the generator
+    /// is done. Each resume is `gen_iternext`'s (a Rust-level entry of the generator's frame,
+    /// counted against the recursion limits), on one run kept for all of them. A return value
+    /// other than `None` makes the `StopIteration` that `gen_iternext` sets and `PyIter_Next`
+    /// clears.
+    ///
+    /// # Errors
+    /// What the generator raises (`lift`ed), `ValueError: generator already executing`, or
+    /// what `each` returns.
+    pub(crate) fn gen_for_each<E>(
+        &self,
+        g: &Obj<'py>,
+        mut each: impl FnMut(Obj<'py>) -> Result<bool, E>,
+        lift: impl Fn(Unwind<'py>) -> E,
+    ) -> Result<(), E> {
+        let heap = self.heap;
+        let Some(g_view) = Generator::cast(g.object()) else {
+            return Err(lift(self.err(pyrt_objects::view::bad_internal_call())));
+        };
+        let mut run = Run::new(self);
+        loop {
+            let state = g_view.frame_state();
+            if state == FRAME_EXECUTING {
+                return Err(lift(
+                    self.raise(&exceptions::VALUE_ERROR, "generator already executing"),
+                ));
+            }
+            if state >= FRAME_COMPLETED {
+                return Ok(());
+            }
+            let (resume, saved) = self.gen_enter(g_view, none(heap)).map_err(&lift)?;
+            match run.run(Entry::Generator(g_view.frame_ptr(), resume), None) {
+                Ok(Exit::Yield(v)) => {
+                    self.gen_suspend(g_view, saved);
+                    if !each(v)? {
+                        return Ok(());
+                    }
+                }
+                Ok(Exit::Return(v)) => {
+                    self.gen_finish(g_view, saved);
+                    if !v.is(&none(heap)) {
+                        drop(self.stop_iteration(v));
+                    }
+                    return Ok(());
+                }
+                Err(e) => {
+                    self.gen_finish(g_view, saved);
+                    return Err(lift(e));
+                }
             }
         }
     }

@@ -40,9 +40,10 @@
 //! ## Generators
 //! `RETURN_GENERATOR` moves the frame into a new generator object. `FOR_ITER` and `SEND` on a
 //! suspended generator push its frame on the running run (3.12's `FOR_ITER_GEN`/`SEND_GEN`):
-//! its `YIELD_VALUE` pops back to the caller, a return lands at the instruction's target. From
-//! Rust, `send`, `next`, `throw` and `close` resume it with a run whose entry frame is the
-//! generator's ([`generator`]).
+//! its `YIELD_VALUE` pops back to the caller, a return lands at the instruction's target (the
+//! loop runs these three itself). From Rust, `send`, `next`, `throw` and `close` resume it with
+//! a run whose entry frame is the generator's ([`generator`]); a built-in looping over a
+//! generator (`sum`, `list`, `str.join`) resumes it on one run kept across its yields.
 //!
 //! ## Inline caches and instantiation
 //! `LOAD_GLOBAL`, `LOAD_ATTR` and `STORE_ATTR` keep what they found in their `CACHE` units,

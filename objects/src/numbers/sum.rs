@@ -13,8 +13,6 @@
 //! Once a path is left it is never re-entered. [`Summation`] is that state machine, driven
 //! item by item by whoever iterates (the interpreter's loop, or [`sum`] here).
 
-use core::cell::RefCell;
-
 use crate::abstract_::{BinOp, binary_op, for_each_started};
 use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;
@@ -52,11 +50,18 @@ impl<'h> Summation<'h> {
     /// `TypeError: sum() can't sum strings [use ''.join(seq) instead]` for a `str` start,
     /// `TypeError: sum() can't sum bytes [use b''.join(seq) instead]` for a `bytes` one.
     pub fn new(heap: &'h Heap, start: Option<&PyObject>) -> PyResult<Self> {
+        Self::check_start(start)?;
+        Ok(Self::from_start(heap, start))
+    }
+
+    /// The errors of [`Summation::new`] for a `start` (`builtin_sum_impl`'s checks, made
+    /// after the iterator exists).
+    ///
+    /// # Errors
+    /// As [`Summation::new`].
+    pub fn check_start(start: Option<&PyObject>) -> PyResult<()> {
         let Some(start) = start else {
-            return Ok(Summation {
-                heap,
-                state: State::Int(0),
-            });
+            return Ok(());
         };
         if start.ob_type().is_subtype(STR_TYPE.get()) {
             return Err(PyErr::type_error(
@@ -68,12 +73,23 @@ impl<'h> Summation<'h> {
                 "sum() can't sum bytes [use b''.join(seq) instead]",
             ));
         }
+        Ok(())
+    }
+
+    /// The total starting at `start`, which [`Summation::check_start`] accepts or not.
+    fn from_start(heap: &'h Heap, start: Option<&PyObject>) -> Self {
+        let Some(start) = start else {
+            return Summation {
+                heap,
+                state: State::Int(0),
+            };
+        };
         // SAFETY: the caller holds `start`, an object of this heap.
         let obj = unsafe { Obj::from_borrowed(heap, start) };
-        Ok(Summation {
+        Summation {
             heap,
             state: Self::entered(obj, true),
-        })
+        }
     }
 
     /// The path a total object enters: the int path only from the start, the float path for
@@ -210,21 +226,17 @@ pub fn sum_with<'h>(
     start: Option<&PyObject>,
     mut add: impl FnMut(&PyObject, &PyObject) -> PyResult<Obj<'h>>,
 ) -> PyResult<Obj<'h>> {
-    let acc: RefCell<Option<Summation<'h>>> = RefCell::new(None);
+    // The start's errors come once the iterator exists (`sum(5, 'a')` is about `5`); the
+    // total is made up front (no side effects) so that each item goes straight to it.
+    let mut acc = Summation::from_start(heap, start);
     for_each_started(
         heap,
         iterable,
-        || {
-            *acc.borrow_mut() = Some(Summation::new(heap, start)?);
-            Ok(())
-        },
+        || Summation::check_start(start),
         |item| {
-            let mut acc = acc.borrow_mut();
-            let acc = acc.as_mut().ok_or_else(crate::view::bad_internal_call)?;
             acc.add_with(item.object(), &mut add)?;
             Ok(true)
         },
     )?;
-    let acc = acc.into_inner();
-    acc.ok_or_else(crate::view::bad_internal_call)?.finish()
+    acc.finish()
 }
