@@ -51,6 +51,7 @@
 //! the instance is made and `__init__`'s frame pushed (3.13's `CALL_ALLOC_AND_ENTER_INIT`).
 
 pub(crate) mod args;
+mod call_builtin;
 mod decode;
 pub(crate) mod eval;
 pub(crate) mod except_star;
