@@ -192,6 +192,18 @@ attempt("list.append via type", lambda: list.append(1, 2))
 attempt("dict.fromkeys", lambda: dict.fromkeys("ab", 0))
 
 
+# Bound built-in methods called in a loop, their receivers of changing types.
+out = []
+append = out.append
+for i in range(4):
+    append(i)
+    attempt("bound append()", lambda: append())
+print(out)
+for m in [[1, 1].count, "a1".count, (1,).count, {1: 2}.get, "x".upper, b"1".count, [].pop]:
+    attempt("bound " + m.__name__, lambda: m(1))
+    attempt("bound no args " + m.__name__, lambda: m())
+
+
 # A list subclass: its methods are found through its class.
 class MyList(list):
     pass

@@ -34,7 +34,7 @@ use pyrt_objects::methods::{MAX_FAST_ARGS, Methods};
 use pyrt_objects::types::{class, tuple, unicode};
 use pyrt_objects::{Obj, PyObject};
 
-use super::super::objects::{BUILTIN, builtin};
+use super::super::objects::{BUILTIN, Typed, builtin};
 use super::super::{R, builtins, methods};
 use super::eval::Run;
 
@@ -99,16 +99,15 @@ impl<'py> Run<'_, 'py> {
         let args = self.pop_args(argc);
         let receiver = self.pop_value()?;
         let _name = self.pop_slot();
-        let r = table
-            .call_at(interp.heap, receiver.object(), index, &args, argc)
-            .map_err(|e| interp.err(e))?;
-        self.push_value(r);
+        let r = table.call_at(interp.heap, receiver.object(), index, &args, argc);
+        release_args(args, argc);
+        self.push_value(r.map_err(|e| interp.err(e))?);
         Ok(true)
     }
 
     /// The index of method `name` in `table` (of the type numbered `type_number`): the one
     /// the `CALL`'s cache names when it is still that method, else looked up and cached.
-    #[inline]
+    #[inline(always)]
     fn cached_method_index(
         &self,
         type_number: u16,
@@ -119,7 +118,7 @@ impl<'py> Run<'_, 'py> {
         let entry = cache[1].get();
         if entry >> 8 == type_number && entry & 0xff != 0 {
             let index = usize::from(entry & 0xff) - 1;
-            if table.name_at(index) == Some(name) {
+            if table.name_at(index).is_some_and(|n| same_name(n, name)) {
                 return Some(index);
             }
         }
@@ -140,8 +139,8 @@ impl<'py> Run<'_, 'py> {
         let interp = self.interp();
         let heap = interp.heap;
         if let Some(b) = BUILTIN.cast(callable) {
-            if b.get_ref(heap, builtin::SELF).is_some() {
-                return Ok(false);
+            if let Some(receiver) = b.get_ref(heap, builtin::SELF) {
+                return self.call_bound_method(b, &receiver, argc);
             }
             let index = b.get_num(builtin::INDEX);
             let Some(len) = builtins::builtin_positional_fit(index, argc) else {
@@ -151,7 +150,7 @@ impl<'py> Run<'_, 'py> {
             let _callable = self.pop_slot();
             let _null = self.pop_slot();
             let r = builtins::call_builtin_bound(interp, index, &args[..len]);
-            drop(args);
+            release_args(args, argc);
             // CPython checks the eval breaker after a call to a C function, its arguments
             // released.
             interp.gc_safe_point();
@@ -188,9 +187,42 @@ impl<'py> Run<'_, 'py> {
                 builtins::construct(interp, ty, args, Vec::new())
             }
         };
-        drop(args);
+        release_args(args, argc);
         interp.gc_safe_point();
         self.push_value(r?);
+        Ok(true)
+    }
+
+    /// `(NULL, method)` for a bound method of an exact built-in (`append = l.append`), whose
+    /// name says which method of the receiver's table it is (`CALL_NO_KW_BUILTIN_O`/`_FAST`).
+    fn call_bound_method(
+        &mut self,
+        b: Typed<'_>,
+        receiver: &Obj<'py>,
+        argc: usize,
+    ) -> R<'py, bool> {
+        let interp = self.interp();
+        let Some((type_number, table)) = methods::exact_table(receiver.object()) else {
+            return Ok(false);
+        };
+        let Some(name) = b.get_ref(interp.heap, builtin::NAME) else {
+            return Ok(false);
+        };
+        let Some(text) = unicode::Str::cast(name.object()).and_then(unicode::ascii_text) else {
+            return Ok(false);
+        };
+        let Some(index) = self.cached_method_index(type_number, table, text) else {
+            return Ok(false);
+        };
+        let args = self.pop_args(argc);
+        let _callable = self.pop_slot();
+        let _null = self.pop_slot();
+        let r = table.call_at(interp.heap, receiver.object(), index, &args, argc);
+        release_args(args, argc);
+        // A built-in function object was called: the eval breaker is checked, as in
+        // `Interp::call`.
+        interp.gc_safe_point();
+        self.push_value(r.map_err(|e| interp.err(e))?);
         Ok(true)
     }
 
@@ -203,4 +235,23 @@ impl<'py> Run<'_, 'py> {
         }
         args
     }
+}
+
+/// Releases the arguments of a call in order (the `Py_DECREF(args[i])` loop after a
+/// vectorcall): only the first `n` slots can hold one (the callee reads them, never stores),
+/// so the rest need no drop.
+#[inline(always)]
+fn release_args(mut args: FastArgs<'_>, n: usize) {
+    for slot in &mut args[..n] {
+        drop(slot.take());
+    }
+    debug_assert!(args.iter().all(Option::is_none));
+    core::mem::forget(args);
+}
+
+/// Whether two method names are equal: a byte loop, as the names are a few bytes long (a
+/// `memcmp` call costs more than the comparison).
+#[inline(always)]
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
