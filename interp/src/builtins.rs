@@ -261,6 +261,16 @@ pub(crate) fn call_builtin<'py>(
     let Some(f) = FUNCTIONS.get(index) else {
         return Err(interp.err(pyrt_objects::view::bad_internal_call()));
     };
+    if kwargs.is_empty()
+        && let Some(len) = builtin_positional_fit(index, args.len())
+    {
+        // The arguments fit: bound in place, as the VM's calls bind them.
+        let mut slots: [Option<Obj<'py>>; methods::MAX_FAST_ARGS] = Default::default();
+        for (slot, a) in slots.iter_mut().zip(args) {
+            *slot = Some(a);
+        }
+        return (f.call)(interp, f.name, &slots[..len], &[]);
+    }
     let bound = match f.params {
         Params::VarKeywords => args.into_iter().map(Some).collect(),
         params => methods::bind("", f.name, params, &args, &kwargs).map_err(|e| interp.err(e))?,

@@ -239,3 +239,10 @@ try:
     failing()
 except TypeError as e:
     print("traceback frames", e.__traceback__.tb_next.tb_frame.f_code.co_name, e)
+
+# Built-in functions called back from built-ins (map, sorted's key, filter): bound in place too.
+print(list(map(len, ["a", "bb"])), sorted(["ccc", "a"], key=len), list(map(repr, [1, "x"])))
+attempt("map len error", lambda: list(map(len, [1])))
+attempt("map divmod arity", lambda: list(map(divmod, [1], [2], [3])))
+print(list(map(divmod, [7], [2])), list(map(min, [3], [1])), list(map(isinstance, [1], [int])))
+print(list(filter(callable, [len, 1])))
