@@ -5,6 +5,7 @@
 //! | callee | 3.12 | here |
 //! |---|---|---|
 //! | a built-in type's method, by name on an exact `str`/`list`/`dict`/... (`LOAD_ATTR`'s method form) | `CALL_NO_KW_METHOD_DESCRIPTOR_O`/`_FAST`/`_NOARGS`, `CALL_NO_KW_LIST_APPEND` | [`Methods::call_at`], the method's index kept in the `CALL`'s cache |
+//! | a bound method of an exact built-in (`append = l.append`) | `CALL_NO_KW_BUILTIN_O`/`_FAST` | [`Methods::call_at`], as above |
 //! | a built-in function (`len`, `isinstance`, `abs`, ...) | `CALL_NO_KW_BUILTIN_O`/`_FAST`, `CALL_NO_KW_LEN`, `CALL_NO_KW_ISINSTANCE` | [`builtins::call_builtin_bound`] |
 //! | `str(x)`, `type(x)`, `tuple(x)` | `CALL_NO_KW_STR_1`, `CALL_NO_KW_TYPE_1`, `CALL_NO_KW_TUPLE_1` | `PyObject_Str`, `Py_TYPE`, `PySequence_Tuple` |
 //! | another built-in type (`int(x)`, `float(x)`, `range(n)`, ...) | `CALL_BUILTIN_CLASS` or `type_call` | [`builtins::construct`] |
@@ -22,7 +23,7 @@
 //!  [warm] [type number << 8 | method index + 1] [unused]
 //! ```
 //!
-//! `warm` is 0 until the instruction has run once: as in CPython, whose adaptive counter lets
+//! `warm` is 0 until the instruction has run once (here): as in CPython, whose adaptive counter lets
 //! a `CALL` specialize on its second execution, the first `str(x)` of a site is the generic
 //! `type_call`, which packs the argument in a tuple (a GC allocation that the collector's
 //! count sees); later ones are `CALL_NO_KW_STR_1`'s, without. The method entry names the
