@@ -187,10 +187,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not support the special method __getattr__ yet (class 'Proxy')",
     ),
     (
-        "149_from_import.py",
-        "pyrt raises AttributeError: 'builtin_function_or_method' object has no attribute '__name__'",
-    ),
-    (
         "158_import_stdlib_sys.py",
         "needs the standard library's json (a later issue)",
     ),

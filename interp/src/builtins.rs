@@ -261,11 +261,63 @@ pub(crate) fn call_builtin<'py>(
     let Some(f) = FUNCTIONS.get(index) else {
         return Err(interp.err(pyrt_objects::view::bad_internal_call()));
     };
+    if kwargs.is_empty()
+        && let Some(len) = builtin_positional_fit(index, args.len())
+    {
+        // The arguments fit: bound in place, as the VM's calls bind them.
+        let mut slots: [Option<Obj<'py>>; methods::MAX_FAST_ARGS] = Default::default();
+        for (slot, a) in slots.iter_mut().zip(args) {
+            *slot = Some(a);
+        }
+        return (f.call)(interp, f.name, &slots[..len], &[]);
+    }
     let bound = match f.params {
         Params::VarKeywords => args.into_iter().map(Some).collect(),
         params => methods::bind("", f.name, params, &args, &kwargs).map_err(|e| interp.err(e))?,
     };
     (f.call)(interp, f.name, &bound, &kwargs)
+}
+
+/// The length of the bound arguments of built-in function `index` (below [`method_index`])
+/// called with `n` positional arguments and no keywords, when they bind in place without an
+/// error ([`methods::positional_fit`]; a `Params::VarKeywords` function gets them as they
+/// come); `None` for a module's function or a call that raises, which [`call_builtin`] makes.
+#[inline]
+pub(crate) fn builtin_positional_fit(index: usize, n: usize) -> Option<usize> {
+    match FUNCTIONS.get(index)?.params {
+        Params::VarKeywords => (n <= methods::MAX_FAST_ARGS).then_some(n),
+        params => methods::positional_fit(params, n),
+    }
+}
+
+/// Calls built-in function `index` with its arguments bound in place, as
+/// [`builtin_positional_fit`] sized them (3.12's `CALL_NO_KW_BUILTIN_O`/`_FAST`,
+/// `CALL_NO_KW_LEN`, `CALL_NO_KW_ISINSTANCE`).
+pub(crate) fn call_builtin_bound<'py>(
+    interp: &Interp<'py>,
+    index: usize,
+    bound: &[Option<Obj<'py>>],
+) -> R<'py, Obj<'py>> {
+    let Some(f) = FUNCTIONS.get(index) else {
+        return Err(interp.err(pyrt_objects::view::bad_internal_call()));
+    };
+    (f.call)(interp, f.name, bound, &[])
+}
+
+/// `PyObject_Str(a)`: `str(a)` of one argument (3.12's `CALL_NO_KW_STR_1`), an exact str
+/// itself, an exact int in decimal.
+pub(crate) fn object_str<'py>(interp: &Interp<'py>, a: &Obj<'py>) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    if core::ptr::eq(a.ob_type(), STR_TYPE.get()) {
+        return Ok(a.clone());
+    }
+    if core::ptr::eq(a.ob_type(), INT_TYPE.get())
+        && let Some(i) = long::Int::cast(a.object())
+    {
+        return long::to_decimal_str(heap, i).map_err(|e| interp.err(e));
+    }
+    let s = abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?;
+    unicode::new_str(heap, &s).map_err(|e| interp.err(e))
 }
 
 /// Bound parameter `i`, which the binding made sure of.
@@ -413,10 +465,40 @@ fn isinstance<'py>(
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let (o, c) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
-    Ok(long::new_bool(
-        interp.heap,
-        interp.isinstance(o.object(), c.object()),
-    ))
+    let t = recursive_isinstance(interp, o.object(), c.object())?;
+    Ok(long::new_bool(interp.heap, t))
+}
+
+/// `object_recursive_isinstance`: a type, or a tuple of them (nested), its items tried in order
+/// until one matches; each level of tuple counts against the C recursion limit, as
+/// `_Py_EnterRecursiveCall(" in __instancecheck__")` does.
+fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &PyObject, cls: &PyObject) -> R<'py, bool> {
+    if let Some(t) = pyrt_objects::types::type_object(cls) {
+        return Ok(o.ob_type().is_subtype(t));
+    }
+    let Some(items) = tuple::Tuple::cast(cls) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        ));
+    };
+    if interp.enter_c(1).is_err() {
+        return Err(interp.raise(
+            &exceptions::RECURSION_ERROR,
+            "maximum recursion depth exceeded in __instancecheck__",
+        ));
+    }
+    let mut found = Ok(false);
+    for p in tuple::items(items) {
+        // SAFETY: the tuple holds its items while it is checked. (The depth is bounded by the
+        // C recursion limit, 1500 small frames.)
+        found = recursive_isinstance(interp, o, unsafe { p.as_ref() });
+        if !matches!(found, Ok(false)) {
+            break;
+        }
+    }
+    interp.leave_c(1);
+    found
 }
 
 /// An attribute name argument: `attribute name must be string, not 'int'`.
@@ -849,15 +931,7 @@ pub(crate) fn construct<'py>(
             Some(a) if bound[1].is_some() || bound[2].is_some() => {
                 decode_bytes(interp, a.object(), bound[1].as_ref(), bound[2].as_ref())
             }
-            Some(a) if core::ptr::eq(a.ob_type(), STR_TYPE.get()) => Ok(a.clone()),
-            Some(a) if core::ptr::eq(a.ob_type(), INT_TYPE.get()) => {
-                let i = long::Int::cast(a.object()).expect("an exact int");
-                e(long::to_decimal_str(heap, i))
-            }
-            Some(a) => {
-                let s = abstract_::str(heap, a.object()).map_err(|e| interp.err(e))?;
-                e(unicode::new_str(heap, &s))
-            }
+            Some(a) => object_str(interp, a),
         };
     }
     if is(&BOOL_TYPE) {

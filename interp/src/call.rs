@@ -250,6 +250,13 @@ impl<'py> Interp<'py> {
                 return Ok(v);
             }
         }
+        if name == "__name__"
+            && let Some(b) = BUILTIN.cast(o)
+            && let Some(n) = b.get_ref(self.heap, builtin::NAME)
+        {
+            // `meth_get__name__`: a built-in function's or method's name.
+            return Ok(n);
+        }
         if let Some(e) = exceptions::Exception::cast(o) {
             let none = || pyrt_objects::types::none(self.heap);
             match name {

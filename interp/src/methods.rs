@@ -253,6 +253,39 @@ fn exact_common_table(o: &PyObject) -> Option<&'static dyn Methods> {
     }
 }
 
+/// The method table of an object whose type is exactly one of the built-in types with a table
+/// (not a subclass, nor a stream, slice or generator, which have methods of their own), with a
+/// number naming the type (1 and up) that the VM's `CALL` cache keeps: for such an object,
+/// `obj.name(...)` is the table's method `name` when the table has one ([`call`] does the same).
+#[inline]
+pub(crate) fn exact_table(o: &PyObject) -> Option<(u16, &'static dyn Methods)> {
+    use pyrt_objects::types as t;
+    let ty = o.ob_type();
+    let is = |s: &'static pyrt_objects::typeobj::StaticType| core::ptr::eq(ty, s.get());
+    let found: (u16, &'static dyn Methods) = if is(&t::STR_TYPE) {
+        (1, &STR_METHODS)
+    } else if is(&t::LIST_TYPE) {
+        (2, &LIST_METHODS)
+    } else if is(&t::DICT_TYPE) {
+        (3, &DICT_METHODS)
+    } else if is(&t::INT_TYPE) || is(&t::BOOL_TYPE) {
+        (4, &INT_METHODS)
+    } else if is(&t::FLOAT_TYPE) {
+        (5, &FLOAT_METHODS)
+    } else if is(&t::TUPLE_TYPE) {
+        (6, &TUPLE_METHODS)
+    } else if is(&t::SET_TYPE) {
+        (7, &SET_METHODS)
+    } else if is(&t::FROZENSET_TYPE) {
+        (8, &FROZENSET_METHODS)
+    } else if is(&t::BYTES_TYPE) {
+        (9, &BYTES_METHODS)
+    } else {
+        return None;
+    };
+    Some(found)
+}
+
 /// Calls method `name` of a built-in object; `None` if its type has no such method.
 pub(crate) fn call<'py>(
     interp: &Interp<'py>,

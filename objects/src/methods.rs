@@ -182,11 +182,70 @@ pub fn keyword_name<'h>(heap: &'h Heap, name: &str) -> PyResult<Obj<'h>> {
     crate::types::unicode::intern(heap, s)
 }
 
+/// The most positional arguments a call binds in place ([`positional_fit`]): no method of a
+/// table takes more parameters (a test checks every table).
+pub const MAX_FAST_ARGS: usize = 8;
+
+/// The length of the bound arguments of a call with `n` positional arguments and no keywords
+/// to a method taking `params`, when the call binds without an error: the arguments in order,
+/// then `None` for each optional parameter not given, exactly what [`bind`] would make. The
+/// VM's calls of built-ins (3.12's `CALL_NO_KW_METHOD_DESCRIPTOR_O`/`_FAST`,
+/// `CALL_NO_KW_BUILTIN_O`/`_FAST`) bind this way, in a fixed array of [`MAX_FAST_ARGS`]
+/// slots, without a `Vec`.
+///
+/// `None` when the call raises (too many or too few arguments: the caller binds through
+/// [`bind`], which words CPython's message), or when `params` binds otherwise
+/// (`VarArgsKeywords` puts its keyword slots first).
+#[inline]
+pub fn positional_fit(params: Params, n: usize) -> Option<usize> {
+    let len = match params {
+        Params::NoArgs => (n == 0).then_some(0)?,
+        Params::One => (n == 1).then_some(1)?,
+        Params::Positional { min, max } | Params::VarArgs { min, max } => {
+            (min..=max).contains(&n).then_some(max)?
+        }
+        Params::Keywords {
+            names,
+            positional,
+            required,
+        } => (n <= positional && n >= required).then_some(names.len())?,
+        Params::AnyArgs => n,
+        // The positional arguments, then the `None` that says "no keywords".
+        Params::VarKeywords => n + 1,
+        // The positional slots, then the keywords' dict: `None` without keywords.
+        Params::KeywordsDict { max } => (n <= max).then_some(max + 1)?,
+        Params::VarArgsKeywords { .. } => return None,
+    };
+    (len <= MAX_FAST_ARGS).then_some(len)
+}
+
 /// A method table with its receiver type erased, so that a caller can pick an object's table at
 /// run time (CPython's `Py_TYPE(o)->tp_methods`).
 pub trait Methods {
     /// Whether the table has a method called `name`.
     fn has(&self, name: &str) -> bool;
+
+    /// The index in the table of the method called `name`, for [`Methods::call_at`].
+    fn index_of(&self, name: &str) -> Option<usize>;
+
+    /// The name of the method at `index`, if there is one.
+    fn name_at(&self, index: usize) -> Option<&'static str>;
+
+    /// `receiver.method(*args)` for the method at `index` (from [`Methods::index_of`]), with
+    /// positional arguments only: the first `n` of `args` (at least [`MAX_FAST_ARGS`] slots,
+    /// the rest `None`), bound in place when they fit ([`positional_fit`]), else through
+    /// [`bind`] for its error. A vectorcall of a method descriptor.
+    ///
+    /// # Errors
+    /// As [`MethodTable::call`].
+    fn call_at<'h>(
+        &self,
+        heap: &'h Heap,
+        receiver: &PyObject,
+        index: usize,
+        args: &[Option<Obj<'h>>],
+        n: usize,
+    ) -> PyResult<Obj<'h>>;
 
     /// `receiver.name(*args, **kwargs)`, as [`MethodTable::call`].
     fn call<'h>(
@@ -213,6 +272,53 @@ impl<V: View> Methods for MethodTable<V> {
         kwargs: &[(String, Obj<'h>)],
     ) -> Option<PyResult<Obj<'h>>> {
         MethodTable::call(self, heap, receiver, name, args, kwargs)
+    }
+
+    fn index_of(&self, name: &str) -> Option<usize> {
+        self.methods.iter().position(|m| m.name == name)
+    }
+
+    fn name_at(&self, index: usize) -> Option<&'static str> {
+        self.methods.get(index).map(|m| m.name)
+    }
+
+    #[inline]
+    fn call_at<'h>(
+        &self,
+        heap: &'h Heap,
+        receiver: &PyObject,
+        index: usize,
+        args: &[Option<Obj<'h>>],
+        n: usize,
+    ) -> PyResult<Obj<'h>> {
+        let Some(method) = self.methods.get(index) else {
+            return Err(crate::view::bad_internal_call());
+        };
+        let Some(view) = V::cast(receiver) else {
+            return Err(descriptor_error(method.name, self.type_name, receiver));
+        };
+        match positional_fit(method.params, n) {
+            Some(len) if len <= args.len() => (method.call)(heap, view, &args[..len]),
+            _ => self.call_at_slow(heap, receiver, method.name, &args[..n.min(args.len())]),
+        }
+    }
+}
+
+impl<V: View> MethodTable<V> {
+    /// [`Methods::call_at`] for a call that does not bind in place: the general binding,
+    /// which raises CPython's error.
+    #[cold]
+    #[inline(never)]
+    fn call_at_slow<'h>(
+        &self,
+        heap: &'h Heap,
+        receiver: &PyObject,
+        name: &str,
+        args: &[Option<Obj<'h>>],
+    ) -> PyResult<Obj<'h>> {
+        let args: Vec<Obj<'h>> = args.iter().flatten().cloned().collect();
+        MethodTable::call(self, heap, receiver, name, &args, &[])
+            .unwrap_or_else(|| Err(crate::view::bad_internal_call()))
     }
 }
 
@@ -796,7 +902,12 @@ mod tests {
                     Params::KeywordsDict { max } => max,
                     _ => 0,
                 };
-                assert!(max <= 8, "{}.{}: {max} parameters", t.type_name, m.name);
+                assert!(
+                    max <= super::MAX_FAST_ARGS,
+                    "{}.{}: {max} parameters",
+                    t.type_name,
+                    m.name
+                );
             }
         }
         check(&list_methods::LIST_METHODS);
@@ -810,5 +921,56 @@ mod tests {
         check(&crate::types::tuple_methods::TUPLE_METHODS);
         check(&crate::types::bytes_methods::BYTES_METHODS);
         check(&crate::math::MATH_FUNCTIONS);
+    }
+
+    /// [`super::positional_fit`] agrees with [`bind`] for every method of every table and
+    /// every count of positional arguments: a fit exactly when the binding succeeds, with the
+    /// binding's length (so the VM's in-place binding is `bind`'s).
+    #[test]
+    fn positional_fit_is_binds_success() {
+        use crate::types::{dict, float_methods, list_methods, long_methods, range_methods};
+        use crate::types::{set_methods, str_methods};
+        fn check<V: crate::view::View>(t: &super::MethodTable<V>, heap: &Heap) {
+            for m in t.methods {
+                for n in 0..=super::MAX_FAST_ARGS + 1 {
+                    let args: Vec<_> = (0..n).map(|_| int_from_i64(heap, 1).unwrap()).collect();
+                    let fit = super::positional_fit(m.params, n);
+                    if matches!(m.params, Params::VarArgsKeywords { .. }) {
+                        assert!(fit.is_none());
+                        continue;
+                    }
+                    let bound = bind(t.type_name, m.name, m.params, &args, &[]);
+                    match (fit, bound) {
+                        (Some(len), Ok(b)) => {
+                            assert_eq!(len, b.len(), "{}.{} with {n}", t.type_name, m.name);
+                            assert!(b[..n].iter().all(Option::is_some));
+                            assert!(b[n..].iter().all(Option::is_none));
+                        }
+                        (None, Err(_)) => {}
+                        (None, Ok(b)) => assert!(
+                            b.len() > super::MAX_FAST_ARGS,
+                            "{}.{} with {n}: bound but no fit",
+                            t.type_name,
+                            m.name
+                        ),
+                        (Some(_), Err(e)) => {
+                            panic!("{}.{} with {n}: a fit but {e}", t.type_name, m.name)
+                        }
+                    }
+                }
+            }
+        }
+        let heap = Heap::new();
+        check(&list_methods::LIST_METHODS, &heap);
+        check(&dict::methods::DICT_METHODS, &heap);
+        check(&set_methods::SET_METHODS, &heap);
+        check(&set_methods::FROZENSET_METHODS, &heap);
+        check(&str_methods::STR_METHODS, &heap);
+        check(&long_methods::INT_METHODS, &heap);
+        check(&float_methods::FLOAT_METHODS, &heap);
+        check(&range_methods::RANGE_METHODS, &heap);
+        check(&crate::types::tuple_methods::TUPLE_METHODS, &heap);
+        check(&crate::types::bytes_methods::BYTES_METHODS, &heap);
+        check(&crate::math::MATH_FUNCTIONS, &heap);
     }
 }

@@ -1537,6 +1537,9 @@ impl<'a, 'py> Run<'a, 'py> {
             if let Some(flow) = self.call_class_positional(argc)? {
                 return Ok(flow);
             }
+            if self.call_builtin_positional(argc)? {
+                return Ok(Flow::Next);
+            }
         }
         let mut args = self.pop_n(argc)?;
         let callable = self.pop_opt();
@@ -2000,6 +2003,18 @@ impl<'a, 'py> Run<'a, 'py> {
     /// Pushes a value.
     pub(super) fn push_value(&self, v: Obj<'py>) {
         self.push(v);
+    }
+
+    /// Pops the top value or NULL.
+    #[inline(always)]
+    pub(super) fn pop_slot(&self) -> Option<Obj<'py>> {
+        self.pop_opt()
+    }
+
+    /// The cache units of the `CALL` running (its three `_PyCallCache` units).
+    #[inline]
+    pub(super) fn call_cache(&self) -> &'a [core::cell::Cell<u16>] {
+        self.cache_units(self.ip)
     }
 
     /// Marks the error being returned as a re-raise (no traceback entry, no context).

@@ -50,8 +50,12 @@
 //! guarded by dict keys versions and type version tags ([`inline_cache`]; `co_code` shows the
 //! units zeroed). A class whose `__init__` is a Python function is instantiated on the run:
 //! the instance is made and `__init__`'s frame pushed (3.13's `CALL_ALLOC_AND_ENTER_INIT`).
+//! A `CALL` of a built-in method, function or type with positional arguments binds them in
+//! place, off the value stack, without a `Vec` (3.12's `CALL_NO_KW_*`, `call_builtin.rs`); a
+//! method called by name keeps its index in the method table in the `CALL`'s cache units.
 
 pub(crate) mod args;
+mod call_builtin;
 mod decode;
 pub(crate) mod eval;
 pub(crate) mod except_star;
