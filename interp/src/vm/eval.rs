@@ -1370,6 +1370,7 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// Pops the top frame (data-stack frames are cleared and given back); whether it was the
     /// entry frame. The caller's next unit becomes current.
+    #[inline]
     fn pop_frame(&mut self) -> bool {
         let depth = self.frames.len();
         let active = self.frames.pop().expect("a frame to pop");
@@ -1392,15 +1393,22 @@ impl<'a, 'py> Run<'a, 'py> {
             self.interp.leave_c(C_COST_OF_INIT);
             self.interp.gc_safe_point();
         }
-        if self.frames.is_empty() {
+        let Some(caller) = self.frames.last() else {
             return true;
-        }
+        };
+        let (frame, resume) = (caller.frame, caller.resume);
         self.interp.leave();
         self.ip = match inline_gen {
             Some(g) => g.return_ip,
-            None => self.frames.last().expect("a caller").resume,
+            None => resume,
         };
-        self.set_current();
+        self.current = frame;
+        // SAFETY: the caller is alive and in place while it is on `frames` (see `frame`), and
+        // holds its code.
+        let code = unsafe { frame.as_ref() }
+            .code()
+            .expect("a running frame has its code");
+        self.code = NonNull::from(code);
         false
     }
 
@@ -1697,25 +1705,25 @@ impl<'a, 'py> Run<'a, 'py> {
         let Some(f) = Function::cast(unsafe { p.as_ref() }) else {
             return Ok(None);
         };
-        if !args::fits_positional(f, nargs) {
+        let Some(defaults) = args::positional_defaults(f, nargs) else {
             return Ok(None);
-        }
+        };
         interp.enter()?;
-        // The stack's reference to the function moves into the frame.
+        // The stack's reference to the function moves into the frame, the arguments into its
+        // first locals.
         let func = slot.take(heap).expect("the function checked above");
-        let h = match interp.vm.stack.push(func, None) {
+        let h = match interp.vm.stack.push_call(func, caller, nargs) {
             Ok(h) => h,
             Err(e) => {
                 interp.leave();
                 return Err(self.err(e));
             }
         };
-        args::bind_positional_from_stack(heap, f, caller, h.frame(), nargs);
-        // The function, and the NULL below it when there was no `self`.
-        drop(self.pop_opt());
-        if nargs == argc {
-            drop(self.pop_opt());
-        }
+        // The function (emptied above), and the NULL below it when there was no `self`.
+        let below = argc + 2 - nargs;
+        // SAFETY: `CALL`'s callable slots are on the stack, below the arguments moved out.
+        unsafe { caller.drop_top_unchecked(heap, below) };
+        args::fill_defaults(heap, h.frame(), nargs, defaults);
         self.enter_frame(h);
         Ok(Some(Flow::Next))
     }
@@ -1835,17 +1843,25 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// Makes the pushed frame `h` (a Python-to-Python call, its locals bound) the running
     /// one; the caller resumes at `self.ip`.
+    #[inline(always)]
     fn enter_frame(&mut self, h: StackFrame<'a>) {
-        let caller = self.frame();
+        let frame = h.as_ptr();
         // SAFETY: the caller stays on the stack below the callee until the callee is popped.
-        unsafe { h.frame().set_previous(Some(NonNull::from(caller))) };
-        self.frames.last_mut().expect("a caller").resume = self.ip;
+        unsafe { h.frame().set_previous(Some(self.current)) };
+        if let Some(caller) = self.frames.last_mut() {
+            caller.resume = self.ip;
+        }
+        // SAFETY: a frame just pushed runs its function's code, which it holds.
+        let code = unsafe { frame.as_ref() }
+            .code()
+            .expect("a running frame has its code");
         self.frames.push(Active {
-            frame: h.as_ptr(),
+            frame,
             handle: Some(h),
             resume: 0,
         });
-        self.set_current();
+        self.current = frame;
+        self.code = NonNull::from(code);
         self.ip = 0;
     }
 

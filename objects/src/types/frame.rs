@@ -130,13 +130,77 @@ impl InterpreterFrame {
         }
     }
 
+    /// `_PyFrame_Initialize` for a call (`_PyFrame_PushUnchecked` in `CALL_PY_EXACT_ARGS`): a
+    /// frame at `at` running `code` for `func`, whose first `nargs` local slots take the
+    /// `nargs` values on top of `caller`'s value stack (moved, in order: no reference counts
+    /// change, and the caller's slots are left NULL), every other slot NULL.
+    ///
+    /// # Safety
+    /// `at` must be writable for `LOCALSPLUS_OFFSET + 8 × code.frame_slots()` bytes, aligned
+    /// to 8, disjoint from `caller`, and hold no frame whose references still need releasing;
+    /// `code` must be the view of `code_obj` (a reference the frame takes over); `nargs` must be at
+    /// most `code.nlocalsplus()` and `caller.stack_depth()`.
+    #[inline(always)]
+    pub(crate) unsafe fn init_call<'h>(
+        heap: &'h Heap,
+        at: NonNull<InterpreterFrame>,
+        func: Obj<'h>,
+        code_obj: Obj<'h>,
+        code: &Code,
+        globals: Option<ObjPtr>,
+        builtins: Option<ObjPtr>,
+        caller: &InterpreterFrame,
+        nargs: usize,
+    ) {
+        let slots = code.frame_slots();
+        debug_assert!(nargs <= code.nlocalsplus() as usize && nargs <= caller.stack_depth());
+        debug_assert!(ptr::eq(code_obj.object(), &**code));
+        let base = at
+            .as_ptr()
+            .cast::<u8>()
+            .wrapping_add(LOCALSPLUS_OFFSET)
+            .cast::<Option<ObjPtr>>();
+        let top = caller.stacktop.get() as usize - nargs;
+        // SAFETY: `nargs` live stack slots of the caller from `top` (caller's contract), and
+        // `slots` writable words at `base` (the same); an `Option<ObjPtr>` is one word with
+        // NULL as `None`. Each value's reference moves from the caller's slot to the new one.
+        unsafe {
+            for i in 0..nargs {
+                let from = caller.slot_unchecked(top + i);
+                base.add(i).write(from.take(heap).map(Obj::into_ptr));
+            }
+            for i in nargs..slots {
+                base.add(i).write(None);
+            }
+            at.write(InterpreterFrame {
+                f_code: RefField::new(Some(code_obj)),
+                previous: Cell::new(ptr::null()),
+                f_funcobj: RefField::new(Some(func)),
+                f_globals: Cell::new(globals),
+                f_builtins: Cell::new(builtins),
+                f_locals: RefField::new(None),
+                frame_obj: RefField::new(None),
+                prev_instr: Cell::new(code.units_ptr().wrapping_sub(1)),
+                stacktop: Cell::new(code.nlocalsplus()),
+                return_offset: Cell::new(0),
+                owner: Cell::new(OWNED_BY_THREAD),
+                _pad: 0,
+            });
+        }
+        caller.stacktop.set(top as i32);
+    }
+
     /// `f_code`: the code the frame runs (`None` only for a frame a dead frame object held).
     #[inline(always)]
     pub fn code(&self) -> Option<&Code> {
         let p = self.f_code.ptr()?;
         // SAFETY: the frame owns a reference to its code, never replaced while the frame is
         // borrowed (only `init` and the frame object's deallocation write it).
-        Code::cast(unsafe { &*p.as_ptr() })
+        let o = unsafe { &*p.as_ptr() };
+        debug_assert!(crate::types::code::is_code(o));
+        // SAFETY: `f_code` only ever holds a code object: `init` and `init_call` store a
+        // checked `Code`, `move_to` copies another frame's, and nothing else writes it.
+        Some(unsafe { Code::cast_unchecked(o) })
     }
 
     /// A new reference to the code.
@@ -271,6 +335,22 @@ impl InterpreterFrame {
         self.stacktop.set(top as i32 - 1);
         // SAFETY: `top - 1` is a stack slot (caller), below `frame_slots`.
         unsafe { self.slot_unchecked(top - 1) }.take(heap)
+    }
+
+    /// Pops the top `n` values (or NULLs) of the value stack and releases them, without a
+    /// check (the callable slots a `CALL` leaves once its arguments moved into the callee).
+    ///
+    /// # Safety
+    /// The value stack must be at least `n` deep.
+    #[inline(always)]
+    pub unsafe fn drop_top_unchecked(&self, heap: &Heap, n: usize) {
+        let top = self.stacktop.get() as usize;
+        debug_assert!(top >= self.nlocalsplus() + n, "drop past the stack");
+        self.stacktop.set((top - n) as i32);
+        for i in top - n..top {
+            // SAFETY: a live stack slot (caller), below `frame_slots`.
+            unsafe { self.slot_unchecked(i) }.clear(heap);
+        }
     }
 
     /// The stack slot `n` places from the top (1 is the top), without a check.
