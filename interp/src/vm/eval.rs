@@ -531,6 +531,7 @@ impl<'a, 'py> Run<'a, 'py> {
                         None => return Err(self.unbound_deref(oparg)),
                     }
                 }
+                COPY_FREE_VARS => self.copy_free_vars(frame, oparg)?,
                 LOAD_GLOBAL => {
                     // SAFETY: `LOAD_GLOBAL`'s cache units follow it in the running code, up to
                     // `next` (`CACHE_ENTRIES`); the code object outlives the frame's run.
@@ -1227,22 +1228,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
             }
-            COPY_FREE_VARS => {
-                let func = frame
-                    .funcobj(heap)
-                    .ok_or_else(|| self.system_error("no function"))?;
-                let f = Function::cast_internal(func.object()).map_err(|e| self.err(e))?;
-                let closure = f
-                    .closure(heap)
-                    .ok_or_else(|| self.system_error("no closure"))?;
-                let cells =
-                    tuple::Tuple::cast_internal(closure.object()).map_err(|e| self.err(e))?;
-                let offset = self.code().nlocalsplus() as usize - oparg;
-                for (i, &c) in tuple::items(cells).iter().enumerate().take(oparg) {
-                    // SAFETY: the last `oparg` local slots are the code's free variables.
-                    unsafe { frame.slot_unchecked(offset + i) }.set(heap, Some(self.borrowed(c)));
-                }
-            }
+            COPY_FREE_VARS => self.copy_free_vars(frame, oparg)?,
             SET_ADD => {
                 let v = self.pop()?;
                 let s = self.peek(oparg)?;
@@ -1892,6 +1878,25 @@ impl<'a, 'py> Run<'a, 'py> {
             }
         }
         self.call_object(func, args, kw)
+    }
+
+    /// `COPY_FREE_VARS n`: the function's closure cells go to the frame's last `n` slots
+    /// (its free variables).
+    #[inline]
+    fn copy_free_vars(&self, frame: &InterpreterFrame, n: usize) -> R<'py, ()> {
+        let heap = self.interp.heap;
+        let closure = frame
+            .function()
+            .and_then(|f| f.closure(heap))
+            .ok_or_else(|| self.system_error("no closure"))?;
+        let cells = tuple::Tuple::cast_internal(closure.object()).map_err(|e| self.err(e))?;
+        let Some(offset) = (self.code().nlocalsplus() as usize).checked_sub(n) else {
+            return Err(self.system_error("free variables past the locals"));
+        };
+        for (slot, &c) in frame.slots()[offset..].iter().zip(tuple::items(cells).iter().take(n)) {
+            slot.set(heap, Some(self.borrowed(c)));
+        }
+        Ok(())
     }
 
     /// The cell in slot `i`.

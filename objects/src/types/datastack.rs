@@ -210,9 +210,13 @@ impl<'h> DataStack<'h> {
         let heap = self.heap;
         let f = Function::cast(func.object()).ok_or_else(crate::view::bad_internal_call)?;
         let code = f.code_view().ok_or_else(crate::view::bad_internal_call)?;
-        if nargs > code.nlocalsplus() as usize || nargs > caller.stack_depth() {
+        // Memory safety needs the arguments to be live slots of the caller and to fit the new
+        // frame's; that they are the caller's value stack and the callee's locals is the VM's
+        // `CALL` (checked in debug builds).
+        if nargs > code.nlocalsplus() as usize || nargs > caller.stacktop() {
             return Err(crate::view::bad_internal_call());
         }
+        debug_assert!(nargs <= caller.stack_depth());
         let (globals, builtins) = (f.globals_ptr(), f.builtins_ptr());
         // SAFETY: the function holds its code; the frame takes this new reference to it.
         let code_obj = unsafe { Obj::from_borrowed(heap, code) };

@@ -139,7 +139,8 @@ impl InterpreterFrame {
     /// `at` must be writable for `LOCALSPLUS_OFFSET + 8 × code.frame_slots()` bytes, aligned
     /// to 8, disjoint from `caller`, and hold no frame whose references still need releasing;
     /// `code` must be the view of `code_obj` (a reference the frame takes over); `nargs` must be at
-    /// most `code.nlocalsplus()` and `caller.stack_depth()`.
+    /// most `code.nlocalsplus()` and `caller.stacktop()` (the VM's `CALL` moves arguments from
+    /// the value stack, `caller.stack_depth()`).
     #[inline(always)]
     pub(crate) unsafe fn init_call<'h>(
         heap: &'h Heap,
@@ -153,15 +154,15 @@ impl InterpreterFrame {
         nargs: usize,
     ) {
         let slots = code.frame_slots();
-        debug_assert!(nargs <= code.nlocalsplus() as usize && nargs <= caller.stack_depth());
+        debug_assert!(nargs <= code.nlocalsplus() as usize && nargs <= caller.stacktop());
         debug_assert!(ptr::eq(code_obj.object(), &**code));
         let base = at
             .as_ptr()
             .cast::<u8>()
             .wrapping_add(LOCALSPLUS_OFFSET)
             .cast::<Option<ObjPtr>>();
-        let top = caller.stacktop.get() as usize - nargs;
-        // SAFETY: `nargs` live stack slots of the caller from `top` (caller's contract), and
+        let top = caller.stacktop() - nargs;
+        // SAFETY: `nargs` live slots of the caller from `top` (caller's contract), and
         // `slots` writable words at `base` (the same); an `Option<ObjPtr>` is one word with
         // NULL as `None`. Each value's reference moves from the caller's slot to the new one.
         unsafe {
@@ -426,6 +427,14 @@ impl InterpreterFrame {
         self.f_funcobj.get(heap)
     }
 
+    /// `f_funcobj` as a view, borrowed: valid while the frame holds its function.
+    #[inline]
+    pub fn function(&self) -> Option<&crate::types::function::Function> {
+        let p = self.f_funcobj.ptr()?;
+        // SAFETY: the frame owns a reference to its function while it is borrowed.
+        crate::types::function::Function::cast(unsafe { &*p.as_ptr() })
+    }
+
     /// `f_globals` (borrowed from the function, which the frame holds).
     #[inline]
     pub fn globals<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
@@ -594,21 +603,34 @@ impl InterpreterFrame {
     /// elsewhere, the object takes the frame's contents over (`take_ownership`); otherwise the
     /// slots, `f_locals` and the function are released. The code stays for the owner to
     /// release.
+    #[inline(always)]
     pub(crate) fn clear_except_code(&self, heap: &Heap) {
+        if !self.frame_obj.is_null() && self.frame_obj_took_over(heap) {
+            return;
+        }
+        let slots = self.slots();
+        let top = self.stacktop().min(slots.len());
+        self.stacktop.set(0);
+        for slot in &slots[..top] {
+            slot.clear(heap);
+        }
+        self.f_locals.clear(heap);
+        self.f_funcobj.clear(heap);
+    }
+
+    /// `clear_except_code`'s first step for a frame with a frame object: the object takes
+    /// the frame over when it is referenced elsewhere (`true`), else it is released.
+    #[cold]
+    #[inline(never)]
+    fn frame_obj_took_over(&self, heap: &Heap) -> bool {
         if let Some(f) = self.frame_obj.take(heap) {
             if f.object().refcnt() > 1 {
                 crate::types::frameobject::take_ownership(heap, f.object(), self);
-                return;
+                return true;
             }
             drop(f);
         }
-        let top = self.stacktop().min(self.slots().len());
-        for slot in &self.slots()[..top] {
-            slot.clear(heap);
-        }
-        self.stacktop.set(0);
-        self.f_locals.clear(heap);
-        self.f_funcobj.clear(heap);
+        false
     }
 
     /// Moves the contents of `self` into `dest` (a frame of the same code with room for its
