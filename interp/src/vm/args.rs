@@ -2,11 +2,11 @@
 //! `Python/ceval.c`), with CPython 3.12's argument errors (`too_many_positional`,
 //! `missing_arguments`, `positional_only_passed_as_keyword`).
 
-use pyrt_objects::{Obj, ObjPtr};
 use pyrt_objects::types::code::{CO_VARARGS, CO_VARKEYWORDS, Code};
 use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::function::Function;
 use pyrt_objects::types::{dict, tuple, unicode};
+use pyrt_objects::{Obj, ObjPtr};
 
 use super::super::exceptions;
 use super::super::{Interp, R};
@@ -226,7 +226,7 @@ pub(crate) fn bind_positional<'py>(
 /// The parameters from `nargs` on take `defaults` (what [`positional_defaults`] gave for the
 /// call), new references.
 #[inline(always)]
-pub(crate) fn fill_defaults(
+fn fill_defaults(
     heap: &pyrt_objects::Heap,
     frame: &InterpreterFrame,
     nargs: usize,

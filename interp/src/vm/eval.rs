@@ -1356,8 +1356,38 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// Pops the top frame (data-stack frames are cleared and given back); whether it was the
     /// entry frame. The caller's next unit becomes current.
-    #[inline]
+    #[inline(always)]
     fn pop_frame(&mut self) -> bool {
+        // The common case, a Python-to-Python call's frame returning to its caller: neither an
+        // inline generator's nor an `__init__`'s frame, nor the entry frame.
+        let depth = self.frames.len();
+        if depth > 1
+            && self.inline_gens.last().is_none_or(|g| g.depth != depth)
+            && self.init_frames.last().is_none_or(|i| i.depth != depth)
+        {
+            let active = self.frames.pop().expect("a frame to pop");
+            if let Some(h) = active.handle {
+                let _ = self.interp.vm.stack.pop(h);
+            }
+            let caller = self.frames.last().expect("a caller");
+            let (frame, resume) = (caller.frame, caller.resume);
+            self.interp.leave();
+            self.ip = resume;
+            self.current = frame;
+            // SAFETY: the caller is alive and in place while it is on `frames` (see `frame`),
+            // and holds its code.
+            let code = unsafe { frame.as_ref() }
+                .code()
+                .expect("a running frame has its code");
+            self.code = NonNull::from(code);
+            return false;
+        }
+        self.pop_frame_general()
+    }
+
+    /// [`Run::pop_frame`] of an entry frame, an inline generator's or an `__init__`'s.
+    #[inline(never)]
+    fn pop_frame_general(&mut self) -> bool {
         let depth = self.frames.len();
         let active = self.frames.pop().expect("a frame to pop");
         if let Some(h) = active.handle {
@@ -1696,20 +1726,24 @@ impl<'a, 'py> Run<'a, 'py> {
         };
         interp.enter()?;
         // The stack's reference to the function moves into the frame, the arguments into its
-        // first locals.
+        // first locals, the defaults after them.
         let func = slot.take(heap).expect("the function checked above");
-        let h = match interp.vm.stack.push_call(func, caller, nargs) {
+        let h = match interp
+            .vm
+            .stack
+            .push_call(func, caller, nargs, defaults.len())
+        {
             Ok(h) => h,
             Err(e) => {
                 interp.leave();
                 return Err(self.err(e));
             }
         };
-        // The function (emptied above), and the NULL below it when there was no `self`.
+        // The function's slot (emptied above), and the NULL below it when there was no `self`.
         let below = argc + 2 - nargs;
-        // SAFETY: `CALL`'s callable slots are on the stack, below the arguments moved out.
-        unsafe { caller.drop_top_unchecked(heap, below) };
-        args::fill_defaults(heap, h.frame(), nargs, defaults);
+        // SAFETY: `CALL`'s callable slots are on the stack, below the arguments moved out, and
+        // both are NULL now.
+        unsafe { caller.forget_top_empty(below) };
         self.enter_frame(h);
         Ok(Some(Flow::Next))
     }
@@ -1893,7 +1927,10 @@ impl<'a, 'py> Run<'a, 'py> {
         let Some(offset) = (self.code().nlocalsplus() as usize).checked_sub(n) else {
             return Err(self.system_error("free variables past the locals"));
         };
-        for (slot, &c) in frame.slots()[offset..].iter().zip(tuple::items(cells).iter().take(n)) {
+        for (slot, &c) in frame.slots()[offset..]
+            .iter()
+            .zip(tuple::items(cells).iter().take(n))
+        {
             slot.set(heap, Some(self.borrowed(c)));
         }
         Ok(())

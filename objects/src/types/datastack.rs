@@ -155,7 +155,8 @@ impl<'h> DataStack<'h> {
         // SAFETY: `at` starts `words` fresh words of the current chunk: the link word, then
         // the frame's.
         let frame = unsafe {
-            at.cast::<*mut InterpreterFrame>().write(self.top_frame.get());
+            at.cast::<*mut InterpreterFrame>()
+                .write(self.top_frame.get());
             at.add(LINK_WORDS).cast::<InterpreterFrame>()
         };
         self.top_frame.set(frame);
@@ -192,28 +193,42 @@ impl<'h> DataStack<'h> {
     }
 
     /// The frame of a Python-to-Python call (`_PyFrame_PushUnchecked` in 3.12's
-    /// `CALL_PY_EXACT_ARGS`): `func` (whose reference moves into the frame) gets a frame whose
-    /// first `nargs` local slots take the `nargs` values on top of `caller`'s value stack,
-    /// moved, in order; the other slots are empty. Binding the rest (defaults) is the caller's.
+    /// `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`): `func` (whose reference moves into
+    /// the frame) gets a frame whose first `nargs` local slots take the `nargs` values on top
+    /// of `caller`'s value stack, moved, in order, and the next `ndefaults` the last
+    /// `ndefaults` items of its `__defaults__` (new references); the other slots are empty.
+    /// Which calls bind so is the VM's to decide.
     ///
     /// # Errors
     /// `SystemError` when `func` is not a function with its code or the arguments do not fit
-    /// (more than the caller's stack or the frame's locals), `MemoryError` when no chunk can
-    /// be had.
-    #[inline]
+    /// (more than the caller's stack, the function's defaults or the frame's locals),
+    /// `MemoryError` when no chunk can be had.
+    #[inline(always)]
     pub fn push_call<'s>(
         &'s self,
         func: Obj<'h>,
         caller: &InterpreterFrame,
         nargs: usize,
+        ndefaults: usize,
     ) -> PyResult<StackFrame<'s>> {
         let heap = self.heap;
         let f = Function::cast(func.object()).ok_or_else(crate::view::bad_internal_call)?;
         let code = f.code_view().ok_or_else(crate::view::bad_internal_call)?;
+        let defaults: &[crate::ObjPtr] = if ndefaults == 0 {
+            &[]
+        } else {
+            let all = f
+                .defaults_view()
+                .map_or(&[][..], crate::types::tuple::items);
+            all.len()
+                .checked_sub(ndefaults)
+                .map(|first| &all[first..])
+                .ok_or_else(crate::view::bad_internal_call)?
+        };
         // Memory safety needs the arguments to be live slots of the caller and to fit the new
         // frame's; that they are the caller's value stack and the callee's locals is the VM's
         // `CALL` (checked in debug builds).
-        if nargs > code.nlocalsplus() as usize || nargs > caller.stacktop() {
+        if nargs + ndefaults > code.nlocalsplus() as usize || nargs > caller.stacktop() {
             return Err(crate::view::bad_internal_call());
         }
         debug_assert!(nargs <= caller.stack_depth());
@@ -222,13 +237,24 @@ impl<'h> DataStack<'h> {
         let code_obj = unsafe { Obj::from_borrowed(heap, code) };
         // SAFETY: the new reference keeps the code alive for the frame's life.
         let code: &Code = unsafe { &*ptr::from_ref(code) };
+        // SAFETY: the function, which the frame takes over, holds its defaults tuple, and no
+        // code runs before they are copied.
+        let defaults: &[crate::ObjPtr] = unsafe { &*ptr::from_ref(defaults) };
         let frame = self.allocate(code.framesize() as usize)?;
         // SAFETY: `co_framesize` fresh words of the current chunk, 8-aligned, past every
         // frame on the stack (the caller's included, or the caller is a generator's); `code`
-        // is `code_obj`'s view; `nargs` was checked above.
+        // is `code_obj`'s view; the counts were checked above; `defaults` are a tuple's items.
         unsafe {
             InterpreterFrame::init_call(
-                heap, frame, func, code_obj, code, globals, builtins, caller, nargs,
+                heap,
+                frame,
+                func,
+                code_obj,
+                code,
+                [globals, builtins],
+                caller,
+                nargs,
+                defaults,
             );
         }
         Ok(StackFrame {
@@ -248,7 +274,7 @@ impl<'h> DataStack<'h> {
     ///
     /// # Errors
     /// The handle back when it is not the top frame (nothing changes).
-    #[inline]
+    #[inline(always)]
     pub fn pop<'s>(&'s self, frame: StackFrame<'s>) -> Result<(), StackFrame<'s>> {
         let heap = self.heap;
         if !self.is_top(frame.frame) {

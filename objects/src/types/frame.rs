@@ -131,30 +131,34 @@ impl InterpreterFrame {
     }
 
     /// `_PyFrame_Initialize` for a call (`_PyFrame_PushUnchecked` in `CALL_PY_EXACT_ARGS`): a
-    /// frame at `at` running `code` for `func`, whose first `nargs` local slots take the
-    /// `nargs` values on top of `caller`'s value stack (moved, in order: no reference counts
-    /// change, and the caller's slots are left NULL), every other slot NULL.
+    /// frame at `at` running `code` for `func`, with `f_globals` and `f_builtins` borrowed
+    /// from it, whose first `nargs` local slots take the `nargs` values on top of `caller`'s
+    /// value stack (moved, in order: no reference counts change, and the caller's slots are
+    /// left NULL), the next ones `defaults` (new references), every other slot NULL.
     ///
     /// # Safety
     /// `at` must be writable for `LOCALSPLUS_OFFSET + 8 × code.frame_slots()` bytes, aligned
     /// to 8, disjoint from `caller`, and hold no frame whose references still need releasing;
-    /// `code` must be the view of `code_obj` (a reference the frame takes over); `nargs` must be at
-    /// most `code.nlocalsplus()` and `caller.stacktop()` (the VM's `CALL` moves arguments from
-    /// the value stack, `caller.stack_depth()`).
+    /// `code` must be the view of `code_obj` (a reference the frame takes over); `nargs` must
+    /// be at most `caller.stacktop()` (the VM's `CALL` moves arguments from the value stack,
+    /// `caller.stack_depth()`) and `nargs + defaults.len()` at most `code.nlocalsplus()`;
+    /// `defaults` must point to live objects of `heap`.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     pub(crate) unsafe fn init_call<'h>(
         heap: &'h Heap,
         at: NonNull<InterpreterFrame>,
         func: Obj<'h>,
         code_obj: Obj<'h>,
         code: &Code,
-        globals: Option<ObjPtr>,
-        builtins: Option<ObjPtr>,
+        [globals, builtins]: [Option<ObjPtr>; 2],
         caller: &InterpreterFrame,
         nargs: usize,
+        defaults: &[ObjPtr],
     ) {
         let slots = code.frame_slots();
-        debug_assert!(nargs <= code.nlocalsplus() as usize && nargs <= caller.stacktop());
+        let bound = nargs + defaults.len();
+        debug_assert!(bound <= code.nlocalsplus() as usize && nargs <= caller.stacktop());
         debug_assert!(ptr::eq(code_obj.object(), &**code));
         let base = at
             .as_ptr()
@@ -164,13 +168,18 @@ impl InterpreterFrame {
         let top = caller.stacktop() - nargs;
         // SAFETY: `nargs` live slots of the caller from `top` (caller's contract), and
         // `slots` writable words at `base` (the same); an `Option<ObjPtr>` is one word with
-        // NULL as `None`. Each value's reference moves from the caller's slot to the new one.
+        // NULL as `None`. Each argument's reference moves from the caller's slot to the new
+        // one; each default gets a new reference.
         unsafe {
             for i in 0..nargs {
                 let from = caller.slot_unchecked(top + i);
                 base.add(i).write(from.take(heap).map(Obj::into_ptr));
             }
-            for i in nargs..slots {
+            for (i, d) in defaults.iter().enumerate() {
+                let v = Obj::from_borrowed(heap, d.as_ref());
+                base.add(nargs + i).write(Some(v.into_ptr()));
+            }
+            for i in bound..slots {
                 base.add(i).write(None);
             }
             at.write(InterpreterFrame {
@@ -338,20 +347,17 @@ impl InterpreterFrame {
         unsafe { self.slot_unchecked(top - 1) }.take(heap)
     }
 
-    /// Pops the top `n` values (or NULLs) of the value stack and releases them, without a
-    /// check (the callable slots a `CALL` leaves once its arguments moved into the callee).
+    /// Shortens the value stack by its top `n` slots, which are NULL (the callable slots a
+    /// `CALL` leaves once the callee took the function and its arguments moved out).
     ///
     /// # Safety
-    /// The value stack must be at least `n` deep.
+    /// The value stack must be at least `n` deep and its top `n` slots NULL.
     #[inline(always)]
-    pub unsafe fn drop_top_unchecked(&self, heap: &Heap, n: usize) {
+    pub unsafe fn forget_top_empty(&self, n: usize) {
         let top = self.stacktop.get() as usize;
         debug_assert!(top >= self.nlocalsplus() + n, "drop past the stack");
+        debug_assert!(self.slots()[top - n..top].iter().all(RefField::is_null));
         self.stacktop.set((top - n) as i32);
-        for i in top - n..top {
-            // SAFETY: a live stack slot (caller), below `frame_slots`.
-            unsafe { self.slot_unchecked(i) }.clear(heap);
-        }
     }
 
     /// The stack slot `n` places from the top (1 is the top), without a check.
