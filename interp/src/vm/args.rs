@@ -244,28 +244,6 @@ fn fill_defaults(
     }
 }
 
-/// Binds a call [`fits_positional`] accepted: the `nargs` values on top of `caller`'s value
-/// stack move into the first local slots of `callee` (a fresh frame of `func`), and the
-/// parameters after them take their defaults.
-pub(crate) fn bind_positional_from_stack(
-    heap: &pyrt_objects::Heap,
-    func: &Function,
-    caller: &InterpreterFrame,
-    callee: &InterpreterFrame,
-    nargs: usize,
-) {
-    let slots = callee.slots();
-    debug_assert!(nargs <= slots.len());
-    for slot in slots[..nargs].iter().rev() {
-        // SAFETY: `CALL` has its `nargs` arguments (and `self`) on top of the caller's stack.
-        let v = unsafe { caller.pop_unchecked(heap) };
-        slot.set(heap, v);
-    }
-    if let Some(defaults) = positional_defaults(func, nargs) {
-        fill_defaults(heap, callee, nargs, defaults);
-    }
-}
-
 fn name_at(names: &[pyrt_objects::ObjPtr], i: usize) -> String {
     // SAFETY: the code holds its names.
     unicode::str_value(super::eval::str_of(unsafe { names[i].as_ref() }))

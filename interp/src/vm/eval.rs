@@ -1795,11 +1795,12 @@ impl<'a, 'py> Run<'a, 'py> {
             return Ok(None);
         };
         let resumable = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
-        if f.code_view().is_none_or(|c| c.flags() & resumable != 0)
-            || !args::fits_positional(f, argc + 1)
-        {
+        if f.code_view().is_none_or(|c| c.flags() & resumable != 0) {
             return Ok(None);
         }
+        let Some(ndefaults) = args::positional_defaults(f, argc + 1).map(<[_]>::len) else {
+            return Ok(None);
+        };
         // `_PyObject_MakeTpCall`, `slot_tp_init`'s call and `_PyEval_EvalFrameDefault`: the
         // last is where CPython 3.12.1 stops (plain message), 498 classes deep from a module.
         if interp.enter_c(C_COST_OF_INIT).is_err() {
@@ -1812,10 +1813,17 @@ impl<'a, 'py> Run<'a, 'py> {
             interp.leave_c(C_COST_OF_INIT);
             return Err(e);
         }
+        // `(NULL, class)` becomes `(NULL, instance)`: `self` is bound with the arguments,
+        // which move into `__init__`'s frame.
         let entered = class::new_instance(heap, cls)
             .map_err(|e| self.err(e))
             .and_then(|instance| {
-                let h = interp.vm.stack.push(init, None).map_err(|e| self.err(e))?;
+                second.set(heap, Some(instance.clone()));
+                let h = interp
+                    .vm
+                    .stack
+                    .push_call(init, caller, argc + 1, ndefaults)
+                    .map_err(|e| self.err(e))?;
                 Ok((instance, h))
             });
         let (instance, h) = match entered {
@@ -1826,10 +1834,8 @@ impl<'a, 'py> Run<'a, 'py> {
                 return Err(e);
             }
         };
-        // `(NULL, class)` becomes `(NULL, instance)`: `self` is bound with the arguments.
-        second.set(heap, Some(instance.clone()));
-        args::bind_positional_from_stack(heap, f, caller, h.frame(), argc + 1);
-        drop(self.pop_opt());
+        // SAFETY: the NULL below the instance and the arguments (moved out) is on the stack.
+        unsafe { caller.forget_top_empty(1) };
         self.init_frames.push(InitFrame {
             depth: self.frames.len() + 1,
             instance,
