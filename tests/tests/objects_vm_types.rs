@@ -888,3 +888,64 @@ fn misuse_gives_type_errors_not_panics() {
     .unwrap_err();
     assert_eq!(parts_err.message(), "code: co_code is malformed");
 }
+
+#[test]
+fn push_call_moves_the_arguments_and_copies_the_defaults_into_a_linked_frame() {
+    let heap = Heap::new();
+    let stack = DataStack::new(&heap);
+    // The caller: two locals and a value stack holding two arguments.
+    let caller = stack.push(function_with_counts(&heap, 2, 4), None).unwrap();
+    let (a, b) = (int(&heap, 1_000_001), int(&heap, 1_000_002));
+    caller.frame().stack_push(&heap, a.clone()).unwrap();
+    caller.frame().stack_push(&heap, b.clone()).unwrap();
+    let (ra, rb) = (a.object().refcnt(), b.object().refcnt());
+    // The callee: four locals; the last one comes from `__defaults__`.
+    let callee_fn = function_with_counts(&heap, 4, 2);
+    let d = int(&heap, 1_000_003);
+    let defaults = tuple::new_tuple(&heap, vec![int(&heap, 7), d.clone()]).unwrap();
+    function::Function::cast(callee_fn.object())
+        .unwrap()
+        .set_defaults(&heap, Some(defaults))
+        .unwrap();
+    let rd = d.object().refcnt();
+    let callee = stack.push_call(callee_fn, caller.frame(), 2, 1).unwrap();
+    let f = callee.frame();
+    assert_eq!(f.local(&heap, 0).unwrap().as_ptr(), a.as_ptr());
+    assert_eq!(f.local(&heap, 1).unwrap().as_ptr(), b.as_ptr());
+    assert_eq!(f.local(&heap, 2).unwrap().as_ptr(), d.as_ptr());
+    assert!(f.local(&heap, 3).is_none());
+    assert_eq!(f.stacktop(), 4);
+    assert_eq!(caller.frame().stack_depth(), 0, "the arguments moved out");
+    assert_eq!(
+        (a.object().refcnt(), b.object().refcnt()),
+        (ra, rb),
+        "moved, not copied"
+    );
+    assert_eq!(
+        d.object().refcnt(),
+        rd + 1,
+        "a default gets a new reference"
+    );
+    assert_eq!(stack.depth(), 2);
+    assert!(std::ptr::eq(stack.top_frame().unwrap(), f));
+    assert!(std::ptr::eq(
+        stack.frame_from_top(1).unwrap(),
+        caller.frame()
+    ));
+    assert!(stack.frame_from_top(2).is_none());
+    // More arguments than the caller holds, or than the callee's locals, are refused.
+    let too_many = stack.push_call(function_with_counts(&heap, 1, 1), f, 5, 0);
+    assert!(too_many.is_err());
+    let too_few_defaults = stack.push_call(function_with_counts(&heap, 4, 1), f, 0, 1);
+    assert!(too_few_defaults.is_err());
+    // The caller cannot be popped under its callee; the callee can.
+    let caller = stack.pop(caller).unwrap_err();
+    assert!(stack.pop(callee).is_ok());
+    assert_eq!(
+        a.object().refcnt(),
+        ra - 1,
+        "the popped frame released its locals"
+    );
+    assert!(stack.pop(caller).is_ok());
+    assert_eq!(stack.depth(), 0);
+}

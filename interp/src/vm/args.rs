@@ -2,11 +2,11 @@
 //! `Python/ceval.c`), with CPython 3.12's argument errors (`too_many_positional`,
 //! `missing_arguments`, `positional_only_passed_as_keyword`).
 
-use pyrt_objects::Obj;
 use pyrt_objects::types::code::{CO_VARARGS, CO_VARKEYWORDS, Code};
 use pyrt_objects::types::frame::InterpreterFrame;
 use pyrt_objects::types::function::Function;
 use pyrt_objects::types::{dict, tuple, unicode};
+use pyrt_objects::{Obj, ObjPtr};
 
 use super::super::exceptions;
 use super::super::{Interp, R};
@@ -172,27 +172,36 @@ pub(crate) fn bind<'py>(
     Ok(())
 }
 
-/// Whether a call of `func` with `nargs` positional arguments and no keywords binds by
-/// [`bind_positional_from_stack`]: no `*args`, `**kwargs` or keyword-only parameters, no
-/// more arguments than parameters, and defaults for the rest (the guards of
-/// `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`). Every other call, and so every call
-/// that raises an argument error, goes through [`bind`].
-#[inline]
-pub(crate) fn fits_positional(func: &Function, nargs: usize) -> bool {
-    let Some(code) = func.code_view() else {
-        return false;
-    };
+/// The defaults a call of `func` with `nargs` positional arguments and no keywords takes,
+/// when it binds without [`bind`]: no `*args`, `**kwargs` or keyword-only parameters, no more
+/// arguments than parameters, and defaults for the rest (the guards of `CALL_PY_EXACT_ARGS`
+/// and `CALL_PY_WITH_DEFAULTS`); the last `argcount - nargs` items of `__defaults__`
+/// (borrowed: valid while nothing replaces `__defaults__`, that is, while no Python code
+/// runs). `None` for every other call, and so for every call that raises an argument error,
+/// which goes through [`bind`].
+#[inline(always)]
+pub(crate) fn positional_defaults(func: &Function, nargs: usize) -> Option<&[ObjPtr]> {
+    let code = func.code_view()?;
     let argcount = code.argcount() as usize;
     if code.flags() & (CO_VARARGS | CO_VARKEYWORDS) != 0
         || code.kwonlyargcount() != 0
         || nargs > argcount
     {
-        return false;
+        return None;
     }
-    nargs == argcount
-        || func
-            .defaults_view()
-            .is_some_and(|d| argcount - nargs <= tuple::tuple_len(d))
+    if nargs == argcount {
+        return Some(&[]);
+    }
+    let defaults = tuple::items(func.defaults_view()?);
+    let missing = argcount - nargs;
+    defaults.get(defaults.len().checked_sub(missing)?..)
+}
+
+/// Whether a call of `func` with `nargs` positional arguments and no keywords binds without
+/// [`bind`] (see [`positional_defaults`]).
+#[inline]
+pub(crate) fn fits_positional(func: &Function, nargs: usize) -> bool {
+    positional_defaults(func, nargs).is_some()
 }
 
 /// Binds a call from Rust that [`fits_positional`] accepted: `args` move into the first
@@ -209,50 +218,30 @@ pub(crate) fn bind_positional<'py>(
     for (slot, v) in slots.iter().zip(args) {
         slot.set(heap, Some(v));
     }
-    fill_defaults(heap, func, frame, nargs);
+    if let Some(defaults) = positional_defaults(func, nargs) {
+        fill_defaults(heap, frame, nargs, defaults);
+    }
 }
 
-/// The parameters from `nargs` on take their defaults (a call [`fits_positional`] accepted).
+/// The parameters from `nargs` on take `defaults` (what [`positional_defaults`] gave for the
+/// call), new references.
+#[inline(always)]
 fn fill_defaults(
     heap: &pyrt_objects::Heap,
-    func: &Function,
     frame: &InterpreterFrame,
     nargs: usize,
+    defaults: &[ObjPtr],
 ) {
-    let argcount = frame.code().map_or(0, |c| c.argcount() as usize);
-    if nargs < argcount
-        && let Some(t) = func.defaults_view()
-    {
-        let defaults = tuple::items(t);
-        let first_default = argcount - defaults.len();
-        for (slot, d) in frame.slots()[nargs..argcount]
-            .iter()
-            .zip(&defaults[nargs - first_default..])
-        {
-            // SAFETY: the defaults tuple holds its items.
-            slot.set(heap, Some(unsafe { Obj::from_borrowed(heap, d.as_ref()) }));
-        }
+    if defaults.is_empty() {
+        return;
     }
-}
-
-/// Binds a call [`fits_positional`] accepted: the `nargs` values on top of `caller`'s value
-/// stack move into the first local slots of `callee` (a fresh frame of `func`), and the
-/// parameters after them take their defaults.
-pub(crate) fn bind_positional_from_stack(
-    heap: &pyrt_objects::Heap,
-    func: &Function,
-    caller: &InterpreterFrame,
-    callee: &InterpreterFrame,
-    nargs: usize,
-) {
-    let slots = callee.slots();
-    debug_assert!(nargs <= slots.len());
-    for slot in slots[..nargs].iter().rev() {
-        // SAFETY: `CALL` has its `nargs` arguments (and `self`) on top of the caller's stack.
-        let v = unsafe { caller.pop_unchecked(heap) };
-        slot.set(heap, v);
+    let Some(slots) = frame.slots().get(nargs..nargs + defaults.len()) else {
+        return;
+    };
+    for (slot, d) in slots.iter().zip(defaults) {
+        // SAFETY: the defaults tuple holds its items.
+        slot.set(heap, Some(unsafe { Obj::from_borrowed(heap, d.as_ref()) }));
     }
-    fill_defaults(heap, func, callee, nargs);
 }
 
 fn name_at(names: &[pyrt_objects::ObjPtr], i: usize) -> String {

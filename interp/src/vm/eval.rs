@@ -605,6 +605,7 @@ impl<'a, 'py> Run<'a, 'py> {
                         None => return Err(self.unbound_deref(oparg)),
                     }
                 }
+                COPY_FREE_VARS => self.copy_free_vars(frame, oparg)?,
                 LOAD_GLOBAL => {
                     // SAFETY: `LOAD_GLOBAL`'s cache units follow it in the running code, up to
                     // `next` (`CACHE_ENTRIES`); the code object outlives the frame's run.
@@ -1276,22 +1277,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
             }
-            COPY_FREE_VARS => {
-                let func = frame
-                    .funcobj(heap)
-                    .ok_or_else(|| self.system_error("no function"))?;
-                let f = Function::cast_internal(func.object()).map_err(|e| self.err(e))?;
-                let closure = f
-                    .closure(heap)
-                    .ok_or_else(|| self.system_error("no closure"))?;
-                let cells =
-                    tuple::Tuple::cast_internal(closure.object()).map_err(|e| self.err(e))?;
-                let offset = self.code().nlocalsplus() as usize - oparg;
-                for (i, &c) in tuple::items(cells).iter().enumerate().take(oparg) {
-                    // SAFETY: the last `oparg` local slots are the code's free variables.
-                    unsafe { frame.slot_unchecked(offset + i) }.set(heap, Some(self.borrowed(c)));
-                }
-            }
+            COPY_FREE_VARS => self.copy_free_vars(frame, oparg)?,
             SET_ADD => {
                 let v = self.pop()?;
                 let s = self.peek(oparg)?;
@@ -1419,7 +1405,38 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// Pops the top frame (data-stack frames are cleared and given back); whether it was the
     /// entry frame. The caller's next unit becomes current.
+    #[inline(always)]
     fn pop_frame(&mut self) -> bool {
+        // The common case, a Python-to-Python call's frame returning to its caller: neither an
+        // inline generator's nor an `__init__`'s frame, nor the entry frame.
+        let depth = self.frames.len();
+        if depth > 1
+            && self.inline_gens.last().is_none_or(|g| g.depth != depth)
+            && self.init_frames.last().is_none_or(|i| i.depth != depth)
+        {
+            let active = self.frames.pop().expect("a frame to pop");
+            if let Some(h) = active.handle {
+                let _ = self.interp.vm.stack.pop(h);
+            }
+            let caller = self.frames.last().expect("a caller");
+            let (frame, resume) = (caller.frame, caller.resume);
+            self.interp.leave();
+            self.ip = resume;
+            self.current = frame;
+            // SAFETY: the caller is alive and in place while it is on `frames` (see `frame`),
+            // and holds its code.
+            let code = unsafe { frame.as_ref() }
+                .code()
+                .expect("a running frame has its code");
+            self.code = NonNull::from(code);
+            return false;
+        }
+        self.pop_frame_general()
+    }
+
+    /// [`Run::pop_frame`] of an entry frame, an inline generator's or an `__init__`'s.
+    #[inline(never)]
+    fn pop_frame_general(&mut self) -> bool {
         let depth = self.frames.len();
         let active = self.frames.pop().expect("a frame to pop");
         if let Some(h) = active.handle {
@@ -1441,15 +1458,22 @@ impl<'a, 'py> Run<'a, 'py> {
             self.interp.leave_c(C_COST_OF_INIT);
             self.interp.gc_safe_point();
         }
-        if self.frames.is_empty() {
+        let Some(caller) = self.frames.last() else {
             return true;
-        }
+        };
+        let (frame, resume) = (caller.frame, caller.resume);
         self.interp.leave();
         self.ip = match inline_gen {
             Some(g) => g.return_ip,
-            None => self.frames.last().expect("a caller").resume,
+            None => resume,
         };
-        self.set_current();
+        self.current = frame;
+        // SAFETY: the caller is alive and in place while it is on `frames` (see `frame`), and
+        // holds its code.
+        let code = unsafe { frame.as_ref() }
+            .code()
+            .expect("a running frame has its code");
+        self.code = NonNull::from(code);
         false
     }
 
@@ -1754,25 +1778,29 @@ impl<'a, 'py> Run<'a, 'py> {
         let Some(f) = Function::cast(unsafe { p.as_ref() }) else {
             return Ok(None);
         };
-        if !args::fits_positional(f, nargs) {
+        let Some(defaults) = args::positional_defaults(f, nargs) else {
             return Ok(None);
-        }
+        };
         interp.enter()?;
-        // The stack's reference to the function moves into the frame.
+        // The stack's reference to the function moves into the frame, the arguments into its
+        // first locals, the defaults after them.
         let func = slot.take(heap).expect("the function checked above");
-        let h = match interp.vm.stack.push(func, None) {
+        let h = match interp
+            .vm
+            .stack
+            .push_call(func, caller, nargs, defaults.len())
+        {
             Ok(h) => h,
             Err(e) => {
                 interp.leave();
                 return Err(self.err(e));
             }
         };
-        args::bind_positional_from_stack(heap, f, caller, h.frame(), nargs);
-        // The function, and the NULL below it when there was no `self`.
-        drop(self.pop_opt());
-        if nargs == argc {
-            drop(self.pop_opt());
-        }
+        // The function's slot (emptied above), and the NULL below it when there was no `self`.
+        let below = argc + 2 - nargs;
+        // SAFETY: `CALL`'s callable slots are on the stack, below the arguments moved out, and
+        // both are NULL now.
+        unsafe { caller.forget_top_empty(below) };
         self.enter_frame(h);
         Ok(Some(Flow::Next))
     }
@@ -1824,11 +1852,12 @@ impl<'a, 'py> Run<'a, 'py> {
             return Ok(None);
         };
         let resumable = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
-        if f.code_view().is_none_or(|c| c.flags() & resumable != 0)
-            || !args::fits_positional(f, argc + 1)
-        {
+        if f.code_view().is_none_or(|c| c.flags() & resumable != 0) {
             return Ok(None);
         }
+        let Some(ndefaults) = args::positional_defaults(f, argc + 1).map(<[_]>::len) else {
+            return Ok(None);
+        };
         // `_PyObject_MakeTpCall`, `slot_tp_init`'s call and `_PyEval_EvalFrameDefault`: the
         // last is where CPython 3.12.1 stops (plain message), 498 classes deep from a module.
         if interp.enter_c(C_COST_OF_INIT).is_err() {
@@ -1841,10 +1870,17 @@ impl<'a, 'py> Run<'a, 'py> {
             interp.leave_c(C_COST_OF_INIT);
             return Err(e);
         }
+        // `(NULL, class)` becomes `(NULL, instance)`: `self` is bound with the arguments,
+        // which move into `__init__`'s frame.
         let entered = class::new_instance(heap, cls)
             .map_err(|e| self.err(e))
             .and_then(|instance| {
-                let h = interp.vm.stack.push(init, None).map_err(|e| self.err(e))?;
+                second.set(heap, Some(instance.clone()));
+                let h = interp
+                    .vm
+                    .stack
+                    .push_call(init, caller, argc + 1, ndefaults)
+                    .map_err(|e| self.err(e))?;
                 Ok((instance, h))
             });
         let (instance, h) = match entered {
@@ -1855,10 +1891,8 @@ impl<'a, 'py> Run<'a, 'py> {
                 return Err(e);
             }
         };
-        // `(NULL, class)` becomes `(NULL, instance)`: `self` is bound with the arguments.
-        second.set(heap, Some(instance.clone()));
-        args::bind_positional_from_stack(heap, f, caller, h.frame(), argc + 1);
-        drop(self.pop_opt());
+        // SAFETY: the NULL below the instance and the arguments (moved out) is on the stack.
+        unsafe { caller.forget_top_empty(1) };
         self.init_frames.push(InitFrame {
             depth: self.frames.len() + 1,
             instance,
@@ -1892,17 +1926,25 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// Makes the pushed frame `h` (a Python-to-Python call, its locals bound) the running
     /// one; the caller resumes at `self.ip`.
+    #[inline(always)]
     fn enter_frame(&mut self, h: StackFrame<'a>) {
-        let caller = self.frame();
+        let frame = h.as_ptr();
         // SAFETY: the caller stays on the stack below the callee until the callee is popped.
-        unsafe { h.frame().set_previous(Some(NonNull::from(caller))) };
-        self.frames.last_mut().expect("a caller").resume = self.ip;
+        unsafe { h.frame().set_previous(Some(self.current)) };
+        if let Some(caller) = self.frames.last_mut() {
+            caller.resume = self.ip;
+        }
+        // SAFETY: a frame just pushed runs its function's code, which it holds.
+        let code = unsafe { frame.as_ref() }
+            .code()
+            .expect("a running frame has its code");
         self.frames.push(Active {
-            frame: h.as_ptr(),
+            frame,
             handle: Some(h),
             resume: 0,
         });
-        self.set_current();
+        self.current = frame;
+        self.code = NonNull::from(code);
         self.ip = 0;
     }
 
@@ -1933,6 +1975,28 @@ impl<'a, 'py> Run<'a, 'py> {
             }
         }
         self.call_object(func, args, kw)
+    }
+
+    /// `COPY_FREE_VARS n`: the function's closure cells go to the frame's last `n` slots
+    /// (its free variables).
+    #[inline]
+    fn copy_free_vars(&self, frame: &InterpreterFrame, n: usize) -> R<'py, ()> {
+        let heap = self.interp.heap;
+        let closure = frame
+            .function()
+            .and_then(|f| f.closure(heap))
+            .ok_or_else(|| self.system_error("no closure"))?;
+        let cells = tuple::Tuple::cast_internal(closure.object()).map_err(|e| self.err(e))?;
+        let Some(offset) = (self.code().nlocalsplus() as usize).checked_sub(n) else {
+            return Err(self.system_error("free variables past the locals"));
+        };
+        for (slot, &c) in frame.slots()[offset..]
+            .iter()
+            .zip(tuple::items(cells).iter().take(n))
+        {
+            slot.set(heap, Some(self.borrowed(c)));
+        }
+        Ok(())
     }
 
     /// The cell in slot `i`.

@@ -13,6 +13,11 @@
 //! from the arena allocator (`mmap`): they are not pymalloc blocks, so neither
 //! `sys._debugmallocstats` nor tracemalloc nor `gc.get_count()` sees them.
 //!
+//! Each frame is preceded by one word, its link to the frame below it on the stack (NULL for
+//! the bottom frame), and the stack keeps its top frame: so the stack knows its frames in
+//! order without a second list, a pop checks that it pops the top frame with one comparison,
+//! and `sys._getframe`'s walk and the final release follow the links.
+//!
 //! The API is safe: [`DataStack::push`] initialises a frame from a function
 //! (`_PyFrame_Initialize`) and returns its unique handle, [`StackFrame`], which borrows the
 //! stack; [`DataStack::pop`] takes the handle back, clears the frame
@@ -35,6 +40,9 @@ pub const DATA_STACK_CHUNK_SIZE: usize = 16 * 1024;
 /// `MINIMUM_OVERHEAD`: words a new chunk keeps free beyond the frame that started it.
 pub const MINIMUM_OVERHEAD: usize = 1000;
 
+/// The word before each frame: its link to the frame below it on the stack.
+const LINK_WORDS: usize = 1;
+
 /// `_PyStackChunk`'s header; the words follow.
 #[repr(C)]
 struct Chunk {
@@ -55,8 +63,9 @@ pub struct DataStack<'h> {
     top: Cell<*mut usize>,
     /// The end of the current chunk.
     limit: Cell<*mut usize>,
-    /// The frames pushed and not popped, bottom first (to check pops and free on drop).
-    frames: core::cell::RefCell<Vec<NonNull<InterpreterFrame>>>,
+    /// The top frame (NULL when the stack is empty); the word before each frame links it to
+    /// the frame below.
+    top_frame: Cell<*mut InterpreterFrame>,
 }
 
 /// A frame on a data stack: the one handle to it, made by [`DataStack::push`] and consumed by
@@ -88,7 +97,7 @@ impl<'h> DataStack<'h> {
             chunk: Cell::new(ptr::null_mut()),
             top: Cell::new(ptr::null_mut()),
             limit: Cell::new(ptr::null_mut()),
-            frames: core::cell::RefCell::new(Vec::new()),
+            top_frame: Cell::new(ptr::null_mut()),
         }
     }
 
@@ -130,6 +139,30 @@ impl<'h> DataStack<'h> {
         }
     }
 
+    /// `_PyThreadState_PushFrame`: the place of a new top frame of `words` words (`co_framesize`),
+    /// after its link word, which is set; the frame's own words are not initialised.
+    #[inline(always)]
+    fn allocate(&self, words: usize) -> PyResult<NonNull<InterpreterFrame>> {
+        let words = words + LINK_WORDS;
+        let at = if self.has_space(words) {
+            let at = self.top.get();
+            // SAFETY: `words` fit before `limit` in the current chunk.
+            self.top.set(unsafe { at.add(words) });
+            at
+        } else {
+            self.push_chunk(words)?
+        };
+        // SAFETY: `at` starts `words` fresh words of the current chunk: the link word, then
+        // the frame's.
+        let frame = unsafe {
+            at.cast::<*mut InterpreterFrame>()
+                .write(self.top_frame.get());
+            at.add(LINK_WORDS).cast::<InterpreterFrame>()
+        };
+        self.top_frame.set(frame);
+        NonNull::new(frame).ok_or_else(PyErr::memory_error)
+    }
+
     /// `_PyThreadState_PushFrame` then `_PyFrame_Initialize`: a frame for `func`'s code with
     /// `locals` as `f_locals`, every slot empty, owned by the thread.
     ///
@@ -142,15 +175,7 @@ impl<'h> DataStack<'h> {
         })?;
         let code = f.code(heap);
         let words = Code::cast_internal(code.object())?.framesize() as usize;
-        let at = if self.has_space(words) {
-            let at = self.top.get();
-            // SAFETY: `words` fit before `limit` in the current chunk.
-            self.top.set(unsafe { at.add(words) });
-            at
-        } else {
-            self.push_chunk(words)?
-        };
-        let frame = NonNull::new(at.cast::<InterpreterFrame>()).ok_or_else(PyErr::memory_error)?;
+        let frame = self.allocate(words)?;
         let init = FrameInit {
             globals: f.globals_ptr(),
             builtins: f.builtins_ptr(),
@@ -161,11 +186,87 @@ impl<'h> DataStack<'h> {
         };
         // SAFETY: `words` (= `co_framesize`) fresh words of the current chunk, 8-aligned.
         unsafe { InterpreterFrame::init(frame, init) };
-        self.frames.borrow_mut().push(frame);
         Ok(StackFrame {
             frame,
             _stack: core::marker::PhantomData,
         })
+    }
+
+    /// The frame of a Python-to-Python call (`_PyFrame_PushUnchecked` in 3.12's
+    /// `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`): `func` (whose reference moves into
+    /// the frame) gets a frame whose first `nargs` local slots take the `nargs` values on top
+    /// of `caller`'s value stack, moved, in order, and the next `ndefaults` the last
+    /// `ndefaults` items of its `__defaults__` (new references); the other slots are empty.
+    /// Which calls bind so is the VM's to decide.
+    ///
+    /// # Errors
+    /// `SystemError` when `func` is not a function with its code or the arguments do not fit
+    /// (more than the caller's stack, the function's defaults or the frame's locals),
+    /// `MemoryError` when no chunk can be had.
+    #[inline(always)]
+    pub fn push_call<'s>(
+        &'s self,
+        func: Obj<'h>,
+        caller: &InterpreterFrame,
+        nargs: usize,
+        ndefaults: usize,
+    ) -> PyResult<StackFrame<'s>> {
+        let heap = self.heap;
+        let f = Function::cast(func.object()).ok_or_else(crate::view::bad_internal_call)?;
+        let code = f.code_view().ok_or_else(crate::view::bad_internal_call)?;
+        let defaults: &[crate::ObjPtr] = if ndefaults == 0 {
+            &[]
+        } else {
+            let all = f
+                .defaults_view()
+                .map_or(&[][..], crate::types::tuple::items);
+            all.len()
+                .checked_sub(ndefaults)
+                .map(|first| &all[first..])
+                .ok_or_else(crate::view::bad_internal_call)?
+        };
+        // Memory safety needs the arguments to be live slots of the caller and to fit the new
+        // frame's; that they are the caller's value stack and the callee's locals is the VM's
+        // `CALL` (checked in debug builds).
+        if nargs + ndefaults > code.nlocalsplus() as usize || nargs > caller.stacktop() {
+            return Err(crate::view::bad_internal_call());
+        }
+        debug_assert!(nargs <= caller.stack_depth());
+        let (globals, builtins) = (f.globals_ptr(), f.builtins_ptr());
+        // SAFETY: the function holds its code; the frame takes this new reference to it.
+        let code_obj = unsafe { Obj::from_borrowed(heap, code) };
+        // SAFETY: the new reference keeps the code alive for the frame's life.
+        let code: &Code = unsafe { &*ptr::from_ref(code) };
+        // SAFETY: the function, which the frame takes over, holds its defaults tuple, and no
+        // code runs before they are copied.
+        let defaults: &[crate::ObjPtr] = unsafe { &*ptr::from_ref(defaults) };
+        let frame = self.allocate(code.framesize() as usize)?;
+        // SAFETY: `co_framesize` fresh words of the current chunk, 8-aligned, past every
+        // frame on the stack (the caller's included, or the caller is a generator's); `code`
+        // is `code_obj`'s view; the counts were checked above; `defaults` are a tuple's items.
+        unsafe {
+            InterpreterFrame::init_call(
+                heap,
+                frame,
+                func,
+                code_obj,
+                code,
+                [globals, builtins],
+                caller,
+                nargs,
+                defaults,
+            );
+        }
+        Ok(StackFrame {
+            frame,
+            _stack: core::marker::PhantomData,
+        })
+    }
+
+    /// Whether `frame` is the top frame.
+    #[inline(always)]
+    fn is_top(&self, frame: NonNull<InterpreterFrame>) -> bool {
+        ptr::eq(frame.as_ptr(), self.top_frame.get())
     }
 
     /// Pops the top frame: `_PyFrame_ClearExceptCode`, the code released, then
@@ -173,15 +274,15 @@ impl<'h> DataStack<'h> {
     ///
     /// # Errors
     /// The handle back when it is not the top frame (nothing changes).
+    #[inline(always)]
     pub fn pop<'s>(&'s self, frame: StackFrame<'s>) -> Result<(), StackFrame<'s>> {
         let heap = self.heap;
-        if self.frames.borrow().last() != Some(&frame.frame) {
+        if !self.is_top(frame.frame) {
             return Err(frame);
         }
         let f = frame.frame();
         f.clear_except_code(heap);
         f.release_code(heap);
-        self.frames.borrow_mut().pop();
         self.release(frame.frame);
         Ok(())
     }
@@ -189,20 +290,25 @@ impl<'h> DataStack<'h> {
     /// Forgets the top frame `frame` whose contents moved elsewhere (a generator took them):
     /// only its words are given back.
     pub(crate) fn pop_moved(&self, frame: StackFrame<'_>) -> Result<(), ()> {
-        if self.frames.borrow().last() != Some(&frame.frame) {
+        if !self.is_top(frame.frame) {
             return Err(());
         }
-        self.frames.borrow_mut().pop();
         self.release(frame.frame);
         Ok(())
     }
 
-    /// `_PyThreadState_PopFrame`: gives the frame's words back.
+    /// `_PyThreadState_PopFrame`: gives the top frame's words back; the frame below becomes
+    /// the top one.
+    #[inline(always)]
     fn release(&self, frame: NonNull<InterpreterFrame>) {
-        let base = frame.as_ptr().cast::<usize>();
+        debug_assert!(self.is_top(frame));
+        let base = frame.as_ptr().cast::<usize>().wrapping_sub(LINK_WORDS);
         let chunk = self.chunk.get();
-        // SAFETY: `chunk` is the current chunk and `frame` its top frame.
+        // SAFETY: `chunk` is the current chunk and `frame` its top frame, whose link word is
+        // at `base`.
         unsafe {
+            self.top_frame
+                .set(base.cast::<*mut InterpreterFrame>().read());
             if base == data(chunk) {
                 let previous = (*chunk).previous;
                 self.top.set(data(previous).add((*previous).top));
@@ -216,9 +322,28 @@ impl<'h> DataStack<'h> {
         }
     }
 
+    /// The frame below `frame` on the stack (its link word).
+    fn below(frame: *mut InterpreterFrame) -> *mut InterpreterFrame {
+        // SAFETY: every frame of the stack follows its link word (`allocate`), and the frame
+        // is on the stack (callers walk from the top frame).
+        unsafe {
+            frame
+                .cast::<usize>()
+                .sub(LINK_WORDS)
+                .cast::<*mut InterpreterFrame>()
+                .read()
+        }
+    }
+
     /// The number of frames on the stack.
     pub fn depth(&self) -> usize {
-        self.frames.borrow().len()
+        let mut n = 0;
+        let mut f = self.top_frame.get();
+        while !f.is_null() {
+            n += 1;
+            f = Self::below(f);
+        }
+        n
     }
 
     /// The sizes of the chunks in use, newest first.
@@ -237,19 +362,23 @@ impl<'h> DataStack<'h> {
 
     /// The `n`th frame from the top (0 is the top), if there are that many.
     pub fn frame_from_top(&self, n: usize) -> Option<&InterpreterFrame> {
-        let frames = self.frames.borrow();
-        let p = *frames.iter().rev().nth(n)?;
+        let mut f = self.top_frame.get();
+        for _ in 0..n {
+            if f.is_null() {
+                return None;
+            }
+            f = Self::below(f);
+        }
         // SAFETY: a frame on the stack is alive until popped, which needs its handle; the
         // borrow of `self` keeps the stack alive.
-        Some(unsafe { &*p.as_ptr() })
+        unsafe { f.as_ref() }
     }
 
     /// The top frame, if any.
     pub fn top_frame(&self) -> Option<&InterpreterFrame> {
-        let top = *self.frames.borrow().last()?;
         // SAFETY: a frame on the stack is alive until popped, which needs its handle; the
         // borrow of `self` keeps the stack alive.
-        Some(unsafe { &*top.as_ptr() })
+        unsafe { self.top_frame.get().as_ref() }
     }
 }
 
@@ -272,13 +401,15 @@ unsafe fn free_chunk(chunk: *mut Chunk) {
 
 impl Drop for DataStack<'_> {
     fn drop(&mut self) {
-        let frames = core::mem::take(self.frames.get_mut());
-        for f in frames.iter().rev() {
+        let mut top = self.top_frame.get();
+        while !top.is_null() {
             // SAFETY: a frame still on the stack (no handle is left: each borrows the stack).
-            let f = unsafe { f.as_ref() };
+            let f = unsafe { &*top };
             f.clear_except_code(self.heap);
             f.release_code(self.heap);
+            top = Self::below(top);
         }
+        self.top_frame.set(ptr::null_mut());
         let mut c = self.chunk.get();
         while !c.is_null() {
             // SAFETY: the chunk list links live chunks, each freed once.
