@@ -1,7 +1,8 @@
 //! The dispatch loop's fast paths for values of the built-in types: what CPython 3.12's
 //! specialised instructions do (`Python/bytecodes.c`: `BINARY_OP_ADD_INT`,
 //! `BINARY_OP_MULTIPLY_FLOAT`, `COMPARE_OP_INT`, `COMPARE_OP_STR`, `BINARY_SUBSCR_LIST_INT`,
-//! `BINARY_SUBSCR_DICT`, `STORE_SUBSCR_LIST_INT`, `FOR_ITER_RANGE`, `UNPACK_SEQUENCE_TUPLE`...),
+//! `BINARY_SUBSCR_DICT`, `STORE_SUBSCR_LIST_INT`, `FOR_ITER_RANGE`, `UNPACK_SEQUENCE_TUPLE`,
+//! `BINARY_OP_ADD_UNICODE`...),
 //! without rewriting the code: each function checks the exact types (the specialisation's
 //! guard) and either does the operation directly or answers `None`, and the loop takes the
 //! generic path.
@@ -72,7 +73,31 @@ pub(super) fn binary_op<'h>(
     l: &PyObject,
     r: &PyObject,
 ) -> Option<PyResult<Obj<'h>>> {
-    abstract_fast::binary_exact_builtins(heap, l, r, NB_OPS[oparg % NB_INPLACE]?)
+    if let Some(op) = NB_OPS[oparg % NB_INPLACE]
+        && let Some(v) = abstract_fast::binary_exact_builtins(heap, l, r, op)
+    {
+        return Some(v);
+    }
+    str_concat(heap, oparg, l, r)
+}
+
+/// `BINARY_OP` `+` or `+=` on two exact strs (`BINARY_OP_ADD_UNICODE`): `PyUnicode_Concat`,
+/// a new string (or the other operand when one is empty), as the generic path gives. The
+/// in-place form makes a new string too: CPython's `BINARY_OP_INPLACE_ADD_UNICODE` resizes
+/// the left string in place only when the next instruction stores it into the local it
+/// came from; here `s += t` always builds a new string, whose value is the same.
+#[inline]
+fn str_concat<'h>(
+    heap: &'h Heap,
+    oparg: usize,
+    l: &PyObject,
+    r: &PyObject,
+) -> Option<PyResult<Obj<'h>>> {
+    if oparg % NB_INPLACE != 0 {
+        return None;
+    }
+    let (a, b) = (unicode::as_exact_str(l)?, unicode::as_exact_str(r)?);
+    Some(unicode::concat(heap, a, b))
 }
 
 /// `COMPARE_OP` with comparison `cmp` (`oparg >> 4`: `<`, `<=`, `==`, `!=`, `>`, `>=`) on two

@@ -646,6 +646,18 @@ pub fn is_exact_str(o: &PyObject) -> bool {
     core::ptr::eq(o.ob_type(), STR_TYPE.get())
 }
 
+/// `o` as a string view when it is an exact `str` (`PyUnicode_CheckExact`): one type test,
+/// for the lookups of names and str keys.
+#[inline(always)]
+pub fn as_exact_str(o: &PyObject) -> Option<&Str> {
+    if is_exact_str(o) {
+        // SAFETY: an instance of `str` itself is a string.
+        Some(unsafe { Str::cast_unchecked(o) })
+    } else {
+        None
+    }
+}
+
 /// `hash(s)` of a string without dispatching through its type: the cached hash, computed and
 /// cached the first time (`unicode_hash`). Dict lookups with str keys use it.
 #[inline]
