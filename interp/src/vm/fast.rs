@@ -78,7 +78,28 @@ pub(super) fn binary_op<'h>(
     {
         return Some(v);
     }
-    str_concat(heap, oparg, l, r)
+    str_concat(heap, oparg, l, r).or_else(|| str_repeat(heap, oparg, l, r))
+}
+
+/// `BINARY_OP` `*` or `*=` of an exact str and a compact int, either way round
+/// (`PyNumber_Multiply` reaching `unicode_repeat`: the int has no `*` for a str, the str's
+/// sequence repeat answers).
+#[inline]
+fn str_repeat<'h>(
+    heap: &'h Heap,
+    oparg: usize,
+    l: &PyObject,
+    r: &PyObject,
+) -> Option<PyResult<Obj<'h>>> {
+    const NB_MULTIPLY: usize = 5;
+    if oparg % NB_INPLACE != NB_MULTIPLY {
+        return None;
+    }
+    let (s, n) = match unicode::as_exact_str(l) {
+        Some(s) => (s, long::exact_compact_value(r)?),
+        None => (unicode::as_exact_str(r)?, long::exact_compact_value(l)?),
+    };
+    Some(unicode::repeat(heap, s, isize::try_from(n).ok()?))
 }
 
 /// `BINARY_OP` `+` or `+=` on two exact strs (`BINARY_OP_ADD_UNICODE`): `PyUnicode_Concat`,

@@ -427,6 +427,15 @@ fn str_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
     }
 }
 
+/// `s * n` (`unicode_repeat`, see `str_repeat`): the VM's fast path for an exact str and a
+/// compact int.
+///
+/// # Errors
+/// `OverflowError: repeated string is too long`, or `MemoryError`.
+pub fn repeat<'h>(heap: &'h Heap, s: &Str, n: isize) -> PyResult<Obj<'h>> {
+    str_repeat(heap, crate::view::View::as_object(s), n)
+}
+
 /// A fresh compact string of `count` units of `kind` with its header written and its
 /// characters left for the caller (`PyUnicode_New`).
 ///
