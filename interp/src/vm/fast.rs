@@ -114,7 +114,8 @@ fn str_concat<'h>(
     l: &PyObject,
     r: &PyObject,
 ) -> Option<PyResult<Obj<'h>>> {
-    if oparg % NB_INPLACE != 0 {
+    const NB_ADD: usize = 0;
+    if oparg % NB_INPLACE != NB_ADD {
         return None;
     }
     let (a, b) = (unicode::as_exact_str(l)?, unicode::as_exact_str(r)?);

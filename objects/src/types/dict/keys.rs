@@ -508,12 +508,16 @@ pub(super) fn lookup_unicode(heap: &Heap, k: Keys, name: &Str, hash: i64) -> Opt
         name,
         hash,
     };
-    // SAFETY (for the four): `indices` is this table's index array of `mask + 1` slots of
-    // the width `dk_log2_index_bytes - dk_log2_size` names.
+    // `indices` is this table's index array of `mask + 1` slots of the width
+    // `dk_log2_index_bytes - dk_log2_size` names, each empty, deleted or an entry's index.
     match h.dk_log2_index_bytes - h.dk_log2_size {
+        // SAFETY: one-byte slots (see above).
         0 => unsafe { probe.run(indices.cast::<i8>()) },
+        // SAFETY: two-byte slots (see above).
         1 => unsafe { probe.run(indices.cast::<i16>()) },
+        // SAFETY: four-byte slots (see above).
         2 => unsafe { probe.run(indices.cast::<i32>()) },
+        // SAFETY: eight-byte slots (see above).
         _ => unsafe { probe.run(indices.cast::<i64>()) },
     }
 }

@@ -18,6 +18,12 @@
 //!   class namespace has a watcher bit, and its changes invalidate the class
 //!   ([`crate::type_cache`]).
 //!
+//! Exact str keys in str-keyed tables take the short road everywhere: [`lookup_str`] (the
+//! VM's `LOAD_NAME`, `in`, `get`) and the str case of [`set_item`] probe the index at its
+//! width with the hash cached in the str, and compare pointers before text, as
+//! `unicodekeys_lookup_unicode` and `insertdict` do; any other key or table takes the
+//! generic probe, which may run `__eq__`.
+//!
 //! When a table's `usable` room runs out it is rebuilt at `calculate_log2_keysize(3 × used)`,
 //! dropping deleted entries; a split table is then converted to a combined one, as is a split
 //! or str-keyed table receiving a key that is not an exact str. `{}` points at the shared
