@@ -659,7 +659,12 @@ pub fn is_exact_str(o: &PyObject) -> bool {
 /// for the lookups of names and str keys.
 #[inline(always)]
 pub fn as_exact_str(o: &PyObject) -> Option<&Str> {
-    if is_exact_str(o) { Str::cast(o) } else { None }
+    if is_exact_str(o) {
+        // SAFETY: an instance of `str` itself is a string.
+        Some(unsafe { Str::cast_unchecked(o) })
+    } else {
+        None
+    }
 }
 
 /// `hash(s)` of a string without dispatching through its type: the cached hash, computed and
