@@ -73,11 +73,19 @@ pub(super) fn binary_op<'h>(
     l: &PyObject,
     r: &PyObject,
 ) -> Option<PyResult<Obj<'h>>> {
-    if let Some(op) = NB_OPS[oparg % NB_INPLACE]
-        && let Some(v) = abstract_fast::binary_exact_builtins(heap, l, r, op)
-    {
-        return Some(v);
-    }
+    abstract_fast::binary_exact_builtins(heap, l, r, NB_OPS[oparg % NB_INPLACE]?)
+}
+
+/// `BINARY_OP oparg` on exact strs: `+` of two, `*` of one and a compact int; `None` for any
+/// other operands. (Asked by the loop's slow path after [`binary_op`], so that the number
+/// path stays as small as it was.)
+#[inline]
+pub(super) fn str_binary_op<'h>(
+    heap: &'h Heap,
+    oparg: usize,
+    l: &PyObject,
+    r: &PyObject,
+) -> Option<PyResult<Obj<'h>>> {
     str_concat(heap, oparg, l, r).or_else(|| str_repeat(heap, oparg, l, r))
 }
 

@@ -125,6 +125,10 @@ impl<'a, 'py> Run<'a, 'py> {
     pub(super) fn binary_op(&self, oparg: usize, l: Obj<'py>, r: Obj<'py>) -> R<'py, Obj<'py>> {
         use ast::Operator as O;
         let interp = self.interp();
+        // Two exact strs, or a str and a small int (`BINARY_OP_ADD_UNICODE`, the repeat).
+        if let Some(v) = super::fast::str_binary_op(interp.heap, oparg, l.object(), r.object()) {
+            return v.map_err(|e| interp.err(e));
+        }
         let ops = [
             O::Add,
             O::BitAnd,
