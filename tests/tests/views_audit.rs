@@ -39,6 +39,12 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "exact_compact_value",
         "the int body, only when `ob_type` is exactly `int`",
     ),
+    // A str view of an exact str, after the exact type check (names and str dict keys).
+    (
+        "objects/src/types/unicode.rs",
+        "as_exact_str",
+        "the str view, only when `ob_type` is exactly `str`",
+    ),
     // The text stream's one word, read after its type check.
     (
         "interp/src/stdio.rs",
@@ -278,6 +284,11 @@ const CHECKED: &[(&str, &str, &str)] = &[
         "interp/src/stdio.rs",
         "stream_fd",
         "dispatches on the type: `None` unless `ob_type` is the text stream's type",
+    ),
+    (
+        "objects/src/types/unicode.rs",
+        "as_exact_str",
+        "dispatches on the type: `None` unless `ob_type` is exactly `str`",
     ),
     (
         "objects/src/abstract_.rs",

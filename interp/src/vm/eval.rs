@@ -632,6 +632,28 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                     reload!();
                 }
+                // Module and class bodies: names in exact dicts, without `step`'s dispatch.
+                LOAD_NAME => match self.load_name_fast(oparg) {
+                    Some(v) => push!(v),
+                    None => slow!(op, oparg, next),
+                },
+                STORE_NAME => {
+                    let v = pop!();
+                    match self.store_name_fast(oparg, v) {
+                        Ok(done) => done?,
+                        Err(v) => {
+                            // Another mapping: the generic `STORE_NAME` pops it again.
+                            push!(v);
+                            slow!(op, oparg, next);
+                        }
+                    }
+                }
+                CONTAINS_OP => {
+                    let r = pop!();
+                    let l = pop!();
+                    let c = self.contains(&r, &l)?;
+                    push!(long::new_bool(heap, c != (oparg == 1)));
+                }
                 _ => slow!(op, oparg, next),
             }
         }

@@ -1,7 +1,8 @@
 //! The dispatch loop's fast paths for values of the built-in types: what CPython 3.12's
 //! specialised instructions do (`Python/bytecodes.c`: `BINARY_OP_ADD_INT`,
 //! `BINARY_OP_MULTIPLY_FLOAT`, `COMPARE_OP_INT`, `COMPARE_OP_STR`, `BINARY_SUBSCR_LIST_INT`,
-//! `BINARY_SUBSCR_DICT`, `STORE_SUBSCR_LIST_INT`, `FOR_ITER_RANGE`, `UNPACK_SEQUENCE_TUPLE`...),
+//! `BINARY_SUBSCR_DICT`, `STORE_SUBSCR_LIST_INT`, `FOR_ITER_RANGE`, `UNPACK_SEQUENCE_TUPLE`,
+//! `BINARY_OP_ADD_UNICODE`...),
 //! without rewriting the code: each function checks the exact types (the specialisation's
 //! guard) and either does the operation directly or answers `None`, and the loop takes the
 //! generic path.
@@ -91,6 +92,60 @@ pub(super) fn binary_op<'h>(
         Some(&Some(op)) => abstract_fast::binary_exact_builtins_owned(heap, l, r, op),
         _ => Err((l, r)),
     }
+}
+
+/// `BINARY_OP oparg` on exact strs: `+` of two, `*` of one and a compact int; `None` for any
+/// other operands. (Asked by the loop's slow path after [`binary_op`], so that the number
+/// path stays as small as it was.)
+#[inline]
+pub(super) fn str_binary_op<'h>(
+    heap: &'h Heap,
+    oparg: usize,
+    l: &PyObject,
+    r: &PyObject,
+) -> Option<PyResult<Obj<'h>>> {
+    str_concat(heap, oparg, l, r).or_else(|| str_repeat(heap, oparg, l, r))
+}
+
+/// `BINARY_OP` `*` or `*=` of an exact str and a compact int, either way round
+/// (`PyNumber_Multiply` reaching `unicode_repeat`: the int has no `*` for a str, the str's
+/// sequence repeat answers).
+#[inline]
+fn str_repeat<'h>(
+    heap: &'h Heap,
+    oparg: usize,
+    l: &PyObject,
+    r: &PyObject,
+) -> Option<PyResult<Obj<'h>>> {
+    const NB_MULTIPLY: usize = 5;
+    if oparg % NB_INPLACE != NB_MULTIPLY {
+        return None;
+    }
+    let (s, n) = match unicode::as_exact_str(l) {
+        Some(s) => (s, long::exact_compact_value(r)?),
+        None => (unicode::as_exact_str(r)?, long::exact_compact_value(l)?),
+    };
+    Some(unicode::repeat(heap, s, isize::try_from(n).ok()?))
+}
+
+/// `BINARY_OP` `+` or `+=` on two exact strs (`BINARY_OP_ADD_UNICODE`): `PyUnicode_Concat`,
+/// a new string (or the other operand when one is empty), as the generic path gives. The
+/// in-place form makes a new string too: CPython's `BINARY_OP_INPLACE_ADD_UNICODE` resizes
+/// the left string in place only when the next instruction stores it into the local it
+/// came from; here `s += t` always builds a new string, whose value is the same.
+#[inline]
+fn str_concat<'h>(
+    heap: &'h Heap,
+    oparg: usize,
+    l: &PyObject,
+    r: &PyObject,
+) -> Option<PyResult<Obj<'h>>> {
+    const NB_ADD: usize = 0;
+    if oparg % NB_INPLACE != NB_ADD {
+        return None;
+    }
+    let (a, b) = (unicode::as_exact_str(l)?, unicode::as_exact_str(r)?);
+    Some(unicode::concat(heap, a, b))
 }
 
 /// `COMPARE_OP` with comparison `cmp` (`oparg >> 4`: `<`, `<=`, `==`, `!=`, `>`, `>=`) on two

@@ -94,6 +94,14 @@ impl<'a, 'py> Run<'a, 'py> {
     pub(super) fn contains(&self, container: &Obj<'py>, item: &Obj<'py>) -> R<'py, bool> {
         let interp = self.interp();
         let c = container.object();
+        // `dict_contains` of an exact dict: the key's lookup, borrowed.
+        if dict::is_exact_dict(c)
+            && let Some(d) = dict::Dict::cast(c)
+        {
+            return dict::lookup_value(interp.heap, d, item.object())
+                .map(|v| v.is_some())
+                .map_err(|e| interp.err(e));
+        }
         let builtin = dict::Dict::cast(c).is_some()
             || pyrt_objects::types::set::AnySet::cast(c).is_some()
             || pyrt_objects::types::range::Range::cast(c).is_some()
@@ -117,6 +125,10 @@ impl<'a, 'py> Run<'a, 'py> {
     pub(super) fn binary_op(&self, oparg: usize, l: Obj<'py>, r: Obj<'py>) -> R<'py, Obj<'py>> {
         use ast::Operator as O;
         let interp = self.interp();
+        // Two exact strs, or a str and a small int (`BINARY_OP_ADD_UNICODE`, the repeat).
+        if let Some(v) = super::fast::str_binary_op(interp.heap, oparg, l.object(), r.object()) {
+            return v.map_err(|e| interp.err(e));
+        }
         let ops = [
             O::Add,
             O::BitAnd,
@@ -223,6 +235,58 @@ impl<'a, 'py> Run<'a, 'py> {
                 Ok(items)
             }
         }
+    }
+
+    /// `LOAD_NAME` when its three scopes are exact dicts of str keys (a module body, a class
+    /// body): the first of locals, globals and builtins holding the name, each a str lookup
+    /// on a borrowed dict (`unicodekeys_lookup_unicode`, which runs no Python code); `None`
+    /// sends the instruction to [`Run::load_name`] (another mapping, a missing name and its
+    /// `NameError`).
+    #[inline]
+    pub(super) fn load_name_fast(&self, i: usize) -> Option<Obj<'py>> {
+        let heap = self.interp().heap;
+        let frame = self.frame_ref();
+        let name = *tuple::items(frame.code()?.names()).get(i)?;
+        // SAFETY: the code holds its names while its frame runs.
+        let name = unsafe { name.as_ref() };
+        for scope in [
+            frame.locals_ptr()?,
+            frame.globals_ptr()?,
+            frame.builtins_ptr()?,
+        ] {
+            // SAFETY: the frame holds its locals, and its function its globals and builtins,
+            // while it runs; the lookups run no code that could drop them.
+            let scope = unsafe { scope.as_ref() };
+            if !dict::is_exact_dict(scope) {
+                return None;
+            }
+            if let Some(v) = dict::lookup_str(heap, dict::Dict::cast(scope)?, name)? {
+                // SAFETY: the dict's entry holds the value.
+                return Some(unsafe { Obj::from_borrowed(heap, v.as_ref()) });
+            }
+        }
+        None
+    }
+
+    /// `STORE_NAME` into locals that are an exact dict (`PyDict_SetItem`); the value comes
+    /// back (`Err`) for the generic path otherwise.
+    #[inline]
+    pub(super) fn store_name_fast(&self, i: usize, v: Obj<'py>) -> Result<R<'py, ()>, Obj<'py>> {
+        let interp = self.interp();
+        let heap = interp.heap;
+        let frame = self.frame_ref();
+        let Some(locals) = frame.locals_ptr() else {
+            return Err(v);
+        };
+        // SAFETY: the frame holds its locals while it runs; the dict is only read here until
+        // `set_item` (which holds no borrow of it across code that could drop it: a str-keyed
+        // store runs none, and the frame keeps its reference anyway).
+        let locals = unsafe { locals.as_ref() };
+        let Some(d) = dict::Dict::cast(locals).filter(|_| dict::is_exact_dict(locals)) else {
+            return Err(v);
+        };
+        let name = self.name_obj(i);
+        Ok(dict::set_item(heap, d, name, v).map_err(|e| interp.err(e)))
     }
 
     /// `LOAD_NAME`: locals, globals, builtins.

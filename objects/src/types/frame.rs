@@ -490,6 +490,13 @@ impl InterpreterFrame {
         self.f_locals.get(heap)
     }
 
+    /// `f_locals` as a borrowed pointer, alive while the frame holds it (the VM's
+    /// `LOAD_NAME`/`STORE_NAME` read through it without a reference count).
+    #[inline]
+    pub fn locals_ptr(&self) -> Option<ObjPtr> {
+        self.f_locals.ptr()
+    }
+
     /// Replaces `f_locals`.
     pub fn set_locals<'h>(&self, heap: &'h Heap, value: Option<Obj<'h>>) {
         self.f_locals.set(heap, value);

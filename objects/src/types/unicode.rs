@@ -427,6 +427,15 @@ fn str_repeat<'h>(heap: &'h Heap, a: &PyObject, n: isize) -> PyResult<Obj<'h>> {
     }
 }
 
+/// `s * n` (`unicode_repeat`, see `str_repeat`): the VM's fast path for an exact str and a
+/// compact int.
+///
+/// # Errors
+/// `OverflowError: repeated string is too long`, or `MemoryError`.
+pub fn repeat<'h>(heap: &'h Heap, s: &Str, n: isize) -> PyResult<Obj<'h>> {
+    str_repeat(heap, crate::view::View::as_object(s), n)
+}
+
 /// A fresh compact string of `count` units of `kind` with its header written and its
 /// characters left for the caller (`PyUnicode_New`).
 ///
@@ -644,6 +653,18 @@ impl StaticLatin1 {
 #[inline]
 pub fn is_exact_str(o: &PyObject) -> bool {
     core::ptr::eq(o.ob_type(), STR_TYPE.get())
+}
+
+/// `o` as a string view when it is an exact `str` (`PyUnicode_CheckExact`): one type test,
+/// for the lookups of names and str keys.
+#[inline(always)]
+pub fn as_exact_str(o: &PyObject) -> Option<&Str> {
+    if is_exact_str(o) {
+        // SAFETY: an instance of `str` itself is a string.
+        Some(unsafe { Str::cast_unchecked(o) })
+    } else {
+        None
+    }
 }
 
 /// `hash(s)` of a string without dispatching through its type: the cached hash, computed and

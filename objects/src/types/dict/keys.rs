@@ -274,6 +274,36 @@ impl Keys {
         }
     }
 
+    /// Puts `value` in entry `ix` of a combined table, giving back the value it held; the key
+    /// (and a GENERAL table's stored hash) stay as they are.
+    #[inline]
+    pub(super) fn replace_value(&self, ix: usize, value: ObjPtr) -> Option<ObjPtr> {
+        debug_assert!(ix < self.nentries());
+        if !self.is_unicode() {
+            let (key, old, hash) = self.raw_entry(ix);
+            let hash = hash.unwrap_or(0);
+            self.set_entry(
+                ix,
+                Entry {
+                    hash,
+                    key,
+                    value: Some(value),
+                },
+            );
+            return old;
+        }
+        // SAFETY: `ix < dk_nentries <= usable(size)`: inside the entries array of `{key,
+        // value}` pairs; the value is the pair's second word.
+        unsafe {
+            self.entries()
+                .cast::<[Option<ObjPtr>; 2]>()
+                .add(ix)
+                .cast::<Option<ObjPtr>>()
+                .add(1)
+                .replace(Some(value))
+        }
+    }
+
     /// Appends a new entry at `dk_nentries` whose index goes in `hash`'s first free slot; the
     /// caller checked `dk_usable > 0`.
     pub(super) fn push_entry(&self, e: Entry) -> usize {
@@ -410,6 +440,7 @@ pub(crate) fn shared_keys_decref(heap: &Heap, k: Keys) {
 ///
 /// # Errors
 /// What comparing keys raises.
+#[inline(never)]
 pub(super) fn lookup(
     heap: &Heap,
     table: impl Fn() -> Keys,
@@ -459,35 +490,90 @@ pub(super) fn lookup(
 /// `unicodekeys_lookup_unicode`: `name`, an exact str with hash `hash`, in a str-keyed table
 /// (whose keys are all exact strs): the entry that is `name` itself, or an equal str (same
 /// hash, then same length, kind and bytes). Runs no Python code, allocates nothing and takes
-/// no reference.
+/// no reference. The index width is read once and the probe loop runs on that width (as
+/// CPython's `dictkeys_get_index` compiles to), over the raw index and entry arrays.
 #[inline]
 pub(super) fn lookup_unicode(heap: &Heap, k: Keys, name: &Str, hash: i64) -> Option<usize> {
     debug_assert!(k.is_unicode());
-    for i in probe_sequence(k, hash) {
-        let ix = k.get_index(i);
-        if ix == DKIX_EMPTY {
-            return None;
-        }
-        if ix < 0 {
-            continue;
-        }
-        let ix = ix as usize;
-        let Some(ek) = k.raw_entry(ix).0 else {
-            continue;
-        };
-        if ptr::eq(ek.as_ptr().cast_const(), name.as_object()) {
-            return Some(ix);
-        }
-        // SAFETY: keys of a live table are live objects of this heap (a str-keyed table holds
-        // only exact strs: the checked cast never fails).
-        let Some(ek) = Str::cast(unsafe { ek.as_ref() }) else {
-            continue;
-        };
-        if str_hash_cached(heap, ek) == hash && str_eq(ek, name) {
-            return Some(ix);
+    let h = k.header();
+    let mask = (1usize << h.dk_log2_size) - 1;
+    let indices = k.base().wrapping_add(size_of::<KeysHeader>()).cast_const();
+    let entries = k.entries().cast_const().cast::<[Option<ObjPtr>; 2]>();
+    let nentries = k.nentries();
+    let probe = UnicodeProbe {
+        heap,
+        mask,
+        entries,
+        nentries,
+        name,
+        hash,
+    };
+    // `indices` is this table's index array of `mask + 1` slots of the width
+    // `dk_log2_index_bytes - dk_log2_size` names, each empty, deleted or an entry's index.
+    match h.dk_log2_index_bytes - h.dk_log2_size {
+        // SAFETY: one-byte slots (see above).
+        0 => unsafe { probe.run(indices.cast::<i8>()) },
+        // SAFETY: two-byte slots (see above).
+        1 => unsafe { probe.run(indices.cast::<i16>()) },
+        // SAFETY: four-byte slots (see above).
+        2 => unsafe { probe.run(indices.cast::<i32>()) },
+        // SAFETY: eight-byte slots (see above).
+        _ => unsafe { probe.run(indices.cast::<i64>()) },
+    }
+}
+
+/// One str lookup's probe of a str-keyed table (see [`lookup_unicode`]).
+struct UnicodeProbe<'a> {
+    heap: &'a Heap,
+    mask: usize,
+    entries: *const [Option<ObjPtr>; 2],
+    nentries: usize,
+    name: &'a Str,
+    hash: i64,
+}
+
+impl UnicodeProbe<'_> {
+    /// Probes the index array `indices` of slots of type `I`.
+    ///
+    /// # Safety
+    /// `indices` is the table's index array: `mask + 1` slots of type `I`, each empty (-1),
+    /// deleted (-2) or the index of one of the table's `nentries` entries at `entries`.
+    #[inline(always)]
+    unsafe fn run<I: Copy + Into<i64>>(&self, indices: *const I) -> Option<usize> {
+        let mut perturb = self.hash as u64;
+        let mut i = (self.hash as u64 as usize) & self.mask;
+        loop {
+            // SAFETY: `i <= mask`, inside the index array (caller).
+            let ix: i64 = unsafe { indices.add(i).read() }.into();
+            if ix >= 0 {
+                let ix = ix as usize;
+                debug_assert!(ix < self.nentries);
+                // SAFETY: a live slot names one of the table's entries (caller).
+                let [key, _] = unsafe { self.entries.add(ix).read() };
+                if let Some(ek) = key {
+                    if ptr::eq(ek.as_ptr().cast_const(), self.name.as_object()) {
+                        return Some(ix);
+                    }
+                    // SAFETY: keys of a live table are live objects of this heap (a str-keyed
+                    // table holds only exact strs: the checked cast never fails).
+                    if let Some(ek) = Str::cast(unsafe { ek.as_ref() })
+                        && str_hash_cached(self.heap, ek) == self.hash
+                        && str_eq(ek, self.name)
+                    {
+                        return Some(ix);
+                    }
+                }
+            } else if ix == DKIX_EMPTY as i64 {
+                return None;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & self.mask;
         }
     }
-    unreachable!("a table always has an empty slot, which ends every probe")
 }
 
 /// The slots `hash` probes, in order: `hash & mask`, then `(5i + perturb + 1) & mask` with

@@ -18,6 +18,12 @@
 //!   class namespace has a watcher bit, and its changes invalidate the class
 //!   ([`crate::type_cache`]).
 //!
+//! Exact str keys in str-keyed tables take the short road everywhere: [`lookup_str`] (the
+//! VM's `LOAD_NAME`, `in`, `get`) and the str case of [`set_item`] probe the index at its
+//! width with the hash cached in the str, and compare pointers before text, as
+//! `unicodekeys_lookup_unicode` and `insertdict` do; any other key or table takes the
+//! generic probe, which may run `__eq__`.
+//!
 //! When a table's `usable` room runs out it is rebuilt at `calculate_log2_keysize(3 × used)`,
 //! dropping deleted entries; a split table is then converted to a combined one, as is a split
 //! or str-keyed table receiving a key that is not an exact str. `{}` points at the shared
@@ -276,6 +282,61 @@ fn resize(heap: &Heap, d: &Dict, log2_size: u8, unicode: bool) -> PyResult<()> {
 /// # Errors
 /// `TypeError: unhashable type: 'list'`, or `MemoryError`.
 pub fn set_item<'h>(heap: &'h Heap, d: &Dict, key: Obj<'h>, value: Obj<'h>) -> PyResult<()> {
+    match set_str_item(heap, d, key, value) {
+        Ok(()) => Ok(()),
+        Err((key, value)) => set_item_generic(heap, d, key, value),
+    }
+}
+
+/// `insertdict` for an exact str key in a combined table of str keys, where no Python code
+/// can run: the value replaced in place, or a new entry appended while the table has room.
+/// The key and value come back (`Err`) for the generic path otherwise (another key or
+/// table, a split table, a table to resize).
+#[inline]
+fn set_str_item<'h>(
+    heap: &'h Heap,
+    d: &Dict,
+    key: Obj<'h>,
+    value: Obj<'h>,
+) -> Result<(), (Obj<'h>, Obj<'h>)> {
+    let k = keys(d);
+    let Some(name) = crate::types::unicode::as_exact_str(key.object()) else {
+        return Err((key, value));
+    };
+    if !k.is_unicode() || values(d).is_some() {
+        return Err((key, value));
+    }
+    let hash = crate::types::unicode::str_hash_cached(heap, name);
+    match keys::lookup_unicode(heap, k, name, hash) {
+        Some(ix) => {
+            heap.maintain_dict_tracking(d, key.object(), value.object());
+            notify_modified(heap, d);
+            if let Some(old) = k.replace_value(ix, value.into_ptr()) {
+                // SAFETY: the replaced value's reference was the table's.
+                unsafe { heap.decref(old) };
+            }
+            // The table keeps the key it has; `key` (a reference of the caller's) goes.
+            drop(key);
+            Ok(())
+        }
+        None if k.usable() > 0 => {
+            heap.maintain_dict_tracking(d, key.object(), value.object());
+            notify_modified(heap, d);
+            k.push_entry(Entry {
+                hash,
+                key: Some(key.into_ptr()),
+                value: Some(value.into_ptr()),
+            });
+            set_used(d, dict_len(d) + 1);
+            Ok(())
+        }
+        None => Err((key, value)),
+    }
+}
+
+/// [`set_item`] of any key into any table.
+#[inline(never)]
+fn set_item_generic<'h>(heap: &'h Heap, d: &Dict, key: Obj<'h>, value: Obj<'h>) -> PyResult<()> {
     let hash = key_hash(heap, key.object())?;
     heap.maintain_dict_tracking(d, key.object(), value.object());
     let str_key = is_exact_str(key.object());
@@ -340,8 +401,36 @@ pub fn set_item<'h>(heap: &'h Heap, d: &Dict, key: Obj<'h>, value: Obj<'h>) -> P
 
 /// The index of `key`'s entry in `d`'s table as it is when this returns, if present (see
 /// [`keys::lookup`]: a comparison that changes the dict restarts the probe).
+#[inline]
 fn lookup(heap: &Heap, d: &Dict, key: &PyObject, hash: i64) -> PyResult<Option<usize>> {
+    if let Some(name) = crate::types::unicode::as_exact_str(key) {
+        let k = keys(d);
+        if k.is_unicode() {
+            return Ok(keys::lookup_unicode(heap, k, name, hash));
+        }
+    }
     keys::lookup(heap, || keys(d), key, hash)
+}
+
+/// `d.get(name)` for an exact str `name` in a table of str keys (module, class and instance
+/// namespaces, and most dicts keyed by text), borrowed: `unicodekeys_lookup_unicode` with the
+/// hash cached in the str, no Python code, no reference taken. `None` when the answer needs
+/// the generic lookup (`name` is not an exact str, or the table has other keys).
+#[inline]
+pub fn lookup_str(heap: &Heap, d: &Dict, name: &PyObject) -> Option<Option<ObjPtr>> {
+    let name = crate::types::unicode::as_exact_str(name)?;
+    let k = keys(d);
+    if !k.is_unicode() {
+        return None;
+    }
+    let hash = crate::types::unicode::str_hash_cached(heap, name);
+    Some(keys::lookup_unicode(heap, k, name, hash).and_then(|ix| value_at(heap, d, ix)))
+}
+
+/// Whether `o` is a dict itself, not an instance of a subclass (`PyDict_CheckExact`).
+#[inline(always)]
+pub fn is_exact_dict(o: &PyObject) -> bool {
+    ptr::eq(o.ob_type(), DICT_TYPE.get())
 }
 
 /// The value of entry `ix` (for a split table, from the values array: `None` when this
@@ -374,6 +463,15 @@ pub fn get_item<'h>(heap: &'h Heap, d: &Dict, key: &PyObject) -> PyResult<Option
 /// `TypeError: unhashable type: ...`, or what a key comparison raises.
 #[inline]
 pub fn lookup_value(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<Option<ObjPtr>> {
+    if let Some(found) = lookup_str(heap, d, key) {
+        return Ok(found);
+    }
+    lookup_value_generic(heap, d, key)
+}
+
+/// [`lookup_value`] of any key: its hash, then the probe that may compare keys.
+#[inline(never)]
+fn lookup_value_generic(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<Option<ObjPtr>> {
     let hash = key_hash(heap, key)?;
     Ok(lookup(heap, d, key, hash)?.and_then(|ix| value_at(heap, d, ix)))
 }
