@@ -26,6 +26,48 @@ use std::path::{Path, PathBuf};
 /// Functions allowed to hold raw layout casts besides `header`, `slot_self`, constructors and
 /// deallocators: `(file, function, why)`.
 const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
+    // The speed paths of exact ints and floats, each after an exact type check or on a body
+    // the function itself just allocated.
+    (
+        "objects/src/abstract_fast.rs",
+        "binary_exact_builtins_owned",
+        "float or int bodies, only when both operands' `ob_type` is exactly `float` or `int`",
+    ),
+    (
+        "objects/src/types/float.rs",
+        "new_float",
+        "the `PyFloatObject` it just took from the free list or allocated",
+    ),
+    (
+        "objects/src/types/float.rs",
+        "set_value",
+        "an exact float's `ob_fval` whose one reference is the caller's (debug-asserted)",
+    ),
+    (
+        "objects/src/types/frame.rs",
+        "code",
+        "`f_code`, which only ever holds a code object (debug-asserted)",
+    ),
+    (
+        "objects/src/types/long.rs",
+        "medium_value",
+        "at most two digits of an `Int` view, as its `lv_tag` says it has",
+    ),
+    (
+        "objects/src/types/long.rs",
+        "exact_medium_value",
+        "the int body, only when `ob_type` is exactly `int`",
+    ),
+    (
+        "objects/src/types/long.rs",
+        "new_one_digit_int",
+        "the `PyLongObject` with one digit it just allocated",
+    ),
+    (
+        "objects/src/types/long.rs",
+        "new_wide_int_from_word",
+        "the `PyLongObject` with two or three digits it just allocated",
+    ),
     // The VM's unchecked access to fast locals and the value stack.
     (
         "objects/src/types/frame.rs",
@@ -275,6 +317,11 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
 /// `(file, function, why)`.
 const CHECKED: &[(&str, &str, &str)] = &[
     // It dispatches on the type, or only reads the header.
+    (
+        "objects/src/types/long.rs",
+        "exact_medium_value",
+        "dispatches on the type: `None` unless `ob_type` is exactly `int`",
+    ),
     (
         "objects/src/types/long.rs",
         "exact_compact_value",
