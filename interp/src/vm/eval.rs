@@ -1,8 +1,14 @@
 //! The dispatch loop (`_PyEval_EvalFrameDefault`): one `match` over the opcode of each code
 //! unit, the frames of Python-to-Python calls pushed and popped without Rust recursion.
 //!
-//! A [`Run`] holds the frames it pushed (its entry frame first), the top one and its code
-//! (cached when frames change), and the index of the next code unit. The loop,
+//! A [`Run`] holds its entry frame, the top frame and its code (cached when frames change),
+//! and the index of the next code unit; the frames between are linked as CPython links them,
+//! by the frames' own fields: `previous` (the caller), `owner` (a generator's frame, run by
+//! `FOR_ITER`/`SEND`, its generator found from the frame's address), pyrt's `FLAG_INIT`
+//! (an `__init__`'s frame, its instance waiting on the caller's stack), and the caller's
+//! `prev_instr` (left at the last cache unit of the instruction that pushed the frame, as
+//! 3.12's `DISPATCH_INLINED` leaves it: `f_lasti` and tracebacks see CPython's numbers) with
+//! its `return_offset` (where a generator's return lands). No list of frames is kept. The loop,
 //! [`Run::steps`], keeps the frame, its code units and constants and that index in locals;
 //! it runs the instructions that move values, jump, return, and the ones with fast paths for
 //! exact built-in types ([`fast`](super::fast): what 3.12's specialised instructions do)
