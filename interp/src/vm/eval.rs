@@ -232,6 +232,8 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             return Err(e);
         }
+        // The frame running when the run was entered, current again when it ends.
+        let outer = self.interp.vm.current_frame.get();
         match entry {
             Entry::Stack(h) => {
                 // The frame is popped by address when it is left (`DataStack::pop_top`).
@@ -239,6 +241,10 @@ impl<'a, 'py> Run<'a, 'py> {
                 self.ip = 0;
             }
             Entry::Generator(f, resume) => {
+                // A generator resumed from Rust runs on top of the frame that resumed it (its
+                // `previous` until it yields or finishes, which unlink it), as in CPython.
+                // SAFETY: the resuming frame is below this run for as long as it runs.
+                unsafe { f.as_ref().set_previous(NonNull::new(outer.cast_mut())) };
                 self.entry = f;
                 self.ip = resume;
                 self.search_at = Some(resume.saturating_sub(1));
@@ -272,6 +278,7 @@ impl<'a, 'py> Run<'a, 'py> {
         debug_assert!(!matches!(result, Ok(Exit::Yield(_))) || self.current == self.entry);
         self.entry = NonNull::dangling();
         self.current = NonNull::dangling();
+        self.interp.vm.current_frame.set(outer);
         result
     }
 
@@ -616,6 +623,7 @@ impl<'a, 'py> Run<'a, 'py> {
     #[inline(always)]
     fn set_current(&mut self, frame: NonNull<InterpreterFrame>) {
         self.current = frame;
+        self.interp.vm.current_frame.set(frame.as_ptr());
         // SAFETY: the frame is alive and in place while it runs (see `frame`).
         let code = unsafe { frame.as_ref() }
             .code()

@@ -92,6 +92,10 @@ use super::{Interp, R};
 pub(crate) struct VmState<'py> {
     /// The frames of running functions.
     pub stack: DataStack<'py>,
+    /// The frame running now (`tstate->cframe->current_frame`): the top frame of the
+    /// innermost run (an inline generator's too), NULL outside any run. Set by the run as its
+    /// frames change, given back when it ends; read only while that frame is in place.
+    pub current_frame: core::cell::Cell<*const pyrt_objects::types::frame::InterpreterFrame>,
     /// Constants merged across the session's code objects.
     pub pool: RefCell<load::ConstantPool<'py>>,
     /// `tstate->exc_info`: the exception being handled (`sys.exc_info()`, bare `raise`).
@@ -105,6 +109,7 @@ impl<'py> VmState<'py> {
     pub(crate) fn new(heap: &'py Heap) -> VmState<'py> {
         VmState {
             stack: DataStack::new(heap),
+            current_frame: core::cell::Cell::new(core::ptr::null()),
             pool: RefCell::new(load::ConstantPool::new()),
             exc_info: RefCell::new(None),
             sources: RefCell::new(HashMap::new()),

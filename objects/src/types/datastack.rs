@@ -398,6 +398,21 @@ impl<'h> DataStack<'h> {
         unsafe { f.as_ref() }
     }
 
+    /// The frame just below `frame` on the stack, if `frame` is on it and not its bottom frame
+    /// (a walk from the top: for the rare frame whose `previous` is not linked).
+    pub fn frame_below(&self, frame: &InterpreterFrame) -> Option<&InterpreterFrame> {
+        let mut f = self.top_frame.get();
+        while !f.is_null() {
+            let below = Self::below(f);
+            if ptr::eq(f, frame) {
+                // SAFETY: as in `frame_from_top`: a frame on the stack is alive until popped.
+                return unsafe { below.as_ref() };
+            }
+            f = below;
+        }
+        None
+    }
+
     /// The top frame, if any.
     pub fn top_frame(&self) -> Option<&InterpreterFrame> {
         // SAFETY: a frame on the stack is alive until popped, which needs its handle; the
