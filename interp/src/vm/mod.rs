@@ -148,17 +148,19 @@ impl<'py> Interp<'py> {
 
     /// Links a frame just pushed for a call from Rust to the frame below it on the data stack,
     /// as CPython links every frame it enters to the running one: its `f_back` (and the
-    /// frame a frame object that outlives it gets as `f_back`) is the caller's. (A running
-    /// generator's frame is not on the data stack, so a call from inside one links to the
-    /// frame that resumed it.)
+    /// frame a frame object that outlives it gets as `f_back`) is the caller's: the running
+    /// frame (an inline generator's too), or outside any run the frame below on the stack.
     pub(crate) fn link_to_caller(&self, frame: &pyrt_objects::types::datastack::StackFrame<'_>) {
-        let below = self
-            .vm
-            .stack
-            .frame_from_top(1)
-            .map(core::ptr::NonNull::from);
-        // SAFETY: the frame below stays on the data stack, in place, until this one (pushed
-        // above it) is popped.
+        // The running frame (a generator's too), else the frame below on the data stack.
+        let below = core::ptr::NonNull::new(self.vm.current_frame.get().cast_mut()).or_else(|| {
+            self.vm
+                .stack
+                .frame_from_top(1)
+                .map(core::ptr::NonNull::from)
+        });
+        // SAFETY: the running frame stays in place while the built-in it called runs, which
+        // outlasts this frame; the frame below stays on the data stack, in place, until this
+        // one (pushed above it) is popped.
         unsafe { frame.frame().set_previous(below) };
     }
 
