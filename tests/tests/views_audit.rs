@@ -198,6 +198,18 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "the frame embedded after the fixed part of a `&Generator`",
     ),
     (
+        "objects/src/types/frame.rs",
+        "code",
+        "the frame's `f_code`, which only ever holds a code object (`init`, `init_call` and \
+         `move_to` store a checked one; debug-asserted)",
+    ),
+    (
+        "objects/src/types/genobject.rs",
+        "of_frame",
+        "the generator around a frame owned by a generator (`_PyFrame_GetGenerator`: such a \
+         frame is only ever embedded in one), then checked by `Generator::cast`",
+    ),
+    (
         "objects/src/types/tuple.rs",
         "swap_item",
         "writes an item slot after the header of a `&Tuple`",

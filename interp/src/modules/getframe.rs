@@ -2,11 +2,13 @@
 //! of the running Python frame, or of the one `depth` calls below it, skipping incomplete
 //! frames as `PyFrame_GetBack` does.
 //!
-//! The frames are walked down the session's data stack, which holds them in call order. A
-//! generator's frame lives in the generator, not on that stack, so inside a generator this
-//! finds the frame that resumed it (a known difference from CPython, which links the
-//! generator's frame on top).
+//! The walk starts at the running frame (`current_frame`, an inline generator's frame too)
+//! and follows each frame's `previous`, as CPython does: a call's frame links its caller, a
+//! generator's frame the frame that resumed it (by `FOR_ITER`/`SEND` or from Rust), a frame a
+//! built-in entered from Rust the frame below it. A data-stack frame with no link (a module
+//! body an import runs) continues with the frame below it on the data stack.
 
+use pyrt_objects::types::frame::OWNED_BY_THREAD;
 use pyrt_objects::types::long;
 use pyrt_objects::{Obj, PyObject};
 
@@ -36,22 +38,24 @@ pub(crate) fn getframe<'py>(interp: &Interp<'py>, depth: Option<&PyObject>) -> R
             }
         },
     };
-    // The data stack holds every running frame but generators' in call order, including
-    // those a built-in entered from Rust (whose `previous` link is not set).
     let stack = &interp.vm.stack;
+    // SAFETY: the running frame stays in place while the built-in it called runs.
+    let mut at = unsafe { interp.vm.current_frame.get().as_ref() }.or_else(|| stack.top_frame());
     let mut left = depth.max(0);
-    let mut n = 0;
     loop {
-        let Some(frame) = stack.frame_from_top(n) else {
+        let Some(frame) = at else {
             return Err(interp.raise(&exceptions::VALUE_ERROR, "call stack is not deep enough"));
         };
-        n += 1;
-        if frame.is_incomplete() {
-            continue;
+        if !frame.is_incomplete() {
+            if left == 0 {
+                return frame.frame_object(interp.heap).map_err(|e| interp.err(e));
+            }
+            left -= 1;
         }
-        if left == 0 {
-            return frame.frame_object(interp.heap).map_err(|e| interp.err(e));
-        }
-        left -= 1;
+        at = match frame.previous() {
+            Some(p) => Some(p),
+            None if frame.owner() == OWNED_BY_THREAD => stack.frame_below(frame),
+            None => None,
+        };
     }
 }

@@ -1,8 +1,14 @@
 //! The dispatch loop (`_PyEval_EvalFrameDefault`): one `match` over the opcode of each code
 //! unit, the frames of Python-to-Python calls pushed and popped without Rust recursion.
 //!
-//! A [`Run`] holds the frames it pushed (its entry frame first), the top one and its code
-//! (cached when frames change), and the index of the next code unit. The loop,
+//! A [`Run`] holds its entry frame, the top frame and its code (cached when frames change),
+//! and the index of the next code unit; the frames between are linked as CPython links them,
+//! by the frames' own fields: `previous` (the caller), `owner` (a generator's frame, run by
+//! `FOR_ITER`/`SEND`, its generator found from the frame's address), pyrt's `FLAG_INIT`
+//! (an `__init__`'s frame, its instance waiting on the caller's stack), and the caller's
+//! `prev_instr` (left at the last cache unit of the instruction that pushed the frame, as
+//! 3.12's `DISPATCH_INLINED` leaves it: `f_lasti` and tracebacks see CPython's numbers) with
+//! its `return_offset` (where a generator's return lands). No list of frames is kept. The loop,
 //! [`Run::steps`], keeps the frame, its code units and constants and that index in locals;
 //! it runs the instructions that move values, jump, return, and the ones with fast paths for
 //! exact built-in types ([`fast`](super::fast): what 3.12's specialised instructions do)
@@ -20,7 +26,9 @@ use pyrt_objects::abstract_::{self, UnOp};
 use pyrt_objects::types::class;
 use pyrt_objects::types::code::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, Code};
 use pyrt_objects::types::datastack::StackFrame;
-use pyrt_objects::types::frame::InterpreterFrame;
+use pyrt_objects::types::frame::{
+    FLAG_INIT, InterpreterFrame, OWNED_BY_GENERATOR, OWNED_BY_THREAD,
+};
 use pyrt_objects::types::function::Function;
 use pyrt_objects::types::genobject::Generator;
 use pyrt_objects::types::method::Method;
@@ -28,12 +36,11 @@ use pyrt_objects::types::{
     NONE_TYPE, cell, dict, genobject, list, long, none, set, tuple, unicode,
 };
 use pyrt_objects::{Obj, ObjPtr, PyObject};
-use smallvec::SmallVec;
 
 use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
 use super::decode::{self, CACHE_ENTRIES};
-use super::generator::{InlineGen, can_resume_inline};
+use super::generator::can_resume_inline;
 use super::{args, fast, inline_cache, unwind};
 
 /// A str object's view (names and constants the compiler made are str).
@@ -115,13 +122,9 @@ const C_COST_OF_INIT: usize = 3;
 /// CPython, which inlines those frames.)
 const C_COST_OF_RESUME: usize = 2;
 
-/// The frames a run holds without allocating (a resumed generator's, and the frames it
-/// calls into before it yields).
-const RUN_INLINE_FRAMES: usize = 4;
-
-/// The inline generators a run holds without allocating (a pipeline of generators, each
-/// iterating the next, runs them all on one run).
-const RUN_INLINE_GENS: usize = 4;
+/// The largest jump a generator's caller keeps in its `return_offset` (a `u16`, as CPython's):
+/// a `FOR_ITER`/`SEND` over a generator jumping further takes the generic path.
+const RETURN_OFFSET_MAX: usize = u16::MAX as usize;
 
 /// Where a run starts.
 pub(crate) enum Entry<'s> {
@@ -145,31 +148,16 @@ enum Flow<'py> {
     Exit(Exit<'py>),
 }
 
-/// A frame of a run: where it is, its data-stack handle (none for a generator's), and the code
-/// unit its caller resumes at.
-struct Active<'s> {
-    frame: NonNull<InterpreterFrame>,
-    handle: Option<StackFrame<'s>>,
-    resume: usize,
-}
-
-/// An instantiation whose `__init__` frame runs on the run (3.13's
-/// `CALL_ALLOC_AND_ENTER_INIT`): the frame's depth in the run and the new instance, which the
-/// call gives once `__init__` returned `None`.
-struct InitFrame<'py> {
-    depth: usize,
-    instance: Obj<'py>,
-}
-
 /// One entry into the dispatch loop.
 pub(crate) struct Run<'a, 'py> {
     interp: &'a Interp<'py>,
-    /// The run's frames, entry frame first. Inline room for a few: every resumption of a
-    /// generator from Rust (`sum(gen)`, `next(gen)`) and every call back from a built-in makes
-    /// a run, which with a `Vec` allocated on the Rust heap for its first frame.
-    frames: SmallVec<[Active<'a>; RUN_INLINE_FRAMES]>,
-    /// The top frame of `frames` (set by [`Run::set_current`] whenever `frames` changes, so
-    /// the loop never looks it up); dangling before the entry frame is pushed.
+    /// The frame the run was entered with (a data-stack frame, or a generator's resumed from
+    /// Rust); dangling while the run is not running. Leaving it leaves the run.
+    entry: NonNull<InterpreterFrame>,
+    /// The top frame; the frames below it, down to `entry`, are linked by their `previous`
+    /// (as CPython's `cframe.current_frame`): a frame's owner tells a generator's frame (run
+    /// by `FOR_ITER`/`SEND`) from a call's, its `FLAG_INIT` an `__init__`'s, and a caller's
+    /// `prev_instr` (and `return_offset` below a generator) where it continues.
     current: NonNull<InterpreterFrame>,
     /// The code the top frame runs.
     code: NonNull<Code>,
@@ -185,11 +173,6 @@ pub(crate) struct Run<'a, 'py> {
     search_at: Option<usize>,
     /// Whether the entry frame counts against the recursion limit.
     count_entry: bool,
-    /// The generators whose frames run on this run (pushed by `FOR_ITER` or `SEND`), innermost
-    /// last.
-    inline_gens: SmallVec<[InlineGen<'py>; RUN_INLINE_GENS]>,
-    /// The `__init__` frames of instantiations running on this run, innermost last.
-    init_frames: Vec<InitFrame<'py>>,
 }
 
 impl<'a, 'py> Run<'a, 'py> {
@@ -200,7 +183,7 @@ impl<'a, 'py> Run<'a, 'py> {
     pub(crate) fn new(interp: &'a Interp<'py>) -> Run<'a, 'py> {
         Run {
             interp,
-            frames: SmallVec::new(),
+            entry: NonNull::dangling(),
             current: NonNull::dangling(),
             code: NonNull::dangling(),
             ip: 0,
@@ -208,8 +191,6 @@ impl<'a, 'py> Run<'a, 'py> {
             reraise: false,
             search_at: None,
             count_entry: true,
-            inline_gens: SmallVec::new(),
-            init_frames: Vec::new(),
         }
     }
 
@@ -251,26 +232,25 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             return Err(e);
         }
+        // The frame running when the run was entered, current again when it ends.
+        let outer = self.interp.vm.current_frame.get();
         match entry {
             Entry::Stack(h) => {
-                self.frames.push(Active {
-                    frame: h.as_ptr(),
-                    handle: Some(h),
-                    resume: 0,
-                });
+                // The frame is popped by address when it is left (`DataStack::pop_top`).
+                self.entry = h.as_ptr();
                 self.ip = 0;
             }
             Entry::Generator(f, resume) => {
-                self.frames.push(Active {
-                    frame: f,
-                    handle: None,
-                    resume: 0,
-                });
+                // A generator resumed from Rust runs on top of the frame that resumed it (its
+                // `previous` until it yields or finishes, which unlink it), as in CPython.
+                // SAFETY: the resuming frame is below this run for as long as it runs.
+                unsafe { f.as_ref().set_previous(NonNull::new(outer.cast_mut())) };
+                self.entry = f;
                 self.ip = resume;
                 self.search_at = Some(resume.saturating_sub(1));
             }
         }
-        self.set_current();
+        self.set_current(self.entry);
         if throw.is_none() {
             self.search_at = None;
         }
@@ -293,12 +273,12 @@ impl<'a, 'py> Run<'a, 'py> {
             self.interp.leave();
             self.interp.leave_c(c_cost);
         }
-        if matches!(result, Ok(Exit::Yield(_))) {
-            // Only the entry frame is left when it yields (the frames above it returned, the
-            // generators above it yielded).
-            debug_assert!(self.frames.len() == 1 && self.inline_gens.is_empty());
-            self.frames.clear();
-        }
+        // The entry frame was left (popped, or a generator's that yielded, when the frames
+        // above it had returned and the generators above it yielded).
+        debug_assert!(!matches!(result, Ok(Exit::Yield(_))) || self.current == self.entry);
+        self.entry = NonNull::dangling();
+        self.current = NonNull::dangling();
+        self.interp.vm.current_frame.set(outer);
         result
     }
 
@@ -486,7 +466,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     if let Some(g) = gen_view {
                         // `FOR_ITER_GEN`: the generator's frame runs on this run; its return
                         // value lands on the `END_FOR` at the target.
-                        if can_resume_inline(g, true) {
+                        if can_resume_inline(g, true) && oparg <= RETURN_OFFSET_MAX {
                             self.ip = next;
                             self.push_generator_frame(g, none(heap), next + oparg)?;
                             reload!();
@@ -530,11 +510,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     } else {
                         self.borrowed(consts[oparg])
                     };
-                    if self
-                        .init_frames
-                        .last()
-                        .is_some_and(|i| i.depth == self.frames.len())
-                    {
+                    if frame.vm_flags() & FLAG_INIT != 0 {
                         // `__init__`'s return: the instance, or a `TypeError` at the CALL.
                         self.return_from_init(v)?;
                         reload!();
@@ -560,7 +536,9 @@ impl<'a, 'py> Run<'a, 'py> {
                         core::ptr::eq(sent.ob_type(), NONE_TYPE.get())
                     });
                     match receiver {
-                        Some(g) if can_resume_inline(g, sent_none) => {
+                        Some(g)
+                            if can_resume_inline(g, sent_none) && oparg <= RETURN_OFFSET_MAX =>
+                        {
                             let v = pop!();
                             self.ip = next;
                             self.push_generator_frame(g, v, next + oparg)?;
@@ -571,17 +549,13 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 YIELD_VALUE => {
                     let v = pop!();
-                    if self
-                        .inline_gens
-                        .last()
-                        .is_some_and(|g| g.depth == self.frames.len())
-                    {
+                    if self.current == self.entry {
+                        self.ip = next;
+                        return Ok(Exit::Yield(v));
+                    } else if frame.owner() == OWNED_BY_GENERATOR {
                         // Back to the generator's caller, after its `FOR_ITER` or `SEND`.
                         self.yield_to_caller(v);
                         reload!();
-                    } else if self.frames.len() == 1 {
-                        self.ip = next;
-                        return Ok(Exit::Yield(v));
                     } else {
                         return Err(self.system_error("yield outside a generator's run"));
                     }
@@ -667,26 +641,37 @@ impl<'a, 'py> Run<'a, 'py> {
         unsafe { Obj::from_borrowed(self.interp.heap, p.as_ref()) }
     }
 
-    /// Makes the top of `frames` the current frame (after a push or pop of frames).
-    #[inline]
-    fn set_current(&mut self) {
-        let top = self.frames.last().expect("a run has a frame while it runs");
-        self.current = top.frame;
-        // SAFETY: the frame is alive and in place while it is on `frames` (see `frame`).
-        let code = unsafe { top.frame.as_ref() }
+    /// Makes `frame` (the entry frame, or one just pushed on the run) the current frame.
+    #[inline(always)]
+    fn set_current(&mut self, frame: NonNull<InterpreterFrame>) {
+        self.current = frame;
+        self.interp.vm.current_frame.set(frame.as_ptr());
+        // SAFETY: the frame is alive and in place while it runs (see `frame`).
+        let code = unsafe { frame.as_ref() }
             .code()
             .expect("a running frame has its code");
         self.code = NonNull::from(code);
     }
 
+    /// Makes `caller` (the `previous` of the frame just left) current again, continuing
+    /// after its `prev_instr` (`resume_frame`: the last unit of the instruction that pushed
+    /// the frame above it).
+    #[inline(always)]
+    fn resume_caller(&mut self, caller: *const InterpreterFrame) {
+        let caller = NonNull::new(caller.cast_mut()).expect("a frame above the entry has a caller");
+        self.set_current(caller);
+        self.ip = (self.frame().lasti() + 1) as usize;
+    }
+
     /// The top frame.
     #[inline(always)]
     fn frame(&self) -> &'a InterpreterFrame {
-        debug_assert!(self.frames.last().is_some_and(|f| f.frame == self.current));
-        // SAFETY: `current` is the top of `frames` while the run runs (`set_current`), and a
-        // frame of this run stays in place until the run pops it (data-stack frames are popped
-        // only here; a generator's frame lives in the generator, which its caller holds for
-        // the run).
+        debug_assert!(self.current != NonNull::dangling());
+        // SAFETY: `current` is the top frame while the run runs (`set_current`), and a frame
+        // of this run stays in place until the run leaves it (data-stack frames are popped
+        // only here; a generator's frame lives in the generator, which its caller's stack
+        // holds while the frame runs); the frames below it are its `previous` chain, each in
+        // place while a frame above it runs.
         unsafe { self.current.as_ref() }
     }
 
@@ -1431,26 +1416,13 @@ impl<'a, 'py> Run<'a, 'py> {
     fn pop_frame(&mut self) -> bool {
         // The common case, a Python-to-Python call's frame returning to its caller: neither an
         // inline generator's nor an `__init__`'s frame, nor the entry frame.
-        let depth = self.frames.len();
-        if depth > 1
-            && self.inline_gens.last().is_none_or(|g| g.depth != depth)
-            && self.init_frames.last().is_none_or(|i| i.depth != depth)
-        {
-            let active = self.frames.pop().expect("a frame to pop");
-            if let Some(h) = active.handle {
-                let _ = self.interp.vm.stack.pop(h);
-            }
-            let caller = self.frames.last().expect("a caller");
-            let (frame, resume) = (caller.frame, caller.resume);
+        let f = self.frame();
+        if self.current != self.entry && f.owner() == OWNED_BY_THREAD && f.vm_flags() == 0 {
+            let caller = f.previous_ptr();
+            let popped = self.interp.vm.stack.pop_top(self.current);
+            debug_assert!(popped, "a call's frame is the data stack's top frame");
             self.interp.leave();
-            self.ip = resume;
-            self.current = frame;
-            // SAFETY: the caller is alive and in place while it is on `frames` (see `frame`),
-            // and holds its code.
-            let code = unsafe { frame.as_ref() }
-                .code()
-                .expect("a running frame has its code");
-            self.code = NonNull::from(code);
+            self.resume_caller(caller);
             return false;
         }
         self.pop_frame_general()
@@ -1459,49 +1431,49 @@ impl<'a, 'py> Run<'a, 'py> {
     /// [`Run::pop_frame`] of an entry frame, an inline generator's or an `__init__`'s.
     #[inline(never)]
     fn pop_frame_general(&mut self) -> bool {
-        let depth = self.frames.len();
-        let active = self.frames.pop().expect("a frame to pop");
-        if let Some(h) = active.handle {
-            let _ = self.interp.vm.stack.pop(h);
-        }
+        let interp = self.interp;
+        let f = self.frame();
+        let is_entry = self.current == self.entry;
+        let caller = f.previous_ptr();
+        let init = f.vm_flags() & FLAG_INIT != 0;
         // An inline generator's frame returned or raised: the generator is finished, and a
-        // return value goes where its `FOR_ITER` or `SEND` said.
-        let inline_gen = if self.inline_gens.last().is_some_and(|g| g.depth == depth) {
-            self.inline_gens.pop()
-        } else {
+        // return value goes where its `FOR_ITER` or `SEND` said (the caller's
+        // `return_offset`).
+        let inline_gen = if is_entry {
             None
+        } else {
+            Generator::of_frame(f)
         };
-        if let Some(g) = &inline_gen {
-            self.interp.gen_leave_done(g);
+        if f.owner() == OWNED_BY_THREAD {
+            let popped = interp.vm.stack.pop_top(self.current);
+            debug_assert!(popped, "a running data-stack frame is the top frame");
+        }
+        if let Some(g) = inline_gen {
+            interp.gen_leave_inline(g);
         }
         // An `__init__` frame raised: the instantiation fails with it, as the generic path's.
-        if self.init_frames.last().is_some_and(|i| i.depth == depth) {
-            self.init_frames.pop();
-            self.interp.leave_c(C_COST_OF_INIT);
-            self.interp.gc_safe_point();
+        if init {
+            interp.leave_c(C_COST_OF_INIT);
+            interp.gc_safe_point();
         }
-        let Some(caller) = self.frames.last() else {
+        if is_entry {
             return true;
-        };
-        let (frame, resume) = (caller.frame, caller.resume);
-        self.interp.leave();
-        self.ip = match inline_gen {
-            Some(g) => g.return_ip,
-            None => resume,
-        };
-        self.current = frame;
-        // SAFETY: the caller is alive and in place while it is on `frames` (see `frame`), and
-        // holds its code.
-        let code = unsafe { frame.as_ref() }
-            .code()
-            .expect("a running frame has its code");
-        self.code = NonNull::from(code);
+        }
+        interp.leave();
+        self.resume_caller(caller);
+        if inline_gen.is_some() {
+            self.ip += usize::from(self.frame().return_offset());
+        } else if init {
+            // The caller's `prev_instr` stayed at its `CALL` (see `call_class_positional`).
+            self.ip += usize::from(CACHE_ENTRIES[usize::from(CALL)]);
+        }
         false
     }
 
     /// `FOR_ITER_GEN` / `SEND_GEN`: generator `g` (suspended, or just created and sent `None`:
     /// [`can_resume_inline`]) resumes on this run with `value` sent in; its caller continues at
-    /// `self.ip` when it yields, at `return_ip` (its return value pushed) when it returns.
+    /// `self.ip` when it yields, at `return_ip` (its return value pushed) when it returns
+    /// (`return_ip - self.ip` at most [`RETURN_OFFSET_MAX`]).
     #[inline(always)]
     fn push_generator_frame(
         &mut self,
@@ -1518,24 +1490,18 @@ impl<'a, 'py> Run<'a, 'py> {
                 return Err(e);
             }
         };
+        // `gen->gi_exc_state.previous_item = tstate->exc_info`.
+        drop(g.replace_caller_exc(interp.heap, saved_exc));
         let frame = g.frame_ptr();
         // SAFETY: the generator's frame is linked only while it runs above its caller, which
         // stays in place until the generator's frame is left (yield, return or raise).
         unsafe { frame.as_ref().set_previous(Some(self.current)) };
-        self.frames.last_mut().expect("a caller").resume = self.ip;
-        self.frames.push(Active {
-            frame,
-            handle: None,
-            resume: 0,
-        });
-        self.inline_gens.push(InlineGen {
-            // SAFETY: the caller's stack holds the generator.
-            generator: unsafe { Obj::from_borrowed(interp.heap, g) },
-            saved_exc,
-            depth: self.frames.len(),
-            return_ip,
-        });
-        self.set_current();
+        // `frame->return_offset = oparg` and `DISPATCH_INLINED`: the caller's `prev_instr` is
+        // its instruction's last cache unit.
+        let caller = self.frame();
+        caller.set_prev_instr(self.code().units_ptr().wrapping_add(self.ip - 1));
+        caller.set_return_offset((return_ip - self.ip) as u16);
+        self.set_current(frame);
         self.ip = resume;
         Ok(())
     }
@@ -1544,32 +1510,34 @@ impl<'a, 'py> Run<'a, 'py> {
     /// to its caller's stack, which continues after its `FOR_ITER` or `SEND`.
     #[inline]
     fn yield_to_caller(&mut self, v: Obj<'py>) {
-        let g = self.inline_gens.pop().expect("an inline generator");
-        self.frames.pop();
-        if let Some(view) = Generator::cast(g.generator.object()) {
-            self.interp.gen_suspend(view, g.saved_exc);
-        }
-        self.interp.leave();
-        self.ip = self.frames.last().expect("a caller").resume;
-        self.set_current();
+        let interp = self.interp;
+        let f = self.frame();
+        let caller = f.previous_ptr();
+        let g = Generator::of_frame(f).expect("an inline generator's frame");
+        let saved = g.replace_caller_exc(interp.heap, None);
+        interp.gen_suspend(g, saved);
+        interp.leave();
+        self.resume_caller(caller);
         self.push(v);
     }
 
     /// `RETURN_GENERATOR`: the frame moves into a new generator, which is "returned".
     fn return_generator(&mut self) -> R<'py, Flow<'py>> {
         let heap = self.interp.heap;
-        let active = self.frames.pop().expect("a running frame");
-        let Some(h) = active.handle else {
-            return Err(self.system_error("RETURN_GENERATOR in a generator"));
+        let f = self.frame();
+        let is_entry = self.current == self.entry;
+        let caller = f.previous_ptr();
+        let h = match self.interp.vm.stack.top_handle(self.current) {
+            Some(h) if f.owner() == OWNED_BY_THREAD => h,
+            _ => return Err(self.system_error("RETURN_GENERATOR in a generator")),
         };
         let g =
             genobject::new_generator(heap, &self.interp.vm.stack, h).map_err(|e| self.err(e))?;
-        if self.frames.is_empty() {
+        if is_entry {
             return Ok(Flow::Exit(Exit::Return(g)));
         }
         self.interp.leave();
-        self.ip = self.frames.last().expect("a caller").resume;
-        self.set_current();
+        self.resume_caller(caller);
         self.push(g);
         Ok(Flow::Next)
     }
@@ -1913,13 +1881,15 @@ impl<'a, 'py> Run<'a, 'py> {
                 return Err(e);
             }
         };
-        // SAFETY: the NULL below the instance and the arguments (moved out) is on the stack.
-        unsafe { caller.forget_top_empty(1) };
-        self.init_frames.push(InitFrame {
-            depth: self.frames.len() + 1,
-            instance,
-        });
+        // The instance waits in the NULL's slot below the arguments (moved out) for
+        // `__init__`'s return, which the frame's `FLAG_INIT` tells.
+        first.set(heap, Some(instance));
+        h.frame().set_vm_flags(FLAG_INIT);
+        let at_call = caller.prev_instr();
         self.enter_frame(h);
+        // The caller stays at its `CALL` (CPython 3.12 runs `__init__` from `type_call`, not
+        // inlined): its `f_lasti` and traceback entries say so.
+        caller.set_prev_instr(at_call);
         Ok(Some(Flow::Next))
     }
 
@@ -1928,12 +1898,18 @@ impl<'a, 'py> Run<'a, 'py> {
     /// raised at the caller's `CALL`.
     fn return_from_init(&mut self, v: Obj<'py>) -> R<'py, ()> {
         let interp = self.interp;
-        let init = self.init_frames.pop().expect("an __init__ frame");
         interp.leave_c(C_COST_OF_INIT);
+        // A plain call's frame now: `pop_frame` resumes the caller after its `CALL`.
+        self.frame().set_vm_flags(0);
         let entry = self.pop_frame();
         debug_assert!(!entry, "an __init__ frame is never a run's entry");
+        // `pop_frame` resumed the caller after its `prev_instr`, which stayed at the `CALL`.
+        self.ip += usize::from(CACHE_ENTRIES[usize::from(CALL)]);
         interp.gc_safe_point();
         if !v.is(&none(interp.heap)) {
+            // The instance goes before the error is raised (`type_call`'s `Py_SETREF`).
+            drop(self.pop_opt());
+            // The error is the `CALL`'s, where the caller's `prev_instr` is.
             return Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 format!(
@@ -1942,31 +1918,22 @@ impl<'a, 'py> Run<'a, 'py> {
                 ),
             ));
         }
-        self.push(init.instance);
+        // The instance is on the caller's stack, where `call_class_positional` left it.
         Ok(())
     }
 
     /// Makes the pushed frame `h` (a Python-to-Python call, its locals bound) the running
-    /// one; the caller resumes at `self.ip`.
+    /// one; the caller resumes at `self.ip` (its `prev_instr` is the unit before: 3.12's
+    /// `DISPATCH_INLINED` leaves a caller at its instruction's last cache unit, where
+    /// `f_lasti` and tracebacks see it).
     #[inline(always)]
     fn enter_frame(&mut self, h: StackFrame<'a>) {
         let frame = h.as_ptr();
         // SAFETY: the caller stays on the stack below the callee until the callee is popped.
         unsafe { h.frame().set_previous(Some(self.current)) };
-        if let Some(caller) = self.frames.last_mut() {
-            caller.resume = self.ip;
-        }
-        // SAFETY: a frame just pushed runs its function's code, which it holds.
-        let code = unsafe { frame.as_ref() }
-            .code()
-            .expect("a running frame has its code");
-        self.frames.push(Active {
-            frame,
-            handle: Some(h),
-            resume: 0,
-        });
-        self.current = frame;
-        self.code = NonNull::from(code);
+        self.frame()
+            .set_prev_instr(self.code().units_ptr().wrapping_add(self.ip - 1));
+        self.set_current(frame);
         self.ip = 0;
     }
 

@@ -33,20 +33,6 @@ pub(crate) fn stop_value<'py>(interp: &Interp<'py>, exc: &Obj<'py>) -> Obj<'py> 
         .unwrap_or_else(|| none(heap))
 }
 
-/// A generator whose frame runs on the current run, pushed by `FOR_ITER` or `SEND` (3.12's
-/// `FOR_ITER_GEN` and `SEND_GEN`): what its caller needs when the frame yields, returns or
-/// raises.
-pub(crate) struct InlineGen<'py> {
-    /// The generator (a strong reference while its frame runs).
-    pub generator: Obj<'py>,
-    /// `tstate->exc_info` of the caller, given back when the frame is left.
-    pub saved_exc: Option<Obj<'py>>,
-    /// The number of frames of the run with the generator's on top.
-    pub depth: usize,
-    /// Where the caller continues when the generator returns (its return value pushed).
-    pub return_ip: usize,
-}
-
 /// Whether generator `g` can be resumed on the current run with a value sent in (`None`
 /// when `sent_none`): it is suspended, or just created and sent `None` (3.12's
 /// `FOR_ITER_GEN`/`SEND_GEN` guards). Every other case goes through [`Interp::gen_send`], which
@@ -119,13 +105,12 @@ impl<'py> Interp<'py> {
         g.set_frame_state(heap, FRAME_CLEARED);
     }
 
-    /// The frame of an inline generator returned or raised (see [`Interp::gen_finish`]).
-    pub(crate) fn gen_leave_done(&self, g: &InlineGen<'py>) {
-        if let Some(g_view) = Generator::cast(g.generator.object()) {
-            self.gen_finish(g_view, g.saved_exc.clone());
-        } else {
-            self.vm.exc_info.replace(g.saved_exc.clone());
-        }
+    /// The frame of an inline generator (run by `FOR_ITER`/`SEND` on its caller's run)
+    /// returned or raised: finished, with the caller's handled exception, which
+    /// [`Generator::replace_caller_exc`] kept while it ran, restored.
+    pub(crate) fn gen_leave_inline(&self, g: &Generator) {
+        let saved = g.replace_caller_exc(self.heap, None);
+        self.gen_finish(g, saved);
     }
 
     /// Resumes generator `g` with `value` sent in (or `throw` raised in it).

@@ -22,7 +22,9 @@
 //!
 //! A call from Rust (a built-in calling back, the module body) enters [`eval::Run`] with one
 //! frame; Python-to-Python calls push frames on the same run, and `RETURN_VALUE` pops them
-//! (3.11's inlined calls). Only built-ins that call back (and generators resumed) recurse in
+//! (3.11's inlined calls). A run keeps only its entry and top frames: the others are the
+//! top frame's `previous` chain, and a caller continues after its `prev_instr` (the last
+//! cache unit of its `CALL`, `FOR_ITER` or `SEND`, as in 3.12). Only built-ins that call back (and generators resumed) recurse in
 //! Rust; each such entry counts against the recursion limit, as every Python frame does
 //! (`RecursionError` at `sys.getrecursionlimit()`), and against CPython's C recursion limit
 //! of 1500 (two for a call, one for a resume), so no recursion limit a script sets can
@@ -90,6 +92,10 @@ use super::{Interp, R};
 pub(crate) struct VmState<'py> {
     /// The frames of running functions.
     pub stack: DataStack<'py>,
+    /// The frame running now (`tstate->cframe->current_frame`): the top frame of the
+    /// innermost run (an inline generator's too), NULL outside any run. Set by the run as its
+    /// frames change, given back when it ends; read only while that frame is in place.
+    pub current_frame: core::cell::Cell<*const pyrt_objects::types::frame::InterpreterFrame>,
     /// Constants merged across the session's code objects.
     pub pool: RefCell<load::ConstantPool<'py>>,
     /// `tstate->exc_info`: the exception being handled (`sys.exc_info()`, bare `raise`).
@@ -103,6 +109,7 @@ impl<'py> VmState<'py> {
     pub(crate) fn new(heap: &'py Heap) -> VmState<'py> {
         VmState {
             stack: DataStack::new(heap),
+            current_frame: core::cell::Cell::new(core::ptr::null()),
             pool: RefCell::new(load::ConstantPool::new()),
             exc_info: RefCell::new(None),
             sources: RefCell::new(HashMap::new()),
@@ -141,17 +148,19 @@ impl<'py> Interp<'py> {
 
     /// Links a frame just pushed for a call from Rust to the frame below it on the data stack,
     /// as CPython links every frame it enters to the running one: its `f_back` (and the
-    /// frame a frame object that outlives it gets as `f_back`) is the caller's. (A running
-    /// generator's frame is not on the data stack, so a call from inside one links to the
-    /// frame that resumed it.)
+    /// frame a frame object that outlives it gets as `f_back`) is the caller's: the running
+    /// frame (an inline generator's too), or outside any run the frame below on the stack.
     pub(crate) fn link_to_caller(&self, frame: &pyrt_objects::types::datastack::StackFrame<'_>) {
-        let below = self
-            .vm
-            .stack
-            .frame_from_top(1)
-            .map(core::ptr::NonNull::from);
-        // SAFETY: the frame below stays on the data stack, in place, until this one (pushed
-        // above it) is popped.
+        // The running frame (a generator's too), else the frame below on the data stack.
+        let below = core::ptr::NonNull::new(self.vm.current_frame.get().cast_mut()).or_else(|| {
+            self.vm
+                .stack
+                .frame_from_top(1)
+                .map(core::ptr::NonNull::from)
+        });
+        // SAFETY: the running frame stays in place while the built-in it called runs, which
+        // outlasts this frame; the frame below stays on the data stack, in place, until this
+        // one (pushed above it) is popped.
         unsafe { frame.frame().set_previous(below) };
     }
 

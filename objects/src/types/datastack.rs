@@ -287,6 +287,30 @@ impl<'h> DataStack<'h> {
         Ok(())
     }
 
+    /// [`DataStack::pop`] by address: pops `frame` when it is the top frame (the VM links
+    /// its frames by address, as CPython's `previous`); `false` (nothing changes) otherwise.
+    #[inline(always)]
+    pub fn pop_top(&self, frame: NonNull<InterpreterFrame>) -> bool {
+        if !self.is_top(frame) {
+            return false;
+        }
+        let heap = self.heap;
+        // SAFETY: the top frame is alive and in place until it is released below.
+        let f = unsafe { frame.as_ref() };
+        f.clear_except_code(heap);
+        f.release_code(heap);
+        self.release(frame);
+        true
+    }
+
+    /// The handle of `frame` when it is the top frame (the VM keeps frames by address).
+    pub fn top_handle(&self, frame: NonNull<InterpreterFrame>) -> Option<StackFrame<'_>> {
+        self.is_top(frame).then_some(StackFrame {
+            frame,
+            _stack: core::marker::PhantomData,
+        })
+    }
+
     /// Forgets the top frame `frame` whose contents moved elsewhere (a generator took them):
     /// only its words are given back.
     pub(crate) fn pop_moved(&self, frame: StackFrame<'_>) -> Result<(), ()> {
@@ -372,6 +396,21 @@ impl<'h> DataStack<'h> {
         // SAFETY: a frame on the stack is alive until popped, which needs its handle; the
         // borrow of `self` keeps the stack alive.
         unsafe { f.as_ref() }
+    }
+
+    /// The frame just below `frame` on the stack, if `frame` is on it and not its bottom frame
+    /// (a walk from the top: for the rare frame whose `previous` is not linked).
+    pub fn frame_below(&self, frame: &InterpreterFrame) -> Option<&InterpreterFrame> {
+        let mut f = self.top_frame.get();
+        while !f.is_null() {
+            let below = Self::below(f);
+            if ptr::eq(f, frame) {
+                // SAFETY: as in `frame_from_top`: a frame on the stack is alive until popped.
+                return unsafe { below.as_ref() };
+            }
+            f = below;
+        }
+        None
     }
 
     /// The top frame, if any.

@@ -64,8 +64,13 @@ pub struct InterpreterFrame {
     stacktop: Cell<i32>,
     return_offset: Cell<u16>,
     owner: Cell<u8>,
-    _pad: u8,
+    /// pyrt's own flags in CPython's padding byte ([`FLAG_INIT`]).
+    vm_flags: Cell<u8>,
 }
+
+/// [`InterpreterFrame::vm_flags`]: the frame runs the `__init__` of an instantiation whose
+/// instance waits on its caller's value stack (3.13's `CALL_ALLOC_AND_ENTER_INIT`).
+pub const FLAG_INIT: u8 = 1;
 
 /// `offsetof(_PyInterpreterFrame, localsplus)`.
 pub const LOCALSPLUS_OFFSET: usize = 72;
@@ -125,7 +130,7 @@ impl InterpreterFrame {
                 stacktop: Cell::new(nlocalsplus),
                 return_offset: Cell::new(0),
                 owner: Cell::new(parts.owner),
-                _pad: 0,
+                vm_flags: Cell::new(0),
             });
         }
     }
@@ -204,7 +209,7 @@ impl InterpreterFrame {
                 stacktop: Cell::new(code.nlocalsplus()),
                 return_offset: Cell::new(0),
                 owner: Cell::new(OWNED_BY_THREAD),
-                _pad: 0,
+                vm_flags: Cell::new(0),
             });
         }
         caller.stacktop.set(top as i32);
@@ -507,6 +512,18 @@ impl InterpreterFrame {
         self.owner.get()
     }
 
+    /// pyrt's own flags ([`FLAG_INIT`]), 0 in a new frame.
+    #[inline(always)]
+    pub fn vm_flags(&self) -> u8 {
+        self.vm_flags.get()
+    }
+
+    /// Sets pyrt's own flags.
+    #[inline(always)]
+    pub fn set_vm_flags(&self, flags: u8) {
+        self.vm_flags.set(flags);
+    }
+
     /// `previous`, if linked.
     pub fn previous(&self) -> Option<&InterpreterFrame> {
         // SAFETY: `set_previous`'s contract: a linked frame outlives the link.
@@ -683,7 +700,7 @@ impl InterpreterFrame {
                 stacktop: Cell::new(top as i32),
                 return_offset: Cell::new(self.return_offset.get()),
                 owner: Cell::new(owner),
-                _pad: 0,
+                vm_flags: Cell::new(0),
             });
             let d = dest.as_ref();
             for (from, to) in self.slots().iter().zip(d.slots()).take(top) {

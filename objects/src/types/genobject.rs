@@ -61,7 +61,7 @@ pub struct PyGenObject {
     /// `gi_exc_state.exc_value`.
     exc_value: RefField,
     /// `gi_exc_state.previous_item`: the VM's link while the generator runs.
-    exc_previous_item: Cell<usize>,
+    exc_previous_item: Cell<Option<ObjPtr>>,
     gi_origin_or_finalizer: RefField,
     gi_hooks_inited: Cell<u8>,
     gi_closed: Cell<u8>,
@@ -131,7 +131,7 @@ pub fn new_generator<'h>(
             gi_name: RefField::new(Some(func.name(heap))),
             gi_qualname: RefField::new(Some(func.qualname(heap))),
             exc_value: RefField::new(None),
-            exc_previous_item: Cell::new(0),
+            exc_previous_item: Cell::new(None),
             gi_origin_or_finalizer: RefField::new(None),
             gi_hooks_inited: Cell::new(0),
             gi_closed: Cell::new(0),
@@ -232,6 +232,36 @@ impl Generator {
         header(self).exc_value.set(heap, v);
     }
 
+    /// Replaces the handled exception of the generator's caller, which the VM keeps in
+    /// `gi_exc_state.previous_item` while an inline generator's frame runs (CPython links the
+    /// caller's `_PyErr_StackItem` there); gives the one it held. The generator owns the
+    /// reference it holds (released by its deallocation, should one be left).
+    #[inline(always)]
+    pub fn replace_caller_exc<'h>(&self, heap: &'h Heap, v: Option<Obj<'h>>) -> Option<Obj<'h>> {
+        let old = header(self).exc_previous_item.replace(v.map(Obj::into_ptr));
+        // SAFETY: the field holds only owned references this function stored.
+        old.map(|p| unsafe { Obj::from_owned(heap, p) })
+    }
+
+    /// The generator whose embedded frame is `frame` (`_PyFrame_GetGenerator`), when `frame`
+    /// is owned by a generator.
+    #[inline(always)]
+    pub fn of_frame(frame: &InterpreterFrame) -> Option<&Generator> {
+        if frame.owner() != OWNED_BY_GENERATOR {
+            return None;
+        }
+        // SAFETY: a frame owned by a generator is only ever the frame embedded in a generator
+        // (`new_generator` is the one place that gives a frame that owner), at
+        // `IFRAME_OFFSET` past the generator's header, which lives as long as its frame.
+        let o = unsafe {
+            &*ptr::from_ref(frame)
+                .cast::<u8>()
+                .sub(IFRAME_OFFSET)
+                .cast::<PyObject>()
+        };
+        Generator::cast(o)
+    }
+
     /// `gi_code`.
     pub fn code<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {
         self.frame().code_obj(heap)
@@ -301,6 +331,7 @@ unsafe fn gen_dealloc(heap: &Heap, op: ObjPtr) {
         h.gi_name.clear(heap);
         h.gi_qualname.clear(heap);
         h.exc_value.clear(heap);
+        drop(g.replace_caller_exc(heap, None));
         heap.free_object(op, GEN_TYPE.get());
     }
 }
