@@ -44,11 +44,6 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "an exact float's `ob_fval` whose one reference is the caller's (debug-asserted)",
     ),
     (
-        "objects/src/types/frame.rs",
-        "code",
-        "`f_code`, which only ever holds a code object (debug-asserted)",
-    ),
-    (
         "objects/src/types/long.rs",
         "medium_value",
         "at most two digits of an `Int` view, as its `lv_tag` says it has",

@@ -75,9 +75,7 @@ pub(super) fn globals<'py>(
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     interp
-        .vm
-        .stack
-        .top_frame()
+        .running_frame()
         .and_then(|f| f.globals(interp.heap))
         .ok_or_else(|| interp.raise(&exceptions::SYSTEM_ERROR, "globals(): no current frame"))
 }
@@ -93,9 +91,7 @@ pub(super) fn locals<'py>(
     let heap = interp.heap;
     let err = |e| interp.err(e);
     let frame = interp
-        .vm
-        .stack
-        .top_frame()
+        .running_frame()
         .ok_or_else(|| interp.raise(&exceptions::SYSTEM_ERROR, "locals(): no current frame"))?;
     if let Some(ns) = frame.locals(heap) {
         return Ok(ns);

@@ -39,8 +39,7 @@ pub(crate) fn getframe<'py>(interp: &Interp<'py>, depth: Option<&PyObject>) -> R
         },
     };
     let stack = &interp.vm.stack;
-    // SAFETY: the running frame stays in place while the built-in it called runs.
-    let mut at = unsafe { interp.vm.current_frame.get().as_ref() }.or_else(|| stack.top_frame());
+    let mut at = interp.running_frame();
     let mut left = depth.max(0);
     loop {
         let Some(frame) = at else {

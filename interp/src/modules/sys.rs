@@ -71,7 +71,7 @@ fn set<'py>(interp: &Interp<'py>, d: &Obj<'py>, name: &str, v: Obj<'py>) -> R<'p
 /// The module `__main__`: a module over the namespace of the outermost frame running (the
 /// script's).
 fn main_module<'py>(interp: &Interp<'py>) -> R<'py, Option<Obj<'py>>> {
-    let mut frame = interp.vm.stack.top_frame();
+    let mut frame = interp.running_frame();
     let mut globals = None;
     while let Some(f) = frame {
         globals = f.globals(interp.heap).or(globals);

@@ -111,9 +111,7 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         let err = |e| self.err(e);
         let locals = self
-            .vm
-            .stack
-            .top_frame()
+            .running_frame()
             .and_then(|f| f.locals(heap))
             .ok_or_else(|| {
                 self.raise(
@@ -232,7 +230,7 @@ impl<'py> Interp<'py> {
 
     /// The package a relative import of `level` dots starts from (`resolve_name`).
     fn resolve_relative(&self, name: &str, level: usize) -> R<'py, String> {
-        let globals = self.vm.stack.top_frame().and_then(|f| f.globals(self.heap));
+        let globals = self.running_frame().and_then(|f| f.globals(self.heap));
         let item = |k: &str| -> R<'py, Option<String>> {
             let Some(g) = &globals else { return Ok(None) };
             let key = self.name_str(k)?;

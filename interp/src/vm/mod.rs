@@ -146,6 +146,15 @@ impl<'py> Interp<'py> {
         run.run_entry(eval::Entry::Stack(frame))
     }
 
+    /// The frame running now: the innermost run's top frame (an inline generator's too), or
+    /// outside any run the data stack's top frame. What `globals()`, `locals()`,
+    /// `sys._getframe`, relative imports and `import *` look at.
+    pub(crate) fn running_frame(&self) -> Option<&pyrt_objects::types::frame::InterpreterFrame> {
+        // SAFETY: the running frame stays in place while the built-in it called runs, which
+        // outlasts the borrow of `self` the caller holds it under.
+        unsafe { self.vm.current_frame.get().as_ref() }.or_else(|| self.vm.stack.top_frame())
+    }
+
     /// Links a frame just pushed for a call from Rust to the frame below it on the data stack,
     /// as CPython links every frame it enters to the running one: its `f_back` (and the
     /// frame a frame object that outlives it gets as `f_back`) is the caller's: the running
