@@ -504,6 +504,21 @@ impl<'py> Interp<'py> {
         Ok(())
     }
 
+    /// [`Interp::enter_c`] for a frame evaluated from Rust without a call around it (a
+    /// generator resumed by a built-in): the check that fails is `_PyEval_EvalFrameDefault`'s
+    /// `_Py_EnterRecursiveCallTstate(tstate, "")`, whose message names no call.
+    pub(crate) fn enter_c_eval(&self, cost: usize) -> R<'py, ()> {
+        let d = self.c_depth.get() + cost;
+        if d > C_RECURSION_LIMIT {
+            return Err(self.raise(
+                &exceptions::RECURSION_ERROR,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.c_depth.set(d);
+        Ok(())
+    }
+
     /// Leaves what [`Interp::enter_c`] entered.
     pub(crate) fn leave_c(&self, cost: usize) {
         self.c_depth.set(self.c_depth.get() - cost);

@@ -51,7 +51,8 @@ pub fn binary_exact_builtins<'h>(
 /// `_INT` instructions of CPython 3.12 treat their stack: `+`, `-` and `*` of floats reuse an
 /// operand held only by the caller for the result (`DECREF_INPUTS_AND_REUSE_FLOAT`), and the
 /// operands are released with their types' deallocation called directly
-/// (`_Py_DECREF_SPECIALIZED`; the right operand first for ints, as `BINARY_OP_ADD_INT` does).
+/// (`_Py_DECREF_SPECIALIZED`; the right operand first for `+`, `-` and `*` of ints, as
+/// `BINARY_OP_ADD_INT` does, the left first for the int operators 3.12 does not specialise).
 ///
 /// # Errors
 /// `Err` gives the operands back, untouched, when the general path must answer.
@@ -98,8 +99,16 @@ pub fn binary_exact_builtins_owned<'h>(
             return Err((v, w));
         };
         let result = long::int_from_i128(heap, r);
-        long::release_exact(w);
-        long::release_exact(v);
+        if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) {
+            // `BINARY_OP_ADD_INT`, `_SUBTRACT_INT`, `_MULTIPLY_INT`: the right one first.
+            long::release_exact(w);
+            long::release_exact(v);
+        } else {
+            // 3.12 does not specialise the other int operators: the generic `BINARY_OP`'s
+            // `DECREF_INPUTS`, the left one first.
+            long::release_exact(v);
+            long::release_exact(w);
+        }
         return Ok(result);
     }
     Err((v, w))

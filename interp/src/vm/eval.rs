@@ -114,12 +114,12 @@ const C_COST_OF_CALL: usize = 2;
 /// and the frame's evaluation (a class recursing through `__init__` stops 498 deep).
 const C_COST_OF_INIT: usize = 3;
 
-/// What resuming a generator from Rust counts against the C recursion limit: the built-in
-/// that resumes it (`sum`, `list`, `next`, `gen.send`: `_Py_EnterRecursiveCallTstate` in
-/// `cfunction_vectorcall_*`) and the frame's evaluation, as [`C_COST_OF_CALL`] counts a call.
-/// So `yield sum(g(n + 1))` recursing stops near CPython 3.12.1's 746 levels, not twice as
-/// deep. (A generator resumed on a run by `FOR_ITER`/`SEND` costs nothing here, as in
-/// CPython, which inlines those frames.)
+/// What resuming a generator from Rust counts against the C recursion limit: the frame's
+/// evaluation, which costs `PY_EVAL_C_STACK_UNITS` (2) in `_PyEval_EvalFrameDefault`, whose
+/// check names no call in its message ([`Interp::enter_c_eval`]). So `yield sum(g(n + 1))`
+/// recursing stops near CPython 3.12.1's 747 levels, not twice as deep. (A generator resumed
+/// on a run by `FOR_ITER`/`SEND` costs nothing here, as in CPython, which inlines those
+/// frames.)
 const C_COST_OF_RESUME: usize = 2;
 
 /// The largest jump a generator's caller keeps in its `return_offset` (a `u16`, as CPython's):
@@ -218,7 +218,11 @@ impl<'a, 'py> Run<'a, 'py> {
             (Entry::Generator(..), true) => C_COST_OF_RESUME,
         };
         let entered = if self.count_entry {
-            self.interp.enter_c(c_cost).and_then(|()| {
+            let enter_c = match entry {
+                Entry::Generator(..) => Interp::enter_c_eval,
+                Entry::Stack(_) => Interp::enter_c,
+            };
+            enter_c(self.interp, c_cost).and_then(|()| {
                 self.interp
                     .enter()
                     .inspect_err(|_| self.interp.leave_c(c_cost))
