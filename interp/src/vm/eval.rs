@@ -663,9 +663,10 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 COPY_FREE_VARS => self.copy_free_vars(frame, oparg)?,
                 LOAD_GLOBAL => {
-                    // SAFETY: `LOAD_GLOBAL`'s cache units follow it in the running code, up to
-                    // `next` (`CACHE_ENTRIES`); the code object outlives the frame's run.
                     debug_assert_eq!(next - at - 1, 4, "LOAD_GLOBAL has four cache units");
+                    // SAFETY: `LOAD_GLOBAL`'s four cache units follow it in the running code
+                    // (`CACHE_ENTRIES`); the code object outlives the frame's run; an array of
+                    // cells has the layout of its cells in a row.
                     let cache = unsafe { &*units.add(at + 1).cast::<[core::cell::Cell<u16>; 4]>() };
                     match inline_cache::load_global_units(heap, frame, cache) {
                         Some(v) => {
