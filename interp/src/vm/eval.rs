@@ -348,6 +348,17 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
             };
         }
+        // The same, leaving the stack one shorter with a NULL on top: the slot the
+        // instruction's result is then written to with `peek!(1).set_empty(..)`.
+        macro_rules! take2 {
+            () => {
+                // SAFETY: see above.
+                match unsafe { frame.take2_unchecked(heap) } {
+                    (Some(l), Some(r)) => (l, r),
+                    _ => return Err(self.system_error("NULL on the value stack")),
+                }
+            };
+        }
         macro_rules! peek {
             ($n:expr) => {
                 // SAFETY: see above.
@@ -485,13 +496,13 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 BINARY_OP => {
-                    let (l, r) = pop2!();
+                    let (l, r) = take2!();
                     let v = match fast::binary_op(heap, oparg, l, r) {
                         Ok(Ok(v)) => v,
                         Ok(Err(e)) => return Err(self.err(e)),
                         Err((l, r)) => self.binary_op(oparg, l, r)?,
                     };
-                    push!(v);
+                    peek!(1).set_empty(Some(v));
                 }
                 COMPARE_OP => {
                     let (l, r) = pop2!();
@@ -517,14 +528,14 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 BINARY_SUBSCR => {
-                    let (container, sub) = pop2!();
+                    let (container, sub) = take2!();
                     let v = match fast::subscr(heap, container.object(), sub.object()) {
                         Some(fast::Subscr::Found(v)) => v,
                         Some(fast::Subscr::Missing) => return Err(interp.key_error(&sub)),
                         Some(fast::Subscr::Failed(e)) => return Err(self.err(e)),
                         None => interp.getitem(&container, &sub)?,
                     };
-                    push!(v);
+                    peek!(1).set_empty(Some(v));
                 }
                 STORE_SUBSCR => {
                     let (container, sub) = pop2!();
