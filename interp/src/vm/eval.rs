@@ -322,11 +322,60 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
             };
         }
+        // `(second, top)`: the two operands of a binary instruction, `stacktop` updated once.
+        macro_rules! pop2 {
+            () => {
+                // SAFETY: see above.
+                match unsafe { frame.pop2_unchecked(heap) } {
+                    (Some(l), Some(r)) => (l, r),
+                    _ => return Err(self.system_error("NULL on the value stack")),
+                }
+            };
+        }
+        // The same, leaving the stack one shorter with a NULL on top: the slot the
+        // instruction's result is then written to with `peek!(1).set_empty(..)`.
+        macro_rules! take2 {
+            () => {
+                // SAFETY: see above.
+                match unsafe { frame.take2_unchecked(heap) } {
+                    (Some(l), Some(r)) => (l, r),
+                    _ => return Err(self.system_error("NULL on the value stack")),
+                }
+            };
+        }
         macro_rules! peek {
             ($n:expr) => {
                 // SAFETY: see above.
                 unsafe { frame.peek_unchecked($n) }
             };
+        }
+        // 3.12's superinstructions `LOAD_FAST__LOAD_FAST`, `LOAD_FAST__LOAD_CONST`,
+        // `STORE_FAST__LOAD_FAST` and `LOAD_CONST__LOAD_FAST`, as the quickened code runs them
+        // (the bytecode is unchanged): a `LOAD_FAST` or `LOAD_CONST` right after the
+        // instruction runs in the same dispatch. Nothing can tell: no eval-breaker check or
+        // trace event comes between two instructions, and an error of the second points
+        // `prev_instr` at it, as its own dispatch would.
+        macro_rules! then_load {
+            () => {{
+                // SAFETY: `ip` is the unit after an instruction that neither returns, raises
+                // nor jumps, so an instruction of the running code (see the loop's head).
+                let w = unsafe { (*units.add(ip)).get() };
+                let (op2, arg2) = ((w & 0xff) as u8, usize::from(w >> 8));
+                if op2 == LOAD_FAST {
+                    // SAFETY: the argument of a `LOAD_FAST` is a local slot of its code.
+                    match unsafe { frame.slot_unchecked(arg2) }.get(heap) {
+                        Some(v) => push!(v),
+                        None => {
+                            frame.set_prev_instr(units.wrapping_add(ip));
+                            return Err(self.unbound_local(arg2));
+                        }
+                    }
+                    ip += 1;
+                } else if op2 == LOAD_CONST {
+                    push!(self.borrowed(consts[arg2]));
+                    ip += 1;
+                }
+            }};
         }
         // After frames changed: the top frame's state into the locals.
         macro_rules! reload {
@@ -377,14 +426,27 @@ impl<'a, 'py> Run<'a, 'py> {
                         Some(v) => push!(v),
                         None => return Err(self.unbound_local(oparg)),
                     }
+                    then_load!();
+                }
+                LOAD_FAST_AND_CLEAR => {
+                    // SAFETY: the argument of a `LOAD_FAST_AND_CLEAR` is a local slot of its
+                    // code; as for `push!`.
+                    unsafe {
+                        let v = frame.slot_unchecked(oparg).take(heap);
+                        frame.push_unchecked(heap, v);
+                    }
                 }
                 STORE_FAST => {
                     // SAFETY: as for `pop!`; a NULL is stored as it is (`LOAD_FAST_AND_CLEAR`'s).
                     let v = unsafe { frame.pop_unchecked(heap) };
                     // SAFETY: the argument of a `STORE_FAST` is a local slot of its code.
                     unsafe { frame.slot_unchecked(oparg) }.set(heap, v);
+                    then_load!();
                 }
-                LOAD_CONST => push!(self.borrowed(consts[oparg])),
+                LOAD_CONST => {
+                    push!(self.borrowed(consts[oparg]));
+                    then_load!();
+                }
                 // SAFETY: as for `pop!`; the popped value or NULL is dropped.
                 POP_TOP => drop(unsafe { frame.pop_unchecked(heap) }),
                 // SAFETY: as for `push!`.
@@ -394,13 +456,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     // SAFETY: as for `push!`.
                     unsafe { frame.push_unchecked(heap, v) }
                 }
-                SWAP => {
-                    let (top, other) = (peek!(1), peek!(oparg));
-                    let a = top.take(heap);
-                    let b = other.take(heap);
-                    top.set(heap, b);
-                    other.set(heap, a);
-                }
+                SWAP => peek!(1).swap(peek!(oparg)),
                 JUMP_FORWARD => ip = next + oparg,
                 JUMP_BACKWARD => {
                     ip = next - oparg;
@@ -424,38 +480,49 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 BINARY_OP => {
-                    let r = pop!();
-                    let l = pop!();
+                    let (l, r) = take2!();
                     let v = match fast::binary_op(heap, oparg, l, r) {
                         Ok(Ok(v)) => v,
                         Ok(Err(e)) => return Err(self.err(e)),
                         Err((l, r)) => self.binary_op(oparg, l, r)?,
                     };
-                    push!(v);
+                    peek!(1).set_empty(Some(v));
                 }
                 COMPARE_OP => {
-                    let r = pop!();
-                    let l = pop!();
-                    let v = match fast::compare(oparg >> 4, l.object(), r.object()) {
-                        Some(t) => long::new_bool(heap, t),
-                        None => self.compare_op(oparg, &l, &r)?,
-                    };
-                    push!(v);
+                    let (l, r) = pop2!();
+                    match fast::compare(oparg >> 4, l.object(), r.object()) {
+                        Some(t) => {
+                            // SAFETY: `ip` is the unit after this instruction (as in
+                            // `then_load!`).
+                            let w = unsafe { (*units.add(ip)).get() };
+                            let op2 = (w & 0xff) as u8;
+                            if op2 == POP_JUMP_IF_FALSE || op2 == POP_JUMP_IF_TRUE {
+                                // `COMPARE_OP` and the `POP_JUMP_IF_*` after it in one
+                                // dispatch: the branch follows the comparison without the bool
+                                // going through the stack (a jump has no cache units).
+                                ip += 1;
+                                if t == (op2 == POP_JUMP_IF_TRUE) {
+                                    ip += usize::from(w >> 8);
+                                }
+                            } else {
+                                push!(long::new_bool(heap, t));
+                            }
+                        }
+                        None => push!(self.compare_op(oparg, &l, &r)?),
+                    }
                 }
                 BINARY_SUBSCR => {
-                    let sub = pop!();
-                    let container = pop!();
+                    let (container, sub) = take2!();
                     let v = match fast::subscr(heap, container.object(), sub.object()) {
                         Some(fast::Subscr::Found(v)) => v,
                         Some(fast::Subscr::Missing) => return Err(interp.key_error(&sub)),
                         Some(fast::Subscr::Failed(e)) => return Err(self.err(e)),
                         None => interp.getitem(&container, &sub)?,
                     };
-                    push!(v);
+                    peek!(1).set_empty(Some(v));
                 }
                 STORE_SUBSCR => {
-                    let sub = pop!();
-                    let container = pop!();
+                    let (container, sub) = pop2!();
                     let v = pop!();
                     match fast::store_subscr(heap, container.object(), &sub, v) {
                         Ok(done) => done.map_err(|e| self.err(e))?,
@@ -585,11 +652,12 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 COPY_FREE_VARS => self.copy_free_vars(frame, oparg)?,
                 LOAD_GLOBAL => {
-                    // SAFETY: `LOAD_GLOBAL`'s cache units follow it in the running code, up to
-                    // `next` (`CACHE_ENTRIES`); the code object outlives the frame's run.
-                    let cache =
-                        unsafe { core::slice::from_raw_parts(units.add(at + 1), next - at - 1) };
-                    match inline_cache::load_global(heap, frame, cache) {
+                    debug_assert_eq!(next - at - 1, 4, "LOAD_GLOBAL has four cache units");
+                    // SAFETY: `LOAD_GLOBAL`'s four cache units follow it in the running code
+                    // (`CACHE_ENTRIES`); the code object outlives the frame's run; an array of
+                    // cells has the layout of its cells in a row.
+                    let cache = unsafe { &*units.add(at + 1).cast::<[core::cell::Cell<u16>; 4]>() };
+                    match inline_cache::load_global_units(heap, frame, cache) {
                         Some(v) => {
                             if oparg & 1 != 0 {
                                 // SAFETY: as for `push!`.
@@ -599,6 +667,61 @@ impl<'a, 'py> Run<'a, 'py> {
                         }
                         // A miss: the generic lookup, which specializes the cache.
                         None => slow!(op, oparg, next),
+                    }
+                }
+                IS_OP => {
+                    let (l, r) = pop2!();
+                    push!(long::new_bool(heap, l.is(&r) != (oparg == 1)));
+                }
+                GET_ITER => {
+                    let v = pop!();
+                    push!(abstract_::get_iter(heap, v.object()).map_err(|e| self.err(e))?);
+                }
+                END_FOR => {
+                    // SAFETY: as for `pop!`; the popped values (or NULLs) are dropped.
+                    let (a, b) = unsafe { frame.pop2_unchecked(heap) };
+                    drop(b);
+                    drop(a);
+                }
+                LOAD_ATTR => {
+                    // The cached forms (`LOAD_ATTR_INSTANCE_VALUE`, `_SLOT`, `_METHOD_*`...);
+                    // a miss puts the owner back and takes the generic path in `step`.
+                    let owner = pop!();
+                    // SAFETY: `LOAD_ATTR`'s cache units follow it in the running code, up to
+                    // `next`; the code object outlives the frame's run.
+                    let cache =
+                        unsafe { core::slice::from_raw_parts(units.add(at + 1), next - at - 1) };
+                    // SAFETY: `self.code` is the running code (the frame has not changed).
+                    let name = inline_cache::code_name(unsafe { self.code.as_ref() }, oparg >> 1);
+                    match inline_cache::load_attr(heap, cache, &owner, name, oparg & 1 != 0) {
+                        Some(inline_cache::AttrHit::Method(meth)) => {
+                            push!(meth);
+                            push!(owner);
+                        }
+                        Some(inline_cache::AttrHit::Value(v)) => {
+                            if oparg & 1 != 0 {
+                                // SAFETY: as for `push!`.
+                                unsafe { frame.push_unchecked(heap, None) }
+                            }
+                            push!(v);
+                        }
+                        None => {
+                            push!(owner);
+                            slow!(op, oparg, next);
+                        }
+                    }
+                }
+                STORE_ATTR => {
+                    // `STORE_ATTR_INSTANCE_VALUE`, `_SLOT`; a miss puts both operands back and
+                    // takes the generic path in `step`.
+                    let (v, owner) = pop2!();
+                    // SAFETY: as for `LOAD_ATTR`'s cache units.
+                    let cache =
+                        unsafe { core::slice::from_raw_parts(units.add(at + 1), next - at - 1) };
+                    if let Err(v) = inline_cache::store_attr(heap, cache, &owner, v) {
+                        push!(v);
+                        push!(owner);
+                        slow!(op, oparg, next);
                     }
                 }
                 CALL => {

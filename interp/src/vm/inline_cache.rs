@@ -117,6 +117,17 @@ pub(crate) fn load_global<'py>(
     frame: &InterpreterFrame,
     c: &Units,
 ) -> Option<Obj<'py>> {
+    load_global_units(heap, frame, c.try_into().ok()?)
+}
+
+/// [`load_global`] on `LOAD_GLOBAL`'s four cache units as an array (the dispatch loop's
+/// form: no bounds checks on the units).
+#[inline(always)]
+pub(crate) fn load_global_units<'py>(
+    heap: &'py Heap,
+    frame: &InterpreterFrame,
+    c: &[Cell<u16>; 4],
+) -> Option<Obj<'py>> {
     let kind = c[0].get();
     if kind != GLOBAL_MODULE && kind != GLOBAL_BUILTIN {
         return None;

@@ -60,6 +60,23 @@ impl RefField {
         }
     }
 
+    /// Stores `value` into a field known to be NULL: a plain write, with no old value to load
+    /// and release (the value stack's `PUSH`, whose slot at `stacktop` is always empty).
+    ///
+    /// The field must be NULL (checked by `debug_assert!`); were it not, its reference would
+    /// leak (never a dangling pointer: nothing is freed).
+    #[inline(always)]
+    pub fn set_empty<'h>(&self, value: Option<Obj<'h>>) {
+        debug_assert!(self.is_null(), "set_empty on a field holding a value");
+        self.0.set(value.map(Obj::into_ptr));
+    }
+
+    /// Swaps the contents of two fields (no reference changes hands).
+    #[inline(always)]
+    pub fn swap(&self, other: &RefField) {
+        self.0.swap(&other.0);
+    }
+
     /// Empties the field and gives its reference to the caller.
     #[inline]
     pub fn take<'h>(&self, heap: &'h Heap) -> Option<Obj<'h>> {

@@ -336,7 +336,13 @@ fn as_i64(o: &Obj<'_>) -> Option<i64> {
 /// # Errors
 /// `MemoryError`, or what the int arithmetic of a reversed long range raises.
 pub fn range_iter<'h>(heap: &'h Heap, r: &Obj<'h>, reverse: bool) -> PyResult<Obj<'h>> {
-    let [start, stop, step, len] = range::range_parts(heap, Range::cast_internal(r.object())?);
+    let range = Range::cast_internal(r.object())?;
+    if !reverse && let Some([start, _, step, len]) = range::compact_parts(range) {
+        // Bounds of one digit: the last value `start + (len - 1) * step` is within
+        // `[start, stop)` (or `(stop, start]`), far from overflowing an `i64`.
+        return fast_range_iter(heap, start, step, len);
+    }
+    let [start, stop, step, len] = range::range_parts(heap, range);
     if let (Some(lstart), Some(lstop), Some(lstep), Some(ulen)) =
         (as_i64(&start), as_i64(&stop), as_i64(&step), as_i64(&len))
     {
