@@ -153,10 +153,11 @@ impl<'a, 'py> Run<'a, 'py> {
                 O::Sub => Some(i128::from(a) - i128::from(b)),
                 O::Mult => Some(i128::from(a) * i128::from(b)),
                 // Python's floor division and modulo (the sign of the divisor).
-                O::FloorDiv if b != 0 => Some(
-                    i128::from(a).div_euclid(i128::from(b))
-                        - i128::from(b < 0 && a.rem_euclid(b) != 0),
-                ),
+                // In `i128` throughout: -2**63 // -1 overflows `i64`.
+                O::FloorDiv if b != 0 => {
+                    let (a, b) = (i128::from(a), i128::from(b));
+                    Some(a.div_euclid(b) - i128::from(b < 0 && a.rem_euclid(b) != 0))
+                }
                 O::Mod if b != 0 => {
                     let r = i128::from(a).rem_euclid(i128::from(b));
                     Some(if b < 0 && r != 0 {
