@@ -713,7 +713,20 @@ mod free_small_tests {
             }
             let a = churn(&mut plain, false);
             let b = churn(&mut direct, true);
-            assert_eq!(a.0, b.0, "statistics, tracing {tracing}");
+            // Where the OS maps each arena decides whether its first pool is lost to
+            // alignment (`misaligned_arenas`, one pool fewer unused): the two heaps' arenas
+            // may differ there, so that part is compared as the sum it is.
+            let aligned = |s: &MallocStats| {
+                let mut s = s.clone();
+                s.unused_pools += s.misaligned_arenas;
+                s.misaligned_arenas = 0;
+                s
+            };
+            assert_eq!(
+                aligned(&a.0),
+                aligned(&b.0),
+                "statistics, tracing {tracing}"
+            );
             assert_eq!(a.1, b.1, "traced memory, tracing {tracing}");
             assert!(direct.check_invariants().is_ok());
         }
