@@ -6,9 +6,16 @@
 //! operand (`difference_update`, `update`, `symmetric_difference_update`); `&` iterates the
 //! smaller of a view and a set (or the non-view operand) and keeps what the other holds, so the
 //! result's order is CPython's. `dict_values` has no set operators.
+//!
+//! The comparisons are `dictview_richcompare`'s: a keys or items view against a set,
+//! frozenset or another keys or items view compares as a set, by sizes and then
+//! `all_contained_in`; anything else is `NotImplemented` (so `==` falls back to identity).
 
-use pyrt_objects::types::{SET_TYPE, set};
-use pyrt_objects::{Obj, abstract_};
+use pyrt_objects::heap::Heap;
+use pyrt_objects::typeobj::CompareOp;
+use pyrt_objects::types::dict::{self, Dict};
+use pyrt_objects::types::{SET_TYPE, set, tuple};
+use pyrt_objects::{Obj, PyObject, PyResult, abstract_};
 use ruff_python_ast as ast;
 
 use super::objects::{DICT_ITEMS, DICT_KEYS};
@@ -74,4 +81,105 @@ impl<'py> Interp<'py> {
         }
         Ok(result)
     }
+}
+
+/// Whether `o` is a `dict_keys` or `dict_items` view, by reference.
+fn is_set_view_ref(o: &PyObject) -> bool {
+    DICT_KEYS.is(o) || DICT_ITEMS.is(o)
+}
+
+/// The dict a view looks at.
+fn dict_of_view(view: &PyObject) -> Option<&Dict> {
+    Dict::cast(super::objects::view_dict(view))
+}
+
+/// The size of a set or of a keys or items view (`PyObject_Size`).
+fn set_like_len(o: &PyObject) -> usize {
+    match set::AnySet::cast(o) {
+        Some(s) => set::set_len(s),
+        None => dict_of_view(o).map_or(0, dict::dict_len),
+    }
+}
+
+/// `item in other`, where `other` is a set or a keys or items view (`PySequence_Contains`:
+/// `set_contains`, `dictkeys_contains`, `dictitems_contains`).
+fn set_like_contains(heap: &Heap, other: &PyObject, item: &PyObject) -> PyResult<bool> {
+    if let Some(s) = set::AnySet::cast(other) {
+        return set::contains(heap, s, item);
+    }
+    let Some(d) = dict_of_view(other) else {
+        return Ok(false);
+    };
+    if DICT_KEYS.is(other) {
+        return Ok(dict::get_item(heap, d, item)?.is_some());
+    }
+    // An items view holds `(key, value)` when the dict maps `key` to an equal value.
+    let Some(pair) = tuple::Tuple::cast(item).filter(|t| tuple::items(t).len() == 2) else {
+        return Ok(false);
+    };
+    // SAFETY: the tuple holds its two items while `item` is borrowed.
+    let (k, v) = unsafe {
+        let items = tuple::items(pair);
+        (items[0].as_ref(), items[1].as_ref())
+    };
+    match dict::get_item(heap, d, k)? {
+        Some(found) => abstract_::compare_bool(heap, found.object(), v, CompareOp::Eq),
+        None => Ok(false),
+    }
+}
+
+/// `all_contained_in(view, other)`: every item of `view` (a snapshot: the comparisons may run
+/// Python code that changes the dict) is in `other`.
+fn all_contained_in(heap: &Heap, view: &PyObject, other: &PyObject) -> PyResult<bool> {
+    let items: Vec<Obj<'_>> = if let Some(s) = set::AnySet::cast(view) {
+        set::elements(heap, s)
+            .into_iter()
+            // SAFETY: the set holds its elements; each becomes a new reference at once.
+            .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+            .collect()
+    } else {
+        let Some(d) = dict_of_view(view) else {
+            return Ok(true);
+        };
+        let pairs = dict::items(heap, d)?;
+        if DICT_KEYS.is(view) {
+            pairs.into_iter().map(|(k, _)| k).collect()
+        } else {
+            pairs
+                .into_iter()
+                .map(|(k, v)| tuple::new_tuple(heap, vec![k, v]))
+                .collect::<PyResult<_>>()?
+        }
+    };
+    for item in &items {
+        if !set_like_contains(heap, other, item.object())? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// `dictview_richcompare`: `None` (`NotImplemented`) unless `v` is a keys or items view and
+/// `w` a set, frozenset, keys or items view.
+pub(crate) fn richcompare<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !is_set_view_ref(v) || !(set::AnySet::cast(w).is_some() || is_set_view_ref(w)) {
+        return Ok(None);
+    }
+    let (len_v, len_w) = (set_like_len(v), set_like_len(w));
+    let ok = match op {
+        CompareOp::Eq | CompareOp::Ne => {
+            let same = len_v == len_w && all_contained_in(heap, v, w)?;
+            same == (op == CompareOp::Eq)
+        }
+        CompareOp::Lt => len_v < len_w && all_contained_in(heap, v, w)?,
+        CompareOp::Le => len_v <= len_w && all_contained_in(heap, v, w)?,
+        CompareOp::Gt => len_v > len_w && all_contained_in(heap, w, v)?,
+        CompareOp::Ge => len_v >= len_w && all_contained_in(heap, w, v)?,
+    };
+    Ok(Some(pyrt_objects::types::long::new_bool(heap, ok)))
 }

@@ -273,13 +273,22 @@ static VIEW_SLOTS: Slots = Slots {
     ..slots!(view_repr)
 };
 
+/// `dict_keys` and `dict_items`: set-like, so compared as sets (`dictview_richcompare`), and
+/// unhashable (a type with a rich comparison and no hash gets `PyObject_HashNotImplemented`).
+static SET_VIEW_SLOTS: Slots = Slots {
+    sequence: Some(&VIEW_SEQUENCE),
+    richcompare: Some(super::dict_view_ops::richcompare),
+    hash: None,
+    ..slots!(view_repr)
+};
+
 static VIEW_SEQUENCE: pyrt_objects::typeobj::SequenceSlots = pyrt_objects::typeobj::SequenceSlots {
     length: Some(view_len),
     concat: None,
     repeat: None,
 };
 
-fn view_dict(o: &PyObject) -> &PyObject {
+pub(crate) fn view_dict(o: &PyObject) -> &PyObject {
     let d = refs_of(o)[0].get().expect("a view holds its dict");
     // SAFETY: the view holds a reference to its dict.
     unsafe { &*d.as_ptr() }
@@ -328,7 +337,7 @@ fn view_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 }
 
 macro_rules! view_type {
-    ($ty:ident, $kind:ident, $name:literal) => {
+    ($ty:ident, $kind:ident, $name:literal, $slots:ident) => {
         static $ty: StaticType = StaticType::new(
             &TYPE_TYPE,
             TypeSpec {
@@ -337,7 +346,7 @@ macro_rules! view_type {
                 itemsize: 0,
                 flags: GC,
                 base: Some(&OBJECT_TYPE),
-                slots: &VIEW_SLOTS,
+                slots: &$slots,
             },
         );
         /// A dict view (`_PyDictViewObject`, 24 bytes + GC): the dict.
@@ -349,9 +358,9 @@ macro_rules! view_type {
     };
 }
 
-view_type!(DICT_KEYS_TYPE, DICT_KEYS, "dict_keys");
-view_type!(DICT_VALUES_TYPE, DICT_VALUES, "dict_values");
-view_type!(DICT_ITEMS_TYPE, DICT_ITEMS, "dict_items");
+view_type!(DICT_KEYS_TYPE, DICT_KEYS, "dict_keys", SET_VIEW_SLOTS);
+view_type!(DICT_VALUES_TYPE, DICT_VALUES, "dict_values", VIEW_SLOTS);
+view_type!(DICT_ITEMS_TYPE, DICT_ITEMS, "dict_items", SET_VIEW_SLOTS);
 
 /// Slices: start, stop and step.
 pub(crate) static SLICE: Kind = Kind {
