@@ -24,9 +24,10 @@
 //! frame; Python-to-Python calls push frames on the same run, and `RETURN_VALUE` pops them
 //! (3.11's inlined calls). A run keeps only its entry and top frames: the others are the
 //! top frame's `previous` chain, and a caller continues after its `prev_instr` (the last
-//! cache unit of its `CALL`, `FOR_ITER` or `SEND`, as in 3.12). Only built-ins that call back (and generators resumed) recurse in
-//! Rust; each such entry counts against the recursion limit, as every Python frame does
-//! (`RecursionError` at `sys.getrecursionlimit()`), and against CPython's C recursion limit
+//! cache unit of its `CALL`, `FOR_ITER` or `SEND`, as in 3.12). Only built-ins that call
+//! back (and generators resumed) recurse in Rust; each such entry counts against the
+//! recursion limit, as every Python frame does (`RecursionError` at
+//! `sys.getrecursionlimit()`), and against CPython's C recursion limit
 //! of 1500 (two for a call, one for a resume), so no recursion limit a script sets can
 //! overflow the Rust stack; a run grows the stack (`stacker`) when less than 512 KiB is left.
 //!
