@@ -120,7 +120,7 @@ pub(crate) fn medium_value(o: &Int) -> Option<i64> {
 }
 
 /// The value of `o` if it is an exact int (not a bool or another subclass) of at most two
-/// digits ([`medium_value`]).
+/// digits (|v| < 2**60, the machine-word short paths' operands).
 #[inline(always)]
 pub fn exact_medium_value(o: &PyObject) -> Option<i64> {
     if !core::ptr::eq(o.ob_type(), INT_TYPE.get()) {
