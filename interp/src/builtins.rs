@@ -725,9 +725,18 @@ fn min_max<'py>(
             format!("Cannot specify a default for {name}() with multiple positional arguments"),
         ));
     }
-    let items = match args.as_slice() {
-        [one] => interp.collect(one)?,
-        _ => args,
+    // One argument is iterated as the comparisons go (an error leaves the rest of the
+    // iterator unread, as CPython's loop does); several are the items themselves.
+    let iterator = match args.as_slice() {
+        [one] => Some(abstract_::get_iter(heap, one.object()).map_err(|e| interp.err(e))?),
+        _ => None,
+    };
+    let mut listed = args.into_iter();
+    let mut next = || -> R<'py, Option<Obj<'py>>> {
+        match &iterator {
+            Some(it) => interp.vm_iter_next(it),
+            None => Ok(listed.next()),
+        }
     };
     let op = if name == "min" {
         CompareOp::Lt
@@ -735,7 +744,7 @@ fn min_max<'py>(
         CompareOp::Gt
     };
     let mut best: Option<(Obj<'py>, Obj<'py>)> = None;
-    for x in items {
+    while let Some(x) = next()? {
         let k = match &key {
             Some(f) => interp.call(f, vec![x.clone()], Vec::new())?,
             None => x.clone(),
