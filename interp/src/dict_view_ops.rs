@@ -23,7 +23,7 @@ use super::{Interp, R};
 
 /// Whether `o` is a `dict_keys` or `dict_items` view (`PyDictViewSet_Check`).
 fn is_set_view(o: &Obj<'_>) -> bool {
-    DICT_KEYS.is(o.object()) || DICT_ITEMS.is(o.object())
+    is_set_view_ref(o.object())
 }
 
 impl<'py> Interp<'py> {
@@ -97,7 +97,7 @@ fn dict_of_view(view: &PyObject) -> Option<&Dict> {
 fn set_like_len(o: &PyObject) -> usize {
     match set::AnySet::cast(o) {
         Some(s) => set::set_len(s),
-        None => dict_of_view(o).map_or(0, dict::dict_len),
+        None => super::objects::view_len(o),
     }
 }
 

@@ -294,7 +294,7 @@ pub(crate) fn view_dict(o: &PyObject) -> &PyObject {
     unsafe { &*d.as_ptr() }
 }
 
-fn view_len(o: &PyObject) -> usize {
+pub(crate) fn view_len(o: &PyObject) -> usize {
     pyrt_objects::types::dict::Dict::cast(view_dict(o))
         .map_or(0, pyrt_objects::types::dict::dict_len)
 }

@@ -52,15 +52,7 @@ impl<'py> Run<'_, 'py> {
         if argc > MAX_FAST_ARGS {
             return Ok(false);
         }
-        let caller = self.frame_ref();
-        // SAFETY: `CALL argc`'s operands are on the stack: the method or NULL, the callable or
-        // `self`, then `argc` arguments.
-        let (first, second) = unsafe {
-            (
-                caller.peek_unchecked(argc + 2),
-                caller.peek_unchecked(argc + 1),
-            )
-        };
+        let (first, second) = self.call_operands(argc);
         let Some(second) = second.ptr() else {
             return Ok(false);
         };

@@ -1859,14 +1859,7 @@ impl<'a, 'py> Run<'a, 'py> {
         let interp = self.interp;
         let heap = interp.heap;
         let caller = self.frame();
-        // SAFETY: `CALL argc`'s operands are on the stack: the method or NULL, the callable or
-        // `self`, then `argc` arguments.
-        let (first, second) = unsafe {
-            (
-                caller.peek_unchecked(argc + 2),
-                caller.peek_unchecked(argc + 1),
-            )
-        };
+        let (first, second) = self.call_operands(argc);
         if first.is_null() {
             let Some(c) = second.ptr() else {
                 return Ok(None);
@@ -1932,13 +1925,7 @@ impl<'a, 'py> Run<'a, 'py> {
         let interp = self.interp;
         let heap = interp.heap;
         let caller = self.frame();
-        // SAFETY: `CALL argc`'s operands are on the stack (see `call_python_positional`).
-        let (first, second) = unsafe {
-            (
-                caller.peek_unchecked(argc + 2),
-                caller.peek_unchecked(argc + 1),
-            )
-        };
+        let (first, second) = self.call_operands(argc);
         if !first.is_null() {
             return Ok(None);
         }
@@ -2168,6 +2155,27 @@ impl<'a, 'py> Run<'a, 'py> {
     /// The top frame.
     pub(super) fn frame_ref(&self) -> &'a InterpreterFrame {
         self.frame()
+    }
+
+    /// The two slots below `CALL argc`'s arguments: the method or NULL, then the callable or
+    /// `self` (what 3.12's `CALL` reads as `method` and `callable`).
+    #[inline(always)]
+    pub(super) fn call_operands(
+        &self,
+        argc: usize,
+    ) -> (
+        &'a pyrt_objects::types::fields::RefField,
+        &'a pyrt_objects::types::fields::RefField,
+    ) {
+        let caller = self.frame();
+        // SAFETY: `CALL argc`'s operands are on the stack: the method or NULL, the callable or
+        // `self`, then `argc` arguments (the compiler's stack-depth analysis).
+        unsafe {
+            (
+                caller.peek_unchecked(argc + 2),
+                caller.peek_unchecked(argc + 1),
+            )
+        }
     }
 
     /// `co_names[i]`.
