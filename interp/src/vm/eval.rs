@@ -396,7 +396,21 @@ impl<'a, 'py> Run<'a, 'py> {
                 reload!();
             }};
         }
+        // Debug builds check that an arm of an instruction with caches skipped them: it never
+        // goes on at the unit right after the instruction (its first cache unit).
+        #[cfg(debug_assertions)]
+        let mut skip_check: (*const core::cell::Cell<u16>, usize, u8) = (core::ptr::null(), 0, 0);
         loop {
+            #[cfg(debug_assertions)]
+            {
+                let (u, last_at, last_op) = skip_check;
+                debug_assert!(
+                    !(core::ptr::eq(u, units)
+                        && ip == last_at + 1
+                        && CACHE_ENTRIES[usize::from(last_op)] != 0),
+                    "the arm of opcode {last_op} did not skip its cache units"
+                );
+            }
             // SAFETY: `ip` is a unit of the running code: the code objects the VM runs are
             // only made by pyrt's compiler (no Python API makes or replaces code), whose code
             // ends every path with a return, raise or backward jump, and whose jumps and
@@ -410,8 +424,24 @@ impl<'a, 'py> Run<'a, 'py> {
             // `frame->prev_instr = next_instr++`: where tracebacks, `f_lineno` and the
             // exception table look.
             frame.set_prev_instr(units.wrapping_add(at));
-            let next = at + 1 + usize::from(CACHE_ENTRIES[usize::from(op)]);
-            ip = next;
+            // `next_instr += INLINE_CACHE_ENTRIES_<OP>` in the arm of `$op` (the instruction at
+            // `at`): `ip` steps over its cache units; the unit after them.
+            macro_rules! skip_caches {
+                ($op:expr) => {{
+                    const SKIP: usize = CACHE_ENTRIES[$op as usize] as usize;
+                    debug_assert_eq!(SKIP, usize::from(CACHE_ENTRIES[usize::from(op)]));
+                    ip = at + 1 + SKIP;
+                    ip
+                }};
+            }
+            // `next_instr++`: an arm whose instruction has inline caches steps over them with
+            // `skip_caches!`, by a constant, as 3.12's `next_instr += INLINE_CACHE_ENTRIES_*`
+            // (the next unit does not wait on a table load).
+            ip = at + 1;
+            #[cfg(debug_assertions)]
+            {
+                skip_check = (units, at, op);
+            }
             match op {
                 NOP | CACHE => {}
                 RESUME => {
@@ -457,12 +487,12 @@ impl<'a, 'py> Run<'a, 'py> {
                     unsafe { frame.push_unchecked(heap, v) }
                 }
                 SWAP => peek!(1).swap(peek!(oparg)),
-                JUMP_FORWARD => ip = next + oparg,
+                JUMP_FORWARD => ip = at + 1 + oparg,
                 JUMP_BACKWARD => {
-                    ip = next - oparg;
+                    ip = at + 1 - oparg;
                     interp.gc_safe_point();
                 }
-                JUMP_BACKWARD_NO_INTERRUPT => ip = next - oparg,
+                JUMP_BACKWARD_NO_INTERRUPT => ip = at + 1 - oparg,
                 POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
                     let v = pop!();
                     let t = match long::as_bool(heap, v.object()) {
@@ -470,16 +500,17 @@ impl<'a, 'py> Run<'a, 'py> {
                         None => self.truth(&v)?,
                     };
                     if t == (op == POP_JUMP_IF_TRUE) {
-                        ip = next + oparg;
+                        ip = at + 1 + oparg;
                     }
                 }
                 POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
                     let v = pop!();
                     if core::ptr::eq(v.ob_type(), NONE_TYPE.get()) == (op == POP_JUMP_IF_NONE) {
-                        ip = next + oparg;
+                        ip = at + 1 + oparg;
                     }
                 }
                 BINARY_OP => {
+                    skip_caches!(BINARY_OP);
                     let (l, r) = take2!();
                     let v = match fast::binary_op(heap, oparg, l, r) {
                         Ok(Ok(v)) => v,
@@ -489,6 +520,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     peek!(1).set_empty(Some(v));
                 }
                 COMPARE_OP => {
+                    skip_caches!(COMPARE_OP);
                     let (l, r) = pop2!();
                     match fast::compare(oparg >> 4, l.object(), r.object()) {
                         Some(t) => {
@@ -512,6 +544,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 BINARY_SUBSCR => {
+                    skip_caches!(BINARY_SUBSCR);
                     let (container, sub) = take2!();
                     let v = match fast::subscr(heap, container.object(), sub.object()) {
                         Some(fast::Subscr::Found(v)) => v,
@@ -522,6 +555,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     peek!(1).set_empty(Some(v));
                 }
                 STORE_SUBSCR => {
+                    skip_caches!(STORE_SUBSCR);
                     let (container, sub) = pop2!();
                     let v = pop!();
                     match fast::store_subscr(heap, container.object(), &sub, v) {
@@ -530,6 +564,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 FOR_ITER => {
+                    let next = skip_caches!(FOR_ITER);
                     let it = peek!(1).ptr();
                     // SAFETY: the stack slot holds its reference while the iterator steps or
                     // the generator's frame runs above this one.
@@ -561,6 +596,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 UNPACK_SEQUENCE => {
+                    skip_caches!(UNPACK_SEQUENCE);
                     let seq = pop!();
                     match fast::unpack_items(seq.object(), oparg) {
                         Some(items) => {
@@ -594,6 +630,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 SEND => {
+                    let next = skip_caches!(SEND);
                     // `SEND_GEN`: a generator's frame runs on this run with the value sent; its
                     // return value lands at the target.
                     // SAFETY: the receiver's stack slot holds it while its frame runs above
@@ -621,7 +658,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 YIELD_VALUE => {
                     let v = pop!();
                     if self.current == self.entry {
-                        self.ip = next;
+                        self.ip = ip;
                         return Ok(Exit::Yield(v));
                     } else if frame.owner() == OWNED_BY_GENERATOR {
                         // Back to the generator's caller, after its `FOR_ITER` or `SEND`.
@@ -652,7 +689,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 COPY_FREE_VARS => self.copy_free_vars(frame, oparg)?,
                 LOAD_GLOBAL => {
-                    debug_assert_eq!(next - at - 1, 4, "LOAD_GLOBAL has four cache units");
+                    let next = skip_caches!(LOAD_GLOBAL);
                     // SAFETY: `LOAD_GLOBAL`'s four cache units follow it in the running code
                     // (`CACHE_ENTRIES`); the code object outlives the frame's run; an array of
                     // cells has the layout of its cells in a row.
@@ -684,6 +721,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     drop(a);
                 }
                 LOAD_ATTR => {
+                    let next = skip_caches!(LOAD_ATTR);
                     // The cached forms (`LOAD_ATTR_INSTANCE_VALUE`, `_SLOT`, `_METHOD_*`...);
                     // a miss puts the owner back and takes the generic path in `step`.
                     let owner = pop!();
@@ -712,6 +750,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 STORE_ATTR => {
+                    let next = skip_caches!(STORE_ATTR);
                     // `STORE_ATTR_INSTANCE_VALUE`, `_SLOT`; a miss puts both operands back and
                     // takes the generic path in `step`.
                     let (v, owner) = pop2!();
@@ -725,6 +764,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     }
                 }
                 CALL => {
+                    let next = skip_caches!(CALL);
                     // Straight to the call (no second dispatch in `step`); the frame changes
                     // for a Python callee.
                     self.ip = next;
@@ -736,7 +776,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 // Module and class bodies: names in exact dicts, without `step`'s dispatch.
                 LOAD_NAME => match self.load_name_fast(oparg) {
                     Some(v) => push!(v),
-                    None => slow!(op, oparg, next),
+                    None => slow!(op, oparg, ip),
                 },
                 STORE_NAME => {
                     let v = pop!();
@@ -745,7 +785,7 @@ impl<'a, 'py> Run<'a, 'py> {
                         Err(v) => {
                             // Another mapping: the generic `STORE_NAME` pops it again.
                             push!(v);
-                            slow!(op, oparg, next);
+                            slow!(op, oparg, ip);
                         }
                     }
                 }
@@ -755,7 +795,11 @@ impl<'a, 'py> Run<'a, 'py> {
                     let c = self.contains(&r, &l)?;
                     push!(long::new_bool(heap, c != (oparg == 1)));
                 }
-                _ => slow!(op, oparg, next),
+                _ => slow!(
+                    op,
+                    oparg,
+                    at + 1 + usize::from(CACHE_ENTRIES[usize::from(op)])
+                ),
             }
         }
     }
