@@ -18,7 +18,8 @@
 //! Either failure is a [`GcBenchError`], never a figure.
 //!
 //! CPython is `$PYRT_CPYTHON`, else `python3.12` with `PYENV_VERSION=3.12.1` (the lookup of the
-//! cross-checking tests); it must report version 3.12. Without it the benchmark still measures
+//! cross-checking tests); it must report version 3.12, and then runs as the executable it
+//! reports (`sys.executable`), so that a launcher's start-up (pyenv's shim) is not timed. Without it the benchmark still measures
 //! pyrt and leaves the CPython column and the ratios empty (`null` in JSON).
 
 use std::ffi::OsString;
@@ -252,16 +253,25 @@ impl Interpreter {
             env,
             version: None,
         };
-        let probe = "import sys; print(sys.implementation.name, sys.version.split()[0])";
+        let probe =
+            "import sys; print(sys.implementation.name, sys.version.split()[0], sys.executable)";
         let out = found.command().arg("-c").arg(probe).output();
         let text = match &out {
             Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).trim().to_string(),
             Ok(o) => return Err(format!("{tried} failed to start ({})", o.status)),
             Err(e) => return Err(format!("{tried} did not run: {e}")),
         };
-        match text.split_once(' ') {
-            Some(("cpython", v)) if v.starts_with("3.12.") => {
+        let mut words = text.splitn(3, ' ');
+        match (words.next(), words.next()) {
+            (Some("cpython"), Some(v)) if v.starts_with("3.12.") => {
                 found.version = Some(v.to_string());
+                // A launcher (pyenv's shim is a shell script that takes ~45 ms to start the
+                // interpreter) is resolved to the interpreter it starts, which then runs
+                // directly: its start-up is not CPython's time.
+                if let Some(exe) = words.next().map(PathBuf::from).filter(|p| p.is_file()) {
+                    found.program = exe.into_os_string();
+                    found.env.clear();
+                }
                 Ok(found)
             }
             _ => Err(format!("{tried} is {text:?}, not CPython 3.12")),
