@@ -87,21 +87,41 @@ impl PyObject {
         self.ob_refcnt.get()
     }
 
+    /// The low 32-bit half of `ob_refcnt` (`ob_refcnt_split[PY_BIG_ENDIAN]`), where
+    /// `Py_INCREF` and `Py_DECREF` count: the high half is always zero, since counts start at 1
+    /// or [`IMMORTAL_REFCNT`] and `incref` never carries into it, so counting on the half is
+    /// counting on the whole, with 32-bit loads and stores that never split a 64-bit one.
+    #[inline(always)]
+    fn low_half(&self) -> &Cell<u32> {
+        const LOW: usize = if cfg!(target_endian = "little") { 0 } else { 4 };
+        // SAFETY: `Cell<u64>` has `u64`'s layout, so its first (little-endian) or last
+        // (big-endian) four bytes are the low half, 4-aligned; the `Cell<u32>` over them is
+        // read and written only as a `Cell` (no reference to the value escapes), on one thread.
+        unsafe {
+            &*self
+                .ob_refcnt
+                .as_ptr()
+                .cast::<u8>()
+                .add(LOW)
+                .cast::<Cell<u32>>()
+        }
+    }
+
     /// `_Py_IsImmortal`.
     #[inline(always)]
     pub fn is_immortal(&self) -> bool {
-        (self.ob_refcnt.get() as u32 as i32) < 0
+        (self.low_half().get() as i32) < 0
     }
 
     /// `Py_INCREF`: a saturating increment of the low 32 bits.
     #[inline(always)]
     pub(crate) fn incref(&self) {
-        let cur = self.ob_refcnt.get();
-        let low = (cur as u32).wrapping_add(1);
-        if low == 0 {
+        let low = self.low_half();
+        let n = low.get().wrapping_add(1);
+        if n == 0 {
             return;
         }
-        self.ob_refcnt.set((cur & !0xFFFF_FFFF) | u64::from(low));
+        low.set(n);
     }
 
     /// `Py_DECREF` without the deallocation: returns `true` when the count reached zero and
@@ -109,12 +129,14 @@ impl PyObject {
     #[inline(always)]
     #[must_use = "an object whose count reached zero must be deallocated"]
     pub(crate) fn decref_is_zero(&self) -> bool {
-        if self.is_immortal() {
+        let low = self.low_half();
+        let cur = low.get();
+        if (cur as i32) < 0 {
             return false;
         }
-        let n = self.ob_refcnt.get() - 1;
-        self.ob_refcnt.set(n);
-        n == 0
+        debug_assert!(cur > 0, "decref of an object whose count is zero");
+        low.set(cur.wrapping_sub(1));
+        cur == 1
     }
 
     /// Makes the object immortal (`_Py_SetImmortal`), as interning does in 3.12.
