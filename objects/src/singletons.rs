@@ -12,6 +12,8 @@ use crate::types::{BOOL_TYPE, ELLIPSIS_TYPE, INT_TYPE, NONE_TYPE, NOTIMPLEMENTED
 pub const SMALL_INT_MIN: i64 = -5;
 /// Largest cached int (`_PY_NSMALLPOSINTS - 1`).
 pub const SMALL_INT_MAX: i64 = 256;
+/// How many ints the cache holds (−5…256).
+const SMALL_INT_COUNT: usize = (SMALL_INT_MAX - SMALL_INT_MIN + 1) as usize;
 
 /// A one-digit `PyLongObject`, the layout of CPython's static small ints and bools.
 #[repr(C)]
@@ -42,7 +44,9 @@ pub(crate) struct Singletons {
     ellipsis: PyObject,
     true_: SmallLong,
     false_: SmallLong,
-    small_ints: Vec<SmallLong>,
+    /// −5…256 in a row, indexed by `v + 5` (an array in the boxed singletons: no length to
+    /// load before the index check).
+    small_ints: [SmallLong; SMALL_INT_COUNT],
     empty_tuple: crate::types::tuple::EmptyTuple,
     empty_dict_keys: crate::types::dict::EmptyKeys,
     /// The key of deleted set entries (`_dummy_struct`).
@@ -63,9 +67,9 @@ impl Singletons {
             ellipsis: PyObject::new_immortal(ELLIPSIS_TYPE.ptr()),
             true_: SmallLong::new(BOOL_TYPE.ptr(), 1),
             false_: SmallLong::new(BOOL_TYPE.ptr(), 0),
-            small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX)
-                .map(|v| SmallLong::new(INT_TYPE.ptr(), v))
-                .collect(),
+            small_ints: core::array::from_fn(|i| {
+                SmallLong::new(INT_TYPE.ptr(), SMALL_INT_MIN + i as i64)
+            }),
             empty_tuple: crate::types::tuple::EmptyTuple::new(),
             empty_dict_keys: crate::types::dict::EmptyKeys::new(),
             set_dummy: PyObject::new_immortal(crate::types::OBJECT_TYPE.ptr()),
@@ -142,10 +146,14 @@ impl Singletons {
     }
 
     /// The cached int `v`, if it is in −5…256.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn small_int(&self, v: i64) -> Option<ObjPtr> {
-        let i = usize::try_from(v.checked_sub(SMALL_INT_MIN)?).ok()?;
-        self.small_ints.get(i).map(|s| NonNull::from(&s.ob_base))
+        // One unsigned comparison: below −5 wraps to a huge index.
+        let i = v.wrapping_sub(SMALL_INT_MIN) as u64;
+        if i >= SMALL_INT_COUNT as u64 {
+            return None;
+        }
+        Some(NonNull::from(&self.small_ints[i as usize].ob_base))
     }
 }
 

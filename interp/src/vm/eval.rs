@@ -766,9 +766,15 @@ impl<'a, 'py> Run<'a, 'py> {
                 CALL => {
                     let next = skip_caches!(CALL);
                     // Straight to the call (no second dispatch in `step`); the frame changes
-                    // for a Python callee.
+                    // for a Python callee. A Python function taking the arguments as they are
+                    // (`CALL_PY_EXACT_ARGS`, `CALL_PY_WITH_DEFAULTS`) is pushed here, inlined;
+                    // every other callable goes out of line.
                     self.ip = next;
-                    if let Flow::Exit(x) = self.call(oparg)? {
+                    if self.kwnames.is_none() && self.call_python_positional(oparg)?.is_some() {
+                        reload!();
+                        continue;
+                    }
+                    if let Flow::Exit(x) = self.call_not_python_positional(oparg)? {
                         return Ok(x);
                     }
                     reload!();
@@ -831,7 +837,12 @@ impl<'a, 'py> Run<'a, 'py> {
     fn resume_caller(&mut self, caller: *const InterpreterFrame) {
         let caller = NonNull::new(caller.cast_mut()).expect("a frame above the entry has a caller");
         self.set_current(caller);
-        self.ip = (self.frame().lasti() + 1) as usize;
+        // `lasti + 1`, from the units' base `set_current` just read: a caller's `prev_instr`
+        // is a unit of its code (the last unit of the instruction that pushed the callee).
+        let units = self.code().units_ptr();
+        let at = self.frame().prev_instr();
+        debug_assert!(at >= units, "a caller's prev_instr is in its code");
+        self.ip = ((at.addr() - units.addr()) >> 1) + 1;
     }
 
     /// The top frame.
@@ -1715,10 +1726,18 @@ impl<'a, 'py> Run<'a, 'py> {
 
     /// `CALL argc`.
     fn call(&mut self, argc: usize) -> R<'py, Flow<'py>> {
+        if self.kwnames.is_none()
+            && let Some(flow) = self.call_python_positional(argc)?
+        {
+            return Ok(flow);
+        }
+        self.call_not_python_positional(argc)
+    }
+
+    /// [`Run::call`] once [`Run::call_python_positional`] declined.
+    #[inline(never)]
+    fn call_not_python_positional(&mut self, argc: usize) -> R<'py, Flow<'py>> {
         if self.kwnames.is_none() {
-            if let Some(flow) = self.call_python_positional(argc)? {
-                return Ok(flow);
-            }
             if let Some(flow) = self.call_class_positional(argc)? {
                 return Ok(flow);
             }
@@ -1899,6 +1918,7 @@ impl<'a, 'py> Run<'a, 'py> {
     /// and the fast part of `initialize_locals`), a bound method is unpacked in place. `None`
     /// (nothing changed but a bound method unpacked) for any other call, which the general
     /// path makes, with its argument errors.
+    #[inline(always)]
     fn call_python_positional(&mut self, argc: usize) -> R<'py, Option<Flow<'py>>> {
         let interp = self.interp;
         let heap = interp.heap;

@@ -758,6 +758,7 @@ impl InterpreterFrame {
     }
 
     /// Releases the code reference (the owner's last step after `clear_except_code`).
+    #[inline(always)]
     pub(crate) fn release_code(&self, heap: &Heap) {
         self.f_code.clear(heap);
     }
