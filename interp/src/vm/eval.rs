@@ -772,6 +772,15 @@ impl<'a, 'py> Run<'a, 'py> {
                     self.ip = next;
                     if self.kwnames.is_none() && self.call_python_positional(oparg)?.is_some() {
                         reload!();
+                        // The callee's first instruction, when it is a plain function's
+                        // `RESUME 0`, runs here: its eval-breaker check, with `prev_instr` on
+                        // it, as its own dispatch would.
+                        // SAFETY: unit 0 of the callee's code, as at the loop's head.
+                        if unsafe { (*units).get() } == u16::from(RESUME) {
+                            frame.set_prev_instr(units);
+                            ip = 1;
+                            interp.gc_safe_point();
+                        }
                         continue;
                     }
                     if let Flow::Exit(x) = self.call_not_python_positional(oparg)? {
