@@ -54,12 +54,9 @@ pub fn binary_exact_builtins<'h>(
 /// (`_Py_DECREF_SPECIALIZED`; the right operand first for `+`, `-` and `*` of ints, as
 /// `BINARY_OP_ADD_INT` does, the left first for the int operators 3.12 does not specialise).
 ///
-/// Inlined everywhere, so that a caller that knows the operator (the VM's `BINARY_OP` for
-/// `+`, `-` and `*`) gets a copy specialised on it, as 3.12's `BINARY_OP_ADD_INT` & co.
-///
 /// # Errors
 /// `Err` gives the operands back, untouched, when the general path must answer.
-#[inline(always)]
+#[inline]
 #[allow(clippy::type_complexity)]
 pub fn binary_exact_builtins_owned<'h>(
     heap: &'h Heap,

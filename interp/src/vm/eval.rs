@@ -41,6 +41,7 @@ use super::super::exceptions::{self, Exception, Link};
 use super::super::{Interp, R, Raised, Unwind};
 use super::decode::{self, CACHE_ENTRIES};
 use super::generator::can_resume_inline;
+use super::stack_pointer::StackPointer;
 use super::{args, fast, inline_cache, unwind};
 
 /// A str object's view (names and constants the compiler made are str).
@@ -300,33 +301,52 @@ impl<'a, 'py> Run<'a, 'py> {
         let mut units = self.code().units_ptr();
         let mut consts = tuple::items(self.code().consts());
         let mut ip = self.ip;
-        // The value stack of `frame`, as the loop's `PUSH`, `POP` and `PEEK`.
+        // The value stack of `frame` through a stack pointer kept in a register, as 3.12's
+        // `stack_pointer` local: `PUSH`, `POP` and `PEEK` move it, and `sp.sync()` writes it
+        // back to the frame's `stacktop` before anything out of line that reads or changes
+        // the frame's stack (a slow path, a call, a return, a yield); when the loop leaves with
+        // an error of its own, the guard writes it back as it drops (then `Run::run` unwinds).
+        // After an out-of-line step the frame's `stacktop` is the truth: `reload!` reads it,
+        // and an error or an exit from there `disarm`s the guard.
         //
-        // SAFETY (for the three): the compiler's `co_stacksize` bounds the depth every
-        // instruction pushes to, and its stack-depth analysis guarantees that an instruction
-        // pops and peeks only what earlier instructions of the frame pushed (the code objects
-        // the VM runs are only made by pyrt's compiler).
-        macro_rules! push {
+        // SAFETY (for the macros): `sp` points into the frame's slots, past its locals (a
+        // frame's `stack_pointer`, moved only by these macros); the compiler's `co_stacksize`
+        // bounds the depth every instruction pushes to, and its stack-depth analysis
+        // guarantees that an instruction pops and peeks only what earlier instructions of the
+        // frame pushed (the code objects the VM runs are only made by pyrt's compiler); every
+        // slot at or above `sp` is NULL (every pop empties its slot).
+        let mut sp = StackPointer::new(frame);
+        macro_rules! push_opt {
             ($v:expr) => {{
                 let v = $v;
                 // SAFETY: see above.
-                unsafe { frame.push_unchecked(heap, Some(v)) }
+                unsafe { sp.push(v) }
             }};
+        }
+        macro_rules! push {
+            ($v:expr) => {
+                push_opt!(Some($v))
+            };
+        }
+        macro_rules! pop_opt {
+            () => {
+                // SAFETY: see above.
+                unsafe { sp.pop(heap) }
+            };
         }
         macro_rules! pop {
             () => {
-                // SAFETY: see above.
-                match unsafe { frame.pop_unchecked(heap) } {
+                match pop_opt!() {
                     Some(v) => v,
                     None => return Err(self.system_error("NULL on the value stack")),
                 }
             };
         }
-        // `(second, top)`: the two operands of a binary instruction, `stacktop` updated once.
+        // `(second, top)`: the two operands of a binary instruction, the pointer moved once.
         macro_rules! pop2 {
             () => {
                 // SAFETY: see above.
-                match unsafe { frame.pop2_unchecked(heap) } {
+                match unsafe { sp.pop2(heap) } {
                     (Some(l), Some(r)) => (l, r),
                     _ => return Err(self.system_error("NULL on the value stack")),
                 }
@@ -337,7 +357,7 @@ impl<'a, 'py> Run<'a, 'py> {
         macro_rules! take2 {
             () => {
                 // SAFETY: see above.
-                match unsafe { frame.take2_unchecked(heap) } {
+                match unsafe { sp.take2(heap) } {
                     (Some(l), Some(r)) => (l, r),
                     _ => return Err(self.system_error("NULL on the value stack")),
                 }
@@ -346,8 +366,27 @@ impl<'a, 'py> Run<'a, 'py> {
         macro_rules! peek {
             ($n:expr) => {
                 // SAFETY: see above.
-                unsafe { frame.peek_unchecked($n) }
+                unsafe { sp.peek($n) }
             };
+        }
+        // An out-of-line call that may change frames: the pointer written back first; an error
+        // or an exit leaves with the frames as the call left them (their `stacktop`s are the
+        // truth), `Flow::Next` reloads the top frame.
+        macro_rules! out_of_line {
+            ($call:expr) => {{
+                sp.sync();
+                match $call {
+                    Ok(Flow::Next) => reload!(),
+                    Ok(Flow::Exit(x)) => {
+                        sp.disarm();
+                        return Ok(x);
+                    }
+                    Err(e) => {
+                        sp.disarm();
+                        return Err(e);
+                    }
+                }
+            }};
         }
         // 3.12's superinstructions `LOAD_FAST__LOAD_FAST`, `LOAD_FAST__LOAD_CONST`,
         // `STORE_FAST__LOAD_FAST` and `LOAD_CONST__LOAD_FAST`, as the quickened code runs them
@@ -381,6 +420,7 @@ impl<'a, 'py> Run<'a, 'py> {
         macro_rules! reload {
             () => {{
                 frame = self.frame();
+                sp.reset(frame);
                 units = self.code().units_ptr();
                 consts = tuple::items(self.code().consts());
                 ip = self.ip;
@@ -390,10 +430,7 @@ impl<'a, 'py> Run<'a, 'py> {
         macro_rules! slow {
             ($op:expr, $oparg:expr, $next:expr) => {{
                 self.ip = $next;
-                if let Flow::Exit(x) = self.step($op, $oparg, $next)? {
-                    return Ok(x);
-                }
-                reload!();
+                out_of_line!(self.step($op, $oparg, $next))
             }};
         }
         // Debug builds check that an arm of an instruction with caches skipped them: it never
@@ -461,14 +498,12 @@ impl<'a, 'py> Run<'a, 'py> {
                 LOAD_FAST_AND_CLEAR => {
                     // SAFETY: the argument of a `LOAD_FAST_AND_CLEAR` is a local slot of its
                     // code; as for `push!`.
-                    unsafe {
-                        let v = frame.slot_unchecked(oparg).take(heap);
-                        frame.push_unchecked(heap, v);
-                    }
+                    let v = unsafe { frame.slot_unchecked(oparg).take(heap) };
+                    push_opt!(v);
                 }
                 STORE_FAST => {
                     // SAFETY: as for `pop!`; a NULL is stored as it is (`LOAD_FAST_AND_CLEAR`'s).
-                    let v = unsafe { frame.pop_unchecked(heap) };
+                    let v = pop_opt!();
                     // SAFETY: the argument of a `STORE_FAST` is a local slot of its code.
                     unsafe { frame.slot_unchecked(oparg) }.set(heap, v);
                     then_load!();
@@ -478,13 +513,12 @@ impl<'a, 'py> Run<'a, 'py> {
                     then_load!();
                 }
                 // SAFETY: as for `pop!`; the popped value or NULL is dropped.
-                POP_TOP => drop(unsafe { frame.pop_unchecked(heap) }),
+                POP_TOP => drop(pop_opt!()),
                 // SAFETY: as for `push!`.
-                PUSH_NULL => unsafe { frame.push_unchecked(heap, None) },
+                PUSH_NULL => push_opt!(None),
                 COPY => {
                     let v = peek!(oparg).get(heap);
-                    // SAFETY: as for `push!`.
-                    unsafe { frame.push_unchecked(heap, v) }
+                    push_opt!(v);
                 }
                 SWAP => peek!(1).swap(peek!(oparg)),
                 JUMP_FORWARD => ip = at + 1 + oparg,
@@ -574,8 +608,10 @@ impl<'a, 'py> Run<'a, 'py> {
                         // value lands on the `END_FOR` at the target.
                         if can_resume_inline(g, true) && oparg <= RETURN_OFFSET_MAX {
                             self.ip = next;
-                            self.push_generator_frame(g, none(heap), next + oparg)?;
-                            reload!();
+                            out_of_line!(
+                                self.push_generator_frame(g, none(heap), next + oparg)
+                                    .map(|()| Flow::Next)
+                            );
                         } else {
                             slow!(op, oparg, next);
                         }
@@ -619,10 +655,12 @@ impl<'a, 'py> Run<'a, 'py> {
                     };
                     if frame.vm_flags() & FLAG_INIT != 0 {
                         // `__init__`'s return: the instance, or a `TypeError` at the CALL.
-                        self.return_from_init(v)?;
-                        reload!();
+                        out_of_line!(self.return_from_init(v).map(|()| Flow::Next));
                     } else {
+                        sp.sync();
                         if self.pop_frame() {
+                            // The frame is gone: nothing to write back.
+                            sp.disarm();
                             return Ok(Exit::Return(v));
                         }
                         reload!();
@@ -649,8 +687,10 @@ impl<'a, 'py> Run<'a, 'py> {
                         {
                             let v = pop!();
                             self.ip = next;
-                            self.push_generator_frame(g, v, next + oparg)?;
-                            reload!();
+                            out_of_line!(
+                                self.push_generator_frame(g, v, next + oparg)
+                                    .map(|()| Flow::Next)
+                            );
                         }
                         _ => slow!(op, oparg, next),
                     }
@@ -662,6 +702,7 @@ impl<'a, 'py> Run<'a, 'py> {
                         return Ok(Exit::Yield(v));
                     } else if frame.owner() == OWNED_BY_GENERATOR {
                         // Back to the generator's caller, after its `FOR_ITER` or `SEND`.
+                        sp.sync();
                         self.yield_to_caller(v);
                         reload!();
                     } else {
@@ -697,8 +738,7 @@ impl<'a, 'py> Run<'a, 'py> {
                     match inline_cache::load_global_units(heap, frame, cache) {
                         Some(v) => {
                             if oparg & 1 != 0 {
-                                // SAFETY: as for `push!`.
-                                unsafe { frame.push_unchecked(heap, None) }
+                                push_opt!(None);
                             }
                             push!(v);
                         }
@@ -716,7 +756,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 }
                 END_FOR => {
                     // SAFETY: as for `pop!`; the popped values (or NULLs) are dropped.
-                    let (a, b) = unsafe { frame.pop2_unchecked(heap) };
+                    let (a, b) = unsafe { sp.pop2(heap) };
                     drop(b);
                     drop(a);
                 }
@@ -738,8 +778,7 @@ impl<'a, 'py> Run<'a, 'py> {
                         }
                         Some(inline_cache::AttrHit::Value(v)) => {
                             if oparg & 1 != 0 {
-                                // SAFETY: as for `push!`.
-                                unsafe { frame.push_unchecked(heap, None) }
+                                push_opt!(None);
                             }
                             push!(v);
                         }
@@ -770,7 +809,20 @@ impl<'a, 'py> Run<'a, 'py> {
                     // (`CALL_PY_EXACT_ARGS`, `CALL_PY_WITH_DEFAULTS`) is pushed here, inlined;
                     // every other callable goes out of line.
                     self.ip = next;
-                    if self.kwnames.is_none() && self.call_python_positional(oparg)?.is_some() {
+                    sp.sync();
+                    let pushed = if self.kwnames.is_none() {
+                        self.call_python_positional(oparg)
+                    } else {
+                        Ok(None)
+                    };
+                    let pushed = match pushed {
+                        Ok(p) => p.is_some(),
+                        Err(e) => {
+                            sp.disarm();
+                            return Err(e);
+                        }
+                    };
+                    if pushed {
                         reload!();
                         // The callee's first instruction, when it is a plain function's
                         // `RESUME 0`, runs here: its eval-breaker check, with `prev_instr` on
@@ -783,10 +835,7 @@ impl<'a, 'py> Run<'a, 'py> {
                         }
                         continue;
                     }
-                    if let Flow::Exit(x) = self.call_not_python_positional(oparg)? {
-                        return Ok(x);
-                    }
-                    reload!();
+                    out_of_line!(self.call_not_python_positional(oparg));
                 }
                 // Module and class bodies: names in exact dicts, without `step`'s dispatch.
                 LOAD_NAME => match self.load_name_fast(oparg) {

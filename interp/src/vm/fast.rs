@@ -80,43 +80,9 @@ const NB_PLAIN: [Option<BinOp>; NB_INPLACE] = [
 /// stack held carries the result, as `BINARY_OP_ADD_FLOAT` does); `Err` gives the operands
 /// back when the types do not match or the generic path must answer (division by zero, an
 /// operator without a fast form).
-///
-/// `+`, `-` and `*` (plain and in place) get copies of the fast path specialised on their
-/// operator, as 3.12 specialises `BINARY_OP` for them (`BINARY_OP_ADD_INT`,
-/// `_SUBTRACT_FLOAT`, ...): no second dispatch on the operator. The other operators go
-/// through the table, out of line.
-#[inline(always)]
+#[inline]
 #[allow(clippy::type_complexity)]
 pub(super) fn binary_op<'h>(
-    heap: &'h Heap,
-    oparg: usize,
-    l: Obj<'h>,
-    r: Obj<'h>,
-) -> Result<PyResult<Obj<'h>>, (Obj<'h>, Obj<'h>)> {
-    const NB_ADD: usize = 0;
-    const NB_MULTIPLY: usize = 5;
-    const NB_SUBTRACT: usize = 10;
-    const NB_INPLACE_ADD: usize = NB_ADD + NB_INPLACE;
-    const NB_INPLACE_MULTIPLY: usize = NB_MULTIPLY + NB_INPLACE;
-    const NB_INPLACE_SUBTRACT: usize = NB_SUBTRACT + NB_INPLACE;
-    match oparg {
-        NB_ADD | NB_INPLACE_ADD => {
-            abstract_fast::binary_exact_builtins_owned(heap, l, r, BinOp::Add)
-        }
-        NB_SUBTRACT | NB_INPLACE_SUBTRACT => {
-            abstract_fast::binary_exact_builtins_owned(heap, l, r, BinOp::Sub)
-        }
-        NB_MULTIPLY | NB_INPLACE_MULTIPLY => {
-            abstract_fast::binary_exact_builtins_owned(heap, l, r, BinOp::Mul)
-        }
-        _ => binary_op_by_table(heap, oparg, l, r),
-    }
-}
-
-/// [`binary_op`] of the operators without a specialised copy.
-#[inline(never)]
-#[allow(clippy::type_complexity)]
-fn binary_op_by_table<'h>(
     heap: &'h Heap,
     oparg: usize,
     l: Obj<'h>,

@@ -331,6 +331,37 @@ impl InterpreterFrame {
         }
     }
 
+    /// The address of the slot at `stacktop` (`_PyFrame_GetStackPointer`): where the
+    /// dispatch loop, which keeps the stack pointer in a register while it runs the frame's
+    /// instructions, pushes next.
+    #[inline(always)]
+    pub fn stack_pointer(&self) -> *const RefField {
+        ptr::from_ref(self)
+            .cast::<u8>()
+            .wrapping_add(LOCALSPLUS_OFFSET)
+            .cast::<RefField>()
+            .wrapping_add(self.stacktop.get() as usize)
+    }
+
+    /// Sets `stacktop` from a stack pointer (`_PyFrame_SetStackPointer`): the loop's
+    /// register written back before anything that reads the frame's stack runs.
+    ///
+    /// # Safety
+    /// `sp` must point into this frame's slots, at or after its locals (as
+    /// [`InterpreterFrame::stack_pointer`] gave, moved by pushes and pops within the value
+    /// stack), and every slot from it to the end must be NULL.
+    #[inline(always)]
+    pub unsafe fn set_stack_pointer(&self, sp: *const RefField) {
+        let base = ptr::from_ref(self)
+            .cast::<u8>()
+            .wrapping_add(LOCALSPLUS_OFFSET)
+            .cast::<RefField>();
+        debug_assert!(sp >= base);
+        let top = (sp.addr() - base.addr()) / size_of::<RefField>();
+        debug_assert!(top >= self.nlocalsplus() && top <= self.slots().len());
+        self.stacktop.set(top as i32);
+    }
+
     /// Pushes `value` (or a NULL) without a bounds check or a `Result`
     /// (`_PyFrame_StackPush` as the dispatch loop's `PUSH`).
     ///
