@@ -95,10 +95,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's contextlib (a later issue)",
     ),
     (
-        "080_custom_exceptions.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __str__ yet (class 'Invalid')",
-    ),
-    (
         "106_fstring_debug_conversions.py",
         "pyrt raises NotImplementedError: pyrt does not support the special method __repr__ yet (class 'P')",
     ),

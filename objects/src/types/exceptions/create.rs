@@ -100,13 +100,14 @@ pub fn init_method<'h>(heap: &'h Heap, e: Obj<'h>) -> PyResult<Obj<'h>> {
     crate::types::cfunction::new_cfunction(heap, &INIT_DEF, Some(e), None)
 }
 
-static INIT_DEF: crate::types::cfunction::MethodDef = crate::types::cfunction::MethodDef {
-    name: "__init__",
-    owner: "BaseException",
-    params: crate::methods::Params::AnyArgs,
-    call: init_call,
-    doc: Some("Initialize self.  See help(type(self)) for accurate signature."),
-};
+pub(crate) static INIT_DEF: crate::types::cfunction::MethodDef =
+    crate::types::cfunction::MethodDef {
+        name: "__init__",
+        owner: "BaseException",
+        params: crate::methods::Params::AnyArgs,
+        call: init_call,
+        doc: Some("Initialize self.  See help(type(self)) for accurate signature."),
+    };
 
 /// `BaseException.__init__(self, *args)` (`tp_init` of the class's layout).
 fn init_call<'h>(

@@ -1,0 +1,199 @@
+//! What the exception classes themselves answer for their built-in methods
+//! (`BaseException.__new__`, `Exception.__init__`, `ValueError.__str__`,
+//! `KeyError.with_traceback`, ...), as CPython's `tp_dict` of each class holds them
+//! (`Objects/exceptions.c`'s `BaseException_methods`, `add_operators` and `tp_new_wrapper` in
+//! `Objects/typeobject.c`):
+//!
+//! * `__new__` is a built-in method bound to the nearest built-in class along the bases
+//!   (`<built-in method __new__ of type object at 0x…>`): `BaseException.__new__(cls, *args)`
+//!   makes an instance of `cls` with `args` without running `__init__`.
+//! * `__init__`, `__str__`, `__repr__`, `with_traceback`, `add_note` (and a group's `derive`,
+//!   `split`, `subgroup`) are method descriptors, called with the instance first
+//!   (`Exception.__init__(self, msg)` in a subclass's `__init__`), or bound to an instance.
+//!
+//! A Python subclass's own definitions live in its namespace and win over these (they are
+//! only asked for when the namespaces along the bases do not have the name).
+
+use crate::error::{PyErr, PyResult};
+use crate::heap::Heap;
+use crate::methods::{Bound, Params};
+use crate::obj::Obj;
+use crate::object::PyObject;
+use crate::typeobj::PyTypeObject;
+use crate::types::cfunction::{MethodDef, new_cfunction};
+use crate::types::class;
+use crate::types::descrobject::{MethodDescr, new_method_descriptor};
+use crate::types::unicode;
+use crate::view::View;
+
+use super::{BASE_EXCEPTION, BASE_EXCEPTION_GROUP, Exception, Layout, layout_of, text};
+
+/// `cls.name` for a built-in method of exception class `ty` (a subclass of `BaseException`),
+/// or `None` when the exception classes have no such method.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn class_attribute<'h>(
+    heap: &'h Heap,
+    ty: &PyTypeObject,
+    name: &str,
+) -> PyResult<Option<Obj<'h>>> {
+    if !ty.is_subtype(BASE_EXCEPTION.get()) {
+        return Ok(None);
+    }
+    let builtin = nearest_builtin(ty);
+    if name == "__new__" {
+        // SAFETY: a built-in class is immortal.
+        let cls = unsafe { Obj::from_borrowed(heap, &builtin.ob_base.ob_base) };
+        return new_cfunction(heap, &NEW_DEF, Some(cls), None).map(Some);
+    }
+    let Some((owner, def)) = method_def(builtin, name) else {
+        return Ok(None);
+    };
+    new_method_descriptor(heap, owner, def).map(Some)
+}
+
+/// `e.name` for a built-in method of exception `e` that is no attribute of its own: the
+/// method bound to `e`, or `None`.
+///
+/// # Errors
+/// `MemoryError`.
+pub(crate) fn bound_method<'h>(
+    heap: &'h Heap,
+    e: &Exception,
+    name: &str,
+) -> PyResult<Option<Obj<'h>>> {
+    let Some(attr) = class_attribute(heap, e.ob_type(), name)? else {
+        return Ok(None);
+    };
+    match MethodDescr::cast(attr.object()) {
+        // SAFETY: the caller holds `e`, a live object of this heap.
+        Some(d) => d
+            .bind(heap, unsafe { Obj::from_borrowed(heap, e.as_object()) })
+            .map(Some),
+        None => Ok(Some(attr)),
+    }
+}
+
+/// The first built-in class along `ty`'s bases (`ty` itself when it is one).
+fn nearest_builtin(ty: &PyTypeObject) -> &PyTypeObject {
+    let mut t = ty;
+    while class::is_heap_type(t)
+        && let Some(b) = t.base()
+    {
+        t = b;
+    }
+    t
+}
+
+/// The class that defines method `name` for instances of built-in exception class `builtin`,
+/// and the method. Each built-in class has its own `__init__` (`Exception.__init__` applies to exceptions
+/// only); `__str__`, `__repr__` and the methods are `BaseException`'s (or the group's).
+fn method_def<'t>(
+    builtin: &'t PyTypeObject,
+    name: &str,
+) -> Option<(&'t PyTypeObject, &'static MethodDef)> {
+    let base = BASE_EXCEPTION.get();
+    let found = match name {
+        "__init__" => (builtin, &super::create::INIT_DEF),
+        "__repr__" => (base, &REPR_DEF),
+        "__str__" => (base, &STR_DEF),
+        _ => {
+            if let Some(def) = super::attrs::METHODS.iter().find(|m| m.name == name) {
+                (base, def)
+            } else if builtin.is_subtype(BASE_EXCEPTION_GROUP.get())
+                && let Some(def) = super::attrs::GROUP_METHODS.iter().find(|m| m.name == name)
+            {
+                (BASE_EXCEPTION_GROUP.get(), def)
+            } else {
+                return None;
+            }
+        }
+    };
+    Some(found)
+}
+
+/// `tp_new_wrapper` of the exception classes.
+static NEW_DEF: MethodDef = MethodDef {
+    name: "__new__",
+    owner: "BaseException",
+    params: Params::AnyArgs,
+    call: new_call,
+    doc: Some("Create and return a new object.  See help(type) for accurate signature."),
+};
+
+/// `Builtin.__new__(cls, *args)`: checks that `cls` is a subclass of the built-in class, then
+/// `tp_new` alone (no `__init__`).
+fn new_call<'h>(heap: &'h Heap, me: &PyObject, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let builtin = crate::types::type_object(me).ok_or_else(crate::view::bad_internal_call)?;
+    let owner = short_name(builtin);
+    let args: Vec<Obj<'h>> = args.iter().flatten().cloned().collect();
+    let Some((cls, rest)) = args.split_first() else {
+        return Err(PyErr::type_error(format!(
+            "{owner}.__new__(): not enough arguments"
+        )));
+    };
+    let Some(sub) = crate::types::type_object(cls.object()) else {
+        return Err(PyErr::type_error(format!(
+            "{owner}.__new__(X): X is not a type object ({})",
+            cls.ob_type().name()
+        )));
+    };
+    if !sub.is_subtype(builtin) {
+        let sub_name = short_name(sub);
+        return Err(PyErr::type_error(format!(
+            "{owner}.__new__({sub_name}): {sub_name} is not a subtype of {owner}"
+        )));
+    }
+    if new_function(layout_of(sub)) != new_function(layout_of(builtin)) {
+        return Err(PyErr::type_error(format!(
+            "{owner}.__new__({}) is not safe, use {}.__new__()",
+            short_name(sub),
+            short_name(nearest_builtin(sub))
+        )));
+    }
+    super::create::new_uninitialized(heap, sub, rest, &[])
+}
+
+/// A class's `__name__` (a built-in class's `tp_name` after its last dot).
+fn short_name(ty: &PyTypeObject) -> &str {
+    let full = ty.name();
+    full.rsplit('.').next().unwrap_or(full)
+}
+
+/// `BaseException.__str__` (the slot wrapper of `tp_str`, without a subclass's override).
+static STR_DEF: MethodDef = MethodDef {
+    name: "__str__",
+    owner: "BaseException",
+    params: Params::NoArgs,
+    call: str_call,
+    doc: Some("Return str(self)."),
+};
+
+/// `BaseException.__repr__` (the slot wrapper of `tp_repr`).
+static REPR_DEF: MethodDef = MethodDef {
+    name: "__repr__",
+    owner: "BaseException",
+    params: Params::NoArgs,
+    call: repr_call,
+    doc: Some("Return repr(self)."),
+};
+
+fn str_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let e = Exception::cast_internal(me)?;
+    unicode::new_str(heap, &text::exception_str(heap, e)?)
+}
+
+fn repr_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    unicode::new_str(heap, &text::exc_repr(heap, me)?)
+}
+
+/// Which `tp_new` a class of this layout has: `OSError_new`, `BaseExceptionGroup_new`, or
+/// `BaseException_new` for the others.
+fn new_function(layout: Layout) -> u8 {
+    match layout {
+        Layout::OsError => 1,
+        Layout::Group => 2,
+        _ => 0,
+    }
+}
