@@ -43,8 +43,9 @@ pub fn class_attribute<'h>(
     }
     let builtin = nearest_builtin(ty);
     if name == "__new__" {
+        let owner = defining_class(builtin, INHERIT_NEW);
         // SAFETY: a built-in class is immortal.
-        let cls = unsafe { Obj::from_borrowed(heap, &builtin.ob_base.ob_base) };
+        let cls = unsafe { Obj::from_borrowed(heap, &owner.ob_base.ob_base) };
         return new_cfunction(heap, &NEW_DEF, Some(cls), None).map(Some);
     }
     let Some((owner, def)) = method_def(builtin, name) else {
@@ -95,9 +96,31 @@ fn method_def<'t>(
 ) -> Option<(&'t PyTypeObject, &'static MethodDef)> {
     let base = BASE_EXCEPTION.get();
     let found = match name {
-        "__init__" => (builtin, &super::create::INIT_DEF),
+        "__init__" => (
+            defining_class(builtin, &["ExceptionGroup"]),
+            &super::create::INIT_DEF,
+        ),
         "__repr__" => (base, &REPR_DEF),
-        "__str__" => (base, &STR_DEF),
+        "__str__" => {
+            let owner = str_owner(builtin);
+            if core::ptr::eq(owner, base) {
+                (base, &BASE_STR_DEF)
+            } else {
+                (owner, &STR_DEF)
+            }
+        }
+        // `OSError`, `ImportError` and `AttributeError` reduce their own fields too: not here
+        // yet.
+        "__reduce__"
+            if matches!(
+                layout_of(builtin),
+                Layout::OsError | Layout::ImportError | Layout::AttributeError
+            ) =>
+        {
+            return None;
+        }
+        "__reduce__" => (base, &REDUCE_DEF),
+        "__setstate__" => (base, &SETSTATE_DEF),
         _ => {
             if let Some(def) = super::attrs::METHODS.iter().find(|m| m.name == name) {
                 (base, def)
@@ -111,6 +134,79 @@ fn method_def<'t>(
         }
     };
     Some(found)
+}
+
+/// The built-in classes whose `tp_new` is inherited (so `__new__` is not in their own
+/// namespace: `KeyError.__new__` is `LookupError`'s), as CPython 3.12 builds them.
+const INHERIT_NEW: &[&str] = &[
+    "AttributeError",
+    "BlockingIOError",
+    "BrokenPipeError",
+    "ChildProcessError",
+    "ConnectionAbortedError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "ExceptionGroup",
+    "FileExistsError",
+    "FileNotFoundError",
+    "ImportError",
+    "IndentationError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "KeyError",
+    "ModuleNotFoundError",
+    "NameError",
+    "NotADirectoryError",
+    "PermissionError",
+    "ProcessLookupError",
+    "StopIteration",
+    "SyntaxError",
+    "SystemExit",
+    "TabError",
+    "TimeoutError",
+    "UnboundLocalError",
+];
+
+/// The built-in classes with a `tp_str` of their own; the others inherit `BaseException`'s
+/// (or their nearest base's in this list).
+const OWN_STR: &[&str] = &[
+    "AttributeError",
+    "BaseExceptionGroup",
+    "ImportError",
+    "KeyError",
+    "NameError",
+    "OSError",
+    "SyntaxError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeTranslateError",
+];
+
+/// The class along built-in class `builtin`'s bases whose namespace holds the method:
+/// `builtin` itself unless its name is in `inherits` (then its base, and so on).
+fn defining_class<'t>(builtin: &'t PyTypeObject, inherits: &[&str]) -> &'t PyTypeObject {
+    first_base(builtin, |name| !inherits.contains(&name))
+}
+
+/// The class whose `tp_str` instances of `builtin` use: the first in [`OWN_STR`] along its
+/// bases, else `BaseException`.
+fn str_owner(builtin: &PyTypeObject) -> &PyTypeObject {
+    first_base(builtin, |name| OWN_STR.contains(&name))
+}
+
+/// The first class from `builtin` up to `BaseException` whose name `defines` accepts
+/// (`BaseException` if none does).
+fn first_base<'t>(builtin: &'t PyTypeObject, defines: impl Fn(&str) -> bool) -> &'t PyTypeObject {
+    let mut t = builtin;
+    loop {
+        match t.base() {
+            Some(b) if !defines(short_name(t)) && !core::ptr::eq(t, BASE_EXCEPTION.get()) => {
+                t = b;
+            }
+            _ => return t,
+        }
+    }
 }
 
 /// `tp_new_wrapper` of the exception classes.
@@ -161,12 +257,22 @@ fn short_name(ty: &PyTypeObject) -> &str {
     full.rsplit('.').next().unwrap_or(full)
 }
 
-/// `BaseException.__str__` (the slot wrapper of `tp_str`, without a subclass's override).
+/// The `__str__` of a class with its own `tp_str` (`KeyError.__str__`: the instance's
+/// class's rules, without a Python subclass's override).
 static STR_DEF: MethodDef = MethodDef {
     name: "__str__",
     owner: "BaseException",
     params: Params::NoArgs,
     call: str_call,
+    doc: Some("Return str(self)."),
+};
+
+/// `BaseException.__str__` (`BaseException_str`, whatever the instance's class).
+static BASE_STR_DEF: MethodDef = MethodDef {
+    name: "__str__",
+    owner: "BaseException",
+    params: Params::NoArgs,
+    call: base_str_call,
     doc: Some("Return str(self)."),
 };
 
@@ -184,8 +290,63 @@ fn str_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult
     unicode::new_str(heap, &text::exception_str(heap, e)?)
 }
 
+fn base_str_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let e = Exception::cast_internal(me)?;
+    unicode::new_str(heap, &text::base_str(heap, e)?)
+}
+
 fn repr_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     unicode::new_str(heap, &text::exc_repr(heap, me)?)
+}
+
+/// `BaseException.__reduce__`.
+static REDUCE_DEF: MethodDef = MethodDef {
+    name: "__reduce__",
+    owner: "BaseException",
+    params: Params::NoArgs,
+    call: reduce_call,
+    doc: None,
+};
+
+/// `BaseException.__setstate__`.
+static SETSTATE_DEF: MethodDef = MethodDef {
+    name: "__setstate__",
+    owner: "BaseException",
+    params: Params::One,
+    call: setstate_call,
+    doc: None,
+};
+
+/// `BaseException___reduce__`: `(type, args)`, or `(type, args, dict)` once the instance has
+/// a `__dict__`.
+fn reduce_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let e = Exception::cast_internal(me)?;
+    // SAFETY: an object's type is alive while the object is.
+    let cls = unsafe { Obj::from_borrowed(heap, &me.ob_type().ob_base.ob_base) };
+    let mut items = vec![cls, e.args(heap)];
+    items.extend(e.dict_if_made(heap));
+    crate::types::tuple::new_tuple(heap, items)
+}
+
+/// `BaseException___setstate__`: each item of the state dict set as an attribute (`None`
+/// sets nothing).
+fn setstate_call<'h>(heap: &'h Heap, me: &PyObject, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let state = crate::methods::arg(args, 0)?;
+    if !state.is(&crate::types::none(heap)) {
+        let Some(d) = crate::types::dict::Dict::cast(state.object()) else {
+            return Err(PyErr::type_error("state is not a dictionary"));
+        };
+        for (k, v) in crate::types::dict::items(heap, d)? {
+            let Some(name) = unicode::Str::cast(k.object()) else {
+                return Err(PyErr::type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    k.ob_type().name()
+                )));
+            };
+            crate::abstract_::setattr(heap, me, &unicode::str_value(name), v.object())?;
+        }
+    }
+    Ok(crate::types::none(heap))
 }
 
 /// Which `tp_new` a class of this layout has: `OSError_new`, `BaseExceptionGroup_new`, or
