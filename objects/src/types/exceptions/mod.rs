@@ -24,6 +24,7 @@ pub mod api;
 pub mod attrs;
 pub mod classes;
 pub mod create;
+mod docs;
 pub mod group;
 mod key_repr;
 pub mod layout;

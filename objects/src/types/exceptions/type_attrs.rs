@@ -12,7 +12,8 @@
 //!   (`Exception.__init__(self, msg)` in a subclass's `__init__`), or bound to an instance.
 //!
 //! A Python subclass's own definitions live in its namespace and win over these (they are
-//! only asked for when the namespaces along the bases do not have the name).
+//! only asked for when the namespaces along the bases do not have the name). `__doc__` is
+//! each built-in class's docstring (`docs`), `None` for a Python subclass without one.
 
 use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;
@@ -40,6 +41,17 @@ pub fn class_attribute<'h>(
 ) -> PyResult<Option<Obj<'h>>> {
     if !ty.is_subtype(BASE_EXCEPTION.get()) {
         return Ok(None);
+    }
+    if name == "__doc__" {
+        // A Python subclass without a docstring of its own (nor its Python bases) has `None`.
+        let doc = match class::is_heap_type(ty) {
+            true => None,
+            false => super::docs::class_doc(short_name(ty)),
+        };
+        return match doc {
+            Some(d) => unicode::new_str(heap, d).map(Some),
+            None => Ok(Some(crate::types::none(heap))),
+        };
     }
     let builtin = nearest_builtin(ty);
     if name == "__new__" {
