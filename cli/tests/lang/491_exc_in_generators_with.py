@@ -2,25 +2,20 @@
 # with it as the cause), context managers that swallow or translate them, sys.exc_info().
 import sys
 
-
 class Done(StopIteration):
     pass
 
-
 class Translated(Exception):
     pass
-
 
 def gen():
     yield 1
     raise Done("early")
 
-
 try:
     list(gen())
 except RuntimeError as r:
     print(r, "|", repr(r.__cause__), r.__cause__ is r.__context__)
-
 
 class Guard:
     def __enter__(self):
