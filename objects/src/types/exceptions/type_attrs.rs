@@ -225,7 +225,7 @@ fn first_base<'t>(builtin: &'t PyTypeObject, defines: impl Fn(&str) -> bool) -> 
 static NEW_DEF: MethodDef = MethodDef {
     name: "__new__",
     owner: "BaseException",
-    params: Params::AnyArgs,
+    params: Params::VarKeywords,
     call: new_call,
     doc: Some("Create and return a new object.  See help(type) for accurate signature."),
 };
@@ -235,7 +235,7 @@ static NEW_DEF: MethodDef = MethodDef {
 fn new_call<'h>(heap: &'h Heap, me: &PyObject, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     let builtin = crate::types::type_object(me).ok_or_else(crate::view::bad_internal_call)?;
     let owner = short_name(builtin);
-    let args: Vec<Obj<'h>> = args.iter().flatten().cloned().collect();
+    let (args, kwargs) = super::create::split_var_keywords(args)?;
     let Some((cls, rest)) = args.split_first() else {
         return Err(PyErr::type_error(format!(
             "{owner}.__new__(): not enough arguments"
@@ -260,7 +260,7 @@ fn new_call<'h>(heap: &'h Heap, me: &PyObject, args: Bound<'_, 'h>) -> PyResult<
             short_name(nearest_builtin(sub))
         )));
     }
-    super::create::new_uninitialized(heap, sub, rest, &[])
+    super::create::new_uninitialized(heap, sub, rest, &kwargs)
 }
 
 /// A class's `__name__` (a built-in class's `tp_name` after its last dot).
@@ -274,7 +274,7 @@ fn short_name(ty: &PyTypeObject) -> &str {
 static STR_DEF: MethodDef = MethodDef {
     name: "__str__",
     owner: "BaseException",
-    params: Params::NoArgs,
+    params: Params::AnyArgs,
     call: str_call,
     doc: Some("Return str(self)."),
 };
@@ -283,7 +283,7 @@ static STR_DEF: MethodDef = MethodDef {
 static BASE_STR_DEF: MethodDef = MethodDef {
     name: "__str__",
     owner: "BaseException",
-    params: Params::NoArgs,
+    params: Params::AnyArgs,
     call: base_str_call,
     doc: Some("Return str(self)."),
 };
@@ -292,22 +292,33 @@ static BASE_STR_DEF: MethodDef = MethodDef {
 static REPR_DEF: MethodDef = MethodDef {
     name: "__repr__",
     owner: "BaseException",
-    params: Params::NoArgs,
+    params: Params::AnyArgs,
     call: repr_call,
     doc: Some("Return repr(self)."),
 };
 
-fn str_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+fn str_call<'h>(heap: &'h Heap, me: &PyObject, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    no_arguments(args)?;
     let e = Exception::cast_internal(me)?;
     unicode::new_str(heap, &text::exception_str(heap, e)?)
 }
 
-fn base_str_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+/// A slot wrapper's `check_num_args(args, 0)`: `expected 0 arguments, got 1`.
+fn no_arguments(args: Bound<'_, '_>) -> PyResult<()> {
+    match args.iter().flatten().count() {
+        0 => Ok(()),
+        n => Err(PyErr::type_error(format!("expected 0 arguments, got {n}"))),
+    }
+}
+
+fn base_str_call<'h>(heap: &'h Heap, me: &PyObject, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    no_arguments(args)?;
     let e = Exception::cast_internal(me)?;
     unicode::new_str(heap, &text::base_str(heap, e)?)
 }
 
-fn repr_call<'h>(heap: &'h Heap, me: &PyObject, _args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+fn repr_call<'h>(heap: &'h Heap, me: &PyObject, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    no_arguments(args)?;
     unicode::new_str(heap, &text::exc_repr(heap, me)?)
 }
 
