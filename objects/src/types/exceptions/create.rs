@@ -121,6 +121,9 @@ fn init_call<'h>(
     Ok(none(heap))
 }
 
+/// A call's keyword arguments, by name.
+pub(crate) type Keywords<'h> = Vec<(String, Obj<'h>)>;
+
 /// The positional arguments and the keywords of a call bound by
 /// [`Params::VarKeywords`](crate::methods::Params::VarKeywords).
 ///
@@ -128,7 +131,7 @@ fn init_call<'h>(
 /// `SystemError` for a binding of another shape.
 pub(crate) fn split_var_keywords<'h>(
     bound: crate::methods::Bound<'_, 'h>,
-) -> PyResult<(Vec<Obj<'h>>, Vec<(String, Obj<'h>)>)> {
+) -> PyResult<(Vec<Obj<'h>>, Keywords<'h>)> {
     let end = bound
         .iter()
         .position(Option::is_none)

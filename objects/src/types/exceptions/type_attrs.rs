@@ -209,7 +209,7 @@ fn str_owner(builtin: &PyTypeObject) -> &PyTypeObject {
 
 /// The first class from `builtin` up to `BaseException` whose name `defines` accepts
 /// (`BaseException` if none does).
-fn first_base<'t>(builtin: &'t PyTypeObject, defines: impl Fn(&str) -> bool) -> &'t PyTypeObject {
+fn first_base(builtin: &PyTypeObject, defines: impl Fn(&str) -> bool) -> &PyTypeObject {
     let mut t = builtin;
     loop {
         match t.base() {
@@ -379,5 +379,90 @@ fn new_function(layout: Layout) -> u8 {
         Layout::OsError => 1,
         Layout::Group => 2,
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::cfunction::CFunction;
+    use crate::types::exceptions::{
+        FILE_NOT_FOUND_ERROR, KEY_ERROR, LOOKUP_ERROR, OS_ERROR, VALUE_ERROR,
+    };
+
+    /// The class a `__new__` built-in method is bound to (`__self__`).
+    fn new_owner(heap: &Heap, ty: &PyTypeObject) -> String {
+        let m = class_attribute(heap, ty, "__new__").unwrap().unwrap();
+        let me = CFunction::cast(m.object()).unwrap().self_(heap);
+        crate::types::type_object(me.object())
+            .unwrap()
+            .name()
+            .to_string()
+    }
+
+    #[test]
+    fn new_is_found_where_cpython_3_12_defines_it() {
+        let heap = Heap::new();
+        assert_eq!(new_owner(&heap, KEY_ERROR.get()), "LookupError");
+        assert_eq!(new_owner(&heap, VALUE_ERROR.get()), "ValueError");
+        assert_eq!(new_owner(&heap, FILE_NOT_FOUND_ERROR.get()), "OSError");
+        assert_eq!(new_owner(&heap, LOOKUP_ERROR.get()), "LookupError");
+    }
+
+    #[test]
+    fn str_belongs_to_the_nearest_class_with_its_own_tp_str() {
+        assert_eq!(str_owner(KEY_ERROR.get()).name(), "KeyError");
+        assert_eq!(str_owner(VALUE_ERROR.get()).name(), "BaseException");
+        assert_eq!(str_owner(FILE_NOT_FOUND_ERROR.get()).name(), "OSError");
+    }
+
+    #[test]
+    fn docstrings_and_unknown_names() {
+        let heap = Heap::new();
+        let doc = class_attribute(&heap, VALUE_ERROR.get(), "__doc__")
+            .unwrap()
+            .unwrap();
+        let doc = unicode::Str::cast(doc.object()).map(unicode::str_value);
+        assert_eq!(
+            doc.as_deref(),
+            Some("Inappropriate argument value (of correct type).")
+        );
+        assert!(
+            class_attribute(&heap, VALUE_ERROR.get(), "nothing")
+                .unwrap()
+                .is_none()
+        );
+        // Not an exception class: nothing.
+        assert!(
+            class_attribute(&heap, crate::types::INT_TYPE.get(), "__new__")
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn new_refuses_what_tp_new_wrapper_refuses() {
+        let heap = Heap::new();
+        let call = |owner: &PyTypeObject, sub: &PyObject| {
+            let m = class_attribute(&heap, owner, "__new__").unwrap().unwrap();
+            // SAFETY: a static type is immortal.
+            let sub = unsafe { Obj::from_borrowed(&heap, sub) };
+            CFunction::cast(m.object())
+                .unwrap()
+                .call(&heap, &[sub], &[])
+                .map(|o| o.ob_type().name().to_string())
+                .map_err(|e| e.message().to_string())
+        };
+        let os = &OS_ERROR.get().ob_base.ob_base;
+        let key = &KEY_ERROR.get().ob_base.ob_base;
+        assert_eq!(
+            call(BASE_EXCEPTION.get(), os),
+            Err("BaseException.__new__(OSError) is not safe, use OSError.__new__()".into())
+        );
+        assert_eq!(
+            call(VALUE_ERROR.get(), key),
+            Err("ValueError.__new__(KeyError): KeyError is not a subtype of ValueError".into())
+        );
+        assert_eq!(call(LOOKUP_ERROR.get(), key), Ok("KeyError".into()));
     }
 }
