@@ -70,6 +70,7 @@ pub(crate) mod intrinsics;
 pub(crate) mod load;
 pub(crate) mod ops;
 pub(crate) mod print_exc;
+pub(crate) mod print_syntax_error;
 pub(crate) mod stdlib_names;
 pub(crate) mod suggestions;
 pub(crate) mod traceback;

@@ -144,6 +144,15 @@ impl<'py> Interp<'py> {
     /// when that raises.
     pub(crate) fn exception_line(&self, exc: &Obj<'py>) -> String {
         let name = self.exception_type_name(exc);
+        if let Some(syntax) = self.syntax_error_text(exc) {
+            // `print_exception_file_and_line`: the error's own location, then its bare `msg`.
+            let line = if syntax.message.is_empty() {
+                format!("{name}\n")
+            } else {
+                format!("{name}: {}\n", syntax.message)
+            };
+            return syntax.location + &line;
+        }
         let msg = match Exception::cast(exc.object()) {
             Some(e) if !pyrt_objects::types::class::is_heap_type(exc.ob_type()) => {
                 exceptions::exception_str(self.heap, e).unwrap_or_default()
