@@ -26,6 +26,7 @@
 //! | 202–213 | 3.12 statements and expressions: `type` aliases, generics, operators, literals, targets, evaluation order |
 //! | 214–243, 245–246 | memory lessons (growth of containers, refcounts, interning, weakrefs) and everyday programs |
 //! | 248–268 | issue 13's language pieces in detail: `throw`/`close` through `yield from`, function and code attributes, `slice`, `dict |`, `str.encode`/`format_map`, `eval`/`exec`/`compile`, generator frames, `object()`, PEP 695 type parameters, the 4300-digit literal limit, indentation errors, `sys._getframe`, dict views as sets |
+//! | 480–509 | issue 14's exceptions as classes: the built-in hierarchy, user subclasses with `__init__`/`__str__`/`__repr__`, `args`, causes and contexts, `__traceback__`, notes, `BaseException.__new__`, sizes, the classes' methods and `__doc__` |
 //!
 //! Each script runs twice, as `pyrt run NAME` and as `python3.12 NAME`, both with the working
 //! directory set to the corpus folder, and the exit status, stdout and stderr are compared byte
@@ -93,10 +94,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "074_with_exitstack_nullcontext.py",
         "needs the standard library's contextlib (a later issue)",
-    ),
-    (
-        "080_custom_exceptions.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __str__ yet (class 'Invalid')",
     ),
     (
         "106_fstring_debug_conversions.py",

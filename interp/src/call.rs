@@ -63,6 +63,12 @@ impl<'py> Interp<'py> {
             self.gc_safe_point();
             return result;
         }
+        if let Some(d) = pyrt_objects::types::descrobject::MethodDescr::cast(f) {
+            // A method of a built-in class called through the class (`Exception.__init__`).
+            let result = d.call(self.heap, &args, &kwargs).map_err(|e| self.err(e));
+            self.gc_safe_point();
+            return result;
+        }
         if let Some(w) = weakref::Weakref::cast(f) {
             // `weakref_vectorcall`: `_PyArg_NoKwnames`, then `_PyArg_CheckPositional(0, 0)`.
             if !kwargs.is_empty() {
@@ -247,6 +253,12 @@ impl<'py> Interp<'py> {
                 return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
             if let Some(v) = self.class_lookup(ty, name) {
+                return Ok(v);
+            }
+            if let Some(v) =
+                exceptions::class_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
+            {
+                // `Exception.__init__`, `BaseException.__new__`, `ValueError.__str__`.
                 return Ok(v);
             }
         }
@@ -496,6 +508,10 @@ impl<'py> Interp<'py> {
         // Special methods other than __init__ would be silently ignored by the operators and
         // built-ins (they dispatch on pyrt's own slots): refuse them plainly instead.
         let ns_dict = dict::Dict::cast_internal(ns.object()).map_err(|e| self.err(e))?;
+        // An exception subclass's `__str__`/`__repr__` fill its slots (exceptions::overrides).
+        let exception_based = bases
+            .iter()
+            .any(|b| exceptions::is_exception_class(b.object()));
         for (k, v) in dict::items(heap, ns_dict).map_err(|e| self.err(e))? {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
@@ -506,6 +522,7 @@ impl<'py> Interp<'py> {
                     name.as_str(),
                     "__init__" | "__del__" | "__enter__" | "__exit__" | "__iter__" | "__next__"
                 )
+                && !(exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
             {
                 return Err(self.raise(
                     &exceptions::NOT_IMPLEMENTED_ERROR,

@@ -16,7 +16,7 @@ use pyrt_objects::{Heap, Obj, PyErr, PyResult};
 
 pub(crate) use model::classes::*;
 pub(crate) use model::{
-    Exception, call_class, exception_str, given_exception_matches, init_method, is_exception,
+    Exception, call_class, class_attribute, exception_str, given_exception_matches, is_exception,
     is_exception_class, kind_of, new_uninitialized,
 };
 

@@ -442,7 +442,7 @@ fn check_var_args(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> 
 ///
 /// # Errors
 /// `MemoryError` making a name.
-fn bind_var_keywords<'h>(
+pub fn bind_var_keywords<'h>(
     heap: &'h Heap,
     args: &[Obj<'h>],
     kwargs: &[(String, Obj<'h>)],

@@ -259,7 +259,11 @@ impl<'a, 'py> Run<'a, 'py> {
         if throw.is_none() {
             self.search_at = None;
         }
-        let mut pending = throw.map(|exc| Unwind::Raise(Raised { exc }));
+        let mut pending = throw.map(|exc| {
+            // `_gen_throw` restores the exception: no context is chained to it.
+            self.interp.mark_escaped(&exc);
+            Unwind::Raise(Raised { exc })
+        });
         let result = loop {
             let step = match pending.take() {
                 Some(e) => Err(e),
@@ -1621,6 +1625,8 @@ impl<'a, 'py> Run<'a, 'py> {
         let fresh = !std::mem::take(&mut self.reraise);
         if fresh {
             interp.set_context(&exc);
+        } else {
+            interp.vm.escaped.set((0, 0));
         }
         let mut add_tb = fresh;
         self.kwnames = None;
@@ -1644,6 +1650,7 @@ impl<'a, 'py> Run<'a, 'py> {
                 return Ok(None);
             }
             if self.pop_frame() {
+                interp.mark_escaped(&exc);
                 return Err(raised(exc));
             }
             add_tb = true;

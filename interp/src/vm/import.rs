@@ -295,8 +295,9 @@ impl<'py> Interp<'py> {
         // store (the last field of `Interp`).
         let text = unsafe { self.texts.keep_text(&source) };
         let lines = Rc::new(Lines::new(text));
-        let module = parse::parse(&filename, &lines).map_err(|e| {
-            self.raise(&exceptions::SYNTAX_ERROR, e.render().trim_end().to_string())
+        let module = parse::parse(&filename, &lines).map_err(|e| match e {
+            parse::ParseFailure::Syntax(e) => self.raise_syntax_error(&e, text),
+            e => self.raise(&exceptions::SYNTAX_ERROR, e.render().trim_end().to_string()),
         })?;
         let code = pyrt_compiler::compile_module(&module, text, &filename);
         // A deep tree is dropped without recursing over its depth.

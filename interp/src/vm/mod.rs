@@ -70,6 +70,7 @@ pub(crate) mod intrinsics;
 pub(crate) mod load;
 pub(crate) mod ops;
 pub(crate) mod print_exc;
+pub(crate) mod print_syntax_error;
 mod stack_pointer;
 pub(crate) mod stdlib_names;
 pub(crate) mod suggestions;
@@ -104,6 +105,10 @@ pub(crate) struct VmState<'py> {
     pub exc_info: RefCell<Option<Obj<'py>>>,
     /// The source of each file compiled, by file name.
     pub sources: RefCell<HashMap<String, Rc<Lines>>>,
+    /// The exception (and its traceback) that last left a run already raised, or was thrown
+    /// into a generator: by address only, compared and cleared by the next unwind, which must
+    /// not chain it again (see [`unwind`]'s `escaped`).
+    pub escaped: core::cell::Cell<(usize, usize)>,
 }
 
 impl<'py> VmState<'py> {
@@ -115,6 +120,7 @@ impl<'py> VmState<'py> {
             pool: RefCell::new(load::ConstantPool::new()),
             exc_info: RefCell::new(None),
             sources: RefCell::new(HashMap::new()),
+            escaped: core::cell::Cell::new((0, 0)),
         }
     }
 }

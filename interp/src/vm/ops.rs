@@ -687,8 +687,17 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             t = cur.base();
         }
-        if name == "__init__" && exceptions::is_exception(self_.object()) {
-            return exceptions::init_method(heap, self_.clone()).map_err(|e| interp.err(e));
+        if exceptions::is_exception(self_.object())
+            && let Some(b) = ty.base()
+            && let Some(attr) =
+                exceptions::class_attribute(heap, b, name).map_err(|e| interp.err(e))?
+        {
+            // A built-in method of an exception class (`super().__init__(msg)`,
+            // `super().__str__()`), bound to the instance.
+            return match pyrt_objects::types::descrobject::MethodDescr::cast(attr.object()) {
+                Some(d) => d.bind(heap, self_.clone()).map_err(|e| interp.err(e)),
+                None => Ok(attr),
+            };
         }
         // A built-in base: `object.__init__` and friends take the arguments and do nothing.
         if name == "__init__" {

@@ -138,17 +138,56 @@ impl<'py> Interp<'py> {
         s
     }
 
-    /// `Type: message` (just `Type` for an empty message).
+    /// `Type: message` (just `Type` for an empty message), as `print_exception_message`
+    /// writes it: a class outside `builtins` and `__main__` is named `module.qualname`, and
+    /// the message is `str(exc)` (a Python subclass's `__str__`), `<exception str() failed>`
+    /// when that raises.
     pub(crate) fn exception_line(&self, exc: &Obj<'py>) -> String {
-        let name = exc.ob_type().name().to_string();
-        let msg = Exception::cast(exc.object())
-            .and_then(|e| exceptions::exception_str(self.heap, e).ok())
-            .unwrap_or_default();
+        let name = self.exception_type_name(exc);
+        if let Some(syntax) = self.syntax_error_text(exc) {
+            // `print_exception_file_and_line`: the error's own location, then its bare `msg`.
+            let line = if syntax.message.is_empty() {
+                format!("{name}\n")
+            } else {
+                format!("{name}: {}\n", syntax.message)
+            };
+            return syntax.location + &line;
+        }
+        let msg = match Exception::cast(exc.object()) {
+            Some(e) if !pyrt_objects::types::class::is_heap_type(exc.ob_type()) => {
+                exceptions::exception_str(self.heap, e).unwrap_or_default()
+            }
+            _ => abstract_::str(self.heap, exc.object())
+                .unwrap_or_else(|_| "<exception str() failed>".to_string()),
+        };
         let hint = self.suggestion_text(exc);
         if msg.is_empty() {
             format!("{name}{hint}\n")
         } else {
             format!("{name}: {msg}{hint}\n")
+        }
+    }
+
+    /// The class of `exc` as a traceback names it: `__qualname__`, after `__module__` and a
+    /// dot unless the module is `builtins` or `__main__` (`<unknown>` for either part that is
+    /// not a str).
+    fn exception_type_name(&self, exc: &Obj<'py>) -> String {
+        let ty = exc.ob_type();
+        if !pyrt_objects::types::class::is_heap_type(ty) {
+            return ty.name().to_string();
+        }
+        // SAFETY: an object's type is alive while the object is.
+        let cls = unsafe { Obj::from_borrowed(self.heap, &ty.ob_base.ob_base) };
+        let text = |name: &str| {
+            self.getattr(&cls, name)
+                .ok()
+                .and_then(|v| unicode::Str::cast(v.object()).map(unicode::str_value))
+        };
+        let qualname = text("__qualname__").unwrap_or_else(|| "<unknown>".to_string());
+        match text("__module__") {
+            Some(m) if m == "builtins" || m == "__main__" => qualname,
+            Some(m) => format!("{m}.{qualname}"),
+            None => format!("<unknown>{qualname}"),
         }
     }
 }

@@ -63,10 +63,36 @@ impl<'py> Interp<'py> {
 
     /// `_PyErr_SetObject`'s chaining: a new exception raised while another is being handled
     /// gets it as `__context__` (cycles through the context chain are cut, as CPython cuts them).
+    ///
+    /// CPython chains an exception once, where it is raised; pyrt chains it where a run first
+    /// unwinds it. So an exception that left a nested run (Python code called from Rust: a key
+    /// function, a generator resumed by `next()`, `exec`) was chained there already, by the
+    /// exception handled in there, and one thrown into a generator is not chained at all
+    /// (`_gen_throw` restores it): [`Interp::mark_escaped`] marks such an exception, and it is
+    /// left alone here.
     pub(crate) fn set_context(&self, exc: &Obj<'py>) {
+        if self.vm.escaped.take() == escape_mark(exc) {
+            return;
+        }
         let handled = self.vm.exc_info.borrow().clone();
         chain_context(self.heap, exc, handled);
     }
+
+    /// Marks `exc` as raised already (it leaves a run, or is thrown into a generator): the
+    /// next unwind must not chain it. The mark is an address pair, kept only until that next
+    /// unwind, so it holds no reference.
+    pub(crate) fn mark_escaped(&self, exc: &Obj<'py>) {
+        self.vm.escaped.set(escape_mark(exc));
+    }
+}
+
+/// What [`Interp::mark_escaped`] remembers of `exc`: its address and its traceback's (a new
+/// exception that happened to reuse a dead one's address has no traceback, or another one).
+fn escape_mark(exc: &Obj<'_>) -> (usize, usize) {
+    let tb = Exception::cast(exc.object())
+        .and_then(|e| e.traceback(exc.heap()))
+        .map_or(0, |t| t.as_ptr().as_ptr().addr());
+    (exc.as_ptr().as_ptr().addr(), tb)
 }
 
 #[cfg(test)]

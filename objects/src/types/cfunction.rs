@@ -173,7 +173,11 @@ impl CFunction {
         kwargs: &[(String, Obj<'h>)],
     ) -> PyResult<Obj<'h>> {
         let def = self.def();
-        let bound = crate::methods::bind(def.owner, def.name, def.params, args, kwargs)?;
+        let bound = match def.params {
+            // `*args, **kwargs` as they come: keyword names become objects here.
+            Params::VarKeywords => crate::methods::bind_var_keywords(heap, args, kwargs)?,
+            params => crate::methods::bind(def.owner, def.name, params, args, kwargs)?,
+        };
         let me = self.self_(heap);
         (def.call)(heap, me.object(), &bound)
     }

@@ -43,6 +43,19 @@ pub(crate) fn exc_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyRes
     {
         return Ok(v);
     }
+    if let Some(v) = super::overrides::user_attribute(heap, o.ob_type(), name)? {
+        // A Python subclass's attribute (its own `__str__`, `with_traceback`, ...): a function
+        // is bound to the instance, anything else is the value.
+        if crate::types::function::is_function(v.object()) {
+            // SAFETY: the caller holds `o`, a live object of this heap.
+            let me = unsafe { Obj::from_borrowed(heap, o) };
+            return crate::types::method::new_method(heap, v, me);
+        }
+        return Ok(v);
+    }
+    if let Some(m) = super::type_attrs::bound_method(heap, e, name)? {
+        return Ok(m);
+    }
     let group_methods: &[MethodDef] = if e.layout() == Layout::Group {
         &GROUP_METHODS
     } else {
@@ -309,7 +322,7 @@ pub fn add_note_to<'h>(heap: &'h Heap, e: &Exception, note: Obj<'h>) -> PyResult
 }
 
 /// `BaseException`'s methods.
-static METHODS: [MethodDef; 2] = [
+pub(crate) static METHODS: [MethodDef; 2] = [
     MethodDef {
         name: "with_traceback",
         owner: "BaseException",
@@ -329,7 +342,7 @@ static METHODS: [MethodDef; 2] = [
 ];
 
 /// `BaseExceptionGroup`'s own methods.
-static GROUP_METHODS: [MethodDef; 3] = [
+pub(crate) static GROUP_METHODS: [MethodDef; 3] = [
     MethodDef {
         name: "derive",
         owner: "BaseExceptionGroup",

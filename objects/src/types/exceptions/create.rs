@@ -100,13 +100,15 @@ pub fn init_method<'h>(heap: &'h Heap, e: Obj<'h>) -> PyResult<Obj<'h>> {
     crate::types::cfunction::new_cfunction(heap, &INIT_DEF, Some(e), None)
 }
 
-static INIT_DEF: crate::types::cfunction::MethodDef = crate::types::cfunction::MethodDef {
-    name: "__init__",
-    owner: "BaseException",
-    params: crate::methods::Params::AnyArgs,
-    call: init_call,
-    doc: Some("Initialize self.  See help(type(self)) for accurate signature."),
-};
+/// `BaseException.__init__` (`BaseException_init`, or the layout's own `tp_init`).
+pub(crate) static INIT_DEF: crate::types::cfunction::MethodDef =
+    crate::types::cfunction::MethodDef {
+        name: "__init__",
+        owner: "BaseException",
+        params: crate::methods::Params::VarKeywords,
+        call: init_call,
+        doc: Some("Initialize self.  See help(type(self)) for accurate signature."),
+    };
 
 /// `BaseException.__init__(self, *args)` (`tp_init` of the class's layout).
 fn init_call<'h>(
@@ -114,9 +116,36 @@ fn init_call<'h>(
     me: &PyObject,
     args: crate::methods::Bound<'_, 'h>,
 ) -> PyResult<Obj<'h>> {
-    let args: Vec<Obj<'h>> = args.iter().flatten().cloned().collect();
-    exc_init(heap, Exception::cast_internal(me)?, &args, &[])?;
+    let (args, kwargs) = split_var_keywords(args)?;
+    exc_init(heap, Exception::cast_internal(me)?, &args, &kwargs)?;
     Ok(none(heap))
+}
+
+/// A call's keyword arguments, by name.
+pub(crate) type Keywords<'h> = Vec<(String, Obj<'h>)>;
+
+/// The positional arguments and the keywords of a call bound by
+/// [`Params::VarKeywords`](crate::methods::Params::VarKeywords).
+///
+/// # Errors
+/// `SystemError` for a binding of another shape.
+pub(crate) fn split_var_keywords<'h>(
+    bound: crate::methods::Bound<'_, 'h>,
+) -> PyResult<(Vec<Obj<'h>>, Keywords<'h>)> {
+    let end = bound
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(bound.len());
+    let args = bound[..end].iter().flatten().cloned().collect();
+    let mut kwargs = Vec::new();
+    for pair in bound.get(end + 1..).unwrap_or_default().chunks(2) {
+        let [Some(k), Some(v)] = pair else {
+            return Err(crate::view::bad_internal_call());
+        };
+        let k = Str::cast(k.object()).ok_or_else(crate::view::bad_internal_call)?;
+        kwargs.push((crate::types::unicode::str_value(k), v.clone()));
+    }
+    Ok((args, kwargs))
 }
 
 /// `tp_new`.

@@ -8,7 +8,8 @@
 //!   the subclass bodies (`SyntaxError` 136, `OSError` and `UnicodeError`s 112, …).
 //! * [`create`]: calling a class (`tp_new` then `tp_init`): the argument rules of each class,
 //!   `OSError(errno, …)`'s subclass choice, the group's checks.
-//! * [`text`]: `str()` and `repr()` of each class.
+//! * [`text`]: `str()` and `repr()` of each class; `overrides`: a Python subclass's own
+//!   `__str__` and `__repr__`.
 //! * [`attrs`]: attribute access: `args`, `__traceback__`, `__context__`, `__cause__` and
 //!   `__suppress_context__` with CPython's checks, each layout's members, the instance
 //!   `__dict__`, the methods `with_traceback` and `add_note`.
@@ -23,10 +24,13 @@ pub mod api;
 pub mod attrs;
 pub mod classes;
 pub mod create;
+mod docs;
 pub mod group;
 mod key_repr;
 pub mod layout;
+mod overrides;
 pub mod text;
+pub mod type_attrs;
 
 use core::ptr;
 
@@ -46,6 +50,7 @@ pub use create::{call_class, init_method, new_exception, new_uninitialized};
 pub use layout::Layout;
 use layout::{ExcHead, OsBody, UnicodeBody};
 pub use text::exception_str;
+pub use type_attrs::class_attribute;
 
 /// Whether `o` is an exception instance (`PyExceptionInstance_Check`).
 pub fn is_exception(o: &PyObject) -> bool {
@@ -341,6 +346,8 @@ fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
 pub(crate) static SUBCLASS_SLOTS: Slots = Slots {
     dealloc: subclass_dealloc,
     traverse: Some(subclass_traverse),
+    repr: overrides::subclass_repr,
+    str: Some(overrides::subclass_str),
     ..SLOTS
 };
 

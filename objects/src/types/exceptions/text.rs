@@ -55,7 +55,7 @@ pub fn exception_str(heap: &Heap, e: &Exception) -> PyResult<String> {
 }
 
 /// `BaseException_str`: `''`, the one argument's `str`, or the `str` of the args tuple.
-fn base_str(heap: &Heap, e: &Exception) -> PyResult<String> {
+pub(crate) fn base_str(heap: &Heap, e: &Exception) -> PyResult<String> {
     let args = e.args(heap);
     match e.arg_items(heap).as_slice() {
         [] => Ok(String::new()),
