@@ -412,7 +412,8 @@ fn len<'py>(
     bound: &[Option<Obj<'py>>],
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
-    let n = abstract_::len(arg(interp, bound, 0)?.object()).map_err(|e| interp.err(e))?;
+    let n = abstract_::sequence_len(interp.heap, arg(interp, bound, 0)?.object())
+        .map_err(|e| interp.err(e))?;
     long::int_from_i64(interp.heap, n as i64).map_err(|e| interp.err(e))
 }
 
@@ -1340,6 +1341,9 @@ pub(crate) fn getitem<'py>(
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
     if let Some(r) = getitem_exact_index(heap, o, key.object()) {
         return e(r);
+    }
+    if let Some(r) = interp.user_getitem(obj, key) {
+        return r;
     }
     // `list[int]`, `Alias[int]`: `types.GenericAlias`.
     if let Some(alias) =

@@ -84,6 +84,9 @@ impl<'py> Interp<'py> {
             self.gc_safe_point();
             return result;
         }
+        if let Some(result) = self.user_call(func, args, kwargs) {
+            return result;
+        }
         Err(self.raise(
             &exceptions::TYPE_ERROR,
             format!("'{}' object is not callable", func.ob_type().name()),
@@ -386,6 +389,9 @@ impl<'py> Interp<'py> {
             let i = self.index(&key, "list")?;
             return list::set_item(heap, l, i, value).map_err(|e| self.err(e));
         }
+        if let Some(r) = self.user_setitem(obj, &key, Some(&value)) {
+            return r;
+        }
         Err(self.raise(
             &exceptions::TYPE_ERROR,
             format!(
@@ -440,6 +446,9 @@ impl<'py> Interp<'py> {
             let i = self.index(&key.clone(), "list")?;
             return list::del_item(heap, l, i).map_err(|e| self.err(e));
         }
+        if let Some(r) = self.user_setitem(obj, key, None) {
+            return r;
+        }
         Err(self.raise(
             &exceptions::TYPE_ERROR,
             format!(
@@ -493,29 +502,7 @@ impl<'py> Interp<'py> {
         ns: Obj<'py>,
     ) -> R<'py, Obj<'py>> {
         let heap = self.heap;
-        // Special methods other than __init__ would be silently ignored by the operators and
-        // built-ins (they dispatch on pyrt's own slots): refuse them plainly instead.
         let ns_dict = dict::Dict::cast_internal(ns.object()).map_err(|e| self.err(e))?;
-        for (k, v) in dict::items(heap, ns_dict).map_err(|e| self.err(e))? {
-            let (k, v) = (k.object(), v.object());
-            let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
-            if super::vm::is_function(v)
-                && name.starts_with("__")
-                && name.ends_with("__")
-                && !matches!(
-                    name.as_str(),
-                    "__init__" | "__del__" | "__enter__" | "__exit__" | "__iter__" | "__next__"
-                )
-            {
-                return Err(self.raise(
-                    &exceptions::NOT_IMPLEMENTED_ERROR,
-                    format!(
-                        "pyrt does not support the special method {name} yet (class '{class}')",
-                        class = class_name
-                    ),
-                ));
-            }
-        }
         let slots_key = self.name_str("__slots__")?;
         let slots = dict::get_item(heap, ns_dict, slots_key.object()).map_err(|e| self.err(e))?;
         let slot_names: Option<Vec<String>> = match slots {
@@ -573,6 +560,7 @@ impl<'py> Interp<'py> {
                 ));
             }
         };
+        self.refuse_unsupported_special_methods(class_name, ns_dict, base)?;
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
@@ -585,6 +573,7 @@ impl<'py> Interp<'py> {
             Some(ns),
         )
         .map_err(|e| self.err(e))?;
+        self.hash_none_beside_eq(&cls)?;
         Ok(cls)
     }
 

@@ -259,9 +259,13 @@ pub(crate) fn call_function<'py>(
     };
     match (module, name) {
         ("sys", "getsizeof") => {
-            // pyrt's `__sizeof__` cannot fail, so `default` is never used.
+            // Only a class's `__sizeof__` can fail; `default` is not supported yet.
             let o = arg(0)?;
-            long::int_from_i64(heap, abstract_::getsizeof(o.object()) as i64).map_err(err)
+            let size = match pyrt_objects::types::slot_defs::sizeof(heap, o.object()) {
+                Some(n) => n.map_err(err)? + o.ob_type().preheader_size(),
+                None => abstract_::getsizeof(o.object()),
+            };
+            long::int_from_i64(heap, size as i64).map_err(err)
         }
         ("sys", "getrefcount") => {
             // The bound arguments hold one reference, as CPython's call stack does.

@@ -160,8 +160,8 @@ pub(crate) fn binary_op_general<'h>(
     binary_op_as(heap, v, w, op, "")
 }
 
-/// `v op= w` for types without an in-place slot (`PyNumber_InPlaceAdd`, ...): [`binary_op`],
-/// with the in-place operator in the error (`unsupported operand type(s) for +=: 'int' and
+/// `v op= w` (`PyNumber_InPlaceAdd`, ...): a class's in-place method (`__iadd__`), else
+/// [`binary_op`], with the in-place operator in the error (`unsupported operand type(s) for +=: 'int' and
 /// 'str'`).
 ///
 /// # Errors
@@ -174,6 +174,9 @@ pub fn inplace_binary_op<'h>(
 ) -> PyResult<Obj<'h>> {
     if let Some(r) = crate::abstract_fast::binary_exact_builtins(heap, v, w, op) {
         return r;
+    }
+    if let Some(r) = crate::types::slot_defs::inplace(heap, v, w, op)? {
+        return Ok(r);
     }
     binary_op_as(heap, v, w, op, "=")
 }
@@ -475,7 +478,7 @@ pub fn hash(heap: &Heap, v: &PyObject) -> PyResult<i64> {
 /// `bool(v)` (`PyObject_IsTrue`): the type's `nb_bool`, else its length, else true.
 ///
 /// # Errors
-/// None yet (user-defined `__bool__` will raise).
+/// What a class's `__bool__` or `__len__` raises.
 #[inline]
 pub fn is_true(heap: &Heap, v: &PyObject) -> PyResult<bool> {
     if core::ptr::eq(v.ob_type(), crate::types::BOOL_TYPE.get())
@@ -487,7 +490,10 @@ pub fn is_true(heap: &Heap, v: &PyObject) -> PyResult<bool> {
 }
 
 #[inline(never)]
-fn is_true_slots(_heap: &Heap, v: &PyObject) -> PyResult<bool> {
+fn is_true_slots(heap: &Heap, v: &PyObject) -> PyResult<bool> {
+    if crate::types::slot_defs::has_user_slots(v.ob_type()) {
+        return crate::types::slot_defs::nb_bool(heap, v);
+    }
     let slots = v.ob_type().slots();
     if let Some(f) = slots.number.and_then(|n| n.bool) {
         return Ok(f(v));
@@ -766,6 +772,9 @@ pub fn sequence_get_item<'h>(heap: &'h Heap, seq: &PyObject, index: isize) -> Py
 /// # Errors
 /// `TypeError: object of type 'X' has no len()`, or what `__len__` raises.
 pub fn sequence_len(heap: &Heap, seq: &PyObject) -> PyResult<usize> {
+    if let Some(n) = crate::types::slot_defs::sq_length(heap, seq) {
+        return n;
+    }
     match len(seq) {
         Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {
             heap.call_hooks(|h| h.sequence_len(seq)).unwrap_or(Err(e))
