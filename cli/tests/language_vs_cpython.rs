@@ -71,10 +71,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's functools (a later issue)",
     ),
     (
-        "065_decorator_class.py",
-        "stdout line 2: CPython \"Pt(x=1, y='two')\" / pyrt '<__main__.Pt object at 0x7fdfe36010d0>'",
-    ),
-    (
         "066_decorator_as_class.py",
         "pyrt raises NotImplementedError: pyrt does not support the special method __call__ yet (class 'CountCalls')",
     ),
@@ -99,14 +95,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not support the special method __str__ yet (class 'Invalid')",
     ),
     (
-        "106_fstring_debug_conversions.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __repr__ yet (class 'P')",
-    ),
-    (
-        "108_fstring_format_protocol.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __format__ yet (class 'Money')",
-    ),
-    (
         "109_str_format.py",
         "pyrt raises AttributeError: 'type' object has no attribute 'x'",
     ),
@@ -116,11 +104,7 @@ const PENDING: &[(&str, &str)] = &[
     ),
     (
         "118_iter_protocol_class.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __getitem__ yet (class 'Seq')",
-    ),
-    (
-        "122_reversed_sorted.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __len__ yet (class 'Rev')",
+        "pyrt raises NotImplementedError: pyrt does not support iter() yet (iter(callable, sentinel))",
     ),
     (
         "128_class_vs_instance_attributes.py",
@@ -147,16 +131,8 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name 'classmethod' is not defined",
     ),
     (
-        "134_class_special_methods_few.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __repr__ yet (class 'Vector')",
-    ),
-    (
         "135_class_attributes_lookup.py",
         "pyrt raises NotImplementedError: pyrt does not support dir() of a 'Derived' object yet",
-    ),
-    (
-        "139_class_str_repr.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __str__ yet (class 'Book')",
     ),
     (
         "141_class_abstract.py",
@@ -173,14 +149,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "144_class_super_details.py",
         "pyrt raises TypeError: pyrt does not support multiple inheritance",
-    ),
-    (
-        "145_class_iter_and_contains.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __len__ yet (class 'Deck')",
-    ),
-    (
-        "146_class_equality_hash.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __eq__ yet (class 'Key')",
     ),
     (
         "147_class_getattr_fallback.py",
@@ -201,14 +169,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "203_generic_functions_classes.py",
         "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
-    ),
-    (
-        "204_unary_operators.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __neg__ yet (class 'Money')",
-    ),
-    (
-        "205_matmul_and_binops.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __matmul__ yet (class 'Matrix')",
     ),
     (
         "207_evaluation_order.py",

@@ -892,6 +892,7 @@ pub(crate) fn construct<'py>(
                 e(long::new_int(heap, &v))
             }
             Some(a) if long::is_int(a.object()) => e(abstract_::unary_op(heap, a.object(), UnOp::Pos)),
+            Some(a) if let Some(r) = interp.user_int(a) => r,
             Some(a) => Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", a.ob_type().name()),
@@ -926,6 +927,7 @@ pub(crate) fn construct<'py>(
             Some(a) if let Some(x) = float::Float::cast(a.object()) => {
                 e(float::new_float(heap, float::float_value(x)))
             }
+            Some(a) if let Some(r) = interp.user_float(a) => r,
             Some(a) => Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 format!(
@@ -1344,6 +1346,11 @@ pub(crate) fn getitem<'py>(
     }
     if let Some(r) = interp.user_getitem(obj, key) {
         return r;
+    }
+    if dict::Dict::cast(o).is_none()
+        && let Some(i) = interp.user_index(key)
+    {
+        return getitem(interp, obj, &i?);
     }
     // `list[int]`, `Alias[int]`: `types.GenericAlias`.
     if let Some(alias) =

@@ -460,6 +460,9 @@ impl<'py> Interp<'py> {
 
     /// An index: an int (or bool), else `TypeError: list indices must be integers or slices`.
     pub(crate) fn index(&self, key: &Obj<'py>, what: &str) -> R<'py, isize> {
+        if let Some(i) = self.user_index(key) {
+            return self.index(&i?, what);
+        }
         if let Some(key) = long::Int::cast(key.object()) {
             return long::as_i64(key)
                 .and_then(|v| isize::try_from(v).ok())

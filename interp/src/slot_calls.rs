@@ -155,6 +155,23 @@ impl<'py> Interp<'py> {
         )
     }
 
+    /// `PyObject_GetIter` of an instance of a class with `__getitem__` and no `__iter__`: an
+    /// `iterator` over its items (`PySeqIter_New`); `None` when `o` is not one.
+    pub(crate) fn user_sequence_iter(
+        &self,
+        o: &Obj<'py>,
+    ) -> Option<pyrt_objects::PyResult<Obj<'py>>> {
+        if !slot_defs::has_user_slots(o.ob_type())
+            || slot_defs::lookup(self.heap, o.ob_type(), "__getitem__").is_none()
+        {
+            return None;
+        }
+        Some(pyrt_objects::types::iter::seq_iter::new_seq_iter(
+            self.heap,
+            o.clone(),
+        ))
+    }
+
     /// `_PySequence_IterSearch`'s error when the container has no iterator: a `TypeError`
     /// becomes `TypeError: argument of type 'P' is not iterable`.
     pub(crate) fn contains_iter_error(
@@ -192,21 +209,50 @@ impl<'py> Interp<'py> {
         Some(self.call(&f, all, kwargs))
     }
 
-    /// `operator.index(o)` for an instance of a class (`slot_nb_index`): its `__index__`,
+    /// `PyNumber_Index(o)` for an instance of a class (`slot_nb_index`): its `__index__`,
     /// which must return an int; `None` when `o` is not such an instance or has none.
     pub(crate) fn user_index(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
-        self.user_number_conversion(o, "__index__", "int")
+        self.user_number_conversion(o, "__index__")
     }
 
-    /// `int(o)`/`float(o)`/`operator.index(o)` through `__int__`/`__float__`/`__index__`: the
-    /// result must be an `int` (or a `float` for `__float__`); `None` when `o`'s class does
-    /// not define the method.
-    pub(crate) fn user_number_conversion(
-        &self,
-        o: &Obj<'py>,
-        name: &str,
-        want: &str,
-    ) -> Option<R<'py, Obj<'py>>> {
+    /// `int(o)` for an instance of a class (`PyNumber_Long`): `__int__`, else `__index__`;
+    /// `None` when it has neither.
+    pub(crate) fn user_int(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
+        self.user_number_conversion(o, "__int__")
+            .or_else(|| self.user_index(o))
+    }
+
+    /// `float(o)` for an instance of a class (`PyNumber_Float`): `__float__` (which must
+    /// return a float), else `__index__` as a float; `None` when it has neither.
+    pub(crate) fn user_float(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
+        if let Some(r) = self.user_number_conversion(o, "__float__") {
+            return Some(r);
+        }
+        let i = match self.user_index(o)? {
+            Ok(i) => i,
+            Err(u) => return Some(Err(u)),
+        };
+        let heap = self.heap;
+        let one = match long::int_from_i64(heap, 1) {
+            Ok(one) => one,
+            Err(e) => return Some(Err(self.err(e))),
+        };
+        Some(
+            pyrt_objects::abstract_::binary_op(
+                heap,
+                i.object(),
+                one.object(),
+                pyrt_objects::abstract_::BinOp::TrueDiv,
+            )
+            .map_err(|e| self.err(e)),
+        )
+    }
+
+    /// `type(o).name(o)` for `__int__`, `__float__` and `__index__`, whose result must be an
+    /// int (a float for `__float__`): `TypeError: __int__ returned non-int (type str)`, `TypeError:
+    /// P.__float__ returned non-float (type int)`. `None` when `o`'s class does not define the
+    /// method.
+    fn user_number_conversion(&self, o: &Obj<'py>, name: &str) -> Option<R<'py, Obj<'py>>> {
         if !slot_defs::has_user_slots(o.ob_type()) {
             return None;
         }
@@ -214,19 +260,24 @@ impl<'py> Interp<'py> {
             Ok(r) => r,
             Err(u) => return Some(Err(u)),
         };
-        let ok = match want {
-            "float" => pyrt_objects::types::float::Float::cast(r.object()).is_some(),
-            _ => long::Int::cast(r.object()).is_some(),
+        let float = name == "__float__";
+        let ok = if float {
+            pyrt_objects::types::float::Float::cast(r.object()).is_some()
+        } else {
+            long::Int::cast(r.object()).is_some()
         };
         if ok {
             return Some(Ok(r));
         }
-        Some(Err(self.raise(
-            &exceptions::TYPE_ERROR,
+        let message = if float {
             format!(
-                "{name} returned non-{want} (type {})",
+                "{}.__float__ returned non-float (type {})",
+                o.ob_type().name(),
                 r.ob_type().name()
-            ),
-        )))
+            )
+        } else {
+            format!("{name} returned non-int (type {})", r.ob_type().name())
+        };
+        Some(Err(self.raise(&exceptions::TYPE_ERROR, message)))
     }
 }

@@ -223,6 +223,9 @@ fn sequence_repeat<'h>(
     seq: &PyObject,
     count: &PyObject,
 ) -> PyResult<Obj<'h>> {
+    if let Some(i) = crate::types::slot_defs::nb_index(heap, count) {
+        return repeat(heap, seq, repeat_count(i?.object())?);
+    }
     repeat(heap, seq, repeat_count(count)?)
 }
 
@@ -754,6 +757,16 @@ pub fn sequence_get_item<'h>(heap: &'h Heap, seq: &PyObject, index: isize) -> Py
     }
     if let Some(r) = range::Range::cast(seq) {
         return range::range_item_at(heap, r, index);
+    }
+    if crate::types::slot_defs::has_user_slots(seq.ob_type()) {
+        let i = crate::types::long::int_from_i64(heap, index as i64)?;
+        return crate::types::slot_defs::call_special(heap, seq, "__getitem__", &[i.object()])?
+            .ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "'{}' object is not subscriptable",
+                    seq.ob_type().name()
+                ))
+            });
     }
     let p = heap
         .call_hooks(|h| h.sequence_item(seq, index))

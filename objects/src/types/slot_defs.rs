@@ -536,7 +536,7 @@ fn format_user<'h>(heap: &'h Heap, o: &PyObject, spec: &str) -> PyResult<Obj<'h>
 /// `None` when it does not.
 ///
 /// # Errors
-/// What `__sizeof__` raises; `TypeError` for a result that is not an int, `ValueError:
+/// What `__sizeof__` raises; `TypeError: an integer is required`, `ValueError:
 /// __sizeof__() should return >= 0`.
 pub fn sizeof(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
     if !has_user_slots(o.ob_type()) {
@@ -548,10 +548,7 @@ pub fn sizeof(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
         Err(e) => return Some(Err(e)),
     };
     Some(match long::Int::cast(r.object()) {
-        None => Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            r.ob_type().name()
-        ))),
+        None => Err(PyErr::type_error("an integer is required")),
         Some(i) => match long::as_ssize_t(i) {
             Ok(n) => usize::try_from(n).map_err(|_| {
                 PyErr::new(ExcKind::ValueError, "__sizeof__() should return >= 0")
@@ -562,4 +559,24 @@ pub fn sizeof(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
             )),
         },
     })
+}
+
+/// `slot_nb_index` (`PyNumber_Index`'s call of `__index__`) for an instance of a class:
+/// `None` when `o` is not one or its class does not define `__index__`.
+///
+/// # Errors
+/// What `__index__` raises; `TypeError: __index__ returned non-int (type float)`.
+pub fn nb_index<'h>(heap: &'h Heap, o: &PyObject) -> Option<PyResult<Obj<'h>>> {
+    if !has_user_slots(o.ob_type()) {
+        return None;
+    }
+    match call_special(heap, o, "__index__", &[]) {
+        Ok(Some(r)) if long::Int::cast(r.object()).is_some() => Some(Ok(r)),
+        Ok(Some(r)) => Some(Err(PyErr::type_error(format!(
+            "__index__ returned non-int (type {})",
+            r.ob_type().name()
+        )))),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }
 }

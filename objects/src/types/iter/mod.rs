@@ -15,6 +15,7 @@
 pub mod builtins;
 pub mod dict;
 pub mod seq;
+pub mod seq_iter;
 
 use crate::error::PyResult;
 use crate::heap::Heap;
@@ -135,6 +136,11 @@ static ITER_TYPES: &[IterType] = &[
     IterType {
         ty: &builtins::FILTER_TYPE,
         next: builtins::filter_next,
+        hint: None,
+    },
+    IterType {
+        ty: &seq_iter::SEQ_ITER_TYPE,
+        next: seq_iter::seq_iter_next,
         hint: None,
     },
 ];
