@@ -208,9 +208,13 @@ fn binary_op_as<'h>(
         }
         _ => {}
     }
+    // `PyNumber_InPlacePower` names its operator `**=`, not `** or pow()=`.
+    let symbol = match (op, suffix) {
+        (BinOp::Pow, "=") => "**",
+        _ => op.symbol(),
+    };
     Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for {}{suffix}: '{}' and '{}'",
-        op.symbol(),
+        "unsupported operand type(s) for {symbol}{suffix}: '{}' and '{}'",
         v.ob_type().name(),
         w.ob_type().name()
     )))
