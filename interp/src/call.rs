@@ -6,6 +6,7 @@
 use core::ptr;
 
 use pyrt_objects::typeobj::PyTypeObject;
+use pyrt_objects::types::slot_wrappers;
 use pyrt_objects::types::{class, dict, list, long, none, tuple, unicode, weakref};
 use pyrt_objects::{Obj, abstract_};
 
@@ -83,6 +84,12 @@ impl<'py> Interp<'py> {
             let result = self.instantiate(func, ty, args, kwargs);
             self.gc_safe_point();
             return result;
+        }
+        if let Some(result) = {
+            let refs: Vec<&pyrt_objects::PyObject> = args.iter().map(Obj::object).collect();
+            slot_wrappers::call(self.heap, f, &refs, !kwargs.is_empty())
+        } {
+            return result.map_err(|e| self.err(e));
         }
         if let Some(result) = self.user_call(func, args, kwargs) {
             return result;
@@ -252,6 +259,11 @@ impl<'py> Interp<'py> {
             if let Some(v) = self.class_lookup(ty, name) {
                 return Ok(v);
             }
+            if let Some(v) = slot_wrappers::type_attribute(self.heap, ty, name)
+                .map_err(|e| self.err(e))?
+            {
+                return Ok(v);
+            }
         }
         if name == "__name__"
             && let Some(b) = BUILTIN.cast(o)
@@ -292,6 +304,11 @@ impl<'py> Interp<'py> {
                     return Ok(v);
                 }
                 if let Some(m) = super::methods::bound(self, obj, name)? {
+                    return Ok(m);
+                }
+                if let Some(m) = slot_wrappers::instance_attribute(self.heap, o, name)
+                    .map_err(|e| self.err(e))?
+                {
                     return Ok(m);
                 }
                 if name == "__class__" {

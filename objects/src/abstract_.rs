@@ -64,7 +64,7 @@ impl BinOp {
         }
     }
 
-    fn slot(self, n: &NumberSlots) -> Option<BinaryFn> {
+    pub(crate) fn slot(self, n: &NumberSlots) -> Option<BinaryFn> {
         match self {
             BinOp::Add => n.add,
             BinOp::Sub => n.subtract,

@@ -152,16 +152,18 @@ fn is_not_implemented(heap: &Heap, o: &Obj<'_>) -> bool {
     o.is(&crate::types::not_implemented(heap))
 }
 
-/// `object_repr`: `<__main__.P object at 0x...>`.
-fn object_repr(o: &PyObject) -> String {
+/// `object_repr`: `<__main__.P object at 0x...>`, without the module for a built-in type
+/// (`<int object at 0x...>`).
+pub(crate) fn object_repr(o: &PyObject) -> String {
     let ty = o.ob_type();
-    let (module, name) = class::Class::of_type(ty).map_or(("builtins", ty.name()), |c| {
-        class::class_module_and_name(c)
-    });
-    format!(
-        "<{module}.{name} object at {:#x}>",
-        core::ptr::from_ref(o).addr()
-    )
+    let addr = core::ptr::from_ref(o).addr();
+    match class::Class::of_type(ty).map(class::class_module_and_name) {
+        Some((module, name)) if module != "builtins" => {
+            format!("<{module}.{name} object at {addr:#x}>")
+        }
+        Some((_, name)) => format!("<{name} object at {addr:#x}>"),
+        None => format!("<{} object at {addr:#x}>", ty.name()),
+    }
 }
 
 /// The text of what `__repr__`/`__str__` returned, or `TypeError: __str__ returned
