@@ -175,10 +175,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not make classes with type(name, bases, dict) yet",
     ),
     (
-        "219_identity_is_vs_eq.py",
-        "pyrt raises AttributeError: 'str' object has no attribute '__str__'",
-    ),
-    (
         "220_copy_shallow_deep.py",
         "needs the standard library's copy (a later issue)",
     ),
