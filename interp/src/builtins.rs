@@ -1347,6 +1347,9 @@ pub(crate) fn getitem<'py>(
     if let Some(r) = interp.user_getitem(obj, key) {
         return r;
     }
+    if let Some(r) = interp.user_class_getitem(obj, key) {
+        return r;
+    }
     if dict::Dict::cast(o).is_none()
         && let Some(i) = interp.user_index(key)
     {

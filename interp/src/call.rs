@@ -133,6 +133,9 @@ impl<'py> Interp<'py> {
         if class::class_kind(ty) != Some(class::ClassKind::Object) {
             return class::call(self.heap, c, args).map_err(|e| self.err(e));
         }
+        if let Some(r) = self.user_new(cls, &args, &kwargs) {
+            return r;
+        }
         let init = self.class_lookup(ty, "__init__");
         if init.is_none() && !(args.is_empty() && kwargs.is_empty()) {
             return Err(self.raise(
@@ -594,6 +597,7 @@ impl<'py> Interp<'py> {
         )
         .map_err(|e| self.err(e))?;
         self.hash_none_beside_eq(&cls)?;
+        self.class_made_hooks(&cls)?;
         Ok(cls)
     }
 

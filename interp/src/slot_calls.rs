@@ -78,6 +78,83 @@ impl<'py> Interp<'py> {
         Ok(())
     }
 
+    /// What `type_new` does last with a new class: `__set_name__(cls, name)` on each value
+    /// of its namespace whose class defines it (in the namespace's order), then the base's
+    /// `__init_subclass__` (an implicit class method) with the class.
+    pub(crate) fn class_made_hooks(&self, cls: &Obj<'py>) -> R<'py, ()> {
+        let heap = self.heap;
+        let Some(ty) = pyrt_objects::types::type_object(cls.object()) else {
+            return Ok(());
+        };
+        if let Some(ns) = class::class_dict(ty).and_then(dict::Dict::cast) {
+            for (k, v) in dict::items(heap, ns).map_err(|e| self.err(e))? {
+                if let Some(f) = slot_defs::lookup(heap, v.ob_type(), "__set_name__") {
+                    self.call(&f, vec![v, cls.clone(), k], Vec::new())?;
+                }
+            }
+        }
+        if let Some(base) = ty.base()
+            && let Some(f) = slot_defs::lookup(heap, base, "__init_subclass__")
+        {
+            self.call(&f, vec![cls.clone()], Vec::new())?;
+        }
+        Ok(())
+    }
+
+    /// `cls(*args, **kwargs)` for a class that defines `__new__` (`slot_tp_new`, then
+    /// `type_call`'s `__init__` when the result is an instance of `cls`); `None` when the
+    /// class does not define it.
+    pub(crate) fn user_new(
+        &self,
+        cls: &Obj<'py>,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> Option<R<'py, Obj<'py>>> {
+        let ty = pyrt_objects::types::type_object(cls.object())?;
+        let new = slot_defs::lookup(self.heap, ty, "__new__")?;
+        let run = || {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(cls.clone());
+            all.extend_from_slice(args);
+            let obj = self.call(&new, all, kwargs.to_vec())?;
+            if !obj.ob_type().is_subtype(ty) {
+                return Ok(obj);
+            }
+            if let Some(init) = slot_defs::lookup(self.heap, obj.ob_type(), "__init__") {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend_from_slice(args);
+                let r = self.call(&init, all, kwargs.to_vec())?;
+                if !r.is(&pyrt_objects::types::none(self.heap)) {
+                    return Err(self.raise(
+                        &exceptions::TYPE_ERROR,
+                        format!(
+                            "__init__() should return None, not '{}'",
+                            r.ob_type().name()
+                        ),
+                    ));
+                }
+            }
+            Ok(obj)
+        };
+        Some(run())
+    }
+
+    /// `cls[key]` for a class that defines `__class_getitem__` (an implicit class method);
+    /// `None` for any other object.
+    pub(crate) fn user_class_getitem(
+        &self,
+        cls: &Obj<'py>,
+        key: &Obj<'py>,
+    ) -> Option<R<'py, Obj<'py>>> {
+        let ty = pyrt_objects::types::type_object(cls.object())?;
+        if !class::is_heap_type(ty) {
+            return None;
+        }
+        let f = slot_defs::lookup(self.heap, ty, "__class_getitem__")?;
+        Some(self.call(&f, vec![cls.clone(), key.clone()], Vec::new()))
+    }
+
     /// `type(o).name(o, *args)` when `o`'s class defines `name`.
     fn call_special(
         &self,

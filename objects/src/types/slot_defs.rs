@@ -102,6 +102,10 @@ pub const SUPPORTED_SPECIAL_METHODS: &[&str] = &[
     "__int__",
     "__float__",
     "__sizeof__",
+    "__new__",
+    "__init_subclass__",
+    "__set_name__",
+    "__class_getitem__",
 ];
 
 /// Whether `ty` is a class whose slots are this module's (a class whose base is `object`).

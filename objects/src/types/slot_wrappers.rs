@@ -40,6 +40,8 @@ enum Kind {
     Unary(UnOp),
     Bool,
     Len,
+    /// `object.__new__` (`tp_new`), a built-in method of `object` only.
+    New,
 }
 
 /// One entry of `slotdefs`: the special method's name, what it calls, its `__doc__`.
@@ -164,6 +166,12 @@ static OTHER_DEFS: [SlotDef; 16] = [
     },
 ];
 
+static NEW_DEF: SlotDef = SlotDef {
+    name: "__new__",
+    kind: Kind::New,
+    doc: "Create and return a new object.  See help(type) for accurate signature.",
+};
+
 static RPOW_DEF: SlotDef = SlotDef {
     name: "__rpow__",
     kind: Kind::Binary(BinOp::Pow, true),
@@ -176,12 +184,13 @@ fn slot_def(i: usize) -> &'static SlotDef {
     match i {
         i if i < n => &BINARY_DEFS[i],
         i if i < n + OTHER_DEFS.len() => &OTHER_DEFS[i - n],
-        _ => &RPOW_DEF,
+        i if i == n + OTHER_DEFS.len() => &RPOW_DEF,
+        _ => &NEW_DEF,
     }
 }
 
 fn find_def(name: &str) -> Option<usize> {
-    let count = BINARY_DEFS.len() + OTHER_DEFS.len() + 1;
+    let count = BINARY_DEFS.len() + OTHER_DEFS.len() + 2;
     (0..count).find(|&i| slot_def(i).name == name)
 }
 
@@ -217,6 +226,7 @@ fn slot_address(ty: &PyTypeObject, kind: Kind) -> usize {
             .map_or(0, |f| f as usize),
         Kind::Bool => s.number.and_then(|n| n.bool).map_or(0, |f| f as usize),
         Kind::Len => s.sequence.and_then(|q| q.length).map_or(0, |f| f as usize),
+        Kind::New => 0,
     }
 }
 
@@ -230,7 +240,7 @@ fn defines(ty: &PyTypeObject, kind: Kind) -> bool {
     if is_object(ty) {
         return matches!(
             kind,
-            Kind::Repr | Kind::Str | Kind::Hash | Kind::Compare(_)
+            Kind::Repr | Kind::Str | Kind::Hash | Kind::Compare(_) | Kind::New
         );
     }
     let own = slot_address(ty, kind);
@@ -251,6 +261,10 @@ fn find_in_bases(ty: &PyTypeObject, name: &str) -> Option<Result<(&'static PyTyp
     let kind = slot_def(i).kind;
     let mut t = Some(ty);
     while let Some(cur) = t {
+        if kind == Kind::New && !class::is_heap_type(cur) && !is_object(cur) {
+            // Only `object.__new__` is exposed: another built-in base's is not (yet).
+            return None;
+        }
         if !class::is_heap_type(cur) {
             if kind == Kind::Hash && unhashable(cur) {
                 return Some(Err(()));
@@ -289,7 +303,7 @@ pub fn instance_attribute<'h>(heap: &'h Heap, obj: &PyObject, name: &str) -> PyR
     let Some(descr) = type_attribute(heap, obj.ob_type(), name)? else {
         return Ok(None);
     };
-    if descr.is(&none(heap)) {
+    if descr.is(&none(heap)) || name == "__new__" {
         return Ok(Some(descr));
     }
     // SAFETY: the caller holds `obj`.
@@ -354,6 +368,12 @@ fn new_descriptor<'h>(heap: &'h Heap, owner: &'static PyTypeObject, i: usize) ->
 fn descr_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     let d = WrapperDescr::cast_internal(o)?;
     let (ty, def) = descr_parts(d);
+    if def.kind == Kind::New {
+        return Ok(format!(
+            "<built-in method __new__ of type object at {:#x}>",
+            ptr::from_ref(ty).addr()
+        ));
+    }
     Ok(format!("<slot wrapper '{}' of '{}' objects>", def.name, ty.name()))
 }
 
@@ -593,6 +613,9 @@ pub fn call<'h>(
 ) -> Option<PyResult<Obj<'h>>> {
     if let Some(d) = WrapperDescr::cast(f) {
         let (ty, def) = descr_parts(d);
+        if def.kind == Kind::New {
+            return Some(object_new(heap, args, has_kwargs));
+        }
         let Some((&this, rest)) = args.split_first() else {
             return Some(Err(PyErr::type_error(format!(
                 "descriptor '{}' of '{}' object needs an argument",
@@ -631,6 +654,11 @@ fn call_slot<'h>(
             "wrapper {}() takes no keyword arguments",
             def.name
         )));
+    }
+    if def.kind == Kind::New {
+        let mut all = vec![this];
+        all.extend_from_slice(args);
+        return object_new(heap, &all, has_kwargs);
     }
     let want = usize::from(matches!(def.kind, Kind::Compare(_) | Kind::Binary(..)));
     let pow = matches!(def.kind, Kind::Binary(BinOp::Pow, _));
@@ -703,7 +731,51 @@ fn call_slot<'h>(
             let n = s.sequence.and_then(|q| q.length).map_or(0, |f| f(this));
             long::int_from_i64(heap, n as i64)
         }
+        Kind::New => Err(crate::view::bad_internal_call()),
     }
+}
+
+/// `object.__new__(cls, *args)` (`object_new`): a new instance of `cls`, a class whose base
+/// is `object` (or `object` itself). Extra arguments are refused when `cls` overrides
+/// `__new__` or does not override `__init__`.
+///
+/// # Errors
+/// `TypeError: object.__new__(): not enough arguments`, `TypeError: object.__new__(X): X is
+/// not a type object (int)`, `TypeError: object.__new__(int) is not safe, use
+/// int.__new__()`, the argument errors; `MemoryError`.
+fn object_new<'h>(heap: &'h Heap, args: &[&PyObject], has_kwargs: bool) -> PyResult<Obj<'h>> {
+    let Some((&cls, rest)) = args.split_first() else {
+        return Err(PyErr::type_error("object.__new__(): not enough arguments"));
+    };
+    let Some(ty) = crate::types::type_object(cls) else {
+        return Err(PyErr::type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            cls.ob_type().name()
+        )));
+    };
+    if is_object(ty) {
+        if !rest.is_empty() || has_kwargs {
+            return Err(PyErr::type_error("object() takes no arguments"));
+        }
+        return crate::types::object_instance::new_object(heap);
+    }
+    let Some(c) = class::Class::of_type(ty).filter(|_| super::slot_defs::has_user_slots(ty)) else {
+        let name = ty.name();
+        return Err(PyErr::type_error(format!(
+            "object.__new__({name}) is not safe, use {name}.__new__()"
+        )));
+    };
+    if !rest.is_empty() || has_kwargs {
+        if super::slot_defs::lookup(heap, ty, "__new__").is_some() {
+            return Err(PyErr::type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if super::slot_defs::lookup(heap, ty, "__init__").is_none() {
+            return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+        }
+    }
+    class::new_instance(heap, c)
 }
 
 /// `object_richcompare`: `==` is identity (else `NotImplemented`), `!=` inverts the type's
