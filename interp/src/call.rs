@@ -262,8 +262,8 @@ impl<'py> Interp<'py> {
             if let Some(v) = self.class_lookup(ty, name) {
                 return Ok(v);
             }
-            if let Some(v) = slot_wrappers::type_attribute(self.heap, ty, name)
-                .map_err(|e| self.err(e))?
+            if let Some(v) =
+                slot_wrappers::type_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
             {
                 return Ok(v);
             }

@@ -135,10 +135,10 @@ impl RuntimeHooks for Interp<'_> {
         if pyrt_objects::types::class::is_heap_type(iterable.ob_type())
             && let Some(f) = self.class_lookup(iterable.ob_type(), "__iter__")
         {
-            return self
+            let it = self
                 .call(&f, vec![o], Vec::new())
-                .map(Obj::into_ptr)
-                .map_err(|u| self.to_pyerr(u));
+                .map_err(|u| self.to_pyerr(u))?;
+            return self.checked_iterator(it).map(Obj::into_ptr);
         }
         if let Some(it) = self.user_sequence_iter(&o) {
             return it.map(Obj::into_ptr);

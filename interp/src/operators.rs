@@ -201,7 +201,8 @@ impl<'py> Interp<'py> {
         if let Some(r) = self.user_contains(container, item) {
             return r;
         }
-        let it = abstract_::get_iter(heap, c).map_err(|e| self.contains_iter_error(e, container))?;
+        let it =
+            abstract_::get_iter(heap, c).map_err(|e| self.contains_iter_error(e, container))?;
         while let Some(x) = self.vm_iter_next(&it)? {
             if x.is(item)
                 || abstract_::compare_bool(heap, x.object(), item.object(), CompareOp::Eq)

@@ -14,7 +14,7 @@ use super::{Interp, R};
 
 impl<'py> Interp<'py> {
     /// Refuses, when a class is made, the special methods pyrt would silently ignore: on a
-    /// class whose base is `object` those outside [`slot_defs::SUPPORTED_SPECIAL_METHODS`], on
+    /// class whose base is `object` those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`], on
     /// other classes (list and exception subclasses) all but `__init__`, `__del__`, and the
     /// iterator and context manager methods.
     pub(crate) fn refuse_unsupported_special_methods(
@@ -30,7 +30,7 @@ impl<'py> Interp<'py> {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
             let supported = if object_based {
-                slot_defs::SUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
+                !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
             } else {
                 matches!(
                     name.as_str(),
@@ -202,7 +202,11 @@ impl<'py> Interp<'py> {
                 vec![key.clone(), v.clone()],
                 "does not support item assignment",
             ),
-            None => ("__delitem__", vec![key.clone()], "doesn't support item deletion"),
+            None => (
+                "__delitem__",
+                vec![key.clone()],
+                "doesn't support item deletion",
+            ),
         };
         Some(match self.call_special(o, name, args) {
             Some(r) => r.map(drop),
@@ -247,6 +251,26 @@ impl<'py> Interp<'py> {
             self.heap,
             o.clone(),
         ))
+    }
+
+    /// `PyObject_GetIter`'s check of what `__iter__` returned (`PyIter_Check`): `TypeError:
+    /// iter() returned non-iterator of type 'int'`.
+    pub(crate) fn checked_iterator(&self, it: Obj<'py>) -> pyrt_objects::PyResult<Obj<'py>> {
+        let o = it.object();
+        let is_iterator = pyrt_objects::types::iter::is_builtin_iterator(o)
+            || pyrt_objects::types::genobject::is_generator(o)
+            || (class::is_heap_type(o.ob_type())
+                && slot_defs::lookup(self.heap, o.ob_type(), "__next__").is_some())
+            || !class::is_heap_type(o.ob_type())
+                && pyrt_objects::types::type_object(o).is_none()
+                && pyrt_objects::abstract_::get_iter(self.heap, o).is_ok_and(|i| i.is(&it));
+        if is_iterator {
+            return Ok(it);
+        }
+        Err(pyrt_objects::PyErr::type_error(format!(
+            "iter() returned non-iterator of type '{}'",
+            o.ob_type().name()
+        )))
     }
 
     /// `_PySequence_IterSearch`'s error when the container has no iterator: a `TypeError`

@@ -26,86 +26,36 @@ use crate::type_cache::{find_name_in_mro, type_lookup};
 use crate::typeobj::{CompareOp, NumberSlots, PyTypeObject};
 use crate::types::{class, long, unicode};
 
-/// The special methods a class whose base is `object` may define, which pyrt's slots honour.
-/// `__init__`, `__del__`, `__iter__`, `__next__`, `__enter__` and `__exit__` are called by
-/// the interpreter directly.
-pub const SUPPORTED_SPECIAL_METHODS: &[&str] = &[
-    "__init__",
-    "__del__",
-    "__iter__",
-    "__next__",
-    "__enter__",
-    "__exit__",
-    "__repr__",
-    "__str__",
-    "__format__",
-    "__hash__",
-    "__eq__",
-    "__ne__",
-    "__lt__",
-    "__le__",
-    "__gt__",
-    "__ge__",
-    "__add__",
-    "__radd__",
-    "__iadd__",
-    "__sub__",
-    "__rsub__",
-    "__isub__",
-    "__mul__",
-    "__rmul__",
-    "__imul__",
-    "__truediv__",
-    "__rtruediv__",
-    "__itruediv__",
-    "__floordiv__",
-    "__rfloordiv__",
-    "__ifloordiv__",
-    "__mod__",
-    "__rmod__",
-    "__imod__",
-    "__pow__",
-    "__rpow__",
-    "__ipow__",
-    "__divmod__",
-    "__rdivmod__",
-    "__lshift__",
-    "__rlshift__",
-    "__ilshift__",
-    "__rshift__",
-    "__rrshift__",
-    "__irshift__",
-    "__and__",
-    "__rand__",
-    "__iand__",
-    "__or__",
-    "__ror__",
-    "__ior__",
-    "__xor__",
-    "__rxor__",
-    "__ixor__",
-    "__matmul__",
-    "__rmatmul__",
-    "__imatmul__",
-    "__neg__",
-    "__pos__",
-    "__abs__",
-    "__invert__",
-    "__bool__",
-    "__len__",
-    "__getitem__",
-    "__setitem__",
-    "__delitem__",
-    "__contains__",
-    "__call__",
-    "__index__",
-    "__int__",
-    "__float__",
-    "__sizeof__",
-    "__new__",
-    "__init_subclass__",
-    "__set_name__",
-    "__class_getitem__",
+/// The special methods of CPython's `slotdefs` (and the protocols the interpreter keeps) that
+/// pyrt does not honour yet on a class whose base is `object`: a class defining one is refused
+/// when it is made rather than silently ignored. Every other special method is honoured by a
+/// slot here, by the interpreter, or is only ever called by name (`__copy__`, `__reduce__`).
+pub const UNSUPPORTED_SPECIAL_METHODS: &[&str] = &[
+    "__getattr__",
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__aenter__",
+    "__aexit__",
+    "__buffer__",
+    "__release_buffer__",
+    "__instancecheck__",
+    "__subclasscheck__",
+    "__length_hint__",
+    "__mro_entries__",
+    "__complex__",
+    "__bytes__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__fspath__",
+    "__missing__",
 ];
 
 /// Whether `ty` is a class whose slots are this module's (a class whose base is `object`).
@@ -223,7 +173,9 @@ pub fn slot_tp_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
     }
     let r = abstract_::call_object(heap, f.object(), &[o])?;
     let Some(i) = long::Int::cast(r.object()) else {
-        return Err(PyErr::type_error("__hash__ method should return an integer"));
+        return Err(PyErr::type_error(
+            "__hash__ method should return an integer",
+        ));
     };
     let h = match long::as_i64(i) {
         Some(h) => h,
@@ -556,9 +508,8 @@ pub fn sizeof(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
     Some(match long::Int::cast(r.object()) {
         None => Err(PyErr::type_error("an integer is required")),
         Some(i) => match long::as_ssize_t(i) {
-            Ok(n) => usize::try_from(n).map_err(|_| {
-                PyErr::new(ExcKind::ValueError, "__sizeof__() should return >= 0")
-            }),
+            Ok(n) => usize::try_from(n)
+                .map_err(|_| PyErr::new(ExcKind::ValueError, "__sizeof__() should return >= 0")),
             Err(_) => Err(PyErr::new(
                 ExcKind::OverflowError,
                 "cannot fit 'int' into an index-sized integer",

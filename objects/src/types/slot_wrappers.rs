@@ -244,19 +244,27 @@ fn defines(ty: &PyTypeObject, kind: Kind) -> bool {
         );
     }
     let own = slot_address(ty, kind);
-    own != 0 && ty.base().is_none_or(|b| is_object(b) || slot_address(b, kind) != own)
+    own != 0
+        && ty
+            .base()
+            .is_none_or(|b| is_object(b) || slot_address(b, kind) != own)
 }
 
 /// Whether the built-in type `ty` has made its instances unhashable (its namespace holds
 /// `__hash__ = None`, as `list`'s and `dict`'s do).
 fn unhashable(ty: &PyTypeObject) -> bool {
-    !is_object(ty) && ty.slots().hash.is_none() && ty.base().is_some_and(|b| b.slots().hash.is_some())
+    !is_object(ty)
+        && ty.slots().hash.is_none()
+        && ty.base().is_some_and(|b| b.slots().hash.is_some())
 }
 
 /// What `name` is along `ty`'s built-in bases: the slot wrapper of the first that fills the
 /// slot (`Some(Ok(..))`), `Some(Err(()))` for `__hash__` on an unhashable type, `None` when no
 /// base has it.
-fn find_in_bases(ty: &PyTypeObject, name: &str) -> Option<Result<(&'static PyTypeObject, usize), ()>> {
+fn find_in_bases(
+    ty: &PyTypeObject,
+    name: &str,
+) -> Option<Result<(&'static PyTypeObject, usize), ()>> {
     let i = find_def(name)?;
     let kind = slot_def(i).kind;
     let mut t = Some(ty);
@@ -286,7 +294,11 @@ fn find_in_bases(ty: &PyTypeObject, name: &str) -> Option<Result<(&'static PyTyp
 ///
 /// # Errors
 /// `MemoryError`.
-pub fn type_attribute<'h>(heap: &'h Heap, ty: &PyTypeObject, name: &str) -> PyResult<Option<Obj<'h>>> {
+pub fn type_attribute<'h>(
+    heap: &'h Heap,
+    ty: &PyTypeObject,
+    name: &str,
+) -> PyResult<Option<Obj<'h>>> {
     match find_in_bases(ty, name) {
         None => Ok(None),
         Some(Err(())) => Ok(Some(none(heap))),
@@ -299,7 +311,11 @@ pub fn type_attribute<'h>(heap: &'h Heap, ty: &PyTypeObject, name: &str) -> PyRe
 ///
 /// # Errors
 /// `MemoryError`.
-pub fn instance_attribute<'h>(heap: &'h Heap, obj: &PyObject, name: &str) -> PyResult<Option<Obj<'h>>> {
+pub fn instance_attribute<'h>(
+    heap: &'h Heap,
+    obj: &PyObject,
+    name: &str,
+) -> PyResult<Option<Obj<'h>>> {
     let Some(descr) = type_attribute(heap, obj.ob_type(), name)? else {
         return Ok(None);
     };
@@ -348,7 +364,10 @@ fn descr_parts(d: &WrapperDescr) -> (&'static PyTypeObject, &'static SlotDef) {
 }
 
 fn new_descriptor<'h>(heap: &'h Heap, owner: &'static PyTypeObject, i: usize) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(WRAPPER_DESCRIPTOR_TYPE.get(), size_of::<WrapperDescrObject>())?;
+    let op = heap.alloc_object(
+        WRAPPER_DESCRIPTOR_TYPE.get(),
+        size_of::<WrapperDescrObject>(),
+    )?;
     // SAFETY: a fresh allocation of a `WrapperDescrObject`, written whole before it is tracked.
     unsafe {
         op.cast::<WrapperDescrObject>().write(WrapperDescrObject {
@@ -374,7 +393,11 @@ fn descr_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
             ptr::from_ref(ty).addr()
         ));
     }
-    Ok(format!("<slot wrapper '{}' of '{}' objects>", def.name, ty.name()))
+    Ok(format!(
+        "<slot wrapper '{}' of '{}' objects>",
+        def.name,
+        ty.name()
+    ))
 }
 
 unsafe fn descr_dealloc(heap: &Heap, op: ObjPtr) {
@@ -698,13 +721,19 @@ fn call_slot<'h>(
             None => Ok(not_implemented(heap)),
         },
         Kind::Binary(op, reflected) => {
-            let (a, b) = if reflected { (args[0], this) } else { (this, args[0]) };
+            let (a, b) = if reflected {
+                (args[0], this)
+            } else {
+                (this, args[0])
+            };
             if let Some(f) = s.number.and_then(|n| op.slot(n)) {
                 return Ok(answer(f(heap, a, b)?));
             }
             let seq = s.sequence;
             match op {
-                BinOp::Add if let Some(concat) = seq.and_then(|q| q.concat) => concat(heap, this, args[0]),
+                BinOp::Add if let Some(concat) = seq.and_then(|q| q.concat) => {
+                    concat(heap, this, args[0])
+                }
                 BinOp::Mul if let Some(repeat) = seq.and_then(|q| q.repeat) => {
                     repeat(heap, this, abstract_::repeat_count(args[0])?)
                 }
@@ -772,7 +801,10 @@ fn object_new<'h>(heap: &'h Heap, args: &[&PyObject], has_kwargs: bool) -> PyRes
             ));
         }
         if super::slot_defs::lookup(heap, ty, "__init__").is_none() {
-            return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                ty.name()
+            )));
         }
     }
     class::new_instance(heap, c)
