@@ -259,10 +259,19 @@ pub(crate) fn call_function<'py>(
     };
     match (module, name) {
         ("sys", "getsizeof") => {
-            // Only a class's `__sizeof__` can fail; `default` is not supported yet.
+            // Only a class's `__sizeof__` can fail: a `TypeError` gives `default` if there
+            // is one.
             let o = arg(0)?;
             let size = match pyrt_objects::types::slot_defs::sizeof(heap, o.object()) {
-                Some(n) => n.map_err(err)? + o.ob_type().preheader_size(),
+                Some(Ok(n)) => n + o.ob_type().preheader_size(),
+                Some(Err(e)) => {
+                    if let Some(Some(default)) = bound.get(1)
+                        && e.kind() == pyrt_objects::ExcKind::TypeError
+                    {
+                        return Ok(default.clone());
+                    }
+                    return Err(err(e));
+                }
                 None => abstract_::getsizeof(o.object()),
             };
             long::int_from_i64(heap, size as i64).map_err(err)
