@@ -140,7 +140,7 @@ impl RuntimeHooks for Interp<'_> {
             && !f.is(&pyrt_objects::types::none(self.heap))
         {
             let it = self
-                .call(&f, vec![o], Vec::new())
+                .call(f, vec![o], Vec::new())
                 .map_err(|u| self.to_pyerr(u))?;
             return self.checked_iterator(it).map(Obj::into_ptr);
         }
