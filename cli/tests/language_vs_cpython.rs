@@ -103,10 +103,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
-        "118_iter_protocol_class.py",
-        "pyrt raises NotImplementedError: pyrt does not support iter() yet (iter(callable, sentinel))",
-    ),
-    (
         "128_class_vs_instance_attributes.py",
         "pyrt raises TypeError: vars() argument must have __dict__ attribute",
     ),

@@ -352,8 +352,21 @@ fn iter<'py>(
     bound: &[Option<Obj<'py>>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
-    if bound.get(1).is_some_and(Option::is_some) {
-        return unsupported(interp, name, bound, kwargs);
+    if let Some(Some(sentinel)) = bound.get(1) {
+        let f = arg(interp, bound, 0)?;
+        let yes = introspection::callable(interp, name, &bound[..1], kwargs)?;
+        if !yes.is(&long::new_bool(interp.heap, true)) {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "iter(object, sentinel): object must be callable",
+            ));
+        }
+        return pyrt_objects::types::iter::call_iter::new_call_iter(
+            interp.heap,
+            f,
+            sentinel.clone(),
+        )
+        .map_err(|e| interp.err(e));
     }
     let o = arg(interp, bound, 0)?;
     abstract_::get_iter(interp.heap, o.object()).map_err(|e| interp.err(e))

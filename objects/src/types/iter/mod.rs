@@ -13,6 +13,7 @@
 //! this table and hands other iterators to the runtime's hooks.
 
 pub mod builtins;
+pub mod call_iter;
 pub mod dict;
 pub mod seq;
 pub mod seq_iter;
@@ -141,6 +142,11 @@ static ITER_TYPES: &[IterType] = &[
     IterType {
         ty: &seq_iter::SEQ_ITER_TYPE,
         next: seq_iter::seq_iter_next,
+        hint: None,
+    },
+    IterType {
+        ty: &call_iter::CALL_ITER_TYPE,
+        next: call_iter::call_iter_next,
         hint: None,
     },
 ];
