@@ -888,12 +888,20 @@ pub fn collect_into<'h>(
     })
 }
 
-/// `PyObject_LengthHint(o, default)`: the length where the type has one, else `default`.
+/// `PyObject_LengthHint(o, default)`: the length where the type has one (a class's
+/// `__len__`), else `default`.
 ///
 /// # Errors
 /// What taking the length raises other than the `TypeError` of a type without one
 /// (`OverflowError` for `range(10**20)`).
-pub fn length_hint(o: &PyObject, default: usize) -> PyResult<usize> {
+pub fn length_hint(heap: &Heap, o: &PyObject, default: usize) -> PyResult<usize> {
+    // A class's `__len__` that raises `TypeError` gives no hint, as a type without a length.
+    if let Some(n) = crate::types::slot_defs::sq_length(heap, o) {
+        return match n {
+            Err(e) if e.kind() == crate::error::ExcKind::TypeError => Ok(default),
+            other => other,
+        };
+    }
     match len(o) {
         Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {
             Ok(default)
