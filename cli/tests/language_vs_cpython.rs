@@ -72,10 +72,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's functools (a later issue)",
     ),
     (
-        "065_decorator_class.py",
-        "stdout line 2: CPython \"Pt(x=1, y='two')\" / pyrt '<__main__.Pt object at 0x7fdfe36010d0>'",
-    ),
-    (
         "066_decorator_as_class.py",
         "pyrt raises NotImplementedError: pyrt does not support the special method __call__ yet (class 'CountCalls')",
     ),
@@ -96,28 +92,12 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's contextlib (a later issue)",
     ),
     (
-        "106_fstring_debug_conversions.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __repr__ yet (class 'P')",
-    ),
-    (
-        "108_fstring_format_protocol.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __format__ yet (class 'Money')",
-    ),
-    (
         "109_str_format.py",
         "pyrt raises AttributeError: 'type' object has no attribute 'x'",
     ),
     (
         "115_del_slices.py",
         "pyrt raises NameError: name 'bytearray' is not defined",
-    ),
-    (
-        "118_iter_protocol_class.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __getitem__ yet (class 'Seq')",
-    ),
-    (
-        "122_reversed_sorted.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __len__ yet (class 'Rev')",
     ),
     (
         "128_class_vs_instance_attributes.py",
@@ -144,16 +124,8 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name 'classmethod' is not defined",
     ),
     (
-        "134_class_special_methods_few.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __repr__ yet (class 'Vector')",
-    ),
-    (
         "135_class_attributes_lookup.py",
         "pyrt raises NotImplementedError: pyrt does not support dir() of a 'Derived' object yet",
-    ),
-    (
-        "139_class_str_repr.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __str__ yet (class 'Book')",
     ),
     (
         "141_class_abstract.py",
@@ -170,14 +142,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "144_class_super_details.py",
         "pyrt raises TypeError: pyrt does not support multiple inheritance",
-    ),
-    (
-        "145_class_iter_and_contains.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __len__ yet (class 'Deck')",
-    ),
-    (
-        "146_class_equality_hash.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __eq__ yet (class 'Key')",
     ),
     (
         "147_class_getattr_fallback.py",
@@ -200,20 +164,8 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
     ),
     (
-        "204_unary_operators.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __neg__ yet (class 'Money')",
-    ),
-    (
-        "205_matmul_and_binops.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __matmul__ yet (class 'Matrix')",
-    ),
-    (
         "207_evaluation_order.py",
         "pyrt raises NotImplementedError: pyrt does not make classes with type(name, bases, dict) yet",
-    ),
-    (
-        "219_identity_is_vs_eq.py",
-        "pyrt raises AttributeError: 'str' object has no attribute '__str__'",
     ),
     (
         "220_copy_shallow_deep.py",

@@ -352,8 +352,21 @@ fn iter<'py>(
     bound: &[Option<Obj<'py>>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
-    if bound.get(1).is_some_and(Option::is_some) {
-        return unsupported(interp, name, bound, kwargs);
+    if let Some(Some(sentinel)) = bound.get(1) {
+        let f = arg(interp, bound, 0)?;
+        let yes = introspection::callable(interp, name, &bound[..1], kwargs)?;
+        if !yes.is(&long::new_bool(interp.heap, true)) {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "iter(object, sentinel): object must be callable",
+            ));
+        }
+        return pyrt_objects::types::iter::call_iter::new_call_iter(
+            interp.heap,
+            f,
+            sentinel.clone(),
+        )
+        .map_err(|e| interp.err(e));
     }
     let o = arg(interp, bound, 0)?;
     abstract_::get_iter(interp.heap, o.object()).map_err(|e| interp.err(e))
@@ -412,7 +425,8 @@ fn len<'py>(
     bound: &[Option<Obj<'py>>],
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
-    let n = abstract_::len(arg(interp, bound, 0)?.object()).map_err(|e| interp.err(e))?;
+    let n = abstract_::sequence_len(interp.heap, arg(interp, bound, 0)?.object())
+        .map_err(|e| interp.err(e))?;
     long::int_from_i64(interp.heap, n as i64).map_err(|e| interp.err(e))
 }
 
@@ -891,6 +905,7 @@ pub(crate) fn construct<'py>(
                 e(long::new_int(heap, &v))
             }
             Some(a) if long::is_int(a.object()) => e(abstract_::unary_op(heap, a.object(), UnOp::Pos)),
+            Some(a) if let Some(r) = interp.user_int(a) => r,
             Some(a) => Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", a.ob_type().name()),
@@ -925,6 +940,7 @@ pub(crate) fn construct<'py>(
             Some(a) if let Some(x) = float::Float::cast(a.object()) => {
                 e(float::new_float(heap, float::float_value(x)))
             }
+            Some(a) if let Some(r) = interp.user_float(a) => r,
             Some(a) => Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 format!(
@@ -1340,6 +1356,17 @@ pub(crate) fn getitem<'py>(
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
     if let Some(r) = getitem_exact_index(heap, o, key.object()) {
         return e(r);
+    }
+    if let Some(r) = interp.user_getitem(obj, key) {
+        return r;
+    }
+    if let Some(r) = interp.user_class_getitem(obj, key) {
+        return r;
+    }
+    if dict::Dict::cast(o).is_none()
+        && let Some(i) = interp.user_index(key)
+    {
+        return getitem(interp, obj, &i?);
     }
     // `list[int]`, `Alias[int]`: `types.GenericAlias`.
     if let Some(alias) =

@@ -6,6 +6,7 @@
 use core::ptr;
 
 use pyrt_objects::typeobj::PyTypeObject;
+use pyrt_objects::types::slot_wrappers;
 use pyrt_objects::types::{class, dict, list, long, none, tuple, unicode, weakref};
 use pyrt_objects::{Obj, abstract_};
 
@@ -90,6 +91,15 @@ impl<'py> Interp<'py> {
             self.gc_safe_point();
             return result;
         }
+        if let Some(result) = {
+            let refs: Vec<&pyrt_objects::PyObject> = args.iter().map(Obj::object).collect();
+            slot_wrappers::call(self.heap, f, &refs, !kwargs.is_empty())
+        } {
+            return result.map_err(|e| self.err(e));
+        }
+        if let Some(result) = self.user_call(func, args, kwargs) {
+            return result;
+        }
         Err(self.raise(
             &exceptions::TYPE_ERROR,
             format!("'{}' object is not callable", func.ob_type().name()),
@@ -128,6 +138,9 @@ impl<'py> Interp<'py> {
         }
         if class::class_kind(ty) != Some(class::ClassKind::Object) {
             return class::call(self.heap, c, args).map_err(|e| self.err(e));
+        }
+        if let Some(r) = self.user_new(cls, &args, &kwargs) {
+            return r;
         }
         let init = self.class_lookup(ty, "__init__");
         if init.is_none() && !(args.is_empty() && kwargs.is_empty()) {
@@ -261,6 +274,11 @@ impl<'py> Interp<'py> {
                 // `Exception.__init__`, `BaseException.__new__`, `ValueError.__str__`.
                 return Ok(v);
             }
+            if let Some(v) =
+                slot_wrappers::type_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
+            {
+                return Ok(v);
+            }
         }
         if name == "__name__"
             && let Some(b) = BUILTIN.cast(o)
@@ -301,6 +319,11 @@ impl<'py> Interp<'py> {
                     return Ok(v);
                 }
                 if let Some(m) = super::methods::bound(self, obj, name)? {
+                    return Ok(m);
+                }
+                if let Some(m) = slot_wrappers::instance_attribute(self.heap, o, name)
+                    .map_err(|e| self.err(e))?
+                {
                     return Ok(m);
                 }
                 if name == "__class__" {
@@ -398,6 +421,9 @@ impl<'py> Interp<'py> {
             let i = self.index(&key, "list")?;
             return list::set_item(heap, l, i, value).map_err(|e| self.err(e));
         }
+        if let Some(r) = self.user_setitem(obj, &key, Some(&value)) {
+            return r;
+        }
         Err(self.raise(
             &exceptions::TYPE_ERROR,
             format!(
@@ -452,6 +478,9 @@ impl<'py> Interp<'py> {
             let i = self.index(&key.clone(), "list")?;
             return list::del_item(heap, l, i).map_err(|e| self.err(e));
         }
+        if let Some(r) = self.user_setitem(obj, key, None) {
+            return r;
+        }
         Err(self.raise(
             &exceptions::TYPE_ERROR,
             format!(
@@ -463,6 +492,9 @@ impl<'py> Interp<'py> {
 
     /// An index: an int (or bool), else `TypeError: list indices must be integers or slices`.
     pub(crate) fn index(&self, key: &Obj<'py>, what: &str) -> R<'py, isize> {
+        if let Some(i) = self.user_index(key) {
+            return self.index(&i?, what);
+        }
         if let Some(key) = long::Int::cast(key.object()) {
             return long::as_i64(key)
                 .and_then(|v| isize::try_from(v).ok())
@@ -505,34 +537,7 @@ impl<'py> Interp<'py> {
         ns: Obj<'py>,
     ) -> R<'py, Obj<'py>> {
         let heap = self.heap;
-        // Special methods other than __init__ would be silently ignored by the operators and
-        // built-ins (they dispatch on pyrt's own slots): refuse them plainly instead.
         let ns_dict = dict::Dict::cast_internal(ns.object()).map_err(|e| self.err(e))?;
-        // An exception subclass's `__str__`/`__repr__` fill its slots (exceptions::overrides).
-        let exception_based = bases
-            .iter()
-            .any(|b| exceptions::is_exception_class(b.object()));
-        for (k, v) in dict::items(heap, ns_dict).map_err(|e| self.err(e))? {
-            let (k, v) = (k.object(), v.object());
-            let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
-            if super::vm::is_function(v)
-                && name.starts_with("__")
-                && name.ends_with("__")
-                && !matches!(
-                    name.as_str(),
-                    "__init__" | "__del__" | "__enter__" | "__exit__" | "__iter__" | "__next__"
-                )
-                && !(exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
-            {
-                return Err(self.raise(
-                    &exceptions::NOT_IMPLEMENTED_ERROR,
-                    format!(
-                        "pyrt does not support the special method {name} yet (class '{class}')",
-                        class = class_name
-                    ),
-                ));
-            }
-        }
         let slots_key = self.name_str("__slots__")?;
         let slots = dict::get_item(heap, ns_dict, slots_key.object()).map_err(|e| self.err(e))?;
         let slot_names: Option<Vec<String>> = match slots {
@@ -590,6 +595,7 @@ impl<'py> Interp<'py> {
                 ));
             }
         };
+        self.refuse_unsupported_special_methods(class_name, ns_dict, base)?;
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
@@ -602,6 +608,8 @@ impl<'py> Interp<'py> {
             Some(ns),
         )
         .map_err(|e| self.err(e))?;
+        self.hash_none_beside_eq(&cls)?;
+        self.class_made_hooks(&cls)?;
         Ok(cls)
     }
 

@@ -132,13 +132,22 @@ impl RuntimeHooks for Interp<'_> {
                 return dict_iter(self.heap, &d, what, false).map(Obj::into_ptr);
             }
         }
-        if pyrt_objects::types::class::is_heap_type(iterable.ob_type())
-            && let Some(f) = self.class_lookup(iterable.ob_type(), "__iter__")
+        let iter_method = pyrt_objects::types::class::is_heap_type(iterable.ob_type())
+            .then(|| self.class_lookup(iterable.ob_type(), "__iter__"))
+            .flatten();
+        // `slot_tp_iter`: `__iter__ = None` makes a class's instances not iterable.
+        if let Some(f) = &iter_method
+            && !f.is(&pyrt_objects::types::none(self.heap))
         {
-            return self
-                .call(&f, vec![o], Vec::new())
-                .map(Obj::into_ptr)
-                .map_err(|u| self.to_pyerr(u));
+            let it = self
+                .call(f, vec![o], Vec::new())
+                .map_err(|u| self.to_pyerr(u))?;
+            return self.checked_iterator(it).map(Obj::into_ptr);
+        }
+        if iter_method.is_none()
+            && let Some(it) = self.user_sequence_iter(&o)
+        {
+            return it.map(Obj::into_ptr);
         }
         Err(pyrt_objects::PyErr::type_error(format!(
             "'{}' object is not iterable",

@@ -37,6 +37,7 @@ mod modules;
 mod objects;
 mod operators;
 mod run_scripts;
+mod slot_calls;
 mod stdio;
 mod store;
 mod typing_objects;

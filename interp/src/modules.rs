@@ -259,9 +259,22 @@ pub(crate) fn call_function<'py>(
     };
     match (module, name) {
         ("sys", "getsizeof") => {
-            // pyrt's `__sizeof__` cannot fail, so `default` is never used.
+            // Only a class's `__sizeof__` can fail: a `TypeError` gives `default` if there
+            // is one.
             let o = arg(0)?;
-            long::int_from_i64(heap, abstract_::getsizeof(o.object()) as i64).map_err(err)
+            let size = match pyrt_objects::types::slot_defs::sizeof(heap, o.object()) {
+                Some(Ok(n)) => n + o.ob_type().preheader_size(),
+                Some(Err(e)) => {
+                    if let Some(Some(default)) = bound.get(1)
+                        && e.kind() == pyrt_objects::ExcKind::TypeError
+                    {
+                        return Ok(default.clone());
+                    }
+                    return Err(err(e));
+                }
+                None => abstract_::getsizeof(o.object()),
+            };
+            long::int_from_i64(heap, size as i64).map_err(err)
         }
         ("sys", "getrefcount") => {
             // The bound arguments hold one reference, as CPython's call stack does.

@@ -56,6 +56,17 @@ impl<'py> Interp<'py> {
         }
         let op = match number_op(op) {
             Some(op) => op,
+            None if pyrt_objects::types::slot_defs::has_user_slots(l.ob_type())
+                || pyrt_objects::types::slot_defs::has_user_slots(r.ob_type()) =>
+            {
+                return pyrt_objects::types::slot_defs::matmul(
+                    self.heap,
+                    l.object(),
+                    r.object(),
+                    inplace,
+                )
+                .map_err(|e| self.err(e));
+            }
             None => {
                 return Err(self.raise(
                     &exceptions::TYPE_ERROR,
@@ -187,7 +198,11 @@ impl<'py> Interp<'py> {
             let (hay, needle) = (unicode::str_value(c), unicode::str_value(needle));
             return Ok(hay.contains(&needle));
         }
-        let it = abstract_::get_iter(heap, c).map_err(|e| self.err(e))?;
+        if let Some(r) = self.user_contains(container, item) {
+            return r;
+        }
+        let it =
+            abstract_::get_iter(heap, c).map_err(|e| self.contains_iter_error(e, container))?;
         while let Some(x) = self.vm_iter_next(&it)? {
             if x.is(item)
                 || abstract_::compare_bool(heap, x.object(), item.object(), CompareOp::Eq)

@@ -64,7 +64,7 @@ impl BinOp {
         }
     }
 
-    fn slot(self, n: &NumberSlots) -> Option<BinaryFn> {
+    pub(crate) fn slot(self, n: &NumberSlots) -> Option<BinaryFn> {
         match self {
             BinOp::Add => n.add,
             BinOp::Sub => n.subtract,
@@ -160,8 +160,8 @@ pub(crate) fn binary_op_general<'h>(
     binary_op_as(heap, v, w, op, "")
 }
 
-/// `v op= w` for types without an in-place slot (`PyNumber_InPlaceAdd`, ...): [`binary_op`],
-/// with the in-place operator in the error (`unsupported operand type(s) for +=: 'int' and
+/// `v op= w` (`PyNumber_InPlaceAdd`, ...): a class's in-place method (`__iadd__`), else
+/// [`binary_op`], with the in-place operator in the error (`unsupported operand type(s) for +=: 'int' and
 /// 'str'`).
 ///
 /// # Errors
@@ -174,6 +174,9 @@ pub fn inplace_binary_op<'h>(
 ) -> PyResult<Obj<'h>> {
     if let Some(r) = crate::abstract_fast::binary_exact_builtins(heap, v, w, op) {
         return r;
+    }
+    if let Some(r) = crate::types::slot_defs::inplace(heap, v, w, op)? {
+        return Ok(r);
     }
     binary_op_as(heap, v, w, op, "=")
 }
@@ -205,9 +208,13 @@ fn binary_op_as<'h>(
         }
         _ => {}
     }
+    // `PyNumber_InPlacePower` names its operator `**=`, not `** or pow()=`.
+    let symbol = match (op, suffix) {
+        (BinOp::Pow, "=") => "**",
+        _ => op.symbol(),
+    };
     Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for {}{suffix}: '{}' and '{}'",
-        op.symbol(),
+        "unsupported operand type(s) for {symbol}{suffix}: '{}' and '{}'",
         v.ob_type().name(),
         w.ob_type().name()
     )))
@@ -220,6 +227,9 @@ fn sequence_repeat<'h>(
     seq: &PyObject,
     count: &PyObject,
 ) -> PyResult<Obj<'h>> {
+    if let Some(i) = crate::types::slot_defs::nb_index(heap, count) {
+        return repeat(heap, seq, repeat_count(i?.object())?);
+    }
     repeat(heap, seq, repeat_count(count)?)
 }
 
@@ -475,7 +485,7 @@ pub fn hash(heap: &Heap, v: &PyObject) -> PyResult<i64> {
 /// `bool(v)` (`PyObject_IsTrue`): the type's `nb_bool`, else its length, else true.
 ///
 /// # Errors
-/// None yet (user-defined `__bool__` will raise).
+/// What a class's `__bool__` or `__len__` raises.
 #[inline]
 pub fn is_true(heap: &Heap, v: &PyObject) -> PyResult<bool> {
     if core::ptr::eq(v.ob_type(), crate::types::BOOL_TYPE.get())
@@ -487,7 +497,10 @@ pub fn is_true(heap: &Heap, v: &PyObject) -> PyResult<bool> {
 }
 
 #[inline(never)]
-fn is_true_slots(_heap: &Heap, v: &PyObject) -> PyResult<bool> {
+fn is_true_slots(heap: &Heap, v: &PyObject) -> PyResult<bool> {
+    if crate::types::slot_defs::has_user_slots(v.ob_type()) {
+        return crate::types::slot_defs::nb_bool(heap, v);
+    }
     let slots = v.ob_type().slots();
     if let Some(f) = slots.number.and_then(|n| n.bool) {
         return Ok(f(v));
@@ -749,6 +762,16 @@ pub fn sequence_get_item<'h>(heap: &'h Heap, seq: &PyObject, index: isize) -> Py
     if let Some(r) = range::Range::cast(seq) {
         return range::range_item_at(heap, r, index);
     }
+    if crate::types::slot_defs::has_user_slots(seq.ob_type()) {
+        let i = crate::types::long::int_from_i64(heap, index as i64)?;
+        return crate::types::slot_defs::call_special(heap, seq, "__getitem__", &[i.object()])?
+            .ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "'{}' object is not subscriptable",
+                    seq.ob_type().name()
+                ))
+            });
+    }
     let p = heap
         .call_hooks(|h| h.sequence_item(seq, index))
         .unwrap_or_else(|| {
@@ -766,6 +789,9 @@ pub fn sequence_get_item<'h>(heap: &'h Heap, seq: &PyObject, index: isize) -> Py
 /// # Errors
 /// `TypeError: object of type 'X' has no len()`, or what `__len__` raises.
 pub fn sequence_len(heap: &Heap, seq: &PyObject) -> PyResult<usize> {
+    if let Some(n) = crate::types::slot_defs::sq_length(heap, seq) {
+        return n;
+    }
     match len(seq) {
         Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {
             heap.call_hooks(|h| h.sequence_len(seq)).unwrap_or(Err(e))
@@ -862,12 +888,20 @@ pub fn collect_into<'h>(
     })
 }
 
-/// `PyObject_LengthHint(o, default)`: the length where the type has one, else `default`.
+/// `PyObject_LengthHint(o, default)`: the length where the type has one (a class's
+/// `__len__`), else `default`.
 ///
 /// # Errors
 /// What taking the length raises other than the `TypeError` of a type without one
 /// (`OverflowError` for `range(10**20)`).
-pub fn length_hint(o: &PyObject, default: usize) -> PyResult<usize> {
+pub fn length_hint(heap: &Heap, o: &PyObject, default: usize) -> PyResult<usize> {
+    // A class's `__len__` that raises `TypeError` gives no hint, as a type without a length.
+    if let Some(n) = crate::types::slot_defs::sq_length(heap, o) {
+        return match n {
+            Err(e) if e.kind() == crate::error::ExcKind::TypeError => Ok(default),
+            other => other,
+        };
+    }
     match len(o) {
         Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {
             Ok(default)

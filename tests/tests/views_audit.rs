@@ -260,6 +260,16 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "filter_header",
         "the header of a `&Filter`",
     ),
+    (
+        "objects/src/types/slot_wrappers.rs",
+        "descr_header",
+        "the header of a `&WrapperDescr`",
+    ),
+    (
+        "objects/src/types/slot_wrappers.rs",
+        "wrapper_header",
+        "the header of a `&MethodWrapper`",
+    ),
     // View-to-view casts with a proof: a field whose type the owner checked once.
     (
         "objects/src/types/code.rs",

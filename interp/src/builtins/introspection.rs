@@ -27,6 +27,9 @@ pub(super) fn callable<'py>(
         || pyrt_objects::types::method::Method::cast(p).is_some()
         || pyrt_objects::types::weakref::Weakref::cast(p).is_some()
         || as_type(p).is_some()
+        || pyrt_objects::types::slot_wrappers::WrapperDescr::cast(p).is_some()
+        || pyrt_objects::types::slot_wrappers::MethodWrapper::cast(p).is_some()
+        || pyrt_objects::types::cfunction::CFunction::cast(p).is_some()
         || (class::is_heap_type(o.ob_type())
             && interp.class_lookup(o.ob_type(), "__call__").is_some());
     Ok(long::new_bool(interp.heap, yes))

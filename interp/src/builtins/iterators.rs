@@ -204,7 +204,7 @@ pub(super) fn reversed<'py>(
             format!("'{}' object is not reversible", ty.name()),
         ));
     }
-    let n = abstract_::len(seq.object()).map_err(err)?;
+    let n = abstract_::sequence_len(heap, seq.object()).map_err(err)?;
     it::new_reversed(heap, seq, n).map_err(err)
 }
 

@@ -2079,6 +2079,12 @@ impl<'a, 'py> Run<'a, 'py> {
         else {
             return Ok(None);
         };
+        // A class with its own `__new__` takes the generic path (`slot_tp_new`).
+        if unicode::interned(heap, "__new__")
+            .is_some_and(|name| class::lookup(heap, ty, name.object()).is_some())
+        {
+            return Ok(None);
+        }
         let init_ptr = init.as_ptr();
         // SAFETY: `init` holds the object; the frame takes that reference below and keeps it.
         let Some(f) = Function::cast(unsafe { init_ptr.as_ref() }) else {

@@ -109,7 +109,11 @@ impl<'a, 'py> Run<'a, 'py> {
         if builtin {
             return interp.contains(container, item);
         }
-        let it = abstract_::get_iter(interp.heap, c).map_err(|e| interp.err(e))?;
+        if let Some(r) = interp.user_contains(container, item) {
+            return r;
+        }
+        let it = abstract_::get_iter(interp.heap, c)
+            .map_err(|e| interp.contains_iter_error(e, container))?;
         while let Some(x) = self.iter_next(&it)? {
             if x.is(item)
                 || abstract_::compare_bool(interp.heap, x.object(), item.object(), CompareOp::Eq)

@@ -73,6 +73,10 @@ use crate::types::{complex, float, long, unicode};
 ///            "ValueError: Unknown format code 'd' for object of type 'float'");
 /// ```
 pub fn format(heap: &Heap, value: &PyObject, spec: &str) -> PyResult<String> {
+    if let Some(r) = crate::types::slot_defs::format(heap, value, spec) {
+        return r
+            .map(|s| unicode::Str::cast(s.object()).map_or_else(String::new, unicode::str_value));
+    }
     if spec.is_empty() {
         return abstract_::str(heap, value);
     }

@@ -840,15 +840,6 @@ fn set_slot(
     Ok(())
 }
 
-fn instance_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let ty = o.ob_type();
-    let (module, name) = Class::of_type(ty).map_or(("builtins", ty.name()), class_module_and_name);
-    Ok(format!(
-        "<{module}.{name} object at {:#x}>",
-        ptr::from_ref(o).addr()
-    ))
-}
-
 fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     traverse_instance(slot_self(o), visit);
 }
@@ -986,14 +977,16 @@ static LIST_INSTANCE_SLOTS: Slots = Slots {
     setattr: Some(instance_setattr),
 };
 
+/// The slots of a class whose base is `object`: the behaviour of its special methods, as
+/// CPython's `slot_*` functions ([`slot_defs`](crate::types::slot_defs)).
 static INSTANCE_SLOTS: Slots = Slots {
     dealloc: instance_dealloc,
     sizeof: None,
-    repr: instance_repr,
-    str: None,
-    hash: Some(crate::types::base::identity_hash),
-    richcompare: None,
-    number: None,
+    repr: crate::types::slot_defs::slot_tp_repr,
+    str: Some(crate::types::slot_defs::slot_tp_str),
+    hash: Some(crate::types::slot_defs::slot_tp_hash),
+    richcompare: Some(crate::types::slot_defs::slot_tp_richcompare),
+    number: Some(&crate::types::slot_defs::USER_NUMBER_SLOTS),
     sequence: None,
     traverse: Some(instance_traverse),
     clear: Some(instance_clear),

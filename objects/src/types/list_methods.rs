@@ -106,7 +106,7 @@ pub fn extend_from<'h>(heap: &'h Heap, l: &List, iterable: &Obj<'h>) -> PyResult
         heap,
         o,
         || {
-            let hint = abstract_::length_hint(o, 8)?;
+            let hint = abstract_::length_hint(heap, o, 8)?;
             *grow.borrow_mut() = Some(list::ExtendIter::begin(heap, l, hint)?);
             Ok(())
         },

@@ -43,6 +43,8 @@ pub mod record;
 pub mod set;
 pub mod set_methods;
 pub mod set_ops;
+pub mod slot_defs;
+pub mod slot_wrappers;
 pub mod str_encode;
 pub mod str_format;
 pub mod str_methods;

@@ -99,7 +99,7 @@ pub fn compact_parts(r: &Range) -> Option<[i64; 4]> {
 }
 
 /// `PyNumber_Index`: an exact int for an int (a `bool` or other subclass is copied to an exact
-/// int, from the small-int cache when it is one).
+/// int, from the small-int cache when it is one), a class's `__index__`.
 ///
 /// # Errors
 /// `TypeError: 'float' object cannot be interpreted as an integer`.
@@ -110,6 +110,9 @@ pub fn number_index<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
     }
     if let Some(i) = Int::cast(o) {
         return new_int(heap, &long_value(i));
+    }
+    if let Some(r) = crate::types::slot_defs::nb_index(heap, o) {
+        return number_index(heap, r?.object());
     }
     Err(PyErr::type_error(format!(
         "'{}' object cannot be interpreted as an integer",

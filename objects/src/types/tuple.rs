@@ -93,13 +93,30 @@ pub fn sequence_tuple<'h>(heap: &'h Heap, o: &Obj<'h>) -> PyResult<Obj<'h>> {
     if crate::types::list::List::cast(o.object()).is_some() || is_tuple(o.object()) {
         return new_tuple(heap, crate::types::list::borrowed_items(heap, o.object())?);
     }
-    let hint = crate::abstract_::length_hint(o.object(), 10)?;
-    if hint > MAX_ITEMS {
-        return Err(PyErr::memory_error());
-    }
-    let mut items: Vec<Obj<'h>> = Vec::new();
-    items.try_reserve(hint).map_err(|_| PyErr::memory_error())?;
-    crate::abstract_::collect_into(heap, o.object(), &mut items)?;
+    // The length hint is taken once the iterator exists, as `PySequence_Tuple` does (a
+    // class's `__len__` runs after its `__iter__`).
+    let items: core::cell::RefCell<Vec<Obj<'h>>> = core::cell::RefCell::new(Vec::new());
+    crate::abstract_::for_each_started(
+        heap,
+        o.object(),
+        || {
+            let hint = crate::abstract_::length_hint(heap, o.object(), 10)?;
+            if hint > MAX_ITEMS {
+                return Err(PyErr::memory_error());
+            }
+            items
+                .borrow_mut()
+                .try_reserve(hint)
+                .map_err(|_| PyErr::memory_error())
+        },
+        |item| {
+            let mut items = items.borrow_mut();
+            items.try_reserve(1).map_err(|_| PyErr::memory_error())?;
+            items.push(item);
+            Ok(true)
+        },
+    )?;
+    let items = items.into_inner();
     // `new_tuple` refuses more than `MAX_ITEMS` with a `MemoryError`.
     new_tuple(heap, items)
 }

@@ -13,8 +13,10 @@
 //! this table and hands other iterators to the runtime's hooks.
 
 pub mod builtins;
+pub mod call_iter;
 pub mod dict;
 pub mod seq;
+pub mod seq_iter;
 
 use crate::error::PyResult;
 use crate::heap::Heap;
@@ -135,6 +137,16 @@ static ITER_TYPES: &[IterType] = &[
     IterType {
         ty: &builtins::FILTER_TYPE,
         next: builtins::filter_next,
+        hint: None,
+    },
+    IterType {
+        ty: &seq_iter::SEQ_ITER_TYPE,
+        next: seq_iter::seq_iter_next,
+        hint: None,
+    },
+    IterType {
+        ty: &call_iter::CALL_ITER_TYPE,
+        next: call_iter::call_iter_next,
         hint: None,
     },
 ];
