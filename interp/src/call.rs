@@ -120,6 +120,9 @@ impl<'py> Interp<'py> {
             }
             return Ok(instance);
         }
+        if let Some(class::ClassKind::Builtin(base)) = class::class_kind(ty) {
+            return self.instantiate_builtin_subclass(c, base, args, kwargs);
+        }
         if class::class_kind(ty) != Some(class::ClassKind::Object) {
             return class::call(self.heap, c, args).map_err(|e| self.err(e));
         }
@@ -548,6 +551,7 @@ impl<'py> Interp<'py> {
                 Some(t) if ptr::eq(t, pyrt_objects::types::OBJECT_TYPE.get()) => None,
                 Some(t)
                     if ptr::eq(t, pyrt_objects::types::LIST_TYPE.get())
+                        || pyrt_objects::types::builtin_subclass::BuiltinBase::of(t).is_some()
                         || exceptions::is_exception_class(b.object())
                         || matches!(
                             class::class_kind(t),
@@ -555,6 +559,17 @@ impl<'py> Interp<'py> {
                         ) =>
                 {
                     Some(b.object())
+                }
+                Some(t)
+                    if !t
+                        .flags()
+                        .contains(pyrt_objects::typeobj::TypeFlags::BASETYPE) =>
+                {
+                    // `best_base`'s check.
+                    return Err(self.raise(
+                        &exceptions::TYPE_ERROR,
+                        format!("type '{}' is not an acceptable base type", t.name()),
+                    ));
                 }
                 Some(t) => {
                     return Err(self.raise(

@@ -143,7 +143,23 @@ fn is_dummy(heap: &Heap, e: SetEntry) -> bool {
 
 /// A new empty set or frozenset using its inline table.
 fn alloc_set<'h>(heap: &'h Heap, ty: &'static StaticType) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(ty.get(), size_of::<PySetObject>())?;
+    let set = new_subclass_set(heap, ty.get())?;
+    // SAFETY: the set is complete.
+    unsafe { heap.track(set.object()) };
+    Ok(set)
+}
+
+/// A new empty, untracked set body of type `ty` (`set`, `frozenset`, or a class whose base is
+/// one of them: `make_new_set` through `PyType_GenericAlloc`); the caller tracks it, and for a
+/// class gives it its reference to `ty`.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_set<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+) -> PyResult<Obj<'h>> {
+    let op = heap.alloc_object(ty, size_of::<PySetObject>())?;
     // SAFETY: a fresh set body whose header and single reference we own; the table points at
     // its own inline entries (the object never moves).
     unsafe {
@@ -157,9 +173,7 @@ fn alloc_set<'h>(heap: &'h Heap, ty: &'static StaticType) -> PyResult<Obj<'h>> {
         ptr::addr_of_mut!((*s).weakreflist).write(Cell::new(ptr::null_mut()));
         let small = ptr::addr_of_mut!((*s).smalltable).cast::<SetEntry>();
         ptr::addr_of_mut!((*s).table).write(Cell::new(small));
-        let set = Obj::from_owned(heap, op);
-        heap.track(set.object());
-        Ok(set)
+        Ok(Obj::from_owned(heap, op))
     }
 }
 
@@ -824,7 +838,7 @@ static SET_SEQUENCE: SequenceSlots = SequenceSlots {
     repeat: None,
 };
 
-static SET_SLOTS: Slots = Slots {
+pub(crate) static SET_SLOTS: Slots = Slots {
     dealloc: set_dealloc,
     sizeof: Some(set_sizeof),
     repr: set_repr,
@@ -840,7 +854,7 @@ static SET_SLOTS: Slots = Slots {
     setattr: None,
 };
 
-static FROZENSET_SLOTS: Slots = Slots {
+pub(crate) static FROZENSET_SLOTS: Slots = Slots {
     hash: Some(frozenset_hash_slot),
     ..SET_SLOTS
 };

@@ -199,6 +199,28 @@ fn new_dict_body(heap: &Heap, recycled: Option<ObjPtr>) -> PyResult<Obj<'_>> {
     }
 }
 
+/// A new empty instance of `ty`, a class whose base is `dict` (`dict_new`:
+/// `PyType_GenericAlloc`, never the free list). The caller gives the instance its reference to
+/// `ty` and tracks it.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_dict<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+) -> PyResult<Obj<'h>> {
+    let op = heap.alloc_object(ty, size_of::<PyDictObject>())?;
+    // SAFETY: a fresh dict body whose one reference we own.
+    unsafe {
+        let d = op.cast::<PyDictObject>().as_ptr();
+        ptr::addr_of_mut!((*d).ma_used).write(Cell::new(0));
+        ptr::addr_of_mut!((*d).ma_version_tag).write(Cell::new(0));
+        ptr::addr_of_mut!((*d).ma_keys).write(Cell::new(heap.singletons().empty_dict_keys()));
+        ptr::addr_of_mut!((*d).ma_values).write(Cell::new(None));
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
 /// `new_dict(keys, values, used)`: a split dict over shared keys `k` (whose reference the
 /// caller took for it) adopting the values `v`.
 fn new_split_dict(heap: &Heap, k: Keys, v: Values, used: usize) -> PyResult<Obj<'_>> {
@@ -821,7 +843,7 @@ static DICT_SEQUENCE: SequenceSlots = SequenceSlots {
     repeat: None,
 };
 
-static DICT_SLOTS: Slots = Slots {
+pub(crate) static DICT_SLOTS: Slots = Slots {
     dealloc: dict_dealloc,
     sizeof: Some(dict_sizeof),
     repr: dict_repr,
