@@ -103,6 +103,9 @@ impl<'py> Interp<'py> {
         let Some(c) = class::Class::of_type(ty) else {
             return super::builtins::construct(self, ty, args, kwargs);
         };
+        if let Some(new) = self.class_lookup(ty, "__new__") {
+            return self.instantiate_with_new(cls, ty, new, args, kwargs);
+        }
         if class::class_kind(ty) == Some(class::ClassKind::List) {
             let init = self.class_lookup(ty, "__init__");
             let source = match (&init, args.as_slice()) {
@@ -250,6 +253,14 @@ impl<'py> Interp<'py> {
                 return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
             if let Some(v) = self.class_lookup(ty, name) {
+                return Ok(v);
+            }
+            if let Some(v) = self.type_layout_attr(ty, name)? {
+                return Ok(v);
+            }
+            if name == "__new__"
+                && let Some(v) = self.builtin_new_attr(ty)?
+            {
                 return Ok(v);
             }
         }
@@ -507,7 +518,13 @@ impl<'py> Interp<'py> {
                 && name.ends_with("__")
                 && !matches!(
                     name.as_str(),
-                    "__init__" | "__del__" | "__enter__" | "__exit__" | "__iter__" | "__next__"
+                    "__init__"
+                        | "__new__"
+                        | "__del__"
+                        | "__enter__"
+                        | "__exit__"
+                        | "__iter__"
+                        | "__next__"
                 )
             {
                 return Err(self.raise(

@@ -140,6 +140,9 @@ impl RuntimeHooks for Interp<'_> {
                 .map(Obj::into_ptr)
                 .map_err(|u| self.to_pyerr(u));
         }
+        if let Some(it) = pyrt_objects::types::builtin_subclass::base_iter(self.heap, &o) {
+            return it.map(Obj::into_ptr);
+        }
         Err(pyrt_objects::PyErr::type_error(format!(
             "'{}' object is not iterable",
             iterable.ob_type().name()

@@ -402,3 +402,29 @@ subclass_slots!(
     set::FROZENSET_SLOTS,
     set::FROZENSET_SLOTS.sizeof
 );
+
+/// `tp_iter` inherited from a built-in base: the base's iterator over `o`, an instance of a
+/// class on `list`, `tuple`, `str`, `bytes`, `dict`, `set` or `frozenset` (whose class does
+/// not define `__iter__`: the runtime looks for that first); `None` for any other object.
+pub fn base_iter<'h>(heap: &'h Heap, o: &Obj<'h>) -> Option<PyResult<Obj<'h>>> {
+    use crate::types::iter::{dict as di, seq};
+    let p = o.object();
+    if !class::is_heap_type(p.ob_type()) {
+        return None;
+    }
+    Some(if crate::types::list::is_list(p) {
+        seq::list_iter(heap, o)
+    } else if tuple::is_tuple(p) {
+        seq::tuple_iter(heap, o)
+    } else if unicode::is_str(p) {
+        seq::str_iter(heap, o)
+    } else if bytes::is_bytes(p) {
+        seq::bytes_iter(heap, o)
+    } else if dict::is_dict(p) {
+        di::dict_iter(heap, o, di::DictIterKind::Keys, false)
+    } else if set::is_anyset(p) {
+        di::set_iter(heap, o)
+    } else {
+        return None;
+    })
+}
