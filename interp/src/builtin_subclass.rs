@@ -83,7 +83,7 @@ impl<'py> Interp<'py> {
 
     /// `dict_init` (`dict.__init__(self, *args, **kwargs)`): at most one mapping or iterable
     /// of pairs, then the keywords, merged into `d`.
-    fn dict_init(
+    pub(crate) fn dict_init(
         &self,
         d: &Obj<'py>,
         args: &[Obj<'py>],
@@ -104,7 +104,7 @@ impl<'py> Interp<'py> {
 
     /// `set_init` (`set.__init__(self, iterable=(), /)`): no keywords, at most one iterable,
     /// whose items replace the set's.
-    fn set_init(
+    pub(crate) fn set_init(
         &self,
         s: &Obj<'py>,
         args: &[Obj<'py>],

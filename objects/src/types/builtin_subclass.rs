@@ -1,5 +1,5 @@
 //! Instances of classes whose base is a built-in type other than `object` and `list`
-//! (`class C(int)`, `float`, `str`, `bytes`, `tuple`, `dict`, `set`, `frozenset`), as
+//! (`class C(int)`, `float`, `complex`, `str`, `bytes`, `tuple`, `dict`, `set`, `frozenset`), as
 //! `Objects/typeobject.c` makes them: the base's layout and behaviour with the class's
 //! `subtype_dealloc`, `subtype_traverse` and `subtype_clear` around it, and the base's
 //! `*_subtype_new` (`long_subtype_new`, `float_subtype_new`, `unicode_subtype_new`,
@@ -11,7 +11,7 @@
 //! |---|---|---|---|
 //! | `int`, `bytes` | 24/4, 33/1 | GC + managed dict | 32 |
 //! | `tuple` | 24/8 | (GC) + managed dict | 16 |
-//! | `float` | 24/0 | GC + managed dict and weakref list | 32 |
+//! | `float`, `complex` | 24/0, 32/0 | GC + managed dict and weakref list | 32 |
 //! | `str` | 64/0 | GC + managed dict and weakref list | 32 + non-compact layout |
 //! | `dict` | 48/0 | (GC) + managed dict and weakref list | 16 |
 //! | `set`, `frozenset` | 200/0 | (GC) + managed dict (the weakref list is the base's) | 16 |
@@ -31,7 +31,7 @@ use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{PyTypeObject, Slots, TypeFlags};
 use crate::types::class::{self, Class};
 use crate::types::dict::{self, Dict, managed};
-use crate::types::{bytes, float, long, set, tuple, unicode};
+use crate::types::{bytes, complex, float, long, set, tuple, unicode};
 
 /// The built-in bases whose subclasses this module makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +40,8 @@ pub enum BuiltinBase {
     Int,
     /// `float`.
     Float,
+    /// `complex`.
+    Complex,
     /// `str`.
     Str,
     /// `bytes`.
@@ -63,6 +65,8 @@ impl BuiltinBase {
             BuiltinBase::Int
         } else if is(&t::FLOAT_TYPE) {
             BuiltinBase::Float
+        } else if is(&t::COMPLEX_TYPE) {
+            BuiltinBase::Complex
         } else if is(&t::STR_TYPE) {
             BuiltinBase::Str
         } else if is(&t::BYTES_TYPE) {
@@ -96,6 +100,7 @@ impl BuiltinBase {
         match self {
             BuiltinBase::Int => t::INT_TYPE.get(),
             BuiltinBase::Float => t::FLOAT_TYPE.get(),
+            BuiltinBase::Complex => t::COMPLEX_TYPE.get(),
             BuiltinBase::Str => t::STR_TYPE.get(),
             BuiltinBase::Bytes => t::BYTES_TYPE.get(),
             BuiltinBase::Tuple => t::TUPLE_TYPE.get(),
@@ -116,6 +121,7 @@ impl BuiltinBase {
         match self {
             BuiltinBase::Int => &INT_SUBCLASS_SLOTS,
             BuiltinBase::Float => &FLOAT_SUBCLASS_SLOTS,
+            BuiltinBase::Complex => &COMPLEX_SUBCLASS_SLOTS,
             BuiltinBase::Str => &STR_SUBCLASS_SLOTS,
             BuiltinBase::Bytes => &BYTES_SUBCLASS_SLOTS,
             BuiltinBase::Tuple => &TUPLE_SUBCLASS_SLOTS,
@@ -176,6 +182,10 @@ pub fn new_from_value<'h>(heap: &'h Heap, cls: &Class, value: &PyObject) -> PyRe
         BuiltinBase::Float => {
             let v = float::Float::cast(value).ok_or_else(bad)?;
             float::new_subclass_float(heap, ty, float::float_value(v))
+        }
+        BuiltinBase::Complex => {
+            let v = complex::Complex::cast(value).ok_or_else(bad)?;
+            complex::new_subclass_complex(heap, ty, complex::complex_value(v))
         }
         BuiltinBase::Str => {
             unicode::new_subclass_str(heap, ty, unicode::Str::cast(value).ok_or_else(bad)?)
@@ -377,6 +387,11 @@ subclass_slots!(
     float::FLOAT_SLOTS.sizeof
 );
 subclass_slots!(
+    COMPLEX_SUBCLASS_SLOTS,
+    complex::COMPLEX_SLOTS,
+    complex::COMPLEX_SLOTS.sizeof
+);
+subclass_slots!(
     STR_SUBCLASS_SLOTS,
     unicode::STR_SLOTS,
     Some(unicode::str_subclass_sizeof)
@@ -427,4 +442,172 @@ pub fn base_iter<'h>(heap: &'h Heap, o: &Obj<'h>) -> Option<PyResult<Obj<'h>>> {
     } else {
         return None;
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abstract_::getsizeof;
+    use crate::types as t;
+
+    /// `class name(base)` (`slots`: `__slots__`), as a class object.
+    fn subclass<'h>(heap: &'h Heap, base: &PyTypeObject, slots: Option<&[&str]>) -> Obj<'h> {
+        class::new_subclass(
+            heap,
+            "C",
+            "__main__",
+            slots,
+            Some(&base.ob_base.ob_base),
+            None,
+        )
+        .unwrap()
+    }
+
+    fn instance<'h>(heap: &'h Heap, cls: &Obj<'h>, value: &Obj<'h>) -> Obj<'h> {
+        let c = Class::cast(cls.object()).unwrap();
+        new_from_value(heap, c, value.object()).unwrap()
+    }
+
+    #[test]
+    fn instances_have_cpython_3_12_sizes() {
+        let heap = Heap::new();
+        // (base, value, sys.getsizeof(C(value)), with __slots__ = ()), from CPython 3.12.1.
+        let cases: Vec<(&PyTypeObject, Obj<'_>, usize, usize)> = vec![
+            (
+                t::INT_TYPE.get(),
+                long::int_from_i64(&heap, 5).unwrap(),
+                60,
+                44,
+            ),
+            (
+                t::INT_TYPE.get(),
+                long::int_from_i64(&heap, 1 << 40).unwrap(),
+                64,
+                48,
+            ),
+            (
+                t::FLOAT_TYPE.get(),
+                float::new_float(&heap, 1.5).unwrap(),
+                56,
+                40,
+            ),
+            (
+                t::STR_TYPE.get(),
+                unicode::new_str(&heap, "ab").unwrap(),
+                99,
+                83,
+            ),
+            (
+                t::STR_TYPE.get(),
+                unicode::new_str(&heap, "ééé").unwrap(),
+                100,
+                84,
+            ),
+            (
+                t::STR_TYPE.get(),
+                unicode::new_str(&heap, "€€€").unwrap(),
+                104,
+                88,
+            ),
+            (
+                t::BYTES_TYPE.get(),
+                bytes::new_bytes(&heap, b"ab").unwrap(),
+                67,
+                51,
+            ),
+            (
+                t::TUPLE_TYPE.get(),
+                tuple::new_tuple(&heap, vec![long::int_from_i64(&heap, 1).unwrap(); 2]).unwrap(),
+                72,
+                56,
+            ),
+            (
+                t::FROZENSET_TYPE.get(),
+                crate::types::set_ops::frozenset_from_items(
+                    &heap,
+                    [long::int_from_i64(&heap, 1).unwrap()],
+                )
+                .unwrap(),
+                232,
+                216,
+            ),
+        ];
+        for (base, value, plain, slotted) in cases {
+            let c = subclass(&heap, base, None);
+            let s = subclass(&heap, base, Some(&[]));
+            assert_eq!(
+                getsizeof(instance(&heap, &c, &value).object()),
+                plain,
+                "{}",
+                base.name()
+            );
+            assert_eq!(
+                getsizeof(instance(&heap, &s, &value).object()),
+                slotted,
+                "{}",
+                base.name()
+            );
+        }
+        for (base, plain, slotted) in [(t::DICT_TYPE.get(), 80, 64), (t::SET_TYPE.get(), 232, 216)]
+        {
+            let c = subclass(&heap, base, None);
+            let s = subclass(&heap, base, Some(&[]));
+            let empty = |cls: &Obj<'_>| {
+                getsizeof(
+                    new_empty(&heap, Class::cast(cls.object()).unwrap())
+                        .unwrap()
+                        .object(),
+                )
+            };
+            assert_eq!(empty(&c), plain);
+            assert_eq!(empty(&s), slotted);
+        }
+    }
+
+    #[test]
+    fn values_are_the_bases_and_instances_release_their_class_and_items() {
+        let heap = Heap::new();
+        let c = subclass(&heap, t::TUPLE_TYPE.get(), None);
+        let item = unicode::new_str(&heap, "an item, not interned").unwrap();
+        let value = tuple::new_tuple(&heap, vec![item.clone()]).unwrap();
+        let (class_refs, item_refs) = (c.object().refcnt(), item.object().refcnt());
+        let x = instance(&heap, &c, &value);
+        assert!(tuple::Tuple::cast(x.object()).is_some());
+        assert_eq!(c.object().refcnt(), class_refs + 1);
+        assert_eq!(item.object().refcnt(), item_refs + 1);
+        assert!(
+            crate::abstract_::compare_bool(&heap, x.object(), value.object(), crate::CompareOp::Eq)
+                .unwrap()
+        );
+        drop(x);
+        assert_eq!(
+            (c.object().refcnt(), item.object().refcnt()),
+            (class_refs, item_refs)
+        );
+    }
+
+    #[test]
+    fn a_cycle_through_an_instance_dict_is_collected() {
+        let heap = Heap::new();
+        let c = subclass(&heap, t::INT_TYPE.get(), None);
+        let class_refs = c.object().refcnt();
+        let x = instance(&heap, &c, &long::int_from_i64(&heap, 7).unwrap());
+        crate::abstract_::setattr(&heap, x.object(), "me", x.object()).unwrap();
+        drop(x);
+        heap.collect(2).unwrap();
+        assert_eq!(c.object().refcnt(), class_refs);
+    }
+
+    #[test]
+    fn nonempty_slots_are_refused_on_bases_with_items() {
+        let heap = Heap::new();
+        let base = &t::INT_TYPE.get().ob_base.ob_base;
+        let err = class::new_subclass(&heap, "C", "__main__", Some(&["x"]), Some(base), None)
+            .err()
+            .unwrap();
+        assert_eq!(
+            err.message(),
+            "nonempty __slots__ not supported for subtype of 'int'"
+        );
+    }
 }

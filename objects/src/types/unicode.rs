@@ -488,8 +488,7 @@ pub(crate) fn new_subclass_str<'h>(
 /// `str.__sizeof__` of an instance of a class whose base is `str`: CPython's non-compact
 /// layout, `sizeof(PyUnicodeObject)` (64) and the characters' block, `(len + 1) * kind`.
 pub(crate) fn str_subclass_sizeof(o: &PyObject) -> usize {
-    let o = slot_self(o);
-    64 + (str_len(o) + 1) * kind(o) as usize
+    Str::cast(o).map_or(0, |o| 64 + (str_len(o) + 1) * kind(o) as usize)
 }
 
 static STR_SEQUENCE: SequenceSlots = SequenceSlots {
