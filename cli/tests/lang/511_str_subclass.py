@@ -31,3 +31,7 @@ try:
 except AttributeError as e:
     print(e)
 print(type(iter(Text("ab"))).__name__, type(iter("ab")).__name__, Text(Text("q")) == "q")
+try:
+    sys.intern(Text("a"))
+except TypeError as e:
+    print(e)
