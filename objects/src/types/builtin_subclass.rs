@@ -149,17 +149,77 @@ pub(crate) const SUBCLASS_FLAG_BITS: TypeFlags = TypeFlags(0xff << 24);
 
 /// The error of a `__slots__` naming member slots on a base with items (`type_new`).
 pub(crate) fn nonempty_slots_error(base: BuiltinBase) -> PyErr {
-    let base = base.base_type();
-    if base.itemsize() != 0 {
-        PyErr::type_error(format!(
-            "nonempty __slots__ not supported for subtype of '{}'",
-            base.name()
-        ))
-    } else {
-        PyErr::type_error(format!(
-            "pyrt does not support __slots__ names on {} subclasses",
-            base.name()
-        ))
+    PyErr::type_error(format!(
+        "nonempty __slots__ not supported for subtype of '{}'",
+        base.base_type().name()
+    ))
+}
+
+/// The member slots of `o`'s class and its bases (`__slots__` order), each a cell after the
+/// built-in base's struct; none on a base with items.
+fn member_names(o: &PyObject) -> &[String] {
+    class::class_names(o.ob_type())
+}
+
+/// The member slot cells of `o`, which start at its built-in base's `basicsize` (the class
+/// made its `basicsize` 8 bytes larger per slot, and the base's constructor left them unset).
+fn member_cells(o: &PyObject) -> *mut Option<ObjPtr> {
+    let offset = BuiltinBase::of(o.ob_type()).map_or(0, |b| b.base_type().basicsize());
+    ptr::from_ref(o)
+        .cast::<u8>()
+        .wrapping_add(offset)
+        .cast::<Option<ObjPtr>>()
+        .cast_mut()
+}
+
+/// Reads member slot `i` of `o` (`member_get`).
+fn read_member<'h>(heap: &'h Heap, o: &PyObject, i: usize, name: &str) -> PyResult<Obj<'h>> {
+    debug_assert!(i < member_names(o).len());
+    // SAFETY: slot `i` exists in the instance; a set slot holds a reference to a live object.
+    match unsafe { member_cells(o).add(i).read() } {
+        Some(v) => Ok(unsafe { Obj::from_borrowed(heap, v.as_ref()) }),
+        None => Err(no_attribute(o, name)),
+    }
+}
+
+/// Sets (`Some`) or unsets (`None`) member slot `i` of `o` (`member_set`).
+fn write_member(
+    heap: &Heap,
+    o: &PyObject,
+    i: usize,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    debug_assert!(i < member_names(o).len());
+    // SAFETY: slot `i` exists in the instance; it owns one reference to its value, if any.
+    unsafe {
+        let cell = member_cells(o).add(i);
+        let old = cell.read();
+        if value.is_none() && old.is_none() {
+            return Err(PyErr::new(ExcKind::AttributeError, name));
+        }
+        if let Some(v) = value {
+            v.incref();
+        }
+        cell.write(value.map(NonNull::from));
+        if let Some(old) = old {
+            heap.decref(old);
+        }
+    }
+    Ok(())
+}
+
+/// Unsets every member slot, releasing the values in slot order (`clear_slots`).
+fn clear_members(heap: &Heap, o: &PyObject) {
+    for i in 0..member_names(o).len() {
+        // SAFETY: slot `i` exists in the instance and owns its value, released once.
+        unsafe {
+            let cell = member_cells(o).add(i);
+            if let Some(v) = cell.read() {
+                cell.write(None);
+                heap.decref(v);
+            }
+        }
     }
 }
 
@@ -265,6 +325,9 @@ fn name_object<'h>(heap: &'h Heap, name: &str, intern: bool) -> PyResult<Obj<'h>
 /// `PyObject_GenericGetAttr` for the instances: the base's attributes (data descriptors such
 /// as `int.real`) first, then `__dict__`, then the instance's own attributes.
 fn subclass_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
+    if let Some(i) = member_names(o).iter().position(|s| s == name) {
+        return read_member(heap, o, i, name);
+    }
     if let Some(member) = o.ob_type().find_member(name) {
         return (member.get)(heap, o);
     }
@@ -286,6 +349,9 @@ fn subclass_setattr(
     name: &str,
     value: Option<&PyObject>,
 ) -> PyResult<()> {
+    if let Some(i) = member_names(o).iter().position(|s| s == name) {
+        return write_member(heap, o, i, name, value);
+    }
     if o.ob_type().find_member(name).is_some() {
         let base = BuiltinBase::of(o.ob_type()).map_or("object", |b| b.base_type().name());
         return Err(PyErr::new(
@@ -305,8 +371,15 @@ fn subclass_setattr(
     managed::set_attribute(heap, m, k, name_obj, value)
 }
 
-/// `subtype_traverse`: the managed dict, the class, then the base's contents.
+/// `subtype_traverse`: the member slots, the managed dict, the class, then the base's
+/// contents.
 fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    for i in 0..member_names(o).len() {
+        // SAFETY: slot `i` exists in the instance.
+        if let Some(v) = unsafe { member_cells(o).add(i).read() } {
+            visit(v);
+        }
+    }
     if let Some((m, k)) = managed::of(o) {
         managed::traverse(m, k, &mut *visit);
     }
@@ -318,8 +391,10 @@ fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     }
 }
 
-/// `subtype_clear`: the managed dict, then the base's `tp_clear` (a dict's or a set's).
+/// `subtype_clear`: the member slots, the managed dict, then the base's `tp_clear` (a dict's or
+/// a set's).
 fn subclass_clear(heap: &Heap, o: &PyObject) {
+    clear_members(heap, o);
     if let Some((m, k)) = managed::of(o) {
         managed::clear(heap, m, k);
     }
@@ -345,8 +420,8 @@ fn release_contents(heap: &Heap, o: &PyObject) {
     }
 }
 
-/// `subtype_dealloc`: the finalizer (`__del__`) and weak references, the managed dict, the
-/// base's contents, the memory, and last the instance's reference to its class.
+/// `subtype_dealloc`: the finalizer (`__del__`) and weak references, the member slots, the
+/// managed dict, the base's contents, the memory, and last the instance's reference to its class.
 unsafe fn subclass_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead instance of this heap holding its class until the end.
     unsafe {
@@ -355,6 +430,7 @@ unsafe fn subclass_dealloc(heap: &Heap, op: ObjPtr) {
         }
         let o = op.as_ref();
         let cls = o.type_ptr();
+        clear_members(heap, o);
         if let Some((m, k)) = managed::of(o) {
             managed::clear(heap, m, k);
         }

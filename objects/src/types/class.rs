@@ -312,12 +312,12 @@ pub fn new_subclass<'h>(
 
 /// `class name(B): ...` for a built-in base `B` (`int`, `str`, `tuple`, `dict`, ...) or a class
 /// on one (`type_new`): the base's size and item size, its `*_SUBCLASS` flag, a managed dict
-/// (and weakref list where the base allows one) unless `__slots__` is given, which may only be
-/// empty or name `__dict__`/`__weakref__`.
+/// (and weakref list where the base allows one) unless `__slots__` is given, whose names become
+/// member slots after the base's struct (`basicsize` grows by 8 each).
 ///
 /// # Errors
-/// `TypeError: nonempty __slots__ not supported for subtype of 'int'` (for the bases with items;
-/// pyrt does not support member slots on the others yet); `MemoryError`.
+/// `TypeError: nonempty __slots__ not supported for subtype of 'int'` for member slots on a
+/// base with items (`int`, `bytes`, `tuple`); as [`new_class`]; `MemoryError`.
 fn new_builtin_subclass<'h>(
     heap: &'h Heap,
     name: &str,
@@ -328,16 +328,16 @@ fn new_builtin_subclass<'h>(
     dict: Option<Obj<'h>>,
 ) -> PyResult<Obj<'h>> {
     use crate::types::builtin_subclass::{SUBCLASS_FLAG_BITS, nonempty_slots_error};
-    let own = match slots {
-        None => builtin.own_flags(),
-        Some(slots) => {
-            let (flags, names) = slots_layout(slots)?;
-            if !names.is_empty() {
-                return Err(nonempty_slots_error(builtin));
-            }
-            flags
-        }
+    let (own, own_names) = match slots {
+        None => (builtin.own_flags(), Vec::new()),
+        Some(slots) => slots_layout(slots)?,
     };
+    if !own_names.is_empty() && base_ty.itemsize() != 0 {
+        return Err(nonempty_slots_error(builtin));
+    }
+    let basicsize = base_ty.basicsize() + 8 * own_names.len();
+    let mut names = class_names(base_ty).to_vec();
+    names.extend(own_names);
     let inherited = TypeFlags(
         base_ty.flags().0
             & (TypeFlags::MANAGED_DICT.0 | TypeFlags::MANAGED_WEAKREF.0 | SUBCLASS_FLAG_BITS.0),
@@ -356,10 +356,10 @@ fn new_builtin_subclass<'h>(
         HeapTypeInit {
             name,
             module,
-            names: Vec::new(),
+            names,
             cached_keys,
             kind: ClassKind::Builtin(builtin),
-            basicsize: base_ty.basicsize(),
+            basicsize,
             itemsize: base_ty.itemsize(),
             flags,
             base: NonNull::from(base_ty),

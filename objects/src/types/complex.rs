@@ -81,9 +81,14 @@ pub(crate) fn new_subclass_complex<'h>(
     ty: &crate::typeobj::PyTypeObject,
     v: ComplexValue,
 ) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(ty, size_of::<PyComplexObject>())?;
-    // SAFETY: a fresh complex body whose header and single reference we own.
+    let base = size_of::<PyComplexObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
+    // SAFETY: a fresh complex body whose header and single reference we own, followed by the
+    // class's member slots, which start unset.
     unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
         core::ptr::addr_of_mut!((*op.cast::<PyComplexObject>().as_ptr()).cval).write(v);
         Ok(Obj::from_owned(heap, op))
     }

@@ -74,9 +74,14 @@ pub(crate) fn new_subclass_float<'h>(
     ty: &crate::typeobj::PyTypeObject,
     v: f64,
 ) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(ty, size_of::<PyFloatObject>())?;
-    // SAFETY: a fresh float body whose one reference we own.
+    let base = size_of::<PyFloatObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
+    // SAFETY: a fresh float body whose one reference we own, followed by the class's member
+    // slots (`basicsize` past the float), which start unset.
     unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
         core::ptr::addr_of_mut!((*op.cast::<PyFloatObject>().as_ptr()).ob_fval).write(v);
         Ok(Obj::from_owned(heap, op))
     }

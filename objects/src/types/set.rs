@@ -159,10 +159,14 @@ pub(crate) fn new_subclass_set<'h>(
     heap: &'h Heap,
     ty: &crate::typeobj::PyTypeObject,
 ) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(ty, size_of::<PySetObject>())?;
+    let base = size_of::<PySetObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
     // SAFETY: a fresh set body whose header and single reference we own; the table points at
-    // its own inline entries (the object never moves).
+    // its own inline entries (the object never moves); a class's member slots follow, unset.
     unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
         let s = op.cast::<PySetObject>().as_ptr();
         ptr::addr_of_mut!((*s).fill).write(Cell::new(0));
         ptr::addr_of_mut!((*s).used).write(Cell::new(0));
@@ -708,8 +712,10 @@ pub(super) fn clear_table(heap: &Heap, o: &AnySet) {
 }
 
 fn set_sizeof(o: &PyObject) -> usize {
+    // `_PyObject_SIZE(Py_TYPE(so))`: a subclass's member slots count.
+    let basicsize = o.ob_type().basicsize();
     let o = slot_self(o);
-    size_of::<PySetObject>()
+    basicsize
         + if uses_smalltable(o) {
             0
         } else {

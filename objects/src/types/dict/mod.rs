@@ -209,9 +209,14 @@ pub(crate) fn new_subclass_dict<'h>(
     heap: &'h Heap,
     ty: &crate::typeobj::PyTypeObject,
 ) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(ty, size_of::<PyDictObject>())?;
-    // SAFETY: a fresh dict body whose one reference we own.
+    let base = size_of::<PyDictObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
+    // SAFETY: a fresh dict body whose one reference we own, followed by the class's member
+    // slots, which start unset.
     unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
         let d = op.cast::<PyDictObject>().as_ptr();
         ptr::addr_of_mut!((*d).ma_used).write(Cell::new(0));
         ptr::addr_of_mut!((*d).ma_version_tag).write(Cell::new(0));
@@ -673,7 +678,8 @@ fn dict_sizeof(o: &PyObject) -> usize {
         0
     };
     let own = if k.refcnt() == 1 { k.bytes() } else { 0 };
-    size_of::<PyDictObject>() + split + own
+    // `_PyObject_SIZE(Py_TYPE(mp))`: a subclass's member slots count.
+    o.ob_type().basicsize() + split + own
 }
 
 unsafe fn dict_dealloc(heap: &Heap, op: ObjPtr) {
