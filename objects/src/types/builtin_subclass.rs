@@ -175,8 +175,9 @@ fn member_cells(o: &PyObject) -> *mut Option<ObjPtr> {
 /// Reads member slot `i` of `o` (`member_get`).
 fn read_member<'h>(heap: &'h Heap, o: &PyObject, i: usize, name: &str) -> PyResult<Obj<'h>> {
     debug_assert!(i < member_names(o).len());
-    // SAFETY: slot `i` exists in the instance; a set slot holds a reference to a live object.
+    // SAFETY: slot `i` exists in the instance.
     match unsafe { member_cells(o).add(i).read() } {
+        // SAFETY: a set slot holds a reference to a live object of this heap.
         Some(v) => Ok(unsafe { Obj::from_borrowed(heap, v.as_ref()) }),
         None => Err(no_attribute(o, name)),
     }
