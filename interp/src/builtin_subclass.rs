@@ -1,7 +1,10 @@
 //! Calling a class whose base is a built-in type (`class C(int)`, `str`, `bytes`, `tuple`,
 //! `float`, `dict`, `set`, `frozenset`): `type_call` with the base's `tp_new` and `tp_init`
 //! (`Objects/typeobject.c`, and `long_subtype_new`, `tuple_subtype_new`, `dict_new` and
-//! `dict_init`, `set_new` and `set_init`, ... in the bases' files). The instances themselves are
+//! `dict_init`, `set_new` and `set_init`, ... in the bases' files); classes with their own
+//! `__new__`, and the built-in types' `__new__` (`tp_new_wrapper`: `int.__new__(cls, 5)`,
+//! `object.__new__(cls)`); the layout attributes of types (`__basicsize__`, `__itemsize__`,
+//! `__dictoffset__`, `__weakrefoffset__`). The instances themselves are
 //! [`pyrt_objects::types::builtin_subclass`]'s.
 
 use pyrt_objects::Obj;
