@@ -180,10 +180,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's array (a later issue)",
     ),
     (
-        "230_instance_dict_memory.py",
-        "pyrt raises AttributeError: 'type' object has no attribute '__dictoffset__'",
-    ),
-    (
         "238_lru_cache_memory.py",
         "needs the standard library's functools (a later issue)",
     ),

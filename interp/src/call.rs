@@ -119,6 +119,9 @@ impl<'py> Interp<'py> {
         let Some(c) = class::Class::of_type(ty) else {
             return super::builtins::construct(self, ty, args, kwargs);
         };
+        if let Some(new) = self.class_lookup(ty, "__new__") {
+            return self.instantiate_with_new(cls, ty, new, args, kwargs);
+        }
         if class::class_kind(ty) == Some(class::ClassKind::List) {
             let init = self.class_lookup(ty, "__init__");
             let source = match (&init, args.as_slice()) {
@@ -135,6 +138,9 @@ impl<'py> Interp<'py> {
                 self.call(&init, full, kwargs)?;
             }
             return Ok(instance);
+        }
+        if let Some(class::ClassKind::Builtin(base)) = class::class_kind(ty) {
+            return self.instantiate_builtin_subclass(c, base, args, kwargs);
         }
         if class::class_kind(ty) != Some(class::ClassKind::Object) {
             return class::call(self.heap, c, args).map_err(|e| self.err(e));
@@ -272,6 +278,14 @@ impl<'py> Interp<'py> {
                 exceptions::class_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
             {
                 // `Exception.__init__`, `BaseException.__new__`, `ValueError.__str__`.
+                return Ok(v);
+            }
+            if let Some(v) = self.type_layout_attr(ty, name)? {
+                return Ok(v);
+            }
+            if name == "__new__"
+                && let Some(v) = self.builtin_new_attr(ty)?
+            {
                 return Ok(v);
             }
             if let Some(v) =
@@ -570,6 +584,7 @@ impl<'py> Interp<'py> {
                 Some(t) if ptr::eq(t, pyrt_objects::types::OBJECT_TYPE.get()) => None,
                 Some(t)
                     if ptr::eq(t, pyrt_objects::types::LIST_TYPE.get())
+                        || pyrt_objects::types::builtin_subclass::BuiltinBase::of(t).is_some()
                         || exceptions::is_exception_class(b.object())
                         || matches!(
                             class::class_kind(t),
@@ -577,6 +592,17 @@ impl<'py> Interp<'py> {
                         ) =>
                 {
                     Some(b.object())
+                }
+                Some(t)
+                    if !t
+                        .flags()
+                        .contains(pyrt_objects::typeobj::TypeFlags::BASETYPE) =>
+                {
+                    // `best_base`'s check.
+                    return Err(self.raise(
+                        &exceptions::TYPE_ERROR,
+                        format!("type '{}' is not an acceptable base type", t.name()),
+                    ));
                 }
                 Some(t) => {
                     return Err(self.raise(

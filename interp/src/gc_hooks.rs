@@ -149,6 +149,9 @@ impl RuntimeHooks for Interp<'_> {
         {
             return it.map(Obj::into_ptr);
         }
+        if let Some(it) = pyrt_objects::types::builtin_subclass::base_iter(self.heap, &o) {
+            return it.map(Obj::into_ptr);
+        }
         Err(pyrt_objects::PyErr::type_error(format!(
             "'{}' object is not iterable",
             iterable.ob_type().name()

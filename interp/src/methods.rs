@@ -300,6 +300,15 @@ pub(crate) fn call<'py>(
         let r = t.call(interp.heap, obj.object(), name, args, kwargs);
         return r.transpose().map_err(|e| interp.err(e));
     }
+    if name == "__new__"
+        && let Some(ty) = pyrt_objects::types::type_object(obj.object())
+        && !pyrt_objects::types::class::is_heap_type(ty)
+    {
+        // A static type's `__new__` (`tp_new_wrapper`), bound to the type.
+        return interp
+            .tp_new_wrapper(ty, args.to_vec(), kwargs.to_vec())
+            .map(Some);
+    }
     if let Some(fd) = super::stdio::stream_fd(obj.object())
         && super::stdio::has_method(name)
     {

@@ -292,6 +292,13 @@ pub(crate) fn call_function<'py>(
                     format!("intern() argument must be str, not {}", o.ob_type().name()),
                 ));
             }
+            if !unicode::is_exact_str(o.object()) {
+                // `sys_intern_impl`: only exact strs are interned.
+                return Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("can't intern {}", o.ob_type().name()),
+                ));
+            }
             drop(bound);
             unicode::intern(heap, o).map_err(err)
         }

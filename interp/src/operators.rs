@@ -5,7 +5,7 @@
 
 use pyrt_objects::abstract_::{self, BinOp};
 use pyrt_objects::abstract_fast;
-use pyrt_objects::types::{dict, list, long, range, set, set_ops, tuple, unicode};
+use pyrt_objects::types::{bytes, dict, list, long, range, set, set_ops, tuple, unicode};
 use pyrt_objects::{CompareOp, Obj};
 use ruff_python_ast as ast;
 
@@ -201,6 +201,9 @@ impl<'py> Interp<'py> {
         if let Some(r) = self.user_contains(container, item) {
             return r;
         }
+        if let Some(hay) = bytes::Bytes::cast(c) {
+            return self.bytes_contains(bytes::bytes_value(hay), item);
+        }
         let it =
             abstract_::get_iter(heap, c).map_err(|e| self.contains_iter_error(e, container))?;
         while let Some(x) = self.vm_iter_next(&it)? {
@@ -212,6 +215,27 @@ impl<'py> Interp<'py> {
             }
         }
         Ok(false)
+    }
+
+    /// `_Py_bytes_contains`: an int is a byte value, a bytes object a substring.
+    fn bytes_contains(&self, hay: &[u8], item: &Obj<'py>) -> R<'py, bool> {
+        if let Some(i) = long::Int::cast(item.object()) {
+            return match long::as_i64(i).filter(|v| (0..256).contains(v)) {
+                Some(v) => Ok(hay.contains(&(v as u8))),
+                None => Err(self.raise(&exceptions::VALUE_ERROR, "byte must be in range(0, 256)")),
+            };
+        }
+        let Some(needle) = bytes::Bytes::cast(item.object()) else {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "a bytes-like object is required, not '{}'",
+                    item.ob_type().name()
+                ),
+            ));
+        };
+        let needle = bytes::bytes_value(needle);
+        Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle))
     }
 
     /// `format(value, spec)` as a str object (`FORMAT_VALUE`'s `PyObject_Format`), with

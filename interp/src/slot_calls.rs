@@ -36,7 +36,13 @@ impl<'py> Interp<'py> {
             } else {
                 matches!(
                     name.as_str(),
-                    "__init__" | "__del__" | "__enter__" | "__exit__" | "__iter__" | "__next__"
+                    "__init__"
+                        | "__new__"
+                        | "__del__"
+                        | "__enter__"
+                        | "__exit__"
+                        | "__iter__"
+                        | "__next__"
                 ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
             };
             if super::vm::is_function(v)

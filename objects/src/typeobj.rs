@@ -453,7 +453,13 @@ pub(crate) unsafe fn init_heap_type(ty: NonNull<PyTypeObject>, spec: HeapTypeSpe
         core::ptr::addr_of_mut!((*t).flags).write(spec.flags.union(TypeFlags::HEAPTYPE));
         core::ptr::addr_of_mut!((*t).base).write(Some(spec.base));
         core::ptr::addr_of_mut!((*t).slots).write(spec.slots);
-        core::ptr::addr_of_mut!((*t).weaklistoffset).write(0);
+        // `inherit_special`: a base's own weak-reference list (a set's) is inherited.
+        let weaklistoffset = if spec.flags.contains(TypeFlags::MANAGED_WEAKREF) {
+            0
+        } else {
+            spec.base.as_ref().weaklistoffset
+        };
+        core::ptr::addr_of_mut!((*t).weaklistoffset).write(weaklistoffset);
         core::ptr::addr_of_mut!((*t).weaklist).write(core::cell::Cell::new(None));
         core::ptr::addr_of_mut!((*t).version_tag).write(core::sync::atomic::AtomicU32::new(0));
         core::ptr::addr_of_mut!((*t)._reserved).write([0; RESERVED_BYTES]);

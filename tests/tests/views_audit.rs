@@ -152,6 +152,12 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "the member slot cells after the header of an `&Instance`",
     ),
     (
+        "objects/src/types/builtin_subclass.rs",
+        "member_cells",
+        "the member slot cells after the built-in base's struct, for instances of classes on \
+         `float`, `complex`, `dict`, `set`, `frozenset` (an empty list for the other bases)",
+    ),
+    (
         "objects/src/types/long.rs",
         "digits",
         "the digits after the header of an `&Int`",

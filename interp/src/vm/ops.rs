@@ -105,7 +105,8 @@ impl<'a, 'py> Run<'a, 'py> {
         let builtin = dict::Dict::cast(c).is_some()
             || pyrt_objects::types::set::AnySet::cast(c).is_some()
             || pyrt_objects::types::range::Range::cast(c).is_some()
-            || unicode::Str::cast(c).is_some();
+            || unicode::Str::cast(c).is_some()
+            || pyrt_objects::types::bytes::is_bytes(c);
         if builtin {
             return interp.contains(container, item);
         }

@@ -113,6 +113,33 @@ pub fn new_zeroed_bytes(heap: &Heap, n: usize) -> PyResult<Obj<'_>> {
     alloc_bytes(heap, n, |dst| dst.fill(0))
 }
 
+/// A new instance of `ty`, a class whose base is `bytes`, with the bytes and cached hash of
+/// `src` (`bytes_subtype_new`: `PyType_GenericAlloc` of `len` items, one more allocated and
+/// rounded up to a word). The caller gives the instance its reference to `ty` and tracks it.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_bytes<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+    src: &Bytes,
+) -> PyResult<Obj<'h>> {
+    let data = bytes_value(src);
+    let n = data.len();
+    let size = (PYBYTESOBJECT_SIZE + n + 1).next_multiple_of(8);
+    let op = heap.alloc_object(ty, size)?;
+    // SAFETY: a fresh allocation with room for the header, `n` bytes and the NUL.
+    unsafe {
+        let b = op.cast::<PyBytesObject>().as_ptr();
+        core::ptr::addr_of_mut!((*b).ob_base.ob_size).write(Cell::new(n as isize));
+        core::ptr::addr_of_mut!((*b).ob_shash).write(Cell::new(header(src).ob_shash.get()));
+        let dst = op.cast::<u8>().as_ptr().add(BYTES_OFFSET);
+        core::ptr::copy_nonoverlapping(data.as_ptr(), dst, n);
+        dst.add(n).write(0);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
 unsafe fn bytes_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead bytes object of this heap.
     unsafe { heap.free_object(op, BYTES_TYPE.get()) }
@@ -222,7 +249,7 @@ static BYTES_NUMBER: NumberSlots = NumberSlots {
     ..crate::types::base::EMPTY_NUMBER_SLOTS
 };
 
-static BYTES_SLOTS: Slots = Slots {
+pub(crate) static BYTES_SLOTS: Slots = Slots {
     dealloc: bytes_dealloc,
     sizeof: None,
     repr: bytes_repr,

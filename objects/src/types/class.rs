@@ -71,6 +71,10 @@ pub enum ClassKind {
     Record,
     /// A `class` statement on `list`: list instances of a heap type, with a managed dict.
     List,
+    /// A `class` statement on `int`, `float`, `str`, `bytes`, `tuple`, `dict`, `set` or
+    /// `frozenset` (or on such a class): the base's layout, with a managed dict
+    /// ([`builtin_subclass`](crate::types::builtin_subclass)).
+    Builtin(crate::types::builtin_subclass::BuiltinBase),
     /// A `class` statement on an exception class: instances laid out as the built-in base's
     /// (whose `dict` is in the object), with a managed weak-reference list.
     Exception,
@@ -259,6 +263,11 @@ pub fn new_subclass<'h>(
     if exception_based {
         return new_exception_subclass(heap, name, module, slots, base_ty, dict);
     }
+    if let Some(b) = base_ty
+        && let Some(builtin) = crate::types::builtin_subclass::BuiltinBase::of(b)
+    {
+        return new_builtin_subclass(heap, name, module, slots, b, builtin, dict);
+    }
     let (kind, slots_table, basicsize, flags) = if list_based {
         if !slot_names.is_empty() {
             return Err(PyErr::type_error(
@@ -299,6 +308,69 @@ pub fn new_subclass<'h>(
         b.incref();
     }
     finish_class(heap, cls, base_ty.and_then(Class::of_type), dict)
+}
+
+/// `class name(B): ...` for a built-in base `B` (`int`, `str`, `tuple`, `dict`, ...) or a class
+/// on one (`type_new`): the base's size and item size, its `*_SUBCLASS` flag, a managed dict
+/// (and weakref list where the base allows one) unless `__slots__` is given, whose names become
+/// member slots after the base's struct (`basicsize` grows by 8 each).
+///
+/// # Errors
+/// `TypeError: nonempty __slots__ not supported for subtype of 'int'` for member slots on a
+/// base with items (`int`, `bytes`, `tuple`); as [`new_class`]; `MemoryError`.
+fn new_builtin_subclass<'h>(
+    heap: &'h Heap,
+    name: &str,
+    module: &str,
+    slots: Option<&[&str]>,
+    base_ty: &PyTypeObject,
+    builtin: crate::types::builtin_subclass::BuiltinBase,
+    dict: Option<Obj<'h>>,
+) -> PyResult<Obj<'h>> {
+    use crate::types::builtin_subclass::{SUBCLASS_FLAG_BITS, nonempty_slots_error};
+    let (own, own_names) = match slots {
+        None => (builtin.own_flags(), Vec::new()),
+        Some(slots) => slots_layout(slots)?,
+    };
+    if !own_names.is_empty() && base_ty.itemsize() != 0 {
+        return Err(nonempty_slots_error(builtin));
+    }
+    let basicsize = base_ty.basicsize() + 8 * own_names.len();
+    let mut names = class_names(base_ty).to_vec();
+    names.extend(own_names);
+    let inherited = TypeFlags(
+        base_ty.flags().0
+            & (TypeFlags::MANAGED_DICT.0 | TypeFlags::MANAGED_WEAKREF.0 | SUBCLASS_FLAG_BITS.0),
+    );
+    let flags = own
+        .union(inherited)
+        .union(TypeFlags::HAVE_GC)
+        .union(TypeFlags::BASETYPE);
+    let cached_keys = if flags.contains(TypeFlags::MANAGED_DICT) {
+        Some(ClassKeys::new(heap)?)
+    } else {
+        None
+    };
+    let cls = alloc_heap_type(
+        heap,
+        HeapTypeInit {
+            name,
+            module,
+            names,
+            cached_keys,
+            kind: ClassKind::Builtin(builtin),
+            basicsize,
+            itemsize: base_ty.itemsize(),
+            flags,
+            base: NonNull::from(base_ty),
+            slots: builtin.slots(),
+        },
+    )?;
+    if is_heap_type(base_ty) {
+        // The new class holds its base (released by `heap_type_dealloc`).
+        base_ty.ob_base.ob_base.incref();
+    }
+    finish_class(heap, cls, Class::of_type(base_ty), dict)
 }
 
 /// `class name(E): ...` for an exception class `E`: instances have `E`'s layout (the `dict`
@@ -409,6 +481,7 @@ fn object_class(b: &PyObject) -> PyResult<&PyTypeObject> {
     if let Some(ty) = crate::types::type_object(b)
         && (ptr::eq(ty, crate::types::LIST_TYPE.get())
             || crate::types::exceptions::is_exception_class(b)
+            || crate::types::builtin_subclass::BuiltinBase::of(ty).is_some()
             || matches!(class_kind(ty), Some(ClassKind::Object | ClassKind::List)))
     {
         return Ok(ty);
@@ -598,6 +671,13 @@ pub fn call<'h>(heap: &'h Heap, cls: &Class, args: Vec<Obj<'h>>) -> PyResult<Obj
             crate::types::record::new_record(heap, cls, args)
         }
         ClassKind::Exception => crate::types::exceptions::call_class(heap, ty, &args, &[]),
+        ClassKind::Builtin(b) if b.is_mutable() => {
+            crate::types::builtin_subclass::new_empty(heap, cls)
+        }
+        ClassKind::Builtin(_) => match args.as_slice() {
+            [value] => crate::types::builtin_subclass::new_from_value(heap, cls, value.object()),
+            _ => Err(crate::view::bad_internal_call()),
+        },
         ClassKind::List => {
             if args.len() > 1 {
                 return Err(PyErr::type_error(format!(

@@ -70,6 +70,30 @@ pub fn new_complex(heap: &Heap, real: f64, imag: f64) -> PyResult<Obj<'_>> {
     }
 }
 
+/// A new instance of `ty`, a class whose base is `complex`, of value `v`
+/// (`complex_subtype_from_doubles`: `PyType_GenericAlloc`). The caller gives the instance its
+/// reference to `ty` and tracks it.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_complex<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+    v: ComplexValue,
+) -> PyResult<Obj<'h>> {
+    let base = size_of::<PyComplexObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
+    // SAFETY: a fresh complex body whose header and single reference we own, followed by the
+    // class's member slots, which start unset.
+    unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
+        core::ptr::addr_of_mut!((*op.cast::<PyComplexObject>().as_ptr()).cval).write(v);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
 unsafe fn complex_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead complex of this heap.
     unsafe { heap.free_object(op, COMPLEX_TYPE.get()) }
@@ -380,7 +404,7 @@ static COMPLEX_MEMBERS: [Member; 2] = [
     },
 ];
 
-static COMPLEX_SLOTS: Slots = Slots {
+pub(crate) static COMPLEX_SLOTS: Slots = Slots {
     dealloc: complex_dealloc,
     sizeof: None,
     repr: complex_repr,

@@ -63,6 +63,30 @@ pub fn new_float(heap: &Heap, v: f64) -> PyResult<Obj<'_>> {
     }
 }
 
+/// A new instance of `ty`, a class whose base is `float`, of value `v` (`float_subtype_new`:
+/// `PyType_GenericAlloc`, never the free list). The caller gives the instance its reference to
+/// `ty` and tracks it.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_float<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+    v: f64,
+) -> PyResult<Obj<'h>> {
+    let base = size_of::<PyFloatObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
+    // SAFETY: a fresh float body whose one reference we own, followed by the class's member
+    // slots (`basicsize` past the float), which start unset.
+    unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
+        core::ptr::addr_of_mut!((*op.cast::<PyFloatObject>().as_ptr()).ob_fval).write(v);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
 /// `float`'s `tp_dealloc` (`_PyFloat_ExactDealloc` for an exact float).
 ///
 /// # Safety
@@ -332,7 +356,7 @@ static FLOAT_MEMBERS: [Member; 2] = [
     },
 ];
 
-static FLOAT_SLOTS: Slots = Slots {
+pub(crate) static FLOAT_SLOTS: Slots = Slots {
     dealloc: float_dealloc,
     sizeof: None,
     repr: float_repr_slot,

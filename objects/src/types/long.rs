@@ -406,6 +406,34 @@ pub(crate) unsafe fn long_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
+/// A new instance of `ty`, a class whose base is `int`, with the value of `v`
+/// (`long_subtype_new`): `PyType_GenericAlloc` of `max(n, 1)` digits, which allocates one item
+/// more than asked and rounds up to a word. The caller gives the instance its reference to
+/// `ty` and tracks it.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_int<'h>(
+    heap: &'h Heap,
+    ty: &PyTypeObject,
+    v: &Int,
+) -> PyResult<Obj<'h>> {
+    let n = ndigits(v).max(1);
+    let size = (DIGITS_OFFSET + 4 * (n + 1)).next_multiple_of(8);
+    let op = heap.alloc_object(ty, size)?;
+    // SAFETY: a fresh allocation with room for the header and `n` digits; `v` holds `n`
+    // digits after its header (zero has one digit, 0).
+    unsafe {
+        let long = op.cast::<PyLongObject>();
+        core::ptr::addr_of_mut!((*long.as_ptr()).lv_tag)
+            .write(Cell::new(long_header(v).lv_tag.get()));
+        let src = core::ptr::from_ref(v).cast::<u8>().add(DIGITS_OFFSET);
+        let dst = op.cast::<u8>().add(DIGITS_OFFSET).as_ptr();
+        core::ptr::copy_nonoverlapping(src, dst, 4 * n);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
 /// The most digits an int's 512-byte pymalloc block holds: `24 + 4 * 122 = 512`.
 const SMALL_BLOCK_DIGITS: usize = (512 - DIGITS_OFFSET) / 4;
 
@@ -726,7 +754,7 @@ static INT_MEMBERS: [Member; 4] = [
     },
 ];
 
-static INT_SLOTS: Slots = Slots {
+pub(crate) static INT_SLOTS: Slots = Slots {
     members: &INT_MEMBERS,
     getattr: None,
     setattr: None,

@@ -2,6 +2,7 @@
 //! and slots, and names the CPython file it mirrors.
 
 mod base;
+pub mod builtin_subclass;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod cell;

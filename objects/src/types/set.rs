@@ -143,10 +143,30 @@ fn is_dummy(heap: &Heap, e: SetEntry) -> bool {
 
 /// A new empty set or frozenset using its inline table.
 fn alloc_set<'h>(heap: &'h Heap, ty: &'static StaticType) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(ty.get(), size_of::<PySetObject>())?;
+    let set = new_subclass_set(heap, ty.get())?;
+    // SAFETY: the set is complete.
+    unsafe { heap.track(set.object()) };
+    Ok(set)
+}
+
+/// A new empty, untracked set body of type `ty` (`set`, `frozenset`, or a class whose base is
+/// one of them: `make_new_set` through `PyType_GenericAlloc`); the caller tracks it, and for a
+/// class gives it its reference to `ty`.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_set<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+) -> PyResult<Obj<'h>> {
+    let base = size_of::<PySetObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
     // SAFETY: a fresh set body whose header and single reference we own; the table points at
-    // its own inline entries (the object never moves).
+    // its own inline entries (the object never moves); a class's member slots follow, unset.
     unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
         let s = op.cast::<PySetObject>().as_ptr();
         ptr::addr_of_mut!((*s).fill).write(Cell::new(0));
         ptr::addr_of_mut!((*s).used).write(Cell::new(0));
@@ -157,9 +177,7 @@ fn alloc_set<'h>(heap: &'h Heap, ty: &'static StaticType) -> PyResult<Obj<'h>> {
         ptr::addr_of_mut!((*s).weakreflist).write(Cell::new(ptr::null_mut()));
         let small = ptr::addr_of_mut!((*s).smalltable).cast::<SetEntry>();
         ptr::addr_of_mut!((*s).table).write(Cell::new(small));
-        let set = Obj::from_owned(heap, op);
-        heap.track(set.object());
-        Ok(set)
+        Ok(Obj::from_owned(heap, op))
     }
 }
 
@@ -694,8 +712,10 @@ pub(super) fn clear_table(heap: &Heap, o: &AnySet) {
 }
 
 fn set_sizeof(o: &PyObject) -> usize {
+    // `_PyObject_SIZE(Py_TYPE(so))`: a subclass's member slots count.
+    let basicsize = o.ob_type().basicsize();
     let o = slot_self(o);
-    size_of::<PySetObject>()
+    basicsize
         + if uses_smalltable(o) {
             0
         } else {
@@ -824,7 +844,7 @@ static SET_SEQUENCE: SequenceSlots = SequenceSlots {
     repeat: None,
 };
 
-static SET_SLOTS: Slots = Slots {
+pub(crate) static SET_SLOTS: Slots = Slots {
     dealloc: set_dealloc,
     sizeof: Some(set_sizeof),
     repr: set_repr,
@@ -840,7 +860,7 @@ static SET_SLOTS: Slots = Slots {
     setattr: None,
 };
 
-static FROZENSET_SLOTS: Slots = Slots {
+pub(crate) static FROZENSET_SLOTS: Slots = Slots {
     hash: Some(frozenset_hash_slot),
     ..SET_SLOTS
 };

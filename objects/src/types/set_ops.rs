@@ -85,7 +85,7 @@ fn for_each_key<'h>(
 /// `set_update_internal` into a set or a frozenset being made: a set or frozenset is merged
 /// (one resize up front), a dict's keys are added after sizing the table for them, any other
 /// iterable's items are added one by one.
-fn update_internal(heap: &Heap, o: &AnySet, other: &PyObject) -> PyResult<()> {
+pub(crate) fn update_internal(heap: &Heap, o: &AnySet, other: &PyObject) -> PyResult<()> {
     if let Some(other) = AnySet::cast(other) {
         return set::merge_into(heap, o, other);
     }

@@ -203,6 +203,33 @@ pub fn maybe_untrack(heap: &Heap, t: &PyObject) {
 
 /// Releases a dead tuple's items (last to first) and keeps it on its length's free list, or
 /// frees it (`tupledealloc`).
+/// A new instance of `ty`, a class whose base is `tuple`, holding new references to `items`
+/// (`tuple_subtype_new`: `PyType_GenericAlloc` of `n` items, one more allocated). The caller
+/// gives the instance its reference to `ty` and tracks it.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_tuple<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+    items: &[ObjPtr],
+) -> PyResult<Obj<'h>> {
+    let n = items.len();
+    let op = heap.alloc_object(ty, ITEMS_OFFSET + 8 * (n + 1))?;
+    // SAFETY: a fresh allocation with room for the header and `n + 1` item pointers; each
+    // item is a live object that the new tuple takes a reference to.
+    unsafe {
+        let t = op.cast::<PyVarObject>().as_ptr();
+        core::ptr::addr_of_mut!((*t).ob_size).write(core::cell::Cell::new(n as isize));
+        let dst = op.cast::<u8>().as_ptr().add(ITEMS_OFFSET).cast::<ObjPtr>();
+        for (i, &item) in items.iter().enumerate() {
+            item.as_ref().incref();
+            dst.add(i).write(item);
+        }
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
 unsafe fn tuple_dealloc(heap: &Heap, op: ObjPtr) {
     // SAFETY: a dead tuple of this heap owning one reference to each item.
     unsafe {
@@ -374,7 +401,7 @@ pub(crate) static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
     repeat: Some(tuple_repeat),
 };
 
-static TUPLE_SLOTS: Slots = Slots {
+pub(crate) static TUPLE_SLOTS: Slots = Slots {
     dealloc: tuple_dealloc,
     sizeof: None,
     repr: tuple_repr,

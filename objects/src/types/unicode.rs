@@ -453,6 +453,44 @@ fn alloc_units(heap: &Heap, count: usize, kind: Kind, ascii: bool) -> PyResult<O
     Ok(op)
 }
 
+/// A new instance of `ty`, a class whose base is `str`, with the characters and cached hash of
+/// `src` (`unicode_subtype_new`). CPython's instance is a non-compact `PyUnicodeObject` (64
+/// bytes) with its characters in a separate block; pyrt keeps them after the header as in a
+/// compact string of the same kind, with the `compact` and `interned` bits clear, and
+/// [`str_subclass_sizeof`] reports CPython's `__sizeof__`. The caller gives the instance its
+/// reference to `ty` and tracks it.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_str<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+    src: &Str,
+) -> PyResult<Obj<'h>> {
+    let (n, kind, ascii) = (str_len(src), kind(src), is_ascii(src));
+    let offset = data_offset(ascii);
+    let op = heap.alloc_object(ty, offset + (n + 1) * kind as usize)?;
+    // SAFETY: a fresh allocation with room for the header and `n + 1` units of `kind`, which
+    // `src` holds after its header of the same size.
+    unsafe {
+        write_header(op, n, kind, ascii, 0);
+        let h = op.cast::<PyASCIIObject>().as_ptr();
+        (*h).state
+            .set(state(src) & !(COMPACT | INTERNED_MASK | STATICALLY_ALLOCATED));
+        (*h).hash.set(ascii_header(src).hash.get());
+        let from = core::ptr::from_ref(src).cast::<u8>().add(offset);
+        let to = op.cast::<u8>().as_ptr().add(offset);
+        core::ptr::copy_nonoverlapping(from, to, (n + 1) * kind as usize);
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// `str.__sizeof__` of an instance of a class whose base is `str`: CPython's non-compact
+/// layout, `sizeof(PyUnicodeObject)` (64) and the characters' block, `(len + 1) * kind`.
+pub(crate) fn str_subclass_sizeof(o: &PyObject) -> usize {
+    Str::cast(o).map_or(0, |o| 64 + (str_len(o) + 1) * kind(o) as usize)
+}
+
 static STR_SEQUENCE: SequenceSlots = SequenceSlots {
     length: Some(str_length_slot),
     concat: Some(str_concat),
@@ -465,7 +503,7 @@ static STR_NUMBER: NumberSlots = NumberSlots {
     ..crate::types::base::EMPTY_NUMBER_SLOTS
 };
 
-static STR_SLOTS: Slots = Slots {
+pub(crate) static STR_SLOTS: Slots = Slots {
     dealloc: str_dealloc,
     sizeof: Some(str_sizeof),
     repr: str_repr,

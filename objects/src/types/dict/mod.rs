@@ -199,6 +199,33 @@ fn new_dict_body(heap: &Heap, recycled: Option<ObjPtr>) -> PyResult<Obj<'_>> {
     }
 }
 
+/// A new empty instance of `ty`, a class whose base is `dict` (`dict_new`:
+/// `PyType_GenericAlloc`, never the free list). The caller gives the instance its reference to
+/// `ty` and tracks it.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub(crate) fn new_subclass_dict<'h>(
+    heap: &'h Heap,
+    ty: &crate::typeobj::PyTypeObject,
+) -> PyResult<Obj<'h>> {
+    let base = size_of::<PyDictObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
+    // SAFETY: a fresh dict body whose one reference we own, followed by the class's member
+    // slots, which start unset.
+    unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
+        let d = op.cast::<PyDictObject>().as_ptr();
+        ptr::addr_of_mut!((*d).ma_used).write(Cell::new(0));
+        ptr::addr_of_mut!((*d).ma_version_tag).write(Cell::new(0));
+        ptr::addr_of_mut!((*d).ma_keys).write(Cell::new(heap.singletons().empty_dict_keys()));
+        ptr::addr_of_mut!((*d).ma_values).write(Cell::new(None));
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
 /// `new_dict(keys, values, used)`: a split dict over shared keys `k` (whose reference the
 /// caller took for it) adopting the values `v`.
 fn new_split_dict(heap: &Heap, k: Keys, v: Values, used: usize) -> PyResult<Obj<'_>> {
@@ -651,7 +678,8 @@ fn dict_sizeof(o: &PyObject) -> usize {
         0
     };
     let own = if k.refcnt() == 1 { k.bytes() } else { 0 };
-    size_of::<PyDictObject>() + split + own
+    // `_PyObject_SIZE(Py_TYPE(mp))`: a subclass's member slots count.
+    o.ob_type().basicsize() + split + own
 }
 
 unsafe fn dict_dealloc(heap: &Heap, op: ObjPtr) {
@@ -821,7 +849,7 @@ static DICT_SEQUENCE: SequenceSlots = SequenceSlots {
     repeat: None,
 };
 
-static DICT_SLOTS: Slots = Slots {
+pub(crate) static DICT_SLOTS: Slots = Slots {
     dealloc: dict_dealloc,
     sizeof: Some(dict_sizeof),
     repr: dict_repr,
