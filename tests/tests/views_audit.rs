@@ -70,6 +70,17 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "`localsplus` after the frame's header, below `frame_slots` (the caller's contract, \
          debug-asserted)",
     ),
+    (
+        "objects/src/types/frame.rs",
+        "stack_pointer",
+        "the address of `localsplus[stacktop]` after the frame's header (no read)",
+    ),
+    (
+        "objects/src/types/frame.rs",
+        "set_stack_pointer",
+        "the base of `localsplus` after the frame's header, to turn the VM's stack pointer back \
+         into `stacktop` (no read; the caller's contract, debug-asserted)",
+    ),
     // The compact value of an exact int, after the exact type check.
     (
         "objects/src/types/long.rs",
