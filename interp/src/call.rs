@@ -79,6 +79,14 @@ impl<'py> Interp<'py> {
             }
             return Ok(weakref::referent(self.heap, w).unwrap_or_else(|| none(self.heap)));
         }
+        if let Some(r) = self.call_object_wrapper(f, &args) {
+            return r;
+        }
+        if let Some(sm) = super::descriptors::STATICMETHOD.cast(f)
+            && let Some(inner) = sm.get_ref(self.heap, 0)
+        {
+            return self.call(&inner, args, kwargs);
+        }
         if let Some(ty) = as_type(f) {
             let result = self.instantiate(func, ty, args, kwargs);
             self.gc_safe_point();
@@ -246,9 +254,15 @@ impl<'py> Interp<'py> {
                 let module = ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
                 return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
-            if let Some(v) = self.class_lookup(ty, name) {
+            if let Some(v) = self.class_getattr(ty, name)? {
                 return Ok(v);
             }
+        }
+        if class::is_heap_type(o.ob_type())
+            && as_type(o).is_none()
+            && !exceptions::is_exception(o)
+        {
+            return self.instance_getattr(obj, name);
         }
         if name == "__name__"
             && let Some(b) = BUILTIN.cast(o)
@@ -335,6 +349,9 @@ impl<'py> Interp<'py> {
             }
             return result.map_err(|e| self.err(e));
         }
+        if class::is_heap_type(o.ob_type()) && !exceptions::is_exception(o) {
+            return self.instance_setattr(obj, name, value);
+        }
         match value {
             Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
             None => abstract_::delattr(self.heap, o, name),
@@ -353,6 +370,7 @@ impl<'py> Interp<'py> {
     ) -> R<'py, Obj<'py>> {
         let o = obj.object();
         if class::is_heap_type(o.ob_type())
+            && self.type_lookup(o.ob_type(), "__getattribute__")?.is_none()
             && abstract_::getattr(self.heap, o, name).is_err()
             && let Some(f) = self.class_lookup(o.ob_type(), name)
             && super::vm::is_function(f.object())
@@ -440,10 +458,16 @@ impl<'py> Interp<'py> {
             let i = self.index(&key.clone(), "list")?;
             return list::del_item(heap, l, i).map_err(|e| self.err(e));
         }
+        // `PyObject_DelItem`: a type with sequence methods words it differently.
+        let verb = if super::descriptors::MAPPINGPROXY.is(o) {
+            "does not"
+        } else {
+            "doesn't"
+        };
         Err(self.raise(
             &exceptions::TYPE_ERROR,
             format!(
-                "'{}' object doesn't support item deletion",
+                "'{}' object {verb} support item deletion",
                 obj.ob_type().name()
             ),
         ))
@@ -506,6 +530,7 @@ impl<'py> Interp<'py> {
                     name.as_str(),
                     "__init__" | "__del__" | "__enter__" | "__exit__" | "__iter__" | "__next__"
                 )
+                && !super::type_new::is_protocol_method(&name)
             {
                 return Err(self.raise(
                     &exceptions::NOT_IMPLEMENTED_ERROR,
@@ -573,6 +598,7 @@ impl<'py> Interp<'py> {
                 ));
             }
         };
+        self.prepare_namespace(ns_dict, slot_names.as_deref())?;
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
@@ -585,6 +611,7 @@ impl<'py> Interp<'py> {
             Some(ns),
         )
         .map_err(|e| self.err(e))?;
+        self.fill_namespace(&cls, slot_names.as_deref())?;
         Ok(cls)
     }
 

@@ -25,8 +25,10 @@
 //! (`vm/traceback.rs`). At the end of a session the module is torn down as `Py_FinalizeEx`
 //! does (a collection, then the namespace cleared), so finalizers run as in CPython.
 
+mod attributes;
 mod builtins;
 mod call;
+mod descriptors;
 mod dict_view_ops;
 mod dis_module;
 mod exceptions;
@@ -39,6 +41,7 @@ mod operators;
 mod run_scripts;
 mod stdio;
 mod store;
+mod type_new;
 mod typing_objects;
 mod vm;
 

@@ -347,10 +347,17 @@ fn specialize_attr(
         c[0].set(ATTR_BUILTIN_METHOD);
         return Some(());
     }
-    if !class::is_instance(o) {
+    if !class::is_instance(o) || !generic_attributes(heap, ty) {
         return None;
     }
     let version = type_cache::type_version(heap, ty).filter(|&v| v != 0)?;
+    // A descriptor other than a function (a property, a classmethod, an object of a class
+    // with `__get__`) answers through its `__get__`: not cached.
+    let descr = type_cache::type_lookup(heap, ty, name);
+    // SAFETY: the namespace holding the descriptor is alive and unchanged since the lookup.
+    if descr.is_some_and(|d| is_descriptor(unsafe { d.as_ref() })) {
+        return None;
+    }
     if let Some(i) = class::member_slot_index(ty, text) {
         class::member_slot_value(Instance::cast(o)?, i)?;
         set32(c, 1, version);
@@ -381,7 +388,7 @@ fn specialize_attr(
         (None, None) => ATTR_CLASS_NO_DICT,
         _ => return None,
     };
-    let descr = type_cache::type_lookup(heap, ty, name)?;
+    let descr = descr?;
     if ty.version_tag() != version {
         return None;
     }
@@ -391,6 +398,27 @@ fn specialize_attr(
     set64(c, 5, descr.as_ptr().addr() as u64);
     c[0].set(kind | if is_function { ATTR_FUNCTION } else { 0 });
     Some(())
+}
+
+/// Whether instances of `ty` (a script's class) take the generic attribute protocol: no
+/// `__getattribute__`, `__setattr__` or `__delattr__` of the class's own (CPython checks
+/// that `tp_getattro` and `tp_setattro` are the generic ones).
+fn generic_attributes(heap: &Heap, ty: &pyrt_objects::typeobj::PyTypeObject) -> bool {
+    ["__getattribute__", "__setattr__", "__delattr__"]
+        .iter()
+        .all(|n| match unicode::interned(heap, n) {
+            Some(key) => type_cache::type_lookup(heap, ty, key.object()).is_none(),
+            // A name no script spelled is in no namespace.
+            None => true,
+        })
+}
+
+/// Whether a class attribute answers through `__get__` (other than a function, which the
+/// method caches bind): a descriptor object of the interpreter, or an object of a script's
+/// class (which may define `__get__`).
+fn is_descriptor(d: &PyObject) -> bool {
+    !super::is_function(d)
+        && (crate::descriptors::KINDS.iter().any(|k| k.is(d)) || class::is_heap_type(d.ob_type()))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -440,7 +468,14 @@ pub(crate) fn specialize_store_attr(heap: &Heap, c: &Units, owner: &Obj<'_>, nam
     let done = (|| {
         let o = owner.object();
         let ty = o.ob_type();
-        if !class::is_heap_type(ty) || !class::is_instance(o) {
+        if !class::is_heap_type(ty) || !class::is_instance(o) || !generic_attributes(heap, ty) {
+            return None;
+        }
+        // A data descriptor (a property's setter) takes the store: not cached.
+        if type_cache::type_lookup(heap, ty, name)
+            // SAFETY: the namespace holding the descriptor is alive.
+            .is_some_and(|d| is_descriptor(unsafe { d.as_ref() }))
+        {
             return None;
         }
         let text = unicode::str_value(unicode::Str::cast(name)?);
