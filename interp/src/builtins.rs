@@ -100,8 +100,6 @@ const FUNCTIONS: &[Builtin] = &[
     def("iter", Params::Positional { min: 1, max: 2 }, iter),
     def("next", Params::Positional { min: 1, max: 2 }, next),
     def("__build_class__", Params::VarKeywords, build_class),
-    // `super()` without arguments compiles to LOAD_SUPER_ATTR, which only names `super`.
-    def("super", Params::VarKeywords, unsupported),
     def(
         "divmod",
         Params::Positional { min: 2, max: 2 },
@@ -229,6 +227,7 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
     for ty in types()
         .into_iter()
         .chain(super::descriptors::builtin_types())
+        .chain([super::super_object::super_type()])
         .chain(exceptions::ALL.iter().copied())
     {
         // SAFETY: a static type object is immortal.
@@ -824,6 +823,9 @@ pub(crate) fn construct<'py>(
     }
     if let Some(r) = interp.construct_descriptor(ty, &args, &kwargs) {
         return r;
+    }
+    if is(super::super_object::super_type()) {
+        return interp.new_super(&args);
     }
     if is(&DICT_TYPE) {
         // A `mappingproxy` argument is read as the mapping it shows.

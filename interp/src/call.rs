@@ -264,6 +264,9 @@ impl<'py> Interp<'py> {
         {
             return self.instance_getattr(obj, name);
         }
+        if let Some(r) = self.super_object_getattr(o, name) {
+            return r;
+        }
         if name == "__name__"
             && let Some(b) = BUILTIN.cast(o)
             && let Some(n) = b.get_ref(self.heap, builtin::NAME)
@@ -598,7 +601,7 @@ impl<'py> Interp<'py> {
                 ));
             }
         };
-        self.prepare_namespace(ns_dict, slot_names.as_deref())?;
+        let qualname = self.prepare_namespace(ns_dict, slot_names.as_deref())?;
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
@@ -611,7 +614,7 @@ impl<'py> Interp<'py> {
             Some(ns),
         )
         .map_err(|e| self.err(e))?;
-        self.fill_namespace(&cls, slot_names.as_deref())?;
+        self.fill_namespace(&cls, slot_names.as_deref(), qualname)?;
         Ok(cls)
     }
 

@@ -41,6 +41,7 @@ mod operators;
 mod run_scripts;
 mod stdio;
 mod store;
+mod super_object;
 mod type_new;
 mod typing_objects;
 mod vm;

@@ -157,6 +157,7 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     .into_iter()
     .chain(super::typing_objects::KINDS.iter().copied())
     .chain(super::descriptors::KINDS.iter().copied())
+    .chain([&super::super_object::SUPER])
     .find_map(|k| k.cast(o))
 }
 

@@ -63,17 +63,28 @@ impl<'py> Interp<'py> {
         self.new_class(&unicode::str_value(n), &bases, copy)
     }
 
-    /// Before the class is made: `__qualname__` leaves the namespace, and a `__slots__` name
+    /// Before the class is made: `__qualname__` leaves the namespace (given back), and a `__slots__` name
     /// that is also a class attribute is refused.
     pub(crate) fn prepare_namespace(
         &self,
         ns: &dict::Dict,
         slots: Option<&[String]>,
-    ) -> R<'py, ()> {
+    ) -> R<'py, Option<Obj<'py>>> {
         let heap = self.heap;
         let err = |e| self.err(e);
         let key = self.name_str("__qualname__")?;
-        dict::pop(heap, ns, key.object()).map_err(err)?;
+        let qualname = dict::pop(heap, ns, key.object()).map_err(err)?;
+        if let Some(q) = &qualname
+            && !unicode::is_str(q.object())
+        {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "type __qualname__ must be a str, not {}",
+                    q.ob_type().name()
+                ),
+            ));
+        }
         for s in slots.unwrap_or_default() {
             if matches!(s.as_str(), "__dict__" | "__weakref__") {
                 continue;
@@ -86,17 +97,27 @@ impl<'py> Interp<'py> {
                 ));
             }
         }
-        Ok(())
+        Ok(qualname)
     }
 
     /// After the class is made: its descriptors and `__doc__` join its namespace, and its
     /// properties learn their names.
-    pub(crate) fn fill_namespace(&self, cls: &Obj<'py>, slots: Option<&[String]>) -> R<'py, ()> {
+    pub(crate) fn fill_namespace(
+        &self,
+        cls: &Obj<'py>,
+        slots: Option<&[String]>,
+        qualname: Option<Obj<'py>>,
+    ) -> R<'py, ()> {
         let heap = self.heap;
         let err = |e| self.err(e);
         let Some(ty) = pyrt_objects::types::type_object(cls.object()) else {
             return Ok(());
         };
+        if let Some(c) = class::Class::of_type(ty)
+            && let Some(q) = qualname.as_ref().and_then(|q| unicode::Str::cast(q.object()))
+        {
+            class::set_class_qualname(c, &unicode::str_value(q));
+        }
         let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast) else {
             return Ok(());
         };

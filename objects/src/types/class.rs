@@ -45,6 +45,9 @@ pub struct PyHeapTypeObject {
     /// The direct subclasses (`tp_subclasses`, borrowed: a class leaves its base's list when
     /// it is freed), which [`type_modified`](crate::type_cache::type_modified) invalidates.
     subclasses: core::cell::RefCell<Vec<NonNull<PyTypeObject>>>,
+    /// `__qualname__` when the class statement gave one other than the name (`ht_qualname`:
+    /// `f.<locals>.C`, `Outer.Inner`).
+    dotted_qualname: core::cell::OnceCell<String>,
     kind: ClassKind,
     /// Whether the class or a base defines `__del__` (CPython's `tp_finalize` slot is set).
     finalizer: core::cell::Cell<bool>,
@@ -56,6 +59,7 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - 3 * size_of::<String>()
     - size_of::<Option<ClassKeys>>()
     - size_of::<ClassKind>()
+    - size_of::<core::cell::OnceCell<String>>()
     - size_of::<core::cell::Cell<bool>>()
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
     - size_of::<Option<ObjPtr>>();
@@ -116,6 +120,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).kind).write(init.kind);
         ptr::addr_of_mut!((*h).dict).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
+        ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::OnceCell::new());
         ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
         ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
         let name_ptr: *const str = (*h).qualname.as_str();
@@ -188,7 +193,16 @@ fn header(c: &Class) -> &PyHeapTypeObject {
 /// The class's module and qualified name.
 pub fn class_module_and_name(c: &Class) -> (&str, &str) {
     let h = header(c);
-    (&h.module, &h.qualname)
+    (&h.module, h.dotted_qualname.get().unwrap_or(&h.qualname))
+}
+
+/// Sets the class's `__qualname__` as its class statement gave it (once, when the class is
+/// made; a name equal to the class's name changes nothing).
+pub fn set_class_qualname(c: &Class, qualname: &str) {
+    let h = header(c);
+    if qualname != h.qualname {
+        let _ = h.dotted_qualname.set(qualname.to_string());
+    }
 }
 
 pub(crate) fn is_identifier(name: &str) -> bool {
@@ -554,6 +568,7 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
         ptr::drop_in_place(ptr::addr_of_mut!((*h).qualname));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).module));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).slot_names));
+        ptr::drop_in_place(ptr::addr_of_mut!((*h).dotted_qualname));
         if let Some(k) = (*h).cached_keys.take() {
             k.release(heap);
         }
