@@ -517,7 +517,7 @@ pub(crate) fn has_descriptor_method(o: &PyObject, name: &str) -> bool {
     if descriptors::MAPPINGPROXY.is(o) {
         return matches!(name, "keys" | "values" | "items" | "get" | "copy");
     }
-    false
+    pyrt_objects::types::type_object(o).is_some() && matches!(name, "__subclasses__" | "mro")
 }
 
 impl<'py> Interp<'py> {
@@ -534,6 +534,9 @@ impl<'py> Interp<'py> {
             return None;
         }
         let heap = self.heap;
+        if let Some(ty) = pyrt_objects::types::type_object(o) {
+            return Some(self.type_method(ty, name, args, kwargs));
+        }
         if let Some(m) = descriptors::proxy_mapping(heap, o) {
             return Some(
                 super::methods::call(self, &m, name, args, kwargs).and_then(|r| {
@@ -605,6 +608,35 @@ impl<'py> Interp<'py> {
                 }
             }
         })())
+    }
+
+    /// `C.__subclasses__()` and `C.mro()`.
+    fn type_method(
+        &self,
+        ty: &PyTypeObject,
+        name: &str,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        if !args.is_empty() || !kwargs.is_empty() {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!("type.{name}() takes no arguments ({} given)", args.len()),
+            ));
+        }
+        let types: Vec<Obj<'py>> = if name == "mro" {
+            exceptions::type_mro(ty)
+                .into_iter()
+                .map(|t| self.type_as_object(t))
+                .collect()
+        } else {
+            class::subclasses(ty)
+                .into_iter()
+                // SAFETY: a class is in its base's list only while it is alive.
+                .map(|t| self.type_as_object(unsafe { t.as_ref() }))
+                .collect()
+        };
+        list::new_list(self.heap, types).map_err(|e| self.err(e))
     }
 
     /// The attribute name a member or getset descriptor serves (empty for others).

@@ -442,6 +442,14 @@ pub fn class_dict(ty: &PyTypeObject) -> Option<&PyObject> {
         .map(|d| unsafe { &*d.as_ptr() })
 }
 
+/// The direct subclasses of `ty` that are alive, oldest first (`type.__subclasses__()`;
+/// none for a static type).
+pub fn subclasses(ty: &PyTypeObject) -> Vec<NonNull<PyTypeObject>> {
+    let mut out = Vec::new();
+    for_each_subclass(ty, |t| out.push(t));
+    out
+}
+
 /// Calls `f` with each direct subclass of `ty` (none for a static type).
 pub(crate) fn for_each_subclass(ty: &PyTypeObject, mut f: impl FnMut(NonNull<PyTypeObject>)) {
     if let Some(c) = Class::of_type(ty) {
