@@ -25,6 +25,7 @@
 //! | 197–201 | `async`/`await` (differ by design) |
 //! | 202–213 | 3.12 statements and expressions: `type` aliases, generics, operators, literals, targets, evaluation order |
 //! | 214–243, 245–246 | memory lessons (growth of containers, refcounts, interning, weakrefs) and everyday programs |
+//! | 440–452 | issue 14's types: `C.__dict__` as a mappingproxy with its descriptors, `property`, `classmethod`/`staticmethod`, `super()`, descriptors and the attribute hooks, `type(name, bases, dict)`, `dir()`, cached lookups as classes change, class cycles in `gc` |
 //! | 248–268 | issue 13's language pieces in detail: `throw`/`close` through `yield from`, function and code attributes, `slice`, `dict |`, `str.encode`/`format_map`, `eval`/`exec`/`compile`, generator frames, `object()`, PEP 695 type parameters, the 4300-digit literal limit, indentation errors, `sys._getframe`, dict views as sets |
 //!
 //! Each script runs twice, as `pyrt run NAME` and as `python3.12 NAME`, both with the working
@@ -123,24 +124,8 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not support the special method __len__ yet (class 'Rev')",
     ),
     (
-        "128_class_vs_instance_attributes.py",
-        "pyrt raises TypeError: vars() argument must have __dict__ attribute",
-    ),
-    (
-        "129_inheritance_super.py",
-        "pyrt raises AttributeError: 'type' object has no attribute '__subclasses__'",
-    ),
-    (
         "130_multiple_inheritance_mro.py",
         "pyrt raises TypeError: pyrt does not support multiple inheritance",
-    ),
-    (
-        "131_slots.py",
-        "pyrt raises AttributeError: 'type' object has no attribute 'x'",
-    ),
-    (
-        "132_properties.py",
-        "pyrt raises NameError: name 'property' is not defined",
     ),
     (
         "133_staticmethod_classmethod.py",
@@ -149,10 +134,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "134_class_special_methods_few.py",
         "pyrt raises NotImplementedError: pyrt does not support the special method __repr__ yet (class 'Vector')",
-    ),
-    (
-        "135_class_attributes_lookup.py",
-        "pyrt raises NotImplementedError: pyrt does not support dir() of a 'Derived' object yet",
     ),
     (
         "139_class_str_repr.py",
@@ -167,10 +148,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises AttributeError: 'Point' object has no attribute '_asdict'",
     ),
     (
-        "143_class_body_execution.py",
-        "pyrt raises AttributeError: 'type' object has no attribute '__dict__'",
-    ),
-    (
         "144_class_super_details.py",
         "pyrt raises TypeError: pyrt does not support multiple inheritance",
     ),
@@ -183,20 +160,12 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not support the special method __eq__ yet (class 'Key')",
     ),
     (
-        "147_class_getattr_fallback.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __getattr__ yet (class 'Proxy')",
-    ),
-    (
         "158_import_stdlib_sys.py",
         "needs the standard library's json (a later issue)",
     ),
     (
         "191_traceback_module.py",
         "needs the standard library's traceback (a later issue)",
-    ),
-    (
-        "195_tb_in_class_init_property.py",
-        "pyrt raises NameError: name 'property' is not defined",
     ),
     (
         "203_generic_functions_classes.py",
@@ -209,10 +178,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "205_matmul_and_binops.py",
         "pyrt raises NotImplementedError: pyrt does not support the special method __matmul__ yet (class 'Matrix')",
-    ),
-    (
-        "207_evaluation_order.py",
-        "pyrt raises NotImplementedError: pyrt does not make classes with type(name, bases, dict) yet",
     ),
     (
         "219_identity_is_vs_eq.py",

@@ -236,6 +236,16 @@ impl<'py> Interp<'py> {
                 return unicode::new_str(self.heap, short).map_err(|e| self.err(e));
             }
             if name == "__mro__" || name == "__bases__" {
+                let stored = if name == "__mro__" {
+                    class::class_mro(ty)
+                } else {
+                    class::class_bases(ty)
+                };
+                // (An exception class's MRO may leave its chain of bases: `ExceptionGroup`.)
+                if let Some(t) = stored.filter(|_| !exceptions::is_exception_class(o)) {
+                    // SAFETY: the class holds its tuple.
+                    return Ok(unsafe { Obj::from_borrowed(self.heap, t) });
+                }
                 let types = if name == "__mro__" {
                     exceptions::type_mro(ty)
                 } else {

@@ -42,6 +42,15 @@ pub struct PyHeapTypeObject {
     cached_keys: Option<ClassKeys>,
     /// The class namespace (`tp_dict`): class attributes and methods, if any.
     dict: core::cell::Cell<Option<ObjPtr>>,
+    /// `tp_bases`: the tuple of the class's bases.
+    bases: core::cell::Cell<Option<ObjPtr>>,
+    /// `tp_mro`: the class, then its bases in method resolution order (a cycle through the
+    /// class, which the collector breaks by clearing it).
+    mro: core::cell::Cell<Option<ObjPtr>>,
+    /// The weak reference to the class that CPython keeps in its base's `tp_subclasses`
+    /// (so `weakref.getweakrefcount(C)` is 1 and `weakref.ref(C)` shares it); held here,
+    /// not traversed, released when the class is freed.
+    subclass_ref: core::cell::Cell<Option<ObjPtr>>,
     /// The direct subclasses (`tp_subclasses`, borrowed: a class leaves its base's list when
     /// it is freed), which [`type_modified`](crate::type_cache::type_modified) invalidates.
     subclasses: core::cell::RefCell<Vec<NonNull<PyTypeObject>>>,
@@ -62,7 +71,7 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<core::cell::OnceCell<String>>()
     - size_of::<core::cell::Cell<bool>>()
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
-    - size_of::<Option<ObjPtr>>();
+    - 4 * size_of::<Option<ObjPtr>>();
 
 /// What a heap type's instances are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +128,9 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).cached_keys).write(init.cached_keys);
         ptr::addr_of_mut!((*h).kind).write(init.kind);
         ptr::addr_of_mut!((*h).dict).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).bases).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).mro).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).subclass_ref).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::OnceCell::new());
         ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
@@ -385,9 +397,67 @@ fn finish_class<'h>(
         header(c).dict.set(Some(d.into_ptr()));
     }
     update_finalizer(heap, c.as_type());
+    set_bases_and_mro(heap, c)?;
     // SAFETY: the class is complete.
     unsafe { heap.track(cls.object()) };
     Ok(cls)
+}
+
+/// `tp_bases` and `tp_mro` of a new class (single inheritance: the chain of bases).
+fn set_bases_and_mro(heap: &Heap, c: &Class) -> PyResult<()> {
+    let ty = c.as_type();
+    let as_obj = |t: &PyTypeObject| {
+        // SAFETY: a type is alive while its subclass is.
+        unsafe { Obj::from_borrowed(heap, &t.ob_base.ob_base) }
+    };
+    let base = ty.base().unwrap_or(OBJECT_TYPE.get());
+    let bases = crate::types::tuple::new_tuple(heap, vec![as_obj(base)])?;
+    header(c).bases.set(Some(bases.into_ptr()));
+    let mut chain = Vec::new();
+    let mut t = Some(ty);
+    while let Some(cur) = t {
+        chain.push(as_obj(cur));
+        t = cur.base();
+    }
+    let mro = crate::types::tuple::new_tuple(heap, chain)?;
+    header(c).mro.set(Some(mro.into_ptr()));
+    let r = crate::types::weakref::new_ref(heap, &ty.ob_base.ob_base, None)?;
+    header(c).subclass_ref.set(Some(r.into_ptr()));
+    Ok(())
+}
+
+/// `tp_bases` of a class, if set.
+pub fn class_bases(ty: &PyTypeObject) -> Option<&PyObject> {
+    // SAFETY: the class holds a reference to its bases tuple.
+    header(Class::of_type(ty)?)
+        .bases
+        .get()
+        .map(|d| unsafe { &*d.as_ptr() })
+}
+
+/// `tp_mro` of a class, if set (a cleared class has none).
+pub fn class_mro(ty: &PyTypeObject) -> Option<&PyObject> {
+    // SAFETY: the class holds a reference to its MRO tuple.
+    header(Class::of_type(ty)?)
+        .mro
+        .get()
+        .map(|d| unsafe { &*d.as_ptr() })
+}
+
+/// `type_clear` of a class in a cycle: the method cache forgets it, its namespace is
+/// emptied and its MRO released (its bases and base stay until it is freed).
+pub(crate) fn heap_type_clear(heap: &Heap, ty: &PyTypeObject) {
+    let Some(c) = Class::of_type(ty) else {
+        return;
+    };
+    crate::type_cache::type_modified(ty);
+    if let Some(d) = class_dict(ty).and_then(crate::types::dict::Dict::cast) {
+        crate::types::dict::clear(heap, d);
+    }
+    if let Some(m) = header(c).mro.take() {
+        // SAFETY: the class owned this reference.
+        unsafe { heap.decref(m) };
+    }
 }
 
 /// Whether instances of `ty` have a finalizer (`tp_finalize`: a `__del__` in the class or a
@@ -579,6 +649,12 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
         ptr::drop_in_place(ptr::addr_of_mut!((*h).dotted_qualname));
         if let Some(k) = (*h).cached_keys.take() {
             k.release(heap);
+        }
+        for t in [(*h).mro.take(), (*h).bases.take(), (*h).subclass_ref.take()]
+            .into_iter()
+            .flatten()
+        {
+            heap.decref(t);
         }
         if let Some(d) = (*h).dict.take() {
             crate::type_cache::unwatch_namespace(heap, d.as_ref(), &(*h).ht_type);
