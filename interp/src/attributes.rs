@@ -164,13 +164,15 @@ impl<'py> Interp<'py> {
         if let Some(sm) = STATICMETHOD.cast(o) {
             return Ok(sm.get_ref(heap, 0).unwrap_or_else(|| none(heap)));
         }
+        if class::is_heap_type(o.ob_type())
+            && !exceptions::is_exception(o)
+            && let Some(get) = self.type_lookup(o.ob_type(), "__get__")?
+        {
+            let inst = obj.cloned().unwrap_or_else(|| none(heap));
+            let args = vec![d.clone(), inst, self.type_as_object(ty)];
+            return self.call(&get, args, Vec::new());
+        }
         let Some(obj) = obj else {
-            if class::is_heap_type(o.ob_type()) && !exceptions::is_exception(o) {
-                if let Some(get) = self.type_lookup(o.ob_type(), "__get__")? {
-                    let args = vec![d.clone(), none(heap), self.type_as_object(ty)];
-                    return self.call(&get, args, Vec::new());
-                }
-            }
             return Ok(d);
         };
         if let Some(p) = PROPERTY.cast(o) {
@@ -181,12 +183,6 @@ impl<'py> Interp<'py> {
         }
         if MEMBER.is(o) || GETSET.is(o) {
             return abstract_::getattr(heap, obj.object(), name).map_err(|e| self.err(e));
-        }
-        if class::is_heap_type(o.ob_type()) && !exceptions::is_exception(o) {
-            if let Some(get) = self.type_lookup(o.ob_type(), "__get__")? {
-                let args = vec![d.clone(), obj.clone(), self.type_as_object(ty)];
-                return self.call(&get, args, Vec::new());
-            }
         }
         Ok(d)
     }
@@ -258,7 +254,9 @@ impl<'py> Interp<'py> {
     /// Whether `u` is an `AttributeError`.
     pub(crate) fn is_attribute_error(&self, u: &Unwind<'py>) -> bool {
         let Unwind::Raise(r) = u;
-        r.exc.ob_type().is_subtype(exceptions::ATTRIBUTE_ERROR.get())
+        r.exc
+            .ob_type()
+            .is_subtype(exceptions::ATTRIBUTE_ERROR.get())
     }
 
     /// `obj.name` for an instance of a script's class (`slot_tp_getattr_hook`): the class's
@@ -367,11 +365,7 @@ impl<'py> Interp<'py> {
     /// `C.name` for a class made by a script (`type_getattro`): its namespace as a
     /// `mappingproxy`, its names and base, else the attribute along its bases through the
     /// descriptor's `__get__(None, C)`. `None` when the class does not have it.
-    pub(crate) fn class_getattr(
-        &self,
-        ty: &PyTypeObject,
-        name: &str,
-    ) -> R<'py, Option<Obj<'py>>> {
+    pub(crate) fn class_getattr(&self, ty: &PyTypeObject, name: &str) -> R<'py, Option<Obj<'py>>> {
         let heap = self.heap;
         let err = |e| self.err(e);
         if class::is_heap_type(ty) {
@@ -422,7 +416,11 @@ impl<'py> Interp<'py> {
         if args.len() != want {
             return Some(Err(self.raise(
                 &exceptions::TYPE_ERROR,
-                format!("expected {} arguments, got {}", want - 1, args.len().max(1) - 1),
+                format!(
+                    "expected {} arguments, got {}",
+                    want - 1,
+                    args.len().max(1) - 1
+                ),
             )));
         }
         let r = (|| {
@@ -559,7 +557,11 @@ impl<'py> Interp<'py> {
             let arity = |min: usize, max: usize| -> R<'py, ()> {
                 if args.len() < min || args.len() > max {
                     let msg = if min == max {
-                        format!("expected {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+                        format!(
+                            "expected {min} argument{}, got {}",
+                            if min == 1 { "" } else { "s" },
+                            args.len()
+                        )
                     } else {
                         format!("expected at least {min} argument, got {}", args.len())
                     };
@@ -586,10 +588,9 @@ impl<'py> Interp<'py> {
                         None => inst.as_ref().map(|i| i.ob_type()),
                     };
                     let Some(ty) = ty else {
-                        return Err(self.raise(
-                            &exceptions::TYPE_ERROR,
-                            "__get__(None, None) is invalid",
-                        ));
+                        return Err(
+                            self.raise(&exceptions::TYPE_ERROR, "__get__(None, None) is invalid")
+                        );
                     };
                     let n = self.descriptor_name(o);
                     self.descr_get(obj.clone(), inst.as_ref(), ty, &n)
@@ -709,7 +710,10 @@ impl<'py> Interp<'py> {
                 if args.len() > 4 {
                     return Err(self.raise(
                         &exceptions::TYPE_ERROR,
-                        format!("property() takes at most 4 arguments ({} given)", args.len()),
+                        format!(
+                            "property() takes at most 4 arguments ({} given)",
+                            args.len()
+                        ),
                     ));
                 }
                 let mut refs: Vec<Option<Obj<'py>>> = vec![None; 5];
@@ -726,7 +730,10 @@ impl<'py> Interp<'py> {
                     if i < args.len() {
                         return Err(self.raise(
                             &exceptions::TYPE_ERROR,
-                            format!("argument for property() given by name ('{k}') and position ({})", i + 1),
+                            format!(
+                                "argument for property() given by name ('{k}') and position ({})",
+                                i + 1
+                            ),
                         ));
                     }
                     refs[i] = Some(v.clone());

@@ -268,9 +268,7 @@ impl<'py> Interp<'py> {
                 return Ok(v);
             }
         }
-        if class::is_heap_type(o.ob_type())
-            && as_type(o).is_none()
-            && !exceptions::is_exception(o)
+        if class::is_heap_type(o.ob_type()) && as_type(o).is_none() && !exceptions::is_exception(o)
         {
             return self.instance_getattr(obj, name);
         }

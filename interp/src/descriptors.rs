@@ -284,7 +284,9 @@ pub(crate) fn builtin_types() -> [&'static StaticType; 3] {
 }
 
 /// Whether `ty` is one of this module's types (construction goes through [`construct`]).
-pub(crate) fn is_descriptor_type(ty: &pyrt_objects::typeobj::PyTypeObject) -> Option<&'static Kind> {
+pub(crate) fn is_descriptor_type(
+    ty: &pyrt_objects::typeobj::PyTypeObject,
+) -> Option<&'static Kind> {
     KINDS
         .iter()
         .copied()

@@ -58,7 +58,11 @@ fn super_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
             .and_then(|t| type_object(t.object()).map(|t| t.name().to_string()))
             .unwrap_or_else(|| "NULL".into())
     };
-    Ok(format!("<super: <class '{}'>, <{} object>>", name(0), name(2)))
+    Ok(format!(
+        "<super: <class '{}'>, <{} object>>",
+        name(0),
+        name(2)
+    ))
 }
 
 impl<'py> Interp<'py> {
@@ -146,7 +150,9 @@ impl<'py> Interp<'py> {
         let frame = self
             .running_frame()
             .ok_or_else(|| fail("super(): no current frame"))?;
-        let code = frame.code().ok_or_else(|| fail("super(): no code object"))?;
+        let code = frame
+            .code()
+            .ok_or_else(|| fail("super(): no code object"))?;
         if code.argcount() == 0 && code.posonlyargcount() == 0 {
             return Err(fail("super(): no arguments"));
         }
@@ -172,7 +178,9 @@ impl<'py> Interp<'py> {
             let Some(c) = cell.as_ref().and_then(|c| CellObject::cast(c.object())) else {
                 return Err(fail("super(): bad __class__ cell"));
             };
-            let class_ = c.get(heap).ok_or_else(|| fail("super(): empty __class__ cell"))?;
+            let class_ = c
+                .get(heap)
+                .ok_or_else(|| fail("super(): empty __class__ cell"))?;
             if type_object(class_.object()).is_none() {
                 return Err(fail("super(): __class__ is not a type"));
             }

@@ -5,9 +5,9 @@
 //! `__doc__` (`None`) when the body set none; properties learn their names
 //! (`__set_name__`). Also `type(name, bases, dict)`.
 
+use pyrt_objects::Obj;
 use pyrt_objects::typeobj::TypeFlags;
 use pyrt_objects::types::{class, dict, none, tuple, unicode};
-use pyrt_objects::Obj;
 
 use super::descriptors::{self, GETSET, MEMBER, PROPERTY, prop};
 use super::exceptions;
@@ -114,7 +114,9 @@ impl<'py> Interp<'py> {
             return Ok(());
         };
         if let Some(c) = class::Class::of_type(ty)
-            && let Some(q) = qualname.as_ref().and_then(|q| unicode::Str::cast(q.object()))
+            && let Some(q) = qualname
+                .as_ref()
+                .and_then(|q| unicode::Str::cast(q.object()))
         {
             class::set_class_qualname(c, &unicode::str_value(q));
         }
@@ -143,7 +145,10 @@ impl<'py> Interp<'py> {
             self.put_descriptor(d, cls, &GETSET, "__weakref__", 1)?;
         }
         let doc = self.name_str("__doc__")?;
-        if dict::get_item(heap, d, doc.object()).map_err(err)?.is_none() {
+        if dict::get_item(heap, d, doc.object())
+            .map_err(err)?
+            .is_none()
+        {
             dict::set_item(heap, d, doc, none(heap)).map_err(err)?;
         }
         Ok(())
