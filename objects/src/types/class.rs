@@ -51,6 +51,9 @@ pub struct PyHeapTypeObject {
     /// (so `weakref.getweakrefcount(C)` is 1 and `weakref.ref(C)` shares it); held here,
     /// not traversed, released when the class is freed.
     subclass_ref: core::cell::Cell<Option<ObjPtr>>,
+    /// A yes/no fact about the class's namespaces that the interpreter computed for the
+    /// version tag beside it (see [`cached_fact`]).
+    fact: core::cell::Cell<(u32, bool)>,
     /// The direct subclasses (`tp_subclasses`, borrowed: a class leaves its base's list when
     /// it is freed), which [`type_modified`](crate::type_cache::type_modified) invalidates.
     subclasses: core::cell::RefCell<Vec<NonNull<PyTypeObject>>>,
@@ -71,7 +74,8 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<core::cell::OnceCell<String>>()
     - size_of::<core::cell::Cell<bool>>()
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
-    - 4 * size_of::<Option<ObjPtr>>();
+    - 4 * size_of::<Option<ObjPtr>>()
+    - size_of::<core::cell::Cell<(u32, bool)>>();
 
 /// What a heap type's instances are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,6 +135,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).bases).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).mro).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).subclass_ref).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).fact).write(core::cell::Cell::new((0, false)));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::OnceCell::new());
         ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
@@ -424,6 +429,21 @@ fn set_bases_and_mro(heap: &Heap, c: &Class) -> PyResult<()> {
     let r = crate::types::weakref::new_ref(heap, &ty.ob_base.ob_base, None)?;
     header(c).subclass_ref.set(Some(r.into_ptr()));
     Ok(())
+}
+
+/// The fact the interpreter recorded for `ty` with [`set_cached_fact`], if `ty`'s version tag
+/// is still the one it was recorded with (any change to the namespaces of the class or its
+/// bases gives the class a new tag, and tags are never reused).
+pub fn cached_fact(ty: &PyTypeObject) -> Option<bool> {
+    let (version, fact) = header(Class::of_type(ty)?).fact.get();
+    (version != 0 && version == ty.version_tag()).then_some(fact)
+}
+
+/// Records a fact about `ty`'s namespaces, valid while its version tag is `version`.
+pub fn set_cached_fact(ty: &PyTypeObject, version: u32, fact: bool) {
+    if let Some(c) = Class::of_type(ty) {
+        header(c).fact.set((version, fact));
+    }
 }
 
 /// `tp_bases` of a class, if set.
