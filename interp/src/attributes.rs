@@ -455,10 +455,12 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         let err = |e| self.err(e);
         let o = obj.object();
+        // Classes on `object` only: a built-in base adds its own methods' names.
+        let plain = |t: &PyTypeObject| class::class_kind(t) == Some(class::ClassKind::Object);
         let (start, own) = match pyrt_objects::types::type_object(o) {
-            Some(ty) if class::is_heap_type(ty) => (ty, None),
+            Some(ty) if plain(ty) => (ty, None),
             Some(_) => return Ok(None),
-            None if class::is_heap_type(o.ob_type()) => {
+            None if plain(o.ob_type()) => {
                 let d = abstract_::getattr(heap, o, "__dict__").ok();
                 (o.ob_type(), d)
             }

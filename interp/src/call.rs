@@ -303,6 +303,11 @@ impl<'py> Interp<'py> {
                 _ => {}
             }
         }
+        if class::is_heap_type(o.ob_type()) && as_type(o).is_none() {
+            // An instance of a script's exception class: the same protocol, after the
+            // exception's own attributes above.
+            return self.instance_getattr(obj, name);
+        }
         match abstract_::getattr(self.heap, o, name) {
             Ok(v) => Ok(v),
             Err(e) => {
@@ -360,7 +365,7 @@ impl<'py> Interp<'py> {
             }
             return result.map_err(|e| self.err(e));
         }
-        if class::is_heap_type(o.ob_type()) && !exceptions::is_exception(o) {
+        if class::is_heap_type(o.ob_type()) {
             return self.instance_setattr(obj, name, value);
         }
         match value {
