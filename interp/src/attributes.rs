@@ -478,12 +478,10 @@ impl<'py> Interp<'py> {
         if let Some(d) = &own {
             add_dict(d.object())?;
         }
-        let mut t = Some(start);
-        while let Some(cur) = t {
+        for cur in class::mro_iter(start) {
             if let Some(d) = class::class_dict(cur) {
                 add_dict(d)?;
             }
-            t = cur.base();
         }
         for n in OBJECT_NAMES {
             names.push(self.name_str(n)?);
@@ -628,7 +626,7 @@ impl<'py> Interp<'py> {
             ));
         }
         let types: Vec<Obj<'py>> = if name == "mro" {
-            exceptions::type_mro(ty)
+            super::mro::mro_of(ty)
                 .into_iter()
                 .map(|t| self.type_as_object(t))
                 .collect()

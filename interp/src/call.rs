@@ -187,14 +187,12 @@ impl<'py> Interp<'py> {
     /// An attribute of a class or its bases (`_PyType_Lookup`).
     pub(crate) fn class_lookup(&self, ty: &PyTypeObject, name: &str) -> Option<Obj<'py>> {
         let key = self.name_str(name).ok()?;
-        let mut t = Some(ty);
-        while let Some(cur) = t {
+        for cur in class::mro_iter(ty) {
             if let Some(d) = class::class_dict(cur).and_then(dict::Dict::cast)
                 && let Ok(Some(v)) = dict::get_item(self.heap, d, key.object())
             {
                 return Some(v);
             }
-            t = cur.base();
         }
         None
     }
@@ -583,6 +581,7 @@ impl<'py> Interp<'py> {
                     .collect::<R<'py, Vec<_>>>()?,
             ),
         };
+        let mut c3 = None;
         let base = match bases {
             [] => None,
             [b] => match as_type(b.object()) {
@@ -608,10 +607,17 @@ impl<'py> Interp<'py> {
                 }
             },
             _ => {
-                return Err(self.raise(
-                    &exceptions::TYPE_ERROR,
-                    "pyrt does not support multiple inheritance",
-                ));
+                let mut types = Vec::new();
+                for b in bases {
+                    let t = as_type(b.object()).ok_or_else(|| {
+                        self.raise(&exceptions::TYPE_ERROR, "bases must be types")
+                    })?;
+                    types.push(t);
+                }
+                let best = self.best_base(&types)?;
+                c3 = Some(self.c3_mro(&types)?);
+                (!ptr::eq(best, pyrt_objects::types::OBJECT_TYPE.get()))
+                    .then_some(&best.ob_base.ob_base)
             }
         };
         let qualname = self.prepare_namespace(ns_dict, slot_names.as_deref())?;
@@ -627,6 +633,15 @@ impl<'py> Interp<'py> {
             Some(ns),
         )
         .map_err(|e| self.err(e))?;
+        let inherits_c3 = base.and_then(as_type).is_some_and(class::has_c3_mro);
+        if c3.is_none() && inherits_c3 {
+            // A single base with multiple inheritance above it: C3 over that base.
+            let b = base.and_then(as_type).into_iter().collect::<Vec<_>>();
+            c3 = Some(self.c3_mro(&b)?);
+        }
+        if let Some(mro) = c3 {
+            self.set_c3(&cls, bases, &mro)?;
+        }
         self.fill_namespace(&cls, slot_names.as_deref(), qualname)?;
         Ok(cls)
     }

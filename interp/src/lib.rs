@@ -36,6 +36,7 @@ mod gc_hooks;
 mod gc_module;
 mod methods;
 mod modules;
+mod mro;
 mod objects;
 mod operators;
 mod run_scripts;

@@ -100,7 +100,7 @@ impl<'py> Interp<'py> {
             )
         })?;
         let start = self.super_start(ty, obj)?;
-        let mro = exceptions::type_mro(start);
+        let mro = super::mro::mro_of(start);
         let after = mro
             .iter()
             .position(|t| core::ptr::eq(*t, ty))

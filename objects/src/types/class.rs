@@ -61,6 +61,9 @@ pub struct PyHeapTypeObject {
     /// `f.<locals>.C`, `Outer.Inner`).
     dotted_qualname: core::cell::OnceCell<String>,
     kind: ClassKind,
+    /// Whether `mro` is more than the chain of `tp_base` (multiple inheritance somewhere
+    /// above): lookups and subtype tests then follow `mro`.
+    c3: core::cell::Cell<bool>,
     /// Whether the class or a base defines `__del__` (CPython's `tp_finalize` slot is set).
     finalizer: core::cell::Cell<bool>,
     _reserved: [u8; RESERVED],
@@ -75,7 +78,8 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<core::cell::Cell<bool>>()
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
     - 4 * size_of::<Option<ObjPtr>>()
-    - size_of::<core::cell::Cell<(u32, bool)>>();
+    - size_of::<core::cell::Cell<(u32, bool)>>()
+    - size_of::<core::cell::Cell<bool>>();
 
 /// What a heap type's instances are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,6 +140,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).mro).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).subclass_ref).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).fact).write(core::cell::Cell::new((0, false)));
+        ptr::addr_of_mut!((*h).c3).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::OnceCell::new());
         ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
@@ -446,6 +451,93 @@ pub fn set_cached_fact(ty: &PyTypeObject, version: u32, fact: bool) {
     }
 }
 
+/// Whether `ty`'s MRO is more than its chain of bases (multiple inheritance).
+#[inline]
+pub fn has_c3_mro(ty: &PyTypeObject) -> bool {
+    Class::of_type(ty).is_some_and(|c| header(c).c3.get())
+}
+
+/// The types of `ty`'s MRO, in order: the stored MRO of a class with multiple inheritance
+/// above it, else the chain of `tp_base`.
+pub fn mro_iter(ty: &PyTypeObject) -> MroIter<'_> {
+    let items = if has_c3_mro(ty) {
+        class_mro(ty)
+            .and_then(crate::types::tuple::Tuple::cast)
+            .map_or(&[][..], crate::types::tuple::items)
+    } else {
+        &[]
+    };
+    MroIter {
+        chain: items.is_empty().then_some(ty),
+        items,
+    }
+}
+
+/// The iterator of [`mro_iter`].
+pub struct MroIter<'a> {
+    chain: Option<&'a PyTypeObject>,
+    items: &'a [ObjPtr],
+}
+
+impl<'a> Iterator for MroIter<'a> {
+    type Item = &'a PyTypeObject;
+
+    fn next(&mut self) -> Option<&'a PyTypeObject> {
+        if let Some(t) = self.chain {
+            self.chain = t.base();
+            return Some(t);
+        }
+        let (first, rest) = self.items.split_first()?;
+        self.items = rest;
+        // SAFETY: the MRO tuple holds its types, alive while the class is.
+        crate::types::type_object(unsafe { &*first.as_ptr() })
+    }
+}
+
+/// Gives class `cls` (made on its best base by [`new_subclass`]) all its bases and its C3
+/// MRO (`type_new` with several bases): it joins the subclass lists of its other bases, and
+/// lookups and subtype tests follow `mro` from now on.
+///
+/// # Errors
+/// `TypeError` when `cls` is not a class or the tuples are not tuples of types.
+pub fn set_bases_and_c3_mro<'h>(
+    heap: &'h Heap,
+    cls: &PyObject,
+    bases: Obj<'h>,
+    mro: Obj<'h>,
+) -> PyResult<()> {
+    let c = Class::cast_internal(cls)?;
+    let b = crate::types::tuple::Tuple::cast_internal(bases.object())?;
+    crate::types::tuple::Tuple::cast_internal(mro.object())?;
+    let me = c.as_type();
+    for (i, p) in crate::types::tuple::items(b).iter().enumerate() {
+        // SAFETY: the tuple holds its items.
+        let t = crate::types::type_object(unsafe { p.as_ref() })
+            .ok_or_else(crate::view::bad_internal_call)?;
+        let is_tp_base = me.base().is_some_and(|tb| ptr::eq(tb, t));
+        if i > 0
+            && !is_tp_base
+            && let Some(bc) = Class::of_type(t)
+        {
+            header(bc).subclasses.borrow_mut().push(NonNull::from(me));
+        }
+    }
+    let h = header(c);
+    for old in [
+        h.bases.replace(Some(bases.into_ptr())),
+        h.mro.replace(Some(mro.into_ptr())),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        // SAFETY: the class owned the old tuples.
+        unsafe { heap.decref(old) };
+    }
+    h.c3.set(true);
+    crate::type_cache::type_modified(me);
+    Ok(())
+}
+
 /// `tp_bases` of a class, if set.
 pub fn class_bases(ty: &PyTypeObject) -> Option<&PyObject> {
     // SAFETY: the class holds a reference to its bases tuple.
@@ -669,6 +761,20 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
         ptr::drop_in_place(ptr::addr_of_mut!((*h).dotted_qualname));
         if let Some(k) = (*h).cached_keys.take() {
             k.release(heap);
+        }
+        if (*h).c3.get()
+            && let Some(b) = (*h).bases.get()
+            && let Some(b) = crate::types::tuple::Tuple::cast(b.as_ref())
+        {
+            let me: *const PyTypeObject = &(*h).ht_type;
+            for p in crate::types::tuple::items(b) {
+                if let Some(bc) = crate::types::type_object(p.as_ref()).and_then(Class::of_type) {
+                    header(bc)
+                        .subclasses
+                        .borrow_mut()
+                        .retain(|s| !ptr::eq(s.as_ptr(), me));
+                }
+            }
         }
         for t in [(*h).mro.take(), (*h).bases.take(), (*h).subclass_ref.take()]
             .into_iter()
