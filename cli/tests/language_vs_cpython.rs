@@ -25,7 +25,7 @@
 //! | 197–201 | `async`/`await` (differ by design) |
 //! | 202–213 | 3.12 statements and expressions: `type` aliases, generics, operators, literals, targets, evaluation order |
 //! | 214–243, 245–246 | memory lessons (growth of containers, refcounts, interning, weakrefs) and everyday programs |
-//! | 440–453 | issue 14's types: `C.__dict__` as a mappingproxy with its descriptors, `property`, `classmethod`/`staticmethod`, `super()`, descriptors and the attribute hooks, `type(name, bases, dict)`, `dir()`, cached lookups as classes change, class cycles in `gc`, multiple inheritance (C3) |
+//! | 440–454 | issue 14's types: `C.__dict__` as a mappingproxy with its descriptors, `property`, `classmethod`/`staticmethod`, `super()`, descriptors and the attribute hooks, `type(name, bases, dict)`, `dir()`, cached lookups as classes change, class cycles in `gc`, multiple inheritance (C3) |
 //! | 248–268 | issue 13's language pieces in detail: `throw`/`close` through `yield from`, function and code attributes, `slice`, `dict |`, `str.encode`/`format_map`, `eval`/`exec`/`compile`, generator frames, `object()`, PEP 695 type parameters, the 4300-digit literal limit, indentation errors, `sys._getframe`, dict views as sets |
 //!
 //! Each script runs twice, as `pyrt run NAME` and as `python3.12 NAME`, both with the working

@@ -181,6 +181,13 @@ impl<'py> Interp<'py> {
             };
             return self.call(&fget, vec![obj.clone()], Vec::new());
         }
+        if GETSET.is(o) && name == "__weakref__" {
+            // `subtype_getweakref`: the first weak reference, or None.
+            let first = pyrt_objects::types::weakref::weakrefs(heap, obj.object())
+                .into_iter()
+                .next();
+            return Ok(first.unwrap_or_else(|| none(heap)));
+        }
         if MEMBER.is(o) || GETSET.is(o) {
             return abstract_::getattr(heap, obj.object(), name).map_err(|e| self.err(e));
         }
