@@ -108,10 +108,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not support the special method __format__ yet (class 'Money')",
     ),
     (
-        "109_str_format.py",
-        "pyrt raises AttributeError: 'type' object has no attribute 'x'",
-    ),
-    (
         "115_del_slices.py",
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
