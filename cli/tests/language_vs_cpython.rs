@@ -25,6 +25,7 @@
 //! | 197–201 | `async`/`await` (differ by design) |
 //! | 202–213 | 3.12 statements and expressions: `type` aliases, generics, operators, literals, targets, evaluation order |
 //! | 214–243, 245–246 | memory lessons (growth of containers, refcounts, interning, weakrefs) and everyday programs |
+//! | 440–454 | issue 14's types: `C.__dict__` as a mappingproxy with its descriptors, `property`, `classmethod`/`staticmethod`, `super()`, descriptors and the attribute hooks, `type(name, bases, dict)`, `dir()`, cached lookups as classes change, class cycles in `gc`, multiple inheritance (C3) |
 //! | 248–268 | issue 13's language pieces in detail: `throw`/`close` through `yield from`, function and code attributes, `slice`, `dict |`, `str.encode`/`format_map`, `eval`/`exec`/`compile`, generator frames, `object()`, PEP 695 type parameters, the 4300-digit literal limit, indentation errors, `sys._getframe`, dict views as sets |
 //! | 480–509 | issue 14's exceptions as classes: the built-in hierarchy, user subclasses with `__init__`/`__str__`/`__repr__`, `args`, causes and contexts, `__traceback__`, notes, `BaseException.__new__`, sizes, the classes' methods and `__doc__` |
 //!
@@ -92,40 +93,12 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's contextlib (a later issue)",
     ),
     (
-        "109_str_format.py",
-        "pyrt raises AttributeError: 'type' object has no attribute 'x'",
-    ),
-    (
         "115_del_slices.py",
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
-        "128_class_vs_instance_attributes.py",
-        "pyrt raises TypeError: vars() argument must have __dict__ attribute",
-    ),
-    (
-        "129_inheritance_super.py",
-        "pyrt raises AttributeError: 'type' object has no attribute '__subclasses__'",
-    ),
-    (
-        "130_multiple_inheritance_mro.py",
-        "pyrt raises TypeError: pyrt does not support multiple inheritance",
-    ),
-    (
-        "131_slots.py",
-        "pyrt raises AttributeError: 'type' object has no attribute 'x'",
-    ),
-    (
-        "132_properties.py",
-        "pyrt raises NameError: name 'property' is not defined",
-    ),
-    (
         "133_staticmethod_classmethod.py",
         "pyrt raises NameError: name 'classmethod' is not defined",
-    ),
-    (
-        "135_class_attributes_lookup.py",
-        "pyrt raises NotImplementedError: pyrt does not support dir() of a 'Derived' object yet",
     ),
     (
         "141_class_abstract.py",
@@ -136,18 +109,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises AttributeError: 'Point' object has no attribute '_asdict'",
     ),
     (
-        "143_class_body_execution.py",
-        "pyrt raises AttributeError: 'type' object has no attribute '__dict__'",
-    ),
-    (
-        "144_class_super_details.py",
-        "pyrt raises TypeError: pyrt does not support multiple inheritance",
-    ),
-    (
-        "147_class_getattr_fallback.py",
-        "pyrt raises NotImplementedError: pyrt does not support the special method __getattr__ yet (class 'Proxy')",
-    ),
-    (
         "158_import_stdlib_sys.py",
         "needs the standard library's json (a later issue)",
     ),
@@ -156,16 +117,8 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's traceback (a later issue)",
     ),
     (
-        "195_tb_in_class_init_property.py",
-        "pyrt raises NameError: name 'property' is not defined",
-    ),
-    (
         "203_generic_functions_classes.py",
         "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
-    ),
-    (
-        "207_evaluation_order.py",
-        "pyrt raises NotImplementedError: pyrt does not make classes with type(name, bases, dict) yet",
     ),
     (
         "220_copy_shallow_deep.py",

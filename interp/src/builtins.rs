@@ -100,8 +100,6 @@ const FUNCTIONS: &[Builtin] = &[
     def("iter", Params::Positional { min: 1, max: 2 }, iter),
     def("next", Params::Positional { min: 1, max: 2 }, next),
     def("__build_class__", Params::VarKeywords, build_class),
-    // `super()` without arguments compiles to LOAD_SUPER_ATTR, which only names `super`.
-    def("super", Params::VarKeywords, unsupported),
     def(
         "divmod",
         Params::Positional { min: 2, max: 2 },
@@ -226,7 +224,12 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
     }
     put("Ellipsis", pyrt_objects::types::ellipsis(heap))?;
     put("NotImplemented", pyrt_objects::types::not_implemented(heap))?;
-    for ty in types().into_iter().chain(exceptions::ALL.iter().copied()) {
+    for ty in types()
+        .into_iter()
+        .chain(super::descriptors::builtin_types())
+        .chain([super::super_object::super_type()])
+        .chain(exceptions::ALL.iter().copied())
+    {
         // SAFETY: a static type object is immortal.
         let o = unsafe { Obj::from_borrowed(heap, &ty.get().ob_base.ob_base) };
         put(ty.get().name(), o)?;
@@ -332,18 +335,6 @@ fn arg<'py>(interp: &Interp<'py>, bound: &[Option<Obj<'py>>], i: usize) -> R<'py
 /// The positional arguments of a `Params::VarKeywords` function.
 fn positional<'py>(bound: &[Option<Obj<'py>>]) -> Vec<Obj<'py>> {
     bound.iter().flatten().cloned().collect()
-}
-
-fn unsupported<'py>(
-    interp: &Interp<'py>,
-    name: &str,
-    _: &[Option<Obj<'py>>],
-    _: &[(String, Obj<'py>)],
-) -> R<'py, Obj<'py>> {
-    Err(interp.raise(
-        &exceptions::NOT_IMPLEMENTED_ERROR,
-        format!("pyrt does not support {name}() yet"),
-    ))
 }
 
 fn iter<'py>(
@@ -832,7 +823,18 @@ pub(crate) fn construct<'py>(
     if is(&weakref::WEAKREF_TYPE) {
         return new_weakref(interp, args, kwargs);
     }
+    if let Some(r) = interp.construct_descriptor(ty, &args, &kwargs) {
+        return r;
+    }
+    if is(super::super_object::super_type()) {
+        return interp.new_super(&args);
+    }
     if is(&DICT_TYPE) {
+        // A `mappingproxy` argument is read as the mapping it shows.
+        let args: Vec<Obj<'py>> = args
+            .into_iter()
+            .map(|a| super::descriptors::proxy_mapping(heap, a.object()).unwrap_or(a))
+            .collect();
         return e(dict::methods::dict_vectorcall(heap, &args, &kwargs));
     }
     if is(&TYPE_TYPE) {
@@ -843,10 +845,7 @@ pub(crate) fn construct<'py>(
                 // SAFETY: an object's type lives as long as the object.
                 Ok(unsafe { Obj::from_borrowed(heap, t) })
             }
-            [_, _, _] if kwargs.is_empty() => Err(interp.raise(
-                &exceptions::NOT_IMPLEMENTED_ERROR,
-                "pyrt does not make classes with type(name, bases, dict) yet",
-            )),
+            [name, bases, ns] if kwargs.is_empty() => interp.type_new(name, bases, ns),
             _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 or 3 arguments")),
         };
     }
@@ -1373,6 +1372,9 @@ pub(crate) fn getitem<'py>(
         super::typing_objects::class_getitem(heap, obj, key).map_err(|e| interp.err(e))?
     {
         return Ok(alias);
+    }
+    if let Some(m) = super::descriptors::proxy_mapping(heap, o) {
+        return getitem(interp, &m, key);
     }
     if let Some(d) = dict::Dict::cast(o) {
         return match dict::get_item(heap, d, key.object()).map_err(|e| interp.err(e))? {

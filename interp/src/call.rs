@@ -86,6 +86,14 @@ impl<'py> Interp<'py> {
             }
             return Ok(weakref::referent(self.heap, w).unwrap_or_else(|| none(self.heap)));
         }
+        if let Some(r) = self.call_object_wrapper(f, &args) {
+            return r;
+        }
+        if let Some(sm) = super::descriptors::STATICMETHOD.cast(f)
+            && let Some(inner) = sm.get_ref(self.heap, 0)
+        {
+            return self.call(&inner, args, kwargs);
+        }
         if let Some(ty) = as_type(f) {
             let result = self.instantiate(func, ty, args, kwargs);
             self.gc_safe_point();
@@ -204,14 +212,12 @@ impl<'py> Interp<'py> {
     /// An attribute of a class or its bases (`_PyType_Lookup`).
     pub(crate) fn class_lookup(&self, ty: &PyTypeObject, name: &str) -> Option<Obj<'py>> {
         let key = self.name_str(name).ok()?;
-        let mut t = Some(ty);
-        while let Some(cur) = t {
+        for cur in class::mro_iter(ty) {
             if let Some(d) = class::class_dict(cur).and_then(dict::Dict::cast)
                 && let Ok(Some(v)) = dict::get_item(self.heap, d, key.object())
             {
                 return Some(v);
             }
-            t = cur.base();
         }
         None
     }
@@ -253,6 +259,16 @@ impl<'py> Interp<'py> {
                 return unicode::new_str(self.heap, short).map_err(|e| self.err(e));
             }
             if name == "__mro__" || name == "__bases__" {
+                let stored = if name == "__mro__" {
+                    class::class_mro(ty)
+                } else {
+                    class::class_bases(ty)
+                };
+                // (An exception class's MRO may leave its chain of bases: `ExceptionGroup`.)
+                if let Some(t) = stored.filter(|_| !exceptions::is_exception_class(o)) {
+                    // SAFETY: the class holds its tuple.
+                    return Ok(unsafe { Obj::from_borrowed(self.heap, t) });
+                }
                 let types = if name == "__mro__" {
                     exceptions::type_mro(ty)
                 } else {
@@ -271,7 +287,7 @@ impl<'py> Interp<'py> {
                 let module = ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
                 return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
-            if let Some(v) = self.class_lookup(ty, name) {
+            if let Some(v) = self.class_getattr(ty, name)? {
                 return Ok(v);
             }
             if let Some(v) =
@@ -293,6 +309,13 @@ impl<'py> Interp<'py> {
             {
                 return Ok(v);
             }
+        }
+        if class::is_heap_type(o.ob_type()) && as_type(o).is_none() && !exceptions::is_exception(o)
+        {
+            return self.instance_getattr(obj, name);
+        }
+        if let Some(r) = self.super_object_getattr(o, name) {
+            return r;
         }
         if name == "__name__"
             && let Some(b) = BUILTIN.cast(o)
@@ -321,6 +344,11 @@ impl<'py> Interp<'py> {
                 }
                 _ => {}
             }
+        }
+        if class::is_heap_type(o.ob_type()) && as_type(o).is_none() {
+            // An instance of a script's exception class: the same protocol, after the
+            // exception's own attributes above.
+            return self.instance_getattr(obj, name);
         }
         match abstract_::getattr(self.heap, o, name) {
             Ok(v) => Ok(v),
@@ -384,6 +412,9 @@ impl<'py> Interp<'py> {
             }
             return result.map_err(|e| self.err(e));
         }
+        if class::is_heap_type(o.ob_type()) {
+            return self.instance_setattr(obj, name, value);
+        }
         match value {
             Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
             None => abstract_::delattr(self.heap, o, name),
@@ -402,6 +433,7 @@ impl<'py> Interp<'py> {
     ) -> R<'py, Obj<'py>> {
         let o = obj.object();
         if class::is_heap_type(o.ob_type())
+            && self.type_lookup(o.ob_type(), "__getattribute__")?.is_none()
             && abstract_::getattr(self.heap, o, name).is_err()
             && let Some(f) = self.class_lookup(o.ob_type(), name)
             && super::vm::is_function(f.object())
@@ -495,10 +527,16 @@ impl<'py> Interp<'py> {
         if let Some(r) = self.user_setitem(obj, key, None) {
             return r;
         }
+        // `PyObject_DelItem`: a type with sequence methods words it differently.
+        let verb = if super::descriptors::MAPPINGPROXY.is(o) {
+            "does not"
+        } else {
+            "doesn't"
+        };
         Err(self.raise(
             &exceptions::TYPE_ERROR,
             format!(
-                "'{}' object doesn't support item deletion",
+                "'{}' object {verb} support item deletion",
                 obj.ob_type().name()
             ),
         ))
@@ -578,6 +616,7 @@ impl<'py> Interp<'py> {
                     .collect::<R<'py, Vec<_>>>()?,
             ),
         };
+        let mut c3 = None;
         let base = match bases {
             [] => None,
             [b] => match as_type(b.object()) {
@@ -615,13 +654,21 @@ impl<'py> Interp<'py> {
                 }
             },
             _ => {
-                return Err(self.raise(
-                    &exceptions::TYPE_ERROR,
-                    "pyrt does not support multiple inheritance",
-                ));
+                let mut types = Vec::new();
+                for b in bases {
+                    let t = as_type(b.object()).ok_or_else(|| {
+                        self.raise(&exceptions::TYPE_ERROR, "bases must be types")
+                    })?;
+                    types.push(t);
+                }
+                let best = self.best_base(&types)?;
+                c3 = Some(self.c3_mro(&types)?);
+                (!ptr::eq(best, pyrt_objects::types::OBJECT_TYPE.get()))
+                    .then_some(&best.ob_base.ob_base)
             }
         };
         self.refuse_unsupported_special_methods(class_name, ns_dict, base)?;
+        let qualname = self.prepare_namespace(ns_dict, slot_names.as_deref())?;
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
@@ -634,6 +681,17 @@ impl<'py> Interp<'py> {
             Some(ns),
         )
         .map_err(|e| self.err(e))?;
+        let inherits_c3 = base.and_then(as_type).is_some_and(class::has_c3_mro);
+        if c3.is_none() && inherits_c3 {
+            // A single base with multiple inheritance above it: C3 over that base.
+            let b = base.and_then(as_type).into_iter().collect::<Vec<_>>();
+            c3 = Some(self.c3_mro(&b)?);
+        }
+        if let Some(mro) = c3 {
+            self.set_c3(&cls, bases, &mro)?;
+        }
+        self.fill_namespace(&cls, slot_names.as_deref(), qualname)?;
+        // `__hash__ = None` beside `__eq__` comes after `__doc__`, as in CPython's dict.
         self.hash_none_beside_eq(&cls)?;
         self.class_made_hooks(&cls)?;
         Ok(cls)

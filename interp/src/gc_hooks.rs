@@ -132,6 +132,9 @@ impl RuntimeHooks for Interp<'_> {
                 return dict_iter(self.heap, &d, what, false).map(Obj::into_ptr);
             }
         }
+        if let Some(m) = super::descriptors::proxy_mapping(self.heap, iterable) {
+            return pyrt_objects::abstract_::get_iter(self.heap, m.object()).map(Obj::into_ptr);
+        }
         let iter_method = pyrt_objects::types::class::is_heap_type(iterable.ob_type())
             .then(|| self.class_lookup(iterable.ob_type(), "__iter__"))
             .flatten();

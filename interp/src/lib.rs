@@ -26,8 +26,10 @@
 //! does (a collection, then the namespace cleared), so finalizers run as in CPython.
 
 mod builtin_subclass;
+mod attributes;
 mod builtins;
 mod call;
+mod descriptors;
 mod dict_view_ops;
 mod dis_module;
 mod exceptions;
@@ -35,12 +37,15 @@ mod gc_hooks;
 mod gc_module;
 mod methods;
 mod modules;
+mod mro;
 mod objects;
 mod operators;
 mod run_scripts;
 mod slot_calls;
 mod stdio;
 mod store;
+mod super_object;
+mod type_new;
 mod typing_objects;
 mod vm;
 

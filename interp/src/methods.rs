@@ -178,6 +178,7 @@ fn is_interp_method(obj: &Obj<'_>, name: &str) -> bool {
         && matches!(name, "send" | "throw" | "close" | "__next__"))
         || (super::stdio::is_stream(obj.object()) && super::stdio::has_method(name))
         || (super::objects::SLICE.is(obj.object()) && name == "indices")
+        || super::attributes::has_descriptor_method(obj.object(), name)
 }
 
 /// A generator's `send`, `throw`, `close` and `__next__` (`gen_methods`).
@@ -308,6 +309,9 @@ pub(crate) fn call<'py>(
         return interp
             .tp_new_wrapper(ty, args.to_vec(), kwargs.to_vec())
             .map(Some);
+    }
+    if let Some(r) = interp.descriptor_method(obj, name, args, kwargs) {
+        return r.map(Some);
     }
     if let Some(fd) = super::stdio::stream_fd(obj.object())
         && super::stdio::has_method(name)

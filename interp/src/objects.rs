@@ -84,6 +84,11 @@ impl Kind {
         }
     }
 
+    /// The type of this kind's objects.
+    pub(crate) fn static_type(&self) -> &'static StaticType {
+        self.ty
+    }
+
     /// Whether `o` is of this kind.
     pub(crate) fn is(&self, o: &PyObject) -> bool {
         ptr::eq(o.ob_type(), self.ty.get())
@@ -151,6 +156,8 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     ]
     .into_iter()
     .chain(super::typing_objects::KINDS.iter().copied())
+    .chain(super::descriptors::KINDS.iter().copied())
+    .chain([&super::super_object::SUPER])
     .find_map(|k| k.cast(o))
 }
 

@@ -169,6 +169,9 @@ impl<'py> Interp<'py> {
     pub(crate) fn contains(&self, container: &Obj<'py>, item: &Obj<'py>) -> R<'py, bool> {
         let heap = self.heap;
         let c = container.object();
+        if let Some(m) = super::descriptors::proxy_mapping(heap, c) {
+            return self.contains(&m, item);
+        }
         if let Some(d) = dict::Dict::cast(c) {
             return dict::get_item(heap, d, item.object())
                 .map(|v| v.is_some())

@@ -31,7 +31,9 @@ impl<'py> Interp<'py> {
         for (k, v) in dict::items(self.heap, ns).map_err(|e| self.err(e))? {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
-            let supported = if object_based {
+            // The attribute protocol's methods (type_new, descriptors) are honoured on every class.
+            let supported = super::type_new::is_protocol_method(&name)
+                || if object_based {
                 !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
             } else {
                 matches!(

@@ -519,6 +519,15 @@ pub fn getattr<'h>(heap: &'h Heap, v: &PyObject, name: &str) -> PyResult<Obj<'h>
     if let Some(f) = v.ob_type().slots().getattr {
         return f(heap, v, name);
     }
+    // A class's attribute along its MRO (`type_getattro` without the descriptor call, which
+    // the interpreter makes): what `"{0.x}".format(C)` reads.
+    if let Some(ty) = crate::types::type_object(v).filter(|t| crate::types::class::is_heap_type(t))
+    {
+        let key = crate::types::unicode::new_str(heap, name)?;
+        if let Some(found) = crate::types::class::lookup(heap, ty, key.object()) {
+            return Ok(found);
+        }
+    }
     match v.ob_type().find_member(name) {
         Some(member) => (member.get)(heap, v),
         None => Err(no_attribute(v, name)),

@@ -138,6 +138,15 @@ fn assign_version_tag(heap: &Heap, ty: &PyTypeObject) -> bool {
         chain.push(cur);
         t = cur.base();
     }
+    // Multiple inheritance: every class of the MRO gets its tag first, so that a change to
+    // any of them reaches this class (`type_modified` stops at an untagged class).
+    if class::has_c3_mro(ty) {
+        for cur in class::mro_iter(ty).skip(1) {
+            if !assign_version_tag(heap, cur) {
+                return false;
+            }
+        }
+    }
     for cur in chain.into_iter().rev() {
         let tag = next_tag(heap, cur);
         if tag == 0 {
@@ -217,8 +226,7 @@ pub(crate) fn namespace_modified(heap: &Heap, d: &Dict) {
 /// it, borrowed. An error a key comparison raises (only possible for a namespace with keys
 /// other than strs) ends the walk with no answer, as `_PyType_Lookup` clears it.
 pub fn find_name_in_mro(heap: &Heap, ty: &PyTypeObject, name: &PyObject) -> Option<ObjPtr> {
-    let mut t = Some(ty);
-    while let Some(cur) = t {
+    for cur in class::mro_iter(ty) {
         if let Some(d) = class::class_dict(cur).and_then(Dict::cast) {
             match dict::lookup_value(heap, d, name) {
                 Ok(Some(v)) => return Some(v),
@@ -226,7 +234,6 @@ pub fn find_name_in_mro(heap: &Heap, ty: &PyTypeObject, name: &PyObject) -> Opti
                 Err(_) => return None,
             }
         }
-        t = cur.base();
     }
     None
 }

@@ -348,7 +348,9 @@ impl PyTypeObject {
             }
             t = ty.base();
         }
-        false
+        // Multiple inheritance: the other bases are in the class's MRO.
+        crate::types::class::has_c3_mro(self)
+            && crate::types::class::mro_iter(self).any(|t| core::ptr::eq(t, other))
     }
 }
 

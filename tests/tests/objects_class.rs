@@ -117,9 +117,10 @@ fn instances_keep_their_class_alive_and_everything_is_freed() {
     Runtime::new().with(|py| {
         let before = py.malloc_stats().allocated_blocks();
         let cls = py.slots_class("Node", &["value", "next"]).unwrap();
-        assert_eq!(cls.refcnt(), 1);
+        // The handle and the class's own MRO tuple (`tp_mro` starts with the class).
+        assert_eq!(cls.refcnt(), 2);
         let nodes: Vec<_> = (0..10).map(|_| cls.call0().unwrap()).collect();
-        assert_eq!(cls.refcnt(), 11, "each instance holds its class");
+        assert_eq!(cls.refcnt(), 12, "each instance holds its class");
         for pair in nodes.windows(2) {
             pair[0].setattr("next", &pair[1]).unwrap();
             pair[0]
@@ -135,6 +136,12 @@ fn instances_keep_their_class_alive_and_everything_is_freed() {
         drop(cls);
         assert!(py.malloc_stats().allocated_blocks() > before);
         drop(nodes);
+        // A class is in a cycle through its MRO, as in CPython: the collector frees it.
+        assert_eq!(
+            py.gc_collect(2).unwrap(),
+            3,
+            "the class, its MRO and bases tuples"
+        );
         py.clear_freelists();
         assert_eq!(
             py.malloc_stats().allocated_blocks(),

@@ -232,8 +232,10 @@ proptest! {
             }
             drop(handles);
             drop(classes);
+            // The only cycles are the classes' own (through their MRO tuples, as in CPython).
+            py.gc_collect(2).unwrap();
             py.clear_freelists();
-            prop_assert_eq!(py.malloc_stats().allocated_blocks(), py.interned_count(), "no cycle, so nothing leaked");
+            prop_assert_eq!(py.malloc_stats().allocated_blocks(), py.interned_count(), "no other cycle, so nothing leaked");
             Ok(())
         })?;
     }

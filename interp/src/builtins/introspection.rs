@@ -160,6 +160,9 @@ pub(super) fn dir<'py>(
     let d = match bound.first() {
         Some(Some(o)) if MODULE.is(o.object()) => vars(interp, name, bound, kwargs)?,
         Some(Some(o)) => {
+            if let Some(l) = interp.class_dir(o)? {
+                return Ok(l);
+            }
             return Err(interp.raise(
                 &exceptions::NOT_IMPLEMENTED_ERROR,
                 format!(

@@ -1908,6 +1908,9 @@ impl<'a, 'py> Run<'a, 'py> {
         }
         if let Some(f) = interp.class_lookup(o.ob_type(), name)
             && super::is_function(f.object())
+            && interp
+                .type_lookup(o.ob_type(), "__getattribute__")?
+                .is_none()
             && abstract_::getattr(interp.heap, o, name).is_err()
         {
             return Ok(Some(f));

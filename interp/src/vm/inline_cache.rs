@@ -347,11 +347,22 @@ fn specialize_attr(
         c[0].set(ATTR_BUILTIN_METHOD);
         return Some(());
     }
-    if !class::is_instance(o) {
+    if !class::is_instance(o) || !generic_attributes(heap, ty) {
         return None;
     }
     let version = type_cache::type_version(heap, ty).filter(|&v| v != 0)?;
-    if let Some(i) = class::member_slot_index(ty, text) {
+    // A descriptor other than a function (a property, a classmethod, an object of a class
+    // with `__get__`) answers through its `__get__`: not cached.
+    let descr = type_cache::type_lookup(heap, ty, name);
+    // SAFETY: the namespace holding the descriptor is alive and unchanged since the lookup.
+    if descr.is_some_and(|d| is_descriptor(unsafe { d.as_ref() }, ty, text)) {
+        return None;
+    }
+    // A slot read straight from the instance only while the class attribute found for the
+    // name is the slot's own member descriptor (a subclass may shadow it).
+    // SAFETY: as above.
+    let slot_owned = descr.is_none_or(|d| crate::descriptors::MEMBER.is(unsafe { d.as_ref() }));
+    if slot_owned && let Some(i) = class::member_slot_index(ty, text) {
         class::member_slot_value(Instance::cast(o)?, i)?;
         set32(c, 1, version);
         set32(c, 3, i as u32);
@@ -381,7 +392,7 @@ fn specialize_attr(
         (None, None) => ATTR_CLASS_NO_DICT,
         _ => return None,
     };
-    let descr = type_cache::type_lookup(heap, ty, name)?;
+    let descr = descr?;
     if ty.version_tag() != version {
         return None;
     }
@@ -391,6 +402,43 @@ fn specialize_attr(
     set64(c, 5, descr.as_ptr().addr() as u64);
     c[0].set(kind | if is_function { ATTR_FUNCTION } else { 0 });
     Some(())
+}
+
+/// Whether instances of `ty` (a script's class) take the generic attribute protocol: no
+/// `__getattribute__`, `__setattr__` or `__delattr__` of the class's own (CPython checks
+/// that `tp_getattro` and `tp_setattro` are the generic ones).
+fn generic_attributes(heap: &Heap, ty: &pyrt_objects::typeobj::PyTypeObject) -> bool {
+    if let Some(fact) = class::cached_fact(ty) {
+        return fact;
+    }
+    let Some(version) = type_cache::type_version(heap, ty).filter(|&v| v != 0) else {
+        return false;
+    };
+    let generic = ["__getattribute__", "__setattr__", "__delattr__"]
+        .iter()
+        .all(|n| match unicode::interned(heap, n) {
+            Some(key) => type_cache::type_lookup(heap, ty, key.object()).is_none(),
+            // A name no script spelled is in no namespace.
+            None => true,
+        });
+    if ty.version_tag() == version {
+        class::set_cached_fact(ty, version, generic);
+    }
+    generic
+}
+
+/// Whether class attribute `d` of `ty`, found for `name`, answers through `__get__` in a way
+/// the caches do not follow: a descriptor object of the interpreter or an object of a
+/// script's class (which may define `__get__`). Functions are bound by the method caches, and
+/// the member descriptor of one of `ty`'s own slots is read by `LOAD_ATTR_SLOT`.
+fn is_descriptor(d: &PyObject, ty: &pyrt_objects::typeobj::PyTypeObject, name: &str) -> bool {
+    if super::is_function(d) {
+        return false;
+    }
+    if crate::descriptors::MEMBER.is(d) {
+        return class::member_slot_index(ty, name).is_none();
+    }
+    crate::descriptors::KINDS.iter().any(|k| k.is(d)) || class::is_heap_type(d.ob_type())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -440,15 +488,25 @@ pub(crate) fn specialize_store_attr(heap: &Heap, c: &Units, owner: &Obj<'_>, nam
     let done = (|| {
         let o = owner.object();
         let ty = o.ob_type();
-        if !class::is_heap_type(ty) || !class::is_instance(o) {
+        if !class::is_heap_type(ty) || !class::is_instance(o) || !generic_attributes(heap, ty) {
             return None;
         }
         let text = unicode::str_value(unicode::Str::cast(name)?);
+        // A data descriptor (a property's setter) takes the store: not cached.
+        if type_cache::type_lookup(heap, ty, name)
+            // SAFETY: the namespace holding the descriptor is alive.
+            .is_some_and(|d| is_descriptor(unsafe { d.as_ref() }, ty, &text))
+        {
+            return None;
+        }
         if text == "__dict__" {
             return None;
         }
         let version = type_cache::type_version(heap, ty).filter(|&v| v != 0)?;
-        let (kind, ix) = match class::member_slot_index(ty, &text) {
+        let descr = type_cache::type_lookup(heap, ty, name);
+        // SAFETY: the namespace holding the descriptor is alive.
+        let slot_owned = descr.is_none_or(|d| crate::descriptors::MEMBER.is(unsafe { d.as_ref() }));
+        let (kind, ix) = match class::member_slot_index(ty, &text).filter(|_| slot_owned) {
             Some(i) => (STORE_SLOT, i),
             None => {
                 let m = ManagedInstance::cast(o)?;

@@ -670,60 +670,7 @@ impl<'a, 'py> Run<'a, 'py> {
         self_: &Obj<'py>,
         name: &str,
     ) -> R<'py, Obj<'py>> {
-        let interp = self.interp();
-        let heap = interp.heap;
-        let ty = pyrt_objects::types::type_object(class.object()).ok_or_else(|| {
-            interp.raise(&exceptions::TYPE_ERROR, "super() argument 1 must be a type")
-        })?;
-        let mut t = ty.base();
-        while let Some(cur) = t {
-            if let Some(d) = pyrt_objects::types::class::class_dict(cur).and_then(dict::Dict::cast)
-            {
-                let key = interp.name_str(name)?;
-                if let Some(v) = dict::get_item(heap, d, key.object()).map_err(|e| interp.err(e))? {
-                    if super::is_function(v.object()) {
-                        return pyrt_objects::types::method::new_method(heap, v, self_.clone())
-                            .map_err(|e| interp.err(e));
-                    }
-                    return Ok(v);
-                }
-            } else {
-                break;
-            }
-            t = cur.base();
-        }
-        if exceptions::is_exception(self_.object())
-            && let Some(b) = ty.base()
-            && let Some(attr) =
-                exceptions::class_attribute(heap, b, name).map_err(|e| interp.err(e))?
-        {
-            // A built-in method of an exception class (`super().__init__(msg)`,
-            // `super().__str__()`), bound to the instance.
-            return match pyrt_objects::types::descrobject::MethodDescr::cast(attr.object()) {
-                Some(d) => d.bind(heap, self_.clone()).map_err(|e| interp.err(e)),
-                None => Ok(attr),
-            };
-        }
-        // A built-in base: `object.__init__` and friends take the arguments and do nothing.
-        if name == "__init__" {
-            return interp.name_str("__super_init__").and_then(|_| {
-                let b = dict::Dict::cast_internal(interp.builtins.object())
-                    .map_err(|e| interp.err(e))?;
-                let key = interp.name_str("__object_init__")?;
-                dict::get_item(heap, b, key.object())
-                    .map_err(|e| interp.err(e))?
-                    .ok_or_else(|| {
-                        interp.raise(
-                            &exceptions::ATTRIBUTE_ERROR,
-                            "'super' object has no attribute '__init__'",
-                        )
-                    })
-            });
-        }
-        Err(interp.raise(
-            &exceptions::ATTRIBUTE_ERROR,
-            format!("'super' object has no attribute '{name}'"),
-        ))
+        self.interp().super_getattr(class, self_, name)
     }
 
     /// `SEND`: `yield from`'s step into the sub-iterator.

@@ -113,12 +113,26 @@ fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(d) = crate::types::class::class_dict(ty) {
         visit(core::ptr::NonNull::from(d));
     }
+    for t in [
+        crate::types::class::class_mro(ty),
+        crate::types::class::class_bases(ty),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        visit(core::ptr::NonNull::from(t));
+    }
     if let Some(b) = ty.base().filter(|b| crate::types::class::is_heap_type(b)) {
         visit(core::ptr::NonNull::from(&b.ob_base.ob_base));
     }
     if let Some(k) = crate::types::class::class_keys(ty) {
         k.names().for_each(visit);
     }
+}
+
+/// `type_clear`: only classes take part in cycles.
+fn type_clear(heap: &Heap, o: &PyObject) {
+    crate::types::class::heap_type_clear(heap, as_type(o));
 }
 
 static TYPE_SLOTS: Slots = Slots {
@@ -131,7 +145,7 @@ static TYPE_SLOTS: Slots = Slots {
     number: None,
     sequence: None,
     traverse: Some(type_traverse),
-    clear: None,
+    clear: Some(type_clear),
     members: &[],
     getattr: None,
     setattr: None,

@@ -42,10 +42,28 @@ pub struct PyHeapTypeObject {
     cached_keys: Option<ClassKeys>,
     /// The class namespace (`tp_dict`): class attributes and methods, if any.
     dict: core::cell::Cell<Option<ObjPtr>>,
+    /// `tp_bases`: the tuple of the class's bases.
+    bases: core::cell::Cell<Option<ObjPtr>>,
+    /// `tp_mro`: the class, then its bases in method resolution order (a cycle through the
+    /// class, which the collector breaks by clearing it).
+    mro: core::cell::Cell<Option<ObjPtr>>,
+    /// The weak reference to the class that CPython keeps in its base's `tp_subclasses`
+    /// (so `weakref.getweakrefcount(C)` is 1 and `weakref.ref(C)` shares it); held here,
+    /// not traversed, released when the class is freed.
+    subclass_ref: core::cell::Cell<Option<ObjPtr>>,
+    /// A yes/no fact about the class's namespaces that the interpreter computed for the
+    /// version tag beside it (see [`cached_fact`]).
+    fact: core::cell::Cell<(u32, bool)>,
     /// The direct subclasses (`tp_subclasses`, borrowed: a class leaves its base's list when
     /// it is freed), which [`type_modified`](crate::type_cache::type_modified) invalidates.
     subclasses: core::cell::RefCell<Vec<NonNull<PyTypeObject>>>,
+    /// `__qualname__` when the class statement gave one other than the name (`ht_qualname`:
+    /// `f.<locals>.C`, `Outer.Inner`).
+    dotted_qualname: core::cell::OnceCell<String>,
     kind: ClassKind,
+    /// Whether `mro` is more than the chain of `tp_base` (multiple inheritance somewhere
+    /// above): lookups and subtype tests then follow `mro`.
+    c3: core::cell::Cell<bool>,
     /// Whether the class or a base defines `__del__` (CPython's `tp_finalize` slot is set).
     finalizer: core::cell::Cell<bool>,
     _reserved: [u8; RESERVED],
@@ -56,9 +74,12 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - 3 * size_of::<String>()
     - size_of::<Option<ClassKeys>>()
     - size_of::<ClassKind>()
+    - size_of::<core::cell::OnceCell<String>>()
     - size_of::<core::cell::Cell<bool>>()
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
-    - size_of::<Option<ObjPtr>>();
+    - 4 * size_of::<Option<ObjPtr>>()
+    - size_of::<core::cell::Cell<(u32, bool)>>()
+    - size_of::<core::cell::Cell<bool>>();
 
 /// What a heap type's instances are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +140,13 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).cached_keys).write(init.cached_keys);
         ptr::addr_of_mut!((*h).kind).write(init.kind);
         ptr::addr_of_mut!((*h).dict).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).bases).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).mro).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).subclass_ref).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).fact).write(core::cell::Cell::new((0, false)));
+        ptr::addr_of_mut!((*h).c3).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
+        ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::OnceCell::new());
         ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
         ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
         let name_ptr: *const str = (*h).qualname.as_str();
@@ -192,7 +219,16 @@ fn header(c: &Class) -> &PyHeapTypeObject {
 /// The class's module and qualified name.
 pub fn class_module_and_name(c: &Class) -> (&str, &str) {
     let h = header(c);
-    (&h.module, &h.qualname)
+    (&h.module, h.dotted_qualname.get().unwrap_or(&h.qualname))
+}
+
+/// Sets the class's `__qualname__` as its class statement gave it (once, when the class is
+/// made; a name equal to the class's name changes nothing).
+pub fn set_class_qualname(c: &Class, qualname: &str) {
+    let h = header(c);
+    if qualname != h.qualname {
+        let _ = h.dotted_qualname.set(qualname.to_string());
+    }
 }
 
 pub(crate) fn is_identifier(name: &str) -> bool {
@@ -443,9 +479,169 @@ fn finish_class<'h>(
         header(c).dict.set(Some(d.into_ptr()));
     }
     update_finalizer(heap, c.as_type());
+    set_bases_and_mro(heap, c)?;
     // SAFETY: the class is complete.
     unsafe { heap.track(cls.object()) };
     Ok(cls)
+}
+
+/// `tp_bases` and `tp_mro` of a new class (single inheritance: the chain of bases).
+fn set_bases_and_mro(heap: &Heap, c: &Class) -> PyResult<()> {
+    let ty = c.as_type();
+    let as_obj = |t: &PyTypeObject| {
+        // SAFETY: a type is alive while its subclass is.
+        unsafe { Obj::from_borrowed(heap, &t.ob_base.ob_base) }
+    };
+    let base = ty.base().unwrap_or(OBJECT_TYPE.get());
+    let bases = crate::types::tuple::new_tuple(heap, vec![as_obj(base)])?;
+    header(c).bases.set(Some(bases.into_ptr()));
+    let mut chain = Vec::new();
+    let mut t = Some(ty);
+    while let Some(cur) = t {
+        chain.push(as_obj(cur));
+        t = cur.base();
+    }
+    let mro = crate::types::tuple::new_tuple(heap, chain)?;
+    header(c).mro.set(Some(mro.into_ptr()));
+    let r = crate::types::weakref::new_ref(heap, &ty.ob_base.ob_base, None)?;
+    header(c).subclass_ref.set(Some(r.into_ptr()));
+    Ok(())
+}
+
+/// The fact the interpreter recorded for `ty` with [`set_cached_fact`], if `ty`'s version tag
+/// is still the one it was recorded with (any change to the namespaces of the class or its
+/// bases gives the class a new tag, and tags are never reused).
+pub fn cached_fact(ty: &PyTypeObject) -> Option<bool> {
+    let (version, fact) = header(Class::of_type(ty)?).fact.get();
+    (version != 0 && version == ty.version_tag()).then_some(fact)
+}
+
+/// Records a fact about `ty`'s namespaces, valid while its version tag is `version`.
+pub fn set_cached_fact(ty: &PyTypeObject, version: u32, fact: bool) {
+    if let Some(c) = Class::of_type(ty) {
+        header(c).fact.set((version, fact));
+    }
+}
+
+/// Whether `ty`'s MRO is more than its chain of bases (multiple inheritance).
+#[inline]
+pub fn has_c3_mro(ty: &PyTypeObject) -> bool {
+    Class::of_type(ty).is_some_and(|c| header(c).c3.get())
+}
+
+/// The types of `ty`'s MRO, in order: the stored MRO of a class with multiple inheritance
+/// above it, else the chain of `tp_base`.
+pub fn mro_iter(ty: &PyTypeObject) -> MroIter<'_> {
+    let items = if has_c3_mro(ty) {
+        class_mro(ty)
+            .and_then(crate::types::tuple::Tuple::cast)
+            .map_or(&[][..], crate::types::tuple::items)
+    } else {
+        &[]
+    };
+    MroIter {
+        chain: items.is_empty().then_some(ty),
+        items,
+    }
+}
+
+/// The iterator of [`mro_iter`].
+pub struct MroIter<'a> {
+    chain: Option<&'a PyTypeObject>,
+    items: &'a [ObjPtr],
+}
+
+impl<'a> Iterator for MroIter<'a> {
+    type Item = &'a PyTypeObject;
+
+    fn next(&mut self) -> Option<&'a PyTypeObject> {
+        if let Some(t) = self.chain {
+            self.chain = t.base();
+            return Some(t);
+        }
+        let (first, rest) = self.items.split_first()?;
+        self.items = rest;
+        // SAFETY: the MRO tuple holds its types, alive while the class is.
+        crate::types::type_object(unsafe { &*first.as_ptr() })
+    }
+}
+
+/// Gives class `cls` (made on its best base by [`new_subclass`]) all its bases and its C3
+/// MRO (`type_new` with several bases): it joins the subclass lists of its other bases, and
+/// lookups and subtype tests follow `mro` from now on.
+///
+/// # Errors
+/// `TypeError` when `cls` is not a class or the tuples are not tuples of types.
+pub fn set_bases_and_c3_mro<'h>(
+    heap: &'h Heap,
+    cls: &PyObject,
+    bases: Obj<'h>,
+    mro: Obj<'h>,
+) -> PyResult<()> {
+    let c = Class::cast_internal(cls)?;
+    let b = crate::types::tuple::Tuple::cast_internal(bases.object())?;
+    crate::types::tuple::Tuple::cast_internal(mro.object())?;
+    let me = c.as_type();
+    for (i, p) in crate::types::tuple::items(b).iter().enumerate() {
+        // SAFETY: the tuple holds its items.
+        let t = crate::types::type_object(unsafe { p.as_ref() })
+            .ok_or_else(crate::view::bad_internal_call)?;
+        let is_tp_base = me.base().is_some_and(|tb| ptr::eq(tb, t));
+        if i > 0
+            && !is_tp_base
+            && let Some(bc) = Class::of_type(t)
+        {
+            header(bc).subclasses.borrow_mut().push(NonNull::from(me));
+        }
+    }
+    let h = header(c);
+    for old in [
+        h.bases.replace(Some(bases.into_ptr())),
+        h.mro.replace(Some(mro.into_ptr())),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        // SAFETY: the class owned the old tuples.
+        unsafe { heap.decref(old) };
+    }
+    h.c3.set(true);
+    crate::type_cache::type_modified(me);
+    Ok(())
+}
+
+/// `tp_bases` of a class, if set.
+pub fn class_bases(ty: &PyTypeObject) -> Option<&PyObject> {
+    // SAFETY: the class holds a reference to its bases tuple.
+    header(Class::of_type(ty)?)
+        .bases
+        .get()
+        .map(|d| unsafe { &*d.as_ptr() })
+}
+
+/// `tp_mro` of a class, if set (a cleared class has none).
+pub fn class_mro(ty: &PyTypeObject) -> Option<&PyObject> {
+    // SAFETY: the class holds a reference to its MRO tuple.
+    header(Class::of_type(ty)?)
+        .mro
+        .get()
+        .map(|d| unsafe { &*d.as_ptr() })
+}
+
+/// `type_clear` of a class in a cycle: the method cache forgets it, its namespace is
+/// emptied and its MRO released (its bases and base stay until it is freed).
+pub(crate) fn heap_type_clear(heap: &Heap, ty: &PyTypeObject) {
+    let Some(c) = Class::of_type(ty) else {
+        return;
+    };
+    crate::type_cache::type_modified(ty);
+    if let Some(d) = class_dict(ty).and_then(crate::types::dict::Dict::cast) {
+        crate::types::dict::clear(heap, d);
+    }
+    if let Some(m) = header(c).mro.take() {
+        // SAFETY: the class owned this reference.
+        unsafe { heap.decref(m) };
+    }
 }
 
 /// Whether instances of `ty` have a finalizer (`tp_finalize`: a `__del__` in the class or a
@@ -499,6 +695,14 @@ pub fn class_dict(ty: &PyTypeObject) -> Option<&PyObject> {
         .dict
         .get()
         .map(|d| unsafe { &*d.as_ptr() })
+}
+
+/// The direct subclasses of `ty` that are alive, oldest first (`type.__subclasses__()`;
+/// none for a static type).
+pub fn subclasses(ty: &PyTypeObject) -> Vec<NonNull<PyTypeObject>> {
+    let mut out = Vec::new();
+    for_each_subclass(ty, |t| out.push(t));
+    out
 }
 
 /// Calls `f` with each direct subclass of `ty` (none for a static type).
@@ -627,8 +831,29 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
         ptr::drop_in_place(ptr::addr_of_mut!((*h).qualname));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).module));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).slot_names));
+        ptr::drop_in_place(ptr::addr_of_mut!((*h).dotted_qualname));
         if let Some(k) = (*h).cached_keys.take() {
             k.release(heap);
+        }
+        if (*h).c3.get()
+            && let Some(b) = (*h).bases.get()
+            && let Some(b) = crate::types::tuple::Tuple::cast(b.as_ref())
+        {
+            let me: *const PyTypeObject = &(*h).ht_type;
+            for p in crate::types::tuple::items(b) {
+                if let Some(bc) = crate::types::type_object(p.as_ref()).and_then(Class::of_type) {
+                    header(bc)
+                        .subclasses
+                        .borrow_mut()
+                        .retain(|s| !ptr::eq(s.as_ptr(), me));
+                }
+            }
+        }
+        for t in [(*h).mro.take(), (*h).bases.take(), (*h).subclass_ref.take()]
+            .into_iter()
+            .flatten()
+        {
+            heap.decref(t);
         }
         if let Some(d) = (*h).dict.take() {
             crate::type_cache::unwatch_namespace(heap, d.as_ref(), &(*h).ht_type);

@@ -1,0 +1,186 @@
+//! What `type_new` (`Objects/typeobject.c`) does to a class's namespace around making the
+//! class: `__qualname__` leaves the namespace (it becomes the class's own), then the
+//! namespace gains, in CPython's order, a `member_descriptor` per `__slots__` name, the
+//! `getset_descriptor`s `__dict__` and `__weakref__` when the class adds them, and
+//! `__doc__` (`None`) when the body set none; properties learn their names
+//! (`__set_name__`). Also `type(name, bases, dict)`.
+
+use pyrt_objects::Obj;
+use pyrt_objects::typeobj::TypeFlags;
+use pyrt_objects::types::{class, dict, none, tuple, unicode};
+
+use super::descriptors::{self, GETSET, MEMBER, PROPERTY, prop};
+use super::exceptions;
+use super::{Interp, R};
+
+impl<'py> Interp<'py> {
+    /// `type(name, bases, dict)`: a class made from a copy of `ns`, with `__module__` set
+    /// when `ns` has none.
+    pub(crate) fn type_new(
+        &self,
+        name: &Obj<'py>,
+        bases: &Obj<'py>,
+        ns: &Obj<'py>,
+    ) -> R<'py, Obj<'py>> {
+        let heap = self.heap;
+        let err = |e| self.err(e);
+        let wrong = |i: usize, what: &str, o: &Obj<'py>| {
+            self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "type.__new__() argument {i} must be {what}, not {}",
+                    o.ob_type().name()
+                ),
+            )
+        };
+        let Some(n) = unicode::Str::cast(name.object()) else {
+            return Err(wrong(1, "str", name));
+        };
+        let Some(b) = tuple::Tuple::cast(bases.object()) else {
+            return Err(wrong(2, "tuple", bases));
+        };
+        let Some(src) = dict::Dict::cast(ns.object()) else {
+            return Err(wrong(3, "dict", ns));
+        };
+        let bases: Vec<Obj<'py>> = tuple::items(b)
+            .iter()
+            // SAFETY: the tuple holds its items.
+            .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
+            .collect();
+        let copy = dict::new_dict(heap).map_err(err)?;
+        let view = dict::Dict::cast_internal(copy.object()).map_err(err)?;
+        for (k, v) in dict::items(heap, src).map_err(err)? {
+            dict::set_item(heap, view, k, v).map_err(err)?;
+        }
+        let module_key = self.name_str("__module__")?;
+        if dict::get_item(heap, view, module_key.object())
+            .map_err(err)?
+            .is_none()
+        {
+            let m = self.name_str("__main__")?;
+            dict::set_item(heap, view, module_key, m).map_err(err)?;
+        }
+        self.new_class(&unicode::str_value(n), &bases, copy)
+    }
+
+    /// Before the class is made: `__qualname__` leaves the namespace (given back), and a `__slots__` name
+    /// that is also a class attribute is refused.
+    pub(crate) fn prepare_namespace(
+        &self,
+        ns: &dict::Dict,
+        slots: Option<&[String]>,
+    ) -> R<'py, Option<Obj<'py>>> {
+        let heap = self.heap;
+        let err = |e| self.err(e);
+        let key = self.name_str("__qualname__")?;
+        let qualname = dict::pop(heap, ns, key.object()).map_err(err)?;
+        if let Some(q) = &qualname
+            && !unicode::is_str(q.object())
+        {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "type __qualname__ must be a str, not {}",
+                    q.ob_type().name()
+                ),
+            ));
+        }
+        for s in slots.unwrap_or_default() {
+            if matches!(s.as_str(), "__dict__" | "__weakref__") {
+                continue;
+            }
+            let k = self.name_str(s)?;
+            if dict::get_item(heap, ns, k.object()).map_err(err)?.is_some() {
+                return Err(self.raise(
+                    &exceptions::VALUE_ERROR,
+                    format!("'{s}' in __slots__ conflicts with class variable"),
+                ));
+            }
+        }
+        Ok(qualname)
+    }
+
+    /// After the class is made: its descriptors and `__doc__` join its namespace, and its
+    /// properties learn their names.
+    pub(crate) fn fill_namespace(
+        &self,
+        cls: &Obj<'py>,
+        slots: Option<&[String]>,
+        qualname: Option<Obj<'py>>,
+    ) -> R<'py, ()> {
+        let heap = self.heap;
+        let err = |e| self.err(e);
+        let Some(ty) = pyrt_objects::types::type_object(cls.object()) else {
+            return Ok(());
+        };
+        if let Some(c) = class::Class::of_type(ty)
+            && let Some(q) = qualname
+                .as_ref()
+                .and_then(|q| unicode::Str::cast(q.object()))
+        {
+            class::set_class_qualname(c, &unicode::str_value(q));
+        }
+        let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast) else {
+            return Ok(());
+        };
+        for (k, v) in dict::items(heap, d).map_err(err)? {
+            if let Some(p) = PROPERTY.cast(v.object()) {
+                p.set_ref(heap, prop::NAME, Some(k));
+            }
+        }
+        let base_flags = ty.base().map_or(0, |b| b.flags().0);
+        let adds = |f: TypeFlags| ty.flags().contains(f) && base_flags & f.0 == 0;
+        let inherited = ty.base().map_or(0, |b| class::class_names(b).len());
+        let own = slots
+            .unwrap_or_default()
+            .iter()
+            .filter(|s| !matches!(s.as_str(), "__dict__" | "__weakref__"));
+        for (i, s) in own.enumerate() {
+            self.put_descriptor(d, cls, &MEMBER, s, inherited + i)?;
+        }
+        if adds(TypeFlags::MANAGED_DICT) {
+            self.put_descriptor(d, cls, &GETSET, "__dict__", 0)?;
+        }
+        if adds(TypeFlags::MANAGED_WEAKREF) {
+            self.put_descriptor(d, cls, &GETSET, "__weakref__", 1)?;
+        }
+        let doc = self.name_str("__doc__")?;
+        if dict::get_item(heap, d, doc.object())
+            .map_err(err)?
+            .is_none()
+        {
+            dict::set_item(heap, d, doc, none(heap)).map_err(err)?;
+        }
+        Ok(())
+    }
+
+    fn put_descriptor(
+        &self,
+        d: &dict::Dict,
+        cls: &Obj<'py>,
+        kind: &'static super::objects::Kind,
+        name: &str,
+        index: usize,
+    ) -> R<'py, ()> {
+        let heap = self.heap;
+        let n = self.name_str(name)?;
+        let descr = descriptors::new_class_descriptor(heap, kind, cls.clone(), n.clone(), index)
+            .map_err(|e| self.err(e))?;
+        dict::set_item(heap, d, n, descr).map_err(|e| self.err(e))
+    }
+}
+
+/// Whether `name` is a special method the class statement refuses no longer: the attribute
+/// hooks and descriptor methods this module's protocol calls.
+pub(crate) fn is_protocol_method(name: &str) -> bool {
+    matches!(
+        name,
+        "__getattr__"
+            | "__getattribute__"
+            | "__setattr__"
+            | "__delattr__"
+            | "__get__"
+            | "__set__"
+            | "__delete__"
+    )
+}
