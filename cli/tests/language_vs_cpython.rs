@@ -97,10 +97,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
-        "133_staticmethod_classmethod.py",
-        "pyrt raises NameError: name 'classmethod' is not defined",
-    ),
-    (
         "141_class_abstract.py",
         "needs the standard library's abc (a later issue)",
     ),

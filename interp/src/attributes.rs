@@ -316,6 +316,12 @@ impl<'py> Interp<'py> {
         if let Some(m) = super::methods::bound(self, obj, name)? {
             return Ok(m);
         }
+        // A slot inherited from `object` (`p.__eq__`: a method-wrapper).
+        if let Some(m) = pyrt_objects::types::slot_wrappers::instance_attribute(heap, o, name)
+            .map_err(|e| self.err(e))?
+        {
+            return Ok(m);
+        }
         if name == "__class__" {
             return Ok(self.type_as_object(ty));
         }

@@ -25,8 +25,8 @@
 //! (`vm/traceback.rs`). At the end of a session the module is torn down as `Py_FinalizeEx`
 //! does (a collection, then the namespace cleared), so finalizers run as in CPython.
 
-mod builtin_subclass;
 mod attributes;
+mod builtin_subclass;
 mod builtins;
 mod call;
 mod descriptors;

@@ -34,19 +34,19 @@ impl<'py> Interp<'py> {
             // The attribute protocol's methods (type_new, descriptors) are honoured on every class.
             let supported = super::type_new::is_protocol_method(&name)
                 || if object_based {
-                !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
-            } else {
-                matches!(
-                    name.as_str(),
-                    "__init__"
-                        | "__new__"
-                        | "__del__"
-                        | "__enter__"
-                        | "__exit__"
-                        | "__iter__"
-                        | "__next__"
-                ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
-            };
+                    !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
+                } else {
+                    matches!(
+                        name.as_str(),
+                        "__init__"
+                            | "__new__"
+                            | "__del__"
+                            | "__enter__"
+                            | "__exit__"
+                            | "__iter__"
+                            | "__next__"
+                    ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
+                };
             if super::vm::is_function(v)
                 && name.starts_with("__")
                 && name.ends_with("__")

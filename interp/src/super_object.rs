@@ -121,9 +121,8 @@ impl<'py> Interp<'py> {
                 if let Some(attr) =
                     exceptions::class_attribute(heap, cur, name).map_err(|e| self.err(e))?
                 {
-                    return match pyrt_objects::types::descrobject::MethodDescr::cast(
-                        attr.object(),
-                    ) {
+                    return match pyrt_objects::types::descrobject::MethodDescr::cast(attr.object())
+                    {
                         Some(d) => d.bind(heap, obj.clone()).map_err(|e| self.err(e)),
                         None => Ok(attr),
                     };
