@@ -5,7 +5,7 @@
 //! CPython's `slotdefs` table maps each special method name to a slot, and `update_one_slot`
 //! points the slot of a class at the `slot_*` function when the class (or a base) defines the
 //! method. pyrt's classes whose base is `object` share one static slot table
-//! ([`class`](crate::types::class)'s `INSTANCE_SLOTS`) whose entries are the functions here:
+//! ([`class`]'s `INSTANCE_SLOTS`) whose entries are the functions here:
 //! each looks the special method up along the class's bases through the method cache
 //! ([`type_lookup`], `_PyType_Lookup`, as `lookup_maybe_method` does) and calls it through the
 //! runtime's hooks; a class that does not define it gets `object`'s behaviour. The lookup at
