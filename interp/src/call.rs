@@ -287,6 +287,13 @@ impl<'py> Interp<'py> {
                 let module = ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
                 return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
+            if name == "__doc__"
+                && !class::is_heap_type(ty)
+                && !exceptions::is_exception_class(o)
+                && let Some(doc) = self.static_type_doc(ty)?
+            {
+                return Ok(doc);
+            }
             if let Some(v) = self.class_getattr(ty, name)? {
                 return Ok(v);
             }
@@ -368,6 +375,13 @@ impl<'py> Interp<'py> {
                 {
                     return Ok(m);
                 }
+                if name == "__doc__"
+                    && !class::is_heap_type(o.ob_type())
+                    && let Some(doc) = self.static_type_doc(o.ob_type())?
+                {
+                    // An instance of a built-in type reads its type's `__doc__`.
+                    return Ok(doc);
+                }
                 if name == "__class__" {
                     let ty = &o.ob_type().ob_base.ob_base;
                     // SAFETY: an object's type is alive while the object is.
@@ -375,6 +389,22 @@ impl<'py> Interp<'py> {
                 }
                 Err(self.err(e))
             }
+        }
+    }
+
+    /// `T.__doc__` of a built-in static type from [`static_type_names`] (`None` in Python
+    /// for a type without a docstring); `None` where the type is not in that table.
+    ///
+    /// [`static_type_names`]: super::static_type_names
+    fn static_type_doc(&self, ty: &PyTypeObject) -> R<'py, Option<Obj<'py>>> {
+        let full = ty.name();
+        let short = full.rsplit('.').next().unwrap_or(full);
+        match super::static_type_names::doc(short) {
+            None => Ok(None),
+            Some(None) => Ok(Some(pyrt_objects::types::none(self.heap))),
+            Some(Some(text)) => unicode::new_str(self.heap, text)
+                .map(Some)
+                .map_err(|e| self.err(e)),
         }
     }
 

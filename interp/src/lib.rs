@@ -42,6 +42,7 @@ mod objects;
 mod operators;
 mod run_scripts;
 mod slot_calls;
+mod static_type_names;
 mod stdio;
 mod store;
 mod super_object;
