@@ -1,0 +1,7 @@
+# An AttributeError on a built-in object suggests the closest name of dir(obj), as CPython's
+# traceback does ("Did you mean: 'append'?").
+names = ["ada", "grace"]
+names.append("barbara")
+print(names)
+print(len(dir(names)), "append" in dir(names))
+names.apend("linus")
