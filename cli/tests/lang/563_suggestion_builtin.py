@@ -4,4 +4,8 @@ names = ["ada", "grace"]
 names.append("barbara")
 print(names)
 print(len(dir(names)), "append" in dir(names))
+word = "pyrt"
+print(word.upper(), dir(word) == dir(str))
+counts = {"a": 1}
+print(sorted(counts.items()), "items" in dir(counts))
 names.apend("linus")
