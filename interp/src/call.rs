@@ -314,7 +314,7 @@ impl<'py> Interp<'py> {
             if let Some(v) =
                 slot_wrappers::type_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
             {
-                return Ok(v);
+                return Ok(self.one_wrapper_descr(v, name));
             }
         }
         if class::is_heap_type(o.ob_type()) && as_type(o).is_none() && !exceptions::is_exception(o)
@@ -390,6 +390,23 @@ impl<'py> Interp<'py> {
                 Err(self.err(e))
             }
         }
+    }
+
+    /// The `wrapper_descriptor` `v` (named `name`) as the one object its owning type's dict
+    /// would hold: the first one handed out for that type and name. Other objects pass through.
+    fn one_wrapper_descr(&self, v: Obj<'py>, name: &str) -> Obj<'py> {
+        if slot_wrappers::WrapperDescr::cast(v.object()).is_none() {
+            return v;
+        }
+        let Ok(owner) = abstract_::getattr(self.heap, v.object(), "__objclass__") else {
+            return v;
+        };
+        let key = (ptr::from_ref(owner.object()) as usize, name.to_string());
+        self.wrapper_descrs
+            .borrow_mut()
+            .entry(key)
+            .or_insert(v)
+            .clone()
     }
 
     /// `T.__doc__` of a built-in static type from [`static_type_names`] (`None` in Python
