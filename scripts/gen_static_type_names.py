@@ -2,6 +2,7 @@
 type's `list(T.__dict__)` (the keys of its type dict, in CPython's order) and its `__doc__`.
 
 Run: PYENV_VERSION=3.12.1 python3.12 scripts/gen_static_type_names.py > interp/src/static_type_names.rs
+then `cargo fmt`.
 """
 import builtins
 import types
@@ -13,7 +14,13 @@ TYPES += [type(None), type(NotImplemented), type(...), types.FunctionType, types
           types.WrapperDescriptorType, types.MethodWrapperType, types.MethodDescriptorType,
           types.GetSetDescriptorType, types.MemberDescriptorType, types.ClassMethodDescriptorType,
           type({}.keys()), type({}.values()), type({}.items()), type(iter([])), type(iter(())),
-          type(iter("")), type(iter(range(0))), type(iter({})), type(iter(set()))]
+          type(iter("")), type(iter(range(0))), type(iter({})), type(iter(set())),
+          type(reversed([])), type(reversed(range(0))), type(reversed({})),
+          type(iter({}.values())), type(iter({}.items())), type(reversed({}.values())),
+          type(reversed({}.items())), type(iter(range(1 << 70))), type(iter(b"")),
+          type(iter(bytearray())), type(iter("\u20ac")), type(iter(int, 1)),
+          types.SimpleNamespace, types.CoroutineType, types.AsyncGeneratorType,
+          types.GenericAlias, types.UnionType, types.NoneType, types.EllipsisType]
 seen = set()
 rows = []
 for t in TYPES:
