@@ -23,10 +23,12 @@ TYPES += [type(None), type(NotImplemented), type(...), types.FunctionType, types
           types.GenericAlias, types.UnionType, types.NoneType, types.EllipsisType]
 seen = set()
 rows = []
+TYPE_BY_NAME = {}
 for t in TYPES:
     if t.__flags__ & (1 << 9) or t.__name__ in seen:  # Py_TPFLAGS_HEAPTYPE
         continue
     seen.add(t.__name__)
+    TYPE_BY_NAME[t.__name__] = t
     rows.append((t.__name__, list(t.__dict__), type.__dict__["__doc__"].__get__(t)))
 rows.sort()
 
@@ -69,4 +71,18 @@ for name, _, doc in [r for r in rows if r[2] is None or isinstance(r[2], str)]:
     print(f"        {lit(name)} => {'None' if doc is None else 'Some(' + lit(doc) + ')'},")
 print("        _ => return None,")
 print("    })")
+print("}")
+print()
+print("/// Whether an instance of the built-in static type named `name` reads the type's `__doc__`:")
+print("/// the type dict holds it as a plain string or None and the instances have no `__dict__` of their")
+print("/// own (unlike `staticmethod`, whose instances copy the function's `__doc__`).")
+print("pub(crate) fn instances_share_doc(name: &str) -> bool {")
+print("    matches!(")
+print("        name,")
+shared = [name for name, keys, _ in rows
+          if "__doc__" in TYPE_BY_NAME[name].__dict__
+          and isinstance(TYPE_BY_NAME[name].__dict__["__doc__"], (str, type(None)))
+          and "__dict__" not in dir(TYPE_BY_NAME[name])]
+print("        " + "\n            | ".join(lit(n) for n in shared))
+print("    )")
 print("}")

@@ -377,6 +377,7 @@ impl<'py> Interp<'py> {
                 }
                 if name == "__doc__"
                     && !class::is_heap_type(o.ob_type())
+                    && super::static_type_names::instances_share_doc(short_name(o.ob_type()))
                     && let Some(doc) = self.static_type_doc(o.ob_type())?
                 {
                     // An instance of a built-in type reads its type's `__doc__`.
@@ -414,9 +415,7 @@ impl<'py> Interp<'py> {
     ///
     /// [`static_type_names`]: super::static_type_names
     fn static_type_doc(&self, ty: &PyTypeObject) -> R<'py, Option<Obj<'py>>> {
-        let full = ty.name();
-        let short = full.rsplit('.').next().unwrap_or(full);
-        match super::static_type_names::doc(short) {
+        match super::static_type_names::doc(short_name(ty)) {
             None => Ok(None),
             Some(None) => Ok(Some(pyrt_objects::types::none(self.heap))),
             Some(Some(text)) => unicode::new_str(self.heap, text)
@@ -777,4 +776,10 @@ impl<'py> Interp<'py> {
             format!("module '{mname}' has no attribute '{name}'"),
         ))
     }
+}
+
+/// A static type's `tp_name` after its last dot (its `__name__`).
+fn short_name(ty: &PyTypeObject) -> &str {
+    let full = ty.name();
+    full.rsplit('.').next().unwrap_or(full)
 }

@@ -1761,3 +1761,67 @@ pub(crate) fn doc(name: &str) -> Option<Option<&'static str>> {
         _ => return None,
     })
 }
+
+/// Whether an instance of the built-in static type named `name` reads the type's `__doc__`:
+/// the type dict holds it as a plain string or None and the instances have no `__dict__` of their
+/// own (unlike `staticmethod`, whose instances copy the function's `__doc__`).
+pub(crate) fn instances_share_doc(name: &str) -> bool {
+    matches!(
+        name,
+        "GenericAlias"
+            | "NoneType"
+            | "NotImplementedType"
+            | "UnionType"
+            | "async_generator"
+            | "bool"
+            | "bytearray"
+            | "bytearray_iterator"
+            | "bytes"
+            | "bytes_iterator"
+            | "callable_iterator"
+            | "cell"
+            | "code"
+            | "complex"
+            | "coroutine"
+            | "dict"
+            | "dict_itemiterator"
+            | "dict_items"
+            | "dict_keyiterator"
+            | "dict_keys"
+            | "dict_reverseitemiterator"
+            | "dict_reversekeyiterator"
+            | "dict_reversevalueiterator"
+            | "dict_valueiterator"
+            | "dict_values"
+            | "ellipsis"
+            | "enumerate"
+            | "filter"
+            | "float"
+            | "frame"
+            | "frozenset"
+            | "generator"
+            | "int"
+            | "list"
+            | "list_iterator"
+            | "list_reverseiterator"
+            | "longrange_iterator"
+            | "map"
+            | "mappingproxy"
+            | "memoryview"
+            | "object"
+            | "range"
+            | "range_iterator"
+            | "reversed"
+            | "set"
+            | "set_iterator"
+            | "slice"
+            | "str"
+            | "str_ascii_iterator"
+            | "str_iterator"
+            | "super"
+            | "traceback"
+            | "tuple"
+            | "tuple_iterator"
+            | "zip"
+    )
+}

@@ -5,7 +5,7 @@ for t in [int, bool, float, complex, str, bytes, tuple, list, dict, set, frozens
     print(t.__name__, repr(t.__doc__))
 
 print((7).__doc__ == int.__doc__, "".__doc__ == str.__doc__, [].__doc__ == list.__doc__)
-print(int.__doc__.splitlines()[0])
+print(int.__doc__.splitlines()[0], iter([]).__doc__, None.__doc__, {}.keys().__doc__)
 print(list.__doc__.splitlines()[0])
 print(dict.__doc__.splitlines()[:2])
 print(ValueError.__doc__, KeyError("k").__doc__)
