@@ -132,10 +132,6 @@ const PENDING: &[(&str, &str)] = &[
         "238_lru_cache_memory.py",
         "needs the standard library's functools (a later issue)",
     ),
-    (
-        "241_everything_is_an_object.py",
-        "pyrt raises NotImplementedError: pyrt does not make plain object() instances yet",
-    ),
 ];
 
 /// Scripts that differ from CPython on purpose: (script, the construct pyrt's error must name,

@@ -72,34 +72,6 @@ fn wrapper_repr(_heap: &pyrt_objects::Heap, o: &PyObject) -> pyrt_objects::PyRes
     ))
 }
 
-/// The attribute names of `object` (`object.__dict__`), which `dir()` adds for every class.
-const OBJECT_NAMES: [&str; 24] = [
-    "__class__",
-    "__delattr__",
-    "__dir__",
-    "__doc__",
-    "__eq__",
-    "__format__",
-    "__ge__",
-    "__getattribute__",
-    "__getstate__",
-    "__gt__",
-    "__hash__",
-    "__init__",
-    "__init_subclass__",
-    "__le__",
-    "__lt__",
-    "__ne__",
-    "__new__",
-    "__reduce__",
-    "__reduce_ex__",
-    "__repr__",
-    "__setattr__",
-    "__sizeof__",
-    "__str__",
-    "__subclasshook__",
-];
-
 impl<'py> Interp<'py> {
     /// `_PyType_Lookup(ty, name)`: `name` in the first namespace along `ty`'s bases.
     pub(crate) fn type_lookup(&self, ty: &PyTypeObject, name: &str) -> R<'py, Option<Obj<'py>>> {
@@ -461,26 +433,25 @@ impl<'py> Interp<'py> {
         Some(r)
     }
 
-    /// `dir(obj)` for an instance or a class made by a script (`object.__dir__`,
-    /// `type.__dir__`): the instance's own names, then the names along the class and its
-    /// bases, and `object`'s, sorted without repeats.
+    /// `dir(obj)` of an instance or a class (`object.__dir__`, `type.__dir__`): the instance's
+    /// own `__dict__` names, then the names in the dicts along the class's MRO (a script's
+    /// class's namespace; a built-in type's names from [`static_type_names`]), sorted without
+    /// repeats. `None` where a built-in type along the MRO is not in that table.
+    ///
+    /// [`static_type_names`]: super::static_type_names
     pub(crate) fn class_dir(&self, obj: &Obj<'py>) -> R<'py, Option<Obj<'py>>> {
         let heap = self.heap;
         let err = |e| self.err(e);
         let o = obj.object();
-        // Classes on `object` only: a built-in base adds its own methods' names.
-        let plain = |t: &PyTypeObject| class::class_kind(t) == Some(class::ClassKind::Object);
         let (start, own) = match pyrt_objects::types::type_object(o) {
-            Some(ty) if plain(ty) => (ty, None),
-            Some(_) => return Ok(None),
-            None if plain(o.ob_type()) => {
-                let d = abstract_::getattr(heap, o, "__dict__").ok();
+            Some(ty) => (ty, None),
+            None => {
+                let d = self.getattr(obj, "__dict__").ok();
                 (o.ob_type(), d)
             }
-            None => return Ok(None),
         };
         let mut names: Vec<Obj<'py>> = Vec::new();
-        let mut add_dict = |d: &PyObject| -> R<'py, ()> {
+        let add_dict = |names: &mut Vec<Obj<'py>>, d: &PyObject| -> R<'py, ()> {
             if let Some(d) = dict::Dict::cast(d) {
                 for (k, _) in dict::items(heap, d).map_err(err)? {
                     names.push(k);
@@ -489,15 +460,23 @@ impl<'py> Interp<'py> {
             Ok(())
         };
         if let Some(d) = &own {
-            add_dict(d.object())?;
+            add_dict(&mut names, d.object())?;
         }
         for cur in class::mro_iter(start) {
-            if let Some(d) = class::class_dict(cur) {
-                add_dict(d)?;
+            if class::is_heap_type(cur) {
+                if let Some(d) = class::class_dict(cur) {
+                    add_dict(&mut names, d)?;
+                }
+                continue;
             }
-        }
-        for n in OBJECT_NAMES {
-            names.push(self.name_str(n)?);
+            let full = cur.name();
+            let short = full.rsplit('.').next().unwrap_or(full);
+            let Some(table) = super::static_type_names::dict_names(short) else {
+                return Ok(None);
+            };
+            for n in table {
+                names.push(self.name_str(n)?);
+            }
         }
         let mut seen = std::collections::HashSet::new();
         names.retain(|n| {

@@ -287,6 +287,13 @@ impl<'py> Interp<'py> {
                 let module = ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
                 return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
+            if name == "__doc__"
+                && !class::is_heap_type(ty)
+                && !exceptions::is_exception_class(o)
+                && let Some(doc) = self.static_type_doc(ty)?
+            {
+                return Ok(doc);
+            }
             if let Some(v) = self.class_getattr(ty, name)? {
                 return Ok(v);
             }
@@ -307,7 +314,7 @@ impl<'py> Interp<'py> {
             if let Some(v) =
                 slot_wrappers::type_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
             {
-                return Ok(v);
+                return Ok(self.one_wrapper_descr(v, name));
             }
         }
         if class::is_heap_type(o.ob_type()) && as_type(o).is_none() && !exceptions::is_exception(o)
@@ -368,6 +375,14 @@ impl<'py> Interp<'py> {
                 {
                     return Ok(m);
                 }
+                if name == "__doc__"
+                    && !class::is_heap_type(o.ob_type())
+                    && super::static_type_names::instances_share_doc(short_name(o.ob_type()))
+                    && let Some(doc) = self.static_type_doc(o.ob_type())?
+                {
+                    // An instance of a built-in type reads its type's `__doc__`.
+                    return Ok(doc);
+                }
                 if name == "__class__" {
                     let ty = &o.ob_type().ob_base.ob_base;
                     // SAFETY: an object's type is alive while the object is.
@@ -375,6 +390,37 @@ impl<'py> Interp<'py> {
                 }
                 Err(self.err(e))
             }
+        }
+    }
+
+    /// The `wrapper_descriptor` `v` (named `name`) as the one object its owning type's dict
+    /// would hold: the first one handed out for that type and name. Other objects pass through.
+    fn one_wrapper_descr(&self, v: Obj<'py>, name: &str) -> Obj<'py> {
+        if slot_wrappers::WrapperDescr::cast(v.object()).is_none() {
+            return v;
+        }
+        let Ok(owner) = abstract_::getattr(self.heap, v.object(), "__objclass__") else {
+            return v;
+        };
+        let key = (ptr::from_ref(owner.object()) as usize, name.to_string());
+        self.wrapper_descrs
+            .borrow_mut()
+            .entry(key)
+            .or_insert(v)
+            .clone()
+    }
+
+    /// `T.__doc__` of a built-in static type from [`static_type_names`] (`None` in Python
+    /// for a type without a docstring); `None` where the type is not in that table.
+    ///
+    /// [`static_type_names`]: super::static_type_names
+    fn static_type_doc(&self, ty: &PyTypeObject) -> R<'py, Option<Obj<'py>>> {
+        match super::static_type_names::doc(short_name(ty)) {
+            None => Ok(None),
+            Some(None) => Ok(Some(pyrt_objects::types::none(self.heap))),
+            Some(Some(text)) => unicode::new_str(self.heap, text)
+                .map(Some)
+                .map_err(|e| self.err(e)),
         }
     }
 
@@ -730,4 +776,10 @@ impl<'py> Interp<'py> {
             format!("module '{mname}' has no attribute '{name}'"),
         ))
     }
+}
+
+/// A static type's `tp_name` after its last dot (its `__name__`).
+fn short_name(ty: &PyTypeObject) -> &str {
+    let full = ty.name();
+    full.rsplit('.').next().unwrap_or(full)
 }

@@ -42,6 +42,7 @@ mod objects;
 mod operators;
 mod run_scripts;
 mod slot_calls;
+mod static_type_names;
 mod stdio;
 mod store;
 mod super_object;
@@ -112,6 +113,9 @@ pub(crate) struct Interp<'py> {
     pub gc_lists: RefCell<Option<gc_module::GcLists<'py>>>,
     /// A `MemoryError` made at start, raised when no memory is left for a new one.
     pub spare_memory_error: Obj<'py>,
+    /// The built-in types' `wrapper_descriptor`s handed out so far, by owning type and name:
+    /// CPython keeps one per type dict entry, so `int.__add__ is int.__add__`.
+    pub wrapper_descrs: RefCell<HashMap<(usize, String), Obj<'py>>>,
     /// The bytecode VM's state.
     pub vm: vm::VmState<'py>,
     /// The directory of the script, where `import` looks for the user's modules first.
@@ -307,6 +311,7 @@ impl<'py> Session<'py> {
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             argv,
             gc_lists: RefCell::new(None),
+            wrapper_descrs: RefCell::new(HashMap::new()),
             spare_memory_error,
             vm: vm::VmState::new(heap),
             script_dir: std::path::Path::new(filename)

@@ -63,7 +63,8 @@ impl<'py> Interp<'py> {
         self.new_class(&unicode::str_value(n), &bases, copy)
     }
 
-    /// Before the class is made: `__qualname__` leaves the namespace (given back), and a `__slots__` name
+    /// Before the class is made: `__qualname__` leaves the namespace (given back), so does
+    /// `__classcell__`, and a `__slots__` name
     /// that is also a class attribute is refused.
     pub(crate) fn prepare_namespace(
         &self,
@@ -82,6 +83,20 @@ impl<'py> Interp<'py> {
                 format!(
                     "type __qualname__ must be a str, not {}",
                     q.ob_type().name()
+                ),
+            ));
+        }
+        // `type_new_set_classcell`: the class body's `__classcell__` leaves the namespace too
+        // (`__build_class__` fills the cell with the class).
+        let cell_key = self.name_str("__classcell__")?;
+        if let Some(c) = dict::pop(heap, ns, cell_key.object()).map_err(err)?
+            && pyrt_objects::types::cell::CellObject::cast(c.object()).is_none()
+        {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "__classcell__ must be a nonlocal cell, not <class '{}'>",
+                    c.ob_type().name()
                 ),
             ));
         }

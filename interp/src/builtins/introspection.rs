@@ -160,6 +160,14 @@ pub(super) fn dir<'py>(
     let d = match bound.first() {
         Some(Some(o)) if MODULE.is(o.object()) => vars(interp, name, bound, kwargs)?,
         Some(Some(o)) => {
+            if class::is_heap_type(o.ob_type())
+                && let Some(f) = interp.class_lookup(o.ob_type(), "__dir__")
+                && super::super::vm::is_function(f.object())
+            {
+                // `_dir_object`: the class's own `__dir__`, its result made a sorted list.
+                let names = interp.call(&f, vec![o.clone()], Vec::new())?;
+                return super::sorted(interp, "sorted", &[Some(names)], &[]);
+            }
             if let Some(l) = interp.class_dir(o)? {
                 return Ok(l);
             }

@@ -15,7 +15,7 @@ use pyrt_objects::types::code::Code;
 use pyrt_objects::types::exceptions::{ATTRIBUTE_ERROR, IMPORT_ERROR, NAME_ERROR};
 use pyrt_objects::types::frameobject::FrameObject;
 use pyrt_objects::types::traceback::Traceback;
-use pyrt_objects::types::{class, dict, tuple, unicode};
+use pyrt_objects::types::{dict, tuple, unicode};
 
 use super::super::Interp;
 use super::super::exceptions::Exception;
@@ -33,34 +33,6 @@ const CASE_COST: usize = 1;
 
 /// `CO_FAST_LOCAL`: a local-variable entry of `co_localspluskinds`.
 const CO_FAST_LOCAL: u8 = 0x20;
-
-/// `dir(object())` in CPython 3.12: the attributes every object has.
-const OBJECT_DIR: &[&str] = &[
-    "__class__",
-    "__delattr__",
-    "__dir__",
-    "__doc__",
-    "__eq__",
-    "__format__",
-    "__ge__",
-    "__getattribute__",
-    "__getstate__",
-    "__gt__",
-    "__hash__",
-    "__init__",
-    "__init_subclass__",
-    "__le__",
-    "__lt__",
-    "__ne__",
-    "__new__",
-    "__reduce__",
-    "__reduce_ex__",
-    "__repr__",
-    "__setattr__",
-    "__sizeof__",
-    "__str__",
-    "__subclasshook__",
-];
 
 /// `substitution_cost` (on bytes, ASCII case folded).
 fn substitution_cost(a: u8, b: u8) -> usize {
@@ -265,35 +237,23 @@ impl<'py> Interp<'py> {
         calculate_suggestion(&dir, name).map(str::to_string)
     }
 
-    /// `dir(obj)`, sorted, where pyrt can tell it: a module's names, a Python class's names
-    /// along its bases, an instance's own names and its class's.
+    /// `dir(obj)`, sorted, where pyrt can tell it: a module's names, else those of
+    /// `Interp::class_dir` (an instance's own names and the names along its class's MRO).
     fn dir_names(&self, obj: &Obj<'py>) -> Option<Vec<String>> {
         let heap = self.heap;
         let o = obj.object();
-        let mut names: Vec<String> = Vec::new();
+        let mut names: Vec<String>;
         if let Some(m) = MODULE.cast(o) {
             names = dict_keys(heap, &m.get_ref(heap, module::DICT)?);
         } else {
-            let (ty, instance) = match pyrt_objects::types::type_object(o) {
-                Some(t) => (t, false),
-                None => (o.ob_type(), true),
-            };
-            if !class::is_heap_type(ty) {
-                return None;
-            }
-            if instance && let Ok(d) = self.getattr(obj, "__dict__") {
-                names.extend(dict_keys(heap, &d));
-            }
-            let mut t = Some(ty);
-            while let Some(cur) = t {
-                if let Some(d) = class::class_dict(cur) {
-                    // SAFETY: the class holds its dict.
-                    let d = unsafe { Obj::from_borrowed(heap, d) };
-                    names.extend(dict_keys(heap, &d));
-                }
-                t = cur.base();
-            }
-            names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
+            // `dir(obj)` as the `dir()` built-in gives it, where pyrt can tell it.
+            let l = self.class_dir(obj).ok()??;
+            let l = pyrt_objects::types::list::List::cast(l.object())?;
+            names = pyrt_objects::types::list::items(l)
+                .iter()
+                // SAFETY: the list holds its items while it is alive, here.
+                .filter_map(|p| unicode::Str::cast(unsafe { p.as_ref() }).map(unicode::str_value))
+                .collect();
         }
         names.sort();
         names.dedup();
