@@ -91,7 +91,11 @@ impl<'py> Interp<'py> {
     /// What `type_new` does last with a new class: `__set_name__(cls, name)` on each value
     /// of its namespace whose class defines it (in the namespace's order), then the base's
     /// `__init_subclass__` (an implicit class method) with the class.
-    pub(crate) fn class_made_hooks(&self, cls: &Obj<'py>) -> R<'py, ()> {
+    pub(crate) fn class_made_hooks(
+        &self,
+        cls: &Obj<'py>,
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, ()> {
         let heap = self.heap;
         let Some(ty) = pyrt_objects::types::type_object(cls.object()) else {
             return Ok(());
@@ -106,7 +110,16 @@ impl<'py> Interp<'py> {
         if let Some(base) = ty.base()
             && let Some(f) = slot_defs::lookup(heap, base, "__init_subclass__")
         {
-            self.call(&f, vec![cls.clone()], Vec::new())?;
+            self.call(&f, vec![cls.clone()], kwargs.to_vec())?;
+        } else if !kwargs.is_empty() {
+            // `object.__init_subclass__` takes no keywords.
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "{}.__init_subclass__() takes no keyword arguments",
+                    ty.name()
+                ),
+            ));
         }
         Ok(())
     }
