@@ -309,6 +309,14 @@ impl<'py> Interp<'py> {
                 return Ok(v);
             }
             if name == "__new__"
+                && ptr::eq(ty, pyrt_objects::types::TYPE_TYPE.get())
+                && let Some(v) =
+                    super::builtins::hidden_builtin(self.heap, name).map_err(|e| self.err(e))?
+            {
+                // `type.__new__(meta, name, bases, ns)`.
+                return Ok(v);
+            }
+            if name == "__new__"
                 && let Some(v) = self.builtin_new_attr(ty)?
             {
                 return Ok(v);

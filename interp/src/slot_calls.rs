@@ -28,6 +28,13 @@ impl<'py> Interp<'py> {
         });
         // An exception subclass's `__str__`/`__repr__` fill its slots (exceptions::overrides).
         let exception_based = base.is_some_and(exceptions::is_exception_class);
+        // A metaclass's `__call__` runs when its classes are called (metaclass.rs).
+        let meta_based = base
+            .and_then(pyrt_objects::types::type_object)
+            .is_some_and(|t| {
+                t.flags()
+                    .contains(pyrt_objects::typeobj::TypeFlags::TYPE_SUBCLASS)
+            });
         for (k, v) in dict::items(self.heap, ns).map_err(|e| self.err(e))? {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
@@ -46,6 +53,7 @@ impl<'py> Interp<'py> {
                             | "__iter__"
                             | "__next__"
                     ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
+                        || (meta_based && name == "__call__")
                 };
             if super::vm::is_function(v)
                 && name.starts_with("__")
