@@ -48,11 +48,7 @@ impl<'py> Interp<'py> {
             Some(m) if !is_type => Some(m),
             Some(m) => self.winning_metaclass(m, bases)?,
             None => match bases.first() {
-                // SAFETY: an object's type lives as long as the object.
-                Some(b) => self.winning_metaclass(
-                    unsafe { Obj::from_borrowed(self.heap, &b.ob_type().ob_base.ob_base) },
-                    bases,
-                )?,
+                Some(b) => self.winning_metaclass(self.type_as_object(b.ob_type()), bases)?,
                 None => None,
             },
         };
@@ -74,8 +70,7 @@ impl<'py> Interp<'py> {
                 continue;
             }
             if t.is_subtype(w) {
-                // SAFETY: an object's type lives as long as the object.
-                winner = unsafe { Obj::from_borrowed(self.heap, &t.ob_base.ob_base) };
+                winner = self.type_as_object(t);
                 continue;
             }
             return Err(self.raise(
