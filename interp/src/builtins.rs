@@ -187,7 +187,44 @@ const FUNCTIONS: &[Builtin] = &[
         eval_exec::compile,
     ),
     def("ord", Params::One, ord),
+    // Not in `builtins`: the methods `super()` finds on `type` and `object` (HIDDEN).
+    def(
+        "__new__",
+        Params::VarKeywords,
+        super::metaclass::type_new_method,
+    ),
+    def(
+        "__init__",
+        Params::VarKeywords,
+        super::metaclass::type_init_method,
+    ),
+    def(
+        "__call__",
+        Params::VarKeywords,
+        super::metaclass::type_call_method,
+    ),
+    def(
+        "__init_subclass__",
+        Params::VarKeywords,
+        super::metaclass::object_init_subclass_method,
+    ),
 ];
+
+/// How many functions at the end of [`FUNCTIONS`] are not in `builtins`
+/// ([`hidden_builtin`] makes them).
+const HIDDEN: usize = 4;
+
+/// One of the functions at the end of [`FUNCTIONS`] that are not in `builtins`, by name.
+pub(crate) fn hidden_builtin<'h>(heap: &'h Heap, name: &str) -> PyResult<Option<Obj<'h>>> {
+    let first = FUNCTIONS.len() - HIDDEN;
+    let Some(i) = FUNCTIONS[first..].iter().position(|f| f.name == name) else {
+        return Ok(None);
+    };
+    let n = unicode::intern(heap, unicode::new_str(heap, name)?)?;
+    BUILTIN
+        .alloc(heap, &[Some(n), None], &[first + i])
+        .map(Some)
+}
 
 /// Types reachable by name.
 fn types() -> Vec<&'static StaticType> {
@@ -218,7 +255,7 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
         let k = unicode::intern(heap, unicode::new_str(heap, name)?)?;
         dict::set_item(heap, view, k, v)
     };
-    for (i, f) in FUNCTIONS.iter().enumerate() {
+    for (i, f) in FUNCTIONS.iter().enumerate().take(FUNCTIONS.len() - HIDDEN) {
         let n = unicode::intern(heap, unicode::new_str(heap, f.name)?)?;
         put(f.name, BUILTIN.alloc(heap, &[Some(n), None], &[i])?)?;
     }
@@ -845,7 +882,7 @@ pub(crate) fn construct<'py>(
                 // SAFETY: an object's type lives as long as the object.
                 Ok(unsafe { Obj::from_borrowed(heap, t) })
             }
-            [name, bases, ns] if kwargs.is_empty() => interp.type_new(name, bases, ns),
+            [name, bases, ns] => interp.type_new(None, name, bases, ns, &kwargs),
             _ => Err(interp.raise(&exceptions::TYPE_ERROR, "type() takes 1 or 3 arguments")),
         };
     }

@@ -95,6 +95,11 @@ impl<'py> Interp<'py> {
             return self.call(&inner, args, kwargs);
         }
         if let Some(ty) = as_type(f) {
+            if let Some(call) = self.metaclass_call_override(f) {
+                let mut full = vec![func.clone()];
+                full.extend(args);
+                return self.call(&call, full, kwargs);
+            }
             let result = self.instantiate(func, ty, args, kwargs);
             self.gc_safe_point();
             return result;
@@ -114,7 +119,8 @@ impl<'py> Interp<'py> {
         ))
     }
 
-    fn instantiate(
+    /// `type.__call__(cls, *args, **kwargs)`: makes an instance of `cls`.
+    pub(crate) fn instantiate(
         &self,
         cls: &Obj<'py>,
         ty: &PyTypeObject,
@@ -129,6 +135,9 @@ impl<'py> Interp<'py> {
         };
         if let Some(new) = self.class_lookup(ty, "__new__") {
             return self.instantiate_with_new(cls, ty, new, args, kwargs);
+        }
+        if class::class_kind(ty) == Some(class::ClassKind::Meta) {
+            return self.metaclass_instantiate(cls, args, kwargs);
         }
         if class::class_kind(ty) == Some(class::ClassKind::List) {
             let init = self.class_lookup(ty, "__init__");
@@ -307,6 +316,14 @@ impl<'py> Interp<'py> {
                 return Ok(v);
             }
             if name == "__new__"
+                && ptr::eq(ty, pyrt_objects::types::TYPE_TYPE.get())
+                && let Some(v) =
+                    super::builtins::hidden_builtin(self.heap, name).map_err(|e| self.err(e))?
+            {
+                // `type.__new__(meta, name, bases, ns)`.
+                return Ok(v);
+            }
+            if name == "__new__"
                 && let Some(v) = self.builtin_new_attr(ty)?
             {
                 return Ok(v);
@@ -315,6 +332,9 @@ impl<'py> Interp<'py> {
                 slot_wrappers::type_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
             {
                 return Ok(self.one_wrapper_descr(v, name));
+            }
+            if let Some(v) = self.metaclass_attr(obj, name)? {
+                return Ok(v);
             }
         }
         if class::is_heap_type(o.ob_type()) && as_type(o).is_none() && !exceptions::is_exception(o)
@@ -627,12 +647,15 @@ impl<'py> Interp<'py> {
         as_type(cls).is_some_and(|t| obj.ob_type().is_subtype(t))
     }
 
-    /// Makes a class from its executed body (`type(name, bases, ns)`).
+    /// Makes a class from its executed body (`type(name, bases, ns, **kwargs)`; the keywords
+    /// go to `__init_subclass__`).
     pub(crate) fn new_class(
         &self,
         class_name: &str,
         bases: &[Obj<'py>],
         ns: Obj<'py>,
+        kwargs: &[(String, Obj<'py>)],
+        meta: Option<&class::Class>,
     ) -> R<'py, Obj<'py>> {
         let heap = self.heap;
         let ns_dict = dict::Dict::cast_internal(ns.object()).map_err(|e| self.err(e))?;
@@ -669,6 +692,8 @@ impl<'py> Interp<'py> {
                 Some(t) if ptr::eq(t, pyrt_objects::types::OBJECT_TYPE.get()) => None,
                 Some(t)
                     if ptr::eq(t, pyrt_objects::types::LIST_TYPE.get())
+                        || t.flags()
+                            .contains(pyrt_objects::typeobj::TypeFlags::TYPE_SUBCLASS)
                         || pyrt_objects::types::builtin_subclass::BuiltinBase::of(t).is_some()
                         || exceptions::is_exception_class(b.object())
                         || matches!(
@@ -727,6 +752,10 @@ impl<'py> Interp<'py> {
             Some(ns),
         )
         .map_err(|e| self.err(e))?;
+        if let Some(m) = meta {
+            let c = class::Class::cast_internal(cls.object()).map_err(|e| self.err(e))?;
+            class::set_metaclass(c, m).map_err(|e| self.err(e))?;
+        }
         let inherits_c3 = base.and_then(as_type).is_some_and(class::has_c3_mro);
         if c3.is_none() && inherits_c3 {
             // A single base with multiple inheritance above it: C3 over that base.
@@ -739,7 +768,7 @@ impl<'py> Interp<'py> {
         self.fill_namespace(&cls, slot_names.as_deref(), qualname)?;
         // `__hash__ = None` beside `__eq__` comes after `__doc__`, as in CPython's dict.
         self.hash_none_beside_eq(&cls)?;
-        self.class_made_hooks(&cls)?;
+        self.class_made_hooks(&cls, kwargs)?;
         Ok(cls)
     }
 

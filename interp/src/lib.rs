@@ -35,6 +35,7 @@ mod dis_module;
 mod exceptions;
 mod gc_hooks;
 mod gc_module;
+mod metaclass;
 mod methods;
 mod modules;
 mod mro;

@@ -28,6 +28,13 @@ impl<'py> Interp<'py> {
         });
         // An exception subclass's `__str__`/`__repr__` fill its slots (exceptions::overrides).
         let exception_based = base.is_some_and(exceptions::is_exception_class);
+        // A metaclass's `__call__` runs when its classes are called (metaclass.rs).
+        let meta_based = base
+            .and_then(pyrt_objects::types::type_object)
+            .is_some_and(|t| {
+                t.flags()
+                    .contains(pyrt_objects::typeobj::TypeFlags::TYPE_SUBCLASS)
+            });
         for (k, v) in dict::items(self.heap, ns).map_err(|e| self.err(e))? {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
@@ -46,6 +53,7 @@ impl<'py> Interp<'py> {
                             | "__iter__"
                             | "__next__"
                     ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
+                        || (meta_based && name == "__call__")
                 };
             if super::vm::is_function(v)
                 && name.starts_with("__")
@@ -91,7 +99,11 @@ impl<'py> Interp<'py> {
     /// What `type_new` does last with a new class: `__set_name__(cls, name)` on each value
     /// of its namespace whose class defines it (in the namespace's order), then the base's
     /// `__init_subclass__` (an implicit class method) with the class.
-    pub(crate) fn class_made_hooks(&self, cls: &Obj<'py>) -> R<'py, ()> {
+    pub(crate) fn class_made_hooks(
+        &self,
+        cls: &Obj<'py>,
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, ()> {
         let heap = self.heap;
         let Some(ty) = pyrt_objects::types::type_object(cls.object()) else {
             return Ok(());
@@ -106,7 +118,16 @@ impl<'py> Interp<'py> {
         if let Some(base) = ty.base()
             && let Some(f) = slot_defs::lookup(heap, base, "__init_subclass__")
         {
-            self.call(&f, vec![cls.clone()], Vec::new())?;
+            self.call(&f, vec![cls.clone()], kwargs.to_vec())?;
+        } else if !kwargs.is_empty() {
+            // `object.__init_subclass__` takes no keywords.
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "{}.__init_subclass__() takes no keyword arguments",
+                    ty.name()
+                ),
+            ));
         }
         Ok(())
     }

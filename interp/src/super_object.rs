@@ -129,6 +129,9 @@ impl<'py> Interp<'py> {
                 }
             }
         }
+        if let Some(f) = self.super_builtin_method(after, inst.unwrap_or(obj), name)? {
+            return Ok(f);
+        }
         if name == "__init__" {
             // `object.__init__`: takes the arguments and does nothing.
             let b = dict::Dict::cast_internal(self.builtins.object()).map_err(|e| self.err(e))?;

@@ -14,13 +14,16 @@ use super::exceptions;
 use super::{Interp, R};
 
 impl<'py> Interp<'py> {
-    /// `type(name, bases, dict)`: a class made from a copy of `ns`, with `__module__` set
-    /// when `ns` has none.
+    /// `type(name, bases, dict)` and `type.__new__(meta, name, bases, dict, **kwargs)`: a
+    /// class made from a copy of `ns`, with `__module__` set when `ns` has none, an instance
+    /// of the most derived of `meta` (`type` for `None`) and its bases' metaclasses.
     pub(crate) fn type_new(
         &self,
+        meta: Option<&Obj<'py>>,
         name: &Obj<'py>,
         bases: &Obj<'py>,
         ns: &Obj<'py>,
+        kwargs: &[(String, Obj<'py>)],
     ) -> R<'py, Obj<'py>> {
         let heap = self.heap;
         let err = |e| self.err(e);
@@ -60,7 +63,15 @@ impl<'py> Interp<'py> {
             let m = self.name_str("__main__")?;
             dict::set_item(heap, view, module_key, m).map_err(err)?;
         }
-        self.new_class(&unicode::str_value(n), &bases, copy)
+        let meta = match meta {
+            Some(m) => self.winning_metaclass(m.clone(), &bases)?,
+            None => self.winning_metaclass(
+                self.type_as_object(pyrt_objects::types::TYPE_TYPE.get()),
+                &bases,
+            )?,
+        };
+        let meta = meta.as_ref().and_then(|m| class::Class::cast(m.object()));
+        self.new_class(&unicode::str_value(n), &bases, copy, kwargs, meta)
     }
 
     /// Before the class is made: `__qualname__` leaves the namespace (given back), so does

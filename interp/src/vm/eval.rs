@@ -2069,8 +2069,10 @@ impl<'a, 'py> Run<'a, 'py> {
         let Some(ty) = pyrt_objects::types::type_object(callable) else {
             return Ok(None);
         };
+        // (A class of a metaclass takes the generic path: the metaclass may define `__call__`.)
         if class::class_kind(ty) != Some(class::ClassKind::Object)
             || exceptions::is_exception_class(callable)
+            || class::is_heap_type(callable.ob_type())
         {
             return Ok(None);
         }

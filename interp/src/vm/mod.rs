@@ -259,12 +259,6 @@ impl<'py> Interp<'py> {
                 "__build_class__: not enough arguments",
             ));
         };
-        if !kwargs.is_empty() {
-            return Err(self.raise(
-                &super::exceptions::TYPE_ERROR,
-                "pyrt does not support class keywords (metaclass=...) yet",
-            ));
-        }
         let bases: Vec<Obj<'py>> = it.collect();
         if !is_function(func.object()) {
             return Err(self.raise(
@@ -272,15 +266,14 @@ impl<'py> Interp<'py> {
                 "__build_class__: func must be a function",
             ));
         }
-        let name = pyrt_objects::types::unicode::Str::cast(name.object())
-            .map(pyrt_objects::types::unicode::str_value)
-            .ok_or_else(|| {
-                self.raise(
-                    &super::exceptions::TYPE_ERROR,
-                    "__build_class__: name is not a string",
-                )
-            })?;
-        let ns = pyrt_objects::types::dict::new_dict(heap).map_err(|e| self.err(e))?;
+        if pyrt_objects::types::unicode::Str::cast(name.object()).is_none() {
+            return Err(self.raise(
+                &super::exceptions::TYPE_ERROR,
+                "__build_class__: name is not a string",
+            ));
+        }
+        let keywords = self.class_keywords(&bases, kwargs)?;
+        let ns = self.prepare_class_namespace(&keywords, &name, &bases)?;
         let frame = self
             .vm
             .stack
@@ -288,8 +281,10 @@ impl<'py> Interp<'py> {
             .map_err(|e| self.err(e))?;
         self.link_to_caller(&frame);
         let cell = eval::Run::new(self).run_entry(eval::Entry::Stack(frame))?;
-        let cls = self.new_class(&name, &bases, ns)?;
-        if let Some(c) = pyrt_objects::types::cell::CellObject::cast(cell.object()) {
+        let cls = self.make_class(keywords, &name, &bases, ns)?;
+        if let Some(c) = pyrt_objects::types::cell::CellObject::cast(cell.object())
+            && pyrt_objects::types::type_object(cls.object()).is_some()
+        {
             c.set(heap, Some(cls.clone()));
         }
         Ok(cls)

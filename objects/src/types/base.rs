@@ -56,11 +56,14 @@ pub static OBJECT_TYPE: StaticType = StaticType::new(
     },
 );
 
-/// The type object `o` is, if `o` is an object of type `type`.
+/// The type object `o` is, if `o` is an object of type `type` or of a metaclass derived from
+/// it (`Py_TPFLAGS_TYPE_SUBCLASS`).
 #[inline]
 pub fn type_object(o: &PyObject) -> Option<&crate::typeobj::PyTypeObject> {
-    // SAFETY: objects of type `type` are type objects, whose header is first.
-    core::ptr::eq(o.ob_type(), TYPE_TYPE.get())
+    let t = o.ob_type();
+    // SAFETY: objects of type `type`, and of its subclasses (whose instances are allocated as
+    // heap types by `class::new_subclass`), are type objects, whose header is first.
+    (core::ptr::eq(t, TYPE_TYPE.get()) || t.flags().contains(TypeFlags::TYPE_SUBCLASS))
         .then(|| unsafe { &*core::ptr::from_ref(o).cast::<crate::typeobj::PyTypeObject>() })
 }
 
@@ -126,7 +129,11 @@ fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
         visit(core::ptr::NonNull::from(&b.ob_base.ob_base));
     }
     if let Some(k) = crate::types::class::class_keys(ty) {
-        k.names().for_each(visit);
+        k.names().for_each(&mut *visit);
+    }
+    if crate::types::class::is_heap_type(o.ob_type()) {
+        // An instance of a metaclass holds it (`subtype_traverse`).
+        visit(core::ptr::NonNull::from(&o.ob_type().ob_base.ob_base));
     }
 }
 
@@ -135,7 +142,7 @@ fn type_clear(heap: &Heap, o: &PyObject) {
     crate::types::class::heap_type_clear(heap, as_type(o));
 }
 
-static TYPE_SLOTS: Slots = Slots {
+pub(crate) static TYPE_SLOTS: Slots = Slots {
     dealloc: type_dealloc,
     sizeof: Some(type_sizeof),
     repr: type_repr,

@@ -99,6 +99,9 @@ pub enum ClassKind {
     /// A `class` statement on an exception class: instances laid out as the built-in base's
     /// (whose `dict` is in the object), with a managed weak-reference list.
     Exception,
+    /// A metaclass: a `class` statement on `type` (or on a metaclass), whose instances are
+    /// classes ([`set_metaclass`]).
+    Meta,
 }
 
 /// What a new heap type is made of.
@@ -294,6 +297,11 @@ pub fn new_subclass<'h>(
     } else {
         None
     };
+    if let Some(b) = base_ty
+        && b.flags().contains(TypeFlags::TYPE_SUBCLASS)
+    {
+        return new_metaclass(heap, name, module, slots, b, dict);
+    }
     let list_based = base_ty.is_some_and(|b| b.flags().contains(crate::types::list::LIST_SUBCLASS));
     let exception_based = base.is_some_and(crate::types::exceptions::is_exception_class);
     if exception_based {
@@ -344,6 +352,74 @@ pub fn new_subclass<'h>(
         b.incref();
     }
     finish_class(heap, cls, base_ty.and_then(Class::of_type), dict)
+}
+
+/// `class name(type): ...` (or on a metaclass): a metaclass, laid out as `type` (its instances
+/// are heap types, `__basicsize__` 920), with `type`'s slots and no dict or weakref of its own
+/// (`type` has both).
+///
+/// # Errors
+/// `TypeError` for `__slots__` names (CPython: nonempty `__slots__` are not supported for
+/// subtypes of `type`); `MemoryError`.
+fn new_metaclass<'h>(
+    heap: &'h Heap,
+    name: &str,
+    module: &str,
+    slots: Option<&[&str]>,
+    base_ty: &PyTypeObject,
+    dict: Option<Obj<'h>>,
+) -> PyResult<Obj<'h>> {
+    if let Some(s) = slots
+        && s.iter().any(|n| !matches!(*n, "__dict__" | "__weakref__"))
+    {
+        return Err(PyErr::type_error(
+            "nonempty __slots__ not supported for subtype of 'type'",
+        ));
+    }
+    let flags = TypeFlags(base_ty.flags().0 & TypeFlags::TYPE_SUBCLASS.0)
+        .union(TypeFlags::TYPE_SUBCLASS)
+        .union(TypeFlags::HAVE_GC)
+        .union(TypeFlags::BASETYPE);
+    let cls = alloc_heap_type(
+        heap,
+        HeapTypeInit {
+            name,
+            module,
+            names: Vec::new(),
+            cached_keys: None,
+            kind: ClassKind::Meta,
+            basicsize: base_ty.basicsize(),
+            itemsize: base_ty.itemsize(),
+            flags,
+            base: NonNull::from(base_ty),
+            slots: &crate::types::base::TYPE_SLOTS,
+        },
+    )?;
+    if is_heap_type(base_ty) {
+        // The new class holds its base (released by `heap_type_dealloc`).
+        base_ty.ob_base.ob_base.incref();
+    }
+    finish_class(heap, cls, Class::of_type(base_ty), dict)
+}
+
+/// Makes class `cls` (just made, of type `type`) an instance of metaclass `meta`, as
+/// `type_new` allocating it through `meta` would: `cls` holds a reference to `meta`, released
+/// when `cls` is freed.
+///
+/// # Errors
+/// `TypeError` if `meta` is not a metaclass made by a `class` statement, or `cls` is not a
+/// class of type `type`.
+pub fn set_metaclass(cls: &Class, meta: &Class) -> PyResult<()> {
+    let o: &PyObject = &cls.as_type().ob_base.ob_base;
+    if header(meta).kind != ClassKind::Meta || !ptr::eq(o.ob_type(), TYPE_TYPE.get()) {
+        return Err(PyErr::type_error(
+            "set_metaclass: not a metaclass and a new class",
+        ));
+    }
+    let m: &PyObject = &meta.as_type().ob_base.ob_base;
+    m.incref();
+    o.set_type_ptr(NonNull::from(meta.as_type()));
+    Ok(())
 }
 
 /// `class name(B): ...` for a built-in base `B` (`int`, `str`, `tuple`, `dict`, ...) or a class
@@ -678,6 +754,7 @@ fn object_class(b: &PyObject) -> PyResult<&PyTypeObject> {
         && (ptr::eq(ty, crate::types::LIST_TYPE.get())
             || crate::types::exceptions::is_exception_class(b)
             || crate::types::builtin_subclass::BuiltinBase::of(ty).is_some()
+            || ty.flags().contains(TypeFlags::TYPE_SUBCLASS)
             || matches!(class_kind(ty), Some(ClassKind::Object | ClassKind::List)))
     {
         return Ok(ty);
@@ -872,9 +949,14 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
                 .retain(|s| !ptr::eq(s.as_ptr(), me));
         }
         ptr::drop_in_place(ptr::addr_of_mut!((*h).subclasses));
+        let meta = op.as_ref().type_ptr();
         heap.free_object(op, TYPE_TYPE.get());
         if let Some(b) = base {
             heap.decref(b.cast());
+        }
+        if is_heap_type(meta.as_ref()) {
+            // An instance of a metaclass held it (`set_metaclass`).
+            heap.decref(meta.cast());
         }
     }
 }
@@ -896,6 +978,8 @@ pub fn call<'h>(heap: &'h Heap, cls: &Class, args: Vec<Obj<'h>>) -> PyResult<Obj
             crate::types::record::new_record(heap, cls, args)
         }
         ClassKind::Exception => crate::types::exceptions::call_class(heap, ty, &args, &[]),
+        // A metaclass is called by the interpreter (`type.__call__`), never here.
+        ClassKind::Meta => Err(crate::view::bad_internal_call()),
         ClassKind::Builtin(b) if b.is_mutable() => {
             crate::types::builtin_subclass::new_empty(heap, cls)
         }

@@ -1,0 +1,341 @@
+//! The metaclass step of `__build_class__` (`builtin___build_class__` in
+//! `Python/bltinmodule.c`, `_PyType_CalculateMetaclass` in `Objects/typeobject.c`): the class
+//! keywords are split into `metaclass=` and the rest, the most derived metaclass of the
+//! explicit one and the bases' types is chosen (a conflict is CPython's `TypeError`), its
+//! `__prepare__` gives the namespace, and after the body runs the class is made by calling it
+//! with `(name, bases, namespace, **keywords)`. With `type` as the metaclass the class is made
+//! directly and the keywords go to the base's `__init_subclass__`.
+
+use pyrt_objects::Obj;
+use pyrt_objects::typeobj::PyTypeObject;
+use pyrt_objects::types::{TYPE_TYPE, class, dict, none, tuple, type_object, unicode};
+
+use super::{Interp, R, exceptions};
+
+/// A class statement's metaclass and its other keywords.
+pub(crate) struct ClassKeywords<'py> {
+    /// The metaclass: `metaclass=` if given, else the type of the first base (or `type`),
+    /// made the most derived by [`Interp::winning_metaclass`] when it is a type.
+    pub meta: Option<Obj<'py>>,
+    /// The keywords other than `metaclass=`, for the metaclass (and `__init_subclass__`).
+    pub rest: Vec<(String, Obj<'py>)>,
+}
+
+impl<'py> Interp<'py> {
+    /// Splits `kwargs` into the metaclass and the rest, and picks the winning metaclass
+    /// (`None` stands for `type`).
+    ///
+    /// # Errors
+    /// CPython's metaclass conflict `TypeError`.
+    pub(crate) fn class_keywords(
+        &self,
+        bases: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, ClassKeywords<'py>> {
+        let mut explicit = None;
+        let mut rest = Vec::with_capacity(kwargs.len());
+        for (k, v) in kwargs {
+            if k == "metaclass" {
+                explicit = Some(v.clone());
+            } else {
+                rest.push((k.clone(), v.clone()));
+            }
+        }
+        let is_type = explicit
+            .as_ref()
+            .is_none_or(|m| type_object(m.object()).is_some());
+        let meta = match explicit {
+            Some(m) if !is_type => Some(m),
+            Some(m) => self.winning_metaclass(m, bases)?,
+            None => match bases.first() {
+                Some(b) => self.winning_metaclass(self.type_as_object(b.ob_type()), bases)?,
+                None => None,
+            },
+        };
+        Ok(ClassKeywords { meta, rest })
+    }
+
+    /// `_PyType_CalculateMetaclass`: the most derived of `meta` and the types of `bases`
+    /// (`None` when that is `type` itself).
+    pub(crate) fn winning_metaclass(
+        &self,
+        meta: Obj<'py>,
+        bases: &[Obj<'py>],
+    ) -> R<'py, Option<Obj<'py>>> {
+        let mut winner = meta;
+        for b in bases {
+            let t = b.ob_type();
+            let w = type_object(winner.object()).expect("the metaclass is a type");
+            if w.is_subtype(t) {
+                continue;
+            }
+            if t.is_subtype(w) {
+                winner = self.type_as_object(t);
+                continue;
+            }
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
+                 subclass of the metaclasses of all its bases",
+            ));
+        }
+        let exact_type =
+            type_object(winner.object()).is_some_and(|w| core::ptr::eq(w, TYPE_TYPE.get()));
+        Ok((!exact_type).then_some(winner))
+    }
+
+    /// The class body's namespace: a new dict, or what the metaclass's `__prepare__(name,
+    /// bases, **kwargs)` returns (a dict: pyrt's class bodies run with dict locals).
+    pub(crate) fn prepare_class_namespace(
+        &self,
+        keywords: &ClassKeywords<'py>,
+        name: &Obj<'py>,
+        bases: &[Obj<'py>],
+    ) -> R<'py, Obj<'py>> {
+        let err = |e| self.err(e);
+        let Some(meta) = &keywords.meta else {
+            return dict::new_dict(self.heap).map_err(err);
+        };
+        let prepare = match self.getattr(meta, "__prepare__") {
+            Ok(p) => p,
+            Err(u) if self.is_attribute_error(&u) => return dict::new_dict(self.heap).map_err(err),
+            Err(u) => return Err(u),
+        };
+        let bases = tuple::new_tuple(self.heap, bases.to_vec()).map_err(err)?;
+        let ns = self.call(&prepare, vec![name.clone(), bases], keywords.rest.clone())?;
+        if dict::Dict::cast_internal(ns.object()).is_err() {
+            let who = meta_name(meta);
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "{who}.__prepare__() must return a mapping, not {}",
+                    ns.ob_type().name()
+                ),
+            ));
+        }
+        Ok(ns)
+    }
+
+    /// Makes the class from its executed body: `type`'s own `type_new` (the keywords go to
+    /// `__init_subclass__`), or `meta(name, bases, ns, **kwargs)`.
+    pub(crate) fn make_class(
+        &self,
+        keywords: ClassKeywords<'py>,
+        name: &Obj<'py>,
+        bases: &[Obj<'py>],
+        ns: Obj<'py>,
+    ) -> R<'py, Obj<'py>> {
+        let Some(meta) = keywords.meta else {
+            let name = unicode::Str::cast(name.object())
+                .map(unicode::str_value)
+                .unwrap_or_default();
+            return self.new_class(&name, bases, ns, &keywords.rest, None);
+        };
+        let bases = tuple::new_tuple(self.heap, bases.to_vec()).map_err(|e| self.err(e))?;
+        self.call(&meta, vec![name.clone(), bases, ns], keywords.rest)
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// The `__call__` a class's metaclass defines (`slot_tp_call` of the metaclass), which
+    /// calling the class runs instead of `type.__call__`.
+    pub(crate) fn metaclass_call_override(&self, cls: &pyrt_objects::PyObject) -> Option<Obj<'py>> {
+        let meta = cls.ob_type();
+        if class::class_kind(meta) != Some(class::ClassKind::Meta) {
+            return None;
+        }
+        self.class_lookup(meta, "__call__")
+    }
+
+    /// `meta(name, bases, ns, **kwargs)` for a metaclass without its own `__new__`
+    /// (`type_call`): `type.__new__`, then the metaclass's `__init__` when it defines one and
+    /// the result is its instance.
+    pub(crate) fn metaclass_instantiate(
+        &self,
+        meta: &Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let cls = self.type_new_call(meta, &args, &kwargs)?;
+        let ty = type_object(meta.object()).expect("a metaclass is a type");
+        if cls.ob_type().is_subtype(ty)
+            && let Some(init) = self.class_lookup(cls.ob_type(), "__init__")
+        {
+            let mut full = vec![cls.clone()];
+            full.extend(args);
+            let r = self.call(&init, full, kwargs)?;
+            if !r.is(&none(self.heap)) {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "__init__() should return None, not '{}'",
+                        r.ob_type().name()
+                    ),
+                ));
+            }
+        }
+        Ok(cls)
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kwargs)` with `type_new`'s checks of `meta` and
+    /// of the argument count.
+    pub(crate) fn type_new_call(
+        &self,
+        meta: &Obj<'py>,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let Some(mt) = type_object(meta.object()) else {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "type.__new__(X): X is not a type object ({})",
+                    meta.ob_type().name()
+                ),
+            ));
+        };
+        if !mt.is_subtype(TYPE_TYPE.get()) {
+            let n = mt.name();
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!("type.__new__({n}): {n} is not a subtype of type"),
+            ));
+        }
+        let [name, bases, ns] = args else {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "type.__new__() takes exactly 3 arguments ({} given)",
+                    args.len()
+                ),
+            ));
+        };
+        self.type_new(Some(meta), name, bases, ns, kwargs)
+    }
+
+    /// The methods of `type` and `object` that `super()` finds past a metaclass or a class
+    /// (`type.__new__` unbound, `type.__init__`/`type.__call__` and
+    /// `object.__init_subclass__` bound to `obj`), when `after` (the MRO after the `super()`
+    /// class) reaches their type.
+    pub(crate) fn super_builtin_method(
+        &self,
+        after: &[&PyTypeObject],
+        obj: &Obj<'py>,
+        name: &str,
+    ) -> R<'py, Option<Obj<'py>>> {
+        let reaches = |t: &PyTypeObject| after.iter().any(|a| core::ptr::eq(*a, t));
+        let on_type =
+            matches!(name, "__new__" | "__init__" | "__call__") && reaches(TYPE_TYPE.get());
+        let on_object =
+            name == "__init_subclass__" && reaches(pyrt_objects::types::OBJECT_TYPE.get());
+        if !(on_type || on_object) {
+            return Ok(None);
+        }
+        let err = |e| self.err(e);
+        let Some(f) = super::builtins::hidden_builtin(self.heap, name).map_err(err)? else {
+            return Ok(None);
+        };
+        if name == "__new__" {
+            return Ok(Some(f));
+        }
+        pyrt_objects::types::method::new_method(self.heap, f, obj.clone())
+            .map(Some)
+            .map_err(err)
+    }
+
+    /// `C.name` found on `C`'s metaclass (`type_getattro`'s last step): a function there binds
+    /// to `C`.
+    pub(crate) fn metaclass_attr(&self, cls: &Obj<'py>, name: &str) -> R<'py, Option<Obj<'py>>> {
+        let meta: &PyTypeObject = cls.ob_type();
+        if class::class_kind(meta) != Some(class::ClassKind::Meta) {
+            return Ok(None);
+        }
+        match self.class_lookup(meta, name) {
+            Some(v) => self.descr_get(v, Some(cls), meta, name).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The name CPython's messages give a metaclass: a type's name, else `<metaclass>`.
+fn meta_name(meta: &Obj<'_>) -> String {
+    type_object(meta.object()).map_or_else(|| "<metaclass>".to_string(), |t| t.name().to_string())
+}
+
+/// `type.__new__(meta, name, bases, ns, **kwargs)` as `super().__new__` finds it.
+pub(crate) fn type_new_method<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let args: Vec<Obj<'py>> = bound.iter().flatten().cloned().collect();
+    let Some((meta, rest)) = args.split_first() else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "type.__new__(): not enough arguments",
+        ));
+    };
+    interp.type_new_call(meta, rest, kwargs)
+}
+
+/// `type.__init__(cls, *args, **kwargs)`: nothing to do once `type.__new__` made the class.
+pub(crate) fn type_init_method<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    _: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    Ok(none(interp.heap))
+}
+
+/// `type.__call__(cls, *args, **kwargs)` as `super().__call__` finds it: makes an instance of
+/// `cls` (its `__new__` and `__init__`).
+pub(crate) fn type_call_method<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let mut args: Vec<Obj<'py>> = bound.iter().flatten().cloned().collect();
+    let cls = (!args.is_empty()).then(|| args.remove(0));
+    let Some(cls) = cls.filter(|c| type_object(c.object()).is_some()) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "descriptor '__call__' requires a 'type' object",
+        ));
+    };
+    let ty = type_object(cls.object()).expect("checked above");
+    interp.instantiate(&cls, ty, args, kwargs.to_vec())
+}
+
+/// `object.__init_subclass__(cls)` as `super().__init_subclass__` finds it: takes no
+/// keywords.
+pub(crate) fn object_init_subclass_method<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let cls = bound.first().cloned().flatten();
+    let name = cls
+        .as_ref()
+        .and_then(|c| type_object(c.object()))
+        .map_or_else(|| "object".to_string(), |t| t.name().to_string());
+    if !kwargs.is_empty() {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("{name}.__init_subclass__() takes no keyword arguments"),
+        ));
+    }
+    if bound.len() > 1 {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "{name}.__init_subclass__() takes no arguments ({} given)",
+                bound.len() - 1
+            ),
+        ));
+    }
+    Ok(none(interp.heap))
+}
