@@ -455,6 +455,21 @@ impl<'py> Interp<'py> {
 
     /// `obj[key] = value`.
     pub(crate) fn setitem(&self, obj: &Obj<'py>, key: Obj<'py>, value: Obj<'py>) -> R<'py, ()> {
+        if pyrt_objects::types::slot_defs::overrides_builtin(obj.ob_type())
+            && let Some(r) = self.user_setitem(obj, &key, Some(&value))
+        {
+            return r;
+        }
+        self.setitem_base(obj, key, value)
+    }
+
+    /// `obj[key] = value` by the built-in type's own subscript.
+    pub(crate) fn setitem_base(
+        &self,
+        obj: &Obj<'py>,
+        key: Obj<'py>,
+        value: Obj<'py>,
+    ) -> R<'py, ()> {
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {
@@ -506,6 +521,16 @@ impl<'py> Interp<'py> {
 
     /// `del obj[key]`.
     pub(crate) fn delitem(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
+        if pyrt_objects::types::slot_defs::overrides_builtin(obj.ob_type())
+            && let Some(r) = self.user_setitem(obj, key, None)
+        {
+            return r;
+        }
+        self.delitem_base(obj, key)
+    }
+
+    /// `del obj[key]` by the built-in type's own subscript.
+    pub(crate) fn delitem_base(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {

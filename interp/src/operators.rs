@@ -167,6 +167,16 @@ impl<'py> Interp<'py> {
     /// `item in container` (`PySequence_Contains`): the containers' own lookups, else a walk
     /// over the container's iterator comparing by identity, then equality.
     pub(crate) fn contains(&self, container: &Obj<'py>, item: &Obj<'py>) -> R<'py, bool> {
+        if pyrt_objects::types::slot_defs::overrides_builtin(container.ob_type())
+            && let Some(r) = self.user_contains(container, item)
+        {
+            return r;
+        }
+        self.contains_base(container, item)
+    }
+
+    /// `item in container` by the built-in type's own membership test.
+    pub(crate) fn contains_base(&self, container: &Obj<'py>, item: &Obj<'py>) -> R<'py, bool> {
         let heap = self.heap;
         let c = container.object();
         if let Some(m) = super::descriptors::proxy_mapping(heap, c) {

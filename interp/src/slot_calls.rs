@@ -12,6 +12,20 @@ use pyrt_objects::types::{class, dict, long, slot_defs, unicode};
 use super::exceptions;
 use super::{Interp, R};
 
+/// The special methods honoured on a class whose base is a built-in type other than `object`
+/// (`class L(list)`, `class D(dict)`): they fill its slots over the base's.
+const SUBCLASS_SPECIAL_METHODS: &[&str] = &[
+    "__repr__",
+    "__str__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__len__",
+    "__bool__",
+    "__contains__",
+    "__missing__",
+];
+
 impl<'py> Interp<'py> {
     /// Refuses, when a class is made, the special methods pyrt would silently ignore: on a
     /// class whose base is `object` those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`], on
@@ -46,6 +60,7 @@ impl<'py> Interp<'py> {
                             | "__iter__"
                             | "__next__"
                     ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
+                        || (!exception_based && SUBCLASS_SPECIAL_METHODS.contains(&name.as_str()))
                 };
             if super::vm::is_function(v)
                 && name.starts_with("__")
@@ -179,7 +194,8 @@ impl<'py> Interp<'py> {
         Some(self.call(&f, all, Vec::new()))
     }
 
-    /// `o[key]` for an instance of a class (`slot_mp_subscript`): `None` when `o` is not one.
+    /// `o[key]` for an instance of a class on `object` (`slot_mp_subscript`): `None` when `o`
+    /// is not one.
     pub(crate) fn user_getitem(&self, o: &Obj<'py>, key: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
         if !slot_defs::has_user_slots(o.ob_type()) {
             return None;
@@ -196,14 +212,23 @@ impl<'py> Interp<'py> {
     }
 
     /// `o[key] = value` (`Some`) or `del o[key]` (`None`) for an instance of a class
-    /// (`slot_mp_ass_subscript`): `None` when `o` is not one.
+    /// (`slot_mp_ass_subscript`): `None` when `o` is not one, or when its class is on a
+    /// built-in base and does not define the method (the base's applies).
     pub(crate) fn user_setitem(
         &self,
         o: &Obj<'py>,
         key: &Obj<'py>,
         value: Option<&Obj<'py>>,
     ) -> Option<R<'py, ()>> {
-        if !slot_defs::has_user_slots(o.ob_type()) {
+        let ty = o.ob_type();
+        if slot_defs::overrides_builtin(ty) {
+            // A class on a built-in base: its own method, else the base's (`None`).
+            let name = if value.is_some() { "__setitem__" } else { "__delitem__" };
+            let mut args = vec![key.clone()];
+            args.extend(value.cloned());
+            return self.call_special(o, name, args).map(|r| r.map(drop));
+        }
+        if !slot_defs::has_user_slots(ty) {
             return None;
         }
         let (name, args, refusal) = match value {
@@ -227,10 +252,10 @@ impl<'py> Interp<'py> {
         })
     }
 
-    /// `item in o` for an instance of a class that defines `__contains__`
+    /// `item in o` for an instance of a class (on `object` or on a built-in base) that defines `__contains__`
     /// (`slot_sq_contains`): `None` when it does not (the membership walks the iterator).
     pub(crate) fn user_contains(&self, o: &Obj<'py>, item: &Obj<'py>) -> Option<R<'py, bool>> {
-        if !slot_defs::has_user_slots(o.ob_type()) {
+        if !slot_defs::has_protocol_methods(o.ob_type()) {
             return None;
         }
         let f = slot_defs::lookup(self.heap, o.ob_type(), "__contains__")?;
@@ -390,5 +415,93 @@ impl<'py> Interp<'py> {
             format!("{name} returned non-int (type {})", r.ob_type().name())
         };
         Some(Err(self.raise(&exceptions::TYPE_ERROR, message)))
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// `o[key]` for an instance of a class on a built-in base that defines `__getitem__`
+    /// (`slot_mp_subscript` over the base's): `None` when it does not (the base's subscript
+    /// applies).
+    pub(crate) fn subclass_getitem(
+        &self,
+        o: &Obj<'py>,
+        key: &Obj<'py>,
+    ) -> Option<R<'py, Obj<'py>>> {
+        if !slot_defs::overrides_builtin(o.ob_type()) {
+            return None;
+        }
+        self.call_special(o, "__getitem__", vec![key.clone()])
+    }
+
+    /// `dict_subscript`'s miss for an instance of a dict subclass: the class's
+    /// `__missing__(key)` if it defines one; `None` otherwise (a `KeyError`).
+    pub(crate) fn dict_missing(&self, o: &Obj<'py>, key: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
+        if !slot_defs::overrides_builtin(o.ob_type()) {
+            return None;
+        }
+        self.call_special(o, "__missing__", vec![key.clone()])
+    }
+}
+
+/// The protocol methods a built-in base gives a subclass's instance by name, for
+/// `super().__getitem__(k)` in a class that defines `__getitem__`: each runs the base's own
+/// behaviour, never the class's method.
+const BASE_PROTOCOL_METHODS: &[&str] = &[
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__len__",
+    "__contains__",
+];
+
+/// Whether `obj.name` is one of [`BASE_PROTOCOL_METHODS`] of an instance of a class on a
+/// built-in base.
+pub(crate) fn is_base_protocol_method(obj: &Obj<'_>, name: &str) -> bool {
+    slot_defs::overrides_builtin(obj.ob_type()) && BASE_PROTOCOL_METHODS.contains(&name)
+}
+
+impl<'py> Interp<'py> {
+    /// Calls base protocol method `name` ([`is_base_protocol_method`]) on `obj`.
+    pub(crate) fn call_base_protocol(
+        &self,
+        obj: &Obj<'py>,
+        name: &str,
+        args: &[Obj<'py>],
+    ) -> R<'py, Obj<'py>> {
+        let want = match name {
+            "__setitem__" => 2,
+            "__len__" => 0,
+            _ => 1,
+        };
+        if args.len() != want {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                if want == 1 {
+                    format!(
+                        "{}.{name}() takes exactly one argument ({} given)",
+                        slot_defs::static_base(obj.ob_type()).name(),
+                        args.len()
+                    )
+                } else {
+                    format!("expected {want} arguments, got {}", args.len())
+                },
+            ));
+        }
+        let heap = self.heap;
+        let none = pyrt_objects::types::none(heap);
+        match name {
+            "__getitem__" => super::builtins::getitem_base(self, obj, &args[0]),
+            "__setitem__" => self
+                .setitem_base(obj, args[0].clone(), args[1].clone())
+                .map(|()| none),
+            "__delitem__" => self.delitem_base(obj, &args[0]).map(|()| none),
+            "__len__" => {
+                let n = pyrt_objects::abstract_::len(obj.object()).map_err(|e| self.err(e))?;
+                long::int_from_i64(heap, n as i64).map_err(|e| self.err(e))
+            }
+            _ => self
+                .contains_base(obj, &args[0])
+                .map(|b| long::new_bool(heap, b)),
+        }
     }
 }

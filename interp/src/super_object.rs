@@ -129,6 +129,15 @@ impl<'py> Interp<'py> {
                 }
             }
         }
+        if let Some(inst) = inst
+            && let Some(base) = after.iter().find(|t| !class::is_heap_type(t))
+            && !core::ptr::eq(*base, OBJECT_TYPE.get())
+            && let Some(w) = pyrt_objects::types::slot_wrappers::bound_slot_of(heap, base, inst, name)
+                .map_err(|e| self.err(e))?
+        {
+            // A slot of the built-in base (`super().__repr__()` in a list subclass).
+            return Ok(w);
+        }
         if name == "__init__" {
             // `object.__init__`: takes the arguments and does nothing.
             let b = dict::Dict::cast_internal(self.builtins.object()).map_err(|e| self.err(e))?;

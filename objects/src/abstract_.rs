@@ -501,6 +501,9 @@ fn is_true_slots(heap: &Heap, v: &PyObject) -> PyResult<bool> {
     if crate::types::slot_defs::has_user_slots(v.ob_type()) {
         return crate::types::slot_defs::nb_bool(heap, v);
     }
+    if let Some(b) = crate::types::slot_defs::subclass_bool(heap, v) {
+        return b;
+    }
     let slots = v.ob_type().slots();
     if let Some(f) = slots.number.and_then(|n| n.bool) {
         return Ok(f(v));

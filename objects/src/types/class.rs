@@ -1269,8 +1269,8 @@ fn list_instance_clear(heap: &Heap, o: &PyObject) {
 static LIST_INSTANCE_SLOTS: Slots = Slots {
     dealloc: list_instance_dealloc,
     sizeof: Some(crate::types::list::list_sizeof),
-    repr: crate::types::list::list_repr,
-    str: None,
+    repr: crate::types::slot_defs::subclass_repr,
+    str: Some(crate::types::slot_defs::subclass_str),
     hash: None,
     richcompare: Some(crate::types::list::list_richcompare),
     number: None,

@@ -64,6 +64,64 @@ pub fn has_user_slots(ty: &PyTypeObject) -> bool {
     class::is_object_instance_type(ty)
 }
 
+/// Whether `ty` is a class on a built-in base other than `object` (`class L(list)`, `class
+/// D(dict)`, `class S(str)`, ...), whose special methods fill its slots over the base's: the
+/// slot functions of such classes try the class's method first ([`lookup`] finds only class
+/// namespaces, never a built-in type's), then the base's own slot.
+#[inline]
+pub fn overrides_builtin(ty: &PyTypeObject) -> bool {
+    class::is_heap_type(ty)
+        && matches!(
+            class::class_kind(ty),
+            Some(class::ClassKind::List | class::ClassKind::Builtin(_))
+        )
+}
+
+/// Whether special methods of `ty`'s namespaces answer a protocol: a class on `object`, or
+/// a class on another built-in base ([`overrides_builtin`]).
+#[inline]
+pub fn has_protocol_methods(ty: &PyTypeObject) -> bool {
+    has_user_slots(ty) || overrides_builtin(ty)
+}
+
+/// The built-in type whose slots `ty`'s instances have below the class's own methods (`ty`'s
+/// first static base).
+pub fn static_base(ty: &PyTypeObject) -> &PyTypeObject {
+    let mut t = ty;
+    while class::is_heap_type(t)
+        && let Some(b) = t.base()
+    {
+        t = b;
+    }
+    t
+}
+
+/// `slot_tp_repr` of a class on a built-in base: `__repr__`, else the base's `tp_repr`.
+///
+/// # Errors
+/// What `__repr__` or the base raises; `TypeError` for a result that is not a str.
+pub(crate) fn subclass_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    match call_special(heap, o, "__repr__", &[])? {
+        Some(r) => text_result(&r, "__repr__"),
+        None => (static_base(o.ob_type()).slots().repr)(heap, o),
+    }
+}
+
+/// `slot_tp_str` of a class on a built-in base: `__str__`, else the base's `tp_str` (a
+/// str's is itself), else the repr slot (which finds a class's `__repr__`).
+///
+/// # Errors
+/// What `__str__`, `__repr__` or the base raises; `TypeError` for a result that is not a str.
+pub(crate) fn subclass_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    if let Some(r) = call_special(heap, o, "__str__", &[])? {
+        return text_result(&r, "__str__");
+    }
+    match static_base(o.ob_type()).slots().str {
+        Some(f) => f(heap, o),
+        None => subclass_repr(heap, o),
+    }
+}
+
 /// `_PyType_Lookup(ty, name)` for a class: the value of `name` in the first namespace along
 /// its bases, as a new reference; `None` for a built-in type or when no namespace has it.
 pub fn lookup<'h>(heap: &'h Heap, ty: &PyTypeObject, name: &str) -> Option<Obj<'h>> {
@@ -424,7 +482,7 @@ fn length_result(r: &Obj<'_>) -> PyResult<usize> {
 /// What `__len__` raises; `TypeError` for a result that is not an int, `ValueError:
 /// __len__() should return >= 0`, `OverflowError` past `sys.maxsize`.
 pub fn sq_length(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
-    if !has_user_slots(o.ob_type()) {
+    if !has_protocol_methods(o.ob_type()) {
         return None;
     }
     match call_special(heap, o, "__len__", &[]) {
@@ -453,6 +511,22 @@ pub fn nb_bool(heap: &Heap, o: &PyObject) -> PyResult<bool> {
         Some(n) => Ok(n? > 0),
         None => Ok(true),
     }
+}
+
+/// `slot_nb_bool` of a class on a built-in base that defines `__bool__` or `__len__`:
+/// `None` when it defines neither (the base's truth applies).
+///
+/// # Errors
+/// As [`nb_bool`].
+pub fn subclass_bool(heap: &Heap, o: &PyObject) -> Option<PyResult<bool>> {
+    let ty = o.ob_type();
+    if !overrides_builtin(ty) {
+        return None;
+    }
+    if lookup(heap, ty, "__bool__").is_some() {
+        return Some(nb_bool(heap, o));
+    }
+    sq_length(heap, o).map(|n| n.map(|n| n > 0))
 }
 
 /// `format(o, spec)` for a class (`PyObject_Format`): its `__format__`, which must return a
