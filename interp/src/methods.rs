@@ -180,6 +180,7 @@ fn is_interp_method(obj: &Obj<'_>, name: &str) -> bool {
         || (super::objects::SLICE.is(obj.object()) && name == "indices")
         || super::attributes::has_descriptor_method(obj.object(), name)
         || super::slot_calls::is_base_protocol_method(obj, name)
+        || super::slot_calls::is_type_protocol_method(obj, name)
 }
 
 /// A generator's `send`, `throw`, `close` and `__next__` (`gen_methods`).
@@ -297,7 +298,10 @@ pub(crate) fn call<'py>(
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
     if super::slot_calls::is_base_protocol_method(obj, name) {
-        return interp.call_base_protocol(obj, name, args).map(Some);
+        return interp.call_base_protocol(obj, name, args, kwargs).map(Some);
+    }
+    if super::slot_calls::is_type_protocol_method(obj, name) {
+        return interp.call_type_protocol(obj, name, args, kwargs).map(Some);
     }
     // The common receivers first: an exact str, list or dict is no stream, slice or
     // generator, and its own table has its methods.

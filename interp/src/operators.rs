@@ -211,7 +211,9 @@ impl<'py> Interp<'py> {
             let (hay, needle) = (unicode::str_value(c), unicode::str_value(needle));
             return Ok(hay.contains(&needle));
         }
-        if let Some(r) = self.user_contains(container, item) {
+        if pyrt_objects::types::slot_defs::has_user_slots(c.ob_type())
+            && let Some(r) = self.user_contains(container, item)
+        {
             return r;
         }
         if let Some(hay) = bytes::Bytes::cast(c) {

@@ -122,6 +122,53 @@ pub(crate) fn subclass_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
     }
 }
 
+/// `slot_tp_hash` of a class on a built-in base (or an exception class): its `__hash__` (`None`
+/// there, as `__eq__` without `__hash__` leaves it: unhashable), else the base's `tp_hash`.
+///
+/// # Errors
+/// As [`slot_tp_hash`]; `TypeError: unhashable type: 'L'` for an unhashable base.
+pub(crate) fn subclass_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    if lookup(heap, o.ob_type(), "__hash__").is_some() {
+        return slot_tp_hash(heap, o);
+    }
+    match static_base(o.ob_type()).slots().hash {
+        Some(f) => f(heap, o),
+        None => Err(PyErr::type_error(format!(
+            "unhashable type: '{}'",
+            o.ob_type().name()
+        ))),
+    }
+}
+
+/// `slot_tp_richcompare` of a class on a built-in base (or an exception class): the class's
+/// `__lt__` ... `__ge__` (`NotImplemented` is `Ok(None)`), else the base's `tp_richcompare`;
+/// on a base without one (an exception), `!=` inverts the class's `__eq__` as
+/// `object.__ne__` does.
+///
+/// # Errors
+/// What the method or the base raises.
+pub(crate) fn subclass_richcompare<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if let Some(r) = call_special(heap, v, compare_name(op), &[w])? {
+        return Ok((!is_not_implemented(heap, &r)).then_some(r));
+    }
+    match static_base(v.ob_type()).slots().richcompare {
+        Some(f) => f(heap, v, w, op),
+        None if op == CompareOp::Ne => match call_special(heap, v, "__eq__", &[w])? {
+            Some(r) if !is_not_implemented(heap, &r) => {
+                let t = abstract_::is_true(heap, r.object())?;
+                Ok(Some(long::new_bool(heap, !t)))
+            }
+            _ => Ok(None),
+        },
+        None => Ok(None),
+    }
+}
+
 /// `_PyType_Lookup(ty, name)` for a class: the value of `name` in the first namespace along
 /// its bases, as a new reference; `None` for a built-in type or when no namespace has it.
 pub fn lookup<'h>(heap: &'h Heap, ty: &PyTypeObject, name: &str) -> Option<Obj<'h>> {
