@@ -122,6 +122,9 @@ impl<'py> Interp<'py> {
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         if exceptions::is_exception_class(cls.object()) {
+            if let Some(new) = self.class_lookup(ty, "__new__") {
+                return self.instantiate_exception_with_new(cls, ty, new, args, kwargs);
+            }
             return self.instantiate_exception(ty, args, kwargs);
         }
         let Some(c) = class::Class::of_type(ty) else {
@@ -207,6 +210,48 @@ impl<'py> Interp<'py> {
             ));
         }
         Ok(instance)
+    }
+
+    /// `cls(*args, **kwargs)` for an exception class that defines `__new__` (`type_call`):
+    /// `__new__(cls, *args, **kwargs)`, then, if that made an instance of `cls`, its class's
+    /// `__init__`, else `BaseException.__init__` (which sets `args`).
+    fn instantiate_exception_with_new(
+        &self,
+        cls: &Obj<'py>,
+        ty: &PyTypeObject,
+        new: Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let mut full = vec![cls.clone()];
+        full.extend(args.iter().cloned());
+        let obj = self.call(&new, full, kwargs.clone())?;
+        if !obj.ob_type().is_subtype(ty) {
+            return Ok(obj);
+        }
+        let init = match self.class_lookup(obj.ob_type(), "__init__") {
+            Some(init) => {
+                let mut full = vec![obj.clone()];
+                full.extend(args);
+                self.call(&init, full, kwargs)?
+            }
+            None => {
+                let init =
+                    pyrt_objects::types::exceptions::create::init_method(self.heap, obj.clone())
+                        .map_err(|e| self.err(e))?;
+                self.call(&init, args, kwargs)?
+            }
+        };
+        if !init.is(&none(self.heap)) {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "__init__() should return None, not '{}'",
+                    init.ob_type().name()
+                ),
+            ));
+        }
+        Ok(obj)
     }
 
     /// An attribute of a class or its bases (`_PyType_Lookup`).

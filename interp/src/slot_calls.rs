@@ -230,7 +230,11 @@ impl<'py> Interp<'py> {
         let ty = o.ob_type();
         if slot_defs::overrides_builtin(ty) {
             // A class on a built-in base: its own method, else the base's (`None`).
-            let name = if value.is_some() { "__setitem__" } else { "__delitem__" };
+            let name = if value.is_some() {
+                "__setitem__"
+            } else {
+                "__delitem__"
+            };
             let mut args = vec![key.clone()];
             args.extend(value.cloned());
             return self.call_special(o, name, args).map(|r| r.map(drop));
@@ -637,10 +641,9 @@ impl<'py> Interp<'py> {
             self.set_init(obj, args, kwargs)?;
         } else {
             if !kwargs.is_empty() {
-                return Err(self.raise(
-                    &exceptions::TYPE_ERROR,
-                    "list() takes no keyword arguments",
-                ));
+                return Err(
+                    self.raise(&exceptions::TYPE_ERROR, "list() takes no keyword arguments")
+                );
             }
             if args.len() > 1 {
                 return Err(self.raise(
