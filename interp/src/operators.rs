@@ -38,6 +38,27 @@ impl<'py> Interp<'py> {
         {
             return result.map_err(|e| self.err(e));
         }
+        if let Some(binop) = number_op(op)
+            && pyrt_objects::types::slot_defs::subclass_defines_binary(
+                self.heap,
+                l.object(),
+                r.object(),
+                binop,
+            )
+        {
+            // A class on a built-in base with its own operator method: the slots, before the
+            // bases' shortcuts below.
+            if let Some(result) = pyrt_objects::types::slot_defs::subclass_binary(
+                self.heap,
+                l.object(),
+                r.object(),
+                binop,
+            )
+            .map_err(|e| self.err(e))?
+            {
+                return Ok(result);
+            }
+        }
         if let Some(result) = self.dict_view_binary(op, l, r) {
             return result;
         }
@@ -101,6 +122,17 @@ impl<'py> Interp<'py> {
                 abstract_fast::binary_exact_builtins(self.heap, l.object(), r.object(), binop)
         {
             return result.map_err(|e| self.err(e));
+        }
+        if let Some(binop) = number_op(op)
+            && pyrt_objects::types::slot_defs::subclass_defines_inplace(
+                self.heap,
+                l.object(),
+                binop,
+            )
+        {
+            // A class on a built-in base with its own `__iadd__` or `__add__`: the slots.
+            return abstract_::inplace_binary_op(self.heap, l.object(), r.object(), binop)
+                .map_err(|e| self.err(e));
         }
         if let Some(view) = list::List::cast(l.object()) {
             match op {

@@ -188,6 +188,9 @@ fn binary_op_as<'h>(
     op: BinOp,
     suffix: &str,
 ) -> PyResult<Obj<'h>> {
+    if let Some(r) = crate::types::slot_defs::subclass_binary(heap, v, w, op)? {
+        return Ok(r);
+    }
     if let Some(r) = binary_op1(heap, v, w, op)? {
         return Ok(r);
     }

@@ -18,3 +18,11 @@ class C(dict):
         return True
 c2 = C(x=1)
 print(c2["x"], c2["y"], c2.get("y"), "y" in c2, dict.__contains__(c2, "y"), c2)
+# | on dict and set subclasses: the class's __or__, the base's __ror__ and __ior__.
+class D(dict):
+    def __or__(self, o): return D({**self, **o, "merged": True})
+print(D(a=1) | {"b": 2}, {"b": 2} | D(a=1))
+d = D(a=1); d |= {"c": 3}; print(d, type(d).__name__)
+class S(set):
+    def __or__(self, o): return "or!"
+print(S({1}) | {2}, {2} | S({1}), S({1}) & {1})

@@ -345,9 +345,9 @@ fn binary_full<'h>(
 ) -> PyResult<Option<Obj<'h>>> {
     let (tv, tw) = (v.ob_type(), w.ob_type());
     let same = core::ptr::eq(tv, tw);
-    let mut do_other = !same && has_user_slots(tw);
+    let mut do_other = !same && has_protocol_methods(tw);
     let answer = |r: Option<Obj<'h>>| r.filter(|r| !is_not_implemented(heap, r));
-    if has_user_slots(tv) {
+    if has_protocol_methods(tv) {
         if do_other && tw.is_subtype(tv) {
             if let Some(r) = answer(call_special(heap, w, rname, &[v])?) {
                 return Ok(Some(r));
@@ -420,6 +420,88 @@ pub fn matmul<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, inplace: bool) -> 
     )))
 }
 
+/// The method and reflected method of a binary operator (`__add__`, `__radd__` for `+`).
+fn binary_names(op: abstract_::BinOp) -> (&'static str, &'static str) {
+    use abstract_::BinOp;
+    match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mul => ("__mul__", "__rmul__"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__"),
+        BinOp::Pow => ("__pow__", "__rpow__"),
+        BinOp::DivMod => ("__divmod__", "__rdivmod__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::And => ("__and__", "__rand__"),
+        BinOp::Or => ("__or__", "__ror__"),
+        BinOp::Xor => ("__xor__", "__rxor__"),
+    }
+}
+
+/// `v op w` when either operand is an instance of a class on a built-in base
+/// ([`overrides_builtin`]): the classes' `__op__`/`__rop__` as `SLOT1BINFULL` calls them;
+/// `Ok(None)` when neither defines one or both answer `NotImplemented` (the bases' operator
+/// applies).
+///
+/// # Errors
+/// What the methods raise.
+pub fn subclass_binary<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: abstract_::BinOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !overrides_builtin(v.ob_type()) && !overrides_builtin(w.ob_type()) {
+        return Ok(None);
+    }
+    let (name, rname) = binary_names(op);
+    binary_full(heap, v, w, name, rname)
+}
+
+/// Whether the class of `v` or of `w`, on a built-in base, defines the method or reflected
+/// method of `op`: then `v op w` goes through the slots, not a base's shortcut.
+pub fn subclass_defines_binary(
+    heap: &Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: abstract_::BinOp,
+) -> bool {
+    let (name, rname) = binary_names(op);
+    let defines = |ty: &PyTypeObject| {
+        overrides_builtin(ty)
+            && (lookup(heap, ty, name).is_some() || lookup(heap, ty, rname).is_some())
+    };
+    defines(v.ob_type()) || defines(w.ob_type())
+}
+
+/// Whether the class of `v`, on a built-in base, defines the in-place or plain method of
+/// `op` (`__iadd__` or `__add__`): then `v op= w` goes through the slots, not the base's
+/// in-place shortcut.
+pub fn subclass_defines_inplace(heap: &Heap, v: &PyObject, op: abstract_::BinOp) -> bool {
+    use crate::types as t;
+    use abstract_::BinOp;
+    let ty = v.ob_type();
+    if !overrides_builtin(ty) {
+        return false;
+    }
+    if inplace_name(op).is_some_and(|n| lookup(heap, ty, n).is_some()) {
+        return true;
+    }
+    // The base's own in-place method (`list.__iadd__`, `set.__ior__`, `dict.__ior__`) comes
+    // before the class's `__add__` along the MRO.
+    let base = static_base(ty);
+    let is = |s: &'static crate::typeobj::StaticType| core::ptr::eq(base, s.get());
+    let base_inplace = match op {
+        BinOp::Add | BinOp::Mul => is(&t::LIST_TYPE),
+        BinOp::Or => is(&t::SET_TYPE) || is(&t::DICT_TYPE),
+        BinOp::And | BinOp::Sub | BinOp::Xor => is(&t::SET_TYPE),
+        _ => false,
+    };
+    !base_inplace && lookup(heap, ty, binary_names(op).0).is_some()
+}
+
 /// The in-place method of a binary operator (`__iadd__` for `+`).
 fn inplace_name(op: abstract_::BinOp) -> Option<&'static str> {
     use abstract_::BinOp;
@@ -455,7 +537,7 @@ pub fn inplace<'h>(
     let Some(name) = inplace_name(op) else {
         return Ok(None);
     };
-    if !has_user_slots(v.ob_type()) {
+    if !has_protocol_methods(v.ob_type()) {
         return Ok(None);
     }
     Ok(call_special(heap, v, name, &[w])?.filter(|r| !is_not_implemented(heap, r)))
