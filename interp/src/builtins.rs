@@ -1387,6 +1387,19 @@ pub(crate) fn getitem<'py>(
     obj: &Obj<'py>,
     key: &Obj<'py>,
 ) -> R<'py, Obj<'py>> {
+    if let Some(r) = interp.subclass_getitem(obj, key) {
+        return r;
+    }
+    getitem_base(interp, obj, key)
+}
+
+/// `obj[key]` by the built-in type's own subscript (`list.__getitem__(obj, key)` for an
+/// instance of a list subclass whose class defines `__getitem__`).
+pub(crate) fn getitem_base<'py>(
+    interp: &Interp<'py>,
+    obj: &Obj<'py>,
+    key: &Obj<'py>,
+) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
     let o = obj.object();
     let e = |r: PyResult<Obj<'py>>| r.map_err(|e| interp.err(e));
@@ -1416,7 +1429,10 @@ pub(crate) fn getitem<'py>(
     if let Some(d) = dict::Dict::cast(o) {
         return match dict::get_item(heap, d, key.object()).map_err(|e| interp.err(e))? {
             Some(v) => Ok(v),
-            None => Err(interp.key_error(key)),
+            None => match interp.dict_missing(obj, key) {
+                Some(r) => r,
+                None => Err(interp.key_error(key)),
+            },
         };
     }
     if let Some(r) = range::Range::cast(o) {

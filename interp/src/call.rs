@@ -128,6 +128,9 @@ impl<'py> Interp<'py> {
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         if exceptions::is_exception_class(cls.object()) {
+            if let Some(new) = self.class_lookup(ty, "__new__") {
+                return self.instantiate_exception_with_new(cls, ty, new, args, kwargs);
+            }
             return self.instantiate_exception(ty, args, kwargs);
         }
         let Some(c) = class::Class::of_type(ty) else {
@@ -216,6 +219,48 @@ impl<'py> Interp<'py> {
             ));
         }
         Ok(instance)
+    }
+
+    /// `cls(*args, **kwargs)` for an exception class that defines `__new__` (`type_call`):
+    /// `__new__(cls, *args, **kwargs)`, then, if that made an instance of `cls`, its class's
+    /// `__init__`, else `BaseException.__init__` (which sets `args`).
+    fn instantiate_exception_with_new(
+        &self,
+        cls: &Obj<'py>,
+        ty: &PyTypeObject,
+        new: Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let mut full = vec![cls.clone()];
+        full.extend(args.iter().cloned());
+        let obj = self.call(&new, full, kwargs.clone())?;
+        if !obj.ob_type().is_subtype(ty) {
+            return Ok(obj);
+        }
+        let init = match self.class_lookup(obj.ob_type(), "__init__") {
+            Some(init) => {
+                let mut full = vec![obj.clone()];
+                full.extend(args);
+                self.call(&init, full, kwargs)?
+            }
+            None => {
+                let init =
+                    pyrt_objects::types::exceptions::create::init_method(self.heap, obj.clone())
+                        .map_err(|e| self.err(e))?;
+                self.call(&init, args, kwargs)?
+            }
+        };
+        if !init.is(&none(self.heap)) {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "__init__() should return None, not '{}'",
+                    init.ob_type().name()
+                ),
+            ));
+        }
+        Ok(obj)
     }
 
     /// An attribute of a class or its bases (`_PyType_Lookup`).
@@ -521,6 +566,21 @@ impl<'py> Interp<'py> {
 
     /// `obj[key] = value`.
     pub(crate) fn setitem(&self, obj: &Obj<'py>, key: Obj<'py>, value: Obj<'py>) -> R<'py, ()> {
+        if pyrt_objects::types::slot_defs::overrides_builtin(obj.ob_type())
+            && let Some(r) = self.user_setitem(obj, &key, Some(&value))
+        {
+            return r;
+        }
+        self.setitem_base(obj, key, value)
+    }
+
+    /// `obj[key] = value` by the built-in type's own subscript.
+    pub(crate) fn setitem_base(
+        &self,
+        obj: &Obj<'py>,
+        key: Obj<'py>,
+        value: Obj<'py>,
+    ) -> R<'py, ()> {
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {
@@ -572,6 +632,16 @@ impl<'py> Interp<'py> {
 
     /// `del obj[key]`.
     pub(crate) fn delitem(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
+        if pyrt_objects::types::slot_defs::overrides_builtin(obj.ob_type())
+            && let Some(r) = self.user_setitem(obj, key, None)
+        {
+            return r;
+        }
+        self.delitem_base(obj, key)
+    }
+
+    /// `del obj[key]` by the built-in type's own subscript.
+    pub(crate) fn delitem_base(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {

@@ -179,6 +179,8 @@ fn is_interp_method(obj: &Obj<'_>, name: &str) -> bool {
         || (super::stdio::is_stream(obj.object()) && super::stdio::has_method(name))
         || (super::objects::SLICE.is(obj.object()) && name == "indices")
         || super::attributes::has_descriptor_method(obj.object(), name)
+        || super::slot_calls::is_base_protocol_method(obj, name)
+        || super::slot_calls::is_type_protocol_method(obj, name)
 }
 
 /// A generator's `send`, `throw`, `close` and `__next__` (`gen_methods`).
@@ -295,6 +297,12 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
+    if super::slot_calls::is_base_protocol_method(obj, name) {
+        return interp.call_base_protocol(obj, name, args, kwargs).map(Some);
+    }
+    if super::slot_calls::is_type_protocol_method(obj, name) {
+        return interp.call_type_protocol(obj, name, args, kwargs).map(Some);
+    }
     // The common receivers first: an exact str, list or dict is no stream, slice or
     // generator, and its own table has its methods.
     if let Some(t) = exact_common_table(obj.object()) {

@@ -38,6 +38,27 @@ impl<'py> Interp<'py> {
         {
             return result.map_err(|e| self.err(e));
         }
+        if let Some(binop) = number_op(op)
+            && pyrt_objects::types::slot_defs::subclass_defines_binary(
+                self.heap,
+                l.object(),
+                r.object(),
+                binop,
+            )
+        {
+            // A class on a built-in base with its own operator method: the slots, before the
+            // bases' shortcuts below.
+            if let Some(result) = pyrt_objects::types::slot_defs::subclass_binary(
+                self.heap,
+                l.object(),
+                r.object(),
+                binop,
+            )
+            .map_err(|e| self.err(e))?
+            {
+                return Ok(result);
+            }
+        }
         if let Some(result) = self.dict_view_binary(op, l, r) {
             return result;
         }
@@ -101,6 +122,17 @@ impl<'py> Interp<'py> {
                 abstract_fast::binary_exact_builtins(self.heap, l.object(), r.object(), binop)
         {
             return result.map_err(|e| self.err(e));
+        }
+        if let Some(binop) = number_op(op)
+            && pyrt_objects::types::slot_defs::subclass_defines_inplace(
+                self.heap,
+                l.object(),
+                binop,
+            )
+        {
+            // A class on a built-in base with its own `__iadd__` or `__add__`: the slots.
+            return abstract_::inplace_binary_op(self.heap, l.object(), r.object(), binop)
+                .map_err(|e| self.err(e));
         }
         if let Some(view) = list::List::cast(l.object()) {
             match op {
@@ -167,6 +199,16 @@ impl<'py> Interp<'py> {
     /// `item in container` (`PySequence_Contains`): the containers' own lookups, else a walk
     /// over the container's iterator comparing by identity, then equality.
     pub(crate) fn contains(&self, container: &Obj<'py>, item: &Obj<'py>) -> R<'py, bool> {
+        if pyrt_objects::types::slot_defs::overrides_builtin(container.ob_type())
+            && let Some(r) = self.user_contains(container, item)
+        {
+            return r;
+        }
+        self.contains_base(container, item)
+    }
+
+    /// `item in container` by the built-in type's own membership test.
+    pub(crate) fn contains_base(&self, container: &Obj<'py>, item: &Obj<'py>) -> R<'py, bool> {
         let heap = self.heap;
         let c = container.object();
         if let Some(m) = super::descriptors::proxy_mapping(heap, c) {
@@ -201,7 +243,9 @@ impl<'py> Interp<'py> {
             let (hay, needle) = (unicode::str_value(c), unicode::str_value(needle));
             return Ok(hay.contains(&needle));
         }
-        if let Some(r) = self.user_contains(container, item) {
+        if pyrt_objects::types::slot_defs::has_user_slots(c.ob_type())
+            && let Some(r) = self.user_contains(container, item)
+        {
             return r;
         }
         if let Some(hay) = bytes::Bytes::cast(c) {

@@ -12,6 +12,50 @@ use pyrt_objects::types::{class, dict, long, slot_defs, unicode};
 use super::exceptions;
 use super::{Interp, R};
 
+/// The special methods honoured on a class whose base is a built-in type other than `object`
+/// (`class L(list)`, `class D(dict)`): they fill its slots over the base's.
+const SUBCLASS_SPECIAL_METHODS: &[&str] = &[
+    "__repr__",
+    "__str__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__len__",
+    "__bool__",
+    "__contains__",
+    "__missing__",
+    "__add__",
+    "__radd__",
+    "__iadd__",
+    "__sub__",
+    "__rsub__",
+    "__isub__",
+    "__mul__",
+    "__rmul__",
+    "__imul__",
+    "__truediv__",
+    "__rtruediv__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__mod__",
+    "__rmod__",
+    "__and__",
+    "__rand__",
+    "__iand__",
+    "__or__",
+    "__ror__",
+    "__ior__",
+    "__xor__",
+    "__rxor__",
+    "__ixor__",
+];
+
+/// The rich comparisons and `__hash__`, honoured on a class on any built-in base and on an
+/// exception class.
+const COMPARISON_METHODS: &[&str] = &[
+    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+];
+
 impl<'py> Interp<'py> {
     /// Refuses, when a class is made, the special methods pyrt would silently ignore: on a
     /// class whose base is `object` those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`], on
@@ -54,6 +98,8 @@ impl<'py> Interp<'py> {
                             | "__next__"
                     ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
                         || (meta_based && name == "__call__")
+                        || (!exception_based && SUBCLASS_SPECIAL_METHODS.contains(&name.as_str()))
+                        || COMPARISON_METHODS.contains(&name.as_str())
                 };
             if super::vm::is_function(v)
                 && name.starts_with("__")
@@ -200,7 +246,8 @@ impl<'py> Interp<'py> {
         Some(self.call(&f, all, Vec::new()))
     }
 
-    /// `o[key]` for an instance of a class (`slot_mp_subscript`): `None` when `o` is not one.
+    /// `o[key]` for an instance of a class on `object` (`slot_mp_subscript`): `None` when `o`
+    /// is not one.
     pub(crate) fn user_getitem(&self, o: &Obj<'py>, key: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
         if !slot_defs::has_user_slots(o.ob_type()) {
             return None;
@@ -217,14 +264,27 @@ impl<'py> Interp<'py> {
     }
 
     /// `o[key] = value` (`Some`) or `del o[key]` (`None`) for an instance of a class
-    /// (`slot_mp_ass_subscript`): `None` when `o` is not one.
+    /// (`slot_mp_ass_subscript`): `None` when `o` is not one, or when its class is on a
+    /// built-in base and does not define the method (the base's applies).
     pub(crate) fn user_setitem(
         &self,
         o: &Obj<'py>,
         key: &Obj<'py>,
         value: Option<&Obj<'py>>,
     ) -> Option<R<'py, ()>> {
-        if !slot_defs::has_user_slots(o.ob_type()) {
+        let ty = o.ob_type();
+        if slot_defs::overrides_builtin(ty) {
+            // A class on a built-in base: its own method, else the base's (`None`).
+            let name = if value.is_some() {
+                "__setitem__"
+            } else {
+                "__delitem__"
+            };
+            let mut args = vec![key.clone()];
+            args.extend(value.cloned());
+            return self.call_special(o, name, args).map(|r| r.map(drop));
+        }
+        if !slot_defs::has_user_slots(ty) {
             return None;
         }
         let (name, args, refusal) = match value {
@@ -248,10 +308,10 @@ impl<'py> Interp<'py> {
         })
     }
 
-    /// `item in o` for an instance of a class that defines `__contains__`
+    /// `item in o` for an instance of a class (on `object` or on a built-in base) that defines `__contains__`
     /// (`slot_sq_contains`): `None` when it does not (the membership walks the iterator).
     pub(crate) fn user_contains(&self, o: &Obj<'py>, item: &Obj<'py>) -> Option<R<'py, bool>> {
-        if !slot_defs::has_user_slots(o.ob_type()) {
+        if !slot_defs::has_protocol_methods(o.ob_type()) {
             return None;
         }
         let f = slot_defs::lookup(self.heap, o.ob_type(), "__contains__")?;
@@ -411,5 +471,239 @@ impl<'py> Interp<'py> {
             format!("{name} returned non-int (type {})", r.ob_type().name())
         };
         Some(Err(self.raise(&exceptions::TYPE_ERROR, message)))
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// `o[key]` for an instance of a class on a built-in base that defines `__getitem__`
+    /// (`slot_mp_subscript` over the base's): `None` when it does not (the base's subscript
+    /// applies).
+    pub(crate) fn subclass_getitem(
+        &self,
+        o: &Obj<'py>,
+        key: &Obj<'py>,
+    ) -> Option<R<'py, Obj<'py>>> {
+        if !slot_defs::overrides_builtin(o.ob_type()) {
+            return None;
+        }
+        self.call_special(o, "__getitem__", vec![key.clone()])
+    }
+
+    /// `dict_subscript`'s miss for an instance of a dict subclass: the class's
+    /// `__missing__(key)` if it defines one; `None` otherwise (a `KeyError`).
+    pub(crate) fn dict_missing(&self, o: &Obj<'py>, key: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
+        if !slot_defs::overrides_builtin(o.ob_type()) {
+            return None;
+        }
+        self.call_special(o, "__missing__", vec![key.clone()])
+    }
+}
+
+/// How a built-in type exposes one of its protocol methods: a `method_descriptor`
+/// (`list.__getitem__`, `dict.__contains__`: METH_O) or a `wrapper_descriptor` (`list.__len__`,
+/// `tuple.__getitem__`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ProtocolKind {
+    Method,
+    Wrapper,
+}
+
+/// The protocol method `name` of static type `ty` that pyrt gives by name (`__getitem__`,
+/// `__setitem__`, `__delitem__`, `__len__`, `__contains__` of `list`, `dict`, `str`, `tuple`,
+/// `bytes`, `set` and `frozenset`, and the `__init__` of `list`, `dict` and `set`), as CPython
+/// 3.12 exposes it; `None` when `ty` has none.
+fn protocol_kind(ty: &pyrt_objects::typeobj::PyTypeObject, name: &str) -> Option<ProtocolKind> {
+    use ProtocolKind::{Method, Wrapper};
+    use pyrt_objects::types as t;
+    let is = |s: &'static pyrt_objects::typeobj::StaticType| core::ptr::eq(ty, s.get());
+    let list = is(&t::LIST_TYPE);
+    let dict = is(&t::DICT_TYPE);
+    let seq = is(&t::STR_TYPE) || is(&t::TUPLE_TYPE) || is(&t::BYTES_TYPE);
+    let set = is(&t::SET_TYPE) || is(&t::FROZENSET_TYPE);
+    Some(match name {
+        "__init__" if list || dict || is(&t::SET_TYPE) => Wrapper,
+        "__getitem__" if list || dict => Method,
+        "__getitem__" if seq => Wrapper,
+        "__setitem__" | "__delitem__" if list || dict => Wrapper,
+        "__len__" if list || dict || seq || set => Wrapper,
+        "__contains__" if dict || set => Method,
+        "__contains__" if list || seq => Wrapper,
+        _ => return None,
+    })
+}
+
+/// Whether `obj.name` is a protocol method of the built-in base of `obj`'s class (a class on
+/// a built-in base), given by name: `super().__getitem__(k)` in a class that defines
+/// `__getitem__` runs the base's own subscript, never the class's method.
+pub(crate) fn is_base_protocol_method(obj: &Obj<'_>, name: &str) -> bool {
+    let ty = obj.ob_type();
+    slot_defs::overrides_builtin(ty) && protocol_kind(slot_defs::static_base(ty), name).is_some()
+}
+
+/// Whether `T.name` is a protocol method of static type `T` (the object `ty_obj`) given by
+/// name (`list.__getitem__(self, i)`, `dict.__setitem__(self, k, v)`).
+pub(crate) fn is_type_protocol_method(ty_obj: &Obj<'_>, name: &str) -> bool {
+    pyrt_objects::types::type_object(ty_obj.object())
+        .is_some_and(|ty| !class::is_heap_type(ty) && protocol_kind(ty, name).is_some())
+}
+
+impl<'py> Interp<'py> {
+    /// `T.name(obj, *args)` for a protocol method of static type `T` (the object `ty_obj`):
+    /// CPython's checks of the descriptor's first argument, then the base behaviour.
+    pub(crate) fn call_type_protocol(
+        &self,
+        ty_obj: &Obj<'py>,
+        name: &str,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let Some(ty) = pyrt_objects::types::type_object(ty_obj.object()) else {
+            return Err(self.err(pyrt_objects::view::bad_internal_call()));
+        };
+        let kind = protocol_kind(ty, name);
+        let tname = ty.name();
+        let Some((this, rest)) = args.split_first() else {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                if kind == Some(ProtocolKind::Method) {
+                    format!("unbound method {tname}.{name}() needs an argument")
+                } else {
+                    format!("descriptor '{name}' of '{tname}' object needs an argument")
+                },
+            ));
+        };
+        if !this.ob_type().is_subtype(ty) {
+            let other = this.ob_type().name();
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                if kind == Some(ProtocolKind::Method) {
+                    format!(
+                        "descriptor '{name}' for '{tname}' objects doesn't apply to a '{other}' object"
+                    )
+                } else {
+                    format!("descriptor '{name}' requires a '{tname}' object but received a '{other}'")
+                },
+            ));
+        }
+        self.protocol_call(this, ty, tname, name, rest, kwargs)
+    }
+
+    /// Calls base protocol method `name` ([`is_base_protocol_method`]) on `obj`.
+    pub(crate) fn call_base_protocol(
+        &self,
+        obj: &Obj<'py>,
+        name: &str,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let base = slot_defs::static_base(obj.ob_type());
+        self.protocol_call(obj, base, obj.ob_type().name(), name, args, kwargs)
+    }
+
+    /// The argument count check of `ty`'s protocol method `name` (`method_vectorcall_O`'s
+    /// `L.__getitem__() takes exactly one argument (0 given)`, the wrappers' `expected 1
+    /// argument, got 0`), then its behaviour on `obj`, past any method of `obj`'s class.
+    fn protocol_call(
+        &self,
+        obj: &Obj<'py>,
+        ty: &pyrt_objects::typeobj::PyTypeObject,
+        owner: &str,
+        name: &str,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let method = protocol_kind(ty, name) == Some(ProtocolKind::Method);
+        if name == "__init__" {
+            return self.base_init(obj, ty, args, kwargs);
+        }
+        if !kwargs.is_empty() {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                if method {
+                    format!("{owner}.{name}() takes no keyword arguments")
+                } else {
+                    format!("wrapper {name}() takes no keyword arguments")
+                },
+            ));
+        }
+        let want = match name {
+            "__setitem__" => 2,
+            "__len__" => 0,
+            _ => 1,
+        };
+        if args.len() != want {
+            let message = if method {
+                format!(
+                    "{owner}.{name}() takes exactly one argument ({} given)",
+                    args.len()
+                )
+            } else if want == 2 {
+                // `wrap_objobjargproc`'s message starts with a space in 3.12.
+                format!(" expected 2 arguments, got {}", args.len())
+            } else {
+                format!(
+                    "expected {want} argument{}, got {}",
+                    if want == 1 { "" } else { "s" },
+                    args.len()
+                )
+            };
+            return Err(self.raise(&exceptions::TYPE_ERROR, message));
+        }
+        let heap = self.heap;
+        let none = pyrt_objects::types::none(heap);
+        match name {
+            "__getitem__" => super::builtins::getitem_base(self, obj, &args[0]),
+            "__setitem__" => self
+                .setitem_base(obj, args[0].clone(), args[1].clone())
+                .map(|()| none),
+            "__delitem__" => self.delitem_base(obj, &args[0]).map(|()| none),
+            "__len__" => {
+                let n = pyrt_objects::abstract_::len(obj.object()).map_err(|e| self.err(e))?;
+                long::int_from_i64(heap, n as i64).map_err(|e| self.err(e))
+            }
+            _ => self
+                .contains_base(obj, &args[0])
+                .map(|b| long::new_bool(heap, b)),
+        }
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// `list.__init__`, `dict.__init__` or `set.__init__` (`ty`) on `obj` (`list___init___impl`:
+    /// the list emptied, then extended by the iterable; `dict_init`; `set_init`).
+    fn base_init(
+        &self,
+        obj: &Obj<'py>,
+        ty: &pyrt_objects::typeobj::PyTypeObject,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        use pyrt_objects::types as t;
+        let heap = self.heap;
+        if core::ptr::eq(ty, t::DICT_TYPE.get()) {
+            self.dict_init(obj, args, kwargs)?;
+        } else if core::ptr::eq(ty, t::SET_TYPE.get()) {
+            self.set_init(obj, args, kwargs)?;
+        } else {
+            if !kwargs.is_empty() {
+                return Err(
+                    self.raise(&exceptions::TYPE_ERROR, "list() takes no keyword arguments")
+                );
+            }
+            if args.len() > 1 {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("list expected at most 1 argument, got {}", args.len()),
+                ));
+            }
+            let l = pyrt_objects::types::list::List::cast_internal(obj.object())
+                .map_err(|e| self.err(e))?;
+            pyrt_objects::types::list::clear(heap, l);
+            if let Some(iterable) = args.first() {
+                let items = self.collect(iterable)?;
+                pyrt_objects::types::list::extend_sized(heap, l, items).map_err(|e| self.err(e))?;
+            }
+        }
+        Ok(pyrt_objects::types::none(heap))
     }
 }

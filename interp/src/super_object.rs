@@ -114,6 +114,17 @@ impl<'py> Interp<'py> {
                 return self.descr_get(v, inst, start, name);
             }
         }
+        if name == "__new__" && inst.is_none() && exceptions::is_exception_class(obj.object()) {
+            // `super().__new__(cls, ...)` in an exception class's `__new__`: the built-in
+            // base's `__new__` (a static method: not bound).
+            for cur in after {
+                if let Some(attr) =
+                    exceptions::class_attribute(heap, cur, name).map_err(|e| self.err(e))?
+                {
+                    return Ok(attr);
+                }
+            }
+        }
         if exceptions::is_exception(obj.object()) {
             // A built-in method of an exception class (`super().__init__(msg)`,
             // `super().__str__()`), bound to the instance.
@@ -128,6 +139,16 @@ impl<'py> Interp<'py> {
                     };
                 }
             }
+        }
+        if let Some(inst) = inst
+            && let Some(base) = after.iter().find(|t| !class::is_heap_type(t))
+            && !core::ptr::eq(*base, OBJECT_TYPE.get())
+            && let Some(w) =
+                pyrt_objects::types::slot_wrappers::bound_slot_of(heap, base, inst, name)
+                    .map_err(|e| self.err(e))?
+        {
+            // A slot of the built-in base (`super().__repr__()` in a list subclass).
+            return Ok(w);
         }
         if let Some(f) = self.super_builtin_method(after, inst.unwrap_or(obj), name)? {
             return Ok(f);

@@ -188,6 +188,9 @@ fn binary_op_as<'h>(
     op: BinOp,
     suffix: &str,
 ) -> PyResult<Obj<'h>> {
+    if let Some(r) = crate::types::slot_defs::subclass_binary(heap, v, w, op)? {
+        return Ok(r);
+    }
     if let Some(r) = binary_op1(heap, v, w, op)? {
         return Ok(r);
     }
@@ -500,6 +503,9 @@ pub fn is_true(heap: &Heap, v: &PyObject) -> PyResult<bool> {
 fn is_true_slots(heap: &Heap, v: &PyObject) -> PyResult<bool> {
     if crate::types::slot_defs::has_user_slots(v.ob_type()) {
         return crate::types::slot_defs::nb_bool(heap, v);
+    }
+    if let Some(b) = crate::types::slot_defs::subclass_bool(heap, v) {
+        return b;
     }
     let slots = v.ob_type().slots();
     if let Some(f) = slots.number.and_then(|n| n.bool) {

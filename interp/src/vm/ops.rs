@@ -77,6 +77,9 @@ impl<'a, 'py> Run<'a, 'py> {
             long::object_as_i64(r.object()),
         ) && long::is_int(l.object())
             && long::is_int(r.object())
+            // A class on `int` may define the comparisons.
+            && !pyrt_objects::types::class::is_heap_type(l.ob_type())
+            && !pyrt_objects::types::class::is_heap_type(r.ob_type())
         {
             let v = match op {
                 ast::CmpOp::Lt => a < b,

@@ -451,6 +451,10 @@ macro_rules! subclass_slots {
             traverse: Some(subclass_traverse),
             clear: Some(subclass_clear),
             members: &[],
+            repr: crate::types::slot_defs::subclass_repr,
+            hash: Some(crate::types::slot_defs::subclass_hash),
+            richcompare: Some(crate::types::slot_defs::subclass_richcompare),
+            str: Some(crate::types::slot_defs::subclass_str),
             getattr: Some(subclass_getattr),
             setattr: Some(subclass_setattr),
             ..$base

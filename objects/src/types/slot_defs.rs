@@ -64,6 +64,111 @@ pub fn has_user_slots(ty: &PyTypeObject) -> bool {
     class::is_object_instance_type(ty)
 }
 
+/// Whether `ty` is a class on a built-in base other than `object` (`class L(list)`, `class
+/// D(dict)`, `class S(str)`, ...), whose special methods fill its slots over the base's: the
+/// slot functions of such classes try the class's method first ([`lookup`] finds only class
+/// namespaces, never a built-in type's), then the base's own slot.
+#[inline]
+pub fn overrides_builtin(ty: &PyTypeObject) -> bool {
+    class::is_heap_type(ty)
+        && matches!(
+            class::class_kind(ty),
+            Some(class::ClassKind::List | class::ClassKind::Builtin(_))
+        )
+}
+
+/// Whether special methods of `ty`'s namespaces answer a protocol: a class on `object`, or
+/// a class on another built-in base ([`overrides_builtin`]).
+#[inline]
+pub fn has_protocol_methods(ty: &PyTypeObject) -> bool {
+    has_user_slots(ty) || overrides_builtin(ty)
+}
+
+/// The built-in type whose slots `ty`'s instances have below the class's own methods (`ty`'s
+/// first static base).
+pub fn static_base(ty: &PyTypeObject) -> &PyTypeObject {
+    let mut t = ty;
+    while class::is_heap_type(t)
+        && let Some(b) = t.base()
+    {
+        t = b;
+    }
+    t
+}
+
+/// `slot_tp_repr` of a class on a built-in base: `__repr__`, else the base's `tp_repr`.
+///
+/// # Errors
+/// What `__repr__` or the base raises; `TypeError` for a result that is not a str.
+pub(crate) fn subclass_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    match call_special(heap, o, "__repr__", &[])? {
+        Some(r) => text_result(&r, "__repr__"),
+        None => (static_base(o.ob_type()).slots().repr)(heap, o),
+    }
+}
+
+/// `slot_tp_str` of a class on a built-in base: `__str__`, else the base's `tp_str` (a
+/// str's is itself), else the repr slot (which finds a class's `__repr__`).
+///
+/// # Errors
+/// What `__str__`, `__repr__` or the base raises; `TypeError` for a result that is not a str.
+pub(crate) fn subclass_str(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    if let Some(r) = call_special(heap, o, "__str__", &[])? {
+        return text_result(&r, "__str__");
+    }
+    match static_base(o.ob_type()).slots().str {
+        Some(f) => f(heap, o),
+        None => subclass_repr(heap, o),
+    }
+}
+
+/// `slot_tp_hash` of a class on a built-in base (or an exception class): its `__hash__` (`None`
+/// there, as `__eq__` without `__hash__` leaves it: unhashable), else the base's `tp_hash`.
+///
+/// # Errors
+/// As [`slot_tp_hash`]; `TypeError: unhashable type: 'L'` for an unhashable base.
+pub(crate) fn subclass_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    if lookup(heap, o.ob_type(), "__hash__").is_some() {
+        return slot_tp_hash(heap, o);
+    }
+    match static_base(o.ob_type()).slots().hash {
+        Some(f) => f(heap, o),
+        None => Err(PyErr::type_error(format!(
+            "unhashable type: '{}'",
+            o.ob_type().name()
+        ))),
+    }
+}
+
+/// `slot_tp_richcompare` of a class on a built-in base (or an exception class): the class's
+/// `__lt__` ... `__ge__` (`NotImplemented` is `Ok(None)`), else the base's `tp_richcompare`;
+/// on a base without one (an exception), `!=` inverts the class's `__eq__` as
+/// `object.__ne__` does.
+///
+/// # Errors
+/// What the method or the base raises.
+pub(crate) fn subclass_richcompare<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if let Some(r) = call_special(heap, v, compare_name(op), &[w])? {
+        return Ok((!is_not_implemented(heap, &r)).then_some(r));
+    }
+    match static_base(v.ob_type()).slots().richcompare {
+        Some(f) => f(heap, v, w, op),
+        None if op == CompareOp::Ne => match call_special(heap, v, "__eq__", &[w])? {
+            Some(r) if !is_not_implemented(heap, &r) => {
+                let t = abstract_::is_true(heap, r.object())?;
+                Ok(Some(long::new_bool(heap, !t)))
+            }
+            _ => Ok(None),
+        },
+        None => Ok(None),
+    }
+}
+
 /// `_PyType_Lookup(ty, name)` for a class: the value of `name` in the first namespace along
 /// its bases, as a new reference; `None` for a built-in type or when no namespace has it.
 pub fn lookup<'h>(heap: &'h Heap, ty: &PyTypeObject, name: &str) -> Option<Obj<'h>> {
@@ -240,9 +345,9 @@ fn binary_full<'h>(
 ) -> PyResult<Option<Obj<'h>>> {
     let (tv, tw) = (v.ob_type(), w.ob_type());
     let same = core::ptr::eq(tv, tw);
-    let mut do_other = !same && has_user_slots(tw);
+    let mut do_other = !same && has_protocol_methods(tw);
     let answer = |r: Option<Obj<'h>>| r.filter(|r| !is_not_implemented(heap, r));
-    if has_user_slots(tv) {
+    if has_protocol_methods(tv) {
         if do_other && tw.is_subtype(tv) {
             if let Some(r) = answer(call_special(heap, w, rname, &[v])?) {
                 return Ok(Some(r));
@@ -315,6 +420,88 @@ pub fn matmul<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, inplace: bool) -> 
     )))
 }
 
+/// The method and reflected method of a binary operator (`__add__`, `__radd__` for `+`).
+fn binary_names(op: abstract_::BinOp) -> (&'static str, &'static str) {
+    use abstract_::BinOp;
+    match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mul => ("__mul__", "__rmul__"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__"),
+        BinOp::Pow => ("__pow__", "__rpow__"),
+        BinOp::DivMod => ("__divmod__", "__rdivmod__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::And => ("__and__", "__rand__"),
+        BinOp::Or => ("__or__", "__ror__"),
+        BinOp::Xor => ("__xor__", "__rxor__"),
+    }
+}
+
+/// `v op w` when either operand is an instance of a class on a built-in base
+/// ([`overrides_builtin`]): the classes' `__op__`/`__rop__` as `SLOT1BINFULL` calls them;
+/// `Ok(None)` when neither defines one or both answer `NotImplemented` (the bases' operator
+/// applies).
+///
+/// # Errors
+/// What the methods raise.
+pub fn subclass_binary<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: abstract_::BinOp,
+) -> PyResult<Option<Obj<'h>>> {
+    if !overrides_builtin(v.ob_type()) && !overrides_builtin(w.ob_type()) {
+        return Ok(None);
+    }
+    let (name, rname) = binary_names(op);
+    binary_full(heap, v, w, name, rname)
+}
+
+/// Whether the class of `v` or of `w`, on a built-in base, defines the method or reflected
+/// method of `op`: then `v op w` goes through the slots, not a base's shortcut.
+pub fn subclass_defines_binary(
+    heap: &Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: abstract_::BinOp,
+) -> bool {
+    let (name, rname) = binary_names(op);
+    let defines = |ty: &PyTypeObject| {
+        overrides_builtin(ty)
+            && (lookup(heap, ty, name).is_some() || lookup(heap, ty, rname).is_some())
+    };
+    defines(v.ob_type()) || defines(w.ob_type())
+}
+
+/// Whether the class of `v`, on a built-in base, defines the in-place or plain method of
+/// `op` (`__iadd__` or `__add__`): then `v op= w` goes through the slots, not the base's
+/// in-place shortcut.
+pub fn subclass_defines_inplace(heap: &Heap, v: &PyObject, op: abstract_::BinOp) -> bool {
+    use crate::types as t;
+    use abstract_::BinOp;
+    let ty = v.ob_type();
+    if !overrides_builtin(ty) {
+        return false;
+    }
+    if inplace_name(op).is_some_and(|n| lookup(heap, ty, n).is_some()) {
+        return true;
+    }
+    // The base's own in-place method (`list.__iadd__`, `set.__ior__`, `dict.__ior__`) comes
+    // before the class's `__add__` along the MRO.
+    let base = static_base(ty);
+    let is = |s: &'static crate::typeobj::StaticType| core::ptr::eq(base, s.get());
+    let base_inplace = match op {
+        BinOp::Add | BinOp::Mul => is(&t::LIST_TYPE),
+        BinOp::Or => is(&t::SET_TYPE) || is(&t::DICT_TYPE),
+        BinOp::And | BinOp::Sub | BinOp::Xor => is(&t::SET_TYPE),
+        _ => false,
+    };
+    !base_inplace && lookup(heap, ty, binary_names(op).0).is_some()
+}
+
 /// The in-place method of a binary operator (`__iadd__` for `+`).
 fn inplace_name(op: abstract_::BinOp) -> Option<&'static str> {
     use abstract_::BinOp;
@@ -350,7 +537,7 @@ pub fn inplace<'h>(
     let Some(name) = inplace_name(op) else {
         return Ok(None);
     };
-    if !has_user_slots(v.ob_type()) {
+    if !has_protocol_methods(v.ob_type()) {
         return Ok(None);
     }
     Ok(call_special(heap, v, name, &[w])?.filter(|r| !is_not_implemented(heap, r)))
@@ -424,7 +611,7 @@ fn length_result(r: &Obj<'_>) -> PyResult<usize> {
 /// What `__len__` raises; `TypeError` for a result that is not an int, `ValueError:
 /// __len__() should return >= 0`, `OverflowError` past `sys.maxsize`.
 pub fn sq_length(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
-    if !has_user_slots(o.ob_type()) {
+    if !has_protocol_methods(o.ob_type()) {
         return None;
     }
     match call_special(heap, o, "__len__", &[]) {
@@ -453,6 +640,22 @@ pub fn nb_bool(heap: &Heap, o: &PyObject) -> PyResult<bool> {
         Some(n) => Ok(n? > 0),
         None => Ok(true),
     }
+}
+
+/// `slot_nb_bool` of a class on a built-in base that defines `__bool__` or `__len__`:
+/// `None` when it defines neither (the base's truth applies).
+///
+/// # Errors
+/// As [`nb_bool`].
+pub fn subclass_bool(heap: &Heap, o: &PyObject) -> Option<PyResult<bool>> {
+    let ty = o.ob_type();
+    if !overrides_builtin(ty) {
+        return None;
+    }
+    if lookup(heap, ty, "__bool__").is_some() {
+        return Some(nb_bool(heap, o));
+    }
+    sq_length(heap, o).map(|n| n.map(|n| n > 0))
 }
 
 /// `format(o, spec)` for a class (`PyObject_Format`): its `__format__`, which must return a

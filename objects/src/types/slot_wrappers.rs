@@ -327,6 +327,28 @@ pub fn instance_attribute<'h>(
     new_method_wrapper(heap, descr, this).map(Some)
 }
 
+/// `super(C, obj).name` for a special method of built-in type `ty` (a static base after `C`
+/// in `obj`'s MRO): the `method-wrapper` binding `ty`'s own slot to `obj`, so a class's
+/// `__repr__` can call its base's (`super().__repr__()`). `Ok(None)` when no base of `ty`
+/// fills the slot.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn bound_slot_of<'h>(
+    heap: &'h Heap,
+    ty: &PyTypeObject,
+    obj: &Obj<'h>,
+    name: &str,
+) -> PyResult<Option<Obj<'h>>> {
+    let Some(descr) = type_attribute(heap, ty, name)? else {
+        return Ok(None);
+    };
+    if descr.is(&none(heap)) || name == "__new__" {
+        return Ok(Some(descr));
+    }
+    new_method_wrapper(heap, descr, obj.clone()).map(Some)
+}
+
 // ---------------------------------------------------------------------------------------
 // wrapper_descriptor
 

@@ -348,6 +348,8 @@ pub(crate) static SUBCLASS_SLOTS: Slots = Slots {
     traverse: Some(subclass_traverse),
     repr: overrides::subclass_repr,
     str: Some(overrides::subclass_str),
+    hash: Some(crate::types::slot_defs::subclass_hash),
+    richcompare: Some(crate::types::slot_defs::subclass_richcompare),
     ..SLOTS
 };
 
