@@ -638,6 +638,11 @@ impl Heap {
 }
 
 impl Drop for Heap {
+    /// Releases what the heap holds, then collects the cycles left, as `Py_FinalizeEx`'s last
+    /// collections do: objects that only cycles keep (classes are such cycles, through their
+    /// MRO tuple) give back their memory, including what they own outside the allocator
+    /// (a class's names). Finalizers do not run (no runtime is there to run them); objects
+    /// still referenced from outside a cycle stay as they are. Skipped while panicking.
     fn drop(&mut self) {
         if let Some((d, l)) = self.repr_objects.take() {
             // SAFETY: the heap owned these two references, and its objects are still alive.
@@ -645,6 +650,10 @@ impl Drop for Heap {
                 self.decref(l);
                 self.decref(d);
             }
+        }
+        if !std::thread::panicking() {
+            // An error (a collection already running) leaves the cycles be.
+            let _ = self.collect(2);
         }
         self.clear_freelists();
     }
@@ -656,7 +665,7 @@ mod tests {
     use crate::types::list;
 
     #[test]
-    fn a_heap_dropped_with_a_live_cycle_leaves_it_be() {
+    fn a_heap_dropped_with_a_cycle_collects_it() {
         let heap = Heap::new();
         let l = list::new_list(&heap, vec![]).unwrap();
         list::append(&heap, l.cast::<list::List>().unwrap(), l.clone()).unwrap();
