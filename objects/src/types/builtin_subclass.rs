@@ -30,7 +30,7 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{PyTypeObject, Slots, TypeFlags};
-use crate::types::class::{self, Class};
+use crate::types::class::{self, Class, name_object, no_attribute};
 use crate::types::dict::{self, Dict, managed};
 use crate::types::{bytes, complex, float, long, set, tuple, unicode};
 
@@ -301,27 +301,6 @@ fn adopt<'h>(heap: &'h Heap, cls: &Class, instance: Obj<'h>) -> Obj<'h> {
     // SAFETY: the instance is complete and holds its class.
     unsafe { heap.track(instance.object()) };
     instance
-}
-
-fn no_attribute(o: &PyObject, name: &str) -> PyErr {
-    PyErr::new(
-        ExcKind::AttributeError,
-        format!("'{}' object has no attribute '{name}'", o.ob_type().name()),
-    )
-}
-
-/// The attribute name as a str object: interned for a store, as CPython interns the names it
-/// sets.
-fn name_object<'h>(heap: &'h Heap, name: &str, intern: bool) -> PyResult<Obj<'h>> {
-    if let Some(s) = unicode::interned(heap, name) {
-        return Ok(s);
-    }
-    let s = unicode::new_str(heap, name)?;
-    if intern {
-        unicode::intern(heap, s)
-    } else {
-        Ok(s)
-    }
 }
 
 /// `PyObject_GenericGetAttr` for the instances: the base's attributes (data descriptors such

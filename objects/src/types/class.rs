@@ -1085,7 +1085,8 @@ fn slot_cells(o: &Instance) -> *mut Option<ObjPtr> {
         .cast_mut()
 }
 
-fn no_attribute(o: &PyObject, name: &str) -> PyErr {
+/// `AttributeError: 'T' object has no attribute 'name'`.
+pub(crate) fn no_attribute(o: &PyObject, name: &str) -> PyErr {
     PyErr::new(
         ExcKind::AttributeError,
         format!("'{}' object has no attribute '{name}'", o.ob_type().name()),
@@ -1094,7 +1095,7 @@ fn no_attribute(o: &PyObject, name: &str) -> PyErr {
 
 /// The attribute name as a str object: the interned string when there is one (CPython interns
 /// the names it sets), else a new str.
-fn name_object<'h>(heap: &'h Heap, name: &str, intern: bool) -> PyResult<Obj<'h>> {
+pub(crate) fn name_object<'h>(heap: &'h Heap, name: &str, intern: bool) -> PyResult<Obj<'h>> {
     if let Some(s) = unicode::interned(heap, name) {
         return Ok(s);
     }

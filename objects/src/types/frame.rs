@@ -380,26 +380,6 @@ impl InterpreterFrame {
         self.stacktop.set(top as i32 + 1);
     }
 
-    /// Pops the top two values (`(second, top)`, a NULL as `None`) with one update of
-    /// `stacktop`: the operands of a binary instruction.
-    ///
-    /// # Safety
-    /// The value stack must be at least two deep (as the compiler guarantees for the
-    /// instruction).
-    #[inline(always)]
-    pub unsafe fn pop2_unchecked<'h>(&self, heap: &'h Heap) -> (Option<Obj<'h>>, Option<Obj<'h>>) {
-        let top = self.stacktop.get() as usize;
-        debug_assert!(top >= self.nlocalsplus() + 2, "pop past the stack");
-        self.stacktop.set(top as i32 - 2);
-        // SAFETY: `top - 2` and `top - 1` are live stack slots (caller).
-        unsafe {
-            (
-                self.slot_unchecked(top - 2).take(heap),
-                self.slot_unchecked(top - 1).take(heap),
-            )
-        }
-    }
-
     /// Pops the top of the value stack (a NULL as `None`) without a check or a `Result`
     /// (the dispatch loop's `POP`); the slot is emptied.
     ///
@@ -413,28 +393,6 @@ impl InterpreterFrame {
         self.stacktop.set(top as i32 - 1);
         // SAFETY: `top - 1` is a stack slot (caller), below `frame_slots`.
         unsafe { self.slot_unchecked(top - 1) }.take(heap)
-    }
-
-    /// Takes the top two values (`(second, top)`, a NULL as `None`) and shortens the stack by
-    /// one, so that its new top is the emptied slot of `second`: where a binary instruction
-    /// writes its result ([`RefField::set_empty`] on [`InterpreterFrame::peek_unchecked`]`(1)`).
-    /// Until then the stack holds a NULL at its top, which an unwind pops as any NULL.
-    ///
-    /// # Safety
-    /// The value stack must be at least two deep (as the compiler guarantees for the
-    /// instruction).
-    #[inline(always)]
-    pub unsafe fn take2_unchecked<'h>(&self, heap: &'h Heap) -> (Option<Obj<'h>>, Option<Obj<'h>>) {
-        let top = self.stacktop.get() as usize;
-        debug_assert!(top >= self.nlocalsplus() + 2, "pop past the stack");
-        self.stacktop.set(top as i32 - 1);
-        // SAFETY: `top - 2` and `top - 1` are live stack slots (caller).
-        unsafe {
-            (
-                self.slot_unchecked(top - 2).take(heap),
-                self.slot_unchecked(top - 1).take(heap),
-            )
-        }
     }
 
     /// Shortens the value stack by its top `n` slots, which are NULL (the callable slots a
