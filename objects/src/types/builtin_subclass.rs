@@ -163,9 +163,13 @@ fn member_names(o: &PyObject) -> &[String] {
 }
 
 /// The member slot cells of `o`, which start at its built-in base's `basicsize` (the class
-/// made its `basicsize` 8 bytes larger per slot, and the base's constructor left them unset).
+/// made its `basicsize` 8 bytes larger per slot, and the base's constructor left them unset),
+/// except on `str`, whose characters follow the header: there they follow the characters.
 fn member_cells(o: &PyObject) -> *mut Option<ObjPtr> {
-    let offset = BuiltinBase::of(o.ob_type()).map_or(0, |b| b.base_type().basicsize());
+    let offset = match BuiltinBase::of(o.ob_type()) {
+        Some(BuiltinBase::Str) => unicode::Str::cast(o).map_or(0, unicode::subclass_members_offset),
+        b => b.map_or(0, |b| b.base_type().basicsize()),
+    };
     ptr::from_ref(o)
         .cast::<u8>()
         .wrapping_add(offset)

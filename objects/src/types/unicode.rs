@@ -455,10 +455,12 @@ fn alloc_units(heap: &Heap, count: usize, kind: Kind, ascii: bool) -> PyResult<O
 
 /// A new instance of `ty`, a class whose base is `str`, with the characters and cached hash of
 /// `src` (`unicode_subtype_new`). CPython's instance is a non-compact `PyUnicodeObject` (64
-/// bytes) with its characters in a separate block; pyrt keeps them after the header as in a
-/// compact string of the same kind, with the `compact` and `interned` bits clear, and
-/// [`str_subclass_sizeof`] reports CPython's `__sizeof__`. The caller gives the instance its
-/// reference to `ty` and tracks it.
+/// bytes, then the class's member slots) with its characters in a separate block; pyrt keeps
+/// them after the header as in a compact string of the same kind, with the `compact` and
+/// `interned` bits clear, puts the class's member slots (`__slots__` names, `basicsize` past
+/// 64) after the characters (see [`subclass_members_offset`]), and [`str_subclass_sizeof`]
+/// reports CPython's `__sizeof__`. The caller gives the instance its reference to `ty` and
+/// tracks it.
 ///
 /// # Errors
 /// `MemoryError` when the allocator refuses.
@@ -469,10 +471,17 @@ pub(crate) fn new_subclass_str<'h>(
 ) -> PyResult<Obj<'h>> {
     let (n, kind, ascii) = (str_len(src), kind(src), is_ascii(src));
     let offset = data_offset(ascii);
-    let op = heap.alloc_object(ty, offset + (n + 1) * kind as usize)?;
-    // SAFETY: a fresh allocation with room for the header and `n + 1` units of `kind`, which
-    // `src` holds after its header of the same size.
+    let members = members_offset(n, kind, ascii);
+    let member_bytes = ty.basicsize().saturating_sub(STR_TYPE.get().basicsize());
+    let op = heap.alloc_object(ty, members + member_bytes)?;
+    // SAFETY: a fresh allocation with room for the header, `n + 1` units of `kind` (which
+    // `src` holds after its header of the same size) and, 8-aligned after them, the member
+    // slots, which start unset.
     unsafe {
+        op.cast::<u8>()
+            .as_ptr()
+            .add(members)
+            .write_bytes(0, member_bytes);
         write_header(op, n, kind, ascii, 0);
         let h = op.cast::<PyASCIIObject>().as_ptr();
         (*h).state
@@ -483,6 +492,19 @@ pub(crate) fn new_subclass_str<'h>(
         core::ptr::copy_nonoverlapping(from, to, (n + 1) * kind as usize);
         Ok(Obj::from_owned(heap, op))
     }
+}
+
+/// Where the member slots of a str subclass's instance of `n` units of `kind` start: after
+/// the characters and their NUL, rounded up to 8 bytes.
+fn members_offset(n: usize, kind: Kind, ascii: bool) -> usize {
+    (data_offset(ascii) + (n + 1) * kind as usize).next_multiple_of(8)
+}
+
+/// The offset of the member slots (`__slots__` names) in `o`, an instance of a class whose
+/// base is `str` made by [`new_subclass_str`]: after its characters, where CPython has them
+/// at `sizeof(PyUnicodeObject)` with the characters in a block of their own.
+pub(crate) fn subclass_members_offset(o: &Str) -> usize {
+    members_offset(str_len(o), kind(o), is_ascii(o))
 }
 
 /// `str.__sizeof__` of an instance of a class whose base is `str`: CPython's non-compact
