@@ -168,13 +168,75 @@ fn member_names(o: &PyObject) -> &[String] {
 fn member_cells(o: &PyObject) -> *mut Option<ObjPtr> {
     let offset = match BuiltinBase::of(o.ob_type()) {
         Some(BuiltinBase::Str) => unicode::Str::cast(o).map_or(0, unicode::subclass_members_offset),
-        b => b.map_or(0, |b| b.base_type().basicsize()),
+        _ => solid_basicsize(o.ob_type()),
     };
     ptr::from_ref(o)
         .cast::<u8>()
         .wrapping_add(offset)
         .cast::<Option<ObjPtr>>()
         .cast_mut()
+}
+
+/// The `basicsize` of the built-in type `ty`'s instances are laid out as (its first base that
+/// is not a class made at run time): where the member slots of `ty`'s instances start.
+fn solid_basicsize(ty: &PyTypeObject) -> usize {
+    let mut t = ty;
+    while class::is_heap_type(t) {
+        match t.base() {
+            Some(b) => t = b,
+            None => break,
+        }
+    }
+    t.basicsize()
+}
+
+/// The member slots (`__slots__` names) of instances of classes on a built-in base whose
+/// attributes are not handled by this module (`list`, the exceptions): cells after the
+/// built-in base's struct, in `__slots__` order, read and written as `member_get` and
+/// `member_set` do.
+pub(crate) mod members {
+    use super::*;
+
+    /// The index of member slot `name` in `o`, if its class has one.
+    pub(crate) fn index(o: &PyObject, name: &str) -> Option<usize> {
+        member_names(o).iter().position(|s| s == name)
+    }
+
+    /// Reads member slot `i` of `o` (`AttributeError` when it is unset).
+    pub(crate) fn get<'h>(heap: &'h Heap, o: &PyObject, i: usize, name: &str) -> PyResult<Obj<'h>> {
+        read_member(heap, o, i, name)
+    }
+
+    /// Sets (`Some`) or unsets (`None`) member slot `i` of `o`.
+    pub(crate) fn set(
+        heap: &Heap,
+        o: &PyObject,
+        i: usize,
+        name: &str,
+        value: Option<&PyObject>,
+    ) -> PyResult<()> {
+        write_member(heap, o, i, name, value)
+    }
+
+    /// Visits the values of `o`'s member slots.
+    pub(crate) fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+        traverse_members(o, visit);
+    }
+
+    /// Unsets every member slot of `o`, releasing the values.
+    pub(crate) fn clear(heap: &Heap, o: &PyObject) {
+        clear_members(heap, o);
+    }
+}
+
+/// Visits the values of `o`'s member slots (`subtype_traverse`'s loop over `__slots__`).
+fn traverse_members(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    for i in 0..member_names(o).len() {
+        // SAFETY: slot `i` exists in the instance.
+        if let Some(v) = unsafe { member_cells(o).add(i).read() } {
+            visit(v);
+        }
+    }
 }
 
 /// Reads member slot `i` of `o` (`member_get`).
@@ -359,12 +421,7 @@ fn subclass_setattr(
 /// `subtype_traverse`: the member slots, the managed dict, the class, then the base's
 /// contents.
 fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    for i in 0..member_names(o).len() {
-        // SAFETY: slot `i` exists in the instance.
-        if let Some(v) = unsafe { member_cells(o).add(i).read() } {
-            visit(v);
-        }
-    }
+    traverse_members(o, visit);
     if let Some((m, k)) = managed::of(o) {
         managed::traverse(m, k, &mut *visit);
     }

@@ -22,6 +22,7 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{HeapTypeSpec, PyTypeObject, Slots, TypeFlags, init_heap_type};
+use crate::types::builtin_subclass::members as list_members;
 use crate::types::dict::managed::{self, ClassKeys};
 use crate::types::list::List;
 use crate::types::{OBJECT_TYPE, TYPE_TYPE, unicode};
@@ -313,16 +314,12 @@ pub fn new_subclass<'h>(
         return new_builtin_subclass(heap, name, module, slots, b, builtin, dict);
     }
     let (kind, slots_table, basicsize, flags) = if list_based {
-        if !slot_names.is_empty() {
-            return Err(PyErr::type_error(
-                "pyrt does not support __slots__ names on list subclasses",
-            ));
-        }
+        // Member slots are cells after the list's struct (builtin_subclass::members).
         let flags = flags.union(crate::types::list::LIST_SUBCLASS);
         (
             ClassKind::List,
             &LIST_INSTANCE_SLOTS,
-            crate::types::LIST_TYPE.get().basicsize(),
+            crate::types::LIST_TYPE.get().basicsize() + 8 * slot_names.len(),
             flags,
         )
     } else {
@@ -486,11 +483,14 @@ fn new_builtin_subclass<'h>(
 }
 
 /// `class name(E): ...` for an exception class `E`: instances have `E`'s layout (the `dict`
-/// is in the object, so no managed dict) and a managed weak-reference list, as CPython's
-/// `type_new` gives them (`sys.getsizeof` 104 for a subclass of `Exception`).
+/// is in the object, so no managed dict) and, unless `__slots__` leaves it out, a managed
+/// weak-reference list, as CPython's `type_new` gives them (`sys.getsizeof` 104 for a
+/// subclass of `Exception`, 88 with `__slots__ = ()`); `__slots__` names are member cells
+/// after the base's struct (`builtin_subclass::members`).
 ///
 /// # Errors
-/// `TypeError` for `__slots__` names (not supported yet); `MemoryError`.
+/// `TypeError` for a bad `__slots__` (`__dict__` slot disallowed: the exception has one);
+/// `MemoryError`.
 fn new_exception_subclass<'h>(
     heap: &'h Heap,
     name: &str,
@@ -502,24 +502,41 @@ fn new_exception_subclass<'h>(
     let Some(base_ty) = base_ty else {
         return Err(crate::view::bad_internal_call());
     };
-    if slots.is_some_and(|s| !s.is_empty()) {
+    let (own, mut names) = match slots {
+        None => (TypeFlags::MANAGED_WEAKREF, Vec::new()),
+        Some(slots) => {
+            let (own, names) = slots_layout(slots)?;
+            if own.contains(TypeFlags::MANAGED_DICT) {
+                return Err(PyErr::type_error(
+                    "__dict__ slot disallowed: we already got one",
+                ));
+            }
+            (own, names)
+        }
+    };
+    let inherited = TypeFlags(base_ty.flags().0 & TypeFlags::MANAGED_WEAKREF.0);
+    if own.contains(TypeFlags::MANAGED_WEAKREF) && inherited.contains(TypeFlags::MANAGED_WEAKREF) {
         return Err(PyErr::type_error(
-            "pyrt does not support __slots__ names on exception subclasses",
+            "__weakref__ slot disallowed: we already got one",
         ));
     }
+    let mut all = class_names(base_ty).to_vec();
+    all.append(&mut names);
+    let basicsize = base_ty.basicsize() + 8 * (all.len() - class_names(base_ty).len());
     let flags = TypeFlags(base_ty.flags().0 & crate::types::exceptions::BASE_EXC_SUBCLASS.0)
         .union(TypeFlags::HAVE_GC)
         .union(TypeFlags::BASETYPE)
-        .union(TypeFlags::MANAGED_WEAKREF);
+        .union(own)
+        .union(inherited);
     let cls = alloc_heap_type(
         heap,
         HeapTypeInit {
             name,
             module,
-            names: Vec::new(),
+            names: all,
             cached_keys: None,
             kind: ClassKind::Exception,
-            basicsize: base_ty.basicsize(),
+            basicsize,
             itemsize: 0,
             flags,
             base: NonNull::from(base_ty),
@@ -1321,6 +1338,7 @@ unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
             return;
         }
         let cls = op.as_ref().type_ptr();
+        list_members::clear(heap, op.as_ref());
         if let Some(l) = List::cast(op.as_ref()) {
             crate::types::list::clear(heap, l);
         }
@@ -1332,8 +1350,10 @@ unsafe fn list_instance_dealloc(heap: &Heap, op: ObjPtr) {
     }
 }
 
-/// `subtype_traverse` of a list subclass: the managed dict, the class, then the items.
+/// `subtype_traverse` of a list subclass: the member slots, the managed dict, the class, then
+/// the items.
 fn list_instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    list_members::traverse(o, &mut *visit);
     if let Some((m, k)) = managed::of(o) {
         managed::traverse(m, k, &mut *visit);
     }
@@ -1342,6 +1362,7 @@ fn list_instance_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
 }
 
 fn list_instance_clear(heap: &Heap, o: &PyObject) {
+    list_members::clear(heap, o);
     if let Some(l) = List::cast(o) {
         crate::types::list::clear(heap, l);
     }
@@ -1363,9 +1384,31 @@ static LIST_INSTANCE_SLOTS: Slots = Slots {
     traverse: Some(list_instance_traverse),
     clear: Some(list_instance_clear),
     members: &[],
-    getattr: Some(instance_getattr),
-    setattr: Some(instance_setattr),
+    getattr: Some(list_instance_getattr),
+    setattr: Some(list_instance_setattr),
 };
+
+/// An attribute of a list subclass's instance: its member slots first, then as an instance's.
+fn list_instance_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
+    match list_members::index(o, name) {
+        Some(i) => list_members::get(heap, o, i, name),
+        None => instance_getattr(heap, o, name),
+    }
+}
+
+/// Sets or deletes an attribute of a list subclass's instance: its member slots first, then as
+/// an instance's.
+fn list_instance_setattr(
+    heap: &Heap,
+    o: &PyObject,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    match list_members::index(o, name) {
+        Some(i) => list_members::set(heap, o, i, name, value),
+        None => instance_setattr(heap, o, name, value),
+    }
+}
 
 /// The slots of a class whose base is `object`: the behaviour of its special methods, as
 /// CPython's `slot_*` functions ([`slot_defs`](crate::types::slot_defs)).

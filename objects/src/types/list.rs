@@ -150,10 +150,15 @@ pub(crate) unsafe fn new_subclass_instance<'h>(
     cls: &PyObject,
     ty: &crate::typeobj::PyTypeObject,
 ) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(ty, size_of::<PyListObject>())?;
-    // SAFETY: a fresh body of the list layout (caller), whose one reference we own; the
+    let base = size_of::<PyListObject>();
+    let op = heap.alloc_object(ty, ty.basicsize().max(base))?;
+    // SAFETY: a fresh body of the list layout (caller), whose one reference we own, followed
+    // by the class's member slots (`basicsize` past the list), which start unset; the
     // instance holds a reference to its class.
     unsafe {
+        op.cast::<u8>()
+            .add(base)
+            .write_bytes(0, ty.basicsize().saturating_sub(base));
         let l = op.cast::<PyListObject>().as_ptr();
         ptr::addr_of_mut!((*l).ob_base.ob_size).write(Cell::new(0));
         ptr::addr_of_mut!((*l).ob_item).write(Cell::new(ptr::null_mut()));
@@ -659,7 +664,11 @@ impl<'a, 'h> ExtendIter<'a, 'h> {
 
 pub(crate) fn list_sizeof(o: &PyObject) -> usize {
     // CPython's `size_t` arithmetic: during `list.sort` `allocated` is -1, giving 32.
-    size_of::<PyListObject>().wrapping_add(allocated(slot_self(o)).wrapping_mul(8))
+    // `_PyObject_SIZE(Py_TYPE(self))`: a subclass's member slots count.
+    o.ob_type()
+        .basicsize()
+        .max(size_of::<PyListObject>())
+        .wrapping_add(allocated(slot_self(o)).wrapping_mul(8))
 }
 
 unsafe fn list_dealloc(heap: &Heap, op: ObjPtr) {

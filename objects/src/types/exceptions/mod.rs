@@ -39,6 +39,7 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{PyTypeObject, Slots};
+use crate::types::builtin_subclass::members;
 use crate::types::fields::RefField;
 use crate::types::tuple;
 use crate::types::{none, traceback};
@@ -330,22 +331,54 @@ unsafe fn subclass_dealloc(heap: &Heap, op: ObjPtr) {
         }
         let o = op.as_ref();
         let cls = o.type_ptr();
-        exc_clear(heap, o);
+        subclass_clear(heap, o);
         heap.free_object(op, cls.as_ref());
         heap.decref(cls.cast());
     }
 }
 
-/// `subtype_traverse`: the exception's fields, then the class.
+/// `subtype_traverse`: the member slots, the exception's fields, then the class.
 fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
+    members::traverse(o, &mut *visit);
     exc_traverse(o, visit);
     visit(core::ptr::NonNull::from(&o.ob_type().ob_base.ob_base));
+}
+
+/// `subtype_clear`: the member slots, then the exception's fields.
+fn subclass_clear(heap: &Heap, o: &PyObject) {
+    members::clear(heap, o);
+    exc_clear(heap, o);
+}
+
+/// An attribute of a subclass's instance: its member slots first, then as an exception's.
+fn subclass_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
+    match members::index(o, name) {
+        Some(i) => members::get(heap, o, i, name),
+        None => attrs::exc_getattr(heap, o, name),
+    }
+}
+
+/// Sets or deletes an attribute of a subclass's instance: its member slots first, then as an
+/// exception's.
+fn subclass_setattr(
+    heap: &Heap,
+    o: &PyObject,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    match members::index(o, name) {
+        Some(i) => members::set(heap, o, i, name, value),
+        None => attrs::exc_setattr(heap, o, name, value),
+    }
 }
 
 /// The slot table of Python subclasses of the exception classes (`class E(Exception)`).
 pub(crate) static SUBCLASS_SLOTS: Slots = Slots {
     dealloc: subclass_dealloc,
     traverse: Some(subclass_traverse),
+    clear: Some(subclass_clear),
+    getattr: Some(subclass_getattr),
+    setattr: Some(subclass_setattr),
     repr: overrides::subclass_repr,
     str: Some(overrides::subclass_str),
     hash: Some(crate::types::slot_defs::subclass_hash),
