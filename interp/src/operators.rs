@@ -46,18 +46,10 @@ impl<'py> Interp<'py> {
                 binop,
             )
         {
-            // A class on a built-in base with its own operator method: the slots, before the
-            // bases' shortcuts below.
-            if let Some(result) = pyrt_objects::types::slot_defs::subclass_binary(
-                self.heap,
-                l.object(),
-                r.object(),
-                binop,
-            )
-            .map_err(|e| self.err(e))?
-            {
-                return Ok(result);
-            }
+            // A class on a built-in base with its own operator method: the slots (CPython's
+            // `binary_op1`), never the bases' shortcuts below.
+            return abstract_::binary_op_named(self.heap, l.object(), r.object(), binop, inplace)
+                .map_err(|e| self.err(e));
         }
         if let Some(result) = self.dict_view_binary(op, l, r) {
             return result;

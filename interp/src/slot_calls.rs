@@ -48,6 +48,20 @@ const SUBCLASS_SPECIAL_METHODS: &[&str] = &[
     "__xor__",
     "__rxor__",
     "__ixor__",
+    "__itruediv__",
+    "__ifloordiv__",
+    "__imod__",
+    "__divmod__",
+    "__rdivmod__",
+    "__pow__",
+    "__rpow__",
+    "__ipow__",
+    "__lshift__",
+    "__rlshift__",
+    "__ilshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__irshift__",
 ];
 
 /// The rich comparisons and `__hash__`, honoured on a class on any built-in base and on an

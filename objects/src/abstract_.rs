@@ -181,6 +181,22 @@ pub fn inplace_binary_op<'h>(
     binary_op_as(heap, v, w, op, "=")
 }
 
+/// `v op w` without the exact built-in shortcuts, naming the operator `op=` in its error when
+/// `inplace` (the fallback of `v op= w` after the in-place method): the interpreter's way in
+/// for operands whose classes define the operator's method.
+///
+/// # Errors
+/// What the slots raise, or `TypeError: unsupported operand type(s) for -: 'N' and 'int'`.
+pub fn binary_op_named<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    op: BinOp,
+    inplace: bool,
+) -> PyResult<Obj<'h>> {
+    binary_op_as(heap, v, w, op, if inplace { "=" } else { "" })
+}
+
 fn binary_op_as<'h>(
     heap: &'h Heap,
     v: &PyObject,
@@ -188,13 +204,21 @@ fn binary_op_as<'h>(
     op: BinOp,
     suffix: &str,
 ) -> PyResult<Obj<'h>> {
-    if let Some(r) = crate::types::slot_defs::subclass_binary(heap, v, w, op)? {
+    // A class on a built-in base defining the operator's method has `slot_nb_*` over its base's
+    // function (`subclass_binary`), and may have dropped its base's sequence slots.
+    let r = match crate::types::subclass_binary::binary_op1(heap, v, w, op)? {
+        Some(r) => r,
+        None => binary_op1(heap, v, w, op)?,
+    };
+    if let Some(r) = r {
         return Ok(r);
     }
-    if let Some(r) = binary_op1(heap, v, w, op)? {
-        return Ok(r);
-    }
-    let seq = |o: &PyObject| o.ob_type().slots().sequence;
+    let seq = |o: &PyObject| {
+        o.ob_type()
+            .slots()
+            .sequence
+            .filter(|_| !crate::types::subclass_binary::blocks_sequence(heap, o, op))
+    };
     match op {
         BinOp::Add => {
             if let Some(concat) = seq(v).and_then(|s| s.concat) {

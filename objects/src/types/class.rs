@@ -515,7 +515,10 @@ fn new_exception_subclass<'h>(
         }
     };
     let inherited = TypeFlags(base_ty.flags().0 & TypeFlags::MANAGED_WEAKREF.0);
-    if own.contains(TypeFlags::MANAGED_WEAKREF) && inherited.contains(TypeFlags::MANAGED_WEAKREF) {
+    if slots.is_some()
+        && own.contains(TypeFlags::MANAGED_WEAKREF)
+        && inherited.contains(TypeFlags::MANAGED_WEAKREF)
+    {
         return Err(PyErr::type_error(
             "__weakref__ slot disallowed: we already got one",
         ));

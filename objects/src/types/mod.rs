@@ -49,6 +49,7 @@ pub mod slot_wrappers;
 pub mod str_encode;
 pub mod str_format;
 pub mod str_methods;
+pub mod subclass_binary;
 pub mod traceback;
 pub mod tuple;
 pub mod tuple_methods;
