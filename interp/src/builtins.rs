@@ -929,6 +929,9 @@ pub(crate) fn construct<'py>(
             None => e(long::int_from_i64(heap, 0)),
             Some(a) if let Some(base) = &bound[1] => e(int_with_base(a.object(), base.object())
                 .and_then(|v| long::new_int(heap, &v))),
+            // A class on a built-in base with `__int__` (or `__index__` where the base has no
+            // `nb_int`): `PyNumber_Long` calls its slot before looking at the base's value.
+            Some(a) if converts_itself(interp, a, "__int__") && let Some(r) = interp.user_int(a) => r,
             Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
                 let text = unicode::str_value(text);
                 let v = pyrt_objects::long_digits::LongValue::parse(&text)
@@ -951,6 +954,14 @@ pub(crate) fn construct<'py>(
     if is(&FLOAT_TYPE) {
         return match arg {
             None => e(float::new_float(heap, 0.0)),
+            // `PyNumber_Float`: a class's `__float__` (or `__index__` where the base has no
+            // `nb_float`) before the base's value.
+            Some(a)
+                if converts_itself(interp, a, "__float__")
+                    && let Some(r) = interp.user_float(a) =>
+            {
+                r
+            }
             Some(a) if let Some(text) = unicode::Str::cast(a.object()) => {
                 let text = unicode::str_value(text);
                 let v = pyrt_objects::float_repr::parse_float(text.trim()).map_err(|_| {
@@ -1568,4 +1579,14 @@ fn new_weakref<'py>(
         return Err(interp.raise(&exceptions::TYPE_ERROR, "ref() takes no keyword arguments"));
     }
     Ok(r)
+}
+
+/// Whether `int(a)` (`name` `__int__`) or `float(a)` (`__float__`) goes to the methods of `a`'s
+/// class on a built-in base: it defines `name`, or its base is not a number (then `__index__`
+/// answers, as `nb_index` does when `nb_int`/`nb_float` is missing).
+fn converts_itself(interp: &Interp<'_>, a: &Obj<'_>, name: &str) -> bool {
+    let ty = a.ob_type();
+    pyrt_objects::types::slot_defs::overrides_builtin(ty)
+        && (pyrt_objects::types::slot_defs::lookup(interp.heap, ty, name).is_some()
+            || (!long::is_int(a.object()) && float::Float::cast(a.object()).is_none()))
 }

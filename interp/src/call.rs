@@ -318,8 +318,11 @@ impl<'py> Interp<'py> {
                 } else {
                     class::class_bases(ty)
                 };
-                // (An exception class's MRO may leave its chain of bases: `ExceptionGroup`.)
-                if let Some(t) = stored.filter(|_| !exceptions::is_exception_class(o)) {
+                // (An exception class's MRO may leave its chain of bases: `ExceptionGroup`; one
+                // made with several bases has its C3 MRO stored.)
+                if let Some(t) =
+                    stored.filter(|_| !exceptions::is_exception_class(o) || class::has_c3_mro(ty))
+                {
                     // SAFETY: the class holds its tuple.
                     return Ok(unsafe { Obj::from_borrowed(self.heap, t) });
                 }

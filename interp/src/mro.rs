@@ -70,14 +70,33 @@ impl<'py> Interp<'py> {
         }
     }
 
-    /// `best_base` for bases that are `object` or classes built on it: the one whose
-    /// instances have member slots (at most one may), else the first.
+    /// `best_base`: the base whose instances' layout (its *solid base*, [`solid_base`]) extends
+    /// every other base's, which the new class is made on; `TypeError: multiple bases have
+    /// instance lay-out conflict` when two layouts differ (`class C(int, str)`, a base with
+    /// `__slots__` names beside `list`). Bases are `object`, classes on it, the built-in types
+    /// pyrt subclasses and their subclasses, and the exceptions (`class C(Mixin, list)`, `class
+    /// E(ValueError, KeyError)`, `class E(ValueError, OSError)` made on `OSError`).
     pub(crate) fn best_base<'t>(&self, bases: &[&'t PyTypeObject]) -> R<'py, &'t PyTypeObject> {
-        let mut best: Option<&PyTypeObject> = None;
+        let mut best: Option<(&'t PyTypeObject, &'t PyTypeObject)> = None;
         for b in bases {
-            let plain = ptr::eq(*b, OBJECT_TYPE.get())
-                || class::class_kind(b) == Some(class::ClassKind::Object);
-            if !plain {
+            if !b
+                .flags()
+                .contains(pyrt_objects::typeobj::TypeFlags::BASETYPE)
+            {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("type '{}' is not an acceptable base type", b.name()),
+                ));
+            }
+            let supported = ptr::eq(*b, OBJECT_TYPE.get())
+                || ptr::eq(*b, pyrt_objects::types::LIST_TYPE.get())
+                || matches!(
+                    class::class_kind(b),
+                    Some(class::ClassKind::Object | class::ClassKind::List)
+                )
+                || pyrt_objects::types::builtin_subclass::BuiltinBase::of(b).is_some()
+                || exceptions::is_exception_class(&b.ob_base.ob_base);
+            if !supported {
                 return Err(self.raise(
                     &exceptions::TYPE_ERROR,
                     format!(
@@ -86,20 +105,19 @@ impl<'py> Interp<'py> {
                     ),
                 ));
             }
-            if !class::class_names(b).is_empty() {
-                match best {
-                    Some(o) if !b.is_subtype(o) && !o.is_subtype(b) => {
-                        return Err(self.raise(
-                            &exceptions::TYPE_ERROR,
-                            "multiple bases have instance lay-out conflict",
-                        ));
-                    }
-                    Some(o) if o.is_subtype(b) => {}
-                    _ => best = Some(b),
+            let solid = solid_base(b);
+            match best {
+                Some((_, w)) if w.is_subtype(solid) => {}
+                Some((_, w)) if !solid.is_subtype(w) => {
+                    return Err(self.raise(
+                        &exceptions::TYPE_ERROR,
+                        "multiple bases have instance lay-out conflict",
+                    ));
                 }
+                _ => best = Some((b, solid)),
             }
         }
-        Ok(best.unwrap_or(bases[0]))
+        Ok(best.map_or(bases[0], |(b, _)| b))
     }
 
     /// After `cls` was made on its best base: all its bases and its C3 MRO.
@@ -127,4 +145,20 @@ fn short_name(t: &PyTypeObject) -> &str {
     } else {
         full.rsplit('.').next().unwrap_or(full)
     }
+}
+
+/// `solid_base`: the type whose layout `t`'s instances have, the first along its bases that adds
+/// to its base's struct (`extra_ivars`: a larger `__basicsize__` or another `__itemsize__`;
+/// managed dicts and weakref lists are outside the struct): `int` for `bool` and int
+/// subclasses, `BaseException` for `ValueError`, `OSError` for its subclasses, a class with
+/// `__slots__` names for itself.
+fn solid_base(t: &PyTypeObject) -> &PyTypeObject {
+    let mut t = t;
+    while let Some(b) = t.base() {
+        if t.basicsize() != b.basicsize() || t.itemsize() != b.itemsize() {
+            return t;
+        }
+        t = b;
+    }
+    t
 }

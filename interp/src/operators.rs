@@ -69,8 +69,8 @@ impl<'py> Interp<'py> {
         }
         let op = match number_op(op) {
             Some(op) => op,
-            None if pyrt_objects::types::slot_defs::has_user_slots(l.ob_type())
-                || pyrt_objects::types::slot_defs::has_user_slots(r.ob_type()) =>
+            None if pyrt_objects::types::slot_defs::has_protocol_methods(l.ob_type())
+                || pyrt_objects::types::slot_defs::has_protocol_methods(r.ob_type()) =>
             {
                 return pyrt_objects::types::slot_defs::matmul(
                     self.heap,

@@ -12,9 +12,9 @@ use pyrt_objects::types::{class, dict, long, slot_defs, unicode};
 use super::exceptions;
 use super::{Interp, R};
 
-/// The special methods honoured on a class whose base is a built-in type other than `object`
-/// (`class L(list)`, `class D(dict)`): they fill its slots over the base's.
-const SUBCLASS_SPECIAL_METHODS: &[&str] = &[
+/// The special methods a metaclass (a class derived from `type`) may define: those that fill
+/// its slots over `type`'s (the metaclass's own protocols are wt-slots2's, see H14c.md).
+const METACLASS_SPECIAL_METHODS: &[&str] = &[
     "__repr__",
     "__str__",
     "__getitem__",
@@ -48,21 +48,14 @@ const SUBCLASS_SPECIAL_METHODS: &[&str] = &[
     "__xor__",
     "__rxor__",
     "__ixor__",
-    "__itruediv__",
-    "__ifloordiv__",
-    "__imod__",
-    "__divmod__",
-    "__rdivmod__",
-    "__pow__",
-    "__rpow__",
-    "__ipow__",
-    "__lshift__",
-    "__rlshift__",
-    "__ilshift__",
-    "__rshift__",
-    "__rrshift__",
-    "__irshift__",
 ];
+
+/// The special methods a class whose base is a built-in type other than `object` (`class
+/// L(list)`, `class D(dict)`, `class E(ValueError)`) honours beyond what a class on `object`
+/// does: every special method of a class on `object` is honoured on these classes too (their
+/// slots are the base's with the class's methods over them, slot_defs::overrides_builtin), and
+/// `__missing__` (a dict subclass's, a plain method elsewhere).
+const SUBCLASS_SPECIAL_METHODS: &[&str] = &["__missing__"];
 
 /// The rich comparisons and `__hash__`, honoured on a class on any built-in base and on an
 /// exception class.
@@ -72,9 +65,9 @@ const COMPARISON_METHODS: &[&str] = &[
 
 impl<'py> Interp<'py> {
     /// Refuses, when a class is made, the special methods pyrt would silently ignore: on a
-    /// class whose base is `object` those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`], on
-    /// other classes (list and exception subclasses) all but `__init__`, `__del__`, and the
-    /// iterator and context manager methods.
+    /// class whose base is `object`, on a built-in base (`list`, `int`, ...) or an exception
+    /// those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`] (`__missing__` aside on the latter),
+    /// on a metaclass those outside [`METACLASS_SPECIAL_METHODS`] and the basic ones.
     pub(crate) fn refuse_unsupported_special_methods(
         &self,
         class_name: &str,
@@ -84,8 +77,6 @@ impl<'py> Interp<'py> {
         let object_based = base.is_none_or(|b| {
             pyrt_objects::types::type_object(b).is_some_and(slot_defs::has_user_slots)
         });
-        // An exception subclass's `__str__`/`__repr__` fill its slots (exceptions::overrides).
-        let exception_based = base.is_some_and(exceptions::is_exception_class);
         // A metaclass's `__call__` runs when its classes are called (metaclass.rs).
         let meta_based = base
             .and_then(pyrt_objects::types::type_object)
@@ -100,7 +91,7 @@ impl<'py> Interp<'py> {
             let supported = super::type_new::is_protocol_method(&name)
                 || if object_based {
                     !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
-                } else {
+                } else if meta_based {
                     matches!(
                         name.as_str(),
                         "__init__"
@@ -110,10 +101,12 @@ impl<'py> Interp<'py> {
                             | "__exit__"
                             | "__iter__"
                             | "__next__"
-                    ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
-                        || (meta_based && name == "__call__")
-                        || (!exception_based && SUBCLASS_SPECIAL_METHODS.contains(&name.as_str()))
+                            | "__call__"
+                    ) || METACLASS_SPECIAL_METHODS.contains(&name.as_str())
                         || COMPARISON_METHODS.contains(&name.as_str())
+                } else {
+                    !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
+                        || SUBCLASS_SPECIAL_METHODS.contains(&name.as_str())
                 };
             if super::vm::is_function(v)
                 && name.starts_with("__")
@@ -405,7 +398,7 @@ impl<'py> Interp<'py> {
         args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> Option<R<'py, Obj<'py>>> {
-        if !slot_defs::has_user_slots(o.ob_type()) {
+        if !slot_defs::has_protocol_methods(o.ob_type()) {
             return None;
         }
         let f = slot_defs::lookup(self.heap, o.ob_type(), "__call__")?;
@@ -459,7 +452,10 @@ impl<'py> Interp<'py> {
     /// P.__float__ returned non-float (type int)`. `None` when `o`'s class does not define the
     /// method.
     fn user_number_conversion(&self, o: &Obj<'py>, name: &str) -> Option<R<'py, Obj<'py>>> {
-        if !slot_defs::has_user_slots(o.ob_type()) {
+        // An int subclass's instance is its own index (`_PyNumber_Index`).
+        if !slot_defs::has_protocol_methods(o.ob_type())
+            || (name == "__index__" && long::Int::cast(o.object()).is_some())
+        {
             return None;
         }
         let r = match self.call_special(o, name, Vec::new())? {

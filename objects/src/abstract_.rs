@@ -288,7 +288,20 @@ pub fn repeat_count(count: &PyObject) -> PyResult<isize> {
 /// # Errors
 /// What the slot raises, or `TypeError: bad operand type for unary -: 'str'`.
 pub fn unary_op<'h>(heap: &'h Heap, v: &PyObject, op: UnOp) -> PyResult<Obj<'h>> {
-    let number = v.ob_type().slots().number;
+    let ty = v.ob_type();
+    if crate::types::slot_defs::overrides_builtin(ty) {
+        // A class on a built-in base: its method (`slot_nb_negative`), else the base's slot.
+        let name = match op {
+            UnOp::Neg => "__neg__",
+            UnOp::Pos => "__pos__",
+            UnOp::Invert => "__invert__",
+            UnOp::Abs => "__abs__",
+        };
+        if let Some(r) = crate::types::slot_defs::call_special(heap, v, name, &[])? {
+            return Ok(r);
+        }
+    }
+    let number = ty.slots().number;
     let slot: Option<UnaryFn> = number.and_then(|n| match op {
         UnOp::Neg => n.negative,
         UnOp::Pos => n.positive,

@@ -120,7 +120,10 @@ pub(super) fn radix<'py>(
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let mut x = arg(interp, bound, 0)?;
-    if let Some(f) = special(interp, &x, "__index__") {
+    // An int (an int subclass's instance too) is its own index (`_PyNumber_Index`).
+    if !long::is_int(x.object())
+        && let Some(f) = special(interp, &x, "__index__")
+    {
         x = interp.call(&f, vec![x], Vec::new())?;
     }
     if !long::is_int(x.object()) {
@@ -131,6 +134,12 @@ pub(super) fn radix<'py>(
                 x.ob_type().name()
             ),
         ));
+    }
+    // `PyNumber_ToBase` formats the int's value, never a subclass's `__format__`.
+    if let Some(i) = long::Int::cast(x.object())
+        && !core::ptr::eq(x.ob_type(), pyrt_objects::types::INT_TYPE.get())
+    {
+        x = long::new_int(interp.heap, &long::long_value(i)).map_err(|e| interp.err(e))?;
     }
     let spec = match name {
         "hex" => "#x",

@@ -73,7 +73,9 @@ pub fn overrides_builtin(ty: &PyTypeObject) -> bool {
     class::is_heap_type(ty)
         && matches!(
             class::class_kind(ty),
-            Some(class::ClassKind::List | class::ClassKind::Builtin(_))
+            Some(
+                class::ClassKind::List | class::ClassKind::Builtin(_) | class::ClassKind::Exception
+            )
         )
 }
 
@@ -403,7 +405,7 @@ binary_slots! {
 /// (`@=` with `inplace`, after `__imatmul__`).
 pub fn matmul<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, inplace: bool) -> PyResult<Obj<'h>> {
     if inplace
-        && has_user_slots(v.ob_type())
+        && has_protocol_methods(v.ob_type())
         && let Some(r) = call_special(heap, v, "__imatmul__", &[w])?
         && !is_not_implemented(heap, &r)
     {
@@ -666,7 +668,9 @@ pub fn subclass_bool(heap: &Heap, o: &PyObject) -> Option<PyResult<bool>> {
 /// What `__format__` or `__str__` raises; `TypeError: __format__ must return a str, not
 /// int`; `TypeError: unsupported format string passed to P.__format__`.
 pub fn format<'h>(heap: &'h Heap, o: &PyObject, spec: &str) -> Option<PyResult<Obj<'h>>> {
-    if !has_user_slots(o.ob_type()) {
+    let ty = o.ob_type();
+    // A class on a built-in base without `__format__` formats as its base.
+    if !has_user_slots(ty) && !(overrides_builtin(ty) && lookup(heap, ty, "__format__").is_some()) {
         return None;
     }
     Some(format_user(heap, o, spec))
@@ -700,7 +704,7 @@ fn format_user<'h>(heap: &'h Heap, o: &PyObject, spec: &str) -> PyResult<Obj<'h>
 /// What `__sizeof__` raises; `TypeError: an integer is required`, `ValueError:
 /// __sizeof__() should return >= 0`.
 pub fn sizeof(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
-    if !has_user_slots(o.ob_type()) {
+    if !has_protocol_methods(o.ob_type()) {
         return None;
     }
     let r = match call_special(heap, o, "__sizeof__", &[]) {
@@ -727,7 +731,9 @@ pub fn sizeof(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
 /// # Errors
 /// What `__index__` raises; `TypeError: __index__ returned non-int (type float)`.
 pub fn nb_index<'h>(heap: &'h Heap, o: &PyObject) -> Option<PyResult<Obj<'h>>> {
-    if !has_user_slots(o.ob_type()) {
+    // An int subclass's instance is its own index (`_PyNumber_Index` checks `PyLong_Check`
+    // before `nb_index`).
+    if !has_protocol_methods(o.ob_type()) || long::Int::cast(o).is_some() {
         return None;
     }
     match call_special(heap, o, "__index__", &[]) {
