@@ -53,12 +53,14 @@ impl<'py> Interp<'py> {
                 .map_err(|e| self.err(e))?
             }
             _ => {
-                let value = super::builtins::construct(
-                    self,
-                    base.base_type(),
-                    args.clone(),
-                    kwargs.clone(),
-                )?;
+                // `float_new` and `tuple_new` refuse keywords only for a class without its own
+                // `__init__` (which gets them); the other bases' `__new__` parse them always.
+                let new_kwargs = match base {
+                    BuiltinBase::Float | BuiltinBase::Tuple if init.is_some() => Vec::new(),
+                    _ => kwargs.clone(),
+                };
+                let value =
+                    super::builtins::construct(self, base.base_type(), args.clone(), new_kwargs)?;
                 sub::new_from_value(heap, c, value.object()).map_err(|e| self.err(e))?
             }
         };
@@ -314,7 +316,8 @@ impl<'py> Interp<'py> {
 
     /// `cls(*args, **kwargs)` for a class with its own `__new__` (`type_call`): `__new__(cls,
     /// *args, **kwargs)`, then, if that made an instance of `cls`, its class's `__init__`, or
-    /// the base's (which fills a dict, a set or a list).
+    /// else `base_init`, the `__init__` of the built-in base ([`Interp::builtin_base_init`] fills
+    /// a dict or a set; `BaseException.__init__` sets an exception's `args`).
     pub(crate) fn instantiate_with_new(
         &self,
         cls: &Obj<'py>,
@@ -322,6 +325,7 @@ impl<'py> Interp<'py> {
         new: Obj<'py>,
         args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
+        base_init: &dyn Fn(&Obj<'py>, Vec<Obj<'py>>, Vec<(String, Obj<'py>)>) -> R<'py, ()>,
     ) -> R<'py, Obj<'py>> {
         let mut full = vec![cls.clone()];
         full.extend(args.iter().cloned());
@@ -329,31 +333,37 @@ impl<'py> Interp<'py> {
         if !obj.ob_type().is_subtype(ty) {
             return Ok(obj);
         }
-        let rty = obj.ob_type();
-        if let Some(init) = self.class_lookup(rty, "__init__") {
-            let mut full = vec![obj.clone()];
-            full.extend(args);
-            let r = self.call(&init, full, kwargs)?;
-            if !r.is(&pyrt_objects::types::none(self.heap)) {
-                return Err(self.raise(
-                    &exceptions::TYPE_ERROR,
-                    format!(
-                        "__init__() should return None, not '{}'",
-                        r.ob_type().name()
-                    ),
-                ));
-            }
+        let Some(init) = self.class_lookup(obj.ob_type(), "__init__") else {
+            base_init(&obj, args, kwargs)?;
             return Ok(obj);
-        }
-        match class::class_kind(rty) {
-            Some(class::ClassKind::Builtin(BuiltinBase::Dict)) => {
-                self.dict_init(&obj, &args, &kwargs)?
-            }
-            Some(class::ClassKind::Builtin(BuiltinBase::Set)) => {
-                self.set_init(&obj, &args, &kwargs)?
-            }
-            _ => {}
+        };
+        let mut full = vec![obj.clone()];
+        full.extend(args);
+        let r = self.call(&init, full, kwargs)?;
+        if !r.is(&pyrt_objects::types::none(self.heap)) {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "__init__() should return None, not '{}'",
+                    r.ob_type().name()
+                ),
+            ));
         }
         Ok(obj)
+    }
+
+    /// The `__init__` of a built-in base for an instance whose class has none: `dict.__init__`
+    /// and `set.__init__` fill the instance; the immutable bases' do nothing.
+    pub(crate) fn builtin_base_init(
+        &self,
+        obj: &Obj<'py>,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, ()> {
+        match class::class_kind(obj.ob_type()) {
+            Some(class::ClassKind::Builtin(BuiltinBase::Dict)) => self.dict_init(obj, args, kwargs),
+            Some(class::ClassKind::Builtin(BuiltinBase::Set)) => self.set_init(obj, args, kwargs),
+            _ => Ok(()),
+        }
     }
 }

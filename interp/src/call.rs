@@ -129,7 +129,14 @@ impl<'py> Interp<'py> {
     ) -> R<'py, Obj<'py>> {
         if exceptions::is_exception_class(cls.object()) {
             if let Some(new) = self.class_lookup(ty, "__new__") {
-                return self.instantiate_exception_with_new(cls, ty, new, args, kwargs);
+                return self.instantiate_with_new(
+                    cls,
+                    ty,
+                    new,
+                    args,
+                    kwargs,
+                    &|obj, args, kwargs| self.exception_base_init(obj, args, kwargs),
+                );
             }
             return self.instantiate_exception(ty, args, kwargs);
         }
@@ -137,13 +144,21 @@ impl<'py> Interp<'py> {
             return super::builtins::construct(self, ty, args, kwargs);
         };
         if let Some(new) = self.class_lookup(ty, "__new__") {
-            return self.instantiate_with_new(cls, ty, new, args, kwargs);
+            return self.instantiate_with_new(cls, ty, new, args, kwargs, &|obj, args, kwargs| {
+                self.builtin_base_init(obj, &args, &kwargs)
+            });
         }
         if class::class_kind(ty) == Some(class::ClassKind::Meta) {
             return self.metaclass_instantiate(cls, args, kwargs);
         }
         if class::class_kind(ty) == Some(class::ClassKind::List) {
             let init = self.class_lookup(ty, "__init__");
+            if init.is_none() && !kwargs.is_empty() {
+                // `list.__init__` (the class has no `__init__` of its own).
+                return Err(
+                    self.raise(&exceptions::TYPE_ERROR, "list() takes no keyword arguments")
+                );
+            }
             let source = match (&init, args.as_slice()) {
                 (None, [a]) => {
                     vec![list::new_list(self.heap, self.collect(a)?).map_err(|e| self.err(e))?]
@@ -221,46 +236,17 @@ impl<'py> Interp<'py> {
         Ok(instance)
     }
 
-    /// `cls(*args, **kwargs)` for an exception class that defines `__new__` (`type_call`):
-    /// `__new__(cls, *args, **kwargs)`, then, if that made an instance of `cls`, its class's
-    /// `__init__`, else `BaseException.__init__` (which sets `args`).
-    fn instantiate_exception_with_new(
+    /// `BaseException.__init__(obj, *args, **kwargs)`: the `__init__` an exception class without
+    /// its own runs after its `__new__` (sets `args`).
+    fn exception_base_init(
         &self,
-        cls: &Obj<'py>,
-        ty: &PyTypeObject,
-        new: Obj<'py>,
+        obj: &Obj<'py>,
         args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
-    ) -> R<'py, Obj<'py>> {
-        let mut full = vec![cls.clone()];
-        full.extend(args.iter().cloned());
-        let obj = self.call(&new, full, kwargs.clone())?;
-        if !obj.ob_type().is_subtype(ty) {
-            return Ok(obj);
-        }
-        let init = match self.class_lookup(obj.ob_type(), "__init__") {
-            Some(init) => {
-                let mut full = vec![obj.clone()];
-                full.extend(args);
-                self.call(&init, full, kwargs)?
-            }
-            None => {
-                let init =
-                    pyrt_objects::types::exceptions::create::init_method(self.heap, obj.clone())
-                        .map_err(|e| self.err(e))?;
-                self.call(&init, args, kwargs)?
-            }
-        };
-        if !init.is(&none(self.heap)) {
-            return Err(self.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "__init__() should return None, not '{}'",
-                    init.ob_type().name()
-                ),
-            ));
-        }
-        Ok(obj)
+    ) -> R<'py, ()> {
+        let init = pyrt_objects::types::exceptions::create::init_method(self.heap, obj.clone())
+            .map_err(|e| self.err(e))?;
+        self.call(&init, args, kwargs).map(drop)
     }
 
     /// An attribute of a class or its bases (`_PyType_Lookup`).
