@@ -312,10 +312,12 @@ impl<'py> Interp<'py> {
                 .map(|p| unsafe { Obj::from_borrowed(self.heap, p.as_ref()) })
                 .collect()
         };
-        if let Some(t) = tuple::Tuple::cast(value.object()) {
+        let own_iter =
+            pyrt_objects::types::builtin_subclass::iterates_itself(self.heap, value.object());
+        if let Some(t) = tuple::Tuple::cast(value.object()).filter(|_| !own_iter) {
             return Ok(borrowed(tuple::items(t)));
         }
-        if let Some(l) = list::List::cast(value.object()) {
+        if let Some(l) = list::List::cast(value.object()).filter(|_| !own_iter) {
             return Ok(borrowed(list::items(l)));
         }
         let it = abstract_::get_iter(self.heap, value.object()).map_err(|e| self.err(e))?;

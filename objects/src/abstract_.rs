@@ -879,7 +879,8 @@ pub fn for_each_started<'h>(
     mut each: impl FnMut(Obj<'h>) -> PyResult<bool>,
 ) -> PyResult<()> {
     use crate::types::{list, tuple};
-    if let Some(l) = list::List::cast(iterable) {
+    let own_iter = crate::types::builtin_subclass::iterates_itself(heap, iterable);
+    if let Some(l) = list::List::cast(iterable).filter(|_| !own_iter) {
         started()?;
         let mut i = 0;
         while let Some(&p) = list::items(l).get(i) {
@@ -891,7 +892,7 @@ pub fn for_each_started<'h>(
         }
         return Ok(());
     }
-    if let Some(t) = tuple::Tuple::cast(iterable) {
+    if let Some(t) = tuple::Tuple::cast(iterable).filter(|_| !own_iter) {
         started()?;
         for &p in tuple::items(t) {
             // SAFETY: an item of a live tuple (immutable), as a new reference.

@@ -148,6 +148,17 @@ impl BuiltinBase {
 /// The `Py_TPFLAGS_*_SUBCLASS` bits a class inherits from its base (`inherit_special`).
 pub(crate) const SUBCLASS_FLAG_BITS: TypeFlags = TypeFlags(0xff << 24);
 
+/// Whether `o` is an instance of a class on a built-in base that defines `__iter__`: then the
+/// shortcuts that read a list's or tuple's items in place (CPython's `PyList_CheckExact` /
+/// `PyTuple_CheckExact` fast paths) must iterate it instead.
+#[inline]
+pub fn iterates_itself(heap: &Heap, o: &PyObject) -> bool {
+    let ty = o.ob_type();
+    class::is_heap_type(ty)
+        && crate::types::slot_defs::overrides_builtin(ty)
+        && crate::types::slot_defs::lookup(heap, ty, "__iter__").is_some()
+}
+
 /// The error of a `__slots__` naming member slots on a base with items (`type_new`).
 pub(crate) fn nonempty_slots_error(base: BuiltinBase) -> PyErr {
     PyErr::type_error(format!(

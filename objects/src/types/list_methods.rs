@@ -95,7 +95,9 @@ fn extend<'h>(heap: &'h Heap, l: &List, args: Bound<'_, 'h>) -> PyResult<Obj<'h>
 /// `TypeError: 'int' object is not iterable`, what iterating raises, or `MemoryError`.
 pub fn extend_from<'h>(heap: &'h Heap, l: &List, iterable: &Obj<'h>) -> PyResult<()> {
     let o = iterable.object();
-    if List::is_type_of(o) || tuple::is_tuple(o) {
+    if (List::is_type_of(o) || tuple::is_tuple(o))
+        && !crate::types::builtin_subclass::iterates_itself(heap, o)
+    {
         let items = list::borrowed_items(heap, o)?;
         return list::extend_sized(heap, l, items);
     }

@@ -71,7 +71,8 @@ fn for_each_key<'h>(
     other: &PyObject,
     mut each: impl FnMut(Obj<'h>) -> PyResult<bool>,
 ) -> PyResult<()> {
-    if let Some(d) = Dict::cast(other) {
+    // An exact dict (`PyDict_CheckExact`): a subclass may iterate otherwise (`__iter__`).
+    if let Some(d) = Dict::cast(other).filter(|_| ptr::eq(other.ob_type(), dict::DICT_TYPE.get())) {
         for k in dict_keys(heap, d) {
             if !each(k)? {
                 break;
@@ -89,7 +90,7 @@ pub(crate) fn update_internal(heap: &Heap, o: &AnySet, other: &PyObject) -> PyRe
     if let Some(other) = AnySet::cast(other) {
         return set::merge_into(heap, o, other);
     }
-    if let Some(d) = Dict::cast(other) {
+    if let Some(d) = Dict::cast(other).filter(|_| ptr::eq(other.ob_type(), dict::DICT_TYPE.get())) {
         return set::merge_dict_keys(heap, o, d);
     }
     abstract_::for_each(heap, other, |key| set::add_key(heap, o, key).map(|()| true))

@@ -90,7 +90,9 @@ pub fn sequence_tuple<'h>(heap: &'h Heap, o: &Obj<'h>) -> PyResult<Obj<'h>> {
     if is_exact_tuple(o.object()) {
         return Ok(o.clone());
     }
-    if crate::types::list::List::cast(o.object()).is_some() || is_tuple(o.object()) {
+    if (crate::types::list::List::cast(o.object()).is_some() || is_tuple(o.object()))
+        && !crate::types::builtin_subclass::iterates_itself(heap, o.object())
+    {
         return new_tuple(heap, crate::types::list::borrowed_items(heap, o.object())?);
     }
     // The length hint is taken once the iterator exists, as `PySequence_Tuple` does (a

@@ -210,23 +210,28 @@ pub fn copy<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Obj<'h>> {
 /// iterating raises, or `MemoryError`.
 pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyResult<Obj<'h>> {
     let d = new_dict(heap)?;
-    let (log2, unicode, keys) = if let Some(source) = Dict::cast(source) {
-        let unicode = keys(source).is_unicode();
-        let mut keys = try_vec(dict_len(source))?;
-        keys.extend(super::entries(source).map(|(k, _)| k));
-        (estimate_log2_keysize(keys.len()), unicode, keys)
-    } else if let Some(s) = set::AnySet::cast(source) {
-        let keys = set::elements(heap, s);
-        (estimate_log2_keysize(keys.len()), false, keys)
-    } else {
-        let view = Dict::cast_internal(d.object())?;
-        abstract_::for_each(heap, source, |key| {
-            // SAFETY: `value` is a live object; the dict takes a reference per key.
-            let value = unsafe { Obj::from_borrowed(heap, value) };
-            set_item(heap, view, key, value).map(|()| true)
-        })?;
-        return Ok(d);
-    };
+    // `PyDict_CheckExact` / `PyAnySet_CheckExact`: a subclass may iterate otherwise.
+    let exact = |t: &'static crate::typeobj::StaticType| core::ptr::eq(source.ob_type(), t.get());
+    let (log2, unicode, keys) =
+        if let Some(source) = Dict::cast(source).filter(|_| exact(&crate::types::DICT_TYPE)) {
+            let unicode = keys(source).is_unicode();
+            let mut keys = try_vec(dict_len(source))?;
+            keys.extend(super::entries(source).map(|(k, _)| k));
+            (estimate_log2_keysize(keys.len()), unicode, keys)
+        } else if let Some(s) = set::AnySet::cast(source)
+            .filter(|_| exact(&crate::types::SET_TYPE) || exact(&crate::types::FROZENSET_TYPE))
+        {
+            let keys = set::elements(heap, s);
+            (estimate_log2_keysize(keys.len()), false, keys)
+        } else {
+            let view = Dict::cast_internal(d.object())?;
+            abstract_::for_each(heap, source, |key| {
+                // SAFETY: `value` is a live object; the dict takes a reference per key.
+                let value = unsafe { Obj::from_borrowed(heap, value) };
+                set_item(heap, view, key, value).map(|()| true)
+            })?;
+            return Ok(d);
+        };
     let view = Dict::cast_internal(d.object())?;
     resize(heap, view, log2, unicode)?;
     for key in borrow_all(heap, &keys)? {
