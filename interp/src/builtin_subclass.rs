@@ -16,6 +16,11 @@ use pyrt_objects::types::{class, dict, long, set, set_ops};
 
 use super::{Interp, R, exceptions};
 
+/// The `__init__` of a built-in base, run on a new instance whose class has none (see
+/// [`Interp::instantiate_with_new`]): the instance, the call's arguments and keywords.
+pub(crate) type BaseInit<'a, 'py> =
+    dyn Fn(&Obj<'py>, Vec<Obj<'py>>, Vec<(String, Obj<'py>)>) -> R<'py, ()> + 'a;
+
 impl<'py> Interp<'py> {
     /// `cls(*args, **kwargs)` for a class on built-in base `base`: the base's `__new__` (an
     /// immutable base's value made as the base makes it, then copied into an instance of the
@@ -325,7 +330,7 @@ impl<'py> Interp<'py> {
         new: Obj<'py>,
         args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
-        base_init: &dyn Fn(&Obj<'py>, Vec<Obj<'py>>, Vec<(String, Obj<'py>)>) -> R<'py, ()>,
+        base_init: &BaseInit<'_, 'py>,
     ) -> R<'py, Obj<'py>> {
         let mut full = vec![cls.clone()];
         full.extend(args.iter().cloned());

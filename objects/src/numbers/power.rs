@@ -60,6 +60,9 @@ pub fn power<'h>(
     let Some(modulus) = modulus.filter(|m| !is_none(m)) else {
         return binary_op(heap, base, exp, BinOp::Pow);
     };
+    if let Some(r) = user_ternary_power(heap, base, exp, modulus)? {
+        return Ok(r);
+    }
     let mut tried: Vec<PowerSlot> = Vec::with_capacity(3);
     for o in [base, exp, modulus] {
         let Some(slot) = power_slot(o) else { continue };
@@ -76,6 +79,104 @@ pub fn power<'h>(
         base.ob_type().name(),
         exp.ob_type().name(),
         modulus.ob_type().name()
+    )))
+}
+
+/// A type's `nb_power` for `ternary_op`: a class's `slot_nb_power` or a built-in one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TernarySlot {
+    User,
+    Builtin(PowerSlot),
+}
+
+fn ternary_slot(heap: &Heap, o: &PyObject) -> Option<TernarySlot> {
+    if crate::types::subclass_binary::user_slot_of(heap, o, BinOp::Pow) {
+        Some(TernarySlot::User)
+    } else {
+        power_slot(o).map(TernarySlot::Builtin)
+    }
+}
+
+/// `slot_nb_power(v, w, z)` with a modulus: `type(v).__pow__(v, w, z)` when `v`'s own slot is
+/// `slot_nb_power` (three-argument `pow` never calls `__rpow__`), the base's `nb_power` where
+/// the class does not define `__pow__`; else `NotImplemented`.
+fn call_ternary<'h>(
+    heap: &'h Heap,
+    slot: TernarySlot,
+    v: &PyObject,
+    w: &PyObject,
+    z: &PyObject,
+) -> PyResult<Option<Obj<'h>>> {
+    match slot {
+        TernarySlot::Builtin(s) => ternary_power(heap, s, v, w, z),
+        TernarySlot::User if ternary_slot(heap, v) == Some(TernarySlot::User) => {
+            let ty = v.ob_type();
+            let r = if crate::types::slot_defs::lookup(heap, ty, "__pow__").is_some() {
+                crate::types::slot_defs::call_special(heap, v, "__pow__", &[w, z])?
+            } else if let Some(s) = power_slot(v) {
+                ternary_power(heap, s, v, w, z)?
+            } else {
+                None
+            };
+            Ok(r.filter(|r| !r.is(&crate::types::not_implemented(heap))))
+        }
+        TernarySlot::User => Ok(None),
+    }
+}
+
+/// `ternary_op` when a class among the operands' types defines `__pow__` or `__rpow__`
+/// (`None` when none does): the left, the right (first when its type is a subtype of the
+/// left's), then the modulus's slot, each once; `Some(None)` never: all answering
+/// `NotImplemented` is the caller's `TypeError`.
+fn user_ternary_power<'h>(
+    heap: &'h Heap,
+    v: &PyObject,
+    w: &PyObject,
+    z: &PyObject,
+) -> PyResult<Option<Obj<'h>>> {
+    let any_user = [v, w, z]
+        .iter()
+        .any(|o| ternary_slot(heap, o) == Some(TernarySlot::User));
+    if !any_user {
+        return Ok(None);
+    }
+    let slotv = ternary_slot(heap, v);
+    let mut slotw = if core::ptr::eq(v.ob_type(), w.ob_type()) {
+        None
+    } else {
+        ternary_slot(heap, w)
+    };
+    if slotw.is_some() && slotw == slotv {
+        slotw = None;
+    }
+    if let Some(sv) = slotv {
+        if let Some(sw) = slotw
+            && w.ob_type().is_subtype(v.ob_type())
+        {
+            if let Some(r) = call_ternary(heap, sw, v, w, z)? {
+                return Ok(Some(r));
+            }
+            slotw = None;
+        }
+        if let Some(r) = call_ternary(heap, sv, v, w, z)? {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(sw) = slotw
+        && let Some(r) = call_ternary(heap, sw, v, w, z)?
+    {
+        return Ok(Some(r));
+    }
+    if let Some(sz) = ternary_slot(heap, z).filter(|s| Some(*s) != slotv && Some(*s) != slotw)
+        && let Some(r) = call_ternary(heap, sz, v, w, z)?
+    {
+        return Ok(Some(r));
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        v.ob_type().name(),
+        w.ob_type().name(),
+        z.ob_type().name()
     )))
 }
 

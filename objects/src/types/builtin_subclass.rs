@@ -19,9 +19,19 @@
 //! Every such class is a GC type, so its instances are tracked (`PyType_GenericAlloc`) and never
 //! untracked (the collector's tuple and dict untracking is for exact types only). A base with
 //! items (`int`, `bytes`, `tuple`) leaves no room for a weakref list (`may_add_weak`) nor for
-//! member slots; on the others, `__slots__` names are cells after the base's struct. Instance
-//! attributes live in a managed dict made on first use (no inline values: the bases'
-//! `tp_new` never calls `_PyObject_InitializeDict`).
+//! member slots; on the others, `__slots__` names are cells after the base's struct
+//! ([`members`], shared with list and exception subclasses). Instance attributes live in a
+//! managed dict made on first use (no inline values: the bases' `tp_new` never calls
+//! `_PyObject_InitializeDict`).
+//!
+//! `str` is the one base whose blocks differ from CPython's: `unicode_subtype_new` makes a
+//! non-compact `PyUnicodeObject` (64 bytes, then the member cells) and copies the characters
+//! into a second block (`PyObject_Malloc(share ... (length + 1) * kind)`), where pyrt keeps
+//! the characters in the object's block after the header, as compact strings have them, so
+//! that every str routine reads one layout; the member cells follow the characters
+//! (`unicode::subclass_members_offset`). `sys.getsizeof` reports CPython's sizes (the
+//! `__sizeof__` of a non-compact string: 64 plus the characters' block), which the sizes table
+//! in README.md checks; only the number of allocator blocks differs (one instead of two).
 
 use core::ptr::{self, NonNull};
 

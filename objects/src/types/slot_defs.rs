@@ -670,7 +670,8 @@ pub fn subclass_bool(heap: &Heap, o: &PyObject) -> Option<PyResult<bool>> {
 pub fn format<'h>(heap: &'h Heap, o: &PyObject, spec: &str) -> Option<PyResult<Obj<'h>>> {
     let ty = o.ob_type();
     // A class on a built-in base without `__format__` formats as its base.
-    if !has_user_slots(ty) && !(overrides_builtin(ty) && lookup(heap, ty, "__format__").is_some()) {
+    let own = overrides_builtin(ty) && lookup(heap, ty, "__format__").is_some();
+    if !(has_user_slots(ty) || own) {
         return None;
     }
     Some(format_user(heap, o, spec))

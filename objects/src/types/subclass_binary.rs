@@ -75,6 +75,12 @@ fn user_slot(heap: &Heap, ty: &PyTypeObject, op: BinOp) -> bool {
     defines(heap, ty, name) || defines(heap, ty, rname)
 }
 
+/// Whether `o`'s type has `slot_nb_*` for `op`: a class on `object`, or a class on a built-in
+/// base that defines the operator's method or reflected method.
+pub(crate) fn user_slot_of(heap: &Heap, o: &PyObject, op: BinOp) -> bool {
+    matches!(slot_of(heap, o, op), Some(Slot::User))
+}
+
 /// `set_or`, `set_and`, `set_sub`, `set_xor`: both operands sets (or frozensets), else
 /// `NotImplemented`. pyrt's sets keep their operators in the interpreter; the built-in base's
 /// function is needed here when a set subclass's method answers `NotImplemented`.
