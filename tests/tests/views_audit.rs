@@ -166,7 +166,8 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "objects/src/types/builtin_subclass.rs",
         "member_cells",
         "the member slot cells after the built-in base's struct, for instances of classes on \
-         `float`, `complex`, `dict`, `set`, `frozenset` (an empty list for the other bases)",
+         `float`, `complex`, `dict`, `set`, `frozenset`, `list` and the exceptions, after the \
+         characters on `str` (an empty list for the other bases)",
     ),
     (
         "objects/src/types/long.rs",
@@ -351,6 +352,30 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
 /// `(file, function, why)`.
 const CHECKED: &[(&str, &str, &str)] = &[
     // It dispatches on the type, or only reads the header.
+    (
+        "objects/src/types/builtin_subclass.rs",
+        "get",
+        "dispatches on the type: only a class on a built-in base (`overrides_builtin`), and a \
+         slot index below its class's `__slots__` count",
+    ),
+    (
+        "objects/src/types/builtin_subclass.rs",
+        "set",
+        "dispatches on the type: only a class on a built-in base (`overrides_builtin`), and a \
+         slot index below its class's `__slots__` count",
+    ),
+    (
+        "objects/src/types/builtin_subclass.rs",
+        "traverse",
+        "dispatches on the type: nothing unless the class is on a built-in base \
+         (`overrides_builtin`); its class's `__slots__` count of cells",
+    ),
+    (
+        "objects/src/types/builtin_subclass.rs",
+        "clear",
+        "dispatches on the type: nothing unless the class is on a built-in base \
+         (`overrides_builtin`); its class's `__slots__` count of cells",
+    ),
     (
         "objects/src/types/long.rs",
         "exact_medium_value",

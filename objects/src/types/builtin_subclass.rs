@@ -218,17 +218,32 @@ fn solid_basicsize(ty: &PyTypeObject) -> usize {
 pub(crate) mod members {
     use super::*;
 
+    /// Whether `o`'s class lays its member cells out after a built-in base's struct: a class on
+    /// a built-in base, `list` or an exception (`slot_defs::overrides_builtin`).
+    fn laid_out(o: &PyObject) -> bool {
+        crate::types::slot_defs::overrides_builtin(o.ob_type())
+    }
+
     /// The index of member slot `name` in `o`, if its class has one.
     pub(crate) fn index(o: &PyObject, name: &str) -> Option<usize> {
         member_names(o).iter().position(|s| s == name)
     }
 
     /// Reads member slot `i` of `o` (`AttributeError` when it is unset).
+    ///
+    /// # Errors
+    /// `AttributeError` for an unset slot; `SystemError` when `o` has no slot `i`.
     pub(crate) fn get<'h>(heap: &'h Heap, o: &PyObject, i: usize, name: &str) -> PyResult<Obj<'h>> {
+        if !laid_out(o) || i >= member_names(o).len() {
+            return Err(crate::view::bad_internal_call());
+        }
         read_member(heap, o, i, name)
     }
 
     /// Sets (`Some`) or unsets (`None`) member slot `i` of `o`.
+    ///
+    /// # Errors
+    /// `AttributeError` when deleting an unset slot; `SystemError` when `o` has no slot `i`.
     pub(crate) fn set(
         heap: &Heap,
         o: &PyObject,
@@ -236,17 +251,24 @@ pub(crate) mod members {
         name: &str,
         value: Option<&PyObject>,
     ) -> PyResult<()> {
+        if !laid_out(o) || i >= member_names(o).len() {
+            return Err(crate::view::bad_internal_call());
+        }
         write_member(heap, o, i, name, value)
     }
 
     /// Visits the values of `o`'s member slots.
     pub(crate) fn traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-        traverse_members(o, visit);
+        if laid_out(o) {
+            traverse_members(o, visit);
+        }
     }
 
     /// Unsets every member slot of `o`, releasing the values.
     pub(crate) fn clear(heap: &Heap, o: &PyObject) {
-        clear_members(heap, o);
+        if laid_out(o) {
+            clear_members(heap, o);
+        }
     }
 }
 
