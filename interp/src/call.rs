@@ -348,6 +348,11 @@ impl<'py> Interp<'py> {
             {
                 return Ok(doc);
             }
+            if name == "__dict__"
+                && let Some(v) = self.static_type_dict_proxy(ty)?
+            {
+                return Ok(v);
+            }
             if let Some(v) = self.class_getattr(ty, name)? {
                 return Ok(v);
             }
@@ -377,6 +382,10 @@ impl<'py> Interp<'py> {
                 slot_wrappers::type_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
             {
                 return Ok(self.one_wrapper_descr(v, name));
+            }
+            if let Some(v) = self.static_type_dict_attr(ty, name)? {
+                // `int.real`, `range.start`: a descriptor of the type's dict.
+                return Ok(v);
             }
             if let Some(v) = self.metaclass_attr(obj, name)? {
                 return Ok(v);
@@ -479,7 +488,7 @@ impl<'py> Interp<'py> {
     /// for a type without a docstring); `None` where the type is not in that table.
     ///
     /// [`static_type_names`]: super::static_type_names
-    fn static_type_doc(&self, ty: &PyTypeObject) -> R<'py, Option<Obj<'py>>> {
+    pub(crate) fn static_type_doc(&self, ty: &PyTypeObject) -> R<'py, Option<Obj<'py>>> {
         match super::static_type_names::doc(short_name(ty)) {
             None => Ok(None),
             Some(None) => Ok(Some(pyrt_objects::types::none(self.heap))),
