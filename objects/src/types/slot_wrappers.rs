@@ -610,13 +610,53 @@ static WRAPPER_MEMBERS: [Member; 3] = [
     },
 ];
 
+/// Whether two method-wrappers wrap the same slot of the same type (`wrapper_richcompare`
+/// compares the descriptors, one per type dict entry) and are bound to the same object.
+fn same_wrapper(heap: &Heap, a: &MethodWrapper, b: &MethodWrapper) -> PyResult<bool> {
+    let (da, sa) = wrapper_parts(heap, a)?;
+    let (db, sb) = wrapper_parts(heap, b)?;
+    let ha = descr_header(WrapperDescr::cast_internal(da.object())?);
+    let hb = descr_header(WrapperDescr::cast_internal(db.object())?);
+    Ok(ha.d_type == hb.d_type && ha.d_name == hb.d_name && sa.is(&sb))
+}
+
+/// `wrapper_richcompare`: `==` and `!=` by [`same_wrapper`]; the orderings are not
+/// implemented.
+fn wrapper_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    let (Some(wa), Some(wb)) = (MethodWrapper::cast(a), MethodWrapper::cast(b)) else {
+        return Ok(None);
+    };
+    let same = same_wrapper(heap, wa, wb)?;
+    match op {
+        CompareOp::Eq => Ok(Some(long::new_bool(heap, same))),
+        CompareOp::Ne => Ok(Some(long::new_bool(heap, !same))),
+        _ => Ok(None),
+    }
+}
+
+/// `wrapper_hash`: the bound object's address mixed with the slot's (its type and number), so
+/// equal wrappers hash equal.
+fn wrapper_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let w = MethodWrapper::cast_internal(o)?;
+    let (d, this) = wrapper_parts(heap, w)?;
+    let h = descr_header(WrapperDescr::cast_internal(d.object())?);
+    let slot = h.d_type.as_ptr().addr().rotate_left(8) ^ h.d_name;
+    let x = (ptr::from_ref(this.object()).addr().rotate_right(4) ^ slot) as i64;
+    Ok(if x == -1 { -2 } else { x })
+}
+
 static WRAPPER_SLOTS: Slots = Slots {
     dealloc: wrapper_dealloc,
     sizeof: None,
     repr: wrapper_repr,
     str: None,
-    hash: Some(crate::types::identity_hash),
-    richcompare: None,
+    hash: Some(wrapper_hash),
+    richcompare: Some(wrapper_richcompare),
     number: None,
     sequence: None,
     traverse: Some(wrapper_traverse),
@@ -709,7 +749,13 @@ fn call_slot<'h>(
     let pow = matches!(def.kind, Kind::Binary(BinOp::Pow, _));
     if args.len() != want && !(pow && args.len() == 2) {
         return Err(PyErr::type_error(if pow {
-            format!("expected 1 or 2 arguments, got {}", args.len())
+            // `PyArg_UnpackTuple(args, "", 1, 2, ...)`: an empty name before the message.
+            let bound = if args.is_empty() {
+                "at least 1 argument"
+            } else {
+                "at most 2 arguments"
+            };
+            format!(" expected {bound}, got {}", args.len())
         } else {
             format!(
                 "expected {want} argument{}, got {}",
@@ -719,9 +765,13 @@ fn call_slot<'h>(
         }));
     }
     if pow && args.len() == 2 && !ptr::eq(args[1], none(heap).object()) {
-        return Err(PyErr::type_error(
-            "pyrt does not support three-argument pow() of a slot wrapper yet",
-        ));
+        // `wrap_ternaryfunc(_r)`: the type's own `nb_power` with the modulus.
+        let (v, w) = match def.kind {
+            Kind::Binary(_, true) => (args[0], this),
+            _ => (this, args[0]),
+        };
+        let r = crate::numbers::slot_power(heap, this, v, w, args[1])?;
+        return Ok(r.unwrap_or_else(|| not_implemented(heap)));
     }
     let s = ty.slots();
     let answer = |r: Option<Obj<'h>>| r.unwrap_or_else(|| not_implemented(heap));
