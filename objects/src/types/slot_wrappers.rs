@@ -20,13 +20,13 @@ use core::cell::Cell;
 use core::ptr::{self, NonNull};
 
 use crate::abstract_::{self, BinOp, UnOp};
-use crate::error::{PyErr, PyResult};
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{CompareOp, Member, PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::fields::RefField;
-use crate::types::{OBJECT_TYPE, TYPE_TYPE, class, long, none, not_implemented, unicode};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE, class, iter, long, none, not_implemented, unicode};
 
 /// What a slot wrapper calls.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,10 @@ enum Kind {
     Unary(UnOp),
     Bool,
     Len,
+    /// `tp_iter` (`list.__iter__`; an iterator's returns itself).
+    Iter,
+    /// `tp_iternext` of a built-in iterator (`StopIteration` at the end).
+    Next,
     /// `object.__new__` (`tp_new`), a built-in method of `object` only.
     New,
 }
@@ -83,7 +87,7 @@ static BINARY_DEFS: [SlotDef; 24] = binary_defs! {
     TrueDiv "__truediv__" "__rtruediv__" "/";
 };
 
-static OTHER_DEFS: [SlotDef; 16] = [
+static OTHER_DEFS: [SlotDef; 18] = [
     SlotDef {
         name: "__repr__",
         kind: Kind::Repr,
@@ -164,6 +168,16 @@ static OTHER_DEFS: [SlotDef; 16] = [
         kind: Kind::Binary(BinOp::Pow, false),
         doc: "Return pow(self, value, mod).",
     },
+    SlotDef {
+        name: "__iter__",
+        kind: Kind::Iter,
+        doc: "Implement iter(self).",
+    },
+    SlotDef {
+        name: "__next__",
+        kind: Kind::Next,
+        doc: "Implement next(self).",
+    },
 ];
 
 static NEW_DEF: SlotDef = SlotDef {
@@ -226,8 +240,39 @@ fn slot_address(ty: &PyTypeObject, kind: Kind) -> usize {
             .map_or(0, |f| f as usize),
         Kind::Bool => s.number.and_then(|n| n.bool).map_or(0, |f| f as usize),
         Kind::Len => s.sequence.and_then(|q| q.length).map_or(0, |f| f as usize),
+        Kind::Iter => usize::from(own_iter(ty).is_some() || iter::is_builtin_iterator_type(ty)),
+        Kind::Next => iter::builtin_iternext(ty).map_or(0, |f| f as usize),
         Kind::New => 0,
     }
+}
+
+/// How the container type `ty` makes its iterator (`tp_iter`), for the built-in containers
+/// whose iteration the object layer owns.
+type IterFn = for<'h> fn(&'h Heap, &Obj<'h>) -> PyResult<Obj<'h>>;
+
+fn own_iter(ty: &PyTypeObject) -> Option<IterFn> {
+    use crate::types::iter::{dict as di, seq};
+    use crate::types::{BYTES_TYPE, DICT_TYPE, FROZENSET_TYPE, LIST_TYPE, SET_TYPE, STR_TYPE};
+    use crate::types::{TUPLE_TYPE, range::RANGE_TYPE};
+    let is = |t: &'static StaticType| ptr::eq(ty, t.get());
+    let f: IterFn = if is(&LIST_TYPE) {
+        seq::list_iter
+    } else if is(&TUPLE_TYPE) {
+        seq::tuple_iter
+    } else if is(&STR_TYPE) {
+        seq::str_iter
+    } else if is(&BYTES_TYPE) {
+        seq::bytes_iter
+    } else if is(&DICT_TYPE) {
+        |h, d| di::dict_iter(h, d, di::DictIterKind::Keys, false)
+    } else if is(&SET_TYPE) || is(&FROZENSET_TYPE) {
+        di::set_iter
+    } else if is(&RANGE_TYPE) {
+        |h, r| seq::range_iter(h, r, false)
+    } else {
+        return None;
+    };
+    Some(f)
 }
 
 fn is_object(ty: &PyTypeObject) -> bool {
@@ -831,6 +876,19 @@ fn call_slot<'h>(
         Kind::Len => {
             let n = s.sequence.and_then(|q| q.length).map_or(0, |f| f(this));
             long::int_from_i64(heap, n as i64)
+        }
+        Kind::Iter => {
+            // SAFETY: the caller holds `this`.
+            let obj = unsafe { Obj::from_borrowed(heap, this) };
+            match own_iter(ty) {
+                Some(f) => f(heap, &obj),
+                // `PyObject_SelfIter`.
+                None => Ok(obj),
+            }
+        }
+        Kind::Next => {
+            let next = iter::builtin_iternext(ty).ok_or_else(crate::view::bad_internal_call)?;
+            next(heap, this)?.ok_or_else(|| PyErr::new(ExcKind::StopIteration, ""))
         }
         Kind::New => Err(crate::view::bad_internal_call()),
     }
