@@ -104,6 +104,11 @@ impl<'py> Interp<'py> {
             self.gc_safe_point();
             return result;
         }
+        if let Some((ty, name, this)) = slot_wrappers::interpreter_slot(self.heap, f) {
+            // `list.__init__(l, it)`, `tuple.__getitem__(t, 0)`, `[].__setitem__(0, 1)`.
+            let full: Vec<Obj<'py>> = this.into_iter().chain(args).collect();
+            return self.call_type_protocol(&self.type_as_object(ty), name, &full, &kwargs);
+        }
         if let Some(result) = {
             let refs: Vec<&pyrt_objects::PyObject> = args.iter().map(Obj::object).collect();
             slot_wrappers::call(self.heap, f, &refs, !kwargs.is_empty())
@@ -702,13 +707,19 @@ impl<'py> Interp<'py> {
                     )
                 });
         }
-        Err(self.raise(
-            &exceptions::TYPE_ERROR,
+        // `unicode_subscript` words its message apart from the other sequences'.
+        let message = if what == "string" {
+            format!(
+                "string indices must be integers, not '{}'",
+                key.ob_type().name()
+            )
+        } else {
             format!(
                 "{what} indices must be integers or slices, not {}",
                 key.ob_type().name()
-            ),
-        ))
+            )
+        };
+        Err(self.raise(&exceptions::TYPE_ERROR, message))
     }
 
     /// `isinstance(obj, cls)`.

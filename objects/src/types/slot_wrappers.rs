@@ -46,6 +46,10 @@ enum Kind {
     Next,
     /// `object.__new__` (`tp_new`), a built-in method of `object` only.
     New,
+    /// A slot whose behaviour the interpreter owns (`list.__init__`, `tuple.__getitem__`,
+    /// `list.__setitem__`, `str.__contains__`): [`call`] leaves these to it
+    /// ([`interpreter_slot`]).
+    Interp,
 }
 
 /// One entry of `slotdefs`: the special method's name, what it calls, its `__doc__`.
@@ -87,7 +91,7 @@ static BINARY_DEFS: [SlotDef; 24] = binary_defs! {
     TrueDiv "__truediv__" "__rtruediv__" "/";
 };
 
-static OTHER_DEFS: [SlotDef; 18] = [
+static OTHER_DEFS: [SlotDef; 23] = [
     SlotDef {
         name: "__repr__",
         kind: Kind::Repr,
@@ -178,6 +182,31 @@ static OTHER_DEFS: [SlotDef; 18] = [
         kind: Kind::Next,
         doc: "Implement next(self).",
     },
+    SlotDef {
+        name: "__init__",
+        kind: Kind::Interp,
+        doc: "Initialize self.  See help(type(self)) for accurate signature.",
+    },
+    SlotDef {
+        name: "__getitem__",
+        kind: Kind::Interp,
+        doc: "Return self[key].",
+    },
+    SlotDef {
+        name: "__setitem__",
+        kind: Kind::Interp,
+        doc: "Set self[key] to value.",
+    },
+    SlotDef {
+        name: "__delitem__",
+        kind: Kind::Interp,
+        doc: "Delete self[key].",
+    },
+    SlotDef {
+        name: "__contains__",
+        kind: Kind::Interp,
+        doc: "Return bool(key in self).",
+    },
 ];
 
 static NEW_DEF: SlotDef = SlotDef {
@@ -242,7 +271,7 @@ fn slot_address(ty: &PyTypeObject, kind: Kind) -> usize {
         Kind::Len => s.sequence.and_then(|q| q.length).map_or(0, |f| f as usize),
         Kind::Iter => usize::from(own_iter(ty).is_some() || iter::is_builtin_iterator_type(ty)),
         Kind::Next => iter::builtin_iternext(ty).map_or(0, |f| f as usize),
-        Kind::New => 0,
+        Kind::New | Kind::Interp => 0,
     }
 }
 
@@ -277,6 +306,25 @@ fn own_iter(ty: &PyTypeObject) -> Option<IterFn> {
 
 fn is_object(ty: &PyTypeObject) -> bool {
     ptr::eq(ty, OBJECT_TYPE.get())
+}
+
+/// Whether static type `ty` has the wrapper `name` of a slot the interpreter owns, as CPython
+/// 3.12's type dicts hold one: `__init__` of `list`, `dict` and `set`; `__getitem__` of
+/// `str`, `tuple` and `bytes` (`list`'s and `dict`'s are method descriptors); `__setitem__` and
+/// `__delitem__` of `list` and `dict`; `__contains__` of `list`, `str`, `tuple` and `bytes`.
+fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
+    use crate::types::{BYTES_TYPE, DICT_TYPE, LIST_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE};
+    let is = |t: &'static StaticType| ptr::eq(ty, t.get());
+    let list = is(&LIST_TYPE);
+    let dict = is(&DICT_TYPE);
+    let seq = is(&STR_TYPE) || is(&TUPLE_TYPE) || is(&BYTES_TYPE);
+    match name {
+        "__init__" => list || dict || is(&SET_TYPE),
+        "__getitem__" => seq,
+        "__setitem__" | "__delitem__" => list || dict,
+        "__contains__" => list || seq,
+        _ => false,
+    }
 }
 
 /// Whether the built-in type `ty` fills the slot itself (`object` fills `__repr__`,
@@ -322,7 +370,11 @@ fn find_in_bases(
             if kind == Kind::Hash && unhashable(cur) {
                 return Some(Err(()));
             }
-            if defines(cur, kind) {
+            let own = match kind {
+                Kind::Interp => defines_interp_slot(cur, name),
+                _ => defines(cur, kind),
+            };
+            if own {
                 // SAFETY: a built-in type is a static, immortal object.
                 let cur: &'static PyTypeObject = unsafe { &*ptr::from_ref(cur) };
                 return Some(Ok((cur, i)));
@@ -743,6 +795,9 @@ pub fn call<'h>(
 ) -> Option<PyResult<Obj<'h>>> {
     if let Some(d) = WrapperDescr::cast(f) {
         let (ty, def) = descr_parts(d);
+        if def.kind == Kind::Interp {
+            return None;
+        }
         if def.kind == Kind::New {
             return Some(object_new(heap, args, has_kwargs));
         }
@@ -764,6 +819,9 @@ pub fn call<'h>(
         return Some(call_slot(heap, ty, def, this, rest, has_kwargs));
     }
     let w = MethodWrapper::cast(f)?;
+    if interpreter_slot(heap, f).is_some() {
+        return None;
+    }
     Some(wrapper_parts(heap, w).and_then(|(d, this)| {
         let (ty, def) = descr_parts(WrapperDescr::cast_internal(d.object())?);
         call_slot(heap, ty, def, this.object(), args, has_kwargs)
@@ -890,8 +948,28 @@ fn call_slot<'h>(
             let next = iter::builtin_iternext(ty).ok_or_else(crate::view::bad_internal_call)?;
             next(heap, this)?.ok_or_else(|| PyErr::new(ExcKind::StopIteration, ""))
         }
-        Kind::New => Err(crate::view::bad_internal_call()),
+        Kind::New | Kind::Interp => Err(crate::view::bad_internal_call()),
     }
+}
+
+/// For a slot wrapper (or a method-wrapper) of a slot the interpreter owns
+/// (`list.__init__`, `tuple.__getitem__`, `[].__setitem__`): the owning type, the slot's name
+/// and, for a method-wrapper, the object it is bound to. [`call`] answers `None` for these: the
+/// interpreter calls `T.name(self, *args)` itself. `None` for any other object.
+pub fn interpreter_slot<'h>(
+    heap: &'h Heap,
+    f: &PyObject,
+) -> Option<(&'static PyTypeObject, &'static str, Option<Obj<'h>>)> {
+    let (descr, this) = match MethodWrapper::cast(f) {
+        Some(w) => {
+            let (d, this) = wrapper_parts(heap, w).ok()?;
+            (d, Some(this))
+        }
+        // SAFETY: the caller holds `f`.
+        None => (unsafe { Obj::from_borrowed(heap, f) }, None),
+    };
+    let (ty, def) = descr_parts(WrapperDescr::cast(descr.object())?);
+    (def.kind == Kind::Interp).then_some((ty, def.name, this))
 }
 
 /// `object.__new__(cls, *args)` (`object_new`): a new instance of `cls`, a class whose base
