@@ -107,7 +107,7 @@ impl<'py> Interp<'py> {
         if let Some((ty, name, this)) = slot_wrappers::interpreter_slot(self.heap, f) {
             // `list.__init__(l, it)`, `tuple.__getitem__(t, 0)`, `[].__setitem__(0, 1)`.
             let full: Vec<Obj<'py>> = this.into_iter().chain(args).collect();
-            return self.call_type_protocol(&self.type_as_object(ty), name, &full, &kwargs);
+            return self.call_interp_slot(ty, name, full, kwargs);
         }
         if let Some(result) = {
             let refs: Vec<&pyrt_objects::PyObject> = args.iter().map(Obj::object).collect();

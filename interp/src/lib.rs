@@ -43,6 +43,7 @@ mod objects;
 mod operators;
 mod run_scripts;
 mod slot_calls;
+mod slot_wrapper_calls;
 mod static_type_dict;
 mod static_type_names;
 mod stdio;

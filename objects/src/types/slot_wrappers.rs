@@ -91,7 +91,7 @@ static BINARY_DEFS: [SlotDef; 24] = binary_defs! {
     TrueDiv "__truediv__" "__rtruediv__" "/";
 };
 
-static OTHER_DEFS: [SlotDef; 23] = [
+static OTHER_DEFS: [SlotDef; 24] = [
     SlotDef {
         name: "__repr__",
         kind: Kind::Repr,
@@ -207,6 +207,11 @@ static OTHER_DEFS: [SlotDef; 23] = [
         kind: Kind::Interp,
         doc: "Return bool(key in self).",
     },
+    SlotDef {
+        name: "__call__",
+        kind: Kind::Interp,
+        doc: "Call self as a function.",
+    },
 ];
 
 static NEW_DEF: SlotDef = SlotDef {
@@ -311,15 +316,19 @@ fn is_object(ty: &PyTypeObject) -> bool {
 /// Whether static type `ty` has the wrapper `name` of a slot the interpreter owns, as CPython
 /// 3.12's type dicts hold one: `__init__` of `list`, `dict` and `set`; `__getitem__` of
 /// `str`, `tuple` and `bytes` (`list`'s and `dict`'s are method descriptors); `__setitem__` and
-/// `__delitem__` of `list` and `dict`; `__contains__` of `list`, `str`, `tuple` and `bytes`.
+/// `__delitem__` of `list` and `dict`; `__contains__` of `list`, `str`, `tuple` and `bytes`;
+/// `object.__init__`, `type.__init__` and `type.__call__`.
 fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
     use crate::types::{BYTES_TYPE, DICT_TYPE, LIST_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE};
     let is = |t: &'static StaticType| ptr::eq(ty, t.get());
     let list = is(&LIST_TYPE);
     let dict = is(&DICT_TYPE);
     let seq = is(&STR_TYPE) || is(&TUPLE_TYPE) || is(&BYTES_TYPE);
+    let object = is(&OBJECT_TYPE);
+    let meta = is(&TYPE_TYPE);
     match name {
-        "__init__" => list || dict || is(&SET_TYPE),
+        "__init__" => list || dict || is(&SET_TYPE) || object || meta,
+        "__call__" => meta,
         "__getitem__" => seq,
         "__setitem__" | "__delitem__" => list || dict,
         "__contains__" => list || seq,
