@@ -1,13 +1,14 @@
 //! Calls of the slot wrappers whose behaviour the interpreter owns
 //! ([`slot_wrappers::interpreter_slot`]): `object.__init__` (`object_init` in
-//! `Objects/typeobject.c`), `type.__init__` (`type_init`) and `type.__call__` (`type_call`),
-//! here; the containers' `__init__`, `__getitem__`, `__setitem__`, `__delitem__` and
+//! `Objects/typeobject.c`), `type.__init__` (`type_init`), `type.__call__` (`type_call`) and
+//! the built-in types' `__getattribute__` (`PyObject_GenericGetAttr`), here; the containers' `__init__`, `__getitem__`, `__setitem__`, `__delitem__` and
 //! `__contains__` through [`Interp::call_type_protocol`].
 
 use pyrt_objects::Obj;
 use pyrt_objects::typeobj::PyTypeObject;
 use pyrt_objects::types::{
     DICT_TYPE, LIST_TYPE, OBJECT_TYPE, SET_TYPE, TYPE_TYPE, class, none, slot_defs, type_object,
+    unicode,
 };
 
 use super::exceptions;
@@ -23,6 +24,9 @@ impl<'py> Interp<'py> {
         args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
+        if name == "__getattribute__" {
+            return self.generic_getattribute(ty, &args, &kwargs);
+        }
         let object = core::ptr::eq(ty, OBJECT_TYPE.get());
         let meta = core::ptr::eq(ty, TYPE_TYPE.get());
         if !object && !meta {
@@ -61,6 +65,44 @@ impl<'py> Interp<'py> {
             ));
         }
         Ok(none(self.heap))
+    }
+
+    /// `T.__getattribute__(obj, name)` of a built-in type whose `tp_getattro` is
+    /// `PyObject_GenericGetAttr` (`wrap_binaryfunc`'s checks, then the generic lookup, past
+    /// any `__getattribute__` of `obj`'s class).
+    fn generic_getattribute(
+        &self,
+        ty: &PyTypeObject,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let type_error = |m: String| Err(self.raise(&exceptions::TYPE_ERROR, m));
+        let Some((this, rest)) = args.split_first() else {
+            return type_error(format!(
+                "descriptor '__getattribute__' of '{}' object needs an argument",
+                ty.name()
+            ));
+        };
+        if !this.ob_type().is_subtype(ty) {
+            return type_error(format!(
+                "descriptor '__getattribute__' requires a '{}' object but received a '{}'",
+                ty.name(),
+                this.ob_type().name()
+            ));
+        }
+        if !kwargs.is_empty() {
+            return type_error("wrapper __getattribute__() takes no keyword arguments".into());
+        }
+        if rest.len() != 1 {
+            return type_error(format!("expected 1 argument, got {}", rest.len()));
+        }
+        let Some(name) = unicode::Str::cast(rest[0].object()).map(unicode::str_value) else {
+            return type_error(format!(
+                "attribute name must be string, not '{}'",
+                rest[0].ob_type().name()
+            ));
+        };
+        self.generic_getattr(this, &name)
     }
 
     /// `object_init`: nothing to do; with arguments, CPython refuses them where the class has

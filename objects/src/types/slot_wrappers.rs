@@ -44,6 +44,10 @@ enum Kind {
     Iter,
     /// `tp_iternext` of a built-in iterator (`StopIteration` at the end).
     Next,
+    /// `nb_int` of `int` and `float`: an exact int.
+    ToInt,
+    /// `nb_float` of `int` and `float`: an exact float.
+    ToFloat,
     /// `object.__new__` (`tp_new`), a built-in method of `object` only.
     New,
     /// A slot whose behaviour the interpreter owns (`list.__init__`, `tuple.__getitem__`,
@@ -91,7 +95,7 @@ static BINARY_DEFS: [SlotDef; 24] = binary_defs! {
     TrueDiv "__truediv__" "__rtruediv__" "/";
 };
 
-static OTHER_DEFS: [SlotDef; 24] = [
+static OTHER_DEFS: [SlotDef; 27] = [
     SlotDef {
         name: "__repr__",
         kind: Kind::Repr,
@@ -212,6 +216,21 @@ static OTHER_DEFS: [SlotDef; 24] = [
         kind: Kind::Interp,
         doc: "Call self as a function.",
     },
+    SlotDef {
+        name: "__getattribute__",
+        kind: Kind::Interp,
+        doc: "Return getattr(self, name).",
+    },
+    SlotDef {
+        name: "__int__",
+        kind: Kind::ToInt,
+        doc: "int(self)",
+    },
+    SlotDef {
+        name: "__float__",
+        kind: Kind::ToFloat,
+        doc: "float(self)",
+    },
 ];
 
 static NEW_DEF: SlotDef = SlotDef {
@@ -276,8 +295,14 @@ fn slot_address(ty: &PyTypeObject, kind: Kind) -> usize {
         Kind::Len => s.sequence.and_then(|q| q.length).map_or(0, |f| f as usize),
         Kind::Iter => usize::from(own_iter(ty).is_some() || iter::is_builtin_iterator_type(ty)),
         Kind::Next => iter::builtin_iternext(ty).map_or(0, |f| f as usize),
+        Kind::ToInt | Kind::ToFloat => usize::from(is_int_or_float(ty)),
         Kind::New | Kind::Interp => 0,
     }
+}
+
+/// Whether `ty` is `int` or `float` (the types with their own `nb_int` and `nb_float`).
+fn is_int_or_float(ty: &PyTypeObject) -> bool {
+    ptr::eq(ty, crate::types::INT_TYPE.get()) || ptr::eq(ty, crate::types::FLOAT_TYPE.get())
 }
 
 /// How the container type `ty` makes its iterator (`tp_iter`), for the built-in containers
@@ -332,6 +357,24 @@ fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
         "__getitem__" => seq,
         "__setitem__" | "__delitem__" => list || dict,
         "__contains__" => list || seq,
+        // `PyObject_GenericGetAttr` set explicitly, so `add_operators` gives a wrapper.
+        "__getattribute__" => {
+            use crate::types::{COMPLEX_TYPE, FLOAT_TYPE, FROZENSET_TYPE, INT_TYPE};
+            use crate::types::{exceptions::BASE_EXCEPTION, range::RANGE_TYPE};
+            list || dict
+                || seq
+                || [
+                    &INT_TYPE,
+                    &FLOAT_TYPE,
+                    &COMPLEX_TYPE,
+                    &SET_TYPE,
+                    &FROZENSET_TYPE,
+                ]
+                .into_iter()
+                .any(is)
+                || is(&RANGE_TYPE)
+                || is(&BASE_EXCEPTION)
+        }
         _ => false,
     }
 }
@@ -957,6 +1000,20 @@ fn call_slot<'h>(
             let next = iter::builtin_iternext(ty).ok_or_else(crate::view::bad_internal_call)?;
             next(heap, this)?.ok_or_else(|| PyErr::new(ExcKind::StopIteration, ""))
         }
+        Kind::ToInt => match crate::types::float::Float::cast(this) {
+            Some(f) => {
+                let v = crate::long_digits::LongValue::from_f64(
+                    crate::types::float::float_value(f).trunc(),
+                )
+                .map_err(long::long_error)?;
+                long::new_int(heap, &v)
+            }
+            None => {
+                let i = long::Int::cast_internal(this)?;
+                long::new_int(heap, &long::long_value(i))
+            }
+        },
+        Kind::ToFloat => crate::types::float::new_float(heap, crate::numbers::as_double(this)?),
         Kind::New | Kind::Interp => Err(crate::view::bad_internal_call()),
     }
 }
