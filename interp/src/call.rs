@@ -70,6 +70,10 @@ impl<'py> Interp<'py> {
             self.gc_safe_point();
             return result;
         }
+        if let Some(d) = pyrt_objects::types::descrobject::ClassMethodDescr::cast(f) {
+            // `dict.__dict__['fromkeys'](dict, 'ab')`.
+            return self.call_classmethod_descriptor(d, args, kwargs);
+        }
         if let Some(w) = weakref::Weakref::cast(f) {
             // `weakref_vectorcall`: `_PyArg_NoKwnames`, then `_PyArg_CheckPositional(0, 0)`.
             if !kwargs.is_empty() {

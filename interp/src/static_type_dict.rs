@@ -16,7 +16,9 @@ use core::ptr;
 
 use pyrt_objects::Obj;
 use pyrt_objects::typeobj::PyTypeObject;
-use pyrt_objects::types::descrobject::{new_table_method_descriptor, type_methods};
+use pyrt_objects::types::descrobject::{
+    ClassMethodDescr, new_table_classmethod_descriptor, new_table_method_descriptor, type_methods,
+};
 use pyrt_objects::types::{class, dict, none};
 
 use super::descriptors::{self, GETSET, MEMBER};
@@ -159,10 +161,14 @@ impl<'py> Interp<'py> {
                 .map(Some)
                 .map_err(|e| self.err(e));
             }
-            'm' => {
-                let made = new_table_method_descriptor(heap, ty, name).map_err(|e| self.err(e))?;
-                if made.is_some() {
-                    return Ok(made);
+            'm' | 'c' => {
+                let made = if kind == 'm' {
+                    new_table_method_descriptor(heap, ty, name)
+                } else {
+                    new_table_classmethod_descriptor(heap, ty, name)
+                };
+                if let Some(d) = made.map_err(|e| self.err(e))? {
+                    return Ok(Some(d));
                 }
             }
             _ => {}
@@ -173,5 +179,41 @@ impl<'py> Interp<'py> {
             Err(u) if self.is_attribute_error(&u) => Ok(None),
             Err(u) => Err(u),
         }
+    }
+
+    /// `descr(T, *args, **kwargs)` for a class method descriptor of a built-in type
+    /// (`dict.__dict__['fromkeys'](dict, 'ab')`, `classmethoddescr_call`): `T` must be a
+    /// subtype of the owning type; then `T.name(*args, **kwargs)`.
+    pub(crate) fn call_classmethod_descriptor(
+        &self,
+        d: &ClassMethodDescr,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let name = d.name();
+        let owner = d.objclass(self.heap);
+        let owner_name = pyrt_objects::types::type_object(owner.object()).map_or("?", |t| t.name());
+        let type_error = |m: String| Err(self.raise(&super::exceptions::TYPE_ERROR, m));
+        let Some((cls, rest)) = args.split_first() else {
+            return type_error(format!(
+                "descriptor '{name}' of '{owner_name}' object needs an argument"
+            ));
+        };
+        let Some(ty) = pyrt_objects::types::type_object(cls.object()) else {
+            return type_error(format!(
+                "descriptor '{name}' for type '{owner_name}' needs a type, not a '{}' as arg 2",
+                cls.ob_type().name()
+            ));
+        };
+        let fits =
+            pyrt_objects::types::type_object(owner.object()).is_some_and(|o| ty.is_subtype(o));
+        if !fits {
+            return type_error(format!(
+                "descriptor '{name}' requires a subtype of '{owner_name}' but received '{}'",
+                ty.name()
+            ));
+        }
+        let bound = self.getattr(cls, name)?;
+        self.call(&bound, rest.to_vec(), kwargs)
     }
 }

@@ -22,6 +22,7 @@ use crate::types::cfunction::{CFunction, MethodDef, new_cfunction};
 use crate::types::fields::RefField;
 use crate::types::unicode;
 use crate::types::{OBJECT_TYPE, TYPE_TYPE, none};
+use crate::view::View;
 
 /// `PyMethodDescrObject`.
 #[repr(C)]
@@ -86,9 +87,70 @@ crate::view! {
     pub struct MethodDescr: "method_descriptor" = is_method_descriptor;
 }
 
+/// Whether `o` is a class method descriptor (`PyClassMethodDescr_Type`: `dict.__dict__
+/// ['fromkeys']`), which has a method descriptor's layout.
+pub fn is_classmethod_descriptor(o: &PyObject) -> bool {
+    ptr::eq(o.ob_type(), CLASSMETHOD_DESCRIPTOR_TYPE.get())
+}
+
+crate::view! {
+    /// A class method descriptor of a built-in type's method table (`dict.fromkeys` as the
+    /// type's dict holds it). The interpreter calls it: `descr(T, *args)` is `T.name(*args)`.
+    pub struct ClassMethodDescr: "classmethod_descriptor" = is_classmethod_descriptor;
+}
+
+impl ClassMethodDescr {
+    /// The descriptor as a method descriptor (the same layout and fields).
+    fn as_method(&self) -> &MethodDescr {
+        descr_body(self.as_object())
+    }
+
+    /// The method's name (`fromkeys`).
+    pub fn name(&self) -> &'static str {
+        self.as_method().name()
+    }
+
+    /// The owning type (`__objclass__`).
+    pub fn objclass<'h>(&self, heap: &'h Heap) -> Obj<'h> {
+        self.as_method().objclass(heap)
+    }
+}
+
+/// `dict.__dict__['fromkeys']`: a tracked class method descriptor of the method `name` in
+/// static type `ty`'s method table; `None` when the table has no such method.
+///
+/// # Errors
+/// `MemoryError`.
+pub fn new_table_classmethod_descriptor<'h>(
+    heap: &'h Heap,
+    ty: &PyTypeObject,
+    name: &str,
+) -> PyResult<Option<Obj<'h>>> {
+    let Some(table) = type_methods(ty) else {
+        return Ok(None);
+    };
+    let Some(index) = table.index_of(name) else {
+        return Ok(None);
+    };
+    let name = table.name_at(index).unwrap_or_default();
+    let method = Method::Table(index);
+    new_descriptor(heap, ty, name, method, &CLASSMETHOD_DESCRIPTOR_TYPE).map(Some)
+}
+
+/// `o`, a method or class method descriptor (both `PyMethodDescrObject`s), read through the
+/// method descriptor's view.
+fn descr_body(o: &PyObject) -> &MethodDescr {
+    assert!(
+        is_method_descriptor(o) || is_classmethod_descriptor(o),
+        "a method descriptor's body"
+    );
+    // SAFETY: `MethodDescr` is `repr(transparent)` over `PyObject`, and both types' objects
+    // are `PyMethodDescrObject`s (checked above), which is all its methods read.
+    unsafe { &*ptr::from_ref(o).cast::<MethodDescr>() }
+}
+
 fn slot_self(o: &PyObject) -> &MethodDescr {
-    // SAFETY: the type's slots are only called on its instances (no subclasses).
-    unsafe { MethodDescr::cast_unchecked(o) }
+    descr_body(o)
 }
 
 fn header(d: &MethodDescr) -> &PyMethodDescrObject {
@@ -105,7 +167,13 @@ pub fn new_method_descriptor<'h>(
     ty: &PyTypeObject,
     def: &'static MethodDef,
 ) -> PyResult<Obj<'h>> {
-    new_descriptor(heap, ty, def.name, Method::Def(def))
+    new_descriptor(
+        heap,
+        ty,
+        def.name,
+        Method::Def(def),
+        &METHOD_DESCRIPTOR_TYPE,
+    )
 }
 
 /// `list.append`: a tracked descriptor of the method called `name` in static type `ty`'s
@@ -125,7 +193,14 @@ pub fn new_table_method_descriptor<'h>(
         return Ok(None);
     };
     let name = table.name_at(index).unwrap_or_default();
-    new_descriptor(heap, ty, name, Method::Table(index)).map(Some)
+    new_descriptor(
+        heap,
+        ty,
+        name,
+        Method::Table(index),
+        &METHOD_DESCRIPTOR_TYPE,
+    )
+    .map(Some)
 }
 
 fn new_descriptor<'h>(
@@ -133,20 +208,18 @@ fn new_descriptor<'h>(
     ty: &PyTypeObject,
     name: &'static str,
     method: Method,
+    kind: &'static StaticType,
 ) -> PyResult<Obj<'h>> {
     let name = unicode::new_str(heap, name)?;
     let name = unicode::intern(heap, name)?;
     let ty_obj = &ty.ob_base.ob_base;
     ty_obj.incref();
-    let op = heap.alloc_object(
-        METHOD_DESCRIPTOR_TYPE.get(),
-        size_of::<PyMethodDescrObject>(),
-    )?;
+    let op = heap.alloc_object(kind.get(), size_of::<PyMethodDescrObject>())?;
     // SAFETY: a fresh body with the header `alloc_object` wrote; the descriptor owns the type
     // reference taken above.
     unsafe {
         op.cast::<PyMethodDescrObject>().write(PyMethodDescrObject {
-            ob_base: PyObject::new(METHOD_DESCRIPTOR_TYPE.ptr()),
+            ob_base: PyObject::new(kind.ptr()),
             d_type: Cell::new(Some(ptr::NonNull::from(ty_obj))),
             d_name: RefField::new(Some(name)),
             d_qualname: RefField::new(None),
@@ -285,7 +358,12 @@ unsafe fn descr_dealloc(heap: &Heap, op: ObjPtr) {
         }
         h.d_name.clear(heap);
         h.d_qualname.clear(heap);
-        heap.free_object(op, METHOD_DESCRIPTOR_TYPE.get());
+        let kind = if is_classmethod_descriptor(op.as_ref()) {
+            &CLASSMETHOD_DESCRIPTOR_TYPE
+        } else {
+            &METHOD_DESCRIPTOR_TYPE
+        };
+        heap.free_object(op, kind.get());
     }
 }
 
@@ -328,6 +406,19 @@ pub static METHOD_DESCRIPTOR_TYPE: StaticType = StaticType::new(
     &TYPE_TYPE,
     TypeSpec {
         name: "method_descriptor",
+        basicsize: size_of::<PyMethodDescrObject>(),
+        itemsize: 0,
+        flags: TypeFlags::HAVE_GC,
+        base: Some(&OBJECT_TYPE),
+        slots: &DESCR_SLOTS,
+    },
+);
+
+/// `classmethod_descriptor`: a method descriptor's layout and slots, another type.
+pub static CLASSMETHOD_DESCRIPTOR_TYPE: StaticType = StaticType::new(
+    &TYPE_TYPE,
+    TypeSpec {
+        name: "classmethod_descriptor",
         basicsize: size_of::<PyMethodDescrObject>(),
         itemsize: 0,
         flags: TypeFlags::HAVE_GC,
