@@ -12,7 +12,8 @@ use crate::types::long::{self, Int, long_value, new_bool, new_int};
 use crate::types::{long_bytes, tuple};
 use crate::view::View;
 
-/// `int`'s methods, in CPython's order, then `__index__` (a slot wrapper in CPython).
+/// `int`'s methods, in CPython's order (`__index__` is a slot wrapper:
+/// [`slot_wrappers`](crate::types::slot_wrappers)).
 /// `from_bytes` is a classmethod: called on an instance here (`(5).from_bytes(b'\x01')`, a
 /// `bool` instance giving a `bool`); on the class `int` itself, call
 /// [`long_bytes::int_from_bytes`].
@@ -89,11 +90,6 @@ pub static INT_METHODS: MethodTable<Int> = MethodTable {
             params: Params::NoArgs,
             call: sizeof,
         },
-        MethodDef {
-            name: "__index__",
-            params: Params::NoArgs,
-            call: conjugate,
-        },
     ],
 };
 
@@ -131,6 +127,18 @@ fn getnewargs<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>
 
 /// `int___format___impl`: the format mini-language on the int (`str(self)` for `''`).
 fn format<'h>(heap: &'h Heap, n: &Int, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    format_number(heap, n.as_object(), args)
+}
+
+/// `int.__format__(spec)` and `float.__format__(spec)`: `spec` must be a str.
+///
+/// # Errors
+/// `TypeError: __format__() argument must be str, not int`, the format errors.
+pub(crate) fn format_number<'h>(
+    heap: &'h Heap,
+    n: &crate::object::PyObject,
+    args: Bound<'_, 'h>,
+) -> PyResult<Obj<'h>> {
     let spec = args.first().and_then(Option::as_ref);
     let Some(spec) = spec.and_then(|s| crate::types::unicode::Str::cast(s.object())) else {
         let got = spec.map_or("NoneType", |s| s.ob_type().name());
@@ -138,11 +146,7 @@ fn format<'h>(heap: &'h Heap, n: &Int, args: Bound<'_, 'h>) -> PyResult<Obj<'h>>
             "__format__() argument must be str, not {got}"
         )));
     };
-    let text = crate::format::format(
-        heap,
-        n.as_object(),
-        crate::types::unicode::str_value(spec).as_str(),
-    )?;
+    let text = crate::format::format(heap, n, crate::types::unicode::str_value(spec).as_str())?;
     crate::types::unicode::new_str(heap, &text)
 }
 

@@ -48,6 +48,8 @@ enum Kind {
     ToInt,
     /// `nb_float` of `int` and `float`: an exact float.
     ToFloat,
+    /// `nb_index` of `int`: an exact int.
+    Index,
     /// `object.__new__` (`tp_new`), a built-in method of `object` only.
     New,
     /// A slot whose behaviour the interpreter owns (`list.__init__`, `tuple.__getitem__`,
@@ -95,7 +97,7 @@ static BINARY_DEFS: [SlotDef; 24] = binary_defs! {
     TrueDiv "__truediv__" "__rtruediv__" "/";
 };
 
-static OTHER_DEFS: [SlotDef; 27] = [
+static OTHER_DEFS: [SlotDef; 28] = [
     SlotDef {
         name: "__repr__",
         kind: Kind::Repr,
@@ -231,6 +233,11 @@ static OTHER_DEFS: [SlotDef; 27] = [
         kind: Kind::ToFloat,
         doc: "float(self)",
     },
+    SlotDef {
+        name: "__index__",
+        kind: Kind::Index,
+        doc: "Return self converted to an integer, if self is suitable for use as an index into a list.",
+    },
 ];
 
 static NEW_DEF: SlotDef = SlotDef {
@@ -296,6 +303,7 @@ fn slot_address(ty: &PyTypeObject, kind: Kind) -> usize {
         Kind::Iter => usize::from(own_iter(ty).is_some() || iter::is_builtin_iterator_type(ty)),
         Kind::Next => iter::builtin_iternext(ty).map_or(0, |f| f as usize),
         Kind::ToInt | Kind::ToFloat => usize::from(is_int_or_float(ty)),
+        Kind::Index => usize::from(ptr::eq(ty, crate::types::INT_TYPE.get())),
         Kind::New | Kind::Interp => 0,
     }
 }
@@ -999,6 +1007,10 @@ fn call_slot<'h>(
         Kind::Next => {
             let next = iter::builtin_iternext(ty).ok_or_else(crate::view::bad_internal_call)?;
             next(heap, this)?.ok_or_else(|| PyErr::new(ExcKind::StopIteration, ""))
+        }
+        Kind::Index => {
+            let i = long::Int::cast_internal(this)?;
+            long::new_int(heap, &long::long_value(i))
         }
         Kind::ToInt => match crate::types::float::Float::cast(this) {
             Some(f) => {

@@ -1,0 +1,12 @@
+# int.__index__ is a slot wrapper (an exact int); float has __getnewargs__ and __format__.
+print(int.__index__, int.__index__(True), type(int.__index__(True)).__name__, (5).__index__(), float.__getnewargs__(2.5), (1.5).__format__(".3f"), float.__format__(2.0, ""))
+for text in ["float.__index__", "int.__index__(2.5)", "float.__format__(1.0, 3)", "float.__getnewargs__(1)"]:
+    try: print(text, '->', eval(text))
+    except (TypeError, AttributeError) as e: print(text, '!!', type(e).__name__, e)
+print([n for n in float.__dict__ if n in ("__getnewargs__", "__format__", "__int__", "__float__")])
+class I(int):
+    pass
+
+
+print(I(3).__index__(), type(I(3).__index__()).__name__, [1, 2, 3][True], hex(True))
+print(int.__index__ is int.__dict__["__index__"], (7).__index__ == (7).__index__)
