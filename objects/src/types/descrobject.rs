@@ -102,7 +102,7 @@ crate::view! {
 impl ClassMethodDescr {
     /// The descriptor as a method descriptor (the same layout and fields).
     fn as_method(&self) -> &MethodDescr {
-        descr_body(self.as_object())
+        slot_self(self.as_object())
     }
 
     /// The method's name (`fromkeys`).
@@ -137,9 +137,9 @@ pub fn new_table_classmethod_descriptor<'h>(
     new_descriptor(heap, ty, name, method, &CLASSMETHOD_DESCRIPTOR_TYPE).map(Some)
 }
 
-/// `o`, a method or class method descriptor (both `PyMethodDescrObject`s), read through the
-/// method descriptor's view.
-fn descr_body(o: &PyObject) -> &MethodDescr {
+/// `o`, a method or class method descriptor (both `PyMethodDescrObject`s: the slots of the
+/// two types are only called on their instances), read through the method descriptor's view.
+fn slot_self(o: &PyObject) -> &MethodDescr {
     assert!(
         is_method_descriptor(o) || is_classmethod_descriptor(o),
         "a method descriptor's body"
@@ -147,10 +147,6 @@ fn descr_body(o: &PyObject) -> &MethodDescr {
     // SAFETY: `MethodDescr` is `repr(transparent)` over `PyObject`, and both types' objects
     // are `PyMethodDescrObject`s (checked above), which is all its methods read.
     unsafe { &*ptr::from_ref(o).cast::<MethodDescr>() }
-}
-
-fn slot_self(o: &PyObject) -> &MethodDescr {
-    descr_body(o)
 }
 
 fn header(d: &MethodDescr) -> &PyMethodDescrObject {
