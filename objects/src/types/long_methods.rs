@@ -130,7 +130,8 @@ fn format<'h>(heap: &'h Heap, n: &Int, args: Bound<'_, 'h>) -> PyResult<Obj<'h>>
     format_number(heap, n.as_object(), args)
 }
 
-/// `int.__format__(spec)` and `float.__format__(spec)`: `spec` must be a str.
+/// `int.__format__(spec)`, `float.__format__(spec)` and `str.__format__(spec)`: `spec` must
+/// be a str.
 ///
 /// # Errors
 /// `TypeError: __format__() argument must be str, not int`, the format errors.
