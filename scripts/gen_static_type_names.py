@@ -63,6 +63,25 @@ print("        _ => return None,")
 print("    })")
 print("}")
 print()
+print("/// The kind of each value of `T.__dict__` (one letter per name of [`dict_names`], same order):")
+print("/// `n` a built-in method (`__new__`), `w` a `wrapper_descriptor`, `m` a `method_descriptor`,")
+print("/// `c` a `classmethod_descriptor`, `g` a `getset_descriptor`, `M` a `member_descriptor`, `s` a")
+print("/// `staticmethod`, `d` the `__doc__` (a str or None), `N` None (`__hash__` of an unhashable")
+print("/// type), `o` anything else.")
+print("pub(crate) fn dict_kinds(name: &str) -> Option<&'static str> {")
+print("    Some(match name {")
+KIND = {"builtin_function_or_method": "n", "wrapper_descriptor": "w", "method_descriptor": "m",
+        "classmethod_descriptor": "c", "getset_descriptor": "g", "member_descriptor": "M",
+        "staticmethod": "s"}
+for name, keys, _ in rows:
+    d = TYPE_BY_NAME[name].__dict__
+    code = "".join("d" if k == "__doc__" and isinstance(d[k], (str, type(None))) else "N" if d[k] is None else KIND.get(type(d[k]).__name__, "o")
+                   for k in keys)
+    print(f"        {lit(name)} => {lit(code)},")
+print("        _ => return None,")
+print("    })")
+print("}")
+print()
 print("/// `T.__doc__` of the built-in static type whose `tp_name` is `name` (`None` in Python where")
 print("/// the type has no docstring).")
 print("pub(crate) fn doc(name: &str) -> Option<Option<&'static str>> {")

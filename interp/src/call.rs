@@ -70,6 +70,10 @@ impl<'py> Interp<'py> {
             self.gc_safe_point();
             return result;
         }
+        if let Some(d) = pyrt_objects::types::descrobject::ClassMethodDescr::cast(f) {
+            // `dict.__dict__['fromkeys'](dict, 'ab')`.
+            return self.call_classmethod_descriptor(d, args, kwargs);
+        }
         if let Some(w) = weakref::Weakref::cast(f) {
             // `weakref_vectorcall`: `_PyArg_NoKwnames`, then `_PyArg_CheckPositional(0, 0)`.
             if !kwargs.is_empty() {
@@ -103,6 +107,11 @@ impl<'py> Interp<'py> {
             let result = self.instantiate(func, ty, args, kwargs);
             self.gc_safe_point();
             return result;
+        }
+        if let Some((ty, name, this)) = slot_wrappers::interpreter_slot(self.heap, f) {
+            // `list.__init__(l, it)`, `tuple.__getitem__(t, 0)`, `[].__setitem__(0, 1)`.
+            let full: Vec<Obj<'py>> = this.into_iter().chain(args).collect();
+            return self.call_interp_slot(ty, name, full, kwargs);
         }
         if let Some(result) = {
             let refs: Vec<&pyrt_objects::PyObject> = args.iter().map(Obj::object).collect();
@@ -337,6 +346,11 @@ impl<'py> Interp<'py> {
             {
                 return Ok(doc);
             }
+            if name == "__dict__"
+                && let Some(v) = self.static_type_dict_proxy(ty)?
+            {
+                return Ok(v);
+            }
             if let Some(v) = self.class_getattr(ty, name)? {
                 return Ok(v);
             }
@@ -366,6 +380,10 @@ impl<'py> Interp<'py> {
                 slot_wrappers::type_attribute(self.heap, ty, name).map_err(|e| self.err(e))?
             {
                 return Ok(self.one_wrapper_descr(v, name));
+            }
+            if let Some(v) = self.static_type_dict_attr(ty, name)? {
+                // `int.real`, `range.start`: a descriptor of the type's dict.
+                return Ok(v);
             }
             if let Some(v) = self.metaclass_attr(obj, name)? {
                 return Ok(v);
@@ -468,7 +486,7 @@ impl<'py> Interp<'py> {
     /// for a type without a docstring); `None` where the type is not in that table.
     ///
     /// [`static_type_names`]: super::static_type_names
-    fn static_type_doc(&self, ty: &PyTypeObject) -> R<'py, Option<Obj<'py>>> {
+    pub(crate) fn static_type_doc(&self, ty: &PyTypeObject) -> R<'py, Option<Obj<'py>>> {
         match super::static_type_names::doc(short_name(ty)) {
             None => Ok(None),
             Some(None) => Ok(Some(pyrt_objects::types::none(self.heap))),
@@ -682,13 +700,19 @@ impl<'py> Interp<'py> {
                     )
                 });
         }
-        Err(self.raise(
-            &exceptions::TYPE_ERROR,
+        // `unicode_subscript` words its message apart from the other sequences'.
+        let message = if what == "string" {
+            format!(
+                "string indices must be integers, not '{}'",
+                key.ob_type().name()
+            )
+        } else {
             format!(
                 "{what} indices must be integers or slices, not {}",
                 key.ob_type().name()
-            ),
-        ))
+            )
+        };
+        Err(self.raise(&exceptions::TYPE_ERROR, message))
     }
 
     /// `isinstance(obj, cls)`.

@@ -43,6 +43,8 @@ mod objects;
 mod operators;
 mod run_scripts;
 mod slot_calls;
+mod slot_wrapper_calls;
+mod static_type_dict;
 mod static_type_names;
 mod stdio;
 mod store;
@@ -117,6 +119,8 @@ pub(crate) struct Interp<'py> {
     /// The built-in types' `wrapper_descriptor`s handed out so far, by owning type and name:
     /// CPython keeps one per type dict entry, so `int.__add__ is int.__add__`.
     pub wrapper_descrs: RefCell<HashMap<(usize, String), Obj<'py>>>,
+    /// The built-in static types' dicts made so far, by type address (`static_type_dict`).
+    pub static_type_dicts: RefCell<HashMap<usize, Obj<'py>>>,
     /// The bytecode VM's state.
     pub vm: vm::VmState<'py>,
     /// The directory of the script, where `import` looks for the user's modules first.
@@ -313,6 +317,7 @@ impl<'py> Session<'py> {
             argv,
             gc_lists: RefCell::new(None),
             wrapper_descrs: RefCell::new(HashMap::new()),
+            static_type_dicts: RefCell::new(HashMap::new()),
             spare_memory_error,
             vm: vm::VmState::new(heap),
             script_dir: std::path::Path::new(filename)

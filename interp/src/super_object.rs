@@ -11,6 +11,7 @@ use pyrt_objects::{Heap, Obj, PyObject, PyResult};
 use super::exceptions;
 use super::objects::{Kind, clear, dealloc, traverse};
 use super::{Interp, R};
+use pyrt_objects::types::slot_wrappers;
 
 static SUPER_SLOTS: Slots = Slots {
     dealloc,
@@ -153,12 +154,22 @@ impl<'py> Interp<'py> {
         if let Some(f) = self.super_builtin_method(after, inst.unwrap_or(obj), name)? {
             return Ok(f);
         }
+        if name == "__new__"
+            && let Some(f) = slot_wrappers::type_attribute(heap, OBJECT_TYPE.get(), name)
+                .map_err(|e| self.err(e))?
+        {
+            // `object.__new__`, a static method (`super().__new__(cls)`).
+            return Ok(f);
+        }
         if name == "__init__" {
-            // `object.__init__`: takes the arguments and does nothing.
-            let b = dict::Dict::cast_internal(self.builtins.object()).map_err(|e| self.err(e))?;
-            let key = self.name_str("__object_init__")?;
-            if let Some(f) = dict::get_item(heap, b, key.object()).map_err(|e| self.err(e))? {
-                return Ok(f);
+            // `object.__init__` (a slot wrapper), bound to the instance.
+            let object = OBJECT_TYPE.get();
+            let w = match inst {
+                Some(i) => slot_wrappers::bound_slot_of(heap, object, i, name),
+                None => slot_wrappers::type_attribute(heap, object, name),
+            };
+            if let Some(w) = w.map_err(|e| self.err(e))? {
+                return Ok(w);
             }
         }
         if let Some(w) = self.class_getattr(OBJECT_TYPE.get(), name)? {

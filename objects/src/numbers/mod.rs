@@ -21,7 +21,7 @@ mod power;
 mod round;
 mod sum;
 
-pub use power::{divmod, power};
+pub use power::{divmod, power, slot_power};
 pub use round::{float_round_object, int_round, round};
 pub use sum::{Summation, sum, sum_with};
 

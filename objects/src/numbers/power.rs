@@ -180,6 +180,26 @@ fn user_ternary_power<'h>(
     )))
 }
 
+
+/// The `nb_power(v, w, z)` of the built-in type whose instance `owner` is (`int.__pow__(2, 5,
+/// 3)`: `wrap_ternaryfunc` calls that one slot), `z` not `None`; `None` is `NotImplemented` (or
+/// `owner`'s type has no such slot).
+///
+/// # Errors
+/// As [`power`].
+pub fn slot_power<'h>(
+    heap: &'h Heap,
+    owner: &PyObject,
+    v: &PyObject,
+    w: &PyObject,
+    z: &PyObject,
+) -> PyResult<Option<Obj<'h>>> {
+    match power_slot(owner) {
+        Some(slot) => ternary_power(heap, slot, v, w, z),
+        None => Ok(None),
+    }
+}
+
 /// One type's `nb_power(v, w, z)` with `z` not `None`; `None` is `NotImplemented`. `float`'s
 /// refuses any modulus at once (`pow('x', 2.0, 3)` is that `TypeError`); `complex`'s converts
 /// its operands first (`NotImplemented` for a `str`, `OverflowError` for a huge int).

@@ -64,8 +64,23 @@ pub static FLOAT_METHODS: MethodTable<Float> = MethodTable {
             params: Params::One,
             call: fromhex_method,
         },
+        MethodDef {
+            name: "__getnewargs__",
+            params: Params::NoArgs,
+            call: getnewargs,
+        },
+        MethodDef {
+            name: "__format__",
+            params: Params::One,
+            call: |heap, x, args| super::long_methods::format_number(heap, x.as_object(), args),
+        },
     ],
 };
+
+/// `float___getnewargs___impl`: `(float(self),)`.
+fn getnewargs<'h>(heap: &'h Heap, x: &Float, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    tuple::new_tuple(heap, vec![new_float(heap, float_value(x))?])
+}
 
 /// `x.is_integer()`: finite with no fractional part.
 pub fn is_integer(x: f64) -> bool {

@@ -12,7 +12,8 @@ use crate::types::long::{self, Int, long_value, new_bool, new_int};
 use crate::types::{long_bytes, tuple};
 use crate::view::View;
 
-/// `int`'s methods, in CPython's order, then `__index__` (a slot wrapper in CPython).
+/// `int`'s methods, in CPython's order (`__index__` is a slot wrapper:
+/// [`slot_wrappers`](crate::types::slot_wrappers)).
 /// `from_bytes` is a classmethod: called on an instance here (`(5).from_bytes(b'\x01')`, a
 /// `bool` instance giving a `bool`); on the class `int` itself, call
 /// [`long_bytes::int_from_bytes`].
@@ -75,9 +76,19 @@ pub static INT_METHODS: MethodTable<Int> = MethodTable {
             call: round,
         },
         MethodDef {
-            name: "__index__",
+            name: "__getnewargs__",
             params: Params::NoArgs,
-            call: conjugate,
+            call: getnewargs,
+        },
+        MethodDef {
+            name: "__format__",
+            params: Params::One,
+            call: format,
+        },
+        MethodDef {
+            name: "__sizeof__",
+            params: Params::NoArgs,
+            call: sizeof,
         },
     ],
 };
@@ -107,6 +118,42 @@ pub fn bit_count(n: &Int) -> u64 {
 
 fn conjugate<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     exact_int(heap, n)
+}
+
+/// `int___getnewargs___impl`: `(int(self),)`.
+fn getnewargs<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    tuple::new_tuple(heap, vec![exact_int(heap, n)?])
+}
+
+/// `int___format___impl`: the format mini-language on the int (`str(self)` for `''`).
+fn format<'h>(heap: &'h Heap, n: &Int, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    format_number(heap, n.as_object(), args)
+}
+
+/// `int.__format__(spec)`, `float.__format__(spec)` and `str.__format__(spec)`: `spec` must
+/// be a str.
+///
+/// # Errors
+/// `TypeError: __format__() argument must be str, not int`, the format errors.
+pub(crate) fn format_number<'h>(
+    heap: &'h Heap,
+    n: &crate::object::PyObject,
+    args: Bound<'_, 'h>,
+) -> PyResult<Obj<'h>> {
+    let spec = args.first().and_then(Option::as_ref);
+    let Some(spec) = spec.and_then(|s| crate::types::unicode::Str::cast(s.object())) else {
+        let got = spec.map_or("NoneType", |s| s.ob_type().name());
+        return Err(crate::error::PyErr::type_error(format!(
+            "__format__() argument must be str, not {got}"
+        )));
+    };
+    let text = crate::format::format(heap, n, crate::types::unicode::str_value(spec).as_str())?;
+    crate::types::unicode::new_str(heap, &text)
+}
+
+/// `int___sizeof___impl`: the object's size without the GC header.
+fn sizeof<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    long::int_from_i64(heap, crate::abstract_::sizeof(n.as_object()) as i64)
 }
 
 fn bit_length<'h>(heap: &'h Heap, n: &Int, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {

@@ -20,13 +20,13 @@ use core::cell::Cell;
 use core::ptr::{self, NonNull};
 
 use crate::abstract_::{self, BinOp, UnOp};
-use crate::error::{PyErr, PyResult};
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{CompareOp, Member, PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
 use crate::types::fields::RefField;
-use crate::types::{OBJECT_TYPE, TYPE_TYPE, class, long, none, not_implemented, unicode};
+use crate::types::{OBJECT_TYPE, TYPE_TYPE, class, iter, long, none, not_implemented, unicode};
 
 /// What a slot wrapper calls.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,8 +40,22 @@ enum Kind {
     Unary(UnOp),
     Bool,
     Len,
+    /// `tp_iter` (`list.__iter__`; an iterator's returns itself).
+    Iter,
+    /// `tp_iternext` of a built-in iterator (`StopIteration` at the end).
+    Next,
+    /// `nb_int` of `int` and `float`: an exact int.
+    ToInt,
+    /// `nb_float` of `int` and `float`: an exact float.
+    ToFloat,
+    /// `nb_index` of `int`: an exact int.
+    Index,
     /// `object.__new__` (`tp_new`), a built-in method of `object` only.
     New,
+    /// A slot whose behaviour the interpreter owns (`list.__init__`, `tuple.__getitem__`,
+    /// `list.__setitem__`, `str.__contains__`): [`call`] leaves these to it
+    /// ([`interpreter_slot`]).
+    Interp,
 }
 
 /// One entry of `slotdefs`: the special method's name, what it calls, its `__doc__`.
@@ -83,7 +97,7 @@ static BINARY_DEFS: [SlotDef; 24] = binary_defs! {
     TrueDiv "__truediv__" "__rtruediv__" "/";
 };
 
-static OTHER_DEFS: [SlotDef; 16] = [
+static OTHER_DEFS: [SlotDef; 28] = [
     SlotDef {
         name: "__repr__",
         kind: Kind::Repr,
@@ -164,6 +178,66 @@ static OTHER_DEFS: [SlotDef; 16] = [
         kind: Kind::Binary(BinOp::Pow, false),
         doc: "Return pow(self, value, mod).",
     },
+    SlotDef {
+        name: "__iter__",
+        kind: Kind::Iter,
+        doc: "Implement iter(self).",
+    },
+    SlotDef {
+        name: "__next__",
+        kind: Kind::Next,
+        doc: "Implement next(self).",
+    },
+    SlotDef {
+        name: "__init__",
+        kind: Kind::Interp,
+        doc: "Initialize self.  See help(type(self)) for accurate signature.",
+    },
+    SlotDef {
+        name: "__getitem__",
+        kind: Kind::Interp,
+        doc: "Return self[key].",
+    },
+    SlotDef {
+        name: "__setitem__",
+        kind: Kind::Interp,
+        doc: "Set self[key] to value.",
+    },
+    SlotDef {
+        name: "__delitem__",
+        kind: Kind::Interp,
+        doc: "Delete self[key].",
+    },
+    SlotDef {
+        name: "__contains__",
+        kind: Kind::Interp,
+        doc: "Return bool(key in self).",
+    },
+    SlotDef {
+        name: "__call__",
+        kind: Kind::Interp,
+        doc: "Call self as a function.",
+    },
+    SlotDef {
+        name: "__getattribute__",
+        kind: Kind::Interp,
+        doc: "Return getattr(self, name).",
+    },
+    SlotDef {
+        name: "__int__",
+        kind: Kind::ToInt,
+        doc: "int(self)",
+    },
+    SlotDef {
+        name: "__float__",
+        kind: Kind::ToFloat,
+        doc: "float(self)",
+    },
+    SlotDef {
+        name: "__index__",
+        kind: Kind::Index,
+        doc: "Return self converted to an integer, if self is suitable for use as an index into a list.",
+    },
 ];
 
 static NEW_DEF: SlotDef = SlotDef {
@@ -226,12 +300,91 @@ fn slot_address(ty: &PyTypeObject, kind: Kind) -> usize {
             .map_or(0, |f| f as usize),
         Kind::Bool => s.number.and_then(|n| n.bool).map_or(0, |f| f as usize),
         Kind::Len => s.sequence.and_then(|q| q.length).map_or(0, |f| f as usize),
-        Kind::New => 0,
+        Kind::Iter => usize::from(own_iter(ty).is_some() || iter::is_builtin_iterator_type(ty)),
+        Kind::Next => iter::builtin_iternext(ty).map_or(0, |f| f as usize),
+        Kind::ToInt | Kind::ToFloat => usize::from(is_int_or_float(ty)),
+        Kind::Index => usize::from(ptr::eq(ty, crate::types::INT_TYPE.get())),
+        Kind::New | Kind::Interp => 0,
     }
+}
+
+/// Whether `ty` is `int` or `float` (the types with their own `nb_int` and `nb_float`).
+fn is_int_or_float(ty: &PyTypeObject) -> bool {
+    ptr::eq(ty, crate::types::INT_TYPE.get()) || ptr::eq(ty, crate::types::FLOAT_TYPE.get())
+}
+
+/// How the container type `ty` makes its iterator (`tp_iter`), for the built-in containers
+/// whose iteration the object layer owns.
+type IterFn = for<'h> fn(&'h Heap, &Obj<'h>) -> PyResult<Obj<'h>>;
+
+fn own_iter(ty: &PyTypeObject) -> Option<IterFn> {
+    use crate::types::iter::{dict as di, seq};
+    use crate::types::{BYTES_TYPE, DICT_TYPE, FROZENSET_TYPE, LIST_TYPE, SET_TYPE, STR_TYPE};
+    use crate::types::{TUPLE_TYPE, range::RANGE_TYPE};
+    let is = |t: &'static StaticType| ptr::eq(ty, t.get());
+    let f: IterFn = if is(&LIST_TYPE) {
+        seq::list_iter
+    } else if is(&TUPLE_TYPE) {
+        seq::tuple_iter
+    } else if is(&STR_TYPE) {
+        seq::str_iter
+    } else if is(&BYTES_TYPE) {
+        seq::bytes_iter
+    } else if is(&DICT_TYPE) {
+        |h, d| di::dict_iter(h, d, di::DictIterKind::Keys, false)
+    } else if is(&SET_TYPE) || is(&FROZENSET_TYPE) {
+        di::set_iter
+    } else if is(&RANGE_TYPE) {
+        |h, r| seq::range_iter(h, r, false)
+    } else {
+        return None;
+    };
+    Some(f)
 }
 
 fn is_object(ty: &PyTypeObject) -> bool {
     ptr::eq(ty, OBJECT_TYPE.get())
+}
+
+/// Whether static type `ty` has the wrapper `name` of a slot the interpreter owns, as CPython
+/// 3.12's type dicts hold one: `__init__` of `list`, `dict` and `set`; `__getitem__` of
+/// `str`, `tuple` and `bytes` (`list`'s and `dict`'s are method descriptors); `__setitem__` and
+/// `__delitem__` of `list` and `dict`; `__contains__` of `list`, `str`, `tuple` and `bytes`;
+/// `object.__init__`, `type.__init__` and `type.__call__`.
+fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
+    use crate::types::{BYTES_TYPE, DICT_TYPE, LIST_TYPE, SET_TYPE, STR_TYPE, TUPLE_TYPE};
+    let is = |t: &'static StaticType| ptr::eq(ty, t.get());
+    let list = is(&LIST_TYPE);
+    let dict = is(&DICT_TYPE);
+    let seq = is(&STR_TYPE) || is(&TUPLE_TYPE) || is(&BYTES_TYPE);
+    let object = is(&OBJECT_TYPE);
+    let meta = is(&TYPE_TYPE);
+    match name {
+        "__init__" => list || dict || is(&SET_TYPE) || object || meta,
+        "__call__" => meta,
+        "__getitem__" => seq,
+        "__setitem__" | "__delitem__" => list || dict,
+        "__contains__" => list || seq,
+        // `PyObject_GenericGetAttr` set explicitly, so `add_operators` gives a wrapper.
+        "__getattribute__" => {
+            use crate::types::{COMPLEX_TYPE, FLOAT_TYPE, FROZENSET_TYPE, INT_TYPE};
+            use crate::types::{exceptions::BASE_EXCEPTION, range::RANGE_TYPE};
+            list || dict
+                || seq
+                || [
+                    &INT_TYPE,
+                    &FLOAT_TYPE,
+                    &COMPLEX_TYPE,
+                    &SET_TYPE,
+                    &FROZENSET_TYPE,
+                ]
+                .into_iter()
+                .any(is)
+                || is(&RANGE_TYPE)
+                || is(&BASE_EXCEPTION)
+        }
+        _ => false,
+    }
 }
 
 /// Whether the built-in type `ty` fills the slot itself (`object` fills `__repr__`,
@@ -277,7 +430,11 @@ fn find_in_bases(
             if kind == Kind::Hash && unhashable(cur) {
                 return Some(Err(()));
             }
-            if defines(cur, kind) {
+            let own = match kind {
+                Kind::Interp => defines_interp_slot(cur, name),
+                _ => defines(cur, kind),
+            };
+            if own {
                 // SAFETY: a built-in type is a static, immortal object.
                 let cur: &'static PyTypeObject = unsafe { &*ptr::from_ref(cur) };
                 return Some(Ok((cur, i)));
@@ -610,13 +767,53 @@ static WRAPPER_MEMBERS: [Member; 3] = [
     },
 ];
 
+/// Whether two method-wrappers wrap the same slot of the same type (`wrapper_richcompare`
+/// compares the descriptors, one per type dict entry) and are bound to the same object.
+fn same_wrapper(heap: &Heap, a: &MethodWrapper, b: &MethodWrapper) -> PyResult<bool> {
+    let (da, sa) = wrapper_parts(heap, a)?;
+    let (db, sb) = wrapper_parts(heap, b)?;
+    let ha = descr_header(WrapperDescr::cast_internal(da.object())?);
+    let hb = descr_header(WrapperDescr::cast_internal(db.object())?);
+    Ok(ha.d_type == hb.d_type && ha.d_name == hb.d_name && sa.is(&sb))
+}
+
+/// `wrapper_richcompare`: `==` and `!=` by [`same_wrapper`]; the orderings are not
+/// implemented.
+fn wrapper_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    let (Some(wa), Some(wb)) = (MethodWrapper::cast(a), MethodWrapper::cast(b)) else {
+        return Ok(None);
+    };
+    let same = same_wrapper(heap, wa, wb)?;
+    match op {
+        CompareOp::Eq => Ok(Some(long::new_bool(heap, same))),
+        CompareOp::Ne => Ok(Some(long::new_bool(heap, !same))),
+        _ => Ok(None),
+    }
+}
+
+/// `wrapper_hash`: the bound object's address mixed with the slot's (its type and number), so
+/// equal wrappers hash equal.
+fn wrapper_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let w = MethodWrapper::cast_internal(o)?;
+    let (d, this) = wrapper_parts(heap, w)?;
+    let h = descr_header(WrapperDescr::cast_internal(d.object())?);
+    let slot = h.d_type.as_ptr().addr().rotate_left(8) ^ h.d_name;
+    let x = (ptr::from_ref(this.object()).addr().rotate_right(4) ^ slot) as i64;
+    Ok(if x == -1 { -2 } else { x })
+}
+
 static WRAPPER_SLOTS: Slots = Slots {
     dealloc: wrapper_dealloc,
     sizeof: None,
     repr: wrapper_repr,
     str: None,
-    hash: Some(crate::types::identity_hash),
-    richcompare: None,
+    hash: Some(wrapper_hash),
+    richcompare: Some(wrapper_richcompare),
     number: None,
     sequence: None,
     traverse: Some(wrapper_traverse),
@@ -658,6 +855,9 @@ pub fn call<'h>(
 ) -> Option<PyResult<Obj<'h>>> {
     if let Some(d) = WrapperDescr::cast(f) {
         let (ty, def) = descr_parts(d);
+        if def.kind == Kind::Interp {
+            return None;
+        }
         if def.kind == Kind::New {
             return Some(object_new(heap, args, has_kwargs));
         }
@@ -679,6 +879,9 @@ pub fn call<'h>(
         return Some(call_slot(heap, ty, def, this, rest, has_kwargs));
     }
     let w = MethodWrapper::cast(f)?;
+    if interpreter_slot(heap, f).is_some() {
+        return None;
+    }
     Some(wrapper_parts(heap, w).and_then(|(d, this)| {
         let (ty, def) = descr_parts(WrapperDescr::cast_internal(d.object())?);
         call_slot(heap, ty, def, this.object(), args, has_kwargs)
@@ -709,7 +912,13 @@ fn call_slot<'h>(
     let pow = matches!(def.kind, Kind::Binary(BinOp::Pow, _));
     if args.len() != want && !(pow && args.len() == 2) {
         return Err(PyErr::type_error(if pow {
-            format!("expected 1 or 2 arguments, got {}", args.len())
+            // `PyArg_UnpackTuple(args, "", 1, 2, ...)`: an empty name before the message.
+            let bound = if args.is_empty() {
+                "at least 1 argument"
+            } else {
+                "at most 2 arguments"
+            };
+            format!(" expected {bound}, got {}", args.len())
         } else {
             format!(
                 "expected {want} argument{}, got {}",
@@ -719,9 +928,13 @@ fn call_slot<'h>(
         }));
     }
     if pow && args.len() == 2 && !ptr::eq(args[1], none(heap).object()) {
-        return Err(PyErr::type_error(
-            "pyrt does not support three-argument pow() of a slot wrapper yet",
-        ));
+        // `wrap_ternaryfunc(_r)`: the type's own `nb_power` with the modulus.
+        let (v, w) = match def.kind {
+            Kind::Binary(_, true) => (args[0], this),
+            _ => (this, args[0]),
+        };
+        let r = crate::numbers::slot_power(heap, this, v, w, args[1])?;
+        return Ok(r.unwrap_or_else(|| not_implemented(heap)));
     }
     let s = ty.slots();
     let answer = |r: Option<Obj<'h>>| r.unwrap_or_else(|| not_implemented(heap));
@@ -782,8 +995,59 @@ fn call_slot<'h>(
             let n = s.sequence.and_then(|q| q.length).map_or(0, |f| f(this));
             long::int_from_i64(heap, n as i64)
         }
-        Kind::New => Err(crate::view::bad_internal_call()),
+        Kind::Iter => {
+            // SAFETY: the caller holds `this`.
+            let obj = unsafe { Obj::from_borrowed(heap, this) };
+            match own_iter(ty) {
+                Some(f) => f(heap, &obj),
+                // `PyObject_SelfIter`.
+                None => Ok(obj),
+            }
+        }
+        Kind::Next => {
+            let next = iter::builtin_iternext(ty).ok_or_else(crate::view::bad_internal_call)?;
+            next(heap, this)?.ok_or_else(|| PyErr::new(ExcKind::StopIteration, ""))
+        }
+        Kind::Index => {
+            let i = long::Int::cast_internal(this)?;
+            long::new_int(heap, &long::long_value(i))
+        }
+        Kind::ToInt => match crate::types::float::Float::cast(this) {
+            Some(f) => {
+                let v = crate::long_digits::LongValue::from_f64(
+                    crate::types::float::float_value(f).trunc(),
+                )
+                .map_err(long::long_error)?;
+                long::new_int(heap, &v)
+            }
+            None => {
+                let i = long::Int::cast_internal(this)?;
+                long::new_int(heap, &long::long_value(i))
+            }
+        },
+        Kind::ToFloat => crate::types::float::new_float(heap, crate::numbers::as_double(this)?),
+        Kind::New | Kind::Interp => Err(crate::view::bad_internal_call()),
     }
+}
+
+/// For a slot wrapper (or a method-wrapper) of a slot the interpreter owns
+/// (`list.__init__`, `tuple.__getitem__`, `[].__setitem__`): the owning type, the slot's name
+/// and, for a method-wrapper, the object it is bound to. [`call`] answers `None` for these: the
+/// interpreter calls `T.name(self, *args)` itself. `None` for any other object.
+pub fn interpreter_slot<'h>(
+    heap: &'h Heap,
+    f: &PyObject,
+) -> Option<(&'static PyTypeObject, &'static str, Option<Obj<'h>>)> {
+    let (descr, this) = match MethodWrapper::cast(f) {
+        Some(w) => {
+            let (d, this) = wrapper_parts(heap, w).ok()?;
+            (d, Some(this))
+        }
+        // SAFETY: the caller holds `f`.
+        None => (unsafe { Obj::from_borrowed(heap, f) }, None),
+    };
+    let (ty, def) = descr_parts(WrapperDescr::cast(descr.object())?);
+    (def.kind == Kind::Interp).then_some((ty, def.name, this))
 }
 
 /// `object.__new__(cls, *args)` (`object_new`): a new instance of `cls`, a class whose base

@@ -14,6 +14,7 @@ use crate::types::str_format::{self, FormatArgs};
 use crate::types::unicode::{Str, str_value};
 use crate::types::unicode_more::{self, CharTest, Justify};
 use crate::types::{unicode_join, unicode_methods};
+use crate::view::View;
 
 /// `find`, `count`, `startswith`, ...: `"O|OO:find"`.
 const FIND: Params = Params::VarArgs { min: 1, max: 3 };
@@ -151,6 +152,26 @@ pub static STR_METHODS: MethodTable<Str> = MethodTable {
             name: "format_map",
             params: Params::One,
             call: format_map,
+        },
+        MethodDef {
+            name: "__format__",
+            params: Params::One,
+            call: |heap, s, args| super::long_methods::format_number(heap, s.as_object(), args),
+        },
+        MethodDef {
+            name: "__sizeof__",
+            params: Params::NoArgs,
+            call: |heap, s, _| {
+                crate::types::long::int_from_i64(heap, abstract_::sizeof(s.as_object()) as i64)
+            },
+        },
+        MethodDef {
+            name: "__getnewargs__",
+            params: Params::NoArgs,
+            call: |heap, s, _| {
+                let copy = crate::types::unicode::new_str(heap, &str_value(s))?;
+                crate::types::tuple::new_tuple(heap, vec![copy])
+            },
         },
         MethodDef {
             name: "partition",

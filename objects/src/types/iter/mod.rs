@@ -160,6 +160,11 @@ pub fn builtin_iternext(ty: &PyTypeObject) -> Option<IterNextFn> {
     find(ty).map(|t| t.next)
 }
 
+/// Whether `ty` is the type of one of the built-in iterators of this module.
+pub fn is_builtin_iterator_type(ty: &PyTypeObject) -> bool {
+    find(ty).is_some()
+}
+
 /// Whether `o` is one of the built-in iterators of this module.
 pub fn is_builtin_iterator(o: &PyObject) -> bool {
     find(o.ob_type()).is_some()
