@@ -150,32 +150,11 @@ impl<'py> Interp<'py> {
         cls: &Obj<'py>,
         kwargs: &[(String, Obj<'py>)],
     ) -> R<'py, ()> {
-        let heap = self.heap;
         let Some(ty) = pyrt_objects::types::type_object(cls.object()) else {
             return Ok(());
         };
-        if let Some(ns) = class::class_dict(ty).and_then(dict::Dict::cast) {
-            for (k, v) in dict::items(heap, ns).map_err(|e| self.err(e))? {
-                if let Some(f) = slot_defs::lookup(heap, v.ob_type(), "__set_name__") {
-                    self.call(&f, vec![v, cls.clone(), k], Vec::new())?;
-                }
-            }
-        }
-        if let Some(base) = ty.base()
-            && let Some(f) = slot_defs::lookup(heap, base, "__init_subclass__")
-        {
-            self.call(&f, vec![cls.clone()], kwargs.to_vec())?;
-        } else if !kwargs.is_empty() {
-            // `object.__init_subclass__` takes no keywords.
-            return Err(self.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "{}.__init_subclass__() takes no keyword arguments",
-                    ty.name()
-                ),
-            ));
-        }
-        Ok(())
+        self.set_names(cls, ty)?;
+        self.init_subclass(ty, kwargs)
     }
 
     /// `cls(*args, **kwargs)` for a class that defines `__new__` (`slot_tp_new`, then

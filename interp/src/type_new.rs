@@ -5,13 +5,14 @@
 //! `__doc__` (`None`) when the body set none; properties learn their names
 //! (`__set_name__`). Also `type(name, bases, dict)`.
 
-use pyrt_objects::Obj;
-use pyrt_objects::typeobj::TypeFlags;
-use pyrt_objects::types::{class, dict, none, tuple, unicode};
+use pyrt_objects::typeobj::{PyTypeObject, TypeFlags};
+use pyrt_objects::types::exceptions::{Exception as ExceptionView, add_note_to};
+use pyrt_objects::types::{class, dict, none, slot_defs, tuple, unicode};
+use pyrt_objects::{Obj, abstract_};
 
 use super::descriptors::{self, GETSET, MEMBER, PROPERTY, prop};
 use super::exceptions;
-use super::{Interp, R};
+use super::{Interp, R, Unwind};
 
 impl<'py> Interp<'py> {
     /// `type(name, bases, dict)` and `type.__new__(meta, name, bases, dict, **kwargs)`: a
@@ -111,6 +112,7 @@ impl<'py> Interp<'py> {
                 ),
             ));
         }
+        self.implicit_classmethods(ns)?;
         for s in slots.unwrap_or_default() {
             if matches!(s.as_str(), "__dict__" | "__weakref__") {
                 continue;
@@ -124,6 +126,25 @@ impl<'py> Interp<'py> {
             }
         }
         Ok(qualname)
+    }
+
+    /// `type_new_set_classmethod`: a plain function as `__init_subclass__` or
+    /// `__class_getitem__` becomes a `classmethod` in the namespace, so `super()` and the
+    /// class's attribute bind it to the class.
+    fn implicit_classmethods(&self, ns: &dict::Dict) -> R<'py, ()> {
+        let heap = self.heap;
+        for name in ["__init_subclass__", "__class_getitem__"] {
+            let key = self.name_str(name)?;
+            if let Some(f) = dict::get_item(heap, ns, key.object()).map_err(|e| self.err(e))?
+                && super::vm::is_function(f.object())
+            {
+                let cm = descriptors::CLASSMETHOD
+                    .alloc(heap, &[Some(f), None], &[])
+                    .map_err(|e| self.err(e))?;
+                dict::set_item(heap, ns, key, cm).map_err(|e| self.err(e))?;
+            }
+        }
+        Ok(())
     }
 
     /// After the class is made: its descriptors and `__doc__` join its namespace, and its
@@ -178,6 +199,76 @@ impl<'py> Interp<'py> {
             dict::set_item(heap, d, doc, none(heap)).map_err(err)?;
         }
         Ok(())
+    }
+
+    /// `type_new_set_names`: `__set_name__(cls, name)` on each value of the class's
+    /// namespace whose type defines it, in the namespace's order; an error propagates with
+    /// CPython 3.12's note (`Error calling __set_name__ on 'D' instance 'd' in 'H'`).
+    pub(crate) fn set_names(&self, cls: &Obj<'py>, ty: &PyTypeObject) -> R<'py, ()> {
+        let heap = self.heap;
+        let Some(ns) = class::class_dict(ty).and_then(dict::Dict::cast) else {
+            return Ok(());
+        };
+        for (k, v) in dict::items(heap, ns).map_err(|e| self.err(e))? {
+            let Some(f) = slot_defs::lookup(heap, v.ob_type(), "__set_name__") else {
+                continue;
+            };
+            let note = format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                v.ob_type().name(),
+                abstract_::repr(heap, k.object()).map_err(|e| self.err(e))?,
+                ty.name()
+            );
+            if let Err(u) = self.call(&f, vec![v, cls.clone(), k], Vec::new()) {
+                return Err(self.with_note(u, &note));
+            }
+        }
+        Ok(())
+    }
+
+    /// `u` with `note` added to its exception's `__notes__` (`_PyErr_FormatNote`; an
+    /// exception that cannot take the note propagates unchanged).
+    fn with_note(&self, u: Unwind<'py>, note: &str) -> Unwind<'py> {
+        let Unwind::Raise(r) = &u;
+        if let Some(e) = ExceptionView::cast(r.exc.object())
+            && let Ok(n) = unicode::new_str(self.heap, note)
+        {
+            let _ = add_note_to(self.heap, e, n);
+        }
+        u
+    }
+
+    /// `init_subclass`: `super(ty, ty).__init_subclass__(**kwargs)`: the first
+    /// `__init_subclass__` along the MRO after `ty`, bound as `super()` binds (an implicit
+    /// class method gets the class), else `object.__init_subclass__`, which takes no keywords.
+    pub(crate) fn init_subclass(
+        &self,
+        ty: &PyTypeObject,
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, ()> {
+        let heap = self.heap;
+        let key = self.name_str("__init_subclass__")?;
+        // (Of the built-in types only `object` defines it: the static ones are skipped.)
+        for base in class::mro_iter(ty).skip(1).filter(|b| class::is_heap_type(b)) {
+            let Some(d) = class::class_dict(base).and_then(dict::Dict::cast) else {
+                continue;
+            };
+            if let Some(f) = dict::get_item(heap, d, key.object()).map_err(|e| self.err(e))? {
+                let bound = self.descr_get(f, None, ty, "__init_subclass__")?;
+                self.call(&bound, Vec::new(), kwargs.to_vec())?;
+                return Ok(());
+            }
+        }
+        if kwargs.is_empty() {
+            return Ok(());
+        }
+        Err(self.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                ty.name()
+            ),
+        ))
     }
 
     fn put_descriptor(
