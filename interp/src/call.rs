@@ -500,6 +500,11 @@ impl<'py> Interp<'py> {
         if MODULE.is(o) {
             return super::modules::set_module_attr(self, obj, name, value);
         }
+        if name == "__class__" && as_type(o).is_some_and(class::is_heap_type) {
+            // `type_setattro` finds `object.__class__`, a data descriptor, along the
+            // metaclass's MRO.
+            return self.object_set_class(obj, value);
+        }
         if let Some(ty) = as_type(o)
             && let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast)
         {
@@ -525,6 +530,9 @@ impl<'py> Interp<'py> {
         }
         if class::is_heap_type(o.ob_type()) {
             return self.instance_setattr(obj, name, value);
+        }
+        if name == "__class__" && as_type(o).is_none() {
+            return self.object_set_class(obj, value);
         }
         match value {
             Some(v) => abstract_::setattr(self.heap, o, name, v.object()),

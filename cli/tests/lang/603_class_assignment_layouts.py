@@ -1,0 +1,24 @@
+def t(a, b):
+
+    try:
+        o = a(); o.__class__ = b; print("ok", a.__name__, b.__name__)
+    except TypeError as e: print(e)
+class W1: __slots__ = ('__weakref__',)
+class W0: __slots__ = ()
+class D1: __slots__ = ('__dict__',)
+class DW: __slots__ = ('__dict__', '__weakref__')
+class P: pass
+class Q(P): pass
+class R(W0): pass
+t(W1, W0); t(W0, W1); t(D1, DW); t(DW, P); t(P, DW); t(Q, P); t(P, Q); t(R, W0); t(W0, R); t(R, P)
+class S2(P): __slots__ = ('a',)
+class S3(Q): __slots__ = ('a',)
+t(S2, S3)
+class I1(int): pass
+class I2(int): pass
+t(I1, I2)
+class T1(tuple): pass
+t(T1, I1)
+class E1(Exception): pass
+class E2(ValueError): pass
+t(E1, E2)
