@@ -737,32 +737,6 @@ impl<'py> Interp<'py> {
     ) -> R<'py, Obj<'py>> {
         let heap = self.heap;
         let ns_dict = dict::Dict::cast_internal(ns.object()).map_err(|e| self.err(e))?;
-        let slots_key = self.name_str("__slots__")?;
-        let slots = dict::get_item(heap, ns_dict, slots_key.object()).map_err(|e| self.err(e))?;
-        let slot_names: Option<Vec<String>> = match slots {
-            None => None,
-            Some(ref s) if let Some(s) = unicode::Str::cast(s.object()) => {
-                Some(vec![unicode::str_value(s)])
-            }
-            Some(s) => Some(
-                self.collect(&s)?
-                    .iter()
-                    .map(|x| {
-                        if let Some(x) = unicode::Str::cast(x.object()) {
-                            Ok(unicode::str_value(x))
-                        } else {
-                            Err(self.raise(
-                                &exceptions::TYPE_ERROR,
-                                format!(
-                                    "__slots__ items must be strings, not '{}'",
-                                    x.ob_type().name()
-                                ),
-                            ))
-                        }
-                    })
-                    .collect::<R<'py, Vec<_>>>()?,
-            ),
-        };
         let mut c3 = None;
         let base = match bases {
             [] => None,
@@ -816,6 +790,7 @@ impl<'py> Interp<'py> {
                     .then_some(&best.ob_base.ob_base)
             }
         };
+        let slot_names = self.class_slots(class_name, ns_dict, base)?;
         self.refuse_unsupported_special_methods(class_name, ns_dict, base)?;
         let qualname = self.prepare_namespace(ns_dict, slot_names.as_deref())?;
         let slot_refs: Option<Vec<&str>> = slot_names

@@ -208,7 +208,11 @@ impl<'py> Interp<'py> {
             return None;
         }
         let f = slot_defs::lookup(self.heap, ty, "__class_getitem__")?;
-        Some(self.call(&f, vec![cls.clone(), key.clone()], Vec::new()))
+        // (A function there is a `classmethod` since `type_new`: bound as `cls.attr` binds.)
+        Some(
+            self.descr_get(f, None, ty, "__class_getitem__")
+                .and_then(|f| self.call(&f, vec![key.clone()], Vec::new())),
+        )
     }
 
     /// `type(o).name(o, *args)` when `o`'s class defines `name`.

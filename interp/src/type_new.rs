@@ -75,6 +75,79 @@ impl<'py> Interp<'py> {
         self.new_class(&unicode::str_value(n), &bases, copy, kwargs, meta)
     }
 
+    /// `type_new_slots`: the class's `__slots__` (absent: `None`), checked item by item as
+    /// `type_new_visit_slots` does (strings, identifiers, `__dict__` and `__weakref__` once
+    /// and only where the base has none), then the special two followed by the member names,
+    /// private ones mangled with the class name, sorted (`type_new_copy_slots`).
+    pub(crate) fn class_slots(
+        &self,
+        class_name: &str,
+        ns: &dict::Dict,
+        base: Option<&pyrt_objects::PyObject>,
+    ) -> R<'py, Option<Vec<String>>> {
+        let heap = self.heap;
+        let key = self.name_str("__slots__")?;
+        let Some(slots) = dict::get_item(heap, ns, key.object()).map_err(|e| self.err(e))? else {
+            return Ok(None);
+        };
+        let items = if unicode::is_str(slots.object()) {
+            vec![slots]
+        } else {
+            self.collect(&slots)?
+        };
+        let base_ty = base.and_then(pyrt_objects::types::type_object);
+        if let Some(b) = base_ty
+            && !items.is_empty()
+            && b.itemsize() != 0
+        {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "nonempty __slots__ not supported for subtype of '{}'",
+                    b.name()
+                ),
+            ));
+        }
+        let base_flags = base_ty.map_or(TypeFlags(0), PyTypeObject::flags);
+        let may_add_dict = !base_flags.contains(TypeFlags::MANAGED_DICT)
+            && !base.is_some_and(exceptions::is_exception_class);
+        let may_add_weak = !base_flags.contains(TypeFlags::MANAGED_WEAKREF)
+            && base_ty.is_none_or(|b| b.weaklistoffset() == 0 && b.itemsize() == 0);
+        let (mut specials, mut names) = (Vec::new(), Vec::new());
+        for item in &items {
+            let Some(s) = unicode::Str::cast(item.object()).map(unicode::str_value) else {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "__slots__ items must be strings, not '{}'",
+                        item.ob_type().name()
+                    ),
+                ));
+            };
+            if !class::is_identifier(&s) {
+                return Err(self.raise(&exceptions::TYPE_ERROR, "__slots__ must be identifiers"));
+            }
+            let may_add = match s.as_str() {
+                "__dict__" => may_add_dict,
+                "__weakref__" => may_add_weak,
+                _ => {
+                    names.push(mangle(class_name, s));
+                    continue;
+                }
+            };
+            if !may_add || specials.contains(&s) {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("{s} slot disallowed: we already got one"),
+                ));
+            }
+            specials.push(s);
+        }
+        names.sort();
+        specials.extend(names);
+        Ok(Some(specials))
+    }
+
     /// Before the class is made: `__qualname__` leaves the namespace (given back), so does
     /// `__classcell__`, and a `__slots__` name
     /// that is also a class attribute is refused.
@@ -219,7 +292,10 @@ impl<'py> Interp<'py> {
                 abstract_::repr(heap, k.object()).map_err(|e| self.err(e))?,
                 ty.name()
             );
-            if let Err(u) = self.call(&f, vec![v, cls.clone(), k], Vec::new()) {
+            // `_PyObject_LookupSpecial`: bound to the value as its attribute would be.
+            // (An error of the binding itself gets no note.)
+            let f = self.descr_get(f, Some(&v), v.ob_type(), "__set_name__")?;
+            if let Err(u) = self.call(&f, vec![cls.clone(), k], Vec::new()) {
                 return Err(self.with_note(u, &note));
             }
         }
@@ -300,4 +376,18 @@ pub(crate) fn is_protocol_method(name: &str) -> bool {
             | "__set__"
             | "__delete__"
     )
+}
+
+/// `_Py_Mangle(class_name, name)`: a private name (`__x`, not `__x__`) gets the class's name
+/// without its leading underscores in front (`_C__x`); a class named only by underscores
+/// mangles nothing.
+fn mangle(class_name: &str, name: String) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name;
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name;
+    }
+    format!("_{stripped}{name}")
 }

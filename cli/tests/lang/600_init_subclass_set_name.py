@@ -1,3 +1,4 @@
+# __init_subclass__ chains through super() with keywords; implicit classmethods.
 class Base:
     def __init_subclass__(cls, **kw):
         print("Base.init_subclass", cls.__name__, kw)
@@ -7,6 +8,7 @@ class Mid(Base):
         print("Mid.init_subclass", cls.__name__, tag, kw)
         super().__init_subclass__(**kw)
 class Leaf(Mid, tag=1, other=2): pass
+print(type(Base.__dict__['__init_subclass__']).__name__, Base.__init_subclass__.__self__)
 try:
     class Bad(Base, x=1):
         def __init_subclass__(cls, **kw): pass
@@ -16,50 +18,22 @@ except TypeError as e:
 class P:
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)
-try:
-    class Q(P, z=3): pass
-except TypeError as e:
-    print(type(e).__name__, e)
-class D:
-    def __set_name__(self, owner, name):
-        raise ValueError("boom " + name)
-try:
-    class H:
-        d = D()
-except ValueError as e:
-    print(type(e).__name__, e, getattr(e, '__notes__', None))
-class D2:
-    def __set_name__(self, owner, name, extra): pass
-try:
-    class H2:
-        d = D2()
-except TypeError as e:
-    print(type(e).__name__, e, getattr(e, '__notes__', None))
-class D3:
-    __set_name__ = 5
-try:
-    class H3:
-        d = D3()
-except TypeError as e:
-    print(type(e).__name__, e, getattr(e, '__notes__', None))
-class SN:
-    def __set_name__(self, owner, name): print("set_name", owner.__name__, name)
-class K:
-    a = SN(); b = SN()
-K.c = SN()
-T = type("T", (), {"x": SN()})
-class O:
-    def __init_subclass__(cls): print("O sub", cls.__name__, type(cls.x).__name__)
-class O2(O):
-    x = SN()
+for body in ["class Q(P, z=3): pass", "class Z(object, q=1): pass"]:
+    try:
+        exec(body)
+    except TypeError as e:
+        print(type(e).__name__, e)
 class IS:
     @classmethod
     def __init_subclass__(cls, **kw): print("classmethod explicit", cls.__name__)
 class IS2(IS): pass
-try:
-    class Z(object, q=1): pass
-except TypeError as e:
-    print(type(e).__name__, e)
 class Init:
-    __init_subclass__ = lambda cls: print("lambda", cls)
+    __init_subclass__ = lambda cls: print("lambda", cls.__name__)
 class Init2(Init): pass
+class G:
+    def __class_getitem__(cls, item): return (cls.__name__, item)
+print(G[int], type(G.__dict__['__class_getitem__']).__name__)
+class SM:
+    @staticmethod
+    def __init_subclass__(**kw): print("staticmethod", kw)
+class SM2(SM, k=1): pass

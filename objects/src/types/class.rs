@@ -234,7 +234,8 @@ pub fn set_class_qualname(c: &Class, qualname: &str) {
     }
 }
 
-pub(crate) fn is_identifier(name: &str) -> bool {
+/// Whether `name` is an identifier (`str.isidentifier`, as `__slots__` names must be).
+pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c.is_alphanumeric())

@@ -1,5 +1,5 @@
+# compatible_for_assignment: which layouts CPython 3.12 lets an instance switch between.
 def t(a, b):
-
     try:
         o = a(); o.__class__ = b; print("ok", a.__name__, b.__name__)
     except TypeError as e: print(e)
@@ -14,6 +14,9 @@ t(W1, W0); t(W0, W1); t(D1, DW); t(DW, P); t(P, DW); t(Q, P); t(P, Q); t(R, W0);
 class S2(P): __slots__ = ('a',)
 class S3(Q): __slots__ = ('a',)
 t(S2, S3)
+class S4(P): __slots__ = ('b', 'a')
+class S5(P): __slots__ = ('a', 'b')
+t(S4, S5)
 class I1(int): pass
 class I2(int): pass
 t(I1, I2)
@@ -22,3 +25,9 @@ t(T1, I1)
 class E1(Exception): pass
 class E2(ValueError): pass
 t(E1, E2)
+class F1(float): pass
+class F2(float): __slots__ = ()
+t(F1, F2); t(F2, F1)
+class X1(dict): pass
+class X2(dict): pass
+t(X1, X2); t(X1, L := type("L", (list,), {}))
