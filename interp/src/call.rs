@@ -508,6 +508,21 @@ impl<'py> Interp<'py> {
         if let Some(ty) = as_type(o)
             && let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast)
         {
+            // `check_set_special_type_attr`: the getset attributes of `type` refuse deletion.
+            if value.is_none()
+                && matches!(
+                    name,
+                    "__module__" | "__name__" | "__qualname__" | "__doc__" | "__bases__"
+                )
+            {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "cannot delete '{name}' attribute of immutable type '{}'",
+                        ty.name()
+                    ),
+                ));
+            }
             let key = self.name_str(name)?;
             let result = match value {
                 Some(v) => dict::set_item(self.heap, d, key, v.clone()),

@@ -16,7 +16,8 @@ use super::{Interp, R, Unwind};
 
 impl<'py> Interp<'py> {
     /// `type(name, bases, dict)` and `type.__new__(meta, name, bases, dict, **kwargs)`: a
-    /// class made from a copy of `ns`, with `__module__` set when `ns` has none, an instance
+    /// class made from a copy of `ns`, with `__module__` (when `ns` has none) the caller's
+    /// module name, an instance
     /// of the most derived of `meta` (`type` for `None`) and its bases' metaclasses.
     pub(crate) fn type_new(
         &self,
@@ -46,6 +47,14 @@ impl<'py> Interp<'py> {
         let Some(src) = dict::Dict::cast(ns.object()) else {
             return Err(wrong(3, "dict", ns));
         };
+        let class_name = unicode::str_value(n);
+        if class_name.contains('\0') {
+            // `type_new_set_name`.
+            return Err(self.raise(
+                &exceptions::VALUE_ERROR,
+                "type name must not contain null characters",
+            ));
+        }
         let bases: Vec<Obj<'py>> = tuple::items(b)
             .iter()
             // SAFETY: the tuple holds its items.
@@ -56,14 +65,7 @@ impl<'py> Interp<'py> {
         for (k, v) in dict::items(heap, src).map_err(err)? {
             dict::set_item(heap, view, k, v).map_err(err)?;
         }
-        let module_key = self.name_str("__module__")?;
-        if dict::get_item(heap, view, module_key.object())
-            .map_err(err)?
-            .is_none()
-        {
-            let m = self.name_str("__main__")?;
-            dict::set_item(heap, view, module_key, m).map_err(err)?;
-        }
+        self.set_module_from_caller(view)?;
         let meta = match meta {
             Some(m) => self.winning_metaclass(m.clone(), &bases)?,
             None => self.winning_metaclass(
@@ -72,7 +74,29 @@ impl<'py> Interp<'py> {
             )?,
         };
         let meta = meta.as_ref().and_then(|m| class::Class::cast(m.object()));
-        self.new_class(&unicode::str_value(n), &bases, copy, kwargs, meta)
+        self.new_class(&class_name, &bases, copy, kwargs, meta)
+    }
+
+    /// `type_new_set_module`: a namespace without `__module__` gets the running frame's
+    /// `globals()['__name__']` (nothing when the globals have none).
+    fn set_module_from_caller(&self, ns: &dict::Dict) -> R<'py, ()> {
+        let heap = self.heap;
+        let err = |e| self.err(e);
+        let key = self.name_str("__module__")?;
+        if dict::get_item(heap, ns, key.object()).map_err(err)?.is_some() {
+            return Ok(());
+        }
+        let Some(globals) = self.running_frame().and_then(|f| f.globals(heap)) else {
+            return Ok(());
+        };
+        let Some(g) = dict::Dict::cast(globals.object()) else {
+            return Ok(());
+        };
+        let name = self.name_str("__name__")?;
+        if let Some(m) = dict::get_item(heap, g, name.object()).map_err(err)? {
+            dict::set_item(heap, ns, key, m).map_err(err)?;
+        }
+        Ok(())
     }
 
     /// `type_new_slots`: the class's `__slots__` (absent: `None`), checked item by item as

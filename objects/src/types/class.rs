@@ -225,6 +225,23 @@ pub fn class_module_and_name(c: &Class) -> (&str, &str) {
     (&h.module, h.dotted_qualname.get().unwrap_or(&h.qualname))
 }
 
+/// `type_module` of a class as reprs use it: its namespace's `__module__` when that is a str
+/// (`None` when it is not: `<class 'C'>`), else the module it was made in.
+pub fn class_module(c: &Class) -> Option<String> {
+    let ns = class_dict(c.as_type()).and_then(crate::types::dict::Dict::cast);
+    if let Some(ns) = ns {
+        for (k, v) in crate::types::dict::entries(ns) {
+            // SAFETY: the namespace holds its keys and values while it is read here (nothing
+            // runs that could change it).
+            let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
+            if unicode::Str::cast(k).is_some_and(|k| unicode::str_value(k) == "__module__") {
+                return unicode::Str::cast(v).map(unicode::str_value);
+            }
+        }
+    }
+    Some(header(c).module.clone())
+}
+
 /// Sets the class's `__qualname__` as its class statement gave it (once, when the class is
 /// made; a name equal to the class's name changes nothing).
 pub fn set_class_qualname(c: &Class, qualname: &str) {
