@@ -5,8 +5,11 @@
 //! (`super(C, obj)` as a value) is 40 bytes: the class, the object and the start type.
 
 use pyrt_objects::typeobj::{PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
-use pyrt_objects::types::{OBJECT_TYPE, TYPE_TYPE, class, dict, method, type_object};
-use pyrt_objects::{Heap, Obj, PyObject, PyResult};
+use pyrt_objects::methods::{Bound, Params};
+use pyrt_objects::types::{
+    OBJECT_TYPE, TYPE_TYPE, cfunction, class, dict, method, none, slot_defs, type_object,
+};
+use pyrt_objects::{Heap, Obj, PyErr, PyObject, PyResult};
 
 use super::exceptions;
 use super::objects::{Kind, clear, dealloc, traverse};
@@ -46,6 +49,36 @@ pub(crate) static SUPER: Kind = Kind::new(&SUPER_TYPE, 3, 0);
 /// The `super` type, which the `builtins` module names.
 pub(crate) fn super_type() -> &'static StaticType {
     &SUPER_TYPE
+}
+
+/// `object.__init__` as `super().__init__` finds it on a class based on `object`.
+static OBJECT_INIT: cfunction::MethodDef = cfunction::MethodDef {
+    name: "__init__",
+    owner: "object",
+    params: Params::VarKeywords,
+    call: object_init,
+    doc: Some("Initialize self.  See help(type(self)) for accurate signature."),
+};
+
+/// `object_init`: nothing to do; arguments are an error when the instance's class defines
+/// `__init__` (the one calling this, usually), or defines neither `__init__` nor `__new__`.
+fn object_init<'h>(heap: &'h Heap, me: &PyObject, bound: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    // `*args, **kwargs` bound as the arguments, a separator, then the keyword pairs.
+    if bound.len() > 1 {
+        let ty = me.ob_type();
+        if slot_defs::lookup(heap, ty, "__init__").is_some() {
+            return Err(PyErr::type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if slot_defs::lookup(heap, ty, "__new__").is_none() {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                ty.name()
+            )));
+        }
+    }
+    Ok(none(heap))
 }
 
 /// `super_repr`: `<super: <class 'C'>, <D object>>`.
@@ -142,7 +175,6 @@ impl<'py> Interp<'py> {
         }
         if let Some(inst) = inst
             && let Some(base) = after.iter().find(|t| !class::is_heap_type(t))
-            && !core::ptr::eq(*base, OBJECT_TYPE.get())
             && let Some(w) =
                 pyrt_objects::types::slot_wrappers::bound_slot_of(heap, base, inst, name)
                     .map_err(|e| self.err(e))?
@@ -153,13 +185,13 @@ impl<'py> Interp<'py> {
         if let Some(f) = self.super_builtin_method(after, inst.unwrap_or(obj), name)? {
             return Ok(f);
         }
-        if name == "__init__" {
-            // `object.__init__`: takes the arguments and does nothing.
-            let b = dict::Dict::cast_internal(self.builtins.object()).map_err(|e| self.err(e))?;
-            let key = self.name_str("__object_init__")?;
-            if let Some(f) = dict::get_item(heap, b, key.object()).map_err(|e| self.err(e))? {
-                return Ok(f);
-            }
+        if name == "__init__"
+            && let Some(inst) = inst
+            && after.iter().any(|t| core::ptr::eq(*t, OBJECT_TYPE.get()))
+        {
+            // `object.__init__` bound to the instance.
+            return cfunction::new_cfunction(heap, &OBJECT_INIT, Some(inst.clone()), None)
+                .map_err(|e| self.err(e));
         }
         if let Some(w) = self.class_getattr(OBJECT_TYPE.get(), name)? {
             return method::new_method(heap, w, obj.clone()).map_err(|e| self.err(e));

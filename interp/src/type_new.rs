@@ -415,3 +415,49 @@ fn mangle(class_name: &str, name: String) -> String {
     }
     format!("_{stripped}{name}")
 }
+
+impl<'py> Interp<'py> {
+    /// `PyMapping_Check(o)`: `o`'s type subscripts (`mp_subscript`): a dict, list, tuple, str,
+    /// bytes or range, or a class defining `__getitem__` (or derived from one of those).
+    pub(crate) fn is_mapping(&self, o: &Obj<'py>) -> bool {
+        use pyrt_objects::types::{
+            BYTES_TYPE, DICT_TYPE, LIST_TYPE, STR_TYPE, TUPLE_TYPE, range::RANGE_TYPE,
+        };
+        let subscripted = [
+            &DICT_TYPE,
+            &LIST_TYPE,
+            &TUPLE_TYPE,
+            &STR_TYPE,
+            &BYTES_TYPE,
+            &RANGE_TYPE,
+        ];
+        let ty = o.ob_type();
+        subscripted.iter().any(|t| ty.is_subtype(t.get()))
+            || descriptors::MAPPINGPROXY.is(o.object())
+            || (class::is_heap_type(ty) && self.class_lookup(ty, "__getitem__").is_some())
+    }
+
+    /// `PyMapping_GetOptionalItem(mapping, key)` for a namespace that is not an exact dict
+    /// (a class body's `__prepare__` result): `mapping[key]`, `None` on `KeyError`.
+    pub(crate) fn mapping_get_optional(
+        &self,
+        mapping: &Obj<'py>,
+        key: &Obj<'py>,
+    ) -> R<'py, Option<Obj<'py>>> {
+        if dict::is_exact_dict(mapping.object())
+            && let Some(d) = dict::Dict::cast(mapping.object())
+        {
+            return dict::get_item(self.heap, d, key.object()).map_err(|e| self.err(e));
+        }
+        match self.getitem(mapping, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(u) if self.is_key_error(&u) => Ok(None),
+            Err(u) => Err(u),
+        }
+    }
+
+    fn is_key_error(&self, u: &Unwind<'py>) -> bool {
+        let Unwind::Raise(r) = u;
+        r.exc.ob_type().is_subtype(exceptions::KEY_ERROR.get())
+    }
+}
