@@ -185,9 +185,19 @@ impl<'py> Interp<'py> {
         if let Some(f) = self.super_builtin_method(after, inst.unwrap_or(obj), name)? {
             return Ok(f);
         }
+        // Whether the built-in base the lookup reaches is `object` itself.
+        let on_object = after
+            .iter()
+            .find(|t| !class::is_heap_type(t))
+            .is_some_and(|t| core::ptr::eq(*t, OBJECT_TYPE.get()));
+        if name == "__new__" && on_object {
+            // `object.__new__`, a static method: not bound.
+            let object = self.type_as_object(OBJECT_TYPE.get());
+            return self.getattr(&object, name);
+        }
         if name == "__init__"
+            && on_object
             && let Some(inst) = inst
-            && after.iter().any(|t| core::ptr::eq(*t, OBJECT_TYPE.get()))
         {
             // `object.__init__` bound to the instance.
             return cfunction::new_cfunction(heap, &OBJECT_INIT, Some(inst.clone()), None)
