@@ -136,7 +136,8 @@ impl<'py> Interp<'py> {
         let Some(c) = class::Class::of_type(ty) else {
             return super::builtins::construct(self, ty, args, kwargs);
         };
-        if let Some(new) = self.class_lookup(ty, "__new__") {
+        let defines_new = self.class_defines_new(ty);
+        if defines_new && let Some(new) = self.class_lookup(ty, "__new__") {
             return self.instantiate_with_new(cls, ty, new, args, kwargs);
         }
         if class::class_kind(ty) == Some(class::ClassKind::Meta) {
@@ -165,7 +166,7 @@ impl<'py> Interp<'py> {
         if class::class_kind(ty) != Some(class::ClassKind::Object) {
             return class::call(self.heap, c, args).map_err(|e| self.err(e));
         }
-        if let Some(r) = self.user_new(cls, &args, &kwargs) {
+        if defines_new && let Some(r) = self.user_new(cls, &args, &kwargs) {
             return r;
         }
         let init = self.class_lookup(ty, "__init__");
@@ -261,6 +262,32 @@ impl<'py> Interp<'py> {
             ));
         }
         Ok(obj)
+    }
+
+    /// Whether class `ty` or a base defines `__new__` (which `type_call` then runs:
+    /// `slot_tp_new`). Kept on the class for its version tag, as CPython's specialised calls
+    /// key on it: the lookup runs again only after the namespaces of the class or a base
+    /// changed (`C.__new__ = f`, `del C.__new__`).
+    #[inline]
+    pub(crate) fn class_defines_new(&self, ty: &PyTypeObject) -> bool {
+        match class::cached_defines_new(ty) {
+            Some(known) => known,
+            None => self.lookup_defines_new(ty),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn lookup_defines_new(&self, ty: &PyTypeObject) -> bool {
+        let version = pyrt_objects::type_cache::type_version(self.heap, ty).filter(|&v| v != 0);
+        let defines = self.class_lookup(ty, "__new__").is_some();
+        // (The lookup runs no code: the tag read before it still describes the class.)
+        if let Some(v) = version
+            && ty.version_tag() == v
+        {
+            class::set_cached_defines_new(ty, v, defines);
+        }
+        defines
     }
 
     /// An attribute of a class or its bases (`_PyType_Lookup`).

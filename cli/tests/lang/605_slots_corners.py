@@ -10,7 +10,7 @@ b.y = 1; print(b.__dict__)
 class S1: __slots__ = 'abc'
 print(S1.__slots__, S1.__dict__['abc'], hasattr(S1(), '__dict__'))
 class S2: __slots__ = {'p': 'doc of p', 'q': None}
-print(S2.__slots__, [k for k in S2.__dict__ if not k.startswith('__')])
+print(S2.__slots__, [k for k in S2.__dict__ if not k.startswith('__')], S2.p.__doc__)
 class S3: __slots__ = ('b', 'a', '__c', 'a')
 print(list(S3.__dict__), S3._S3__c)
 class __S4: __slots__ = ('__y', '__z__')
@@ -33,7 +33,7 @@ t("class E14(int): __slots__ = ('__weakref__',)")
 t("class E15(tuple): __slots__ = ('a',)")
 t("class E16(int): __slots__ = ()")
 class W: __slots__ = ('__weakref__', 'v')
-print(list(W.__dict__), hasattr(W(), '__dict__'))
+print(list(W.__dict__), hasattr(W(), '__dict__'), W.__weakref__.__doc__)
 class D: __slots__ = ('__dict__', 'w')
 d = D(); d.w = 1; d.extra = 2
-print(list(D.__dict__), d.__dict__, d.w)
+print(list(D.__dict__), d.__dict__, d.w, D.__dict__['__dict__'].__doc__)

@@ -2092,9 +2092,7 @@ impl<'a, 'py> Run<'a, 'py> {
             return Ok(None);
         };
         // A class with its own `__new__` takes the generic path (`slot_tp_new`).
-        if unicode::interned(heap, "__new__")
-            .is_some_and(|name| class::lookup(heap, ty, name.object()).is_some())
-        {
+        if interp.class_defines_new(ty) {
             return Ok(None);
         }
         let init_ptr = init.as_ptr();
