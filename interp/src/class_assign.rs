@@ -13,10 +13,7 @@ impl<'py> Interp<'py> {
     /// `object.__class__.__set__(obj, value)` (`None`: `del obj.__class__`).
     pub(crate) fn object_set_class(&self, obj: &Obj<'py>, value: Option<&Obj<'py>>) -> R<'py, ()> {
         let Some(value) = value else {
-            return Err(self.raise(
-                &exceptions::TYPE_ERROR,
-                "can't delete __class__ attribute",
-            ));
+            return Err(self.raise(&exceptions::TYPE_ERROR, "can't delete __class__ attribute"));
         };
         let Some(newto) = pyrt_objects::types::type_object(value.object()) else {
             return Err(self.raise(

@@ -4,8 +4,8 @@
 //! class the lookup starts from, so a `classmethod` binds to it). The `super` object itself
 //! (`super(C, obj)` as a value) is 40 bytes: the class, the object and the start type.
 
-use pyrt_objects::typeobj::{PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
 use pyrt_objects::methods::{Bound, Params};
+use pyrt_objects::typeobj::{PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
 use pyrt_objects::types::{
     OBJECT_TYPE, TYPE_TYPE, cfunction, class, dict, method, none, slot_defs, type_object,
 };

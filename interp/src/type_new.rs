@@ -83,7 +83,10 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         let err = |e| self.err(e);
         let key = self.name_str("__module__")?;
-        if dict::get_item(heap, ns, key.object()).map_err(err)?.is_some() {
+        if dict::get_item(heap, ns, key.object())
+            .map_err(err)?
+            .is_some()
+        {
             return Ok(());
         }
         let Some(globals) = self.running_frame().and_then(|f| f.globals(heap)) else {
@@ -349,7 +352,10 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         let key = self.name_str("__init_subclass__")?;
         // (Of the built-in types only `object` defines it: the static ones are skipped.)
-        for base in class::mro_iter(ty).skip(1).filter(|b| class::is_heap_type(b)) {
+        for base in class::mro_iter(ty)
+            .skip(1)
+            .filter(|b| class::is_heap_type(b))
+        {
             let Some(d) = class::class_dict(base).and_then(dict::Dict::cast) else {
                 continue;
             };

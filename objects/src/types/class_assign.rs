@@ -80,8 +80,8 @@ pub fn compatible_for_assignment(
         (None, None) => true,
         _ => false,
     };
-    let layout_ok = core::ptr::eq(newbase, oldbase)
-        || (same_parent && same_slots_added(newbase, oldbase));
+    let layout_ok =
+        core::ptr::eq(newbase, oldbase) || (same_parent && same_slots_added(newbase, oldbase));
     // The walk above does not see what lives before the object (`Py_TPFLAGS_PREHEADER`).
     // (pyrt's instance kinds are a net under CPython's test: the same solid base gives the
     // same kind, so this refuses nothing CPython allows except a namedtuple class.)
