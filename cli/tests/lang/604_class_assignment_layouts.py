@@ -31,3 +31,10 @@ t(F1, F2); t(F2, F1)
 class X1(dict): pass
 class X2(dict): pass
 t(X1, X2); t(X1, L := type("L", (list,), {}))
+class Fin:
+    def __del__(self): print("Fin.__del__", type(self).__name__)
+a = Fin(); a.__class__ = P; del a
+b = P(); b.__class__ = Fin; del b
+import weakref
+w = W1(); r = weakref.ref(w); w.__class__ = type("W2", (), {"__slots__": ('__weakref__',)})
+print(r() is w, type(w).__name__); del w; print(r())
