@@ -340,6 +340,9 @@ impl<'py> Interp<'py> {
         {
             return Ok(());
         }
+        if name == "__class__" {
+            return self.object_set_class(obj, value);
+        }
         match value {
             Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
             None => abstract_::delattr(self.heap, o, name),

@@ -152,7 +152,8 @@ impl<'py> Interp<'py> {
         let Some(c) = class::Class::of_type(ty) else {
             return super::builtins::construct(self, ty, args, kwargs);
         };
-        if let Some(new) = self.class_lookup(ty, "__new__") {
+        let defines_new = self.class_defines_new(ty);
+        if defines_new && let Some(new) = self.class_lookup(ty, "__new__") {
             return self.instantiate_with_new(cls, ty, new, args, kwargs, &|obj, args, kwargs| {
                 self.builtin_base_init(obj, &args, &kwargs)
             });
@@ -189,7 +190,7 @@ impl<'py> Interp<'py> {
         if class::class_kind(ty) != Some(class::ClassKind::Object) {
             return class::call(self.heap, c, args).map_err(|e| self.err(e));
         }
-        if let Some(r) = self.user_new(cls, &args, &kwargs) {
+        if defines_new && let Some(r) = self.user_new(cls, &args, &kwargs) {
             return r;
         }
         let init = self.class_lookup(ty, "__init__");
@@ -256,6 +257,32 @@ impl<'py> Interp<'py> {
         let init = pyrt_objects::types::exceptions::create::init_method(self.heap, obj.clone())
             .map_err(|e| self.err(e))?;
         self.call(&init, args, kwargs).map(drop)
+    }
+
+    /// Whether class `ty` or a base defines `__new__` (which `type_call` then runs:
+    /// `slot_tp_new`). Kept on the class for its version tag, as CPython's specialised calls
+    /// key on it: the lookup runs again only after the namespaces of the class or a base
+    /// changed (`C.__new__ = f`, `del C.__new__`).
+    #[inline]
+    pub(crate) fn class_defines_new(&self, ty: &PyTypeObject) -> bool {
+        match class::cached_defines_new(ty) {
+            Some(known) => known,
+            None => self.lookup_defines_new(ty),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn lookup_defines_new(&self, ty: &PyTypeObject) -> bool {
+        let version = pyrt_objects::type_cache::type_version(self.heap, ty).filter(|&v| v != 0);
+        let defines = self.class_lookup(ty, "__new__").is_some();
+        // (The lookup runs no code: the tag read before it still describes the class.)
+        if let Some(v) = version
+            && ty.version_tag() == v
+        {
+            class::set_cached_defines_new(ty, v, defines);
+        }
+        defines
     }
 
     /// An attribute of a class or its bases (`_PyType_Lookup`).
@@ -507,9 +534,29 @@ impl<'py> Interp<'py> {
         if MODULE.is(o) {
             return super::modules::set_module_attr(self, obj, name, value);
         }
+        if name == "__class__" && as_type(o).is_some_and(class::is_heap_type) {
+            // `type_setattro` finds `object.__class__`, a data descriptor, along the
+            // metaclass's MRO.
+            return self.object_set_class(obj, value);
+        }
         if let Some(ty) = as_type(o)
             && let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast)
         {
+            // `check_set_special_type_attr`: the getset attributes of `type` refuse deletion.
+            if value.is_none()
+                && matches!(
+                    name,
+                    "__module__" | "__name__" | "__qualname__" | "__doc__" | "__bases__"
+                )
+            {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "cannot delete '{name}' attribute of immutable type '{}'",
+                        ty.name()
+                    ),
+                ));
+            }
             let key = self.name_str(name)?;
             let result = match value {
                 Some(v) => dict::set_item(self.heap, d, key, v.clone()),
@@ -532,6 +579,9 @@ impl<'py> Interp<'py> {
         }
         if class::is_heap_type(o.ob_type()) {
             return self.instance_setattr(obj, name, value);
+        }
+        if name == "__class__" && as_type(o).is_none() {
+            return self.object_set_class(obj, value);
         }
         match value {
             Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
@@ -742,32 +792,6 @@ impl<'py> Interp<'py> {
     ) -> R<'py, Obj<'py>> {
         let heap = self.heap;
         let ns_dict = dict::Dict::cast_internal(ns.object()).map_err(|e| self.err(e))?;
-        let slots_key = self.name_str("__slots__")?;
-        let slots = dict::get_item(heap, ns_dict, slots_key.object()).map_err(|e| self.err(e))?;
-        let slot_names: Option<Vec<String>> = match slots {
-            None => None,
-            Some(ref s) if let Some(s) = unicode::Str::cast(s.object()) => {
-                Some(vec![unicode::str_value(s)])
-            }
-            Some(s) => Some(
-                self.collect(&s)?
-                    .iter()
-                    .map(|x| {
-                        if let Some(x) = unicode::Str::cast(x.object()) {
-                            Ok(unicode::str_value(x))
-                        } else {
-                            Err(self.raise(
-                                &exceptions::TYPE_ERROR,
-                                format!(
-                                    "__slots__ items must be strings, not '{}'",
-                                    x.ob_type().name()
-                                ),
-                            ))
-                        }
-                    })
-                    .collect::<R<'py, Vec<_>>>()?,
-            ),
-        };
         let mut c3 = None;
         let base = match bases {
             [] => None,
@@ -821,6 +845,7 @@ impl<'py> Interp<'py> {
                     .then_some(&best.ob_base.ob_base)
             }
         };
+        let slot_names = self.class_slots(class_name, ns_dict, base)?;
         self.refuse_unsupported_special_methods(class_name, ns_dict, base)?;
         let qualname = self.prepare_namespace(ns_dict, slot_names.as_deref())?;
         let slot_refs: Option<Vec<&str>> = slot_names

@@ -203,12 +203,29 @@ macro_rules! descr_members {
                     unicode::new_str(h, &format!("{owner}.{name}"))
                 },
             },
+            Member {
+                name: "__doc__",
+                get: descr_doc,
+            },
         ]
     };
 }
 
-static MEMBER_MEMBERS: [Member; 3] = descr_members!(MEMBER);
-static GETSET_MEMBERS: [Member; 3] = descr_members!(GETSET);
+/// `__doc__` of a class's descriptors: a slot has none (`PyMemberDef.doc` is NULL for
+/// `__slots__`), `__dict__` and `__weakref__` have `subtype_getsets`' docstrings.
+fn descr_doc<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    if MEMBER.is(o) {
+        return Ok(none(heap));
+    }
+    match descr_names(heap, o).0.as_str() {
+        "__dict__" => unicode::new_str(heap, "dictionary for instance variables"),
+        "__weakref__" => unicode::new_str(heap, "list of weak references to the object"),
+        _ => Ok(none(heap)),
+    }
+}
+
+static MEMBER_MEMBERS: [Member; 4] = descr_members!(MEMBER);
+static GETSET_MEMBERS: [Member; 4] = descr_members!(GETSET);
 static MEMBER_SLOTS: Slots = descr_slots!(member_repr, &MEMBER_MEMBERS);
 static GETSET_SLOTS: Slots = descr_slots!(getset_repr, &GETSET_MEMBERS);
 static_type!(MEMBER_TYPE, "member_descriptor", 48, &MEMBER_SLOTS);

@@ -29,6 +29,7 @@ mod attributes;
 mod builtin_subclass;
 mod builtins;
 mod call;
+mod class_assign;
 mod descriptors;
 mod dict_view_ops;
 mod dis_module;

@@ -85,7 +85,7 @@ impl<'py> Interp<'py> {
     }
 
     /// The class body's namespace: a new dict, or what the metaclass's `__prepare__(name,
-    /// bases, **kwargs)` returns (a dict: pyrt's class bodies run with dict locals).
+    /// bases, **kwargs)` returns (any mapping: `STORE_NAME` and `LOAD_NAME` subscript it).
     pub(crate) fn prepare_class_namespace(
         &self,
         keywords: &ClassKeywords<'py>,
@@ -103,7 +103,7 @@ impl<'py> Interp<'py> {
         };
         let bases = tuple::new_tuple(self.heap, bases.to_vec()).map_err(err)?;
         let ns = self.call(&prepare, vec![name.clone(), bases], keywords.rest.clone())?;
-        if dict::Dict::cast_internal(ns.object()).is_err() {
+        if !self.is_mapping(&ns) {
             let who = meta_name(meta);
             return Err(self.raise(
                 &exceptions::TYPE_ERROR,

@@ -157,32 +157,11 @@ impl<'py> Interp<'py> {
         cls: &Obj<'py>,
         kwargs: &[(String, Obj<'py>)],
     ) -> R<'py, ()> {
-        let heap = self.heap;
         let Some(ty) = pyrt_objects::types::type_object(cls.object()) else {
             return Ok(());
         };
-        if let Some(ns) = class::class_dict(ty).and_then(dict::Dict::cast) {
-            for (k, v) in dict::items(heap, ns).map_err(|e| self.err(e))? {
-                if let Some(f) = slot_defs::lookup(heap, v.ob_type(), "__set_name__") {
-                    self.call(&f, vec![v, cls.clone(), k], Vec::new())?;
-                }
-            }
-        }
-        if let Some(base) = ty.base()
-            && let Some(f) = slot_defs::lookup(heap, base, "__init_subclass__")
-        {
-            self.call(&f, vec![cls.clone()], kwargs.to_vec())?;
-        } else if !kwargs.is_empty() {
-            // `object.__init_subclass__` takes no keywords.
-            return Err(self.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "{}.__init_subclass__() takes no keyword arguments",
-                    ty.name()
-                ),
-            ));
-        }
-        Ok(())
+        self.set_names(cls, ty)?;
+        self.init_subclass(ty, kwargs)
     }
 
     /// `cls(*args, **kwargs)` for a class that defines `__new__` (`slot_tp_new`, then
@@ -236,7 +215,11 @@ impl<'py> Interp<'py> {
             return None;
         }
         let f = slot_defs::lookup(self.heap, ty, "__class_getitem__")?;
-        Some(self.call(&f, vec![cls.clone(), key.clone()], Vec::new()))
+        // (A function there is a `classmethod` since `type_new`: bound as `cls.attr` binds.)
+        Some(
+            self.descr_get(f, None, ty, "__class_getitem__")
+                .and_then(|f| self.call(&f, vec![key.clone()], Vec::new())),
+        )
     }
 
     /// `type(o).name(o, *args)` when `o`'s class defines `name`.

@@ -5,7 +5,9 @@
 //! (`super(C, obj)` as a value) is 40 bytes: the class, the object and the start type.
 
 use pyrt_objects::typeobj::{PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
-use pyrt_objects::types::{OBJECT_TYPE, TYPE_TYPE, class, dict, method, type_object};
+use pyrt_objects::types::{
+    OBJECT_TYPE, TYPE_TYPE, class, dict, method, type_object,
+};
 use pyrt_objects::{Heap, Obj, PyObject, PyResult};
 
 use super::exceptions;
@@ -143,7 +145,6 @@ impl<'py> Interp<'py> {
         }
         if let Some(inst) = inst
             && let Some(base) = after.iter().find(|t| !class::is_heap_type(t))
-            && !core::ptr::eq(*base, OBJECT_TYPE.get())
             && let Some(w) =
                 pyrt_objects::types::slot_wrappers::bound_slot_of(heap, base, inst, name)
                     .map_err(|e| self.err(e))?
@@ -154,14 +155,20 @@ impl<'py> Interp<'py> {
         if let Some(f) = self.super_builtin_method(after, inst.unwrap_or(obj), name)? {
             return Ok(f);
         }
+        // Whether the built-in base the lookup reaches is `object` itself.
+        let on_object = after
+            .iter()
+            .find(|t| !class::is_heap_type(t))
+            .is_some_and(|t| core::ptr::eq(*t, OBJECT_TYPE.get()));
         if name == "__new__"
+            && on_object
             && let Some(f) = slot_wrappers::type_attribute(heap, OBJECT_TYPE.get(), name)
                 .map_err(|e| self.err(e))?
         {
-            // `object.__new__`, a static method (`super().__new__(cls)`).
+            // `object.__new__`, a static method (`super().__new__(cls)`): not bound.
             return Ok(f);
         }
-        if name == "__init__" {
+        if name == "__init__" && on_object {
             // `object.__init__` (a slot wrapper), bound to the instance.
             let object = OBJECT_TYPE.get();
             let w = match inst {

@@ -1229,15 +1229,25 @@ impl<'a, 'py> Run<'a, 'py> {
                 let locals = frame
                     .locals(heap)
                     .ok_or_else(|| self.system_error("no locals"))?;
-                dict::set_item(heap, self.dict_of(&locals)?, self.name(oparg), v)
-                    .map_err(|e| self.err(e))?;
+                // A namespace other than an exact dict (`__prepare__`'s) is subscripted.
+                if dict::is_exact_dict(locals.object()) {
+                    dict::set_item(heap, self.dict_of(&locals)?, self.name(oparg), v)
+                        .map_err(|e| self.err(e))?;
+                } else {
+                    interp.setitem(&locals, self.name(oparg), v)?;
+                }
             }
             DELETE_NAME => {
                 let locals = frame
                     .locals(heap)
                     .ok_or_else(|| self.system_error("no locals"))?;
                 let name = self.name(oparg);
-                if dict::del_item(heap, self.dict_of(&locals)?, name.object()).is_err() {
+                let deleted = if dict::is_exact_dict(locals.object()) {
+                    dict::del_item(heap, self.dict_of(&locals)?, name.object()).is_ok()
+                } else {
+                    interp.delitem(&locals, &name).is_ok()
+                };
+                if !deleted {
                     return Err(interp.raise(
                         &exceptions::NAME_ERROR,
                         format!("name '{}' is not defined", self.name_text(oparg)),
@@ -1504,9 +1514,8 @@ impl<'a, 'py> Run<'a, 'py> {
                 let mapping = self.pop()?;
                 let name = tuple::items(self.code().localsplusnames())[oparg];
                 // SAFETY: the code holds its names.
-                let name = unsafe { name.as_ref() };
-                let found =
-                    dict::get_item(heap, self.dict_of(&mapping)?, name).map_err(|e| self.err(e))?;
+                let name = unsafe { Obj::from_borrowed(heap, name.as_ref()) };
+                let found = interp.mapping_get_optional(&mapping, &name)?;
                 match found {
                     Some(v) => self.push(v),
                     None => match self.cell(oparg)?.get(heap) {
@@ -1518,9 +1527,7 @@ impl<'a, 'py> Run<'a, 'py> {
             LOAD_FROM_DICT_OR_GLOBALS => {
                 let mapping = self.pop()?;
                 let name = self.name(oparg);
-                match dict::get_item(heap, self.dict_of(&mapping)?, name.object())
-                    .map_err(|e| self.err(e))?
-                {
+                match interp.mapping_get_optional(&mapping, &name)? {
                     Some(v) => self.push(v),
                     None => {
                         let v = self.load_global(oparg)?;
@@ -2085,9 +2092,7 @@ impl<'a, 'py> Run<'a, 'py> {
             return Ok(None);
         };
         // A class with its own `__new__` takes the generic path (`slot_tp_new`).
-        if unicode::interned(heap, "__new__")
-            .is_some_and(|name| class::lookup(heap, ty, name.object()).is_some())
-        {
+        if interp.class_defines_new(ty) {
             return Ok(None);
         }
         let init_ptr = init.as_ptr();

@@ -499,7 +499,7 @@ pub(crate) fn specialize_store_attr(heap: &Heap, c: &Units, owner: &Obj<'_>, nam
         {
             return None;
         }
-        if text == "__dict__" {
+        if text == "__dict__" || text == "__class__" {
             return None;
         }
         let version = type_cache::type_version(heap, ty).filter(|&v| v != 0)?;

@@ -305,8 +305,7 @@ impl<'a, 'py> Run<'a, 'py> {
         let frame = self.frame_ref();
         let name = self.name_obj(i);
         if let Some(locals) = frame.locals(heap)
-            && let Some(d) = dict::Dict::cast(locals.object())
-            && let Some(v) = dict::get_item(heap, d, name.object()).map_err(|e| interp.err(e))?
+            && let Some(v) = interp.mapping_get_optional(&locals, &name)?
         {
             return Ok(v);
         }

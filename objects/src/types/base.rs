@@ -75,9 +75,12 @@ fn as_type(o: &PyObject) -> &crate::typeobj::PyTypeObject {
 fn type_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     let ty = as_type(o);
     if let Some(c) = crate::types::class::Class::of_type(ty) {
-        let (module, name) = crate::types::class::class_module_and_name(c);
-        if module != "builtins" {
-            return Ok(format!("<class '{module}.{name}'>"));
+        let (_, name) = crate::types::class::class_module_and_name(c);
+        match crate::types::class::class_module(c) {
+            Some(module) if module != "builtins" => {
+                return Ok(format!("<class '{module}.{name}'>"));
+            }
+            _ => {}
         }
     }
     Ok(format!("<class '{}'>", ty.name()))

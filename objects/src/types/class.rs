@@ -55,6 +55,9 @@ pub struct PyHeapTypeObject {
     /// A yes/no fact about the class's namespaces that the interpreter computed for the
     /// version tag beside it (see [`cached_fact`]).
     fact: core::cell::Cell<(u32, bool)>,
+    /// Whether the class or a base defines `__new__`, for the version tag beside it (see
+    /// [`cached_defines_new`]): what instantiation asks each time.
+    new_fact: core::cell::Cell<(u32, bool)>,
     /// The direct subclasses (`tp_subclasses`, borrowed: a class leaves its base's list when
     /// it is freed), which [`type_modified`](crate::type_cache::type_modified) invalidates.
     subclasses: core::cell::RefCell<Vec<NonNull<PyTypeObject>>>,
@@ -79,7 +82,7 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<core::cell::Cell<bool>>()
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
     - 4 * size_of::<Option<ObjPtr>>()
-    - size_of::<core::cell::Cell<(u32, bool)>>()
+    - 2 * size_of::<core::cell::Cell<(u32, bool)>>()
     - size_of::<core::cell::Cell<bool>>();
 
 /// What a heap type's instances are.
@@ -148,6 +151,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).mro).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).subclass_ref).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).fact).write(core::cell::Cell::new((0, false)));
+        ptr::addr_of_mut!((*h).new_fact).write(core::cell::Cell::new((0, false)));
         ptr::addr_of_mut!((*h).c3).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::OnceCell::new());
@@ -226,6 +230,23 @@ pub fn class_module_and_name(c: &Class) -> (&str, &str) {
     (&h.module, h.dotted_qualname.get().unwrap_or(&h.qualname))
 }
 
+/// `type_module` of a class as reprs use it: its namespace's `__module__` when that is a str
+/// (`None` when it is not: `<class 'C'>`), else the module it was made in.
+pub fn class_module(c: &Class) -> Option<String> {
+    let ns = class_dict(c.as_type()).and_then(crate::types::dict::Dict::cast);
+    if let Some(ns) = ns {
+        for (k, v) in crate::types::dict::entries(ns) {
+            // SAFETY: the namespace holds its keys and values while it is read here (nothing
+            // runs that could change it).
+            let (k, v) = unsafe { (k.as_ref(), v.as_ref()) };
+            if unicode::Str::cast(k).is_some_and(|k| unicode::str_value(k) == "__module__") {
+                return unicode::Str::cast(v).map(unicode::str_value);
+            }
+        }
+    }
+    Some(header(c).module.clone())
+}
+
 /// Sets the class's `__qualname__` as its class statement gave it (once, when the class is
 /// made; a name equal to the class's name changes nothing).
 pub fn set_class_qualname(c: &Class, qualname: &str) {
@@ -235,7 +256,8 @@ pub fn set_class_qualname(c: &Class, qualname: &str) {
     }
 }
 
-pub(crate) fn is_identifier(name: &str) -> bool {
+/// Whether `name` is an identifier (`str.isidentifier`, as `__slots__` names must be).
+pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c.is_alphanumeric())
@@ -616,6 +638,22 @@ pub fn cached_fact(ty: &PyTypeObject) -> Option<bool> {
 pub fn set_cached_fact(ty: &PyTypeObject, version: u32, fact: bool) {
     if let Some(c) = Class::of_type(ty) {
         header(c).fact.set((version, fact));
+    }
+}
+
+/// Whether `ty` (a class) or one of its bases defines `__new__`, as recorded with
+/// [`set_cached_defines_new`] for `ty`'s current version tag (`None`: not recorded, or the
+/// namespaces of the class or a base changed since, e.g. `C.__new__ = f`).
+#[inline]
+pub fn cached_defines_new(ty: &PyTypeObject) -> Option<bool> {
+    let (version, fact) = header(Class::of_type(ty)?).new_fact.get();
+    (version != 0 && version == ty.version_tag()).then_some(fact)
+}
+
+/// Records whether `ty` or a base defines `__new__`, valid while its version tag is `version`.
+pub fn set_cached_defines_new(ty: &PyTypeObject, version: u32, defines: bool) {
+    if let Some(c) = Class::of_type(ty) {
+        header(c).new_fact.set((version, defines));
     }
 }
 

@@ -8,6 +8,7 @@ pub mod bytes_methods;
 pub mod cell;
 pub mod cfunction;
 pub mod class;
+pub mod class_assign;
 pub mod code;
 pub mod code_attrs;
 pub mod complex;

@@ -218,12 +218,13 @@ fn is_not_implemented(heap: &Heap, o: &Obj<'_>) -> bool {
 pub(crate) fn object_repr(o: &PyObject) -> String {
     let ty = o.ob_type();
     let addr = core::ptr::from_ref(o).addr();
-    match class::Class::of_type(ty).map(class::class_module_and_name) {
-        Some((module, name)) if module != "builtins" => {
+    let class = class::Class::of_type(ty);
+    let module = class.and_then(class::class_module);
+    match (class.map(class::class_module_and_name), module) {
+        (Some((_, name)), Some(module)) if module != "builtins" => {
             format!("<{module}.{name} object at {addr:#x}>")
         }
-        Some((_, name)) => format!("<{name} object at {addr:#x}>"),
-        None => format!("<{} object at {addr:#x}>", ty.name()),
+        _ => format!("<{} object at {addr:#x}>", ty.name()),
     }
 }
 
