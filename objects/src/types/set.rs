@@ -463,10 +463,10 @@ pub fn remove(heap: &Heap, o: &Set, key: &PyObject) -> PyResult<()> {
     if discard(heap, o, key)? {
         return Ok(());
     }
-    Err(PyErr::new(
-        ExcKind::KeyError,
-        crate::abstract_::repr(heap, key)?,
-    ))
+    // SAFETY: the caller holds the key; the error keeps its own reference (`KeyError(key)`).
+    Err(crate::types::exceptions::key_error(heap, unsafe {
+        Obj::from_borrowed(heap, key)
+    }))
 }
 
 /// `s.pop()`: the first active entry from the search finger on.
@@ -619,12 +619,9 @@ pub(super) fn merge_dict_keys(
     d: &crate::types::dict::Dict,
 ) -> PyResult<()> {
     grow_for(heap, o, crate::types::dict::dict_len(d) as isize)?;
-    let keys: Vec<(Obj<'_>, ObjPtr)> = crate::types::dict::entries(d)
-        // SAFETY: a key of the live dict, taken as a new reference.
-        .map(|(k, v)| (unsafe { Obj::from_borrowed(heap, k.as_ref()) }, v))
-        .collect();
-    for (k, _) in keys {
-        add_key(heap, o, k)?;
+    // The dict's stored hashes: a key's `__hash__` is not called again, as CPython.
+    for (k, hash) in crate::types::dict::keys_with_hashes(heap, d)? {
+        add_hashed(heap, o, k, hash)?;
     }
     Ok(())
 }

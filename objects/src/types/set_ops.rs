@@ -89,7 +89,8 @@ pub(crate) fn update_internal(heap: &Heap, o: &AnySet, other: &PyObject) -> PyRe
     if let Some(other) = AnySet::cast(other) {
         return set::merge_into(heap, o, other);
     }
-    if let Some(d) = Dict::cast(other) {
+    // An exact dict only (`PyDict_CheckExact`): a subclass is iterated (its `__iter__`).
+    if let Some(d) = Dict::cast(other).filter(|_| ptr::eq(other.ob_type(), dict::DICT_TYPE.get())) {
         return set::merge_dict_keys(heap, o, d);
     }
     abstract_::for_each(heap, other, |key| set::add_key(heap, o, key).map(|()| true))
@@ -308,8 +309,9 @@ pub fn difference<'h>(heap: &'h Heap, a: &AnySet, other: &PyObject) -> PyResult<
         let found = match AnySet::cast(other) {
             Some(b) => contains_hashed(heap, b, k.object(), hash)?,
             None => {
+                // `_PyDict_Contains_KnownHash` with `a`'s stored hash.
                 let d = Dict::cast_internal(other)?;
-                dict::get_item(heap, d, k.object())?.is_some()
+                dict::get_item_known_hash(heap, d, k.object(), Some(hash))?.is_some()
             }
         };
         if !found {
@@ -397,8 +399,8 @@ fn symmetric_difference_update_internal(heap: &Heap, o: &AnySet, other: &PyObjec
         Ok(())
     };
     if let Some(d) = Dict::cast(other).filter(|_| ptr::eq(other.ob_type(), dict::DICT_TYPE.get())) {
-        for k in dict_keys(heap, d) {
-            let hash = abstract_::hash(heap, k.object())?;
+        // `_PyDict_Next`'s stored hashes: no key's `__hash__` runs again.
+        for (k, hash) in dict::keys_with_hashes(heap, d)? {
             toggle(k, hash)?;
         }
         return Ok(());
