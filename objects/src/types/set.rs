@@ -286,8 +286,16 @@ enum Probe {
 ///
 /// Comparing elements may run Python code that changes the set: as CPython does, the key
 /// compared is held for the call, and the probe starts over when the table or that entry
-/// changed meanwhile.
+/// changed meanwhile: `set_lookkey` always; `set_add_entry` only when the elements were not
+/// equal (an equal element found is "already present", even in a changed table, and the slot
+/// is not used).
 fn probe(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64) -> PyResult<Probe> {
+    probe_for(heap, o, key, hash, false)
+}
+
+/// [`probe`] as `set_add_entry` makes it (`adding`: equality before the mutation check) or as
+/// `set_lookkey` does.
+fn probe_for(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64, adding: bool) -> PyResult<Probe> {
     'restart: loop {
         let (table, mask) = (header(o).table.get(), header(o).mask.get() as usize);
         let mut perturb = hash as u64;
@@ -319,6 +327,9 @@ fn probe(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64) -> PyResult<Probe> 
                     let eq =
                         crate::abstract_::compare_bool(heap, start.object(), key, CompareOp::Eq)?;
                     drop(start);
+                    if adding && eq {
+                        return Ok(Probe::Found(j));
+                    }
                     if header(o).table.get() != table || entry(o, j).key != Some(k) {
                         continue 'restart;
                     }
@@ -364,7 +375,8 @@ pub(super) fn add_key<'h>(heap: &'h Heap, o: &AnySet, key: Obj<'h>) -> PyResult<
 /// `MemoryError`, or what comparing elements raises.
 pub(super) fn add_hashed<'h>(heap: &'h Heap, o: &AnySet, key: Obj<'h>, hash: i64) -> PyResult<()> {
     let h = header(o);
-    match probe(heap, o, key.object(), hash)? {
+    match probe_for(heap, o, key.object(), hash, true)? {
+        // The index may be stale (the table changed during an equal comparison): unused.
         Probe::Found(_) => Ok(()),
         Probe::Absent(slot, reused_dummy) => {
             set_entry(
