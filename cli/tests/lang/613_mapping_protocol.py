@@ -30,3 +30,11 @@ class DS(dict):
 tr(lambda: f(**DS(a=1)))
 tr(lambda: {**DS(a=1)})
 tr(lambda: dict(DS(a=1)))
+class A(dict):
+    def __iter__(self): return iter(["z"])
+class D(A): __getitem__ = lambda self, k: 42
+for o in (A(a=1), D(a=1, b=2)):
+    print(dict(o), {**o}, f(**o), dict.fromkeys(o), o | {0: 0}, o.copy(), set(o), list(o))
+class MP(M):
+    def __getitem__(self, k): raise KeyError(k)
+tr(lambda: f(**MP()))

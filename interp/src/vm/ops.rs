@@ -523,6 +523,33 @@ impl<'a, 'py> Run<'a, 'py> {
                 };
                 Err(interp.raise(&exceptions::TYPE_ERROR, message))
             }
+            // `format_kwargs_error`: any `KeyError(key)` of the merge (a mapping's
+            // `__getitem__` raising one too) reads as a duplicate keyword.
+            Err(Unwind::Raise(r))
+                if merge && r.exc.ob_type().is_subtype(exceptions::KEY_ERROR.get()) =>
+            {
+                let one_arg = Exception::cast(r.exc.object())
+                    .map(|e| exceptions::args(heap, e))
+                    .and_then(|a| {
+                        tuple::Tuple::cast(a.object())
+                            .filter(|t| tuple::items(t).len() == 1)
+                            // SAFETY: the args tuple holds its item; a new reference is taken.
+                            .map(|t| unsafe {
+                                Obj::from_borrowed(heap, tuple::items(t)[0].as_ref())
+                            })
+                    });
+                match one_arg {
+                    Some(key) => Err(interp.raise(
+                        &exceptions::TYPE_ERROR,
+                        format!(
+                            "{} got multiple values for keyword argument '{}'",
+                            self.callee_name(),
+                            abstract_::str(heap, key.object()).unwrap_or_default()
+                        ),
+                    )),
+                    None => Err(Unwind::Raise(r)),
+                }
+            }
             r => r,
         }
     }

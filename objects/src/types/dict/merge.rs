@@ -115,6 +115,21 @@ pub fn update_arg(heap: &Heap, d: &Dict, arg: &PyObject) -> PyResult<()> {
     }
 }
 
+/// `PyDict_Copy(o)` of any dict: [`copy`] of its table, unless its class defines `__iter__`
+/// (then a new dict merged from it as a mapping: its `keys()` and `__getitem__`, as CPython).
+///
+/// # Errors
+/// As [`copy`] and [`merge_mapping`].
+pub fn copy_object<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Obj<'h>> {
+    let o: &PyObject = d;
+    if iterates_as_dict(heap, o) {
+        return copy(heap, d);
+    }
+    let new = new_dict(heap)?;
+    merge_mapping(heap, Dict::cast_internal(new.object())?, o, None)?;
+    Ok(new)
+}
+
 /// Whether `dict_merge` may read `o`'s table directly: a dict whose class does not define
 /// `__iter__` (`Py_TYPE(b)->tp_iter == dict_iter`).
 fn iterates_as_dict(heap: &Heap, o: &PyObject) -> bool {
@@ -336,31 +351,37 @@ pub fn copy<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Obj<'h>> {
 pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyResult<Obj<'h>> {
     let d = new_dict(heap)?;
     // A dict's or set's keys go in with their stored hashes (`__hash__` is not called again).
-    let (log2, unicode, keys) = if let Some(source) = Dict::cast(source) {
-        let unicode = keys(source).is_unicode();
-        let mut keys = try_vec(dict_len(source))?;
-        let mut pos = 0;
-        while let Some((next, k, _, hash)) = super::next_entry_hash(source, pos) {
-            pos = next;
-            // SAFETY: an entry of the live source, taken as a new reference.
-            keys.push((unsafe { Obj::from_borrowed(heap, k.as_ref()) }, hash));
-        }
-        (estimate_log2_keysize(keys.len()), unicode, keys)
-    } else if let Some(s) = set::AnySet::cast(source) {
-        let keys: Vec<_> = set::active_entries(heap, s)
-            .into_iter()
-            .map(|(k, h)| (k, Some(h)))
-            .collect();
-        (estimate_log2_keysize(keys.len()), false, keys)
-    } else {
-        let view = Dict::cast_internal(d.object())?;
-        abstract_::for_each(heap, source, |key| {
-            // SAFETY: `value` is a live object; the dict takes a reference per key.
-            let value = unsafe { Obj::from_borrowed(heap, value) };
-            set_item(heap, view, key, value).map(|()| true)
-        })?;
-        return Ok(d);
-    };
+    // Only an exact dict or set (frozenset) is read directly (`_PyDict_FromKeys`); a subclass
+    // is iterated.
+    let exact = |t: &'static crate::typeobj::StaticType| ptr::eq(source.ob_type(), t.get());
+    let (log2, unicode, keys) =
+        if let Some(source) = Dict::cast(source).filter(|_| exact(&super::DICT_TYPE)) {
+            let unicode = keys(source).is_unicode();
+            let mut keys = try_vec(dict_len(source))?;
+            let mut pos = 0;
+            while let Some((next, k, _, hash)) = super::next_entry_hash(source, pos) {
+                pos = next;
+                // SAFETY: an entry of the live source, taken as a new reference.
+                keys.push((unsafe { Obj::from_borrowed(heap, k.as_ref()) }, hash));
+            }
+            (estimate_log2_keysize(keys.len()), unicode, keys)
+        } else if let Some(s) = set::AnySet::cast(source)
+            .filter(|_| exact(&crate::types::SET_TYPE) || exact(&crate::types::FROZENSET_TYPE))
+        {
+            let keys: Vec<_> = set::active_entries(heap, s)
+                .into_iter()
+                .map(|(k, h)| (k, Some(h)))
+                .collect();
+            (estimate_log2_keysize(keys.len()), false, keys)
+        } else {
+            let view = Dict::cast_internal(d.object())?;
+            abstract_::for_each(heap, source, |key| {
+                // SAFETY: `value` is a live object; the dict takes a reference per key.
+                let value = unsafe { Obj::from_borrowed(heap, value) };
+                set_item(heap, view, key, value).map(|()| true)
+            })?;
+            return Ok(d);
+        };
     let view = Dict::cast_internal(d.object())?;
     resize(heap, view, log2, unicode)?;
     for (key, hash) in keys {

@@ -237,7 +237,7 @@ fn fromkeys<'h>(heap: &'h Heap, _: &Dict, args: Bound<'_, 'h>) -> PyResult<Obj<'
 }
 
 fn copy<'h>(heap: &'h Heap, d: &Dict, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    super::copy(heap, d)
+    super::copy_object(heap, d)
 }
 
 fn keys_method<'h>(heap: &'h Heap, d: &Dict, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {

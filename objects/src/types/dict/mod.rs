@@ -56,7 +56,7 @@ pub use keys::{
     usable_fraction,
 };
 pub use merge::{
-    copy, from_keys, from_keys_iter, merge, merge_from_seq2, merge_mapping, update_arg,
+    copy, copy_object, from_keys, from_keys_iter, merge, merge_from_seq2, merge_mapping, update_arg,
 };
 use values::Values;
 
