@@ -32,3 +32,9 @@ for f in (lambda: {K(1)}.remove(K(1)), lambda: {}.pop(K(2)), lambda: {K(3): 0}[K
           lambda: "%(a)s" % {K(4): 1}):
     try: f()
     except KeyError as e: print("KeyError", e, type(e.args[0]).__name__)
+class KH:
+    def __hash__(self): raise KeyError("from hash")
+def delete(d, k): del d[k]
+for f in (lambda: delete({}, KH()), lambda: delete({1: 2}, KH()), lambda: {1: 2}.pop(KH())):
+    try: f()
+    except KeyError as e: print("KeyError", e.args)
