@@ -545,6 +545,28 @@ pub(super) fn active_entries<'h>(heap: &'h Heap, o: &AnySet) -> Vec<(Obj<'h>, i6
         .collect()
 }
 
+/// The active entries as `set_next` walks them: the table read live at each step (its mask
+/// and array as they are then, so elements added past the position are met, as in CPython),
+/// each key as a new reference with its stored hash.
+pub(super) fn live_entries<'h, 'a>(
+    heap: &'h Heap,
+    o: &'a AnySet,
+) -> impl Iterator<Item = (Obj<'h>, i64)> + use<'h, 'a> {
+    let mut pos = 0;
+    core::iter::from_fn(move || {
+        while pos < table_size(o) {
+            let e = entry(o, pos);
+            pos += 1;
+            if let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) {
+                // SAFETY: an active key of the live set, taken as a new reference before any
+                // code runs.
+                return Some((unsafe { Obj::from_borrowed(heap, k.as_ref()) }, e.hash));
+            }
+        }
+        None
+    })
+}
+
 /// `set_contains_entry`: whether `key`, whose hash is `hash`, is in the set.
 ///
 /// # Errors
@@ -684,10 +706,20 @@ pub(super) fn merge_into(heap: &Heap, o: &AnySet, other: &AnySet) -> PyResult<()
         h.used.set(oh.used.get());
         return Ok(());
     }
-    // Comparing elements may run code that changes either set: add from references taken
-    // first.
-    for (k, hash) in active_entries(heap, other) {
-        add_hashed(heap, o, k, hash)?;
+    // As CPython's loop, `other`'s table is read live by index up to its mask as it is at
+    // each step (comparing elements may run code that changes either set: elements `other`
+    // gains after the index are added too); each key is taken as a reference first.
+    let mut i = 0;
+    while i < table_size(other) {
+        let e = entry(other, i);
+        i += 1;
+        let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) else {
+            continue;
+        };
+        // SAFETY: an active element of the live set, taken as a new reference before any
+        // code runs.
+        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+        add_hashed(heap, o, k, e.hash)?;
     }
     Ok(())
 }
@@ -781,7 +813,7 @@ pub(super) fn is_subset(heap: &Heap, a: &AnySet, b: &AnySet) -> PyResult<bool> {
     if set_len(a) > set_len(b) {
         return Ok(false);
     }
-    for (k, hash) in active_entries(heap, a) {
+    for (k, hash) in live_entries(heap, a) {
         if !contains_hashed(heap, b, k.object(), hash)? {
             return Ok(false);
         }

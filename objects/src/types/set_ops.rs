@@ -37,7 +37,7 @@ use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::dict::{self, Dict};
 use crate::types::set::{
-    self, AnySet, Set, active_entries, add_hashed, contains_hashed, discard_hashed, set_len,
+    self, AnySet, Set, add_hashed, contains_hashed, discard_hashed, live_entries, set_len,
 };
 
 /// The view of a result this module has just made (a set or frozenset).
@@ -220,7 +220,7 @@ pub fn intersection<'h>(heap: &'h Heap, a: &AnySet, other: &PyObject) -> PyResul
         } else {
             (b, a)
         };
-        for (k, hash) in active_entries(heap, small) {
+        for (k, hash) in live_entries(heap, small) {
             if contains_hashed(heap, large, k.object(), hash)? {
                 add_hashed(heap, r, k, hash)?;
             }
@@ -305,7 +305,7 @@ pub fn difference<'h>(heap: &'h Heap, a: &AnySet, other: &PyObject) -> PyResult<
     }
     let result = new_like(heap, a)?;
     let r = fresh(&result)?;
-    for (k, hash) in active_entries(heap, a) {
+    for (k, hash) in live_entries(heap, a) {
         let found = match AnySet::cast(other) {
             Some(b) => contains_hashed(heap, b, k.object(), hash)?,
             None => {
@@ -363,7 +363,7 @@ fn difference_update_internal(heap: &Heap, o: &AnySet, other: &PyObject) -> PyRe
         } else {
             b
         };
-        for (k, hash) in active_entries(heap, b) {
+        for (k, hash) in live_entries(heap, b) {
             discard_hashed(heap, o, k.object(), hash)?;
         }
     } else {
@@ -414,7 +414,7 @@ fn symmetric_difference_update_internal(heap: &Heap, o: &AnySet, other: &PyObjec
             fresh(&made)?
         }
     };
-    for (k, hash) in active_entries(heap, b) {
+    for (k, hash) in live_entries(heap, b) {
         toggle(k, hash)?;
     }
     Ok(())
@@ -485,7 +485,7 @@ pub fn isdisjoint(heap: &Heap, a: &AnySet, other: &PyObject) -> PyResult<bool> {
         } else {
             (b, a)
         };
-        for (k, hash) in active_entries(heap, small) {
+        for (k, hash) in live_entries(heap, small) {
             if contains_hashed(heap, large, k.object(), hash)? {
                 return Ok(false);
             }
