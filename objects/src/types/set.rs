@@ -653,8 +653,18 @@ pub(super) fn merge_dict_keys(
     d: &crate::types::dict::Dict,
 ) -> PyResult<()> {
     grow_for(heap, o, crate::types::dict::dict_len(d) as isize)?;
-    // The dict's stored hashes: a key's `__hash__` is not called again, as CPython.
-    for (k, hash) in crate::types::dict::keys_with_hashes(heap, d)? {
+    // `_PyDict_Next`: the dict read live at each position (an `__eq__` growing or clearing it
+    // is seen, as in CPython), with its stored hashes (a key's `__hash__` is not called again;
+    // a str key's hash is the one its str caches).
+    let mut pos = 0;
+    while let Some((next, k, _, hash)) = crate::types::dict::next_entry_hash(d, pos) {
+        pos = next;
+        // SAFETY: a key of the live dict, taken as a new reference before any code runs.
+        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+        let hash = match hash {
+            Some(h) => h,
+            None => crate::abstract_::hash(heap, k.object())?,
+        };
         add_hashed(heap, o, k, hash)?;
     }
     Ok(())
