@@ -185,7 +185,12 @@ impl<'a, 'py> Run<'a, 'py> {
         if inplace {
             interp.inplace_op(op, l, r)
         } else {
-            interp.binary_op(op, &l, &r)
+            let v = interp.binary_op(op, &l, &r);
+            // `DECREF_INPUTS()`: the left operand goes first (a `__del__` of each runs in
+            // CPython's order), not the parameters' reverse order.
+            drop(l);
+            drop(r);
+            v
         }
     }
 
