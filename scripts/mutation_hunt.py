@@ -157,11 +157,16 @@ class Gen:
         self.rng = rng
         self.containers = []  # (name, kind)
 
-    def action(self):
+    def action(self, in_eq=False):
         r = self.rng
         for _ in range(20):
             name, kind = r.choice(self.containers)
             a = r.choice(ACTIONS)
+            # CPython 3.12.1 itself goes wrong when a dict is cleared by a key's __eq__ during
+            # an insertion (insertdict then writes a str-keyed table's entries as a general
+            # table's: later lookups miss keys), so such programs cannot be compared.
+            if in_eq and kind == "dict" and a == "C['{c}'].clear()":
+                continue
             if applicable(a, kind):
                 return a.format(c=name)
         return "gc.collect()"
@@ -172,7 +177,7 @@ class Gen:
         acts = {}
         for hook in ("act_eq", "act_hash", "act_lt", "act_del"):
             if r.random() < 0.3:
-                acts[hook] = f"lambda: {self.action()}"
+                acts[hook] = f"lambda: {self.action(in_eq=hook == 'act_eq')}"
         eq = r.choice(["None", "None", "True", "False"])
         args = "".join(f", {k}={v}" for k, v in acts.items())
         return f"M({v}, {h}{args}, eq={eq})"

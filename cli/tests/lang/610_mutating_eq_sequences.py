@@ -36,3 +36,5 @@ class M:
         return self.v > o.v
 ml = [M(i) for i in range(5)]; tr(lambda: min(ml).v)
 ml = [M(i) for i in range(5)]; tr(lambda: max(ml).v)
+L[:] = [type("Rm", (), {"__eq__": lambda s, o: L.clear() or True, "__del__": lambda s: L.insert(0, 9)})()]
+tr(lambda: L.remove(5)); print(L)
