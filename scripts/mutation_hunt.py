@@ -11,7 +11,7 @@ result or its exception's type and message (addresses scrubbed), so that the out
 compared with CPython's.
 
 Usage: scripts/mutation_hunt.py [--seed N] [--count N] [--pyrt PATH] [--python PATH]
-       [--keep DIR] [--valgrind]
+       [--keep DIR] [--valgrind]   (MUTATION_HUNT_VALGRIND_ARGS: more valgrind arguments)
 
 A program is a finding when pyrt dies of a signal, panics, exits with another status than
 CPython, hangs (10 s) or prints something else. Findings are written to --keep (default
@@ -240,7 +240,9 @@ def main():
     os.environ["PYENV_VERSION"] = "3.12.1"
     pyrt = [args.pyrt, "run"]
     if args.valgrind:
-        pyrt = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=no"] + pyrt
+        # Extra arguments (a suppression file, say) from MUTATION_HUNT_VALGRIND_ARGS.
+        extra = os.environ.get("MUTATION_HUNT_VALGRIND_ARGS", "").split()
+        pyrt = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=no"] + extra + pyrt
     found = 0
     for i in range(args.count):
         seed = args.seed * 100003 + i
