@@ -652,7 +652,10 @@ fn attr_builtin<'py>(
     let attr = attr_name(interp, &arg(interp, bound, 1)?)?;
     let default = bound.get(2).cloned().flatten();
     let r = interp.getattr(&o, &attr);
+    // Only an `AttributeError` means "no such attribute" (`_PyObject_LookupAttr`): any other
+    // exception `__getattribute__` or a descriptor raises propagates.
     match (name, r, default) {
+        (_, Err(e), _) if !interp.is_attribute_error(&e) => Err(e),
         ("hasattr", r, _) => Ok(long::new_bool(heap, r.is_ok())),
         (_, Ok(v), _) => Ok(v),
         (_, Err(_), Some(d)) => Ok(d),

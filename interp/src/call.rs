@@ -702,13 +702,9 @@ impl<'py> Interp<'py> {
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {
-            return dict::del_item(heap, d, key.object()).map_err(|e| {
-                if e.kind() == pyrt_objects::ExcKind::KeyError {
-                    self.key_error(key)
-                } else {
-                    self.err(e)
-                }
-            });
+            // `del_item`'s own KeyError carries the key; a KeyError that the key's `__hash__`
+            // or `__eq__` raised is kept as it is.
+            return dict::del_item(heap, d, key.object()).map_err(|e| self.err(e));
         }
         if let Some(l) = list::List::cast(o) {
             if SLICE.is(key.object()) {

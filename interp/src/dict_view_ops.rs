@@ -3,9 +3,10 @@
 //! operand may be the view, the other any iterable, and the result is a new `set`.
 //!
 //! `-`, `|` and `^` start from a set of the left operand's items and update it with the right
-//! operand (`difference_update`, `update`, `symmetric_difference_update`); `&` iterates the
-//! smaller of a view and a set (or the non-view operand) and keeps what the other holds, so the
-//! result's order is CPython's. `dict_values` has no set operators.
+//! operand (`difference_update`, `update`, `symmetric_difference_update`); `&` is an exact
+//! set's `intersection` when the set is at least as long as the view, else it iterates the
+//! smaller of two views (or the non-view operand) and keeps what the other holds, so the
+//! result's order and the comparisons made are CPython's. `dict_values` has no set operators.
 //!
 //! The comparisons are `dictview_richcompare`'s: a keys or items view against a set,
 //! frozenset or another keys or items view compares as a set, by sizes and then
@@ -66,12 +67,15 @@ impl<'py> Interp<'py> {
     /// `_PyDictView_Intersect`: the items of the iterated operand that the other holds.
     fn dict_view_intersect(&self, l: &Obj<'py>, r: &Obj<'py>) -> R<'py, Obj<'py>> {
         let (mut view, mut other) = if is_set_view(l) { (l, r) } else { (r, l) };
-        // Iterate the smaller of a view and a set or view.
-        if set::AnySet::cast(other.object()).is_some() || is_set_view(other) {
-            let len = |o: &Obj<'py>| abstract_::len(o.object()).map_err(|e| self.err(e));
-            if len(other)? > len(view)? {
-                core::mem::swap(&mut view, &mut other);
-            }
+        let len = |o: &Obj<'py>| abstract_::len(o.object()).map_err(|e| self.err(e));
+        // An exact set at least as long as the view: `other.intersection(view)` (the set's
+        // elements are the stored keys each comparison starts from).
+        if core::ptr::eq(other.ob_type(), SET_TYPE.get()) && len(view)? <= len(other)? {
+            return self.call_method(other, "intersection", vec![view.clone()], Vec::new());
+        }
+        // Iterate the smaller of two views.
+        if is_set_view(other) && len(other)? > len(view)? {
+            core::mem::swap(&mut view, &mut other);
         }
         let result = self.call(&self.set_type(), Vec::new(), Vec::new())?;
         for item in self.collect(other)? {
@@ -103,7 +107,7 @@ fn set_like_len(o: &PyObject) -> usize {
 
 /// `item in other`, where `other` is a set or a keys or items view (`PySequence_Contains`:
 /// `set_contains`, `dictkeys_contains`, `dictitems_contains`).
-fn set_like_contains(heap: &Heap, other: &PyObject, item: &PyObject) -> PyResult<bool> {
+pub(crate) fn set_like_contains(heap: &Heap, other: &PyObject, item: &PyObject) -> PyResult<bool> {
     if let Some(s) = set::AnySet::cast(other) {
         return set::contains(heap, s, item);
     }

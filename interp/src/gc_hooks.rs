@@ -108,6 +108,37 @@ impl RuntimeHooks for Interp<'_> {
         Ok(())
     }
 
+    fn lookup_attr(
+        &self,
+        o: &PyObject,
+        name: &str,
+    ) -> pyrt_objects::PyResult<Option<pyrt_objects::ObjPtr>> {
+        // SAFETY: the caller holds the object for the call.
+        let o = unsafe { Obj::from_borrowed(self.heap, o) };
+        match self.getattr(&o, name) {
+            Ok(v) => Ok(Some(v.into_ptr())),
+            Err(u) if self.is_attribute_error(&u) => Ok(None),
+            Err(u) => Err(self.to_pyerr(u)),
+        }
+    }
+
+    fn get_item(
+        &self,
+        o: &PyObject,
+        key: &PyObject,
+    ) -> pyrt_objects::PyResult<pyrt_objects::ObjPtr> {
+        // SAFETY: the caller holds both for the call.
+        let (o, key) = unsafe {
+            (
+                Obj::from_borrowed(self.heap, o),
+                Obj::from_borrowed(self.heap, key),
+            )
+        };
+        self.getitem(&o, &key)
+            .map(Obj::into_ptr)
+            .map_err(|u| self.to_pyerr(u))
+    }
+
     fn gen_close(&self, generator: &PyObject) {
         // SAFETY: the generator is alive for the call (the caller finalizes it).
         let g = unsafe { Obj::from_borrowed(self.heap, generator) };

@@ -274,7 +274,9 @@ pub(crate) fn call_function<'py>(
                 }
                 None => abstract_::getsizeof(o.object()),
             };
-            long::int_from_i64(heap, size as i64).map_err(err)
+            // `PyLong_FromSize_t`: a `__sizeof__` near `sys.maxsize` plus the pre-header
+            // goes past it, unsigned.
+            long::int_from_i128(heap, size as i128).map_err(err)
         }
         ("sys", "getrefcount") => {
             // The bound arguments hold one reference, as CPython's call stack does.

@@ -214,6 +214,11 @@ impl<'py> Interp<'py> {
         if let Some(s) = set::AnySet::cast(c) {
             return set::contains(heap, s, item.object()).map_err(|e| self.err(e));
         }
+        // `dictkeys_contains` / `dictitems_contains`: a lookup in the dict, not a walk.
+        if super::objects::DICT_KEYS.is(c) || super::objects::DICT_ITEMS.is(c) {
+            return super::dict_view_ops::set_like_contains(heap, c, item.object())
+                .map_err(|e| self.err(e));
+        }
         if let Some(r) = range::Range::cast(c) {
             return range::range_contains(heap, r, item.object()).map_err(|e| self.err(e));
         }

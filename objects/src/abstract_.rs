@@ -463,6 +463,10 @@ pub fn compare_exact_builtins(
 /// pair at `i` (read afresh each step, since comparing may change a mutable sequence) or
 /// `None` past the shorter one; `lens` gives both lengths at the end.
 ///
+/// As CPython, the lengths are read again after the first unequal pair: when an item's
+/// `__eq__` shrank a list below that index, the lengths decide; otherwise the pair now at that
+/// index is compared with `op` (`L < M` where `__eq__` clears `L` is `0 < len(M)`).
+///
 /// # Errors
 /// What comparing the items raises.
 pub fn compare_sequences<'h>(
@@ -472,18 +476,27 @@ pub fn compare_sequences<'h>(
     lens: impl FnOnce() -> (usize, usize),
 ) -> PyResult<Obj<'h>> {
     let mut i = 0;
-    while let Some((x, y)) = item(i) {
+    let differs = loop {
+        let Some((x, y)) = item(i) else {
+            break false;
+        };
         if !compare_bool(heap, x.object(), y.object(), CompareOp::Eq)? {
-            return match op {
-                CompareOp::Eq => Ok(new_bool(heap, false)),
-                CompareOp::Ne => Ok(new_bool(heap, true)),
-                _ => compare(heap, x.object(), y.object(), op),
-            };
+            break true;
         }
         i += 1;
-    }
+    };
     let (la, lb) = lens();
-    Ok(new_bool(heap, op.holds(la.cmp(&lb))))
+    if !differs || i >= la || i >= lb {
+        return Ok(new_bool(heap, op.holds(la.cmp(&lb))));
+    }
+    match op {
+        CompareOp::Eq => Ok(new_bool(heap, false)),
+        CompareOp::Ne => Ok(new_bool(heap, true)),
+        _ => match item(i) {
+            Some((x, y)) => compare(heap, x.object(), y.object(), op),
+            None => Ok(new_bool(heap, op.holds(la.cmp(&lb)))),
+        },
+    }
 }
 
 /// `repr(v)`.

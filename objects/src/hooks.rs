@@ -105,6 +105,30 @@ pub trait RuntimeHooks {
         )))
     }
 
+    /// `_PyObject_LookupAttr(o, name)` for the mapping protocol (`keys` of a mapping given to
+    /// `dict(m)`, `d.update(m)`, `{**m}`): a new reference, `None` when `o` has no such
+    /// attribute (an `AttributeError`, cleared). By default nothing is found.
+    ///
+    /// # Errors
+    /// What the lookup raises other than `AttributeError`.
+    fn lookup_attr(&self, o: &PyObject, name: &str) -> PyResult<Option<ObjPtr>> {
+        let _ = (o, name);
+        Ok(None)
+    }
+
+    /// `PyObject_GetItem(o, key)` for a mapping only the interpreter knows (a script's class
+    /// with `keys` and `__getitem__`): a new reference.
+    ///
+    /// # Errors
+    /// What `__getitem__` raises; by default `TypeError: 'X' object is not subscriptable`.
+    fn get_item(&self, o: &PyObject, key: &PyObject) -> PyResult<ObjPtr> {
+        let _ = key;
+        Err(PyErr::type_error(format!(
+            "'{}' object is not subscriptable",
+            o.ob_type().name()
+        )))
+    }
+
     /// `PySequence_Size(seq)` for a sequence only the interpreter knows (`__len__`).
     ///
     /// # Errors

@@ -2213,7 +2213,20 @@ impl<'a, 'py> Run<'a, 'py> {
                 // SAFETY: the tuple holds its items.
                 .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) })
                 .collect(),
-            None => self.collect(&callargs)?,
+            None => {
+                // `check_args_iterable`: before iterating, a type that cannot be iterated.
+                if self.cannot_iterate(&callargs) {
+                    return Err(self.interp.raise(
+                        &exceptions::TYPE_ERROR,
+                        format!(
+                            "{} argument after * must be an iterable, not {}",
+                            self.interp.function_str(&func),
+                            callargs.ob_type().name()
+                        ),
+                    ));
+                }
+                self.collect(&callargs)?
+            }
         };
         let mut kw = Vec::new();
         if let Some(k) = kwargs {

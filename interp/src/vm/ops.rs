@@ -109,7 +109,9 @@ impl<'a, 'py> Run<'a, 'py> {
             || pyrt_objects::types::set::AnySet::cast(c).is_some()
             || pyrt_objects::types::range::Range::cast(c).is_some()
             || unicode::Str::cast(c).is_some()
-            || pyrt_objects::types::bytes::is_bytes(c);
+            || pyrt_objects::types::bytes::is_bytes(c)
+            || super::super::objects::DICT_KEYS.is(c)
+            || super::super::objects::DICT_ITEMS.is(c);
         if builtin {
             return interp.contains(container, item);
         }
@@ -183,7 +185,12 @@ impl<'a, 'py> Run<'a, 'py> {
         if inplace {
             interp.inplace_op(op, l, r)
         } else {
-            interp.binary_op(op, &l, &r)
+            let v = interp.binary_op(op, &l, &r);
+            // `DECREF_INPUTS()`: the left operand goes first (a `__del__` of each runs in
+            // CPython's order), not the parameters' reverse order.
+            drop(l);
+            drop(r);
+            v
         }
     }
 
@@ -489,59 +496,75 @@ impl<'a, 'py> Run<'a, 'py> {
         Ok(f)
     }
 
-    /// `DICT_UPDATE` / `DICT_MERGE` (`**` in calls: duplicate keys are an error).
+    /// `DICT_UPDATE` / `DICT_MERGE` (`**` in calls: duplicate keys are an error). Any mapping
+    /// merges (a dict, or an object with `keys()` and `__getitem__`); an `AttributeError` (no
+    /// `keys`) becomes `'int' object is not a mapping`, or for a call (`format_kwargs_error`)
+    /// `f() argument after ** must be a mapping, not int`.
     pub(super) fn dict_update(&self, d: &Obj<'py>, update: &Obj<'py>, merge: bool) -> R<'py, ()> {
         let interp = self.interp();
         let heap = interp.heap;
         let target = dict::Dict::cast_internal(d.object()).map_err(|e| interp.err(e))?;
-        let Some(src) = dict::Dict::cast(update.object()) else {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!("'{}' object is not a mapping", update.ob_type().name()),
-            ));
+        let duplicate = |key: &pyrt_objects::PyObject| -> pyrt_objects::PyErr {
+            let key = abstract_::str(heap, key).unwrap_or_default();
+            pyrt_objects::PyErr::type_error(format!(
+                "{} got multiple values for keyword argument '{key}'",
+                self.callee_name()
+            ))
         };
-        if !merge {
-            // `PyDict_Update`: `dict_merge`, which notices a `__del__` changing the source.
-            return dict::merge(heap, target, src).map_err(|e| interp.err(e));
-        }
-        for (k, v) in dict::items(heap, src).map_err(|e| interp.err(e))? {
-            if merge
-                && dict::get_item(heap, target, k.object())
-                    .map_err(|e| interp.err(e))?
-                    .is_some()
-            {
-                let key = abstract_::str(heap, k.object()).unwrap_or_default();
-                return Err(interp.raise(
-                    &exceptions::TYPE_ERROR,
+        let dup: Option<&dyn Fn(&pyrt_objects::PyObject) -> pyrt_objects::PyErr> =
+            if merge { Some(&duplicate) } else { None };
+        let r = dict::merge_mapping(heap, target, update.object(), dup).map_err(|e| interp.err(e));
+        match r {
+            Err(u) if interp.is_attribute_error(&u) => {
+                let message = if merge {
                     format!(
-                        "{} got multiple values for keyword argument '{key}'",
-                        self.callee_name()
-                    ),
-                ));
+                        "{} argument after ** must be a mapping, not {}",
+                        self.callee_name(),
+                        update.ob_type().name()
+                    )
+                } else {
+                    format!("'{}' object is not a mapping", update.ob_type().name())
+                };
+                Err(interp.raise(&exceptions::TYPE_ERROR, message))
             }
-            dict::set_item(heap, target, k, v).map_err(|e| interp.err(e))?;
+            // `format_kwargs_error`: any `KeyError(key)` of the merge (a mapping's
+            // `__getitem__` raising one too) reads as a duplicate keyword.
+            Err(Unwind::Raise(r))
+                if merge && r.exc.ob_type().is_subtype(exceptions::KEY_ERROR.get()) =>
+            {
+                let one_arg = Exception::cast(r.exc.object())
+                    .map(|e| exceptions::args(heap, e))
+                    .and_then(|a| {
+                        tuple::Tuple::cast(a.object())
+                            .filter(|t| tuple::items(t).len() == 1)
+                            // SAFETY: the args tuple holds its item; a new reference is taken.
+                            .map(|t| unsafe {
+                                Obj::from_borrowed(heap, tuple::items(t)[0].as_ref())
+                            })
+                    });
+                match one_arg {
+                    Some(key) => Err(interp.raise(
+                        &exceptions::TYPE_ERROR,
+                        format!(
+                            "{} got multiple values for keyword argument '{}'",
+                            self.callee_name(),
+                            abstract_::str(heap, key.object()).unwrap_or_default()
+                        ),
+                    )),
+                    None => Err(Unwind::Raise(r)),
+                }
+            }
+            r => r,
         }
-        Ok(())
     }
 
-    /// `_PyObject_FunctionStr` of the callable below a `DICT_MERGE`'s dict (`module.qualname()`).
+    /// `_PyObject_FunctionStr` of the callable below a `DICT_MERGE`'s dict: `module.qualname()`
+    /// (`qualname()` for a built-in), or `str(func)` for an object without `__qualname__`.
     fn callee_name(&self) -> String {
         let interp = self.interp();
         let heap = interp.heap;
-        let func = self.frame_ref().stack_peek_at(heap, 3);
-        match func.as_ref().and_then(|f| Function::cast(f.object())) {
-            Some(f) => {
-                let q = unicode::Str::cast(f.qualname(heap).object())
-                    .map(unicode::str_value)
-                    .unwrap_or_default();
-                match f
-                    .module(heap)
-                    .and_then(|m| unicode::Str::cast(m.object()).map(unicode::str_value))
-                {
-                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
-                    _ => format!("{q}()"),
-                }
-            }
+        match self.frame_ref().stack_peek_at(heap, 3) {
+            Some(func) => interp.function_str(&func),
             None => "function".into(),
         }
     }
@@ -715,13 +738,32 @@ impl<'a, 'py> Run<'a, 'py> {
         }
     }
 
+    /// Whether `v`'s type cannot be iterated at all (`tp_iter == NULL && !PySequence_Check`):
+    /// a class defining `__iter__` or `__getitem__` (even as `None`) can, and its `__iter__` is
+    /// not called to find out.
+    pub(super) fn cannot_iterate(&self, v: &Obj<'py>) -> bool {
+        let interp = self.interp();
+        let ty = v.ob_type();
+        if pyrt_objects::types::class::is_heap_type(ty) {
+            let defines = |name| !matches!(interp.type_lookup(ty, name), Ok(None));
+            if defines("__iter__") || defines("__getitem__") {
+                return false;
+            }
+        }
+        abstract_::get_iter(interp.heap, v.object()).is_err()
+    }
+
     /// A `TypeError` about a `*` or `**` argument that is not iterable, in CPython's words.
+    ///
+    /// CPython rewrites the error only when the type cannot iterate at all (no `tp_iter`, not a
+    /// sequence): a class defining `__iter__` or `__getitem__` (even as `None`) keeps the
+    /// error they raised, and its `__iter__` is not called a second time to find out.
     pub(super) fn not_iterable_in(&self, e: Unwind<'py>, v: &Obj<'py>, what: &str) -> Unwind<'py> {
         let interp = self.interp();
         match &e {
             Unwind::Raise(r)
                 if r.exc.ob_type().is_subtype(exceptions::TYPE_ERROR.get())
-                    && abstract_::get_iter(interp.heap, v.object()).is_err() =>
+                    && self.cannot_iterate(v) =>
             {
                 interp.raise(
                     &exceptions::TYPE_ERROR,
@@ -760,4 +802,32 @@ fn ascii(s: &str) -> String {
         }
     }
     out
+}
+
+impl<'py> Interp<'py> {
+    /// `_PyObject_FunctionStr(func)`: `module.qualname()`, `qualname()` when the module is
+    /// `builtins` or missing, `str(func)` when it has no `__qualname__` (errors give `""`).
+    pub(crate) fn function_str(&self, func: &Obj<'py>) -> String {
+        let text = |o: &Obj<'py>| abstract_::str(self.heap, o.object()).unwrap_or_default();
+        // pyrt's built-in functions and types have no `__qualname__` yet: their `__name__` is
+        // it for module-level functions and types.
+        let Ok(qualname) = self
+            .getattr(func, "__qualname__")
+            .or_else(|_| self.getattr(func, "__name__"))
+        else {
+            return text(func);
+        };
+        let q = text(&qualname);
+        match self.getattr(func, "__module__") {
+            Ok(m) if !m.is(&none(self.heap)) => {
+                let m = text(&m);
+                if m == "builtins" {
+                    format!("{q}()")
+                } else {
+                    format!("{m}.{q}()")
+                }
+            }
+            _ => format!("{q}()"),
+        }
+    }
 }

@@ -144,10 +144,16 @@ fn remove<'h>(heap: &'h Heap, l: &List, args: Bound<'_, 'h>) -> PyResult<Obj<'h>
     let mut i = 0;
     while i < list::list_len(l) {
         let item = list::get_item(heap, l, i as isize)?;
-        if core::ptr::eq(item.object(), value)
-            || abstract_::compare_bool(heap, item.object(), value, CompareOp::Eq)?
-        {
-            list::del_item(heap, l, i as isize)?;
+        let found = core::ptr::eq(item.object(), value)
+            || abstract_::compare_bool(heap, item.object(), value, CompareOp::Eq)?;
+        // As `list_remove`: the item is released first (its `__del__` may change the list),
+        // then `l[i:i+1]` is deleted, clamped to the list as it is now (nothing when the
+        // comparison emptied it).
+        drop(item);
+        if found {
+            if i < list::list_len(l) {
+                list::del_item(heap, l, i as isize)?;
+            }
             return Ok(none(heap));
         }
         i += 1;

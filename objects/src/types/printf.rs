@@ -19,7 +19,7 @@
 //! [`crate::float_repr::format_float`] (`PyOS_double_to_string`), so the digits are CPython's.
 
 use crate::abstract_;
-use crate::error::{ExcKind, PyErr, PyResult};
+use crate::error::{PyErr, PyResult};
 use crate::float_repr::format_float;
 use crate::heap::Heap;
 use crate::long_digits::LongValue;
@@ -544,7 +544,10 @@ fn get_item<'h>(heap: &'h Heap, mapping: &PyObject, key: &PyObject) -> PyResult<
     if let Some(d) = dict::Dict::cast(mapping) {
         return match dict::get_item(heap, d, key)? {
             Some(v) => Ok(v),
-            None => Err(PyErr::new(ExcKind::KeyError, abstract_::repr(heap, key)?)),
+            // SAFETY: the caller holds the key; the error keeps its own reference.
+            None => Err(crate::types::exceptions::key_error(heap, unsafe {
+                Obj::from_borrowed(heap, key)
+            })),
         };
     }
     if let Some(f) = class_getitem(mapping) {

@@ -286,8 +286,16 @@ enum Probe {
 ///
 /// Comparing elements may run Python code that changes the set: as CPython does, the key
 /// compared is held for the call, and the probe starts over when the table or that entry
-/// changed meanwhile.
+/// changed meanwhile: `set_lookkey` always; `set_add_entry` only when the elements were not
+/// equal (an equal element found is "already present", even in a changed table, and the slot
+/// is not used).
 fn probe(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64) -> PyResult<Probe> {
+    probe_for(heap, o, key, hash, false)
+}
+
+/// [`probe`] as `set_add_entry` makes it (`adding`: equality before the mutation check) or as
+/// `set_lookkey` does.
+fn probe_for(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64, adding: bool) -> PyResult<Probe> {
     'restart: loop {
         let (table, mask) = (header(o).table.get(), header(o).mask.get() as usize);
         let mut perturb = hash as u64;
@@ -319,6 +327,9 @@ fn probe(heap: &Heap, o: &AnySet, key: &PyObject, hash: i64) -> PyResult<Probe> 
                     let eq =
                         crate::abstract_::compare_bool(heap, start.object(), key, CompareOp::Eq)?;
                     drop(start);
+                    if adding && eq {
+                        return Ok(Probe::Found(j));
+                    }
                     if header(o).table.get() != table || entry(o, j).key != Some(k) {
                         continue 'restart;
                     }
@@ -364,7 +375,8 @@ pub(super) fn add_key<'h>(heap: &'h Heap, o: &AnySet, key: Obj<'h>) -> PyResult<
 /// `MemoryError`, or what comparing elements raises.
 pub(super) fn add_hashed<'h>(heap: &'h Heap, o: &AnySet, key: Obj<'h>, hash: i64) -> PyResult<()> {
     let h = header(o);
-    match probe(heap, o, key.object(), hash)? {
+    match probe_for(heap, o, key.object(), hash, true)? {
+        // The index may be stale (the table changed during an equal comparison): unused.
         Probe::Found(_) => Ok(()),
         Probe::Absent(slot, reused_dummy) => {
             set_entry(
@@ -463,10 +475,10 @@ pub fn remove(heap: &Heap, o: &Set, key: &PyObject) -> PyResult<()> {
     if discard(heap, o, key)? {
         return Ok(());
     }
-    Err(PyErr::new(
-        ExcKind::KeyError,
-        crate::abstract_::repr(heap, key)?,
-    ))
+    // SAFETY: the caller holds the key; the error keeps its own reference (`KeyError(key)`).
+    Err(crate::types::exceptions::key_error(heap, unsafe {
+        Obj::from_borrowed(heap, key)
+    }))
 }
 
 /// `s.pop()`: the first active entry from the search finger on.
@@ -531,6 +543,28 @@ pub(super) fn active_entries<'h>(heap: &'h Heap, o: &AnySet) -> Vec<(Obj<'h>, i6
             Some((unsafe { Obj::from_borrowed(heap, k.as_ref()) }, e.hash))
         })
         .collect()
+}
+
+/// The active entries as `set_next` walks them: the table read live at each step (its mask
+/// and array as they are then, so elements added past the position are met, as in CPython),
+/// each key as a new reference with its stored hash.
+pub(super) fn live_entries<'h, 'a>(
+    heap: &'h Heap,
+    o: &'a AnySet,
+) -> impl Iterator<Item = (Obj<'h>, i64)> + use<'h, 'a> {
+    let mut pos = 0;
+    core::iter::from_fn(move || {
+        while pos < table_size(o) {
+            let e = entry(o, pos);
+            pos += 1;
+            if let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) {
+                // SAFETY: an active key of the live set, taken as a new reference before any
+                // code runs.
+                return Some((unsafe { Obj::from_borrowed(heap, k.as_ref()) }, e.hash));
+            }
+        }
+        None
+    })
 }
 
 /// `set_contains_entry`: whether `key`, whose hash is `hash`, is in the set.
@@ -619,12 +653,19 @@ pub(super) fn merge_dict_keys(
     d: &crate::types::dict::Dict,
 ) -> PyResult<()> {
     grow_for(heap, o, crate::types::dict::dict_len(d) as isize)?;
-    let keys: Vec<(Obj<'_>, ObjPtr)> = crate::types::dict::entries(d)
-        // SAFETY: a key of the live dict, taken as a new reference.
-        .map(|(k, v)| (unsafe { Obj::from_borrowed(heap, k.as_ref()) }, v))
-        .collect();
-    for (k, _) in keys {
-        add_key(heap, o, k)?;
+    // `_PyDict_Next`: the dict read live at each position (an `__eq__` growing or clearing it
+    // is seen, as in CPython), with its stored hashes (a key's `__hash__` is not called again;
+    // a str key's hash is the one its str caches).
+    let mut pos = 0;
+    while let Some((next, k, _, hash)) = crate::types::dict::next_entry_hash(d, pos) {
+        pos = next;
+        // SAFETY: a key of the live dict, taken as a new reference before any code runs.
+        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+        let hash = match hash {
+            Some(h) => h,
+            None => crate::abstract_::hash(heap, k.object())?,
+        };
+        add_hashed(heap, o, k, hash)?;
     }
     Ok(())
 }
@@ -675,10 +716,20 @@ pub(super) fn merge_into(heap: &Heap, o: &AnySet, other: &AnySet) -> PyResult<()
         h.used.set(oh.used.get());
         return Ok(());
     }
-    // Comparing elements may run code that changes either set: add from references taken
-    // first.
-    for (k, hash) in active_entries(heap, other) {
-        add_hashed(heap, o, k, hash)?;
+    // As CPython's loop, `other`'s table is read live by index up to its mask as it is at
+    // each step (comparing elements may run code that changes either set: elements `other`
+    // gains after the index are added too); each key is taken as a reference first.
+    let mut i = 0;
+    while i < table_size(other) {
+        let e = entry(other, i);
+        i += 1;
+        let Some(k) = e.key.filter(|_| !is_dummy(heap, e)) else {
+            continue;
+        };
+        // SAFETY: an active element of the live set, taken as a new reference before any
+        // code runs.
+        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+        add_hashed(heap, o, k, e.hash)?;
     }
     Ok(())
 }
@@ -772,7 +823,7 @@ pub(super) fn is_subset(heap: &Heap, a: &AnySet, b: &AnySet) -> PyResult<bool> {
     if set_len(a) > set_len(b) {
         return Ok(false);
     }
-    for (k, hash) in active_entries(heap, a) {
+    for (k, hash) in live_entries(heap, a) {
         if !contains_hashed(heap, b, k.object(), hash)? {
             return Ok(false);
         }

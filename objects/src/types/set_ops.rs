@@ -37,7 +37,7 @@ use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::dict::{self, Dict};
 use crate::types::set::{
-    self, AnySet, Set, active_entries, add_hashed, contains_hashed, discard_hashed, set_len,
+    self, AnySet, Set, add_hashed, contains_hashed, discard_hashed, live_entries, set_len,
 };
 
 /// The view of a result this module has just made (a set or frozenset).
@@ -90,6 +90,7 @@ pub(crate) fn update_internal(heap: &Heap, o: &AnySet, other: &PyObject) -> PyRe
     if let Some(other) = AnySet::cast(other) {
         return set::merge_into(heap, o, other);
     }
+    // An exact dict only (`PyDict_CheckExact`): a subclass is iterated (its `__iter__`).
     if let Some(d) = Dict::cast(other).filter(|_| ptr::eq(other.ob_type(), dict::DICT_TYPE.get())) {
         return set::merge_dict_keys(heap, o, d);
     }
@@ -220,7 +221,7 @@ pub fn intersection<'h>(heap: &'h Heap, a: &AnySet, other: &PyObject) -> PyResul
         } else {
             (b, a)
         };
-        for (k, hash) in active_entries(heap, small) {
+        for (k, hash) in live_entries(heap, small) {
             if contains_hashed(heap, large, k.object(), hash)? {
                 add_hashed(heap, r, k, hash)?;
             }
@@ -305,12 +306,13 @@ pub fn difference<'h>(heap: &'h Heap, a: &AnySet, other: &PyObject) -> PyResult<
     }
     let result = new_like(heap, a)?;
     let r = fresh(&result)?;
-    for (k, hash) in active_entries(heap, a) {
+    for (k, hash) in live_entries(heap, a) {
         let found = match AnySet::cast(other) {
             Some(b) => contains_hashed(heap, b, k.object(), hash)?,
             None => {
+                // `_PyDict_Contains_KnownHash` with `a`'s stored hash.
                 let d = Dict::cast_internal(other)?;
-                dict::get_item(heap, d, k.object())?.is_some()
+                dict::get_item_known_hash(heap, d, k.object(), Some(hash))?.is_some()
             }
         };
         if !found {
@@ -362,7 +364,7 @@ fn difference_update_internal(heap: &Heap, o: &AnySet, other: &PyObject) -> PyRe
         } else {
             b
         };
-        for (k, hash) in active_entries(heap, b) {
+        for (k, hash) in live_entries(heap, b) {
             discard_hashed(heap, o, k.object(), hash)?;
         }
     } else {
@@ -398,8 +400,8 @@ fn symmetric_difference_update_internal(heap: &Heap, o: &AnySet, other: &PyObjec
         Ok(())
     };
     if let Some(d) = Dict::cast(other).filter(|_| ptr::eq(other.ob_type(), dict::DICT_TYPE.get())) {
-        for k in dict_keys(heap, d) {
-            let hash = abstract_::hash(heap, k.object())?;
+        // `_PyDict_Next`'s stored hashes: no key's `__hash__` runs again.
+        for (k, hash) in dict::keys_with_hashes(heap, d)? {
             toggle(k, hash)?;
         }
         return Ok(());
@@ -413,7 +415,7 @@ fn symmetric_difference_update_internal(heap: &Heap, o: &AnySet, other: &PyObjec
             fresh(&made)?
         }
     };
-    for (k, hash) in active_entries(heap, b) {
+    for (k, hash) in live_entries(heap, b) {
         toggle(k, hash)?;
     }
     Ok(())
@@ -484,7 +486,7 @@ pub fn isdisjoint(heap: &Heap, a: &AnySet, other: &PyObject) -> PyResult<bool> {
         } else {
             (b, a)
         };
-        for (k, hash) in active_entries(heap, small) {
+        for (k, hash) in live_entries(heap, small) {
             if contains_hashed(heap, large, k.object(), hash)? {
                 return Ok(false);
             }

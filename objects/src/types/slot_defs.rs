@@ -599,6 +599,13 @@ fn length_result(r: &Obj<'_>) -> PyResult<usize> {
             r.ob_type().name()
         )));
     };
+    // `slot_sq_length` checks the sign before the size: `-2**100` is a ValueError.
+    if long::clamp_to_ssize(i) < 0 {
+        return Err(PyErr::new(
+            ExcKind::ValueError,
+            "__len__() should return >= 0",
+        ));
+    }
     let n = long::as_ssize_t(i).map_err(|_| {
         PyErr::new(
             ExcKind::OverflowError,
@@ -719,9 +726,10 @@ pub fn sizeof(heap: &Heap, o: &PyObject) -> Option<PyResult<usize>> {
         Some(i) => match long::as_ssize_t(i) {
             Ok(n) => usize::try_from(n)
                 .map_err(|_| PyErr::new(ExcKind::ValueError, "__sizeof__() should return >= 0")),
+            // `PyLong_AsSsize_t`'s error, either sign.
             Err(_) => Err(PyErr::new(
                 ExcKind::OverflowError,
-                "cannot fit 'int' into an index-sized integer",
+                "Python int too large to convert to C ssize_t",
             )),
         },
     })

@@ -333,20 +333,29 @@ fn join<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
 }
 
 /// `PySequence_Fast(o, message)`: the items of `o`; `TypeError: message` when `o` cannot be
-/// iterated. (Iterating a non-iterable fails before the first item with the `not iterable`
-/// error, which is the one replaced; errors raised while iterating are kept.)
+/// iterated. (Any `TypeError` of `PyObject_GetIter` is replaced, such as a class's `__iter__`
+/// raising one or returning a non-iterator; errors raised while iterating are kept.)
 ///
 /// # Errors
 /// `TypeError: message`, or what iterating raises.
 pub fn sequence_fast<'h>(heap: &'h Heap, o: &PyObject, message: &str) -> PyResult<Vec<Obj<'h>>> {
     let mut items = Vec::new();
-    let not_iterable = format!("'{}' object is not iterable", o.ob_type().name());
-    match abstract_::collect_into(heap, o, &mut items) {
-        Err(e)
-            if items.is_empty()
-                && e.kind() == ExcKind::TypeError
-                && e.message() == not_iterable =>
-        {
+    let started = core::cell::Cell::new(false);
+    let r = abstract_::for_each_started(
+        heap,
+        o,
+        || {
+            started.set(true);
+            Ok(())
+        },
+        |item| {
+            items.try_reserve(1).map_err(|_| PyErr::memory_error())?;
+            items.push(item);
+            Ok(true)
+        },
+    );
+    match r {
+        Err(e) if !started.get() && e.kind() == ExcKind::TypeError => {
             Err(PyErr::type_error(message))
         }
         r => r.map(|()| items),

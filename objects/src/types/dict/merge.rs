@@ -70,7 +70,7 @@ fn resize_or_create(heap: &Heap, d: &Dict, log2: u8, unicode: bool) -> PyResult<
 fn insert_all(heap: &Heap, target: &Dict, source: &Dict) -> PyResult<()> {
     let entries = keys(source).nentries();
     let mut pos = 0;
-    while let Some((next, k, v)) = super::next_entry(source, pos) {
+    while let Some((next, k, v, hash)) = super::next_entry_hash(source, pos) {
         pos = next;
         // SAFETY: an entry of the live source, taken as new references before anything runs.
         let (k, v) = unsafe {
@@ -79,7 +79,8 @@ fn insert_all(heap: &Heap, target: &Dict, source: &Dict) -> PyResult<()> {
                 Obj::from_borrowed(heap, v.as_ref()),
             )
         };
-        set_item(heap, target, k, v)?;
+        // The source's stored hash: a key's `__hash__` is not called again, as CPython.
+        super::set_item_known_hash(heap, target, k, v, hash)?;
         if keys(source).nentries() != entries {
             return Err(PyErr::new(
                 ExcKind::RuntimeError,
@@ -91,16 +92,155 @@ fn insert_all(heap: &Heap, target: &Dict, source: &Dict) -> PyResult<()> {
 }
 
 /// `dict_update_arg` (`d.update(arg)`, `dict(arg)`): a dict merges as a mapping
-/// (`PyDict_Merge`); anything else is an iterable of pairs ([`merge_from_seq2`]). (pyrt's
-/// mappings are its dicts: a class cannot define `__getitem__`, so the `keys()` protocol has
-/// nothing else to find.)
+/// (`PyDict_Merge`), and so does any object with a `keys` attribute (the mapping protocol,
+/// [`merge_mapping`]); anything else is an iterable of pairs ([`merge_from_seq2`]).
 ///
 /// # Errors
-/// As [`merge`] and [`merge_from_seq2`].
+/// As [`merge`], [`merge_mapping`] and [`merge_from_seq2`].
 pub fn update_arg(heap: &Heap, d: &Dict, arg: &PyObject) -> PyResult<()> {
-    match Dict::cast(arg) {
-        Some(source) => merge(heap, d, source),
+    if let Some(source) = Dict::cast(arg).filter(|_| iterates_as_dict(heap, arg)) {
+        return merge(heap, d, source);
+    }
+    let keys = heap
+        .call_hooks(|h| h.lookup_attr(arg, "keys"))
+        .transpose()?
+        .flatten();
+    match keys {
+        Some(k) => {
+            // SAFETY: the hook returns a new reference, dropped here: only its presence counts.
+            drop(unsafe { Obj::from_owned(heap, k) });
+            merge_mapping(heap, d, arg, None)
+        }
         None => merge_from_seq2(heap, d, arg),
+    }
+}
+
+/// `PyDict_Copy(o)` of any dict: [`copy`] of its table, unless its class defines `__iter__`
+/// (then a new dict merged from it as a mapping: its `keys()` and `__getitem__`, as CPython).
+///
+/// # Errors
+/// As [`copy`] and [`merge_mapping`].
+pub fn copy_object<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Obj<'h>> {
+    let o: &PyObject = d;
+    if iterates_as_dict(heap, o) {
+        return copy(heap, d);
+    }
+    let new = new_dict(heap)?;
+    merge_mapping(heap, Dict::cast_internal(new.object())?, o, None)?;
+    Ok(new)
+}
+
+/// Whether `dict_merge` may read `o`'s table directly: a dict whose class does not define
+/// `__iter__` (`Py_TYPE(b)->tp_iter == dict_iter`).
+fn iterates_as_dict(heap: &Heap, o: &PyObject) -> bool {
+    !crate::types::class::is_heap_type(o.ob_type())
+        || crate::types::slot_defs::lookup(heap, o.ob_type(), "__iter__").is_none()
+}
+
+/// `dict_merge(target, source, override)` for any mapping (`{**m}`, `f(**m)`, `dict(m)`,
+/// `d.update(m)`): a dict's table is read directly (unless its class defines `__iter__`);
+/// otherwise `PyMapping_Keys(source)` (its `keys()` made a list) is walked and each value read
+/// with `source[key]`. A key already in `target` is replaced when `duplicate` is `None`, else
+/// it is the error `duplicate` makes of it (`DICT_MERGE`'s `override == 2`).
+///
+/// # Errors
+/// What `keys()`, iterating it and `__getitem__` raise (an `AttributeError` when the source
+/// has no `keys`, which the interpreter words as `'int' object is not a mapping`); `TypeError:
+/// N.keys() returned a non-iterable (type int)`; the duplicate's error; what hashing and
+/// comparing keys raise.
+pub fn merge_mapping(
+    heap: &Heap,
+    target: &Dict,
+    source: &PyObject,
+    duplicate: Option<&dyn Fn(&PyObject) -> PyErr>,
+) -> PyResult<()> {
+    if let Some(d) = Dict::cast(source).filter(|_| iterates_as_dict(heap, source)) {
+        let Some(dup) = duplicate else {
+            return merge(heap, target, d);
+        };
+        for (k, v) in super::items(heap, d)? {
+            if super::get_item(heap, target, k.object())?.is_some() {
+                return Err(dup(k.object()));
+            }
+            set_item(heap, target, k, v)?;
+        }
+        return Ok(());
+    }
+    let keys = mapping_keys(heap, source)?;
+    abstract_::for_each(heap, keys.object(), |key| {
+        if let Some(dup) = duplicate
+            && super::get_item(heap, target, key.object())?.is_some()
+        {
+            return Err(dup(key.object()));
+        }
+        let value = heap
+            .call_hooks(|h| h.get_item(source, key.object()))
+            .unwrap_or_else(|| {
+                Err(PyErr::type_error(format!(
+                    "'{}' object is not subscriptable",
+                    source.ob_type().name()
+                )))
+            })?;
+        // SAFETY: the hook returns a new reference.
+        let value = unsafe { Obj::from_owned(heap, value) };
+        set_item(heap, target, key, value)?;
+        Ok(true)
+    })
+}
+
+/// `PyMapping_Keys(o)`: a dict's keys as a list, else `o.keys()` made a list
+/// (`method_output_as_list`).
+///
+/// # Errors
+/// What looking up and calling `keys` raise (`AttributeError` when there is none);
+/// `TypeError: N.keys() returned a non-iterable (type int)`; what iterating the result raises.
+fn mapping_keys<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    if let Some(d) = Dict::cast(o).filter(|_| !crate::types::class::is_heap_type(o.ob_type())) {
+        let keys = super::items(heap, d)?.into_iter().map(|(k, _)| k).collect();
+        return crate::types::list::new_list(heap, keys);
+    }
+    let no_keys = || {
+        PyErr::new(
+            ExcKind::AttributeError,
+            format!("'{}' object has no attribute 'keys'", o.ob_type().name()),
+        )
+    };
+    let method = heap
+        .call_hooks(|h| h.lookup_attr(o, "keys"))
+        .transpose()?
+        .flatten()
+        .ok_or_else(no_keys)?;
+    // SAFETY: the hook returns a new reference.
+    let method = unsafe { Obj::from_owned(heap, method) };
+    let output = abstract_::call_object(heap, method.object(), &[])?;
+    if crate::types::list::List::cast(output.object()).is_some() {
+        return Ok(output);
+    }
+    let mut items = Vec::new();
+    let started = core::cell::Cell::new(false);
+    let r = abstract_::for_each_started(
+        heap,
+        output.object(),
+        || {
+            started.set(true);
+            Ok(())
+        },
+        |item| {
+            items.try_reserve(1).map_err(|_| PyErr::memory_error())?;
+            items.push(item);
+            Ok(true)
+        },
+    );
+    match r {
+        Err(e) if !started.get() && e.kind() == ExcKind::TypeError => {
+            Err(PyErr::type_error(format!(
+                "{}.keys() returned a non-iterable (type {})",
+                o.ob_type().name(),
+                output.ob_type().name()
+            )))
+        }
+        Err(e) => Err(e),
+        Ok(()) => crate::types::list::new_list(heap, items),
     }
 }
 
@@ -210,18 +350,28 @@ pub fn copy<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Obj<'h>> {
 /// iterating raises, or `MemoryError`.
 pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyResult<Obj<'h>> {
     let d = new_dict(heap)?;
-    // `PyDict_CheckExact` / `PyAnySet_CheckExact`: a subclass may iterate otherwise.
-    let exact = |t: &'static crate::typeobj::StaticType| core::ptr::eq(source.ob_type(), t.get());
+    // A dict's or set's keys go in with their stored hashes (`__hash__` is not called again).
+    // Only an exact dict or set (frozenset) is read directly (`_PyDict_FromKeys`); a subclass
+    // is iterated.
+    let exact = |t: &'static crate::typeobj::StaticType| ptr::eq(source.ob_type(), t.get());
     let (log2, unicode, keys) =
-        if let Some(source) = Dict::cast(source).filter(|_| exact(&crate::types::DICT_TYPE)) {
+        if let Some(source) = Dict::cast(source).filter(|_| exact(&super::DICT_TYPE)) {
             let unicode = keys(source).is_unicode();
             let mut keys = try_vec(dict_len(source))?;
-            keys.extend(super::entries(source).map(|(k, _)| k));
+            let mut pos = 0;
+            while let Some((next, k, _, hash)) = super::next_entry_hash(source, pos) {
+                pos = next;
+                // SAFETY: an entry of the live source, taken as a new reference.
+                keys.push((unsafe { Obj::from_borrowed(heap, k.as_ref()) }, hash));
+            }
             (estimate_log2_keysize(keys.len()), unicode, keys)
         } else if let Some(s) = set::AnySet::cast(source)
             .filter(|_| exact(&crate::types::SET_TYPE) || exact(&crate::types::FROZENSET_TYPE))
         {
-            let keys = set::elements(heap, s);
+            let keys: Vec<_> = set::active_entries(heap, s)
+                .into_iter()
+                .map(|(k, h)| (k, Some(h)))
+                .collect();
             (estimate_log2_keysize(keys.len()), false, keys)
         } else {
             let view = Dict::cast_internal(d.object())?;
@@ -234,10 +384,10 @@ pub fn from_keys<'h>(heap: &'h Heap, source: &PyObject, value: &PyObject) -> PyR
         };
     let view = Dict::cast_internal(d.object())?;
     resize(heap, view, log2, unicode)?;
-    for key in borrow_all(heap, &keys)? {
+    for (key, hash) in keys {
         // SAFETY: `value` is a live object; the dict takes a reference per key.
         let value = unsafe { Obj::from_borrowed(heap, value) };
-        set_item(heap, view, key, value)?;
+        super::set_item_known_hash(heap, view, key, value, hash)?;
     }
     Ok(d)
 }
@@ -259,19 +409,4 @@ pub fn from_keys_iter<'h>(
         set_item(heap, view, key, value)?;
     }
     Ok(d)
-}
-
-/// New references to a snapshot of borrowed items, so that inserting cannot free them.
-///
-/// # Errors
-/// `MemoryError` when there is no room for the snapshot.
-fn borrow_all<'h>(heap: &'h Heap, items: &[crate::object::ObjPtr]) -> PyResult<Vec<Obj<'h>>> {
-    let mut out = try_vec(items.len())?;
-    // SAFETY: items of a live container, each taken as a new reference.
-    out.extend(
-        items
-            .iter()
-            .map(|p| unsafe { Obj::from_borrowed(heap, p.as_ref()) }),
-    );
-    Ok(out)
 }

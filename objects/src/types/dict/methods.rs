@@ -21,7 +21,7 @@ use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, check_positiona
 use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::{none, tuple};
-use crate::{abstract_, view::View};
+use crate::view::View;
 
 /// `dict`'s methods.
 pub static DICT_METHODS: MethodTable<Dict> = MethodTable {
@@ -119,7 +119,10 @@ fn pop<'h>(heap: &'h Heap, d: &Dict, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     match (found, &args[1]) {
         (Some(v), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),
-        (None, None) => Err(PyErr::new(ExcKind::KeyError, abstract_::repr(heap, key)?)),
+        // SAFETY: the arguments hold the key; the error keeps its own reference.
+        (None, None) => Err(crate::types::exceptions::key_error(heap, unsafe {
+            Obj::from_borrowed(heap, key)
+        })),
     }
 }
 
@@ -234,7 +237,7 @@ fn fromkeys<'h>(heap: &'h Heap, _: &Dict, args: Bound<'_, 'h>) -> PyResult<Obj<'
 }
 
 fn copy<'h>(heap: &'h Heap, d: &Dict, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    super::copy(heap, d)
+    super::copy_object(heap, d)
 }
 
 fn keys_method<'h>(heap: &'h Heap, d: &Dict, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {

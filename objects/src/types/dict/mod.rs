@@ -42,7 +42,7 @@ mod values;
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
 
-use crate::error::{ExcKind, PyErr, PyResult};
+use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
@@ -55,7 +55,9 @@ pub use keys::{
     LOG_MINSIZE, SHARED_KEYS_MAX_SIZE, calculate_log2_keysize, estimate_log2_keysize,
     usable_fraction,
 };
-pub use merge::{copy, from_keys, from_keys_iter, merge, merge_from_seq2, update_arg};
+pub use merge::{
+    copy, copy_object, from_keys, from_keys_iter, merge, merge_from_seq2, merge_mapping, update_arg,
+};
 use values::Values;
 
 /// `PyDictObject`.
@@ -361,10 +363,43 @@ fn set_str_item<'h>(
     }
 }
 
+/// [`set_item`] with the key's hash already known (`insertdict` as `dict_merge` calls it with
+/// the source entry's stored hash): the key's `__hash__` is not called again. `None` (a str
+/// key of a str-keyed table, whose hash is cached in the str) hashes as [`set_item`] does.
+///
+/// # Errors
+/// As [`set_item`].
+pub(crate) fn set_item_known_hash<'h>(
+    heap: &'h Heap,
+    d: &Dict,
+    key: Obj<'h>,
+    value: Obj<'h>,
+    hash: Option<i64>,
+) -> PyResult<()> {
+    match hash {
+        None => set_item(heap, d, key, value),
+        Some(hash) => match set_str_item(heap, d, key, value) {
+            Ok(()) => Ok(()),
+            Err((key, value)) => insert_hashed(heap, d, key, value, hash),
+        },
+    }
+}
+
 /// [`set_item`] of any key into any table.
 #[inline(never)]
 fn set_item_generic<'h>(heap: &'h Heap, d: &Dict, key: Obj<'h>, value: Obj<'h>) -> PyResult<()> {
     let hash = key_hash(heap, key.object())?;
+    insert_hashed(heap, d, key, value, hash)
+}
+
+/// `insertdict` of a key whose hash is `hash`.
+fn insert_hashed<'h>(
+    heap: &'h Heap,
+    d: &Dict,
+    key: Obj<'h>,
+    value: Obj<'h>,
+    hash: i64,
+) -> PyResult<()> {
     heap.maintain_dict_tracking(d, key.object(), value.object());
     let str_key = is_exact_str(key.object());
     if keys(d).is_unicode() && !str_key && !keys(d).is_empty_keys() {
@@ -496,6 +531,25 @@ pub fn lookup_value(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<Option<Ob
     lookup_value_generic(heap, d, key)
 }
 
+/// [`get_item`] with the key's hash already known (a hash stored in another table), `None`
+/// for a str key whose hash the str caches: the key's `__hash__` is not called.
+///
+/// # Errors
+/// What a key comparison raises.
+pub fn get_item_known_hash<'h>(
+    heap: &'h Heap,
+    d: &Dict,
+    key: &PyObject,
+    hash: Option<i64>,
+) -> PyResult<Option<Obj<'h>>> {
+    let Some(hash) = hash else {
+        return get_item(heap, d, key);
+    };
+    let found = lookup(heap, d, key, hash)?.and_then(|ix| value_at(heap, d, ix));
+    // SAFETY: values of a live table are live objects of this heap.
+    Ok(found.map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) }))
+}
+
 /// [`lookup_value`] of any key: its hash, then the probe that may compare keys.
 #[inline(never)]
 fn lookup_value_generic(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<Option<ObjPtr>> {
@@ -510,10 +564,10 @@ fn lookup_value_generic(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<Optio
 pub fn del_item(heap: &Heap, d: &Dict, key: &PyObject) -> PyResult<()> {
     match pop(heap, d, key)? {
         Some(_) => Ok(()),
-        None => Err(PyErr::new(
-            ExcKind::KeyError,
-            crate::abstract_::repr(heap, key)?,
-        )),
+        // SAFETY: the caller holds the key; the error keeps its own reference.
+        None => Err(crate::types::exceptions::key_error(heap, unsafe {
+            Obj::from_borrowed(heap, key)
+        })),
     }
 }
 
@@ -609,6 +663,48 @@ pub fn next_entry(d: &Dict, pos: usize) -> Option<(usize, ObjPtr, ObjPtr)> {
         }
         None => (pos..k.nentries()).find_map(|i| match k.raw_entry(i) {
             (Some(key), Some(value), _) => Some((i + 1, key, value)),
+            _ => None,
+        }),
+    }
+}
+
+/// The keys of `d` in order as new references, each with its hash: the stored one, or for a
+/// str key of a str-keyed table the hash its str caches (no `__hash__` runs): what
+/// `_PyDict_Next` gives the set operations that take a dict.
+///
+/// # Errors
+/// None in practice (a str's hash cannot fail); the signature follows [`crate::abstract_::hash`].
+pub fn keys_with_hashes<'h>(heap: &'h Heap, d: &Dict) -> PyResult<Vec<(Obj<'h>, i64)>> {
+    let mut out = try_vec(dict_len(d))?;
+    let mut pos = 0;
+    while let Some((next, k, _, hash)) = next_entry_hash(d, pos) {
+        pos = next;
+        // SAFETY: a key of the live dict, taken as a new reference before anything runs.
+        let k = unsafe { Obj::from_borrowed(heap, k.as_ref()) };
+        let hash = match hash {
+            Some(h) => h,
+            None => crate::abstract_::hash(heap, k.object())?,
+        };
+        out.push((k, hash));
+    }
+    Ok(out)
+}
+
+/// [`next_entry`] with the entry's stored hash (`None` in a str-keyed table, which keeps no
+/// hashes: its keys' hashes are cached in the strs).
+pub(crate) fn next_entry_hash(
+    d: &Dict,
+    pos: usize,
+) -> Option<(usize, ObjPtr, ObjPtr, Option<i64>)> {
+    let k = keys(d);
+    match values(d) {
+        Some(v) => {
+            let ix = (pos < v.used()).then(|| v.order(pos))?;
+            let (key, _, hash) = k.raw_entry(ix);
+            Some((pos + 1, key?, v.get(ix)?, hash))
+        }
+        None => (pos..k.nentries()).find_map(|i| match k.raw_entry(i) {
+            (Some(key), Some(value), hash) => Some((i + 1, key, value, hash)),
             _ => None,
         }),
     }
@@ -768,7 +864,7 @@ fn dict_richcompare<'h>(
 /// across the lookup and the comparison (which may run Python code that changes either dict).
 fn dict_equal(heap: &Heap, a: &Dict, b: &Dict) -> PyResult<bool> {
     let mut pos = 0;
-    while let Some((next, k, v)) = next_entry(a, pos) {
+    while let Some((next, k, v, hash)) = next_entry_hash(a, pos) {
         pos = next;
         // SAFETY: an entry of the live dict, taken as new references before anything runs.
         let (k, v) = unsafe {
@@ -777,7 +873,8 @@ fn dict_equal(heap: &Heap, a: &Dict, b: &Dict) -> PyResult<bool> {
                 Obj::from_borrowed(heap, v.as_ref()),
             )
         };
-        let Some(w) = get_item(heap, b, k.object())? else {
+        // `a`'s stored hash: the key's `__hash__` is not called (as CPython's `dict_equal`).
+        let Some(w) = get_item_known_hash(heap, b, k.object(), hash)? else {
             return Ok(false);
         };
         if !crate::abstract_::compare_bool(heap, v.object(), w.object(), CompareOp::Eq)? {

@@ -8,7 +8,7 @@ use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::typeobj::NumberSlots;
-use crate::types::dict::{Dict, copy, update_arg};
+use crate::types::dict::{Dict, copy_object, update_arg};
 
 /// `dict_or`: `NotImplemented` (`None`) unless both operands are dicts.
 ///
@@ -18,7 +18,7 @@ pub fn dict_or<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject) -> PyResult<Optio
     let (Some(a), true) = (Dict::cast(v), Dict::cast(w).is_some()) else {
         return Ok(None);
     };
-    let new = copy(heap, a)?;
+    let new = copy_object(heap, a)?;
     update_arg(heap, Dict::cast_internal(new.object())?, w)?;
     Ok(Some(new))
 }
