@@ -86,6 +86,23 @@ impl RuntimeHooks for Interp<'_> {
             .map_err(|u| self.to_pyerr(u))
     }
 
+    fn bind_special(
+        &self,
+        f: &PyObject,
+        obj: &PyObject,
+    ) -> pyrt_objects::PyResult<Option<pyrt_objects::ObjPtr>> {
+        // SAFETY: the caller holds the method and the instance for the call.
+        let (f, obj) = unsafe {
+            (
+                Obj::from_borrowed(self.heap, f),
+                Obj::from_borrowed(self.heap, obj),
+            )
+        };
+        self.bind_special_method(f, &obj)
+            .map(|b| b.map(Obj::into_ptr))
+            .map_err(|u| self.to_pyerr(u))
+    }
+
     fn iterate(
         &self,
         iterable: &PyObject,

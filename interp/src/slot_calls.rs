@@ -240,10 +240,41 @@ impl<'py> Interp<'py> {
         args: Vec<Obj<'py>>,
     ) -> Option<R<'py, Obj<'py>>> {
         let f = slot_defs::lookup(self.heap, o.ob_type(), name)?;
+        Some(self.call_special_method(f, o, args, Vec::new()))
+    }
+
+    /// `lookup_maybe_method`'s binding: `Some(f.__get__(o, type(o)))` when special method
+    /// `f` (found on `o`'s class) is a descriptor other than a function (a `staticmethod`, a
+    /// `classmethod`, a class with `__get__`), `None` when it is called with `o` first.
+    pub(crate) fn bind_special_method(
+        &self,
+        f: Obj<'py>,
+        o: &Obj<'py>,
+    ) -> R<'py, Option<Obj<'py>>> {
+        if super::vm::is_function(f.object())
+            || self.descr_kind(f.object())? == super::attributes::DescrKind::Plain
+        {
+            return Ok(None);
+        }
+        self.descr_get(f, Some(o), o.ob_type(), "").map(Some)
+    }
+
+    /// Calls special method `f` found on `o`'s class: `f(o, *args)`, or the bound `f` without
+    /// `o` ([`Self::bind_special_method`]).
+    pub(crate) fn call_special_method(
+        &self,
+        f: Obj<'py>,
+        o: &Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        if let Some(bound) = self.bind_special_method(f.clone(), o)? {
+            return self.call(&bound, args, kwargs);
+        }
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(o.clone());
         all.extend(args);
-        Some(self.call(&f, all, Vec::new()))
+        self.call(&f, all, kwargs)
     }
 
     /// `o[key]` for an instance of a class on `object` (`slot_mp_subscript`): `None` when `o`
@@ -322,7 +353,7 @@ impl<'py> Interp<'py> {
             )));
         }
         Some(
-            self.call(&f, vec![o.clone(), item.clone()], Vec::new())
+            self.call_special_method(f, o, vec![item.clone()], Vec::new())
                 .and_then(|r| self.vm_truth(&r)),
         )
     }
@@ -395,10 +426,7 @@ impl<'py> Interp<'py> {
             return None;
         }
         let f = slot_defs::lookup(self.heap, o.ob_type(), "__call__")?;
-        let mut all = Vec::with_capacity(args.len() + 1);
-        all.push(o.clone());
-        all.extend(args);
-        Some(self.call(&f, all, kwargs))
+        Some(self.call_special_method(f, o, args, kwargs))
     }
 
     /// `PyNumber_Index(o)` for an instance of a class (`slot_nb_index`): its `__index__`,

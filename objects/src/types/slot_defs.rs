@@ -201,10 +201,32 @@ pub fn call_special<'h>(
     let Some(f) = lookup(heap, o.ob_type(), name) else {
         return Ok(None);
     };
+    call_found(heap, &f, o, args).map(Some)
+}
+
+/// `lookup_maybe_method` then the call: special method `f` found on `o`'s class called with
+/// `o` first when it is a function (or any object that is not a descriptor), else bound
+/// first (`f.__get__(o, type(o))`: a `staticmethod` or `classmethod` as `__len__` works).
+///
+/// # Errors
+/// What `__get__` or the call raises.
+pub fn call_found<'h>(
+    heap: &'h Heap,
+    f: &Obj<'h>,
+    o: &PyObject,
+    args: &[&PyObject],
+) -> PyResult<Obj<'h>> {
+    if !crate::types::function::is_function(f.object())
+        && let Some(bound) = heap.call_hooks(|h| h.bind_special(f.object(), o)).transpose()?.flatten()
+    {
+        // SAFETY: the hook returns a new reference to an object of this heap.
+        let bound = unsafe { Obj::from_owned(heap, bound) };
+        return abstract_::call_object(heap, bound.object(), args);
+    }
     let mut all: Vec<&PyObject> = Vec::with_capacity(args.len() + 1);
     all.push(o);
     all.extend_from_slice(args);
-    abstract_::call_object(heap, f.object(), &all).map(Some)
+    abstract_::call_object(heap, f.object(), &all)
 }
 
 fn is_not_implemented(heap: &Heap, o: &Obj<'_>) -> bool {
