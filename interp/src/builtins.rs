@@ -1050,6 +1050,11 @@ pub(crate) fn construct<'py>(
             };
             return Err(interp.raise(&exceptions::TYPE_ERROR, message));
         }
+        if let Some(a) = arg
+            && let Some(r) = interp.user_bytes(a)
+        {
+            return r;
+        }
         return match arg {
             None => e(bytes::new_bytes(heap, b"")),
             Some(a) if let Some(n) = long::Int::cast(a.object()) => {
@@ -1096,6 +1101,7 @@ pub(crate) fn construct<'py>(
             let real = |real| ComplexValue { real, imag: 0.0 };
             match &bound[i] {
                 None => Ok(real(0.0)),
+                Some(a) if let Some(r) = interp.user_complex_part(a, i == 0) => r,
                 Some(a) if let Some(c) = complex::Complex::cast(a.object()) => {
                     Ok(complex::complex_value(c))
                 }

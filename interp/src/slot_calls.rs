@@ -440,6 +440,58 @@ impl<'py> Interp<'py> {
     pub(crate) fn user_int(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
         self.user_number_conversion(o, "__int__")
             .or_else(|| self.user_index(o))
+            .or_else(|| self.user_trunc(o))
+    }
+
+    /// `int(o)`'s last resort in 3.12 (`PyNumber_Long`): `__trunc__`, after a
+    /// `DeprecationWarning` on stderr; a result that is not an int goes through its
+    /// `__index__` (`TypeError: __trunc__ returned non-Integral (type str)` without one).
+    fn user_trunc(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
+        let f = slot_defs::lookup(self.heap, o.ob_type(), "__trunc__")?;
+        self.warn_deprecated("The delegation of int() to __trunc__ is deprecated.");
+        let r = match self.call_special_method(f, o, Vec::new(), Vec::new()) {
+            Ok(r) => r,
+            Err(u) => return Some(Err(u)),
+        };
+        if long::Int::cast(r.object()).is_some() {
+            return Some(Ok(r));
+        }
+        self.user_index(&r).or_else(|| {
+            Some(Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "__trunc__ returned non-Integral (type {})",
+                    r.ob_type().name()
+                ),
+            )))
+        })
+    }
+
+    /// `PyErr_WarnEx(PyExc_DeprecationWarning, message, 1)` as the default filters show it
+    /// for code in `__main__`: `file:line: DeprecationWarning: message` and the source line on
+    /// stderr (pyrt has no `warnings` module: every warning is shown).
+    fn warn_deprecated(&self, message: &str) {
+        let _ = std::io::Write::flush(&mut *self.out.borrow_mut());
+        let Some(frame) = self.running_frame() else {
+            eprintln!("DeprecationWarning: {message}");
+            return;
+        };
+        let Some(code) = frame.code() else {
+            eprintln!("DeprecationWarning: {message}");
+            return;
+        };
+        let filename = unicode::str_value(code.filename());
+        let line = pyrt_objects::types::code::addr2line(code, frame.lasti());
+        eprintln!("{filename}:{line}: DeprecationWarning: {message}");
+        let sources = self.vm.sources.borrow();
+        if let Some(lines) = sources.get(&filename)
+            && let Ok(n) = usize::try_from(line)
+        {
+            let text = lines.text_of(n).trim();
+            if !text.is_empty() {
+                eprintln!("  {text}");
+            }
+        }
     }
 
     /// `float(o)` for an instance of a class (`PyNumber_Float`): `__float__` (which must
@@ -465,6 +517,81 @@ impl<'py> Interp<'py> {
                 pyrt_objects::abstract_::BinOp::TrueDiv,
             )
             .map_err(|e| self.err(e)),
+        )
+    }
+
+    /// `bytes(o)` for an instance of a class that defines `__bytes__` (`bytes_new`'s
+    /// `_PyObject_LookupSpecial`), whose result must be bytes; `None` when it does not.
+    pub(crate) fn user_bytes(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
+        if !slot_defs::has_user_slots(o.ob_type()) {
+            return None;
+        }
+        let Some(r) = self.call_special(o, "__bytes__", Vec::new()) else {
+            return self.user_index(o).map(|i| self.zeroed_bytes(&i?));
+        };
+        Some(r.and_then(|r| {
+            if pyrt_objects::types::bytes::is_bytes(r.object()) {
+                return Ok(r);
+            }
+            Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!("__bytes__ returned non-bytes (type {})", r.ob_type().name()),
+            ))
+        }))
+    }
+
+    /// `bytes(n)` for what `__index__` returned: `n` zero bytes.
+    fn zeroed_bytes(&self, n: &Obj<'py>) -> R<'py, Obj<'py>> {
+        let Some(n) = long::Int::cast(n.object()) else {
+            return Err(self.err(pyrt_objects::view::bad_internal_call()));
+        };
+        let n = long::as_ssize_t(n).map_err(|_| {
+            self.raise(
+                &exceptions::OVERFLOW_ERROR,
+                "cannot fit 'int' into an index-sized integer",
+            )
+        })?;
+        let n = usize::try_from(n)
+            .map_err(|_| self.raise(&exceptions::VALUE_ERROR, "negative count"))?;
+        pyrt_objects::types::bytes::new_zeroed_bytes(self.heap, n).map_err(|e| self.err(e))
+    }
+
+    /// An argument of `complex()` that is an instance of a class: the first argument's
+    /// `__complex__` (which must return a complex), else its `__float__` or `__index__` as the
+    /// real part (`PyFloat_AsDouble`); `None` when `o` is not such an instance or defines none
+    /// of them.
+    pub(crate) fn user_complex_part(
+        &self,
+        o: &Obj<'py>,
+        first: bool,
+    ) -> Option<R<'py, pyrt_objects::types::complex::ComplexValue>> {
+        use pyrt_objects::types::complex::{self, ComplexValue};
+        let ty = o.ob_type();
+        if !slot_defs::has_user_slots(ty) {
+            return None;
+        }
+        if first && let Some(r) = self.call_special(o, "__complex__", Vec::new()) {
+            return Some(r.and_then(|r| match complex::Complex::cast(r.object()) {
+                Some(c) => Ok(complex::complex_value(c)),
+                None => Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "__complex__ returned non-complex (type {})",
+                        r.ob_type().name()
+                    ),
+                )),
+            }));
+        }
+        let heap = self.heap;
+        if slot_defs::lookup(heap, ty, "__float__").is_none()
+            && slot_defs::lookup(heap, ty, "__index__").is_none()
+        {
+            return None;
+        }
+        Some(
+            pyrt_objects::math::as_double_special(heap, o.object())
+                .map(|real| ComplexValue { real, imag: 0.0 })
+                .map_err(|e| self.err(e)),
         )
     }
 

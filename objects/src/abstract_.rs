@@ -904,7 +904,7 @@ pub fn collect_into<'h>(
 }
 
 /// `PyObject_LengthHint(o, default)`: the length where the type has one (a class's
-/// `__len__`), else `default`.
+/// `__len__`), else a class's `__length_hint__`, else `default`.
 ///
 /// # Errors
 /// What taking the length raises other than the `TypeError` of a type without one
@@ -913,14 +913,52 @@ pub fn length_hint(heap: &Heap, o: &PyObject, default: usize) -> PyResult<usize>
     // A class's `__len__` that raises `TypeError` gives no hint, as a type without a length.
     if let Some(n) = crate::types::slot_defs::sq_length(heap, o) {
         return match n {
-            Err(e) if e.kind() == crate::error::ExcKind::TypeError => Ok(default),
+            Err(e) if e.kind() == crate::error::ExcKind::TypeError => {
+                length_hint_method(heap, o, default)
+            }
             other => other,
         };
     }
     match len(o) {
-        Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {
-            Ok(default)
-        }
-        other => other,
+        Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {}
+        other => return other,
     }
+    length_hint_method(heap, o, default)
+}
+
+/// The second half of `PyObject_LengthHint`: a class's `__length_hint__` (`NotImplemented`
+/// gives `default`).
+///
+/// # Errors
+/// What `__length_hint__` raises; `TypeError: __length_hint__ must be an integer, not str`,
+/// `ValueError: __length_hint__() should return >= 0`, `OverflowError` past `sys.maxsize`.
+fn length_hint_method(heap: &Heap, o: &PyObject, default: usize) -> PyResult<usize> {
+    use crate::types::{long, slot_defs};
+    if !slot_defs::has_protocol_methods(o.ob_type()) {
+        return Ok(default);
+    }
+    let Some(r) = slot_defs::call_special(heap, o, "__length_hint__", &[])? else {
+        return Ok(default);
+    };
+    if r.is(&crate::types::not_implemented(heap)) {
+        return Ok(default);
+    }
+    let Some(i) = long::Int::cast(r.object()) else {
+        return Err(PyErr::type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            r.ob_type().name()
+        )));
+    };
+    let n = long::as_ssize_t(i).map_err(|_| {
+        PyErr::new(
+            crate::error::ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })?;
+    usize::try_from(n).map_err(|_| {
+        PyErr::new(
+            crate::error::ExcKind::ValueError,
+            "__length_hint__() should return >= 0",
+        )
+    })
 }
