@@ -507,18 +507,31 @@ fn isinstance<'py>(
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let (o, c) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
-    let t = recursive_isinstance(interp, o.object(), c.object())?;
+    let t = recursive_isinstance(interp, &o, &c)?;
     Ok(long::new_bool(interp.heap, t))
 }
 
 /// `object_recursive_isinstance`: a type, or a tuple of them (nested), its items tried in order
 /// until one matches; each level of tuple counts against the C recursion limit, as
 /// `_Py_EnterRecursiveCall(" in __instancecheck__")` does.
-fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &PyObject, cls: &PyObject) -> R<'py, bool> {
+fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &Obj<'py>, c: &Obj<'py>) -> R<'py, bool> {
+    let cls = c.object();
+    let exact_type = |t: &PyTypeObject| core::ptr::eq(t.ob_base.ob_base.ob_type(), TYPE_TYPE.get());
+    if let Some(t) = pyrt_objects::types::type_object(cls)
+        && (core::ptr::eq(o.ob_type(), t) || exact_type(t))
+    {
+        return Ok(o.ob_type().is_subtype(t));
+    }
+    let items = tuple::Tuple::cast(cls);
+    if items.is_none()
+        && let Some(r) = interp.user_type_check(c, o, "__instancecheck__")
+    {
+        return r;
+    }
     if let Some(t) = pyrt_objects::types::type_object(cls) {
         return Ok(o.ob_type().is_subtype(t));
     }
-    let Some(items) = tuple::Tuple::cast(cls) else {
+    let Some(items) = items else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
@@ -534,7 +547,7 @@ fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &PyObject, cls: &PyObject)
     for p in tuple::items(items) {
         // SAFETY: the tuple holds its items while it is checked. (The depth is bounded by the
         // C recursion limit, 1500 small frames.)
-        found = recursive_isinstance(interp, o, unsafe { p.as_ref() });
+        found = recursive_isinstance(interp, o, &unsafe { Obj::from_borrowed(interp.heap, p.as_ref()) });
         if !matches!(found, Ok(false)) {
             break;
         }

@@ -257,6 +257,94 @@ impl<'py> Interp<'py> {
     }
 }
 
+impl<'py> Interp<'py> {
+    /// `cls.__instancecheck__(subject)` or `cls.__subclasscheck__(subject)` (`name`) when the
+    /// class of `cls` defines it (a metaclass's method, or the method of a script's class
+    /// whose instance is used as the class): its truth; `None` when it does not (`type`'s own
+    /// check applies). Called as `_PyObject_LookupSpecial` finds it: bound to `cls`.
+    pub(crate) fn user_type_check(
+        &self,
+        cls: &Obj<'py>,
+        subject: &Obj<'py>,
+        name: &str,
+    ) -> Option<R<'py, bool>> {
+        let meta = cls.ob_type();
+        if !class::is_heap_type(meta) {
+            return None;
+        }
+        let f = pyrt_objects::types::slot_defs::lookup(self.heap, meta, name)?;
+        Some(
+            self.call_special_method(f, cls, vec![subject.clone()], Vec::new())
+                .and_then(|r| self.vm_truth(&r)),
+        )
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// `update_bases` (PEP 560): each base that is not a class but has `__mro_entries__` is
+    /// replaced by the items of the tuple `base.__mro_entries__(orig_bases)` returns; `None`
+    /// when no base has one (the bases stand as given).
+    ///
+    /// # Errors
+    /// What `__mro_entries__` raises; `TypeError: __mro_entries__ must return a tuple`.
+    pub(crate) fn resolve_mro_entries(
+        &self,
+        orig_bases: &[Obj<'py>],
+    ) -> R<'py, Option<Vec<Obj<'py>>>> {
+        let mut bases: Option<Vec<Obj<'py>>> = None;
+        let mut orig_tuple: Option<Obj<'py>> = None;
+        for (i, base) in orig_bases.iter().enumerate() {
+            if type_object(base.object()).is_some() {
+                if let Some(b) = &mut bases {
+                    b.push(base.clone());
+                }
+                continue;
+            }
+            let meth = match self.getattr(base, "__mro_entries__") {
+                Ok(m) => m,
+                Err(u) if self.is_attribute_error(&u) => {
+                    if let Some(b) = &mut bases {
+                        b.push(base.clone());
+                    }
+                    continue;
+                }
+                Err(u) => return Err(u),
+            };
+            let orig = match &orig_tuple {
+                Some(t) => t.clone(),
+                None => {
+                    let t = tuple::new_tuple(self.heap, orig_bases.to_vec())
+                        .map_err(|e| self.err(e))?;
+                    orig_tuple = Some(t.clone());
+                    t
+                }
+            };
+            let entries = self.call(&meth, vec![orig], Vec::new())?;
+            let Some(items) = tuple::Tuple::cast(entries.object()) else {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    "__mro_entries__ must return a tuple",
+                ));
+            };
+            let b = bases.get_or_insert_with(|| orig_bases[..i].to_vec());
+            b.extend(tuple::items(items).iter().map(|p| {
+                // SAFETY: the tuple holds its items.
+                unsafe { Obj::from_borrowed(self.heap, p.as_ref()) }
+            }));
+        }
+        Ok(bases)
+    }
+
+    /// `ns["__orig_bases__"] = orig_bases` after a class body whose bases `__mro_entries__`
+    /// changed.
+    pub(crate) fn set_orig_bases(&self, ns: &Obj<'py>, orig_bases: Vec<Obj<'py>>) -> R<'py, ()> {
+        let err = |e| self.err(e);
+        let orig = tuple::new_tuple(self.heap, orig_bases).map_err(err)?;
+        let d = dict::Dict::cast_internal(ns.object()).map_err(err)?;
+        dict::set_item(self.heap, d, self.name_str("__orig_bases__")?, orig).map_err(err)
+    }
+}
+
 /// The name CPython's messages give a metaclass: a type's name, else `<metaclass>`.
 fn meta_name(meta: &Obj<'_>) -> String {
     type_object(meta.object()).map_or_else(|| "<metaclass>".to_string(), |t| t.name().to_string())

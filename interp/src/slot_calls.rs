@@ -60,7 +60,7 @@ impl<'py> Interp<'py> {
     /// Refuses, when a class is made, the special methods pyrt would silently ignore: on a
     /// class whose base is `object` those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`], on
     /// other classes (list and exception subclasses) all but `__init__`, `__del__`, and the
-    /// iterator and context manager methods.
+    /// iterator and context manager methods. A metaclass may define any.
     pub(crate) fn refuse_unsupported_special_methods(
         &self,
         class_name: &str,
@@ -83,7 +83,9 @@ impl<'py> Interp<'py> {
             let (k, v) = (k.object(), v.object());
             let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
             // The attribute protocol's methods (type_new, descriptors) are honoured on every class.
+            // A metaclass's special methods act on its classes (metaclass.rs).
             let supported = super::type_new::is_protocol_method(&name)
+                || meta_based
                 || if object_based {
                     !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
                 } else {
@@ -97,7 +99,6 @@ impl<'py> Interp<'py> {
                             | "__iter__"
                             | "__next__"
                     ) || (exception_based && matches!(name.as_str(), "__str__" | "__repr__"))
-                        || (meta_based && name == "__call__")
                         || (!exception_based && SUBCLASS_SPECIAL_METHODS.contains(&name.as_str()))
                         || COMPARISON_METHODS.contains(&name.as_str())
                 };

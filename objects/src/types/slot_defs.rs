@@ -38,9 +38,6 @@ pub const UNSUPPORTED_SPECIAL_METHODS: &[&str] = &[
     "__get__",
     "__set__",
     "__delete__",
-    "__instancecheck__",
-    "__subclasscheck__",
-    "__mro_entries__",
 ];
 
 /// Whether `ty` is a class whose slots are this module's (a class whose base is `object`).
