@@ -1561,10 +1561,12 @@ pub(crate) fn getitem_base<'py>(
             i64::from(bytes::bytes_value(b)[j]),
         ));
     }
-    Err(interp.raise(
-        &exceptions::TYPE_ERROR,
-        format!("'{}' object is not subscriptable", obj.ob_type().name()),
-    ))
+    // `PyObject_GetItem` names a class without `__class_getitem__` itself.
+    let message = match pyrt_objects::types::type_object(o) {
+        Some(t) => format!("type '{}' is not subscriptable", t.name()),
+        None => format!("'{}' object is not subscriptable", obj.ob_type().name()),
+    };
+    Err(interp.raise(&exceptions::TYPE_ERROR, message))
 }
 
 /// `weakref.ref(obj[, callback])`.

@@ -47,15 +47,16 @@ pub fn has_user_slots(ty: &PyTypeObject) -> bool {
 }
 
 /// Whether `ty` is a class on a built-in base other than `object` (`class L(list)`, `class
-/// D(dict)`, `class S(str)`, ...), whose special methods fill its slots over the base's: the
-/// slot functions of such classes try the class's method first ([`lookup`] finds only class
-/// namespaces, never a built-in type's), then the base's own slot.
+/// D(dict)`, `class S(str)`, ...; a metaclass, on `type`), whose special methods fill its
+/// slots over the base's: the slot functions of such classes try the class's method first
+/// ([`lookup`] finds only class namespaces, never a built-in type's), then the base's own
+/// slot.
 #[inline]
 pub fn overrides_builtin(ty: &PyTypeObject) -> bool {
     class::is_heap_type(ty)
         && matches!(
             class::class_kind(ty),
-            Some(class::ClassKind::List | class::ClassKind::Builtin(_))
+            Some(class::ClassKind::List | class::ClassKind::Builtin(_) | class::ClassKind::Meta)
         )
 }
 
@@ -592,6 +593,35 @@ pub(crate) static USER_NUMBER_SLOTS: NumberSlots = NumberSlots {
     bool: None,
 };
 
+/// The number slots of a metaclass: the unary operators through its methods (its binary
+/// operators go through [`subclass_binary`], as a built-in subclass's do).
+pub(crate) static META_NUMBER_SLOTS: NumberSlots = NumberSlots {
+    add: None,
+    subtract: None,
+    multiply: None,
+    remainder: None,
+    divmod: None,
+    power: None,
+    floor_divide: None,
+    true_divide: None,
+    lshift: None,
+    rshift: None,
+    and: None,
+    xor: None,
+    or: None,
+    negative: Some(nb_negative),
+    positive: Some(nb_positive),
+    absolute: Some(nb_absolute),
+    invert: Some(nb_invert),
+    bool: None,
+};
+
+/// Whether `ty` is a metaclass made by a `class` statement (on `type`).
+#[inline]
+pub fn is_metaclass(ty: &PyTypeObject) -> bool {
+    class::is_heap_type(ty) && class::class_kind(ty) == Some(class::ClassKind::Meta)
+}
+
 /// `__len__`'s result as a length (`slot_sq_length`).
 fn length_result(r: &Obj<'_>) -> PyResult<usize> {
     let Some(i) = long::Int::cast(r.object()) else {
@@ -662,7 +692,7 @@ pub fn subclass_bool(heap: &Heap, o: &PyObject) -> Option<PyResult<bool>> {
     sq_length(heap, o).map(|n| n.map(|n| n > 0))
 }
 
-/// `format(o, spec)` for a class (`PyObject_Format`): its `__format__`, which must return a
+/// `format(o, spec)` for a class's instance (or a metaclass's class) (`PyObject_Format`): its `__format__`, which must return a
 /// str, else `object.__format__`: `str(o)` for an empty spec, a `TypeError` otherwise.
 /// `None` for an object whose class is not one of these.
 ///
@@ -670,7 +700,7 @@ pub fn subclass_bool(heap: &Heap, o: &PyObject) -> Option<PyResult<bool>> {
 /// What `__format__` or `__str__` raises; `TypeError: __format__ must return a str, not
 /// int`; `TypeError: unsupported format string passed to P.__format__`.
 pub fn format<'h>(heap: &'h Heap, o: &PyObject, spec: &str) -> Option<PyResult<Obj<'h>>> {
-    if !has_user_slots(o.ob_type()) {
+    if !has_user_slots(o.ob_type()) && !is_metaclass(o.ob_type()) {
         return None;
     }
     Some(format_user(heap, o, spec))
