@@ -208,11 +208,26 @@ const FUNCTIONS: &[Builtin] = &[
         Params::VarKeywords,
         super::metaclass::object_init_subclass_method,
     ),
+    def(
+        "__getattribute__",
+        Params::VarKeywords,
+        super::metaclass::type_getattribute_method,
+    ),
+    def(
+        "__setattr__",
+        Params::VarKeywords,
+        super::metaclass::type_setattr_method,
+    ),
+    def(
+        "__delattr__",
+        Params::VarKeywords,
+        super::metaclass::type_setattr_method,
+    ),
 ];
 
 /// How many functions at the end of [`FUNCTIONS`] are not in `builtins`
 /// ([`hidden_builtin`] makes them).
-const HIDDEN: usize = 4;
+const HIDDEN: usize = 7;
 
 /// One of the functions at the end of [`FUNCTIONS`] that are not in `builtins`, by name.
 pub(crate) fn hidden_builtin<'h>(heap: &'h Heap, name: &str) -> PyResult<Option<Obj<'h>>> {

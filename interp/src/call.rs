@@ -280,6 +280,7 @@ impl<'py> Interp<'py> {
     /// `obj` if it has none yet (`set_attribute_error_context`), for its "Did you mean".
     pub(crate) fn getattr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
         self.lookup_attr(obj, name)
+            .or_else(|u| self.meta_getattr_fallback(u, obj, name))
             .map_err(|u| self.attribute_error_context(u, obj, name))
     }
 
@@ -296,12 +297,15 @@ impl<'py> Interp<'py> {
     }
 
     /// `obj.name` without the error's context.
-    fn lookup_attr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
+    pub(crate) fn lookup_attr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
         let o = obj.object();
         if MODULE.is(o) {
             return self.module_attr(obj, "", name);
         }
         if let Some(ty) = as_type(o) {
+            if let Some(v) = self.meta_getattribute(obj, name)? {
+                return Ok(v);
+            }
             if name == "__name__" {
                 // `type_name`: a static type's `tp_name` after its last dot.
                 let full = ty.name();
@@ -500,9 +504,33 @@ impl<'py> Interp<'py> {
         if MODULE.is(o) {
             return super::modules::set_module_attr(self, obj, name, value);
         }
-        if let Some(ty) = as_type(o)
-            && let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast)
-        {
+        if let Some(r) = self.meta_setattr(obj, name, value) {
+            return r;
+        }
+        if let Some(r) = self.class_dict_setattr(obj, name, value) {
+            return r;
+        }
+        if class::is_heap_type(o.ob_type()) {
+            return self.instance_setattr(obj, name, value);
+        }
+        match value {
+            Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
+            None => abstract_::delattr(self.heap, o, name),
+        }
+        .map_err(|e| self.err(e))
+    }
+
+    /// `C.name = value` or `del C.name` in the namespace of class `C` (`obj`), as
+    /// `type_setattro` ends; `None` when `obj` is not a class with a namespace.
+    pub(crate) fn class_dict_setattr(
+        &self,
+        obj: &Obj<'py>,
+        name: &str,
+        value: Option<&Obj<'py>>,
+    ) -> Option<R<'py, ()>> {
+        let ty = as_type(obj.object())?;
+        let d = class::class_dict(ty).and_then(dict::Dict::cast)?;
+        let run = || {
             let key = self.name_str(name)?;
             let result = match value {
                 Some(v) => dict::set_item(self.heap, d, key, v.clone()),
@@ -521,16 +549,9 @@ impl<'py> Interp<'py> {
             if name == "__del__" {
                 class::update_finalizer(self.heap, ty);
             }
-            return result.map_err(|e| self.err(e));
-        }
-        if class::is_heap_type(o.ob_type()) {
-            return self.instance_setattr(obj, name, value);
-        }
-        match value {
-            Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
-            None => abstract_::delattr(self.heap, o, name),
-        }
-        .map_err(|e| self.err(e))
+            result.map_err(|e| self.err(e))
+        };
+        Some(run())
     }
 
     /// `obj.name(*args)`: a method of the object's class called with `self` directly, a

@@ -224,8 +224,15 @@ impl<'py> Interp<'py> {
         name: &str,
     ) -> R<'py, Option<Obj<'py>>> {
         let reaches = |t: &PyTypeObject| after.iter().any(|a| core::ptr::eq(*a, t));
-        let on_type =
-            matches!(name, "__new__" | "__init__" | "__call__") && reaches(TYPE_TYPE.get());
+        let on_type = matches!(
+            name,
+            "__new__"
+                | "__init__"
+                | "__call__"
+                | "__getattribute__"
+                | "__setattr__"
+                | "__delattr__"
+        ) && reaches(TYPE_TYPE.get());
         let on_object =
             name == "__init_subclass__" && reaches(pyrt_objects::types::OBJECT_TYPE.get());
         if !(on_type || on_object) {
@@ -395,6 +402,85 @@ pub(crate) fn type_call_method<'py>(
     };
     let ty = type_object(cls.object()).expect("checked above");
     interp.instantiate(&cls, ty, args, kwargs.to_vec())
+}
+
+/// The class and attribute name of `type.__getattribute__(cls, name)`,
+/// `type.__setattr__(cls, name, value)` or `type.__delattr__(cls, name)` (`want` arguments
+/// after the class), with the wrappers' checks.
+fn type_attr_args<'a, 'py>(
+    interp: &Interp<'py>,
+    bound: &'a [Option<Obj<'py>>],
+    want: usize,
+) -> R<'py, (&'a Obj<'py>, String)> {
+    let args: Vec<&Obj<'py>> = bound.iter().flatten().collect();
+    let Some(cls) = args.first().filter(|c| type_object(c.object()).is_some()) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "descriptor requires a 'type' object",
+        ));
+    };
+    if args.len() != want + 1 {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "expected {want} argument{}, got {}",
+                if want == 1 { "" } else { "s" },
+                args.len() - 1
+            ),
+        ));
+    }
+    let Some(name) = unicode::Str::cast(args[1].object()).map(unicode::str_value) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "attribute name must be string, not '{}'",
+                args[1].ob_type().name()
+            ),
+        ));
+    };
+    Ok((cls, name))
+}
+
+/// `type.__getattribute__(cls, name)` (`type_getattro`), as `super().__getattribute__` or
+/// an explicit call from a metaclass's `__getattribute__` reaches it: the lookup without the
+/// metaclass's `__getattribute__`.
+pub(crate) fn type_getattribute_method<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let (cls, name) = type_attr_args(interp, bound, 1)?;
+    super::attributes::IN_TYPE_GETATTRIBUTE.set(true);
+    let r = interp.lookup_attr(cls, &name);
+    super::attributes::IN_TYPE_GETATTRIBUTE.set(false);
+    r
+}
+
+/// `type.__setattr__(cls, name, value)` and `type.__delattr__(cls, name)` (`fname`): the
+/// metaclass's data descriptor, else the class's namespace, past the metaclass's own
+/// `__setattr__`/`__delattr__`.
+pub(crate) fn type_setattr_method<'py>(
+    interp: &Interp<'py>,
+    fname: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let set = fname == "__setattr__";
+    let (cls, name) = type_attr_args(interp, bound, if set { 2 } else { 1 })?;
+    let value = if set { bound.get(2).cloned().flatten() } else { None };
+    if !interp.meta_descriptor_set(cls, &name, value.as_ref())? {
+        match interp.class_dict_setattr(cls, &name, value.as_ref()) {
+            Some(r) => r?,
+            None => {
+                return Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("cannot set '{name}' attribute of immutable type '{}'", type_object(cls.object()).map_or("type", |t| t.name())),
+                ));
+            }
+        }
+    }
+    Ok(none(interp.heap))
 }
 
 /// `object.__init_subclass__(cls)` as `super().__init_subclass__` finds it: takes no
