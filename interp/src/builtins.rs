@@ -1446,10 +1446,26 @@ pub(crate) fn getitem_base<'py>(
     if let Some(r) = interp.user_class_getitem(obj, key) {
         return r;
     }
+    if let Some(k) = interp.index_slice(obj, key)? {
+        return getitem_base(interp, obj, &k);
+    }
     if dict::Dict::cast(o).is_none()
         && let Some(i) = interp.user_index(key)
     {
-        return getitem(interp, obj, &i?);
+        let i = i?;
+        if let Some(n) = long::Int::cast(i.object())
+            && long::as_ssize_t(n).is_err()
+        {
+            // `PyNumber_AsSsize_t(key, PyExc_IndexError)` names the key's type.
+            return Err(interp.raise(
+                &exceptions::INDEX_ERROR,
+                format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    key.ob_type().name()
+                ),
+            ));
+        }
+        return getitem(interp, obj, &i);
     }
     // `list[int]`, `Alias[int]`: `types.GenericAlias`.
     if let Some(alias) =

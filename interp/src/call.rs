@@ -602,6 +602,9 @@ impl<'py> Interp<'py> {
         key: Obj<'py>,
         value: Obj<'py>,
     ) -> R<'py, ()> {
+        if let Some(k) = self.index_slice(obj, &key)? {
+            return self.setitem_base(obj, k, value);
+        }
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {
@@ -663,6 +666,9 @@ impl<'py> Interp<'py> {
 
     /// `del obj[key]` by the built-in type's own subscript.
     pub(crate) fn delitem_base(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
+        if let Some(k) = self.index_slice(obj, key)? {
+            return self.delitem_base(obj, &k);
+        }
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {
@@ -701,16 +707,19 @@ impl<'py> Interp<'py> {
 
     /// An index: an int (or bool), else `TypeError: list indices must be integers or slices`.
     pub(crate) fn index(&self, key: &Obj<'py>, what: &str) -> R<'py, isize> {
-        if let Some(i) = self.user_index(key) {
-            return self.index(&i?, what);
-        }
-        if let Some(key) = long::Int::cast(key.object()) {
-            return long::as_i64(key)
+        let shown = key.ob_type().name();
+        let converted = match self.user_index(key) {
+            Some(i) => Some(i?),
+            None => None,
+        };
+        if let Some(i) = long::Int::cast(converted.as_ref().unwrap_or(key).object()) {
+            // `PyNumber_AsSsize_t(key, PyExc_IndexError)` names the key's type.
+            return long::as_i64(i)
                 .and_then(|v| isize::try_from(v).ok())
                 .ok_or_else(|| {
                     self.raise(
                         &exceptions::INDEX_ERROR,
-                        "cannot fit 'int' into an index-sized integer",
+                        format!("cannot fit '{shown}' into an index-sized integer"),
                     )
                 });
         }

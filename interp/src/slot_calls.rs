@@ -436,6 +436,51 @@ impl<'py> Interp<'py> {
         self.user_number_conversion(o, "__index__")
     }
 
+    /// A slice key for a built-in container (`obj`, not a class's instance) whose bounds
+    /// include instances of classes: the slice with their `__index__` values
+    /// (`_PyEval_SliceIndex`), which the built-in slicing reads; `None` when there is nothing
+    /// to convert.
+    ///
+    /// # Errors
+    /// What `__index__` raises; `TypeError: slice indices must be integers or None or have
+    /// an __index__ method` for a bound without one.
+    pub(crate) fn index_slice(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, Option<Obj<'py>>> {
+        let heap = self.heap;
+        let Some(slice) = super::objects::SLICE.cast(key.object()) else {
+            return Ok(None);
+        };
+        if slot_defs::has_user_slots(obj.ob_type()) {
+            return Ok(None);
+        }
+        let parts: Vec<Obj<'py>> = (0..3)
+            .map(|i| {
+                slice
+                    .get_ref(heap, i)
+                    .unwrap_or_else(|| pyrt_objects::types::none(heap))
+            })
+            .collect();
+        if !parts.iter().any(|p| slot_defs::has_user_slots(p.ob_type())) {
+            return Ok(None);
+        }
+        let mut converted = Vec::with_capacity(3);
+        for p in parts {
+            if !slot_defs::has_user_slots(p.ob_type()) {
+                converted.push(p);
+                continue;
+            }
+            match self.user_index(&p) {
+                Some(i) => converted.push(i?),
+                None => {
+                    return Err(self.raise(
+                        &exceptions::TYPE_ERROR,
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
+                }
+            }
+        }
+        super::builtins::new_slice(self, converted).map(Some)
+    }
+
     /// `int(o)` for an instance of a class (`PyNumber_Long`): `__int__`, else `__index__`;
     /// `None` when it has neither.
     pub(crate) fn user_int(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {

@@ -231,7 +231,17 @@ fn sequence_repeat<'h>(
     count: &PyObject,
 ) -> PyResult<Obj<'h>> {
     if let Some(i) = crate::types::slot_defs::nb_index(heap, count) {
-        return repeat(heap, seq, repeat_count(i?.object())?);
+        // The overflow names the operand, not the int its `__index__` gave.
+        let n = repeat_count(i?.object()).map_err(|e| {
+            PyErr::new(
+                e.kind(),
+                format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    count.ob_type().name()
+                ),
+            )
+        })?;
+        return repeat(heap, seq, n);
     }
     repeat(heap, seq, repeat_count(count)?)
 }

@@ -120,8 +120,8 @@ pub(super) fn radix<'py>(
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let mut x = arg(interp, bound, 0)?;
-    if let Some(f) = special(interp, &x, "__index__") {
-        x = interp.call(&f, vec![x], Vec::new())?;
+    if let Some(i) = interp.user_index(&x) {
+        x = i?;
     }
     if !long::is_int(x.object()) {
         return Err(interp.raise(
