@@ -605,7 +605,10 @@ fn chr<'py>(
     bound: &[Option<Obj<'py>>],
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
-    let a = arg(interp, bound, 0)?;
+    let mut a = arg(interp, bound, 0)?;
+    if let Some(i) = interp.user_index(&a) {
+        a = i?;
+    }
     let Some(i) = long::Int::cast(a.object()) else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,

@@ -86,6 +86,21 @@ impl RuntimeHooks for Interp<'_> {
             .map_err(|u| self.to_pyerr(u))
     }
 
+    fn index_value(
+        &self,
+        o: &PyObject,
+    ) -> Option<pyrt_objects::PyResult<pyrt_objects::long_digits::LongValue>> {
+        // SAFETY: the caller holds the object for the call.
+        let o = unsafe { Obj::from_borrowed(self.heap, o) };
+        let r = self.user_index(&o)?;
+        Some(match r {
+            Ok(i) => pyrt_objects::types::long::Int::cast(i.object())
+                .map(pyrt_objects::types::long::long_value)
+                .ok_or_else(pyrt_objects::view::bad_internal_call),
+            Err(u) => Err(self.to_pyerr(u)),
+        })
+    }
+
     fn bind_special(
         &self,
         f: &PyObject,

@@ -56,6 +56,13 @@ const COMPARISON_METHODS: &[&str] = &[
     "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
 ];
 
+std::thread_local! {
+    /// The warnings shown so far, by message, file and line (the `__warningregistry__` of
+    /// the `default` filter action, which shows each once per place).
+    static WARNED: core::cell::RefCell<std::collections::HashSet<(String, String, i32)>> =
+        core::cell::RefCell::new(std::collections::HashSet::new());
+}
+
 impl<'py> Interp<'py> {
     /// Refuses, when a class is made, the special methods pyrt would silently ignore: on a
     /// class whose base is `object` those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`], on
@@ -517,17 +524,20 @@ impl<'py> Interp<'py> {
     /// for code in `__main__`: `file:line: DeprecationWarning: message` and the source line on
     /// stderr (pyrt has no `warnings` module: every warning is shown).
     fn warn_deprecated(&self, message: &str) {
-        let _ = std::io::Write::flush(&mut *self.out.borrow_mut());
         let Some(frame) = self.running_frame() else {
-            eprintln!("DeprecationWarning: {message}");
             return;
         };
         let Some(code) = frame.code() else {
-            eprintln!("DeprecationWarning: {message}");
             return;
         };
         let filename = unicode::str_value(code.filename());
         let line = pyrt_objects::types::code::addr2line(code, frame.lasti());
+        // The `default` action: the first time for each message and place.
+        let first = WARNED.with_borrow_mut(|w| w.insert((message.to_string(), filename.clone(), line)));
+        if !first {
+            return;
+        }
+        let _ = std::io::Write::flush(&mut *self.out.borrow_mut());
         eprintln!("{filename}:{line}: DeprecationWarning: {message}");
         let sources = self.vm.sources.borrow();
         if let Some(lines) = sources.get(&filename)
@@ -659,6 +669,19 @@ impl<'py> Interp<'py> {
         } else {
             long::Int::cast(r.object()).is_some()
         };
+        if ok && !float && !core::ptr::eq(r.ob_type(), pyrt_objects::types::INT_TYPE.get()) {
+            // A strict subclass of int (a bool): deprecated, and copied to an int.
+            self.warn_deprecated(&format!(
+                "{name} returned non-int (type {}).  The ability to return an instance of a \
+                 strict subclass of int is deprecated, and may be removed in a future version \
+                 of Python.",
+                r.ob_type().name()
+            ));
+            return Some(
+                pyrt_objects::abstract_::unary_op(self.heap, r.object(), pyrt_objects::abstract_::UnOp::Pos)
+                    .map_err(|e| self.err(e)),
+            );
+        }
         if ok {
             return Some(Ok(r));
         }

@@ -52,6 +52,16 @@ pub trait RuntimeHooks {
         Ok(None)
     }
 
+    /// `PyNumber_Index(o)` for an object only the runtime can convert (a script's class with
+    /// `__index__`): its value; `None` when `o` has no `__index__`.
+    ///
+    /// # Errors
+    /// What `__index__` raises; `TypeError: __index__ returned non-int (type str)`.
+    fn index_value(&self, o: &PyObject) -> Option<PyResult<crate::long_digits::LongValue>> {
+        let _ = o;
+        None
+    }
+
     /// Iterates an iterable the object layer cannot iterate itself (a generator, a dict view,
     /// a script's class): calls `started` once the iterator is made (`PyObject_GetIter`
     /// succeeded), then `each` with every item (alive for the call) until it answers `false` or

@@ -27,7 +27,7 @@ for f in [lambda: l[A(1):A(3)], lambda: l[::A(2)], lambda: l[A(-2):], lambda: "a
           lambda: range(A(3)), lambda: range(A(1), A(9), A(3))[A(1)], lambda: "ab" * A(2),
           lambda: A(3) * [1], lambda: (0,) * A(2), lambda: hex(A(255)), lambda: oct(A(8)),
           lambda: bin(A(5)), lambda: bytes(A(2)), lambda: chr(A(65)), lambda: "%x" % A(255),
-          lambda: "%d" % A(7), lambda: l.pop(A(0)) if False else l.index(3, A(1)),
+          lambda: "%d" % A(7), lambda: l.index(3, A(1)), lambda: l[:].pop(A(1)),
           lambda: "abc".center(A(7), "*"), lambda: math.factorial(A(5)), lambda: round(2.567, A(1)),
           lambda: (5).to_bytes(A(2), "big"), setdel, lambda: l[A("x")], lambda: l[A(2**70)],
           lambda: range(A(1.5)), lambda: "ab" * A(2**70), lambda: hex(A(None)),
