@@ -243,11 +243,7 @@ impl<'py> Interp<'py> {
     /// `__getattribute__`, else its data descriptor (which wins over the class's own
     /// attribute); `None` when neither applies (the class's attribute, then the metaclass's
     /// non-data attribute, as [`Interp::metaclass_attr`] gives it).
-    pub(crate) fn meta_getattribute(
-        &self,
-        cls: &Obj<'py>,
-        name: &str,
-    ) -> R<'py, Option<Obj<'py>>> {
+    pub(crate) fn meta_getattribute(&self, cls: &Obj<'py>, name: &str) -> R<'py, Option<Obj<'py>>> {
         let meta: &PyTypeObject = cls.ob_type();
         if !pyrt_objects::types::slot_defs::is_metaclass(meta) {
             return Ok(None);
@@ -255,7 +251,9 @@ impl<'py> Interp<'py> {
         let from_type_getattribute = IN_TYPE_GETATTRIBUTE.replace(false);
         if !from_type_getattribute && let Some(f) = self.type_lookup(meta, "__getattribute__")? {
             let n = self.name_str(name)?;
-            return self.call_special_method(f, cls, vec![n], Vec::new()).map(Some);
+            return self
+                .call_special_method(f, cls, vec![n], Vec::new())
+                .map(Some);
         }
         match self.type_lookup(meta, name)? {
             Some(d) if self.descr_kind(d.object())? == DescrKind::Data => {

@@ -562,7 +562,9 @@ fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &Obj<'py>, c: &Obj<'py>) -
     for p in tuple::items(items) {
         // SAFETY: the tuple holds its items while it is checked. (The depth is bounded by the
         // C recursion limit, 1500 small frames.)
-        found = recursive_isinstance(interp, o, &unsafe { Obj::from_borrowed(interp.heap, p.as_ref()) });
+        found = recursive_isinstance(interp, o, &unsafe {
+            Obj::from_borrowed(interp.heap, p.as_ref())
+        });
         if !matches!(found, Ok(false)) {
             break;
         }

@@ -468,14 +468,21 @@ pub(crate) fn type_setattr_method<'py>(
 ) -> R<'py, Obj<'py>> {
     let set = fname == "__setattr__";
     let (cls, name) = type_attr_args(interp, bound, if set { 2 } else { 1 })?;
-    let value = if set { bound.get(2).cloned().flatten() } else { None };
+    let value = if set {
+        bound.get(2).cloned().flatten()
+    } else {
+        None
+    };
     if !interp.meta_descriptor_set(cls, &name, value.as_ref())? {
         match interp.class_dict_setattr(cls, &name, value.as_ref()) {
             Some(r) => r?,
             None => {
                 return Err(interp.raise(
                     &exceptions::TYPE_ERROR,
-                    format!("cannot set '{name}' attribute of immutable type '{}'", type_object(cls.object()).map_or("type", |t| t.name())),
+                    format!(
+                        "cannot set '{name}' attribute of immutable type '{}'",
+                        type_object(cls.object()).map_or("type", |t| t.name())
+                    ),
                 ));
             }
         }

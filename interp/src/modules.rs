@@ -58,7 +58,11 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     // messages are the interpreter's, not `methods::bind`'s.
     def("collections", "namedtuple", Params::VarKeywords),
     def("dis", "dis", Params::One),
-    def("operator", "length_hint", Params::Positional { min: 1, max: 2 }),
+    def(
+        "operator",
+        "length_hint",
+        Params::Positional { min: 1, max: 2 },
+    ),
     def("operator", "index", Params::One),
 ];
 
@@ -91,8 +95,16 @@ pub(crate) fn base_index() -> usize {
 }
 
 /// The modules built into pyrt, made by [`new_module`].
-pub(crate) const BUILTIN_MODULES: &[&str] =
-    &["sys", "time", "collections", "gc", "weakref", "math", "dis", "operator"];
+pub(crate) const BUILTIN_MODULES: &[&str] = &[
+    "sys",
+    "time",
+    "collections",
+    "gc",
+    "weakref",
+    "math",
+    "dis",
+    "operator",
+];
 
 /// A new module object for `name`.
 pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {

@@ -533,7 +533,8 @@ impl<'py> Interp<'py> {
         let filename = unicode::str_value(code.filename());
         let line = pyrt_objects::types::code::addr2line(code, frame.lasti());
         // The `default` action: the first time for each message and place.
-        let first = WARNED.with_borrow_mut(|w| w.insert((message.to_string(), filename.clone(), line)));
+        let first =
+            WARNED.with_borrow_mut(|w| w.insert((message.to_string(), filename.clone(), line)));
         if !first {
             return;
         }
@@ -678,8 +679,12 @@ impl<'py> Interp<'py> {
                 r.ob_type().name()
             ));
             return Some(
-                pyrt_objects::abstract_::unary_op(self.heap, r.object(), pyrt_objects::abstract_::UnOp::Pos)
-                    .map_err(|e| self.err(e)),
+                pyrt_objects::abstract_::unary_op(
+                    self.heap,
+                    r.object(),
+                    pyrt_objects::abstract_::UnOp::Pos,
+                )
+                .map_err(|e| self.err(e)),
             );
         }
         if ok {

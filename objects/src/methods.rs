@@ -593,12 +593,15 @@ pub fn opt<'a, 'h>(args: Bound<'a, 'h>, i: usize) -> Option<&'a Obj<'h>> {
 /// too large to convert to C ssize_t`.
 pub fn ssize_arg(o: &PyObject) -> PyResult<isize> {
     if let Some(v) = crate::numbers::user_index_value(o) {
-        return v?.to_i64().and_then(|n| isize::try_from(n).ok()).ok_or_else(|| {
-            PyErr::new(
-                crate::error::ExcKind::OverflowError,
-                "Python int too large to convert to C ssize_t",
-            )
-        });
+        return v?
+            .to_i64()
+            .and_then(|n| isize::try_from(n).ok())
+            .ok_or_else(|| {
+                PyErr::new(
+                    crate::error::ExcKind::OverflowError,
+                    "Python int too large to convert to C ssize_t",
+                )
+            });
     }
     let Some(i) = long::Int::cast(o) else {
         return Err(PyErr::type_error(format!(
@@ -613,7 +616,11 @@ pub fn ssize_arg(o: &PyObject) -> PyResult<isize> {
 fn clamp_value(v: &crate::long_digits::LongValue) -> isize {
     v.to_i64()
         .and_then(|n| isize::try_from(n).ok())
-        .unwrap_or(if v.is_negative() { isize::MIN } else { isize::MAX })
+        .unwrap_or(if v.is_negative() {
+            isize::MIN
+        } else {
+            isize::MAX
+        })
 }
 
 /// A `start`/`stop` argument given (`_PyEval_SliceIndexNotNone`): an int clamped to the

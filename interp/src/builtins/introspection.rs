@@ -50,7 +50,11 @@ pub(super) fn issubclass<'py>(
 /// `object_issubclass`: a plain class (whose type is `type`) directly, a tuple item by item
 /// in order, else the class's metaclass's `__subclasscheck__` (which may take a `derived`
 /// that is not a class), else `recursive_issubclass`'s checks of both arguments.
-fn object_issubclass<'py>(interp: &Interp<'py>, derived: &Obj<'py>, cls: &Obj<'py>) -> R<'py, bool> {
+fn object_issubclass<'py>(
+    interp: &Interp<'py>,
+    derived: &Obj<'py>,
+    cls: &Obj<'py>,
+) -> R<'py, bool> {
     let plain = as_type(cls.object()).filter(|t| {
         core::ptr::eq(
             t.ob_base.ob_base.ob_type(),

@@ -207,12 +207,7 @@ fn is_exact_float(o: &PyObject) -> bool {
 /// `math.floor`/`math.ceil`: an exact float directly, else the type's `__floor__`/`__ceil__`
 /// (an int or float subclass through the built-in ones, a class's own called as it is),
 /// else `PyFloat_AsDouble` ([`as_double_special`]).
-fn rounded<'h>(
-    heap: &'h Heap,
-    o: &PyObject,
-    name: &str,
-    f: fn(f64) -> f64,
-) -> PyResult<Obj<'h>> {
+fn rounded<'h>(heap: &'h Heap, o: &PyObject, name: &str, f: fn(f64) -> f64) -> PyResult<Obj<'h>> {
     if let Some(r) = user_special(heap, o, name)? {
         return Ok(r);
     }

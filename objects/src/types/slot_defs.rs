@@ -200,7 +200,10 @@ pub fn call_found<'h>(
     args: &[&PyObject],
 ) -> PyResult<Obj<'h>> {
     if !crate::types::function::is_function(f.object())
-        && let Some(bound) = heap.call_hooks(|h| h.bind_special(f.object(), o)).transpose()?.flatten()
+        && let Some(bound) = heap
+            .call_hooks(|h| h.bind_special(f.object(), o))
+            .transpose()?
+            .flatten()
     {
         // SAFETY: the hook returns a new reference to an object of this heap.
         let bound = unsafe { Obj::from_owned(heap, bound) };
