@@ -64,10 +64,10 @@ std::thread_local! {
 }
 
 impl<'py> Interp<'py> {
-    /// Refuses, when a class is made, the special methods pyrt would silently ignore: on a
-    /// class whose base is `object` those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`], on
-    /// other classes (list and exception subclasses) all but `__init__`, `__del__`, and the
-    /// iterator and context manager methods. A metaclass may define any.
+    /// Refuses, when a class is made, the special methods pyrt would silently ignore: on
+    /// classes on built-in bases other than `object` and `type` (list and exception
+    /// subclasses) all but `__init__`, `__del__`, the iterator and context manager methods and
+    /// those their slots honour. A class on `object` and a metaclass may define any.
     pub(crate) fn refuse_unsupported_special_methods(
         &self,
         class_name: &str,
@@ -93,8 +93,10 @@ impl<'py> Interp<'py> {
             // A metaclass's special methods act on its classes (metaclass.rs).
             let supported = super::type_new::is_protocol_method(&name)
                 || meta_based
+                // A class on `object` may define any (the slots of slot_defs.rs, the
+                // interpreter's protocols, or methods only ever called by name).
                 || if object_based {
-                    !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
+                    true
                 } else {
                     matches!(
                         name.as_str(),

@@ -26,20 +26,6 @@ use crate::type_cache::{find_name_in_mro, type_lookup};
 use crate::typeobj::{CompareOp, NumberSlots, PyTypeObject};
 use crate::types::{class, long, unicode};
 
-/// The special methods of CPython's `slotdefs` (and the protocols the interpreter keeps) that
-/// pyrt does not honour yet on a class whose base is `object`: a class defining one is refused
-/// when it is made rather than silently ignored. Every other special method is honoured by a
-/// slot here, by the interpreter, or is only ever called by name (`__copy__`, `__reduce__`).
-pub const UNSUPPORTED_SPECIAL_METHODS: &[&str] = &[
-    "__getattr__",
-    "__getattribute__",
-    "__setattr__",
-    "__delattr__",
-    "__get__",
-    "__set__",
-    "__delete__",
-];
-
 /// Whether `ty` is a class whose slots are this module's (a class whose base is `object`).
 #[inline]
 pub fn has_user_slots(ty: &PyTypeObject) -> bool {
