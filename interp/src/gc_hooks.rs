@@ -175,7 +175,7 @@ impl RuntimeHooks for Interp<'_> {
             && !f.is(&pyrt_objects::types::none(self.heap))
         {
             let it = self
-                .call(f, vec![o], Vec::new())
+                .call_special_method(f.clone(), &o, Vec::new(), Vec::new())
                 .map_err(|u| self.to_pyerr(u))?;
             return self.checked_iterator(it).map(Obj::into_ptr);
         }
@@ -215,7 +215,7 @@ impl RuntimeHooks for Interp<'_> {
         if pyrt_objects::types::class::is_heap_type(iterator.ob_type())
             && let Some(f) = self.class_lookup(iterator.ob_type(), "__next__")
         {
-            return match self.call(&f, vec![o], Vec::new()) {
+            return match self.call_special_method(f, &o, Vec::new(), Vec::new()) {
                 Ok(v) => Ok(Some(v.into_ptr())),
                 Err(super::Unwind::Raise(r))
                     if r.exc

@@ -167,14 +167,14 @@ impl<'py> Interp<'py> {
         if let Some(ns) = class::class_dict(ty).and_then(dict::Dict::cast) {
             for (k, v) in dict::items(heap, ns).map_err(|e| self.err(e))? {
                 if let Some(f) = slot_defs::lookup(heap, v.ob_type(), "__set_name__") {
-                    self.call(&f, vec![v, cls.clone(), k], Vec::new())?;
+                    self.call_special_method(f, &v, vec![cls.clone(), k], Vec::new())?;
                 }
             }
         }
         if let Some(base) = ty.base()
             && let Some(f) = slot_defs::lookup(heap, base, "__init_subclass__")
         {
-            self.call(&f, vec![cls.clone()], kwargs.to_vec())?;
+            self.call_class_hook(f, cls, vec![], kwargs.to_vec())?;
         } else if !kwargs.is_empty() {
             // `object.__init_subclass__` takes no keywords.
             return Err(self.raise(
@@ -239,7 +239,31 @@ impl<'py> Interp<'py> {
             return None;
         }
         let f = slot_defs::lookup(self.heap, ty, "__class_getitem__")?;
-        Some(self.call(&f, vec![cls.clone(), key.clone()], Vec::new()))
+        Some(self.call_class_hook(f, cls, vec![key.clone()], Vec::new()))
+    }
+
+    /// Calls `__init_subclass__` or `__class_getitem__` (`f`, found along `cls`'s bases) for
+    /// class `cls`: a function is an implicit class method (called with `cls` first); a
+    /// `classmethod` or other descriptor is bound to `cls` first.
+    fn call_class_hook(
+        &self,
+        f: Obj<'py>,
+        cls: &Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let ty = pyrt_objects::types::type_object(cls.object())
+            .ok_or_else(|| self.err(pyrt_objects::view::bad_internal_call()))?;
+        if !super::vm::is_function(f.object())
+            && self.descr_kind(f.object())? != super::attributes::DescrKind::Plain
+        {
+            let bound = self.descr_get(f, None, ty, "")?;
+            return self.call(&bound, args, kwargs);
+        }
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(cls.clone());
+        all.extend(args);
+        self.call(&f, all, kwargs)
     }
 
     /// `type(o).name(o, *args)` when `o`'s class defines `name`.

@@ -270,7 +270,7 @@ pub fn slot_tp_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
             o.ob_type().name()
         )));
     }
-    let r = abstract_::call_object(heap, f.object(), &[o])?;
+    let r = call_found(heap, &f, o, &[])?;
     let Some(i) = long::Int::cast(r.object()) else {
         return Err(PyErr::type_error(
             "__hash__ method should return an integer",
