@@ -691,10 +691,10 @@ impl<'py> Interp<'py> {
             return r;
         }
         // `PyObject_DelItem`: a type with sequence methods words it differently.
-        let verb = if super::descriptors::MAPPINGPROXY.is(o) {
-            "does not"
-        } else {
+        let verb = if o.ob_type().slots().sequence.is_some() {
             "doesn't"
+        } else {
+            "does not"
         };
         Err(self.raise(
             &exceptions::TYPE_ERROR,
