@@ -608,7 +608,11 @@ pub(crate) static META_NUMBER_SLOTS: NumberSlots = NumberSlots {
 /// Whether `ty` is a metaclass made by a `class` statement (on `type`).
 #[inline]
 pub fn is_metaclass(ty: &PyTypeObject) -> bool {
-    class::is_heap_type(ty) && class::class_kind(ty) == Some(class::ClassKind::Meta)
+    // The flag first: one load for the instances of every other class.
+    ty.flags()
+        .contains(crate::typeobj::TypeFlags::TYPE_SUBCLASS)
+        && class::is_heap_type(ty)
+        && class::class_kind(ty) == Some(class::ClassKind::Meta)
 }
 
 /// `__len__`'s result as a length (`slot_sq_length`).
