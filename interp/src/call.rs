@@ -690,8 +690,11 @@ impl<'py> Interp<'py> {
         if let Some(r) = self.user_setitem(obj, key, None) {
             return r;
         }
-        // `PyObject_DelItem`: a type with sequence methods words it differently.
-        let verb = if o.ob_type().slots().sequence.is_some() {
+        // `PyObject_DelItem`: a type with sequence methods words it differently for an index
+        // (`PySequence_DelItem`).
+        let is_index = long::Int::cast(key.object()).is_some()
+            || pyrt_objects::types::slot_defs::lookup(heap, key.ob_type(), "__index__").is_some();
+        let verb = if o.ob_type().slots().sequence.is_some() && is_index {
             "doesn't"
         } else {
             "does not"
