@@ -18,6 +18,14 @@ use super::exceptions;
 use super::objects::Kind;
 use super::{Interp, R, Unwind};
 
+std::thread_local! {
+    /// Set by `type.__getattribute__(C, name)` (a metaclass's `__getattribute__` reaching
+    /// `type`'s) for the lookup it starts: [`Interp::meta_getattribute`] then skips the
+    /// metaclass's `__getattribute__` once (and clears it, so nested lookups are as usual).
+    pub(crate) static IN_TYPE_GETATTRIBUTE: core::cell::Cell<bool> =
+        const { core::cell::Cell::new(false) };
+}
+
 /// What a class attribute is to the attribute protocol.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum DescrKind {
@@ -228,6 +236,103 @@ impl<'py> Interp<'py> {
         args.extend(value.cloned());
         self.call(&f, args, Vec::new())?;
         Ok(true)
+    }
+
+    /// `C.name` for a class whose metaclass is a script's (`type_getattro`'s first step, or
+    /// `slot_tp_getattr_hook` for a metaclass with `__getattribute__`): the metaclass's
+    /// `__getattribute__`, else its data descriptor (which wins over the class's own
+    /// attribute); `None` when neither applies (the class's attribute, then the metaclass's
+    /// non-data attribute, as [`Interp::metaclass_attr`] gives it).
+    pub(crate) fn meta_getattribute(&self, cls: &Obj<'py>, name: &str) -> R<'py, Option<Obj<'py>>> {
+        let meta: &PyTypeObject = cls.ob_type();
+        if !pyrt_objects::types::slot_defs::is_metaclass(meta) {
+            return Ok(None);
+        }
+        let from_type_getattribute = IN_TYPE_GETATTRIBUTE.replace(false);
+        if !from_type_getattribute && let Some(f) = self.type_lookup(meta, "__getattribute__")? {
+            let n = self.name_str(name)?;
+            return self
+                .call_special_method(f, cls, vec![n], Vec::new())
+                .map(Some);
+        }
+        match self.type_lookup(meta, name)? {
+            Some(d) if self.descr_kind(d.object())? == DescrKind::Data => {
+                self.descr_get(d, Some(cls), meta, name).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The last step of `C.name` for a class whose metaclass defines `__getattr__`: called
+    /// with the name when the lookup raised `AttributeError` (`u`); `u` otherwise.
+    pub(crate) fn meta_getattr_fallback(
+        &self,
+        u: Unwind<'py>,
+        cls: &Obj<'py>,
+        name: &str,
+    ) -> R<'py, Obj<'py>> {
+        let meta: &PyTypeObject = cls.ob_type();
+        if !pyrt_objects::types::slot_defs::is_metaclass(meta)
+            || pyrt_objects::types::type_object(cls.object()).is_none()
+            || !self.is_attribute_error(&u)
+        {
+            return Err(u);
+        }
+        match self.type_lookup(meta, "__getattr__")? {
+            Some(f) => {
+                let n = self.name_str(name)?;
+                self.call_special_method(f, cls, vec![n], Vec::new())
+            }
+            None => Err(u),
+        }
+    }
+
+    /// `C.name = value` (`Some`) or `del C.name` (`None`) for a class whose metaclass is a
+    /// script's: the metaclass's `__setattr__`/`__delattr__`, else its data descriptor's
+    /// `__set__`/`__delete__`; `None` when neither applies (the class's namespace changes).
+    pub(crate) fn meta_setattr(
+        &self,
+        cls: &Obj<'py>,
+        name: &str,
+        value: Option<&Obj<'py>>,
+    ) -> Option<R<'py, ()>> {
+        let meta: &PyTypeObject = cls.ob_type();
+        if !pyrt_objects::types::slot_defs::is_metaclass(meta) {
+            return None;
+        }
+        let run = || -> R<'py, bool> {
+            let hook = if value.is_some() {
+                "__setattr__"
+            } else {
+                "__delattr__"
+            };
+            if let Some(f) = self.type_lookup(meta, hook)? {
+                let mut args = vec![self.name_str(name)?];
+                args.extend(value.cloned());
+                self.call_special_method(f, cls, args, Vec::new())?;
+                return Ok(true);
+            }
+            self.meta_descriptor_set(cls, name, value)
+        };
+        match run() {
+            Ok(true) => Some(Ok(())),
+            Ok(false) => None,
+            Err(u) => Some(Err(u)),
+        }
+    }
+
+    /// `C.name = value` (or `del C.name`) through a data descriptor of `C`'s metaclass:
+    /// `false` when it has none of that name.
+    pub(crate) fn meta_descriptor_set(
+        &self,
+        cls: &Obj<'py>,
+        name: &str,
+        value: Option<&Obj<'py>>,
+    ) -> R<'py, bool> {
+        match self.type_lookup(cls.ob_type(), name)? {
+            Some(d) => self.descr_set(&d, cls, name, value),
+            None => Ok(false),
+        }
     }
 
     /// Whether `u` is an `AttributeError`.

@@ -208,11 +208,26 @@ const FUNCTIONS: &[Builtin] = &[
         Params::VarKeywords,
         super::metaclass::object_init_subclass_method,
     ),
+    def(
+        "__getattribute__",
+        Params::VarKeywords,
+        super::metaclass::type_getattribute_method,
+    ),
+    def(
+        "__setattr__",
+        Params::VarKeywords,
+        super::metaclass::type_setattr_method,
+    ),
+    def(
+        "__delattr__",
+        Params::VarKeywords,
+        super::metaclass::type_setattr_method,
+    ),
 ];
 
 /// How many functions at the end of [`FUNCTIONS`] are not in `builtins`
 /// ([`hidden_builtin`] makes them).
-const HIDDEN: usize = 4;
+const HIDDEN: usize = 7;
 
 /// One of the functions at the end of [`FUNCTIONS`] that are not in `builtins`, by name.
 pub(crate) fn hidden_builtin<'h>(heap: &'h Heap, name: &str) -> PyResult<Option<Obj<'h>>> {
@@ -507,18 +522,31 @@ fn isinstance<'py>(
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let (o, c) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
-    let t = recursive_isinstance(interp, o.object(), c.object())?;
+    let t = recursive_isinstance(interp, &o, &c)?;
     Ok(long::new_bool(interp.heap, t))
 }
 
 /// `object_recursive_isinstance`: a type, or a tuple of them (nested), its items tried in order
 /// until one matches; each level of tuple counts against the C recursion limit, as
 /// `_Py_EnterRecursiveCall(" in __instancecheck__")` does.
-fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &PyObject, cls: &PyObject) -> R<'py, bool> {
+fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &Obj<'py>, c: &Obj<'py>) -> R<'py, bool> {
+    let cls = c.object();
+    let exact_type = |t: &PyTypeObject| core::ptr::eq(t.ob_base.ob_base.ob_type(), TYPE_TYPE.get());
+    if let Some(t) = pyrt_objects::types::type_object(cls)
+        && (core::ptr::eq(o.ob_type(), t) || exact_type(t))
+    {
+        return Ok(o.ob_type().is_subtype(t));
+    }
+    let items = tuple::Tuple::cast(cls);
+    if items.is_none()
+        && let Some(r) = interp.user_type_check(c, o, "__instancecheck__")
+    {
+        return r;
+    }
     if let Some(t) = pyrt_objects::types::type_object(cls) {
         return Ok(o.ob_type().is_subtype(t));
     }
-    let Some(items) = tuple::Tuple::cast(cls) else {
+    let Some(items) = items else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
@@ -534,7 +562,9 @@ fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &PyObject, cls: &PyObject)
     for p in tuple::items(items) {
         // SAFETY: the tuple holds its items while it is checked. (The depth is bounded by the
         // C recursion limit, 1500 small frames.)
-        found = recursive_isinstance(interp, o, unsafe { p.as_ref() });
+        found = recursive_isinstance(interp, o, &unsafe {
+            Obj::from_borrowed(interp.heap, p.as_ref())
+        });
         if !matches!(found, Ok(false)) {
             break;
         }
@@ -577,7 +607,10 @@ fn chr<'py>(
     bound: &[Option<Obj<'py>>],
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
-    let a = arg(interp, bound, 0)?;
+    let mut a = arg(interp, bound, 0)?;
+    if let Some(i) = interp.user_index(&a) {
+        a = i?;
+    }
     let Some(i) = long::Int::cast(a.object()) else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
@@ -1064,6 +1097,11 @@ pub(crate) fn construct<'py>(
             };
             return Err(interp.raise(&exceptions::TYPE_ERROR, message));
         }
+        if let Some(a) = arg
+            && let Some(r) = interp.user_bytes(a)
+        {
+            return r;
+        }
         return match arg {
             None => e(bytes::new_bytes(heap, b"")),
             Some(a) if let Some(n) = long::Int::cast(a.object()) => {
@@ -1110,6 +1148,7 @@ pub(crate) fn construct<'py>(
             let real = |real| ComplexValue { real, imag: 0.0 };
             match &bound[i] {
                 None => Ok(real(0.0)),
+                Some(a) if let Some(r) = interp.user_complex_part(a, i == 0) => r,
                 Some(a) if let Some(c) = complex::Complex::cast(a.object()) => {
                     Ok(complex::complex_value(c))
                 }
@@ -1426,10 +1465,26 @@ pub(crate) fn getitem_base<'py>(
     if let Some(r) = interp.user_class_getitem(obj, key) {
         return r;
     }
+    if let Some(k) = interp.index_slice(obj, key)? {
+        return getitem_base(interp, obj, &k);
+    }
     if dict::Dict::cast(o).is_none()
         && let Some(i) = interp.user_index(key)
     {
-        return getitem(interp, obj, &i?);
+        let i = i?;
+        if let Some(n) = long::Int::cast(i.object())
+            && long::as_ssize_t(n).is_err()
+        {
+            // `PyNumber_AsSsize_t(key, PyExc_IndexError)` names the key's type.
+            return Err(interp.raise(
+                &exceptions::INDEX_ERROR,
+                format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    key.ob_type().name()
+                ),
+            ));
+        }
+        return getitem(interp, obj, &i);
     }
     // `list[int]`, `Alias[int]`: `types.GenericAlias`.
     if let Some(alias) =
@@ -1556,10 +1611,12 @@ pub(crate) fn getitem_base<'py>(
             i64::from(bytes::bytes_value(b)[j]),
         ));
     }
-    Err(interp.raise(
-        &exceptions::TYPE_ERROR,
-        format!("'{}' object is not subscriptable", obj.ob_type().name()),
-    ))
+    // `PyObject_GetItem` names a class without `__class_getitem__` itself.
+    let message = match pyrt_objects::types::type_object(o) {
+        Some(t) => format!("type '{}' is not subscriptable", t.name()),
+        None => format!("'{}' object is not subscriptable", obj.ob_type().name()),
+    };
+    Err(interp.raise(&exceptions::TYPE_ERROR, message))
 }
 
 /// `weakref.ref(obj[, callback])`.

@@ -302,6 +302,7 @@ impl<'py> Interp<'py> {
     /// `obj` if it has none yet (`set_attribute_error_context`), for its "Did you mean".
     pub(crate) fn getattr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
         self.lookup_attr(obj, name)
+            .or_else(|u| self.meta_getattr_fallback(u, obj, name))
             .map_err(|u| self.attribute_error_context(u, obj, name))
     }
 
@@ -318,12 +319,15 @@ impl<'py> Interp<'py> {
     }
 
     /// `obj.name` without the error's context.
-    fn lookup_attr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
+    pub(crate) fn lookup_attr(&self, obj: &Obj<'py>, name: &str) -> R<'py, Obj<'py>> {
         let o = obj.object();
         if MODULE.is(o) {
             return self.module_attr(obj, "", name);
         }
         if let Some(ty) = as_type(o) {
+            if let Some(v) = self.meta_getattribute(obj, name)? {
+                return Ok(v);
+            }
             if name == "__name__" {
                 // `type_name`: a static type's `tp_name` after its last dot.
                 let full = ty.name();
@@ -534,14 +538,41 @@ impl<'py> Interp<'py> {
         if MODULE.is(o) {
             return super::modules::set_module_attr(self, obj, name, value);
         }
+        if let Some(r) = self.meta_setattr(obj, name, value) {
+            return r;
+        }
         if name == "__class__" && as_type(o).is_some_and(class::is_heap_type) {
             // `type_setattro` finds `object.__class__`, a data descriptor, along the
             // metaclass's MRO.
             return self.object_set_class(obj, value);
         }
-        if let Some(ty) = as_type(o)
-            && let Some(d) = class::class_dict(ty).and_then(dict::Dict::cast)
-        {
+        if let Some(r) = self.class_dict_setattr(obj, name, value) {
+            return r;
+        }
+        if class::is_heap_type(o.ob_type()) {
+            return self.instance_setattr(obj, name, value);
+        }
+        if name == "__class__" && as_type(o).is_none() {
+            return self.object_set_class(obj, value);
+        }
+        match value {
+            Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
+            None => abstract_::delattr(self.heap, o, name),
+        }
+        .map_err(|e| self.err(e))
+    }
+
+    /// `C.name = value` or `del C.name` in the namespace of class `C` (`obj`), as
+    /// `type_setattro` ends; `None` when `obj` is not a class with a namespace.
+    pub(crate) fn class_dict_setattr(
+        &self,
+        obj: &Obj<'py>,
+        name: &str,
+        value: Option<&Obj<'py>>,
+    ) -> Option<R<'py, ()>> {
+        let ty = as_type(obj.object())?;
+        let d = class::class_dict(ty).and_then(dict::Dict::cast)?;
+        let run = || {
             // `check_set_special_type_attr`: the getset attributes of `type` refuse deletion.
             if value.is_none()
                 && matches!(
@@ -575,19 +606,9 @@ impl<'py> Interp<'py> {
             if name == "__del__" {
                 class::update_finalizer(self.heap, ty);
             }
-            return result.map_err(|e| self.err(e));
-        }
-        if class::is_heap_type(o.ob_type()) {
-            return self.instance_setattr(obj, name, value);
-        }
-        if name == "__class__" && as_type(o).is_none() {
-            return self.object_set_class(obj, value);
-        }
-        match value {
-            Some(v) => abstract_::setattr(self.heap, o, name, v.object()),
-            None => abstract_::delattr(self.heap, o, name),
-        }
-        .map_err(|e| self.err(e))
+            result.map_err(|e| self.err(e))
+        };
+        Some(run())
     }
 
     /// `obj.name(*args)`: a method of the object's class called with `self` directly, a
@@ -638,6 +659,9 @@ impl<'py> Interp<'py> {
         key: Obj<'py>,
         value: Obj<'py>,
     ) -> R<'py, ()> {
+        if let Some(k) = self.index_slice(obj, &key)? {
+            return self.setitem_base(obj, k, value);
+        }
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {
@@ -699,6 +723,9 @@ impl<'py> Interp<'py> {
 
     /// `del obj[key]` by the built-in type's own subscript.
     pub(crate) fn delitem_base(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
+        if let Some(k) = self.index_slice(obj, key)? {
+            return self.delitem_base(obj, &k);
+        }
         let heap = self.heap;
         let o = obj.object();
         if let Some(d) = dict::Dict::cast(o) {
@@ -716,11 +743,14 @@ impl<'py> Interp<'py> {
         if let Some(r) = self.user_setitem(obj, key, None) {
             return r;
         }
-        // `PyObject_DelItem`: a type with sequence methods words it differently.
-        let verb = if super::descriptors::MAPPINGPROXY.is(o) {
-            "does not"
-        } else {
+        // `PyObject_DelItem`: a type with sequence methods words it differently for an index
+        // (`PySequence_DelItem`).
+        let is_index = long::Int::cast(key.object()).is_some()
+            || pyrt_objects::types::slot_defs::lookup(heap, key.ob_type(), "__index__").is_some();
+        let verb = if o.ob_type().slots().sequence.is_some() && is_index {
             "doesn't"
+        } else {
+            "does not"
         };
         Err(self.raise(
             &exceptions::TYPE_ERROR,
@@ -733,16 +763,19 @@ impl<'py> Interp<'py> {
 
     /// An index: an int (or bool), else `TypeError: list indices must be integers or slices`.
     pub(crate) fn index(&self, key: &Obj<'py>, what: &str) -> R<'py, isize> {
-        if let Some(i) = self.user_index(key) {
-            return self.index(&i?, what);
-        }
-        if let Some(key) = long::Int::cast(key.object()) {
-            return long::as_i64(key)
+        let shown = key.ob_type().name();
+        let converted = match self.user_index(key) {
+            Some(i) => Some(i?),
+            None => None,
+        };
+        if let Some(i) = long::Int::cast(converted.as_ref().unwrap_or(key).object()) {
+            // `PyNumber_AsSsize_t(key, PyExc_IndexError)` names the key's type.
+            return long::as_i64(i)
                 .and_then(|v| isize::try_from(v).ok())
                 .ok_or_else(|| {
                     self.raise(
                         &exceptions::INDEX_ERROR,
-                        "cannot fit 'int' into an index-sized integer",
+                        format!("cannot fit '{shown}' into an index-sized integer"),
                     )
                 });
         }
@@ -842,7 +875,6 @@ impl<'py> Interp<'py> {
             }
         };
         let slot_names = self.class_slots(class_name, ns_dict, base)?;
-        self.refuse_unsupported_special_methods(class_name, ns_dict, base)?;
         let qualname = self.prepare_namespace(ns_dict, slot_names.as_deref())?;
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()

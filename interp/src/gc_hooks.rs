@@ -86,6 +86,38 @@ impl RuntimeHooks for Interp<'_> {
             .map_err(|u| self.to_pyerr(u))
     }
 
+    fn index_value(
+        &self,
+        o: &PyObject,
+    ) -> Option<pyrt_objects::PyResult<pyrt_objects::long_digits::LongValue>> {
+        // SAFETY: the caller holds the object for the call.
+        let o = unsafe { Obj::from_borrowed(self.heap, o) };
+        let r = self.user_index(&o)?;
+        Some(match r {
+            Ok(i) => pyrt_objects::types::long::Int::cast(i.object())
+                .map(pyrt_objects::types::long::long_value)
+                .ok_or_else(pyrt_objects::view::bad_internal_call),
+            Err(u) => Err(self.to_pyerr(u)),
+        })
+    }
+
+    fn bind_special(
+        &self,
+        f: &PyObject,
+        obj: &PyObject,
+    ) -> pyrt_objects::PyResult<Option<pyrt_objects::ObjPtr>> {
+        // SAFETY: the caller holds the method and the instance for the call.
+        let (f, obj) = unsafe {
+            (
+                Obj::from_borrowed(self.heap, f),
+                Obj::from_borrowed(self.heap, obj),
+            )
+        };
+        self.bind_special_method(f, &obj)
+            .map(|b| b.map(Obj::into_ptr))
+            .map_err(|u| self.to_pyerr(u))
+    }
+
     fn iterate(
         &self,
         iterable: &PyObject,
@@ -174,7 +206,7 @@ impl RuntimeHooks for Interp<'_> {
             && !f.is(&pyrt_objects::types::none(self.heap))
         {
             let it = self
-                .call(f, vec![o], Vec::new())
+                .call_special_method(f.clone(), &o, Vec::new(), Vec::new())
                 .map_err(|u| self.to_pyerr(u))?;
             return self.checked_iterator(it).map(Obj::into_ptr);
         }
@@ -214,7 +246,7 @@ impl RuntimeHooks for Interp<'_> {
         if pyrt_objects::types::class::is_heap_type(iterator.ob_type())
             && let Some(f) = self.class_lookup(iterator.ob_type(), "__next__")
         {
-            return match self.call(&f, vec![o], Vec::new()) {
+            return match self.call_special_method(f, &o, Vec::new(), Vec::new()) {
                 Ok(v) => Ok(Some(v.into_ptr())),
                 Err(super::Unwind::Raise(r))
                     if r.exc

@@ -224,8 +224,15 @@ impl<'py> Interp<'py> {
         name: &str,
     ) -> R<'py, Option<Obj<'py>>> {
         let reaches = |t: &PyTypeObject| after.iter().any(|a| core::ptr::eq(*a, t));
-        let on_type =
-            matches!(name, "__new__" | "__init__" | "__call__") && reaches(TYPE_TYPE.get());
+        let on_type = matches!(
+            name,
+            "__new__"
+                | "__init__"
+                | "__call__"
+                | "__getattribute__"
+                | "__setattr__"
+                | "__delattr__"
+        ) && reaches(TYPE_TYPE.get());
         let on_object =
             name == "__init_subclass__" && reaches(pyrt_objects::types::OBJECT_TYPE.get());
         if !(on_type || on_object) {
@@ -254,6 +261,94 @@ impl<'py> Interp<'py> {
             Some(v) => self.descr_get(v, Some(cls), meta, name).map(Some),
             None => Ok(None),
         }
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// `cls.__instancecheck__(subject)` or `cls.__subclasscheck__(subject)` (`name`) when the
+    /// class of `cls` defines it (a metaclass's method, or the method of a script's class
+    /// whose instance is used as the class): its truth; `None` when it does not (`type`'s own
+    /// check applies). Called as `_PyObject_LookupSpecial` finds it: bound to `cls`.
+    pub(crate) fn user_type_check(
+        &self,
+        cls: &Obj<'py>,
+        subject: &Obj<'py>,
+        name: &str,
+    ) -> Option<R<'py, bool>> {
+        let meta = cls.ob_type();
+        if !class::is_heap_type(meta) {
+            return None;
+        }
+        let f = pyrt_objects::types::slot_defs::lookup(self.heap, meta, name)?;
+        Some(
+            self.call_special_method(f, cls, vec![subject.clone()], Vec::new())
+                .and_then(|r| self.vm_truth(&r)),
+        )
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// `update_bases` (PEP 560): each base that is not a class but has `__mro_entries__` is
+    /// replaced by the items of the tuple `base.__mro_entries__(orig_bases)` returns; `None`
+    /// when no base has one (the bases stand as given).
+    ///
+    /// # Errors
+    /// What `__mro_entries__` raises; `TypeError: __mro_entries__ must return a tuple`.
+    pub(crate) fn resolve_mro_entries(
+        &self,
+        orig_bases: &[Obj<'py>],
+    ) -> R<'py, Option<Vec<Obj<'py>>>> {
+        let mut bases: Option<Vec<Obj<'py>>> = None;
+        let mut orig_tuple: Option<Obj<'py>> = None;
+        for (i, base) in orig_bases.iter().enumerate() {
+            if type_object(base.object()).is_some() {
+                if let Some(b) = &mut bases {
+                    b.push(base.clone());
+                }
+                continue;
+            }
+            let meth = match self.getattr(base, "__mro_entries__") {
+                Ok(m) => m,
+                Err(u) if self.is_attribute_error(&u) => {
+                    if let Some(b) = &mut bases {
+                        b.push(base.clone());
+                    }
+                    continue;
+                }
+                Err(u) => return Err(u),
+            };
+            let orig = match &orig_tuple {
+                Some(t) => t.clone(),
+                None => {
+                    let t = tuple::new_tuple(self.heap, orig_bases.to_vec())
+                        .map_err(|e| self.err(e))?;
+                    orig_tuple = Some(t.clone());
+                    t
+                }
+            };
+            let entries = self.call(&meth, vec![orig], Vec::new())?;
+            let Some(items) = tuple::Tuple::cast(entries.object()) else {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    "__mro_entries__ must return a tuple",
+                ));
+            };
+            let b = bases.get_or_insert_with(|| orig_bases[..i].to_vec());
+            b.extend(tuple::items(items).iter().map(|p| {
+                // SAFETY: the tuple holds its items.
+                unsafe { Obj::from_borrowed(self.heap, p.as_ref()) }
+            }));
+        }
+        Ok(bases)
+    }
+
+    /// `ns["__orig_bases__"] = orig_bases` after a class body whose bases `__mro_entries__`
+    /// changed.
+    pub(crate) fn set_orig_bases(&self, ns: &Obj<'py>, orig_bases: Vec<Obj<'py>>) -> R<'py, ()> {
+        let err = |e| self.err(e);
+        let orig = tuple::new_tuple(self.heap, orig_bases).map_err(err)?;
+        let d = dict::Dict::cast_internal(ns.object()).map_err(err)?;
+        dict::set_item(self.heap, d, self.name_str("__orig_bases__")?, orig).map_err(err)
     }
 }
 
@@ -307,6 +402,92 @@ pub(crate) fn type_call_method<'py>(
     };
     let ty = type_object(cls.object()).expect("checked above");
     interp.instantiate(&cls, ty, args, kwargs.to_vec())
+}
+
+/// The class and attribute name of `type.__getattribute__(cls, name)`,
+/// `type.__setattr__(cls, name, value)` or `type.__delattr__(cls, name)` (`want` arguments
+/// after the class), with the wrappers' checks.
+fn type_attr_args<'a, 'py>(
+    interp: &Interp<'py>,
+    bound: &'a [Option<Obj<'py>>],
+    want: usize,
+) -> R<'py, (&'a Obj<'py>, String)> {
+    let args: Vec<&Obj<'py>> = bound.iter().flatten().collect();
+    let Some(cls) = args.first().filter(|c| type_object(c.object()).is_some()) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "descriptor requires a 'type' object",
+        ));
+    };
+    if args.len() != want + 1 {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "expected {want} argument{}, got {}",
+                if want == 1 { "" } else { "s" },
+                args.len() - 1
+            ),
+        ));
+    }
+    let Some(name) = unicode::Str::cast(args[1].object()).map(unicode::str_value) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "attribute name must be string, not '{}'",
+                args[1].ob_type().name()
+            ),
+        ));
+    };
+    Ok((cls, name))
+}
+
+/// `type.__getattribute__(cls, name)` (`type_getattro`), as `super().__getattribute__` or
+/// an explicit call from a metaclass's `__getattribute__` reaches it: the lookup without the
+/// metaclass's `__getattribute__`.
+pub(crate) fn type_getattribute_method<'py>(
+    interp: &Interp<'py>,
+    _: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let (cls, name) = type_attr_args(interp, bound, 1)?;
+    super::attributes::IN_TYPE_GETATTRIBUTE.set(true);
+    let r = interp.lookup_attr(cls, &name);
+    super::attributes::IN_TYPE_GETATTRIBUTE.set(false);
+    r
+}
+
+/// `type.__setattr__(cls, name, value)` and `type.__delattr__(cls, name)` (`fname`): the
+/// metaclass's data descriptor, else the class's namespace, past the metaclass's own
+/// `__setattr__`/`__delattr__`.
+pub(crate) fn type_setattr_method<'py>(
+    interp: &Interp<'py>,
+    fname: &str,
+    bound: &[Option<Obj<'py>>],
+    _: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let set = fname == "__setattr__";
+    let (cls, name) = type_attr_args(interp, bound, if set { 2 } else { 1 })?;
+    let value = if set {
+        bound.get(2).cloned().flatten()
+    } else {
+        None
+    };
+    if !interp.meta_descriptor_set(cls, &name, value.as_ref())? {
+        match interp.class_dict_setattr(cls, &name, value.as_ref()) {
+            Some(r) => r?,
+            None => {
+                return Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "cannot set '{name}' attribute of immutable type '{}'",
+                        type_object(cls.object()).map_or("type", |t| t.name())
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(none(interp.heap))
 }
 
 /// `object.__init_subclass__(cls)` as `super().__init_subclass__` finds it: takes no

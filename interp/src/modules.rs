@@ -58,6 +58,12 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     // messages are the interpreter's, not `methods::bind`'s.
     def("collections", "namedtuple", Params::VarKeywords),
     def("dis", "dis", Params::One),
+    def(
+        "operator",
+        "length_hint",
+        Params::Positional { min: 1, max: 2 },
+    ),
+    def("operator", "index", Params::One),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -89,8 +95,16 @@ pub(crate) fn base_index() -> usize {
 }
 
 /// The modules built into pyrt, made by [`new_module`].
-pub(crate) const BUILTIN_MODULES: &[&str] =
-    &["sys", "time", "collections", "gc", "weakref", "math", "dis"];
+pub(crate) const BUILTIN_MODULES: &[&str] = &[
+    "sys",
+    "time",
+    "collections",
+    "gc",
+    "weakref",
+    "math",
+    "dis",
+    "operator",
+];
 
 /// A new module object for `name`.
 pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {
@@ -233,6 +247,30 @@ pub(crate) fn dynamic_attr<'py>(
     Ok(None)
 }
 
+/// A `Py_ssize_t` argument (Argument Clinic's `n` converter: `PyNumber_Index`, then
+/// `OverflowError` past the range).
+fn ssize_arg<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, isize> {
+    let i = match interp.user_index(o) {
+        Some(i) => i?,
+        None => o.clone(),
+    };
+    let Some(n) = long::Int::cast(i.object()) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                o.ob_type().name()
+            ),
+        ));
+    };
+    long::as_ssize_t(n).map_err(|_| {
+        interp.raise(
+            &exceptions::OVERFLOW_ERROR,
+            "Python int too large to convert to C ssize_t",
+        )
+    })
+}
+
 /// Calls module function `index` (relative to [`base_index`]).
 pub(crate) fn call_function<'py>(
     interp: &Interp<'py>,
@@ -346,6 +384,39 @@ pub(crate) fn call_function<'py>(
             let _ = interp.out.borrow_mut().flush();
             eprint!("{}", heap.malloc_stats());
             Ok(pyrt_objects::types::none(heap))
+        }
+        ("operator", "length_hint") => {
+            // `_operator.length_hint(obj, default=0, /)`: `default` is a `Py_ssize_t`.
+            let default = match bound.get(1).cloned().flatten() {
+                None => 0,
+                Some(d) => ssize_arg(interp, &d)?,
+            };
+            let o = arg(0)?;
+            let n = match usize::try_from(default) {
+                Ok(d) => abstract_::length_hint(heap, o.object(), d).map_err(err)?,
+                // A negative default comes back as it is when there is no hint.
+                Err(_) => match abstract_::length_hint(heap, o.object(), usize::MAX) {
+                    Ok(usize::MAX) => return long::int_from_i64(heap, default as i64).map_err(err),
+                    other => other.map_err(err)?,
+                },
+            };
+            long::int_from_i64(heap, n as i64).map_err(err)
+        }
+        ("operator", "index") => {
+            let o = arg(0)?;
+            if long::Int::cast(o.object()).is_some() {
+                return abstract_::unary_op(heap, o.object(), abstract_::UnOp::Pos).map_err(err);
+            }
+            match interp.user_index(&o) {
+                Some(r) => r,
+                None => Err(interp.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        o.ob_type().name()
+                    ),
+                )),
+            }
         }
         ("time", "perf_counter") => {
             // Monotonic seconds from a process-wide start (the first call), as CPython's clock

@@ -12,118 +12,14 @@ use pyrt_objects::types::{class, dict, long, slot_defs, unicode};
 use super::exceptions;
 use super::{Interp, R};
 
-/// The special methods a metaclass (a class derived from `type`) may define: those that fill
-/// its slots over `type`'s (the metaclass's own protocols are wt-slots2's, see H14c.md).
-const METACLASS_SPECIAL_METHODS: &[&str] = &[
-    "__repr__",
-    "__str__",
-    "__getitem__",
-    "__setitem__",
-    "__delitem__",
-    "__len__",
-    "__bool__",
-    "__contains__",
-    "__missing__",
-    "__add__",
-    "__radd__",
-    "__iadd__",
-    "__sub__",
-    "__rsub__",
-    "__isub__",
-    "__mul__",
-    "__rmul__",
-    "__imul__",
-    "__truediv__",
-    "__rtruediv__",
-    "__floordiv__",
-    "__rfloordiv__",
-    "__mod__",
-    "__rmod__",
-    "__and__",
-    "__rand__",
-    "__iand__",
-    "__or__",
-    "__ror__",
-    "__ior__",
-    "__xor__",
-    "__rxor__",
-    "__ixor__",
-];
-
-/// The special methods a class whose base is a built-in type other than `object` (`class
-/// L(list)`, `class D(dict)`, `class E(ValueError)`) honours beyond what a class on `object`
-/// does: every special method of a class on `object` is honoured on these classes too (their
-/// slots are the base's with the class's methods over them, slot_defs::overrides_builtin), and
-/// `__missing__` (a dict subclass's, a plain method elsewhere).
-const SUBCLASS_SPECIAL_METHODS: &[&str] = &["__missing__"];
-
-/// The rich comparisons and `__hash__`, honoured on a class on any built-in base and on an
-/// exception class.
-const COMPARISON_METHODS: &[&str] = &[
-    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
-];
+std::thread_local! {
+    /// The warnings shown so far, by message, file and line (the `__warningregistry__` of
+    /// the `default` filter action, which shows each once per place).
+    static WARNED: core::cell::RefCell<std::collections::HashSet<(String, String, i32)>> =
+        core::cell::RefCell::new(std::collections::HashSet::new());
+}
 
 impl<'py> Interp<'py> {
-    /// Refuses, when a class is made, the special methods pyrt would silently ignore: on a
-    /// class whose base is `object`, on a built-in base (`list`, `int`, ...) or an exception
-    /// those in [`slot_defs::UNSUPPORTED_SPECIAL_METHODS`] (`__missing__` aside on the latter),
-    /// on a metaclass those outside [`METACLASS_SPECIAL_METHODS`] and the basic ones.
-    pub(crate) fn refuse_unsupported_special_methods(
-        &self,
-        class_name: &str,
-        ns: &dict::Dict,
-        base: Option<&pyrt_objects::PyObject>,
-    ) -> R<'py, ()> {
-        let object_based = base.is_none_or(|b| {
-            pyrt_objects::types::type_object(b).is_some_and(slot_defs::has_user_slots)
-        });
-        // A metaclass's `__call__` runs when its classes are called (metaclass.rs).
-        let meta_based = base
-            .and_then(pyrt_objects::types::type_object)
-            .is_some_and(|t| {
-                t.flags()
-                    .contains(pyrt_objects::typeobj::TypeFlags::TYPE_SUBCLASS)
-            });
-        for (k, v) in dict::items(self.heap, ns).map_err(|e| self.err(e))? {
-            let (k, v) = (k.object(), v.object());
-            let name = unicode::Str::cast(k).map_or_else(String::new, unicode::str_value);
-            // The attribute protocol's methods (type_new, descriptors) are honoured on every class.
-            let supported = super::type_new::is_protocol_method(&name)
-                || if object_based {
-                    !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
-                } else if meta_based {
-                    matches!(
-                        name.as_str(),
-                        "__init__"
-                            | "__new__"
-                            | "__del__"
-                            | "__enter__"
-                            | "__exit__"
-                            | "__iter__"
-                            | "__next__"
-                            | "__call__"
-                    ) || METACLASS_SPECIAL_METHODS.contains(&name.as_str())
-                        || COMPARISON_METHODS.contains(&name.as_str())
-                } else {
-                    !slot_defs::UNSUPPORTED_SPECIAL_METHODS.contains(&name.as_str())
-                        || SUBCLASS_SPECIAL_METHODS.contains(&name.as_str())
-                };
-            if super::vm::is_function(v)
-                && name.starts_with("__")
-                && name.ends_with("__")
-                && !supported
-            {
-                return Err(self.raise(
-                    &exceptions::NOT_IMPLEMENTED_ERROR,
-                    format!(
-                        "pyrt does not support the special method {name} yet (class '{class_name}')"
-                    ),
-                ));
-            }
-        }
-        Ok(())
-    }
-
     /// `type_new`'s rule for `__hash__`: a class that defines `__eq__` and not `__hash__` gets
     /// `__hash__ = None` in its namespace (after the other entries), so its instances are
     /// unhashable.
@@ -230,10 +126,41 @@ impl<'py> Interp<'py> {
         args: Vec<Obj<'py>>,
     ) -> Option<R<'py, Obj<'py>>> {
         let f = slot_defs::lookup(self.heap, o.ob_type(), name)?;
+        Some(self.call_special_method(f, o, args, Vec::new()))
+    }
+
+    /// `lookup_maybe_method`'s binding: `Some(f.__get__(o, type(o)))` when special method
+    /// `f` (found on `o`'s class) is a descriptor other than a function (a `staticmethod`, a
+    /// `classmethod`, a class with `__get__`), `None` when it is called with `o` first.
+    pub(crate) fn bind_special_method(
+        &self,
+        f: Obj<'py>,
+        o: &Obj<'py>,
+    ) -> R<'py, Option<Obj<'py>>> {
+        if super::vm::is_function(f.object())
+            || self.descr_kind(f.object())? == super::attributes::DescrKind::Plain
+        {
+            return Ok(None);
+        }
+        self.descr_get(f, Some(o), o.ob_type(), "").map(Some)
+    }
+
+    /// Calls special method `f` found on `o`'s class: `f(o, *args)`, or the bound `f` without
+    /// `o` ([`Self::bind_special_method`]).
+    pub(crate) fn call_special_method(
+        &self,
+        f: Obj<'py>,
+        o: &Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        if let Some(bound) = self.bind_special_method(f.clone(), o)? {
+            return self.call(&bound, args, kwargs);
+        }
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(o.clone());
         all.extend(args);
-        Some(self.call(&f, all, Vec::new()))
+        self.call(&f, all, kwargs)
     }
 
     /// `o[key]` for an instance of a class on `object` (`slot_mp_subscript`): `None` when `o`
@@ -312,7 +239,7 @@ impl<'py> Interp<'py> {
             )));
         }
         Some(
-            self.call(&f, vec![o.clone(), item.clone()], Vec::new())
+            self.call_special_method(f, o, vec![item.clone()], Vec::new())
                 .and_then(|r| self.vm_truth(&r)),
         )
     }
@@ -385,10 +312,7 @@ impl<'py> Interp<'py> {
             return None;
         }
         let f = slot_defs::lookup(self.heap, o.ob_type(), "__call__")?;
-        let mut all = Vec::with_capacity(args.len() + 1);
-        all.push(o.clone());
-        all.extend(args);
-        Some(self.call(&f, all, kwargs))
+        Some(self.call_special_method(f, o, args, kwargs))
     }
 
     /// `PyNumber_Index(o)` for an instance of a class (`slot_nb_index`): its `__index__`,
@@ -397,11 +321,112 @@ impl<'py> Interp<'py> {
         self.user_number_conversion(o, "__index__")
     }
 
+    /// A slice key for a built-in container (`obj`, not a class's instance) whose bounds
+    /// include instances of classes: the slice with their `__index__` values
+    /// (`_PyEval_SliceIndex`), which the built-in slicing reads; `None` when there is nothing
+    /// to convert.
+    ///
+    /// # Errors
+    /// What `__index__` raises; `TypeError: slice indices must be integers or None or have
+    /// an __index__ method` for a bound without one.
+    pub(crate) fn index_slice(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, Option<Obj<'py>>> {
+        let heap = self.heap;
+        let Some(slice) = super::objects::SLICE.cast(key.object()) else {
+            return Ok(None);
+        };
+        if slot_defs::has_user_slots(obj.ob_type()) {
+            return Ok(None);
+        }
+        let parts: Vec<Obj<'py>> = (0..3)
+            .map(|i| {
+                slice
+                    .get_ref(heap, i)
+                    .unwrap_or_else(|| pyrt_objects::types::none(heap))
+            })
+            .collect();
+        if !parts.iter().any(|p| slot_defs::has_user_slots(p.ob_type())) {
+            return Ok(None);
+        }
+        let mut converted = Vec::with_capacity(3);
+        for p in parts {
+            if !slot_defs::has_user_slots(p.ob_type()) {
+                converted.push(p);
+                continue;
+            }
+            match self.user_index(&p) {
+                Some(i) => converted.push(i?),
+                None => {
+                    return Err(self.raise(
+                        &exceptions::TYPE_ERROR,
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
+                }
+            }
+        }
+        super::builtins::new_slice(self, converted).map(Some)
+    }
+
     /// `int(o)` for an instance of a class (`PyNumber_Long`): `__int__`, else `__index__`;
     /// `None` when it has neither.
     pub(crate) fn user_int(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
         self.user_number_conversion(o, "__int__")
             .or_else(|| self.user_index(o))
+            .or_else(|| self.user_trunc(o))
+    }
+
+    /// `int(o)`'s last resort in 3.12 (`PyNumber_Long`): `__trunc__`, after a
+    /// `DeprecationWarning` on stderr; a result that is not an int goes through its
+    /// `__index__` (`TypeError: __trunc__ returned non-Integral (type str)` without one).
+    fn user_trunc(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
+        let f = slot_defs::lookup(self.heap, o.ob_type(), "__trunc__")?;
+        self.warn_deprecated("The delegation of int() to __trunc__ is deprecated.");
+        let r = match self.call_special_method(f, o, Vec::new(), Vec::new()) {
+            Ok(r) => r,
+            Err(u) => return Some(Err(u)),
+        };
+        if long::Int::cast(r.object()).is_some() {
+            return Some(Ok(r));
+        }
+        self.user_index(&r).or_else(|| {
+            Some(Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!(
+                    "__trunc__ returned non-Integral (type {})",
+                    r.ob_type().name()
+                ),
+            )))
+        })
+    }
+
+    /// `PyErr_WarnEx(PyExc_DeprecationWarning, message, 1)` as the default filters show it
+    /// for code in `__main__`: `file:line: DeprecationWarning: message` and the source line on
+    /// stderr (pyrt has no `warnings` module: every warning is shown).
+    fn warn_deprecated(&self, message: &str) {
+        let Some(frame) = self.running_frame() else {
+            return;
+        };
+        let Some(code) = frame.code() else {
+            return;
+        };
+        let filename = unicode::str_value(code.filename());
+        let line = pyrt_objects::types::code::addr2line(code, frame.lasti());
+        // The `default` action: the first time for each message and place.
+        let first =
+            WARNED.with_borrow_mut(|w| w.insert((message.to_string(), filename.clone(), line)));
+        if !first {
+            return;
+        }
+        let _ = std::io::Write::flush(&mut *self.out.borrow_mut());
+        eprintln!("{filename}:{line}: DeprecationWarning: {message}");
+        let sources = self.vm.sources.borrow();
+        if let Some(lines) = sources.get(&filename)
+            && let Ok(n) = usize::try_from(line)
+        {
+            let text = lines.text_of(n).trim();
+            if !text.is_empty() {
+                eprintln!("  {text}");
+            }
+        }
     }
 
     /// `float(o)` for an instance of a class (`PyNumber_Float`): `__float__` (which must
@@ -430,6 +455,81 @@ impl<'py> Interp<'py> {
         )
     }
 
+    /// `bytes(o)` for an instance of a class that defines `__bytes__` (`bytes_new`'s
+    /// `_PyObject_LookupSpecial`), whose result must be bytes; `None` when it does not.
+    pub(crate) fn user_bytes(&self, o: &Obj<'py>) -> Option<R<'py, Obj<'py>>> {
+        if !slot_defs::has_user_slots(o.ob_type()) {
+            return None;
+        }
+        let Some(r) = self.call_special(o, "__bytes__", Vec::new()) else {
+            return self.user_index(o).map(|i| self.zeroed_bytes(&i?));
+        };
+        Some(r.and_then(|r| {
+            if pyrt_objects::types::bytes::is_bytes(r.object()) {
+                return Ok(r);
+            }
+            Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!("__bytes__ returned non-bytes (type {})", r.ob_type().name()),
+            ))
+        }))
+    }
+
+    /// `bytes(n)` for what `__index__` returned: `n` zero bytes.
+    fn zeroed_bytes(&self, n: &Obj<'py>) -> R<'py, Obj<'py>> {
+        let Some(n) = long::Int::cast(n.object()) else {
+            return Err(self.err(pyrt_objects::view::bad_internal_call()));
+        };
+        let n = long::as_ssize_t(n).map_err(|_| {
+            self.raise(
+                &exceptions::OVERFLOW_ERROR,
+                "cannot fit 'int' into an index-sized integer",
+            )
+        })?;
+        let n = usize::try_from(n)
+            .map_err(|_| self.raise(&exceptions::VALUE_ERROR, "negative count"))?;
+        pyrt_objects::types::bytes::new_zeroed_bytes(self.heap, n).map_err(|e| self.err(e))
+    }
+
+    /// An argument of `complex()` that is an instance of a class: the first argument's
+    /// `__complex__` (which must return a complex), else its `__float__` or `__index__` as the
+    /// real part (`PyFloat_AsDouble`); `None` when `o` is not such an instance or defines none
+    /// of them.
+    pub(crate) fn user_complex_part(
+        &self,
+        o: &Obj<'py>,
+        first: bool,
+    ) -> Option<R<'py, pyrt_objects::types::complex::ComplexValue>> {
+        use pyrt_objects::types::complex::{self, ComplexValue};
+        let ty = o.ob_type();
+        if !slot_defs::has_user_slots(ty) {
+            return None;
+        }
+        if first && let Some(r) = self.call_special(o, "__complex__", Vec::new()) {
+            return Some(r.and_then(|r| match complex::Complex::cast(r.object()) {
+                Some(c) => Ok(complex::complex_value(c)),
+                None => Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "__complex__ returned non-complex (type {})",
+                        r.ob_type().name()
+                    ),
+                )),
+            }));
+        }
+        let heap = self.heap;
+        if slot_defs::lookup(heap, ty, "__float__").is_none()
+            && slot_defs::lookup(heap, ty, "__index__").is_none()
+        {
+            return None;
+        }
+        Some(
+            pyrt_objects::math::as_double_special(heap, o.object())
+                .map(|real| ComplexValue { real, imag: 0.0 })
+                .map_err(|e| self.err(e)),
+        )
+    }
+
     /// `type(o).name(o)` for `__int__`, `__float__` and `__index__`, whose result must be an
     /// int (a float for `__float__`): `TypeError: __int__ returned non-int (type str)`, `TypeError:
     /// P.__float__ returned non-float (type int)`. `None` when `o`'s class does not define the
@@ -451,6 +551,23 @@ impl<'py> Interp<'py> {
         } else {
             long::Int::cast(r.object()).is_some()
         };
+        if ok && !float && !core::ptr::eq(r.ob_type(), pyrt_objects::types::INT_TYPE.get()) {
+            // A strict subclass of int (a bool): deprecated, and copied to an int.
+            self.warn_deprecated(&format!(
+                "{name} returned non-int (type {}).  The ability to return an instance of a \
+                 strict subclass of int is deprecated, and may be removed in a future version \
+                 of Python.",
+                r.ob_type().name()
+            ));
+            return Some(
+                pyrt_objects::abstract_::unary_op(
+                    self.heap,
+                    r.object(),
+                    pyrt_objects::abstract_::UnOp::Pos,
+                )
+                .map_err(|e| self.err(e)),
+            );
+        }
         if ok {
             return Some(Ok(r));
         }

@@ -5,9 +5,7 @@
 //! (`super(C, obj)` as a value) is 40 bytes: the class, the object and the start type.
 
 use pyrt_objects::typeobj::{PyTypeObject, Slots, StaticType, TypeFlags, TypeSpec};
-use pyrt_objects::types::{
-    OBJECT_TYPE, TYPE_TYPE, class, dict, method, type_object,
-};
+use pyrt_objects::types::{OBJECT_TYPE, TYPE_TYPE, class, dict, method, type_object};
 use pyrt_objects::{Heap, Obj, PyObject, PyResult};
 
 use super::exceptions;

@@ -393,21 +393,6 @@ impl<'py> Interp<'py> {
     }
 }
 
-/// Whether `name` is a special method the class statement refuses no longer: the attribute
-/// hooks and descriptor methods this module's protocol calls.
-pub(crate) fn is_protocol_method(name: &str) -> bool {
-    matches!(
-        name,
-        "__getattr__"
-            | "__getattribute__"
-            | "__setattr__"
-            | "__delattr__"
-            | "__get__"
-            | "__set__"
-            | "__delete__"
-    )
-}
-
 /// `_Py_Mangle(class_name, name)`: a private name (`__x`, not `__x__`) gets the class's name
 /// without its leading underscores in front (`_C__x`); a class named only by underscores
 /// mangles nothing.

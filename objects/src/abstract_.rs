@@ -255,7 +255,17 @@ fn sequence_repeat<'h>(
     count: &PyObject,
 ) -> PyResult<Obj<'h>> {
     if let Some(i) = crate::types::slot_defs::nb_index(heap, count) {
-        return repeat(heap, seq, repeat_count(i?.object())?);
+        // The overflow names the operand, not the int its `__index__` gave.
+        let n = repeat_count(i?.object()).map_err(|e| {
+            PyErr::new(
+                e.kind(),
+                format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    count.ob_type().name()
+                ),
+            )
+        })?;
+        return repeat(heap, seq, n);
     }
     repeat(heap, seq, repeat_count(count)?)
 }
@@ -955,7 +965,7 @@ pub fn collect_into<'h>(
 }
 
 /// `PyObject_LengthHint(o, default)`: the length where the type has one (a class's
-/// `__len__`), else `default`.
+/// `__len__`), else a class's `__length_hint__`, else `default`.
 ///
 /// # Errors
 /// What taking the length raises other than the `TypeError` of a type without one
@@ -964,14 +974,52 @@ pub fn length_hint(heap: &Heap, o: &PyObject, default: usize) -> PyResult<usize>
     // A class's `__len__` that raises `TypeError` gives no hint, as a type without a length.
     if let Some(n) = crate::types::slot_defs::sq_length(heap, o) {
         return match n {
-            Err(e) if e.kind() == crate::error::ExcKind::TypeError => Ok(default),
+            Err(e) if e.kind() == crate::error::ExcKind::TypeError => {
+                length_hint_method(heap, o, default)
+            }
             other => other,
         };
     }
     match len(o) {
-        Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {
-            Ok(default)
-        }
-        other => other,
+        Err(e) if e.kind() == crate::error::ExcKind::TypeError && !e.carries_object() => {}
+        other => return other,
     }
+    length_hint_method(heap, o, default)
+}
+
+/// The second half of `PyObject_LengthHint`: a class's `__length_hint__` (`NotImplemented`
+/// gives `default`).
+///
+/// # Errors
+/// What `__length_hint__` raises; `TypeError: __length_hint__ must be an integer, not str`,
+/// `ValueError: __length_hint__() should return >= 0`, `OverflowError` past `sys.maxsize`.
+fn length_hint_method(heap: &Heap, o: &PyObject, default: usize) -> PyResult<usize> {
+    use crate::types::{long, slot_defs};
+    if !slot_defs::has_protocol_methods(o.ob_type()) {
+        return Ok(default);
+    }
+    let Some(r) = slot_defs::call_special(heap, o, "__length_hint__", &[])? else {
+        return Ok(default);
+    };
+    if r.is(&crate::types::not_implemented(heap)) {
+        return Ok(default);
+    }
+    let Some(i) = long::Int::cast(r.object()) else {
+        return Err(PyErr::type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            r.ob_type().name()
+        )));
+    };
+    let n = long::as_ssize_t(i).map_err(|_| {
+        PyErr::new(
+            crate::error::ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })?;
+    usize::try_from(n).map_err(|_| {
+        PyErr::new(
+            crate::error::ExcKind::ValueError,
+            "__length_hint__() should return >= 0",
+        )
+    })
 }

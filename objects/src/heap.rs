@@ -610,6 +610,7 @@ impl Heap {
             heap: self,
             previous: self.hooks.replace(Some(erased)),
         };
+        let _current = RestoreCurrent(CURRENT_HOOKS.replace(Some(erased)));
         f()
     }
 
@@ -635,6 +636,33 @@ impl Heap {
         // is below this one on the stack; the borrow given to `f` cannot escape it.
         Some(f(unsafe { p.as_ref() }))
     }
+}
+
+std::thread_local! {
+    /// The hooks of the innermost [`Heap::with_hooks`] call running on this thread, for the
+    /// conversions that have no heap at hand ([`with_current_hooks`]).
+    static CURRENT_HOOKS: Cell<Option<NonNull<dyn RuntimeHooks + 'static>>> =
+        const { Cell::new(None) };
+}
+
+/// Puts back the previous current hooks when a [`Heap::with_hooks`] call ends.
+struct RestoreCurrent(Option<NonNull<dyn RuntimeHooks + 'static>>);
+
+impl Drop for RestoreCurrent {
+    fn drop(&mut self) {
+        CURRENT_HOOKS.set(self.0);
+    }
+}
+
+/// `f(hooks)` with the hooks of the innermost [`Heap::with_hooks`] call running on this
+/// thread (`None` outside one): for `PyNumber_Index` of a script's object where the object
+/// layer converts an argument without a heap at hand.
+pub(crate) fn with_current_hooks<R>(f: impl FnOnce(&dyn RuntimeHooks) -> R) -> Option<R> {
+    let p = CURRENT_HOOKS.get()?;
+    // SAFETY: an installed pointer is valid while its `with_hooks` call runs, and that call is
+    // below this one on the stack (its guard restores the previous value, even on
+    // unwinding); the borrow given to `f` cannot escape it.
+    Some(f(unsafe { p.as_ref() }))
 }
 
 impl Drop for Heap {

@@ -40,6 +40,28 @@ pub trait RuntimeHooks {
         )))
     }
 
+    /// `lookup_maybe_method`'s binding of special method `f`, found on `obj`'s class, when `f`
+    /// is not a plain function: `Some(f.__get__(obj, type(obj)))` as a new reference for a
+    /// descriptor (a `staticmethod`, a `classmethod`, a class with `__get__`), then called
+    /// without `obj`; `None` to call `f` with `obj` first. By default `None`.
+    ///
+    /// # Errors
+    /// What `__get__` raises.
+    fn bind_special(&self, f: &PyObject, obj: &PyObject) -> PyResult<Option<ObjPtr>> {
+        let _ = (f, obj);
+        Ok(None)
+    }
+
+    /// `PyNumber_Index(o)` for an object only the runtime can convert (a script's class with
+    /// `__index__`): its value; `None` when `o` has no `__index__`.
+    ///
+    /// # Errors
+    /// What `__index__` raises; `TypeError: __index__ returned non-int (type str)`.
+    fn index_value(&self, o: &PyObject) -> Option<PyResult<crate::long_digits::LongValue>> {
+        let _ = o;
+        None
+    }
+
     /// Iterates an iterable the object layer cannot iterate itself (a generator, a dict view,
     /// a script's class): calls `started` once the iterator is made (`PyObject_GetIter`
     /// succeeded), then `each` with every item (alive for the call) until it answers `false` or

@@ -592,6 +592,17 @@ pub fn opt<'a, 'h>(args: Bound<'a, 'h>, i: usize) -> Option<&'a Obj<'h>> {
 /// `TypeError: 'str' object cannot be interpreted as an integer`, `OverflowError: Python int
 /// too large to convert to C ssize_t`.
 pub fn ssize_arg(o: &PyObject) -> PyResult<isize> {
+    if let Some(v) = crate::numbers::user_index_value(o) {
+        return v?
+            .to_i64()
+            .and_then(|n| isize::try_from(n).ok())
+            .ok_or_else(|| {
+                PyErr::new(
+                    crate::error::ExcKind::OverflowError,
+                    "Python int too large to convert to C ssize_t",
+                )
+            });
+    }
     let Some(i) = long::Int::cast(o) else {
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -601,12 +612,26 @@ pub fn ssize_arg(o: &PyObject) -> PyResult<isize> {
     long::as_ssize_t(i)
 }
 
+/// An index value clamped to the `Py_ssize_t` range.
+fn clamp_value(v: &crate::long_digits::LongValue) -> isize {
+    v.to_i64()
+        .and_then(|n| isize::try_from(n).ok())
+        .unwrap_or(if v.is_negative() {
+            isize::MIN
+        } else {
+            isize::MAX
+        })
+}
+
 /// A `start`/`stop` argument given (`_PyEval_SliceIndexNotNone`): an int clamped to the
 /// `Py_ssize_t` range.
 ///
 /// # Errors
 /// `TypeError: slice indices must be integers or have an __index__ method`.
 pub fn slice_index_arg(o: &PyObject) -> PyResult<isize> {
+    if let Some(v) = crate::numbers::user_index_value(o) {
+        return Ok(clamp_value(&v?));
+    }
     long::Int::cast(o).map(long::clamp_to_ssize).ok_or_else(|| {
         PyErr::type_error("slice indices must be integers or have an __index__ method")
     })
@@ -618,6 +643,9 @@ pub fn slice_index_arg(o: &PyObject) -> PyResult<isize> {
 /// # Errors
 /// `TypeError: slice indices must be integers or None or have an __index__ method`.
 pub fn slice_index(o: &PyObject) -> PyResult<isize> {
+    if let Some(v) = crate::numbers::user_index_value(o) {
+        return Ok(clamp_value(&v?));
+    }
     long::Int::cast(o).map(long::clamp_to_ssize).ok_or_else(|| {
         PyErr::type_error("slice indices must be integers or None or have an __index__ method")
     })

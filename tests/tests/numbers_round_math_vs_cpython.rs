@@ -462,7 +462,6 @@ fn method_cases() -> Vec<Case> {
             "as_integer_ratio",
             "is_integer",
             "conjugate",
-            "__index__",
             "__trunc__",
             "__floor__",
             "__ceil__",

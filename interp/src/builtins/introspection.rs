@@ -42,32 +42,53 @@ pub(super) fn issubclass<'py>(
     bound: &[Option<Obj<'py>>],
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
-    let (c, info) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
-    let Some(c) = as_type(c.object()) else {
+    let (derived, info) = (arg(interp, bound, 0)?, arg(interp, bound, 1)?);
+    let t = object_issubclass(interp, &derived, &info)?;
+    Ok(long::new_bool(interp.heap, t))
+}
+
+/// `object_issubclass`: a plain class (whose type is `type`) directly, a tuple item by item
+/// in order, else the class's metaclass's `__subclasscheck__` (which may take a `derived`
+/// that is not a class), else `recursive_issubclass`'s checks of both arguments.
+fn object_issubclass<'py>(
+    interp: &Interp<'py>,
+    derived: &Obj<'py>,
+    cls: &Obj<'py>,
+) -> R<'py, bool> {
+    let plain = as_type(cls.object()).filter(|t| {
+        core::ptr::eq(
+            t.ob_base.ob_base.ob_type(),
+            pyrt_objects::types::TYPE_TYPE.get(),
+        )
+    });
+    if plain.is_none() {
+        if let Some(items) = tuple::Tuple::cast(cls.object()) {
+            for p in tuple::items(items) {
+                // SAFETY: the tuple holds its items.
+                let item = unsafe { Obj::from_borrowed(interp.heap, p.as_ref()) };
+                if object_issubclass(interp, derived, &item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(r) = interp.user_type_check(cls, derived, "__subclasscheck__") {
+            return r;
+        }
+    }
+    let Some(c) = as_type(derived.object()) else {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
             "issubclass() arg 1 must be a class",
         ));
     };
-    let mut infos = vec![info.clone()];
-    let mut any = false;
-    while let Some(i) = infos.pop() {
-        if let Some(t) = tuple::Tuple::cast(i.object()) {
-            infos.extend(tuple::items(t).iter().map(|p| {
-                // SAFETY: the tuple holds its items.
-                unsafe { Obj::from_borrowed(interp.heap, p.as_ref()) }
-            }));
-            continue;
-        }
-        let Some(t) = as_type(i.object()) else {
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-            ));
-        };
-        any |= c.is_subtype(t);
-    }
-    Ok(long::new_bool(interp.heap, any))
+    let Some(t) = as_type(cls.object()) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
+    };
+    Ok(c.is_subtype(t))
 }
 
 /// `globals()`: the calling frame's globals.

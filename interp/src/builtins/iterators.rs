@@ -166,7 +166,7 @@ pub(super) fn reversed<'py>(
     if pyrt_objects::types::class::is_heap_type(ty)
         && let Some(f) = interp.class_lookup(ty, "__reversed__")
     {
-        return interp.call(&f, vec![seq], Vec::new());
+        return interp.call_special_method(f, &seq, Vec::new(), Vec::new());
     }
     if ty.is_subtype(LIST_TYPE.get()) {
         return seq::list_reversed(heap, &seq).map_err(err);

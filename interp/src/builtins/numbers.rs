@@ -122,9 +122,9 @@ pub(super) fn radix<'py>(
     let mut x = arg(interp, bound, 0)?;
     // An int (an int subclass's instance too) is its own index (`_PyNumber_Index`).
     if !long::is_int(x.object())
-        && let Some(f) = special(interp, &x, "__index__")
+        && let Some(i) = interp.user_index(&x)
     {
-        x = interp.call(&f, vec![x], Vec::new())?;
+        x = i?;
     }
     if !long::is_int(x.object()) {
         return Err(interp.raise(

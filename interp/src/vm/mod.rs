@@ -259,7 +259,9 @@ impl<'py> Interp<'py> {
                 "__build_class__: not enough arguments",
             ));
         };
-        let bases: Vec<Obj<'py>> = it.collect();
+        let orig_bases: Vec<Obj<'py>> = it.collect();
+        let resolved = self.resolve_mro_entries(&orig_bases)?;
+        let bases = resolved.as_ref().unwrap_or(&orig_bases).clone();
         if !is_function(func.object()) {
             return Err(self.raise(
                 &super::exceptions::TYPE_ERROR,
@@ -281,6 +283,9 @@ impl<'py> Interp<'py> {
             .map_err(|e| self.err(e))?;
         self.link_to_caller(&frame);
         let cell = eval::Run::new(self).run_entry(eval::Entry::Stack(frame))?;
+        if resolved.is_some() {
+            self.set_orig_bases(&ns, orig_bases)?;
+        }
         let cls = self.make_class(keywords, &name, &bases, ns)?;
         if let Some(c) = pyrt_objects::types::cell::CellObject::cast(cell.object())
             && pyrt_objects::types::type_object(cls.object()).is_some()

@@ -18,8 +18,9 @@
 //! `PyFloat_AsDouble` ([`as_double`]: `TypeError: must be real number, not str`, `OverflowError:
 //! int too large to convert to float`) and `PyNumber_Index`
 //! ([`index_value`](crate::numbers::index_value)). `floor`, `ceil` and `trunc` call the
-//! built-in types' `__floor__`/`__ceil__`/`__trunc__`; a class defined in Python with its own
-//! is the interpreter's to dispatch before calling these.
+//! types' `__floor__`/`__ceil__`/`__trunc__` (a class's own through
+//! [`slot_defs`](crate::types::slot_defs)), and `floor`/`ceil` fall back to a class's
+//! `__float__` or `__index__` ([`as_double_special`]).
 
 mod integer;
 mod real;
@@ -44,6 +45,7 @@ use crate::object::PyObject;
 use crate::types::float::{FLOAT_TYPE, Float, float_value, new_float};
 use crate::types::long::{Int, long_error, new_bool, new_int};
 use crate::types::module::Module;
+use crate::types::slot_defs;
 use crate::types::tuple::new_tuple;
 
 /// The module's constants, in CPython's order.
@@ -202,29 +204,70 @@ fn is_exact_float(o: &PyObject) -> bool {
     core::ptr::eq(o.ob_type(), FLOAT_TYPE.get())
 }
 
-/// `math.floor`/`math.ceil`: an exact float directly, an int or float subclass through its
-/// `__floor__`/`__ceil__` (the same values), else `PyFloat_AsDouble`'s error.
-fn rounded<'h>(heap: &'h Heap, o: &PyObject, f: fn(f64) -> f64) -> PyResult<Obj<'h>> {
+/// `math.floor`/`math.ceil`: an exact float directly, else the type's `__floor__`/`__ceil__`
+/// (an int or float subclass through the built-in ones, a class's own called as it is),
+/// else `PyFloat_AsDouble` ([`as_double_special`]).
+fn rounded<'h>(heap: &'h Heap, o: &PyObject, name: &str, f: fn(f64) -> f64) -> PyResult<Obj<'h>> {
+    if let Some(r) = user_special(heap, o, name)? {
+        return Ok(r);
+    }
     if !is_exact_float(o)
         && let Some(i) = Int::cast(o)
     {
         return crate::types::long_methods::exact_int(heap, i);
     }
-    let x = as_double(o)?;
+    let x = as_double_special(heap, o)?;
     new_int(heap, &LongValue::from_f64(f(x)).map_err(long_error)?)
 }
 
+/// `_PyObject_LookupSpecial(o, name)` called, for a class's own method (`Ok(None)` for a
+/// built-in type or a class that does not define it).
+fn user_special<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Option<Obj<'h>>> {
+    if !slot_defs::has_protocol_methods(o.ob_type()) {
+        return Ok(None);
+    }
+    slot_defs::call_special(heap, o, name, &[])
+}
+
+/// `PyFloat_AsDouble(o)` with a class's `__float__` (whose result must be a float) or
+/// `__index__` (an int, converted) before [`as_double`].
+///
+/// # Errors
+/// `TypeError: A.__float__ returned non-float (type int)`, `TypeError: __index__ returned
+/// non-int (type str)`, what the methods raise, and [`as_double`]'s errors.
+pub fn as_double_special(heap: &Heap, o: &PyObject) -> PyResult<f64> {
+    if slot_defs::has_user_slots(o.ob_type()) {
+        if let Some(r) = slot_defs::call_special(heap, o, "__float__", &[])? {
+            return match Float::cast(r.object()) {
+                Some(x) => Ok(float_value(x)),
+                None => Err(PyErr::type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    o.ob_type().name(),
+                    r.ob_type().name()
+                ))),
+            };
+        }
+        if let Some(r) = slot_defs::nb_index(heap, o) {
+            return as_double(r?.object());
+        }
+    }
+    as_double(o)
+}
+
 fn floor<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    rounded(heap, arg(args, 0)?.object(), f64::floor)
+    rounded(heap, arg(args, 0)?.object(), "__floor__", f64::floor)
 }
 
 fn ceil<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    rounded(heap, arg(args, 0)?.object(), f64::ceil)
+    rounded(heap, arg(args, 0)?.object(), "__ceil__", f64::ceil)
 }
 
 /// `math.trunc(x)`: `x.__trunc__()`.
 fn trunc<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     let o = arg(args, 0)?.object();
+    if let Some(r) = user_special(heap, o, "__trunc__")? {
+        return Ok(r);
+    }
     if let Some(x) = Float::cast(o) {
         return new_int(
             heap,

@@ -41,6 +41,9 @@ pub fn is_none(o: &PyObject) -> bool {
 /// # Errors
 /// `TypeError: 'float' object cannot be interpreted as an integer`.
 pub fn index_value(o: &PyObject) -> PyResult<LongValue> {
+    if let Some(r) = user_index_value(o) {
+        return r;
+    }
     match Int::cast(o) {
         Some(i) => Ok(long_value(i)),
         None => Err(PyErr::type_error(format!(
@@ -48,6 +51,18 @@ pub fn index_value(o: &PyObject) -> PyResult<LongValue> {
             o.ob_type().name()
         ))),
     }
+}
+
+/// `PyNumber_Index(o)` for an instance of a script's class with `__index__` (through the
+/// running interpreter's hooks); `None` for any other object.
+///
+/// # Errors
+/// What `__index__` raises; `TypeError: __index__ returned non-int (type str)`.
+pub fn user_index_value(o: &PyObject) -> Option<PyResult<LongValue>> {
+    if !crate::types::slot_defs::has_user_slots(o.ob_type()) {
+        return None;
+    }
+    crate::heap::with_current_hooks(|h| h.index_value(o)).flatten()
 }
 
 /// `PyNumber_AsSsize_t(o, NULL)`: an index clipped to the `Py_ssize_t` range (how

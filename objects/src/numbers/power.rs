@@ -180,7 +180,6 @@ fn user_ternary_power<'h>(
     )))
 }
 
-
 /// The `nb_power(v, w, z)` of the built-in type whose instance `owner` is (`int.__pow__(2, 5,
 /// 3)`: `wrap_ternaryfunc` calls that one slot), `z` not `None`; `None` is `NotImplemented` (or
 /// `owner`'s type has no such slot).

@@ -161,6 +161,18 @@ pub(crate) static TYPE_SLOTS: Slots = Slots {
     setattr: None,
 };
 
+/// The slots of a metaclass (a class on `type`): `type`'s, with the representation,
+/// hash and comparisons of its classes through the metaclass's own special methods
+/// ([`slot_defs`](crate::types::slot_defs)`::subclass_*`), as `slot_tp_repr` etc. fill them.
+pub(crate) static META_SLOTS: Slots = Slots {
+    repr: crate::types::slot_defs::subclass_repr,
+    str: Some(crate::types::slot_defs::subclass_str),
+    hash: Some(crate::types::slot_defs::subclass_hash),
+    richcompare: Some(crate::types::slot_defs::subclass_richcompare),
+    number: Some(&crate::types::slot_defs::META_NUMBER_SLOTS),
+    ..TYPE_SLOTS
+};
+
 /// `type`: `__basicsize__` is `sizeof(PyHeapTypeObject)` (920) and `__itemsize__` 40, as in
 /// CPython 3.12.
 pub static TYPE_TYPE: StaticType = StaticType::new(

@@ -411,7 +411,7 @@ fn new_metaclass<'h>(
             itemsize: base_ty.itemsize(),
             flags,
             base: NonNull::from(base_ty),
-            slots: &crate::types::base::TYPE_SLOTS,
+            slots: &crate::types::base::META_SLOTS,
         },
     )?;
     if is_heap_type(base_ty) {

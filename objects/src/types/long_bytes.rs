@@ -69,6 +69,9 @@ pub fn call_to_bytes<'h>(heap: &'h Heap, n: &Int, args: Bound<'_, 'h>) -> PyResu
         None => 1,
         Some(o) => match Int::cast(o.object()) {
             Some(i) => long::as_ssize_t(i)? as i64,
+            None if crate::numbers::user_index_value(o.object()).is_some() => {
+                crate::methods::ssize_arg(o.object())? as i64
+            }
             None => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object cannot be interpreted as an integer",

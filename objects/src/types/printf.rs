@@ -586,6 +586,10 @@ fn format_integer(o: &PyObject, spec: &Spec) -> PyResult<String> {
             o.ob_type().name()
         ))
     };
+    if let Some(v) = crate::numbers::user_index_value(o) {
+        // A script's class with `__index__` (`_PyNumber_Index`, or `PyNumber_Long` for `%d`).
+        return format_long(&v?, spec.flags & F_ALT != 0, spec.prec, ty);
+    }
     if !is_number(o) {
         return Err(wrong());
     }

@@ -26,38 +26,6 @@ use crate::type_cache::{find_name_in_mro, type_lookup};
 use crate::typeobj::{CompareOp, NumberSlots, PyTypeObject};
 use crate::types::{class, long, unicode};
 
-/// The special methods of CPython's `slotdefs` (and the protocols the interpreter keeps) that
-/// pyrt does not honour yet on a class whose base is `object`: a class defining one is refused
-/// when it is made rather than silently ignored. Every other special method is honoured by a
-/// slot here, by the interpreter, or is only ever called by name (`__copy__`, `__reduce__`).
-pub const UNSUPPORTED_SPECIAL_METHODS: &[&str] = &[
-    "__getattr__",
-    "__getattribute__",
-    "__setattr__",
-    "__delattr__",
-    "__get__",
-    "__set__",
-    "__delete__",
-    "__await__",
-    "__aiter__",
-    "__anext__",
-    "__aenter__",
-    "__aexit__",
-    "__buffer__",
-    "__release_buffer__",
-    "__instancecheck__",
-    "__subclasscheck__",
-    "__length_hint__",
-    "__mro_entries__",
-    "__complex__",
-    "__bytes__",
-    "__trunc__",
-    "__floor__",
-    "__ceil__",
-    "__fspath__",
-    "__missing__",
-];
-
 /// Whether `ty` is a class whose slots are this module's (a class whose base is `object`).
 #[inline]
 pub fn has_user_slots(ty: &PyTypeObject) -> bool {
@@ -65,16 +33,20 @@ pub fn has_user_slots(ty: &PyTypeObject) -> bool {
 }
 
 /// Whether `ty` is a class on a built-in base other than `object` (`class L(list)`, `class
-/// D(dict)`, `class S(str)`, ...), whose special methods fill its slots over the base's: the
-/// slot functions of such classes try the class's method first ([`lookup`] finds only class
-/// namespaces, never a built-in type's), then the base's own slot.
+/// D(dict)`, `class S(str)`, ...; a metaclass, on `type`), whose special methods fill its
+/// slots over the base's: the slot functions of such classes try the class's method first
+/// ([`lookup`] finds only class namespaces, never a built-in type's), then the base's own
+/// slot.
 #[inline]
 pub fn overrides_builtin(ty: &PyTypeObject) -> bool {
     class::is_heap_type(ty)
         && matches!(
             class::class_kind(ty),
             Some(
-                class::ClassKind::List | class::ClassKind::Builtin(_) | class::ClassKind::Exception
+                class::ClassKind::List
+                    | class::ClassKind::Builtin(_)
+                    | class::ClassKind::Exception
+                    | class::ClassKind::Meta
             )
         )
 }
@@ -203,10 +175,35 @@ pub fn call_special<'h>(
     let Some(f) = lookup(heap, o.ob_type(), name) else {
         return Ok(None);
     };
+    call_found(heap, &f, o, args).map(Some)
+}
+
+/// `lookup_maybe_method` then the call: special method `f` found on `o`'s class called with
+/// `o` first when it is a function (or any object that is not a descriptor), else bound
+/// first (`f.__get__(o, type(o))`: a `staticmethod` or `classmethod` as `__len__` works).
+///
+/// # Errors
+/// What `__get__` or the call raises.
+pub fn call_found<'h>(
+    heap: &'h Heap,
+    f: &Obj<'h>,
+    o: &PyObject,
+    args: &[&PyObject],
+) -> PyResult<Obj<'h>> {
+    if !crate::types::function::is_function(f.object())
+        && let Some(bound) = heap
+            .call_hooks(|h| h.bind_special(f.object(), o))
+            .transpose()?
+            .flatten()
+    {
+        // SAFETY: the hook returns a new reference to an object of this heap.
+        let bound = unsafe { Obj::from_owned(heap, bound) };
+        return abstract_::call_object(heap, bound.object(), args);
+    }
     let mut all: Vec<&PyObject> = Vec::with_capacity(args.len() + 1);
     all.push(o);
     all.extend_from_slice(args);
-    abstract_::call_object(heap, f.object(), &all).map(Some)
+    abstract_::call_object(heap, f.object(), &all)
 }
 
 fn is_not_implemented(heap: &Heap, o: &Obj<'_>) -> bool {
@@ -279,7 +276,7 @@ pub fn slot_tp_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
             o.ob_type().name()
         )));
     }
-    let r = abstract_::call_object(heap, f.object(), &[o])?;
+    let r = call_found(heap, &f, o, &[])?;
     let Some(i) = long::Int::cast(r.object()) else {
         return Err(PyErr::type_error(
             "__hash__ method should return an integer",
@@ -591,6 +588,39 @@ pub(crate) static USER_NUMBER_SLOTS: NumberSlots = NumberSlots {
     bool: None,
 };
 
+/// The number slots of a metaclass: the unary operators through its methods (its binary
+/// operators go through [`subclass_binary`], as a built-in subclass's do).
+pub(crate) static META_NUMBER_SLOTS: NumberSlots = NumberSlots {
+    add: None,
+    subtract: None,
+    multiply: None,
+    remainder: None,
+    divmod: None,
+    power: None,
+    floor_divide: None,
+    true_divide: None,
+    lshift: None,
+    rshift: None,
+    and: None,
+    xor: None,
+    or: None,
+    negative: Some(nb_negative),
+    positive: Some(nb_positive),
+    absolute: Some(nb_absolute),
+    invert: Some(nb_invert),
+    bool: None,
+};
+
+/// Whether `ty` is a metaclass made by a `class` statement (on `type`).
+#[inline]
+pub fn is_metaclass(ty: &PyTypeObject) -> bool {
+    // The flag first: one load for the instances of every other class.
+    ty.flags()
+        .contains(crate::typeobj::TypeFlags::TYPE_SUBCLASS)
+        && class::is_heap_type(ty)
+        && class::class_kind(ty) == Some(class::ClassKind::Meta)
+}
+
 /// `__len__`'s result as a length (`slot_sq_length`).
 fn length_result(r: &Obj<'_>) -> PyResult<usize> {
     let Some(i) = long::Int::cast(r.object()) else {
@@ -668,7 +698,7 @@ pub fn subclass_bool(heap: &Heap, o: &PyObject) -> Option<PyResult<bool>> {
     sq_length(heap, o).map(|n| n.map(|n| n > 0))
 }
 
-/// `format(o, spec)` for a class (`PyObject_Format`): its `__format__`, which must return a
+/// `format(o, spec)` for a class's instance (or a metaclass's class) (`PyObject_Format`): its `__format__`, which must return a
 /// str, else `object.__format__`: `str(o)` for an empty spec, a `TypeError` otherwise.
 /// `None` for an object whose class is not one of these.
 ///
@@ -677,9 +707,10 @@ pub fn subclass_bool(heap: &Heap, o: &PyObject) -> Option<PyResult<bool>> {
 /// int`; `TypeError: unsupported format string passed to P.__format__`.
 pub fn format<'h>(heap: &'h Heap, o: &PyObject, spec: &str) -> Option<PyResult<Obj<'h>>> {
     let ty = o.ob_type();
-    // A class on a built-in base without `__format__` formats as its base.
+    // A class on a built-in base without `__format__` formats as its base; a metaclass's
+    // classes go through `format_user` (its `__format__`, or `type`'s).
     let own = overrides_builtin(ty) && lookup(heap, ty, "__format__").is_some();
-    if !(has_user_slots(ty) || own) {
+    if !(has_user_slots(ty) || own || is_metaclass(ty)) {
         return None;
     }
     Some(format_user(heap, o, spec))

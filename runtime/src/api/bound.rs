@@ -328,6 +328,11 @@ impl<'py, T> Bound<'py, T> {
 
     /// The raw refcount (`ob_refcnt`), this handle's reference included.
     ///
+    /// Errors the program has dropped no longer count: an error that carries an exception
+    /// object (a `KeyError` holds its key) keeps it until the error is gone, as CPython's
+    /// current exception does until `PyErr_Clear`, and the heap lets go of the exceptions of
+    /// dropped errors first.
+    ///
     /// # Example
     /// ```
     /// pyrt::Runtime::new().with(|py| {
@@ -339,6 +344,7 @@ impl<'py, T> Bound<'py, T> {
     /// });
     /// ```
     pub fn refcnt(&self) -> u64 {
+        self.py().heap().release_dead_raised();
         self.as_object().refcnt()
     }
 
