@@ -19,7 +19,7 @@
 //! int too large to convert to float`) and `PyNumber_Index`
 //! ([`index_value`](crate::numbers::index_value)). `floor`, `ceil` and `trunc` call the
 //! types' `__floor__`/`__ceil__`/`__trunc__` (a class's own through
-//! [`slot_defs`](crate::types::slot_defs)), and `floor`/`ceil` fall back to a class's
+//! [`slot_defs`]), and `floor`/`ceil` fall back to a class's
 //! `__float__` or `__index__` ([`as_double_special`]).
 
 mod integer;

@@ -20,7 +20,7 @@
 //! untracked (the collector's tuple and dict untracking is for exact types only). A base with
 //! items (`int`, `bytes`, `tuple`) leaves no room for a weakref list (`may_add_weak`) nor for
 //! member slots; on the others, `__slots__` names are cells after the base's struct
-//! ([`members`], shared with list and exception subclasses). Instance attributes live in a
+//! (`members`, shared with list and exception subclasses). Instance attributes live in a
 //! managed dict made on first use (no inline values: the bases' `tp_new` never calls
 //! `_PyObject_InitializeDict`).
 //!
