@@ -580,6 +580,9 @@ impl<'a, 'py> Run<'a, 'py> {
                         }
                         None => push!(self.compare_op(oparg, &l, &r)?),
                     }
+                    // `DECREF_INPUTS()`: the left operand goes first (a `__del__` sees it so).
+                    drop(l);
+                    drop(r);
                 }
                 BINARY_SUBSCR => {
                     skip_caches!(BINARY_SUBSCR);
@@ -590,6 +593,9 @@ impl<'a, 'py> Run<'a, 'py> {
                         Some(fast::Subscr::Failed(e)) => return Err(self.err(e)),
                         None => interp.getitem(&container, &sub)?,
                     };
+                    // `DECREF_INPUTS()`: the container goes first.
+                    drop(container);
+                    drop(sub);
                     peek!(1).set_empty(Some(v));
                 }
                 STORE_SUBSCR => {
