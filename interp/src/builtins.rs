@@ -537,7 +537,20 @@ fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &Obj<'py>, c: &Obj<'py>) -
     {
         return Ok(o.ob_type().is_subtype(t));
     }
+    // A union is checked as the tuple of its arguments.
+    let args = super::union_type::union_args(interp.heap, cls);
+    let (c, cls) = match &args {
+        Some(a) => (a, a.object()),
+        None => (c, cls),
+    };
     let items = tuple::Tuple::cast(cls);
+    if super::typing_objects::is_generic_alias(cls) {
+        // `GenericAlias.__instancecheck__` (`ga_instancecheck`).
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "isinstance() argument 2 cannot be a parameterized generic",
+        ));
+    }
     if items.is_none()
         && let Some(r) = interp.user_type_check(c, o, "__instancecheck__")
     {
@@ -1485,6 +1498,16 @@ pub(crate) fn getitem_base<'py>(
             ));
         }
         return getitem(interp, obj, &i);
+    }
+    if super::union_type::UNION.is(o) {
+        super::union_type::check_subscript(heap, o, key.object()).map_err(|e| interp.err(e))?;
+        // Substituting calls `typing._typevar_subst`: pyrt has no `typing` module, so the
+        // import fails as CPython's would without one.
+        interp.vm_import("typing")?;
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            "substituting the type parameters of a union needs typing._typevar_subst",
+        ));
     }
     // `list[int]`, `Alias[int]`: `types.GenericAlias`.
     if let Some(alias) =

@@ -86,6 +86,14 @@ impl RuntimeHooks for Interp<'_> {
             .map_err(|u| self.to_pyerr(u))
     }
 
+    fn union_or(
+        &self,
+        a: &PyObject,
+        b: &PyObject,
+    ) -> pyrt_objects::PyResult<Option<pyrt_objects::ObjPtr>> {
+        super::union_type::union_or(self.heap, a, b).map(|r| r.map(Obj::into_ptr))
+    }
+
     fn index_value(
         &self,
         o: &PyObject,

@@ -52,6 +52,7 @@ mod store;
 mod super_object;
 mod type_new;
 mod typing_objects;
+mod union_type;
 mod vm;
 
 use std::cell::{Cell, RefCell};

@@ -157,7 +157,7 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     .into_iter()
     .chain(super::typing_objects::KINDS.iter().copied())
     .chain(super::descriptors::KINDS.iter().copied())
-    .chain([&super::super_object::SUPER])
+    .chain([&super::super_object::SUPER, &super::union_type::UNION])
     .find_map(|k| k.cast(o))
 }
 

@@ -18,7 +18,7 @@
 //! Generic classes (`class C[T]`, `INTRINSIC_SUBSCRIPT_GENERIC`) need `typing.Generic`, which
 //! CPython implements in `typing.py`: pyrt refuses them with a clear error.
 
-use pyrt_objects::typeobj::{Slots, StaticType, TypeFlags, TypeSpec};
+use pyrt_objects::typeobj::{CompareOp, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
 use pyrt_objects::types::class;
 use pyrt_objects::types::{OBJECT_TYPE, TYPE_TYPE, long, none, tuple, unicode};
 use pyrt_objects::{ExcKind, Heap, Obj, PyErr, PyObject, PyResult, abstract_};
@@ -39,22 +39,65 @@ const COVARIANT: usize = 1;
 const CONTRAVARIANT: usize = 2;
 const INFER_VARIANCE: usize = 4;
 
+/// No number slots (for struct update syntax).
+pub(crate) const NO_NUMBER: NumberSlots = NumberSlots {
+    add: None,
+    subtract: None,
+    multiply: None,
+    remainder: None,
+    divmod: None,
+    power: None,
+    floor_divide: None,
+    true_divide: None,
+    lshift: None,
+    rshift: None,
+    and: None,
+    xor: None,
+    or: None,
+    negative: None,
+    positive: None,
+    absolute: None,
+    invert: None,
+    bool: None,
+};
+
+/// The number slots of a generic alias and a type alias: only `|` (`_Py_union_type_or`, PEP 604).
+static UNIONABLE_NUMBER: NumberSlots = NumberSlots {
+    or: Some(pyrt_objects::types::union_type_or),
+    ..NO_NUMBER
+};
+
 macro_rules! typing_type {
     ($ty:ident, $slots:ident, $name:literal, $size:expr, $repr:expr, $getattr:expr) => {
+        typing_type!(
+            $ty,
+            $slots,
+            $name,
+            $size,
+            $repr,
+            $getattr,
+            pyrt_objects::types::identity_hash,
+            None,
+            None,
+            None
+        );
+    };
+    ($ty:ident, $slots:ident, $name:literal, $size:expr, $repr:expr, $getattr:expr,
+     $hash:expr, $richcompare:expr, $number:expr, $setattr:expr) => {
         static $slots: Slots = Slots {
             dealloc,
             sizeof: None,
             repr: $repr,
             str: None,
-            hash: Some(pyrt_objects::types::identity_hash),
-            richcompare: None,
-            number: None,
+            hash: Some($hash),
+            richcompare: $richcompare,
+            number: $number,
             sequence: None,
             traverse: Some(traverse),
             clear: Some(clear),
             members: &[],
             getattr: Some($getattr),
-            setattr: None,
+            setattr: $setattr,
         };
         static $ty: StaticType = StaticType::new(
             &TYPE_TYPE,
@@ -100,7 +143,11 @@ typing_type!(
     "typing.TypeAliasType",
     56,
     alias_repr,
-    alias_getattr
+    alias_getattr,
+    pyrt_objects::types::identity_hash,
+    None,
+    Some(&UNIONABLE_NUMBER),
+    None
 );
 typing_type!(
     GENERIC_ALIAS_TYPE,
@@ -108,7 +155,11 @@ typing_type!(
     "types.GenericAlias",
     64,
     ga_repr,
-    ga_getattr
+    ga_getattr,
+    ga_hash,
+    Some(ga_richcompare),
+    Some(&UNIONABLE_NUMBER),
+    Some(super::union_type::readonly_setattr)
 );
 
 /// `typing.TypeVar`: name, bound, evaluate_bound, constraints, evaluate_constraints; flags.
@@ -220,6 +271,58 @@ pub(crate) fn class_getitem<'h>(
         return new_generic_alias(heap, obj.clone(), key.clone()).map(Some);
     }
     Ok(None)
+}
+
+/// Whether `o` is a `types.GenericAlias` (`_PyGenericAlias_Check`).
+pub(crate) fn is_generic_alias(o: &PyObject) -> bool {
+    GENERIC_ALIAS.is(o)
+}
+
+/// Whether `o` is a `typing.TypeAliasType` (`type X = ...`).
+pub(crate) fn is_type_alias(o: &PyObject) -> bool {
+    TYPEALIAS.is(o)
+}
+
+/// `ga_hash`: the origin's hash xor the arguments'.
+fn ga_hash(heap: &Heap, o: &PyObject) -> PyResult<i64> {
+    let t = GENERIC_ALIAS
+        .cast(o)
+        .ok_or_else(pyrt_objects::view::bad_internal_call)?;
+    let word = |i: usize| t.get_ref(heap, i).unwrap_or_else(|| none(heap));
+    let h0 = abstract_::hash(heap, word(0).object())?;
+    let h1 = abstract_::hash(heap, word(1).object())?;
+    Ok(h0 ^ h1)
+}
+
+/// `ga_richcompare`: `==` and `!=` between two generic aliases compare the origins, then the
+/// arguments; anything else is `NotImplemented`.
+fn ga_richcompare<'h>(
+    heap: &'h Heap,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult<Option<Obj<'h>>> {
+    let (Some(ta), Some(tb)) = (GENERIC_ALIAS.cast(a), GENERIC_ALIAS.cast(b)) else {
+        return Ok(None);
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(None);
+    }
+    let word = |t: Typed<'_>, i: usize| t.get_ref(heap, i).unwrap_or_else(|| none(heap));
+    let same_origin = abstract_::compare_bool(
+        heap,
+        word(ta, 0).object(),
+        word(tb, 0).object(),
+        CompareOp::Eq,
+    )?;
+    let eq = same_origin
+        && abstract_::compare_bool(
+            heap,
+            word(ta, 1).object(),
+            word(tb, 1).object(),
+            CompareOp::Eq,
+        )?;
+    Ok(Some(long::new_bool(heap, eq == (op == CompareOp::Eq))))
 }
 
 /// The typed view of a `TypeVar`, `ParamSpec` or `TypeVarTuple`.
@@ -354,7 +457,7 @@ fn ga_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>>
 
 /// `_Py_make_parameters`: the type parameters among `args` (and their aliases' parameters),
 /// each once, in order.
-fn parameters<'h>(heap: &'h Heap, args: Option<&PyObject>) -> PyResult<Obj<'h>> {
+pub(crate) fn parameters<'h>(heap: &'h Heap, args: Option<&PyObject>) -> PyResult<Obj<'h>> {
     let mut found: Vec<Obj<'h>> = Vec::new();
     let items = args
         .and_then(tuple::Tuple::cast)
@@ -435,7 +538,7 @@ fn ga_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
 
 /// `ga_repr_item`: `...` for the ellipsis, a class as `module.qualname` (the bare name for
 /// built-ins), anything else (aliases and type parameters included) by its repr.
-fn repr_item(heap: &Heap, p: &PyObject) -> PyResult<String> {
+pub(crate) fn repr_item(heap: &Heap, p: &PyObject) -> PyResult<String> {
     if core::ptr::eq(p, pyrt_objects::types::ellipsis(heap).object()) {
         return Ok("...".into());
     }
@@ -458,7 +561,11 @@ fn repr_item(heap: &Heap, p: &PyObject) -> PyResult<String> {
         let v = pyrt_objects::types::dict::get_item(heap, d, k.object()).ok()??;
         unicode::Str::cast(v.object()).map(unicode::str_value)
     };
-    let qualname = dict_text("__qualname__").unwrap_or_else(|| ty.name().to_string());
+    // `__qualname__` is the class's own (`type_new` takes it out of the namespace).
+    let qualname = class::Class::of_type(ty).map_or_else(
+        || ty.name().to_string(),
+        |c| class::class_module_and_name(c).1.to_string(),
+    );
     match dict_text("__module__") {
         Some(m) if m == "builtins" => Ok(qualname),
         Some(m) => Ok(format!("{m}.{qualname}")),

@@ -151,6 +151,19 @@ pub trait RuntimeHooks {
         )))
     }
 
+    /// `_Py_union_type_or(a, b)`, the `|` of `type`, `types.UnionType`, `types.GenericAlias`
+    /// and `typing.TypeAliasType` (PEP 604): a new reference to `a | b` (a `types.UnionType`,
+    /// or the one argument left after deduplication), `None` for `NotImplemented` (an operand
+    /// that is not a type, None, an alias or a union). The union object is the runtime's; by
+    /// default the answer is `NotImplemented`.
+    ///
+    /// # Errors
+    /// What comparing two generic aliases raises.
+    fn union_or(&self, a: &PyObject, b: &PyObject) -> PyResult<Option<ObjPtr>> {
+        let _ = (a, b);
+        Ok(None)
+    }
+
     /// `PySequence_Size(seq)` for a sequence only the interpreter knows (`__len__`).
     ///
     /// # Errors

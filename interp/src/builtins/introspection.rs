@@ -61,6 +61,9 @@ fn object_issubclass<'py>(
             pyrt_objects::types::TYPE_TYPE.get(),
         )
     });
+    // A union is checked as the tuple of its arguments.
+    let args = super::super::union_type::union_args(interp.heap, cls.object());
+    let cls = args.as_ref().unwrap_or(cls);
     if plain.is_none() {
         if let Some(items) = tuple::Tuple::cast(cls.object()) {
             for p in tuple::items(items) {
@@ -71,6 +74,13 @@ fn object_issubclass<'py>(
                 }
             }
             return Ok(false);
+        }
+        if super::super::typing_objects::is_generic_alias(cls.object()) {
+            // `GenericAlias.__subclasscheck__` (`ga_subclasscheck`).
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                "issubclass() argument 2 cannot be a parameterized generic",
+            ));
         }
         if let Some(r) = interp.user_type_check(cls, derived, "__subclasscheck__") {
             return r;

@@ -4,6 +4,7 @@
 use crate::error::PyResult;
 use crate::hash::hash_pointer;
 use crate::heap::Heap;
+use crate::obj::Obj;
 use crate::object::{ObjPtr, PyObject};
 use crate::typeobj::{PYTYPEOBJECT_SIZE, Slots, StaticType, TypeFlags, TypeSpec};
 
@@ -145,6 +146,26 @@ fn type_clear(heap: &Heap, o: &PyObject) {
     crate::types::class::heap_type_clear(heap, as_type(o));
 }
 
+/// `_Py_union_type_or`: `a | b` for types, None, generic aliases and unions (PEP 604), made by
+/// the runtime's union object ([`RuntimeHooks::union_or`](crate::hooks::RuntimeHooks::union_or));
+/// `NotImplemented` (`None`) for other operands or without a runtime. The `nb_or` of `type`
+/// and of the runtime's `types.UnionType`, `types.GenericAlias` and `typing.TypeAliasType`:
+/// one function, so `binary_op1` calls it once for two such operands.
+///
+/// # Errors
+/// What the runtime's union raises.
+pub fn union_type_or<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
+    let r = heap.call_hooks(|h| h.union_or(a, b)).unwrap_or(Ok(None))?;
+    // SAFETY: the hook gives a new reference.
+    Ok(r.map(|p| unsafe { Obj::from_owned(heap, p) }))
+}
+
+/// `type`'s number slots: only `|` (`type_as_number`'s `nb_or`, PEP 604).
+pub(crate) static TYPE_NUMBER: crate::typeobj::NumberSlots = crate::typeobj::NumberSlots {
+    or: Some(union_type_or),
+    ..NO_NUMBER
+};
+
 pub(crate) static TYPE_SLOTS: Slots = Slots {
     dealloc: type_dealloc,
     sizeof: Some(type_sizeof),
@@ -152,7 +173,7 @@ pub(crate) static TYPE_SLOTS: Slots = Slots {
     str: None,
     hash: Some(identity_hash),
     richcompare: None,
-    number: None,
+    number: Some(&TYPE_NUMBER),
     sequence: None,
     traverse: Some(type_traverse),
     clear: Some(type_clear),

@@ -64,7 +64,7 @@ pub mod weakref;
 pub(crate) use base::object_repr as base_object_repr;
 pub use base::{
     ELLIPSIS_TYPE, NONE_TYPE, NOTIMPLEMENTED_TYPE, OBJECT_TYPE, TYPE_TYPE, ellipsis, identity_hash,
-    none, not_implemented, type_object,
+    none, not_implemented, type_object, union_type_or,
 };
 pub use bytes::BYTES_TYPE;
 pub use complex::COMPLEX_TYPE;

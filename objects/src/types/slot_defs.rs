@@ -603,7 +603,8 @@ pub(crate) static META_NUMBER_SLOTS: NumberSlots = NumberSlots {
     rshift: None,
     and: None,
     xor: None,
-    or: None,
+    // `type`'s own `nb_or` (PEP 604), inherited where the metaclass defines no `__or__`.
+    or: Some(crate::types::base::union_type_or),
     negative: Some(nb_negative),
     positive: Some(nb_positive),
     absolute: Some(nb_absolute),
