@@ -1169,7 +1169,7 @@ pub(crate) fn name_object<'h>(heap: &'h Heap, name: &str, intern: bool) -> PyRes
 /// getattr and setattr slots are shared with list subclasses, which have none).
 fn slot_index<'o>(o: &'o PyObject, name: &str) -> Option<(&'o Instance, usize)> {
     let o = Instance::cast(o)?;
-    Some((o, slot_names(o).iter().position(|s| s == name)?))
+    Some((o, slot_names(o).iter().rposition(|s| s == name)?))
 }
 
 /// `PyObject_GenericGetAttr` for instances: member slots (data descriptors) first, then
@@ -1183,6 +1183,16 @@ fn instance_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Ob
             None => Err(no_attribute(o, name)),
         };
     }
+    instance_dict_getattr(heap, o, name)
+}
+
+/// The part of `PyObject_GenericGetAttr` for instances after the class's descriptors:
+/// `__dict__` itself, then the instance's own attributes (the member slots not read by name:
+/// a class attribute that shadows a slot's descriptor hides the slot).
+///
+/// # Errors
+/// `AttributeError` when the instance has no dict or the dict has no `name`.
+pub fn instance_dict_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
     let Some((m, k)) = managed::of(o) else {
         return Err(no_attribute(o, name));
     };
@@ -1204,6 +1214,26 @@ fn instance_setattr(
     if let Some((inst, i)) = slot_index(o, name) {
         return set_slot(heap, inst, i, name, value);
     }
+    instance_dict_setattr(heap, o, name, value)
+}
+
+/// Whether instance `o` has an instance dict (its class, or a base, does not set
+/// `__slots__` without `__dict__`).
+pub fn has_instance_dict(o: &PyObject) -> bool {
+    managed::of(o).is_some()
+}
+
+/// The part of `PyObject_GenericSetAttr` for instances after the class's descriptors (`None`
+/// deletes): `__dict__` itself, then the instance's own attributes, never a member slot.
+///
+/// # Errors
+/// `AttributeError` when the instance has no dict, or (deleting) the dict has no `name`.
+pub fn instance_dict_setattr(
+    heap: &Heap,
+    o: &PyObject,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     let Some((m, k)) = managed::of(o) else {
         return Err(no_attribute(o, name));
     };
@@ -1222,7 +1252,50 @@ pub fn member_slot_index(ty: &PyTypeObject, name: &str) -> Option<usize> {
     if !is_object_instance_type(ty) {
         return None;
     }
-    class_names(ty).iter().position(|s| s == name)
+    class_names(ty).iter().rposition(|s| s == name)
+}
+
+/// `member_get` of a `__slots__` descriptor: the value in member slot `i` of instance `o`
+/// (the descriptor's own cell, whatever name a subclass gives a slot of its own).
+///
+/// An instance of a class on a built-in base reads its cells after the base's struct.
+///
+/// # Errors
+/// `AttributeError` (`'T' object has no attribute 'name'`) when the slot is unset or `o`
+/// has no slot `i`; `SystemError` when `o` has no member slots at all.
+pub fn read_member_slot<'h>(
+    heap: &'h Heap,
+    o: &PyObject,
+    i: usize,
+    name: &str,
+) -> PyResult<Obj<'h>> {
+    let Some(inst) = Instance::cast(o) else {
+        return crate::types::builtin_subclass::members::get(heap, o, i, name);
+    };
+    member_slot_value(inst, i)
+        // SAFETY: a set slot holds a reference to a live object of this heap.
+        .map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) })
+        .ok_or_else(|| no_attribute(o, name))
+}
+
+/// `member_set` of a `__slots__` descriptor: `value` into member slot `i` of instance `o`
+/// (`None` deletes).
+///
+/// # Errors
+/// `AttributeError` when deleting an unset slot or `o` has no slot `i`; `SystemError` when
+/// `o` has no member slots at all.
+pub fn write_member_slot(
+    heap: &Heap,
+    o: &PyObject,
+    i: usize,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    match Instance::cast(o) {
+        Some(inst) if i < slot_names(inst).len() => set_slot(heap, inst, i, name, value),
+        Some(_) => Err(no_attribute(o, name)),
+        None => crate::types::builtin_subclass::members::set(heap, o, i, name, value),
+    }
 }
 
 /// The read of `LOAD_ATTR_SLOT`: the value in member slot `i` of `o`, borrowed; `None` when
