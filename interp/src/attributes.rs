@@ -203,6 +203,31 @@ impl<'py> Interp<'py> {
         Err(self.raise(&exceptions::TYPE_ERROR, msg))
     }
 
+    /// `C.__name__ = v` / `C.__qualname__ = v` (`type_set_name`, `type_set_qualname`): the
+    /// class's names change, its namespace gets no entry.
+    pub(crate) fn set_class_name_attr(
+        &self,
+        c: &class::Class,
+        name: &str,
+        value: &Obj<'py>,
+    ) -> R<'py, ()> {
+        let Some(s) = unicode::Str::cast(value.object()) else {
+            let msg = format!(
+                "can only assign string to {}.{name}, not '{}'",
+                c.as_type().name(),
+                value.ob_type().name()
+            );
+            return Err(self.raise(&exceptions::TYPE_ERROR, msg));
+        };
+        let text = unicode::str_value(s);
+        if name == "__name__" {
+            class::set_class_name(c, &text).map_err(|e| self.err(e))?;
+        } else {
+            class::set_class_qualname(c, &text);
+        }
+        Ok(())
+    }
+
     /// `'B' object attribute 'x' is read-only`: a store into an instance without a dict
     /// where the class has a plain attribute of that name.
     fn read_only_error(&self, obj: &Obj<'py>, name: &str) -> Unwind<'py> {
