@@ -1036,14 +1036,9 @@ pub(crate) fn construct<'py>(
                 })?;
                 e(float::new_float(heap, v))
             }
-            Some(a) if long::is_int(a.object()) => e(abstract_::binary_op(
-                heap,
-                a.object(),
-                long::int_from_i64(heap, 1)
-                    .map_err(|e| interp.err(e))?
-                    .object(),
-                abstract_::BinOp::TrueDiv,
-            )),
+            // `PyLong_AsDouble`: `OverflowError: int too large to convert to float`.
+            Some(a) if long::is_int(a.object()) => e(pyrt_objects::numbers::as_double(a.object())
+                .and_then(|x| float::new_float(heap, x))),
             Some(a) if core::ptr::eq(a.ob_type(), FLOAT_TYPE.get()) => Ok(a.clone()),
             Some(a) if let Some(x) = float::Float::cast(a.object()) => {
                 e(float::new_float(heap, float::float_value(x)))
