@@ -168,10 +168,74 @@ impl<'py> Interp<'py> {
                 .next();
             return Ok(first.unwrap_or_else(|| none(heap)));
         }
-        if MEMBER.is(o) || GETSET.is(o) {
+        if let Some(m) = MEMBER.cast(o) {
+            self.member_check(o, obj)?;
+            return class::read_member_slot(heap, obj.object(), m.get_num(0), name)
+                .map_err(|e| self.err(e));
+        }
+        if GETSET.is(o) {
             return abstract_::getattr(heap, obj.object(), name).map_err(|e| self.err(e));
         }
         Ok(d)
+    }
+
+    /// `descr_check` of a `__slots__` member descriptor: `obj` is an instance of the class
+    /// that defines it (`descriptor 'x' for 'A' objects doesn't apply to a 'int' object`).
+    fn member_check(&self, d: &PyObject, obj: &Obj<'py>) -> R<'py, ()> {
+        let owner = MEMBER
+            .cast(d)
+            .and_then(|t| t.get_ref(self.heap, descriptors::descr::TYPE));
+        let Some(ty) = owner
+            .as_ref()
+            .and_then(|t| pyrt_objects::types::type_object(t.object()))
+        else {
+            return Ok(());
+        };
+        if obj.ob_type().is_subtype(ty) {
+            return Ok(());
+        }
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            self.descriptor_name(d),
+            ty.name(),
+            obj.ob_type().name()
+        );
+        Err(self.raise(&exceptions::TYPE_ERROR, msg))
+    }
+
+    /// `C.__name__ = v` / `C.__qualname__ = v` (`type_set_name`, `type_set_qualname`): the
+    /// class's names change, its namespace gets no entry.
+    pub(crate) fn set_class_name_attr(
+        &self,
+        c: &class::Class,
+        name: &str,
+        value: &Obj<'py>,
+    ) -> R<'py, ()> {
+        let Some(s) = unicode::Str::cast(value.object()) else {
+            let msg = format!(
+                "can only assign string to {}.{name}, not '{}'",
+                c.as_type().name(),
+                value.ob_type().name()
+            );
+            return Err(self.raise(&exceptions::TYPE_ERROR, msg));
+        };
+        let text = unicode::str_value(s);
+        if name == "__name__" {
+            class::set_class_name(c, &text).map_err(|e| self.err(e))?;
+        } else {
+            class::set_class_qualname(c, &text);
+        }
+        Ok(())
+    }
+
+    /// `'B' object attribute 'x' is read-only`: a store into an instance without a dict
+    /// where the class has a plain attribute of that name.
+    fn read_only_error(&self, obj: &Obj<'py>, name: &str) -> Unwind<'py> {
+        let msg = format!(
+            "'{}' object attribute '{name}' is read-only",
+            obj.ob_type().name()
+        );
+        self.raise(&exceptions::ATTRIBUTE_ERROR, msg)
     }
 
     /// `property 'x' of 'C' object has no setter` (or getter, deleter).
@@ -213,7 +277,14 @@ impl<'py> Interp<'py> {
             self.call(&f, args, Vec::new())?;
             return Ok(true);
         }
-        if MEMBER.is(o) || GETSET.is(o) {
+        if let Some(m) = MEMBER.cast(o) {
+            self.member_check(o, obj)?;
+            let v = value.map(Obj::object);
+            class::write_member_slot(heap, obj.object(), m.get_num(0), name, v)
+                .map_err(|e| self.err(e))?;
+            return Ok(true);
+        }
+        if GETSET.is(o) {
             match value {
                 Some(v) => abstract_::setattr(heap, obj.object(), name, v.object()),
                 None => abstract_::delattr(heap, obj.object(), name),
@@ -382,7 +453,15 @@ impl<'py> Interp<'py> {
         {
             return self.descr_get(d.clone(), Some(obj), ty, name);
         }
-        let e = match abstract_::getattr(heap, o, name) {
+        // A class attribute that shadows a `__slots__` descriptor hides the slot: only the
+        // instance dict is looked at (`PyObject_GenericGetAttr` never reads a slot by name).
+        let shadows_slot = descr.is_some() && class::member_slot_index(ty, name).is_some();
+        let own = if shadows_slot {
+            class::instance_dict_getattr(heap, o, name)
+        } else {
+            abstract_::getattr(heap, o, name)
+        };
+        let e = match own {
             Ok(v) => return Ok(v),
             Err(e) if e.kind() != ExcKind::AttributeError => return Err(self.err(e)),
             Err(e) => e,
@@ -441,9 +520,20 @@ impl<'py> Interp<'py> {
         let o = obj.object();
         if class::is_heap_type(o.ob_type())
             && let Some(d) = self.type_lookup(o.ob_type(), name)?
-            && self.descr_set(&d, obj, name, value)?
         {
-            return Ok(());
+            if self.descr_set(&d, obj, name, value)? {
+                return Ok(());
+            }
+            // A plain class attribute: the instance dict takes the value, never a slot of
+            // that name (the attribute hides it); without a dict the name is read-only.
+            if class::is_instance(o) && !class::has_instance_dict(o) {
+                return Err(self.read_only_error(obj, name));
+            }
+            if class::member_slot_index(o.ob_type(), name).is_some() {
+                let v = value.map(Obj::object);
+                return class::instance_dict_setattr(self.heap, o, name, v)
+                    .map_err(|e| self.err(e));
+            }
         }
         if name == "__class__" {
             return self.object_set_class(obj, value);

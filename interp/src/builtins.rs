@@ -535,7 +535,7 @@ fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &Obj<'py>, c: &Obj<'py>) -
     if let Some(t) = pyrt_objects::types::type_object(cls)
         && (core::ptr::eq(o.ob_type(), t) || exact_type(t))
     {
-        return Ok(o.ob_type().is_subtype(t));
+        return object_isinstance(interp, o, t);
     }
     // A union is checked as the tuple of its arguments.
     let args = super::union_type::union_args(interp.heap, cls);
@@ -557,7 +557,7 @@ fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &Obj<'py>, c: &Obj<'py>) -
         return r;
     }
     if let Some(t) = pyrt_objects::types::type_object(cls) {
-        return Ok(o.ob_type().is_subtype(t));
+        return object_isinstance(interp, o, t);
     }
     let Some(items) = items else {
         return Err(interp.raise(
@@ -584,6 +584,31 @@ fn recursive_isinstance<'py>(interp: &Interp<'py>, o: &Obj<'py>, c: &Obj<'py>) -
     }
     interp.leave_c(1);
     found
+}
+
+/// `object_isinstance` for a class `t`: `type(o)` is a subtype of `t`, else `o.__class__`,
+/// when it is another class, is (a property may give one). An `AttributeError` from the
+/// lookup means no; any other error propagates.
+fn object_isinstance<'py>(interp: &Interp<'py>, o: &Obj<'py>, t: &PyTypeObject) -> R<'py, bool> {
+    let ty = o.ob_type();
+    if ty.is_subtype(t) {
+        return Ok(true);
+    }
+    // `o.__class__` is `type(o)` unless a class along its MRO defines `__class__` or
+    // `__getattribute__` (the built-in types' namespaces are not searched here).
+    if !pyrt_objects::types::class::is_heap_type(ty)
+        || (interp.type_lookup(ty, "__class__")?.is_none()
+            && interp.type_lookup(ty, "__getattribute__")?.is_none())
+    {
+        return Ok(false);
+    }
+    let icls = match interp.getattr(o, "__class__") {
+        Ok(c) => c,
+        Err(u) if interp.is_attribute_error(&u) => return Ok(false),
+        Err(u) => return Err(u),
+    };
+    Ok(pyrt_objects::types::type_object(icls.object())
+        .is_some_and(|c| !core::ptr::eq(c, ty) && c.is_subtype(t)))
 }
 
 /// An attribute name argument: `attribute name must be string, not 'int'`.
@@ -1024,14 +1049,9 @@ pub(crate) fn construct<'py>(
                 })?;
                 e(float::new_float(heap, v))
             }
-            Some(a) if long::is_int(a.object()) => e(abstract_::binary_op(
-                heap,
-                a.object(),
-                long::int_from_i64(heap, 1)
-                    .map_err(|e| interp.err(e))?
-                    .object(),
-                abstract_::BinOp::TrueDiv,
-            )),
+            // `PyLong_AsDouble`: `OverflowError: int too large to convert to float`.
+            Some(a) if long::is_int(a.object()) => e(pyrt_objects::numbers::as_double(a.object())
+                .and_then(|x| float::new_float(heap, x))),
             Some(a) if core::ptr::eq(a.ob_type(), FLOAT_TYPE.get()) => Ok(a.clone()),
             Some(a) if let Some(x) = float::Float::cast(a.object()) => {
                 e(float::new_float(heap, float::float_value(x)))

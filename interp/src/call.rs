@@ -588,6 +588,12 @@ impl<'py> Interp<'py> {
                     ),
                 ));
             }
+            if let Some(v) = value
+                && matches!(name, "__name__" | "__qualname__")
+                && let Some(c) = class::Class::of_type(ty)
+            {
+                return self.set_class_name_attr(c, name, v);
+            }
             let key = self.name_str(name)?;
             let result = match value {
                 Some(v) => dict::set_item(self.heap, d, key, v.clone()),

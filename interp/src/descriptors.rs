@@ -230,6 +230,10 @@ static MEMBER_SLOTS: Slots = descr_slots!(member_repr, &MEMBER_MEMBERS);
 static GETSET_SLOTS: Slots = descr_slots!(getset_repr, &GETSET_MEMBERS);
 static_type!(MEMBER_TYPE, "member_descriptor", 48, &MEMBER_SLOTS);
 static_type!(GETSET_TYPE, "getset_descriptor", 48, &GETSET_SLOTS);
+/// The member slot index a `__slots__` descriptor reads and writes (`None` for other objects).
+pub(crate) fn member_index(d: &PyObject) -> Option<usize> {
+    MEMBER.cast(d).map(|t| t.get_num(0))
+}
 /// `member_descriptor`: a `__slots__` name (type, name, qualname; the slot's index).
 pub(crate) static MEMBER: Kind = Kind::new(&MEMBER_TYPE, 3, 1);
 /// `getset_descriptor`: `__dict__` or `__weakref__` of a class (type, name, qualname; 0).

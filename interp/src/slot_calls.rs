@@ -439,19 +439,11 @@ impl<'py> Interp<'py> {
             Ok(i) => i,
             Err(u) => return Some(Err(u)),
         };
-        let heap = self.heap;
-        let one = match long::int_from_i64(heap, 1) {
-            Ok(one) => one,
-            Err(e) => return Some(Err(self.err(e))),
-        };
+        // `PyLong_AsDouble`: `OverflowError: int too large to convert to float`.
+        let x = pyrt_objects::numbers::as_double(i.object());
         Some(
-            pyrt_objects::abstract_::binary_op(
-                heap,
-                i.object(),
-                one.object(),
-                pyrt_objects::abstract_::BinOp::TrueDiv,
-            )
-            .map_err(|e| self.err(e)),
+            x.and_then(|x| pyrt_objects::types::float::new_float(self.heap, x))
+                .map_err(|e| self.err(e)),
         )
     }
 

@@ -229,8 +229,9 @@ pub struct Slots {
 pub struct PyTypeObject {
     /// The header: a type is an object of type `type`.
     pub ob_base: PyVarObject,
-    /// `tp_name`: a literal for static types, the heap type's own string for classes.
-    name: *const str,
+    /// `tp_name`: a literal for static types, a string owned by the heap type for classes
+    /// (a cell: `C.__name__ = 'D'` points it at a new string the class keeps).
+    name: core::cell::Cell<*const str>,
     basicsize: usize,
     itemsize: usize,
     flags: TypeFlags,
@@ -266,7 +267,17 @@ impl PyTypeObject {
     pub fn name(&self) -> &str {
         // SAFETY: the name is a literal (static types) or a string owned by the heap type, which
         // lives as long as the type does.
-        unsafe { &*self.name }
+        unsafe { &*self.name.get() }
+    }
+
+    /// Points `tp_name` at `name` (`type_set_name`).
+    ///
+    /// # Safety
+    /// The type is a heap type, and `name` stays valid and unchanged as long as the type
+    /// does (every `&str` [`name`](Self::name) gave out borrows the type, not the string).
+    pub(crate) unsafe fn set_name(&self, name: *const str) {
+        debug_assert!(self.flags.contains(TypeFlags::HEAPTYPE));
+        self.name.set(name);
     }
 
     /// `tp_basicsize` (`__basicsize__`).
@@ -359,9 +370,9 @@ impl PyTypeObject {
 pub struct StaticType(PyTypeObject);
 
 // SAFETY: a static type is immortal and immutable: its refcount is never written (incref and
-// decref skip immortal objects), its type pointer is never reassigned, its only other cell,
-// `weaklist`, is never written (weak references to static types are refused), and its version
-// tag is atomic. Sharing it between threads therefore never races.
+// decref skip immortal objects), its type pointer is never reassigned, its other cells,
+// `weaklist` and `name`, are never written (weak references to static types are refused, and
+// only heap types are renamed), and its version tag is atomic. Sharing it between threads therefore never races.
 unsafe impl Sync for StaticType {}
 
 /// The parts of a static type that differ between types.
@@ -388,7 +399,7 @@ impl StaticType {
                 ob_base: PyObject::new_immortal(metatype.ptr()),
                 ob_size: core::cell::Cell::new(0),
             },
-            name: spec.name,
+            name: core::cell::Cell::new(spec.name),
             basicsize: spec.basicsize,
             itemsize: spec.itemsize,
             flags: spec.flags.union(TypeFlags::IMMUTABLETYPE),
@@ -449,7 +460,7 @@ pub(crate) unsafe fn init_heap_type(ty: NonNull<PyTypeObject>, spec: HeapTypeSpe
     unsafe {
         let t = ty.as_ptr();
         core::ptr::addr_of_mut!((*t).ob_base.ob_size).write(core::cell::Cell::new(0));
-        core::ptr::addr_of_mut!((*t).name).write(spec.name);
+        core::ptr::addr_of_mut!((*t).name).write(core::cell::Cell::new(spec.name));
         core::ptr::addr_of_mut!((*t).basicsize).write(spec.basicsize);
         core::ptr::addr_of_mut!((*t).itemsize).write(spec.itemsize);
         core::ptr::addr_of_mut!((*t).flags).write(spec.flags.union(TypeFlags::HEAPTYPE));

@@ -359,10 +359,9 @@ fn specialize_attr(
         return None;
     }
     // A slot read straight from the instance only while the class attribute found for the
-    // name is the slot's own member descriptor (a subclass may shadow it).
+    // name is a member descriptor (a subclass may shadow it): the cell it names.
     // SAFETY: as above.
-    let slot_owned = descr.is_none_or(|d| crate::descriptors::MEMBER.is(unsafe { d.as_ref() }));
-    if slot_owned && let Some(i) = class::member_slot_index(ty, text) {
+    if let Some(i) = descr.and_then(|d| crate::descriptors::member_index(unsafe { d.as_ref() })) {
         class::member_slot_value(Instance::cast(o)?, i)?;
         set32(c, 1, version);
         set32(c, 3, i as u32);
@@ -505,8 +504,8 @@ pub(crate) fn specialize_store_attr(heap: &Heap, c: &Units, owner: &Obj<'_>, nam
         let version = type_cache::type_version(heap, ty).filter(|&v| v != 0)?;
         let descr = type_cache::type_lookup(heap, ty, name);
         // SAFETY: the namespace holding the descriptor is alive.
-        let slot_owned = descr.is_none_or(|d| crate::descriptors::MEMBER.is(unsafe { d.as_ref() }));
-        let (kind, ix) = match class::member_slot_index(ty, &text).filter(|_| slot_owned) {
+        let slot = descr.and_then(|d| crate::descriptors::member_index(unsafe { d.as_ref() }));
+        let (kind, ix) = match slot {
             Some(i) => (STORE_SLOT, i),
             None => {
                 let m = ManagedInstance::cast(o)?;

@@ -132,15 +132,16 @@ pub static MATH_FUNCTIONS: MethodTable<Module> = MethodTable {
     ],
 };
 
-/// The `i`-th argument converted by `PyFloat_AsDouble`.
-fn double_arg(args: Bound<'_, '_>, i: usize) -> PyResult<f64> {
-    as_double(arg(args, i)?.object())
+/// The `i`-th argument converted by `PyFloat_AsDouble` (a class's `__float__` or
+/// `__index__` too).
+fn double_arg(heap: &Heap, args: Bound<'_, '_>, i: usize) -> PyResult<f64> {
+    as_double_special(heap, arg(args, i)?.object())
 }
 
 macro_rules! math_1 {
     ($($name:ident = $f:expr, $can_overflow:expr;)*) => {$(
         fn $name<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-            new_float(heap, apply_1(double_arg(args, 0)?, $f, $can_overflow)?)
+            new_float(heap, apply_1(double_arg(heap, args, 0)?, $f, $can_overflow)?)
         }
     )*};
 }
@@ -166,8 +167,8 @@ math_1! {
 macro_rules! math_2 {
     ($($name:ident = $f:expr;)*) => {$(
         fn $name<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-            let x = double_arg(args, 0)?;
-            let y = double_arg(args, 1)?;
+            let x = double_arg(heap, args, 0)?;
+            let y = double_arg(heap, args, 1)?;
             new_float(heap, apply_2(x, y, $f)?)
         }
     )*};
@@ -181,7 +182,7 @@ math_2! {
 macro_rules! of_double {
     ($($name:ident = |$x:ident| $body:expr, $make:ident;)*) => {$(
         fn $name<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-            let $x = double_arg(args, 0)?;
+            let $x = double_arg(heap, args, 0)?;
             $make(heap, $body)
         }
     )*};
@@ -284,39 +285,45 @@ fn trunc<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h
 }
 
 fn call_pow<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    new_float(heap, pow(double_arg(args, 0)?, double_arg(args, 1)?)?)
+    new_float(
+        heap,
+        pow(double_arg(heap, args, 0)?, double_arg(heap, args, 1)?)?,
+    )
 }
 
 fn call_fmod<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    new_float(heap, fmod(double_arg(args, 0)?, double_arg(args, 1)?)?)
+    new_float(
+        heap,
+        fmod(double_arg(heap, args, 0)?, double_arg(heap, args, 1)?)?,
+    )
 }
 
 fn call_log<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     let base = opt(args, 1).map(Obj::object);
-    new_float(heap, log(arg(args, 0)?.object(), base)?)
+    new_float(heap, log(heap, arg(args, 0)?.object(), base)?)
 }
 
 fn log2<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    new_float(heap, loghelper(arg(args, 0)?.object(), f64::log2)?)
+    new_float(heap, loghelper(heap, arg(args, 0)?.object(), f64::log2)?)
 }
 
 fn log10<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    new_float(heap, loghelper(arg(args, 0)?.object(), f64::log10)?)
+    new_float(heap, loghelper(heap, arg(args, 0)?.object(), f64::log10)?)
 }
 
 fn call_modf<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    let (frac, whole) = modf(double_arg(args, 0)?);
+    let (frac, whole) = modf(double_arg(heap, args, 0)?);
     new_tuple(heap, vec![new_float(heap, frac)?, new_float(heap, whole)?])
 }
 
 fn call_frexp<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    let (m, e) = frexp(double_arg(args, 0)?);
+    let (m, e) = frexp(double_arg(heap, args, 0)?);
     let e = crate::types::long::int_from_i64(heap, e)?;
     new_tuple(heap, vec![new_float(heap, m)?, e])
 }
 
 fn call_ldexp<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    let x = double_arg(args, 0)?;
+    let x = double_arg(heap, args, 0)?;
     let Some(i) = Int::cast(arg(args, 1)?.object()) else {
         return Err(PyErr::type_error(
             "Expected an int as second argument to ldexp.",
@@ -326,9 +333,11 @@ fn call_ldexp<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<O
 }
 
 fn call_isclose<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    let a = double_arg(args, 0)?;
-    let b = double_arg(args, 1)?;
-    let tol = |i: usize, default: f64| opt(args, i).map_or(Ok(default), |o| as_double(o.object()));
+    let a = double_arg(heap, args, 0)?;
+    let b = double_arg(heap, args, 1)?;
+    let tol = |i: usize, default: f64| {
+        opt(args, i).map_or(Ok(default), |o| as_double_special(heap, o.object()))
+    };
     let rel_tol = tol(2, 1e-9)?;
     let abs_tol = tol(3, 0.0)?;
     Ok(new_bool(heap, isclose(a, b, rel_tol, abs_tol)?))
@@ -340,7 +349,7 @@ fn all_args<'a>(args: Bound<'a, '_>) -> Vec<&'a PyObject> {
 }
 
 fn call_hypot<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
-    new_float(heap, hypot(&all_args(args))?)
+    new_float(heap, hypot(heap, &all_args(args))?)
 }
 
 fn call_dist<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {

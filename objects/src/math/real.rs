@@ -17,8 +17,8 @@
 
 use crate::error::{PyErr, PyResult};
 use crate::float_repr::{frexp_finite, ldexp as scale2};
+use crate::heap::Heap;
 use crate::long_digits::LongValue;
-use crate::numbers::as_double;
 use crate::object::PyObject;
 use crate::types::long::{Int, long_value};
 
@@ -260,9 +260,9 @@ pub fn long_frexp(v: &LongValue) -> (f64, i64) {
 /// # Errors
 /// `ValueError: math domain error` for ints `<= 0` and as `math_1`; the argument errors of
 /// `PyFloat_AsDouble`.
-pub fn loghelper(arg: &PyObject, func: fn(f64) -> f64) -> PyResult<f64> {
+pub fn loghelper(heap: &Heap, arg: &PyObject, func: fn(f64) -> f64) -> PyResult<f64> {
     let Some(i) = Int::cast(arg) else {
-        return apply_1(as_double(arg)?, func, false);
+        return apply_1(super::as_double_special(heap, arg)?, func, false);
     };
     let v = long_value(i);
     if v.is_negative() || v.is_zero() {
@@ -281,11 +281,11 @@ pub fn loghelper(arg: &PyObject, func: fn(f64) -> f64) -> PyResult<f64> {
 ///
 /// # Errors
 /// As [`loghelper`], and `ZeroDivisionError: float division by zero` for a base of 1.
-pub fn log(x: &PyObject, base: Option<&PyObject>) -> PyResult<f64> {
-    let num = loghelper(x, f64::ln)?;
+pub fn log(heap: &Heap, x: &PyObject, base: Option<&PyObject>) -> PyResult<f64> {
+    let num = loghelper(heap, x, f64::ln)?;
     let Some(base) = base else {
         return Ok(num);
     };
-    let den = loghelper(base, f64::ln)?;
+    let den = loghelper(heap, base, f64::ln)?;
     crate::float_repr::float_div(num, den).map_err(PyErr::zero_division)
 }

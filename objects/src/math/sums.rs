@@ -7,7 +7,6 @@ use crate::abstract_::{BinOp, binary_op, for_each};
 use crate::error::{PyErr, PyResult};
 use crate::float_repr::{frexp_finite, ldexp};
 use crate::heap::Heap;
-use crate::numbers::as_double;
 use crate::obj::Obj;
 use crate::object::PyObject;
 
@@ -110,7 +109,7 @@ impl FSum {
 pub fn fsum(heap: &Heap, seq: &PyObject) -> PyResult<f64> {
     let mut acc = FSum::default();
     for_each(heap, seq, |item| {
-        acc.add(as_double(item.object())?)?;
+        acc.add(super::as_double_special(heap, item.object())?)?;
         Ok(true)
     })?;
     acc.total()
@@ -205,11 +204,11 @@ pub fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
 ///
 /// # Errors
 /// `TypeError: must be real number, not str`, `OverflowError` for an int too large.
-pub fn hypot(coordinates: &[&PyObject]) -> PyResult<f64> {
+pub fn hypot(heap: &Heap, coordinates: &[&PyObject]) -> PyResult<f64> {
     let mut vec = Vec::with_capacity(coordinates.len());
     let (mut max, mut found_nan) = (0.0f64, false);
     for c in coordinates {
-        let x = as_double(c)?.abs();
+        let x = super::as_double_special(heap, c)?.abs();
         found_nan |= x.is_nan();
         if x > max {
             max = x;
@@ -242,7 +241,7 @@ pub fn dist<'h>(heap: &'h Heap, p: &Obj<'h>, q: &Obj<'h>) -> PyResult<f64> {
     for (a, b) in ps.iter().zip(qs) {
         // SAFETY: items of live tuples that `p` and `q` keep alive.
         let (a, b) = unsafe { (a.as_ref(), b.as_ref()) };
-        let x = (as_double(a)? - as_double(b)?).abs();
+        let x = (super::as_double_special(heap, a)? - super::as_double_special(heap, b)?).abs();
         found_nan |= x.is_nan();
         if x > max {
             max = x;

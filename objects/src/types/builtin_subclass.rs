@@ -226,7 +226,7 @@ pub(crate) mod members {
 
     /// The index of member slot `name` in `o`, if its class has one.
     pub(crate) fn index(o: &PyObject, name: &str) -> Option<usize> {
-        member_names(o).iter().position(|s| s == name)
+        member_names(o).iter().rposition(|s| s == name)
     }
 
     /// Reads member slot `i` of `o` (`AttributeError` when it is unset).
@@ -415,7 +415,7 @@ fn adopt<'h>(heap: &'h Heap, cls: &Class, instance: Obj<'h>) -> Obj<'h> {
 /// `PyObject_GenericGetAttr` for the instances: the base's attributes (data descriptors such
 /// as `int.real`) first, then `__dict__`, then the instance's own attributes.
 fn subclass_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
-    if let Some(i) = member_names(o).iter().position(|s| s == name) {
+    if let Some(i) = member_names(o).iter().rposition(|s| s == name) {
         return read_member(heap, o, i, name);
     }
     if let Some(member) = o.ob_type().find_member(name) {
@@ -439,7 +439,7 @@ fn subclass_setattr(
     name: &str,
     value: Option<&PyObject>,
 ) -> PyResult<()> {
-    if let Some(i) = member_names(o).iter().position(|s| s == name) {
+    if let Some(i) = member_names(o).iter().rposition(|s| s == name) {
         return write_member(heap, o, i, name, value);
     }
     if o.ob_type().find_member(name).is_some() {

@@ -61,9 +61,13 @@ pub struct PyHeapTypeObject {
     /// The direct subclasses (`tp_subclasses`, borrowed: a class leaves its base's list when
     /// it is freed), which [`type_modified`](crate::type_cache::type_modified) invalidates.
     subclasses: core::cell::RefCell<Vec<NonNull<PyTypeObject>>>,
-    /// `__qualname__` when the class statement gave one other than the name (`ht_qualname`:
-    /// `f.<locals>.C`, `Outer.Inner`).
-    dotted_qualname: core::cell::OnceCell<String>,
+    /// `__qualname__` when it is not the name the class was made with (`ht_qualname`:
+    /// `f.<locals>.C`, `Outer.Inner`, or assigned later): a string in `assigned_names`.
+    dotted_qualname: core::cell::Cell<Option<NonNull<str>>>,
+    /// Every `__name__` and `__qualname__` assigned after the class was made, kept until the
+    /// class is freed: `tp_name` and `dotted_qualname` point into them, and the `&str`s
+    /// they gave out borrow the class (a boxed `str` does not move when the list grows).
+    assigned_names: core::cell::RefCell<Vec<Box<str>>>,
     kind: ClassKind,
     /// Whether `mro` is more than the chain of `tp_base` (multiple inheritance somewhere
     /// above): lookups and subtype tests then follow `mro`.
@@ -78,7 +82,8 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - 3 * size_of::<String>()
     - size_of::<Option<ClassKeys>>()
     - size_of::<ClassKind>()
-    - size_of::<core::cell::OnceCell<String>>()
+    - size_of::<core::cell::Cell<Option<NonNull<str>>>>()
+    - size_of::<core::cell::RefCell<Vec<Box<str>>>>()
     - size_of::<core::cell::Cell<bool>>()
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
     - 4 * size_of::<Option<ObjPtr>>()
@@ -154,7 +159,8 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).new_fact).write(core::cell::Cell::new((0, false)));
         ptr::addr_of_mut!((*h).c3).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
-        ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::OnceCell::new());
+        ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::Cell::new(None));
+        ptr::addr_of_mut!((*h).assigned_names).write(core::cell::RefCell::new(Vec::new()));
         ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
         ptr::addr_of_mut!((*h)._reserved).write([0; RESERVED]);
         let name_ptr: *const str = (*h).qualname.as_str();
@@ -227,7 +233,35 @@ fn header(c: &Class) -> &PyHeapTypeObject {
 /// The class's module and qualified name.
 pub fn class_module_and_name(c: &Class) -> (&str, &str) {
     let h = header(c);
-    (&h.module, h.dotted_qualname.get().unwrap_or(&h.qualname))
+    // SAFETY: `dotted_qualname` points into `assigned_names`, kept as long as the class.
+    let q = h.dotted_qualname.get().map(|q| unsafe { q.as_ref() });
+    (&h.module, q.unwrap_or(&h.qualname))
+}
+
+/// A string the class keeps until it is freed (in `assigned_names`), as a pointer.
+fn keep_name(c: &Class, name: &str) -> NonNull<str> {
+    let kept: Box<str> = name.into();
+    let p = NonNull::from(&*kept);
+    header(c).assigned_names.borrow_mut().push(kept);
+    p
+}
+
+/// `type_set_name`: `C.__name__ = name` (`tp_name` and `__name__`; the qualified name and the
+/// namespace do not change).
+///
+/// # Errors
+/// `ValueError` when `name` holds a NUL character.
+pub fn set_class_name(c: &Class, name: &str) -> PyResult<()> {
+    if name.contains('\0') {
+        return Err(PyErr::new(
+            ExcKind::ValueError,
+            "type name must not contain null characters",
+        ));
+    }
+    let p = keep_name(c, name);
+    // SAFETY: a class is a heap type; the string is kept until the class is freed.
+    unsafe { c.as_type().set_name(p.as_ptr()) };
+    Ok(())
 }
 
 /// `type_module` of a class as reprs use it: its namespace's `__module__` when that is a str
@@ -247,13 +281,12 @@ pub fn class_module(c: &Class) -> Option<String> {
     Some(header(c).module.clone())
 }
 
-/// Sets the class's `__qualname__` as its class statement gave it (once, when the class is
-/// made; a name equal to the class's name changes nothing).
+/// Sets the class's `__qualname__` (`type_set_qualname`; its class statement's, or assigned
+/// later): a name equal to the one the class was made with is kept as that one.
 pub fn set_class_qualname(c: &Class, qualname: &str) {
     let h = header(c);
-    if qualname != h.qualname {
-        let _ = h.dotted_qualname.set(qualname.to_string());
-    }
+    let p = (qualname != h.qualname).then(|| keep_name(c, qualname));
+    h.dotted_qualname.set(p);
 }
 
 /// Whether `name` is an identifier (`str.isidentifier`, as `__slots__` names must be).
@@ -967,6 +1000,7 @@ pub(crate) unsafe fn heap_type_dealloc(heap: &Heap, op: ObjPtr) {
         ptr::drop_in_place(ptr::addr_of_mut!((*h).module));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).slot_names));
         ptr::drop_in_place(ptr::addr_of_mut!((*h).dotted_qualname));
+        ptr::drop_in_place(ptr::addr_of_mut!((*h).assigned_names));
         if let Some(k) = (*h).cached_keys.take() {
             k.release(heap);
         }
@@ -1169,7 +1203,7 @@ pub(crate) fn name_object<'h>(heap: &'h Heap, name: &str, intern: bool) -> PyRes
 /// getattr and setattr slots are shared with list subclasses, which have none).
 fn slot_index<'o>(o: &'o PyObject, name: &str) -> Option<(&'o Instance, usize)> {
     let o = Instance::cast(o)?;
-    Some((o, slot_names(o).iter().position(|s| s == name)?))
+    Some((o, slot_names(o).iter().rposition(|s| s == name)?))
 }
 
 /// `PyObject_GenericGetAttr` for instances: member slots (data descriptors) first, then
@@ -1183,6 +1217,16 @@ fn instance_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Ob
             None => Err(no_attribute(o, name)),
         };
     }
+    instance_dict_getattr(heap, o, name)
+}
+
+/// The part of `PyObject_GenericGetAttr` for instances after the class's descriptors:
+/// `__dict__` itself, then the instance's own attributes (the member slots not read by name:
+/// a class attribute that shadows a slot's descriptor hides the slot).
+///
+/// # Errors
+/// `AttributeError` when the instance has no dict or the dict has no `name`.
+pub fn instance_dict_getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
     let Some((m, k)) = managed::of(o) else {
         return Err(no_attribute(o, name));
     };
@@ -1204,6 +1248,26 @@ fn instance_setattr(
     if let Some((inst, i)) = slot_index(o, name) {
         return set_slot(heap, inst, i, name, value);
     }
+    instance_dict_setattr(heap, o, name, value)
+}
+
+/// Whether instance `o` has an instance dict (its class, or a base, does not set
+/// `__slots__` without `__dict__`).
+pub fn has_instance_dict(o: &PyObject) -> bool {
+    managed::of(o).is_some()
+}
+
+/// The part of `PyObject_GenericSetAttr` for instances after the class's descriptors (`None`
+/// deletes): `__dict__` itself, then the instance's own attributes, never a member slot.
+///
+/// # Errors
+/// `AttributeError` when the instance has no dict, or (deleting) the dict has no `name`.
+pub fn instance_dict_setattr(
+    heap: &Heap,
+    o: &PyObject,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     let Some((m, k)) = managed::of(o) else {
         return Err(no_attribute(o, name));
     };
@@ -1222,7 +1286,50 @@ pub fn member_slot_index(ty: &PyTypeObject, name: &str) -> Option<usize> {
     if !is_object_instance_type(ty) {
         return None;
     }
-    class_names(ty).iter().position(|s| s == name)
+    class_names(ty).iter().rposition(|s| s == name)
+}
+
+/// `member_get` of a `__slots__` descriptor: the value in member slot `i` of instance `o`
+/// (the descriptor's own cell, whatever name a subclass gives a slot of its own).
+///
+/// An instance of a class on a built-in base reads its cells after the base's struct.
+///
+/// # Errors
+/// `AttributeError` (`'T' object has no attribute 'name'`) when the slot is unset or `o`
+/// has no slot `i`; `SystemError` when `o` has no member slots at all.
+pub fn read_member_slot<'h>(
+    heap: &'h Heap,
+    o: &PyObject,
+    i: usize,
+    name: &str,
+) -> PyResult<Obj<'h>> {
+    let Some(inst) = Instance::cast(o) else {
+        return crate::types::builtin_subclass::members::get(heap, o, i, name);
+    };
+    member_slot_value(inst, i)
+        // SAFETY: a set slot holds a reference to a live object of this heap.
+        .map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) })
+        .ok_or_else(|| no_attribute(o, name))
+}
+
+/// `member_set` of a `__slots__` descriptor: `value` into member slot `i` of instance `o`
+/// (`None` deletes).
+///
+/// # Errors
+/// `AttributeError` when deleting an unset slot or `o` has no slot `i`; `SystemError` when
+/// `o` has no member slots at all.
+pub fn write_member_slot(
+    heap: &Heap,
+    o: &PyObject,
+    i: usize,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    match Instance::cast(o) {
+        Some(inst) if i < slot_names(inst).len() => set_slot(heap, inst, i, name, value),
+        Some(_) => Err(no_attribute(o, name)),
+        None => crate::types::builtin_subclass::members::set(heap, o, i, name, value),
+    }
 }
 
 /// The read of `LOAD_ATTR_SLOT`: the value in member slot `i` of `o`, borrowed; `None` when

@@ -400,7 +400,7 @@ impl<'a, 'h> Formatter<'a, 'h> {
                 return format_integer(o, spec).map(|t| Some((t, true)));
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                return format_real(o, spec).map(|t| Some((t, true)));
+                return format_real(self.heap, o, spec).map(|t| Some((t, true)));
             }
             'c' if bytes => char::from(byte_char(o)?).to_string(),
             'c' => unicode_char(o)?.to_string(),
@@ -635,17 +635,8 @@ fn format_long(v: &LongValue, alt: bool, prec: i32, ty: char) -> PyResult<String
 
 /// `formatfloat`: `PyFloat_AsDouble`, then `PyOS_double_to_string(x, type, prec, ALT?)`
 /// (precision 6 by default).
-fn format_real(o: &PyObject, spec: &Spec) -> PyResult<String> {
-    let x = if let Some(x) = float::Float::cast(o) {
-        float::float_value(x)
-    } else if let Some(i) = Int::cast(o) {
-        long::long_value(i).to_f64().map_err(long_error)?
-    } else {
-        return Err(PyErr::type_error(format!(
-            "must be real number, not {}",
-            o.ob_type().name()
-        )));
-    };
+fn format_real(heap: &Heap, o: &PyObject, spec: &Spec) -> PyResult<String> {
+    let x = crate::math::as_double_special(heap, o)?;
     let prec = if spec.prec < 0 { 6 } else { spec.prec };
     let alt = if spec.flags & F_ALT != 0 { "#" } else { "" };
     format_float(x, &format!("{alt}.{prec}{}", spec.ch)).map_err(|m| {
