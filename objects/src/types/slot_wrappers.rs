@@ -97,7 +97,7 @@ static BINARY_DEFS: [SlotDef; 24] = binary_defs! {
     TrueDiv "__truediv__" "__rtruediv__" "/";
 };
 
-static OTHER_DEFS: [SlotDef; 34] = [
+static OTHER_DEFS: [SlotDef; 36] = [
     SlotDef {
         name: "__repr__",
         kind: Kind::Repr,
@@ -252,6 +252,16 @@ static OTHER_DEFS: [SlotDef; 34] = [
         name: "__ior__",
         kind: Kind::Interp,
         doc: "Return self|=value.",
+    },
+    SlotDef {
+        name: "__setattr__",
+        kind: Kind::Interp,
+        doc: "Implement setattr(self, name, value).",
+    },
+    SlotDef {
+        name: "__delattr__",
+        kind: Kind::Interp,
+        doc: "Implement delattr(self, name).",
     },
     SlotDef {
         name: "__int__",
@@ -424,10 +434,13 @@ fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
         "__ior__" => dict || is(&SET_TYPE),
         "__isub__" | "__iand__" | "__ixor__" => is(&SET_TYPE),
         // `PyObject_GenericGetAttr` set explicitly, so `add_operators` gives a wrapper.
+        // `type_setattro`: `object`'s are given elsewhere.
+        "__setattr__" | "__delattr__" => meta,
         "__getattribute__" => {
             use crate::types::{COMPLEX_TYPE, FLOAT_TYPE, FROZENSET_TYPE, INT_TYPE};
             use crate::types::{exceptions::BASE_EXCEPTION, range::RANGE_TYPE};
-            list || dict
+            meta || list
+                || dict
                 || seq
                 || [
                     &INT_TYPE,
