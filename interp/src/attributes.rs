@@ -719,10 +719,33 @@ impl<'py> Interp<'py> {
         args: &[Obj<'py>],
         kwargs: &[(String, Obj<'py>)],
     ) -> R<'py, Obj<'py>> {
+        let (ty, args, owner) = if ty.is_subtype(pyrt_objects::types::TYPE_TYPE.get()) {
+            // `type.mro` on `type` or a metaclass is the method descriptor itself, unbound:
+            // its first argument is the class (`type.mro(bool)`).
+            let Some((first, rest)) = args.split_first() else {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("unbound method type.{name}() needs an argument"),
+                ));
+            };
+            let Some(cls) = pyrt_objects::types::type_object(first.object()) else {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "descriptor '{name}' for 'type' objects doesn't apply to a '{}' object",
+                        first.ob_type().name()
+                    ),
+                ));
+            };
+            (cls, rest, "type")
+        } else {
+            // A bound method names the class it is bound to (`int.mro()`).
+            (ty, args, ty.name())
+        };
         if !args.is_empty() || !kwargs.is_empty() {
             return Err(self.raise(
                 &exceptions::TYPE_ERROR,
-                format!("type.{name}() takes no arguments ({} given)", args.len()),
+                format!("{owner}.{name}() takes no arguments ({} given)", args.len()),
             ));
         }
         let types: Vec<Obj<'py>> = if name == "mro" {
