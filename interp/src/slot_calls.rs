@@ -848,8 +848,10 @@ impl<'py> Interp<'py> {
             dict::or::dict_ior(heap, d, other.object()).map_err(err)?;
             return Ok(obj.clone());
         }
-        let (Some(a), Some(b)) = (set::Set::cast(obj.object()), set::AnySet::cast(other.object()))
-        else {
+        let (Some(a), Some(b)) = (
+            set::Set::cast(obj.object()),
+            set::AnySet::cast(other.object()),
+        ) else {
             return Ok(pyrt_objects::types::not_implemented(heap));
         };
         match name {

@@ -62,6 +62,9 @@ fn getnewargs<'h>(heap: &'h Heap, z: &Complex, _: Bound<'_, 'h>) -> PyResult<Obj
     let c = complex_value(z);
     tuple::new_tuple(
         heap,
-        vec![float::new_float(heap, c.real)?, float::new_float(heap, c.imag)?],
+        vec![
+            float::new_float(heap, c.real)?,
+            float::new_float(heap, c.imag)?,
+        ],
     )
 }

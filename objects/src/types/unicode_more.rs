@@ -17,9 +17,7 @@ use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::long::{self, new_bool};
 use crate::types::unicode::{self, Str, str_value};
-use crate::types::unicode_methods::{
-    is_alpha, lower_text, substring, unchanged, upper_text,
-};
+use crate::types::unicode_methods::{is_alpha, lower_text, substring, unchanged, upper_text};
 use crate::types::{dict, list, tuple};
 use crate::unicode_data::{decimal_value, is_numeric, is_printable};
 
@@ -477,12 +475,7 @@ pub enum CharTest {
 pub fn char_test<'h>(heap: &'h Heap, s: &Str, test: CharTest) -> Obj<'h> {
     let text = str_value(s);
     let ok = match test {
-        CharTest::Alnum => {
-            !text.is_empty()
-                && text
-                    .chars()
-                    .all(|c| is_alpha(c) || is_numeric(c))
-        }
+        CharTest::Alnum => !text.is_empty() && text.chars().all(|c| is_alpha(c) || is_numeric(c)),
         CharTest::Decimal => !text.is_empty() && text.chars().all(|c| decimal_value(c).is_some()),
         CharTest::Ascii => text.is_ascii(),
         CharTest::Printable => text.chars().all(is_printable),
