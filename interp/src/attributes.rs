@@ -699,7 +699,10 @@ pub(crate) fn has_descriptor_method(o: &PyObject, name: &str) -> bool {
     if MEMBER.is(o) || GETSET.is(o) {
         return matches!(name, "__get__" | "__set__" | "__delete__");
     }
-    if CLASSMETHOD.is(o) || STATICMETHOD.is(o) {
+    if CLASSMETHOD.is(o)
+        || STATICMETHOD.is(o)
+        || pyrt_objects::types::descrobject::is_method_descriptor(o)
+    {
         return name == "__get__";
     }
     if descriptors::MAPPINGPROXY.is(o) {
@@ -736,6 +739,9 @@ impl<'py> Interp<'py> {
                     })
                 }),
             );
+        }
+        if let Some(d) = pyrt_objects::types::descrobject::MethodDescr::cast(o) {
+            return Some(self.method_descriptor_get(obj, d, args, kwargs));
         }
         Some((|| {
             if !kwargs.is_empty() {
@@ -801,6 +807,53 @@ impl<'py> Interp<'py> {
         })())
     }
 
+    /// `descr.__get__(obj, type=None)` of a method descriptor (`wrap_descr_get`, then
+    /// `method_get`): the descriptor itself for no instance, else the method bound to `obj`
+    /// (`list.append.__get__([1])` is `<built-in method append of list object at 0x…>`).
+    fn method_descriptor_get(
+        &self,
+        descr: &Obj<'py>,
+        d: &pyrt_objects::types::descrobject::MethodDescr,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let heap = self.heap;
+        let type_error = |m: String| Err(self.raise(&exceptions::TYPE_ERROR, m));
+        if !kwargs.is_empty() {
+            return type_error("wrapper __get__() takes no keyword arguments".into());
+        }
+        // `PyArg_UnpackTuple(args, "", 1, 2, ...)`: an empty name before the message.
+        match args.len() {
+            0 => return type_error(" expected at least 1 argument, got 0".into()),
+            1 | 2 => {}
+            n => return type_error(format!(" expected at most 2 arguments, got {n}")),
+        }
+        let none = none(heap);
+        if args[0].is(&none) {
+            if args.get(1).is_none_or(|t| t.is(&none)) {
+                return type_error("__get__(None, None) is invalid".into());
+            }
+            return Ok(descr.clone());
+        }
+        let obj = &args[0];
+        let owner = d.objclass(heap);
+        let fits = pyrt_objects::types::type_object(owner.object())
+            .is_some_and(|t| obj.ob_type().is_subtype(t));
+        if !fits {
+            let owner_name =
+                pyrt_objects::types::type_object(owner.object()).map_or("?", |t| t.name());
+            return type_error(format!(
+                "descriptor '{}' for '{owner_name}' objects doesn't apply to a '{}' object",
+                d.name(),
+                obj.ob_type().name()
+            ));
+        }
+        if let Some(m) = super::methods::bound(self, obj, d.name())? {
+            return Ok(m);
+        }
+        d.bind(heap, obj.clone()).map_err(|e| self.err(e))
+    }
+
     /// `C.__subclasses__()` and `C.mro()`.
     fn type_method(
         &self,
@@ -809,10 +862,33 @@ impl<'py> Interp<'py> {
         args: &[Obj<'py>],
         kwargs: &[(String, Obj<'py>)],
     ) -> R<'py, Obj<'py>> {
+        let (ty, args, owner) = if ty.is_subtype(pyrt_objects::types::TYPE_TYPE.get()) {
+            // `type.mro` on `type` or a metaclass is the method descriptor itself, unbound:
+            // its first argument is the class (`type.mro(bool)`).
+            let Some((first, rest)) = args.split_first() else {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!("unbound method type.{name}() needs an argument"),
+                ));
+            };
+            let Some(cls) = pyrt_objects::types::type_object(first.object()) else {
+                return Err(self.raise(
+                    &exceptions::TYPE_ERROR,
+                    format!(
+                        "descriptor '{name}' for 'type' objects doesn't apply to a '{}' object",
+                        first.ob_type().name()
+                    ),
+                ));
+            };
+            (cls, rest, "type")
+        } else {
+            // A bound method names the class it is bound to (`int.mro()`).
+            (ty, args, ty.name())
+        };
         if !args.is_empty() || !kwargs.is_empty() {
             return Err(self.raise(
                 &exceptions::TYPE_ERROR,
-                format!("type.{name}() takes no arguments ({} given)", args.len()),
+                format!("{owner}.{name}() takes no arguments ({} given)", args.len()),
             ));
         }
         let types: Vec<Obj<'py>> = if name == "mro" {

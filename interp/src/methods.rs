@@ -3,6 +3,7 @@
 
 use pyrt_objects::methods::Methods;
 use pyrt_objects::types::bytes_methods::BYTES_METHODS;
+use pyrt_objects::types::complex_methods::COMPLEX_METHODS;
 use pyrt_objects::types::dict::methods::DICT_METHODS;
 use pyrt_objects::types::float_methods::FLOAT_METHODS;
 use pyrt_objects::types::list_methods::LIST_METHODS;
@@ -72,6 +73,8 @@ fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
         &FLOAT_METHODS
     } else if is(&t::INT_TYPE) || is(&t::BOOL_TYPE) {
         &INT_METHODS
+    } else if is(&t::COMPLEX_TYPE) {
+        &COMPLEX_METHODS
     } else {
         return None;
     };
@@ -164,6 +167,8 @@ fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
         &TUPLE_METHODS
     } else if bytes::is_bytes(o) {
         &BYTES_METHODS
+    } else if pyrt_objects::types::complex::is_complex(o) {
+        &COMPLEX_METHODS
     } else if pyrt_objects::types::module::is_module(o) {
         // Only `math`'s functions are bound to an object-layer module.
         &pyrt_objects::math::MATH_FUNCTIONS

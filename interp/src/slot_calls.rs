@@ -622,14 +622,18 @@ fn protocol_kind(ty: &pyrt_objects::typeobj::PyTypeObject, name: &str) -> Option
     let dict = is(&t::DICT_TYPE);
     let seq = is(&t::STR_TYPE) || is(&t::TUPLE_TYPE) || is(&t::BYTES_TYPE);
     let set = is(&t::SET_TYPE) || is(&t::FROZENSET_TYPE);
+    let range = is(&t::range::RANGE_TYPE);
     Some(match name {
         "__init__" if list || dict || is(&t::SET_TYPE) => Wrapper,
         "__getitem__" if list || dict => Method,
-        "__getitem__" if seq => Wrapper,
+        "__getitem__" if seq || range => Wrapper,
         "__setitem__" | "__delitem__" if list || dict => Wrapper,
         "__len__" if list || dict || seq || set => Wrapper,
         "__contains__" if dict || set => Method,
-        "__contains__" if list || seq => Wrapper,
+        "__contains__" if list || seq || range => Wrapper,
+        "__iadd__" | "__imul__" if list => Wrapper,
+        "__ior__" if dict || is(&t::SET_TYPE) => Wrapper,
+        "__isub__" | "__iand__" | "__ixor__" if is(&t::SET_TYPE) => Wrapper,
         _ => return None,
     })
 }
@@ -759,6 +763,9 @@ impl<'py> Interp<'py> {
                 .setitem_base(obj, args[0].clone(), args[1].clone())
                 .map(|()| none),
             "__delitem__" => self.delitem_base(obj, &args[0]).map(|()| none),
+            "__iadd__" | "__imul__" | "__ior__" | "__isub__" | "__iand__" | "__ixor__" => {
+                self.inplace_base(obj, name, &args[0])
+            }
             "__len__" => {
                 let n = pyrt_objects::abstract_::len(obj.object()).map_err(|e| self.err(e))?;
                 long::int_from_i64(heap, n as i64).map_err(|e| self.err(e))
@@ -807,5 +814,66 @@ impl<'py> Interp<'py> {
             }
         }
         Ok(pyrt_objects::types::none(heap))
+    }
+}
+
+impl<'py> Interp<'py> {
+    /// The in-place wrappers of the built-in containers on `obj`, past any method of its
+    /// class: `list_inplace_concat` (`list.extend`), `list_inplace_repeat` (the count through
+    /// `PyNumber_AsSsize_t`), `dict_ior` (`dict.update`'s argument) and `set_isub`,
+    /// `set_iand`, `set_ixor`, `set_ior` (`NotImplemented` unless `other` is a set or a
+    /// frozenset). Each answers `obj` itself.
+    fn inplace_base(&self, obj: &Obj<'py>, name: &str, other: &Obj<'py>) -> R<'py, Obj<'py>> {
+        use pyrt_objects::types::{dict, list, set, set_ops};
+        let heap = self.heap;
+        let err = |e| self.err(e);
+        if let Some(l) = list::List::cast(obj.object()) {
+            if name == "__iadd__" {
+                pyrt_objects::types::list_methods::extend_from(heap, l, other).map_err(err)?;
+            } else {
+                let n = self.repeat_count_index(other)?;
+                list::inplace_repeat(heap, l, n).map_err(err)?;
+            }
+            return Ok(obj.clone());
+        }
+        if let Some(d) = dict::Dict::cast(obj.object()) {
+            dict::or::dict_ior(heap, d, other.object()).map_err(err)?;
+            return Ok(obj.clone());
+        }
+        let (Some(a), Some(b)) = (
+            set::Set::cast(obj.object()),
+            set::AnySet::cast(other.object()),
+        ) else {
+            return Ok(pyrt_objects::types::not_implemented(heap));
+        };
+        match name {
+            "__isub__" => set_ops::difference_update(heap, a, b).map_err(err)?,
+            "__iand__" => set_ops::intersection_update(heap, a, b).map_err(err)?,
+            "__ixor__" => set_ops::symmetric_difference_update(heap, a, b).map_err(err)?,
+            _ => drop(set_ops::update(heap, a, b).map_err(err)?),
+        }
+        Ok(obj.clone())
+    }
+
+    /// `PyNumber_AsSsize_t(o, PyExc_OverflowError)` for `wrap_indexargfunc`: an int, or a
+    /// class's `__index__`.
+    fn repeat_count_index(&self, o: &Obj<'py>) -> R<'py, isize> {
+        let shown = o.ob_type().name();
+        let converted = match self.user_index(o) {
+            Some(i) => Some(i?),
+            None => None,
+        };
+        let Some(i) = long::Int::cast(converted.as_ref().unwrap_or(o).object()) else {
+            return Err(self.raise(
+                &exceptions::TYPE_ERROR,
+                format!("'{shown}' object cannot be interpreted as an integer"),
+            ));
+        };
+        long::as_ssize_t(i).map_err(|_| {
+            self.raise(
+                &exceptions::OVERFLOW_ERROR,
+                format!("cannot fit '{shown}' into an index-sized integer"),
+            )
+        })
     }
 }

@@ -24,11 +24,14 @@ impl<'py> Interp<'py> {
         args: Vec<Obj<'py>>,
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
+        let object = core::ptr::eq(ty, OBJECT_TYPE.get());
+        let meta = core::ptr::eq(ty, TYPE_TYPE.get());
+        if meta && matches!(name, "__getattribute__" | "__setattr__" | "__delattr__") {
+            return self.type_attribute_slot(name, args, &kwargs);
+        }
         if name == "__getattribute__" {
             return self.generic_getattribute(ty, &args, &kwargs);
         }
-        let object = core::ptr::eq(ty, OBJECT_TYPE.get());
-        let meta = core::ptr::eq(ty, TYPE_TYPE.get());
         if !object && !meta {
             return self.call_type_protocol(&self.type_as_object(ty), name, &args, &kwargs);
         }
@@ -65,6 +68,46 @@ impl<'py> Interp<'py> {
             ));
         }
         Ok(none(self.heap))
+    }
+
+    /// `type.__getattribute__`, `type.__setattr__` and `type.__delattr__` called through
+    /// their slot wrappers (`type_getattro`, `type_setattro`): `wrap_binaryfunc`'s and
+    /// `wrap_setattr`'s checks, then the lookup or store past the metaclass's own method.
+    fn type_attribute_slot(
+        &self,
+        name: &str,
+        args: Vec<Obj<'py>>,
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let type_error = |m: String| Err(self.raise(&exceptions::TYPE_ERROR, m));
+        let Some(this) = args.first() else {
+            return type_error(format!(
+                "descriptor '{name}' of 'type' object needs an argument"
+            ));
+        };
+        if type_object(this.object()).is_none() {
+            return type_error(format!(
+                "descriptor '{name}' requires a 'type' object but received a '{}'",
+                this.ob_type().name()
+            ));
+        }
+        if !kwargs.is_empty() {
+            return type_error(format!("wrapper {name}() takes no keyword arguments"));
+        }
+        let given = args.len() - 1;
+        if name == "__setattr__" && given != 2 {
+            // `wrap_setattr`'s `PyArg_UnpackTuple(args, "", 2, 2, ...)`: an empty name first.
+            return type_error(format!(" expected 2 arguments, got {given}"));
+        }
+        if name != "__setattr__" && given != 1 {
+            return type_error(format!("expected 1 argument, got {given}"));
+        }
+        let bound: Vec<Option<Obj<'py>>> = args.into_iter().map(Some).collect();
+        if name == "__getattribute__" {
+            super::metaclass::type_getattribute_method(self, name, &bound, kwargs)
+        } else {
+            super::metaclass::type_setattr_method(self, name, &bound, kwargs)
+        }
     }
 
     /// `T.__getattribute__(obj, name)` of a built-in type whose `tp_getattro` is

@@ -69,6 +69,8 @@ pub fn type_methods(ty: &PyTypeObject) -> Option<&'static dyn Methods> {
         &long_methods::INT_METHODS
     } else if is(&t::range::RANGE_TYPE) {
         &range_methods::RANGE_METHODS
+    } else if is(&t::COMPLEX_TYPE) {
+        &t::complex_methods::COMPLEX_METHODS
     } else {
         return None;
     };

@@ -75,6 +75,16 @@ pub static LIST_METHODS: MethodTable<List> = MethodTable {
             },
             call: sort,
         },
+        MethodDef {
+            name: "__reversed__",
+            params: Params::NoArgs,
+            call: reversed,
+        },
+        MethodDef {
+            name: "__sizeof__",
+            params: Params::NoArgs,
+            call: sizeof,
+        },
     ],
 };
 
@@ -211,4 +221,16 @@ fn sort<'h>(heap: &'h Heap, l: &List, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> 
         )?,
     }
     Ok(none(heap))
+}
+
+/// `list___reversed__`: a reverse iterator over the list.
+fn reversed<'h>(heap: &'h Heap, l: &List, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    // SAFETY: `l` is a live list of this heap.
+    let l = unsafe { Obj::from_borrowed(heap, l.as_object()) };
+    crate::types::iter::seq::list_reversed(heap, &l)
+}
+
+/// `list___sizeof__`: the header and the allocated item array.
+fn sizeof<'h>(heap: &'h Heap, l: &List, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    crate::types::long::int_from_i128(heap, crate::abstract_::sizeof(l.as_object()) as i128)
 }

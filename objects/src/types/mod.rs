@@ -12,6 +12,7 @@ pub mod class_assign;
 pub mod code;
 pub mod code_attrs;
 pub mod complex;
+pub mod complex_methods;
 pub mod datastack;
 pub mod descrobject;
 pub mod dict;

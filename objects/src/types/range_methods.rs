@@ -22,6 +22,11 @@ pub static RANGE_METHODS: MethodTable<Range> = MethodTable {
             params: Params::One,
             call: index,
         },
+        MethodDef {
+            name: "__reversed__",
+            params: Params::NoArgs,
+            call: reversed,
+        },
     ],
 };
 
@@ -31,4 +36,12 @@ fn count<'h>(heap: &'h Heap, r: &Range, args: Bound<'_, 'h>) -> PyResult<Obj<'h>
 
 fn index<'h>(heap: &'h Heap, r: &Range, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     range::range_index(heap, r, arg(args, 0)?.object())
+}
+
+/// `range___reversed__`: a reverse iterator over the range.
+fn reversed<'h>(heap: &'h Heap, r: &Range, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    use crate::view::View;
+    // SAFETY: `r` is a live range of this heap.
+    let r = unsafe { Obj::from_borrowed(heap, r.as_object()) };
+    crate::types::iter::seq::range_iter(heap, &r, true)
 }

@@ -17,6 +17,7 @@ use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::set::{self, AnySet, Set};
 use crate::types::{long, none, set_ops};
+use crate::view::View;
 
 /// `set`'s methods, in CPython's order.
 pub static SET_METHODS: MethodTable<Set> = MethodTable {
@@ -107,6 +108,11 @@ pub static SET_METHODS: MethodTable<Set> = MethodTable {
             params: Params::AnyArgs,
             call: update,
         },
+        MethodDef {
+            name: "__sizeof__",
+            params: Params::NoArgs,
+            call: sizeof,
+        },
     ],
 };
 
@@ -153,6 +159,11 @@ pub static FROZENSET_METHODS: MethodTable<AnySet> = MethodTable {
             name: "union",
             params: Params::AnyArgs,
             call: union::<AnySet>,
+        },
+        MethodDef {
+            name: "__sizeof__",
+            params: Params::NoArgs,
+            call: frozenset_sizeof,
         },
     ],
 };
@@ -289,4 +300,14 @@ fn isdisjoint<'h, S: AsAnySet>(heap: &'h Heap, s: &S, args: Bound<'_, 'h>) -> Py
         heap,
         set_ops::isdisjoint(heap, s.any(), arg(args, 0)?.object())?,
     ))
+}
+
+/// `set___sizeof__`: the header, and the hash table when it is not the inline one.
+fn sizeof<'h>(heap: &'h Heap, s: &Set, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    long::int_from_i128(heap, crate::abstract_::sizeof(s.as_object()) as i128)
+}
+
+/// `set___sizeof__` of a frozenset.
+fn frozenset_sizeof<'h>(heap: &'h Heap, s: &AnySet, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    long::int_from_i128(heap, crate::abstract_::sizeof(s.as_object()) as i128)
 }

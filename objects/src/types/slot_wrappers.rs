@@ -97,7 +97,7 @@ static BINARY_DEFS: [SlotDef; 24] = binary_defs! {
     TrueDiv "__truediv__" "__rtruediv__" "/";
 };
 
-static OTHER_DEFS: [SlotDef; 28] = [
+static OTHER_DEFS: [SlotDef; 36] = [
     SlotDef {
         name: "__repr__",
         kind: Kind::Repr,
@@ -224,6 +224,46 @@ static OTHER_DEFS: [SlotDef; 28] = [
         doc: "Return getattr(self, name).",
     },
     SlotDef {
+        name: "__iadd__",
+        kind: Kind::Interp,
+        doc: "Implement self+=value.",
+    },
+    SlotDef {
+        name: "__imul__",
+        kind: Kind::Interp,
+        doc: "Implement self*=value.",
+    },
+    SlotDef {
+        name: "__isub__",
+        kind: Kind::Interp,
+        doc: "Return self-=value.",
+    },
+    SlotDef {
+        name: "__iand__",
+        kind: Kind::Interp,
+        doc: "Return self&=value.",
+    },
+    SlotDef {
+        name: "__ixor__",
+        kind: Kind::Interp,
+        doc: "Return self^=value.",
+    },
+    SlotDef {
+        name: "__ior__",
+        kind: Kind::Interp,
+        doc: "Return self|=value.",
+    },
+    SlotDef {
+        name: "__setattr__",
+        kind: Kind::Interp,
+        doc: "Implement setattr(self, name, value).",
+    },
+    SlotDef {
+        name: "__delattr__",
+        kind: Kind::Interp,
+        doc: "Implement delattr(self, name).",
+    },
+    SlotDef {
         name: "__int__",
         kind: Kind::ToInt,
         doc: "int(self)",
@@ -277,6 +317,7 @@ fn slot_address(ty: &PyTypeObject, kind: Kind) -> usize {
         Kind::Str => s.str.map_or(0, |f| f as usize),
         Kind::Hash => s.hash.map_or(0, |f| f as usize),
         Kind::Compare(_) => s.richcompare.map_or(0, |f| f as usize),
+        Kind::Binary(op, _) if is_set_operator(ty, op) => set_operator as *const () as usize,
         Kind::Binary(op, _) => {
             let number = s.number.and_then(|n| op.slot(n)).map_or(0, |f| f as usize);
             if number != 0 {
@@ -305,6 +346,30 @@ fn slot_address(ty: &PyTypeObject, kind: Kind) -> usize {
         Kind::ToInt | Kind::ToFloat => usize::from(is_int_or_float(ty)),
         Kind::Index => usize::from(ptr::eq(ty, crate::types::INT_TYPE.get())),
         Kind::New | Kind::Interp => 0,
+    }
+}
+
+/// Whether `op` is one of the operators `set` and `frozenset` fill (`set_as_number`: `-`,
+/// `&`, `^`, `|`), and `ty` one of the two.
+fn is_set_operator(ty: &PyTypeObject, op: BinOp) -> bool {
+    use crate::types::{FROZENSET_TYPE, SET_TYPE};
+    matches!(op, BinOp::Sub | BinOp::And | BinOp::Xor | BinOp::Or)
+        && (ptr::eq(ty, SET_TYPE.get()) || ptr::eq(ty, FROZENSET_TYPE.get()))
+}
+
+/// `set_sub`, `set_and`, `set_xor`, `set_or`: `NotImplemented` unless both operands are sets
+/// or frozensets.
+fn set_operator<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject, op: BinOp) -> PyResult<Obj<'h>> {
+    use crate::types::set::AnySet;
+    use crate::types::set_ops;
+    let (Some(x), true) = (AnySet::cast(a), AnySet::cast(b).is_some()) else {
+        return Ok(not_implemented(heap));
+    };
+    match op {
+        BinOp::Sub => set_ops::difference(heap, x, b),
+        BinOp::And => set_ops::intersection(heap, x, b),
+        BinOp::Xor => set_ops::symmetric_difference(heap, x, b),
+        _ => set_ops::union(heap, x, &[b]),
     }
 }
 
@@ -362,14 +427,20 @@ fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
     match name {
         "__init__" => list || dict || is(&SET_TYPE) || object || meta,
         "__call__" => meta,
-        "__getitem__" => seq,
+        "__getitem__" => seq || is(&crate::types::range::RANGE_TYPE),
         "__setitem__" | "__delitem__" => list || dict,
-        "__contains__" => list || seq,
+        "__contains__" => list || seq || is(&crate::types::range::RANGE_TYPE),
+        "__iadd__" | "__imul__" => list,
+        "__ior__" => dict || is(&SET_TYPE),
+        "__isub__" | "__iand__" | "__ixor__" => is(&SET_TYPE),
         // `PyObject_GenericGetAttr` set explicitly, so `add_operators` gives a wrapper.
+        // `type_setattro`: `object`'s are given elsewhere.
+        "__setattr__" | "__delattr__" => meta,
         "__getattribute__" => {
             use crate::types::{COMPLEX_TYPE, FLOAT_TYPE, FROZENSET_TYPE, INT_TYPE};
             use crate::types::{exceptions::BASE_EXCEPTION, range::RANGE_TYPE};
-            list || dict
+            meta || list
+                || dict
                 || seq
                 || [
                     &INT_TYPE,
@@ -961,6 +1032,9 @@ fn call_slot<'h>(
             } else {
                 (this, args[0])
             };
+            if is_set_operator(ty, op) {
+                return set_operator(heap, a, b, op);
+            }
             if let Some(f) = s.number.and_then(|n| op.slot(n)) {
                 return Ok(answer(f(heap, a, b)?));
             }

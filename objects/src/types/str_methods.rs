@@ -296,6 +296,11 @@ pub static STR_METHODS: MethodTable<Str> = MethodTable {
             params: Params::One,
             call: translate,
         },
+        MethodDef {
+            name: "isnumeric",
+            params: Params::NoArgs,
+            call: isnumeric,
+        },
     ],
 };
 
@@ -495,7 +500,7 @@ macro_rules! char_test {
     )*};
 }
 char_test!(isalnum: CharTest::Alnum, isdecimal: CharTest::Decimal, isascii: CharTest::Ascii,
-    isprintable: CharTest::Printable);
+    isprintable: CharTest::Printable, isnumeric: CharTest::Numeric);
 
 /// `str.maketrans(x, y=None, z=None, /)`, a static method: the receiver is not used.
 fn maketrans<'h>(heap: &'h Heap, _: &Str, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {

@@ -34,7 +34,7 @@ use crate::object::{ObjPtr, PyObject};
 use crate::types::list::{self, List, RawStorage, swap_storage};
 use crate::types::long::{self, new_bool};
 use crate::types::unicode::{self, STR_TYPE, Str, str_value};
-pub(crate) use crate::types::unicode_classes::{DIGIT, in_table, is_alpha};
+pub(crate) use crate::types::unicode_classes::is_alpha;
 pub use crate::types::unicode_classes::{is_identifier, isalpha, isdigit, isidentifier, isspace};
 /// `sep.join(items)`: [`super::unicode_join::join_array`], under its old path.
 pub use crate::types::unicode_join::join_array as join;

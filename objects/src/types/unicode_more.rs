@@ -17,11 +17,9 @@ use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::long::{self, new_bool};
 use crate::types::unicode::{self, Str, str_value};
-use crate::types::unicode_methods::{
-    DIGIT, in_table, is_alpha, lower_text, substring, unchanged, upper_text,
-};
+use crate::types::unicode_methods::{is_alpha, lower_text, substring, unchanged, upper_text};
 use crate::types::{dict, list, tuple};
-use crate::unicode_data::{decimal_value, is_printable};
+use crate::unicode_data::{decimal_value, is_numeric, is_printable};
 
 fn chars(s: &Str) -> Vec<char> {
     str_value(s).chars().collect()
@@ -469,21 +467,19 @@ pub enum CharTest {
     Ascii,
     /// `isprintable`: true for the empty string too.
     Printable,
+    /// `isnumeric`: characters with a numeric value (`Py_UNICODE_ISNUMERIC`).
+    Numeric,
 }
 
-/// `s.isalnum()`, `s.isdecimal()`, `s.isascii()`, `s.isprintable()`.
+/// `s.isalnum()`, `s.isdecimal()`, `s.isascii()`, `s.isprintable()`, `s.isnumeric()`.
 pub fn char_test<'h>(heap: &'h Heap, s: &Str, test: CharTest) -> Obj<'h> {
     let text = str_value(s);
     let ok = match test {
-        CharTest::Alnum => {
-            !text.is_empty()
-                && text
-                    .chars()
-                    .all(|c| is_alpha(c) || in_table(&DIGIT, c) || c.is_numeric())
-        }
+        CharTest::Alnum => !text.is_empty() && text.chars().all(|c| is_alpha(c) || is_numeric(c)),
         CharTest::Decimal => !text.is_empty() && text.chars().all(|c| decimal_value(c).is_some()),
         CharTest::Ascii => text.is_ascii(),
         CharTest::Printable => text.chars().all(is_printable),
+        CharTest::Numeric => !text.is_empty() && text.chars().all(is_numeric),
     };
     new_bool(heap, ok)
 }

@@ -82,6 +82,16 @@ pub static DICT_METHODS: MethodTable<Dict> = MethodTable {
             params: Params::NoArgs,
             call: copy,
         },
+        MethodDef {
+            name: "__reversed__",
+            params: Params::NoArgs,
+            call: reversed,
+        },
+        MethodDef {
+            name: "__sizeof__",
+            params: Params::NoArgs,
+            call: sizeof,
+        },
     ],
 };
 
@@ -293,6 +303,19 @@ pub fn new_view<'h>(heap: &'h Heap, d: &Dict, kind: ViewKind) -> PyResult<Obj<'h
     // SAFETY: `d` is a live dict of this heap; the view takes the new reference.
     let d = unsafe { Obj::from_borrowed(heap, d.as_object()) };
     new_view(heap, d, kind)
+}
+
+/// `dict___reversed__`: a reverse iterator over the keys.
+fn reversed<'h>(heap: &'h Heap, d: &Dict, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    use crate::types::iter::dict as di;
+    // SAFETY: `d` is a live dict of this heap.
+    let d = unsafe { Obj::from_borrowed(heap, d.as_object()) };
+    di::dict_iter(heap, &d, di::DictIterKind::Keys, true)
+}
+
+/// `dict___sizeof__`: the header, and the keys and values tables the dict owns.
+fn sizeof<'h>(heap: &'h Heap, d: &Dict, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    crate::types::long::int_from_i128(heap, crate::abstract_::sizeof(d.as_object()) as i128)
 }
 
 #[cfg(test)]
