@@ -179,13 +179,72 @@ fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
 }
 
 fn is_interp_method(obj: &Obj<'_>, name: &str) -> bool {
-    (pyrt_objects::types::genobject::is_generator(obj.object())
-        && matches!(name, "send" | "throw" | "close" | "__next__"))
+    is_object_method(obj, name)
+        || (pyrt_objects::types::genobject::is_generator(obj.object())
+            && matches!(name, "send" | "throw" | "close" | "__next__"))
         || (super::stdio::is_stream(obj.object()) && super::stdio::has_method(name))
         || (super::objects::SLICE.is(obj.object()) && name == "indices")
         || super::attributes::has_descriptor_method(obj.object(), name)
         || super::slot_calls::is_base_protocol_method(obj, name)
         || super::slot_calls::is_type_protocol_method(obj, name)
+}
+
+/// The methods of `object` (`object_methods` in `Objects/typeobject.c`) that an instance of
+/// any type without its own reaches: `__sizeof__` and `__format__`.
+const OBJECT_METHODS: &[&str] = &["__sizeof__", "__format__"];
+
+/// Whether `obj.name` is one of [`OBJECT_METHODS`] that `obj`'s type does not define itself
+/// (a class is left to `type`'s attributes).
+fn is_object_method(obj: &Obj<'_>, name: &str) -> bool {
+    OBJECT_METHODS.contains(&name)
+        && pyrt_objects::types::type_object(obj.object()).is_none()
+        && !has_method(obj, name)
+}
+
+/// `object.__sizeof__(self)` (`object___sizeof___impl`: the type's basic size, plus its item
+/// size times `ob_size` for a type with items) and `object.__format__(self, spec)`
+/// (`object___format___impl`: `str(self)` for an empty spec, else a `TypeError`).
+fn call_object_method<'py>(
+    interp: &Interp<'py>,
+    obj: &Obj<'py>,
+    name: &str,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let type_error = |m: String| Err(interp.raise(&super::exceptions::TYPE_ERROR, m));
+    if !kwargs.is_empty() {
+        return type_error(format!("object.{name}() takes no keyword arguments"));
+    }
+    if name == "__sizeof__" {
+        if !args.is_empty() {
+            return type_error(format!(
+                "object.__sizeof__() takes no arguments ({} given)",
+                args.len()
+            ));
+        }
+        let size = pyrt_objects::abstract_::sizeof(obj.object());
+        return long::int_from_i64(interp.heap, i64::try_from(size).unwrap_or(i64::MAX))
+            .map_err(|e| interp.err(e));
+    }
+    if args.len() != 1 {
+        return type_error(format!(
+            "object.__format__() takes exactly one argument ({} given)",
+            args.len()
+        ));
+    }
+    let Some(spec) = unicode::Str::cast(args[0].object()) else {
+        return type_error(format!(
+            "__format__() argument must be str, not {}",
+            args[0].ob_type().name()
+        ));
+    };
+    if unicode::str_len(spec) > 0 {
+        return type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            obj.ob_type().name()
+        ));
+    }
+    super::builtins::object_str(interp, obj)
 }
 
 /// A generator's `send`, `throw`, `close` and `__next__` (`gen_methods`).
@@ -312,7 +371,9 @@ pub(crate) fn call<'py>(
     // generator, and its own table has its methods.
     if let Some(t) = exact_common_table(obj.object()) {
         let r = t.call(interp.heap, obj.object(), name, args, kwargs);
-        return r.transpose().map_err(|e| interp.err(e));
+        if r.is_some() || !OBJECT_METHODS.contains(&name) {
+            return r.transpose().map_err(|e| interp.err(e));
+        }
     }
     if name == "__new__"
         && let Some(ty) = pyrt_objects::types::type_object(obj.object())
@@ -333,6 +394,9 @@ pub(crate) fn call<'py>(
     }
     if super::objects::SLICE.is(obj.object()) && name == "indices" {
         return super::builtins::slice::indices(interp, obj, args).map(Some);
+    }
+    if is_object_method(obj, name) {
+        return call_object_method(interp, obj, name, args, kwargs).map(Some);
     }
     if is_interp_method(obj, name) {
         return call_generator(interp, obj, name, args).map(Some);
