@@ -70,20 +70,7 @@ impl<'py> Interp<'py> {
             }
         };
         match init {
-            Some(init) => {
-                let mut full = vec![instance.clone()];
-                full.extend(args);
-                let r = self.call(&init, full, kwargs)?;
-                if !r.is(&pyrt_objects::types::none(heap)) {
-                    return Err(self.raise(
-                        &exceptions::TYPE_ERROR,
-                        format!(
-                            "__init__() should return None, not '{}'",
-                            r.ob_type().name()
-                        ),
-                    ));
-                }
-            }
+            Some(init) => self.call_init(&init, &instance, args, kwargs)?,
             None if base == BuiltinBase::Dict => self.dict_init(&instance, &args, &kwargs)?,
             None if base == BuiltinBase::Set => self.set_init(&instance, &args, &kwargs)?,
             None => {}
@@ -342,18 +329,7 @@ impl<'py> Interp<'py> {
             base_init(&obj, args, kwargs)?;
             return Ok(obj);
         };
-        let mut full = vec![obj.clone()];
-        full.extend(args);
-        let r = self.call(&init, full, kwargs)?;
-        if !r.is(&pyrt_objects::types::none(self.heap)) {
-            return Err(self.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "__init__() should return None, not '{}'",
-                    r.ob_type().name()
-                ),
-            ));
-        }
+        self.call_init(&init, &obj, args, kwargs)?;
         Ok(obj)
     }
 

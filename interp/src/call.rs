@@ -202,18 +202,7 @@ impl<'py> Interp<'py> {
         }
         let instance = class::new_instance(self.heap, c).map_err(|e| self.err(e))?;
         if let Some(init) = init {
-            let mut full = vec![instance.clone()];
-            full.extend(args);
-            let r = self.call(&init, full, kwargs)?;
-            if !r.is(&pyrt_objects::types::none(self.heap)) {
-                return Err(self.raise(
-                    &exceptions::TYPE_ERROR,
-                    format!(
-                        "__init__() should return None, not '{}'",
-                        r.ob_type().name()
-                    ),
-                ));
-            }
+            self.call_init(&init, &instance, args, kwargs)?;
         }
         Ok(instance)
     }
@@ -231,19 +220,42 @@ impl<'py> Interp<'py> {
         };
         let instance = exceptions::new_uninitialized(self.heap, ty, &args, &kwargs)
             .map_err(|e| self.err(e))?;
-        let mut full = vec![instance.clone()];
-        full.extend(args);
-        let r = self.call(&init, full, kwargs)?;
-        if !r.is(&none(self.heap)) {
-            return Err(self.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "__init__() should return None, not '{}'",
-                    r.ob_type().name()
-                ),
-            ));
-        }
+        self.call_init(&init, &instance, args, kwargs)?;
         Ok(instance)
+    }
+
+    /// `type_call`'s `__init__` step: `init(obj, *args, **kwargs)`, whose result must be
+    /// `None`.
+    ///
+    /// # Errors
+    /// What `__init__` raises; `TypeError: __init__() should return None, not 'int'`.
+    pub(crate) fn call_init(
+        &self,
+        init: &Obj<'py>,
+        obj: &Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, ()> {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend(args);
+        let r = self.call(init, full, kwargs)?;
+        if r.is(&none(self.heap)) {
+            Ok(())
+        } else {
+            Err(self.init_not_none(r.object()))
+        }
+    }
+
+    /// `TypeError: __init__() should return None, not 'T'` for `__init__`'s result `r`.
+    pub(crate) fn init_not_none(&self, r: &pyrt_objects::PyObject) -> super::Unwind<'py> {
+        self.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "__init__() should return None, not '{}'",
+                r.ob_type().name()
+            ),
+        )
     }
 
     /// `BaseException.__init__(obj, *args, **kwargs)`: the `__init__` an exception class without

@@ -161,18 +161,7 @@ impl<'py> Interp<'py> {
         if cls.ob_type().is_subtype(ty)
             && let Some(init) = self.class_lookup(cls.ob_type(), "__init__")
         {
-            let mut full = vec![cls.clone()];
-            full.extend(args);
-            let r = self.call(&init, full, kwargs)?;
-            if !r.is(&none(self.heap)) {
-                return Err(self.raise(
-                    &exceptions::TYPE_ERROR,
-                    format!(
-                        "__init__() should return None, not '{}'",
-                        r.ob_type().name()
-                    ),
-                ));
-            }
+            self.call_init(&init, &cls, args, kwargs)?;
         }
         Ok(cls)
     }

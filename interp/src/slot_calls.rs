@@ -80,19 +80,7 @@ impl<'py> Interp<'py> {
                 return Ok(obj);
             }
             if let Some(init) = slot_defs::lookup(self.heap, obj.ob_type(), "__init__") {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(obj.clone());
-                all.extend_from_slice(args);
-                let r = self.call(&init, all, kwargs.to_vec())?;
-                if !r.is(&pyrt_objects::types::none(self.heap)) {
-                    return Err(self.raise(
-                        &exceptions::TYPE_ERROR,
-                        format!(
-                            "__init__() should return None, not '{}'",
-                            r.ob_type().name()
-                        ),
-                    ));
-                }
+                self.call_init(&init, &obj, args.to_vec(), kwargs.to_vec())?;
             }
             Ok(obj)
         };

@@ -39,32 +39,10 @@ const COVARIANT: usize = 1;
 const CONTRAVARIANT: usize = 2;
 const INFER_VARIANCE: usize = 4;
 
-/// No number slots (for struct update syntax).
-pub(crate) const NO_NUMBER: NumberSlots = NumberSlots {
-    add: None,
-    subtract: None,
-    multiply: None,
-    remainder: None,
-    divmod: None,
-    power: None,
-    floor_divide: None,
-    true_divide: None,
-    lshift: None,
-    rshift: None,
-    and: None,
-    xor: None,
-    or: None,
-    negative: None,
-    positive: None,
-    absolute: None,
-    invert: None,
-    bool: None,
-};
-
 /// The number slots of a generic alias and a type alias: only `|` (`_Py_union_type_or`, PEP 604).
 static UNIONABLE_NUMBER: NumberSlots = NumberSlots {
     or: Some(pyrt_objects::types::union_type_or),
-    ..NO_NUMBER
+    ..NumberSlots::EMPTY
 };
 
 macro_rules! typing_type {

@@ -29,7 +29,7 @@ use super::typing_objects;
 /// The number slots of a union: only `|`.
 static UNION_NUMBER: NumberSlots = NumberSlots {
     or: Some(union_type_or),
-    ..typing_objects::NO_NUMBER
+    ..NumberSlots::EMPTY
 };
 
 static UNION_SLOTS: Slots = Slots {

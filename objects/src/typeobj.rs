@@ -175,6 +175,30 @@ pub struct NumberSlots {
     pub bool: Option<BoolFn>,
 }
 
+impl NumberSlots {
+    /// No number slot at all (the start of a table in struct update syntax, `..EMPTY`).
+    pub const EMPTY: NumberSlots = NumberSlots {
+        add: None,
+        subtract: None,
+        multiply: None,
+        remainder: None,
+        divmod: None,
+        power: None,
+        floor_divide: None,
+        true_divide: None,
+        lshift: None,
+        rshift: None,
+        and: None,
+        xor: None,
+        or: None,
+        negative: None,
+        positive: None,
+        absolute: None,
+        invert: None,
+        bool: None,
+    };
+}
+
 /// `sq_repeat`: `seq * n` with `n` already converted to an index.
 pub type RepeatFn = for<'h> fn(&'h Heap, &PyObject, isize) -> PyResult<Obj<'h>>;
 /// `sq_concat`: `seq + other` (raising `TypeError` for an unsuitable `other`).

@@ -2175,13 +2175,7 @@ impl<'a, 'py> Run<'a, 'py> {
             // The instance goes before the error is raised (`type_call`'s `Py_SETREF`).
             drop(self.pop_opt());
             // The error is the `CALL`'s, where the caller's `prev_instr` is.
-            return Err(interp.raise(
-                &exceptions::TYPE_ERROR,
-                format!(
-                    "__init__() should return None, not '{}'",
-                    v.ob_type().name()
-                ),
-            ));
+            return Err(interp.init_not_none(v.object()));
         }
         // The instance is on the caller's stack, where `call_class_positional` left it.
         Ok(())

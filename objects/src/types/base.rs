@@ -231,26 +231,7 @@ static NONE_NUMBER: crate::typeobj::NumberSlots = crate::typeobj::NumberSlots {
     ..NO_NUMBER
 };
 
-pub(crate) const NO_NUMBER: crate::typeobj::NumberSlots = crate::typeobj::NumberSlots {
-    add: None,
-    subtract: None,
-    multiply: None,
-    remainder: None,
-    divmod: None,
-    power: None,
-    floor_divide: None,
-    true_divide: None,
-    lshift: None,
-    rshift: None,
-    and: None,
-    xor: None,
-    or: None,
-    negative: None,
-    positive: None,
-    absolute: None,
-    invert: None,
-    bool: None,
-};
+pub(crate) const NO_NUMBER: crate::typeobj::NumberSlots = crate::typeobj::NumberSlots::EMPTY;
 
 static NONE_SLOTS: Slots = Slots {
     dealloc: never_dealloc,

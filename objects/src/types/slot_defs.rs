@@ -421,7 +421,7 @@ pub fn matmul<'h>(heap: &'h Heap, v: &PyObject, w: &PyObject, inplace: bool) -> 
 }
 
 /// The method and reflected method of a binary operator (`__add__`, `__radd__` for `+`).
-fn binary_names(op: abstract_::BinOp) -> (&'static str, &'static str) {
+pub(crate) fn binary_names(op: abstract_::BinOp) -> (&'static str, &'static str) {
     use abstract_::BinOp;
     match op {
         BinOp::Add => ("__add__", "__radd__"),
@@ -591,25 +591,13 @@ pub(crate) static USER_NUMBER_SLOTS: NumberSlots = NumberSlots {
 /// The number slots of a metaclass: the unary operators through its methods (its binary
 /// operators go through [`subclass_binary`], as a built-in subclass's do).
 pub(crate) static META_NUMBER_SLOTS: NumberSlots = NumberSlots {
-    add: None,
-    subtract: None,
-    multiply: None,
-    remainder: None,
-    divmod: None,
-    power: None,
-    floor_divide: None,
-    true_divide: None,
-    lshift: None,
-    rshift: None,
-    and: None,
-    xor: None,
     // `type`'s own `nb_or` (PEP 604), inherited where the metaclass defines no `__or__`.
     or: Some(crate::types::base::union_type_or),
     negative: Some(nb_negative),
     positive: Some(nb_positive),
     absolute: Some(nb_absolute),
     invert: Some(nb_invert),
-    bool: None,
+    ..NumberSlots::EMPTY
 };
 
 /// Whether `ty` is a metaclass made by a `class` statement (on `type`).

@@ -45,25 +45,6 @@ impl Slot {
     }
 }
 
-/// The method and reflected method of `op` (`__sub__`, `__rsub__`).
-fn names(op: BinOp) -> (&'static str, &'static str) {
-    match op {
-        BinOp::Add => ("__add__", "__radd__"),
-        BinOp::Sub => ("__sub__", "__rsub__"),
-        BinOp::Mul => ("__mul__", "__rmul__"),
-        BinOp::TrueDiv => ("__truediv__", "__rtruediv__"),
-        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
-        BinOp::Mod => ("__mod__", "__rmod__"),
-        BinOp::Pow => ("__pow__", "__rpow__"),
-        BinOp::DivMod => ("__divmod__", "__rdivmod__"),
-        BinOp::LShift => ("__lshift__", "__rlshift__"),
-        BinOp::RShift => ("__rshift__", "__rrshift__"),
-        BinOp::And => ("__and__", "__rand__"),
-        BinOp::Or => ("__or__", "__ror__"),
-        BinOp::Xor => ("__xor__", "__rxor__"),
-    }
-}
-
 /// Whether a class on a built-in base defines `name` in one of its namespaces.
 fn defines(heap: &Heap, ty: &PyTypeObject, name: &str) -> bool {
     overrides_builtin(ty) && lookup(heap, ty, name).is_some()
@@ -71,7 +52,7 @@ fn defines(heap: &Heap, ty: &PyTypeObject, name: &str) -> bool {
 
 /// Whether `ty` is a class on a built-in base whose slot for `op` is `slot_nb_*`.
 fn user_slot(heap: &Heap, ty: &PyTypeObject, op: BinOp) -> bool {
-    let (name, rname) = names(op);
+    let (name, rname) = super::slot_defs::binary_names(op);
     defines(heap, ty, name) || defines(heap, ty, rname)
 }
 
@@ -144,7 +125,7 @@ fn call_maybe<'h>(
     op: BinOp,
     reflected: bool,
 ) -> PyResult<Option<Obj<'h>>> {
-    let (name, rname) = names(op);
+    let (name, rname) = super::slot_defs::binary_names(op);
     let name = if reflected { rname } else { name };
     let ty = this.ob_type();
     let r = if lookup(heap, ty, name).is_some() {
