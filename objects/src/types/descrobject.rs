@@ -128,15 +128,7 @@ pub fn new_table_classmethod_descriptor<'h>(
     ty: &PyTypeObject,
     name: &str,
 ) -> PyResult<Option<Obj<'h>>> {
-    let Some(table) = type_methods(ty) else {
-        return Ok(None);
-    };
-    let Some(index) = table.index_of(name) else {
-        return Ok(None);
-    };
-    let name = table.name_at(index).unwrap_or_default();
-    let method = Method::Table(index);
-    new_descriptor(heap, ty, name, method, &CLASSMETHOD_DESCRIPTOR_TYPE).map(Some)
+    new_table_descriptor(heap, ty, name, &CLASSMETHOD_DESCRIPTOR_TYPE)
 }
 
 /// `o`, a method or class method descriptor (both `PyMethodDescrObject`s: the slots of the
@@ -184,6 +176,17 @@ pub fn new_table_method_descriptor<'h>(
     ty: &PyTypeObject,
     name: &str,
 ) -> PyResult<Option<Obj<'h>>> {
+    new_table_descriptor(heap, ty, name, &METHOD_DESCRIPTOR_TYPE)
+}
+
+/// A descriptor of type `kind` for the method `name` of static type `ty`'s table; `None`
+/// when the table has no such method.
+fn new_table_descriptor<'h>(
+    heap: &'h Heap,
+    ty: &PyTypeObject,
+    name: &str,
+    kind: &'static StaticType,
+) -> PyResult<Option<Obj<'h>>> {
     let Some(table) = type_methods(ty) else {
         return Ok(None);
     };
@@ -191,14 +194,7 @@ pub fn new_table_method_descriptor<'h>(
         return Ok(None);
     };
     let name = table.name_at(index).unwrap_or_default();
-    new_descriptor(
-        heap,
-        ty,
-        name,
-        Method::Table(index),
-        &METHOD_DESCRIPTOR_TYPE,
-    )
-    .map(Some)
+    new_descriptor(heap, ty, name, Method::Table(index), kind).map(Some)
 }
 
 fn new_descriptor<'h>(
