@@ -187,6 +187,7 @@ fn is_interp_method(obj: &Obj<'_>, name: &str) -> bool {
         || super::attributes::has_descriptor_method(obj.object(), name)
         || super::slot_calls::is_base_protocol_method(obj, name)
         || super::slot_calls::is_type_protocol_method(obj, name)
+        || super::slot_calls::is_instance_protocol_method(obj, name)
 }
 
 /// The methods of `object` (`object_methods` in `Objects/typeobject.c`) that an instance of
@@ -366,6 +367,11 @@ pub(crate) fn call<'py>(
     }
     if super::slot_calls::is_type_protocol_method(obj, name) {
         return interp.call_type_protocol(obj, name, args, kwargs).map(Some);
+    }
+    if super::slot_calls::is_instance_protocol_method(obj, name) {
+        return interp
+            .call_instance_protocol(obj, name, args, kwargs)
+            .map(Some);
     }
     // The common receivers first: an exact str, list or dict is no stream, slice or
     // generator, and its own table has its methods.

@@ -634,6 +634,13 @@ pub(crate) fn is_base_protocol_method(obj: &Obj<'_>, name: &str) -> bool {
     slot_defs::overrides_builtin(ty) && protocol_kind(slot_defs::static_base(ty), name).is_some()
 }
 
+/// Whether `obj.name` is a `method_descriptor` protocol method of `obj`'s own static type
+/// (`{}.__contains__`, `[].__getitem__`: a `builtin_function_or_method` bound to `obj`).
+pub(crate) fn is_instance_protocol_method(obj: &Obj<'_>, name: &str) -> bool {
+    let ty = obj.ob_type();
+    !class::is_heap_type(ty) && protocol_kind(ty, name) == Some(ProtocolKind::Method)
+}
+
 /// Whether `T.name` is a protocol method of static type `T` (the object `ty_obj`) given by
 /// name (`list.__getitem__(self, i)`, `dict.__setitem__(self, k, v)`).
 pub(crate) fn is_type_protocol_method(ty_obj: &Obj<'_>, name: &str) -> bool {
@@ -680,6 +687,18 @@ impl<'py> Interp<'py> {
             ));
         }
         self.protocol_call(this, ty, tname, name, rest, kwargs)
+    }
+
+    /// Calls `obj`'s own protocol method `name` ([`is_instance_protocol_method`]).
+    pub(crate) fn call_instance_protocol(
+        &self,
+        obj: &Obj<'py>,
+        name: &str,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let ty = obj.ob_type();
+        self.protocol_call(obj, ty, ty.name(), name, args, kwargs)
     }
 
     /// Calls base protocol method `name` ([`is_base_protocol_method`]) on `obj`.

@@ -1,6 +1,6 @@
 //! The parts of `sys` (`Python/sysmodule.c`) that are objects rather than functions:
 //! `sys.modules` (the real dict of imported modules, `__main__` and `sys` included, which
-//! `import` reads and fills), `sys.path` (the script's folder, then `PYTHONPATH`), the text
+//! `import` reads and fills), `sys.path` (the script's folder, then `PYTHONPATH`, then the shipped library), the text
 //! streams `sys.stdout` and `sys.stderr`, and the plain values (`argv`, `version_info`,
 //! `maxsize`, `byteorder`, `platform`); and `sys.exit`.
 
@@ -47,7 +47,8 @@ pub(crate) fn attributes<'py>(interp: &Interp<'py>) -> R<'py, Vec<(&'static str,
     ])
 }
 
-/// `sys.path` at start: the script's folder (absolute), then each `PYTHONPATH` entry.
+/// `sys.path` at start: the script's folder (absolute), then each `PYTHONPATH` entry, then
+/// the shipped library's folder.
 fn search_path(interp: &Interp<'_>) -> Vec<String> {
     let dir = std::path::absolute(&interp.script_dir).unwrap_or_else(|_| interp.script_dir.clone());
     let mut path = vec![dir.to_string_lossy().into_owned()];
@@ -58,6 +59,7 @@ fn search_path(interp: &Interp<'_>) -> Vec<String> {
                 .map(|p| p.to_string_lossy().into_owned()),
         );
     }
+    path.push(crate::vm::shipped_lib::LIB_DIR.to_string());
     path
 }
 

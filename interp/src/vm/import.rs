@@ -2,7 +2,8 @@
 //! `PyImport_ImportModuleLevelObject` and importlib's path finder do it for the modules pyrt
 //! can load: a module already in `sys.modules`, a built-in module (`modules.rs`), or the user's
 //! own source — `name.py` or the package `name/__init__.py` in a folder of `sys.path` (the
-//! script's folder, then `PYTHONPATH`), submodules in their package's `__path__`.
+//! script's folder, then `PYTHONPATH`), submodules in their package's `__path__` — or the
+//! standard library pyrt ships (`shipped_lib.rs`, the last folder of `sys.path`).
 //!
 //! A dotted name imports each parent first and binds each child as an attribute of its parent.
 //! `import a.b` gives `a`; `from a.b import x` gives `a.b`, and a name of the from-list that is
@@ -20,11 +21,14 @@ use super::super::exceptions;
 use super::super::modules::{BUILTIN_MODULES, sys};
 use super::super::objects::{MODULE, module};
 use super::super::{Interp, R};
+use super::shipped_lib;
 
-/// Where a module's source is: the file, and for a package its folder (`__path__`).
+/// Where a module's source is: the file, and for a package its folder (`__path__`); for a
+/// module of the shipped library, its embedded text.
 struct Found {
     file: PathBuf,
     package_dir: Option<PathBuf>,
+    shipped: Option<&'static str>,
 }
 
 /// A str's text.
@@ -225,6 +229,7 @@ impl<'py> Interp<'py> {
         if let Some(pp) = std::env::var_os("PYTHONPATH") {
             dirs.extend(std::env::split_paths(&pp));
         }
+        dirs.push(PathBuf::from(shipped_lib::LIB_DIR));
         dirs
     }
 
@@ -278,17 +283,24 @@ impl<'py> Interp<'py> {
     fn run_user_module(&self, name: &str, found: Found) -> R<'py, Obj<'py>> {
         let heap = self.heap;
         let err = |e| self.err(e);
-        let filename = std::path::absolute(&found.file)
-            .unwrap_or_else(|_| found.file.clone())
-            .to_string_lossy()
-            .into_owned();
+        let filename = if found.shipped.is_some() {
+            found.file.to_string_lossy().into_owned()
+        } else {
+            std::path::absolute(&found.file)
+                .unwrap_or_else(|_| found.file.clone())
+                .to_string_lossy()
+                .into_owned()
+        };
         let not_found = || {
             self.raise(
                 &exceptions::MODULE_NOT_FOUND_ERROR,
                 format!("No module named '{name}'"),
             )
         };
-        let bytes = std::fs::read(&found.file).map_err(|_| not_found())?;
+        let bytes = match found.shipped {
+            Some(text) => std::borrow::Cow::Borrowed(text.as_bytes()),
+            None => std::borrow::Cow::Owned(std::fs::read(&found.file).map_err(|_| not_found())?),
+        };
         let source = parse::decode(&filename, &bytes)
             .map_err(|m| self.raise(&exceptions::SYNTAX_ERROR, m.trim_end().to_string()))?;
         // SAFETY: the text is used by the session's line tables only, which go before the
@@ -324,7 +336,11 @@ impl<'py> Interp<'py> {
             ("__spec__", none(heap)),
         ];
         if let Some(dir) = &found.package_dir {
-            let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+            let dir = if found.shipped.is_some() {
+                dir.clone()
+            } else {
+                std::path::absolute(dir).unwrap_or_else(|_| dir.clone())
+            };
             let dir = unicode::new_str(heap, &dir.to_string_lossy()).map_err(err)?;
             attrs.push(("__path__", list::new_list(heap, vec![dir]).map_err(err)?));
         }
@@ -383,21 +399,38 @@ impl<'py> Interp<'py> {
 }
 
 /// `short` in the first of `dirs` that has it: the package `short/__init__.py`, else the
-/// module `short.py` (importlib's `FileFinder` order).
+/// module `short.py` (importlib's `FileFinder` order). The shipped library's folders are
+/// searched in the embedded table instead of on disk.
 fn find_source(dirs: &[PathBuf], short: &str) -> Option<Found> {
     dirs.iter().find_map(|d| {
         let package = d.join(short);
         let init = package.join("__init__.py");
+        let file = d.join(format!("{short}.py"));
+        if shipped_lib::is_shipped_dir(d) {
+            if let Some(text) = shipped_lib::source(&init) {
+                return Some(Found {
+                    file: init,
+                    package_dir: Some(package),
+                    shipped: Some(text),
+                });
+            }
+            return shipped_lib::source(&file).map(|text| Found {
+                file,
+                package_dir: None,
+                shipped: Some(text),
+            });
+        }
         if init.is_file() {
             return Some(Found {
                 file: init,
                 package_dir: Some(package),
+                shipped: None,
             });
         }
-        let file = d.join(format!("{short}.py"));
         file.is_file().then_some(Found {
             file,
             package_dir: None,
+            shipped: None,
         })
     })
 }

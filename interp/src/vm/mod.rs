@@ -71,6 +71,7 @@ pub(crate) mod load;
 pub(crate) mod ops;
 pub(crate) mod print_exc;
 pub(crate) mod print_syntax_error;
+pub(crate) mod shipped_lib;
 mod stack_pointer;
 pub(crate) mod stdlib_names;
 pub(crate) mod suggestions;

@@ -72,7 +72,8 @@ impl<'py> Interp<'py> {
     /// The source line of an entry and its caret line.
     fn source_lines(&self, s: &mut String, code: &Code, filename: &str, lasti: isize) {
         // CPython's `linecache` cannot read `<string>` or `<stdin>`: no source line for them.
-        if filename.starts_with('<') {
+        // The shipped library's sources are in `sources` like a file's.
+        if filename.starts_with('<') && !filename.starts_with("<pyrt-lib>/") {
             return;
         }
         let sources = self.vm.sources.borrow();
