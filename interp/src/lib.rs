@@ -400,11 +400,15 @@ impl<'py> Session<'py> {
             .as_ref()
             .expect("a session has its module until dropped");
         heap.with_hooks(interp, || {
-            let code = match interp.vm.pool.borrow_mut().code(heap, &code) {
+            // The constants stay in the parser's arena while the code runs (one reference
+            // each, which `sys.getrefcount` shows), freed when the run returns.
+            let mut pool = vm::load::ConstantPool::new();
+            let code = match pool.code(heap, &code) {
                 Ok(c) => c,
                 Err(e) => return Outcome::Uncaught(format!("{e}\n")),
             };
             let result = interp.vm_run_module(&code, globals);
+            drop(pool);
             let _ = interp.out.borrow_mut().flush();
             match result {
                 Ok(_) => Outcome::Finished,

@@ -17,6 +17,7 @@
 //! A syntax error is raised as a `SyntaxError` whose arguments are CPython's
 //! `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`.
 
+use super::super::vm::load::ConstantPool;
 use std::rc::Rc;
 
 use pyrt_compiler::parse::{self, Lines, ParseFailure};
@@ -114,7 +115,8 @@ pub(super) fn compile<'py>(
         return Ok(source);
     }
     let text = source_text(interp, "compile", &source, "string, bytes or AST object")?;
-    compile_text(interp, &text, &filename, mode)
+    // The compiler's constants are dropped when `compile()` returns (its arena is freed).
+    compile_text(interp, &text, &filename, mode, &mut ConstantPool::new())
 }
 
 /// `eval`/`exec`: the source compiled (or the code object taken), then run with the
@@ -137,13 +139,18 @@ fn run_builtin<'py>(
         return Err(interp.err(pyrt_objects::view::bad_internal_call()));
     };
     let (globals, locals) = namespaces(interp, given(1), given(2))?;
+    // A source string's constants stay in the parser's arena while its code runs
+    // (`_PyRun_StringFlagsWithName` frees the arena after `run_mod`): one more reference each.
+    let mut pool = ConstantPool::new();
     let code = if Code::cast(source.object()).is_some() {
         source
     } else {
         let text = source_text(interp, name, &source, "string, bytes or code object")?;
-        compile_text(interp, &text, "<string>", mode)?
+        compile_text(interp, &text, "<string>", mode, &mut pool)?
     };
-    interp.run_code_in(&code, &globals, &locals)
+    let result = interp.run_code_in(&code, &globals, &locals);
+    drop(pool);
+    result
 }
 
 /// The globals and locals code runs with, checked as `builtin_eval_impl` checks them, and the
@@ -229,12 +236,14 @@ fn source_text<'py>(
     Ok(text)
 }
 
-/// Compiles `text` as file `filename` in `mode`: a code object of the session.
+/// Compiles `text` as file `filename` in `mode`: a code object of the session, its constants
+/// made in `pool` (one pool per compilation: the compiler's `c_const_cache`).
 fn compile_text<'py>(
     interp: &Interp<'py>,
     text: &str,
     filename: &str,
     mode: Mode,
+    pool: &mut ConstantPool<'py>,
 ) -> R<'py, Obj<'py>> {
     let text = if mode == Mode::Eval {
         text.trim_start_matches([' ', '\t'])
@@ -307,12 +316,9 @@ fn compile_text<'py>(
         };
         syntax_error(interp, &e.message, filename, place, None)
     })?;
-    interp
-        .vm
-        .pool
-        .borrow_mut()
-        .code(interp.heap, &code)
-        .map_err(|e| interp.err(e))
+    // Each compilation merges its own constants only: `270` compiled twice is two objects, as
+    // in CPython's REPL.
+    pool.code(interp.heap, &code).map_err(|e| interp.err(e))
 }
 
 /// Line `line` (1-based) of `text`, with its newline if it has one.

@@ -353,7 +353,9 @@ impl<'py> Interp<'py> {
             .alloc(heap, &[Some(n), Some(globals.clone())], &[])
             .map_err(err)?;
         sys::register(self, name, &m)?;
-        let code = self.vm.pool.borrow_mut().code(heap, &code).map_err(err)?;
+        let code = super::load::ConstantPool::new()
+            .code(heap, &code)
+            .map_err(err)?;
         if let Err(e) = self.vm_run_module(&code, &globals) {
             sys::unregister(self, name);
             return Err(e);

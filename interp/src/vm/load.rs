@@ -16,8 +16,10 @@ use pyrt_objects::long_digits::LongValue;
 use pyrt_objects::types::{bytes, code, complex, float, long, none, set_ops, tuple, unicode};
 use pyrt_objects::{Heap, Obj, PyResult};
 
-/// The constants made for one module (and everything compiled in the same session), for
-/// merging equal ones.
+/// The constants made for one compilation (a module, a `compile()`, a REPL line), for merging
+/// equal ones. Each compilation has its own, as each of CPython's compiler runs has its own
+/// `c_const_cache`: equal constants of two compilations are two objects, unless interning
+/// makes them one (identifier-like strs, small ints).
 pub(crate) struct ConstantPool<'py> {
     made: Vec<(Constant, Obj<'py>)>,
     /// Indexes into `made` by [`merge_hash`], so finding an equal constant is not a scan of

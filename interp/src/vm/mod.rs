@@ -100,8 +100,6 @@ pub(crate) struct VmState<'py> {
     /// innermost run (an inline generator's too), NULL outside any run. Set by the run as its
     /// frames change, given back when it ends; read only while that frame is in place.
     pub current_frame: core::cell::Cell<*const pyrt_objects::types::frame::InterpreterFrame>,
-    /// Constants merged across the session's code objects.
-    pub pool: RefCell<load::ConstantPool<'py>>,
     /// `tstate->exc_info`: the exception being handled (`sys.exc_info()`, bare `raise`).
     pub exc_info: RefCell<Option<Obj<'py>>>,
     /// The source of each file compiled, by file name.
@@ -118,7 +116,6 @@ impl<'py> VmState<'py> {
         VmState {
             stack: DataStack::new(heap),
             current_frame: core::cell::Cell::new(core::ptr::null()),
-            pool: RefCell::new(load::ConstantPool::new()),
             exc_info: RefCell::new(None),
             sources: RefCell::new(HashMap::new()),
             escaped: core::cell::Cell::new((0, 0)),
