@@ -336,6 +336,9 @@ impl<'py> Interp<'py> {
         if MODULE.is(o) {
             return self.module_attr(obj, "", name);
         }
+        if let Some(v) = super::stdio::attribute(self.heap, o, name).map_err(|e| self.err(e))? {
+            return Ok(v);
+        }
         if let Some(ty) = as_type(o) {
             if let Some(v) = self.meta_getattribute(obj, name)? {
                 return Ok(v);

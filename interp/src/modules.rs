@@ -1,6 +1,6 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
-//! `version_info`), `time` (`perf_counter`), `collections` (`namedtuple`), and `gc` and
+//! `version_info`), `time` (the clocks: `time`, `perf_counter`, `monotonic`, and their `_ns` forms), `collections` (`namedtuple`), and `gc` and
 //! `weakref`, whose functions live in `gc_module.rs`.
 
 use pyrt_objects::methods::{self, Params};
@@ -54,6 +54,11 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "exception", Params::NoArgs),
     def("sys", "_getframe", Params::Positional { min: 0, max: 1 }),
     def("time", "perf_counter", Params::NoArgs),
+    def("time", "perf_counter_ns", Params::NoArgs),
+    def("time", "monotonic", Params::NoArgs),
+    def("time", "monotonic_ns", Params::NoArgs),
+    def("time", "time", Params::NoArgs),
+    def("time", "time_ns", Params::NoArgs),
     // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
     // messages are the interpreter's, not `methods::bind`'s.
     def("collections", "namedtuple", Params::VarKeywords),
@@ -418,15 +423,27 @@ pub(crate) fn call_function<'py>(
                 )),
             }
         }
-        ("time", "perf_counter") => {
-            // Monotonic seconds from a process-wide start (the first call), as CPython's clock
-            // is monotonic with an undefined reference point: only differences mean anything.
+        ("time", "perf_counter" | "monotonic" | "perf_counter_ns" | "monotonic_ns") => {
+            // Monotonic time from a process-wide start (the first call), as CPython's clocks
+            // are monotonic with an undefined reference point: only differences mean anything.
             static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-            let t = START
-                .get_or_init(std::time::Instant::now)
-                .elapsed()
-                .as_secs_f64();
-            pyrt_objects::types::float::new_float(heap, t).map_err(err)
+            let elapsed = START.get_or_init(std::time::Instant::now).elapsed();
+            if f.name.ends_with("_ns") {
+                let ns = i64::try_from(elapsed.as_nanos()).unwrap_or(i64::MAX);
+                return long::int_from_i64(heap, ns).map_err(err);
+            }
+            pyrt_objects::types::float::new_float(heap, elapsed.as_secs_f64()).map_err(err)
+        }
+        ("time", "time" | "time_ns") => {
+            // Seconds since the Unix epoch from the system clock (`_PyTime_GetSystemClock`).
+            let since = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default();
+            if f.name == "time_ns" {
+                let ns = i64::try_from(since.as_nanos()).unwrap_or(i64::MAX);
+                return long::int_from_i64(heap, ns).map_err(err);
+            }
+            pyrt_objects::types::float::new_float(heap, since.as_secs_f64()).map_err(err)
         }
         ("collections", "namedtuple") => {
             let (Some(Some(n)), Some(Some(f))) = (bound.first(), bound.get(1)) else {

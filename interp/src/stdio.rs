@@ -1,6 +1,7 @@
 //! `sys.stdout` and `sys.stderr` (`Modules/_io/textio.c`'s `TextIOWrapper`, in its smallest
 //! form): text streams over the session's output and the process's standard error, with
-//! `write(s)` (which returns the number of characters written) and `flush()`.
+//! `write(s)` (which returns the number of characters written) and `flush()`, and their `name`
+//! and `encoding`.
 //!
 //! An object is a header and the stream it writes to (1 for stdout, 2 for stderr); what
 //! `write` does is the interpreter's, as the session owns the output (`Interp::out`).
@@ -42,6 +43,25 @@ pub(crate) fn new_stream(heap: &Heap, fd: usize) -> PyResult<Obj<'_>> {
         (&raw mut (*op.as_ptr().cast::<StreamObject>()).fd).write(fd);
         Ok(Obj::from_owned(heap, op))
     }
+}
+
+/// A stream's data attributes: `name` (`'<stdout>'`, `'<stderr>'`) and `encoding`
+/// (`'utf-8'`); `None` for another object or name.
+pub(crate) fn attribute<'py>(
+    heap: &'py Heap,
+    o: &PyObject,
+    name: &str,
+) -> PyResult<Option<Obj<'py>>> {
+    let Some(fd) = stream_fd(o) else {
+        return Ok(None);
+    };
+    let value = match name {
+        "name" if fd == 1 => "<stdout>",
+        "name" => "<stderr>",
+        "encoding" => "utf-8",
+        _ => return Ok(None),
+    };
+    unicode::new_str(heap, value).map(Some)
 }
 
 /// Whether a stream has method `name`.
