@@ -262,7 +262,17 @@ fn types() -> Vec<&'static StaticType> {
     ]
 }
 
-/// A dict of the built-in names.
+/// `builtins.__doc__` (`Python/bltinmodule.c`'s `builtin_doc`).
+const BUILTINS_DOC: &str = "Built-in functions, types, exceptions, and other objects.\n\n\
+This module provides direct access to all 'built-in'\n\
+identifiers of Python; for example, builtins.len is\n\
+the full name for the built-in function len().\n\n\
+This module is not normally accessed explicitly by most\n\
+applications, but can be useful in modules that provide\n\
+objects with the same name as a built-in value, but in\n\
+which the built-in of that name is also needed.";
+
+/// A dict of the built-in names: the namespace of the `builtins` module.
 pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
     let d = dict::new_dict(heap)?;
     let view = dict::Dict::cast_internal(d.object())?;
@@ -270,10 +280,17 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
         let k = unicode::intern(heap, unicode::new_str(heap, name)?)?;
         dict::set_item(heap, view, k, v)
     };
+    // `builtins`' module header (`module_init_dict`), first in its dict as in CPython.
+    put("__name__", unicode::new_str(heap, "builtins")?)?;
+    put("__doc__", unicode::new_str(heap, BUILTINS_DOC)?)?;
+    put("__package__", unicode::new_str(heap, "")?)?;
+    put("__loader__", pyrt_objects::types::none(heap))?;
+    put("__spec__", pyrt_objects::types::none(heap))?;
     for (i, f) in FUNCTIONS.iter().enumerate().take(FUNCTIONS.len() - HIDDEN) {
         let n = unicode::intern(heap, unicode::new_str(heap, f.name)?)?;
         put(f.name, BUILTIN.alloc(heap, &[Some(n), None], &[i])?)?;
     }
+    put("None", pyrt_objects::types::none(heap))?;
     put("Ellipsis", pyrt_objects::types::ellipsis(heap))?;
     put("NotImplemented", pyrt_objects::types::not_implemented(heap))?;
     for ty in types()
@@ -292,6 +309,9 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
             Obj::from_borrowed(heap, &ty.get().ob_base.ob_base)
         })?;
     }
+    put("False", long::new_bool(heap, false))?;
+    put("True", long::new_bool(heap, true))?;
+    put("__debug__", long::new_bool(heap, true))?;
     Ok(d)
 }
 

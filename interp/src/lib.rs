@@ -566,6 +566,19 @@ impl<'py> Interp<'py> {
                 none.clone(),
             )?;
         }
+        // `__builtins__`: the `builtins` module, registered as imported.
+        let name = unicode::new_constant_str(heap, "builtins")?;
+        let builtins =
+            objects::MODULE.alloc(heap, &[Some(name), Some(self.builtins.clone())], &[])?;
+        self.modules
+            .borrow_mut()
+            .insert("builtins".to_string(), builtins.clone());
+        dict::set_item(
+            heap,
+            view,
+            unicode::new_constant_str(heap, "__builtins__")?,
+            builtins,
+        )?;
         let path = std::path::Path::new(&self.filename);
         if path.is_file() {
             let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());

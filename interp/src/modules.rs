@@ -101,6 +101,7 @@ pub(crate) fn base_index() -> usize {
 
 /// The modules built into pyrt, made by [`new_module`].
 pub(crate) const BUILTIN_MODULES: &[&str] = &[
+    "builtins",
     "sys",
     "time",
     "collections",
@@ -120,6 +121,13 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
             &exceptions::MODULE_NOT_FOUND_ERROR,
             format!("No module named '{name}'"),
         ));
+    }
+    if name == "builtins" {
+        // The module over the session's builtins dict, whose header it already holds.
+        let n = interp.name_str(name)?;
+        return MODULE
+            .alloc(heap, &[Some(n), Some(interp.builtins.clone())], &[])
+            .map_err(err);
     }
     let d = dict::new_dict(heap).map_err(err)?;
     let view = interp.own_dict(&d)?;

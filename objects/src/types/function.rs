@@ -90,7 +90,8 @@ pub(crate) fn dict_get_str<'h>(heap: &'h Heap, d: &Dict, key: &str) -> PyResult<
 }
 
 /// `_PyEval_BuiltinsFromGlobals`: `globals['__builtins__']` (a module's dict when it is a
-/// module), else `default`.
+/// module), else `default`. A value that is neither a dict nor a module of this layer (the
+/// interpreter's `builtins` module, whose dict is `default`) gives `default`.
 fn builtins_from_globals<'h>(
     heap: &'h Heap,
     globals: &Dict,
@@ -99,7 +100,8 @@ fn builtins_from_globals<'h>(
     match dict_get_str(heap, globals, "__builtins__")? {
         Some(b) => match crate::types::module::Module::cast(b.object()) {
             Some(m) => Ok(m.dict(heap)),
-            None => Ok(b),
+            None if dict::is_dict(b.object()) => Ok(b),
+            None => Ok(default),
         },
         None => Ok(default),
     }
