@@ -757,8 +757,16 @@ fn print<'py>(
             )),
         }
     };
-    // `file=None` is `sys.stdout`.
-    let file = bound[2].clone().filter(|f| !f.is(&none));
+    // `file=None` is `sys.stdout` as it is now (a script or `contextlib.redirect_stdout` may
+    // have replaced it); `sys.stdout = None` prints nothing, as in CPython.
+    let file = match bound[2].clone().filter(|f| !f.is(&none)) {
+        Some(f) => Some(f),
+        None => match super::modules::sys::sys_attr(interp, "stdout") {
+            Some(s) if s.is(&none) => return Ok(none),
+            Some(s) if super::stdio::stream_fd(s.object()) == Some(1) => None,
+            other => other,
+        },
+    };
     let (sep, end) = (text(0, "sep", " ")?, text(1, "end", "\n")?);
     // The pieces `PyFile_WriteObject` writes one by one: each argument, separators, the end.
     // Argument Clinic gathers `*args` in a tuple (`print` is `METH_FASTCALL` with a
