@@ -1,0 +1,36 @@
+# print() writes to sys.stdout as it is at the call: reassigned, None, a StringIO, restored.
+import io, sys
+
+class Recorder:
+    def __init__(self):
+        self.calls = []
+    def write(self, text):
+        self.calls.append(text)
+        return len(text)
+    def flush(self):
+        self.calls.append("<flush>")
+rec = Recorder()
+saved = sys.stdout
+sys.stdout = rec
+print("a", 1, sep="-")
+print("b", end="", flush=True)
+sys.stdout = None
+print("into None: nothing")
+sys.stdout = io.StringIO()
+print("kept", [1, 2])
+kept = sys.stdout.getvalue()
+sys.stdout = saved
+print(rec.calls)
+print(repr(kept), sys.stdout is sys.__stdout__)
+buf = io.StringIO()
+print("explicit file", file=buf)
+print("stderr", file=None)
+print(repr(buf.getvalue()))
+class NoWrite:
+    pass
+sys.stdout = NoWrite()
+try:
+    print("x")
+except AttributeError as e:
+    sys.stdout = saved
+    print("AttributeError:", e)
