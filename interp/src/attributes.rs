@@ -965,7 +965,11 @@ impl<'py> Interp<'py> {
     /// view of a dict. CPython takes any mapping that is not a list or a tuple; pyrt's proxy
     /// reads its mapping as a dict, so other mappings are refused with a `TypeError` that
     /// says so.
-    fn construct_proxy(&self, args: &[Obj<'py>], kwargs: &[(String, Obj<'py>)]) -> R<'py, Obj<'py>> {
+    fn construct_proxy(
+        &self,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
         let params = pyrt_objects::methods::Params::Keywords {
             names: &["mapping"],
             positional: 1,

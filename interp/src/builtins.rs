@@ -971,6 +971,9 @@ pub(crate) fn construct<'py>(
     if is(&super::objects::SLICE_TYPE) {
         return slice::new(interp, &args, &kwargs);
     }
+    if core::ptr::eq(ty, super::objects::MODULE.static_type().get()) {
+        return super::modules::construct_module(interp, &args, &kwargs);
+    }
     if is(&OBJECT_TYPE) {
         // `object_new`'s excess-arguments check.
         if !args.is_empty() || !kwargs.is_empty() {

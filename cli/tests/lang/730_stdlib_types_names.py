@@ -26,3 +26,11 @@ for t, o in checks:
     print(t.__name__, isinstance(o, t), t)
 print(types.CellType, types.FunctionType is type(f), types.LambdaType is types.FunctionType)
 print(sorted(n for n in types.__all__ if n.startswith(("Builtin", "Method"))))
+m = types.ModuleType("made", "its doc")
+m.x = 1
+print(m, m.__doc__, m.x, m.__spec__, m.__loader__, types.ModuleType("plain").__doc__)
+for bad in ((), (1,), ("a", "b", "c")):
+    try:
+        types.ModuleType(*bad)
+    except TypeError as e:
+        print(e)
