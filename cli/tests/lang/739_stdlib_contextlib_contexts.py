@@ -2,12 +2,11 @@
 import contextlib, io
 
 def chain(e):
-    names = []
-    while e is not None:
-        names, e = names + [f"{type(e).__name__}({e})"], e.__context__
-    return " <- ".join(names)
+    return f"{type(e).__name__}({e})" + (" <- " + chain(e.__context__) if e.__context__ else "")
 def raiser(exc):
-    return lambda *details: (_ for _ in ()).throw(exc)
+    def exit_(*details):
+        raise exc
+    return exit_
 try:
     with contextlib.ExitStack() as stack:
         stack.push(raiser(KeyError("first exit")))
@@ -31,8 +30,7 @@ try:
         1 / 0
 except ArithmeticError as e:
     print(chain(e), "| cause:", type(e.__cause__).__name__)
-outer, inner = io.StringIO(), io.StringIO()
-redirect = contextlib.redirect_stdout(outer)
+outer, inner = io.StringIO(), io.StringIO(); redirect = contextlib.redirect_stdout(outer)
 with redirect:
     print("outer 1")
     with contextlib.redirect_stdout(inner), redirect:
