@@ -530,7 +530,9 @@ class PrettyPrinter:
         # UserDict, UserList and UserString print as the object they wrap.
         self._format(object.data, stream, indent, allowance, context, level - 1)
 
-    # The `collections` types, where pyrt's `collections` has them.
+    # The `collections` types, where pyrt's `collections` has them. A type whose `__repr__`
+    # reads as a built-in one's (a Rust type that does not name its own) must not take over
+    # that entry: the built-in printer stays.
     for _name, _printer in (('OrderedDict', _pprint_ordered_dict),
                             ('defaultdict', _pprint_default_dict),
                             ('Counter', _pprint_counter),
@@ -539,9 +541,10 @@ class PrettyPrinter:
                             ('UserDict', _pprint_user_data),
                             ('UserList', _pprint_user_data),
                             ('UserString', _pprint_user_data)):
-        if hasattr(_collections, _name):
-            _dispatch[getattr(_collections, _name).__repr__] = _printer
-    del _name, _printer
+        _type_repr = getattr(getattr(_collections, _name, None), '__repr__', None)
+        if _type_repr is not None and _type_repr not in _dispatch:
+            _dispatch[_type_repr] = _printer
+    del _name, _printer, _type_repr
 
     def _safe_repr(self, object, context, maxlevels, level):
         """(repr, whether it is readable, whether it is recursive): dicts, lists and
