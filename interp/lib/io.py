@@ -6,18 +6,31 @@ CPython's names (`_io.StringIO`), methods, newline handling and error messages.
 Appends at the end accumulate pieces and join them when read, as stringio.c's accumulating
 state does, so that a loop of writes is linear. `TextIOWrapper` is the type of
 `sys.stdout`. Left out: files (`open`, `FileIO`, buffered streams), the abstract base
-classes, `BytesIO.getbuffer` and `StringIO.newlines`.
+classes (`IOBase`...), `text_encoding`, `BytesIO.getbuffer` and `StringIO.newlines`.
 """
 
 import sys
 
-__all__ = ["StringIO", "BytesIO", "TextIOWrapper", "SEEK_SET", "SEEK_CUR", "SEEK_END"]
+__all__ = ["BlockingIOError", "BytesIO", "DEFAULT_BUFFER_SIZE", "SEEK_CUR", "SEEK_END",
+           "SEEK_SET", "StringIO", "TextIOWrapper", "UnsupportedOperation"]
 
 SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
 
+# The buffer size `open` gives buffered streams, as `_io.DEFAULT_BUFFER_SIZE`.
+DEFAULT_BUFFER_SIZE = 8192
+
 TextIOWrapper = type(sys.stdout)
+
+BlockingIOError = BlockingIOError
+
+
+class UnsupportedOperation(OSError, ValueError):
+    pass
+
+
+UnsupportedOperation.__module__ = 'io'
 
 
 def _size_arg(size):
@@ -191,6 +204,14 @@ class _MemoryStream:
         """False: an in-memory stream is no terminal."""
         self._checkClosed(True)
         return False
+
+    def fileno(self):
+        """An in-memory stream has no file descriptor."""
+        raise UnsupportedOperation("fileno")
+
+    def detach(self):
+        """An in-memory stream has no underlying stream to separate."""
+        raise UnsupportedOperation("detach")
 
     def flush(self):
         """Nothing to flush in memory (a closed StringIO does not complain, as IOBase's
