@@ -283,12 +283,18 @@ pub(crate) fn set_module_attr<'py>(
     }
 }
 
-/// Attributes computed when read (none yet).
+/// Attributes a module has beside its namespace: `__dict__` (the module type's `md_dict`
+/// member), the namespace itself.
 pub(crate) fn dynamic_attr<'py>(
-    _interp: &Interp<'py>,
-    _m: &Obj<'py>,
-    _name: &str,
+    interp: &Interp<'py>,
+    m: &Obj<'py>,
+    name: &str,
 ) -> R<'py, Option<Obj<'py>>> {
+    if name == "__dict__" {
+        return Ok(MODULE
+            .cast(m.object())
+            .and_then(|md| md.get_ref(interp.heap, super::objects::module::DICT)));
+    }
     Ok(None)
 }
 

@@ -29,6 +29,9 @@ print(sorted(n for n in types.__all__ if n.startswith(("Builtin", "Method"))))
 m = types.ModuleType("made", "its doc")
 m.x = 1
 print(m, m.__doc__, m.x, m.__spec__, m.__loader__, types.ModuleType("plain").__doc__)
+m.__dict__["y"] = 2
+print(m.y, sorted(m.__dict__), vars(m) is m.__dict__, sys.__dict__ is vars(sys))
+print(sys.modules[__name__].__dict__ is globals(), "__dict__" in dir(m))
 for bad in ((), (1,), ("a", "b", "c")):
     try:
         types.ModuleType(*bad)
