@@ -1,6 +1,9 @@
 # print() writes to sys.stdout as it is at the call: reassigned, None, a StringIO, restored.
 import io, sys
 
+# io imported sys first: __main__ is still this script.
+print(sys.modules["__main__"].__dict__ is globals(), sys._getframe().f_back)
+
 class Recorder:
     def __init__(self):
         self.calls = []
