@@ -32,3 +32,5 @@ class Meta(type):
 K = types.new_class("K", (Point,), {"metaclass": Meta})
 print(type(K).__name__, K.__bases__, types.resolve_bases((int, str)))
 print(types.prepare_class("Z", (K,))[0].__name__, types.get_original_bases(K))
+import mod_shapes, sys
+print(mod_shapes, sys, types.ModuleType("made"), isinstance(mod_shapes, types.ModuleType))
