@@ -6,7 +6,7 @@ CPython's names (`_io.StringIO`), methods, newline handling and error messages.
 Appends at the end accumulate pieces and join them when read, as stringio.c's accumulating
 state does, so that a loop of writes is linear. `TextIOWrapper` is the type of
 `sys.stdout`. Left out: files (`open`, `FileIO`, buffered streams), the abstract base
-classes (`IOBase`...), `text_encoding`, `BytesIO.getbuffer` and `StringIO.newlines`.
+classes (`IOBase`...), `text_encoding` and `BytesIO.getbuffer`.
 """
 
 import sys
@@ -258,6 +258,9 @@ class StringIO(_MemoryStream):
             raise TypeError("initial_value must be str or None, not "
                             f"{type(initial_value).__name__}")
         self._newline = newline
+        # The kinds of line ending written so far (1: '\n', 2: '\r', 4: '\r\n'), which
+        # the universal modes (newline None or '') report as `newlines`.
+        self._seennl = 0
         self._setup('')
         if initial_value:
             self._write_value(self._translate(initial_value))
@@ -266,6 +269,14 @@ class StringIO(_MemoryStream):
     def _translate(self, text):
         """Written text as stored: universal newlines become '\\n' (newline=None), '\\n'
         becomes '\\r' or '\\r\\n' (newline='\\r' or '\\r\\n')."""
+        if self._newline in (None, ''):
+            crlf = text.count('\r\n')
+            if crlf:
+                self._seennl |= 4
+            if text.count('\r') > crlf:
+                self._seennl |= 2
+            if text.count('\n') > crlf:
+                self._seennl |= 1
         if self._newline is None:
             return text.replace('\r\n', '\n').replace('\r', '\n')
         if self._newline in ('\r', '\r\n'):
@@ -311,6 +322,15 @@ class StringIO(_MemoryStream):
             pos = self._length()
         self._pos = pos
         return pos
+
+    @property
+    def newlines(self):
+        """The line endings written so far, in the universal modes (None otherwise)."""
+        self._checkClosed()
+        if self._newline not in (None, ''):
+            return None
+        return (None, "\n", "\r", ("\r", "\n"), "\r\n", ("\n", "\r\n"),
+                ("\r", "\r\n"), ("\r", "\n", "\r\n"))[self._seennl]
 
     @property
     def line_buffering(self):

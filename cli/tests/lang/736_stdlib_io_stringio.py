@@ -29,3 +29,9 @@ print(len(big.getvalue()), big.tell(), big.getvalue()[-12:])
 with io.StringIO("ctx") as f:
     print(f.read(), f.readable(), f.writable(), f.seekable(), f.isatty(), f.closed)
 print(f.closed, f.encoding, f.errors)
+for nl in (None, "", "\n"):
+    t = io.StringIO("a\r\nb", newline=nl)
+    seen = [t.newlines]
+    for piece in ("x\n", "y\r", "\nz"):
+        seen.append((t.write(piece), t.newlines))
+    print(repr(nl), seen)
