@@ -758,13 +758,18 @@ fn print<'py>(
         }
     };
     // `file=None` is `sys.stdout` as it is now (a script or `contextlib.redirect_stdout` may
-    // have replaced it); `sys.stdout = None` prints nothing, as in CPython.
+    // have replaced it); `sys.stdout = None` prints nothing and a deleted one is an error, as
+    // in CPython.
     let file = match bound[2].clone().filter(|f| !f.is(&none)) {
         Some(f) => Some(f),
         None => match super::modules::sys::sys_attr(interp, "stdout") {
             Some(s) if s.is(&none) => return Ok(none),
             Some(s) if super::stdio::stream_fd(s.object()) == Some(1) => None,
-            other => other,
+            Some(s) => Some(s),
+            None if interp.modules.borrow().contains_key("sys") => {
+                return Err(interp.raise(&exceptions::RUNTIME_ERROR, "lost sys.stdout"));
+            }
+            None => None,
         },
     };
     let (sep, end) = (text(0, "sep", " ")?, text(1, "end", "\n")?);

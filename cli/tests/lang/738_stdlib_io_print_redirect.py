@@ -1,6 +1,5 @@
 # print() writes to sys.stdout as it is at the call: reassigned, None, a StringIO, restored.
 import io, sys
-
 # io imported sys first: __main__ is still this script.
 print(sys.modules["__main__"].__dict__ is globals(), sys._getframe().f_back)
 
@@ -27,13 +26,14 @@ print(rec.calls)
 print(repr(kept), sys.stdout is sys.__stdout__)
 buf = io.StringIO()
 print("explicit file", file=buf)
-print("stderr", file=None)
 print(repr(buf.getvalue()))
-class NoWrite:
-    pass
-sys.stdout = NoWrite()
-try:
-    print("x")
-except AttributeError as e:
-    sys.stdout = saved
-    print("AttributeError:", e)
+for replacement in (object(), "deleted"):
+    if replacement == "deleted":
+        del sys.stdout
+    else:
+        sys.stdout = replacement
+    try:
+        print("x")
+    except (AttributeError, RuntimeError) as e:
+        sys.stdout = saved
+        print(type(e).__name__, e)
