@@ -83,16 +83,8 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's functools (a later issue)",
     ),
     (
-        "072_contextmanager_generator.py",
-        "needs the standard library's contextlib (a later issue)",
-    ),
-    (
         "073_with_files.py",
         "needs the standard library's os (a later issue)",
-    ),
-    (
-        "074_with_exitstack_nullcontext.py",
-        "needs the standard library's contextlib (a later issue)",
     ),
     (
         "115_del_slices.py",
@@ -133,6 +125,10 @@ const PENDING: &[(&str, &str)] = &[
     (
         "238_lru_cache_memory.py",
         "needs the standard library's functools (a later issue)",
+    ),
+    (
+        "744_stdlib_pprint_namedtuple.py",
+        "a namedtuple class's __repr__ reads as tuple.__repr__ (objects/src/types/record.rs puts none in its dict), so pprint splits it as a tuple; namedtuple classes cannot be subclassed yet",
     ),
 ];
 

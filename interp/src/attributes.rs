@@ -961,6 +961,41 @@ impl<'py> Interp<'py> {
             .map_err(|e| self.err(e))
     }
 
+    /// `mappingproxy(mapping)` (`types.MappingProxyType`, `mappingproxy_new`): a read-only
+    /// view of a dict. CPython takes any mapping that is not a list or a tuple; pyrt's proxy
+    /// reads its mapping as a dict, so other mappings are refused with a `TypeError` that
+    /// says so.
+    fn construct_proxy(
+        &self,
+        args: &[Obj<'py>],
+        kwargs: &[(String, Obj<'py>)],
+    ) -> R<'py, Obj<'py>> {
+        let params = pyrt_objects::methods::Params::Keywords {
+            names: &["mapping"],
+            positional: 1,
+            required: 1,
+        };
+        let bound = pyrt_objects::methods::bind("", "mappingproxy", params, args, kwargs)
+            .map_err(|e| self.err(e))?;
+        let Some(Some(mapping)) = bound.into_iter().next() else {
+            return Err(self.err(pyrt_objects::view::bad_internal_call()));
+        };
+        let o = mapping.object();
+        if dict::is_dict(o) {
+            return descriptors::new_proxy(self.heap, mapping).map_err(|e| self.err(e));
+        }
+        let tname = o.ob_type().name();
+        let is_mapping = !list::is_list(o)
+            && pyrt_objects::types::tuple::Tuple::cast(o).is_none()
+            && self.getattr(&mapping, "__getitem__").is_ok();
+        let msg = if is_mapping {
+            format!("mappingproxy() argument must be a dict in pyrt, not {tname}")
+        } else {
+            format!("mappingproxy() argument must be a mapping, not {tname}")
+        };
+        Err(self.raise(&exceptions::TYPE_ERROR, msg))
+    }
+
     /// `property(...)`, `classmethod(f)`, `staticmethod(f)`; `None` for other types.
     pub(crate) fn construct_descriptor(
         &self,
@@ -1007,6 +1042,9 @@ impl<'py> Interp<'py> {
                 return self.new_property(refs, false);
             }
             let tname = ty.name();
+            if core::ptr::eq(kind, &descriptors::MAPPINGPROXY) {
+                return self.construct_proxy(args, kwargs);
+            }
             if core::ptr::eq(kind, &CLASSMETHOD) || core::ptr::eq(kind, &STATICMETHOD) {
                 if !kwargs.is_empty() {
                     return Err(self.raise(

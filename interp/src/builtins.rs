@@ -777,8 +777,21 @@ fn print<'py>(
             )),
         }
     };
-    // `file=None` is `sys.stdout`.
-    let file = bound[2].clone().filter(|f| !f.is(&none));
+    // `file=None` is `sys.stdout` as it is now (a script or `contextlib.redirect_stdout` may
+    // have replaced it); `sys.stdout = None` prints nothing and a deleted one is an error, as
+    // in CPython.
+    let file = match bound[2].clone().filter(|f| !f.is(&none)) {
+        Some(f) => Some(f),
+        None => match super::modules::sys::sys_attr(interp, "stdout") {
+            Some(s) if s.is(&none) => return Ok(none),
+            Some(s) if super::stdio::stream_fd(s.object()) == Some(1) => None,
+            Some(s) => Some(s),
+            None if interp.modules.borrow().contains_key("sys") => {
+                return Err(interp.raise(&exceptions::RUNTIME_ERROR, "lost sys.stdout"));
+            }
+            None => None,
+        },
+    };
     let (sep, end) = (text(0, "sep", " ")?, text(1, "end", "\n")?);
     // The pieces `PyFile_WriteObject` writes one by one: each argument, separators, the end.
     // Argument Clinic gathers `*args` in a tuple (`print` is `METH_FASTCALL` with a
@@ -982,6 +995,9 @@ pub(crate) fn construct<'py>(
     }
     if is(&super::objects::SLICE_TYPE) {
         return slice::new(interp, &args, &kwargs);
+    }
+    if core::ptr::eq(ty, super::objects::MODULE.static_type().get()) {
+        return super::modules::construct_module(interp, &args, &kwargs);
     }
     if is(&OBJECT_TYPE) {
         // `object_new`'s excess-arguments check.

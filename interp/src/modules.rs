@@ -176,7 +176,52 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         dict::set_item(heap, view, interp.name_str(k)?, v).map_err(err)?;
     }
     let n = interp.name_str(name)?;
-    MODULE.alloc(heap, &[Some(n), Some(d)], &[]).map_err(err)
+    MODULE.alloc(heap, &[Some(n), Some(d)], &[1]).map_err(err)
+}
+
+/// `types.ModuleType(name, doc=None)` (`module___init___impl`): a module that is not built
+/// in, whose dict holds `__name__`, `__doc__`, `__package__`, `__loader__` and `__spec__`.
+pub(crate) fn construct_module<'py>(
+    interp: &Interp<'py>,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let params = Params::Keywords {
+        names: &["name", "doc"],
+        positional: 2,
+        required: 1,
+    };
+    let bound = methods::bind("", "module", params, args, kwargs).map_err(err)?;
+    let none = pyrt_objects::types::none(heap);
+    let (Some(Some(name)), doc) = (bound.first(), bound.get(1).cloned().flatten()) else {
+        return Err(interp.err(pyrt_objects::view::bad_internal_call()));
+    };
+    if !unicode::is_str(name.object()) {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "module() argument 'name' must be str, not {}",
+                name.ob_type().name()
+            ),
+        ));
+    }
+    let d = dict::new_dict(heap).map_err(err)?;
+    let view = interp.own_dict(&d)?;
+    let header = [
+        ("__name__", name.clone()),
+        ("__doc__", doc.unwrap_or_else(|| none.clone())),
+        ("__package__", none.clone()),
+        ("__loader__", none.clone()),
+        ("__spec__", none),
+    ];
+    for (k, v) in header {
+        dict::set_item(heap, view, interp.name_str(k)?, v).map_err(err)?;
+    }
+    MODULE
+        .alloc(heap, &[Some(name.clone()), Some(d)], &[0])
+        .map_err(err)
 }
 
 /// `sys.version_info`: CPython 3.12.1's, as a named tuple.
@@ -251,12 +296,18 @@ pub(crate) fn set_module_attr<'py>(
     }
 }
 
-/// Attributes computed when read (none yet).
+/// Attributes a module has beside its namespace: `__dict__` (the module type's `md_dict`
+/// member), the namespace itself.
 pub(crate) fn dynamic_attr<'py>(
-    _interp: &Interp<'py>,
-    _m: &Obj<'py>,
-    _name: &str,
+    interp: &Interp<'py>,
+    m: &Obj<'py>,
+    name: &str,
 ) -> R<'py, Option<Obj<'py>>> {
+    if name == "__dict__" {
+        return Ok(MODULE
+            .cast(m.object())
+            .and_then(|md| md.get_ref(interp.heap, super::objects::module::DICT)));
+    }
     Ok(None)
 }
 

@@ -216,11 +216,26 @@ fn builtin_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     })
 }
 
-fn module_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
-    Ok(format!(
-        "<module '{}' (built-in)>",
-        name_of(o, module::NAME)
-    ))
+/// `module_repr` (importlib's `_module_repr` without a loader object): a built-in module says
+/// so, a module with a `__file__` names it, any other (`types.ModuleType(name)`) only its name.
+fn module_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
+    let name = name_of(o, module::NAME);
+    let Some(m) = MODULE.cast(o) else {
+        return Ok(format!("<module '{name}'>"));
+    };
+    if m.get_num(module::BUILT_IN) != 0 {
+        return Ok(format!("<module '{name}' (built-in)>"));
+    }
+    if let Some(d) = m.get_ref(heap, module::DICT)
+        && let Some(d) = pyrt_objects::types::dict::Dict::cast(d.object())
+    {
+        let key = unicode::new_str(heap, "__file__")?;
+        if let Some(file) = pyrt_objects::types::dict::get_item(heap, d, key.object())? {
+            let file = pyrt_objects::abstract_::repr(heap, file.object())?;
+            return Ok(format!("<module '{name}' from {file}>"));
+        }
+    }
+    Ok(format!("<module '{name}'>"))
 }
 
 macro_rules! slots {
@@ -409,11 +424,11 @@ pub(crate) static BUILTIN: Kind = Kind {
     refs: 2,
     nums: 1,
 };
-/// Modules: the name and the module's dict.
+/// Modules: the name and the module's dict; whether the module is built into pyrt.
 pub(crate) static MODULE: Kind = Kind {
     ty: &MODULE_TYPE,
     refs: 2,
-    nums: 0,
+    nums: 1,
 };
 /// Word indices of a built-in.
 pub(crate) mod builtin {
@@ -425,7 +440,8 @@ pub(crate) mod builtin {
 pub(crate) mod module {
     pub(crate) const NAME: usize = 0;
     pub(crate) const DICT: usize = 1;
+    /// Number word: 1 for the modules of `modules::BUILTIN_MODULES`, 0 for the others.
+    pub(crate) const BUILT_IN: usize = 0;
 }
 const _: () = assert!(size_of::<Body<2, 1>>() <= 56);
-const _: () = assert!(size_of::<Body<2, 0>>() <= 56);
 const _: () = assert!(size_of::<Body<2, 0>>() <= 48);

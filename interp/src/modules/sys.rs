@@ -84,7 +84,7 @@ fn main_module<'py>(interp: &Interp<'py>) -> R<'py, Option<Obj<'py>>> {
     };
     let n = interp.name_str("__main__")?;
     MODULE
-        .alloc(interp.heap, &[Some(n), Some(globals)], &[])
+        .alloc(interp.heap, &[Some(n), Some(globals)], &[0])
         .map(Some)
         .map_err(|e| interp.err(e))
 }

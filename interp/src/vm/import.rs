@@ -350,7 +350,7 @@ impl<'py> Interp<'py> {
         }
         let n = self.name_str(name)?;
         let m = MODULE
-            .alloc(heap, &[Some(n), Some(globals.clone())], &[])
+            .alloc(heap, &[Some(n), Some(globals.clone())], &[0])
             .map_err(err)?;
         sys::register(self, name, &m)?;
         let code = super::load::ConstantPool::new()

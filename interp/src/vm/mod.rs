@@ -145,6 +145,10 @@ impl<'py> Interp<'py> {
             .stack
             .push(func, Some(globals.clone()))
             .map_err(|e| self.err(e))?;
+        // An imported module's frame runs above its importer's (CPython has importlib's
+        // frames between them): `sys._getframe().f_back`, and `__main__` found as the
+        // outermost frame's namespace when a module imports `sys` first.
+        self.link_to_caller(&frame);
         let mut run = eval::Run::new(self);
         // The module's frame is the first of the recursion limit's count, which the session
         // already counts.
