@@ -28,10 +28,6 @@ const DIFFERENT: &[(&str, &str)] = &[
         "pyrt's caret for `...` in a parameter list is one character, CPython's spans the token",
     ),
     (
-        "002_reducing_footprint",
-        "needs pprint and recordclass (issue 15)",
-    ),
-    (
         "003_debugmallocstats",
         "by design: the allocator's state counts the interpreter's own blocks, which are pyrt's, not CPython's",
     ),

@@ -569,7 +569,7 @@ impl<'py> Interp<'py> {
         // `__builtins__`: the `builtins` module, registered as imported.
         let name = unicode::new_constant_str(heap, "builtins")?;
         let builtins =
-            objects::MODULE.alloc(heap, &[Some(name), Some(self.builtins.clone())], &[])?;
+            objects::MODULE.alloc(heap, &[Some(name), Some(self.builtins.clone())], &[1])?;
         self.modules
             .borrow_mut()
             .insert("builtins".to_string(), builtins.clone());

@@ -126,7 +126,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         // The module over the session's builtins dict, whose header it already holds.
         let n = interp.name_str(name)?;
         return MODULE
-            .alloc(heap, &[Some(n), Some(interp.builtins.clone())], &[])
+            .alloc(heap, &[Some(n), Some(interp.builtins.clone())], &[1])
             .map_err(err);
     }
     let d = dict::new_dict(heap).map_err(err)?;
