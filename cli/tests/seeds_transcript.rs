@@ -1,7 +1,7 @@
 //! The seed documents' snippets (`cli/tests/seeds/`, extracted from `../shared/seeds/` by
 //! `scripts/extract_seed_snippets.py`, their code unchanged) run through `pyrt run`: a
 //! transcript of each (insta snapshot), and the same snippet in a live CPython 3.12.1 printing
-//! the same, addresses and the scratch folder masked.
+//! the same, addresses, the scratch folder and the allocator's arena alignment masked.
 //!
 //! A snippet in mode `script` (a program listing) runs as a script. A snippet in mode `cells`
 //! (a notebook's cells, a REPL session) runs through a small driver, the same Python for both
@@ -138,7 +138,7 @@ fn transcript(out: &Output) -> String {
     let dir = scratch().display().to_string();
     let mask = |bytes: &[u8]| {
         let text = String::from_utf8_lossy(bytes).replace(&dir, "<dir>");
-        mask_addresses(&text)
+        mask_arena_alignment(&mask_addresses(&text))
     };
     format!(
         "--- stdout ---\n{}--- stderr ---\n{}--- exit {:?}",
@@ -146,6 +146,33 @@ fn transcript(out: &Output) -> String {
         mask(&out.stderr),
         out.status.code()
     )
+}
+
+/// `sys._debugmallocstats()`'s two lines that depend on where the OS mapped the arenas: an
+/// arena that is not pool-aligned loses a pool to alignment, so the count of unused pools
+/// and the bytes lost to alignment change from run to run. Their numbers become `…`.
+fn mask_arena_alignment(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let unused = line
+                .split_once(" unused pools * ")
+                .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()));
+            if unused || line.starts_with("# bytes lost to arena alignment") {
+                let label = line.split('=').next().unwrap_or(line);
+                let label = if unused {
+                    format!(
+                        "… unused pools * {}",
+                        label.split_once(" * ").map_or("", |(_, r)| r)
+                    )
+                } else {
+                    label.to_string()
+                };
+                format!("{label}= …\n")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `0x` and the hex digits after it replaced by `0x…`.
