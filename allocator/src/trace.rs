@@ -115,6 +115,16 @@ impl Tracer {
         self.memory = TracedMemory::default();
     }
 
+    pub(crate) fn trace_at(&self, addr: usize) -> Option<Trace> {
+        self.traces
+            .get(&addr)
+            .map(|&(size, tag)| Trace { addr, size, tag })
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.traces.len()
+    }
+
     pub(crate) fn traces(&self) -> impl Iterator<Item = Trace> + '_ {
         self.traces
             .iter()

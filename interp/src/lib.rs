@@ -125,6 +125,8 @@ pub(crate) struct Interp<'py> {
     pub static_type_dicts: RefCell<HashMap<usize, Obj<'py>>>,
     /// The bytecode VM's state.
     pub vm: vm::VmState<'py>,
+    /// `tracemalloc`'s traceback limit and recorded tracebacks.
+    pub tracemalloc: modules::tracemalloc_frames::TraceState,
     /// The directory of the script, where `import` looks for the user's modules first.
     pub script_dir: std::path::PathBuf,
     /// The source texts of the session's inputs and imported modules. Declared last: dropped
@@ -322,6 +324,7 @@ impl<'py> Session<'py> {
             static_type_dicts: RefCell::new(HashMap::new()),
             spare_memory_error,
             vm: vm::VmState::new(heap),
+            tracemalloc: modules::tracemalloc_frames::TraceState::default(),
             script_dir: std::path::Path::new(filename)
                 .parent()
                 .map(std::path::Path::to_path_buf)

@@ -102,6 +102,8 @@ pub struct Heap {
     next_dict_keys_version: Cell<u32>,
     /// Type version tags and the method cache (`types_state`).
     pub(crate) type_cache: crate::type_cache::TypeCache,
+    /// Whether allocations ask the runtime's hooks for a trace tag (`tracemalloc` is on).
+    trace_tags: Cell<bool>,
 }
 
 impl Default for Heap {
@@ -145,6 +147,7 @@ impl Heap {
             next_code_version: Cell::new(1),
             next_dict_keys_version: Cell::new(2),
             type_cache: crate::type_cache::TypeCache::new(),
+            trace_tags: Cell::new(false),
         }
     }
 
@@ -447,10 +450,37 @@ impl Heap {
     /// `MemoryError` when the allocator refuses.
     #[inline]
     pub fn alloc_bytes(&self, n: usize) -> PyResult<NonNull<u8>> {
+        if self.trace_tags.get() {
+            return self.alloc_bytes_traced(n);
+        }
         match self.alloc.borrow_mut().malloc(n) {
             Ok(p) => Ok(p),
             Err(_) => Err(PyErr::memory_error()),
         }
+    }
+
+    /// [`Heap::alloc_bytes`] while `tracemalloc` traces: the block is tagged with the
+    /// runtime's frames ([`RuntimeHooks::trace_tag`]), asked before the allocator is borrowed.
+    #[cold]
+    #[inline(never)]
+    fn alloc_bytes_traced(&self, n: usize) -> PyResult<NonNull<u8>> {
+        let tag = self.trace_tag();
+        self.alloc
+            .borrow_mut()
+            .malloc_tagged(n, tag)
+            .map_err(|_| PyErr::memory_error())
+    }
+
+    /// The tag of an allocation made now: the hooks' answer, or no tag without hooks.
+    fn trace_tag(&self) -> pyrt_allocator::Tag {
+        self.call_hooks(|h| h.trace_tag())
+            .unwrap_or(pyrt_allocator::Tag::NONE)
+    }
+
+    /// Turns on (or off) asking the runtime's hooks for a tag at each allocation, which
+    /// `tracemalloc` turns on with tracing: while off, allocations cost one flag test more.
+    pub fn set_trace_tags(&self, on: bool) {
+        self.trace_tags.set(on);
     }
 
     /// Resizes a buffer (`PyMem_Realloc`): `None` allocates. On failure the old buffer is
@@ -463,8 +493,14 @@ impl Heap {
     /// `p` must be a live buffer of this heap; on success it must no longer be used unless it
     /// was returned.
     pub unsafe fn realloc_bytes(&self, p: Option<NonNull<u8>>, n: usize) -> PyResult<NonNull<u8>> {
+        let tag = if self.trace_tags.get() {
+            self.trace_tag()
+        } else {
+            pyrt_allocator::Tag::NONE
+        };
         // SAFETY: forwarded contract.
-        unsafe { self.alloc.borrow_mut().realloc(p, n) }.map_err(|_| PyErr::memory_error())
+        unsafe { self.alloc.borrow_mut().realloc_tagged(p, n, tag) }
+            .map_err(|_| PyErr::memory_error())
     }
 
     /// Frees a buffer from [`Heap::alloc_bytes`].
