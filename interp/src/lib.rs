@@ -230,6 +230,25 @@ pub fn run_source<'py>(
     }
 }
 
+/// [`run_source`] with `tracemalloc` tracing from the start, keeping `nframe` frames per
+/// traceback (`-X tracemalloc=NFRAME`, `PYTHONTRACEMALLOC=NFRAME`: 1 to 65535).
+pub fn run_source_tracing<'py>(
+    heap: &'py Heap,
+    filename: &str,
+    source: &str,
+    argv: Vec<String>,
+    out: Box<dyn Write + 'py>,
+    nframe: usize,
+) -> Outcome {
+    match Session::new(heap, filename, argv, out) {
+        Ok(session) => {
+            modules::tracemalloc::start_tracing(&session.interp, nframe);
+            session.run(source, false)
+        }
+        Err(e) => Outcome::Uncaught(e),
+    }
+}
+
 /// `pyrt repl`: reads inputs from `input` (`>>> `, then `... ` while a block or a bracket is
 /// open), runs each in one session and echoes expression values; tracebacks and syntax errors
 /// go to `errors`, and the session goes on.

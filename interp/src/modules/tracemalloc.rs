@@ -80,12 +80,7 @@ pub(crate) fn call<'py>(
                     "the number of frames must be in range [1; 65535]",
                 ));
             }
-            if !is_tracing(interp) {
-                // The limit is set only by a start that starts tracing.
-                state.set_limit(n as usize);
-                heap.with_allocator_mut(|a| a.start_tracing());
-                heap.set_trace_tags(true);
-            }
+            start_tracing(interp, n as usize);
             Ok(none(heap))
         }
         "stop" => {
@@ -127,6 +122,16 @@ pub(crate) fn call<'py>(
         "dump" => dump(interp, &args[0], &args[1], &args[2]),
         "load" => load(interp, &args[0]),
         _ => Err(err(pyrt_objects::view::bad_internal_call())),
+    }
+}
+
+/// `tracemalloc_start(nframe)`: starts tracing with a traceback limit of `nframe` (1 to
+/// 65535); nothing changes, not even the limit, when tracing is already on.
+pub(crate) fn start_tracing(interp: &Interp<'_>, nframe: usize) {
+    if !is_tracing(interp) {
+        interp.tracemalloc.set_limit(nframe);
+        interp.heap.with_allocator_mut(|a| a.start_tracing());
+        interp.heap.set_trace_tags(true);
     }
 }
 
