@@ -1084,7 +1084,7 @@ pub(crate) fn construct<'py>(
         return Ok(long::new_bool(heap, t));
     }
     if is(&LIST_TYPE) {
-        let l = e(list::new_list(heap, Vec::new()))?;
+        let l = e(list::new_list_from_type(heap))?;
         if let Some(a) = arg {
             extend_list(interp, &l, a)?;
         }

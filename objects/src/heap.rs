@@ -104,6 +104,8 @@ pub struct Heap {
     pub(crate) type_cache: crate::type_cache::TypeCache,
     /// Whether allocations ask the runtime's hooks for a trace tag (`tracemalloc` is on).
     trace_tags: Cell<bool>,
+    /// Whether allocations are left out of tracing now ([`Heap::untraced`]).
+    untraced: Cell<bool>,
 }
 
 impl Default for Heap {
@@ -148,6 +150,7 @@ impl Heap {
             next_dict_keys_version: Cell::new(2),
             type_cache: crate::type_cache::TypeCache::new(),
             trace_tags: Cell::new(false),
+            untraced: Cell::new(false),
         }
     }
 
@@ -473,8 +476,21 @@ impl Heap {
 
     /// The tag of an allocation made now: the hooks' answer, or no tag without hooks.
     fn trace_tag(&self) -> pyrt_allocator::Tag {
+        if self.untraced.get() {
+            return pyrt_allocator::Tag::UNTRACED;
+        }
         self.call_hooks(|h| h.trace_tag())
             .unwrap_or(pyrt_allocator::Tag::NONE)
+    }
+
+    /// Runs `f` with its allocations left out of `tracemalloc`'s traces: for objects the
+    /// runtime makes on demand where CPython has static ones (the identifiers it interns,
+    /// `_Py_ID`), which CPython's allocators never see.
+    pub fn untraced<R>(&self, f: impl FnOnce() -> R) -> R {
+        let outer = self.untraced.replace(true);
+        let r = f();
+        self.untraced.set(outer);
+        r
     }
 
     /// Turns on (or off) asking the runtime's hooks for a tag at each allocation, which

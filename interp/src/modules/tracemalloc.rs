@@ -61,6 +61,13 @@ pub(crate) fn call<'py>(
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
     let f = &FUNCTIONS[index];
+    if let (Params::Positional { .. }, false) = (f.params, kwargs.is_empty()) {
+        // `_PyArg_NoKeywords`, which names the function with its module.
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!("{}.{}() takes no keyword arguments", f.module, f.name),
+        ));
+    }
     let bound = super::bind(interp, f, &args, &kwargs)?;
     drop(args);
     let args: Vec<Obj<'py>> = bound.into_iter().flatten().collect();

@@ -173,8 +173,8 @@ impl TraceState {
             .iter()
             .map(|tb| tb.frames.len() * size_of::<FrameKey>() + size_of::<TracebackKey>())
             .sum();
-        // Each traceback and filename is held twice (the list and the index).
-        2 * (names + frames) + t.scratch.capacity() * size_of::<FrameKey>()
+        // The state itself, and each traceback and filename twice (the list and the index).
+        size_of::<TraceState>() + 2 * (names + frames) + t.scratch.capacity() * size_of::<FrameKey>()
     }
 }
 
