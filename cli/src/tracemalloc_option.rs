@@ -17,6 +17,14 @@ pub enum TracemallocStart {
 /// The setting given by the `-X` options (`xoptions`, last one wins) and the value of
 /// `PYTHONTRACEMALLOC` (`env`).
 pub fn tracemalloc_start(xoptions: &[String], env: Option<&str>) -> TracemallocStart {
+    // The variable is read (and refused when invalid) first; the option then overrides it.
+    let from_env = match env.filter(|e| !e.is_empty()) {
+        None => 0,
+        Some(text) => match parse_c_int(text) {
+            Some(n) if n >= 0 => n,
+            _ => return fatal("PYTHONTRACEMALLOC: invalid number of frames"),
+        },
+    };
     let option = xoptions
         .iter()
         .rev()
@@ -29,13 +37,7 @@ pub fn tracemalloc_start(xoptions: &[String], env: Option<&str>) -> TracemallocS
                 _ => return fatal("-X tracemalloc=NFRAME: invalid number of frames"),
             },
         },
-        None => match env.filter(|e| !e.is_empty()) {
-            None => 0,
-            Some(text) => match parse_c_int(text) {
-                Some(n) if n >= 0 => n,
-                _ => return fatal("PYTHONTRACEMALLOC: invalid number of frames"),
-            },
-        },
+        None => from_env,
     };
     match nframe {
         0 => TracemallocStart::Off,
@@ -100,6 +102,8 @@ mod tests {
             assert!(matches!(tracemalloc_start(&x(&[]), Some(bad)), Fatal(t)
                 if t.contains("PYTHONTRACEMALLOC: invalid number of frames")));
         }
+        assert!(matches!(tracemalloc_start(&x(&["tracemalloc"]), Some("x")), Fatal(t)
+            if t.contains("PYTHONTRACEMALLOC: invalid number of frames")));
         assert!(matches!(tracemalloc_start(&x(&["tracemalloc=70000"]), None), Fatal(t)
             if t.contains("can't start tracemalloc")));
     }
