@@ -92,7 +92,10 @@ mod tests {
         assert_eq!(tracemalloc_start(&x(&["tracemalloc=0"]), None), Off);
         assert_eq!(tracemalloc_start(&x(&["tracemalloc="]), None), Off);
         assert_eq!(tracemalloc_start(&x(&["utf8"]), Some("3")), Frames(3));
-        assert_eq!(tracemalloc_start(&x(&["tracemalloc=7"]), Some("3")), Frames(7));
+        assert_eq!(
+            tracemalloc_start(&x(&["tracemalloc=7"]), Some("3")),
+            Frames(7)
+        );
         assert_eq!(tracemalloc_start(&x(&[]), Some("")), Off);
         assert_eq!(tracemalloc_start(&x(&[]), Some("0")), Off);
         for bad in ["x", "-1", "3x", "99999999999"] {
@@ -102,9 +105,13 @@ mod tests {
             assert!(matches!(tracemalloc_start(&x(&[]), Some(bad)), Fatal(t)
                 if t.contains("PYTHONTRACEMALLOC: invalid number of frames")));
         }
-        assert!(matches!(tracemalloc_start(&x(&["tracemalloc"]), Some("x")), Fatal(t)
-            if t.contains("PYTHONTRACEMALLOC: invalid number of frames")));
-        assert!(matches!(tracemalloc_start(&x(&["tracemalloc=70000"]), None), Fatal(t)
-            if t.contains("can't start tracemalloc")));
+        assert!(
+            matches!(tracemalloc_start(&x(&["tracemalloc"]), Some("x")), Fatal(t)
+            if t.contains("PYTHONTRACEMALLOC: invalid number of frames"))
+        );
+        assert!(
+            matches!(tracemalloc_start(&x(&["tracemalloc=70000"]), None), Fatal(t)
+            if t.contains("can't start tracemalloc"))
+        );
     }
 }

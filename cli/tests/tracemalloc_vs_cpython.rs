@@ -59,7 +59,9 @@ fn run(mut cmd: Command, dir: &Path, xoptions: &[&str], env: Option<&str>) -> Ou
     for x in xoptions {
         cmd.arg("-X").arg(x);
     }
-    cmd.arg("script.py").current_dir(dir).env_remove("PYTHONTRACEMALLOC");
+    cmd.arg("script.py")
+        .current_dir(dir)
+        .env_remove("PYTHONTRACEMALLOC");
     if let Some(v) = env {
         cmd.env("PYTHONTRACEMALLOC", v);
     }

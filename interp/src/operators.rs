@@ -300,7 +300,9 @@ impl<'py> Interp<'py> {
         // CPython's identifiers are static strings (`_Py_ID`), which `tracemalloc` never
         // sees: the ones pyrt interns on first use are left out of its traces too.
         self.heap
-            .untraced(|| unicode::new_str(self.heap, name).and_then(|s| unicode::intern(self.heap, s)))
+            .untraced(|| {
+                unicode::new_str(self.heap, name).and_then(|s| unicode::intern(self.heap, s))
+            })
             .map_err(|e| self.err(e))
     }
 

@@ -35,7 +35,11 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("_tracemalloc", "get_tracemalloc_memory", Params::NoArgs),
     def("_tracemalloc", "is_tracing", Params::NoArgs),
     def("_tracemalloc", "reset_peak", Params::NoArgs),
-    def("_tracemalloc", "start", Params::Positional { min: 0, max: 1 }),
+    def(
+        "_tracemalloc",
+        "start",
+        Params::Positional { min: 0, max: 1 },
+    ),
     def("_tracemalloc", "stop", Params::NoArgs),
     def(
         "_pyrt_tracemalloc",
@@ -244,7 +248,8 @@ fn get_object_traceback<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, Obj<'
     let heap = interp.heap;
     let pre = o.ob_type().preheader_size();
     let start = o.as_ptr().cast::<u8>().as_ptr().wrapping_sub(pre);
-    let trace = core::ptr::NonNull::new(start).and_then(|p| heap.with_allocator_mut(|a| a.trace_at(p)));
+    let trace =
+        core::ptr::NonNull::new(start).and_then(|p| heap.with_allocator_mut(|a| a.trace_at(p)));
     match trace {
         Some(t) => Ok(TracebackObjects::new().get(interp, t.tag)?.0),
         None => Ok(none(heap)),
@@ -509,6 +514,9 @@ mod tests {
     fn other_files_are_refused() {
         assert_eq!(parse_dump("hello\n"), None);
         assert_eq!(parse_dump(&format!("{DUMP_MAGIC}\nx\n")), None);
-        assert_eq!(parse_dump(&format!("{DUMP_MAGIC}\n1\n0 1 1 1 3 99 a\n")), None);
+        assert_eq!(
+            parse_dump(&format!("{DUMP_MAGIC}\n1\n0 1 1 1 3 99 a\n")),
+            None
+        );
     }
 }

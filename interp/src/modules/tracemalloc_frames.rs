@@ -151,7 +151,11 @@ impl TraceState {
     /// its total number of frames; the empty traceback (`<unknown>`, line 0) for no tag.
     pub(crate) fn traceback(&self, tag: Tag) -> (Vec<(Rc<str>, u32)>, u16) {
         let tables = self.tables.borrow();
-        match tag.0.checked_sub(1).and_then(|i| tables.tracebacks.get(i as usize)) {
+        match tag
+            .0
+            .checked_sub(1)
+            .and_then(|i| tables.tracebacks.get(i as usize))
+        {
             Some(tb) => (
                 tb.frames
                     .iter()
@@ -174,7 +178,9 @@ impl TraceState {
             .map(|tb| tb.frames.len() * size_of::<FrameKey>() + size_of::<TracebackKey>())
             .sum();
         // The state itself, and each traceback and filename twice (the list and the index).
-        size_of::<TraceState>() + 2 * (names + frames) + t.scratch.capacity() * size_of::<FrameKey>()
+        size_of::<TraceState>()
+            + 2 * (names + frames)
+            + t.scratch.capacity() * size_of::<FrameKey>()
     }
 }
 

@@ -198,7 +198,10 @@ pub(crate) fn borrowed_items<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Vec<O
 /// # Errors
 /// `MemoryError` when the allocator refuses.
 pub fn new_list_from_type(heap: &Heap) -> PyResult<Obj<'_>> {
-    init_list(heap, heap.alloc_object(LIST_TYPE.get(), size_of::<PyListObject>())?)
+    init_list(
+        heap,
+        heap.alloc_object(LIST_TYPE.get(), size_of::<PyListObject>())?,
+    )
 }
 
 /// An empty list header, from the free list when it has one.
