@@ -1,7 +1,7 @@
 //! `pyrt run -X tracemalloc[=N]` and `PYTHONTRACEMALLOC=N` against a live CPython 3.12.1:
 //! the same script runs under each setting in both, and the exit status, stdout and stderr are
 //! compared byte for byte (skipped with a notice without CPython; see `pyrt_tests::cpython`).
-//! The `tracemalloc` module itself is tested by the language corpus (`lang/710`–`717`).
+//! The `tracemalloc` module itself is tested by the language corpus (`lang/710`–`718`).
 
 use std::path::Path;
 use std::process::{Command, Output};
