@@ -1,7 +1,8 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
-//! `version_info`), `time` (`perf_counter`), `collections` (`namedtuple`), and `gc` and
-//! `weakref`, whose functions live in `gc_module.rs`.
+//! `version_info`), `time` (`perf_counter`), `collections` (`namedtuple`), `gc` and
+//! `weakref`, whose functions live in `gc_module.rs`, and `_tracemalloc` (with pyrt's
+//! `_pyrt_tracemalloc`), whose functions live in `modules/tracemalloc.rs`.
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
