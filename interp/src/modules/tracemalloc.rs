@@ -390,16 +390,17 @@ fn load<'py>(interp: &Interp<'py>, name: &Obj<'py>) -> R<'py, Obj<'py>> {
             ),
         ));
     };
-    let text = match std::fs::read_to_string(&filename) {
-        Ok(t) => t,
+    let bytes = match std::fs::read(&filename) {
+        Ok(b) => b,
         Err(e) => return file_error(interp, &e, &filename),
     };
     let bad = || {
         interp.raise(
             &exceptions::VALUE_ERROR,
-            format!("{filename:?} is not a tracemalloc snapshot written by pyrt"),
+            format!("'{filename}' is not a tracemalloc snapshot written by pyrt"),
         )
     };
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
     let parsed = parse_dump(&text).ok_or_else(bad)?;
     let int = |v: i64| long::int_from_i64(heap, v).map_err(err);
     let mut items = Vec::with_capacity(parsed.traces.len());
