@@ -752,4 +752,45 @@ mod tests {
         drop(l);
         drop(heap);
     }
+
+    /// Hooks that tag every traced allocation with 7.
+    struct Tagger;
+
+    impl crate::hooks::RuntimeHooks for Tagger {
+        fn finalize(&self, _: &crate::PyObject) {}
+        fn weakref_callback(&self, _: &crate::PyObject, _: &crate::PyObject) {}
+        fn gc_callback(&self, _: pyrt_gc::CallbackPhase, _: pyrt_gc::CollectionInfo) {}
+        fn trace_tag(&self) -> pyrt_allocator::Tag {
+            pyrt_allocator::Tag(7)
+        }
+    }
+
+    #[test]
+    fn traced_blocks_carry_the_hooks_tag_and_untraced_ones_no_trace() {
+        let heap = Heap::new();
+        heap.with_allocator_mut(|a| a.start_tracing());
+        heap.with_hooks(&Tagger, || {
+            let before = heap.alloc_bytes(40).unwrap();
+            heap.set_trace_tags(true);
+            let tagged = heap.alloc_bytes(40).unwrap();
+            let untraced = heap.untraced(|| heap.alloc_bytes(40).unwrap());
+            // SAFETY: a live buffer of this heap, reallocated once.
+            let grown = unsafe { heap.realloc_bytes(Some(tagged), 600) }.unwrap();
+            heap.with_allocator_mut(|a| {
+                assert_eq!(a.trace_at(before).unwrap().tag, pyrt_allocator::Tag::NONE);
+                assert_eq!(a.trace_at(grown).unwrap().tag, pyrt_allocator::Tag(7));
+                assert_eq!(a.trace_at(grown).unwrap().size, 600);
+                assert!(a.trace_at(untraced).is_none());
+                assert_eq!(a.traced_memory().current, 640);
+            });
+            heap.set_trace_tags(false);
+            // SAFETY: live buffers of this heap, each freed once.
+            unsafe {
+                heap.free_bytes(before);
+                heap.free_bytes(grown);
+                heap.free_bytes(untraced);
+            }
+            assert_eq!(heap.with_allocator_mut(|a| a.traced_memory().current), 0);
+        });
+    }
 }
