@@ -650,6 +650,17 @@ impl Allocator {
         }
     }
 
+    /// The trace of the live traced block at `p` (`tracemalloc`'s `_get_object_traceback`
+    /// looks up the block an object starts), if tracing recorded one.
+    pub fn trace_at(&self, p: NonNull<u8>) -> Option<Trace> {
+        self.tracer.as_ref()?.trace_at(p.addr().get())
+    }
+
+    /// How many live blocks tracing has recorded (0 when off).
+    pub fn trace_count(&self) -> usize {
+        self.tracer.as_ref().map_or(0, Tracer::len)
+    }
+
     /// The live traced blocks, in no particular order.
     pub fn traces(&self) -> Vec<Trace> {
         self.tracer

@@ -18,6 +18,9 @@ pub struct Tag(pub u32);
 impl Tag {
     /// No label.
     pub const NONE: Tag = Tag(0);
+    /// A block tracing leaves out: memory that stands for what CPython keeps outside its
+    /// allocators (its static objects), made on demand by the runtime.
+    pub const UNTRACED: Tag = Tag(u32::MAX);
 }
 
 /// What the trace hook observes.
@@ -81,6 +84,9 @@ impl Tracer {
         hook: &mut Option<TraceHook>,
     ) {
         let addr = p.addr().get();
+        if tag == Tag::UNTRACED {
+            return;
+        }
         if let Some((old, _)) = self.traces.insert(addr, (size, tag)) {
             self.memory.current -= old;
         }
@@ -113,6 +119,16 @@ impl Tracer {
     pub(crate) fn clear(&mut self) {
         self.traces.clear();
         self.memory = TracedMemory::default();
+    }
+
+    pub(crate) fn trace_at(&self, addr: usize) -> Option<Trace> {
+        self.traces
+            .get(&addr)
+            .map(|&(size, tag)| Trace { addr, size, tag })
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.traces.len()
     }
 
     pub(crate) fn traces(&self) -> impl Iterator<Item = Trace> + '_ {

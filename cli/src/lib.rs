@@ -6,7 +6,9 @@
 //!
 //! * [`demo`](mod@demo): the built-in demos of `pyrt demo`;
 //! * [`bench`](mod@bench): `pyrt bench alloc`, the allocator against glibc, mimalloc and
-//!   bumpalo; `pyrt bench gc`, `gc.collect()` against CPython 3.12's.
+//!   bumpalo; `pyrt bench gc`, `gc.collect()` against CPython 3.12's;
+//! * [`tracemalloc_option`]: `pyrt run -X tracemalloc=N` and `PYTHONTRACEMALLOC`.
 
 pub mod bench;
 pub mod demo;
+pub mod tracemalloc_option;

@@ -31,6 +31,10 @@ enum Command {
         /// MemoryError (default: $PYRT_MEMORY_LIMIT, else no limit).
         #[arg(long, value_name = "BYTES")]
         memory_limit: Option<usize>,
+        /// An implementation option, as CPython's `-X`: `tracemalloc[=NFRAME]` traces memory
+        /// allocations from the start (also `$PYTHONTRACEMALLOC=NFRAME`); others are ignored.
+        #[arg(short = 'X', value_name = "OPTION")]
+        xoptions: Vec<String>,
         /// The script, then its arguments (`sys.argv[1:]`).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -116,8 +120,9 @@ fn main() -> ExitCode {
         Command::Run {
             code,
             memory_limit,
+            xoptions,
             args,
-        } => run(code, memory_limit, args),
+        } => run(code, memory_limit, &xoptions, args),
         Command::Repl => {
             pyrt::Runtime::new().with(|py| py.repl());
             ExitCode::SUCCESS
@@ -340,7 +345,22 @@ fn bench_gc(cfg: &GcBenchConfig, json: bool) -> ExitCode {
 
 /// `pyrt run`: a script's output on stdout, its traceback or syntax error on stderr with exit
 /// status 1, usage errors with 2.
-fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> ExitCode {
+fn run(
+    code: Option<String>,
+    memory_limit: Option<usize>,
+    xoptions: &[String],
+    args: Vec<String>,
+) -> ExitCode {
+    use pyrt_cli::tracemalloc_option::{TracemallocStart, tracemalloc_start};
+    let env = std::env::var("PYTHONTRACEMALLOC").ok();
+    let tracemalloc = match tracemalloc_start(xoptions, env.as_deref()) {
+        TracemallocStart::Fatal(text) => {
+            eprint!("{text}");
+            return ExitCode::from(1);
+        }
+        TracemallocStart::Off => None,
+        TracemallocStart::Frames(n) => Some(n),
+    };
     let memory_limit = match memory_limit {
         Some(bytes) => Some(bytes),
         None => match std::env::var("PYRT_MEMORY_LIMIT") {
@@ -385,8 +405,13 @@ fn run(code: Option<String>, memory_limit: Option<usize>, args: Vec<String>) -> 
     if let Some(bytes) = memory_limit {
         config = config.memory_limit(bytes);
     }
-    let outcome =
-        pyrt::Runtime::with_config(config).with(|py| py.run_script(&filename, &source, argv));
+    let outcome = pyrt::Runtime::with_config(config).with(|py| match tracemalloc {
+        None => py.run_script(&filename, &source, argv),
+        Some(nframe) => {
+            let out = Box::new(std::io::BufWriter::new(std::io::stdout()));
+            pyrt_interp::run_source_tracing(py.heap(), &filename, &source, argv, out, nframe)
+        }
+    });
     match outcome {
         pyrt_interp::Outcome::Finished => ExitCode::SUCCESS,
         pyrt_interp::Outcome::SyntaxError(text) | pyrt_interp::Outcome::Uncaught(text) => {

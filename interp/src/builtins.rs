@@ -1051,7 +1051,8 @@ pub(crate) fn construct<'py>(
             Some(a) if let Some(x) = float::Float::cast(a.object()) => {
                 let v = pyrt_objects::long_digits::LongValue::from_f64(float::float_value(x).trunc())
                     .map_err(|e| interp.err(long::long_error(e)))?;
-                e(long::new_int(heap, &v))
+                // `PyLong_FromDouble`: a value that fits a `long` is `PyLong_FromLong`'s.
+                e(long::new_int_from_word_value(heap, &v))
             }
             Some(a) if long::is_int(a.object()) => e(abstract_::unary_op(heap, a.object(), UnOp::Pos)),
             Some(a) if let Some(r) = interp.user_int(a) => r,
@@ -1119,7 +1120,7 @@ pub(crate) fn construct<'py>(
         return Ok(long::new_bool(heap, t));
     }
     if is(&LIST_TYPE) {
-        let l = e(list::new_list(heap, Vec::new()))?;
+        let l = e(list::new_list_from_type(heap))?;
         if let Some(a) = arg {
             extend_list(interp, &l, a)?;
         }

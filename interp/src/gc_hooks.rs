@@ -67,6 +67,10 @@ impl<'py> Interp<'py> {
 }
 
 impl RuntimeHooks for Interp<'_> {
+    fn trace_tag(&self) -> pyrt_allocator::Tag {
+        self.tracemalloc.current_tag(self.running_frame())
+    }
+
     fn call(
         &self,
         func: &PyObject,

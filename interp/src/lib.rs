@@ -125,6 +125,8 @@ pub(crate) struct Interp<'py> {
     pub static_type_dicts: RefCell<HashMap<usize, Obj<'py>>>,
     /// The bytecode VM's state.
     pub vm: vm::VmState<'py>,
+    /// `tracemalloc`'s traceback limit and recorded tracebacks.
+    pub tracemalloc: modules::tracemalloc_frames::TraceState,
     /// The directory of the script, where `import` looks for the user's modules first.
     pub script_dir: std::path::PathBuf,
     /// The source texts of the session's inputs and imported modules. Declared last: dropped
@@ -228,6 +230,25 @@ pub fn run_source<'py>(
     }
 }
 
+/// [`run_source`] with `tracemalloc` tracing from the start, keeping `nframe` frames per
+/// traceback (`-X tracemalloc=NFRAME`, `PYTHONTRACEMALLOC=NFRAME`: 1 to 65535).
+pub fn run_source_tracing<'py>(
+    heap: &'py Heap,
+    filename: &str,
+    source: &str,
+    argv: Vec<String>,
+    out: Box<dyn Write + 'py>,
+    nframe: usize,
+) -> Outcome {
+    match Session::new(heap, filename, argv, out) {
+        Ok(session) => {
+            modules::tracemalloc::start_tracing(&session.interp, nframe);
+            session.run(source, false)
+        }
+        Err(e) => Outcome::Uncaught(e),
+    }
+}
+
 /// `pyrt repl`: reads inputs from `input` (`>>> `, then `... ` while a block or a bracket is
 /// open), runs each in one session and echoes expression values; tracebacks and syntax errors
 /// go to `errors`, and the session goes on.
@@ -322,6 +343,7 @@ impl<'py> Session<'py> {
             static_type_dicts: RefCell::new(HashMap::new()),
             spare_memory_error,
             vm: vm::VmState::new(heap),
+            tracemalloc: modules::tracemalloc_frames::TraceState::default(),
             script_dir: std::path::Path::new(filename)
                 .parent()
                 .map(std::path::Path::to_path_buf)
@@ -556,9 +578,12 @@ impl<'py> Interp<'py> {
         let name = unicode::new_constant_str(heap, "__name__")?;
         let main = unicode::new_constant_str(heap, "__main__")?;
         dict::set_item(heap, view, name, main)?;
-        // The rest of `__main__`'s header (`module_init_dict`, then `run_simple_file`'s
-        // `__file__` and `__cached__`); pyrt has no loader object.
-        for k in ["__doc__", "__package__", "__spec__"] {
+        // The rest of `__main__`'s header, in CPython's order: `module_init_dict`'s names,
+        // `__annotations__` (an empty dict), `__builtins__`, then `run_simple_file`'s
+        // `__file__` and `__cached__`. pyrt has no importlib loader objects: `__loader__` is
+        // None, there so that the namespace has CPython's nine names and grows its table at
+        // the same assignments (which `sys.getsizeof(globals())` and tracemalloc show).
+        for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
             dict::set_item(
                 heap,
                 view,
@@ -566,6 +591,12 @@ impl<'py> Interp<'py> {
                 none.clone(),
             )?;
         }
+        dict::set_item(
+            heap,
+            view,
+            unicode::new_constant_str(heap, "__annotations__")?,
+            dict::new_dict(heap)?,
+        )?;
         // `__builtins__`: the `builtins` module, registered as imported.
         let name = unicode::new_constant_str(heap, "builtins")?;
         let builtins =

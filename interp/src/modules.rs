@@ -1,7 +1,9 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
-//! `version_info`), `time` (the clocks: `time`, `perf_counter`, `monotonic`, and their `_ns` forms), `collections` (`namedtuple`), and `gc` and
-//! `weakref`, whose functions live in `gc_module.rs`.
+//! `version_info`), `time` (the clocks: `time`, `perf_counter`, `monotonic`, and their `_ns`
+//! forms), `collections` (`namedtuple`), `gc` and `weakref`, whose functions live in
+//! `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions live
+//! in `modules/tracemalloc.rs`.
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
@@ -9,6 +11,8 @@ use pyrt_objects::{Obj, PyObject, abstract_};
 
 mod getframe;
 pub(crate) mod sys;
+pub(crate) mod tracemalloc;
+pub(crate) mod tracemalloc_frames;
 
 use super::exceptions;
 use super::objects::{BUILTIN, MODULE};
@@ -110,6 +114,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "math",
     "dis",
     "operator",
+    "_tracemalloc",
+    "_pyrt_tracemalloc",
 ];
 
 /// A new module object for `name`.
@@ -143,7 +149,10 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     for (k, v) in header {
         dict::set_item(heap, view, interp.name_str(k)?, v).map_err(err)?;
     }
-    let all = FUNCTIONS.iter().chain(super::gc_module::FUNCTIONS);
+    let all = FUNCTIONS
+        .iter()
+        .chain(super::gc_module::FUNCTIONS)
+        .chain(tracemalloc::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -342,6 +351,10 @@ pub(crate) fn call_function<'py>(
     args: Vec<Obj<'py>>,
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
+    let gc_end = FUNCTIONS.len() + super::gc_module::FUNCTIONS.len();
+    if index >= gc_end {
+        return tracemalloc::call(interp, index - gc_end, args, kwargs);
+    }
     if index >= FUNCTIONS.len() {
         return super::gc_module::call(interp, index - FUNCTIONS.len(), args, kwargs);
     }

@@ -297,8 +297,13 @@ impl<'py> Interp<'py> {
         if let Some(s) = unicode::interned(self.heap, name) {
             return Ok(s);
         }
-        let s = unicode::new_str(self.heap, name).map_err(|e| self.err(e))?;
-        unicode::intern(self.heap, s).map_err(|e| self.err(e))
+        // CPython's identifiers are static strings (`_Py_ID`), which `tracemalloc` never
+        // sees: the ones pyrt interns on first use are left out of its traces too.
+        self.heap
+            .untraced(|| {
+                unicode::new_str(self.heap, name).and_then(|s| unicode::intern(self.heap, s))
+            })
+            .map_err(|e| self.err(e))
     }
 
     /// A dict pyrt made itself (a namespace, a fresh dict) as its view; `SystemError` if it

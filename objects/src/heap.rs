@@ -102,6 +102,10 @@ pub struct Heap {
     next_dict_keys_version: Cell<u32>,
     /// Type version tags and the method cache (`types_state`).
     pub(crate) type_cache: crate::type_cache::TypeCache,
+    /// Whether allocations ask the runtime's hooks for a trace tag (`tracemalloc` is on).
+    trace_tags: Cell<bool>,
+    /// Whether allocations are left out of tracing now ([`Heap::untraced`]).
+    untraced: Cell<bool>,
 }
 
 impl Default for Heap {
@@ -145,6 +149,8 @@ impl Heap {
             next_code_version: Cell::new(1),
             next_dict_keys_version: Cell::new(2),
             type_cache: crate::type_cache::TypeCache::new(),
+            trace_tags: Cell::new(false),
+            untraced: Cell::new(false),
         }
     }
 
@@ -447,10 +453,50 @@ impl Heap {
     /// `MemoryError` when the allocator refuses.
     #[inline]
     pub fn alloc_bytes(&self, n: usize) -> PyResult<NonNull<u8>> {
+        if self.trace_tags.get() {
+            return self.alloc_bytes_traced(n);
+        }
         match self.alloc.borrow_mut().malloc(n) {
             Ok(p) => Ok(p),
             Err(_) => Err(PyErr::memory_error()),
         }
+    }
+
+    /// [`Heap::alloc_bytes`] while `tracemalloc` traces: the block is tagged with the
+    /// runtime's frames ([`RuntimeHooks::trace_tag`]), asked before the allocator is borrowed.
+    #[cold]
+    #[inline(never)]
+    fn alloc_bytes_traced(&self, n: usize) -> PyResult<NonNull<u8>> {
+        let tag = self.trace_tag();
+        self.alloc
+            .borrow_mut()
+            .malloc_tagged(n, tag)
+            .map_err(|_| PyErr::memory_error())
+    }
+
+    /// The tag of an allocation made now: the hooks' answer, or no tag without hooks.
+    fn trace_tag(&self) -> pyrt_allocator::Tag {
+        if self.untraced.get() {
+            return pyrt_allocator::Tag::UNTRACED;
+        }
+        self.call_hooks(|h| h.trace_tag())
+            .unwrap_or(pyrt_allocator::Tag::NONE)
+    }
+
+    /// Runs `f` with its allocations left out of `tracemalloc`'s traces: for objects the
+    /// runtime makes on demand where CPython has static ones (the identifiers it interns,
+    /// `_Py_ID`), which CPython's allocators never see.
+    pub fn untraced<R>(&self, f: impl FnOnce() -> R) -> R {
+        let outer = self.untraced.replace(true);
+        let r = f();
+        self.untraced.set(outer);
+        r
+    }
+
+    /// Turns on (or off) asking the runtime's hooks for a tag at each allocation, which
+    /// `tracemalloc` turns on with tracing: while off, allocations cost one flag test more.
+    pub fn set_trace_tags(&self, on: bool) {
+        self.trace_tags.set(on);
     }
 
     /// Resizes a buffer (`PyMem_Realloc`): `None` allocates. On failure the old buffer is
@@ -463,8 +509,14 @@ impl Heap {
     /// `p` must be a live buffer of this heap; on success it must no longer be used unless it
     /// was returned.
     pub unsafe fn realloc_bytes(&self, p: Option<NonNull<u8>>, n: usize) -> PyResult<NonNull<u8>> {
+        let tag = if self.trace_tags.get() {
+            self.trace_tag()
+        } else {
+            pyrt_allocator::Tag::NONE
+        };
         // SAFETY: forwarded contract.
-        unsafe { self.alloc.borrow_mut().realloc(p, n) }.map_err(|_| PyErr::memory_error())
+        unsafe { self.alloc.borrow_mut().realloc_tagged(p, n, tag) }
+            .map_err(|_| PyErr::memory_error())
     }
 
     /// Frees a buffer from [`Heap::alloc_bytes`].
@@ -699,5 +751,46 @@ mod tests {
         list::append(&heap, l.cast::<list::List>().unwrap(), l.clone()).unwrap();
         drop(l);
         drop(heap);
+    }
+
+    /// Hooks that tag every traced allocation with 7.
+    struct Tagger;
+
+    impl crate::hooks::RuntimeHooks for Tagger {
+        fn finalize(&self, _: &crate::PyObject) {}
+        fn weakref_callback(&self, _: &crate::PyObject, _: &crate::PyObject) {}
+        fn gc_callback(&self, _: pyrt_gc::CallbackPhase, _: pyrt_gc::CollectionInfo) {}
+        fn trace_tag(&self) -> pyrt_allocator::Tag {
+            pyrt_allocator::Tag(7)
+        }
+    }
+
+    #[test]
+    fn traced_blocks_carry_the_hooks_tag_and_untraced_ones_no_trace() {
+        let heap = Heap::new();
+        heap.with_allocator_mut(|a| a.start_tracing());
+        heap.with_hooks(&Tagger, || {
+            let before = heap.alloc_bytes(40).unwrap();
+            heap.set_trace_tags(true);
+            let tagged = heap.alloc_bytes(40).unwrap();
+            let untraced = heap.untraced(|| heap.alloc_bytes(40).unwrap());
+            // SAFETY: a live buffer of this heap, reallocated once.
+            let grown = unsafe { heap.realloc_bytes(Some(tagged), 600) }.unwrap();
+            heap.with_allocator_mut(|a| {
+                assert_eq!(a.trace_at(before).unwrap().tag, pyrt_allocator::Tag::NONE);
+                assert_eq!(a.trace_at(grown).unwrap().tag, pyrt_allocator::Tag(7));
+                assert_eq!(a.trace_at(grown).unwrap().size, 600);
+                assert!(a.trace_at(untraced).is_none());
+                assert_eq!(a.traced_memory().current, 640);
+            });
+            heap.set_trace_tags(false);
+            // SAFETY: live buffers of this heap, each freed once.
+            unsafe {
+                heap.free_bytes(before);
+                heap.free_bytes(grown);
+                heap.free_bytes(untraced);
+            }
+            assert_eq!(heap.with_allocator_mut(|a| a.traced_memory().current), 0);
+        });
     }
 }

@@ -164,6 +164,14 @@ pub trait RuntimeHooks {
         Ok(None)
     }
 
+    /// The tag `tracemalloc` records for a block allocated now (`traceback_get_frames`: the
+    /// runtime's frames, interned as a traceback); asked only while
+    /// [`Heap::set_trace_tags`](crate::Heap::set_trace_tags) is on. It must not allocate
+    /// from the heap. By default [`Tag::NONE`](pyrt_allocator::Tag::NONE).
+    fn trace_tag(&self) -> pyrt_allocator::Tag {
+        pyrt_allocator::Tag::NONE
+    }
+
     /// `PySequence_Size(seq)` for a sequence only the interpreter knows (`__len__`).
     ///
     /// # Errors

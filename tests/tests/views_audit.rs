@@ -34,6 +34,11 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "float or int bodies, only when both operands' `ob_type` is exactly `float` or `int`",
     ),
     (
+        "objects/src/types/list.rs",
+        "init_list",
+        "a list body its caller just allocated or took from the free list, with one reference",
+    ),
+    (
         "objects/src/types/float.rs",
         "new_float",
         "the `PyFloatObject` it just took from the free list or allocated",

@@ -91,7 +91,10 @@ pub fn float_round_object<'h>(
     let x = float_value(x);
     let Some(ndigits) = ndigits.filter(|o| !is_none(o)) else {
         let r = float_repr::float_round(x, None).map_err(float_round_error)?;
-        return new_int(heap, &LongValue::from_f64(r).map_err(long_error)?);
+        return crate::types::long::new_int_from_word_value(
+            heap,
+            &LongValue::from_f64(r).map_err(long_error)?,
+        );
     };
     let n = index_clipped(ndigits)?;
     let r = float_repr::float_round(x, Some(n)).map_err(float_round_error)?;

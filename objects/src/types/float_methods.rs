@@ -146,7 +146,7 @@ fn call_is_integer<'h>(heap: &'h Heap, x: &Float, _: Bound<'_, 'h>) -> PyResult<
 
 /// `PyLong_FromDouble(f(x))`: an int of an integral float.
 fn integral<'h>(heap: &'h Heap, x: f64) -> PyResult<Obj<'h>> {
-    new_int(heap, &LongValue::from_f64(x).map_err(long_error)?)
+    crate::types::long::new_int_from_word_value(heap, &LongValue::from_f64(x).map_err(long_error)?)
 }
 
 /// `x.__trunc__()` (`int(x)`).

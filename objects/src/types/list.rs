@@ -192,12 +192,30 @@ pub(crate) fn borrowed_items<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Vec<O
         .collect())
 }
 
+/// A new empty list as calling `list` makes it (`list_new_impl`: `PyType_GenericAlloc`, never
+/// the free list, which only `PyList_New` takes from).
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_list_from_type(heap: &Heap) -> PyResult<Obj<'_>> {
+    init_list(
+        heap,
+        heap.alloc_object(LIST_TYPE.get(), size_of::<PyListObject>())?,
+    )
+}
+
 /// An empty list header, from the free list when it has one.
 fn alloc_list(heap: &Heap) -> PyResult<Obj<'_>> {
     let op = match heap.lists.pop(LIST_TYPE.ptr()) {
         Some(op) => op,
         None => heap.alloc_object(LIST_TYPE.get(), size_of::<PyListObject>())?,
     };
+    init_list(heap, op)
+}
+
+/// Makes the list body at `op` (a fresh or recycled block whose one reference the caller
+/// gives) an empty, tracked list.
+fn init_list(heap: &Heap, op: ObjPtr) -> PyResult<Obj<'_>> {
     // SAFETY: a list body with a fresh header and one reference that we own.
     unsafe {
         let l = op.cast::<PyListObject>().as_ptr();

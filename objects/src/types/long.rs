@@ -266,6 +266,20 @@ pub fn new_int<'h>(heap: &'h Heap, v: &LongValue) -> PyResult<Obj<'h>> {
     }
 }
 
+/// A new int of value `v` made as CPython's arithmetic makes a result that fits a machine
+/// word (`PyLong_FromLong`, `_PyLong_FromSTwoDigits`): a one-digit value in a
+/// `sizeof(PyLongObject)` allocation (32 bytes where [`new_int`], `_PyLong_New`, asks 28);
+/// what `tracemalloc` reports.
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_int_from_word_value<'h>(heap: &'h Heap, v: &LongValue) -> PyResult<Obj<'h>> {
+    match v.to_i64() {
+        Some(x) => int_from_i64(heap, x),
+        None => new_int(heap, v),
+    }
+}
+
 /// A new int from an `i64`.
 ///
 /// # Errors
@@ -290,11 +304,14 @@ fn new_int_from_word(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
     new_wide_int_from_word(heap, v)
 }
 
-/// `_PyLong_FromMedium`: a one-digit int (0 < |v| < 2**30, not cached), in one allocation.
+/// `_PyLong_FromMedium`: a one-digit int (0 < |v| < 2**30, not cached), in one allocation
+/// of `sizeof(PyLongObject)` (32 bytes, the digit padded), as `tracemalloc` sees it; ints
+/// made digit by digit (`_PyLong_New`) ask for 28.
 #[inline]
 fn new_one_digit_int(heap: &Heap, v: i64) -> PyResult<Obj<'_>> {
     debug_assert!(v != 0 && v.unsigned_abs() >> SHIFT == 0);
-    let op = heap.alloc_plain_object(INT_TYPE.get(), DIGITS_OFFSET + 4)?;
+    const SIZEOF_PYLONGOBJECT: usize = (DIGITS_OFFSET + 4).next_multiple_of(8);
+    let op = heap.alloc_plain_object(INT_TYPE.get(), SIZEOF_PYLONGOBJECT)?;
     let sign = if v < 0 { SIGN_NEGATIVE } else { 0 };
     // SAFETY: a fresh allocation of the header plus one digit.
     unsafe {
@@ -515,7 +532,13 @@ fn int_binary<'h>(
     if let (Some(x), Some(y)) = (as_i64(a), as_i64(b))
         && let Some(r) = fast(x, y)
     {
-        return int_from_i128(heap, r).map(Some);
+        // Two compact operands make their result as `_PyLong_FromSTwoDigits` does; wider
+        // ones through the digit loops (`_PyLong_New`), which differ in the size they ask
+        // for a one-digit result (28 bytes, not 32).
+        if compact_value(a).is_some() && compact_value(b).is_some() {
+            return int_from_i128(heap, r).map(Some);
+        }
+        return new_int(heap, &LongValue::from_i128(r)).map(Some);
     }
     let r = slow(&long_value(a), &long_value(b)).map_err(long_error)?;
     new_int(heap, &r).map(Some)
@@ -658,7 +681,7 @@ fn long_pow<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<O
         // CPython hands a negative exponent to float's power.
         return crate::types::float::float_power_values(heap, a, b).map(Some);
     }
-    new_int(heap, &long_value(ia).pow(&exp).map_err(long_error)?).map(Some)
+    new_int_from_word_value(heap, &long_value(ia).pow(&exp).map_err(long_error)?).map(Some)
 }
 
 fn long_true_divide<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Option<Obj<'h>>> {
@@ -674,7 +697,7 @@ fn long_unary<'h>(
     a: &PyObject,
     f: impl FnOnce(&LongValue) -> LongValue,
 ) -> PyResult<Obj<'h>> {
-    new_int(heap, &f(&long_value(slot_self(a))))
+    new_int_from_word_value(heap, &f(&long_value(slot_self(a))))
 }
 
 fn long_neg<'h>(heap: &'h Heap, a: &PyObject) -> PyResult<Obj<'h>> {

@@ -14,7 +14,7 @@
 use std::sync::OnceLock;
 
 use super::keys::{DKIX_DUMMY, Entry, probe_sequence};
-use super::{Dict, dict_len, keys, new_dict, resize, set_item, set_used, values};
+use super::{Dict, dict_len, keys, resize, set_item, set_used, values};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, check_positional, keyword_name};
@@ -228,7 +228,7 @@ pub fn dict_vectorcall<'h>(
     kwargs: &[(String, Obj<'h>)],
 ) -> PyResult<Obj<'h>> {
     check_positional("dict", args.len(), 0, 1)?;
-    let d = new_dict(heap)?;
+    let d = super::new_dict_from_type(heap)?;
     let view = Dict::cast_internal(d.object())?;
     if let Some(arg) = args.first() {
         super::update_arg(heap, view, arg.object())?;

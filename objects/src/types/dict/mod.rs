@@ -183,6 +183,15 @@ pub fn new_dict(heap: &Heap) -> PyResult<Obj<'_>> {
     new_dict_body(heap, heap.dicts.pop(DICT_TYPE.ptr()))
 }
 
+/// A new empty dict as calling `dict` makes it (`dict_new`: `PyType_GenericAlloc`, never the
+/// free list, which only `PyDict_New` takes from).
+///
+/// # Errors
+/// `MemoryError` when the allocator refuses.
+pub fn new_dict_from_type(heap: &Heap) -> PyResult<Obj<'_>> {
+    new_dict_body(heap, None)
+}
+
 /// An empty dict in `recycled` (a body from the free list) or a fresh allocation
 /// (`PyObject_GC_New`, as `PyDict_Copy` of a split dict uses).
 fn new_dict_body(heap: &Heap, recycled: Option<ObjPtr>) -> PyResult<Obj<'_>> {
