@@ -1,11 +1,12 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
-//! `version_info`), `time` (`perf_counter`), `collections` (`namedtuple`), and `gc` and
-//! `weakref`, whose functions live in `gc_module.rs`.
+//! `version_info`), `time` (`perf_counter`), `_operator` (`index`, `length_hint`;
+//! `operator` is shipped Python over it), and `gc` and `weakref`, whose functions live in
+//! `gc_module.rs`.
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
-use pyrt_objects::{Obj, PyObject, abstract_};
+use pyrt_objects::{Obj, abstract_};
 
 mod getframe;
 pub(crate) mod sys;
@@ -54,16 +55,13 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "exception", Params::NoArgs),
     def("sys", "_getframe", Params::Positional { min: 0, max: 1 }),
     def("time", "perf_counter", Params::NoArgs),
-    // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
-    // messages are the interpreter's, not `methods::bind`'s.
-    def("collections", "namedtuple", Params::VarKeywords),
     def("dis", "dis", Params::One),
     def(
-        "operator",
+        "_operator",
         "length_hint",
         Params::Positional { min: 1, max: 2 },
     ),
-    def("operator", "index", Params::One),
+    def("_operator", "index", Params::One),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -98,12 +96,11 @@ pub(crate) fn base_index() -> usize {
 pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "sys",
     "time",
-    "collections",
     "gc",
     "weakref",
     "math",
     "dis",
-    "operator",
+    "_operator",
 ];
 
 /// A new module object for `name`.
@@ -385,7 +382,7 @@ pub(crate) fn call_function<'py>(
             eprint!("{}", heap.malloc_stats());
             Ok(pyrt_objects::types::none(heap))
         }
-        ("operator", "length_hint") => {
+        ("_operator", "length_hint") => {
             // `_operator.length_hint(obj, default=0, /)`: `default` is a `Py_ssize_t`.
             let default = match bound.get(1).cloned().flatten() {
                 None => 0,
@@ -402,7 +399,7 @@ pub(crate) fn call_function<'py>(
             };
             long::int_from_i64(heap, n as i64).map_err(err)
         }
-        ("operator", "index") => {
+        ("_operator", "index") => {
             let o = arg(0)?;
             if long::Int::cast(o.object()).is_some() {
                 return abstract_::unary_op(heap, o.object(), abstract_::UnOp::Pos).map_err(err);
@@ -428,35 +425,8 @@ pub(crate) fn call_function<'py>(
                 .as_secs_f64();
             pyrt_objects::types::float::new_float(heap, t).map_err(err)
         }
-        ("collections", "namedtuple") => {
-            let (Some(Some(n)), Some(Some(f))) = (bound.first(), bound.get(1)) else {
-                return Err(interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    "namedtuple() missing required arguments",
-                ));
-            };
-            let fields: Vec<String> = if let Some(f) = unicode::Str::cast(f.object()) {
-                unicode::str_value(f)
-                    .replace(',', " ")
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect()
-            } else {
-                interp
-                    .collect(f)?
-                    .iter()
-                    .map(|x| str_of(x.object()))
-                    .collect()
-            };
-            let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-            record::new_namedtuple_class(heap, &str_of(n.object()), "__main__", &refs).map_err(err)
-        }
         _ => Err(interp.raise(&exceptions::SYSTEM_ERROR, "unknown module function")),
     }
-}
-
-fn str_of(o: &PyObject) -> String {
-    unicode::Str::cast(o).map_or_else(String::new, unicode::str_value)
 }
 
 use std::io::Write as _;
