@@ -101,14 +101,31 @@ class deque:
         """Extend the right side of the deque with elements from the iterable."""
         if iterable is self:
             iterable = list(iterable)
-        for x in iterable:
+        it = iter(iterable)
+        if self._maxlen == 0:
+            for _ in it:
+                pass
+            return
+        if not self._items:
+            # `deque_extend`'s space-saving heuristic: an empty deque fills from the left
+            # end of its block.
+            self._left = 1
+        for x in it:
             self.append(x)
 
     def extendleft(self, iterable, /):
         """Extend the left side of the deque with elements from the iterable."""
         if iterable is self:
             iterable = list(iterable)
-        for x in iterable:
+        it = iter(iterable)
+        if self._maxlen == 0:
+            for _ in it:
+                pass
+            return
+        if not self._items:
+            # ... and from the right end of its block when filled from the left.
+            self._left = _BLOCKLEN - 1
+        for x in it:
             self.appendleft(x)
 
     def clear(self, /):
@@ -119,8 +136,15 @@ class deque:
 
     def copy(self, /):
         """Return a shallow copy of a deque."""
-        return type(self)(self, self._maxlen) if type(self) is not deque \
-            else deque(self, self._maxlen)
+        if type(self) is not deque:
+            return type(self)(self, self._maxlen)
+        new = deque.__new__(deque)
+        new._maxlen = self._maxlen
+        if len(self._items) == 1:
+            new.append(self._items[0])
+        else:
+            new.extend(self)
+        return new
 
     __copy__ = copy
 
@@ -209,6 +233,8 @@ class deque:
         self._rotate(i)
 
     def _check_index(self, i):
+        if not isinstance(i, int) and getattr(type(i), '__index__', None) is None:
+            raise TypeError(f"sequence index must be integer, not '{type(i).__name__}'")
         i = _index(i)
         n = len(self._items)
         if i < 0:
@@ -218,8 +244,6 @@ class deque:
         return i
 
     def __getitem__(self, i, /):
-        if isinstance(i, slice):
-            raise TypeError('sequence index must be integer, not \'slice\'')
         return self._items[self._check_index(i)]
 
     def __setitem__(self, i, value, /):
@@ -292,7 +316,9 @@ class deque:
             return NotImplemented
         return self._items >= other._items
 
-    __hash__ = None
+    def __hash__(self, /):
+        # CPython's deque has no hash; its message names the C type, 'collections.deque'.
+        raise TypeError("unhashable type: 'collections.deque'")
 
     def __iadd__(self, other, /):
         self.extend(other)

@@ -43,7 +43,13 @@ class OrderedDict(dict):
         result = self.__eq__(other)
         return result if result is NotImplemented else not result
 
-    __hash__ = None
+    def __hash__(self):
+        # The message names CPython's C type, 'collections.OrderedDict'.
+        raise TypeError("unhashable type: 'collections.OrderedDict'")
+
+    def __reversed__(self):
+        """od.__reversed__() <==> reversed(od)"""
+        return reversed(list(dict.keys(self)))
 
     def __repr__(self):
         if not self:
@@ -129,6 +135,10 @@ passed to the dict constructor, including keyword arguments.
             finally:
                 _running_done(self)
         return f'{type(self).__name__}({factory_repr}, {dict.__repr__(self)})'
+
+    def __hash__(self, /):
+        # The message names CPython's C type, 'collections.defaultdict'.
+        raise TypeError("unhashable type: 'collections.defaultdict'")
 
     def copy(self, /):
         """D.copy() -> a shallow copy of D."""
