@@ -188,7 +188,10 @@ class partial:
 
     __slots__ = "func", "args", "keywords", "__dict__", "__weakref__"
 
-    def __new__(cls, func, /, *args, **keywords):
+    def __new__(cls, /, *args, **keywords):
+        if not args:
+            raise TypeError("type 'partial' takes at least one argument")
+        func, args = args[0], args[1:]
         if not callable(func):
             raise TypeError("the first argument must be callable")
         if isinstance(func, partial) and type(func).__call__ is partial.__call__:
@@ -260,7 +263,7 @@ class partialmethod:
                 return self.func(cls_or_self, *self.args, *args, **keywords)
             _method.__isabstractmethod__ = self.__isabstractmethod__
             _method._partialmethod = self
-            result = _method.__get__(obj, cls)
+            result = _method if obj is None else _method_type(_method, obj)
         return result
 
     @property
@@ -367,7 +370,7 @@ class _lru_cache_wrapper:
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        return _bound_method(self, instance)
+        return _method_type(self, instance)
 
     def __reduce__(self):
         return self.__qualname__
@@ -377,11 +380,6 @@ class _lru_cache_wrapper:
 
     def __deepcopy__(self, memo):
         return self
-
-
-def _bound_method(function, instance):
-    """`MethodType(function, instance)`: a bound method as `function.__get__` gives one."""
-    return _method_type(function, instance)
 
 
 class _Probe:
