@@ -36,7 +36,7 @@ def copy(x):
     if copier is not None:
         return copier(x)
 
-    rv = _reduce(x, cls, 4, "un(shallow)copyable object of type %s")
+    rv = _reduce(x, cls, 4)
     if isinstance(rv, str):
         return x
     return _reconstruct(x, None, *rv)
@@ -89,7 +89,7 @@ def deepcopy(x, memo=None, _nil=[]):
             if copier is not None:
                 y = copier(memo)
             else:
-                rv = _reduce(x, cls, 4, "un(deep)copyable object of type %s")
+                rv = _reduce(x, cls, 4)
                 if isinstance(rv, str):
                     y = x
                 else:
@@ -182,17 +182,15 @@ def _keep_alive(x, memo):
 
 # The pickle protocol.
 
-def _reduce(x, cls, protocol, message):
-    """`x.__reduce_ex__(4)` (or `__reduce__`), or the reduction `object.__reduce_ex__`
-    gives when the class defines neither."""
+def _reduce(x, cls, protocol):
+    """`x.__reduce_ex__(4)` (or `__reduce__`) where the class defines one, else the reduction
+    `object.__reduce_ex__(4)` gives."""
     reductor = getattr(cls, "__reduce_ex__", None)
     if reductor is not None and reductor is not getattr(object, "__reduce_ex__", None):
         return x.__reduce_ex__(protocol)
     reductor = getattr(cls, "__reduce__", None)
     if reductor is not None and reductor is not getattr(object, "__reduce__", None):
         return x.__reduce__()
-    if reductor is None and getattr(cls, "__reduce_ex__", None) is None:
-        raise Error(message % cls)
     return _reduce_object(x, cls)
 
 
@@ -204,6 +202,9 @@ def _newobj(cls, *args):
 def _reduce_object(x, cls):
     """`object.__reduce_ex__(4)`: (copyreg.__newobj__, (cls, *args), state, listitems,
     dictitems)."""
+    if isinstance(x, (set, frozenset)):
+        # `set_reduce`: the class, the items as a list, the instance dict.
+        return cls, (list(x),), getattr(x, "__dict__", None)
     if not _is_heap_class(cls):
         raise TypeError(f"cannot pickle {cls.__name__!r} object")
     getnewargs = getattr(x, "__getnewargs__", None)
