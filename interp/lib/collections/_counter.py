@@ -4,6 +4,8 @@ Shipped with pyrt. A Counter maps elements to counts; a missing element counts 0
 keeps only positive counts; comparisons treat missing elements as 0.
 """
 
+from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
+
 
 class Counter(dict):
     """Dict subclass for counting hashable items."""
@@ -33,7 +35,7 @@ class Counter(dict):
 
     def elements(self):
         """Iterator over elements repeating each as many times as its count."""
-        return _elements(list(self.items()))
+        return _chain.from_iterable(_starmap(_repeat, self.items()))
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
@@ -246,9 +248,3 @@ class Counter(dict):
 
 def _count_of(item):
     return item[1]
-
-
-def _elements(items):
-    for elem, count in items:
-        for _ in range(count):
-            yield elem
