@@ -93,15 +93,8 @@ pub(crate) fn base_index() -> usize {
 }
 
 /// The modules built into pyrt, made by [`new_module`].
-pub(crate) const BUILTIN_MODULES: &[&str] = &[
-    "sys",
-    "time",
-    "gc",
-    "weakref",
-    "math",
-    "dis",
-    "_operator",
-];
+pub(crate) const BUILTIN_MODULES: &[&str] =
+    &["sys", "time", "gc", "weakref", "math", "dis", "_operator"];
 
 /// A new module object for `name`.
 pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {

@@ -15,14 +15,13 @@ while len(e) > 3:
 print(len(e), sys.getsizeof(e))
 while e:
     e.popleft()
-print(sys.getsizeof(e))
+print(sys.getsizeof(e), sys.getsizeof(deque([])), sys.getsizeof(deque([1])))
 f = deque(range(100))
 f.rotate(37)
 print(sys.getsizeof(f), f[0], f[-1])
 f.rotate(-80)
 print(sys.getsizeof(f), f[0], f[-1])
-f.clear()
-print(sys.getsizeof(f))
+f.clear(); print(sys.getsizeof(f))
 g = deque(range(63))
 g.insert(10, "x")
 del g[5]

@@ -32,11 +32,8 @@ class C:
 c = C()
 print(c.m(3), c.m(3), C.m.cache_info())
 print(functools.lru_cache(maxsize=-5)(abs).cache_info())
-try:
-    functools.lru_cache("x")
-except TypeError as e:
-    print("TypeError", e)
-try:
-    plain([1])
-except TypeError as e:
-    print("TypeError", e)
+for bad in [lambda: functools.lru_cache("x"), lambda: plain([1])]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError", e)
