@@ -1,15 +1,17 @@
 """Higher-order functions and operations on callables, as CPython 3.12's `functools`.
 
 Shipped with pyrt (interp/lib/). Mirrors Lib/functools.py: `update_wrapper`/`wraps`,
-`total_ordering`, `cmp_to_key`, `reduce`, `partial`, `lru_cache`/`cache` with `cache_info` and
-`cache_clear`, `cached_property`. CPython accelerates `reduce`, `partial`, `cmp_to_key` and
+`total_ordering`, `cmp_to_key`, `reduce`, `partial`, `partialmethod`, `lru_cache`/`cache`
+with `cache_info` and `cache_clear`, `cached_property`, `singledispatch` (by the MRO; the ABCs
+a class is registered with are not consulted). CPython accelerates `reduce`, `partial`, `cmp_to_key` and
 the LRU wrapper in C (`_functools`); here they are Python classes and functions with the C
 versions' names, reprs and messages (their instance sizes are not the C types').
 """
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
-           'partial', 'partialmethod', 'cached_property']
+           'partial', 'partialmethod', 'singledispatch', 'singledispatchmethod',
+           'cached_property']
 
 from collections import namedtuple
 
@@ -442,3 +444,147 @@ class cached_property:
                 )
                 raise TypeError(msg) from None
         return val
+
+
+# singledispatch: a generic function dispatching on the class of its first argument.
+# Without abc and weakref in pyrt's library yet, dispatch follows the class's MRO only
+# (CPython also consults the ABCs a class is registered with) and the cache is a plain dict.
+
+def _mappingproxy(mapping):
+    """`types.MappingProxyType(mapping)`, or the mapping itself where pyrt cannot make one."""
+    try:
+        return type(type.__dict__)(mapping)
+    except TypeError:
+        return mapping
+
+
+def _find_impl(cls, registry):
+    for klass in cls.__mro__:
+        if klass in registry:
+            return registry[klass]
+    return None
+
+
+def _is_union_type(cls):
+    return type(cls) is type(int | str)
+
+
+def _is_valid_dispatch_type(cls):
+    if isinstance(cls, type):
+        return True
+    return (_is_union_type(cls) and
+            all(isinstance(arg, type) for arg in cls.__args__))
+
+
+def singledispatch(func):
+    """Single-dispatch generic function decorator."""
+    registry = {}
+    dispatch_cache = {}
+
+    def dispatch(cls):
+        """generic_func.dispatch(cls) -> <function implementation>
+
+        Runs the dispatch algorithm to return the best available implementation
+        for the given *cls* registered on *generic_func*.
+        """
+        try:
+            return dispatch_cache[cls]
+        except KeyError:
+            pass
+        impl = _find_impl(cls, registry)
+        dispatch_cache[cls] = impl
+        return impl
+
+    def register(cls, func=None):
+        """generic_func.register(cls, func) -> func
+
+        Registers a new implementation for the given *cls* on a *generic_func*.
+        """
+        if _is_valid_dispatch_type(cls):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError(
+                    f"Invalid first argument to `register()`. "
+                    f"{cls!r} is not a class or union type."
+                )
+            ann = getattr(cls, '__annotations__', {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    f"Use either `@register(some_class)` or plain `@register` "
+                    f"on an annotated function."
+                )
+            func = cls
+            argname, cls = next(iter(ann.items()))
+            if not _is_valid_dispatch_type(cls):
+                if _is_union_type(cls):
+                    raise TypeError(
+                        f"Invalid annotation for {argname!r}. "
+                        f"{cls!r} not all arguments are classes."
+                    )
+                else:
+                    raise TypeError(
+                        f"Invalid annotation for {argname!r}. "
+                        f"{cls!r} is not a class."
+                    )
+
+        if _is_union_type(cls):
+            for arg in cls.__args__:
+                registry[arg] = func
+        else:
+            registry[cls] = func
+        dispatch_cache.clear()
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least '
+                            '1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = _mappingproxy(registry)
+    wrapper._clear_cache = dispatch_cache.clear
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+class singledispatchmethod:
+    """Single-dispatch generic method descriptor.
+
+    Supports wrapping existing descriptors and handles non-descriptor
+    callables as instance methods.
+    """
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        """generic_method.register(cls, func) -> func
+
+        Registers a new implementation for the given *cls* on a *generic_method*.
+        """
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            bound = method if obj is None else _method_type(method, obj)
+            return bound(*args, **kwargs)
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)

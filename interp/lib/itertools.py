@@ -615,11 +615,21 @@ class product(_Iterator):
 
 
 def _product(pools):
-    result = [[]]
+    # An odometer over the pools' indices, the rightmost turning fastest (`product_next`).
     for pool in pools:
-        result = [x + [y] for x in result for y in pool]
-    for prod in result:
-        yield tuple(prod)
+        if not pool:
+            return
+    indices = [0] * len(pools)
+    yield tuple(pool[0] for pool in pools)
+    while True:
+        for i in reversed(range(len(pools))):
+            indices[i] += 1
+            if indices[i] < len(pools[i]):
+                break
+            indices[i] = 0
+        else:
+            return
+        yield tuple(pool[j] for pool, j in zip(pools, indices))
 
 
 class permutations(_Iterator):

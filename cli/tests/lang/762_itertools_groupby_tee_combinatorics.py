@@ -21,3 +21,4 @@ for bad in [lambda: tee([1], -1), lambda: combinations([1], -1), lambda: permuta
         bad()
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+print(next(product(range(100), repeat=12)), next(permutations(range(100))) [:3], next(combinations(range(100), 50))[-1])

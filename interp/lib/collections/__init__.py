@@ -2,14 +2,16 @@
 
 Shipped with pyrt (interp/lib/collections/). Mirrors Lib/collections/__init__.py:
 `namedtuple` (a tuple subclass with `__slots__ = ()`, so its instances have a tuple's size),
-`Counter`, `OrderedDict`, `defaultdict`, `ChainMap` and `deque`. CPython writes `deque`,
+`Counter`, `OrderedDict`, `defaultdict`, `ChainMap`, `deque` and `UserDict`/`UserList`/
+`UserString`. CPython writes `deque`,
 `defaultdict` and `OrderedDict` in C (`_collections`); here they are Python classes with the C
 types' names, reprs, messages and `sys.getsizeof` (deque's and defaultdict's follow the C
 layout: `deque` counts its 64-slot blocks as `deque_sizeof` does), but not their
 `__basicsize__`.
 """
 
-__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple']
+__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString',
+           'defaultdict', 'deque', 'namedtuple']
 
 import sys as _sys
 from keyword import iskeyword as _iskeyword
@@ -17,6 +19,7 @@ from collections._deque import deque
 from collections._dicts import OrderedDict, defaultdict
 from collections._counter import Counter
 from collections._chainmap import ChainMap
+from collections._user import UserDict, UserList, UserString
 
 
 # The descriptor of a namedtuple field: item `index` of the tuple, read-only (CPython's
