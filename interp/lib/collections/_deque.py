@@ -340,14 +340,25 @@ class deque:
     __rmul__ = __mul__
 
     def __imul__(self, n, /):
+        # `deque_inplace_repeat`: no more copies than `maxlen` can hold.
         n = _index(n)
+        size = len(self._items)
+        if size == 0 or n == 1:
+            return self
         if n <= 0:
             self.clear()
             return self
+        if size == 1:
+            if self._maxlen is not None and n > self._maxlen:
+                n = self._maxlen
+            self._state += 1
+            self._items.extend(self._items * (n - 1))
+            return self
+        if self._maxlen is not None and n * size > self._maxlen:
+            n = (self._maxlen + size - 1) // size
         items = list(self._items)
         for _ in range(n - 1):
-            for x in items:
-                self.append(x)
+            self.extend(items)
         return self
 
     def __sizeof__(self, /):
