@@ -7,8 +7,7 @@ def rand(n):
     global seed
     seed = (seed * 1103515245 + 12345) % 2147483648
     return (seed >> 8) % n
-ops = ["append", "appendleft", "pop", "popleft", "extend", "extendleft", "rotate", "insert",
-       "del", "remove", "clear", "reverse", "copy", "iadd", "imul"]
+ops = "append appendleft pop popleft extend extendleft rotate insert del remove clear reverse copy iadd imul".split()
 for program in range(12):
     d = deque(maxlen=None if program % 3 else 40 + program)
     trace = []
