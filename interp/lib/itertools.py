@@ -19,18 +19,23 @@ __all__ = ['accumulate', 'batched', 'chain', 'combinations', 'combinations_with_
            'zip_longest']
 
 
-class _Iterator:
-    """The shared iterator protocol: each type's items come from a generator made when the
-    object is made (after the C type's argument checks)."""
+def _iter_self(self):
+    return self
 
-    __slots__ = ('_gen',)
-    __module__ = 'itertools'
 
-    def __iter__(self):
-        return self
+def _next_of_generator(self):
+    return next(self._gen)
 
-    def __next__(self):
-        return next(self._gen)
+
+def _iterator_type(cls):
+    """Gives `cls` the iterator protocol (as the C types have `tp_iter` returning self and
+    `tp_iternext`): items come from the generator in `_gen` unless the class has its own
+    `__next__`, the module is `itertools`."""
+    cls.__iter__ = _iter_self
+    if '__next__' not in cls.__dict__:
+        cls.__next__ = _next_of_generator
+    cls.__module__ = 'itertools'
+    return cls
 
 
 def _new(cls, gen):
@@ -70,7 +75,8 @@ def _as_index(o):
 
 # Infinite iterators.
 
-class count(_Iterator):
+@_iterator_type
+class count:
     """Return a count object whose .__next__() method returns consecutive values."""
 
     __slots__ = ('_next', '_step')
@@ -116,11 +122,12 @@ def _is_number(v):
         or hasattr(type(v), '__complex__'))
 
 
-class cycle(_Iterator):
+@_iterator_type
+class cycle:
     """Return elements from the iterable until it is exhausted. Then repeat the sequence
     indefinitely."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         _no_keywords('cycle', kwargs)
@@ -140,7 +147,8 @@ def _cycle(it):
             yield element
 
 
-class repeat(_Iterator):
+@_iterator_type
+class repeat:
     """repeat(object [,times]) -> create an iterator which returns the object
 for the specified number of times.  If not specified, returns the object
 endlessly."""
@@ -187,10 +195,11 @@ endlessly."""
 
 # Iterators terminating on the shortest input.
 
-class accumulate(_Iterator):
+@_iterator_type
+class accumulate:
     """Return series of accumulated sums (or other binary function results)."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, iterable=_MISSING, func=None, *, initial=None):
         if iterable is _MISSING:
@@ -211,10 +220,11 @@ def _accumulate(it, func, initial):
         yield total
 
 
-class batched(_Iterator):
+@_iterator_type
+class batched:
     """Batch data into tuples of length n. The last batch may be shorter than n."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, iterable=_MISSING, n=_MISSING):
         if iterable is _MISSING:
@@ -241,12 +251,13 @@ def _batched(it, n):
             return
 
 
-class chain(_Iterator):
+@_iterator_type
+class chain:
     """Return a chain object whose .__next__() method returns elements from the
 first iterable until it is exhausted, then elements from the next
 iterable, until all of the iterables are exhausted."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *iterables, **kwargs):
         _no_keywords('chain', kwargs)
@@ -267,10 +278,11 @@ def _chain(sources):
         yield from iter(source)
 
 
-class compress(_Iterator):
+@_iterator_type
+class compress:
     """Return data elements corresponding to true selector elements."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, data=_MISSING, selectors=_MISSING):
         if data is _MISSING:
@@ -280,10 +292,11 @@ class compress(_Iterator):
         return _new(cls, (d for d, s in zip(iter(data), iter(selectors)) if s))
 
 
-class dropwhile(_Iterator):
+@_iterator_type
+class dropwhile:
     """Drop items from the iterable while predicate(item) is true."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         _no_keywords('dropwhile', kwargs)
@@ -299,11 +312,12 @@ def _dropwhile(predicate, it):
     yield from it
 
 
-class takewhile(_Iterator):
+@_iterator_type
+class takewhile:
     """Return successive entries from an iterable as long as the predicate evaluates to
     true for each entry."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         _no_keywords('takewhile', kwargs)
@@ -318,10 +332,11 @@ def _takewhile(predicate, it):
         yield x
 
 
-class filterfalse(_Iterator):
+@_iterator_type
+class filterfalse:
     """Return those items of iterable for which function(item) is false."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         _no_keywords('filterfalse', kwargs)
@@ -332,11 +347,12 @@ class filterfalse(_Iterator):
         return _new(cls, (x for x in it if not predicate(x)))
 
 
-class starmap(_Iterator):
+@_iterator_type
+class starmap:
     """Return an iterator whose values are returned from the function evaluated with an
     argument tuple taken from the given sequence."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         _no_keywords('starmap', kwargs)
@@ -351,10 +367,11 @@ def _starmap(function, it):
         yield function(*tuple(args))
 
 
-class pairwise(_Iterator):
+@_iterator_type
+class pairwise:
     """Return an iterator of overlapping pairs taken from the input iterator."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         _no_keywords('pairwise', kwargs)
@@ -370,11 +387,12 @@ def _pairwise(it):
         return
 
 
-class islice(_Iterator):
+@_iterator_type
+class islice:
     """islice(iterable, stop) --> islice object
 islice(iterable, start, stop[, step]) --> islice object"""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         _no_keywords('islice', kwargs)
@@ -429,11 +447,12 @@ def _islice(it, start, stop, step):
         yield item
 
 
-class zip_longest(_Iterator):
+@_iterator_type
+class zip_longest:
     """Return a zip_longest object whose .__next__() method returns a tuple where the i-th
 element comes from the i-th iterable argument."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         fillvalue = None
@@ -466,7 +485,8 @@ def _zip_longest(iterators, fillvalue):
         yield tuple(values)
 
 
-class groupby(_Iterator):
+@_iterator_type
+class groupby:
     """make an iterator that returns consecutive keys and groups from the iterable"""
 
     __slots__ = ('_it', '_keyfunc', '_tgtkey', '_currkey', '_currvalue', '_id')
@@ -508,7 +528,8 @@ def _equal(a, b):
     return a is b or a == b
 
 
-class _grouper(_Iterator):
+@_iterator_type
+class _grouper:
     __slots__ = ('_parent', '_tgtkey', '_id')
 
     def __new__(cls, *args, **kwargs):
@@ -536,7 +557,8 @@ def _new_grouper(parent, key):
     return g
 
 
-class _tee(_Iterator):
+@_iterator_type
+class _tee:
     """Iterator wrapped to make it copyable."""
 
     __slots__ = ('_source', '_buffer', '_index')
@@ -597,10 +619,11 @@ def tee(iterable, n=2, /):
 
 # Combinatoric iterators.
 
-class product(_Iterator):
+@_iterator_type
+class product:
     """Cartesian product of input iterables.  Equivalent to nested for-loops."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, *args, **kwargs):
         repeat = 1
@@ -632,10 +655,11 @@ def _product(pools):
         yield tuple(pool[j] for pool, j in zip(pools, indices))
 
 
-class permutations(_Iterator):
+@_iterator_type
+class permutations:
     """Return successive r-length permutations of elements in the iterable."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, iterable=_MISSING, r=None):
         if iterable is _MISSING:
@@ -672,10 +696,11 @@ def _permutations(pool, n, r):
             return
 
 
-class combinations(_Iterator):
+@_iterator_type
+class combinations:
     """Return successive r-length combinations of elements in the iterable."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, iterable=_MISSING, r=_MISSING):
         if iterable is _MISSING:
@@ -707,11 +732,12 @@ def _combinations(pool, r):
         yield tuple(pool[i] for i in indices)
 
 
-class combinations_with_replacement(_Iterator):
+@_iterator_type
+class combinations_with_replacement:
     """Return successive r-length combinations of elements in the iterable allowing
     individual elements to have successive repeats."""
 
-    __slots__ = ()
+    __slots__ = ('_gen',)
 
     def __new__(cls, iterable=_MISSING, r=_MISSING):
         name = 'combinations_with_replacement'
@@ -741,9 +767,3 @@ def _combinations_with_replacement(pool, r):
         indices[i:] = [indices[i] + 1] * (r - i)
         yield tuple(pool[i] for i in indices)
 
-
-for _cls in (count, cycle, repeat, accumulate, batched, chain, compress, dropwhile, takewhile,
-             filterfalse, starmap, pairwise, islice, zip_longest, groupby, _grouper, _tee,
-             product, permutations, combinations, combinations_with_replacement):
-    _cls.__module__ = 'itertools'
-del _cls, _Iterator
