@@ -194,6 +194,19 @@ def _reduce(x, cls, protocol):
     return _reduce_object(x, cls)
 
 
+try:
+    from _functools import partial as _partial
+except ImportError:
+    _partial = None
+
+
+def _rebuild_partial(cls, func, args, keywords, instance_dict):
+    p = cls(func, *args, **keywords)
+    if instance_dict:
+        p.__dict__.update(instance_dict)
+    return p
+
+
 def _newobj(cls, *args):
     """`copyreg.__newobj__`: a new instance made by `cls.__new__` alone."""
     return cls.__new__(cls, *args)
@@ -202,6 +215,10 @@ def _newobj(cls, *args):
 def _reduce_object(x, cls):
     """`object.__reduce_ex__(4)`: (copyreg.__newobj__, (cls, *args), state, listitems,
     dictitems)."""
+    if _partial is not None and isinstance(x, _partial):
+        # `partial_reduce` and `partial_setstate`: the class, the function, the arguments,
+        # the keywords and the instance dict.
+        return _rebuild_partial, (cls, x.func, x.args, x.keywords, x.__dict__ or None)
     if isinstance(x, (set, frozenset)):
         # `set_reduce`: the class, the items as a list, the instance dict.
         return cls, (list(x),), getattr(x, "__dict__", None)

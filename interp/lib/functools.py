@@ -3,9 +3,10 @@
 Shipped with pyrt (interp/lib/). Mirrors Lib/functools.py: `update_wrapper`/`wraps`,
 `total_ordering`, `cmp_to_key`, `reduce`, `partial`, `partialmethod`, `lru_cache`/`cache`
 with `cache_info` and `cache_clear`, `cached_property`, `singledispatch` (by the MRO; the ABCs
-a class is registered with are not consulted). CPython accelerates `reduce`, `partial`, `cmp_to_key` and
-the LRU wrapper in C (`_functools`); here they are Python classes and functions with the C
-versions' names, reprs and messages (their instance sizes are not the C types').
+a class is registered with are not consulted). `partial` is the built-in type from
+`_functools` (Rust, CPython's layout), with the Python class below as the fallback CPython
+also keeps. CPython also accelerates `reduce`, `cmp_to_key` and the LRU wrapper in C; here
+they are Python with the C versions' names, reprs and messages.
 """
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
@@ -221,6 +222,13 @@ class partial:
     def __reduce__(self):
         return type(self), (self.func,), (self.func, self.args,
                self.keywords or None, self.__dict__ or None)
+
+
+try:
+    # The built-in type, with CPython's layout (64 bytes, 80 with the GC header).
+    from _functools import partial
+except ImportError:
+    pass
 
 
 class partialmethod:

@@ -15,6 +15,7 @@ use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 
 mod eval_exec;
 mod introspection;
+pub(crate) use introspection::is_callable;
 mod iterators;
 mod numbers;
 pub(crate) mod slice;
@@ -985,6 +986,9 @@ pub(crate) fn construct<'py>(
     }
     if is(&super::objects::SLICE_TYPE) {
         return slice::new(interp, &args, &kwargs);
+    }
+    if is(&super::partial::PARTIAL_TYPE) {
+        return super::partial::new(interp, args, kwargs);
     }
     if is(&pyrt_objects::types::method::METHOD_TYPE) {
         return new_bound_method(interp, args, &kwargs);

@@ -1,8 +1,8 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
 //! `version_info`), `time` (`perf_counter`), `_operator` (`index`, `length_hint`;
-//! `operator` is shipped Python over it), and `gc` and `weakref`, whose functions live in
-//! `gc_module.rs`.
+//! `operator` is shipped Python over it), `_functools` (`partial`, from `partial.rs`), and
+//! `gc` and `weakref`, whose functions live in `gc_module.rs`.
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
@@ -93,8 +93,16 @@ pub(crate) fn base_index() -> usize {
 }
 
 /// The modules built into pyrt, made by [`new_module`].
-pub(crate) const BUILTIN_MODULES: &[&str] =
-    &["sys", "time", "gc", "weakref", "math", "dis", "_operator"];
+pub(crate) const BUILTIN_MODULES: &[&str] = &[
+    "sys",
+    "time",
+    "gc",
+    "weakref",
+    "math",
+    "dis",
+    "_operator",
+    "_functools",
+];
 
 /// A new module object for `name`.
 pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {
@@ -136,6 +144,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "math" {
         attrs = math_attributes(interp)?;
+    }
+    if name == "_functools" {
+        attrs = super::partial::module_attributes(interp);
     }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;
