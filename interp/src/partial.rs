@@ -72,7 +72,12 @@ pub(crate) static PARTIAL_TYPE: StaticType = StaticType::new(
         base: Some(&OBJECT_TYPE),
         slots: &PARTIAL_SLOTS,
     },
-);
+)
+.with_weaklist_offset(WEAKLIST_OFFSET);
+
+/// `offsetof(partialobject, weakreflist)`: the first number word, after the header and the
+/// four references.
+const WEAKLIST_OFFSET: usize = 16 + 8 * 4;
 
 /// Partial objects: `fn`, `args`, `kw`, `dict`; then `weakreflist` and `vectorcall`.
 pub(crate) static PARTIAL: Kind = Kind::new(&PARTIAL_TYPE, 4, 2);

@@ -1,5 +1,5 @@
 # functools.partial, the built-in type: its size, members, flattening, instance dict and repr.
-import sys, gc, copy, functools
+import sys, gc, copy, functools, weakref
 from functools import partial
 
 def f(a, b=2, *, c=3):
@@ -27,3 +27,6 @@ print(C().m(), C.m())
 w = functools.update_wrapper(partial(f, 3), f); print(w.__name__, w.__wrapped__ is f, w())
 c = copy.copy(partial(f, [1], c=2)); d = copy.deepcopy(partial(f, [1]))
 print(c(), type(c).__name__, d(), c.args[0] is copy.copy(c).args[0])
+wr = weakref.ref(c, lambda ref: print("collected", ref() is None))
+print(wr() is c, wr()())
+del c
