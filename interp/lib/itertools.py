@@ -269,9 +269,6 @@ iterable, until all of the iterables are exhausted."""
         lazily."""
         return _new(cls, _chain(iter(iterable)))
 
-    def __class_getitem__(cls, item):
-        return type(list[int])(cls, item)
-
 
 def _chain(sources):
     for source in sources:

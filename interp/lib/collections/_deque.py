@@ -370,9 +370,6 @@ class deque:
         """Return state information for pickling."""
         return type(self), ((), self._maxlen), None, iter(self)
 
-    def __class_getitem__(cls, item):
-        return _generic_alias(cls, item)
-
 
 class _deque_iterator:
     """The iterator of a deque, forward or reversed; a deque changed under it raises."""
@@ -445,7 +442,3 @@ def _clip(i, n):
     if i > n:
         i = n
     return i
-
-
-def _generic_alias(cls, item):
-    return type(list[int])(cls, item)
