@@ -3,7 +3,7 @@
 Shipped with pyrt. Both are C dict subclasses in CPython (Objects/odictobject.c,
 Modules/_collectionsmodule.c). Here they are Python subclasses of dict: a dict keeps insertion
 order, so `OrderedDict` needs only the order-aware operations (`move_to_end`,
-`popitem(last=)`, order-sensitive equality); `defaultdict` keeps its factory in a slot, so its
+`popitem(last=)`, order-sensitive equality) and its views' names (`odict_keys`, ...); `defaultdict` keeps its factory in a slot, so its
 instances have the C type's layout size (`sys.getsizeof(defaultdict())` is 72).
 """
 
@@ -64,6 +64,18 @@ class OrderedDict(dict):
         """od.copy() -> a shallow copy of od"""
         return type(self)(self)
 
+    def keys(self):
+        """D.keys() -> a set-like object providing a view on D's keys"""
+        return odict_keys(self)
+
+    def values(self):
+        """D.values() -> an object providing a view on D's values"""
+        return odict_values(self)
+
+    def items(self):
+        """D.items() -> a set-like object providing a view on D's items"""
+        return odict_items(self)
+
     @classmethod
     def fromkeys(cls, iterable, value=None):
         """Create a new ordered dictionary with keys from iterable and values set to value."""
@@ -89,6 +101,125 @@ class OrderedDict(dict):
     def __ior__(self, other):
         self.update(other)
         return self
+
+
+# The views of an OrderedDict (`odict_keys`, `odict_values`, `odict_items`, built-in types in
+# CPython): the dict's own views in the dict's order, which is the OrderedDict's.
+
+def _is_set_like(other):
+    return isinstance(other, (set, frozenset, odict_keys, odict_items,
+                              type({}.keys()), type({}.items())))
+
+
+class _odict_view:
+    __slots__ = ('_mapping',)
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __iter__(self):
+        return iter(self._view())
+
+    def __reversed__(self):
+        return reversed(list(self._view()))
+
+    def __repr__(self):
+        return f'{type(self).__name__}({list(self._view())!r})'
+
+
+class _odict_set_view(_odict_view):
+    __slots__ = ()
+
+    def __contains__(self, item):
+        return item in self._view()
+
+    def __eq__(self, other):
+        if not _is_set_like(other):
+            return NotImplemented
+        return len(self) == len(other) and all(x in other for x in self)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __le__(self, other):
+        if not _is_set_like(other):
+            return NotImplemented
+        return len(self) <= len(other) and all(x in other for x in self)
+
+    def __lt__(self, other):
+        if not _is_set_like(other):
+            return NotImplemented
+        return len(self) < len(other) and all(x in other for x in self)
+
+    def __ge__(self, other):
+        if not _is_set_like(other):
+            return NotImplemented
+        return len(self) >= len(other) and all(x in self for x in other)
+
+    def __gt__(self, other):
+        if not _is_set_like(other):
+            return NotImplemented
+        return len(self) > len(other) and all(x in self for x in other)
+
+    __hash__ = None
+
+    def __and__(self, other):
+        return set(self) & set(other)
+
+    def __rand__(self, other):
+        return set(other) & set(self)
+
+    def __or__(self, other):
+        return set(self) | set(other)
+
+    def __ror__(self, other):
+        return set(other) | set(self)
+
+    def __sub__(self, other):
+        return set(self) - set(other)
+
+    def __rsub__(self, other):
+        return set(other) - set(self)
+
+    def __xor__(self, other):
+        return set(self) ^ set(other)
+
+    def __rxor__(self, other):
+        return set(other) ^ set(self)
+
+    def isdisjoint(self, other):
+        """Return True if the view and the given iterable have a null intersection."""
+        return not any(x in self for x in other)
+
+
+class odict_keys(_odict_set_view):
+    __slots__ = ()
+
+    def _view(self):
+        return dict.keys(self._mapping)
+
+
+class odict_items(_odict_set_view):
+    __slots__ = ()
+
+    def _view(self):
+        return dict.items(self._mapping)
+
+
+class odict_values(_odict_view):
+    __slots__ = ()
+
+    def _view(self):
+        return dict.values(self._mapping)
+
+
+for _view_type in (odict_keys, odict_items, odict_values):
+    _view_type.__module__ = 'builtins'
+del _view_type
 
 
 class defaultdict(dict):
