@@ -1,4 +1,4 @@
-# collections.OrderedDict's views: odict_keys, odict_values, odict_items, in order and set-like.
+# collections: the views of an OrderedDict (odict_keys, ...), and recursive reprs of the containers.
 from collections import OrderedDict as O
 o = O(a=1, b=2)
 print(o.keys(), o.values(), o.items(), type(o.keys()).__name__, type(o.keys()).__module__)
@@ -11,3 +11,8 @@ for bad in [lambda: hash(o.keys()), lambda: o.keys() < 1]:
         bad()
     except TypeError as e:
         print("TypeError", e)
+from collections import defaultdict, deque, ChainMap
+r = O(a=1); r["me"] = r; print(r)
+d = defaultdict(list); d["me"] = d; print(d)
+q = deque([1]); q.append(q); print(q)
+c = ChainMap({}); c.maps.append(c); c["k"] = c; print(c)

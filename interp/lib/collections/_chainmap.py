@@ -6,6 +6,10 @@ so the mapping methods are written out here.)
 """
 
 
+# The ChainMaps whose repr is in progress.
+_running = set()
+
+
 class ChainMap:
     """A ChainMap groups multiple dicts (or other mappings) together
     to create a single, updateable view.
@@ -58,7 +62,15 @@ class ChainMap:
         return _ValuesView(self)
 
     def __repr__(self):
-        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+        # `reprlib.recursive_repr`: a ChainMap met again inside its own repr is `...`.
+        key = id(self)
+        if key in _running:
+            return '...'
+        _running.add(key)
+        try:
+            return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+        finally:
+            _running.discard(key)
 
     @classmethod
     def fromkeys(cls, iterable, value=None, /):

@@ -52,9 +52,15 @@ class OrderedDict(dict):
         return reversed(list(dict.keys(self)))
 
     def __repr__(self):
+        # `odict_repr`: an OrderedDict met again inside its own repr is `...`.
         if not self:
             return f'{type(self).__name__}()'
-        return f'{type(self).__name__}({dict.__repr__(self)})'
+        if _running_check(self):
+            return '...'
+        try:
+            return f'{type(self).__name__}({dict.__repr__(self)})'
+        finally:
+            _running_done(self)
 
     def __reduce__(self):
         state = getattr(self, '__dict__', None) or None
