@@ -71,16 +71,8 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
-        "062_decorator_wraps.py",
-        "needs the standard library's functools (a later issue)",
-    ),
-    (
         "066_decorator_as_class.py",
         "needs the standard library's dataclasses (a later issue)",
-    ),
-    (
-        "067_decorator_memory.py",
-        "needs the standard library's functools (a later issue)",
     ),
     (
         "073_with_files.py",
@@ -95,14 +87,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's abc (a later issue)",
     ),
     (
-        "142_class_namedtuple.py",
-        "pyrt raises AttributeError: 'Point' object has no attribute '_asdict'",
-    ),
-    (
-        "158_import_stdlib_sys.py",
-        "needs the standard library's json (a later issue)",
-    ),
-    (
         "191_traceback_module.py",
         "needs the standard library's traceback (a later issue)",
     ),
@@ -111,24 +95,12 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
     ),
     (
-        "220_copy_shallow_deep.py",
-        "needs the standard library's copy (a later issue)",
-    ),
-    (
         "221_weakref_basics.py",
         "pyrt raises AttributeError: module 'weakref' has no attribute 'WeakValueDictionary'",
     ),
     (
         "228_array_and_struct_memory.py",
         "needs the standard library's array (a later issue)",
-    ),
-    (
-        "238_lru_cache_memory.py",
-        "needs the standard library's functools (a later issue)",
-    ),
-    (
-        "744_stdlib_pprint_namedtuple.py",
-        "a namedtuple class's __repr__ reads as tuple.__repr__ (objects/src/types/record.rs puts none in its dict), so pprint splits it as a tuple; namedtuple classes cannot be subclassed yet",
     ),
 ];
 

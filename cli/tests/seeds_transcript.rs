@@ -31,12 +31,7 @@ const DIFFERENT: &[(&str, &str)] = &[
         "003_debugmallocstats",
         "by design: the allocator's state counts the interpreter's own blocks, which are pyrt's, not CPython's",
     ),
-    ("003_tracemalloc_top10", "needs tracemalloc (issue 15)"),
-    ("003_tracemalloc_traceback", "needs tracemalloc (issue 15)"),
-    (
-        "004_memory_allocations",
-        "needs logging, tracemalloc and bytearray (issue 15)",
-    ),
+    ("004_memory_allocations", "needs bytearray (issue 15)"),
 ];
 
 /// The folder of the snippets.

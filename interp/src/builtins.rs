@@ -15,6 +15,7 @@ use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 
 mod eval_exec;
 mod introspection;
+pub(crate) use introspection::is_callable;
 mod iterators;
 mod numbers;
 pub(crate) mod slice;
@@ -937,6 +938,29 @@ fn sorted<'py>(
     Ok(l)
 }
 
+/// `types.MethodType(function, instance)` (`method_new`): a bound method of any callable.
+fn new_bound_method<'py>(
+    interp: &Interp<'py>,
+    args: Vec<Obj<'py>>,
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let type_error = |m: &str| interp.raise(&exceptions::TYPE_ERROR, m);
+    if !kwargs.is_empty() {
+        return Err(type_error("method() takes no keyword arguments"));
+    }
+    let n = args.len();
+    let Ok([func, instance]) = <[Obj<'py>; 2]>::try_from(args) else {
+        return Err(type_error(&format!("method expected 2 arguments, got {n}")));
+    };
+    if !introspection::is_callable(interp, &func) {
+        return Err(type_error("first argument must be callable"));
+    }
+    if instance.is(&pyrt_objects::types::none(interp.heap)) {
+        return Err(type_error("instance must not be None"));
+    }
+    pyrt_objects::types::method::new_method(interp.heap, func, instance).map_err(|e| interp.err(e))
+}
+
 /// `cls(*args)` for a built-in type.
 pub(crate) fn construct<'py>(
     interp: &Interp<'py>,
@@ -998,6 +1022,12 @@ pub(crate) fn construct<'py>(
     }
     if core::ptr::eq(ty, super::objects::MODULE.static_type().get()) {
         return super::modules::construct_module(interp, &args, &kwargs);
+    }
+    if is(&super::partial::PARTIAL_TYPE) {
+        return super::partial::new(interp, args, kwargs);
+    }
+    if is(&pyrt_objects::types::method::METHOD_TYPE) {
+        return new_bound_method(interp, args, &kwargs);
     }
     if is(&OBJECT_TYPE) {
         // `object_new`'s excess-arguments check.

@@ -90,6 +90,9 @@ impl<'py> Interp<'py> {
             }
             return Ok(weakref::referent(self.heap, w).unwrap_or_else(|| none(self.heap)));
         }
+        if super::partial::PARTIAL.is(f) {
+            return super::partial::call(self, func, args, kwargs);
+        }
         if let Some(r) = self.call_object_wrapper(f, &args) {
             return r;
         }

@@ -42,6 +42,7 @@ mod modules;
 mod mro;
 mod objects;
 mod operators;
+mod partial;
 mod run_scripts;
 mod slot_calls;
 mod slot_wrapper_calls;

@@ -1,13 +1,14 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
 //! `version_info`), `time` (the clocks: `time`, `perf_counter`, `monotonic`, and their `_ns`
-//! forms), `collections` (`namedtuple`), `gc` and `weakref`, whose functions live in
-//! `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions live
-//! in `modules/tracemalloc.rs`.
+//! forms), `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
+//! it), `_functools` (`partial`, from `partial.rs`), `gc` and `weakref`, whose functions live
+//! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
+//! live in `modules/tracemalloc.rs`.
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
-use pyrt_objects::{Obj, PyObject, abstract_};
+use pyrt_objects::{Obj, abstract_};
 
 mod getframe;
 pub(crate) mod sys;
@@ -63,16 +64,13 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("time", "monotonic_ns", Params::NoArgs),
     def("time", "time", Params::NoArgs),
     def("time", "time_ns", Params::NoArgs),
-    // A Python function in CPython (`def namedtuple(typename, field_names, *, ...)`), whose
-    // messages are the interpreter's, not `methods::bind`'s.
-    def("collections", "namedtuple", Params::VarKeywords),
     def("dis", "dis", Params::One),
     def(
-        "operator",
+        "_operator",
         "length_hint",
         Params::Positional { min: 1, max: 2 },
     ),
-    def("operator", "index", Params::One),
+    def("_operator", "index", Params::One),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -108,12 +106,12 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "builtins",
     "sys",
     "time",
-    "collections",
     "gc",
     "weakref",
     "math",
     "dis",
-    "operator",
+    "_operator",
+    "_functools",
     "_tracemalloc",
     "_pyrt_tracemalloc",
 ];
@@ -168,6 +166,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "math" {
         attrs = math_attributes(interp)?;
+    }
+    if name == "_functools" {
+        attrs = super::partial::module_attributes(interp);
     }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;
@@ -462,7 +463,7 @@ pub(crate) fn call_function<'py>(
             eprint!("{}", heap.malloc_stats());
             Ok(pyrt_objects::types::none(heap))
         }
-        ("operator", "length_hint") => {
+        ("_operator", "length_hint") => {
             // `_operator.length_hint(obj, default=0, /)`: `default` is a `Py_ssize_t`.
             let default = match bound.get(1).cloned().flatten() {
                 None => 0,
@@ -479,7 +480,7 @@ pub(crate) fn call_function<'py>(
             };
             long::int_from_i64(heap, n as i64).map_err(err)
         }
-        ("operator", "index") => {
+        ("_operator", "index") => {
             let o = arg(0)?;
             if long::Int::cast(o.object()).is_some() {
                 return abstract_::unary_op(heap, o.object(), abstract_::UnOp::Pos).map_err(err);
@@ -517,35 +518,8 @@ pub(crate) fn call_function<'py>(
             }
             pyrt_objects::types::float::new_float(heap, since.as_secs_f64()).map_err(err)
         }
-        ("collections", "namedtuple") => {
-            let (Some(Some(n)), Some(Some(f))) = (bound.first(), bound.get(1)) else {
-                return Err(interp.raise(
-                    &exceptions::TYPE_ERROR,
-                    "namedtuple() missing required arguments",
-                ));
-            };
-            let fields: Vec<String> = if let Some(f) = unicode::Str::cast(f.object()) {
-                unicode::str_value(f)
-                    .replace(',', " ")
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect()
-            } else {
-                interp
-                    .collect(f)?
-                    .iter()
-                    .map(|x| str_of(x.object()))
-                    .collect()
-            };
-            let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-            record::new_namedtuple_class(heap, &str_of(n.object()), "__main__", &refs).map_err(err)
-        }
         _ => Err(interp.raise(&exceptions::SYSTEM_ERROR, "unknown module function")),
     }
-}
-
-fn str_of(o: &PyObject) -> String {
-    unicode::Str::cast(o).map_or_else(String::new, unicode::str_value)
 }
 
 use std::io::Write as _;

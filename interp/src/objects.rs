@@ -158,6 +158,7 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     .chain(super::typing_objects::KINDS.iter().copied())
     .chain(super::descriptors::KINDS.iter().copied())
     .chain([&super::super_object::SUPER, &super::union_type::UNION])
+    .chain([&super::partial::PARTIAL])
     .find_map(|k| k.cast(o))
 }
 

@@ -21,8 +21,13 @@ pub(super) fn callable<'py>(
     _: &[(String, Obj<'py>)],
 ) -> R<'py, Obj<'py>> {
     let o = arg(interp, bound, 0)?;
+    Ok(long::new_bool(interp.heap, is_callable(interp, &o)))
+}
+
+/// `PyCallable_Check`: whether `o`'s type can be called (`tp_call`).
+pub(crate) fn is_callable<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> bool {
     let p = o.object();
-    let yes = BUILTIN.is(p)
+    BUILTIN.is(p)
         || super::super::vm::is_function(p)
         || pyrt_objects::types::method::Method::cast(p).is_some()
         || pyrt_objects::types::weakref::Weakref::cast(p).is_some()
@@ -30,9 +35,9 @@ pub(super) fn callable<'py>(
         || pyrt_objects::types::slot_wrappers::WrapperDescr::cast(p).is_some()
         || pyrt_objects::types::slot_wrappers::MethodWrapper::cast(p).is_some()
         || pyrt_objects::types::cfunction::CFunction::cast(p).is_some()
+        || super::super::partial::PARTIAL.is(p)
         || (class::is_heap_type(o.ob_type())
-            && interp.class_lookup(o.ob_type(), "__call__").is_some());
-    Ok(long::new_bool(interp.heap, yes))
+            && interp.class_lookup(o.ob_type(), "__call__").is_some())
 }
 
 /// `issubclass(cls, classinfo)`: `classinfo` a class or a tuple of them.
