@@ -827,6 +827,19 @@ impl<'py> Interp<'py> {
         as_type(cls).is_some_and(|t| obj.ob_type().is_subtype(t))
     }
 
+    /// Takes `__pyrt_gc__` out of a class namespace: how the shipped `recordclass` asks for a
+    /// class whose instances have no GC header (`False`) or have one (`True`), as the
+    /// package's C code sets `tp_flags` (see `class::new_subclass_gc`). Absent: `None`.
+    fn take_gc_choice(&self, ns: &dict::Dict) -> R<'py, Option<bool>> {
+        let key = self.name_str("__pyrt_gc__")?;
+        let heap = self.heap;
+        let Some(v) = dict::get_item(heap, ns, key.object()).map_err(|e| self.err(e))? else {
+            return Ok(None);
+        };
+        dict::del_item(heap, ns, key.object()).map_err(|e| self.err(e))?;
+        Ok(Some(self.vm_truth(&v)?))
+    }
+
     /// Makes a class from its executed body (`type(name, bases, ns, **kwargs)`; the keywords
     /// go to `__init_subclass__`).
     pub(crate) fn new_class(
@@ -897,13 +910,15 @@ impl<'py> Interp<'py> {
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
-        let cls = class::new_subclass(
+        let gc = self.take_gc_choice(ns_dict)?;
+        let cls = class::new_subclass_gc(
             heap,
             class_name,
             "__main__",
             slot_refs.as_deref(),
             base,
             Some(ns),
+            gc,
         )
         .map_err(|e| self.err(e))?;
         if let Some(m) = meta {

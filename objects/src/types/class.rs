@@ -325,6 +325,27 @@ pub fn new_subclass<'h>(
     base: Option<&PyObject>,
     dict: Option<Obj<'h>>,
 ) -> PyResult<Obj<'h>> {
+    new_subclass_gc(heap, name, module, slots, base, dict, None)
+}
+
+/// [`new_subclass`], with a say in whether the instances have a GC header: `Some(false)`
+/// asks for GC-free instances, `Some(true)` for GC ones, `None` inherits (a class on a
+/// GC-free class is GC-free). Only a class on `object` (or on a GC-free class) whose
+/// `__slots__` give neither `__dict__` nor `__weakref__` can be GC-free: its instances are the
+/// header and the slots, untracked, as the `recordclass` package's `dataobject` instances
+/// (`sys.getsizeof` counts no pre-header). Any other class gets a GC header whatever `gc` says.
+///
+/// # Errors
+/// As [`new_subclass`].
+pub fn new_subclass_gc<'h>(
+    heap: &'h Heap,
+    name: &str,
+    module: &str,
+    slots: Option<&[&str]>,
+    base: Option<&PyObject>,
+    dict: Option<Obj<'h>>,
+    gc: Option<bool>,
+) -> PyResult<Obj<'h>> {
     let base_ty = match base {
         None => None,
         Some(b) => Some(object_class(b)?),
@@ -344,9 +365,21 @@ pub fn new_subclass<'h>(
         all.append(&mut slot_names);
         slot_names = all;
     }
+    let wants_gc_free = match gc {
+        Some(g) => !g,
+        None => base_ty.is_some_and(is_gc_free_class),
+    };
+    let can_be_gc_free = slots.is_some()
+        && own.union(inherited).0 == 0
+        && base_ty.is_none_or(is_object_instance_type);
+    let gc_flag = if wants_gc_free && can_be_gc_free {
+        TypeFlags(0)
+    } else {
+        TypeFlags::HAVE_GC
+    };
     let flags = own
         .union(inherited)
-        .union(TypeFlags::HAVE_GC)
+        .union(gc_flag)
         .union(TypeFlags::BASETYPE);
     let cached_keys = if flags.contains(TypeFlags::MANAGED_DICT) {
         Some(ClassKeys::new(heap)?)
@@ -1136,8 +1169,10 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &Class) -> PyResult<Obj<'h>> {
     if let Some((m, k)) = managed::of(instance.object()) {
         managed::init_inline_values(heap, m, k)?;
     }
-    // SAFETY: the instance is complete (`PyType_GenericAlloc` tracks GC instances).
-    unsafe { heap.track(instance.object()) };
+    if ty.flags().contains(TypeFlags::HAVE_GC) {
+        // SAFETY: the instance is complete (`PyType_GenericAlloc` tracks GC instances).
+        unsafe { heap.track(instance.object()) };
+    }
     Ok(instance)
 }
 
@@ -1413,6 +1448,12 @@ pub(crate) fn traverse_instance(o: &Instance, mut visit: impl FnMut(ObjPtr)) {
         managed::traverse(m, k, &mut visit);
     }
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
+}
+
+/// Whether `ty` is a GC-free class on `object` ([`new_subclass_gc`]): its instances have no
+/// GC header and are never tracked.
+pub fn is_gc_free_class(ty: &PyTypeObject) -> bool {
+    is_object_instance_type(ty) && !ty.flags().contains(TypeFlags::HAVE_GC)
 }
 
 /// Whether `ty` is a class whose instances [`traverse_instance`] traverses (a class whose
