@@ -49,6 +49,7 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "getrecursionlimit", Params::NoArgs),
     def("sys", "setrecursionlimit", Params::One),
     def("sys", "_debugmallocstats", Params::NoArgs),
+    def("sys", "getallocatedblocks", Params::NoArgs),
     def("sys", "exit", Params::Positional { min: 0, max: 1 }),
     def("sys", "exc_info", Params::NoArgs),
     def("sys", "exception", Params::NoArgs),
@@ -380,6 +381,9 @@ pub(crate) fn call_function<'py>(
         ("sys", "exit") => Err(sys::exit(interp, bound.first().cloned().flatten())),
         ("sys", "exc_info") => sys::exc_info(interp),
         ("sys", "exception") => Ok(sys::exception(interp)),
+        ("sys", "getallocatedblocks") => {
+            long::int_from_i64(heap, heap.allocated_blocks() as i64).map_err(err)
+        }
         ("sys", "_debugmallocstats") => {
             let _ = interp.out.borrow_mut().flush();
             eprint!("{}", heap.malloc_stats());
