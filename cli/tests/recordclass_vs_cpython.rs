@@ -113,8 +113,7 @@ fn recordclass_scripts_match_the_package_on_cpython() {
             return;
         }
     };
-    let check = pyrt_tests::cpython::cross_check(names.len())
-        .expect("CPython was found above");
+    let check = pyrt_tests::cpython::cross_check(names.len()).expect("CPython was found above");
     let mut failures = Vec::new();
     for script in &names {
         let expected = run(Command::new(&python), script);
