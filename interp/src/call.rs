@@ -827,11 +827,12 @@ impl<'py> Interp<'py> {
         as_type(cls).is_some_and(|t| obj.ob_type().is_subtype(t))
     }
 
-    /// Takes `__pyrt_gc__` out of a class namespace: how the shipped `recordclass` asks for a
-    /// class whose instances have no GC header (`False`) or have one (`True`), as the
-    /// package's C code sets `tp_flags` (see `class::new_subclass_gc`). Absent: `None`.
-    fn take_gc_choice(&self, ns: &dict::Dict) -> R<'py, Option<bool>> {
-        let key = self.name_str("__pyrt_gc__")?;
+    /// Takes `key` out of a class namespace, as a truth value (absent: `None`): how the shipped
+    /// `recordclass` asks for the layouts of the package's C types (see
+    /// `class::new_subclass_gc`): `__pyrt_gc__ = False` for instances without a GC header,
+    /// `__pyrt_items__ = True` for instances holding items (`litetuple`).
+    fn take_gc_choice(&self, ns: &dict::Dict, key: &str) -> R<'py, Option<bool>> {
+        let key = self.name_str(key)?;
         let heap = self.heap;
         let Some(v) = dict::get_item(heap, ns, key.object()).map_err(|e| self.err(e))? else {
             return Ok(None);
@@ -910,7 +911,8 @@ impl<'py> Interp<'py> {
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
-        let gc = self.take_gc_choice(ns_dict)?;
+        let gc = self.take_gc_choice(ns_dict, "__pyrt_gc__")?;
+        let items = self.take_gc_choice(ns_dict, "__pyrt_items__")?;
         let cls = class::new_subclass_gc(
             heap,
             class_name,
@@ -919,6 +921,7 @@ impl<'py> Interp<'py> {
             base,
             Some(ns),
             gc,
+            items == Some(true),
         )
         .map_err(|e| self.err(e))?;
         if let Some(m) = meta {

@@ -8,6 +8,7 @@ use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, PyObject, abstract_};
 
 mod getframe;
+mod recordclass;
 pub(crate) mod sys;
 
 use super::exceptions;
@@ -65,6 +66,17 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
         Params::Positional { min: 1, max: 2 },
     ),
     def("operator", "index", Params::One),
+    def(
+        "_recordclass",
+        "new_items",
+        Params::Positional { min: 2, max: 2 },
+    ),
+    def("_recordclass", "items", Params::One),
+    def(
+        "_recordclass",
+        "set_item",
+        Params::Positional { min: 3, max: 3 },
+    ),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -105,6 +117,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "math",
     "dis",
     "operator",
+    "_recordclass",
 ];
 
 /// A new module object for `name`.
@@ -454,6 +467,11 @@ pub(crate) fn call_function<'py>(
             };
             let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
             record::new_namedtuple_class(heap, &str_of(n.object()), "__main__", &refs).map_err(err)
+        }
+        ("_recordclass", "new_items") => recordclass::new_items(interp, &arg(0)?, &arg(1)?),
+        ("_recordclass", "items") => recordclass::items(interp, arg(0)?.object()),
+        ("_recordclass", "set_item") => {
+            recordclass::set_item(interp, arg(0)?.object(), arg(1)?.object(), arg(2)?)
         }
         _ => Err(interp.raise(&exceptions::SYSTEM_ERROR, "unknown module function")),
     }

@@ -6,8 +6,9 @@ field, with no GC header and never tracked (the class namespace's `__pyrt_gc__ =
 pyrt's class creation for that layout, as the package's C code sets `tp_flags`), so
 `sys.getsizeof(recordclass("Point", "x y z")(1, 2, 3))` is 40 as there. The fields are the
 class's `__slots__` (member descriptors, `<member 'x' of 'Point' objects>` as there).
-`litetuple` and `mutabletuple` are pyrt's Rust types of the package's layout (the header,
-the size, one cell per item, no GC header). The rest is written here after the package's
+`litetuple` and `mutabletuple` are classes of the package's C layout (the header, the size,
+one cell per item, no GC header: `__pyrt_items__ = True` asks for it; `_recordclass` reads
+and writes the cells), with their methods written here. The rest is written here after the package's
 behaviour: `datatype` (the metaclass), `recordclass`, `make_dataclass`, `asdict`, `astuple`,
 with its messages.
 """
@@ -15,7 +16,7 @@ with its messages.
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 
-#LT from _recordclass import litetuple, mutabletuple
+import _recordclass
 
 __version__ = '0.24.1'
 
@@ -556,3 +557,244 @@ def recordclass(typename, fields, defaults=None, *, rename=False, readonly=False
                           readonly=readonly, module=module,
                           invalid_names=('_make', '_replace', '_asdict'), fast_new=fast_new,
                           gc=False, immutable_type=immutable_type, copy_default=copy_default)
+
+
+_TUPLE_DOC = 'litetuple([...]) --> litetuple\n\n'
+_repr_tuples = set()
+
+
+def _ssize(i):
+    """`PyLong_AsSsize_t` of an index."""
+    i = i.__index__()
+    if not -(1 << 63) <= i < (1 << 63):
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return i
+
+
+def _tuple_name(ob):
+    return 'recordclass.litetuple.' + type(ob).__name__
+
+
+class litetuple_iterator:
+    """The iterator over a `litetuple` or `mutabletuple` (a snapshot of its items)."""
+
+    __module__ = 'recordclass.litetuple'
+    __slots__ = ('_items', '_next')
+
+    def __init__(self, items):
+        self._items = items
+        self._next = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        i = self._next
+        if i >= len(self._items):
+            raise StopIteration
+        self._next = i + 1
+        return self._items[i]
+
+    def __length_hint__(self):
+        return len(self._items) - self._next
+
+
+class litetuple:
+    """The package's immutable tuple without a GC header: 24 bytes and 8 per item."""
+
+    __module__ = 'recordclass.litetuple'
+    __slots__ = ()
+    __pyrt_gc__ = False
+    __pyrt_items__ = True
+    __doc__ = _TUPLE_DOC
+
+    def __new__(cls, *args, **kw):
+        return _recordclass.new_items(cls, args)
+
+    def __init__(self, *args, **kw):
+        pass
+
+    def __repr__(self):
+        items = _recordclass.items(self)
+        if not items:
+            return "litetuple()"
+        if len(items) == 1:
+            return f"litetuple({items[0]!r})"
+        key = id(self)
+        if key in _repr_tuples:
+            return "litetuple(...)"
+        _repr_tuples.add(key)
+        try:
+            return "litetuple(" + ", ".join([repr(v) for v in items]) + ")"
+        finally:
+            _repr_tuples.discard(key)
+
+    def __hash__(self):
+        """The package's `litetuple_hash` (the pre-3.8 tuple hash)."""
+        items = _recordclass.items(self)
+        mask = (1 << 64) - 1
+        x = 0x345678
+        mult = 1000003
+        left = len(items)
+        for v in items:
+            left -= 1
+            x = ((x ^ (hash(v) & mask)) * mult) & mask
+            mult = (mult + 82520 + left + left) & mask
+        x = (x + 97531) & mask
+        if x == mask:
+            x = mask - 1
+        return x - (1 << 64) if x >= 1 << 63 else x
+
+    def __lt__(self, other):
+        if not isinstance(other, (litetuple, mutabletuple)):
+            return NotImplemented
+        return _recordclass.items(self) < _recordclass.items(other)
+
+    def __le__(self, other):
+        if not isinstance(other, (litetuple, mutabletuple)):
+            return NotImplemented
+        return _recordclass.items(self) <= _recordclass.items(other)
+
+    def __eq__(self, other):
+        if not isinstance(other, (litetuple, mutabletuple)):
+            return NotImplemented
+        return _recordclass.items(self) == _recordclass.items(other)
+
+    def __ne__(self, other):
+        if not isinstance(other, (litetuple, mutabletuple)):
+            return NotImplemented
+        return _recordclass.items(self) != _recordclass.items(other)
+
+    def __gt__(self, other):
+        if not isinstance(other, (litetuple, mutabletuple)):
+            return NotImplemented
+        return _recordclass.items(self) > _recordclass.items(other)
+
+    def __ge__(self, other):
+        if not isinstance(other, (litetuple, mutabletuple)):
+            return NotImplemented
+        return _recordclass.items(self) >= _recordclass.items(other)
+
+    def __iter__(self):
+        return litetuple_iterator(_recordclass.items(self))
+
+    def __len__(self):
+        return len(_recordclass.items(self))
+
+    def __getitem__(self, i):
+        items = _recordclass.items(self)
+        if hasattr(type(i), '__index__'):
+            i = _ssize(i)
+            if i < 0:
+                i += len(items)
+            if i < 0 or i >= len(items):
+                raise IndexError("index out of range")
+            return items[i]
+        if isinstance(i, slice):
+            # `litetuple_slice` takes the start and stop, not the step.
+            start, stop, _ = i.indices(len(items))
+            return _recordclass.new_items(type(self), items[max(start, 0):max(stop, start)])
+        raise TypeError("subscript must be integer, slice or string, but not "
+                        f"{type(i).__name__}")
+
+    def __setitem__(self, i, value):
+        raise TypeError(f"'{_tuple_name(self)}' object does not support item assignment")
+
+    def __delitem__(self, i):
+        raise TypeError(f"'{_tuple_name(self)}' object doesn't support item deletion")
+
+    def __add__(self, other):
+        if not isinstance(other, (litetuple, mutabletuple)):
+            raise TypeError(f'can only concatenate tuple (not "{type(other).__name__}") '
+                            'to tuple')
+        return _recordclass.new_items(type(self), _recordclass.items(self)
+                                      + _recordclass.items(other))
+
+    def __mul__(self, n):
+        if not hasattr(type(n), '__index__'):
+            raise TypeError(f"can't multiply sequence by non-int of type "
+                            f"'{type(n).__name__}'")
+        return _recordclass.new_items(type(self), _recordclass.items(self) * max(_ssize(n), 0))
+
+    __rmul__ = __mul__
+
+    def __getnewargs__(self):
+        return _recordclass.items(self)
+
+    def __copy__(self):
+        return _recordclass.new_items(type(self), _recordclass.items(self))
+
+    def __nonzero__(self):
+        return len(_recordclass.items(self)) > 0
+
+    def __sizeof__(self):
+        return 24 + 8 * len(_recordclass.items(self))
+
+    def __reduce__(self):
+        return (type(self), (_recordclass.items(self),))
+
+    def __getattr__(self, name):
+        raise AttributeError(f"'{_tuple_name(self)}' object has no attribute '{name}'")
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"'{_tuple_name(self)}' object has no attribute '{name}'")
+
+
+class mutabletuple(litetuple.__base__):
+    """The package's mutable tuple without a GC header: 24 bytes and 8 per item."""
+
+    __module__ = 'recordclass.litetuple'
+    __slots__ = ()
+    __pyrt_gc__ = False
+    __pyrt_items__ = True
+    __doc__ = _TUPLE_DOC
+
+    def __hash__(self):
+        raise TypeError(f"unhashable type: '{_tuple_name(self)}'")
+
+    def __setitem__(self, i, value):
+        items = _recordclass.items(self)
+        n = len(items)
+        if hasattr(type(i), '__index__'):
+            i = _ssize(i)
+            if i < 0:
+                i += n
+            if i < 0 or i >= n:
+                raise IndexError("assignment index out of range")
+            _recordclass.set_item(self, i, value)
+            return
+        if isinstance(i, slice):
+            start, stop, _ = i.indices(n)
+            if value is self:
+                value = items
+            try:
+                values = list(value)
+            except TypeError:
+                raise TypeError("can only assign an iterable") from None
+            low = min(max(start, 0), n)
+            high = min(max(stop, low), n)
+            if len(values) != high - low:
+                raise SystemError("error return without exception set")
+            for k, v in enumerate(values):
+                _recordclass.set_item(self, low + k, v)
+            return
+        raise TypeError(f"indices must be integers, not {type(i).__name__}")
+
+    def __delitem__(self, i):
+        if hasattr(type(i), '__index__'):
+            n = len(_recordclass.items(self))
+            i = _ssize(i)
+            if i < 0:
+                i += n
+            if i < 0 or i >= n:
+                raise IndexError("assignment index out of range")
+        elif not isinstance(i, slice):
+            raise TypeError(f"indices must be integers, not {type(i).__name__}")
+        raise SystemError("error return without exception set")
+
+
+for _name, _value in list(vars(litetuple).items()):
+    if _name not in vars(mutabletuple) and _name not in (
+            '__module__', '__slots__', '__doc__', '__dict__', '__weakref__', '__qualname__'):
+        type.__setattr__(mutabletuple, _name, _value)
+del _name, _value

@@ -325,7 +325,7 @@ pub fn new_subclass<'h>(
     base: Option<&PyObject>,
     dict: Option<Obj<'h>>,
 ) -> PyResult<Obj<'h>> {
-    new_subclass_gc(heap, name, module, slots, base, dict, None)
+    new_subclass_gc(heap, name, module, slots, base, dict, None, false)
 }
 
 /// [`new_subclass`], with a say in whether the instances have a GC header: `Some(false)`
@@ -335,8 +335,14 @@ pub fn new_subclass<'h>(
 /// header and the slots, untracked, as the `recordclass` package's `dataobject` instances
 /// (`sys.getsizeof` counts no pre-header). Any other class gets a GC header whatever `gc` says.
 ///
+/// With `items`, a GC-free class on `object` with empty `__slots__` holds items instead: its
+/// instances are a `PyVarObject` header and one cell per item (`__basicsize__` 24,
+/// `__itemsize__` 8, made by [`new_items_instance`]), as recordclass's `litetuple` and
+/// `mutabletuple`. Such a class cannot be subclassed.
+///
 /// # Errors
 /// As [`new_subclass`].
+#[allow(clippy::too_many_arguments)]
 pub fn new_subclass_gc<'h>(
     heap: &'h Heap,
     name: &str,
@@ -345,6 +351,7 @@ pub fn new_subclass_gc<'h>(
     base: Option<&PyObject>,
     dict: Option<Obj<'h>>,
     gc: Option<bool>,
+    items: bool,
 ) -> PyResult<Obj<'h>> {
     let base_ty = match base {
         None => None,
@@ -410,9 +417,21 @@ pub fn new_subclass_gc<'h>(
             crate::types::LIST_TYPE.get().basicsize() + 8 * slot_names.len(),
             flags,
         )
+    } else if items
+        && base_ty.is_none()
+        && slot_names.is_empty()
+        && !flags.contains(TypeFlags::HAVE_GC)
+    {
+        let flags = TypeFlags(flags.0 & !TypeFlags::BASETYPE.0);
+        (ClassKind::Object, &INSTANCE_SLOTS, ITEMS_OFFSET, flags)
     } else {
         let basicsize = OBJECT_TYPE.get().basicsize() + 8 * slot_names.len();
         (ClassKind::Object, &INSTANCE_SLOTS, basicsize, flags)
+    };
+    let itemsize = if basicsize == ITEMS_OFFSET && !flags.contains(TypeFlags::BASETYPE) {
+        8
+    } else {
+        0
     };
     let base_ptr = match base_ty {
         Some(b) => NonNull::from(b),
@@ -427,7 +446,7 @@ pub fn new_subclass_gc<'h>(
             cached_keys,
             kind,
             basicsize,
-            itemsize: 0,
+            itemsize,
             flags,
             base: base_ptr,
             slots: slots_table,
@@ -1450,6 +1469,103 @@ pub(crate) fn traverse_instance(o: &Instance, mut visit: impl FnMut(ObjPtr)) {
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
 }
 
+/// Where the items of an instance of an items class start: after a `PyVarObject` header.
+const ITEMS_OFFSET: usize = size_of::<crate::object::PyVarObject>();
+
+/// Whether `ty` is a GC-free class holding items ([`new_subclass_gc`] with `items`).
+pub fn is_items_class(ty: &PyTypeObject) -> bool {
+    is_gc_free_class(ty) && ty.itemsize() != 0
+}
+
+/// `o` as an instance of an items class, with its item cells.
+fn items_instance(o: &PyObject) -> Option<&[Option<ObjPtr>]> {
+    let inst = Instance::cast(o).filter(|i| is_items_class(i.ob_type()))?;
+    // SAFETY: an instance of an items class starts with a `PyVarObject` whose size is the
+    // number of item cells after it (`new_items_instance`, or 0 from `new_instance`).
+    unsafe {
+        let n = (*ptr::from_ref(inst).cast::<crate::object::PyVarObject>())
+            .ob_size
+            .get() as usize;
+        let cells = ptr::from_ref(inst)
+            .cast::<u8>()
+            .add(ITEMS_OFFSET)
+            .cast::<Option<ObjPtr>>();
+        Some(core::slice::from_raw_parts(cells, n))
+    }
+}
+
+/// A new instance of items class `cls` holding `items`.
+///
+/// # Errors
+/// `SystemError` if `cls` is not an items class; `MemoryError`.
+pub fn new_items_instance<'h>(
+    heap: &'h Heap,
+    cls: &Class,
+    items: Vec<Obj<'h>>,
+) -> PyResult<Obj<'h>> {
+    let ty = cls.as_type();
+    if !is_items_class(ty) {
+        return Err(crate::view::bad_internal_call());
+    }
+    let n = items.len();
+    let op = heap.alloc_object(ty, ITEMS_OFFSET + 8 * n)?;
+    // SAFETY: a fresh block for the header, the size and `n` cells; the instance owns the
+    // items' references and one to its class.
+    unsafe {
+        ptr::addr_of_mut!((*op.cast::<crate::object::PyVarObject>().as_ptr()).ob_size)
+            .write(core::cell::Cell::new(n as isize));
+        let dst = op.cast::<u8>().add(ITEMS_OFFSET).cast::<Option<ObjPtr>>();
+        for (i, item) in items.into_iter().enumerate() {
+            dst.add(i).write(Some(item.into_ptr()));
+        }
+        cls.incref();
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// The items of an instance of an items class (`None` for any other object).
+pub fn items<'h>(heap: &'h Heap, o: &PyObject) -> Option<Vec<Obj<'h>>> {
+    let cells = items_instance(o)?;
+    Some(
+        cells
+            .iter()
+            .flatten()
+            // SAFETY: the instance holds a reference to each item.
+            .map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) })
+            .collect(),
+    )
+}
+
+/// Replaces item `i` of an instance of an items class; `false` when `o` is not one or `i` is
+/// out of range.
+pub fn set_item(heap: &Heap, o: &PyObject, i: usize, value: Obj<'_>) -> bool {
+    let Some(cell) = items_instance(o).and_then(|cells| cells.get(i)) else {
+        return false;
+    };
+    let cell = ptr::from_ref(cell).cast_mut();
+    // SAFETY: cell `i` of a live instance owns one reference, replaced by `value`'s.
+    let old = unsafe { cell.replace(Some(value.into_ptr())) };
+    if let Some(old) = old {
+        // SAFETY: the cell owned this reference.
+        unsafe { heap.decref(old) };
+    }
+    true
+}
+
+/// Releases the items of a dying instance of an items class, last to first.
+fn release_items(heap: &Heap, o: &PyObject) {
+    if let Some(cells) = items_instance(o) {
+        for cell in cells.iter().rev() {
+            let cell = ptr::from_ref(cell).cast_mut();
+            // SAFETY: the instance is dead; each cell's reference is released once.
+            if let Some(v) = unsafe { cell.replace(None) } {
+                // SAFETY: as above.
+                unsafe { heap.decref(v) };
+            }
+        }
+    }
+}
+
 /// Whether `ty` is a GC-free class on `object` ([`new_subclass_gc`]): its instances have no
 /// GC header and are never tracked.
 pub fn is_gc_free_class(ty: &PyTypeObject) -> bool {
@@ -1513,6 +1629,7 @@ unsafe fn instance_dealloc(heap: &Heap, op: ObjPtr) {
         }
         let cls = op.as_ref().type_ptr();
         instance_clear(heap, op.as_ref());
+        release_items(heap, op.as_ref());
         heap.free_object(op, cls.as_ref());
         heap.decref(cls.cast());
     }
