@@ -27,11 +27,19 @@ pub(crate) fn new_items<'py>(
     class::new_items_instance(heap, c, values).map_err(err)
 }
 
+/// `o` as an instance of an items class (`SystemError` for any other object: only the
+/// shipped `recordclass` calls these functions, on its own instances).
+fn items_instance<'a, 'py>(
+    interp: &Interp<'py>,
+    o: &'a PyObject,
+) -> R<'py, &'a class::ItemsInstance> {
+    class::ItemsInstance::cast(o).ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()))
+}
+
 /// `_recordclass.items(obj)`: the items of an instance of an items class, as a tuple.
 pub(crate) fn items<'py>(interp: &Interp<'py>, o: &PyObject) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
-    let values =
-        class::items(heap, o).ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()))?;
+    let values = class::items(heap, items_instance(interp, o)?);
     tuple::new_tuple(heap, values).map_err(|e| interp.err(e))
 }
 
@@ -43,6 +51,7 @@ pub(crate) fn set_item<'py>(
     value: Obj<'py>,
 ) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
+    let o = items_instance(interp, o)?;
     let index = long::Int::cast(i)
         .and_then(long::as_i64)
         .and_then(|n| usize::try_from(n).ok());

@@ -357,6 +357,15 @@ pub fn new_subclass_gc<'h>(
         None => None,
         Some(b) => Some(object_class(b)?),
     };
+    if let Some(b) = base_ty
+        && !b.flags().contains(TypeFlags::BASETYPE)
+    {
+        // An items class (`litetuple`): its instances' layout leaves no room for a subclass's.
+        return Err(PyErr::type_error(format!(
+            "type '{}' is not an acceptable base type",
+            b.name()
+        )));
+    }
     let inherited = base_ty.map_or(TypeFlags(0), |b| {
         TypeFlags(b.flags().0 & (TypeFlags::MANAGED_DICT.0 | TypeFlags::MANAGED_WEAKREF.0))
     });
@@ -1477,20 +1486,29 @@ pub fn is_items_class(ty: &PyTypeObject) -> bool {
     is_gc_free_class(ty) && ty.itemsize() != 0
 }
 
-/// `o` as an instance of an items class, with its item cells.
-fn items_instance(o: &PyObject) -> Option<&[Option<ObjPtr>]> {
-    let inst = Instance::cast(o).filter(|i| is_items_class(i.ob_type()))?;
+fn is_items_instance(o: &PyObject) -> bool {
+    is_items_class(o.ob_type())
+}
+
+crate::view! {
+    /// An instance of an items class (recordclass's `litetuple`, `mutabletuple`): a
+    /// `PyVarObject` header and one cell per item.
+    pub struct ItemsInstance: "object" = is_items_instance;
+}
+
+/// The item cells of an instance of an items class.
+fn items_cells(o: &ItemsInstance) -> &[Option<ObjPtr>] {
     // SAFETY: an instance of an items class starts with a `PyVarObject` whose size is the
     // number of item cells after it (`new_items_instance`, or 0 from `new_instance`).
     unsafe {
-        let n = (*ptr::from_ref(inst).cast::<crate::object::PyVarObject>())
+        let n = (*ptr::from_ref(o).cast::<crate::object::PyVarObject>())
             .ob_size
             .get() as usize;
-        let cells = ptr::from_ref(inst)
+        let cells = ptr::from_ref(o)
             .cast::<u8>()
             .add(ITEMS_OFFSET)
             .cast::<Option<ObjPtr>>();
-        Some(core::slice::from_raw_parts(cells, n))
+        core::slice::from_raw_parts(cells, n)
     }
 }
 
@@ -1523,23 +1541,19 @@ pub fn new_items_instance<'h>(
     }
 }
 
-/// The items of an instance of an items class (`None` for any other object).
-pub fn items<'h>(heap: &'h Heap, o: &PyObject) -> Option<Vec<Obj<'h>>> {
-    let cells = items_instance(o)?;
-    Some(
-        cells
-            .iter()
-            .flatten()
-            // SAFETY: the instance holds a reference to each item.
-            .map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) })
-            .collect(),
-    )
+/// The items of an instance of an items class.
+pub fn items<'h>(heap: &'h Heap, o: &ItemsInstance) -> Vec<Obj<'h>> {
+    items_cells(o)
+        .iter()
+        .flatten()
+        // SAFETY: the instance holds a reference to each item.
+        .map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) })
+        .collect()
 }
 
-/// Replaces item `i` of an instance of an items class; `false` when `o` is not one or `i` is
-/// out of range.
-pub fn set_item(heap: &Heap, o: &PyObject, i: usize, value: Obj<'_>) -> bool {
-    let Some(cell) = items_instance(o).and_then(|cells| cells.get(i)) else {
+/// Replaces item `i` of an instance of an items class; `false` when `i` is out of range.
+pub fn set_item(heap: &Heap, o: &ItemsInstance, i: usize, value: Obj<'_>) -> bool {
+    let Some(cell) = items_cells(o).get(i) else {
         return false;
     };
     let cell = ptr::from_ref(cell).cast_mut();
@@ -1554,14 +1568,15 @@ pub fn set_item(heap: &Heap, o: &PyObject, i: usize, value: Obj<'_>) -> bool {
 
 /// Releases the items of a dying instance of an items class, last to first.
 fn release_items(heap: &Heap, o: &PyObject) {
-    if let Some(cells) = items_instance(o) {
-        for cell in cells.iter().rev() {
-            let cell = ptr::from_ref(cell).cast_mut();
-            // SAFETY: the instance is dead; each cell's reference is released once.
-            if let Some(v) = unsafe { cell.replace(None) } {
-                // SAFETY: as above.
-                unsafe { heap.decref(v) };
-            }
+    let Some(o) = ItemsInstance::cast(o) else {
+        return;
+    };
+    for cell in items_cells(o).iter().rev() {
+        let cell = ptr::from_ref(cell).cast_mut();
+        // SAFETY: the instance is dead; each cell's reference is released once.
+        if let Some(v) = unsafe { cell.replace(None) } {
+            // SAFETY: as above.
+            unsafe { heap.decref(v) };
         }
     }
 }
