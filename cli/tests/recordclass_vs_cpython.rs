@@ -1,5 +1,5 @@
 //! The shipped `recordclass` (interp/lib/recordclass/) against the real package: each script
-//! of `cli/tests/recordclass/` runs in `pyrt run` and in a CPython 3.12.1 virtual environment
+//! of `cli/tests/recordclass/` (and the script of `pyrt demo recordclass`) runs in `pyrt run` and in a CPython 3.12.1 virtual environment
 //! with `recordclass==0.24.1` installed, and stdout, stderr and the exit status must be equal.
 //!
 //! The environment is `$PYRT_RECORDCLASS_VENV` when set (a venv folder with the package), or
@@ -19,6 +19,8 @@ fn scripts() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
     names.sort();
+    // `pyrt demo recordclass`'s script.
+    names.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/demos/records.py"));
     names
 }
 
