@@ -326,6 +326,11 @@ impl Allocator {
         }
     }
 
+    /// Whether pymalloc serves the small requests (off under `PYTHONMALLOC=malloc`).
+    pub fn is_pymalloc(&self) -> bool {
+        !self.core.raw_only
+    }
+
     /// Whether the debug mode is on.
     pub fn is_debug(&self) -> bool {
         self.debug.is_some()
@@ -786,6 +791,7 @@ mod free_small_tests {
     fn without_pymalloc_every_block_comes_from_the_system() {
         for debug in [false, true] {
             let mut heap = Allocator::with_config(Config::new().pymalloc(false).debug(debug));
+            assert!(!heap.is_pymalloc() && heap.is_debug() == debug);
             let small: Vec<_> = (1..=512)
                 .step_by(37)
                 .map(|n| heap.malloc(n).unwrap())
@@ -814,6 +820,7 @@ mod free_small_tests {
             assert!(heap.check_invariants().is_ok());
         }
         let mut heap = Allocator::new();
+        assert!(heap.is_pymalloc());
         let blocks: Vec<_> = (0..10).map(|_| heap.malloc(24).unwrap()).collect();
         let big = heap.malloc(1000).unwrap();
         assert_eq!(heap.allocated_blocks(), 10, "large blocks are not counted");

@@ -399,7 +399,11 @@ pub(crate) fn call_function<'py>(
         }
         ("sys", "_debugmallocstats") => {
             let _ = interp.out.borrow_mut().flush();
-            eprint!("{}", heap.malloc_stats());
+            // Without pymalloc CPython prints no obmalloc section
+            // (`_PyObject_DebugMallocStats` returns 0).
+            if heap.with_allocator_mut(|a| a.is_pymalloc()) {
+                eprint!("{}", heap.malloc_stats());
+            }
             Ok(pyrt_objects::types::none(heap))
         }
         ("operator", "length_hint") => {
