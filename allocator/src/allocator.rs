@@ -35,6 +35,7 @@ use crate::trace::{Tag, Trace, TraceHook, TracedMemory, Tracer};
 /// ```
 pub struct Config {
     debug: bool,
+    pymalloc: bool,
     memory_limit: Option<usize>,
     arena_source: Box<dyn ArenaSource>,
 }
@@ -43,6 +44,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             debug: false,
+            pymalloc: true,
             memory_limit: None,
             arena_source: Box::new(MmapArenas),
         }
@@ -58,6 +60,14 @@ impl Config {
     /// Turns the debug mode (guards, fill patterns, fault detection) on or off.
     pub fn debug(mut self, on: bool) -> Self {
         self.debug = on;
+        self
+    }
+
+    /// Turns pymalloc on (the default) or off. Off, every block comes from the system
+    /// allocator, as under `PYTHONMALLOC=malloc` (or `malloc_debug` with [`Config::debug`]):
+    /// no arenas, no pools, `sys.getallocatedblocks()` is 0.
+    pub fn pymalloc(mut self, on: bool) -> Self {
+        self.pymalloc = on;
         self
     }
 
@@ -79,6 +89,11 @@ pub(crate) struct Core {
     small: SmallHeap,
     raw: RawBlocks,
     limit: Option<usize>,
+    /// pymalloc is off (`PYTHONMALLOC=malloc`): the allocator then always takes its layered
+    /// path, whose entries ([`Core::malloc_any`], [`Core::calloc_any`]) send every request to
+    /// the system allocator; [`Core::malloc`] and [`Core::calloc`], the fast path's, never see
+    /// this mode.
+    raw_only: bool,
 }
 
 impl Core {
@@ -139,6 +154,24 @@ impl Core {
         self.raw
             .alloc(n, zeroed)
             .ok_or(AllocError::OutOfMemory { requested: n })
+    }
+
+    /// `_PyObject_Malloc` on the layered path: as [`Core::malloc`], or from the system
+    /// allocator when pymalloc is off.
+    pub(crate) fn malloc_any(&mut self, n: usize) -> Result<NonNull<u8>, AllocError> {
+        if self.raw_only {
+            return self.malloc_raw(n, false);
+        }
+        self.malloc(n)
+    }
+
+    /// `_PyObject_Calloc` on the layered path: as [`Core::calloc`], or from the system
+    /// allocator when pymalloc is off.
+    pub(crate) fn calloc_any(&mut self, n: usize) -> Result<NonNull<u8>, AllocError> {
+        if self.raw_only {
+            return self.malloc_raw(n, true);
+        }
+        self.calloc(n)
     }
 
     /// `_PyObject_Calloc` for `n` bytes.
@@ -255,7 +288,8 @@ pub struct Allocator {
     debug: Option<DebugLayer>,
     tracer: Option<Tracer>,
     hook: Option<TraceHook>,
-    /// `debug.is_some() || tracer.is_some()`: whether calls take the layered path.
+    /// `debug.is_some() || tracer.is_some()`, or pymalloc off: whether calls take the
+    /// layered path.
     instrumented: bool,
 }
 
@@ -279,16 +313,22 @@ impl Allocator {
     pub fn with_config(config: Config) -> Self {
         let debug = config.debug.then(DebugLayer::new);
         Allocator {
-            instrumented: debug.is_some(),
+            instrumented: debug.is_some() || !config.pymalloc,
             core: Core {
                 small: SmallHeap::new(config.arena_source),
                 raw: RawBlocks::default(),
                 limit: config.memory_limit,
+                raw_only: !config.pymalloc,
             },
             debug,
             tracer: None,
             hook: None,
         }
+    }
+
+    /// Whether pymalloc serves the small requests (off under `PYTHONMALLOC=malloc`).
+    pub fn is_pymalloc(&self) -> bool {
+        !self.core.raw_only
     }
 
     /// Whether the debug mode is on.
@@ -376,8 +416,8 @@ impl Allocator {
     ) -> Result<NonNull<u8>, AllocError> {
         let p = match &mut self.debug {
             Some(debug) => debug.alloc(&mut self.core, n, zeroed)?,
-            None if zeroed => self.core.calloc(n)?,
-            None => self.core.malloc(n)?,
+            None if zeroed => self.core.calloc_any(n)?,
+            None => self.core.malloc_any(n)?,
         };
         if let Some(tracer) = &mut self.tracer {
             tracer.on_alloc(p, n, tag, &mut self.hook);
@@ -527,6 +567,21 @@ impl Allocator {
         )
     }
 
+    /// Blocks pymalloc has handed out and not taken back (`sys.getallocatedblocks()`,
+    /// `_Py_GetAllocatedBlocks`: the blocks in use of every pool). Blocks the debug mode holds
+    /// in quarantine are freed blocks to the caller and are not counted; with pymalloc off the
+    /// answer is 0, as CPython's under `PYTHONMALLOC=malloc`.
+    pub fn allocated_blocks(&self) -> usize {
+        let in_pools: usize = self.stats().classes().iter().map(|c| c.blocks_in_use).sum();
+        let mut quarantined = 0;
+        self.for_each_quarantined_block(|p, _| {
+            if self.core.small.owns(p) {
+                quarantined += 1;
+            }
+        });
+        in_pools - quarantined
+    }
+
     /// Bytes taken from the system: mapped arenas plus large blocks.
     pub fn memory_in_use(&self) -> usize {
         self.core.memory_in_use()
@@ -621,7 +676,7 @@ impl Allocator {
     /// Stops tracing and forgets every trace (`tracemalloc.stop()`).
     pub fn stop_tracing(&mut self) {
         self.tracer = None;
-        self.instrumented = self.debug.is_some();
+        self.instrumented = self.debug.is_some() || self.core.raw_only;
     }
 
     /// Whether tracing is on (`tracemalloc.is_tracing()`).
@@ -741,6 +796,53 @@ mod free_small_tests {
             assert_eq!(a.1, b.1, "traced memory, tracing {tracing}");
             assert!(direct.check_invariants().is_ok());
         }
+    }
+
+    #[test]
+    fn without_pymalloc_every_block_comes_from_the_system() {
+        for debug in [false, true] {
+            let mut heap = Allocator::with_config(Config::new().pymalloc(false).debug(debug));
+            assert!(!heap.is_pymalloc() && heap.is_debug() == debug);
+            let small: Vec<_> = (1..=512)
+                .step_by(37)
+                .map(|n| heap.malloc(n).unwrap())
+                .collect();
+            assert!(small.iter().all(|p| !heap.owns(*p)), "debug {debug}");
+            assert_eq!(heap.stats().arenas_allocated_current, 0);
+            assert_eq!(heap.allocated_blocks(), 0);
+            let zeroed = heap.calloc(3, 8).unwrap();
+            // SAFETY: a live 24-byte block.
+            assert_eq!(unsafe { *zeroed.as_ptr().cast::<[u64; 3]>() }, [0; 3]);
+            // SAFETY: live blocks of this heap, freed once; the realloc'd one is freed after.
+            unsafe {
+                let grown = heap.realloc(Some(zeroed), 100).unwrap();
+                assert!(!heap.owns(grown));
+                heap.free(grown).unwrap();
+                for p in small {
+                    heap.free(p).unwrap();
+                }
+            }
+            heap.start_tracing();
+            heap.stop_tracing();
+            let p = heap.malloc(8).unwrap();
+            assert!(!heap.owns(p), "still off after tracing, debug {debug}");
+            // SAFETY: a live block, freed once.
+            unsafe { heap.free(p).unwrap() };
+            assert!(heap.check_invariants().is_ok());
+        }
+        let mut heap = Allocator::new();
+        assert!(heap.is_pymalloc());
+        let blocks: Vec<_> = (0..10).map(|_| heap.malloc(24).unwrap()).collect();
+        let big = heap.malloc(1000).unwrap();
+        assert_eq!(heap.allocated_blocks(), 10, "large blocks are not counted");
+        // SAFETY: live blocks, freed once.
+        unsafe {
+            heap.free(big).unwrap();
+            for p in blocks {
+                heap.free(p).unwrap();
+            }
+        }
+        assert_eq!(heap.allocated_blocks(), 0);
     }
 
     #[test]

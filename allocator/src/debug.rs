@@ -116,9 +116,9 @@ impl DebugLayer {
                 elsize: n,
             })?;
         let block = if zeroed {
-            core.calloc(total)
+            core.calloc_any(total)
         } else {
-            core.malloc(total)
+            core.malloc_any(total)
         }
         .map_err(|e| match e {
             // `request` is what the caller asked for; `needed` keeps the guards.

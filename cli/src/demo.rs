@@ -94,6 +94,11 @@ pub const DEMOS: &[Demo] = &[
         summary: "the collector's three generations filling up and collected as a loop allocates",
         body: Body::Script(include_str!("demos/generations.py")),
     },
+    Demo {
+        name: "recordclass",
+        summary: "recordclass 0.24.1's records without a GC header, against dicts, classes and tuples",
+        body: Body::Script(include_str!("demos/records.py")),
+    },
 ];
 
 /// Finds a demo by name.

@@ -402,6 +402,21 @@ fn run(
         }
     };
     let mut config = pyrt::RuntimeConfig::new();
+    // `PYTHONMALLOC` (`_PyMem_GetAllocatorName`'s names; empty is the default).
+    let (pymalloc, debug) = match std::env::var("PYTHONMALLOC").as_deref() {
+        Err(_) | Ok("" | "default" | "pymalloc") => (true, false),
+        Ok("debug" | "pymalloc_debug") => (true, true),
+        Ok("malloc") => (false, false),
+        Ok("malloc_debug") => (false, true),
+        Ok(_) => {
+            eprint!(
+                "Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator\n\
+                 Python runtime state: preinitializing\n\n"
+            );
+            return ExitCode::from(1);
+        }
+    };
+    config = config.pymalloc(pymalloc).debug_allocator(debug);
     if let Some(bytes) = memory_limit {
         config = config.memory_limit(bytes);
     }

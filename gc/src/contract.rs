@@ -200,6 +200,18 @@ pub unsafe trait GcObjects {
     /// Called at the end of every full collection (`_PyGC_ClearAllFreeLists`).
     fn clear_freelists(&self) {}
 
+    /// `Py_TYPE(obj)->tp_name`, for the lines `gc.DEBUG_COLLECTABLE` and
+    /// `gc.DEBUG_UNCOLLECTABLE` print (`gc: collectable <list 0x7f...>`). Inert.
+    fn type_name(&self, _obj: ObjRef) -> String {
+        "object".to_string()
+    }
+
+    /// Writes a report line of `gc.set_debug`'s flags where CPython's `PySys_WriteStderr`
+    /// writes (by default the process's stderr). It must not run Python code.
+    fn debug_write(&self, text: &str) {
+        eprint!("{text}");
+    }
+
     /// `gc.callbacks`: called before and after each collection started through
     /// [`Collector::collect`](crate::Collector::collect) or
     /// [`Collector::collect_generations`](crate::Collector::collect_generations).

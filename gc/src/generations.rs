@@ -25,8 +25,11 @@ pub const NUM_GENERATIONS: usize = 3;
 /// The default thresholds (`Include/internal/pycore_runtime_init.h`).
 pub const DEFAULT_THRESHOLDS: [usize; NUM_GENERATIONS] = [700, 10, 10];
 
-/// `gc.set_debug` flags (`DEBUG_STATS`, ...). Only `SAVEALL` changes what a collection does
-/// here; the printing flags are kept for the runtime's `gc` module to honour.
+/// `gc.set_debug` flags (`DEBUG_STATS`, ...). `SAVEALL` changes what a collection does; the
+/// others make it print CPython's lines through [`GcObjects::debug_write`]
+/// (`crate::collect::report`).
+///
+/// [`GcObjects::debug_write`]: crate::GcObjects::debug_write
 pub mod debug {
     /// `gc.DEBUG_STATS`.
     pub const STATS: u32 = 1 << 0;

@@ -833,6 +833,20 @@ impl<'py> Interp<'py> {
         as_type(cls).is_some_and(|t| obj.ob_type().is_subtype(t))
     }
 
+    /// Takes `key` out of a class namespace, as a truth value (absent: `None`): how the shipped
+    /// `recordclass` asks for the layouts of the package's C types (see
+    /// `class::new_subclass_gc`): `__pyrt_gc__ = False` for instances without a GC header,
+    /// `__pyrt_items__ = True` for instances holding items (`litetuple`).
+    fn take_gc_choice(&self, ns: &dict::Dict, key: &str) -> R<'py, Option<bool>> {
+        let key = self.name_str(key)?;
+        let heap = self.heap;
+        let Some(v) = dict::get_item(heap, ns, key.object()).map_err(|e| self.err(e))? else {
+            return Ok(None);
+        };
+        dict::del_item(heap, ns, key.object()).map_err(|e| self.err(e))?;
+        Ok(Some(self.vm_truth(&v)?))
+    }
+
     /// Makes a class from its executed body (`type(name, bases, ns, **kwargs)`; the keywords
     /// go to `__init_subclass__`).
     pub(crate) fn new_class(
@@ -903,13 +917,17 @@ impl<'py> Interp<'py> {
         let slot_refs: Option<Vec<&str>> = slot_names
             .as_ref()
             .map(|v| v.iter().map(String::as_str).collect());
-        let cls = class::new_subclass(
+        let gc = self.take_gc_choice(ns_dict, "__pyrt_gc__")?;
+        let items = self.take_gc_choice(ns_dict, "__pyrt_items__")?;
+        let cls = class::new_subclass_gc(
             heap,
             class_name,
             "__main__",
             slot_refs.as_deref(),
             base,
             Some(ns),
+            gc,
+            items == Some(true),
         )
         .map_err(|e| self.err(e))?;
         if let Some(m) = meta {

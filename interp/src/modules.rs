@@ -11,6 +11,7 @@ use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, abstract_};
 
 mod getframe;
+mod recordclass;
 pub(crate) mod sys;
 pub(crate) mod tracemalloc;
 pub(crate) mod tracemalloc_frames;
@@ -54,6 +55,7 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "getrecursionlimit", Params::NoArgs),
     def("sys", "setrecursionlimit", Params::One),
     def("sys", "_debugmallocstats", Params::NoArgs),
+    def("sys", "getallocatedblocks", Params::NoArgs),
     def("sys", "exit", Params::Positional { min: 0, max: 1 }),
     def("sys", "exc_info", Params::NoArgs),
     def("sys", "exception", Params::NoArgs),
@@ -71,6 +73,17 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
         Params::Positional { min: 1, max: 2 },
     ),
     def("_operator", "index", Params::One),
+    def(
+        "_recordclass",
+        "new_items",
+        Params::Positional { min: 2, max: 2 },
+    ),
+    def("_recordclass", "items", Params::One),
+    def(
+        "_recordclass",
+        "set_item",
+        Params::Positional { min: 3, max: 3 },
+    ),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -114,6 +127,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "_functools",
     "_tracemalloc",
     "_pyrt_tracemalloc",
+    "_recordclass",
 ];
 
 /// A new module object for `name`.
@@ -458,9 +472,16 @@ pub(crate) fn call_function<'py>(
         ("sys", "exit") => Err(sys::exit(interp, bound.first().cloned().flatten())),
         ("sys", "exc_info") => sys::exc_info(interp),
         ("sys", "exception") => Ok(sys::exception(interp)),
+        ("sys", "getallocatedblocks") => {
+            long::int_from_i64(heap, heap.allocated_blocks() as i64).map_err(err)
+        }
         ("sys", "_debugmallocstats") => {
             let _ = interp.out.borrow_mut().flush();
-            eprint!("{}", heap.malloc_stats());
+            // Without pymalloc CPython prints no obmalloc section
+            // (`_PyObject_DebugMallocStats` returns 0).
+            if heap.with_allocator_mut(|a| a.is_pymalloc()) {
+                eprint!("{}", heap.malloc_stats());
+            }
             Ok(pyrt_objects::types::none(heap))
         }
         ("_operator", "length_hint") => {
@@ -517,6 +538,11 @@ pub(crate) fn call_function<'py>(
                 return long::int_from_i64(heap, ns).map_err(err);
             }
             pyrt_objects::types::float::new_float(heap, since.as_secs_f64()).map_err(err)
+        }
+        ("_recordclass", "new_items") => recordclass::new_items(interp, &arg(0)?, &arg(1)?),
+        ("_recordclass", "items") => recordclass::items(interp, arg(0)?.object()),
+        ("_recordclass", "set_item") => {
+            recordclass::set_item(interp, arg(0)?.object(), arg(1)?.object(), arg(2)?)
         }
         _ => Err(interp.raise(&exceptions::SYSTEM_ERROR, "unknown module function")),
     }

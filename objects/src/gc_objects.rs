@@ -71,6 +71,10 @@ unsafe impl GcObjects for HeapObjects<'_> {
         object(obj).incref();
     }
 
+    fn type_name(&self, obj: ObjRef) -> String {
+        object(obj).ob_type().name().to_string()
+    }
+
     fn decref(&self, obj: ObjRef) {
         // SAFETY: the collector releases a reference it took with `incref` (rule 8).
         unsafe { self.heap.decref(obj.as_ptr().cast()) };

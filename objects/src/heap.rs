@@ -341,6 +341,11 @@ impl Heap {
         self.alloc.borrow().stats()
     }
 
+    /// The blocks pymalloc has handed out (`sys.getallocatedblocks()`).
+    pub fn allocated_blocks(&self) -> usize {
+        self.alloc.borrow().allocated_blocks()
+    }
+
     /// Runs `f` with the allocator (statistics, tracing, checks).
     pub fn with_allocator_mut<R>(&self, f: impl FnOnce(&mut Allocator) -> R) -> R {
         f(&mut self.alloc.borrow_mut())

@@ -18,6 +18,7 @@
 //! a live CPython 3.12.
 
 pub mod cpython;
+pub mod recordclass_venv;
 
 pub use cpython::{CPython, CrossCheck, cross_check};
 

@@ -168,6 +168,11 @@ const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
         "the member slot cells after the header of an `&Instance`",
     ),
     (
+        "objects/src/types/class.rs",
+        "items_cells",
+        "the size word and the item cells after the header of an `&ItemsInstance`",
+    ),
+    (
         "objects/src/types/builtin_subclass.rs",
         "member_cells",
         "the member slot cells after the built-in base's struct, for instances of classes on \

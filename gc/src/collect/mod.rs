@@ -22,11 +22,12 @@
 mod finalizers;
 mod garbage;
 mod reachability;
+mod report;
 mod weakrefs;
 
 use crate::collector::Collector;
 use crate::contract::GcObjects;
-use crate::generations::NUM_GENERATIONS;
+use crate::generations::{NUM_GENERATIONS, debug};
 use crate::list::header::GcHeader;
 use crate::list::{GcList, ListFlags, unreachable};
 
@@ -62,6 +63,8 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     generation: usize,
 ) -> Collected {
     let gens = &c.gens;
+    let flags = gens.debug.get();
+    let started = (flags & debug::STATS != 0).then(|| report::start(objects, c, generation));
     gens.advance_counts(generation);
     for g in 0..generation {
         gens.list(g).merge_into(gens.list(generation));
@@ -104,6 +107,9 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
         // SAFETY: unreachable is as move_unreachable left it.
         unsafe { finalizers::move_legacy_finalizers(objects, &unreachable, &finalizers) };
         c.debug_check(&finalizers, ListFlags::CLEAR);
+        if flags & debug::COLLECTABLE != 0 {
+            report::cycle(objects, "collectable", &unreachable.objects());
+        }
         // SAFETY: here and below, the lists are ordinary lists of objects of `objects`, in
         // the states each phase documents.
         let collected = unsafe { weakrefs::handle_weakrefs(objects, &unreachable, old) };
@@ -120,6 +126,8 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
         let mut pass = weakrefs::WeakrefPass::new();
         let mut pending = false;
         let mut seen = 0;
+        let mut collectable = Vec::new();
+        let report_collectable = flags & debug::COLLECTABLE != 0;
         // SAFETY: unreachable is as move_unreachable left it; `pass.clear` moves only
         // reachable weak references, never a member of `unreachable`.
         unsafe {
@@ -127,12 +135,18 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
                 if weakrefs {
                     pass.clear(objects, obj);
                 }
+                if report_collectable {
+                    collectable.push(obj);
+                }
                 seen += 1;
                 pending =
                     pending || (!GcHeader::of(obj).is_finalized() && objects.has_finalizer(obj));
                 false
             })
         };
+        if report_collectable {
+            report::cycle(objects, "collectable", &collectable);
+        }
         // SAFETY: as above.
         let collected = unsafe { pass.call_callbacks(objects, old) };
         c.debug_check_old(old, full);
@@ -172,6 +186,9 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
     unsafe { garbage::delete_garbage(objects, c, &final_unreachable, old) };
 
     let uncollectable = finalizers.len();
+    if flags & debug::UNCOLLECTABLE != 0 {
+        report::cycle(objects, "uncollectable", &finalizers.objects());
+    }
     // SAFETY: as above.
     unsafe { garbage::handle_legacy_finalizers(objects, c, &finalizers, old) };
     c.debug_check_old(old, full);
@@ -180,6 +197,9 @@ pub(crate) unsafe fn collect_main<O: GcObjects + ?Sized>(
         objects.clear_freelists();
     }
     gens.add_stats(generation, collected, uncollectable);
+    if let Some(started) = started {
+        report::done(objects, collected + uncollectable, uncollectable, started);
+    }
     Collected {
         collected,
         uncollectable,

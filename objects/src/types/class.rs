@@ -325,10 +325,47 @@ pub fn new_subclass<'h>(
     base: Option<&PyObject>,
     dict: Option<Obj<'h>>,
 ) -> PyResult<Obj<'h>> {
+    new_subclass_gc(heap, name, module, slots, base, dict, None, false)
+}
+
+/// [`new_subclass`], with a say in whether the instances have a GC header: `Some(false)`
+/// asks for GC-free instances, `Some(true)` for GC ones, `None` inherits (a class on a
+/// GC-free class is GC-free). Only a class on `object` (or on a GC-free class) whose
+/// `__slots__` give neither `__dict__` nor `__weakref__` can be GC-free: its instances are the
+/// header and the slots, untracked, as the `recordclass` package's `dataobject` instances
+/// (`sys.getsizeof` counts no pre-header). Any other class gets a GC header whatever `gc` says.
+///
+/// With `items`, a GC-free class on `object` with empty `__slots__` holds items instead: its
+/// instances are a `PyVarObject` header and one cell per item (`__basicsize__` 24,
+/// `__itemsize__` 8, made by [`new_items_instance`]), as recordclass's `litetuple` and
+/// `mutabletuple`. Such a class cannot be subclassed.
+///
+/// # Errors
+/// As [`new_subclass`].
+#[allow(clippy::too_many_arguments)]
+pub fn new_subclass_gc<'h>(
+    heap: &'h Heap,
+    name: &str,
+    module: &str,
+    slots: Option<&[&str]>,
+    base: Option<&PyObject>,
+    dict: Option<Obj<'h>>,
+    gc: Option<bool>,
+    items: bool,
+) -> PyResult<Obj<'h>> {
     let base_ty = match base {
         None => None,
         Some(b) => Some(object_class(b)?),
     };
+    if let Some(b) = base_ty
+        && !b.flags().contains(TypeFlags::BASETYPE)
+    {
+        // An items class (`litetuple`): its instances' layout leaves no room for a subclass's.
+        return Err(PyErr::type_error(format!(
+            "type '{}' is not an acceptable base type",
+            b.name()
+        )));
+    }
     let inherited = base_ty.map_or(TypeFlags(0), |b| {
         TypeFlags(b.flags().0 & (TypeFlags::MANAGED_DICT.0 | TypeFlags::MANAGED_WEAKREF.0))
     });
@@ -344,9 +381,21 @@ pub fn new_subclass<'h>(
         all.append(&mut slot_names);
         slot_names = all;
     }
+    let wants_gc_free = match gc {
+        Some(g) => !g,
+        None => base_ty.is_some_and(is_gc_free_class),
+    };
+    let can_be_gc_free = slots.is_some()
+        && own.union(inherited).0 == 0
+        && base_ty.is_none_or(is_object_instance_type);
+    let gc_flag = if wants_gc_free && can_be_gc_free {
+        TypeFlags(0)
+    } else {
+        TypeFlags::HAVE_GC
+    };
     let flags = own
         .union(inherited)
-        .union(TypeFlags::HAVE_GC)
+        .union(gc_flag)
         .union(TypeFlags::BASETYPE);
     let cached_keys = if flags.contains(TypeFlags::MANAGED_DICT) {
         Some(ClassKeys::new(heap)?)
@@ -377,9 +426,21 @@ pub fn new_subclass<'h>(
             crate::types::LIST_TYPE.get().basicsize() + 8 * slot_names.len(),
             flags,
         )
+    } else if items
+        && base_ty.is_none()
+        && slot_names.is_empty()
+        && !flags.contains(TypeFlags::HAVE_GC)
+    {
+        let flags = TypeFlags(flags.0 & !TypeFlags::BASETYPE.0);
+        (ClassKind::Object, &INSTANCE_SLOTS, ITEMS_OFFSET, flags)
     } else {
         let basicsize = OBJECT_TYPE.get().basicsize() + 8 * slot_names.len();
         (ClassKind::Object, &INSTANCE_SLOTS, basicsize, flags)
+    };
+    let itemsize = if basicsize == ITEMS_OFFSET && !flags.contains(TypeFlags::BASETYPE) {
+        8
+    } else {
+        0
     };
     let base_ptr = match base_ty {
         Some(b) => NonNull::from(b),
@@ -394,7 +455,7 @@ pub fn new_subclass<'h>(
             cached_keys,
             kind,
             basicsize,
-            itemsize: 0,
+            itemsize,
             flags,
             base: base_ptr,
             slots: slots_table,
@@ -1136,8 +1197,10 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &Class) -> PyResult<Obj<'h>> {
     if let Some((m, k)) = managed::of(instance.object()) {
         managed::init_inline_values(heap, m, k)?;
     }
-    // SAFETY: the instance is complete (`PyType_GenericAlloc` tracks GC instances).
-    unsafe { heap.track(instance.object()) };
+    if ty.flags().contains(TypeFlags::HAVE_GC) {
+        // SAFETY: the instance is complete (`PyType_GenericAlloc` tracks GC instances).
+        unsafe { heap.track(instance.object()) };
+    }
     Ok(instance)
 }
 
@@ -1415,6 +1478,115 @@ pub(crate) fn traverse_instance(o: &Instance, mut visit: impl FnMut(ObjPtr)) {
     visit(NonNull::from(&o.ob_type().ob_base.ob_base));
 }
 
+/// Where the items of an instance of an items class start: after a `PyVarObject` header.
+const ITEMS_OFFSET: usize = size_of::<crate::object::PyVarObject>();
+
+/// Whether `ty` is a GC-free class holding items ([`new_subclass_gc`] with `items`).
+pub fn is_items_class(ty: &PyTypeObject) -> bool {
+    is_gc_free_class(ty) && ty.itemsize() != 0
+}
+
+fn is_items_instance(o: &PyObject) -> bool {
+    is_items_class(o.ob_type())
+}
+
+crate::view! {
+    /// An instance of an items class (recordclass's `litetuple`, `mutabletuple`): a
+    /// `PyVarObject` header and one cell per item.
+    pub struct ItemsInstance: "object" = is_items_instance;
+}
+
+/// The item cells of an instance of an items class.
+fn items_cells(o: &ItemsInstance) -> &[Option<ObjPtr>] {
+    // SAFETY: an instance of an items class starts with a `PyVarObject` whose size is the
+    // number of item cells after it (`new_items_instance`, or 0 from `new_instance`).
+    unsafe {
+        let n = (*ptr::from_ref(o).cast::<crate::object::PyVarObject>())
+            .ob_size
+            .get() as usize;
+        let cells = ptr::from_ref(o)
+            .cast::<u8>()
+            .add(ITEMS_OFFSET)
+            .cast::<Option<ObjPtr>>();
+        core::slice::from_raw_parts(cells, n)
+    }
+}
+
+/// A new instance of items class `cls` holding `items`.
+///
+/// # Errors
+/// `SystemError` if `cls` is not an items class; `MemoryError`.
+pub fn new_items_instance<'h>(
+    heap: &'h Heap,
+    cls: &Class,
+    items: Vec<Obj<'h>>,
+) -> PyResult<Obj<'h>> {
+    let ty = cls.as_type();
+    if !is_items_class(ty) {
+        return Err(crate::view::bad_internal_call());
+    }
+    let n = items.len();
+    let op = heap.alloc_object(ty, ITEMS_OFFSET + 8 * n)?;
+    // SAFETY: a fresh block for the header, the size and `n` cells; the instance owns the
+    // items' references and one to its class.
+    unsafe {
+        ptr::addr_of_mut!((*op.cast::<crate::object::PyVarObject>().as_ptr()).ob_size)
+            .write(core::cell::Cell::new(n as isize));
+        let dst = op.cast::<u8>().add(ITEMS_OFFSET).cast::<Option<ObjPtr>>();
+        for (i, item) in items.into_iter().enumerate() {
+            dst.add(i).write(Some(item.into_ptr()));
+        }
+        cls.incref();
+        Ok(Obj::from_owned(heap, op))
+    }
+}
+
+/// The items of an instance of an items class.
+pub fn items<'h>(heap: &'h Heap, o: &ItemsInstance) -> Vec<Obj<'h>> {
+    items_cells(o)
+        .iter()
+        .flatten()
+        // SAFETY: the instance holds a reference to each item.
+        .map(|v| unsafe { Obj::from_borrowed(heap, v.as_ref()) })
+        .collect()
+}
+
+/// Replaces item `i` of an instance of an items class; `false` when `i` is out of range.
+pub fn set_item(heap: &Heap, o: &ItemsInstance, i: usize, value: Obj<'_>) -> bool {
+    let Some(cell) = items_cells(o).get(i) else {
+        return false;
+    };
+    let cell = ptr::from_ref(cell).cast_mut();
+    // SAFETY: cell `i` of a live instance owns one reference, replaced by `value`'s.
+    let old = unsafe { cell.replace(Some(value.into_ptr())) };
+    if let Some(old) = old {
+        // SAFETY: the cell owned this reference.
+        unsafe { heap.decref(old) };
+    }
+    true
+}
+
+/// Releases the items of a dying instance of an items class, last to first.
+fn release_items(heap: &Heap, o: &PyObject) {
+    let Some(o) = ItemsInstance::cast(o) else {
+        return;
+    };
+    for cell in items_cells(o).iter().rev() {
+        let cell = ptr::from_ref(cell).cast_mut();
+        // SAFETY: the instance is dead; each cell's reference is released once.
+        if let Some(v) = unsafe { cell.replace(None) } {
+            // SAFETY: as above.
+            unsafe { heap.decref(v) };
+        }
+    }
+}
+
+/// Whether `ty` is a GC-free class on `object` ([`new_subclass_gc`]): its instances have no
+/// GC header and are never tracked.
+pub fn is_gc_free_class(ty: &PyTypeObject) -> bool {
+    is_object_instance_type(ty) && !ty.flags().contains(TypeFlags::HAVE_GC)
+}
+
 /// Whether `ty` is a class whose instances [`traverse_instance`] traverses (a class whose
 /// base is `object`, with or without `__slots__`).
 #[inline]
@@ -1472,6 +1644,7 @@ unsafe fn instance_dealloc(heap: &Heap, op: ObjPtr) {
         }
         let cls = op.as_ref().type_ptr();
         instance_clear(heap, op.as_ref());
+        release_items(heap, op.as_ref());
         heap.free_object(op, cls.as_ref());
         heap.decref(cls.cast());
     }

@@ -16,6 +16,8 @@ use super::python::Python;
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RuntimeConfig {
     debug: bool,
+    /// pymalloc off (`PYTHONMALLOC=malloc`); `false` is CPython's default, pymalloc on.
+    no_pymalloc: bool,
     memory_limit: Option<usize>,
 }
 
@@ -43,6 +45,23 @@ impl RuntimeConfig {
     /// ```
     pub fn debug_allocator(mut self, on: bool) -> Self {
         self.debug = on;
+        self
+    }
+
+    /// Whether small blocks come from pymalloc (the default) or, like everything else, from the
+    /// system allocator (`PYTHONMALLOC=malloc`; with [`RuntimeConfig::debug_allocator`],
+    /// `malloc_debug`).
+    ///
+    /// # Example
+    /// ```
+    /// let rt = pyrt::Runtime::with_config(pyrt::RuntimeConfig::new().pymalloc(false));
+    /// rt.with(|py| {
+    ///     let _x = py.float(1.0).unwrap();
+    ///     assert_eq!(py.malloc_stats().arenas_allocated_current, 0);
+    /// });
+    /// ```
+    pub fn pymalloc(mut self, on: bool) -> Self {
+        self.no_pymalloc = !on;
         self
     }
 
@@ -103,7 +122,9 @@ impl Runtime {
     /// rt.with(|py| assert_eq!(py.int(3).unwrap().repr().unwrap(), "3"));
     /// ```
     pub fn with_config(config: RuntimeConfig) -> Runtime {
-        let mut alloc = Config::new().debug(config.debug);
+        let mut alloc = Config::new()
+            .debug(config.debug)
+            .pymalloc(!config.no_pymalloc);
         if let Some(limit) = config.memory_limit {
             alloc = alloc.memory_limit(limit);
         }
