@@ -685,6 +685,9 @@ impl<'py> Interp<'py> {
         if let Some(d) = dict::Dict::cast(o) {
             return dict::set_item(heap, d, key, value).map_err(|e| self.err(e));
         }
+        if let Some(r) = super::bytes_like::setitem(self, obj, &key, Some(&value)) {
+            return r;
+        }
         if let Some(l) = list::List::cast(o) {
             if SLICE.is(key.object()) {
                 return self.list_ass_slice(l, &key, Some(&value));
@@ -750,6 +753,9 @@ impl<'py> Interp<'py> {
             // `del_item`'s own KeyError carries the key; a KeyError that the key's `__hash__`
             // or `__eq__` raised is kept as it is.
             return dict::del_item(heap, d, key.object()).map_err(|e| self.err(e));
+        }
+        if let Some(r) = super::bytes_like::setitem(self, obj, key, None) {
+            return r;
         }
         if let Some(l) = list::List::cast(o) {
             if SLICE.is(key.object()) {

@@ -28,6 +28,7 @@
 mod attributes;
 mod builtin_subclass;
 mod builtins;
+mod bytes_like;
 mod call;
 mod class_assign;
 mod descriptors;

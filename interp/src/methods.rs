@@ -75,6 +75,8 @@ fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
         &INT_METHODS
     } else if is(&t::COMPLEX_TYPE) {
         &COMPLEX_METHODS
+    } else if let Some(table) = super::bytes_like::type_table(ty) {
+        table
     } else {
         return None;
     };
@@ -119,6 +121,8 @@ fn call_on_type<'py>(
         }
         let prototype = if is(&t::STR_TYPE) {
             unicode::new_str(heap, "").map_err(err)?
+        } else if is(&t::bytearray::BYTEARRAY_TYPE) {
+            t::bytearray::new_empty(heap).map_err(err)?
         } else if is(&t::BYTES_TYPE) {
             bytes::new_bytes(heap, b"").map_err(err)?
         } else if is(&t::FLOAT_TYPE) {
@@ -169,6 +173,8 @@ fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
         &BYTES_METHODS
     } else if pyrt_objects::types::complex::is_complex(o) {
         &COMPLEX_METHODS
+    } else if let Some(table) = super::bytes_like::type_table(o.ob_type()) {
+        table
     } else if pyrt_objects::types::module::is_module(o) {
         // Only `math`'s functions are bound to an object-layer module.
         &pyrt_objects::math::MATH_FUNCTIONS

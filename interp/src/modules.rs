@@ -104,6 +104,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "math",
     "dis",
     "operator",
+    "array",
 ];
 
 /// A new module object for `name`.
@@ -149,6 +150,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;
+    }
+    if name == "array" {
+        attrs = super::bytes_like::array_module_attributes(interp)?;
     }
     if name == "weakref" {
         let ty = &pyrt_objects::types::weakref::WEAKREF_TYPE

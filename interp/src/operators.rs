@@ -142,6 +142,10 @@ impl<'py> Interp<'py> {
                 _ => {}
             }
         }
+        if let Some(r) = super::bytes_like::inplace(self, op, &l, &r) {
+            r?;
+            return Ok(l);
+        }
         // `dict_ior`: any argument `dict.update` takes.
         if let Some(d) = dict::Dict::cast(l.object())
             && op == ast::Operator::BitOr
@@ -247,6 +251,9 @@ impl<'py> Interp<'py> {
         }
         if let Some(hay) = bytes::Bytes::cast(c) {
             return self.bytes_contains(bytes::bytes_value(hay), item);
+        }
+        if let Some(hay) = super::bytes_like::bytearray_data(container) {
+            return self.bytes_contains(&hay, item);
         }
         let it =
             abstract_::get_iter(heap, c).map_err(|e| self.contains_iter_error(e, container))?;

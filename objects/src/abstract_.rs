@@ -757,6 +757,9 @@ pub fn get_iter<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
     if exact(&RANGE_TYPE) {
         return seq::range_iter(heap, &obj, false);
     }
+    if crate::types::buffer::has_buffer(o) && !crate::types::bytes::is_bytes(o) {
+        return seq::buffer_iter(heap, &obj);
+    }
     if crate::types::iter::is_builtin_iterator(o) || crate::types::genobject::is_generator(o) {
         return Ok(obj);
     }

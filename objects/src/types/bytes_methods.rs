@@ -145,8 +145,8 @@ fn is_none(o: &PyObject) -> bool {
 }
 
 /// A bytes-like argument, else `TypeError: a bytes-like object is required, not 'int'`.
-fn bytes_arg(o: &PyObject) -> PyResult<&[u8]> {
-    Bytes::cast(o).map(bytes_value).ok_or_else(|| {
+fn bytes_arg(o: &PyObject) -> PyResult<Vec<u8>> {
+    crate::types::buffer::contiguous_bytes(o).ok_or_else(|| {
         PyErr::type_error(format!(
             "a bytes-like object is required, not '{}'",
             o.ob_type().name()
@@ -318,7 +318,7 @@ fn join<'h>(heap: &'h Heap, sep: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h
     let sep = bytes_value(sep);
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Some(b) = Bytes::cast(item.object()) else {
+        let Some(b) = crate::types::buffer::contiguous_bytes(item.object()) else {
             return Err(PyErr::type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 item.ob_type().name()
@@ -327,7 +327,7 @@ fn join<'h>(heap: &'h Heap, sep: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h
         if i > 0 {
             out.extend_from_slice(sep);
         }
-        out.extend_from_slice(bytes_value(b));
+        out.extend_from_slice(&b);
     }
     new_bytes(heap, &out)
 }
@@ -405,11 +405,11 @@ fn do_strip<'h>(
     right: bool,
 ) -> PyResult<Obj<'h>> {
     let data = bytes_value(b);
-    let set: Option<&[u8]> = match opt(args, 0).filter(|c| !is_none(c.object())) {
+    let set: Option<Vec<u8>> = match opt(args, 0).filter(|c| !is_none(c.object())) {
         Some(c) => Some(bytes_arg(c.object())?),
         None => None,
     };
-    let strip = |x: u8| match set {
+    let strip = |x: u8| match &set {
         Some(s) => s.contains(&x),
         None => x.is_ascii_whitespace() || x == 0x0b,
     };
@@ -475,25 +475,25 @@ fn tailmatch<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>, end: bool) -> P
         for p in tuple::items(t) {
             // SAFETY: the tuple holds references to its items.
             let p = unsafe { p.as_ref() };
-            let p = Bytes::cast(p).ok_or_else(|| {
+            let p = crate::types::buffer::contiguous_bytes(p).ok_or_else(|| {
                 PyErr::type_error(format!(
                     "a bytes-like object is required, not '{}'",
                     p.ob_type().name()
                 ))
             })?;
-            if matches(bytes_value(p)) {
+            if matches(&p) {
                 return Ok(new_bool(heap, true));
             }
         }
         return Ok(new_bool(heap, false));
     }
-    let p = Bytes::cast(sub).ok_or_else(|| {
+    let p = crate::types::buffer::contiguous_bytes(sub).ok_or_else(|| {
         PyErr::type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
             sub.ob_type().name()
         ))
     })?;
-    Ok(new_bool(heap, matches(bytes_value(p))))
+    Ok(new_bool(heap, matches(&p)))
 }
 
 fn startswith<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
@@ -506,8 +506,8 @@ fn endswith<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<
 
 /// The needle of `find`, `index`, `count`: bytes, or an int in `range(256)`.
 fn needle(o: &PyObject) -> PyResult<Vec<u8>> {
-    if let Some(b) = Bytes::cast(o) {
-        return Ok(bytes_value(b).to_vec());
+    if let Some(b) = crate::types::buffer::contiguous_bytes(o) {
+        return Ok(b);
     }
     let Some(i) = long::Int::cast(o) else {
         return Err(PyErr::type_error(format!(
@@ -587,19 +587,19 @@ fn replace<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'
     if old.is_empty() {
         for &byte in data {
             if left != 0 {
-                out.extend_from_slice(new);
+                out.extend_from_slice(&new);
                 left -= 1;
             }
             out.push(byte);
         }
         if left != 0 {
-            out.extend_from_slice(new);
+            out.extend_from_slice(&new);
         }
         return new_bytes(heap, &out);
     }
     while i < data.len() {
-        if left != 0 && data[i..].starts_with(old) {
-            out.extend_from_slice(new);
+        if left != 0 && data[i..].starts_with(&old) {
+            out.extend_from_slice(&new);
             i += old.len();
             left -= 1;
         } else {
