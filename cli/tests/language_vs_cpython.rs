@@ -67,10 +67,6 @@ const PENDING: &[(&str, &str)] = &[
         "stdout line 8: CPython 'False False True' / pyrt 'False True True' (CPython's compile of the script passes the gen-0 threshold, and the collection at the first RESUME untracks the constant)",
     ),
     (
-        "029_bytes_basics.py",
-        "pyrt raises NameError: name 'bytearray' is not defined",
-    ),
-    (
         "062_decorator_wraps.py",
         "needs the standard library's functools (a later issue)",
     ),
@@ -93,10 +89,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "074_with_exitstack_nullcontext.py",
         "needs the standard library's contextlib (a later issue)",
-    ),
-    (
-        "115_del_slices.py",
-        "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
         "141_class_abstract.py",
@@ -128,7 +120,7 @@ const PENDING: &[(&str, &str)] = &[
     ),
     (
         "228_array_and_struct_memory.py",
-        "needs the standard library's array (a later issue)",
+        "needs the standard library's struct (array.array is there)",
     ),
     (
         "238_lru_cache_memory.py",

@@ -276,7 +276,7 @@ impl<'py> Interp<'py> {
                 None => Err(self.raise(&exceptions::VALUE_ERROR, "byte must be in range(0, 256)")),
             };
         }
-        let Some(needle) = bytes::Bytes::cast(item.object()) else {
+        let Some(needle) = pyrt_objects::types::buffer::contiguous_bytes(item.object()) else {
             return Err(self.raise(
                 &exceptions::TYPE_ERROR,
                 format!(
@@ -285,7 +285,7 @@ impl<'py> Interp<'py> {
                 ),
             ));
         };
-        let needle = bytes::bytes_value(needle);
+        let needle = &needle[..];
         Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle))
     }
 

@@ -669,6 +669,10 @@ pub fn len(v: &PyObject) -> PyResult<usize> {
         // A range's length is an int that may pass `sys.maxsize` (`OverflowError`).
         return crate::types::range::range_len(r);
     }
+    if let Some(m) = crate::types::memoryview::MemoryView::cast(v) {
+        // A released view has no length (`memory_length`'s `CHECK_RELEASED`).
+        return crate::types::memoryview::length(m);
+    }
     match v.ob_type().slots().sequence.and_then(|s| s.length) {
         Some(f) => Ok(f(v)),
         None => Err(PyErr::type_error(format!(

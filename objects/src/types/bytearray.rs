@@ -353,9 +353,17 @@ fn bytearray_sizeof(o: &PyObject) -> usize {
     BYTEARRAY_BASICSIZE + alloc(slot_self(o))
 }
 
-/// `bytearray(b'...')`.
+/// `bytearray(b'...')` (`bytearray_repr`: the quote is chosen as for bytes, but a `'` is
+/// always escaped).
 pub fn repr_text(o: &ByteArray) -> String {
-    format!("bytearray({})", bytes_repr_text(data(o)))
+    let d = data(o);
+    let text = bytes_repr_text(d);
+    let text = if d.contains(&b'\'') && !d.contains(&b'"') {
+        text.replace('\'', "\\'")
+    } else {
+        text
+    };
+    format!("bytearray({text})")
 }
 
 fn bytearray_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {

@@ -254,11 +254,6 @@ fn extend<'h>(heap: &'h Heap, o: &ByteArray, args: Bound<'_, 'h>) -> PyResult<Ob
     let src = arg(args, 0)?.object();
     let data = match buffer::contiguous_bytes(src) {
         Some(d) => d,
-        None if crate::types::unicode::is_str(src) => {
-            return Err(PyErr::type_error(
-                "expected iterable of integers; got: 'str'",
-            ));
-        }
         None => {
             if crate::abstract_::get_iter(heap, src).is_err() {
                 return Err(PyErr::type_error(format!(
