@@ -382,6 +382,11 @@ impl<'py> Interp<'py> {
                 let module = ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
                 return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
+            if name == "__qualname__" && !class::is_heap_type(ty) {
+                // `type_qualname` of a static type: its name after the last dot.
+                let qualname = ty.name().rsplit_once('.').map_or(ty.name(), |(_, n)| n);
+                return unicode::new_str(self.heap, qualname).map_err(|e| self.err(e));
+            }
             if name == "__doc__"
                 && !class::is_heap_type(ty)
                 && !exceptions::is_exception_class(o)
@@ -445,6 +450,9 @@ impl<'py> Interp<'py> {
         {
             // `meth_get__name__`: a built-in function's or method's name.
             return Ok(n);
+        }
+        if let Some(r) = super::builtin_attrs::getattr(self, o, name) {
+            return r;
         }
         if let Some(e) = exceptions::Exception::cast(o) {
             let none = || pyrt_objects::types::none(self.heap);

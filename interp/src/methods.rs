@@ -41,6 +41,9 @@ pub(crate) fn has_builtin_method(obj: &Obj<'_>, name: &str) -> bool {
 }
 
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
+    if name == "fromkeys" && dict_subclass_of(obj).is_some() {
+        return true;
+    }
     table_of(obj.object())
         .or_else(|| type_table(obj.object()))
         .is_some_and(|t| t.has(name))
@@ -81,6 +84,43 @@ fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
         return None;
     };
     Some(table)
+}
+
+/// The class on `dict` that `obj` is, or is an instance of (a class made by a script whose
+/// bases include `dict`): the class `fromkeys` binds to (`dict.fromkeys` is a class method).
+fn dict_subclass_of<'a>(obj: &'a Obj<'_>) -> Option<&'a pyrt_objects::typeobj::PyTypeObject> {
+    let ty = pyrt_objects::types::type_object(obj.object()).unwrap_or_else(|| obj.ob_type());
+    (pyrt_objects::types::class::is_heap_type(ty)
+        && ty.is_subtype(pyrt_objects::types::DICT_TYPE.get()))
+    .then_some(ty)
+}
+
+/// `cls.fromkeys(iterable, value=None)` for a class on `dict` (`_PyDict_FromKeys`): `cls()`,
+/// then `d[key] = value` for each key, through the class's own `__setitem__` if it has one.
+fn subclass_fromkeys<'py>(
+    interp: &Interp<'py>,
+    cls: &pyrt_objects::typeobj::PyTypeObject,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    pyrt_objects::methods::check_positional("fromkeys", args.len(), 1, 2)
+        .map_err(|e| interp.err(e))?;
+    if !kwargs.is_empty() {
+        return Err(interp.raise(
+            &super::exceptions::TYPE_ERROR,
+            "dict.fromkeys() takes no keyword arguments",
+        ));
+    }
+    let cls = interp.type_as_object(cls);
+    let d = interp.call(&cls, Vec::new(), Vec::new())?;
+    let value = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| pyrt_objects::types::none(interp.heap));
+    for key in interp.collect(&args[0])? {
+        interp.setitem(&d, key, value.clone())?;
+    }
+    Ok(d)
 }
 
 /// The class and static methods of the built-in types, which take no instance.
@@ -368,6 +408,11 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
+    if name == "fromkeys"
+        && let Some(cls) = dict_subclass_of(obj)
+    {
+        return subclass_fromkeys(interp, cls, args, kwargs).map(Some);
+    }
     if super::slot_calls::is_base_protocol_method(obj, name) {
         return interp.call_base_protocol(obj, name, args, kwargs).map(Some);
     }
