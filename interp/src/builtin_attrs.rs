@@ -36,11 +36,21 @@ pub(crate) fn getattr<'py>(
     let b = BUILTIN.cast(o)?;
     let heap = interp.heap;
     let err = |e| interp.err(e);
-    let receiver = b.get_ref(heap, builtin::SELF);
+    let receiver = match b.get_ref(heap, builtin::SELF) {
+        // `math`'s functions are bound to an object-layer module standing for `math`: the
+        // module a script imports is the one to show.
+        Some(r) => match layer_module_name(interp, &r) {
+            Some(n) => match interp.vm_import(&n) {
+                Ok(m) => Some(m),
+                Err(e) => return Some(Err(e)),
+            },
+            None => Some(r),
+        },
+        None => None,
+    };
     let own_name = b.get_ref(heap, builtin::NAME)?;
     let module = match &receiver {
         Some(r) if MODULE.cast(r.object()).is_some() => Some(r.clone()),
-        Some(r) if pyrt_objects::types::module::is_module(r.object()) => Some(r.clone()),
         Some(_) => None,
         None => None,
     };
@@ -74,6 +84,17 @@ pub(crate) fn getattr<'py>(
             })
         }
     })
+}
+
+/// The name of an object-layer module (the receiver of `math`'s functions).
+fn layer_module_name(interp: &Interp<'_>, r: &Obj<'_>) -> Option<String> {
+    let heap = interp.heap;
+    let m = pyrt_objects::types::module::Module::cast(r.object())?;
+    let d = m.dict(heap);
+    let d = pyrt_objects::types::dict::Dict::cast(d.object())?;
+    let key = interp.name_str("__name__").ok()?;
+    let n = pyrt_objects::types::dict::get_item(heap, d, key.object()).ok()??;
+    unicode::Str::cast(n.object()).map(unicode::str_value)
 }
 
 /// The module object called `name`: imported, or for `builtins` (which pyrt does not list in

@@ -32,6 +32,28 @@ shared! {
     endswith => "endswith", find => "find", index => "index", count => "count",
     replace => "replace", upper => "upper", lower => "lower", isdigit => "isdigit",
     isalpha => "isalpha", isalnum => "isalnum", isspace => "isspace",
+    isascii => "isascii",
+    islower => "islower",
+    isupper => "isupper",
+    istitle => "istitle",
+    capitalize => "capitalize",
+    swapcase => "swapcase",
+    title => "title",
+    center => "center",
+    ljust => "ljust",
+    rjust => "rjust",
+    zfill => "zfill",
+    expandtabs => "expandtabs",
+    partition => "partition",
+    rpartition => "rpartition",
+    removeprefix => "removeprefix",
+    removesuffix => "removesuffix",
+    rfind => "rfind",
+    rindex => "rindex",
+    rsplit => "rsplit",
+    splitlines => "splitlines",
+    translate => "translate",
+    maketrans => "maketrans",
 }
 
 /// `bytearray`'s methods.
@@ -191,6 +213,132 @@ pub static BYTEARRAY_METHODS: MethodTable<ByteArray> = MethodTable {
             params: Params::NoArgs,
             call: upper,
         },
+        MethodDef {
+            name: "isascii",
+            params: Params::NoArgs,
+            call: isascii,
+        },
+        MethodDef {
+            name: "islower",
+            params: Params::NoArgs,
+            call: islower,
+        },
+        MethodDef {
+            name: "isupper",
+            params: Params::NoArgs,
+            call: isupper,
+        },
+        MethodDef {
+            name: "istitle",
+            params: Params::NoArgs,
+            call: istitle,
+        },
+        MethodDef {
+            name: "capitalize",
+            params: Params::NoArgs,
+            call: capitalize,
+        },
+        MethodDef {
+            name: "swapcase",
+            params: Params::NoArgs,
+            call: swapcase,
+        },
+        MethodDef {
+            name: "title",
+            params: Params::NoArgs,
+            call: title,
+        },
+        MethodDef {
+            name: "center",
+            params: Params::Positional { min: 1, max: 2 },
+            call: center,
+        },
+        MethodDef {
+            name: "ljust",
+            params: Params::Positional { min: 1, max: 2 },
+            call: ljust,
+        },
+        MethodDef {
+            name: "rjust",
+            params: Params::Positional { min: 1, max: 2 },
+            call: rjust,
+        },
+        MethodDef {
+            name: "zfill",
+            params: Params::One,
+            call: zfill,
+        },
+        MethodDef {
+            name: "expandtabs",
+            params: Params::Keywords {
+                names: &["tabsize"],
+                positional: 1,
+                required: 0,
+            },
+            call: expandtabs,
+        },
+        MethodDef {
+            name: "partition",
+            params: Params::One,
+            call: partition,
+        },
+        MethodDef {
+            name: "rpartition",
+            params: Params::One,
+            call: rpartition,
+        },
+        MethodDef {
+            name: "removeprefix",
+            params: Params::One,
+            call: removeprefix,
+        },
+        MethodDef {
+            name: "removesuffix",
+            params: Params::One,
+            call: removesuffix,
+        },
+        MethodDef {
+            name: "rfind",
+            params: FIND,
+            call: rfind,
+        },
+        MethodDef {
+            name: "rindex",
+            params: FIND,
+            call: rindex,
+        },
+        MethodDef {
+            name: "rsplit",
+            params: Params::Keywords {
+                names: &["sep", "maxsplit"],
+                positional: 2,
+                required: 0,
+            },
+            call: rsplit,
+        },
+        MethodDef {
+            name: "splitlines",
+            params: Params::Keywords {
+                names: &["keepends"],
+                positional: 1,
+                required: 0,
+            },
+            call: splitlines,
+        },
+        MethodDef {
+            name: "translate",
+            params: Params::Keywords {
+                names: &["", "delete"],
+                positional: 2,
+                required: 1,
+            },
+            call: translate,
+        },
+        MethodDef {
+            name: "maketrans",
+            params: Params::Positional { min: 2, max: 2 },
+            call: maketrans,
+        },
     ],
 };
 
@@ -208,6 +356,10 @@ fn via_bytes<'h>(
         .get(name)
         .ok_or_else(crate::view::bad_internal_call)?;
     let r = (def.call)(heap, b, args)?;
+    if name == "maketrans" {
+        // A static method that makes a bytes table for both types.
+        return Ok(r);
+    }
     as_bytearrays(heap, r)
 }
 
@@ -229,6 +381,21 @@ fn as_bytearrays<'h>(heap: &'h Heap, r: Obj<'h>) -> PyResult<Obj<'h>> {
             })
             .collect::<PyResult<Vec<_>>>()?;
         return list::new_list(heap, items);
+    }
+    if let Some(t) = crate::types::tuple::Tuple::cast(r.object()) {
+        let items = crate::types::tuple::items(t)
+            .iter()
+            .map(|p| {
+                // SAFETY: the tuple holds a reference to each item.
+                let item = unsafe { p.as_ref() };
+                match Bytes::cast(item) {
+                    Some(b) => bytearray::new_bytearray(heap, bytes::bytes_value(b)),
+                    // SAFETY: as above.
+                    None => Ok(unsafe { Obj::from_borrowed(heap, item) }),
+                }
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        return crate::types::tuple::new_tuple(heap, items);
     }
     Ok(r)
 }

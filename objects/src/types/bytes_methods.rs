@@ -17,6 +17,7 @@ use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, opt, slice_inde
 use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::bytes::{Bytes, bytes_value, new_bytes};
+use crate::types::bytes_methods_more as more;
 use crate::types::long::{self, new_bool};
 use crate::types::str_methods::sequence_fast;
 use crate::types::unicode::{self, Str, str_value};
@@ -137,15 +138,141 @@ pub static BYTES_METHODS: MethodTable<Bytes> = MethodTable {
             params: Params::NoArgs,
             call: isspace,
         },
+        MethodDef {
+            name: "isascii",
+            params: Params::NoArgs,
+            call: more::isascii,
+        },
+        MethodDef {
+            name: "islower",
+            params: Params::NoArgs,
+            call: more::islower,
+        },
+        MethodDef {
+            name: "isupper",
+            params: Params::NoArgs,
+            call: more::isupper,
+        },
+        MethodDef {
+            name: "istitle",
+            params: Params::NoArgs,
+            call: more::istitle,
+        },
+        MethodDef {
+            name: "capitalize",
+            params: Params::NoArgs,
+            call: more::capitalize,
+        },
+        MethodDef {
+            name: "swapcase",
+            params: Params::NoArgs,
+            call: more::swapcase,
+        },
+        MethodDef {
+            name: "title",
+            params: Params::NoArgs,
+            call: more::title,
+        },
+        MethodDef {
+            name: "center",
+            params: Params::Positional { min: 1, max: 2 },
+            call: more::center,
+        },
+        MethodDef {
+            name: "ljust",
+            params: Params::Positional { min: 1, max: 2 },
+            call: more::ljust,
+        },
+        MethodDef {
+            name: "rjust",
+            params: Params::Positional { min: 1, max: 2 },
+            call: more::rjust,
+        },
+        MethodDef {
+            name: "zfill",
+            params: Params::One,
+            call: more::zfill,
+        },
+        MethodDef {
+            name: "expandtabs",
+            params: Params::Keywords {
+                names: &["tabsize"],
+                positional: 1,
+                required: 0,
+            },
+            call: more::expandtabs,
+        },
+        MethodDef {
+            name: "partition",
+            params: Params::One,
+            call: more::partition,
+        },
+        MethodDef {
+            name: "rpartition",
+            params: Params::One,
+            call: more::rpartition,
+        },
+        MethodDef {
+            name: "removeprefix",
+            params: Params::One,
+            call: more::removeprefix,
+        },
+        MethodDef {
+            name: "removesuffix",
+            params: Params::One,
+            call: more::removesuffix,
+        },
+        MethodDef {
+            name: "rfind",
+            params: FIND,
+            call: more::rfind,
+        },
+        MethodDef {
+            name: "rindex",
+            params: FIND,
+            call: more::rindex,
+        },
+        MethodDef {
+            name: "rsplit",
+            params: Params::Keywords {
+                names: &["sep", "maxsplit"],
+                positional: 2,
+                required: 0,
+            },
+            call: more::rsplit,
+        },
+        MethodDef {
+            name: "splitlines",
+            params: Params::Keywords {
+                names: &["keepends"],
+                positional: 1,
+                required: 0,
+            },
+            call: more::splitlines,
+        },
+        MethodDef {
+            name: "translate",
+            params: Params::Keywords {
+                names: &["", "delete"],
+                positional: 2,
+                required: 1,
+            },
+            call: more::translate,
+        },
+        MethodDef {
+            name: "maketrans",
+            params: Params::Positional { min: 2, max: 2 },
+            call: more::maketrans,
+        },
     ],
 };
 
-fn is_none(o: &PyObject) -> bool {
+pub(crate) fn is_none(o: &PyObject) -> bool {
     core::ptr::eq(o.ob_type(), NONE_TYPE.get())
 }
 
 /// A bytes-like argument, else `TypeError: a bytes-like object is required, not 'int'`.
-fn bytes_arg(o: &PyObject) -> PyResult<Vec<u8>> {
+pub(crate) fn bytes_arg(o: &PyObject) -> PyResult<Vec<u8>> {
     crate::types::buffer::contiguous_bytes(o).ok_or_else(|| {
         PyErr::type_error(format!(
             "a bytes-like object is required, not '{}'",
@@ -441,7 +568,7 @@ fn rstrip<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h
 }
 
 /// `start`/`end` as bounds of `len` bytes (`ADJUST_INDICES`).
-fn bounds(args: Bound<'_, '_>, len: usize) -> PyResult<(usize, usize)> {
+pub(crate) fn bounds(args: Bound<'_, '_>, len: usize) -> PyResult<(usize, usize)> {
     let get = |i: usize, default: isize| match opt(args, i).filter(|o| !is_none(o.object())) {
         Some(o) => slice_index(o.object()),
         None => Ok(default),
@@ -505,7 +632,7 @@ fn endswith<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<
 }
 
 /// The needle of `find`, `index`, `count`: bytes, or an int in `range(256)`.
-fn needle(o: &PyObject) -> PyResult<Vec<u8>> {
+pub(crate) fn needle(o: &PyObject) -> PyResult<Vec<u8>> {
     if let Some(b) = crate::types::buffer::contiguous_bytes(o) {
         return Ok(b);
     }

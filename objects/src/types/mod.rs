@@ -10,6 +10,7 @@ pub mod bytearray;
 pub mod bytearray_methods;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod bytes_methods_more;
 pub mod cell;
 pub mod cfunction;
 pub mod class;
