@@ -60,13 +60,10 @@ pub(crate) fn getattr<'py>(
             Some(r) => Ok(r),
             None => module_object(interp, module_name(b.get_num(builtin::INDEX))),
         },
-        "__module__" if is_function => {
-            let m = match &receiver {
-                Some(r) => interp.getattr(r, "__name__"),
-                None => unicode::new_str(heap, module_name(b.get_num(builtin::INDEX))).map_err(err),
-            };
-            m
-        }
+        "__module__" if is_function => match &receiver {
+            Some(r) => interp.getattr(r, "__name__"),
+            None => unicode::new_str(heap, module_name(b.get_num(builtin::INDEX))).map_err(err),
+        },
         "__module__" => Ok(none(heap)),
         _ if is_function => Ok(own_name),
         _ => {

@@ -78,10 +78,8 @@ fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
         &INT_METHODS
     } else if is(&t::COMPLEX_TYPE) {
         &COMPLEX_METHODS
-    } else if let Some(table) = super::bytes_like::type_table(ty) {
-        table
     } else {
-        return None;
+        super::bytes_like::type_table(ty)?
     };
     Some(table)
 }

@@ -167,12 +167,7 @@ fn overflow(m: &str) -> PyErr {
 }
 
 /// An integer in the range of type code `code`, with `PyArg_Parse`'s messages.
-fn int_in_range(code: u8, v: Option<i128>) -> PyResult<i128> {
-    let big = v.unwrap_or(if code == b'Q' || code == b'L' {
-        i128::MAX
-    } else {
-        i128::MAX
-    });
+fn int_in_range(code: u8, big: i128) -> PyResult<i128> {
     let (lo, hi, low, high): (i128, i128, &str, &str) = match code {
         b'b' => (
             -128,
@@ -264,34 +259,26 @@ pub fn item_from(code: u8, o: &PyObject) -> PyResult<Item> {
             }
         }),
         _ => {
-            let v = if let Some(i) = long::Int::cast(o) {
-                long::long_value(i).to_i64().map(i128::from).or_else(|| {
-                    let text = long::long_value(i).to_string();
-                    text.parse::<i128>().ok()
-                })
+            let value = if let Some(i) = long::Int::cast(o) {
+                long::long_value(i)
             } else if let Some(v) = crate::numbers::user_index_value(o) {
-                let v = v?;
-                v.to_i64().map(i128::from)
+                v?
             } else {
                 return Err(PyErr::type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
                     o.ob_type().name()
                 )));
             };
-            let v = match v {
-                Some(v) => Some(v),
-                // Too large for 128 bits: its sign decides the message.
-                None => None,
-            };
-            let v = match v {
-                Some(v) => v,
-                None => {
-                    let negative =
-                        long::Int::cast(o).is_some_and(|i| long::long_value(i).is_negative());
-                    if negative { i128::MIN } else { i128::MAX }
-                }
-            };
-            int_in_range(code, Some(v)).map(Item::Int)
+            // Past 128 bits only the sign matters: the value is out of every range.
+            let v = value
+                .to_string()
+                .parse::<i128>()
+                .unwrap_or(if value.is_negative() {
+                    i128::MIN
+                } else {
+                    i128::MAX
+                });
+            int_in_range(code, v).map(Item::Int)
         }
     }
 }
@@ -446,7 +433,7 @@ pub fn set_raw(heap: &Heap, o: &Array, bytes: &[u8]) -> PyResult<()> {
 /// `ValueError: bytes length not a multiple of item size`, `BufferError`, `MemoryError`.
 pub fn frombytes(heap: &Heap, o: &Array, b: &[u8]) -> PyResult<()> {
     let size = itemsize(o);
-    if b.len() % size != 0 {
+    if !b.len().is_multiple_of(size) {
         return Err(PyErr::value_error(
             "bytes length not a multiple of item size",
         ));

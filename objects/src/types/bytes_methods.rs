@@ -504,7 +504,7 @@ fn split<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>
             let mut start = 0;
             let mut i = 0;
             while left > 0 && i + sep.len() <= data.len() {
-                if &data[i..i + sep.len()] == sep {
+                if data[i..i + sep.len()] == sep[..] {
                     pieces.push(&data[start..i]);
                     i += sep.len();
                     start = i;

@@ -313,9 +313,7 @@ pub fn set_item(heap: &Heap, m: &MemoryView, i: isize, v: &PyObject) -> PyResult
     let format = h.format.get();
     let raw = if format == b'B' {
         let Some(n) = long::Int::cast(v) else {
-            return Err(PyErr::type_error(format!(
-                "memoryview: invalid type for format 'B'"
-            )));
+            return Err(PyErr::type_error("memoryview: invalid type for format 'B'"));
         };
         match long::as_i64(n).and_then(|x| u8::try_from(x).ok()) {
             Some(b) => vec![b],
@@ -518,10 +516,9 @@ fn memoryview_richcompare<'h>(
                     Some(raw.chunks(size).map(|c| as_item(f, c)).collect())
                 } else if let Some(arr) = Array::cast(o) {
                     Some((0..array::len(arr)).map(|i| array::get(arr, i)).collect())
-                } else if let Some(x) = crate::types::buffer::contiguous_bytes(o) {
-                    Some(x.iter().map(|&v| Item::Int(i128::from(v))).collect())
                 } else {
-                    None
+                    crate::types::buffer::contiguous_bytes(o)
+                        .map(|x| x.iter().map(|&v| Item::Int(i128::from(v))).collect())
                 }
             };
             let (Some(x), Some(y)) = (values(a), values(b)) else {
