@@ -119,10 +119,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises AttributeError: module 'weakref' has no attribute 'WeakValueDictionary'",
     ),
     (
-        "228_array_and_struct_memory.py",
-        "needs the standard library's struct (array.array is there)",
-    ),
-    (
         "238_lru_cache_memory.py",
         "needs the standard library's functools (a later issue)",
     ),

@@ -8,6 +8,7 @@ use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, PyObject, abstract_};
 
 mod getframe;
+mod struct_module;
 pub(crate) mod sys;
 
 use super::exceptions;
@@ -64,6 +65,19 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
         Params::Positional { min: 1, max: 2 },
     ),
     def("operator", "index", Params::One),
+    def("_struct", "pack", Params::AnyArgs),
+    def("_struct", "unpack", Params::Positional { min: 2, max: 2 }),
+    def("_struct", "calcsize", Params::One),
+    def(
+        "_struct",
+        "unpack_from",
+        Params::Keywords {
+            names: &["", "buffer", "offset"],
+            positional: 3,
+            required: 2,
+        },
+    ),
+    def("_struct", "pack_into", Params::AnyArgs),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -105,6 +119,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "dis",
     "operator",
     "array",
+    "_struct",
 ];
 
 /// A new module object for `name`.
@@ -150,6 +165,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;
+    }
+    if name == "_struct" {
+        attrs = vec![("error", struct_module::new_error_class(interp)?)];
     }
     if name == "array" {
         attrs = super::bytes_like::array_module_attributes(interp)?;
@@ -381,6 +399,7 @@ pub(crate) fn call_function<'py>(
             Ok(pyrt_objects::types::none(heap))
         }
         ("dis", "dis") => interp.dis_dis(&arg(0)?),
+        ("_struct", name) => struct_module::call(interp, name, &bound),
         ("sys", "exit") => Err(sys::exit(interp, bound.first().cloned().flatten())),
         ("sys", "exc_info") => sys::exc_info(interp),
         ("sys", "exception") => Ok(sys::exception(interp)),
