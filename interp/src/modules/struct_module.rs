@@ -238,6 +238,9 @@ fn to_half<'py>(interp: &Interp<'py>, x: f64) -> R<'py, u16> {
     if a.is_infinite() {
         return Ok(sign | 0x7c00);
     }
+    if a == 0.0 {
+        return Ok(sign);
+    }
     // Units of the smallest subnormal, 2**-24; a value rounds to a multiple of its spacing.
     let (exp, _) = frexp(a);
     let e = exp - 1; // a = m * 2**e with 1 <= m < 2
