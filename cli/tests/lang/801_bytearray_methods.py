@@ -24,3 +24,9 @@ for bad in [lambda: bytearray(b"").pop(), lambda: b.remove(0), lambda: b.append(
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+print(bytearray(b"%d-%s-%r") % (5, b"x", "y"), b"%s|%b" % (bytearray(b"ab"), memoryview(b"cd")), bytearray(b"%05.1f") % 2.25)
+print(type(bytearray(b"%s") % b"q"), bytearray(b"a%%") % (), b"%s" % bytearray(b"z"))
+try:
+    bytearray(b"%d") % "x"
+except TypeError as e:
+    print(e)

@@ -459,6 +459,12 @@ static BYTEARRAY_SEQUENCE: SequenceSlots = SequenceSlots {
     repeat: Some(bytearray_repeat),
 };
 
+/// `%` is printf-style formatting, as for bytes, with a bytearray result.
+static BYTEARRAY_NUMBER: crate::typeobj::NumberSlots = crate::typeobj::NumberSlots {
+    remainder: Some(crate::types::printf::bytes_remainder),
+    ..crate::types::base::EMPTY_NUMBER_SLOTS
+};
+
 static BYTEARRAY_SLOTS: Slots = Slots {
     dealloc: bytearray_dealloc,
     sizeof: Some(bytearray_sizeof),
@@ -466,7 +472,7 @@ static BYTEARRAY_SLOTS: Slots = Slots {
     str: None,
     hash: None,
     richcompare: Some(bytearray_richcompare),
-    number: None,
+    number: Some(&BYTEARRAY_NUMBER),
     sequence: Some(&BYTEARRAY_SEQUENCE),
     traverse: None,
     clear: None,
