@@ -93,6 +93,21 @@ pub static ARRAY_METHODS: MethodTable<Array> = MethodTable {
             params: Params::NoArgs,
             call: tounicode,
         },
+        MethodDef {
+            name: "__copy__",
+            params: Params::NoArgs,
+            call: copy,
+        },
+        MethodDef {
+            name: "__deepcopy__",
+            params: Params::One,
+            call: copy,
+        },
+        MethodDef {
+            name: "__sizeof__",
+            params: Params::NoArgs,
+            call: sizeof,
+        },
     ],
 };
 
@@ -329,4 +344,15 @@ fn fromunicode<'h>(heap: &'h Heap, a: &Array, args: Bound<'_, 'h>) -> PyResult<O
     }
     array::set_raw(heap, a, &raw)?;
     Ok(none(heap))
+}
+
+/// `a.__copy__()` and `a.__deepcopy__(memo)`: a new array of the same items (the items are
+/// numbers, so a shallow copy is deep).
+fn copy<'h>(heap: &'h Heap, a: &Array, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    array::from_raw(heap, array::typecode(a), array::raw_bytes(a))
+}
+
+/// `a.__sizeof__()`: 64 + allocated × itemsize.
+fn sizeof<'h>(heap: &'h Heap, a: &Array, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    long::int_from_i64(heap, crate::abstract_::sizeof(a) as i64)
 }

@@ -339,6 +339,11 @@ pub static BYTEARRAY_METHODS: MethodTable<ByteArray> = MethodTable {
             params: Params::Positional { min: 2, max: 2 },
             call: maketrans,
         },
+        MethodDef {
+            name: "__sizeof__",
+            params: Params::NoArgs,
+            call: sizeof,
+        },
     ],
 };
 
@@ -493,4 +498,9 @@ fn reverse<'h>(heap: &'h Heap, o: &ByteArray, _: Bound<'_, 'h>) -> PyResult<Obj<
     d.reverse();
     bytearray::set_slice(heap, o, 0, d.len(), &d)?;
     Ok(none(heap))
+}
+
+/// `ba.__sizeof__()`: 56 + `ob_alloc`.
+fn sizeof<'h>(heap: &'h Heap, o: &ByteArray, _: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    crate::types::long::int_from_i64(heap, crate::abstract_::sizeof(o) as i64)
 }

@@ -401,6 +401,11 @@ fn own_iter(ty: &PyTypeObject) -> Option<IterFn> {
         di::set_iter
     } else if is(&RANGE_TYPE) {
         |h, r| seq::range_iter(h, r, false)
+    } else if is(&crate::types::bytearray::BYTEARRAY_TYPE)
+        || is(&crate::types::array::ARRAY_TYPE)
+        || is(&crate::types::memoryview::MEMORYVIEW_TYPE)
+    {
+        seq::buffer_iter
     } else {
         return None;
     };
