@@ -67,20 +67,12 @@ const PENDING: &[(&str, &str)] = &[
         "stdout line 8: CPython 'False False True' / pyrt 'False True True' (CPython's compile of the script passes the gen-0 threshold, and the collection at the first RESUME untracks the constant)",
     ),
     (
-        "029_bytes_basics.py",
-        "pyrt raises NameError: name 'bytearray' is not defined",
-    ),
-    (
         "066_decorator_as_class.py",
         "needs the standard library's dataclasses (a later issue)",
     ),
     (
         "073_with_files.py",
         "needs the standard library's os (a later issue)",
-    ),
-    (
-        "115_del_slices.py",
-        "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
         "141_class_abstract.py",
@@ -97,10 +89,6 @@ const PENDING: &[(&str, &str)] = &[
     (
         "221_weakref_basics.py",
         "pyrt raises AttributeError: module 'weakref' has no attribute 'WeakValueDictionary'",
-    ),
-    (
-        "228_array_and_struct_memory.py",
-        "needs the standard library's array (a later issue)",
     ),
     (
         "859_stdlib_json_utf16_utf32.py",

@@ -139,6 +139,9 @@ impl<'py> Interp<'py> {
                 &pyrt_objects::types::LIST_TYPE,
                 &pyrt_objects::types::BOOL_TYPE,
                 &pyrt_objects::types::COMPLEX_TYPE,
+                &pyrt_objects::types::bytearray::BYTEARRAY_TYPE,
+                &pyrt_objects::types::memoryview::MEMORYVIEW_TYPE,
+                &pyrt_objects::types::array::ARRAY_TYPE,
             ]
             .iter()
             .any(|t| core::ptr::eq(ty, t.get()));

@@ -297,6 +297,7 @@ pub(crate) fn new_builtins(heap: &Heap) -> PyResult<Obj<'_>> {
     for ty in types()
         .into_iter()
         .chain(super::descriptors::builtin_types())
+        .chain(super::bytes_like::builtin_types())
         .chain([super::super_object::super_type()])
         .chain(exceptions::ALL.iter().copied())
     {
@@ -994,6 +995,9 @@ pub(crate) fn construct<'py>(
     if let Some(r) = interp.construct_descriptor(ty, &args, &kwargs) {
         return r;
     }
+    if let Some(r) = super::bytes_like::construct(interp, ty, &args, &kwargs) {
+        return r;
+    }
     if is(super::super_object::super_type()) {
         return interp.new_super(&args);
     }
@@ -1215,6 +1219,11 @@ pub(crate) fn construct<'py>(
                 &exceptions::TYPE_ERROR,
                 "string argument without an encoding",
             )),
+            Some(a)
+                if let Some(data) = pyrt_objects::types::buffer::contiguous_bytes(a.object()) =>
+            {
+                e(bytes::new_bytes(heap, &data))
+            }
             Some(a) if abstract_::get_iter(interp.heap, a.object()).is_err() => Err(interp.raise(
                 &exceptions::TYPE_ERROR,
                 format!("cannot convert '{}' object to bytes", a.ob_type().name()),
@@ -1567,6 +1576,9 @@ pub(crate) fn getitem_base<'py>(
     }
     if let Some(k) = interp.index_slice(obj, key)? {
         return getitem_base(interp, obj, &k);
+    }
+    if let Some(r) = super::bytes_like::getitem(interp, obj, key) {
+        return r;
     }
     if dict::Dict::cast(o).is_none()
         && let Some(i) = interp.user_index(key)

@@ -388,6 +388,11 @@ impl<'py> Interp<'py> {
                 let module = ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
                 return unicode::new_str(self.heap, module).map_err(|e| self.err(e));
             }
+            if name == "__qualname__" && !class::is_heap_type(ty) {
+                // `type_qualname` of a static type: its name after the last dot.
+                let qualname = ty.name().rsplit_once('.').map_or(ty.name(), |(_, n)| n);
+                return unicode::new_str(self.heap, qualname).map_err(|e| self.err(e));
+            }
             if name == "__doc__"
                 && !class::is_heap_type(ty)
                 && !exceptions::is_exception_class(o)
@@ -451,6 +456,9 @@ impl<'py> Interp<'py> {
         {
             // `meth_get__name__`: a built-in function's or method's name.
             return Ok(n);
+        }
+        if let Some(r) = super::builtin_attrs::getattr(self, o, name) {
+            return r;
         }
         if let Some(e) = exceptions::Exception::cast(o) {
             let none = || pyrt_objects::types::none(self.heap);
@@ -691,6 +699,9 @@ impl<'py> Interp<'py> {
         if let Some(d) = dict::Dict::cast(o) {
             return dict::set_item(heap, d, key, value).map_err(|e| self.err(e));
         }
+        if let Some(r) = super::bytes_like::setitem(self, obj, &key, Some(&value)) {
+            return r;
+        }
         if let Some(l) = list::List::cast(o) {
             if SLICE.is(key.object()) {
                 return self.list_ass_slice(l, &key, Some(&value));
@@ -756,6 +767,9 @@ impl<'py> Interp<'py> {
             // `del_item`'s own KeyError carries the key; a KeyError that the key's `__hash__`
             // or `__eq__` raised is kept as it is.
             return dict::del_item(heap, d, key.object()).map_err(|e| self.err(e));
+        }
+        if let Some(r) = super::bytes_like::setitem(self, obj, key, None) {
+            return r;
         }
         if let Some(l) = list::List::cast(o) {
             if SLICE.is(key.object()) {

@@ -26,8 +26,10 @@
 //! does (a collection, then the namespace cleared), so finalizers run as in CPython.
 
 mod attributes;
+mod builtin_attrs;
 mod builtin_subclass;
 mod builtins;
+mod bytes_like;
 mod call;
 mod class_assign;
 mod descriptors;

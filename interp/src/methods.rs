@@ -29,8 +29,15 @@ pub(crate) fn bound<'py>(
     }
     let n = interp.name_str(name)?;
     let index = super::builtins::method_index();
+    // `type.__prepare__` is a class method of the metatype: `C.__prepare__` binds to
+    // `type(C)`.
+    let receiver = if name == "__prepare__" && type_class_method(obj, name) {
+        interp.type_as_object(obj.ob_type())
+    } else {
+        obj.clone()
+    };
     BUILTIN
-        .alloc(interp.heap, &[Some(n), Some(obj.clone())], &[index])
+        .alloc(interp.heap, &[Some(n), Some(receiver)], &[index])
         .map(Some)
         .map_err(|e| interp.err(e))
 }
@@ -41,6 +48,12 @@ pub(crate) fn has_builtin_method(obj: &Obj<'_>, name: &str) -> bool {
 }
 
 fn has_method(obj: &Obj<'_>, name: &str) -> bool {
+    if name == "fromkeys" && dict_subclass_of(obj).is_some() {
+        return true;
+    }
+    if type_class_method(obj, name) {
+        return true;
+    }
     table_of(obj.object())
         .or_else(|| type_table(obj.object()))
         .is_some_and(|t| t.has(name))
@@ -76,9 +89,109 @@ fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
     } else if is(&t::COMPLEX_TYPE) {
         &COMPLEX_METHODS
     } else {
-        return None;
+        super::bytes_like::type_table(ty)?
     };
     Some(table)
+}
+
+/// Whether `obj.name` is one of the class methods every type reaches through `object` and
+/// `type` (`__init_subclass__`, `__subclasshook__`, `__prepare__`) or the
+/// `__class_getitem__` of a generic built-in (`list`, `tuple`, `dict`, `set`, `frozenset`),
+/// for a type `obj` whose classes along the MRO do not define `name` themselves.
+fn type_class_method(obj: &Obj<'_>, name: &str) -> bool {
+    use pyrt_objects::types as t;
+    let Some(ty) = t::type_object(obj.object()) else {
+        return false;
+    };
+    match name {
+        "__init_subclass__" | "__subclasshook__" | "__prepare__" => {
+            !pyrt_objects::types::class::is_heap_type(ty)
+                || t::slot_defs::lookup(obj.heap(), ty, name).is_none()
+        }
+        "__class_getitem__" => [
+            &t::LIST_TYPE,
+            &t::TUPLE_TYPE,
+            &t::DICT_TYPE,
+            &t::SET_TYPE,
+            &t::FROZENSET_TYPE,
+        ]
+        .iter()
+        .any(|s| core::ptr::eq(ty, s.get())),
+        _ => false,
+    }
+}
+
+/// Calls one of the [`type_class_method`]s on the type `obj`: `object.__init_subclass__()`
+/// (nothing, and no keywords), `object.__subclasshook__(C)` (`NotImplemented`),
+/// `type.__prepare__(name, bases, **kwargs)` (a new dict) and `T.__class_getitem__(item)`
+/// (`T[item]`).
+fn call_type_class_method<'py>(
+    interp: &Interp<'py>,
+    obj: &Obj<'py>,
+    name: &str,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let owner = pyrt_objects::types::type_object(obj.object()).map_or("object", |t| t.name());
+    let type_error = |m: String| Err(interp.raise(&super::exceptions::TYPE_ERROR, m));
+    match name {
+        "__init_subclass__" => {
+            let mut bound = vec![Some(obj.clone())];
+            bound.extend(args.iter().cloned().map(Some));
+            super::metaclass::object_init_subclass_method(interp, name, &bound, kwargs)
+        }
+        "__prepare__" => dict::new_dict(heap).map_err(|e| interp.err(e)),
+        // `object_subclasshook` takes any arguments.
+        "__subclasshook__" => Ok(pyrt_objects::types::not_implemented(heap)),
+        _ if !kwargs.is_empty() => {
+            type_error(format!("{owner}.{name}() takes no keyword arguments"))
+        }
+        _ if args.len() != 1 => type_error(format!(
+            "{owner}.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )),
+        _ => super::typing_objects::class_getitem(heap, obj, &args[0])
+            .map_err(|e| interp.err(e))?
+            .ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call())),
+    }
+}
+
+/// The class on `dict` that `obj` is, or is an instance of (a class made by a script whose
+/// bases include `dict`): the class `fromkeys` binds to (`dict.fromkeys` is a class method).
+fn dict_subclass_of<'a>(obj: &'a Obj<'_>) -> Option<&'a pyrt_objects::typeobj::PyTypeObject> {
+    let ty = pyrt_objects::types::type_object(obj.object()).unwrap_or_else(|| obj.ob_type());
+    (pyrt_objects::types::class::is_heap_type(ty)
+        && ty.is_subtype(pyrt_objects::types::DICT_TYPE.get()))
+    .then_some(ty)
+}
+
+/// `cls.fromkeys(iterable, value=None)` for a class on `dict` (`_PyDict_FromKeys`): `cls()`,
+/// then `d[key] = value` for each key, through the class's own `__setitem__` if it has one.
+fn subclass_fromkeys<'py>(
+    interp: &Interp<'py>,
+    cls: &pyrt_objects::typeobj::PyTypeObject,
+    args: &[Obj<'py>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    pyrt_objects::methods::check_positional("fromkeys", args.len(), 1, 2)
+        .map_err(|e| interp.err(e))?;
+    if !kwargs.is_empty() {
+        return Err(interp.raise(
+            &super::exceptions::TYPE_ERROR,
+            "dict.fromkeys() takes no keyword arguments",
+        ));
+    }
+    let cls = interp.type_as_object(cls);
+    let d = interp.call(&cls, Vec::new(), Vec::new())?;
+    let value = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| pyrt_objects::types::none(interp.heap));
+    for key in interp.collect(&args[0])? {
+        interp.setitem(&d, key, value.clone())?;
+    }
+    Ok(d)
 }
 
 /// The class and static methods of the built-in types, which take no instance.
@@ -119,6 +232,8 @@ fn call_on_type<'py>(
         }
         let prototype = if is(&t::STR_TYPE) {
             unicode::new_str(heap, "").map_err(err)?
+        } else if is(&t::bytearray::BYTEARRAY_TYPE) {
+            t::bytearray::new_empty(heap).map_err(err)?
         } else if is(&t::BYTES_TYPE) {
             bytes::new_bytes(heap, b"").map_err(err)?
         } else if is(&t::FLOAT_TYPE) {
@@ -169,6 +284,8 @@ fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
         &BYTES_METHODS
     } else if pyrt_objects::types::complex::is_complex(o) {
         &COMPLEX_METHODS
+    } else if let Some(table) = super::bytes_like::type_table(o.ob_type()) {
+        table
     } else if pyrt_objects::types::module::is_module(o) {
         // Only `math`'s functions are bound to an object-layer module.
         &pyrt_objects::math::MATH_FUNCTIONS
@@ -362,6 +479,14 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
+    if name == "fromkeys"
+        && let Some(cls) = dict_subclass_of(obj)
+    {
+        return subclass_fromkeys(interp, cls, args, kwargs).map(Some);
+    }
+    if type_class_method(obj, name) {
+        return call_type_class_method(interp, obj, name, args, kwargs).map(Some);
+    }
     if super::slot_calls::is_base_protocol_method(obj, name) {
         return interp.call_base_protocol(obj, name, args, kwargs).map(Some);
     }

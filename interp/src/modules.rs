@@ -12,6 +12,7 @@ use pyrt_objects::{Obj, abstract_};
 
 mod getframe;
 mod recordclass;
+mod struct_module;
 pub(crate) mod sys;
 pub(crate) mod tracemalloc;
 pub(crate) mod tracemalloc_frames;
@@ -84,6 +85,19 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
         "set_item",
         Params::Positional { min: 3, max: 3 },
     ),
+    def("_struct", "pack", Params::AnyArgs),
+    def("_struct", "unpack", Params::Positional { min: 2, max: 2 }),
+    def("_struct", "calcsize", Params::One),
+    def(
+        "_struct",
+        "unpack_from",
+        Params::Keywords {
+            names: &["", "buffer", "offset"],
+            positional: 3,
+            required: 2,
+        },
+    ),
+    def("_struct", "pack_into", Params::AnyArgs),
 ];
 
 /// Binds a module function's arguments with `methods::bind`: `METH_NOARGS` and `METH_O`
@@ -128,6 +142,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "_tracemalloc",
     "_pyrt_tracemalloc",
     "_recordclass",
+    "array",
+    "_struct",
 ];
 
 /// A new module object for `name`.
@@ -186,6 +202,12 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;
+    }
+    if name == "_struct" {
+        attrs = vec![("error", struct_module::new_error_class(interp)?)];
+    }
+    if name == "array" {
+        attrs = super::bytes_like::array_module_attributes(interp)?;
     }
     if name == "weakref" {
         let ty = &pyrt_objects::types::weakref::WEAKREF_TYPE
@@ -469,6 +491,7 @@ pub(crate) fn call_function<'py>(
             Ok(pyrt_objects::types::none(heap))
         }
         ("dis", "dis") => interp.dis_dis(&arg(0)?),
+        ("_struct", name) => struct_module::call(interp, name, &bound),
         ("sys", "exit") => Err(sys::exit(interp, bound.first().cloned().flatten())),
         ("sys", "exc_info") => sys::exc_info(interp),
         ("sys", "exception") => Ok(sys::exception(interp)),

@@ -142,6 +142,10 @@ impl<'py> Interp<'py> {
                 _ => {}
             }
         }
+        if let Some(r) = super::bytes_like::inplace(self, op, &l, &r) {
+            r?;
+            return Ok(l);
+        }
         // `dict_ior`: any argument `dict.update` takes.
         if let Some(d) = dict::Dict::cast(l.object())
             && op == ast::Operator::BitOr
@@ -248,6 +252,9 @@ impl<'py> Interp<'py> {
         if let Some(hay) = bytes::Bytes::cast(c) {
             return self.bytes_contains(bytes::bytes_value(hay), item);
         }
+        if let Some(hay) = super::bytes_like::bytearray_data(container) {
+            return self.bytes_contains(&hay, item);
+        }
         let it =
             abstract_::get_iter(heap, c).map_err(|e| self.contains_iter_error(e, container))?;
         while let Some(x) = self.vm_iter_next(&it)? {
@@ -269,7 +276,7 @@ impl<'py> Interp<'py> {
                 None => Err(self.raise(&exceptions::VALUE_ERROR, "byte must be in range(0, 256)")),
             };
         }
-        let Some(needle) = bytes::Bytes::cast(item.object()) else {
+        let Some(needle) = pyrt_objects::types::buffer::contiguous_bytes(item.object()) else {
             return Err(self.raise(
                 &exceptions::TYPE_ERROR,
                 format!(
@@ -278,7 +285,7 @@ impl<'py> Interp<'py> {
                 ),
             ));
         };
-        let needle = bytes::bytes_value(needle);
+        let needle = &needle[..];
         Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle))
     }
 

@@ -611,7 +611,12 @@ fn protocol_kind(ty: &pyrt_objects::typeobj::PyTypeObject, name: &str) -> Option
     let seq = is(&t::STR_TYPE) || is(&t::TUPLE_TYPE) || is(&t::BYTES_TYPE);
     let set = is(&t::SET_TYPE) || is(&t::FROZENSET_TYPE);
     let range = is(&t::range::RANGE_TYPE);
+    // `bytearray`, `array.array` and `memoryview`: every protocol method is a wrapper.
+    let buffer = is(&t::bytearray::BYTEARRAY_TYPE) || is(&t::array::ARRAY_TYPE);
+    let view = is(&t::memoryview::MEMORYVIEW_TYPE);
     Some(match name {
+        "__getitem__" | "__setitem__" | "__delitem__" | "__len__" if buffer || view => Wrapper,
+        "__contains__" | "__iadd__" | "__imul__" if buffer => Wrapper,
         "__init__" if list || dict || is(&t::SET_TYPE) => Wrapper,
         "__getitem__" if list || dict => Method,
         "__getitem__" if seq || range => Wrapper,
@@ -845,6 +850,15 @@ impl<'py> Interp<'py> {
         }
         if let Some(d) = dict::Dict::cast(obj.object()) {
             dict::or::dict_ior(heap, d, other.object()).map_err(err)?;
+            return Ok(obj.clone());
+        }
+        let op = if name == "__iadd__" {
+            ruff_python_ast::Operator::Add
+        } else {
+            ruff_python_ast::Operator::Mult
+        };
+        if let Some(r) = super::bytes_like::inplace(self, op, obj, other) {
+            r?;
             return Ok(obj.clone());
         }
         let (Some(a), Some(b)) = (

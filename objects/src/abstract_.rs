@@ -669,6 +669,10 @@ pub fn len(v: &PyObject) -> PyResult<usize> {
         // A range's length is an int that may pass `sys.maxsize` (`OverflowError`).
         return crate::types::range::range_len(r);
     }
+    if let Some(m) = crate::types::memoryview::MemoryView::cast(v) {
+        // A released view has no length (`memory_length`'s `CHECK_RELEASED`).
+        return crate::types::memoryview::length(m);
+    }
     match v.ob_type().slots().sequence.and_then(|s| s.length) {
         Some(f) => Ok(f(v)),
         None => Err(PyErr::type_error(format!(
@@ -756,6 +760,9 @@ pub fn get_iter<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
     }
     if exact(&RANGE_TYPE) {
         return seq::range_iter(heap, &obj, false);
+    }
+    if crate::types::buffer::has_buffer(o) && !crate::types::bytes::is_bytes(o) {
+        return seq::buffer_iter(heap, &obj);
     }
     if crate::types::iter::is_builtin_iterator(o) || crate::types::genobject::is_generator(o) {
         return Ok(obj);

@@ -40,6 +40,8 @@ pub enum ExcKind {
     NotImplementedError,
     /// `ImportError`
     ImportError,
+    /// `BufferError`
+    BufferError,
     /// Another exception class (a script's own, or one without a variant here): the error
     /// carries the object, whose class says what it is.
     Other,
@@ -65,6 +67,7 @@ impl ExcKind {
             ExcKind::AssertionError => "AssertionError",
             ExcKind::NotImplementedError => "NotImplementedError",
             ExcKind::ImportError => "ImportError",
+            ExcKind::BufferError => "BufferError",
             ExcKind::Other => "Exception",
         }
     }

@@ -110,6 +110,7 @@ impl<'a, 'py> Run<'a, 'py> {
             || pyrt_objects::types::range::Range::cast(c).is_some()
             || unicode::Str::cast(c).is_some()
             || pyrt_objects::types::bytes::is_bytes(c)
+            || pyrt_objects::types::bytearray::is_bytearray(c)
             || super::super::objects::DICT_KEYS.is(c)
             || super::super::objects::DICT_ITEMS.is(c);
         if builtin {

@@ -200,13 +200,13 @@ fn bytes_richcompare<'h>(
 }
 
 fn bytes_concat<'h>(heap: &'h Heap, a: &PyObject, b: &PyObject) -> PyResult<Obj<'h>> {
-    let Some(b) = Bytes::cast(b) else {
+    let Some(y) = crate::types::buffer::contiguous_bytes(b) else {
         return Err(PyErr::type_error(format!(
             "can't concat {} to bytes",
             b.ob_type().name()
         )));
     };
-    let (x, y) = (bytes_value(slot_self(a)), bytes_value(b));
+    let (x, y) = (bytes_value(slot_self(a)), &y[..]);
     if y.is_empty() || x.is_empty() {
         return new_bytes(heap, if x.is_empty() { y } else { x });
     }

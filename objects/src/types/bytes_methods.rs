@@ -17,6 +17,7 @@ use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, opt, slice_inde
 use crate::obj::Obj;
 use crate::object::PyObject;
 use crate::types::bytes::{Bytes, bytes_value, new_bytes};
+use crate::types::bytes_methods_more as more;
 use crate::types::long::{self, new_bool};
 use crate::types::str_methods::sequence_fast;
 use crate::types::unicode::{self, Str, str_value};
@@ -137,16 +138,142 @@ pub static BYTES_METHODS: MethodTable<Bytes> = MethodTable {
             params: Params::NoArgs,
             call: isspace,
         },
+        MethodDef {
+            name: "isascii",
+            params: Params::NoArgs,
+            call: more::isascii,
+        },
+        MethodDef {
+            name: "islower",
+            params: Params::NoArgs,
+            call: more::islower,
+        },
+        MethodDef {
+            name: "isupper",
+            params: Params::NoArgs,
+            call: more::isupper,
+        },
+        MethodDef {
+            name: "istitle",
+            params: Params::NoArgs,
+            call: more::istitle,
+        },
+        MethodDef {
+            name: "capitalize",
+            params: Params::NoArgs,
+            call: more::capitalize,
+        },
+        MethodDef {
+            name: "swapcase",
+            params: Params::NoArgs,
+            call: more::swapcase,
+        },
+        MethodDef {
+            name: "title",
+            params: Params::NoArgs,
+            call: more::title,
+        },
+        MethodDef {
+            name: "center",
+            params: Params::Positional { min: 1, max: 2 },
+            call: more::center,
+        },
+        MethodDef {
+            name: "ljust",
+            params: Params::Positional { min: 1, max: 2 },
+            call: more::ljust,
+        },
+        MethodDef {
+            name: "rjust",
+            params: Params::Positional { min: 1, max: 2 },
+            call: more::rjust,
+        },
+        MethodDef {
+            name: "zfill",
+            params: Params::One,
+            call: more::zfill,
+        },
+        MethodDef {
+            name: "expandtabs",
+            params: Params::Keywords {
+                names: &["tabsize"],
+                positional: 1,
+                required: 0,
+            },
+            call: more::expandtabs,
+        },
+        MethodDef {
+            name: "partition",
+            params: Params::One,
+            call: more::partition,
+        },
+        MethodDef {
+            name: "rpartition",
+            params: Params::One,
+            call: more::rpartition,
+        },
+        MethodDef {
+            name: "removeprefix",
+            params: Params::One,
+            call: more::removeprefix,
+        },
+        MethodDef {
+            name: "removesuffix",
+            params: Params::One,
+            call: more::removesuffix,
+        },
+        MethodDef {
+            name: "rfind",
+            params: FIND,
+            call: more::rfind,
+        },
+        MethodDef {
+            name: "rindex",
+            params: FIND,
+            call: more::rindex,
+        },
+        MethodDef {
+            name: "rsplit",
+            params: Params::Keywords {
+                names: &["sep", "maxsplit"],
+                positional: 2,
+                required: 0,
+            },
+            call: more::rsplit,
+        },
+        MethodDef {
+            name: "splitlines",
+            params: Params::Keywords {
+                names: &["keepends"],
+                positional: 1,
+                required: 0,
+            },
+            call: more::splitlines,
+        },
+        MethodDef {
+            name: "translate",
+            params: Params::Keywords {
+                names: &["", "delete"],
+                positional: 2,
+                required: 1,
+            },
+            call: more::translate,
+        },
+        MethodDef {
+            name: "maketrans",
+            params: Params::Positional { min: 2, max: 2 },
+            call: more::maketrans,
+        },
     ],
 };
 
-fn is_none(o: &PyObject) -> bool {
+pub(crate) fn is_none(o: &PyObject) -> bool {
     core::ptr::eq(o.ob_type(), NONE_TYPE.get())
 }
 
 /// A bytes-like argument, else `TypeError: a bytes-like object is required, not 'int'`.
-fn bytes_arg(o: &PyObject) -> PyResult<&[u8]> {
-    Bytes::cast(o).map(bytes_value).ok_or_else(|| {
+pub(crate) fn bytes_arg(o: &PyObject) -> PyResult<Vec<u8>> {
+    crate::types::buffer::contiguous_bytes(o).ok_or_else(|| {
         PyErr::type_error(format!(
             "a bytes-like object is required, not '{}'",
             o.ob_type().name()
@@ -318,7 +445,7 @@ fn join<'h>(heap: &'h Heap, sep: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h
     let sep = bytes_value(sep);
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Some(b) = Bytes::cast(item.object()) else {
+        let Some(b) = crate::types::buffer::contiguous_bytes(item.object()) else {
             return Err(PyErr::type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 item.ob_type().name()
@@ -327,7 +454,7 @@ fn join<'h>(heap: &'h Heap, sep: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h
         if i > 0 {
             out.extend_from_slice(sep);
         }
-        out.extend_from_slice(bytes_value(b));
+        out.extend_from_slice(&b);
     }
     new_bytes(heap, &out)
 }
@@ -377,7 +504,7 @@ fn split<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>
             let mut start = 0;
             let mut i = 0;
             while left > 0 && i + sep.len() <= data.len() {
-                if &data[i..i + sep.len()] == sep {
+                if data[i..i + sep.len()] == sep[..] {
                     pieces.push(&data[start..i]);
                     i += sep.len();
                     start = i;
@@ -405,11 +532,11 @@ fn do_strip<'h>(
     right: bool,
 ) -> PyResult<Obj<'h>> {
     let data = bytes_value(b);
-    let set: Option<&[u8]> = match opt(args, 0).filter(|c| !is_none(c.object())) {
+    let set: Option<Vec<u8>> = match opt(args, 0).filter(|c| !is_none(c.object())) {
         Some(c) => Some(bytes_arg(c.object())?),
         None => None,
     };
-    let strip = |x: u8| match set {
+    let strip = |x: u8| match &set {
         Some(s) => s.contains(&x),
         None => x.is_ascii_whitespace() || x == 0x0b,
     };
@@ -441,7 +568,7 @@ fn rstrip<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h
 }
 
 /// `start`/`end` as bounds of `len` bytes (`ADJUST_INDICES`).
-fn bounds(args: Bound<'_, '_>, len: usize) -> PyResult<(usize, usize)> {
+pub(crate) fn bounds(args: Bound<'_, '_>, len: usize) -> PyResult<(usize, usize)> {
     let get = |i: usize, default: isize| match opt(args, i).filter(|o| !is_none(o.object())) {
         Some(o) => slice_index(o.object()),
         None => Ok(default),
@@ -475,25 +602,25 @@ fn tailmatch<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>, end: bool) -> P
         for p in tuple::items(t) {
             // SAFETY: the tuple holds references to its items.
             let p = unsafe { p.as_ref() };
-            let p = Bytes::cast(p).ok_or_else(|| {
+            let p = crate::types::buffer::contiguous_bytes(p).ok_or_else(|| {
                 PyErr::type_error(format!(
                     "a bytes-like object is required, not '{}'",
                     p.ob_type().name()
                 ))
             })?;
-            if matches(bytes_value(p)) {
+            if matches(&p) {
                 return Ok(new_bool(heap, true));
             }
         }
         return Ok(new_bool(heap, false));
     }
-    let p = Bytes::cast(sub).ok_or_else(|| {
+    let p = crate::types::buffer::contiguous_bytes(sub).ok_or_else(|| {
         PyErr::type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
             sub.ob_type().name()
         ))
     })?;
-    Ok(new_bool(heap, matches(bytes_value(p))))
+    Ok(new_bool(heap, matches(&p)))
 }
 
 fn startswith<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
@@ -505,9 +632,9 @@ fn endswith<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<
 }
 
 /// The needle of `find`, `index`, `count`: bytes, or an int in `range(256)`.
-fn needle(o: &PyObject) -> PyResult<Vec<u8>> {
-    if let Some(b) = Bytes::cast(o) {
-        return Ok(bytes_value(b).to_vec());
+pub(crate) fn needle(o: &PyObject) -> PyResult<Vec<u8>> {
+    if let Some(b) = crate::types::buffer::contiguous_bytes(o) {
+        return Ok(b);
     }
     let Some(i) = long::Int::cast(o) else {
         return Err(PyErr::type_error(format!(
@@ -587,19 +714,19 @@ fn replace<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'
     if old.is_empty() {
         for &byte in data {
             if left != 0 {
-                out.extend_from_slice(new);
+                out.extend_from_slice(&new);
                 left -= 1;
             }
             out.push(byte);
         }
         if left != 0 {
-            out.extend_from_slice(new);
+            out.extend_from_slice(&new);
         }
         return new_bytes(heap, &out);
     }
     while i < data.len() {
-        if left != 0 && data[i..].starts_with(old) {
-            out.extend_from_slice(new);
+        if left != 0 && data[i..].starts_with(&old) {
+            out.extend_from_slice(&new);
             i += old.len();
             left -= 1;
         } else {

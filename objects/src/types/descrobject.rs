@@ -71,6 +71,12 @@ pub fn type_methods(ty: &PyTypeObject) -> Option<&'static dyn Methods> {
         &range_methods::RANGE_METHODS
     } else if is(&t::COMPLEX_TYPE) {
         &t::complex_methods::COMPLEX_METHODS
+    } else if is(&t::bytearray::BYTEARRAY_TYPE) {
+        &t::bytearray_methods::BYTEARRAY_METHODS
+    } else if is(&t::memoryview::MEMORYVIEW_TYPE) {
+        &t::memoryview_methods::MEMORYVIEW_METHODS
+    } else if is(&t::array::ARRAY_TYPE) {
+        &t::array_methods::ARRAY_METHODS
     } else {
         return None;
     };

@@ -1,10 +1,16 @@
 //! The built-in types. Each module holds one type's static type object, layout, constructors
 //! and slots, and names the CPython file it mirrors.
 
+pub mod array;
+pub mod array_methods;
 mod base;
+pub mod buffer;
 pub mod builtin_subclass;
+pub mod bytearray;
+pub mod bytearray_methods;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod bytes_methods_more;
 pub mod cell;
 pub mod cfunction;
 pub mod class;
@@ -36,6 +42,8 @@ pub(crate) mod list_sort_compare;
 pub mod long;
 pub mod long_bytes;
 pub mod long_methods;
+pub mod memoryview;
+pub mod memoryview_methods;
 pub mod method;
 pub mod module;
 pub mod object_instance;

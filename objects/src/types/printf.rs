@@ -96,13 +96,20 @@ pub fn bytes_remainder<'h>(
     v: &PyObject,
     w: &PyObject,
 ) -> PyResult<Option<Obj<'h>>> {
-    let Some(format) = Bytes::cast(v) else {
-        return Ok(None);
+    let array = crate::types::bytearray::ByteArray::cast(v);
+    let format = match (Bytes::cast(v), array) {
+        (Some(b), _) => bytes_value(b).to_vec(),
+        (None, Some(b)) => crate::types::bytearray::data(b).to_vec(),
+        (None, None) => return Ok(None),
     };
-    let fmt: Vec<char> = bytes_value(format).iter().map(|&b| char::from(b)).collect();
+    let fmt: Vec<char> = format.iter().map(|&b| char::from(b)).collect();
     let out = Formatter::new(heap, Flavor::Bytes, &fmt, w)?.run()?;
     // Every character written is below U+0100: Latin-1 back to bytes.
     let data: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+    if array.is_some() {
+        // `bytearray_mod`: the same formatting, a bytearray result.
+        return crate::types::bytearray::new_bytearray(heap, &data).map(Some);
+    }
     bytes::new_bytes(heap, &data).map(Some)
 }
 
@@ -386,8 +393,8 @@ impl<'a, 'h> Formatter<'a, 'h> {
             },
             'r' if !bytes => abstract_::repr(heap, o)?,
             'r' | 'a' => crate::format::ascii(heap, o)?,
-            's' | 'b' if bytes => match Bytes::cast(o) {
-                Some(b) => bytes_value(b).iter().map(|&b| char::from(b)).collect(),
+            's' | 'b' if bytes => match crate::types::buffer::contiguous_bytes(o) {
+                Some(b) => b.iter().map(|&b| char::from(b)).collect(),
                 None => {
                     return Err(PyErr::type_error(format!(
                         "%b requires a bytes-like object, or an object that implements \

@@ -401,6 +401,11 @@ fn own_iter(ty: &PyTypeObject) -> Option<IterFn> {
         di::set_iter
     } else if is(&RANGE_TYPE) {
         |h, r| seq::range_iter(h, r, false)
+    } else if is(&crate::types::bytearray::BYTEARRAY_TYPE)
+        || is(&crate::types::array::ARRAY_TYPE)
+        || is(&crate::types::memoryview::MEMORYVIEW_TYPE)
+    {
+        seq::buffer_iter
     } else {
         return None;
     };
@@ -424,6 +429,16 @@ fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
     let seq = is(&STR_TYPE) || is(&TUPLE_TYPE) || is(&BYTES_TYPE);
     let object = is(&OBJECT_TYPE);
     let meta = is(&TYPE_TYPE);
+    // `bytearray` and `array.array`: their subscripts, `in` and in-place operators;
+    // `memoryview`: its subscripts.
+    let buffer =
+        is(&crate::types::bytearray::BYTEARRAY_TYPE) || is(&crate::types::array::ARRAY_TYPE);
+    let view = is(&crate::types::memoryview::MEMORYVIEW_TYPE);
+    if matches!(name, "__getitem__" | "__setitem__" | "__delitem__") && (buffer || view)
+        || matches!(name, "__contains__" | "__iadd__" | "__imul__") && buffer
+    {
+        return true;
+    }
     match name {
         "__init__" => list || dict || is(&SET_TYPE) || object || meta,
         "__call__" => meta,

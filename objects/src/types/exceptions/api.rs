@@ -43,12 +43,13 @@ pub fn class_for(kind: ExcKind) -> &'static StaticType {
         ExcKind::AssertionError => &ASSERTION_ERROR,
         ExcKind::NotImplementedError => &NOT_IMPLEMENTED_ERROR,
         ExcKind::ImportError => &IMPORT_ERROR,
+        ExcKind::BufferError => &BUFFER_ERROR,
         ExcKind::Other => &EXCEPTION,
     }
 }
 
 /// The kinds, subclasses before their bases (for [`kind_of`]).
-const KINDS: [ExcKind; 16] = [
+const KINDS: [ExcKind; 17] = [
     ExcKind::TypeError,
     ExcKind::ZeroDivisionError,
     ExcKind::OverflowError,
@@ -65,6 +66,7 @@ const KINDS: [ExcKind; 16] = [
     ExcKind::NameError,
     ExcKind::AssertionError,
     ExcKind::ImportError,
+    ExcKind::BufferError,
 ];
 
 /// The kind describing instances of `ty`: its nearest built-in class with a kind, else

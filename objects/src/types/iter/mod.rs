@@ -60,6 +60,21 @@ static ITER_TYPES: &[IterType] = &[
         hint: Some(seq::seqiter_len),
     },
     IterType {
+        ty: &seq::BYTEARRAY_ITER_TYPE,
+        next: seq::seqiter_next,
+        hint: Some(seq::seqiter_len),
+    },
+    IterType {
+        ty: &seq::ARRAY_ITER_TYPE,
+        next: seq::seqiter_next,
+        hint: Some(seq::seqiter_len),
+    },
+    IterType {
+        ty: &seq::MEMORY_ITER_TYPE,
+        next: seq::seqiter_next,
+        hint: Some(seq::seqiter_len),
+    },
+    IterType {
         ty: &seq::STR_ASCII_ITER_TYPE,
         next: seq::seqiter_next,
         hint: Some(seq::seqiter_len),

@@ -26,6 +26,7 @@ use crate::types::range::{self, Range};
 use crate::types::tuple::{self, Tuple};
 use crate::types::unicode::{self, Str};
 use crate::types::{OBJECT_TYPE, TYPE_TYPE};
+use crate::types::{array, bytearray, memoryview};
 
 /// `listiterobject` and its siblings.
 #[repr(C)]
@@ -43,6 +44,9 @@ fn is_seqiter(o: &PyObject) -> bool {
         &LIST_REVITER_TYPE,
         &TUPLE_ITER_TYPE,
         &BYTES_ITER_TYPE,
+        &BYTEARRAY_ITER_TYPE,
+        &ARRAY_ITER_TYPE,
+        &MEMORY_ITER_TYPE,
         &STR_ASCII_ITER_TYPE,
         &STR_ITER_TYPE,
     ]
@@ -66,9 +70,15 @@ fn new_seqiter<'h>(
     seq: Obj<'h>,
     index: isize,
 ) -> PyResult<Obj<'h>> {
-    let op = heap.alloc_object(ty.get(), size_of::<SeqIterObject>())?;
-    // SAFETY: a fresh iterator with the header `alloc_object` wrote; complete when tracked.
+    let op = heap.alloc_object(ty.get(), ty.get().basicsize())?;
+    // SAFETY: a fresh iterator with the header `alloc_object` wrote, of at least the shared
+    // layout's size (the words past it, in the larger iterators, are zeroed); complete when
+    // tracked.
     unsafe {
+        let extra = ty.get().basicsize() - size_of::<SeqIterObject>();
+        op.cast::<u8>()
+            .add(size_of::<SeqIterObject>())
+            .write_bytes(0, extra);
         op.cast::<SeqIterObject>().write(SeqIterObject {
             ob_base: PyObject::new(ty.ptr()),
             it_index: Cell::new(index),
@@ -116,6 +126,23 @@ pub fn bytes_iter<'h>(heap: &'h Heap, b: &Obj<'h>) -> PyResult<Obj<'h>> {
     new_seqiter(heap, &BYTES_ITER_TYPE, b.clone(), 0)
 }
 
+/// `iter(bytearray)`, `iter(array)` or `iter(memoryview)`: `bytearray_iterator` (32 bytes),
+/// `arrayiterator` (40) or `memory_iterator` (48), each reading the sequence afresh.
+///
+/// # Errors
+/// `MemoryError`; `TypeError` for another object.
+pub fn buffer_iter<'h>(heap: &'h Heap, o: &Obj<'h>) -> PyResult<Obj<'h>> {
+    let ty = if bytearray::is_bytearray(o.object()) {
+        &BYTEARRAY_ITER_TYPE
+    } else if array::is_array(o.object()) {
+        &ARRAY_ITER_TYPE
+    } else {
+        memoryview::MemoryView::cast_internal(o.object())?;
+        &MEMORY_ITER_TYPE
+    };
+    new_seqiter(heap, ty, o.clone(), 0)
+}
+
 /// `iter(str)` (`unicode_iter`): a `str_ascii_iterator` for a compact ASCII string, else a
 /// `str_iterator`.
 ///
@@ -153,6 +180,24 @@ fn item_at<'h>(heap: &'h Heap, seq: &PyObject, i: usize) -> PyResult<Option<Obj<
             None => Ok(None),
         };
     }
+    if let Some(b) = bytearray::ByteArray::cast(seq) {
+        return match bytearray::data(b).get(i) {
+            Some(&byte) => long::int_from_i64(heap, i64::from(byte)).map(Some),
+            None => Ok(None),
+        };
+    }
+    if let Some(a) = array::Array::cast(seq) {
+        if i >= array::len(a) {
+            return Ok(None);
+        }
+        return array::item_object(heap, array::get(a, i)).map(Some);
+    }
+    if let Some(m) = memoryview::MemoryView::cast(seq) {
+        if i >= memoryview::length(m)? {
+            return Ok(None);
+        }
+        return memoryview::get_item(heap, m, i as isize).map(Some);
+    }
     if let Some(s) = Str::cast(seq) {
         return match unicode::char_at(s, i).and_then(char::from_u32) {
             Some(c) => unicode::new_str(heap, c.encode_utf8(&mut [0; 4])).map(Some),
@@ -169,6 +214,12 @@ fn seq_len(seq: &PyObject) -> usize {
         tuple::tuple_len(t)
     } else if let Some(b) = Bytes::cast(seq) {
         bytes::bytes_value(b).len()
+    } else if let Some(b) = bytearray::ByteArray::cast(seq) {
+        bytearray::len(b)
+    } else if let Some(a) = array::Array::cast(seq) {
+        array::len(a)
+    } else if let Some(m) = memoryview::MemoryView::cast(seq) {
+        memoryview::length(m).unwrap_or(0)
     } else {
         Str::cast(seq).map_or(0, unicode::str_len)
     }
@@ -252,11 +303,15 @@ static SEQITER_SLOTS: Slots = Slots {
 };
 
 const fn seqiter_type(name: &'static str) -> StaticType {
+    sized_seqiter_type(name, size_of::<SeqIterObject>())
+}
+
+const fn sized_seqiter_type(name: &'static str, basicsize: usize) -> StaticType {
     StaticType::new(
         &TYPE_TYPE,
         TypeSpec {
             name,
-            basicsize: size_of::<SeqIterObject>(),
+            basicsize,
             itemsize: 0,
             flags: TypeFlags::HAVE_GC,
             base: Some(&OBJECT_TYPE),
@@ -273,6 +328,12 @@ pub static LIST_REVITER_TYPE: StaticType = seqiter_type("list_reverseiterator");
 pub static TUPLE_ITER_TYPE: StaticType = seqiter_type("tuple_iterator");
 /// `bytes_iterator`: 32 bytes, GC.
 pub static BYTES_ITER_TYPE: StaticType = seqiter_type("bytes_iterator");
+/// `bytearray_iterator`: 32 bytes, GC.
+pub static BYTEARRAY_ITER_TYPE: StaticType = seqiter_type("bytearray_iterator");
+/// `array.arrayiterator`: 40 bytes (CPython keeps the item getter too), GC.
+pub static ARRAY_ITER_TYPE: StaticType = sized_seqiter_type("array.arrayiterator", 40);
+/// `memory_iterator`: 48 bytes (CPython keeps the format and item size too), GC.
+pub static MEMORY_ITER_TYPE: StaticType = sized_seqiter_type("memory_iterator", 48);
 /// `str_ascii_iterator`: 32 bytes, GC.
 pub static STR_ASCII_ITER_TYPE: StaticType = seqiter_type("str_ascii_iterator");
 /// `str_iterator`: 32 bytes, GC.
