@@ -95,10 +95,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
     ),
     (
-        "221_weakref_basics.py",
-        "pyrt raises AttributeError: module 'weakref' has no attribute 'WeakValueDictionary'",
-    ),
-    (
         "228_array_and_struct_memory.py",
         "needs the standard library's array (a later issue)",
     ),

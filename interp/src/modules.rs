@@ -2,7 +2,8 @@
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
 //! `version_info`), `time` (the clocks: `time`, `perf_counter`, `monotonic`, and their `_ns`
 //! forms), `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
-//! it), `_functools` (`partial`, from `partial.rs`), `gc` and `weakref`, whose functions live
+//! it), `_functools` (`partial`, from `partial.rs`), `gc` and `_weakref` (`weakref` is shipped
+//! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
 //! live in `modules/tracemalloc.rs`.
 
@@ -96,13 +97,8 @@ pub(crate) fn bind<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Vec<Option<Obj<'py>>>> {
-    let module = if f.module == "weakref" {
-        "_weakref"
-    } else {
-        f.module
-    };
     let type_name = match f.params {
-        Params::NoArgs | Params::One => module,
+        Params::NoArgs | Params::One => f.module,
         Params::VarKeywords => return Ok(args.iter().cloned().map(Some).collect()),
         _ => "",
     };
@@ -120,7 +116,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "sys",
     "time",
     "gc",
-    "weakref",
+    "_weakref",
     "math",
     "dis",
     "_operator",
@@ -187,7 +183,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;
     }
-    if name == "weakref" {
+    if name == "_weakref" {
         let ty = &pyrt_objects::types::weakref::WEAKREF_TYPE
             .get()
             .ob_base
