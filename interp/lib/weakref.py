@@ -5,13 +5,13 @@ Shipped with pyrt (interp/lib/) over the built-in `_weakref` (`ref`, `getweakref
 references whose callback drops the entry, `WeakKeyDictionary` its keys, `WeakSet`
 (`_weakrefset`) its members; while one of them is being iterated, removals are queued and
 committed when the last iteration ends. `finalize` keeps itself alive in a class registry
-until its object dies or it is called.
+until its object dies or it is called; the first one registers `finalize._exitfunc` with
+`atexit`, which runs the finalizers still alive at exit, newest first.
 
 What pyrt leaves out: `proxy`/`ProxyType`/`CallableProxyType`, and the two subclasses of `ref`
 (`KeyedRef`, `WeakMethod`), since pyrt cannot subclass `weakref.ref` yet; so the references
-`WeakValueDictionary.valuerefs()` returns are plain `ref`s, and there is no `atexit` module to
-run the remaining finalizers at exit (they run as their objects die at shutdown); `WeakSet[int]`
-is missing too (`types.GenericAlias` cannot be called on pyrt yet).
+`WeakValueDictionary.valuerefs()` returns are plain `ref`s; `WeakSet[int]` is missing too
+(`types.GenericAlias` cannot be called on pyrt yet).
 """
 
 from _weakref import (
@@ -456,11 +456,16 @@ class finalize:
     _shutdown = False
     _index_iter = itertools.count()
     _dirty = False
+    _registered_with_atexit = False
 
     class _Info:
         __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
 
     def __init__(self, obj, func, /, *args, **kwargs):
+        if not self._registered_with_atexit:
+            import atexit
+            atexit.register(self._exitfunc)
+            finalize._registered_with_atexit = True
         info = self._Info()
         info.weakref = ref(obj, self)
         info.func = func
@@ -518,3 +523,39 @@ class finalize:
             return '<%s object at %#x; dead>' % (type(self).__name__, id(self))
         return '<%s object at %#x; for %r at %#x>' % \
             (type(self).__name__, id(self), type(obj).__name__, id(obj))
+
+    @classmethod
+    def _select_for_exit(cls):
+        """The live finalizers whose `atexit` is true, oldest first."""
+        chosen = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
+        chosen.sort(key=lambda item: item[1].index)
+        return [f for (f, i) in chosen]
+
+    @classmethod
+    def _exitfunc(cls):
+        """At exit: call the finalizers marked for it, newest first, with the collector off
+        (so none is called by a collection meanwhile); then no finalizer runs any more."""
+        reenable_gc = False
+        try:
+            if cls._registry:
+                import gc
+                if gc.isenabled():
+                    reenable_gc = True
+                    gc.disable()
+                pending = None
+                while True:
+                    if pending is None or finalize._dirty:
+                        pending = cls._select_for_exit()
+                        finalize._dirty = False
+                    if not pending:
+                        break
+                    f = pending.pop()
+                    try:
+                        f()
+                    except Exception:
+                        sys.excepthook(*sys.exc_info())
+                    assert f not in cls._registry
+        finally:
+            finalize._shutdown = True
+            if reenable_gc:
+                gc.enable()

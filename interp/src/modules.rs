@@ -11,6 +11,7 @@ use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, abstract_};
 
+pub(crate) mod atexit;
 mod getframe;
 mod recordclass;
 pub(crate) mod sys;
@@ -124,6 +125,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "_tracemalloc",
     "_pyrt_tracemalloc",
     "_recordclass",
+    "atexit",
 ];
 
 /// A new module object for `name`.
@@ -160,7 +162,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     let all = FUNCTIONS
         .iter()
         .chain(super::gc_module::FUNCTIONS)
-        .chain(tracemalloc::FUNCTIONS);
+        .chain(tracemalloc::FUNCTIONS)
+        .chain(atexit::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -363,6 +366,10 @@ pub(crate) fn call_function<'py>(
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
     let gc_end = FUNCTIONS.len() + super::gc_module::FUNCTIONS.len();
+    let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
+    if index >= tracemalloc_end {
+        return atexit::call(interp, index - tracemalloc_end, args, kwargs);
+    }
     if index >= gc_end {
         return tracemalloc::call(interp, index - gc_end, args, kwargs);
     }
