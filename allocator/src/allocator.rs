@@ -835,7 +835,11 @@ mod free_small_tests {
         assert!(heap.is_pymalloc());
         let blocks: Vec<_> = (0..10).map(|_| heap.malloc(24).unwrap()).collect();
         let big = heap.malloc(1000).unwrap();
-        assert_eq!(heap.allocated_blocks(), 11, "large blocks count, as raw_allocated_blocks");
+        assert_eq!(
+            heap.allocated_blocks(),
+            11,
+            "large blocks count, as raw_allocated_blocks"
+        );
         // SAFETY: live blocks, freed once.
         unsafe {
             heap.free(big).unwrap();

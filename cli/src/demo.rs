@@ -238,7 +238,9 @@ fn pymalloc_layers_demo() -> String {
             stats.allocated_blocks(),
             stats.memory_in_use()
         );
-        out.push_str(&debugmallocstats_excerpt(&stats.to_string(), (133 - 1) / 16));
+        // The size class of the small blocks: the row to show.
+        let small_class = (LAYERS[0].1 - 1) / 16;
+        out.push_str(&debugmallocstats_excerpt(&stats.to_string(), small_class));
     }
     let _ = writeln!(
         out,

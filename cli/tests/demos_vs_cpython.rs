@@ -80,9 +80,15 @@ fn the_issue_15_demo_scripts_print_what_cpython_prints() {
     };
     for (name, file, source) in DEMOS {
         let ours = printed_lines(&demo(name));
-        assert!(ours.len() >= 5, "{name}: the script printed its lines: {ours:?}");
+        assert!(
+            ours.len() >= 5,
+            "{name}: the script printed its lines: {ours:?}"
+        );
         let theirs = check.python().run(&driver(file, source));
-        assert_eq!(ours, theirs, "pyrt demo {name}: the script's output against CPython's");
+        assert_eq!(
+            ours, theirs,
+            "pyrt demo {name}: the script's output against CPython's"
+        );
         check.compared(1);
     }
 }
