@@ -567,19 +567,20 @@ impl Allocator {
         )
     }
 
-    /// Blocks pymalloc has handed out and not taken back (`sys.getallocatedblocks()`,
-    /// `_Py_GetAllocatedBlocks`: the blocks in use of every pool). Blocks the debug mode holds
-    /// in quarantine are freed blocks to the caller and are not counted; with pymalloc off the
-    /// answer is 0, as CPython's under `PYTHONMALLOC=malloc`.
+    /// Blocks the object allocator has handed out and not taken back
+    /// (`sys.getallocatedblocks()`, `_PyInterpreterState_GetAllocatedBlocks`: the blocks in use
+    /// of every pool, plus `raw_allocated_blocks`, the blocks over 512 bytes `_PyObject_Malloc`
+    /// passed to the raw allocator). Blocks the debug mode holds in quarantine are freed blocks
+    /// to the caller and are not counted; with pymalloc off the answer is 0, as CPython's under
+    /// `PYTHONMALLOC=malloc` (no block goes through `_PyObject_Malloc`).
     pub fn allocated_blocks(&self) -> usize {
+        if !self.is_pymalloc() {
+            return 0;
+        }
         let in_pools: usize = self.stats().classes().iter().map(|c| c.blocks_in_use).sum();
         let mut quarantined = 0;
-        self.for_each_quarantined_block(|p, _| {
-            if self.core.small.owns(p) {
-                quarantined += 1;
-            }
-        });
-        in_pools - quarantined
+        self.for_each_quarantined_block(|_, _| quarantined += 1);
+        in_pools + self.core.raw.count() - quarantined
     }
 
     /// Bytes taken from the system: mapped arenas plus large blocks.
@@ -834,7 +835,11 @@ mod free_small_tests {
         assert!(heap.is_pymalloc());
         let blocks: Vec<_> = (0..10).map(|_| heap.malloc(24).unwrap()).collect();
         let big = heap.malloc(1000).unwrap();
-        assert_eq!(heap.allocated_blocks(), 10, "large blocks are not counted");
+        assert_eq!(
+            heap.allocated_blocks(),
+            11,
+            "large blocks count, as raw_allocated_blocks"
+        );
         // SAFETY: live blocks, freed once.
         unsafe {
             heap.free(big).unwrap();

@@ -32,24 +32,27 @@ impl Demo {
     pub fn run(&self) -> String {
         match self.body {
             Body::Native(f) => f(),
-            Body::Script(source) => {
-                let file = format!("{}.py", self.name);
-                let (out, err) = pyrt::Runtime::new().with(|py| py.run_capture(&file, source));
-                let mut text = String::new();
-                for line in source.lines() {
-                    let _ = writeln!(text, "    {line}");
-                }
-                let _ = writeln!(text, "\n  prints:\n");
-                for line in out.lines() {
-                    let _ = writeln!(text, "    {line}");
-                }
-                if let Some(err) = err {
-                    text.push_str(&err);
-                }
-                text
-            }
+            Body::Script(source) => script_transcript(self.name, source),
         }
     }
+}
+
+/// A script run by a fresh runtime as `NAME.py`: its source, indented, then what it prints.
+fn script_transcript(name: &str, source: &str) -> String {
+    let file = format!("{name}.py");
+    let (out, err) = pyrt::Runtime::new().with(|py| py.run_capture(&file, source));
+    let mut text = String::new();
+    for line in source.lines() {
+        let _ = writeln!(text, "    {line}");
+    }
+    let _ = writeln!(text, "\n  prints:\n");
+    for line in out.lines() {
+        let _ = writeln!(text, "    {line}");
+    }
+    if let Some(err) = err {
+        text.push_str(&err);
+    }
+    text
 }
 
 /// Every demo, in the order `pyrt demo` runs them.
@@ -98,6 +101,16 @@ pub const DEMOS: &[Demo] = &[
         name: "recordclass",
         summary: "recordclass 0.24.1's records without a GC header, against dicts, classes and tuples",
         body: Body::Script(include_str!("demos/records.py")),
+    },
+    Demo {
+        name: "tracemalloc",
+        summary: "tracemalloc snapshots: the top lines, and compare_to finding a leak",
+        body: Body::Script(include_str!("demos/tracemalloc.py")),
+    },
+    Demo {
+        name: "pymalloc-layers",
+        summary: "small, large and huge objects: pymalloc's pools, the raw allocator, mmap",
+        body: Body::Native(pymalloc_layers_demo),
     },
 ];
 
@@ -175,5 +188,67 @@ fn allocator_demo() -> String {
         last.arenas_allocated_total,
         last.arenas_reclaimed()
     );
+    out
+}
+
+/// The blocks of `pyrt demo pymalloc-layers`'s script: (what, block size with the object
+/// header, how many).
+const LAYERS: &[(&str, usize, usize)] = &[
+    ("small: bytes(100)", 133, 5000),
+    ("large: bytes(2000)", 2033, 10),
+    ("huge: bytes(10**8)", 100_000_033, 1),
+];
+
+/// The lines of a `sys._debugmallocstats()` report that tell the layers apart: the size-class
+/// table's header and its row for `class`, the arenas in use, the bytes in allocated blocks.
+fn debugmallocstats_excerpt(report: &str, class: usize) -> String {
+    let row = format!("{class:>5} ");
+    report
+        .lines()
+        .filter(|l| {
+            l.starts_with("class")
+                || l.starts_with("-----")
+                || l.starts_with(&row)
+                || l.starts_with("# arenas allocated current")
+                || l.starts_with("# bytes in allocated blocks")
+        })
+        .map(|l| format!("      {l}\n"))
+        .collect()
+}
+
+/// `pyrt demo pymalloc-layers`: the script (what `sys.getallocatedblocks()` sees of each
+/// layer, as CPython 3.12.1 prints it), then the same blocks taken from a fresh allocator
+/// directly, with the excerpts of `sys._debugmallocstats()` that show where each went.
+fn pymalloc_layers_demo() -> String {
+    let mut out = script_transcript("pymalloc_layers", include_str!("demos/pymalloc_layers.py"));
+    let _ = writeln!(
+        out,
+        "\nThe same blocks from a fresh allocator, with sys._debugmallocstats() after each kind:"
+    );
+    let mut heap = Allocator::with_config(Config::new().arena_source(PlacedArenas::new(4096)));
+    let mut blocks: Vec<NonNull<u8>> = Vec::new();
+    for &(what, size, count) in LAYERS {
+        for _ in 0..count {
+            blocks.push(heap.malloc(size).expect("the demo's blocks fit in memory"));
+        }
+        let stats = heap.stats();
+        let _ = writeln!(
+            out,
+            "\n  {count} x {what}, {size}-byte blocks: {} blocks allocated, {} bytes from the system",
+            stats.allocated_blocks(),
+            stats.memory_in_use()
+        );
+        // The size class of the small blocks: the row to show.
+        let small_class = (LAYERS[0].1 - 1) / 16;
+        out.push_str(&debugmallocstats_excerpt(&stats.to_string(), small_class));
+    }
+    let _ = writeln!(
+        out,
+        "\n  Only the small blocks appear in the size-class table and the arena; the large and\n  huge ones are counted by sys.getallocatedblocks() and go straight to malloc."
+    );
+    for b in blocks {
+        // SAFETY: a live block of this heap, freed once.
+        unsafe { heap.free(b).expect("a live block") };
+    }
     out
 }

@@ -129,8 +129,9 @@ fn main() -> ExitCode {
         }
         Command::Dis { file } => dis(&file),
         Command::Demo { list: true, .. } => {
+            let width = DEMOS.iter().map(|d| d.name.len()).max().unwrap_or(0);
             for d in DEMOS {
-                println!("{:<12} {}", d.name, d.summary);
+                println!("{:<width$} {}", d.name, d.summary);
             }
             ExitCode::SUCCESS
         }

@@ -78,6 +78,20 @@ fn each_gc_demo_runs_alone() {
     }
 }
 
+/// The demos of issue 15 one by one (their scripts' output is compared with CPython's in
+/// `demos_vs_cpython.rs`).
+#[test]
+fn each_memory_demo_runs_alone() {
+    let all = full_demo();
+    for name in ["tracemalloc", "pymalloc-layers"] {
+        let out = pyrt(&["demo", name]);
+        assert!(out.status.success(), "{name}");
+        let text = stdout(&out);
+        assert!(all.contains(&text), "{name}: the same as in `pyrt demo`");
+        insta::assert_snapshot!(format!("demo_{name}"), text);
+    }
+}
+
 #[test]
 fn demo_output_is_stable() {
     insta::assert_snapshot!("demo_output_is_stable", full_demo());

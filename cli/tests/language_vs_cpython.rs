@@ -87,10 +87,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
     ),
     (
-        "221_weakref_basics.py",
-        "pyrt raises AttributeError: module 'weakref' has no attribute 'WeakValueDictionary'",
-    ),
-    (
         "859_stdlib_json_utf16_utf32.py",
         "str.encode and bytes.decode know utf-8, ascii and latin-1 only: no utf-8-sig, utf-16 or utf-32 codec yet",
     ),

@@ -58,6 +58,9 @@ _immutable_types = (int, float, bool, complex, str, tuple, bytes, frozenset, typ
     + _types_of_singletons()
 
 _copy_dispatch = {t: _copy_immutable for t in _immutable_types}
+# A weak reference is copied as itself (`d[weakref.ref] = _copy_immutable` in CPython).
+import weakref
+_copy_dispatch[weakref.ref] = _copy_immutable
 for _t in (list, dict, set):
     _copy_dispatch[_t] = _t.copy
 del _t
@@ -109,6 +112,7 @@ _deepcopy_dispatch = d = {}
 for _t in (type(None), int, float, bool, complex, bytes, str, _code_type, type, range,
            _builtin_type, type(Ellipsis), type(NotImplemented), _function_type, property):
     d[_t] = _deepcopy_atomic
+d[weakref.ref] = _deepcopy_atomic
 del _t
 
 

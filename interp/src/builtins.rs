@@ -14,7 +14,7 @@ use pyrt_objects::types::{
 use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 
 mod eval_exec;
-mod introspection;
+pub(crate) mod introspection;
 pub(crate) use introspection::is_callable;
 mod iterators;
 mod numbers;

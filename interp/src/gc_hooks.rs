@@ -56,11 +56,17 @@ impl<'py> Interp<'py> {
     /// `PyErr_WriteUnraisable(obj)`: the exception is printed on stderr, after `Exception
     /// ignored in: <repr of obj>`, and otherwise ignored.
     fn write_unraisable(&self, obj: &PyObject, unwind: Unwind<'py>) {
+        self.write_unraisable_msg("in", obj, unwind);
+    }
+
+    /// `_PyErr_WriteUnraisableMsg(msg, obj)`: as [`Interp::write_unraisable`], after
+    /// `Exception ignored {msg}: <repr of obj>`.
+    pub(crate) fn write_unraisable_msg(&self, msg: &str, obj: &PyObject, unwind: Unwind<'py>) {
         let Unwind::Raise(r) = unwind;
         let _ = std::io::Write::flush(&mut *self.out.borrow_mut());
         let what = pyrt_objects::abstract_::repr(self.heap, obj).unwrap_or_default();
         eprint!(
-            "Exception ignored in: {what}\n{}",
+            "Exception ignored {msg}: {what}\n{}",
             self.vm_format_exception(&r.exc)
         );
     }

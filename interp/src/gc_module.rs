@@ -1,5 +1,6 @@
-//! The `gc` module (`Modules/gcmodule.c`'s Python API) and the `weakref` module's functions
-//! (`Modules/_weakref.c`); `gc_hooks.rs` runs what they register.
+//! The `gc` module (`Modules/gcmodule.c`'s Python API) and the `_weakref` module's functions
+//! (`Modules/_weakref.c`, under the shipped `weakref.py`); `gc_hooks.rs` runs what they
+//! register.
 //!
 //! `gc.garbage` and `gc.callbacks` are the lists the module was created with (rebinding the
 //! module attribute does not change them, as in CPython): collections move what they save into
@@ -15,7 +16,7 @@ use super::exceptions;
 use super::modules::{ModuleFunction, def};
 use super::{Interp, R};
 
-/// The functions of the `gc` and `weakref` modules, each with how CPython 3.12 takes its
+/// The functions of the `gc` and `_weakref` modules, each with how CPython 3.12 takes its
 /// arguments (which decides its error messages, and whether calling it allocates an argument
 /// tuple: a `METH_VARARGS` one does, `_PyObject_MakeTpCall`).
 pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
@@ -37,8 +38,13 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("gc", "freeze", Params::NoArgs),
     def("gc", "unfreeze", Params::NoArgs),
     def("gc", "get_freeze_count", Params::NoArgs),
-    def("weakref", "getweakrefcount", Params::One),
-    def("weakref", "getweakrefs", Params::One),
+    def("_weakref", "getweakrefcount", Params::One),
+    def("_weakref", "getweakrefs", Params::One),
+    def(
+        "_weakref",
+        "_remove_dead_weakref",
+        Params::Positional { min: 2, max: 2 },
+    ),
 ];
 
 /// `gc.collect(generation=2)`, `gc.get_objects(generation=None)`: Argument Clinic.
@@ -145,7 +151,7 @@ fn generation_or_all<'py>(interp: &Interp<'py>, arg: Option<&Obj<'py>>) -> R<'py
     }
 }
 
-/// Calls `gc.name` or `weakref.name` (index `index` of [`FUNCTIONS`]).
+/// Calls `gc.name` or `_weakref.name` (index `index` of [`FUNCTIONS`]).
 pub(crate) fn call<'py>(
     interp: &Interp<'py>,
     index: usize,
@@ -309,6 +315,38 @@ fn call_inspection<'py>(
         "getweakrefs" => {
             list::new_list(heap, weakref::weakrefs(heap, args[0].object())).map_err(err)
         }
+        "_remove_dead_weakref" => remove_dead_weakref(interp, &args[0], &args[1]),
         _ => Err(interp.raise(&exceptions::SYSTEM_ERROR, "unknown gc function")),
     }
+}
+
+/// `_weakref._remove_dead_weakref(dct, key)`: deletes `dct[key]` if it is a dead weak
+/// reference (`_PyDict_DelItemIf` with `is_dead_weakref`); a missing key is no error, as a
+/// weak-value dictionary's callback may run after the key is gone.
+fn remove_dead_weakref<'py>(
+    interp: &Interp<'py>,
+    dct: &Obj<'py>,
+    key: &Obj<'py>,
+) -> R<'py, Obj<'py>> {
+    let heap = interp.heap;
+    let err = |e| interp.err(e);
+    let Ok(d) = dict::Dict::cast_internal(dct.object()) else {
+        return Err(interp.raise(
+            &exceptions::TYPE_ERROR,
+            format!(
+                "_remove_dead_weakref() argument 1 must be dict, not {}",
+                dct.ob_type().name()
+            ),
+        ));
+    };
+    let Some(value) = dict::get_item(heap, d, key.object()).map_err(err)? else {
+        return Ok(none(heap));
+    };
+    let Some(w) = weakref::Weakref::cast(value.object()) else {
+        return Err(interp.raise(&exceptions::TYPE_ERROR, "not a weakref"));
+    };
+    if weakref::referent(heap, w).is_none() {
+        dict::del_item(heap, d, key.object()).map_err(err)?;
+    }
+    Ok(none(heap))
 }

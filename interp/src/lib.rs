@@ -119,6 +119,8 @@ pub(crate) struct Interp<'py> {
     pub argv: Vec<String>,
     /// `gc.garbage` and `gc.callbacks`, once the `gc` module is imported.
     pub gc_lists: RefCell<Option<gc_module::GcLists<'py>>>,
+    /// The `atexit` callbacks' slots, oldest first (`None`: unregistered).
+    pub atexit: RefCell<Vec<Option<modules::atexit::Callback<'py>>>>,
     /// A `MemoryError` made at start, raised when no memory is left for a new one.
     pub spare_memory_error: Obj<'py>,
     /// The built-in types' `wrapper_descriptor`s handed out so far, by owning type and name:
@@ -342,6 +344,7 @@ impl<'py> Session<'py> {
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             argv,
             gc_lists: RefCell::new(None),
+            atexit: RefCell::new(Vec::new()),
             wrapper_descrs: RefCell::new(HashMap::new()),
             static_type_dicts: RefCell::new(HashMap::new()),
             spare_memory_error,
@@ -462,6 +465,7 @@ impl<'py> Session<'py> {
 
 impl Drop for Session<'_> {
     /// Interpreter shutdown, as `Py_FinalizeEx` and `finalize_modules` do it:
+    /// 0. `_PyAtExit_Call`: the `atexit` callbacks run, newest first;
     /// 1. `PyGC_Collect`: a full collection if the collector is enabled, with `gc.callbacks`;
     ///    then `sys.modules` is emptied and the session's table of modules dropped;
     /// 2. `sys.modules` is cleared: the module goes, and with it its namespace unless a cycle
@@ -474,6 +478,7 @@ impl Drop for Session<'_> {
     fn drop(&mut self) {
         let heap = self.interp.heap;
         heap.with_hooks(&self.interp, || {
+            modules::atexit::run_exitfuncs(&self.interp);
             heap.collect_if_enabled();
             self.interp.save_garbage();
             // `finalize_remove_modules`: `sys.modules` is emptied and the session's table of

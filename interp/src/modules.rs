@@ -2,7 +2,8 @@
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
 //! `version_info`), `time` (the clocks: `time`, `perf_counter`, `monotonic`, and their `_ns`
 //! forms), `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
-//! it), `_functools` (`partial`, from `partial.rs`), `gc` and `weakref`, whose functions live
+//! it), `_functools` (`partial`, from `partial.rs`), `gc` and `_weakref` (`weakref` is shipped
+//! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
 //! live in `modules/tracemalloc.rs`.
 
@@ -10,6 +11,7 @@ use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, abstract_};
 
+pub(crate) mod atexit;
 mod getframe;
 mod recordclass;
 mod struct_module;
@@ -110,13 +112,8 @@ pub(crate) fn bind<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Vec<Option<Obj<'py>>>> {
-    let module = if f.module == "weakref" {
-        "_weakref"
-    } else {
-        f.module
-    };
     let type_name = match f.params {
-        Params::NoArgs | Params::One => module,
+        Params::NoArgs | Params::One => f.module,
         Params::VarKeywords => return Ok(args.iter().cloned().map(Some).collect()),
         _ => "",
     };
@@ -134,7 +131,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "sys",
     "time",
     "gc",
-    "weakref",
+    "_weakref",
     "math",
     "dis",
     "_operator",
@@ -144,6 +141,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "_recordclass",
     "array",
     "_struct",
+    "atexit",
 ];
 
 /// A new module object for `name`.
@@ -180,7 +178,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     let all = FUNCTIONS
         .iter()
         .chain(super::gc_module::FUNCTIONS)
-        .chain(tracemalloc::FUNCTIONS);
+        .chain(tracemalloc::FUNCTIONS)
+        .chain(atexit::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -209,7 +208,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     if name == "array" {
         attrs = super::bytes_like::array_module_attributes(interp)?;
     }
-    if name == "weakref" {
+    if name == "_weakref" {
         let ty = &pyrt_objects::types::weakref::WEAKREF_TYPE
             .get()
             .ob_base
@@ -389,6 +388,10 @@ pub(crate) fn call_function<'py>(
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
     let gc_end = FUNCTIONS.len() + super::gc_module::FUNCTIONS.len();
+    let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
+    if index >= tracemalloc_end {
+        return atexit::call(interp, index - tracemalloc_end, args, kwargs);
+    }
     if index >= gc_end {
         return tracemalloc::call(interp, index - gc_end, args, kwargs);
     }
