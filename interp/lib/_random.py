@@ -8,6 +8,8 @@ two outputs, ``getrandbits`` an int from whole outputs, ``getstate``/``setstate`
 the 625-tuple of CPython's. Same seed, same numbers as CPython 3.12.
 """
 
+from operator import index as _index
+
 _N = 624
 _M = 397
 _MATRIX_A = 0x9908b0df
@@ -112,8 +114,7 @@ class Random:
 
     def getrandbits(self, k, /):
         """getrandbits(k) -> x.  Generates an int with k random bits."""
-        if not isinstance(k, int):
-            k = k.__index__()
+        k = _index(k)
         if k < 0:
             raise ValueError('number of bits must be non-negative')
         if k == 0:
