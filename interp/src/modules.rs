@@ -1,7 +1,8 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
-//! `version_info`), `time` (the clocks: `time`, `perf_counter`, `monotonic`, and their `_ns`
-//! forms), `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
+//! `version_info`), `_pyrt_time` (under the shipped `time.py`: the clocks `time`,
+//! `perf_counter`, `monotonic`, and their `_ns` forms here, the rest in `modules/time.rs`),
+//! `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
 //! it), `_functools` (`partial`, from `partial.rs`), `gc` and `weakref`, whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
 //! live in `modules/tracemalloc.rs`.
@@ -13,6 +14,7 @@ use pyrt_objects::{Obj, abstract_};
 mod getframe;
 mod recordclass;
 pub(crate) mod sys;
+pub(crate) mod time;
 pub(crate) mod tracemalloc;
 pub(crate) mod tracemalloc_frames;
 
@@ -60,12 +62,12 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "exc_info", Params::NoArgs),
     def("sys", "exception", Params::NoArgs),
     def("sys", "_getframe", Params::Positional { min: 0, max: 1 }),
-    def("time", "perf_counter", Params::NoArgs),
-    def("time", "perf_counter_ns", Params::NoArgs),
-    def("time", "monotonic", Params::NoArgs),
-    def("time", "monotonic_ns", Params::NoArgs),
-    def("time", "time", Params::NoArgs),
-    def("time", "time_ns", Params::NoArgs),
+    def("_pyrt_time", "perf_counter", Params::NoArgs),
+    def("_pyrt_time", "perf_counter_ns", Params::NoArgs),
+    def("_pyrt_time", "monotonic", Params::NoArgs),
+    def("_pyrt_time", "monotonic_ns", Params::NoArgs),
+    def("_pyrt_time", "time", Params::NoArgs),
+    def("_pyrt_time", "time_ns", Params::NoArgs),
     def("dis", "dis", Params::One),
     def(
         "_operator",
@@ -96,10 +98,10 @@ pub(crate) fn bind<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Vec<Option<Obj<'py>>>> {
-    let module = if f.module == "weakref" {
-        "_weakref"
-    } else {
-        f.module
+    let module = match f.module {
+        "weakref" => "_weakref",
+        "_pyrt_time" => "time",
+        m => m,
     };
     let type_name = match f.params {
         Params::NoArgs | Params::One => module,
@@ -118,7 +120,7 @@ pub(crate) fn base_index() -> usize {
 pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "builtins",
     "sys",
-    "time",
+    "_pyrt_time",
     "gc",
     "weakref",
     "math",
@@ -164,7 +166,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     let all = FUNCTIONS
         .iter()
         .chain(super::gc_module::FUNCTIONS)
-        .chain(tracemalloc::FUNCTIONS);
+        .chain(tracemalloc::FUNCTIONS)
+        .chain(time::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -367,6 +370,10 @@ pub(crate) fn call_function<'py>(
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
     let gc_end = FUNCTIONS.len() + super::gc_module::FUNCTIONS.len();
+    let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
+    if index >= tracemalloc_end {
+        return time::call(interp, index - tracemalloc_end, args, kwargs);
+    }
     if index >= gc_end {
         return tracemalloc::call(interp, index - gc_end, args, kwargs);
     }
@@ -517,7 +524,7 @@ pub(crate) fn call_function<'py>(
                 )),
             }
         }
-        ("time", "perf_counter" | "monotonic" | "perf_counter_ns" | "monotonic_ns") => {
+        ("_pyrt_time", "perf_counter" | "monotonic" | "perf_counter_ns" | "monotonic_ns") => {
             // Monotonic time from a process-wide start (the first call), as CPython's clocks
             // are monotonic with an undefined reference point: only differences mean anything.
             static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -528,7 +535,7 @@ pub(crate) fn call_function<'py>(
             }
             pyrt_objects::types::float::new_float(heap, elapsed.as_secs_f64()).map_err(err)
         }
-        ("time", "time" | "time_ns") => {
+        ("_pyrt_time", "time" | "time_ns") => {
             // Seconds since the Unix epoch from the system clock (`_PyTime_GetSystemClock`).
             let since = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
