@@ -12,7 +12,11 @@
 use super::real::{domain_error, range_error};
 use crate::error::PyResult;
 
+/// Lanczos' g, written in full: the decimal is the exact value of the double.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+/// g - 0.5, exact as well.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 
 /// The numerator of the Lanczos sum, lowest power first.
