@@ -108,8 +108,27 @@ class Random:
 
     def random(self):
         """random() -> x in the interval [0, 1)."""
-        a = self._genrand_uint32() >> 5
-        b = self._genrand_uint32() >> 6
+        # Two outputs of _genrand_uint32, written out: this is the hot path.
+        mt = self._mt
+        i = self._index
+        if i >= _N:
+            self._twist()
+            i = 0
+        y = mt[i]
+        i += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9d2c5680
+        y ^= (y << 15) & 0xefc60000
+        a = (y ^ (y >> 18)) >> 5
+        if i >= _N:
+            self._twist()
+            i = 0
+        y = mt[i]
+        self._index = i + 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9d2c5680
+        y ^= (y << 15) & 0xefc60000
+        b = (y ^ (y >> 18)) >> 6
         return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
 
     def getrandbits(self, k, /):

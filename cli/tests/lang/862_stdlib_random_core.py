@@ -29,3 +29,5 @@ class Dice(random.Random):
         return self.randint(1, 6)
 d = Dice(2024)
 print([d.roll() for _ in range(10)], isinstance(d, _random.Random))
+r = _random.Random(3); r.getrandbits(8)
+print([r.random() for _ in range(700)][310:314], r.getstate()[-1])
