@@ -22,15 +22,18 @@ class Random:
     """Random() -> create a random number generator with its own internal state."""
 
     def __new__(cls, *args, **kwargs):
-        if cls is Random and kwargs:
+        # A zeroed state, as `PyType_GenericNew` leaves CPython's; `__init__` seeds it.
+        self = object.__new__(cls)
+        self._mt = [0] * _N
+        self._index = 0
+        return self
+
+    def __init__(self, *args, **kwargs):
+        if kwargs and type(self).__init__ is Random.__init__:
             raise TypeError('Random() takes no keyword arguments')
         if len(args) > 1:
             raise TypeError('Random() requires 0 or 1 argument')
-        self = object.__new__(cls)
-        self._mt = [0] * _N
-        self._index = _N + 1
         self.seed(*args)
-        return self
 
     def _init_genrand(self, s):
         mt = self._mt
