@@ -17,6 +17,23 @@ from _pyrt_time import (
 )
 import _pyrt_time
 
+class _BuiltinLike:
+    """A function of this module that, like CPython's built-in functions, stays a plain
+    function as a class attribute (``Formatter.converter = time.gmtime`` must not bind)."""
+
+    def __init__(self, f):
+        self._f = f
+        self.__name__ = self.__qualname__ = f.__name__
+        self.__doc__ = f.__doc__
+        self.__module__ = 'time'
+
+    def __call__(self, *args):
+        return self._f(*args)
+
+    def __repr__(self):
+        return '<built-in function %s>' % self.__name__
+
+
 _FIELDS = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec',
            'tm_wday', 'tm_yday', 'tm_isdst')
 
@@ -259,4 +276,10 @@ def _init_timezone():
 
 
 timezone, altzone, daylight, tzname = _init_timezone()
+gmtime = _BuiltinLike(gmtime)
+localtime = _BuiltinLike(localtime)
+mktime = _BuiltinLike(mktime)
+strftime = _BuiltinLike(strftime)
+asctime = _BuiltinLike(asctime)
+ctime = _BuiltinLike(ctime)
 del _init_timezone
