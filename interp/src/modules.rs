@@ -1,7 +1,8 @@
 //! The built-in modules a script can import: `sys` (`Python/sysmodule.c`: `argv`,
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
-//! `version_info`), `time` (the clocks: `time`, `perf_counter`, `monotonic`, and their `_ns`
-//! forms), `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
+//! `version_info`), `_pyrt_time` (under the shipped `time.py`: the clocks `time`,
+//! `perf_counter`, `monotonic`, and their `_ns` forms here, the rest in `modules/time.rs`),
+//! `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
 //! it), `_functools` (`partial`, from `partial.rs`), `gc` and `_weakref` (`weakref` is shipped
 //! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
@@ -16,6 +17,7 @@ mod getframe;
 mod recordclass;
 mod struct_module;
 pub(crate) mod sys;
+pub(crate) mod time;
 pub(crate) mod tracemalloc;
 pub(crate) mod tracemalloc_frames;
 
@@ -63,12 +65,12 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     def("sys", "exc_info", Params::NoArgs),
     def("sys", "exception", Params::NoArgs),
     def("sys", "_getframe", Params::Positional { min: 0, max: 1 }),
-    def("time", "perf_counter", Params::NoArgs),
-    def("time", "perf_counter_ns", Params::NoArgs),
-    def("time", "monotonic", Params::NoArgs),
-    def("time", "monotonic_ns", Params::NoArgs),
-    def("time", "time", Params::NoArgs),
-    def("time", "time_ns", Params::NoArgs),
+    def("_pyrt_time", "perf_counter", Params::NoArgs),
+    def("_pyrt_time", "perf_counter_ns", Params::NoArgs),
+    def("_pyrt_time", "monotonic", Params::NoArgs),
+    def("_pyrt_time", "monotonic_ns", Params::NoArgs),
+    def("_pyrt_time", "time", Params::NoArgs),
+    def("_pyrt_time", "time_ns", Params::NoArgs),
     def("dis", "dis", Params::One),
     def(
         "_operator",
@@ -112,8 +114,13 @@ pub(crate) fn bind<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Vec<Option<Obj<'py>>>> {
+    // `_pyrt_time`'s functions are `time`'s (the shipped `time.py` re-exports them).
+    let module = match f.module {
+        "_pyrt_time" => "time",
+        m => m,
+    };
     let type_name = match f.params {
-        Params::NoArgs | Params::One => f.module,
+        Params::NoArgs | Params::One => module,
         Params::VarKeywords => return Ok(args.iter().cloned().map(Some).collect()),
         _ => "",
     };
@@ -129,7 +136,7 @@ pub(crate) fn base_index() -> usize {
 pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "builtins",
     "sys",
-    "time",
+    "_pyrt_time",
     "gc",
     "_weakref",
     "math",
@@ -179,7 +186,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         .iter()
         .chain(super::gc_module::FUNCTIONS)
         .chain(tracemalloc::FUNCTIONS)
-        .chain(atexit::FUNCTIONS);
+        .chain(atexit::FUNCTIONS)
+        .chain(time::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -389,6 +397,10 @@ pub(crate) fn call_function<'py>(
 ) -> R<'py, Obj<'py>> {
     let gc_end = FUNCTIONS.len() + super::gc_module::FUNCTIONS.len();
     let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
+    let atexit_end = tracemalloc_end + atexit::FUNCTIONS.len();
+    if index >= atexit_end {
+        return time::call(interp, index - atexit_end, args, kwargs);
+    }
     if index >= tracemalloc_end {
         return atexit::call(interp, index - tracemalloc_end, args, kwargs);
     }
@@ -543,7 +555,7 @@ pub(crate) fn call_function<'py>(
                 )),
             }
         }
-        ("time", "perf_counter" | "monotonic" | "perf_counter_ns" | "monotonic_ns") => {
+        ("_pyrt_time", "perf_counter" | "monotonic" | "perf_counter_ns" | "monotonic_ns") => {
             // Monotonic time from a process-wide start (the first call), as CPython's clocks
             // are monotonic with an undefined reference point: only differences mean anything.
             static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -554,7 +566,7 @@ pub(crate) fn call_function<'py>(
             }
             pyrt_objects::types::float::new_float(heap, elapsed.as_secs_f64()).map_err(err)
         }
-        ("time", "time" | "time_ns") => {
+        ("_pyrt_time", "time" | "time_ns") => {
             // Seconds since the Unix epoch from the system clock (`_PyTime_GetSystemClock`).
             let since = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

@@ -9,10 +9,13 @@
 //! | `real.rs` | libm wrappers and their error rules (`math_1`, `math_2`), `pow`, `fmod`, `log`, `modf`, `frexp`, `ldexp`, `isclose`, `ulp` |
 //! | `integer.rs` | `gcd`, `lcm`, `factorial`, `comb`, `perm`, `isqrt` |
 //! | `sums.rs` | `fsum` (exact), `prod`, and `vector_norm` for `hypot` and `dist` |
+//! | `sumprod.rs` | `sumprod` (exact ints, triple-length floats, then generic) |
+//! | `gamma.rs` | CPython's own `gamma`, `lgamma`, `remainder` and `nextafter`'s `steps` |
+//! | `libm.rs` | glibc's `acosh`, `asinh`, `atanh`, `erf`, `erfc`, `cbrt`, `nextafter`, which Rust's `f64` does not call |
 //!
-//! `cbrt` is left out: Rust links `cbrt` (and `fmod`, exact either way) from its own
-//! compiler-builtins, whose `cbrt` is not glibc's, so its last bit would differ from CPython's.
-//! The other functions call glibc's libm, as CPython does.
+//! Rust links `cbrt` (and `fmod`, exact either way) from its own compiler-builtins, whose
+//! `cbrt` is not glibc's: `libm.rs` calls glibc's through its `cbrtf64` alias. The other
+//! functions call glibc's libm, as CPython does.
 //!
 //! Arguments are converted as CPython converts them, for the built-in types:
 //! `PyFloat_AsDouble` ([`as_double`]: `TypeError: must be real number, not str`, `OverflowError:
@@ -22,17 +25,23 @@
 //! [`slot_defs`]), and `floor`/`ceil` fall back to a class's
 //! `__float__` or `__index__` ([`as_double_special`]).
 
+mod gamma;
 mod integer;
+mod libm;
 mod real;
+mod sumprod;
 mod sums;
 
+pub use gamma::{gamma, lgamma, nextafter_steps, remainder};
 pub use integer::{
     comb, factorial, factorial_of, gcd, gcd_of, isqrt, isqrt_of, lcm, lcm_of, perm, rising_product,
 };
+pub use libm::{c_acosh, c_asinh, c_atanh, c_cbrt, c_erf, c_erfc, c_nextafter};
 pub use real::{
     apply_1, apply_2, atan2, domain_error, fmod, frexp, isclose, ldexp, log, log1p, loghelper,
     long_frexp, modf, pow, range_error, ulp,
 };
+pub use sumprod::sumprod;
 pub use sums::{FSum, dist, fsum, hypot, prod, prod_with, vector_norm};
 
 use crate::error::{PyErr, PyResult};
@@ -69,9 +78,13 @@ pub static MATH_FUNCTIONS: MethodTable<Module> = MethodTable {
     type_name: "math",
     methods: &[
         def("acos", ONE, acos),
+        def("acosh", ONE, acosh),
         def("asin", ONE, asin),
+        def("asinh", ONE, asinh),
         def("atan", ONE, atan),
         def("atan2", TWO, call_atan2),
+        def("atanh", ONE, atanh),
+        def("cbrt", ONE, cbrt),
         def("ceil", ONE, ceil),
         def("comb", TWO, call_comb),
         def("copysign", TWO, copysign),
@@ -79,6 +92,8 @@ pub static MATH_FUNCTIONS: MethodTable<Module> = MethodTable {
         def("cosh", ONE, cosh),
         def("degrees", ONE, degrees),
         def("dist", TWO, call_dist),
+        def("erf", ONE, erf),
+        def("erfc", ONE, erfc),
         def("exp", ONE, exp),
         def("exp2", ONE, exp2),
         def("expm1", ONE, expm1),
@@ -88,6 +103,7 @@ pub static MATH_FUNCTIONS: MethodTable<Module> = MethodTable {
         def("fmod", TWO, call_fmod),
         def("frexp", ONE, call_frexp),
         def("fsum", ONE, call_fsum),
+        def("gamma", ONE, call_gamma),
         def("gcd", Params::AnyArgs, call_gcd),
         def("hypot", Params::AnyArgs, call_hypot),
         def(
@@ -105,11 +121,21 @@ pub static MATH_FUNCTIONS: MethodTable<Module> = MethodTable {
         def("isqrt", ONE, call_isqrt),
         def("lcm", Params::AnyArgs, call_lcm),
         def("ldexp", TWO, call_ldexp),
+        def("lgamma", ONE, call_lgamma),
         def("log", Params::Positional { min: 1, max: 2 }, call_log),
         def("log10", ONE, log10),
         def("log1p", ONE, call_log1p),
         def("log2", ONE, log2),
         def("modf", ONE, call_modf),
+        def(
+            "nextafter",
+            Params::Keywords {
+                names: &["", "", "steps"],
+                positional: 2,
+                required: 2,
+            },
+            call_nextafter,
+        ),
         def("perm", Params::Positional { min: 1, max: 2 }, call_perm),
         def("pow", TWO, call_pow),
         def(
@@ -122,9 +148,11 @@ pub static MATH_FUNCTIONS: MethodTable<Module> = MethodTable {
             call_prod,
         ),
         def("radians", ONE, radians),
+        def("remainder", TWO, call_remainder),
         def("sin", ONE, sin),
         def("sinh", ONE, sinh),
         def("sqrt", ONE, sqrt),
+        def("sumprod", TWO, call_sumprod),
         def("tan", ONE, tan),
         def("tanh", ONE, tanh),
         def("trunc", ONE, trunc),
@@ -148,8 +176,14 @@ macro_rules! math_1 {
 
 math_1! {
     acos = f64::acos, false;
+    acosh = c_acosh, false;
     asin = f64::asin, false;
+    asinh = c_asinh, false;
     atan = f64::atan, false;
+    atanh = c_atanh, false;
+    cbrt = c_cbrt, false;
+    erf = c_erf, false;
+    erfc = c_erfc, false;
     cos = f64::cos, false;
     cosh = f64::cosh, true;
     exp = f64::exp, true;
@@ -177,6 +211,7 @@ macro_rules! math_2 {
 math_2! {
     call_atan2 = atan2;
     copysign = f64::copysign;
+    call_remainder = remainder;
 }
 
 macro_rules! of_double {
@@ -389,4 +424,35 @@ fn call_perm<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Ob
 
 fn call_isqrt<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     new_int(heap, &isqrt_of(arg(args, 0)?.object())?)
+}
+
+fn call_gamma<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    new_float(heap, gamma(double_arg(heap, args, 0)?)?)
+}
+
+fn call_lgamma<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    new_float(heap, lgamma(double_arg(heap, args, 0)?)?)
+}
+
+fn call_sumprod<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    sumprod(heap, arg(args, 0)?.object(), arg(args, 1)?.object())
+}
+
+/// `math.nextafter(x, y, /, *, steps=None)`: libm's `nextafter`, or `steps` floats along
+/// (a non-negative index; past 2**64 - 1 as many as that).
+fn call_nextafter<'h>(heap: &'h Heap, _: &Module, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
+    let x = double_arg(heap, args, 0)?;
+    let y = double_arg(heap, args, 1)?;
+    let steps = opt(args, 2)
+        .map(Obj::object)
+        .filter(|o| !crate::numbers::is_none(o));
+    let Some(steps) = steps else {
+        return new_float(heap, c_nextafter(x, y));
+    };
+    let n = crate::numbers::index_value(steps)?;
+    if n.is_negative() {
+        return Err(PyErr::value_error("steps must be a non-negative integer"));
+    }
+    let n = n.to_u64().unwrap_or(u64::MAX);
+    new_float(heap, nextafter_steps(x, y, n))
 }
