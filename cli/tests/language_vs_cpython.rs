@@ -83,10 +83,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
-        "141_class_abstract.py",
-        "needs the standard library's abc (a later issue)",
-    ),
-    (
         "191_traceback_module.py",
         "needs the standard library's traceback (a later issue)",
     ),
