@@ -71,10 +71,6 @@ const PENDING: &[(&str, &str)] = &[
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),
     (
-        "066_decorator_as_class.py",
-        "needs the standard library's dataclasses (a later issue)",
-    ),
-    (
         "073_with_files.py",
         "needs the standard library's os (a later issue)",
     ),
