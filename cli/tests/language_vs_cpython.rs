@@ -83,10 +83,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's traceback (a later issue)",
     ),
     (
-        "203_generic_functions_classes.py",
-        "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
-    ),
-    (
         "221_weakref_basics.py",
         "pyrt raises AttributeError: module 'weakref' has no attribute 'WeakValueDictionary'",
     ),

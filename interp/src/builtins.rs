@@ -994,6 +994,9 @@ pub(crate) fn construct<'py>(
     if let Some(r) = interp.construct_descriptor(ty, &args, &kwargs) {
         return r;
     }
+    if let Some(r) = super::typing_objects::construct_type_param(heap, ty, &args, &kwargs) {
+        return r.map_err(|e| interp.err(e));
+    }
     if is(super::super_object::super_type()) {
         return interp.new_super(&args);
     }
