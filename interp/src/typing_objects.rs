@@ -625,9 +625,7 @@ pub(crate) fn construct_type_param<'h>(
             }
         }
         if flags & COVARIANT != 0 && flags & CONTRAVARIANT != 0 {
-            return Err(PyErr::value_error(
-                "Bivariant types are not supported.",
-            ));
+            return Err(PyErr::value_error("Bivariant types are not supported."));
         }
         if flags & INFER_VARIANCE != 0 && flags & (COVARIANT | CONTRAVARIANT) != 0 {
             return Err(PyErr::value_error(
