@@ -67,24 +67,12 @@ const PENDING: &[(&str, &str)] = &[
         "stdout line 8: CPython 'False False True' / pyrt 'False True True' (CPython's compile of the script passes the gen-0 threshold, and the collection at the first RESUME untracks the constant)",
     ),
     (
-        "066_decorator_as_class.py",
-        "needs the standard library's dataclasses (a later issue)",
-    ),
-    (
         "073_with_files.py",
         "needs the standard library's os (a later issue)",
     ),
     (
-        "141_class_abstract.py",
-        "needs the standard library's abc (a later issue)",
-    ),
-    (
         "191_traceback_module.py",
         "needs the standard library's traceback (a later issue)",
-    ),
-    (
-        "203_generic_functions_classes.py",
-        "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
     ),
     (
         "859_stdlib_json_utf16_utf32.py",

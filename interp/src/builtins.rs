@@ -998,6 +998,9 @@ pub(crate) fn construct<'py>(
     if let Some(r) = super::bytes_like::construct(interp, ty, &args, &kwargs) {
         return r;
     }
+    if let Some(r) = super::typing_objects::construct_type_param(heap, ty, &args, &kwargs) {
+        return r.map_err(|e| interp.err(e));
+    }
     if is(super::super_object::super_type()) {
         return interp.new_super(&args);
     }

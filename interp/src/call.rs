@@ -638,6 +638,10 @@ impl<'py> Interp<'py> {
             if name == "__del__" {
                 class::update_finalizer(self.heap, ty);
             }
+            if name == "__abstractmethods__" && result.is_ok() {
+                class::update_abstract(self.heap, ty, value.map(Obj::object))
+                    .map_err(|e| self.err(e))?;
+            }
             result.map_err(|e| self.err(e))
         };
         Some(run())

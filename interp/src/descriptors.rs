@@ -97,7 +97,35 @@ fn address_repr(_heap: &Heap, o: &PyObject) -> PyResult<String> {
     ))
 }
 
-static PROPERTY_MEMBERS: [Member; 4] = [
+/// `_PyObject_IsAbstract(f)`: whether `f.__isabstractmethod__` is true (a missing attribute
+/// is false).
+fn is_abstract(heap: &Heap, f: &PyObject) -> PyResult<bool> {
+    match abstract_::getattr(heap, f, "__isabstractmethod__") {
+        Ok(v) => abstract_::is_true(heap, v.object()),
+        Err(e) if e.kind() == pyrt_objects::ExcKind::AttributeError => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `property_get___isabstractmethod__`: whether the getter, setter or deleter is abstract.
+fn property_is_abstract<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
+    for i in [prop::FGET, prop::FSET, prop::FDEL] {
+        let f = word(heap, &PROPERTY, o, i);
+        if !f.is(&none(heap)) && is_abstract(heap, f.object())? {
+            return Ok(pyrt_objects::types::long::new_bool(heap, true));
+        }
+    }
+    Ok(pyrt_objects::types::long::new_bool(heap, false))
+}
+
+/// `cm_get___isabstractmethod__` / `sm_get___isabstractmethod__`: the callable's.
+fn wrapped_is_abstract<'h>(heap: &'h Heap, k: &'static Kind, o: &PyObject) -> PyResult<Obj<'h>> {
+    let f = word(heap, k, o, 0);
+    let yes = is_abstract(heap, f.object())?;
+    Ok(pyrt_objects::types::long::new_bool(heap, yes))
+}
+
+static PROPERTY_MEMBERS: [Member; 5] = [
     Member {
         name: "fget",
         get: |h, o| Ok(word(h, &PROPERTY, o, prop::FGET)),
@@ -113,6 +141,10 @@ static PROPERTY_MEMBERS: [Member; 4] = [
     Member {
         name: "__doc__",
         get: |h, o| Ok(word(h, &PROPERTY, o, prop::DOC)),
+    },
+    Member {
+        name: "__isabstractmethod__",
+        get: property_is_abstract,
     },
 ];
 static PROPERTY_SLOTS: Slots = descr_slots!(address_repr, &PROPERTY_MEMBERS);
@@ -133,7 +165,7 @@ fn classmethod_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
     ))
 }
 
-static CLASSMETHOD_MEMBERS: [Member; 2] = [
+static CLASSMETHOD_MEMBERS: [Member; 3] = [
     Member {
         name: "__func__",
         get: |h, o| Ok(word(h, &CLASSMETHOD, o, 0)),
@@ -141,9 +173,13 @@ static CLASSMETHOD_MEMBERS: [Member; 2] = [
     Member {
         name: "__wrapped__",
         get: |h, o| Ok(word(h, &CLASSMETHOD, o, 0)),
+    },
+    Member {
+        name: "__isabstractmethod__",
+        get: |h, o| wrapped_is_abstract(h, &CLASSMETHOD, o),
     },
 ];
-static STATICMETHOD_MEMBERS: [Member; 2] = [
+static STATICMETHOD_MEMBERS: [Member; 3] = [
     Member {
         name: "__func__",
         get: |h, o| Ok(word(h, &STATICMETHOD, o, 0)),
@@ -151,6 +187,10 @@ static STATICMETHOD_MEMBERS: [Member; 2] = [
     Member {
         name: "__wrapped__",
         get: |h, o| Ok(word(h, &STATICMETHOD, o, 0)),
+    },
+    Member {
+        name: "__isabstractmethod__",
+        get: |h, o| wrapped_is_abstract(h, &STATICMETHOD, o),
     },
 ];
 static CLASSMETHOD_SLOTS: Slots = descr_slots!(classmethod_repr, &CLASSMETHOD_MEMBERS);

@@ -15,8 +15,10 @@
 //! `NameError` only when `X.__value__` is read), then kept. Type parameters made by the
 //! syntax infer their variance, so their repr is their bare name.
 //!
-//! Generic classes (`class C[T]`, `INTRINSIC_SUBSCRIPT_GENERIC`) need `typing.Generic`, which
-//! CPython implements in `typing.py`: pyrt refuses them with a clear error.
+//! Generic classes (`class C[T]`, `INTRINSIC_SUBSCRIPT_GENERIC`) take their base from the
+//! shipped `typing.py` (`typing._GenericAlias(typing.Generic, params)`). `TypeVar(...)`,
+//! `ParamSpec(...)` and `TypeVarTuple(...)` called from Python make the same objects
+//! ([`construct_type_param`]), with the bound and constraints given.
 
 use pyrt_objects::typeobj::{CompareOp, NumberSlots, Slots, StaticType, TypeFlags, TypeSpec};
 use pyrt_objects::types::class;
@@ -557,4 +559,102 @@ fn no_attribute(type_name: &str, name: &str) -> PyErr {
         ExcKind::AttributeError,
         format!("'{type_name}' object has no attribute '{name}'"),
     )
+}
+
+/// `TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False,
+/// infer_variance=False)`, `ParamSpec(name, bound=None, covariant=False,
+/// contravariant=False, infer_variance=False)` and `TypeVarTuple(name)` called from Python
+/// (`typevar_new_impl` and its siblings): the bound and constraints are given, not computed.
+/// `None` when `ty` is none of these types.
+///
+/// # Errors
+/// The argument errors; `ValueError: Bivariant types are not supported.`,
+/// `ValueError: Variance cannot be specified with infer_variance.`, `TypeError: Constraints
+/// cannot be combined with bound=...`, `TypeError: A single constraint is not allowed`.
+pub(crate) fn construct_type_param<'h>(
+    heap: &'h Heap,
+    ty: &pyrt_objects::typeobj::PyTypeObject,
+    args: &[Obj<'h>],
+    kwargs: &[(String, Obj<'h>)],
+) -> Option<PyResult<Obj<'h>>> {
+    let which = [&TYPEVAR, &PARAMSPEC, &TYPEVARTUPLE]
+        .iter()
+        .position(|k| core::ptr::eq(ty, k.static_type().get()))?;
+    let short = ["typevar", "paramspec", "typevartuple"][which];
+    Some((|| {
+        let Some((name, rest)) = args.split_first() else {
+            return Err(PyErr::type_error(format!(
+                "{short}() missing required argument 'name' (pos 1)"
+            )));
+        };
+        if unicode::Str::cast(name.object()).is_none() {
+            return Err(PyErr::type_error(format!(
+                "{short}() argument 'name' must be str, not {}",
+                name.ob_type().name()
+            )));
+        }
+        if which != 0 && !rest.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{short}() takes exactly 1 positional argument ({} given)",
+                args.len()
+            )));
+        }
+        let mut bound = None;
+        let mut flags = 0;
+        for (k, v) in kwargs {
+            let allowed = match k.as_str() {
+                "bound" => which != 2,
+                "covariant" | "contravariant" | "infer_variance" => which != 2,
+                _ => false,
+            };
+            if !allowed {
+                return Err(PyErr::type_error(format!(
+                    "'{k}' is an invalid keyword argument for {short}()"
+                )));
+            }
+            match k.as_str() {
+                "bound" => bound = Some(v.clone()).filter(|b| !b.is(&none(heap))),
+                "covariant" if abstract_::is_true(heap, v.object())? => flags |= COVARIANT,
+                "contravariant" if abstract_::is_true(heap, v.object())? => {
+                    flags |= CONTRAVARIANT;
+                }
+                "infer_variance" if abstract_::is_true(heap, v.object())? => {
+                    flags |= INFER_VARIANCE;
+                }
+                _ => {}
+            }
+        }
+        if flags & COVARIANT != 0 && flags & CONTRAVARIANT != 0 {
+            return Err(PyErr::value_error("Bivariant types are not supported."));
+        }
+        if flags & INFER_VARIANCE != 0 && flags & (COVARIANT | CONTRAVARIANT) != 0 {
+            return Err(PyErr::value_error(
+                "Variance cannot be specified with infer_variance.",
+            ));
+        }
+        match which {
+            0 => {
+                if !rest.is_empty() && bound.is_some() {
+                    return Err(PyErr::type_error(
+                        "Constraints cannot be combined with bound=...",
+                    ));
+                }
+                if rest.len() == 1 {
+                    return Err(PyErr::type_error("A single constraint is not allowed"));
+                }
+                let constraints = if rest.is_empty() {
+                    None
+                } else {
+                    Some(tuple::new_tuple(heap, rest.to_vec())?)
+                };
+                TYPEVAR.alloc(
+                    heap,
+                    &[Some(name.clone()), bound, None, constraints, None],
+                    &[flags],
+                )
+            }
+            1 => PARAMSPEC.alloc(heap, &[Some(name.clone()), bound], &[flags]),
+            _ => TYPEVARTUPLE.alloc(heap, &[Some(name.clone())], &[]),
+        }
+    })())
 }

@@ -13,7 +13,7 @@
 //!
 //! `ASYNC_GEN_WRAP` never runs (the compiler refuses `async`) and raises `SystemError`;
 //! `PREP_RERAISE_STAR` is `except*`'s ([`super::except_star`]). The PEP 695 ones make the objects of
-//! [`crate::typing_objects`]; `SUBSCRIPT_GENERIC` (a generic class) is refused.
+//! [`crate::typing_objects`]; `SUBSCRIPT_GENERIC` (a generic class) calls the shipped `typing`.
 
 use std::io::Write as _;
 
@@ -55,12 +55,15 @@ impl<'py> Run<'_, 'py> {
             }
             // INTRINSIC_TYPEVAR, INTRINSIC_PARAMSPEC, INTRINSIC_TYPEVARTUPLE: `v` is the name.
             7..=9 => new_type_param(heap, which, v, None, None).map_err(|e| interp.err(e)),
-            // INTRINSIC_SUBSCRIPT_GENERIC: `Generic[*params]`, which is `typing.py`'s.
-            10 => Err(interp.raise(
-                &exceptions::NOT_IMPLEMENTED_ERROR,
-                "pyrt does not make generic classes (class C[T]) yet: typing.Generic is the \
-                 standard library's",
-            )),
+            // INTRINSIC_SUBSCRIPT_GENERIC (`_Py_subscript_generic`): the base of `class
+            // C[T]`, `typing._GenericAlias(typing.Generic, params)`: pyrt's `Generic` is the
+            // shipped `typing.py`'s.
+            10 => {
+                let typing = interp.vm_import("typing")?;
+                let alias = interp.getattr(&typing, "_GenericAlias")?;
+                let generic = interp.getattr(&typing, "Generic")?;
+                interp.call(&alias, vec![generic, v], Vec::new())
+            }
             // INTRINSIC_TYPEALIAS: `v` is `(name, type_params, compute_value)`.
             11 => {
                 let module = self.module_name();

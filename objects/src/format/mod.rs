@@ -77,6 +77,17 @@ pub fn format(heap: &Heap, value: &PyObject, spec: &str) -> PyResult<String> {
         return r
             .map(|s| unicode::Str::cast(s.object()).map_or_else(String::new, unicode::str_value));
     }
+    format_builtin(heap, value, spec)
+}
+
+/// `int.__format__`, `float.__format__`, `complex.__format__` and `str.__format__` of `value`
+/// (an instance of the type or of a subclass): the built-in formatting of its value, never the
+/// subclass's own `__format__` (which may be this very method: `IntEnum` sets
+/// `__format__ = int.__format__`). An empty spec is `str(value)`, as CPython's `format_obj`.
+///
+/// # Errors
+/// As [`format`].
+pub fn format_builtin(heap: &Heap, value: &PyObject, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return abstract_::str(heap, value);
     }

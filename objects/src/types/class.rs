@@ -74,6 +74,9 @@ pub struct PyHeapTypeObject {
     c3: core::cell::Cell<bool>,
     /// Whether the class or a base defines `__del__` (CPython's `tp_finalize` slot is set).
     finalizer: core::cell::Cell<bool>,
+    /// `Py_TPFLAGS_IS_ABSTRACT`: the class's own `__abstractmethods__` is non-empty, so
+    /// `object.__new__` refuses to make instances.
+    is_abstract: core::cell::Cell<bool>,
     _reserved: [u8; RESERVED],
 }
 
@@ -84,7 +87,7 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<ClassKind>()
     - size_of::<core::cell::Cell<Option<NonNull<str>>>>()
     - size_of::<core::cell::RefCell<Vec<Box<str>>>>()
-    - size_of::<core::cell::Cell<bool>>()
+    - 2 * size_of::<core::cell::Cell<bool>>()
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
     - 4 * size_of::<Option<ObjPtr>>()
     - 2 * size_of::<core::cell::Cell<(u32, bool)>>()
@@ -159,6 +162,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).new_fact).write(core::cell::Cell::new((0, false)));
         ptr::addr_of_mut!((*h).c3).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
+        ptr::addr_of_mut!((*h).is_abstract).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).assigned_names).write(core::cell::RefCell::new(Vec::new()));
         ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
@@ -987,7 +991,56 @@ pub fn type_setattr(heap: &Heap, c: &Class, name: &str, value: Option<&PyObject>
     if name == "__del__" {
         update_finalizer(heap, ty);
     }
+    if name == "__abstractmethods__" && result.is_ok() {
+        update_abstract(heap, ty, value)?;
+    }
     result
+}
+
+/// `type_set_abstractmethods`: after `C.__abstractmethods__` was set to `value` (or deleted,
+/// `None`), the class is abstract (`Py_TPFLAGS_IS_ABSTRACT`) when the value is true.
+///
+/// # Errors
+/// What the value's `__bool__` raises.
+pub fn update_abstract(heap: &Heap, ty: &PyTypeObject, value: Option<&PyObject>) -> PyResult<()> {
+    let Some(c) = Class::of_type(ty) else {
+        return Ok(());
+    };
+    let abstract_now = match value {
+        Some(v) => crate::abstract_::is_true(heap, v)?,
+        None => false,
+    };
+    header(c).is_abstract.set(abstract_now);
+    Ok(())
+}
+
+/// `object_new`'s refusal for a class whose `__abstractmethods__` is non-empty: `TypeError:
+/// Can't instantiate abstract class C without an implementation for abstract method(s) 'f',
+/// 'g'` (the names sorted).
+fn abstract_instance_error(heap: &Heap, cls: &Class) -> PyErr {
+    let ty = cls.as_type();
+    let mut names: Vec<String> = Vec::new();
+    let methods = class_dict(ty).and_then(|d| {
+        let d = crate::types::dict::Dict::cast(d)?;
+        let key = crate::types::unicode::new_str(heap, "__abstractmethods__").ok()?;
+        crate::types::dict::get_item(heap, d, key.object()).ok()?
+    });
+    if let Some(m) = methods {
+        let r = crate::abstract_::for_each(heap, m.object(), |item| {
+            names.push(crate::abstract_::str(heap, item.object())?);
+            Ok(true)
+        });
+        if let Err(e) = r {
+            return e;
+        }
+    }
+    names.sort();
+    let plural = if names.len() == 1 { "" } else { "s" };
+    PyErr::type_error(format!(
+        "Can't instantiate abstract class {} without an implementation for abstract method{plural} '{}'",
+        ty.name(),
+        names.join("', '")
+    ))
 }
 
 /// `_PyType_Lookup(ty, name)` through the method cache, as a new reference: `name` (a str) in
@@ -1183,6 +1236,9 @@ pub fn new_instance<'h>(heap: &'h Heap, cls: &Class) -> PyResult<Obj<'h>> {
     let ty = cls.as_type();
     if header(cls).kind != ClassKind::Object {
         return call(heap, cls, Vec::new());
+    }
+    if header(cls).is_abstract.get() {
+        return Err(abstract_instance_error(heap, cls));
     }
     let op = heap.alloc_object(ty, ty.basicsize())?;
     // SAFETY: a fresh instance: the slots after the header start unset (and the pre-header

@@ -147,7 +147,8 @@ pub(crate) fn format_number<'h>(
             "__format__() argument must be str, not {got}"
         )));
     };
-    let text = crate::format::format(heap, n, crate::types::unicode::str_value(spec).as_str())?;
+    let spec = crate::types::unicode::str_value(spec);
+    let text = crate::format::format_builtin(heap, n, spec.as_str())?;
     crate::types::unicode::new_str(heap, &text)
 }
 
