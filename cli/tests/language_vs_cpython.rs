@@ -75,10 +75,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's dataclasses (a later issue)",
     ),
     (
-        "073_with_files.py",
-        "needs the standard library's os (a later issue)",
-    ),
-    (
         "115_del_slices.py",
         "pyrt raises NameError: name 'bytearray' is not defined",
     ),

@@ -11,6 +11,7 @@ use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, abstract_};
 
 mod getframe;
+pub(crate) mod posix;
 mod recordclass;
 pub(crate) mod sys;
 pub(crate) mod tracemalloc;
@@ -128,6 +129,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "_tracemalloc",
     "_pyrt_tracemalloc",
     "_recordclass",
+    "posix",
 ];
 
 /// A new module object for `name`.
@@ -164,7 +166,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     let all = FUNCTIONS
         .iter()
         .chain(super::gc_module::FUNCTIONS)
-        .chain(tracemalloc::FUNCTIONS);
+        .chain(tracemalloc::FUNCTIONS)
+        .chain(posix::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -177,6 +180,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     let mut attrs = Vec::new();
     if name == "sys" {
         attrs = sys::attributes(interp)?;
+    }
+    if name == "posix" {
+        attrs = posix::attributes(interp)?;
     }
     if name == "math" {
         attrs = math_attributes(interp)?;
@@ -367,6 +373,10 @@ pub(crate) fn call_function<'py>(
     kwargs: Vec<(String, Obj<'py>)>,
 ) -> R<'py, Obj<'py>> {
     let gc_end = FUNCTIONS.len() + super::gc_module::FUNCTIONS.len();
+    let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
+    if index >= tracemalloc_end {
+        return posix::call(interp, index - tracemalloc_end, args, kwargs);
+    }
     if index >= gc_end {
         return tracemalloc::call(interp, index - gc_end, args, kwargs);
     }
