@@ -83,10 +83,6 @@ const PENDING: &[(&str, &str)] = &[
         "needs the standard library's abc (a later issue)",
     ),
     (
-        "191_traceback_module.py",
-        "needs the standard library's traceback (a later issue)",
-    ),
-    (
         "203_generic_functions_classes.py",
         "pyrt raises NotImplementedError: pyrt does not make generic classes (class C[T]) yet (typing.Generic is the standard library's)",
     ),

@@ -12,6 +12,7 @@ use pyrt_objects::{Obj, abstract_};
 
 mod getframe;
 pub(crate) mod posix;
+mod pyrt_traceback;
 mod recordclass;
 pub(crate) mod sys;
 pub(crate) mod tracemalloc;
@@ -81,6 +82,13 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     ),
     def("_recordclass", "items", Params::One),
     def(
+        "_pyrt_traceback",
+        "format_entry",
+        Params::Positional { min: 3, max: 3 },
+    ),
+    def("_pyrt_traceback", "format_exception_only", Params::One),
+    def("_pyrt_traceback", "format_exception", Params::One),
+    def(
         "_recordclass",
         "set_item",
         Params::Positional { min: 3, max: 3 },
@@ -130,6 +138,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "_pyrt_tracemalloc",
     "_recordclass",
     "posix",
+    "_pyrt_traceback",
 ];
 
 /// A new module object for `name`.
@@ -550,6 +559,15 @@ pub(crate) fn call_function<'py>(
             pyrt_objects::types::float::new_float(heap, since.as_secs_f64()).map_err(err)
         }
         ("_recordclass", "new_items") => recordclass::new_items(interp, &arg(0)?, &arg(1)?),
+        ("_pyrt_traceback", "format_entry") => {
+            pyrt_traceback::format_entry(interp, &arg(0)?, &arg(1)?, &arg(2)?)
+        }
+        ("_pyrt_traceback", "format_exception_only") => {
+            pyrt_traceback::format_exception_only(interp, &arg(0)?)
+        }
+        ("_pyrt_traceback", "format_exception") => {
+            pyrt_traceback::format_exception(interp, &arg(0)?)
+        }
         ("_recordclass", "items") => recordclass::items(interp, arg(0)?.object()),
         ("_recordclass", "set_item") => {
             recordclass::set_item(interp, arg(0)?.object(), arg(1)?.object(), arg(2)?)
