@@ -415,6 +415,7 @@ class TextIOWrapper:
         self.buffer = buffer
         self._errors = "strict" if errors is None else errors
         self._translate = newline is None
+        self._newline = newline
         self._pending = b""   # bytes read from the buffer, not yet decoded
         self._decoded = ""    # text decoded, not yet returned
 
@@ -462,17 +463,12 @@ class TextIOWrapper:
         return self.buffer.isatty()
 
     def _decode(self, data, final):
+        """Decodes what the buffer gave into `_decoded` (untranslated: newlines are
+        translated as text is returned, so that `tell` can count the bytes left)."""
         data = self._pending + data
         n = len(data) if final or self._codec != "utf-8" else _complete_utf8(data)
         self._pending = data[n:]
-        text = data[:n].decode(self._codec, self._errors)
-        if self._translate:
-            if not final and text.endswith("\r"):
-                # A '\r' at a chunk's end may be the first half of '\r\n'.
-                self._pending = b"\r" + self._pending
-                text = text[:-1]
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        self._decoded += text
+        self._decoded += data[:n].decode(self._codec, self._errors)
 
     def _fill(self):
         """Decodes one more chunk; False at the end of the file."""
@@ -485,27 +481,65 @@ class TextIOWrapper:
         if not self.buffer.readable():
             raise _unsupported("not readable")
 
+    def _take(self, n):
+        """The first `n` characters of `_decoded`, translated, removed from it."""
+        text, self._decoded = self._decoded[:n], self._decoded[n:]
+        if self._translate:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
+
+    def _line_end(self, eof):
+        """Where the first line of `_decoded` ends (after its newline), or -1 when more text
+        is needed to know."""
+        d = self._decoded
+        if self._newline == "\n":
+            return d.find("\n") + 1 or -1
+        for i, c in enumerate(d):
+            if c == "\n":
+                return i + 1
+            if c == "\r":
+                if i + 1 < len(d):
+                    return i + 2 if d[i + 1] == "\n" else i + 1
+                return i + 1 if eof else -1
+        return -1
+
     def read(self, size=-1):
         self._check_readable()
         if size is None or size < 0:
             self._decode(self.buffer.read(), final=True)
-            text, self._decoded = self._decoded, ""
-            return text
-        while len(self._decoded) < size and self._fill():
-            pass
-        text, self._decoded = self._decoded[:size], self._decoded[size:]
-        return text
+            return self._take(len(self._decoded))
+        if not self._translate:
+            while len(self._decoded) < size and self._fill():
+                pass
+            return self._take(size)
+        out = []
+        while size > 0:
+            # One more character than needed, to see a '\r\n' whole.
+            while len(self._decoded) <= size and self._fill():
+                pass
+            if not self._decoded:
+                break
+            piece = self._decoded[:size]
+            n = size
+            if piece.endswith("\r") and self._decoded[size:size + 1] == "\n":
+                n += 1
+            text = self._take(n)
+            out.append(text)
+            size -= len(text)
+        return "".join(out)
 
     def readline(self, size=-1):
         self._check_readable()
-        while "\n" not in self._decoded and self._fill():
-            pass
-        end = self._decoded.find("\n")
-        n = len(self._decoded) if end < 0 else end + 1
+        eof = False
+        while True:
+            end = self._line_end(eof)
+            if end >= 0 or eof:
+                break
+            eof = not self._fill()
+        n = len(self._decoded) if end < 0 else end
         if size is not None and 0 <= size < n:
             n = size
-        line, self._decoded = self._decoded[:n], self._decoded[n:]
-        return line
+        return self._take(n)
 
     def readlines(self, hint=-1):
         return _readlines(self, hint)
@@ -536,11 +570,9 @@ class TextIOWrapper:
             self.write(line)
 
     def _forget_reads(self):
-        """Moves the buffer back to the logical position, before what was read ahead."""
-        if self._decoded or self._pending:
-            unread = len(self._decoded.encode(self._codec)) + len(self._pending)
-            self._decoded, self._pending = "", b""
-            self.buffer.seek(-unread, 1)
+        """Drops the text read ahead (`textiowrapper_write`): the write goes where the
+        buffer is, after it."""
+        self._decoded, self._pending = "", b""
 
     def flush(self):
         self._check()

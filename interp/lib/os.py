@@ -1,6 +1,6 @@
 """Operating system services, as CPython 3.12's Lib/os.py over the built-in `posix`:
 `getpid`, `getcwd`, `listdir`, `mkdir`, `makedirs`, `remove`/`unlink`, `rmdir`, `rename`,
-`stat` (an `os.stat_result`), `fspath`, `urandom`, `cpu_count`, `strerror`, `getenv`,
+`stat` (an `os.stat_result`), `fspath`, `urandom`, `cpu_count`, `strerror`, `getenv`, `fsencode`, `fsdecode`,
 `environ` (a mapping of str over `posix.environ`'s bytes), `path` (`posixpath`), and the
 constants `name`, `sep`, `linesep`, `curdir`, `pardir`, `extsep`, `altsep`, `pathsep`,
 `devnull`. Shipped with pyrt (interp/lib/): pyrt's own code. Assigning to `os.environ`
@@ -113,7 +113,7 @@ class _Environ:
         return len(self._data)
 
     def __contains__(self, key):
-        return isinstance(key, str) and key.encode('utf-8', 'surrogateescape') in self._data
+        return self._encode(key) in self._data
 
     def get(self, key, default=None):
         try:
@@ -160,6 +160,18 @@ class _Environ:
 
 _Environ.__module__ = 'os'
 environ = _Environ(posix.environ)
+
+
+def fsencode(filename):
+    """A path as bytes (UTF-8 with surrogateescape, the file system encoding)."""
+    filename = fspath(filename)
+    return filename.encode('utf-8', 'surrogateescape') if isinstance(filename, str) else filename
+
+
+def fsdecode(filename):
+    """A path as str (UTF-8 with surrogateescape, the file system encoding)."""
+    filename = fspath(filename)
+    return filename.decode('utf-8', 'surrogateescape') if isinstance(filename, bytes) else filename
 
 
 def getenv(key, default=None):

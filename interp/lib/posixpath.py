@@ -24,6 +24,12 @@ def _sep(p):
     return b'/' if isinstance(p, bytes) else '/'
 
 
+def _rfind(s, ch):
+    """The index of the last `ch` (one character or byte) in `s`, or -1."""
+    i = s[::-1].find(ch)
+    return -1 if i < 0 else len(s) - 1 - i
+
+
 def _check_types(funcname, *args):
     """`genericpath._check_arg_types`: all str or all bytes."""
     has_str = has_bytes = False
@@ -71,7 +77,7 @@ def split(p):
     slashes removed unless it is all slashes)."""
     p = _posix.fspath(p)
     sep = _sep(p)
-    i = p.rfind(sep) + 1
+    i = _rfind(p, sep) + 1
     head, tail = p[:i], p[i:]
     if head and head != sep * len(head):
         head = head.rstrip(sep)
@@ -86,8 +92,8 @@ def splitext(p):
         sep, dot = b'/', b'.'
     else:
         sep, dot = '/', '.'
-    sep_index = p.rfind(sep)
-    dot_index = p.rfind(dot)
+    sep_index = _rfind(p, sep)
+    dot_index = _rfind(p, dot)
     if dot_index > sep_index:
         filename_index = sep_index + 1
         while filename_index < dot_index:
@@ -100,14 +106,14 @@ def splitext(p):
 def basename(p):
     """The last component of a path."""
     p = _posix.fspath(p)
-    return p[p.rfind(_sep(p)) + 1:]
+    return p[_rfind(p, _sep(p)) + 1:]
 
 
 def dirname(p):
     """Everything before the last component of a path."""
     p = _posix.fspath(p)
     sep = _sep(p)
-    head = p[:p.rfind(sep) + 1]
+    head = p[:_rfind(p, sep) + 1]
     if head and head != sep * len(head):
         head = head.rstrip(sep)
     return head
