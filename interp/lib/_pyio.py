@@ -7,8 +7,8 @@ file descriptors of the built-in `posix` module. The types keep CPython's names 
 reprs, modes, buffering (writes are held in an 8192-byte buffer until `flush`, `close`, a
 seek or a full buffer), universal newlines on reading, and error messages. Text is encoded
 with 'utf-8' (the default, as CPython's UTF-8 locale), 'ascii' or 'latin-1'. Left out:
-`opener`, `closefd=False` over a descriptor, `newline=` other than None, '' and '\\n',
-`truncate`, `readinto`, `peek`, `detach`, and the line buffering of terminals.
+`opener`, `closefd=False` over a descriptor, `truncate`, `readinto`, `peek`, `detach`,
+and the line buffering of terminals.
 """
 
 import posix as _posix
@@ -42,8 +42,12 @@ def _parse_mode(mode):
     text, binary, updating = "t" in seen, "b" in seen, "+" in seen
     if text and binary:
         raise ValueError("can't have text and binary mode at once")
-    if creating + reading + writing + appending != 1:
+    if creating + reading + writing + appending > 1:
         raise ValueError("must have exactly one of create/read/write/append mode")
+    if creating + reading + writing + appending == 0:
+        # `open` lets this through and FileIO refuses it.
+        raise ValueError("Must have exactly one of create/read/write/append mode and at "
+                         "most one plus")
     return creating, reading, writing, appending, binary, updating
 
 
@@ -174,7 +178,10 @@ class FileIO:
         self.close()
 
     def __del__(self):
-        self.close()
+        try:
+            self.close()
+        except Exception:
+            pass
 
 
 FileIO.__module__ = "_io"
@@ -303,10 +310,10 @@ class _Buffered:
     def write(self, data):
         if self.raw.closed:
             raise ValueError("write to closed file")
-        if isinstance(data, str):
-            raise TypeError("a bytes-like object is required, not 'str'")
         if not self.raw.writable():
             raise _unsupported("write")
+        if isinstance(data, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
         self._drop_reads()
         data = bytes(data)
         self._wbuf.append(data)
@@ -350,7 +357,10 @@ class _Buffered:
         self.close()
 
     def __del__(self):
-        self.close()
+        try:
+            self.close()
+        except Exception:
+            pass
 
 
 class BufferedReader(_Buffered):
@@ -403,8 +413,6 @@ class TextIOWrapper:
     """A text file: str in and out over a buffered binary file (`_io.TextIOWrapper`)."""
 
     def __init__(self, buffer, encoding=None, errors=None, newline=None):
-        if newline not in (None, "", "\n"):
-            raise ValueError(f"illegal newline value: {newline!r}")
         if encoding is None:
             self._encoding_name, self._codec = "UTF-8", "utf-8"
         else:
@@ -492,8 +500,9 @@ class TextIOWrapper:
         """Where the first line of `_decoded` ends (after its newline), or -1 when more text
         is needed to know."""
         d = self._decoded
-        if self._newline == "\n":
-            return d.find("\n") + 1 or -1
+        if self._newline in ("\n", "\r", "\r\n"):
+            end = d.find(self._newline)
+            return -1 if end < 0 else end + len(self._newline)
         for i, c in enumerate(d):
             if c == "\n":
                 return i + 1
@@ -561,8 +570,11 @@ class TextIOWrapper:
         if not self.buffer.writable():
             raise _unsupported("not writable")
         self._forget_reads()
+        n = len(text)
+        if self._newline in ("\r", "\r\n"):
+            text = text.replace("\n", self._newline)
         self.buffer.write(text.encode(self._codec, self._errors))
-        return len(text)
+        return n
 
     def writelines(self, lines):
         self._check()
@@ -610,7 +622,10 @@ class TextIOWrapper:
         self.close()
 
     def __del__(self):
-        self.close()
+        try:
+            self.close()
+        except Exception:
+            pass
 
 
 TextIOWrapper.__module__ = "_io"
@@ -623,6 +638,11 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     if not isinstance(file, (str, bytes)):
         file = _posix.fspath(file)
     creating, reading, writing, appending, binary, updating = _parse_mode(mode)
+    if newline is not None and not isinstance(newline, str):
+        raise TypeError(f"open() argument 'newline' must be str or None, "
+                        f"not {type(newline).__name__}")
+    if newline not in (None, "", "\n", "\r", "\r\n"):
+        raise ValueError(f"illegal newline value: {newline}")
     if binary and encoding is not None:
         raise ValueError("binary mode doesn't take an encoding argument")
     if binary and errors is not None:
