@@ -30,10 +30,6 @@ with tempfile.TemporaryDirectory() as d:
             call()
         except ValueError as e:
             print(e)
-    try:
-        open(name, "x")
-    except FileExistsError as e:
-        print(e.errno, e.strerror)
     with open(name, "rb") as f:
         for call in (lambda: f.write(b"x"), lambda: f.write("s")):
             try:

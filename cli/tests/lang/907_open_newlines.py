@@ -17,11 +17,9 @@ with tempfile.TemporaryDirectory() as d:
     with open(name, "w") as f:
         f.write("x" * 9000 + "\r")
         f.write("\nlast")
-    with open(name) as f:
-        lines = f.readlines()
+    lines = open(name).readlines()
     print(len(lines), len(lines[0]), repr(lines[1]))
-    with open(name, "w", encoding="latin-1") as f:
-        f.write("caf\xe9")
+    open(name, "w", encoding="latin-1").write("caf\xe9")
     with open(name, "rb") as f:
         print(f.read())
     with open(name, encoding="latin-1") as f:
