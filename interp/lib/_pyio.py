@@ -413,6 +413,8 @@ class TextIOWrapper:
     """A text file: str in and out over a buffered binary file (`_io.TextIOWrapper`)."""
 
     def __init__(self, buffer, encoding=None, errors=None, newline=None):
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError(f"illegal newline value: {newline}")
         if encoding is None:
             self._encoding_name, self._codec = "UTF-8", "utf-8"
         else:
@@ -641,19 +643,19 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     if newline is not None and not isinstance(newline, str):
         raise TypeError(f"open() argument 'newline' must be str or None, "
                         f"not {type(newline).__name__}")
-    if newline not in (None, "", "\n", "\r", "\r\n"):
-        raise ValueError(f"illegal newline value: {newline}")
     if binary and encoding is not None:
         raise ValueError("binary mode doesn't take an encoding argument")
     if binary and errors is not None:
         raise ValueError("binary mode doesn't take an errors argument")
     if binary and newline is not None:
         raise ValueError("binary mode doesn't take a newline argument")
-    if not binary and buffering == 0:
-        raise ValueError("can't have unbuffered text I/O")
     raw = FileIO(file, ("x" if creating else "r" if reading else "w" if writing else "a")
                  + ("+" if updating else ""), closefd)
     if buffering == 0:
+        if not binary:
+            # As `_io.open`: the file is opened (and made or emptied) before this check.
+            raw.close()
+            raise ValueError("can't have unbuffered text I/O")
         return raw
     size = DEFAULT_BUFFER_SIZE if buffering is None or buffering < 0 else max(buffering, 1)
     if updating:
@@ -664,6 +666,10 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         buffer = BufferedWriter(raw, size)
     if binary:
         return buffer
-    text = TextIOWrapper(buffer, encoding, errors, newline)
+    try:
+        text = TextIOWrapper(buffer, encoding, errors, newline)
+    except BaseException:
+        buffer.close()
+        raise
     text.mode = mode
     return text

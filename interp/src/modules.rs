@@ -4,7 +4,9 @@
 //! forms), `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
 //! it), `_functools` (`partial`, from `partial.rs`), `gc` and `weakref`, whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
-//! live in `modules/tracemalloc.rs`.
+//! live in `modules/tracemalloc.rs`, `posix` (`modules/posix.rs`, under the shipped `os`
+//! and `open()`) and `_pyrt_traceback` (`modules/pyrt_traceback.rs`, under the shipped
+//! `traceback`).
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};

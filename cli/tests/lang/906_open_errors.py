@@ -12,13 +12,13 @@ for kw in ({"encoding": "utf-8"}, {"errors": "strict"}, {"newline": ""}):
         open("x", "rb", **kw)
     except ValueError as e:
         print(e)
-for bad in ((3.5,), ("x", "w", 0), ("x", "r", -1, None, None, "\r\r")):
-    try:
-        open(*bad)
-    except (TypeError, ValueError) as e:
-        print(type(e).__name__, e)
 with tempfile.TemporaryDirectory() as d:
     name = os.path.join(d, "f")
+    for bad in ((3.5,), (name, "w", 0), (name, "r", -1, None, None, "\r\r"), (name, "r", -1, "no-codec")):
+        try:
+            open(*bad)
+        except (TypeError, ValueError, LookupError) as e:
+            print(type(e).__name__, e, os.path.exists(name))
     with open(name, "w") as f:
         for call in (f.read, f.readline, lambda: f.write(b"b"), lambda: f.write(3)):
             try:

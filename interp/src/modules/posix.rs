@@ -14,9 +14,9 @@ use std::os::fd::AsRawFd as _;
 use std::os::unix::ffi::OsStrExt as _;
 use std::os::unix::fs::{DirBuilderExt as _, MetadataExt as _, OpenOptionsExt as _};
 
+use pyrt_objects::Obj;
 use pyrt_objects::methods::Params;
 use pyrt_objects::types::{bytes, dict, float, list, long, none, tuple, unicode};
-use pyrt_objects::Obj;
 
 use super::{ModuleFunction, def};
 use crate::exceptions;
