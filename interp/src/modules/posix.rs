@@ -204,6 +204,16 @@ fn fspath<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, Obj<'py>> {
 
 /// A C `int` argument (Clinic's `int` converter).
 fn int_arg<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, i64> {
+    c_arg(interp, o, "int")
+}
+
+/// A `Py_ssize_t` argument (Clinic's `Py_ssize_t` converter).
+fn ssize_arg<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, i64> {
+    c_arg(interp, o, "ssize_t")
+}
+
+/// An integer argument of a C type, `OverflowError` naming it past the range of `i64`.
+fn c_arg<'py>(interp: &Interp<'py>, o: &Obj<'py>, c_type: &str) -> R<'py, i64> {
     if pyrt_objects::types::float::Float::cast(o.object()).is_some() {
         return Err(interp.raise(
             &exceptions::TYPE_ERROR,
@@ -226,7 +236,7 @@ fn int_arg<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, i64> {
     long::as_i64(n).ok_or_else(|| {
         interp.raise(
             &exceptions::OVERFLOW_ERROR,
-            "Python int too large to convert to C int",
+            format!("Python int too large to convert to C {c_type}"),
         )
     })
 }
@@ -234,6 +244,18 @@ fn int_arg<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> R<'py, i64> {
 /// A path as an `OsStr`, for `std::fs`.
 fn os_path(p: &[u8]) -> &std::path::Path {
     std::path::Path::new(std::ffi::OsStr::from_bytes(p))
+}
+
+/// The most bytes one `posix.read` returns.
+const MAX_READ: usize = 1 << 24;
+
+/// `n` zero bytes, or `MemoryError` where they cannot be had.
+fn zeroed<'py>(interp: &Interp<'py>, n: usize) -> R<'py, Vec<u8>> {
+    let mut data = Vec::new();
+    data.try_reserve_exact(n)
+        .map_err(|_| interp.err(pyrt_objects::PyErr::memory_error()))?;
+    data.resize(n, 0);
+    Ok(data)
 }
 
 /// Runs `f` on the open file `fd`, or raises `OSError: [Errno 9] Bad file descriptor`.
@@ -361,11 +383,11 @@ pub(crate) fn call<'py>(
         }
         "fspath" => fspath(interp, &args[0]),
         "urandom" => {
-            let n = int_arg(interp, &args[0])?;
+            let n = ssize_arg(interp, &args[0])?;
             let Ok(n) = usize::try_from(n) else {
                 return Err(interp.raise(&exceptions::VALUE_ERROR, "negative argument not allowed"));
             };
-            let mut data = vec![0u8; n];
+            let mut data = zeroed(interp, n)?;
             File::open("/dev/urandom")
                 .and_then(|mut f| f.read_exact(&mut data))
                 .map_err(|e| os_error(interp, &e, None, None))?;
@@ -411,13 +433,15 @@ pub(crate) fn call<'py>(
         }
         "read" => {
             let fd = int_arg(interp, &args[0])?;
-            let n = int_arg(interp, &args[1])?;
+            let n = ssize_arg(interp, &args[1])?;
             let Ok(n) = usize::try_from(n) else {
                 let e = std::io::Error::from_raw_os_error(22);
                 return Err(os_error(interp, &e, None, None));
             };
-            let data = with_file(interp, fd, |file| {
-                let mut data = vec![0u8; n];
+            // One `read` gives at most `MAX_READ` bytes, as a raw read may give fewer than
+            // asked; the buffer is only as large as what can come.
+            let mut data = zeroed(interp, n.min(MAX_READ))?;
+            let data = with_file(interp, fd, move |file| {
                 let got = file.read(&mut data)?;
                 data.truncate(got);
                 Ok(data)
