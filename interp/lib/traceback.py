@@ -20,6 +20,9 @@ __all__ = ['extract_stack', 'extract_tb', 'format_exception',
            'walk_stack', 'walk_tb']
 
 _RECURSIVE_CUTOFF = 3
+# The shipped modules standing for C code (`_io`), whose frames tracebacks leave out as
+# the interpreter's printing does.
+_HIDDEN_SOURCES = ('<pyrt-lib>/_pyio.py',)
 _cause_message = ("\nThe above exception was the direct cause "
                   "of the following exception:\n\n")
 _context_message = ("\nDuring handling of the above exception, "
@@ -249,7 +252,9 @@ class StackSummary(list):
                 limit = 0
         entries = []
         while tb is not None:
-            entries.append(tb)
+            # Frames of the shipped modules that are C code in CPython are not shown.
+            if tb.tb_frame.f_code.co_filename not in _HIDDEN_SOURCES:
+                entries.append(tb)
             tb = tb.tb_next
         if limit is not None:
             entries = entries[:limit] if limit >= 0 else entries[limit:]

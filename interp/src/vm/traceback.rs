@@ -90,6 +90,7 @@ impl<'py> Interp<'py> {
             let frame = view.frame(heap);
             if let Some(code) =
                 FrameObject::cast(frame.object()).and_then(|f| f.frame().code_obj(heap))
+                && !is_hidden(&code)
             {
                 entries.push((code, (view.lasti() / 2) as isize, view.lineno(heap)));
             }
@@ -220,6 +221,16 @@ impl<'py> Interp<'py> {
             None => format!("<unknown>{qualname}"),
         }
     }
+}
+
+/// The shipped modules that stand for C code in CPython (`_pyio.py` for `_io`, under the
+/// built-in `open()`): a C function has no frame, so their frames are not printed.
+const HIDDEN_SOURCES: &[&str] = &["<pyrt-lib>/_pyio.py"];
+
+/// Whether a traceback entry's code is one of [`HIDDEN_SOURCES`].
+fn is_hidden(code: &Obj<'_>) -> bool {
+    Code::cast(code.object())
+        .is_some_and(|c| HIDDEN_SOURCES.contains(&unicode::str_value(c.filename()).as_str()))
 }
 
 fn flush_repeats(s: &mut String, repeats: usize) {
