@@ -193,6 +193,9 @@ class _Buffered:
 
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
         self.raw = raw
+        # A file's mode does not change: what it allows is read once.
+        self._can_read = raw.readable()
+        self._can_write = raw.writable()
         self._size = buffer_size
         self._rbuf = b""
         self._wbuf = []
@@ -310,11 +313,12 @@ class _Buffered:
     def write(self, data):
         if self.raw.closed:
             raise ValueError("write to closed file")
-        if not self.raw.writable():
+        if not self._can_write:
             raise _unsupported("write")
         if isinstance(data, str):
             raise TypeError("a bytes-like object is required, not 'str'")
-        self._drop_reads()
+        if self._rbuf:
+            self._drop_reads()
         data = bytes(data)
         self._wbuf.append(data)
         self._wlen += len(data)
@@ -423,11 +427,14 @@ class TextIOWrapper:
                 raise LookupError(f"unknown encoding: {encoding}")
             self._encoding_name, self._codec = encoding, codec
         self.buffer = buffer
+        self._can_read = buffer.readable()
+        self._can_write = buffer.writable()
         self._errors = "strict" if errors is None else errors
         self._translate = newline is None
         self._newline = newline
         self._pending = b""   # bytes read from the buffer, not yet decoded
-        self._decoded = ""    # text decoded, not yet returned
+        self._decoded = ""    # text decoded, returned up to `_dpos`
+        self._dpos = 0
 
     def __repr__(self):
         return (f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} "
@@ -478,7 +485,13 @@ class TextIOWrapper:
         data = self._pending + data
         n = len(data) if final or self._codec != "utf-8" else _complete_utf8(data)
         self._pending = data[n:]
-        self._decoded += data[:n].decode(self._codec, self._errors)
+        self._decoded = (self._decoded[self._dpos:]
+                         + data[:n].decode(self._codec, self._errors))
+        self._dpos = 0
+
+    def _left(self):
+        """How many decoded characters are not returned yet."""
+        return len(self._decoded) - self._dpos
 
     def _fill(self):
         """Decodes one more chunk; False at the end of the file."""
@@ -488,51 +501,53 @@ class TextIOWrapper:
 
     def _check_readable(self):
         self._check()
-        if not self.buffer.readable():
+        if not self._can_read:
             raise _unsupported("not readable")
 
     def _take(self, n):
-        """The first `n` characters of `_decoded`, translated, removed from it."""
-        text, self._decoded = self._decoded[:n], self._decoded[n:]
+        """The next `n` characters of `_decoded`, translated, marked returned."""
+        start = self._dpos
+        text = self._decoded[start:start + n]
+        self._dpos = min(start + n, len(self._decoded))
         if self._translate:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text
 
     def _line_end(self, eof):
-        """Where the first line of `_decoded` ends (after its newline), or -1 when more text
+        """How long the next line of `_decoded` is (with its newline), or -1 when more text
         is needed to know."""
-        d = self._decoded
+        d, p = self._decoded, self._dpos
         if self._newline in ("\n", "\r", "\r\n"):
-            end = d.find(self._newline)
-            return -1 if end < 0 else end + len(self._newline)
-        for i, c in enumerate(d):
-            if c == "\n":
-                return i + 1
-            if c == "\r":
-                if i + 1 < len(d):
-                    return i + 2 if d[i + 1] == "\n" else i + 1
-                return i + 1 if eof else -1
-        return -1
+            end = d.find(self._newline, p)
+            return -1 if end < 0 else end + len(self._newline) - p
+        nl = d.find("\n", p)
+        cr = d.find("\r", p, nl) if nl >= 0 else d.find("\r", p)
+        if cr < 0:
+            return -1 if nl < 0 else nl + 1 - p
+        if cr + 1 < len(d):
+            return (cr + 2 if d[cr + 1] == "\n" else cr + 1) - p
+        return cr + 1 - p if eof else -1
 
     def read(self, size=-1):
         self._check_readable()
         if size is None or size < 0:
             self._decode(self.buffer.read(), final=True)
-            return self._take(len(self._decoded))
+            return self._take(self._left())
         if not self._translate:
-            while len(self._decoded) < size and self._fill():
+            while self._left() < size and self._fill():
                 pass
             return self._take(size)
         out = []
         while size > 0:
             # One more character than needed, to see a '\r\n' whole.
-            while len(self._decoded) <= size and self._fill():
+            while self._left() <= size and self._fill():
                 pass
-            if not self._decoded:
+            if not self._left():
                 break
-            piece = self._decoded[:size]
+            p = self._dpos
             n = size
-            if piece.endswith("\r") and self._decoded[size:size + 1] == "\n":
+            if (self._decoded[p + size - 1:p + size] == "\r"
+                    and self._decoded[p + size:p + size + 1] == "\n"):
                 n += 1
             text = self._take(n)
             out.append(text)
@@ -547,7 +562,7 @@ class TextIOWrapper:
             if end >= 0 or eof:
                 break
             eof = not self._fill()
-        n = len(self._decoded) if end < 0 else end
+        n = self._left() if end < 0 else end
         if size is not None and 0 <= size < n:
             n = size
         return self._take(n)
@@ -569,9 +584,10 @@ class TextIOWrapper:
         self._check()
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if not self.buffer.writable():
+        if not self._can_write:
             raise _unsupported("not writable")
-        self._forget_reads()
+        if self._decoded or self._pending:
+            self._forget_reads()
         n = len(text)
         if self._newline in ("\r", "\r\n"):
             text = text.replace("\n", self._newline)
@@ -586,7 +602,7 @@ class TextIOWrapper:
     def _forget_reads(self):
         """Drops the text read ahead (`textiowrapper_write`): the write goes where the
         buffer is, after it."""
-        self._decoded, self._pending = "", b""
+        self._decoded, self._dpos, self._pending = "", 0, b""
 
     def flush(self):
         self._check()
@@ -604,12 +620,12 @@ class TextIOWrapper:
             raise ValueError(f"negative seek position {cookie}")
         if whence == 1:
             return self.tell()
-        self._decoded, self._pending = "", b""
+        self._decoded, self._dpos, self._pending = "", 0, b""
         return self.buffer.seek(cookie, whence)
 
     def tell(self):
         self._check()
-        unread = len(self._decoded.encode(self._codec)) + len(self._pending)
+        unread = len(self._decoded[self._dpos:].encode(self._codec)) + len(self._pending)
         return self.buffer.tell() - unread
 
     def close(self):
