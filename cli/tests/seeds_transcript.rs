@@ -33,7 +33,6 @@ const DIFFERENT: &[(&str, &str)] = &[
         "003_debugmallocstats",
         "by design: the allocator's state counts the interpreter's own blocks, which are pyrt's, not CPython's",
     ),
-    ("004_memory_allocations", "needs bytearray (issue 15)"),
 ];
 
 /// The folder of the snippets.

@@ -12,7 +12,7 @@ classes (`IOBase`...), `text_encoding` and `BytesIO.getbuffer`.
 import sys
 
 __all__ = ["BlockingIOError", "BytesIO", "DEFAULT_BUFFER_SIZE", "SEEK_CUR", "SEEK_END",
-           "SEEK_SET", "StringIO", "TextIOWrapper", "UnsupportedOperation"]
+           "SEEK_SET", "StringIO", "TextIOWrapper", "UnsupportedOperation", "open"]
 
 SEEK_SET = 0
 SEEK_CUR = 1
@@ -399,3 +399,6 @@ class BytesIO(_MemoryStream):
 
 StringIO.__module__ = '_io'
 BytesIO.__module__ = '_io'
+
+# `io.open` is the built-in `open` (pyrt's is `_pyio.open`, with the file types there).
+open = open

@@ -53,6 +53,8 @@ const FUNCTIONS: &[Builtin] = &[
     ),
     def("len", Params::One, len),
     def("repr", Params::One, repr),
+    // `io.open`, which the shipped `_pyio` implements over `posix`'s descriptors.
+    def("open", Params::VarKeywords, open_file),
     def("id", Params::One, id),
     def(
         "isinstance",
@@ -240,6 +242,20 @@ pub(crate) fn hidden_builtin<'h>(heap: &'h Heap, name: &str) -> PyResult<Option<
     BUILTIN
         .alloc(heap, &[Some(n), None], &[first + i])
         .map(Some)
+}
+
+/// `open(file, mode='r', ...)`: `io.open` (`_io.open` in CPython), which pyrt ships in
+/// Python as `_pyio.open`.
+fn open_file<'py>(
+    interp: &Interp<'py>,
+    _name: &str,
+    args: &[Option<Obj<'py>>],
+    kwargs: &[(String, Obj<'py>)],
+) -> R<'py, Obj<'py>> {
+    let module = interp.vm_import("_pyio")?;
+    let open = interp.getattr(&module, "open")?;
+    let args = args.iter().flatten().cloned().collect();
+    interp.call(&open, args, kwargs.to_vec())
 }
 
 /// Types reachable by name.

@@ -6,7 +6,9 @@
 //! it), `_functools` (`partial`, from `partial.rs`), `gc` and `_weakref` (`weakref` is shipped
 //! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
-//! live in `modules/tracemalloc.rs`.
+//! live in `modules/tracemalloc.rs`, `posix` (`modules/posix.rs`, under the shipped `os`
+//! and `open()`) and `_pyrt_traceback` (`modules/pyrt_traceback.rs`, under the shipped
+//! `traceback`).
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
@@ -14,6 +16,8 @@ use pyrt_objects::{Obj, abstract_};
 
 pub(crate) mod atexit;
 mod getframe;
+pub(crate) mod posix;
+mod pyrt_traceback;
 mod recordclass;
 mod struct_module;
 pub(crate) mod sys;
@@ -85,6 +89,13 @@ pub(crate) const FUNCTIONS: &[ModuleFunction] = &[
     ),
     def("_recordclass", "items", Params::One),
     def(
+        "_pyrt_traceback",
+        "format_entry",
+        Params::Positional { min: 3, max: 3 },
+    ),
+    def("_pyrt_traceback", "format_exception_only", Params::One),
+    def("_pyrt_traceback", "format_exception", Params::One),
+    def(
         "_recordclass",
         "set_item",
         Params::Positional { min: 3, max: 3 },
@@ -149,6 +160,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "array",
     "_struct",
     "atexit",
+    "posix",
+    "_pyrt_traceback",
 ];
 
 /// A new module object for `name`.
@@ -187,7 +200,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         .chain(super::gc_module::FUNCTIONS)
         .chain(tracemalloc::FUNCTIONS)
         .chain(atexit::FUNCTIONS)
-        .chain(time::FUNCTIONS);
+        .chain(time::FUNCTIONS)
+        .chain(posix::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -200,6 +214,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     let mut attrs = Vec::new();
     if name == "sys" {
         attrs = sys::attributes(interp)?;
+    }
+    if name == "posix" {
+        attrs = posix::attributes(interp)?;
     }
     if name == "math" {
         attrs = math_attributes(interp)?;
@@ -398,6 +415,10 @@ pub(crate) fn call_function<'py>(
     let gc_end = FUNCTIONS.len() + super::gc_module::FUNCTIONS.len();
     let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
     let atexit_end = tracemalloc_end + atexit::FUNCTIONS.len();
+    let time_end = atexit_end + time::FUNCTIONS.len();
+    if index >= time_end {
+        return posix::call(interp, index - time_end, args, kwargs);
+    }
     if index >= atexit_end {
         return time::call(interp, index - atexit_end, args, kwargs);
     }
@@ -578,6 +599,15 @@ pub(crate) fn call_function<'py>(
             pyrt_objects::types::float::new_float(heap, since.as_secs_f64()).map_err(err)
         }
         ("_recordclass", "new_items") => recordclass::new_items(interp, &arg(0)?, &arg(1)?),
+        ("_pyrt_traceback", "format_entry") => {
+            pyrt_traceback::format_entry(interp, &arg(0)?, &arg(1)?, &arg(2)?)
+        }
+        ("_pyrt_traceback", "format_exception_only") => {
+            pyrt_traceback::format_exception_only(interp, &arg(0)?)
+        }
+        ("_pyrt_traceback", "format_exception") => {
+            pyrt_traceback::format_exception(interp, &arg(0)?)
+        }
         ("_recordclass", "items") => recordclass::items(interp, arg(0)?.object()),
         ("_recordclass", "set_item") => {
             recordclass::set_item(interp, arg(0)?.object(), arg(1)?.object(), arg(2)?)

@@ -21,10 +21,30 @@ impl<'py> Interp<'py> {
     /// (outermost first) with its source line and caret line, and `[Previous line repeated N
     /// more times]` after three identical entries; empty without a traceback.
     pub(crate) fn format_stack(&self, exc: &Obj<'py>) -> String {
-        let mut s = String::new();
+        let tb = Exception::cast(exc.object()).and_then(|e| e.traceback(self.heap));
+        self.format_tb_blocks(tb).concat()
+    }
+
+    /// One entry of a traceback as `StackSummary.format()` shows it: `File "...", line N, in
+    /// name`, then its source line and caret line; `lasti` is the code unit the frame was at.
+    /// None for an object that is not a code object.
+    pub(crate) fn format_entry(&self, code: &Obj<'py>, lasti: isize, line: i32) -> Option<String> {
+        let code = Code::cast(code.object())?;
+        let filename = unicode::str_value(code.filename());
+        let name = unicode::str_value(code.name());
+        let mut s = format!("  File \"{filename}\", line {line}, in {name}\n");
+        self.source_lines(&mut s, code, &filename, lasti);
+        Some(s)
+    }
+
+    /// The blocks `StackSummary.format()` gives for the traceback `tb` (a `traceback` object
+    /// or None): one per entry, outermost first, with its source line and caret line, and a
+    /// `[Previous line repeated N more times]` block after three identical entries.
+    fn format_tb_blocks(&self, tb: Option<Obj<'py>>) -> Vec<String> {
+        let mut blocks = Vec::new();
         let mut previous: Option<(String, i32, String)> = None;
         let mut repeats = 0usize;
-        for (code, lasti, line) in self.traceback_entries(exc) {
+        for (code, lasti, line) in self.tb_entries(tb) {
             let Some(code) = Code::cast(code.object()) else {
                 continue;
             };
@@ -34,26 +54,35 @@ impl<'py> Interp<'py> {
             if previous.as_ref() == Some(&key) {
                 repeats += 1;
             } else {
+                let mut s = String::new();
                 flush_repeats(&mut s, repeats);
+                if !s.is_empty() {
+                    blocks.push(s);
+                }
                 previous = Some(key);
                 repeats = 1;
             }
             if repeats > 3 {
                 continue;
             }
-            s.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
+            let mut s = format!("  File \"{filename}\", line {line}, in {name}\n");
             self.source_lines(&mut s, code, &filename, lasti);
+            blocks.push(s);
         }
+        let mut s = String::new();
         flush_repeats(&mut s, repeats);
-        s
+        if !s.is_empty() {
+            blocks.push(s);
+        }
+        blocks
     }
 
-    /// The entries of `exc.__traceback__`, outermost first: each frame's code, the code unit
+    /// The entries of a traceback, outermost first: each frame's code, the code unit
     /// it was at and its line (`tb_frame.f_code`, `tb_lasti / 2`, `tb_lineno`).
-    fn traceback_entries(&self, exc: &Obj<'py>) -> Vec<(Obj<'py>, isize, i32)> {
+    fn tb_entries(&self, tb: Option<Obj<'py>>) -> Vec<(Obj<'py>, isize, i32)> {
         let heap = self.heap;
         let mut entries = Vec::new();
-        let mut tb = Exception::cast(exc.object()).and_then(|e| e.traceback(heap));
+        let mut tb = tb;
         while let Some(t) = tb {
             let Some(view) = Traceback::cast(t.object()) else {
                 break;
@@ -61,6 +90,7 @@ impl<'py> Interp<'py> {
             let frame = view.frame(heap);
             if let Some(code) =
                 FrameObject::cast(frame.object()).and_then(|f| f.frame().code_obj(heap))
+                && !is_hidden(&code)
             {
                 entries.push((code, (view.lasti() / 2) as isize, view.lineno(heap)));
             }
@@ -191,6 +221,16 @@ impl<'py> Interp<'py> {
             None => format!("<unknown>{qualname}"),
         }
     }
+}
+
+/// The shipped modules that stand for C code in CPython (`_pyio.py` for `_io`, under the
+/// built-in `open()`): a C function has no frame, so their frames are not printed.
+const HIDDEN_SOURCES: &[&str] = &["<pyrt-lib>/_pyio.py"];
+
+/// Whether a traceback entry's code is one of [`HIDDEN_SOURCES`].
+fn is_hidden(code: &Obj<'_>) -> bool {
+    Code::cast(code.object())
+        .is_some_and(|c| HIDDEN_SOURCES.contains(&unicode::str_value(c.filename()).as_str()))
 }
 
 fn flush_repeats(s: &mut String, repeats: usize) {
