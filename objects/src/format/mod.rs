@@ -86,7 +86,7 @@ pub fn format(heap: &Heap, value: &PyObject, spec: &str) -> PyResult<String> {
 /// `__format__ = int.__format__`). An empty spec is `str(value)`, as CPython's `format_obj`.
 ///
 /// # Errors
-/// As [`format`].
+/// As [`format()`].
 pub fn format_builtin(heap: &Heap, value: &PyObject, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return abstract_::str(heap, value);
