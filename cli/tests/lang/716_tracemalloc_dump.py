@@ -24,6 +24,9 @@ odd = tracemalloc.Snapshot([(0, 7, (("a b.py", 1), ("", 0)), 2), (5, 1, ((" x\ty
 odd.dump(path)
 again = tracemalloc.Snapshot.load(path)
 print(again.traces._traces, again.traceback_limit)
+import os
+os.remove(path)
+print(os.path.exists(path))
 for bad in ["/nonexistent-dir/x.snapshot"]:
     try:
         tracemalloc.Snapshot.load(bad)
