@@ -14,6 +14,7 @@ pickle (a pyrt dump loads back in pyrt only).
 from _tracemalloc import *
 from _tracemalloc import _get_object_traceback, _get_traces
 import _pyrt_tracemalloc
+from functools import total_ordering
 
 
 def _format_size(size, sign):
@@ -130,6 +131,7 @@ def _compare_grouped_stats(old_group, new_group):
     return statistics
 
 
+@total_ordering
 class Frame:
     """
     Frame of a traceback.
@@ -158,25 +160,6 @@ class Frame:
             return NotImplemented
         return self._frame < other._frame
 
-    # The other orderings, as functools.total_ordering derives them from < and ==.
-    def __gt__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return not less and self != other
-
-    def __le__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return less or self == other
-
-    def __ge__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return not less
-
     def __hash__(self):
         return hash(self._frame)
 
@@ -187,6 +170,7 @@ class Frame:
         return "<Frame filename=%r lineno=%r>" % (self.filename, self.lineno)
 
 
+@total_ordering
 class Traceback:
     """
     Sequence of Frame instances sorted from the oldest frame
@@ -254,24 +238,6 @@ class Traceback:
         if not isinstance(other, Traceback):
             return NotImplemented
         return self._frames < other._frames
-
-    def __gt__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return not less and self != other
-
-    def __le__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return less or self == other
-
-    def __ge__(self, other):
-        less = self.__lt__(other)
-        if less is NotImplemented:
-            return NotImplemented
-        return not less
 
     def __str__(self):
         return str(self[0])
