@@ -1,5 +1,6 @@
 //! The memory surroundings against a live CPython 3.12.1: the scripts of `cli/tests/memory/`
-//! (`gc.set_debug`'s reports, `sys.getallocatedblocks()`) run in `pyrt run` and in CPython
+//! (`gc.set_debug`'s reports) and the corpus script of `sys.getallocatedblocks()` run in
+//! `pyrt run` and in CPython
 //! under each `PYTHONMALLOC` (unset, `pymalloc`, `malloc`, `debug`, `pymalloc_debug`,
 //! `malloc_debug`), and an unknown allocator name ends both the same way.
 //!
@@ -27,6 +28,10 @@ fn scripts() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
     names.sort();
+    // The corpus script of `sys.getallocatedblocks()`, under every allocator too.
+    names.push(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lang/780_sys_getallocatedblocks.py"),
+    );
     names
 }
 
