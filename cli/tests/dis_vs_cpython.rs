@@ -40,20 +40,7 @@ fn dis_dir() -> PathBuf {
 
 /// `text` with every `0x` hexadecimal address replaced by `ADDR`.
 fn without_addresses(text: &[u8]) -> String {
-    let text = String::from_utf8_lossy(text);
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_ref();
-    while let Some(at) = rest.find("0x") {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at + 2..];
-        let digits = tail
-            .find(|c: char| !c.is_ascii_hexdigit())
-            .unwrap_or(tail.len());
-        out.push_str("ADDR");
-        rest = &tail[digits..];
-    }
-    out.push_str(rest);
-    out
+    pyrt_tests::mask_addresses(&String::from_utf8_lossy(text), "ADDR")
 }
 
 /// The first line where the two listings differ, for the failure message.

@@ -53,14 +53,7 @@ fn masked(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes)
         .lines()
         .map(|line| {
-            let mut out = String::new();
-            let mut rest = line;
-            while let Some(at) = rest.find("0x") {
-                out.push_str(&rest[..at]);
-                out.push_str("ADDR");
-                rest = rest[at + 2..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
-            }
-            out.push_str(rest);
+            let mut out = pyrt_tests::mask_addresses(line, "ADDR");
             if let Some(at) = out.find("generation: ") {
                 out.truncate(at + "generation: ".len());
                 out.push('N');

@@ -134,7 +134,7 @@ fn transcript(out: &Output) -> String {
     let dir = scratch().display().to_string();
     let mask = |bytes: &[u8]| {
         let text = String::from_utf8_lossy(bytes).replace(&dir, "<dir>");
-        mask_arena_alignment(&mask_addresses(&text))
+        mask_arena_alignment(&pyrt_tests::mask_addresses(&text, "0x…"))
     };
     format!(
         "--- stdout ---\n{}--- stderr ---\n{}--- exit {:?}",
@@ -169,26 +169,6 @@ fn mask_arena_alignment(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// `0x` and the hex digits after it replaced by `0x…`.
-fn mask_addresses(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("0x") {
-        out.push_str(&rest[..at]);
-        out.push_str("0x");
-        rest = &rest[at + 2..];
-        let digits = rest
-            .find(|c: char| !c.is_ascii_hexdigit())
-            .unwrap_or(rest.len());
-        if digits > 0 {
-            out.push('…');
-        }
-        rest = &rest[digits..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Whether snippet `name` imports the third-party `recordclass`.

@@ -22,6 +22,20 @@ pub mod recordclass_venv;
 
 pub use cpython::{CPython, CrossCheck, cross_check};
 
+/// `text` with each `0x` and the hexadecimal digits after it replaced by `mask`: the addresses
+/// that reprs and reports print, which differ from run to run and between interpreters.
+pub fn mask_addresses(text: &str, mask: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("0x") {
+        out.push_str(&rest[..at]);
+        out.push_str(mask);
+        rest = rest[at + 2..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A proptest configuration with `default_cases` cases unless `PROPTEST_CASES` says otherwise
 /// (set it low when running under valgrind).
 pub fn proptest_cases(default_cases: u32) -> u32 {
