@@ -58,7 +58,8 @@ pub(crate) fn getattr<'py>(
     Some(match name {
         "__self__" => match receiver {
             Some(r) => Ok(r),
-            None => module_object(interp, module_name(b.get_num(builtin::INDEX))),
+            // The module is imported (`builtins` is, from the start).
+            None => interp.vm_import(module_name(b.get_num(builtin::INDEX))),
         },
         "__module__" if is_function => match &receiver {
             Some(r) => interp.getattr(r, "__name__"),
@@ -92,16 +93,4 @@ fn layer_module_name(interp: &Interp<'_>, r: &Obj<'_>) -> Option<String> {
     let key = interp.name_str("__name__").ok()?;
     let n = pyrt_objects::types::dict::get_item(heap, d, key.object()).ok()??;
     unicode::Str::cast(n.object()).map(unicode::str_value)
-}
-
-/// The module object called `name`: imported, or for `builtins` (which pyrt does not list in
-/// `sys.modules`) a module over the interpreter's dict of built-ins.
-fn module_object<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {
-    if name != "builtins" {
-        return interp.vm_import(name);
-    }
-    let n = interp.name_str("builtins")?;
-    MODULE
-        .alloc(interp.heap, &[Some(n), Some(interp.builtins.clone())], &[])
-        .map_err(|e| interp.err(e))
 }

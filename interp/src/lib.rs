@@ -606,9 +606,7 @@ impl<'py> Interp<'py> {
             dict::new_dict(heap)?,
         )?;
         // `__builtins__`: the `builtins` module, registered as imported.
-        let name = unicode::new_constant_str(heap, "builtins")?;
-        let builtins =
-            objects::MODULE.alloc(heap, &[Some(name), Some(self.builtins.clone())], &[1])?;
+        let builtins = modules::new_builtins_module(heap, &self.builtins)?;
         self.modules
             .borrow_mut()
             .insert("builtins".to_string(), builtins.clone());

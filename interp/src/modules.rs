@@ -164,6 +164,16 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "_pyrt_traceback",
 ];
 
+/// The `builtins` module: a built-in module over the session's builtins dict, whose header
+/// (`__name__`, `__doc__`, ...) the dict already holds.
+pub(crate) fn new_builtins_module<'py>(
+    heap: &'py pyrt_objects::Heap,
+    builtins: &Obj<'py>,
+) -> pyrt_objects::PyResult<Obj<'py>> {
+    let name = unicode::new_constant_str(heap, "builtins")?;
+    MODULE.alloc(heap, &[Some(name), Some(builtins.clone())], &[1])
+}
+
 /// A new module object for `name`.
 pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
@@ -175,11 +185,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         ));
     }
     if name == "builtins" {
-        // The module over the session's builtins dict, whose header it already holds.
-        let n = interp.name_str(name)?;
-        return MODULE
-            .alloc(heap, &[Some(n), Some(interp.builtins.clone())], &[1])
-            .map_err(err);
+        return new_builtins_module(heap, &interp.builtins).map_err(err);
     }
     let d = dict::new_dict(heap).map_err(err)?;
     let view = interp.own_dict(&d)?;
