@@ -192,11 +192,12 @@ fn allocator_demo() -> String {
 }
 
 /// The blocks of `pyrt demo pymalloc-layers`'s script: (what, block size with the object
-/// header, how many).
+/// header, how many). The bytearray's own 56-byte object is a small block like the others;
+/// its buffer is the huge one.
 const LAYERS: &[(&str, usize, usize)] = &[
     ("small: bytes(100)", 133, 5000),
     ("large: bytes(2000)", 2033, 10),
-    ("huge: bytes(10**8)", 100_000_033, 1),
+    ("huge: the buffer of bytearray(10**8)", 100_000_001, 1),
 ];
 
 /// The lines of a `sys._debugmallocstats()` report that tell the layers apart: the size-class

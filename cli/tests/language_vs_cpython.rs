@@ -28,7 +28,7 @@
 //! | 440–454 | issue 14's types: `C.__dict__` as a mappingproxy with its descriptors, `property`, `classmethod`/`staticmethod`, `super()`, descriptors and the attribute hooks, `type(name, bases, dict)`, `dir()`, cached lookups as classes change, class cycles in `gc`, multiple inheritance (C3) |
 //! | 248–268 | issue 13's language pieces in detail: `throw`/`close` through `yield from`, function and code attributes, `slice`, `dict |`, `str.encode`/`format_map`, `eval`/`exec`/`compile`, generator frames, `object()`, PEP 695 type parameters, the 4300-digit literal limit, indentation errors, `sys._getframe`, dict views as sets |
 //! | 540–545 | issue 14's metaclasses: class keywords to `__init_subclass__`, function metaclasses, `class M(type)` with `__new__`/`__init__`/`__call__`/`__prepare__`, singletons and registries, the metaclass conflict and `type.__new__`'s errors |
-//! | 700–939 | issue 15's standard library: the modules pyrt ships (`interp/lib/`) and its built-in ones, module by module |
+//! | 700–999 | issue 15's standard library: the modules pyrt ships (`interp/lib/`) and its built-in ones, module by module |
 //! | 480–509 | issue 14's exceptions as classes: the built-in hierarchy, user subclasses with `__init__`/`__str__`/`__repr__`, `args`, causes and contexts, `__traceback__`, notes, `BaseException.__new__`, sizes, the classes' methods and `__doc__` |
 //!
 //! Each script runs twice, as `pyrt run NAME` and as `python3.12 NAME`, both with the working
