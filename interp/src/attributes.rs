@@ -701,6 +701,7 @@ pub(crate) fn has_descriptor_method(o: &PyObject, name: &str) -> bool {
     }
     if CLASSMETHOD.is(o)
         || STATICMETHOD.is(o)
+        || super::vm::is_function(o)
         || pyrt_objects::types::descrobject::is_method_descriptor(o)
     {
         return name == "__get__";

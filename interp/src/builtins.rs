@@ -13,6 +13,7 @@ use pyrt_objects::types::{
 };
 use pyrt_objects::{CompareOp, Heap, Obj, PyErr, PyResult};
 
+mod dunder_import;
 mod eval_exec;
 pub(crate) mod introspection;
 pub(crate) use introspection::is_callable;
@@ -103,6 +104,15 @@ const FUNCTIONS: &[Builtin] = &[
     def("iter", Params::Positional { min: 1, max: 2 }, iter),
     def("next", Params::Positional { min: 1, max: 2 }, next),
     def("__build_class__", Params::VarKeywords, build_class),
+    def(
+        "__import__",
+        Params::Keywords {
+            names: &["name", "globals", "locals", "fromlist", "level"],
+            positional: 5,
+            required: 1,
+        },
+        dunder_import::dunder_import,
+    ),
     def(
         "divmod",
         Params::Positional { min: 2, max: 2 },

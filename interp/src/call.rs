@@ -517,6 +517,11 @@ impl<'py> Interp<'py> {
                     // SAFETY: an object's type is alive while the object is.
                     return Ok(unsafe { Obj::from_borrowed(self.heap, ty) });
                 }
+                if let Some(m) = pyrt_objects::types::method::Method::cast(o) {
+                    // `method_getattro`: what the method type does not have, its function
+                    // answers (`obj.m.__name__`, `obj.m.__wrapped__`), errors included.
+                    return self.getattr(&m.func(self.heap), name);
+                }
                 Err(self.err(e))
             }
         }
