@@ -17,7 +17,8 @@ use core::ptr::NonNull;
 
 use crate::arena_source::{ArenaSource, MmapArenas};
 use crate::debug::DebugLayer;
-use crate::error::{AllocError, HeapFault, InvariantViolation};
+use crate::error::{AllocError, HeapFault, InvariantViolation, MarkError};
+use crate::marks::{MARK_GRANULE, SideMarks};
 use crate::raw::RawBlocks;
 use crate::size_class::{ARENA_SIZE, SizeClass};
 use crate::small_heap::SmallHeap;
@@ -88,6 +89,9 @@ impl Config {
 pub(crate) struct Core {
     small: SmallHeap,
     raw: RawBlocks,
+    /// Marks of system-allocator blocks, and of every block in debug mode (keyed by the
+    /// block the caller sees).
+    side: SideMarks,
     limit: Option<usize>,
     /// pymalloc is off (`PYTHONMALLOC=malloc`): the allocator then always takes its layered
     /// path, whose entries ([`Core::malloc_any`], [`Core::calloc_any`]) send every request to
@@ -203,6 +207,7 @@ impl Core {
     #[inline(never)]
     fn free_raw(&mut self, p: NonNull<u8>) -> Result<(), AllocError> {
         if self.raw.free(p) {
+            self.side.forget(p);
             Ok(())
         } else {
             Err(HeapFault::NotOwned {
@@ -230,6 +235,8 @@ impl Core {
             let mut copy = size;
             if n <= size {
                 if 4 * n > 3 * size {
+                    // SAFETY: a live small block (caller).
+                    unsafe { self.small.unmark_block(p) };
                     return Ok(p);
                 }
                 copy = n;
@@ -250,7 +257,10 @@ impl Core {
             self.check_limit(n, n.max(1) - old)?;
         }
         match self.raw.realloc(p, n) {
-            Ok(Some(q)) => Ok(q),
+            Ok(Some(q)) => {
+                self.side.forget(p);
+                Ok(q)
+            }
             Ok(None) => Err(AllocError::OutOfMemory { requested: n }),
             Err(()) => Err(not_owned.into()),
         }
@@ -317,6 +327,7 @@ impl Allocator {
             core: Core {
                 small: SmallHeap::new(config.arena_source),
                 raw: RawBlocks::default(),
+                side: SideMarks::default(),
                 limit: config.memory_limit,
                 raw_only: !config.pymalloc,
             },
@@ -481,7 +492,12 @@ impl Allocator {
     #[inline(never)]
     unsafe fn free_layered(&mut self, p: NonNull<u8>) -> Result<(), AllocError> {
         let result = match &mut self.debug {
-            Some(debug) => debug.free(&mut self.core, p),
+            Some(debug) => {
+                if debug.size_of(p).is_some() {
+                    self.core.side.forget(p);
+                }
+                debug.free(&mut self.core, p)
+            }
             // SAFETY: forwarded contract.
             None => unsafe { self.core.free(p) },
         };
@@ -535,7 +551,11 @@ impl Allocator {
             return self.malloc_tagged(size, tag);
         };
         let q = match &mut self.debug {
-            Some(debug) => debug.realloc(&mut self.core, p, size)?,
+            Some(debug) => {
+                let q = debug.realloc(&mut self.core, p, size)?;
+                self.core.side.forget(p);
+                q
+            }
             // SAFETY: forwarded contract.
             None => unsafe { self.core.realloc(p, size)? },
         };
@@ -544,6 +564,141 @@ impl Allocator {
             tracer.on_alloc(q, size, tag, &mut self.hook);
         }
         Ok(q)
+    }
+
+    /// Marks the address `offset` bytes into `block`, so that [`Allocator::for_each_mark`]
+    /// finds it until it is unmarked or the block is freed or reallocated (see `marks`).
+    /// Returns whether it was unmarked before.
+    ///
+    /// # Errors
+    /// [`MarkError::NotABlock`] unless `block` is the start of a block this allocator handed
+    /// out (for a pool block, of a block of an initialised pool: whether it is handed out is
+    /// not checked), [`MarkError::Misaligned`] unless `offset` is a multiple of
+    /// [`MARK_GRANULE`], [`MarkError::OutsideBlock`] past the block's end (or past 1024 bytes
+    /// for blocks outside the pools).
+    ///
+    /// # Example
+    /// ```
+    /// use pyrt_allocator::Allocator;
+    /// let mut heap = Allocator::new();
+    /// let block = heap.malloc(48)?;
+    /// assert_eq!(heap.mark(block, 16), Ok(true));
+    /// let mut marked = Vec::new();
+    /// heap.for_each_mark(|p| marked.push(p.as_ptr() as usize - block.as_ptr() as usize));
+    /// assert_eq!(marked, [16]);
+    /// unsafe { heap.free(block)? };
+    /// assert_eq!(heap.mark_count(), 0);
+    /// # Ok::<(), pyrt_allocator::AllocError>(())
+    /// ```
+    pub fn mark(&mut self, block: NonNull<u8>, offset: usize) -> Result<bool, MarkError> {
+        self.check_mark(block, offset)?;
+        // SAFETY: just checked.
+        Ok(unsafe { self.mark_unchecked(block, offset) })
+    }
+
+    /// [`Allocator::mark`] without the checks: for a caller that marks the blocks it has just
+    /// allocated (pyrt's object layer, once per object).
+    ///
+    /// # Safety
+    /// `block` must be a live block of this allocator, and `offset` a multiple of
+    /// [`MARK_GRANULE`] below the block's size and below 1024.
+    #[inline]
+    pub unsafe fn mark_unchecked(&mut self, block: NonNull<u8>, offset: usize) -> bool {
+        if self.debug.is_none() && self.core.small.owns(block) {
+            return self.core.small.mark(block, block.addr().get() + offset);
+        }
+        self.core.side.set(block, offset / MARK_GRANULE)
+    }
+
+    /// Removes the mark `offset` bytes into `block`. Returns whether it was marked.
+    ///
+    /// # Errors
+    /// As [`Allocator::mark`].
+    pub fn unmark(&mut self, block: NonNull<u8>, offset: usize) -> Result<bool, MarkError> {
+        self.check_mark(block, offset)?;
+        if self.debug.is_none() && self.core.small.owns(block) {
+            return Ok(self.core.small.unmark(block, block.addr().get() + offset));
+        }
+        Ok(self.core.side.clear(block, offset / MARK_GRANULE))
+    }
+
+    /// Whether the address `offset` bytes into `block` is marked (`false` where
+    /// [`Allocator::mark`] would refuse it).
+    pub fn is_marked(&self, block: NonNull<u8>, offset: usize) -> bool {
+        if self.check_mark(block, offset).is_err() {
+            return false;
+        }
+        if self.debug.is_none() && self.core.small.owns(block) {
+            return self
+                .core
+                .small
+                .is_marked(block, block.addr().get() + offset);
+        }
+        self.core.side.is_set(block, offset / MARK_GRANULE)
+    }
+
+    /// The number of marks.
+    pub fn mark_count(&self) -> usize {
+        self.core.small.mark_count() + self.core.side.count()
+    }
+
+    /// Calls `f` with every marked address: those of the pools arena by arena in address
+    /// order, then those of other blocks.
+    pub fn for_each_mark(&self, mut f: impl FnMut(NonNull<u8>)) {
+        self.core.small.for_each_mark(&mut f);
+        self.core.side.for_each(&mut f);
+    }
+
+    /// Every mark lies inside a live block, and there are `mark_count()` of them.
+    fn check_marks(&self) -> Result<(), String> {
+        let mut blocks = Vec::new();
+        self.for_each_live_block(|p, n| blocks.push((p.addr().get(), n.max(1))));
+        blocks.sort_unstable();
+        let mut walked = 0;
+        let mut stray = None;
+        self.for_each_mark(|p| {
+            walked += 1;
+            let a = p.addr().get();
+            let i = blocks.partition_point(|&(start, _)| start <= a);
+            if i == 0 || a >= blocks[i - 1].0 + blocks[i - 1].1 {
+                stray.get_or_insert(a);
+            }
+        });
+        if let Some(a) = stray {
+            return Err(format!("mark {a:#x} is in no live block"));
+        }
+        if walked != self.mark_count() {
+            return Err(format!(
+                "{walked} marks walked, {} counted",
+                self.mark_count()
+            ));
+        }
+        Ok(())
+    }
+
+    /// Why `block` and `offset` cannot take a mark, if they cannot.
+    fn check_mark(&self, block: NonNull<u8>, offset: usize) -> Result<(), MarkError> {
+        let addr = block.addr().get();
+        let limit = match &self.debug {
+            Some(debug) => debug.size_of(block).map(|n| n.min(1024)),
+            None => self
+                .core
+                .small
+                .block_start_size(block)
+                .or_else(|| self.core.raw.size_of(block).map(|n| n.min(1024))),
+        }
+        .ok_or(MarkError::NotABlock { addr })?;
+        if !offset.is_multiple_of(MARK_GRANULE) {
+            return Err(MarkError::Misaligned { offset });
+        }
+        if offset >= limit {
+            return Err(MarkError::OutsideBlock {
+                addr,
+                offset,
+                limit,
+            });
+        }
+        Ok(())
     }
 
     /// Whether `p` points into one of the pymalloc arenas (`address_in_range`, constant time).
@@ -644,6 +799,7 @@ impl Allocator {
     pub fn check_invariants(&self) -> Result<(), InvariantViolation> {
         self.core.small.check().map_err(InvariantViolation)?;
         self.core.raw.check().map_err(InvariantViolation)?;
+        self.check_marks().map_err(InvariantViolation)?;
         if let Some(debug) = &self.debug {
             debug.check(&self.core).map_err(InvariantViolation)?;
             let core_blocks = self.stats().allocated_blocks();

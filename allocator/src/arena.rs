@@ -128,6 +128,11 @@ impl Arenas {
         self.usable != NIL
     }
 
+    /// The allocated arena in slot `index`, if any.
+    pub(crate) fn get(&self, index: u32) -> Option<&ArenaObject> {
+        self.objs.get(index as usize).filter(|a| !a.base.is_null())
+    }
+
     /// Allocated arenas with their slot index.
     pub(crate) fn allocated(&self) -> impl Iterator<Item = (u32, &ArenaObject)> {
         self.objs

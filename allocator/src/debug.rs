@@ -86,6 +86,11 @@ impl DebugLayer {
         }
     }
 
+    /// The requested size of live block `data`, or `None` if it is not one.
+    pub(crate) fn size_of(&self, data: NonNull<u8>) -> Option<usize> {
+        self.live.get(&data).copied()
+    }
+
     pub(crate) fn live_blocks(&self) -> impl Iterator<Item = (NonNull<u8>, usize)> + '_ {
         self.live.iter().map(|(&p, &n)| (p, n))
     }

@@ -113,3 +113,31 @@ pub enum HeapFault {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("allocator invariant broken: {0}")]
 pub struct InvariantViolation(pub String);
+
+/// Why [`Allocator::mark`](crate::Allocator::mark) refused an address.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MarkError {
+    /// The offset is not a multiple of [`MARK_GRANULE`](crate::MARK_GRANULE).
+    #[error("mark offset {offset} is not a multiple of 16")]
+    Misaligned {
+        /// The offset asked for.
+        offset: usize,
+    },
+    /// The offset is past the block's end, or past the first 1024 bytes of a block outside
+    /// the pools.
+    #[error("mark offset {offset} is outside the {limit} bytes a mark may take in block {addr:#x}")]
+    OutsideBlock {
+        /// The block.
+        addr: usize,
+        /// The offset asked for.
+        offset: usize,
+        /// The first offset refused.
+        limit: usize,
+    },
+    /// The address is not the start of a block this allocator handed out.
+    #[error("{addr:#x} is not the start of a block this allocator handed out")]
+    NotABlock {
+        /// The address.
+        addr: usize,
+    },
+}

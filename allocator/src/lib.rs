@@ -23,6 +23,8 @@
 //!   write before the start, double free, foreign frees and write after free as [`HeapFault`]s.
 //! * Tracing ([`Allocator::start_tracing`]) keeps `tracemalloc`'s traces, current and peak bytes,
 //!   and calls an optional hook on every event.
+//! * Marks ([`Allocator::mark`]): addresses inside live blocks that the caller flags and a heap
+//!   walk finds again ([`Allocator::for_each_mark`]); a block's marks go when it is freed.
 //! * A memory limit ([`Config::memory_limit`]) turns excess requests into
 //!   [`AllocError::LimitExceeded`], leaving the heap as it was.
 //!
@@ -48,6 +50,7 @@ mod arena_map;
 mod arena_source;
 mod debug;
 mod error;
+mod marks;
 mod pool;
 mod raw;
 mod size_class;
@@ -62,7 +65,8 @@ pub use debug::{
     CLEAN_BYTE, DEAD_BYTE, DEBUG_EXTRA_BYTES, DEBUG_HEADER_BYTES, DEBUG_TRAILER_BYTES,
     FORBIDDEN_BYTE,
 };
-pub use error::{AllocError, HeapFault, InvariantViolation};
+pub use error::{AllocError, HeapFault, InvariantViolation, MarkError};
+pub use marks::MARK_GRANULE;
 pub use size_class::{
     ALIGNMENT, ARENA_SIZE, INITIAL_ARENA_OBJECTS, MAX_POOLS_IN_ARENA, NB_SMALL_SIZE_CLASSES,
     POOL_OVERHEAD, POOL_SIZE, SMALL_REQUEST_THRESHOLD, SizeClass,

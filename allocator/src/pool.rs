@@ -203,6 +203,21 @@ pub(crate) unsafe fn push(pool: PoolPtr, block: NonNull<u8>) -> AfterPush {
     }
 }
 
+/// The arena slot and block size of a carved, initialised pool (what freeing a block needs to
+/// drop its marks).
+///
+/// # Safety
+/// `pool` must be a carved, initialised pool of a live arena.
+#[inline(always)]
+pub(crate) unsafe fn arena_and_block_size(pool: PoolPtr) -> (u32, usize) {
+    // SAFETY: valid header (caller).
+    let h = unsafe { &*pool };
+    (
+        h.arenaindex,
+        (h.szidx as usize + 1) * crate::size_class::ALIGNMENT,
+    )
+}
+
 /// Read-only view of a carved pool's header, for statistics and invariant checks.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct PoolInfo {

@@ -19,6 +19,7 @@ use core::ptr::NonNull;
 use crate::arena::Arenas;
 use crate::arena_map::ArenaMap;
 use crate::arena_source::ArenaSource;
+use crate::marks::PoolMarks;
 use crate::pool::{self, AfterPush, PoolPtr, UsedPools};
 use crate::size_class::{POOL_OVERHEAD, POOL_SIZE, SizeClass};
 
@@ -28,6 +29,7 @@ pub(crate) struct SmallHeap {
     arenas: Arenas,
     map: ArenaMap,
     source: Box<dyn ArenaSource>,
+    marks: PoolMarks,
 }
 
 impl SmallHeap {
@@ -37,6 +39,7 @@ impl SmallHeap {
             arenas: Arenas::new(),
             map: ArenaMap::new(),
             source,
+            marks: PoolMarks::default(),
         }
     }
 
@@ -111,12 +114,91 @@ impl SmallHeap {
     #[inline(always)]
     pub(crate) unsafe fn free(&mut self, p: NonNull<u8>) {
         let pool = pool::pool_of(p);
+        if self.marks.count() != 0 {
+            // SAFETY: a live block's pool is initialised (caller).
+            let (arena, size) = unsafe { pool::arena_and_block_size(pool) };
+            self.marks.clear_range(arena, p.addr().get(), size);
+        }
         // SAFETY: `p` is a live block of `pool` (caller).
         match unsafe { pool::push(pool, p) } {
             AfterPush::StillUsed => {}
             // SAFETY: a full pool is on no list and initialised.
             AfterPush::WasFull => unsafe { self.used.push_front(pool) },
             AfterPush::NowEmpty => self.pool_emptied(pool),
+        }
+    }
+
+    /// The block size of the pool holding `p`, if `p` is the start of a block of a carved,
+    /// initialised pool (whether the block is handed out is not checked). Constant time: the
+    /// pool's header names its arena, whose carved range must hold the pool.
+    pub(crate) fn block_start_size(&self, p: NonNull<u8>) -> Option<usize> {
+        let pool = pool::pool_of(p);
+        // The pool's own address must be arena memory (a misaligned arena's first partial
+        // pool is not), so that its header can be read.
+        if !self.owns(p) || !self.map.contains(pool.addr()) {
+            return None;
+        }
+        // SAFETY: `pool` is inside a live arena, all of whose memory is mapped; an uncarved
+        // pool's header holds whatever the arena's memory holds, which the checks below refuse.
+        let info = unsafe { pool::info(pool) };
+        let arena = self.arenas.get(info.arenaindex)?;
+        let carved = (arena.first_pool_address()..arena.pool_address()).contains(&pool.addr());
+        let offset = p.addr().get() & crate::size_class::POOL_SIZE_MASK;
+        if !carved || offset < POOL_OVERHEAD || info.szidx == pool::DUMMY_SIZE_IDX {
+            return None;
+        }
+        let size = (info.szidx as usize + 1) * crate::size_class::ALIGNMENT;
+        ((offset - POOL_OVERHEAD).is_multiple_of(size) && offset + size <= POOL_SIZE).then_some(size)
+    }
+
+    /// Marks address `a`, inside the block at `block` (see `marks`). Returns whether it was
+    /// unmarked.
+    pub(crate) fn mark(&mut self, block: NonNull<u8>, a: usize) -> bool {
+        // SAFETY: `block` passed `block_start_size`: its pool is carved and initialised.
+        let (arena, _) = unsafe { pool::arena_and_block_size(pool::pool_of(block)) };
+        self.marks.set(arena, a)
+    }
+
+    /// Unmarks address `a` of the block at `block`. Returns whether it was marked.
+    pub(crate) fn unmark(&mut self, block: NonNull<u8>, a: usize) -> bool {
+        // SAFETY: as in `mark`.
+        let (arena, _) = unsafe { pool::arena_and_block_size(pool::pool_of(block)) };
+        self.marks.clear(arena, a)
+    }
+
+    /// Whether address `a` of the block at `block` is marked.
+    pub(crate) fn is_marked(&self, block: NonNull<u8>, a: usize) -> bool {
+        // SAFETY: as in `mark`.
+        let (arena, _) = unsafe { pool::arena_and_block_size(pool::pool_of(block)) };
+        self.marks.is_set(arena, a)
+    }
+
+    /// Drops the marks of the live block at `p` (reallocated in place).
+    ///
+    /// # Safety
+    /// `p` must be a live block of this heap.
+    pub(crate) unsafe fn unmark_block(&mut self, p: NonNull<u8>) {
+        // SAFETY: a live block's pool is initialised (caller).
+        let (arena, size) = unsafe { pool::arena_and_block_size(pool::pool_of(p)) };
+        self.marks.clear_range(arena, p.addr().get(), size);
+    }
+
+    /// Number of marks in pool blocks.
+    pub(crate) fn mark_count(&self) -> usize {
+        self.marks.count()
+    }
+
+    /// Calls `f` with every marked address of the pools, arena by arena.
+    pub(crate) fn for_each_mark(&self, mut f: impl FnMut(NonNull<u8>)) {
+        for (index, arena) in self.arenas.allocated() {
+            let Some(base) = arena.base() else { continue };
+            self.marks.for_each_in_arena(
+                index,
+                base,
+                arena.first_pool_address(),
+                arena.ntotalpools() as usize,
+                &mut f,
+            );
         }
     }
 
