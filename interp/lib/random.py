@@ -77,11 +77,11 @@ class Random(_random.Random):
                 x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
             x ^= len(a)
             a = -2 if x == -1 else x
-        elif version == 2 and isinstance(a, (str, bytes)):
+        elif version == 2 and isinstance(a, (str, bytes, bytearray)):
             if isinstance(a, str):
                 a = a.encode()
             a = int.from_bytes(a + _sha512(a).digest())
-        elif not isinstance(a, (type(None), int, float, str, bytes)):
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
         super().seed(a)
@@ -105,6 +105,15 @@ class Random(_random.Random):
             raise ValueError("state with version %s passed to "
                              "Random.setstate() of version %s" %
                              (version, self.VERSION))
+
+    def __getstate__(self):  # for pickle
+        return self.getstate()
+
+    def __setstate__(self, state):  # for pickle
+        self.setstate(state)
+
+    def __reduce__(self):
+        return self.__class__, (), self.getstate()
 
     def __init_subclass__(cls, /, **kwargs):
         """Control how subclasses generate random integers: with getrandbits() when the

@@ -266,6 +266,10 @@ impl<'py> Interp<'py> {
         kwargs: Vec<(String, Obj<'py>)>,
     ) -> R<'py, Obj<'py>> {
         let heap = self.heap;
+        if core::ptr::eq(sub, pyrt_objects::types::random::RANDOM_TYPE.get()) {
+            // `PyType_GenericNew`: a zeroed generator, which `__init__` seeds.
+            return pyrt_objects::types::random::new_random(heap).map_err(|e| self.err(e));
+        }
         let Some(c) = Class::of_type(sub) else {
             return super::builtins::construct(self, sub, args, kwargs);
         };

@@ -8,10 +8,9 @@ use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, opt};
 use crate::obj::Obj;
 use crate::types::random::{self, Random};
 
-/// `_random.Random`'s methods, in CPython's order. The qualified names of the argument
-/// errors are `Random.seed()`, as CPython's Clinic writes them.
+/// `_random.Random`'s methods, in CPython's order.
 pub static RANDOM_METHODS: MethodTable<Random> = MethodTable {
-    type_name: "Random",
+    type_name: "_random.Random",
     methods: &[
         MethodDef {
             name: "random",
