@@ -3,7 +3,8 @@
 //! `version_info`), `_pyrt_time` (under the shipped `time.py`: the clocks `time`,
 //! `perf_counter`, `monotonic`, and their `_ns` forms here, the rest in `modules/time.rs`),
 //! `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
-//! it), `_functools` (`partial`, from `partial.rs`), `gc` and `_weakref` (`weakref` is shipped
+//! it), `_functools` (`partial`, from `partial.rs`), `_random` (`Random`, from
+//! `random_module.rs`; `random` is shipped Python over it), `gc` and `_weakref` (`weakref` is shipped
 //! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
 //! live in `modules/tracemalloc.rs`, `posix` (`modules/posix.rs`, under the shipped `os`
