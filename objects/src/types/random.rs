@@ -410,11 +410,11 @@ mod tests {
         // `random.Random(s).random()` and `_random.Random(s).getrandbits(32)` in CPython 3.12.1.
         let g = generator(&heap, 1);
         let r = Random::cast(g.object()).unwrap();
-        assert_eq!(random_random(r), 0.134_364_244_112_401_2);
+        assert_eq!(random_random(r), 0.134_364_244_112_401_22);
         let g = generator(&heap, -1);
         assert_eq!(
             random_random(Random::cast(g.object()).unwrap()),
-            0.134_364_244_112_401_2
+            0.134_364_244_112_401_22
         );
         let g = generator(&heap, 0);
         assert_eq!(
