@@ -667,9 +667,7 @@ impl<'py> Interp<'py> {
                 }
                 continue;
             }
-            let full = cur.name();
-            let short = full.rsplit('.').next().unwrap_or(full);
-            let Some(table) = super::static_type_names::dict_names(short) else {
+            let Some((table, _)) = super::static_type_dict::dict_table(cur) else {
                 return Ok(None);
             };
             for n in table {

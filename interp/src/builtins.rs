@@ -1059,6 +1059,9 @@ pub(crate) fn construct<'py>(
     if is(&super::partial::PARTIAL_TYPE) {
         return super::partial::new(interp, args, kwargs);
     }
+    if is(&pyrt_objects::types::random::RANDOM_TYPE) {
+        return super::random_module::construct(interp, &args, &kwargs);
+    }
     if is(&pyrt_objects::types::method::METHOD_TYPE) {
         return new_bound_method(interp, args, &kwargs);
     }

@@ -549,7 +549,8 @@ impl<'py> Interp<'py> {
     ///
     /// [`static_type_names`]: super::static_type_names
     pub(crate) fn static_type_doc(&self, ty: &PyTypeObject) -> R<'py, Option<Obj<'py>>> {
-        match super::static_type_names::doc(short_name(ty)) {
+        let doc = super::random_module::type_doc(ty).map(Some);
+        match doc.or_else(|| super::static_type_names::doc(short_name(ty))) {
             None => Ok(None),
             Some(None) => Ok(Some(pyrt_objects::types::none(self.heap))),
             Some(Some(text)) => unicode::new_str(self.heap, text)

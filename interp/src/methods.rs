@@ -88,6 +88,8 @@ fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
         &INT_METHODS
     } else if is(&t::COMPLEX_TYPE) {
         &COMPLEX_METHODS
+    } else if is(&t::random::RANDOM_TYPE) {
+        &pyrt_objects::types::random_methods::RANDOM_METHODS
     } else {
         super::bytes_like::type_table(ty)?
     };
@@ -286,6 +288,8 @@ fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
         &COMPLEX_METHODS
     } else if let Some(table) = super::bytes_like::type_table(o.ob_type()) {
         table
+    } else if pyrt_objects::types::random::is_random(o) {
+        &pyrt_objects::types::random_methods::RANDOM_METHODS
     } else if pyrt_objects::types::module::is_module(o) {
         // Only `math`'s functions are bound to an object-layer module.
         &pyrt_objects::math::MATH_FUNCTIONS

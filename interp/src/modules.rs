@@ -3,7 +3,8 @@
 //! `version_info`), `_pyrt_time` (under the shipped `time.py`: the clocks `time`,
 //! `perf_counter`, `monotonic`, and their `_ns` forms here, the rest in `modules/time.rs`),
 //! `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
-//! it), `_functools` (`partial`, from `partial.rs`), `gc` and `_weakref` (`weakref` is shipped
+//! it), `_functools` (`partial`, from `partial.rs`), `_random` (`Random`, from
+//! `random_module.rs`; `random` is shipped Python over it), `gc` and `_weakref` (`weakref` is shipped
 //! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
 //! live in `modules/tracemalloc.rs`, `posix` (`modules/posix.rs`, under the shipped `os`
@@ -154,6 +155,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "dis",
     "_operator",
     "_functools",
+    "_random",
     "_tracemalloc",
     "_pyrt_tracemalloc",
     "_recordclass",
@@ -229,6 +231,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "_functools" {
         attrs = super::partial::module_attributes(interp);
+    }
+    if name == "_random" {
+        attrs = super::random_module::module_attributes(interp)?;
     }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;

@@ -617,7 +617,7 @@ fn protocol_kind(ty: &pyrt_objects::typeobj::PyTypeObject, name: &str) -> Option
     Some(match name {
         "__getitem__" | "__setitem__" | "__delitem__" | "__len__" if buffer || view => Wrapper,
         "__contains__" | "__iadd__" | "__imul__" if buffer => Wrapper,
-        "__init__" if list || dict || is(&t::SET_TYPE) => Wrapper,
+        "__init__" if list || dict || is(&t::SET_TYPE) || is(&t::random::RANDOM_TYPE) => Wrapper,
         "__getitem__" if list || dict => Method,
         "__getitem__" if seq || range => Wrapper,
         "__setitem__" | "__delitem__" if list || dict => Wrapper,
@@ -805,6 +805,8 @@ impl<'py> Interp<'py> {
             self.dict_init(obj, args, kwargs)?;
         } else if core::ptr::eq(ty, t::SET_TYPE.get()) {
             self.set_init(obj, args, kwargs)?;
+        } else if core::ptr::eq(ty, t::random::RANDOM_TYPE.get()) {
+            super::random_module::random_init(self, obj, args, kwargs)?;
         } else {
             if !kwargs.is_empty() {
                 return Err(

@@ -31,6 +31,20 @@ fn table_name(ty: &PyTypeObject) -> &str {
     full.rsplit('.').next().unwrap_or(full)
 }
 
+/// The names in static type `ty`'s dict and their kinds: the generated table's, or for a
+/// type of a built-in module that CPython makes as a heap type (which the generator leaves
+/// out), its module's (`_random.Random`).
+pub(crate) fn dict_table(ty: &PyTypeObject) -> Option<(&'static [&'static str], &'static str)> {
+    let name = table_name(ty);
+    match (
+        static_type_names::dict_names(name),
+        static_type_names::dict_kinds(name),
+    ) {
+        (Some(names), Some(kinds)) => Some((names, kinds)),
+        _ => super::random_module::dict_table(ty),
+    }
+}
+
 /// Whether `name` is a data descriptor of `type` or `object` (`type.__name__`,
 /// `object.__class__`): on a type it gives the metatype's value, not the type's descriptor.
 fn is_meta_data_descriptor(name: &str) -> bool {
@@ -66,11 +80,7 @@ impl<'py> Interp<'py> {
         if let Some(d) = self.static_type_dicts.borrow().get(&key) {
             return Ok(Some(d.clone()));
         }
-        let name = table_name(ty);
-        let (Some(names), Some(kinds)) = (
-            static_type_names::dict_names(name),
-            static_type_names::dict_kinds(name),
-        ) else {
+        let Some((names, kinds)) = dict_table(ty) else {
             return Ok(None);
         };
         let d = dict::new_dict(self.heap).map_err(|e| self.err(e))?;
@@ -107,13 +117,13 @@ impl<'py> Interp<'py> {
             if class::is_heap_type(cur) {
                 continue;
             }
-            let table = table_name(cur);
-            let Some(pos) = static_type_names::dict_names(table)
-                .and_then(|names| names.iter().position(|n| *n == name))
-            else {
+            let Some((names, kinds)) = dict_table(cur) else {
                 continue;
             };
-            let kind = static_type_names::dict_kinds(table).and_then(|k| k.chars().nth(pos));
+            let Some(pos) = names.iter().position(|n| *n == name) else {
+                continue;
+            };
+            let kind = kinds.chars().nth(pos);
             let wanted = match kind {
                 Some('g' | 'M') => !is_meta_data_descriptor(name),
                 Some('m') => type_methods(cur).is_some_and(|m| m.has(name)),

@@ -341,11 +341,14 @@ pub fn bind<'h>(
 ) -> PyResult<Vec<Option<Obj<'h>>>> {
     let n = args.len();
     // The qualified name is only for the error messages: built when one is raised, not per call.
+    // It is the descriptor's `__qualname__`: the type's `__qualname__` (its name without the
+    // module, `array` of `array.array`) and the method's.
     let qualified = || {
         if type_name.is_empty() {
             name.to_owned()
         } else {
-            format!("{type_name}.{name}")
+            let owner = type_name.rsplit('.').next().unwrap_or(type_name);
+            format!("{owner}.{name}")
         }
     };
     let no_keywords = || PyErr::type_error(format!("{}() takes no keyword arguments", qualified()));

@@ -65,6 +65,8 @@ pub enum BuiltinBase {
     Set,
     /// `frozenset`.
     FrozenSet,
+    /// `_random.Random`.
+    Random,
 }
 
 impl BuiltinBase {
@@ -90,6 +92,8 @@ impl BuiltinBase {
             BuiltinBase::Set
         } else if is(&t::FROZENSET_TYPE) {
             BuiltinBase::FrozenSet
+        } else if is(&t::random::RANDOM_TYPE) {
+            BuiltinBase::Random
         } else {
             return None;
         })
@@ -118,13 +122,18 @@ impl BuiltinBase {
             BuiltinBase::Dict => t::DICT_TYPE.get(),
             BuiltinBase::Set => t::SET_TYPE.get(),
             BuiltinBase::FrozenSet => t::FROZENSET_TYPE.get(),
+            BuiltinBase::Random => t::random::RANDOM_TYPE.get(),
         }
     }
 
-    /// Whether instances are made empty and filled by `__init__` (`dict`, `set`), rather
-    /// than made from a value of the base (`int`, `str`, `tuple`, `frozenset`, ...).
+    /// Whether instances are made empty and filled by `__init__` (`dict`, `set`, a
+    /// `_random.Random` seeded by it), rather than made from a value of the base (`int`,
+    /// `str`, `tuple`, `frozenset`, ...).
     pub fn is_mutable(self) -> bool {
-        matches!(self, BuiltinBase::Dict | BuiltinBase::Set)
+        matches!(
+            self,
+            BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Random
+        )
     }
 
     /// The slot table of the subclasses' instances.
@@ -139,6 +148,7 @@ impl BuiltinBase {
             BuiltinBase::Dict => &DICT_SUBCLASS_SLOTS,
             BuiltinBase::Set => &SET_SUBCLASS_SLOTS,
             BuiltinBase::FrozenSet => &FROZENSET_SUBCLASS_SLOTS,
+            BuiltinBase::Random => &RANDOM_SUBCLASS_SLOTS,
         }
     }
 
@@ -374,31 +384,35 @@ pub fn new_from_value<'h>(heap: &'h Heap, cls: &Class, value: &PyObject) -> PyRe
             crate::types::set_ops::update_internal(heap, s, value)?;
             return Ok(instance);
         }
-        BuiltinBase::Dict => return Err(bad()),
+        BuiltinBase::Dict | BuiltinBase::Random => return Err(bad()),
     }?;
     Ok(adopt(heap, cls, instance))
 }
 
-/// A new empty instance of `cls`, a class on `dict`, `set` or `frozenset` (`dict_new`,
-/// `set_new`), tracked; `__init__` fills it.
+/// A new empty instance of `cls`, a class on `dict`, `set`, `frozenset` (`dict_new`,
+/// `set_new`) or `_random.Random` (`PyType_GenericNew`: a zeroed state), tracked; `__init__`
+/// fills (or seeds) it.
 ///
 /// # Errors
 /// `SystemError` for a class on another base; `MemoryError`.
 pub fn new_empty<'h>(heap: &'h Heap, cls: &Class) -> PyResult<Obj<'h>> {
     match BuiltinBase::of(cls.as_type()) {
-        Some(b @ (BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::FrozenSet)) => {
-            new_empty_unchecked(heap, cls, b)
-        }
+        Some(
+            b @ (BuiltinBase::Dict
+            | BuiltinBase::Set
+            | BuiltinBase::FrozenSet
+            | BuiltinBase::Random),
+        ) => new_empty_unchecked(heap, cls, b),
         _ => Err(crate::view::bad_internal_call()),
     }
 }
 
 fn new_empty_unchecked<'h>(heap: &'h Heap, cls: &Class, base: BuiltinBase) -> PyResult<Obj<'h>> {
     let ty = cls.as_type();
-    let instance = if base == BuiltinBase::Dict {
-        dict::new_subclass_dict(heap, ty)?
-    } else {
-        set::new_subclass_set(heap, ty)?
+    let instance = match base {
+        BuiltinBase::Dict => dict::new_subclass_dict(heap, ty)?,
+        BuiltinBase::Random => crate::types::random::alloc_random(heap, ty)?,
+        _ => set::new_subclass_set(heap, ty)?,
     };
     Ok(adopt(heap, cls, instance))
 }
@@ -577,6 +591,11 @@ subclass_slots!(
     dict::DICT_SLOTS.sizeof
 );
 subclass_slots!(SET_SUBCLASS_SLOTS, set::SET_SLOTS, set::SET_SLOTS.sizeof);
+subclass_slots!(
+    RANDOM_SUBCLASS_SLOTS,
+    crate::types::random::RANDOM_SLOTS,
+    crate::types::random::RANDOM_SLOTS.sizeof
+);
 subclass_slots!(
     FROZENSET_SUBCLASS_SLOTS,
     set::FROZENSET_SLOTS,

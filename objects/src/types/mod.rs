@@ -48,6 +48,8 @@ pub mod method;
 pub mod module;
 pub mod object_instance;
 pub mod printf;
+pub mod random;
+pub mod random_methods;
 pub mod range;
 pub mod range_methods;
 pub mod record;

@@ -440,7 +440,13 @@ fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
         return true;
     }
     match name {
-        "__init__" => list || dict || is(&SET_TYPE) || object || meta,
+        "__init__" => {
+            list || dict
+                || is(&SET_TYPE)
+                || object
+                || meta
+                || is(&crate::types::random::RANDOM_TYPE)
+        }
         "__call__" => meta,
         "__getitem__" => seq || is(&crate::types::range::RANGE_TYPE),
         "__setitem__" | "__delitem__" => list || dict,
