@@ -19,6 +19,11 @@ fn module_name(index: usize) -> &'static str {
     super::modules::FUNCTIONS
         .iter()
         .chain(super::gc_module::FUNCTIONS)
+        .chain(super::modules::tracemalloc::FUNCTIONS)
+        .chain(super::modules::atexit::FUNCTIONS)
+        .chain(super::modules::time::FUNCTIONS)
+        .chain(super::modules::posix::FUNCTIONS)
+        .chain(super::modules::operator::FUNCTIONS)
         .nth(index - base)
         .map_or("builtins", |f| f.module)
 }

@@ -16,6 +16,7 @@ use pyrt_objects::{Obj, abstract_};
 
 pub(crate) mod atexit;
 mod getframe;
+pub(crate) mod operator;
 pub(crate) mod posix;
 mod pyrt_traceback;
 mod recordclass;
@@ -207,7 +208,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         .chain(tracemalloc::FUNCTIONS)
         .chain(atexit::FUNCTIONS)
         .chain(time::FUNCTIONS)
-        .chain(posix::FUNCTIONS);
+        .chain(posix::FUNCTIONS)
+        .chain(operator::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -422,6 +424,10 @@ pub(crate) fn call_function<'py>(
     let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
     let atexit_end = tracemalloc_end + atexit::FUNCTIONS.len();
     let time_end = atexit_end + time::FUNCTIONS.len();
+    let posix_end = time_end + posix::FUNCTIONS.len();
+    if index >= posix_end {
+        return operator::call(interp, index - posix_end, args, kwargs);
+    }
     if index >= time_end {
         return posix::call(interp, index - time_end, args, kwargs);
     }
