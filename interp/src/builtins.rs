@@ -1049,6 +1049,9 @@ pub(crate) fn construct<'py>(
     if is(&super::partial::PARTIAL_TYPE) {
         return super::partial::new(interp, args, kwargs);
     }
+    if let Some(r) = super::operator_getters::construct(interp, ty, &args, &kwargs) {
+        return r;
+    }
     if is(&pyrt_objects::types::method::METHOD_TYPE) {
         return new_bound_method(interp, args, &kwargs);
     }

@@ -43,6 +43,7 @@ mod methods;
 mod modules;
 mod mro;
 mod objects;
+mod operator_getters;
 mod operators;
 mod partial;
 mod run_scripts;

@@ -232,6 +232,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     if name == "_functools" {
         attrs = super::partial::module_attributes(interp);
     }
+    if name == "_operator" {
+        attrs = super::operator_getters::module_attributes(interp);
+    }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;
     }

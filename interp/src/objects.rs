@@ -159,6 +159,7 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     .chain(super::descriptors::KINDS.iter().copied())
     .chain([&super::super_object::SUPER, &super::union_type::UNION])
     .chain([&super::partial::PARTIAL])
+    .chain(super::operator_getters::KINDS.iter().copied())
     .find_map(|k| k.cast(o))
 }
 
