@@ -158,6 +158,11 @@ def cmp_to_key(mycmp):
         __hash__ = None
     return K
 
+try:
+    from _functools import cmp_to_key
+except ImportError:
+    pass
+
 
 _initial_missing = object()
 
@@ -182,6 +187,11 @@ value."""
     for element in it:
         value = function(value, element)
     return value
+
+try:
+    from _functools import reduce
+except ImportError:
+    pass
 
 
 class partial:

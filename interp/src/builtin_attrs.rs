@@ -24,6 +24,7 @@ fn module_name(index: usize) -> &'static str {
         .chain(super::modules::time::FUNCTIONS)
         .chain(super::modules::posix::FUNCTIONS)
         .chain(super::modules::operator::FUNCTIONS)
+        .chain(super::modules::functools::FUNCTIONS)
         .nth(index - base)
         .map_or("builtins", |f| f.module)
 }

@@ -38,6 +38,7 @@ mod dis_module;
 mod exceptions;
 mod gc_hooks;
 mod gc_module;
+mod key_wrapper;
 mod metaclass;
 mod methods;
 mod modules;

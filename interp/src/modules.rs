@@ -15,6 +15,7 @@ use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, abstract_};
 
 pub(crate) mod atexit;
+pub(crate) mod functools;
 mod getframe;
 pub(crate) mod operator;
 pub(crate) mod posix;
@@ -209,7 +210,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         .chain(atexit::FUNCTIONS)
         .chain(time::FUNCTIONS)
         .chain(posix::FUNCTIONS)
-        .chain(operator::FUNCTIONS);
+        .chain(operator::FUNCTIONS)
+        .chain(functools::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -428,6 +430,10 @@ pub(crate) fn call_function<'py>(
     let atexit_end = tracemalloc_end + atexit::FUNCTIONS.len();
     let time_end = atexit_end + time::FUNCTIONS.len();
     let posix_end = time_end + posix::FUNCTIONS.len();
+    let operator_end = posix_end + operator::FUNCTIONS.len();
+    if index >= operator_end {
+        return functools::call(interp, index - operator_end, args, kwargs);
+    }
     if index >= posix_end {
         return operator::call(interp, index - posix_end, args, kwargs);
     }

@@ -160,6 +160,7 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     .chain([&super::super_object::SUPER, &super::union_type::UNION])
     .chain([&super::partial::PARTIAL])
     .chain(super::operator_getters::KINDS.iter().copied())
+    .chain([&super::key_wrapper::KEY_WRAPPER])
     .find_map(|k| k.cast(o))
 }
 

@@ -39,6 +39,7 @@ pub(crate) fn is_callable<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> bool {
         || super::super::operator_getters::KINDS
             .iter()
             .any(|k| k.is(p))
+        || super::super::key_wrapper::KEY_WRAPPER.is(p)
         || (class::is_heap_type(o.ob_type())
             && interp.class_lookup(o.ob_type(), "__call__").is_some())
 }
