@@ -402,6 +402,13 @@ class _lru_cache_wrapper:
         return self
 
 
+try:
+    # The built-in wrapper, with CPython's layout (168 bytes with the GC header).
+    from _functools import _lru_cache_wrapper
+except ImportError:
+    pass
+
+
 class _Probe:
     def method(self):
         pass

@@ -1052,6 +1052,9 @@ pub(crate) fn construct<'py>(
     if let Some(r) = super::operator_getters::construct(interp, ty, &args, &kwargs) {
         return r;
     }
+    if let Some(r) = super::lru_cache::construct(interp, ty, &args, &kwargs) {
+        return r;
+    }
     if is(&pyrt_objects::types::method::METHOD_TYPE) {
         return new_bound_method(interp, args, &kwargs);
     }

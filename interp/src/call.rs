@@ -99,6 +99,9 @@ impl<'py> Interp<'py> {
         if let Some(r) = super::key_wrapper::call(self, func, &args, &kwargs) {
             return r;
         }
+        if let Some(r) = super::lru_cache::call(self, func, &args, &kwargs) {
+            return r;
+        }
         if let Some(r) = self.call_object_wrapper(f, &args) {
             return r;
         }

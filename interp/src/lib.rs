@@ -39,6 +39,7 @@ mod exceptions;
 mod gc_hooks;
 mod gc_module;
 mod key_wrapper;
+mod lru_cache;
 mod metaclass;
 mod methods;
 mod modules;

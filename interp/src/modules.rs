@@ -233,6 +233,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "_functools" {
         attrs = super::partial::module_attributes(interp);
+        attrs.push(super::lru_cache::module_attribute(interp));
     }
     if name == "_operator" {
         attrs = super::operator_getters::module_attributes(interp);

@@ -203,7 +203,7 @@ pub(crate) fn method<'py>(
     let err = |e| interp.err(e);
     Some((|| {
         pyrt_objects::methods::bind(
-            o.ob_type().name(),
+            o.ob_type().name().trim_start_matches("operator."),
             name,
             pyrt_objects::methods::Params::NoArgs,
             args,

@@ -40,6 +40,7 @@ pub(crate) fn is_callable<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> bool {
             .iter()
             .any(|k| k.is(p))
         || super::super::key_wrapper::KEY_WRAPPER.is(p)
+        || super::super::lru_cache::is_wrapper(p)
         || (class::is_heap_type(o.ob_type())
             && interp.class_lookup(o.ob_type(), "__call__").is_some())
 }
