@@ -2,8 +2,10 @@
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
 //! `version_info`), `_pyrt_time` (under the shipped `time.py`: the clocks `time`,
 //! `perf_counter`, `monotonic`, and their `_ns` forms here, the rest in `modules/time.rs`),
-//! `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
-//! it), `_functools` (`partial`, from `partial.rs`), `gc` and `_weakref` (`weakref` is shipped
+//! `builtins`, `_operator` (`index`, `length_hint` here, the other functions in
+//! `modules/operator.rs`, the getter types in `operator_getters.rs`; `operator` is shipped
+//! Python over it), `_functools` (`reduce` and `cmp_to_key` in `modules/functools.rs`, the
+//! types in `partial.rs`, `key_wrapper.rs`, `lru_cache.rs`), `gc` and `_weakref` (`weakref` is shipped
 //! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
 //! live in `modules/tracemalloc.rs`, `posix` (`modules/posix.rs`, under the shipped `os`
