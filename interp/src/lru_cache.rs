@@ -339,10 +339,14 @@ pub(crate) fn construct<'py>(
         let (wrapper, max) = if maxsize.is(&none(heap)) {
             (INFINITE, usize::MAX)
         } else if long::is_int(maxsize.object()) {
-            let n = long::Int::cast(maxsize.object())
-                .and_then(long::as_i64)
-                .unwrap_or(i64::MAX)
-                .max(0);
+            // `PyNumber_AsSsize_t(maxsize, PyExc_OverflowError)`, then at least 0.
+            let Some(n) = long::Int::cast(maxsize.object()).and_then(long::as_i64) else {
+                return Err(interp.raise(
+                    &exceptions::OVERFLOW_ERROR,
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            };
+            let n = n.max(0);
             let n = usize::try_from(n).unwrap_or(0);
             (if n == 0 { UNCACHED } else { BOUNDED }, n)
         } else {
