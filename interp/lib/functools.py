@@ -3,10 +3,10 @@
 Shipped with pyrt (interp/lib/). Mirrors Lib/functools.py: `update_wrapper`/`wraps`,
 `total_ordering`, `cmp_to_key`, `reduce`, `partial`, `partialmethod`, `lru_cache`/`cache`
 with `cache_info` and `cache_clear`, `cached_property`, `singledispatch` (by the MRO; the ABCs
-a class is registered with are not consulted). `partial` is the built-in type from
-`_functools` (Rust, CPython's layout), with the Python class below as the fallback CPython
-also keeps. CPython also accelerates `reduce`, `cmp_to_key` and the LRU wrapper in C; here
-they are Python with the C versions' names, reprs and messages.
+a class is registered with are not consulted). As in CPython, `cmp_to_key`, `reduce`,
+`partial` and the LRU wrapper are defined in Python and then replaced by the built-in
+`_functools`'s (Rust, with CPython's layouts: `functools.KeyWrapper`, `functools.partial`,
+`functools._lru_cache_wrapper`).
 """
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
@@ -158,6 +158,11 @@ def cmp_to_key(mycmp):
         __hash__ = None
     return K
 
+try:
+    from _functools import cmp_to_key
+except ImportError:
+    pass
+
 
 _initial_missing = object()
 
@@ -182,6 +187,11 @@ value."""
     for element in it:
         value = function(value, element)
     return value
+
+try:
+    from _functools import reduce
+except ImportError:
+    pass
 
 
 class partial:
@@ -390,6 +400,13 @@ class _lru_cache_wrapper:
 
     def __deepcopy__(self, memo):
         return self
+
+
+try:
+    # The built-in wrapper, with CPython's layout (168 bytes with the GC header).
+    from _functools import _lru_cache_wrapper
+except ImportError:
+    pass
 
 
 class _Probe:

@@ -2,10 +2,9 @@
 
 Shipped with pyrt (interp/lib/). Mirrors Lib/operator.py: every operator as a function, the
 `__dunder__` aliases, `itemgetter`, `attrgetter` and `methodcaller` with CPython's reprs and
-messages. `index` and `length_hint` come from the built-in `_operator` (Rust), as CPython's
-come from its C `_operator`; the others are Python functions here (CPython replaces them with
-its C versions, so `operator.add` is a `builtin_function_or_method` there and a `function`
-here).
+messages, all defined in Python and then replaced by the built-in `_operator`'s (Rust, as
+CPython's C `_operator`) with `from _operator import *`, so `operator.add` is a
+`builtin_function_or_method` whose `__module__` is `'_operator'`.
 """
 
 __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'countOf',
@@ -380,6 +379,12 @@ class methodcaller:
 
 def _methodcaller_with_kwargs(name, args, kwargs):
     return methodcaller(name, *args, **kwargs)
+
+
+try:
+    from _operator import *
+except ImportError:
+    pass
 
 
 # The dunder aliases.

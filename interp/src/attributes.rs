@@ -98,7 +98,11 @@ impl<'py> Interp<'py> {
 
     /// Whether `d` (a class attribute) is a descriptor, and which kind.
     pub(crate) fn descr_kind(&self, d: &PyObject) -> R<'py, DescrKind> {
-        if super::vm::is_function(d) || CLASSMETHOD.is(d) || STATICMETHOD.is(d) {
+        if super::vm::is_function(d)
+            || CLASSMETHOD.is(d)
+            || STATICMETHOD.is(d)
+            || super::lru_cache::is_wrapper(d)
+        {
             return Ok(DescrKind::NonData);
         }
         if PROPERTY.is(d) || MEMBER.is(d) || GETSET.is(d) {
@@ -136,6 +140,9 @@ impl<'py> Interp<'py> {
                 Some(obj) => method::new_method(heap, d, obj.clone()).map_err(|e| self.err(e)),
                 None => Ok(d),
             };
+        }
+        if let Some(r) = super::lru_cache::descr_get(self, &d, obj) {
+            return r;
         }
         if let Some(cm) = CLASSMETHOD.cast(o) {
             let f = cm.get_ref(heap, 0).unwrap_or_else(|| none(heap));

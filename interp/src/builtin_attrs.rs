@@ -19,8 +19,18 @@ fn module_name(index: usize) -> &'static str {
     super::modules::FUNCTIONS
         .iter()
         .chain(super::gc_module::FUNCTIONS)
+        .chain(super::modules::tracemalloc::FUNCTIONS)
+        .chain(super::modules::atexit::FUNCTIONS)
+        .chain(super::modules::time::FUNCTIONS)
+        .chain(super::modules::posix::FUNCTIONS)
+        .chain(super::modules::operator::FUNCTIONS)
+        .chain(super::modules::functools::FUNCTIONS)
         .nth(index - base)
-        .map_or("builtins", |f| f.module)
+        // `_pyrt_time`'s functions are `time`'s (the shipped `time.py` re-exports them).
+        .map_or("builtins", |f| match f.module {
+            "_pyrt_time" => "time",
+            m => m,
+        })
 }
 
 /// `f.name` for a built-in function or method `f`, for the attributes this module answers;

@@ -1062,6 +1062,12 @@ pub(crate) fn construct<'py>(
     if is(&pyrt_objects::types::random::RANDOM_TYPE) {
         return super::random_module::construct(interp, &args, &kwargs);
     }
+    if let Some(r) = super::operator_getters::construct(interp, ty, &args, &kwargs) {
+        return r;
+    }
+    if let Some(r) = super::lru_cache::construct(interp, ty, &args, &kwargs) {
+        return r;
+    }
     if is(&pyrt_objects::types::method::METHOD_TYPE) {
         return new_bound_method(interp, args, &kwargs);
     }

@@ -93,6 +93,15 @@ impl<'py> Interp<'py> {
         if super::partial::PARTIAL.is(f) {
             return super::partial::call(self, func, args, kwargs);
         }
+        if let Some(r) = super::operator_getters::call(self, func, &args, &kwargs) {
+            return r;
+        }
+        if let Some(r) = super::key_wrapper::call(self, func, &args, &kwargs) {
+            return r;
+        }
+        if let Some(r) = super::lru_cache::call(self, func, &args, &kwargs) {
+            return r;
+        }
         if let Some(r) = self.call_object_wrapper(f, &args) {
             return r;
         }

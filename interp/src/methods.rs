@@ -483,6 +483,12 @@ pub(crate) fn call<'py>(
     args: &[Obj<'py>],
     kwargs: &[(String, Obj<'py>)],
 ) -> R<'py, Option<Obj<'py>>> {
+    if let Some(r) = super::operator_getters::method(interp, obj, name, args, kwargs) {
+        return r.map(Some);
+    }
+    if let Some(r) = super::lru_cache::method(interp, obj, name, args, kwargs) {
+        return r.map(Some);
+    }
     if name == "fromkeys"
         && let Some(cls) = dict_subclass_of(obj)
     {

@@ -2,8 +2,10 @@
 //! `getsizeof`, `getrefcount`, `intern`, the recursion limit, `_debugmallocstats`,
 //! `version_info`), `_pyrt_time` (under the shipped `time.py`: the clocks `time`,
 //! `perf_counter`, `monotonic`, and their `_ns` forms here, the rest in `modules/time.rs`),
-//! `builtins`, `_operator` (`index`, `length_hint`; `operator` is shipped Python over
-//! it), `_functools` (`partial`, from `partial.rs`), `_random` (`Random`, from
+//! `builtins`, `_operator` (`index`, `length_hint` here, the other functions in
+//! `modules/operator.rs`, the getter types in `operator_getters.rs`; `operator` is shipped
+//! Python over it), `_functools` (`reduce` and `cmp_to_key` in `modules/functools.rs`, the
+//! types in `partial.rs`, `key_wrapper.rs`, `lru_cache.rs`), `_random` (`Random`, from
 //! `random_module.rs`; `random` is shipped Python over it), `gc` and `_weakref` (`weakref` is shipped
 //! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
@@ -16,7 +18,9 @@ use pyrt_objects::types::{dict, long, record, unicode};
 use pyrt_objects::{Obj, abstract_};
 
 pub(crate) mod atexit;
+pub(crate) mod functools;
 mod getframe;
+pub(crate) mod operator;
 pub(crate) mod posix;
 mod pyrt_traceback;
 mod recordclass;
@@ -209,7 +213,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         .chain(tracemalloc::FUNCTIONS)
         .chain(atexit::FUNCTIONS)
         .chain(time::FUNCTIONS)
-        .chain(posix::FUNCTIONS);
+        .chain(posix::FUNCTIONS)
+        .chain(operator::FUNCTIONS)
+        .chain(functools::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -231,6 +237,10 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "_functools" {
         attrs = super::partial::module_attributes(interp);
+        attrs.push(super::lru_cache::module_attribute(interp));
+    }
+    if name == "_operator" {
+        attrs = super::operator_getters::module_attributes(interp);
     }
     if name == "_random" {
         attrs = super::random_module::module_attributes(interp)?;
@@ -427,6 +437,14 @@ pub(crate) fn call_function<'py>(
     let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
     let atexit_end = tracemalloc_end + atexit::FUNCTIONS.len();
     let time_end = atexit_end + time::FUNCTIONS.len();
+    let posix_end = time_end + posix::FUNCTIONS.len();
+    let operator_end = posix_end + operator::FUNCTIONS.len();
+    if index >= operator_end {
+        return functools::call(interp, index - operator_end, args, kwargs);
+    }
+    if index >= posix_end {
+        return operator::call(interp, index - posix_end, args, kwargs);
+    }
     if index >= time_end {
         return posix::call(interp, index - time_end, args, kwargs);
     }

@@ -79,7 +79,10 @@ impl Kind {
                 w.add(self.refs + i).write(*n);
             }
             let obj = Obj::from_owned(heap, op);
-            heap.track(obj.object());
+            // A kind without `Py_TPFLAGS_HAVE_GC` (`functools._lru_list_elem`) is not tracked.
+            if pyrt_objects::tracking::is_gc(obj.object()) {
+                heap.track(obj.object());
+            }
             Ok(obj)
         }
     }
@@ -122,6 +125,16 @@ impl<'o> Typed<'o> {
         unsafe { &*words(self).add(self.kind.refs + i) }.get()
     }
 
+    /// Sets number word `i`.
+    ///
+    /// # Panics
+    /// If the kind has no number word `i`.
+    pub(crate) fn set_num(self, i: usize, value: usize) {
+        assert!(i < self.kind.nums, "no number word {i}");
+        // SAFETY: word `refs + i` of an object of this kind is a number cell.
+        unsafe { &*words(self).add(self.kind.refs + i) }.set(value);
+    }
+
     /// Replaces reference word `i` (`None` empties it), releasing the old reference.
     ///
     /// # Panics
@@ -132,6 +145,11 @@ impl<'o> Typed<'o> {
             // SAFETY: the word owned this reference.
             unsafe { heap.decref(p) };
         }
+    }
+
+    /// The reference words, as cells.
+    pub(crate) fn ref_cells(self) -> &'o [Cell<Option<ObjPtr>>] {
+        self.refs()
     }
 
     /// The reference words.
@@ -159,6 +177,9 @@ fn kind_of(o: &PyObject) -> Option<Typed<'_>> {
     .chain(super::descriptors::KINDS.iter().copied())
     .chain([&super::super_object::SUPER, &super::union_type::UNION])
     .chain([&super::partial::PARTIAL])
+    .chain(super::operator_getters::KINDS.iter().copied())
+    .chain([&super::key_wrapper::KEY_WRAPPER])
+    .chain([&super::lru_cache::LRU, &super::lru_cache::LRU_ELEM])
     .find_map(|k| k.cast(o))
 }
 

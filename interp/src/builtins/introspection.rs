@@ -36,6 +36,11 @@ pub(crate) fn is_callable<'py>(interp: &Interp<'py>, o: &Obj<'py>) -> bool {
         || pyrt_objects::types::slot_wrappers::MethodWrapper::cast(p).is_some()
         || pyrt_objects::types::cfunction::CFunction::cast(p).is_some()
         || super::super::partial::PARTIAL.is(p)
+        || super::super::operator_getters::KINDS
+            .iter()
+            .any(|k| k.is(p))
+        || super::super::key_wrapper::KEY_WRAPPER.is(p)
+        || super::super::lru_cache::is_wrapper(p)
         || (class::is_heap_type(o.ob_type())
             && interp.class_lookup(o.ob_type(), "__call__").is_some())
 }

@@ -437,7 +437,9 @@ fn is_descriptor(d: &PyObject, ty: &pyrt_objects::typeobj::PyTypeObject, name: &
     if crate::descriptors::MEMBER.is(d) {
         return class::member_slot_index(ty, name).is_none();
     }
-    crate::descriptors::KINDS.iter().any(|k| k.is(d)) || class::is_heap_type(d.ob_type())
+    crate::descriptors::KINDS.iter().any(|k| k.is(d))
+        || crate::lru_cache::is_wrapper(d)
+        || class::is_heap_type(d.ob_type())
 }
 
 // ---------------------------------------------------------------------------------------
