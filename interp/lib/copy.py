@@ -35,6 +35,9 @@ def copy(x):
     copier = getattr(cls, "__copy__", None)
     if copier is not None:
         return copier(x)
+    copier = _instance_only_method(x, cls, "__copy__")
+    if copier is not None:
+        return copier()
 
     rv = _reduce(x, cls, 4)
     if isinstance(rv, str):
@@ -195,7 +198,23 @@ def _reduce(x, cls, protocol):
     reductor = getattr(cls, "__reduce__", None)
     if reductor is not None and reductor is not getattr(object, "__reduce__", None):
         return x.__reduce__()
+    reductor = _instance_only_method(x, cls, "__reduce__")
+    if reductor is not None:
+        return reductor()
     return _reduce_object(x, cls)
+
+
+def _instance_only_method(x, cls, name):
+    """Method `name` of `x` where its class shows none: some types pyrt's interpreter defines
+    in Rust (the LRU cache wrapper) answer their methods on their instances only. An entry of
+    the instance's own `__dict__` does not count, as it does not for CPython's lookup on the
+    class."""
+    if getattr(cls, name, None) is not None:
+        return None
+    method = getattr(x, name, None)
+    if method is None or name in (getattr(x, "__dict__", None) or {}):
+        return None
+    return method
 
 
 try:
@@ -227,7 +246,11 @@ def _reduce_object(x, cls):
         # `set_reduce`: the class, the items as a list, the instance dict.
         return cls, (list(x),), getattr(x, "__dict__", None)
     if not _is_heap_class(cls):
-        raise TypeError(f"cannot pickle {cls.__name__!r} object")
+        # (`reduce_newobj` names a built-in type by its `tp_name`, module included.)
+        name = cls.__name__
+        if cls.__module__ != "builtins":
+            name = f"{cls.__module__}.{name}"
+        raise TypeError(f"cannot pickle {name!r} object")
     getnewargs = getattr(x, "__getnewargs__", None)
     args = tuple(getnewargs()) if getnewargs is not None else ()
     getstate = getattr(x, "__getstate__", None)
@@ -269,7 +292,9 @@ def _is_heap_class(cls):
     """Whether `object.__reduce_ex__` can reduce instances of `cls`: a class made by a class
     statement (on `object` or on a built-in type), not a built-in type itself."""
     for klass in cls.__mro__:
-        if klass.__module__ == "builtins":
+        # (A type pyrt's interpreter defines in Rust, as `functools.KeyWrapper`, has no
+        # `__dict__`; every class statement's class has one.)
+        if klass.__module__ == "builtins" or not hasattr(klass, "__dict__"):
             return klass is object or klass is not cls
     return True
 
