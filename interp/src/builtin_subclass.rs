@@ -37,7 +37,7 @@ impl<'py> Interp<'py> {
         let ty = c.as_type();
         let init = self.class_lookup(ty, "__init__");
         let instance = match base {
-            BuiltinBase::Dict | BuiltinBase::Set => {
+            BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Deque => {
                 sub::new_empty(heap, c).map_err(|e| self.err(e))?
             }
             BuiltinBase::FrozenSet => {
@@ -73,6 +73,7 @@ impl<'py> Interp<'py> {
             Some(init) => self.call_init(&init, &instance, args, kwargs)?,
             None if base == BuiltinBase::Dict => self.dict_init(&instance, &args, &kwargs)?,
             None if base == BuiltinBase::Set => self.set_init(&instance, &args, &kwargs)?,
+            None if base == BuiltinBase::Deque => self.deque_init(&instance, &args, &kwargs)?,
             None => {}
         }
         Ok(instance)
@@ -268,7 +269,9 @@ impl<'py> Interp<'py> {
         };
         match class::class_kind(sub) {
             Some(class::ClassKind::Builtin(base)) => match base {
-                BuiltinBase::Dict | BuiltinBase::Set => sub::new_empty(heap, c),
+                BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Deque => {
+                    sub::new_empty(heap, c)
+                }
                 BuiltinBase::FrozenSet => match args.first() {
                     Some(iterable) => sub::new_from_value(heap, c, iterable.object()),
                     None => sub::new_empty(heap, c),
@@ -347,6 +350,9 @@ impl<'py> Interp<'py> {
         match class::class_kind(obj.ob_type()) {
             Some(class::ClassKind::Builtin(BuiltinBase::Dict)) => self.dict_init(obj, args, kwargs),
             Some(class::ClassKind::Builtin(BuiltinBase::Set)) => self.set_init(obj, args, kwargs),
+            Some(class::ClassKind::Builtin(BuiltinBase::Deque)) => {
+                self.deque_init(obj, args, kwargs)
+            }
             _ => Ok(()),
         }
     }

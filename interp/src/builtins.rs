@@ -1049,6 +1049,9 @@ pub(crate) fn construct<'py>(
     if is(&super::partial::PARTIAL_TYPE) {
         return super::partial::new(interp, args, kwargs);
     }
+    if is(&pyrt_objects::types::deque::DEQUE_TYPE) {
+        return super::deque::construct(interp, &args, &kwargs);
+    }
     if is(&pyrt_objects::types::method::METHOD_TYPE) {
         return new_bound_method(interp, args, &kwargs);
     }
@@ -1591,6 +1594,9 @@ pub(crate) fn getitem_base<'py>(
         return r;
     }
     if let Some(r) = interp.user_class_getitem(obj, key) {
+        return r;
+    }
+    if let Some(r) = super::deque::getitem(interp, obj, key) {
         return r;
     }
     if let Some(k) = interp.index_slice(obj, key)? {

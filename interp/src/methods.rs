@@ -88,6 +88,8 @@ fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
         &INT_METHODS
     } else if is(&t::COMPLEX_TYPE) {
         &COMPLEX_METHODS
+    } else if is(&t::deque::DEQUE_TYPE) {
+        &pyrt_objects::types::deque::methods::DEQUE_METHODS
     } else {
         super::bytes_like::type_table(ty)?
     };
@@ -116,7 +118,9 @@ fn type_class_method(obj: &Obj<'_>, name: &str) -> bool {
             &t::FROZENSET_TYPE,
         ]
         .iter()
-        .any(|s| core::ptr::eq(ty, s.get())),
+        .any(|s| core::ptr::eq(ty, s.get()))
+            // `deque.__class_getitem__`, which its subclasses inherit.
+            || ty.is_subtype(t::deque::DEQUE_TYPE.get()),
         _ => false,
     }
 }
@@ -264,6 +268,8 @@ fn call_on_type<'py>(
 fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
     let table: &'static dyn Methods = if list::is_list(o) {
         &LIST_METHODS
+    } else if pyrt_objects::types::deque::is_deque(o) {
+        &pyrt_objects::types::deque::methods::DEQUE_METHODS
     } else if dict::is_dict(o) {
         &DICT_METHODS
     } else if set::is_set(o) {

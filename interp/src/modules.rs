@@ -154,6 +154,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "dis",
     "_operator",
     "_functools",
+    "_collections",
     "_tracemalloc",
     "_pyrt_tracemalloc",
     "_recordclass",
@@ -229,6 +230,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "_functools" {
         attrs = super::partial::module_attributes(interp);
+    }
+    if name == "_collections" {
+        attrs.extend(super::deque::module_attributes(interp));
     }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;

@@ -65,6 +65,8 @@ pub enum BuiltinBase {
     Set,
     /// `frozenset`.
     FrozenSet,
+    /// `collections.deque`.
+    Deque,
 }
 
 impl BuiltinBase {
@@ -90,6 +92,8 @@ impl BuiltinBase {
             BuiltinBase::Set
         } else if is(&t::FROZENSET_TYPE) {
             BuiltinBase::FrozenSet
+        } else if is(&t::deque::DEQUE_TYPE) {
+            BuiltinBase::Deque
         } else {
             return None;
         })
@@ -118,13 +122,17 @@ impl BuiltinBase {
             BuiltinBase::Dict => t::DICT_TYPE.get(),
             BuiltinBase::Set => t::SET_TYPE.get(),
             BuiltinBase::FrozenSet => t::FROZENSET_TYPE.get(),
+            BuiltinBase::Deque => t::deque::DEQUE_TYPE.get(),
         }
     }
 
     /// Whether instances are made empty and filled by `__init__` (`dict`, `set`), rather
     /// than made from a value of the base (`int`, `str`, `tuple`, `frozenset`, ...).
     pub fn is_mutable(self) -> bool {
-        matches!(self, BuiltinBase::Dict | BuiltinBase::Set)
+        matches!(
+            self,
+            BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Deque
+        )
     }
 
     /// The slot table of the subclasses' instances.
@@ -139,6 +147,7 @@ impl BuiltinBase {
             BuiltinBase::Dict => &DICT_SUBCLASS_SLOTS,
             BuiltinBase::Set => &SET_SUBCLASS_SLOTS,
             BuiltinBase::FrozenSet => &FROZENSET_SUBCLASS_SLOTS,
+            BuiltinBase::Deque => &DEQUE_SUBCLASS_SLOTS,
         }
     }
 
@@ -374,7 +383,7 @@ pub fn new_from_value<'h>(heap: &'h Heap, cls: &Class, value: &PyObject) -> PyRe
             crate::types::set_ops::update_internal(heap, s, value)?;
             return Ok(instance);
         }
-        BuiltinBase::Dict => return Err(bad()),
+        BuiltinBase::Dict | BuiltinBase::Deque => return Err(bad()),
     }?;
     Ok(adopt(heap, cls, instance))
 }
@@ -386,9 +395,10 @@ pub fn new_from_value<'h>(heap: &'h Heap, cls: &Class, value: &PyObject) -> PyRe
 /// `SystemError` for a class on another base; `MemoryError`.
 pub fn new_empty<'h>(heap: &'h Heap, cls: &Class) -> PyResult<Obj<'h>> {
     match BuiltinBase::of(cls.as_type()) {
-        Some(b @ (BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::FrozenSet)) => {
-            new_empty_unchecked(heap, cls, b)
-        }
+        Some(
+            b
+            @ (BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::FrozenSet | BuiltinBase::Deque),
+        ) => new_empty_unchecked(heap, cls, b),
         _ => Err(crate::view::bad_internal_call()),
     }
 }
@@ -397,6 +407,8 @@ fn new_empty_unchecked<'h>(heap: &'h Heap, cls: &Class, base: BuiltinBase) -> Py
     let ty = cls.as_type();
     let instance = if base == BuiltinBase::Dict {
         dict::new_subclass_dict(heap, ty)?
+    } else if base == BuiltinBase::Deque {
+        crate::types::deque::new_subclass_deque(heap, ty)?
     } else {
         set::new_subclass_set(heap, ty)?
     };
@@ -502,6 +514,9 @@ fn release_contents(heap: &Heap, o: &PyObject) {
         dict::clear(heap, d);
     } else if let Some(s) = set::AnySet::cast(o) {
         set::clear_table(heap, s);
+    } else if let Some(d) = crate::types::deque::Deque::cast(o) {
+        // SAFETY: `o` is being deallocated.
+        unsafe { crate::types::deque::release_blocks(heap, d) };
     }
 }
 
@@ -578,6 +593,11 @@ subclass_slots!(
 );
 subclass_slots!(SET_SUBCLASS_SLOTS, set::SET_SLOTS, set::SET_SLOTS.sizeof);
 subclass_slots!(
+    DEQUE_SUBCLASS_SLOTS,
+    crate::types::deque::DEQUE_SLOTS,
+    crate::types::deque::DEQUE_SLOTS.sizeof
+);
+subclass_slots!(
     FROZENSET_SUBCLASS_SLOTS,
     set::FROZENSET_SLOTS,
     set::FROZENSET_SLOTS.sizeof
@@ -604,6 +624,8 @@ pub fn base_iter<'h>(heap: &'h Heap, o: &Obj<'h>) -> Option<PyResult<Obj<'h>>> {
         di::dict_iter(heap, o, di::DictIterKind::Keys, false)
     } else if set::is_anyset(p) {
         di::set_iter(heap, o)
+    } else if let Some(d) = crate::types::deque::Deque::cast(p) {
+        crate::types::deque::iter::deque_iter(heap, d)
     } else {
         return None;
     })

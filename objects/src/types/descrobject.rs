@@ -77,6 +77,8 @@ pub fn type_methods(ty: &PyTypeObject) -> Option<&'static dyn Methods> {
         &t::memoryview_methods::MEMORYVIEW_METHODS
     } else if is(&t::array::ARRAY_TYPE) {
         &t::array_methods::ARRAY_METHODS
+    } else if is(&t::deque::DEQUE_TYPE) {
+        &t::deque::methods::DEQUE_METHODS
     } else {
         return None;
     };

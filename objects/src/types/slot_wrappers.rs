@@ -439,6 +439,22 @@ fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
     {
         return true;
     }
+    // `collections.deque`: `deque_init`, its sequence slots and the generic attribute lookup.
+    if is(&crate::types::deque::DEQUE_TYPE)
+        && matches!(
+            name,
+            "__init__"
+                | "__getitem__"
+                | "__setitem__"
+                | "__delitem__"
+                | "__contains__"
+                | "__iadd__"
+                | "__imul__"
+                | "__getattribute__"
+        )
+    {
+        return true;
+    }
     match name {
         "__init__" => list || dict || is(&SET_TYPE) || object || meta,
         "__call__" => meta,
