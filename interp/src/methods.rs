@@ -110,7 +110,8 @@ fn type_class_method(obj: &Obj<'_>, name: &str) -> bool {
             !pyrt_objects::types::class::is_heap_type(ty)
                 || t::slot_defs::lookup(obj.heap(), ty, name).is_none()
         }
-        "__class_getitem__" => [
+        "__class_getitem__" => {
+            [
             &t::LIST_TYPE,
             &t::TUPLE_TYPE,
             &t::DICT_TYPE,
@@ -120,7 +121,8 @@ fn type_class_method(obj: &Obj<'_>, name: &str) -> bool {
         .iter()
         .any(|s| core::ptr::eq(ty, s.get()))
             // `deque.__class_getitem__`, which its subclasses inherit.
-            || ty.is_subtype(t::deque::DEQUE_TYPE.get()),
+            || ty.is_subtype(t::deque::DEQUE_TYPE.get())
+        }
         _ => false,
     }
 }

@@ -13,7 +13,8 @@
 //! Invariants (as CPython's comment states them): the block list is never empty and not
 //! circular; the first item is `leftblock[leftindex]`, the last `rightblock[rightindex]`;
 //! `(leftindex + len - 1) % 64 == rightindex`; an empty deque has `leftblock == rightblock`,
-//! `leftindex == CENTER + 1`, `rightindex == CENTER`. Only this module touches blocks; every
+//! `leftindex == CENTER + 1`, `rightindex == CENTER`. Only this module (and its private
+//! submodules, through [`slot`] and [`item_at`]) touches blocks; every
 //! operation re-reads the fields after running Python code (a comparison, a finalizer), as
 //! CPython does, and never keeps a Rust reference into a block across such a call.
 //!
@@ -22,10 +23,17 @@
 //! any iterable ([`abstract_::for_each`]), calling a subclass ([`abstract_::call_object`]),
 //! and [`BuiltinBase`](crate::types::builtin_subclass::BuiltinBase), which makes instances of
 //! `class Q(deque)` with the base's layout. Its methods are in [`methods`], its iterators in
-//! [`iter`]; the interpreter's built-in module `_collections` exposes the type.
+//! [`iter`], the searches in `search.rs`, the type object and its slots in `slots.rs`; the
+//! interpreter's built-in module `_collections` exposes the type.
 
 pub mod iter;
 pub mod methods;
+mod search;
+mod slots;
+
+pub use search::{contains, count, index, insert, remove};
+pub(crate) use slots::DEQUE_SLOTS;
+pub use slots::{DEQUE_TYPE, copy, deque_sizeof, inplace_repeat};
 
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
@@ -490,6 +498,71 @@ pub fn clear(heap: &Heap, d: &Deque) {
     }
 }
 
+/// Checks the layout's invariants (see the module doc): the block chain from `leftblock`
+/// reaches `rightblock` with consistent back links and NULL ends, the indices are in range and
+/// agree with the length, every item slot holds an item, and the block cache is within bounds.
+///
+/// # Panics
+/// On the first broken invariant (a test or debug aid).
+pub fn check_invariants(d: &Deque) {
+    let h = header(d);
+    let bl = BLOCKLEN as isize;
+    let (li, ri, n) = (h.leftindex.get(), h.rightindex.get(), len(d) as isize);
+    assert!(
+        (0..bl).contains(&li) && (0..bl).contains(&ri),
+        "indices {li} {ri}"
+    );
+    assert_eq!(
+        (li + n - 1).rem_euclid(bl),
+        ri,
+        "rightindex from leftindex and length"
+    );
+    if n == 0 {
+        assert_eq!(
+            h.leftblock.get(),
+            h.rightblock.get(),
+            "an empty deque has one block"
+        );
+        assert_eq!(li, ri + 1, "an empty deque's indices are adjacent");
+    }
+    let blocks = (li + n + bl - 1) / bl;
+    let mut b = h.leftblock.get();
+    // SAFETY: the chain is walked only as far as the length says blocks exist; each step
+    // checks the links before following them.
+    unsafe {
+        assert!((*b).leftlink.is_null(), "the left block has no left link");
+        for k in 0..blocks.max(1) {
+            if k + 1 == blocks.max(1) {
+                assert_eq!(b, h.rightblock.get(), "the chain ends at rightblock");
+                assert!(
+                    (*b).rightlink.is_null(),
+                    "the right block has no right link"
+                );
+            } else {
+                let next = (*b).rightlink;
+                assert!(!next.is_null() && (*next).leftlink == b, "links agree");
+                b = next;
+            }
+        }
+    }
+    let mut count = 0;
+    let (mut b, mut i) = (h.leftblock.get(), li);
+    for _ in 0..n {
+        // SAFETY: the chain was checked above.
+        unsafe {
+            assert!((*slot(b, i)).is_some(), "an item slot is empty");
+            i += 1;
+            if i == bl {
+                b = (*b).rightlink;
+                i = 0;
+            }
+        }
+        count += 1;
+    }
+    assert_eq!(count, n);
+    assert!(h.numfreeblocks.get() <= MAXFREEBLOCKS);
+}
+
 /// Releases the items and every block, the cached ones too (`deque_dealloc` after the
 /// weak references): the deque is left without blocks and must not be used again.
 ///
@@ -737,439 +810,5 @@ fn del_valid(heap: &Heap, d: &Deque, i: isize) -> PyResult<()> {
     r
 }
 
-/// The error of a search that saw the deque change under it.
-fn mutated(kind: ExcKind) -> PyErr {
-    PyErr::new(kind, "deque mutated during iteration")
-}
-
-/// Walks the items from position `start`, comparing each with `value` (`==`) until `stop`:
-/// the position of the first equal one. The deque must not change meanwhile (`kind` of
-/// error then: `RuntimeError`, or `IndexError` for `remove`).
-fn find(
-    heap: &Heap,
-    d: &Deque,
-    value: &PyObject,
-    start: usize,
-    stop: usize,
-    kind: ExcKind,
-    mut on_match: impl FnMut(usize) -> bool,
-) -> PyResult<Option<usize>> {
-    let h = header(d);
-    let start_state = state(d);
-    let (mut b, mut index) = (h.leftblock.get(), h.leftindex.get());
-    // SAFETY: walking `start` positions from the left over existing items.
-    unsafe {
-        for _ in 0..start {
-            index += 1;
-            if index == BLOCKLEN as isize {
-                b = (*b).rightlink;
-                index = 0;
-            }
-        }
-    }
-    for i in start..stop {
-        // SAFETY: the deque has not changed since the walk began (checked after each
-        // comparison), so `(b, index)` is item `i`'s slot.
-        let item = unsafe { item_at(heap, b, index) };
-        let equal = ptr::eq(item.object(), value)
-            || abstract_::compare_bool(heap, item.object(), value, CompareOp::Eq)?;
-        drop(item);
-        if start_state != state(d) {
-            return Err(mutated(kind));
-        }
-        if equal && !on_match(i) {
-            return Ok(Some(i));
-        }
-        index += 1;
-        if index == BLOCKLEN as isize {
-            // SAFETY: as above; the next item is in the next block.
-            b = unsafe { (*b).rightlink };
-            index = 0;
-        }
-    }
-    Ok(None)
-}
-
-/// `deque_count`: how many items are `== value`.
-///
-/// # Errors
-/// What comparing raises; `RuntimeError: deque mutated during iteration`.
-pub fn count(heap: &Heap, d: &Deque, value: &PyObject) -> PyResult<usize> {
-    let mut n = 0;
-    find(heap, d, value, 0, len(d), ExcKind::RuntimeError, |_| {
-        n += 1;
-        true
-    })?;
-    Ok(n)
-}
-
-/// `deque_contains`.
-///
-/// # Errors
-/// What comparing raises; `RuntimeError: deque mutated during iteration`.
-pub fn contains(heap: &Heap, d: &Deque, value: &PyObject) -> PyResult<bool> {
-    // `deque_contains` answers a match before checking the state.
-    let h = header(d);
-    let start_state = state(d);
-    let (mut b, mut index) = (h.leftblock.get(), h.leftindex.get());
-    for _ in 0..len(d) {
-        // SAFETY: the deque has not changed since the walk began (checked below).
-        let item = unsafe { item_at(heap, b, index) };
-        let equal = ptr::eq(item.object(), value)
-            || abstract_::compare_bool(heap, item.object(), value, CompareOp::Eq)?;
-        drop(item);
-        if equal {
-            return Ok(true);
-        }
-        if start_state != state(d) {
-            return Err(mutated(ExcKind::RuntimeError));
-        }
-        index += 1;
-        if index == BLOCKLEN as isize {
-            // SAFETY: as above.
-            b = unsafe { (*b).rightlink };
-            index = 0;
-        }
-    }
-    Ok(false)
-}
-
-/// `deque_index`: the position of the first item `== value` in `start..stop` (clamped as
-/// slice bounds).
-///
-/// # Errors
-/// `ValueError: 3 is not in deque`; what comparing raises; `RuntimeError: deque mutated
-/// during iteration`.
-pub fn index(
-    heap: &Heap,
-    d: &Deque,
-    value: &PyObject,
-    start: isize,
-    stop: isize,
-) -> PyResult<usize> {
-    let n = len(d) as isize;
-    let clamp = |i: isize| if i < 0 { (i + n).max(0) } else { i.min(n) };
-    let stop = clamp(stop);
-    let start = clamp(start).min(stop);
-    match find(
-        heap,
-        d,
-        value,
-        start as usize,
-        stop as usize,
-        ExcKind::RuntimeError,
-        |_| false,
-    )? {
-        Some(i) => Ok(i),
-        None => Err(not_in_deque(heap, value)),
-    }
-}
-
-fn not_in_deque(heap: &Heap, value: &PyObject) -> PyErr {
-    match abstract_::repr(heap, value) {
-        Ok(r) => PyErr::value_error(format!("{r} is not in deque")),
-        Err(e) => e,
-    }
-}
-
-/// `deque_remove`: the first item `== value` removed.
-///
-/// # Errors
-/// `ValueError: 3 is not in deque`; what comparing raises; `IndexError: deque mutated during
-/// iteration`.
-pub fn remove(heap: &Heap, d: &Deque, value: &PyObject) -> PyResult<()> {
-    match find(heap, d, value, 0, len(d), ExcKind::IndexError, |_| false)? {
-        Some(i) => del_valid(heap, d, i as isize),
-        None => Err(not_in_deque(heap, value)),
-    }
-}
-
-/// `deque_insert`: `value` before position `index`.
-///
-/// # Errors
-/// `IndexError: deque already at its maximum size`; `MemoryError`.
-pub fn insert(heap: &Heap, d: &Deque, index: isize, value: Obj<'_>) -> PyResult<()> {
-    let n = len(d) as isize;
-    if header(d).maxlen.get() == n {
-        return Err(PyErr::new(
-            ExcKind::IndexError,
-            "deque already at its maximum size",
-        ));
-    }
-    if index >= n {
-        return append(heap, d, value);
-    }
-    if index <= -n || index == 0 {
-        return appendleft(heap, d, value);
-    }
-    rotate(heap, d, -index)?;
-    if index < 0 {
-        append(heap, d, value)?;
-    } else {
-        appendleft(heap, d, value)?;
-    }
-    rotate(heap, d, index)
-}
-
-/// `deque_copy`: a new deque of the same type, items and `maxlen` (a subclass is called
-/// with the deque, and its `maxlen` if bounded).
-///
-/// # Errors
-/// What the subclass raises; `TypeError: Q() must return a deque, not int`.
-pub fn copy<'h>(heap: &'h Heap, d: &Deque) -> PyResult<Obj<'h>> {
-    let ty = d.ob_type();
-    if ptr::eq(ty, DEQUE_TYPE.get()) {
-        let new = new_deque(heap)?;
-        let nd = Deque::cast_internal(new.object())?;
-        header(nd).maxlen.set(header(d).maxlen.get());
-        if len(d) == 1 {
-            append(heap, nd, get_item(heap, d, 0)?)?;
-        } else {
-            extend(heap, nd, d)?;
-        }
-        return Ok(new);
-    }
-    let ty_obj = &ty.ob_base.ob_base;
-    let result = match maxlen(d) {
-        None => abstract_::call_object(heap, ty_obj, &[d])?,
-        Some(m) => {
-            let m = long::int_from_i64(heap, m as i64)?;
-            abstract_::call_object(heap, ty_obj, &[d, m.object()])?
-        }
-    };
-    if !is_deque(result.object()) {
-        return Err(PyErr::type_error(format!(
-            "{}() must return a deque, not {}",
-            ty.name(),
-            result.ob_type().name()
-        )));
-    }
-    Ok(result)
-}
-
-/// `deque_inplace_repeat`: the items repeated `n` times in place (fewer when `maxlen` is
-/// reached); cleared for `n <= 0`.
-///
-/// # Errors
-/// `MemoryError`.
-pub fn inplace_repeat(heap: &Heap, d: &Deque, mut n: isize) -> PyResult<()> {
-    let size = len(d) as isize;
-    if size == 0 || n == 1 {
-        return Ok(());
-    }
-    if n <= 0 {
-        clear(heap, d);
-        return Ok(());
-    }
-    let maxlen = header(d).maxlen.get();
-    if size == 1 {
-        if maxlen >= 0 && n > maxlen {
-            n = maxlen;
-        }
-        let item = get_item(heap, d, 0)?;
-        bump_state(d);
-        for _ in 0..n - 1 {
-            // No trimming: `n` was capped at `maxlen`.
-            append_internal(heap, d, item.clone(), -1)?;
-        }
-        return Ok(());
-    }
-    if size.checked_mul(n).is_none() {
-        return Err(PyErr::memory_error());
-    }
-    let seq = list::new_list(heap, items(heap, d))?;
-    if maxlen >= 0 && n * size > maxlen {
-        n = (maxlen + size - 1) / size;
-    }
-    for _ in 0..n - 1 {
-        extend(heap, d, seq.object())?;
-    }
-    Ok(())
-}
-
-/// `deque_concat`: `d + other`, a copy of `d` extended by `other` (a deque).
-fn deque_concat<'h>(heap: &'h Heap, o: &PyObject, other: &PyObject) -> PyResult<Obj<'h>> {
-    if !is_deque(other) {
-        return Err(PyErr::type_error(format!(
-            "can only concatenate deque (not \"{}\") to deque",
-            other.ob_type().name()
-        )));
-    }
-    let new = copy(heap, slot_self(o))?;
-    extend(heap, Deque::cast_internal(new.object())?, other)?;
-    Ok(new)
-}
-
-/// `deque_repeat`: `d * n`, a copy repeated in place.
-fn deque_repeat<'h>(heap: &'h Heap, o: &PyObject, n: isize) -> PyResult<Obj<'h>> {
-    let new = copy(heap, slot_self(o))?;
-    inplace_repeat(heap, Deque::cast_internal(new.object())?, n)?;
-    Ok(new)
-}
-
-/// `_PyType_Name`: the type's name after its last dot.
-fn short_name(ty: &PyTypeObject) -> &str {
-    let name = ty.name();
-    name.rsplit('.').next().unwrap_or(name)
-}
-
-/// `deque_repr`: `deque([1, 2])`, `deque([1], maxlen=3)`, `Q([...])` for a subclass;
-/// `[...]` for a deque met again inside its own repr.
-fn deque_repr(heap: &Heap, o: &PyObject) -> PyResult<String> {
-    let me = NonNull::from(o);
-    if !heap.repr_enter(me) {
-        return Ok("[...]".into());
-    }
-    let d = slot_self(o);
-    let result = (|| {
-        let aslist = list::new_list(heap, items(heap, d))?;
-        let body = abstract_::repr(heap, aslist.object())?;
-        let name = short_name(o.ob_type());
-        Ok(match maxlen(d) {
-            Some(m) => format!("{name}({body}, maxlen={m})"),
-            None => format!("{name}({body})"),
-        })
-    })();
-    heap.repr_leave(me);
-    result
-}
-
-/// `deque_richcompare`: both deques walked by their iterators to the first unequal pair.
-fn deque_richcompare<'h>(
-    heap: &'h Heap,
-    v: &PyObject,
-    w: &PyObject,
-    op: CompareOp,
-) -> PyResult<Option<Obj<'h>>> {
-    let (Some(a), Some(b)) = (Deque::cast(v), Deque::cast(w)) else {
-        return Ok(None);
-    };
-    let (vs, ws) = (len(a), len(b));
-    let same = ptr::eq(v, w);
-    let shortcut = match op {
-        CompareOp::Eq if same => Some(true),
-        CompareOp::Eq if vs != ws => Some(false),
-        CompareOp::Ne if same => Some(false),
-        CompareOp::Ne if vs != ws => Some(true),
-        _ => None,
-    };
-    if let Some(r) = shortcut {
-        return Ok(Some(long::new_bool(heap, r)));
-    }
-    let it1 = iter::deque_iter(heap, a)?;
-    let it2 = iter::deque_iter(heap, b)?;
-    loop {
-        let x = iter::next(heap, it1.object())?;
-        let y = iter::next(heap, it2.object())?;
-        let (x, y) = match (x, y) {
-            (Some(x), Some(y)) => (x, y),
-            (x, y) => {
-                let r = match op {
-                    CompareOp::Lt => y.is_some(),
-                    CompareOp::Le => x.is_none(),
-                    CompareOp::Eq => x.is_none() && y.is_none(),
-                    CompareOp::Ne => x.is_some() || y.is_some(),
-                    CompareOp::Gt => x.is_some(),
-                    CompareOp::Ge => y.is_none(),
-                };
-                return Ok(Some(long::new_bool(heap, r)));
-            }
-        };
-        if !abstract_::compare_bool(heap, x.object(), y.object(), CompareOp::Eq)? {
-            let r = abstract_::compare_bool(heap, x.object(), y.object(), op)?;
-            return Ok(Some(long::new_bool(heap, r)));
-        }
-    }
-}
-
-/// `deque_sizeof`: the type's basic size and the blocks in use.
-pub fn deque_sizeof(o: &PyObject) -> usize {
-    let d = slot_self(o);
-    let blocks = (header(d).leftindex.get() as usize + len(d) + BLOCKLEN - 1) / BLOCKLEN;
-    o.ob_type().basicsize() + blocks * BLOCK_SIZE
-}
-
-/// `deque_traverse`: every item.
-pub(crate) fn deque_traverse(o: &PyObject, visit: &mut dyn FnMut(ObjPtr)) {
-    let d = slot_self(o);
-    let h = header(d);
-    let (mut b, mut i) = (h.leftblock.get(), h.leftindex.get());
-    for _ in 0..len(d) {
-        // SAFETY: walking the items from the left (traversal runs no code).
-        unsafe {
-            if let Some(p) = *slot(b, i) {
-                visit(p);
-            }
-            i += 1;
-            if i == BLOCKLEN as isize {
-                b = (*b).rightlink;
-                i = 0;
-            }
-        }
-    }
-}
-
-fn deque_clear_slot(heap: &Heap, o: &PyObject) {
-    clear(heap, slot_self(o));
-}
-
-unsafe fn deque_dealloc(heap: &Heap, op: ObjPtr) {
-    // SAFETY: a dead deque of this heap: weak references cleared, items and blocks released,
-    // then its memory.
-    unsafe {
-        crate::types::weakref::clear_weakrefs(heap, op.as_ref());
-        release_blocks(heap, slot_self(op.as_ref()));
-        heap.free_object(op, op.as_ref().ob_type());
-    }
-}
-
-fn deque_len_slot(o: &PyObject) -> usize {
-    len(slot_self(o))
-}
-
-static DEQUE_SEQUENCE: SequenceSlots = SequenceSlots {
-    length: Some(deque_len_slot),
-    concat: Some(deque_concat),
-    repeat: Some(deque_repeat),
-};
-
-/// The deque type's slots (also the base of its subclasses' slots).
-pub(crate) static DEQUE_SLOTS: Slots = Slots {
-    dealloc: deque_dealloc,
-    sizeof: Some(deque_sizeof),
-    repr: deque_repr,
-    str: None,
-    hash: None,
-    richcompare: Some(deque_richcompare),
-    // `deque_bool` is the length's truth, which `is_true` takes from `sequence`.
-    number: None,
-    sequence: Some(&DEQUE_SEQUENCE),
-    traverse: Some(deque_traverse),
-    clear: Some(deque_clear_slot),
-    members: &DEQUE_MEMBERS,
-    getattr: None,
-    setattr: None,
-};
-
-/// `maxlen` (`deque_getset`): read-only, `None` when unbounded.
-static DEQUE_MEMBERS: [Member; 1] = [Member {
-    name: "maxlen",
-    get: |heap, o| match maxlen(Deque::cast_internal(o)?) {
-        Some(m) => long::int_from_i64(heap, m as i64),
-        None => Ok(crate::types::none(heap)),
-    },
-}];
-
-/// `collections.deque`: `__basicsize__` 216, a GC type with a weakref list, subclassable.
-pub static DEQUE_TYPE: StaticType = StaticType::new(
-    &TYPE_TYPE,
-    TypeSpec {
-        name: "collections.deque",
-        basicsize: size_of::<PyDequeObject>(),
-        itemsize: 0,
-        flags: TypeFlags::HAVE_GC.union(TypeFlags::BASETYPE),
-        base: Some(&OBJECT_TYPE),
-        slots: &DEQUE_SLOTS,
-    },
-)
-.with_weaklist_offset(core::mem::offset_of!(PyDequeObject, weakreflist));
+#[cfg(test)]
+mod tests;
