@@ -19,3 +19,4 @@ class Rev(deque):
 print(list(Rev([1])), list(reversed(Rev([1, 2]))), len(Rev([1])))
 r = Q(range(5)); print(r[1], r[-1], r.pop(), r.popleft(), r, 3 in r, r.index(3))
 r[0] = "z"; del r[1]; print(r, Q.__class_getitem__(int), Q[int])
+print(type(Q([1]).__iter__()).__name__, list(deque("ab").__iter__()), list(Q("cd").__iter__()))

@@ -406,6 +406,13 @@ fn own_iter(ty: &PyTypeObject) -> Option<IterFn> {
         || is(&crate::types::memoryview::MEMORYVIEW_TYPE)
     {
         seq::buffer_iter
+    } else if is(&crate::types::deque::DEQUE_TYPE) {
+        |h, d| {
+            crate::types::deque::iter::deque_iter(
+                h,
+                crate::types::deque::Deque::cast_internal(d.object())?,
+            )
+        }
     } else {
         return None;
     };
