@@ -21,11 +21,17 @@ TYPES += [type(None), type(NotImplemented), type(...), types.FunctionType, types
           type(iter(bytearray())), type(iter("\u20ac")), type(iter(int, 1)),
           types.SimpleNamespace, types.CoroutineType, types.AsyncGeneratorType,
           types.GenericAlias, types.UnionType, types.NoneType, types.EllipsisType]
+# Types of pyrt's built-in modules other than builtins (`_collections`): static types in pyrt,
+# immutable heap types in CPython 3.12.
+import collections
+EXTRA = [collections.deque, type(iter(collections.deque())),
+         type(reversed(collections.deque()))]
+TYPES += EXTRA
 seen = set()
 rows = []
 TYPE_BY_NAME = {}
 for t in TYPES:
-    if t.__flags__ & (1 << 9) or t.__name__ in seen:  # Py_TPFLAGS_HEAPTYPE
+    if t.__flags__ & (1 << 9) and t not in EXTRA or t.__name__ in seen:  # Py_TPFLAGS_HEAPTYPE
         continue
     seen.add(t.__name__)
     TYPE_BY_NAME[t.__name__] = t

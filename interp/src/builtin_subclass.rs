@@ -37,7 +37,7 @@ impl<'py> Interp<'py> {
         let ty = c.as_type();
         let init = self.class_lookup(ty, "__init__");
         let instance = match base {
-            BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Random => {
+            BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Random | BuiltinBase::Deque => {
                 sub::new_empty(heap, c).map_err(|e| self.err(e))?
             }
             BuiltinBase::FrozenSet => {
@@ -76,6 +76,7 @@ impl<'py> Interp<'py> {
             None if base == BuiltinBase::Random => {
                 super::random_module::random_init(self, &instance, &args, &kwargs)?;
             }
+            None if base == BuiltinBase::Deque => self.deque_init(&instance, &args, &kwargs)?,
             None => {}
         }
         Ok(instance)
@@ -275,7 +276,7 @@ impl<'py> Interp<'py> {
         };
         match class::class_kind(sub) {
             Some(class::ClassKind::Builtin(base)) => match base {
-                BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Random => {
+                BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Random | BuiltinBase::Deque => {
                     sub::new_empty(heap, c)
                 }
                 BuiltinBase::FrozenSet => match args.first() {
@@ -358,6 +359,9 @@ impl<'py> Interp<'py> {
             Some(class::ClassKind::Builtin(BuiltinBase::Set)) => self.set_init(obj, args, kwargs),
             Some(class::ClassKind::Builtin(BuiltinBase::Random)) => {
                 super::random_module::random_init(self, obj, args, kwargs)
+            }
+            Some(class::ClassKind::Builtin(BuiltinBase::Deque)) => {
+                self.deque_init(obj, args, kwargs)
             }
             _ => Ok(()),
         }

@@ -1068,6 +1068,9 @@ pub(crate) fn construct<'py>(
     if let Some(r) = super::lru_cache::construct(interp, ty, &args, &kwargs) {
         return r;
     }
+    if is(&pyrt_objects::types::deque::DEQUE_TYPE) {
+        return super::deque::construct(interp, &args, &kwargs);
+    }
     if is(&pyrt_objects::types::method::METHOD_TYPE) {
         return new_bound_method(interp, args, &kwargs);
     }
@@ -1610,6 +1613,9 @@ pub(crate) fn getitem_base<'py>(
         return r;
     }
     if let Some(r) = interp.user_class_getitem(obj, key) {
+        return r;
+    }
+    if let Some(r) = super::deque::getitem(interp, obj, key) {
         return r;
     }
     if let Some(k) = interp.index_slice(obj, key)? {

@@ -710,6 +710,9 @@ impl<'py> Interp<'py> {
         key: Obj<'py>,
         value: Obj<'py>,
     ) -> R<'py, ()> {
+        if let Some(r) = super::deque::setitem(self, obj, &key, Some(&value)) {
+            return r;
+        }
         if let Some(k) = self.index_slice(obj, &key)? {
             return self.setitem_base(obj, k, value);
         }
@@ -777,6 +780,9 @@ impl<'py> Interp<'py> {
 
     /// `del obj[key]` by the built-in type's own subscript.
     pub(crate) fn delitem_base(&self, obj: &Obj<'py>, key: &Obj<'py>) -> R<'py, ()> {
+        if let Some(r) = super::deque::setitem(self, obj, key, None) {
+            return r;
+        }
         if let Some(k) = self.index_slice(obj, key)? {
             return self.delitem_base(obj, &k);
         }

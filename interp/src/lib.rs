@@ -32,6 +32,7 @@ mod builtins;
 mod bytes_like;
 mod call;
 mod class_assign;
+mod deque;
 mod descriptors;
 mod dict_view_ops;
 mod dis_module;

@@ -90,6 +90,8 @@ fn type_table(o: &PyObject) -> Option<&'static dyn Methods> {
         &COMPLEX_METHODS
     } else if is(&t::random::RANDOM_TYPE) {
         &pyrt_objects::types::random_methods::RANDOM_METHODS
+    } else if is(&t::deque::DEQUE_TYPE) {
+        &pyrt_objects::types::deque::methods::DEQUE_METHODS
     } else {
         super::bytes_like::type_table(ty)?
     };
@@ -110,7 +112,8 @@ fn type_class_method(obj: &Obj<'_>, name: &str) -> bool {
             !pyrt_objects::types::class::is_heap_type(ty)
                 || t::slot_defs::lookup(obj.heap(), ty, name).is_none()
         }
-        "__class_getitem__" => [
+        "__class_getitem__" => {
+            [
             &t::LIST_TYPE,
             &t::TUPLE_TYPE,
             &t::DICT_TYPE,
@@ -118,7 +121,10 @@ fn type_class_method(obj: &Obj<'_>, name: &str) -> bool {
             &t::FROZENSET_TYPE,
         ]
         .iter()
-        .any(|s| core::ptr::eq(ty, s.get())),
+        .any(|s| core::ptr::eq(ty, s.get()))
+            // `deque.__class_getitem__`, which its subclasses inherit.
+            || ty.is_subtype(t::deque::DEQUE_TYPE.get())
+        }
         _ => false,
     }
 }
@@ -266,6 +272,8 @@ fn call_on_type<'py>(
 fn table_of(o: &PyObject) -> Option<&'static dyn Methods> {
     let table: &'static dyn Methods = if list::is_list(o) {
         &LIST_METHODS
+    } else if pyrt_objects::types::deque::is_deque(o) {
+        &pyrt_objects::types::deque::methods::DEQUE_METHODS
     } else if dict::is_dict(o) {
         &DICT_METHODS
     } else if set::is_set(o) {

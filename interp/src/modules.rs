@@ -160,6 +160,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "_operator",
     "_functools",
     "_random",
+    "_collections",
     "_tracemalloc",
     "_pyrt_tracemalloc",
     "_recordclass",
@@ -244,6 +245,9 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     }
     if name == "_random" {
         attrs = super::random_module::module_attributes(interp)?;
+    }
+    if name == "_collections" {
+        attrs.extend(super::deque::module_attributes(interp));
     }
     if name == "gc" {
         attrs = super::gc_module::gc_attributes(interp)?;

@@ -146,6 +146,12 @@ impl<'py> Interp<'py> {
             r?;
             return Ok(l);
         }
+        if matches!(op, ast::Operator::Add | ast::Operator::Mult)
+            && let Some(r) = super::deque::inplace(self, op == ast::Operator::Add, &l, &r)
+        {
+            r?;
+            return Ok(l);
+        }
         // `dict_ior`: any argument `dict.update` takes.
         if let Some(d) = dict::Dict::cast(l.object())
             && op == ast::Operator::BitOr
@@ -217,6 +223,9 @@ impl<'py> Interp<'py> {
         }
         if let Some(s) = set::AnySet::cast(c) {
             return set::contains(heap, s, item.object()).map_err(|e| self.err(e));
+        }
+        if let Some(r) = super::deque::contains(self, container, item) {
+            return r;
         }
         // `dictkeys_contains` / `dictitems_contains`: a lookup in the dict, not a walk.
         if super::objects::DICT_KEYS.is(c) || super::objects::DICT_ITEMS.is(c) {

@@ -611,11 +611,18 @@ fn protocol_kind(ty: &pyrt_objects::typeobj::PyTypeObject, name: &str) -> Option
     let seq = is(&t::STR_TYPE) || is(&t::TUPLE_TYPE) || is(&t::BYTES_TYPE);
     let set = is(&t::SET_TYPE) || is(&t::FROZENSET_TYPE);
     let range = is(&t::range::RANGE_TYPE);
+    let deque = is(&t::deque::DEQUE_TYPE);
     // `bytearray`, `array.array` and `memoryview`: every protocol method is a wrapper.
     let buffer = is(&t::bytearray::BYTEARRAY_TYPE) || is(&t::array::ARRAY_TYPE);
     let view = is(&t::memoryview::MEMORYVIEW_TYPE);
     Some(match name {
         "__getitem__" | "__setitem__" | "__delitem__" | "__len__" if buffer || view => Wrapper,
+        "__init__" | "__getitem__" | "__setitem__" | "__delitem__" | "__len__" | "__contains__"
+        | "__iadd__" | "__imul__"
+            if deque =>
+        {
+            Wrapper
+        }
         "__contains__" | "__iadd__" | "__imul__" if buffer => Wrapper,
         "__init__" if list || dict || is(&t::SET_TYPE) || is(&t::random::RANDOM_TYPE) => Wrapper,
         "__getitem__" if list || dict => Method,
@@ -807,6 +814,8 @@ impl<'py> Interp<'py> {
             self.set_init(obj, args, kwargs)?;
         } else if core::ptr::eq(ty, t::random::RANDOM_TYPE.get()) {
             super::random_module::random_init(self, obj, args, kwargs)?;
+        } else if core::ptr::eq(ty, t::deque::DEQUE_TYPE.get()) {
+            self.deque_init(obj, args, kwargs)?;
         } else {
             if !kwargs.is_empty() {
                 return Err(
@@ -860,6 +869,12 @@ impl<'py> Interp<'py> {
             ruff_python_ast::Operator::Mult
         };
         if let Some(r) = super::bytes_like::inplace(self, op, obj, other) {
+            r?;
+            return Ok(obj.clone());
+        }
+        if matches!(name, "__iadd__" | "__imul__")
+            && let Some(r) = super::deque::inplace(self, name == "__iadd__", obj, other)
+        {
             r?;
             return Ok(obj.clone());
         }

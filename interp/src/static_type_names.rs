@@ -221,6 +221,26 @@ pub(crate) fn dict_names(name: &str) -> Option<&'static [&'static str]> {
         "ValueError" => &["__new__", "__init__", "__doc__"],
         "Warning" => &["__new__", "__init__", "__doc__"],
         "ZeroDivisionError" => &["__new__", "__init__", "__doc__"],
+        "_deque_iterator" => &[
+            "__new__",
+            "__getattribute__",
+            "__iter__",
+            "__next__",
+            "__length_hint__",
+            "__reduce__",
+            "__doc__",
+            "__module__",
+        ],
+        "_deque_reverse_iterator" => &[
+            "__new__",
+            "__getattribute__",
+            "__iter__",
+            "__next__",
+            "__length_hint__",
+            "__reduce__",
+            "__doc__",
+            "__module__",
+        ],
         "async_generator" => &[
             "__repr__",
             "__getattribute__",
@@ -574,6 +594,52 @@ pub(crate) fn dict_names(name: &str) -> Option<&'static [&'static str]> {
             "cr_code",
             "cr_suspended",
             "__doc__",
+        ],
+        "deque" => &[
+            "__new__",
+            "__repr__",
+            "__hash__",
+            "__getattribute__",
+            "__lt__",
+            "__le__",
+            "__eq__",
+            "__ne__",
+            "__gt__",
+            "__ge__",
+            "__iter__",
+            "__init__",
+            "__len__",
+            "__add__",
+            "__mul__",
+            "__rmul__",
+            "__getitem__",
+            "__setitem__",
+            "__delitem__",
+            "__contains__",
+            "__iadd__",
+            "__imul__",
+            "append",
+            "appendleft",
+            "clear",
+            "__copy__",
+            "copy",
+            "count",
+            "extend",
+            "extendleft",
+            "index",
+            "insert",
+            "pop",
+            "popleft",
+            "__reduce__",
+            "remove",
+            "__reversed__",
+            "reverse",
+            "rotate",
+            "__sizeof__",
+            "__class_getitem__",
+            "maxlen",
+            "__doc__",
+            "__module__",
         ],
         "dict" => &[
             "__new__",
@@ -1633,6 +1699,8 @@ pub(crate) fn dict_kinds(name: &str) -> Option<&'static str> {
         "ValueError" => "nwd",
         "Warning" => "nwd",
         "ZeroDivisionError" => "nwd",
+        "_deque_iterator" => "nwwwmmdo",
+        "_deque_reverse_iterator" => "nwwwmmdo",
         "async_generator" => "wwwwwmmmmcMggggggd",
         "bool" => "nwwwwwwwwd",
         "builtin_function_or_method" => "wwwwwwwwwwmMggggg",
@@ -1649,6 +1717,7 @@ pub(crate) fn dict_kinds(name: &str) -> Option<&'static str> {
         "code" => "nwwwwwwwwwmmmmmMMMMMMMMMMMMMMggggggd",
         "complex" => "nwwwwwwwwwwwwwwwwwwwwwwwmmmmMMd",
         "coroutine" => "wwwwmmmmMgggggggd",
+        "deque" => "nwNwwwwwwwwwwwwwwwwwwwmmmmmmmmmmmmmmmmmmcgdo",
         "dict" => "nwNwwwwwwwwwwwwwmwwmmmmmmmmmmcmmmcd",
         "dict_itemiterator" => "wwwmmd",
         "dict_items" => "wwwwwwwwwwwwwwwwwwwmmgdN",
@@ -1795,6 +1864,8 @@ pub(crate) fn doc(name: &str) -> Option<Option<&'static str>> {
         "ValueError" => Some("Inappropriate argument value (of correct type)."),
         "Warning" => Some("Base class for warning categories."),
         "ZeroDivisionError" => Some("Second argument to a division or modulo operation was zero."),
+        "_deque_iterator" => None,
+        "_deque_reverse_iterator" => None,
         "async_generator" => None,
         "bool" => Some(
             "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed.",
@@ -1819,6 +1890,9 @@ pub(crate) fn doc(name: &str) -> Option<Option<&'static str>> {
             "Create a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0.",
         ),
         "coroutine" => None,
+        "deque" => Some(
+            "deque([iterable[, maxlen]]) --> deque object\n\nA list-like sequence optimized for data accesses near its endpoints.",
+        ),
         "dict" => Some(
             "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)",
         ),
@@ -1921,6 +1995,8 @@ pub(crate) fn instances_share_doc(name: &str) -> bool {
             | "NoneType"
             | "NotImplementedType"
             | "UnionType"
+            | "_deque_iterator"
+            | "_deque_reverse_iterator"
             | "async_generator"
             | "bool"
             | "bytearray"
@@ -1932,6 +2008,7 @@ pub(crate) fn instances_share_doc(name: &str) -> bool {
             | "code"
             | "complex"
             | "coroutine"
+            | "deque"
             | "dict"
             | "dict_itemiterator"
             | "dict_items"

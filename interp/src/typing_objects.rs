@@ -246,6 +246,8 @@ pub(crate) fn class_getitem<'h>(
         ]
         .iter()
         .any(|t| core::ptr::eq(ty, t.get()))
+            // `deque.__class_getitem__`, which its subclasses inherit.
+            || ty.is_subtype(pyrt_objects::types::deque::DEQUE_TYPE.get())
     });
     if generic_builtin {
         return new_generic_alias(heap, obj.clone(), key.clone()).map(Some);

@@ -761,6 +761,12 @@ pub fn get_iter<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
     if exact(&RANGE_TYPE) {
         return seq::range_iter(heap, &obj, false);
     }
+    if exact(&crate::types::deque::DEQUE_TYPE) {
+        return crate::types::deque::iter::deque_iter(
+            heap,
+            crate::types::deque::Deque::cast_internal(o)?,
+        );
+    }
     if crate::types::buffer::has_buffer(o) && !crate::types::bytes::is_bytes(o) {
         return seq::buffer_iter(heap, &obj);
     }

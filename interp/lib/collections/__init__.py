@@ -4,9 +4,10 @@ Shipped with pyrt (interp/lib/collections/). Mirrors Lib/collections/__init__.py
 `namedtuple` (a tuple subclass with `__slots__ = ()`, so its instances have a tuple's size),
 `Counter`, `OrderedDict`, `defaultdict`, `ChainMap`, `deque` and `UserDict`/`UserList`/
 `UserString`. CPython writes `deque`,
-`defaultdict` and `OrderedDict` in C (`_collections`); here they are Python classes with the C
-types' names, reprs, messages and `sys.getsizeof` (deque's and defaultdict's follow the C
-layout: `deque` counts its 64-slot blocks as `deque_sizeof` does), but not their
+`defaultdict` and `OrderedDict` in C (`_collections`). `deque` is pyrt's built-in type too
+(`_collections.deque`: the C layout, `__basicsize__` 216, 64-slot blocks counted by
+`deque_sizeof`); `defaultdict` and `OrderedDict` are Python classes with the C types' names,
+reprs, messages and `sys.getsizeof` (defaultdict's follows the C layout), but not their
 `__basicsize__`.
 """
 
@@ -15,7 +16,7 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserSt
 
 import sys as _sys
 from keyword import iskeyword as _iskeyword
-from collections._deque import deque
+from _collections import deque
 from collections._dicts import OrderedDict, defaultdict
 from collections._counter import Counter
 from collections._chainmap import ChainMap

@@ -174,6 +174,9 @@ pub(super) fn reversed<'py>(
     if core::ptr::eq(ty, RANGE_TYPE.get()) {
         return seq::range_iter(heap, &seq, true).map_err(err);
     }
+    if let Some(d) = pyrt_objects::types::deque::Deque::cast(seq.object()) {
+        return pyrt_objects::types::deque::iter::deque_reviter(heap, d).map_err(err);
+    }
     if core::ptr::eq(ty, DICT_TYPE.get()) {
         return di::dict_iter(heap, &seq, di::DictIterKind::Keys, true).map_err(err);
     }

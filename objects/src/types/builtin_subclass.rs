@@ -67,6 +67,8 @@ pub enum BuiltinBase {
     FrozenSet,
     /// `_random.Random`.
     Random,
+    /// `collections.deque`.
+    Deque,
 }
 
 impl BuiltinBase {
@@ -94,6 +96,8 @@ impl BuiltinBase {
             BuiltinBase::FrozenSet
         } else if is(&t::random::RANDOM_TYPE) {
             BuiltinBase::Random
+        } else if is(&t::deque::DEQUE_TYPE) {
+            BuiltinBase::Deque
         } else {
             return None;
         })
@@ -123,6 +127,7 @@ impl BuiltinBase {
             BuiltinBase::Set => t::SET_TYPE.get(),
             BuiltinBase::FrozenSet => t::FROZENSET_TYPE.get(),
             BuiltinBase::Random => t::random::RANDOM_TYPE.get(),
+            BuiltinBase::Deque => t::deque::DEQUE_TYPE.get(),
         }
     }
 
@@ -132,7 +137,7 @@ impl BuiltinBase {
     pub fn is_mutable(self) -> bool {
         matches!(
             self,
-            BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Random
+            BuiltinBase::Dict | BuiltinBase::Set | BuiltinBase::Random | BuiltinBase::Deque
         )
     }
 
@@ -149,6 +154,7 @@ impl BuiltinBase {
             BuiltinBase::Set => &SET_SUBCLASS_SLOTS,
             BuiltinBase::FrozenSet => &FROZENSET_SUBCLASS_SLOTS,
             BuiltinBase::Random => &RANDOM_SUBCLASS_SLOTS,
+            BuiltinBase::Deque => &DEQUE_SUBCLASS_SLOTS,
         }
     }
 
@@ -384,7 +390,7 @@ pub fn new_from_value<'h>(heap: &'h Heap, cls: &Class, value: &PyObject) -> PyRe
             crate::types::set_ops::update_internal(heap, s, value)?;
             return Ok(instance);
         }
-        BuiltinBase::Dict | BuiltinBase::Random => return Err(bad()),
+        BuiltinBase::Dict | BuiltinBase::Random | BuiltinBase::Deque => return Err(bad()),
     }?;
     Ok(adopt(heap, cls, instance))
 }
@@ -401,7 +407,8 @@ pub fn new_empty<'h>(heap: &'h Heap, cls: &Class) -> PyResult<Obj<'h>> {
             b @ (BuiltinBase::Dict
             | BuiltinBase::Set
             | BuiltinBase::FrozenSet
-            | BuiltinBase::Random),
+            | BuiltinBase::Random
+            | BuiltinBase::Deque),
         ) => new_empty_unchecked(heap, cls, b),
         _ => Err(crate::view::bad_internal_call()),
     }
@@ -412,6 +419,7 @@ fn new_empty_unchecked<'h>(heap: &'h Heap, cls: &Class, base: BuiltinBase) -> Py
     let instance = match base {
         BuiltinBase::Dict => dict::new_subclass_dict(heap, ty)?,
         BuiltinBase::Random => crate::types::random::alloc_random(heap, ty)?,
+        BuiltinBase::Deque => crate::types::deque::new_subclass_deque(heap, ty)?,
         _ => set::new_subclass_set(heap, ty)?,
     };
     Ok(adopt(heap, cls, instance))
@@ -516,6 +524,9 @@ fn release_contents(heap: &Heap, o: &PyObject) {
         dict::clear(heap, d);
     } else if let Some(s) = set::AnySet::cast(o) {
         set::clear_table(heap, s);
+    } else if let Some(d) = crate::types::deque::Deque::cast(o) {
+        // SAFETY: `o` is being deallocated.
+        unsafe { crate::types::deque::release_blocks(heap, d) };
     }
 }
 
@@ -597,6 +608,11 @@ subclass_slots!(
     crate::types::random::RANDOM_SLOTS.sizeof
 );
 subclass_slots!(
+    DEQUE_SUBCLASS_SLOTS,
+    crate::types::deque::DEQUE_SLOTS,
+    crate::types::deque::DEQUE_SLOTS.sizeof
+);
+subclass_slots!(
     FROZENSET_SUBCLASS_SLOTS,
     set::FROZENSET_SLOTS,
     set::FROZENSET_SLOTS.sizeof
@@ -623,6 +639,8 @@ pub fn base_iter<'h>(heap: &'h Heap, o: &Obj<'h>) -> Option<PyResult<Obj<'h>>> {
         di::dict_iter(heap, o, di::DictIterKind::Keys, false)
     } else if set::is_anyset(p) {
         di::set_iter(heap, o)
+    } else if let Some(d) = crate::types::deque::Deque::cast(p) {
+        crate::types::deque::iter::deque_iter(heap, d)
     } else {
         return None;
     })

@@ -79,6 +79,8 @@ pub fn type_methods(ty: &PyTypeObject) -> Option<&'static dyn Methods> {
         &t::array_methods::ARRAY_METHODS
     } else if is(&t::random::RANDOM_TYPE) {
         &t::random_methods::RANDOM_METHODS
+    } else if is(&t::deque::DEQUE_TYPE) {
+        &t::deque::methods::DEQUE_METHODS
     } else {
         return None;
     };

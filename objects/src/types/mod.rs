@@ -20,6 +20,7 @@ pub mod code_attrs;
 pub mod complex;
 pub mod complex_methods;
 pub mod datastack;
+pub mod deque;
 pub mod descrobject;
 pub mod dict;
 pub mod exceptions;

@@ -406,6 +406,13 @@ fn own_iter(ty: &PyTypeObject) -> Option<IterFn> {
         || is(&crate::types::memoryview::MEMORYVIEW_TYPE)
     {
         seq::buffer_iter
+    } else if is(&crate::types::deque::DEQUE_TYPE) {
+        |h, d| {
+            crate::types::deque::iter::deque_iter(
+                h,
+                crate::types::deque::Deque::cast_internal(d.object())?,
+            )
+        }
     } else {
         return None;
     };
@@ -436,6 +443,22 @@ fn defines_interp_slot(ty: &PyTypeObject, name: &str) -> bool {
     let view = is(&crate::types::memoryview::MEMORYVIEW_TYPE);
     if matches!(name, "__getitem__" | "__setitem__" | "__delitem__") && (buffer || view)
         || matches!(name, "__contains__" | "__iadd__" | "__imul__") && buffer
+    {
+        return true;
+    }
+    // `collections.deque`: `deque_init`, its sequence slots and the generic attribute lookup.
+    if is(&crate::types::deque::DEQUE_TYPE)
+        && matches!(
+            name,
+            "__init__"
+                | "__getitem__"
+                | "__setitem__"
+                | "__delitem__"
+                | "__contains__"
+                | "__iadd__"
+                | "__imul__"
+                | "__getattribute__"
+        )
     {
         return true;
     }

@@ -160,6 +160,16 @@ static ITER_TYPES: &[IterType] = &[
         hint: None,
     },
     IterType {
+        ty: &crate::types::deque::iter::DEQUE_ITER_TYPE,
+        next: crate::types::deque::iter::next,
+        hint: Some(crate::types::deque::iter::length_hint),
+    },
+    IterType {
+        ty: &crate::types::deque::iter::DEQUE_REVITER_TYPE,
+        next: crate::types::deque::iter::next,
+        hint: Some(crate::types::deque::iter::length_hint),
+    },
+    IterType {
         ty: &call_iter::CALL_ITER_TYPE,
         next: call_iter::call_iter_next,
         hint: None,
