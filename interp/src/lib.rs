@@ -45,6 +45,7 @@ mod mro;
 mod objects;
 mod operators;
 mod partial;
+mod collections;
 mod run_scripts;
 mod slot_calls;
 mod slot_wrapper_calls;

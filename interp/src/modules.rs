@@ -162,6 +162,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "atexit",
     "posix",
     "_pyrt_traceback",
+    "_collections",
 ];
 
 /// The `builtins` module: a built-in module over the session's builtins dict, whose header
@@ -207,7 +208,8 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
         .chain(tracemalloc::FUNCTIONS)
         .chain(atexit::FUNCTIONS)
         .chain(time::FUNCTIONS)
-        .chain(posix::FUNCTIONS);
+        .chain(posix::FUNCTIONS)
+        .chain(super::collections::odict::FUNCTIONS);
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -422,6 +424,15 @@ pub(crate) fn call_function<'py>(
     let tracemalloc_end = gc_end + tracemalloc::FUNCTIONS.len();
     let atexit_end = tracemalloc_end + atexit::FUNCTIONS.len();
     let time_end = atexit_end + time::FUNCTIONS.len();
+    let posix_end = time_end + posix::FUNCTIONS.len();
+    if index >= posix_end {
+        let f = super::collections::odict::FUNCTIONS
+            .get(index - posix_end)
+            .ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()))?;
+        let bound = bind(interp, f, &args, &kwargs)?;
+        let bound: Vec<Obj<'py>> = bound.into_iter().flatten().collect();
+        return super::collections::odict::call(interp, f.name, &bound);
+    }
     if index >= time_end {
         return posix::call(interp, index - time_end, args, kwargs);
     }
