@@ -35,6 +35,47 @@ def _bump(od):
     od._OrderedDict__state = _state(od) + 1
 
 
+def _get_index(od, key, new):
+    # `_odict_get_index`: when the dict's table is no longer as large as the fast-node array,
+    # `_odict_resize` looks every key with a node up again (a key just added has none yet);
+    # then the key itself is looked up. The lookups run the keys' `__eq__` as CPython's do.
+    size = _odict_fast_size(od)
+    try:
+        fast = od._OrderedDict__fast_nodes_size
+    except AttributeError:
+        fast = 0
+    if size != fast:
+        od._OrderedDict__fast_nodes_size = size
+        keys = list(dict.keys(od))
+        for k in keys[:-1] if new else keys:
+            dict.__contains__(od, k)
+    dict.__contains__(od, key)
+
+
+def _clinic_args(name, names, required, args, kwargs):
+    # Argument Clinic's parsing of `name(key, last=True)`-like signatures, with its messages;
+    # an argument not given is `_marker`.
+    given = len(args) + len(kwargs)
+    if given > len(names):
+        most = len(names)
+        kind = '' if args else 'keyword '
+        plural = '' if most == 1 else 's'
+        raise TypeError(f'{name}() takes at most {most} {kind}argument{plural} ({given} given)')
+    values = list(args) + [_marker] * (len(names) - len(args))
+    for key, value in kwargs.items():
+        if key not in names:
+            raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+        i = names.index(key)
+        if i < len(args):
+            raise TypeError(f"argument for {name}() given by name ('{key}') and position "
+                            f"({i + 1})")
+        values[i] = value
+    for i in range(required):
+        if values[i] is _marker:
+            raise TypeError(f"{name}() missing required argument '{names[i]}' (pos {i + 1})")
+    return values
+
+
 def _add_pairs(self, pairs):
     # `mutablemapping_add_pairs`: each pair is iterated for exactly two items.
     for pair in pairs:
@@ -85,12 +126,18 @@ class OrderedDict(dict):
         _update(self, args, kwds)
 
     def __setitem__(self, key, value, /):
+        # `_PyODict_SetItem_KnownHash`: the dict's insertion, then `_odict_add_new_node`'s
+        # lookup of the key (after a resize of the fast nodes if the table grew).
         n = dict.__len__(self)
         dict.__setitem__(self, key, value)
-        if dict.__len__(self) != n:
+        new = dict.__len__(self) != n
+        _get_index(self, key, new)
+        if new:
             _bump(self)
 
     def __delitem__(self, key, /):
+        # `PyODict_DelItem`: `_odict_clear_node`'s lookup, then the dict's deletion.
+        _get_index(self, key, False)
         dict.__delitem__(self, key)
         _bump(self)
 
@@ -109,18 +156,23 @@ class OrderedDict(dict):
         # `_odict_clear_nodes` leaves `od_state` alone: an iterator sees the size change.
         dict.clear(self)
 
-    def move_to_end(self, key, last=True):
+    def move_to_end(self, *args, **kwargs):
         """Move an existing element to the end (or beginning if last is false).
 
 Raise KeyError if the element does not exist."""
+        key, last = _clinic_args('move_to_end', ('key', 'last'), 1, args, kwargs)
+        if last is _marker:
+            last = True
         _odict_move_to_end(self, key, last)
         _bump(self)
         _bump(self)
 
-    def popitem(self, last=True):
+    def popitem(self, *args, **kwargs):
         """Remove and return a (key, value) pair from the dictionary.
 
 Pairs are returned in LIFO order if last is true or FIFO order if false."""
+        last, = _clinic_args('popitem', ('last',), 0, args, kwargs)
+        last = True if last is _marker else bool(last)
         if not dict.__len__(self):
             raise KeyError('dictionary is empty')
         key = next(reversed(dict.keys(self)) if last else iter(dict.keys(self)))

@@ -1,0 +1,29 @@
+# OrderedDict's __reduce__ (with the instance __dict__), copy, copy.copy/deepcopy, |, |=,
+# instance attributes and weak references.
+import copy, weakref
+from collections import OrderedDict
+
+od = OrderedDict(b=[1], a=2)
+od.move_to_end("b")
+cls, args, state, listitems, items = od.__reduce__()
+print(cls, args, state, listitems, type(items).__name__, list(items))
+od.tag = "t"
+print(od.__reduce__()[2], od.__dict__, vars(od))
+c = od.copy(); s = copy.copy(od); d = copy.deepcopy(od)
+print(c, s, d, type(c).__name__, s.__dict__, d.__dict__)
+print(c["b"] is od["b"], s["b"] is od["b"], d["b"] is od["b"], c == od, list(d) == list(od))
+print(od | {"z": 0}, {"z": 0} | od, od | OrderedDict(a=9), type({"z": 0} | od).__name__)
+print(od.__or__(1), od.__ror__([]))
+x = od
+x |= {"n": 1}
+x |= [("m", 2)]
+print(x is od, od)
+r = weakref.ref(od)
+print(r() is od, weakref.getweakrefcount(od))
+del od.tag
+print(od.__dict__)
+class Sub(OrderedDict):
+    pass
+sd = Sub(a=1); sd.extra = [2]
+print(type(sd.copy()).__name__, sd.copy(), copy.deepcopy(sd).extra, sd.__reduce__()[0:3])
+print(OrderedDict.fromkeys("ab", []), type(Sub.fromkeys("xy")).__name__, Sub.fromkeys("xy", 1))
