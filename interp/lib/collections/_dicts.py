@@ -26,13 +26,13 @@ _marker = object()
 
 def _state(od):
     try:
-        return od._OrderedDict__state
+        return _state_slot.__get__(od)
     except AttributeError:
         return 0
 
 
 def _bump(od):
-    od._OrderedDict__state = _state(od) + 1
+    _state_slot.__set__(od, _state(od) + 1)
 
 
 def _get_index(od, key, new):
@@ -41,11 +41,11 @@ def _get_index(od, key, new):
     # then the key itself is looked up. The lookups run the keys' `__eq__` as CPython's do.
     size = _odict_fast_size(od)
     try:
-        fast = od._OrderedDict__fast_nodes_size
+        fast = _fast_size_slot.__get__(od)
     except AttributeError:
         fast = 0
     if size != fast:
-        od._OrderedDict__fast_nodes_size = size
+        _fast_size_slot.__set__(od, size)
         keys = list(dict.keys(od))
         for k in keys[:-1] if new else keys:
             dict.__contains__(od, k)
@@ -289,12 +289,24 @@ Return the value for key if key is in the dictionary, else default."""
         return self
 
 
+# The C type has no `__slots__`, no `__weakref__` attribute and no accessors for its words: the
+# descriptors go from the class (the words stay in its layout); the two words in use are
+# reached through their descriptors, kept here.
+_state_slot = OrderedDict.__dict__['_OrderedDict__state']
+_fast_size_slot = OrderedDict.__dict__['_OrderedDict__fast_nodes_size']
+for _name in ('first', 'last', 'fast_nodes', 'fast_nodes_size', 'resize_sentinel', 'state'):
+    delattr(OrderedDict, '_OrderedDict__' + _name)
+del OrderedDict.__slots__, OrderedDict.__weakref__, _name
+
+
 class odict_iterator:
     """The iterator of an OrderedDict and of its views (`odictiterobject`): the keys, values
     or items in order or reversed, refusing to go on once the dict's keys were added, removed
     or moved ("mutated"), or its size changed otherwise ("changed size")."""
 
-    __slots__ = ('_od', '_keys', '_size', '_state', '_kind')
+    # `odictiterobject`'s six words (`kind`, `di_odict`, `di_size`, `di_state`, `di_current`,
+    # `di_result`): 80 bytes with the GC header.
+    __slots__ = ('_od', '_keys', '_size', '_state', '_kind', '_result')
 
     def __init__(self, od, kind, reverse):
         self._od = od
@@ -328,9 +340,6 @@ class odict_iterator:
         if self._kind == 1:
             return value
         return key, value
-
-    def __length_hint__(self):
-        return 0 if self._od is None else dict.__len__(self._od)
 
     def __reduce__(self):
         return iter, (list(self),)
@@ -541,6 +550,9 @@ passed to the dict constructor, including keyword arguments.
     def __ior__(self, other, /):
         self.update(other)
         return self
+
+
+del defaultdict.__slots__
 
 
 _running = set()
