@@ -42,11 +42,7 @@ fn dict_arg<'a, 'py>(interp: &Interp<'py>, o: &'a Obj<'py>) -> R<'py, &'a Dict> 
 }
 
 /// Calls function `name` of [`FUNCTIONS`] with its bound arguments.
-pub(crate) fn call<'py>(
-    interp: &Interp<'py>,
-    name: &str,
-    args: &[Obj<'py>],
-) -> R<'py, Obj<'py>> {
+pub(crate) fn call<'py>(interp: &Interp<'py>, name: &str, args: &[Obj<'py>]) -> R<'py, Obj<'py>> {
     let heap = interp.heap;
     let err = |e| interp.err(e);
     match (name, args) {

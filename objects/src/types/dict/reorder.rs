@@ -22,8 +22,7 @@ use super::{Dict, key_hash, keys, lookup, value_at};
 /// `TypeError` for an unhashable key, or what a key comparison raises.
 pub fn move_to_end(heap: &Heap, d: &Dict, key: &PyObject, last: bool) -> PyResult<bool> {
     let hash = key_hash(heap, key)?;
-    let Some(ix) = lookup(heap, d, key, hash)?.filter(|&ix| value_at(heap, d, ix).is_some())
-    else {
+    let Some(ix) = lookup(heap, d, key, hash)?.filter(|&ix| value_at(heap, d, ix).is_some()) else {
         return Ok(false);
     };
     if super::is_split(d) {
@@ -89,4 +88,73 @@ pub fn move_to_end(heap: &Heap, d: &Dict, key: &PyObject, last: bool) -> PyResul
 pub fn table_size(d: &Dict) -> usize {
     let k = keys(d);
     if k.is_empty_keys() { 0 } else { k.size() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{move_to_end, table_size};
+    use crate::Heap;
+    use crate::types::dict::{Dict, get_item, items, keys, new_dict, pop, set_item};
+    use crate::types::long::int_from_i64;
+    use crate::types::unicode::new_str;
+
+    fn order(heap: &Heap, d: &Dict) -> String {
+        let pairs = items(heap, d).unwrap();
+        pairs
+            .iter()
+            .map(|(k, _)| crate::abstract_::repr(heap, k.object()).unwrap())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Moves rotate the entries (dead ones included) and keep every key findable, the
+    /// table's size and its entry count.
+    #[test]
+    fn moves_keep_the_table_and_the_lookups() {
+        let heap = Heap::new();
+        let d = new_dict(&heap).unwrap();
+        let view = Dict::cast(d.object()).unwrap();
+        let int = |i| int_from_i64(&heap, i).unwrap();
+        assert_eq!(table_size(view), 0);
+        for i in 0..5 {
+            set_item(&heap, view, int(i), int(i * 10)).unwrap();
+        }
+        pop(&heap, view, int(1).object()).unwrap().unwrap();
+        let (size, nentries) = (table_size(view), keys(view).nentries());
+        assert_eq!(size, 8);
+        assert!(move_to_end(&heap, view, int(0).object(), true).unwrap());
+        assert!(move_to_end(&heap, view, int(4).object(), false).unwrap());
+        assert!(move_to_end(&heap, view, int(4).object(), false).unwrap());
+        assert!(!move_to_end(&heap, view, int(1).object(), true).unwrap());
+        assert_eq!(order(&heap, view), "4 2 3 0");
+        assert_eq!((table_size(view), keys(view).nentries()), (size, nentries));
+        for i in [0, 2, 3, 4] {
+            let v = get_item(&heap, view, int(i).object()).unwrap().unwrap();
+            assert_eq!(
+                crate::abstract_::repr(&heap, v.object()).unwrap(),
+                (i * 10).to_string()
+            );
+        }
+        pop(&heap, view, int(2).object()).unwrap().unwrap();
+        set_item(&heap, view, int(7), int(70)).unwrap();
+        assert_eq!(order(&heap, view), "4 3 0 7");
+    }
+
+    /// A str-keyed table (entries without stored hashes) moves the same way.
+    #[test]
+    fn str_keys_move() {
+        let heap = Heap::new();
+        let d = new_dict(&heap).unwrap();
+        let view = Dict::cast(d.object()).unwrap();
+        for name in ["a", "b", "c"] {
+            let k = new_str(&heap, name).unwrap();
+            set_item(&heap, view, k.clone(), k).unwrap();
+        }
+        let b = new_str(&heap, "b").unwrap();
+        assert!(move_to_end(&heap, view, b.object(), false).unwrap());
+        let a = new_str(&heap, "a").unwrap();
+        assert!(move_to_end(&heap, view, a.object(), true).unwrap());
+        assert_eq!(order(&heap, view), "'b' 'c' 'a'");
+        assert!(get_item(&heap, view, b.object()).unwrap().is_some());
+    }
 }
