@@ -7,8 +7,8 @@
 //! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
 //! live in `modules/tracemalloc.rs`, `posix` (`modules/posix.rs`, under the shipped `os`
-//! and `open()`) and `_pyrt_traceback` (`modules/pyrt_traceback.rs`, under the shipped
-//! `traceback`).
+//! and `open()`), `_pyrt_traceback` (`modules/pyrt_traceback.rs`, under the shipped
+//! `traceback`) and `_collections` (`collections/`, under the shipped `collections`).
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};

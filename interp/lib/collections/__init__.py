@@ -7,7 +7,9 @@ Shipped with pyrt (interp/lib/collections/). Mirrors Lib/collections/__init__.py
 `defaultdict` and `OrderedDict` in C (`_collections`); here they are Python classes with the C
 types' names, reprs, messages and `sys.getsizeof` (deque's and defaultdict's follow the C
 layout: `deque` counts its 64-slot blocks as `deque_sizeof` does), but not their
-`__basicsize__`.
+`__basicsize__`. `OrderedDict` keeps its order in the dict's entries, moved in place by the
+built-in `_collections` (see `_dicts.py`), and counts its fast nodes and linked-list nodes in
+`sys.getsizeof` as `odict_sizeof` does.
 """
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString',
