@@ -31,3 +31,10 @@ attempt("values", lambda od: od.__setitem__("q", 1), lambda od: od.values())
 attempt("items", lambda od: od.clear(), lambda od: od.items())
 attempt("reversed", lambda od: od.setdefault("n"), reversed)
 attempt("setdefault-old", lambda od: od.setdefault("a"), reversed)
+attempt("move-last-already", lambda od: od.move_to_end("c"))
+attempt("move-first-already", lambda od: od.move_to_end("a", last=False))
+attempt("move-equal-last", lambda od: od.move_to_end("".join(["c"])))
+try:
+    OrderedDict().move_to_end([])
+except KeyError as e:
+    print("KeyError", e)

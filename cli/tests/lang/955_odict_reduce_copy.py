@@ -27,3 +27,13 @@ class Sub(OrderedDict):
 sd = Sub(a=1); sd.extra = [2]
 print(type(sd.copy()).__name__, sd.copy(), copy.deepcopy(sd).extra, sd.__reduce__()[0:3])
 print(OrderedDict.fromkeys("ab", []), type(Sub.fromkeys("xy")).__name__, Sub.fromkeys("xy", 1))
+class Init(OrderedDict):
+    def __init__(self, *args, **kwargs):
+        print("init", args and type(args[0]).__name__, kwargs)
+        super().__init__(*args, **kwargs)
+    def __contains__(self, key):
+        print("contains", key)
+        return super().__contains__(key)
+i = Init(a=1)
+print(i | {"b": 2}, {"c": 3} | i)
+print(i.setdefault("a", 5), i.setdefault("n", 6), i)

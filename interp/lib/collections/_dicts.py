@@ -49,7 +49,7 @@ def _get_index(od, key, new):
         keys = list(dict.keys(od))
         for k in keys[:-1] if new else keys:
             dict.__contains__(od, k)
-    dict.__contains__(od, key)
+    return dict.__contains__(od, key)
 
 
 def _clinic_args(name, names, required, args, kwargs):
@@ -161,11 +161,18 @@ class OrderedDict(dict):
 
 Raise KeyError if the element does not exist."""
         key, last = _clinic_args('move_to_end', ('key', 'last'), 1, args, kwargs)
-        if last is _marker:
-            last = True
-        _odict_move_to_end(self, key, last)
-        _bump(self)
-        _bump(self)
+        last = True if last is _marker else bool(last)
+        if not dict.__len__(self):
+            raise KeyError(key)
+        # The key at that end already (by identity) needs no lookup; a key found there moves
+        # nowhere. Only a move (`_odict_remove_node`, then `_odict_add_tail`/`_head`) changes
+        # `od_state`.
+        keys = dict.keys(self)
+        if key is next(reversed(keys) if last else iter(keys)):
+            return
+        if _odict_move_to_end(self, key, last):
+            _bump(self)
+            _bump(self)
 
     def popitem(self, *args, **kwargs):
         """Remove and return a (key, value) pair from the dictionary.
@@ -176,6 +183,8 @@ Pairs are returned in LIFO order if last is true or FIFO order if false."""
         if not dict.__len__(self):
             raise KeyError('dictionary is empty')
         key = next(reversed(dict.keys(self)) if last else iter(dict.keys(self)))
+        # `_odict_popkey_hash`: the node's lookup, then the dict's.
+        _get_index(self, key, False)
         value = dict.pop(self, key)
         _bump(self)
         return key, value
@@ -185,7 +194,7 @@ Pairs are returned in LIFO order if last is true or FIFO order if false."""
 
 If the key is not found, return the default if given; otherwise,
 raise a KeyError."""
-        if dict.__contains__(self, key):
+        if _get_index(self, key, False):
             value = dict.pop(self, key)
             _bump(self)
             return value
@@ -197,7 +206,11 @@ raise a KeyError."""
         """Insert key with a value of default if key is not in the dictionary.
 
 Return the value for key if key is in the dictionary, else default."""
-        if dict.__contains__(self, key):
+        # A subclass is asked through its own `__contains__` and `__getitem__`.
+        if type(self) is not OrderedDict:
+            if key in self:
+                return self[key]
+        elif dict.__contains__(self, key):
             return dict.__getitem__(self, key)
         self[key] = default
         return default
@@ -271,21 +284,22 @@ Return the value for key if key is in the dictionary, else default."""
         return self
 
     def __or__(self, other):
+        # `odict_or`: the left operand's class called on it, updated with the right one.
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.copy()
-        new.update(other)
+        new = type(self)(self)
+        _update(new, (other,), {})
         return new
 
     def __ror__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
         new = type(self)(other)
-        new.update(self)
+        _update(new, (self,), {})
         return new
 
     def __ior__(self, other):
-        self.update(other)
+        _update(self, (other,), {})
         return self
 
 

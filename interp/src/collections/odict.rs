@@ -4,7 +4,8 @@
 //! - `_odict_move_to_end(od, key, last)`: `OrderedDict_move_to_end_impl`. CPython moves a node
 //!   of its linked list and never touches the dict; pyrt keeps the order in the dict's entries
 //!   and rotates them in place ([`dict::reorder::move_to_end`]), so the table keeps CPython's
-//!   size.
+//!   size True when the key moved, False when it was already at that end (CPython then
+//!   leaves `od_state` alone), `KeyError` when absent.
 //! - `_odict_fast_size(od)`: `od_fast_nodes_size`, the length of the `od_fast_nodes` array
 //!   that `_odict_resize` keeps parallel to the dict's hash table (`1 << dk_log2_size`) from
 //!   the first lookup after a resize; 0 while the dict has no table of its own (new or
@@ -14,8 +15,9 @@
 //! `_dicts.py`); these live here because they read and rewrite the dict's table.
 
 use pyrt_objects::Obj;
+use pyrt_objects::types::dict::reorder::Moved;
 use pyrt_objects::types::dict::{self, Dict};
-use pyrt_objects::types::{exceptions as exc, long, none};
+use pyrt_objects::types::{exceptions as exc, long};
 
 use super::super::modules::{ModuleFunction, def};
 use super::super::{Interp, R};
@@ -49,10 +51,10 @@ pub(crate) fn call<'py>(interp: &Interp<'py>, name: &str, args: &[Obj<'py>]) -> 
         ("_odict_move_to_end", [od, key, last]) => {
             let d = dict_arg(interp, od)?;
             let last = pyrt_objects::abstract_::is_true(heap, last.object()).map_err(err)?;
-            if dict::reorder::move_to_end(heap, d, key.object(), last).map_err(err)? {
-                Ok(none(heap))
-            } else {
-                Err(err(exc::key_error(heap, key.clone())))
+            match dict::reorder::move_to_end(heap, d, key.object(), last).map_err(err)? {
+                Moved::Moved => Ok(long::new_bool(heap, true)),
+                Moved::AlreadyThere => Ok(long::new_bool(heap, false)),
+                Moved::Absent => Err(err(exc::key_error(heap, key.clone()))),
             }
         }
         ("_odict_fast_size", [od]) => {

@@ -15,20 +15,38 @@ use crate::object::PyObject;
 
 use super::{Dict, key_hash, keys, lookup, value_at};
 
-/// Moves `key`'s entry to the end of `d`'s order (`last`) or to its start. `Ok(false)` when
-/// `key` is absent.
+/// What [`move_to_end`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moved {
+    /// The key is not in the dict.
+    Absent,
+    /// The key's entry was already the first (or last) live one.
+    AlreadyThere,
+    /// The key's entry moved.
+    Moved,
+}
+
+/// Moves `key`'s entry to the end of `d`'s order (`last`) or to its start.
 ///
 /// # Errors
 /// `TypeError` for an unhashable key, or what a key comparison raises.
-pub fn move_to_end(heap: &Heap, d: &Dict, key: &PyObject, last: bool) -> PyResult<bool> {
+pub fn move_to_end(heap: &Heap, d: &Dict, key: &PyObject, last: bool) -> PyResult<Moved> {
     let hash = key_hash(heap, key)?;
     let Some(ix) = lookup(heap, d, key, hash)?.filter(|&ix| value_at(heap, d, ix).is_some()) else {
-        return Ok(false);
+        return Ok(Moved::Absent);
     };
     if super::is_split(d) {
         // Only instance namespaces are split (an `OrderedDict`'s table is combined): there the
         // order is the values' order bytes, rewritten with `ix` first or last.
         let v = super::values(d).ok_or_else(crate::view::bad_internal_call)?;
+        let edge = if last {
+            v.ordered().last()
+        } else {
+            v.ordered().next()
+        };
+        if edge == Some(ix) {
+            return Ok(Moved::AlreadyThere);
+        }
         let mut order: Vec<usize> = v.ordered().filter(|&i| i != ix).collect();
         if last {
             order.push(ix);
@@ -41,14 +59,20 @@ pub fn move_to_end(heap: &Heap, d: &Dict, key: &PyObject, last: bool) -> PyResul
         for i in order {
             v.push_order(i);
         }
-        return Ok(true);
+        return Ok(Moved::Moved);
     }
     let k = keys(d);
     let n = k.nentries();
-    let (from, to) = if last { (ix, n - 1) } else { (ix, 0) };
-    if from == to {
-        return Ok(true);
+    // The first or last live entry (dead ones may lie before or after it).
+    let edge = if last {
+        super::prev_entry(d, n.saturating_sub(1)).map(|e| e.0)
+    } else {
+        super::next_entry(d, 0).map(|e| e.0 - 1)
+    };
+    if edge == Some(ix) {
+        return Ok(Moved::AlreadyThere);
     }
+    let (from, to) = if last { (ix, n - 1) } else { (ix, 0) };
     let moved = k.entry(heap, from);
     if last {
         for i in from..to {
@@ -79,7 +103,7 @@ pub fn move_to_end(heap: &Heap, d: &Dict, key: &PyObject, last: bool) -> PyResul
         };
         k.set_index(slot, renumbered as isize);
     }
-    Ok(true)
+    Ok(Moved::Moved)
 }
 
 /// `1 << dk_log2_size` of `d`'s table, 0 for the shared empty table of a dict that never held
@@ -92,7 +116,7 @@ pub fn table_size(d: &Dict) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{move_to_end, table_size};
+    use super::{Moved, move_to_end, table_size};
     use crate::Heap;
     use crate::types::dict::{Dict, get_item, items, keys, new_dict, pop, set_item};
     use crate::types::long::int_from_i64;
@@ -122,10 +146,12 @@ mod tests {
         pop(&heap, view, int(1).object()).unwrap().unwrap();
         let (size, nentries) = (table_size(view), keys(view).nentries());
         assert_eq!(size, 8);
-        assert!(move_to_end(&heap, view, int(0).object(), true).unwrap());
-        assert!(move_to_end(&heap, view, int(4).object(), false).unwrap());
-        assert!(move_to_end(&heap, view, int(4).object(), false).unwrap());
-        assert!(!move_to_end(&heap, view, int(1).object(), true).unwrap());
+        let mv = |i, last| move_to_end(&heap, view, int(i).object(), last).unwrap();
+        assert_eq!(mv(0, true), Moved::Moved);
+        assert_eq!(mv(4, false), Moved::Moved);
+        assert_eq!(mv(4, false), Moved::AlreadyThere);
+        assert_eq!(mv(0, true), Moved::AlreadyThere);
+        assert_eq!(mv(1, true), Moved::Absent);
         assert_eq!(order(&heap, view), "4 2 3 0");
         assert_eq!((table_size(view), keys(view).nentries()), (size, nentries));
         for i in [0, 2, 3, 4] {
@@ -151,9 +177,15 @@ mod tests {
             set_item(&heap, view, k.clone(), k).unwrap();
         }
         let b = new_str(&heap, "b").unwrap();
-        assert!(move_to_end(&heap, view, b.object(), false).unwrap());
+        assert_eq!(
+            move_to_end(&heap, view, b.object(), false).unwrap(),
+            Moved::Moved
+        );
         let a = new_str(&heap, "a").unwrap();
-        assert!(move_to_end(&heap, view, a.object(), true).unwrap());
+        assert_eq!(
+            move_to_end(&heap, view, a.object(), true).unwrap(),
+            Moved::Moved
+        );
         assert_eq!(order(&heap, view), "'b' 'c' 'a'");
         assert!(get_item(&heap, view, b.object()).unwrap().is_some());
     }
