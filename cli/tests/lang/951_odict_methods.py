@@ -28,14 +28,10 @@ for t in tries:
         print(type(e).__name__, e)
 print(OrderedDict(["ab", "cd"]), OrderedDict(a=1, b=2) == OrderedDict([("a", 1), ("b", 2)]))
 d = OrderedDict(x=1); del d["x"]; print(d, len(d), "x" in d)
-try:
-    del d["x"]
-except KeyError as e:
-    print("KeyError", e)
-for t in [lambda: od.move_to_end(), lambda: od.move_to_end("k1", 1, 2),
+for t in [lambda: d.__delitem__("x"), lambda: od.move_to_end(), lambda: od.move_to_end("k1", 1, 2),
           lambda: od.move_to_end("k1", last=0, key=1), lambda: od.popitem(last=1, x=2),
           lambda: od.popitem(1, last=0), lambda: od.move_to_end(last=False, key="k1")]:
     try:
         print(t(), list(od)[:2])
-    except TypeError as e:
-        print("TypeError", e)
+    except (TypeError, KeyError) as e:
+        print(type(e).__name__, e)

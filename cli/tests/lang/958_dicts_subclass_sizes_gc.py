@@ -1,6 +1,6 @@
 # Sizes of OrderedDict/defaultdict subclasses, GC tracking, and dict's own functions applied
 # to them (they are real dict subclasses).
-import gc, sys
+import copy, gc, sys
 from collections import OrderedDict, defaultdict
 
 class O(OrderedDict):
@@ -28,3 +28,5 @@ cyc = OrderedDict(); cyc["me"] = cyc
 dcyc = defaultdict(list); dcyc["me"] = dcyc
 del cyc, dcyc
 print(gc.collect() >= 2)
+s = S(a=1); s.x = 5
+print(s.__reduce__()[:4], copy.copy(s).x, copy.deepcopy(s).x)

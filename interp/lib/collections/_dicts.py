@@ -52,6 +52,28 @@ def _get_index(od, key, new):
     return dict.__contains__(od, key)
 
 
+def _object_state(obj):
+    # `_PyObject_GetState`: `__getstate__()` if there is one, else the instance dict (None
+    # when empty) and, when any is set, a dict of the slots (`copyreg._slotnames`' order).
+    getstate = getattr(obj, '__getstate__', None)
+    if getstate is not None:
+        return getstate()
+    state = getattr(obj, '__dict__', None) or None
+    slots = {}
+    for cls in type(obj).__mro__:
+        names = cls.__dict__.get('__slots__', ())
+        for name in (names,) if isinstance(names, str) else names:
+            if name in ('__dict__', '__weakref__'):
+                continue
+            if name.startswith('__') and not name.endswith('__'):
+                name = f"_{cls.__name__.lstrip('_')}{name}"
+            try:
+                slots[name] = getattr(obj, name)
+            except AttributeError:
+                pass
+    return (state, slots) if slots else state
+
+
 def _clinic_args(name, names, required, args, kwargs):
     # Argument Clinic's parsing of `name(key, last=True)`-like signatures, with its messages;
     # an argument not given is `_marker`.
@@ -256,7 +278,7 @@ Return the value for key if key is in the dictionary, else default."""
 
     def __reduce__(self):
         """Return state information for pickling"""
-        state = getattr(self, '__dict__', None) or None
+        state = _object_state(self)
         return type(self), (), state, None, iter(self.items())
 
     def copy(self):
