@@ -16,15 +16,7 @@ fn module_name(index: usize) -> &'static str {
     if index < base {
         return "builtins";
     }
-    super::modules::FUNCTIONS
-        .iter()
-        .chain(super::gc_module::FUNCTIONS)
-        .chain(super::modules::tracemalloc::FUNCTIONS)
-        .chain(super::modules::atexit::FUNCTIONS)
-        .chain(super::modules::time::FUNCTIONS)
-        .chain(super::modules::posix::FUNCTIONS)
-        .chain(super::modules::operator::FUNCTIONS)
-        .chain(super::modules::functools::FUNCTIONS)
+    super::modules::all_functions()
         .nth(index - base)
         // `_pyrt_time`'s functions are `time`'s (the shipped `time.py` re-exports them).
         .map_or("builtins", |f| match f.module {

@@ -33,6 +33,7 @@ mod bytes_like;
 mod call;
 mod class_assign;
 mod deque;
+mod collections;
 mod descriptors;
 mod dict_view_ops;
 mod dis_module;

@@ -10,8 +10,8 @@
 //! Python over it), whose functions live
 //! in `gc_module.rs`, and `_tracemalloc` (with pyrt's `_pyrt_tracemalloc`), whose functions
 //! live in `modules/tracemalloc.rs`, `posix` (`modules/posix.rs`, under the shipped `os`
-//! and `open()`) and `_pyrt_traceback` (`modules/pyrt_traceback.rs`, under the shipped
-//! `traceback`).
+//! and `open()`), `_pyrt_traceback` (`modules/pyrt_traceback.rs`, under the shipped
+//! `traceback`) and `_collections` (`collections/`, under the shipped `collections`).
 
 use pyrt_objects::methods::{self, Params};
 use pyrt_objects::types::{dict, long, record, unicode};
@@ -148,6 +148,21 @@ pub(crate) fn base_index() -> usize {
     super::builtins::method_index() + 1
 }
 
+/// Every module function, in the order of their indices from [`base_index`] on: this file's
+/// table, then each module's own.
+pub(crate) fn all_functions() -> impl Iterator<Item = &'static ModuleFunction> {
+    FUNCTIONS
+        .iter()
+        .chain(super::gc_module::FUNCTIONS)
+        .chain(tracemalloc::FUNCTIONS)
+        .chain(atexit::FUNCTIONS)
+        .chain(time::FUNCTIONS)
+        .chain(posix::FUNCTIONS)
+        .chain(operator::FUNCTIONS)
+        .chain(functools::FUNCTIONS)
+        .chain(super::collections::odict::FUNCTIONS)
+}
+
 /// The modules built into pyrt, made by [`new_module`].
 pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "builtins",
@@ -208,15 +223,7 @@ pub(crate) fn new_module<'py>(interp: &Interp<'py>, name: &str) -> R<'py, Obj<'p
     for (k, v) in header {
         dict::set_item(heap, view, interp.name_str(k)?, v).map_err(err)?;
     }
-    let all = FUNCTIONS
-        .iter()
-        .chain(super::gc_module::FUNCTIONS)
-        .chain(tracemalloc::FUNCTIONS)
-        .chain(atexit::FUNCTIONS)
-        .chain(time::FUNCTIONS)
-        .chain(posix::FUNCTIONS)
-        .chain(operator::FUNCTIONS)
-        .chain(functools::FUNCTIONS);
+    let all = all_functions();
     for (i, f) in all.enumerate() {
         if f.module == name {
             let n = interp.name_str(f.name)?;
@@ -443,6 +450,15 @@ pub(crate) fn call_function<'py>(
     let time_end = atexit_end + time::FUNCTIONS.len();
     let posix_end = time_end + posix::FUNCTIONS.len();
     let operator_end = posix_end + operator::FUNCTIONS.len();
+    let functools_end = operator_end + functools::FUNCTIONS.len();
+    if index >= functools_end {
+        let f = super::collections::odict::FUNCTIONS
+            .get(index - functools_end)
+            .ok_or_else(|| interp.err(pyrt_objects::view::bad_internal_call()))?;
+        let bound = bind(interp, f, &args, &kwargs)?;
+        let bound: Vec<Obj<'py>> = bound.into_iter().flatten().collect();
+        return super::collections::odict::call(interp, f.name, &bound);
+    }
     if index >= operator_end {
         return functools::call(interp, index - operator_end, args, kwargs);
     }

@@ -8,7 +8,9 @@ Shipped with pyrt (interp/lib/collections/). Mirrors Lib/collections/__init__.py
 (`_collections.deque`: the C layout, `__basicsize__` 216, 64-slot blocks counted by
 `deque_sizeof`); `defaultdict` and `OrderedDict` are Python classes with the C types' names,
 reprs, messages and `sys.getsizeof` (defaultdict's follows the C layout), but not their
-`__basicsize__`.
+`__basicsize__`. `OrderedDict` keeps its order in the dict's entries, moved in place by the
+built-in `_collections` (see `_dicts.py`), and counts its fast nodes and linked-list nodes in
+`sys.getsizeof` as `odict_sizeof` does.
 """
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString',

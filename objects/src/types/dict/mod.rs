@@ -37,6 +37,7 @@ pub mod managed;
 mod merge;
 pub mod methods;
 pub mod or;
+pub mod reorder;
 mod values;
 
 use core::cell::Cell;
