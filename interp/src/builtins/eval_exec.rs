@@ -263,7 +263,7 @@ fn compile_text<'py>(
                 line: e.line,
                 offset: e.column,
                 end_line: e.line,
-                end_offset: e.column + 1,
+                end_offset: e.end_column,
             };
             return Err(syntax_error(
                 interp,

@@ -112,7 +112,7 @@ impl<'py> Interp<'py> {
                 int(offset)?,
                 unicode::new_str(heap, text)?,
                 int(e.line)?,
-                int(offset + 1)?,
+                int(if e.indentation { 1 } else { e.end_column })?,
             ];
             let args = vec![
                 unicode::new_str(heap, &e.message)?,
