@@ -11,6 +11,7 @@ cases = [
     "x = print y\n", "if True:\n    print x\n", "print >>f, x\n", "prints x\n",
     "f(a b)\n", "x = [1, 2 3]\n", "g(1, x + 2 y * 3)\n", "h(k=a b)\n", "x = 5 6\n",
     "def f(a, a b): pass\n", "x = 'abc' 'd' e\n", "f(print x)\n", "import a b\n",
+    "print -1 2\n", "f(a, *b c)\n", "f(a b, print x)\n", "y = print + 1 2\n",
 ]
 for src in cases:
     try:

@@ -10,6 +10,10 @@
 use ruff_python_ast::token::TokenKind;
 use ruff_text_size::{TextRange, TextSize};
 
+/// The most tokens an expression these rules look for may have: each candidate end is parsed,
+/// so a longer run falls back to the generic error.
+const MAX_EXPRESSION_TOKENS: usize = 256;
+
 /// The tokens of a source that did not parse (trivia left out), each with its range.
 pub(super) type TokenList = Vec<(TokenKind, TextRange)>;
 
@@ -38,45 +42,74 @@ fn ends_a_line(kind: TokenKind) -> bool {
 }
 
 /// `invalid_legacy_expression: a=NAME !'(' b=star_expressions`, when `a` is `print` or
-/// `exec`: for an error at `at` right after such a name, the name (`print`/`exec`) and the
-/// range from it to the end of the longest run of tokens after it that is an expression list.
+/// `exec`: the first such name on the logical line of the error at `at` (before it, where an
+/// expression can start) followed by expressions, and the range from the name to the end of
+/// the longest run of tokens after it that is an expression list.
 pub(super) fn legacy_call(
     text: &str,
     tokens: &TokenList,
     at: TextSize,
 ) -> Option<(&'static str, TextRange)> {
     let i = tokens.partition_point(|(_, r)| r.start() < at);
-    let (first_kind, first) = *tokens.get(i)?;
-    let (name_kind, name_range) = *tokens.get(i.checked_sub(1)?)?;
-    if first.start() != at || name_kind != TokenKind::Name || first_kind == TokenKind::Lpar {
-        return None;
-    }
-    let name = match text.get(name_range.start().to_usize()..name_range.end().to_usize())? {
-        "print" => "print",
-        "exec" => "exec",
-        _ => return None,
-    };
-    // The logical line's tokens after the name: up to a NEWLINE or a `;` outside brackets.
+    let line_start = tokens[..i.min(tokens.len())]
+        .iter()
+        .rposition(|(kind, _)| *kind == TokenKind::Newline)
+        .map_or(0, |k| k + 1);
+    (line_start..i).find_map(|n| {
+        let (kind, range) = tokens[n];
+        let name = match text.get(range.start().to_usize()..range.end().to_usize())? {
+            "print" if kind == TokenKind::Name => "print",
+            "exec" if kind == TokenKind::Name => "exec",
+            _ => return None,
+        };
+        let after_operand = n > 0
+            && matches!(
+                tokens[n - 1].0,
+                TokenKind::Dot
+                    | TokenKind::Def
+                    | TokenKind::Class
+                    | TokenKind::Import
+                    | TokenKind::From
+                    | TokenKind::As
+                    | TokenKind::Name
+            );
+        let (next_kind, next) = *tokens.get(n + 1)?;
+        if after_operand || next_kind == TokenKind::Lpar {
+            return None;
+        }
+        let end = longest(text, tokens, n + 1, true)?;
+        (end > next.start()).then(|| (name, TextRange::new(range.start(), end)))
+    })
+}
+
+/// The end of the longest expression (or expression list, with `list`) made of the tokens
+/// from `first` to the end of their element: a `,` (unless `list`), `:`, `=` or closing
+/// bracket outside brackets, a `;` or the end of the logical line. `None` when there is
+/// none, or when the brackets the tokens are in are never closed (the tokenizer's error).
+fn longest(text: &str, tokens: &TokenList, first: usize, list: bool) -> Option<TextSize> {
+    let start = tokens.get(first)?.1.start();
     let mut depth = 0usize;
     let mut ends = Vec::new();
-    for &(kind, range) in &tokens[i..] {
+    for &(kind, range) in &tokens[first..] {
         match kind {
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                depth = depth.saturating_sub(1);
-            }
-            TokenKind::Newline | TokenKind::EndOfFile => break,
-            TokenKind::Semi if depth == 0 => break,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if depth == 0 => break,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            TokenKind::Comma if depth == 0 && !list => break,
+            TokenKind::Colon | TokenKind::Equal | TokenKind::Semi if depth == 0 => break,
+            // Inside brackets, a line's end means they are never closed.
+            TokenKind::Newline if !list => return None,
+            TokenKind::Newline => break,
+            TokenKind::EndOfFile => return None,
             _ => {}
         }
         ends.push(range.end());
     }
-    // PEG's `star_expressions` is greedy: the longest prefix that is one.
-    let end = ends
-        .into_iter()
+    // PEG is greedy: the longest prefix that is one.
+    ends.truncate(MAX_EXPRESSION_TOKENS);
+    ends.into_iter()
         .rev()
-        .find(|&end| is_expression(text, first.start(), end, true))?;
-    Some((name, TextRange::new(name_range.start(), end)))
+        .find(|&end| is_expression(text, start, end, list))
 }
 
 /// The index of the bracket open around token `k` (on its logical line), if any.
@@ -135,12 +168,26 @@ pub(super) fn missing_comma(text: &str, tokens: &TokenList, at: TextSize) -> Opt
             }
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
             TokenKind::Newline | TokenKind::Semi if depth == 0 => return None,
+            // A starred element (`*a`, `**a`) is the disjunction after its star.
+            TokenKind::Star | TokenKind::DoubleStar
+                if depth == 0
+                    && k > 0
+                    && matches!(
+                        tokens[k - 1].0,
+                        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace | TokenKind::Comma
+                    ) =>
+            {
+                break;
+            }
             _ => {}
         }
         a = k;
     }
     let open = a - 1;
-    if a == i || (open >= 1 && tokens[open].0 == TokenKind::Lpar && def_before(tokens, open)) {
+    if a == i
+        || i - a > MAX_EXPRESSION_TOKENS
+        || (open >= 1 && tokens[open].0 == TokenKind::Lpar && def_before(tokens, open))
+    {
         return None;
     }
     let (a_kind, a_range) = tokens[a];
@@ -152,23 +199,7 @@ pub(super) fn missing_comma(text: &str, tokens: &TokenList, at: TextSize) -> Opt
         return None;
     }
     // `b`: the longest expression from `at` before the element ends.
-    let mut depth = 0usize;
-    let mut ends = Vec::new();
-    for &(kind, range) in &tokens[i..] {
-        match kind {
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if depth == 0 => break,
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
-            TokenKind::Comma | TokenKind::Colon | TokenKind::Equal if depth == 0 => break,
-            TokenKind::Newline | TokenKind::EndOfFile => break,
-            _ => {}
-        }
-        ends.push(range.end());
-    }
-    let end = ends
-        .into_iter()
-        .rev()
-        .find(|&end| is_expression(text, at, end, false))?;
+    let end = longest(text, tokens, i, false)?;
     Some(TextRange::new(a_range.start(), end))
 }
 

@@ -36,9 +36,12 @@ pub struct SyntaxError {
     pub line: usize,
     /// 1-based column of the first caret.
     pub column: usize,
+    /// 1-based line where the marked range ends (`end_lineno`). This and `end_column` are
+    /// `u32`s (as Ruff's offsets are) to keep the error small.
+    pub end_line: u32,
     /// 1-based column after the last caret (`end_offset`): CPython marks the range of the
     /// token (or tokens) the error is about; `column + 1` for a single caret.
-    pub end_column: usize,
+    pub end_column: u32,
     /// The text of the line.
     pub text: String,
     /// The message after `SyntaxError: `.
@@ -66,8 +69,14 @@ impl SyntaxError {
         }
         let indent = self.text.len() - stripped.len();
         let caret = self.column.saturating_sub(1).saturating_sub(indent);
-        // `print_error_text`: the range is cut at the end of the line.
-        let end = self.end_column.min(indent + shown.chars().count() + 2);
+        // `print_error_text`: the range is cut at the end of the line, which a range over
+        // several lines is highlighted to.
+        let line_end = indent + shown.chars().count() + 1;
+        let end = if self.end_line as usize > self.line {
+            line_end
+        } else {
+            (self.end_column as usize).min(line_end + 1)
+        };
         let carets = end.saturating_sub(self.column).max(1);
         format!(
             "{head}    {shown}\n    {}{}\n{}: {}\n",
@@ -77,6 +86,11 @@ impl SyntaxError {
             self.message
         )
     }
+}
+
+/// A line or column as the `u32` of [`SyntaxError`]'s end (a source's offsets fit one).
+pub(super) fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Why a source did not parse.
@@ -159,7 +173,7 @@ impl Lines {
         self.text
     }
 
-    /// A syntax error marking `range` (to the end of its first line).
+    /// A syntax error marking `range`.
     pub fn error_range(
         &self,
         filename: &str,
@@ -167,9 +181,13 @@ impl Lines {
         message: impl Into<String>,
     ) -> SyntaxError {
         let mut e = self.error(filename, range.start(), message);
-        if self.line_of(range.end()) == e.line {
-            e.end_column = self.column_of(range.end()).max(e.column + 1);
+        let end_line = self.line_of(range.end()).max(e.line);
+        let mut end_column = self.column_of(range.end());
+        if end_line == e.line {
+            end_column = end_column.max(e.column + 1);
         }
+        e.end_line = small(end_line);
+        e.end_column = small(end_column);
         e
     }
 
@@ -181,7 +199,8 @@ impl Lines {
             filename: filename.to_string(),
             line,
             column,
-            end_column: column + 1,
+            end_line: small(line),
+            end_column: small(column + 1),
             text: self.text_of(line).to_string(),
             message: message.into(),
             indentation: false,
@@ -334,7 +353,7 @@ fn cpython_error(filename: &str, lines: &Lines, e: &ParseError, tokens: &TokenLi
                 "unindent does not match any outer indentation level",
             );
             err.column = err.text.trim_end_matches(['\n', '\r']).len() + 1;
-            err.end_column = err.column + 1;
+            err.end_column = small(err.column + 1);
             err.class = "IndentationError";
             err
         }
@@ -343,14 +362,23 @@ fn cpython_error(filename: &str, lines: &Lines, e: &ParseError, tokens: &TokenLi
             if message != "invalid syntax" {
                 return lines.error(filename, at, message);
             }
-            if let Some((name, range)) = error_range::legacy_call(lines.text, tokens, at) {
-                let message =
-                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
-                return lines.error_range(filename, range, message);
-            }
-            if let Some(range) = error_range::missing_comma(lines.text, tokens, at) {
-                let message = "invalid syntax. Perhaps you forgot a comma?";
-                return lines.error_range(filename, range, message);
+            // The rule PEG meets first, the leftmost.
+            let legacy = error_range::legacy_call(lines.text, tokens, at);
+            let comma = error_range::missing_comma(lines.text, tokens, at);
+            match (legacy, comma) {
+                (Some((name, range)), other)
+                    if other.is_none_or(|comma| range.start() <= comma.start()) =>
+                {
+                    let message = format!(
+                        "Missing parentheses in call to '{name}'. Did you mean {name}(...)?"
+                    );
+                    return lines.error_range(filename, range, message);
+                }
+                (_, Some(range)) => {
+                    let message = "invalid syntax. Perhaps you forgot a comma?";
+                    return lines.error_range(filename, range, message);
+                }
+                _ => {}
             }
             match error_range::token_at(tokens, at) {
                 Some(range) => lines.error_range(filename, range, message),
