@@ -61,16 +61,10 @@ use std::time::{Duration, Instant};
 
 /// Scripts that pyrt does not run as CPython does yet, with what is missing. The list may only
 /// shrink: a pending script that matches CPython fails the test until it is taken off.
-const PENDING: &[(&str, &str)] = &[
-    (
-        "015_tuple_basics.py",
-        "stdout line 8: CPython 'False False True' / pyrt 'False True True' (CPython's compile of the script passes the gen-0 threshold, and the collection at the first RESUME untracks the constant)",
-    ),
-    (
-        "859_stdlib_json_utf16_utf32.py",
-        "str.encode and bytes.decode know utf-8, ascii and latin-1 only: no utf-8-sig, utf-16 or utf-32 codec yet",
-    ),
-];
+const PENDING: &[(&str, &str)] = &[(
+    "015_tuple_basics.py",
+    "stdout line 8: CPython 'False False True' / pyrt 'False True True' (CPython's compile of the script passes the gen-0 threshold, and the collection at the first RESUME untracks the constant)",
+)];
 
 /// Scripts that differ from CPython on purpose: (script, the construct pyrt's error must name,
 /// reason). pyrt refuses `async`/`await` with a clear error naming the construct, where

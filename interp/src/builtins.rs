@@ -1460,8 +1460,8 @@ fn unknown_encoding<'py>(interp: &Interp<'py>, encoding: &str) -> R<'py, ()> {
     }
 }
 
-/// `str(b, encoding, errors)`: `b.decode(encoding, errors)` (UTF-8, ASCII and Latin-1, the
-/// object layer's codecs; others are `LookupError`s: pyrt has no codec registry).
+/// `str(b, encoding, errors)`: `b.decode(encoding, errors)` (the object layer's codecs,
+/// `types::codecs`; others are `LookupError`s: pyrt has no codec registry).
 fn decode_bytes<'py>(
     interp: &Interp<'py>,
     b: &pyrt_objects::PyObject,

@@ -38,6 +38,7 @@ pub fn check(filename: &str, lines: &Lines, module: &ModModule) -> Option<Syntax
     );
     let mut e = lines.error(filename, at, message);
     e.column = 0;
+    e.end_column = 1;
     e.text = last_piece(&e.text);
     Some(e)
 }

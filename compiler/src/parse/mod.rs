@@ -7,12 +7,15 @@
 //!   [`is_incomplete`], and [`SyntaxError`] / [`ParseFailure`] rendered as CPython prints them;
 //! * `parser_stack`: CPython's 6000-level parser stack, estimated from the tokens, so that
 //!   Ruff's parser never recurses past what its stack holds;
+//! * `error_range`: the range a `SyntaxError` marks (the token a generic `invalid syntax` is
+//!   at, the `invalid_*` rules placed from the tokens: Python 2's `print x`, a missing comma);
 //! * [`ast_drop`]: syntax trees dropped with a work list, whatever their depth.
 //!
 //! The interpreter (`pyrt-interp`) parses with it today; the compiler's entry point, source
 //! text, goes through it too.
 
 pub mod ast_drop;
+mod error_range;
 pub mod int_limit;
 mod parser_stack;
 mod radix_literal;

@@ -17,7 +17,9 @@
 
 use ruff_python_ast::{ModModule, PySourceType};
 use ruff_python_parser::ParseError;
-use ruff_text_size::TextSize;
+use ruff_text_size::{TextRange, TextSize};
+
+use super::error_range::{self, TokenList};
 
 /// CPython's `MAXLEVEL`: brackets nest at most 200 deep.
 const MAX_NESTING: usize = 200;
@@ -32,8 +34,14 @@ pub struct SyntaxError {
     pub filename: String,
     /// 1-based line.
     pub line: usize,
-    /// 1-based column of the caret.
+    /// 1-based column of the first caret.
     pub column: usize,
+    /// 1-based line where the marked range ends (`end_lineno`). This and `end_column` are
+    /// `u32`s (as Ruff's offsets are) to keep the error small.
+    pub end_line: u32,
+    /// 1-based column after the last caret (`end_offset`): CPython marks the range of the
+    /// token (or tokens) the error is about; `column + 1` for a single caret.
+    pub end_column: u32,
     /// The text of the line.
     pub text: String,
     /// The message after `SyntaxError: `.
@@ -61,13 +69,28 @@ impl SyntaxError {
         }
         let indent = self.text.len() - stripped.len();
         let caret = self.column.saturating_sub(1).saturating_sub(indent);
+        // `print_error_text`: the range is cut at the end of the line, which a range over
+        // several lines is highlighted to.
+        let line_end = indent + shown.chars().count() + 1;
+        let end = if self.end_line as usize > self.line {
+            line_end
+        } else {
+            (self.end_column as usize).min(line_end + 1)
+        };
+        let carets = end.saturating_sub(self.column).max(1);
         format!(
-            "{head}    {shown}\n    {}^\n{}: {}\n",
+            "{head}    {shown}\n    {}{}\n{}: {}\n",
             " ".repeat(caret),
+            "^".repeat(carets),
             self.class,
             self.message
         )
     }
+}
+
+/// A line or column as the `u32` of [`SyntaxError`]'s end (a source's offsets fit one).
+pub(super) fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Why a source did not parse.
@@ -150,13 +173,34 @@ impl Lines {
         self.text
     }
 
+    /// A syntax error marking `range`.
+    pub fn error_range(
+        &self,
+        filename: &str,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> SyntaxError {
+        let mut e = self.error(filename, range.start(), message);
+        let end_line = self.line_of(range.end()).max(e.line);
+        let mut end_column = self.column_of(range.end());
+        if end_line == e.line {
+            end_column = end_column.max(e.column + 1);
+        }
+        e.end_line = small(end_line);
+        e.end_column = small(end_column);
+        e
+    }
+
     /// A syntax error at `at`.
     pub fn error(&self, filename: &str, at: TextSize, message: impl Into<String>) -> SyntaxError {
         let line = self.line_of(at);
+        let column = self.column_of(at);
         SyntaxError {
             filename: filename.to_string(),
             line,
-            column: self.column_of(at),
+            column,
+            end_line: small(line),
+            end_column: small(column + 1),
             text: self.text_of(line).to_string(),
             message: message.into(),
             indentation: false,
@@ -191,7 +235,8 @@ pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, ParseFailure> {
         return Err(ParseFailure::TooComplex);
     }
     let at_start = |message: String| lines.error(filename, TextSize::new(0), message);
-    let (module, error) = run_parser(lines.text).map_err(|e| ParseFailure::Syntax(at_start(e)))?;
+    let (module, error, tokens) =
+        run_parser(lines.text).map_err(|e| ParseFailure::Syntax(at_start(e)))?;
     match error {
         None => match super::int_limit::check(filename, lines, &module) {
             None => Ok(module),
@@ -202,7 +247,7 @@ pub fn parse(filename: &str, lines: &Lines) -> Result<ModModule, ParseFailure> {
         },
         Some(e) => {
             super::ast_drop::drop_body(module.body);
-            Err(cpython_error(filename, lines, &e).into())
+            Err(cpython_error(filename, lines, &e, &tokens).into())
         }
     }
 }
@@ -214,7 +259,7 @@ pub fn is_incomplete(text: &str) -> bool {
     if super::parser_stack::too_complex(text) {
         return false;
     }
-    let Ok((module, error)) = run_parser(text) else {
+    let Ok((module, error, _)) = run_parser(text) else {
         return false;
     };
     super::ast_drop::drop_body(module.body);
@@ -224,17 +269,28 @@ pub fn is_incomplete(text: &str) -> bool {
     })
 }
 
-/// Runs Ruff's parser on its own large stack: the module (whole or partial) and the first
-/// syntax error. The tree is handed back whole even on an error, so that it is dropped
-/// without recursion by the caller.
-fn run_parser(text: &str) -> Result<(ModModule, Option<ParseError>), String> {
+/// Runs Ruff's parser on its own large stack: the module (whole or partial), the first
+/// syntax error and, when there is one, the tokens (for the range the error marks). The tree
+/// is handed back whole even on an error, so that it is dropped without recursion by the
+/// caller.
+fn run_parser(text: &str) -> Result<(ModModule, Option<ParseError>, TokenList), String> {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(parser_stack_for(text.len()))
             .spawn_scoped(scope, || {
                 let parsed = ruff_python_parser::parse_unchecked_source(text, PySourceType::Python);
                 let error = parsed.errors().first().cloned();
-                (parsed.into_syntax(), error)
+                let tokens = if error.is_some() {
+                    parsed
+                        .tokens()
+                        .iter()
+                        .filter(|t| !t.kind().is_trivia())
+                        .map(|t| (t.kind(), ruff_text_size::Ranged::range(t)))
+                        .collect()
+                } else {
+                    TokenList::new()
+                };
+                (parsed.into_syntax(), error, tokens)
             })
             .map_err(|e| format!("cannot start the parser: {e}"))?
             .join()
@@ -267,9 +323,10 @@ pub fn decode(filename: &str, bytes: &[u8]) -> Result<String, String> {
 }
 
 /// CPython's class, wording and place for Ruff's error `e`: the `expected ':'` of a compound
-/// statement's header, the tokenizer's `IndentationError`s; other messages as
-/// [`cpython_message`] words them.
-fn cpython_error(filename: &str, lines: &Lines, e: &ParseError) -> SyntaxError {
+/// statement's header, the tokenizer's `IndentationError`s, Python 2's `print x`; other
+/// messages as [`cpython_message`] words them, a generic `invalid syntax` marking the token it
+/// is at (`error_range`).
+fn cpython_error(filename: &str, lines: &Lines, e: &ParseError, tokens: &TokenList) -> SyntaxError {
     use ruff_python_ast::token::TokenKind;
     use ruff_python_parser::{LexicalErrorType, ParseErrorType};
     let at = e.location.start();
@@ -296,10 +353,38 @@ fn cpython_error(filename: &str, lines: &Lines, e: &ParseError) -> SyntaxError {
                 "unindent does not match any outer indentation level",
             );
             err.column = err.text.trim_end_matches(['\n', '\r']).len() + 1;
+            err.end_column = small(err.column + 1);
             err.class = "IndentationError";
             err
         }
-        other => lines.error(filename, at, cpython_message(&other.to_string())),
+        other => {
+            let message = cpython_message(&other.to_string());
+            if message != "invalid syntax" {
+                return lines.error(filename, at, message);
+            }
+            // The rule PEG meets first, the leftmost.
+            let legacy = error_range::legacy_call(lines.text, tokens, at);
+            let comma = error_range::missing_comma(lines.text, tokens, at);
+            match (legacy, comma) {
+                (Some((name, range)), other)
+                    if other.is_none_or(|comma| range.start() <= comma.start()) =>
+                {
+                    let message = format!(
+                        "Missing parentheses in call to '{name}'. Did you mean {name}(...)?"
+                    );
+                    return lines.error_range(filename, range, message);
+                }
+                (_, Some(range)) => {
+                    let message = "invalid syntax. Perhaps you forgot a comma?";
+                    return lines.error_range(filename, range, message);
+                }
+                _ => {}
+            }
+            match error_range::token_at(tokens, at) {
+                Some(range) => lines.error_range(filename, range, message),
+                None => lines.error(filename, at, message),
+            }
+        }
     }
 }
 

@@ -262,8 +262,8 @@ fn compile_text<'py>(
             let place = Place {
                 line: e.line,
                 offset: e.column,
-                end_line: e.line,
-                end_offset: e.column + 1,
+                end_line: e.end_line as usize,
+                end_offset: e.end_column as usize,
             };
             return Err(syntax_error(
                 interp,

@@ -111,8 +111,12 @@ impl<'py> Interp<'py> {
                 int(e.line)?,
                 int(offset)?,
                 unicode::new_str(heap, text)?,
-                int(e.line)?,
-                int(offset + 1)?,
+                int(e.end_line as usize)?,
+                int(if e.indentation {
+                    1
+                } else {
+                    e.end_column as usize
+                })?,
             ];
             let args = vec![
                 unicode::new_str(heap, &e.message)?,

@@ -1,17 +1,17 @@
 //! The methods of `bytes` (`bytes_methods` in `Objects/bytesobject.c`, `Objects/bytes_methods.c`
 //! and `Objects/stringlib/`, with the argument handling of `Objects/clinic/bytesobject.c.h`):
-//! `decode` (UTF-8, ASCII and Latin-1 with `strict`, `replace` and `ignore`), `hex`,
+//! `decode` (the codecs and handlers of `types::codecs`), `hex`,
 //! `fromhex`, `join`, `split`, the strips, `startswith`/`endswith`, `find`/`index`/`count`,
 //! `replace`, `upper`/`lower` and the ASCII character tests.
 //!
 //! `fromhex` is a class method in CPython; a method table holds instance methods, so here it
 //! is reached through an instance (`b''.fromhex('ff')`, which CPython accepts too). A failed
 //! decode raises a `ValueError` error (the base of CPython's `UnicodeDecodeError`) with
-//! CPython's message and the detail [`ExcDetail::UnicodeDecodeError`], and an unknown codec or
-//! error handler one with [`ExcDetail::LookupError`]: the exception object made of the error
+//! CPython's message and the detail [`crate::error::ExcDetail::UnicodeDecodeError`], and an unknown codec or
+//! error handler one with [`crate::error::ExcDetail::LookupError`]: the exception object made of the error
 //! (`types::exceptions::exception_from_pyerr`) has CPython's class and fields.
 
-use crate::error::{ExcDetail, PyErr, PyResult};
+use crate::error::{PyErr, PyResult};
 use crate::heap::Heap;
 use crate::methods::{Bound, MethodDef, MethodTable, Params, arg, opt, slice_index, ssize_arg};
 use crate::obj::Obj;
@@ -294,103 +294,17 @@ fn decode_name(o: Option<&Obj<'_>>, name: &str, default: &str) -> PyResult<Strin
     }
 }
 
-/// The codec a name designates (`normalizestring` then the aliases of the three codecs).
-pub fn codec(name: &str) -> Option<&'static str> {
-    let n: String = name
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-        .collect();
-    match n.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Some("utf-8"),
-        "ascii" | "us_ascii" | "646" => Some("ascii"),
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" => {
-            Some("latin-1")
-        }
-        _ => None,
-    }
-}
+pub use crate::types::codecs::codec;
 
-/// `b.decode(encoding='utf-8', errors='strict')`.
+/// `b.decode(encoding='utf-8', errors='strict')` (the codecs of `types::codecs`).
 fn decode<'h>(heap: &'h Heap, b: &Bytes, args: Bound<'_, 'h>) -> PyResult<Obj<'h>> {
     let encoding = decode_name(opt(args, 0), "encoding", "utf-8")?;
     let errors = decode_name(opt(args, 1), "errors", "strict")?;
-    let data = bytes_value(b);
     let Some(codec) = codec(&encoding) else {
-        return Err(PyErr::value_error(format!("unknown encoding: {encoding}"))
-            .with_detail(ExcDetail::LookupError));
+        return Err(crate::types::codecs::unknown_encoding(&encoding));
     };
-    let mut out = String::new();
-    let mut i = 0;
-    while i < data.len() {
-        let (ch, len, reason) = match codec {
-            "latin-1" => (Some(char::from(data[i])), 1, ""),
-            "ascii" if data[i] < 0x80 => (Some(char::from(data[i])), 1, ""),
-            "ascii" => (None, 1, "ordinal not in range(128)"),
-            _ => utf8_step(&data[i..]),
-        };
-        match ch {
-            Some(c) => out.push(c),
-            None => match errors.as_str() {
-                "strict" => {
-                    let what = if len == 1 {
-                        format!("byte 0x{:02x} in position {i}", data[i])
-                    } else {
-                        format!("bytes in position {i}-{}", i + len - 1)
-                    };
-                    return Err(PyErr::value_error(format!(
-                        "'{codec}' codec can't decode {what}: {reason}"
-                    ))
-                    .with_detail(ExcDetail::UnicodeDecodeError {
-                        encoding: codec.to_string(),
-                        object: data.to_vec(),
-                        start: i,
-                        end: i + len,
-                        reason: reason.to_string(),
-                    }));
-                }
-                "replace" => out.push('\u{fffd}'),
-                "ignore" => {}
-                other => {
-                    return Err(PyErr::value_error(format!(
-                        "unknown error handler name '{other}'"
-                    ))
-                    .with_detail(ExcDetail::LookupError));
-                }
-            },
-        }
-        i += len;
-    }
-    unicode::new_str(heap, &out)
-}
-
-/// One step of the UTF-8 decoder: the character and its length, or the length of the invalid
-/// sequence and CPython's reason.
-fn utf8_step(d: &[u8]) -> (Option<char>, usize, &'static str) {
-    let b0 = d[0];
-    let (need, lo, hi) = match b0 {
-        0x00..=0x7f => return (Some(char::from(b0)), 1, ""),
-        0xc2..=0xdf => (1, 0x80, 0xbf),
-        0xe0 => (2, 0xa0, 0xbf),
-        0xe1..=0xec | 0xee..=0xef => (2, 0x80, 0xbf),
-        0xed => (2, 0x80, 0x9f),
-        0xf0 => (3, 0x90, 0xbf),
-        0xf1..=0xf3 => (3, 0x80, 0xbf),
-        0xf4 => (3, 0x80, 0x8f),
-        _ => return (None, 1, "invalid start byte"),
-    };
-    let mut cp = u32::from(b0) & (0x7f >> (need + 1));
-    for k in 1..=need {
-        let Some(&b) = d.get(k) else {
-            return (None, k, "unexpected end of data");
-        };
-        let (l, h) = if k == 1 { (lo, hi) } else { (0x80, 0xbf) };
-        if !(l..=h).contains(&b) {
-            return (None, k, "invalid continuation byte");
-        }
-        cp = (cp << 6) | (u32::from(b) & 0x3f);
-    }
-    (char::from_u32(cp), need + 1, "")
+    let text = crate::types::codecs::decode(codec, bytes_value(b), &errors)?;
+    unicode::new_str(heap, &text)
 }
 
 /// `b.hex()`: two lowercase hex digits per byte.

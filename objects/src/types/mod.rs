@@ -17,6 +17,7 @@ pub mod class;
 pub mod class_assign;
 pub mod code;
 pub mod code_attrs;
+pub mod codecs;
 pub mod complex;
 pub mod complex_methods;
 pub mod datastack;

@@ -1,16 +1,18 @@
-//! `str.encode(encoding='utf-8', errors='strict')` (`unicode_encode_impl` with the UTF-8,
-//! ASCII and Latin-1 encoders of `Objects/unicodeobject.c`): the three codecs pyrt has (the
-//! names `bytes.decode` accepts), and the error handlers `strict` (a run of unencodable
-//! characters is one `UnicodeEncodeError`), `ignore`, `replace`, `backslashreplace` and
-//! `xmlcharrefreplace`. An unknown handler is an error only when a character needs it, as in
-//! CPython.
+//! `str.encode(encoding='utf-8', errors='strict')` (`unicode_encode_impl` with the encoders
+//! of `Objects/unicodeobject.c`): the codecs of `types::codecs` (the names `bytes.decode`
+//! accepts). The Unicode ones (UTF-8, UTF-8-SIG, UTF-16, UTF-32) encode any `str` pyrt can
+//! hold; ASCII and Latin-1 take the error handlers `strict` (a run of unencodable characters
+//! is one `UnicodeEncodeError`), `ignore`, `replace`, `backslashreplace` and
+//! `xmlcharrefreplace`, with `surrogatepass`/`surrogateescape` raising the error as CPython's
+//! do for a character that is not a surrogate. An unknown handler is an error only when a
+//! character needs it, as in CPython.
 
 use crate::error::{ExcDetail, PyErr, PyResult};
 use crate::heap::Heap;
 use crate::methods::{Bound, opt};
 use crate::obj::Obj;
 use crate::types::bytes;
-use crate::types::bytes_methods::codec;
+use crate::types::codecs::{self, codec};
 use crate::types::unicode::{Str, str_value};
 
 /// The text of argument `name` (`encoding` or `errors`), or its default.
@@ -35,12 +37,11 @@ pub(crate) fn encode<'h>(heap: &'h Heap, s: &Str, args: Bound<'_, 'h>) -> PyResu
     let encoding = text_arg(opt(args, 0), "encoding", "utf-8")?;
     let errors = text_arg(opt(args, 1), "errors", "strict")?;
     let Some(codec) = codec(&encoding) else {
-        return Err(PyErr::value_error(format!("unknown encoding: {encoding}"))
-            .with_detail(ExcDetail::LookupError));
+        return Err(codecs::unknown_encoding(&encoding));
     };
     let text = str_value(s);
-    if codec == "utf-8" {
-        return bytes::new_bytes(heap, text.as_bytes());
+    if let Some(encoded) = codecs::encode_unicode(codec, &text) {
+        return bytes::new_bytes(heap, &encoded);
     }
     let limit: u32 = if codec == "ascii" { 0x80 } else { 0x100 };
     let chars: Vec<char> = text.chars().collect();
@@ -71,7 +72,7 @@ fn handle(errors: &str, bad: &[char], out: &mut Vec<u8>) -> Result<(), Option<Py
     for &c in bad {
         let c = c as u32;
         match errors {
-            "strict" => return Err(None),
+            "strict" | "surrogatepass" | "surrogateescape" => return Err(None),
             "ignore" => {}
             "replace" => out.push(b'?'),
             "backslashreplace" => {
@@ -85,12 +86,7 @@ fn handle(errors: &str, bad: &[char], out: &mut Vec<u8>) -> Result<(), Option<Py
                 out.extend_from_slice(esc.as_bytes());
             }
             "xmlcharrefreplace" => out.extend_from_slice(format!("&#{c};").as_bytes()),
-            other => {
-                return Err(Some(
-                    PyErr::value_error(format!("unknown error handler name '{other}'"))
-                        .with_detail(ExcDetail::LookupError),
-                ));
-            }
+            other => return Err(Some(codecs::unknown_handler(other))),
         }
     }
     Ok(())
