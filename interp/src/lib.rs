@@ -41,6 +41,7 @@ mod exceptions;
 mod gc_hooks;
 mod gc_module;
 mod key_wrapper;
+mod kind_dict;
 mod lru_cache;
 mod metaclass;
 mod methods;

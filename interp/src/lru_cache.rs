@@ -26,6 +26,7 @@ use pyrt_objects::types::{method, unicode};
 use pyrt_objects::{ExcKind, Heap, Obj, ObjPtr, PyErr, PyObject, PyResult};
 
 use super::exceptions;
+use super::kind_dict::KindDict;
 use super::objects::{BUILTIN, Kind, dealloc};
 use super::{Interp, R};
 
@@ -205,13 +206,6 @@ fn clear(heap: &Heap, o: &PyObject) {
     super::objects::clear(heap, o);
 }
 
-fn no_attribute(o: &PyObject, name: &str) -> PyErr {
-    PyErr::new(
-        ExcKind::AttributeError,
-        format!("'{}' object has no attribute '{name}'", o.ob_type().name()),
-    )
-}
-
 /// The methods (`lru_cache_methods`).
 const METHODS: [&str; 5] = [
     "cache_info",
@@ -221,18 +215,11 @@ const METHODS: [&str; 5] = [
     "__deepcopy__",
 ];
 
-/// The instance dict, made empty on first use.
-fn instance_dict<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    let w = LRU
-        .cast(o)
-        .ok_or_else(pyrt_objects::view::bad_internal_call)?;
-    if let Some(d) = w.get_ref(heap, DICT) {
-        return Ok(d);
-    }
-    let d = dict::new_dict(heap)?;
-    w.set_ref(heap, DICT, Some(d.clone()));
-    Ok(d)
-}
+/// The wrapper's instance dict (the `dict` word).
+static LRU_DICT: KindDict = KindDict {
+    kind: &LRU,
+    word: DICT,
+};
 
 /// `tp_getattro` (`PyObject_GenericGetAttr`): the methods (bound built-ins), `__dict__`,
 /// then the instance dict (which `update_wrapper` fills: `__wrapped__`, `__name__`, ...).
@@ -248,20 +235,9 @@ fn getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
         );
     }
     if name == "__dict__" {
-        return instance_dict(heap, o);
+        return LRU_DICT.get_or_make(heap, o);
     }
-    let w = LRU
-        .cast(o)
-        .ok_or_else(pyrt_objects::view::bad_internal_call)?;
-    if let Some(d) = w.get_ref(heap, DICT)
-        && let Some(d) = dict::Dict::cast(d.object())
-    {
-        let key = unicode::new_str(heap, name)?;
-        if let Some(v) = dict::get_item(heap, d, key.object())? {
-            return Ok(v);
-        }
-    }
-    Err(no_attribute(o, name))
+    LRU_DICT.lookup(heap, o, name)
 }
 
 /// `tp_setattro`: `__dict__` takes a dict; other names go to the instance dict.
@@ -275,32 +251,7 @@ fn setattr(heap: &Heap, o: &PyObject, name: &str, value: Option<&PyObject>) -> P
             ),
         ));
     }
-    let w = LRU
-        .cast(o)
-        .ok_or_else(pyrt_objects::view::bad_internal_call)?;
-    if name == "__dict__" {
-        let Some(v) = value.filter(|v| dict::Dict::cast(v).is_some()) else {
-            let message = match value {
-                Some(v) => format!(
-                    "__dict__ must be set to a dictionary, not a '{}'",
-                    v.ob_type().name()
-                ),
-                None => "cannot delete __dict__".to_string(),
-            };
-            return Err(PyErr::new(ExcKind::TypeError, message));
-        };
-        // SAFETY: `v` is a live object the caller holds.
-        w.set_ref(heap, DICT, Some(unsafe { Obj::from_borrowed(heap, v) }));
-        return Ok(());
-    }
-    let d = instance_dict(heap, o)?;
-    let d = dict::Dict::cast_internal(d.object())?;
-    let key = unicode::new_str(heap, name)?;
-    match value {
-        // SAFETY: `v` is a live object the caller holds.
-        Some(v) => dict::set_item(heap, d, key, unsafe { Obj::from_borrowed(heap, v) }),
-        None => dict::del_item(heap, d, key.object()).map_err(|_| no_attribute(o, name)),
-    }
+    LRU_DICT.set(heap, o, name, value)
 }
 
 /// `_lru_cache_wrapper(user_function, maxsize, typed, cache_info_type)` (`lru_cache_new`)

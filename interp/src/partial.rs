@@ -19,6 +19,7 @@ use pyrt_objects::types::{OBJECT_TYPE, TYPE_TYPE, dict, none, tuple, unicode};
 use pyrt_objects::{ExcKind, Heap, Obj, PyErr, PyObject, PyResult};
 
 use super::exceptions;
+use super::kind_dict::KindDict;
 use super::objects::{Kind, clear, dealloc, traverse};
 use super::{Interp, R};
 
@@ -93,25 +94,11 @@ fn word<'h>(heap: &'h Heap, o: &PyObject, i: usize) -> PyResult<Obj<'h>> {
 /// The dict word.
 const DICT: usize = 3;
 
-fn no_attribute(o: &PyObject, name: &str) -> PyErr {
-    PyErr::new(
-        ExcKind::AttributeError,
-        format!("'{}' object has no attribute '{name}'", o.ob_type().name()),
-    )
-}
-
-/// The instance dict of partial `o`, made empty on first use (`PyObject_GenericGetDict`).
-fn instance_dict<'h>(heap: &'h Heap, o: &PyObject) -> PyResult<Obj<'h>> {
-    let p = PARTIAL
-        .cast(o)
-        .ok_or_else(pyrt_objects::view::bad_internal_call)?;
-    if let Some(d) = p.get_ref(heap, DICT) {
-        return Ok(d);
-    }
-    let d = dict::new_dict(heap)?;
-    p.set_ref(heap, DICT, Some(d.clone()));
-    Ok(d)
-}
+/// Partial objects' instance dict (the `dict` word).
+static PARTIAL_DICT: KindDict = KindDict {
+    kind: &PARTIAL,
+    word: DICT,
+};
 
 /// `tp_getattro` (`PyObject_GenericGetAttr`): the members, `__dict__`, then the dict's
 /// entries.
@@ -120,20 +107,9 @@ fn getattr<'h>(heap: &'h Heap, o: &PyObject, name: &str) -> PyResult<Obj<'h>> {
         return (member.get)(heap, o);
     }
     if name == "__dict__" {
-        return instance_dict(heap, o);
+        return PARTIAL_DICT.get_or_make(heap, o);
     }
-    let p = PARTIAL
-        .cast(o)
-        .ok_or_else(pyrt_objects::view::bad_internal_call)?;
-    if let Some(d) = p.get_ref(heap, DICT)
-        && let Some(d) = dict::Dict::cast(d.object())
-    {
-        let key = unicode::new_str(heap, name)?;
-        if let Some(v) = dict::get_item(heap, d, key.object())? {
-            return Ok(v);
-        }
-    }
-    Err(no_attribute(o, name))
+    PARTIAL_DICT.lookup(heap, o, name)
 }
 
 /// `tp_setattro` (`PyObject_GenericSetAttr`): the members are read-only; `__dict__` takes a
@@ -142,32 +118,7 @@ fn setattr(heap: &Heap, o: &PyObject, name: &str, value: Option<&PyObject>) -> P
     if PARTIAL_MEMBERS.iter().any(|m| m.name == name) {
         return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
     }
-    if name == "__dict__" {
-        let Some(v) = value.filter(|v| dict::Dict::cast(v).is_some()) else {
-            let message = match value {
-                Some(v) => format!(
-                    "__dict__ must be set to a dictionary, not a '{}'",
-                    v.ob_type().name()
-                ),
-                None => "cannot delete __dict__".to_string(),
-            };
-            return Err(PyErr::new(ExcKind::TypeError, message));
-        };
-        let p = PARTIAL
-            .cast(o)
-            .ok_or_else(pyrt_objects::view::bad_internal_call)?;
-        // SAFETY: `v` is a live object the caller holds.
-        p.set_ref(heap, DICT, Some(unsafe { Obj::from_borrowed(heap, v) }));
-        return Ok(());
-    }
-    let d = instance_dict(heap, o)?;
-    let d = dict::Dict::cast_internal(d.object())?;
-    let key = unicode::new_str(heap, name)?;
-    match value {
-        // SAFETY: `v` is a live object the caller holds.
-        Some(v) => dict::set_item(heap, d, key, unsafe { Obj::from_borrowed(heap, v) }),
-        None => dict::del_item(heap, d, key.object()).map_err(|_| no_attribute(o, name)),
-    }
+    PARTIAL_DICT.set(heap, o, name, value)
 }
 
 /// A partial's stored arguments: the positional ones, and the keyword (name, value) pairs.
