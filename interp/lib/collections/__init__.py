@@ -13,9 +13,11 @@ layout: `deque` counts its 64-slot blocks as `deque_sizeof` does), but not their
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString',
            'defaultdict', 'deque', 'namedtuple']
 
+import _collections_abc
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 from collections._deque import deque
+_collections_abc.MutableSequence.register(deque)
 from collections._dicts import OrderedDict, defaultdict
 from collections._counter import Counter
 from collections._chainmap import ChainMap
