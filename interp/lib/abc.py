@@ -8,7 +8,7 @@ instances ("Can't instantiate abstract class ..."). The deprecated `abstractclas
 `classmethod`, `staticmethod` or `property` yet.
 """
 
-from weakref import ref as _ref
+from _weakref import ref as _ref
 
 __all__ = ["ABCMeta", "ABC", "abstractmethod", "get_cache_token", "update_abstractmethods"]
 
@@ -117,6 +117,10 @@ class ABCMeta(type):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         cls.__abstractmethods__ = _compute_abstracts(cls, namespace, bases)
         cls._abc_impl = _abc_data()
+        # `_abc_init` takes `__abc_tpflags__` (the collection flags `match` reads) out of the
+        # class's namespace; pyrt's `match` does not read them from ABCs yet.
+        if "__abc_tpflags__" in namespace:
+            del cls.__abc_tpflags__
         return cls
 
     def register(cls, subclass):
