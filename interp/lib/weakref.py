@@ -10,8 +10,9 @@ until its object dies or it is called; the first one registers `finalize._exitfu
 
 What pyrt leaves out: `proxy`/`ProxyType`/`CallableProxyType`, and the two subclasses of `ref`
 (`KeyedRef`, `WeakMethod`), since pyrt cannot subclass `weakref.ref` yet; so the references
-`WeakValueDictionary.valuerefs()` returns are plain `ref`s; `WeakSet[int]` is missing too
-(`types.GenericAlias` cannot be called on pyrt yet).
+`WeakValueDictionary.valuerefs()` returns are plain `ref`s. As in CPython, the two weak
+dictionaries are `collections.abc.MutableMapping`s (whose mixins give them `__eq__`,
+`clear` and `WeakValueDictionary[K, V]`) and `WeakSet` a registered `MutableSet`.
 """
 
 from _weakref import (

@@ -561,6 +561,36 @@ fn no_attribute(type_name: &str, name: &str) -> PyErr {
     )
 }
 
+/// `types.GenericAlias(origin, args)` called from Python (`ga_new`), as
+/// `collections.abc`'s `__class_getitem__ = classmethod(GenericAlias)` does. `None` when `ty`
+/// is not `types.GenericAlias`.
+///
+/// # Errors
+/// `TypeError: GenericAlias() takes no keyword arguments`, `TypeError: GenericAlias expected 2
+/// arguments, got N`.
+pub(crate) fn construct_generic_alias<'h>(
+    heap: &'h Heap,
+    ty: &pyrt_objects::typeobj::PyTypeObject,
+    args: &[Obj<'h>],
+    kwargs: &[(String, Obj<'h>)],
+) -> Option<PyResult<Obj<'h>>> {
+    if !core::ptr::eq(ty, GENERIC_ALIAS.static_type().get()) {
+        return None;
+    }
+    if !kwargs.is_empty() {
+        return Some(Err(PyErr::type_error(
+            "GenericAlias() takes no keyword arguments",
+        )));
+    }
+    let [origin, arguments] = args else {
+        return Some(Err(PyErr::type_error(format!(
+            "GenericAlias expected 2 arguments, got {}",
+            args.len()
+        ))));
+    };
+    Some(new_generic_alias(heap, origin.clone(), arguments.clone()))
+}
+
 /// `TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False,
 /// infer_variance=False)`, `ParamSpec(name, bound=None, covariant=False,
 /// contravariant=False, infer_variance=False)` and `TypeVarTuple(name)` called from Python
