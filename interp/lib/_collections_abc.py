@@ -476,6 +476,35 @@ class _CallableGenericAlias:
         head = ", ".join([_type_repr(a) for a in args[:-1]])
         return f'collections.abc.Callable[[{head}], {_type_repr(args[-1])}]'
 
+    def __getitem__(self, item):
+        params = self.__parameters__
+        if not params:
+            raise TypeError(f"{self!r} is not a generic class")
+        if not isinstance(item, tuple):
+            item = (item,)
+        if len(item) != len(params):
+            many = 'many' if len(item) > len(params) else 'few'
+            raise TypeError(f"Too {many} arguments for {self!r}; "
+                            f"actual {len(item)}, expected {len(params)}")
+        mapping = dict(zip(params, item))
+
+        def substitute(arg):
+            if type(arg).__name__ in ('TypeVar', 'ParamSpec', 'TypeVarTuple'):
+                return mapping.get(arg, arg)
+            inner = () if isinstance(arg, type) else getattr(arg, '__parameters__', ())
+            if inner and isinstance(arg, GenericAlias):
+                # (pyrt's `list[T]` cannot be subscripted yet: rebuilt instead.)
+                return GenericAlias(arg.__origin__, tuple(substitute(a) for a in arg.__args__))
+            if inner:
+                new = tuple(mapping.get(p, p) for p in inner)
+                return arg[new if len(new) != 1 else new[0]]
+            return arg
+
+        new_args = tuple(substitute(a) for a in self.__args__)
+        if not isinstance(new_args[0], (tuple, list)):
+            new_args = (new_args[:-1], new_args[-1])
+        return _CallableGenericAlias(Callable, new_args)
+
     def __eq__(self, other):
         if not isinstance(other, _CallableGenericAlias):
             return NotImplemented

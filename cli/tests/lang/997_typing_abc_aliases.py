@@ -25,6 +25,8 @@ class Box(Sequence[T]):
     def __getitem__(self, i): return self.items[i]
     def __len__(self): return len(self.items)
 print(Box.__mro__, Box[int], list(Box(1, 2)), Box(3, 4).index(4))
+print(cabc.Callable[[T, int], T][str], cabc.Callable[[list[T]], T][int], cabc.Callable[..., T][int])
+print(cabc.Callable[[T], int].__parameters__, cabc.Callable[[T], T][bytes].__args__)
 def f(xs: Iterable[int], key: Callable[[int], str]) -> Mapping[str, int]: pass
 print(typing.get_type_hints(f))
 print(sorted(n for n in typing.__all__ if isinstance(getattr(typing, n), typing._SpecialGenericAlias) and getattr(typing, n).__origin__.__module__ == "collections.abc"))
