@@ -647,6 +647,9 @@ impl<'py> Interp<'py> {
                 class::update_abstract(self.heap, ty, value.map(Obj::object))
                     .map_err(|e| self.err(e))?;
             }
+            if name == "__abc_tpflags__" && result.is_ok() {
+                class::update_collection_flags(ty, value.map(Obj::object));
+            }
             result.map_err(|e| self.err(e))
         };
         Some(run())

@@ -28,3 +28,9 @@ for bad in (lambda: c | [1], lambda: hash(d), lambda: hash(l), lambda: reversed(
     except TypeError as e:
         print("TypeError:", e)
 print(sorted(n for n in set(dir(UserDict)) - set(dir(dict)) if not n.startswith("_abc")))
+def kind(x):
+    match x:
+        case {"a": v}: return f"mapping a={v}"
+        case [a, b]: return f"seq2 {a} {b}"
+        case _: return "other"
+print([kind(x) for x in (UserDict(a=2), UserList([5, 6]), UserString("ab"), ChainMap({"a": 3}), "ab", memoryview(b"ab"), {"a": 1}, Missing())])
