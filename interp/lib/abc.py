@@ -8,7 +8,7 @@ instances ("Can't instantiate abstract class ..."). The deprecated `abstractclas
 `classmethod`, `staticmethod` or `property` yet.
 """
 
-from weakref import ref as _ref
+from _weakref import ref as _ref
 
 __all__ = ["ABCMeta", "ABC", "abstractmethod", "get_cache_token", "update_abstractmethods"]
 
@@ -58,6 +58,20 @@ class _WeakClassSet:
         self._refs.clear()
 
 
+# `Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING`.
+_COLLECTION_FLAGS = (1 << 5) | (1 << 6)
+
+
+def _set_collection_flags(cls, flags):
+    """Give a class (not a built-in type) and its subclasses `match`'s collection flags:
+    the runtime reads them when `__abc_tpflags__` is set on a class."""
+    try:
+        type.__setattr__(cls, "__abc_tpflags__", flags & _COLLECTION_FLAGS)
+    except TypeError:
+        return
+    type.__delattr__(cls, "__abc_tpflags__")
+
+
 class _abc_data:
     """The per-class state of an ABC (`_abc_data` in Modules/_abc.c)."""
 
@@ -66,6 +80,7 @@ class _abc_data:
         self.cache = _WeakClassSet()
         self.negative_cache = _WeakClassSet()
         self.negative_cache_version = ABCMeta._abc_invalidation_counter
+        self.tpflags = 0
 
 
 def get_cache_token():
@@ -117,6 +132,18 @@ class ABCMeta(type):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         cls.__abstractmethods__ = _compute_abstracts(cls, namespace, bases)
         cls._abc_impl = _abc_data()
+        # `_abc_init` takes `__abc_tpflags__` (the collection flags `match` reads) out of the
+        # class's namespace; setting it on a class is how pyrt's runtime is told the flags.
+        if "__abc_tpflags__" in namespace:
+            flags = namespace["__abc_tpflags__"]
+            del cls.__abc_tpflags__
+            if isinstance(flags, int):
+                cls._abc_impl.tpflags = flags & _COLLECTION_FLAGS
+                _set_collection_flags(cls, flags)
+        else:
+            base = bases[0] if bases else object
+            impl = getattr(base, "_abc_impl", None)
+            cls._abc_impl.tpflags = getattr(impl, "tpflags", 0)
         return cls
 
     def register(cls, subclass):
@@ -132,6 +159,9 @@ class ABCMeta(type):
             raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_impl.registry.add(subclass)
         ABCMeta._abc_invalidation_counter += 1
+        if cls._abc_impl.tpflags:
+            # A registered class (and its subclasses) takes a Sequence's or Mapping's flags.
+            _set_collection_flags(subclass, cls._abc_impl.tpflags)
         return subclass
 
     def __instancecheck__(cls, instance):

@@ -14,6 +14,7 @@ from math import isfinite as _isfinite, acos as _acos, log2 as _log2, fabs as _f
 from math import lgamma as _lgamma
 from operator import index as _index
 from itertools import accumulate as _accumulate, repeat as _repeat
+from _collections_abc import Sequence as _Sequence
 import _random
 from _sha2 import sha512 as _sha512
 from os import urandom as _urandom
@@ -46,16 +47,6 @@ def _bisect(a, x, lo=0, hi=None):
         else:
             lo = mid + 1
     return lo
-
-
-def _is_sequence(x):
-    """What ``isinstance(x, collections.abc.Sequence)`` says of the types pyrt has."""
-    if isinstance(x, (list, tuple, str, range, bytes)):
-        return True
-    if isinstance(x, (dict, set, frozenset)):
-        return False
-    cls = type(x)
-    return hasattr(cls, '__getitem__') and hasattr(cls, '__len__') and not hasattr(cls, 'keys')
 
 
 class Random(_random.Random):
@@ -204,7 +195,7 @@ class Random(_random.Random):
 
     def sample(self, population, k, *, counts=None):
         """Chooses k unique random elements from a population sequence."""
-        if not _is_sequence(population):
+        if not isinstance(population, _Sequence):
             raise TypeError("Population must be a sequence.  "
                             "For dicts or sets, use sorted(d).")
         n = len(population)

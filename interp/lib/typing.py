@@ -7,12 +7,13 @@ ones PEP 695's syntax makes, as in CPython 3.12 where they are C types). `Generi
 `Never`, `Self`, the aliases `List`, `Dict`, `Set`, `FrozenSet`, `Tuple`, `Type`,
 `DefaultDict`, `OrderedDict`, `Counter`, `Deque`, `ChainMap`, `NamedTuple`, `Protocol` with
 `runtime_checkable`, `NewType`, `cast`, `overload`, `final`, `get_type_hints` (basic),
-`get_origin`, `get_args`, `TYPE_CHECKING`, with CPython's reprs and messages.
-Left out until pyrt has `collections.abc`: `Callable`, `Iterable`, `Sequence`, `Mapping` and
-the other ABC aliases.
+`get_origin`, `get_args`, `TYPE_CHECKING`, with CPython's reprs and messages, and the
+aliases of the `collections.abc` classes (`Iterable`, `Sequence`, `Mapping`, `AbstractSet`,
+..., `Callable` with its `Callable[[int], str]` form) as 3.12's `_alias`es.
 """
 
 import collections
+import collections.abc
 import sys
 import types
 from abc import ABCMeta
@@ -23,7 +24,11 @@ __all__ = ['Any', 'ClassVar', 'Final', 'Generic', 'Literal', 'NoReturn', 'Never'
            'OrderedDict', 'Set', 'FrozenSet', 'NamedTuple', 'Text', 'AnyStr', 'cast',
            'final', 'get_args', 'get_origin', 'get_type_hints', 'NewType', 'overload',
            'get_overloads', 'clear_overloads', 'runtime_checkable', 'TYPE_CHECKING',
-           'TypeAliasType']
+           'TypeAliasType', 'Callable', 'AbstractSet', 'ByteString', 'Container', 'Hashable',
+           'ItemsView', 'Iterable', 'Iterator', 'KeysView', 'Mapping', 'MappingView',
+           'MutableMapping', 'MutableSequence', 'MutableSet', 'Sequence', 'Sized', 'ValuesView',
+           'Awaitable', 'AsyncIterator', 'AsyncIterable', 'Coroutine', 'Collection',
+           'AsyncGenerator', 'Reversible', 'Generator']
 
 
 def _type_params_example[T, *Ts, **P]():
@@ -154,6 +159,8 @@ def _subst(arg, mapping):
 
 
 def _check_generic(cls, parameters, elen):
+    if not elen:
+        raise TypeError(f"{cls} is not a generic class")
     alen = len(parameters)
     if alen != elen:
         raise TypeError(f"Too {'many' if alen > elen else 'few'} arguments for {cls};"
@@ -523,6 +530,85 @@ class _LiteralGenericAlias(_GenericAlias, _root=True):
         return hash(frozenset(self.__args__))
 
 
+class _TypingEllipsis:
+    """Internal placeholder for ... (ellipsis)."""
+
+
+def _is_param_expr(arg):
+    return arg is ... or isinstance(arg, (tuple, list, ParamSpec))
+
+
+class _CallableGenericAlias(_GenericAlias, _root=True):
+    """`Callable[[int, str], float]`: the arguments flattened, the result last."""
+
+    def __init__(self, origin, args, *, inst=True, name=None):
+        if not isinstance(args, tuple):
+            args = (args,)
+        args = tuple(... if a is _TypingEllipsis else a for a in args)
+        super().__init__(origin, args, inst=inst, name=name)
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2 and _is_param_expr(args[0]):
+            return super().__repr__()
+        return (f'typing.Callable[[{", ".join([_type_repr(a) for a in args[:-1]])}], '
+                f'{_type_repr(args[-1])}]')
+
+    def __iter__(self):
+        raise TypeError(f'{self!r} is not iterable')
+
+
+class _CallableType(_SpecialGenericAlias, _root=True):
+    """The bare `typing.Callable`: `Callable[[args...], result]` makes the alias above."""
+
+    def copy_with(self, params):
+        return _CallableGenericAlias(self.__origin__, params, name=self._name, inst=self._inst)
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple) or len(params) != 2:
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        args, result = params
+        result = _type_check(result, "Callable[args, result]: result must be a type.")
+        if args is Ellipsis:
+            return self.copy_with((_TypingEllipsis, result))
+        if isinstance(args, list):
+            args = tuple(args)
+        elif not isinstance(args, tuple):
+            args = (args,)
+        return self.copy_with(tuple(_type_convert(a) for a in args) + (result,))
+
+
+def _alias(origin, nparams, *, inst=True, name=None):
+    return _SpecialGenericAlias(origin, nparams, inst=inst, name=name)
+
+
+# The aliases of the collections.abc classes (typing.Iterable[int] is
+# typing.Iterable parameterised, its origin collections.abc.Iterable).
+Hashable = _alias(collections.abc.Hashable, 0)
+Awaitable = _alias(collections.abc.Awaitable, 1)
+Coroutine = _alias(collections.abc.Coroutine, 3)
+AsyncIterable = _alias(collections.abc.AsyncIterable, 1)
+AsyncIterator = _alias(collections.abc.AsyncIterator, 1)
+Iterable = _alias(collections.abc.Iterable, 1)
+Iterator = _alias(collections.abc.Iterator, 1)
+Reversible = _alias(collections.abc.Reversible, 1)
+Sized = _alias(collections.abc.Sized, 0)
+Container = _alias(collections.abc.Container, 1)
+Collection = _alias(collections.abc.Collection, 1)
+Callable = _CallableType(collections.abc.Callable, 2)
+AbstractSet = _alias(collections.abc.Set, 1, name='AbstractSet')
+MutableSet = _alias(collections.abc.MutableSet, 1)
+Mapping = _alias(collections.abc.Mapping, 2)
+MutableMapping = _alias(collections.abc.MutableMapping, 2)
+Sequence = _alias(collections.abc.Sequence, 1)
+MutableSequence = _alias(collections.abc.MutableSequence, 1)
+ByteString = _alias(collections.abc.ByteString, 0)
+MappingView = _alias(collections.abc.MappingView, 1)
+KeysView = _alias(collections.abc.KeysView, 1)
+ItemsView = _alias(collections.abc.ItemsView, 2)
+ValuesView = _alias(collections.abc.ValuesView, 1)
+Generator = _alias(collections.abc.Generator, 3)
+AsyncGenerator = _alias(collections.abc.AsyncGenerator, 2)
 List = _SpecialGenericAlias(list, 1, inst=False, name='List')
 Dict = _SpecialGenericAlias(dict, 2, inst=False, name='Dict')
 Set = _SpecialGenericAlias(set, 1, inst=False, name='Set')
@@ -779,7 +865,8 @@ class NewType:
 
 def get_origin(tp):
     """Get the unsubscripted version of a type."""
-    if isinstance(tp, (_BaseGenericAlias, types.GenericAlias)):
+    if isinstance(tp, (_BaseGenericAlias, types.GenericAlias,
+                       collections.abc._CallableGenericAlias)):
         return tp.__origin__
     if tp is Generic:
         return Generic
@@ -790,8 +877,13 @@ def get_origin(tp):
 
 def get_args(tp):
     """Get type arguments with all substitutions performed."""
-    if isinstance(tp, (_GenericAlias, types.GenericAlias)):
-        return tp.__args__
+    if isinstance(tp, (_GenericAlias, types.GenericAlias,
+                       collections.abc._CallableGenericAlias)):
+        res = tp.__args__
+        if (tp.__origin__ is collections.abc.Callable
+                and not (len(res) == 2 and _is_param_expr(res[0]))):
+            res = (list(res[:-1]), res[-1])
+        return res
     if isinstance(tp, types.UnionType):
         return tp.__args__
     return ()

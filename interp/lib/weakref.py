@@ -10,8 +10,9 @@ until its object dies or it is called; the first one registers `finalize._exitfu
 
 What pyrt leaves out: `proxy`/`ProxyType`/`CallableProxyType`, and the two subclasses of `ref`
 (`KeyedRef`, `WeakMethod`), since pyrt cannot subclass `weakref.ref` yet; so the references
-`WeakValueDictionary.valuerefs()` returns are plain `ref`s; `WeakSet[int]` is missing too
-(`types.GenericAlias` cannot be called on pyrt yet).
+`WeakValueDictionary.valuerefs()` returns are plain `ref`s. As in CPython, the two weak
+dictionaries are `collections.abc.MutableMapping`s (whose mixins give them `__eq__`,
+`clear` and `WeakValueDictionary[K, V]`) and `WeakSet` a registered `MutableSet`.
 """
 
 from _weakref import (
@@ -23,43 +24,17 @@ from _weakref import (
 
 from _weakrefset import WeakSet, _IterationGuard
 
+import _collections_abc  # after _weakref: abc, which it imports, holds classes by weak references
+
 import itertools
 import sys
 
 ReferenceType = ref
 
+_collections_abc.MutableSet.register(WeakSet)
+
 __all__ = ["ref", "getweakrefcount", "getweakrefs", "WeakKeyDictionary",
            "ReferenceType", "WeakValueDictionary", "WeakSet", "finalize"]
-
-
-def _is_mapping(obj):
-    """Whether `obj` counts as a mapping for `|` (CPython asks `_collections_abc.Mapping`):
-    a dict, a weak dictionary, or an object with the mapping protocol's methods."""
-    if isinstance(obj, (dict, WeakValueDictionary, WeakKeyDictionary)):
-        return True
-    cls = type(obj)
-    return all(hasattr(cls, name) for name in
-               ("__getitem__", "__len__", "__iter__", "keys", "items", "values", "get"))
-
-
-class _WeakMapping:
-    """What `_collections_abc.MutableMapping` gives the weak dictionaries beside their own
-    methods: equality with other mappings, `clear` by `popitem`, no hashing."""
-
-    def __eq__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    __hash__ = None
-    __reversed__ = None
-
-    def clear(self):
-        try:
-            while True:
-                self.popitem()
-        except KeyError:
-            pass
 
 
 def _value_callback(remove, key):
@@ -67,7 +42,7 @@ def _value_callback(remove, key):
     return lambda wr: remove(wr, key)
 
 
-class WeakValueDictionary(_WeakMapping):
+class WeakValueDictionary(_collections_abc.MutableMapping):
     """Mapping class that references values weakly.
 
     Entries in the dictionary will be discarded when no strong
@@ -261,14 +236,14 @@ class WeakValueDictionary(_WeakMapping):
         return self
 
     def __or__(self, other):
-        if _is_mapping(other):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.copy()
             c.update(other)
             return c
         return NotImplemented
 
     def __ror__(self, other):
-        if _is_mapping(other):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.__class__()
             c.update(other)
             c.update(self)
@@ -276,7 +251,7 @@ class WeakValueDictionary(_WeakMapping):
         return NotImplemented
 
 
-class WeakKeyDictionary(_WeakMapping):
+class WeakKeyDictionary(_collections_abc.MutableMapping):
     """Mapping class that references keys weakly.
 
     Entries in the dictionary will be discarded when there is no
@@ -424,14 +399,14 @@ class WeakKeyDictionary(_WeakMapping):
         return self
 
     def __or__(self, other):
-        if _is_mapping(other):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.copy()
             c.update(other)
             return c
         return NotImplemented
 
     def __ror__(self, other):
-        if _is_mapping(other):
+        if isinstance(other, _collections_abc.Mapping):
             c = self.__class__()
             c.update(other)
             c.update(self)

@@ -1027,6 +1027,9 @@ pub(crate) fn construct<'py>(
     if let Some(r) = super::typing_objects::construct_type_param(heap, ty, &args, &kwargs) {
         return r.map_err(|e| interp.err(e));
     }
+    if let Some(r) = super::typing_objects::construct_generic_alias(heap, ty, &args, &kwargs) {
+        return r.map_err(|e| interp.err(e));
+    }
     if is(super::super_object::super_type()) {
         return interp.new_super(&args);
     }

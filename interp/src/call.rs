@@ -131,6 +131,9 @@ impl<'py> Interp<'py> {
         } {
             return result.map_err(|e| self.err(e));
         }
+        if let Some(origin) = super::typing_objects::generic_alias_origin(self.heap, f) {
+            return self.call_generic_alias(func, &origin, args, kwargs);
+        }
         if let Some(result) = self.user_call(func, args, kwargs) {
             return result;
         }
@@ -138,6 +141,28 @@ impl<'py> Interp<'py> {
             &exceptions::TYPE_ERROR,
             format!("'{}' object is not callable", func.ob_type().name()),
         ))
+    }
+
+    /// `list[int](...)` (`ga_call`): the origin called, then the alias stored as the result's
+    /// `__orig_class__` where it takes attributes (an `AttributeError` or `TypeError` from the
+    /// store is dropped, as for built-in results).
+    fn call_generic_alias(
+        &self,
+        alias: &Obj<'py>,
+        origin: &Obj<'py>,
+        args: Vec<Obj<'py>>,
+        kwargs: Vec<(String, Obj<'py>)>,
+    ) -> R<'py, Obj<'py>> {
+        let obj = self.call(origin, args, kwargs)?;
+        if let Err(u) = self.setattr(&obj, "__orig_class__", Some(alias)) {
+            let super::Unwind::Raise(r) = &u;
+            let dropped = self.is_attribute_error(&u)
+                || r.exc.ob_type().is_subtype(exceptions::TYPE_ERROR.get());
+            if !dropped {
+                return Err(u);
+            }
+        }
+        Ok(obj)
     }
 
     /// `type.__call__(cls, *args, **kwargs)`: makes an instance of `cls`.
@@ -656,6 +681,9 @@ impl<'py> Interp<'py> {
             if name == "__abstractmethods__" && result.is_ok() {
                 class::update_abstract(self.heap, ty, value.map(Obj::object))
                     .map_err(|e| self.err(e))?;
+            }
+            if name == "__abc_tpflags__" && result.is_ok() {
+                class::update_collection_flags(ty, value.map(Obj::object));
             }
             result.map_err(|e| self.err(e))
         };

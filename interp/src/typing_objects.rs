@@ -260,6 +260,11 @@ pub(crate) fn is_generic_alias(o: &PyObject) -> bool {
     GENERIC_ALIAS.is(o)
 }
 
+/// The origin of generic alias `o` (`list` of `list[int]`); `None` for other objects.
+pub(crate) fn generic_alias_origin<'h>(heap: &'h Heap, o: &PyObject) -> Option<Obj<'h>> {
+    GENERIC_ALIAS.cast(o)?.get_ref(heap, 0)
+}
+
 /// Whether `o` is a `typing.TypeAliasType` (`type X = ...`).
 pub(crate) fn is_type_alias(o: &PyObject) -> bool {
     TYPEALIAS.is(o)
@@ -561,6 +566,36 @@ fn no_attribute(type_name: &str, name: &str) -> PyErr {
         ExcKind::AttributeError,
         format!("'{type_name}' object has no attribute '{name}'"),
     )
+}
+
+/// `types.GenericAlias(origin, args)` called from Python (`ga_new`), as
+/// `collections.abc`'s `__class_getitem__ = classmethod(GenericAlias)` does. `None` when `ty`
+/// is not `types.GenericAlias`.
+///
+/// # Errors
+/// `TypeError: GenericAlias() takes no keyword arguments`, `TypeError: GenericAlias expected 2
+/// arguments, got N`.
+pub(crate) fn construct_generic_alias<'h>(
+    heap: &'h Heap,
+    ty: &pyrt_objects::typeobj::PyTypeObject,
+    args: &[Obj<'h>],
+    kwargs: &[(String, Obj<'h>)],
+) -> Option<PyResult<Obj<'h>>> {
+    if !core::ptr::eq(ty, GENERIC_ALIAS.static_type().get()) {
+        return None;
+    }
+    if !kwargs.is_empty() {
+        return Some(Err(PyErr::type_error(
+            "GenericAlias() takes no keyword arguments",
+        )));
+    }
+    let [origin, arguments] = args else {
+        return Some(Err(PyErr::type_error(format!(
+            "GenericAlias expected 2 arguments, got {}",
+            args.len()
+        ))));
+    };
+    Some(new_generic_alias(heap, origin.clone(), arguments.clone()))
 }
 
 /// `TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False,

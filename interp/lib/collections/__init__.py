@@ -16,9 +16,11 @@ built-in `_collections` (see `_dicts.py`), and counts its fast nodes and linked-
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString',
            'defaultdict', 'deque', 'namedtuple']
 
+import _collections_abc
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 from _collections import deque
+_collections_abc.MutableSequence.register(deque)
 from collections._dicts import OrderedDict, defaultdict
 from collections._counter import Counter
 from collections._chainmap import ChainMap

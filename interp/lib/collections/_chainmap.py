@@ -1,16 +1,18 @@
 """`collections.ChainMap`, as CPython 3.12's: several mappings searched as one.
 
 Shipped with pyrt. Lookups search the maps in order; writes, updates and deletions go to the
-first map only. (CPython's ChainMap is a `MutableMapping`; pyrt has no `collections.abc` yet,
-so the mapping methods are written out here.)
+first map only. As in CPython, ChainMap is a `collections.abc.MutableMapping`, whose mixins
+give it `keys`/`items`/`values`, `update`, `setdefault` and `__eq__`.
 """
+
+import _collections_abc
 
 
 # The ChainMaps whose repr is in progress.
 _running = set()
 
 
-class ChainMap:
+class ChainMap(_collections_abc.MutableMapping):
     """A ChainMap groups multiple dicts (or other mappings) together
     to create a single, updateable view.
     """
@@ -51,15 +53,6 @@ class ChainMap:
 
     def __bool__(self):
         return any(self.maps)
-
-    def keys(self):
-        return _KeysView(self)
-
-    def items(self):
-        return _ItemsView(self)
-
-    def values(self):
-        return _ValuesView(self)
 
     def __repr__(self):
         # `reprlib.recursive_repr`: a ChainMap met again inside its own repr is `...`.
@@ -126,97 +119,22 @@ class ChainMap:
         'Clear maps[0], leaving maps[1:] intact.'
         self.maps[0].clear()
 
-    def update(self, other=(), /, **kwds):
-        if isinstance(other, dict) or hasattr(other, 'keys'):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
-
-    def setdefault(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            self[key] = default
-        return default
-
-    def __eq__(self, other):
-        if isinstance(other, ChainMap):
-            other = dict(other.items())
-        elif not isinstance(other, dict):
-            return NotImplemented
-        return dict(self.items()) == other
-
-    __hash__ = None
-
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
 
     def __or__(self, other):
-        if not isinstance(other, (dict, ChainMap)):
+        if not isinstance(other, _collections_abc.Mapping):
             return NotImplemented
         m = self.copy()
         m.maps[0].update(other)
         return m
 
     def __ror__(self, other):
-        if not isinstance(other, (dict, ChainMap)):
+        if not isinstance(other, _collections_abc.Mapping):
             return NotImplemented
         m = dict(other)
         for child in reversed(self.maps):
             m.update(child)
         return self.__class__(m)
 
-
-class _View:
-    __slots__ = ('_mapping',)
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __repr__(self):
-        return f'{self.__class__.__name__}({self._mapping!r})'
-
-
-class _KeysView(_View):
-    __slots__ = ()
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-
-class _ItemsView(_View):
-    __slots__ = ()
-
-    def __iter__(self):
-        m = self._mapping
-        for key in m:
-            yield (key, m[key])
-
-    def __contains__(self, item):
-        key, value = item
-        return key in self._mapping and self._mapping[key] == value
-
-
-class _ValuesView(_View):
-    __slots__ = ()
-
-    def __iter__(self):
-        m = self._mapping
-        for key in m:
-            yield m[key]
-
-
-_KeysView.__name__ = _KeysView.__qualname__ = 'KeysView'
-_ItemsView.__name__ = _ItemsView.__qualname__ = 'ItemsView'
-_ValuesView.__name__ = _ValuesView.__qualname__ = 'ValuesView'

@@ -4,6 +4,7 @@ Shipped with pyrt. A Counter maps elements to counts; a missing element counts 0
 keeps only positive counts; comparisons treat missing elements as 0.
 """
 
+import _collections_abc
 from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 
 
@@ -45,7 +46,7 @@ class Counter(dict):
     def update(self, iterable=None, /, **kwds):
         """Like dict.update() but add counts instead of replacing them."""
         if iterable is not None:
-            if isinstance(iterable, dict):
+            if isinstance(iterable, _collections_abc.Mapping):
                 if self:
                     self_get = self.get
                     for elem, count in iterable.items():
@@ -64,7 +65,7 @@ class Counter(dict):
         """Like dict.update() but subtracts counts instead of replacing them."""
         if iterable is not None:
             self_get = self.get
-            if isinstance(iterable, dict):
+            if isinstance(iterable, _collections_abc.Mapping):
                 for elem, count in iterable.items():
                     self[elem] = self_get(elem, 0) - count
             else:

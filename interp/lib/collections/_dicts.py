@@ -21,6 +21,8 @@ key, as `odict_sizeof` does.
 
 from _collections import _odict_move_to_end, _odict_fast_size
 
+_GenericAlias = type(list[int])
+
 _marker = object()
 
 
@@ -264,6 +266,8 @@ Return the value for key if key is in the dictionary, else default."""
     def __hash__(self):
         # The message names CPython's C type, 'collections.OrderedDict'.
         raise TypeError("unhashable type: 'collections.OrderedDict'")
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __repr__(self):
         # `odict_repr`: an OrderedDict met again inside its own repr is `...`.
@@ -557,6 +561,8 @@ passed to the dict constructor, including keyword arguments.
     def __hash__(self, /):
         # The message names CPython's C type, 'collections.defaultdict'.
         raise TypeError("unhashable type: 'collections.defaultdict'")
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def copy(self, /):
         """D.copy() -> a shallow copy of D."""

@@ -1,15 +1,16 @@
 """`collections.UserDict`, `UserList` and `UserString`, as CPython 3.12's: wrappers around a
 dict, list or str kept in `.data`, made to be subclassed.
 
-Shipped with pyrt. CPython builds them on the `collections.abc` mixins (`MutableMapping`,
-`MutableSequence`, `Sequence`); pyrt has no `collections.abc` yet, so the mixin methods they
-inherit there are written out here.
+Shipped with pyrt. Mirrors the three classes of Lib/collections/__init__.py: like CPython's,
+they are built on the `collections.abc` mixins (`MutableMapping`, `MutableSequence`,
+`Sequence`), which give them the methods not written here (`UserDict.keys`/`items`/`pop`/
+`update`/`__eq__`, `UserList.__iter__`/`__reversed__`, `UserString.__iter__`, ...).
 """
 
-_MISSING = object()
+import _collections_abc
 
 
-class UserDict:
+class UserDict(_collections_abc.MutableMapping):
     """A more or less complete user-defined wrapper around dictionary objects."""
 
     __module__ = 'collections'
@@ -47,63 +48,6 @@ class UserDict:
         if key in self:
             return self[key]
         return default
-
-    def keys(self):
-        return self.data.keys()
-
-    def items(self):
-        return self.data.items()
-
-    def values(self):
-        return self.data.values()
-
-    def pop(self, key, default=_MISSING):
-        try:
-            value = self[key]
-        except KeyError:
-            if default is _MISSING:
-                raise
-            return default
-        del self[key]
-        return value
-
-    def popitem(self):
-        try:
-            key = next(iter(self))
-        except StopIteration:
-            raise KeyError from None
-        value = self[key]
-        del self[key]
-        return key, value
-
-    def clear(self):
-        self.data.clear()
-
-    def setdefault(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            self[key] = default
-        return default
-
-    def update(self, other=(), /, **kwds):
-        if isinstance(other, (dict, UserDict)) or hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
-
-    def __eq__(self, other):
-        if isinstance(other, UserDict):
-            other = other.data
-        if not isinstance(other, dict):
-            return NotImplemented
-        return self.data == other
-
-    __hash__ = None
 
     def __repr__(self):
         return repr(self.data)
@@ -156,7 +100,7 @@ class UserDict:
         return d
 
 
-class UserList:
+class UserList(_collections_abc.MutableSequence):
     """A more or less complete user-defined wrapper around list objects."""
 
     __module__ = 'collections'
@@ -192,8 +136,6 @@ class UserList:
     def __cast(self, other):
         return other.data if isinstance(other, UserList) else other
 
-    __hash__ = None
-
     def __contains__(self, item):
         return item in self.data
 
@@ -210,12 +152,6 @@ class UserList:
 
     def __delitem__(self, i):
         del self.data[i]
-
-    def __iter__(self):
-        return iter(self.data)
-
-    def __reversed__(self):
-        return reversed(self.data)
 
     def __add__(self, other):
         if isinstance(other, UserList):
@@ -292,7 +228,7 @@ class UserList:
             self.data.extend(other)
 
 
-class UserString:
+class UserString(_collections_abc.Sequence):
     """A user-defined wrapper around string objects."""
 
     __module__ = 'collections'
@@ -361,10 +297,6 @@ class UserString:
 
     def __getitem__(self, index):
         return self.__class__(self.data[index])
-
-    def __iter__(self):
-        for c in self.data:
-            yield self.__class__(c)
 
     def __add__(self, other):
         if isinstance(other, UserString):

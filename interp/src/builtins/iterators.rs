@@ -166,6 +166,13 @@ pub(super) fn reversed<'py>(
     if pyrt_objects::types::class::is_heap_type(ty)
         && let Some(f) = interp.class_lookup(ty, "__reversed__")
     {
+        // `__reversed__ = None` (as `collections.abc.Mapping` has) refuses, as CPython's.
+        if pyrt_objects::numbers::is_none(f.object()) {
+            return Err(interp.raise(
+                &exceptions::TYPE_ERROR,
+                format!("'{}' object is not reversible", ty.name()),
+            ));
+        }
         return interp.call_special_method(f, &seq, Vec::new(), Vec::new());
     }
     if ty.is_subtype(LIST_TYPE.get()) {

@@ -1083,18 +1083,24 @@ impl<'a, 'py> Run<'a, 'py> {
             }
             GET_LEN => {
                 let v = self.peek(1)?;
-                let n = abstract_::len(v.object()).map_err(|e| self.err(e))?;
+                // `PyObject_Length`: a class's `__len__` too (a `collections.abc` sequence).
+                let n = abstract_::sequence_len(heap, v.object()).map_err(|e| self.err(e))?;
                 self.push(long::int_from_i64(heap, n as i64).map_err(|e| self.err(e))?);
             }
             MATCH_MAPPING | MATCH_SEQUENCE => {
                 let v = self.peek(1)?;
                 let o = v.object();
+                // A class's flags come from `collections.abc.Mapping`/`Sequence` (CPython
+                // reads `tp_flags` for every type).
+                let flags = pyrt_objects::types::class::collection_flags(o.ob_type()).0;
                 let yes = if op == MATCH_MAPPING {
-                    dict::Dict::cast(o).is_some()
+                    dict::Dict::cast(o).is_some() || flags & (1 << 6) != 0
                 } else {
                     list::List::cast(o).is_some()
                         || tuple::Tuple::cast(o).is_some()
                         || pyrt_objects::types::range::Range::cast(o).is_some()
+                        || pyrt_objects::types::memoryview::is_memoryview(o)
+                        || flags & (1 << 5) != 0
                 };
                 self.push(long::new_bool(heap, yes));
             }

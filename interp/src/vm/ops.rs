@@ -602,7 +602,21 @@ impl<'a, 'py> Run<'a, 'py> {
     pub(super) fn match_keys(&self, subject: &Obj<'py>, keys: &Obj<'py>) -> R<'py, Obj<'py>> {
         let interp = self.interp();
         let heap = interp.heap;
-        let d = dict::Dict::cast_internal(subject.object()).map_err(|e| interp.err(e))?;
+        let Some(d) = dict::Dict::cast(subject.object()) else {
+            // A `collections.abc.Mapping`: `subject.get(key, dummy)` for each key, as
+            // CPython's `match_keys` does for every mapping.
+            let dummy = pyrt_objects::types::object_instance::new_object(heap)
+                .map_err(|e| interp.err(e))?;
+            let mut values = Vec::new();
+            for k in self.collect(keys)? {
+                let v = interp.call_method(subject, "get", vec![k, dummy.clone()], Vec::new())?;
+                if v.is(&dummy) {
+                    return Ok(none(heap));
+                }
+                values.push(v);
+            }
+            return tuple::new_tuple(heap, values).map_err(|e| interp.err(e));
+        };
         let mut values = Vec::new();
         for k in self.collect(keys)? {
             match dict::get_item(heap, d, k.object()).map_err(|e| interp.err(e))? {

@@ -77,6 +77,10 @@ pub struct PyHeapTypeObject {
     /// `Py_TPFLAGS_IS_ABSTRACT`: the class's own `__abstractmethods__` is non-empty, so
     /// `object.__new__` refuses to make instances.
     is_abstract: core::cell::Cell<bool>,
+    /// `Py_TPFLAGS_SEQUENCE`/`Py_TPFLAGS_MAPPING` of a class (the only `tp_flags` bits that
+    /// change after a class is made): inherited from `tp_base`, set by `collections.abc`'s
+    /// `Sequence`/`Mapping` and their `register`; what `match` patterns ask.
+    collection_flags: core::cell::Cell<u8>,
     _reserved: [u8; RESERVED],
 }
 
@@ -91,7 +95,8 @@ const RESERVED: usize = PYHEAPTYPEOBJECT_SIZE
     - size_of::<core::cell::RefCell<Vec<NonNull<PyTypeObject>>>>()
     - 4 * size_of::<Option<ObjPtr>>()
     - 2 * size_of::<core::cell::Cell<(u32, bool)>>()
-    - size_of::<core::cell::Cell<bool>>();
+    - size_of::<core::cell::Cell<bool>>()
+    - size_of::<core::cell::Cell<u8>>();
 
 /// What a heap type's instances are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +151,7 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
     };
     // SAFETY: a fresh allocation of a `PyHeapTypeObject` and its member area; the owned fields
     // are written before the type's name points into them, and the name's heap buffer does not
-    // move when the `String` value is moved into place.
+    // move when the `String` value is moved into place; `init.base` is a live type.
     unsafe {
         let h = op.cast::<PyHeapTypeObject>().as_ptr();
         ptr::addr_of_mut!((*h).qualname).write(init.name.to_string());
@@ -163,6 +168,9 @@ pub(crate) fn alloc_heap_type<'h>(heap: &'h Heap, init: HeapTypeInit<'_>) -> PyR
         ptr::addr_of_mut!((*h).c3).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).finalizer).write(core::cell::Cell::new(false));
         ptr::addr_of_mut!((*h).is_abstract).write(core::cell::Cell::new(false));
+        // `inherit_patma_flags`: from `tp_base` only.
+        let inherited = collection_bits(collection_flags(init.base.as_ref()));
+        ptr::addr_of_mut!((*h).collection_flags).write(core::cell::Cell::new(inherited));
         ptr::addr_of_mut!((*h).dotted_qualname).write(core::cell::Cell::new(None));
         ptr::addr_of_mut!((*h).assigned_names).write(core::cell::RefCell::new(Vec::new()));
         ptr::addr_of_mut!((*h).subclasses).write(core::cell::RefCell::new(Vec::new()));
@@ -994,7 +1002,56 @@ pub fn type_setattr(heap: &Heap, c: &Class, name: &str, value: Option<&PyObject>
     if name == "__abstractmethods__" && result.is_ok() {
         update_abstract(heap, ty, value)?;
     }
+    if name == "__abc_tpflags__" && result.is_ok() {
+        update_collection_flags(ty, value);
+    }
     result
+}
+
+/// After `C.__abc_tpflags__` was set to an int: what `_abc._abc_init` and
+/// `_abc._abc_register` do with an ABC's `__abc_tpflags__` (the shipped `abc.py` sets it on
+/// the class, then deletes it), the collection flags given to the class and its subclasses.
+pub fn update_collection_flags(ty: &PyTypeObject, value: Option<&PyObject>) {
+    if let Some(bits) = value.and_then(crate::types::long::object_as_i64) {
+        set_collection_flags(ty, TypeFlags(bits as u64 & COLLECTION_FLAGS.0));
+    }
+}
+
+/// `Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING` (`COLLECTION_FLAGS` in `Modules/_abc.c`).
+pub const COLLECTION_FLAGS: TypeFlags = TypeFlags((1 << 5) | (1 << 6));
+
+/// The header's one-byte form of the collection flags.
+fn collection_bits(flags: TypeFlags) -> u8 {
+    u8::from(flags.0 & (1 << 5) != 0) | (u8::from(flags.0 & (1 << 6) != 0) << 1)
+}
+
+/// `tp_flags & COLLECTION_FLAGS` of `ty`: a class's own (inherited or set), a built-in type's
+/// static flags.
+pub fn collection_flags(ty: &PyTypeObject) -> TypeFlags {
+    match Class::of_type(ty) {
+        Some(c) => {
+            let bits = header(c).collection_flags.get();
+            TypeFlags((u64::from(bits & 1) << 5) | (u64::from(bits >> 1) << 6))
+        }
+        None => TypeFlags(ty.flags().0 & COLLECTION_FLAGS.0),
+    }
+}
+
+/// `set_collection_flag_recursive` (`Modules/_abc.c`): `ty` and its subclasses get `flags`
+/// unless they already have them; built-in (immutable) types keep theirs.
+pub fn set_collection_flags(ty: &PyTypeObject, flags: TypeFlags) {
+    let Some(c) = Class::of_type(ty) else {
+        return;
+    };
+    let bits = collection_bits(flags);
+    if bits == 0 || header(c).collection_flags.get() == bits {
+        return;
+    }
+    header(c).collection_flags.set(bits);
+    for sub in subclasses(ty) {
+        // SAFETY: `subclasses` lists live classes.
+        set_collection_flags(unsafe { sub.as_ref() }, flags);
+    }
 }
 
 /// `type_set_abstractmethods`: after `C.__abstractmethods__` was set to `value` (or deleted,
