@@ -331,6 +331,13 @@ impl<'py> Interp<'py> {
     /// `list(value)`-like: the items of an iterable, collected (a list or tuple read as it
     /// is); an iterable longer than memory is a `MemoryError`, not an abort.
     pub(crate) fn collect(&self, value: &Obj<'py>) -> R<'py, Vec<Obj<'py>>> {
+        self.collect_up_to(value, usize::MAX)
+    }
+
+    /// [`Interp::collect`] that stops taking an iterator's items after `most` (a list or
+    /// tuple is read whole): what unpacking into `n` targets needs, `n + 1` items at most, so
+    /// that an endless iterator is "too many values", not a hang.
+    pub(crate) fn collect_up_to(&self, value: &Obj<'py>, most: usize) -> R<'py, Vec<Obj<'py>>> {
         let borrowed = |items: &[pyrt_objects::ObjPtr]| {
             items
                 .iter()
@@ -348,7 +355,9 @@ impl<'py> Interp<'py> {
         }
         let it = abstract_::get_iter(self.heap, value.object()).map_err(|e| self.err(e))?;
         let mut out = Vec::new();
-        while let Some(x) = self.vm_iter_next(&it)? {
+        while out.len() < most
+            && let Some(x) = self.vm_iter_next(&it)?
+        {
             if out.try_reserve(1).is_err() {
                 return Err(self.err(pyrt_objects::PyErr::memory_error()));
             }

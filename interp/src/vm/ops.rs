@@ -203,7 +203,13 @@ impl<'a, 'py> Run<'a, 'py> {
         after: Option<usize>,
     ) -> R<'py, Vec<Obj<'py>>> {
         let interp = self.interp();
-        let items = match self.collect(seq) {
+        // `UNPACK_SEQUENCE n` takes at most n + 1 items of an iterator (`unpack_iterable`).
+        let most = if after.is_none() {
+            before.saturating_add(1)
+        } else {
+            usize::MAX
+        };
+        let items = match interp.collect_up_to(seq, most) {
             Ok(items) => items,
             Err(Unwind::Raise(r))
                 if r.exc.ob_type().is_subtype(exceptions::TYPE_ERROR.get())
