@@ -148,7 +148,8 @@ impl SmallHeap {
             return None;
         }
         let size = (info.szidx as usize + 1) * crate::size_class::ALIGNMENT;
-        ((offset - POOL_OVERHEAD).is_multiple_of(size) && offset + size <= POOL_SIZE).then_some(size)
+        ((offset - POOL_OVERHEAD).is_multiple_of(size) && offset + size <= POOL_SIZE)
+            .then_some(size)
     }
 
     /// Marks address `a`, inside the block at `block` (see `marks`). Returns whether it was

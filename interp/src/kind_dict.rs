@@ -80,7 +80,11 @@ impl KindDict {
                 .cast(o)
                 .ok_or_else(pyrt_objects::view::bad_internal_call)?;
             // SAFETY: `v` is a live object the caller holds.
-            k.set_ref(heap, self.word, Some(unsafe { Obj::from_borrowed(heap, v) }));
+            k.set_ref(
+                heap,
+                self.word,
+                Some(unsafe { Obj::from_borrowed(heap, v) }),
+            );
             return Ok(());
         }
         let d = self.get_or_make(heap, o)?;
