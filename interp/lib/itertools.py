@@ -5,7 +5,9 @@ pyrt does not have a Rust one yet, so each of 3.12's iterator types is a Python 
 the C type's name (`itertools.chain`, `itertools._grouper`, `itertools._tee`), its reprs
 (`count(0)`, `repeat('a', 3)`), its argument checks and messages, and its laziness: arguments
 are checked and made into iterators when the object is made, items are produced one at a time.
-Instance sizes are those of Python objects, not of the C structs.
+`sys.getsizeof` reports the C structs' sizes (each class's `__sizeof__`: `sizeof(countobject)`
+and the others, plus the index arrays of `product`, `permutations` and the combinations); an
+instance's own memory in pyrt is a Python object's.
 """
 
 import sys as _sys
@@ -27,15 +29,42 @@ def _next_of_generator(self):
     return next(self._gen)
 
 
+# `__basicsize__` of each C type of CPython 3.12's itertools (64-bit).
+_BASIC_SIZES = {
+    'count': 40, 'cycle': 48, 'repeat': 32, 'accumulate': 56, 'batched': 32, 'chain': 32,
+    'compress': 32, 'dropwhile': 40, 'takewhile': 40, 'filterfalse': 32, 'starmap': 32,
+    'pairwise': 32, 'islice': 56, 'zip_longest': 56, 'groupby': 72, '_grouper': 32,
+    '_tee': 48, 'product': 48, 'permutations': 64, 'combinations': 56,
+    'combinations_with_replacement': 56,
+}
+
+
+def _sizeof(self):
+    """`__sizeof__` as the C type answers it: its basic size, plus one `Py_ssize_t` per index
+    the combinatoric iterators keep (`product_sizeof`, `permutations_sizeof`, ...). A script's
+    subclass answers as any instance of a class does."""
+    cls = type(self)
+    if cls.__module__ != 'itertools':
+        return object.__sizeof__(self)
+    return _BASIC_SIZES[cls.__name__] + 8 * getattr(self, '_index_words', 0)
+
+
 def _iterator_type(cls):
     """Gives `cls` the iterator protocol (as the C types have `tp_iter` returning self and
     `tp_iternext`): items come from the generator in `_gen` unless the class has its own
-    `__next__`, the module is `itertools`."""
+    `__next__`, the module is `itertools`, and the C type's `__sizeof__`."""
     cls.__iter__ = _iter_self
     if '__next__' not in cls.__dict__:
         cls.__next__ = _next_of_generator
     cls.__module__ = 'itertools'
+    cls.__sizeof__ = _sizeof
     return cls
+
+
+def _with_index_words(self, words):
+    """`self` keeping `words` indices in C (its `sys.getsizeof` counts them)."""
+    self._index_words = words
+    return self
 
 
 def _new(cls, gen):
@@ -620,7 +649,7 @@ def tee(iterable, n=2, /):
 class product:
     """Cartesian product of input iterables.  Equivalent to nested for-loops."""
 
-    __slots__ = ('_gen',)
+    __slots__ = ('_gen', '_index_words')
 
     def __new__(cls, *args, **kwargs):
         repeat = 1
@@ -631,7 +660,7 @@ class product:
         if repeat < 0:
             raise ValueError('repeat argument cannot be negative')
         pools = [tuple(pool) for pool in args] * repeat
-        return _new(cls, _product(pools))
+        return _with_index_words(_new(cls, _product(pools)), len(pools))
 
 
 def _product(pools):
@@ -656,7 +685,7 @@ def _product(pools):
 class permutations:
     """Return successive r-length permutations of elements in the iterable."""
 
-    __slots__ = ('_gen',)
+    __slots__ = ('_gen', '_index_words')
 
     def __new__(cls, iterable=_MISSING, r=None):
         if iterable is _MISSING:
@@ -669,7 +698,7 @@ class permutations:
             raise TypeError('Expected int as r')
         if r < 0:
             raise ValueError('r must be non-negative')
-        return _new(cls, _permutations(pool, n, r))
+        return _with_index_words(_new(cls, _permutations(pool, n, r)), n + r)
 
 
 def _permutations(pool, n, r):
@@ -697,7 +726,7 @@ def _permutations(pool, n, r):
 class combinations:
     """Return successive r-length combinations of elements in the iterable."""
 
-    __slots__ = ('_gen',)
+    __slots__ = ('_gen', '_index_words')
 
     def __new__(cls, iterable=_MISSING, r=_MISSING):
         if iterable is _MISSING:
@@ -708,7 +737,7 @@ class combinations:
         r = _as_index(r)
         if r < 0:
             raise ValueError('r must be non-negative')
-        return _new(cls, _combinations(pool, r))
+        return _with_index_words(_new(cls, _combinations(pool, r)), r)
 
 
 def _combinations(pool, r):
@@ -734,7 +763,7 @@ class combinations_with_replacement:
     """Return successive r-length combinations of elements in the iterable allowing
     individual elements to have successive repeats."""
 
-    __slots__ = ('_gen',)
+    __slots__ = ('_gen', '_index_words')
 
     def __new__(cls, iterable=_MISSING, r=_MISSING):
         name = 'combinations_with_replacement'
@@ -746,7 +775,7 @@ class combinations_with_replacement:
         r = _as_index(r)
         if r < 0:
             raise ValueError('r must be non-negative')
-        return _new(cls, _combinations_with_replacement(pool, r))
+        return _with_index_words(_new(cls, _combinations_with_replacement(pool, r)), r)
 
 
 def _combinations_with_replacement(pool, r):
