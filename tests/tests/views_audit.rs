@@ -26,6 +26,18 @@ use std::path::{Path, PathBuf};
 /// Functions allowed to hold raw layout casts besides `header`, `slot_self`, constructors and
 /// deallocators: `(file, function, why)`.
 const LAYOUT_OWNERS: &[(&str, &str, &str)] = &[
+    // Typed views' bodies, as a `header` function reads them (the name `header` is taken in
+    // their module by another type's).
+    (
+        "objects/src/types/deque/iter.rs",
+        "iter_header",
+        "a `DequeIter` view's body: the view checked the iterator types",
+    ),
+    (
+        "objects/src/types/random.rs",
+        "fields",
+        "a `Random` view's body: the view checked `_random.Random` or a subclass, same layout first",
+    ),
     // The speed paths of exact ints and floats, each after an exact type check or on a body
     // the function itself just allocated.
     (
