@@ -1,6 +1,6 @@
 //! The methods of `_random.Random` (`random_methods` in `Modules/_randommodule.c`, with
 //! Argument Clinic's parameters): `random`, `seed`, `getstate`, `setstate`, `getrandbits`,
-//! declared once here over [`random`](crate::types::random)'s generator.
+//! declared once here over [`super::random`]'s generator.
 
 use crate::error::PyResult;
 use crate::heap::Heap;

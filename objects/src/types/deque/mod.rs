@@ -14,7 +14,7 @@
 //! circular; the first item is `leftblock[leftindex]`, the last `rightblock[rightindex]`;
 //! `(leftindex + len - 1) % 64 == rightindex`; an empty deque has `leftblock == rightblock`,
 //! `leftindex == CENTER + 1`, `rightindex == CENTER`. Only this module (and its private
-//! submodules, through [`slot`] and [`item_at`]) touches blocks; every
+//! submodules, through `slot` and `item_at`) touches blocks; every
 //! operation re-reads the fields after running Python code (a comparison, a finalizer), as
 //! CPython does, and never keeps a Rust reference into a block across such a call.
 //!
