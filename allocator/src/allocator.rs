@@ -383,6 +383,51 @@ impl Allocator {
         self.alloc_layered(size, false, tag)
     }
 
+    /// [`Allocator::malloc_tagged`] of a block marked `offset` bytes in at once (see
+    /// [`Allocator::mark`]): meant for pyrt's object layer, marking where each object starts
+    /// after its pre-header. On the uninstrumented path a request of at most 512 bytes is a
+    /// pool block, so the mark needs no arena-map lookup.
+    ///
+    /// # Example
+    /// ```
+    /// use pyrt_allocator::{Allocator, Tag};
+    /// let mut heap = Allocator::new();
+    /// let block = heap.malloc_marked(64, 16, Tag::NONE)?;
+    /// assert!(heap.is_marked(block, 16) && !heap.is_marked(block, 0));
+    /// unsafe { heap.free(block)? };
+    /// assert_eq!(heap.mark_count(), 0);
+    /// # Ok::<(), pyrt_allocator::AllocError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Allocator::malloc`].
+    ///
+    /// # Panics
+    /// In debug builds, if `offset` is not a multiple of [`MARK_GRANULE`] below `size` and
+    /// below 1024.
+    #[inline]
+    pub fn malloc_marked(
+        &mut self,
+        size: usize,
+        offset: usize,
+        tag: Tag,
+    ) -> Result<NonNull<u8>, AllocError> {
+        debug_assert!(
+            offset.is_multiple_of(MARK_GRANULE) && offset < size && offset < 1024,
+            "mark offset {offset} for a {size}-byte block"
+        );
+        if !self.instrumented && SizeClass::for_request(size).is_some() {
+            let p = self.core.malloc(size)?;
+            self.core.small.mark(p, p.addr().get() + offset);
+            return Ok(p);
+        }
+        let p = self.malloc_tagged(size, tag)?;
+        // SAFETY: a block just handed out, of `size` bytes; `offset` as asserted above (the
+        // object layer's pre-headers are 0, 16 or 32 bytes before at least a 16-byte header).
+        unsafe { self.mark_unchecked(p, offset) };
+        Ok(p)
+    }
+
     /// Allocates `nelem * elsize` zeroed bytes (`PyObject_Calloc`).
     ///
     /// # Errors

@@ -15,7 +15,7 @@
 //! # Invariants
 //! * Every mark lies inside a block that is allocated: freeing a block, or reallocating it
 //!   (moved or not), removes its marks, so a block handed out again starts unmarked.
-//! * `count` is the number of marks set.
+//! * `SideMarks::count` is the number of marks it holds.
 
 use core::ptr::NonNull;
 
@@ -38,31 +38,54 @@ fn bit_of(a: usize) -> usize {
     ((a / POOL_SIZE) % MAX_POOLS_IN_ARENA) * POOL_GRANULES + (a & POOL_SIZE_MASK) / MARK_GRANULE
 }
 
-/// The marks of pool blocks, one bitmap per arena slot.
+/// The marks of pool blocks, one bitmap per arena slot. No count is kept (the hot paths only
+/// set and clear bits); [`PoolMarks::count`] walks the bitmaps.
 #[derive(Default)]
 pub(crate) struct PoolMarks {
     arenas: Vec<Option<Box<[u64; ARENA_WORDS]>>>,
-    count: usize,
 }
 
 impl PoolMarks {
+    /// Whether any arena slot has a bitmap: until then frees have no marks to drop.
+    #[inline(always)]
+    pub(crate) fn in_use(&self) -> bool {
+        !self.arenas.is_empty()
+    }
+
     /// Marks address `a` of a pool of arena `arena`. Returns whether it was unmarked.
+    #[inline(always)]
     pub(crate) fn set(&mut self, arena: u32, a: usize) -> bool {
+        let b = bit_of(a);
+        let bits = match self.arenas.get_mut(arena as usize) {
+            Some(Some(bits)) => bits,
+            _ => self.bitmap(arena),
+        };
+        let word = &mut bits[b / 64];
+        let fresh = *word & (1 << (b % 64)) == 0;
+        *word |= 1 << (b % 64);
+        fresh
+    }
+
+    /// The bitmap of slot `arena`, made on its first mark.
+    #[cold]
+    #[inline(never)]
+    fn bitmap(&mut self, arena: u32) -> &mut [u64; ARENA_WORDS] {
         let slot = arena as usize;
         if self.arenas.len() <= slot {
             self.arenas.resize_with(slot + 1, || None);
         }
-        let bits = self.arenas[slot].get_or_insert_with(|| Box::new([0; ARENA_WORDS]));
-        let b = bit_of(a);
-        let fresh = bits[b / 64] & (1 << (b % 64)) == 0;
-        bits[b / 64] |= 1 << (b % 64);
-        self.count += usize::from(fresh);
-        fresh
+        self.arenas[slot].get_or_insert_with(|| Box::new([0; ARENA_WORDS]))
     }
 
     /// Unmarks address `a`. Returns whether it was marked.
     pub(crate) fn clear(&mut self, arena: u32, a: usize) -> bool {
-        self.clear_range(arena, a, MARK_GRANULE) == 1
+        let Some(Some(bits)) = self.arenas.get_mut(arena as usize) else {
+            return false;
+        };
+        let b = bit_of(a);
+        let was = bits[b / 64] & (1 << (b % 64)) != 0;
+        bits[b / 64] &= !(1 << (b % 64));
+        was
     }
 
     /// Whether address `a` of arena `arena` is marked.
@@ -74,33 +97,34 @@ impl PoolMarks {
             .is_some_and(|bits| bits[b / 64] & (1 << (b % 64)) != 0)
     }
 
-    /// Unmarks the granules of `len` bytes from `a` (a block being freed: at most 512 bytes,
-    /// inside one pool). Returns how many were marked.
+    /// Unmarks the granules of the block of `size` bytes at `a` (at most 512 bytes, so at most
+    /// 32 granules, inside one pool: one or two words of the bitmap).
     #[inline(always)]
-    pub(crate) fn clear_range(&mut self, arena: u32, a: usize, len: usize) -> usize {
+    pub(crate) fn clear_block(&mut self, arena: u32, a: usize, size: usize) {
         let Some(Some(bits)) = self.arenas.get_mut(arena as usize) else {
-            return 0;
+            return;
         };
-        let (mut b, end) = (bit_of(a), bit_of(a) + len.div_ceil(MARK_GRANULE));
-        let mut cleared = 0;
-        while b < end {
-            let n = (64 - b % 64).min(end - b);
-            let mask = if n == 64 {
-                u64::MAX
-            } else {
-                ((1u64 << n) - 1) << (b % 64)
-            };
-            cleared += (bits[b / 64] & mask).count_ones() as usize;
-            bits[b / 64] &= !mask;
-            b += n;
+        let b = bit_of(a);
+        let n = size / MARK_GRANULE;
+        debug_assert!((1..=32).contains(&n));
+        let (w, shift) = (b / 64, b % 64);
+        let ones = (1u64 << n) - 1;
+        bits[w] &= !(ones << shift);
+        if shift + n > 64 {
+            // The block's granules run on into the next word (n <= 32 < 64 - shift + 64).
+            if let Some(next) = bits.get_mut(w + 1) {
+                *next &= !(ones >> (64 - shift));
+            }
         }
-        self.count -= cleared;
-        cleared
     }
 
-    /// Number of marks.
+    /// Number of marks (a walk of the bitmaps).
     pub(crate) fn count(&self) -> usize {
-        self.count
+        self.arenas
+            .iter()
+            .flatten()
+            .map(|bits| bits.iter().map(|w| w.count_ones() as usize).sum::<usize>())
+            .sum()
     }
 
     /// Calls `f` with every marked address of arena `arena` (memory at `base`), whose pools

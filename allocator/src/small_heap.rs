@@ -114,10 +114,10 @@ impl SmallHeap {
     #[inline(always)]
     pub(crate) unsafe fn free(&mut self, p: NonNull<u8>) {
         let pool = pool::pool_of(p);
-        if self.marks.count() != 0 {
+        if self.marks.in_use() {
             // SAFETY: a live block's pool is initialised (caller).
             let (arena, size) = unsafe { pool::arena_and_block_size(pool) };
-            self.marks.clear_range(arena, p.addr().get(), size);
+            self.marks.clear_block(arena, p.addr().get(), size);
         }
         // SAFETY: `p` is a live block of `pool` (caller).
         match unsafe { pool::push(pool, p) } {
@@ -181,7 +181,7 @@ impl SmallHeap {
     pub(crate) unsafe fn unmark_block(&mut self, p: NonNull<u8>) {
         // SAFETY: a live block's pool is initialised (caller).
         let (arena, size) = unsafe { pool::arena_and_block_size(pool::pool_of(p)) };
-        self.marks.clear_range(arena, p.addr().get(), size);
+        self.marks.clear_block(arena, p.addr().get(), size);
     }
 
     /// Number of marks in pool blocks.
